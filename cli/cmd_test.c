@@ -1,0 +1,3 @@
+/* cmd_test.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_cmd_test;

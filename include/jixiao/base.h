@@ -1,0 +1,141 @@
+/*
+ * base.h - arenas, growable buffers and small UTF-8 helpers.
+ *
+ * Ownership rule for the whole library: every object handed out by lib/
+ * lives in a struct jx_arena owned by the caller; nothing needs free()
+ * unless its name ends in _detach.  Out of memory is fatal: it goes
+ * through jx_oom(), which aborts.
+ */
+#ifndef JIXIAO_BASE_H
+#define JIXIAO_BASE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define JX_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define JX_NORETURN __attribute__((noreturn))
+#else
+#define JX_PRINTF(f, a)
+#define JX_NORETURN
+#endif
+
+/* A wide signed integer for exact intermediates (GCC/Clang extension). */
+__extension__ typedef __int128 jx_i128;
+
+/* Abort with a message: the process cannot allocate memory. */
+JX_NORETURN void jx_oom(void);
+
+/* Abort with file and line: an invariant of the program is broken. */
+JX_NORETURN void jx_bug_at(const char *file, int line, const char *what);
+#define JX_BUG(what) jx_bug_at(__FILE__, __LINE__, (what))
+
+/* malloc/realloc that never return NULL (they call jx_oom). */
+void *jx_xmalloc(size_t n);
+void *jx_xrealloc(void *p, size_t n);
+
+/* ---- arena --------------------------------------------------------- */
+
+/* A bump allocator; everything allocated from it is freed at once. */
+struct jx_arena;
+
+/* Create an empty arena.  The caller owns it and frees it with
+ * jx_arena_free(). */
+struct jx_arena *jx_arena_new(void);
+
+/* Free an arena and everything allocated from it.  NULL is allowed. */
+void jx_arena_free(struct jx_arena *a);
+
+/* Allocate n zeroed bytes from the arena, aligned for any type. */
+void *jx_alloc(struct jx_arena *a, size_t n);
+
+/* Allocate an array of n elements of size sz, zeroed; overflow aborts. */
+void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz);
+
+/* Copy a NUL-terminated string (NULL gives NULL) into the arena. */
+char *jx_strdup(struct jx_arena *a, const char *s);
+
+/* Copy n bytes of s into the arena and terminate them with NUL. */
+char *jx_strndup(struct jx_arena *a, const char *s, size_t n);
+
+/* printf into a new arena string. */
+char *jx_sprintf(struct jx_arena *a, const char *fmt, ...) JX_PRINTF(2, 3);
+
+/* vprintf into a new arena string. */
+char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
+    JX_PRINTF(2, 0);
+
+/* ---- growable buffer ----------------------------------------------- */
+
+/*
+ * A growable byte buffer with a hard cap.  Invariants: p is never NULL
+ * after init (it points at a static empty string until the first add),
+ * p[len] == '\0', and len <= max.  An add that would pass max appends
+ * nothing, sets toobig and returns -1.  The buffer owns p.
+ */
+struct jx_buf {
+    char *p;      /* contents, NUL-terminated */
+    size_t len;   /* bytes used, excluding the NUL */
+    size_t cap;   /* bytes allocated (0 while p is the static "") */
+    size_t max;   /* largest len allowed */
+    bool toobig;  /* an add was refused because of max */
+};
+
+/* Initialise an empty buffer that may grow to max bytes. */
+void jx_buf_init(struct jx_buf *b, size_t max);
+
+/* Free the contents; the buffer is left empty and reusable. */
+void jx_buf_release(struct jx_buf *b);
+
+/* Empty the buffer without freeing its memory. */
+void jx_buf_reset(struct jx_buf *b);
+
+/* Append n bytes; 0 on success, -1 if max would be passed. */
+int jx_buf_add(struct jx_buf *b, const void *p, size_t n);
+
+/* Append a NUL-terminated string; as jx_buf_add. */
+int jx_buf_adds(struct jx_buf *b, const char *s);
+
+/* Append one byte; as jx_buf_add. */
+int jx_buf_addc(struct jx_buf *b, char c);
+
+/* Append formatted text; as jx_buf_add. */
+int jx_buf_addf(struct jx_buf *b, const char *fmt, ...) JX_PRINTF(2, 3);
+
+/* Append formatted text from a va_list; as jx_buf_add. */
+int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
+    JX_PRINTF(2, 0);
+
+/* Hand the contents to the caller (who frees them) and empty b. */
+char *jx_buf_detach(struct jx_buf *b, size_t *len);
+
+/* ---- UTF-8 --------------------------------------------------------- */
+
+/* Decode one code point from s[0..n); store it in *cp and return its
+ * length in bytes, or return -1 for an invalid sequence. */
+int jx_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Number of code points in s[0..n) (invalid bytes count one each). */
+size_t jx_utf8_count(const char *s, size_t n);
+
+/* Terminal display width of a NUL-terminated string: CJK wide and
+ * full-width characters count 2 columns, others 1. */
+size_t jx_utf8_width(const char *s);
+
+/* Append s to b padded with spaces to display width w (left-aligned if
+ * right is false, right-aligned otherwise).  Wider text is not cut. */
+int jx_buf_addpad(struct jx_buf *b, const char *s, size_t w, bool right);
+
+/* Read a whole file into a new malloc'd NUL-terminated buffer
+ * (*out, *len), refusing files larger than max bytes.  "-" reads
+ * standard input.  Returns 0, or -1 with errno set (EFBIG when too
+ * large).  The caller frees *out. */
+int jx_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* Write data to path atomically: write path.tmp.<pid>, fsync, rename.
+ * Returns 0, or -1 with errno set (the temporary file is removed). */
+int jx_write_file_atomic(const char *path, const void *data, size_t len);
+
+#endif

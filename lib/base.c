@@ -1,0 +1,501 @@
+/*
+ * base.c - arenas, growable buffers, UTF-8 helpers and whole-file I/O.
+ */
+#include "jixiao/base.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+
+/* Print a message and abort: memory is exhausted. */
+void jx_oom(void)
+{
+    fputs("jixiao: 内存不足 (out of memory)\n", stderr);
+    abort();
+}
+
+/* Print the broken invariant with its place and abort. */
+void jx_bug_at(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "jixiao: 内部错误 (BUG) %s:%d: %s\n", file, line, what);
+    abort();
+}
+
+/* malloc that aborts instead of returning NULL; n == 0 allocates 1. */
+void *jx_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        jx_oom();
+    }
+    return p;
+}
+
+/* realloc that aborts instead of returning NULL. */
+void *jx_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        jx_oom();
+    }
+    return q;
+}
+
+/* ---- arena --------------------------------------------------------- */
+
+/*
+ * The arena is a list of blocks.  Each allocation is carved from the
+ * newest block; large requests get a block of their own.  Under
+ * JX_ARENA_DEBUG (set for sanitizer builds) every allocation is its own
+ * block, so ASan sees overflows between objects.
+ */
+struct jx_block {
+    struct jx_block *next; /* older block */
+    size_t size;           /* usable bytes in data */
+    size_t used;           /* bytes handed out */
+    _Alignas(16) unsigned char data[]; /* the memory */
+};
+
+struct jx_arena {
+    struct jx_block *head; /* newest block */
+};
+
+enum { ARENA_BLOCK = 64 * 1024, ARENA_ALIGN = 16 };
+
+/* Create an empty arena. */
+struct jx_arena *jx_arena_new(void)
+{
+    struct jx_arena *a = jx_xmalloc(sizeof *a);
+    a->head = NULL;
+    return a;
+}
+
+/* Free every block, then the arena itself. */
+void jx_arena_free(struct jx_arena *a)
+{
+    if (!a) {
+        return;
+    }
+    struct jx_block *b = a->head;
+    while (b) {
+        struct jx_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+/* Add a block of at least n usable bytes at the head of the list. */
+static struct jx_block *arena_grow(struct jx_arena *a, size_t n)
+{
+#ifdef JX_ARENA_DEBUG
+    size_t size = n;
+#else
+    size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+#endif
+    if (size > SIZE_MAX - sizeof(struct jx_block)) {
+        jx_oom();
+    }
+    struct jx_block *b = jx_xmalloc(sizeof *b + size);
+    b->size = size;
+    b->used = 0;
+#ifdef JX_ARENA_DEBUG
+    b->next = a->head;
+    a->head = b;
+#else
+    if (size > ARENA_BLOCK / 4 && a->head) {
+        /* keep the current block at the head for small requests */
+        b->next = a->head->next;
+        a->head->next = b;
+    } else {
+        b->next = a->head;
+        a->head = b;
+    }
+#endif
+    return b;
+}
+
+/* Allocate n zeroed bytes, aligned to 16. */
+void *jx_alloc(struct jx_arena *a, size_t n)
+{
+    if (n > SIZE_MAX - ARENA_ALIGN) {
+        jx_oom();
+    }
+    size_t need = (n + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need == 0) {
+        need = ARENA_ALIGN;
+    }
+    struct jx_block *b = a->head;
+#ifdef JX_ARENA_DEBUG
+    b = arena_grow(a, need);
+#else
+    if (!b || b->size - b->used < need) {
+        b = arena_grow(a, need);
+    }
+#endif
+    void *p = b->data + b->used;
+    b->used += need;
+    memset(p, 0, need);
+    return p;
+}
+
+/* Allocate a zeroed array, checking n * sz for overflow. */
+void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz)
+{
+    size_t total;
+    if (__builtin_mul_overflow(n, sz, &total)) {
+        jx_oom();
+    }
+    return jx_alloc(a, total);
+}
+
+/* Copy a string into the arena. */
+char *jx_strdup(struct jx_arena *a, const char *s)
+{
+    return s ? jx_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* Copy n bytes into the arena, NUL-terminated. */
+char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX) {
+        jx_oom();
+    }
+    char *p = jx_alloc(a, n + 1);
+    if (n) {
+        memcpy(p, s, n);
+    }
+    p[n] = '\0';
+    return p;
+}
+
+/* vprintf into the arena: measure, allocate, print. */
+char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) {
+        JX_BUG("vsnprintf failed");
+    }
+    char *p = jx_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+/* printf into the arena. */
+char *jx_sprintf(struct jx_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = jx_vsprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+/* ---- growable buffer ----------------------------------------------- */
+
+static char buf_empty[1];
+
+/* Initialise an empty buffer with a cap of max bytes. */
+void jx_buf_init(struct jx_buf *b, size_t max)
+{
+    b->p = buf_empty;
+    b->len = 0;
+    b->cap = 0;
+    b->max = max;
+    b->toobig = false;
+}
+
+/* Free the contents and leave b empty (max is kept). */
+void jx_buf_release(struct jx_buf *b)
+{
+    if (b->cap) {
+        free(b->p);
+    }
+    jx_buf_init(b, b->max);
+}
+
+/* Empty b, keeping its memory. */
+void jx_buf_reset(struct jx_buf *b)
+{
+    b->len = 0;
+    b->p[0] = '\0';
+    b->toobig = false;
+}
+
+/* Make room for n more bytes plus the NUL; -1 if max would be passed. */
+static int buf_grow(struct jx_buf *b, size_t n)
+{
+    if (n > b->max - b->len || b->len + n == SIZE_MAX) {
+        b->toobig = true;
+        return -1;
+    }
+    size_t need = b->len + n + 1;
+    if (need <= b->cap) {
+        return 0;
+    }
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need) {
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    }
+    if (b->cap) {
+        b->p = jx_xrealloc(b->p, cap);
+    } else {
+        b->p = jx_xmalloc(cap);
+        b->p[0] = '\0';
+    }
+    b->cap = cap;
+    return 0;
+}
+
+/* Append n bytes. */
+int jx_buf_add(struct jx_buf *b, const void *p, size_t n)
+{
+    if (buf_grow(b, n) < 0) {
+        return -1;
+    }
+    if (n) {
+        memcpy(b->p + b->len, p, n);
+    }
+    b->len += n;
+    b->p[b->len] = '\0';
+    return 0;
+}
+
+/* Append a string. */
+int jx_buf_adds(struct jx_buf *b, const char *s)
+{
+    return jx_buf_add(b, s, strlen(s));
+}
+
+/* Append one byte. */
+int jx_buf_addc(struct jx_buf *b, char c)
+{
+    return jx_buf_add(b, &c, 1);
+}
+
+/* Append formatted text from a va_list. */
+int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) {
+        JX_BUG("vsnprintf failed");
+    }
+    if (buf_grow(b, (size_t)n) < 0) {
+        return -1;
+    }
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+/* Append formatted text. */
+int jx_buf_addf(struct jx_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = jx_buf_vaddf(b, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+/* Give the contents away (always a malloc'd string) and empty b. */
+char *jx_buf_detach(struct jx_buf *b, size_t *len)
+{
+    char *p;
+    if (b->cap) {
+        p = b->p;
+    } else {
+        p = jx_xmalloc(1);
+        p[0] = '\0';
+    }
+    if (len) {
+        *len = b->len;
+    }
+    jx_buf_init(b, b->max);
+    return p;
+}
+
+/* ---- UTF-8 --------------------------------------------------------- */
+
+/* Decode one code point with utf8proc; -1 when invalid. */
+int jx_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    if (n == 0) {
+        return -1;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)(n > 4 ? 4 : n),
+                                          &c);
+    if (k <= 0) {
+        return -1;
+    }
+    *cp = c;
+    return (int)k;
+}
+
+/* Count code points; an invalid byte counts as one. */
+size_t jx_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        i += k > 0 ? (size_t)k : 1;
+        count++;
+    }
+    return count;
+}
+
+/* Display width: utf8proc's charwidth, with ambiguous CJK punctuation
+ * counted wide as Chinese terminals do. */
+size_t jx_utf8_width(const char *s)
+{
+    size_t n = strlen(s);
+    size_t w = 0;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k < 0) {
+            w++;
+            i++;
+            continue;
+        }
+        int cw = utf8proc_charwidth(cp);
+        if (cp >= 0x2000 && cp <= 0x303F && cw == 1) {
+            cw = (cp == 0x2014 || cp == 0x2026 || cp == 0x201C ||
+                  cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+                  cp >= 0x3000) ? 2 : 1;
+        }
+        w += cw > 0 ? (size_t)cw : 0;
+        i += (size_t)k;
+    }
+    return w;
+}
+
+/* Append s padded with spaces to display width w. */
+int jx_buf_addpad(struct jx_buf *b, const char *s, size_t w, bool right)
+{
+    size_t sw = jx_utf8_width(s);
+    size_t pad = sw < w ? w - sw : 0;
+    if (!right && jx_buf_adds(b, s) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < pad; i++) {
+        if (jx_buf_addc(b, ' ') < 0) {
+            return -1;
+        }
+    }
+    if (right && jx_buf_adds(b, s) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- files --------------------------------------------------------- */
+
+/* Read a whole file (or stdin for "-") with a size cap. */
+int jx_read_file(const char *path, size_t max, char **out, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        return -1;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, max);
+    char chunk[65536];
+    size_t k;
+    int rc = 0;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (jx_buf_add(&b, chunk, k) < 0) {
+            errno = EFBIG;
+            rc = -1;
+            break;
+        }
+    }
+    if (rc == 0 && ferror(f)) {
+        errno = EIO;
+        rc = -1;
+    }
+    if (f != stdin) {
+        int saved = errno;
+        fclose(f);
+        errno = saved;
+    }
+    if (rc < 0) {
+        int saved = errno;
+        jx_buf_release(&b);
+        errno = saved;
+        return -1;
+    }
+    *out = jx_buf_detach(&b, len);
+    return 0;
+}
+
+/* Write to a temporary file beside path, fsync, then rename over path. */
+int jx_write_file_atomic(const char *path, const void *data, size_t len)
+{
+    struct jx_buf tmp;
+    jx_buf_init(&tmp, 8192);
+    if (jx_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
+        jx_buf_release(&tmp);
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = open(tmp.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        int saved = errno;
+        jx_buf_release(&tmp);
+        errno = saved;
+        return -1;
+    }
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            goto fail;
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (fsync(fd) < 0 && errno != EINVAL) {
+        goto fail;
+    }
+    if (close(fd) < 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp.p, path) < 0) {
+        goto fail;
+    }
+    jx_buf_release(&tmp);
+    return 0;
+fail:;
+    int saved = errno;
+    if (fd >= 0) {
+        close(fd);
+    }
+    unlink(tmp.p);
+    jx_buf_release(&tmp);
+    errno = saved;
+    return -1;
+}

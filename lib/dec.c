@@ -1,0 +1,3 @@
+/* dec.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_dec;

@@ -1,0 +1,3 @@
+/* evaljson.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_evaljson;

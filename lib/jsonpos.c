@@ -1,0 +1,3 @@
+/* jsonpos.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_jsonpos;

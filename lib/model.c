@@ -1,0 +1,3 @@
+/* model.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_model;

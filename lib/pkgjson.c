@@ -1,0 +1,3 @@
+/* pkgjson.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_pkgjson;

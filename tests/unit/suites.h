@@ -1,0 +1,20 @@
+/*
+ * suites.h - the list of unit-test suites.  Each t_*.c file defines one
+ * NULL-terminated table; add a new table here and in meson.build.
+ */
+#ifndef JIXIAO_TEST_SUITES_H
+#define JIXIAO_TEST_SUITES_H
+
+#include "harness.h"
+
+extern const struct jx_test t_base[];
+extern const struct jx_test t_dec[];
+extern const struct jx_test t_indval[];
+extern const struct jx_test t_pkgjson[];
+extern const struct jx_test t_score[];
+
+static const struct jx_test *const jx_suites[] = {
+    t_base, t_dec, t_indval, t_pkgjson, t_score, NULL,
+};
+
+#endif

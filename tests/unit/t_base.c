@@ -1,0 +1,151 @@
+/*
+ * t_base.c - tests of arenas, buffers, UTF-8 helpers and diagnostics.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+
+#include "jixiao/base.h"
+#include "jixiao/diag.h"
+
+/* Arena strings survive many allocations, large and small. */
+static void arena_alloc(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    char *first = jx_strdup(a, "预算");
+    for (int i = 0; i < 10000; i++) {
+        char *p = jx_alloc(a, (size_t)(i % 97) + 1);
+        CHECK(p[0] == 0);
+        p[0] = 'x';
+    }
+    char *big = jx_alloc(a, 1u << 20);
+    big[(1u << 20) - 1] = 1;
+    CHECK_STR(first, "预算");
+    CHECK_STR(jx_sprintf(a, "%d-%s", 42, "分"), "42-分");
+    CHECK_STR(jx_strndup(a, "abcdef", 3), "abc");
+    CHECK(jx_strdup(a, NULL) == NULL);
+    jx_arena_free(a);
+}
+
+/* A buffer refuses to pass its cap and says so. */
+static void buf_cap(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 8);
+    CHECK_STR(b.p, "");
+    CHECK_INT(jx_buf_adds(&b, "1234"), 0);
+    CHECK_INT(jx_buf_addf(&b, "%d", 5678), 0);
+    CHECK_STR(b.p, "12345678");
+    CHECK_INT(jx_buf_addc(&b, '9'), -1);
+    CHECK(b.toobig);
+    CHECK_INT(b.len, 8);
+    size_t len;
+    char *p = jx_buf_detach(&b, &len);
+    CHECK_STR(p, "12345678");
+    CHECK_INT(len, 8);
+    free(p);
+    CHECK_INT(b.len, 0);
+    jx_buf_release(&b);
+}
+
+/* Display widths of mixed Chinese and ASCII text, and padding. */
+static void utf8_width(void)
+{
+    CHECK_INT(jx_utf8_width("abc"), 3);
+    CHECK_INT(jx_utf8_width("执行率"), 6);
+    CHECK_INT(jx_utf8_width("48.65%（优）"), 12);
+    CHECK_INT(jx_utf8_count("执行率a", strlen("执行率a")), 4);
+    struct jx_buf b;
+    jx_buf_init(&b, 100);
+    jx_buf_addpad(&b, "得分", 6, false);
+    jx_buf_addpad(&b, "4.87", 6, true);
+    CHECK_STR(b.p, "得分    4.87");
+    jx_buf_release(&b);
+    int32_t cp;
+    CHECK_INT(jx_utf8_decode("\xe5\xbe\x97", 3, &cp), 3);
+    CHECK_INT(cp, 0x5F97);
+    CHECK_INT(jx_utf8_decode("\xe5\xbe", 2, &cp), -1);
+}
+
+/* Diagnostics are counted past the cap and formatted with locations. */
+static void diag_collect(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    d.limit = 2;
+    struct jx_loc loc = {.file = "p.json", .line = 3, .col = 7,
+                         .path = "/year"};
+    struct jx_diag *e = jx_diag_add(&d, "J102", JX_SEV_ERROR, &loc,
+                                    "应为整数，实际为字符串 \"%s\"", "二〇二四");
+    jx_diag_detail(&d, e, "年度须写成 2024");
+    jx_diag_add(&d, "S101", JX_SEV_WARNING, NULL, "得分 %s 高于分值 %s",
+                "5", "4");
+    CHECK(jx_diag_add(&d, "S101", JX_SEV_ERROR, NULL, "x") == NULL);
+    CHECK_INT(d.n, 2);
+    CHECK_INT(d.dropped, 1);
+    CHECK_INT(jx_diags_errors(&d), 2);
+    struct jx_buf b;
+    jx_buf_init(&b, 1000);
+    jx_diag_format(&b, &d.a[0]);
+    CHECK_STR(b.p, "p.json:3:7 /year: 错误[J102]: 应为整数，实际为字符串 "
+                   "\"二〇二四\"\n    年度须写成 2024\n");
+    jx_buf_reset(&b);
+    jx_diag_format(&b, &d.a[1]);
+    CHECK_STR(b.p, "警告[S101]: 得分 5 高于分值 4\n");
+    jx_buf_reset(&b);
+    struct jx_loc x = {.sheet = "整体自评表", .cell = "B12"};
+    jx_loc_format(&b, &x);
+    CHECK_STR(b.p, "整体自评表!B12");
+    jx_buf_reset(&b);
+    struct jx_loc t = {.table = 2, .row = 3, .column = 4};
+    jx_loc_format(&b, &t);
+    CHECK_STR(b.p, "表2/行3/列4");
+    jx_buf_release(&b);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Sorting keeps insertion order for equal places. */
+static void diag_sort(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_loc l3 = {.file = "f", .line = 3, .col = 1};
+    struct jx_loc l1 = {.file = "f", .line = 1, .col = 9};
+    jx_diag_add(&d, "A", JX_SEV_NOTE, &l3, "first");
+    jx_diag_add(&d, "B", JX_SEV_NOTE, &l1, "second");
+    jx_diag_add(&d, "C", JX_SEV_NOTE, &l3, "third");
+    jx_diags_sort(&d);
+    CHECK_STR(d.a[0].code, "B");
+    CHECK_STR(d.a[1].code, "A");
+    CHECK_STR(d.a[2].code, "C");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Atomic writes replace the file and leave no temporary behind. */
+static void file_atomic(void)
+{
+    const char *path = "t_base_atomic.tmp";
+    CHECK_INT(jx_write_file_atomic(path, "一二三", strlen("一二三")), 0);
+    char *data;
+    size_t len;
+    CHECK_INT(jx_read_file(path, 100, &data, &len), 0);
+    CHECK_STR(data, "一二三");
+    free(data);
+    CHECK_INT(jx_read_file(path, 4, &data, &len), -1);
+    remove(path);
+    CHECK_INT(jx_write_file_atomic("no/such/dir/x", "a", 1), -1);
+}
+
+const struct jx_test t_base[] = {
+    {"base.arena_alloc", arena_alloc},
+    {"base.buf_cap", buf_cap},
+    {"base.utf8_width", utf8_width},
+    {"base.diag_collect", diag_collect},
+    {"base.diag_sort", diag_sort},
+    {"base.file_atomic", file_atomic},
+    {NULL, NULL},
+};
