@@ -77,6 +77,11 @@ int main(int argc, char **argv)
             n++;
         }
         closedir(d);
+        if (n == 0) {
+            fprintf(stderr, "replay: empty corpus %s\n", argv[i]);
+            failed++;
+            continue;
+        }
         qsort(names, n, sizeof *names, cmp_names);
         for (size_t k = 0; k < n; k++) {
             if (run_file(names[k]) == 0) {

@@ -179,8 +179,12 @@ char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
 char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
+    char probe[1];
+    if (!fmt) {
+        JX_BUG("NULL format");
+    }
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n < 0) {
         JX_BUG("vsnprintf failed");
@@ -286,8 +290,12 @@ int jx_buf_addc(struct jx_buf *b, char c)
 int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
+    char probe[1];
+    if (!fmt) {
+        JX_BUG("NULL format");
+    }
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n < 0) {
         JX_BUG("vsnprintf failed");
