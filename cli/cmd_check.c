@@ -1,3 +1,170 @@
-/* cmd_check.c - placeholder, being written. */
-#include "jixiao/base.h"
-extern int jx_placeholder_cmd_check;
+/*
+ * cmd_check.c - `jixiao check FILE...`: load and score each package and
+ * print only its findings, with a one-line summary per file (or one
+ * JSON document for all files with --json).
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+/* Status word of one file in check JSON. */
+static const char *status_name(enum jx_load_status st, size_t errors)
+{
+    switch (st) {
+    case JX_LOAD_UNREADABLE:
+        return "unreadable";
+    case JX_LOAD_FORMAT:
+        return "unsupported";
+    case JX_LOAD_MALFORMED:
+        return "malformed";
+    case JX_LOAD_OK:
+        break;
+    }
+    return errors ? "findings" : "ok";
+}
+
+/* Check one file: append its human report to out, or its JSON entry to
+ * files.  Returns the file's exit code. */
+static int check_one(const char *file, const struct jx_policy *pol,
+                     bool json, struct jx_buf *out, json_t *files,
+                     size_t totals[4])
+{
+    struct jx_arena *arena = jx_arena_new();
+    struct jx_diags diags;
+    jx_diags_init(&diags, arena);
+    struct jx_package *pkg;
+    enum jx_load_status st = jx_cli_load(arena, file, &diags, &pkg);
+    const struct jx_eval *ev = NULL;
+    int rc = JX_EXIT_USAGE;
+    if (st == JX_LOAD_OK) {
+        ev = jx_score(arena, pkg, pol, &diags);
+        rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
+    }
+    for (int s = 0; s < 4; s++) {
+        totals[s] += diags.count[s];
+    }
+    if (json) {
+        json_t *f = json_object();
+        json_object_set_new(f, "file", json_string(file));
+        json_object_set_new(f, "status",
+                            json_string(status_name(st, jx_diags_errors(
+                                                            &diags))));
+        if (st == JX_LOAD_OK || st == JX_LOAD_MALFORMED) {
+            struct jx_buf tmp;
+            jx_buf_init(&tmp, 1u << 30);
+            json_t *doc = NULL;
+            if (jx_eval_json(ev, &diags, &tmp) == 0) {
+                doc = json_loads(tmp.p, 0, NULL);
+            }
+            jx_buf_release(&tmp);
+            if (!doc) {
+                rc = JX_EXIT_IO;
+            } else {
+                json_object_set(f, "findings",
+                                json_object_get(doc, "findings"));
+                json_object_set(f, "summary",
+                                json_object_get(doc, "summary"));
+                json_decref(doc);
+            }
+        }
+        json_array_append_new(files, f);
+    } else if (st == JX_LOAD_OK || st == JX_LOAD_MALFORMED) {
+        jx_cli_format_diags(out, &diags, 0);
+        jx_buf_addf(out, "文件 %s：", file);
+        jx_cli_counts(out, &diags);
+        if (st == JX_LOAD_MALFORMED) {
+            jx_buf_adds(out, "（未能载入，未评分）");
+        }
+        jx_buf_addc(out, '\n');
+    }
+    jx_diags_release(&diags);
+    jx_arena_free(arena);
+    return rc;
+}
+
+/* `jixiao check FILE... [--json] [--policy NAME=VALUE]...`. */
+int jx_cmd_check(int argc, char **argv)
+{
+    const struct jx_cmd *self = jx_cmd_find("check");
+    struct jx_policy pol;
+    jx_policy_default(&pol);
+    bool json = false, opts = true;
+    char **files = jx_xmalloc((size_t)argc * sizeof *files);
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = NULL;
+        int m;
+        if (opts && strcmp(arg, "--") == 0) {
+            opts = false;
+        } else if (opts && strcmp(arg, "--json") == 0) {
+            json = true;
+        } else if (opts &&
+                   (m = jx_cli_optval(argc, argv, &i, "--policy", &val))) {
+            if (m < 0 || jx_cli_policy(self, &pol, val) != JX_EXIT_OK) {
+                free(files);
+                return m < 0 ? jx_cli_usage_error(self,
+                                                  "--policy 缺少 NAME=VALUE")
+                             : JX_EXIT_USAGE;
+            }
+        } else if (opts && arg[0] == '-' && arg[1] != '\0') {
+            free(files);
+            return jx_cli_usage_error(self, "未知选项“%s”", arg);
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) {
+        free(files);
+        return jx_cli_usage_error(self, "缺少文件");
+    }
+    struct jx_buf out;
+    jx_buf_init(&out, 1u << 30);
+    json_t *jfiles = json ? json_array() : NULL;
+    size_t totals[4] = {0, 0, 0, 0};
+    int rc = JX_EXIT_OK;
+    for (int i = 0; i < nfiles; i++) {
+        int r = check_one(files[i], &pol, json, &out, jfiles, totals);
+        if (r > rc) {
+            rc = r;
+        }
+        if (!json && jx_cli_write(&out) < 0) {
+            rc = JX_EXIT_IO;
+            break;
+        }
+        jx_buf_reset(&out);
+    }
+    if (json) {
+        json_t *root = json_object();
+        json_object_set_new(root, "format", json_string("jixiao-check"));
+        json_object_set_new(root, "version", json_integer(1));
+        json_object_set_new(root, "files", jfiles);
+        json_t *sum = json_object();
+        json_object_set_new(sum, "errors",
+                            json_integer((json_int_t)totals[JX_SEV_ERROR]));
+        json_object_set_new(sum, "warnings",
+                            json_integer((json_int_t)totals[JX_SEV_WARNING]));
+        json_object_set_new(
+            sum, "rounding", json_integer((json_int_t)totals[JX_SEV_ROUNDING]));
+        json_object_set_new(sum, "notes",
+                            json_integer((json_int_t)totals[JX_SEV_NOTE]));
+        json_object_set_new(root, "summary", sum);
+        char *text = json_dumps(root, JSON_INDENT(2));
+        json_decref(root);
+        if (!text) {
+            jx_oom();
+        }
+        if (jx_buf_adds(&out, text) < 0 || jx_buf_addc(&out, '\n') < 0 ||
+            jx_cli_write(&out) < 0) {
+            rc = JX_EXIT_IO;
+        }
+        free(text);
+    }
+    jx_buf_release(&out);
+    free(files);
+    return rc;
+}

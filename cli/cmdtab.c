@@ -1,3 +1,219 @@
-/* cmdtab.c - placeholder, being written. */
-#include "jixiao/base.h"
-extern int jx_placeholder_cmdtab;
+/*
+ * cmdtab.c - the one declarative table of jixiao's commands, its
+ * lookup, and the help texts printed from it.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jx_version.h"
+
+/* Keep sorted by name (strcmp order): jx_cmd_find bisects. */
+const struct jx_cmd jx_cmds[] = {
+    {"check", jx_cmd_check, "检查自评材料，列出全部发现",
+     "jixiao check FILE... [--json] [--policy NAME=VALUE]...",
+     "载入每个 FILE（Package JSON；“-”为标准输入），复核全部执行率、指标得分、\n"
+     "分值合计与总分，按编译器格式列出发现，并对每个文件输出一行小结：\n"
+     "“文件 X：错误 n，警告 n，舍入 n，提示 n”。\n"
+     "\n"
+     "选项：\n"
+     "  --json                 输出 JSON（format 为 jixiao-check）\n"
+     "  --policy NAME=VALUE    调整计分政策（见 jixiao help score）\n"
+     "\n"
+     "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或有文件无法读取、载入。",
+     0},
+    {"help", jx_cmd_help, "显示命令列表或某个命令的帮助",
+     "jixiao help [CMD]",
+     "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"
+     "也可以用“jixiao CMD --help”。",
+     0},
+    {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
+     "jixiao score FILE [--json] [--explain] [--summary] "
+     "[--policy NAME=VALUE]...",
+     "载入 FILE（Package JSON；“-”为标准输入），对整体支出绩效自评表和每张项目支出\n"
+     "绩效自评表重新计算执行率、执行率得分、每个指标的得分、一级指标分值合计、\n"
+     "分值合计、总分和等级，与表中填写的数并列显示，然后列出发现。\n"
+     "\n"
+     "选项：\n"
+     "  --json                 输出 Evaluation JSON（见 docs/format.md）\n"
+     "  --explain              在每一行下显示算式和说明\n"
+     "  --summary              只输出一行小结：各表复核总分、等级和发现数\n"
+     "  --policy NAME=VALUE    调整计分政策，可重复：\n"
+     "      exec-rounding=double|single   执行率得分先舍入执行率再乘分值（默认\n"
+     "                                    double），或按精确执行率只舍入一次\n"
+     "      exec-cap=on|off               执行率得分以分值封顶（默认 on）\n"
+     "      over-threshold=20%            超额完成多少须说明偏差原因（默认 20%）\n"
+     "      tolerance=0.01                视为舍入差异的最大差额（默认 0.01）\n"
+     "      score-scale=2, rate-scale=2   得分和百分比的小数位数\n"
+     "\n"
+     "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
+     0},
+    {"test-cmdtab", jx_cmd_test_cmdtab, "（测试）校验命令表",
+     "jixiao test-cmdtab",
+     "校验命令表按名称严格排序、每个命令都能查到、查不到不存在的名称。", JX_CMD_HIDDEN},
+    {"test-dec", jx_cmd_test_dec, "（测试）数字解析和格式化",
+     "jixiao test-dec parse TEXT... | money TEXT [元|万元] | "
+     "format TEXT SCALE [%] | div A B SCALE [%]",
+     "parse：解析小数（可带 %），输出 状态、分数形式和精确小数；\n"
+     "money：解析金额，输出分数和精确金额；\n"
+     "format：解析后按 SCALE 位小数四舍五入输出（带 % 则按百分比）；\n"
+     "div：输出 A / B 按 SCALE 位小数四舍五入的结果。",
+     JX_CMD_HIDDEN},
+    {"test-indval", jx_cmd_test_indval, "（测试）解析指标值",
+     "jixiao test-indval [--name NAME] TEXT...",
+     "解析每个 TEXT（年度指标值或实际完成值），每行输出 kind、op、num、unit、\n"
+     "dim、direction 等字段；--name 给出三级指标名称以推断方向。",
+     JX_CMD_HIDDEN},
+    {"test-roundtrip", jx_cmd_test_roundtrip, "（测试）载入后重新保存",
+     "jixiao test-roundtrip FILE",
+     "载入 Package JSON 并以规范格式写到标准输出。", JX_CMD_HIDDEN},
+    {"version", jx_cmd_version, "显示版本",
+     "jixiao version",
+     "显示 jixiao 的版本和所用库（jansson、utf8proc）的版本。", 0},
+};
+
+const size_t jx_ncmds = sizeof jx_cmds / sizeof jx_cmds[0];
+
+/* bsearch comparator: a name against a table entry. */
+static int cmd_cmp(const void *key, const void *elem)
+{
+    const struct jx_cmd *c = elem;
+    return strcmp(key, c->name);
+}
+
+/* The command with exactly this name, or NULL. */
+const struct jx_cmd *jx_cmd_find(const char *name)
+{
+    if (!name) {
+        return NULL;
+    }
+    return bsearch(name, jx_cmds, jx_ncmds, sizeof jx_cmds[0], cmd_cmp);
+}
+
+/* Check the table's order and that lookup finds every entry. */
+int jx_cmdtab_verify(struct jx_buf *err)
+{
+    for (size_t i = 0; i < jx_ncmds; i++) {
+        const struct jx_cmd *c = &jx_cmds[i];
+        if (!c->name || !c->run || !c->summary || !c->usage || !c->help) {
+            if (err) {
+                jx_buf_addf(err, "entry %zu is incomplete", i);
+            }
+            return -1;
+        }
+        if (i > 0 && strcmp(jx_cmds[i - 1].name, c->name) >= 0) {
+            if (err) {
+                jx_buf_addf(err, "\"%s\" is not after \"%s\"", c->name,
+                            jx_cmds[i - 1].name);
+            }
+            return -1;
+        }
+        if (jx_cmd_find(c->name) != c) {
+            if (err) {
+                jx_buf_addf(err, "lookup of \"%s\" fails", c->name);
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Print the command list. */
+void jx_cli_help_all(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_addf(&b, "jixiao %s — 预算绩效自评的复核与检查\n\n", JX_VERSION);
+    jx_buf_adds(&b, "用法：jixiao 命令 [参数]...\n\n命令：\n");
+    size_t w = 0;
+    for (size_t i = 0; i < jx_ncmds; i++) {
+        size_t n = strlen(jx_cmds[i].name);
+        if (!(jx_cmds[i].flags & JX_CMD_HIDDEN) && n > w) {
+            w = n;
+        }
+    }
+    for (size_t i = 0; i < jx_ncmds; i++) {
+        if (jx_cmds[i].flags & JX_CMD_HIDDEN) {
+            continue;
+        }
+        jx_buf_adds(&b, "  ");
+        jx_buf_addpad(&b, jx_cmds[i].name, w + 2, false);
+        jx_buf_addf(&b, "%s\n", jx_cmds[i].summary);
+    }
+    jx_buf_adds(&b, "\n运行“jixiao help 命令”或“jixiao 命令 --help”查看命令的"
+                    "详细说明。\n"
+                    "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入"
+                    "无法读取；3 输入输出失败；70 内部错误。\n");
+    jx_cli_write(&b);
+    jx_buf_release(&b);
+}
+
+/* Print one command's usage and long help. */
+void jx_cli_help_cmd(const struct jx_cmd *c)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_addf(&b, "用法：%s\n\n%s\n\n%s\n", c->usage, c->summary, c->help);
+    jx_cli_write(&b);
+    jx_buf_release(&b);
+}
+
+/* Print "jixiao CMD: msg" and the usage to stderr. */
+int jx_cli_usage_error(const struct jx_cmd *c, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "jixiao %s: ", c->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n用法：%s\n", c->usage);
+    return JX_EXIT_USAGE;
+}
+
+/* `jixiao help [CMD]`. */
+int jx_cmd_help(int argc, char **argv)
+{
+    const struct jx_cmd *self = jx_cmd_find("help");
+    if (argc > 2) {
+        return jx_cli_usage_error(self, "参数过多");
+    }
+    if (argc < 2) {
+        jx_cli_help_all();
+        return JX_EXIT_OK;
+    }
+    const struct jx_cmd *c = jx_cmd_find(argv[1]);
+    if (!c) {
+        return jx_cli_usage_error(self, "未知命令“%s”", argv[1]);
+    }
+    jx_cli_help_cmd(c);
+    return JX_EXIT_OK;
+}
+
+/* `jixiao test-cmdtab`: verify the table and a few lookups. */
+int jx_cmd_test_cmdtab(int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) {
+        return jx_cli_usage_error(jx_cmd_find("test-cmdtab"), "参数过多");
+    }
+    struct jx_buf err;
+    jx_buf_init(&err, 4096);
+    int rc = jx_cmdtab_verify(&err);
+    const char *absent[] = {"", "sco", "scores", "Score", "zzz", "a"};
+    for (size_t i = 0; rc == 0 && i < sizeof absent / sizeof absent[0]; i++) {
+        if (jx_cmd_find(absent[i])) {
+            jx_buf_addf(&err, "lookup of \"%s\" succeeds", absent[i]);
+            rc = -1;
+        }
+    }
+    if (rc != 0) {
+        fprintf(stderr, "jixiao test-cmdtab: %s\n", err.p);
+        jx_buf_release(&err);
+        return JX_EXIT_BUG;
+    }
+    jx_buf_release(&err);
+    printf("ok %zu commands\n", jx_ncmds);
+    return JX_EXIT_OK;
+}

@@ -1,7 +1,67 @@
-/* main.c - placeholder, being written. */
+/*
+ * main.c - the jixiao entry point: find the command in the table,
+ * answer --help, run the handler and map its outcome to an exit code
+ * (0 ok, 1 findings at error level, 2 usage or unreadable input, 3 I/O,
+ * 70 internal error).
+ */
+#include "cli.h"
+
+#include <errno.h>
 #include <stdio.h>
-int main(void)
+#include <string.h>
+
+/* True when the command's arguments ask for help (before any "--"). */
+static bool wants_help(int argc, char **argv)
 {
-    puts("jixiao: not built yet");
-    return 70;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            return false;
+        }
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flush standard output; on failure report it and return JX_EXIT_IO. */
+static int finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", strerror(errno));
+        return JX_EXIT_IO;
+    }
+    return rc;
+}
+
+/* Dispatch argv[1] through the command table. */
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs("用法：jixiao 命令 [参数]...\n"
+              "运行“jixiao --help”查看命令列表。\n",
+              stderr);
+        return JX_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        jx_cli_help_all();
+        return finish(JX_EXIT_OK);
+    }
+    if (strcmp(name, "--version") == 0) {
+        name = "version";
+    }
+    const struct jx_cmd *c = jx_cmd_find(name);
+    if (!c) {
+        fprintf(stderr, "jixiao: 未知命令“%s”\n运行“jixiao --help”查看命令"
+                        "列表。\n",
+                name);
+        return JX_EXIT_USAGE;
+    }
+    if (wants_help(argc - 1, argv + 1)) {
+        jx_cli_help_cmd(c);
+        return finish(JX_EXIT_OK);
+    }
+    int rc = c->run(argc - 1, argv + 1);
+    return finish(rc);
 }

@@ -1,3 +1,1525 @@
-/* score.c - placeholder, being written. */
-#include "jixiao/base.h"
-extern int jx_placeholder_score;
+/*
+ * score.c - the scoring engine: recompute every 执行率, score, block sum
+ * and total of a package (rules.md §1.2-§1.5, §2.2, §10), keep each
+ * result with its derivation beside the stated value, and report the
+ * differences as S-coded findings (docs/ERRORS.md).
+ *
+ * All arithmetic is exact (struct jx_rat); only the named points of the
+ * rules round, half-up, at the policy's scales.
+ */
+#include "jixiao/score.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- policy and grades --------------------------------------------- */
+
+/* Fill p with the default policy. */
+void jx_policy_default(struct jx_policy *p)
+{
+    memset(p, 0, sizeof *p);
+    p->exec_rounding = JX_EXEC_DOUBLE_ROUND;
+    p->exec_cap = true;
+    p->score_scale = 2;
+    p->rate_scale = 2;
+    p->over_threshold.num = 1;
+    p->over_threshold.den = 5;
+    p->tolerance.num = 1;
+    p->tolerance.den = 100;
+}
+
+/* True when s[0..n) equals the NUL-terminated word w. */
+static bool word_is(const char *s, size_t n, const char *w)
+{
+    return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+/* Parse a small whole number 0..8 from s[0..n); -1 if it is not one. */
+static int parse_scale(const char *s, size_t n)
+{
+    if (n != 1 || s[0] < '0' || s[0] > '8') {
+        return -1;
+    }
+    return s[0] - '0';
+}
+
+/* Set one policy from "name=value"; 0, or -1 (p unchanged) on error. */
+int jx_policy_set(struct jx_policy *p, const char *assignment)
+{
+    const char *eq = strchr(assignment, '=');
+    if (!eq) {
+        return -1;
+    }
+    const char *name = assignment;
+    size_t nlen = (size_t)(eq - assignment);
+    const char *val = eq + 1;
+    size_t vlen = strlen(val);
+    if (word_is(name, nlen, "exec-rounding")) {
+        if (word_is(val, vlen, "double")) {
+            p->exec_rounding = JX_EXEC_DOUBLE_ROUND;
+        } else if (word_is(val, vlen, "single")) {
+            p->exec_rounding = JX_EXEC_SINGLE_ROUND;
+        } else {
+            return -1;
+        }
+        return 0;
+    }
+    if (word_is(name, nlen, "exec-cap")) {
+        if (word_is(val, vlen, "on")) {
+            p->exec_cap = true;
+        } else if (word_is(val, vlen, "off")) {
+            p->exec_cap = false;
+        } else {
+            return -1;
+        }
+        return 0;
+    }
+    if (word_is(name, nlen, "over-threshold") ||
+        word_is(name, nlen, "tolerance")) {
+        bool is_tol = word_is(name, nlen, "tolerance");
+        struct jx_rat r;
+        bool pct = false;
+        if (vlen == 0 ||
+            jx_rat_parse(val, vlen, &r, is_tol ? NULL : &pct, NULL) !=
+                JX_NUM_OK ||
+            jx_rat_sign(r) < 0) {
+            return -1;
+        }
+        if (is_tol) {
+            p->tolerance = r;
+        } else {
+            p->over_threshold = r;
+        }
+        return 0;
+    }
+    if (word_is(name, nlen, "score-scale") ||
+        word_is(name, nlen, "rate-scale")) {
+        int s = parse_scale(val, vlen);
+        if (s < 0) {
+            return -1;
+        }
+        if (word_is(name, nlen, "score-scale")) {
+            p->score_scale = s;
+        } else {
+            p->rate_scale = s;
+        }
+        return 0;
+    }
+    return -1;
+}
+
+/* Chinese name of a grade (static string). */
+const char *jx_grade_zh(enum jx_grade g)
+{
+    switch (g) {
+    case JX_GRADE_A:
+        return "优";
+    case JX_GRADE_B:
+        return "良";
+    case JX_GRADE_C:
+        return "中";
+    case JX_GRADE_D:
+        return "差";
+    case JX_GRADE_NONE:
+        break;
+    }
+    return "";
+}
+
+/* The grade band of a total (half-open at the lower end, rules §1.2). */
+enum jx_grade jx_grade_of(struct jx_rat total)
+{
+    if (jx_rat_cmp(total, jx_rat_int(90)) >= 0) {
+        return JX_GRADE_A;
+    }
+    if (jx_rat_cmp(total, jx_rat_int(80)) >= 0) {
+        return JX_GRADE_B;
+    }
+    if (jx_rat_cmp(total, jx_rat_int(60)) >= 0) {
+        return JX_GRADE_C;
+    }
+    return JX_GRADE_D;
+}
+
+/* ---- context and small helpers ------------------------------------- */
+
+/* State of one jx_score() run. */
+struct ctx {
+    struct jx_arena *a;
+    const struct jx_package *pkg;
+    const struct jx_policy *pol;
+    struct jx_diags *d;
+    const char *sheet; /* label of the sheet being scored */
+};
+
+/* Checked arithmetic that remembers the first overflow instead of
+ * failing each step; results after a failure are 0. */
+struct calc {
+    bool bad;
+};
+
+/* a + b, or 0 with k->bad set. */
+static struct jx_rat c_add(struct calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_add(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a - b, or 0 with k->bad set. */
+static struct jx_rat c_sub(struct calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_sub(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a × b, or 0 with k->bad set. */
+static struct jx_rat c_mul(struct calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_mul(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a / b, or 0 with k->bad set (also for b == 0). */
+static struct jx_rat c_div(struct calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_div(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a rounded half-up at scale decimals, or 0 with k->bad set. */
+static struct jx_rat c_round(struct calc *k, struct jx_rat a, int scale)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_round(a, scale, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* v clamped to [lo, hi]. */
+static struct jx_rat clamp(struct jx_rat v, struct jx_rat lo, struct jx_rat hi)
+{
+    return jx_rat_min(jx_rat_max(v, lo), hi);
+}
+
+/* Decimals needed to show v exactly, at least min (6 when v has no
+ * short decimal expansion). */
+static int exact_scale(struct jx_rat v, int min)
+{
+    char buf[JX_NUM_BUFSZ];
+    if (!jx_rat_format_exact(v, false, buf)) {
+        return min > 6 ? min : 6;
+    }
+    const char *dot = strchr(buf, '.');
+    int n = dot ? (int)strlen(dot + 1) : 0;
+    return n > min ? n : min;
+}
+
+/* The value exactly, fewest decimals (arena string); percent appends %.
+ * Values with no short decimal expansion fall back to 6 decimals. */
+static const char *fmt_exact(struct ctx *c, struct jx_rat v, bool percent)
+{
+    char buf[JX_NUM_BUFSZ];
+    if (!jx_rat_format_exact(v, percent, buf)) {
+        jx_rat_format(v, 6, percent, JX_ROUND_HALF_UP, buf);
+    }
+    return jx_strdup(c->a, buf);
+}
+
+/* The value at a fixed number of decimals, half-up (arena string). */
+static const char *fmt_fixed(struct ctx *c, struct jx_rat v, int scale,
+                             bool percent)
+{
+    char buf[JX_NUM_BUFSZ];
+    jx_rat_format(v, scale, percent, JX_ROUND_HALF_UP, buf);
+    return jx_strdup(c->a, buf);
+}
+
+/* Money exactly in unit, without the unit name (arena string). */
+static const char *fmt_money(struct ctx *c, struct jx_money m,
+                             enum jx_money_unit u)
+{
+    char buf[JX_NUM_BUFSZ];
+    jx_money_format_exact(m, u, buf);
+    return jx_strdup(c->a, buf);
+}
+
+/* An item's value as shown: fixed at its scale (arena string). */
+static const char *fmt_item(struct ctx *c, const struct jx_item *it)
+{
+    return fmt_fixed(c, it->value, it->scale, it->percent);
+}
+
+/* Agreement of a stated value with a computed one under tolerance tol. */
+static enum jx_agree agree_of(struct jx_rat stated, struct jx_rat computed,
+                              struct jx_rat tol)
+{
+    struct jx_rat diff;
+    if (jx_rat_cmp(stated, computed) == 0) {
+        return JX_AGREE_YES;
+    }
+    if (jx_rat_sub(stated, computed, &diff) != JX_NUM_OK) {
+        return JX_AGREE_NO;
+    }
+    if (jx_rat_sign(diff) < 0) {
+        diff.num = -diff.num;
+    }
+    return jx_rat_cmp(diff, tol) <= 0 ? JX_AGREE_ROUNDING : JX_AGREE_NO;
+}
+
+/* Append text to an item's note, separated by "；". */
+static void note_add(struct ctx *c, struct jx_item *it, const char *text)
+{
+    if (!it->note) {
+        it->note = jx_strdup(c->a, text);
+    } else {
+        it->note = jx_sprintf(c->a, "%s；%s", it->note, text);
+    }
+}
+
+/* Set an item's inputs from name/value pairs (copied into the arena). */
+static void set_inputs(struct ctx *c, struct jx_item *it, size_t n,
+                       const char *const *pairs)
+{
+    it->inputs = jx_alloc_array(c->a, n ? n : 1, sizeof *it->inputs);
+    it->ninputs = n;
+    for (size_t i = 0; i < n; i++) {
+        it->inputs[i].name = pairs[2 * i];
+        it->inputs[i].value = pairs[2 * i + 1];
+    }
+}
+
+/* Add a finding located at prov (or the package source) and path.
+ * Returns the entry (for a detail) or NULL when the list is full. */
+static struct jx_diag *finding(struct ctx *c, const char *code,
+                               enum jx_severity sev,
+                               const struct jx_prov *prov, const char *path,
+                               const char *fmt, ...) JX_PRINTF(6, 7);
+
+/* Build the location from prov/path and add the formatted finding. */
+static struct jx_diag *finding(struct ctx *c, const char *code,
+                               enum jx_severity sev,
+                               const struct jx_prov *prov, const char *path,
+                               const char *fmt, ...)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = c->pkg->source;
+    if (prov) {
+        if (prov->file) {
+            loc.file = prov->file;
+        }
+        loc.line = prov->line;
+        loc.col = prov->col;
+        loc.sheet = prov->sheet;
+        loc.cell = prov->cell;
+        loc.table = prov->table;
+        loc.row = prov->row;
+        loc.column = prov->column;
+    }
+    loc.path = path;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(c->a, fmt, ap);
+    va_end(ap);
+    return jx_diag_add(c->d, code, sev, &loc, "%s", msg);
+}
+
+/* The first non-NULL of two provenances. */
+static const struct jx_prov *prov2(const struct jx_prov *a,
+                                   const struct jx_prov *b)
+{
+    return a ? a : b;
+}
+
+/* True when a text is present and not only spaces. */
+static bool has_text(const struct jx_text *t)
+{
+    if (!t->s) {
+        return false;
+    }
+    for (const char *p = t->s; *p; p++) {
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Severity of a stated/computed disagreement. */
+static enum jx_severity agree_sev(enum jx_agree a)
+{
+    return a == JX_AGREE_ROUNDING ? JX_SEV_ROUNDING : JX_SEV_ERROR;
+}
+
+/* ---- 执行率 and its score ------------------------------------------- */
+
+/* Compute the 执行率 item of a sheet; *exact receives the unrounded
+ * rate when it is computable. */
+static void score_rate(struct ctx *c, const struct jx_sheet *sh,
+                       const char *sid, const char *spath,
+                       struct jx_item *it, struct jx_rat *exact)
+{
+    const struct jx_funds *f = &sh->total;
+    const char *path = jx_sprintf(c->a, "%s/funds/total", spath);
+    const char *rpath = jx_sprintf(c->a, "%s/funds/total/rate", spath);
+    const char *unit = jx_money_unit_name(sh->unit);
+    it->id = jx_sprintf(c->a, "%s.execution_rate", sid);
+    it->label = "执行率";
+    it->rule = "exec-rate";
+    it->scale = c->pol->rate_scale;
+    it->percent = true;
+    it->path = path;
+    it->prov = prov2(f->rate.prov, prov2(f->executed.prov,
+                                         f->budget_full.prov));
+    const char *ex = f->executed.present ? fmt_money(c, f->executed.v,
+                                                     sh->unit)
+                                         : NULL;
+    const char *bu = f->budget_full.present ? fmt_money(c, f->budget_full.v,
+                                                        sh->unit)
+                                            : NULL;
+    const char *pairs[4] = {
+        "全年执行数", ex ? jx_sprintf(c->a, "%s%s", ex, unit) : "未填",
+        "全年预算数", bu ? jx_sprintf(c->a, "%s%s", bu, unit) : "未填",
+    };
+    set_inputs(c, it, 2, pairs);
+    if (f->rate.present) {
+        it->has_stated = true;
+        it->stated = f->rate.v;
+    }
+    if (!ex || !bu) {
+        it->formula = "全年执行数 / 全年预算数";
+        note_add(c, it, !bu && !ex ? "未填全年执行数和全年预算数，无法计算"
+                        : !bu      ? "未填全年预算数，无法计算"
+                                   : "未填全年执行数，无法计算");
+        finding(c, "S103", JX_SEV_WARNING, it->prov, path,
+                "%s：执行率%s", c->sheet, it->note);
+        return;
+    }
+    if (f->budget_full.v.fen == 0) {
+        it->formula = jx_sprintf(c->a, "全年执行数 / 全年预算数 = %s / %s，"
+                                 "不适用", ex, bu);
+        note_add(c, it, "不适用：全年预算数为 0");
+        if (it->has_stated) {
+            finding(c, "S103", JX_SEV_WARNING, it->prov, rpath,
+                    "%s：全年预算数为 0，执行率应为“不适用”，表中填 %s",
+                    c->sheet, fmt_exact(c, it->stated, true));
+        } else {
+            finding(c, "S103", JX_SEV_NOTE, it->prov, path,
+                    "%s：全年预算数为 0，执行率不适用", c->sheet);
+        }
+        return;
+    }
+    struct calc k = {false};
+    struct jx_rat r;
+    if (jx_rat_money_div(f->executed.v, f->budget_full.v, &r) != JX_NUM_OK) {
+        k.bad = true;
+    }
+    struct jx_rat v = c_round(&k, r, c->pol->rate_scale + 2);
+    if (k.bad) {
+        it->formula = "全年执行数 / 全年预算数";
+        note_add(c, it, "数值超出可精确计算的范围");
+        finding(c, "S215", JX_SEV_WARNING, it->prov, path,
+                "%s：执行率无法精确计算：%s / %s 超出范围", c->sheet, ex, bu);
+        return;
+    }
+    *exact = r;
+    it->has_value = true;
+    it->value = v;
+    it->formula = jx_sprintf(c->a, "全年执行数 / 全年预算数 = %s / %s = %s",
+                             ex, bu, fmt_item(c, it));
+    if (it->has_stated) {
+        /* the tolerance is in percentage points */
+        struct calc k2 = {false};
+        struct jx_rat tol = c_div(&k2, c->pol->tolerance, jx_rat_int(100));
+        it->agrees = agree_of(it->stated, it->value, tol);
+        if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
+            struct jx_diag *e = finding(
+                c, "S101", agree_sev(it->agrees), it->prov, rpath,
+                "%s：表中执行率 %s 与复核执行率 %s 不一致", c->sheet,
+                fmt_exact(c, it->stated, true), fmt_item(c, it));
+            jx_diag_detail(c->d, e, "%s", it->formula);
+        }
+    }
+}
+
+/* Compute the 执行率得分 item from the rate item (exact: the unrounded
+ * rate).  *points receives the points used (10 when none is given). */
+static void score_exec(struct ctx *c, const struct jx_sheet *sh,
+                       const char *sid, const char *spath,
+                       const struct jx_item *rate, struct jx_rat exact,
+                       struct jx_item *it, struct jx_rat *points)
+{
+    const struct jx_funds *f = &sh->total;
+    const char *path = jx_sprintf(c->a, "%s/funds/total", spath);
+    const char *spath_score = jx_sprintf(c->a, "%s/funds/total/score", spath);
+    const char *ppath = jx_sprintf(c->a, "%s/funds/total/points", spath);
+    bool single = c->pol->exec_rounding == JX_EXEC_SINGLE_ROUND;
+    it->id = jx_sprintf(c->a, "%s.execution_score", sid);
+    it->label = "执行率得分";
+    it->rule = single ? "exec-score-single" : "exec-score-double";
+    it->scale = c->pol->score_scale;
+    it->path = path;
+    it->prov = prov2(f->score.prov, rate->prov);
+    it->has_points = true;
+    if (f->points.present) {
+        it->points = f->points.v;
+        if (jx_rat_cmp(it->points, jx_rat_int(10)) != 0) {
+            finding(c, "S104", JX_SEV_WARNING,
+                    prov2(f->points.prov, it->prov), ppath,
+                    "%s：执行率分值 %s 不是 10（特殊情况须说明）", c->sheet,
+                    fmt_exact(c, it->points, false));
+        }
+    } else {
+        it->points = jx_rat_int(10);
+        note_add(c, it, "未填分值，按 10 分计");
+    }
+    *points = it->points;
+    if (f->score.present) {
+        it->has_stated = true;
+        it->stated = f->score.v;
+    }
+    const char *pts = fmt_exact(c, it->points, false);
+    const char *pairs[6] = {
+        "执行率", rate->has_value ? fmt_item(c, rate) : "无法计算",
+        "分值", pts,
+        "封顶", c->pol->exec_cap ? "是（min(执行率, 100%)）" : "否",
+    };
+    set_inputs(c, it, 3, pairs);
+    if (!rate->has_value) {
+        it->formula = "执行率 × 分值";
+        note_add(c, it, "执行率无法计算，得分无法复核");
+    } else {
+        struct calc k = {false};
+        struct jx_rat base = single ? exact : rate->value;
+        struct jx_rat one = jx_rat_int(1);
+        bool capped = c->pol->exec_cap && jx_rat_cmp(base, one) > 0;
+        if (capped) {
+            base = one;
+        }
+        struct jx_rat s = c_mul(&k, base, it->points);
+        s = c_round(&k, jx_rat_max(s, jx_rat_int(0)), it->scale);
+        if (k.bad) {
+            it->formula = "执行率 × 分值";
+            note_add(c, it, "数值超出可精确计算的范围");
+        } else {
+            it->has_value = true;
+            it->value = s;
+            const char *shown_rate;
+            if (single) {
+                const struct jx_funds *ff = &sh->total;
+                shown_rate = jx_sprintf(
+                    c->a, "%s / %s", fmt_money(c, ff->executed.v, sh->unit),
+                    fmt_money(c, ff->budget_full.v, sh->unit));
+            } else {
+                shown_rate = fmt_item(c, rate);
+            }
+            if (c->pol->exec_cap) {
+                it->formula = jx_sprintf(
+                    c->a, "min(%s, 100%%) × %s = %s", shown_rate, pts,
+                    fmt_item(c, it));
+            } else {
+                it->formula = jx_sprintf(c->a, "%s × %s = %s", shown_rate,
+                                         pts, fmt_item(c, it));
+            }
+            if (capped) {
+                note_add(c, it, "执行率超过 100%，得分封顶为分值");
+            }
+            if (!single) {
+                note_add(c, it, "先将执行率四舍五入到显示位数，再乘分值");
+            }
+        }
+    }
+    if (it->has_stated) {
+        if (jx_rat_cmp(it->stated, it->points) > 0) {
+            finding(c, "S105", JX_SEV_ERROR, it->prov, spath_score,
+                    "%s：执行率得分 %s 高于分值 %s", c->sheet,
+                    fmt_exact(c, it->stated, false), pts);
+        }
+        if (it->has_value) {
+            it->agrees = agree_of(it->stated, it->value, c->pol->tolerance);
+            if (it->agrees == JX_AGREE_NO ||
+                it->agrees == JX_AGREE_ROUNDING) {
+                struct jx_diag *e = finding(
+                    c, "S102", agree_sev(it->agrees), it->prov, spath_score,
+                    "%s：表中执行率得分 %s 与复核得分 %s 不一致", c->sheet,
+                    fmt_exact(c, it->stated, false), fmt_item(c, it));
+                jx_diag_detail(c->d, e, "%s", it->formula);
+            }
+        }
+    }
+}
+
+/* ---- indicators ------------------------------------------------------ */
+
+/* The Chinese name of a direction. */
+static const char *dir_zh(enum jx_direction d)
+{
+    switch (d) {
+    case JX_DIR_HIGHER:
+        return "正向（越高越好）";
+    case JX_DIR_LOWER:
+        return "反向（越低越好）";
+    case JX_DIR_EXACT:
+        return "等值";
+    case JX_DIR_UNKNOWN:
+        break;
+    }
+    return "未知";
+}
+
+/* Format a parsed number n in the unit of v: percentages as %, money
+ * back in 万元/亿元 when written so, else the number and its unit. */
+static const char *fmt_ivnum(struct ctx *c, const struct jx_indval *v,
+                             struct jx_rat n)
+{
+    const char *unit = v->unit ? v->unit : "";
+    if (v->dim == JX_DIM_PERCENT) {
+        return fmt_exact(c, n, true);
+    }
+    struct jx_rat shown = n;
+    if (strncmp(unit, "亿", strlen("亿")) == 0) {
+        struct calc k = {false};
+        shown = c_div(&k, n, jx_rat_int(100000000));
+        if (k.bad) {
+            shown = n;
+            unit = "";
+        }
+    } else if (strncmp(unit, "万", strlen("万")) == 0) {
+        struct calc k = {false};
+        shown = c_div(&k, n, jx_rat_int(10000));
+        if (k.bad) {
+            shown = n;
+            unit = "";
+        }
+    }
+    return jx_sprintf(c->a, "%s%s", fmt_exact(c, shown, false), unit);
+}
+
+/* Parse an indicator text (absent text parses as empty). */
+static void parse_text(struct ctx *c, const struct jx_text *t,
+                       struct jx_indval *out)
+{
+    const char *s = t->s ? t->s : "";
+    jx_indval_parse(c->a, s, strlen(s), out);
+}
+
+/* Name of an achievement band. */
+static const char *ach_zh(enum jx_achieve a)
+{
+    switch (a) {
+    case JX_ACH_MET:
+        return "达成年度指标";
+    case JX_ACH_PARTIAL:
+        return "部分达成年度指标并具有一定效果";
+    case JX_ACH_NOT_MET:
+        return "未达成年度指标且效果较差";
+    case JX_ACH_NONE:
+        break;
+    }
+    return "未标明";
+}
+
+/* The per-indicator facts shared by the scoring steps. */
+struct ind {
+    const struct jx_indicator *row;
+    const char *path;            /* /…/indicators/i */
+    const struct jx_prov *prov;  /* row provenance */
+    struct jx_indval tv, av;     /* parsed target and actual */
+};
+
+/* Score a quantitative row: both values are comparable numbers. */
+static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
+                        const char *name)
+{
+    struct jx_rat W = it->points;
+    struct jx_rat t = x->tv.num;
+    struct jx_rat a = x->av.num;
+    struct jx_rat zero = jx_rat_int(0);
+    enum jx_direction dir = jx_indval_direction(&x->tv, name);
+    if (x->tv.op == JX_OP_NONE &&
+        (dir == JX_DIR_HIGHER || dir == JX_DIR_LOWER)) {
+        finding(c, "V109", JX_SEV_NOTE, prov2(x->row->target.prov, x->prov),
+                jx_sprintf(c->a, "%s/target", x->path),
+                "指标“%s”的年度指标值“%s”未写比较符号，按指标名称推定为%s",
+                it->label, x->row->target.s,
+                dir == JX_DIR_LOWER ? "越低越好" : "越高越好");
+    }
+    const char *A = fmt_ivnum(c, &x->av, a);
+    const char *Ws = fmt_exact(c, W, false);
+    struct calc k = {false};
+    struct jx_rat s = zero;
+    const char *formula = NULL;
+    bool lower_used = false;
+    enum jx_direction eff = dir; /* the direction actually applied */
+
+    if (x->tv.op == JX_OP_RANGE) {
+        it->rule = "quant-exact";
+        const char *lo = fmt_ivnum(c, &x->tv, x->tv.num);
+        const char *hi = fmt_ivnum(c, &x->tv, x->tv.hi);
+        if (jx_rat_cmp(a, x->tv.num) >= 0 && jx_rat_cmp(a, x->tv.hi) <= 0) {
+            s = W;
+            formula = jx_sprintf(c->a, "实际完成值 %s 在区间 %s–%s 内，"
+                                 "得满分 %s", A, lo, hi, Ws);
+            eff = JX_DIR_EXACT;
+        } else if (jx_rat_cmp(a, x->tv.num) < 0) {
+            t = x->tv.num;
+            eff = JX_DIR_HIGHER;
+            note_add(c, it, "区间指标：实际完成值低于下限，按正向计分");
+        } else {
+            t = x->tv.hi;
+            eff = JX_DIR_LOWER;
+            note_add(c, it, "区间指标：实际完成值高于上限，按反向计分");
+        }
+    } else if (dir == JX_DIR_EXACT) {
+        it->rule = "quant-exact";
+        int cmp = jx_rat_cmp(a, t);
+        if (cmp == 0) {
+            s = W;
+            formula = jx_sprintf(c->a, "实际完成值 %s = 年度指标值 %s，"
+                                 "得满分 %s", A, fmt_ivnum(c, &x->tv, t), Ws);
+        } else if (cmp < 0) {
+            eff = JX_DIR_HIGHER;
+            note_add(c, it, "等值指标：实际完成值低于指标值，按正向计分");
+        } else {
+            eff = JX_DIR_LOWER;
+            note_add(c, it, "等值指标：实际完成值高于指标值，按反向计分");
+        }
+    } else if (dir == JX_DIR_LOWER) {
+        it->rule = "quant-lower";
+    } else {
+        it->rule = "quant-higher";
+        eff = JX_DIR_HIGHER;
+        if (dir == JX_DIR_UNKNOWN) {
+            note_add(c, it, "未能判断指标方向，按正向指标计分");
+        }
+    }
+    const char *T = fmt_ivnum(c, &x->tv, t);
+
+    if (!formula && eff == JX_DIR_HIGHER) {
+        if (jx_rat_cmp(a, t) >= 0) {
+            s = W;
+            formula = jx_sprintf(c->a, "实际完成值 %s ≥ 年度指标值 %s，"
+                                 "得满分 %s", A, T, Ws);
+        } else if (jx_rat_sign(t) <= 0) {
+            s = zero;
+            formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0，实际完成值 "
+                                 "%s 未达到，记 0", T, A);
+        } else {
+            s = c_div(&k, c_mul(&k, W, a), t);
+            s = c_round(&k, clamp(s, zero, W), it->scale);
+            formula = jx_sprintf(c->a, "分值 × 实际完成值 / 年度指标值 = "
+                                 "%s × %s / %s = %s", Ws, A, T,
+                                 fmt_fixed(c, s, it->scale, false));
+        }
+    } else if (!formula) {
+        /* lower is better */
+        lower_used = true;
+        if (jx_rat_cmp(a, t) <= 0) {
+            s = W;
+            formula = jx_sprintf(c->a, "实际完成值 %s ≤ 年度指标值 %s，"
+                                 "得满分 %s", A, T, Ws);
+        } else if (jx_rat_sign(t) <= 0) {
+            s = zero;
+            formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0 而实际完成值 "
+                                 "%s 更大，记 0", T, A);
+        } else {
+            s = c_div(&k, c_mul(&k, W, t), a);
+            s = c_round(&k, clamp(s, zero, W), it->scale);
+            formula = jx_sprintf(c->a, "分值 × 年度指标值 / 实际完成值 = "
+                                 "%s × %s / %s = %s", Ws, T, A,
+                                 fmt_fixed(c, s, it->scale, false));
+        }
+    }
+    if (lower_used) {
+        note_add(c, it, "反向计分为约定算法，非办法原文规定"
+                        "（convention, not rule）");
+    }
+    const char *pairs[8] = {
+        "年度指标值", x->row->target.s ? x->row->target.s : "",
+        "实际完成值", x->row->actual.s ? x->row->actual.s : "",
+        "分值", Ws,
+        "方向", dir_zh(dir),
+    };
+    set_inputs(c, it, 4, pairs);
+    if (k.bad) {
+        it->formula = "无法计算";
+        note_add(c, it, "数值超出可精确计算的范围");
+        finding(c, "S215", JX_SEV_WARNING, x->prov, x->path,
+                "指标“%s”的得分无法精确计算：数值超出范围", it->label);
+        return;
+    }
+    it->has_value = true;
+    it->value = c_round(&k, s, it->scale);
+    it->formula = formula;
+
+    /* over-achievement (rules §1.4 rule 5) */
+    if (eff == JX_DIR_HIGHER && x->tv.op != JX_OP_RANGE &&
+        jx_rat_sign(t) > 0 && jx_rat_cmp(a, t) > 0 &&
+        !has_text(&x->row->deviation)) {
+        struct calc k2 = {false};
+        struct jx_rat over = c_div(&k2, c_sub(&k2, a, t), t);
+        if (!k2.bad && jx_rat_cmp(over, c->pol->over_threshold) > 0) {
+            finding(c, "S205", JX_SEV_WARNING,
+                    prov2(x->row->actual.prov, x->prov),
+                    jx_sprintf(c->a, "%s/actual", x->path),
+                    "指标“%s”实际完成值 %s 超过年度指标值 %s 达 %s，"
+                    "超过 %s 而未填偏差原因分析",
+                    it->label, A, T, fmt_fixed(c, over, 2, true),
+                    fmt_exact(c, c->pol->over_threshold, true));
+        }
+    }
+}
+
+/* Score a qualitative row: validate the stated score against the band
+ * of the stated (or implied) achievement; never invent a score. */
+static void score_qual(struct ctx *c, struct ind *x, struct jx_item *it)
+{
+    const struct jx_indicator *r = x->row;
+    struct jx_rat W = it->points;
+    enum jx_achieve ach = r->achievement;
+    it->rule = "qual-band";
+    if (ach == JX_ACH_NONE && has_text(&r->target) && has_text(&r->actual)) {
+        const char *tn = x->tv.norm ? x->tv.norm : r->target.s;
+        const char *an = x->av.norm ? x->av.norm : r->actual.s;
+        if (strcmp(tn, an) == 0) {
+            ach = JX_ACH_MET;
+            note_add(c, it, "实际完成与目标表述一致，按达成年度指标档校验");
+        }
+    }
+    const char *Ws = it->has_points ? fmt_exact(c, W, false) : "未填";
+    const char *pairs[8] = {
+        "年度指标值", r->target.s ? r->target.s : "",
+        "实际完成值", r->actual.s ? r->actual.s : "",
+        "分值", Ws,
+        "达成档次", ach_zh(ach),
+    };
+    set_inputs(c, it, 4, pairs);
+    if (!it->has_points) {
+        it->formula = "定性指标按档次校验";
+        return;
+    }
+    if (ach == JX_ACH_NONE) {
+        it->formula = jx_sprintf(c->a, "定性指标未标明档次：0 ≤ 得分 ≤ %s",
+                                 Ws);
+        note_add(c, it, "定性指标未标明达成档次，只校验得分范围");
+        finding(c, "S214", JX_SEV_NOTE, prov2(r->actual.prov, x->prov),
+                x->path,
+                "定性指标“%s”未标明达成档次（实际完成“%s”与目标“%s”"
+                "表述不同），只校验得分不超过分值",
+                it->label, r->actual.s ? r->actual.s : "",
+                r->target.s ? r->target.s : "");
+        return;
+    }
+    struct calc k = {false};
+    struct jx_rat lo, hi;
+    bool hi_incl = false;
+    struct jx_rat p8 = {4, 5}, p6 = {3, 5};
+    if (ach == JX_ACH_MET) {
+        lo = c_mul(&k, W, p8);
+        hi = W;
+        hi_incl = true;
+    } else if (ach == JX_ACH_PARTIAL) {
+        lo = c_mul(&k, W, p6);
+        hi = c_mul(&k, W, p8);
+    } else {
+        lo = jx_rat_int(0);
+        hi = c_mul(&k, W, p6);
+    }
+    if (k.bad) {
+        it->formula = "无法计算";
+        note_add(c, it, "数值超出可精确计算的范围");
+        return;
+    }
+    const char *los = fmt_exact(c, lo, false), *his = fmt_exact(c, hi, false);
+    it->formula = jx_sprintf(c->a, "%s档：%s ≤ 得分 %s %s", ach_zh(ach), los,
+                             hi_incl ? "≤" : "<", his);
+    if (!it->has_stated) {
+        note_add(c, it, "定性指标未填自评得分，无法校验");
+        return;
+    }
+    if (jx_rat_cmp(it->stated, W) > 0 || jx_rat_sign(it->stated) < 0) {
+        /* outside [0, W]: reported once, as S202, by the caller */
+        it->agrees = JX_AGREE_NO;
+        note_add(c, it, "自评得分超出 0 到分值的范围");
+        return;
+    }
+    bool in = jx_rat_cmp(it->stated, lo) >= 0 &&
+              (hi_incl ? jx_rat_cmp(it->stated, hi) <= 0
+                       : jx_rat_cmp(it->stated, hi) < 0);
+    if (in) {
+        /* the stated score itself, shown with all its decimals */
+        it->has_value = true;
+        it->value = it->stated;
+        it->scale = exact_scale(it->stated, it->scale);
+        it->agrees = JX_AGREE_YES;
+        it->formula = jx_sprintf(c->a, "%s，自评得分 %s 在档内", it->formula,
+                                 fmt_exact(c, it->stated, false));
+    } else {
+        it->agrees = JX_AGREE_NO;
+        note_add(c, it, "自评得分不在所选档次的区间内");
+        finding(c, "S203", JX_SEV_ERROR, prov2(r->score.prov, x->prov),
+                jx_sprintf(c->a, "%s/score", x->path),
+                "指标“%s”自评得分 %s 不在“%s”档 [%s, %s%s 内",
+                it->label, fmt_exact(c, it->stated, false), ach_zh(ach), los,
+                his, hi_incl ? "]" : ")");
+    }
+}
+
+/* The operator as written in messages ("≥", "–" for a range). */
+static const char *op_text(enum jx_iv_op op)
+{
+    switch (op) {
+    case JX_OP_GE:
+        return "≥";
+    case JX_OP_GT:
+        return ">";
+    case JX_OP_LE:
+        return "≤";
+    case JX_OP_LT:
+        return "<";
+    case JX_OP_EQ:
+        return "=";
+    case JX_OP_RANGE:
+        return "–";
+    case JX_OP_NONE:
+        break;
+    }
+    return "";
+}
+
+/* The kind or unit of a parsed value for the V104 message (数值, 百分比,
+ * 金额, 日期, 定性描述, 不适用, 空白, or the unit such as "篇"). */
+static const char *kind_text(const struct jx_indval *v)
+{
+    switch (v->kind) {
+    case JX_IV_NUMBER:
+        if (v->dim == JX_DIM_PERCENT) {
+            return "百分比";
+        }
+        if (v->dim == JX_DIM_MONEY) {
+            return "金额";
+        }
+        return v->unit && *v->unit ? v->unit : "数值";
+    case JX_IV_DATE:
+        return "日期";
+    case JX_IV_QUALITATIVE:
+        return "定性描述";
+    case JX_IV_NA:
+        return "不适用";
+    case JX_IV_EMPTY:
+        return "空白";
+    case JX_IV_UNPARSED:
+        break;
+    }
+    return "无法识别";
+}
+
+/* Report why a row could not be scored, from its parsed values (V101,
+ * V102, V104, V107, S207, S210, S211); sets the item's note and inputs. */
+static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
+{
+    const struct jx_indicator *r = x->row;
+    const char *ts = r->target.s ? r->target.s : "";
+    const char *as = r->actual.s ? r->actual.s : "";
+    const char *tpath = jx_sprintf(c->a, "%s/target", x->path);
+    const char *apath = jx_sprintf(c->a, "%s/actual", x->path);
+    const struct jx_prov *tprov = prov2(r->target.prov, x->prov);
+    const struct jx_prov *aprov = prov2(r->actual.prov, x->prov);
+    enum jx_iv_kind tk = x->tv.kind, ak = x->av.kind;
+    const char *pairs[6] = {
+        "年度指标值", ts,
+        "实际完成值", as,
+        "分值", it->has_points ? fmt_exact(c, it->points, false) : "未填",
+    };
+    set_inputs(c, it, 3, pairs);
+    it->rule = "not-computable";
+    it->formula = "无法复核，采用自评得分";
+    if (tk == JX_IV_EMPTY && ak == JX_IV_EMPTY) {
+        note_add(c, it, "未填年度指标值和实际完成值");
+        finding(c, "S207", JX_SEV_WARNING, x->prov, x->path,
+                "指标“%s”未填年度指标值和实际完成值，得分无法复核",
+                it->label);
+        return;
+    }
+    if (tk == JX_IV_EMPTY || ak == JX_IV_EMPTY) {
+        bool t_empty = tk == JX_IV_EMPTY;
+        note_add(c, it, t_empty ? "未填年度指标值" : "未填实际完成值");
+        finding(c, "V107", JX_SEV_WARNING, t_empty ? tprov : aprov,
+                t_empty ? tpath : apath, "指标“%s”的%s为空，%s为“%s”",
+                it->label, t_empty ? "年度指标值" : "实际完成值",
+                t_empty ? "实际完成值" : "年度指标值", t_empty ? as : ts);
+        return;
+    }
+    if (tk == JX_IV_UNPARSED || ak == JX_IV_UNPARSED) {
+        if (tk == JX_IV_UNPARSED) {
+            note_add(c, it, jx_sprintf(c->a, "年度指标值无法识别：%s",
+                                       x->tv.reason ? x->tv.reason
+                                                    : "格式不明"));
+            finding(c, "V101", JX_SEV_WARNING, tprov, tpath,
+                    "指标“%s”的年度指标值“%s”无法识别：%s", it->label, ts,
+                    x->tv.reason ? x->tv.reason : "格式不明");
+        }
+        if (ak == JX_IV_UNPARSED) {
+            note_add(c, it, jx_sprintf(c->a, "实际完成值无法识别：%s",
+                                       x->av.reason ? x->av.reason
+                                                    : "格式不明"));
+            finding(c, "V102", JX_SEV_WARNING, aprov, apath,
+                    "指标“%s”的实际完成值“%s”无法识别：%s", it->label, as,
+                    x->av.reason ? x->av.reason : "格式不明");
+        }
+        return;
+    }
+    if (tk == JX_IV_NA || ak == JX_IV_NA) {
+        bool t_na = tk == JX_IV_NA;
+        const char *which = t_na ? "年度指标值" : "实际完成值";
+        note_add(c, it, jx_sprintf(c->a, "%s为不适用", which));
+        finding(c, "S211", JX_SEV_NOTE, t_na ? tprov : aprov,
+                t_na ? tpath : apath,
+                "指标“%s”的%s为“不适用”，得分无法复核", it->label, which);
+        return;
+    }
+    if (tk == JX_IV_DATE && ak == JX_IV_DATE) {
+        note_add(c, it, "日期型指标暂不自动计分，采用自评得分");
+        finding(c, "S210", JX_SEV_NOTE, tprov, tpath,
+                "指标“%s”的年度指标值“%s”是日期，暂不自动计分", it->label,
+                ts);
+        return;
+    }
+    note_add(c, it, jx_sprintf(c->a, "年度指标值（%s）与实际完成值（%s）"
+                               "无法比较",
+                               kind_text(&x->tv), kind_text(&x->av)));
+    finding(c, "V104", JX_SEV_WARNING, aprov, apath,
+            "指标“%s”的年度指标值“%s”（%s）与实际完成值“%s”（%s）"
+            "类型或单位不一致，无法比较",
+            it->label, ts, kind_text(&x->tv), as, kind_text(&x->av));
+}
+
+/* True when raw (without surrounding blanks) differs from norm: the
+ * indicator parser rewrote the text (LaTeX, full-width forms, ≧). */
+static bool was_normalised(const char *raw, const char *norm)
+{
+    if (!raw || !norm) {
+        return false;
+    }
+    size_t b = 0, e = strlen(raw);
+    for (;;) {
+        if (b < e && (raw[b] == ' ' || raw[b] == '\t' || raw[b] == '\n' ||
+                      raw[b] == '\r')) {
+            b++;
+        } else if (e - b >= 3 && memcmp(raw + b, "\xE3\x80\x80", 3) == 0) {
+            b += 3;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (e > b && (raw[e - 1] == ' ' || raw[e - 1] == '\t' ||
+                      raw[e - 1] == '\n' || raw[e - 1] == '\r')) {
+            e--;
+        } else if (e - b >= 3 && memcmp(raw + e - 3, "\xE3\x80\x80", 3) == 0) {
+            e -= 3;
+        } else {
+            break;
+        }
+    }
+    return strlen(norm) != e - b || memcmp(raw + b, norm, e - b) != 0;
+}
+
+/* Report the reading of the texts of a row: normalised text (V108), an
+ * actual with an operator or a range (V103, V105), a rate above 100%
+ * (V106), a target with a label before the value (V110). */
+static void check_texts(struct ctx *c, struct ind *x, const char *label)
+{
+    const struct jx_indicator *r = x->row;
+    const char *tpath = jx_sprintf(c->a, "%s/target", x->path);
+    const char *apath = jx_sprintf(c->a, "%s/actual", x->path);
+    const struct jx_prov *tprov = prov2(r->target.prov, x->prov);
+    const struct jx_prov *aprov = prov2(r->actual.prov, x->prov);
+    if (x->tv.kind != JX_IV_UNPARSED &&
+        was_normalised(r->target.s, x->tv.norm)) {
+        finding(c, "V108", JX_SEV_NOTE, tprov, tpath,
+                "指标“%s”的年度指标值“%s”按“%s”理解", label, r->target.s,
+                x->tv.norm);
+    }
+    if (x->av.kind != JX_IV_UNPARSED &&
+        was_normalised(r->actual.s, x->av.norm)) {
+        finding(c, "V108", JX_SEV_NOTE, aprov, apath,
+                "指标“%s”的实际完成值“%s”按“%s”理解", label, r->actual.s,
+                x->av.norm);
+    }
+    if (x->tv.kind == JX_IV_NUMBER && x->tv.has_prefix) {
+        finding(c, "V110", JX_SEV_NOTE, tprov, tpath,
+                "指标“%s”的年度指标值“%s”含说明文字，按“%s%s”比较", label,
+                r->target.s, op_text(x->tv.op),
+                fmt_ivnum(c, &x->tv, x->tv.num));
+    }
+    if (x->av.kind != JX_IV_NUMBER) {
+        return;
+    }
+    if (x->av.op == JX_OP_RANGE) {
+        finding(c, "V105", JX_SEV_WARNING, aprov, apath,
+                "指标“%s”的实际完成值“%s”是一个区间，不是实际测得的数值",
+                label, r->actual.s);
+    } else if (x->av.op != JX_OP_NONE) {
+        finding(c, "V103", JX_SEV_WARNING, aprov, apath,
+                "指标“%s”的实际完成值“%s”带有比较符号“%s”，不是实际测得的"
+                "数值，请填写实际完成的数值",
+                label, r->actual.s, op_text(x->av.op));
+    }
+    if (x->av.dim == JX_DIM_PERCENT &&
+        jx_rat_cmp(x->av.num, jx_rat_int(1)) > 0) {
+        finding(c, "V106", JX_SEV_WARNING, aprov, apath,
+                "指标“%s”的实际完成值为 %s，超过 100%%，请核实", label,
+                fmt_exact(c, x->av.num, true));
+    }
+}
+
+/* Score one indicator row into it. */
+static void score_indicator(struct ctx *c, const char *sid,
+                            const char *spath, const struct jx_indicator *r,
+                            size_t i, struct jx_item *it)
+{
+    struct ind x;
+    memset(&x, 0, sizeof x);
+    x.row = r;
+    x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
+    x.prov = prov2(r->prov, r->name.prov);
+    it->id = jx_sprintf(c->a, "%s.indicators[%zu]", sid, i);
+    it->label = has_text(&r->name) ? r->name.s
+                                   : jx_sprintf(c->a, "第%zu项指标", i + 1);
+    it->scale = c->pol->score_scale;
+    it->path = x.path;
+    it->prov = x.prov;
+    if (r->points.present) {
+        it->has_points = true;
+        it->points = r->points.v;
+    }
+    if (r->score.present) {
+        it->has_stated = true;
+        it->stated = r->score.v;
+    }
+    parse_text(c, &r->target, &x.tv);
+    parse_text(c, &r->actual, &x.av);
+
+    bool quant = x.tv.kind == JX_IV_NUMBER && x.av.kind == JX_IV_NUMBER &&
+                 jx_indval_comparable(&x.tv, &x.av);
+    bool qual = !quant &&
+                (x.tv.kind == JX_IV_QUALITATIVE ||
+                 r->achievement != JX_ACH_NONE) &&
+                !(r->achievement == JX_ACH_NONE && x.av.kind == JX_IV_EMPTY);
+
+    check_texts(c, &x, it->label);
+    if (!it->has_points) {
+        note_add(c, it, "未填分值");
+        finding(c, "S212", JX_SEV_WARNING, x.prov,
+                jx_sprintf(c->a, "%s/points", x.path),
+                "指标“%s”未填分值", it->label);
+    }
+    if (quant && it->has_points) {
+        score_quant(c, &x, it, r->name.s);
+    } else if (qual) {
+        score_qual(c, &x, it);
+    } else if (quant) {
+        it->rule = "quant-higher";
+        it->formula = "未填分值，无法计算";
+        const char *pairs[4] = {
+            "年度指标值", r->target.s ? r->target.s : "",
+            "实际完成值", r->actual.s ? r->actual.s : "",
+        };
+        set_inputs(c, it, 2, pairs);
+    } else {
+        score_unscorable(c, &x, it);
+    }
+
+    const char *score_path = jx_sprintf(c->a, "%s/score", x.path);
+    const struct jx_prov *score_prov = prov2(r->score.prov, x.prov);
+    if (!it->has_stated) {
+        if (it->has_value) {
+            finding(c, "S213", JX_SEV_NOTE, score_prov, score_path,
+                    "指标“%s”未填自评得分，复核得分为 %s", it->label,
+                    fmt_item(c, it));
+        } else {
+            finding(c, "S213", JX_SEV_WARNING, score_prov, score_path,
+                    "指标“%s”未填自评得分，也无法复核", it->label);
+        }
+    }
+    if (it->has_stated && it->has_points) {
+        if (jx_rat_cmp(it->stated, it->points) > 0) {
+            finding(c, "S202", JX_SEV_ERROR, score_prov, score_path,
+                    "指标“%s”自评得分 %s 高于分值 %s", it->label,
+                    fmt_exact(c, it->stated, false),
+                    fmt_exact(c, it->points, false));
+        } else if (jx_rat_sign(it->stated) < 0) {
+            finding(c, "S202", JX_SEV_ERROR, score_prov, score_path,
+                    "指标“%s”自评得分 %s 小于 0", it->label,
+                    fmt_exact(c, it->stated, false));
+        }
+    }
+    if (it->has_stated && it->has_value && strcmp(it->rule, "qual-band")) {
+        it->agrees = agree_of(it->stated, it->value, c->pol->tolerance);
+        if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
+            struct jx_diag *e = finding(
+                c, "S201", agree_sev(it->agrees), score_prov, score_path,
+                "指标“%s”自评得分 %s 与复核得分 %s 不一致", it->label,
+                fmt_exact(c, it->stated, false), fmt_item(c, it));
+            jx_diag_detail(c->d, e, "%s（规则 %s）", it->formula, it->rule);
+        }
+    }
+    /* score below points needs a deviation note (rules §1.5 (i)) */
+    if (it->has_points && !has_text(&r->deviation)) {
+        bool use_stated = it->has_stated;
+        if (use_stated || it->has_value) {
+            struct jx_rat s = use_stated ? it->stated : it->value;
+            if (jx_rat_cmp(s, it->points) < 0) {
+                finding(c, "S204", JX_SEV_WARNING, x.prov,
+                        jx_sprintf(c->a, "%s/deviation", x.path),
+                        "指标“%s”%s %s 低于分值 %s，未填偏差原因分析及改进措施",
+                        it->label, use_stated ? "自评得分" : "复核得分",
+                        use_stated ? fmt_exact(c, s, false) : fmt_item(c, it),
+                        fmt_exact(c, it->points, false));
+            }
+        }
+    }
+}
+
+/* ---- blocks and totals ----------------------------------------------- */
+
+/* JSON name of a block, for item ids. */
+static const char *block_key(enum jx_block b)
+{
+    static const char *const keys[JX_BLOCK_COUNT] = {
+        "output", "benefit", "satisfaction", "other"};
+    return (unsigned)b < JX_BLOCK_COUNT ? keys[b] : "other";
+}
+
+/* Default points of a block (rules §1.3). */
+static int64_t block_default(enum jx_block b)
+{
+    switch (b) {
+    case JX_BLOCK_OUTPUT:
+        return 50;
+    case JX_BLOCK_BENEFIT:
+        return 30;
+    case JX_BLOCK_SATISFACTION:
+        return 10;
+    case JX_BLOCK_OTHER:
+    case JX_BLOCK_COUNT:
+        break;
+    }
+    return 0;
+}
+
+/* Sum the points of each level-1 block; fill the block items and return
+ * the sum over all indicator points in *sum (false on overflow). */
+static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
+                         struct jx_sheet_eval *se, const char *spath,
+                         struct jx_rat *sum)
+{
+    struct calc k = {false};
+    *sum = jx_rat_int(0);
+    for (int b = 0; b < JX_BLOCK_COUNT; b++) {
+        struct jx_item *it = &se->blocks[b];
+        struct jx_buf terms;
+        jx_buf_init(&terms, 1u << 20);
+        struct jx_rat s = jx_rat_int(0);
+        size_t n = 0;
+        for (size_t i = 0; i < sh->nindicators; i++) {
+            const struct jx_indicator *r = &sh->indicators[i];
+            if ((int)jx_block_of(r->level1.s ? r->level1.s : "") != b) {
+                continue;
+            }
+            if (b == JX_BLOCK_OTHER) {
+                finding(c, "S302", JX_SEV_WARNING,
+                        prov2(r->level1.prov, r->prov),
+                        jx_sprintf(c->a, "%s/indicators/%zu/level1", spath,
+                                   i),
+                        "指标“%s”的一级指标“%s”不是产出、效益或满意度指标",
+                        se->indicators[i].label,
+                        r->level1.s ? r->level1.s : "");
+            }
+            n++;
+            if (!r->points.present) {
+                continue;
+            }
+            s = c_add(&k, s, r->points.v);
+            jx_buf_addf(&terms, "%s%s", terms.len ? " + " : "",
+                        fmt_exact(c, r->points.v, false));
+        }
+        it->id = jx_sprintf(c->a, "%s.blocks.%s", se->id,
+                            block_key((enum jx_block)b));
+        it->label = jx_block_zh((enum jx_block)b);
+        it->rule = "block-points";
+        it->scale = exact_scale(s, 0);
+        it->path = jx_sprintf(c->a, "%s/indicators", spath);
+        it->has_value = b != JX_BLOCK_OTHER || n > 0;
+        it->value = s;
+        it->has_points = true;
+        it->points = jx_rat_int(block_default((enum jx_block)b));
+        it->formula = jx_sprintf(c->a, "%s = %s",
+                                 terms.len ? terms.p : "无指标",
+                                 fmt_exact(c, s, false));
+        jx_buf_release(&terms);
+        if (it->has_value) {
+            it->agrees = jx_rat_cmp(s, it->points) == 0 ? JX_AGREE_YES
+                                                         : JX_AGREE_NO;
+        }
+        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO) {
+            note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
+                                       fmt_exact(c, it->points, false)));
+            finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
+                    "%s：%s分值合计 %s，原则上应为 %s（特殊情况须说明）",
+                    se->label, it->label, fmt_exact(c, s, false),
+                    fmt_exact(c, it->points, false));
+        }
+        *sum = c_add(&k, *sum, s);
+    }
+    return !k.bad;
+}
+
+/* The score a row contributes to the total: the recomputed one when
+ * there is one, else the stated one.  *which gets "复核"/"自评"/NULL. */
+static bool used_score(const struct jx_item *it, struct jx_rat *s,
+                       const char **which)
+{
+    if (it->has_value) {
+        *s = it->value;
+        *which = "复核";
+        return true;
+    }
+    if (it->has_stated) {
+        *s = it->stated;
+        *which = "自评";
+        return true;
+    }
+    *which = NULL;
+    return false;
+}
+
+/* Compute the points total and the total of a sheet, its grade, and the
+ * findings about them. */
+static void score_totals(struct ctx *c, const struct jx_sheet *sh,
+                         struct jx_sheet_eval *se, const char *spath,
+                         struct jx_rat exec_points)
+{
+    struct jx_rat ind_points;
+    bool ok = score_blocks(c, sh, se, spath, &ind_points);
+    struct calc k = {!ok};
+
+    /* Σ 分值 + execution points */
+    struct jx_item *pt = &se->points_total;
+    pt->id = jx_sprintf(c->a, "%s.points_total", se->id);
+    pt->label = "分值合计";
+    pt->rule = "points-total";
+    pt->scale = c->pol->score_scale;
+    pt->path = spath;
+    pt->has_points = true;
+    pt->points = jx_rat_int(100);
+    struct jx_rat ptv = c_add(&k, ind_points, exec_points);
+    {
+        struct jx_buf f;
+        jx_buf_init(&f, 1u << 20);
+        for (int b = 0; b < JX_BLOCK_COUNT; b++) {
+            if (!se->blocks[b].has_value) {
+                continue;
+            }
+            jx_buf_addf(&f, "%s %s + ", se->blocks[b].label,
+                        fmt_exact(c, se->blocks[b].value, false));
+        }
+        jx_buf_addf(&f, "执行率 %s = %s", fmt_exact(c, exec_points, false),
+                    fmt_exact(c, ptv, false));
+        pt->formula = jx_strdup(c->a, f.p);
+        jx_buf_release(&f);
+    }
+    if (!k.bad) {
+        pt->has_value = true;
+        pt->value = ptv;
+        pt->scale = exact_scale(ptv, 0);
+        pt->agrees = jx_rat_cmp(ptv, pt->points) == 0 ? JX_AGREE_YES
+                                                      : JX_AGREE_NO;
+        if (pt->agrees == JX_AGREE_NO) {
+            finding(c, "S303", JX_SEV_ERROR, NULL, spath,
+                    "%s：分值合计 %s（含执行率 %s），不等于 100",
+                    se->label, fmt_exact(c, ptv, false),
+                    fmt_exact(c, exec_points, false));
+        }
+    }
+
+    /* total = execution score + Σ indicator scores */
+    struct jx_item *tt = &se->total;
+    tt->id = jx_sprintf(c->a, "%s.total", se->id);
+    tt->label = "总分";
+    tt->rule = "total";
+    tt->scale = c->pol->score_scale;
+    tt->path = jx_sprintf(c->a, "%s/stated_total", spath);
+    tt->prov = sh->stated_total.prov;
+    if (pt->has_value) {
+        tt->has_points = true;
+        tt->points = pt->value;
+    }
+    if (sh->stated_total.present) {
+        tt->has_stated = true;
+        tt->stated = sh->stated_total.v;
+    }
+    size_t n = sh->nindicators + 1;
+    const char **pairs = jx_alloc_array(c->a, 2 * n, sizeof *pairs);
+    struct jx_buf f;
+    jx_buf_init(&f, 1u << 22);
+    struct jx_rat total = jx_rat_int(0);
+    size_t n_re = 0, n_st = 0, n_none = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct jx_item *it = i == 0 ? &se->exec_score
+                                          : &se->indicators[i - 1];
+        struct jx_rat s;
+        const char *which;
+        pairs[2 * i] = it->label;
+        if (used_score(it, &s, &which)) {
+            const char *sv = it->has_value ? fmt_item(c, it)
+                                           : fmt_exact(c, s, false);
+            pairs[2 * i + 1] = jx_sprintf(c->a, "%s（%s）", sv, which);
+            total = c_add(&k, total, s);
+            jx_buf_addf(&f, "%s%s", f.len ? " + " : "", sv);
+            if (it->has_value) {
+                n_re++;
+            } else {
+                n_st++;
+            }
+        } else {
+            pairs[2 * i + 1] = "无得分";
+            n_none++;
+        }
+    }
+    set_inputs(c, tt, n, pairs);
+    total = c_round(&k, total, tt->scale);
+    if (k.bad) {
+        tt->formula = "无法计算";
+        note_add(c, tt, "数值超出可精确计算的范围");
+        jx_buf_release(&f);
+        return;
+    }
+    tt->has_value = true;
+    tt->value = total;
+    tt->formula = jx_sprintf(c->a, "%s = %s", f.len ? f.p : "无得分",
+                             fmt_item(c, tt));
+    jx_buf_release(&f);
+    note_add(c, tt, jx_sprintf(c->a, "采用复核得分 %zu 项", n_re));
+    if (n_st) {
+        note_add(c, tt, jx_sprintf(c->a, "无法复核而采用自评得分 %zu 项",
+                                   n_st));
+    }
+    if (n_none) {
+        note_add(c, tt, jx_sprintf(c->a, "无得分 %zu 项", n_none));
+    }
+    se->grade = jx_grade_of(total);
+    if (tt->has_stated) {
+        se->stated_grade = jx_grade_of(tt->stated);
+        tt->agrees = agree_of(tt->stated, tt->value, c->pol->tolerance);
+        if (tt->agrees == JX_AGREE_NO || tt->agrees == JX_AGREE_ROUNDING) {
+            struct jx_diag *e = finding(
+                c, "S304", agree_sev(tt->agrees), tt->prov, tt->path,
+                "%s：表中总分 %s 与复核总分 %s 不一致", se->label,
+                fmt_exact(c, tt->stated, false), fmt_item(c, tt));
+            jx_diag_detail(c->d, e, "%s", tt->formula);
+        }
+        if (se->stated_grade != se->grade) {
+            finding(c, "S306", JX_SEV_WARNING, tt->prov, tt->path,
+                    "%s：按表中总分 %s 评级为“%s”，按复核总分 %s 为“%s”",
+                    se->label, fmt_exact(c, tt->stated, false),
+                    jx_grade_zh(se->stated_grade), fmt_item(c, tt),
+                    jx_grade_zh(se->grade));
+        }
+    } else {
+        finding(c, "S305", JX_SEV_NOTE, NULL, tt->path,
+                "%s：未填总分，复核总分为 %s", se->label, fmt_item(c, tt));
+    }
+}
+
+/* ---- sheets ---------------------------------------------------------- */
+
+/* Score one sheet into se. */
+static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
+                        const char *sid, const char *spath, const char *label,
+                        struct jx_sheet_eval *se)
+{
+    se->sheet = sh;
+    se->id = sid;
+    se->label = label;
+    c->sheet = label;
+    struct jx_rat exact = jx_rat_int(0);
+    score_rate(c, sh, sid, spath, &se->rate, &exact);
+    struct jx_rat exec_points;
+    score_exec(c, sh, sid, spath, &se->rate, exact, &se->exec_score,
+               &exec_points);
+    se->nindicators = sh->nindicators;
+    se->indicators = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators
+                                                          : 1,
+                                    sizeof *se->indicators);
+    bool any_deviation = false;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        score_indicator(c, sid, spath, &sh->indicators[i], i,
+                        &se->indicators[i]);
+        if (has_text(&sh->indicators[i].deviation)) {
+            any_deviation = true;
+        }
+    }
+    /* 执行率 < 100% needs an explanation somewhere (rules §1.5 (iii)) */
+    if (se->rate.has_value && jx_rat_cmp(se->rate.value, jx_rat_int(1)) < 0 &&
+        !any_deviation) {
+        finding(c, "S106", JX_SEV_NOTE, se->rate.prov, se->rate.path,
+                "%s：执行率 %s 低于 100%%，表中没有任何偏差原因分析",
+                label, fmt_item(c, &se->rate));
+    }
+    score_totals(c, sh, se, spath, exec_points);
+}
+
+/* Score a package: every sheet, unit sheet first. */
+struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
+                         const struct jx_policy *policy,
+                         struct jx_diags *diags)
+{
+    struct jx_eval *ev = jx_alloc(arena, sizeof *ev);
+    ev->pkg = pkg;
+    if (policy) {
+        ev->policy = *policy;
+    } else {
+        jx_policy_default(&ev->policy);
+    }
+    ev->diags = diags;
+    struct ctx c = {arena, pkg, &ev->policy, diags, ""};
+    size_t n = (pkg->has_unit_sheet ? 1 : 0) + pkg->nproject_sheets;
+    ev->sheets = jx_alloc_array(arena, n ? n : 1, sizeof *ev->sheets);
+    ev->nsheets = n;
+    size_t k = 0;
+    if (pkg->has_unit_sheet) {
+        score_sheet(&c, &pkg->unit_sheet, "unit_sheet", "/unit_sheet",
+                    "整体支出绩效自评表", &ev->sheets[k++]);
+    }
+    for (size_t i = 0; i < pkg->nproject_sheets; i++) {
+        const struct jx_sheet *sh = &pkg->project_sheets[i];
+        const char *label =
+            has_text(&sh->name)
+                ? jx_sprintf(arena, "项目支出绩效自评表（%s）", sh->name.s)
+                : jx_sprintf(arena, "项目支出绩效自评表（第%zu张）", i + 1);
+        score_sheet(&c, sh, jx_sprintf(arena, "project_sheets[%zu]", i),
+                    jx_sprintf(arena, "/project_sheets/%zu", i), label,
+                    &ev->sheets[k++]);
+    }
+    return ev;
+}

@@ -1,0 +1,100 @@
+/*
+ * cli.h - the jixiao command line: the command table, the handlers it
+ * names, and the helpers they share (reading inputs, writing outputs).
+ */
+#ifndef JIXIAO_CLI_H
+#define JIXIAO_CLI_H
+
+#include "jixiao/diag.h"
+#include "jixiao/model.h"
+#include "jixiao/score.h"
+
+/* Command flags. */
+enum {
+    JX_CMD_HIDDEN = 1 /* not listed by --help (test commands) */
+};
+
+/* One command: what `jixiao NAME` runs and how it is documented. */
+struct jx_cmd {
+    const char *name;    /* e.g. "score" */
+    int (*run)(int argc, char **argv); /* argv[0] is the name; returns
+                                          an exit code (enum jx_exit) */
+    const char *summary; /* one line for the command list */
+    const char *usage;   /* "jixiao score FILE [--json] ..." */
+    const char *help;    /* long help: what it does, options, exit */
+    unsigned flags;      /* JX_CMD_* */
+};
+
+/* The command table, sorted by name (strcmp order), and its size. */
+extern const struct jx_cmd jx_cmds[];
+extern const size_t jx_ncmds;
+
+/* The command called name (exact match), or NULL. */
+const struct jx_cmd *jx_cmd_find(const char *name);
+
+/* 0 when the table is sorted strictly and every name finds itself;
+ * else -1 with the first problem written to err (if not NULL). */
+int jx_cmdtab_verify(struct jx_buf *err);
+
+/* Print the list of commands (jixiao --help) to stdout. */
+void jx_cli_help_all(void);
+
+/* Print the usage and long help of a command to stdout. */
+void jx_cli_help_cmd(const struct jx_cmd *c);
+
+/* Report bad usage of a command on stderr ("jixiao CMD: msg" and the
+ * usage line); returns JX_EXIT_USAGE. */
+int jx_cli_usage_error(const struct jx_cmd *c, const char *fmt, ...)
+    JX_PRINTF(2, 3);
+
+/* Write a buffer to stdout; 0, or -1 (with a message on stderr). */
+int jx_cli_write(const struct jx_buf *b);
+
+/* Outcome of reading one input. */
+enum jx_load_status {
+    JX_LOAD_OK = 0,     /* the package was read without errors */
+    JX_LOAD_UNREADABLE, /* the file could not be read (message printed) */
+    JX_LOAD_FORMAT,     /* not a format we read (message printed) */
+    JX_LOAD_MALFORMED   /* read, but the package has errors (in diags) */
+};
+
+/* Largest input read, in bytes. */
+#define JX_CLI_MAX_INPUT (64u * 1024u * 1024u)
+
+/* Read and load the package in path ("-" for stdin) into arena.  Read
+ * and format problems are printed to stderr; load problems go to diags.
+ * *pkg is set (possibly partial) unless the status is UNREADABLE or
+ * FORMAT. */
+enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
+                                struct jx_diags *diags,
+                                struct jx_package **pkg);
+
+/* Append diags[from..] in compiler style to b. */
+void jx_cli_format_diags(struct jx_buf *b, const struct jx_diags *d,
+                         size_t from);
+
+/* If argv[*i] is the option name ("--policy V" or "--policy=V"), set
+ * *val, advance *i past a separate value and return 1; return -1 when
+ * the value is missing, 0 when argv[*i] is another argument. */
+int jx_cli_optval(int argc, char **argv, int *i, const char *name,
+                  const char **val);
+
+/* Append "错误 n，警告 n，舍入 n，提示 n" for d to b. */
+void jx_cli_counts(struct jx_buf *b, const struct jx_diags *d);
+
+/* Apply a --policy assignment; JX_EXIT_OK, or JX_EXIT_USAGE after a
+ * message naming the accepted settings. */
+int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
+                  const char *assignment);
+
+/* Command handlers (one file each). */
+int jx_cmd_check(int argc, char **argv);
+int jx_cmd_help(int argc, char **argv);
+int jx_cmd_score(int argc, char **argv);
+int jx_cmd_test_cmdtab(int argc, char **argv);
+int jx_cmd_test_dec(int argc, char **argv);
+int jx_cmd_test_indval(int argc, char **argv);
+int jx_cmd_test_roundtrip(int argc, char **argv);
+int jx_cmd_version(int argc, char **argv);
+
+#endif

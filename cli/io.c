@@ -1,0 +1,146 @@
+/*
+ * io.c - what the commands share: reading and loading an input file,
+ * writing output, formatting findings, and option values.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jixiao/pkgjson.h"
+
+/* Write b to stdout; -1 with a message when the write fails. */
+int jx_cli_write(const struct jx_buf *b)
+{
+    if (b->len && fwrite(b->p, 1, b->len, stdout) != b->len) {
+        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Offset of the first byte after a UTF-8 BOM and white space. */
+static size_t skip_space(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        i = 3;
+    }
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                     s[i] == '\r')) {
+        i++;
+    }
+    return i;
+}
+
+/* Read path and load it as a package (see cli.h). */
+enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
+                                struct jx_diags *diags,
+                                struct jx_package **pkg)
+{
+    *pkg = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
+    if (jx_read_file(path, JX_CLI_MAX_INPUT, &text, &len) < 0) {
+        if (errno == EFBIG) {
+            fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u "
+                            "字节）\n",
+                    shown, JX_CLI_MAX_INPUT);
+        } else {
+            fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
+                    strerror(errno));
+        }
+        return JX_LOAD_UNREADABLE;
+    }
+    size_t start = skip_space(text, len);
+    if (start == len) {
+        fprintf(stderr, "jixiao: 文件“%s”是空的\n", shown);
+        free(text);
+        return JX_LOAD_FORMAT;
+    }
+    if (text[start] != '{') {
+        fprintf(stderr, "jixiao: 文件“%s”的格式暂不支持（目前只支持 Package "
+                        "JSON）\n",
+                shown);
+        free(text);
+        return JX_LOAD_FORMAT;
+    }
+    size_t before = jx_diags_errors(diags);
+    struct jx_package *p = jx_pkgjson_load(arena, path, text, len, diags);
+    free(text);
+    if (!p) {
+        if (jx_diags_errors(diags) == before) {
+            jx_diag_add(diags, "U101", JX_SEV_ERROR,
+                        &(struct jx_loc){.file = path},
+                        "无法从文件中读出自评材料");
+        }
+        return JX_LOAD_MALFORMED;
+    }
+    if (!p->source) {
+        p->source = jx_strdup(arena, path);
+    }
+    *pkg = p;
+    return jx_diags_errors(diags) > before ? JX_LOAD_MALFORMED : JX_LOAD_OK;
+}
+
+/* Append the diagnostics from index `from` on, compiler style. */
+void jx_cli_format_diags(struct jx_buf *b, const struct jx_diags *d,
+                         size_t from)
+{
+    for (size_t i = from; i < d->n; i++) {
+        jx_diag_format(b, &d->a[i]);
+    }
+    if (d->dropped) {
+        jx_buf_addf(b, "（另有 %zu 条发现因数量上限未列出）\n", d->dropped);
+    }
+}
+
+/* Match "--name VALUE" or "--name=VALUE" at argv[*i]. */
+int jx_cli_optval(int argc, char **argv, int *i, const char *name,
+                  const char **val)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0) {
+        return 0;
+    }
+    if (a[n] == '=') {
+        *val = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0') {
+        return 0;
+    }
+    if (*i + 1 >= argc) {
+        return -1;
+    }
+    *i += 1;
+    *val = argv[*i];
+    return 1;
+}
+
+/* Append the per-severity counts of d. */
+void jx_cli_counts(struct jx_buf *b, const struct jx_diags *d)
+{
+    jx_buf_addf(b, "错误 %zu，警告 %zu，舍入 %zu，提示 %zu",
+                d->count[JX_SEV_ERROR], d->count[JX_SEV_WARNING],
+                d->count[JX_SEV_ROUNDING], d->count[JX_SEV_NOTE]);
+}
+
+/* Apply one --policy NAME=VALUE. */
+int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
+                  const char *assignment)
+{
+    if (jx_policy_set(p, assignment) == 0) {
+        return JX_EXIT_OK;
+    }
+    return jx_cli_usage_error(
+        c,
+        "无效的计分政策“%s”（可用：exec-rounding=double|single，"
+        "exec-cap=on|off，over-threshold=20%%，tolerance=0.01，"
+        "score-scale=0..8，rate-scale=0..8）",
+        assignment);
+}
