@@ -7,6 +7,7 @@
 
 #include "jixiao/diag.h"
 #include "jixiao/model.h"
+#include "jixiao/pkgjson.h"
 #include "jixiao/score.h"
 
 /* Command flags. */
@@ -61,13 +62,33 @@ enum jx_load_status {
 /* Largest input read, in bytes. */
 #define JX_CLI_MAX_INPUT (64u * 1024u * 1024u)
 
+/* One input being worked on: its text, the package read from it and
+ * the positions of the package's values in the text (so that findings
+ * of later stages can name a line and column). */
+struct jx_cli_input {
+    char *text;             /* the bytes read (owned), or NULL */
+    struct jx_pkgpos *pos;  /* positions (owned), or NULL */
+    struct jx_package *pkg; /* the package (in the arena), or NULL */
+};
+
 /* Read and load the package in path ("-" for stdin) into arena.  Read
  * and format problems are printed to stderr; load problems go to diags.
- * *pkg is set (possibly partial) unless the status is UNREADABLE or
- * FORMAT. */
+ * in->pkg is set (possibly partial) unless the status is UNREADABLE or
+ * FORMAT.  Release in with jx_cli_input_release() in every case. */
 enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
                                 struct jx_diags *diags,
-                                struct jx_package **pkg);
+                                struct jx_cli_input *in);
+
+/* Free what an input owns (not the arena). */
+void jx_cli_input_release(struct jx_cli_input *in);
+
+/* Score in->pkg under pol, give the new findings line and column in
+ * the input's text, and sort all findings by place.  The Evaluation
+ * lives in arena. */
+const struct jx_eval *jx_cli_score(struct jx_arena *arena,
+                                   const struct jx_cli_input *in,
+                                   const struct jx_policy *pol,
+                                   struct jx_diags *diags);
 
 /* Append diags[from..] in compiler style to b. */
 void jx_cli_format_diags(struct jx_buf *b, const struct jx_diags *d,

@@ -36,12 +36,12 @@ static int check_one(const char *file, const struct jx_policy *pol,
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;
     jx_diags_init(&diags, arena);
-    struct jx_package *pkg;
-    enum jx_load_status st = jx_cli_load(arena, file, &diags, &pkg);
+    struct jx_cli_input in;
+    enum jx_load_status st = jx_cli_load(arena, file, &diags, &in);
     const struct jx_eval *ev = NULL;
     int rc = JX_EXIT_USAGE;
     if (st == JX_LOAD_OK) {
-        ev = jx_score(arena, pkg, pol, &diags);
+        ev = jx_cli_score(arena, &in, pol, &diags);
         rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     }
     for (int s = 0; s < 4; s++) {
@@ -81,6 +81,7 @@ static int check_one(const char *file, const struct jx_policy *pol,
         }
         jx_buf_addc(out, '\n');
     }
+    jx_cli_input_release(&in);
     jx_diags_release(&diags);
     jx_arena_free(arena);
     return rc;

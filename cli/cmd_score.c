@@ -345,9 +345,9 @@ int jx_cmd_score(int argc, char **argv)
     jx_diags_init(&diags, arena);
     struct jx_buf out;
     jx_buf_init(&out, 1u << 30);
-    struct jx_package *pkg;
+    struct jx_cli_input in;
     int rc;
-    enum jx_load_status st = jx_cli_load(arena, file, &diags, &pkg);
+    enum jx_load_status st = jx_cli_load(arena, file, &diags, &in);
     if (st == JX_LOAD_UNREADABLE || st == JX_LOAD_FORMAT) {
         rc = JX_EXIT_USAGE;
     } else if (st == JX_LOAD_MALFORMED) {
@@ -364,7 +364,7 @@ int jx_cmd_score(int argc, char **argv)
                     jx_diags_errors(&diags));
         }
     } else {
-        const struct jx_eval *ev = jx_score(arena, pkg, &pol, &diags);
+        const struct jx_eval *ev = jx_cli_score(arena, &in, &pol, &diags);
         rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
         if (json) {
             if (jx_eval_json(ev, &diags, &out) < 0) {
@@ -385,6 +385,7 @@ int jx_cmd_score(int argc, char **argv)
         }
     }
     jx_buf_release(&out);
+    jx_cli_input_release(&in);
     jx_diags_release(&diags);
     jx_arena_free(arena);
     return rc;

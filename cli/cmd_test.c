@@ -216,24 +216,25 @@ int jx_cmd_test_roundtrip(int argc, char **argv)
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;
     jx_diags_init(&diags, arena);
-    struct jx_package *pkg;
+    struct jx_cli_input in;
     struct jx_buf b;
     jx_buf_init(&b, 1u << 30);
     int rc = JX_EXIT_OK;
-    enum jx_load_status st = jx_cli_load(arena, argv[1], &diags, &pkg);
+    enum jx_load_status st = jx_cli_load(arena, argv[1], &diags, &in);
     if (st == JX_LOAD_MALFORMED) {
         jx_cli_format_diags(&b, &diags, 0);
         fputs(b.p, stderr);
         rc = JX_EXIT_USAGE;
     } else if (st != JX_LOAD_OK) {
         rc = JX_EXIT_USAGE;
-    } else if (jx_pkgjson_save(pkg, &b) < 0) {
+    } else if (jx_pkgjson_save(in.pkg, &b) < 0) {
         fprintf(stderr, "jixiao: 输出过大\n");
         rc = JX_EXIT_IO;
     } else if (jx_cli_write(&b) < 0) {
         rc = JX_EXIT_IO;
     }
     jx_buf_release(&b);
+    jx_cli_input_release(&in);
     jx_diags_release(&diags);
     jx_arena_free(arena);
     return rc;

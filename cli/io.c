@@ -38,9 +38,9 @@ static size_t skip_space(const char *s, size_t n)
 /* Read path and load it as a package (see cli.h). */
 enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
                                 struct jx_diags *diags,
-                                struct jx_package **pkg)
+                                struct jx_cli_input *in)
 {
-    *pkg = NULL;
+    memset(in, 0, sizeof *in);
     char *text = NULL;
     size_t len = 0;
     const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
@@ -69,8 +69,9 @@ enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
         return JX_LOAD_FORMAT;
     }
     size_t before = jx_diags_errors(diags);
-    struct jx_package *p = jx_pkgjson_load(arena, path, text, len, diags);
-    free(text);
+    in->text = text;
+    struct jx_package *p =
+        jx_pkgjson_load_pos(arena, path, text, len, diags, &in->pos);
     if (!p) {
         if (jx_diags_errors(diags) == before) {
             jx_diag_add(diags, "U101", JX_SEV_ERROR,
@@ -82,8 +83,30 @@ enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
     if (!p->source) {
         p->source = jx_strdup(arena, path);
     }
-    *pkg = p;
+    in->pkg = p;
     return jx_diags_errors(diags) > before ? JX_LOAD_MALFORMED : JX_LOAD_OK;
+}
+
+/* Free the text and the positions of an input. */
+void jx_cli_input_release(struct jx_cli_input *in)
+{
+    jx_pkgpos_free(in->pos);
+    free(in->text);
+    memset(in, 0, sizeof *in);
+}
+
+/* Score, then locate the scoring findings in the input's text and put
+ * all findings in file, line and column order. */
+const struct jx_eval *jx_cli_score(struct jx_arena *arena,
+                                   const struct jx_cli_input *in,
+                                   const struct jx_policy *pol,
+                                   struct jx_diags *diags)
+{
+    size_t from = diags->n;
+    const struct jx_eval *ev = jx_score(arena, in->pkg, pol, diags);
+    jx_pkgpos_locate(in->pos, diags, from);
+    jx_diags_sort(diags);
+    return ev;
 }
 
 /* Append the diagnostics from index `from` on, compiler style. */

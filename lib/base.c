@@ -109,7 +109,7 @@ static struct jx_block *arena_grow(struct jx_arena *a, size_t n)
     b->next = a->head;
     a->head = b;
 #else
-    if (size > ARENA_BLOCK / 4 && a->head) {
+    if (n > ARENA_BLOCK / 4 && a->head) {
         /* keep the current block at the head for small requests */
         b->next = a->head->next;
         a->head->next = b;

@@ -1,3 +1,103 @@
-/* model.c - placeholder, being written. */
-#include "jixiao/base.h"
-extern int jx_placeholder_model;
+/*
+ * model.c - the package model: construction and the names of its
+ * enumerations.
+ */
+#include "jixiao/model.h"
+
+#include <string.h>
+
+/* A new empty package in arena: everything absent, amounts in 万元.
+ * The package lives in the arena. */
+struct jx_package *jx_package_new(struct jx_arena *arena)
+{
+    struct jx_package *p = jx_alloc(arena, sizeof *p);
+    p->base.unit = JX_WANYUAN;
+    p->unit_sheet.kind = JX_SHEET_UNIT;
+    p->unit_sheet.unit = JX_WANYUAN;
+    return p;
+}
+
+/* JSON keys of the fund splits, indexed by enum jx_fund_key. */
+static const char *const fund_names[JX_FUND_COUNT] = {
+    "general_budget", "gov_fund", "special_account", "other",
+    "current_appropriation", "carryover", "basic", "project",
+};
+
+/* Chinese labels of the fund splits, indexed by enum jx_fund_key. */
+static const char *const fund_zh[JX_FUND_COUNT] = {
+    "一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款",
+    "其他资金", "当年财政拨款", "上年结转资金", "基本支出", "项目支出",
+};
+
+/* The JSON key of a fund split (static string), or NULL out of range. */
+const char *jx_fund_key_name(enum jx_fund_key k)
+{
+    return (unsigned)k < JX_FUND_COUNT ? fund_names[k] : NULL;
+}
+
+/* The Chinese label of a fund split (static string), or NULL. */
+const char *jx_fund_key_zh(enum jx_fund_key k)
+{
+    return (unsigned)k < JX_FUND_COUNT ? fund_zh[k] : NULL;
+}
+
+/* The JSON name of a material (static string), or NULL out of range. */
+const char *jx_material_name(enum jx_material m)
+{
+    static const char *const names[JX_MAT_COUNT] = {
+        "report", "base_sheet", "unit_sheet", "project_sheets",
+    };
+    return (unsigned)m < JX_MAT_COUNT ? names[m] : NULL;
+}
+
+/* Length of leading blanks of s (ASCII space and tab, U+3000, U+00A0). */
+static size_t blank_prefix(const char *s)
+{
+    size_t i = 0;
+    for (;;) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            i++;
+        } else if (strncmp(s + i, "\xE3\x80\x80", 3) == 0) {
+            i += 3;
+        } else if (strncmp(s + i, "\xC2\xA0", 2) == 0) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/* True when s starts with prefix. */
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Classify a level-1 label by its prefix after leading blanks; what
+ * follows the prefix ("指标(50分)", "指标（50分）") does not matter. */
+enum jx_block jx_block_of(const char *level1)
+{
+    if (!level1) {
+        return JX_BLOCK_OTHER;
+    }
+    const char *s = level1 + blank_prefix(level1);
+    if (starts(s, "产出")) {
+        return JX_BLOCK_OUTPUT;
+    }
+    if (starts(s, "效益")) {
+        return JX_BLOCK_BENEFIT;
+    }
+    if (starts(s, "满意度") || starts(s, "服务对象满意度")) {
+        return JX_BLOCK_SATISFACTION;
+    }
+    return JX_BLOCK_OTHER;
+}
+
+/* Chinese name of a block (static string). */
+const char *jx_block_zh(enum jx_block b)
+{
+    static const char *const names[JX_BLOCK_COUNT] = {
+        "产出指标", "效益指标", "满意度指标", "其他指标",
+    };
+    return (unsigned)b < JX_BLOCK_COUNT ? names[b] : "其他指标";
+}

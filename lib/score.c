@@ -1012,11 +1012,13 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
             it->label, ts, kind_text(&x->tv), as, kind_text(&x->av));
 }
 
-/* True when raw (without surrounding blanks) differs from norm: the
- * indicator parser rewrote the text (LaTeX, full-width forms, ≧). */
+/* True when raw carries LaTeX left by a PDF converter ("$\geq 95\%$")
+ * and, without surrounding blanks, differs from norm: the reader should
+ * see how the text was understood.  Glyph variants alone (≧, full-width
+ * digits) are routine in the forms and not worth a note. */
 static bool was_normalised(const char *raw, const char *norm)
 {
-    if (!raw || !norm) {
+    if (!raw || !norm || (!strchr(raw, '$') && !strchr(raw, '\\'))) {
         return false;
     }
     size_t b = 0, e = strlen(raw);

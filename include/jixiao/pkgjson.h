@@ -33,6 +33,34 @@ struct jx_package *jx_pkgjson_load(struct jx_arena *arena, const char *file,
                                    const char *text, size_t len,
                                    struct jx_diags *diags);
 
+/* Positions of a loaded package's values in its text, by JSON pointer
+ * (opaque).  It borrows the text it was loaded from, which must outlive
+ * it. */
+struct jx_pkgpos;
+
+/*
+ * As jx_pkgjson_load, and when pos is not NULL also hand back the
+ * positions of the values (or NULL when the text could not be parsed).
+ * The caller frees them with jx_pkgpos_free().
+ */
+struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
+                                       const char *file, const char *text,
+                                       size_t len, struct jx_diags *diags,
+                                       struct jx_pkgpos **pos);
+
+/* Free positions (NULL is allowed). */
+void jx_pkgpos_free(struct jx_pkgpos *pos);
+
+/*
+ * Give line and column to the diagnostics diags->a[from..] that name a
+ * JSON path but no line (findings of later stages such as scoring): the
+ * position of the value at that path, or of its nearest enclosing value
+ * that exists in the text.  Their file is set to the package's file when
+ * unset.
+ */
+void jx_pkgpos_locate(const struct jx_pkgpos *pos, struct jx_diags *diags,
+                      size_t from);
+
 /*
  * Write a package as canonical Package JSON v1 (2-space indent, keys in
  * schema order, money in its sheet's unit with the fewest decimals >= 2,

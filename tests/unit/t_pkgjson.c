@@ -1,3 +1,1430 @@
-/* t_pkgjson.c - placeholder, being written. */
+/*
+ * t_pkgjson.c - tests of the package model, Package JSON v1 loading
+ * (exact diagnostics: code, line, column, path), canonical saving and
+ * round trips, limits, and the position index of lib/jsonpos.c.
+ */
 #include "harness.h"
-const struct jx_test t_pkgjson[] = {{NULL, NULL}};
+
+#include <stdlib.h>
+
+#include "../../lib/jsonpos.h"
+#include "jixiao/pkgjson.h"
+
+/* ---- helpers --------------------------------------------------------- */
+
+/* Read tests/data/<name> into a malloc'd buffer (the caller frees it);
+ * NULL (after failing the case) when unreadable. */
+static char *read_data(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/%s", jx_test_srcdir, name);
+    char *p;
+    if (jx_read_file(path, 1u << 26, &p, len) < 0) {
+        jx_test_fail(__FILE__, __LINE__, "cannot read %s", path);
+        return NULL;
+    }
+    return p;
+}
+
+/* Load NUL-terminated text as "t.json" into arena a, diagnostics in d. */
+static struct jx_package *load(struct jx_arena *a, struct jx_diags *d,
+                               const char *text)
+{
+    return jx_pkgjson_load(a, "t.json", text, strlen(text), d);
+}
+
+/* A package text: the required keys on line 1, then inner (which
+ * starts on line 2, column 1), then "}" on its own line.  Arena. */
+static const char *pkg_text(struct jx_arena *a, const char *inner)
+{
+    return jx_sprintf(a,
+                      "{\"format\": \"jixiao-package\", \"version\": 1, "
+                      "\"unit\": {\"name\": \"U\"}, \"year\": 2024%s\n%s\n}",
+                      *inner ? "," : "", inner);
+}
+
+/* Check diagnostic i of d: code, line, column and path (NULL: none). */
+static void expect_diag(int at, const struct jx_diags *d, size_t i,
+                        const char *code, int line, int col,
+                        const char *path)
+{
+    if (i >= d->n) {
+        jx_test_fail(__FILE__, at, "diagnostic %zu missing (have %zu)", i,
+                     d->n);
+        return;
+    }
+    const struct jx_diag *e = &d->a[i];
+    bool path_ok = path ? e->loc.path && strcmp(e->loc.path, path) == 0
+                        : e->loc.path == NULL;
+    if (strcmp(e->code, code) != 0 || e->loc.line != line ||
+        e->loc.col != col || !path_ok || e->severity != JX_SEV_ERROR) {
+        jx_test_fail(__FILE__, at,
+                     "diagnostic %zu: expected %s %d:%d %s, got %s %d:%d %s "
+                     "(%s)",
+                     i, code, line, col, path ? path : "(none)", e->code,
+                     e->loc.line, e->loc.col,
+                     e->loc.path ? e->loc.path : "(none)", e->msg);
+    }
+}
+#define EXPECT_DIAG(d, i, code, line, col, path) \
+    expect_diag(__LINE__, (d), (i), (code), (line), (col), (path))
+
+/* Fail unless d holds exactly n diagnostics (printing them if not). */
+static void expect_count(int at, const struct jx_diags *d, size_t n)
+{
+    if (d->n == n) {
+        return;
+    }
+    jx_test_fail(__FILE__, at, "expected %zu diagnostics, got %zu", n, d->n);
+    for (size_t i = 0; i < d->n; i++) {
+        fprintf(stderr, "    %s %d:%d %s %s\n", d->a[i].code,
+                d->a[i].loc.line, d->a[i].loc.col,
+                d->a[i].loc.path ? d->a[i].loc.path : "-", d->a[i].msg);
+    }
+}
+#define EXPECT_COUNT(d, n) expect_count(__LINE__, (d), (n))
+
+/* A fresh arena and diagnostics list for one case. */
+struct fix {
+    struct jx_arena *a;
+    struct jx_diags d;
+};
+
+/* Set up a fixture. */
+static void fix_init(struct fix *f)
+{
+    f->a = jx_arena_new();
+    jx_diags_init(&f->d, f->a);
+}
+
+/* Tear a fixture down. */
+static void fix_done(struct fix *f)
+{
+    jx_diags_release(&f->d);
+    jx_arena_free(f->a);
+}
+
+/* Load inner wrapped by pkg_text into the fixture (diagnostics reset). */
+static struct jx_package *load_inner(struct fix *f, const char *inner)
+{
+    jx_diags_release(&f->d);
+    jx_diags_init(&f->d, f->a);
+    return load(f->a, &f->d, pkg_text(f->a, inner));
+}
+
+/* Load inner and expect exactly one diagnostic with this code at line 2
+ * (col) and path, whose message contains msgpart (if not NULL). */
+static void one_error(int at, const char *inner, const char *code, int col,
+                      const char *path, const char *msgpart)
+{
+    struct fix f;
+    fix_init(&f);
+    load_inner(&f, inner);
+    expect_count(at, &f.d, 1);
+    expect_diag(at, &f.d, 0, code, 2, col, path);
+    if (msgpart && f.d.n > 0 && !strstr(f.d.a[0].msg, msgpart)) {
+        jx_test_fail(__FILE__, at, "message \"%s\" lacks \"%s\"",
+                     f.d.a[0].msg, msgpart);
+    }
+    fix_done(&f);
+}
+#define ONE_ERROR(inner, code, col, path, msgpart) \
+    one_error(__LINE__, (inner), (code), (col), (path), (msgpart))
+
+/* ---- structural equality of packages -------------------------------- */
+
+static const char *first_diff; /* what differed in the last comparison */
+
+#define EQ(cond, what)                                                   \
+    do {                                                                 \
+        if (!(cond)) {                                                   \
+            first_diff = (what);                                         \
+            return false;                                                \
+        }                                                                \
+    } while (0)
+
+/* Equal strings, NULL only equal to NULL. */
+static bool eq_str(const char *a, const char *b)
+{
+    return (!a || !b) ? a == b : strcmp(a, b) == 0;
+}
+
+/* Equal provenances (both absent, or every member equal). */
+static bool eq_prov(const struct jx_prov *a, const struct jx_prov *b)
+{
+    if (!a || !b) {
+        return a == b;
+    }
+    return eq_str(a->file, b->file) && a->line == b->line &&
+           a->col == b->col && eq_str(a->sheet, b->sheet) &&
+           eq_str(a->cell, b->cell) && a->table == b->table &&
+           a->row == b->row && a->column == b->column;
+}
+
+/* Equal texts. */
+static bool eq_text(const struct jx_text *a, const struct jx_text *b)
+{
+    return eq_str(a->s, b->s) && eq_prov(a->prov, b->prov);
+}
+
+/* Equal amounts (values compared only when present). */
+static bool eq_amt(const struct jx_amt *a, const struct jx_amt *b)
+{
+    return a->present == b->present &&
+           (!a->present || a->v.fen == b->v.fen) && eq_prov(a->prov, b->prov);
+}
+
+/* Equal numbers. */
+static bool eq_num(const struct jx_num *a, const struct jx_num *b)
+{
+    return a->present == b->present &&
+           (!a->present || (a->v.num == b->v.num && a->v.den == b->v.den)) &&
+           eq_prov(a->prov, b->prov);
+}
+
+/* Equal counts. */
+static bool eq_count(const struct jx_count *a, const struct jx_count *b)
+{
+    return a->present == b->present && (!a->present || a->v == b->v) &&
+           eq_prov(a->prov, b->prov);
+}
+
+/* Equal dates. */
+static bool eq_date(const struct jx_date *a, const struct jx_date *b)
+{
+    return a->present == b->present &&
+           (!a->present || (a->y == b->y && a->m == b->m && a->d == b->d)) &&
+           eq_prov(a->prov, b->prov);
+}
+
+/* Equal cost rows. */
+static bool eq_cost(const struct jx_cost *a, const struct jx_cost *b)
+{
+    return eq_amt(&a->prev_final, &b->prev_final) &&
+           eq_amt(&a->budget, &b->budget) && eq_amt(&a->final, &b->final);
+}
+
+/* Equal funds rows. */
+static bool eq_funds(const struct jx_funds *a, const struct jx_funds *b)
+{
+    return eq_amt(&a->budget_initial, &b->budget_initial) &&
+           eq_amt(&a->budget_full, &b->budget_full) &&
+           eq_amt(&a->executed, &b->executed) &&
+           eq_num(&a->points, &b->points) && eq_num(&a->rate, &b->rate) &&
+           eq_num(&a->score, &b->score);
+}
+
+/* Equal base sheets. */
+static bool eq_base(const struct jx_base_sheet *a,
+                    const struct jx_base_sheet *b)
+{
+    EQ(a->present == b->present && a->unit == b->unit, "base.present/unit");
+    EQ(eq_count(&a->authorized, &b->authorized) &&
+           eq_count(&a->actual, &b->actual) &&
+           eq_num(&a->control_rate, &b->control_rate),
+       "base.staffing");
+    const struct jx_cost *ca[] = {
+        &a->three_public, &a->vehicle, &a->vehicle_purchase,
+        &a->vehicle_operation, &a->overseas, &a->reception, &a->project,
+        &a->public_funds, &a->office, &a->utilities_travel,
+        &a->meetings_training, &a->procurement, &a->basic_adjustment};
+    const struct jx_cost *cb[] = {
+        &b->three_public, &b->vehicle, &b->vehicle_purchase,
+        &b->vehicle_operation, &b->overseas, &b->reception, &b->project,
+        &b->public_funds, &b->office, &b->utilities_travel,
+        &b->meetings_training, &b->procurement, &b->basic_adjustment};
+    for (size_t i = 0; i < sizeof ca / sizeof ca[0]; i++) {
+        EQ(eq_cost(ca[i], cb[i]), "base.costs");
+    }
+    EQ(a->nproject_lines == b->nproject_lines, "base.nproject_lines");
+    for (size_t i = 0; i < a->nproject_lines; i++) {
+        const struct jx_project_line *x = &a->project_lines[i];
+        const struct jx_project_line *y = &b->project_lines[i];
+        EQ(x->cat == y->cat && eq_text(&x->name, &y->name) &&
+               eq_cost(&x->cost, &y->cost),
+           "base.project_lines");
+    }
+    EQ(a->nbuildings == b->nbuildings, "base.nbuildings");
+    for (size_t i = 0; i < a->nbuildings; i++) {
+        const struct jx_building *x = &a->buildings[i];
+        const struct jx_building *y = &b->buildings[i];
+        EQ(eq_text(&x->name, &y->name) &&
+               eq_num(&x->approved_area, &y->approved_area) &&
+               eq_num(&x->actual_area, &y->actual_area) &&
+               eq_num(&x->area_rate, &y->area_rate) &&
+               eq_amt(&x->budget_invest, &y->budget_invest) &&
+               eq_amt(&x->actual_invest, &y->actual_invest) &&
+               eq_num(&x->invest_rate, &y->invest_rate),
+           "base.buildings");
+    }
+    EQ(eq_text(&a->thrift_measures, &b->thrift_measures), "base.thrift");
+    return true;
+}
+
+/* Equal sheets. */
+static bool eq_sheet(const struct jx_sheet *a, const struct jx_sheet *b)
+{
+    EQ(a->kind == b->kind && a->unit == b->unit, "sheet.kind/unit");
+    EQ(eq_text(&a->name, &b->name) && eq_text(&a->supervisor, &b->supervisor) &&
+           eq_text(&a->implementer, &b->implementer),
+       "sheet.header");
+    EQ(eq_funds(&a->total, &b->total), "sheet.total");
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        EQ(eq_funds(&a->funds[k], &b->funds[k]), "sheet.funds");
+    }
+    EQ(a->ngoals == b->ngoals, "sheet.ngoals");
+    for (size_t i = 0; i < a->ngoals; i++) {
+        EQ(eq_text(&a->goals[i].expected, &b->goals[i].expected) &&
+               eq_text(&a->goals[i].actual, &b->goals[i].actual),
+           "sheet.goals");
+    }
+    EQ(a->nindicators == b->nindicators, "sheet.nindicators");
+    for (size_t i = 0; i < a->nindicators; i++) {
+        const struct jx_indicator *x = &a->indicators[i];
+        const struct jx_indicator *y = &b->indicators[i];
+        EQ(eq_text(&x->level1, &y->level1) && eq_text(&x->level2, &y->level2) &&
+               eq_text(&x->name, &y->name) &&
+               eq_text(&x->target, &y->target) &&
+               eq_text(&x->actual, &y->actual) &&
+               eq_num(&x->points, &y->points) &&
+               eq_num(&x->score, &y->score) &&
+               x->achievement == y->achievement &&
+               eq_text(&x->deviation, &y->deviation) &&
+               eq_prov(x->prov, y->prov),
+           "sheet.indicators");
+    }
+    EQ(eq_num(&a->stated_total, &b->stated_total), "sheet.stated_total");
+    return true;
+}
+
+/* Equal packages (everything but the source file name). */
+static bool eq_package(const struct jx_package *a, const struct jx_package *b)
+{
+    first_diff = NULL;
+    EQ(eq_text(&a->unit.name, &b->unit.name) &&
+           eq_text(&a->unit.code, &b->unit.code) &&
+           eq_text(&a->unit.region, &b->unit.region) &&
+           eq_text(&a->unit.supervisor, &b->unit.supervisor),
+       "unit");
+    EQ(eq_count(&a->year, &b->year), "year");
+    EQ(eq_text(&a->contacts.preparer, &b->contacts.preparer) &&
+           eq_text(&a->contacts.phone, &b->contacts.phone) &&
+           eq_text(&a->contacts.head, &b->contacts.head) &&
+           eq_date(&a->contacts.date, &b->contacts.date),
+       "contacts");
+    if (!eq_base(&a->base, &b->base)) {
+        return false;
+    }
+    EQ(a->has_unit_sheet == b->has_unit_sheet, "has_unit_sheet");
+    if (!eq_sheet(&a->unit_sheet, &b->unit_sheet)) {
+        return false;
+    }
+    EQ(a->nproject_sheets == b->nproject_sheets, "nproject_sheets");
+    for (size_t i = 0; i < a->nproject_sheets; i++) {
+        if (!eq_sheet(&a->project_sheets[i], &b->project_sheets[i])) {
+            return false;
+        }
+    }
+    EQ(a->report.present == b->report.present &&
+           eq_text(&a->report.title, &b->report.title),
+       "report");
+    EQ(a->report.nsections == b->report.nsections, "report.nsections");
+    for (size_t i = 0; i < a->report.nsections; i++) {
+        const struct jx_section *x = &a->report.sections[i];
+        const struct jx_section *y = &b->report.sections[i];
+        EQ(x->no == y->no && eq_text(&x->title, &y->title) &&
+               eq_text(&x->text, &y->text),
+           "report.sections");
+    }
+    EQ(a->report.nattachments == b->report.nattachments,
+       "report.nattachments");
+    for (size_t i = 0; i < a->report.nattachments; i++) {
+        EQ(eq_text(&a->report.attachments[i], &b->report.attachments[i]),
+           "report.attachments");
+    }
+    EQ(a->submission.materials_present == b->submission.materials_present,
+       "submission.materials_present");
+    for (int m = 0; m < JX_MAT_COUNT; m++) {
+        EQ(a->submission.materials[m] == b->submission.materials[m],
+           "submission.materials");
+    }
+    EQ(eq_date(&a->submission.submitted, &b->submission.submitted) &&
+           eq_date(&a->submission.published, &b->submission.published),
+       "submission.dates");
+    return true;
+}
+
+/* Save p, load the text back, and check: no diagnostics, the reloaded
+ * package equals p, and saving it again gives the same bytes.  Returns
+ * the first save (malloc'd; the caller frees it). */
+static char *round_trip(int at, const struct jx_package *p)
+{
+    struct jx_buf s1, s2;
+    jx_buf_init(&s1, 1u << 26);
+    jx_buf_init(&s2, 1u << 26);
+    if (jx_pkgjson_save(p, &s1) != 0) {
+        jx_test_fail(__FILE__, at, "first save failed");
+    }
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *q = jx_pkgjson_load(f.a, "save1.json", s1.p, s1.len,
+                                           &f.d);
+    expect_count(at, &f.d, 0);
+    if (!q) {
+        jx_test_fail(__FILE__, at, "reload failed");
+    } else {
+        if (!eq_package(p, q)) {
+            jx_test_fail(__FILE__, at, "load(save(p)) != p at %s",
+                         first_diff);
+        }
+        if (jx_pkgjson_save(q, &s2) != 0 || s1.len != s2.len ||
+            memcmp(s1.p, s2.p, s1.len) != 0) {
+            jx_test_fail(__FILE__, at, "save(load(save(p))) != save(p)");
+        }
+    }
+    fix_done(&f);
+    jx_buf_release(&s2);
+    size_t len;
+    return jx_buf_detach(&s1, &len);
+}
+
+/* ---- model ----------------------------------------------------------- */
+
+/* Level-1 labels are classified by prefix, whatever follows. */
+static void model_block_of(void)
+{
+    CHECK_INT(jx_block_of("产出指标"), JX_BLOCK_OUTPUT);
+    CHECK_INT(jx_block_of("产出指标(50分)"), JX_BLOCK_OUTPUT);
+    CHECK_INT(jx_block_of("产出指标（50分）"), JX_BLOCK_OUTPUT);
+    CHECK_INT(jx_block_of("\xE3\x80\x80 产出"), JX_BLOCK_OUTPUT);
+    CHECK_INT(jx_block_of("效益指标（30分）"), JX_BLOCK_BENEFIT);
+    CHECK_INT(jx_block_of("满意度指标(10分)"), JX_BLOCK_SATISFACTION);
+    CHECK_INT(jx_block_of("服务对象满意度指标"), JX_BLOCK_SATISFACTION);
+    CHECK_INT(jx_block_of("预算执行率"), JX_BLOCK_OTHER);
+    CHECK_INT(jx_block_of("指标产出"), JX_BLOCK_OTHER);
+    CHECK_INT(jx_block_of(""), JX_BLOCK_OTHER);
+    CHECK_INT(jx_block_of(NULL), JX_BLOCK_OTHER);
+    CHECK_STR(jx_block_zh(JX_BLOCK_OUTPUT), "产出指标");
+    CHECK_STR(jx_block_zh(JX_BLOCK_BENEFIT), "效益指标");
+    CHECK_STR(jx_block_zh(JX_BLOCK_SATISFACTION), "满意度指标");
+    CHECK_STR(jx_block_zh(JX_BLOCK_OTHER), "其他指标");
+}
+
+/* Names of fund keys and materials; defaults of a new package. */
+static void model_names(void)
+{
+    CHECK_STR(jx_fund_key_name(JX_FUND_GENERAL_BUDGET), "general_budget");
+    CHECK_STR(jx_fund_key_name(JX_FUND_CURRENT_APPROP),
+              "current_appropriation");
+    CHECK_STR(jx_fund_key_name(JX_FUND_PROJECT), "project");
+    CHECK(jx_fund_key_name(JX_FUND_COUNT) == NULL);
+    CHECK_STR(jx_fund_key_zh(JX_FUND_SPECIAL_ACCOUNT),
+              "纳入专户管理的非税收入拨款");
+    CHECK_STR(jx_fund_key_zh(JX_FUND_CARRYOVER), "上年结转资金");
+    CHECK_STR(jx_material_name(JX_MAT_REPORT), "report");
+    CHECK_STR(jx_material_name(JX_MAT_PROJECT_SHEETS), "project_sheets");
+    CHECK(jx_material_name(JX_MAT_COUNT) == NULL);
+    struct jx_arena *a = jx_arena_new();
+    struct jx_package *p = jx_package_new(a);
+    CHECK_INT(p->base.unit, JX_WANYUAN);
+    CHECK_INT(p->unit_sheet.unit, JX_WANYUAN);
+    CHECK_INT(p->unit_sheet.kind, JX_SHEET_UNIT);
+    CHECK(!p->year.present && !p->base.present && !p->has_unit_sheet);
+    CHECK(p->unit.name.s == NULL && p->nproject_sheets == 0);
+    jx_arena_free(a);
+}
+
+/* ---- loading valid packages ----------------------------------------- */
+
+/* The seed 003 fixture loads without a diagnostic, with exact values. */
+static void seed003_load(void)
+{
+    size_t len;
+    char *text = read_data("seed003_meixi_2024.json", &len);
+    if (!text) {
+        return;
+    }
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = jx_pkgjson_load(f.a, "seed.json", text, len,
+                                           &f.d);
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->source, "seed.json");
+        CHECK_STR(p->unit.name.s, "岳阳市岳阳楼区梅溪街道办事处");
+        CHECK(p->unit.code.s == NULL);
+        CHECK(p->year.present);
+        CHECK_INT(p->year.v, 2024);
+        CHECK(p->contacts.date.present);
+        CHECK_INT(p->contacts.date.y * 10000 + p->contacts.date.m * 100 +
+                      p->contacts.date.d,
+                  20250711);
+        CHECK(p->base.present);
+        CHECK_INT(p->base.unit, JX_WANYUAN);
+        CHECK_INT(p->base.authorized.v, 106);
+        CHECK_INT(p->base.control_rate.v.num, 1);
+        CHECK_INT(p->base.control_rate.v.den, 1);
+        CHECK_INT(p->base.project.budget.v.fen, 639000000);
+        CHECK_INT(p->base.nproject_lines, 1);
+        CHECK_INT(p->base.project_lines[0].cat, JX_PCAT_BUSINESS);
+        CHECK(!p->base.meetings_training.final.present);
+        CHECK(!p->base.three_public.budget.present);
+        CHECK(p->has_unit_sheet);
+        CHECK_INT(p->unit_sheet.kind, JX_SHEET_UNIT);
+        CHECK_INT(p->unit_sheet.total.executed.v.fen, 1902680000);
+        CHECK_INT(p->unit_sheet.total.rate.v.num, 973);
+        CHECK_INT(p->unit_sheet.total.rate.v.den, 2000);
+        CHECK_INT(p->unit_sheet.total.score.v.num, 487);
+        CHECK_INT(p->unit_sheet.total.score.v.den, 100);
+        CHECK_INT(p->unit_sheet.funds[JX_FUND_GENERAL_BUDGET].executed.v.fen,
+                  1371870000);
+        CHECK(!p->unit_sheet.funds[JX_FUND_GOV_FUND].executed.present);
+        CHECK_INT(p->unit_sheet.nindicators, 16);
+        CHECK_STR(p->unit_sheet.indicators[15].name.s, "辖区老百姓满意度");
+        CHECK_INT(p->unit_sheet.indicators[15].points.v.num, 10);
+        CHECK_INT(p->unit_sheet.stated_total.v.num, 9487);
+        CHECK_INT(p->unit_sheet.stated_total.v.den, 100);
+        CHECK_INT(p->nproject_sheets, 0);
+        CHECK(!p->report.present);
+        CHECK(!p->submission.materials_present);
+        free(round_trip(__LINE__, p));
+    }
+    fix_done(&f);
+    free(text);
+}
+
+/* full_package.json (every field, provenance included) is canonical:
+ * loading and saving it gives back the same bytes; values are exact. */
+static void full_package(void)
+{
+    size_t len;
+    char *text = read_data("full_package.json", &len);
+    if (!text) {
+        return;
+    }
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = jx_pkgjson_load(f.a, "full.json", text, len,
+                                           &f.d);
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p != NULL);
+    if (!p) {
+        fix_done(&f);
+        free(text);
+        return;
+    }
+    CHECK_STR(p->unit.name.s, "示例市示例区示例街道办事处");
+    CHECK(p->unit.name.prov != NULL);
+    if (p->unit.name.prov) {
+        CHECK_STR(p->unit.name.prov->file, "整体支出绩效自评表.xlsx");
+        CHECK_STR(p->unit.name.prov->sheet, "自评表");
+        CHECK_STR(p->unit.name.prov->cell, "B3");
+        CHECK_INT(p->unit.name.prov->line, 0);
+    }
+    CHECK(p->year.prov && p->year.prov->line == 3 && p->year.prov->col == 7);
+    CHECK_STR(p->unit.supervisor.s, "示例区人民政府");
+    CHECK_INT(p->base.actual.v, 38);
+    CHECK_INT(p->base.three_public.final.v.fen, 9876543);
+    CHECK_INT(p->base.basic_adjustment.budget.v.fen, -5500000);
+    CHECK_INT(p->base.nproject_lines, 4);
+    CHECK_INT(p->base.project_lines[3].cat, JX_PCAT_TRANSFER);
+    CHECK(p->base.project_lines[3].name.s == NULL);
+    CHECK(p->base.project_lines[1].cost.budget.prov &&
+          p->base.project_lines[1].cost.budget.prov->row == 12);
+    CHECK_INT(p->base.nbuildings, 2);
+    CHECK_INT(p->base.buildings[0].area_rate.v.num, 787);
+    CHECK_INT(p->base.buildings[0].area_rate.v.den, 800);
+    CHECK_INT(p->base.buildings[0].actual_invest.v.fen, 480123456);
+    CHECK(!p->base.buildings[1].area_rate.present);
+    CHECK(p->base.buildings[1].area_rate.prov &&
+          p->base.buildings[1].area_rate.prov->column == 4);
+    CHECK_INT(p->unit_sheet.nindicators, 4);
+    CHECK_INT(p->unit_sheet.indicators[2].achievement, JX_ACH_MET);
+    CHECK_STR(p->unit_sheet.indicators[1].deviation.s,
+              "个别项目返工。\n已整改。\t\"复验\"通过");
+    CHECK(p->unit_sheet.indicators[0].prov &&
+          p->unit_sheet.indicators[0].prov->row == 15);
+    CHECK_INT(p->nproject_sheets, 2);
+    CHECK_INT(p->project_sheets[0].kind, JX_SHEET_PROJECT);
+    CHECK_INT(p->project_sheets[0].unit, JX_YUAN);
+    CHECK_INT(p->project_sheets[0].total.budget_full.v.fen, 120000050);
+    CHECK_INT(p->project_sheets[0].funds[JX_FUND_CARRYOVER].budget_full.v.fen,
+              20000050);
+    CHECK_INT(p->project_sheets[0].indicators[1].achievement,
+              JX_ACH_NOT_MET);
+    CHECK_INT(p->project_sheets[0].stated_total.v.num, 4959);
+    CHECK_INT(p->project_sheets[0].stated_total.v.den, 200);
+    CHECK_INT(p->project_sheets[1].unit, JX_WANYUAN);
+    CHECK_INT(p->project_sheets[1].kind, JX_SHEET_PROJECT);
+    CHECK(p->report.present);
+    CHECK_INT(p->report.nsections, 3);
+    CHECK_INT(p->report.sections[2].no, 10);
+    CHECK(p->report.sections[2].text.s == NULL);
+    CHECK_INT(p->report.nattachments, 3);
+    CHECK(p->report.attachments[1].prov &&
+          p->report.attachments[1].prov->line == 120);
+    CHECK(p->report.attachments[2].s == NULL &&
+          p->report.attachments[2].prov == NULL);
+    CHECK(p->submission.materials_present);
+    CHECK(p->submission.materials[JX_MAT_REPORT] &&
+          p->submission.materials[JX_MAT_PROJECT_SHEETS]);
+    CHECK_INT(p->submission.published.d, 20);
+    char *saved = round_trip(__LINE__, p);
+    if (strlen(saved) != len || memcmp(saved, text, len) != 0) {
+        jx_test_fail(__FILE__, __LINE__,
+                     "save(load(full_package.json)) differs from the file");
+    }
+    free(saved);
+    fix_done(&f);
+    free(text);
+}
+
+/* Alternative spellings load to the canonical values: JSON integers for
+ * points, integer strings for counts, thousands separators, unit
+ * suffixes, blank strings as absent, null as absent. */
+static void lenient_forms(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"base_sheet\": {\"unit\": \"元\", \"staffing\": "
+            "{\"authorized\": \"1,060\", \"actual\": null, "
+            "\"control_rate\": \"\"},\n"
+            "\"costs\": {\"project\": {\"budget\": \"1,902.68\", "
+            "\"final\": \"3万元\", \"prev_final\": \"  \"}}},\n"
+            "\"unit_sheet\": {\"funds\": {\"total\": {\"points\": 10, "
+            "\"score\": \"4.870\"}}}, \"contacts\": {\"date\": \"\"}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->base.authorized.v, 1060);
+        CHECK(!p->base.actual.present);
+        CHECK(!p->base.control_rate.present);
+        CHECK_INT(p->base.project.budget.v.fen, 190268);
+        CHECK_INT(p->base.project.final.v.fen, 3000000);
+        CHECK(!p->base.project.prev_final.present);
+        CHECK_INT(p->unit_sheet.total.points.v.num, 10);
+        CHECK_INT(p->unit_sheet.total.score.v.num, 487);
+        CHECK(!p->contacts.date.present);
+        char *s = round_trip(__LINE__, p);
+        CHECK(strstr(s, "\"budget\": \"1902.68\"") != NULL);
+        CHECK(strstr(s, "\"final\": \"30000.00\"") != NULL);
+        CHECK(strstr(s, "\"authorized\": 1060") != NULL);
+        CHECK(strstr(s, "\"score\": \"4.87\"") != NULL);
+        CHECK(strstr(s, "\"points\": \"10\"") != NULL);
+        free(s);
+    }
+    fix_done(&f);
+}
+
+/* A minimal package: only the required keys. */
+static void minimal_package(void)
+{
+    size_t len;
+    char *text = read_data("minimal_package.json", &len);
+    if (!text) {
+        return;
+    }
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = jx_pkgjson_load(f.a, "m.json", text, len, &f.d);
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "示例单位");
+        CHECK_INT(p->year.v, 2024);
+        CHECK(!p->base.present && !p->has_unit_sheet && !p->report.present);
+        char *s = round_trip(__LINE__, p);
+        CHECK(strlen(s) == len && memcmp(s, text, len) == 0);
+        free(s);
+    }
+    fix_done(&f);
+    free(text);
+}
+
+/* ---- saving ---------------------------------------------------------- */
+
+/* A package built in code saves in the documented canonical form. */
+static void save_canonical(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_package *p = jx_package_new(a);
+    p->unit.name.s = "单位\"甲\"";
+    p->year.present = true;
+    p->year.v = 2025;
+    struct jx_prov *pv = jx_alloc(a, sizeof *pv);
+    pv->file = "a.docx";
+    pv->table = 2;
+    pv->row = 3;
+    pv->column = 4;
+    p->has_unit_sheet = true;
+    p->unit_sheet.unit = JX_YUAN;
+    p->unit_sheet.total.executed.present = true;
+    p->unit_sheet.total.executed.v.fen = 123456;
+    p->unit_sheet.total.executed.prov = pv;
+    p->unit_sheet.total.rate.present = true;
+    jx_rat_make(4865, 10000, &p->unit_sheet.total.rate.v);
+    p->unit_sheet.stated_total.prov = pv;
+    p->submission.materials_present = true;
+    p->submission.materials[JX_MAT_UNIT_SHEET] = true;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    CHECK_INT(jx_pkgjson_save(p, &b), 0);
+    CHECK_STR(b.p,
+              "{\n"
+              "  \"format\": \"jixiao-package\",\n"
+              "  \"version\": 1,\n"
+              "  \"unit\": {\n"
+              "    \"name\": \"单位\\\"甲\\\"\"\n"
+              "  },\n"
+              "  \"year\": 2025,\n"
+              "  \"unit_sheet\": {\n"
+              "    \"unit\": \"元\",\n"
+              "    \"funds\": {\n"
+              "      \"total\": {\n"
+              "        \"executed\": {\n"
+              "          \"value\": \"1234.56\",\n"
+              "          \"source\": {\n"
+              "            \"file\": \"a.docx\",\n"
+              "            \"table\": 2,\n"
+              "            \"row\": 3,\n"
+              "            \"column\": 4\n"
+              "          }\n"
+              "        },\n"
+              "        \"rate\": \"48.65%\"\n"
+              "      }\n"
+              "    },\n"
+              "    \"stated_total\": {\n"
+              "      \"value\": null,\n"
+              "      \"source\": {\n"
+              "        \"file\": \"a.docx\",\n"
+              "        \"table\": 2,\n"
+              "        \"row\": 3,\n"
+              "        \"column\": 4\n"
+              "      }\n"
+              "    }\n"
+              "  },\n"
+              "  \"submission\": {\n"
+              "    \"materials\": [\n"
+              "      \"unit_sheet\"\n"
+              "    ]\n"
+              "  }\n"
+              "}\n");
+    free(round_trip(__LINE__, p));
+    /* a value with no finite decimal expansion is rounded to 12 places */
+    p->unit_sheet.total.rate.v.num = 1;
+    p->unit_sheet.total.rate.v.den = 3;
+    jx_buf_reset(&b);
+    CHECK_INT(jx_pkgjson_save(p, &b), 0);
+    CHECK(strstr(b.p, "\"rate\": \"33.333333333333%\"") != NULL);
+    /* a capped buffer makes save fail */
+    struct jx_buf small;
+    jx_buf_init(&small, 64);
+    CHECK_INT(jx_pkgjson_save(p, &small), -1);
+    CHECK(small.toobig);
+    jx_buf_release(&small);
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
+/* ---- the acceptance test: four problems in one run ------------------- */
+
+/* A syntax error, a string where a number belongs, an unknown key and
+ * the number "12.3.4" are all reported, each with file:line:col, and
+ * the list matches bad_package_malformed.expected. */
+static void malformed_four(void)
+{
+    size_t len, elen;
+    char *text = read_data("bad_package_malformed.json", &len);
+    char *exp = read_data("bad_package_malformed.expected", &elen);
+    if (!text || !exp) {
+        free(text);
+        free(exp);
+        return;
+    }
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = jx_pkgjson_load(
+        f.a, "tests/data/bad_package_malformed.json", text, len, &f.d);
+    CHECK(p != NULL);
+    EXPECT_COUNT(&f.d, 4);
+    EXPECT_DIAG(&f.d, 0, "J101", 6, 5, "/unit/regoin");
+    EXPECT_DIAG(&f.d, 1, "J001", 8, 15, NULL);
+    EXPECT_DIAG(&f.d, 2, "J105", 12, 55, "/unit_sheet/funds/total/executed");
+    EXPECT_DIAG(&f.d, 3, "J103", 17, 14, "/report/sections/0/no");
+    CHECK_INT(jx_diags_errors(&f.d), 4);
+    if (f.d.n == 4) {
+        CHECK_STR(f.d.a[0].msg, "未知的键 \"regoin\"（是不是 \"region\"？）");
+        CHECK_STR(f.d.a[1].msg, "缺少逗号 ','（在 \"unit_sheet\" 之前）");
+        CHECK_STR(f.d.a[1].detail,
+                  "解析器原文：'}' expected near '\"unit_sheet\"'");
+        CHECK(f.d.a[0].detail == NULL);
+        CHECK_STR(f.d.a[2].msg, "金额 \"12.3.4\" 无法读取：数字格式错误");
+        CHECK_STR(f.d.a[3].msg,
+                  "类型错误：应为整数，实际为字符串 \"二\"");
+        CHECK_STR(f.d.a[1].loc.file, "tests/data/bad_package_malformed.json");
+        struct jx_buf b;
+        jx_buf_init(&b, 4096);
+        for (size_t i = 0; i < f.d.n; i++) {
+            jx_buf_addf(&b, "%d:%d %s\n", f.d.a[i].loc.line,
+                        f.d.a[i].loc.col, f.d.a[i].code);
+        }
+        CHECK_STR(b.p, exp);
+        jx_buf_release(&b);
+    }
+    if (p) {
+        /* everything else was still read */
+        CHECK_INT(p->year.v, 2024);
+        CHECK_STR(p->unit.name.s, "示例单位");
+        CHECK(!p->unit_sheet.total.executed.present);
+        CHECK_INT(p->unit_sheet.total.budget_full.v.fen, 3911210000);
+        CHECK_INT(p->report.nsections, 1);
+        CHECK_STR(p->report.sections[0].title.s, "绩效目标");
+    }
+    fix_done(&f);
+    free(text);
+    free(exp);
+}
+
+/* ---- syntax errors --------------------------------------------------- */
+
+/* Each kind of repair: the error is reported at its original position
+ * and the rest of the document is still validated. */
+static void syntax_repairs(void)
+{
+    /* a missing comma between array elements, then a later type error */
+    struct fix f;
+    fix_init(&f);
+    load_inner(&f, "\"report\": {\"attachments\": [\"a\" \"b\"], \"title\": 5}");
+    EXPECT_COUNT(&f.d, 2);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 31, NULL);
+    EXPECT_DIAG(&f.d, 1, "J103", 2, 47, "/report/title");
+    /* a missing colon */
+    load_inner(&f, "\"contacts\": {\"phone\" \"123\"}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 21, NULL);
+    CHECK(f.d.n == 1 && strstr(f.d.a[0].msg, "缺少冒号"));
+    /* a bare invalid number becomes null: absent, no second error */
+    struct jx_package *p = load_inner(
+        &f, "\"unit_sheet\": {\"stated_total\": 12.3.4, \"name\": \"x\"}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 32, NULL);
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg, "无效的值 12.3.4（按 null 处理）") == 0);
+    CHECK(p && !p->unit_sheet.stated_total.present &&
+          strcmp(p->unit_sheet.name.s, "x") == 0);
+    /* a trailing comma is deleted */
+    load_inner(&f, "\"contacts\": {\"head\": \"x\",}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 25, NULL);
+    /* a raw newline inside a string is escaped; the text keeps it */
+    p = load_inner(&f, "\"contacts\": {\"head\": \"a\nb\"}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 24, NULL);
+    CHECK(p && p->contacts.head.s && strcmp(p->contacts.head.s, "a\nb") == 0);
+    /* invalid UTF-8 is replaced by U+FFFD */
+    p = load_inner(&f, "\"contacts\": {\"head\": \"a\xff\"}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 24, NULL);
+    CHECK(p && p->contacts.head.s &&
+          strcmp(p->contacts.head.s, "a\xEF\xBF\xBD") == 0);
+    /* an integer too large for jansson */
+    load_inner(&f, "\"unit_sheet\": {\"stated_total\": 123456789012345678901}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 32, NULL);
+    CHECK(f.d.n == 1 && strstr(f.d.a[0].msg, "超出范围"));
+    /* trailing garbage after the package */
+    fix_done(&f);
+    fix_init(&f);
+    p = load(f.a, &f.d,
+             "{\"format\": \"jixiao-package\", \"version\": 1,\n"
+             " \"unit\": {\"name\": \"U\"}, \"year\": 2024}\n"
+             "x y\n");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 3, 1, NULL);
+    CHECK(p != NULL);
+    fix_done(&f);
+    /* a stray closer ends the package early: it is dropped, the rest read */
+    fix_init(&f);
+    p = load(f.a, &f.d,
+             "{\"format\": \"jixiao-package\", \"version\": 1,\n"
+             " \"unit\": {\"name\": \"U\"}},\n"
+             " \"year\": 2024}\n");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 23, NULL);
+    CHECK(f.d.n == 1 && strcmp(f.d.a[0].msg, "多余的 }（已忽略）") == 0);
+    CHECK(p && p->year.present && p->year.v == 2024);
+    fix_done(&f);
+    /* a truncated file: closers appended at the end */
+    fix_init(&f);
+    p = load(f.a, &f.d,
+             "{\"format\": \"jixiao-package\", \"version\": 1,\n"
+             " \"unit\": {\"name\": \"单位\"}, \"year\": 2024,\n"
+             " \"report\": {\"attachments\": [\"a\", \"b");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J001", 3, 36, NULL);
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg, "文件提前结束：缺少 \"]}}") == 0);
+    CHECK(p && p->report.nattachments == 2 &&
+          strcmp(p->report.attachments[1].s, "b") == 0);
+    fix_done(&f);
+}
+
+/* Columns count code points, not bytes; a byte-order mark is skipped
+ * and not counted. */
+static void syntax_columns(void)
+{
+    struct fix f;
+    fix_init(&f);
+    load_inner(&f, "\"unit_sheet\": {\"name\": \"项目名称\" \"supervisor\": 1}");
+    EXPECT_COUNT(&f.d, 2);
+    EXPECT_DIAG(&f.d, 0, "J001", 2, 30, NULL);
+    EXPECT_DIAG(&f.d, 1, "J103", 2, 45, "/unit_sheet/supervisor");
+    fix_done(&f);
+    fix_init(&f);
+    struct jx_package *p = load(
+        f.a, &f.d,
+        "\xEF\xBB\xBF{\"format\": \"jixiao-package\", \"version\": 1, "
+        "\"unit\": {\"name\": \"U\"}, \"year\": \"x\"}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J105", 1, 75, "/year");
+    CHECK(p != NULL);
+    fix_done(&f);
+}
+
+/* Unrepairable text and too many errors stop reading (J004, NULL). */
+static void syntax_gives_up(void)
+{
+    struct fix f;
+    fix_init(&f);
+    CHECK(load(f.a, &f.d, "") == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J004", 1, 1, NULL);
+    fix_done(&f);
+    /* 21 missing commas: 20 repaired, then give up */
+    fix_init(&f);
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    jx_buf_adds(&b, "[");
+    for (int i = 0; i < 22; i++) {
+        jx_buf_adds(&b, "1 ");
+    }
+    jx_buf_adds(&b, "]");
+    CHECK(load(f.a, &f.d, b.p) == NULL);
+    EXPECT_COUNT(&f.d, 21);
+    for (size_t i = 0; i < 20; i++) {
+        EXPECT_DIAG(&f.d, i, "J001", 1, 3 + 2 * (int)i, NULL);
+    }
+    EXPECT_DIAG(&f.d, 20, "J004", 1, 44, NULL);
+    CHECK(f.d.n == 21 && strstr(f.d.a[20].msg, "超过 20 处"));
+    jx_buf_release(&b);
+    fix_done(&f);
+}
+
+/* ---- validation errors ----------------------------------------------- */
+
+/* Unknown keys, with a suggestion only when one is close. */
+static void unknown_keys(void)
+{
+    ONE_ERROR("\"contacts\": {\"preparre\": \"x\"}", "J101", 14,
+              "/contacts/preparre",
+              "未知的键 \"preparre\"（是不是 \"preparer\"？）");
+    ONE_ERROR("\"extra\": 1", "J101", 1, "/extra", "未知的键 \"extra\"");
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"genral_budget\": {}}}", "J101",
+              26, "/unit_sheet/funds/genral_budget",
+              "（是不是 \"general_budget\"？）");
+    ONE_ERROR("\"year2\": 1", "J101", 1, "/year2", "（是不是 \"year\"？）");
+    ONE_ERROR("\"a/b~c\": 1", "J101", 1, "/a~1b~0c", NULL);
+    /* no suggestion when nothing is close */
+    struct fix f;
+    fix_init(&f);
+    load_inner(&f, "\"zzzzzz\": 1");
+    CHECK(f.d.n == 1 && strcmp(f.d.a[0].msg, "未知的键 \"zzzzzz\"") == 0);
+    fix_done(&f);
+}
+
+/* Duplicate keys: each later occurrence is reported; the last wins. */
+static void duplicate_keys(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"contacts\": {\"head\": \"a\", \"head\": \"b\"},\n"
+            "\"contacts\": {\"head\": \"c\", \"phone\": \"1\", "
+            "\"phone\": \"2\"}");
+    EXPECT_COUNT(&f.d, 3);
+    EXPECT_DIAG(&f.d, 0, "J102", 2, 27, "/contacts/head");
+    EXPECT_DIAG(&f.d, 1, "J102", 3, 1, "/contacts");
+    EXPECT_DIAG(&f.d, 2, "J102", 3, 41, "/contacts/phone");
+    CHECK(f.d.n == 3 &&
+          strcmp(f.d.a[1].msg, "重复的键 \"contacts\"（以最后一个为准）") == 0);
+    CHECK(p && strcmp(p->contacts.head.s, "c") == 0 &&
+          strcmp(p->contacts.phone.s, "2") == 0);
+    fix_done(&f);
+}
+
+/* Wrong JSON types name the expected and the actual type. */
+static void wrong_types(void)
+{
+    ONE_ERROR("\"contacts\": {\"phone\": 7308212768}", "J103", 23,
+              "/contacts/phone", "类型错误：应为字符串，实际为整数 7308212768");
+    ONE_ERROR("\"unit_sheet\": []", "J103", 15, "/unit_sheet",
+              "应为对象，实际为数组");
+    ONE_ERROR("\"project_sheets\": {}", "J103", 19, "/project_sheets",
+              "应为数组，实际为对象");
+    ONE_ERROR("\"project_sheets\": [1]", "J103", 20, "/project_sheets/0",
+              "应为对象，实际为整数 1");
+    ONE_ERROR("\"report\": {\"sections\": [{\"no\": 1.0}]}", "J103", 32,
+              "/report/sections/0/no", "应为整数，实际为小数 1.0");
+    ONE_ERROR("\"contacts\": {\"date\": true}", "J103", 22, "/contacts/date",
+              "应为日期字符串（YYYY-MM-DD），实际为布尔值 true");
+    ONE_ERROR("\"unit_sheet\": {\"indicators\": [{\"points\": [1]}]}",
+              "J103", 42, "/unit_sheet/indicators/0/points",
+              "应为数字字符串或整数");
+    ONE_ERROR("\"unit_sheet\": {\"unit\": 1}", "J103", 24,
+              "/unit_sheet/unit", "应为字符串，实际为整数 1");
+    ONE_ERROR("\"submission\": {\"materials\": \"report\"}", "J103", 29,
+              "/submission/materials", "应为数组，实际为字符串 \"report\"");
+    struct fix f;
+    fix_init(&f);
+    load_inner(&f, "\"version2\": 1, \"unit_sheet\": {\"indicators\": "
+                   "[{\"source\": \"x\"}]}");
+    EXPECT_COUNT(&f.d, 2);
+    EXPECT_DIAG(&f.d, 0, "J101", 2, 1, "/version2");
+    EXPECT_DIAG(&f.d, 1, "J103", 2, 57, "/unit_sheet/indicators/0/source");
+    fix_done(&f);
+    fix_init(&f);
+    CHECK(load(f.a, &f.d, "[1, 2]") == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J103", 1, 1, NULL);
+    fix_done(&f);
+}
+
+/* Money: strings only, in the sheet's unit, to the 分. */
+static void money_rules(void)
+{
+    ONE_ERROR("\"base_sheet\": {\"costs\": {\"office\": {\"budget\": 11.31}}}",
+              "J106", 47, "/base_sheet/costs/office/budget",
+              "金额必须写成字符串：11.31 应写成 \"11.31\"");
+    ONE_ERROR("\"base_sheet\": {\"costs\": {\"office\": {\"budget\": 639}}}",
+              "J106", 47, "/base_sheet/costs/office/budget", NULL);
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": "
+              "{\"executed\": \"1.2345678\"}}}",
+              "J105", 48, "/unit_sheet/funds/total/executed",
+              "金额 \"1.2345678\" 无法读取：小数位数过多，无法精确表示");
+    ONE_ERROR("\"unit_sheet\": {\"unit\": \"元\", \"funds\": {\"total\": "
+              "{\"executed\": \"1.234\"}}}",
+              "J105", 61, "/unit_sheet/funds/total/executed",
+              "小数位数过多");
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": "
+              "{\"executed\": \"1,2,,3\"}}}",
+              "J105", 48, "/unit_sheet/funds/total/executed",
+              "数字格式错误");
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"unit_sheet\": {\"unit\": \"元\", \"funds\": {\"total\": "
+            "{\"executed\": \"1.23\"}}},\n"
+            "\"project_sheets\": [{\"funds\": {\"total\": "
+            "{\"executed\": \"1.23\"}}}]");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->unit_sheet.total.executed.v.fen == 123 &&
+          p->project_sheets[0].total.executed.v.fen == 1230000);
+    fix_done(&f);
+}
+
+/* Rates need "%"; points reject JSON reals; counts are whole. */
+static void number_rules(void)
+{
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": {\"rate\": \"0.4865\"}}}",
+              "J107", 44, "/unit_sheet/funds/total/rate",
+              "比率必须带百分号：\"0.4865\" 应写成百分比");
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": {\"rate\": 48.65}}}",
+              "J106", 44, "/unit_sheet/funds/total/rate",
+              "实际为 JSON 数字 48.65");
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": {\"rate\": \"4x%\"}}}",
+              "J105", 44, "/unit_sheet/funds/total/rate", "比率 \"4x%\"");
+    ONE_ERROR("\"unit_sheet\": {\"funds\": {\"total\": {\"score\": 4.87}}}",
+              "J106", 45, "/unit_sheet/funds/total/score",
+              "小数必须加引号：4.87 应写成 \"4.87\"");
+    /* a JSON integer obeys the limits of the same number as a string */
+    ONE_ERROR("\"unit_sheet\": {\"stated_total\": -9223372036854775808}",
+              "J105", 32, "/unit_sheet/stated_total",
+              "数值 -9223372036854775808 无法读取：数值超出范围");
+    ONE_ERROR("\"unit_sheet\": {\"stated_total\": \"94%\"}", "J105", 32,
+              "/unit_sheet/stated_total", "此处不允许该单位");
+    ONE_ERROR("\"base_sheet\": {\"staffing\": {\"actual\": 106.5}}", "J108",
+              39, "/base_sheet/staffing/actual", "应为整数，实际为 106.5");
+    ONE_ERROR("\"base_sheet\": {\"staffing\": {\"actual\": \"12.5\"}}",
+              "J108", 39, "/base_sheet/staffing/actual",
+              "应为整数，实际为 \"12.5\"");
+    ONE_ERROR("\"base_sheet\": {\"staffing\": {\"actual\": -1}}", "J113", 39,
+              "/base_sheet/staffing/actual", "取值超出范围：-1");
+    ONE_ERROR("\"report\": {\"sections\": [{\"no\": 11}]}", "J113", 32,
+              "/report/sections/0/no", "应在 1 到 10 之间");
+    struct fix f;
+    fix_init(&f);
+    load(f.a, &f.d,
+         "{\"format\": \"jixiao-package\", \"version\": 1, "
+         "\"unit\": {\"name\": \"U\"}, \"year\": 1899}");
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J113", 1, 75, "/year");
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg,
+                 "取值超出范围：1899（应在 1900 到 2999 之间）") == 0);
+    fix_done(&f);
+}
+
+/* Dates are real calendar dates written YYYY-MM-DD. */
+static void date_rules(void)
+{
+    ONE_ERROR("\"contacts\": {\"date\": \"2025-02-30\"}", "J109", 22,
+              "/contacts/date",
+              "日期无效：\"2025-02-30\"（应为 YYYY-MM-DD 格式的有效日期）");
+    ONE_ERROR("\"submission\": {\"submitted\": \"2023-02-29\"}", "J109", 29,
+              "/submission/submitted", NULL);
+    ONE_ERROR("\"submission\": {\"published\": \"2025-7-11\"}", "J109", 29,
+              "/submission/published", NULL);
+    ONE_ERROR("\"submission\": {\"published\": \"2025/07/11\"}", "J109", 29,
+              "/submission/published", NULL);
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p =
+        load_inner(&f, "\"submission\": {\"submitted\": \"2024-02-29\"}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->submission.submitted.present &&
+          p->submission.submitted.m == 2 && p->submission.submitted.d == 29);
+    fix_done(&f);
+}
+
+/* Enumerated values, with suggestions; duplicate materials. */
+static void enum_rules(void)
+{
+    ONE_ERROR("\"base_sheet\": {\"costs\": {\"project_lines\": "
+              "[{\"category\": \"bussiness\"}]}}",
+              "J110", 57, "/base_sheet/costs/project_lines/0/category",
+              "无效的取值 \"bussiness\"，可选：\"business\"、\"operation\"、"
+              "\"local_special\"、\"transfer\"（是不是 \"business\"？）");
+    ONE_ERROR("\"base_sheet\": {\"costs\": {\"project_lines\": [{}]}}", "J104",
+              44, "/base_sheet/costs/project_lines/0/category",
+              "缺少必填项 \"category\"");
+    ONE_ERROR("\"unit_sheet\": {\"indicators\": [{\"achievement\": \"done\"}]}",
+              "J110", 47, "/unit_sheet/indicators/0/achievement", NULL);
+    ONE_ERROR("\"unit_sheet\": {\"unit\": \"千元\"}", "J110", 24,
+              "/unit_sheet/unit", "可选：\"元\"、\"万元\"");
+    ONE_ERROR("\"submission\": {\"materials\": [\"report\", \"report\"]}",
+              "J111", 40, "/submission/materials/1", "重复的材料 \"report\"");
+    ONE_ERROR("\"submission\": {\"materials\": [\"reprot\"]}", "J110", 30,
+              "/submission/materials/0", "（是不是 \"report\"？）");
+}
+
+/* Missing required values; not a package; unsupported version. */
+static void required_and_format(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load(f.a, &f.d,
+                                "{\"format\": \"jixiao-package\",\n"
+                                " \"unit\": {\"code\": \"1\"}}");
+    CHECK(p != NULL);
+    EXPECT_COUNT(&f.d, 3);
+    EXPECT_DIAG(&f.d, 0, "J104", 1, 1, "/version");
+    EXPECT_DIAG(&f.d, 1, "J104", 1, 1, "/year");
+    EXPECT_DIAG(&f.d, 2, "J104", 2, 10, "/unit/name");
+    fix_done(&f);
+    fix_init(&f);
+    p = load(f.a, &f.d,
+             "{\"format\": \"jixiao-package\", \"version\": 1, "
+             "\"unit\": {\"name\": {\"value\": null}}, \"year\": null}");
+    EXPECT_COUNT(&f.d, 2);
+    EXPECT_DIAG(&f.d, 0, "J104", 1, 1, "/year");
+    EXPECT_DIAG(&f.d, 1, "J104", 1, 52, "/unit/name");
+    fix_done(&f);
+    fix_init(&f);
+    p = load(f.a, &f.d,
+             "{\"format\": \"jixiao-evaluation\", \"version\": 1, "
+             "\"extra\": 1}");
+    CHECK(p == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J010", 1, 12, "/format");
+    fix_done(&f);
+    fix_init(&f);
+    p = load(f.a, &f.d, "{\"format\": \"jixiao-package\", \"version\": 2}");
+    CHECK(p == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J011", 1, 41, "/version");
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg, "不支持的版本 2（只支持 1）") == 0);
+    fix_done(&f);
+}
+
+/* Provenance wrappers: source kept; bad wrappers reported. */
+static void provenance(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"contacts\": {\"head\": {\"value\": \"王\", \"source\": "
+            "{\"file\": \"r.txt\", \"line\": 9, \"col\": 2}}}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->contacts.head.prov && p->contacts.head.prov->line == 9 &&
+          p->contacts.head.prov->col == 2 &&
+          strcmp(p->contacts.head.prov->file, "r.txt") == 0 &&
+          strcmp(p->contacts.head.s, "王") == 0);
+    fix_done(&f);
+    ONE_ERROR("\"contacts\": {\"head\": {\"source\": {}}}", "J104", 22,
+              "/contacts/head", "缺少必填项 \"value\"");
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": \"x\", \"src\": {}}}",
+              "J101", 37, "/contacts/head/src", NULL);
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": 1}}", "J103", 32,
+              "/contacts/head/value", "应为字符串");
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": \"x\", \"source\": "
+              "{\"line\": 0}}}",
+              "J113", 56, "/contacts/head/source/line", "取值超出范围：0");
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": \"x\", \"source\": "
+              "{\"sheet\": 3}}}",
+              "J103", 57, "/contacts/head/source/sheet", NULL);
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": \"x\", \"source\": "
+              "{\"cel\": \"A1\"}}}",
+              "J101", 48, "/contacts/head/source/cel",
+              "（是不是 \"col\"？）");
+    ONE_ERROR("\"contacts\": {\"head\": {\"value\": \"x\", \"source\": "
+              "{\"shet\": \"A1\"}}}",
+              "J101", 48, "/contacts/head/source/shet",
+              "（是不是 \"sheet\"？）");
+    ONE_ERROR("\"unit_sheet\": {\"unit\": {\"value\": \"元\"}}", "J103", 24,
+              "/unit_sheet/unit", "应为字符串，实际为对象");
+}
+
+/* ---- limits ---------------------------------------------------------- */
+
+/* Arrays longer than their limit: an error, and only the limit read. */
+static void limit_arrays(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 24);
+    jx_buf_adds(&b, "\"unit_sheet\": {\"indicators\": [");
+    for (int i = 0; i < 10001; i++) {
+        jx_buf_adds(&b, i ? ",{}" : "{}");
+    }
+    jx_buf_adds(&b, "]}");
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(&f, b.p);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J112", 2, 30, "/unit_sheet/indicators");
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg,
+                 "数组过长：10001 项，最多 10000 项（其余不予读取）") == 0);
+    CHECK(p && p->unit_sheet.nindicators == 10000);
+    jx_buf_reset(&b);
+    jx_buf_adds(&b, "\"project_sheets\": [");
+    for (int i = 0; i < 1001; i++) {
+        jx_buf_adds(&b, i ? ",{}" : "{}");
+    }
+    jx_buf_adds(&b, "]");
+    p = load_inner(&f, b.p);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J112", 2, 19, "/project_sheets");
+    CHECK(p && p->nproject_sheets == 1000);
+    fix_done(&f);
+    jx_buf_release(&b);
+}
+
+/* Nesting deeper than JX_PKGJSON_MAX_DEPTH is refused; exactly the
+ * limit is read (and the unknown key reported). */
+static void limit_depth(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    jx_buf_adds(&b, "\"x\": ");
+    for (int i = 0; i < JX_PKGJSON_MAX_DEPTH - 1; i++) {
+        jx_buf_addc(&b, '[');
+    }
+    for (int i = 0; i < JX_PKGJSON_MAX_DEPTH - 1; i++) {
+        jx_buf_addc(&b, ']');
+    }
+    struct fix f;
+    fix_init(&f);
+    CHECK(load_inner(&f, b.p) != NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J101", 2, 1, "/x");
+    jx_buf_reset(&b);
+    jx_buf_adds(&b, "\"x\": ");
+    for (int i = 0; i < JX_PKGJSON_MAX_DEPTH; i++) {
+        jx_buf_addc(&b, '[');
+    }
+    for (int i = 0; i < JX_PKGJSON_MAX_DEPTH; i++) {
+        jx_buf_addc(&b, ']');
+    }
+    CHECK(load_inner(&f, b.p) == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J003", 2, 6 + JX_PKGJSON_MAX_DEPTH - 1, NULL);
+    fix_done(&f);
+    jx_buf_release(&b);
+}
+
+/* Input over JX_PKGJSON_MAX_BYTES is refused before parsing. */
+static void limit_size(void)
+{
+    size_t n = (size_t)JX_PKGJSON_MAX_BYTES + 1;
+    char *big = malloc(n);
+    if (!big) {
+        jx_test_skip("cannot allocate 64 MiB");
+        return;
+    }
+    memset(big, ' ', n);
+    struct fix f;
+    fix_init(&f);
+    CHECK(jx_pkgjson_load(f.a, "big.json", big, n, &f.d) == NULL);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J002", 0, 0, NULL);
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg,
+                 "输入过大：67108865 字节，上限 67108864 字节") == 0);
+    fix_done(&f);
+    free(big);
+}
+
+/* The caller's diagnostic limit holds; dropped errors still count. */
+static void diag_limit(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (int i = 0; i < 30; i++) {
+        jx_buf_addf(&b, "%s\"k%d\": 1", i ? ", " : "", i);
+    }
+    struct fix f;
+    fix_init(&f);
+    f.d.limit = 10;
+    CHECK(load(f.a, &f.d, pkg_text(f.a, b.p)) != NULL);
+    CHECK_INT(f.d.n, 10);
+    CHECK_INT(f.d.dropped, 20);
+    CHECK_INT(jx_diags_errors(&f.d), 30);
+    fix_done(&f);
+    jx_buf_release(&b);
+}
+
+/* ---- the position index ---------------------------------------------- */
+
+/* JSON pointers find keys and values; columns are code points. */
+static void positions(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *t = "{\"名称\": \"值\",\n"
+                    "  \"a\": [1, {\"b~/c\": true}],\n"
+                    "  \"\\u540d\": null}";
+    struct jx_jlimits lim = {20, 64};
+    struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
+    CHECK(jx_jdoc_root(d) != NULL);
+    CHECK_INT(jx_jdoc_nsyntax(d), 0);
+    int line, col;
+    int32_t n = jx_jdoc_lookup(d, "/名称");
+    jx_jdoc_where(d, n, true, &line, &col);
+    CHECK_INT(line * 100 + col, 102);
+    jx_jdoc_where(d, n, false, &line, &col);
+    CHECK_INT(line * 100 + col, 108);
+    n = jx_jdoc_lookup(d, "/a/1/b~0~1c");
+    CHECK(n > 0);
+    jx_jdoc_where(d, n, false, &line, &col);
+    CHECK_INT(line * 100 + col, 221);
+    CHECK_STR(jx_jdoc_path(d, n, a), "/a/1/b~0~1c");
+    size_t len;
+    const char *tok = jx_jdoc_token(d, n, &len);
+    CHECK(tok && len == 4 && memcmp(tok, "true", 4) == 0);
+    n = jx_jdoc_lookup(d, "/名");
+    jx_jdoc_where(d, n, true, &line, &col);
+    CHECK_INT(line * 100 + col, 303);
+    CHECK(jx_jdoc_lookup(d, "/a/2") == -1);
+    CHECK(jx_jdoc_lookup(d, "/a/01") == -1);
+    CHECK(jx_jdoc_lookup(d, "/zz") == -1);
+    CHECK(jx_jdoc_lookup(d, "") == 0);
+    CHECK(jx_jdoc_element(d, jx_jdoc_lookup(d, "/a"), 0) ==
+          jx_jdoc_lookup(d, "/a/0"));
+    jx_jdoc_where(d, -1, false, &line, &col);
+    CHECK_INT(line * 100 + col, 0);
+    jx_jdoc_free(d);
+    /* positions map back through a repair that inserted text */
+    const char *r = "[1 2, \"中文\" 3]";
+    d = jx_jdoc_parse(a, r, strlen(r), &lim);
+    CHECK_INT(jx_jdoc_nsyntax(d), 2);
+    n = jx_jdoc_lookup(d, "/3");
+    jx_jdoc_where(d, n, false, &line, &col);
+    CHECK_INT(line * 100 + col, 112);
+    jx_jdoc_free(d);
+    CHECK_STR(jx_jexcerpt(a, "ab\n\xff" "cd", 6, 4), "ab\\u000A\\xFF…");
+    jx_arena_free(a);
+}
+
+/* Findings of later stages that carry only a JSON path get the line
+ * and column of that value, or of its nearest enclosing value. */
+static void locate_later_findings(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *text = pkg_text(a, "\"unit_sheet\": {\"indicators\": [\n"
+                                   "  {\"name\": \"x\", \"points\": \"4\"}]}");
+    struct jx_pkgpos *pos = NULL;
+    struct jx_package *p =
+        jx_pkgjson_load_pos(a, "t.json", text, strlen(text), &d, &pos);
+    CHECK(p != NULL);
+    CHECK(pos != NULL);
+    CHECK_INT(d.n, 0);
+    struct jx_loc l1 = {.path = "/unit_sheet/indicators/0/points"};
+    struct jx_loc l2 = {.path = "/unit_sheet/indicators/0/score"};
+    struct jx_loc l3 = {.file = "other.json", .path = "/year"};
+    struct jx_loc l4 = {.path = "/nothing/here"};
+    jx_diag_add(&d, "S101", JX_SEV_ERROR, &l1, "a");
+    jx_diag_add(&d, "S101", JX_SEV_ERROR, &l2, "b");
+    jx_diag_add(&d, "S101", JX_SEV_ERROR, &l3, "c");
+    jx_diag_add(&d, "S101", JX_SEV_ERROR, &l4, "d");
+    jx_pkgpos_locate(pos, &d, 1);
+    CHECK_INT(d.a[0].loc.line, 0); /* before `from`: untouched */
+    jx_pkgpos_locate(pos, &d, 0);
+    CHECK_INT(d.a[0].loc.line, 3);
+    CHECK_INT(d.a[0].loc.col, 27);
+    CHECK_STR(d.a[0].loc.file, "t.json");
+    /* score is absent: the row's position */
+    CHECK_INT(d.a[1].loc.line, 3);
+    CHECK_INT(d.a[1].loc.col, 3);
+    /* another file: untouched */
+    CHECK_INT(d.a[2].loc.line, 0);
+    /* nothing on the path: the root */
+    CHECK_INT(d.a[3].loc.line, 1);
+    CHECK_INT(d.a[3].loc.col, 1);
+    jx_pkgpos_free(pos);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+const struct jx_test t_pkgjson[] = {
+    {"model.block_of", model_block_of},
+    {"model.names", model_names},
+    {"pkgjson.seed003_load", seed003_load},
+    {"pkgjson.full_package", full_package},
+    {"pkgjson.lenient_forms", lenient_forms},
+    {"pkgjson.minimal_package", minimal_package},
+    {"pkgjson.save_canonical", save_canonical},
+    {"pkgjson.malformed_four", malformed_four},
+    {"pkgjson.syntax_repairs", syntax_repairs},
+    {"pkgjson.syntax_columns", syntax_columns},
+    {"pkgjson.syntax_gives_up", syntax_gives_up},
+    {"pkgjson.unknown_keys", unknown_keys},
+    {"pkgjson.duplicate_keys", duplicate_keys},
+    {"pkgjson.wrong_types", wrong_types},
+    {"pkgjson.money_rules", money_rules},
+    {"pkgjson.number_rules", number_rules},
+    {"pkgjson.date_rules", date_rules},
+    {"pkgjson.enum_rules", enum_rules},
+    {"pkgjson.required_and_format", required_and_format},
+    {"pkgjson.provenance", provenance},
+    {"pkgjson.limit_arrays", limit_arrays},
+    {"pkgjson.limit_depth", limit_depth},
+    {"pkgjson.limit_size", limit_size},
+    {"pkgjson.diag_limit", diag_limit},
+    {"pkgjson.positions", positions},
+    {"pkgjson.locate_later_findings", locate_later_findings},
+    {NULL, NULL},
+};
