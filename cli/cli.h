@@ -112,6 +112,7 @@ int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
+int jx_cmd_test_bug(int argc, char **argv);
 int jx_cmd_test_cmdtab(int argc, char **argv);
 int jx_cmd_test_dec(int argc, char **argv);
 int jx_cmd_test_indval(int argc, char **argv);

@@ -206,6 +206,15 @@ int jx_cmd_test_indval(int argc, char **argv)
     return rc;
 }
 
+/* `jixiao test-bug`: break an invariant on purpose, so the golden tests
+ * see that internal errors exit with status 70. */
+int jx_cmd_test_bug(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    JX_BUG("test-bug was asked to fail");
+}
+
 /* `jixiao test-roundtrip FILE`: load, then save canonically. */
 int jx_cmd_test_roundtrip(int argc, char **argv)
 {

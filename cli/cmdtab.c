@@ -50,6 +50,9 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
+    {"test-bug", jx_cmd_test_bug, "（测试）触发内部错误",
+     "jixiao test-bug",
+     "触发一次内部错误，用来检验退出码 70。", JX_CMD_HIDDEN},
     {"test-cmdtab", jx_cmd_test_cmdtab, "（测试）校验命令表",
      "jixiao test-cmdtab",
      "校验命令表按名称严格排序、每个命令都能查到、查不到不存在的名称。", JX_CMD_HIDDEN},

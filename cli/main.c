@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* True when the command's arguments ask for help (before any "--"). */
 static bool wants_help(int argc, char **argv)
@@ -34,9 +35,18 @@ static int finish(int rc)
     return rc;
 }
 
+/* Fatal hook: an internal error or exhausted memory ends the process
+ * with the documented status 70 (the message is already printed). */
+static void exit_internal(void)
+{
+    fflush(stdout);
+    _exit(JX_EXIT_BUG);
+}
+
 /* Dispatch argv[1] through the command table. */
 int main(int argc, char **argv)
 {
+    jx_set_fatal_hook(exit_internal);
     if (argc < 2) {
         fputs("用法：jixiao 命令 [参数]...\n"
               "运行“jixiao --help”查看命令列表。\n",

@@ -13,18 +13,38 @@
 
 #include <utf8proc.h>
 
-/* Print a message and abort: memory is exhausted. */
-void jx_oom(void)
+/* The hook of jx_set_fatal_hook (process-wide; NULL: none). */
+static void (*fatal_hook)(void);
+
+/* Install a new fatal hook and return the old one. */
+void (*jx_set_fatal_hook(void (*hook)(void)))(void)
 {
-    fputs("jixiao: 内存不足 (out of memory)\n", stderr);
+    void (*old)(void) = fatal_hook;
+    fatal_hook = hook;
+    return old;
+}
+
+/* Run the fatal hook if any, then abort. */
+JX_NORETURN static void fatal(void)
+{
+    if (fatal_hook) {
+        fatal_hook();
+    }
     abort();
 }
 
-/* Print the broken invariant with its place and abort. */
+/* Print a message and stop: memory is exhausted. */
+void jx_oom(void)
+{
+    fputs("jixiao: 内存不足 (out of memory)\n", stderr);
+    fatal();
+}
+
+/* Print the broken invariant with its place and stop. */
 void jx_bug_at(const char *file, int line, const char *what)
 {
     fprintf(stderr, "jixiao: 内部错误 (BUG) %s:%d: %s\n", file, line, what);
-    abort();
+    fatal();
 }
 
 /* malloc that aborts instead of returning NULL; n == 0 allocates 1. */

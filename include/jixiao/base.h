@@ -25,6 +25,12 @@
 /* A wide signed integer for exact intermediates (GCC/Clang extension). */
 __extension__ typedef __int128 jx_i128;
 
+/* Set the function jx_oom() and jx_bug_at() call after printing their
+ * message (a front end uses it to exit with its documented status);
+ * when it returns, or none is set, they abort().  Returns the previous
+ * hook. */
+void (*jx_set_fatal_hook(void (*hook)(void)))(void);
+
 /* Abort with a message: the process cannot allocate memory. */
 JX_NORETURN void jx_oom(void);
 
