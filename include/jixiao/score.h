@@ -129,7 +129,9 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
                          struct jx_diags *diags);
 
 /* Write an Evaluation as Evaluation JSON (docs/format.md) to out,
- * including the findings in diags.  Returns 0 or -1 (out too big). */
+ * including the findings in diags.  ev may be NULL (a package that did
+ * not load): then only the findings are written, with no sheets.
+ * Returns 0 or -1 (out too big). */
 int jx_eval_json(const struct jx_eval *ev, const struct jx_diags *diags,
                  struct jx_buf *out);
 
