@@ -111,6 +111,9 @@ int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
 /* Command handlers (one file each). */
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
+int jx_cmd_import(int argc, char **argv);
+int jx_cmd_template(int argc, char **argv);
+int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
 int jx_cmd_test_bug(int argc, char **argv);
 int jx_cmd_test_cmdtab(int argc, char **argv);

@@ -29,6 +29,9 @@ const struct jx_cmd jx_cmds[] = {
      "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"
      "也可以用“jixiao CMD --help”。",
      0},
+    {"import", jx_cmd_import, "把 DOCX、XLSX、文本转换为 Package JSON",
+     "jixiao import FILE... [-o DIR] [--json]",
+     "（编写中）", 0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
      "[--policy NAME=VALUE]...",
@@ -50,6 +53,9 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
+    {"template", jx_cmd_template, "生成单位填报用的 XLSX 模板",
+     "jixiao template --format xlsx -o FILE",
+     "（编写中）", 0},
     {"test-bug", jx_cmd_test_bug, "（测试）触发内部错误",
      "jixiao test-bug",
      "触发一次内部错误，用来检验退出码 70。", JX_CMD_HIDDEN},
@@ -64,6 +70,9 @@ const struct jx_cmd jx_cmds[] = {
      "format：解析后按 SCALE 位小数四舍五入输出（带 % 则按百分比）；\n"
      "div：输出 A / B 按 SCALE 位小数四舍五入的结果。",
      JX_CMD_HIDDEN},
+    {"test-doc", jx_cmd_test_doc, "（测试）显示导入得到的中间文档",
+     "jixiao test-doc FILE",
+     "（编写中）", JX_CMD_HIDDEN},
     {"test-indval", jx_cmd_test_indval, "（测试）解析指标值",
      "jixiao test-indval [--name NAME] TEXT...",
      "解析每个 TEXT（年度指标值或实际完成值），每行输出 kind、op、num、unit、\n"

@@ -209,7 +209,22 @@ struct jx_indicator {
 /* Kinds of sheet. */
 enum jx_sheet_kind {
     JX_SHEET_UNIT = 0,  /* 整体支出绩效自评表 */
-    JX_SHEET_PROJECT    /* 项目支出绩效自评表 */
+    JX_SHEET_PROJECT,   /* 项目支出绩效自评表 */
+    JX_SHEET_GOALS      /* 部门（单位）整体支出绩效目标完成情况自评表
+                           (Shenzhen, seed 002): tasks and indicators
+                           without points; not scored by points */
+};
+
+/* A task row of a 部门整体支出绩效目标完成情况自评表 (seed 002). */
+struct jx_task {
+    struct jx_text name;            /* 任务名称 */
+    struct jx_text content;         /* 主要内容 */
+    struct jx_text status;          /* 完成情况 */
+    struct jx_amt budget_total;     /* 预算数 总额 */
+    struct jx_amt budget_fiscal;    /* 预算数 其中：财政拨款 */
+    struct jx_amt executed_total;   /* 执行数 总额 */
+    struct jx_amt executed_fiscal;  /* 执行数 其中：财政拨款 */
+    const struct jx_prov *prov;     /* where the row came from */
 };
 
 /* A self-evaluation sheet. */
@@ -226,6 +241,36 @@ struct jx_sheet {
     struct jx_indicator *indicators;
     size_t nindicators;
     struct jx_num stated_total; /* 总分 / 得分 as stated */
+    struct jx_task *tasks;      /* JX_SHEET_GOALS: 年度主要任务 rows */
+    size_t ntasks;
+    struct jx_task task_total;  /* JX_SHEET_GOALS: 金额合计 */
+};
+
+/* ---- printed scoring tables ------------------------------------------ */
+
+/* A row of a printed scoring table: seed 002's 部门整体支出绩效评分表, or
+ * the bureau's 考核评分表 (seeds 000, 004), with the stated score. */
+struct jx_rubric_row {
+    struct jx_text level1;      /* 一级指标 / 一级标准 */
+    struct jx_text level2;      /* 二级指标 / 二级标准 */
+    struct jx_text name;        /* 三级指标 (absent when the table has none) */
+    struct jx_num points;       /* 分值 */
+    struct jx_text description; /* 指标说明 */
+    struct jx_text standard;    /* 评分标准 as printed */
+    struct jx_num score;        /* stated score (评分 / 分数); absent if blank */
+    struct jx_text reason;      /* 扣分理由 */
+    const struct jx_prov *prov; /* where the row came from */
+};
+
+/* A printed scoring table. */
+struct jx_rubric {
+    bool present;
+    struct jx_text title;       /* as printed */
+    struct jx_rubric_row *rows;
+    size_t nrows;
+    struct jx_num stated_total; /* 合计 / 综合评分 */
+    struct jx_text stated_grade;/* 评分等级 */
+    struct jx_text scorer;      /* 填表人 */
 };
 
 /* ---- 自评报告 and submission ----------------------------------------- */
@@ -282,6 +327,10 @@ struct jx_package {
     size_t nproject_sheets;
     struct jx_report report;
     struct jx_submission submission;
+    bool has_goal_sheet;
+    struct jx_sheet goal_sheet;    /* 部门整体支出绩效目标完成情况自评表 */
+    struct jx_rubric dept_scoring; /* 部门整体支出绩效评分表 (seed 002) */
+    struct jx_rubric assessment;   /* 考核评分表 (seeds 000, 004) */
 };
 
 /* A new empty package in arena (all values absent, units 万元). */

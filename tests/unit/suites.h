@@ -12,9 +12,15 @@ extern const struct jx_test t_dec[];
 extern const struct jx_test t_indval[];
 extern const struct jx_test t_pkgjson[];
 extern const struct jx_test t_score[];
+extern const struct jx_test t_doc[];
+extern const struct jx_test t_import_text[];
+extern const struct jx_test t_import_docx[];
+extern const struct jx_test t_import_xlsx[];
+extern const struct jx_test t_recog[];
 
 static const struct jx_test *const jx_suites[] = {
-    t_base, t_dec, t_indval, t_pkgjson, t_score, NULL,
+    t_base, t_dec, t_indval, t_pkgjson, t_score, t_doc, t_import_text,
+    t_import_docx, t_import_xlsx, t_recog, NULL,
 };
 
 #endif

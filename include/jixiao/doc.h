@@ -1,0 +1,119 @@
+/*
+ * doc.h - the neutral document every source is turned into before the
+ * recognisers read it: a sequence of blocks, each a paragraph or a table
+ * of cells with row and column spans.  DOCX, XLSX and text (from Word or
+ * PDF) importers build it; the recognisers (recog.h) read it, so one
+ * recogniser serves a DOCX table and a table recovered from text alike.
+ *
+ * Ownership: a document and everything in it live in the arena given to
+ * jx_doc_new().
+ */
+#ifndef JIXIAO_DOC_H
+#define JIXIAO_DOC_H
+
+#include "jixiao/base.h"
+#include "jixiao/model.h"
+
+/* Where a document came from. */
+enum jx_doc_source {
+    JX_SRC_TEXT = 0, /* plain text (from Word, PDF, a portal) */
+    JX_SRC_DOCX,     /* word/document.xml of a DOCX */
+    JX_SRC_XLSX      /* the sheets of an XLSX workbook */
+};
+
+/* One cell of a table.  A merged cell appears once, at its top-left
+ * position, with its spans. */
+struct jx_doc_cell {
+    const char *text;    /* the cell's text, paragraphs joined by '\n',
+                            trimmed; "" for an empty cell */
+    int row, col;        /* 0-based grid position of the top-left */
+    int rowspan;         /* rows covered, >= 1 */
+    int colspan;         /* columns covered, >= 1 */
+    struct jx_prov prov; /* where: file + line:col (text), table/row/
+                            column (DOCX, 1-based), sheet!cell (XLSX) */
+};
+
+/* A table: cells on a grid of nrows × ncols. */
+struct jx_doc_table {
+    const char *name;           /* sheet name (XLSX), else NULL */
+    int index;                  /* 1-based number of the table in its doc */
+    int nrows, ncols;           /* grid size (after jx_doc_table_end) */
+    struct jx_doc_cell *cells;  /* in the order added (row-major) */
+    size_t ncells, capcells;
+    const struct jx_doc_cell **grid; /* nrows*ncols: the cell covering
+                                        each position, or NULL */
+    bool truncated;             /* the source ended in the middle of it */
+};
+
+/* Kinds of block. */
+enum jx_doc_block_kind {
+    JX_DOC_PARA = 0,
+    JX_DOC_TABLE
+};
+
+/* A paragraph. */
+struct jx_doc_para {
+    const char *text;    /* the text, trimmed of surrounding blanks */
+    int heading;         /* heading level from styles (1..9), 0 = body */
+    struct jx_prov prov; /* where it starts */
+};
+
+/* A block: a paragraph or a table. */
+struct jx_doc_block {
+    enum jx_doc_block_kind kind;
+    struct jx_doc_para para;    /* when kind == JX_DOC_PARA */
+    struct jx_doc_table *table; /* when kind == JX_DOC_TABLE */
+};
+
+/* A document. */
+struct jx_doc {
+    struct jx_arena *arena;     /* owner of everything (not owned) */
+    const char *file;           /* the input's name for provenance */
+    enum jx_doc_source source;
+    struct jx_doc_block *blocks;
+    size_t nblocks, capblocks;
+    int ntables;                /* tables added so far */
+};
+
+/* A new empty document for file in arena. */
+struct jx_doc *jx_doc_new(struct jx_arena *arena, const char *file,
+                          enum jx_doc_source source);
+
+/* Append a paragraph (text copied into the arena). */
+void jx_doc_add_para(struct jx_doc *d, const char *text, size_t len,
+                     int heading, const struct jx_prov *prov);
+
+/* Start a new table at the end of the document and return it. */
+struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name);
+
+/* Add a cell (text copied) at row, col with its spans; prov copied.
+ * Returns the cell (valid until the next add to this table). */
+struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
+                                          struct jx_doc_table *t, int row,
+                                          int col, int rowspan, int colspan,
+                                          const char *text, size_t len,
+                                          const struct jx_prov *prov);
+
+/* Most grid positions (rows × columns) of one table. */
+#define JX_DOC_MAX_GRID 4000000L
+
+/* Finish a table: compute nrows/ncols and the grid (overlapping cells:
+ * the first added wins).  Call once after the last cell.  Returns 0, or
+ * -1 when the grid would pass JX_DOC_MAX_GRID (then it has no grid and
+ * the importer reports the limit). */
+int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t);
+
+/* The cell covering (row, col), or NULL (outside or uncovered). */
+const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
+                                         int row, int col);
+
+/* The text at (row, col): the covering cell's text, or "" (never
+ * NULL). */
+const char *jx_doc_text_at(const struct jx_doc_table *t, int row, int col);
+
+/* Append a readable dump of the document to b (for tests and the
+ * hidden test-doc command): one line per paragraph ("P[h] text") and
+ * per cell ("T<n> r,c +rs,cs: text"), newlines shown as "\n". */
+int jx_doc_dump(const struct jx_doc *d, struct jx_buf *b);
+
+#endif

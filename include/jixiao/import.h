@@ -1,0 +1,107 @@
+/*
+ * import.h - turning the documents units really submit into the neutral
+ * document (doc.h) and then into a package: kind detection, the text,
+ * DOCX and XLSX importers, and the limits that keep hostile input
+ * bounded.
+ *
+ * Importers never print and never exit; what they cannot read becomes a
+ * diagnostic (codes I1xx text, I2xx ZIP/DOCX, I3xx XLSX, I4xx
+ * recognisers; see docs/ERRORS.md) located in the input.
+ *
+ * Ownership: documents and packages live in the caller's arena.
+ */
+#ifndef JIXIAO_IMPORT_H
+#define JIXIAO_IMPORT_H
+
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/model.h"
+
+/* Kinds of input, detected from content (never from the file name). */
+enum jx_input_kind {
+    JX_IN_UNKNOWN = 0, /* binary we do not read */
+    JX_IN_JSON,        /* Package JSON: first non-blank byte '{' */
+    JX_IN_DOCX,        /* ZIP with [Content_Types].xml and word/document.xml */
+    JX_IN_XLSX,        /* ZIP with [Content_Types].xml and xl/workbook.xml */
+    JX_IN_ZIP,         /* another ZIP (not a document we read) */
+    JX_IN_TEXT         /* text in UTF-8 (with or without BOM) or GB18030 */
+};
+
+/* English name of a kind: "json", "docx", ... */
+const char *jx_input_kind_name(enum jx_input_kind k);
+
+/* Hard limits on hostile input.  jx_limits_default() fills them. */
+struct jx_limits {
+    size_t max_input;        /* bytes of an input file (64 MiB) */
+    size_t max_zip_entries;  /* entries in a ZIP (10,000) */
+    size_t max_inflated;     /* total inflated bytes read from a ZIP (256 MiB) */
+    size_t max_entry;        /* inflated bytes of one entry (128 MiB) */
+    unsigned max_ratio;      /* inflated / compressed of an entry (200) */
+    int max_xml_depth;       /* element nesting (256) */
+    size_t max_cells;        /* table cells in a document (2,000,000) */
+    size_t max_blocks;       /* paragraphs + tables (1,000,000) */
+};
+
+/* The default limits. */
+void jx_limits_default(struct jx_limits *l);
+
+/* Detect the kind of data[0..len).  For a ZIP it looks at the central
+ * directory names only (no inflating). */
+enum jx_input_kind jx_detect(const char *data, size_t len);
+
+/*
+ * Text to document: decode (UTF-8 with or without BOM; GB18030/GBK
+ * otherwise), normalise line ends, then recover paragraphs and tables
+ * from the layouts real documents come in (one cell per line with tab
+ * indentation; tab-separated rows; one cell per line with blank lines
+ * between cells; cells ending in " |"; pipe-delimited rows with merged
+ * cells as "||"; a whole table on one space-separated line; PDF text
+ * with characters spaced out).  Provenance: file + line:col.  Returns
+ * NULL only when the text cannot be decoded (a diagnostic says why).
+ */
+struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/* DOCX to document (libzip + expat): paragraphs with heading levels,
+ * tables with gridSpan/vMerge; text in fields and tracked insertions
+ * kept, deletions dropped.  Provenance: table/row/column.  NULL on a
+ * broken or hostile file (diagnostics say why). */
+struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/* XLSX to document: one table per sheet (named by the sheet), shared and
+ * inline strings, numbers as exact decimal text (a binary double's text
+ * rounded to 15 significant digits, with a finding when more precision
+ * is lost), merged cells, formulas' cached values.  Provenance:
+ * sheet!cell.  NULL on a broken or hostile file. */
+struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/*
+ * Recognise the forms and the report in a document and fill a package:
+ * the 自评报告 (title, unit, year, sections 一…十, attachments), the
+ * 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表, seed 002's
+ * 部门整体支出绩效目标完成情况自评表 and 部门整体支出绩效评分表, and the
+ * 考核评分表.  Blank templates ("/", "……", empty cells) stay absent.
+ * What is there but cannot be read becomes a finding.  Returns NULL when
+ * nothing at all was recognised (with a finding).
+ */
+struct jx_package *jx_recognise(struct jx_arena *arena,
+                                const struct jx_doc *doc,
+                                struct jx_diags *diags);
+
+/* Any supported input to a package: detect, convert, recognise (JSON is
+ * loaded with jx_pkgjson_load).  *kind (if not NULL) gets the kind. */
+struct jx_package *jx_import(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags,
+                             enum jx_input_kind *kind);
+
+#endif

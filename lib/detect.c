@@ -1,0 +1,3 @@
+/* detect.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_detect;

@@ -1,0 +1,3 @@
+/* xmlread.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_xmlread;

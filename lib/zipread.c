@@ -1,0 +1,3 @@
+/* zipread.c - placeholder, being written. */
+#include "jixiao/base.h"
+extern int jx_placeholder_zipread;

@@ -1,0 +1,61 @@
+/*
+ * t_doc.c - tests of the neutral document: cells, spans, the grid and
+ * the dump.
+ */
+#include "harness.h"
+
+#include "jixiao/doc.h"
+
+/* A table with a merged cell: the grid points every covered position at
+ * the merged cell; the dump shows spans and escaped newlines. */
+static void grid_spans(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "x.docx", JX_SRC_DOCX);
+    jx_doc_add_para(d, "附件1", 7, 1, NULL);
+    struct jx_doc_table *t = jx_doc_add_table(d, NULL);
+    struct jx_prov p = {.table = 1, .row = 1, .column = 1};
+    jx_doc_table_add_cell(d, t, 0, 0, 2, 1, "年度预算\n申请", 19, &p);
+    jx_doc_table_add_cell(d, t, 0, 1, 1, 2, "年初预算数", 15, NULL);
+    jx_doc_table_add_cell(d, t, 1, 1, 1, 1, "2402.15", 7, NULL);
+    CHECK_INT(jx_doc_table_end(d, t), 0);
+    CHECK_INT(t->nrows, 2);
+    CHECK_INT(t->ncols, 3);
+    CHECK_STR(jx_doc_text_at(t, 1, 0), "年度预算\n申请");
+    CHECK_STR(jx_doc_text_at(t, 0, 2), "年初预算数");
+    CHECK_STR(jx_doc_text_at(t, 1, 2), "");
+    CHECK(jx_doc_cell_at(t, 1, 2) == NULL);
+    CHECK(jx_doc_cell_at(t, 5, 0) == NULL);
+    CHECK(jx_doc_cell_at(t, -1, 0) == NULL);
+    CHECK_STR(jx_doc_cell_at(t, 1, 0)->prov.file, "x.docx");
+    CHECK_INT(jx_doc_cell_at(t, 1, 0)->prov.table, 1);
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    CHECK_INT(jx_doc_dump(d, &b), 0);
+    CHECK_STR(b.p, "P1 附件1\n"
+                   "T1 2x3\n"
+                   "T1 0,0 +2,1: 年度预算\\n申请\n"
+                   "T1 0,1 +1,2: 年初预算数\n"
+                   "T1 1,1 +1,1: 2402.15\n");
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
+/* A grid over the limit is refused, not built. */
+static void grid_limit(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "x", JX_SRC_TEXT);
+    struct jx_doc_table *t = jx_doc_add_table(d, "Sheet1");
+    jx_doc_table_add_cell(d, t, 3000, 3000, 1, 1, "x", 1, NULL);
+    CHECK_INT(jx_doc_table_end(d, t), -1);
+    CHECK(jx_doc_cell_at(t, 0, 0) == NULL);
+    CHECK_STR(jx_doc_text_at(t, 0, 0), "");
+    jx_arena_free(a);
+}
+
+const struct jx_test t_doc[] = {
+    {"doc.grid_spans", grid_spans},
+    {"doc.grid_limit", grid_limit},
+    {NULL, NULL},
+};
