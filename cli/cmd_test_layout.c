@@ -10,17 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jixiao/layout.h"
+#include <errno.h>
 
-/* Load FILE, lay it out, write it in LAYOUT to stdout. */
+#include "jixiao/layout.h"
+#include "jixiao/ooxml.h"
+
+/* Load FILE, lay it out, write it in LAYOUT to stdout (text layouts)
+ * or to OUT (docx, xlsx). */
 int jx_cmd_test_layout(int argc, char **argv)
 {
     const struct jx_cmd *self = jx_cmd_find("test-layout");
-    if (argc != 3) {
+    if (argc != 3 && argc != 4) {
         return jx_cli_usage_error(self, "需要 FILE 和 LAYOUT 两个参数");
     }
-    enum jx_text_layout layout;
-    if (jx_text_layout_from_name(argv[2], &layout) < 0) {
+    enum jx_text_layout layout = JX_LAYOUT_COUNT;
+    bool docx = strcmp(argv[2], "docx") == 0;
+    bool xlsx = strcmp(argv[2], "xlsx") == 0;
+    if ((docx || xlsx) != (argc == 4)) {
+        return jx_cli_usage_error(self, "docx 和 xlsx 需要输出文件 OUT，"
+                                        "文本版式不需要");
+    }
+    if (!docx && !xlsx && jx_text_layout_from_name(argv[2], &layout) < 0) {
         return jx_cli_usage_error(self, "未知的版式“%s”", argv[2]);
     }
     struct jx_arena *arena = jx_arena_new();
@@ -38,6 +48,15 @@ int jx_cmd_test_layout(int argc, char **argv)
         rc = JX_EXIT_USAGE;
     } else {
         struct jx_doc *doc = jx_layout_package(arena, in.pkg, argv[1]);
+        if (docx || xlsx) {
+            if ((docx ? jx_docx_write(doc, argv[3])
+                      : jx_xlsx_write_doc(doc, argv[3])) < 0) {
+                fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", argv[3],
+                        strerror(errno));
+                rc = JX_EXIT_IO;
+            }
+            goto done;
+        }
         struct jx_buf out;
         jx_buf_init(&out, 1u << 30);
         if (jx_layout_write_text(doc, layout, &out) < 0) {
@@ -48,6 +67,7 @@ int jx_cmd_test_layout(int argc, char **argv)
         }
         jx_buf_release(&out);
     }
+done:
     jx_cli_input_release(&in);
     jx_diags_release(&diags);
     jx_arena_free(arena);

@@ -79,9 +79,10 @@ const struct jx_cmd jx_cmds[] = {
      "dim、direction 等字段；--name 给出三级指标名称以推断方向。",
      JX_CMD_HIDDEN},
     {"test-layout", jx_cmd_test_layout, "（测试）按版式生成文本",
-     "jixiao test-layout FILE LAYOUT",
+     "jixiao test-layout FILE LAYOUT [OUT]",
      "把 FILE 的自评材料排成标准文书（报告和附件1–3），按 LAYOUT 写成文本：\n"
-     "tabcell、tsv、cellblank、barcell、pipes、oneline、pdf。",
+     "tabcell、tsv、cellblank、barcell、pipes、oneline、pdf（写到标准输出），\n"
+     "或 docx、xlsx（写到 OUT）。",
      JX_CMD_HIDDEN},
     {"test-roundtrip", jx_cmd_test_roundtrip, "（测试）载入后重新保存",
      "jixiao test-roundtrip FILE",
