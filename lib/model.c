@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-/* A new empty package in arena: everything absent, amounts in 万元.
+/* A new empty package in arena: everything absent (no sheet, report or
+ * scoring table handed in), amounts in 万元, each sheet of its kind.
  * The package lives in the arena. */
 struct jx_package *jx_package_new(struct jx_arena *arena)
 {
@@ -14,6 +15,10 @@ struct jx_package *jx_package_new(struct jx_arena *arena)
     p->base.unit = JX_WANYUAN;
     p->unit_sheet.kind = JX_SHEET_UNIT;
     p->unit_sheet.unit = JX_WANYUAN;
+    p->goal_sheet.kind = JX_SHEET_GOALS;
+    p->goal_sheet.unit = JX_WANYUAN;
+    p->dept_scoring.present = false;
+    p->assessment.present = false;
     return p;
 }
 

@@ -76,13 +76,17 @@ struct field {
     size_t flag_off;            /* FLAGGED: offset of the bool */
 };
 
-/* The keys of one object, in canonical order. */
+/* The keys of one object, in canonical order.  foreign lists keys
+ * (NULL-terminated) that belong to a variant of this object only; an
+ * unknown-key error for one of them says so with foreign_note. */
 struct table {
     const struct field *f;
     size_t n;
+    const char *const *foreign;
+    const char *foreign_note;
 };
 
-#define TABLE(a) {a, sizeof a / sizeof a[0]}
+#define TABLE(a) {a, sizeof a / sizeof a[0], NULL, NULL}
 #define LEAF(k, kind, type, member) \
     {k, kind, offsetof(type, member), 0, NULL, NULL, 0}
 
@@ -96,6 +100,9 @@ enum {
     MAX_SECTIONS = 100,
     MAX_ATTACHMENTS = 1000,
     MAX_MATERIALS = 100,
+    MAX_TASKS = 10000,
+    MAX_RUBRIC_ROWS = 10000,
+    MAX_FIELDS = 32,
     MAX_REPAIRS = 20,
     EXCERPT = 40
 };
@@ -225,19 +232,69 @@ static const struct arrspec ind_arr = {
     &ind_tb, sizeof(struct jx_indicator),
     offsetof(struct jx_sheet, nindicators), MAX_INDICATORS, NULL};
 
-static const struct field sheet_f[] = {
-    LEAF("unit", F_UNIT, struct jx_sheet, unit),
-    LEAF("name", F_TEXT, struct jx_sheet, name),
-    LEAF("supervisor", F_TEXT, struct jx_sheet, supervisor),
-    LEAF("implementer", F_TEXT, struct jx_sheet, implementer),
-    {"funds", F_FUNDS, 0, 0, NULL, NULL, 0},
-    {"goals", F_ARRAY, offsetof(struct jx_sheet, goals), 0, NULL, &goal_arr,
-     0},
-    {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL,
-     &ind_arr, 0},
-    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),
+static const struct field task_f[] = {
+    LEAF("name", F_TEXT, struct jx_task, name),
+    LEAF("content", F_TEXT, struct jx_task, content),
+    LEAF("status", F_TEXT, struct jx_task, status),
+    LEAF("budget_total", F_MONEY, struct jx_task, budget_total),
+    LEAF("budget_fiscal", F_MONEY, struct jx_task, budget_fiscal),
+    LEAF("executed_total", F_MONEY, struct jx_task, executed_total),
+    LEAF("executed_fiscal", F_MONEY, struct jx_task, executed_fiscal),
+    LEAF("source", F_SOURCE, struct jx_task, prov),
 };
-static const struct table sheet_tb = TABLE(sheet_f);
+static const struct table task_tb = TABLE(task_f);
+static const struct arrspec task_arr = {
+    &task_tb, sizeof(struct jx_task), offsetof(struct jx_sheet, ntasks),
+    MAX_TASKS, NULL};
+
+/* The task total (金额合计): the four amounts of a task row and the
+ * row's provenance; its texts are not part of the format. */
+static const struct field task_total_f[] = {
+    LEAF("budget_total", F_MONEY, struct jx_task, budget_total),
+    LEAF("budget_fiscal", F_MONEY, struct jx_task, budget_fiscal),
+    LEAF("executed_total", F_MONEY, struct jx_task, executed_total),
+    LEAF("executed_fiscal", F_MONEY, struct jx_task, executed_fiscal),
+    LEAF("source", F_SOURCE, struct jx_task, prov),
+};
+static const struct table task_total_tb = TABLE(task_total_f);
+
+/* The keys every sheet has before and after the goal-sheet-only
+ * ones. */
+#define SHEET_HEAD                                                         \
+    LEAF("unit", F_UNIT, struct jx_sheet, unit),                           \
+    LEAF("name", F_TEXT, struct jx_sheet, name),                           \
+    LEAF("supervisor", F_TEXT, struct jx_sheet, supervisor),               \
+    LEAF("implementer", F_TEXT, struct jx_sheet, implementer),             \
+    {"funds", F_FUNDS, 0, 0, NULL, NULL, 0}
+#define SHEET_TAIL                                                         \
+    {"goals", F_ARRAY, offsetof(struct jx_sheet, goals), 0, NULL, &goal_arr, \
+     0},                                                                   \
+    {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
+     &ind_arr, 0},                                                         \
+    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total)
+
+/* Keys only a goal sheet has. */
+static const char *const goal_only_keys[] = {"tasks", "task_total", NULL};
+
+static const struct field sheet_f[] = {
+    SHEET_HEAD,
+    SHEET_TAIL,
+};
+static const struct table sheet_tb = {
+    sheet_f, sizeof sheet_f / sizeof sheet_f[0], goal_only_keys,
+    "（此键只用于 goal_sheet，即部门整体支出绩效目标完成情况自评表）"};
+
+/* 部门（单位）整体支出绩效目标完成情况自评表: the keys of a sheet with the
+ * task rows and their total between funds and goals, as on the form. */
+static const struct field goal_sheet_f[] = {
+    SHEET_HEAD,
+    {"tasks", F_ARRAY, offsetof(struct jx_sheet, tasks), 0, NULL, &task_arr,
+     0},
+    {"task_total", F_OBJ, offsetof(struct jx_sheet, task_total), 0,
+     &task_total_tb, NULL, 0},
+    SHEET_TAIL,
+};
+static const struct table goal_sheet_tb = TABLE(goal_sheet_f);
 
 /* Defaults of a project sheet read from project_sheets. */
 static void init_project_sheet(void *el)
@@ -281,6 +338,32 @@ static const struct field submission_f[] = {
 };
 static const struct table submission_tb = TABLE(submission_f);
 
+static const struct field rubric_row_f[] = {
+    LEAF("level1", F_TEXT, struct jx_rubric_row, level1),
+    LEAF("level2", F_TEXT, struct jx_rubric_row, level2),
+    LEAF("name", F_TEXT, struct jx_rubric_row, name),
+    LEAF("points", F_NUM, struct jx_rubric_row, points),
+    LEAF("description", F_TEXT, struct jx_rubric_row, description),
+    LEAF("standard", F_TEXT, struct jx_rubric_row, standard),
+    LEAF("score", F_NUM, struct jx_rubric_row, score),
+    LEAF("reason", F_TEXT, struct jx_rubric_row, reason),
+    LEAF("source", F_SOURCE, struct jx_rubric_row, prov),
+};
+static const struct table rubric_row_tb = TABLE(rubric_row_f);
+static const struct arrspec rubric_row_arr = {
+    &rubric_row_tb, sizeof(struct jx_rubric_row),
+    offsetof(struct jx_rubric, nrows), MAX_RUBRIC_ROWS, NULL};
+
+static const struct field rubric_f[] = {
+    LEAF("title", F_TEXT, struct jx_rubric, title),
+    {"rows", F_ARRAY, offsetof(struct jx_rubric, rows), 0, NULL,
+     &rubric_row_arr, 0},
+    LEAF("stated_total", F_NUM, struct jx_rubric, stated_total),
+    LEAF("stated_grade", F_TEXT, struct jx_rubric, stated_grade),
+    LEAF("scorer", F_TEXT, struct jx_rubric, scorer),
+};
+static const struct table rubric_tb = TABLE(rubric_f);
+
 static const struct field top_f[] = {
     {"format", F_FORMAT, 0, REQ, NULL, NULL, 0},
     {"version", F_VERSION, 0, REQ, NULL, NULL, 0},
@@ -299,6 +382,13 @@ static const struct field top_f[] = {
      &report_tb, NULL, offsetof(struct jx_package, report.present)},
     {"submission", F_OBJ, offsetof(struct jx_package, submission), 0,
      &submission_tb, NULL, 0},
+    {"goal_sheet", F_OBJ, offsetof(struct jx_package, goal_sheet), FLAGGED,
+     &goal_sheet_tb, NULL, offsetof(struct jx_package, has_goal_sheet)},
+    {"dept_scoring", F_OBJ, offsetof(struct jx_package, dept_scoring),
+     FLAGGED, &rubric_tb, NULL,
+     offsetof(struct jx_package, dept_scoring.present)},
+    {"assessment", F_OBJ, offsetof(struct jx_package, assessment), FLAGGED,
+     &rubric_tb, NULL, offsetof(struct jx_package, assessment.present)},
 };
 static const struct table top_tb = TABLE(top_f);
 
@@ -540,9 +630,24 @@ static const char *hint(struct ctx *c, const char *s, size_t n,
     return g ? jx_sprintf(c->a, "（是不是 \"%s\"？）", g) : "";
 }
 
-/* Report every key of obj that is not among names[0..count). */
+/* True when key[0..klen) is among the NULL-terminated list (which may
+ * itself be NULL). */
+static bool listed(const char *const *list, const char *key, size_t klen)
+{
+    for (size_t i = 0; list && list[i]; i++) {
+        if (strlen(list[i]) == klen && memcmp(list[i], key, klen) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Report every key of obj that is not among names[0..count); keys in
+ * foreign (NULL-terminated, or NULL) are explained with note instead of
+ * a suggestion. */
 static void check_keys(struct ctx *c, json_t *obj, int32_t node,
-                       const char *const *names, size_t count)
+                       const char *const *names, size_t count,
+                       const char *const *foreign, const char *note)
 {
     const char *key;
     size_t klen;
@@ -563,7 +668,8 @@ static void check_keys(struct ctx *c, json_t *obj, int32_t node,
         int32_t kn = jx_jdoc_member(c->doc, node, key, klen);
         report(c, "J101", kn, true, "未知的键 \"%s\"%s",
                jx_jexcerpt(c->a, key, klen, EXCERPT),
-               hint(c, key, klen, names, count));
+               listed(foreign, key, klen) ? note
+                                          : hint(c, key, klen, names, count));
         path_pop(c, mark);
     }
 }
@@ -621,7 +727,7 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         }
         path_pop(c, mark);
     }
-    check_keys(c, v, node, source_keys, 8);
+    check_keys(c, v, node, source_keys, 8, NULL, NULL);
     return p;
 }
 
@@ -643,7 +749,7 @@ static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
         *prov = load_source(c, src, jx_jdoc_member(c->doc, wn, "source", 6));
         path_pop(c, m);
     }
-    check_keys(c, v, wn, wrap_keys, 2);
+    check_keys(c, v, wn, wrap_keys, 2, NULL, NULL);
     json_t *inner = json_object_get(v, "value");
     if (!inner) {
         report(c, "J104", wn, false, "缺少必填项 \"value\"（来源包装对象）");
@@ -1052,7 +1158,7 @@ static void load_funds(struct ctx *c, struct jx_sheet *s, json_t *v,
         }
         path_pop(c, mark);
     }
-    check_keys(c, v, node, names, JX_FUND_COUNT + 1);
+    check_keys(c, v, node, names, JX_FUND_COUNT + 1, NULL, NULL);
 }
 
 /* Read the materials list of the submission. */
@@ -1186,7 +1292,10 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
                         json_t *obj, int32_t node)
 {
     enum jx_money_unit saved = c->unit;
-    const char *names[32];
+    const char *names[MAX_FIELDS];
+    if (tb->n > MAX_FIELDS) {
+        JX_BUG("load_object: table larger than MAX_FIELDS");
+    }
     for (size_t i = 0; i < tb->n; i++) {
         const struct field *f = &tb->f[i];
         names[i] = f->key;
@@ -1210,7 +1319,8 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         path_pop(c, mark);
     }
     if (!c->fatal) {
-        check_keys(c, obj, node, names, tb->n);
+        check_keys(c, obj, node, names, tb->n, tb->foreign,
+                   tb->foreign_note);
     }
     c->unit = saved;
 }

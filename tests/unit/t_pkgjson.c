@@ -261,6 +261,18 @@ static bool eq_base(const struct jx_base_sheet *a,
     return true;
 }
 
+/* Equal task rows (texts, the four amounts, the row's provenance). */
+static bool eq_task(const struct jx_task *a, const struct jx_task *b)
+{
+    return eq_text(&a->name, &b->name) && eq_text(&a->content, &b->content) &&
+           eq_text(&a->status, &b->status) &&
+           eq_amt(&a->budget_total, &b->budget_total) &&
+           eq_amt(&a->budget_fiscal, &b->budget_fiscal) &&
+           eq_amt(&a->executed_total, &b->executed_total) &&
+           eq_amt(&a->executed_fiscal, &b->executed_fiscal) &&
+           eq_prov(a->prov, b->prov);
+}
+
 /* Equal sheets. */
 static bool eq_sheet(const struct jx_sheet *a, const struct jx_sheet *b)
 {
@@ -294,6 +306,36 @@ static bool eq_sheet(const struct jx_sheet *a, const struct jx_sheet *b)
            "sheet.indicators");
     }
     EQ(eq_num(&a->stated_total, &b->stated_total), "sheet.stated_total");
+    EQ(a->ntasks == b->ntasks, "sheet.ntasks");
+    for (size_t i = 0; i < a->ntasks; i++) {
+        EQ(eq_task(&a->tasks[i], &b->tasks[i]), "sheet.tasks");
+    }
+    EQ(eq_task(&a->task_total, &b->task_total), "sheet.task_total");
+    return true;
+}
+
+/* Equal printed scoring tables. */
+static bool eq_rubric(const struct jx_rubric *a, const struct jx_rubric *b)
+{
+    EQ(a->present == b->present, "rubric.present");
+    EQ(eq_text(&a->title, &b->title) &&
+           eq_num(&a->stated_total, &b->stated_total) &&
+           eq_text(&a->stated_grade, &b->stated_grade) &&
+           eq_text(&a->scorer, &b->scorer),
+       "rubric.header");
+    EQ(a->nrows == b->nrows, "rubric.nrows");
+    for (size_t i = 0; i < a->nrows; i++) {
+        const struct jx_rubric_row *x = &a->rows[i];
+        const struct jx_rubric_row *y = &b->rows[i];
+        EQ(eq_text(&x->level1, &y->level1) && eq_text(&x->level2, &y->level2) &&
+               eq_text(&x->name, &y->name) &&
+               eq_num(&x->points, &y->points) &&
+               eq_text(&x->description, &y->description) &&
+               eq_text(&x->standard, &y->standard) &&
+               eq_num(&x->score, &y->score) &&
+               eq_text(&x->reason, &y->reason) && eq_prov(x->prov, y->prov),
+           "rubric.rows");
+    }
     return true;
 }
 
@@ -351,7 +393,12 @@ static bool eq_package(const struct jx_package *a, const struct jx_package *b)
     EQ(eq_date(&a->submission.submitted, &b->submission.submitted) &&
            eq_date(&a->submission.published, &b->submission.published),
        "submission.dates");
-    return true;
+    EQ(a->has_goal_sheet == b->has_goal_sheet, "has_goal_sheet");
+    if (!eq_sheet(&a->goal_sheet, &b->goal_sheet)) {
+        return false;
+    }
+    return eq_rubric(&a->dept_scoring, &b->dept_scoring) &&
+           eq_rubric(&a->assessment, &b->assessment);
 }
 
 /* Save p, load the text back, and check: no diagnostics, the reloaded
@@ -430,6 +477,13 @@ static void model_names(void)
     CHECK_INT(p->unit_sheet.unit, JX_WANYUAN);
     CHECK_INT(p->unit_sheet.kind, JX_SHEET_UNIT);
     CHECK(!p->year.present && !p->base.present && !p->has_unit_sheet);
+    CHECK_INT(p->goal_sheet.kind, JX_SHEET_GOALS);
+    CHECK_INT(p->goal_sheet.unit, JX_WANYUAN);
+    CHECK(!p->has_goal_sheet && p->goal_sheet.ntasks == 0 &&
+          p->goal_sheet.tasks == NULL);
+    CHECK(!p->goal_sheet.task_total.budget_total.present);
+    CHECK(!p->dept_scoring.present && p->dept_scoring.nrows == 0);
+    CHECK(!p->assessment.present && p->assessment.rows == NULL);
     CHECK(p->unit.name.s == NULL && p->nproject_sheets == 0);
     jx_arena_free(a);
 }
@@ -570,6 +624,79 @@ static void full_package(void)
     CHECK(p->submission.materials[JX_MAT_REPORT] &&
           p->submission.materials[JX_MAT_PROJECT_SHEETS]);
     CHECK_INT(p->submission.published.d, 20);
+    /* 部门整体支出绩效目标完成情况自评表, amounts in 元 */
+    CHECK(p->has_goal_sheet);
+    CHECK_INT(p->goal_sheet.kind, JX_SHEET_GOALS);
+    CHECK_INT(p->goal_sheet.unit, JX_YUAN);
+    CHECK_INT(p->goal_sheet.total.executed.v.fen, 594028283);
+    CHECK_INT(p->goal_sheet.ntasks, 3);
+    if (p->goal_sheet.ntasks == 3) {
+        const struct jx_task *t = p->goal_sheet.tasks;
+        CHECK_STR(t[0].name.s, "网格化服务保障");
+        CHECK_STR(t[0].content.s, "建立特殊人群信息台账");
+        CHECK_STR(t[0].status.s, "按计划完成");
+        CHECK_INT(t[0].budget_total.v.fen, 75000000);
+        CHECK_INT(t[0].budget_fiscal.v.fen, 75000000);
+        CHECK_INT(t[0].executed_total.v.fen, 74966400);
+        CHECK_INT(t[0].executed_fiscal.v.fen, 74966400);
+        CHECK(t[0].prov && t[0].prov->line == 236 && t[0].prov->col == 1);
+        CHECK(t[1].content.s == NULL && t[1].prov == NULL);
+        CHECK(t[1].status.prov && t[1].status.prov->table == 3 &&
+              t[1].status.prov->row == 5 && t[1].status.prov->column == 4);
+        CHECK(t[1].executed_total.prov &&
+              strcmp(t[1].executed_total.prov->cell, "F5") == 0);
+        CHECK_INT(t[1].executed_total.v.fen, 9935200);
+        CHECK(!t[1].executed_fiscal.present && t[1].executed_fiscal.prov &&
+              strcmp(t[1].executed_fiscal.prov->cell, "G5") == 0);
+        CHECK_INT(t[2].executed_fiscal.v.fen, 509126683);
+    }
+    const struct jx_task *tt = &p->goal_sheet.task_total;
+    CHECK_INT(tt->budget_total.v.fen, 595060000);
+    CHECK_INT(tt->budget_fiscal.v.fen, 595060000);
+    CHECK_INT(tt->executed_total.v.fen, 594028283);
+    CHECK_INT(tt->executed_fiscal.v.fen, 594028283);
+    CHECK(tt->name.s == NULL && tt->prov && tt->prov->line == 246);
+    CHECK_INT(p->goal_sheet.ngoals, 1);
+    CHECK_INT(p->goal_sheet.nindicators, 2);
+    CHECK(!p->goal_sheet.indicators[0].points.present);
+    CHECK(p->goal_sheet.indicators[1].prov &&
+          p->goal_sheet.indicators[1].prov->line == 270);
+    /* 部门整体支出绩效评分表 */
+    CHECK(p->dept_scoring.present);
+    CHECK_STR(p->dept_scoring.title.s, "部门整体支出绩效评分表");
+    CHECK_INT(p->dept_scoring.nrows, 3);
+    if (p->dept_scoring.nrows == 3) {
+        const struct jx_rubric_row *r = p->dept_scoring.rows;
+        CHECK_STR(r[0].name.s, "预算编制合理性");
+        CHECK_STR(r[0].description.s, "预算是否符合部门职责");
+        CHECK_STR(r[0].standard.s, "符合职责和政策要求的得满分");
+        CHECK_INT(r[0].points.v.num, 5);
+        CHECK_INT(r[0].score.v.num, 5);
+        CHECK(r[0].prov && r[0].prov->table == 5 && r[0].prov->row == 3);
+        CHECK(r[1].name.s == NULL);
+        CHECK_INT(r[1].score.v.num, 3);
+        CHECK_INT(r[1].score.v.den, 2);
+        CHECK(r[1].score.prov && r[1].score.prov->column == 7);
+        CHECK_STR(r[1].reason.s, "采购政策落实不到位");
+        CHECK(r[2].points.present && !r[2].score.present);
+    }
+    CHECK_INT(p->dept_scoring.stated_total.v.num, 927);
+    CHECK_INT(p->dept_scoring.stated_total.v.den, 10);
+    CHECK_STR(p->dept_scoring.stated_grade.s, "优");
+    CHECK_STR(p->dept_scoring.scorer.s, "王五");
+    CHECK(p->dept_scoring.scorer.prov &&
+          p->dept_scoring.scorer.prov->row == 31);
+    /* 考核评分表 */
+    CHECK(p->assessment.present);
+    CHECK_INT(p->assessment.nrows, 2);
+    if (p->assessment.nrows == 2) {
+        CHECK_STR(p->assessment.rows[1].level2.s, "绩效自评材料完整");
+        CHECK_INT(p->assessment.rows[1].score.v.num, 5);
+        CHECK(p->assessment.rows[1].prov &&
+              p->assessment.rows[1].prov->line == 125);
+    }
+    CHECK_INT(p->assessment.stated_total.v.num, 95);
+    CHECK(p->assessment.stated_grade.s == NULL);
     char *saved = round_trip(__LINE__, p);
     if (strlen(saved) != len || memcmp(saved, text, len) != 0) {
         jx_test_fail(__FILE__, __LINE__,
@@ -726,6 +853,181 @@ static void save_canonical(void)
     jx_buf_release(&small);
     jx_buf_release(&b);
     jx_arena_free(a);
+}
+
+/* The goal sheet and the scoring tables, built in code, save after
+ * "submission" in the documented order and form, and round-trip. */
+static void goal_parts_saved(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_package *p = jx_package_new(a);
+    p->unit.name.s = "U";
+    p->year.present = true;
+    p->year.v = 2024;
+    p->submission.submitted.present = true;
+    p->submission.submitted.y = 2025;
+    p->submission.submitted.m = 7;
+    p->submission.submitted.d = 15;
+    struct jx_prov *tp = jx_alloc(a, sizeof *tp);
+    tp->line = 3;
+    tp->col = 2;
+    struct jx_prov *sp = jx_alloc(a, sizeof *sp);
+    sp->sheet = "评分表";
+    sp->cell = "E7";
+    p->has_goal_sheet = true;
+    p->goal_sheet.unit = JX_YUAN;
+    p->goal_sheet.ntasks = 1;
+    p->goal_sheet.tasks = jx_alloc(a, sizeof *p->goal_sheet.tasks);
+    struct jx_task *t = &p->goal_sheet.tasks[0];
+    t->name.s = "任务甲";
+    t->budget_total.present = true;
+    t->budget_total.v.fen = 123456;
+    t->executed_fiscal.present = true;
+    t->executed_fiscal.v.fen = 0;
+    t->prov = tp;
+    p->goal_sheet.task_total.budget_total.present = true;
+    p->goal_sheet.task_total.budget_total.v.fen = 123456;
+    p->dept_scoring.present = true;
+    p->dept_scoring.title.s = "评分表";
+    p->dept_scoring.nrows = 1;
+    p->dept_scoring.rows = jx_alloc(a, sizeof *p->dept_scoring.rows);
+    struct jx_rubric_row *r = &p->dept_scoring.rows[0];
+    r->level1.s = "部门决策";
+    r->points.present = true;
+    jx_rat_make(5, 1, &r->points.v);
+    r->score.present = true;
+    jx_rat_make(9, 2, &r->score.v);
+    r->score.prov = sp;
+    r->reason.s = "扣分";
+    p->dept_scoring.stated_total.present = true;
+    jx_rat_make(927, 10, &p->dept_scoring.stated_total.v);
+    p->dept_scoring.stated_grade.s = "优";
+    p->assessment.present = true;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    CHECK_INT(jx_pkgjson_save(p, &b), 0);
+    CHECK_STR(b.p,
+              "{\n"
+              "  \"format\": \"jixiao-package\",\n"
+              "  \"version\": 1,\n"
+              "  \"unit\": {\n"
+              "    \"name\": \"U\"\n"
+              "  },\n"
+              "  \"year\": 2024,\n"
+              "  \"submission\": {\n"
+              "    \"submitted\": \"2025-07-15\"\n"
+              "  },\n"
+              "  \"goal_sheet\": {\n"
+              "    \"unit\": \"元\",\n"
+              "    \"tasks\": [\n"
+              "      {\n"
+              "        \"name\": \"任务甲\",\n"
+              "        \"budget_total\": \"1234.56\",\n"
+              "        \"executed_fiscal\": \"0.00\",\n"
+              "        \"source\": {\n"
+              "          \"line\": 3,\n"
+              "          \"col\": 2\n"
+              "        }\n"
+              "      }\n"
+              "    ],\n"
+              "    \"task_total\": {\n"
+              "      \"budget_total\": \"1234.56\"\n"
+              "    }\n"
+              "  },\n"
+              "  \"dept_scoring\": {\n"
+              "    \"title\": \"评分表\",\n"
+              "    \"rows\": [\n"
+              "      {\n"
+              "        \"level1\": \"部门决策\",\n"
+              "        \"points\": \"5\",\n"
+              "        \"score\": {\n"
+              "          \"value\": \"4.5\",\n"
+              "          \"source\": {\n"
+              "            \"sheet\": \"评分表\",\n"
+              "            \"cell\": \"E7\"\n"
+              "          }\n"
+              "        },\n"
+              "        \"reason\": \"扣分\"\n"
+              "      }\n"
+              "    ],\n"
+              "    \"stated_total\": \"92.7\",\n"
+              "    \"stated_grade\": \"优\"\n"
+              "  },\n"
+              "  \"assessment\": {}\n"
+              "}\n");
+    free(round_trip(__LINE__, p));
+    /* in a 万元 goal sheet the same amounts are written in 万元 */
+    p->goal_sheet.unit = JX_WANYUAN;
+    jx_buf_reset(&b);
+    CHECK_INT(jx_pkgjson_save(p, &b), 0);
+    CHECK(strstr(b.p, "\"budget_total\": \"0.123456\"") != NULL);
+    CHECK(strstr(b.p, "\"executed_fiscal\": \"0.00\"") != NULL);
+    free(round_trip(__LINE__, p));
+    /* parts not handed in are not written, whatever they hold */
+    p->has_goal_sheet = false;
+    p->dept_scoring.present = false;
+    p->assessment.present = false;
+    jx_buf_reset(&b);
+    CHECK_INT(jx_pkgjson_save(p, &b), 0);
+    CHECK(strstr(b.p, "goal_sheet") == NULL);
+    CHECK(strstr(b.p, "dept_scoring") == NULL);
+    CHECK(strstr(b.p, "assessment") == NULL);
+    CHECK(strstr(b.p, "任务甲") == NULL);
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
+/* Loading the new parts: presence flags, the goal sheet's kind and
+ * default unit (万元), a unit that holds for its sheet only, JSON
+ * integers for points, null as not handed in. */
+static void goal_parts_loaded(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"goal_sheet\": {\"tasks\": [{\"budget_total\": \"1.23\"}, {}],"
+            " \"task_total\": {\"budget_fiscal\": \"1,000\"}},\n"
+            "\"dept_scoring\": {}, \"assessment\": {\"rows\": [{\"points\": "
+            "10, \"score\": \"\"}]},\n"
+            "\"unit_sheet\": {\"unit\": \"元\", \"funds\": {\"total\": "
+            "{\"executed\": \"1.23\"}}}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(p->has_goal_sheet);
+        CHECK_INT(p->goal_sheet.kind, JX_SHEET_GOALS);
+        CHECK_INT(p->goal_sheet.unit, JX_WANYUAN);
+        CHECK_INT(p->goal_sheet.ntasks, 2);
+        CHECK_INT(p->goal_sheet.tasks[0].budget_total.v.fen, 1230000);
+        CHECK(!p->goal_sheet.tasks[1].budget_total.present &&
+              p->goal_sheet.tasks[1].name.s == NULL);
+        CHECK_INT(p->goal_sheet.task_total.budget_fiscal.v.fen, 1000000000);
+        CHECK_INT(p->unit_sheet.kind, JX_SHEET_UNIT);
+        CHECK_INT(p->unit_sheet.total.executed.v.fen, 123);
+        CHECK(p->dept_scoring.present && p->dept_scoring.nrows == 0);
+        CHECK(p->assessment.present && p->assessment.nrows == 1);
+        CHECK_INT(p->assessment.rows[0].points.v.num, 10);
+        CHECK(!p->assessment.rows[0].score.present);
+        char *s = round_trip(__LINE__, p);
+        CHECK(strstr(s, "  \"goal_sheet\": {\n    \"unit\": \"万元\",\n") !=
+              NULL);
+        CHECK(strstr(s, "\"budget_fiscal\": \"1000.00\"") != NULL);
+        CHECK(strstr(s, "\"tasks\": [\n      {\n        \"budget_total\": "
+                        "\"1.23\"\n      },\n      {}\n    ],") != NULL);
+        CHECK(strstr(s, "\"dept_scoring\": {},") != NULL);
+        free(s);
+    }
+    /* an empty goal sheet counts as handed in; null does not */
+    p = load_inner(&f, "\"goal_sheet\": {}, \"dept_scoring\": null, "
+                       "\"assessment\": null");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->has_goal_sheet && !p->dept_scoring.present &&
+          !p->assessment.present);
+    p = load_inner(&f, "\"goal_sheet\": null");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && !p->has_goal_sheet);
+    CHECK_INT(p ? p->goal_sheet.kind : JX_SHEET_UNIT, JX_SHEET_GOALS);
+    fix_done(&f);
 }
 
 /* ---- the acceptance test: four problems in one run ------------------- */
@@ -1197,6 +1499,106 @@ static void provenance(void)
               "/unit_sheet/unit", "应为字符串，实际为对象");
 }
 
+/* Errors in the goal sheet and the scoring tables, each located. */
+static void goal_parts_errors(void)
+{
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"nmae\": \"x\"}]}", "J101", 27,
+              "/goal_sheet/tasks/0/nmae",
+              "未知的键 \"nmae\"（是不是 \"name\"？）");
+    ONE_ERROR("\"unit_sheet\": {\"tasks\": []}", "J101", 16,
+              "/unit_sheet/tasks",
+              "未知的键 \"tasks\"（此键只用于 goal_sheet，"
+              "即部门整体支出绩效目标完成情况自评表）");
+    ONE_ERROR("\"project_sheets\": [{}, {\"task_total\": {}}]", "J101", 25,
+              "/project_sheets/1/task_total",
+              "未知的键 \"task_total\"（此键只用于 goal_sheet");
+    ONE_ERROR("\"dept_scoring\": {\"tasks\": []}", "J101", 18,
+              "/dept_scoring/tasks", NULL);
+    ONE_ERROR("\"goal_sheet\": {\"task_total\": {\"name\": \"合计\"}}",
+              "J101", 31, "/goal_sheet/task_total/name", NULL);
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": {}}", "J103", 25,
+              "/goal_sheet/tasks", "应为数组，实际为对象");
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [\"x\"]}", "J103", 26,
+              "/goal_sheet/tasks/0", "应为对象，实际为字符串 \"x\"");
+    ONE_ERROR("\"goal_sheet\": {\"task_total\": []}", "J103", 30,
+              "/goal_sheet/task_total", "应为对象，实际为数组");
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"name\": 1}]}", "J103", 35,
+              "/goal_sheet/tasks/0/name", "应为字符串，实际为整数 1");
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"source\": [1]}]}", "J103", 37,
+              "/goal_sheet/tasks/0/source", "应为对象，实际为数组");
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"source\": {\"row\": 0}}]}",
+              "J113", 45, "/goal_sheet/tasks/0/source/row",
+              "取值超出范围：0");
+    ONE_ERROR("\"goal_sheet\": []", "J103", 15, "/goal_sheet",
+              "应为对象，实际为数组");
+    ONE_ERROR("\"dept_scoring\": \"x\"", "J103", 17, "/dept_scoring",
+              "应为对象，实际为字符串 \"x\"");
+    ONE_ERROR("\"assessment\": {\"rows\": {}}", "J103", 24,
+              "/assessment/rows", "应为数组，实际为对象");
+    /* money: strings in the sheet's unit, exact to the 分 */
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"budget_total\": 100}]}",
+              "J106", 43, "/goal_sheet/tasks/0/budget_total",
+              "金额必须写成字符串：100 应写成 \"100\"");
+    ONE_ERROR("\"goal_sheet\": {\"unit\": \"元\", \"tasks\": "
+              "[{\"executed_total\": \"1.234\"}]}",
+              "J105", 58, "/goal_sheet/tasks/0/executed_total",
+              "金额 \"1.234\" 无法读取：小数位数过多，无法精确表示");
+    ONE_ERROR("\"goal_sheet\": {\"task_total\": {\"executed_fiscal\": "
+              "\"12.3.4\"}}",
+              "J105", 50, "/goal_sheet/task_total/executed_fiscal",
+              "金额 \"12.3.4\" 无法读取：数字格式错误");
+    ONE_ERROR("\"goal_sheet\": {\"tasks\": [{\"budget_fiscal\": "
+              "{\"value\": \"5%\"}}]}",
+              "J105", 54, "/goal_sheet/tasks/0/budget_fiscal/value",
+              "此处不允许该单位");
+    /* points and scores of the scoring tables */
+    ONE_ERROR("\"dept_scoring\": {\"rows\": [{\"points\": 2.5}]}", "J106",
+              38, "/dept_scoring/rows/0/points",
+              "小数必须加引号：2.5 应写成 \"2.5\"");
+    ONE_ERROR("\"assessment\": {\"rows\": [{\"score\": \"9x\"}]}", "J105", 35,
+              "/assessment/rows/0/score", "数值 \"9x\" 无法读取");
+    ONE_ERROR("\"assessment\": {\"rows\": [{\"levle1\": \"a\"}]}", "J101", 26,
+              "/assessment/rows/0/levle1", "（是不是 \"level1\"？）");
+    ONE_ERROR("\"assessment\": {\"stated_total\": \"95%\"}", "J105", 32,
+              "/assessment/stated_total", "此处不允许该单位");
+    ONE_ERROR("\"dept_scoring\": {\"stated_grade\": 1}", "J103", 34,
+              "/dept_scoring/stated_grade", "应为字符串，实际为整数 1");
+}
+
+/* Several problems across the new parts in one run, on several lines,
+ * reported in text order with their positions; the rest is read. */
+static void goal_parts_many(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"goal_sheet\": {\"unit\": \"元\",\n"
+            "  \"tasks\": [{\"name\": \"甲\", \"budget_total\": \"1.234\"},\n"
+            "            {\"nmae\": \"乙\", \"executed_total\": 5}]},\n"
+            "\"unit_sheet\": {\"tasks\": []},\n"
+            "\"dept_scoring\": {\"rows\": [{\"points\": 2.5, "
+            "\"score\": \"4\"}]}");
+    EXPECT_COUNT(&f.d, 5);
+    EXPECT_DIAG(&f.d, 0, "J105", 3, 43, "/goal_sheet/tasks/0/budget_total");
+    EXPECT_DIAG(&f.d, 1, "J101", 4, 14, "/goal_sheet/tasks/1/nmae");
+    EXPECT_DIAG(&f.d, 2, "J106", 4, 45, "/goal_sheet/tasks/1/executed_total");
+    EXPECT_DIAG(&f.d, 3, "J101", 5, 16, "/unit_sheet/tasks");
+    EXPECT_DIAG(&f.d, 4, "J106", 6, 38, "/dept_scoring/rows/0/points");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(p->has_goal_sheet && p->has_unit_sheet &&
+              p->dept_scoring.present);
+        CHECK_INT(p->goal_sheet.ntasks, 2);
+        CHECK_STR(p->goal_sheet.tasks[0].name.s, "甲");
+        CHECK(!p->goal_sheet.tasks[0].budget_total.present);
+        CHECK(p->goal_sheet.tasks[1].name.s == NULL);
+        CHECK(!p->goal_sheet.tasks[1].executed_total.present);
+        CHECK(!p->dept_scoring.rows[0].points.present);
+        CHECK_INT(p->dept_scoring.rows[0].score.v.num, 4);
+    }
+    fix_done(&f);
+}
+
 /* ---- limits ---------------------------------------------------------- */
 
 /* Arrays longer than their limit: an error, and only the limit read. */
@@ -1228,6 +1630,44 @@ static void limit_arrays(void)
     EXPECT_COUNT(&f.d, 1);
     EXPECT_DIAG(&f.d, 0, "J112", 2, 19, "/project_sheets");
     CHECK(p && p->nproject_sheets == 1000);
+    fix_done(&f);
+    jx_buf_release(&b);
+}
+
+/* Task rows and scoring-table rows: at most 10,000 each. */
+static void limit_goal_arrays(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 24);
+    jx_buf_adds(&b, "\"goal_sheet\": {\"tasks\": [");
+    for (int i = 0; i < 10001; i++) {
+        jx_buf_adds(&b, i ? ",{}" : "{}");
+    }
+    jx_buf_adds(&b, "]}");
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(&f, b.p);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J112", 2, 25, "/goal_sheet/tasks");
+    CHECK(f.d.n == 1 &&
+          strcmp(f.d.a[0].msg,
+                 "数组过长：10001 项，最多 10000 项（其余不予读取）") == 0);
+    CHECK(p && p->goal_sheet.ntasks == 10000);
+    /* exactly the limit is fine */
+    jx_buf_reset(&b);
+    jx_buf_adds(&b, "\"assessment\": {\"rows\": [");
+    for (int i = 0; i < 10000; i++) {
+        jx_buf_adds(&b, i ? ",{}" : "{}");
+    }
+    jx_buf_adds(&b, "]}, \"dept_scoring\": {\"rows\": [");
+    for (int i = 0; i < 10001; i++) {
+        jx_buf_adds(&b, i ? ",{}" : "{}");
+    }
+    jx_buf_adds(&b, "]}");
+    p = load_inner(&f, b.p);
+    EXPECT_COUNT(&f.d, 1);
+    EXPECT_DIAG(&f.d, 0, "J112", 2, 30053, "/dept_scoring/rows");
+    CHECK(p && p->assessment.nrows == 10000 && p->dept_scoring.nrows == 10000);
     fix_done(&f);
     jx_buf_release(&b);
 }
@@ -1407,6 +1847,8 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.lenient_forms", lenient_forms},
     {"pkgjson.minimal_package", minimal_package},
     {"pkgjson.save_canonical", save_canonical},
+    {"pkgjson.goal_parts_saved", goal_parts_saved},
+    {"pkgjson.goal_parts_loaded", goal_parts_loaded},
     {"pkgjson.malformed_four", malformed_four},
     {"pkgjson.syntax_repairs", syntax_repairs},
     {"pkgjson.syntax_columns", syntax_columns},
@@ -1420,7 +1862,10 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.enum_rules", enum_rules},
     {"pkgjson.required_and_format", required_and_format},
     {"pkgjson.provenance", provenance},
+    {"pkgjson.goal_parts_errors", goal_parts_errors},
+    {"pkgjson.goal_parts_many", goal_parts_many},
     {"pkgjson.limit_arrays", limit_arrays},
+    {"pkgjson.limit_goal_arrays", limit_goal_arrays},
     {"pkgjson.limit_depth", limit_depth},
     {"pkgjson.limit_size", limit_size},
     {"pkgjson.diag_limit", diag_limit},
