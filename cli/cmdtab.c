@@ -31,7 +31,23 @@ const struct jx_cmd jx_cmds[] = {
      0},
     {"import", jx_cmd_import, "把 DOCX、XLSX、文本转换为 Package JSON",
      "jixiao import FILE... [-o DIR] [--json]",
-     "（编写中）", 0},
+     "从内容判断每个 FILE 的种类（DOCX、XLSX、Word 或 PDF 导出的文本、Package\n"
+     "JSON），识别其中的自评报告（标题、单位、年度、一至十部分、附件清单）、\n"
+     "基础数据表、整体支出绩效自评表、项目支出绩效自评表、部门（单位）整体支出\n"
+     "绩效目标完成情况自评表、部门整体支出绩效评分表和考核评分表，每个文件写出\n"
+     "一份 Package JSON，每个值都带出处（文本的行:列，DOCX 的表/行/列，XLSX 的\n"
+     "工作表!单元格）。空白、“/”、“……”视为未填写，不当作 0。读不出的内容作为\n"
+     "发现按编译器格式输出到标准错误，并对每个文件输出一行小结。\n"
+     "\n"
+     "选项：\n"
+     "  -o DIR    写到 DIR/<文件名>.json（先写临时文件，成功后改名）；只有一个\n"
+     "            文件且不给 -o 时写到标准输出\n"
+     "  --json    在标准输出给出 JSON 报告（format 为 jixiao-import）：每个文件的\n"
+     "            file、kind、output、findings、summary（未给 -o 时另含 package）\n"
+     "\n"
+     "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或文件无法读取、识别；\n"
+     "3 无法写入。",
+     0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
      "[--policy NAME=VALUE]...",
@@ -54,8 +70,21 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
     {"template", jx_cmd_template, "生成单位填报用的 XLSX 模板",
-     "jixiao template --format xlsx -o FILE",
-     "（编写中）", 0},
+     "jixiao template --format xlsx -o FILE [--year Y]",
+     "写出填报用的 Excel 工作簿：基础数据表、整体支出绩效自评表、项目支出绩效\n"
+     "自评表三张表（表头与印发的表样一致，含合并的表头单元格）和一张填表说明。\n"
+     "金额以万元保留两位小数，比率显示为百分比；金额、人数、分值和一级指标\n"
+     "有数据验证；控制率、执行率、执行率得分（执行率先舍入到 0.01% 再乘分值，\n"
+     "以分值封顶）和总分由公式计算；每张自评表留 20 行绩效指标。\n"
+     "填好后可直接用 jixiao import、check 或 score 读取。\n"
+     "\n"
+     "选项：\n"
+     "  --format xlsx     输出格式（目前只有 xlsx）\n"
+     "  -o FILE           输出文件（先写临时文件，成功后改名）\n"
+     "  --year Y          评价年度，用于表头（默认为上一年）\n"
+     "\n"
+     "退出码：0 成功；2 用法错误；3 无法写入文件。",
+     0},
     {"test-bug", jx_cmd_test_bug, "（测试）触发内部错误",
      "jixiao test-bug",
      "触发一次内部错误，用来检验退出码 70。", JX_CMD_HIDDEN},
@@ -72,7 +101,18 @@ const struct jx_cmd jx_cmds[] = {
      JX_CMD_HIDDEN},
     {"test-doc", jx_cmd_test_doc, "（测试）显示导入得到的中间文档",
      "jixiao test-doc FILE",
-     "（编写中）", JX_CMD_HIDDEN},
+     "从内容判断 FILE 的种类（文本、DOCX、XLSX），导入为中间文档并输出：\n"
+     "每个段落一行（P<标题级别> 文字），每个表格先输出“T<序号> 行数x列数”，\n"
+     "再每个单元格一行（T<序号> 行,列 +跨行,跨列: 文字）；换行显示为 \\n。\n"
+     "导入中的发现输出到标准错误。\n"
+     "\n"
+     "退出码：0 成功；1 有错误级发现（如超过上限）；2 无法读取或不是可导入的文档。",
+     JX_CMD_HIDDEN},
+    {"test-facts", jx_cmd_test_facts, "（测试）列出报告正文中的数字事实",
+     "jixiao test-facts FILE [--sentences]",
+     "导入 FILE（文本、DOCX、XLSX），每行输出报告正文中的一个金额、百分比或人数：\n"
+     "“行:列 §部分 种类 数值 标签 {范围词}”；--sentences 在其后加上所在句子。",
+     JX_CMD_HIDDEN},
     {"test-indval", jx_cmd_test_indval, "（测试）解析指标值",
      "jixiao test-indval [--name NAME] TEXT...",
      "解析每个 TEXT（年度指标值或实际完成值），每行输出 kind、op、num、unit、\n"
@@ -83,6 +123,12 @@ const struct jx_cmd jx_cmds[] = {
      "把 FILE 的自评材料排成标准文书（报告和附件1–3），按 LAYOUT 写成文本：\n"
      "tabcell、tsv、cellblank、barcell、pipes、oneline、pdf（写到标准输出），\n"
      "或 docx、xlsx（写到 OUT）。",
+     JX_CMD_HIDDEN},
+    {"test-recog", jx_cmd_test_recog, "（测试）显示识别出的自评材料摘要",
+     "jixiao test-recog FILE",
+     "导入并识别 FILE，按行输出识别结果的摘要：单位、年度、联系人、材料、基础\n"
+     "数据表各行、各张自评表的资金行与指标行、评分表各行和报告各部分（长文字\n"
+     "只显示字数）；发现输出到标准错误。",
      JX_CMD_HIDDEN},
     {"test-roundtrip", jx_cmd_test_roundtrip, "（测试）载入后重新保存",
      "jixiao test-roundtrip FILE",

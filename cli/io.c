@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jixiao/import.h"
 #include "jixiao/pkgjson.h"
 
 /* Write b to stdout; -1 with a message when the write fails. */
@@ -35,7 +36,10 @@ static size_t skip_space(const char *s, size_t n)
     return i;
 }
 
-/* Read path and load it as a package (see cli.h). */
+/* Read path and load it as a package (see cli.h): Package JSON with
+ * positions, any other input through jx_import (DOCX, XLSX, text),
+ * whose findings carry their own provenance.  An imported package is
+ * scored even when the import found errors (they are findings). */
 enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
                                 struct jx_diags *diags,
                                 struct jx_cli_input *in)
@@ -61,14 +65,30 @@ enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
         free(text);
         return JX_LOAD_FORMAT;
     }
-    if (text[start] != '{') {
-        fprintf(stderr, "jixiao: 文件“%s”的格式暂不支持（目前只支持 Package "
-                        "JSON）\n",
-                shown);
-        free(text);
-        return JX_LOAD_FORMAT;
-    }
     size_t before = jx_diags_errors(diags);
+    if (text[start] != '{') {
+        /* a document: detect, convert and recognise it */
+        struct jx_limits lim;
+        jx_limits_default(&lim);
+        lim.max_input = JX_CLI_MAX_INPUT;
+        enum jx_input_kind kind;
+        struct jx_package *p =
+            jx_import(arena, path, text, len, &lim, diags, &kind);
+        free(text);
+        if (!p) {
+            if (jx_diags_errors(diags) == before) {
+                jx_diag_add(diags, "U101", JX_SEV_ERROR,
+                            &(struct jx_loc){.file = path},
+                            "无法从文件中读出自评材料");
+            }
+            return JX_LOAD_MALFORMED;
+        }
+        if (!p->source) {
+            p->source = jx_strdup(arena, path);
+        }
+        in->pkg = p;
+        return JX_LOAD_OK;
+    }
     in->text = text;
     struct jx_package *p =
         jx_pkgjson_load_pos(arena, path, text, len, diags, &in->pos);

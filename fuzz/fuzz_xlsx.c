@@ -1,11 +1,237 @@
-/* fuzz_xlsx.c - placeholder, being written. */
-#include <stddef.h>
-#include <stdint.h>
+/*
+ * fuzz_xlsx.c - fuzz target for the ZIP reader and the XLSX importer.
+ *
+ * Inputs up to 1 MiB.  An input that starts with "PK" is taken as an
+ * XLSX file as it is.  Any other input is taken as a worksheet
+ * (xl/worksheets/sheet1.xml) and wrapped into an XLSX built in memory
+ * (stored, so the fuzzer's bytes reach the XML reader unchanged) with
+ * a fixed workbook; a line "--sst--" starts xl/sharedStrings.xml and a
+ * line "--styles--" starts xl/styles.xml (in that order).  The
+ * document must be consistent: every cell inside its table's grid,
+ * provenance naming the sheet and the cell's own A1 reference, every
+ * diagnostic an I-code with a message, NULL only with an error, and the
+ * dump must succeed.  A violation calls abort().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+#include "jixiao/import.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-/* Placeholder target. */
+
+/* Abort with the failed condition and its line. */
+#define REQUIRE(cond)                                                     \
+    do {                                                                  \
+        if (!(cond)) {                                                    \
+            fprintf(stderr, "fuzz_xlsx.c:%d: violated: %s\n", __LINE__,   \
+                    #cond);                                               \
+            abort();                                                      \
+        }                                                                 \
+    } while (0)
+
+enum { MAX_INPUT = 1024 * 1024 };
+
+static const char types[] =
+    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats."
+    "org/package/2006/content-types\"/>";
+static const char workbook[] =
+    "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas."
+    "openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://"
+    "schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"整体支出绩效自评表\" sheetId=\"1\" r:id=\"rId1\"/>"
+    "</sheets></workbook>";
+static const char rels[] =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
+    "openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+    "officeDocument/2006/relationships/worksheet\" "
+    "Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
+    "officeDocument/2006/relationships/sharedStrings\" "
+    "Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/"
+    "officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "</Relationships>";
+
+/* Add data[0..len) as a stored entry called name. */
+static void put(zip_t *za, const char *name, const void *data, size_t len)
+{
+    zip_source_t *s = zip_source_buffer(za, data, len, 0);
+    zip_int64_t i = zip_file_add(za, name, s, 0);
+    if (i >= 0) {
+        zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0);
+    }
+}
+
+/* Wrap a sheet (and shared strings and styles, when not NULL) into an
+ * XLSX; malloc'd bytes owned by the caller, or NULL. */
+static char *wrap(const char *sheet, size_t shlen, const char *sst,
+                  size_t sstlen, const char *styles, size_t stlen,
+                  size_t *len)
+{
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+    zip_error_fini(&err);
+    if (!src) {
+        return NULL;
+    }
+    zip_source_keep(src);
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
+    REQUIRE(za != NULL);
+    put(za, "[Content_Types].xml", types, strlen(types));
+    put(za, "xl/workbook.xml", workbook, strlen(workbook));
+    put(za, "xl/_rels/workbook.xml.rels", rels, strlen(rels));
+    put(za, "xl/worksheets/sheet1.xml", sheet, shlen);
+    if (sst) {
+        put(za, "xl/sharedStrings.xml", sst, sstlen);
+    }
+    if (styles) {
+        put(za, "xl/styles.xml", styles, stlen);
+    }
+    char *out = NULL;
+    if (zip_close(za) == 0 && zip_source_open(src) == 0) {
+        zip_source_seek(src, 0, SEEK_END);
+        zip_int64_t n = zip_source_tell(src);
+        zip_source_seek(src, 0, SEEK_SET);
+        REQUIRE(n > 0);
+        out = malloc((size_t)n);
+        REQUIRE(out && zip_source_read(src, out, (zip_uint64_t)n) == n);
+        *len = (size_t)n;
+        zip_source_close(src);
+    }
+    zip_source_free(src);
+    return out;
+}
+
+/* The A1 name of a 0-based cell into buf. */
+static void a1(char *buf, size_t n, int row, int col)
+{
+    char tmp[4];
+    int k = 0;
+    int c = col + 1;
+    while (c > 0 && k < 3) {
+        tmp[k++] = (char)('A' + (c - 1) % 26);
+        c = (c - 1) / 26;
+    }
+    size_t o = 0;
+    while (k > 0 && o + 1 < n) {
+        buf[o++] = tmp[--k];
+    }
+    snprintf(buf + o, n - o, "%d", row + 1);
+}
+
+/* Check the invariants of one table. */
+static void check_table(const struct jx_doc_table *t)
+{
+    REQUIRE(t->name != NULL);
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_doc_cell *c = &t->cells[i];
+        char ref[32];
+        REQUIRE(c->text != NULL);
+        REQUIRE(c->row >= 0 && c->row < 1048576);
+        REQUIRE(c->col >= 0 && c->col < 16384);
+        REQUIRE(c->rowspan >= 1 && c->colspan >= 1);
+        REQUIRE(c->prov.sheet && strcmp(c->prov.sheet, t->name) == 0);
+        a1(ref, sizeof ref, c->row, c->col);
+        REQUIRE(c->prov.cell && strcmp(c->prov.cell, ref) == 0);
+        if (i > 0) {
+            const struct jx_doc_cell *p = &t->cells[i - 1];
+            REQUIRE(p->row < c->row || (p->row == c->row && p->col < c->col));
+        }
+        if (t->grid) {
+            REQUIRE(c->row + c->rowspan <= t->nrows);
+            REQUIRE(c->col + c->colspan <= t->ncols);
+            REQUIRE(jx_doc_cell_at(t, c->row, c->col) != NULL);
+        }
+    }
+    if (!t->grid) {
+        REQUIRE(t->nrows == 0 && t->ncols == 0);
+    }
+}
+
+/* Import one XLSX and check the document and the diagnostics. */
+static void run(const char *data, size_t len)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    lim.max_cells = 20000;
+    lim.max_blocks = 20000;
+    (void)jx_detect(data, len);
+    struct jx_doc *doc = jx_import_xlsx(a, "fuzz.xlsx", data, len, &lim, &d);
+    for (size_t i = 0; i < d.n; i++) {
+        REQUIRE(d.a[i].code[0] == 'I' && d.a[i].msg && d.a[i].msg[0]);
+    }
+    if (doc) {
+        REQUIRE(doc->source == JX_SRC_XLSX);
+        int ntables = 0;
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            const struct jx_doc_block *b = &doc->blocks[i];
+            REQUIRE(b->kind == JX_DOC_TABLE);
+            REQUIRE(b->table->index == ++ntables);
+            check_table(b->table);
+        }
+        struct jx_buf out;
+        jx_buf_init(&out, 1u << 28);
+        REQUIRE(jx_doc_dump(doc, &out) == 0);
+        jx_buf_release(&out);
+    } else {
+        REQUIRE(jx_diags_errors(&d) > 0);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Find the line mark in s[from..n); its offset, or n. */
+static size_t find_mark(const char *s, size_t from, size_t n,
+                        const char *mark)
+{
+    size_t m = strlen(mark);
+    for (size_t i = from; i + m <= n; i++) {
+        if (memcmp(s + i, mark, m) == 0) {
+            return i;
+        }
+    }
+    return n;
+}
+
+/* Import the input as an XLSX, or as a sheet wrapped into one. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    (void)data;
-    (void)size;
+    if (size > MAX_INPUT) {
+        return 0;
+    }
+    const char *s = (const char *)data;
+    if (size >= 2 && s[0] == 'P' && s[1] == 'K') {
+        run(s, size);
+        return 0;
+    }
+    static const char msst[] = "\n--sst--\n";
+    static const char mstyles[] = "\n--styles--\n";
+    size_t isst = find_mark(s, 0, size, msst);
+    size_t istyles = find_mark(s, isst < size ? isst : 0, size, mstyles);
+    size_t shlen = isst < istyles ? isst : istyles;
+    const char *sst = NULL, *styles = NULL;
+    size_t sstlen = 0, stlen = 0;
+    if (isst < size) {
+        sst = s + isst + strlen(msst);
+        sstlen = (istyles > isst ? istyles : size) - isst - strlen(msst);
+    }
+    if (istyles < size) {
+        styles = s + istyles + strlen(mstyles);
+        stlen = size - istyles - strlen(mstyles);
+    }
+    size_t len = 0;
+    char *z = wrap(s, shlen, sst, sstlen, styles, stlen, &len);
+    if (z) {
+        run(z, len);
+        free(z);
+    }
     return 0;
 }

@@ -20,11 +20,20 @@ struct jx_xml_handlers {
     void (*text)(void *ud, const char *s, size_t len);
 };
 
+/* Kinds of parse failure (for choosing a diagnostic code). */
+enum jx_xml_errkind {
+    JX_XML_OK = 0,     /* no error */
+    JX_XML_SYNTAX,     /* malformed XML (or an unsupported encoding) */
+    JX_XML_DTD,        /* a DOCTYPE or entity declaration: refused */
+    JX_XML_DEPTH       /* nesting deeper than max_depth */
+};
+
 /* Result of a parse. */
 struct jx_xml_error {
     const char *msg; /* Chinese reason (static or arena), NULL when ok */
     long line;       /* 1-based line of the problem */
     long col;        /* 1-based column */
+    enum jx_xml_errkind kind; /* what went wrong */
 };
 
 /* Parse data[0..len).  Returns 0, or -1 with err filled: malformed XML,

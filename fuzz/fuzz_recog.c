@@ -1,0 +1,117 @@
+/*
+ * fuzz_recog.c - fuzz target of the recognisers (jx_recognise) and the
+ * facts of the report text (jx_report_facts).
+ *
+ * The input is read as a small document language so that the fuzzer
+ * reaches the recognisers directly: each line is a paragraph, except
+ * lines with a tab, which are table rows (cells split at tabs; a run of
+ * such lines is one table; a cell starting with '>' spans two columns,
+ * one starting with '^' spans two rows).  The same bytes then go
+ * through the real text importer and the recognisers again.  The
+ * package found is saved as Package JSON and its facts listed.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "jixiao/facts.h"
+#include "jixiao/import.h"
+#include "jixiao/pkgjson.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Build the document of the small language above from s[0..n). */
+static struct jx_doc *build(struct jx_arena *a, const char *s, size_t n)
+{
+    struct jx_doc *d = jx_doc_new(a, "fuzz.txt", JX_SRC_TEXT);
+    struct jx_doc_table *t = NULL;
+    int row = 0, line = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') {
+            e++;
+        }
+        line++;
+        struct jx_prov p = {.line = line, .col = 1};
+        if (memchr(s + i, '\t', e - i)) {
+            if (!t) {
+                t = jx_doc_add_table(d, NULL);
+                row = 0;
+            }
+            int col = 0;
+            size_t c = i;
+            while (c <= e && col < 64) {
+                size_t ce = c;
+                while (ce < e && s[ce] != '\t') {
+                    ce++;
+                }
+                int rs = 1, cs = 1;
+                size_t b = c;
+                if (b < ce && s[b] == '>') {
+                    cs = 2;
+                    b++;
+                } else if (b < ce && s[b] == '^') {
+                    rs = 2;
+                    b++;
+                }
+                p.col = (int)(c - i) + 1;
+                jx_doc_table_add_cell(d, t, row, col, rs, cs, s + b, ce - b,
+                                      &p);
+                col += cs;
+                c = ce + 1;
+            }
+            row++;
+        } else {
+            if (t) {
+                jx_doc_table_end(d, t);
+                t = NULL;
+            }
+            jx_doc_add_para(d, s + i, e - i, 0, &p);
+        }
+        i = e + 1;
+    }
+    if (t) {
+        jx_doc_table_end(d, t);
+    }
+    return d;
+}
+
+/* Recognise doc, save the package and list the facts. */
+static void exercise(struct jx_arena *a, const struct jx_doc *doc)
+{
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_package *p = jx_recognise(a, doc, &dg);
+    if (p) {
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 26);
+        jx_pkgjson_save(p, &b);
+        jx_buf_release(&b);
+    }
+    const struct jx_facts *f = jx_report_facts(a, doc);
+    (void)f;
+    jx_diags_release(&dg);
+}
+
+/* One input: both documents. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 65536) {
+        return 0;
+    }
+    const char *s = (const char *)data;
+    struct jx_arena *a = jx_arena_new();
+    exercise(a, build(a, s, size));
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    struct jx_doc *d = jx_import_text(a, "fuzz.txt", s, size, &lim, &dg);
+    if (d) {
+        exercise(a, d);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    return 0;
+}

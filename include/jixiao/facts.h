@@ -1,0 +1,106 @@
+/*
+ * facts.h - the figures of a report's prose: every amount (万元/元),
+ * percentage and headcount with the words before it, its sentence, the
+ * scope words of that sentence (一般公共预算, 基本支出, 人员经费 ...) and
+ * where it is, for the cross-checks between the report and the forms.
+ *
+ * Facts are derived from a document (or any text); they are not part of
+ * a package and are not stored in Package JSON.
+ *
+ * Ownership: everything lives in the arena passed in.
+ */
+#ifndef JIXIAO_FACTS_H
+#define JIXIAO_FACTS_H
+
+#include "jixiao/base.h"
+#include "jixiao/dec.h"
+#include "jixiao/doc.h"
+#include "jixiao/model.h"
+
+/* What a figure measures. */
+enum jx_fact_kind {
+    JX_FACT_MONEY = 0, /* an amount: "156.3 万元", "5,950,600.00元" */
+    JX_FACT_PERCENT,   /* a percentage: "36.91%" */
+    JX_FACT_HEADCOUNT  /* people: "12人", "5名", "编制数11个" */
+};
+
+/* English name of a kind: "money", "percent", "headcount". */
+const char *jx_fact_kind_name(enum jx_fact_kind k);
+
+/* Scope words, as bits of jx_fact.scopes (in this order). */
+enum jx_scope {
+    JX_SCOPE_GENERAL_BUDGET = 1u << 0,  /* 一般公共预算 */
+    JX_SCOPE_GOV_FUND = 1u << 1,        /* 政府性基金 */
+    JX_SCOPE_STATE_CAPITAL = 1u << 2,   /* 国有资本经营 */
+    JX_SCOPE_SOCIAL_INSURANCE = 1u << 3, /* 社会保险基金 */
+    JX_SCOPE_BASIC = 1u << 4,           /* 基本支出 */
+    JX_SCOPE_PROJECT = 1u << 5,         /* 项目支出 */
+    JX_SCOPE_PERSONNEL = 1u << 6,       /* 人员经费 */
+    JX_SCOPE_PUBLIC = 1u << 7,          /* 公用经费 (商品和服务支出) */
+    JX_SCOPE_THREE_PUBLIC = 1u << 8,    /* 三公经费 */
+    JX_SCOPE_FULL_BUDGET = 1u << 9,     /* 全年预算 */
+    JX_SCOPE_INITIAL_BUDGET = 1u << 10, /* 年初预算 */
+    JX_SCOPE_ADJUSTED = 1u << 11,       /* 调整 */
+    JX_SCOPE_BUDGET = 1u << 12,         /* 预算 (any budget figure) */
+    JX_SCOPE_FINAL = 1u << 13,          /* 决算 */
+    JX_SCOPE_ACTUAL = 1u << 14,         /* 实际支出 / 执行 */
+    JX_SCOPE_INCOME = 1u << 15,         /* 收入 */
+    JX_SCOPE_SPENDING = 1u << 16,       /* 支出 */
+    JX_SCOPE_FISCAL = 1u << 17,         /* 财政拨款 */
+    JX_SCOPE_PROCUREMENT = 1u << 18,    /* 政府采购 */
+    JX_SCOPE_STAFF = 1u << 19           /* 编制 / 在职 / 在编 */
+};
+
+/* Number of scope bits. */
+#define JX_SCOPE_COUNT 20
+
+/* The Chinese word of one scope bit ("一般公共预算"), or NULL. */
+const char *jx_scope_zh(unsigned bit);
+
+/* One figure of the prose. */
+struct jx_fact {
+    enum jx_fact_kind kind;
+    const char *text;        /* the figure as written, e.g. "156.3 万元" */
+    struct jx_money money;   /* MONEY: the exact amount */
+    enum jx_money_unit unit; /* MONEY: the unit written (元 or 万元) */
+    struct jx_rat value;     /* PERCENT: a fraction (36.91% = 0.3691);
+                                HEADCOUNT: the number of people */
+    const char *label;       /* the words before it, e.g. "人员经费"
+                                (years and list numbers dropped; may be
+                                "") */
+    const char *sentence;    /* the sentence it is in */
+    uint32_t scopes;         /* scope words of the sentence (enum
+                                jx_scope bits) */
+    uint32_t label_scopes;   /* scope words of the label alone */
+    int section;             /* report section 1..10 (一 … 十), 0 when
+                                outside the sections */
+    struct jx_prov prov;     /* file and line:col of the figure's first
+                                character */
+};
+
+/* A list of facts. */
+struct jx_facts {
+    struct jx_fact *a;
+    size_t n, cap;
+};
+
+/*
+ * The facts of the report in a document: every paragraph of its 自评报告
+ * (all paragraphs outside the forms when no report title is found),
+ * each fact with its section.  Returns the list (never NULL; possibly
+ * empty), in document order.
+ */
+struct jx_facts *jx_report_facts(struct jx_arena *arena,
+                                 const struct jx_doc *doc);
+
+/*
+ * Append the facts of text[0..len) to out.  at (may be NULL) is where
+ * the text starts: a fact's line and column are counted from it (a
+ * newline in the text starts a new line at column 1).  section is
+ * recorded in each fact.
+ */
+void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
+                   const struct jx_prov *at, int section,
+                   struct jx_facts *out);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * recog.h - private to the recognisers (recog*.c): the document seen
+ * as a stream of rows (table rows, and paragraph lines as one-cell
+ * rows), the segments that say which form or the report each row
+ * belongs to, text cleaning, and the reading of numbers with findings.
+ *
+ * Ownership: everything lives in the arena of the struct jx_rc.
+ */
+#ifndef JIXIAO_RECOG_H
+#define JIXIAO_RECOG_H
+
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/import.h"
+#include "jixiao/model.h"
+
+/* What a stretch of the document is. */
+enum jx_rc_kind {
+    JX_RC_NONE = 0,
+    JX_RC_REPORT,  /* 自评报告 */
+    JX_RC_BASE,    /* 基础数据表 */
+    JX_RC_UNIT,    /* 整体支出绩效自评表 */
+    JX_RC_PROJECT, /* 项目支出绩效自评表 */
+    JX_RC_GOALS,   /* 部门（单位）整体支出绩效目标完成情况自评表 */
+    JX_RC_DEPT,    /* 部门整体支出绩效评分表 */
+    JX_RC_ASSESS   /* 考核评分表 */
+};
+
+/* One logical cell of a row. */
+struct jx_rc_cell {
+    const char *text;           /* cleaned text, "" when empty */
+    const char *key;            /* text without any white space */
+    const struct jx_prov *prov; /* where (never NULL) */
+    int col;                    /* grid column (paragraph lines: 0) */
+    int span;                   /* columns covered, >= 1 */
+    bool carried;               /* a merged cell of a row above */
+};
+
+/* One row: a table row, or one line of a paragraph. */
+struct jx_rc_row {
+    const struct jx_doc_table *table; /* NULL for a paragraph line */
+    int row;                    /* table row (0-based) */
+    struct jx_rc_cell *cells;   /* logical cells, left to right */
+    size_t n;
+    int end;                    /* grid columns used (last col + span) */
+    const char *raw;            /* paragraph line as written (trimmed) */
+    size_t rawlen;
+    const struct jx_doc_para *para; /* the paragraph of a line */
+    size_t line;                /* line index in that paragraph */
+    size_t rawoff;              /* byte offset of the line in para text */
+    enum jx_rc_kind kind;       /* segment kind */
+    int seg;                    /* segment index, -1 for none */
+    int section;                /* report section 1..10, 0 outside */
+    bool heading;               /* a report section heading */
+    const char *after;          /* heading: text after its title on the
+                                   same line (a joined paragraph), or
+                                   NULL */
+    size_t title_len;           /* heading: bytes of the title text */
+    bool title;                 /* a form or report title */
+};
+
+/* A segment: consecutive rows of one form or of the report. */
+struct jx_rc_seg {
+    enum jx_rc_kind kind;
+    size_t first, last;         /* rows [first, last) */
+    size_t title;               /* row of its title, or SIZE_MAX */
+};
+
+/* Where a unit name or a year was found, and how sure that is. */
+enum jx_rc_prio {
+    JX_RC_FROM_TITLE = 1,  /* a report or form title */
+    JX_RC_FROM_COVER = 2,  /* a cover label: 预算单位名称：X */
+    JX_RC_FROM_FORM = 3    /* a form cell: 预算单位名称 | X */
+};
+
+/* A candidate unit name or year. */
+struct jx_rc_cand {
+    const char *name;           /* unit name (names only) */
+    int64_t year;               /* year (years only) */
+    const struct jx_prov *prov;
+    enum jx_rc_prio prio;
+    bool report_title;          /* the report's own title */
+};
+
+/* The state of one recognition. */
+struct jx_rc {
+    struct jx_arena *arena;
+    const struct jx_doc *doc;
+    struct jx_diags *diags;
+    struct jx_package *pkg;
+    const char *file;           /* the document's name (arena copy) */
+    struct jx_rc_row *rows;
+    size_t nrows, caprows;
+    struct jx_rc_seg *segs;
+    size_t nsegs, capsegs;
+    struct jx_rc_cand *names;
+    size_t nnames, capnames;
+    struct jx_rc_cand *years;
+    size_t nyears, capyears;
+    size_t capprojects;         /* allocated project sheets */
+    bool found;                 /* anything at all was recognised */
+    bool project_template;      /* a blank 项目支出绩效自评表 was seen */
+    bool unit_template;         /* a blank 整体支出绩效自评表 was seen */
+};
+
+/* ---- recog.c: rows, segments, text, numbers ------------------------- */
+
+/* Build the rows and segments of doc (and the report sections) into
+ * rc; diags and pkg may be NULL (for the facts). */
+void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
+                const struct jx_doc *doc, struct jx_diags *diags,
+                struct jx_package *pkg);
+
+/* Clean a cell or line: drop [bookmark: ...] and [image: ...] marks,
+ * <p> tags and LaTeX math ($\geq 95\%$ -> ≥95%), fold white space,
+ * remove spaces and line breaks between Chinese characters, trim.  A
+ * new string in arena. */
+const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n);
+
+/* s without any white space (a new string in arena). */
+const char *jx_rc_compact(struct jx_arena *a, const char *s);
+
+/* True when a cleaned cell text means "nothing filled in": "", "/",
+ * "……", "…", "-", "—" and the like. */
+bool jx_rc_blank(const char *text);
+
+/* True when s starts with / ends with / contains t. */
+bool jx_rc_starts(const char *s, const char *t);
+bool jx_rc_ends(const char *s, const char *t);
+bool jx_rc_has(const char *s, const char *t);
+
+/* Join two texts: without a separator when a Chinese character meets a
+ * Chinese character, else with sep.  a may be NULL. */
+const char *jx_rc_join(struct jx_arena *ar, const char *a, const char *b,
+                       const char *sep);
+
+/* Most continuation rows joined to one cell, and the longest text a
+ * join makes: bounds on the work hostile input can cause. */
+#define JX_RC_MAX_MORE 4u
+#define JX_RC_MAX_JOINED 65536u
+
+/* Join b to *field (as jx_rc_join) when *count is below JX_RC_MAX_MORE
+ * and the field is not longer than JX_RC_MAX_JOINED; counts the join. */
+void jx_rc_append(struct jx_arena *ar, const char **field, const char *b,
+                  const char *sep, unsigned *count);
+
+/* The location of a provenance, for a diagnostic. */
+struct jx_loc jx_rc_loc(const struct jx_prov *p);
+
+/* A text value from a cell (absent when blank). */
+void jx_rc_text(struct jx_rc *rc, const struct jx_rc_cell *c,
+                struct jx_text *out);
+
+/* An amount from a cell in unit: 1 read, 0 blank (absent), -1 not
+ * readable (finding I401, absent).  Spaces inside the digits and a
+ * doubled point (PDF text) are repaired with a note (I402). */
+int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
+                enum jx_money_unit unit, struct jx_amt *out);
+
+/* A number (points, score) from a cell, "分" allowed after it; as
+ * jx_rc_money. */
+int jx_rc_num(struct jx_rc *rc, const struct jx_rc_cell *c,
+              struct jx_num *out);
+
+/* A rate ("48.65%") from a cell; a plain number above 1 is read as a
+ * percentage with a note (I412).  As jx_rc_money. */
+int jx_rc_rate(struct jx_rc *rc, const struct jx_rc_cell *c,
+               struct jx_num *out);
+
+/* A whole count ("106", "106人") from a cell; as jx_rc_money. */
+int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
+                struct jx_count *out);
+
+/* Parse a plain decimal from s (cleaned text, no unit); true when it is
+ * one. */
+bool jx_rc_is_number(const char *s, struct jx_rat *out);
+
+/* The year in "2024年", "2024 年度", "2024" at the start of s (after
+ * white space), or 0. */
+int jx_rc_year_prefix(const char *s, size_t *len);
+
+/* Record a candidate unit name / year. */
+void jx_rc_add_name(struct jx_rc *rc, const char *name,
+                    const struct jx_prov *prov, enum jx_rc_prio prio,
+                    bool report_title);
+void jx_rc_add_year(struct jx_rc *rc, int64_t year,
+                    const struct jx_prov *prov, enum jx_rc_prio prio,
+                    bool report_title);
+
+/* The cell of row r that sits under a header column col, when the row
+ * is aligned to a header ending at hdr_end (a shorter row is aligned to
+ * the right), or NULL. */
+const struct jx_rc_cell *jx_rc_under(const struct jx_rc_row *r, int col,
+                                     int hdr_end);
+
+/* The first non-blank cell of r after index i, or NULL. */
+const struct jx_rc_cell *jx_rc_next_filled(const struct jx_rc_row *r,
+                                           size_t i);
+
+/* The first non-blank cell of r, or NULL. */
+const struct jx_rc_cell *jx_rc_first_filled(const struct jx_rc_row *r);
+
+/* A provenance copy in the arena. */
+const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p);
+
+/* Parse a date ("2025.07.11", "2025-7-11", "2025年7月11日") at the
+ * start of s; true when it is a valid one. */
+bool jx_rc_date(const char *s, int *y, int *m, int *d);
+
+/* ---- recog_report.c -------------------------------------------------- */
+
+/* Mark the report's section headings and the section of every report
+ * row (used by jx_rc_init). */
+void jx_rc_sections(struct jx_rc *rc);
+
+/* The report: title, sections, attachments; cover labels and contacts
+ * of the whole document; unit name and year candidates of titles. */
+void jx_rc_report(struct jx_rc *rc);
+
+/* The title kind of a line or cell key (a form or the report), or
+ * JX_RC_NONE. */
+enum jx_rc_kind jx_rc_title_kind(const char *key);
+
+/* ---- recog_forms.c --------------------------------------------------- */
+
+/* 基础数据表 */
+void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+/* 整体 / 项目支出绩效自评表 */
+void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+/* ---- recog_rubric.c -------------------------------------------------- */
+
+/* 部门（单位）整体支出绩效目标完成情况自评表 */
+void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+/* 部门整体支出绩效评分表 */
+void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+/* 考核评分表 */
+void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+#endif
