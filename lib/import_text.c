@@ -1518,8 +1518,11 @@ static void read_cellblank(struct ctx *x)
             }
             enum lkind k = classify(&l);
             if (k == LK_DASH) {
-                if (r.n > 0 && blanks > 1 &&
-                    !add_empties(x, &r, (blanks - 1) / 2, l.no, 1)) {
+                /* empty cells before the next row: each is an empty line
+                 * and its blank line (after a cell, one more blank) */
+                int trailing = r.n == 0 ? blanks / 2 : (blanks - 1) / 2;
+                if (trailing > 0 &&
+                    !add_empties(x, &r, trailing, l.no, 1)) {
                     break;
                 }
                 done = true;

@@ -464,11 +464,14 @@ struct jx_doc *jx_layout_package(struct jx_arena *arena,
 
 /* ---- writing text ------------------------------------------------------ */
 
-/* Append text with each newline replaced by sep. */
+/* Append text with each newline replaced by sep and each tab by a
+ * space (a tab would split the cell in the tab-separated layouts). */
 static int add_joined(struct jx_buf *out, const char *text, const char *sep)
 {
     for (; *text; text++) {
-        int r = *text == '\n' ? jx_buf_adds(out, sep) : jx_buf_addc(out, *text);
+        int r = *text == '\n'   ? jx_buf_adds(out, sep)
+                : *text == '\t' ? jx_buf_addc(out, ' ')
+                                : jx_buf_addc(out, *text);
         if (r < 0) {
             return -1;
         }
@@ -489,7 +492,7 @@ static int add_spaced(struct jx_buf *out, const char *text)
         int32_t cp;
         int k = jx_utf8_decode(text + i, n - i, &cp);
         size_t step = k > 0 ? (size_t)k : 1;
-        if (text[i] == '\n') {
+        if (text[i] == '\n' || text[i] == '\t') {
             if (jx_buf_addc(out, ' ') < 0) {
                 return -1;
             }
@@ -546,12 +549,14 @@ static int write_table(const struct jx_doc_table *t, enum jx_text_layout l,
             rc |= jx_buf_addc(out, '\n');
             break;
         case JX_LAYOUT_CELLBLANK:
+            /* "-" opens a row; every cell (empty ones as an empty line)
+             * is followed by one blank line */
+            rc = jx_buf_adds(out, "-\n");
             for (int c = 0; c < t->ncols && rc == 0; c++) {
                 const struct jx_doc_cell *x = starts_at(t, r, c);
                 rc = add_joined(out, x ? x->text : "", " ") |
                      jx_buf_adds(out, "\n\n");
             }
-            rc |= jx_buf_addc(out, '\n');
             break;
         case JX_LAYOUT_BARCELL:
             for (int c = 0; c < t->ncols && rc == 0; c++) {
@@ -571,8 +576,10 @@ static int write_table(const struct jx_doc_table *t, enum jx_text_layout l,
                     rc = jx_buf_addc(out, ' ') |
                          add_joined(out, x->text, " ") |
                          jx_buf_adds(out, " |");
+                } else if (!jx_doc_cell_at(t, r, c)) {
+                    rc = jx_buf_adds(out, "  |"); /* no cell: empty */
                 } else {
-                    rc = jx_buf_addc(out, '|');
+                    rc = jx_buf_addc(out, '|'); /* covered by a span */
                 }
             }
             rc |= jx_buf_addc(out, '\n');

@@ -543,15 +543,14 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
 
 /* Parse s as a rational with an optional "%"; strips a trailing "分"
  * first when points is true. */
-static enum jx_numerr parse_rat(struct jx_rc *rc, const char *s, bool points,
-                                struct jx_rat *v, bool *pct)
+static enum jx_numerr parse_rat(const char *s, bool points, struct jx_rat *v,
+                                bool *pct)
 {
     size_t n = strlen(s);
     if (points && jx_rc_ends(s, "分")) {
         n -= strlen("分");
     }
     size_t ep;
-    (void)rc;
     return jx_rat_parse(s, n, v, pct, &ep);
 }
 
@@ -566,10 +565,10 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
     }
     bool inner, pct = false;
     const char *s = number_text(rc, c->text, &inner);
-    enum jx_numerr e = parse_rat(rc, s, !rate, &out->v, rate ? &pct : NULL);
+    enum jx_numerr e = parse_rat(s, !rate, &out->v, rate ? &pct : NULL);
     if (e != JX_NUM_OK) {
         const char *f = fold_points(rc, s);
-        if (f && parse_rat(rc, f, !rate, &out->v, rate ? &pct : NULL) ==
+        if (f && parse_rat(f, !rate, &out->v, rate ? &pct : NULL) ==
                      JX_NUM_OK) {
             s = f;
             e = JX_NUM_OK;
@@ -1166,7 +1165,7 @@ static void segment(struct jx_rc *rc)
                     new_seg(rc, JX_RC_NONE, i, false);
                     cur = JX_RC_NONE;
                 }
-            } else if (cur == JX_RC_NONE && report_opening(key)) {
+            } else if (cur != JX_RC_REPORT && report_opening(key)) {
                 new_seg(rc, JX_RC_REPORT, i, false);
                 cur = JX_RC_REPORT;
             }

@@ -261,10 +261,29 @@ static void add_line(struct jx_rc *rc, size_t *cap, int cat,
     l->cost = *cost;
 }
 
-/* The finding for a row of a form that no rule reads. */
+/* True for the labels of a form's footer and notes (read elsewhere or
+ * not at all): 填表人, 联系电话, 单位负责人, 填报日期, 说明, 备注. */
+static bool footer_label(const char *key)
+{
+    static const char *const w[] = {"填表人", "填报人", "联系电话",
+                                    "单位负责人", "部门负责人", "负责人",
+                                    "填报日期", "填表日期", "说明", "备注"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+        if (jx_rc_starts(key, w[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The finding for a row of a form that no rule reads (footer rows are
+ * passed over). */
 static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
                         const char *form)
 {
+    if (footer_label(label->key)) {
+        return;
+    }
     struct jx_loc l = jx_rc_loc(label->prov);
     if (rc->diags) {
         jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,

@@ -698,7 +698,7 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
     const char *own_text = NULL;
     const struct jx_prov *own_prov = NULL;
     bool before_heading = true;
-    size_t first_name = rc->nnames, first_year = rc->nyears;
+    size_t own_name = SIZE_MAX, own_year = SIZE_MAX;
     for (size_t i = 0; i < rc->nrows; i++) {
         struct jx_rc_row *r = &rc->rows[i];
         if (r->heading && r->kind == JX_RC_REPORT) {
@@ -735,27 +735,33 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         const char *name;
         int year;
         title_parts(rc->arena, key, &name, &year);
-        if (before_heading || own == SIZE_MAX) {
+        bool is_own = before_heading || own == SIZE_MAX;
+        if (is_own) {
             own = i;
             own_text = text;
             own_prov = prov;
-            first_name = rc->nnames;
-            first_year = rc->nyears;
+            own_name = own_year = SIZE_MAX;
         }
         if (name) {
+            size_t n0 = rc->nnames;
             jx_rc_add_name(rc, name, prov, JX_RC_FROM_TITLE, false);
+            if (is_own && rc->nnames > n0) {
+                own_name = n0;
+            }
         }
         if (year) {
+            size_t y0 = rc->nyears;
             jx_rc_add_year(rc, year, prov, JX_RC_FROM_TITLE, false);
+            if (is_own && rc->nyears > y0) {
+                own_year = y0;
+            }
         }
     }
-    if (own != SIZE_MAX) {
-        if (first_name < rc->nnames) {
-            rc->names[first_name].report_title = true;
-        }
-        if (first_year < rc->nyears) {
-            rc->years[first_year].report_title = true;
-        }
+    if (own_name != SIZE_MAX) {
+        rc->names[own_name].report_title = true;
+    }
+    if (own_year != SIZE_MAX) {
+        rc->years[own_year].report_title = true;
     }
     *title_text = own_text;
     *title_prov = own_prov;

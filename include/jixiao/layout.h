@@ -24,8 +24,9 @@ enum jx_text_layout {
                               tab, a blank line after each row (seed 003) */
     JX_LAYOUT_TSV,         /* one row per line, cells separated by tabs
                               (seeds 000, 004) */
-    JX_LAYOUT_CELLBLANK,   /* one cell per line with a blank line between
-                              cells; rows begin with a line "-" */
+    JX_LAYOUT_CELLBLANK,   /* one cell per line with a blank line after
+                              each cell (an empty cell is an empty line);
+                              each row begins with a line "-" */
     JX_LAYOUT_BARCELL,     /* one cell per line ending in " |", a blank
                               line after each row */
     JX_LAYOUT_PIPES,       /* "| a | b |" rows; a cell merged with the one

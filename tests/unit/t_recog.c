@@ -616,6 +616,40 @@ static void report_cover(void)
     tb_free(&b, &dg);
 }
 
+/* A report without a title is found by its first heading (after a
+ * form, too); contacts in label | value cells (the XLSX template). */
+static void report_untitled(void)
+{
+    struct tb b;
+    tb_init(&b, "untitled.txt");
+    tb_para(&b, "2024年度预算单位整体支出绩效评价基础数据表");
+    tb_row(&b, "财政供养人员情况(人)|编制数|在职人数|控制率");
+    tb_row(&b, "|5|4|80%");
+    tb_row(&b, "填表人：|赵某");
+    tb_row(&b, "填报日期：|2025-07-09");
+    tb_para(&b, "一、单位基本情况");
+    tb_para(&b, "在职4人。");
+    tb_para(&b, "二、一般公共预算支出情况");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(p->report.present);
+        CHECK(!p->report.title.s);
+        CHECK_INT(p->report.nsections, 2);
+        CHECK_INT(p->base.authorized.v, 5);
+        CHECK_STR(num(&p->base.control_rate, true), "80%");
+        CHECK_STR(p->contacts.preparer.s, "赵某");
+        CHECK_INT(p->contacts.preparer.prov->line, 4);
+        CHECK(p->contacts.date.present && p->contacts.date.d == 9);
+        CHECK_INT(p->year.v, 2024);
+        CHECK_INT(count_code(&dg, "I410"), 1);
+        CHECK_INT(count_code(&dg, "I408"), 0);
+        CHECK_INT(jx_diags_errors(&dg), 0);
+    }
+    tb_free(&b, &dg);
+}
+
 /* Nothing to recognise: NULL and I409. */
 static void nothing(void)
 {
@@ -1353,6 +1387,7 @@ const struct jx_test t_recog[] = {
     {"recog.merged_cells", merged_cells},
     {"recog.report_sections", report_sections},
     {"recog.report_cover", report_cover},
+    {"recog.report_untitled", report_untitled},
     {"recog.nothing", nothing},
     {"recog.goal_sheet", goal_sheet},
     {"recog.dept_scoring", dept_scoring},
