@@ -175,13 +175,24 @@ static void base_sheet(struct builder *b, const struct jx_package *p)
     cost_row(b, "2、出国经费", &s->overseas, u);
     cost_row(b, "3、公务接待", &s->reception, u);
     cost_row(b, "项目支出：", &s->project, u);
-    for (size_t i = 0; i < s->nproject_lines; i++) {
-        const struct jx_project_line *l = &s->project_lines[i];
-        const char *label = pcat_label(l->cat);
-        if (l->name.s && l->cat >= JX_PCAT_LOCAL_SPECIAL) {
-            label = jx_sprintf(a, "%s：%s", label, l->name.s);
+    /* 1、2、 are rows of their own; 3、 and 4、 head one row per 专项 */
+    for (int cat = 0; cat < JX_PCAT_COUNT; cat++) {
+        bool header = cat < JX_PCAT_LOCAL_SPECIAL;
+        for (size_t i = 0; i < s->nproject_lines; i++) {
+            const struct jx_project_line *l = &s->project_lines[i];
+            if ((int)l->cat != cat) {
+                continue;
+            }
+            if (!header) {
+                cost_row(b, pcat_label(l->cat), &(struct jx_cost){0}, u);
+                header = true;
+            }
+            cost_row(b,
+                     cat < JX_PCAT_LOCAL_SPECIAL || !l->name.s
+                         ? pcat_label(l->cat)
+                         : l->name.s,
+                     &l->cost, u);
         }
-        cost_row(b, label, &l->cost, u);
     }
     cost_row(b, "公用经费", &s->public_funds, u);
     cost_row(b, "其中：办公经费", &s->office, u);
@@ -409,6 +420,19 @@ static void report(struct jx_doc *d, const struct jx_package *p)
                            p->unit.name.s ? p->unit.name.s : "");
     }
     jx_doc_add_para(d, title, strlen(title), 1, NULL);
+    /* the cover: who the unit is */
+    const struct jx_unit *u = &p->unit;
+    const char *cover[][2] = {
+        {"预算单位名称：", u->name.s},
+        {"预算编码：", u->code.s},
+        {"主管部门：", u->supervisor.s},
+    };
+    for (size_t i = 0; i < sizeof cover / sizeof cover[0]; i++) {
+        if (cover[i][1]) {
+            const char *line = jx_sprintf(a, "%s%s", cover[i][0], cover[i][1]);
+            jx_doc_add_para(d, line, strlen(line), 0, NULL);
+        }
+    }
     for (size_t i = 0; i < r->nsections; i++) {
         const struct jx_section *s = &r->sections[i];
         const char *head = jx_sprintf(
