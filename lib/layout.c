@@ -250,25 +250,13 @@ static void goals_and_indicators(struct builder *b, const struct jx_sheet *s,
     cell(b, "预期目标", 4);
     cell(b, "实际完成情况", 4);
     endrow(b);
-    struct jx_buf exp, act;
-    jx_buf_init(&exp, SIZE_MAX);
-    jx_buf_init(&act, SIZE_MAX);
-    for (size_t i = 0; i < s->ngoals; i++) {
-        if (s->goals[i].expected.s) {
-            jx_buf_addf(&exp, "%s%s", exp.len ? "\n" : "",
-                        s->goals[i].expected.s);
-        }
-        if (s->goals[i].actual.s) {
-            jx_buf_addf(&act, "%s%s", act.len ? "\n" : "",
-                        s->goals[i].actual.s);
-        }
+    /* one row per goal (an empty row when there is none) */
+    for (size_t i = 0; i < (s->ngoals ? s->ngoals : 1); i++) {
+        cell(b, "", 1);
+        cell(b, s->ngoals ? s->goals[i].expected.s : "", 4);
+        cell(b, s->ngoals ? s->goals[i].actual.s : "", 4);
+        endrow(b);
     }
-    cell(b, "", 1);
-    cell(b, exp.p, 4);
-    cell(b, act.p, 4);
-    endrow(b);
-    jx_buf_release(&exp);
-    jx_buf_release(&act);
     cell(b, "绩效指标", 1);
     cell(b, "一级指标", 1);
     cell(b, "二级指标", 1);
@@ -396,7 +384,9 @@ static void project_sheet(struct builder *b, const struct jx_package *p,
         cell(b, amt(a, &f->budget_initial, s->unit), 1);
         cell(b, amt(a, &f->budget_full, s->unit), 1);
         cell(b, amt(a, &f->executed, s->unit), 1);
-        cell(b, "", 3);
+        cell(b, "", 1); /* 分值, 执行率, 得分 stay empty, as printed */
+        cell(b, "", 1);
+        cell(b, "", 1);
         endrow(b);
     }
     goals_and_indicators(b, s, "自评得分");

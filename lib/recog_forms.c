@@ -242,6 +242,26 @@ static int cost_row_of(const char *core)
     return -1;
 }
 
+/* True when a label heads the one-row-per-专项 list ("3、区级专项资金
+ * (一个专项一行)", "上级转移支付") rather than naming one 专项. */
+static bool special_header(const char *core)
+{
+    static const char *const heads[] = {
+        "区级专项资金", "省级专项资金", "市级专项资金", "县级专项资金",
+        "专项资金", "上级转移支付", "转移支付",
+    };
+    if (jx_rc_has(core, "一个专项") || jx_rc_starts(core, "3、") ||
+        jx_rc_starts(core, "4、")) {
+        return true;
+    }
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        if (strcmp(core, heads[k]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Append a project line. */
 static void add_line(struct jx_rc *rc, size_t *cap, int cat,
                      const struct jx_text *name, const struct jx_cost *cost)
@@ -455,6 +475,11 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         memset(&cv, 0, sizeof cv);
         read_cost(rc, r, &cost, b->unit, &cv);
         int e = label ? cost_row_of(core) : -1;
+        if (e >= 0 && cat >= JX_PCAT_LOCAL_SPECIAL &&
+            cost_rows[e].cat >= JX_PCAT_LOCAL_SPECIAL &&
+            !special_header(core)) {
+            e = -1; /* a 专项 named "…专项资金" inside the list */
+        }
         if (e >= 0 && cost_rows[e].cat < 0) {
             struct jx_cost *dst =
                 (struct jx_cost *)(void *)((char *)b + cost_rows[e].off);

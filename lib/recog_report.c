@@ -541,6 +541,22 @@ static const char *cut_at_label(struct jx_arena *a, const char *v)
 static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
 {
     struct jx_contacts *ct = &rc->pkg->contacts;
+    /* a whole footer line in one cell ("填表人：… 联系电话：…"), as a
+     * workbook keeps the printed footer */
+    if (r->n >= 1) {
+        const char *k0 = r->cells[0].key;
+        for (size_t j = 0;
+             j < sizeof contact_labels / sizeof contact_labels[0]; j++) {
+            const char *l = contact_labels[j].label;
+            if (jx_rc_starts(k0, l) &&
+                (jx_rc_starts(k0 + strlen(l), "：") ||
+                 k0[strlen(l)] == ':') &&
+                strlen(k0) > strlen(l) + strlen("：")) {
+                contact_line(rc, r);
+                return;
+            }
+        }
+    }
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         for (size_t j = 0;
@@ -589,6 +605,28 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
     }
 }
 
+/* A cover line "label：value" (预算编码, 主管部门) fills *out with the
+ * value and its provenance, unless already set. */
+static void unit_fact(struct jx_rc *rc, const struct jx_rc_cell *c,
+                      const char *label, struct jx_text *out)
+{
+    if (!rc->pkg || out->s || !jx_rc_starts(c->key, label)) {
+        return;
+    }
+    const char *v = c->key + strlen(label);
+    if (jx_rc_starts(v, "：")) {
+        v += strlen("：");
+    } else if (*v == ':') {
+        v++;
+    } else {
+        return;
+    }
+    if (!jx_rc_blank(v)) {
+        out->s = jx_strdup(rc->arena, v);
+        out->prov = c->prov;
+    }
+}
+
 /* Cover labels (unit name candidates) and contact lines of all
  * paragraph lines; contacts of label | value cells in tables. */
 static void cover_and_contacts(struct jx_rc *rc)
@@ -615,6 +653,8 @@ static void cover_and_contacts(struct jx_rc *rc)
                                false);
             }
         }
+        unit_fact(rc, c, "预算编码", &rc->pkg->unit.code);
+        unit_fact(rc, c, "主管部门", &rc->pkg->unit.supervisor);
         for (size_t k = 0;
              k < sizeof contact_labels / sizeof contact_labels[0]; k++) {
             if (jx_rc_has(c->text, contact_labels[k].label)) {
@@ -805,6 +845,12 @@ void jx_rc_report(struct jx_rc *rc)
         const char *rest = attach_list(c->key);
         if (rest || (in_attach && attach_item(c->key))) {
             const char *item = rest ? after_colon(c->text) : c->text;
+            enum style ist;
+            const char *unnumbered;
+            if (marker(item, &ist, &unnumbered) > 0 && ist == ST_ARABIC &&
+                *unnumbered) {
+                item = unnumbered; /* the list's own "1、" */
+            }
             in_attach = true;
             if (*item && rep->nattachments < MAX_ATTACH) {
                 rep->attachments = grow(rc->arena, rep->attachments,

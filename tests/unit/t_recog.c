@@ -575,8 +575,8 @@ static void report_sections(void)
     }
     CHECK_INT(r->nattachments, 2);
     if (r->nattachments == 2) {
-        CHECK_STR(r->attachments[0].s, "1、单位整体支出绩效评价基础数据表");
-        CHECK_STR(r->attachments[1].s, "2、单位整体支出绩效自评表");
+        CHECK_STR(r->attachments[0].s, "单位整体支出绩效评价基础数据表");
+        CHECK_STR(r->attachments[1].s, "单位整体支出绩效自评表");
     }
     CHECK(p->submission.materials[JX_MAT_REPORT]);
     CHECK_INT(jx_diags_errors(&dg), 0);
