@@ -249,5 +249,6 @@ struct jx_package *jx_import(struct jx_arena *arena, const char *file,
     if (!doc) {
         return NULL;
     }
+    jx_doc_simplify(doc, diags);
     return jx_recognise(arena, doc, diags);
 }

@@ -83,6 +83,11 @@ struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
                               const struct jx_limits *lim,
                               struct jx_diags *diags);
 
+/* If doc is written in traditional characters, convert every paragraph
+ * and cell to simplified (OpenCC t2s) so the recognisers can read it,
+ * with a note; returns whether it converted. */
+bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
+
 /*
  * Recognise the forms and the report in a document and fill a package:
  * the 自评报告 (title, unit, year, sections 一…十, attachments), the

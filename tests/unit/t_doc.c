@@ -4,7 +4,10 @@
  */
 #include "harness.h"
 
+#include <string.h>
+
 #include "jixiao/doc.h"
+#include "jixiao/import.h"
 
 /* A table with a merged cell: the grid points every covered position at
  * the merged cell; the dump shows spans and escaped newlines. */
@@ -54,7 +57,45 @@ static void grid_limit(void)
     jx_arena_free(a);
 }
 
+/* A document in traditional characters is converted to simplified with
+ * a note; a simplified one is left alone. */
+static void simplify(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_doc_new(a, "t.txt", JX_SRC_TEXT);
+    const char *title = "2024年度預算單位整體支出績效評價基礎數據表";
+    jx_doc_add_para(doc, title, strlen(title), 0, NULL);
+    struct jx_doc_table *t = jx_doc_add_table(doc, NULL);
+    const char *cells[] = {"經費控制情況(萬元)", "2023年決算數", "項目支出：",
+                           "實際在職人數"};
+    for (int i = 0; i < 4; i++) {
+        jx_doc_table_add_cell(doc, t, i / 2, i % 2, 1, 1, cells[i],
+                              strlen(cells[i]), NULL);
+    }
+    jx_doc_table_end(doc, t);
+    CHECK(jx_doc_simplify(doc, &d));
+    CHECK_STR(doc->blocks[0].para.text,
+              "2024年度预算单位整体支出绩效评价基础数据表");
+    CHECK_STR(jx_doc_text_at(t, 0, 0), "经费控制情况(万元)");
+    CHECK_STR(jx_doc_text_at(t, 0, 1), "2023年决算数");
+    CHECK_STR(jx_doc_text_at(t, 1, 1), "实际在职人数");
+    CHECK_INT(d.n, 1);
+    CHECK_STR(d.a[0].code, "I110");
+
+    struct jx_doc *simp = jx_doc_new(a, "s.txt", JX_SRC_TEXT);
+    const char *s1 = "2024年度预算单位整体支出绩效评价基础数据表";
+    jx_doc_add_para(simp, s1, strlen(s1), 0, NULL);
+    CHECK(!jx_doc_simplify(simp, &d));
+    CHECK_STR(simp->blocks[0].para.text, s1);
+    CHECK_INT(d.n, 1);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_doc[] = {
+    {"doc.simplify", simplify},
     {"doc.grid_spans", grid_spans},
     {"doc.grid_limit", grid_limit},
     {NULL, NULL},
