@@ -175,6 +175,22 @@ void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz)
     return jx_alloc(a, total);
 }
 
+/* Grow an arena array to hold n + 1 elements. */
+void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                    size_t size)
+{
+    if (n < *cap) {
+        return p;
+    }
+    size_t ncap = *cap ? *cap * 2 : 8;
+    void *q = jx_alloc_array(a, ncap, size);
+    if (n) {
+        memcpy(q, p, n * size);
+    }
+    *cap = ncap;
+    return q;
+}
+
 /* Copy a string into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s)
 {

@@ -16,26 +16,10 @@ struct jx_doc *jx_doc_new(struct jx_arena *arena, const char *file,
     return d;
 }
 
-/* Grow an arena array of `size`-byte elements to hold n + 1. */
-static void *grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                  size_t size)
-{
-    if (n < *cap) {
-        return p;
-    }
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *q = jx_alloc_array(a, ncap, size);
-    if (n) {
-        memcpy(q, p, n * size);
-    }
-    *cap = ncap;
-    return q;
-}
-
 /* Append a block slot and return it. */
 static struct jx_doc_block *add_block(struct jx_doc *d)
 {
-    d->blocks = grow(d->arena, d->blocks, d->nblocks, &d->capblocks,
+    d->blocks = jx_arena_grow(d->arena, d->blocks, d->nblocks, &d->capblocks,
                      sizeof *d->blocks);
     return &d->blocks[d->nblocks++];
 }
@@ -73,7 +57,7 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           const char *text, size_t len,
                                           const struct jx_prov *prov)
 {
-    t->cells = grow(d->arena, t->cells, t->ncells, &t->capcells,
+    t->cells = jx_arena_grow(d->arena, t->cells, t->ncells, &t->capcells,
                     sizeof *t->cells);
     struct jx_doc_cell *c = &t->cells[t->ncells++];
     memset(c, 0, sizeof *c);

@@ -13,22 +13,6 @@
 
 #include <string.h>
 
-/* Grow an arena array of `size`-byte elements to hold n + 1. */
-static void *grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                  size_t size)
-{
-    if (n < *cap) {
-        return p;
-    }
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *q = jx_alloc_array(a, ncap, size);
-    if (n) {
-        memcpy(q, p, n * size);
-    }
-    *cap = ncap;
-    return q;
-}
-
 /* Most rows of each kind kept (the format's limits). */
 enum { MAX_LINES = 10000, MAX_BUILDINGS = 1000, MAX_GOALS = 1000,
        MAX_INDICATORS = 10000, MAX_PROJECTS = 1000 };
@@ -270,7 +254,7 @@ static void add_line(struct jx_rc *rc, size_t *cap, int cat,
     if (b->nproject_lines >= MAX_LINES) {
         return;
     }
-    b->project_lines = grow(rc->arena, b->project_lines, b->nproject_lines,
+    b->project_lines = jx_arena_grow(rc->arena, b->project_lines, b->nproject_lines,
                             cap, sizeof *b->project_lines);
     struct jx_project_line *l = &b->project_lines[b->nproject_lines++];
     memset(l, 0, sizeof *l);
@@ -344,7 +328,7 @@ static void read_building(struct jx_rc *rc, const struct jx_rc_row *r,
     if (b->nbuildings >= MAX_BUILDINGS) {
         return;
     }
-    b->buildings = grow(rc->arena, b->buildings, b->nbuildings, cap,
+    b->buildings = jx_arena_grow(rc->arena, b->buildings, b->nbuildings, cap,
                         sizeof *b->buildings);
     b->buildings[b->nbuildings++] = bd;
 }
@@ -791,7 +775,7 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     if (s->nindicators >= MAX_INDICATORS) {
         return;
     }
-    s->indicators = grow(rc->arena, s->indicators, s->nindicators,
+    s->indicators = jx_arena_grow(rc->arena, s->indicators, s->nindicators,
                          &st->capind, sizeof *s->indicators);
     s->indicators[s->nindicators++] = ind;
     st->substantive = true;
@@ -973,7 +957,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             jx_rc_text(rc, jx_rc_under(r, st.goals.col[G_ACTUAL],
                                        st.goals.end), &g.actual);
             if ((g.expected.s || g.actual.s) && st.s->ngoals < MAX_GOALS) {
-                st.s->goals = grow(rc->arena, st.s->goals, st.s->ngoals,
+                st.s->goals = jx_arena_grow(rc->arena, st.s->goals, st.s->ngoals,
                                    &st.capgoals, sizeof *st.s->goals);
                 st.s->goals[st.s->ngoals++] = g;
                 st.substantive = true;
@@ -1022,7 +1006,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     if (p->nproject_sheets >= MAX_PROJECTS) {
         return;
     }
-    p->project_sheets = grow(rc->arena, p->project_sheets, p->nproject_sheets,
+    p->project_sheets = jx_arena_grow(rc->arena, p->project_sheets, p->nproject_sheets,
                              &rc->capprojects, sizeof *p->project_sheets);
     p->project_sheets[p->nproject_sheets++] = *st.s;
 }

@@ -667,22 +667,6 @@ static void cover_and_contacts(struct jx_rc *rc)
 
 /* ---- the report ----------------------------------------------------- */
 
-/* Grow an arena array of `size`-byte elements to hold n + 1. */
-static void *grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                  size_t size)
-{
-    if (n < *cap) {
-        return p;
-    }
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *q = jx_alloc_array(a, ncap, size);
-    if (n) {
-        memcpy(q, p, n * size);
-    }
-    *cap = ncap;
-    return q;
-}
-
 /* Most sections and attachments kept (the format's limits). */
 enum { MAX_SECTIONS = 100, MAX_ATTACH = 1000 };
 
@@ -853,7 +837,7 @@ void jx_rc_report(struct jx_rc *rc)
             }
             in_attach = true;
             if (*item && rep->nattachments < MAX_ATTACH) {
-                rep->attachments = grow(rc->arena, rep->attachments,
+                rep->attachments = jx_arena_grow(rc->arena, rep->attachments,
                                         rep->nattachments, &capatt,
                                         sizeof *rep->attachments);
                 struct jx_text *t = &rep->attachments[rep->nattachments++];
@@ -872,7 +856,7 @@ void jx_rc_report(struct jx_rc *rc)
             const char *t;
             enum style st;
             int n = marker(c->text, &st, &t);
-            rep->sections = grow(rc->arena, rep->sections, rep->nsections,
+            rep->sections = jx_arena_grow(rc->arena, rep->sections, rep->nsections,
                                  &capsec, sizeof *rep->sections);
             cur = &rep->sections[rep->nsections++];
             memset(cur, 0, sizeof *cur);

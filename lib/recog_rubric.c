@@ -18,22 +18,6 @@
 
 #include <string.h>
 
-/* Grow an arena array of `size`-byte elements to hold n + 1. */
-static void *grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                  size_t size)
-{
-    if (n < *cap) {
-        return p;
-    }
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *q = jx_alloc_array(a, ncap, size);
-    if (n) {
-        memcpy(q, p, n * size);
-    }
-    *cap = ncap;
-    return q;
-}
-
 /* Most rows kept (the format's limits). */
 enum { MAX_ROWS = 10000 };
 
@@ -254,7 +238,7 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     ind.prov = r->cells[0].prov;
     struct jx_sheet *s = st->s;
     if (s->nindicators < MAX_ROWS) {
-        s->indicators = grow(rc->arena, s->indicators, s->nindicators,
+        s->indicators = jx_arena_grow(rc->arena, s->indicators, s->nindicators,
                              &st->capind, sizeof *s->indicators);
         s->indicators[s->nindicators++] = ind;
     }
@@ -274,7 +258,7 @@ static void goal_text_row(struct jx_rc *rc, const struct jx_rc_row *r,
             continue;
         }
         if (!s->ngoals) {
-            s->goals = grow(rc->arena, s->goals, s->ngoals, &st->capgoals,
+            s->goals = jx_arena_grow(rc->arena, s->goals, s->ngoals, &st->capgoals,
                             sizeof *s->goals);
             memset(&s->goals[0], 0, sizeof s->goals[0]);
             s->ngoals = 1;
@@ -393,7 +377,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             if (nm >= 2) {
                 if (st.s->ntasks < MAX_ROWS) {
-                    st.s->tasks = grow(rc->arena, st.s->tasks, st.s->ntasks,
+                    st.s->tasks = jx_arena_grow(rc->arena, st.s->tasks, st.s->ntasks,
                                        &st.captasks, sizeof *st.s->tasks);
                     task_row(rc, r, m, &st, &st.s->tasks[st.s->ntasks++]);
                 }
@@ -788,7 +772,7 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
     }
     struct jx_rubric *rb = st->rb;
     if (rb->nrows < MAX_ROWS) {
-        rb->rows = grow(rc->arena, rb->rows, rb->nrows, &st->cap,
+        rb->rows = jx_arena_grow(rc->arena, rb->rows, rb->nrows, &st->cap,
                         sizeof *rb->rows);
         rb->rows[rb->nrows++] = row;
     }
@@ -995,7 +979,7 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         jx_rc_num(rc, jx_rc_under(r, col[A_SCORE], end), &row.score);
         row.prov = r->cells[0].prov;
         if (rb->nrows < MAX_ROWS) {
-            rb->rows = grow(rc->arena, rb->rows, rb->nrows, &cap,
+            rb->rows = jx_arena_grow(rc->arena, rb->rows, rb->nrows, &cap,
                             sizeof *rb->rows);
             rb->rows[rb->nrows++] = row;
         }

@@ -60,6 +60,12 @@ void *jx_alloc(struct jx_arena *a, size_t n);
 /* Allocate an array of n elements of size sz, zeroed; overflow aborts. */
 void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz);
 
+/* Make room for one more element in an arena array p of `size`-byte
+ * elements that holds n and has room for *cap: returns p, or a copy
+ * twice as large (*cap updated; the old block stays in the arena). */
+void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                    size_t size);
+
 /* Copy a NUL-terminated string (NULL gives NULL) into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s);
 
