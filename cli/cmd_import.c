@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,6 +226,12 @@ int jx_cmd_import(int argc, char **argv)
         free(files);
         return jx_cli_usage_error(self,
                                   "多个文件时须用 -o 指定输出目录");
+    }
+    if (o.dir && mkdir(o.dir, 0777) < 0 && errno != EEXIST) {
+        fprintf(stderr, "jixiao: 无法创建输出目录“%s”：%s\n", o.dir,
+                strerror(errno));
+        free(files);
+        return JX_EXIT_IO;
     }
     const char **used = jx_xmalloc((size_t)nfiles * sizeof *used);
     json_t *jfiles = o.json ? json_array() : NULL;

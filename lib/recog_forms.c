@@ -265,6 +265,22 @@ static void add_line(struct jx_rc *rc, size_t *cap, int cat,
     l->cost = *cost;
 }
 
+/* True for a form's own heading kept inside its table (a workbook puts
+ * "附件1" and the title in the sheet's first rows). */
+static bool title_label(const char *key)
+{
+    if (jx_rc_starts(key, "附件")) {
+        const char *p = key + strlen("附件");
+        while (*p == ' ' || (*p >= '0' && *p <= '9')) {
+            p++;
+        }
+        if (*p == '\0') {
+            return true;
+        }
+    }
+    return jx_rc_ends(key, "数据表") || jx_rc_ends(key, "自评表");
+}
+
 /* True for the labels of a form's footer and notes (read elsewhere or
  * not at all): 填表人, 联系电话, 单位负责人, 填报日期, 说明, 备注. */
 static bool footer_label(const char *key)
@@ -285,7 +301,7 @@ static bool footer_label(const char *key)
 static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
                         const char *form)
 {
-    if (footer_label(label->key)) {
+    if (footer_label(label->key) || title_label(label->key)) {
         return;
     }
     struct jx_loc l = jx_rc_loc(label->prov);
