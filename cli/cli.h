@@ -7,6 +7,7 @@
 
 #include "jixiao/diag.h"
 #include "jixiao/model.h"
+#include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/score.h"
 
@@ -88,6 +89,14 @@ void jx_cli_input_release(struct jx_cli_input *in);
 const struct jx_eval *jx_cli_score(struct jx_arena *arena,
                                    const struct jx_cli_input *in,
                                    const struct jx_policy *pol,
+                                   struct jx_diags *diags);
+
+/* Score in->pkg under pol and run the cross-checks under cfg; then as
+ * jx_cli_score. */
+const struct jx_eval *jx_cli_check(struct jx_arena *arena,
+                                   const struct jx_cli_input *in,
+                                   const struct jx_policy *pol,
+                                   const struct jx_check_config *cfg,
                                    struct jx_diags *diags);
 
 /* Append diags[from..] in compiler style to b. */

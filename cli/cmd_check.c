@@ -30,6 +30,7 @@ static const char *status_name(enum jx_load_status st, size_t errors)
 /* Check one file: append its human report to out, or its JSON entry to
  * files.  Returns the file's exit code. */
 static int check_one(const char *file, const struct jx_policy *pol,
+                     const struct jx_check_config *cfg,
                      bool json, struct jx_buf *out, json_t *files,
                      size_t totals[4])
 {
@@ -41,7 +42,7 @@ static int check_one(const char *file, const struct jx_policy *pol,
     const struct jx_eval *ev = NULL;
     int rc = JX_EXIT_USAGE;
     if (st == JX_LOAD_OK) {
-        ev = jx_cli_score(arena, &in, pol, &diags);
+        ev = jx_cli_check(arena, &in, pol, cfg, &diags);
         rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     }
     for (int s = 0; s < 4; s++) {
@@ -93,6 +94,8 @@ int jx_cmd_check(int argc, char **argv)
     const struct jx_cmd *self = jx_cmd_find("check");
     struct jx_policy pol;
     jx_policy_default(&pol);
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
     bool json = false, opts = true;
     char **files = jx_xmalloc((size_t)argc * sizeof *files);
     int nfiles = 0;
@@ -104,6 +107,15 @@ int jx_cmd_check(int argc, char **argv)
             opts = false;
         } else if (opts && strcmp(arg, "--json") == 0) {
             json = true;
+        } else if (opts &&
+                   (m = jx_cli_optval(argc, argv, &i, "--set", &val))) {
+            if (m < 0 || jx_check_config_set(&cfg, val) < 0) {
+                free(files);
+                return jx_cli_usage_error(
+                    self, "--set 需要 NAME=VALUE（阈值名见 docs/checks.md）："
+                          "“%s”",
+                    m < 0 ? "" : val);
+            }
         } else if (opts &&
                    (m = jx_cli_optval(argc, argv, &i, "--policy", &val))) {
             if (m < 0 || jx_cli_policy(self, &pol, val) != JX_EXIT_OK) {
@@ -129,7 +141,7 @@ int jx_cmd_check(int argc, char **argv)
     size_t totals[4] = {0, 0, 0, 0};
     int rc = JX_EXIT_OK;
     for (int i = 0; i < nfiles; i++) {
-        int r = check_one(files[i], &pol, json, &out, jfiles, totals);
+        int r = check_one(files[i], &pol, &cfg, json, &out, jfiles, totals);
         if (r > rc) {
             rc = r;
         }

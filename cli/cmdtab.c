@@ -13,7 +13,8 @@
 /* Keep sorted by name (strcmp order): jx_cmd_find bisects. */
 const struct jx_cmd jx_cmds[] = {
     {"check", jx_cmd_check, "检查自评材料，列出全部发现",
-     "jixiao check FILE... [--json] [--policy NAME=VALUE]...",
+     "jixiao check FILE... [--json] [--policy NAME=VALUE]... "
+     "[--set NAME=VALUE]...",
      "载入每个 FILE（Package JSON；“-”为标准输入），复核全部执行率、指标得分、\n"
      "分值合计与总分，按编译器格式列出发现，并对每个文件输出一行小结：\n"
      "“文件 X：错误 n，警告 n，舍入 n，提示 n”。\n"
@@ -21,6 +22,7 @@ const struct jx_cmd jx_cmds[] = {
      "选项：\n"
      "  --json                 输出 JSON（format 为 jixiao-check）\n"
      "  --policy NAME=VALUE    调整计分政策（见 jixiao help score）\n"
+     "  --set NAME=VALUE       调整检查阈值，如 spend-high=150%（见 docs/checks.md）\n"
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或有文件无法读取、载入。",
      0},

@@ -115,6 +115,22 @@ void jx_cli_input_release(struct jx_cli_input *in)
     memset(in, 0, sizeof *in);
 }
 
+/* Score and run the cross-checks, then locate the new findings in the
+ * input's text and put all findings in file, line and column order. */
+const struct jx_eval *jx_cli_check(struct jx_arena *arena,
+                                   const struct jx_cli_input *in,
+                                   const struct jx_policy *pol,
+                                   const struct jx_check_config *cfg,
+                                   struct jx_diags *diags)
+{
+    size_t from = diags->n;
+    const struct jx_eval *ev = jx_score(arena, in->pkg, pol, diags);
+    jx_check(arena, in->pkg, ev, cfg, diags);
+    jx_pkgpos_locate(in->pos, diags, from);
+    jx_diags_sort(diags);
+    return ev;
+}
+
 /* Score, then locate the scoring findings in the input's text and put
  * all findings in file, line and column order. */
 const struct jx_eval *jx_cli_score(struct jx_arena *arena,

@@ -17,10 +17,14 @@ extern const struct jx_test t_import_text[];
 extern const struct jx_test t_import_docx[];
 extern const struct jx_test t_import_xlsx[];
 extern const struct jx_test t_recog[];
+extern const struct jx_test t_check_arith[];
+extern const struct jx_test t_check_text[];
+extern const struct jx_test t_check_ind[];
 
 static const struct jx_test *const jx_suites[] = {
     t_base, t_dec, t_indval, t_pkgjson, t_score, t_doc, t_import_text,
-    t_import_docx, t_import_xlsx, t_recog, NULL,
+    t_import_docx, t_import_xlsx, t_recog, t_check_arith, t_check_text,
+    t_check_ind, NULL,
 };
 
 #endif

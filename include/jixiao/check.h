@@ -1,0 +1,93 @@
+/*
+ * check.h - the cross-checks: every inconsistency a careful reviewer
+ * would find in a package, located and explained (issue 4).
+ *
+ * Families (each in its own lib/check_*.c, codes in docs/checks.md and
+ * docs/ERRORS.md):
+ *   C1xx arithmetic       totals vs parts in every table and in the prose,
+ *                         stated rates and shares recomputed, 0/0 shown as 0%
+ *   C2xx report vs tables every figure of the prose reconciled with the
+ *                         forms, aware of fund scope
+ *   C3xx identity         unit name and year everywhere; contradictory counts
+ *   C4xx indicators       copied targets, kind mismatches, cost targets set
+ *                         after the fact, vague indicators ...
+ *   C5xx plausibility     spending far from budget with no explanation,
+ *                         figures above the whole budget, year-over-year jumps
+ *   C6xx completeness     sections, attachments, templates handed in blank
+ *   C7xx publication      personal data on public tables, numbering,
+ *                         duplicated paragraphs
+ * The scoring checks (S codes, score.h) and the indicator-text checks
+ * (V codes) run before these and are not repeated here.
+ *
+ * Thresholds live in one place: struct jx_check_config, with defaults
+ * from jx_check_config_default() and names for `--set NAME=VALUE`.
+ *
+ * Ownership: findings go to the caller's diags; nothing else allocates
+ * outside the arena given.
+ */
+#ifndef JIXIAO_CHECK_H
+#define JIXIAO_CHECK_H
+
+#include "jixiao/diag.h"
+#include "jixiao/model.h"
+#include "jixiao/score.h"
+
+/* Every threshold of the checks (docs/checks.md lists them). */
+struct jx_check_config {
+    struct jx_rat rounding_tolerance; /* |Δ| of a sum treated as component
+                                         rounding (万元 0.01 = 10000 分) */
+    struct jx_rat over_achievement;   /* (a − t)/t needing a note: 0.2 */
+    struct jx_rat spend_high;         /* executed/budget above: 1.5 (150%) */
+    struct jx_rat spend_low;          /* executed/budget below: 0.5 (50%) */
+    struct jx_rat yoy_jump;           /* |this − last| / last above: 1.0 */
+    struct jx_rat yoy_min_amount;     /* ignore jumps below this many 万元: 1 */
+    int vague_min;                    /* report vague indicators when at
+                                         least this many: 1 */
+};
+
+/* Fill the defaults. */
+void jx_check_config_default(struct jx_check_config *c);
+
+/* Set one threshold from "name=value" (names as in docs/checks.md:
+ * rounding-tolerance, over-achievement, spend-high, spend-low, yoy-jump,
+ * yoy-min-amount, vague-min).  0, or -1 for an unknown name or bad
+ * value. */
+int jx_check_config_set(struct jx_check_config *c, const char *assignment);
+
+/* What a check family sees. */
+struct jx_check_ctx {
+    struct jx_arena *arena;
+    const struct jx_package *pkg;
+    const struct jx_eval *ev;           /* the package's scoring */
+    const struct jx_check_config *cfg;
+    struct jx_diags *diags;
+    const char *file;                   /* the package's source, or NULL */
+};
+
+/*
+ * Run every family over pkg (scored as ev) and append the findings to
+ * diags.  Locations: the value's provenance when it has one, else the
+ * JSON path of the value (the front end turns paths into line:col).
+ */
+void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
+              const struct jx_eval *ev, const struct jx_check_config *cfg,
+              struct jx_diags *diags);
+
+/* The families (lib/check_*.c), in the order jx_check runs them. */
+void jx_check_arith(struct jx_check_ctx *c);
+void jx_check_text(struct jx_check_ctx *c);
+void jx_check_identity(struct jx_check_ctx *c);
+void jx_check_indicators(struct jx_check_ctx *c);
+void jx_check_budget(struct jx_check_ctx *c);
+void jx_check_complete(struct jx_check_ctx *c);
+void jx_check_publish(struct jx_check_ctx *c);
+
+/* Shared helper for the families: add a finding located at prov (when
+ * not NULL) and the JSON path (printf-style, may be NULL).  Returns the
+ * entry (for jx_diag_detail) or NULL. */
+struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
+                                enum jx_severity sev,
+                                const struct jx_prov *prov, const char *path,
+                                const char *fmt, ...) JX_PRINTF(6, 7);
+
+#endif

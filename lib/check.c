@@ -1,0 +1,123 @@
+/*
+ * check.c - the cross-check driver: thresholds, the order of the
+ * families, and the shared way of reporting a finding.
+ */
+#include "jixiao/check.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+/* The defaults of every threshold (docs/checks.md, "Thresholds"). */
+void jx_check_config_default(struct jx_check_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->rounding_tolerance = (struct jx_rat){1, 100};
+    c->over_achievement = (struct jx_rat){1, 5};
+    c->spend_high = (struct jx_rat){3, 2};
+    c->spend_low = (struct jx_rat){1, 2};
+    c->yoy_jump = (struct jx_rat){1, 1};
+    c->yoy_min_amount = (struct jx_rat){1, 1};
+    c->vague_min = 1;
+}
+
+/* Threshold names and where they live. */
+static const struct {
+    const char *name;
+    size_t off;
+    bool percent_ok;
+} rat_names[] = {
+    {"rounding-tolerance", offsetof(struct jx_check_config,
+                                    rounding_tolerance), false},
+    {"over-achievement", offsetof(struct jx_check_config, over_achievement),
+     true},
+    {"spend-high", offsetof(struct jx_check_config, spend_high), true},
+    {"spend-low", offsetof(struct jx_check_config, spend_low), true},
+    {"yoy-jump", offsetof(struct jx_check_config, yoy_jump), true},
+    {"yoy-min-amount", offsetof(struct jx_check_config, yoy_min_amount),
+     false},
+};
+
+/* Set one threshold from "name=value". */
+int jx_check_config_set(struct jx_check_config *c, const char *assignment)
+{
+    const char *eq = strchr(assignment, '=');
+    if (!eq) {
+        return -1;
+    }
+    size_t n = (size_t)(eq - assignment);
+    const char *val = eq + 1;
+    if (n == strlen("vague-min") &&
+        memcmp(assignment, "vague-min", n) == 0) {
+        struct jx_rat r;
+        if (jx_rat_parse(val, strlen(val), &r, NULL, NULL) != JX_NUM_OK ||
+            r.den != 1 || r.num < 0 || r.num > 1000000) {
+            return -1;
+        }
+        c->vague_min = (int)r.num;
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof rat_names / sizeof rat_names[0]; k++) {
+        if (strlen(rat_names[k].name) == n &&
+            memcmp(assignment, rat_names[k].name, n) == 0) {
+            struct jx_rat r;
+            bool percent = false;
+            if (jx_rat_parse(val, strlen(val), &r,
+                             rat_names[k].percent_ok ? &percent : NULL,
+                             NULL) != JX_NUM_OK ||
+                jx_rat_sign(r) < 0) {
+                return -1;
+            }
+            *(struct jx_rat *)(void *)((char *)c + rat_names[k].off) = r;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Add a finding at prov and/or a JSON path. */
+struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
+                                enum jx_severity sev,
+                                const struct jx_prov *prov, const char *path,
+                                const char *fmt, ...)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = c->file;
+    if (prov) {
+        if (prov->file) {
+            loc.file = prov->file;
+        }
+        loc.line = prov->line;
+        loc.col = prov->col;
+        loc.sheet = prov->sheet;
+        loc.cell = prov->cell;
+        loc.table = prov->table;
+        loc.row = prov->row;
+        loc.column = prov->column;
+    }
+    loc.path = path;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(c->arena, fmt, ap);
+    va_end(ap);
+    return jx_diag_add(c->diags, code, sev, &loc, "%s", msg);
+}
+
+/* Run the families in order. */
+void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
+              const struct jx_eval *ev, const struct jx_check_config *cfg,
+              struct jx_diags *diags)
+{
+    struct jx_check_ctx c = {
+        .arena = arena, .pkg = pkg, .ev = ev, .cfg = cfg, .diags = diags,
+        .file = pkg->source,
+    };
+    jx_check_arith(&c);
+    jx_check_text(&c);
+    jx_check_identity(&c);
+    jx_check_indicators(&c);
+    jx_check_budget(&c);
+    jx_check_complete(&c);
+    jx_check_publish(&c);
+}
