@@ -19,6 +19,7 @@ void jx_check_config_default(struct jx_check_config *c)
     c->yoy_jump = (struct jx_rat){1, 1};
     c->yoy_min_amount = (struct jx_rat){1, 1};
     c->vague_min = 1;
+    c->copied_min = 3;
 }
 
 /* Threshold names and where they live. */
@@ -55,6 +56,16 @@ int jx_check_config_set(struct jx_check_config *c, const char *assignment)
             return -1;
         }
         c->vague_min = (int)r.num;
+        return 0;
+    }
+    if (n == strlen("copied-min") &&
+        memcmp(assignment, "copied-min", n) == 0) {
+        struct jx_rat r;
+        if (jx_rat_parse(val, strlen(val), &r, NULL, NULL) != JX_NUM_OK ||
+            r.den != 1 || r.num < 0 || r.num > 1000000) {
+            return -1;
+        }
+        c->copied_min = (int)r.num;
         return 0;
     }
     for (size_t k = 0; k < sizeof rat_names / sizeof rat_names[0]; k++) {

@@ -1,10 +1,500 @@
 /*
- * check_arith.c - placeholder, being written.
+ * check_arith.c - C1xx arithmetic: totals against their parts in every
+ * table (funds splits, the base sheet, the goal sheet, the printed
+ * scoring tables) and in the prose, and stated rates recomputed.
+ * Differences within the rounding tolerance are `rounding`, larger ones
+ * `error` (docs/checks.md, "C1").
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 
-/* Not written yet: no findings. */
+#include <stddef.h>
+#include <string.h>
+
+/* Format an amount with at least 2 decimals; the string is in the
+ * check's arena. */
+static const char *amt_str(struct jx_check_ctx *c, struct jx_money m,
+                           enum jx_money_unit unit)
+{
+    char buf[JX_NUM_BUFSZ];
+    return jx_strdup(c->arena, jx_money_format_exact(m, unit, buf));
+}
+
+/* Format a rational exactly (or at 4 decimals when it has no finite
+ * form); percent multiplies by 100.  The string is in the arena. */
+static const char *rat_str(struct jx_check_ctx *c, struct jx_rat r,
+                           bool percent)
+{
+    char buf[JX_NUM_BUFSZ];
+    const char *s = jx_rat_format_exact(r, percent, buf);
+    if (!s) {
+        s = jx_rat_format(r, 2, percent, JX_ROUND_HALF_UP, buf);
+    }
+    return jx_strdup(c->arena, s);
+}
+
+/* The rounding tolerance in 分 for amounts printed in unit. */
+static int64_t tol_fen(const struct jx_check_ctx *c, enum jx_money_unit unit)
+{
+    struct jx_rat scale = jx_rat_int(unit == JX_WANYUAN ? 1000000 : 100);
+    struct jx_rat t;
+    if (jx_rat_mul(c->cfg->rounding_tolerance, scale, &t) != JX_NUM_OK) {
+        return 0;
+    }
+    struct jx_rat r;
+    if (jx_rat_round(t, 0, JX_ROUND_FLOOR, &r) != JX_NUM_OK) {
+        return 0;
+    }
+    return r.num;
+}
+
+/* Severity of a difference of d 分: 0 for none, else rounding or
+ * error. */
+static int diff_sev(const struct jx_check_ctx *c, int64_t d,
+                    enum jx_money_unit unit, enum jx_severity *sev)
+{
+    if (d == 0) {
+        return 0;
+    }
+    int64_t a = d < 0 ? -d : d;
+    *sev = a <= tol_fen(c, unit) ? JX_SEV_ROUNDING : JX_SEV_ERROR;
+    return 1;
+}
+
+/*
+ * Check total == Σ parts (the present ones; nothing when the total or
+ * every part is absent).  what names the sum in the message, e.g.
+ * "整体支出绩效自评表按收入性质分的全年执行数"; total_what the total.
+ */
+static void sum_check(struct jx_check_ctx *c, const char *code,
+                      const struct jx_amt *total, const struct jx_amt *const *parts,
+                      size_t nparts, enum jx_money_unit unit,
+                      const char *what, const char *total_what,
+                      const char *path)
+{
+    if (!total->present) {
+        return;
+    }
+    struct jx_money sum = {0};
+    struct jx_buf terms;
+    jx_buf_init(&terms, 4096);
+    size_t used = 0;
+    for (size_t k = 0; k < nparts; k++) {
+        if (!parts[k]->present) {
+            continue;
+        }
+        if (jx_money_add(sum, parts[k]->v, &sum) != JX_NUM_OK) {
+            jx_buf_release(&terms);
+            return;
+        }
+        if (used) {
+            jx_buf_adds(&terms, " + ");
+        }
+        jx_buf_adds(&terms, amt_str(c, parts[k]->v, unit));
+        used++;
+    }
+    struct jx_money d;
+    enum jx_severity sev;
+    if (used && jx_money_sub(sum, total->v, &d) == JX_NUM_OK &&
+        diff_sev(c, d.fen, unit, &sev)) {
+        struct jx_money ad = {d.fen < 0 ? -d.fen : d.fen};
+        struct jx_diag *e = jx_check_report(
+            c, code, sev, total->prov, path,
+            "%s之和 %s = %s%s，与%s %s 不一致（相差 %s）", what,
+            terms.p, amt_str(c, sum, unit), jx_money_unit_name(unit),
+            total_what, amt_str(c, total->v, unit), amt_str(c, ad, unit));
+        jx_diag_detail(c->diags, e, "差额 %s − %s = %s%s",
+                       amt_str(c, sum, unit), amt_str(c, total->v, unit),
+                       d.fen < 0 ? "−" : "", amt_str(c, ad, unit));
+    }
+    jx_buf_release(&terms);
+}
+
+/* Column names of a funds row, with their JSON keys. */
+static const struct {
+    const char *key;
+    const char *zh;
+    size_t off;
+} funds_cols[] = {
+    {"budget_initial", "年初预算数", offsetof(struct jx_funds, budget_initial)},
+    {"budget_full", "全年预算数", offsetof(struct jx_funds, budget_full)},
+    {"executed", "全年执行数", offsetof(struct jx_funds, executed)},
+};
+
+/* One column of a funds row. */
+static const struct jx_amt *funds_col(const struct jx_funds *f, size_t k)
+{
+    return (const struct jx_amt *)(const void *)((const char *)f +
+                                                 funds_cols[k].off);
+}
+
+/* C101: the funds splits (by source, by nature) of a sheet against its
+ * 年度资金总额, column by column. */
+static void check_funds(struct jx_check_ctx *c, const struct jx_sheet *s,
+                        const char *sheet_zh, const char *base)
+{
+    static const enum jx_fund_key src[] = {
+        JX_FUND_GENERAL_BUDGET, JX_FUND_GOV_FUND, JX_FUND_SPECIAL_ACCOUNT,
+        JX_FUND_OTHER};
+    static const enum jx_fund_key src_p[] = {JX_FUND_CURRENT_APPROP,
+                                             JX_FUND_CARRYOVER};
+    static const enum jx_fund_key nat[] = {JX_FUND_BASIC, JX_FUND_PROJECT};
+    const struct {
+        const enum jx_fund_key *keys;
+        size_t n;
+        const char *zh;
+    } groups[] = {
+        {src, 4, "按收入性质分"},
+        {src_p, 2, "按资金来源分"},
+        {nat, 2, "按支出性质分"},
+    };
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+        for (size_t k = 0; k < sizeof funds_cols / sizeof funds_cols[0];
+             k++) {
+            const struct jx_amt *parts[4];
+            for (size_t j = 0; j < groups[g].n; j++) {
+                parts[j] = funds_col(&s->funds[groups[g].keys[j]], k);
+            }
+            sum_check(c, "C101", funds_col(&s->total, k), parts,
+                      groups[g].n, s->unit,
+                      jx_sprintf(c->arena, "%s%s的%s", sheet_zh,
+                                 groups[g].zh, funds_cols[k].zh),
+                      jx_sprintf(c->arena, "年度资金总额%s",
+                                 funds_cols[k].zh),
+                      jx_sprintf(c->arena, "%s/funds/total/%s", base,
+                                 funds_cols[k].key));
+        }
+    }
+}
+
+/* Columns of a cost row. */
+static const struct {
+    const char *key;
+    const char *zh;
+    size_t off;
+} cost_cols[] = {
+    {"prev_final", "上年决算数", offsetof(struct jx_cost, prev_final)},
+    {"budget", "本年预算数", offsetof(struct jx_cost, budget)},
+    {"final", "本年决算数", offsetof(struct jx_cost, final)},
+};
+
+/* One column of a cost row. */
+static const struct jx_amt *cost_col(const struct jx_cost *r, size_t k)
+{
+    return (const struct jx_amt *)(const void *)((const char *)r +
+                                                 cost_cols[k].off);
+}
+
+/* C102: a base-sheet total against its parts, column by column. */
+static void cost_sum(struct jx_check_ctx *c, const struct jx_cost *total,
+                     const struct jx_cost *const *parts, size_t n,
+                     const char *total_zh, const char *key)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    for (size_t k = 0; k < 3; k++) {
+        const struct jx_amt *p[64];
+        size_t m = n < 64 ? n : 64;
+        for (size_t j = 0; j < m; j++) {
+            p[j] = cost_col(parts[j], k);
+        }
+        sum_check(c, "C102", cost_col(total, k), p, m, b->unit,
+                  jx_sprintf(c->arena, "基础数据表%s各项的%s", total_zh,
+                             cost_cols[k].zh),
+                  jx_sprintf(c->arena, "%s%s", total_zh, cost_cols[k].zh),
+                  jx_sprintf(c->arena, "/base_sheet/costs/%s/%s", key,
+                             cost_cols[k].key));
+    }
+}
+
+/* C102, C103, C104: the base sheet's sums. */
+static void check_base(struct jx_check_ctx *c)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    const struct jx_cost *tp[] = {&b->vehicle, &b->overseas, &b->reception};
+    cost_sum(c, &b->three_public, tp, 3, "三公经费", "three_public");
+    const struct jx_cost *vp[] = {&b->vehicle_purchase,
+                                  &b->vehicle_operation};
+    cost_sum(c, &b->vehicle, vp, 2, "公务用车购置和维护经费", "vehicle");
+    if (b->nproject_lines) {
+        const struct jx_cost **pp = jx_alloc_array(
+            c->arena, b->nproject_lines, sizeof *pp);
+        for (size_t j = 0; j < b->nproject_lines; j++) {
+            pp[j] = &b->project_lines[j].cost;
+        }
+        cost_sum(c, &b->project, pp, b->nproject_lines, "项目支出",
+                 "project");
+    }
+    /* C103: 公用经费 ≥ Σ 其中 lines. */
+    for (size_t k = 0; k < 3; k++) {
+        const struct jx_amt *t = cost_col(&b->public_funds, k);
+        const struct jx_amt *parts[] = {cost_col(&b->office, k),
+                                        cost_col(&b->utilities_travel, k),
+                                        cost_col(&b->meetings_training, k)};
+        if (!t->present) {
+            continue;
+        }
+        struct jx_money sum = {0};
+        bool any = false;
+        for (size_t j = 0; j < 3; j++) {
+            if (parts[j]->present &&
+                jx_money_add(sum, parts[j]->v, &sum) == JX_NUM_OK) {
+                any = true;
+            }
+        }
+        struct jx_money d;
+        enum jx_severity sev;
+        if (any && jx_money_cmp(sum, t->v) > 0 &&
+            jx_money_sub(sum, t->v, &d) == JX_NUM_OK &&
+            diff_sev(c, d.fen, b->unit, &sev)) {
+            jx_check_report(
+                c, "C103", sev, t->prov,
+                jx_sprintf(c->arena, "/base_sheet/costs/public_funds/%s",
+                           cost_cols[k].key),
+                "基础数据表公用经费%s %s%s 小于其中各项之和 %s（相差 %s）",
+                cost_cols[k].zh, amt_str(c, t->v, b->unit),
+                jx_money_unit_name(b->unit), amt_str(c, sum, b->unit),
+                amt_str(c, d, b->unit));
+        }
+    }
+    /* C104: 项目支出 {Y}决算 = 整体表 按支出性质 项目支出. */
+    const struct jx_amt *bf = &b->project.final;
+    const struct jx_amt *ue = &c->pkg->unit_sheet.funds[JX_FUND_PROJECT]
+                                   .executed;
+    struct jx_money d;
+    enum jx_severity sev;
+    if (c->pkg->has_unit_sheet && bf->present && ue->present &&
+        jx_money_sub(bf->v, ue->v, &d) == JX_NUM_OK &&
+        diff_sev(c, d.fen, b->unit, &sev)) {
+        struct jx_money ad = {d.fen < 0 ? -d.fen : d.fen};
+        jx_check_report(
+            c, "C104", sev, bf->prov, "/base_sheet/costs/project/final",
+            "基础数据表项目支出本年决算数 %s%s 与整体支出绩效自评表按支出性质分的项目支出全年执行数 %s%s 不一致（相差 %s%s）",
+            amt_str(c, bf->v, b->unit), jx_money_unit_name(b->unit),
+            amt_str(c, ue->v, c->pkg->unit_sheet.unit),
+            jx_money_unit_name(c->pkg->unit_sheet.unit),
+            amt_str(c, ad, b->unit), jx_money_unit_name(b->unit));
+    }
+}
+
+/* C105, C106: the stated 控制率 against 实际在职人数 / 编制数. */
+static void check_control_rate(struct jx_check_ctx *c)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    const struct jx_num *st = &b->control_rate;
+    if (!st->present || !b->authorized.present || !b->actual.present) {
+        return;
+    }
+    const char *path = "/base_sheet/staffing/control_rate";
+    if (b->authorized.v == 0) {
+        jx_check_report(c, "C106", JX_SEV_WARNING, st->prov, path,
+                        "控制率写为 %s，但编制数为 0，实际在职 %lld 人：分母为 0，比率不适用",
+                        rat_str(c, st->v, true), (long long)b->actual.v);
+        return;
+    }
+    struct jx_rat r;
+    if (jx_rat_make(b->actual.v, b->authorized.v, &r) != JX_NUM_OK) {
+        return;
+    }
+    struct jx_rat d, rr;
+    if (jx_rat_sub(st->v, r, &d) != JX_NUM_OK ||
+        jx_rat_round(r, 4, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK) {
+        return;
+    }
+    if (jx_rat_cmp(st->v, rr) == 0 || jx_rat_sign(d) == 0) {
+        return;
+    }
+    struct jx_rat ad = jx_rat_sign(d) < 0 ? (struct jx_rat){-d.num, d.den}
+                                          : d;
+    enum jx_severity sev = jx_rat_cmp(ad, (struct jx_rat){1, 10000}) <= 0
+                               ? JX_SEV_ROUNDING
+                               : JX_SEV_ERROR;
+    char b1[JX_NUM_BUFSZ];
+    jx_check_report(c, "C105", sev, st->prov, path,
+                    "控制率写为 %s，按实际在职人数 %lld / 编制数 %lld 计算应为 %s",
+                    rat_str(c, st->v, true), (long long)b->actual.v,
+                    (long long)b->authorized.v,
+                    jx_rat_format(r, 2, true, JX_ROUND_HALF_UP, b1));
+}
+
+/* Columns of a task row. */
+static const struct {
+    const char *key;
+    const char *zh;
+    size_t off;
+} task_cols[] = {
+    {"budget_total", "预算数总额", offsetof(struct jx_task, budget_total)},
+    {"budget_fiscal", "预算数财政拨款", offsetof(struct jx_task, budget_fiscal)},
+    {"executed_total", "执行数总额", offsetof(struct jx_task, executed_total)},
+    {"executed_fiscal", "执行数财政拨款",
+     offsetof(struct jx_task, executed_fiscal)},
+};
+
+/* One column of a task row. */
+static const struct jx_amt *task_col(const struct jx_task *t, size_t k)
+{
+    return (const struct jx_amt *)(const void *)((const char *)t +
+                                                 task_cols[k].off);
+}
+
+/* C108: 其中：财政拨款 above 总额 in one task row (or the total). */
+static void fiscal_check(struct jx_check_ctx *c, const struct jx_task *t,
+                         const char *row_zh, const char *base)
+{
+    enum jx_money_unit u = c->pkg->goal_sheet.unit;
+    for (size_t k = 0; k < 4; k += 2) {
+        const struct jx_amt *tot = task_col(t, k);
+        const struct jx_amt *fis = task_col(t, k + 1);
+        if (tot->present && fis->present &&
+            jx_money_cmp(fis->v, tot->v) > 0) {
+            jx_check_report(c, "C108", JX_SEV_ERROR, fis->prov,
+                            jx_sprintf(c->arena, "%s/%s", base,
+                                       task_cols[k + 1].key),
+                            "%s的%s %s%s 大于%s %s",
+                            row_zh, task_cols[k + 1].zh,
+                            amt_str(c, fis->v, u), jx_money_unit_name(u),
+                            task_cols[k].zh, amt_str(c, tot->v, u));
+        }
+    }
+}
+
+/* C107, C108: the goal sheet's tasks against 金额合计. */
+static void check_goals(struct jx_check_ctx *c)
+{
+    const struct jx_sheet *g = &c->pkg->goal_sheet;
+    if (!c->pkg->has_goal_sheet) {
+        return;
+    }
+    for (size_t i = 0; i < g->ntasks; i++) {
+        fiscal_check(c, &g->tasks[i],
+                     jx_sprintf(c->arena, "年度主要任务第 %zu 行", i + 1),
+                     jx_sprintf(c->arena, "/goal_sheet/tasks/%zu", i));
+    }
+    fiscal_check(c, &g->task_total, "金额合计", "/goal_sheet/task_total");
+    if (!g->ntasks) {
+        return;
+    }
+    const struct jx_amt **p = jx_alloc_array(c->arena, g->ntasks, sizeof *p);
+    for (size_t k = 0; k < 4; k++) {
+        for (size_t i = 0; i < g->ntasks; i++) {
+            p[i] = task_col(&g->tasks[i], k);
+        }
+        sum_check(c, "C107", task_col(&g->task_total, k), p, g->ntasks,
+                  g->unit,
+                  jx_sprintf(c->arena, "年度主要任务各行%s", task_cols[k].zh),
+                  jx_sprintf(c->arena, "金额合计%s", task_cols[k].zh),
+                  jx_sprintf(c->arena, "/goal_sheet/task_total/%s",
+                             task_cols[k].key));
+    }
+}
+
+/* The name of a rubric row for messages (三级, else 二级, else 一级). */
+static const char *row_name(const struct jx_rubric_row *r)
+{
+    if (r->name.s && *r->name.s) {
+        return r->name.s;
+    }
+    if (r->level2.s && *r->level2.s) {
+        return r->level2.s;
+    }
+    return r->level1.s ? r->level1.s : "";
+}
+
+/* C110–C113: a printed scoring table. */
+static void check_rubric(struct jx_check_ctx *c, const struct jx_rubric *t,
+                         const char *key)
+{
+    if (!t->present || !t->nrows) {
+        return;
+    }
+    const char *tname = t->title.s ? t->title.s : "评分表";
+    struct jx_rat psum = jx_rat_int(0), ssum = jx_rat_int(0);
+    struct jx_rat blank_pts = jx_rat_int(0);
+    bool all_points = true, ok = true;
+    size_t nblank = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct jx_rubric_row *r = &t->rows[i];
+        if (r->points.present) {
+            ok = ok && jx_rat_add(psum, r->points.v, &psum) == JX_NUM_OK;
+        } else {
+            all_points = false;
+        }
+        if (r->score.present) {
+            ok = ok && jx_rat_add(ssum, r->score.v, &ssum) == JX_NUM_OK;
+        } else {
+            nblank++;
+            if (r->points.present) {
+                ok = ok && jx_rat_add(blank_pts, r->points.v, &blank_pts) ==
+                               JX_NUM_OK;
+            }
+        }
+        if (r->score.present && r->points.present &&
+            jx_rat_cmp(r->score.v, r->points.v) > 0) {
+            jx_check_report(c, "C110", JX_SEV_ERROR, r->score.prov,
+                            jx_sprintf(c->arena, "/%s/rows/%zu/score", key, i),
+                            "%s“%s”的得分 %s 超过分值 %s", tname, row_name(r),
+                            rat_str(c, r->score.v, false),
+                            rat_str(c, r->points.v, false));
+        }
+    }
+    if (!ok) {
+        return;
+    }
+    if (all_points && jx_rat_cmp(psum, jx_rat_int(100)) != 0) {
+        jx_check_report(c, "C111", JX_SEV_ERROR, t->rows[0].prov,
+                        jx_sprintf(c->arena, "/%s/rows", key),
+                        "%s各项分值之和为 %s，不是 100", tname,
+                        rat_str(c, psum, false));
+    }
+    const struct jx_num *st = &t->stated_total;
+    struct jx_rat d;
+    if (st->present && jx_rat_sub(ssum, st->v, &d) == JX_NUM_OK &&
+        jx_rat_sign(d) != 0) {
+        struct jx_rat ad = jx_rat_sign(d) < 0 ? (struct jx_rat){-d.num, d.den}
+                                              : d;
+        enum jx_severity sev =
+            jx_rat_cmp(ad, c->cfg->rounding_tolerance) <= 0 ? JX_SEV_ROUNDING
+                                                            : JX_SEV_ERROR;
+        struct jx_rat with_blank;
+        struct jx_diag *e = jx_check_report(
+            c, "C112", sev, st->prov,
+            jx_sprintf(c->arena, "/%s/stated_total", key),
+            "%s各项得分之和 %s 与合计 %s 不一致（相差 %s）", tname,
+            rat_str(c, ssum, false), rat_str(c, st->v, false),
+            rat_str(c, ad, false));
+        if (nblank &&
+            jx_rat_add(ssum, blank_pts, &with_blank) == JX_NUM_OK) {
+            jx_diag_detail(c->diags, e,
+                           "有 %zu 项得分空白（分值共 %s）；按满分计则为 %s",
+                           nblank, rat_str(c, blank_pts, false),
+                           rat_str(c, with_blank, false));
+        }
+    }
+    if (st->present && t->stated_grade.s && *t->stated_grade.s) {
+        const char *want = jx_grade_zh(jx_grade_of(st->v));
+        if (want && !strstr(t->stated_grade.s, want)) {
+            jx_check_report(c, "C113", JX_SEV_ERROR, t->stated_grade.prov,
+                            jx_sprintf(c->arena, "/%s/stated_grade", key),
+                            "%s评分等级写为“%s”，但合计 %s 分对应的等级是“%s”",
+                            tname, t->stated_grade.s,
+                            rat_str(c, st->v, false), want);
+        }
+    }
+}
+
+/* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
-    (void)c;
+    const struct jx_package *p = c->pkg;
+    if (p->has_unit_sheet) {
+        check_funds(c, &p->unit_sheet, "整体支出绩效自评表", "/unit_sheet");
+    }
+    for (size_t i = 0; i < p->nproject_sheets; i++) {
+        check_funds(c, &p->project_sheets[i], "项目支出绩效自评表",
+                    jx_sprintf(c->arena, "/project_sheets/%zu", i));
+    }
+    check_base(c);
+    check_control_rate(c);
+    check_goals(c);
+    check_rubric(c, &p->dept_scoring, "dept_scoring");
+    check_rubric(c, &p->assessment, "assessment");
 }

@@ -1,10 +1,248 @@
 /*
- * check_complete.c - placeholder, being written.
+ * check_complete.c - family C6: completeness (docs/checks.md, C6).
+ *
+ * Report sections missing from the standard outline (rules §5.3), forms
+ * named in the report's attachment list but not in the package, forms
+ * handed in as blank templates (the recogniser's I405 marks them: a
+ * material handed in with no sheet made), a project sheet missing while
+ * the unit reports project spending, and required cells the scorer does
+ * not already report (unit name, year, budget, executed and points are
+ * I410/I411/J104, S103 and S212).
  */
 #include "jixiao/check.h"
 
-/* Not written yet: no findings. */
+#include <string.h>
+
+/* Chinese numerals of the sections 一 … 十. */
+static const char *const numerals[] = {"一", "二", "三", "四", "五",
+                                       "六", "七", "八", "九", "十"};
+
+/* Standard titles of the sections (rules §5.3), for the message. */
+static const char *const std_titles[] = {
+    "单位基本情况",       "一般公共预算支出情况", "政府性基金预算支出情况",
+    "国有资本经营预算支出情况", "社会保险基金预算支出情况",
+    "单位整体支出绩效情况", "存在的问题及原因分析", "下一步改进措施",
+    "绩效自评结果拟应用和公开情况", "其他需要说明的情况",
+};
+
+/* True when t holds some text. */
+static bool has(const struct jx_text *t)
+{
+    return t->s && t->s[0];
+}
+
+/* True when the report follows the Shenzhen 部门整体绩效评价报告 outline
+ * (seed 002: 一、部门基本情况 … 四、), not the ten-section one. */
+static bool shenzhen_layout(const struct jx_report *r)
+{
+    if (has(&r->title) && strstr(r->title.s, "绩效评价报告") &&
+        !strstr(r->title.s, "自评报告")) {
+        return true;
+    }
+    return r->nsections > 0 && has(&r->sections[0].title) &&
+           strstr(r->sections[0].title.s, "部门基本情况") != NULL;
+}
+
+/* C601: sections of the outline missing from the report. */
+static void sections(struct jx_check_ctx *c)
+{
+    const struct jx_report *r = &c->pkg->report;
+    if (!r->present || r->nsections == 0) {
+        return;
+    }
+    int want = shenzhen_layout(r) ? 4 : 10;
+    bool seen[11] = {false};
+    for (size_t i = 0; i < r->nsections; i++) {
+        int no = r->sections[i].no;
+        if (no >= 1 && no <= 10) {
+            seen[no] = true;
+        }
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    int n = 0;
+    for (int k = 1; k <= want; k++) {
+        if (seen[k]) {
+            continue;
+        }
+        if (n) {
+            jx_buf_adds(&b, "、");
+        }
+        if (want == 10) {
+            jx_buf_addf(&b, "%s、%s", numerals[k - 1], std_titles[k - 1]);
+        } else {
+            jx_buf_addf(&b, "%s、", numerals[k - 1]);
+        }
+        n++;
+    }
+    if (n) {
+        jx_check_report(c, "C601", JX_SEV_WARNING, r->title.prov,
+                        "/report/sections",
+                        "自评报告缺少 %d 个部分：%s（共 %zu 个部分，"
+                        "应有 %d 个）",
+                        n, b.p, r->nsections, want);
+    }
+    jx_buf_release(&b);
+}
+
+/* Whether a material was handed in: a sheet made, or listed. */
+static bool handed_in(const struct jx_package *p, enum jx_material m)
+{
+    if (p->submission.materials_present && p->submission.materials[m]) {
+        return true;
+    }
+    switch (m) {
+    case JX_MAT_REPORT:
+        return p->report.present;
+    case JX_MAT_BASE_SHEET:
+        return p->base.present;
+    case JX_MAT_UNIT_SHEET:
+        return p->has_unit_sheet;
+    case JX_MAT_PROJECT_SHEETS:
+        return p->nproject_sheets > 0;
+    case JX_MAT_COUNT:
+        break;
+    }
+    return false;
+}
+
+/* The project spending the unit reports (base sheet 项目支出 本年决算数,
+ * else the unit sheet's 项目支出 全年执行数); false when none above 0. */
+static bool project_spending(const struct jx_package *p,
+                             const struct jx_amt **out, const char **path)
+{
+    const struct jx_amt *a = &p->base.project.final;
+    if (p->base.present && a->present && a->v.fen > 0) {
+        *out = a;
+        *path = "/base_sheet/project/final";
+        return true;
+    }
+    a = &p->unit_sheet.funds[JX_FUND_PROJECT].executed;
+    if (p->has_unit_sheet && a->present && a->v.fen > 0) {
+        *out = a;
+        *path = "/unit_sheet/funds/project/executed";
+        return true;
+    }
+    return false;
+}
+
+/* The material an attachment name stands for, or JX_MAT_COUNT. */
+static enum jx_material attachment_material(const char *s)
+{
+    if (strstr(s, "基础数据表")) {
+        return JX_MAT_BASE_SHEET;
+    }
+    if (strstr(s, "项目支出绩效自评表")) {
+        return JX_MAT_PROJECT_SHEETS;
+    }
+    if (strstr(s, "整体支出绩效自评表")) {
+        return JX_MAT_UNIT_SHEET;
+    }
+    return JX_MAT_COUNT;
+}
+
+/* C602 (attachments named but not in the package), C603 (a form handed
+ * in as a blank template), C604 (no project sheet at all while the unit
+ * reports project spending). */
+static void materials(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    const struct jx_amt *spend = NULL;
+    const char *spend_path = NULL;
+    bool spends = project_spending(p, &spend, &spend_path);
+    char buf[JX_NUM_BUFSZ];
+    enum jx_money_unit unit =
+        spend_path && spend_path[1] == 'b' ? p->base.unit : p->unit_sheet.unit;
+
+    /* C603: blank templates (listed as handed in, no sheet made) */
+    if (p->submission.materials_present &&
+        p->submission.materials[JX_MAT_UNIT_SHEET] && !p->has_unit_sheet) {
+        jx_check_report(c, "C603", JX_SEV_WARNING, NULL,
+                        "/submission/materials",
+                        "整体支出绩效自评表是未填写的空白模板，没有任何数据");
+    }
+    bool project_blank = p->submission.materials_present &&
+                         p->submission.materials[JX_MAT_PROJECT_SHEETS] &&
+                         p->nproject_sheets == 0;
+    if (project_blank && spends) {
+        jx_check_report(c, "C603", JX_SEV_WARNING, spend->prov, spend_path,
+                        "项目支出绩效自评表是未填写的空白模板，"
+                        "而本单位有项目支出 %s%s",
+                        jx_money_format_exact(spend->v, unit, buf),
+                        jx_money_unit_name(unit));
+    }
+    const struct jx_report *r = &p->report;
+    bool listed = false;
+    for (size_t i = 0; i < r->nattachments; i++) {
+        listed = listed || (has(&r->attachments[i]) &&
+                            attachment_material(r->attachments[i].s) ==
+                                JX_MAT_PROJECT_SHEETS);
+    }
+    bool project_none = !handed_in(p, JX_MAT_PROJECT_SHEETS);
+    if (project_none && spends) {
+        jx_check_report(c, "C604", listed ? JX_SEV_WARNING : JX_SEV_NOTE,
+                        spend->prov, spend_path,
+                        "本单位有项目支出 %s%s，但没有报送项目支出绩效自评表%s",
+                        jx_money_format_exact(spend->v, unit, buf),
+                        jx_money_unit_name(unit),
+                        listed ? "（自评报告附件列有此表）" : "");
+    }
+
+    /* C602: the attachment list names forms the package does not have */
+    bool named[JX_MAT_COUNT] = {false};
+    const struct jx_prov *first = NULL;
+    size_t first_i = 0;
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    int n = 0;
+    for (size_t i = 0; i < r->nattachments; i++) {
+        if (!has(&r->attachments[i])) {
+            continue;
+        }
+        enum jx_material m = attachment_material(r->attachments[i].s);
+        if (m == JX_MAT_COUNT || named[m] || handed_in(p, m) ||
+            (m == JX_MAT_PROJECT_SHEETS && spends)) {
+            continue; /* project sheets with spending: C604 */
+        }
+        named[m] = true;
+        if (!n) {
+            first = r->attachments[i].prov;
+            first_i = i;
+        }
+        if (n) {
+            jx_buf_adds(&b, "、");
+        }
+        jx_buf_addf(&b, "%s", r->attachments[i].s);
+        n++;
+    }
+    if (n) {
+        jx_check_report(c, "C602", JX_SEV_WARNING, first,
+                        jx_sprintf(c->arena, "/report/attachments/%zu",
+                                   first_i),
+                        "自评报告附件列有 %d 张表，材料中没有：%s", n, b.p);
+    }
+    jx_buf_release(&b);
+}
+
+/* C605: a project sheet without its 项目名称. */
+static void required_cells(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    for (size_t i = 0; i < p->nproject_sheets; i++) {
+        if (!has(&p->project_sheets[i].name)) {
+            jx_check_report(c, "C605", JX_SEV_WARNING, NULL,
+                            jx_sprintf(c->arena, "/project_sheets/%zu/name",
+                                       i),
+                            "第 %zu 张项目支出绩效自评表没有填写项目名称",
+                            i + 1);
+        }
+    }
+}
+
+/* Family C6. */
 void jx_check_complete(struct jx_check_ctx *c)
 {
-    (void)c;
+    sections(c);
+    materials(c);
+    required_cells(c);
 }

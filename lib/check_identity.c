@@ -1,10 +1,218 @@
 /*
- * check_identity.c - placeholder, being written.
+ * check_identity.c - C3: the unit name and the year everywhere, and
+ * contradictory counts of the same thing in the prose.
+ *
+ * The importer notes a name that differs inside one document (I403);
+ * this family checks the package itself (title against unit name) and
+ * stays silent where I403 already points at the same line.
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 
-/* Not written yet: no findings. */
+#include <string.h>
+
+/* The facts of every report section, in order (arena-owned). */
+static struct jx_facts *package_facts(struct jx_check_ctx *c)
+{
+    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
+    memset(fs, 0, sizeof *fs);
+    const struct jx_report *r = &c->pkg->report;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const struct jx_section *s = &r->sections[i];
+        if (s->text.s) {
+            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
+                          s->text.prov, s->no, fs);
+        }
+    }
+    return fs;
+}
+
+/* The JSON path of the text of the report section numbered no, or
+ * NULL (arena-owned). */
+static const char *section_path(struct jx_check_ctx *c, int no)
+{
+    for (size_t i = 0; i < c->pkg->report.nsections; i++) {
+        if (c->pkg->report.sections[i].no == no) {
+            return jx_sprintf(c->arena, "/report/sections/%zu/text", i);
+        }
+    }
+    return NULL;
+}
+
+/* s without ASCII spaces and U+3000 (arena-owned). */
+static char *compact(struct jx_arena *a, const char *s)
+{
+    size_t n = strlen(s), k = 0;
+    char *o = jx_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            continue;
+        }
+        if (i + 2 < n && memcmp(s + i, "\xe3\x80\x80", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        o[k++] = s[i];
+    }
+    o[k] = '\0';
+    return o;
+}
+
+/* True when the importer already reported code at prov's line. */
+static bool already(const struct jx_check_ctx *c, const char *code,
+                    const struct jx_prov *prov)
+{
+    for (size_t i = 0; prov && i < c->diags->n; i++) {
+        const struct jx_diag *d = &c->diags->a[i];
+        if (strcmp(d->code, code) == 0 && d->loc.line == prov->line) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* C301: the report title does not name the unit. */
+static void title_name(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    if (!p->report.title.s || !p->unit.name.s || !*p->unit.name.s ||
+        already(c, "I403", p->report.title.prov)) {
+        return;
+    }
+    const char *t = compact(c->arena, p->report.title.s);
+    const char *n = compact(c->arena, p->unit.name.s);
+    if (!strstr(t, n)) {
+        jx_check_report(c, "C301", JX_SEV_WARNING, p->report.title.prov,
+                        "/report/title",
+                        "报告标题“%s”中没有单位名称“%s”", p->report.title.s,
+                        p->unit.name.s);
+    }
+}
+
+/* C302: a date of the package before the end of the year evaluated. */
+static void date_after_year(struct jx_check_ctx *c, const struct jx_date *d,
+                            const char *what, const char *path)
+{
+    int64_t y = c->pkg->year.v;
+    if (!d->present || !c->pkg->year.present || d->y > y) {
+        return;
+    }
+    jx_check_report(c, "C302", JX_SEV_WARNING, d->prov, path,
+                    "%s %04d-%02d-%02d 早于 %lld 年度结束（%lld-12-31 之后才能自评）",
+                    what, d->y, d->m, d->d, (long long)y, (long long)y);
+}
+
+/* C303: the prose cites the work plan of an earlier year as this
+ * year's ("2022 年度工作计划" in a 2023 report). */
+static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
+{
+    const char *t = s->text.s;
+    int64_t y = c->pkg->year.v;
+    int line = s->text.prov ? s->text.prov->line : 0;
+    int col = s->text.prov ? s->text.prov->col : 0;
+    for (size_t i = 0; t[i]; i++) {
+        if (t[i] == '\n') {
+            line += line ? 1 : 0;
+            col = 1;
+            continue;
+        }
+        bool start = i == 0 || t[i - 1] < '0' || t[i - 1] > '9';
+        size_t k = i, v = 0;
+        while (start && k < i + 5 && t[k] >= '0' && t[k] <= '9') {
+            v = v * 10 + (size_t)(t[k] - '0');
+            k++;
+        }
+        if (start && k == i + 4) {
+            size_t j = k;
+            while (t[j] == ' ') {
+                j++;
+            }
+            static const char *const plans[] = {"年度工作计划", "年工作计划",
+                                                "年度计划"};
+            for (size_t m = 0; m < sizeof plans / sizeof plans[0]; m++) {
+                size_t n = strlen(plans[m]);
+                if (strncmp(t + j, plans[m], n) == 0 && (int64_t)v < y &&
+                    v >= 1900) {
+                    struct jx_prov at = {0};
+                    if (s->text.prov) {
+                        at = *s->text.prov;
+                        at.line = line;
+                        at.col = col;
+                    }
+                    jx_check_report(
+                        c, "C303", JX_SEV_WARNING, s->text.prov ? &at : NULL,
+                        section_path(c, s->no), "%lld 年度的报告引用了 %zu 年度的工作计划",
+                        (long long)y, v);
+                    break;
+                }
+            }
+        }
+        if (((unsigned char)t[i] & 0xc0) != 0x80) {
+            col++;
+        }
+    }
+}
+
+/* Headcount category: 1 编制数, 2 在职/在编/实有, 0 other. */
+static int staff_kind(const struct jx_fact *f)
+{
+    if (f->kind != JX_FACT_HEADCOUNT || strstr(f->label, "编外") ||
+        strstr(f->label, "退休") || strstr(f->label, "临聘") ||
+        strstr(f->label, "派遣")) {
+        return 0;
+    }
+    if (strstr(f->label, "在职") || strstr(f->label, "在编") ||
+        strstr(f->label, "实有")) {
+        return 2;
+    }
+    return strstr(f->label, "编制") ? 1 : 0;
+}
+
+/* C304: the same headcount stated twice with different values. */
+static void staff_twice(struct jx_check_ctx *c, const struct jx_facts *fs)
+{
+    for (int k = 1; k <= 2; k++) {
+        const struct jx_fact *first = NULL;
+        for (size_t i = 0; i < fs->n; i++) {
+            const struct jx_fact *f = &fs->a[i];
+            if (staff_kind(f) != k) {
+                continue;
+            }
+            if (!first) {
+                first = f;
+            } else if (jx_rat_cmp(first->value, f->value) != 0) {
+                jx_check_report(
+                    c, "C304", JX_SEV_ERROR, &f->prov,
+                    section_path(c, f->section),
+                    "报告中%s前后不一致：“%s”%lld 人，“%s”%lld 人",
+                    k == 1 ? "编制数" : "在编（在职）人数", first->label,
+                    (long long)first->value.num, f->label,
+                    (long long)f->value.num);
+                break;
+            }
+        }
+    }
+}
+
+/* Unit name and year everywhere; contradictory counts. */
 void jx_check_identity(struct jx_check_ctx *c)
 {
-    (void)c;
+    const struct jx_package *p = c->pkg;
+    title_name(c);
+    date_after_year(c, &p->contacts.date, "填报日期", "/contacts/date");
+    date_after_year(c, &p->submission.submitted, "报送日期",
+                    "/submission/submitted");
+    date_after_year(c, &p->submission.published, "公开日期",
+                    "/submission/published");
+    if (!p->report.present) {
+        return;
+    }
+    if (p->year.present) {
+        for (size_t i = 0; i < p->report.nsections; i++) {
+            if (p->report.sections[i].text.s) {
+                plan_year(c, &p->report.sections[i]);
+            }
+        }
+    }
+    staff_twice(c, package_facts(c));
 }

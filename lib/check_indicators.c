@@ -1,10 +1,439 @@
 /*
- * check_indicators.c - placeholder, being written.
+ * check_indicators.c - family C4: indicators (docs/checks.md, C4).
+ *
+ * What the scorer already reports per row (V103 operator in the actual,
+ * V104 kinds differ, V106 rate above 100%, S205 over-achievement, S204
+ * score below points) is not repeated; this family adds what a reviewer sees across rows
+ * and across the report: cost targets equal to the executed amount,
+ * actuals copied from the targets, 执行率 below 100% that nothing in the
+ * report explains, vague and unmeasurable targets, duplicate names.
  */
 #include "jixiao/check.h"
+#include "jixiao/indval.h"
 
-/* Not written yet: no findings. */
+#include <string.h>
+
+/* Longest row list printed in one message (the rest are counted). */
+#define LIST_MAX 12
+
+/* A sheet as this family sees it. */
+struct isheet {
+    const struct jx_sheet *sh;
+    const char *path;  /* "/unit_sheet", "/project_sheets/0", ... */
+    const char *label; /* Chinese name of the sheet */
+    const struct jx_sheet_eval *se; /* its scoring, or NULL (goal sheet) */
+};
+
+/* True when t holds some text. */
+static bool has(const struct jx_text *t)
+{
+    return t->s && t->s[0];
+}
+
+/* The indicator's name for a message (arena-owned or a literal). */
+static const char *ind_name(const struct jx_indicator *r)
+{
+    return has(&r->name) ? r->name.s : "（无名称）";
+}
+
+/* Parse one indicator text into *iv (arena-owned strings). */
+static void parse(struct jx_check_ctx *c, const struct jx_text *t,
+                  struct jx_indval *iv)
+{
+    const char *s = t->s ? t->s : "";
+    size_t n = strlen(s);
+    if (n > JX_INDVAL_MAX_BYTES) {
+        n = JX_INDVAL_MAX_BYTES;
+    }
+    jx_indval_parse(c->arena, s, n, iv);
+}
+
+/* Append "第N行“name”" to b, separated by "、"; counts past LIST_MAX. */
+static void list_row(struct jx_buf *b, size_t *count, size_t i,
+                     const char *what)
+{
+    if (*count < LIST_MAX) {
+        if (*count) {
+            jx_buf_adds(b, "、");
+        }
+        jx_buf_addf(b, "第%zu项%s", i + 1, what);
+    }
+    *count += 1;
+}
+
+/* Close a row list: "等 N 行" when cut. */
+static void list_end(struct jx_buf *b, size_t count)
+{
+    if (count > LIST_MAX) {
+        jx_buf_addf(b, "等 %zu 项", count);
+    }
+}
+
+/* Add a finding whose message is fmt + the list in b; frees b. */
+static void report_list(struct jx_check_ctx *c, const char *code,
+                        enum jx_severity sev, const struct jx_prov *prov,
+                        const char *path, const char *head,
+                        struct jx_buf *b)
+{
+    jx_check_report(c, code, sev, prov, path, "%s%s", head, b->p);
+    jx_buf_release(b);
+}
+
+/* C401: a cost target (money, ≤ or plain) equal to the sheet's 全年执行数. */
+static void cost_target(struct jx_check_ctx *c, const struct isheet *s)
+{
+    const struct jx_sheet *sh = s->sh;
+    if (!sh->total.executed.present) {
+        return;
+    }
+    if (sh->total.budget_full.present &&
+        jx_money_cmp(sh->total.budget_full.v, sh->total.executed.v) == 0) {
+        return; /* the target equals the budget too: set in advance */
+    }
+    struct jx_rat exec = jx_rat_from_money_yuan(sh->total.executed.v);
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_indicator *r = &sh->indicators[i];
+        if (!has(&r->target)) {
+            continue;
+        }
+        struct jx_indval iv;
+        parse(c, &r->target, &iv);
+        if (iv.kind != JX_IV_NUMBER || iv.dim != JX_DIM_MONEY ||
+            (iv.op != JX_OP_NONE && iv.op != JX_OP_LE &&
+             iv.op != JX_OP_LT && iv.op != JX_OP_EQ) ||
+            jx_rat_cmp(iv.num, exec) != 0) {
+            continue;
+        }
+        char buf[JX_NUM_BUFSZ];
+        jx_check_report(
+            c, "C401", JX_SEV_WARNING, r->prov,
+            jx_sprintf(c->arena, "%s/indicators/%zu/target", s->path, i),
+            "%s指标“%s”的年度指标值“%s”恰好等于全年执行数 %s%s，"
+            "疑为事后按执行数填写的目标",
+            s->label, ind_name(r), r->target.s,
+            jx_money_format_exact(sh->total.executed.v, sh->unit, buf),
+            jx_money_unit_name(sh->unit));
+    }
+}
+
+/* Trimmed equality of two texts (ASCII and U+3000 blanks ignored at the
+ * ends). */
+static bool same_text(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && (a[na - 1] == ' ' || a[na - 1] == '\n')) {
+        na--;
+    }
+    while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\n')) {
+        nb--;
+    }
+    while (na && (*a == ' ' || *a == '\n')) {
+        a++;
+        na--;
+    }
+    while (nb && (*b == ' ' || *b == '\n')) {
+        b++;
+        nb--;
+    }
+    return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* C402 and C403: actuals that are not measured values.  C402 lists the
+ * qualitative rows whose actual repeats the target word, and (on the
+ * goal sheet, which the scorer does not read) actuals written with an
+ * operator; C403 lists, on the goal sheet only, the rows whose target
+ * and actual are of different kinds (V104 does it on scored sheets). */
+static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
+{
+    const struct jx_sheet *sh = s->sh;
+    bool goal = sh->kind == JX_SHEET_GOALS;
+    struct jx_buf b, k;
+    jx_buf_init(&b, 1u << 16);
+    jx_buf_init(&k, 1u << 16);
+    size_t nb = 0, nk = 0, nops = 0;
+    const struct jx_prov *pb = NULL, *pk = NULL;
+    size_t ib = 0, ik = 0;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_indicator *r = &sh->indicators[i];
+        if (!has(&r->target) || !has(&r->actual)) {
+            continue;
+        }
+        struct jx_indval t, a;
+        parse(c, &r->target, &t);
+        parse(c, &r->actual, &a);
+        const char *what = NULL;
+        if (t.kind == JX_IV_QUALITATIVE && a.kind == JX_IV_QUALITATIVE &&
+            same_text(r->target.s, r->actual.s)) {
+            what = jx_sprintf(c->arena, "“%s”（%s＝%s）", ind_name(r),
+                              r->target.s, r->actual.s);
+        } else if (goal && a.kind == JX_IV_NUMBER && a.op != JX_OP_NONE &&
+                   a.op != JX_OP_RANGE) {
+            what = jx_sprintf(c->arena, "“%s”（%s→%s）", ind_name(r),
+                              r->target.s, r->actual.s);
+            nops++;
+        }
+        if (what) {
+            if (!nb) {
+                pb = r->prov;
+                ib = i;
+            }
+            list_row(&b, &nb, i, what);
+            continue;
+        }
+        bool kinds_differ =
+            t.kind != JX_IV_EMPTY && a.kind != JX_IV_EMPTY &&
+            t.kind != JX_IV_NA && a.kind != JX_IV_NA &&
+            t.kind != JX_IV_UNPARSED && a.kind != JX_IV_UNPARSED &&
+            (t.kind != a.kind ||
+             (t.kind == JX_IV_NUMBER && !jx_indval_comparable(&t, &a)));
+        if (goal && kinds_differ) {
+            if (!nk) {
+                pk = r->prov;
+                ik = i;
+            }
+            list_row(&k, &nk, i,
+                     jx_sprintf(c->arena, "“%s”（%s 对 %s）", ind_name(r),
+                                r->target.s, r->actual.s));
+        }
+    }
+    int min = c->cfg ? c->cfg->copied_min : 3;
+    if (nb && (nops > 0 || nb >= (size_t)(min > 0 ? min : 1))) {
+        list_end(&b, nb);
+        report_list(c, "C402", JX_SEV_WARNING, pb,
+                    jx_sprintf(c->arena, "%s/indicators/%zu/actual", s->path,
+                               ib),
+                    jx_sprintf(c->arena,
+                               "%s有 %zu 个指标的实际完成值照抄年度指标值，"
+                               "不是实际完成的情况：",
+                               s->label, nb),
+                    &b);
+    } else {
+        jx_buf_release(&b);
+    }
+    if (nk) {
+        list_end(&k, nk);
+        report_list(c, "C403", JX_SEV_WARNING, pk,
+                    jx_sprintf(c->arena, "%s/indicators/%zu/actual", s->path,
+                               ik),
+                    jx_sprintf(c->arena,
+                               "%s有 %zu 个指标的年度指标值与实际完成值类型"
+                               "不一致，无法比较：",
+                               s->label, nk),
+                    &k);
+    } else {
+        jx_buf_release(&k);
+    }
+}
+
+/* Words that explain an execution rate below 100%. */
+static const char *const explain_words[] = {
+    "结余", "结转", "未支付", "未执行", "执行率", "执行进度", "支付进度",
+    "资金进度", "未拨付", "未到位", "未使用", "预算执行", "未完成支付",
+};
+
+/* True when s contains one of the explaining words. */
+static bool explains(const char *s)
+{
+    if (!s) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof explain_words / sizeof explain_words[0];
+         k++) {
+        if (strstr(s, explain_words[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* C404: 执行率 below 100% and nothing in the report (any section) nor a
+ * deviation note explains it. */
+static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
+{
+    const struct jx_sheet_eval *se = s->se;
+    if (!se || !se->rate.has_value ||
+        jx_rat_cmp(se->rate.value, jx_rat_int(1)) >= 0) {
+        return;
+    }
+    for (size_t i = 0; i < s->sh->nindicators; i++) {
+        if (explains(s->sh->indicators[i].deviation.s)) {
+            return;
+        }
+    }
+    const struct jx_report *rp = &c->pkg->report;
+    for (size_t i = 0; i < rp->nsections; i++) {
+        if (explains(rp->sections[i].text.s)) {
+            return;
+        }
+    }
+    char buf[JX_NUM_BUFSZ];
+    jx_check_report(c, "C404", JX_SEV_WARNING, se->rate.prov, se->rate.path,
+                    "%s执行率 %s 低于 100%%，自评报告（包括第七部分存在的问题）"
+                    "和偏差原因分析都没有说明原因（结余、结转、未支付、"
+                    "执行进度等）",
+                    s->label,
+                    jx_rat_format(se->rate.value, se->rate.scale, true,
+                                  JX_ROUND_HALF_UP, buf));
+}
+
+/* Vague target words (rules §1.4.6: qualitative targets). */
+static const char *const vague_words[] = {
+    "有效提升", "持续推进", "明显", "持续发展", "逐步完善", "及时",
+    "显著", "稳步", "不断", "进一步", "有效", "提升", "改善", "良好",
+    "较好", "持续",
+};
+
+/* The vague word in s, or NULL. */
+static const char *vague_word(const char *s)
+{
+    for (size_t k = 0; k < sizeof vague_words / sizeof vague_words[0];
+         k++) {
+        if (strstr(s, vague_words[k])) {
+            return vague_words[k];
+        }
+    }
+    return NULL;
+}
+
+/* True when the level-2 label asks for a number (数量, 质量, 成本). */
+static bool numeric_level2(const struct jx_text *l2)
+{
+    return has(l2) && (strstr(l2->s, "数量") || strstr(l2->s, "质量") ||
+                       strstr(l2->s, "成本"));
+}
+
+/* C405 (vague targets, one finding per sheet) and C406 (a qualitative
+ * target where the level-2 indicator asks for a number). */
+static void vague(struct jx_check_ctx *c, const struct isheet *s)
+{
+    const struct jx_sheet *sh = s->sh;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    size_t n = 0, first = 0;
+    const struct jx_prov *pf = NULL;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_indicator *r = &sh->indicators[i];
+        if (!has(&r->target)) {
+            continue;
+        }
+        struct jx_indval t;
+        parse(c, &r->target, &t);
+        if (t.kind != JX_IV_QUALITATIVE) {
+            continue;
+        }
+        if (numeric_level2(&r->level2)) {
+            jx_check_report(
+                c, "C406", JX_SEV_WARNING, r->prov,
+                jx_sprintf(c->arena, "%s/indicators/%zu/target", s->path, i),
+                "%s指标“%s”属于%s，年度指标值“%s”却不是可衡量的数值",
+                s->label, ind_name(r), r->level2.s, r->target.s);
+            continue;
+        }
+        const char *w = vague_word(r->target.s);
+        if (!w) {
+            continue;
+        }
+        if (!n) {
+            pf = r->prov;
+            first = i;
+        }
+        list_row(&b, &n, i, jx_sprintf(c->arena, "“%s”（%s）", ind_name(r),
+                                        r->target.s));
+    }
+    if (n && c->cfg && n >= (size_t)(c->cfg->vague_min > 0
+                                         ? c->cfg->vague_min : 1)) {
+        list_end(&b, n);
+        report_list(c, "C405", JX_SEV_NOTE, pf,
+                    jx_sprintf(c->arena, "%s/indicators/%zu/target", s->path,
+                               first),
+                    jx_sprintf(c->arena,
+                               "%s有 %zu 个指标的年度指标值是模糊的定性表述，"
+                               "无法衡量：",
+                               s->label, n),
+                    &b);
+    } else {
+        jx_buf_release(&b);
+    }
+}
+
+/* C407: the same 三级指标 name twice in one sheet. */
+static void duplicates(struct jx_check_ctx *c, const struct isheet *s)
+{
+    const struct jx_sheet *sh = s->sh;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_indicator *r = &sh->indicators[i];
+        if (!has(&r->name)) {
+            continue;
+        }
+        bool earlier = false;
+        for (size_t j = 0; j < i && !earlier; j++) {
+            earlier = has(&sh->indicators[j].name) &&
+                      strcmp(sh->indicators[j].name.s, r->name.s) == 0;
+        }
+        if (earlier) {
+            continue;
+        }
+        for (size_t j = i + 1; j < sh->nindicators; j++) {
+            if (has(&sh->indicators[j].name) &&
+                strcmp(sh->indicators[j].name.s, r->name.s) == 0) {
+                jx_check_report(
+                    c, "C407", JX_SEV_WARNING, sh->indicators[j].prov,
+                    jx_sprintf(c->arena, "%s/indicators/%zu/name", s->path,
+                               j),
+                    "%s第%zu项指标“%s”与第%zu项重名", s->label, j + 1,
+                    r->name.s, i + 1);
+            }
+        }
+    }
+}
+
+/* Run every C4 check on one sheet. */
+static void check_sheet(struct jx_check_ctx *c, const struct isheet *s)
+{
+    cost_target(c, s);
+    copied_actuals(c, s);
+    unexplained_rate(c, s);
+    vague(c, s);
+    duplicates(c, s);
+}
+
+/* The evaluation of sheet sh, or NULL. */
+static const struct jx_sheet_eval *eval_of(const struct jx_check_ctx *c,
+                                           const struct jx_sheet *sh)
+{
+    if (!c->ev) {
+        return NULL;
+    }
+    for (size_t i = 0; i < c->ev->nsheets; i++) {
+        if (c->ev->sheets[i].sheet == sh) {
+            return &c->ev->sheets[i];
+        }
+    }
+    return NULL;
+}
+
+/* Family C4 over the unit sheet, the project sheets and the goal sheet. */
 void jx_check_indicators(struct jx_check_ctx *c)
 {
-    (void)c;
+    const struct jx_package *p = c->pkg;
+    if (p->has_unit_sheet) {
+        struct isheet s = {&p->unit_sheet, "/unit_sheet", "整体支出绩效自评表",
+                           eval_of(c, &p->unit_sheet)};
+        check_sheet(c, &s);
+    }
+    for (size_t i = 0; i < p->nproject_sheets; i++) {
+        const struct jx_sheet *sh = &p->project_sheets[i];
+        struct isheet s = {
+            sh, jx_sprintf(c->arena, "/project_sheets/%zu", i),
+            has(&sh->name)
+                ? jx_sprintf(c->arena, "项目支出绩效自评表（%s）", sh->name.s)
+                : jx_sprintf(c->arena, "项目支出绩效自评表（第%zu张）", i + 1),
+            eval_of(c, sh)};
+        check_sheet(c, &s);
+    }
+    if (p->has_goal_sheet) {
+        struct isheet s = {&p->goal_sheet, "/goal_sheet",
+                           "整体支出绩效目标完成情况自评表", NULL};
+        check_sheet(c, &s);
+    }
 }

@@ -1,10 +1,459 @@
 /*
- * check_publish.c - placeholder, being written.
+ * check_publish.c - family C7: publication (docs/checks.md, C7).
+ *
+ * Personal mobile numbers in the material meant for the public portal,
+ * section headings numbered in several styles, and text printed twice
+ * (a passage repeated back to back inside a paragraph, or a whole
+ * paragraph repeated).
  */
 #include "jixiao/check.h"
 
-/* Not written yet: no findings. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Shortest passage (code points) reported as repeated. */
+#define REPEAT_MIN_CHARS 20
+/* Longest paragraph (bytes) searched for a repeated passage. */
+#define REPEAT_MAX_BYTES 6000
+/* Most paragraphs compared for whole-paragraph repeats. */
+#define PARA_MAX 4000
+/* Largest source file read back for the heading numbers. */
+/* Longest excerpt quoted, in code points. */
+#define EXCERPT_CHARS 16
+
+/* True when t holds some text. */
+static bool has(const struct jx_text *t)
+{
+    return t->s && t->s[0];
+}
+
+/* True for an ASCII digit. */
+static bool digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* The first mobile number 1[3-9]ddddddddd (not inside a longer digit
+ * run) in s: its start, or NULL. */
+static const char *find_mobile(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + 11 <= n; i++) {
+        if (s[i] != '1' || s[i + 1] < '3' || s[i + 1] > '9' ||
+            (i > 0 && digit(s[i - 1]))) {
+            continue;
+        }
+        size_t k = 2;
+        while (k < 11 && digit(s[i + k])) {
+            k++;
+        }
+        if (k == 11 && (i + 11 == n || !digit(s[i + 11]))) {
+            return s + i;
+        }
+    }
+    return NULL;
+}
+
+/* C701 for one text field. */
+static void mobile_in(struct jx_check_ctx *c, const struct jx_text *t,
+                      const char *path, const char *what)
+{
+    if (!has(t)) {
+        return;
+    }
+    const char *m = find_mobile(t->s);
+    if (!m) {
+        return;
+    }
+    const struct jx_text *who = &c->pkg->contacts.preparer;
+    jx_check_report(c, "C701", JX_SEV_WARNING, t->prov, path,
+                    "%s中有个人手机号码“%.11s”%s%s%s，公开到门户网站会泄露"
+                    "个人信息，应改为办公电话",
+                    what, m, has(who) ? "（填表人“" : "",
+                    has(who) ? who->s : "", has(who) ? "”）" : "");
+}
+
+/* C701: mobile numbers in the contacts and the report. */
+static void mobiles(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    mobile_in(c, &p->contacts.phone, "/contacts/phone", "联系电话");
+    mobile_in(c, &p->contacts.preparer, "/contacts/preparer", "填表人");
+    mobile_in(c, &p->contacts.head, "/contacts/head", "单位负责人");
+    for (size_t i = 0; i < p->report.nsections; i++) {
+        mobile_in(c, &p->report.sections[i].text,
+                  jx_sprintf(c->arena, "/report/sections/%zu/text", i),
+                  jx_sprintf(c->arena, "自评报告第%d部分",
+                             p->report.sections[i].no));
+    }
+}
+
+/* Chinese numerals 一 … 十 (3 bytes each in UTF-8). */
+static const char *const numerals[] = {"一", "二", "三", "四", "五",
+                                       "六", "七", "八", "九", "十"};
+
+/* Length of the Chinese numeral at s (up to n bytes), or 0. */
+static size_t numeral_at(const char *s, size_t n)
+{
+    for (size_t k = 0; k < 10; k++) {
+        if (n >= 3 && memcmp(s, numerals[k], 3) == 0) {
+            return 3;
+        }
+    }
+    return 0;
+}
+
+/* The numbering style of a heading prefix: "一、", "1、", "1.",
+ * "（一）", "（1）", "无编号", or the prefix itself (arena-owned). */
+static const char *style_of(struct jx_arena *a, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        n--;
+    }
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n && *s == '[') { /* converter marks: [bookmark: _GoBack] */
+        const char *e = memchr(s, ']', n);
+        if (!e) {
+            break;
+        }
+        n -= (size_t)(e + 1 - s);
+        s = e + 1;
+        while (n && *s == ' ') {
+            s++;
+            n--;
+        }
+    }
+    if (n == 0) {
+        return "无编号";
+    }
+    size_t k = 0;
+    bool open = false;
+    if (n >= 3 && memcmp(s, "（", 3) == 0) {
+        open = true;
+        k = 3;
+    } else if (s[0] == '(') {
+        open = true;
+        k = 1;
+    }
+    size_t cn = 0, dn = 0;
+    while (k < n) {
+        size_t l = numeral_at(s + k, n - k);
+        if (l) {
+            cn++;
+            k += l;
+        } else if (digit(s[k])) {
+            dn++;
+            k++;
+        } else {
+            break;
+        }
+    }
+    const char *rest = s + k;
+    size_t rn = n - k;
+    if ((cn == 0) == (dn == 0)) {
+        return jx_strndup(a, s, n);
+    }
+    if (open && ((rn == 3 && memcmp(rest, "）", 3) == 0) ||
+                 (rn == 1 && rest[0] == ')'))) {
+        return cn ? "（一）" : "（1）";
+    }
+    if (!open && rn == 3 && memcmp(rest, "、", 3) == 0) {
+        return cn ? "一、" : "1、";
+    }
+    if (!open && ((rn == 1 && rest[0] == '.') ||
+                  (rn == 3 && memcmp(rest, "．", 3) == 0))) {
+        return cn ? "一." : "1.";
+    }
+    return jx_strndup(a, s, n);
+}
+
+/* Index of style st in styles[0..*n), adding it when new. */
+static size_t style_index(const char **styles, size_t *n, const char *st)
+{
+    for (size_t k = 0; k < *n; k++) {
+        if (strcmp(styles[k], st) == 0) {
+            return k;
+        }
+    }
+    styles[*n] = st;
+    return (*n)++;
+}
+
+/* C702: the headings of the sections numbered in more than one style
+ * (the numbering as printed is kept with each section by the
+ * recognisers; packages without it are not checked). */
+static void numbering(struct jx_check_ctx *c)
+{
+    const struct jx_report *r = &c->pkg->report;
+    if (r->nsections < 2 || r->nsections > 10) {
+        return;
+    }
+    const char *styles[10];
+    size_t nstyles = 0;
+    size_t which[10];
+    for (size_t i = 0; i < r->nsections; i++) {
+        const char *m = r->sections[i].marker.s;
+        if (!m) {
+            return;
+        }
+        which[i] = style_index(styles, &nstyles,
+                               style_of(c->arena, m, strlen(m)));
+    }
+    if (nstyles < 2) {
+        return;
+    }
+    size_t count[10] = {0};
+    for (size_t i = 0; i < r->nsections; i++) {
+        count[which[i]]++;
+    }
+    size_t major = 0;
+    for (size_t k = 1; k < nstyles; k++) {
+        if (count[k] > count[major]) {
+            major = k;
+        }
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    size_t at = 0;
+    bool found = false;
+    for (size_t k = 0; k < nstyles; k++) {
+        jx_buf_addf(&b, "%s“%s”式用于第", k ? "；" : "", styles[k]);
+        bool first = true;
+        for (size_t i = 0; i < r->nsections; i++) {
+            if (which[i] != k) {
+                continue;
+            }
+            int no = r->sections[i].no;
+            jx_buf_addf(&b, "%s%s", first ? "" : "、",
+                        no >= 1 && no <= 10 ? numerals[no - 1] : "?");
+            first = false;
+            if (k != major && !found) {
+                at = i;
+                found = true;
+            }
+        }
+        jx_buf_adds(&b, "部分");
+    }
+    jx_check_report(c, "C702", JX_SEV_WARNING, r->sections[at].title.prov,
+                    jx_sprintf(c->arena, "/report/sections/%zu/title", at),
+                    "自评报告各部分标题的编号不统一：%s", b.p);
+    jx_buf_release(&b);
+}
+
+/* The first EXCERPT_CHARS code points of s[0..n), with "…" when cut
+ * (arena-owned). */
+static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
+{
+    size_t i = 0, k = 0;
+    while (i < n && k < EXCERPT_CHARS) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) {
+            i++;
+        }
+        k++;
+    }
+    return jx_sprintf(a, "%.*s%s", (int)i, s, i < n ? "…" : "");
+}
+
+/* Find a passage of at least REPEAT_MIN_CHARS code points repeated back
+ * to back in p[0..n): its start and length in bytes; false if none. */
+static bool back_to_back(const char *p, size_t n, size_t *start,
+                         size_t *len)
+{
+    if (n > REPEAT_MAX_BYTES) {
+        n = REPEAT_MAX_BYTES;
+    }
+    for (size_t k = REPEAT_MIN_CHARS; k <= n / 2; k++) {
+        size_t run = 0;
+        for (size_t j = 0; j + k < n; j++) {
+            if (p[j] != p[j + k]) {
+                run = 0;
+                continue;
+            }
+            run++;
+            if (run < k) {
+                continue;
+            }
+            size_t s = j + 1 - k;
+            if (((unsigned char)p[s] & 0xC0) == 0x80 ||
+                jx_utf8_count(p + s, k) < REPEAT_MIN_CHARS) {
+                continue;
+            }
+            *start = s;
+            *len = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A paragraph of the report. */
+struct para {
+    const char *s;
+    size_t n;
+    size_t section; /* index into report.sections */
+    int line;       /* line offset within the section text (0-based) */
+};
+
+/* A provenance for a paragraph: the section text's moved down by the
+ * paragraph's line (arena-owned), or NULL. */
+static const struct jx_prov *para_prov(struct jx_check_ctx *c,
+                                       const struct jx_section *s, int line)
+{
+    if (!s->text.prov) {
+        return NULL;
+    }
+    struct jx_prov *pv = jx_alloc(c->arena, sizeof *pv);
+    *pv = *s->text.prov;
+    if (pv->line > 0) {
+        pv->line += line;
+        if (line > 0) {
+            pv->col = 1;
+        }
+    }
+    return pv;
+}
+
+/* Trim blanks (ASCII and U+3000) around p[0..*n). */
+static const char *trim(const char *p, size_t *n)
+{
+    for (;;) {
+        if (*n && (p[*n - 1] == ' ' || p[*n - 1] == '\t' ||
+                   p[*n - 1] == '\r')) {
+            (*n)--;
+        } else if (*n >= 3 && memcmp(p + *n - 3, "\xE3\x80\x80", 3) == 0) {
+            *n -= 3;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (*n && (*p == ' ' || *p == '\t')) {
+            p++;
+            (*n)--;
+        } else if (*n >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) {
+            p += 3;
+            *n -= 3;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* C703 (a passage repeated back to back in a paragraph: one finding
+ * per section) and C704 (a whole paragraph printed twice). */
+static void repeats(struct jx_check_ctx *c)
+{
+    const struct jx_report *r = &c->pkg->report;
+    struct para *ps = jx_alloc_array(c->arena, PARA_MAX, sizeof *ps);
+    size_t np = 0;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const struct jx_section *sec = &r->sections[i];
+        if (!has(&sec->text)) {
+            continue;
+        }
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 16);
+        size_t nrep = 0;
+        const struct jx_prov *first = NULL;
+        const char *t = sec->text.s;
+        int line = 0;
+        while (*t) {
+            const char *nl = strchr(t, '\n');
+            size_t n = nl ? (size_t)(nl - t) : strlen(t);
+            size_t tn = n;
+            const char *tp = trim(t, &tn);
+            size_t st, ln;
+            if (back_to_back(tp, tn, &st, &ln)) {
+                const struct jx_prov *pv = para_prov(c, sec, line);
+                if (!nrep) {
+                    first = pv;
+                }
+                if (nrep < 8) {
+                    jx_buf_addf(&b, "%s%s“%s”（%zu字）",
+                                nrep ? "、" : "",
+                                pv && pv->line
+                                    ? jx_sprintf(c->arena, "第 %d 行",
+                                                 pv->line)
+                                    : jx_sprintf(c->arena, "第%d段",
+                                                 line + 1),
+                                excerpt(c->arena, tp + st, ln),
+                                jx_utf8_count(tp + st, ln));
+                }
+                nrep++;
+            }
+            if (np < PARA_MAX && jx_utf8_count(tp, tn) >= REPEAT_MIN_CHARS) {
+                ps[np++] = (struct para){tp, tn, i, line};
+            }
+            line++;
+            t = nl ? nl + 1 : t + n;
+        }
+        if (nrep) {
+            jx_check_report(
+                c, "C703", JX_SEV_WARNING, first,
+                jx_sprintf(c->arena, "/report/sections/%zu/text", i),
+                "自评报告第%s部分有 %zu 段文字在同一段内连续重复出现两次："
+                "%s%s",
+                sec->no >= 1 && sec->no <= 10 ? numerals[sec->no - 1] : "?",
+                nrep, b.p, nrep > 8 ? "等" : "");
+        }
+        jx_buf_release(&b);
+    }
+    /* C704: group the repeats by (later section, earlier section) */
+    size_t *match = jx_alloc_array(c->arena, np ? np : 1, sizeof *match);
+    for (size_t j = 0; j < np; j++) {
+        match[j] = SIZE_MAX;
+        for (size_t i = 0; i < j; i++) {
+            if (ps[i].n == ps[j].n && memcmp(ps[i].s, ps[j].s, ps[j].n) == 0) {
+                match[j] = i;
+                break;
+            }
+        }
+    }
+    for (size_t j = 0; j < np; j++) {
+        if (match[j] == SIZE_MAX) {
+            continue;
+        }
+        size_t si_ = ps[match[j]].section, sj_ = ps[j].section;
+        size_t count = 0;
+        for (size_t k = j; k < np; k++) {
+            if (match[k] != SIZE_MAX && ps[k].section == sj_ &&
+                ps[match[k]].section == si_) {
+                count++;
+                if (k != j) {
+                    match[k] = SIZE_MAX; /* reported with j */
+                }
+            }
+        }
+        const struct jx_section *si = &r->sections[si_];
+        const struct jx_section *sj = &r->sections[sj_];
+        const struct jx_prov *pi = para_prov(c, si, ps[match[j]].line);
+        bool same = si_ == sj_;
+        jx_check_report(
+            c, "C704", same ? JX_SEV_WARNING : JX_SEV_NOTE,
+            para_prov(c, sj, ps[j].line),
+            jx_sprintf(c->arena, "/report/sections/%zu/text", sj_),
+            "自评报告第%s部分有 %zu 段与第%s部分的段落完全相同（第一段“%s”，"
+            "前文见%s）%s",
+            sj->no >= 1 && sj->no <= 10 ? numerals[sj->no - 1] : "?", count,
+            si->no >= 1 && si->no <= 10 ? numerals[si->no - 1] : "?",
+            excerpt(c->arena, ps[j].s, ps[j].n),
+            pi && pi->line ? jx_sprintf(c->arena, "第 %d 行", pi->line)
+                           : jx_sprintf(c->arena, "第%d段",
+                                        ps[match[j]].line + 1),
+            same ? "，重复印了两次" : "，是照搬前文还是有意重述，请核实");
+    }
+}
+
+/* Family C7. */
 void jx_check_publish(struct jx_check_ctx *c)
 {
-    (void)c;
+    mobiles(c);
+    numbering(c);
+    repeats(c);
 }

@@ -1,10 +1,321 @@
 /*
- * check_text.c - placeholder, being written.
+ * check_text.c - C2: the figures of the report prose against the forms
+ * and against each other, aware of fund scope (一般公共预算 only vs all
+ * funds).  Conservative: a figure is compared only when its label
+ * names the form value unambiguously.
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 
-/* Not written yet: no findings. */
+#include <string.h>
+
+/* The facts of every report section, in order (arena-owned).  Lines
+ * are counted from the section's provenance. */
+static struct jx_facts *package_facts(struct jx_check_ctx *c)
+{
+    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
+    memset(fs, 0, sizeof *fs);
+    const struct jx_report *r = &c->pkg->report;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const struct jx_section *s = &r->sections[i];
+        if (s->text.s) {
+            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
+                          s->text.prov, s->no, fs);
+        }
+    }
+    return fs;
+}
+
+/* The JSON path of the text of the report section numbered no, or
+ * NULL (arena-owned). */
+static const char *section_path(struct jx_check_ctx *c, int no)
+{
+    for (size_t i = 0; i < c->pkg->report.nsections; i++) {
+        if (c->pkg->report.sections[i].no == no) {
+            return jx_sprintf(c->arena, "/report/sections/%zu/text", i);
+        }
+    }
+    return NULL;
+}
+
+/* True when s contains w. */
+static bool has(const char *s, const char *w)
+{
+    return s && strstr(s, w) != NULL;
+}
+
+/* True when the label names a budget (预算, 调整) rather than spending;
+ * the 预算 of 一般公共预算 / 政府性基金预算 does not count. */
+static bool budget_word(const char *label)
+{
+    static const char *const funds[] = {"一般公共", "政府性基金",
+                                        "国有资本经营", "社会保险基金"};
+    if (has(label, "调整")) {
+        return true;
+    }
+    for (const char *p = strstr(label, "预算"); p; p = strstr(p + 1, "预算")) {
+        bool fund = false;
+        for (size_t k = 0; k < sizeof funds / sizeof funds[0]; k++) {
+            size_t n = strlen(funds[k]);
+            if ((size_t)(p - label) >= n && memcmp(p - n, funds[k], n) == 0) {
+                fund = true;
+            }
+        }
+        if (!fund) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The money m in unit u as "1369.56万元" (arena-owned). */
+static const char *fmt_money(struct jx_check_ctx *c, struct jx_money m,
+                             enum jx_money_unit u)
+{
+    char buf[JX_NUM_BUFSZ];
+    return jx_sprintf(c->arena, "%s%s",
+                      jx_money_format(m, u, 2, JX_ROUND_HALF_UP, buf),
+                      jx_money_unit_name(u));
+}
+
+/* The rounding tolerance in 分 for amounts printed in unit u. */
+static int64_t tolerance_fen(const struct jx_check_ctx *c,
+                             enum jx_money_unit u)
+{
+    struct jx_rat t;
+    int64_t per = u == JX_WANYUAN ? 1000000 : 100;
+    if (jx_rat_mul(c->cfg->rounding_tolerance, jx_rat_int(per), &t) !=
+        JX_NUM_OK || t.den == 0) {
+        return 0;
+    }
+    return t.num / t.den;
+}
+
+/* |a − b| in 分, or INT64_MAX on overflow. */
+static int64_t absdiff(struct jx_money a, struct jx_money b)
+{
+    struct jx_money d;
+    if (jx_money_sub(a, b, &d) != JX_NUM_OK || d.fen == INT64_MIN) {
+        return INT64_MAX;
+    }
+    return d.fen < 0 ? -d.fen : d.fen;
+}
+
+/* Which part by nature a money fact's label names: JX_FUND_BASIC,
+ * JX_FUND_PROJECT, or JX_FUND_COUNT for neither / both. */
+static enum jx_fund_key nature_of(const struct jx_fact *f)
+{
+    bool b = has(f->label, "基本支出"), p = has(f->label, "项目支出");
+    if (b == p) {
+        return JX_FUND_COUNT;
+    }
+    return b ? JX_FUND_BASIC : JX_FUND_PROJECT;
+}
+
+/* Fund scopes other than the general budget. */
+#define OTHER_FUNDS (JX_SCOPE_GOV_FUND | JX_SCOPE_STATE_CAPITAL | \
+                     JX_SCOPE_SOCIAL_INSURANCE)
+
+/* C201/C202: a prose 基本支出 / 项目支出 (spending) against the unit
+ * sheet's split by nature; a gap covered by the non-general funds is a
+ * difference of scope (note). */
+static void nature_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
+{
+    const struct jx_sheet *us = &c->pkg->unit_sheet;
+    enum jx_fund_key k = nature_of(f);
+    if (!c->pkg->has_unit_sheet || k == JX_FUND_COUNT ||
+        f->kind != JX_FACT_MONEY || budget_word(f->label) ||
+        !us->funds[k].executed.present) {
+        return;
+    }
+    uint32_t sc = f->label_scopes ? f->label_scopes : f->scopes;
+    if (sc & OTHER_FUNDS) {
+        return;
+    }
+    bool general = (sc & JX_SCOPE_GENERAL_BUDGET) != 0;
+    struct jx_money s = us->funds[k].executed.v;
+    int64_t d = absdiff(s, f->money);
+    if (d == 0) {
+        return;
+    }
+    const char *what = jx_fund_key_zh(k);
+    const char *path = jx_sprintf(c->arena, "/unit_sheet/funds/%s/executed",
+                                  jx_fund_key_name(k));
+    const char *pv = fmt_money(c, f->money, f->unit);
+    const char *sv = fmt_money(c, s, us->unit);
+    struct jx_money others = {0};
+    static const enum jx_fund_key ok[] = {JX_FUND_GOV_FUND,
+                                          JX_FUND_SPECIAL_ACCOUNT,
+                                          JX_FUND_OTHER};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        if (us->funds[ok[i]].executed.present &&
+            jx_money_add(others, us->funds[ok[i]].executed.v, &others) !=
+                JX_NUM_OK) {
+            return;
+        }
+    }
+    struct jx_money gap;
+    if (jx_money_sub(s, f->money, &gap) != JX_NUM_OK) {
+        return;
+    }
+    int64_t tol = tolerance_fen(c, us->unit);
+    if (general && others.fen > 0 && gap.fen > 0 &&
+        gap.fen <= others.fen + tol) {
+        struct jx_diag *e = jx_check_report(
+            c, "C202", JX_SEV_NOTE, &f->prov, path,
+            "报告中一般公共预算%s %s 与自评表%s执行数 %s 口径不同：表中含一般公共预算以外的资金 %s",
+            what, pv, what, sv, fmt_money(c, others, us->unit));
+        jx_diag_detail(c->diags, e,
+                       "差额 %s − %s = %s，不超过一般公共预算以外的资金 %s",
+                       sv, pv, fmt_money(c, gap, us->unit),
+                       fmt_money(c, others, us->unit));
+        return;
+    }
+    struct jx_diag *e = jx_check_report(
+        c, "C201", d <= tol ? JX_SEV_ROUNDING : JX_SEV_ERROR, &f->prov, path,
+        "报告中%s%s %s 与自评表%s执行数 %s 不一致",
+        general ? "一般公共预算" : "", what, pv, what, sv);
+    jx_diag_detail(c->diags, e, "差额 %s − %s = %s%s", sv, pv,
+                   fmt_money(c, gap, us->unit),
+                   general && others.fen > 0
+                       ? jx_sprintf(c->arena,
+                                    "，超出一般公共预算以外的资金 %s",
+                                    fmt_money(c, others, us->unit))
+                       : "");
+}
+
+/* True when f is a spending figure of 基本支出: its label says so, or
+ * it is an 实际支出 / 决算 of a sentence about 基本支出. */
+static bool basic_spending(const struct jx_fact *f)
+{
+    if (f->kind != JX_FACT_MONEY || budget_word(f->label) ||
+        has(f->label, "项目支出")) {
+        return false;
+    }
+    return has(f->label, "基本支出") ||
+           ((f->scopes & JX_SCOPE_BASIC) &&
+            (has(f->label, "实际支出") || has(f->label, "决算")));
+}
+
+/* Report total = parts at a prose fact: rounding or error (code). */
+static void sum_finding(struct jx_check_ctx *c, const char *code,
+                        const struct jx_fact *t, struct jx_money sum,
+                        const char *what, const char *recompute)
+{
+    int64_t d = absdiff(t->money, sum);
+    if (d == 0) {
+        return;
+    }
+    struct jx_diag *e = jx_check_report(
+        c, code, d <= tolerance_fen(c, t->unit) ? JX_SEV_ROUNDING
+                                                : JX_SEV_ERROR,
+        &t->prov, section_path(c, t->section), "报告中%s %s 与各部分之和 %s 不一致", what,
+        fmt_money(c, t->money, t->unit), fmt_money(c, sum, t->unit));
+    jx_diag_detail(c->diags, e, "%s = %s，报告写 %s", recompute,
+                   fmt_money(c, sum, t->unit),
+                   fmt_money(c, t->money, t->unit));
+}
+
+/* C203: 基本支出 = 人员经费 + 公用经费 where the prose states the three
+ * in a row (基本支出, then 人员经费, then 公用经费). */
+static void basic_parts(struct jx_check_ctx *c, const struct jx_facts *fs)
+{
+    for (size_t i = 1; i + 1 < fs->n; i++) {
+        const struct jx_fact *b = &fs->a[i - 1], *p = &fs->a[i],
+                             *q = &fs->a[i + 1];
+        if (p->kind != JX_FACT_MONEY || q->kind != JX_FACT_MONEY ||
+            !(p->label_scopes & JX_SCOPE_PERSONNEL) ||
+            !(q->label_scopes & JX_SCOPE_PUBLIC) ||
+            has(p->label, "项目") || has(p->label, "临聘") ||
+            has(p->label, "编外") || b->section != p->section ||
+            q->section != p->section || !basic_spending(b) ||
+            b->unit != p->unit || q->unit != p->unit) {
+            continue;
+        }
+        struct jx_money s;
+        if (jx_money_add(p->money, q->money, &s) != JX_NUM_OK) {
+            continue;
+        }
+        const char *rc = jx_sprintf(
+            c->arena, "人员经费 %s + 公用经费 %s",
+            fmt_money(c, p->money, p->unit), fmt_money(c, q->money, q->unit));
+        sum_finding(c, "C203", b, s, "基本支出", rc);
+    }
+}
+
+/* C204: a total followed in the same sentence by its 基本支出 and
+ * 项目支出 (either order). */
+static void nature_parts(struct jx_check_ctx *c, const struct jx_facts *fs)
+{
+    for (size_t i = 0; i + 2 < fs->n; i++) {
+        const struct jx_fact *t = &fs->a[i], *x = &fs->a[i + 1],
+                             *y = &fs->a[i + 2];
+        if (t->kind != JX_FACT_MONEY || x->kind != JX_FACT_MONEY ||
+            y->kind != JX_FACT_MONEY || t->sentence != x->sentence ||
+            t->sentence != y->sentence || !has(t->label, "支出") ||
+            nature_of(t) != JX_FUND_COUNT || (t->label_scopes & OTHER_FUNDS) ||
+            t->money.fen == 0 || nature_of(x) == JX_FUND_COUNT ||
+            nature_of(y) == JX_FUND_COUNT || nature_of(x) == nature_of(y) ||
+            x->unit != t->unit || y->unit != t->unit) {
+            continue;
+        }
+        struct jx_money s;
+        if (jx_money_add(x->money, y->money, &s) != JX_NUM_OK) {
+            continue;
+        }
+        const char *rc = jx_sprintf(
+            c->arena, "%s %s + %s %s", jx_fund_key_zh(nature_of(x)),
+            fmt_money(c, x->money, x->unit), jx_fund_key_zh(nature_of(y)),
+            fmt_money(c, y->money, y->unit));
+        sum_finding(c, "C204", t, s, "支出合计", rc);
+    }
+}
+
+/* Headcount category of a label: 1 编制数, 2 在职/在编/实有, 0 other. */
+static int staff_kind(const struct jx_fact *f)
+{
+    if (f->kind != JX_FACT_HEADCOUNT || has(f->label, "编外") ||
+        has(f->label, "退休") || has(f->label, "临聘") ||
+        has(f->label, "派遣")) {
+        return 0;
+    }
+    if (has(f->label, "在职") || has(f->label, "在编") ||
+        has(f->label, "实有")) {
+        return 2;
+    }
+    return has(f->label, "编制") ? 1 : 0;
+}
+
+/* C205: a headcount of the prose against the base sheet. */
+static void staff_vs_base(struct jx_check_ctx *c, const struct jx_fact *f)
+{
+    int k = staff_kind(f);
+    const struct jx_count *b = k == 1   ? &c->pkg->base.authorized
+                               : k == 2 ? &c->pkg->base.actual
+                                        : NULL;
+    if (!b || !b->present || !jx_rat_is_int(f->value) ||
+        f->value.num == b->v) {
+        return;
+    }
+    jx_check_report(c, "C205", JX_SEV_ERROR, &f->prov,
+                    k == 1 ? "/base_sheet/staffing/authorized"
+                           : "/base_sheet/staffing/actual",
+                    "报告中%s %lld 人与基础数据表%s %lld 人不一致",
+                    k == 1 ? "编制数" : "在职人数", (long long)f->value.num,
+                    k == 1 ? "编制数" : "实际在职人数", (long long)b->v);
+}
+
+/* The report's figures against the forms and each other. */
 void jx_check_text(struct jx_check_ctx *c)
 {
-    (void)c;
+    if (!c->pkg->report.present) {
+        return;
+    }
+    const struct jx_facts *fs = package_facts(c);
+    for (size_t i = 0; i < fs->n; i++) {
+        nature_vs_sheet(c, &fs->a[i]);
+        staff_vs_base(c, &fs->a[i]);
+    }
+    basic_parts(c, fs);
+    nature_parts(c, fs);
 }

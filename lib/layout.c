@@ -425,9 +425,14 @@ static void report(struct jx_doc *d, const struct jx_package *p)
     }
     for (size_t i = 0; i < r->nsections; i++) {
         const struct jx_section *s = &r->sections[i];
-        const char *head = jx_sprintf(
-            a, "%s、%s", s->no >= 1 && s->no <= 10 ? section_numerals[s->no] : "",
-            s->title.s ? s->title.s : "");
+        const char *mark =
+            s->marker.s ? s->marker.s
+                        : jx_sprintf(a, "%s、",
+                                     s->no >= 1 && s->no <= 10
+                                         ? section_numerals[s->no]
+                                         : "");
+        const char *head =
+            jx_sprintf(a, "%s%s", mark, s->title.s ? s->title.s : "");
         jx_doc_add_para(d, head, strlen(head), 2, NULL);
         const char *t = s->text.s ? s->text.s : "";
         while (*t) {

@@ -311,6 +311,7 @@ static const struct arrspec psheet_arr = {
 
 static const struct field section_f[] = {
     {"no", F_SECNO, offsetof(struct jx_section, no), REQ, NULL, NULL, 0},
+    LEAF("marker", F_TEXT, struct jx_section, marker),
     LEAF("title", F_TEXT, struct jx_section, title),
     LEAF("text", F_TEXT, struct jx_section, text),
 };

@@ -861,6 +861,14 @@ void jx_rc_report(struct jx_rc *rc)
             cur = &rep->sections[rep->nsections++];
             memset(cur, 0, sizeof *cur);
             cur->no = n;
+            size_t mlen = (size_t)(t - c->text);
+            while (mlen > 0 && c->text[mlen - 1] == ' ') {
+                mlen--;
+            }
+            if (mlen > 0) {
+                cur->marker.s = jx_strndup(rc->arena, c->text, mlen);
+                cur->marker.prov = c->prov;
+            }
             cur->title.s = jx_strndup(rc->arena, t, r->title_len);
             cur->title.prov = c->prov;
             rep->present = true;

@@ -1473,21 +1473,12 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
     se->indicators = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators
                                                           : 1,
                                     sizeof *se->indicators);
-    bool any_deviation = false;
     for (size_t i = 0; i < sh->nindicators; i++) {
         score_indicator(c, sid, spath, &sh->indicators[i], i,
                         &se->indicators[i]);
-        if (has_text(&sh->indicators[i].deviation)) {
-            any_deviation = true;
-        }
     }
-    /* 执行率 < 100% needs an explanation somewhere (rules §1.5 (iii)) */
-    if (se->rate.has_value && jx_rat_cmp(se->rate.value, jx_rat_int(1)) < 0 &&
-        !any_deviation) {
-        finding(c, "S106", JX_SEV_NOTE, se->rate.prov, se->rate.path,
-                "%s：执行率 %s 低于 100%%，表中没有任何偏差原因分析",
-                label, fmt_item(c, &se->rate));
-    }
+    /* 执行率 < 100% without an explanation is a cross-check (C404): it
+     * needs the report, not only the sheet */
     score_totals(c, sh, se, spath, exec_points);
 }
 

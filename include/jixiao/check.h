@@ -43,6 +43,9 @@ struct jx_check_config {
     struct jx_rat yoy_min_amount;     /* ignore jumps below this many 万元: 1 */
     int vague_min;                    /* report vague indicators when at
                                          least this many: 1 */
+    int copied_min;                   /* report qualitative actuals copied
+                                         from the target when at least
+                                         this many rows of a sheet: 3 */
 };
 
 /* Fill the defaults. */
@@ -50,7 +53,7 @@ void jx_check_config_default(struct jx_check_config *c);
 
 /* Set one threshold from "name=value" (names as in docs/checks.md:
  * rounding-tolerance, over-achievement, spend-high, spend-low, yoy-jump,
- * yoy-min-amount, vague-min).  0, or -1 for an unknown name or bad
+ * yoy-min-amount, vague-min, copied-min).  0, or -1 for an unknown name or bad
  * value. */
 int jx_check_config_set(struct jx_check_config *c, const char *assignment);
 

@@ -278,6 +278,8 @@ struct jx_rubric {
 /* A report section 一 … 十. */
 struct jx_section {
     int no;               /* 1..10 */
+    struct jx_text marker;/* the numbering as printed before the title,
+                             e.g. "一、", "1、", "（一）"; absent if unknown */
     struct jx_text title; /* as written, e.g. 单位基本情况 */
     struct jx_text text;  /* the body */
 };

@@ -1,3 +1,291 @@
-/* t_check_arith.c - placeholder, being written. */
+/*
+ * t_check_arith.c - the C1 (arithmetic) and C5 (budget plausibility)
+ * checks: for every code a minimal package that triggers it, with the
+ * exact message, and one that does not.
+ */
 #include "harness.h"
-const struct jx_test t_check_arith[] = {{NULL, NULL}};
+
+#include "jixiao/check.h"
+#include "jixiao/pkgjson.h"
+
+#include <string.h>
+
+/* The package head every case shares. */
+#define HEAD "{\"format\":\"jixiao-package\",\"version\":1," \
+             "\"unit\":{\"name\":\"示例单位\"},\"year\":2024,"
+
+/* A run: the arena and the findings of one family. */
+struct run {
+    struct jx_arena *a;
+    struct jx_diags d;
+};
+
+/* Load json, run family C1 (budget false) or C5 and return the first
+ * finding with code (owned by r), or NULL. */
+static const struct jx_diag *run(struct run *r, const char *json,
+                                 bool budget, const char *code)
+{
+    r->a = jx_arena_new();
+    jx_diags_init(&r->d, r->a);
+    struct jx_package *p = jx_pkgjson_load(r->a, "t.json", json,
+                                           strlen(json), &r->d);
+    if (!p) {
+        jx_test_fail(__FILE__, __LINE__, "package does not load");
+        return NULL;
+    }
+    size_t from = r->d.n;
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    struct jx_check_ctx c = {.arena = r->a, .pkg = p, .ev = NULL,
+                             .cfg = &cfg, .diags = &r->d, .file = NULL};
+    if (budget) {
+        jx_check_budget(&c);
+    } else {
+        jx_check_arith(&c);
+    }
+    for (size_t i = from; i < r->d.n; i++) {
+        if (strcmp(r->d.a[i].code, code) == 0) {
+            return &r->d.a[i];
+        }
+    }
+    return NULL;
+}
+
+/* Free a run. */
+static void done(struct run *r)
+{
+    jx_diags_release(&r->d);
+    jx_arena_free(r->a);
+}
+
+/* Assert that json triggers code with sev and msg. */
+static void expect(const char *json, bool budget, const char *code,
+                   enum jx_severity sev, const char *msg)
+{
+    struct run r;
+    const struct jx_diag *e = run(&r, json, budget, code);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->severity, sev);
+        CHECK_STR(e->msg, msg);
+    }
+    done(&r);
+}
+
+/* Assert that json does not trigger code. */
+static void clean(const char *json, bool budget, const char *code)
+{
+    struct run r;
+    const struct jx_diag *e = run(&r, json, budget, code);
+    if (e) {
+        jx_test_fail(__FILE__, __LINE__, "%s unexpected: %s", code, e->msg);
+    }
+    done(&r);
+}
+
+/* C101: 衡山县-style break of 按支出性质分, and a rounding case. */
+static void t_c101(void)
+{
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+                "\"2030.12\"},\"basic\":{\"executed\":\"900.47\"},"
+                "\"project\":{\"executed\":\"1025.20\"}}}}",
+           false, "C101", JX_SEV_ERROR,
+           "整体支出绩效自评表按支出性质分的全年执行数之和 900.47 + 1025.20 = "
+           "1925.67万元，与年度资金总额全年执行数 2030.12 不一致（相差 104.45）");
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+                "\"10.00\"},\"basic\":{\"executed\":\"6.00\"},"
+                "\"project\":{\"executed\":\"4.01\"}}}}",
+           false, "C101", JX_SEV_ROUNDING,
+           "整体支出绩效自评表按支出性质分的全年执行数之和 6.00 + 4.01 = "
+           "10.01万元，与年度资金总额全年执行数 10.00 不一致（相差 0.01）");
+    clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+               "\"1902.68\"},\"general_budget\":{\"executed\":\"1371.87\"},"
+               "\"other\":{\"executed\":\"530.81\"}}}}",
+          false, "C101");
+    clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+               "\"1902.68\"}}}}",
+          false, "C101");
+}
+
+/* C102: 三公经费 against its parts. */
+static void t_c102(void)
+{
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"three_public\":{\"final\":"
+                "\"10\"},\"vehicle\":{\"final\":\"4\"},\"overseas\":"
+                "{\"final\":\"0\"},\"reception\":{\"final\":\"5\"}}}}",
+           false, "C102", JX_SEV_ERROR,
+           "基础数据表三公经费各项的本年决算数之和 4.00 + 0.00 + 5.00 = "
+           "9.00万元，与三公经费本年决算数 10.00 不一致（相差 1.00）");
+    clean(HEAD "\"base_sheet\":{\"costs\":{\"three_public\":{\"final\":"
+               "\"9\"},\"vehicle\":{\"final\":\"4\"},\"overseas\":"
+               "{\"final\":\"0\"},\"reception\":{\"final\":\"5\"}}}}",
+          false, "C102");
+}
+
+/* C103: 公用经费 below its 其中 lines. */
+static void t_c103(void)
+{
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"public_funds\":{\"final\":"
+                "\"90\"},\"office\":{\"final\":\"50.77\"},"
+                "\"utilities_travel\":{\"final\":\"44.27\"}}}}",
+           false, "C103", JX_SEV_ERROR,
+           "基础数据表公用经费本年决算数 90.00万元 小于其中各项之和 95.04"
+           "（相差 5.04）");
+    clean(HEAD "\"base_sheet\":{\"costs\":{\"public_funds\":{\"final\":"
+               "\"606.11\"},\"office\":{\"final\":\"50.77\"},"
+               "\"utilities_travel\":{\"final\":\"44.27\"}}}}",
+          false, "C103");
+}
+
+/* C104: base-sheet 项目支出 against the unit sheet. */
+static void t_c104(void)
+{
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"project\":{\"final\":"
+                "\"28.79\"}}},\"unit_sheet\":{\"funds\":{\"project\":"
+                "{\"executed\":\"30.00\"}}}}",
+           false, "C104", JX_SEV_ERROR,
+           "基础数据表项目支出本年决算数 28.79万元 与整体支出绩效自评表按支出性质分"
+           "的项目支出全年执行数 30.00万元 不一致（相差 1.21万元）");
+    clean(HEAD "\"base_sheet\":{\"costs\":{\"project\":{\"final\":"
+               "\"28.79\"}}},\"unit_sheet\":{\"funds\":{\"project\":"
+               "{\"executed\":\"28.79\"}}}}",
+          false, "C104");
+}
+
+/* C105 and C106: the 控制率. */
+static void t_c105_c106(void)
+{
+    expect(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
+                "\"actual\":50,\"control_rate\":\"100%\"}}}",
+           false, "C105", JX_SEV_ERROR,
+           "控制率写为 100%，按实际在职人数 50 / 编制数 46 计算应为 108.70%");
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
+               "\"actual\":50,\"control_rate\":\"108.70%\"}}}",
+          false, "C105");
+    expect(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":0,"
+                "\"actual\":0,\"control_rate\":\"0%\"}}}",
+           false, "C106", JX_SEV_WARNING,
+           "控制率写为 0%，但编制数为 0，实际在职 0 人：分母为 0，比率不适用");
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":0,"
+               "\"actual\":0}}}",
+          false, "C106");
+}
+
+/* C107 and C108: the goal sheet. */
+static void t_c107_c108(void)
+{
+    expect(HEAD "\"goal_sheet\":{\"unit\":\"元\",\"tasks\":[{\"budget_total\":"
+                "\"450000\"},{\"budget_total\":\"100000\"}],\"task_total\":"
+                "{\"budget_total\":\"560000\"}}}",
+           false, "C107", JX_SEV_ERROR,
+           "年度主要任务各行预算数总额之和 450000.00 + 100000.00 = 550000.00元，"
+           "与金额合计预算数总额 560000.00 不一致（相差 10000.00）");
+    clean(HEAD "\"goal_sheet\":{\"unit\":\"元\",\"tasks\":[{\"budget_total\":"
+               "\"450000\"},{\"budget_total\":\"100000\"}],\"task_total\":"
+               "{\"budget_total\":\"550000\"}}}",
+          false, "C107");
+    expect(HEAD "\"goal_sheet\":{\"unit\":\"元\",\"tasks\":[{\"budget_total\":"
+                "\"100\",\"budget_fiscal\":\"120\"}]}}",
+           false, "C108", JX_SEV_ERROR,
+           "年度主要任务第 1 行的预算数财政拨款 120.00元 大于预算数总额 100.00");
+    clean(HEAD "\"goal_sheet\":{\"unit\":\"元\",\"tasks\":[{\"budget_total\":"
+               "\"100\",\"budget_fiscal\":\"100\"}]}}",
+          false, "C108");
+}
+
+/* A scoring table with two rows (points p1, p2; scores s1, s2), total
+ * and grade. */
+#define RUBRIC(p1, s1, p2, s2, tot, grade)                                  \
+    HEAD "\"dept_scoring\":{\"title\":\"评分表\",\"rows\":[{\"level1\":"    \
+         "\"部门决策\",\"name\":\"绩效目标完整性\",\"points\":\"" p1 "\","  \
+         "\"score\":\"" s1 "\"},{\"level1\":\"部门绩效\",\"name\":\"效果\","  \
+         "\"points\":\"" p2 "\",\"score\":\"" s2 "\"}],\"stated_total\":\"" \
+         tot "\",\"stated_grade\":\"" grade "\"}}"
+
+/* C110–C113: the printed scoring tables. */
+static void t_c110_c113(void)
+{
+    expect(RUBRIC("3", "4", "97", "90", "94", "优"), false, "C110",
+           JX_SEV_ERROR, "评分表“绩效目标完整性”的得分 4 超过分值 3");
+    clean(RUBRIC("3", "3", "97", "90", "93", "优"), false, "C110");
+    expect(RUBRIC("3", "3", "87", "80", "83", "良"), false, "C111",
+           JX_SEV_ERROR, "评分表各项分值之和为 90，不是 100");
+    clean(RUBRIC("3", "3", "97", "80", "83", "良"), false, "C111");
+    expect(RUBRIC("3", "3", "97", "80", "92.7", "优"), false, "C112",
+           JX_SEV_ERROR, "评分表各项得分之和 83 与合计 92.7 不一致（相差 9.7）");
+    clean(RUBRIC("3", "3", "97", "80", "83", "良"), false, "C112");
+    expect(RUBRIC("3", "3", "97", "82", "85", "优"), false, "C113",
+           JX_SEV_ERROR, "评分表评分等级写为“优”，但合计 85 分对应的等级是“良”");
+    clean(RUBRIC("3", "3", "97", "82", "85", "良"), false, "C113");
+}
+
+/* A report whose section 2 is text. */
+#define REPORT(text)                                                       \
+    HEAD "\"report\":{\"title\":\"自评报告\",\"sections\":[{\"no\":2,"     \
+         "\"title\":\"一般公共预算支出情况\",\"text\":\"" text "\"}]}}"
+
+/* C501: spending far from its budget, explained or not. */
+static void t_c501(void)
+{
+    expect(REPORT("2024 年项目支出预算数 121 万元，实际支出决算数 430.28 万元。"),
+           true, "C501", JX_SEV_WARNING,
+           "报告中项目支出执行 430.28万元，预算 121.00万元，执行率 355.60%，"
+           "高于 150%，报告中没有说明原因");
+    expect(REPORT("2024 年项目支出预算数 121 万元，实际支出决算数 430.28 万元。"
+                  "项目支出因年中追加任务而增加。"),
+           true, "C501", JX_SEV_NOTE,
+           "报告中项目支出执行 430.28万元，预算 121.00万元，执行率 355.60%，"
+           "高于 150%，报告中有相关说明");
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"project\":{\"budget\":"
+                "\"639\",\"final\":\"28.79\"}}}}",
+           true, "C501", JX_SEV_WARNING,
+           "基础数据表项目支出执行 28.79万元，预算 639.00万元，执行率 4.51%，"
+           "低于 50%，报告中没有说明原因");
+    clean(REPORT("2024 年项目支出预算数 121 万元，实际支出决算数 120 万元。"),
+          true, "C501");
+}
+
+/* C502: a part above the whole budget. */
+static void t_c502(void)
+{
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"budget_full\":"
+                "\"100\"}}},\"project_sheets\":[{\"name\":\"项目\",\"funds\":"
+                "{\"total\":{\"budget_full\":\"120\"}}}]}",
+           true, "C502", JX_SEV_WARNING,
+           "项目支出绩效自评表全年预算数 120.00万元 大于单位全年预算数 100.00万元，"
+           "而它只是其中一部分");
+    clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"budget_full\":"
+               "\"100\"}}},\"project_sheets\":[{\"name\":\"项目\",\"funds\":"
+               "{\"total\":{\"budget_full\":\"80\"}}}]}",
+          true, "C502");
+}
+
+/* C503: year-over-year jumps. */
+static void t_c503(void)
+{
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"public_funds\":{\"prev_final\":"
+                "\"3363.56\",\"final\":\"606.11\"}}}}",
+           true, "C503", JX_SEV_WARNING,
+           "基础数据表公用经费上年决算数 3363.56万元，本年决算数 606.11万元，"
+           "变动 -81.98%");
+    clean(HEAD "\"base_sheet\":{\"costs\":{\"public_funds\":{\"prev_final\":"
+               "\"500\",\"final\":\"606.11\"}}}}",
+          true, "C503");
+    clean(HEAD "\"base_sheet\":{\"costs\":{\"reception\":{\"prev_final\":"
+               "\"0.1\",\"final\":\"0.5\"}}}}",
+          true, "C503");
+}
+
+const struct jx_test t_check_arith[] = {
+    {"check_arith.c101", t_c101},
+    {"check_arith.c102", t_c102},
+    {"check_arith.c103", t_c103},
+    {"check_arith.c104", t_c104},
+    {"check_arith.c105_c106", t_c105_c106},
+    {"check_arith.c107_c108", t_c107_c108},
+    {"check_arith.c110_c113", t_c110_c113},
+    {"check_budget.c501", t_c501},
+    {"check_budget.c502", t_c502},
+    {"check_budget.c503", t_c503},
+    {NULL, NULL},
+};

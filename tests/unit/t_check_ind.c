@@ -1,3 +1,376 @@
-/* t_check_ind.c - placeholder, being written. */
+/* t_check_ind.c - C4 (indicators), C6 (completeness), C7 (publication). */
 #include "harness.h"
-const struct jx_test t_check_ind[] = {{NULL, NULL}};
+
+#include "jixiao/check.h"
+#include "jixiao/pkgjson.h"
+#include "jixiao/score.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The families of this file. */
+enum fam { F_IND, F_COMPLETE, F_PUBLISH };
+
+/* Load {head-fields, body}, score it, run one family and count the
+ * findings with code; the last one is copied to *out (strings in a).
+ * -1 when the package does not load cleanly. */
+static int run(struct jx_arena *a, enum fam f, const char *body,
+               const char *code, struct jx_diag *out)
+{
+    const char *json = jx_sprintf(
+        a, "{\"format\":\"jixiao-package\",\"version\":1,"
+           "\"unit\":{\"name\":\"测试中心\"},\"year\":2024%s%s}",
+        *body ? "," : "", body);
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_package *p = jx_pkgjson_load(a, NULL, json, strlen(json), &d);
+    if (!p || jx_diags_errors(&d)) {
+        for (size_t i = 0; i < d.n; i++) {
+            fprintf(stderr, "load: %s %s\n", d.a[i].code, d.a[i].msg);
+        }
+        jx_diags_release(&d);
+        return -1;
+    }
+    struct jx_eval *ev = jx_score(a, p, NULL, &d);
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    struct jx_check_ctx c = {.arena = a, .pkg = p, .ev = ev, .cfg = &cfg,
+                             .diags = &d};
+    size_t from = d.n;
+    if (f == F_IND) {
+        jx_check_indicators(&c);
+    } else if (f == F_COMPLETE) {
+        jx_check_complete(&c);
+    } else {
+        jx_check_publish(&c);
+    }
+    int n = 0;
+    for (size_t i = from; i < d.n; i++) {
+        if (strcmp(d.a[i].code, code) == 0) {
+            *out = d.a[i];
+            n++;
+        }
+    }
+    jx_diags_release(&d);
+    return n;
+}
+
+/* Expect exactly one finding code/sev/msg on body. */
+static void one(enum fam f, const char *body, const char *code,
+                enum jx_severity sev, const char *msg)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e = {0};
+    CHECK_INT(run(a, f, body, code, &e), 1);
+    CHECK_STR(e.code, code);
+    CHECK_INT(e.severity, sev);
+    CHECK_STR(e.msg, msg);
+    jx_arena_free(a);
+}
+
+/* Expect no finding code on body. */
+static void none(enum fam f, const char *body, const char *code)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e = {0};
+    CHECK_INT(run(a, f, body, code, &e), 0);
+    jx_arena_free(a);
+}
+
+/* A unit sheet with budget, executed and indicator rows. */
+#define SHEET(budget, exec, inds)                                         \
+    "\"unit_sheet\":{\"funds\":{\"total\":{\"budget_full\":\"" budget     \
+    "\",\"executed\":\"" exec "\",\"points\":\"10\"}},"                   \
+    "\"indicators\":[" inds "]}"
+
+/* One indicator row. */
+#define IND(l2, name, t, act)                                             \
+    "{\"level1\":\"产出指标\",\"level2\":\"" l2 "\",\"name\":\"" name     \
+    "\",\"target\":\"" t "\",\"actual\":\"" act "\",\"points\":\"10\","   \
+    "\"score\":\"10\"}"
+
+/* C401: a cost target equal to the executed amount, not the budget. */
+static void t_c401(void)
+{
+    one(F_IND, SHEET("200", "150", IND("成本指标", "经费", "≤150万元",
+                                       "150万元")),
+        "C401", JX_SEV_WARNING,
+        "整体支出绩效自评表指标“经费”的年度指标值“≤150万元”恰好等于全年"
+        "执行数 150.00万元，疑为事后按执行数填写的目标");
+    none(F_IND, SHEET("200", "150", IND("成本指标", "经费", "≤200万元",
+                                        "150万元")),
+         "C401");
+    none(F_IND, SHEET("150", "150", IND("成本指标", "经费", "≤150万元",
+                                        "150万元")),
+         "C401");
+}
+
+/* C402: qualitative actuals copied from the targets, en masse. */
+static void t_c402(void)
+{
+    one(F_IND,
+        SHEET("100", "100",
+              IND("时效指标", "甲", "及时", "及时") ","
+              IND("时效指标", "乙", "及时", "及时") ","
+              IND("时效指标", "丙", "持续推进", "持续推进")),
+        "C402", JX_SEV_WARNING,
+        "整体支出绩效自评表有 3 个指标的实际完成值照抄年度指标值，不是实际"
+        "完成的情况：第1项“甲”（及时＝及时）、第2项“乙”（及时＝及时）、"
+        "第3项“丙”（持续推进＝持续推进）");
+    none(F_IND,
+         SHEET("100", "100",
+               IND("时效指标", "甲", "及时", "及时") ","
+               IND("时效指标", "乙", "及时", "及时")),
+         "C402");
+    one(F_IND,
+        "\"goal_sheet\":{\"indicators\":[" IND("质量指标", "达标率", "≥95%",
+                                               "≥95%") "]}",
+        "C402", JX_SEV_WARNING,
+        "整体支出绩效目标完成情况自评表有 1 个指标的实际完成值照抄年度指标值，"
+        "不是实际完成的情况：第1项“达标率”（≥95%→≥95%）");
+}
+
+/* C403: kinds differ on the goal sheet (V104 covers scored sheets). */
+static void t_c403(void)
+{
+    one(F_IND,
+        "\"goal_sheet\":{\"indicators\":[" IND("时效指标", "及时性", "100%",
+                                               "2023年12月20日完成") "]}",
+        "C403", JX_SEV_WARNING,
+        "整体支出绩效目标完成情况自评表有 1 个指标的年度指标值与实际完成值"
+        "类型不一致，无法比较：第1项“及时性”（100% 对 2023年12月20日完成）");
+    none(F_IND,
+         SHEET("100", "100", IND("时效指标", "及时性", "100%",
+                                 "2023年12月20日完成")),
+         "C403");
+}
+
+/* Report sections with a given 七 text. */
+#define REPORT7(t7)                                                       \
+    "\"report\":{\"title\":\"2024年度测试中心自评报告\",\"sections\":["   \
+    "{\"no\":1,\"title\":\"单位基本情况\",\"text\":\"本单位共有人员5人。\"}," \
+    "{\"no\":7,\"title\":\"存在的问题\",\"text\":\"" t7 "\"}]}"
+
+/* C404: 执行率 below 100% explained nowhere. */
+static void t_c404(void)
+{
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("宣传力度不够。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    none(F_IND,
+         SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+         "," REPORT7("部分项目资金结转下年使用。"),
+         "C404");
+}
+
+/* C405: vague targets listed per sheet. */
+static void t_c405(void)
+{
+    one(F_IND, SHEET("100", "100", IND("社会效益指标", "群众满意",
+                                       "有效提升", "明显提升")),
+        "C405", JX_SEV_NOTE,
+        "整体支出绩效自评表有 1 个指标的年度指标值是模糊的定性表述，无法衡量："
+        "第1项“群众满意”（有效提升）");
+    none(F_IND, SHEET("100", "100", IND("社会效益指标", "群众满意",
+                                        "≥95%", "96%")),
+         "C405");
+}
+
+/* C406: a qualitative target where a number is required. */
+static void t_c406(void)
+{
+    one(F_IND, SHEET("100", "100", IND("数量指标", "培训", "较多", "较多")),
+        "C406", JX_SEV_WARNING,
+        "整体支出绩效自评表指标“培训”属于数量指标，年度指标值“较多”却不是"
+        "可衡量的数值");
+    none(F_IND, SHEET("100", "100", IND("数量指标", "培训", "≥5次", "6次")),
+         "C406");
+}
+
+/* C407: the same indicator name twice in a sheet. */
+static void t_c407(void)
+{
+    one(F_IND,
+        SHEET("100", "100",
+              IND("数量指标", "培训次数", "≥5次", "6次") ","
+              IND("质量指标", "培训次数", "≥5次", "6次")),
+        "C407", JX_SEV_WARNING,
+        "整体支出绩效自评表第2项指标“培训次数”与第1项重名");
+    none(F_IND,
+         SHEET("100", "100",
+               IND("数量指标", "培训次数", "≥5次", "6次") ","
+               IND("质量指标", "培训人数", "≥5人", "6人")),
+         "C407");
+}
+
+/* Sections 1..n with short texts. */
+static const char *sections(struct jx_arena *a, int n)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1 << 16);
+    for (int k = 1; k <= n; k++) {
+        jx_buf_addf(&b, "%s{\"no\":%d,\"title\":\"第%d部分\",\"text\":\"无\"}",
+                    k > 1 ? "," : "", k, k);
+    }
+    const char *s = jx_strdup(a, b.p);
+    jx_buf_release(&b);
+    return s;
+}
+
+/* C601: a section of the outline missing; Shenzhen outline accepted. */
+static void t_c601(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    one(F_COMPLETE,
+        jx_sprintf(a, "\"report\":{\"title\":\"2024年度测试中心自评报告\","
+                      "\"sections\":[%s]}", sections(a, 9)),
+        "C601", JX_SEV_WARNING,
+        "自评报告缺少 1 个部分：十、其他需要说明的情况（共 9 个部分，应有 10 "
+        "个）");
+    none(F_COMPLETE,
+         jx_sprintf(a, "\"report\":{\"title\":\"测试中心2023年度部门整体绩效"
+                       "评价报告\",\"sections\":[%s]}", sections(a, 4)),
+         "C601");
+    jx_arena_free(a);
+}
+
+/* C602: the attachment list names a form the package lacks. */
+static void t_c602(void)
+{
+    one(F_COMPLETE,
+        "\"report\":{\"title\":\"t\",\"attachments\":[\"单位整体支出绩效评价"
+        "基础数据表\"]},\"submission\":{\"materials\":[\"report\"]}",
+        "C602", JX_SEV_WARNING,
+        "自评报告附件列有 1 张表，材料中没有：单位整体支出绩效评价基础数据表");
+    none(F_COMPLETE,
+         "\"report\":{\"title\":\"t\",\"attachments\":[\"单位整体支出绩效评价"
+         "基础数据表\"]},\"submission\":{\"materials\":[\"report\","
+         "\"base_sheet\"]}",
+         "C602");
+}
+
+/* A unit sheet reporting 28.79 万元 of project spending. */
+#define PROJ_SPEND(x)                                                     \
+    "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":\"100\"},"        \
+    "\"project\":{\"executed\":\"" x "\"}}}"
+
+/* C603: a blank project template while the unit spends on projects. */
+static void t_c603(void)
+{
+    one(F_COMPLETE,
+        PROJ_SPEND("28.79") ",\"submission\":{\"materials\":[\"report\","
+                            "\"unit_sheet\",\"project_sheets\"]}",
+        "C603", JX_SEV_WARNING,
+        "项目支出绩效自评表是未填写的空白模板，而本单位有项目支出 28.79万元");
+    none(F_COMPLETE,
+         PROJ_SPEND("0") ",\"submission\":{\"materials\":[\"report\","
+                         "\"unit_sheet\",\"project_sheets\"]}",
+         "C603");
+}
+
+/* C604: no project sheet at all while the unit spends on projects. */
+static void t_c604(void)
+{
+    one(F_COMPLETE,
+        PROJ_SPEND("28.79") ",\"report\":{\"title\":\"t\",\"attachments\":"
+                            "[\"项目支出绩效自评表\"]}",
+        "C604", JX_SEV_WARNING,
+        "本单位有项目支出 28.79万元，但没有报送项目支出绩效自评表（自评报告"
+        "附件列有此表）");
+    one(F_COMPLETE, PROJ_SPEND("28.79"), "C604", JX_SEV_NOTE,
+        "本单位有项目支出 28.79万元，但没有报送项目支出绩效自评表");
+    none(F_COMPLETE,
+         PROJ_SPEND("28.79") ",\"project_sheets\":[{\"name\":\"专项\"}]",
+         "C604");
+}
+
+/* C605: a project sheet without its name. */
+static void t_c605(void)
+{
+    one(F_COMPLETE, "\"project_sheets\":[{\"unit\":\"万元\"}]", "C605",
+        JX_SEV_WARNING, "第 1 张项目支出绩效自评表没有填写项目名称");
+    none(F_COMPLETE, "\"project_sheets\":[{\"name\":\"专项\"}]", "C605");
+}
+
+/* C701: a personal mobile number on the forms. */
+static void t_c701(void)
+{
+    one(F_PUBLISH,
+        "\"contacts\":{\"preparer\":\"张三\",\"phone\":\"13812345678\"}",
+        "C701", JX_SEV_WARNING,
+        "联系电话中有个人手机号码“13812345678”（填表人“张三”），公开到门户"
+        "网站会泄露个人信息，应改为办公电话");
+    none(F_PUBLISH,
+         "\"contacts\":{\"preparer\":\"张三\",\"phone\":\"0730-8212768\"}",
+         "C701");
+    none(F_PUBLISH, "\"contacts\":{\"phone\":\"138123456789\"}", "C701");
+}
+
+/* C702: heading numbers in two styles (the printed markers). */
+static void t_c702(void)
+{
+#define SEC(no, m, t) "{\"no\":" #no ",\"marker\":\"" m "\",\"title\":\"" t "\"}"
+    one(F_PUBLISH,
+        "\"report\":{\"title\":\"t\",\"sections\":["
+        SEC(1, "一、", "单位基本情况") "," SEC(2, "2、", "一般公共预算支出情况") ","
+        SEC(3, "三、", "政府性基金预算支出情况") "]}",
+        "C702", JX_SEV_WARNING,
+        "自评报告各部分标题的编号不统一：“一、”式用于第一、三部分；“1、”式"
+        "用于第二部分");
+    none(F_PUBLISH,
+         "\"report\":{\"title\":\"t\",\"sections\":["
+         SEC(1, "一、", "单位基本情况") "," SEC(3, "三、", "政府性基金预算支出情况")
+         "]}",
+         "C702");
+#undef SEC
+}
+
+/* One section 一 with text t. */
+#define SEC1(t)                                                           \
+    "\"report\":{\"title\":\"t\",\"sections\":[{\"no\":1,\"title\":"      \
+    "\"单位基本情况\",\"text\":\"" t "\"}]}"
+
+/* C703: a passage repeated back to back inside a paragraph. */
+static void t_c703(void)
+{
+    one(F_PUBLISH,
+        SEC1("1、负责综合协调、综合调研、综合考核和督查等工作负责综合协调、"
+             "综合调研、综合考核和督查等工作。"),
+        "C703", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“负责"
+        "综合协调、综合调研、综合考核…”（22字）");
+    none(F_PUBLISH,
+         SEC1("1、负责综合协调、综合调研、综合考核和督查等工作，负责财务。"),
+         "C703");
+}
+
+/* C704: a whole paragraph printed twice. */
+static void t_c704(void)
+{
+    one(F_PUBLISH,
+        SEC1("负责综合协调、综合调研、综合考核和督查等工作。\\n"
+             "负责综合协调、综合调研、综合考核和督查等工作。"),
+        "C704", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段与第一部分的段落完全相同（第一段“负责综合协"
+        "调、综合调研、综合考核…”，前文见第1段），重复印了两次");
+    none(F_PUBLISH,
+         SEC1("负责综合协调、综合调研、综合考核和督查等工作。\\n"
+              "负责综合协调、综合调研、综合考核和督查等任务。"),
+         "C704");
+}
+
+const struct jx_test t_check_ind[] = {
+    {"check_ind.c401", t_c401}, {"check_ind.c402", t_c402},
+    {"check_ind.c403", t_c403}, {"check_ind.c404", t_c404},
+    {"check_ind.c405", t_c405}, {"check_ind.c406", t_c406},
+    {"check_ind.c407", t_c407}, {"check_ind.c601", t_c601},
+    {"check_ind.c602", t_c602}, {"check_ind.c603", t_c603},
+    {"check_ind.c604", t_c604}, {"check_ind.c605", t_c605},
+    {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
+    {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
+    {NULL, NULL},
+};

@@ -1,3 +1,218 @@
-/* t_check_text.c - placeholder, being written. */
+/* t_check_text.c - C2 (report text vs tables) and C3 (identity). */
 #include "harness.h"
-const struct jx_test t_check_text[] = {{NULL, NULL}};
+
+#include "jixiao/check.h"
+#include "jixiao/pkgjson.h"
+
+#include <string.h>
+
+/* The report title run() uses. */
+static const char *title = "2024年度测试中心自评报告";
+
+/* The findings of one family (text when text, else identity) on the
+ * package JSON head + report sections; findings with code are counted
+ * and the last one copied to *out (msg arena-owned). */
+static int run(struct jx_arena *a, bool text, const char *head,
+               const char *sections, const char *code, struct jx_diag *out)
+{
+    const char *json = jx_sprintf(
+        a, "{\"format\":\"jixiao-package\",\"version\":1,"
+           "\"unit\":{\"name\":\"测试中心\"},\"year\":2024%s%s"
+           ",\"report\":{\"title\":\"%s\","
+           "\"sections\":[%s]}}",
+        *head ? "," : "", head, title, sections);
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_package *p = jx_pkgjson_load(a, NULL, json, strlen(json), &d);
+    if (!p || jx_diags_errors(&d)) {
+        jx_diags_release(&d);
+        return -1;
+    }
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    struct jx_check_ctx c = {.arena = a, .pkg = p, .cfg = &cfg, .diags = &d};
+    if (text) {
+        jx_check_text(&c);
+    } else {
+        jx_check_identity(&c);
+    }
+    int n = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        if (strcmp(d.a[i].code, code) == 0) {
+            *out = d.a[i];
+            n++;
+        }
+    }
+    jx_diags_release(&d);
+    return n;
+}
+
+/* The unit sheet of seed 003 (split by source and by nature). */
+#define SHEET003                                                          \
+    "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":\"1902.68\"},"    \
+    "\"general_budget\":{\"executed\":\"1371.87\"},"                      \
+    "\"other\":{\"executed\":\"530.81\"},"                                \
+    "\"basic\":{\"executed\":\"1873.89\"},"                               \
+    "\"project\":{\"executed\":\"28.79\"}}}"
+
+/* C202: a general-budget 基本支出 explained by the other funds. */
+static void t_c202(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, true, SHEET003,
+                  "{\"no\":2,\"text\":\"一般公共预算基本支出总支出1369.56万元。\"}",
+                  "C202", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_NOTE);
+    CHECK_STR(e.msg, "报告中一般公共预算基本支出 1369.56万元 与自评表基本支出执行数 "
+                     "1873.89万元 口径不同：表中含一般公共预算以外的资金 530.81万元");
+    CHECK_STR(e.loc.path, "/unit_sheet/funds/basic/executed");
+    CHECK_INT(run(a, true, SHEET003,
+                  "{\"no\":2,\"text\":\"一般公共预算基本支出总支出1369.56万元。\"}",
+                  "C201", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C201: a 基本支出 of all funds that the sheet does not show. */
+static void t_c201(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, true, SHEET003,
+                  "{\"no\":2,\"text\":\"基本支出总支出1369.56万元。\"}", "C201",
+                  &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_STR(e.msg, "报告中基本支出 1369.56万元 与自评表基本支出执行数 1873.89万元 不一致");
+    CHECK_INT(run(a, true, SHEET003,
+                  "{\"no\":2,\"text\":\"基本支出总支出1873.89万元。\"}", "C201",
+                  &e), 0);
+    /* beyond the other funds: an error even for the general budget */
+    CHECK_INT(run(a, true, SHEET003,
+                  "{\"no\":2,\"text\":\"一般公共预算基本支出总支出1000.00万元。\"}",
+                  "C201", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    jx_arena_free(a);
+}
+
+/* C203: 基本支出 = 人员经费 + 公用经费. */
+static void t_c203(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"基本支出96.85万元，人员经费85.30万元，公用经费11.56万元。\"}",
+                  "C203", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ROUNDING);
+    CHECK_STR(e.msg, "报告中基本支出 96.85万元 与各部分之和 96.86万元 不一致");
+    CHECK_STR(e.detail, "人员经费 85.30万元 + 公用经费 11.56万元 = 96.86万元，报告写 96.85万元");
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"基本支出99.85万元，人员经费85.30万元，公用经费11.56万元。\"}",
+                  "C203", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"基本支出1369.56万元，人员经费1267.78万元，公用经费101.78万元。\"}",
+                  "C203", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C204: a total = 基本支出 + 项目支出 in one sentence. */
+static void t_c204(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"财政拨款支出153.51万元，项目支出56.65万元，基本支出96.85万元。\"}",
+                  "C204", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ROUNDING);
+    CHECK_STR(e.msg, "报告中支出合计 153.51万元 与各部分之和 153.50万元 不一致");
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"部门预算支出642.83万元，基本支出439.11万元，项目支出203.72万元。\"}",
+                  "C204", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C205: a headcount of the prose against the base sheet. */
+static void t_c205(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    const char *base = "\"base_sheet\":{\"staffing\":{\"authorized\":106,"
+                       "\"actual\":106}}";
+    CHECK_INT(run(a, true, base,
+                  "{\"no\":1,\"text\":\"我单位编制数110人，在职106人。\"}",
+                  "C205", &e), 1);
+    CHECK_STR(e.msg, "报告中编制数 110 人与基础数据表编制数 106 人不一致");
+    CHECK_STR(e.loc.path, "/base_sheet/staffing/authorized");
+    CHECK_INT(run(a, true, base,
+                  "{\"no\":1,\"text\":\"我单位编制数106人，在职106人，离退休75人。\"}",
+                  "C205", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C301: the title does not name the unit. */
+static void t_c301(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, false, "", "", "C301", &e), 0);
+    title = "2024年度测 试中心自评报告"; /* blanks do not count */
+    CHECK_INT(run(a, false, "", "", "C301", &e), 0);
+    title = "2024年度试中心自评报告";
+    CHECK_INT(run(a, false, "", "", "C301", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_WARNING);
+    CHECK_STR(e.msg, "报告标题“2024年度试中心自评报告”中没有单位名称“测试中心”");
+    title = "2024年度测试中心自评报告";
+    jx_arena_free(a);
+}
+
+/* C302: a 填报日期 before the year's end. */
+static void t_c302(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, false, "\"contacts\":{\"date\":\"2024-06-30\"}", "",
+                  "C302", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_WARNING);
+    CHECK_STR(e.msg, "填报日期 2024-06-30 早于 2024 年度结束（2024-12-31 之后才能自评）");
+    CHECK_INT(run(a, false, "\"contacts\":{\"date\":\"2025-07-11\"}", "",
+                  "C302", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C303: last year's work plan cited. */
+static void t_c303(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"指标围绕 2023 年度工作计划细化。\"}",
+                  "C303", &e), 1);
+    CHECK_STR(e.msg, "2024 年度的报告引用了 2023 年度的工作计划");
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"指标围绕2024年度工作计划细化。\"}",
+                  "C303", &e), 0);
+    jx_arena_free(a);
+}
+
+/* C304: 在编 4 and 9 in one report. */
+static void t_c304(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"核定编制数6人，年末在编数4人。\\n实际在编人员9人，实际编外人员9人。\"}",
+                  "C304", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_STR(e.msg, "报告中在编（在职）人数前后不一致：“年末在编数”4 人，“实际在编人员”9 人");
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"核定编制数6人，年末在编数4人。\\n实际在编人员4人，实际编外人员9人。\"}",
+                  "C304", &e), 0);
+    jx_arena_free(a);
+}
+
+const struct jx_test t_check_text[] = {
+    {"check_text.c201", t_c201}, {"check_text.c202", t_c202},
+    {"check_text.c203", t_c203}, {"check_text.c204", t_c204},
+    {"check_text.c205", t_c205}, {"check_identity.c301", t_c301},
+    {"check_identity.c302", t_c302}, {"check_identity.c303", t_c303},
+    {"check_identity.c304", t_c304}, {NULL, NULL}};
