@@ -3,6 +3,7 @@
  * families, and the shared way of reporting a finding.
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -113,6 +114,25 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     char *msg = jx_vsprintf(c->arena, fmt, ap);
     va_end(ap);
     return jx_diag_add(c->diags, code, sev, &loc, "%s", msg);
+}
+
+/* Build the report's facts once. */
+struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
+{
+    if (c->facts) {
+        return c->facts;
+    }
+    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
+    const struct jx_report *r = &c->pkg->report;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const struct jx_section *s = &r->sections[i];
+        if (s->text.s) {
+            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
+                          s->text.prov, s->no, fs);
+        }
+    }
+    c->facts = fs;
+    return fs;
 }
 
 /* Run the families in order. */

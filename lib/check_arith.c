@@ -482,6 +482,51 @@ static void check_rubric(struct jx_check_ctx *c, const struct jx_rubric *t,
 }
 
 /* Run the C1 family. */
+/* C109: a rate printed for a zero denominator: a sentence whose money
+ * figures (two or more) are all 0 and which states a percentage — 0/0
+ * is 不适用, not 0% (seed 002: 三公经费预算 0 万元，实际支出 0 万元，预算执行率
+ * 为 0%). */
+static void zero_rates(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    size_t i = 0;
+    while (i < fs->n) {
+        size_t j = i;
+        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+            j++;
+        }
+        size_t money = 0, zero = 0;
+        const struct jx_fact *pct = NULL;
+        for (size_t k = i; k < j; k++) {
+            const struct jx_fact *f = &fs->a[k];
+            if (f->kind == JX_FACT_MONEY) {
+                money++;
+                zero += f->money.fen == 0;
+            } else if (f->kind == JX_FACT_PERCENT && !pct) {
+                pct = f;
+            }
+        }
+        if (pct && money >= 2 && zero == money) {
+            size_t si = 0;
+            const struct jx_report *r = &c->pkg->report;
+            while (si < r->nsections && r->sections[si].no != pct->section) {
+                si++;
+            }
+            struct jx_diag *e = jx_check_report(
+                c, "C109", JX_SEV_WARNING, &pct->prov,
+                si < r->nsections
+                    ? jx_sprintf(c->arena, "/report/sections/%zu/text", si)
+                    : NULL,
+                "报告中“%s%s”的分子和分母都是 0，比率无从计算，应写“不适用”，"
+                "不应写作 %s",
+                pct->label, pct->text, pct->text);
+            jx_diag_detail(c->diags, e, "所在句子：%s", pct->sentence);
+        }
+        i = j;
+    }
+}
+
+/* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
@@ -497,4 +542,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     check_goals(c);
     check_rubric(c, &p->dept_scoring, "dept_scoring");
     check_rubric(c, &p->assessment, "assessment");
+    zero_rates(c);
 }

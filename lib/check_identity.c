@@ -11,22 +11,6 @@
 
 #include <string.h>
 
-/* The facts of every report section, in order (arena-owned). */
-static struct jx_facts *package_facts(struct jx_check_ctx *c)
-{
-    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
-    memset(fs, 0, sizeof *fs);
-    const struct jx_report *r = &c->pkg->report;
-    for (size_t i = 0; i < r->nsections; i++) {
-        const struct jx_section *s = &r->sections[i];
-        if (s->text.s) {
-            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
-                          s->text.prov, s->no, fs);
-        }
-    }
-    return fs;
-}
-
 /* The JSON path of the text of the report section numbered no, or
  * NULL (arena-owned). */
 static const char *section_path(struct jx_check_ctx *c, int no)
@@ -214,5 +198,5 @@ void jx_check_identity(struct jx_check_ctx *c)
             }
         }
     }
-    staff_twice(c, package_facts(c));
+    staff_twice(c, jx_check_facts(c));
 }

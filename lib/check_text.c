@@ -9,23 +9,6 @@
 
 #include <string.h>
 
-/* The facts of every report section, in order (arena-owned).  Lines
- * are counted from the section's provenance. */
-static struct jx_facts *package_facts(struct jx_check_ctx *c)
-{
-    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
-    memset(fs, 0, sizeof *fs);
-    const struct jx_report *r = &c->pkg->report;
-    for (size_t i = 0; i < r->nsections; i++) {
-        const struct jx_section *s = &r->sections[i];
-        if (s->text.s) {
-            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
-                          s->text.prov, s->no, fs);
-        }
-    }
-    return fs;
-}
-
 /* The JSON path of the text of the report section numbered no, or
  * NULL (arena-owned). */
 static const char *section_path(struct jx_check_ctx *c, int no)
@@ -311,7 +294,7 @@ void jx_check_text(struct jx_check_ctx *c)
     if (!c->pkg->report.present) {
         return;
     }
-    const struct jx_facts *fs = package_facts(c);
+    const struct jx_facts *fs = jx_check_facts(c);
     for (size_t i = 0; i < fs->n; i++) {
         nature_vs_sheet(c, &fs->a[i]);
         staff_vs_base(c, &fs->a[i]);

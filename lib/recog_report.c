@@ -820,6 +820,7 @@ void jx_rc_report(struct jx_rc *rc)
     struct jx_buf body;
     jx_buf_init(&body, 64u << 20);
     bool in_attach = false;
+    int body_lines = 0; /* lines in body so far */
     for (size_t i = 0; i < rc->nrows; i++) {
         struct jx_rc_row *r = &rc->rows[i];
         if (r->kind != JX_RC_REPORT || r->table || r->title) {
@@ -883,8 +884,24 @@ void jx_rc_report(struct jx_rc *rc)
         }
         if (!cur->text.prov) {
             cur->text.prov = c->prov;
+            body_lines = 1;
         } else {
             jx_buf_addc(&body, '\n');
+            body_lines++;
+            /* keep the source's blank lines, so that a line counted in the
+             * section text is the same line in the source (findings on
+             * the prose point at the right place) */
+            int start = cur->text.prov->line;
+            int want = c->prov->line;
+            if (start > 0 && want > 0 && cur->text.prov->file == c->prov->file) {
+                while (start + body_lines - 1 < want) {
+                    jx_buf_addc(&body, '\n');
+                    body_lines++;
+                }
+            }
+        }
+        for (const char *q = c->text; *q; q++) {
+            body_lines += *q == '\n';
         }
         jx_buf_adds(&body, c->text);
     }

@@ -65,7 +65,16 @@ struct jx_check_ctx {
     const struct jx_check_config *cfg;
     struct jx_diags *diags;
     const char *file;                   /* the package's source, or NULL */
+    struct jx_facts *facts;             /* the report's figures, built on
+                                           first use (jx_check_facts) */
 };
+
+struct jx_facts;
+
+/* The figures of the report prose (every section, lines counted from the
+ * section's provenance), built once per run and shared by the
+ * families (arena-owned). */
+struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /*
  * Run every family over pkg (scored as ev) and append the findings to

@@ -224,6 +224,18 @@ static void t_c110_c113(void)
     HEAD "\"report\":{\"title\":\"自评报告\",\"sections\":[{\"no\":2,"     \
          "\"title\":\"一般公共预算支出情况\",\"text\":\"" text "\"}]}}"
 
+/* C109: a rate printed for 0/0 in the prose. */
+static void t_c109(void)
+{
+    expect(REPORT("三公经费预算 0 万元，实际支出 0 万元，预算执行率为 0%。"),
+           false, "C109", JX_SEV_WARNING,
+           "报告中“预算执行率0%”的分子和分母都是 0，比率无从计算，应写“不适用”，"
+           "不应写作 0%");
+    clean(REPORT("三公经费预算 2 万元，实际支出 0 万元，预算执行率为 0%。"), false,
+          "C109");
+    clean(REPORT("三公经费预算 0 万元，实际支出 0 万元。"), false, "C109");
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -287,5 +299,6 @@ const struct jx_test t_check_arith[] = {
     {"check_budget.c501", t_c501},
     {"check_budget.c502", t_c502},
     {"check_budget.c503", t_c503},
+    {"check_arith.c109", t_c109},
     {NULL, NULL},
 };
