@@ -526,6 +526,84 @@ static void zero_rates(struct jx_check_ctx *c)
     }
 }
 
+/* C114: a stated share "X 万元，占总支出的 Y%" recomputed.  The part is
+ * the amount right before the percentage in its sentence; the whole is
+ * an earlier amount of the report whose own sentence goes on to break
+ * it down into parts that include this one (seed 001: 153.51 万元，其中：
+ * 项目支出 56.65 万元 … → 56.65 / 153.51).  Conservative: nothing is said
+ * unless both are found. */
+static void shares(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 1; i < fs->n; i++) {
+        const struct jx_fact *pct = &fs->a[i];
+        const struct jx_fact *part = &fs->a[i - 1];
+        if (pct->kind != JX_FACT_PERCENT || part->kind != JX_FACT_MONEY ||
+            strcmp(part->sentence, pct->sentence) != 0 ||
+            !strstr(pct->label, "占") || !strstr(pct->label, "支出")) {
+            continue;
+        }
+        const struct jx_fact *whole = NULL;
+        for (size_t k = 0; k + 1 < i && !whole; k++) {
+            const struct jx_fact *w = &fs->a[k];
+            if (w->kind != JX_FACT_MONEY || w->money.fen <= part->money.fen ||
+                !strstr(w->label, "支出")) {
+                continue;
+            }
+            for (size_t m = k + 1; m < i - 1; m++) {
+                const struct jx_fact *x = &fs->a[m];
+                if (strcmp(x->sentence, w->sentence) != 0) {
+                    break;
+                }
+                if (x->kind == JX_FACT_MONEY &&
+                    x->money.fen == part->money.fen) {
+                    whole = w;
+                    break;
+                }
+            }
+        }
+        struct jx_rat share;
+        if (!whole || jx_rat_money_div(part->money, whole->money, &share) !=
+                          JX_NUM_OK) {
+            continue;
+        }
+        /* compare at the stated number's decimals (of percent) */
+        int dp = 0;
+        const char *dot = strchr(pct->text, '.');
+        if (dot) {
+            for (const char *q = dot + 1; *q >= '0' && *q <= '9'; q++) {
+                dp++;
+            }
+        }
+        struct jx_rat r;
+        if (jx_rat_round(share, dp + 2, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
+            continue;
+        }
+        struct jx_rat d;
+        if (jx_rat_sub(pct->value, r, &d) != JX_NUM_OK || jx_rat_sign(d) == 0) {
+            continue;
+        }
+        if (jx_rat_sign(d) < 0) {
+            d.num = -d.num;
+        }
+        struct jx_rat unit;
+        jx_rat_make(1, 1, &unit);
+        for (int k = 0; k < dp + 2; k++) {
+            jx_rat_div(unit, jx_rat_int(10), &unit);
+        }
+        char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+        jx_check_report(
+            c, "C114",
+            jx_rat_cmp(d, unit) <= 0 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+            &pct->prov, NULL,
+            "报告称%s%s%s%s，按 %s / %s = %s，与所写比例不一致",
+            part->label, part->text, pct->label, pct->text,
+            jx_money_format(part->money, part->unit, 2, JX_ROUND_HALF_UP, b1),
+            jx_money_format(whole->money, part->unit, 2, JX_ROUND_HALF_UP, b2),
+            jx_rat_format(share, dp, true, JX_ROUND_HALF_UP, b3));
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -543,4 +621,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     check_rubric(c, &p->dept_scoring, "dept_scoring");
     check_rubric(c, &p->assessment, "assessment");
     zero_rates(c);
+    shares(c);
 }

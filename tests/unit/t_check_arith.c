@@ -236,6 +236,24 @@ static void t_c109(void)
     clean(REPORT("三公经费预算 0 万元，实际支出 0 万元。"), false, "C109");
 }
 
+/* C114: a stated share recomputed from the total it was broken out of. */
+static void t_c114(void)
+{
+    expect(REPORT("财政拨款支出153.51万元，其中：项目支出56.65万元，基本支出96.85万元。"
+                  "项目支出为56.65万元，占总支出的36.91%。"),
+           false, "C114", JX_SEV_ROUNDING,
+           "报告称项目支出56.65万元占总支出的36.91%，按 56.65 / 153.51 = "
+           "36.90%，与所写比例不一致");
+    expect(REPORT("财政拨款支出153.51万元，其中：项目支出56.65万元，基本支出96.85万元。"
+                  "项目支出为56.65万元，占总支出的40%。"),
+           false, "C114", JX_SEV_ERROR,
+           "报告称项目支出56.65万元占总支出的40%，按 56.65 / 153.51 = 37%，"
+           "与所写比例不一致");
+    clean(REPORT("财政拨款支出153.51万元，其中：项目支出56.65万元，基本支出96.85万元。"
+                 "项目支出为56.65万元，占总支出的36.90%。"),
+          false, "C114");
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -300,5 +318,6 @@ const struct jx_test t_check_arith[] = {
     {"check_budget.c502", t_c502},
     {"check_budget.c503", t_c503},
     {"check_arith.c109", t_c109},
+    {"check_arith.c114", t_c114},
     {NULL, NULL},
 };
