@@ -526,6 +526,35 @@ static void zero_rates(struct jx_check_ctx *c)
     }
 }
 
+/* The stated percentage of pct equals `value` at its own decimals?
+ * Returns 0 when equal, 1 when within one unit of the last place, 2
+ * otherwise; *dp gets the decimals (of percent). */
+static int pct_agrees(const struct jx_fact *pct, struct jx_rat value, int *dp)
+{
+    *dp = 0;
+    const char *dot = strchr(pct->text, '.');
+    if (dot) {
+        for (const char *q = dot + 1; *q >= '0' && *q <= '9'; q++) {
+            (*dp)++;
+        }
+    }
+    struct jx_rat r, d, unit = jx_rat_int(1);
+    if (jx_rat_round(value, *dp + 2, JX_ROUND_HALF_UP, &r) != JX_NUM_OK ||
+        jx_rat_sub(pct->value, r, &d) != JX_NUM_OK) {
+        return 0;
+    }
+    if (jx_rat_sign(d) == 0) {
+        return 0;
+    }
+    if (jx_rat_sign(d) < 0) {
+        d.num = -d.num;
+    }
+    for (int k = 0; k < *dp + 2; k++) {
+        jx_rat_div(unit, jx_rat_int(10), &unit);
+    }
+    return jx_rat_cmp(d, unit) <= 0 ? 1 : 2;
+}
+
 /* C114: a stated share "X 万元，占总支出的 Y%" recomputed.  The part is
  * the amount right before the percentage in its sentence; the whole is
  * an earlier amount of the report whose own sentence goes on to break
@@ -567,40 +596,69 @@ static void shares(struct jx_check_ctx *c)
                           JX_NUM_OK) {
             continue;
         }
-        /* compare at the stated number's decimals (of percent) */
-        int dp = 0;
-        const char *dot = strchr(pct->text, '.');
-        if (dot) {
-            for (const char *q = dot + 1; *q >= '0' && *q <= '9'; q++) {
-                dp++;
-            }
-        }
-        struct jx_rat r;
-        if (jx_rat_round(share, dp + 2, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
+        int dp;
+        int agree = pct_agrees(pct, share, &dp);
+        if (agree == 0) {
             continue;
-        }
-        struct jx_rat d;
-        if (jx_rat_sub(pct->value, r, &d) != JX_NUM_OK || jx_rat_sign(d) == 0) {
-            continue;
-        }
-        if (jx_rat_sign(d) < 0) {
-            d.num = -d.num;
-        }
-        struct jx_rat unit;
-        jx_rat_make(1, 1, &unit);
-        for (int k = 0; k < dp + 2; k++) {
-            jx_rat_div(unit, jx_rat_int(10), &unit);
         }
         char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
         jx_check_report(
-            c, "C114",
-            jx_rat_cmp(d, unit) <= 0 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+            c, "C114", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
             &pct->prov, NULL,
             "报告称%s%s%s%s，按 %s / %s = %s，与所写比例不一致",
             part->label, part->text, pct->label, pct->text,
             jx_money_format(part->money, part->unit, 2, JX_ROUND_HALF_UP, b1),
             jx_money_format(whole->money, part->unit, 2, JX_ROUND_HALF_UP, b2),
             jx_rat_format(share, dp, true, JX_ROUND_HALF_UP, b3));
+    }
+}
+
+/* C115: an 执行率 stated in a sentence of the prose with exactly two
+ * amounts before it, the budget then the spending ("预算安排 20.75 万元，
+ * 实际支出 20.25 万元，预算执行率 97.59%"), recomputed as spending /
+ * budget.  0/0 is C109's. */
+static void prose_rates(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *pct = &fs->a[i];
+        if (pct->kind != JX_FACT_PERCENT || !strstr(pct->label, "执行率")) {
+            continue;
+        }
+        const struct jx_fact *m[3];
+        size_t nm = 0;
+        for (size_t k = i; k-- > 0;) {
+            const struct jx_fact *f = &fs->a[k];
+            if (strcmp(f->sentence, pct->sentence) != 0) {
+                break;
+            }
+            if (f->kind == JX_FACT_MONEY && nm < 3) {
+                m[nm++] = f;
+            }
+        }
+        if (nm != 2 || m[1]->money.fen <= 0) {
+            continue;
+        }
+        const struct jx_fact *budget = m[1], *spent = m[0];
+        struct jx_rat rate;
+        if (jx_rat_money_div(spent->money, budget->money, &rate) !=
+            JX_NUM_OK) {
+            continue;
+        }
+        int dp;
+        int agree = pct_agrees(pct, rate, &dp);
+        if (agree == 0) {
+            continue;
+        }
+        char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+        jx_check_report(
+            c, "C115", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+            &pct->prov, NULL,
+            "报告称%s%s，按 %s / %s = %s，与所写不一致", pct->label, pct->text,
+            jx_money_format(spent->money, spent->unit, 2, JX_ROUND_HALF_UP, b1),
+            jx_money_format(budget->money, budget->unit, 2, JX_ROUND_HALF_UP,
+                            b2),
+            jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3));
     }
 }
 
@@ -622,4 +680,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     check_rubric(c, &p->assessment, "assessment");
     zero_rates(c);
     shares(c);
+    prose_rates(c);
 }

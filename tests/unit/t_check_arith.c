@@ -254,6 +254,19 @@ static void t_c114(void)
           false, "C114");
 }
 
+/* C115: an 执行率 in the prose recomputed from its two amounts. */
+static void t_c115(void)
+{
+    expect(REPORT("日常公用经费预算安排 20.75 万元，实际支出 20.25 万元，预算执行率 97.60%。"),
+           false, "C115", JX_SEV_ROUNDING,
+           "报告称预算执行率97.60%，按 20.25 / 20.75 = 97.59%，与所写不一致");
+    expect(REPORT("全年预算数为 595.06 万元，实际支出为 594.03 万元，预算执行率 89.83%。"),
+           false, "C115", JX_SEV_ERROR,
+           "报告称预算执行率89.83%，按 594.03 / 595.06 = 99.83%，与所写不一致");
+    clean(REPORT("日常公用经费预算安排 20.75 万元，实际支出 20.25 万元，预算执行率 97.59%。"),
+          false, "C115");
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -319,5 +332,6 @@ const struct jx_test t_check_arith[] = {
     {"check_budget.c503", t_c503},
     {"check_arith.c109", t_c109},
     {"check_arith.c114", t_c114},
+    {"check_arith.c115", t_c115},
     {NULL, NULL},
 };
