@@ -662,6 +662,83 @@ static void prose_rates(struct jx_check_ctx *c)
     }
 }
 
+/* The headcount before pct in its sentence whose label has word and
+ * lacks `not` (may be NULL), or NULL. */
+static const struct jx_fact *head_before(const struct jx_facts *fs, size_t i,
+                                         const char *word, const char *not)
+{
+    const struct jx_fact *pct = &fs->a[i];
+    for (size_t k = i; k-- > 0;) {
+        const struct jx_fact *f = &fs->a[k];
+        if (strcmp(f->sentence, pct->sentence) != 0) {
+            break;
+        }
+        if (f->kind == JX_FACT_HEADCOUNT && strstr(f->label, word) &&
+            !(not && strstr(f->label, not))) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* C116: the staffing rates of the prose recomputed from the headcounts
+ * of the same sentence: 财政供养人员控制率 = 在编 / 编制, 编外人员控制率 =
+ * 编外 / (在编 + 编外) (rules §8.1 rows 12 and 13). */
+static void staff_rates(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *pct = &fs->a[i];
+        if (pct->kind != JX_FACT_PERCENT) {
+            continue;
+        }
+        const struct jx_fact *num = NULL, *den = NULL, *den2 = NULL;
+        const char *formula;
+        if (strstr(pct->label, "编外人员控制率")) {
+            num = head_before(fs, i, "编外", NULL);
+            den = head_before(fs, i, "在编", "编外");
+            den2 = num;
+            formula = "编外 / (在编 + 编外)";
+        } else if (strstr(pct->label, "供养人员控制率") ||
+                   strstr(pct->label, "在职人员控制率")) {
+            num = head_before(fs, i, "在编", NULL);
+            if (!num) {
+                num = head_before(fs, i, "在职", NULL);
+            }
+            den = head_before(fs, i, "编制", "在编");
+            formula = "在编 / 编制";
+        } else {
+            continue;
+        }
+        if (!num || !den) {
+            continue;
+        }
+        struct jx_rat d = den->value;
+        if (den2 && jx_rat_add(d, den2->value, &d) != JX_NUM_OK) {
+            continue;
+        }
+        struct jx_rat rate;
+        if (jx_rat_sign(d) <= 0 || jx_rat_div(num->value, d, &rate) !=
+                                       JX_NUM_OK) {
+            continue;
+        }
+        int dp;
+        int agree = pct_agrees(pct, rate, &dp);
+        if (agree == 0) {
+            continue;
+        }
+        char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+        jx_check_report(
+            c, "C116", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+            &pct->prov, NULL,
+            "报告称%s%s，按同句人数 %s = %s / %s = %s，与所写不一致",
+            pct->label, pct->text, formula,
+            jx_rat_format(num->value, 0, false, JX_ROUND_HALF_UP, b1),
+            jx_rat_format(d, 0, false, JX_ROUND_HALF_UP, b2),
+            jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3));
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -681,4 +758,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     zero_rates(c);
     shares(c);
     prose_rates(c);
+    staff_rates(c);
 }

@@ -267,6 +267,20 @@ static void t_c115(void)
           false, "C115");
 }
 
+/* C116: staffing rates of the prose recomputed from their headcounts. */
+static void t_c116(void)
+{
+    expect(REPORT("年末实际在编人员9人，实际编外人员9人，其中，劳务派遣人员0人，"
+                  "编外人员控制率为69.23%。"),
+           false, "C116", JX_SEV_ERROR,
+           "报告称编外人员控制率69.23%，按同句人数 编外 / (在编 + 编外) = 9 / 18 "
+           "= 50.00%，与所写不一致");
+    clean(REPORT("核定编制数6人，年末在编数4人，财政供养人员控制率为66.67%。"), false,
+          "C116");
+    clean(REPORT("年末实际在编人员4人，实际编外人员9人，编外人员控制率为69.23%。"),
+          false, "C116");
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -333,5 +347,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c109", t_c109},
     {"check_arith.c114", t_c114},
     {"check_arith.c115", t_c115},
+    {"check_arith.c116", t_c116},
     {NULL, NULL},
 };
