@@ -8,12 +8,14 @@
  * such lines is one table; a cell starting with '>' spans two columns,
  * one starting with '^' spans two rows).  The same bytes then go
  * through the real text importer and the recognisers again.  The
- * package found is saved as Package JSON and its facts listed.
+ * package found is saved as Package JSON, scored and cross-checked
+ * (every check family), and its facts listed.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "jixiao/check.h"
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
 #include "jixiao/pkgjson.h"
@@ -77,7 +79,7 @@ static struct jx_doc *build(struct jx_arena *a, const char *s, size_t n)
     return d;
 }
 
-/* Recognise doc, save the package and list the facts. */
+/* Recognise doc, save, score and check the package, list the facts. */
 static void exercise(struct jx_arena *a, const struct jx_doc *doc)
 {
     struct jx_diags dg;
@@ -88,6 +90,12 @@ static void exercise(struct jx_arena *a, const struct jx_doc *doc)
         jx_buf_init(&b, 1u << 26);
         jx_pkgjson_save(p, &b);
         jx_buf_release(&b);
+        struct jx_policy pol;
+        jx_policy_default(&pol);
+        struct jx_check_config cfg;
+        jx_check_config_default(&cfg);
+        const struct jx_eval *ev = jx_score(a, p, &pol, &dg);
+        jx_check(a, p, ev, &cfg, &dg);
     }
     const struct jx_facts *f = jx_report_facts(a, doc);
     (void)f;
