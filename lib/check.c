@@ -93,22 +93,7 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
                                 const struct jx_prov *prov, const char *path,
                                 const char *fmt, ...)
 {
-    struct jx_loc loc;
-    memset(&loc, 0, sizeof loc);
-    loc.file = c->file;
-    if (prov) {
-        if (prov->file) {
-            loc.file = prov->file;
-        }
-        loc.line = prov->line;
-        loc.col = prov->col;
-        loc.sheet = prov->sheet;
-        loc.cell = prov->cell;
-        loc.table = prov->table;
-        loc.row = prov->row;
-        loc.column = prov->column;
-    }
-    loc.path = path;
+    struct jx_loc loc = jx_prov_loc(prov, c->file, path);
     va_list ap;
     va_start(ap, fmt);
     char *msg = jx_vsprintf(c->arena, fmt, ap);

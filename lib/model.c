@@ -22,6 +22,29 @@ struct jx_package *jx_package_new(struct jx_arena *arena)
     return p;
 }
 
+/* Where a provenance points, as a diagnostic location. */
+struct jx_loc jx_prov_loc(const struct jx_prov *p, const char *file,
+                          const char *path)
+{
+    struct jx_loc l;
+    memset(&l, 0, sizeof l);
+    l.file = file;
+    l.path = path;
+    if (p) {
+        if (p->file) {
+            l.file = p->file;
+        }
+        l.line = p->line;
+        l.col = p->col;
+        l.sheet = p->sheet;
+        l.cell = p->cell;
+        l.table = p->table;
+        l.row = p->row;
+        l.column = p->column;
+    }
+    return l;
+}
+
 /* JSON keys of the fund splits, indexed by enum jx_fund_key. */
 static const char *const fund_names[JX_FUND_COUNT] = {
     "general_budget", "gov_fund", "special_account", "other",

@@ -363,23 +363,6 @@ void jx_rc_append(struct jx_arena *ar, const char **field, const char *b,
 
 /* ---- provenance and findings ---------------------------------------- */
 
-/* The diagnostic location of a provenance. */
-struct jx_loc jx_rc_loc(const struct jx_prov *p)
-{
-    struct jx_loc l = {0};
-    if (p) {
-        l.file = p->file;
-        l.line = p->line;
-        l.col = p->col;
-        l.sheet = p->sheet;
-        l.cell = p->cell;
-        l.table = p->table;
-        l.row = p->row;
-        l.column = p->column;
-    }
-    return l;
-}
-
 /* A copy of p in the arena with the document's file name. */
 const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p)
 {
@@ -408,7 +391,7 @@ static struct jx_diag *finding(struct jx_rc *rc, const char *code,
     if (!rc->diags) {
         return NULL;
     }
-    struct jx_loc l = jx_rc_loc(p);
+    struct jx_loc l = jx_prov_loc(p, NULL, NULL);
     va_list ap;
     va_start(ap, fmt);
     const char *msg = jx_vsprintf(rc->arena, fmt, ap);

@@ -144,8 +144,6 @@ const char *jx_rc_join(struct jx_arena *ar, const char *a, const char *b,
 void jx_rc_append(struct jx_arena *ar, const char **field, const char *b,
                   const char *sep, unsigned *count);
 
-/* The location of a provenance, for a diagnostic. */
-struct jx_loc jx_rc_loc(const struct jx_prov *p);
 
 /* A text value from a cell (absent when blank). */
 void jx_rc_text(struct jx_rc *rc, const struct jx_rc_cell *c,

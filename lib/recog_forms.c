@@ -304,7 +304,7 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
     if (footer_label(label->key) || title_label(label->key)) {
         return;
     }
-    struct jx_loc l = jx_rc_loc(label->prov);
+    struct jx_loc l = jx_prov_loc(label->prov, NULL, NULL);
     if (rc->diags) {
         jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,
                     "%s中的行“%s”无法识别，未读取", form, label->text);
@@ -517,7 +517,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     rc->found = true;
     if (!base_any(b) && seg->first < seg->last && rc->diags) {
-        struct jx_loc l = jx_rc_loc(rc->rows[seg->first].cells[0].prov);
+        struct jx_loc l = jx_prov_loc(rc->rows[seg->first].cells[0].prov, NULL, NULL);
         jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
                     "基础数据表是未填写的空白模板，记为已报送但内容为空");
     }
@@ -992,7 +992,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     rc->found = true;
     if (!st.substantive) {
-        struct jx_loc l = jx_rc_loc(where);
+        struct jx_loc l = jx_prov_loc(where, NULL, NULL);
         if (rc->diags) {
             jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
                         "%s是未填写的空白模板，记为已报送但内容为空，未生成该表",
@@ -1008,7 +1008,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     if (st.s->kind == JX_SHEET_UNIT) {
         if (p->has_unit_sheet) {
-            struct jx_loc l = jx_rc_loc(where);
+            struct jx_loc l = jx_prov_loc(where, NULL, NULL);
             if (rc->diags) {
                 jx_diag_add(rc->diags, "I406", JX_SEV_WARNING, &l,
                             "文件中有第二张整体支出绩效自评表，只读取第一张");

@@ -39,7 +39,7 @@ static void note(struct jx_rc *rc, const char *code, enum jx_severity sev,
     if (!rc->diags) {
         return;
     }
-    struct jx_loc l = jx_rc_loc(p);
+    struct jx_loc l = jx_prov_loc(p, NULL, NULL);
     va_list ap;
     va_start(ap, fmt);
     const char *msg = jx_vsprintf(rc->arena, fmt, ap);

@@ -15,6 +15,7 @@
 
 #include "jixiao/base.h"
 #include "jixiao/dec.h"
+#include "jixiao/diag.h"
 
 /* Where an imported value came from.  All members optional. */
 struct jx_prov {
@@ -24,6 +25,12 @@ struct jx_prov {
     const char *cell;  /* XLSX A1 reference */
     int table, row, column; /* DOCX/text table, 1-based */
 };
+
+/* The diagnostic location of a provenance: its place, its file (or
+ * `file` when it names none) and the JSON path (may be NULL).  p may be
+ * NULL.  Strings are borrowed. */
+struct jx_loc jx_prov_loc(const struct jx_prov *p, const char *file,
+                          const char *path);
 
 /* A text value; s == NULL when absent. */
 struct jx_text {
