@@ -316,6 +316,60 @@ static void check_control_rate(struct jx_check_ctx *c)
                     jx_rat_format(r, 2, true, JX_ROUND_HALF_UP, b1));
 }
 
+/* One 楼堂馆所 rate: stated vs num / den (rates as fractions).  0/0 with
+ * every cell 0 is "no project", not a rate: not reported. */
+static void building_rate(struct jx_check_ctx *c, size_t i, const char *what,
+                          const struct jx_num *stated, struct jx_rat num,
+                          struct jx_rat den, const char *key,
+                          const char *formula)
+{
+    if (!stated->present) {
+        return;
+    }
+    const char *path =
+        jx_sprintf(c->arena, "/base_sheet/buildings/%zu/%s", i, key);
+    if (jx_rat_sign(den) == 0) {
+        if (jx_rat_sign(num) != 0 || jx_rat_sign(stated->v) != 0) {
+            jx_check_report(c, "C117", JX_SEV_WARNING, stated->prov, path,
+                            "楼堂馆所第 %zu 行的%s写为 %s，但分母为 0：比率不适用",
+                            i + 1, what, rat_str(c, stated->v, true));
+        }
+        return;
+    }
+    struct jx_rat r, rr;
+    if (jx_rat_div(num, den, &r) != JX_NUM_OK ||
+        jx_rat_round(r, 4, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK ||
+        jx_rat_cmp(rr, stated->v) == 0) {
+        return;
+    }
+    char b1[JX_NUM_BUFSZ];
+    jx_check_report(c, "C117", JX_SEV_ERROR, stated->prov, path,
+                    "楼堂馆所第 %zu 行的%s写为 %s，按 %s 计算应为 %s", i + 1, what,
+                    rat_str(c, stated->v, true), formula,
+                    jx_rat_format(r, 2, true, JX_ROUND_HALF_UP, b1));
+}
+
+/* C117: 规模控制率 = 实际规模 / 批复规模, 投资概算控制率 = 实际投资 / 预算投资
+ * (rules §5.2) recomputed for every 楼堂馆所 row. */
+static void check_buildings(struct jx_check_ctx *c)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    for (size_t i = 0; i < b->nbuildings; i++) {
+        const struct jx_building *bd = &b->buildings[i];
+        if (bd->approved_area.present && bd->actual_area.present) {
+            building_rate(c, i, "规模控制率", &bd->area_rate,
+                          bd->actual_area.v, bd->approved_area.v, "area_rate",
+                          "实际规模 / 批复规模");
+        }
+        if (bd->budget_invest.present && bd->actual_invest.present) {
+            building_rate(c, i, "投资概算控制率", &bd->invest_rate,
+                          jx_rat_int(bd->actual_invest.v.fen),
+                          jx_rat_int(bd->budget_invest.v.fen), "invest_rate",
+                          "实际投资 / 预算投资");
+        }
+    }
+}
+
 /* Columns of a task row. */
 static const struct {
     const char *key;
@@ -752,6 +806,7 @@ void jx_check_arith(struct jx_check_ctx *c)
     }
     check_base(c);
     check_control_rate(c);
+    check_buildings(c);
     check_goals(c);
     check_rubric(c, &p->dept_scoring, "dept_scoring");
     check_rubric(c, &p->assessment, "assessment");

@@ -281,6 +281,23 @@ static void t_c116(void)
           false, "C116");
 }
 
+/* C117: 楼堂馆所 rates recomputed; all-zero rows are not rates. */
+static void t_c117(void)
+{
+#define BLD(a, b, r, x, y, q)                                              \
+    HEAD "\"base_sheet\":{\"buildings\":[{\"name\":\"楼\","               \
+         "\"approved_area\":\"" a "\",\"actual_area\":\"" b "\","           \
+         "\"area_rate\":\"" r "\",\"budget_invest\":\"" x "\","             \
+         "\"actual_invest\":\"" y "\",\"invest_rate\":\"" q "\"}]}}"
+    expect(BLD("1000", "1100", "100%", "500", "500", "100%"), false, "C117",
+           JX_SEV_ERROR,
+           "楼堂馆所第 1 行的规模控制率写为 100%，按 实际规模 / 批复规模 计算应为 "
+           "110.00%");
+    clean(BLD("1000", "1100", "110%", "500", "450", "90%"), false, "C117");
+    clean(BLD("0", "0", "0%", "0", "0", "0%"), false, "C117");
+#undef BLD
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -348,5 +365,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c114", t_c114},
     {"check_arith.c115", t_c115},
     {"check_arith.c116", t_c116},
+    {"check_arith.c117", t_c117},
     {NULL, NULL},
 };
