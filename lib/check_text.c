@@ -289,6 +289,61 @@ static void staff_vs_base(struct jx_check_ctx *c, const struct jx_fact *f)
 }
 
 /* The report's figures against the forms and each other. */
+/* C206: the year's 全年预算数 and spending stated in the prose against
+ * the unit sheet's 年度资金总额 (全年预算数, 全年执行数).  Only a figure
+ * whose label names it (全年预算 / 调整后预算; 实际支出 / 执行 of the whole
+ * year) and which is not limited to 一般公共预算 (that scope is a note,
+ * not an error: the sheet counts all funds). */
+static void totals_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
+{
+    const struct jx_sheet *s = &c->pkg->unit_sheet;
+    const uint32_t sources = JX_SCOPE_GENERAL_BUDGET | JX_SCOPE_GOV_FUND |
+                             JX_SCOPE_STATE_CAPITAL |
+                             JX_SCOPE_SOCIAL_INSURANCE | JX_SCOPE_FISCAL;
+    if (!c->pkg->has_unit_sheet || f->kind != JX_FACT_MONEY ||
+        (f->label_scopes & sources) || strstr(f->label, "基金") ||
+        strstr(f->label, "专户") || strstr(f->label, "其他资金") ||
+        strstr(f->label, "年初")) {
+        return; /* a part of the funds, not the year's whole */
+    }
+    const struct jx_amt *want = NULL;
+    const char *what = NULL, *key = NULL;
+    if (strstr(f->label, "全年预算") && !strstr(f->label, "基本支出") &&
+        !strstr(f->label, "项目支出")) {
+        want = &s->total.budget_full;
+        what = "全年预算数";
+        key = "budget_full";
+    } else if ((strstr(f->label, "全年执行") || strstr(f->label, "全年实际支出") ||
+                strstr(f->label, "全年支出")) &&
+               !strstr(f->label, "基本支出") && !strstr(f->label, "项目支出")) {
+        want = &s->total.executed;
+        what = "全年执行数";
+        key = "executed";
+    }
+    if (!want || !want->present) {
+        return;
+    }
+    int64_t d = f->money.fen - want->v.fen;
+    if (d < 0) {
+        d = -d;
+    }
+    if (d == 0) {
+        return;
+    }
+    bool general = (f->scopes & JX_SCOPE_GENERAL_BUDGET) &&
+                   f->money.fen < want->v.fen;
+    enum jx_severity sev = general ? JX_SEV_NOTE
+                           : d <= tolerance_fen(c, s->unit) ? JX_SEV_ROUNDING
+                                                            : JX_SEV_ERROR;
+    jx_check_report(c, "C206", sev, &f->prov,
+                    jx_sprintf(c->arena, "/unit_sheet/funds/total/%s", key),
+                    "报告中的%s %s 与自评表%s %s 不一致%s", f->label,
+                    fmt_money(c, f->money, s->unit), what,
+                    fmt_money(c, want->v, s->unit),
+                    general ? "（报告只计一般公共预算，口径不同）" : "");
+}
+
+/* Run the C2 family over the facts of the report. */
 void jx_check_text(struct jx_check_ctx *c)
 {
     if (!c->pkg->report.present) {
@@ -298,6 +353,7 @@ void jx_check_text(struct jx_check_ctx *c)
     for (size_t i = 0; i < fs->n; i++) {
         nature_vs_sheet(c, &fs->a[i]);
         staff_vs_base(c, &fs->a[i]);
+        totals_vs_sheet(c, &fs->a[i]);
     }
     basic_parts(c, fs);
     nature_parts(c, fs);

@@ -55,6 +55,29 @@ static int run(struct jx_arena *a, bool text, const char *head,
     "\"basic\":{\"executed\":\"1873.89\"},"                               \
     "\"project\":{\"executed\":\"28.79\"}}}"
 
+/* C206: the year's 全年预算数 / 全年执行数 in the prose vs the sheet. */
+static void t_c206(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    const char *sheet =
+        "\"unit_sheet\":{\"funds\":{\"total\":{\"budget_full\":\"2000\","
+        "\"executed\":\"1960\"}}}";
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":6,\"text\":\"全年预算数 2100.00 万元，全年执行 1960.00 万元。\"}",
+                  "C206", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_STR(e.msg, "报告中的全年预算数 2100.00万元 与自评表全年预算数 2000.00万元 不一致");
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":6,\"text\":\"全年预算数 2000.00 万元，全年执行 1960.00 万元。\"}",
+                  "C206", &e), 0);
+    /* a part of the funds is not the year's whole */
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":2,\"text\":\"政府性基金拨款全年预算数 400.00 万元。\"}",
+                  "C206", &e), 0);
+    jx_arena_free(a);
+}
+
 /* C202: a general-budget 基本支出 explained by the other funds. */
 static void t_c202(void)
 {
@@ -216,6 +239,7 @@ static void t_c304(void)
 
 const struct jx_test t_check_text[] = {
     {"check_text.c201", t_c201}, {"check_text.c202", t_c202},
+    {"check_text.c206", t_c206},
     {"check_text.c203", t_c203}, {"check_text.c204", t_c204},
     {"check_text.c205", t_c205}, {"check_identity.c301", t_c301},
     {"check_identity.c302", t_c302}, {"check_identity.c303", t_c303},
