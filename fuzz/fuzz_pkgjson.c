@@ -7,13 +7,15 @@
  * is loaded again and saved again, and the two saves must be identical
  * byte for byte.  Reloading the save of an error-free package must give
  * no diagnostic at all; reloading the save of a partial package may
- * only complain about required values that were missing (J104).  A
- * violation calls abort().
+ * only complain about required values that were missing (J104).  Every
+ * package that loads is then scored and cross-checked (all families),
+ * which must not crash whatever the values.  A violation calls abort().
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -90,6 +92,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         jx_diags_release(&d2);
         jx_buf_release(&s1);
         jx_buf_release(&s2);
+        struct jx_policy pol;
+        jx_policy_default(&pol);
+        struct jx_check_config cfg;
+        jx_check_config_default(&cfg);
+        struct jx_diags d3;
+        jx_diags_init(&d3, a);
+        const struct jx_eval *ev = jx_score(a, p, &pol, &d3);
+        jx_check(a, p, ev, &cfg, &d3);
+        struct jx_buf ej;
+        jx_buf_init(&ej, MAX_SAVE);
+        jx_eval_json(ev, &d3, &ej);
+        jx_buf_release(&ej);
+        jx_diags_release(&d3);
     }
     jx_diags_release(&d);
     jx_arena_free(a);
