@@ -793,6 +793,72 @@ static void staff_rates(struct jx_check_ctx *c)
     }
 }
 
+/* C118: a total and its list of three or more parts in one sentence of
+ * the prose: "… 5633.59万元，其中：业务工作经费支出207.02万元、…、追加项目
+ * 4943.56万元" (a nested 其中 starts its own list, and the amount before
+ * it is a part of the outer one).  Parts summing above the total are an
+ * error, within the rounding tolerance a rounding; parts summing below
+ * it may be a partial list and are not reported.  Two-part lists are
+ * C203's and C204's. */
+static void prose_lists(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    size_t i = 0;
+    while (i < fs->n) {
+        size_t j = i;
+        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+            j++;
+        }
+        const char *sent = fs->a[i].sentence;
+        /* where each money figure of the sentence stands */
+        size_t pos[64], idx[64], n = 0, cur = 0;
+        for (size_t k = i; k < j && n < 64; k++) {
+            const char *at = strstr(sent + cur, fs->a[k].text);
+            if (!at) {
+                break;
+            }
+            cur = (size_t)(at - sent) + strlen(fs->a[k].text);
+            if (fs->a[k].kind == JX_FACT_MONEY) {
+                pos[n] = (size_t)(at - sent);
+                idx[n++] = k;
+            }
+        }
+        for (const char *q = strstr(sent, "其中"); q; q = strstr(q + 1, "其中")) {
+            size_t qp = (size_t)(q - sent);
+            const char *q2 = strstr(q + 1, "其中");
+            size_t qe = q2 ? (size_t)(q2 - sent) : strlen(sent);
+            const struct jx_fact *total = NULL;
+            struct jx_money sum = {0};
+            size_t parts = 0;
+            for (size_t k = 0; k < n; k++) {
+                if (pos[k] < qp) {
+                    total = &fs->a[idx[k]];
+                } else if (pos[k] < qe) {
+                    jx_money_add(sum, fs->a[idx[k]].money, &sum);
+                    parts++;
+                }
+            }
+            if (!total || parts < 3) {
+                continue;
+            }
+            int64_t d = sum.fen - total->money.fen;
+            int64_t tol = tol_fen(c, total->unit);
+            if (d == 0 || d < -tol) {
+                continue; /* equal, or a partial list */
+            }
+            char b1[JX_NUM_BUFSZ];
+            jx_check_report(
+                c, "C118", d <= tol ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+                &total->prov, NULL,
+                "报告中%s %s 下列出的 %zu 项之和为 %s%s，与合计不一致",
+                total->label, total->text, parts,
+                jx_money_format(sum, total->unit, 2, JX_ROUND_HALF_UP, b1),
+                jx_money_unit_name(total->unit));
+        }
+        i = j;
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -814,4 +880,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     shares(c);
     prose_rates(c);
     staff_rates(c);
+    prose_lists(c);
 }

@@ -298,6 +298,31 @@ static void t_c117(void)
 #undef BLD
 }
 
+/* C118: a total and its list of three or more parts in the prose. */
+static void t_c118(void)
+{
+    expect(REPORT("项目支出实际支出 600.00 万元，其中：业务工作经费 207.02 万元、"
+                  "运行维护经费 255.15 万元、追加项目 150.00 万元。"),
+           false, "C118", JX_SEV_ERROR,
+           "报告中项目支出实际支出 600.00 万元 下列出的 3 项之和为 612.17万元，"
+           "与合计不一致");
+    expect(REPORT("支出总额 100.00 万元，其中：甲 30.00 万元、乙 30.00 万元、丙 "
+                  "40.01 万元。"),
+           false, "C118", JX_SEV_ROUNDING,
+           "报告中支出总额 100.00 万元 下列出的 3 项之和为 100.01万元，与合计不一致");
+    /* exact (seed 004), a partial list, and a nested list */
+    clean(REPORT("实际支出5633.59万元，其中：业务工作经费支出207.02万元、运行维护经费"
+                 "255.15万元、编外人员经费121.37万元、公务用车运行维护费106.49万元、"
+                 "追加项目4943.56万元。"),
+          false, "C118");
+    clean(REPORT("支出合计 100.00 万元，其中：甲 30.00 万元、乙 20.00 万元、丙 "
+                 "10.00 万元等。"),
+          false, "C118");
+    clean(REPORT("支出 200.00 万元，其中：甲 50.00 万元、乙 50.00 万元、丙 100.00 "
+                 "万元，其中：丁 60.00 万元、戊 30.00 万元、己 10.00 万元。"),
+          false, "C118");
+}
+
 /* C501: spending far from its budget, explained or not. */
 static void t_c501(void)
 {
@@ -366,5 +391,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c115", t_c115},
     {"check_arith.c116", t_c116},
     {"check_arith.c117", t_c117},
+    {"check_arith.c118", t_c118},
     {NULL, NULL},
 };
