@@ -1027,6 +1027,9 @@ static void merge_fragment(struct prow *prev, const struct prow *r)
     for (size_t i = 0; i < r->n; i++) {
         want += r->c[i].b.len > 0;
     }
+    if (want > 2) {
+        want = 2; /* is_fragment allows two texts; never more than pick */
+    }
     for (size_t k = 0; k < want; k++) {
         size_t best = SIZE_MAX, bestlen = 0;
         for (size_t i = 0; i < prev->n; i++) {
@@ -1043,6 +1046,9 @@ static void merge_fragment(struct prow *prev, const struct prow *r)
                 best = i;
                 bestlen = len;
             }
+        }
+        if (best == SIZE_MAX) {
+            break;
         }
         pick[npick++] = best;
     }
