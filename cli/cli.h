@@ -63,6 +63,11 @@ enum jx_load_status {
 /* Largest input read, in bytes. */
 #define JX_CLI_MAX_INPUT (64u * 1024u * 1024u)
 
+/* Read a whole input file ("-" for stdin) up to JX_CLI_MAX_INPUT into a
+ * malloc'd buffer the caller frees; on failure print why (naming the
+ * file) on stderr and return -1. */
+int jx_cli_read(const char *path, char **text, size_t *len);
+
 /* One input being worked on: its text, the package read from it and
  * the positions of the package's values in the text (so that findings
  * of later stages can name a line and column). */

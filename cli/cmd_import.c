@@ -105,16 +105,8 @@ static int import_one(const char *file, const struct opts *o, json_t *files,
     struct jx_buf pkgjson;
     jx_buf_init(&pkgjson, 1u << 30);
     *outp = NULL;
-    bool read = jx_read_file(file, JX_CLI_MAX_INPUT, &text, &len) == 0;
+    bool read = jx_cli_read(file, &text, &len) == 0;
     if (!read) {
-        if (errno == EFBIG) {
-            fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u "
-                            "字节）\n",
-                    shown, JX_CLI_MAX_INPUT);
-        } else {
-            fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
-                    strerror(errno));
-        }
         rc = JX_EXIT_USAGE;
     } else {
         struct jx_limits lim;

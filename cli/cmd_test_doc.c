@@ -25,34 +25,18 @@ int jx_cmd_test_doc(int argc, char **argv)
     const char *path = argv[1];
     char *data = NULL;
     size_t len = 0;
-    if (jx_read_file(path, JX_CLI_MAX_INPUT, &data, &len) < 0) {
-        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", path,
-                errno == EFBIG ? "文件过大" : strerror(errno));
+    if (jx_cli_read(path, &data, &len) < 0) {
         return JX_EXIT_USAGE;
     }
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;
     jx_diags_init(&diags, arena);
-    struct jx_limits lim;
-    jx_limits_default(&lim);
-    enum jx_input_kind kind = jx_detect(data, len);
-    struct jx_doc *doc = NULL;
-    switch (kind) {
-    case JX_IN_TEXT:
-        doc = jx_import_text(arena, path, data, len, &lim, &diags);
-        break;
-    case JX_IN_DOCX:
-        doc = jx_import_docx(arena, path, data, len, &lim, &diags);
-        break;
-    case JX_IN_XLSX:
-        doc = jx_import_xlsx(arena, path, data, len, &lim, &diags);
-        break;
-    case JX_IN_JSON:
-    case JX_IN_ZIP:
-    case JX_IN_UNKNOWN:
+    enum jx_input_kind kind;
+    struct jx_doc *doc =
+        jx_import_doc(arena, path, data, len, NULL, &diags, &kind);
+    if (kind == JX_IN_JSON) {
         fprintf(stderr, "jixiao: 文件“%s”不是可导入的文档（%s）\n", path,
                 jx_input_kind_name(kind));
-        break;
     }
     int rc = doc ? JX_EXIT_OK : JX_EXIT_USAGE;
     struct jx_buf out;

@@ -23,27 +23,14 @@ static struct jx_doc *read_doc(struct jx_arena *arena, const char *file,
 {
     char *text = NULL;
     size_t len = 0;
-    if (jx_read_file(file, JX_CLI_MAX_INPUT, &text, &len) < 0) {
-        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", file,
-                strerror(errno));
+    if (jx_cli_read(file, &text, &len) < 0) {
         return NULL;
     }
-    struct jx_limits lim;
-    jx_limits_default(&lim);
-    struct jx_doc *doc = NULL;
-    switch (jx_detect(text, len)) {
-    case JX_IN_TEXT:
-        doc = jx_import_text(arena, file, text, len, &lim, diags);
-        break;
-    case JX_IN_DOCX:
-        doc = jx_import_docx(arena, file, text, len, &lim, diags);
-        break;
-    case JX_IN_XLSX:
-        doc = jx_import_xlsx(arena, file, text, len, &lim, diags);
-        break;
-    default:
+    enum jx_input_kind kind;
+    struct jx_doc *doc =
+        jx_import_doc(arena, file, text, len, NULL, diags, &kind);
+    if (kind == JX_IN_JSON) {
         fprintf(stderr, "jixiao: 文件“%s”不是可导入的文档\n", file);
-        break;
     }
     free(text);
     return doc;
@@ -514,10 +501,7 @@ int jx_cmd_test_recog(int argc, char **argv)
     char *text = NULL;
     size_t len = 0;
     int rc = JX_EXIT_USAGE;
-    if (jx_read_file(file, JX_CLI_MAX_INPUT, &text, &len) < 0) {
-        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", file,
-                strerror(errno));
-    } else {
+    if (jx_cli_read(file, &text, &len) == 0) {
         const struct jx_package *p =
             jx_import(arena, file, text, len, NULL, &diags, NULL);
         free(text);

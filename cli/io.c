@@ -36,6 +36,23 @@ static size_t skip_space(const char *s, size_t n)
     return i;
 }
 
+/* Read a whole input, or say on stderr why it cannot be read. */
+int jx_cli_read(const char *path, char **text, size_t *len)
+{
+    const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
+    if (jx_read_file(path, JX_CLI_MAX_INPUT, text, len) == 0) {
+        return 0;
+    }
+    if (errno == EFBIG) {
+        fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u 字节）\n",
+                shown, JX_CLI_MAX_INPUT);
+    } else {
+        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
+                strerror(errno));
+    }
+    return -1;
+}
+
 /* Read path and load it as a package (see cli.h): Package JSON with
  * positions, any other input through jx_import (DOCX, XLSX, text),
  * whose findings carry their own provenance.  An imported package is
@@ -48,15 +65,7 @@ enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
     char *text = NULL;
     size_t len = 0;
     const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
-    if (jx_read_file(path, JX_CLI_MAX_INPUT, &text, &len) < 0) {
-        if (errno == EFBIG) {
-            fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u "
-                            "字节）\n",
-                    shown, JX_CLI_MAX_INPUT);
-        } else {
-            fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
-                    strerror(errno));
-        }
+    if (jx_cli_read(path, &text, &len) < 0) {
         return JX_LOAD_UNREADABLE;
     }
     size_t start = skip_space(text, len);

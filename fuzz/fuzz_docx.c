@@ -14,9 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
 
 #include "jixiao/import.h"
+
+#include "fuzz_zip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,49 +37,17 @@ static const char types[] =
     "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats."
     "org/package/2006/content-types\"/>";
 
-/* Add data[0..len) as a stored entry called name. */
-static void put(zip_t *za, const char *name, const void *data, size_t len)
-{
-    zip_source_t *s = zip_source_buffer(za, data, len, 0);
-    zip_int64_t i = zip_file_add(za, name, s, 0);
-    if (i >= 0) {
-        zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0);
-    }
-}
-
 /* Wrap xml (and styles, when not NULL) into a DOCX; malloc'd bytes,
  * owned by the caller, or NULL. */
 static char *wrap(const char *xml, size_t xlen, const char *styles,
                   size_t slen, size_t *len)
 {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-    zip_error_fini(&err);
-    if (!src) {
-        return NULL;
-    }
-    zip_source_keep(src);
-    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    REQUIRE(za != NULL);
-    put(za, "[Content_Types].xml", types, strlen(types));
-    put(za, "word/document.xml", xml, xlen);
-    if (styles) {
-        put(za, "word/styles.xml", styles, slen);
-    }
-    char *out = NULL;
-    if (zip_close(za) == 0 && zip_source_open(src) == 0) {
-        zip_source_seek(src, 0, SEEK_END);
-        zip_int64_t n = zip_source_tell(src);
-        zip_source_seek(src, 0, SEEK_SET);
-        REQUIRE(n > 0);
-        out = malloc((size_t)n);
-        REQUIRE(out && zip_source_read(src, out, (zip_uint64_t)n) == n);
-        *len = (size_t)n;
-        zip_source_close(src);
-    }
-    zip_source_free(src);
-    return out;
+    const struct fz_part parts[] = {
+        {"[Content_Types].xml", types, strlen(types)},
+        {"word/document.xml", xml, xlen},
+        {"word/styles.xml", styles, slen},
+    };
+    return fz_zip(parts, sizeof parts / sizeof parts[0], len);
 }
 
 /* Check the invariants of one table. */

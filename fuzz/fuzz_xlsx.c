@@ -16,9 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
 
 #include "jixiao/import.h"
+
+#include "fuzz_zip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -56,55 +57,21 @@ static const char rels[] =
     "officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
     "</Relationships>";
 
-/* Add data[0..len) as a stored entry called name. */
-static void put(zip_t *za, const char *name, const void *data, size_t len)
-{
-    zip_source_t *s = zip_source_buffer(za, data, len, 0);
-    zip_int64_t i = zip_file_add(za, name, s, 0);
-    if (i >= 0) {
-        zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0);
-    }
-}
-
 /* Wrap a sheet (and shared strings and styles, when not NULL) into an
  * XLSX; malloc'd bytes owned by the caller, or NULL. */
 static char *wrap(const char *sheet, size_t shlen, const char *sst,
                   size_t sstlen, const char *styles, size_t stlen,
                   size_t *len)
 {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-    zip_error_fini(&err);
-    if (!src) {
-        return NULL;
-    }
-    zip_source_keep(src);
-    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    REQUIRE(za != NULL);
-    put(za, "[Content_Types].xml", types, strlen(types));
-    put(za, "xl/workbook.xml", workbook, strlen(workbook));
-    put(za, "xl/_rels/workbook.xml.rels", rels, strlen(rels));
-    put(za, "xl/worksheets/sheet1.xml", sheet, shlen);
-    if (sst) {
-        put(za, "xl/sharedStrings.xml", sst, sstlen);
-    }
-    if (styles) {
-        put(za, "xl/styles.xml", styles, stlen);
-    }
-    char *out = NULL;
-    if (zip_close(za) == 0 && zip_source_open(src) == 0) {
-        zip_source_seek(src, 0, SEEK_END);
-        zip_int64_t n = zip_source_tell(src);
-        zip_source_seek(src, 0, SEEK_SET);
-        REQUIRE(n > 0);
-        out = malloc((size_t)n);
-        REQUIRE(out && zip_source_read(src, out, (zip_uint64_t)n) == n);
-        *len = (size_t)n;
-        zip_source_close(src);
-    }
-    zip_source_free(src);
-    return out;
+    const struct fz_part parts[] = {
+        {"[Content_Types].xml", types, strlen(types)},
+        {"xl/workbook.xml", workbook, strlen(workbook)},
+        {"xl/_rels/workbook.xml.rels", rels, strlen(rels)},
+        {"xl/worksheets/sheet1.xml", sheet, shlen},
+        {"xl/sharedStrings.xml", sst, sstlen},
+        {"xl/styles.xml", styles, stlen},
+    };
+    return fz_zip(parts, sizeof parts / sizeof parts[0], len);
 }
 
 /* The A1 name of a 0-based cell into buf. */

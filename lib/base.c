@@ -464,6 +464,7 @@ int jx_read_file(const char *path, size_t max, char **out, size_t *len)
     char chunk[65536];
     size_t k;
     int rc = 0;
+    errno = 0;
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (jx_buf_add(&b, chunk, k) < 0) {
             errno = EFBIG;
@@ -472,8 +473,10 @@ int jx_read_file(const char *path, size_t max, char **out, size_t *len)
         }
     }
     if (rc == 0 && ferror(f)) {
-        errno = EIO;
-        rc = -1;
+        if (errno == 0) {
+            errno = EIO;
+        }
+        rc = -1; /* errno says why (EISDIR for a directory) */
     }
     if (f != stdin) {
         int saved = errno;

@@ -188,9 +188,8 @@ static void input_diag(struct jx_diags *diags, const char *file,
     jx_diag_add(diags, code, JX_SEV_ERROR, &loc, "%s", msg);
 }
 
-/* Detect, convert and recognise any supported input; the package lives
- * in arena. */
-struct jx_package *jx_import(struct jx_arena *arena, const char *file,
+/* Detect and convert a document; see import.h. */
+struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
                              const char *data, size_t len,
                              const struct jx_limits *lim,
                              struct jx_diags *diags,
@@ -213,19 +212,15 @@ struct jx_package *jx_import(struct jx_arena *arena, const char *file,
     if (kind) {
         *kind = k;
     }
-    struct jx_doc *doc = NULL;
     switch (k) {
     case JX_IN_JSON:
-        return jx_pkgjson_load(arena, file, data, len, diags);
+        return NULL;
     case JX_IN_TEXT:
-        doc = jx_import_text(arena, file, data, len, lim, diags);
-        break;
+        return jx_import_text(arena, file, data, len, lim, diags);
     case JX_IN_DOCX:
-        doc = jx_import_docx(arena, file, data, len, lim, diags);
-        break;
+        return jx_import_docx(arena, file, data, len, lim, diags);
     case JX_IN_XLSX:
-        doc = jx_import_xlsx(arena, file, data, len, lim, diags);
-        break;
+        return jx_import_xlsx(arena, file, data, len, lim, diags);
     case JX_IN_ZIP: {
         /* reopen to report why it is broken, if it is */
         struct jx_zip *z = jx_zip_open(data, len, lim, file, diags);
@@ -240,11 +235,30 @@ struct jx_package *jx_import(struct jx_arena *arena, const char *file,
         return NULL;
     }
     case JX_IN_UNKNOWN:
-        input_diag(diags, file, "I232",
-                   "无法识别的文件格式（%zu 字节）：不是 JSON、DOCX、XLSX，"
-                   "也不是 UTF-8 或 GB18030 文本",
-                   len);
-        return NULL;
+        break;
+    }
+    input_diag(diags, file, "I232",
+               "无法识别的文件格式（%zu 字节）：不是 JSON、DOCX、XLSX，"
+               "也不是 UTF-8 或 GB18030 文本",
+               len);
+    return NULL;
+}
+
+/* Detect, convert and recognise any supported input; the package lives
+ * in arena. */
+struct jx_package *jx_import(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags,
+                             enum jx_input_kind *kind)
+{
+    enum jx_input_kind k;
+    struct jx_doc *doc = jx_import_doc(arena, file, data, len, lim, diags, &k);
+    if (kind) {
+        *kind = k;
+    }
+    if (k == JX_IN_JSON) {
+        return jx_pkgjson_load(arena, file, data, len, diags);
     }
     if (!doc) {
         return NULL;

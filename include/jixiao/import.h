@@ -101,6 +101,16 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
                                 const struct jx_doc *doc,
                                 struct jx_diags *diags);
 
+/* A document input (text, DOCX, XLSX) to the neutral document: detect
+ * and convert.  NULL for anything else: with a finding for what cannot
+ * be read, without one for Package JSON (load it with jx_pkgjson_load).
+ * *kind (if not NULL) gets the kind. */
+struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags,
+                             enum jx_input_kind *kind);
+
 /* Any supported input to a package: detect, convert, recognise (JSON is
  * loaded with jx_pkgjson_load).  *kind (if not NULL) gets the kind. */
 struct jx_package *jx_import(struct jx_arena *arena, const char *file,
