@@ -73,6 +73,36 @@ static void title_name(struct jx_check_ctx *c)
     }
 }
 
+/* C305: the report title names another year than the package's (the
+ * first 19xx/20xx followed by 年 in the title). */
+static void title_year(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    const char *t = p->report.title.s;
+    if (!t || !p->year.present || already(c, "I404", p->report.title.prov)) {
+        return;
+    }
+    t = compact(c->arena, t);
+    for (const char *s = t; *s; s++) {
+        bool digits = s[0] >= '1' && s[0] <= '2' && s[1] >= '0' &&
+                      s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+                      s[3] >= '0' && s[3] <= '9';
+        if (!digits || (s > t && s[-1] >= '0' && s[-1] <= '9') ||
+            strncmp(s + 4, "年", strlen("年")) != 0) {
+            continue;
+        }
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+                (s[3] - '0');
+        if ((y / 100 == 19 || y / 100 == 20) && y != p->year.v) {
+            jx_check_report(c, "C305", JX_SEV_ERROR, p->report.title.prov,
+                            "/report/title",
+                            "报告标题“%s”写的是 %d 年度，与本次自评的 %lld 年度不一致",
+                            p->report.title.s, y, (long long)p->year.v);
+        }
+        return;
+    }
+}
+
 /* C302: a date of the package before the end of the year evaluated. */
 static void date_after_year(struct jx_check_ctx *c, const struct jx_date *d,
                             const char *what, const char *path)
@@ -183,6 +213,7 @@ void jx_check_identity(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
     title_name(c);
+    title_year(c);
     date_after_year(c, &p->contacts.date, "填报日期", "/contacts/date");
     date_after_year(c, &p->submission.submitted, "报送日期",
                     "/submission/submitted");

@@ -225,25 +225,81 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
     }
 }
 
-/* Words that explain an execution rate below 100%. */
-static const char *const explain_words[] = {
-    "结余", "结转", "未支付", "未执行", "执行率", "执行进度", "支付进度",
-    "资金进度", "未拨付", "未到位", "未使用", "预算执行", "未完成支付",
+/* Words that by themselves give a reason for an execution rate below
+ * 100%: money left over, carried over, not paid, paid late. */
+static const char *const cause_words[] = {
+    "结余", "结转", "未支付", "未执行", "未拨付", "未到位", "未使用",
+    "未完成支付", "滞后", "缓慢", "延迟", "节约", "未按期",
 };
 
-/* True when s contains one of the explaining words. */
+/* Words that name the execution rate; they explain it only together
+ * with a causal word in the same sentence ("执行率 98%" alone does not). */
+static const char *const topic_words[] = {
+    "执行率", "执行进度", "支付进度", "资金进度", "预算执行",
+};
+static const char *const because_words[] = {
+    "原因", "由于", "因", "导致", "造成", "偏低", "较低", "未达", "不到位",
+    "较慢", "偏慢",
+};
+
+/* True when the n bytes at s contain one of the words of a. */
+static bool has_any(const char *s, size_t n, const char *const *a,
+                    size_t na)
+{
+    for (size_t k = 0; k < na; k++) {
+        size_t w = strlen(a[k]);
+        for (size_t i = 0; i + w <= n; i++) {
+            if (memcmp(s + i, a[k], w) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+#define HAS_ANY(s, n, a) has_any((s), (n), (a), sizeof(a) / sizeof((a)[0]))
+
+/* Bytes of the sentence end at p (。；！？ or a newline), or 0. */
+static size_t sentence_end(const char *p)
+{
+    static const char *const ends[] = {"。", "；", "！", "？"};
+    if (*p == '\n') {
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        if (strncmp(p, ends[k], strlen(ends[k])) == 0) {
+            return strlen(ends[k]);
+        }
+    }
+    return 0;
+}
+
+/* True when a sentence of s gives a reason for an execution rate below
+ * 100%: a cause word, or a word naming the rate with a causal word. */
 static bool explains(const char *s)
 {
     if (!s) {
         return false;
     }
-    for (size_t k = 0; k < sizeof explain_words / sizeof explain_words[0];
-         k++) {
-        if (strstr(s, explain_words[k])) {
+    const char *start = s, *p = s;
+    for (;;) {
+        size_t el = *p ? sentence_end(p) : 0;
+        if (*p && !el) {
+            p++;
+            continue;
+        }
+        size_t n = (size_t)(p - start);
+        if (HAS_ANY(start, n, cause_words) ||
+            (HAS_ANY(start, n, topic_words) &&
+             HAS_ANY(start, n, because_words))) {
             return true;
         }
+        if (!*p) {
+            return false;
+        }
+        p += el;
+        start = p;
     }
-    return false;
 }
 
 /* C404: 执行率 below 100% and nothing in the report (any section) nor a

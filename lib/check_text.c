@@ -84,12 +84,27 @@ static int64_t absdiff(struct jx_money a, struct jx_money b)
     return d.fen < 0 ? -d.fen : d.fen;
 }
 
+/* True when a label names a part of 基本支出 (基本支出中人员经费 is the
+ * 人员经费, not the 基本支出). */
+static bool names_basic_part(const char *label)
+{
+    static const char *const parts[] = {"人员经费", "公用经费", "工资福利",
+                                        "商品和服务", "对个人和家庭",
+                                        "资本性支出"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (has(label, parts[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Which part by nature a money fact's label names: JX_FUND_BASIC,
  * JX_FUND_PROJECT, or JX_FUND_COUNT for neither / both. */
 static enum jx_fund_key nature_of(const struct jx_fact *f)
 {
     bool b = has(f->label, "基本支出"), p = has(f->label, "项目支出");
-    if (b == p) {
+    if (b == p || names_basic_part(f->label)) {
         return JX_FUND_COUNT;
     }
     return b ? JX_FUND_BASIC : JX_FUND_PROJECT;
@@ -172,7 +187,7 @@ static void nature_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
 static bool basic_spending(const struct jx_fact *f)
 {
     if (f->kind != JX_FACT_MONEY || budget_word(f->label) ||
-        has(f->label, "项目支出")) {
+        has(f->label, "项目支出") || names_basic_part(f->label)) {
         return false;
     }
     return has(f->label, "基本支出") ||
@@ -199,24 +214,43 @@ static void sum_finding(struct jx_check_ctx *c, const char *code,
                    fmt_money(c, t->money, t->unit));
 }
 
-/* C203: 基本支出 = 人员经费 + 公用经费 where the prose states the three
- * in a row (基本支出, then 人员经费, then 公用经费). */
+/* The 基本支出 figure that a 人员经费 at index i breaks down: the fact
+ * just before it, or the nearest earlier 基本支出 spending of the same
+ * section within a few facts ("基本支出 X 万元，项目支出 Y 万元。基本支出中
+ * 人员经费 P 万元，公用经费 Q 万元"), not past another 人员/公用经费. */
+static const struct jx_fact *basic_whole(const struct jx_facts *fs, size_t i)
+{
+    const struct jx_fact *p = &fs->a[i];
+    for (size_t k = i, seen = 0; k-- > 0 && seen < 4; seen++) {
+        const struct jx_fact *b = &fs->a[k];
+        if (b->section != p->section ||
+            (b->label_scopes & (JX_SCOPE_PERSONNEL | JX_SCOPE_PUBLIC))) {
+            return NULL;
+        }
+        if (basic_spending(b)) {
+            return b;
+        }
+    }
+    return NULL;
+}
+
+/* C203: 基本支出 = 人员经费 + 公用经费 where the prose states the parts
+ * one after the other after their 基本支出 (basic_whole). */
 static void basic_parts(struct jx_check_ctx *c, const struct jx_facts *fs)
 {
     for (size_t i = 1; i + 1 < fs->n; i++) {
-        const struct jx_fact *b = &fs->a[i - 1], *p = &fs->a[i],
-                             *q = &fs->a[i + 1];
+        const struct jx_fact *p = &fs->a[i], *q = &fs->a[i + 1];
         if (p->kind != JX_FACT_MONEY || q->kind != JX_FACT_MONEY ||
             !(p->label_scopes & JX_SCOPE_PERSONNEL) ||
             !(q->label_scopes & JX_SCOPE_PUBLIC) ||
             has(p->label, "项目") || has(p->label, "临聘") ||
-            has(p->label, "编外") || b->section != p->section ||
-            q->section != p->section || !basic_spending(b) ||
-            b->unit != p->unit || q->unit != p->unit) {
+            has(p->label, "编外") || q->section != p->section) {
             continue;
         }
+        const struct jx_fact *b = basic_whole(fs, i);
         struct jx_money s;
-        if (jx_money_add(p->money, q->money, &s) != JX_NUM_OK) {
+        if (!b || b->unit != p->unit || q->unit != p->unit ||
+            jx_money_add(p->money, q->money, &s) != JX_NUM_OK) {
             continue;
         }
         const char *rc = jx_sprintf(

@@ -1294,6 +1294,15 @@ static bool used_score(const struct jx_item *it, struct jx_rat *s,
     if (it->has_stated) {
         *s = it->stated;
         *which = "自评";
+        /* a stated score outside [0, 分值] is S202's; the total counts
+         * it at its bound so that one mistake is reported once */
+        if (it->has_points && jx_rat_cmp(*s, it->points) > 0) {
+            *s = it->points;
+            *which = "自评，按分值计";
+        } else if (jx_rat_sign(*s) < 0) {
+            *s = jx_rat_int(0);
+            *which = "自评，按 0 计";
+        }
         return true;
     }
     *which = NULL;

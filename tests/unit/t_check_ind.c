@@ -165,6 +165,18 @@ static void t_c404(void)
          SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
          "," REPORT7("部分项目资金结转下年使用。"),
          "C404");
+    /* stating the rate is not explaining it; a reason with it is */
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("全年执行率 50.00%，宣传力度不够。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    none(F_IND,
+         SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+         "," REPORT7("执行率偏低的原因是工程款按进度拨付。"),
+         "C404");
 }
 
 /* C405: vague targets listed per sheet. */

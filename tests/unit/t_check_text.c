@@ -139,6 +139,18 @@ static void t_c203(void)
     CHECK_INT(run(a, true, "",
                   "{\"no\":2,\"text\":\"基本支出1369.56万元，人员经费1267.78万元，公用经费101.78万元。\"}",
                   "C203", &e), 0);
+    /* the parts in the next sentence, the whole stated earlier */
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"全年支出 300.00 万元，其中基本支出 200.00 万元，项目支出 100.00 万元。基本支出中人员经费 150.00 万元，公用经费 60.00 万元。\"}",
+                  "C203", &e), 1);
+    CHECK_STR(e.msg, "报告中基本支出 200.00万元 与各部分之和 210.00万元 不一致");
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"全年支出 300.00 万元，其中基本支出 200.00 万元，项目支出 100.00 万元。基本支出中人员经费 140.00 万元，公用经费 60.00 万元。\"}",
+                  "C203", &e), 0);
+    /* a 基本支出 of another section is not the whole */
+    CHECK_INT(run(a, true, "",
+                  "{\"no\":2,\"text\":\"基本支出 200.00 万元。\"},{\"no\":3,\"text\":\"人员经费 150.00 万元，公用经费 60.00 万元。\"}",
+                  "C203", &e), 0);
     jx_arena_free(a);
 }
 
@@ -237,10 +249,29 @@ static void t_c304(void)
     jx_arena_free(a);
 }
 
+/* C305: the title's year is not the package's. */
+static void t_c305(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    CHECK_INT(run(a, false, "", "", "C305", &e), 0);
+    title = "测试中心2023年度部门整体支出绩效自评报告";
+    CHECK_INT(run(a, false, "", "", "C305", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_STR(e.msg, "报告标题“测试中心2023年度部门整体支出绩效自评报告”写的是 2023 年度，与本次自评的 2024 年度不一致");
+    title = "测试中心 2024 年度自评报告（2025年7月）"; /* the first year counts */
+    CHECK_INT(run(a, false, "", "", "C305", &e), 0);
+    title = "12023年度测试中心自评报告"; /* not a year */
+    CHECK_INT(run(a, false, "", "", "C305", &e), 0);
+    title = "2024年度测试中心自评报告";
+    jx_arena_free(a);
+}
+
 const struct jx_test t_check_text[] = {
     {"check_text.c201", t_c201}, {"check_text.c202", t_c202},
     {"check_text.c206", t_c206},
     {"check_text.c203", t_c203}, {"check_text.c204", t_c204},
     {"check_text.c205", t_c205}, {"check_identity.c301", t_c301},
     {"check_identity.c302", t_c302}, {"check_identity.c303", t_c303},
-    {"check_identity.c304", t_c304}, {NULL, NULL}};
+    {"check_identity.c304", t_c304}, {"check_identity.c305", t_c305},
+    {NULL, NULL}};

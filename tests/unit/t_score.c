@@ -629,7 +629,9 @@ static void t_qual_bands(void)
         }
         run_free(&r);
     }
-    /* a score above the points is S202 only, not S203 too */
+    /* a score above the points is S202, not S203 too; the total counts
+     * the row at its points, so a stated 总分 that followed the excess
+     * (101) is wrong too and one that did not (100) is right */
     {
         struct run r;
         run_init(&r);
@@ -640,8 +642,17 @@ static void t_qual_bands(void)
         const struct jx_eval *ev = score(&r, p);
         CHECK(!ev->sheets[0].indicators[1].has_value);
         CHECK_INT(ev->sheets[0].indicators[1].agrees, JX_AGREE_NO);
+        CHECK_STR(codes(&r.d), "S202 S304");
+        CHECK_STR(val(&ev->sheets[0].total), "100.00");
+        run_free(&r);
+        run_init(&r);
+        p = clean_pkg(r.a);
+        row = &p->unit_sheet.indicators[1];
+        ind(row, "效益指标", "群众安全感", "有效提升", "有效提升", "30", "31");
+        p->unit_sheet.stated_total = num("100");
+        ev = score(&r, p);
         CHECK_STR(codes(&r.d), "S202");
-        CHECK_STR(val(&ev->sheets[0].total), "101.00");
+        CHECK_STR(val(&ev->sheets[0].total), "100.00");
         run_free(&r);
     }
     /* the band formula */
