@@ -246,18 +246,16 @@ static const char *const because_words[] = {
 static bool has_any(const char *s, size_t n, const char *const *a,
                     size_t na)
 {
-    for (size_t k = 0; k < na; k++) {
-        size_t w = strlen(a[k]);
-        for (size_t i = 0; i + w <= n; i++) {
-            if (memcmp(s + i, a[k], w) == 0) {
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < na; k++) {
+            size_t w = strlen(a[k]);
+            if (s[i] == a[k][0] && w <= n - i && memcmp(s + i, a[k], w) == 0) {
                 return true;
             }
         }
     }
     return false;
 }
-
-#define HAS_ANY(s, n, a) has_any((s), (n), (a), sizeof(a) / sizeof((a)[0]))
 
 /* Bytes of the sentence end at p (。；！？ or a newline), or 0. */
 static size_t sentence_end(const char *p)
@@ -274,32 +272,37 @@ static size_t sentence_end(const char *p)
     return 0;
 }
 
-/* True when a sentence of s gives a reason for an execution rate below
- * 100%: a cause word, or a word naming the rate with a causal word. */
+/* True when s gives a reason for an execution rate below 100%: a word
+ * of cause anywhere, or a word naming the rate with a causal word in
+ * the same sentence. */
 static bool explains(const char *s)
 {
     if (!s) {
         return false;
     }
-    const char *start = s, *p = s;
-    for (;;) {
-        size_t el = *p ? sentence_end(p) : 0;
-        if (*p && !el) {
-            p++;
-            continue;
-        }
-        size_t n = (size_t)(p - start);
-        if (HAS_ANY(start, n, cause_words) ||
-            (HAS_ANY(start, n, topic_words) &&
-             HAS_ANY(start, n, because_words))) {
+    for (size_t k = 0; k < sizeof cause_words / sizeof cause_words[0]; k++) {
+        if (strstr(s, cause_words[k])) {
             return true;
         }
-        if (!*p) {
-            return false;
-        }
-        p += el;
-        start = p;
     }
+    for (size_t k = 0; k < sizeof topic_words / sizeof topic_words[0]; k++) {
+        for (const char *p = strstr(s, topic_words[k]); p;
+             p = strstr(p + 1, topic_words[k])) {
+            const char *a = p, *b = p;
+            while (a > s && !sentence_end(a - 1) &&
+                   !(a - s >= 3 && sentence_end(a - 3))) {
+                a--;
+            }
+            while (*b && !sentence_end(b)) {
+                b++;
+            }
+            if (has_any(a, (size_t)(b - a), because_words,
+                        sizeof because_words / sizeof because_words[0])) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* C404: 执行率 below 100% and nothing in the report (any section) nor a
