@@ -735,6 +735,46 @@ static const struct jx_fact *head_before(const struct jx_facts *fs, size_t i,
     return NULL;
 }
 
+/* A headcount of the report, other than den, of den's kind (same key
+ * word 在编 / 在职 / 编制) with which the rate pct recomputes exactly
+ * (num / (x + den2) or num / x); NULL when there is none. */
+static const struct jx_fact *other_count(const struct jx_facts *fs,
+                                         const struct jx_fact *pct,
+                                         const struct jx_fact *num,
+                                         const struct jx_fact *den,
+                                         const struct jx_fact *den2)
+{
+    static const char *const keys[] = {"在编", "在职", "编制"};
+    const char *key = NULL;
+    for (size_t k = 0; k < 3 && !key; k++) {
+        if (strstr(den->label, keys[k])) {
+            key = keys[k];
+        }
+    }
+    if (!key) {
+        return NULL;
+    }
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        if (f == den || f->kind != JX_FACT_HEADCOUNT ||
+            !strstr(f->label, key) || strstr(f->label, "编外") ||
+            jx_rat_cmp(f->value, den->value) == 0) {
+            continue;
+        }
+        struct jx_rat d = f->value, rate;
+        int dp;
+        if ((den2 && jx_rat_add(d, den2->value, &d) != JX_NUM_OK) ||
+            jx_rat_sign(d) <= 0 ||
+            jx_rat_div(num->value, d, &rate) != JX_NUM_OK) {
+            continue;
+        }
+        if (pct_agrees(pct, rate, &dp) == 0) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
 /* C116: the staffing rates of the prose recomputed from the headcounts
  * of the same sentence: 财政供养人员控制率 = 在编 / 编制, 编外人员控制率 =
  * 编外 / (在编 + 编外) (rules §8.1 rows 12 and 13). */
@@ -782,6 +822,20 @@ static void staff_rates(struct jx_check_ctx *c)
             continue;
         }
         char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+        const struct jx_fact *alt = other_count(fs, pct, num, den, den2);
+        if (alt) {
+            /* the rate fits a count stated elsewhere: the counts
+             * contradict each other (C304), the rate is not wrong */
+            jx_check_report(
+                c, "C116", JX_SEV_NOTE, &pct->prov, NULL,
+                "报告称%s%s，与同句人数算出的 %s 不一致，但与别处“%s”%s 人相符："
+                "矛盾在人数而不在比率",
+                pct->label, pct->text,
+                jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3),
+                alt->label,
+                jx_rat_format(alt->value, 0, false, JX_ROUND_HALF_UP, b1));
+            continue;
+        }
         jx_check_report(
             c, "C116", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
             &pct->prov, NULL,

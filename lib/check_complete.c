@@ -224,10 +224,99 @@ static void materials(struct jx_check_ctx *c)
     jx_buf_release(&b);
 }
 
-/* C605: a project sheet without its 项目名称. */
+/* Append the empty columns of a base-sheet cost row to b ("三公经费（上年
+ * 决算数、本年预算数）"); counts the row in *n. */
+static void empty_cost(struct jx_buf *b, size_t *n, const char *label,
+                       const struct jx_cost *k)
+{
+    const struct jx_amt *col[3] = {&k->prev_final, &k->budget, &k->final};
+    static const char *const zh[3] = {"上年决算数", "本年预算数", "本年决算数"};
+    int empty = 0;
+    for (int i = 0; i < 3; i++) {
+        empty += !col[i]->present;
+    }
+    if (!empty) {
+        return;
+    }
+    (*n)++;
+    if (*n > 12) {
+        return;
+    }
+    jx_buf_addf(b, "%s%s", *n > 1 ? "、" : "", label);
+    if (empty < 3) {
+        jx_buf_adds(b, "（");
+        for (int i = 0, k2 = 0; i < 3; i++) {
+            if (!col[i]->present) {
+                jx_buf_addf(b, "%s%s", k2++ ? "、" : "", zh[i]);
+            }
+        }
+        jx_buf_adds(b, "）");
+    }
+}
+
+/* C606: required cells of the 基础数据表 left empty, and report sections
+ * with a title and no text (not one whose content is a form: 四、…评分情况
+ * followed by the 评分表). */
+static void empty_cells(struct jx_check_ctx *c)
+{
+    const struct jx_package *p = c->pkg;
+    const struct jx_base_sheet *bs = &p->base;
+    if (bs->present) {
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 14);
+        size_t n = 0;
+        if (!bs->authorized.present) {
+            jx_buf_addf(&b, "%s编制数", n++ ? "、" : "");
+        }
+        if (!bs->actual.present) {
+            jx_buf_addf(&b, "%s实际在职人数", n++ ? "、" : "");
+        }
+        if (!bs->control_rate.present) {
+            jx_buf_addf(&b, "%s控制率", n++ ? "、" : "");
+        }
+        const struct {
+            const char *label;
+            const struct jx_cost *k;
+        } rows[] = {{"三公经费", &bs->three_public},
+                    {"公务用车购置和维护经费", &bs->vehicle},
+                    {"出国经费", &bs->overseas},
+                    {"公务接待", &bs->reception},
+                    {"项目支出", &bs->project},
+                    {"公用经费", &bs->public_funds},
+                    {"政府采购金额", &bs->procurement},
+                    {"部门基本支出预算调整", &bs->basic_adjustment}};
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+            empty_cost(&b, &n, rows[i].label, rows[i].k);
+        }
+        if (n) {
+            jx_check_report(c, "C606", JX_SEV_WARNING, NULL, "/base_sheet",
+                            "基础数据表有 %zu 处必填内容空白：%s%s", n, b.p,
+                            n > 12 ? "等" : "");
+        }
+        jx_buf_release(&b);
+    }
+    for (size_t i = 0; i < p->report.nsections; i++) {
+        const struct jx_section *s = &p->report.sections[i];
+        bool table = has(&s->title) &&
+                     (strstr(s->title.s, "评分") || strstr(s->title.s, "表")) &&
+                     (p->dept_scoring.present || p->assessment.present ||
+                      p->has_goal_sheet || p->has_unit_sheet);
+        if (!has(&s->text) && s->no >= 1 && s->no <= 10 && !table) {
+            jx_check_report(
+                c, "C606", s->no == 10 ? JX_SEV_NOTE : JX_SEV_WARNING,
+                s->title.prov,
+                jx_sprintf(c->arena, "/report/sections/%zu/text", i),
+                "自评报告第%s部分“%s”只有标题，没有内容",
+                numerals[s->no - 1], has(&s->title) ? s->title.s : "");
+        }
+    }
+}
+
+/* C605: a project sheet without its 项目名称; C606 (empty_cells). */
 static void required_cells(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
+    empty_cells(c);
     for (size_t i = 0; i < p->nproject_sheets; i++) {
         if (!has(&p->project_sheets[i].name)) {
             jx_check_report(c, "C605", JX_SEV_WARNING, NULL,

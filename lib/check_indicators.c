@@ -9,6 +9,7 @@
  * report explains, vague and unmeasurable targets, duplicate names.
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 #include "jixiao/indval.h"
 
 #include <string.h>
@@ -161,6 +162,23 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
         struct jx_indval t, a;
         parse(c, &r->target, &t);
         parse(c, &r->actual, &a);
+        bool kinds_differ =
+            t.kind != JX_IV_EMPTY && a.kind != JX_IV_EMPTY &&
+            t.kind != JX_IV_NA && a.kind != JX_IV_NA &&
+            t.kind != JX_IV_UNPARSED && a.kind != JX_IV_UNPARSED &&
+            (t.kind != a.kind ||
+             (t.kind == JX_IV_NUMBER && !jx_indval_comparable(&t, &a)));
+        if (goal && kinds_differ) {
+            /* 明显 against ≥95%: a mismatch of kinds, not a copy */
+            if (!nk) {
+                pk = r->prov;
+                ik = i;
+            }
+            list_row(&k, &nk, i,
+                     jx_sprintf(c->arena, "“%s”（%s 对 %s）", ind_name(r),
+                                r->target.s, r->actual.s));
+            continue;
+        }
         const char *what = NULL;
         if (t.kind == JX_IV_QUALITATIVE && a.kind == JX_IV_QUALITATIVE &&
             same_text(r->target.s, r->actual.s)) {
@@ -168,8 +186,11 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
                               r->target.s, r->actual.s);
         } else if (goal && a.kind == JX_IV_NUMBER && a.op != JX_OP_NONE &&
                    a.op != JX_OP_RANGE) {
-            what = jx_sprintf(c->arena, "“%s”（%s→%s）", ind_name(r),
-                              r->target.s, r->actual.s);
+            what = jx_sprintf(c->arena, "“%s”（%s%s%s）", ind_name(r),
+                              r->target.s,
+                              same_text(r->target.s, r->actual.s) ? "＝"
+                                                                  : "→",
+                              r->actual.s);
             nops++;
         }
         if (what) {
@@ -178,22 +199,6 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
                 ib = i;
             }
             list_row(&b, &nb, i, what);
-            continue;
-        }
-        bool kinds_differ =
-            t.kind != JX_IV_EMPTY && a.kind != JX_IV_EMPTY &&
-            t.kind != JX_IV_NA && a.kind != JX_IV_NA &&
-            t.kind != JX_IV_UNPARSED && a.kind != JX_IV_UNPARSED &&
-            (t.kind != a.kind ||
-             (t.kind == JX_IV_NUMBER && !jx_indval_comparable(&t, &a)));
-        if (goal && kinds_differ) {
-            if (!nk) {
-                pk = r->prov;
-                ik = i;
-            }
-            list_row(&k, &nk, i,
-                     jx_sprintf(c->arena, "“%s”（%s 对 %s）", ind_name(r),
-                                r->target.s, r->actual.s));
         }
     }
     int min = c->cfg ? c->cfg->copied_min : 3;
@@ -228,9 +233,17 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
 /* Words that by themselves give a reason for an execution rate below
  * 100%: money left over, carried over, not paid, paid late. */
 static const char *const cause_words[] = {
-    "结余", "结转", "未支付", "未执行", "未拨付", "未到位", "未使用",
-    "未完成支付", "滞后", "缓慢", "延迟", "节约", "未按期",
+    "未支付", "未执行", "未拨付", "未到位", "未使用", "未完成支付",
+    "滞后", "缓慢", "延迟", "未按期", "形成结余", "结转下年", "结转至下",
+    "结余资金", "节约",
 };
+
+/* Words of money left over that explain only in a sentence that also
+ * says why or when (结余 as in 含结余指标 explains nothing). */
+static const char *const weak_words[] = {"结余", "结转"};
+static const char *const weak_context[] = {"年末", "下年", "下一年", "形成",
+                                           "因", "由于", "导致", "原因",
+                                           "执行"};
 
 /* Words that name the execution rate; they explain it only together
  * with a causal word in the same sentence ("执行率 98%" alone does not). */
@@ -272,6 +285,21 @@ static size_t sentence_end(const char *p)
     return 0;
 }
 
+/* True when the sentence of s around p contains a word of w[0..n). */
+static bool in_sentence(const char *s, const char *p, const char *const *w,
+                        size_t n)
+{
+    const char *a = p, *b = p;
+    while (a > s && !sentence_end(a - 1) &&
+           !(a - s >= 3 && sentence_end(a - 3))) {
+        a--;
+    }
+    while (*b && !sentence_end(b)) {
+        b++;
+    }
+    return has_any(a, (size_t)(b - a), w, n);
+}
+
 /* True when s gives a reason for an execution rate below 100%: a word
  * of cause anywhere, or a word naming the rate with a causal word in
  * the same sentence. */
@@ -285,19 +313,20 @@ static bool explains(const char *s)
             return true;
         }
     }
+    for (size_t k = 0; k < sizeof weak_words / sizeof weak_words[0]; k++) {
+        for (const char *p = strstr(s, weak_words[k]); p;
+             p = strstr(p + 1, weak_words[k])) {
+            if (in_sentence(s, p, weak_context,
+                            sizeof weak_context / sizeof weak_context[0])) {
+                return true;
+            }
+        }
+    }
     for (size_t k = 0; k < sizeof topic_words / sizeof topic_words[0]; k++) {
         for (const char *p = strstr(s, topic_words[k]); p;
              p = strstr(p + 1, topic_words[k])) {
-            const char *a = p, *b = p;
-            while (a > s && !sentence_end(a - 1) &&
-                   !(a - s >= 3 && sentence_end(a - 3))) {
-                a--;
-            }
-            while (*b && !sentence_end(b)) {
-                b++;
-            }
-            if (has_any(a, (size_t)(b - a), because_words,
-                        sizeof because_words / sizeof because_words[0])) {
+            if (in_sentence(s, p, because_words,
+                            sizeof because_words / sizeof because_words[0])) {
                 return true;
             }
         }
@@ -471,6 +500,72 @@ static const struct jx_sheet_eval *eval_of(const struct jx_check_ctx *c,
     return NULL;
 }
 
+/* Scope words of a part of the spending (not the year's whole). */
+#define PART_SCOPES                                                        \
+    (JX_SCOPE_BASIC | JX_SCOPE_PROJECT | JX_SCOPE_PERSONNEL |              \
+     JX_SCOPE_PUBLIC | JX_SCOPE_THREE_PUBLIC | JX_SCOPE_PROCUREMENT |      \
+     JX_SCOPE_GOV_FUND | JX_SCOPE_STATE_CAPITAL | JX_SCOPE_SOCIAL_INSURANCE)
+
+/* C404 in the prose, when no 整体支出绩效自评表 gives the rate: the year's
+ * budget ("2022年预算资金256.14万元", a label with 预算 and no part) and,
+ * after it in the same section, the year's spending (a label with 支出 or
+ * 执行, no part, no other 预算 than 一般公共预算), spent below the budget
+ * and explained nowhere. */
+static void unexplained_prose_rate(struct jx_check_ctx *c)
+{
+    const struct jx_sheet *us = &c->pkg->unit_sheet;
+    if (c->pkg->has_unit_sheet && us->total.budget_full.present &&
+        us->total.executed.present) {
+        return;
+    }
+    const struct jx_facts *fs = jx_check_facts(c);
+    const struct jx_fact *b = NULL, *e = NULL;
+    for (size_t i = 0; i < fs->n && !e; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        if (f->kind != JX_FACT_MONEY || (f->label_scopes & PART_SCOPES)) {
+            continue;
+        }
+        const char *l = f->label;
+        const char *rest = strstr(l, "一般公共预算");
+        bool budget = strstr(l, "预算") &&
+                      !strstr(l, "支出") && !strstr(l, "执行") &&
+                      !strstr(l, "决算") && !strstr(l, "收入") &&
+                      !strstr(l, "调整") && (!rest || strstr(rest + 1, "预算"));
+        if (!b && budget) {
+            b = f;
+            continue;
+        }
+        bool other_budget = strstr(l, "预算") && !(rest && !strstr(rest + strlen("一般公共预算"), "预算"));
+        if (b && f->section == b->section && f->unit == b->unit &&
+            (strstr(l, "支出") || strstr(l, "执行")) && !other_budget &&
+            !strstr(l, "收入")) {
+            e = f;
+        }
+    }
+    struct jx_rat rate;
+    if (!b || !e || b->money.fen <= 0 || e->money.fen >= b->money.fen ||
+        jx_rat_money_div(e->money, b->money, &rate) != JX_NUM_OK) {
+        return;
+    }
+    const struct jx_report *rp = &c->pkg->report;
+    for (size_t i = 0; i < rp->nsections; i++) {
+        if (explains(rp->sections[i].text.s)) {
+            return;
+        }
+    }
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+    jx_check_report(c, "C404", JX_SEV_WARNING, &e->prov, NULL,
+                    "报告中%s %s%s，%s %s%s，执行率 %s 低于 100%%，报告没有说明原因"
+                    "（结余、结转、未支付、执行进度等）",
+                    b->label, jx_money_format(b->money, b->unit, 2,
+                                              JX_ROUND_HALF_UP, b1),
+                    jx_money_unit_name(b->unit), e->label,
+                    jx_money_format(e->money, e->unit, 2, JX_ROUND_HALF_UP,
+                                    b2),
+                    jx_money_unit_name(e->unit),
+                    jx_rat_format(rate, 2, true, JX_ROUND_HALF_UP, b3));
+}
+
 /* Family C4 over the unit sheet, the project sheets and the goal sheet. */
 void jx_check_indicators(struct jx_check_ctx *c)
 {
@@ -495,4 +590,5 @@ void jx_check_indicators(struct jx_check_ctx *c)
                            "整体支出绩效目标完成情况自评表", NULL};
         check_sheet(c, &s);
     }
+    unexplained_prose_rate(c);
 }

@@ -735,6 +735,29 @@ static bool d_rubric_points(struct ctx *c)
     return true;
 }
 
+/* A required cell of the base sheet left empty. */
+static bool d_empty_cell(struct ctx *c)
+{
+    static const char *const rows[] = {"procurement", "public_funds",
+                                       "three_public", "basic_adjustment"};
+    static const char *const cols[] = {"prev_final", "budget", "final"};
+    char path[64];
+    snprintf(path, sizeof path, "base_sheet/costs/%s",
+             rows[jx_rng_next(c->r) % 4]);
+    json_object_del(at(c->p, path), cols[jx_rng_next(c->r) % 3]);
+    return true;
+}
+
+/* A report section left with its title only. */
+static bool d_empty_section(struct ctx *c)
+{
+    char path[64];
+    snprintf(path, sizeof path, "report/sections/%d",
+             (int)jx_rng_range(c->r, 0, 8));
+    json_object_del(at(c->p, path), "text");
+    return true;
+}
+
 /* A defect: its name, the codes that report it (the first must be among
  * the findings; any of them may appear at error level) and how to inject
  * it (false: not applicable to this package). */
@@ -797,6 +820,8 @@ static struct defect defects[] = {
     {"rubric-sum", "C112 C113", d_rubric_sum, 0, 0, 0},
     {"rubric-grade", "C113", d_rubric_grade, 0, 0, 0},
     {"rubric-points", "C111", d_rubric_points, 0, 0, 0},
+    {"empty-cell", "C606", d_empty_cell, 0, 0, 0},
+    {"empty-section", "C606", d_empty_section, 0, 0, 0},
 };
 
 #define NDEFECTS (sizeof defects / sizeof defects[0])

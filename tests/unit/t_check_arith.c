@@ -279,6 +279,13 @@ static void t_c116(void)
           "C116");
     clean(REPORT("年末实际在编人员4人，实际编外人员9人，编外人员控制率为69.23%。"),
           false, "C116");
+    /* the rate fits the 在编 of another sentence: a note, the counts
+     * are what contradict each other (C304) */
+    expect(REPORT("年末在编数4人。\n年末实际在编人员9人，实际编外人员9人，"
+                  "编外人员控制率为69.23%。"),
+           false, "C116", JX_SEV_NOTE,
+           "报告称编外人员控制率69.23%，与同句人数算出的 50.00% 不一致，但与别处"
+           "“年末在编数”4 人相符：矛盾在人数而不在比率");
 }
 
 /* C117: 楼堂馆所 rates recomputed; all-zero rows are not rates. */

@@ -127,7 +127,7 @@ static void t_c402(void)
                                                "≥95%") "]}",
         "C402", JX_SEV_WARNING,
         "整体支出绩效目标完成情况自评表有 1 个指标的实际完成值照抄年度指标值，"
-        "不是实际完成的情况：第1项“达标率”（≥95%→≥95%）");
+        "不是实际完成的情况：第1项“达标率”（≥95%＝≥95%）");
 }
 
 /* C403: kinds differ on the goal sheet (V104 covers scored sheets). */
@@ -177,6 +177,30 @@ static void t_c404(void)
          SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
          "," REPORT7("执行率偏低的原因是工程款按进度拨付。"),
          "C404");
+}
+
+/* C404 in the prose, when no sheet states the year's rate. */
+static void t_c404_prose(void)
+{
+    one(F_IND,
+        "\"report\":{\"sections\":[{\"no\":2,\"text\":\"2022年预算资金256.14万元。"
+        "2022年度单位一般公共预算财政拨款支出153.51万元，其中：项目支出56.65万元。\"}]}",
+        "C404", JX_SEV_WARNING,
+        "报告中预算资金 256.14万元，单位一般公共预算财政拨款支出 153.51万元，"
+        "执行率 59.93% 低于 100%，报告没有说明原因（结余、结转、未支付、执行进度等）");
+    none(F_IND,
+         "\"report\":{\"sections\":[{\"no\":2,\"text\":\"2022年预算资金256.14万元。"
+         "2022年度单位一般公共预算财政拨款支出153.51万元。\"},"
+         "{\"no\":7,\"text\":\"部分项目年末未支付，资金结转下年使用。\"}]}",
+         "C404");
+    /* 结余 that says nothing about why: not an explanation */
+    one(F_IND,
+        "\"report\":{\"sections\":[{\"no\":2,\"text\":\"2022年预算资金256.14万元。"
+        "2022年度单位一般公共预算财政拨款支出153.51万元。专项经费10.9万元（含结余指标），"
+        "主要用于日常运转。\"}]}",
+        "C404", JX_SEV_WARNING,
+        "报告中预算资金 256.14万元，单位一般公共预算财政拨款支出 153.51万元，"
+        "执行率 59.93% 低于 100%，报告没有说明原因（结余、结转、未支付、执行进度等）");
 }
 
 /* C405: vague targets listed per sheet. */
@@ -308,6 +332,30 @@ static void t_c605(void)
     none(F_COMPLETE, "\"project_sheets\":[{\"name\":\"专项\"}]", "C605");
 }
 
+/* C606: empty required cells of the base sheet; sections with no text. */
+static void t_c606(void)
+{
+#define COST3 "{\"prev_final\":\"1\",\"budget\":\"1\",\"final\":\"1\"}"
+#define FULLBASE(adj)                                                      \
+    "\"base_sheet\":{\"staffing\":{\"authorized\":5,\"actual\":5,"            \
+    "\"control_rate\":\"100%\"},\"costs\":{\"three_public\":" COST3          \
+    ",\"vehicle\":" COST3 ",\"overseas\":" COST3 ",\"reception\":" COST3   \
+    ",\"project\":" COST3 ",\"public_funds\":" COST3                       \
+    ",\"procurement\":" COST3 ",\"basic_adjustment\":" adj "}}"
+    one(F_COMPLETE, FULLBASE("{\"budget\":\"0\"}"), "C606", JX_SEV_WARNING,
+        "基础数据表有 1 处必填内容空白：部门基本支出预算调整（上年决算数、本年决算数）");
+    none(F_COMPLETE, FULLBASE(COST3), "C606");
+    one(F_COMPLETE,
+        "\"report\":{\"sections\":[{\"no\":7,\"title\":\"存在的问题\"}]}",
+        "C606", JX_SEV_WARNING, "自评报告第七部分“存在的问题”只有标题，没有内容");
+    none(F_COMPLETE,
+         "\"report\":{\"sections\":[{\"no\":7,\"title\":\"存在的问题\","
+         "\"text\":\"无。\"}]}",
+         "C606");
+#undef FULLBASE
+#undef COST3
+}
+
 /* C701: a personal mobile number on the forms. */
 static void t_c701(void)
 {
@@ -378,10 +426,12 @@ static void t_c704(void)
 const struct jx_test t_check_ind[] = {
     {"check_ind.c401", t_c401}, {"check_ind.c402", t_c402},
     {"check_ind.c403", t_c403}, {"check_ind.c404", t_c404},
+    {"check_ind.c404_prose", t_c404_prose},
     {"check_ind.c405", t_c405}, {"check_ind.c406", t_c406},
     {"check_ind.c407", t_c407}, {"check_ind.c601", t_c601},
     {"check_ind.c602", t_c602}, {"check_ind.c603", t_c603},
     {"check_ind.c604", t_c604}, {"check_ind.c605", t_c605},
+    {"check_ind.c606", t_c606},
     {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
     {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
     {NULL, NULL},
