@@ -19,6 +19,7 @@ void jx_check_config_default(struct jx_check_config *c)
     c->spend_low = (struct jx_rat){1, 2};
     c->yoy_jump = (struct jx_rat){1, 1};
     c->yoy_min_amount = (struct jx_rat){1, 1};
+    c->budget_adjust = (struct jx_rat){1, 5};
     c->vague_min = 1;
     c->copied_min = 3;
 }
@@ -38,6 +39,7 @@ static const struct {
     {"yoy-jump", offsetof(struct jx_check_config, yoy_jump), true},
     {"yoy-min-amount", offsetof(struct jx_check_config, yoy_min_amount),
      false},
+    {"budget-adjust", offsetof(struct jx_check_config, budget_adjust), true},
 };
 
 /* Set one threshold from "name=value". */

@@ -231,6 +231,41 @@ static void prose_spend(struct jx_check_ctx *c)
 }
 
 /* Run the C5 family. */
+/* C504: a 全年预算数 far from the 年初预算数 (the year's budget adjusted
+ * by more than budget-adjust) with no sentence about the budget saying
+ * 追加 / 调整 …: a warning; explained: a note. */
+static void adjustment(struct jx_check_ctx *c, const struct jx_sheet *sh,
+                       const char *label, const char *path)
+{
+    const struct jx_funds *t = &sh->total;
+    struct jx_money d;
+    struct jx_rat r;
+    if (!t->budget_initial.present || !t->budget_full.present ||
+        t->budget_initial.v.fen <= 0 ||
+        jx_money_sub(t->budget_full.v, t->budget_initial.v, &d) !=
+            JX_NUM_OK ||
+        jx_rat_money_div(d, t->budget_initial.v, &r) != JX_NUM_OK) {
+        return;
+    }
+    struct jx_rat ar = jx_rat_sign(r) < 0 ? (struct jx_rat){-r.num, r.den} : r;
+    if (jx_rat_cmp(ar, c->cfg->budget_adjust) <= 0) {
+        return;
+    }
+    bool ex = explained(c, "预算");
+    char b3[JX_NUM_BUFSZ];
+    jx_check_report(
+        c, "C504", ex ? JX_SEV_NOTE : JX_SEV_WARNING, t->budget_full.prov,
+        jx_sprintf(c->arena, "%s/funds/total/budget_full", path),
+        "%s全年预算数 %s%s 比年初预算数 %s%s %s %s，%s", label,
+        amt_str(c, t->budget_full.v, sh->unit), jx_money_unit_name(sh->unit),
+        amt_str(c, t->budget_initial.v, sh->unit),
+        jx_money_unit_name(sh->unit), jx_rat_sign(r) < 0 ? "减少" : "增加",
+        jx_rat_format(ar, 2, true, JX_ROUND_HALF_UP, b3),
+        ex ? "报告中有关于预算调整的说明"
+           : "报告中没有说明预算追加或调整的原因");
+}
+
+/* Family C5. */
 void jx_check_budget(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
@@ -238,6 +273,7 @@ void jx_check_budget(struct jx_check_ctx *c)
     if (p->has_unit_sheet) {
         const struct jx_sheet *us = &p->unit_sheet;
         funds_spend(c, us, "整体支出绩效自评表", "/unit_sheet");
+        adjustment(c, us, "整体支出绩效自评表", "/unit_sheet");
         for (int k = 0; k < JX_FUND_COUNT; k++) {
             whole_check(c,
                         jx_sprintf(c->arena, "整体支出绩效自评表%s全年预算数",
@@ -251,6 +287,8 @@ void jx_check_budget(struct jx_check_ctx *c)
         const struct jx_sheet *ps = &p->project_sheets[i];
         funds_spend(c, ps, "项目支出绩效自评表",
                     jx_sprintf(c->arena, "/project_sheets/%zu", i));
+        adjustment(c, ps, "项目支出绩效自评表",
+                   jx_sprintf(c->arena, "/project_sheets/%zu", i));
         whole_check(c, "项目支出绩效自评表全年预算数",
                     &ps->total.budget_full, ps->unit,
                     jx_sprintf(c->arena,

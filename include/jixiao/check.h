@@ -41,6 +41,7 @@ struct jx_check_config {
     struct jx_rat spend_low;          /* executed/budget below: 0.5 (50%) */
     struct jx_rat yoy_jump;           /* |this − last| / last above: 1.0 */
     struct jx_rat yoy_min_amount;     /* ignore jumps below this many 万元: 1 */
+    struct jx_rat budget_adjust;      /* |全年 − 年初| / 年初 above: 0.2 */
     int vague_min;                    /* report vague indicators when at
                                          least this many: 1 */
     int copied_min;                   /* report qualitative actuals copied
@@ -53,7 +54,7 @@ void jx_check_config_default(struct jx_check_config *c);
 
 /* Set one threshold from "name=value" (names as in docs/checks.md:
  * rounding-tolerance, over-achievement, spend-high, spend-low, yoy-jump,
- * yoy-min-amount, vague-min, copied-min).  0, or -1 for an unknown name or bad
+ * yoy-min-amount, budget-adjust, vague-min, copied-min).  0, or -1 for an unknown name or bad
  * value. */
 int jx_check_config_set(struct jx_check_config *c, const char *assignment);
 

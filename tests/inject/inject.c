@@ -758,6 +758,14 @@ static bool d_empty_section(struct ctx *c)
     return true;
 }
 
+/* The year's budget raised far above the initial one, unexplained. */
+static bool d_budget_adjust(struct ctx *c)
+{
+    put_money(c->p, "unit_sheet/funds/total", "budget_initial",
+              c->inf->budget_full * jx_rng_range(c->r, 40, 75) / 100);
+    return true;
+}
+
 /* A defect: its name, the codes that report it (the first must be among
  * the findings; any of them may appear at error level) and how to inject
  * it (false: not applicable to this package). */
@@ -822,6 +830,7 @@ static struct defect defects[] = {
     {"rubric-points", "C111", d_rubric_points, 0, 0, 0},
     {"empty-cell", "C606", d_empty_cell, 0, 0, 0},
     {"empty-section", "C606", d_empty_section, 0, 0, 0},
+    {"budget-adjust", "C504", d_budget_adjust, 0, 0, 0},
 };
 
 #define NDEFECTS (sizeof defects / sizeof defects[0])

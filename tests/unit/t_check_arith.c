@@ -367,6 +367,24 @@ static void t_c502(void)
 }
 
 /* C503: year-over-year jumps. */
+/* C504: the year's budget adjusted by more than 20%, unexplained. */
+static void t_c504(void)
+{
+#define ADJ(init, full)                                                    \
+    HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"budget_initial\":\"" init      \
+         "\",\"budget_full\":\"" full "\"}}}"
+    expect(ADJ("2402.15", "3911.21") "}", true, "C504", JX_SEV_WARNING,
+           "整体支出绩效自评表全年预算数 3911.21万元 比年初预算数 2402.15万元 "
+           "增加 62.82%，报告中没有说明预算追加或调整的原因");
+    expect(ADJ("2402.15", "3911.21")
+           ",\"report\":{\"sections\":[{\"no\":2,\"text\":\"年中追加预算 1509.06 万元。\"}]}}",
+           true, "C504", JX_SEV_NOTE,
+           "整体支出绩效自评表全年预算数 3911.21万元 比年初预算数 2402.15万元 "
+           "增加 62.82%，报告中有关于预算调整的说明");
+    clean(ADJ("1850", "2000") "}", true, "C504");
+#undef ADJ
+}
+
 static void t_c503(void)
 {
     expect(HEAD "\"base_sheet\":{\"costs\":{\"public_funds\":{\"prev_final\":"
@@ -393,6 +411,7 @@ const struct jx_test t_check_arith[] = {
     {"check_budget.c501", t_c501},
     {"check_budget.c502", t_c502},
     {"check_budget.c503", t_c503},
+    {"check_budget.c504", t_c504},
     {"check_arith.c109", t_c109},
     {"check_arith.c114", t_c114},
     {"check_arith.c115", t_c115},
