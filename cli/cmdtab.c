@@ -12,6 +12,32 @@
 
 /* Keep sorted by name (strcmp order): jx_cmd_find bisects. */
 const struct jx_cmd jx_cmds[] = {
+    {"calendar", jx_cmd_calendar, "按国务院放假通知计算工作日",
+     "jixiao calendar (workdays FROM TO | is-workday DATE | after DATE N | "
+     "years) [--calendar-dir DIR]",
+     "按国务院办公厅每年的节假日安排通知（data/calendar/YYYY.txt）计算工作日：\n"
+     "星期一至星期五且不在放假期间的日子，加上通知规定上班的星期六、星期日。\n"
+     "日期写成 YYYY-MM-DD。\n"
+     "\n"
+     "子命令：\n"
+     "  workdays FROM TO   输出 FROM 至 TO（含两端）的工作日数；FROM 晚于 TO\n"
+     "                     视为用法错误\n"
+     "  is-workday DATE    输出 DATE 是工作日、休息日还是调休上班日，以及原因\n"
+     "                     （周末，或节日名称和通知文号）\n"
+     "  after DATE N       输出 DATE 之后的第 N 个工作日（不含 DATE 本身）\n"
+     "  years              列出已有数据的年度及所依据的通知\n"
+     "\n"
+     "没有数据的年度一律拒绝计算，不作推测；12 月 25 日起的日期还需要下一年的\n"
+     "数据（元旦放假可能从 12 月下旬开始）。\n"
+     "\n"
+     "选项：\n"
+     "  --calendar-dir DIR   从 DIR 读取 YYYY.txt（默认：环境变量\n"
+     "                       JIXIAO_DATADIR 下的 calendar，未设置时为源码树的\n"
+     "                       data/calendar）\n"
+     "\n"
+     "退出码：0 已给出结果（是否工作日都为 0）；2 用法错误、日期无效、年度没有\n"
+     "数据或日历数据有误；3 无法写出结果。",
+     0},
     {"check", jx_cmd_check, "检查自评材料，列出全部发现",
      "jixiao check FILE... [--json] [--policy NAME=VALUE]... "
      "[--set NAME=VALUE]...",

@@ -1,0 +1,85 @@
+/*
+ * assess.h - the package side of the rule frameworks (issue 5): the
+ * named inputs and functions a framework's expressions read from a
+ * package, and the text analysers that suggest a band for the judgement
+ * items of the 考核评分表 (rules.md §6.3: 反映问题、分析原因全面; 改进措施、
+ * 工作建议全面).
+ *
+ * The analysers read the report's section 七 (problems) and 八
+ * (measures), split them into items (numbered lines, 一是/二是, or
+ * paragraphs), and say which of the six areas the rule lists each
+ * problem touches, whether it analyses a cause, whether the problems
+ * are only 经费不足 or the measures only 加大资金投入 (both scored 0 by the
+ * rule), which problems no measure answers and which measures answer no
+ * problem.  They suggest; the reviewer decides.
+ *
+ * Ownership: everything returned lives in the arena passed in.
+ */
+#ifndef JIXIAO_ASSESS_H
+#define JIXIAO_ASSESS_H
+
+#include "jixiao/base.h"
+#include "jixiao/model.h"
+
+/* The areas of 反映问题、分析原因全面 (rules.md §6.3). */
+enum jx_area {
+    JX_AREA_BUDGET = 0,  /* 年初预算和预算绩效管理 */
+    JX_AREA_DUTY,        /* 履职效能 */
+    JX_AREA_ALLOCATION,  /* 资金分配 */
+    JX_AREA_ASSETS,      /* 资产 */
+    JX_AREA_FINANCE,     /* 财务管理 */
+    JX_AREA_PROCUREMENT, /* 政府采购 */
+    JX_AREA_COUNT
+};
+
+/* Chinese name of an area. */
+const char *jx_area_zh(enum jx_area a);
+
+/* One item of section 七 or 八. */
+struct jx_text_item {
+    const char *text;    /* the item, NUL-terminated (arena) */
+    const char *head;    /* its first clause (up to 。；or ：), for quoting */
+    int line;            /* 0-based line within the section text */
+    uint32_t areas;      /* bit (1 << enum jx_area) per area touched */
+    bool cause;          /* analyses a cause (由于, 原因, 导致 …) */
+    bool funding_only;   /* problems: only 经费不足; measures: only
+                            加大资金投入 */
+    int answers;         /* measures: index of the first problem it
+                            answers, or -1; problems: index of the
+                            first measure answering it, or -1 */
+};
+
+/* What an analyser found and suggests. */
+struct jx_text_analysis {
+    bool present;              /* the section exists and has text */
+    struct jx_text_item *items;
+    size_t nitems;
+    size_t chars;              /* characters of the section */
+    uint32_t areas;            /* union of the items' areas */
+    size_t with_cause;         /* problems analysing a cause */
+    size_t unmatched;          /* problems with no measure / measures
+                                  answering no problem */
+    bool funding_only;         /* every item funding_only */
+    const char *band;          /* suggested band: 全面 / 较全面 / 不全面 /
+                                  过于简单, or NULL with zero */
+    bool zero;                 /* the rule's 0-point case applies */
+    const char *reasons;       /* Chinese, ready for 扣分理由 */
+};
+
+/* Analyse the problems (section 七) of pkg's report. */
+void jx_analyse_problems(struct jx_arena *a, const struct jx_package *pkg,
+                         struct jx_text_analysis *out);
+
+/* Analyse the measures (section 八) against the problems (problems must
+ * come from jx_analyse_problems on the same package; its items get
+ * their `answers` filled in). */
+void jx_analyse_measures(struct jx_arena *a, const struct jx_package *pkg,
+                         struct jx_text_analysis *problems,
+                         struct jx_text_analysis *out);
+
+/* Split text into items (numbered lines, inline 一是/二是, else
+ * paragraphs); items are arena copies. Returns the count. */
+size_t jx_split_items(struct jx_arena *a, const char *text,
+                      struct jx_text_item **items);
+
+#endif
