@@ -123,6 +123,7 @@ int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
                   const char *assignment);
 
 /* Command handlers (one file each). */
+int jx_cmd_assess(int argc, char **argv);
 int jx_cmd_calendar(int argc, char **argv);
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);

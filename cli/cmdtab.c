@@ -12,6 +12,26 @@
 
 /* Keep sorted by name (strcmp order): jx_cmd_find bisects. */
 const struct jx_cmd jx_cmds[] = {
+    {"assess", jx_cmd_assess, "按评价框架计算考核评分表（工作日计迟报）",
+     "jixiao assess FILE --framework ID [--submitted DATE] "
+     "[--published DATE] [--set NAME=VALUE]... [--json]",
+     "按评价框架（data/frameworks/ID.json）逐项计算考核评分表：每项的分值、\n"
+     "得分、算式和扣分理由，单位自评分列在旁边，最后是合计和等级。\n"
+     "报送、公开是否迟了按工作日计算（data/calendar）；需要判断的项目给出\n"
+     "建议档次和理由，由考核人员决定。\n"
+     "\n"
+     "选项：\n"
+     "  --framework ID         评价框架：data/frameworks 下的 ID，或 .json 文件路径\n"
+     "                         （例如 yueyang-louqu-2025）\n"
+     "  --submitted DATE       报送日期 YYYY-MM-DD（默认取材料中的报送日期）\n"
+     "  --published DATE       公开日期 YYYY-MM-DD（默认取材料中的公开日期）\n"
+     "  --set NAME=VALUE       改变框架参数，例如 submit_deadline=2026-07-15\n"
+     "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
+     "  --calendar-dir DIR     从 DIR 读取节假日数据\n"
+     "  --json                 输出 JSON\n"
+     "\n"
+     "退出码：0 完成；1 单位自评分有违反评分规则的错误；2 用法错误或文件无法读取。",
+     0},
     {"calendar", jx_cmd_calendar, "按国务院放假通知计算工作日",
      "jixiao calendar (workdays FROM TO | is-workday DATE | after DATE N | "
      "years) [--calendar-dir DIR]",

@@ -19,7 +19,10 @@
 #define JIXIAO_ASSESS_H
 
 #include "jixiao/base.h"
+#include "jixiao/calendar.h"
+#include "jixiao/framework.h"
 #include "jixiao/model.h"
+#include "jixiao/score.h"
 
 /* The areas of 反映问题、分析原因全面 (rules.md §6.3). */
 enum jx_area {
@@ -81,5 +84,36 @@ void jx_analyse_measures(struct jx_arena *a, const struct jx_package *pkg,
  * paragraphs); items are arena copies. Returns the count. */
 size_t jx_split_items(struct jx_arena *a, const char *text,
                       struct jx_text_item **items);
+
+/* ---- the package as a framework's environment (lib/assess.c) ---------- */
+
+/* What an assessment knows beside the package. */
+struct jx_assess_opts {
+    struct jx_date submitted;       /* 报送日期 given by the user; absent:
+                                       the package's */
+    struct jx_date published;       /* 公开日期, likewise */
+    const struct jx_calendar *cal;  /* working days; NULL: late_workdays
+                                       answers "missing" */
+    const char *const *overrides;   /* "name=value" framework params */
+};
+
+/* One named input of the package (docs/frameworks.md, "Inputs"). */
+struct jx_assess_input {
+    const char *name;  /* as written in expressions */
+    const char *label; /* Chinese, for derivations */
+    const char *doc;   /* what it is, for the documentation */
+};
+
+/* The named inputs and the functions, NULL-name-terminated / NULL-
+ * terminated (for docs and load-time checks). */
+extern const struct jx_assess_input jx_assess_inputs[];
+extern const char *const jx_assess_functions[];
+
+/* Fill env with the package's inputs, functions (late_workdays,
+ * indicators_over) and suggesters (problems, measures, attachments).
+ * ev is the package's scoring (may be NULL).  The state lives in a. */
+void jx_assess_env(struct jx_arena *a, const struct jx_package *pkg,
+                   const struct jx_eval *ev, const struct jx_assess_opts *o,
+                   struct jx_fw_env *env);
 
 #endif

@@ -111,7 +111,86 @@ static void t_measures(void)
     jx_arena_free(a);
 }
 
+/* Resolve a named input (args NULL) through env; the value. */
+static struct jx_fw_value get(struct jx_arena *a, const struct jx_fw_env *env,
+                              const char *name)
+{
+    struct jx_fw_value v = {0};
+    const char *label = NULL;
+    CHECK(env->resolve(env->ctx, a, name, NULL, 0, &v, &label));
+    CHECK(label != NULL);
+    return v;
+}
+
+/* The package's named inputs: materials, report elements, rates, and
+ * late working days through the bundled calendar. */
+static void t_inputs(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_package *p = pkg(a, "1. 资产账实不符，原因是清查不及时。", "开展资产清查。");
+    p->year = (struct jx_count){true, 2024, NULL};
+    p->has_unit_sheet = true;
+    p->unit_sheet.total.budget_full = (struct jx_amt){true, {3911210000}, NULL};
+    p->unit_sheet.total.executed = (struct jx_amt){true, {1902680000}, NULL};
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_calendar *cal = jx_calendar_new(a);
+    CHECK_INT(jx_calendar_load_dir(
+                  cal, jx_sprintf(a, "%s/data/calendar", jx_test_srcdir), &d),
+              0);
+    struct jx_assess_opts o = {{true, 2025, 7, 19, NULL}, {false, 0, 0, 0, NULL},
+                               cal, NULL};
+    struct jx_fw_env env;
+    jx_assess_env(a, p, NULL, &o, &env);
+    /* no 基础数据表; 整体支出绩效自评表 present; no project spending */
+    struct jx_fw_value v = get(a, &env, "materials_missing");
+    CHECK_INT(v.kind, JX_FWV_NUM);
+    CHECK(jx_rat_cmp(v.num, jx_rat_int(1)) == 0);
+    CHECK_STR(v.shown, "1 项（缺基础数据表）");
+    /* sections 七 and 八 only: 整体支出情况, 总体绩效, 结果应用 missing */
+    v = get(a, &env, "report_elements_missing");
+    CHECK(jx_rat_cmp(v.num, jx_rat_int(3)) == 0);
+    CHECK_STR(v.shown, "3 项（缺整体支出情况、总体绩效情况、结果应用）");
+    v = get(a, &env, "execution_rate");
+    CHECK(v.percent);
+    char buf[JX_NUM_BUFSZ];
+    CHECK_STR(jx_rat_format(v.num, 4, false, JX_ROUND_HALF_UP, buf), "0.4865");
+    v = get(a, &env, "execution_rate_printed");
+    CHECK_STR(jx_rat_format_exact(v.num, false, buf), "0.4865");
+    v = get(a, &env, "submitted");
+    CHECK_INT(v.kind, JX_FWV_DATE);
+    CHECK_INT(v.d, 19);
+    v = get(a, &env, "published");
+    CHECK_INT(v.kind, JX_FWV_MISSING);
+    v = get(a, &env, "staff_control_rate");
+    CHECK_INT(v.kind, JX_FWV_MISSING);
+    /* late_workdays(2025-07-19, 2025-07-15) = 3 (rules.md §7.4) */
+    struct jx_fw_value args[2] = {{0}, {0}};
+    args[0].kind = args[1].kind = JX_FWV_DATE;
+    args[0].y = args[1].y = 2025;
+    args[0].m = args[1].m = 7;
+    args[0].d = 19;
+    args[1].d = 15;
+    const char *label = NULL;
+    CHECK(env.resolve(env.ctx, a, "late_workdays", args, 2, &v, &label));
+    CHECK(jx_rat_cmp(v.num, jx_rat_int(3)) == 0);
+    CHECK_STR(v.shown, "推迟 3 个工作日（2025-07-19，截止 2025-07-15）");
+    args[0].m = 8;
+    args[0].d = 15;
+    args[1].d = 30;
+    CHECK(env.resolve(env.ctx, a, "late_workdays", args, 2, &v, &label));
+    CHECK(jx_rat_cmp(v.num, jx_rat_int(12)) == 0);
+    CHECK(!env.resolve(env.ctx, a, "no_such_input", NULL, 0, &v, &label));
+    /* the suggester of 反映问题 */
+    struct jx_fw_suggestion sg;
+    CHECK(env.suggest(env.ctx, a, "problems", NULL, &sg));
+    CHECK_STR(sg.band, "过于简单"); /* one short unnumbered problem */
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_assess[] = {
+    {"assess.inputs", t_inputs},
     {"assess.split", t_split},
     {"assess.problems", t_problems},
     {"assess.measures", t_measures},
