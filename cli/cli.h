@@ -122,6 +122,20 @@ void jx_cli_counts(struct jx_buf *b, const struct jx_diags *d);
 int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
                   const char *assignment);
 
+/* Options of a framework run (assess, score --framework). */
+struct jx_fw_cli_opts {
+    bool json;
+    const char *fwdir, *caldir;       /* NULL: the bundled data */
+    const struct jx_date *submitted;  /* NULL: the package's */
+    const struct jx_date *published;
+    const char *const *sets;          /* NAME=VALUE, NULL-terminated */
+};
+
+/* Evaluate framework over the package in file and print the result
+ * (cmd_assess.c); returns the exit code. */
+int jx_cli_framework(const char *file, const char *framework,
+                     const struct jx_fw_cli_opts *fo);
+
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
 int jx_cmd_calendar(int argc, char **argv);

@@ -111,6 +111,8 @@ static int parse_args(const struct jx_cmd *self, int argc, char **argv,
     return JX_EXIT_OK;
 }
 
+static int run(const struct opts *op);
+
 /* Load the calendar from o->caldir or the default; NULL (with the
  * problems printed) when it cannot be read. */
 static struct jx_calendar *load_calendar(struct jx_arena *a,
@@ -132,6 +134,33 @@ static struct jx_calendar *load_calendar(struct jx_arena *a,
     return cal;
 }
 
+/* Evaluate framework `framework` over the package in `file` and print
+ * the result (text or JSON); the run of `assess` and of `score
+ * --framework`.  dates may be NULL (then the package's).  Returns the
+ * exit code. */
+int jx_cli_framework(const char *file, const char *framework,
+                     const struct jx_fw_cli_opts *fo)
+{
+    struct opts o;
+    memset(&o, 0, sizeof o);
+    o.file = file;
+    o.framework = framework;
+    o.json = fo->json;
+    o.fwdir = fo->fwdir;
+    o.caldir = fo->caldir;
+    if (fo->submitted) {
+        o.submitted = *fo->submitted;
+    }
+    if (fo->published) {
+        o.published = *fo->published;
+    }
+    for (size_t i = 0; fo->sets && fo->sets[i] && o.nsets + 1 < 64; i++) {
+        o.sets[o.nsets++] = fo->sets[i];
+    }
+    o.sets[o.nsets] = NULL;
+    return run(&o);
+}
+
 /* `jixiao assess`. */
 int jx_cmd_assess(int argc, char **argv)
 {
@@ -143,6 +172,14 @@ int jx_cmd_assess(int argc, char **argv)
         return rc;
     }
     o.sets[o.nsets] = NULL;
+    return run(&o);
+}
+
+/* Load, evaluate and print one run of o. */
+static int run(const struct opts *op)
+{
+    struct opts o = *op;
+    int rc;
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;
     jx_diags_init(&diags, arena);

@@ -1,7 +1,8 @@
 /*
  * cmd_score.c - `jixiao score FILE`: load a package, score it, and print
  * the recomputed numbers beside the stated ones as an aligned Chinese
- * table (or Evaluation JSON with --json), then the findings.
+ * table (or Evaluation JSON with --json), then the findings; with
+ * --framework ID, under that rule framework instead (as `assess`).
  */
 #include "cli.h"
 
@@ -308,7 +309,7 @@ int jx_cmd_score(int argc, char **argv)
     struct jx_policy pol;
     jx_policy_default(&pol);
     bool json = false, expl = false, summary = false, opts = true;
-    const char *file = NULL;
+    const char *file = NULL, *framework = NULL, *fwdir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = NULL;
@@ -329,6 +330,18 @@ int jx_cmd_score(int argc, char **argv)
             if (jx_cli_policy(self, &pol, val) != JX_EXIT_OK) {
                 return JX_EXIT_USAGE;
             }
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--framework",
+                                              &val))) {
+            if (m < 0) {
+                return jx_cli_usage_error(self, "--framework 缺少评价框架");
+            }
+            framework = val;
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i,
+                                              "--frameworks-dir", &val))) {
+            if (m < 0) {
+                return jx_cli_usage_error(self, "--frameworks-dir 缺少目录");
+            }
+            fwdir = val;
         } else if (opts && arg[0] == '-' && arg[1] != '\0') {
             return jx_cli_usage_error(self, "未知选项“%s”", arg);
         } else if (file) {
@@ -339,6 +352,11 @@ int jx_cmd_score(int argc, char **argv)
     }
     if (!file) {
         return jx_cli_usage_error(self, "缺少文件");
+    }
+    if (framework) {
+        /* recompute the package's stated scores under a framework */
+        struct jx_fw_cli_opts fo = {json, fwdir, NULL, NULL, NULL, NULL};
+        return jx_cli_framework(file, framework, &fo);
     }
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;

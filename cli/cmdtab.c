@@ -98,7 +98,7 @@ const struct jx_cmd jx_cmds[] = {
      0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
-     "[--policy NAME=VALUE]...",
+     "[--policy NAME=VALUE]... [--framework ID]",
      "载入 FILE（Package JSON；“-”为标准输入），对整体支出绩效自评表和每张项目支出\n"
      "绩效自评表重新计算执行率、执行率得分、每个指标的得分、一级指标分值合计、\n"
      "分值合计、总分和等级，与表中填写的数并列显示，然后列出发现。\n"
@@ -114,6 +114,10 @@ const struct jx_cmd jx_cmds[] = {
      "      over-threshold=20%            超额完成多少须说明偏差原因（默认 20%）\n"
      "      tolerance=0.01                视为舍入差异的最大差额（默认 0.01）\n"
      "      score-scale=2, rate-scale=2   得分和百分比的小数位数\n"
+     "  --framework ID         按评价框架（data/frameworks/ID.json，例如\n"
+     "                         shenzhen-dept-2023）逐项复算，列出违反框架规则\n"
+     "                         的自评分和两种口径的总分（同 jixiao assess）\n"
+     "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
