@@ -378,6 +378,51 @@ static void totals_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
 }
 
 /* Run the C2 family over the facts of the report. */
+/* C207: the prose's 一般公共预算 基本支出 + 项目支出 (both limited to the
+ * general budget) against the unit sheet's 一般公共预算 全年执行数. */
+static void general_split(struct jx_check_ctx *c, const struct jx_facts *fs)
+{
+    const struct jx_sheet *us = &c->pkg->unit_sheet;
+    const struct jx_amt *g = &us->funds[JX_FUND_GENERAL_BUDGET].executed;
+    if (!c->pkg->has_unit_sheet || !g->present) {
+        return;
+    }
+    const struct jx_fact *b = NULL, *p = NULL;
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        uint32_t sc = f->label_scopes ? f->label_scopes : f->scopes;
+        if (!(sc & JX_SCOPE_GENERAL_BUDGET) || (sc & OTHER_FUNDS)) {
+            continue;
+        }
+        if (!b && basic_spending(f) && nature_of(f) == JX_FUND_BASIC) {
+            b = f;
+        } else if (!p && f->kind == JX_FACT_MONEY && !budget_word(f->label) &&
+                   nature_of(f) == JX_FUND_PROJECT) {
+            p = f;
+        }
+    }
+    struct jx_money s;
+    if (!b || !p || jx_money_add(b->money, p->money, &s) != JX_NUM_OK) {
+        return;
+    }
+    int64_t d = absdiff(s, g->v);
+    if (d == 0) {
+        return;
+    }
+    struct jx_diag *e = jx_check_report(
+        c, "C207", d <= tolerance_fen(c, us->unit) ? JX_SEV_ROUNDING
+                                                   : JX_SEV_ERROR,
+        &p->prov, "/unit_sheet/funds/general_budget/executed",
+        "报告中一般公共预算基本支出 %s 与项目支出 %s 之和 %s，与自评表一般公共预算执行数 %s 不一致",
+        fmt_money(c, b->money, b->unit), fmt_money(c, p->money, p->unit),
+        fmt_money(c, s, b->unit), fmt_money(c, g->v, us->unit));
+    jx_diag_detail(c->diags, e, "%s + %s = %s，表中为 %s",
+                   fmt_money(c, b->money, b->unit),
+                   fmt_money(c, p->money, p->unit), fmt_money(c, s, b->unit),
+                   fmt_money(c, g->v, us->unit));
+}
+
+/* Family C2: the figures of the report prose against the forms. */
 void jx_check_text(struct jx_check_ctx *c)
 {
     if (!c->pkg->report.present) {
@@ -391,4 +436,5 @@ void jx_check_text(struct jx_check_ctx *c)
     }
     basic_parts(c, fs);
     nature_parts(c, fs);
+    general_split(c, fs);
 }

@@ -188,6 +188,28 @@ static void t_c205(void)
     jx_arena_free(a);
 }
 
+/* C207: the prose's 一般公共预算 split against the sheet's 一般公共预算. */
+static void t_c207(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    const char *sheet =
+        "\"unit_sheet\":{\"funds\":{\"general_budget\":{\"executed\":\"1371.87\"}}}";
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":2,\"text\":\"一般公共预算基本支出总支出1369.56万元。\\n一般公共预算项目支出2.32万元。\"}",
+                  "C207", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ROUNDING);
+    CHECK_STR(e.msg, "报告中一般公共预算基本支出 1369.56万元 与项目支出 2.32万元 之和 1371.88万元，与自评表一般公共预算执行数 1371.87万元 不一致");
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":2,\"text\":\"一般公共预算基本支出总支出1369.55万元。\\n一般公共预算项目支出2.32万元。\"}",
+                  "C207", &e), 0);
+    /* all funds, not the general budget: not this check's */
+    CHECK_INT(run(a, true, sheet,
+                  "{\"no\":2,\"text\":\"基本支出 1369.56 万元，项目支出 12.32 万元。\"}",
+                  "C207", &e), 0);
+    jx_arena_free(a);
+}
+
 /* C301: the title does not name the unit. */
 static void t_c301(void)
 {
@@ -271,7 +293,7 @@ const struct jx_test t_check_text[] = {
     {"check_text.c201", t_c201}, {"check_text.c202", t_c202},
     {"check_text.c206", t_c206},
     {"check_text.c203", t_c203}, {"check_text.c204", t_c204},
-    {"check_text.c205", t_c205}, {"check_identity.c301", t_c301},
+    {"check_text.c205", t_c205}, {"check_text.c207", t_c207}, {"check_identity.c301", t_c301},
     {"check_identity.c302", t_c302}, {"check_identity.c303", t_c303},
     {"check_identity.c304", t_c304}, {"check_identity.c305", t_c305},
     {NULL, NULL}};
