@@ -1,0 +1,155 @@
+/*
+ * report_doc.c - building a report document (report.h): blocks, tables
+ * of cells with spans, charts and details, all in the document's arena.
+ */
+#include "jixiao/report.h"
+
+#include <string.h>
+
+/* A new empty report document in arena. */
+struct jx_report_doc *jx_report_new(struct jx_arena *a, const char *title)
+{
+    struct jx_report_doc *d = jx_alloc(a, sizeof *d);
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    d->title = jx_strdup(a, title ? title : "");
+    return d;
+}
+
+/* A new block at the end of d (zeroed). */
+static struct jx_rblock *add_block(struct jx_report_doc *d,
+                                   enum jx_rblock_kind kind)
+{
+    if (d->nblocks == d->capblocks) {
+        size_t cap = d->capblocks ? 2 * d->capblocks : 32;
+        struct jx_rblock *nb = jx_alloc_array(d->arena, cap, sizeof *nb);
+        if (d->nblocks) {
+            memcpy(nb, d->blocks, d->nblocks * sizeof *nb);
+        }
+        d->blocks = nb;
+        d->capblocks = cap;
+    }
+    struct jx_rblock *b = &d->blocks[d->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+/* Append a heading of level 1..3. */
+void jx_report_heading(struct jx_report_doc *d, int level, const char *text)
+{
+    struct jx_rblock *b = add_block(d, JX_RB_HEADING);
+    b->level = level < 1 ? 1 : level > 3 ? 3 : level;
+    b->text = jx_strdup(d->arena, text ? text : "");
+}
+
+/* Append a paragraph. */
+void jx_report_para(struct jx_report_doc *d, enum jx_rstyle style,
+                    const char *text)
+{
+    struct jx_rblock *b = add_block(d, JX_RB_PARA);
+    b->style = style;
+    b->text = jx_strdup(d->arena, text ? text : "");
+}
+
+/* Append a page break. */
+void jx_report_pagebreak(struct jx_report_doc *d)
+{
+    add_block(d, JX_RB_PAGEBREAK);
+}
+
+/* Append an empty table of ncols columns, header_rows of them header. */
+struct jx_rtable *jx_report_table(struct jx_report_doc *d, int ncols,
+                                  int header_rows)
+{
+    struct jx_rblock *b = add_block(d, JX_RB_TABLE);
+    struct jx_rtable *t = jx_alloc(d->arena, sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->ncols = ncols > 0 ? ncols : 1;
+    t->header_rows = header_rows > 0 ? header_rows : 0;
+    b->table = t;
+    return t;
+}
+
+/* Append a chart of n labels with zeroed values. */
+struct jx_rchart *jx_report_chart(struct jx_report_doc *d,
+                                  enum jx_chart_kind kind, size_t n)
+{
+    struct jx_rblock *b = add_block(d, JX_RB_CHART);
+    struct jx_rchart *c = jx_alloc(d->arena, sizeof *c);
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->n = n;
+    c->labels = jx_alloc_array(d->arena, n ? n : 1, sizeof *c->labels);
+    for (int s = 0; s < 2; s++) {
+        c->values[s] = jx_alloc_array(d->arena, n ? n : 1,
+                                      sizeof *c->values[s]);
+        for (size_t i = 0; i < n; i++) {
+            c->values[s][i] = jx_rat_int(0);
+            c->labels[i] = "";
+        }
+    }
+    b->chart = c;
+    return c;
+}
+
+/* Append a details block of nlines empty lines. */
+struct jx_rdetails *jx_report_details(struct jx_report_doc *d,
+                                      const char *summary, size_t nlines)
+{
+    struct jx_rblock *b = add_block(d, JX_RB_DETAILS);
+    struct jx_rdetails *x = jx_alloc(d->arena, sizeof *x);
+    x->summary = jx_strdup(d->arena, summary ? summary : "");
+    x->nlines = nlines;
+    x->lines = jx_alloc_array(d->arena, nlines ? nlines : 1,
+                              sizeof *x->lines);
+    for (size_t i = 0; i < nlines; i++) {
+        x->lines[i] = "";
+    }
+    b->details = x;
+    return x;
+}
+
+/* Add a cell to t and return it; the table grows to cover it. */
+struct jx_rcell *jx_rtable_cell(struct jx_report_doc *d, struct jx_rtable *t,
+                                int row, int col, int rowspan, int colspan,
+                                const char *text)
+{
+    if (t->ncells == t->capcells) {
+        size_t cap = t->capcells ? 2 * t->capcells : 64;
+        struct jx_rcell *nc = jx_alloc_array(d->arena, cap, sizeof *nc);
+        if (t->ncells) {
+            memcpy(nc, t->cells, t->ncells * sizeof *nc);
+        }
+        t->cells = nc;
+        t->capcells = cap;
+    }
+    struct jx_rcell *c = &t->cells[t->ncells++];
+    memset(c, 0, sizeof *c);
+    c->text = jx_strdup(d->arena, text ? text : "");
+    c->row = row < 0 ? 0 : row;
+    c->col = col < 0 ? 0 : col;
+    c->rowspan = rowspan < 1 ? 1 : rowspan;
+    c->colspan = colspan < 1 ? 1 : colspan;
+    c->header = c->row < t->header_rows;
+    c->align = c->header ? JX_RA_CENTER : JX_RA_LEFT;
+    if (c->col + c->colspan > t->ncols) {
+        t->ncols = c->col + c->colspan;
+    }
+    if (c->row + c->rowspan > t->nrows) {
+        t->nrows = c->row + c->rowspan;
+    }
+    return c;
+}
+
+/* The cell whose top-left is (row, col), or NULL. */
+const struct jx_rcell *jx_rtable_at(const struct jx_rtable *t, int row,
+                                    int col)
+{
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (t->cells[i].row == row && t->cells[i].col == col) {
+            return &t->cells[i];
+        }
+    }
+    return NULL;
+}
