@@ -30,6 +30,11 @@
 
 struct jx_fw_result;
 
+/* XLSX layout of a table's sheet: row 1 the title, row 2 the lines
+ * above the table (above_left, above_right), then the table's rows; the
+ * line below comes after the last row.  Formulas count on it. */
+#define JX_REPORT_XLSX_TOP 2
+
 /* Horizontal alignment of a cell. */
 enum jx_ralign {
     JX_RA_LEFT = 0,
@@ -59,8 +64,10 @@ struct jx_rcell {
     struct jx_rat value;     /* a rate as a fraction (48.65% = 0.4865);
                                 money in the table's unit */
     const char *formula;     /* XLSX formula without '=' in A1 references
-                                of the table's own sheet, e.g.
-                                "ROUND(E7/D7,4)", or NULL */
+                                of the table's own sheet, where table row
+                                r is sheet row r + 1 + JX_REPORT_XLSX_TOP
+                                and column c is column c + 1 (A = 0),
+                                e.g. "ROUND(E7/D7,4)"; or NULL */
     const char *note;        /* the derivation (rule, inputs, formula with
                                 numbers), shown on demand; or NULL */
     bool flagged;            /* the stated value disagrees with the
