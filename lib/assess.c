@@ -408,11 +408,19 @@ static struct jx_fw_value prose_percent(struct jx_arena *a, struct actx *c,
 static struct jx_fw_value prose_control(struct jx_arena *a, struct actx *c,
                                         const char *key, const char *what)
 {
-    for (size_t i = 0; i + 1 < c->facts.n; i++) {
+    /* first a budget figure whose own label names key, then one in a
+     * sentence that does ("三公经费预算 0 万元" is not 公用经费's) */
+    for (size_t k = 0; k < 2 * c->facts.n; k++) {
+        size_t i = k % c->facts.n;
+        bool by_label = k < c->facts.n;
+        if (i + 1 >= c->facts.n) {
+            continue;
+        }
         const struct jx_fact *b = &c->facts.a[i], *e = &c->facts.a[i + 1];
         if (b->kind != JX_FACT_MONEY || e->kind != JX_FACT_MONEY ||
             strcmp(b->sentence, e->sentence) != 0 ||
-            !strstr(b->sentence, key) || !strstr(b->label, "预算") ||
+            !strstr(by_label ? b->label : b->sentence, key) ||
+            !strstr(b->label, "预算") ||
             !(strstr(e->label, "实际") || strstr(e->label, "支出") ||
               strstr(e->label, "决算"))) {
             continue;

@@ -824,7 +824,7 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
 /* Names of the enumerations, NULL-terminated, in enum order. */
 static const char *const rtype_names[] = {"proportional", "bands", "deduct",
                                           "checklist", "quarterly", "manual",
-                                          "formula", NULL};
+                                          "formula", "parts", NULL};
 static const char *const over_names[] = {"cap", "zero", "allow", NULL};
 static const char *const count_names[] = {"ceil", "floor", "exact", NULL};
 static const char *const na_names[] = {"full", "zero", "exclude", "judge",
@@ -850,13 +850,14 @@ static const char *const rule_keys[][13] = {
      "zero", "suggest", NULL},
     {"type", "na", "missing", "scale", "percent", "label", "reason", "input",
      NULL},
+    {"type", "scale", "parts", NULL},
 };
 
 /* Every key some rule type has (for "not for this type" messages). */
 static const char *const all_rule_keys[] = {
     "input", "cap", "over", "bands", "per", "deduct", "floor", "count",
     "items", "inputs", "schedule", "each", "average", "cap_each", "zero",
-    "suggest", NULL};
+    "suggest", "parts", "na", "missing", "percent", "label", "reason", NULL};
 
 /* Placeholders a 扣分理由 template may use. */
 static const char *const reason_vars[] = {"input", "label", "units", "lost",
@@ -1002,6 +1003,29 @@ static void rule_defaults(struct jx_fw_rule *ru)
     ru->scale = 2;
 }
 
+/* Read a rule's "scale" (0–8; F103 / F119 otherwise). */
+static void read_scale(struct ctx *c, json_t *v, int32_t node,
+                       struct jx_fw_rule *ru)
+{
+    int32_t sn;
+    json_t *sv = member(c, v, node, "scale", &sn);
+    if (!sv) {
+        return;
+    }
+    if (!json_is_integer(sv)) {
+        size_t mark = path_push(c, "scale");
+        type_error(c, "整数", sv, sn);
+        path_pop(c, mark);
+    } else if (json_integer_value(sv) < 0 || json_integer_value(sv) > 8) {
+        bad_value(c, node, "scale", "小数位数应在 0 到 8 之间");
+    } else {
+        ru->scale = (int)json_integer_value(sv);
+    }
+}
+
+static void load_parts(struct ctx *c, json_t *obj, int32_t node,
+                       struct jx_fw_rule *ru);
+
 /* Read a rule (the object v at node) into ru. */
 static void load_rule(struct ctx *c, json_t *v, int32_t node,
                       struct jx_fw_rule *ru)
@@ -1014,25 +1038,17 @@ static void load_rule(struct ctx *c, json_t *v, int32_t node,
     ru->type = (enum jx_fw_rtype)t;
     check_keys(c, v, node, rule_keys[t], all_rule_keys,
                jx_sprintf(c->a, "（此键不适用于 %s 规则）", rtype_names[t]));
+    read_scale(c, v, node, ru);
+    if (ru->type == JX_FWR_PARTS) {
+        load_parts(c, v, node, ru);
+        return;
+    }
     int e;
     if (get_enum(c, v, node, "na", false, na_names, &e)) {
         ru->na = (enum jx_fw_na)e;
     }
     if (get_enum(c, v, node, "missing", false, missing_names, &e)) {
         ru->missing = (enum jx_fw_missing)e;
-    }
-    int32_t sn;
-    json_t *sv = member(c, v, node, "scale", &sn);
-    if (sv) {
-        if (!json_is_integer(sv)) {
-            size_t mark = path_push(c, "scale");
-            type_error(c, "整数", sv, sn);
-            path_pop(c, mark);
-        } else if (json_integer_value(sv) < 0 || json_integer_value(sv) > 8) {
-            bad_value(c, node, "scale", "小数位数应在 0 到 8 之间");
-        } else {
-            ru->scale = (int)json_integer_value(sv);
-        }
     }
     bool pct_given = get_bool(c, v, node, "percent", &ru->percent);
     get_text(c, v, node, "label", false, &ru->label);
@@ -1090,6 +1106,8 @@ static void load_rule(struct ctx *c, json_t *v, int32_t node,
     case JX_FWR_FORMULA:
         get_expr(c, v, node, "input", true, &ru->input);
         break;
+    case JX_FWR_PARTS:
+        break; /* read above */
     }
     if (!pct_given) {
         ru->percent = pct;
@@ -1185,9 +1203,105 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
                    ntext(c->a, ru->floor, false), pts);
         }
         break;
+    case JX_FWR_PARTS:
+        for (size_t i = 0; i < ru->nparts && !sum.bad; i++) {
+            sum.bad = jx_rat_add(sum.v, ru->parts[i].points, &sum.v) !=
+                      JX_NUM_OK;
+        }
+        if (!sum.bad && ru->nparts && jx_rat_cmp(sum.v, it->points) != 0) {
+            rep_at(c, "F120", JX_SEV_WARNING, line, col,
+                   "各部分分值之和 %s 不等于指标分值 %s",
+                   ntext(c->a, sum.v, false), pts);
+        }
+        break;
     case JX_FWR_PROPORTIONAL:
     case JX_FWR_FORMULA:
         break;
+    }
+    path_pop(c, mk);
+}
+
+/* Read a parts rule's parts: each a name, points and its own rule, which
+ * may be neither parts (no nesting) nor formula (it scores nothing):
+ * F119.  Each part's rule is checked against the part's points. */
+static void load_parts(struct ctx *c, json_t *obj, int32_t node,
+                       struct jx_fw_rule *ru)
+{
+    size_t n;
+    int32_t an;
+    json_t *arr = get_array(c, obj, node, "parts", true, JX_FW_MAX_BANDS, &n,
+                            &an);
+    if (!arr) {
+        return;
+    }
+    if (n == 0) {
+        bad_value(c, node, "parts", "\"parts\" 至少需要 1 项");
+        return;
+    }
+    ru->parts = jx_alloc_array(c->a, n, sizeof *ru->parts);
+    size_t mk = path_push(c, "parts");
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_array_get(arr, i);
+        int32_t en = jx_jdoc_element(c->doc, an, i);
+        size_t mark = path_index(c, i);
+        if (!json_is_object(v)) {
+            type_error(c, "对象", v, en);
+            path_pop(c, mark);
+            continue;
+        }
+        static const char *const keys[] = {"name", "points", "rule", NULL};
+        check_keys(c, v, en, keys, NULL, NULL);
+        struct jx_fw_part *p = &ru->parts[ru->nparts];
+        p->file = c->file;
+        jx_jdoc_where(c->doc, en, false, &p->line, &p->col);
+        rule_defaults(&p->rule);
+        bool ok = get_text(c, v, en, "name", true, &p->name);
+        if (get_num(c, v, en, "points", true, false, &p->points, NULL)) {
+            if (jx_rat_sign(p->points) < 0) {
+                bad_value(c, en, "points", "分值不能为负");
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        int32_t rn;
+        json_t *rv = member(c, v, en, "rule", &rn);
+        if (!rv) {
+            missing(c, en, "rule", NULL);
+            ok = false;
+        } else {
+            size_t rm = path_push(c, "rule");
+            json_t *tv = json_is_object(rv) ? json_object_get(rv, "type")
+                                            : NULL;
+            const char *ts = json_is_string(tv) ? json_string_value(tv) : "";
+            if (!json_is_object(rv)) {
+                type_error(c, "对象", rv, rn);
+                ok = false;
+            } else if (strcmp(ts, "parts") == 0) {
+                bad_value(c, rn, "type",
+                          "parts 规则不能嵌套：部分的规则不能再是 parts");
+                ok = false;
+            } else if (strcmp(ts, "formula") == 0) {
+                bad_value(c, rn, "type",
+                          "formula 规则只计算数值、不计分，不能作为 parts 的部分");
+                ok = false;
+            } else {
+                load_rule(c, rv, rn, &p->rule);
+            }
+            path_pop(c, rm);
+        }
+        if (ok) {
+            struct jx_fw_item tmp;
+            memset(&tmp, 0, sizeof tmp);
+            tmp.rule = p->rule;
+            tmp.has_points = true;
+            tmp.points = p->points;
+            tmp.line = p->line;
+            tmp.col = p->col;
+            check_rule(c, &tmp, en, rn);
+            ru->nparts++;
+        }
+        path_pop(c, mark);
     }
     path_pop(c, mk);
 }
@@ -2100,19 +2214,26 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
         }
         jx_buf_addc(b, '\n');
     }
+    if (!r->scored) {
+        /* formula only: the values are all there is */
+        jx_arena_free(a);
+        return b->toobig ? -1 : 0;
+    }
     jx_buf_addc(b, '\n');
+    bool any = false;
     for (size_t i = 0; i < r->nsubtotals; i++) {
         const struct jx_item *s = &r->subtotals[i];
         if (!s->has_value) {
             continue;
         }
-        jx_buf_addf(b, "%s%s %s / %s", i ? "；" : "小计：", s->label,
+        jx_buf_addf(b, "%s%s %s / %s", any ? "；" : "小计：", s->label,
                     s2(b1, s->value), sx(b2, s->points));
         if (s->has_stated) {
             jx_buf_addf(b, "（自评 %s）", sx(b1, s->stated));
         }
+        any = true;
     }
-    if (r->nsubtotals) {
+    if (any) {
         jx_buf_addc(b, '\n');
     }
     if (r->total_before.has_value) {
@@ -2327,6 +2448,15 @@ static json_t *result_item_json(struct jx_arena *a,
     put(o, "counted", json_boolean(r->counted));
     put(o, "used", r->counted ? jexact(r->used, false) : NULL);
     put(o, "used_from", r->counted ? jstr(r->used_from) : NULL);
+    if (r->nparts) {
+        json_t *ps = json_array();
+        for (size_t i = 0; i < r->nparts; i++) {
+            json_array_append_new(ps, result_item_json(a, &r->parts[i]));
+        }
+        put(o, "parts", ps);
+    } else {
+        put(o, "parts", NULL);
+    }
     return o;
 }
 
@@ -2382,11 +2512,12 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
     }
     put(root, "items", items);
     json_t *subs = json_array();
-    for (size_t i = 0; i < r->nsubtotals; i++) {
+    for (size_t i = 0; r->scored && i < r->nsubtotals; i++) {
         json_array_append_new(subs, item_json(&r->subtotals[i]));
     }
     put(root, "subtotals", subs);
-    put(root, "total_before", item_json(&r->total_before));
+    /* a formula-only framework has no total: null */
+    put(root, "total_before", r->scored ? item_json(&r->total_before) : NULL);
     json_t *tr = json_array();
     for (size_t i = 0; i < r->ntotals; i++) {
         json_t *t = item_json(&r->totals[i].num);
@@ -2395,11 +2526,15 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
         json_array_append_new(tr, t);
     }
     put(root, "total_rules", tr);
-    put(root, "total", item_json(&r->total));
-    json_t *rg = json_object();
-    put(rg, "lo", jexact(r->total_lo, false));
-    put(rg, "hi", jexact(r->total_hi, false));
-    put(root, "total_range", rg);
+    put(root, "total", r->scored ? item_json(&r->total) : NULL);
+    if (r->scored) {
+        json_t *rg = json_object();
+        put(rg, "lo", jexact(r->total_lo, false));
+        put(rg, "hi", jexact(r->total_hi, false));
+        put(root, "total_range", rg);
+    } else {
+        put(root, "total_range", NULL);
+    }
     put(root, "grade", jstr(r->grade));
     put(root, "stated_grade", jstr(r->stated_grade));
     const struct jx_diags *d = r->diags;

@@ -1,7 +1,8 @@
 /*
  * fw_eval.c - the framework engine: evaluates each item's scoring
  * primitive (proportional, bands, deduct, checklist, quarterly, manual,
- * formula) over the caller's inputs, keeps every score with its
+ * formula, and parts: a sum of parts scored each by its own primitive)
+ * over the caller's inputs, keeps every score with its
  * derivation beside the unit's stated score, writes the 扣分理由, sums
  * per level1 and in total, applies the caps and penalties on the total,
  * grades, and reports the F2xx findings (docs/ERRORS.md).
@@ -189,7 +190,7 @@ static const char *rule_id(enum jx_fw_rtype t)
 {
     static const char *const ids[] = {
         "fw-proportional", "fw-bands", "fw-deduct", "fw-checklist",
-        "fw-quarterly", "fw-manual", "fw-formula"};
+        "fw-quarterly", "fw-manual", "fw-formula", "fw-parts"};
     return (size_t)t < sizeof ids / sizeof ids[0] ? ids[t] : "fw-?";
 }
 
@@ -997,6 +998,36 @@ static void compare_stated(struct ectx *c, const struct jx_fw_item *it,
     }
 }
 
+/* The sum of a parts item's part scores (which: 0 the lower ends, 1 the
+ * upper ends, 2 what each part would enter a total), scaled up to the
+ * item's points when some part is excluded (不适用, na "exclude"), and
+ * rounded at the item's scale; *excluded (may be NULL) gets the points
+ * of the excluded parts.  k->bad on overflow. */
+static struct jx_rat parts_sum(const struct jx_fw_item_result *r, int which,
+                               struct calc *k, struct jx_rat *excluded)
+{
+    struct jx_rat sum = jx_rat_int(0), ex = jx_rat_int(0);
+    for (size_t i = 0; i < r->nparts; i++) {
+        const struct jx_fw_item_result *pr = &r->parts[i];
+        if (pr->status == JX_FWS_EXCLUDED) {
+            ex = c_add(k, ex, pr->item->points);
+            continue;
+        }
+        sum = c_add(k, sum, pr->status == JX_FWS_SCORED ? pr->num.value
+                            : which == 0               ? pr->lo
+                            : which == 1               ? pr->hi
+                                                       : pr->used);
+    }
+    if (excluded) {
+        *excluded = ex;
+    }
+    struct jx_rat rest = c_sub(k, r->item->points, ex);
+    if (jx_rat_sign(ex) > 0 && jx_rat_sign(rest) > 0) {
+        sum = c_mul(k, sum, c_div(k, r->item->points, rest));
+    }
+    return c_round(k, sum, r->item->rule.scale);
+}
+
 /* Decide what the item puts into the total. */
 static void decide_used(struct jx_fw_item_result *r)
 {
@@ -1020,6 +1051,22 @@ static void decide_used(struct jx_fw_item_result *r)
         r->settled = true;
         return;
     }
+    if (r->nparts) {
+        struct calc k = {false};
+        r->used = parts_sum(r, 2, &k, NULL);
+        r->used_from = "下限";
+        for (size_t i = 0; i < r->nparts; i++) {
+            const char *from = r->parts[i].used_from;
+            if (r->parts[i].counted && from && strcmp(from, "建议") == 0) {
+                r->used_from = "建议";
+            }
+        }
+        if (k.bad) {
+            r->used = r->lo;
+            r->used_from = "下限";
+        }
+        return;
+    }
     if (r->has_suggestion && r->suggestion.zero) {
         r->used = jx_rat_int(0);
         r->used_from = "建议";
@@ -1036,13 +1083,12 @@ static void decide_used(struct jx_fw_item_result *r)
     r->used_from = "下限";
 }
 
-/* Evaluate one item into r. */
-static void eval_item(struct ectx *c, const struct jx_fw_item *it,
-                      struct jx_fw_item_result *r)
+/* Set up an item's result: the names and points of its derivation. */
+static void init_result(const struct jx_fw_item *it,
+                        struct jx_fw_item_result *r)
 {
     const struct jx_fw_rule *ru = &it->rule;
     struct jx_item *n = &r->num;
-    size_t icap = 0;
     r->item = it;
     n->id = it->id;
     n->label = item_label(it);
@@ -1053,7 +1099,19 @@ static void eval_item(struct ectx *c, const struct jx_fw_item *it,
     r->lo = jx_rat_int(0);
     r->hi = it->points;
     r->reason = NULL;
-    if (ru->type != JX_FWR_FORMULA && c->rows) {
+}
+
+/* Find an item's stated row (none for "match": ""), noting F209 when
+ * the table gives it no score. */
+static void take_stated(struct ectx *c, const struct jx_fw_item *it,
+                        struct jx_fw_item_result *r)
+{
+    const struct jx_fw_rule *ru = &it->rule;
+    struct jx_item *n = &r->num;
+    if (ru->type == JX_FWR_FORMULA || (it->match && !*it->match)) {
+        return;
+    }
+    if (c->rows) {
         long row = find_row(c, it);
         if (row >= 0) {
             const struct srow *sr = &c->rows[row];
@@ -1074,6 +1132,20 @@ static void eval_item(struct ectx *c, const struct jx_fw_item *it,
                                   : "“%s”在评分表中没有对应的行",
                     item_label(it));
     }
+}
+
+static void score_parts(struct ectx *c, const struct jx_fw_item *it,
+                        struct jx_fw_item_result *r, struct calc *k,
+                        size_t *icap);
+
+/* Score an item by its rule into r (status, value, lo/hi, derivation,
+ * 扣分理由); the stated score, when taken, is not compared here. */
+static void score_item(struct ectx *c, const struct jx_fw_item *it,
+                       struct jx_fw_item_result *r)
+{
+    const struct jx_fw_rule *ru = &it->rule;
+    struct jx_item *n = &r->num;
+    size_t icap = 0;
     n->inputs = NULL;
     if (it->has_points && ru->type != JX_FWR_FORMULA) {
         add_input(c, n, &icap, "分值", num_text(c->a, it->points));
@@ -1083,6 +1155,10 @@ static void eval_item(struct ectx *c, const struct jx_fw_item *it,
     size_t nvars = 0;
     if (ru->type == JX_FWR_MANUAL) {
         score_manual(c, it, r, &icap);
+        goto done;
+    }
+    if (ru->type == JX_FWR_PARTS) {
+        score_parts(c, it, r, &k, &icap);
         goto done;
     }
     if (ru->type == JX_FWR_CHECKLIST) {
@@ -1263,7 +1339,17 @@ done:
     if (!r->reason) {
         r->reason = "";
     }
-    if (ru->type != JX_FWR_MANUAL) {
+}
+
+/* Evaluate one item into r: its stated row, its score, the comparison
+ * of the two, and what enters the total. */
+static void eval_item(struct ectx *c, const struct jx_fw_item *it,
+                      struct jx_fw_item_result *r)
+{
+    init_result(it, r);
+    take_stated(c, it, r);
+    score_item(c, it, r);
+    if (it->rule.type != JX_FWR_MANUAL) {
         compare_stated(c, it, r);
     }
     decide_used(r);
@@ -1537,6 +1623,24 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
     tb->scale = 2;
     tb->has_points = true;
     tb->points = fw->points;
+    struct jx_item *t = &res->total;
+    t->id = "total";
+    t->label = "总分";
+    t->rule = "fw-total";
+    t->scale = 2;
+    t->has_points = true;
+    t->points = fw->points;
+    res->totals = jx_alloc_array(c->a, fw->ntotals ? fw->ntotals : 1,
+                                 sizeof *res->totals);
+    for (size_t i = 0; i < fw->nitems; i++) {
+        res->scored = res->scored || fw->items[i].rule.type != JX_FWR_FORMULA;
+    }
+    if (!res->scored) {
+        /* formula only: values, no points, so no total and no grade */
+        tb->has_points = false;
+        t->has_points = false;
+        return;
+    }
     size_t icap = 0;
     struct jx_buf f;
     jx_buf_init(&f, 1u << 18);
@@ -1597,21 +1701,12 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
     }
     struct jx_rat cur = sum;
     res->ntotals = fw->ntotals;
-    res->totals = jx_alloc_array(c->a, fw->ntotals ? fw->ntotals : 1,
-                                 sizeof *res->totals);
     for (size_t i = 0; i < fw->ntotals; i++) {
         apply_total_rule(c, res, &fw->totals[i], &res->totals[i], &cur, &lo,
                          &hi);
     }
     res->total_lo = lo;
     res->total_hi = hi;
-    struct jx_item *t = &res->total;
-    t->id = "total";
-    t->label = "总分";
-    t->rule = "fw-total";
-    t->scale = 2;
-    t->has_points = true;
-    t->points = fw->points;
     t->has_value = true;
     t->value = cur;
     size_t tcap = 0;
@@ -1726,6 +1821,25 @@ static size_t check_input(const struct jx_fw_input *in,
     return bad;
 }
 
+/* Report the calls of a rule's expressions (and its parts') that the
+ * list does not know. */
+static size_t check_rule_calls(const struct jx_fw_rule *ru,
+                               const char *const *functions,
+                               struct jx_diags *d)
+{
+    size_t bad = check_input(&ru->input, functions, d);
+    for (size_t q = 0; q < 4; q++) {
+        bad += check_input(&ru->quarters[q], functions, d);
+    }
+    for (size_t k = 0; k < ru->nchecks; k++) {
+        bad += check_input(&ru->checks[k].when, functions, d);
+    }
+    for (size_t k = 0; k < ru->nparts; k++) {
+        bad += check_rule_calls(&ru->parts[k].rule, functions, d);
+    }
+    return bad;
+}
+
 /* Check every call against env->functions; see framework.h. */
 size_t jx_framework_check(const struct jx_framework *fw,
                           const struct jx_fw_env *env, struct jx_diags *d)
@@ -1735,14 +1849,7 @@ size_t jx_framework_check(const struct jx_framework *fw,
     }
     size_t bad = 0;
     for (size_t i = 0; i < fw->nitems; i++) {
-        const struct jx_fw_rule *ru = &fw->items[i].rule;
-        bad += check_input(&ru->input, env->functions, d);
-        for (size_t q = 0; q < 4; q++) {
-            bad += check_input(&ru->quarters[q], env->functions, d);
-        }
-        for (size_t k = 0; k < ru->nchecks; k++) {
-            bad += check_input(&ru->checks[k].when, env->functions, d);
-        }
+        bad += check_rule_calls(&fw->items[i].rule, env->functions, d);
     }
     for (size_t i = 0; i < fw->ntotals; i++) {
         bad += check_input(&fw->totals[i].input, env->functions, d);
@@ -1809,4 +1916,156 @@ struct jx_fw_result *jx_framework_eval(struct jx_arena *a,
     make_subtotals(&c, res);
     make_total(&c, res);
     return res;
+}
+
+/* A part's score in a few words for its item's derivation: "不适用 → 3
+ * （不适用按满分）", "97.59% ∈ [90%, 100%] → 2", "人工评分，档次：… →
+ * [0, 1]".  Arena. */
+static const char *part_what(struct ectx *c,
+                             const struct jx_fw_item_result *pr)
+{
+    const struct jx_item *n = &pr->num;
+    const struct jx_fw_rule *ru = &pr->item->rule;
+    const char *f = n->formula ? n->formula : "";
+    if (pr->status == JX_FWS_EXCLUDED) {
+        return "不适用 → 不计分（其余部分按本项分值折算）";
+    }
+    if (pr->status != JX_FWS_SCORED) {
+        const char *cut = strstr(f, "；得分范围 [");
+        return jx_sprintf(c->a, "%.*s → [%s, %s]",
+                          (int)(cut ? (size_t)(cut - f) : strlen(f)), f,
+                          num_text(c->a, pr->lo), num_text(c->a, pr->hi));
+    }
+    const char *s = num_text(c->a, n->value);
+    if (pr->has_input && pr->input.kind == JX_FWV_NA) {
+        return jx_sprintf(c->a, "不适用 → %s（不适用按%s）", s,
+                          ru->na == JX_FW_NA_ZERO ? "零分" : "满分");
+    }
+    if (pr->has_input && pr->input.kind == JX_FWV_MISSING) {
+        return jx_sprintf(c->a, "缺失 → %s（缺失按零分）", s);
+    }
+    const char *full = score_text(c->a, n->value, n->scale);
+    size_t fl = strlen(f), sl = strlen(full);
+    size_t cut = fl;
+    if (fl > sl + 5 && strcmp(f + fl - sl, full) == 0 &&
+        (memcmp(f + fl - sl - 3, " = ", 3) == 0 ||
+         memcmp(f + fl - sl - 5, " → ", 5) == 0)) {
+        cut = fl - sl - (f[fl - sl - 2] == '=' ? 3 : 5);
+    }
+    return jx_sprintf(c->a, "%.*s → %s", (int)cut, f, s);
+}
+
+/* Score a parts rule: each part by its own rule against its own points
+ * (its na / missing policies its own), the item's score the sum of the
+ * parts (scaled up to the item's points when a part is excluded);
+ * SCORED when every part is, else RANGE over the sums of the parts'
+ * ranges, EXCLUDED when every part is.  The derivation names each part;
+ * the 扣分理由 lists the parts that lost points and those that need
+ * judgement. */
+static void score_parts(struct ectx *c, const struct jx_fw_item *it,
+                        struct jx_fw_item_result *r, struct calc *k,
+                        size_t *icap)
+{
+    const struct jx_fw_rule *ru = &it->rule;
+    r->nparts = ru->nparts;
+    r->parts = jx_alloc_array(c->a, ru->nparts ? ru->nparts : 1,
+                              sizeof *r->parts);
+    bool all_scored = true, any_counted = false;
+    struct jx_buf f, lost, jn;
+    jx_buf_init(&f, 1u << 16);
+    jx_buf_init(&lost, 1u << 16);
+    jx_buf_init(&jn, 1u << 16);
+    for (size_t i = 0; i < ru->nparts; i++) {
+        const struct jx_fw_part *p = &ru->parts[i];
+        struct jx_fw_item *pi = jx_alloc(c->a, sizeof *pi);
+        pi->id = jx_sprintf(c->a, "%s.parts[%zu]", it->id, i);
+        pi->level1 = it->level1;
+        pi->level2 = it->level2;
+        pi->name = p->name;
+        pi->has_points = true;
+        pi->points = p->points;
+        pi->match = "";
+        pi->rule = p->rule;
+        pi->file = p->file;
+        pi->line = p->line;
+        pi->col = p->col;
+        struct jx_fw_item_result *pr = &r->parts[i];
+        init_result(pi, pr);
+        score_item(c, pi, pr);
+        decide_used(pr);
+        const char *pts = num_text(c->a, p->points);
+        const char *what = part_what(c, pr);
+        add_input(c, &r->num, icap, jx_sprintf(c->a, "%s（%s 分）", p->name, pts),
+                  what);
+        jx_buf_addf(&f, "%s%s %s", f.len ? " + " : "", p->name, what);
+        if (pr->status == JX_FWS_EXCLUDED) {
+            continue;
+        }
+        any_counted = true;
+        if (pr->status != JX_FWS_SCORED) {
+            all_scored = false;
+            jx_buf_addf(&jn, "%s%s（%s 分%s%s）", jn.len ? "、" : "", p->name,
+                        pts, *pr->reason ? "：" : "", pr->reason);
+            continue;
+        }
+        struct jx_rat gone;
+        if (jx_rat_sub(p->points, pr->num.value, &gone) == JX_NUM_OK &&
+            jx_rat_sign(gone) > 0) {
+            jx_buf_addf(&lost, "%s%s：%s", lost.len ? "；" : "", p->name,
+                        *pr->reason ? pr->reason
+                                    : jx_sprintf(c->a, "得 %s 分，扣 %s 分",
+                                                 num_text(c->a, pr->num.value),
+                                                 num_text(c->a, gone)));
+        }
+    }
+    struct jx_rat excluded;
+    r->lo = parts_sum(r, 0, k, &excluded);
+    r->hi = parts_sum(r, 1, k, NULL);
+    const char *sum = f.len ? f.p : "0";
+    const char *scaled =
+        jx_rat_sign(excluded) > 0 && any_counted
+            ? jx_sprintf(c->a, "(%s) × %s / (%s − 不适用 %s)", sum,
+                         num_text(c->a, it->points), num_text(c->a, it->points),
+                         num_text(c->a, excluded))
+            : sum;
+    if (!any_counted) {
+        r->status = JX_FWS_EXCLUDED;
+        r->num.formula = jx_sprintf(c->a, "%s：各部分都不适用，本项不计入总分",
+                                    sum);
+        r->reason = "";
+    } else if (all_scored) {
+        r->status = JX_FWS_SCORED;
+        r->num.has_value = true;
+        r->num.value = r->lo;
+        r->num.formula = jx_sprintf(c->a, "%s = %s", scaled,
+                                    num_text(c->a, r->lo));
+    } else {
+        r->status = JX_FWS_RANGE;
+        r->num.value = r->lo;
+        r->num.formula = jx_sprintf(c->a, "%s，得分范围 [%s, %s]", scaled,
+                                    num_text(c->a, r->lo),
+                                    num_text(c->a, r->hi));
+    }
+    if (jx_rat_sign(excluded) > 0 && any_counted) {
+        add_note(c, &r->num, "有不适用而不计分的部分，其余部分按本项分值折算");
+    }
+    if (k->bad) {
+        struct jx_loc loc = item_loc(c, r, NULL);
+        jx_diag_add(c->d, "F206", JX_SEV_WARNING, &loc,
+                    "指标“%s”的得分无法精确计算（数值超出范围）",
+                    item_label(it));
+        r->status = JX_FWS_NONE;
+        r->num.has_value = false;
+    }
+    if (r->status != JX_FWS_EXCLUDED) {
+        r->reason = lost.len ? jx_strdup(c->a, lost.p) : "";
+        if (jn.len) {
+            const char *j = jx_sprintf(c->a, "需人工判断：%s", jn.p);
+            r->reason = *r->reason ? jx_sprintf(c->a, "%s；%s", r->reason, j)
+                                   : j;
+        }
+    }
+    jx_buf_release(&f);
+    jx_buf_release(&lost);
+    jx_buf_release(&jn);
 }

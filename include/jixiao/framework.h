@@ -167,7 +167,8 @@ enum jx_fw_rtype {
     JX_FWR_CHECKLIST,        /* the sum of the sub-points that hold */
     JX_FWR_QUARTERLY,        /* quarterly progress against 序时进度 */
     JX_FWR_MANUAL,           /* judgement inside bands */
-    JX_FWR_FORMULA           /* a value only, no points */
+    JX_FWR_FORMULA,          /* a value only, no points */
+    JX_FWR_PARTS             /* the sum of parts, each with its own rule */
 };
 
 /* Proportional: what an input above the cap scores. */
@@ -226,6 +227,8 @@ struct jx_fw_check {
     struct jx_fw_input when; /* when.expr NULL: a judgement sub-point */
 };
 
+struct jx_fw_part;
+
 /* A scoring rule. */
 struct jx_fw_rule {
     enum jx_fw_rtype type;
@@ -255,6 +258,18 @@ struct jx_fw_rule {
                                    a percentage; default: an end of a
                                    range or the cap was written with % */
     const char *reason;         /* template of the 扣分理由, or NULL */
+    struct jx_fw_part *parts;   /* PARTS: the parts, in order */
+    size_t nparts;
+};
+
+/* A part of a "parts" rule: scored by its own rule (any type but parts
+ * and formula) against its own points. */
+struct jx_fw_part {
+    const char *name;     /* e.g. "“三公”经费控制率" */
+    struct jx_rat points;
+    struct jx_fw_rule rule;
+    const char *file;     /* the file that defined it */
+    int line, col;        /* of the part object */
 };
 
 /* An indicator (a leaf of the tree). */
@@ -266,7 +281,8 @@ struct jx_fw_item {
     bool has_points;
     struct jx_rat points; /* 分值 */
     const char *standard; /* 评分标准 as printed */
-    const char *match;    /* finds the stated row, or NULL */
+    const char *match;    /* finds the stated row, or NULL; "" means the
+                             item has no stated row */
     struct jx_fw_rule rule;
     const char *file;     /* the file that defined it */
     int line, col;        /* of the item object */
@@ -442,6 +458,10 @@ struct jx_fw_item_result {
                                    "下限" (no stated score: the lower end
                                    of the range) */
     bool settled;               /* used is 复核, 自评 or 修正 */
+    struct jx_fw_item_result *parts; /* PARTS: one result per part (its
+                                   item made from the part: name, points,
+                                   rule; no stated score), else NULL */
+    size_t nparts;
 };
 
 /* One total rule's result. */
@@ -461,6 +481,10 @@ struct jx_fw_result {
     size_t nparams;
     struct jx_fw_item_result *items; /* one per framework item, in order */
     size_t nitems;
+    bool scored;                 /* some item scores points; false for a
+                                    formula-only framework, which has no
+                                    total (total_before, total, subtotals
+                                    without value, no grade) */
     struct jx_item *subtotals;   /* one per level1, in order of first use */
     size_t nsubtotals;
     struct jx_item total_before; /* Σ of the items counted */
@@ -481,7 +505,10 @@ struct jx_fw_result {
  * suggestion for judgement items, subtotals per level1, the total before
  * and after the total rules, the grade, and the stated scores beside
  * (from the rubric named by "stated", rows matched by "match", else by
- * name/level2).  Findings (F2xx) go to d.  Never NULL.
+ * name/level2; none for "match": "").  A "parts" item's parts are
+ * evaluated as items of their own (r->parts) and summed.  A framework
+ * of formulas only has no total (r->scored false).  Findings (F2xx) go
+ * to d.  Never NULL.
  */
 struct jx_fw_result *jx_framework_eval(struct jx_arena *a,
                                        const struct jx_framework *fw,

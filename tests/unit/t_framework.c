@@ -977,7 +977,10 @@ static void prim_formula(void)
     CHECK_STR(val(a, &r->num), "108.70%");
     CHECK(!r->num.has_points && !r->counted);
     CHECK_STR(r->num.formula, "在职人员数 / 编制数 = 50 / 46 = 108.70%");
-    CHECK_STR(val(a, &res->total_before), "0.00");
+    /* formula only: no total, no grade */
+    CHECK(!res->scored);
+    CHECK(!res->total_before.has_value && !res->total.has_value);
+    CHECK(res->grade == NULL);
     CHECK_INT(d.n, 0);
     jx_diags_release(&d);
     jx_arena_free(a);
@@ -1362,7 +1365,7 @@ static void load_errors(void)
               "bad.json:4:46 /items/0/lable: 错误[F101]: 未知的键 \"lable\"\n"
               "bad.json:5:21 /items/0/rule/type: 错误[F107]: 无效的取值 \"band\"，可选："
               "\"proportional\"、\"bands\"、\"deduct\"、\"checklist\"、\"quarterly\"、"
-              "\"manual\"、\"formula\"（是不是 \"bands\"？）\n"
+              "\"manual\"、\"formula\"、\"parts\"（是不是 \"bands\"？）\n"
               "bad.json:6:40 /items/1/points: 错误[F103]: 类型错误：应为数字字符串"
               "（如 \"10\"、\"90%\"），实际为布尔值 true\n"
               "bad.json:7:46 /items/1/rule/input: 错误[F115]: 表达式错误：表达式不完整：末尾缺少运算数\n"
@@ -1589,6 +1592,419 @@ static void extends(void)
     jx_arena_free(a);
 }
 
+/* ---- parts ------------------------------------------------------------------ */
+
+/* Bands of a 控制率 part worth 3: below 90% 3, up to 100% 2, above 0
+ * (written for a jx_sprintf format: %% is one %). */
+#define CONTROL_BANDS                                                       \
+    "\"bands\": [{\"range\": \"[0, 90%%)\", \"score\": \"3\"},"              \
+    "{\"range\": \"[90%%, 100%%]\", \"score\": \"2\"},"                      \
+    "{\"range\": \"(100%%, +inf)\", \"score\": \"0\"}]"
+
+/* 深圳's 经济性 item: two parts of 3 points, each with its own na
+ * policy (na2 for the second). */
+static const char *economy_item(struct jx_arena *a, const char *na1,
+                                const char *na2)
+{
+    return jx_sprintf(
+        a,
+        "{\"id\": \"economy\", \"level1\": \"部门绩效\", \"level2\": \"经济性\",\n"
+        " \"name\": \"“三公”经费控制率、日常公用经费控制率\", \"points\": \"6\",\n"
+        " \"match\": \"三公\", \"rule\": {\"type\": \"parts\", \"parts\": [\n"
+        "  {\"name\": \"“三公”经费控制率\", \"points\": \"3\", \"rule\": "
+        "{\"type\": \"bands\", \"input\": \"three\", \"na\": \"%s\", " CONTROL_BANDS "}},\n"
+        "  {\"name\": \"日常公用经费控制率\", \"points\": \"3\", \"rule\": "
+        "{\"type\": \"bands\", \"input\": \"public\", \"na\": \"%s\", " CONTROL_BANDS "}}]}}",
+        na1, na2);
+}
+
+/* A package with a 部门整体支出绩效评分表 of one row (name, score). */
+static struct jx_package *dept_pkg(struct jx_arena *a, const char *name,
+                                   const char *score)
+{
+    struct jx_package *pkg = jx_package_new(a);
+    pkg->source = "p.json";
+    pkg->dept_scoring.present = true;
+    pkg->dept_scoring.nrows = 1;
+    struct jx_rubric_row *row = jx_alloc(a, sizeof *row);
+    row->level1.s = "部门绩效";
+    row->level2.s = "经济性";
+    row->name.s = name;
+    if (score) {
+        row->score.present = true;
+        row->score.v = R(score);
+    }
+    pkg->dept_scoring.rows = row;
+    return pkg;
+}
+
+/* Evaluate items (JSON text) with stated "dept_scoring" over pkg. */
+static const struct jx_fw_result *eval_dept(int at, struct jx_arena *a,
+                                            const char *items, struct fake *f,
+                                            const struct jx_package *pkg,
+                                            struct jx_diags *d)
+{
+    jx_diags_init(d, a);
+    struct jx_framework *fw = load_ok(
+        at, a, fw_text(a, items, ", \"stated\": \"dept_scoring\""));
+    if (!fw) {
+        return NULL;
+    }
+    struct jx_fw_env e = env_of(f);
+    return jx_framework_eval(a, fw, pkg, &e, d);
+}
+
+/* Parts: each part scored by its own rule and policies; the item's score
+ * the sum; a 不适用 part at full points beside a computed one (seed 002:
+ * 三公 0 / 0, 日常公用经费 20.25 / 20.75), the stated 6 against 5. */
+static void parts_economy(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct fake_input in[] = {
+        {"three", "NA:除数“三公经费预算安排数”为 0，不适用", "“三公”经费控制率", NULL},
+        {"public", "0.9759", "公用经费控制率", "97.59%"}};
+    struct fake f = {in, 2, NULL, false, 0};
+    struct jx_diags d;
+    const struct jx_fw_result *res = eval_dept(
+        __LINE__, a, economy_item(a, "full", "full"), &f,
+        dept_pkg(a, "“三公”经费控制率、日常公用经费控制率", "6"), &d);
+    const struct jx_fw_item_result *r = &res->items[0];
+    CHECK_INT(r->status, JX_FWS_SCORED);
+    CHECK_STR(r->num.rule, "fw-parts");
+    CHECK_STR(val(a, &r->num), "5.00");
+    CHECK_STR(r->num.formula,
+              "“三公”经费控制率 不适用 → 3（不适用按满分） + "
+              "日常公用经费控制率 97.59% ∈ [90%, 100%] → 2 = 5");
+    CHECK_INT(r->num.ninputs, 3);
+    CHECK_STR(r->num.inputs[0].name, "分值");
+    CHECK_STR(r->num.inputs[0].value, "6");
+    CHECK_STR(r->num.inputs[1].name, "“三公”经费控制率（3 分）");
+    CHECK_STR(r->num.inputs[1].value, "不适用 → 3（不适用按满分）");
+    CHECK_STR(r->num.inputs[2].name, "日常公用经费控制率（3 分）");
+    CHECK_STR(r->num.inputs[2].value, "97.59% ∈ [90%, 100%] → 2");
+    CHECK_STR(r->reason, "日常公用经费控制率：公用经费控制率为 97.59%，属 "
+                         "[90%, 100%] 档，得 2 分，扣 1 分");
+    CHECK_STR(ex(a, r->used), "5");
+    CHECK_STR(r->used_from, "复核");
+    /* each part keeps its own result */
+    CHECK_INT(r->nparts, 2);
+    CHECK_INT(r->parts[0].status, JX_FWS_SCORED);
+    CHECK_STR(val(a, &r->parts[0].num), "3.00");
+    CHECK_STR(r->parts[0].num.formula, "“三公”经费控制率不适用，得满分 3");
+    CHECK_STR(r->parts[0].num.id, "economy.parts[0]");
+    CHECK_STR(r->parts[1].num.formula, "97.59% ∈ [90%, 100%] → 2.00");
+    CHECK(!r->parts[1].num.has_stated);
+    /* the stated 6 breaks the rule: F201 with the recomputation */
+    CHECK_INT(r->num.agrees, JX_AGREE_NO);
+    CHECK_STR(ex(a, r->num.stated), "6");
+    CHECK_STR(all_diags(a, &d),
+              "t.json:5:76: 提示[F208]: 指标““三公”经费控制率”的“三公”经费控制率不适用"
+              "（除数“三公经费预算安排数”为 0，不适用），按规则满分\n"
+              "p.json /dept_scoring/rows/0/score: 错误[F201]: "
+              "““三公”经费控制率、日常公用经费控制率”自评得分 6 与按规则复核的 5.00 不一致\n"
+              "    “三公”经费控制率 不适用 → 3（不适用按满分） + "
+              "日常公用经费控制率 97.59% ∈ [90%, 100%] → 2 = 5\n");
+    CHECK_STR(val(a, &res->total), "5.00");
+    jx_diags_release(&d);
+
+    /* a stated 5 agrees */
+    res = eval_dept(__LINE__, a, economy_item(a, "full", "full"), &f,
+                    dept_pkg(a, "“三公”经费控制率、日常公用经费控制率", "5"), &d);
+    CHECK_INT(res->items[0].num.agrees, JX_AGREE_YES);
+    CHECK_INT(count_code(&d, "F201"), 0);
+    jx_diags_release(&d);
+
+    /* both 不适用, each by its own policy: full 3 + zero 0 */
+    struct fake_input in2[] = {
+        {"three", "NA:三公经费预算为 0", "“三公”经费控制率", NULL},
+        {"public", "NA:公用经费预算为 0", "公用经费控制率", NULL}};
+    struct fake f2 = {in2, 2, NULL, false, 0};
+    res = eval_dept(__LINE__, a, economy_item(a, "full", "zero"), &f2, NULL,
+                    &d);
+    r = &res->items[0];
+    CHECK_STR(val(a, &r->num), "3.00");
+    CHECK_STR(r->num.formula,
+              "“三公”经费控制率 不适用 → 3（不适用按满分） + "
+              "日常公用经费控制率 不适用 → 0（不适用按零分） = 3");
+    CHECK_STR(r->reason, "日常公用经费控制率：公用经费控制率不适用（公用经费预算为 0），"
+                         "按规则不得分，扣 3 分");
+    CHECK_INT(count_code(&d, "F208"), 2);
+    jx_diags_release(&d);
+
+    /* a part excluded: the rest scaled up to the item's points */
+    res = eval_dept(__LINE__, a, economy_item(a, "exclude", "full"), &f, NULL,
+                    &d);
+    r = &res->items[0];
+    CHECK_INT(r->status, JX_FWS_SCORED);
+    CHECK_STR(val(a, &r->num), "4.00");
+    CHECK_STR(r->num.formula,
+              "(“三公”经费控制率 不适用 → 不计分（其余部分按本项分值折算） + "
+              "日常公用经费控制率 97.59% ∈ [90%, 100%] → 2) × 6 / (6 − 不适用 3) = 4");
+    CHECK_STR(r->num.note, "有不适用而不计分的部分，其余部分按本项分值折算");
+    jx_diags_release(&d);
+
+    /* every part excluded: the item is excluded */
+    res = eval_dept(__LINE__, a, economy_item(a, "exclude", "exclude"), &f2,
+                    NULL, &d);
+    CHECK_INT(res->items[0].status, JX_FWS_EXCLUDED);
+    CHECK(!res->items[0].counted);
+    jx_diags_release(&d);
+
+    /* a missing part (judge): a range over the parts */
+    struct fake_input in3[] = {
+        {"three", "MISSING:报告中没有三公经费", "“三公”经费控制率", NULL},
+        {"public", "0.8", "公用经费控制率", NULL}};
+    struct fake f3 = {in3, 2, NULL, false, 0};
+    res = eval_dept(__LINE__, a, economy_item(a, "full", "full"), &f3, NULL,
+                    &d);
+    r = &res->items[0];
+    CHECK_INT(r->status, JX_FWS_RANGE);
+    CHECK_STR(ex(a, r->lo), "3");
+    CHECK_STR(ex(a, r->hi), "6");
+    CHECK_STR(r->num.formula,
+              "“三公”经费控制率 缺少“三公”经费控制率，无法计算 → [0, 3] + "
+              "日常公用经费控制率 80.00% ∈ [0, 90%) → 3，得分范围 [3, 6]");
+    CHECK_STR(r->reason, "需人工判断：“三公”经费控制率（3 分）");
+    CHECK_STR(ex(a, r->used), "3");
+    CHECK_STR(r->used_from, "下限");
+    CHECK_INT(res->njudge, 1);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* 政府采购执行情况: a proportional part and a judgement part. */
+static const char PROCUREMENT_ITEM[] =
+    "{\"id\": \"procurement\", \"level1\": \"部门管理\", \"level2\": \"资金管理\", "
+    "\"name\": \"政府采购执行情况\", \"points\": \"2\", "
+    "\"rule\": {\"type\": \"parts\", \"parts\": ["
+    "{\"name\": \"政府采购执行率\", \"points\": \"1\", \"rule\": {\"type\": "
+    "\"proportional\", \"input\": \"rate\", \"cap\": \"100%\", \"over\": \"zero\"}},"
+    "{\"name\": \"政府采购政策功能落实\", \"points\": \"1\", \"rule\": {\"type\": "
+    "\"manual\", \"bands\": [{\"name\": \"落实\", \"range\": \"[1, 1]\"}, "
+    "{\"name\": \"未完全落实\", \"range\": \"[0, 1)\"}], \"suggest\": \"policy\"}}]}}";
+
+/* A parts item with a judgement part: a range, the stated score inside
+ * it accepted, outside it F202; the suggestion of the judgement part. */
+static void parts_judgement(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct fake_input in[] = {{"rate", "95%", "政府采购执行率", NULL}};
+    struct fake f = {in, 1, NULL, false, 0};
+    struct jx_diags d;
+    const struct jx_fw_result *res =
+        eval_dept(__LINE__, a, PROCUREMENT_ITEM, &f, NULL, &d);
+    const struct jx_fw_item_result *r = &res->items[0];
+    CHECK_INT(r->status, JX_FWS_RANGE);
+    CHECK(!r->num.has_value);
+    CHECK_STR(ex(a, r->lo), "0.95");
+    CHECK_STR(ex(a, r->hi), "1.95");
+    CHECK_STR(r->num.formula,
+              "政府采购执行率 1 × min(95.00%, 100%) → 0.95 + 政府采购政策功能落实 "
+              "人工评分，档次：落实 [1, 1]、未完全落实 [0, 1) → [0, 1]，得分范围 [0.95, 1.95]");
+    CHECK_STR(r->reason, "政府采购执行率：政府采购执行率为 95.00%，按比例得 0.95 分，"
+                         "扣 0.05 分；需人工判断：政府采购政策功能落实（1 分）");
+    CHECK_STR(ex(a, r->used), "0.95");
+    CHECK_STR(r->used_from, "下限");
+    jx_diags_release(&d);
+
+    /* the suggested band of the judgement part */
+    struct fake fs = {in, 1, "落实", false, 0};
+    res = eval_dept(__LINE__, a, PROCUREMENT_ITEM, &fs, NULL, &d);
+    r = &res->items[0];
+    CHECK(r->parts[1].suggested != NULL);
+    CHECK_STR(ex(a, r->used), "1.95");
+    CHECK_STR(r->used_from, "建议");
+    jx_diags_release(&d);
+
+    /* stated inside the range, then outside */
+    res = eval_dept(__LINE__, a, PROCUREMENT_ITEM, &f,
+                    dept_pkg(a, "政府采购执行情况", "1.5"), &d);
+    r = &res->items[0];
+    CHECK_INT(r->num.agrees, JX_AGREE_YES);
+    CHECK_STR(ex(a, r->used), "1.5");
+    CHECK_STR(r->used_from, "自评");
+    CHECK_INT(count_code(&d, "F202"), 0);
+    jx_diags_release(&d);
+    res = eval_dept(__LINE__, a, PROCUREMENT_ITEM, &f,
+                    dept_pkg(a, "政府采购执行情况", "2"), &d);
+    const struct jx_diag *x = find_code(&d, "F202");
+    CHECK(x && x->severity == JX_SEV_ERROR);
+    if (x) {
+        CHECK_STR(x->msg, "“政府采购执行情况”自评得分 2 超出规则允许的范围 [0.95, 1.95]");
+    }
+    CHECK_STR(res->items[0].used_from, "修正");
+    CHECK_STR(ex(a, res->items[0].used), "1.95");
+    jx_diags_release(&d);
+
+    /* above the cap: the part scores 0 */
+    struct fake_input in2[] = {{"rate", "105%", "政府采购执行率", NULL}};
+    struct fake f2 = {in2, 1, NULL, false, 0};
+    res = eval_dept(__LINE__, a, PROCUREMENT_ITEM, &f2, NULL, &d);
+    r = &res->items[0];
+    CHECK_STR(ex(a, r->lo), "0");
+    CHECK_STR(ex(a, r->hi), "1");
+    CHECK_STR(r->reason, "政府采购执行率：政府采购执行率 105.00% 超过 100%，本项得 0 分；"
+                         "需人工判断：政府采购政策功能落实（1 分）");
+    jx_diags_release(&d);
+
+    /* the JSON names each part */
+    res = eval_dept(__LINE__, a, PROCUREMENT_ITEM, &f, NULL, &d);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    CHECK_INT(jx_fw_result_json(&b, res), 0);
+    json_error_t err;
+    json_t *root = json_loads(b.p, 0, &err);
+    CHECK(root != NULL);
+    if (root) {
+        json_t *i0 = json_array_get(json_object_get(root, "items"), 0);
+        CHECK_STR(json_string_value(json_object_get(i0, "status")), "range");
+        json_t *ps = json_object_get(i0, "parts");
+        CHECK_INT(json_array_size(ps), 2);
+        json_t *p0 = json_array_get(ps, 0);
+        CHECK_STR(json_string_value(json_object_get(p0, "id")),
+                  "procurement.parts[0]");
+        CHECK_STR(json_string_value(json_object_get(p0, "value")), "0.95");
+        CHECK_STR(json_string_value(json_object_get(p0, "rule")),
+                  "fw-proportional");
+        CHECK(json_is_null(json_object_get(p0, "parts")));
+        json_decref(root);
+    }
+    jx_buf_release(&b);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Parts at load: no nesting, no formula part, points that do not sum,
+ * keys of other rules, an empty list; the calls of the parts checked. */
+static void parts_load(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *items =
+        "{\"id\": \"a\", \"level1\": \"L\", \"points\": \"100\",\n"
+        " \"rule\": {\"type\": \"parts\", \"na\": \"full\", \"parts\": [\n"
+        "  {\"name\": \"甲\", \"points\": \"50\", \"rule\": {\"type\": \"parts\", \"parts\": []}},\n"
+        "  {\"name\": \"乙\", \"points\": \"40\", \"rule\": {\"type\": \"formula\", \"input\": \"x\"}},\n"
+        "  {\"name\": \"丙\", \"rule\": {\"type\": \"deduct\", \"input\": \"x\"}, \"pts\": \"1\"}]}},\n"
+        "{\"id\": \"b\", \"level1\": \"L\", \"points\": \"0\",\n"
+        " \"rule\": {\"type\": \"parts\", \"parts\": []}}";
+    bool ok;
+    CHECK_STR(load_msgs(a, "t.json", fw_text(a, items, ""), &ok),
+              "t.json:3:28 /items/0/rule/na: 错误[F101]: 未知的键 \"na\"（此键不适用于 parts 规则）\n"
+              "t.json:4:50 /items/0/rule/parts/0/rule/type: 错误[F119]: "
+              "parts 规则不能嵌套：部分的规则不能再是 parts\n"
+              "t.json:5:50 /items/0/rule/parts/1/rule/type: 错误[F119]: "
+              "formula 规则只计算数值、不计分，不能作为 parts 的部分\n"
+              "t.json:6:3 /items/0/rule/parts/2: 错误[F104]: 缺少必填项 \"points\"\n"
+              "t.json:6:59 /items/0/rule/parts/2/pts: 错误[F101]: 未知的键 \"pts\"\n"
+              "t.json:8:37 /items/1/rule/parts: 错误[F119]: \"parts\" 至少需要 1 项\n");
+    CHECK(!ok);
+    const char *warn =
+        "{\"id\": \"a\", \"level1\": \"L\", \"points\": \"100\",\n"
+        " \"rule\": {\"type\": \"parts\", \"parts\": [\n"
+        "  {\"name\": \"甲\", \"points\": \"50\", \"rule\": {\"type\": \"deduct\", "
+        "\"input\": \"late(x)\", \"floor\": \"60\"}},\n"
+        "  {\"name\": \"乙\", \"points\": \"40\", \"rule\": {\"type\": \"manual\", "
+        "\"bands\": [{\"name\": \"全\", \"range\": \"[0, 40]\"}]}}]}}";
+    CHECK_STR(load_msgs(a, "t.json", fw_text(a, warn, ""), &ok),
+              "t.json:3:10 /items/0/rule: 警告[F120]: 各部分分值之和 90 不等于指标分值 100\n"
+              "t.json:4:41 /items/0/rule/parts/0/rule: 警告[F120]: 扣分下限 60 不在 [0, 50] 内\n");
+    CHECK(ok);
+    /* calls inside parts are checked against the caller's functions */
+    struct jx_framework *fw = LOAD_OK(a, fw_text(a, warn, ""));
+    static const char *const fns[] = {"late_workdays", NULL};
+    struct jx_fw_env e;
+    memset(&e, 0, sizeof e);
+    e.functions = fns;
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    CHECK_INT(jx_framework_check(fw, &e, &d), 1);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* ---- match "" and formula-only frameworks ------------------------------------- */
+
+/* "match": "" takes no stated row (nor notes one missing); a framework
+ * of formulas only has no total in either rendering. */
+static void no_stated_no_total(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *items =
+        "{\"id\": \"out\", \"level1\": \"产出指标\", \"level2\": \"产出指标\", "
+        "\"points\": \"100\", \"match\": \"\", \"rule\": {\"type\": "
+        "\"proportional\", \"input\": \"rate\"}}";
+    struct fake_input in[] = {{"rate", "80%", "产出指标得分率", NULL}};
+    struct fake f = {in, 1, NULL, false, 0};
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_framework *fw =
+        LOAD_OK(a, fw_text(a, items, ", \"stated\": \"assessment\""));
+    CHECK_STR(fw->items[0].match, "");
+    struct jx_fw_env e = env_of(&f);
+    const struct jx_fw_result *r =
+        jx_framework_eval(a, fw, assess_pkg(a, "产出指标", "90"), &e, &d);
+    CHECK(!r->items[0].num.has_stated && r->items[0].stated_row == NULL);
+    CHECK_STR(all_diags(a, &d),
+              "p.json /assessment/rows/0: 提示[F213]: 评分表第 1 行“产出指标”"
+              "没有对应框架 t 中的任何指标\n");
+    jx_diags_release(&d);
+    /* without "match" the same row is taken */
+    const char *items2 =
+        "{\"id\": \"out\", \"level1\": \"产出指标\", \"level2\": \"产出指标\", "
+        "\"points\": \"100\", \"rule\": {\"type\": \"proportional\", \"input\": \"rate\"}}";
+    jx_diags_init(&d, a);
+    fw = LOAD_OK(a, fw_text(a, items2, ", \"stated\": \"assessment\""));
+    r = jx_framework_eval(a, fw, assess_pkg(a, "产出指标", "90"), &e, &d);
+    CHECK(r->items[0].num.has_stated);
+    CHECK_INT(count_code(&d, "F201"), 1);
+    jx_diags_release(&d);
+
+    /* formulas only: the values, no 合计 / 总分 */
+    const char *formulas =
+        "{\"id\": \"staff\", \"level1\": \"投入\", \"level2\": \"预算配置\", "
+        "\"name\": \"在职人员控制率\", \"rule\": {\"type\": \"formula\", "
+        "\"input\": \"staff / quota\", \"percent\": true}},"
+        "{\"id\": \"gone\", \"level1\": \"过程\", \"name\": \"政府采购执行率\", "
+        "\"rule\": {\"type\": \"formula\", \"input\": \"x\"}}";
+    struct fake_input in2[] = {{"staff", "50", "在职人员数", NULL},
+                               {"quota", "46", "编制数", NULL},
+                               {"x", "MISSING:没有政府采购数据", "政府采购执行率", NULL}};
+    struct fake f2 = {in2, 3, NULL, false, 0};
+    jx_diags_init(&d, a);
+    fw = LOAD_OK(a, fw_text(a, formulas, ""));
+    e = env_of(&f2);
+    r = jx_framework_eval(a, fw, NULL, &e, &d);
+    CHECK(!r->scored);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    CHECK_INT(jx_fw_result_text(&b, r), 0);
+    CHECK_STR(b.p,
+              "测试（t）\n"
+              "依据：测试\n"
+              "\n"
+              "一级指标  二级指标                  分值     得分  自评  核对  扣分理由\n"
+              "投入      预算配置：在职人员控制率    —  108.70%\n"
+              "过程      政府采购执行率              —       —\n");
+    jx_buf_reset(&b);
+    CHECK_INT(jx_fw_result_json(&b, r), 0);
+    json_error_t err;
+    json_t *root = json_loads(b.p, 0, &err);
+    CHECK(root != NULL);
+    if (root) {
+        CHECK(json_is_null(json_object_get(root, "total")));
+        CHECK(json_is_null(json_object_get(root, "total_before")));
+        CHECK(json_is_null(json_object_get(root, "total_range")));
+        CHECK(json_is_null(json_object_get(root, "grade")));
+        CHECK_INT(json_array_size(json_object_get(root, "subtotals")), 0);
+        json_t *i0 = json_array_get(json_object_get(root, "items"), 0);
+        CHECK_STR(json_string_value(json_object_get(i0, "value")), "108.70%");
+        json_decref(root);
+    }
+    jx_buf_release(&b);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* ---- renderings --------------------------------------------------------------- */
 
 /* The text table and the JSON document of a result. */
@@ -1661,5 +2077,9 @@ const struct jx_test t_framework[] = {
     {"framework.load_warnings", load_warnings},
     {"framework.extends", extends},
     {"framework.renderings", renderings},
+    {"framework.parts_economy", parts_economy},
+    {"framework.parts_judgement", parts_judgement},
+    {"framework.parts_load", parts_load},
+    {"framework.no_stated_no_total", no_stated_no_total},
     {NULL, NULL},
 };
