@@ -136,9 +136,31 @@ struct jx_fw_cli_opts {
 int jx_cli_framework(const char *file, const char *framework,
                      const struct jx_fw_cli_opts *fo);
 
+struct jx_fw_result;
+struct jx_report_doc;
+
+/* Evaluate framework over pkg (scored as ev) with fo's dates
+ * (cmd_assess.c); NULL after printing why it could not be loaded. */
+struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
+                                   const struct jx_package *pkg,
+                                   const struct jx_eval *ev,
+                                   const char *framework,
+                                   const struct jx_fw_cli_opts *fo,
+                                   struct jx_diags *diags);
+
+/* Write report document d in format (docx, xlsx, html, pdf, txt) to
+ * path atomically (cmd_report.c).  0, or -1 after printing why. */
+int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
+                     const char *path);
+
+/* Whether format is one jx_cli_write_doc knows. */
+bool jx_cli_doc_format(const char *format);
+
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
+int jx_cmd_report(int argc, char **argv);
 int jx_cmd_calendar(int argc, char **argv);
+int jx_cmd_evaluate(int argc, char **argv);
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);

@@ -112,6 +112,52 @@ static int parse_args(const struct jx_cmd *self, int argc, char **argv,
 }
 
 static int run(const struct opts *op);
+static struct jx_calendar *load_calendar(struct jx_arena *a,
+                                         const struct opts *o);
+
+/* Evaluate framework over pkg (scored as ev) with the dates of fo; the
+ * result, or NULL after printing why the framework or the calendar
+ * could not be read.  Findings go to diags. */
+struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
+                                   const struct jx_package *pkg,
+                                   const struct jx_eval *ev,
+                                   const char *framework,
+                                   const struct jx_fw_cli_opts *fo,
+                                   struct jx_diags *diags)
+{
+    struct opts o;
+    memset(&o, 0, sizeof o);
+    o.caldir = fo->caldir;
+    const char *fwdir = fo->fwdir ? fo->fwdir : jx_framework_default_dir(a);
+    size_t from = diags->n;
+    struct jx_framework *fw = jx_framework_open(a, fwdir, framework, diags);
+    struct jx_calendar *cal = fw ? load_calendar(a, &o) : NULL;
+    if (!fw || !cal) {
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 20);
+        jx_cli_format_diags(&b, diags, from);
+        fputs(b.p, stderr);
+        jx_buf_release(&b);
+        if (!fw) {
+            fprintf(stderr, "jixiao: 评价框架“%s”未能载入（目录 %s）\n",
+                    framework, fwdir);
+        }
+        return NULL;
+    }
+    struct jx_assess_opts ao;
+    memset(&ao, 0, sizeof ao);
+    if (fo->submitted) {
+        ao.submitted = *fo->submitted;
+    }
+    if (fo->published) {
+        ao.published = *fo->published;
+    }
+    ao.cal = cal;
+    ao.overrides = fo->sets;
+    struct jx_fw_env env;
+    jx_assess_env(a, pkg, ev, &ao, &env);
+    return jx_framework_eval(a, fw, pkg, &env, diags);
+}
 
 /* Load the calendar from o->caldir or the default; NULL (with the
  * problems printed) when it cannot be read. */

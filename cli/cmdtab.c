@@ -72,6 +72,25 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或有文件无法读取、载入。",
      0},
+    {"evaluate", jx_cmd_evaluate, "一次完成导入、检查、复核、考核和写出全部文件",
+     "jixiao evaluate FILE... [-o DIR] [--formats LIST] [--framework ID] "
+     "[--submitted DATE] [--published DATE]",
+     "对每个输入文件：导入、复核计分、交叉检查、（有报送和公开日期时）计算考核\n"
+     "评分表，并在 DIR/<文件名>/ 下写出自评报告（report）、审核意见（findings）\n"
+     "和考核评分表（assessment）的 DOCX、XLSX、HTML、PDF；最后在终端打印汇总表\n"
+     "（终端上显示进度条），并写出 DIR/index.html：按复核总分排名，链接到各单位\n"
+     "的文件。\n"
+     "\n"
+     "选项：\n"
+     "  -o DIR                 输出目录（默认 jixiao-out）\n"
+     "  --formats LIST         只写这些格式，逗号分隔：docx,xlsx,html,pdf（默认全部）\n"
+     "  --framework ID         考核评分表的评价框架（默认 yueyang-louqu-2025）\n"
+     "  --submitted DATE       报送日期 YYYY-MM-DD（默认取材料中的日期）\n"
+     "  --published DATE       公开日期 YYYY-MM-DD（默认取材料中的日期）\n"
+     "\n"
+     "退出码：0 完成且无错误级发现；1 有单位存在错误级发现；2 有文件无法读取；\n"
+     "3 无法写出。",
+     0},
     {"help", jx_cmd_help, "显示命令列表或某个命令的帮助",
      "jixiao help [CMD]",
      "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"
@@ -95,6 +114,27 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或文件无法读取、识别；\n"
      "3 无法写入。",
+     0},
+    {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
+     "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
+     "[--document report|findings|assessment] [--with LIST] "
+     "[--framework ID] [--submitted DATE] [--published DATE]",
+     "按标准格式写出 FILE 的自评报告：十个部分、附件1–3（基础数据表、整体支出\n"
+     "绩效自评表、项目支出绩效自评表），表中的执行率、得分和总分都是复核后的\n"
+     "数（与表中所填不符的单元格有标记，算式可查）。\n"
+     "\n"
+     "选项：\n"
+     "  --format F             docx、xlsx、html、pdf 或 txt\n"
+     "  -o OUT                 输出文件（先写临时文件，成功后改名；“-”为标准输出）\n"
+     "  --document D           report（自评报告，默认）、findings（审核意见）、\n"
+     "                         assessment（考核评分表）\n"
+     "  --with LIST            报告附录，逗号分隔：findings（审核意见）、\n"
+     "                         derivations（计算过程）、assessment（考核评分表）\n"
+     "  --framework ID         考核评分表用的评价框架（默认 yueyang-louqu-2025）\n"
+     "  --submitted DATE       报送日期 YYYY-MM-DD\n"
+     "  --published DATE       公开日期 YYYY-MM-DD\n"
+     "\n"
+     "退出码：0 已写出；2 用法错误或文件无法读取；3 无法写出。",
      0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "

@@ -90,6 +90,7 @@ struct jx_rchart *jx_report_chart(struct jx_report_doc *d,
         }
     }
     b->chart = c;
+    b->generated = true;
     return c;
 }
 
@@ -152,4 +153,99 @@ const struct jx_rcell *jx_rtable_at(const struct jx_rtable *t, int row,
         }
     }
     return NULL;
+}
+
+/* Append a table as text rows. */
+static void text_table(const struct jx_rtable *t, struct jx_buf *out)
+{
+    if (t->title) {
+        jx_buf_addf(out, "【表】%s\n", t->title);
+    }
+    if (t->above_left || t->above_right) {
+        jx_buf_addf(out, "%s%s%s\n", t->above_left ? t->above_left : "",
+                    t->above_left && t->above_right ? "　" : "",
+                    t->above_right ? t->above_right : "");
+    }
+    for (int r = 0; r < t->nrows; r++) {
+        bool first = true;
+        for (int col = 0; col < t->ncols; col++) {
+            const struct jx_rcell *c = jx_rtable_at(t, r, col);
+            if (!c) {
+                continue;
+            }
+            jx_buf_adds(out, first ? (r < t->header_rows ? "H " : "  ")
+                                   : " | ");
+            first = false;
+            jx_buf_addf(out, "%s%s", c->flagged ? "※" : "", c->text);
+            if (c->rowspan > 1 || c->colspan > 1) {
+                jx_buf_addf(out, "<%d×%d>", c->colspan, c->rowspan);
+            }
+            if (c->formula) {
+                jx_buf_addf(out, "[=%s]", c->formula);
+            }
+        }
+        jx_buf_addc(out, '\n');
+    }
+    if (t->below) {
+        jx_buf_addf(out, "%s\n", t->below);
+    }
+}
+
+/* Plain-text rendering of a report document (report.h). */
+int jx_report_text(const struct jx_report_doc *d, struct jx_buf *out)
+{
+    jx_buf_addf(out, "%s\n", d->title);
+    if (d->subtitle) {
+        jx_buf_addf(out, "%s\n", d->subtitle);
+    }
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const struct jx_rblock *b = &d->blocks[i];
+        switch (b->kind) {
+        case JX_RB_HEADING:
+            jx_buf_addf(out, "\n%s %s\n",
+                        b->level == 1 ? "#" : b->level == 2 ? "##" : "###",
+                        b->text);
+            break;
+        case JX_RB_PARA:
+            jx_buf_addf(out, "%s%s\n", b->style == JX_RS_BODY ? "　　" : "",
+                        b->text);
+            break;
+        case JX_RB_TABLE:
+            text_table(b->table, out);
+            break;
+        case JX_RB_CHART: {
+            const struct jx_rchart *c = b->chart;
+            jx_buf_addf(out, "【图】%s（%s）\n", c->title ? c->title : "",
+                        c->unit ? c->unit : "");
+            for (size_t k = 0; k < c->n; k++) {
+                char v0[JX_NUM_BUFSZ], v1[JX_NUM_BUFSZ];
+                jx_buf_addf(out, "  %s：%s %s", c->labels[k],
+                            c->series[0] ? c->series[0] : "",
+                            jx_rat_format(c->values[0][k], 2, false,
+                                          JX_ROUND_HALF_UP, v0));
+                if (c->kind == JX_CHART_PAIRS) {
+                    jx_buf_addf(out, "，%s %s", c->series[1] ? c->series[1] : "",
+                                jx_rat_format(c->values[1][k], 2, false,
+                                              JX_ROUND_HALF_UP, v1));
+                } else if (c->max) {
+                    jx_buf_addf(out, " / %s",
+                                jx_rat_format(c->max[k], 2, false,
+                                              JX_ROUND_HALF_UP, v1));
+                }
+                jx_buf_addc(out, '\n');
+            }
+            break;
+        }
+        case JX_RB_DETAILS:
+            jx_buf_addf(out, "▸ %s\n", b->details->summary);
+            for (size_t k = 0; k < b->details->nlines; k++) {
+                jx_buf_addf(out, "    %s\n", b->details->lines[k]);
+            }
+            break;
+        case JX_RB_PAGEBREAK:
+            jx_buf_adds(out, "\f\n");
+            break;
+        }
+    }
+    return out->toobig ? -1 : 0;
 }

@@ -72,6 +72,9 @@ struct jx_rcell {
                                 numbers), shown on demand; or NULL */
     bool flagged;            /* the stated value disagrees with the
                                 recomputed one (highlighted) */
+    const char *link;        /* a relative URL the cell's text links to
+                                (HTML: <a href>; PDF/DOCX: the text
+                                only), or NULL */
 };
 
 /* A table.  Rows 0 .. header_rows-1 are the header, repeated on every
@@ -145,6 +148,12 @@ struct jx_rblock {
     int level;                  /* HEADING */
     const char *text;           /* HEADING, PARA */
     enum jx_rstyle style;       /* PARA */
+    bool generated;             /* added by jixiao, not the unit's own
+                                   material (the recomputed summary, a
+                                   note on a missing section): the DOCX
+                                   and XLSX writers leave it out so that
+                                   importing them gives back the package;
+                                   charts are always generated */
     bool finding_sev[4];        /* PARA of a finding: its severity set
                                    (jx_severity index) for colour; else
                                    all false */
@@ -229,6 +238,14 @@ struct jx_report_doc *jx_report_assessment(struct jx_arena *a,
                                            const struct jx_fw_result *r);
 
 /* ---- writing (one file per format) ---------------------------------- */
+
+/* Plain text (report_doc.c): headings, paragraphs, tables one row per
+ * line with cells joined by " | " (a merged cell once, at its top-left,
+ * with "<colspan×rowspan>"), formulas as "[=…]", flagged cells as "※",
+ * charts as their numbers, details in full.  For tests and terminals.
+ * 0, or -1 when out is full. */
+int jx_report_text(const struct jx_report_doc *d, struct jx_buf *out);
+
 
 /* Limits shared by the writers. */
 #define JX_REPORT_MAX_BYTES (256u * 1024u * 1024u) /* largest output */

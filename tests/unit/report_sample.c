@@ -89,7 +89,7 @@ struct jx_report_doc *jx_test_report_sample(struct jx_arena *a)
     jx_rtable_cell(d, t, 1, 3, 1, 1, "2024年决算数");
     for (int r = 0; r < JX_SAMPLE_ROWS; r++) {
         int row = r + 2;
-        char name[64];
+        char name[96];
         snprintf(name, sizeof name, "%d、专项资金第 %d 项（含运行维护）", r + 1,
                  r + 1);
         jx_rtable_cell(d, t, row, 0, 1, 1, name);

@@ -1,0 +1,270 @@
+/*
+ * cmd_report.c - `jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT
+ * [--document report|findings|assessment] [--with LIST] [--framework ID]
+ * [--submitted DATE] [--published DATE]`: write the 自评报告 (or the
+ * findings report, or the 考核评分表) of one package, every computed number
+ * filled in; and jx_cli_write_doc, the one way documents reach disk.
+ */
+#include "cli.h"
+
+#include "jixiao/calendar.h"
+#include "jixiao/framework.h"
+#include "jixiao/report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The formats, in the order of the help text. */
+static const char *const formats[] = {"docx", "xlsx", "html", "pdf", "txt"};
+
+/* Whether format is one jx_cli_write_doc knows. */
+bool jx_cli_doc_format(const char *format)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(format, formats[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Print the writer's diagnostics to stderr. */
+static void print_diags(const struct jx_diags *d)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_cli_format_diags(&b, d, 0);
+    fputs(b.p, stderr);
+    jx_buf_release(&b);
+}
+
+/* Write d in format to path atomically: buffers go through
+ * jx_write_file_atomic ("-": standard output), the XLSX writer writes a
+ * temporary file that is renamed into place. */
+int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
+                     const char *path)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags diags;
+    jx_diags_init(&diags, a);
+    int rc = -1;
+    if (strcmp(format, "xlsx") == 0) {
+        char *tmp = jx_sprintf(a, "%s.tmp.%ld", path, (long)getpid());
+        if (jx_report_xlsx(d, tmp, &diags) == 0) {
+            if (rename(tmp, path) == 0) {
+                rc = 0;
+            } else {
+                fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path,
+                        strerror(errno));
+            }
+        }
+        remove(tmp);
+    } else {
+        struct jx_buf out;
+        jx_buf_init(&out, JX_REPORT_MAX_BYTES);
+        int w = strcmp(format, "docx") == 0   ? jx_report_docx(d, &out, &diags)
+                : strcmp(format, "html") == 0 ? jx_report_html(d, &out, &diags)
+                : strcmp(format, "pdf") == 0  ? jx_report_pdf(d, &out, &diags)
+                                              : jx_report_text(d, &out);
+        if (w == 0 && !out.toobig && strcmp(path, "-") == 0) {
+            rc = jx_cli_write(&out) == 0 ? 0 : -1;
+        } else if (w == 0 && !out.toobig) {
+            if (jx_write_file_atomic(path, out.p, out.len) == 0) {
+                rc = 0;
+            } else {
+                fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path,
+                        strerror(errno));
+            }
+        } else if (out.toobig) {
+            fprintf(stderr, "jixiao: “%s”过大，未写入\n", path);
+        }
+        jx_buf_release(&out);
+    }
+    if (rc != 0 && diags.n) {
+        print_diags(&diags);
+    }
+    jx_diags_release(&diags);
+    jx_arena_free(a);
+    return rc;
+}
+
+/* Parse "YYYY-MM-DD" into d; false for a bad date. */
+static bool parse_date(const char *s, struct jx_date *d)
+{
+    struct jx_cal_date c;
+    if (jx_calendar_date_parse(s, strlen(s), &c) != 0) {
+        return false;
+    }
+    *d = (struct jx_date){true, c.y, c.m, c.d, NULL};
+    return true;
+}
+
+/* Options of one report. */
+struct ropts {
+    const char *file, *format, *out, *document, *framework;
+    bool findings, derivations, assessment;
+    struct jx_date submitted, published;
+};
+
+/* Apply "--with a,b,c"; false for an unknown name. */
+static bool parse_with(struct ropts *o, const char *list)
+{
+    const char *p = list;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 8 && strncmp(p, "findings", n) == 0) {
+            o->findings = true;
+        } else if (n == 11 && strncmp(p, "derivations", n) == 0) {
+            o->derivations = true;
+        } else if (n == 10 && strncmp(p, "assessment", n) == 0) {
+            o->assessment = true;
+        } else if (n) {
+            return false;
+        }
+        p += n + (e ? 1 : 0);
+    }
+    return true;
+}
+
+/* Read the command line; JX_EXIT_OK or a usage error. */
+static int parse(const struct jx_cmd *self, int argc, char **argv,
+                 struct ropts *o)
+{
+    bool opts = true;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i], *val = NULL;
+        int m;
+        if (opts && strcmp(arg, "--") == 0) {
+            opts = false;
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--format", &val))) {
+            if (m < 0 || !jx_cli_doc_format(val)) {
+                return jx_cli_usage_error(self, "--format 应为 docx、xlsx、html、"
+                                                "pdf 或 txt（收到“%s”）",
+                                          m < 0 ? "" : val);
+            }
+            o->format = val;
+        } else if (opts && ((m = jx_cli_optval(argc, argv, &i, "-o", &val)) ||
+                            (m = jx_cli_optval(argc, argv, &i, "--output",
+                                               &val)))) {
+            if (m < 0) {
+                return jx_cli_usage_error(self, "-o 缺少输出文件");
+            }
+            o->out = val;
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--document",
+                                              &val))) {
+            if (m < 0 || (strcmp(val, "report") && strcmp(val, "findings") &&
+                          strcmp(val, "assessment"))) {
+                return jx_cli_usage_error(
+                    self, "--document 应为 report、findings 或 assessment");
+            }
+            o->document = val;
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--with", &val))) {
+            if (m < 0 || !parse_with(o, val)) {
+                return jx_cli_usage_error(
+                    self, "--with 应为 findings、derivations、assessment 的组合，"
+                          "用逗号分隔");
+            }
+        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--framework",
+                                              &val))) {
+            if (m < 0) {
+                return jx_cli_usage_error(self, "--framework 缺少评价框架");
+            }
+            o->framework = val;
+        } else if (opts && ((m = jx_cli_optval(argc, argv, &i, "--submitted",
+                                               &val)) != 0 ||
+                            (m = jx_cli_optval(argc, argv, &i, "--published",
+                                               &val)) != 0)) {
+            bool sub = strncmp(arg, "--submitted", 11) == 0;
+            if (m < 0 ||
+                !parse_date(val, sub ? &o->submitted : &o->published)) {
+                return jx_cli_usage_error(self, "%s 应为 YYYY-MM-DD 格式的日期",
+                                          sub ? "--submitted" : "--published");
+            }
+        } else if (opts && arg[0] == '-' && arg[1] != '\0') {
+            return jx_cli_usage_error(self, "未知选项“%s”", arg);
+        } else if (o->file) {
+            return jx_cli_usage_error(self, "只能给出一个文件");
+        } else {
+            o->file = arg;
+        }
+    }
+    if (!o->file) {
+        return jx_cli_usage_error(self, "缺少文件");
+    }
+    if (!o->format || !o->out) {
+        return jx_cli_usage_error(self, "须给出 --format 和 -o");
+    }
+    if (!o->document) {
+        o->document = "report";
+    }
+    bool want_fw = o->assessment || strcmp(o->document, "assessment") == 0;
+    if (want_fw && !o->framework) {
+        o->framework = "yueyang-louqu-2025";
+    }
+    return JX_EXIT_OK;
+}
+
+/* `jixiao report`. */
+int jx_cmd_report(int argc, char **argv)
+{
+    const struct jx_cmd *self = jx_cmd_find("report");
+    struct ropts o;
+    memset(&o, 0, sizeof o);
+    int rc = parse(self, argc, argv, &o);
+    if (rc != JX_EXIT_OK) {
+        return rc;
+    }
+    struct jx_arena *arena = jx_arena_new();
+    struct jx_diags diags;
+    jx_diags_init(&diags, arena);
+    struct jx_cli_input in;
+    enum jx_load_status st = jx_cli_load(arena, o.file, &diags, &in);
+    if (st != JX_LOAD_OK) {
+        if (st == JX_LOAD_MALFORMED) {
+            print_diags(&diags);
+            fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", o.file,
+                    jx_diags_errors(&diags));
+        }
+        rc = JX_EXIT_USAGE;
+        goto done;
+    }
+    struct jx_policy pol;
+    struct jx_check_config cfg;
+    jx_policy_default(&pol);
+    jx_check_config_default(&cfg);
+    const struct jx_eval *ev = jx_cli_check(arena, &in, &pol, &cfg, &diags);
+    struct jx_fw_result *fr = NULL;
+    if (o.framework) {
+        struct jx_fw_cli_opts fo = {false, NULL, NULL,
+                                    o.submitted.present ? &o.submitted : NULL,
+                                    o.published.present ? &o.published : NULL,
+                                    NULL};
+        struct jx_diags fd;
+        jx_diags_init(&fd, arena);
+        fr = jx_cli_assess(arena, in.pkg, ev, o.framework, &fo, &fd);
+        if (!fr) {
+            rc = JX_EXIT_USAGE;
+            goto done;
+        }
+    }
+    struct jx_report_doc *d;
+    if (strcmp(o.document, "findings") == 0) {
+        d = jx_report_findings(arena, in.pkg, &diags);
+    } else if (strcmp(o.document, "assessment") == 0) {
+        d = jx_report_assessment(arena, fr);
+    } else {
+        struct jx_report_opts ro = {o.findings, o.derivations,
+                                    o.assessment ? fr : NULL};
+        d = jx_report_build(arena, in.pkg, ev, &diags, &ro);
+    }
+    rc = jx_cli_write_doc(d, o.format, o.out) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
+done:
+    jx_cli_input_release(&in);
+    jx_diags_release(&diags);
+    jx_arena_free(arena);
+    return rc;
+}

@@ -1,0 +1,1579 @@
+/*
+ * report_pdf.c - the PDF writer of report documents (report.h): cairo's
+ * PDF surface writing through a stream callback into a jx_buf, pango
+ * (pangocairo, plain text, no markup) for every piece of text, the Noto
+ * CJK fonts embedded (subset) by cairo.
+ *
+ * Page: A4 portrait (595.28 x 841.89 pt), margins 2.5 cm top and bottom,
+ * 2.8 cm left and right; body text in "Noto Serif CJK SC" (the 宋体 /
+ * 仿宋 look), headings, tables and charts in "Noto Sans CJK SC" (黑体).
+ * The document title and subtitle open the first page (a quarter down
+ * when the document opens with a cover: centred lines, then a page
+ * break); every page has the running header (d->header) and the footer
+ * (d->footer followed by "第 N 页 共 M 页"); headings become PDF
+ * bookmarks.  A page break on a page with nothing yet is ignored.
+ *
+ * Two passes: the first lays the whole document out on a PDF surface
+ * that writes nowhere and draws nothing, only to count the pages; the
+ * second lays it out again identically (same surface type, same fonts,
+ * so the same metrics) and draws, now knowing M for the footers.
+ *
+ * Tables: column widths from `widths` (else equal) across the text
+ * width, a column widened when its numbers would otherwise wrap; cell
+ * text wrapped; merged cells; header rows shaded and bold and
+ * repeated at the top of every page the table spans; numbers
+ * right-aligned; a flagged cell is shaded red and its text starts with
+ * "▲" (explained by a note under the table).  Page breaks fall between
+ * rows.  A cell merged over several body rows keeps those rows together
+ * on one page; only when such a group of rows is taller than a whole
+ * page is it split between rows, and the merged cell is then drawn on
+ * each page as its own box with its text repeated.  A single row taller
+ * than a page is cut at the page's bottom (R405).
+ *
+ * Charts: horizontal bars as in the HTML writer (labels at the left,
+ * values at the bars' ends, graduations along the bottom).
+ *
+ * Floating point: cairo and pango take device coordinates as doubles.
+ * This file turns the exact values of charts (struct jx_rat) into
+ * doubles only to place bars and axis graduations on the page; every
+ * figure of the report printed comes from the document's text or from
+ * jx_rat_format, never from a double (only the axis graduations, round
+ * numbers such as 1000 or 2.5, are printed from one), and no double
+ * leaves this file.  It is display code, not number code: it is not in the
+ * floating-point ban of tools/checksrc.
+ *
+ * Diagnostics (docs/ERRORS.md, R4xx) are reported by the first pass
+ * only, except failures of writing, which only the second pass sees.
+ */
+#include "jixiao/report.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Page geometry in points (1/72 inch). */
+#define PAGE_W 595.2756
+#define PAGE_H 841.8898
+#define MARGIN_X 79.37   /* 2.8 cm */
+#define MARGIN_Y 70.87   /* 2.5 cm */
+#define BODY_L MARGIN_X
+#define BODY_W (PAGE_W - 2 * MARGIN_X)
+#define BODY_TOP MARGIN_Y
+#define BODY_BOTTOM (PAGE_H - MARGIN_Y)
+#define BODY_H (BODY_BOTTOM - BODY_TOP)
+
+/* Limits of this writer (docs/ERRORS.md R402, R406, R407). */
+#define PDF_MAX_PAGES 2000
+#define PDF_MAX_COLS 64
+#define PDF_MAX_ROWS 100000
+#define PDF_MAX_BARS 60
+
+/* Cell padding in a table. */
+#define CELL_PX 4.0
+#define CELL_PY 3.0
+
+#define FONT_SERIF "Noto Serif CJK SC,Noto Sans CJK SC,serif"
+#define FONT_SANS "Noto Sans CJK SC,sans-serif"
+#define FAMILY_SERIF "Noto Serif CJK SC"
+#define FAMILY_SANS "Noto Sans CJK SC"
+
+/* The mark of a flagged cell (not colour only). */
+#define FLAG_MARK "▲"
+
+/* A text style: font family list, size in points, weight, line spacing
+ * factor (0: the font's own). */
+struct tstyle {
+    const char *family;
+    double size;
+    bool bold;
+    double spacing;
+};
+
+static const struct tstyle ST_TITLE = {FONT_SANS, 20, true, 1.3};
+static const struct tstyle ST_SUBTITLE = {FONT_SERIF, 14, false, 0};
+static const struct tstyle ST_H1 = {FONT_SANS, 15, true, 0};
+static const struct tstyle ST_H2 = {FONT_SANS, 13.5, true, 0};
+static const struct tstyle ST_H3 = {FONT_SANS, 12, true, 0};
+static const struct tstyle ST_BODY = {FONT_SERIF, 12, false, 1.5};
+static const struct tstyle ST_BOLD = {FONT_SERIF, 12, true, 1.5};
+static const struct tstyle ST_NOTE = {FONT_SERIF, 10, false, 1.3};
+static const struct tstyle ST_DETAIL = {FONT_SERIF, 10.5, false, 1.3};
+static const struct tstyle ST_CELL = {FONT_SANS, 9, false, 0};
+static const struct tstyle ST_CELL_B = {FONT_SANS, 9, true, 0};
+static const struct tstyle ST_TTITLE = {FONT_SANS, 12, true, 0};
+static const struct tstyle ST_ABOVE = {FONT_SANS, 9.5, false, 0};
+static const struct tstyle ST_RUN = {FONT_SANS, 9, false, 0};
+static const struct tstyle ST_CTITLE = {FONT_SANS, 11, true, 0};
+static const struct tstyle ST_CHART = {FONT_SANS, 8, false, 0};
+static const struct tstyle ST_CVAL = {FONT_SANS, 7, false, 0};
+
+/* An RGB colour. */
+struct rgb {
+    double r, g, b;
+};
+
+static const struct rgb C_BLACK = {0, 0, 0};
+static const struct rgb C_GREY = {0.35, 0.35, 0.35};
+static const struct rgb C_RULE = {0.6, 0.6, 0.6};
+static const struct rgb C_GRID = {0.85, 0.85, 0.85};
+static const struct rgb C_HEAD = {0.88, 0.88, 0.88};
+static const struct rgb C_FLAG_BG = {1.0, 0.87, 0.87};
+static const struct rgb C_FLAG = {0.70, 0.0, 0.0};
+static const struct rgb C_WARN = {0.65, 0.35, 0.0};
+static const struct rgb C_MAXBAR = {0.90, 0.90, 0.90};
+static const struct rgb C_SERIES[2] = {{0.27, 0.45, 0.77}, {0.93, 0.49, 0.19}};
+
+/* The state of one pass over the document. */
+struct pdf {
+    const struct jx_report_doc *d;
+    struct jx_diags *diags;
+    struct jx_arena *a;      /* scratch, freed at the end */
+    PangoFontMap *fm;
+    cairo_surface_t *surf;
+    cairo_t *cr;
+    PangoContext *pc;
+    bool draw;               /* second pass: draw and report nothing */
+    int page;                /* current page, 1-based */
+    int total;               /* pages counted by the first pass */
+    double y;                /* top of the free space on the page */
+    bool empty;              /* nothing placed on this page's body yet */
+    bool stop;               /* a hard limit was passed: stop laying out */
+    int errors;              /* error diagnostics reported */
+    bool bad_utf8;           /* R406 for invalid UTF-8 already reported */
+    int outline[3];          /* last outline id per heading level */
+};
+
+/* ---- diagnostics ----------------------------------------------------- */
+
+/* Report a diagnostic (first pass only); errors are counted. */
+static void report(struct pdf *p, const char *code, enum jx_severity sev,
+                   const struct jx_loc *loc, const char *fmt, ...)
+    JX_PRINTF(5, 6);
+
+/* Report a diagnostic (first pass only); errors are counted. */
+static void report(struct pdf *p, const char *code, enum jx_severity sev,
+                   const struct jx_loc *loc, const char *fmt, ...)
+{
+    if (p->draw) {
+        return;
+    }
+    if (sev == JX_SEV_ERROR) {
+        p->errors++;
+    }
+    if (!p->diags) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(p->diags->arena ? p->diags->arena : p->a, fmt,
+                            ap);
+    va_end(ap);
+    jx_diag_add(p->diags, code, sev, loc, "%s", msg);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+/* s as valid UTF-8 for pango: s itself, or a copy with invalid bytes
+ * replaced by U+FFFD (reported once, R406). */
+static const char *clean(struct pdf *p, const char *s)
+{
+    if (!s) {
+        return "";
+    }
+    if (g_utf8_validate(s, -1, NULL)) {
+        return s;
+    }
+    if (!p->bad_utf8) {
+        p->bad_utf8 = true;
+        report(p, "R406", JX_SEV_WARNING, NULL,
+               "文本含有无效的 UTF-8 字节，已用替换字符 U+FFFD 打印");
+    }
+    gchar *v = g_utf8_make_valid(s, -1);
+    char *r = jx_strdup(p->a, v);
+    g_free(v);
+    return r;
+}
+
+/* A new layout of text in style st, wrapped at width points (<= 0: no
+ * wrapping), aligned al, the first line indented by indent points. */
+static PangoLayout *layout(struct pdf *p, const char *text,
+                           const struct tstyle *st, double width,
+                           PangoAlignment al, double indent)
+{
+    PangoLayout *l = pango_layout_new(p->pc);
+    PangoFontDescription *fd = pango_font_description_from_string("");
+    pango_font_description_set_family(fd, st->family);
+    pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD
+                                                   : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    if (width > 0) {
+        pango_layout_set_width(l, pango_units_from_double(width));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_alignment(l, al);
+    if (indent > 0) {
+        pango_layout_set_indent(l, pango_units_from_double(indent));
+    }
+    if (st->spacing > 0) {
+        pango_layout_set_line_spacing(l, (float)st->spacing);
+    }
+    pango_layout_set_text(l, clean(p, text), -1);
+    return l;
+}
+
+/* Height of a layout in points. */
+static double lh(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return pango_units_to_double(h);
+}
+
+/* Width of a layout (its logical extent) in points. */
+static double lw(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return pango_units_to_double(w);
+}
+
+/* Set the source colour. */
+static void colour(struct pdf *p, const struct rgb *c)
+{
+    cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+}
+
+/* Draw a layout with its top-left at (x, y) (second pass only). */
+static void show(struct pdf *p, PangoLayout *l, double x, double y,
+                 const struct rgb *c)
+{
+    if (!p->draw) {
+        return;
+    }
+    colour(p, c);
+    cairo_move_to(p->cr, x, y);
+    pango_cairo_show_layout(p->cr, l);
+}
+
+/* Fill a rectangle (second pass only). */
+static void fill_rect(struct pdf *p, double x, double y, double w, double h,
+                      const struct rgb *c)
+{
+    if (!p->draw) {
+        return;
+    }
+    colour(p, c);
+    cairo_rectangle(p->cr, x, y, w, h);
+    cairo_fill(p->cr);
+}
+
+/* Stroke a rectangle with a line width (second pass only). */
+static void stroke_rect(struct pdf *p, double x, double y, double w,
+                        double h, double lwidth, const struct rgb *c)
+{
+    if (!p->draw) {
+        return;
+    }
+    colour(p, c);
+    cairo_set_line_width(p->cr, lwidth);
+    cairo_rectangle(p->cr, x, y, w, h);
+    cairo_stroke(p->cr);
+}
+
+/* Stroke a line (second pass only). */
+static void line(struct pdf *p, double x0, double y0, double x1, double y1,
+                 double lwidth, const struct rgb *c)
+{
+    if (!p->draw) {
+        return;
+    }
+    colour(p, c);
+    cairo_set_line_width(p->cr, lwidth);
+    cairo_move_to(p->cr, x0, y0);
+    cairo_line_to(p->cr, x1, y1);
+    cairo_stroke(p->cr);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+/* Draw the running header and footer of the current page. */
+static void running(struct pdf *p)
+{
+    const struct jx_report_doc *d = p->d;
+    if (d->header && *d->header) {
+        PangoLayout *l = layout(p, d->header, &ST_RUN, BODY_W,
+                                PANGO_ALIGN_CENTER, 0);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        double h = lh(l);
+        show(p, l, BODY_L, MARGIN_Y - 12 - h, &C_GREY);
+        g_object_unref(l);
+        line(p, BODY_L, MARGIN_Y - 8, BODY_L + BODY_W, MARGIN_Y - 8, 0.5,
+             &C_RULE);
+    }
+    char num[64];
+    snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->total);
+    const char *f = d->footer && *d->footer
+                        ? jx_sprintf(p->a, "%s　%s", d->footer, num)
+                        : num;
+    PangoLayout *l = layout(p, f, &ST_RUN, BODY_W, PANGO_ALIGN_CENTER, 0);
+    show(p, l, BODY_L, BODY_BOTTOM + 18, &C_GREY);
+    g_object_unref(l);
+}
+
+/* Start a page: count it (R402 past the limit), reset the position,
+ * draw the running header and footer. */
+static void begin_page(struct pdf *p)
+{
+    p->page++;
+    p->y = BODY_TOP;
+    p->empty = true;
+    if (p->page > PDF_MAX_PAGES) {
+        if (!p->stop) {
+            report(p, "R402", JX_SEV_ERROR, NULL,
+                   "PDF 超过 %d 页的上限，未生成", PDF_MAX_PAGES);
+        }
+        p->stop = true;
+        return;
+    }
+    if (p->draw) {
+        running(p);
+    }
+}
+
+/* End the current page and start the next. */
+static void new_page(struct pdf *p)
+{
+    if (p->stop) {
+        return;
+    }
+    cairo_show_page(p->cr);
+    begin_page(p);
+}
+
+/* Make room for h points: a new page unless they fit or the page is
+ * still empty. */
+static void ensure(struct pdf *p, double h)
+{
+    if (!p->empty && p->y + h > BODY_BOTTOM + 0.01) {
+        new_page(p);
+    }
+}
+
+/* Leave h points of space (none at the top of a page). */
+static void space(struct pdf *p, double h)
+{
+    if (!p->empty) {
+        p->y += h;
+    }
+}
+
+/* Place a layout line by line at x, breaking pages between lines. */
+static void flow(struct pdf *p, PangoLayout *l, double x, const struct rgb *c)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        int y0, y1;
+        PangoRectangle at, own;
+        PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        pango_layout_iter_get_line_extents(it, NULL, &at);
+        pango_layout_line_get_extents(ln, NULL, &own);
+        double h = pango_units_to_double(y1 - y0);
+        double base =
+            pango_units_to_double(pango_layout_iter_get_baseline(it) - y0);
+        ensure(p, h);
+        if (p->stop) {
+            break;
+        }
+        if (p->draw) {
+            colour(p, c);
+            cairo_move_to(p->cr, x + pango_units_to_double(at.x - own.x),
+                          p->y + base);
+            pango_cairo_show_layout_line(p->cr, ln);
+        }
+        p->y += h;
+        p->empty = false;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
+/* Lay out text in style st across the body width (aligned al, first line
+ * indented by indent) and place it with flow(). */
+static void text_block(struct pdf *p, const char *text,
+                       const struct tstyle *st, double x, double width,
+                       PangoAlignment al, double indent, const struct rgb *c)
+{
+    PangoLayout *l = layout(p, text, st, width, al, indent);
+    flow(p, l, x, c); /* not justified: pango stretches only spaces */
+    g_object_unref(l);
+}
+
+/* ---- headings, paragraphs, details ------------------------------------ */
+
+/* True when the document opens with a cover: the title, centred or
+ * right-aligned lines only, then a page break. */
+static bool has_cover(const struct jx_report_doc *d)
+{
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const struct jx_rblock *b = &d->blocks[i];
+        if (b->kind == JX_RB_PAGEBREAK) {
+            return i > 0 || (d->title && *d->title);
+        }
+        if (b->kind != JX_RB_PARA ||
+            (b->style != JX_RS_CENTER && b->style != JX_RS_RIGHT)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* The document title and subtitle at the top of the first page, or a
+ * quarter down a cover page with the cover lines lower still. */
+static void title_block(struct pdf *p)
+{
+    const struct jx_report_doc *d = p->d;
+    bool cover = has_cover(d);
+    if (cover) {
+        p->y = BODY_TOP + BODY_H / 5;
+    }
+    if (d->title && *d->title) {
+        text_block(p, d->title, &ST_TITLE, BODY_L, BODY_W, PANGO_ALIGN_CENTER,
+                   0, &C_BLACK);
+        p->y += 8;
+    }
+    if (d->subtitle && *d->subtitle) {
+        text_block(p, d->subtitle, &ST_SUBTITLE, BODY_L, BODY_W,
+                   PANGO_ALIGN_CENTER, 0, &C_BLACK);
+    }
+    if (cover) {
+        p->y += BODY_H / 4;
+        p->empty = false;
+    } else if (!p->empty) {
+        p->y += 14;
+    }
+}
+
+/* A heading, kept on the page with the start of what follows (next:
+ * the next block, or NULL): two lines of text, the top of a table or
+ * most of a chart; and an entry in the PDF outline (bookmarks). */
+static void heading_block(struct pdf *p, const struct jx_rblock *b,
+                          const struct jx_rblock *next)
+{
+    const struct tstyle *st =
+        b->level <= 1 ? &ST_H1 : b->level == 2 ? &ST_H2 : &ST_H3;
+    space(p, b->level <= 1 ? 12 : 8);
+    PangoLayout *l = layout(p, b->text, st, BODY_W, PANGO_ALIGN_LEFT, 0);
+    double keep = 2 * ST_BODY.size * ST_BODY.spacing * 1.45;
+    if (next && next->kind == JX_RB_TABLE) {
+        keep = 130;
+    } else if (next && next->kind == JX_RB_CHART) {
+        keep = 220;
+    }
+    ensure(p, lh(l) + keep);
+    if (p->draw && !p->stop && b->text && *b->text) {
+        int lv = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
+        int parent = lv > 1 ? p->outline[lv - 2] : CAIRO_PDF_OUTLINE_ROOT;
+        char dest[64];
+        snprintf(dest, sizeof dest, "page=%d pos=[0 %d]", p->page,
+                 (int)p->y);
+        p->outline[lv - 1] = cairo_pdf_surface_add_outline(
+            p->surf, parent, clean(p, b->text), dest,
+            lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        for (int i = lv; i < 3; i++) {
+            p->outline[i] = p->outline[lv - 1];
+        }
+    }
+    flow(p, l, BODY_L, &C_BLACK);
+    g_object_unref(l);
+    p->y += 6;
+}
+
+/* The colour of a paragraph: by the gravest severity of a finding. */
+static const struct rgb *para_colour(const struct jx_rblock *b)
+{
+    if (b->finding_sev[JX_SEV_ERROR]) {
+        return &C_FLAG;
+    }
+    if (b->finding_sev[JX_SEV_WARNING]) {
+        return &C_WARN;
+    }
+    return &C_BLACK;
+}
+
+/* A paragraph in its style. */
+static void para_block(struct pdf *p, const struct jx_rblock *b)
+{
+    const struct rgb *c = para_colour(b);
+    switch (b->style) {
+    case JX_RS_CENTER:
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_CENTER,
+                   0, c);
+        break;
+    case JX_RS_RIGHT:
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_RIGHT,
+                   0, c);
+        break;
+    case JX_RS_NOTE:
+        text_block(p, b->text, &ST_NOTE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+                   c);
+        break;
+    case JX_RS_LIST:
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+                   c);
+        break;
+    case JX_RS_BODY:
+    default:
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_LEFT,
+                   2 * ST_BODY.size, c);
+        break;
+    }
+    p->y += 3;
+}
+
+/* A details block in full: the summary in bold, then its lines
+ * indented by two characters. */
+static void details_block(struct pdf *p, const struct jx_rdetails *x)
+{
+    if (!x) {
+        return;
+    }
+    space(p, 4);
+    text_block(p, x->summary, &ST_BOLD, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+               &C_BLACK);
+    double ind = 2 * ST_DETAIL.size;
+    for (size_t i = 0; i < x->nlines && !p->stop; i++) {
+        text_block(p, x->lines ? x->lines[i] : "", &ST_DETAIL, BODY_L + ind,
+                   BODY_W - ind, PANGO_ALIGN_LEFT, 0, &C_BLACK);
+    }
+    p->y += 6;
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* A table prepared for layout. */
+struct tab {
+    const struct jx_rtable *t;
+    int no;          /* 1-based table number in the document */
+    int nrows, ncols;
+    int hdr;         /* rows 0..hdr-1 repeated on every page */
+    double *x;       /* ncols + 1 column edges */
+    double *h;       /* row heights */
+    double *yr;      /* top of each row in the segment being drawn */
+    bool *nobreak;   /* nobreak[r]: no page break before row r */
+    bool *skip;      /* per cell: not printable (outside, overlapping) */
+    unsigned char *occ; /* nrows x ncols: covered by a cell */
+    size_t *order;   /* printable cells sorted by top row */
+    size_t *first;   /* nrows + 1 starts into order */
+    int maxspan;     /* largest rowspan */
+    bool flagged;    /* some cell is flagged */
+};
+
+/* The text of a cell as printed (flagged cells start with the mark). */
+static const char *cell_text(struct pdf *p, const struct jx_rcell *c)
+{
+    const char *s = c->text ? c->text : "";
+    return c->flagged ? jx_sprintf(p->a, FLAG_MARK " %s", s) : s;
+}
+
+/* The layout of a cell's text within its columns. */
+static PangoLayout *cell_layout(struct pdf *p, const struct tab *tb,
+                                const struct jx_rcell *c)
+{
+    double w = tb->x[c->col + c->colspan] - tb->x[c->col] - 2 * CELL_PX;
+    PangoAlignment al = PANGO_ALIGN_LEFT;
+    enum jx_ralign ra = c->align;
+    if (!c->header && c->fmt != JX_RF_TEXT && ra == JX_RA_LEFT) {
+        ra = JX_RA_RIGHT; /* numbers are right-aligned */
+    }
+    if (ra == JX_RA_CENTER) {
+        al = PANGO_ALIGN_CENTER;
+    } else if (ra == JX_RA_RIGHT) {
+        al = PANGO_ALIGN_RIGHT;
+    }
+    return layout(p, cell_text(p, c), c->header ? &ST_CELL_B : &ST_CELL,
+                  w > 1 ? w : 1, al, 0);
+}
+
+/* The column edges: the relative widths (all positive; else equal
+ * columns) across the text width, except that a column is widened so
+ * that its numbers do not wrap, taking the room from columns with some
+ * to spare (when no room can be found the widths stay as given). */
+static void col_edges(struct pdf *p, struct tab *tb)
+{
+    const struct jx_rtable *t = tb->t;
+    int nc = tb->ncols;
+    double *w = jx_alloc_array(p->a, (size_t)nc, sizeof *w);
+    double *minw = jx_alloc_array(p->a, (size_t)nc, sizeof *minw);
+    int64_t sum = 0;
+    bool ok = t->widths != NULL;
+    for (int c = 0; ok && c < nc; c++) {
+        if (t->widths[c] <= 0 || t->widths[c] > 1000000) {
+            ok = false;
+        } else {
+            sum += t->widths[c];
+        }
+    }
+    for (int c = 0; c < nc; c++) {
+        w[c] = ok ? BODY_W * (double)t->widths[c] / (double)sum
+                  : BODY_W / nc;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (tb->skip[i] || c->colspan != 1 || c->fmt == JX_RF_TEXT) {
+            continue;
+        }
+        PangoLayout *l = layout(p, cell_text(p, c),
+                                c->header ? &ST_CELL_B : &ST_CELL, 0,
+                                PANGO_ALIGN_LEFT, 0);
+        double need = lw(l) + 2 * CELL_PX + 1;
+        g_object_unref(l);
+        minw[c->col] = need > minw[c->col] ? need : minw[c->col];
+    }
+    double deficit = 0, slack = 0;
+    for (int c = 0; c < nc; c++) {
+        if (minw[c] > w[c]) {
+            deficit += minw[c] - w[c];
+        } else {
+            slack += w[c] - minw[c];
+        }
+    }
+    if (deficit > 0 && deficit <= slack) {
+        for (int c = 0; c < nc; c++) {
+            w[c] = minw[c] > w[c] ? minw[c]
+                                  : w[c] - deficit * (w[c] - minw[c]) / slack;
+        }
+    }
+    tb->x[0] = BODY_L;
+    for (int c = 0; c < nc; c++) {
+        tb->x[c + 1] = tb->x[c] + w[c];
+    }
+    tb->x[nc] = BODY_L + BODY_W;
+}
+
+/* Check and index table t: limits (R407), cells outside the grid or
+ * overlapping (R406, skipped), column edges, row heights, rows that must
+ * stay together.  False when the table cannot be printed. */
+static bool tab_prepare(struct pdf *p, struct tab *tb,
+                        const struct jx_rtable *t, int no)
+{
+    memset(tb, 0, sizeof *tb);
+    tb->t = t;
+    tb->no = no;
+    tb->nrows = t->nrows;
+    tb->ncols = t->ncols;
+    struct jx_loc loc = {.table = no};
+    if (t->ncols < 1 || t->ncols > PDF_MAX_COLS || t->nrows < 0 ||
+        t->nrows > PDF_MAX_ROWS) {
+        report(p, "R407", JX_SEV_ERROR, &loc,
+               "表格 %d 为 %d 行 %d 列，超出 PDF 的上限（%d 行、%d 列），未打印",
+               no, t->nrows, t->ncols, PDF_MAX_ROWS, PDF_MAX_COLS);
+        return false;
+    }
+    int nr = tb->nrows, nc = tb->ncols;
+    struct jx_arena *a = p->a;
+    tb->x = jx_alloc_array(a, (size_t)nc + 1, sizeof *tb->x);
+    tb->h = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->h);
+    tb->yr = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->yr);
+    tb->nobreak = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->nobreak);
+    tb->skip = jx_alloc_array(a, t->ncells + 1, sizeof *tb->skip);
+    tb->occ = jx_alloc_array(a, (size_t)nr * (size_t)nc + 1, 1);
+    tb->order = jx_alloc_array(a, t->ncells + 1, sizeof *tb->order);
+    tb->first = jx_alloc_array(a, (size_t)nr + 2, sizeof *tb->first);
+
+    /* printable cells: inside the grid, not overlapping an earlier one */
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        loc.row = c->row + 1;
+        loc.column = c->col + 1;
+        if (c->row < 0 || c->col < 0 || c->rowspan < 1 || c->colspan < 1 ||
+            c->rowspan > nr - c->row || c->colspan > nc - c->col) {
+            tb->skip[i] = true;
+            report(p, "R406", JX_SEV_WARNING, &loc,
+                   "表格 %d 第 %d 行第 %d 列的单元格超出表格范围，未打印", no,
+                   c->row + 1, c->col + 1);
+            continue;
+        }
+        bool overlap = false;
+        for (int r = c->row; r < c->row + c->rowspan && !overlap; r++) {
+            for (int k = c->col; k < c->col + c->colspan; k++) {
+                if (tb->occ[(size_t)r * (size_t)nc + (size_t)k]) {
+                    overlap = true;
+                    break;
+                }
+            }
+        }
+        if (overlap) {
+            tb->skip[i] = true;
+            report(p, "R406", JX_SEV_WARNING, &loc,
+                   "表格 %d 第 %d 行第 %d 列的单元格与其他单元格重叠，未打印",
+                   no, c->row + 1, c->col + 1);
+            continue;
+        }
+        for (int r = c->row; r < c->row + c->rowspan; r++) {
+            memset(&tb->occ[(size_t)r * (size_t)nc + (size_t)c->col], 1,
+                   (size_t)c->colspan);
+        }
+        if (c->rowspan > tb->maxspan) {
+            tb->maxspan = c->rowspan;
+        }
+        if (c->flagged) {
+            tb->flagged = true;
+        }
+    }
+
+    col_edges(p, tb);
+
+    /* cells by top row (counting sort) */
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (!tb->skip[i]) {
+            tb->first[t->cells[i].row + 1]++;
+        }
+    }
+    for (int r = 0; r < nr; r++) {
+        tb->first[r + 1] += tb->first[r];
+    }
+    size_t *fill = jx_alloc_array(a, (size_t)nr + 1, sizeof *fill);
+    memcpy(fill, tb->first, ((size_t)nr + 1) * sizeof *fill);
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (!tb->skip[i]) {
+            tb->order[fill[t->cells[i].row]++] = i;
+        }
+    }
+
+    /* the header: its rows plus any row a header cell reaches */
+    tb->hdr = t->header_rows < nr ? t->header_rows : nr;
+    if (tb->hdr < 0) {
+        tb->hdr = 0;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (!tb->skip[i] && c->row < tb->hdr &&
+            c->row + c->rowspan > tb->hdr) {
+            tb->hdr = c->row + c->rowspan;
+        }
+    }
+
+    /* row heights: one line at least, each cell's text, then merged
+     * cells grow the last row they cover */
+    PangoLayout *empty = layout(p, "", &ST_CELL, 0, PANGO_ALIGN_LEFT, 0);
+    double minh = lh(empty) + 2 * CELL_PY;
+    g_object_unref(empty);
+    for (int r = 0; r < nr; r++) {
+        tb->h[r] = minh;
+    }
+    double *need = jx_alloc_array(a, t->ncells + 1, sizeof *need);
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (tb->skip[i]) {
+            continue;
+        }
+        const struct jx_rcell *c = &t->cells[i];
+        PangoLayout *l = cell_layout(p, tb, c);
+        need[i] = lh(l) + 2 * CELL_PY;
+        g_object_unref(l);
+        if (c->rowspan == 1 && need[i] > tb->h[c->row]) {
+            tb->h[c->row] = need[i];
+        }
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (tb->skip[i] || c->rowspan == 1) {
+            continue;
+        }
+        double have = 0;
+        for (int r = c->row; r < c->row + c->rowspan; r++) {
+            have += tb->h[r];
+        }
+        if (need[i] > have) {
+            tb->h[c->row + c->rowspan - 1] += need[i] - have;
+        }
+        if (c->row >= tb->hdr) {
+            for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
+                tb->nobreak[r] = true;
+            }
+        }
+    }
+
+    /* a header taller than half a page is not repeated: its rows flow as
+     * body rows */
+    double hh = 0;
+    for (int r = 0; r < tb->hdr; r++) {
+        hh += tb->h[r];
+    }
+    if (hh > BODY_H / 2) {
+        for (size_t i = 0; i < t->ncells; i++) {
+            const struct jx_rcell *c = &t->cells[i];
+            if (!tb->skip[i] && c->row < tb->hdr) {
+                for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
+                    tb->nobreak[r] = true;
+                }
+            }
+        }
+        tb->hdr = 0;
+    }
+    return true;
+}
+
+/* Draw the part of cell c between the tops top and bottom bot: fill,
+ * text (clipped to the box), border. */
+static void draw_cell(struct pdf *p, const struct tab *tb,
+                      const struct jx_rcell *c, double top, double bot)
+{
+    if (!p->draw) {
+        return;
+    }
+    double x0 = tb->x[c->col], x1 = tb->x[c->col + c->colspan];
+    if (c->flagged) {
+        fill_rect(p, x0, top, x1 - x0, bot - top, &C_FLAG_BG);
+    } else if (c->header) {
+        fill_rect(p, x0, top, x1 - x0, bot - top, &C_HEAD);
+    }
+    PangoLayout *l = cell_layout(p, tb, c);
+    double th = lh(l);
+    double room = bot - top - 2 * CELL_PY;
+    double ty = top + CELL_PY + (room > th ? (room - th) / 2 : 0);
+    cairo_save(p->cr);
+    cairo_rectangle(p->cr, x0, top, x1 - x0, bot - top);
+    cairo_clip(p->cr);
+    show(p, l, x0 + CELL_PX, ty, c->flagged ? &C_FLAG : &C_BLACK);
+    cairo_restore(p->cr);
+    g_object_unref(l);
+    stroke_rect(p, x0, top, x1 - x0, bot - top, 0.6, &C_BLACK);
+}
+
+/* Draw rows [a, b) of the table with row a's top at y: the cells that
+ * start in them or reach into them from above (split merged cells),
+ * and an empty box for every position no cell covers. */
+static void draw_rows(struct pdf *p, struct tab *tb, int a, int b, double y)
+{
+    if (!p->draw || a >= b) {
+        return;
+    }
+    const struct jx_rtable *t = tb->t;
+    tb->yr[a] = y;
+    for (int r = a; r < b; r++) {
+        tb->yr[r + 1] = tb->yr[r] + tb->h[r];
+    }
+    int from = a - tb->maxspan + 1;
+    if (from < 0) {
+        from = 0;
+    }
+    for (int r = from; r < b; r++) {
+        for (size_t k = tb->first[r]; k < tb->first[r + 1]; k++) {
+            const struct jx_rcell *c = &t->cells[tb->order[k]];
+            int r0 = c->row > a ? c->row : a;
+            int r1 = c->row + c->rowspan < b ? c->row + c->rowspan : b;
+            if (r0 < r1) {
+                draw_cell(p, tb, c, tb->yr[r0], tb->yr[r1]);
+            }
+        }
+    }
+    for (int r = a; r < b; r++) {
+        for (int c = 0; c < tb->ncols; c++) {
+            if (!tb->occ[(size_t)r * (size_t)tb->ncols + (size_t)c]) {
+                stroke_rect(p, tb->x[c], tb->yr[r], tb->x[c + 1] - tb->x[c],
+                            tb->h[r], 0.6, &C_BLACK);
+            }
+        }
+    }
+}
+
+/* The row after the group of rows that must stay together from row r. */
+static int group_end(const struct tab *tb, int r)
+{
+    int e = r + 1;
+    while (e < tb->nrows && tb->nobreak[e]) {
+        e++;
+    }
+    return e;
+}
+
+/* Sum of the heights of rows [a, b). */
+static double rows_h(const struct tab *tb, int a, int b)
+{
+    double s = 0;
+    for (int r = a; r < b; r++) {
+        s += tb->h[r];
+    }
+    return s;
+}
+
+/* A table: title, the lines above, the rows page by page with the
+ * header rows repeated, the line below and the note on flagged cells. */
+static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
+{
+    struct tab tb;
+    if (!t || !tab_prepare(p, &tb, t, no)) {
+        return;
+    }
+    double H = rows_h(&tb, 0, tb.hdr);
+    double g1 = tb.hdr < tb.nrows
+                    ? rows_h(&tb, tb.hdr, group_end(&tb, tb.hdr))
+                    : 0;
+
+    /* the lines above: title, then above_left and above_right on one
+     * line when they fit side by side */
+    PangoLayout *tl = NULL, *al = NULL, *ar = NULL;
+    double pre = 0;
+    if (t->title && *t->title) {
+        tl = layout(p, t->title, &ST_TTITLE, BODY_W, PANGO_ALIGN_CENTER, 0);
+        pre += lh(tl) + 4;
+    }
+    if (t->above_left && *t->above_left) {
+        al = layout(p, t->above_left, &ST_ABOVE, BODY_W, PANGO_ALIGN_LEFT, 0);
+    }
+    if (t->above_right && *t->above_right) {
+        ar = layout(p, t->above_right, &ST_ABOVE, BODY_W, PANGO_ALIGN_RIGHT,
+                    0);
+    }
+    bool side = al && ar &&
+                lw(al) <= BODY_W && lw(ar) <= BODY_W &&
+                pango_layout_get_line_count(al) == 1 &&
+                pango_layout_get_line_count(ar) == 1;
+    if (side) {
+        PangoRectangle ink, lg;
+        pango_layout_get_extents(al, &ink, &lg);
+        double wl = pango_units_to_double(lg.width);
+        pango_layout_get_extents(ar, &ink, &lg);
+        side = wl + pango_units_to_double(lg.width) + 12 <= BODY_W;
+    }
+    if (side) {
+        pre += (lh(al) > lh(ar) ? lh(al) : lh(ar)) + 3;
+    } else {
+        pre += (al ? lh(al) + 3 : 0) + (ar ? lh(ar) + 3 : 0);
+    }
+    space(p, 6);
+    ensure(p, pre + H + (g1 < BODY_H ? g1 : 0));
+    bool fresh_start = p->empty;
+    if (tl) {
+        flow(p, tl, BODY_L, &C_BLACK);
+        p->y += 4;
+        g_object_unref(tl);
+    }
+    if (side) {
+        double hl = lh(al) > lh(ar) ? lh(al) : lh(ar);
+        show(p, al, BODY_L, p->y, &C_BLACK);
+        show(p, ar, BODY_L, p->y, &C_BLACK);
+        p->y += hl + 3;
+        p->empty = false;
+    } else {
+        if (al) {
+            flow(p, al, BODY_L, &C_BLACK);
+            p->y += 3;
+        }
+        if (ar) {
+            flow(p, ar, BODY_L, &C_BLACK);
+            p->y += 3;
+        }
+    }
+    if (al) {
+        g_object_unref(al);
+    }
+    if (ar) {
+        g_object_unref(ar);
+    }
+
+    /* the rows, one segment per page */
+    int r = tb.hdr;
+    bool first = true;
+    while (!p->stop) {
+        bool fresh = p->empty || (first && fresh_start);
+        double avail = BODY_BOTTOM - p->y - H;
+        int a = r;
+        double used = 0;
+        while (r < tb.nrows) {
+            int ge = group_end(&tb, r);
+            double gh = rows_h(&tb, r, ge);
+            if (used + gh <= avail + 0.01) {
+                used += gh;
+                r = ge;
+                continue;
+            }
+            if (r == a && (fresh || gh > BODY_H - H)) {
+                /* a group taller than a page: split it between rows */
+                while (r < ge && used + tb.h[r] <= avail + 0.01) {
+                    used += tb.h[r++];
+                }
+                if (r == a) {
+                    struct jx_loc loc = {.table = no, .row = r + 1};
+                    report(p, "R405", JX_SEV_WARNING, &loc,
+                           "表格 %d 第 %d 行高于一页，超出部分未打印", no,
+                           r + 1);
+                    tb.h[r] = avail - used > 1 ? avail - used : 1;
+                    used += tb.h[r++];
+                }
+            }
+            break;
+        }
+        if (r == a && r < tb.nrows) {
+            new_page(p); /* nothing fits below what is on this page */
+            first = false;
+            continue;
+        }
+        double top = p->y;
+        draw_rows(p, &tb, 0, tb.hdr, top);
+        draw_rows(p, &tb, a, r, top + H);
+        p->y = top + H + used;
+        p->empty = false;
+        first = false;
+        if (r >= tb.nrows) {
+            break;
+        }
+        new_page(p);
+    }
+    if (p->stop) {
+        return;
+    }
+    p->y += 3;
+    if (t->below && *t->below) {
+        text_block(p, t->below, &ST_ABOVE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+                   &C_BLACK);
+    }
+    if (tb.flagged) {
+        text_block(p, "注：带 " FLAG_MARK " 的数值与按规则复核的结果不一致。",
+                   &ST_ABOVE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0, &C_FLAG);
+    }
+    p->y += 6;
+}
+
+/* ---- charts ------------------------------------------------------------ */
+
+/* A value as a double, for placing it on the page only. */
+static double rat_pos(struct jx_rat v)
+{
+    return v.den ? (double)v.num / (double)v.den : 0;
+}
+
+/* The fewest decimals (0..6) that show v exactly; 6 when none does. */
+static int rat_decimals(struct jx_rat v)
+{
+    for (int k = 0; k < 6; k++) {
+        struct jx_rat r;
+        if (jx_rat_round(v, k, JX_ROUND_DOWN, &r) == JX_NUM_OK &&
+            jx_rat_cmp(r, v) == 0) {
+            return k;
+        }
+    }
+    return 6;
+}
+
+/* The text of a chart value with dec decimals, rounded half up (exact,
+ * from the rational). */
+static const char *rat_label(struct pdf *p, struct jx_rat v, int dec)
+{
+    char buf[JX_NUM_BUFSZ];
+    jx_rat_format(v, dec, false, JX_ROUND_HALF_UP, buf);
+    return jx_strdup(p->a, buf);
+}
+
+/* A "nice" distance between axis graduations: 1, 2, 2.5 or 5 times a
+ * power of ten (whole: 1, 2 or 5 times, at least 1), giving at most 5
+ * steps over range (> 0). */
+static double nice_step(double range, bool whole)
+{
+    double raw = range / 5, mag = 1;
+    for (int i = 0; i < 40 && mag * 10 <= raw; i++) {
+        mag *= 10;
+    }
+    for (int i = 0; i < 40 && mag > raw; i++) {
+        mag /= 10;
+    }
+    double f = raw / mag;
+    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 && !whole ? 2.5
+               : f <= 5 ? 5 : 10;
+    double step = m * mag;
+    return whole && step < 1 ? 1 : step;
+}
+
+/* Decimals needed to print multiples of step (0 to 6). */
+static int step_decimals(double step)
+{
+    int dec = 0;
+    double s = step;
+    while (dec < 6 && s - (double)(int64_t)s > 1e-9 * s) {
+        s *= 10;
+        dec++;
+    }
+    return dec;
+}
+
+/* Draw a legend entry: a swatch (filled, or outlined for the maxima)
+ * and its name; returns its width (measure: draw nothing). */
+static double legend_entry(struct pdf *p, const char *name, double x,
+                           double y, const struct rgb *c, bool outline,
+                           bool measure)
+{
+    PangoLayout *l = layout(p, name, &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+    double w = 12 + lw(l);
+    if (!measure) {
+        double h = lh(l);
+        fill_rect(p, x, y + (h - 8) / 2, 8, 8, c);
+        if (outline) {
+            stroke_rect(p, x, y + (h - 8) / 2, 8, 8, 0.6, &C_GREY);
+        }
+        show(p, l, x + 12, y, &C_BLACK);
+    }
+    g_object_unref(l);
+    return w;
+}
+
+/* What chart_block() works out before drawing. */
+struct chart {
+    const struct jx_rchart *c;
+    size_t n;            /* labels drawn */
+    int ns;              /* series: 2 for PAIRS, 1 for BARS */
+    bool hasmax;         /* BARS against maxima */
+    const char **vtext;  /* n value labels (BARS with maxima: "v/max") */
+    double alo, ahi;     /* the axis: klo * step .. khi * step */
+    int64_t klo, khi;
+    double step;
+    int tdec;            /* decimals of the graduations */
+    double label_w;      /* width of the label column */
+    int label_lines;     /* lines a label may take */
+    double vtext_w;      /* widest value label */
+    double rh, bar_h;    /* height of a label's row, of one bar */
+};
+
+/* The chart's axis (from 0, covering every value and maximum) and its
+ * value labels. */
+static void chart_axis(struct pdf *p, struct chart *k)
+{
+    const struct jx_rchart *c = k->c;
+    /* decimals of the values: the most any needs, at least 2 for money
+     * or any fraction (as the HTML writer) */
+    int vdec = 0;
+    for (int s = 0; s < k->ns; s++) {
+        for (size_t i = 0; c->values[s] && i < k->n; i++) {
+            int d = rat_decimals(c->values[s][i]);
+            vdec = d > vdec ? d : vdec;
+        }
+    }
+    if ((vdec > 0 && vdec < 2) || (c->unit && strstr(c->unit, "元"))) {
+        vdec = vdec < 2 ? 2 : vdec;
+    }
+    bool whole = vdec == 0;
+    double lo = 0, hi = 0;
+    k->vtext = jx_alloc_array(p->a, (k->n ? k->n : 1) * 2, sizeof *k->vtext);
+    for (size_t i = 0; i < k->n; i++) {
+        for (int s = 0; s < k->ns; s++) {
+            struct jx_rat v = c->values[s] ? c->values[s][i] : jx_rat_int(0);
+            double x = rat_pos(v);
+            lo = x < lo ? x : lo;
+            hi = x > hi ? x : hi;
+            k->vtext[2 * i + (size_t)s] = rat_label(p, v, vdec);
+        }
+        if (k->hasmax) {
+            double m = rat_pos(c->max[i]);
+            lo = m < lo ? m : lo;
+            hi = m > hi ? m : hi;
+            whole = whole && jx_rat_is_int(c->max[i]);
+            k->vtext[2 * i] = jx_sprintf(
+                p->a, "%s/%s", k->vtext[2 * i],
+                rat_label(p, c->max[i], rat_decimals(c->max[i])));
+        }
+    }
+    if (hi - lo <= 0) {
+        hi = lo + 1;
+    }
+    k->step = nice_step(hi - lo, whole);
+    int64_t khi = (int64_t)(hi / k->step), klo = (int64_t)(lo / k->step);
+    if ((double)khi * k->step < hi - 1e-12 * k->step) {
+        khi++;
+    }
+    if ((double)klo * k->step > lo + 1e-12 * k->step) {
+        klo--;
+    }
+    k->khi = khi;
+    k->klo = klo;
+    k->ahi = (double)khi * k->step;
+    k->alo = (double)klo * k->step;
+    k->tdec = step_decimals(k->step);
+}
+
+/* The x of value v on the axis of a plot from x0, w wide. */
+static double chart_x(const struct chart *k, double v, double x0, double w)
+{
+    return x0 + (v - k->alo) / (k->ahi - k->alo) * w;
+}
+
+/* A chart as a vector drawing of horizontal bars (as in the HTML): title;
+ * legend and unit; per label a row with the label at the left and its
+ * bars (PAIRS: two; BARS: one, over a grey track of its maximum when
+ * set) ending in their values; graduations along the bottom.  Rows
+ * shrink so that the chart fits on one page. */
+static void chart_block(struct pdf *p, const struct jx_rchart *c)
+{
+    if (!c) {
+        return;
+    }
+    struct chart k;
+    memset(&k, 0, sizeof k);
+    k.c = c;
+    k.n = c->n;
+    if (k.n > PDF_MAX_BARS) {
+        report(p, "R406", JX_SEV_WARNING, NULL,
+               "图表“%s”有 %zu 项，只打印前 %d 项", c->title ? c->title : "",
+               k.n, PDF_MAX_BARS);
+        k.n = PDF_MAX_BARS;
+    }
+    k.ns = c->kind == JX_CHART_PAIRS ? 2 : 1;
+    k.hasmax = c->kind == JX_CHART_BARS && c->max;
+    chart_axis(p, &k);
+
+    /* sizes: label column, value labels, rows */
+    PangoLayout *tl = layout(p, c->title ? c->title : "", &ST_CTITLE, BODY_W,
+                             PANGO_ALIGN_CENTER, 0);
+    double title_h = c->title && *c->title ? lh(tl) + 4 : 0;
+    PangoLayout *probe = layout(p, "0", &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+    double small_h = lh(probe);
+    g_object_unref(probe);
+    double widest = 0;
+    for (size_t i = 0; i < k.n; i++) {
+        PangoLayout *l = layout(p, c->labels ? c->labels[i] : "", &ST_CHART,
+                                0, PANGO_ALIGN_LEFT, 0);
+        widest = lw(l) > widest ? lw(l) : widest;
+        g_object_unref(l);
+        for (int s = 0; s < k.ns; s++) {
+            const char *vt = k.vtext[2 * i + (size_t)s];
+            if (!vt || (k.hasmax && s > 0)) {
+                continue;
+            }
+            l = layout(p, vt, &ST_CVAL, 0, PANGO_ALIGN_LEFT, 0);
+            k.vtext_w = lw(l) > k.vtext_w ? lw(l) : k.vtext_w;
+            g_object_unref(l);
+        }
+    }
+    k.label_w = widest < 24 ? 24 : widest > BODY_W * 0.3 ? BODY_W * 0.3
+                                                          : widest;
+    k.label_lines = 2;
+    k.bar_h = k.ns == 2 ? 9 : 11;
+    k.rh = (double)k.ns * k.bar_h + (double)(k.ns - 1) + 8;
+    if (widest > k.label_w && k.rh < 2 * small_h + 4) {
+        k.rh = 2 * small_h + 4;
+    }
+    double fixed = title_h + small_h + 6 + 4 + small_h + 3 + 8;
+    double plot_h = k.n ? (double)k.n * k.rh : 30;
+    if (plot_h > BODY_H - fixed) {
+        /* crowded: one line per label, thinner bars */
+        plot_h = BODY_H - fixed;
+        k.rh = plot_h / (double)k.n;
+        k.label_lines = 1;
+        k.bar_h = (k.rh - 3 - (double)(k.ns - 1)) / (double)k.ns;
+        k.bar_h = k.bar_h < 1.5 ? 1.5 : k.bar_h;
+    }
+    double total = fixed + plot_h;
+    space(p, 6);
+    ensure(p, total);
+    if (p->stop) {
+        g_object_unref(tl);
+        return;
+    }
+    double y0 = p->y;
+    if (title_h > 0) {
+        show(p, tl, BODY_L, y0, &C_BLACK);
+    }
+    g_object_unref(tl);
+
+    /* legend centred, unit at the left */
+    const char *maxname = "分值";
+    double lwid = 0;
+    for (int s = 0; s < k.ns; s++) {
+        if (c->series[s] && *c->series[s]) {
+            lwid += legend_entry(p, c->series[s], 0, 0, &C_SERIES[s], false,
+                                 true) + 12;
+        }
+    }
+    if (k.hasmax) {
+        lwid += legend_entry(p, maxname, 0, 0, &C_MAXBAR, true, true) + 12;
+    }
+    double lx = BODY_L + (BODY_W - lwid) / 2, ly = y0 + title_h;
+    for (int s = 0; s < k.ns; s++) {
+        if (c->series[s] && *c->series[s]) {
+            lx += legend_entry(p, c->series[s], lx, ly, &C_SERIES[s], false,
+                               false) + 12;
+        }
+    }
+    if (k.hasmax) {
+        legend_entry(p, maxname, lx, ly, &C_MAXBAR, true, false);
+    }
+    if (c->unit && *c->unit) {
+        PangoLayout *l = layout(p, jx_sprintf(p->a, "单位：%s", c->unit),
+                                &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+        show(p, l, BODY_L, ly, &C_GREY);
+        g_object_unref(l);
+    }
+
+    /* the plot: graduations and grid lines */
+    double pt = ly + small_h + 6, pb = pt + plot_h;
+    double px = BODY_L + k.label_w + 6;
+    double pw = BODY_W - k.label_w - 6 - k.vtext_w - 6;
+    if (k.n == 0) {
+        PangoLayout *l = layout(p, "（无数据）", &ST_CHART, BODY_W,
+                                PANGO_ALIGN_CENTER, 0);
+        show(p, l, BODY_L, pt + (plot_h - lh(l)) / 2, &C_GREY);
+        g_object_unref(l);
+        p->y = y0 + total;
+        p->empty = false;
+        return;
+    }
+    for (int64_t t = k.klo; t <= k.khi; t++) {
+        double v = (double)t * k.step;
+        double x = chart_x(&k, v, px, pw);
+        line(p, x, pt, x, pb + 2, t == 0 ? 0.6 : 0.4,
+             t == 0 ? &C_GREY : &C_GRID);
+        char tick[64];
+        snprintf(tick, sizeof tick, "%.*f", k.tdec, v);
+        PangoLayout *l = layout(p, tick, &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+        show(p, l, x - lw(l) / 2, pb + 3, &C_GREY);
+        g_object_unref(l);
+    }
+    line(p, px, pb, px + pw, pb, 0.6, &C_GREY);
+
+    /* one row per label */
+    double x_zero = chart_x(&k, 0, px, pw);
+    double block = (double)k.ns * k.bar_h + (double)(k.ns - 1);
+    for (size_t i = 0; i < k.n; i++) {
+        double rt = pt + k.rh * (double)i;
+        double by = rt + (k.rh - block) / 2;
+        PangoLayout *l = layout(p, c->labels ? c->labels[i] : "", &ST_CHART,
+                                k.label_w, PANGO_ALIGN_RIGHT, 0);
+        pango_layout_set_height(l, -k.label_lines);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        show(p, l, BODY_L, rt + (k.rh - lh(l)) / 2, &C_BLACK);
+        g_object_unref(l);
+        double end = x_zero; /* where the value label goes */
+        if (k.hasmax) {
+            double xm = chart_x(&k, rat_pos(c->max[i]), px, pw);
+            double x0 = xm < x_zero ? xm : x_zero;
+            fill_rect(p, x0, by - 2, xm < x_zero ? x_zero - xm : xm - x_zero,
+                      block + 4, &C_MAXBAR);
+            stroke_rect(p, x0, by - 2,
+                        xm < x_zero ? x_zero - xm : xm - x_zero, block + 4,
+                        0.5, &C_GREY);
+            end = xm;
+        }
+        for (int s = 0; s < k.ns; s++) {
+            struct jx_rat rv = c->values[s] ? c->values[s][i]
+                                            : jx_rat_int(0);
+            double xv = chart_x(&k, rat_pos(rv), px, pw);
+            double yb = by + (double)s * (k.bar_h + 1);
+            fill_rect(p, xv < x_zero ? xv : x_zero, yb,
+                      xv < x_zero ? x_zero - xv : xv - x_zero, k.bar_h,
+                      &C_SERIES[s]);
+            if (k.hasmax) {
+                end = xv > end ? xv : end;
+                continue;
+            }
+            PangoLayout *vl = layout(p, k.vtext[2 * i + (size_t)s], &ST_CVAL,
+                                     0, PANGO_ALIGN_LEFT, 0);
+            double vx = xv < x_zero ? xv - 2 - lw(vl) : xv + 2;
+            show(p, vl, vx, yb + (k.bar_h - lh(vl)) / 2, &C_BLACK);
+            g_object_unref(vl);
+        }
+        if (k.hasmax) {
+            PangoLayout *vl = layout(p, k.vtext[2 * i], &ST_CVAL, 0,
+                                     PANGO_ALIGN_LEFT, 0);
+            show(p, vl, end + 2, by + (block - lh(vl)) / 2, &C_BLACK);
+            g_object_unref(vl);
+        }
+    }
+    p->y = y0 + total;
+    p->empty = false;
+}
+
+/* ---- the passes ------------------------------------------------------- */
+
+/* Where the second pass's bytes go. */
+struct sink {
+    struct jx_buf *out;
+    size_t written;
+    bool toobig;
+};
+
+/* cairo's write callback: append to the buffer up to the limits. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data,
+                                 unsigned int len)
+{
+    struct sink *s = closure;
+    if (s->toobig) {
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    if (len > JX_REPORT_MAX_BYTES - s->written ||
+        jx_buf_add(s->out, data, len) != 0) {
+        s->toobig = true;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    s->written += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Set the document's metadata on the surface. */
+static void metadata(struct pdf *p)
+{
+    const struct jx_report_doc *d = p->d;
+    if (d->title && *d->title) {
+        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
+                                       clean(p, d->title));
+    }
+    if (d->unit_name && *d->unit_name) {
+        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
+                                       clean(p, d->unit_name));
+    }
+    if (d->subtitle && *d->subtitle) {
+        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_SUBJECT,
+                                       clean(p, d->subtitle));
+    }
+    cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
+                                   "jixiao");
+}
+
+/* Lay out (and in the second pass draw) the whole document on a new PDF
+ * surface writing to s (NULL: nowhere).  Returns the surface's status. */
+static cairo_status_t run_pass(struct pdf *p, struct sink *s)
+{
+    p->surf = cairo_pdf_surface_create_for_stream(s ? sink_write : NULL, s,
+                                                  PAGE_W, PAGE_H);
+    cairo_status_t st = cairo_surface_status(p->surf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(p->surf);
+        p->surf = NULL;
+        return st;
+    }
+    if (p->draw) {
+        metadata(p);
+    }
+    p->cr = cairo_create(p->surf);
+    p->pc = pango_font_map_create_context(p->fm);
+    pango_context_set_language(p->pc, pango_language_from_string("zh-cn"));
+    pango_context_set_round_glyph_positions(p->pc, FALSE);
+    pango_cairo_update_context(p->cr, p->pc);
+    p->page = 0;
+    p->stop = false;
+    p->bad_utf8 = false;
+    for (int i = 0; i < 3; i++) {
+        p->outline[i] = CAIRO_PDF_OUTLINE_ROOT;
+    }
+    begin_page(p);
+    title_block(p);
+    int tableno = 0;
+    const struct jx_report_doc *d = p->d;
+    for (size_t i = 0; i < d->nblocks && !p->stop; i++) {
+        const struct jx_rblock *b = &d->blocks[i];
+        switch (b->kind) {
+        case JX_RB_HEADING:
+            heading_block(p, b, i + 1 < d->nblocks ? b + 1 : NULL);
+            break;
+        case JX_RB_PARA:
+            para_block(p, b);
+            break;
+        case JX_RB_TABLE:
+            table_block(p, b->table, ++tableno);
+            break;
+        case JX_RB_CHART:
+            chart_block(p, b->chart);
+            break;
+        case JX_RB_DETAILS:
+            details_block(p, b->details);
+            break;
+        case JX_RB_PAGEBREAK:
+            if (!p->empty) {
+                new_page(p);
+            }
+            break;
+        }
+    }
+    if (!p->stop) {
+        cairo_show_page(p->cr);
+    }
+    st = cairo_status(p->cr);
+    cairo_destroy(p->cr);
+    p->cr = NULL;
+    g_object_unref(p->pc);
+    p->pc = NULL;
+    cairo_surface_finish(p->surf);
+    if (st == CAIRO_STATUS_SUCCESS) {
+        st = cairo_surface_status(p->surf);
+    }
+    cairo_surface_destroy(p->surf);
+    p->surf = NULL;
+    return st;
+}
+
+/* Warn (R404) when a font family the writer asks for is not installed:
+ * fontconfig then substitutes another, which may lack Chinese glyphs. */
+static void check_fonts(struct pdf *p)
+{
+    PangoFontFamily **fams = NULL;
+    int n = 0;
+    pango_font_map_list_families(p->fm, &fams, &n);
+    static const char *const want[2] = {FAMILY_SERIF, FAMILY_SANS};
+    for (int w = 0; w < 2; w++) {
+        bool found = false;
+        for (int i = 0; i < n && !found; i++) {
+            found = strcmp(pango_font_family_get_name(fams[i]), want[w]) == 0;
+        }
+        if (!found) {
+            report(p, "R404", JX_SEV_WARNING, NULL,
+                   "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
+                   "改用替代字体，中文可能无法显示",
+                   want[w]);
+        }
+    }
+    g_free(fams);
+}
+
+/* The PDF of d appended to out: 0, or -1 with the reasons in diags
+ * (out is then left as it was). */
+int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
+                  struct jx_diags *diags)
+{
+    struct pdf p;
+    memset(&p, 0, sizeof p);
+    p.d = d;
+    p.diags = diags;
+    p.a = jx_arena_new();
+    p.fm = pango_cairo_font_map_new();
+    check_fonts(&p);
+
+    /* first pass: count the pages */
+    cairo_status_t st = run_pass(&p, NULL);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        report(&p, "R401", JX_SEV_ERROR, NULL, "PDF 生成失败：%s",
+               cairo_status_to_string(st));
+    }
+    if (p.errors == 0) {
+        /* second pass: draw, now knowing the number of pages */
+        int pages = p.page;
+        size_t start = out->len;
+        struct sink s = {out, 0, false};
+        p.total = pages;
+        p.draw = true;
+        st = run_pass(&p, &s);
+        p.draw = false;
+        if (st != CAIRO_STATUS_SUCCESS || s.toobig) {
+            if (s.toobig) {
+                report(&p, "R403", JX_SEV_ERROR, NULL,
+                       "PDF 超过 %u 字节的上限，未生成",
+                       (unsigned)(out->max < JX_REPORT_MAX_BYTES
+                                      ? out->max
+                                      : JX_REPORT_MAX_BYTES));
+            } else {
+                report(&p, "R401", JX_SEV_ERROR, NULL, "PDF 生成失败：%s",
+                       cairo_status_to_string(st));
+            }
+            if (out->len != start) {
+                out->len = start;
+                out->p[start] = '\0';
+            }
+            out->toobig = false;
+        } else if (p.page != pages) {
+            JX_BUG("PDF passes laid out different page counts");
+        }
+    }
+    g_object_unref(p.fm);
+    jx_arena_free(p.a);
+    return p.errors ? -1 : 0;
+}

@@ -1,0 +1,729 @@
+/*
+ * t_report_ooxml.c - tests of the DOCX and XLSX report writers
+ * (lib/report_docx.c, lib/report_xlsx.c) on the sample report document
+ * (report_sample.c): the package's parts and the WordprocessingML that
+ * matters (repeated header rows, merged cells, East Asian fonts, page
+ * size, page-number fields), the DOCX and the workbook read back by
+ * jixiao's own importers (merged header cells, values, formulas with
+ * cached values, print titles), and every diagnostic the writers give:
+ * repaired text, overlapping cells, tables too large, illegal or
+ * duplicate sheet names, an unwritable path.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../lib/zipread.h"
+#include "jixiao/import.h"
+#include "report_sample.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Number of times needle occurs in hay. */
+static int occurs(const char *hay, const char *needle)
+{
+    int n = 0;
+    size_t k = strlen(needle);
+    for (const char *p = hay; p && (p = strstr(p, needle)) != NULL; p += k) {
+        n++;
+    }
+    return n;
+}
+
+/* Number of diagnostics with code. */
+static int count(const struct jx_diags *d, const char *code)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (strcmp(d->a[i].code, code) == 0) {
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The message of the first diagnostic with code (or ""). */
+static const char *msg(const struct jx_diags *d, const char *code)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (strcmp(d->a[i].code, code) == 0) {
+            return d->a[i].msg;
+        }
+    }
+    return "";
+}
+
+/* Entry name of the ZIP data[0..len), malloc'd and NUL-terminated, or
+ * NULL (a failure is recorded). */
+static char *entry(const char *data, size_t len, const char *name)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_zip *z = jx_zip_open(data, len, NULL, "t.zip", &d);
+    char *s = NULL;
+    size_t n = 0;
+    if (z) {
+        s = jx_zip_read(z, name, &n);
+    }
+    if (!s) {
+        jx_test_fail(__FILE__, __LINE__, "no ZIP entry %s", name);
+    }
+    jx_zip_close(z);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+    return s;
+}
+
+/* The i-th (1-based) table of doc, or NULL. */
+static const struct jx_doc_table *nth_table(const struct jx_doc *doc, int i)
+{
+    int seen = 0;
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        if (doc->blocks[k].kind == JX_DOC_TABLE && ++seen == i) {
+            return doc->blocks[k].table;
+        }
+    }
+    return NULL;
+}
+
+/* The cell of table t at XLSX reference ref, or NULL. */
+static const struct jx_doc_cell *at_ref(const struct jx_doc_table *t,
+                                        const char *ref)
+{
+    for (size_t k = 0; t && k < t->ncells; k++) {
+        if (t->cells[k].prov.cell && strcmp(t->cells[k].prov.cell, ref) == 0) {
+            return &t->cells[k];
+        }
+    }
+    return NULL;
+}
+
+/* The text of the cell of t at ref ("(none)" when there is none). */
+static const char *text_at(const struct jx_doc_table *t, const char *ref)
+{
+    const struct jx_doc_cell *c = at_ref(t, ref);
+    return c ? c->text : "(none)";
+}
+
+/* A fresh temporary directory (static buffer) or NULL. */
+static const char *tmpdir(void)
+{
+    static char dir[256];
+    const char *base = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/jx-rooxml-XXXXXX", base ? base : "/tmp");
+    return mkdtemp(dir);
+}
+
+/* Render d as DOCX into out (initialised here, JX_REPORT_MAX_BYTES). */
+static int docx(const struct jx_report_doc *d, struct jx_buf *out,
+                struct jx_diags *dg)
+{
+    jx_buf_init(out, JX_REPORT_MAX_BYTES);
+    return jx_report_docx(d, out, dg);
+}
+
+/* ---- DOCX ------------------------------------------------------------- */
+
+/* The sample as DOCX: a package with every part, the WordprocessingML
+ * the layout needs, and no diagnostic. */
+static void docx_sample(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(dg.n, 0);
+    CHECK(out.len > 1000);
+    CHECK(memcmp(out.p, "PK", 2) == 0);
+    CHECK_INT(jx_detect(out.p, out.len), JX_IN_DOCX);
+    static const char *const parts[] = {
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
+        "docProps/app.xml", "word/_rels/document.xml.rels",
+        "word/styles.xml", "word/settings.xml", "word/header1.xml",
+        "word/footer1.xml"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        free(entry(out.p, out.len, parts[i]));
+    }
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK(strstr(doc, d->title) != NULL);
+        /* 基础数据表: 2 header rows; charts are jixiao's (generated)
+         * and stay out of the DOCX */
+        CHECK_INT(occurs(doc, "<w:tblHeader/>"), 2);
+        CHECK_INT(occurs(doc, "<w:gridSpan w:val=\"3\"/>"), 1);
+        CHECK_INT(occurs(doc, "<w:vMerge w:val=\"restart\"/>"), 2);
+        CHECK_INT(occurs(doc, "<w:vMerge/>"), 2);
+        CHECK_INT(occurs(doc, "<w:tbl>"), 1);
+        /* 2 + 120 rows */
+        CHECK_INT(occurs(doc, "<w:tr>"), 122);
+        CHECK_INT(occurs(doc, "<w:cantSplit/>"), 122);
+        CHECK(strstr(doc, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") != NULL);
+        CHECK(strstr(doc, "<w:br w:type=\"page\"/>") != NULL);
+        CHECK(strstr(doc, "<w:headerReference w:type=\"default\" "
+                          "r:id=\"rId3\"/>") != NULL);
+        /* first data row: 100.00 right-aligned; its rate 91.67% */
+        CHECK(strstr(doc, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:t "
+                          "xml:space=\"preserve\">100.00</w:t>") != NULL);
+        CHECK(strstr(doc, ">91.67%<") != NULL);
+        /* the flagged cell: shaded, marked, and the legend */
+        CHECK_INT(occurs(doc, "w:fill=\"FFE699\""), 1);
+        CHECK_INT(occurs(doc, "▲ </w:t>"), 1);
+        CHECK(strstr(doc, "注：标“▲”的单元格") != NULL);
+        /* the lines above the table: left, a tab, right */
+        CHECK(strstr(doc, "示例市清河区城市管理局</w:t></w:r><w:r><w:tab/>"
+                          "</w:r><w:r><w:t xml:space=\"preserve\">单位：万元"
+                          "</w:t>") != NULL);
+        /* details: the summary in bold, lines in their own style */
+        CHECK(strstr(doc, "<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">"
+                          "执行率得分的计算过程") != NULL);
+        CHECK_INT(occurs(doc, "<w:pStyle w:val=\"JxDetail\"/>"), 2);
+        /* the charts are not in the document the unit hands in */
+        CHECK(strstr(doc, "各项支出预算数与执行数") == NULL);
+        CHECK_INT(occurs(doc, "<w:pStyle w:val=\"Heading1\"/>"), 2);
+        CHECK_INT(occurs(doc, "<w:pStyle w:val=\"Heading2\"/>"), 1);
+        CHECK_INT(occurs(doc, "<w:pStyle w:val=\"JxRight\"/>"), 1);
+    }
+    free(doc);
+    char *sty = entry(out.p, out.len, "word/styles.xml");
+    if (sty) {
+        CHECK(strstr(sty, "w:eastAsia=\"仿宋_GB2312\"") != NULL);
+        CHECK(strstr(sty, "w:ascii=\"Times New Roman\"") != NULL);
+        CHECK(strstr(sty, "w:eastAsia=\"黑体\"") != NULL);
+        CHECK(strstr(sty, "w:eastAsia=\"楷体_GB2312\"") != NULL);
+        CHECK(strstr(sty, "w:firstLineChars=\"200\"") != NULL);
+        CHECK(strstr(sty, "<w:sz w:val=\"32\"/>") != NULL);
+        CHECK(strstr(sty, "w:styleId=\"Title\"") != NULL);
+    }
+    free(sty);
+    char *ftr = entry(out.p, out.len, "word/footer1.xml");
+    if (ftr) {
+        CHECK(strstr(ftr, "jixiao 生成") != NULL);
+        CHECK(strstr(ftr, ">第 <") != NULL);
+        CHECK(strstr(ftr, "> PAGE <") != NULL);
+        CHECK(strstr(ftr, "> 页 共 <") != NULL);
+        CHECK(strstr(ftr, "> NUMPAGES <") != NULL);
+    }
+    free(ftr);
+    char *hdr = entry(out.p, out.len, "word/header1.xml");
+    if (hdr) {
+        CHECK(strstr(hdr, d->header) != NULL);
+    }
+    free(hdr);
+    char *core = entry(out.p, out.len, "docProps/core.xml");
+    if (core) {
+        CHECK(strstr(core, "<dc:title>示例市清河区城市管理局2024年度部门整体"
+                           "支出绩效自评报告</dc:title>") != NULL);
+    }
+    free(core);
+    /* the same document gives the same bytes */
+    struct jx_buf again;
+    CHECK_INT(docx(d, &again, &dg), 0);
+    CHECK(again.len == out.len && memcmp(again.p, out.p, out.len) == 0);
+    jx_buf_release(&again);
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* The sample's DOCX read back by jixiao's DOCX importer: headings,
+ * the table with its merged header cells and values. */
+static void docx_import(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    struct jx_doc *doc =
+        jx_import_docx(a, "s.docx", out.p, out.len, NULL, &dg);
+    CHECK(doc != NULL);
+    CHECK_INT(dg.n, 0);
+    if (doc) {
+        CHECK_INT(doc->ntables, 1); /* the charts are not written */
+        CHECK(doc->blocks[0].kind == JX_DOC_PARA);
+        CHECK_STR(doc->blocks[0].para.text, d->title);
+        int h1 = 0;
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            if (doc->blocks[i].kind == JX_DOC_PARA &&
+                doc->blocks[i].para.heading == 1) {
+                h1++;
+            }
+        }
+        CHECK_INT(h1, 2);
+        const struct jx_doc_table *t = nth_table(doc, 3);
+        if (t) {
+            CHECK_INT(t->nrows, 2 + JX_SAMPLE_ROWS);
+            CHECK_INT(t->ncols, 5);
+            const struct jx_doc_cell *c = jx_doc_cell_at(t, 0, 0);
+            CHECK(c && c->rowspan == 2 && strcmp(c->text, "项目") == 0);
+            c = jx_doc_cell_at(t, 0, 2);
+            CHECK(c && c->col == 1 && c->colspan == 3 &&
+                  strcmp(c->text, "经费控制情况") == 0);
+            CHECK_STR(jx_doc_text_at(t, 1, 3), "2024年决算数");
+            CHECK_STR(jx_doc_text_at(t, 2, 1), "100.00");
+            CHECK_STR(jx_doc_text_at(t, 2, 4), "91.67%");
+            CHECK_STR(jx_doc_text_at(t, 5, 4), "▲ 91.70%");
+            CHECK_STR(jx_doc_text_at(t, 121, 0),
+                      "120、专项资金第 120 项（含运行维护）");
+        }
+    }
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Markup characters are escaped; invalid UTF-8 and control characters
+ * are repaired with one warning (R106), and the XML stays readable. */
+static void docx_text_repair(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "标题 <&> \"'");
+    jx_report_para(d, JX_RS_BODY, "a<b&c>\"d\xff\x01" "e\tf\r\ng");
+    jx_report_heading(d, 1, "一、]]> &amp;");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(count(&dg, "R106"), 1);
+    CHECK_STR(msg(&dg, "R106"),
+              "文字中有 2 个无效字符（不是有效的 UTF-8，或是 XML 不允许的"
+              "控制字符），已替换为 U+FFFD 或删去");
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK(strstr(doc, "a&lt;b&amp;c&gt;&quot;d\xEF\xBF\xBD" "e</w:t><w:tab/>"
+                          "<w:t xml:space=\"preserve\">f</w:t>") != NULL);
+        CHECK(strstr(doc, "]]&gt; &amp;amp;") != NULL);
+    }
+    free(doc);
+    struct jx_diags d2;
+    jx_diags_init(&d2, a);
+    struct jx_doc *back = jx_import_docx(a, "t.docx", out.p, out.len, NULL,
+                                         &d2);
+    CHECK(back != NULL);
+    if (back) {
+        CHECK_INT(d2.n, 0);
+        CHECK_INT(back->nblocks, 4);
+        CHECK_STR(back->blocks[0].para.text, "标题 <&> \"'");
+        CHECK_STR(back->blocks[1].para.text, "a<b&c>\"d\xEF\xBF\xBD" "e\tf");
+        CHECK_STR(back->blocks[2].para.text, "g");
+        CHECK_STR(back->blocks[3].para.text, "一、]]> &amp;");
+        CHECK_INT(back->blocks[3].para.heading, 1);
+    }
+    jx_diags_release(&d2);
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Overlapping cells are dropped (R103), columns past Word's 63 are cut
+ * (R104), a table too large fails (R105), and so does output past the
+ * buffer's limit (R102). */
+static void docx_limits(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "t");
+    struct jx_rtable *t = jx_report_table(d, 2, 1);
+    jx_rtable_cell(d, t, 0, 0, 2, 2, "大");
+    jx_rtable_cell(d, t, 1, 1, 1, 1, "重叠");
+    struct jx_rtable *w = jx_report_table(d, 70, 0);
+    jx_rtable_cell(d, w, 0, 69, 1, 1, "远");
+    jx_rtable_cell(d, w, 0, 60, 1, 5, "跨");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(count(&dg, "R103"), 1);
+    CHECK_STR(msg(&dg, "R103"), "表格 1 第 2 行第 2 列的单元格与其他单元格重叠，已略去");
+    CHECK_INT(dg.a[0].loc.table, 1);
+    CHECK_INT(count(&dg, "R104"), 1);
+    CHECK_STR(msg(&dg, "R104"), "表格 2 有 70 列，超过 Word 的上限 63 列，超出部分已略去");
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK(strstr(doc, "重叠") == NULL);
+        CHECK(strstr(doc, "远") == NULL);
+        CHECK(strstr(doc, ">跨<") != NULL);
+        CHECK_INT(occurs(doc, "<w:gridCol "), 2 + 63);
+    }
+    free(doc);
+    jx_buf_release(&out);
+
+    /* a buffer too small for the package */
+    jx_diags_release(&dg);
+    jx_diags_init(&dg, a);
+    jx_buf_init(&out, 1000);
+    CHECK_INT(jx_report_docx(d, &out, &dg), -1);
+    CHECK_INT(count(&dg, "R102"), 1);
+    CHECK_STR(msg(&dg, "R102"), "DOCX 过大：超过 1000 字节的上限");
+    CHECK_INT(out.len, 0);
+    jx_buf_release(&out);
+
+    /* 2,000,000 rows × 3 columns */
+    struct jx_report_doc *big = jx_report_new(a, "t");
+    struct jx_rtable *bt = jx_report_table(big, 3, 0);
+    jx_rtable_cell(big, bt, 1999999, 0, 1, 1, "x");
+    jx_diags_release(&dg);
+    jx_diags_init(&dg, a);
+    CHECK_INT(docx(big, &out, &dg), -1);
+    CHECK_INT(count(&dg, "R105"), 1);
+    CHECK_STR(msg(&dg, "R105"),
+              "表格 1 过大：2000000 行 × 3 列，超过 4000000 个格子的上限");
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A document with nothing but its title, and empty tables and charts,
+ * still makes a valid package. */
+static void docx_minimal(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "");
+    jx_report_table(d, 3, 1);
+    jx_report_chart(d, JX_CHART_BARS, 0);
+    jx_report_details(d, "", 0);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(dg.n, 0);
+    struct jx_doc *back = jx_import_docx(a, "m.docx", out.p, out.len, NULL,
+                                         &dg);
+    CHECK(back != NULL);
+    CHECK_INT(dg.n, 0);
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        /* the empty table is left out; the chart is jixiao's */
+        CHECK_INT(occurs(doc, "<w:tbl>"), 0);
+        CHECK(strstr(doc, "<w:sectPr>") != NULL);
+    }
+    free(doc);
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A row taller than half a page may split across pages (else it would
+ * be cut at the page's bottom); short rows and header rows may not. */
+static void docx_long_row(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "t");
+    struct jx_rtable *t = jx_report_table(d, 2, 1);
+    jx_rtable_cell(d, t, 0, 0, 1, 1, "指标");
+    jx_rtable_cell(d, t, 0, 1, 1, 1, "偏差原因分析及改进措施");
+    jx_rtable_cell(d, t, 1, 0, 1, 1, "短");
+    struct jx_buf longs;
+    jx_buf_init(&longs, 1u << 20);
+    for (int i = 0; i < 2000; i++) {
+        jx_buf_adds(&longs, "字");
+    }
+    jx_rtable_cell(d, t, 1, 1, 1, 1, longs.p);
+    jx_rtable_cell(d, t, 2, 0, 1, 1, "短");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK_INT(occurs(doc, "<w:tr>"), 3);
+        CHECK_INT(occurs(doc, "<w:cantSplit/>"), 2);
+        CHECK(strstr(doc, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/>"
+                          "</w:trPr>") != NULL);
+        CHECK(strstr(doc, "<w:tr><w:trPr/>") != NULL);
+        CHECK(strstr(doc, longs.p) != NULL);
+    }
+    free(doc);
+    jx_buf_release(&longs);
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* ---- XLSX ------------------------------------------------------------- */
+
+/* Write d as XLSX into dir/name and read it back (malloc'd), or NULL. */
+static char *xlsx(const struct jx_report_doc *d, const char *dir,
+                  const char *name, struct jx_diags *dg, size_t *len,
+                  int *rc)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    *rc = jx_report_xlsx(d, path, dg);
+    char *p = NULL;
+    if (jx_read_file(path, 64u << 20, &p, len) < 0) {
+        p = NULL;
+    }
+    unlink(path);
+    return p;
+}
+
+/* The sample as XLSX: one sheet 基础数据表 in the layout of
+ * JX_REPORT_XLSX_TOP, read back by jixiao's importer; formulas with
+ * cached values, merges, print titles and area, frozen header. */
+static void xlsx_sample(void)
+{
+    const char *dir = tmpdir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    size_t len = 0;
+    int rc = -1;
+    char *data = xlsx(d, dir, "s.xlsx", &dg, &len, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(dg.n, 0);
+    CHECK(data != NULL);
+    struct jx_doc *doc =
+        data ? jx_import_xlsx(a, "s.xlsx", data, len, NULL, &dg) : NULL;
+    CHECK(doc != NULL);
+    if (doc) {
+        /* libxlsxwriter prints doubles with 16 digits: 0.9168 is
+         * written 0.9167999999999999 (the same double), read back as
+         * 0.9168 with a rounding note; nothing else */
+        CHECK_INT(count(&dg, "I306"), 14);
+        CHECK_INT(dg.count[JX_SEV_ROUNDING], 14);
+        CHECK_INT(dg.n, 14);
+        CHECK_STR(dg.n ? dg.a[0].msg : "",
+                  "数值 0.9167999999999999 超过 15 位有效数字，按 Excel 显示取为 "
+                  "0.9168");
+        CHECK_STR(text_at(nth_table(doc, 1), "E6"), "91.68%");
+        CHECK_INT(doc->ntables, 1);
+        const struct jx_doc_table *t = nth_table(doc, 1);
+        CHECK_STR(t ? t->name : NULL, "基础数据表");
+        CHECK_STR(text_at(t, "A1"), "预算单位整体支出绩效评价基础数据表");
+        CHECK_INT(at_ref(t, "A1") ? at_ref(t, "A1")->colspan : 0, 5);
+        CHECK_STR(text_at(t, "A2"), "预算单位名称：示例市清河区城市管理局");
+        CHECK_STR(text_at(t, "E2"), "单位：万元");
+        CHECK_STR(text_at(t, "A3"), "项目");
+        CHECK_INT(at_ref(t, "A3") ? at_ref(t, "A3")->rowspan : 0, 2);
+        CHECK_STR(text_at(t, "B3"), "经费控制情况");
+        CHECK_INT(at_ref(t, "B3") ? at_ref(t, "B3")->colspan : 0, 3);
+        CHECK_STR(text_at(t, "E3"), "执行率");
+        CHECK_STR(text_at(t, "D4"), "2024年决算数");
+        CHECK_STR(text_at(t, "A5"), "1、专项资金第 1 项（含运行维护）");
+        CHECK_STR(text_at(t, "B5"), "100");
+        CHECK_STR(text_at(t, "C5"), "120");
+        CHECK_STR(text_at(t, "D5"), "110");
+        CHECK_STR(text_at(t, "E5"), "91.67%");
+        CHECK_STR(text_at(t, "B124"), "144.03");
+        CHECK_STR(text_at(t, "A125"),
+                  "填表人：王晓明　　联系电话：0999-6123456　　单位负责人：陈立新");
+        CHECK_INT(t->nrows, 125);
+    }
+    char *sheet = data ? entry(data, len, "xl/worksheets/sheet1.xml") : NULL;
+    if (sheet) {
+        CHECK(strstr(sheet, "<f>ROUND(D5/C5,4)</f><v>0.9167</v>") != NULL);
+        CHECK_INT(occurs(sheet, "<f>"), JX_SAMPLE_ROWS);
+        CHECK(strstr(sheet, "<mergeCell ref=\"B3:D3\"/>") != NULL);
+        CHECK(strstr(sheet, "<mergeCell ref=\"A3:A4\"/>") != NULL);
+        CHECK(strstr(sheet, "<mergeCell ref=\"A1:E1\"/>") != NULL);
+        CHECK(strstr(sheet, "ySplit=\"4\" topLeftCell=\"A5\"") != NULL);
+        CHECK(strstr(sheet, "<pageSetUpPr fitToPage=\"1\"/>") != NULL);
+        CHECK(strstr(sheet, "paperSize=\"9\"") != NULL);
+        CHECK(strstr(sheet, "&amp;C第 &amp;P 页 共 &amp;N 页") != NULL);
+    }
+    free(sheet);
+    char *wb = data ? entry(data, len, "xl/workbook.xml") : NULL;
+    if (wb) {
+        CHECK(strstr(wb, "_xlnm.Print_Titles") != NULL);
+        CHECK(strstr(wb, "'基础数据表'!$1:$4") != NULL);
+        CHECK(strstr(wb, "'基础数据表'!$A$1:$E$125") != NULL);
+    }
+    free(wb);
+    char *core = data ? entry(data, len, "docProps/core.xml") : NULL;
+    if (core) {
+        CHECK(strstr(core, d->title) != NULL);
+    }
+    free(core);
+    /* the flagged cell's comment and a derivation */
+    char *com = data ? entry(data, len, "xl/comments1.xml") : NULL;
+    if (com) {
+        CHECK(strstr(com, "填报数与复核计算结果不一致") != NULL);
+        CHECK(strstr(com, "执行率 = 本年决算数 ÷ 本年预算数 = 91.67%") != NULL);
+    }
+    free(com);
+    free(data);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    rmdir(dir);
+}
+
+/* Sheet names: illegal characters replaced, cut to 31, duplicates
+ * numbered (without regard to case), reserved names replaced; each
+ * change reported (R302).  Tables without a sheet name are skipped. */
+static void xlsx_names(void)
+{
+    const char *dir = tmpdir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    static const char *const want[] = {
+        "a/b:c", "A_B_C", "'引号'", "History",
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二",
+        "", NULL};
+    static const char *const got[] = {
+        "a_b_c", "A_B_C (2)", "引号", "表4",
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
+        "表6", NULL, "表7"};
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "名称");
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        struct jx_rtable *t = jx_report_table(d, 1, 0);
+        t->sheet = want[i];
+        jx_rtable_cell(d, t, 0, 0, 1, 1, "x");
+    }
+    jx_report_table(d, 1, 0)->sheet = "表7";
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    size_t len = 0;
+    int rc = -1;
+    char *data = xlsx(d, dir, "n.xlsx", &dg, &len, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(count(&dg, "R302"), 6);
+    CHECK_STR(msg(&dg, "R302"),
+              "工作表名称“a/b:c”不合法或与其他工作表重复，改为“a_b_c”");
+    struct jx_doc *doc =
+        data ? jx_import_xlsx(a, "n.xlsx", data, len, NULL, &dg) : NULL;
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK_INT(doc->ntables, 7);
+        int k = 0;
+        for (size_t i = 0; i < sizeof got / sizeof got[0]; i++) {
+            if (!got[i]) {
+                continue; /* the table without a sheet name */
+            }
+            const struct jx_doc_table *t = nth_table(doc, ++k);
+            CHECK_STR(t ? t->name : NULL, got[i]);
+        }
+    }
+    free(data);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    rmdir(dir);
+}
+
+/* A document without sheets gets one sheet with its title; an
+ * unwritable path fails with the system's reason (R301). */
+static void xlsx_title_and_io(void)
+{
+    const char *dir = tmpdir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "审核意见");
+    jx_report_para(d, JX_RS_BODY, "正文不写入工作簿。");
+    jx_report_table(d, 2, 1); /* no sheet name */
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    size_t len = 0;
+    int rc = -1;
+    char *data = xlsx(d, dir, "t.xlsx", &dg, &len, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(dg.n, 0);
+    struct jx_doc *doc =
+        data ? jx_import_xlsx(a, "t.xlsx", data, len, NULL, &dg) : NULL;
+    CHECK(doc != NULL);
+    if (doc) {
+        const struct jx_doc_table *t = nth_table(doc, 1);
+        CHECK_STR(t ? t->name : NULL, "说明");
+        CHECK_STR(text_at(t, "A1"), "审核意见");
+        CHECK_INT(doc->ntables, 1);
+    }
+    free(data);
+    CHECK_INT(jx_report_xlsx(d, "/nonexistent-dir/x/t.xlsx", &dg), -1);
+    CHECK_INT(count(&dg, "R301"), 1);
+    CHECK_STR(msg(&dg, "R301"), "无法写入 XLSX 文件：No such file or directory");
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    rmdir(dir);
+}
+
+/* Overlapping cells are dropped (R304), long text is cut (R303), bad
+ * text repaired (R306); a table past a sheet's size fails and leaves
+ * no file (R305). */
+static void xlsx_limits(void)
+{
+    const char *dir = tmpdir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "t");
+    struct jx_rtable *t = jx_report_table(d, 2, 1);
+    t->sheet = "表";
+    jx_rtable_cell(d, t, 0, 0, 2, 2, "大\xff");
+    jx_rtable_cell(d, t, 1, 1, 1, 1, "重叠");
+    char *longs = malloc(40001);
+    memset(longs, 'x', 40000);
+    longs[40000] = '\0';
+    jx_rtable_cell(d, t, 2, 0, 1, 1, longs);
+    free(longs);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    size_t len = 0;
+    int rc = -1;
+    char *data = xlsx(d, dir, "l.xlsx", &dg, &len, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(count(&dg, "R304"), 1);
+    CHECK_STR(msg(&dg, "R304"),
+              "表格 1 第 2 行第 2 列的单元格与其他单元格重叠，已略去");
+    CHECK_INT(count(&dg, "R303"), 1);
+    CHECK_STR(msg(&dg, "R303"), "文字超过 Excel 的上限 32767 个字符，已截断");
+    for (size_t i = 0; i < dg.n; i++) {
+        if (strcmp(dg.a[i].code, "R303") == 0) {
+            CHECK_STR(dg.a[i].loc.sheet, "表");
+            CHECK_STR(dg.a[i].loc.cell, "A5");
+        }
+    }
+    CHECK_INT(count(&dg, "R306"), 1);
+    struct jx_doc *doc =
+        data ? jx_import_xlsx(a, "l.xlsx", data, len, NULL, &dg) : NULL;
+    if (doc) {
+        const struct jx_doc_table *tb = nth_table(doc, 1);
+        CHECK_STR(text_at(tb, "A3"), "大\xEF\xBF\xBD");
+        CHECK_INT(strlen(text_at(tb, "A5")), 32767);
+    }
+    free(data);
+
+    struct jx_report_doc *big = jx_report_new(a, "t");
+    struct jx_rtable *bt = jx_report_table(big, 1, 0);
+    bt->sheet = "大表";
+    jx_rtable_cell(big, bt, 1048575, 0, 1, 1, "x");
+    jx_diags_release(&dg);
+    jx_diags_init(&dg, a);
+    char path[512];
+    snprintf(path, sizeof path, "%s/big.xlsx", dir);
+    CHECK_INT(jx_report_xlsx(big, path, &dg), -1);
+    CHECK_INT(count(&dg, "R305"), 1);
+    CHECK_INT(access(path, F_OK), -1);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    rmdir(dir);
+}
+
+const struct jx_test t_report_ooxml[] = {
+    {"report_ooxml.docx_sample", docx_sample},
+    {"report_ooxml.docx_import", docx_import},
+    {"report_ooxml.docx_text_repair", docx_text_repair},
+    {"report_ooxml.docx_limits", docx_limits},
+    {"report_ooxml.docx_minimal", docx_minimal},
+    {"report_ooxml.docx_long_row", docx_long_row},
+    {"report_ooxml.xlsx_sample", xlsx_sample},
+    {"report_ooxml.xlsx_names", xlsx_names},
+    {"report_ooxml.xlsx_title_and_io", xlsx_title_and_io},
+    {"report_ooxml.xlsx_limits", xlsx_limits},
+    {NULL, NULL},
+};

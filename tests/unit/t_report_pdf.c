@@ -1,0 +1,217 @@
+/*
+ * t_report_pdf.c - tests of the PDF writer (lib/report_pdf.c): the
+ * sample document gives a well-formed PDF of several pages with its
+ * metadata; limits and unprintable cells are reported with their codes.
+ * The text, fonts and rendering are checked by tests/report/pdf-check.
+ */
+#include "harness.h"
+
+#include <string.h>
+
+#include "jixiao/report.h"
+#include "report_sample.h"
+
+/* LeakSanitizer's built-in suppressions for the unit tests (read only
+ * under -fsanitize=address): cairo 1.16 leaks 768 bytes per font it
+ * embeds in a PDF (inside cairo_surface_finish), and fontconfig keeps
+ * its configuration for the process; neither is jixiao's memory.  The
+ * allocations have no deeper stack than the library (no frame pointers
+ * in Debian's builds), so the library is named. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libcairo.so\nleak:libfontconfig.so\n";
+}
+
+/* Number of occurrences of needle in the first n bytes of hay. */
+static size_t count_mem(const char *hay, size_t n, const char *needle)
+{
+    size_t k = 0, m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++) {
+        if (memcmp(hay + i, needle, m) == 0) {
+            k++;
+        }
+    }
+    return k;
+}
+
+/* Number of page objects ("/Type /Page", not "/Type /Pages"). */
+static size_t count_pages(const struct jx_buf *b)
+{
+    return count_mem(b->p, b->len, "/Type /Page") -
+           count_mem(b->p, b->len, "/Type /Pages");
+}
+
+/* True when a diagnostic with code is in dg. */
+static bool has_code(const struct jx_diags *dg, const char *code)
+{
+    for (size_t i = 0; i < dg->n; i++) {
+        if (strcmp(dg->a[i].code, code) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The sample document: "%PDF-" ... "%%EOF", at least 3 pages (the long
+ * table spans pages), the creator in the metadata, no diagnostics. */
+static void pdf_sample(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(dg.n, 0);
+    CHECK(b.len > 1000);
+    CHECK(b.len >= 5 && memcmp(b.p, "%PDF-", 5) == 0);
+    size_t end = b.len;
+    while (end > 0 && (b.p[end - 1] == '\n' || b.p[end - 1] == '\r')) {
+        end--;
+    }
+    CHECK(end >= 5 && memcmp(b.p + end - 5, "%%EOF", 5) == 0);
+    size_t pages = count_pages(&b);
+    CHECK(pages >= 3);
+    CHECK(pages <= 12);
+    CHECK(count_mem(b.p, b.len, "/Creator (jixiao)") == 1);
+    CHECK(count_mem(b.p, b.len, "/FontFile3") >= 2); /* fonts embedded */
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* An empty document is one page; a page break on an empty page adds
+ * none, and a second paragraph after a break starts page 2. */
+static void pdf_pages(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "");
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(count_pages(&b), 1);
+    jx_report_pagebreak(d);
+    jx_report_para(d, JX_RS_BODY, "第一页");
+    jx_report_pagebreak(d);
+    jx_report_para(d, JX_RS_LIST, "第二页");
+    jx_buf_reset(&b);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(count_pages(&b), 2);
+    CHECK_INT(dg.n, 0);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Output past the buffer's cap: R403, -1, the buffer left as it was. */
+static void pdf_too_big(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    jx_buf_adds(&b, "kept");
+    CHECK_INT(jx_report_pdf(d, &b, &dg), -1);
+    CHECK(has_code(&dg, "R403"));
+    CHECK_STR(b.p, "kept");
+    CHECK(!b.toobig);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Overlapping cells and cells outside the grid are skipped with R406;
+ * a table wider than 64 columns is refused with R407; invalid UTF-8 is
+ * printed replaced (R406). */
+static void pdf_bad_tables(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "表格");
+    struct jx_rtable *t = jx_report_table(d, 2, 1);
+    jx_rtable_cell(d, t, 0, 0, 1, 2, "合并");
+    jx_rtable_cell(d, t, 0, 1, 1, 1, "重叠");
+    jx_rtable_cell(d, t, 1, 0, 1, 1, "甲");
+    struct jx_rcell *c = jx_rtable_cell(d, t, 1, 1, 1, 1, "1.00");
+    c->rowspan = 5; /* past the last row */
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK(has_code(&dg, "R406"));
+    CHECK_INT(dg.n, 2);
+    CHECK_INT(dg.a[0].loc.table, 1);
+    CHECK_INT(dg.a[0].loc.row, 1);
+    CHECK_INT(dg.a[0].loc.column, 2);
+
+    jx_report_para(d, JX_RS_BODY, "坏\xff字节");
+    struct jx_rtable *w = jx_report_table(d, 65, 0);
+    jx_rtable_cell(d, w, 0, 0, 1, 1, "宽");
+    jx_buf_reset(&b);
+    jx_diags_release(&dg);
+    jx_diags_init(&dg, a);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), -1);
+    CHECK(has_code(&dg, "R407"));
+    CHECK_INT(dg.count[JX_SEV_WARNING], 3);
+    CHECK_INT(b.len, 0);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A group of rows held together by a merged cell taller than a page is
+ * split between rows; a single row taller than a page is cut (R405);
+ * charts with no data, negative values and many labels still render. */
+static void pdf_extremes(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "极端情况");
+    d->header = "页眉";
+    struct jx_rtable *t = jx_report_table(d, 3, 1);
+    jx_rtable_cell(d, t, 0, 0, 1, 3, "表头");
+    jx_rtable_cell(d, t, 1, 0, 80, 1, "跨八十行");
+    for (int r = 1; r <= 80; r++) {
+        jx_rtable_cell(d, t, r, 1, 1, 1, "行");
+    }
+    struct jx_buf big;
+    jx_buf_init(&big, 1u << 16);
+    for (int i = 1; i <= 600; i++) {
+        jx_buf_adds(&big, i % 10 ? "很长" : "很长\n");
+    }
+    jx_rtable_cell(d, t, 81, 2, 1, 1, big.p);
+    jx_buf_release(&big);
+    struct jx_rchart *c0 = jx_report_chart(d, JX_CHART_BARS, 0);
+    c0->title = "空";
+    struct jx_rchart *c1 = jx_report_chart(d, JX_CHART_PAIRS, 30);
+    c1->unit = "万元";
+    for (size_t i = 0; i < 30; i++) {
+        c1->labels[i] = "一个很长的标签名称需要折行";
+        jx_rat_make((int64_t)i * 7 - 100, 3, &c1->values[0][i]);
+        jx_rat_make((int64_t)i * 1000, 1, &c1->values[1][i]);
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK(has_code(&dg, "R405"));
+    CHECK(count_pages(&b) >= 3);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+const struct jx_test t_report_pdf[] = {
+    {"report_pdf_sample", pdf_sample},
+    {"report_pdf_pages", pdf_pages},
+    {"report_pdf_too_big", pdf_too_big},
+    {"report_pdf_bad_tables", pdf_bad_tables},
+    {"report_pdf_extremes", pdf_extremes},
+    {NULL, NULL},
+};
