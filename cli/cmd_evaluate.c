@@ -262,12 +262,12 @@ static bool write_index(struct jx_arena *a, const struct eopts *o,
                    "复核总分是按评分规则重新计算的整体支出绩效自评表总分；"
                    "错误和警告是 jixiao check 的发现数；考核得分是考核评分表的得分"
                    "（有报送、公开日期时计算）。");
-    struct jx_rtable *t = jx_report_table(d, 9, 1);
+    struct jx_rtable *t = jx_report_table(d, 10, 1);
     t->title = "单位排名";
-    static const char *const head[9] = {"名次", "单位", "年度", "复核总分",
-                                        "等级", "自评总分", "错误", "警告",
-                                        "文件"};
-    for (int k = 0; k < 9; k++) {
+    static const char *const head[10] = {"名次", "单位", "年度", "复核总分",
+                                         "等级", "自评总分", "错误", "警告",
+                                         "考核得分", "文件"};
+    for (int k = 0; k < 10; k++) {
         jx_rtable_cell(d, t, 0, k, 1, 1, head[k]);
     }
     int row = 1;
@@ -303,10 +303,17 @@ static bool write_index(struct jx_arena *a, const struct eopts *o,
                 jx_buf_addf(&b, "%s%s", b.len ? " " : "", fmt_names[f]);
             }
         }
-        c = jx_rtable_cell(d, t, row, 8, 1, 1, b.len ? b.p : "—");
-        if (r->findings_html) {
-            c->link = jx_sprintf(a, "%s/findings.html", r->dir);
+        c = jx_rtable_cell(d, t, row, 8, 1, 1,
+                           r->has_assess && r->judge
+                               ? jx_sprintf(a, "%s（%zu 项待判断）",
+                                            score_text(a, true, r->assess),
+                                            r->judge)
+                               : score_text(a, r->has_assess, r->assess));
+        c->align = JX_RA_RIGHT;
+        if (r->assessment_html) {
+            c->link = jx_sprintf(a, "%s/assessment.html", r->dir);
         }
+        jx_rtable_cell(d, t, row, 9, 1, 1, b.len ? b.p : "—");
         jx_buf_release(&b);
         row++;
     }
