@@ -97,8 +97,9 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
     memset(row, 0, sizeof *row);
     row->file = file;
     row->dir = stem(a, file);
-    struct jx_diags diags;
+    struct jx_diags diags, fwd;
     jx_diags_init(&diags, a);
+    jx_diags_init(&fwd, a); /* the framework's findings */
     struct jx_cli_input in;
     enum jx_load_status st = jx_cli_load(a, file, &diags, &in);
     if (st != JX_LOAD_OK) {
@@ -133,9 +134,7 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
                                     o->submitted.present ? &o->submitted : NULL,
                                     o->published.present ? &o->published : NULL,
                                     NULL};
-        struct jx_diags fd;
-        jx_diags_init(&fd, a);
-        fr = jx_cli_assess(a, p, ev, o->framework, &fo, &fd);
+        fr = jx_cli_assess(a, p, ev, o->framework, &fo, &fwd);
         if (fr && fr->total.has_value) {
             row->has_assess = true;
             row->assess = fr->total.value;
@@ -145,6 +144,7 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
     const char *dir = jx_sprintf(a, "%s/%s", o->dir, row->dir);
     if (!ensure_dir(dir)) {
         jx_cli_input_release(&in);
+        jx_diags_release(&fwd);
         jx_diags_release(&diags);
         return false;
     }
@@ -179,6 +179,7 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
     }
     row->ok = all;
     jx_cli_input_release(&in);
+    jx_diags_release(&fwd);
     jx_diags_release(&diags);
     return true;
 }

@@ -219,8 +219,9 @@ int jx_cmd_report(int argc, char **argv)
         return rc;
     }
     struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags;
+    struct jx_diags diags, fd;
     jx_diags_init(&diags, arena);
+    jx_diags_init(&fd, arena); /* the framework's findings */
     struct jx_cli_input in;
     enum jx_load_status st = jx_cli_load(arena, o.file, &diags, &in);
     if (st != JX_LOAD_OK) {
@@ -243,8 +244,6 @@ int jx_cmd_report(int argc, char **argv)
                                     o.submitted.present ? &o.submitted : NULL,
                                     o.published.present ? &o.published : NULL,
                                     NULL};
-        struct jx_diags fd;
-        jx_diags_init(&fd, arena);
         fr = jx_cli_assess(arena, in.pkg, ev, o.framework, &fo, &fd);
         if (!fr) {
             rc = JX_EXIT_USAGE;
@@ -264,6 +263,7 @@ int jx_cmd_report(int argc, char **argv)
     rc = jx_cli_write_doc(d, o.format, o.out) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
 done:
     jx_cli_input_release(&in);
+    jx_diags_release(&fd);
     jx_diags_release(&diags);
     jx_arena_free(arena);
     return rc;
