@@ -422,6 +422,145 @@ static void general_split(struct jx_check_ctx *c, const struct jx_facts *fs)
                    fmt_money(c, g->v, us->unit));
 }
 
+/* The number after 扣 / 扣了 at p ("扣 1 分", "扣了0.3分"): its text in
+ * *num (arena) and the bytes up to and including 分 in *len; false when
+ * the deduction is not written that way. */
+static bool deduction_at(struct jx_check_ctx *c, const char *p, struct jx_rat *v,
+                         size_t *len)
+{
+    const char *q = p + strlen("扣");
+    if (strncmp(q, "了", strlen("了")) == 0) {
+        q += strlen("了");
+    }
+    while (*q == ' ') {
+        q++;
+    }
+    const char *n0 = q;
+    while ((*q >= '0' && *q <= '9') || *q == '.') {
+        q++;
+    }
+    const char *n1 = q;
+    while (*q == ' ') {
+        q++;
+    }
+    if (n1 == n0 || strncmp(q, "分", strlen("分")) != 0 ||
+        jx_rat_parse(n0, (size_t)(n1 - n0), v, NULL, NULL) != JX_NUM_OK) {
+        return false;
+    }
+    (void)c;
+    *len = (size_t)(q + strlen("分") - p);
+    return true;
+}
+
+/* Compare a prose deduction of row r (points − d) with its stated score:
+ * C208. */
+static void deduction_vs_row(struct jx_check_ctx *c, const struct jx_rubric *t,
+                             const char *key, size_t ri, struct jx_rat d,
+                             bool zero, const struct jx_prov *prov,
+                             const char *quote)
+{
+    const struct jx_rubric_row *r = &t->rows[ri];
+    struct jx_rat want;
+    if (!r->points.present || !r->score.present) {
+        return;
+    }
+    if (zero) {
+        want = jx_rat_int(0);
+    } else if (jx_rat_sub(r->points.v, d, &want) != JX_NUM_OK) {
+        return;
+    }
+    if (jx_rat_cmp(want, r->score.v) == 0) {
+        return;
+    }
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+    const char *name = r->name.s ? r->name.s : r->level2.s;
+    struct jx_diag *e = jx_check_report(
+        c, "C208", JX_SEV_ERROR, r->score.prov ? r->score.prov : prov,
+        jx_sprintf(c->arena, "/%s/rows/%zu/score", key, ri),
+        "报告称“%s”%s，按分值 %s 应得 %s 分，评分表却写 %s 分", name, quote,
+        jx_rat_format(r->points.v, 2, false, JX_ROUND_HALF_UP, b1),
+        jx_rat_format(want, 2, false, JX_ROUND_HALF_UP, b2),
+        jx_rat_format(r->score.v, 2, false, JX_ROUND_HALF_UP, b3));
+    jx_diag_detail(c->diags, e, "报告原文：%s", quote);
+}
+
+/* C208: the deductions the prose states for rows of a printed scoring
+ * table ("绩效目标完整性和绩效指标明确性各扣 1 分", "固定资产利用率扣了 0.3
+ * 分", "编外人员控制率不达标，不得分") against the scores the table states.
+ * A clause (up to ，；。) that names rows and then 扣 N 分 deducts from
+ * the last row it names, or from each with 各; 不得分 means 0. */
+static void prose_deductions(struct jx_check_ctx *c, const struct jx_rubric *t,
+                             const char *key)
+{
+    const struct jx_report *rp = &c->pkg->report;
+    if (!t->present || !t->nrows) {
+        return;
+    }
+    for (size_t si = 0; si < rp->nsections; si++) {
+        const char *text = rp->sections[si].text.s;
+        if (!text) {
+            continue;
+        }
+        const char *start = text;
+        for (const char *p = text; *p; p++) {
+            bool end = strncmp(p, "，", 3) == 0 || strncmp(p, "；", 3) == 0 ||
+                       strncmp(p, "。", 3) == 0 || *p == '\n';
+            bool ded = strncmp(p, "扣", strlen("扣")) == 0;
+            bool nil = strncmp(p, "不得分", strlen("不得分")) == 0;
+            if (!ded && !nil) {
+                if (end) {
+                    start = p + (*p == '\n' ? 1 : 3);
+                }
+                continue;
+            }
+            struct jx_rat d = jx_rat_int(0);
+            size_t len = strlen("不得分");
+            if (ded && !deduction_at(c, p, &d, &len)) {
+                continue;
+            }
+            bool each = p - start >= 3 && strncmp(p - 3, "各", 3) == 0;
+            /* the rows named in the clause before p (for 不得分 also the
+             * clause before: "编外人员控制率不达标，不得分") */
+            const char *from = start;
+            if (nil && from > text + 3) {
+                const char *q = from - 3;
+                while (q > text && strncmp(q, "，", 3) != 0 &&
+                       strncmp(q, "；", 3) != 0 && strncmp(q, "。", 3) != 0 &&
+                       *q != '\n') {
+                    q--;
+                }
+                from = q == text ? text : q + (*q == '\n' ? 1 : 3);
+            }
+            char *clause = jx_strndup(c->arena, from, (size_t)(p - from));
+            const char *quote = jx_strndup(c->arena, p, len);
+            long last = -1;
+            const char *last_at = NULL;
+            for (size_t ri = 0; ri < t->nrows; ri++) {
+                const struct jx_rubric_row *r = &t->rows[ri];
+                const char *name = r->name.s && *r->name.s ? r->name.s
+                                                           : r->level2.s;
+                const char *at = name && *name ? strstr(clause, name) : NULL;
+                if (!at) {
+                    continue;
+                }
+                if (each) {
+                    deduction_vs_row(c, t, key, ri, d, nil,
+                                     rp->sections[si].text.prov,
+                                     jx_sprintf(c->arena, "各%s", quote));
+                } else if (!last_at || at > last_at) {
+                    last = (long)ri;
+                    last_at = at;
+                }
+            }
+            if (!each && last >= 0) {
+                deduction_vs_row(c, t, key, (size_t)last, d, nil,
+                                 rp->sections[si].text.prov, quote);
+            }
+            p += len - 1;
+        }
+    }
+}
+
 /* Family C2: the figures of the report prose against the forms. */
 void jx_check_text(struct jx_check_ctx *c)
 {
@@ -437,4 +576,6 @@ void jx_check_text(struct jx_check_ctx *c)
     basic_parts(c, fs);
     nature_parts(c, fs);
     general_split(c, fs);
+    prose_deductions(c, &c->pkg->dept_scoring, "dept_scoring");
+    prose_deductions(c, &c->pkg->assessment, "assessment");
 }

@@ -210,6 +210,30 @@ static void t_c207(void)
     jx_arena_free(a);
 }
 
+/* C208: a deduction the prose states against the scoring table. */
+static void t_c208(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e;
+    const char *table =
+        "\"dept_scoring\":{\"rows\":["
+        "{\"level2\":\"目标设置\",\"name\":\"绩效目标完整性\",\"points\":\"3\",\"score\":\"4\"},"
+        "{\"level2\":\"目标设置\",\"name\":\"绩效指标明确性\",\"points\":\"7\",\"score\":\"6\"},"
+        "{\"level2\":\"资产管理\",\"name\":\"固定资产利用率\",\"points\":\"1\",\"score\":\"0.7\"},"
+        "{\"level2\":\"人员管理\",\"name\":\"编外人员控制率\",\"points\":\"1\",\"score\":\"0\"}]}";
+    CHECK_INT(run(a, true, table,
+                  "{\"no\":3,\"text\":\"绩效目标完整性和绩效指标明确性各扣 1 分。"
+                  "固定资产利用率扣了 0.3 分；编外人员控制率不达标，不得分。\"}",
+                  "C208", &e), 1);
+    CHECK_INT(e.severity, JX_SEV_ERROR);
+    CHECK_STR(e.msg, "报告称“绩效目标完整性”各扣 1 分，按分值 3.00 应得 2.00 分，评分表却写 4.00 分");
+    /* the deductions agree with the table */
+    CHECK_INT(run(a, true, table,
+                  "{\"no\":3,\"text\":\"绩效指标明确性扣 1 分。固定资产利用率扣了 0.3 分。\"}",
+                  "C208", &e), 0);
+    jx_arena_free(a);
+}
+
 /* C301: the title does not name the unit. */
 static void t_c301(void)
 {
@@ -293,7 +317,7 @@ const struct jx_test t_check_text[] = {
     {"check_text.c201", t_c201}, {"check_text.c202", t_c202},
     {"check_text.c206", t_c206},
     {"check_text.c203", t_c203}, {"check_text.c204", t_c204},
-    {"check_text.c205", t_c205}, {"check_text.c207", t_c207}, {"check_identity.c301", t_c301},
+    {"check_text.c205", t_c205}, {"check_text.c207", t_c207}, {"check_text.c208", t_c208}, {"check_identity.c301", t_c301},
     {"check_identity.c302", t_c302}, {"check_identity.c303", t_c303},
     {"check_identity.c304", t_c304}, {"check_identity.c305", t_c305},
     {NULL, NULL}};
