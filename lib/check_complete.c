@@ -10,6 +10,7 @@
  * I410/I411/J104, S103 and S212).
  */
 #include "jixiao/check.h"
+#include "jixiao/facts.h"
 
 #include <string.h>
 
@@ -328,10 +329,50 @@ static void required_cells(struct jx_check_ctx *c)
     }
 }
 
+/* C607: section 六 (单位整体支出绩效情况) written without a single figure
+ * — no amount, no rate, no score: a performance section that reports no
+ * performance (the Hunan outline only; a 深圳 report's 六 is not this). */
+static void figureless_performance(struct jx_check_ctx *c)
+{
+    const struct jx_report *r = &c->pkg->report;
+    if (!r->present || shenzhen_layout(r)) {
+        return;
+    }
+    for (size_t i = 0; i < r->nsections; i++) {
+        const struct jx_section *s = &r->sections[i];
+        if (s->no != 6 || !has(&s->text)) {
+            continue;
+        }
+        const struct jx_facts *fs = jx_check_facts(c);
+        for (size_t k = 0; k < fs->n; k++) {
+            if (fs->a[k].section == 6 &&
+                (fs->a[k].kind == JX_FACT_MONEY ||
+                 fs->a[k].kind == JX_FACT_PERCENT)) {
+                return;
+            }
+        }
+        if (strstr(s->text.s, "分")) {
+            /* a score such as "自评得分 94.87 分" */
+            for (const char *p = s->text.s; *p; p++) {
+                if (*p >= '0' && *p <= '9' &&
+                    strncmp(p + 1, "分", strlen("分")) == 0) {
+                    return;
+                }
+            }
+        }
+        jx_check_report(c, "C607", JX_SEV_WARNING, s->text.prov,
+                        jx_sprintf(c->arena, "/report/sections/%zu/text", i),
+                        "自评报告第六部分“%s”没有任何数据（金额、执行率、得分），"
+                        "没有说明整体支出的绩效情况",
+                        has(&s->title) ? s->title.s : "单位整体支出绩效情况");
+    }
+}
+
 /* Family C6. */
 void jx_check_complete(struct jx_check_ctx *c)
 {
     sections(c);
+    figureless_performance(c);
     materials(c);
     required_cells(c);
 }

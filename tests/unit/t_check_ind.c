@@ -356,6 +356,25 @@ static void t_c606(void)
 #undef COST3
 }
 
+/* C607: section 六 without a figure. */
+static void t_c607(void)
+{
+    one(F_COMPLETE,
+        "\"report\":{\"sections\":[{\"no\":6,\"title\":\"单位整体支出绩效情况\","
+        "\"text\":\"2024 年，我单位紧紧围绕中心工作，各项任务顺利完成。\"}]}",
+        "C607", JX_SEV_WARNING,
+        "自评报告第六部分“单位整体支出绩效情况”没有任何数据（金额、执行率、得分），"
+        "没有说明整体支出的绩效情况");
+    none(F_COMPLETE,
+         "\"report\":{\"sections\":[{\"no\":6,\"title\":\"单位整体支出绩效情况\","
+         "\"text\":\"全年预算数 2000.00 万元，执行 1960.00 万元，执行率 98.00%。\"}]}",
+         "C607");
+    none(F_COMPLETE,
+         "\"report\":{\"sections\":[{\"no\":6,\"title\":\"单位整体支出绩效情况\","
+         "\"text\":\"经自评，总分 94.87分，等级为优。\"}]}",
+         "C607");
+}
+
 /* C701: a personal mobile number on the forms. */
 static void t_c701(void)
 {
@@ -431,7 +450,7 @@ const struct jx_test t_check_ind[] = {
     {"check_ind.c407", t_c407}, {"check_ind.c601", t_c601},
     {"check_ind.c602", t_c602}, {"check_ind.c603", t_c603},
     {"check_ind.c604", t_c604}, {"check_ind.c605", t_c605},
-    {"check_ind.c606", t_c606},
+    {"check_ind.c606", t_c606}, {"check_ind.c607", t_c607},
     {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
     {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
     {NULL, NULL},
