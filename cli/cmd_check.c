@@ -27,6 +27,77 @@ static const char *status_name(enum jx_load_status st, size_t errors)
     return errors ? "findings" : "ok";
 }
 
+/* The framework that scores the printed scoring table of pkg, or NULL:
+ * the 岳阳楼区 考核评分表 (及时性, 完整性, 客观性) and the 深圳 部门整体支出
+ * 绩效评分表 (部门决策, 部门管理, 部门绩效). */
+static const char *printed_framework(const struct jx_rubric *t,
+                                     const char *const blocks[3],
+                                     const char *id)
+{
+    if (!t->present || !t->nrows) {
+        return NULL;
+    }
+    int seen = 0;
+    for (int b = 0; b < 3; b++) {
+        for (size_t i = 0; i < t->nrows; i++) {
+            if (t->rows[i].level1.s && strstr(t->rows[i].level1.s, blocks[b])) {
+                seen++;
+                break;
+            }
+        }
+    }
+    return seen == 3 ? id : NULL;
+}
+
+/* Rescore the package's printed scoring tables under their frameworks
+ * and add the stated scores that break the rule (F201, F202, F203,
+ * F210) to diags, unless a C finding already points at the same value.
+ * The full table is `jixiao assess`'s. */
+static void printed_tables(struct jx_arena *a, const struct jx_cli_input *in,
+                           const struct jx_eval *ev, struct jx_diags *diags)
+{
+    static const char *const louqu[3] = {"及时性", "完整性", "客观性"};
+    static const char *const shenzhen[3] = {"部门决策", "部门管理", "部门绩效"};
+    const char *ids[2] = {
+        printed_framework(&in->pkg->assessment, louqu, "yueyang-louqu-2025"),
+        printed_framework(&in->pkg->dept_scoring, shenzhen,
+                          "shenzhen-dept-2023")};
+    for (int k = 0; k < 2; k++) {
+        if (!ids[k]) {
+            continue;
+        }
+        struct jx_diags fd;
+        jx_diags_init(&fd, a);
+        struct jx_fw_cli_opts fo = {false, NULL, NULL, NULL, NULL, NULL};
+        size_t from = diags->n;
+        if (jx_cli_assess(a, in->pkg, ev, ids[k], &fo, &fd)) {
+            for (size_t i = 0; i < fd.n; i++) {
+                const struct jx_diag *e = &fd.a[i];
+                bool keep = strcmp(e->code, "F201") == 0 ||
+                            strcmp(e->code, "F202") == 0 ||
+                            strcmp(e->code, "F203") == 0 ||
+                            strcmp(e->code, "F210") == 0;
+                for (size_t j = 0; keep && j < from; j++) {
+                    keep = !(diags->a[j].code[0] == 'C' && e->loc.path &&
+                             diags->a[j].loc.path &&
+                             strcmp(diags->a[j].loc.path, e->loc.path) == 0);
+                }
+                if (!keep) {
+                    continue;
+                }
+                struct jx_diag *n = jx_diag_add(diags, e->code, e->severity,
+                                                &e->loc, "%s", e->msg);
+                jx_diag_detail(diags, n, "%s%s按评价框架 %s 复算；完整的表见 jixiao assess",
+                               e->detail ? e->detail : "",
+                               e->detail ? "；" : "", ids[k]);
+            }
+        }
+        jx_diags_release(&fd);
+        jx_pkgpos_locate(in->pos, diags, from);
+    }
+    jx_diags_sort(diags);
+}
+
 /* Check one file: append its human report to out, or its JSON entry to
  * files.  Returns the file's exit code. */
 static int check_one(const char *file, const struct jx_policy *pol,
@@ -43,6 +114,7 @@ static int check_one(const char *file, const struct jx_policy *pol,
     int rc = JX_EXIT_USAGE;
     if (st == JX_LOAD_OK) {
         ev = jx_cli_check(arena, &in, pol, cfg, &diags);
+        printed_tables(arena, &in, ev, &diags);
         rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     }
     for (int s = 0; s < 4; s++) {
