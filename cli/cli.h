@@ -122,6 +122,24 @@ void jx_cli_counts(struct jx_buf *b, const struct jx_diags *d);
 int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
                   const char *assignment);
 
+/* The framework options that assess, report and evaluate share, as
+ * read from the command line (jx_cli_fw_arg). */
+struct jx_fw_args {
+    const char *framework;            /* --framework ID, or NULL */
+    const char *fwdir, *caldir;       /* --frameworks-dir, --calendar-dir */
+    struct jx_date submitted;         /* --submitted DATE */
+    struct jx_date published;         /* --published DATE */
+    const char *sets[64];             /* --set NAME=VALUE, NULL-terminated */
+    size_t nsets;
+};
+
+/* If argv[*i] is --framework, --frameworks-dir, --calendar-dir,
+ * --submitted, --published or --set, read it (and its value) into fa,
+ * advancing *i: 1; 0 when it is another argument; -1 after printing a
+ * usage error for self (the caller exits with JX_EXIT_USAGE). */
+int jx_cli_fw_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  struct jx_fw_args *fa);
+
 /* Options of a framework run (assess, score --framework). */
 struct jx_fw_cli_opts {
     bool json;
@@ -130,6 +148,9 @@ struct jx_fw_cli_opts {
     const struct jx_date *published;
     const char *const *sets;          /* NAME=VALUE, NULL-terminated */
 };
+
+/* The run options of fa (pointing into fa). */
+struct jx_fw_cli_opts jx_cli_fw_opts(const struct jx_fw_args *fa, bool json);
 
 /* Evaluate framework over the package in file and print the result
  * (cmd_assess.c); returns the exit code. */

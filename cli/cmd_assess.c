@@ -3,7 +3,8 @@
  * [--published DATE] [--set NAME=VALUE]... [--json]`: the bureau's
  * 考核评分表 (or any framework) computed over one package: every item
  * with its points, score, derivation and 扣分理由, the unit's own scores
- * beside, the total and the grade.
+ * beside, the total and the grade.  jx_cli_assess and jx_cli_framework
+ * are the framework runs that report, evaluate, check and score share.
  *
  * Dates count in working days (data/calendar); frameworks are read from
  * data/frameworks (or a path to a .json file).
@@ -18,102 +19,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Parse "YYYY-MM-DD" into d; false for a bad date. */
-static bool parse_date(const char *s, struct jx_date *d)
+/* Print diags[from..] to stderr. */
+static void print_diags(const struct jx_diags *d, size_t from)
 {
-    struct jx_cal_date c;
-    if (jx_calendar_date_parse(s, strlen(s), &c) != 0) {
-        return false;
-    }
-    d->present = true;
-    d->y = c.y;
-    d->m = c.m;
-    d->d = c.d;
-    d->prov = NULL;
-    return true;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_cli_format_diags(&b, d, from);
+    fputs(b.p, stderr);
+    jx_buf_release(&b);
 }
 
-/* The options of one run. */
-struct opts {
-    const char *file, *framework, *fwdir, *caldir;
-    struct jx_date submitted, published;
-    const char *sets[64];
-    size_t nsets;
-    bool json;
-};
-
-/* Read the command line into o; JX_EXIT_OK or a usage error. */
-static int parse_args(const struct jx_cmd *self, int argc, char **argv,
-                      struct opts *o)
-{
-    bool opts = true;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *val = NULL;
-        int m;
-        if (opts && strcmp(arg, "--") == 0) {
-            opts = false;
-        } else if (opts && strcmp(arg, "--json") == 0) {
-            o->json = true;
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--framework",
-                                              &val))) {
-            if (m < 0) {
-                return jx_cli_usage_error(self, "--framework 缺少评价框架");
-            }
-            o->framework = val;
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i,
-                                              "--frameworks-dir", &val))) {
-            if (m < 0) {
-                return jx_cli_usage_error(self, "--frameworks-dir 缺少目录");
-            }
-            o->fwdir = val;
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i,
-                                              "--calendar-dir", &val))) {
-            if (m < 0) {
-                return jx_cli_usage_error(self, "--calendar-dir 缺少目录");
-            }
-            o->caldir = val;
-        } else if (opts && ((m = jx_cli_optval(argc, argv, &i, "--submitted",
-                                               &val)) != 0 ||
-                            (m = jx_cli_optval(argc, argv, &i, "--published",
-                                               &val)) != 0)) {
-            bool sub = strncmp(arg, "--submitted", 11) == 0;
-            if (m < 0 || !parse_date(val, sub ? &o->submitted
-                                              : &o->published)) {
-                return jx_cli_usage_error(
-                    self, "%s 应为 YYYY-MM-DD 格式的日期（收到“%s”）",
-                    sub ? "--submitted" : "--published", m < 0 ? "" : val);
-            }
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--set",
-                                              &val))) {
-            if (m < 0 || !strchr(val, '=')) {
-                return jx_cli_usage_error(self, "--set 需要 NAME=VALUE");
-            }
-            if (o->nsets + 1 >= sizeof o->sets / sizeof o->sets[0]) {
-                return jx_cli_usage_error(self, "--set 过多");
-            }
-            o->sets[o->nsets++] = val;
-        } else if (opts && arg[0] == '-' && arg[1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", arg);
-        } else if (o->file) {
-            return jx_cli_usage_error(self, "只能给出一个文件");
-        } else {
-            o->file = arg;
-        }
-    }
-    if (!o->file) {
-        return jx_cli_usage_error(self, "缺少文件");
-    }
-    if (!o->framework) {
-        return jx_cli_usage_error(self, "缺少 --framework（例如 "
-                                        "yueyang-louqu-2025）");
-    }
-    return JX_EXIT_OK;
-}
-
-static int run(const struct opts *op);
+/* Load the calendar from caldir or the bundled data; NULL (with the
+ * problems printed) when it cannot be read. */
 static struct jx_calendar *load_calendar(struct jx_arena *a,
-                                         const struct opts *o);
+                                         const char *caldir)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_calendar *cal = jx_calendar_new(a);
+    const char *dir = caldir ? caldir : jx_calendar_default_dir(a);
+    if (jx_calendar_load_dir(cal, dir, &d) != 0) {
+        print_diags(&d, 0);
+        cal = NULL;
+    }
+    jx_diags_release(&d);
+    return cal;
+}
 
 /* Evaluate framework over pkg (scored as ev) with the dates of fo; the
  * result, or NULL after printing why the framework or the calendar
@@ -125,19 +56,12 @@ struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
                                    const struct jx_fw_cli_opts *fo,
                                    struct jx_diags *diags)
 {
-    struct opts o;
-    memset(&o, 0, sizeof o);
-    o.caldir = fo->caldir;
     const char *fwdir = fo->fwdir ? fo->fwdir : jx_framework_default_dir(a);
     size_t from = diags->n;
     struct jx_framework *fw = jx_framework_open(a, fwdir, framework, diags);
-    struct jx_calendar *cal = fw ? load_calendar(a, &o) : NULL;
+    struct jx_calendar *cal = fw ? load_calendar(a, fo->caldir) : NULL;
     if (!fw || !cal) {
-        struct jx_buf b;
-        jx_buf_init(&b, 1u << 20);
-        jx_cli_format_diags(&b, diags, from);
-        fputs(b.p, stderr);
-        jx_buf_release(&b);
+        print_diags(diags, from);
         if (!fw) {
             fprintf(stderr, "jixiao: 评价框架“%s”未能载入（目录 %s）\n",
                     framework, fwdir);
@@ -159,131 +83,91 @@ struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
     return jx_framework_eval(a, fw, pkg, &env, diags);
 }
 
-/* Load the calendar from o->caldir or the default; NULL (with the
- * problems printed) when it cannot be read. */
-static struct jx_calendar *load_calendar(struct jx_arena *a,
-                                         const struct opts *o)
-{
-    struct jx_diags d;
-    jx_diags_init(&d, a);
-    struct jx_calendar *cal = jx_calendar_new(a);
-    const char *dir = o->caldir ? o->caldir : jx_calendar_default_dir(a);
-    if (jx_calendar_load_dir(cal, dir, &d) != 0) {
-        struct jx_buf b;
-        jx_buf_init(&b, 1u << 20);
-        jx_cli_format_diags(&b, &d, 0);
-        fputs(b.p, stderr);
-        jx_buf_release(&b);
-        cal = NULL;
-    }
-    jx_diags_release(&d);
-    return cal;
-}
-
-/* Evaluate framework `framework` over the package in `file` and print
- * the result (text or JSON); the run of `assess` and of `score
- * --framework`.  dates may be NULL (then the package's).  Returns the
- * exit code. */
+/* Evaluate framework over the package in file and print the result
+ * (text or JSON): the run of `assess` and of `score --framework`.
+ * Returns the exit code. */
 int jx_cli_framework(const char *file, const char *framework,
                      const struct jx_fw_cli_opts *fo)
 {
-    struct opts o;
-    memset(&o, 0, sizeof o);
-    o.file = file;
-    o.framework = framework;
-    o.json = fo->json;
-    o.fwdir = fo->fwdir;
-    o.caldir = fo->caldir;
-    if (fo->submitted) {
-        o.submitted = *fo->submitted;
+    struct jx_arena *arena = jx_arena_new();
+    struct jx_diags diags, scoring;
+    jx_diags_init(&diags, arena);
+    jx_diags_init(&scoring, arena);
+    struct jx_buf out;
+    jx_buf_init(&out, 1u << 30);
+    struct jx_cli_input in;
+    int rc = JX_EXIT_USAGE;
+    enum jx_load_status st = jx_cli_load(arena, file, &diags, &in);
+    if (st != JX_LOAD_OK) {
+        if (st == JX_LOAD_MALFORMED) {
+            print_diags(&diags, 0);
+            fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", file,
+                    jx_diags_errors(&diags));
+        }
+        goto done;
     }
-    if (fo->published) {
-        o.published = *fo->published;
+    struct jx_policy pol;
+    jx_policy_default(&pol);
+    const struct jx_eval *ev = jx_score(arena, in.pkg, &pol, &scoring);
+    size_t from = diags.n;
+    struct jx_fw_result *res = jx_cli_assess(arena, in.pkg, ev, framework,
+                                             fo, &diags);
+    if (!res) {
+        goto done;
     }
-    for (size_t i = 0; fo->sets && fo->sets[i] && o.nsets + 1 < 64; i++) {
-        o.sets[o.nsets++] = fo->sets[i];
+    jx_pkgpos_locate(in.pos, &diags, from);
+    jx_diags_sort(&diags);
+    rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
+    if (fo->json ? jx_fw_result_json(&out, res) < 0
+                 : jx_fw_result_text(&out, res) < 0) {
+        fprintf(stderr, "jixiao: 输出过大\n");
+        rc = JX_EXIT_IO;
+    } else if (jx_cli_write(&out) < 0) {
+        rc = JX_EXIT_IO;
     }
-    o.sets[o.nsets] = NULL;
-    return run(&o);
+done:
+    jx_buf_release(&out);
+    jx_cli_input_release(&in);
+    jx_diags_release(&scoring);
+    jx_diags_release(&diags);
+    jx_arena_free(arena);
+    return rc;
 }
 
 /* `jixiao assess`. */
 int jx_cmd_assess(int argc, char **argv)
 {
     const struct jx_cmd *self = jx_cmd_find("assess");
-    struct opts o;
-    memset(&o, 0, sizeof o);
-    int rc = parse_args(self, argc, argv, &o);
-    if (rc != JX_EXIT_OK) {
-        return rc;
-    }
-    o.sets[o.nsets] = NULL;
-    return run(&o);
-}
-
-/* Load, evaluate and print one run of o. */
-static int run(const struct opts *op)
-{
-    struct opts o = *op;
-    int rc;
-    struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags;
-    jx_diags_init(&diags, arena);
-    struct jx_buf out;
-    jx_buf_init(&out, 1u << 30);
-    struct jx_cli_input in;
-    memset(&in, 0, sizeof in);
-    const char *fwdir = o.fwdir ? o.fwdir : jx_framework_default_dir(arena);
-    struct jx_framework *fw = jx_framework_open(arena, fwdir, o.framework,
-                                                &diags);
-    struct jx_calendar *cal = fw ? load_calendar(arena, &o) : NULL;
-    if (!fw || !cal) {
-        jx_cli_format_diags(&out, &diags, 0);
-        fputs(out.p, stderr);
-        if (!fw) {
-            fprintf(stderr, "jixiao assess: 评价框架“%s”未能载入（目录 %s）\n",
-                    o.framework, fwdir);
+    struct jx_fw_args fa;
+    memset(&fa, 0, sizeof fa);
+    const char *file = NULL;
+    bool json = false, opts = true;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int m;
+        if (opts && strcmp(arg, "--") == 0) {
+            opts = false;
+        } else if (opts && strcmp(arg, "--json") == 0) {
+            json = true;
+        } else if (opts && (m = jx_cli_fw_arg(self, argc, argv, &i, &fa))) {
+            if (m < 0) {
+                return JX_EXIT_USAGE;
+            }
+        } else if (opts && arg[0] == '-' && arg[1] != '\0') {
+            return jx_cli_usage_error(self, "未知选项“%s”", arg);
+        } else if (file) {
+            return jx_cli_usage_error(self, "只能给出一个文件");
+        } else {
+            file = arg;
         }
-        rc = JX_EXIT_USAGE;
-        goto done;
     }
-    enum jx_load_status st = jx_cli_load(arena, o.file, &diags, &in);
-    if (st != JX_LOAD_OK) {
-        if (st == JX_LOAD_MALFORMED) {
-            jx_cli_format_diags(&out, &diags, 0);
-            fputs(out.p, stderr);
-            fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", o.file,
-                    jx_diags_errors(&diags));
-        }
-        rc = JX_EXIT_USAGE;
-        goto done;
+    if (!file) {
+        return jx_cli_usage_error(self, "缺少文件");
     }
-    struct jx_policy pol;
-    jx_policy_default(&pol);
-    struct jx_diags scoring;
-    jx_diags_init(&scoring, arena);
-    const struct jx_eval *ev = jx_score(arena, in.pkg, &pol, &scoring);
-    struct jx_assess_opts ao = {o.submitted, o.published, cal, o.sets};
-    struct jx_fw_env env;
-    jx_assess_env(arena, in.pkg, ev, &ao, &env);
-    size_t from = diags.n;
-    struct jx_fw_result *res = jx_framework_eval(arena, fw, in.pkg, &env,
-                                                 &diags);
-    jx_pkgpos_locate(in.pos, &diags, from);
-    jx_diags_sort(&diags);
-    rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
-    if (o.json ? jx_fw_result_json(&out, res) < 0
-               : jx_fw_result_text(&out, res) < 0) {
-        fprintf(stderr, "jixiao: 输出过大\n");
-        rc = JX_EXIT_IO;
-    } else if (jx_cli_write(&out) < 0) {
-        rc = JX_EXIT_IO;
+    if (!fa.framework) {
+        return jx_cli_usage_error(self, "缺少 --framework（例如 "
+                                        "yueyang-louqu-2025）");
     }
-    jx_diags_release(&scoring);
-done:
-    jx_buf_release(&out);
-    jx_cli_input_release(&in);
-    jx_diags_release(&diags);
-    jx_arena_free(arena);
-    return rc;
+    struct jx_fw_cli_opts fo = jx_cli_fw_opts(&fa, json);
+    return jx_cli_framework(file, fa.framework, &fo);
 }

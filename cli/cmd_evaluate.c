@@ -12,7 +12,6 @@
  */
 #include "cli.h"
 
-#include "jixiao/calendar.h"
 #include "jixiao/framework.h"
 #include "jixiao/report.h"
 
@@ -40,9 +39,9 @@ struct unit_row {
 
 /* Options. */
 struct eopts {
-    const char *dir, *framework;
+    const char *dir;
     bool formats[4];               /* docx, xlsx, html, pdf */
-    struct jx_date submitted, published;
+    struct jx_fw_args fa;          /* --framework, --submitted, … */
 };
 
 static const char *const fmt_names[4] = {"docx", "xlsx", "html", "pdf"};
@@ -127,14 +126,11 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
     }
     /* assess when the dates are known (given, or in the package) */
     struct jx_fw_result *fr = NULL;
-    bool dates = (o->submitted.present || p->submission.submitted.present) &&
-                 (o->published.present || p->submission.published.present);
+    bool dates = (o->fa.submitted.present || p->submission.submitted.present) &&
+                 (o->fa.published.present || p->submission.published.present);
     if (dates) {
-        struct jx_fw_cli_opts fo = {false, NULL, NULL,
-                                    o->submitted.present ? &o->submitted : NULL,
-                                    o->published.present ? &o->published : NULL,
-                                    NULL};
-        fr = jx_cli_assess(a, p, ev, o->framework, &fo, &fwd);
+        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o->fa, false);
+        fr = jx_cli_assess(a, p, ev, o->fa.framework, &fo, &fwd);
         if (fr && fr->total.has_value) {
             row->has_assess = true;
             row->assess = fr->total.value;
@@ -391,24 +387,10 @@ static int parse(const struct jx_cmd *self, int argc, char **argv,
                 o->formats[f] = any_format = true;
                 p += n + (e ? 1 : 0);
             }
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--framework",
-                                              &val))) {
+        } else if (opts && (m = jx_cli_fw_arg(self, argc, argv, &i, &o->fa))) {
             if (m < 0) {
-                return jx_cli_usage_error(self, "--framework 缺少评价框架");
+                return JX_EXIT_USAGE;
             }
-            o->framework = val;
-        } else if (opts && ((m = jx_cli_optval(argc, argv, &i, "--submitted",
-                                               &val)) != 0 ||
-                            (m = jx_cli_optval(argc, argv, &i, "--published",
-                                               &val)) != 0)) {
-            bool sub = strncmp(arg, "--submitted", 11) == 0;
-            struct jx_cal_date c;
-            if (m < 0 || jx_calendar_date_parse(val, strlen(val), &c) != 0) {
-                return jx_cli_usage_error(self, "%s 应为 YYYY-MM-DD 格式的日期",
-                                          sub ? "--submitted" : "--published");
-            }
-            *(sub ? &o->submitted : &o->published) =
-                (struct jx_date){true, c.y, c.m, c.d, NULL};
         } else if (opts && arg[0] == '-' && arg[1] != '\0') {
             return jx_cli_usage_error(self, "未知选项“%s”", arg);
         } else {
@@ -426,8 +408,8 @@ static int parse(const struct jx_cmd *self, int argc, char **argv,
     if (!o->dir) {
         o->dir = "jixiao-out";
     }
-    if (!o->framework) {
-        o->framework = "yueyang-louqu-2025";
+    if (!o->fa.framework) {
+        o->fa.framework = "yueyang-louqu-2025";
     }
     return JX_EXIT_OK;
 }

@@ -7,7 +7,6 @@
  */
 #include "cli.h"
 
-#include "jixiao/calendar.h"
 #include "jixiao/framework.h"
 #include "jixiao/report.h"
 
@@ -91,22 +90,11 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
     return rc;
 }
 
-/* Parse "YYYY-MM-DD" into d; false for a bad date. */
-static bool parse_date(const char *s, struct jx_date *d)
-{
-    struct jx_cal_date c;
-    if (jx_calendar_date_parse(s, strlen(s), &c) != 0) {
-        return false;
-    }
-    *d = (struct jx_date){true, c.y, c.m, c.d, NULL};
-    return true;
-}
-
 /* Options of one report. */
 struct ropts {
-    const char *file, *format, *out, *document, *framework;
+    const char *file, *format, *out, *document;
     bool findings, derivations, assessment;
-    struct jx_date submitted, published;
+    struct jx_fw_args fa; /* --framework, --submitted, --published … */
 };
 
 /* Apply "--with a,b,c"; false for an unknown name. */
@@ -168,21 +156,9 @@ static int parse(const struct jx_cmd *self, int argc, char **argv,
                     self, "--with 应为 findings、derivations、assessment 的组合，"
                           "用逗号分隔");
             }
-        } else if (opts && (m = jx_cli_optval(argc, argv, &i, "--framework",
-                                              &val))) {
+        } else if (opts && (m = jx_cli_fw_arg(self, argc, argv, &i, &o->fa))) {
             if (m < 0) {
-                return jx_cli_usage_error(self, "--framework 缺少评价框架");
-            }
-            o->framework = val;
-        } else if (opts && ((m = jx_cli_optval(argc, argv, &i, "--submitted",
-                                               &val)) != 0 ||
-                            (m = jx_cli_optval(argc, argv, &i, "--published",
-                                               &val)) != 0)) {
-            bool sub = strncmp(arg, "--submitted", 11) == 0;
-            if (m < 0 ||
-                !parse_date(val, sub ? &o->submitted : &o->published)) {
-                return jx_cli_usage_error(self, "%s 应为 YYYY-MM-DD 格式的日期",
-                                          sub ? "--submitted" : "--published");
+                return JX_EXIT_USAGE;
             }
         } else if (opts && arg[0] == '-' && arg[1] != '\0') {
             return jx_cli_usage_error(self, "未知选项“%s”", arg);
@@ -202,8 +178,8 @@ static int parse(const struct jx_cmd *self, int argc, char **argv,
         o->document = "report";
     }
     bool want_fw = o->assessment || strcmp(o->document, "assessment") == 0;
-    if (want_fw && !o->framework) {
-        o->framework = "yueyang-louqu-2025";
+    if (want_fw && !o->fa.framework) {
+        o->fa.framework = "yueyang-louqu-2025";
     }
     return JX_EXIT_OK;
 }
@@ -239,12 +215,9 @@ int jx_cmd_report(int argc, char **argv)
     jx_check_config_default(&cfg);
     const struct jx_eval *ev = jx_cli_check(arena, &in, &pol, &cfg, &diags);
     struct jx_fw_result *fr = NULL;
-    if (o.framework) {
-        struct jx_fw_cli_opts fo = {false, NULL, NULL,
-                                    o.submitted.present ? &o.submitted : NULL,
-                                    o.published.present ? &o.published : NULL,
-                                    NULL};
-        fr = jx_cli_assess(arena, in.pkg, ev, o.framework, &fo, &fd);
+    if (o.fa.framework) {
+        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o.fa, false);
+        fr = jx_cli_assess(arena, in.pkg, ev, o.fa.framework, &fo, &fd);
         if (!fr) {
             rc = JX_EXIT_USAGE;
             goto done;

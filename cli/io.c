@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jixiao/calendar.h"
 #include "jixiao/import.h"
 #include "jixiao/pkgjson.h"
 
@@ -188,6 +189,88 @@ int jx_cli_optval(int argc, char **argv, int *i, const char *name,
     *i += 1;
     *val = argv[*i];
     return 1;
+}
+
+/* Read the value of a --submitted / --published option; false for a
+ * date that is not YYYY-MM-DD or does not exist. */
+static bool date_arg(const char *s, struct jx_date *d)
+{
+    struct jx_cal_date c;
+    if (jx_calendar_date_parse(s, strlen(s), &c) != 0) {
+        return false;
+    }
+    *d = (struct jx_date){true, c.y, c.m, c.d, NULL};
+    return true;
+}
+
+/* Read one framework option into fa (cli.h). */
+int jx_cli_fw_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  struct jx_fw_args *fa)
+{
+    static const char *const names[6] = {
+        "--framework", "--frameworks-dir", "--calendar-dir",
+        "--submitted", "--published",      "--set"};
+    static const char *const missing[6] = {
+        "--framework 缺少评价框架", "--frameworks-dir 缺少目录",
+        "--calendar-dir 缺少目录", "--submitted 缺少日期",
+        "--published 缺少日期", "--set 需要 NAME=VALUE"};
+    const char *val = NULL;
+    for (int k = 0; k < 6; k++) {
+        int m = jx_cli_optval(argc, argv, i, names[k], &val);
+        if (m == 0) {
+            continue;
+        }
+        if (m < 0) {
+            jx_cli_usage_error(self, "%s", missing[k]);
+            return -1;
+        }
+        switch (k) {
+        case 0:
+            fa->framework = val;
+            break;
+        case 1:
+            fa->fwdir = val;
+            break;
+        case 2:
+            fa->caldir = val;
+            break;
+        case 3:
+        case 4:
+            if (!date_arg(val, k == 3 ? &fa->submitted : &fa->published)) {
+                jx_cli_usage_error(self,
+                                   "%s 应为 YYYY-MM-DD 格式的日期（收到“%s”）",
+                                   names[k], val);
+                return -1;
+            }
+            break;
+        default:
+            if (!strchr(val, '=')) {
+                jx_cli_usage_error(self, "%s", missing[k]);
+                return -1;
+            }
+            if (fa->nsets + 1 >= sizeof fa->sets / sizeof fa->sets[0]) {
+                jx_cli_usage_error(self, "--set 过多");
+                return -1;
+            }
+            fa->sets[fa->nsets++] = val;
+            fa->sets[fa->nsets] = NULL;
+            break;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* The run options of fa. */
+struct jx_fw_cli_opts jx_cli_fw_opts(const struct jx_fw_args *fa, bool json)
+{
+    struct jx_fw_cli_opts fo = {json,
+                                fa->fwdir,
+                                fa->caldir,
+                                fa->submitted.present ? &fa->submitted : NULL,
+                                fa->published.present ? &fa->published : NULL,
+                                fa->sets};
+    return fo;
 }
 
 /* Append the per-severity counts of d. */
