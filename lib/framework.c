@@ -21,6 +21,7 @@
 
 #include <jansson.h>
 
+#include "jsonout.h"
 #include "jsonpos.h"
 #include "jx_datadir.h"
 
@@ -2279,132 +2280,11 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
     return b->toobig ? -1 : 0;
 }
 
-/* A JSON string for s (NULL gives null); invalid UTF-8 is replaced. */
-static json_t *jstr(const char *s)
-{
-    if (!s) {
-        return json_null();
-    }
-    json_t *j = json_string(s);
-    if (j) {
-        return j;
-    }
-    struct jx_buf b;
-    jx_buf_init(&b, 4 * strlen(s) + 16);
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int k = jx_utf8_decode(s + i, n - i, &cp);
-        if (k < 0) {
-            jx_buf_adds(&b, "\xEF\xBF\xBD");
-            i++;
-        } else {
-            jx_buf_add(&b, s + i, (size_t)k);
-            i += (size_t)k;
-        }
-    }
-    j = json_string(b.p);
-    jx_buf_release(&b);
-    return j ? j : json_string("\xEF\xBF\xBD");
-}
 
-/* Set key of obj to a new reference (stolen; NULL gives null). */
-static void put(json_t *obj, const char *key, json_t *val)
-{
-    json_object_set_new(obj, key, val ? val : json_null());
-}
 
-/* An exact decimal string (percent appends %). */
-static json_t *jexact(struct jx_rat v, bool percent)
-{
-    char buf[JX_NUM_BUFSZ];
-    if (!jx_rat_format_exact(v, percent, buf)) {
-        jx_rat_format(v, 6, percent, JX_ROUND_HALF_UP, buf);
-    }
-    return json_string(buf);
-}
 
-/* English word of an agreement. */
-static const char *agree_name(enum jx_agree g)
-{
-    switch (g) {
-    case JX_AGREE_YES:
-        return "yes";
-    case JX_AGREE_ROUNDING:
-        return "rounding";
-    case JX_AGREE_NO:
-        return "no";
-    case JX_AGREE_NA:
-        break;
-    }
-    return "n/a";
-}
 
-/* The present members of a provenance. */
-static json_t *prov_json(const struct jx_prov *p)
-{
-    json_t *o = json_object();
-    if (p->file) {
-        put(o, "file", jstr(p->file));
-    }
-    if (p->line > 0) {
-        put(o, "line", json_integer(p->line));
-    }
-    if (p->col > 0) {
-        put(o, "col", json_integer(p->col));
-    }
-    if (p->sheet) {
-        put(o, "sheet", jstr(p->sheet));
-    }
-    if (p->cell) {
-        put(o, "cell", jstr(p->cell));
-    }
-    if (p->table > 0) {
-        put(o, "table", json_integer(p->table));
-    }
-    if (p->row > 0) {
-        put(o, "row", json_integer(p->row));
-    }
-    if (p->column > 0) {
-        put(o, "column", json_integer(p->column));
-    }
-    return o;
-}
 
-/* An item in the keys of Evaluation JSON (new reference). */
-static json_t *item_json(const struct jx_item *it)
-{
-    json_t *o = json_object();
-    put(o, "id", jstr(it->id));
-    put(o, "label", jstr(it->label));
-    put(o, "rule", jstr(it->rule));
-    put(o, "formula", jstr(it->formula));
-    json_t *in = json_array();
-    for (size_t i = 0; i < it->ninputs; i++) {
-        json_t *p = json_object();
-        put(p, "name", jstr(it->inputs[i].name));
-        put(p, "value", jstr(it->inputs[i].value));
-        json_array_append_new(in, p);
-    }
-    put(o, "inputs", in);
-    if (it->has_value) {
-        char buf[JX_NUM_BUFSZ];
-        put(o, "value", json_string(jx_rat_format(it->value, it->scale,
-                                                  it->percent,
-                                                  JX_ROUND_HALF_UP, buf)));
-    } else {
-        put(o, "value", NULL);
-    }
-    put(o, "points", it->has_points ? jexact(it->points, false) : NULL);
-    put(o, "stated", it->has_stated ? jexact(it->stated, it->percent) : NULL);
-    put(o, "agrees", json_string(agree_name(it->agrees)));
-    put(o, "note", jstr(it->note));
-    put(o, "path", jstr(it->path));
-    if (it->prov) {
-        put(o, "prov", prov_json(it->prov));
-    }
-    return o;
-}
 
 /* The JSON word of an item status. */
 static const char *status_name(enum jx_fw_status s)
@@ -2418,63 +2298,48 @@ static const char *status_name(enum jx_fw_status s)
 static json_t *result_item_json(struct jx_arena *a,
                                 const struct jx_fw_item_result *r)
 {
-    json_t *o = item_json(&r->num);
+    json_t *o = jx_json_item(&r->num);
     const struct jx_fw_item *x = r->item;
-    put(o, "level1", jstr(x->level1));
-    put(o, "level2", jstr(x->level2));
-    put(o, "name", jstr(x->name));
-    put(o, "status", json_string(status_name(r->status)));
+    jx_json_put(o, "level1", jx_json_str(x->level1));
+    jx_json_put(o, "level2", jx_json_str(x->level2));
+    jx_json_put(o, "name", jx_json_str(x->name));
+    jx_json_put(o, "status", json_string(status_name(r->status)));
     if (r->status == JX_FWS_RANGE || r->status == JX_FWS_JUDGE) {
         json_t *rg = json_object();
-        put(rg, "lo", jexact(r->lo, false));
-        put(rg, "hi", jexact(r->hi, false));
-        put(o, "range", rg);
+        jx_json_put(rg, "lo", jx_json_exact(r->lo, false));
+        jx_json_put(rg, "hi", jx_json_exact(r->hi, false));
+        jx_json_put(o, "range", rg);
     } else {
-        put(o, "range", NULL);
+        jx_json_put(o, "range", NULL);
     }
-    put(o, "input", r->has_input ? jstr(jx_fw_value_show(a, &r->input))
+    jx_json_put(o, "input", r->has_input ? jx_json_str(jx_fw_value_show(a, &r->input))
                                  : NULL);
-    put(o, "reason", jstr(r->reason));
+    jx_json_put(o, "reason", jx_json_str(r->reason));
     if (r->has_suggestion) {
         json_t *s = json_object();
-        put(s, "band", jstr(r->suggestion.band));
-        put(s, "zero", json_boolean(r->suggestion.zero));
-        put(s, "range", r->suggested ? jstr(r->suggested->range.text) : NULL);
-        put(s, "reasons", jstr(r->suggestion.reasons));
-        put(o, "suggestion", s);
+        jx_json_put(s, "band", jx_json_str(r->suggestion.band));
+        jx_json_put(s, "zero", json_boolean(r->suggestion.zero));
+        jx_json_put(s, "range", r->suggested ? jx_json_str(r->suggested->range.text) : NULL);
+        jx_json_put(s, "reasons", jx_json_str(r->suggestion.reasons));
+        jx_json_put(o, "suggestion", s);
     } else {
-        put(o, "suggestion", NULL);
+        jx_json_put(o, "suggestion", NULL);
     }
-    put(o, "counted", json_boolean(r->counted));
-    put(o, "used", r->counted ? jexact(r->used, false) : NULL);
-    put(o, "used_from", r->counted ? jstr(r->used_from) : NULL);
+    jx_json_put(o, "counted", json_boolean(r->counted));
+    jx_json_put(o, "used", r->counted ? jx_json_exact(r->used, false) : NULL);
+    jx_json_put(o, "used_from", r->counted ? jx_json_str(r->used_from) : NULL);
     if (r->nparts) {
         json_t *ps = json_array();
         for (size_t i = 0; i < r->nparts; i++) {
             json_array_append_new(ps, result_item_json(a, &r->parts[i]));
         }
-        put(o, "parts", ps);
+        jx_json_put(o, "parts", ps);
     } else {
-        put(o, "parts", NULL);
+        jx_json_put(o, "parts", NULL);
     }
     return o;
 }
 
-/* A location with every member (null when unknown). */
-static json_t *loc_json(const struct jx_loc *l)
-{
-    json_t *o = json_object();
-    put(o, "file", jstr(l->file));
-    put(o, "line", l->line > 0 ? json_integer(l->line) : NULL);
-    put(o, "col", l->col > 0 ? json_integer(l->col) : NULL);
-    put(o, "sheet", jstr(l->sheet));
-    put(o, "cell", jstr(l->cell));
-    put(o, "table", l->table > 0 ? json_integer(l->table) : NULL);
-    put(o, "row", l->row > 0 ? json_integer(l->row) : NULL);
-    put(o, "column", l->column > 0 ? json_integer(l->column) : NULL);
-    put(o, "path", jstr(l->path));
-    return o;
-}
 
 /* Write the JSON rendering; see framework.h. */
 int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
@@ -2482,85 +2347,85 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
     struct jx_arena *a = jx_arena_new();
     const struct jx_framework *fw = r->fw;
     json_t *root = json_object();
-    put(root, "format", json_string("jixiao-framework-evaluation"));
-    put(root, "version", json_integer(1));
+    jx_json_put(root, "format", json_string("jixiao-framework-evaluation"));
+    jx_json_put(root, "version", json_integer(1));
     json_t *f = json_object();
-    put(f, "id", jstr(fw->id));
-    put(f, "title", jstr(fw->title));
-    put(f, "source", jstr(fw->source));
-    put(f, "file", jstr(fw->file));
-    put(f, "stated", json_string(stated_names[fw->stated]));
-    put(f, "points", jexact(fw->points, false));
-    put(root, "framework", f);
+    jx_json_put(f, "id", jx_json_str(fw->id));
+    jx_json_put(f, "title", jx_json_str(fw->title));
+    jx_json_put(f, "source", jx_json_str(fw->source));
+    jx_json_put(f, "file", jx_json_str(fw->file));
+    jx_json_put(f, "stated", json_string(stated_names[fw->stated]));
+    jx_json_put(f, "points", jx_json_exact(fw->points, false));
+    jx_json_put(root, "framework", f);
     const struct jx_package *pkg = r->pkg;
-    put(root, "source", jstr(pkg ? pkg->source : NULL));
-    put(root, "unit", jstr(pkg ? pkg->unit.name.s : NULL));
-    put(root, "year", pkg && pkg->year.present ? json_integer(pkg->year.v)
+    jx_json_put(root, "source", jx_json_str(pkg ? pkg->source : NULL));
+    jx_json_put(root, "unit", jx_json_str(pkg ? pkg->unit.name.s : NULL));
+    jx_json_put(root, "year", pkg && pkg->year.present ? json_integer(pkg->year.v)
                                                : NULL);
     json_t *ps = json_array();
     for (size_t i = 0; i < r->nparams; i++) {
         json_t *p = json_object();
-        put(p, "name", jstr(r->params[i].name));
-        put(p, "label", jstr(r->params[i].label));
-        put(p, "value", jstr(jx_fw_value_show(a, &r->params[i].value)));
+        jx_json_put(p, "name", jx_json_str(r->params[i].name));
+        jx_json_put(p, "label", jx_json_str(r->params[i].label));
+        jx_json_put(p, "value", jx_json_str(jx_fw_value_show(a, &r->params[i].value)));
         json_array_append_new(ps, p);
     }
-    put(root, "params", ps);
+    jx_json_put(root, "params", ps);
     json_t *items = json_array();
     for (size_t i = 0; i < r->nitems; i++) {
         json_array_append_new(items, result_item_json(a, &r->items[i]));
     }
-    put(root, "items", items);
+    jx_json_put(root, "items", items);
     json_t *subs = json_array();
     for (size_t i = 0; r->scored && i < r->nsubtotals; i++) {
-        json_array_append_new(subs, item_json(&r->subtotals[i]));
+        json_array_append_new(subs, jx_json_item(&r->subtotals[i]));
     }
-    put(root, "subtotals", subs);
+    jx_json_put(root, "subtotals", subs);
     /* a formula-only framework has no total: null */
-    put(root, "total_before", r->scored ? item_json(&r->total_before) : NULL);
+    jx_json_put(root, "total_before", r->scored ? jx_json_item(&r->total_before) : NULL);
     json_t *tr = json_array();
     for (size_t i = 0; i < r->ntotals; i++) {
-        json_t *t = item_json(&r->totals[i].num);
-        put(t, "applied", json_boolean(r->totals[i].applied));
-        put(t, "reason", jstr(r->totals[i].reason));
+        json_t *t = jx_json_item(&r->totals[i].num);
+        jx_json_put(t, "applied", json_boolean(r->totals[i].applied));
+        jx_json_put(t, "reason", jx_json_str(r->totals[i].reason));
         json_array_append_new(tr, t);
     }
-    put(root, "total_rules", tr);
-    put(root, "total", r->scored ? item_json(&r->total) : NULL);
+    jx_json_put(root, "total_rules", tr);
+    jx_json_put(root, "total", r->scored ? jx_json_item(&r->total) : NULL);
     if (r->scored) {
         json_t *rg = json_object();
-        put(rg, "lo", jexact(r->total_lo, false));
-        put(rg, "hi", jexact(r->total_hi, false));
-        put(root, "total_range", rg);
+        jx_json_put(rg, "lo", jx_json_exact(r->total_lo, false));
+        jx_json_put(rg, "hi", jx_json_exact(r->total_hi, false));
+        jx_json_put(root, "total_range", rg);
     } else {
-        put(root, "total_range", NULL);
+        jx_json_put(root, "total_range", NULL);
     }
-    put(root, "grade", jstr(r->grade));
-    put(root, "stated_grade", jstr(r->stated_grade));
+    jx_json_put(root, "grade", jx_json_str(r->grade));
+    jx_json_put(root, "stated_grade", jx_json_str(r->stated_grade));
     const struct jx_diags *d = r->diags;
     json_t *fs = json_array();
     for (size_t i = 0; d && i < d->n; i++) {
         const struct jx_diag *e = &d->a[i];
         json_t *o = json_object();
-        put(o, "code", jstr(e->code));
-        put(o, "severity", json_string(jx_severity_name(e->severity)));
-        put(o, "message", jstr(e->msg));
-        put(o, "detail", jstr(e->detail));
-        put(o, "location", loc_json(&e->loc));
+        jx_json_put(o, "code", jx_json_str(e->code));
+        jx_json_put(o, "severity", json_string(jx_severity_name(e->severity)));
+        jx_json_put(o, "message", jx_json_str(e->msg));
+        jx_json_put(o, "detail", jx_json_str(e->detail));
+        jx_json_put(o, "location", jx_json_loc(&e->loc));
         json_array_append_new(fs, o);
     }
-    put(root, "findings", fs);
+    jx_json_put(root, "findings", fs);
     json_t *sum = json_object();
-    put(sum, "errors", json_integer(d ? (json_int_t)d->count[JX_SEV_ERROR] : 0));
-    put(sum, "warnings",
+    jx_json_put(sum, "errors", json_integer(d ? (json_int_t)d->count[JX_SEV_ERROR] : 0));
+    jx_json_put(sum, "warnings",
         json_integer(d ? (json_int_t)d->count[JX_SEV_WARNING] : 0));
-    put(sum, "rounding",
+    jx_json_put(sum, "rounding",
         json_integer(d ? (json_int_t)d->count[JX_SEV_ROUNDING] : 0));
-    put(sum, "notes", json_integer(d ? (json_int_t)d->count[JX_SEV_NOTE] : 0));
+    jx_json_put(sum, "notes", json_integer(d ? (json_int_t)d->count[JX_SEV_NOTE] : 0));
     if (d && d->dropped) {
-        put(sum, "dropped", json_integer((json_int_t)d->dropped));
+        jx_json_put(sum, "dropped", json_integer((json_int_t)d->dropped));
     }
-    put(root, "summary", sum);
+    jx_json_put(root, "summary", sum);
     char *text = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     jx_arena_free(a);
