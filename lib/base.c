@@ -546,3 +546,39 @@ fail:;
     errno = saved;
     return -1;
 }
+
+/* Optimal string alignment distance of a and b (99 when long). */
+size_t jx_edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    if (n > 64 || m > 64) {
+        return 99;
+    }
+    size_t r0[65], r1[65], r2[65];
+    size_t *pp = r0, *p = r1, *cur = r2;
+    for (size_t j = 0; j <= m; j++) {
+        p[j] = j;
+    }
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = p[j] + 1;
+            if (cur[j - 1] + 1 < best) {
+                best = cur[j - 1] + 1;
+            }
+            if (p[j - 1] + cost < best) {
+                best = p[j - 1] + cost;
+            }
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && pp[j - 2] + 1 < best) {
+                best = pp[j - 2] + 1;
+            }
+            cur[j] = best;
+        }
+        size_t *t = pp;
+        pp = p;
+        p = cur;
+        cur = t;
+    }
+    return p[m];
+}

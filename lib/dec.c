@@ -1029,3 +1029,58 @@ char *jx_rat_format_exact(struct jx_rat a, bool percent, char *buf)
     struct fixed f = round_split(n, (u128)d, scale, JX_ROUND_DOWN);
     return put_fixed(f, scale, percent ? "%" : "", buf);
 }
+
+/* a + b, or 0 with k->bad set. */
+struct jx_rat jx_calc_add(struct jx_calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_add(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a − b, or 0 with k->bad set. */
+struct jx_rat jx_calc_sub(struct jx_calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_sub(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a × b, or 0 with k->bad set. */
+struct jx_rat jx_calc_mul(struct jx_calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_mul(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a / b, or 0 with k->bad set. */
+struct jx_rat jx_calc_div(struct jx_calc *k, struct jx_rat a, struct jx_rat b)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_div(a, b, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}
+
+/* a rounded half-up at scale decimals, or 0 with k->bad set. */
+struct jx_rat jx_calc_round(struct jx_calc *k, struct jx_rat a, int scale)
+{
+    struct jx_rat r = jx_rat_int(0);
+    if (!k->bad && jx_rat_round(a, scale, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
+        k->bad = true;
+        r = jx_rat_int(0);
+    }
+    return r;
+}

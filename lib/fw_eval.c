@@ -42,68 +42,13 @@ struct ectx {
     const char *const *functions; /* env->functions or NULL */
 };
 
-/* Checked arithmetic that remembers the first overflow. */
-struct calc {
-    bool bad;
-};
 
-/* a + b (0 and bad on overflow). */
-static struct jx_rat c_add(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_add(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a - b (0 and bad on overflow). */
-static struct jx_rat c_sub(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_sub(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a × b (0 and bad on overflow). */
-static struct jx_rat c_mul(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_mul(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a / b (0 and bad on overflow or b == 0). */
-static struct jx_rat c_div(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_div(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
-
-/* Round half-up to scale decimals (bad on overflow). */
-static struct jx_rat c_round(struct calc *k, struct jx_rat a, int scale)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_round(a, scale, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
 /* Round with a mode to a whole number (bad on overflow). */
-static struct jx_rat c_whole(struct calc *k, struct jx_rat a,
+static struct jx_rat c_whole(struct jx_calc *k, struct jx_rat a,
                              enum jx_round mode)
 {
     struct jx_rat r = jx_rat_int(0);
@@ -571,7 +516,7 @@ static const char *const quarter_zh[4] = {"第一季度", "第二季度", "第�
 
 /* Score a proportional rule on number x. */
 static void score_proportional(struct ectx *c, const struct jx_fw_item *it,
-                               struct jx_fw_item_result *r, struct calc *k,
+                               struct jx_fw_item_result *r, struct jx_calc *k,
                                struct jx_rat x, const char *xs,
                                const char *step, struct var *vars,
                                size_t *nvars)
@@ -591,7 +536,7 @@ static void score_proportional(struct ectx *c, const struct jx_fw_item *it,
         f = jx_rat_min(x, ru->cap);
     }
     f = jx_rat_max(f, jx_rat_int(0));
-    struct jx_rat s = c_round(k, c_mul(k, it->points, f), ru->scale);
+    struct jx_rat s = jx_calc_round(k, jx_calc_mul(k, it->points, f), ru->scale);
     r->num.value = s;
     r->num.formula =
         ru->over == JX_FW_OVER_ALLOW
@@ -603,7 +548,7 @@ static void score_proportional(struct ectx *c, const struct jx_fw_item *it,
 
 /* Score a bands rule on number x; false when no band holds it. */
 static bool score_bands(struct ectx *c, const struct jx_fw_item *it,
-                        struct jx_fw_item_result *r, struct calc *k,
+                        struct jx_fw_item_result *r, struct jx_calc *k,
                         struct jx_rat x, const char *xs, const char *step,
                         struct var *vars, size_t *nvars)
 {
@@ -622,7 +567,7 @@ static bool score_bands(struct ectx *c, const struct jx_fw_item *it,
     if (nhit > 1) {
         add_note(c, &r->num, "输入同时落入多个档次（档次重叠），取第一个");
     }
-    struct jx_rat s = c_round(k, hit->score, ru->scale);
+    struct jx_rat s = jx_calc_round(k, hit->score, ru->scale);
     r->num.value = s;
     r->num.formula = jx_sprintf(c->a, "%s%s ∈ %s → %s", step, xs,
                                 hit->range.text,
@@ -636,7 +581,7 @@ static bool score_bands(struct ectx *c, const struct jx_fw_item *it,
 
 /* Score a deduct rule on number x. */
 static void score_deduct(struct ectx *c, const struct jx_fw_item *it,
-                         struct jx_fw_item_result *r, struct calc *k,
+                         struct jx_fw_item_result *r, struct jx_calc *k,
                          struct jx_rat x, const char *xs, const char *step,
                          struct var *vars, size_t *nvars)
 {
@@ -644,7 +589,7 @@ static void score_deduct(struct ectx *c, const struct jx_fw_item *it,
     struct jx_rat units = jx_rat_int(0);
     const char *how = "";
     if (jx_rat_sign(x) > 0) {
-        struct jx_rat q = c_div(k, x, ru->per);
+        struct jx_rat q = jx_calc_div(k, x, ru->per);
         static const char *const fn[] = {"ceil", "floor", ""};
         units = ru->count == JX_FW_COUNT_CEIL    ? c_whole(k, q, JX_ROUND_CEIL)
                 : ru->count == JX_FW_COUNT_FLOOR ? c_whole(k, q, JX_ROUND_FLOOR)
@@ -657,8 +602,8 @@ static void score_deduct(struct ectx *c, const struct jx_fw_item *it,
                              num_text(c->a, units));
         }
     }
-    struct jx_rat raw = c_sub(k, it->points, c_mul(k, ru->deduct, units));
-    struct jx_rat s = c_round(k, jx_rat_max(ru->floor, raw), ru->scale);
+    struct jx_rat raw = jx_calc_sub(k, it->points, jx_calc_mul(k, ru->deduct, units));
+    struct jx_rat s = jx_calc_round(k, jx_rat_max(ru->floor, raw), ru->scale);
     r->num.value = s;
     r->num.formula = jx_sprintf(
         c->a, "%smax(%s, %s − %s × %s) = %s%s", step,
@@ -670,7 +615,7 @@ static void score_deduct(struct ectx *c, const struct jx_fw_item *it,
 
 /* Score a quarterly rule; false when an input is absent (*absent set). */
 static bool score_quarterly(struct ectx *c, const struct jx_fw_item *it,
-                            struct jx_fw_item_result *r, struct calc *k,
+                            struct jx_fw_item_result *r, struct jx_calc *k,
                             size_t *icap, struct jx_fw_value *absent,
                             const char **absent_label, const char **below)
 {
@@ -700,13 +645,13 @@ static bool score_quarterly(struct ectx *c, const struct jx_fw_item *it,
     jx_buf_init(&low, 1u << 14);
     struct jx_rat sum = jx_rat_int(0), total = jx_rat_int(0);
     for (int i = 0; i < 4; i++) {
-        struct jx_rat ratio = c_div(k, q[i], ru->schedule[i]);
+        struct jx_rat ratio = jx_calc_div(k, q[i], ru->schedule[i]);
         if (ru->cap_each) {
             ratio = jx_rat_min(ratio, jx_rat_int(1));
         }
         ratio = jx_rat_max(ratio, jx_rat_int(0));
-        total = c_add(k, total, c_mul(k, ratio, ru->each));
-        sum = c_add(k, sum, q[i]);
+        total = jx_calc_add(k, total, jx_calc_mul(k, ratio, ru->each));
+        sum = jx_calc_add(k, sum, q[i]);
         const char *sched = pnum_text(c->a, ru->schedule[i], true);
         jx_buf_addf(&f, "%s%s%s / %s%s × %s", i ? " + " : "",
                     ru->cap_each ? "min(1, " : "", qs[i], sched,
@@ -716,14 +661,14 @@ static bool score_quarterly(struct ectx *c, const struct jx_fw_item *it,
                         low.len ? "；" : "", quarter_zh[i], qs[i], sched);
         }
     }
-    struct jx_rat avg = c_div(k, sum, jx_rat_int(4));
+    struct jx_rat avg = jx_calc_div(k, sum, jx_rat_int(4));
     struct jx_rat avgc = avg;
     if (ru->cap_each) {
         avgc = jx_rat_min(avgc, jx_rat_int(1));
     }
     avgc = jx_rat_max(avgc, jx_rat_int(0));
-    total = c_add(k, total, c_mul(k, avgc, ru->average));
-    struct jx_rat s = c_round(k, total, ru->scale);
+    total = jx_calc_add(k, total, jx_calc_mul(k, avgc, ru->average));
+    struct jx_rat s = jx_calc_round(k, total, ru->scale);
     r->num.value = s;
     char buf[JX_NUM_BUFSZ];
     jx_buf_addf(&f, " + %s(%s + %s + %s + %s) / 4%s × %s = %s",
@@ -744,7 +689,7 @@ enum held { H_NO = 0, H_YES, H_JUDGE };
 
 /* Score a checklist: sub-points that hold, and the judgement part. */
 static void score_checklist(struct ectx *c, const struct jx_fw_item *it,
-                            struct jx_fw_item_result *r, struct calc *k,
+                            struct jx_fw_item_result *r, struct jx_calc *k,
                             size_t *icap)
 {
     const struct jx_fw_rule *ru = &it->rule;
@@ -782,21 +727,21 @@ static void score_checklist(struct ectx *c, const struct jx_fw_item *it,
                                            pts, why ? "，" : "",
                                            why ? why : "", ""));
         if (h == H_YES) {
-            autos = c_add(k, autos, ch->points);
+            autos = jx_calc_add(k, autos, ch->points);
             jx_buf_addf(&f, "%s%s", f.len ? " + " : "", pts);
         } else if (h == H_NO) {
             jx_buf_addf(&f, "%s0", f.len ? " + " : "");
             jx_buf_addf(&lost, "%s%s（%s 分）", lost.len ? "、" : "", ch->name,
                         pts);
         } else {
-            judge = c_add(k, judge, ch->points);
+            judge = jx_calc_add(k, judge, ch->points);
             jx_buf_addf(&jn, "%s%s（%s 分）", jn.len ? "、" : "", ch->name,
                         pts);
         }
     }
-    struct jx_rat hi = c_add(k, autos, judge);
-    r->lo = c_round(k, autos, ru->scale);
-    r->hi = c_round(k, hi, ru->scale);
+    struct jx_rat hi = jx_calc_add(k, autos, judge);
+    r->lo = jx_calc_round(k, autos, ru->scale);
+    r->hi = jx_calc_round(k, hi, ru->scale);
     r->num.value = r->lo;
     if (jx_rat_sign(judge) == 0) {
         r->num.formula = jx_sprintf(c->a, "%s = %s", f.len ? f.p : "0",
@@ -809,7 +754,7 @@ static void score_checklist(struct ectx *c, const struct jx_fw_item *it,
             jn.p, num_text(c->a, r->lo), num_text(c->a, r->hi));
         r->status = JX_FWS_RANGE;
     }
-    struct jx_rat lostpts = c_sub(k, it->points, hi);
+    struct jx_rat lostpts = jx_calc_sub(k, it->points, hi);
     if (lost.len) {
         r->reason = jx_sprintf(c->a, "未满足：%s，扣 %s 分", lost.p,
                                num_text(c->a, jx_rat_max(lostpts,
@@ -1004,16 +949,16 @@ static void compare_stated(struct ectx *c, const struct jx_fw_item *it,
  * rounded at the item's scale; *excluded (may be NULL) gets the points
  * of the excluded parts.  k->bad on overflow. */
 static struct jx_rat parts_sum(const struct jx_fw_item_result *r, int which,
-                               struct calc *k, struct jx_rat *excluded)
+                               struct jx_calc *k, struct jx_rat *excluded)
 {
     struct jx_rat sum = jx_rat_int(0), ex = jx_rat_int(0);
     for (size_t i = 0; i < r->nparts; i++) {
         const struct jx_fw_item_result *pr = &r->parts[i];
         if (pr->status == JX_FWS_EXCLUDED) {
-            ex = c_add(k, ex, pr->item->points);
+            ex = jx_calc_add(k, ex, pr->item->points);
             continue;
         }
-        sum = c_add(k, sum, pr->status == JX_FWS_SCORED ? pr->num.value
+        sum = jx_calc_add(k, sum, pr->status == JX_FWS_SCORED ? pr->num.value
                             : which == 0               ? pr->lo
                             : which == 1               ? pr->hi
                                                        : pr->used);
@@ -1021,11 +966,11 @@ static struct jx_rat parts_sum(const struct jx_fw_item_result *r, int which,
     if (excluded) {
         *excluded = ex;
     }
-    struct jx_rat rest = c_sub(k, r->item->points, ex);
+    struct jx_rat rest = jx_calc_sub(k, r->item->points, ex);
     if (jx_rat_sign(ex) > 0 && jx_rat_sign(rest) > 0) {
-        sum = c_mul(k, sum, c_div(k, r->item->points, rest));
+        sum = jx_calc_mul(k, sum, jx_calc_div(k, r->item->points, rest));
     }
-    return c_round(k, sum, r->item->rule.scale);
+    return jx_calc_round(k, sum, r->item->rule.scale);
 }
 
 /* Decide what the item puts into the total. */
@@ -1052,7 +997,7 @@ static void decide_used(struct jx_fw_item_result *r)
         return;
     }
     if (r->nparts) {
-        struct calc k = {false};
+        struct jx_calc k = {false};
         r->used = parts_sum(r, 2, &k, NULL);
         r->used_from = "下限";
         for (size_t i = 0; i < r->nparts; i++) {
@@ -1135,7 +1080,7 @@ static void take_stated(struct ectx *c, const struct jx_fw_item *it,
 }
 
 static void score_parts(struct ectx *c, const struct jx_fw_item *it,
-                        struct jx_fw_item_result *r, struct calc *k,
+                        struct jx_fw_item_result *r, struct jx_calc *k,
                         size_t *icap);
 
 /* Score an item by its rule into r (status, value, lo/hi, derivation,
@@ -1150,7 +1095,7 @@ static void score_item(struct ectx *c, const struct jx_fw_item *it,
     if (it->has_points && ru->type != JX_FWR_FORMULA) {
         add_input(c, n, &icap, "分值", num_text(c->a, it->points));
     }
-    struct calc k = {false};
+    struct jx_calc k = {false};
     struct var vars[16];
     size_t nvars = 0;
     if (ru->type == JX_FWR_MANUAL) {
@@ -1212,7 +1157,7 @@ static void score_item(struct ectx *c, const struct jx_fw_item *it,
         if (v.kind == JX_FWV_NUM) {
             r->status = JX_FWS_VALUE;
             n->has_value = true;
-            n->value = c_round(&k, v.num, ru->percent ? ru->scale + 2
+            n->value = jx_calc_round(&k, v.num, ru->percent ? ru->scale + 2
                                                       : ru->scale);
             char buf[JX_NUM_BUFSZ];
             n->formula = jx_sprintf(c->a, "%s = %s",
@@ -1235,7 +1180,7 @@ static void score_item(struct ectx *c, const struct jx_fw_item *it,
         case A_SCORED:
             r->status = JX_FWS_SCORED;
             n->has_value = true;
-            n->value = c_round(&k, n->value, ru->scale);
+            n->value = jx_calc_round(&k, n->value, ru->scale);
             goto done;
         case A_EXCLUDED:
             r->status = JX_FWS_EXCLUDED;
@@ -1405,7 +1350,7 @@ static void make_subtotals(struct ectx *c, struct jx_fw_result *res)
         s->rule = "fw-subtotal";
         s->scale = 2;
         res->nsubtotals++;
-        struct calc k = {false};
+        struct jx_calc k = {false};
         struct jx_rat sum = jx_rat_int(0), pts = jx_rat_int(0),
                       st = jx_rat_int(0);
         bool all_stated = true, any = false;
@@ -1418,10 +1363,10 @@ static void make_subtotals(struct ectx *c, struct jx_fw_result *res)
                 continue;
             }
             any = true;
-            sum = c_add(&k, sum, r->used);
-            pts = c_add(&k, pts, r->item->points);
+            sum = jx_calc_add(&k, sum, r->used);
+            pts = jx_calc_add(&k, pts, r->item->points);
             if (r->num.has_stated) {
-                st = c_add(&k, st, r->num.stated);
+                st = jx_calc_add(&k, st, r->num.stated);
             } else {
                 all_stated = false;
             }
@@ -1505,7 +1450,7 @@ static void apply_total_rule(struct ectx *c, struct jx_fw_result *res,
         v.percent = true;
     }
     const char *xs = jx_fw_value_show(c->a, &v);
-    struct calc k = {false};
+    struct jx_calc k = {false};
     if (t->type == JX_FWT_CAP) {
         const struct jx_fw_band *b = NULL;
         for (size_t i = 0; i < t->nbands && !b; i++) {
@@ -1537,7 +1482,7 @@ static void apply_total_rule(struct ectx *c, struct jx_fw_result *res,
                                 xs, b->range.text, caps);
     } else {
         struct jx_rat count = jx_rat_max(v.num, jx_rat_int(0));
-        struct jx_rat ded = c_mul(&k, t->deduct, count);
+        struct jx_rat ded = jx_calc_mul(&k, t->deduct, count);
         if (k.bad) {
             struct jx_loc loc = expr_loc(&t->input, 0);
             jx_diag_add(c->d, "F206", JX_SEV_WARNING, &loc,
@@ -1549,10 +1494,10 @@ static void apply_total_rule(struct ectx *c, struct jx_fw_result *res,
             return;
         }
         struct jx_rat z = jx_rat_int(0);
-        struct calc k2 = {false};
-        *cur = jx_rat_max(z, c_sub(&k2, *cur, ded));
-        *lo = jx_rat_max(z, c_sub(&k2, *lo, ded));
-        *hi = jx_rat_max(z, c_sub(&k2, *hi, ded));
+        struct jx_calc k2 = {false};
+        *cur = jx_rat_max(z, jx_calc_sub(&k2, *cur, ded));
+        *lo = jx_rat_max(z, jx_calc_sub(&k2, *lo, ded));
+        *hi = jx_rat_max(z, jx_calc_sub(&k2, *hi, ded));
         n->value = *cur;
         tr->applied = true;
         n->formula = jx_sprintf(c->a, "max(0, %s − %s × %s) = %s", before,
@@ -1613,7 +1558,7 @@ static void stated_total(struct ectx *c, struct jx_num *tot,
 static void make_total(struct ectx *c, struct jx_fw_result *res)
 {
     const struct jx_framework *fw = c->fw;
-    struct calc k = {false};
+    struct jx_calc k = {false};
     struct jx_rat sum = jx_rat_int(0), lo = jx_rat_int(0),
                   hi = jx_rat_int(0), excluded = jx_rat_int(0);
     struct jx_item *tb = &res->total_before;
@@ -1647,14 +1592,14 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
     for (size_t i = 0; i < res->nitems; i++) {
         const struct jx_fw_item_result *r = &res->items[i];
         if (r->status == JX_FWS_EXCLUDED && r->item->has_points) {
-            excluded = c_add(&k, excluded, r->item->points);
+            excluded = jx_calc_add(&k, excluded, r->item->points);
         }
         if (!r->counted) {
             continue;
         }
-        sum = c_add(&k, sum, r->used);
-        lo = c_add(&k, lo, r->settled ? r->used : r->lo);
-        hi = c_add(&k, hi, r->settled ? r->used : r->hi);
+        sum = jx_calc_add(&k, sum, r->used);
+        lo = jx_calc_add(&k, lo, r->settled ? r->used : r->lo);
+        hi = jx_calc_add(&k, hi, r->settled ? r->used : r->hi);
         if (!r->settled) {
             res->njudge++;
         }
@@ -1666,12 +1611,12 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
     const char *sumtext = f.len ? jx_strdup(c->a, f.p) : "0";
     jx_buf_release(&f);
     if (jx_rat_sign(excluded) > 0) {
-        struct jx_rat rest = c_sub(&k, fw->points, excluded);
+        struct jx_rat rest = jx_calc_sub(&k, fw->points, excluded);
         if (jx_rat_sign(rest) > 0) {
-            struct jx_rat factor = c_div(&k, fw->points, rest);
-            sum = c_round(&k, c_mul(&k, sum, factor), 2);
-            lo = c_round(&k, c_mul(&k, lo, factor), 2);
-            hi = c_round(&k, c_mul(&k, hi, factor), 2);
+            struct jx_rat factor = jx_calc_div(&k, fw->points, rest);
+            sum = jx_calc_round(&k, jx_calc_mul(&k, sum, factor), 2);
+            lo = jx_calc_round(&k, jx_calc_mul(&k, lo, factor), 2);
+            hi = jx_calc_round(&k, jx_calc_mul(&k, hi, factor), 2);
             tb->formula = jx_sprintf(
                 c->a, "(%s) × %s / (%s − 不适用 %s) = %s", sumtext,
                 num_text(c->a, fw->points), num_text(c->a, fw->points),
@@ -1963,7 +1908,7 @@ static const char *part_what(struct ectx *c,
  * the 扣分理由 lists the parts that lost points and those that need
  * judgement. */
 static void score_parts(struct ectx *c, const struct jx_fw_item *it,
-                        struct jx_fw_item_result *r, struct calc *k,
+                        struct jx_fw_item_result *r, struct jx_calc *k,
                         size_t *icap)
 {
     const struct jx_fw_rule *ru = &it->rule;

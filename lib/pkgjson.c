@@ -565,42 +565,6 @@ static void type_error(struct ctx *c, enum fkind k, const json_t *v,
            expect_zh(k), type_zh(v), shown(c, v, node));
 }
 
-/* Optimal string alignment distance of a[0..n) and b[0..m) (bytes),
- * or 99 when either is longer than 64 bytes. */
-static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-    if (n > 64 || m > 64) {
-        return 99;
-    }
-    size_t r0[65], r1[65], r2[65];
-    size_t *pp = r0, *p = r1, *cur = r2;
-    for (size_t j = 0; j <= m; j++) {
-        p[j] = j;
-    }
-    for (size_t i = 1; i <= n; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = p[j] + 1;
-            if (cur[j - 1] + 1 < best) {
-                best = cur[j - 1] + 1;
-            }
-            if (p[j - 1] + cost < best) {
-                best = p[j - 1] + cost;
-            }
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-                a[i - 2] == b[j - 1] && pp[j - 2] + 1 < best) {
-                best = pp[j - 2] + 1;
-            }
-            cur[j] = best;
-        }
-        size_t *t = pp;
-        pp = p;
-        p = cur;
-        cur = t;
-    }
-    return p[m];
-}
 
 /* The known name closest to s[0..n) when within edit distance 2 (and
  * shorter than the name itself), or NULL. */
@@ -614,7 +578,7 @@ static const char *suggest(const char *s, size_t n, const char *const *names,
             continue;
         }
         size_t len = strlen(names[i]);
-        size_t d = edit_distance(s, n, names[i], len);
+        size_t d = jx_edit_distance(s, n, names[i], len);
         if (d < bestd && d < len) {
             best = names[i];
             bestd = d;

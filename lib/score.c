@@ -152,66 +152,10 @@ struct ctx {
     const char *sheet; /* label of the sheet being scored */
 };
 
-/* Checked arithmetic that remembers the first overflow instead of
- * failing each step; results after a failure are 0. */
-struct calc {
-    bool bad;
-};
 
-/* a + b, or 0 with k->bad set. */
-static struct jx_rat c_add(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_add(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a - b, or 0 with k->bad set. */
-static struct jx_rat c_sub(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_sub(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a × b, or 0 with k->bad set. */
-static struct jx_rat c_mul(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_mul(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
-/* a / b, or 0 with k->bad set (also for b == 0). */
-static struct jx_rat c_div(struct calc *k, struct jx_rat a, struct jx_rat b)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_div(a, b, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
-
-/* a rounded half-up at scale decimals, or 0 with k->bad set. */
-static struct jx_rat c_round(struct calc *k, struct jx_rat a, int scale)
-{
-    struct jx_rat r = jx_rat_int(0);
-    if (!k->bad && jx_rat_round(a, scale, JX_ROUND_HALF_UP, &r) != JX_NUM_OK) {
-        k->bad = true;
-        r = jx_rat_int(0);
-    }
-    return r;
-}
 
 /* v clamped to [lo, hi]. */
 static struct jx_rat clamp(struct jx_rat v, struct jx_rat lo, struct jx_rat hi)
@@ -412,12 +356,12 @@ static void score_rate(struct ctx *c, const struct jx_sheet *sh,
         }
         return;
     }
-    struct calc k = {false};
+    struct jx_calc k = {false};
     struct jx_rat r;
     if (jx_rat_money_div(f->executed.v, f->budget_full.v, &r) != JX_NUM_OK) {
         k.bad = true;
     }
-    struct jx_rat v = c_round(&k, r, c->pol->rate_scale + 2);
+    struct jx_rat v = jx_calc_round(&k, r, c->pol->rate_scale + 2);
     if (k.bad) {
         it->formula = "全年执行数 / 全年预算数";
         note_add(c, it, "数值超出可精确计算的范围");
@@ -432,8 +376,8 @@ static void score_rate(struct ctx *c, const struct jx_sheet *sh,
                              ex, bu, fmt_item(c, it));
     if (it->has_stated) {
         /* the tolerance is in percentage points */
-        struct calc k2 = {false};
-        struct jx_rat tol = c_div(&k2, c->pol->tolerance, jx_rat_int(100));
+        struct jx_calc k2 = {false};
+        struct jx_rat tol = jx_calc_div(&k2, c->pol->tolerance, jx_rat_int(100));
         it->agrees = agree_of(it->stated, it->value, tol);
         if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
             struct jx_diag *e = finding(
@@ -492,15 +436,15 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
         it->formula = "执行率 × 分值";
         note_add(c, it, "执行率无法计算，得分无法复核");
     } else {
-        struct calc k = {false};
+        struct jx_calc k = {false};
         struct jx_rat base = single ? exact : rate->value;
         struct jx_rat one = jx_rat_int(1);
         bool capped = c->pol->exec_cap && jx_rat_cmp(base, one) > 0;
         if (capped) {
             base = one;
         }
-        struct jx_rat s = c_mul(&k, base, it->points);
-        s = c_round(&k, jx_rat_max(s, jx_rat_int(0)), it->scale);
+        struct jx_rat s = jx_calc_mul(&k, base, it->points);
+        s = jx_calc_round(&k, jx_rat_max(s, jx_rat_int(0)), it->scale);
         if (k.bad) {
             it->formula = "执行率 × 分值";
             note_add(c, it, "数值超出可精确计算的范围");
@@ -581,15 +525,15 @@ static const char *fmt_ivnum(struct ctx *c, const struct jx_indval *v,
     }
     struct jx_rat shown = n;
     if (strncmp(unit, "亿", strlen("亿")) == 0) {
-        struct calc k = {false};
-        shown = c_div(&k, n, jx_rat_int(100000000));
+        struct jx_calc k = {false};
+        shown = jx_calc_div(&k, n, jx_rat_int(100000000));
         if (k.bad) {
             shown = n;
             unit = "";
         }
     } else if (strncmp(unit, "万", strlen("万")) == 0) {
-        struct calc k = {false};
-        shown = c_div(&k, n, jx_rat_int(10000));
+        struct jx_calc k = {false};
+        shown = jx_calc_div(&k, n, jx_rat_int(10000));
         if (k.bad) {
             shown = n;
             unit = "";
@@ -649,7 +593,7 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
     }
     const char *A = fmt_ivnum(c, &x->av, a);
     const char *Ws = fmt_exact(c, W, false);
-    struct calc k = {false};
+    struct jx_calc k = {false};
     struct jx_rat s = zero;
     const char *formula = NULL;
     bool lower_used = false;
@@ -708,8 +652,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
             formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0，实际完成值 "
                                  "%s 未达到，记 0", T, A);
         } else {
-            s = c_div(&k, c_mul(&k, W, a), t);
-            s = c_round(&k, clamp(s, zero, W), it->scale);
+            s = jx_calc_div(&k, jx_calc_mul(&k, W, a), t);
+            s = jx_calc_round(&k, clamp(s, zero, W), it->scale);
             formula = jx_sprintf(c->a, "分值 × 实际完成值 / 年度指标值 = "
                                  "%s × %s / %s = %s", Ws, A, T,
                                  fmt_fixed(c, s, it->scale, false));
@@ -726,8 +670,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
             formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0 而实际完成值 "
                                  "%s 更大，记 0", T, A);
         } else {
-            s = c_div(&k, c_mul(&k, W, t), a);
-            s = c_round(&k, clamp(s, zero, W), it->scale);
+            s = jx_calc_div(&k, jx_calc_mul(&k, W, t), a);
+            s = jx_calc_round(&k, clamp(s, zero, W), it->scale);
             formula = jx_sprintf(c->a, "分值 × 年度指标值 / 实际完成值 = "
                                  "%s × %s / %s = %s", Ws, T, A,
                                  fmt_fixed(c, s, it->scale, false));
@@ -752,15 +696,15 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
         return;
     }
     it->has_value = true;
-    it->value = c_round(&k, s, it->scale);
+    it->value = jx_calc_round(&k, s, it->scale);
     it->formula = formula;
 
     /* over-achievement (rules §1.4 rule 5) */
     if (eff == JX_DIR_HIGHER && x->tv.op != JX_OP_RANGE &&
         jx_rat_sign(t) > 0 && jx_rat_cmp(a, t) > 0 &&
         !has_text(&x->row->deviation)) {
-        struct calc k2 = {false};
-        struct jx_rat over = c_div(&k2, c_sub(&k2, a, t), t);
+        struct jx_calc k2 = {false};
+        struct jx_rat over = jx_calc_div(&k2, jx_calc_sub(&k2, a, t), t);
         if (!k2.bad && jx_rat_cmp(over, c->pol->over_threshold) > 0) {
             finding(c, "S205", JX_SEV_WARNING,
                     prov2(x->row->actual.prov, x->prov),
@@ -813,20 +757,20 @@ static void score_qual(struct ctx *c, struct ind *x, struct jx_item *it)
                 r->target.s ? r->target.s : "");
         return;
     }
-    struct calc k = {false};
+    struct jx_calc k = {false};
     struct jx_rat lo, hi;
     bool hi_incl = false;
     struct jx_rat p8 = {4, 5}, p6 = {3, 5};
     if (ach == JX_ACH_MET) {
-        lo = c_mul(&k, W, p8);
+        lo = jx_calc_mul(&k, W, p8);
         hi = W;
         hi_incl = true;
     } else if (ach == JX_ACH_PARTIAL) {
-        lo = c_mul(&k, W, p6);
-        hi = c_mul(&k, W, p8);
+        lo = jx_calc_mul(&k, W, p6);
+        hi = jx_calc_mul(&k, W, p8);
     } else {
         lo = jx_rat_int(0);
-        hi = c_mul(&k, W, p6);
+        hi = jx_calc_mul(&k, W, p6);
     }
     if (k.bad) {
         it->formula = "无法计算";
@@ -1220,7 +1164,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                          struct jx_sheet_eval *se, const char *spath,
                          struct jx_rat *sum)
 {
-    struct calc k = {false};
+    struct jx_calc k = {false};
     *sum = jx_rat_int(0);
     for (int b = 0; b < JX_BLOCK_COUNT; b++) {
         struct jx_item *it = &se->blocks[b];
@@ -1246,7 +1190,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             if (!r->points.present) {
                 continue;
             }
-            s = c_add(&k, s, r->points.v);
+            s = jx_calc_add(&k, s, r->points.v);
             jx_buf_addf(&terms, "%s%s", terms.len ? " + " : "",
                         fmt_exact(c, r->points.v, false));
         }
@@ -1276,7 +1220,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                     se->label, it->label, fmt_exact(c, s, false),
                     fmt_exact(c, it->points, false));
         }
-        *sum = c_add(&k, *sum, s);
+        *sum = jx_calc_add(&k, *sum, s);
     }
     return !k.bad;
 }
@@ -1317,7 +1261,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
 {
     struct jx_rat ind_points;
     bool ok = score_blocks(c, sh, se, spath, &ind_points);
-    struct calc k = {!ok};
+    struct jx_calc k = {!ok};
 
     /* Σ 分值 + execution points */
     struct jx_item *pt = &se->points_total;
@@ -1328,7 +1272,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     pt->path = spath;
     pt->has_points = true;
     pt->points = jx_rat_int(100);
-    struct jx_rat ptv = c_add(&k, ind_points, exec_points);
+    struct jx_rat ptv = jx_calc_add(&k, ind_points, exec_points);
     {
         struct jx_buf f;
         jx_buf_init(&f, 1u << 20);
@@ -1390,7 +1334,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
             const char *sv = it->has_value ? fmt_item(c, it)
                                            : fmt_exact(c, s, false);
             pairs[2 * i + 1] = jx_sprintf(c->a, "%s（%s）", sv, which);
-            total = c_add(&k, total, s);
+            total = jx_calc_add(&k, total, s);
             jx_buf_addf(&f, "%s%s", f.len ? " + " : "", sv);
             if (it->has_value) {
                 n_re++;
@@ -1403,7 +1347,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         }
     }
     set_inputs(c, tt, n, pairs);
-    total = c_round(&k, total, tt->scale);
+    total = jx_calc_round(&k, total, tt->scale);
     if (k.bad) {
         tt->formula = "无法计算";
         note_add(c, tt, "数值超出可精确计算的范围");

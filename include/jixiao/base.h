@@ -20,6 +20,10 @@
 #else
 #define JX_PRINTF(f, a)
 #define JX_NORETURN
+/* Optimal string alignment distance of the bytes a[0..n) and b[0..m)
+ * (for "did you mean" suggestions); 99 when either is longer than 64. */
+size_t jx_edit_distance(const char *a, size_t n, const char *b, size_t m);
+
 #endif
 
 /* A wide signed integer for exact intermediates (GCC/Clang extension). */
@@ -149,5 +153,9 @@ int jx_read_file(const char *path, size_t max, char **out, size_t *len);
 /* Write data to path atomically: write path.tmp.<pid>, fsync, rename.
  * Returns 0, or -1 with errno set (the temporary file is removed). */
 int jx_write_file_atomic(const char *path, const void *data, size_t len);
+
+/* Optimal string alignment distance of the bytes a[0..n) and b[0..m)
+ * (for "did you mean" suggestions); 99 when either is longer than 64. */
+size_t jx_edit_distance(const char *a, size_t n, const char *b, size_t m);
 
 #endif

@@ -161,4 +161,26 @@ char *jx_rat_format_exact(struct jx_rat a, bool percent, char *buf);
 /* True when the value is a whole number. */
 bool jx_rat_is_int(struct jx_rat a);
 
+/* Checked arithmetic that remembers the first failure (overflow, or a
+ * division by zero): from then on every result is 0 and bad stays set,
+ * so that a chain of operations is checked once at its end. */
+struct jx_calc {
+    bool bad;
+};
+
+/* a + b, or 0 with k->bad set. */
+struct jx_rat jx_calc_add(struct jx_calc *k, struct jx_rat a, struct jx_rat b);
+
+/* a − b, or 0 with k->bad set. */
+struct jx_rat jx_calc_sub(struct jx_calc *k, struct jx_rat a, struct jx_rat b);
+
+/* a × b, or 0 with k->bad set. */
+struct jx_rat jx_calc_mul(struct jx_calc *k, struct jx_rat a, struct jx_rat b);
+
+/* a / b, or 0 with k->bad set (also for b == 0). */
+struct jx_rat jx_calc_div(struct jx_calc *k, struct jx_rat a, struct jx_rat b);
+
+/* a rounded half-up at scale decimals, or 0 with k->bad set. */
+struct jx_rat jx_calc_round(struct jx_calc *k, struct jx_rat a, int scale);
+
 #endif
