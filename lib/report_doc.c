@@ -143,6 +143,55 @@ struct jx_rcell *jx_rtable_cell(struct jx_report_doc *d, struct jx_rtable *t,
     return c;
 }
 
+/* The grid t needs (report.h). */
+void jx_rtable_size(const struct jx_rtable *t, long *nrows, long *ncols)
+{
+    long nr = t->nrows > 0 ? t->nrows : 0;
+    long nc = t->ncols > 0 ? t->ncols : 1;
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        long r = (long)c->row + (c->rowspan > 1 ? c->rowspan : 1);
+        long k = (long)c->col + (c->colspan > 1 ? c->colspan : 1);
+        nr = r > nr ? r : nr;
+        nc = k > nc ? k : nc;
+    }
+    *nrows = nr;
+    *ncols = nc;
+}
+
+/* Place t's cells on the grid (report.h). */
+void jx_rtable_place(const struct jx_rtable *t, long nrows, long ncols,
+                     const struct jx_rcell **at,
+                     void (*dropped)(void *ctx, const struct jx_rcell *c),
+                     void *ctx)
+{
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        long r0 = c->row, c0 = c->col;
+        long r1 = r0 + (c->rowspan > 1 ? c->rowspan : 1);
+        long c1 = c0 + (c->colspan > 1 ? c->colspan : 1);
+        r1 = r1 > nrows ? nrows : r1;
+        c1 = c1 > ncols ? ncols : c1;
+        bool free_ = r0 >= 0 && c0 >= 0 && r0 < nrows && c0 < ncols;
+        for (long r = r0; free_ && r < r1; r++) {
+            for (long k = c0; free_ && k < c1; k++) {
+                free_ = !at[r * ncols + k];
+            }
+        }
+        if (!free_) {
+            if (dropped) {
+                dropped(ctx, c);
+            }
+            continue;
+        }
+        for (long r = r0; r < r1; r++) {
+            for (long k = c0; k < c1; k++) {
+                at[r * ncols + k] = c;
+            }
+        }
+    }
+}
+
 /* The cell whose top-left is (row, col), or NULL. */
 const struct jx_rcell *jx_rtable_at(const struct jx_rtable *t, int row,
                                     int col)

@@ -530,6 +530,29 @@ struct grid {
     long tw[MAX_COLS];          /* column widths in twips */
 };
 
+/* What a dropped cell is reported with (R103). */
+struct drop_ctx {
+    struct jx_diags *diags;
+    struct jx_loc loc;
+    int tno;
+    long ncols;
+};
+
+/* Report a cell left out of the grid: overlapping (R103); one that
+ * starts past the last column was announced by R104. */
+static void drop_cell(void *ctx, const struct jx_rcell *c)
+{
+    struct drop_ctx *x = ctx;
+    if (c->col >= x->ncols) {
+        return;
+    }
+    x->loc.row = c->row + 1;
+    x->loc.column = c->col + 1;
+    jx_diag_add(x->diags, "R103", JX_SEV_WARNING, &x->loc,
+                "表格 %d 第 %d 行第 %d 列的单元格与其他单元格重叠，已略去",
+                x->tno, c->row + 1, c->col + 1);
+}
+
 /* Lay t out (tno: its number among the document's tables, for
  * findings): grid size (clamped to MAX_COLS columns, R104), the cell
  * covering each position (a cell overlapping an earlier one is dropped,
@@ -540,15 +563,8 @@ static int layout(const struct jx_rtable *t, int tno, struct grid *g,
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
     loc.table = tno;
-    long nrows = t->nrows > 0 ? t->nrows : 0;
-    long ncols = t->ncols > 0 ? t->ncols : 1;
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_rcell *c = &t->cells[i];
-        long r = (long)c->row + (c->rowspan > 1 ? c->rowspan : 1);
-        long k = (long)c->col + (c->colspan > 1 ? c->colspan : 1);
-        nrows = r > nrows ? r : nrows;
-        ncols = k > ncols ? k : ncols;
-    }
+    long nrows, ncols;
+    jx_rtable_size(t, &nrows, &ncols);
     if (ncols > MAX_COLS) {
         jx_diag_add(diags, "R104", JX_SEV_WARNING, &loc,
                     "表格 %d 有 %ld 列，超过 Word 的上限 %d 列，超出部分已略去",
@@ -566,35 +582,8 @@ static int layout(const struct jx_rtable *t, int tno, struct grid *g,
     size_t npos = (size_t)(nrows * ncols);
     g->at = jx_xmalloc((npos ? npos : 1) * sizeof *g->at);
     memset(g->at, 0, (npos ? npos : 1) * sizeof *g->at);
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_rcell *c = &t->cells[i];
-        long r0 = c->row, c0 = c->col;
-        long r1 = r0 + (c->rowspan > 1 ? c->rowspan : 1);
-        long c1 = c0 + (c->colspan > 1 ? c->colspan : 1);
-        c1 = c1 > ncols ? ncols : c1;
-        bool free_ = r0 >= 0 && c0 >= 0 && c0 < ncols;
-        for (long r = r0; free_ && r < r1; r++) {
-            for (long k = c0; free_ && k < c1; k++) {
-                free_ = !g->at[r * ncols + k];
-            }
-        }
-        if (!free_) {
-            if (c0 < ncols) {
-                loc.row = c->row + 1;
-                loc.column = c->col + 1;
-                jx_diag_add(diags, "R103", JX_SEV_WARNING, &loc,
-                            "表格 %d 第 %d 行第 %d 列的单元格与其他单元格"
-                            "重叠，已略去",
-                            tno, c->row + 1, c->col + 1);
-            }
-            continue;
-        }
-        for (long r = r0; r < r1; r++) {
-            for (long k = c0; k < c1; k++) {
-                g->at[r * ncols + k] = c;
-            }
-        }
-    }
+    struct drop_ctx dc = {diags, loc, tno, ncols};
+    jx_rtable_place(t, nrows, ncols, g->at, drop_cell, &dc);
     /* widths: relative widths over the text width, else equal */
     long sum = 0;
     bool given = t->widths != NULL;

@@ -379,6 +379,28 @@ struct grid {
     const struct jx_rcell **at; /* nrows × ncols (malloc'd) */
 };
 
+/* What a dropped cell is reported with (R304). */
+struct drop_ctx {
+    struct xs *x;
+    struct jx_loc loc;
+    int tno;
+};
+
+/* Report a cell left out of the grid because it overlaps (R304). */
+static void drop_cell(void *ctx, const struct jx_rcell *c)
+{
+    struct drop_ctx *d = ctx;
+    char ref[32];
+    lxw_rowcol_to_cell(ref, (lxw_row_t)(c->row + JX_REPORT_XLSX_TOP),
+                       (lxw_col_t)c->col);
+    d->loc.cell = jx_strdup(d->x->a, ref);
+    d->loc.row = c->row + 1;
+    d->loc.column = c->col + 1;
+    jx_diag_add(d->x->diags, "R304", JX_SEV_WARNING, &d->loc,
+                "表格 %d 第 %d 行第 %d 列的单元格与其他单元格重叠，已略去",
+                d->tno, c->row + 1, c->col + 1);
+}
+
 /* Lay t out on a grid; a cell overlapping an earlier one is dropped
  * (R304).  0, or -1 when the table does not fit a sheet (R305). */
 static int layout(struct xs *x, const struct jx_rtable *t, int tno,
@@ -388,15 +410,8 @@ static int layout(struct xs *x, const struct jx_rtable *t, int tno,
     memset(&loc, 0, sizeof loc);
     loc.table = tno;
     loc.sheet = x->sheet;
-    long nrows = t->nrows > 0 ? t->nrows : 0;
-    long ncols = t->ncols > 0 ? t->ncols : 1;
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_rcell *c = &t->cells[i];
-        long r = (long)c->row + (c->rowspan > 1 ? c->rowspan : 1);
-        long k = (long)c->col + (c->colspan > 1 ? c->colspan : 1);
-        nrows = r > nrows ? r : nrows;
-        ncols = k > ncols ? k : ncols;
-    }
+    long nrows, ncols;
+    jx_rtable_size(t, &nrows, &ncols);
     if (ncols > XL_COLS || nrows + JX_REPORT_XLSX_TOP + 1 > XL_ROWS ||
         nrows > MAX_GRID / ncols) {
         jx_diag_add(x->diags, "R305", JX_SEV_ERROR, &loc,
@@ -410,37 +425,8 @@ static int layout(struct xs *x, const struct jx_rtable *t, int tno,
     size_t npos = (size_t)(nrows * ncols);
     g->at = jx_xmalloc((npos ? npos : 1) * sizeof *g->at);
     memset(g->at, 0, (npos ? npos : 1) * sizeof *g->at);
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_rcell *c = &t->cells[i];
-        long r0 = c->row, c0 = c->col;
-        long r1 = r0 + (c->rowspan > 1 ? c->rowspan : 1);
-        long c1 = c0 + (c->colspan > 1 ? c->colspan : 1);
-        bool free_ = r0 >= 0 && c0 >= 0;
-        for (long r = r0; free_ && r < r1; r++) {
-            for (long k = c0; free_ && k < c1; k++) {
-                free_ = !g->at[r * ncols + k];
-            }
-        }
-        if (!free_) {
-            char ref[32];
-            lxw_rowcol_to_cell(ref,
-                               (lxw_row_t)(c->row + JX_REPORT_XLSX_TOP),
-                               (lxw_col_t)c->col);
-            loc.cell = jx_strdup(x->a, ref);
-            loc.row = c->row + 1;
-            loc.column = c->col + 1;
-            jx_diag_add(x->diags, "R304", JX_SEV_WARNING, &loc,
-                        "表格 %d 第 %d 行第 %d 列的单元格与其他单元格重叠，"
-                        "已略去",
-                        tno, c->row + 1, c->col + 1);
-            continue;
-        }
-        for (long r = r0; r < r1; r++) {
-            for (long k = c0; k < c1; k++) {
-                g->at[r * ncols + k] = c;
-            }
-        }
-    }
+    struct drop_ctx dc = {x, loc, tno};
+    jx_rtable_place(t, nrows, ncols, g->at, drop_cell, &dc);
     return 0;
 }
 

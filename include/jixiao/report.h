@@ -203,6 +203,20 @@ struct jx_rcell *jx_rtable_cell(struct jx_report_doc *d, struct jx_rtable *t,
 const struct jx_rcell *jx_rtable_at(const struct jx_rtable *t, int row,
                                     int col);
 
+/* The grid t needs: rows and columns covering every cell with its
+ * spans (at least t->nrows × t->ncols, at least one column). */
+void jx_rtable_size(const struct jx_rtable *t, long *nrows, long *ncols);
+
+/* Place t's cells on an nrows × ncols grid (at: nrows × ncols entries,
+ * zeroed by the caller): at[r * ncols + c] is the cell covering (r, c).
+ * A span past the last column is cut there; a cell that starts outside
+ * the grid or overlaps an earlier one is left out and passed to dropped
+ * (may be NULL) with ctx. */
+void jx_rtable_place(const struct jx_rtable *t, long nrows, long ncols,
+                     const struct jx_rcell **at,
+                     void (*dropped)(void *ctx, const struct jx_rcell *c),
+                     void *ctx);
+
 /* What to put in a 自评报告. */
 struct jx_report_opts {
     bool with_findings;                   /* 附录：审核意见 (the findings) */
