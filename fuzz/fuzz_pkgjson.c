@@ -9,6 +9,8 @@
  * no diagnostic at all; reloading the save of a partial package may
  * only complain about required values that were missing (J104).  Every
  * package that loads is then scored and cross-checked (all families),
+ * and its 自评报告 and findings report are built and written as text,
+ * HTML and DOCX (the PDF writer's fonts make it too slow to fuzz here),
  * which must not crash whatever the values.  A violation calls abort().
  */
 #include <stdio.h>
@@ -17,6 +19,7 @@
 
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
+#include "jixiao/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -104,6 +107,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         jx_buf_init(&ej, MAX_SAVE);
         jx_eval_json(ev, &d3, &ej);
         jx_buf_release(&ej);
+        /* the documents: the writers must take whatever text comes */
+        struct jx_report_opts ro = {true, true, NULL};
+        struct jx_report_doc *docs[2] = {
+            jx_report_build(a, p, ev, &d3, &ro), jx_report_findings(a, p, &d3)};
+        for (int k = 0; k < 2; k++) {
+            struct jx_buf out;
+            struct jx_diags dw;
+            jx_diags_init(&dw, a);
+            jx_buf_init(&out, MAX_SAVE);
+            REQUIRE(jx_report_text(docs[k], &out) == 0 || out.toobig);
+            jx_buf_reset(&out);
+            int hr = jx_report_html(docs[k], &out, &dw);
+            REQUIRE(hr == 0 || jx_diags_errors(&dw) > 0);
+            jx_buf_reset(&out);
+            int dr = jx_report_docx(docs[k], &out, &dw);
+            REQUIRE(dr == 0 || jx_diags_errors(&dw) > 0);
+            jx_buf_release(&out);
+            jx_diags_release(&dw);
+        }
         jx_diags_release(&d3);
     }
     jx_diags_release(&d);

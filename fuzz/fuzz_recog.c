@@ -9,7 +9,8 @@
  * one starting with '^' spans two rows).  The same bytes then go
  * through the real text importer and the recognisers again.  The
  * package found is saved as Package JSON, scored and cross-checked
- * (every check family), and its facts listed.
+ * (every check family), its 自评报告 built and written as text, HTML and
+ * DOCX, and its facts listed.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
 #include "jixiao/pkgjson.h"
+#include "jixiao/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -96,6 +98,18 @@ static void exercise(struct jx_arena *a, const struct jx_doc *doc)
         jx_check_config_default(&cfg);
         const struct jx_eval *ev = jx_score(a, p, &pol, &dg);
         jx_check(a, p, ev, &cfg, &dg);
+        struct jx_report_opts ro = {true, true, NULL};
+        struct jx_report_doc *rd = jx_report_build(a, p, ev, &dg, &ro);
+        struct jx_diags dw;
+        jx_diags_init(&dw, a);
+        jx_buf_init(&b, 1u << 26);
+        jx_report_text(rd, &b);
+        jx_buf_reset(&b);
+        jx_report_html(rd, &b, &dw);
+        jx_buf_reset(&b);
+        jx_report_docx(rd, &b, &dw);
+        jx_buf_release(&b);
+        jx_diags_release(&dw);
     }
     const struct jx_facts *f = jx_report_facts(a, doc);
     (void)f;
