@@ -140,7 +140,21 @@ static void file_atomic(void)
     CHECK_INT(jx_write_file_atomic("no/such/dir/x", "a", 1), -1);
 }
 
+/* Edit distance with transpositions; long strings are far. */
+static void edit_distance(void)
+{
+    CHECK_INT(jx_edit_distance("unit", 4, "unit", 4), 0);
+    CHECK_INT(jx_edit_distance("unti", 4, "unit", 4), 1);
+    CHECK_INT(jx_edit_distance("uni", 3, "unit", 4), 1);
+    CHECK_INT(jx_edit_distance("budget_ful", 10, "budget_full", 11), 1);
+    CHECK_INT(jx_edit_distance("abc", 3, "xyz", 3), 3);
+    char long_[70];
+    memset(long_, 'a', sizeof long_);
+    CHECK_INT(jx_edit_distance(long_, sizeof long_, "a", 1), 99);
+}
+
 const struct jx_test t_base[] = {
+    {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
     {"base.buf_cap", buf_cap},
     {"base.utf8_width", utf8_width},

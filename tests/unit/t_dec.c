@@ -755,7 +755,35 @@ static void numerr_text(void)
     CHECK_STR(jx_numerr_zh((enum jx_numerr)99), "未知的数字错误");
 }
 
+/* A checked chain: exact while it fits, 0 and bad after the first
+ * overflow or division by zero, and bad stays set. */
+static void calc_chain(void)
+{
+    struct jx_calc k = {false};
+    struct jx_rat r = jx_calc_div(&k, jx_calc_mul(&k, jx_rat_int(1902),
+                                                  jx_rat_int(100)),
+                                  jx_rat_int(3911));
+    r = jx_calc_round(&k, r, 2);
+    char b[JX_NUM_BUFSZ];
+    CHECK(!k.bad);
+    CHECK_STR(jx_rat_format(r, 2, false, JX_ROUND_HALF_UP, b), "48.63");
+    r = jx_calc_div(&k, r, jx_rat_int(0));
+    CHECK(k.bad);
+    CHECK_INT(jx_rat_sign(r), 0);
+    r = jx_calc_add(&k, jx_rat_int(1), jx_rat_int(1));
+    CHECK(k.bad);
+    CHECK_INT(jx_rat_sign(r), 0);
+    struct jx_calc m = {false};
+    jx_calc_mul(&m, jx_rat_int(INT64_MAX), jx_rat_int(INT64_MAX));
+    CHECK(m.bad);
+    struct jx_calc s = {false};
+    r = jx_calc_sub(&s, jx_rat_int(5), jx_rat_int(7));
+    CHECK(!s.bad);
+    CHECK_INT(jx_rat_cmp(r, jx_rat_int(-2)), 0);
+}
+
 const struct jx_test t_dec[] = {
+    {"dec.calc_chain", calc_chain},
     {"dec.round_half_up", round_half_up},
     {"dec.round_modes", round_modes},
     {"dec.rates_percent", rates_percent},
