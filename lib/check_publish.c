@@ -451,9 +451,101 @@ static void repeats(struct jx_check_ctx *c)
 }
 
 /* Family C7. */
+/* A bracketed list marker at the start of a line ("（1）", "(二)"): its
+ * ordinal (1 …) and whether it is written in Chinese numerals; the
+ * marker's bytes in *len.  0 when the line does not start with one. */
+static int paren_marker(const char *s, bool *chinese, size_t *len)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '\t') {
+        p++;
+    }
+    size_t open = strncmp(p, "（", 3) == 0 ? 3 : *p == '(' ? 1 : 0;
+    if (!open) {
+        return 0;
+    }
+    const char *q = p + open;
+    int v = 0;
+    size_t l = numeral_at(q, strlen(q));
+    if (l) {
+        for (int k = 0; k < 10; k++) {
+            if (memcmp(q, numerals[k], 3) == 0) {
+                v = k + 1;
+            }
+        }
+        q += l;
+        *chinese = true;
+    } else {
+        while (digit(*q) && v < 100) {
+            v = v * 10 + (*q - '0');
+            q++;
+        }
+        *chinese = false;
+    }
+    size_t close = strncmp(q, "）", 3) == 0 ? 3 : *q == ')' ? 1 : 0;
+    if (!v || !close) {
+        return 0;
+    }
+    *len = (size_t)(q + close - p);
+    return v;
+}
+
+/* C705: the numbered items of a section counted on in another style —
+ * "（1）" followed by "（二）" (seed 003's 六) when no "（一）" came
+ * before: the first was meant to be "（一）", or the second "（2）".  A
+ * list nested in another ("（三）（1）（2）(3)（四）") is not this.  One
+ * finding per section. */
+static void sub_numbering(struct jx_check_ctx *c)
+{
+    const struct jx_report *r = &c->pkg->report;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const char *t = r->sections[i].text.s;
+        int prev = 0;
+        bool prev_cn = false;
+        const char *prev_at = NULL;
+        size_t prev_len = 0;
+        int last[2] = {0, 0}; /* last ordinal per style: digits, 一 */
+        int line = 0;
+        for (const char *l = t; l && *l; line++) {
+            bool cn = false;
+            size_t len = 0;
+            int v = paren_marker(l, &cn, &len);
+            if (v) {
+                const char *at = l;
+                while (*at == ' ' || *at == '\t') {
+                    at++;
+                }
+                /* counted on from the other style, and not the next of
+                 * its own ("（三）（1）（2）(3)（四）" nests and is fine) */
+                if (prev && cn != prev_cn && v == prev + 1 &&
+                    last[cn] != v - 1) {
+                    int no = r->sections[i].no;
+                    jx_check_report(
+                        c, "C705", JX_SEV_WARNING,
+                        para_prov(c, &r->sections[i], line),
+                        jx_sprintf(c->arena, "/report/sections/%zu/text", i),
+                        "自评报告第%s部分的小标题编号不统一：“%.*s”之后是“%.*s”",
+                        no >= 1 && no <= 10 ? numerals[no - 1] : "?",
+                        (int)prev_len, prev_at, (int)len, at);
+                    break;
+                }
+                prev = v;
+                prev_cn = cn;
+                prev_at = at;
+                prev_len = len;
+                last[cn] = v;
+            }
+            const char *nl = strchr(l, '\n');
+            l = nl ? nl + 1 : NULL;
+        }
+    }
+}
+
+/* Family C7. */
 void jx_check_publish(struct jx_check_ctx *c)
 {
     mobiles(c);
     numbering(c);
+    sub_numbering(c);
     repeats(c);
 }

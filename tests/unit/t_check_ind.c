@@ -375,6 +375,22 @@ static void t_c607(void)
          "C607");
 }
 
+/* C705: a list counted on in another numbering style. */
+static void t_c705(void)
+{
+    one(F_PUBLISH,
+        "\"report\":{\"sections\":[{\"no\":6,\"title\":\"单位整体支出绩效情况\","
+        "\"text\":\"（1）自身建设全面加强。\\n内容。\\n（二）发展成果不断巩固。\"}]}",
+        "C705", JX_SEV_WARNING,
+        "自评报告第六部分的小标题编号不统一：“（1）”之后是“（二）”");
+    /* a list nested in another continues the outer one */
+    none(F_PUBLISH,
+         "\"report\":{\"sections\":[{\"no\":1,\"title\":\"部门基本情况\","
+         "\"text\":\"（三）预算编制情况。\\n（1）年初预算。\\n（2）预算调整。\\n"
+         "(3) 规范性。\\n（四）预算执行情况。\"}]}",
+         "C705");
+}
+
 /* C701: a personal mobile number on the forms. */
 static void t_c701(void)
 {
@@ -453,5 +469,6 @@ const struct jx_test t_check_ind[] = {
     {"check_ind.c606", t_c606}, {"check_ind.c607", t_c607},
     {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
     {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
+    {"check_ind.c705", t_c705},
     {NULL, NULL},
 };
