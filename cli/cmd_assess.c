@@ -46,6 +46,59 @@ static struct jx_calendar *load_calendar(struct jx_arena *a,
     return cal;
 }
 
+/* What the process has loaded: a framework and the calendar, kept (in
+ * their own arena, for the life of the process) so that evaluate and
+ * check read them once, not once per input. */
+static struct {
+    struct jx_arena *a;
+    char *fwdir, *id;
+    const struct jx_framework *fw;
+    char *caldir;            /* "" for the bundled data */
+    struct jx_calendar *cal;
+} cache;
+
+/* Framework id from fwdir, loaded once per process; NULL after a
+ * failure (its findings in diags, and it is tried again next time). */
+static const struct jx_framework *cached_framework(const char *fwdir,
+                                                  const char *id,
+                                                  struct jx_diags *diags)
+{
+    if (!cache.a) {
+        cache.a = jx_arena_new();
+    }
+    if (cache.fw && strcmp(cache.fwdir, fwdir) == 0 &&
+        strcmp(cache.id, id) == 0) {
+        return cache.fw;
+    }
+    const struct jx_framework *fw = jx_framework_open(cache.a, fwdir, id,
+                                                      diags);
+    if (fw) {
+        cache.fw = fw;
+        cache.fwdir = jx_strdup(cache.a, fwdir);
+        cache.id = jx_strdup(cache.a, id);
+    }
+    return fw;
+}
+
+/* The calendar of caldir (NULL: the bundled data), loaded once per
+ * process; NULL after printing why it cannot be read. */
+static struct jx_calendar *cached_calendar(const char *caldir)
+{
+    const char *key = caldir ? caldir : "";
+    if (!cache.a) {
+        cache.a = jx_arena_new();
+    }
+    if (!cache.cal || strcmp(cache.caldir, key) != 0) {
+        struct jx_calendar *cal = load_calendar(cache.a, caldir);
+        if (!cal) {
+            return NULL;
+        }
+        cache.cal = cal;
+        cache.caldir = jx_strdup(cache.a, key);
+    }
+    return cache.cal;
+}
+
 /* Evaluate framework over pkg (scored as ev) with the dates of fo; the
  * result, or NULL after printing why the framework or the calendar
  * could not be read.  Findings go to diags. */
@@ -56,10 +109,10 @@ struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
                                    const struct jx_fw_cli_opts *fo,
                                    struct jx_diags *diags)
 {
-    const char *fwdir = fo->fwdir ? fo->fwdir : jx_framework_default_dir(a);
     size_t from = diags->n;
-    struct jx_framework *fw = jx_framework_open(a, fwdir, framework, diags);
-    struct jx_calendar *cal = fw ? load_calendar(a, fo->caldir) : NULL;
+    const char *fwdir = fo->fwdir ? fo->fwdir : jx_framework_default_dir(a);
+    const struct jx_framework *fw = cached_framework(fwdir, framework, diags);
+    struct jx_calendar *cal = fw ? cached_calendar(fo->caldir) : NULL;
     if (!fw || !cal) {
         print_diags(diags, from);
         if (!fw) {

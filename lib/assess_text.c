@@ -378,16 +378,20 @@ static const char *area_list(struct jx_arena *a, uint32_t mask)
     return s;
 }
 
-/* Analyse the problems (section 七) of pkg's report. */
-void jx_analyse_problems(struct jx_arena *a, const struct jx_package *pkg,
+/* Start an analysis of section no: its items, each tagged (as problems
+ * or as measures), the union of their areas, the causes and whether all
+ * are funding only.  False (with out set to the rule's zero case and
+ * the reason `absent`) when the report has no such section. */
+static bool open_section(struct jx_arena *a, const struct jx_package *pkg,
+                         int no, const char *absent, bool problems,
                          struct jx_text_analysis *out)
 {
     memset(out, 0, sizeof *out);
-    const char *t = section_text(pkg, 7);
+    const char *t = section_text(pkg, no);
     if (!t) {
         out->zero = true;
-        out->reasons = "自评报告没有“存在的问题及原因分析”部分";
-        return;
+        out->reasons = absent;
+        return false;
     }
     out->present = true;
     out->chars = jx_utf8_count(t, strlen(t));
@@ -395,10 +399,21 @@ void jx_analyse_problems(struct jx_arena *a, const struct jx_package *pkg,
     out->funding_only = out->nitems > 0;
     for (size_t i = 0; i < out->nitems; i++) {
         struct jx_text_item *it = &out->items[i];
-        tag(it, true);
+        tag(it, problems);
         out->areas |= it->areas;
         out->with_cause += it->cause;
         out->funding_only = out->funding_only && it->funding_only;
+    }
+    return true;
+}
+
+/* Analyse the problems (section 七) of pkg's report. */
+void jx_analyse_problems(struct jx_arena *a, const struct jx_package *pkg,
+                         struct jx_text_analysis *out)
+{
+    if (!open_section(a, pkg, 7, "自评报告没有“存在的问题及原因分析”部分",
+                      true, out)) {
+        return;
     }
     uint32_t all = (1u << JX_AREA_COUNT) - 1;
     int k = 0;
@@ -507,20 +522,9 @@ void jx_analyse_measures(struct jx_arena *a, const struct jx_package *pkg,
                          struct jx_text_analysis *problems,
                          struct jx_text_analysis *out)
 {
-    memset(out, 0, sizeof *out);
-    const char *t = section_text(pkg, 8);
-    if (!t) {
-        out->zero = true;
-        out->reasons = "自评报告没有“下一步改进措施”部分";
+    if (!open_section(a, pkg, 8, "自评报告没有“下一步改进措施”部分", false,
+                      out)) {
         return;
-    }
-    out->present = true;
-    out->chars = jx_utf8_count(t, strlen(t));
-    out->nitems = jx_split_items(a, t, &out->items);
-    out->funding_only = out->nitems > 0;
-    for (size_t i = 0; i < out->nitems; i++) {
-        tag(&out->items[i], false);
-        out->funding_only = out->funding_only && out->items[i].funding_only;
     }
     if (out->funding_only) {
         out->zero = true;

@@ -582,3 +582,75 @@ size_t jx_edit_distance(const char *a, size_t n, const char *b, size_t m)
     }
     return p[m];
 }
+
+/* Days in month m of year y (proleptic Gregorian). */
+int jx_days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
+        return 29;
+    }
+    return days[m - 1];
+}
+
+/* Parse exactly "YYYY-MM-DD" (a real date, year 1..9999). */
+bool jx_ymd_parse(const char *s, size_t n, int *y, int *m, int *d)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-') {
+        return false;
+    }
+    int v[3] = {0, 0, 0};
+    static const size_t start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int k = 0; k < 3; k++) {
+        for (size_t i = start[k]; i < start[k] + len[k]; i++) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+            v[k] = v[k] * 10 + (s[i] - '0');
+        }
+    }
+    if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+        v[2] > jx_days_in_month(v[0], v[1])) {
+        return false;
+    }
+    *y = v[0];
+    *m = v[1];
+    *d = v[2];
+    return true;
+}
+
+/* Append s[0..n) as XML-safe UTF-8 (base.h). */
+size_t jx_utf8_xml(struct jx_buf *out, const char *s, size_t n,
+                   bool keep_tab_nl, size_t max_chars, bool *cut)
+{
+    size_t repaired = 0, chars = 0, i = 0;
+    if (cut) {
+        *cut = false;
+    }
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (chars == max_chars) {
+            if (cut) {
+                *cut = true;
+            }
+            break;
+        }
+        if (k < 0 || cp == 0xFFFE || cp == 0xFFFF) {
+            jx_buf_add(out, "\xEF\xBF\xBD", 3);
+            repaired++;
+            chars++;
+            i += k > 0 ? (size_t)k : 1;
+        } else if ((cp < 0x20 && !(keep_tab_nl && (cp == '\t' || cp == '\n'))) ||
+                   cp == 0x7F) {
+            repaired++;
+            i += (size_t)k;
+        } else {
+            jx_buf_add(out, s + i, (size_t)k);
+            chars++;
+            i += (size_t)k;
+        }
+    }
+    return repaired;
+}

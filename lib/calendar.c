@@ -16,22 +16,12 @@
 
 /* ---- dates ----------------------------------------------------------- */
 
-/* Days in month m of year y. */
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
-        return 29;
-    }
-    return days[m - 1];
-}
 
 /* Whether d is a real date in the supported years. */
 bool jx_calendar_date_valid(struct jx_cal_date d)
 {
     return d.y >= JX_CAL_YEAR_MIN && d.y <= JX_CAL_YEAR_MAX && d.m >= 1 &&
-           d.m <= 12 && d.d >= 1 && d.d <= days_in_month(d.y, d.m);
+           d.m <= 12 && d.d >= 1 && d.d <= jx_days_in_month(d.y, d.m);
 }
 
 /* Days from 1970-01-01 to a valid date (H. Hinnant's days_from_civil;
@@ -102,21 +92,8 @@ struct jx_cal_date jx_calendar_date_add(struct jx_cal_date d, int n)
 /* Parse exactly YYYY-MM-DD. */
 int jx_calendar_date_parse(const char *s, size_t n, struct jx_cal_date *out)
 {
-    if (n != 10 || s[4] != '-' || s[7] != '-') {
-        return -1;
-    }
-    int v[3] = {0, 0, 0};
-    static const size_t start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-    for (int k = 0; k < 3; k++) {
-        for (size_t i = start[k]; i < start[k] + len[k]; i++) {
-            if (s[i] < '0' || s[i] > '9') {
-                return -1;
-            }
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
-    }
-    struct jx_cal_date d = {v[0], v[1], v[2]};
-    if (!jx_calendar_date_valid(d)) {
+    struct jx_cal_date d;
+    if (!jx_ymd_parse(s, n, &d.y, &d.m, &d.d) || !jx_calendar_date_valid(d)) {
         return -1;
     }
     *out = d;

@@ -111,28 +111,6 @@ static void rep(struct ctx *c, const char *code, int32_t node, bool at_key,
     rep_at(c, code, JX_SEV_ERROR, line, col, "%s", msg);
 }
 
-/* Chinese name of a JSON value's type (static string). */
-static const char *type_zh(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
-        return "对象";
-    case JSON_ARRAY:
-        return "数组";
-    case JSON_STRING:
-        return "字符串";
-    case JSON_INTEGER:
-        return "整数";
-    case JSON_REAL:
-        return "小数";
-    case JSON_TRUE:
-    case JSON_FALSE:
-        return "布尔值";
-    case JSON_NULL:
-        break;
-    }
-    return "null";
-}
 
 /* Report that v at node is not of the expected type (Chinese). */
 static void type_error(struct ctx *c, const char *expected, const json_t *v,
@@ -151,7 +129,7 @@ static void type_error(struct ctx *c, const char *expected, const json_t *v,
         }
     }
     rep(c, "F103", node, false, "类型错误：应为%s，实际为%s%s", expected,
-        type_zh(v), shown);
+        jx_json_type_zh(v), shown);
 }
 
 
@@ -1741,7 +1719,7 @@ struct jx_framework *jx_framework_load(struct jx_arena *a, const char *file,
     jx_buf_reset(&c.path);
     if (!json_is_object(root)) {
         rep(&c, "F103", 0, false, "类型错误：顶层应为对象，实际为%s",
-            type_zh(root));
+            jx_json_type_zh(root));
         goto done;
     }
     fw = load_top(&c, root);

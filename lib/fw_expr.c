@@ -1304,41 +1304,7 @@ int jx_fw_expr_eval(struct jx_arena *a, const struct jx_fw_expr *e,
 
 /* ---- param values ---------------------------------------------------- */
 
-/* Days in month m of year y (proleptic Gregorian). */
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
-        return 29;
-    }
-    return days[m - 1];
-}
 
-/* Parse exactly "YYYY-MM-DD" (a real date, year 1..9999). */
-static bool parse_date(const char *s, size_t n, int *y, int *m, int *d)
-{
-    if (n != 10 || s[4] != '-' || s[7] != '-') {
-        return false;
-    }
-    int v[3] = {0, 0, 0};
-    static const size_t start[] = {0, 5, 8}, len[] = {4, 2, 2};
-    for (int k = 0; k < 3; k++) {
-        for (size_t i = start[k]; i < start[k] + len[k]; i++) {
-            if (s[i] < '0' || s[i] > '9') {
-                return false;
-            }
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
-    }
-    if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-        v[2] > days_in(v[0], v[1])) {
-        return false;
-    }
-    *y = v[0];
-    *m = v[1];
-    *d = v[2];
-    return true;
-}
 
 /* Parse a param value: a date or a number; see framework.h. */
 bool jx_fw_value_parse(struct jx_arena *a, const char *s, size_t n,
@@ -1346,7 +1312,7 @@ bool jx_fw_value_parse(struct jx_arena *a, const char *s, size_t n,
 {
     memset(out, 0, sizeof *out);
     if (n == 10 && s[4] == '-' && s[7] == '-') {
-        if (!parse_date(s, n, &out->y, &out->m, &out->d)) {
+        if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
             *err = jx_sprintf(a, "日期“%s”无效（应为 YYYY-MM-DD 格式的有效日期）",
                               jx_strndup(a, s, n));
             return false;

@@ -1268,3 +1268,26 @@ int32_t jx_jdoc_dup(const struct jx_jdoc *d, size_t i)
 {
     return i < d->ndups ? d->dups[i] : -1;
 }
+
+/* Chinese name of a JSON value's type (jsonpos.h). */
+const char *jx_json_type_zh(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "对象";
+    case JSON_ARRAY:
+        return "数组";
+    case JSON_STRING:
+        return "字符串";
+    case JSON_INTEGER:
+        return "整数";
+    case JSON_REAL:
+        return "小数";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "布尔值";
+    case JSON_NULL:
+        break;
+    }
+    return "null";
+}

@@ -137,4 +137,8 @@ const char *jx_jdoc_key(const struct jx_jdoc *d, int32_t node, size_t *len);
 char *jx_jexcerpt(struct jx_arena *arena, const char *s, size_t n,
                   size_t max);
 
+/* Chinese name of a JSON value's type ("对象", "数组", "字符串", "整数",
+ * "小数", "布尔值", "null"), for the loaders' type errors (static). */
+const char *jx_json_type_zh(const json_t *v);
+
 #endif

@@ -474,28 +474,6 @@ static void report(struct ctx *c, const char *code, int32_t node, bool at_key,
     jx_diag_add(&c->dg, code, JX_SEV_ERROR, &loc, "%s", msg);
 }
 
-/* Chinese name of a JSON value's type (static string). */
-static const char *type_zh(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
-        return "对象";
-    case JSON_ARRAY:
-        return "数组";
-    case JSON_STRING:
-        return "字符串";
-    case JSON_INTEGER:
-        return "整数";
-    case JSON_REAL:
-        return "小数";
-    case JSON_TRUE:
-    case JSON_FALSE:
-        return "布尔值";
-    case JSON_NULL:
-        break;
-    }
-    return "null";
-}
 
 /* A scalar as written, for messages ("\"abc\"", "4.87", "true"); empty
  * for containers.  Allocated in the arena. */
@@ -562,7 +540,7 @@ static void type_error(struct ctx *c, enum fkind k, const json_t *v,
                        int32_t node)
 {
     report(c, "J103", node, false, "类型错误：应为%s，实际为%s%s",
-           expect_zh(k), type_zh(v), shown(c, v, node));
+           expect_zh(k), jx_json_type_zh(v), shown(c, v, node));
 }
 
 
@@ -877,41 +855,7 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
     return GOT_OK;
 }
 
-/* Days in month m of year y (proleptic Gregorian). */
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
-        return 29;
-    }
-    return days[m - 1];
-}
 
-/* Parse exactly "YYYY-MM-DD" (a real date, year 1..9999). */
-static bool parse_date(const char *s, size_t n, int *y, int *m, int *d)
-{
-    if (n != 10 || s[4] != '-' || s[7] != '-') {
-        return false;
-    }
-    int v[3] = {0, 0, 0};
-    static const size_t start[] = {0, 5, 8}, len[] = {4, 2, 2};
-    for (int k = 0; k < 3; k++) {
-        for (size_t i = start[k]; i < start[k] + len[k]; i++) {
-            if (s[i] < '0' || s[i] > '9') {
-                return false;
-            }
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
-    }
-    if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-        v[2] > days_in(v[0], v[1])) {
-        return false;
-    }
-    *y = v[0];
-    *m = v[1];
-    *d = v[2];
-    return true;
-}
 
 /* Read a date string. */
 static enum got read_date(struct ctx *c, json_t *v, int32_t node,
@@ -930,7 +874,7 @@ static enum got read_date(struct ctx *c, json_t *v, int32_t node,
     if (blank) {
         return GOT_ABSENT;
     }
-    if (!parse_date(s, n, &out->y, &out->m, &out->d)) {
+    if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
         report(c, "J109", node, false,
                "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
                shown(c, v, node) + 1);
@@ -1232,7 +1176,7 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
             report(c, "J010", node, false,
                    "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
                    FORMAT_NAME, json_is_string(v) ? shown(c, v, node)
-                                                  : type_zh(v));
+                                                  : jx_json_type_zh(v));
             c->fatal = true;
         }
         break;
@@ -1436,7 +1380,7 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
     jx_buf_reset(&c.path);
     if (!json_is_object(root)) {
         report(&c, "J103", 0, false, "类型错误：顶层应为对象，实际为%s",
-               type_zh(root));
+               jx_json_type_zh(root));
         goto done;
     }
     pkg = jx_package_new(arena);

@@ -250,8 +250,7 @@ struct dw {
     xmlBufferPtr buf;
     xmlTextWriterPtr w;
     int rc;           /* < 0 once a write failed */
-    char *tmp;        /* repaired text (malloc'd) */
-    size_t tmpcap;
+    struct jx_buf tmp; /* repaired text */
     size_t *repaired; /* characters replaced or dropped, document-wide */
 };
 
@@ -259,6 +258,7 @@ struct dw {
 static int dw_open(struct dw *x, size_t *repaired)
 {
     memset(x, 0, sizeof *x);
+    jx_buf_init(&x->tmp, JX_REPORT_MAX_BYTES);
     x->repaired = repaired;
     x->buf = xmlBufferCreate();
     x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
@@ -284,10 +284,9 @@ static void dw_free(struct dw *x)
     if (x->buf) {
         xmlBufferFree(x->buf);
     }
-    free(x->tmp);
+    jx_buf_release(&x->tmp);
     x->w = NULL;
     x->buf = NULL;
-    x->tmp = NULL;
 }
 
 /* Record the result of a writer call. */
@@ -344,21 +343,6 @@ static void emp(struct dw *x, const char *name, const char *attr,
     en(x);
 }
 
-/* Append bytes to the repair buffer. */
-static void tmp_add(struct dw *x, size_t *len, const char *s, size_t n)
-{
-    if (*len + n + 1 > x->tmpcap) {
-        size_t cap = x->tmpcap ? x->tmpcap : 256;
-        while (cap < *len + n + 1) {
-            cap *= 2;
-        }
-        x->tmp = jx_xrealloc(x->tmp, cap);
-        x->tmpcap = cap;
-    }
-    memcpy(x->tmp + *len, s, n);
-    *len += n;
-    x->tmp[*len] = '\0';
-}
 
 /* s[0..n) as valid UTF-8 holding only characters XML 1.0 allows
  * (tab and newline are the caller's business and are dropped here):
@@ -367,25 +351,9 @@ static void tmp_add(struct dw *x, size_t *len, const char *s, size_t n)
  * in x->tmp until the next call. */
 static const char *repair(struct dw *x, const char *s, size_t n)
 {
-    size_t len = 0;
-    size_t i = 0;
-    tmp_add(x, &len, "", 0);
-    while (i < n) {
-        int32_t cp;
-        int k = jx_utf8_decode(s + i, n - i, &cp);
-        if (k < 0 || cp == 0xFFFE || cp == 0xFFFF) {
-            tmp_add(x, &len, "\xEF\xBF\xBD", 3);
-            (*x->repaired)++;
-            i += k > 0 ? (size_t)k : 1;
-        } else if (cp < 0x20 || cp == 0x7F) {
-            (*x->repaired)++;
-            i += (size_t)k;
-        } else {
-            tmp_add(x, &len, s + i, (size_t)k);
-            i += (size_t)k;
-        }
-    }
-    return x->tmp;
+    jx_buf_reset(&x->tmp);
+    *x->repaired += jx_utf8_xml(&x->tmp, s, n, false, SIZE_MAX, NULL);
+    return x->tmp.p;
 }
 
 /* Write s[0..n) as element content (repaired, escaped). */

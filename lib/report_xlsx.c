@@ -68,8 +68,7 @@ struct xs {
     lxw_format *title, *left, *right, *below;
     const char **names;        /* sheet names used so far */
     size_t nnames, capnames;
-    char *tmp;                 /* repaired text (malloc'd) */
-    size_t tmpcap;
+    struct jx_buf tmp;         /* repaired text */
     size_t repaired;           /* characters replaced or dropped */
     const char *sheet;         /* the sheet being written (locations) */
 };
@@ -103,21 +102,6 @@ static double rat_to_double(struct jx_rat v)
     return (double)v.num / (double)v.den;
 }
 
-/* Append bytes to the repair buffer. */
-static void tmp_add(struct xs *x, size_t *len, const char *s, size_t n)
-{
-    if (*len + n + 1 > x->tmpcap) {
-        size_t cap = x->tmpcap ? x->tmpcap : 256;
-        while (cap < *len + n + 1) {
-            cap *= 2;
-        }
-        x->tmp = jx_xrealloc(x->tmp, cap);
-        x->tmpcap = cap;
-    }
-    memcpy(x->tmp + *len, s, n);
-    *len += n;
-    x->tmp[*len] = '\0';
-}
 
 /* s as valid UTF-8 that XML can carry (an invalid byte or U+FFFE/FFFF
  * becomes U+FFFD, control characters other than tab and newline are
@@ -126,39 +110,23 @@ static void tmp_add(struct xs *x, size_t *len, const char *s, size_t n)
 static const char *repair(struct xs *x, const char *s, size_t max, long r,
                           long c)
 {
-    size_t len = 0, chars = 0, i = 0, n = s ? strlen(s) : 0;
-    tmp_add(x, &len, "", 0);
-    while (i < n) {
-        int32_t cp;
-        int k = jx_utf8_decode(s + i, n - i, &cp);
-        if (chars == max) {
-            struct jx_loc loc;
-            memset(&loc, 0, sizeof loc);
-            loc.sheet = x->sheet;
-            char ref[32] = "";
-            if (r >= 0) {
-                lxw_rowcol_to_cell(ref, (lxw_row_t)r, (lxw_col_t)c);
-                loc.cell = jx_strdup(x->a, ref);
-            }
-            jx_diag_add(x->diags, "R303", JX_SEV_WARNING, &loc,
-                        "文字超过 Excel 的上限 %zu 个字符，已截断", max);
-            break;
+    bool cut;
+    jx_buf_reset(&x->tmp);
+    x->repaired += jx_utf8_xml(&x->tmp, s ? s : "", s ? strlen(s) : 0, true,
+                               max, &cut);
+    if (cut) {
+        struct jx_loc loc;
+        memset(&loc, 0, sizeof loc);
+        loc.sheet = x->sheet;
+        char ref[32] = "";
+        if (r >= 0) {
+            lxw_rowcol_to_cell(ref, (lxw_row_t)r, (lxw_col_t)c);
+            loc.cell = jx_strdup(x->a, ref);
         }
-        if (k < 0 || cp == 0xFFFE || cp == 0xFFFF) {
-            tmp_add(x, &len, "\xEF\xBF\xBD", 3);
-            x->repaired++;
-            chars++;
-            i += k > 0 ? (size_t)k : 1;
-        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) {
-            x->repaired++;
-            i += (size_t)k;
-        } else {
-            tmp_add(x, &len, s + i, (size_t)k);
-            chars++;
-            i += (size_t)k;
-        }
+        jx_diag_add(x->diags, "R303", JX_SEV_WARNING, &loc,
+                    "文字超过 Excel 的上限 %zu 个字符，已截断", max);
     }
-    return x->tmp;
+    return x->tmp.p;
 }
 
 /* Display width of s[0..n) (CJK characters count 2). */
@@ -764,6 +732,7 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
     fclose(probe);
     struct xs x;
     memset(&x, 0, sizeof x);
+    jx_buf_init(&x.tmp, JX_REPORT_MAX_BYTES);
     x.diags = diags;
     x.a = jx_arena_new();
     x.wb = workbook_new(path);
@@ -809,7 +778,7 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
     if (rc < 0) {
         remove(path);
     }
-    free(x.tmp);
+    jx_buf_release(&x.tmp);
     jx_arena_free(x.a);
     return rc;
 }

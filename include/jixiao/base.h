@@ -20,6 +20,21 @@
 #else
 #define JX_PRINTF(f, a)
 #define JX_NORETURN
+/* Days in month m (1..12) of year y (proleptic Gregorian). */
+int jx_days_in_month(int y, int m);
+
+/* Parse exactly "YYYY-MM-DD" from s[0..n): a real date with year
+ * 1..9999 into *y, *m, *d; false (nothing written) otherwise. */
+bool jx_ymd_parse(const char *s, size_t n, int *y, int *m, int *d);
+
+/* Append s[0..n) to out as UTF-8 that XML 1.0 can carry: an invalid
+ * byte or U+FFFE/U+FFFF becomes U+FFFD, other control characters are
+ * dropped (tab and newline too unless keep_tab_nl); at most max_chars
+ * characters are written (*cut set when more were there; cut may be
+ * NULL).  Returns the number of characters replaced or dropped. */
+size_t jx_utf8_xml(struct jx_buf *out, const char *s, size_t n,
+                   bool keep_tab_nl, size_t max_chars, bool *cut);
+
 /* Optimal string alignment distance of the bytes a[0..n) and b[0..m)
  * (for "did you mean" suggestions); 99 when either is longer than 64. */
 size_t jx_edit_distance(const char *a, size_t n, const char *b, size_t m);
@@ -153,6 +168,21 @@ int jx_read_file(const char *path, size_t max, char **out, size_t *len);
 /* Write data to path atomically: write path.tmp.<pid>, fsync, rename.
  * Returns 0, or -1 with errno set (the temporary file is removed). */
 int jx_write_file_atomic(const char *path, const void *data, size_t len);
+
+/* Days in month m (1..12) of year y (proleptic Gregorian). */
+int jx_days_in_month(int y, int m);
+
+/* Parse exactly "YYYY-MM-DD" from s[0..n): a real date with year
+ * 1..9999 into *y, *m, *d; false (nothing written) otherwise. */
+bool jx_ymd_parse(const char *s, size_t n, int *y, int *m, int *d);
+
+/* Append s[0..n) to out as UTF-8 that XML 1.0 can carry: an invalid
+ * byte or U+FFFE/U+FFFF becomes U+FFFD, other control characters are
+ * dropped (tab and newline too unless keep_tab_nl); at most max_chars
+ * characters are written (*cut set when more were there; cut may be
+ * NULL).  Returns the number of characters replaced or dropped. */
+size_t jx_utf8_xml(struct jx_buf *out, const char *s, size_t n,
+                   bool keep_tab_nl, size_t max_chars, bool *cut);
 
 /* Optimal string alignment distance of the bytes a[0..n) and b[0..m)
  * (for "did you mean" suggestions); 99 when either is longer than 64. */
