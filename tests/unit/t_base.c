@@ -153,7 +153,41 @@ static void edit_distance(void)
     CHECK_INT(jx_edit_distance(long_, sizeof long_, "a", 1), 99);
 }
 
+/* YYYY-MM-DD: real dates only. */
+static void ymd(void)
+{
+    int y = 0, m = 0, d = 0;
+    CHECK(jx_ymd_parse("2024-02-29", 10, &y, &m, &d));
+    CHECK_INT(y * 10000 + m * 100 + d, 20240229);
+    CHECK(!jx_ymd_parse("2025-02-29", 10, &y, &m, &d));
+    CHECK(!jx_ymd_parse("2025-2-28", 9, &y, &m, &d));
+    CHECK(!jx_ymd_parse("2025-13-01", 10, &y, &m, &d));
+    CHECK(!jx_ymd_parse("0000-01-01", 10, &y, &m, &d));
+    CHECK_INT(jx_days_in_month(1900, 2), 28);
+    CHECK_INT(jx_days_in_month(2000, 2), 29);
+}
+
+/* XML-safe UTF-8: bad bytes and U+FFFF replaced, controls dropped, a
+ * character limit. */
+static void utf8_xml(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1024);
+    bool cut = true;
+    CHECK_INT(jx_utf8_xml(&b, "a\xff\x01" "b\tc\xef\xbf\xbf", 9, false, 100,
+                          &cut), 4);
+    CHECK_STR(b.p, "a\xef\xbf\xbd" "bc\xef\xbf\xbd");
+    CHECK(!cut);
+    jx_buf_reset(&b);
+    CHECK_INT(jx_utf8_xml(&b, "a\tb\nc", 5, true, 4, &cut), 0);
+    CHECK_STR(b.p, "a\tb\n");
+    CHECK(cut);
+    jx_buf_release(&b);
+}
+
 const struct jx_test t_base[] = {
+    {"base.ymd", ymd},
+    {"base.utf8_xml", utf8_xml},
     {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
     {"base.buf_cap", buf_cap},
