@@ -193,7 +193,6 @@ int jx_cmd_test_cmdtab(int argc, char **argv);
 int jx_cmd_test_dec(int argc, char **argv);
 int jx_cmd_test_facts(int argc, char **argv);
 int jx_cmd_test_indval(int argc, char **argv);
-int jx_cmd_test_layout(int argc, char **argv);
 int jx_cmd_test_recog(int argc, char **argv);
 int jx_cmd_test_roundtrip(int argc, char **argv);
 int jx_cmd_version(int argc, char **argv);

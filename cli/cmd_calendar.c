@@ -1,6 +1,6 @@
 /*
  * cmd_calendar.c - `jixiao calendar`: working days from the State
- * Council's holiday notices (lib/calendar.c, data/calendar/YYYY.txt):
+ * Council's holiday notices (lib/assess/assess_calendar.c, data/calendar/YYYY.txt):
  * `workdays FROM TO`, `is-workday DATE`, `after DATE N` and `years`.
  * Exit 0 with an answer, 2 for bad usage, a bad date, a year without
  * data or unreadable data files, 3 when the answer cannot be written.

@@ -1,6 +1,6 @@
 /*
  * cmd_template.c - `jixiao template --format xlsx -o FILE [--year Y]`:
- * write the fill-in workbook (lib/xlsx_template.c).
+ * write the fill-in workbook (lib/report/report_template.c).
  */
 #include "cli.h"
 

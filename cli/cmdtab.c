@@ -210,12 +210,6 @@ const struct jx_cmd jx_cmds[] = {
      "解析每个 TEXT（年度指标值或实际完成值），每行输出 kind、op、num、unit、\n"
      "dim、direction 等字段；--name 给出三级指标名称以推断方向。",
      JX_CMD_HIDDEN},
-    {"test-layout", jx_cmd_test_layout, "（测试）按版式生成文本",
-     "jixiao test-layout FILE LAYOUT [OUT]",
-     "把 FILE 的自评材料排成标准文书（报告和附件1–3），按 LAYOUT 写成文本：\n"
-     "tabcell、tsv、cellblank、barcell、pipes、oneline、pdf（写到标准输出），\n"
-     "或 docx、xlsx（写到 OUT）。",
-     JX_CMD_HIDDEN},
     {"test-recog", jx_cmd_test_recog, "（测试）显示识别出的自评材料摘要",
      "jixiao test-recog FILE",
      "导入并识别 FILE，按行输出识别结果的摘要：单位、年度、联系人、材料、基础\n"

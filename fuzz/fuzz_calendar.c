@@ -1,6 +1,6 @@
 /*
  * fuzz_calendar.c - fuzz target of the calendar data-file reader
- * (lib/calendar.c): reads arbitrary bytes as a year file and aborts
+ * (lib/assess/assess_calendar.c): reads arbitrary bytes as a year file and aborts
  * when a result breaks an invariant:
  * - the reader fails iff it reported an error, and every report is an
  *   error at the file's name with a line (0 for the whole file, else

@@ -1,5 +1,5 @@
 /*
- * fuzz_framework.c - fuzz target of the framework files (lib/framework.c,
+ * fuzz_framework.c - fuzz target of the framework files (lib/assess/fw_load.c,
  * fw_expr.c, fw_eval.c).  The input (at most 64 KiB) is read three ways
  * and a broken invariant calls abort():
  * - as a framework file: every diagnostic is an F-code at "fuzz.json"

@@ -85,7 +85,7 @@ void jx_analyse_measures(struct jx_arena *a, const struct jx_package *pkg,
 size_t jx_split_items(struct jx_arena *a, const char *text,
                       struct jx_text_item **items);
 
-/* ---- the package as a framework's environment (lib/assess.c) ---------- */
+/* ---- the package as a framework's environment (lib/assess/assess.c) ---------- */
 
 /* What an assessment knows beside the package. */
 struct jx_assess_opts {

@@ -5,7 +5,7 @@
  * problem located as file:line:col, then evaluated over a package with
  * each score's derivation and the unit's stated score beside it.
  *
- * Layers: framework.c reads the files (jansson via lib/jsonpos.h) and
+ * Layers: framework.c reads the files (jansson via lib/base/base_json.h) and
  * renders results; fw_expr.c is the expression language, values and
  * ranges; fw_eval.c is the engine (no file formats).  Everything is
  * exact (struct jx_rat); only the named points round, half-up.

@@ -4,10 +4,10 @@
  * one format-neutral "report document" that four writers render: DOCX,
  * XLSX, HTML and PDF.
  *
- * The builder (lib/report.c) decides what is said: the ten sections, the
+ * The builder (lib/report/report.c) decides what is said: the ten sections, the
  * attachments 附件1–3 in the printed layouts (rules.md §2.1, §5.2), every
  * computed rate and score filled in exactly with its derivation, charts,
- * optional appendices.  The writers (lib/report_docx.c, report_xlsx.c,
+ * optional appendices.  The writers (lib/report/report_docx.c, report_xlsx.c,
  * report_html.c, report_pdf.c) decide only how it looks; they never read
  * the package.
  *
@@ -176,7 +176,7 @@ struct jx_report_doc {
     size_t nblocks, capblocks;
 };
 
-/* ---- building (lib/report.c) ------------------------------------------ */
+/* ---- building (lib/report/report.c) ------------------------------------------ */
 
 /* A new empty report document in arena. */
 struct jx_report_doc *jx_report_new(struct jx_arena *a, const char *title);

@@ -3,7 +3,7 @@
  *
  * Amounts are int64 hundredths of 万元 and are formatted as strings; no
  * floating point.  Every stated rate and score is computed here with
- * integer half-up rounding, independently of lib/score.c.
+ * integer half-up rounding, independently of lib/analyse/score.c.
  */
 #include "pkggen.h"
 

@@ -1,5 +1,5 @@
 /*
- * t_framework.c - tests of rule frameworks as data (lib/framework.c,
+ * t_framework.c - tests of rule frameworks as data (lib/assess/fw_load.c,
  * fw_expr.c, fw_eval.c): the expression language and its errors, the
  * interval notation, every scoring primitive with exact values, 不适用
  * and missing inputs, caps and penalties on the total, stated scores

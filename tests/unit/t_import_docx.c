@@ -16,8 +16,8 @@
 
 #include <zip.h>
 
-#include "../../lib/xmlread.h"
-#include "../../lib/zipread.h"
+#include "import/import_xml.h"
+#include "import/import_zip.h"
 #include "jixiao/import.h"
 
 /* ---- building ZIP files in memory ---------------------------------- */

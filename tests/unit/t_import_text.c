@@ -10,9 +10,9 @@
 #include <stdlib.h>
 
 #include "jixiao/import.h"
-#include "jixiao/layout.h"
+#include "gen_layout.h"
 #include "jixiao/pkgjson.h"
-#include "lib/import_text.h"
+#include "import/import_text.h"
 
 /* The default limits. */
 static void limits(struct jx_limits *l)

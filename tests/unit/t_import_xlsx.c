@@ -1,6 +1,6 @@
 /*
- * t_import_xlsx.c - tests of the XLSX importer (lib/import_xlsx.c) and
- * of the fill-in template (lib/xlsx_template.c): cell texts (numbers as
+ * t_import_xlsx.c - tests of the XLSX importer (lib/import/import_xlsx.c) and
+ * of the fill-in template (lib/report/report_template.c): cell texts (numbers as
  * exact decimal text rounded to 15 significant digits, percentages,
  * dates, strings of every kind), merged cells, provenance, hostile
  * references and limits on hand-made workbooks; the template's layout

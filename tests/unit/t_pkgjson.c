@@ -1,13 +1,13 @@
 /*
  * t_pkgjson.c - tests of the package model, Package JSON v1 loading
  * (exact diagnostics: code, line, column, path), canonical saving and
- * round trips, limits, and the position index of lib/jsonpos.c.
+ * round trips, limits, and the position index of lib/base/base_json.c.
  */
 #include "harness.h"
 
 #include <stdlib.h>
 
-#include "../../lib/jsonpos.h"
+#include "base/base_json.h"
 #include "jixiao/pkgjson.h"
 
 /* ---- helpers --------------------------------------------------------- */

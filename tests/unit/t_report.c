@@ -1,4 +1,4 @@
-/* t_report.c - the report builder (lib/report.c) through its text
+/* t_report.c - the report builder (lib/report/report.c) through its text
  * rendering: sections, attachments with recomputed cells and formulas,
  * flagged cells, charts, appendices. */
 #include "harness.h"

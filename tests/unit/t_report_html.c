@@ -1,5 +1,5 @@
 /*
- * t_report_html.c - tests of the HTML writer (lib/report_html.c): the
+ * t_report_html.c - tests of the HTML writer (lib/report/report_html.c): the
  * sample document's figures, merged cells, derivations, charts and
  * flags; escaping, UTF-8 repair, limits, cell conflicts, links; and
  * that every output is well formed (a small tag-balance checker) and

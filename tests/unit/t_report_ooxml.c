@@ -1,6 +1,6 @@
 /*
  * t_report_ooxml.c - tests of the DOCX and XLSX report writers
- * (lib/report_docx.c, lib/report_xlsx.c) on the sample report document
+ * (lib/report/report_docx.c, lib/report/report_xlsx.c) on the sample report document
  * (report_sample.c): the package's parts and the WordprocessingML that
  * matters (repeated header rows, merged cells, East Asian fonts, page
  * size, page-number fields), the DOCX and the workbook read back by
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../lib/zipread.h"
+#include "import/import_zip.h"
 #include "jixiao/import.h"
 #include "report_sample.h"
 

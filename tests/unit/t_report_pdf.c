@@ -1,5 +1,5 @@
 /*
- * t_report_pdf.c - tests of the PDF writer (lib/report_pdf.c): the
+ * t_report_pdf.c - tests of the PDF writer (lib/report/report_pdf.c): the
  * sample document gives a well-formed PDF of several pages with its
  * metadata; limits and unprintable cells are reported with their codes.
  * The text, fonts and rendering are checked by tests/report/pdf-check.

@@ -1,6 +1,6 @@
 /*
- * t_score.c - tests of the scoring engine (lib/score.c) and Evaluation
- * JSON (lib/evaljson.c): exact values for the seed-003 fixture, each
+ * t_score.c - tests of the scoring engine (lib/analyse/score.c) and Evaluation
+ * JSON (lib/analyse/score_json.c): exact values for the seed-003 fixture, each
  * indicator rule, policies, grade boundaries, and every finding code on
  * a minimal package (and none on a clean one).
  */

@@ -1,0 +1,1293 @@
+/*
+ * base_json.c - jansson parsing with syntax-error repair, and the
+ * positions of keys and values.  See jsonpos.h.
+ */
+#include "base/base_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    LEAD_BLOCK = 4096,    /* bytes per code-point checkpoint */
+    CLOSER_MAX = 4096,    /* most closers appended by one repair */
+    EXCERPT_TOKEN = 24    /* code points quoted from a bad token */
+};
+
+/* One edit of the text: at pos, del bytes were replaced by ins bytes. */
+struct edit {
+    size_t pos;
+    size_t del;
+    size_t ins;
+};
+
+/* A value (and its key, for object members) in the final text. */
+struct jnode {
+    int32_t parent;   /* -1 for the root */
+    uint32_t idx;     /* array index, or key length for members */
+    uint32_t key;     /* offset of the decoded key in keys (members) */
+    uint32_t key_off; /* offset of the key's opening quote (members) */
+    uint32_t val_off; /* offset of the value's first byte */
+    uint32_t val_len; /* length of a scalar's token; 0 for containers */
+    uint8_t member;   /* 1 for an object member, 0 for an element */
+    char kind;        /* '{', '[' or 's' (scalar) */
+};
+
+struct jx_jdoc {
+    struct jx_arena *arena; /* messages (not owned) */
+    const char *orig;       /* original text (borrowed) */
+    size_t orig_len;
+    size_t bom;             /* bytes of a skipped byte-order mark */
+    char *text;             /* final (repaired) text, malloc'd */
+    size_t len;
+    struct edit *edits;     /* edits in the order applied */
+    size_t nedits, capedits;
+    json_t *root;           /* jansson's tree, or NULL */
+    struct jx_jsyntax *syn; /* syntax problems */
+    size_t nsyn, capsyn;
+    bool too_deep;          /* nesting passed the limit */
+    size_t deep_off;        /* original offset of the too-deep bracket */
+    struct jnode *nodes;    /* values of the final text */
+    size_t nnodes, capnodes;
+    char *keys;             /* decoded keys, concatenated */
+    size_t keyslen, keyscap;
+    uint32_t *slots;        /* hash of (parent, key/index) -> node + 1 */
+    size_t nslots, nused;
+    int32_t *dups;          /* nodes of duplicated keys */
+    size_t ndups, capdups;
+    size_t *lines;          /* original offsets of line starts */
+    size_t nlines;
+    size_t *lead;           /* lead bytes before each LEAD_BLOCK */
+    size_t nlead;
+};
+
+/* ---- small helpers -------------------------------------------------- */
+
+/* Grow a malloc'd array so that it holds at least need elements of
+ * size sz; *cap is updated.  Returns the (possibly moved) array. */
+static void *grow(void *p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap) {
+        return p;
+    }
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / sz) {
+            jx_oom();
+        }
+        c *= 2;
+    }
+    *cap = c;
+    return jx_xrealloc(p, c * sz);
+}
+
+/* True for JSON whitespace. */
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* True for JSON structural characters. */
+static bool is_punct(char c)
+{
+    return c == '{' || c == '}' || c == '[' || c == ']' || c == ':' ||
+           c == ',';
+}
+
+/* Offset of the first non-whitespace byte at or after i. */
+static size_t skip_ws(const char *t, size_t n, size_t i)
+{
+    while (i < n && is_ws(t[i])) {
+        i++;
+    }
+    return i;
+}
+
+/* Map an offset of the text after edits e[0..ne) back to the original
+ * text: offsets inside inserted text map to the edit's position. */
+static size_t map_back(const struct edit *e, size_t ne, size_t off)
+{
+    for (size_t i = ne; i-- > 0;) {
+        if (off < e[i].pos) {
+            continue;
+        }
+        if (off < e[i].pos + e[i].ins) {
+            off = e[i].pos;
+        } else {
+            off = off - e[i].ins + e[i].del;
+        }
+    }
+    return off;
+}
+
+/* Text for a message; see jsonpos.h.  Allocated in arena. */
+char *jx_jexcerpt(struct jx_arena *arena, const char *s, size_t n,
+                  size_t max)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    size_t i = 0, cps = 0;
+    while (i < n) {
+        if (cps == max) {
+            jx_buf_adds(&b, "…");
+            break;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) {
+            jx_buf_addf(&b, "\\x%02X", (unsigned)(unsigned char)s[i]);
+            i++;
+        } else if (cp < 0x20 || cp == 0x7f) {
+            jx_buf_addf(&b, "\\u%04X", (unsigned)cp);
+            i += (size_t)k;
+        } else {
+            jx_buf_add(&b, s + i, (size_t)k);
+            i += (size_t)k;
+        }
+        cps++;
+    }
+    char *r = jx_strndup(arena, b.p, b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* ---- the tolerant tokenizer used for repairs ------------------------ */
+
+/* A token of possibly broken JSON text. */
+struct tok {
+    size_t s, e; /* bytes [s, e) */
+    char k;      /* a structural char, 's' string, 'u' unterminated
+                    string, 'w' any other word; 0 for none */
+};
+
+/* Read the token at or after *pos into out; false at the end.  Strings
+ * end at their closing quote, or (unterminated) before a newline or at
+ * the end; words are maximal runs of other non-space bytes. */
+static bool next_tok(const char *t, size_t n, size_t *pos, struct tok *out)
+{
+    size_t i = skip_ws(t, n, *pos);
+    if (i >= n) {
+        *pos = n;
+        return false;
+    }
+    out->s = i;
+    char c = t[i];
+    if (is_punct(c)) {
+        out->k = c;
+        out->e = i + 1;
+    } else if (c == '"') {
+        size_t j = i + 1;
+        out->k = 'u';
+        while (j < n) {
+            if (t[j] == '\\') {
+                j += 2;
+                continue;
+            }
+            if (t[j] == '"') {
+                j++;
+                out->k = 's';
+                break;
+            }
+            if (t[j] == '\n') {
+                break;
+            }
+            j++;
+        }
+        out->e = j > n ? n : j;
+    } else {
+        size_t j = i;
+        while (j < n && !is_ws(t[j]) && !is_punct(t[j]) && t[j] != '"') {
+            j++;
+        }
+        out->k = 'w';
+        out->e = j;
+    }
+    *pos = out->e;
+    return true;
+}
+
+/* Deepest nesting of brackets in t[0..n) by the tolerant tokenizer;
+ * *off is set to the first bracket deeper than max (when there is
+ * one). */
+static int max_depth_of(const char *t, size_t n, int max, size_t *off)
+{
+    size_t pos = 0;
+    struct tok tk;
+    int depth = 0, deepest = 0;
+    while (next_tok(t, n, &pos, &tk)) {
+        if (tk.k == '{' || tk.k == '[') {
+            depth++;
+            if (depth > deepest) {
+                deepest = depth;
+                if (depth == max + 1) {
+                    *off = tk.s;
+                }
+            }
+        } else if ((tk.k == '}' || tk.k == ']') && depth > 0) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
+/* The token jansson stopped at (position p) and the one before it:
+ * the token holding byte p-1, else the one at p, else the first token
+ * after p, else the last token.  k == 0 marks a missing token. */
+static void find_toks(const char *t, size_t n, size_t p, struct tok *prev,
+                      struct tok *cur)
+{
+    struct tok a = {0, 0, 0}, b = {0, 0, 0}, tk;
+    size_t pos = 0;
+    while (next_tok(t, n, &pos, &tk)) {
+        if ((p > 0 && tk.s <= p - 1 && p - 1 < tk.e) || tk.s >= p) {
+            *prev = b;
+            *cur = tk;
+            return;
+        }
+        a = b;
+        b = tk;
+    }
+    *prev = a;
+    *cur = b;
+}
+
+/* A candidate repair: replace text[pos, pos+del) by ins. */
+struct cand {
+    enum jx_jfix fix;
+    size_t pos, del;
+    char *ins;        /* malloc'd */
+    size_t inslen;
+    size_t report;    /* offset in the current text to report */
+};
+
+/* Fill a candidate; ins is copied.  Returns true (for chaining). */
+static bool cand_set(struct cand *c, enum jx_jfix fix, size_t pos,
+                     size_t del, const char *ins, size_t inslen,
+                     size_t report)
+{
+    c->fix = fix;
+    c->pos = pos;
+    c->del = del;
+    c->ins = jx_xmalloc(inslen + 1);
+    memcpy(c->ins, ins, inslen);
+    c->ins[inslen] = '\0';
+    c->inslen = inslen;
+    c->report = report;
+    return true;
+}
+
+/* The closers that end every bracket still open at the end of t[0..n),
+ * innermost first, into out (at most CLOSER_MAX); the last token is
+ * stored in *last.  Returns the number of closers. */
+static size_t open_closers(const char *t, size_t n, char *out,
+                           struct tok *last)
+{
+    char *stack = jx_xmalloc(CLOSER_MAX);
+    size_t depth = 0, over = 0, pos = 0;
+    struct tok tk;
+    last->k = 0;
+    while (next_tok(t, n, &pos, &tk)) {
+        *last = tk;
+        if (tk.k == '{' || tk.k == '[') {
+            if (depth < CLOSER_MAX) {
+                stack[depth++] = tk.k == '{' ? '}' : ']';
+            } else {
+                over++;
+            }
+        } else if (tk.k == '}' || tk.k == ']') {
+            if (over > 0) {
+                over--;
+            } else if (depth > 0) {
+                depth--;
+            }
+        }
+    }
+    for (size_t i = 0; i < depth; i++) {
+        out[i] = stack[depth - 1 - i];
+    }
+    free(stack);
+    return depth;
+}
+
+/* The first invalid UTF-8 byte at or after from, or n. */
+static size_t first_bad_utf8(const char *t, size_t n, size_t from)
+{
+    size_t i = from;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(t + i, n - i, &cp);
+        if (k <= 0) {
+            return i;
+        }
+        i += (size_t)k;
+    }
+    return n;
+}
+
+/* Build the candidate repairs for a jansson error at p with code ec;
+ * returns how many were written to c (at most 11). */
+static size_t make_cands(const char *t, size_t n, size_t p,
+                         enum json_error_code ec, struct cand *c)
+{
+    struct tok prev, cur;
+    find_toks(t, n, p, &prev, &cur);
+    size_t nc = 0;
+    if (ec == json_error_invalid_utf8) {
+        /* replace every invalid byte of the token (or the one byte) */
+        size_t q = first_bad_utf8(t, n, cur.k && cur.s < p ? cur.s : p);
+        if (q < n) {
+            size_t end = cur.k && q < cur.e ? cur.e : q + 1;
+            struct jx_buf b;
+            jx_buf_init(&b, SIZE_MAX);
+            size_t i = q;
+            while (i < end) {
+                int32_t cp;
+                int k = jx_utf8_decode(t + i, n - i, &cp);
+                if (k <= 0) {
+                    jx_buf_adds(&b, "\xEF\xBF\xBD");
+                    i++;
+                } else {
+                    jx_buf_add(&b, t + i, (size_t)k);
+                    i += (size_t)k;
+                }
+            }
+            cand_set(&c[nc++], JX_JFIX_UTF8, q, end - q, b.p, b.len, q);
+            jx_buf_release(&b);
+        }
+    }
+    if (cur.k == 's' || cur.k == 'u') {
+        size_t lim = cur.e < n ? cur.e + 1 : n;
+        for (size_t i = cur.s; i < lim; i++) {
+            unsigned char ch = (unsigned char)t[i];
+            if (ch < 0x20) {
+                char esc[8];
+                size_t el = 2;
+                esc[0] = '\\';
+                if (ch == '\n') {
+                    esc[1] = 'n';
+                } else if (ch == '\t') {
+                    esc[1] = 't';
+                } else if (ch == '\r') {
+                    esc[1] = 'r';
+                } else {
+                    static const char hex[] = "0123456789abcdef";
+                    esc[1] = 'u';
+                    esc[2] = '0';
+                    esc[3] = '0';
+                    esc[4] = hex[ch >> 4];
+                    esc[5] = hex[ch & 15];
+                    el = 6;
+                }
+                cand_set(&c[nc++], JX_JFIX_CONTROL, i, 1, esc, el, i);
+                break;
+            }
+        }
+    }
+    if (cur.k == 'u') {
+        cand_set(&c[nc++], JX_JFIX_QUOTE, cur.e, 0, "\"", 1, cur.s);
+    }
+    bool prev_value = prev.k == 's' || prev.k == 'w' || prev.k == '}' ||
+                      prev.k == ']';
+    if (cur.k && prev_value) {
+        cand_set(&c[nc++], JX_JFIX_COMMA, prev.e, 0, ",", 1, prev.e);
+    }
+    if (cur.k && prev.k == 's') {
+        cand_set(&c[nc++], JX_JFIX_COLON, prev.e, 0, ":", 1, prev.e);
+    }
+    if (cur.k == 'w') {
+        cand_set(&c[nc++],
+                 ec == json_error_numeric_overflow ? JX_JFIX_RANGE
+                                                   : JX_JFIX_NULL,
+                 cur.s, cur.e - cur.s, "null", 4, cur.s);
+    }
+    if (ec == json_error_end_of_input_expected && cur.k) {
+        if (prev.k == '}' || prev.k == ']') {
+            /* a stray closer ended the value early: drop it, keep the rest */
+            cand_set(&c[nc++], JX_JFIX_DELETE, prev.s, prev.e - prev.s, "", 0,
+                     prev.s);
+        }
+        cand_set(&c[nc++], JX_JFIX_TRAILING, cur.s, n - cur.s, "", 0, cur.s);
+    }
+    if (cur.k) {
+        cand_set(&c[nc++], JX_JFIX_DELETE, cur.s, cur.e - cur.s, "", 0,
+                 cur.s);
+    }
+    if (prev.k == ',' || prev.k == ':') {
+        cand_set(&c[nc++], JX_JFIX_DELETE, prev.s, prev.e - prev.s, "", 0,
+                 prev.s);
+    }
+    if (ec == json_error_premature_end_of_input || p >= n) {
+        char *cl = jx_xmalloc(CLOSER_MAX + 8);
+        struct tok last = {0, 0, 0};
+        size_t k = open_closers(t, n, cl + 5, &last);
+        size_t start = 5, pos = n, del = 0;
+        if (last.k == 'u' && last.e == n) {
+            cl[--start] = '"';
+        } else if (last.k == ':') {
+            start -= 4;
+            memcpy(cl + start, "null", 4);
+        } else if (last.k == ',') {
+            pos = last.s;
+            del = n - last.s;
+        }
+        if (k > 0 || start < 5) {
+            cand_set(&c[nc++], JX_JFIX_CLOSE, pos, del, cl + start,
+                     5 + k - start, n);
+        }
+        free(cl);
+    }
+    return nc;
+}
+
+/* Apply c to t[0..n) into a new malloc'd text; *outlen is set. */
+static char *apply(const char *t, size_t n, const struct cand *c,
+                   size_t *outlen)
+{
+    size_t len = n - c->del + c->inslen;
+    char *r = jx_xmalloc(len + 1);
+    memcpy(r, t, c->pos);
+    memcpy(r + c->pos, c->ins, c->inslen);
+    memcpy(r + c->pos + c->inslen, t + c->pos + c->del,
+           n - c->pos - c->del);
+    r[len] = '\0';
+    *outlen = len;
+    return r;
+}
+
+/* Append an edit to the document's list. */
+static void add_edit(struct jx_jdoc *d, size_t pos, size_t del, size_t ins)
+{
+    d->edits = grow(d->edits, &d->capedits, d->nedits + 1, sizeof *d->edits);
+    d->edits[d->nedits].pos = pos;
+    d->edits[d->nedits].del = del;
+    d->edits[d->nedits].ins = ins;
+    d->nedits++;
+}
+
+/* The Chinese message for a repair of the current text t[0..n) at the
+ * candidate c, quoting the bad text.  Allocated in arena. */
+static const char *fix_msg(struct jx_arena *a, const char *t, size_t n,
+                           const struct cand *c, size_t p)
+{
+    struct tok prev, cur;
+    find_toks(t, n, p, &prev, &cur);
+    const char *q = cur.k ? jx_jexcerpt(a, t + cur.s, cur.e - cur.s,
+                                        EXCERPT_TOKEN)
+                          : "";
+    switch (c->fix) {
+    case JX_JFIX_COMMA:
+        return jx_sprintf(a, "缺少逗号 ','（在 %s 之前）", q);
+    case JX_JFIX_COLON:
+        return jx_sprintf(a, "缺少冒号 ':'（在 %s 之前）", q);
+    case JX_JFIX_NULL:
+        return jx_sprintf(a, "无效的值 %s（按 null 处理）", q);
+    case JX_JFIX_RANGE:
+        return jx_sprintf(a, "数值 %s 超出范围（按 null 处理）", q);
+    case JX_JFIX_DELETE:
+        return jx_sprintf(a, "多余的 %s（已忽略）",
+                          jx_jexcerpt(a, t + c->pos, c->del, EXCERPT_TOKEN));
+    case JX_JFIX_QUOTE:
+        return jx_sprintf(a, "字符串缺少结束引号：%s", q);
+    case JX_JFIX_CONTROL:
+        return jx_sprintf(a,
+                          "字符串中有未转义的控制字符 U+%04X"
+                          "（换行须写成 \\n）",
+                          (unsigned)(unsigned char)t[c->pos]);
+    case JX_JFIX_UTF8:
+        return jx_sprintf(a, "无效的 UTF-8 字节 0x%02X（按 U+FFFD 处理）",
+                          (unsigned)(unsigned char)t[c->pos]);
+    case JX_JFIX_CLOSE:
+        return jx_sprintf(a, "文件提前结束：缺少 %s",
+                          jx_jexcerpt(a, c->ins, c->inslen, 16));
+    case JX_JFIX_TRAILING:
+        return jx_sprintf(a, "JSON 值之后还有多余内容 %s（已忽略）", q);
+    case JX_JFIX_NONE:
+    case JX_JFIX_TOOMANY:
+        break;
+    }
+    return jx_sprintf(a, "JSON 语法错误（在 %s 附近）", q);
+}
+
+/* Record a syntax problem at original offset off. */
+static void add_syntax(struct jx_jdoc *d, enum jx_jfix fix, size_t off,
+                       const char *msg, const char *detail)
+{
+    d->syn = grow(d->syn, &d->capsyn, d->nsyn + 1, sizeof *d->syn);
+    struct jx_jsyntax *s = &d->syn[d->nsyn++];
+    s->fix = fix;
+    s->off = off;
+    s->msg = msg;
+    s->detail = detail;
+}
+
+enum { LOAD_FLAGS = JSON_DECODE_ANY };
+
+/* Parse d->text, repairing syntax errors; sets d->root (or leaves it
+ * NULL after recording why). */
+static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
+{
+    for (;;) {
+        json_error_t err;
+        d->root = json_loadb(d->text, d->len, LOAD_FLAGS, &err);
+        if (d->root) {
+            return;
+        }
+        size_t p = err.position < 0 ? 0 : (size_t)err.position;
+        if (p > d->len) {
+            p = d->len;
+        }
+        enum json_error_code ec = json_error_code(&err);
+        const char *detail = jx_sprintf(
+            d->arena, "解析器原文：%s",
+            jx_jexcerpt(d->arena, err.text, strlen(err.text), 200));
+        if (d->nsyn >= max_repairs) {
+            struct tok prev, cur;
+            find_toks(d->text, d->len, p, &prev, &cur);
+            size_t at = cur.k ? cur.s : p;
+            add_syntax(d, JX_JFIX_TOOMANY,
+                       map_back(d->edits, d->nedits, at),
+                       jx_sprintf(d->arena,
+                                  "语法错误超过 %zu 处，停止读取",
+                                  max_repairs),
+                       detail);
+            return;
+        }
+        size_t p0 = map_back(d->edits, d->nedits, p);
+        struct cand c[12];
+        size_t nc = make_cands(d->text, d->len, p, ec, c);
+        size_t best = nc;
+        size_t best_off = p0;
+        bool best_ok = false;
+        for (size_t i = 0; i < nc && !best_ok; i++) {
+            size_t len2;
+            char *t2 = apply(d->text, d->len, &c[i], &len2);
+            json_error_t e2;
+            json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
+            if (r) {
+                json_decref(r);
+                best = i;
+                best_ok = true;
+            } else {
+                size_t q = e2.position < 0 ? 0 : (size_t)e2.position;
+                add_edit(d, c[i].pos, c[i].del, c[i].inslen);
+                size_t q0 = map_back(d->edits, d->nedits, q > len2 ? len2 : q);
+                d->nedits--;
+                if (q0 > best_off) {
+                    best = i;
+                    best_off = q0;
+                }
+            }
+            free(t2);
+        }
+        if (best == nc) {
+            struct tok prev, cur;
+            find_toks(d->text, d->len, p, &prev, &cur);
+            size_t at = cur.k ? cur.s : p;
+            struct cand none = {JX_JFIX_NONE, 0, 0, NULL, 0, 0};
+            add_syntax(d, JX_JFIX_NONE, map_back(d->edits, d->nedits, at),
+                       fix_msg(d->arena, d->text, d->len, &none, p), detail);
+        } else {
+            struct cand *b = &c[best];
+            add_syntax(d, b->fix, map_back(d->edits, d->nedits, b->report),
+                       fix_msg(d->arena, d->text, d->len, b, p), detail);
+            size_t len2;
+            char *t2 = apply(d->text, d->len, b, &len2);
+            free(d->text);
+            d->text = t2;
+            d->len = len2;
+            add_edit(d, b->pos, b->del, b->inslen);
+        }
+        for (size_t i = 0; i < nc; i++) {
+            free(c[i].ins);
+        }
+        if (best == nc) {
+            return;
+        }
+    }
+}
+
+/* ---- the position scanner ------------------------------------------- */
+
+/* Hash of a member (parent, key) or an element (parent, index). */
+static uint32_t hash_of(int32_t parent, bool member, const char *k,
+                        size_t n, uint32_t idx)
+{
+    uint32_t h = 2166136261u;
+    uint32_t p = (uint32_t)parent;
+    for (int i = 0; i < 4; i++) {
+        h = (h ^ ((p >> (8 * i)) & 0xffu)) * 16777619u;
+    }
+    h = (h ^ (member ? 1u : 2u)) * 16777619u;
+    if (member) {
+        for (size_t i = 0; i < n; i++) {
+            h = (h ^ (unsigned char)k[i]) * 16777619u;
+        }
+    } else {
+        for (int i = 0; i < 4; i++) {
+            h = (h ^ ((idx >> (8 * i)) & 0xffu)) * 16777619u;
+        }
+    }
+    h ^= h >> 15;
+    h *= 0x2c1b3c6du;
+    h ^= h >> 12;
+    return h;
+}
+
+/* True when node x is the member key[0..n) or element idx of parent. */
+static bool node_is(const struct jx_jdoc *d, const struct jnode *x,
+                    int32_t parent, bool member, const char *k, size_t n,
+                    uint32_t idx)
+{
+    if (x->parent != parent || (x->member != 0) != member) {
+        return false;
+    }
+    if (!member) {
+        return x->idx == idx;
+    }
+    return x->idx == n && memcmp(d->keys + x->key, k, n) == 0;
+}
+
+/* The slot of (parent, key/index): where it is, or the empty slot
+ * where it would go. */
+static size_t find_slot(const struct jx_jdoc *d, int32_t parent,
+                        bool member, const char *k, size_t n, uint32_t idx)
+{
+    size_t mask = d->nslots - 1;
+    size_t i = hash_of(parent, member, k, n, idx) & mask;
+    while (d->slots[i] != 0 &&
+           !node_is(d, &d->nodes[d->slots[i] - 1], parent, member, k, n,
+                    idx)) {
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+/* Double the hash table and re-insert every entry. */
+static void rehash(struct jx_jdoc *d)
+{
+    uint32_t *old = d->slots;
+    size_t nold = d->nslots;
+    d->nslots = nold ? nold * 2 : 1024;
+    d->slots = jx_xmalloc(d->nslots * sizeof *d->slots);
+    memset(d->slots, 0, d->nslots * sizeof *d->slots);
+    for (size_t i = 0; i < nold; i++) {
+        if (old[i] == 0) {
+            continue;
+        }
+        const struct jnode *x = &d->nodes[old[i] - 1];
+        size_t s = find_slot(d, x->parent, x->member != 0,
+                             x->member ? d->keys + x->key : NULL, x->idx,
+                             x->idx);
+        d->slots[s] = old[i];
+    }
+    free(old);
+}
+
+/* Enter node id (already filled) into the hash; a member whose key is
+ * already there is recorded as a duplicate and replaces the entry. */
+static void index_node(struct jx_jdoc *d, int32_t id)
+{
+    if ((d->nused + 1) * 2 > d->nslots) {
+        rehash(d);
+    }
+    const struct jnode *x = &d->nodes[id];
+    size_t s = find_slot(d, x->parent, x->member != 0,
+                         x->member ? d->keys + x->key : NULL, x->idx, x->idx);
+    if (d->slots[s] != 0) {
+        if (x->member) {
+            d->dups = grow(d->dups, &d->capdups, d->ndups + 1,
+                           sizeof *d->dups);
+            d->dups[d->ndups++] = id;
+        }
+    } else {
+        d->nused++;
+    }
+    d->slots[s] = (uint32_t)id + 1;
+}
+
+/* The value of the 4 hex digits at s (s has at least 4 bytes). */
+static uint32_t hex4(const char *s)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        uint32_t h = 0;
+        if (c >= '0' && c <= '9') {
+            h = (uint32_t)(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            h = (uint32_t)(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+            h = (uint32_t)(c - 'A' + 10);
+        }
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Append code point cp to the key buffer as UTF-8. */
+static void keys_put_cp(struct jx_jdoc *d, uint32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    d->keys = grow(d->keys, &d->keyscap, d->keyslen + n, 1);
+    memcpy(d->keys + d->keyslen, u, n);
+    d->keyslen += n;
+}
+
+/* Decode the JSON string starting at t[i] == '"' into the key buffer;
+ * returns the offset after its closing quote. */
+static size_t decode_key(struct jx_jdoc *d, size_t i)
+{
+    const char *t = d->text;
+    size_t n = d->len;
+    i++;
+    while (i < n && t[i] != '"') {
+        if (t[i] != '\\') {
+            d->keys = grow(d->keys, &d->keyscap, d->keyslen + 1, 1);
+            d->keys[d->keyslen++] = t[i++];
+            continue;
+        }
+        if (i + 1 >= n) {
+            return n;
+        }
+        char e = t[i + 1];
+        i += 2;
+        uint32_t cp;
+        switch (e) {
+        case 'b': cp = '\b'; break;
+        case 'f': cp = '\f'; break;
+        case 'n': cp = '\n'; break;
+        case 'r': cp = '\r'; break;
+        case 't': cp = '\t'; break;
+        case 'u':
+            if (i + 4 > n) {
+                return n;
+            }
+            cp = hex4(t + i);
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= n &&
+                t[i] == '\\' && t[i + 1] == 'u') {
+                uint32_t lo = hex4(t + i + 2);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF) {
+                cp = 0xFFFD;
+            }
+            break;
+        default: cp = (unsigned char)e; break;
+        }
+        keys_put_cp(d, cp);
+    }
+    return i < n ? i + 1 : n;
+}
+
+/* Offset after the scalar token starting at t[i]. */
+static size_t scalar_end(const char *t, size_t n, size_t i)
+{
+    if (t[i] == '"') {
+        size_t j = i + 1;
+        while (j < n) {
+            if (t[j] == '\\') {
+                j += 2;
+            } else if (t[j] == '"') {
+                return j + 1;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+    size_t j = i;
+    while (j < n && !is_ws(t[j]) && !is_punct(t[j]) && t[j] != '"') {
+        j++;
+    }
+    return j;
+}
+
+/* Add a node for a value at offset off; returns its id. */
+static int32_t add_node(struct jx_jdoc *d, int32_t parent, bool member,
+                        uint32_t idx, uint32_t key, uint32_t key_off,
+                        size_t off)
+{
+    d->nodes = grow(d->nodes, &d->capnodes, d->nnodes + 1, sizeof *d->nodes);
+    int32_t id = (int32_t)d->nnodes++;
+    struct jnode *x = &d->nodes[id];
+    x->parent = parent;
+    x->idx = idx;
+    x->key = key;
+    x->key_off = key_off;
+    x->val_off = (uint32_t)off;
+    x->val_len = 0;
+    x->member = member ? 1 : 0;
+    x->kind = 's';
+    if (parent >= 0) {
+        index_node(d, id);
+    }
+    return id;
+}
+
+/* A container being scanned. */
+struct frame {
+    int32_t node;
+    char type;      /* '{' or '[' */
+    uint32_t count; /* members/elements seen, minus one */
+};
+
+/* Walk the tokens of the accepted text d->text and record every value
+ * and key.  Sets too_deep (and returns) when nesting passes max. */
+static void scan(struct jx_jdoc *d, int max)
+{
+    const char *t = d->text;
+    size_t n = d->len;
+    struct frame *st = NULL;
+    size_t nst = 0, capst = 0;
+    size_t i = skip_ws(t, n, 0);
+    int32_t parent = -1;
+    bool member = false;
+    uint32_t idx = 0, key = 0, key_off = 0;
+    enum { S_VALUE, S_KEY, S_AFTER } state = S_VALUE;
+    d->keys = grow(d->keys, &d->keyscap, 1, 1);
+    for (;;) {
+        if (state == S_VALUE) {
+            i = skip_ws(t, n, i);
+            if (i >= n) {
+                break;
+            }
+            int32_t id = add_node(d, parent, member, idx, key, key_off, i);
+            char c = t[i];
+            if (c == '{' || c == '[') {
+                d->nodes[id].kind = c;
+                if (nst >= (size_t)max) {
+                    d->too_deep = true;
+                    d->deep_off = map_back(d->edits, d->nedits, i);
+                    break;
+                }
+                st = grow(st, &capst, nst + 1, sizeof *st);
+                st[nst].node = id;
+                st[nst].type = c;
+                st[nst].count = 0;
+                nst++;
+                i = skip_ws(t, n, i + 1);
+                if (i < n && t[i] == (c == '{' ? '}' : ']')) {
+                    nst--;
+                    i++;
+                    state = S_AFTER;
+                } else if (c == '{') {
+                    state = S_KEY;
+                } else {
+                    parent = id;
+                    member = false;
+                    idx = 0;
+                }
+            } else {
+                size_t e = scalar_end(t, n, i);
+                d->nodes[id].val_len = (uint32_t)(e - i);
+                i = e;
+                state = S_AFTER;
+            }
+        } else if (state == S_KEY) {
+            i = skip_ws(t, n, i);
+            if (i >= n || t[i] != '"' || nst == 0) {
+                break;
+            }
+            key_off = (uint32_t)i;
+            key = (uint32_t)d->keyslen;
+            i = decode_key(d, i);
+            idx = (uint32_t)(d->keyslen - key);
+            i = skip_ws(t, n, i);
+            if (i >= n || t[i] != ':') {
+                break;
+            }
+            i = skip_ws(t, n, i + 1);
+            parent = st[nst - 1].node;
+            member = true;
+            state = S_VALUE;
+        } else {
+            i = skip_ws(t, n, i);
+            if (nst == 0 || i >= n) {
+                break;
+            }
+            struct frame *top = &st[nst - 1];
+            if (t[i] == ',') {
+                i++;
+                top->count++;
+                if (top->type == '{') {
+                    state = S_KEY;
+                } else {
+                    parent = top->node;
+                    member = false;
+                    idx = top->count;
+                    state = S_VALUE;
+                }
+            } else if (t[i] == '}' || t[i] == ']') {
+                nst--;
+                i++;
+            } else {
+                break;
+            }
+        }
+    }
+    free(st);
+}
+
+/* ---- the line index of the original text ---------------------------- */
+
+/* Record line starts and code-point checkpoints of the original text. */
+static void index_lines(struct jx_jdoc *d)
+{
+    size_t cap = 0;
+    d->lines = grow(NULL, &cap, 1, sizeof *d->lines);
+    d->lines[0] = 0;
+    d->nlines = 1;
+    d->nlead = d->orig_len / LEAD_BLOCK + 1;
+    d->lead = jx_xmalloc(d->nlead * sizeof *d->lead);
+    size_t count = 0;
+    for (size_t i = 0; i < d->orig_len; i++) {
+        if (i % LEAD_BLOCK == 0) {
+            d->lead[i / LEAD_BLOCK] = count;
+        }
+        unsigned char c = (unsigned char)d->orig[i];
+        if ((c & 0xC0) != 0x80) {
+            count++;
+        }
+        if (c == '\n') {
+            d->lines = grow(d->lines, &cap, d->nlines + 1, sizeof *d->lines);
+            d->lines[d->nlines++] = i + 1;
+        }
+    }
+    if (d->orig_len % LEAD_BLOCK == 0) {
+        d->lead[d->orig_len / LEAD_BLOCK] = count;
+    }
+}
+
+/* Code points (lead bytes) of the original text before offset off. */
+static size_t lead_before(const struct jx_jdoc *d, size_t off)
+{
+    size_t b = off / LEAD_BLOCK;
+    size_t count = d->lead[b];
+    for (size_t i = b * LEAD_BLOCK; i < off; i++) {
+        if (((unsigned char)d->orig[i] & 0xC0) != 0x80) {
+            count++;
+        }
+    }
+    return count;
+}
+
+/* Line and column of an original offset; see jsonpos.h. */
+void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
+                    int *col)
+{
+    if (off > d->orig_len) {
+        off = d->orig_len;
+    }
+    size_t lo = 0, hi = d->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->lines[mid] <= off) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t start = d->lines[lo];
+    if (lo == 0 && start < d->bom) {
+        start = d->bom;
+    }
+    size_t c = off >= start ? lead_before(d, off) - lead_before(d, start) : 0;
+    *line = lo + 1 > (size_t)INT32_MAX ? INT32_MAX : (int)(lo + 1);
+    *col = c + 1 > (size_t)INT32_MAX ? INT32_MAX : (int)(c + 1);
+}
+
+/* ---- public functions ----------------------------------------------- */
+
+/* Parse with repairs, then index positions; see jsonpos.h. */
+struct jx_jdoc *jx_jdoc_parse(struct jx_arena *arena, const char *text,
+                              size_t len, const struct jx_jlimits *lim)
+{
+    struct jx_jdoc *d = jx_xmalloc(sizeof *d);
+    memset(d, 0, sizeof *d);
+    d->arena = arena;
+    d->orig = text;
+    d->orig_len = len;
+    index_lines(d);
+    size_t skip = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        skip = 3;
+        d->bom = 3;
+        add_edit(d, 0, 3, 0);
+    }
+    d->len = len - skip;
+    d->text = jx_xmalloc(d->len + 1);
+    if (d->len > 0) {
+        memcpy(d->text, text + skip, d->len);
+    }
+    d->text[d->len] = '\0';
+    size_t deep = 0;
+    if (max_depth_of(d->text, d->len, lim->max_depth, &deep) >
+        lim->max_depth) {
+        d->too_deep = true;
+        d->deep_off = map_back(d->edits, d->nedits, deep);
+        return d;
+    }
+    parse_repairing(d, lim->max_repairs);
+    if (!d->root) {
+        return d;
+    }
+    scan(d, lim->max_depth);
+    if (d->too_deep) {
+        json_decref(d->root);
+        d->root = NULL;
+    }
+    return d;
+}
+
+/* Free everything the document owns. */
+void jx_jdoc_free(struct jx_jdoc *d)
+{
+    if (!d) {
+        return;
+    }
+    json_decref(d->root);
+    free(d->text);
+    free(d->edits);
+    free(d->syn);
+    free(d->nodes);
+    free(d->keys);
+    free(d->slots);
+    free(d->dups);
+    free(d->lines);
+    free(d->lead);
+    free(d);
+}
+
+/* jansson's tree (borrowed). */
+json_t *jx_jdoc_root(const struct jx_jdoc *d)
+{
+    return d->root;
+}
+
+/* Number of syntax problems. */
+size_t jx_jdoc_nsyntax(const struct jx_jdoc *d)
+{
+    return d->nsyn;
+}
+
+/* The i-th syntax problem (borrowed). */
+const struct jx_jsyntax *jx_jdoc_syntax(const struct jx_jdoc *d, size_t i)
+{
+    return i < d->nsyn ? &d->syn[i] : NULL;
+}
+
+/* Whether nesting was too deep, and where. */
+bool jx_jdoc_too_deep(const struct jx_jdoc *d, size_t *off)
+{
+    if (off) {
+        *off = d->deep_off;
+    }
+    return d->too_deep;
+}
+
+/* Member lookup through the hash. */
+int32_t jx_jdoc_member(const struct jx_jdoc *d, int32_t obj,
+                       const char *key, size_t keylen)
+{
+    if (obj < 0 || (size_t)obj >= d->nnodes || d->nslots == 0 ||
+        d->nodes[obj].kind != '{') {
+        return -1;
+    }
+    size_t s = find_slot(d, obj, true, key, keylen, 0);
+    return d->slots[s] ? (int32_t)(d->slots[s] - 1) : -1;
+}
+
+/* Element lookup through the hash. */
+int32_t jx_jdoc_element(const struct jx_jdoc *d, int32_t arr, size_t i)
+{
+    if (arr < 0 || (size_t)arr >= d->nnodes || d->nslots == 0 ||
+        d->nodes[arr].kind != '[' || i > UINT32_MAX) {
+        return -1;
+    }
+    size_t s = find_slot(d, arr, false, NULL, 0, (uint32_t)i);
+    return d->slots[s] ? (int32_t)(d->slots[s] - 1) : -1;
+}
+
+/* Walk a JSON pointer from the root. */
+int32_t jx_jdoc_lookup(const struct jx_jdoc *d, const char *pointer)
+{
+    if (d->nnodes == 0 || !pointer) {
+        return -1;
+    }
+    int32_t node = 0;
+    const char *p = pointer;
+    struct jx_buf seg;
+    jx_buf_init(&seg, SIZE_MAX);
+    while (*p && node >= 0) {
+        if (*p != '/') {
+            node = -1;
+            break;
+        }
+        p++;
+        jx_buf_reset(&seg);
+        while (*p && *p != '/') {
+            if (p[0] == '~' && p[1] == '1') {
+                jx_buf_addc(&seg, '/');
+                p += 2;
+            } else if (p[0] == '~' && p[1] == '0') {
+                jx_buf_addc(&seg, '~');
+                p += 2;
+            } else {
+                jx_buf_addc(&seg, *p++);
+            }
+        }
+        if (d->nodes[node].kind == '[') {
+            size_t i = 0;
+            bool ok = seg.len > 0 && seg.len < 10 &&
+                      !(seg.len > 1 && seg.p[0] == '0');
+            for (size_t k = 0; ok && k < seg.len; k++) {
+                if (seg.p[k] < '0' || seg.p[k] > '9') {
+                    ok = false;
+                } else {
+                    i = i * 10 + (size_t)(seg.p[k] - '0');
+                }
+            }
+            node = ok ? jx_jdoc_element(d, node, i) : -1;
+        } else {
+            node = jx_jdoc_member(d, node, seg.p, seg.len);
+        }
+    }
+    jx_buf_release(&seg);
+    return node;
+}
+
+/* Line and column of a node's value or key. */
+void jx_jdoc_where(const struct jx_jdoc *d, int32_t node, bool key,
+                   int *line, int *col)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        *line = 0;
+        *col = 0;
+        return;
+    }
+    const struct jnode *x = &d->nodes[node];
+    size_t off = key && x->member ? x->key_off : x->val_off;
+    jx_jdoc_offpos(d, map_back(d->edits, d->nedits, off), line, col);
+}
+
+/* The token of a scalar value (borrowed). */
+const char *jx_jdoc_token(const struct jx_jdoc *d, int32_t node, size_t *len)
+{
+    if (node < 0 || (size_t)node >= d->nnodes || d->nodes[node].kind != 's') {
+        *len = 0;
+        return NULL;
+    }
+    *len = d->nodes[node].val_len;
+    return d->text + d->nodes[node].val_off;
+}
+
+/* The decoded key of a member node (borrowed). */
+const char *jx_jdoc_key(const struct jx_jdoc *d, int32_t node, size_t *len)
+{
+    if (node < 0 || (size_t)node >= d->nnodes || !d->nodes[node].member) {
+        *len = 0;
+        return NULL;
+    }
+    *len = d->nodes[node].idx;
+    return d->keys + d->nodes[node].key;
+}
+
+/* Build the JSON pointer of a node, root first. */
+char *jx_jdoc_path(const struct jx_jdoc *d, int32_t node,
+                   struct jx_arena *arena)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return NULL;
+    }
+    size_t depth = 0;
+    for (int32_t x = node; x > 0; x = d->nodes[x].parent) {
+        depth++;
+    }
+    int32_t *chain = jx_xmalloc((depth + 1) * sizeof *chain);
+    size_t k = depth;
+    for (int32_t x = node; x > 0; x = d->nodes[x].parent) {
+        chain[--k] = x;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, SIZE_MAX);
+    for (size_t i = 0; i < depth; i++) {
+        const struct jnode *x = &d->nodes[chain[i]];
+        jx_buf_addc(&b, '/');
+        if (!x->member) {
+            jx_buf_addf(&b, "%u", (unsigned)x->idx);
+            continue;
+        }
+        for (size_t j = 0; j < x->idx; j++) {
+            char c = d->keys[x->key + j];
+            if (c == '~') {
+                jx_buf_adds(&b, "~0");
+            } else if (c == '/') {
+                jx_buf_adds(&b, "~1");
+            } else {
+                jx_buf_addc(&b, c);
+            }
+        }
+    }
+    free(chain);
+    char *r = jx_strndup(arena, b.p, b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* Number of duplicated keys. */
+size_t jx_jdoc_ndups(const struct jx_jdoc *d)
+{
+    return d->ndups;
+}
+
+/* The node of the i-th duplicated key. */
+int32_t jx_jdoc_dup(const struct jx_jdoc *d, size_t i)
+{
+    return i < d->ndups ? d->dups[i] : -1;
+}
+
+/* Chinese name of a JSON value's type (jsonpos.h). */
+const char *jx_json_type_zh(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "对象";
+    case JSON_ARRAY:
+        return "数组";
+    case JSON_STRING:
+        return "字符串";
+    case JSON_INTEGER:
+        return "整数";
+    case JSON_REAL:
+        return "小数";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "布尔值";
+    case JSON_NULL:
+        break;
+    }
+    return "null";
+}

@@ -1,0 +1,1821 @@
+/*
+ * import_text.c - text (copied out of Word, PDF or a portal) to the
+ * neutral document: decoding (UTF-8 with or without BOM, else GB18030),
+ * line ends, paragraphs, and the recovery of tables from the layouts
+ * real documents come in (see jx_import_text in import.h).
+ *
+ * The input is read line by line with a cursor that can look ahead and
+ * step back, so memory stays proportional to what is kept (cells and
+ * paragraphs, both limited) and not to the number of lines.
+ *
+ * Layouts, by how a line looks:
+ *  - tab cell:  "\tcell" (one cell per line, a blank line after each
+ *               row; lines without the tab continue the cell above);
+ *  - tab rows:  "a\tb\tc" (seeds 000, 004, and PDF text as in 002);
+ *  - pipes:     "| a | b ||" ("||" merges a cell with the one before);
+ *  - bar cell:  "cell |" (one cell per line, a blank line after a row);
+ *  - one line:  "a  b | c  d" (cells split by two spaces, rows by " | ");
+ *  - blank cell: "-" then one cell per line with blank lines between.
+ * Other lines are paragraphs.  Table repairs (import_text_fix.c) and the
+ * alignment of PDF rows (import_text_align.c) are applied per cell.
+ */
+#include "jixiao/import.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import_text.h"
+
+/* Repairs applied to paragraphs and to table cells. */
+#define PARA_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX)
+#define CELL_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SPACED | JX_FIX_NUMBER)
+
+/* ---- lines ------------------------------------------------------------- */
+
+/* A cursor over the decoded text; copying it saves a position. */
+struct reader {
+    const char *t; /* decoded text */
+    size_t len;    /* its length */
+    size_t pos;    /* offset of the next line */
+    int no;        /* number of the last line read (1-based) */
+};
+
+/* One line, without its line end. */
+struct line {
+    const char *s; /* first byte */
+    size_t n;      /* bytes */
+    int no;        /* 1-based line number in the original text */
+    bool eol;      /* ended by a line end (not by the end of input) */
+    size_t cc_off; /* col_of's cache: a byte offset … */
+    size_t cc_col; /* … and the code points before it */
+};
+
+/* Read the next line ("\r\n", "\r" and "\n" end lines); false at the
+ * end of the text. */
+static bool rd_next(struct reader *r, struct line *l)
+{
+    if (r->pos >= r->len) {
+        return false;
+    }
+    const char *s = r->t + r->pos;
+    size_t rem = r->len - r->pos;
+    size_t i = 0;
+    while (i < rem && s[i] != '\n' && s[i] != '\r') {
+        i++;
+    }
+    l->s = s;
+    l->n = i;
+    l->no = ++r->no;
+    l->eol = i < rem;
+    l->cc_off = 0;
+    l->cc_col = 0;
+    if (i < rem) {
+        i += (s[i] == '\r' && i + 1 < rem && s[i + 1] == '\n') ? 2 : 1;
+    }
+    r->pos += i;
+    return true;
+}
+
+/* The next line without moving the cursor; false at the end. */
+static bool rd_peek(const struct reader *r, struct line *l)
+{
+    struct reader c = *r;
+    return rd_next(&c, l);
+}
+
+/* Byte length of the blank (space, form feed, vertical tab, no-break or
+ * ideographic space) starting at s[0..n), or 0. */
+static size_t blank_len(const char *s, size_t n)
+{
+    if (n >= 1 && (s[0] == ' ' || s[0] == '\f' || s[0] == '\v')) {
+        return 1;
+    }
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+        return 2;
+    }
+    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+        return 3;
+    }
+    return 0;
+}
+
+/* Offsets of s[0..n) without surrounding blanks (tabs too when tabs is
+ * true): *b .. *e. */
+static void trim(const char *s, size_t n, bool tabs, size_t *b, size_t *e)
+{
+    size_t i = 0;
+    for (;;) {
+        size_t k = blank_len(s + i, n - i);
+        if (!k && tabs && i < n && s[i] == '\t') {
+            k = 1;
+        }
+        if (!k) {
+            break;
+        }
+        i += k;
+    }
+    size_t j = n;
+    while (j > i) {
+        if (s[j - 1] == ' ' || s[j - 1] == '\f' || s[j - 1] == '\v' ||
+            (tabs && s[j - 1] == '\t')) {
+            j--;
+        } else if (j - i >= 2 && (unsigned char)s[j - 2] == 0xC2 &&
+                   (unsigned char)s[j - 1] == 0xA0) {
+            j -= 2;
+        } else if (j - i >= 3 && memcmp(s + j - 3, "\xE3\x80\x80", 3) == 0) {
+            j -= 3;
+        } else {
+            break;
+        }
+    }
+    *b = i;
+    *e = j;
+}
+
+/* Kinds of line. */
+enum lkind {
+    LK_BLANK = 0, /* nothing but blanks (a lone tab is a tab cell) */
+    LK_TABCELL,   /* "\tcell" with no other tab */
+    LK_TSV,       /* has a tab elsewhere: a row of cells */
+    LK_PIPES,     /* "| a | b |" */
+    LK_BAR,       /* "cell |" */
+    LK_ONELINE,   /* "a  b | c  d  e | …" */
+    LK_DASH,      /* "-" (a row mark of the blank-cell layout) */
+    LK_TEXT       /* anything else */
+};
+
+/* True when a line holds a whole table: rows split by " | " (at least
+ * two), and at least two rows of several cells split by two spaces. */
+static bool is_oneline(const char *s, size_t n)
+{
+    int rows = 1, wide = 0;
+    bool cur_wide = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ') {
+            wide += cur_wide;
+            cur_wide = false;
+            rows++;
+            i += 2;
+            continue;
+        }
+        if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ') {
+            cur_wide = true;
+        }
+    }
+    wide += cur_wide;
+    return rows >= 2 && wide >= 2;
+}
+
+/* The kind of a line.  Pipes and bars are looked at before tabs, so
+ * that a cell text holding a tab does not make its line a row of tab-
+ * separated cells. */
+static enum lkind classify(const struct line *l)
+{
+    size_t b, e;
+    trim(l->s, l->n, false, &b, &e);
+    if (b == e) {
+        return LK_BLANK;
+    }
+    const char *s = l->s + b;
+    size_t n = e - b;
+    if (s[0] == '|' && n >= 2 && memchr(s + 1, '|', n - 1)) {
+        return LK_PIPES;
+    }
+    if (is_oneline(s, n)) {
+        return LK_ONELINE;
+    }
+    if (s[n - 1] == '|' && (n == 1 || s[n - 2] == ' ')) {
+        return LK_BAR;
+    }
+    const char *tab = memchr(l->s, '\t', l->n);
+    if (tab) {
+        if (tab == l->s && !memchr(l->s + 1, '\t', l->n - 1)) {
+            return LK_TABCELL;
+        }
+        return LK_TSV;
+    }
+    if (n == 1 && s[0] == '-') {
+        return LK_DASH;
+    }
+    return LK_TEXT;
+}
+
+/* 1-based column (in code points) of byte offset off (at a character
+ * boundary) of line l.  Offsets asked in increasing order are counted
+ * on from the last one, so a line costs linear time however many cells
+ * it has. */
+static int col_of(struct line *l, size_t off)
+{
+    if (off < l->cc_off) {
+        l->cc_off = 0;
+        l->cc_col = 0;
+    }
+    l->cc_col += jx_utf8_count(l->s + l->cc_off, off - l->cc_off);
+    l->cc_off = off;
+    return l->cc_col >= 1000000000 ? 1000000000 : (int)l->cc_col + 1;
+}
+
+/* Code points in s[0..n). */
+static size_t cps(const char *s, size_t n)
+{
+    return jx_utf8_count(s, n);
+}
+
+/* ---- the importer's state ------------------------------------------------ */
+
+/* Everything one import works with. */
+struct ctx {
+    struct jx_arena *arena;
+    struct jx_doc *doc;
+    struct jx_diags *diags;
+    const struct jx_limits *lim;
+    struct reader rd;      /* the cursor */
+    size_t ncells;         /* cells created so far (kept or pending) */
+    bool stop;             /* a limit was hit: read no further */
+    bool blocks_reported;  /* the block limit was reported */
+    struct jx_buf fix;     /* scratch for repaired text */
+};
+
+/* Add a diagnostic located at line:col (0 = unknown) and, for table
+ * findings, the table and row (1-based, 0 = none). */
+static void diag(struct ctx *x, const char *code, enum jx_severity sev,
+                 int line, int col, int table, int row, const char *fmt, ...)
+    JX_PRINTF(8, 9);
+
+/* Add a diagnostic (message formatted in the diagnostics' arena). */
+static void diag(struct ctx *x, const char *code, enum jx_severity sev,
+                 int line, int col, int table, int row, const char *fmt, ...)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = x->doc ? x->doc->file : NULL;
+    loc.line = line;
+    loc.col = col;
+    loc.table = table;
+    loc.row = row;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(x->diags->arena, fmt, ap);
+    va_end(ap);
+    jx_diag_add(x->diags, code, sev, &loc, "%s", msg);
+}
+
+/* True (after reporting it once) when no more blocks may be added; the
+ * reading then stops. */
+static bool blocks_full(struct ctx *x, int line)
+{
+    if (x->doc->nblocks < x->lim->max_blocks) {
+        return false;
+    }
+    if (!x->blocks_reported) {
+        diag(x, "I107", JX_SEV_ERROR, line, 0, 0, 0,
+             "文档段落和表格超过上限 %zu 个，其余内容未读取",
+             x->lim->max_blocks);
+        x->blocks_reported = true;
+    }
+    x->stop = true;
+    return true;
+}
+
+/* Reserve one cell; false (after reporting it once) when the limit is
+ * reached. */
+static bool take_cell(struct ctx *x, int line)
+{
+    if (x->stop) {
+        return false;
+    }
+    if (x->ncells < x->lim->max_cells) {
+        x->ncells++;
+        return true;
+    }
+    diag(x, "I106", JX_SEV_ERROR, line, 0, 0, 0,
+         "文档表格单元格超过上限 %zu 个，其余内容未读取", x->lim->max_cells);
+    x->stop = true;
+    return false;
+}
+
+/* ---- paragraphs ------------------------------------------------------------ */
+
+/* Add a paragraph of s[0..n) starting at line:col, repaired; nothing
+ * when it repairs to empty. */
+static void add_para(struct ctx *x, const char *s, size_t n, int line,
+                     int col)
+{
+    jx_buf_reset(&x->fix);
+    if (jx_text_fix(&x->fix, s, n, PARA_FIXES) < 0 || x->fix.len == 0) {
+        return;
+    }
+    if (blocks_full(x, line)) {
+        return;
+    }
+    struct jx_prov p;
+    memset(&p, 0, sizeof p);
+    p.line = line;
+    p.col = col;
+    jx_doc_add_para(x->doc, x->fix.p, x->fix.len, 0, &p);
+}
+
+/* Last code point of s[0..n) (n > 0). */
+static int32_t last_cp(const char *s, size_t n)
+{
+    size_t k = n - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) {
+        k--;
+    }
+    int32_t cp;
+    return jx_utf8_decode(s + k, n - k, &cp) > 0 ? cp : -1;
+}
+
+/* True when s[0..n) has text starting with one of the prefixes. */
+static bool starts_with_any(const char *s, size_t n,
+                            const char *const *prefixes, size_t np)
+{
+    for (size_t i = 0; i < np; i++) {
+        size_t k = strlen(prefixes[i]);
+        if (n >= k && memcmp(s, prefixes[i], k) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when a paragraph starting with s[0..n) opens a new item: a
+ * section number (一、 （二） 3. 4、 第…), a list mark, or a form line
+ * (附件, 填表人 …). */
+static bool opens_item(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "（", "(", "第", "附件", "附表", "附注", "备注", "说明", "填表",
+        "联系", "单位名称", "部门名称", "预算单位", "•", "·", "●", "■", "◆",
+        "□", "-", "*", "[",
+    };
+    if (starts_with_any(s, n, starts, sizeof starts / sizeof starts[0])) {
+        return true;
+    }
+    static const char *const numerals[] = {"一", "二", "三", "四", "五",
+                                           "六", "七", "八", "九", "十"};
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            i++;
+            continue;
+        }
+        bool num = false;
+        for (size_t k = 0; k < 10; k++) {
+            if (n - i >= 3 && memcmp(s + i, numerals[k], 3) == 0) {
+                num = true;
+                i += 3;
+                break;
+            }
+        }
+        if (!num) {
+            break;
+        }
+    }
+    if (i == 0 || i == n) {
+        return false;
+    }
+    static const char *const after[] = {"、", ".", "．", ")", "）", " ", "，"};
+    return starts_with_any(s + i, n - i, after, sizeof after / sizeof after[0]);
+}
+
+/* True when needle occurs in s[0..n) other than as its last bytes. */
+static bool has_before_end(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k < n; i++) {
+        if (memcmp(s + i, needle, k) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A paragraph being read, as far as joining wrapped lines goes. */
+struct wrap {
+    size_t cps;   /* code points so far */
+    int32_t last; /* its last code point */
+    bool prose;   /* it has a comma, stop or colon before its end */
+};
+
+/* True when s[0..n) has one of the prose marks (，。；：、) other than as
+ * its last character. */
+static bool has_prose_mark(const char *s, size_t n)
+{
+    static const char *const marks[] = {"，", "。", "；", "：", "、"};
+    for (size_t i = 0; i < 5; i++) {
+        if (has_before_end(s, n, marks[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Start the state of a paragraph whose first line is s[0..n). */
+static void wrap_init(struct wrap *w, const char *s, size_t n)
+{
+    w->cps = cps(s, n);
+    w->last = n ? last_cp(s, n) : -1;
+    w->prose = w->last == 0xFF0C || w->last == 0x3001 || has_prose_mark(s, n);
+}
+
+/*
+ * True when the paragraph w was wrapped by a PDF page or column and goes
+ * on in the paragraph line b (trimmed) after one blank line: w has at
+ * least 20 code points and no final punctuation, b does not open a new
+ * item, and one of them is clearly prose (w ends in a comma or has a
+ * comma, stop or colon before its end; or b is a sentence of at least
+ * 20 code points).
+ */
+static bool wraps_into(const struct wrap *w, const char *b, size_t bn)
+{
+    if (w->cps < 20 || bn == 0 || opens_item(b, bn)) {
+        return false;
+    }
+    static const int32_t finals[] = {
+        0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026, 0x201D, 0x2019,
+        0x300D, 0x300F, 0xFF09, ')', 0x3011, '!', '?', ';', ':', -1,
+    };
+    for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++) {
+        if (w->last == finals[i]) {
+            return false;
+        }
+    }
+    return w->prose || (cps(b, bn) >= 20 && has_prose_mark(b, bn + 1));
+}
+
+/* Read a paragraph starting at line l (already consumed), joining the
+ * lines a PDF wrapped, and add it. */
+static void read_para(struct ctx *x, struct line *l)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, SIZE_MAX);
+    size_t tb, te;
+    trim(l->s, l->n, true, &tb, &te);
+    jx_buf_add(&b, l->s + tb, te - tb);
+    int line = l->no, col = col_of(l, tb);
+    struct wrap w;
+    wrap_init(&w, b.p, b.len);
+    for (;;) {
+        struct reader save = x->rd;
+        struct line gap, next;
+        if (!rd_next(&x->rd, &gap) || classify(&gap) != LK_BLANK ||
+            !rd_next(&x->rd, &next) || classify(&next) != LK_TEXT) {
+            x->rd = save;
+            break;
+        }
+        size_t nb, ne;
+        trim(next.s, next.n, true, &nb, &ne);
+        if (!wraps_into(&w, next.s + nb, ne - nb)) {
+            x->rd = save;
+            break;
+        }
+        char a = b.p[b.len - 1];
+        char c = next.s[nb];
+        bool alnum_a = (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') ||
+                       (a >= 'A' && a <= 'Z');
+        bool alnum_c = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                       (c >= 'A' && c <= 'Z');
+        if (alnum_a && alnum_c) {
+            jx_buf_addc(&b, ' ');
+        }
+        jx_buf_add(&b, next.s + nb, ne - nb);
+        w.cps += cps(next.s + nb, ne - nb);
+        w.last = last_cp(next.s + nb, ne - nb);
+        w.prose = true;
+    }
+    add_para(x, b.p, b.len, line, col);
+    jx_buf_release(&b);
+}
+
+/* ---- rows and cells being built ------------------------------------------ */
+
+/* A cell being built. */
+struct pcell {
+    struct jx_buf b; /* repaired text so far */
+    int line, col;   /* where its text starts (else where the cell does) */
+    bool located;    /* line/col point at text */
+    int span;        /* columns covered (>= 1) */
+    int at;          /* grid column (set when the row is placed) */
+};
+
+/* A row (or a piece of one) being built. */
+struct prow {
+    struct pcell *c;
+    size_t n, cap;
+    int line;        /* line where it starts */
+    int blank_after; /* blank lines after it (tab/bar cell layouts) */
+    bool at_eof;     /* the input ended right after it */
+    int merges;      /* fragments joined to it (tab-separated rows) */
+};
+
+/* Append a new empty cell located at line:col; NULL when the cell limit
+ * is reached. */
+static struct pcell *new_cell(struct ctx *x, struct prow *r, int line,
+                              int col)
+{
+    if (!take_cell(x, line)) {
+        return NULL;
+    }
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 8;
+        r->c = jx_xrealloc(r->c, r->cap * sizeof *r->c);
+    }
+    struct pcell *c = &r->c[r->n++];
+    memset(c, 0, sizeof *c);
+    jx_buf_init(&c->b, SIZE_MAX);
+    c->line = line;
+    c->col = col;
+    c->span = 1;
+    c->at = -1;
+    if (r->n == 1) {
+        r->line = line;
+    }
+    return c;
+}
+
+/* Free what a row owns and empty it (reusable). */
+static void row_clear(struct prow *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        jx_buf_release(&r->c[i].b);
+    }
+    r->n = 0;
+    r->blank_after = 0;
+    r->at_eof = false;
+    r->merges = 0;
+}
+
+/* Free a row entirely. */
+static void row_free(struct prow *r)
+{
+    row_clear(r);
+    free(r->c);
+    memset(r, 0, sizeof *r);
+}
+
+/* Move the cells of src to the end of dst (src is left empty). */
+static void row_take(struct prow *dst, struct prow *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (dst->n == dst->cap) {
+            dst->cap = dst->cap ? dst->cap * 2 : 8;
+            dst->c = jx_xrealloc(dst->c, dst->cap * sizeof *dst->c);
+        }
+        dst->c[dst->n++] = src->c[i];
+    }
+    src->n = 0;
+}
+
+/* Append the piece s[0..n) of line l (byte offset off in it) to cell c,
+ * repaired, after sep when the cell already has text.  A repaired
+ * number is noted. */
+static void add_piece(struct ctx *x, struct pcell *c, struct line *l,
+                      size_t off, size_t n, const char *sep)
+{
+    jx_buf_reset(&x->fix);
+    int done = jx_text_fix(&x->fix, l->s + off, n, CELL_FIXES);
+    if (done < 0 || x->fix.len == 0) {
+        return;
+    }
+    size_t b, e;
+    trim(l->s + off, n, true, &b, &e);
+    int col = col_of(l, off + b);
+    if (done & JX_FIX_NUMBER) {
+        diag(x, "I109", JX_SEV_NOTE, l->no, col, 0, 0,
+             "数字“%.*s”中有多余的空格或小数点，读作 %s", (int)(e - b),
+             l->s + off + b, x->fix.p);
+    }
+    if (c->b.len) {
+        jx_buf_adds(&c->b, sep);
+    }
+    jx_buf_add(&c->b, x->fix.p, x->fix.len);
+    if (!c->located) {
+        c->line = l->no;
+        c->col = col;
+        c->located = true;
+    }
+}
+
+/* Append repaired text to a cell, joining it directly to the text before
+ * (with a space between two ASCII letters or digits). */
+static void join_text(struct pcell *c, const char *s, size_t n)
+{
+    if (n == 0) {
+        return;
+    }
+    if (c->b.len) {
+        char a = c->b.p[c->b.len - 1];
+        bool alnum_a = (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') ||
+                       (a >= 'A' && a <= 'Z');
+        bool alnum_c = (s[0] >= '0' && s[0] <= '9') ||
+                       (s[0] >= 'a' && s[0] <= 'z') ||
+                       (s[0] >= 'A' && s[0] <= 'Z');
+        if (alnum_a && alnum_c) {
+            jx_buf_addc(&c->b, ' ');
+        }
+    }
+    jx_buf_add(&c->b, s, n);
+}
+
+/* A table being built. */
+struct tbuild {
+    struct jx_doc_table *t; /* NULL until the first row is added */
+    int nrows;              /* rows added */
+    int width;              /* widest row so far (grid columns) */
+    int last_width;         /* grid columns of the last row added */
+};
+
+/* Add a row to the table: each cell at its column (c->at, or after the
+ * cell before it), covering span columns.  Columns skipped get empty
+ * cells so that every position up to the last cell is a cell. */
+static void add_row(struct ctx *x, struct tbuild *tb, struct prow *r)
+{
+    if (r->n == 0) {
+        return;
+    }
+    if (!tb->t) {
+        if (blocks_full(x, r->line)) {
+            return;
+        }
+        tb->t = jx_doc_add_table(x->doc, NULL);
+    }
+    int colpos = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        struct pcell *c = &r->c[i];
+        int at = c->at >= colpos ? c->at : colpos;
+        struct jx_prov p;
+        memset(&p, 0, sizeof p);
+        while (colpos < at) {
+            p.line = r->c[0].line;
+            p.col = r->c[0].col;
+            if (!take_cell(x, p.line)) {
+                return;
+            }
+            jx_doc_table_add_cell(x->doc, tb->t, tb->nrows, colpos, 1, 1, "",
+                                  0, &p);
+            colpos++;
+        }
+        p.line = c->line;
+        p.col = c->col;
+        jx_doc_table_add_cell(x->doc, tb->t, tb->nrows, at, 1, c->span,
+                              c->b.p, c->b.len, &p);
+        colpos = at + c->span;
+    }
+    tb->nrows++;
+    tb->last_width = colpos;
+    if (colpos > tb->width) {
+        tb->width = colpos;
+    }
+}
+
+/* Finish a table: compute its grid; mark it truncated (with a warning
+ * at line:col) when the input ended in the middle of its last row. */
+static void end_table(struct ctx *x, struct tbuild *tb, bool truncated,
+                      int line, int col)
+{
+    if (!tb->t) {
+        return;
+    }
+    if (x->stop) {
+        truncated = true; /* a limit cut it */
+    }
+    tb->t->truncated = truncated;
+    if (truncated && !x->stop) {
+        diag(x, "I105", JX_SEV_WARNING, line, col, tb->t->index, tb->nrows,
+             "表格在第 %d 行中断（输入在此结束），其余内容缺失", tb->nrows);
+    }
+    if (jx_doc_table_end(x->doc, tb->t) < 0) {
+        diag(x, "I108", JX_SEV_ERROR, line, 0, tb->t->index, 0,
+             "表格 %d 过大：行数×列数超过 %ld 个格子，表格未读取",
+             tb->t->index, (long)JX_DOC_MAX_GRID);
+    }
+    tb->t = NULL;
+}
+
+/* Column just after the last character of line l. */
+static int end_col(struct line *l)
+{
+    return col_of(l, l->n) ;
+}
+
+/* ---- one cell per line, starting with a tab (seed 003) ------------------ */
+
+/* True when line l starts a cell of a tab-cell table: it begins with a
+ * tab (a tab later in the line is part of the cell's text). */
+static bool starts_cell(const struct line *l)
+{
+    return l->n > 0 && l->s[0] == '\t';
+}
+
+/* Most lines, and code points per line, of text that continues a tab
+ * cell after blank lines (a heading split over lines, "产出指标\n(50分)"). */
+#define CONT_LINES 3
+#define CONT_CPS 16
+
+/*
+ * True when, after blank lines, the text lines at the cursor continue
+ * the current cell of a row of n cells: the row is shorter than the row
+ * before it (w), the lines are few and short, and the next line after
+ * them (with no blank between) starts a cell.
+ */
+static bool continues_after_blank(const struct reader *rd, size_t n, int w)
+{
+    if (w <= 0 || (int)n >= w) {
+        return false;
+    }
+    struct reader c = *rd;
+    struct line l;
+    for (int k = 0; rd_next(&c, &l); k++) {
+        enum lkind kind = classify(&l);
+        if (starts_cell(&l)) {
+            return k > 0;
+        }
+        if (kind == LK_BLANK || k == CONT_LINES || memchr(l.s, '\t', l.n) ||
+            cps(l.s, l.n) > CONT_CPS) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Read one piece of a tab-cell table: cells up to a blank line (with
+ * text continuing a cell across blank lines when it clearly does).
+ * prev_w is the cell count of the piece before (0 for none). */
+static void tabcell_piece(struct ctx *x, struct prow *r, int prev_w,
+                          struct line *last)
+{
+    struct pcell *cur = NULL;
+    struct line l;
+    while (!x->stop && rd_peek(&x->rd, &l)) {
+        enum lkind k = classify(&l);
+        if (starts_cell(&l)) {
+            /* a cell (a tab later in the line is part of its text) */
+            rd_next(&x->rd, &l);
+            *last = l;
+            cur = new_cell(x, r, l.no, 2);
+            if (cur) {
+                add_piece(x, cur, &l, 1, l.n - 1, "\n");
+            }
+            continue;
+        }
+        if (k != LK_BLANK) {
+            rd_next(&x->rd, &l);
+            *last = l;
+            if (cur) {
+                add_piece(x, cur, &l, 0, l.n, "\n");
+            }
+            continue;
+        }
+        /* blank lines: the row ends, unless text continues the cell */
+        struct reader save = x->rd;
+        int blanks = 0;
+        while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+            rd_next(&x->rd, &l);
+            blanks++;
+        }
+        if (cur && continues_after_blank(&x->rd, r->n, prev_w)) {
+            continue;
+        }
+        x->rd = save;
+        return;
+    }
+}
+
+/* Read a table of one cell per line starting with a tab, with a blank
+ * line after each row (seed 003); the cursor is at its first line. */
+static void read_tabcell(struct ctx *x)
+{
+    struct prow *segs = NULL;
+    size_t nseg = 0, cap = 0;
+    struct line last;
+    memset(&last, 0, sizeof last);
+    bool eof = false;
+    int prev_w = 0;
+    for (;;) {
+        if (nseg == cap) {
+            cap = cap ? cap * 2 : 16;
+            segs = jx_xrealloc(segs, cap * sizeof *segs);
+        }
+        struct prow *r = &segs[nseg];
+        memset(r, 0, sizeof *r);
+        tabcell_piece(x, r, prev_w, &last);
+        if (r->n == 0) {
+            row_free(r);
+            break;
+        }
+        nseg++;
+        prev_w = (int)r->n;
+        /* count the blank lines after it; go on at a tab cell */
+        struct reader save = x->rd;
+        struct line l;
+        int blanks = 0;
+        while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+            rd_next(&x->rd, &l);
+            blanks++;
+        }
+        r->blank_after = blanks;
+        if (!rd_peek(&x->rd, &l)) {
+            r->at_eof = true;
+            eof = true;
+            break;
+        }
+        if (x->stop || !starts_cell(&l)) {
+            x->rd = save;
+            break;
+        }
+    }
+    /*
+     * A blank line may also end a cell whose last paragraph is empty,
+     * splitting a row in two: join a short piece with the next when
+     * together they are as wide as the row before and the next is a
+     * single cell or the row after them is as wide again.
+     */
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    size_t before = 0;    /* cells of the row added last */
+    size_t before2 = 0;   /* cells of the row added before that */
+    size_t i = 0;
+    while (i < nseg) {
+        struct prow *r = &segs[i];
+        size_t n = r->n;
+        if (before && i + 1 < nseg && r->blank_after == 1 && n < before &&
+            n + segs[i + 1].n == before &&
+            (segs[i + 1].n == 1 ||
+             (i + 2 < nseg && segs[i + 2].n == before))) {
+            row_take(r, &segs[i + 1]);
+            r->blank_after = segs[i + 1].blank_after;
+            r->at_eof = segs[i + 1].at_eof;
+            i++;
+        }
+        before2 = before;
+        before = r->n;
+        add_row(x, &tb, r);
+        i++;
+    }
+    bool truncated = false;
+    if (eof && nseg > 0) {
+        struct prow *lastrow = &segs[nseg - 1];
+        truncated = lastrow->blank_after == 0 && before2 > 0 &&
+                    before < before2;
+    }
+    end_table(x, &tb, truncated, last.no, end_col(&last));
+    for (size_t k = 0; k < nseg; k++) {
+        row_free(&segs[k]);
+    }
+    free(segs);
+}
+
+/* ---- tab-separated rows (seeds 000, 004; PDF text as in seed 002) ------- */
+
+/* Cells up to and including the last one with text. */
+static size_t used_cells(const struct prow *r)
+{
+    size_t m = r->n;
+    while (m > 0 && r->c[m - 1].b.len == 0) {
+        m--;
+    }
+    return m;
+}
+
+/* Kind of a cell's (repaired) text. */
+static enum jx_cellkind kind_of(const struct pcell *c)
+{
+    return jx_text_cellkind(c->b.p, c->b.len);
+}
+
+/* Drop the cells of r from index m on. */
+static void row_cut(struct prow *r, size_t m)
+{
+    for (size_t i = m; i < r->n; i++) {
+        jx_buf_release(&r->c[i].b);
+    }
+    if (m < r->n) {
+        r->n = m;
+    }
+}
+
+/* Byte range of a field of a tab-separated line. */
+struct field {
+    size_t off, len;
+};
+
+/* Split a tab-separated line into cells of r (repaired); the raw ranges
+ * go to *fields (malloc'd, *nf of them). */
+static void tsv_split(struct ctx *x, struct line *l, struct prow *r,
+                      struct field **fields, size_t *nf, size_t *capf)
+{
+    *nf = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= l->n && !x->stop; i++) {
+        if (i < l->n && l->s[i] != '\t') {
+            continue;
+        }
+        if (*nf == *capf) {
+            *capf = *capf ? *capf * 2 : 16;
+            *fields = jx_xrealloc(*fields, *capf * sizeof **fields);
+        }
+        (*fields)[(*nf)++] = (struct field){start, i - start};
+        size_t b, e;
+        trim(l->s + start, i - start, false, &b, &e);
+        struct pcell *c = new_cell(x, r, l->no, col_of(l, start + b));
+        if (c) {
+            add_piece(x, c, l, start, i - start, " ");
+        }
+        start = i + 1;
+    }
+}
+
+/*
+ * In a row shorter than the table, PDF text sometimes glues the last
+ * column's score to the text before it ("…扣完为止。 2"): split a last
+ * cell ending in blanks and a short number after non-ASCII text into
+ * two cells.  fl is the raw field of that cell.
+ */
+static void split_glued_score(struct ctx *x, struct line *l,
+                              struct prow *r, size_t m,
+                              const struct field *fl)
+{
+    const char *s = l->s + fl->off;
+    size_t b, e;
+    trim(s, fl->len, false, &b, &e);
+    size_t j = e;
+    while (j > b && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.')) {
+        j--;
+    }
+    size_t digits = e - j;
+    if (digits == 0 || digits > 5 || s[j] == '.' || s[e - 1] == '.' ||
+        j == b || s[j - 1] != ' ') {
+        return;
+    }
+    size_t k = j;
+    while (k > b && s[k - 1] == ' ') {
+        k--;
+    }
+    unsigned char before = (unsigned char)s[k - 1];
+    if (k == b || (before < 0x80 && before != '>' && before != ')')) {
+        return;
+    }
+    const char *dot = memchr(s + j, '.', digits);
+    if ((dot ? (size_t)(dot - (s + j)) : digits) > 3 ||
+        (dot && (size_t)(s + e - dot - 1) > 2)) {
+        return;
+    }
+    row_cut(r, m);
+    struct pcell *c = &r->c[m - 1];
+    jx_buf_reset(&c->b);
+    c->located = false;
+    add_piece(x, c, l, fl->off, k, " ");
+    struct pcell *n = new_cell(x, r, l->no, col_of(l, fl->off + j));
+    if (n) {
+        add_piece(x, n, l, fl->off + j, e - j, " ");
+    }
+}
+
+/* True when the non-empty texts of r and of the header are the same
+ * (a header repeated on a new page). */
+static bool same_as_header(const struct prow *r, char *const *hdr,
+                           size_t nhdr)
+{
+    size_t m = used_cells(r);
+    if (m == 0 || m != nhdr) {
+        return false;
+    }
+    for (size_t i = 0; i < m; i++) {
+        if (strcmp(r->c[i].b.p, hdr[i]) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * True when row r, after a blank line, only continues cells of the row
+ * before it (prev): a PDF page or a narrow column broke that row's long
+ * texts.  r has one or two texts and no value, and prev has at least as
+ * many texts.
+ */
+static bool is_fragment(const struct prow *r, const struct prow *prev)
+{
+    if (prev->n > JX_ALIGN_MAXCOLS || prev->merges >= 64) {
+        return false; /* keeps the work per row bounded */
+    }
+    size_t texts = 0, have = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        enum jx_cellkind k = kind_of(&r->c[i]);
+        if (k == JX_CK_VALUE) {
+            return false;
+        }
+        texts += k != JX_CK_EMPTY;
+    }
+    for (size_t i = 0; i < prev->n; i++) {
+        enum jx_cellkind k = kind_of(&prev->c[i]);
+        have += k == JX_CK_SHORT || k == JX_CK_LONG;
+    }
+    return texts >= 1 && texts <= 2 && have >= texts;
+}
+
+/* Append the texts of fragment r to the longest texts (in bytes) of
+ * prev, in column order. */
+static void merge_fragment(struct prow *prev, const struct prow *r)
+{
+    prev->merges++;
+    size_t pick[2];
+    size_t npick = 0, want = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        want += r->c[i].b.len > 0;
+    }
+    if (want > 2) {
+        want = 2; /* is_fragment allows two texts; never more than pick */
+    }
+    for (size_t k = 0; k < want; k++) {
+        size_t best = SIZE_MAX, bestlen = 0;
+        for (size_t i = 0; i < prev->n; i++) {
+            enum jx_cellkind kind = kind_of(&prev->c[i]);
+            if (kind != JX_CK_SHORT && kind != JX_CK_LONG) {
+                continue;
+            }
+            bool taken = false;
+            for (size_t j = 0; j < npick; j++) {
+                taken = taken || pick[j] == i;
+            }
+            size_t len = prev->c[i].b.len;
+            if (!taken && (best == SIZE_MAX || len > bestlen)) {
+                best = i;
+                bestlen = len;
+            }
+        }
+        if (best == SIZE_MAX) {
+            break;
+        }
+        pick[npick++] = best;
+    }
+    if (npick == 2 && pick[0] > pick[1]) {
+        size_t t = pick[0];
+        pick[0] = pick[1];
+        pick[1] = t;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < r->n && k < npick; i++) {
+        if (r->c[i].b.len) {
+            join_text(&prev->c[pick[k++]], r->c[i].b.p, r->c[i].b.len);
+        }
+    }
+}
+
+/* Place the cells of a row: line a short row up with the recent rows
+ * (PDF text), drop empty cells past the table's width, and remember the
+ * row's kinds. */
+static void tsv_place(struct prow *r, int w, struct jx_align_profile *prof)
+{
+    size_t m = used_cells(r);
+    int pos[JX_ALIGN_MAXCOLS];
+    unsigned char kinds[JX_ALIGN_MAXCOLS];
+    bool aligned = false;
+    if (m > 0 && (int)m < w && w <= JX_ALIGN_MAXCOLS) {
+        for (size_t i = 0; i < m; i++) {
+            kinds[i] = (unsigned char)kind_of(&r->c[i]);
+        }
+        if (jx_text_align(prof, w, kinds, (int)m, pos)) {
+            aligned = true;
+            row_cut(r, m);
+            for (size_t i = 0; i < m; i++) {
+                r->c[i].at = pos[i];
+            }
+        }
+    }
+    if (!aligned) {
+        if ((int)r->n > w) {
+            row_cut(r, (int)m > w ? m : (size_t)w);
+        }
+        for (size_t i = 0; i < r->n; i++) {
+            r->c[i].at = (int)i;
+        }
+    }
+    int width = r->n ? r->c[r->n - 1].at + 1 : 0;
+    if (width <= JX_ALIGN_MAXCOLS) {
+        memset(kinds, JX_CK_EMPTY, sizeof kinds);
+        for (size_t i = 0; i < r->n; i++) {
+            kinds[r->c[i].at] = (unsigned char)kind_of(&r->c[i]);
+        }
+        jx_align_note(prof, kinds, width);
+    }
+}
+
+/* Read a table of tab-separated rows; the cursor is at its first line.
+ * A blank line or two may separate rows (page breaks); a header repeated
+ * after one is dropped, and a row after one that only continues texts
+ * of the row before is joined to it. */
+static void read_tsv(struct ctx *x)
+{
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    struct jx_align_profile prof;
+    memset(&prof, 0, sizeof prof);
+    struct prow prev, cur;
+    memset(&prev, 0, sizeof prev);
+    memset(&cur, 0, sizeof cur);
+    struct field *fields = NULL;
+    size_t nf = 0, capf = 0;
+    char **hdr = NULL;
+    size_t nhdr = 0;
+    int w = 0;
+    bool have_prev = false, eof = false;
+    size_t last_nf = 0;
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    for (bool first = true;; first = false) {
+        struct reader save = x->rd;
+        int blanks = 0;
+        while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+            rd_next(&x->rd, &l);
+            blanks++;
+        }
+        if (!rd_peek(&x->rd, &l)) {
+            eof = blanks == 0;
+            x->rd = save;
+            break;
+        }
+        enum lkind k = classify(&l);
+        if (x->stop || blanks > 2 ||
+            !(k == LK_TSV || (k == LK_TABCELL && !first && blanks == 0))) {
+            x->rd = save;
+            break;
+        }
+        rd_next(&x->rd, &l);
+        last = l;
+        row_clear(&cur);
+        tsv_split(x, &l, &cur, &fields, &nf, &capf);
+        last_nf = nf;
+        if (x->stop) {
+            /* a limit cut this row: keep what was read of it */
+            if (have_prev) {
+                add_row(x, &tb, &prev);
+            }
+            struct prow t = prev;
+            prev = cur;
+            cur = t;
+            have_prev = true;
+            for (size_t i = 0; i < prev.n; i++) {
+                prev.c[i].at = (int)i;
+            }
+            break;
+        }
+        size_t m = used_cells(&cur);
+        if (first) {
+            w = (int)cur.n;
+            nhdr = m;
+            hdr = jx_alloc_array(x->arena, nhdr ? nhdr : 1, sizeof *hdr);
+            for (size_t i = 0; i < nhdr; i++) {
+                hdr[i] = jx_strdup(x->arena, cur.c[i].b.p);
+            }
+        } else if (blanks > 0 && same_as_header(&cur, hdr, nhdr)) {
+            continue;
+        } else if (blanks > 0 && have_prev && is_fragment(&cur, &prev)) {
+            merge_fragment(&prev, &cur);
+            continue;
+        }
+        if (!first && m > 0 && (int)m < w) {
+            split_glued_score(x, &l, &cur, m, &fields[m - 1]);
+        }
+        tsv_place(&cur, w, &prof);
+        if (have_prev) {
+            add_row(x, &tb, &prev);
+        }
+        struct prow t = prev;
+        prev = cur;
+        cur = t;
+        have_prev = true;
+        int width = prev.n ? prev.c[prev.n - 1].at + 1 : 0;
+        w = width > w ? width : w;
+    }
+    if (have_prev) {
+        add_row(x, &tb, &prev);
+    }
+    bool truncated = eof && !last.eol && (int)last_nf < w;
+    end_table(x, &tb, truncated, last.no, end_col(&last));
+    row_free(&prev);
+    row_free(&cur);
+    free(fields);
+}
+
+/* ---- pipe-delimited rows ----------------------------------------------- */
+
+/* Split a "| a | b ||" line into cells of r: an empty field ("||")
+ * widens the cell before it, a field of blanks is an empty cell; a
+ * markdown rule ("|---|:--|") gives no cells.  *closed is set when the
+ * line ends with '|'. */
+static void pipes_split(struct ctx *x, struct line *l, struct prow *r,
+                        bool *closed)
+{
+    size_t b, e;
+    trim(l->s, l->n, true, &b, &e);
+    *closed = e > b + 1 && l->s[e - 1] == '|';
+    bool rule = memchr(l->s + b, '-', e - b) != NULL;
+    for (size_t i = b; i < e && rule; i++) {
+        rule = l->s[i] && strchr("|-: ", l->s[i]) != NULL;
+    }
+    if (rule) {
+        return;
+    }
+    size_t start = b + 1;
+    for (size_t i = b + 1; i <= e && !x->stop; i++) {
+        if (i < e && l->s[i] != '|') {
+            continue;
+        }
+        if (i == e && start >= e) {
+            break; /* nothing after the closing pipe */
+        }
+        size_t len = i - start;
+        if (len == 0 && r->n > 0) {
+            r->c[r->n - 1].span++;
+        } else {
+            size_t fb, fe;
+            trim(l->s + start, len, true, &fb, &fe);
+            struct pcell *c =
+                new_cell(x, r, l->no, col_of(l, start + (fb < fe ? fb : 0)));
+            if (c) {
+                add_piece(x, c, l, start, len, " ");
+            }
+        }
+        start = i + 1;
+    }
+}
+
+/* Read a table of pipe-delimited rows ("| a | b |"; a cell merged with
+ * the one to its left written "||"); the cursor is at its first line.
+ * Rows may drift in their number of cells; they are kept as written. */
+static void read_pipes(struct ctx *x)
+{
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    bool eof = false, closed = true;
+    int prev_w = 0;
+    for (;;) {
+        struct reader save = x->rd;
+        int blanks = 0;
+        while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+            rd_next(&x->rd, &l);
+            blanks++;
+        }
+        if (!rd_peek(&x->rd, &l)) {
+            eof = blanks == 0;
+            x->rd = save;
+            break;
+        }
+        if (x->stop || blanks > 1 || classify(&l) != LK_PIPES) {
+            x->rd = save;
+            break;
+        }
+        rd_next(&x->rd, &l);
+        last = l;
+        row_clear(&r);
+        pipes_split(x, &l, &r, &closed);
+        if (r.n) {
+            prev_w = tb.nrows ? tb.last_width : 0;
+            add_row(x, &tb, &r);
+        }
+    }
+    bool truncated = eof && (!closed || (!last.eol && tb.last_width < prev_w));
+    end_table(x, &tb, truncated, last.no, end_col(&last));
+    row_free(&r);
+}
+
+/* ---- one cell per line ending in " |" ------------------------------------ */
+
+/* Read a table of one cell per line ending in "|", a blank line after
+ * each row; text lines just before a cell's line belong to that cell.
+ * The cursor is at its first line. */
+static void read_bar(struct ctx *x)
+{
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    bool truncated = false;
+    int prev_w = 0;
+    for (;;) {
+        /* one row: cells up to a blank line */
+        row_clear(&r);
+        struct pcell *pending = NULL;
+        bool cut = false;
+        for (;;) {
+            if (x->stop || !rd_peek(&x->rd, &l)) {
+                cut = pending != NULL;
+                break;
+            }
+            enum lkind k = classify(&l);
+            if (k == LK_BLANK) {
+                break;
+            }
+            if (k != LK_BAR && k != LK_TEXT && k != LK_DASH) {
+                break;
+            }
+            if (k != LK_BAR && !pending) {
+                /* text: a cell's first lines, or the end of the table
+                 * when a blank line (or a non-cell line) follows */
+                struct reader c = x->rd;
+                struct line t;
+                bool cell = false, at_end = true;
+                while (rd_next(&c, &t)) {
+                    enum lkind tk = classify(&t);
+                    if (tk == LK_BAR || (tk != LK_TEXT && tk != LK_DASH)) {
+                        cell = tk == LK_BAR;
+                        at_end = false;
+                        break;
+                    }
+                }
+                if (!cell && !(at_end && r.n > 0)) {
+                    break;
+                }
+            }
+            rd_next(&x->rd, &l);
+            last = l;
+            size_t b, e;
+            trim(l.s, l.n, true, &b, &e);
+            if (!pending) {
+                pending = new_cell(x, &r, l.no, col_of(&l, b));
+                if (!pending) {
+                    break;
+                }
+            }
+            if (k == LK_BAR) {
+                e--;
+                add_piece(x, pending, &l, b, e - b, "\n");
+                pending = NULL;
+            } else {
+                add_piece(x, pending, &l, b, e - b, "\n");
+            }
+        }
+        if (r.n == 0) {
+            break;
+        }
+        int w_before = tb.nrows ? tb.last_width : 0;
+        add_row(x, &tb, &r);
+        prev_w = w_before;
+        struct reader save = x->rd;
+        int blanks = 0;
+        while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+            rd_next(&x->rd, &l);
+            blanks++;
+        }
+        if (!rd_peek(&x->rd, &l)) {
+            truncated = cut || (blanks == 0 && tb.last_width < prev_w);
+            break;
+        }
+        if (x->stop || blanks > 2 || classify(&l) != LK_BAR) {
+            x->rd = save;
+            break;
+        }
+    }
+    end_table(x, &tb, truncated, last.no, end_col(&last));
+    row_free(&r);
+}
+
+/* ---- a whole table on one line ------------------------------------------ */
+
+/* Add the cells of one row s[0..n) (at byte offset off of line l) of a
+ * one-line table: cells split by runs of two or more spaces, a run of
+ * 2k+2 spaces (2k at the row's ends) holding k empty cells. */
+static void oneline_row(struct ctx *x, struct line *l, size_t off,
+                        size_t n, struct prow *r)
+{
+    const char *s = l->s + off;
+    size_t i = 0;
+    while (i < n && !x->stop) {
+        size_t sp = 0;
+        while (i + sp < n && s[i + sp] == ' ') {
+            sp++;
+        }
+        bool lead = i == 0, tail = i + sp == n;
+        size_t empties = lead || tail ? sp / 2 : (sp >= 2 ? sp / 2 - 1 : 0);
+        for (size_t k = 0; k < empties; k++) {
+            if (!new_cell(x, r, l->no, col_of(l, off + i))) {
+                return;
+            }
+        }
+        i += sp;
+        if (i >= n) {
+            break;
+        }
+        size_t j = i;
+        while (j < n && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' ') &&
+               !(s[j] == ' ' && j + 1 == n)) {
+            j++;
+        }
+        struct pcell *c = new_cell(x, r, l->no, col_of(l, off + i));
+        if (c) {
+            add_piece(x, c, l, off + i, j - i, " ");
+        }
+        i = j;
+    }
+}
+
+/* Read a table written on one line: rows split by " | ", cells by two
+ * spaces.  The cursor is at the line. */
+static void read_oneline(struct ctx *x)
+{
+    struct line l;
+    rd_next(&x->rd, &l);
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    size_t b, e;
+    trim(l.s, l.n, false, &b, &e);
+    size_t start = b;
+    int prev_w = 0;
+    for (size_t i = b; i <= e && !x->stop; i++) {
+        bool sep = i + 2 < e && l.s[i] == ' ' && l.s[i + 1] == '|' &&
+                   l.s[i + 2] == ' ';
+        if (i < e && !sep) {
+            continue;
+        }
+        row_clear(&r);
+        oneline_row(x, &l, start, i - start, &r);
+        prev_w = tb.nrows ? tb.last_width : 0;
+        add_row(x, &tb, &r);
+        start = i + 3;
+        i += 2;
+    }
+    struct line after;
+    bool truncated = !l.eol && !rd_peek(&x->rd, &after) &&
+                     tb.last_width < prev_w;
+    end_table(x, &tb, truncated, l.no, end_col(&l));
+    row_free(&r);
+}
+
+/* ---- a row mark "-", then one cell per line with blank lines ------------ */
+
+/* True when the "-" line at the cursor starts a blank-cell table: a cell
+ * follows within two blank lines and another "-" within 200 lines. */
+static bool cellblank_starts(const struct reader *rd)
+{
+    struct reader c = *rd;
+    struct line l;
+    rd_next(&c, &l);
+    int blanks = 0;
+    while (rd_next(&c, &l) && classify(&l) == LK_BLANK) {
+        blanks++;
+    }
+    if (blanks > 2 || classify(&l) == LK_BLANK || classify(&l) == LK_DASH) {
+        return false;
+    }
+    for (int i = 0; i < 200 && rd_next(&c, &l); i++) {
+        if (classify(&l) == LK_DASH) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Add k empty cells to r at line:col; false at the cell limit. */
+static bool add_empties(struct ctx *x, struct prow *r, int k, int line,
+                        int col)
+{
+    for (int i = 0; i < k; i++) {
+        if (!new_cell(x, r, line, col)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Read a table whose rows start with a line "-" and hold one cell per
+ * line with a blank line between cells (an empty cell is two more blank
+ * lines).  The last row ends when it is as wide as the widest row
+ * before.  The cursor is at the first "-". */
+static void read_cellblank(struct ctx *x)
+{
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    bool eof = false;
+    while (!x->stop && rd_peek(&x->rd, &l) && classify(&l) == LK_DASH) {
+        rd_next(&x->rd, &l);
+        last = l;
+        row_clear(&r);
+        int w = tb.width;
+        int blanks = 0;
+        bool done = false, table_end = false;
+        while (!done && !x->stop) {
+            struct reader save = x->rd;
+            blanks = 0;
+            while (rd_peek(&x->rd, &l) && classify(&l) == LK_BLANK) {
+                rd_next(&x->rd, &l);
+                blanks++;
+            }
+            if (!rd_peek(&x->rd, &l)) {
+                eof = blanks == 0;
+                x->rd = save;
+                done = table_end = true;
+                break;
+            }
+            enum lkind k = classify(&l);
+            if (k == LK_DASH) {
+                /* empty cells before the next row: each is an empty line
+                 * and its blank line (after a cell, one more blank) */
+                int trailing = r.n == 0 ? blanks / 2 : (blanks - 1) / 2;
+                if (trailing > 0 &&
+                    !add_empties(x, &r, trailing, l.no, 1)) {
+                    break;
+                }
+                done = true;
+                break;
+            }
+            int empties = r.n == 0 ? blanks / 2 : (blanks - 1) / 2;
+            if (k != LK_TEXT || (w > 0 && (int)r.n + empties >= w) ||
+                (r.n > 0 && blanks == 0)) {
+                x->rd = save;
+                done = table_end = true;
+                break;
+            }
+            rd_next(&x->rd, &l);
+            last = l;
+            size_t b, e;
+            trim(l.s, l.n, true, &b, &e);
+            if (!add_empties(x, &r, empties, l.no, col_of(&l, b))) {
+                break;
+            }
+            struct pcell *c = new_cell(x, &r, l.no, col_of(&l, b));
+            if (c) {
+                add_piece(x, c, &l, b, e - b, " ");
+            }
+        }
+        add_row(x, &tb, &r);
+        if (table_end) {
+            break;
+        }
+    }
+    bool truncated = eof && !last.eol && tb.last_width < tb.width;
+    end_table(x, &tb, truncated, last.no, end_col(&last));
+    row_free(&r);
+}
+
+/* ---- decoding ------------------------------------------------------------ */
+
+/* Decode GB18030 data[0..len) into a malloc'd UTF-8 text (*out, *outlen);
+ * 0, or -1 with *bad the offset of the first byte that cannot be
+ * decoded. */
+static int from_gb18030(const char *data, size_t len, char **out,
+                        size_t *outlen, size_t *bad)
+{
+    *bad = 0;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) {
+        return -1;
+    }
+    size_t cap = len + len / 2 + 16;
+    char *buf = jx_xmalloc(cap + 1);
+    char *in = (char *)data;
+    size_t inleft = len;
+    char *o = buf;
+    size_t oleft = cap;
+    int rc = 0;
+    while (inleft > 0) {
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        if (r != (size_t)-1) {
+            continue;
+        }
+        if (errno == E2BIG) {
+            size_t used = (size_t)(o - buf);
+            cap *= 2;
+            buf = jx_xrealloc(buf, cap + 1);
+            o = buf + used;
+            oleft = cap - used;
+            continue;
+        }
+        *bad = (size_t)(in - data);
+        rc = -1;
+        break;
+    }
+    iconv_close(cd);
+    if (rc < 0) {
+        free(buf);
+        return -1;
+    }
+    *outlen = (size_t)(o - buf);
+    buf[*outlen] = '\0';
+    *out = buf;
+    return 0;
+}
+
+/* Outcome of checking UTF-8. */
+struct utf8_check {
+    size_t bad;       /* invalid sequences */
+    size_t first_bad; /* offset of the first */
+    bool tail_only;   /* the only one is an unfinished last character */
+};
+
+/* Check data[0..len) for UTF-8. */
+static void check_utf8(const char *data, size_t len, struct utf8_check *u)
+{
+    memset(u, 0, sizeof *u);
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)data[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(data + i, len - i, &cp);
+        if (k > 0) {
+            i += (size_t)k;
+            continue;
+        }
+        if (u->bad++ == 0) {
+            u->first_bad = i;
+        }
+        i++;
+    }
+    if (u->bad >= 1 && len - u->first_bad < 4) {
+        unsigned char lead = (unsigned char)data[u->first_bad];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        bool cont = lead >= 0xC2 && lead <= 0xF4 &&
+                    len - u->first_bad < need;
+        for (size_t j = u->first_bad + 1; j < len && cont; j++) {
+            cont = ((unsigned char)data[j] & 0xC0) == 0x80;
+        }
+        u->tail_only = cont;
+    }
+}
+
+/* Line number (1-based) of byte offset off in data. */
+static int line_at(const char *data, size_t off)
+{
+    int no = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n')) {
+            no++;
+        }
+    }
+    return no;
+}
+
+/* Copy UTF-8 data, each invalid byte becoming U+FFFD (or dropped when
+ * drop_tail and it is part of an unfinished last character). */
+static char *copy_utf8(const char *data, size_t len, bool drop_tail,
+                       size_t tail_from, size_t *outlen)
+{
+    char *buf = jx_xmalloc(len * 3 + 1);
+    size_t o = 0, i = 0;
+    while (i < len) {
+        if (drop_tail && i >= tail_from) {
+            break;
+        }
+        int32_t cp;
+        int k = (unsigned char)data[i] < 0x80
+                    ? 1
+                    : jx_utf8_decode(data + i, len - i, &cp);
+        if (k > 0) {
+            memcpy(buf + o, data + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        } else {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    buf[o] = '\0';
+    *outlen = o;
+    return buf;
+}
+
+/* Decode the input to UTF-8 (malloc'd, NUL bytes made spaces, BOM
+ * dropped); NULL with an error when it is neither UTF-8 nor GB18030. */
+static char *decode(struct ctx *x, const char *data, size_t len,
+                    size_t *outlen)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    struct utf8_check u;
+    check_utf8(data, len, &u);
+    char *text = NULL;
+    if (u.bad == 0 || u.tail_only) {
+        text = copy_utf8(data, len, u.tail_only, u.first_bad, outlen);
+        if (u.tail_only) {
+            diag(x, "I104", JX_SEV_WARNING, line_at(data, u.first_bad), 0, 0,
+                 0, "文本末尾的字符不完整（%zu 个字节），已舍去",
+                 len - u.first_bad);
+        }
+    } else {
+        size_t bad;
+        if (from_gb18030(data, len, &text, outlen, &bad) == 0) {
+            diag(x, "I103", JX_SEV_NOTE, 0, 0, 0, 0,
+                 "文本编码为 GB18030（GBK），已转换为 UTF-8");
+            if (*outlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+                memmove(text, text + 3, *outlen - 2);
+                *outlen -= 3;
+            }
+        } else if (u.bad <= len / 200) {
+            text = copy_utf8(data, len, false, 0, outlen);
+            diag(x, "I104", JX_SEV_WARNING, line_at(data, u.first_bad), 0, 0,
+                 0, "文本中有 %zu 个字节不是有效的 UTF-8，已替换为“\xEF\xBF\xBD”",
+                 u.bad);
+        } else {
+            diag(x, "I102", JX_SEV_ERROR, 0, 0, 0, 0,
+                 "无法识别文本编码：既不是 UTF-8（第 %zu 字节起无效），"
+                 "也不是 GB18030（第 %zu 字节起无效）",
+                 u.first_bad + 1, bad + 1);
+            return NULL;
+        }
+    }
+    size_t nul = 0;
+    for (size_t i = 0; i < *outlen; i++) {
+        if (text[i] == '\0') {
+            text[i] = ' ';
+            nul++;
+        }
+    }
+    if (nul) {
+        diag(x, "I104", JX_SEV_WARNING, 0, 0, 0, 0,
+             "文本中有 %zu 个 NUL 字节，已替换为空格", nul);
+    }
+    return text;
+}
+
+/* ---- the importer -------------------------------------------------------- */
+
+/* Text to document. */
+struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags)
+{
+    struct jx_limits deflim;
+    if (!lim) {
+        jx_limits_default(&deflim);
+        lim = &deflim;
+    }
+    struct ctx x;
+    memset(&x, 0, sizeof x);
+    x.arena = arena;
+    x.diags = diags;
+    x.lim = lim;
+    x.doc = jx_doc_new(arena, file ? file : "", JX_SRC_TEXT);
+    if (len > lim->max_input) {
+        diag(&x, "I101", JX_SEV_ERROR, 0, 0, 0, 0,
+             "输入过大：%zu 字节，上限 %zu 字节", len, lim->max_input);
+        return NULL;
+    }
+    size_t tlen = 0;
+    char *text = decode(&x, data ? data : "", data ? len : 0, &tlen);
+    if (!text) {
+        return NULL;
+    }
+    x.rd.t = text;
+    x.rd.len = tlen;
+    jx_buf_init(&x.fix, SIZE_MAX);
+    struct line l;
+    while (!x.stop && rd_peek(&x.rd, &l)) {
+        switch (classify(&l)) {
+        case LK_BLANK:
+            rd_next(&x.rd, &l);
+            break;
+        case LK_TABCELL:
+            read_tabcell(&x);
+            break;
+        case LK_TSV:
+            read_tsv(&x);
+            break;
+        case LK_PIPES:
+            read_pipes(&x);
+            break;
+        case LK_BAR:
+            read_bar(&x);
+            break;
+        case LK_ONELINE:
+            read_oneline(&x);
+            break;
+        case LK_DASH:
+            if (cellblank_starts(&x.rd)) {
+                read_cellblank(&x);
+                break;
+            }
+            rd_next(&x.rd, &l);
+            read_para(&x, &l);
+            break;
+        case LK_TEXT:
+            rd_next(&x.rd, &l);
+            read_para(&x, &l);
+            break;
+        }
+    }
+    jx_buf_release(&x.fix);
+    free(text);
+    return x.doc;
+}

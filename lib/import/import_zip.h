@@ -1,0 +1,40 @@
+/*
+ * import_zip.h - reading ZIP containers (DOCX, XLSX) with libzip under hard
+ * limits (private to lib/).  Every entry is read whole into memory with
+ * its inflated size, the compression ratio and the running total checked
+ * while inflating, so a zip bomb stops early with bounded memory.
+ *
+ * Ownership: a struct jx_zip is freed by jx_zip_close(); buffers from
+ * jx_zip_read() are malloc'd and freed by the caller.
+ */
+#ifndef JIXIAO_ZIPREAD_H
+#define JIXIAO_ZIPREAD_H
+
+#include "jixiao/diag.h"
+#include "jixiao/import.h"
+
+struct jx_zip;
+
+/* Open data[0..len) (borrowed: it must outlive the handle) as a ZIP.
+ * Checks the entry count.  NULL with a diagnostic (file named) when it
+ * is not a ZIP or breaks a limit. */
+struct jx_zip *jx_zip_open(const char *data, size_t len,
+                           const struct jx_limits *lim, const char *file,
+                           struct jx_diags *diags);
+
+/* Close the handle.  NULL is allowed. */
+void jx_zip_close(struct jx_zip *z);
+
+/* True when the archive has an entry called name. */
+bool jx_zip_has(struct jx_zip *z, const char *name);
+
+/* Read the whole entry called name into a new malloc'd buffer
+ * (NUL-terminated; *len without the NUL).  NULL with a diagnostic when
+ * missing, corrupt, or over a limit (entry size, ratio, total). */
+char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len);
+
+/* Names of the entries (for detection): count and i-th name (borrowed). */
+size_t jx_zip_count(struct jx_zip *z);
+const char *jx_zip_name(struct jx_zip *z, size_t i);
+
+#endif

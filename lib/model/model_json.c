@@ -1,0 +1,1725 @@
+/*
+ * model_json.c - Package JSON v1: loading with full validation and located
+ * diagnostics, and canonical saving.  docs/format.md describes the
+ * format; one table per JSON object below drives both directions, so
+ * the order of the tables is the canonical key order.
+ *
+ * Loading: jsonpos.c parses the text with jansson (repairing syntax
+ * errors) and knows where every key and value is; this file walks
+ * jansson's tree along the tables, reads every leaf with dec.c and
+ * reports every problem with file:line:col and JSON pointer.  Nothing
+ * stops the walk except a document that is not a package at all
+ * (wrong "format" or "version").
+ */
+#include "jixiao/pkgjson.h"
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "base/base_json.h"
+
+/* ---- the schema ------------------------------------------------------ */
+
+/* Kinds of field. */
+enum fkind {
+    F_TEXT,      /* struct jx_text: a string */
+    F_MONEY,     /* struct jx_amt: a money string in the sheet's unit */
+    F_RATE,      /* struct jx_num: a percentage string "48.65%" */
+    F_NUM,       /* struct jx_num: a decimal string or a JSON integer */
+    F_COUNT,     /* struct jx_count: an integer >= 0 (or integer string) */
+    F_YEAR,      /* struct jx_count: a year 1900..2999 */
+    F_DATE,      /* struct jx_date: "YYYY-MM-DD" */
+    F_UNIT,      /* enum jx_money_unit: "万元" or "元" */
+    F_PCAT,      /* enum jx_project_cat */
+    F_ACH,       /* enum jx_achieve */
+    F_SECNO,     /* int: a report section number 1..10 */
+    F_OBJ,       /* a nested object described by sub */
+    F_ARRAY,     /* an array of objects described by arr */
+    F_TEXTS,     /* an array of text leaves described by arr */
+    F_FUNDS,     /* the funds object of a sheet */
+    F_SOURCE,    /* the provenance of an indicator row */
+    F_MATERIALS, /* the list of materials handed in */
+    F_FORMAT,    /* "jixiao-package" */
+    F_VERSION    /* 1 */
+};
+
+/* Field flags. */
+enum {
+    REQ = 1,     /* required */
+    ALWAYS = 2,  /* F_OBJ: written even when empty */
+    FLAGGED = 4  /* F_OBJ: flag_off names a bool set when present */
+};
+
+struct table;
+
+/* An array field: its elements and where the count lives. */
+struct arrspec {
+    const struct table *el; /* element object; NULL for text leaves */
+    size_t elsize;          /* bytes per element */
+    size_t count_off;       /* offset of the size_t count in the parent */
+    size_t max;             /* most elements read */
+    void (*init)(void *el); /* sets element defaults, or NULL */
+};
+
+/* One key of an object. */
+struct field {
+    const char *key;
+    enum fkind kind;
+    size_t off;                 /* offset of the member in the parent */
+    unsigned flags;             /* REQ, ALWAYS, FLAGGED */
+    const struct table *sub;    /* F_OBJ */
+    const struct arrspec *arr;  /* F_ARRAY, F_TEXTS */
+    size_t flag_off;            /* FLAGGED: offset of the bool */
+};
+
+/* The keys of one object, in canonical order.  foreign lists keys
+ * (NULL-terminated) that belong to a variant of this object only; an
+ * unknown-key error for one of them says so with foreign_note. */
+struct table {
+    const struct field *f;
+    size_t n;
+    const char *const *foreign;
+    const char *foreign_note;
+};
+
+#define TABLE(a) {a, sizeof a / sizeof a[0], NULL, NULL}
+#define LEAF(k, kind, type, member) \
+    {k, kind, offsetof(type, member), 0, NULL, NULL, 0}
+
+/* Most elements read from the arrays (more is an error). */
+enum {
+    MAX_SHEETS = 1000,
+    MAX_INDICATORS = 10000,
+    MAX_GOALS = 1000,
+    MAX_PROJECT_LINES = 10000,
+    MAX_BUILDINGS = 1000,
+    MAX_SECTIONS = 100,
+    MAX_ATTACHMENTS = 1000,
+    MAX_MATERIALS = 100,
+    MAX_TASKS = 10000,
+    MAX_RUBRIC_ROWS = 10000,
+    MAX_FIELDS = 32,
+    MAX_REPAIRS = 20,
+    EXCERPT = 40
+};
+
+static const struct field cost_f[] = {
+    LEAF("prev_final", F_MONEY, struct jx_cost, prev_final),
+    LEAF("budget", F_MONEY, struct jx_cost, budget),
+    LEAF("final", F_MONEY, struct jx_cost, final),
+};
+static const struct table cost_tb = TABLE(cost_f);
+
+static const struct field unit_f[] = {
+    {"name", F_TEXT, offsetof(struct jx_unit, name), REQ, NULL, NULL, 0},
+    LEAF("code", F_TEXT, struct jx_unit, code),
+    LEAF("region", F_TEXT, struct jx_unit, region),
+    LEAF("supervisor", F_TEXT, struct jx_unit, supervisor),
+};
+static const struct table unit_tb = TABLE(unit_f);
+
+static const struct field contacts_f[] = {
+    LEAF("preparer", F_TEXT, struct jx_contacts, preparer),
+    LEAF("phone", F_TEXT, struct jx_contacts, phone),
+    LEAF("head", F_TEXT, struct jx_contacts, head),
+    LEAF("date", F_DATE, struct jx_contacts, date),
+};
+static const struct table contacts_tb = TABLE(contacts_f);
+
+static const struct field staffing_f[] = {
+    LEAF("authorized", F_COUNT, struct jx_base_sheet, authorized),
+    LEAF("actual", F_COUNT, struct jx_base_sheet, actual),
+    LEAF("control_rate", F_RATE, struct jx_base_sheet, control_rate),
+};
+static const struct table staffing_tb = TABLE(staffing_f);
+
+static const struct field pline_f[] = {
+    {"category", F_PCAT, offsetof(struct jx_project_line, cat), REQ, NULL,
+     NULL, 0},
+    LEAF("name", F_TEXT, struct jx_project_line, name),
+    LEAF("prev_final", F_MONEY, struct jx_project_line, cost.prev_final),
+    LEAF("budget", F_MONEY, struct jx_project_line, cost.budget),
+    LEAF("final", F_MONEY, struct jx_project_line, cost.final),
+};
+static const struct table pline_tb = TABLE(pline_f);
+static const struct arrspec pline_arr = {
+    &pline_tb, sizeof(struct jx_project_line),
+    offsetof(struct jx_base_sheet, nproject_lines), MAX_PROJECT_LINES, NULL};
+
+#define COST(k, member)                                                  \
+    {k, F_OBJ, offsetof(struct jx_base_sheet, member), 0, &cost_tb, NULL, 0}
+
+static const struct field costs_f[] = {
+    COST("three_public", three_public),
+    COST("vehicle", vehicle),
+    COST("vehicle_purchase", vehicle_purchase),
+    COST("vehicle_operation", vehicle_operation),
+    COST("overseas", overseas),
+    COST("reception", reception),
+    COST("project", project),
+    {"project_lines", F_ARRAY, offsetof(struct jx_base_sheet, project_lines),
+     0, NULL, &pline_arr, 0},
+    COST("public_funds", public_funds),
+    COST("office", office),
+    COST("utilities_travel", utilities_travel),
+    COST("meetings_training", meetings_training),
+    COST("procurement", procurement),
+    COST("basic_adjustment", basic_adjustment),
+};
+static const struct table costs_tb = TABLE(costs_f);
+
+static const struct field building_f[] = {
+    LEAF("name", F_TEXT, struct jx_building, name),
+    LEAF("approved_area", F_NUM, struct jx_building, approved_area),
+    LEAF("actual_area", F_NUM, struct jx_building, actual_area),
+    LEAF("area_rate", F_RATE, struct jx_building, area_rate),
+    LEAF("budget_invest", F_MONEY, struct jx_building, budget_invest),
+    LEAF("actual_invest", F_MONEY, struct jx_building, actual_invest),
+    LEAF("invest_rate", F_RATE, struct jx_building, invest_rate),
+};
+static const struct table building_tb = TABLE(building_f);
+static const struct arrspec building_arr = {
+    &building_tb, sizeof(struct jx_building),
+    offsetof(struct jx_base_sheet, nbuildings), MAX_BUILDINGS, NULL};
+
+static const struct field base_f[] = {
+    LEAF("unit", F_UNIT, struct jx_base_sheet, unit),
+    {"staffing", F_OBJ, 0, 0, &staffing_tb, NULL, 0},
+    {"costs", F_OBJ, 0, 0, &costs_tb, NULL, 0},
+    {"buildings", F_ARRAY, offsetof(struct jx_base_sheet, buildings), 0, NULL,
+     &building_arr, 0},
+    LEAF("thrift_measures", F_TEXT, struct jx_base_sheet, thrift_measures),
+};
+static const struct table base_tb = TABLE(base_f);
+
+static const struct field funds_f[] = {
+    LEAF("budget_initial", F_MONEY, struct jx_funds, budget_initial),
+    LEAF("budget_full", F_MONEY, struct jx_funds, budget_full),
+    LEAF("executed", F_MONEY, struct jx_funds, executed),
+    LEAF("points", F_NUM, struct jx_funds, points),
+    LEAF("rate", F_RATE, struct jx_funds, rate),
+    LEAF("score", F_NUM, struct jx_funds, score),
+};
+static const struct table funds_tb = TABLE(funds_f);
+
+static const struct field goal_f[] = {
+    LEAF("expected", F_TEXT, struct jx_goal, expected),
+    LEAF("actual", F_TEXT, struct jx_goal, actual),
+};
+static const struct table goal_tb = TABLE(goal_f);
+static const struct arrspec goal_arr = {
+    &goal_tb, sizeof(struct jx_goal), offsetof(struct jx_sheet, ngoals),
+    MAX_GOALS, NULL};
+
+static const struct field ind_f[] = {
+    LEAF("level1", F_TEXT, struct jx_indicator, level1),
+    LEAF("level2", F_TEXT, struct jx_indicator, level2),
+    LEAF("name", F_TEXT, struct jx_indicator, name),
+    LEAF("target", F_TEXT, struct jx_indicator, target),
+    LEAF("actual", F_TEXT, struct jx_indicator, actual),
+    LEAF("points", F_NUM, struct jx_indicator, points),
+    LEAF("score", F_NUM, struct jx_indicator, score),
+    LEAF("achievement", F_ACH, struct jx_indicator, achievement),
+    LEAF("deviation", F_TEXT, struct jx_indicator, deviation),
+    LEAF("source", F_SOURCE, struct jx_indicator, prov),
+};
+static const struct table ind_tb = TABLE(ind_f);
+static const struct arrspec ind_arr = {
+    &ind_tb, sizeof(struct jx_indicator),
+    offsetof(struct jx_sheet, nindicators), MAX_INDICATORS, NULL};
+
+static const struct field task_f[] = {
+    LEAF("name", F_TEXT, struct jx_task, name),
+    LEAF("content", F_TEXT, struct jx_task, content),
+    LEAF("status", F_TEXT, struct jx_task, status),
+    LEAF("budget_total", F_MONEY, struct jx_task, budget_total),
+    LEAF("budget_fiscal", F_MONEY, struct jx_task, budget_fiscal),
+    LEAF("executed_total", F_MONEY, struct jx_task, executed_total),
+    LEAF("executed_fiscal", F_MONEY, struct jx_task, executed_fiscal),
+    LEAF("source", F_SOURCE, struct jx_task, prov),
+};
+static const struct table task_tb = TABLE(task_f);
+static const struct arrspec task_arr = {
+    &task_tb, sizeof(struct jx_task), offsetof(struct jx_sheet, ntasks),
+    MAX_TASKS, NULL};
+
+/* The task total (金额合计): the four amounts of a task row and the
+ * row's provenance; its texts are not part of the format. */
+static const struct field task_total_f[] = {
+    LEAF("budget_total", F_MONEY, struct jx_task, budget_total),
+    LEAF("budget_fiscal", F_MONEY, struct jx_task, budget_fiscal),
+    LEAF("executed_total", F_MONEY, struct jx_task, executed_total),
+    LEAF("executed_fiscal", F_MONEY, struct jx_task, executed_fiscal),
+    LEAF("source", F_SOURCE, struct jx_task, prov),
+};
+static const struct table task_total_tb = TABLE(task_total_f);
+
+/* The keys every sheet has before and after the goal-sheet-only
+ * ones. */
+#define SHEET_HEAD                                                         \
+    LEAF("unit", F_UNIT, struct jx_sheet, unit),                           \
+    LEAF("name", F_TEXT, struct jx_sheet, name),                           \
+    LEAF("supervisor", F_TEXT, struct jx_sheet, supervisor),               \
+    LEAF("implementer", F_TEXT, struct jx_sheet, implementer),             \
+    {"funds", F_FUNDS, 0, 0, NULL, NULL, 0}
+#define SHEET_TAIL                                                         \
+    {"goals", F_ARRAY, offsetof(struct jx_sheet, goals), 0, NULL, &goal_arr, \
+     0},                                                                   \
+    {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
+     &ind_arr, 0},                                                         \
+    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total)
+
+/* Keys only a goal sheet has. */
+static const char *const goal_only_keys[] = {"tasks", "task_total", NULL};
+
+static const struct field sheet_f[] = {
+    SHEET_HEAD,
+    SHEET_TAIL,
+};
+static const struct table sheet_tb = {
+    sheet_f, sizeof sheet_f / sizeof sheet_f[0], goal_only_keys,
+    "（此键只用于 goal_sheet，即部门整体支出绩效目标完成情况自评表）"};
+
+/* 部门（单位）整体支出绩效目标完成情况自评表: the keys of a sheet with the
+ * task rows and their total between funds and goals, as on the form. */
+static const struct field goal_sheet_f[] = {
+    SHEET_HEAD,
+    {"tasks", F_ARRAY, offsetof(struct jx_sheet, tasks), 0, NULL, &task_arr,
+     0},
+    {"task_total", F_OBJ, offsetof(struct jx_sheet, task_total), 0,
+     &task_total_tb, NULL, 0},
+    SHEET_TAIL,
+};
+static const struct table goal_sheet_tb = TABLE(goal_sheet_f);
+
+/* Defaults of a project sheet read from project_sheets. */
+static void init_project_sheet(void *el)
+{
+    struct jx_sheet *s = el;
+    s->kind = JX_SHEET_PROJECT;
+    s->unit = JX_WANYUAN;
+}
+
+static const struct arrspec psheet_arr = {
+    &sheet_tb, sizeof(struct jx_sheet),
+    offsetof(struct jx_package, nproject_sheets), MAX_SHEETS,
+    init_project_sheet};
+
+static const struct field section_f[] = {
+    {"no", F_SECNO, offsetof(struct jx_section, no), REQ, NULL, NULL, 0},
+    LEAF("marker", F_TEXT, struct jx_section, marker),
+    LEAF("title", F_TEXT, struct jx_section, title),
+    LEAF("text", F_TEXT, struct jx_section, text),
+};
+static const struct table section_tb = TABLE(section_f);
+static const struct arrspec section_arr = {
+    &section_tb, sizeof(struct jx_section),
+    offsetof(struct jx_report, nsections), MAX_SECTIONS, NULL};
+static const struct arrspec attach_arr = {
+    NULL, sizeof(struct jx_text), offsetof(struct jx_report, nattachments),
+    MAX_ATTACHMENTS, NULL};
+
+static const struct field report_f[] = {
+    LEAF("title", F_TEXT, struct jx_report, title),
+    {"sections", F_ARRAY, offsetof(struct jx_report, sections), 0, NULL,
+     &section_arr, 0},
+    {"attachments", F_TEXTS, offsetof(struct jx_report, attachments), 0,
+     NULL, &attach_arr, 0},
+};
+static const struct table report_tb = TABLE(report_f);
+
+static const struct field submission_f[] = {
+    {"materials", F_MATERIALS, 0, 0, NULL, NULL, 0},
+    LEAF("submitted", F_DATE, struct jx_submission, submitted),
+    LEAF("published", F_DATE, struct jx_submission, published),
+};
+static const struct table submission_tb = TABLE(submission_f);
+
+static const struct field rubric_row_f[] = {
+    LEAF("level1", F_TEXT, struct jx_rubric_row, level1),
+    LEAF("level2", F_TEXT, struct jx_rubric_row, level2),
+    LEAF("name", F_TEXT, struct jx_rubric_row, name),
+    LEAF("points", F_NUM, struct jx_rubric_row, points),
+    LEAF("description", F_TEXT, struct jx_rubric_row, description),
+    LEAF("standard", F_TEXT, struct jx_rubric_row, standard),
+    LEAF("score", F_NUM, struct jx_rubric_row, score),
+    LEAF("reason", F_TEXT, struct jx_rubric_row, reason),
+    LEAF("source", F_SOURCE, struct jx_rubric_row, prov),
+};
+static const struct table rubric_row_tb = TABLE(rubric_row_f);
+static const struct arrspec rubric_row_arr = {
+    &rubric_row_tb, sizeof(struct jx_rubric_row),
+    offsetof(struct jx_rubric, nrows), MAX_RUBRIC_ROWS, NULL};
+
+static const struct field rubric_f[] = {
+    LEAF("title", F_TEXT, struct jx_rubric, title),
+    {"rows", F_ARRAY, offsetof(struct jx_rubric, rows), 0, NULL,
+     &rubric_row_arr, 0},
+    LEAF("stated_total", F_NUM, struct jx_rubric, stated_total),
+    LEAF("stated_grade", F_TEXT, struct jx_rubric, stated_grade),
+    LEAF("scorer", F_TEXT, struct jx_rubric, scorer),
+};
+static const struct table rubric_tb = TABLE(rubric_f);
+
+static const struct field top_f[] = {
+    {"format", F_FORMAT, 0, REQ, NULL, NULL, 0},
+    {"version", F_VERSION, 0, REQ, NULL, NULL, 0},
+    {"unit", F_OBJ, offsetof(struct jx_package, unit), REQ | ALWAYS, &unit_tb,
+     NULL, 0},
+    {"year", F_YEAR, offsetof(struct jx_package, year), REQ, NULL, NULL, 0},
+    {"contacts", F_OBJ, offsetof(struct jx_package, contacts), 0,
+     &contacts_tb, NULL, 0},
+    {"base_sheet", F_OBJ, offsetof(struct jx_package, base), FLAGGED,
+     &base_tb, NULL, offsetof(struct jx_package, base.present)},
+    {"unit_sheet", F_OBJ, offsetof(struct jx_package, unit_sheet), FLAGGED,
+     &sheet_tb, NULL, offsetof(struct jx_package, has_unit_sheet)},
+    {"project_sheets", F_ARRAY, offsetof(struct jx_package, project_sheets),
+     0, NULL, &psheet_arr, 0},
+    {"report", F_OBJ, offsetof(struct jx_package, report), FLAGGED,
+     &report_tb, NULL, offsetof(struct jx_package, report.present)},
+    {"submission", F_OBJ, offsetof(struct jx_package, submission), 0,
+     &submission_tb, NULL, 0},
+    {"goal_sheet", F_OBJ, offsetof(struct jx_package, goal_sheet), FLAGGED,
+     &goal_sheet_tb, NULL, offsetof(struct jx_package, has_goal_sheet)},
+    {"dept_scoring", F_OBJ, offsetof(struct jx_package, dept_scoring),
+     FLAGGED, &rubric_tb, NULL,
+     offsetof(struct jx_package, dept_scoring.present)},
+    {"assessment", F_OBJ, offsetof(struct jx_package, assessment), FLAGGED,
+     &rubric_tb, NULL, offsetof(struct jx_package, assessment.present)},
+};
+static const struct table top_tb = TABLE(top_f);
+
+/* Keys of a provenance wrapper and of a source object. */
+static const char *const wrap_keys[] = {"value", "source"};
+static const char *const source_keys[] = {"file", "line", "col", "sheet",
+                                          "cell", "table", "row", "column"};
+
+/* Names of the enumerations, indexed by their values. */
+static const char *const unit_names[] = {"元", "万元"};
+static const char *const pcat_names[JX_PCAT_COUNT] = {
+    "business", "operation", "local_special", "transfer"};
+static const char *const ach_names[] = {"met", "partial", "not_met"};
+
+static const char FORMAT_NAME[] = "jixiao-package";
+
+/* ---- loading: context, paths and diagnostics ------------------------- */
+
+/* State of one load. */
+struct ctx {
+    struct jx_arena *a;
+    struct jx_jdoc *doc;
+    struct jx_diags dg;     /* this load's diagnostics, sorted at the end */
+    const char *file;
+    struct jx_buf path;     /* JSON pointer of the value being read */
+    enum jx_money_unit unit;/* unit of the sheet being read */
+    bool fatal;             /* not a package: stop walking */
+};
+
+/* Append "/seg" (RFC 6901 escaped) to the path; returns the length to
+ * restore with path_pop. */
+static size_t path_push(struct ctx *c, const char *seg, size_t n)
+{
+    size_t mark = c->path.len;
+    jx_buf_addc(&c->path, '/');
+    for (size_t i = 0; i < n; i++) {
+        if (seg[i] == '~') {
+            jx_buf_adds(&c->path, "~0");
+        } else if (seg[i] == '/') {
+            jx_buf_adds(&c->path, "~1");
+        } else {
+            jx_buf_addc(&c->path, seg[i]);
+        }
+    }
+    return mark;
+}
+
+/* Append "/i" to the path; returns the length to restore. */
+static size_t path_index(struct ctx *c, size_t i)
+{
+    size_t mark = c->path.len;
+    jx_buf_addf(&c->path, "/%zu", i);
+    return mark;
+}
+
+/* Cut the path back to mark. */
+static void path_pop(struct ctx *c, size_t mark)
+{
+    if (c->path.len != mark) {
+        c->path.len = mark;
+        c->path.p[mark] = '\0';
+    }
+}
+
+/* Add an error at node (its key when at_key) with the current path. */
+static void report(struct ctx *c, const char *code, int32_t node, bool at_key,
+                   const char *fmt, ...) JX_PRINTF(5, 6);
+
+/* Add an error; see the declaration. */
+static void report(struct ctx *c, const char *code, int32_t node, bool at_key,
+                   const char *fmt, ...)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = c->file;
+    jx_jdoc_where(c->doc, node, at_key, &loc.line, &loc.col);
+    loc.path = c->path.len ? c->path.p : NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(c->a, fmt, ap);
+    va_end(ap);
+    jx_diag_add(&c->dg, code, JX_SEV_ERROR, &loc, "%s", msg);
+}
+
+
+/* A scalar as written, for messages ("\"abc\"", "4.87", "true"); empty
+ * for containers.  Allocated in the arena. */
+static const char *shown(struct ctx *c, const json_t *v, int32_t node)
+{
+    if (json_is_string(v)) {
+        return jx_sprintf(c->a, " \"%s\"",
+                          jx_jexcerpt(c->a, json_string_value(v),
+                                      json_string_length(v), EXCERPT));
+    }
+    size_t n;
+    const char *t = jx_jdoc_token(c->doc, node, &n);
+    if (!t || json_is_null(v)) {
+        return "";
+    }
+    return jx_sprintf(c->a, " %s", jx_jexcerpt(c->a, t, n, EXCERPT));
+}
+
+/* A number token as written (for "quote it" messages); arena. */
+static const char *token_text(struct ctx *c, int32_t node)
+{
+    size_t n;
+    const char *t = jx_jdoc_token(c->doc, node, &n);
+    return t ? jx_jexcerpt(c->a, t, n, EXCERPT) : "";
+}
+
+/* What a field kind expects, for type errors (static string). */
+static const char *expect_zh(enum fkind k)
+{
+    switch (k) {
+    case F_TEXT:
+    case F_UNIT:
+    case F_PCAT:
+    case F_ACH:
+    case F_FORMAT:
+        return "字符串";
+    case F_MONEY:
+        return "金额字符串（如 \"1902.68\"）";
+    case F_RATE:
+        return "百分比字符串（如 \"48.65%\"）";
+    case F_NUM:
+        return "数字字符串或整数（如 \"4.87\"）";
+    case F_COUNT:
+    case F_YEAR:
+    case F_SECNO:
+    case F_VERSION:
+        return "整数";
+    case F_DATE:
+        return "日期字符串（YYYY-MM-DD）";
+    case F_OBJ:
+    case F_FUNDS:
+    case F_SOURCE:
+        return "对象";
+    case F_ARRAY:
+    case F_TEXTS:
+    case F_MATERIALS:
+        break;
+    }
+    return "数组";
+}
+
+/* Report that v (at node) has the wrong type for kind. */
+static void type_error(struct ctx *c, enum fkind k, const json_t *v,
+                       int32_t node)
+{
+    report(c, "J103", node, false, "类型错误：应为%s，实际为%s%s",
+           expect_zh(k), jx_json_type_zh(v), shown(c, v, node));
+}
+
+
+/* The known name closest to s[0..n) when within edit distance 2 (and
+ * shorter than the name itself), or NULL. */
+static const char *suggest(const char *s, size_t n, const char *const *names,
+                           size_t count)
+{
+    const char *best = NULL;
+    size_t bestd = 3;
+    for (size_t i = 0; i < count; i++) {
+        if (!names[i]) {
+            continue;
+        }
+        size_t len = strlen(names[i]);
+        size_t d = jx_edit_distance(s, n, names[i], len);
+        if (d < bestd && d < len) {
+            best = names[i];
+            bestd = d;
+        }
+    }
+    return best;
+}
+
+/* A "（是不是 \"x\"？）" hint for s among names, or "".  Arena. */
+static const char *hint(struct ctx *c, const char *s, size_t n,
+                        const char *const *names, size_t count)
+{
+    const char *g = suggest(s, n, names, count);
+    return g ? jx_sprintf(c->a, "（是不是 \"%s\"？）", g) : "";
+}
+
+/* True when key[0..klen) is among the NULL-terminated list (which may
+ * itself be NULL). */
+static bool listed(const char *const *list, const char *key, size_t klen)
+{
+    for (size_t i = 0; list && list[i]; i++) {
+        if (strlen(list[i]) == klen && memcmp(list[i], key, klen) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Report every key of obj that is not among names[0..count); keys in
+ * foreign (NULL-terminated, or NULL) are explained with note instead of
+ * a suggestion. */
+static void check_keys(struct ctx *c, json_t *obj, int32_t node,
+                       const char *const *names, size_t count,
+                       const char *const *foreign, const char *note)
+{
+    const char *key;
+    size_t klen;
+    json_t *v;
+    void *tmp;
+    json_object_keylen_foreach_safe(obj, tmp, key, klen, v)
+    {
+        (void)v;
+        bool known = false;
+        for (size_t i = 0; i < count && !known; i++) {
+            known = names[i] && strlen(names[i]) == klen &&
+                    memcmp(names[i], key, klen) == 0;
+        }
+        if (known) {
+            continue;
+        }
+        size_t mark = path_push(c, key, klen);
+        int32_t kn = jx_jdoc_member(c->doc, node, key, klen);
+        report(c, "J101", kn, true, "未知的键 \"%s\"%s",
+               jx_jexcerpt(c->a, key, klen, EXCERPT),
+               listed(foreign, key, klen) ? note
+                                          : hint(c, key, klen, names, count));
+        path_pop(c, mark);
+    }
+}
+
+/* ---- loading: leaves ------------------------------------------------- */
+
+/* Outcome of reading a leaf. */
+enum got { GOT_ABSENT, GOT_OK, GOT_BAD };
+
+/* True for kinds that may be wrapped as {"value", "source"}. */
+static bool wrappable(enum fkind k)
+{
+    return k == F_TEXT || k == F_MONEY || k == F_RATE || k == F_NUM ||
+           k == F_COUNT || k == F_YEAR || k == F_DATE;
+}
+
+/* Read a source object (plain, never wrapped) into a new provenance
+ * in the arena; NULL (after reporting) when it is not an object. */
+static const struct jx_prov *load_source(struct ctx *c, json_t *v,
+                                         int32_t node)
+{
+    if (!json_is_object(v)) {
+        type_error(c, F_SOURCE, v, node);
+        return NULL;
+    }
+    struct jx_prov *p = jx_alloc(c->a, sizeof *p);
+    const char **strs[] = {&p->file, NULL, NULL, &p->sheet, &p->cell,
+                           NULL, NULL, NULL};
+    int *ints[] = {NULL, &p->line, &p->col, NULL, NULL,
+                   &p->table, &p->row, &p->column};
+    for (size_t i = 0; i < 8; i++) {
+        json_t *x = json_object_get(v, source_keys[i]);
+        if (!x || json_is_null(x)) {
+            continue;
+        }
+        size_t mark = path_push(c, source_keys[i], strlen(source_keys[i]));
+        int32_t xn = jx_jdoc_member(c->doc, node, source_keys[i],
+                                    strlen(source_keys[i]));
+        if (strs[i]) {
+            if (json_is_string(x)) {
+                *strs[i] = jx_strndup(c->a, json_string_value(x),
+                                      json_string_length(x));
+            } else {
+                type_error(c, F_TEXT, x, xn);
+            }
+        } else if (!json_is_integer(x)) {
+            type_error(c, F_COUNT, x, xn);
+        } else if (json_integer_value(x) < 1 ||
+                   json_integer_value(x) > INT_MAX) {
+            report(c, "J113", xn, false,
+                   "取值超出范围：%s（应为 1 到 %d 之间的整数）",
+                   token_text(c, xn), INT_MAX);
+        } else {
+            *ints[i] = (int)json_integer_value(x);
+        }
+        path_pop(c, mark);
+    }
+    check_keys(c, v, node, source_keys, 8, NULL, NULL);
+    return p;
+}
+
+/* If v is a provenance wrapper, read its source into *prov, move *node
+ * to the inner value, push "/value" on the path (*mark restores it)
+ * and return the inner value (NULL when missing).  Otherwise return v. */
+static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
+                      const struct jx_prov **prov, size_t *mark)
+{
+    *prov = NULL;
+    *mark = c->path.len;
+    if (!json_is_object(v)) {
+        return v;
+    }
+    int32_t wn = *node;
+    json_t *src = json_object_get(v, "source");
+    if (src && !json_is_null(src)) {
+        size_t m = path_push(c, "source", 6);
+        *prov = load_source(c, src, jx_jdoc_member(c->doc, wn, "source", 6));
+        path_pop(c, m);
+    }
+    check_keys(c, v, wn, wrap_keys, 2, NULL, NULL);
+    json_t *inner = json_object_get(v, "value");
+    if (!inner) {
+        report(c, "J104", wn, false, "缺少必填项 \"value\"（来源包装对象）");
+        return NULL;
+    }
+    *node = jx_jdoc_member(c->doc, wn, "value", 5);
+    path_push(c, "value", 5);
+    return inner;
+}
+
+/* Report a number text that dec.c refused. */
+static void bad_number(struct ctx *c, const char *what, json_t *v,
+                       int32_t node, enum jx_numerr e)
+{
+    report(c, "J105", node, false, "%s%s 无法读取：%s", what,
+           shown(c, v, node), jx_numerr_zh(e));
+}
+
+/* Read a money string in the current unit. */
+static enum got read_money(struct ctx *c, json_t *v, int32_t node,
+                           struct jx_money *out)
+{
+    if (json_is_integer(v) || json_is_real(v)) {
+        const char *t = token_text(c, node);
+        report(c, "J106", node, false,
+               "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
+        return GOT_BAD;
+    }
+    if (!json_is_string(v)) {
+        type_error(c, F_MONEY, v, node);
+        return GOT_BAD;
+    }
+    enum jx_numerr e = jx_money_parse(json_string_value(v),
+                                      json_string_length(v), c->unit, out,
+                                      NULL);
+    if (e == JX_NUM_EMPTY) {
+        return GOT_ABSENT;
+    }
+    if (e != JX_NUM_OK) {
+        bad_number(c, "金额", v, node, e);
+        return GOT_BAD;
+    }
+    return GOT_OK;
+}
+
+/* Read a percentage string into a fraction. */
+static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
+                          struct jx_rat *out)
+{
+    if (json_is_integer(v) || json_is_real(v)) {
+        report(c, "J106", node, false,
+               "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
+               "实际为 JSON 数字 %s",
+               token_text(c, node));
+        return GOT_BAD;
+    }
+    if (!json_is_string(v)) {
+        type_error(c, F_RATE, v, node);
+        return GOT_BAD;
+    }
+    bool pct = false;
+    enum jx_numerr e = jx_rat_parse(json_string_value(v),
+                                    json_string_length(v), out, &pct, NULL);
+    if (e == JX_NUM_EMPTY) {
+        return GOT_ABSENT;
+    }
+    if (e != JX_NUM_OK) {
+        bad_number(c, "比率", v, node, e);
+        return GOT_BAD;
+    }
+    if (!pct) {
+        report(c, "J107", node, false,
+               "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
+               shown(c, v, node) + 1);
+        return GOT_BAD;
+    }
+    return GOT_OK;
+}
+
+/* Read a decimal string or JSON integer (points, scores, areas). */
+static enum got read_num(struct ctx *c, json_t *v, int32_t node,
+                         struct jx_rat *out)
+{
+    if (json_is_integer(v)) {
+        /* read the integer as written, so that it obeys exactly the
+         * limits of the same number written as a string */
+        size_t n;
+        const char *t = jx_jdoc_token(c->doc, node, &n);
+        enum jx_numerr e = t ? jx_rat_parse(t, n, out, NULL, NULL)
+                             : JX_NUM_SYNTAX;
+        if (e != JX_NUM_OK) {
+            bad_number(c, "数值", v, node, e);
+            return GOT_BAD;
+        }
+        return GOT_OK;
+    }
+    if (json_is_real(v)) {
+        const char *t = token_text(c, node);
+        report(c, "J106", node, false,
+               "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，"
+               "不精确）",
+               t, t);
+        return GOT_BAD;
+    }
+    if (!json_is_string(v)) {
+        type_error(c, F_NUM, v, node);
+        return GOT_BAD;
+    }
+    enum jx_numerr e = jx_rat_parse(json_string_value(v),
+                                    json_string_length(v), out, NULL, NULL);
+    if (e == JX_NUM_EMPTY) {
+        return GOT_ABSENT;
+    }
+    if (e != JX_NUM_OK) {
+        bad_number(c, "数值", v, node, e);
+        return GOT_BAD;
+    }
+    return GOT_OK;
+}
+
+/* Read a whole count (JSON integer or integer string), then check it
+ * lies in [lo, hi]. */
+static enum got read_count(struct ctx *c, json_t *v, int32_t node,
+                           int64_t lo, int64_t hi, int64_t *out)
+{
+    if (json_is_integer(v)) {
+        *out = json_integer_value(v);
+    } else if (json_is_real(v)) {
+        report(c, "J108", node, false, "应为整数，实际为 %s",
+               token_text(c, node));
+        return GOT_BAD;
+    } else if (json_is_string(v)) {
+        struct jx_rat r;
+        enum jx_numerr e = jx_rat_parse(json_string_value(v),
+                                        json_string_length(v), &r, NULL,
+                                        NULL);
+        if (e == JX_NUM_EMPTY) {
+            return GOT_ABSENT;
+        }
+        if (e != JX_NUM_OK) {
+            bad_number(c, "整数", v, node, e);
+            return GOT_BAD;
+        }
+        if (r.den != 1) {
+            report(c, "J108", node, false, "应为整数，实际为%s",
+                   shown(c, v, node));
+            return GOT_BAD;
+        }
+        *out = r.num;
+    } else {
+        type_error(c, F_COUNT, v, node);
+        return GOT_BAD;
+    }
+    if (*out < lo || *out > hi) {
+        report(c, "J113", node, false,
+               "取值超出范围：%lld（应在 %lld 到 %lld 之间）",
+               (long long)*out, (long long)lo, (long long)hi);
+        return GOT_BAD;
+    }
+    return GOT_OK;
+}
+
+
+
+/* Read a date string. */
+static enum got read_date(struct ctx *c, json_t *v, int32_t node,
+                          struct jx_date *out)
+{
+    if (!json_is_string(v)) {
+        type_error(c, F_DATE, v, node);
+        return GOT_BAD;
+    }
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    bool blank = true;
+    for (size_t i = 0; i < n && blank; i++) {
+        blank = s[i] == ' ';
+    }
+    if (blank) {
+        return GOT_ABSENT;
+    }
+    if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
+        report(c, "J109", node, false,
+               "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
+               shown(c, v, node) + 1);
+        return GOT_BAD;
+    }
+    return GOT_OK;
+}
+
+/* Index of the string v among names[0..count), or -1 after reporting
+ * (J110 with a suggestion, or J103 for a non-string). */
+static int read_enum(struct ctx *c, json_t *v, int32_t node,
+                     const char *const *names, size_t count)
+{
+    if (!json_is_string(v)) {
+        type_error(c, F_PCAT, v, node);
+        return -1;
+    }
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    for (size_t i = 0; i < count; i++) {
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
+            return (int)i;
+        }
+    }
+    struct jx_buf all;
+    jx_buf_init(&all, 1024);
+    for (size_t i = 0; i < count; i++) {
+        jx_buf_addf(&all, "%s\"%s\"", i ? "、" : "", names[i]);
+    }
+    report(c, "J110", node, false, "无效的取值%s，可选：%s%s",
+           shown(c, v, node), all.p, hint(c, s, n, names, count));
+    jx_buf_release(&all);
+    return -1;
+}
+
+/* Read a wrappable leaf of kind f->kind at base + f->off. */
+static void load_leaf(struct ctx *c, const struct field *f, char *base,
+                      json_t *v, int32_t node)
+{
+    const struct jx_prov *prov;
+    size_t mark;
+    v = unwrap(c, v, &node, &prov, &mark);
+    void *at = base + f->off;
+    bool empty = !v || json_is_null(v);
+    switch (f->kind) {
+    case F_TEXT: {
+        struct jx_text *t = at;
+        t->prov = prov;
+        if (empty) {
+            break;
+        }
+        if (json_is_string(v)) {
+            t->s = jx_strndup(c->a, json_string_value(v),
+                              json_string_length(v));
+        } else {
+            type_error(c, F_TEXT, v, node);
+        }
+        break;
+    }
+    case F_MONEY: {
+        struct jx_amt *m = at;
+        m->prov = prov;
+        m->present = !empty && read_money(c, v, node, &m->v) == GOT_OK;
+        break;
+    }
+    case F_RATE:
+    case F_NUM: {
+        struct jx_num *x = at;
+        x->prov = prov;
+        x->present = !empty && (f->kind == F_RATE
+                                    ? read_rate(c, v, node, &x->v)
+                                    : read_num(c, v, node, &x->v)) == GOT_OK;
+        break;
+    }
+    case F_COUNT:
+    case F_YEAR: {
+        struct jx_count *x = at;
+        x->prov = prov;
+        bool year = f->kind == F_YEAR;
+        x->present = !empty &&
+                     read_count(c, v, node, year ? 1900 : 0,
+                                year ? 2999 : INT64_MAX, &x->v) == GOT_OK;
+        break;
+    }
+    case F_DATE: {
+        struct jx_date *x = at;
+        x->prov = prov;
+        x->present = !empty && read_date(c, v, node, x) == GOT_OK;
+        break;
+    }
+    default:
+        JX_BUG("load_leaf: not a leaf kind");
+    }
+    path_pop(c, mark);
+}
+
+/* ---- loading: objects and arrays ------------------------------------- */
+
+/* Defined below: read an object along a table. */
+static void load_object(struct ctx *c, const struct table *tb, char *base,
+                        json_t *obj, int32_t node);
+
+/* True when v counts as empty for a required field: null, or a
+ * wrapper whose value is null. */
+static bool is_empty(const struct field *f, json_t *v)
+{
+    if (!v || json_is_null(v)) {
+        return true;
+    }
+    if (wrappable(f->kind) && json_is_object(v)) {
+        json_t *inner = json_object_get(v, "value");
+        return inner && json_is_null(inner);
+    }
+    return false;
+}
+
+/* Store the element array of an array field (memcpy: the member is a
+ * pointer to the element type). */
+static void set_array(char *base, const struct field *f, void *el, size_t n)
+{
+    memcpy(base + f->off, &el, sizeof el);
+    memcpy(base + f->arr->count_off, &n, sizeof n);
+}
+
+/* Read an array field (objects or text leaves). */
+static void load_array(struct ctx *c, const struct field *f, char *base,
+                       json_t *v, int32_t node)
+{
+    if (!json_is_array(v)) {
+        type_error(c, f->kind, v, node);
+        return;
+    }
+    const struct arrspec *as = f->arr;
+    size_t n = json_array_size(v);
+    if (n > as->max) {
+        report(c, "J112", node, false,
+               "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n, as->max);
+        n = as->max;
+    }
+    char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
+    set_array(base, f, n ? el : NULL, n);
+    for (size_t i = 0; i < n; i++) {
+        char *e = el + i * as->elsize;
+        if (as->init) {
+            as->init(e);
+        }
+        json_t *ev = json_array_get(v, i);
+        int32_t en = jx_jdoc_element(c->doc, node, i);
+        size_t mark = path_index(c, i);
+        if (!as->el) {
+            static const struct field text = LEAF("", F_TEXT, struct jx_text,
+                                                  s);
+            if (!json_is_null(ev)) {
+                load_leaf(c, &text, e, ev, en);
+            }
+        } else if (json_is_object(ev)) {
+            load_object(c, as->el, e, ev, en);
+        } else {
+            type_error(c, F_OBJ, ev, en);
+        }
+        path_pop(c, mark);
+    }
+}
+
+/* Read the funds object of a sheet: "total" and the fund splits. */
+static void load_funds(struct ctx *c, struct jx_sheet *s, json_t *v,
+                       int32_t node)
+{
+    if (!json_is_object(v)) {
+        type_error(c, F_FUNDS, v, node);
+        return;
+    }
+    const char *names[JX_FUND_COUNT + 1];
+    names[0] = "total";
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        names[k + 1] = jx_fund_key_name((enum jx_fund_key)k);
+    }
+    for (size_t i = 0; i <= JX_FUND_COUNT; i++) {
+        json_t *x = json_object_get(v, names[i]);
+        if (!x || json_is_null(x)) {
+            continue;
+        }
+        size_t mark = path_push(c, names[i], strlen(names[i]));
+        int32_t xn = jx_jdoc_member(c->doc, node, names[i], strlen(names[i]));
+        if (!json_is_object(x)) {
+            type_error(c, F_OBJ, x, xn);
+        } else {
+            struct jx_funds *row = i == 0 ? &s->total : &s->funds[i - 1];
+            load_object(c, &funds_tb, (char *)row, x, xn);
+        }
+        path_pop(c, mark);
+    }
+    check_keys(c, v, node, names, JX_FUND_COUNT + 1, NULL, NULL);
+}
+
+/* Read the materials list of the submission. */
+static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
+                           int32_t node)
+{
+    if (!json_is_array(v)) {
+        type_error(c, F_MATERIALS, v, node);
+        return;
+    }
+    s->materials_present = true;
+    size_t n = json_array_size(v);
+    if (n > MAX_MATERIALS) {
+        report(c, "J112", node, false,
+               "数组过长：%zu 项，最多 %d 项（其余不予读取）", n,
+               MAX_MATERIALS);
+        n = MAX_MATERIALS;
+    }
+    const char *names[JX_MAT_COUNT];
+    for (int m = 0; m < JX_MAT_COUNT; m++) {
+        names[m] = jx_material_name((enum jx_material)m);
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *ev = json_array_get(v, i);
+        int32_t en = jx_jdoc_element(c->doc, node, i);
+        size_t mark = path_index(c, i);
+        int m = read_enum(c, ev, en, names, JX_MAT_COUNT);
+        if (m >= 0 && s->materials[m]) {
+            report(c, "J111", en, false, "重复的材料%s", shown(c, ev, en));
+        } else if (m >= 0) {
+            s->materials[m] = true;
+        }
+        path_pop(c, mark);
+    }
+}
+
+/* Read one field whose key is present (v not NULL) at base. */
+static void load_field(struct ctx *c, const struct field *f, char *base,
+                       json_t *v, int32_t node)
+{
+    if (wrappable(f->kind)) {
+        load_leaf(c, f, base, v, node);
+        return;
+    }
+    if (json_is_null(v)) {
+        return;
+    }
+    char *at = base + f->off;
+    int k;
+    switch (f->kind) {
+    case F_UNIT:
+        k = read_enum(c, v, node, unit_names, 2);
+        if (k >= 0) {
+            c->unit = k == 0 ? JX_YUAN : JX_WANYUAN;
+            *(enum jx_money_unit *)(void *)at = c->unit;
+        }
+        break;
+    case F_PCAT:
+        k = read_enum(c, v, node, pcat_names, JX_PCAT_COUNT);
+        if (k >= 0) {
+            *(enum jx_project_cat *)(void *)at = (enum jx_project_cat)k;
+        }
+        break;
+    case F_ACH:
+        k = read_enum(c, v, node, ach_names, 3);
+        if (k >= 0) {
+            *(enum jx_achieve *)(void *)at = (enum jx_achieve)(k + 1);
+        }
+        break;
+    case F_SECNO:
+        if (!json_is_integer(v)) {
+            type_error(c, F_SECNO, v, node);
+        } else if (json_integer_value(v) < 1 || json_integer_value(v) > 10) {
+            report(c, "J113", node, false,
+                   "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
+                   token_text(c, node));
+        } else {
+            *(int *)(void *)at = (int)json_integer_value(v);
+        }
+        break;
+    case F_OBJ:
+        if (!json_is_object(v)) {
+            type_error(c, F_OBJ, v, node);
+            break;
+        }
+        if (f->flags & FLAGGED) {
+            *(bool *)(void *)(base + f->flag_off) = true;
+        }
+        load_object(c, f->sub, at, v, node);
+        break;
+    case F_ARRAY:
+    case F_TEXTS:
+        load_array(c, f, base, v, node);
+        break;
+    case F_FUNDS:
+        load_funds(c, (struct jx_sheet *)(void *)at, v, node);
+        break;
+    case F_SOURCE:
+        *(const struct jx_prov **)(void *)at = load_source(c, v, node);
+        break;
+    case F_MATERIALS:
+        load_materials(c, (struct jx_submission *)(void *)at, v, node);
+        break;
+    case F_FORMAT:
+        if (!json_is_string(v) || strcmp(json_string_value(v), FORMAT_NAME)) {
+            report(c, "J010", node, false,
+                   "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
+                   FORMAT_NAME, json_is_string(v) ? shown(c, v, node)
+                                                  : jx_json_type_zh(v));
+            c->fatal = true;
+        }
+        break;
+    case F_VERSION:
+        if (!json_is_integer(v)) {
+            type_error(c, F_VERSION, v, node);
+        } else if (json_integer_value(v) != 1) {
+            report(c, "J011", node, false, "不支持的版本 %s（只支持 1）",
+                   token_text(c, node));
+            c->fatal = true;
+        }
+        break;
+    default:
+        JX_BUG("load_field: unexpected kind");
+    }
+}
+
+/* Read the object obj (at node) along the table tb into base; report
+ * missing required keys and unknown keys.  The money unit chosen by a
+ * "unit" key holds for this object and what it contains. */
+static void load_object(struct ctx *c, const struct table *tb, char *base,
+                        json_t *obj, int32_t node)
+{
+    enum jx_money_unit saved = c->unit;
+    const char *names[MAX_FIELDS];
+    if (tb->n > MAX_FIELDS) {
+        JX_BUG("load_object: table larger than MAX_FIELDS");
+    }
+    for (size_t i = 0; i < tb->n; i++) {
+        const struct field *f = &tb->f[i];
+        names[i] = f->key;
+        if (c->fatal) {
+            return;
+        }
+        if (f->kind == F_UNIT) {
+            c->unit = JX_WANYUAN;
+            *(enum jx_money_unit *)(void *)(base + f->off) = JX_WANYUAN;
+        }
+        size_t klen = strlen(f->key);
+        json_t *v = json_object_get(obj, f->key);
+        size_t mark = path_push(c, f->key, klen);
+        if ((f->flags & REQ) && is_empty(f, v)) {
+            report(c, "J104", node, false, "缺少必填项 \"%s\"", f->key);
+        }
+        if (v) {
+            load_field(c, f, base, v,
+                       jx_jdoc_member(c->doc, node, f->key, klen));
+        }
+        path_pop(c, mark);
+    }
+    if (!c->fatal) {
+        check_keys(c, obj, node, names, tb->n, tb->foreign,
+                   tb->foreign_note);
+    }
+    c->unit = saved;
+}
+
+/* Copy this load's sorted diagnostics to the caller's list. */
+static void flush_diags(struct ctx *c, struct jx_diags *out)
+{
+    jx_diags_sort(&c->dg);
+    for (size_t i = 0; i < c->dg.n; i++) {
+        const struct jx_diag *e = &c->dg.a[i];
+        struct jx_diag *n = jx_diag_add(out, e->code, e->severity, &e->loc,
+                                        "%s", e->msg);
+        if (e->detail) {
+            jx_diag_detail(out, n, "%s", e->detail);
+        }
+    }
+    out->count[JX_SEV_ERROR] += c->dg.dropped;
+    out->dropped += c->dg.dropped;
+}
+
+/* Report the syntax problems jsonpos found (and repaired). */
+static void report_syntax(struct ctx *c)
+{
+    for (size_t i = 0; i < jx_jdoc_nsyntax(c->doc); i++) {
+        const struct jx_jsyntax *s = jx_jdoc_syntax(c->doc, i);
+        struct jx_loc loc;
+        memset(&loc, 0, sizeof loc);
+        loc.file = c->file;
+        jx_jdoc_offpos(c->doc, s->off, &loc.line, &loc.col);
+        bool stop = s->fix == JX_JFIX_NONE || s->fix == JX_JFIX_TOOMANY;
+        struct jx_diag *e = jx_diag_add(&c->dg, stop ? "J004" : "J001",
+                                        JX_SEV_ERROR, &loc, "%s", s->msg);
+        jx_diag_detail(&c->dg, e, "%s", s->detail);
+    }
+}
+
+/* The positions of a loaded package: its parsed document (which keeps
+ * every value's offset) and the file name for diagnostics. */
+struct jx_pkgpos {
+    struct jx_jdoc *doc; /* owned */
+    const char *file;    /* arena string of the load */
+};
+
+/* Load a package; see pkgjson.h. */
+struct jx_package *jx_pkgjson_load(struct jx_arena *arena, const char *file,
+                                   const char *text, size_t len,
+                                   struct jx_diags *diags)
+{
+    return jx_pkgjson_load_pos(arena, file, text, len, diags, NULL);
+}
+
+/* Free positions: the document they hold, then the wrapper. */
+void jx_pkgpos_free(struct jx_pkgpos *pos)
+{
+    if (pos) {
+        jx_jdoc_free(pos->doc);
+        free(pos);
+    }
+}
+
+/* Locate path-only diagnostics; see pkgjson.h. */
+void jx_pkgpos_locate(const struct jx_pkgpos *pos, struct jx_diags *diags,
+                      size_t from)
+{
+    if (!pos) {
+        return;
+    }
+    for (size_t i = from; i < diags->n; i++) {
+        struct jx_loc *loc = &diags->a[i].loc;
+        if (!loc->path || loc->line > 0 ||
+            (loc->file && strcmp(loc->file, pos->file) != 0)) {
+            continue;
+        }
+        /* the value, or the nearest enclosing one present in the text */
+        char *p = jx_strdup(diags->arena, loc->path);
+        int32_t node = -1;
+        for (;;) {
+            node = jx_jdoc_lookup(pos->doc, p);
+            char *slash = strrchr(p, '/');
+            if (node >= 0 || !slash) {
+                break;
+            }
+            *slash = '\0';
+        }
+        if (node < 0) {
+            continue;
+        }
+        jx_jdoc_where(pos->doc, node, false, &loc->line, &loc->col);
+        if (!loc->file) {
+            loc->file = pos->file;
+        }
+    }
+}
+
+/* Load a package and optionally keep its positions; see pkgjson.h. */
+struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
+                                       const char *file, const char *text,
+                                       size_t len, struct jx_diags *diags,
+                                       struct jx_pkgpos **pos)
+{
+    if (pos) {
+        *pos = NULL;
+    }
+    struct ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = arena;
+    c.file = file;
+    c.unit = JX_WANYUAN;
+    jx_diags_init(&c.dg, arena);
+    c.dg.limit = diags->limit;
+    jx_buf_init(&c.path, SIZE_MAX);
+    struct jx_package *pkg = NULL;
+    if (len > JX_PKGJSON_MAX_BYTES) {
+        struct jx_loc loc;
+        memset(&loc, 0, sizeof loc);
+        loc.file = file;
+        jx_diag_add(&c.dg, "J002", JX_SEV_ERROR, &loc,
+                    "输入过大：%zu 字节，上限 %u 字节", len,
+                    JX_PKGJSON_MAX_BYTES);
+        goto done;
+    }
+    struct jx_jlimits lim = {MAX_REPAIRS, JX_PKGJSON_MAX_DEPTH};
+    c.doc = jx_jdoc_parse(arena, text, len, &lim);
+    report_syntax(&c);
+    size_t deep;
+    if (jx_jdoc_too_deep(c.doc, &deep)) {
+        struct jx_loc loc;
+        memset(&loc, 0, sizeof loc);
+        loc.file = file;
+        jx_jdoc_offpos(c.doc, deep, &loc.line, &loc.col);
+        jx_diag_add(&c.dg, "J003", JX_SEV_ERROR, &loc,
+                    "嵌套过深：超过 %d 层", JX_PKGJSON_MAX_DEPTH);
+        goto done;
+    }
+    json_t *root = jx_jdoc_root(c.doc);
+    if (!root) {
+        goto done;
+    }
+    for (size_t i = 0; i < jx_jdoc_ndups(c.doc); i++) {
+        int32_t n = jx_jdoc_dup(c.doc, i);
+        size_t klen;
+        const char *key = jx_jdoc_key(c.doc, n, &klen);
+        jx_buf_reset(&c.path);
+        jx_buf_adds(&c.path, jx_jdoc_path(c.doc, n, arena));
+        report(&c, "J102", n, true, "重复的键 \"%s\"（以最后一个为准）",
+               jx_jexcerpt(arena, key, klen, EXCERPT));
+    }
+    jx_buf_reset(&c.path);
+    if (!json_is_object(root)) {
+        report(&c, "J103", 0, false, "类型错误：顶层应为对象，实际为%s",
+               jx_json_type_zh(root));
+        goto done;
+    }
+    pkg = jx_package_new(arena);
+    pkg->source = jx_strdup(arena, file);
+    load_object(&c, &top_tb, (char *)pkg, root, 0);
+    if (c.fatal) {
+        pkg = NULL;
+    }
+done:
+    flush_diags(&c, diags);
+    jx_diags_release(&c.dg);
+    jx_buf_release(&c.path);
+    if (pos && c.doc && jx_jdoc_root(c.doc)) {
+        *pos = jx_xmalloc(sizeof **pos);
+        (*pos)->doc = c.doc;
+        (*pos)->file = jx_strdup(arena, file);
+    } else {
+        jx_jdoc_free(c.doc);
+    }
+    return pkg;
+}
+
+/* ---- saving ---------------------------------------------------------- */
+
+/* A jansson result, or abort when jansson ran out of memory. */
+static json_t *jnew(json_t *v)
+{
+    if (!v) {
+        jx_oom();
+    }
+    return v;
+}
+
+/* Set obj[key] = v (v is stolen). */
+static void jset(json_t *obj, const char *key, json_t *v)
+{
+    if (json_object_set_new(obj, key, v) != 0) {
+        jx_oom();
+    }
+}
+
+/* A JSON string of s; invalid UTF-8 bytes become U+FFFD. */
+static json_t *jstr(const char *s)
+{
+    size_t n = strlen(s);
+    json_t *j = json_stringn(s, n);
+    if (j) {
+        return j;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, SIZE_MAX);
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) {
+            jx_buf_adds(&b, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            jx_buf_add(&b, s + i, (size_t)k);
+            i += (size_t)k;
+        }
+    }
+    j = jnew(json_stringn(b.p, b.len));
+    jx_buf_release(&b);
+    return j;
+}
+
+/* The source object of a provenance (a new reference). */
+static json_t *save_source(const struct jx_prov *p)
+{
+    json_t *o = jnew(json_object());
+    const char *strs[] = {p->file, NULL, NULL, p->sheet, p->cell,
+                          NULL, NULL, NULL};
+    int ints[] = {0, p->line, p->col, 0, 0, p->table, p->row, p->column};
+    for (size_t i = 0; i < 8; i++) {
+        if (strs[i]) {
+            jset(o, source_keys[i], jstr(strs[i]));
+        } else if (ints[i] > 0) {
+            jset(o, source_keys[i], jnew(json_integer(ints[i])));
+        }
+    }
+    return o;
+}
+
+/* A leaf (or null when absent), wrapped when it has a provenance. */
+static json_t *wrap(json_t *leaf, const struct jx_prov *prov)
+{
+    if (!leaf) {
+        leaf = jnew(json_null());
+    }
+    if (!prov) {
+        return leaf;
+    }
+    json_t *o = jnew(json_object());
+    jset(o, "value", leaf);
+    jset(o, "source", save_source(prov));
+    return o;
+}
+
+/* A rational as an exact decimal string (percent: "48.65%"); values
+ * with no finite expansion are rounded half-up to 12 decimals. */
+static json_t *jrat(struct jx_rat r, bool percent)
+{
+    char buf[JX_NUM_BUFSZ];
+    const char *s = jx_rat_format_exact(r, percent, buf);
+    if (!s) {
+        s = jx_rat_format(r, 12, percent, JX_ROUND_HALF_UP, buf);
+    }
+    return jnew(json_string(s));
+}
+
+/* Defined below: an object along a table (a new reference). */
+static json_t *save_object(enum jx_money_unit *unit, const struct table *tb,
+                           const char *base);
+
+/* A leaf field as JSON, or NULL when it is absent without provenance. */
+static json_t *save_leaf(enum jx_money_unit unit, const struct field *f,
+                         const char *base)
+{
+    const void *at = base + f->off;
+    char buf[JX_NUM_BUFSZ];
+    switch (f->kind) {
+    case F_TEXT: {
+        const struct jx_text *t = at;
+        if (!t->s && !t->prov) {
+            return NULL;
+        }
+        return wrap(t->s ? jstr(t->s) : NULL, t->prov);
+    }
+    case F_MONEY: {
+        const struct jx_amt *m = at;
+        if (!m->present && !m->prov) {
+            return NULL;
+        }
+        return wrap(m->present ? jnew(json_string(jx_money_format_exact(
+                                     m->v, unit, buf)))
+                               : NULL,
+                    m->prov);
+    }
+    case F_RATE:
+    case F_NUM: {
+        const struct jx_num *x = at;
+        if (!x->present && !x->prov) {
+            return NULL;
+        }
+        return wrap(x->present ? jrat(x->v, f->kind == F_RATE) : NULL,
+                    x->prov);
+    }
+    case F_COUNT:
+    case F_YEAR: {
+        const struct jx_count *x = at;
+        if (!x->present && !x->prov) {
+            return NULL;
+        }
+        return wrap(x->present ? jnew(json_integer(x->v)) : NULL, x->prov);
+    }
+    case F_DATE: {
+        const struct jx_date *x = at;
+        if (!x->present && !x->prov) {
+            return NULL;
+        }
+        json_t *s = NULL;
+        if (x->present) {
+            snprintf(buf, sizeof buf, "%04d-%02d-%02d", x->y, x->m, x->d);
+            s = jnew(json_string(buf));
+        }
+        return wrap(s, x->prov);
+    }
+    default:
+        break;
+    }
+    JX_BUG("save_leaf: not a leaf kind");
+}
+
+/* A funds row's key and object, added to obj when the row is not
+ * empty. */
+static void save_funds_row(json_t *obj, const char *key,
+                           enum jx_money_unit unit, const struct jx_funds *row)
+{
+    json_t *r = save_object(&unit, &funds_tb, (const char *)row);
+    if (json_object_size(r) > 0) {
+        jset(obj, key, r);
+    } else {
+        json_decref(r);
+    }
+}
+
+/* An array field as JSON, or NULL when it has no elements. */
+static json_t *save_array(enum jx_money_unit unit, const struct field *f,
+                          const char *base)
+{
+    const struct arrspec *as = f->arr;
+    const char *el;
+    size_t n;
+    memcpy(&el, base + f->off, sizeof el);
+    memcpy(&n, base + as->count_off, sizeof n);
+    if (n == 0 || !el) {
+        return NULL;
+    }
+    json_t *a = jnew(json_array());
+    for (size_t i = 0; i < n; i++) {
+        const char *e = el + i * as->elsize;
+        json_t *x;
+        if (as->el) {
+            enum jx_money_unit u = unit;
+            x = save_object(&u, as->el, e);
+        } else {
+            const struct jx_text *t = (const struct jx_text *)(const void *)e;
+            x = wrap(t->s ? jstr(t->s) : NULL, t->prov);
+        }
+        if (json_array_append_new(a, x) != 0) {
+            jx_oom();
+        }
+    }
+    return a;
+}
+
+/* One non-leaf field as JSON (NULL to leave it out); *unit is the
+ * money unit, updated by a "unit" field. */
+static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
+                          const char *base)
+{
+    const char *at = base + f->off;
+    switch (f->kind) {
+    case F_UNIT: {
+        enum jx_money_unit u = *(const enum jx_money_unit *)(const void *)at;
+        *unit = u == JX_YUAN ? JX_YUAN : JX_WANYUAN;
+        return jnew(json_string(unit_names[*unit == JX_YUAN ? 0 : 1]));
+    }
+    case F_PCAT: {
+        enum jx_project_cat k = *(const enum jx_project_cat *)(const void *)at;
+        return (unsigned)k < JX_PCAT_COUNT ? jnew(json_string(pcat_names[k]))
+                                           : NULL;
+    }
+    case F_ACH: {
+        enum jx_achieve k = *(const enum jx_achieve *)(const void *)at;
+        return k >= JX_ACH_MET && k <= JX_ACH_NOT_MET
+                   ? jnew(json_string(ach_names[k - 1]))
+                   : NULL;
+    }
+    case F_SECNO: {
+        int no = *(const int *)(const void *)at;
+        return no != 0 ? jnew(json_integer(no)) : NULL;
+    }
+    case F_OBJ: {
+        enum jx_money_unit u = *unit;
+        json_t *o = save_object(&u, f->sub, at);
+        bool keep = (f->flags & ALWAYS) || json_object_size(o) > 0;
+        if (f->flags & FLAGGED) {
+            keep = *(const bool *)(const void *)(base + f->flag_off);
+        }
+        if (!keep) {
+            json_decref(o);
+            return NULL;
+        }
+        return o;
+    }
+    case F_ARRAY:
+    case F_TEXTS:
+        return save_array(*unit, f, base);
+    case F_FUNDS: {
+        const struct jx_sheet *s = (const struct jx_sheet *)(const void *)at;
+        json_t *o = jnew(json_object());
+        save_funds_row(o, "total", *unit, &s->total);
+        for (int k = 0; k < JX_FUND_COUNT; k++) {
+            save_funds_row(o, jx_fund_key_name((enum jx_fund_key)k), *unit,
+                           &s->funds[k]);
+        }
+        if (json_object_size(o) == 0) {
+            json_decref(o);
+            return NULL;
+        }
+        return o;
+    }
+    case F_SOURCE: {
+        const struct jx_prov *p =
+            *(const struct jx_prov *const *)(const void *)at;
+        return p ? save_source(p) : NULL;
+    }
+    case F_MATERIALS: {
+        const struct jx_submission *s =
+            (const struct jx_submission *)(const void *)at;
+        if (!s->materials_present) {
+            return NULL;
+        }
+        json_t *a = jnew(json_array());
+        for (int m = 0; m < JX_MAT_COUNT; m++) {
+            if (s->materials[m] &&
+                json_array_append_new(
+                    a, jnew(json_string(
+                           jx_material_name((enum jx_material)m)))) != 0) {
+                jx_oom();
+            }
+        }
+        return a;
+    }
+    case F_FORMAT:
+        return jnew(json_string(FORMAT_NAME));
+    case F_VERSION:
+        return jnew(json_integer(1));
+    default:
+        break;
+    }
+    return save_leaf(*unit, f, base);
+}
+
+/* The object described by tb at base, keys in table order (a new
+ * reference).  *unit is the money unit in force; a "unit" field changes
+ * it for the rest of this object. */
+static json_t *save_object(enum jx_money_unit *unit, const struct table *tb,
+                           const char *base)
+{
+    json_t *o = jnew(json_object());
+    enum jx_money_unit u = *unit;
+    for (size_t i = 0; i < tb->n; i++) {
+        json_t *v = save_field(&u, &tb->f[i], base);
+        if (v) {
+            jset(o, tb->f[i].key, v);
+        }
+    }
+    return o;
+}
+
+/* jansson dump callback: append to the jx_buf in data. */
+static int dump_cb(const char *buf, size_t size, void *data)
+{
+    return jx_buf_add(data, buf, size);
+}
+
+/* Save a package as canonical JSON; see pkgjson.h. */
+int jx_pkgjson_save(const struct jx_package *pkg, struct jx_buf *out)
+{
+    enum jx_money_unit unit = JX_WANYUAN;
+    json_t *root = save_object(&unit, &top_tb, (const char *)pkg);
+    int rc = json_dump_callback(root, dump_cb, out, JSON_INDENT(2));
+    json_decref(root);
+    if (rc != 0 || jx_buf_addc(out, '\n') != 0) {
+        return -1;
+    }
+    return 0;
+}

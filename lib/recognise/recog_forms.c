@@ -1,0 +1,1028 @@
+/*
+ * recog_forms.c - the 基础数据表 (rules.md §5.2) and the 整体 / 项目支出
+ * 绩效自评表 (rules.md §2.1).
+ *
+ * Columns are found by the words of the header rows (after removing
+ * white space, so "年初\n预算数" is 年初预算数), rows by their labels.  A
+ * row shorter than its header is aligned to the header's right end (the
+ * text layouts drop leading empty cells of merged columns).  Level-1
+ * and level-2 indicator labels are carried down over rows that leave
+ * them empty.  Blank cells ("", "/", "……") stay absent.
+ */
+#include "recognise/recog.h"
+
+#include <string.h>
+
+/* Most rows of each kind kept (the format's limits). */
+enum { MAX_LINES = 10000, MAX_BUILDINGS = 1000, MAX_GOALS = 1000,
+       MAX_INDICATORS = 10000, MAX_PROJECTS = 1000 };
+
+/* The money unit named in a row's header cells: 元 when a cell says
+ * "(元)" or "（元）" and none says 万元; *found tells whether any did. */
+static enum jx_money_unit row_unit(const struct jx_rc_row *r,
+                                   enum jx_money_unit dflt, bool *found)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        if (jx_rc_has(k, "万元")) {
+            *found = true;
+            return JX_WANYUAN;
+        }
+        if (jx_rc_has(k, "(元)") || jx_rc_has(k, "（元）")) {
+            *found = true;
+            return JX_YUAN;
+        }
+    }
+    return dflt;
+}
+
+/* A label key without its list number ("1、", "3.", "（2）"), a leading
+ * "其中：" and trailing colons and notes in brackets. */
+static const char *label_core(struct jx_arena *a, const char *key)
+{
+    const char *s = key;
+    size_t i = 0;
+    while (s[i] >= '0' && s[i] <= '9') {
+        i++;
+    }
+    if (i && jx_rc_starts(s + i, "、")) {
+        s += i + strlen("、");
+    } else if (i && (s[i] == '.' || jx_rc_starts(s + i, "．"))) {
+        s += i + (s[i] == '.' ? 1 : strlen("．"));
+    }
+    if (jx_rc_starts(s, "其中：")) {
+        s += strlen("其中：");
+    } else if (jx_rc_starts(s, "其中:")) {
+        s += strlen("其中:");
+    }
+    size_t n = strlen(s);
+    const char *paren = strstr(s, "(");
+    const char *fparen = strstr(s, "（");
+    if (fparen && (!paren || fparen < paren)) {
+        paren = fparen;
+    }
+    if (paren && paren > s) {
+        n = (size_t)(paren - s);
+    }
+    while (n >= strlen("：") && memcmp(s + n - strlen("："), "：",
+                                       strlen("：")) == 0) {
+        n -= strlen("：");
+    }
+    while (n > 0 && s[n - 1] == ':') {
+        n--;
+    }
+    return jx_strndup(a, s, n);
+}
+
+/* The first cell of a row that labels it: non-blank, not carried from
+ * above, not a number; or NULL. */
+static const struct jx_rc_cell *row_label(const struct jx_rc_row *r,
+                                          size_t *idx)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const struct jx_rc_cell *c = &r->cells[i];
+        if (c->carried || jx_rc_blank(c->text) ||
+            jx_rc_is_number(c->key, NULL)) {
+            continue;
+        }
+        if (idx) {
+            *idx = i;
+        }
+        return c;
+    }
+    return NULL;
+}
+
+/* The index of the first cell whose key contains w, or -1. */
+static int find_cell(const struct jx_rc_row *r, const char *w)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (jx_rc_has(r->cells[i].key, w)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* True when no cell of r has text. */
+static bool row_blank(const struct jx_rc_row *r)
+{
+    return jx_rc_first_filled(r) == NULL;
+}
+
+/* ---- 基础数据表 ------------------------------------------------------ */
+
+/* A column map: the grid column of each field, -1 when absent, and the
+ * header row's end. */
+struct cols {
+    int col[8];
+    int end;
+};
+
+/* An empty column map. */
+static void cols_init(struct cols *m)
+{
+    for (int i = 0; i < 8; i++) {
+        m->col[i] = -1;
+    }
+    m->end = 0;
+}
+
+/* Fields of the base sheet's column maps. */
+enum { C_AUTH = 0, C_ACTUAL, C_RATE };
+enum { C_PREV = 0, C_BUDGET, C_FINAL };
+enum { C_APPR = 0, C_AREA, C_ARATE, C_BINV, C_AINV, C_IRATE };
+
+/* Read a cost row's three amounts. */
+static void read_cost(struct jx_rc *rc, const struct jx_rc_row *r,
+                      const struct cols *m, enum jx_money_unit u,
+                      struct jx_cost *out)
+{
+    jx_rc_money(rc, jx_rc_under(r, m->col[C_PREV], m->end), u,
+                &out->prev_final);
+    jx_rc_money(rc, jx_rc_under(r, m->col[C_BUDGET], m->end), u,
+                &out->budget);
+    jx_rc_money(rc, jx_rc_under(r, m->col[C_FINAL], m->end), u, &out->final);
+}
+
+/* True when a cost row has any amount. */
+static bool cost_any(const struct jx_cost *c)
+{
+    return c->prev_final.present || c->budget.present || c->final.present;
+}
+
+/* Map the year columns of a cost header: {Y-1}年决算数, {Y}年预算数,
+ * {Y}年决算数 (without years: in order 决算, 预算, 决算).  Returns the
+ * year Y, or 0. */
+static int cost_header(const struct jx_rc_row *r, struct cols *m)
+{
+    cols_init(m);
+    m->end = r->end;
+    int fin_year[2] = {0, 0}, fin_col[2] = {-1, -1}, nfin = 0, y = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        int yy = jx_rc_year_prefix(k, NULL);
+        if (jx_rc_has(k, "预算数") && m->col[C_BUDGET] < 0) {
+            m->col[C_BUDGET] = r->cells[i].col;
+            if (yy > y) {
+                y = yy;
+            }
+        } else if (jx_rc_has(k, "决算数") && nfin < 2) {
+            fin_year[nfin] = yy;
+            fin_col[nfin++] = r->cells[i].col;
+            if (yy > y) {
+                y = yy;
+            }
+        }
+    }
+    if (nfin == 2) {
+        bool swap = fin_year[0] && fin_year[1] && fin_year[0] > fin_year[1];
+        m->col[C_PREV] = fin_col[swap ? 1 : 0];
+        m->col[C_FINAL] = fin_col[swap ? 0 : 1];
+    } else if (nfin == 1) {
+        if (fin_year[0] && y && fin_year[0] < y) {
+            m->col[C_PREV] = fin_col[0];
+        } else {
+            m->col[C_FINAL] = fin_col[0];
+        }
+    }
+    return y;
+}
+
+/* Base-sheet cost rows: the label words and the field each fills
+ * (more specific words first).  Project lines have a category >= 0. */
+static const struct {
+    const char *word;
+    size_t off;  /* offsetof the jx_cost in jx_base_sheet, or SIZE_MAX */
+    int cat;     /* project line category, or -1 */
+} cost_rows[] = {
+    {"公车购置", offsetof(struct jx_base_sheet, vehicle_purchase), -1},
+    {"公车运行维护", offsetof(struct jx_base_sheet, vehicle_operation), -1},
+    {"公务用车", offsetof(struct jx_base_sheet, vehicle), -1},
+    {"三公经费", offsetof(struct jx_base_sheet, three_public), -1},
+    {"出国", offsetof(struct jx_base_sheet, overseas), -1},
+    {"公务接待", offsetof(struct jx_base_sheet, reception), -1},
+    {"业务工作经费", SIZE_MAX, JX_PCAT_BUSINESS},
+    {"运行维护经费", SIZE_MAX, JX_PCAT_OPERATION},
+    {"专项资金", SIZE_MAX, JX_PCAT_LOCAL_SPECIAL},
+    {"转移支付", SIZE_MAX, JX_PCAT_TRANSFER},
+    {"项目支出", offsetof(struct jx_base_sheet, project), -1},
+    {"办公经费", offsetof(struct jx_base_sheet, office), -1},
+    {"水费", offsetof(struct jx_base_sheet, utilities_travel), -1},
+    {"会议费", offsetof(struct jx_base_sheet, meetings_training), -1},
+    {"公用经费", offsetof(struct jx_base_sheet, public_funds), -1},
+    {"政府采购", offsetof(struct jx_base_sheet, procurement), -1},
+    {"预算调整", offsetof(struct jx_base_sheet, basic_adjustment), -1},
+};
+
+/* The cost-row entry of a label core, or -1. */
+static int cost_row_of(const char *core)
+{
+    for (size_t k = 0; k < sizeof cost_rows / sizeof cost_rows[0]; k++) {
+        if (jx_rc_has(core, cost_rows[k].word)) {
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/* True when a label heads the one-row-per-专项 list ("3、区级专项资金
+ * (一个专项一行)", "上级转移支付") rather than naming one 专项. */
+static bool special_header(const char *core)
+{
+    static const char *const heads[] = {
+        "区级专项资金", "省级专项资金", "市级专项资金", "县级专项资金",
+        "专项资金", "上级转移支付", "转移支付",
+    };
+    if (jx_rc_has(core, "一个专项") || jx_rc_starts(core, "3、") ||
+        jx_rc_starts(core, "4、")) {
+        return true;
+    }
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        if (strcmp(core, heads[k]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Append a project line. */
+static void add_line(struct jx_rc *rc, size_t *cap, int cat,
+                     const struct jx_text *name, const struct jx_cost *cost)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    if (b->nproject_lines >= MAX_LINES) {
+        return;
+    }
+    b->project_lines = jx_arena_grow(rc->arena, b->project_lines, b->nproject_lines,
+                            cap, sizeof *b->project_lines);
+    struct jx_project_line *l = &b->project_lines[b->nproject_lines++];
+    memset(l, 0, sizeof *l);
+    l->cat = (enum jx_project_cat)cat;
+    if (name) {
+        l->name = *name;
+    }
+    l->cost = *cost;
+}
+
+/* True for a form's own heading kept inside its table (a workbook puts
+ * "附件1" and the title in the sheet's first rows). */
+static bool title_label(const char *key)
+{
+    if (jx_rc_starts(key, "附件")) {
+        const char *p = key + strlen("附件");
+        while (*p == ' ' || (*p >= '0' && *p <= '9')) {
+            p++;
+        }
+        if (*p == '\0') {
+            return true;
+        }
+    }
+    return jx_rc_ends(key, "数据表") || jx_rc_ends(key, "自评表");
+}
+
+/* True for the labels of a form's footer and notes (read elsewhere or
+ * not at all): 填表人, 联系电话, 单位负责人, 填报日期, 说明, 备注. */
+static bool footer_label(const char *key)
+{
+    static const char *const w[] = {"填表人", "填报人", "联系电话",
+                                    "单位负责人", "部门负责人", "负责人",
+                                    "填报日期", "填表日期", "说明", "备注"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+        if (jx_rc_starts(key, w[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The finding for a row of a form that no rule reads (footer rows are
+ * passed over). */
+static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
+                        const char *form)
+{
+    if (footer_label(label->key) || title_label(label->key)) {
+        return;
+    }
+    struct jx_loc l = jx_prov_loc(label->prov, NULL, NULL);
+    if (rc->diags) {
+        jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,
+                    "%s中的行“%s”无法识别，未读取", form, label->text);
+    }
+}
+
+/* One building row of 楼堂馆所控制情况. */
+static void read_building(struct jx_rc *rc, const struct jx_rc_row *r,
+                          const struct cols *m, enum jx_money_unit u,
+                          size_t *cap)
+{
+    struct jx_building bd;
+    memset(&bd, 0, sizeof bd);
+    jx_rc_num(rc, jx_rc_under(r, m->col[C_APPR], m->end), &bd.approved_area);
+    jx_rc_num(rc, jx_rc_under(r, m->col[C_AREA], m->end), &bd.actual_area);
+    jx_rc_rate(rc, jx_rc_under(r, m->col[C_ARATE], m->end), &bd.area_rate);
+    jx_rc_money(rc, jx_rc_under(r, m->col[C_BINV], m->end), u,
+                &bd.budget_invest);
+    jx_rc_money(rc, jx_rc_under(r, m->col[C_AINV], m->end), u,
+                &bd.actual_invest);
+    jx_rc_rate(rc, jx_rc_under(r, m->col[C_IRATE], m->end), &bd.invest_rate);
+    int first = m->col[C_APPR];
+    for (size_t i = 0; i < r->n; i++) {
+        const struct jx_rc_cell *c = &r->cells[i];
+        int shift = r->end < m->end ? m->end - r->end : 0;
+        if (c->col + shift < first && !c->carried && !jx_rc_blank(c->text)) {
+            jx_rc_text(rc, c, &bd.name);
+            break;
+        }
+    }
+    if (!(bd.name.s || bd.approved_area.present || bd.actual_area.present ||
+          bd.area_rate.present || bd.budget_invest.present ||
+          bd.actual_invest.present || bd.invest_rate.present)) {
+        return;
+    }
+    struct jx_base_sheet *b = &rc->pkg->base;
+    if (b->nbuildings >= MAX_BUILDINGS) {
+        return;
+    }
+    b->buildings = jx_arena_grow(rc->arena, b->buildings, b->nbuildings, cap,
+                        sizeof *b->buildings);
+    b->buildings[b->nbuildings++] = bd;
+}
+
+/* True when the base sheet holds any value at all. */
+static bool base_any(const struct jx_base_sheet *b)
+{
+    static const size_t costs[] = {
+        offsetof(struct jx_base_sheet, three_public),
+        offsetof(struct jx_base_sheet, vehicle),
+        offsetof(struct jx_base_sheet, vehicle_purchase),
+        offsetof(struct jx_base_sheet, vehicle_operation),
+        offsetof(struct jx_base_sheet, overseas),
+        offsetof(struct jx_base_sheet, reception),
+        offsetof(struct jx_base_sheet, project),
+        offsetof(struct jx_base_sheet, public_funds),
+        offsetof(struct jx_base_sheet, office),
+        offsetof(struct jx_base_sheet, utilities_travel),
+        offsetof(struct jx_base_sheet, meetings_training),
+        offsetof(struct jx_base_sheet, procurement),
+        offsetof(struct jx_base_sheet, basic_adjustment),
+    };
+    for (size_t k = 0; k < sizeof costs / sizeof costs[0]; k++) {
+        if (cost_any((const struct jx_cost *)(const void *)((const char *)b +
+                                                            costs[k]))) {
+            return true;
+        }
+    }
+    return b->authorized.present || b->actual.present ||
+           b->control_rate.present || b->nproject_lines || b->nbuildings ||
+           b->thrift_measures.s;
+}
+
+/* The 基础数据表 (see recog.h). */
+void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    b->present = true;
+    struct cols staff, cost, bld;
+    cols_init(&staff);
+    cols_init(&cost);
+    cols_init(&bld);
+    bool staff_pending = false, in_bld = false, have_cost = false;
+    int cat = -1;
+    size_t caplines = b->nproject_lines, capbld = b->nbuildings;
+    for (size_t i = seg->first; i < seg->last; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (!r->table || r->title) {
+            continue;
+        }
+        int a = find_cell(r, "编制数");
+        if (a >= 0) {
+            cols_init(&staff);
+            staff.end = r->end;
+            staff.col[C_AUTH] = r->cells[a].col;
+            int k = find_cell(r, "在职");
+            staff.col[C_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
+            k = find_cell(r, "控制率");
+            staff.col[C_RATE] = k >= 0 ? r->cells[k].col : -1;
+            staff_pending = true;
+            continue;
+        }
+        if (staff_pending && !row_blank(r)) {
+            jx_rc_count(rc, jx_rc_under(r, staff.col[C_AUTH], staff.end),
+                        &b->authorized);
+            jx_rc_count(rc, jx_rc_under(r, staff.col[C_ACTUAL], staff.end),
+                        &b->actual);
+            jx_rc_rate(rc, jx_rc_under(r, staff.col[C_RATE], staff.end),
+                       &b->control_rate);
+            staff_pending = false;
+            continue;
+        }
+        if (find_cell(r, "决算数") >= 0 || find_cell(r, "预算数") >= 0) {
+            int y = cost_header(r, &cost);
+            if (y) {
+                jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_FORM,
+                               false);
+            }
+            bool f = false;
+            b->unit = row_unit(r, b->unit, &f);
+            have_cost = true;
+            in_bld = false;
+            continue;
+        }
+        if (find_cell(r, "批复规模") >= 0 || find_cell(r, "楼堂馆所") >= 0) {
+            cols_init(&bld);
+            bld.end = r->end;
+            static const char *const w[6] = {"批复规模", "实际规模",
+                                             "规模控制率", "预算投资",
+                                             "实际投资", "投资概算"};
+            for (int f = 0; f < 6; f++) {
+                int k = find_cell(r, w[f]);
+                bld.col[f] = k >= 0 ? r->cells[k].col : -1;
+            }
+            in_bld = bld.col[C_APPR] >= 0;
+            continue;
+        }
+        size_t li = 0;
+        const struct jx_rc_cell *label = row_label(r, &li);
+        const char *core = label ? label_core(rc->arena, label->key) : "";
+        if (label && (jx_rc_starts(core, "预算单位名称") ||
+                      jx_rc_starts(core, "单位名称"))) {
+            const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
+            if (v) {
+                jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
+            }
+            continue;
+        }
+        if (label && jx_rc_starts(core, "厉行节约")) {
+            const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
+            if (v && !b->thrift_measures.s) {
+                jx_rc_text(rc, v, &b->thrift_measures);
+            }
+            in_bld = false;
+            continue;
+        }
+        if (in_bld) {
+            read_building(rc, r, &bld, b->unit, &capbld);
+            continue;
+        }
+        if (!have_cost) {
+            if (label && !jx_rc_starts(core, "财政供养")) {
+                unknown_row(rc, label, "基础数据表");
+            }
+            continue;
+        }
+        struct jx_cost cv;
+        memset(&cv, 0, sizeof cv);
+        read_cost(rc, r, &cost, b->unit, &cv);
+        int e = label ? cost_row_of(core) : -1;
+        if (e >= 0 && cat >= JX_PCAT_LOCAL_SPECIAL &&
+            cost_rows[e].cat >= JX_PCAT_LOCAL_SPECIAL &&
+            !special_header(core)) {
+            e = -1; /* a 专项 named "…专项资金" inside the list */
+        }
+        if (e >= 0 && cost_rows[e].cat < 0) {
+            struct jx_cost *dst =
+                (struct jx_cost *)(void *)((char *)b + cost_rows[e].off);
+            if (cost_any(dst)) {
+                unknown_row(rc, label, "基础数据表（重复的行）");
+            } else {
+                *dst = cv;
+            }
+            cat = strcmp(cost_rows[e].word, "项目支出") == 0 ? -2 : -1;
+            continue;
+        }
+        if (e >= 0) {
+            cat = cost_rows[e].cat;
+            struct jx_text nm = {0};
+            if (cat == JX_PCAT_BUSINESS || cat == JX_PCAT_OPERATION) {
+                nm.s = jx_strdup(rc->arena, core);
+                nm.prov = label->prov;
+            }
+            if (cost_any(&cv)) {
+                add_line(rc, &caplines, cat, &nm, &cv);
+            }
+            continue;
+        }
+        if (cat >= 0 && (label || cost_any(&cv))) {
+            struct jx_text nm = {0};
+            if (label) {
+                jx_rc_text(rc, label, &nm);
+            }
+            add_line(rc, &caplines, cat, &nm, &cv);
+            continue;
+        }
+        if (label) {
+            unknown_row(rc, label, "基础数据表");
+        }
+    }
+    rc->found = true;
+    if (!base_any(b) && seg->first < seg->last && rc->diags) {
+        struct jx_loc l = jx_prov_loc(rc->rows[seg->first].cells[0].prov, NULL, NULL);
+        jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
+                    "基础数据表是未填写的空白模板，记为已报送但内容为空");
+    }
+}
+
+/* ---- 整体 / 项目支出绩效自评表 ---------------------------------------- */
+
+/* Fields of the sheet column maps. */
+enum { F_INIT = 0, F_FULL, F_EXEC, F_POINTS, F_RATE, F_SCORE };
+enum { G_EXPECTED = 0, G_ACTUAL };
+enum { I_L1 = 0, I_L2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_SCORE,
+       I_DEV };
+
+/* Labels of the fund splits and the key each fills. */
+static const struct {
+    const char *word;
+    enum jx_fund_key key;
+} fund_words[] = {
+    {"一般公共预算", JX_FUND_GENERAL_BUDGET},
+    {"政府性基金", JX_FUND_GOV_FUND},
+    {"纳入专户", JX_FUND_SPECIAL_ACCOUNT},
+    {"非税收入", JX_FUND_SPECIAL_ACCOUNT},
+    {"当年财政拨款", JX_FUND_CURRENT_APPROP},
+    {"上年结转", JX_FUND_CARRYOVER},
+    {"基本支出", JX_FUND_BASIC},
+    {"项目支出", JX_FUND_PROJECT},
+    {"其他资金", JX_FUND_OTHER},
+};
+
+/* The fund key of a label core, or -1. */
+static int fund_of(const char *core)
+{
+    for (size_t k = 0; k < sizeof fund_words / sizeof fund_words[0]; k++) {
+        if (jx_rc_starts(core, fund_words[k].word)) {
+            return (int)fund_words[k].key;
+        }
+    }
+    return -1;
+}
+
+/* If a cell reads "其中：一般公共预算：1371.87" or "项目支出：28.79" or
+ * "政府性基金拨款：" (a fund label, a colon, an optional value), its
+ * fund key and (in *val) a cell holding the value text; else -1. */
+static int inline_fund(struct jx_rc *rc, const struct jx_rc_cell *c,
+                       struct jx_rc_cell *val)
+{
+    const char *k = c->key;
+    if (jx_rc_starts(k, "其中：")) {
+        k += strlen("其中：");
+    } else if (jx_rc_starts(k, "其中:")) {
+        k += strlen("其中:");
+    }
+    const char *colon = strstr(k, "：");
+    size_t cl = strlen("：");
+    const char *ac = strchr(k, ':');
+    if (ac && (!colon || ac < colon)) {
+        colon = ac;
+        cl = 1;
+    }
+    if (!colon) {
+        return -1;
+    }
+    const char *lab = jx_strndup(rc->arena, k, (size_t)(colon - k));
+    int f = fund_of(lab);
+    if (f < 0) {
+        return -1;
+    }
+    *val = *c;
+    val->text = jx_strdup(rc->arena, colon + cl);
+    val->key = val->text;
+    return f;
+}
+
+/* Strip a trailing "(50分)" or "（30分）" from a level-1 label. */
+static const char *strip_points(struct jx_arena *a, const char *t)
+{
+    const char *p = strstr(t, "(");
+    const char *q = strstr(t, "（");
+    if (q && (!p || q < p)) {
+        p = q;
+    }
+    if (p && p > t && jx_rc_has(p, "分")) {
+        size_t n = (size_t)(p - t);
+        while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n')) {
+            n--;
+        }
+        return jx_strndup(a, t, n);
+    }
+    return t;
+}
+
+/* True when a key reads like a level-1 label ("产出指标(50分)"). */
+static bool level1_label(const char *key)
+{
+    return (jx_rc_starts(key, "产出指标") || jx_rc_starts(key, "效益指标") ||
+            jx_rc_starts(key, "满意度指标")) &&
+           jx_utf8_count(key, strlen(key)) <= 12;
+}
+
+/* The state of one sheet being read. */
+struct sheet_state {
+    struct jx_sheet *s;
+    enum { M_NONE = 0, M_FUNDS, M_GOALS, M_IND } mode;
+    struct cols funds, goals, ind;
+    struct jx_text l1, l2;
+    size_t capgoals, capind;
+    bool substantive;           /* something beyond the printed template */
+    bool unit_known;            /* the header named the money unit */
+};
+
+/* Map the columns of the funds header. */
+static void funds_header(const struct jx_rc_row *r, struct cols *m)
+{
+    static const char *const w[6] = {"年初预算", "全年预算", "全年执行",
+                                     "分值", "执行率", "得分"};
+    cols_init(m);
+    m->end = r->end;
+    for (int f = 0; f < 6; f++) {
+        int k = find_cell(r, w[f]);
+        m->col[f] = k >= 0 ? r->cells[k].col : -1;
+    }
+}
+
+/* Map the columns of the indicator header. */
+static void ind_header(const struct jx_rc_row *r, struct cols *m)
+{
+    cols_init(m);
+    m->end = r->end;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        int c = r->cells[i].col, f = -1;
+        if (jx_rc_starts(k, "一级指标")) {
+            f = I_L1;
+        } else if (jx_rc_starts(k, "二级指标")) {
+            f = I_L2;
+        } else if (jx_rc_starts(k, "三级指标")) {
+            f = I_NAME;
+        } else if (jx_rc_has(k, "指标值") && !jx_rc_has(k, "实际")) {
+            f = I_TARGET;
+        } else if (jx_rc_starts(k, "实际完成")) {
+            f = I_ACTUAL;
+        } else if (jx_rc_starts(k, "分值")) {
+            f = I_POINTS;
+        } else if (jx_rc_has(k, "得分") || jx_rc_has(k, "评分")) {
+            f = I_SCORE;
+        } else if (jx_rc_starts(k, "偏差")) {
+            f = I_DEV;
+        }
+        if (f >= 0 && m->col[f] < 0) {
+            m->col[f] = c;
+        }
+    }
+}
+
+/* Read one funds row in columns into f. */
+static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                      const struct cols *m, enum jx_money_unit u,
+                      struct jx_funds *f)
+{
+    jx_rc_money(rc, jx_rc_under(r, m->col[F_INIT], m->end), u,
+                &f->budget_initial);
+    jx_rc_money(rc, jx_rc_under(r, m->col[F_FULL], m->end), u,
+                &f->budget_full);
+    jx_rc_money(rc, jx_rc_under(r, m->col[F_EXEC], m->end), u, &f->executed);
+    jx_rc_num(rc, jx_rc_under(r, m->col[F_POINTS], m->end), &f->points);
+    jx_rc_rate(rc, jx_rc_under(r, m->col[F_RATE], m->end), &f->rate);
+    jx_rc_num(rc, jx_rc_under(r, m->col[F_SCORE], m->end), &f->score);
+}
+
+/* True when a funds row holds more than printed points. */
+static bool funds_any(const struct jx_funds *f)
+{
+    return f->budget_initial.present || f->budget_full.present ||
+           f->executed.present || f->rate.present || f->score.present;
+}
+
+/* If r is the total row (总分 / 合计, or an unlabelled row of "100" and
+ * the total), read the stated total and return true. */
+static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                      struct sheet_state *st)
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        if (strcmp(k, "总分") == 0 || strcmp(k, "合计") == 0 ||
+            strcmp(k, "总计") == 0 || strcmp(k, "得分合计") == 0 ||
+            strcmp(k, "总得分") == 0) {
+            at = i;
+            break;
+        }
+    }
+    if (at == SIZE_MAX) {
+        /* only numbers, the first of them 100 */
+        size_t nn = 0;
+        struct jx_rat first = {0, 1};
+        for (size_t i = 0; i < r->n; i++) {
+            const struct jx_rc_cell *c = &r->cells[i];
+            if (jx_rc_blank(c->text)) {
+                continue;
+            }
+            struct jx_rat v;
+            if (!jx_rc_is_number(c->key, &v)) {
+                return false;
+            }
+            if (nn++ == 0) {
+                first = v;
+                at = i;
+            }
+        }
+        if (nn < 1 || nn > 2 || jx_rat_cmp(first, jx_rat_int(100)) != 0) {
+            return false;
+        }
+    } else {
+        const struct jx_rc_cell *pts = jx_rc_next_filled(r, at);
+        if (pts) {
+            at = (size_t)(pts - r->cells);
+        } else {
+            return true;
+        }
+    }
+    /* the cell after the points (100) is the stated total */
+    if (at + 1 < r->n) {
+        jx_rc_num(rc, &r->cells[at + 1], &st->s->stated_total);
+        if (st->s->stated_total.present) {
+            st->substantive = true;
+        }
+    }
+    return true;
+}
+
+/* One indicator row. */
+static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                    struct sheet_state *st)
+{
+    const struct cols *m = &st->ind;
+    const struct jx_rc_cell *c1 = jx_rc_under(r, m->col[I_L1], m->end);
+    const struct jx_rc_cell *c2 = jx_rc_under(r, m->col[I_L2], m->end);
+    if (c1 && !jx_rc_blank(c1->text)) {
+        const char *t = strip_points(rc->arena, c1->text);
+        const char *k = jx_rc_compact(rc->arena, t);
+        if (!st->l1.s || strcmp(k, jx_rc_compact(rc->arena, st->l1.s))) {
+            st->l2.s = NULL;
+            st->l2.prov = NULL;
+        }
+        st->l1.s = k;
+        st->l1.prov = c1->prov;
+    }
+    if (c2 && !jx_rc_blank(c2->text)) {
+        st->l2.s = jx_rc_compact(rc->arena, c2->text);
+        st->l2.prov = c2->prov;
+    }
+    struct jx_indicator ind;
+    memset(&ind, 0, sizeof ind);
+    jx_rc_text(rc, jx_rc_under(r, m->col[I_NAME], m->end), &ind.name);
+    jx_rc_text(rc, jx_rc_under(r, m->col[I_TARGET], m->end), &ind.target);
+    jx_rc_text(rc, jx_rc_under(r, m->col[I_ACTUAL], m->end), &ind.actual);
+    jx_rc_text(rc, jx_rc_under(r, m->col[I_DEV], m->end), &ind.deviation);
+    if (!(ind.name.s || ind.target.s || ind.actual.s)) {
+        /* a label-only or blank template row: points alone are printed */
+        return;
+    }
+    jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
+    jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    ind.level1 = st->l1;
+    ind.level2 = st->l2;
+    const struct jx_rc_cell *f = ind.name.s
+                                     ? jx_rc_under(r, m->col[I_NAME], m->end)
+                                     : jx_rc_first_filled(r);
+    ind.prov = f ? f->prov : r->cells[0].prov;
+    struct jx_sheet *s = st->s;
+    if (s->nindicators >= MAX_INDICATORS) {
+        return;
+    }
+    s->indicators = jx_arena_grow(rc->arena, s->indicators, s->nindicators,
+                         &st->capind, sizeof *s->indicators);
+    s->indicators[s->nindicators++] = ind;
+    st->substantive = true;
+}
+
+/* One row of the funds block. */
+static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                            struct sheet_state *st)
+{
+    struct jx_sheet *s = st->s;
+    /* inline splits: "其中：一般公共预算：1371.87" */
+    bool inl = false;
+    for (size_t i = 0; i < r->n; i++) {
+        struct jx_rc_cell v;
+        int f = inline_fund(rc, &r->cells[i], &v);
+        if (f < 0) {
+            continue;
+        }
+        inl = true;
+        if (!s->funds[f].executed.present) {
+            jx_rc_money(rc, &v, s->unit, &s->funds[f].executed);
+            if (s->funds[f].executed.present) {
+                st->substantive = true;
+            }
+        }
+    }
+    if (inl) {
+        return;
+    }
+    const struct jx_rc_cell *label = row_label(r, NULL);
+    if (!label) {
+        return;
+    }
+    const char *core = label_core(rc->arena, label->key);
+    struct jx_funds *dst = NULL;
+    if (jx_rc_has(core, "资金总额") || jx_rc_has(core, "合计")) {
+        dst = &s->total;
+    } else {
+        int f = fund_of(core);
+        if (f >= 0) {
+            dst = &s->funds[f];
+        }
+    }
+    if (!dst) {
+        if (!jx_rc_starts(core, "按收入性质") && !jx_rc_starts(core, "按支出性质")) {
+            unknown_row(rc, label, s->kind == JX_SHEET_PROJECT
+                                       ? "项目支出绩效自评表"
+                                       : "整体支出绩效自评表");
+        }
+        return;
+    }
+    funds_row(rc, r, &st->funds, s->unit, dst);
+    if (funds_any(dst)) {
+        st->substantive = true;
+    }
+}
+
+/* Header labels of a project sheet and the text each fills. */
+static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
+                           struct sheet_state *st)
+{
+    struct jx_sheet *s = st->s;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        struct jx_text *dst = NULL;
+        if (jx_rc_starts(k, "项目支出名称") || jx_rc_starts(k, "项目名称")) {
+            dst = &s->name;
+        } else if (jx_rc_starts(k, "主管部门")) {
+            dst = &s->supervisor;
+        } else if (jx_rc_starts(k, "实施单位")) {
+            dst = &s->implementer;
+        } else {
+            continue;
+        }
+        if (i + 1 < r->n && !dst->s) {
+            const struct jx_rc_cell *v = &r->cells[i + 1];
+            if (jx_rc_starts(v->key, "主管部门") ||
+                jx_rc_starts(v->key, "实施单位")) {
+                continue;
+            }
+            jx_rc_text(rc, v, dst);
+            if (dst->s) {
+                st->substantive = true;
+            }
+        }
+    }
+}
+
+/* The 整体 / 项目支出绩效自评表 (see recog.h). */
+void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
+{
+    struct jx_package *p = rc->pkg;
+    struct sheet_state st;
+    memset(&st, 0, sizeof st);
+    st.s = jx_alloc(rc->arena, sizeof *st.s);
+    st.s->kind = seg->kind == JX_RC_PROJECT ? JX_SHEET_PROJECT
+                                            : JX_SHEET_UNIT;
+    st.s->unit = JX_WANYUAN;
+    cols_init(&st.funds);
+    cols_init(&st.goals);
+    cols_init(&st.ind);
+    const struct jx_prov *where = NULL;
+    for (size_t i = seg->first; i < seg->last; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (!where) {
+            where = r->cells[0].prov;
+        }
+        if (!r->table) {
+            if (st.mode == M_IND && level1_label(r->cells[0].key)) {
+                st.l1.s = strip_points(rc->arena, r->cells[0].key);
+                st.l1.prov = r->cells[0].prov;
+                st.l2.s = NULL;
+            }
+            continue;
+        }
+        if (r->title) {
+            continue;
+        }
+        if (st.s->kind == JX_SHEET_PROJECT) {
+            project_labels(rc, r, &st);
+        }
+        size_t li = 0;
+        const struct jx_rc_cell *label = row_label(r, &li);
+        if (label && st.s->kind == JX_SHEET_UNIT &&
+            (jx_rc_starts(label->key, "预算单位名称") ||
+             jx_rc_starts(label->key, "单位名称"))) {
+            const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
+            if (v) {
+                jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
+            }
+            continue;
+        }
+        if (find_cell(r, "三级指标") >= 0) {
+            ind_header(r, &st.ind);
+            st.mode = M_IND;
+            for (size_t k = 0; k < r->n; k++) {
+                if (level1_label(r->cells[k].key)) {
+                    st.l1.s = strip_points(rc->arena, r->cells[k].key);
+                    st.l1.prov = r->cells[k].prov;
+                }
+            }
+            continue;
+        }
+        if (find_cell(r, "年初预算") >= 0 || find_cell(r, "全年执行") >= 0) {
+            funds_header(r, &st.funds);
+            bool f = false;
+            st.s->unit = row_unit(r, st.s->unit, &f);
+            if (!f && i > seg->first) {
+                st.s->unit = row_unit(&rc->rows[i - 1], st.s->unit, &f);
+            }
+            st.mode = M_FUNDS;
+            continue;
+        }
+        if (find_cell(r, "预期目标") >= 0) {
+            cols_init(&st.goals);
+            st.goals.end = r->end;
+            int k = find_cell(r, "预期目标");
+            st.goals.col[G_EXPECTED] = r->cells[k].col;
+            k = find_cell(r, "实际完成");
+            st.goals.col[G_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
+            st.mode = M_GOALS;
+            continue;
+        }
+        if (st.mode == M_IND || st.mode == M_NONE) {
+            if (total_row(rc, r, &st)) {
+                st.mode = M_NONE;
+                continue;
+            }
+        }
+        switch (st.mode) {
+        case M_FUNDS:
+            funds_block_row(rc, r, &st);
+            break;
+        case M_GOALS: {
+            struct jx_goal g;
+            memset(&g, 0, sizeof g);
+            jx_rc_text(rc, jx_rc_under(r, st.goals.col[G_EXPECTED],
+                                       st.goals.end), &g.expected);
+            jx_rc_text(rc, jx_rc_under(r, st.goals.col[G_ACTUAL],
+                                       st.goals.end), &g.actual);
+            if ((g.expected.s || g.actual.s) && st.s->ngoals < MAX_GOALS) {
+                st.s->goals = jx_arena_grow(rc->arena, st.s->goals, st.s->ngoals,
+                                   &st.capgoals, sizeof *st.s->goals);
+                st.s->goals[st.s->ngoals++] = g;
+                st.substantive = true;
+            }
+            break;
+        }
+        case M_IND:
+            ind_row(rc, r, &st);
+            break;
+        case M_NONE:
+            break;
+        }
+    }
+    if (!where) {
+        return;
+    }
+    rc->found = true;
+    if (!st.substantive) {
+        struct jx_loc l = jx_prov_loc(where, NULL, NULL);
+        if (rc->diags) {
+            jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
+                        "%s是未填写的空白模板，记为已报送但内容为空，未生成该表",
+                        st.s->kind == JX_SHEET_PROJECT ? "项目支出绩效自评表"
+                                                        : "整体支出绩效自评表");
+        }
+        if (st.s->kind == JX_SHEET_PROJECT) {
+            rc->project_template = true;
+        } else {
+            rc->unit_template = true;
+        }
+        return;
+    }
+    if (st.s->kind == JX_SHEET_UNIT) {
+        if (p->has_unit_sheet) {
+            struct jx_loc l = jx_prov_loc(where, NULL, NULL);
+            if (rc->diags) {
+                jx_diag_add(rc->diags, "I406", JX_SEV_WARNING, &l,
+                            "文件中有第二张整体支出绩效自评表，只读取第一张");
+            }
+            return;
+        }
+        p->has_unit_sheet = true;
+        p->unit_sheet = *st.s;
+        return;
+    }
+    if (p->nproject_sheets >= MAX_PROJECTS) {
+        return;
+    }
+    p->project_sheets = jx_arena_grow(rc->arena, p->project_sheets, p->nproject_sheets,
+                             &rc->capprojects, sizeof *p->project_sheets);
+    p->project_sheets[p->nproject_sheets++] = *st.s;
+}

@@ -1,0 +1,914 @@
+/*
+ * recog_report.c - the 自评报告: its title (unit name and year), the
+ * sections 一 … 十 with tolerant numbering, the attachment list, and
+ * the cover labels and contact lines found anywhere in the document.
+ *
+ * A line is a top-level section heading when its number comes after
+ * the last heading's and either its title is one of the known section
+ * titles for that number (rules.md §5.3: 单位基本情况, 一般公共预算支出
+ * 情况 … 其他需要说明的情况) or it is numbered 一、二、… in sequence
+ * with a short title.  So "1、 单位基本情况" and "4、 国有资本经营预算支出
+ * 情况" are headings while "2、党政办公室：…" and "（2） 项目支出情况"
+ * are not.
+ */
+#include "recognise/recog.h"
+
+#include <string.h>
+
+/* ---- headings ------------------------------------------------------- */
+
+/* Chinese numerals one to ten. */
+static const char *const cn_digits[] = {"一", "二", "三", "四", "五",
+                                        "六", "七", "八", "九", "十"};
+
+/* Read a Chinese numeral (一 … 九十九) at s; its value, or 0; *len gets
+ * its length in bytes. */
+static int cn_number(const char *s, size_t *len)
+{
+    int v = 0, cur = 0;
+    size_t i = 0;
+    bool any = false;
+    for (;;) {
+        int d = 0;
+        for (int k = 0; k < 10; k++) {
+            if (jx_rc_starts(s + i, cn_digits[k])) {
+                d = k + 1;
+                break;
+            }
+        }
+        if (!d) {
+            break;
+        }
+        any = true;
+        i += strlen(cn_digits[d - 1]);
+        if (d == 10) {
+            v += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else {
+            cur = d;
+        }
+        if (i > 12) {
+            return 0;
+        }
+    }
+    *len = i;
+    return any ? v + cur : 0;
+}
+
+/* Numbering styles of a heading. */
+enum style { ST_NONE = 0, ST_CN, ST_ARABIC, ST_PAREN };
+
+/* The number and style of the marker at the start of s, and where the
+ * title after it starts (*title). */
+static int marker(const char *s, enum style *st, const char **title)
+{
+    size_t i = 0, len = 0;
+    int n = 0;
+    *st = ST_NONE;
+    if (jx_rc_starts(s, "（") || jx_rc_starts(s, "(")) {
+        i = jx_rc_starts(s, "(") ? 1 : strlen("（");
+        if (s[i] >= '0' && s[i] <= '9') {
+            while (s[i] >= '0' && s[i] <= '9' && n < 100) {
+                n = n * 10 + (s[i] - '0');
+                i++;
+            }
+        } else {
+            n = cn_number(s + i, &len);
+            i += len;
+        }
+        if (!n) {
+            return 0;
+        }
+        if (s[i] == ')') {
+            i++;
+        } else if (jx_rc_starts(s + i, "）")) {
+            i += strlen("）");
+        } else {
+            return 0;
+        }
+        *st = ST_PAREN;
+    } else if (s[0] >= '0' && s[0] <= '9') {
+        while (s[i] >= '0' && s[i] <= '9' && n < 100) {
+            n = n * 10 + (s[i] - '0');
+            i++;
+        }
+        if (jx_rc_starts(s + i, "、")) {
+            i += strlen("、");
+        } else if (jx_rc_starts(s + i, "．") || s[i] == '.') {
+            i += s[i] == '.' ? 1 : strlen("．");
+            if (s[i] >= '0' && s[i] <= '9') {
+                return 0; /* "1.2022年…", a number, not a marker */
+            }
+        } else {
+            return 0;
+        }
+        *st = ST_ARABIC;
+    } else {
+        n = cn_number(s, &len);
+        if (!n) {
+            return 0;
+        }
+        i = len;
+        if (jx_rc_starts(s + i, "、")) {
+            i += strlen("、");
+        } else if (jx_rc_starts(s + i, "．") || s[i] == '.') {
+            i += s[i] == '.' ? 1 : strlen("．");
+        } else {
+            return 0;
+        }
+        *st = ST_CN;
+    }
+    while (s[i] == ' ') {
+        i++;
+    }
+    *title = s + i;
+    return n;
+}
+
+/* Words that identify the known title of each section 1..10. */
+static const char *const known[10][4] = {
+    {"基本情况", "单位概况", "部门概况", NULL},
+    {"一般公共预算", NULL, NULL, NULL},
+    {"政府性基金", NULL, NULL, NULL},
+    {"国有资本经营", NULL, NULL, NULL},
+    {"社会保险基金", NULL, NULL, NULL},
+    {"绩效情况", "绩效分析", NULL, NULL},
+    {"存在的问题", "存在问题", "问题及原因", NULL},
+    {"改进措施", "工作建议", NULL, NULL},
+    {"结果拟应用", "结果应用", "应用和公开", "应用及公开"},
+    {"其他需要说明", "其他说明", NULL, NULL},
+};
+
+/* True when key is a known title of section n. */
+static bool known_title(int n, const char *key)
+{
+    for (int k = 0; k < 4 && known[n - 1][k]; k++) {
+        if (jx_rc_has(key, known[n - 1][k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Words a section title ends with, when a heading line runs on into
+ * its first paragraph. */
+static const char *const title_ends[] = {"情况", "分析", "措施", "建议",
+                                         "说明"};
+
+/* The byte length of a title at the start of t that runs on into body
+ * text: up to the first title ending after a known word of section n,
+ * within 32 characters; 0 when there is none. */
+static size_t split_title(const char *t, int n)
+{
+    size_t best = 0;
+    for (int k = 0; k < 4 && known[n - 1][k]; k++) {
+        const char *w = strstr(t, known[n - 1][k]);
+        if (!w) {
+            continue;
+        }
+        const char *from = w + strlen(known[n - 1][k]);
+        for (size_t j = 0; j < sizeof title_ends / sizeof title_ends[0];
+             j++) {
+            const char *e = strstr(w, title_ends[j]);
+            if (!e) {
+                continue;
+            }
+            e += strlen(title_ends[j]);
+            if (e < from) {
+                e = from;
+            }
+            size_t len = (size_t)(e - t);
+            if (jx_utf8_count(t, len) <= 32 && (!best || len < best)) {
+                best = len;
+            }
+        }
+    }
+    return best;
+}
+
+/* True when a title key may stand alone as a heading: 2 to 32
+ * characters, no sentence punctuation inside. */
+static bool title_shape(const char *key)
+{
+    size_t len = jx_utf8_count(key, strlen(key));
+    if (len < 2 || len > 32) {
+        return false;
+    }
+    const char *stop = strstr(key, "。");
+    return !((stop && stop[strlen("。")] != '\0') || jx_rc_has(key, "；") ||
+             jx_rc_has(key, "：") || jx_rc_has(key, "，"));
+}
+
+/* If text is a top-level heading after section `last`, its number (and
+ * *title the title text, *tlen its length in bytes), else 0.  A heading
+ * joined to the paragraph after it is cut after its title when its
+ * number is the next one and its title a known one. */
+static int heading(struct jx_rc *rc, const char *text, int last,
+                   const char **title, size_t *tlen)
+{
+    enum style st;
+    int n = marker(text, &st, title);
+    if (n < 1 || n > 10 || n <= last) {
+        return 0;
+    }
+    *tlen = strlen(*title);
+    const char *key = jx_rc_compact(rc->arena, *title);
+    if (title_shape(key)) {
+        if (known_title(n, key)) {
+            /* "九、…公开情况已按要求公开。": the first paragraph ran on */
+            size_t len = n == last + 1 ? split_title(*title, n) : 0;
+            if (len && (*title)[len] && jx_rc_ends(key, "。")) {
+                *tlen = len;
+            }
+            return n;
+        }
+        if (st == ST_CN && n == last + 1 &&
+            jx_utf8_count(key, strlen(key)) <= 24) {
+            return n;
+        }
+        return 0;
+    }
+    if (n != last + 1) {
+        return 0;
+    }
+    size_t len = split_title(*title, n);
+    if (!len || !(*title)[len]) {
+        return 0;
+    }
+    const char *head = jx_strndup(rc->arena, *title, len);
+    if (!title_shape(jx_rc_compact(rc->arena, head))) {
+        return 0;
+    }
+    *tlen = len;
+    return n;
+}
+
+/* Mark the headings and the section of every report row. */
+void jx_rc_sections(struct jx_rc *rc)
+{
+    int last = 0;
+    for (size_t i = 0; i < rc->nrows; i++) {
+        struct jx_rc_row *r = &rc->rows[i];
+        if (r->kind != JX_RC_REPORT || r->table) {
+            continue;
+        }
+        if (r->title) {
+            r->section = 0;
+            continue;
+        }
+        const char *t;
+        size_t tlen = 0;
+        int n = heading(rc, r->cells[0].text, last, &t, &tlen);
+        if (n) {
+            r->heading = true;
+            r->title_len = tlen;
+            const char *rest = t + tlen;
+            while (*rest == ' ') {
+                rest++;
+            }
+            r->after = *rest ? rest : NULL;
+            last = n;
+        }
+        r->section = last;
+    }
+}
+
+/* ---- titles --------------------------------------------------------- */
+
+/* Suffixes of report titles after the unit name, longest first. */
+static const char *const title_suffixes[] = {
+    "单位整体支出绩效自评报告", "部门整体支出绩效自评报告",
+    "部门整体支出绩效评价报告", "单位整体支出绩效评价报告",
+    "整体支出绩效自评报告",     "整体支出绩效评价报告",
+    "部门整体绩效评价报告",     "单位整体绩效评价报告",
+    "整体绩效评价报告",         "绩效自评报告",
+    "绩效评价报告",             "自评报告",
+    "评价报告",
+};
+
+/* The unit name and year of a report title key: the year "2024年度"
+ * before or after the name, the suffix "单位整体支出绩效自评报告" and
+ * the like after it.  *name is NULL when none is left. */
+static void title_parts(struct jx_arena *a, const char *key,
+                        const char **name, int *year)
+{
+    *name = NULL;
+    *year = 0;
+    if (jx_rc_starts(key, "附件")) {
+        key += strlen("附件");
+        while (*key >= '0' && *key <= '9') {
+            key++;
+        }
+    }
+    size_t n = strlen(key);
+    for (size_t k = 0; k < sizeof title_suffixes / sizeof title_suffixes[0];
+         k++) {
+        if (jx_rc_ends(key, title_suffixes[k])) {
+            n -= strlen(title_suffixes[k]);
+            break;
+        }
+    }
+    size_t ys = n, ye = n;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        size_t len;
+        int y = jx_rc_year_prefix(key + i, &len);
+        if (y && len > 4 && i + len <= n &&
+            !(i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
+            *year = y;
+            ys = i;
+            ye = i + len;
+            break;
+        }
+    }
+    const char *nm;
+    size_t nl;
+    if (ys == 0) {
+        nm = key + ye;
+        nl = n - ye;
+    } else {
+        nm = key;
+        nl = ys;
+    }
+    if (jx_utf8_count(nm, nl) >= 2) {
+        *name = jx_strndup(a, nm, nl);
+    }
+}
+
+/* True when row i is a short line that starts with a year and could be
+ * the first half of a title broken over two lines. */
+static bool title_head(const struct jx_rc *rc, size_t i)
+{
+    const struct jx_rc_row *r = &rc->rows[i];
+    const char *k = r->cells[0].key;
+    return !r->table && !r->title && !r->heading &&
+           jx_rc_year_prefix(k, NULL) &&
+           jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_ends(k, "报告") &&
+           !jx_rc_has(k, "。") && !jx_rc_has(k, "，");
+}
+
+/* ---- cover labels and contacts -------------------------------------- */
+
+/* Labels of the unit name on a cover. */
+static const char *const name_labels[] = {
+    "预算单位名称", "部门（单位）名称", "部门(单位)名称", "单位名称",
+    "部门名称",
+};
+
+/* Seals that may follow a label or stand for the value. */
+static const char *const seals[] = {"（公章）", "（盖章）", "(公章)",
+                                    "(盖章)"};
+
+/* If key is a cover name label, the text after its colon (possibly
+ * ""), else NULL. */
+static const char *cover_label(const char *key)
+{
+    for (size_t k = 0; k < sizeof name_labels / sizeof name_labels[0]; k++) {
+        if (!jx_rc_starts(key, name_labels[k])) {
+            continue;
+        }
+        const char *s = key + strlen(name_labels[k]);
+        for (size_t j = 0; j < sizeof seals / sizeof seals[0]; j++) {
+            if (jx_rc_starts(s, seals[j])) {
+                s += strlen(seals[j]);
+                break;
+            }
+        }
+        if (jx_rc_starts(s, "：")) {
+            return s + strlen("：");
+        }
+        if (*s == ':') {
+            return s + 1;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* The value of a cover label with seals dropped ("" when none). */
+static const char *drop_seal(struct jx_arena *a, const char *v)
+{
+    for (size_t j = 0; j < sizeof seals / sizeof seals[0]; j++) {
+        const char *p = strstr(v, seals[j]);
+        if (p) {
+            size_t n = (size_t)(p - v);
+            const char *rest = p + strlen(seals[j]);
+            return jx_sprintf(a, "%.*s%s", (int)n, v, rest);
+        }
+    }
+    return v;
+}
+
+/* True when a line may be the value of a label on the line above: short,
+ * not a label, date, title or note in brackets. */
+static bool label_value_line(const struct jx_rc_row *r)
+{
+    const char *k = r->cells[0].key;
+    size_t n = jx_utf8_count(k, strlen(k));
+    return !r->table && !r->title && !r->heading && n >= 2 && n <= 40 &&
+           !jx_rc_has(k, "：") && !jx_rc_has(k, ":") &&
+           !jx_rc_starts(k, "(") && !jx_rc_starts(k, "（") &&
+           !(jx_rc_has(k, "年") && jx_rc_has(k, "月") && jx_rc_has(k, "日")) &&
+           !jx_rc_has(k, "。");
+}
+
+/* Contact labels and the field each fills (0 preparer, 1 phone, 2 head,
+ * 3 date). */
+static const struct {
+    const char *label;
+    int field;
+} contact_labels[] = {
+    {"填表人", 0},   {"填报人", 0},     {"联系电话", 1},
+    {"单位负责人", 2}, {"部门负责人", 2}, {"负责人", 2},
+    {"填报日期", 3}, {"填表日期", 3},
+};
+
+/* Where the value after label (and its colon) starts in a paragraph
+ * line: the line's provenance with the column moved there; the line's
+ * own provenance when that cannot be told. */
+static const struct jx_prov *at_value(struct jx_rc *rc,
+                                      const struct jx_rc_row *r,
+                                      const char *label)
+{
+    const struct jx_prov *pv = r->cells[0].prov;
+    if (!r->raw || !pv->line) {
+        return pv;
+    }
+    const char *line = jx_strndup(rc->arena, r->raw, r->rawlen);
+    const char *p = strstr(line, label);
+    if (!p) {
+        return pv;
+    }
+    p += strlen(label);
+    while (*p == ' ' || *p == '\t') {
+        p++;
+    }
+    if (jx_rc_starts(p, "：")) {
+        p += strlen("：");
+    } else if (*p == ':') {
+        p++;
+    }
+    while (*p == ' ' || *p == '\t') {
+        p++;
+    }
+    struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
+    *q = *pv;
+    q->col = pv->col + (int)jx_utf8_count(line, (size_t)(p - line));
+    return q;
+}
+
+/* Read the contact fields of one line (cleaned text): each label
+ * followed by a colon, its value up to the next label. */
+static void contact_line(struct jx_rc *rc, const struct jx_rc_row *r)
+{
+    const struct jx_rc_cell *c = &r->cells[0];
+    const char *s = c->text;
+    struct jx_contacts *ct = &rc->pkg->contacts;
+    size_t nl = sizeof contact_labels / sizeof contact_labels[0];
+    for (size_t k = 0; k < nl; k++) {
+        const char *p = strstr(s, contact_labels[k].label);
+        if (!p) {
+            continue;
+        }
+        const char *v = p + strlen(contact_labels[k].label);
+        while (*v == ' ') {
+            v++;
+        }
+        if (jx_rc_starts(v, "：")) {
+            v += strlen("：");
+        } else if (*v == ':') {
+            v++;
+        } else {
+            continue;
+        }
+        const char *end = v + strlen(v);
+        for (size_t j = 0; j < nl; j++) {
+            const char *q = strstr(v, contact_labels[j].label);
+            if (q && q < end) {
+                end = q;
+            }
+        }
+        const char *val = jx_rc_clean(rc->arena, v, (size_t)(end - v));
+        if (jx_rc_blank(val)) {
+            continue;
+        }
+        struct jx_text *t = NULL;
+        switch (contact_labels[k].field) {
+        case 0:
+            t = &ct->preparer;
+            break;
+        case 1:
+            t = &ct->phone;
+            break;
+        case 2:
+            t = &ct->head;
+            break;
+        default: {
+            int y, m, d;
+            if (!ct->date.present && jx_rc_date(val, &y, &m, &d)) {
+                ct->date.present = true;
+                ct->date.y = y;
+                ct->date.m = m;
+                ct->date.d = d;
+                ct->date.prov = at_value(rc, r, contact_labels[k].label);
+            }
+            break;
+        }
+        }
+        if (t && !t->s) {
+            t->s = val;
+            t->prov = at_value(rc, r, contact_labels[k].label);
+        }
+    }
+}
+
+/* v cut before the first contact label in it (a line joined to the
+ * next: "…管理中心部门负责人："). */
+static const char *cut_at_label(struct jx_arena *a, const char *v)
+{
+    const char *end = v + strlen(v);
+    for (size_t k = 0; k < sizeof contact_labels / sizeof contact_labels[0];
+         k++) {
+        const char *q = strstr(v, contact_labels[k].label);
+        if (q && q < end) {
+            end = q;
+        }
+    }
+    return jx_strndup(a, v, (size_t)(end - v));
+}
+
+/* Contacts in a table row: a cell "填表人：" (or "填表人") and the value
+ * in the next filled cell, as in the XLSX template. */
+static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
+{
+    struct jx_contacts *ct = &rc->pkg->contacts;
+    /* a whole footer line in one cell ("填表人：… 联系电话：…"), as a
+     * workbook keeps the printed footer */
+    if (r->n >= 1) {
+        const char *k0 = r->cells[0].key;
+        for (size_t j = 0;
+             j < sizeof contact_labels / sizeof contact_labels[0]; j++) {
+            const char *l = contact_labels[j].label;
+            if (jx_rc_starts(k0, l) &&
+                (jx_rc_starts(k0 + strlen(l), "：") ||
+                 k0[strlen(l)] == ':') &&
+                strlen(k0) > strlen(l) + strlen("：")) {
+                contact_line(rc, r);
+                return;
+            }
+        }
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        for (size_t j = 0;
+             j < sizeof contact_labels / sizeof contact_labels[0]; j++) {
+            const char *l = contact_labels[j].label;
+            if (!jx_rc_starts(k, l)) {
+                continue;
+            }
+            const char *rest = k + strlen(l);
+            if (*rest && strcmp(rest, "：") != 0 && strcmp(rest, ":") != 0) {
+                break;
+            }
+            const struct jx_rc_cell *v = jx_rc_next_filled(r, i);
+            if (!v || v != &r->cells[i + 1 < r->n ? i + 1 : i]) {
+                break;
+            }
+            int y, m, d;
+            switch (contact_labels[j].field) {
+            case 0:
+                if (!ct->preparer.s) {
+                    jx_rc_text(rc, v, &ct->preparer);
+                }
+                break;
+            case 1:
+                if (!ct->phone.s) {
+                    jx_rc_text(rc, v, &ct->phone);
+                }
+                break;
+            case 2:
+                if (!ct->head.s) {
+                    jx_rc_text(rc, v, &ct->head);
+                }
+                break;
+            default:
+                if (!ct->date.present && jx_rc_date(v->key, &y, &m, &d)) {
+                    ct->date.present = true;
+                    ct->date.y = y;
+                    ct->date.m = m;
+                    ct->date.d = d;
+                    ct->date.prov = v->prov;
+                }
+                break;
+            }
+            break;
+        }
+    }
+}
+
+/* A cover line "label：value" (预算编码, 主管部门) fills *out with the
+ * value and its provenance, unless already set. */
+static void unit_fact(struct jx_rc *rc, const struct jx_rc_cell *c,
+                      const char *label, struct jx_text *out)
+{
+    if (!rc->pkg || out->s || !jx_rc_starts(c->key, label)) {
+        return;
+    }
+    const char *v = c->key + strlen(label);
+    if (jx_rc_starts(v, "：")) {
+        v += strlen("：");
+    } else if (*v == ':') {
+        v++;
+    } else {
+        return;
+    }
+    if (!jx_rc_blank(v)) {
+        out->s = jx_strdup(rc->arena, v);
+        out->prov = c->prov;
+    }
+}
+
+/* Cover labels (unit name candidates) and contact lines of all
+ * paragraph lines; contacts of label | value cells in tables. */
+static void cover_and_contacts(struct jx_rc *rc)
+{
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table) {
+            if (r->kind != JX_RC_DEPT && r->kind != JX_RC_ASSESS) {
+                contact_cells(rc, r);
+            }
+            continue;
+        }
+        const struct jx_rc_cell *c = &r->cells[0];
+        const char *v = cover_label(c->key);
+        if (v) {
+            v = cut_at_label(rc->arena, drop_seal(rc->arena, v));
+            if (jx_rc_blank(v) && i + 1 < rc->nrows &&
+                label_value_line(&rc->rows[i + 1]) &&
+                rc->rows[i + 1].seg == r->seg) {
+                const struct jx_rc_cell *n = &rc->rows[i + 1].cells[0];
+                jx_rc_add_name(rc, n->key, n->prov, JX_RC_FROM_COVER, false);
+            } else if (!jx_rc_blank(v)) {
+                jx_rc_add_name(rc, v, at_value(rc, r, "："), JX_RC_FROM_COVER,
+                               false);
+            }
+        }
+        unit_fact(rc, c, "预算编码", &rc->pkg->unit.code);
+        unit_fact(rc, c, "主管部门", &rc->pkg->unit.supervisor);
+        for (size_t k = 0;
+             k < sizeof contact_labels / sizeof contact_labels[0]; k++) {
+            if (jx_rc_has(c->text, contact_labels[k].label)) {
+                contact_line(rc, r);
+                break;
+            }
+        }
+    }
+}
+
+/* ---- the report ----------------------------------------------------- */
+
+/* Most sections and attachments kept (the format's limits). */
+enum { MAX_SECTIONS = 100, MAX_ATTACH = 1000 };
+
+/* True when key starts an attachment list: "附件：", "附件:". */
+static const char *attach_list(const char *key)
+{
+    if (jx_rc_starts(key, "附件：")) {
+        return key + strlen("附件：");
+    }
+    if (jx_rc_starts(key, "附件:")) {
+        return key + 1 + strlen("附件");
+    }
+    return NULL;
+}
+
+/* True when key is an item of an attachment list: "2、…". */
+static bool attach_item(const char *key)
+{
+    size_t i = 0;
+    while (key[i] >= '0' && key[i] <= '9') {
+        i++;
+    }
+    return i > 0 && i < 3 &&
+           (jx_rc_starts(key + i, "、") || key[i] == '.' ||
+            jx_rc_starts(key + i, "．"));
+}
+
+/* The text after "附件：" in a cleaned line. */
+static const char *after_colon(const char *text)
+{
+    const char *p = strstr(text, "：");
+    if (p) {
+        p += strlen("：");
+    } else if ((p = strchr(text, ':')) != NULL) {
+        p++;
+    } else {
+        return "";
+    }
+    while (*p == ' ') {
+        p++;
+    }
+    return p;
+}
+
+/* Titles of the report: every title row with a year-only line above
+ * joined to it; candidates for the unit name and the year.  Returns the
+ * index of the report's own title (the last before the first heading),
+ * or SIZE_MAX. */
+static size_t report_titles(struct jx_rc *rc, const char **title_text,
+                            const struct jx_prov **title_prov)
+{
+    size_t own = SIZE_MAX;
+    const char *own_text = NULL;
+    const struct jx_prov *own_prov = NULL;
+    bool before_heading = true;
+    size_t own_name = SIZE_MAX, own_year = SIZE_MAX;
+    for (size_t i = 0; i < rc->nrows; i++) {
+        struct jx_rc_row *r = &rc->rows[i];
+        if (r->heading && r->kind == JX_RC_REPORT) {
+            before_heading = false;
+        }
+        if (!r->title) {
+            continue;
+        }
+        if (r->table) {
+            /* a form title in a table cell: its year */
+            const struct jx_rc_cell *f = jx_rc_first_filled(r);
+            int y = f ? jx_rc_year_prefix(f->key, NULL) : 0;
+            if (y) {
+                jx_rc_add_year(rc, y, f->prov, JX_RC_FROM_TITLE, false);
+            }
+            continue;
+        }
+        const char *text = r->cells[0].text;
+        const struct jx_prov *prov = r->cells[0].prov;
+        if (i > 0 && title_head(rc, i - 1) &&
+            rc->rows[i - 1].seg == r->seg) {
+            text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
+                              text, "");
+            prov = rc->rows[i - 1].cells[0].prov;
+        }
+        const char *key = jx_rc_compact(rc->arena, text);
+        if (r->kind != JX_RC_REPORT) {
+            int y = jx_rc_year_prefix(key, NULL);
+            if (y) {
+                jx_rc_add_year(rc, y, prov, JX_RC_FROM_TITLE, false);
+            }
+            continue;
+        }
+        const char *name;
+        int year;
+        title_parts(rc->arena, key, &name, &year);
+        bool is_own = before_heading || own == SIZE_MAX;
+        if (is_own) {
+            own = i;
+            own_text = text;
+            own_prov = prov;
+            own_name = own_year = SIZE_MAX;
+        }
+        if (name) {
+            size_t n0 = rc->nnames;
+            jx_rc_add_name(rc, name, prov, JX_RC_FROM_TITLE, false);
+            if (is_own && rc->nnames > n0) {
+                own_name = n0;
+            }
+        }
+        if (year) {
+            size_t y0 = rc->nyears;
+            jx_rc_add_year(rc, year, prov, JX_RC_FROM_TITLE, false);
+            if (is_own && rc->nyears > y0) {
+                own_year = y0;
+            }
+        }
+    }
+    if (own_name != SIZE_MAX) {
+        rc->names[own_name].report_title = true;
+    }
+    if (own_year != SIZE_MAX) {
+        rc->years[own_year].report_title = true;
+    }
+    *title_text = own_text;
+    *title_prov = own_prov;
+    return own;
+}
+
+/* Store the body collected in b as the text of section sec (if any)
+ * and empty b. */
+static void flush_body(struct jx_rc *rc, struct jx_section *sec,
+                       struct jx_buf *b)
+{
+    if (sec && b->len) {
+        sec->text.s = jx_strndup(rc->arena, b->p, b->len);
+    }
+    jx_buf_reset(b);
+}
+
+/* The report (see recog.h). */
+void jx_rc_report(struct jx_rc *rc)
+{
+    struct jx_report *rep = &rc->pkg->report;
+    const char *ttext;
+    const struct jx_prov *tprov;
+    size_t own = report_titles(rc, &ttext, &tprov);
+    if (own != SIZE_MAX) {
+        rep->present = true;
+        rep->title.s = ttext;
+        rep->title.prov = tprov;
+    }
+    size_t capsec = 0, capatt = 0;
+    struct jx_section *cur = NULL;
+    struct jx_buf body;
+    jx_buf_init(&body, 64u << 20);
+    bool in_attach = false;
+    int body_lines = 0; /* lines in body so far */
+    for (size_t i = 0; i < rc->nrows; i++) {
+        struct jx_rc_row *r = &rc->rows[i];
+        if (r->kind != JX_RC_REPORT || r->table || r->title) {
+            continue;
+        }
+        const struct jx_rc_cell *c = &r->cells[0];
+        const char *rest = attach_list(c->key);
+        if (rest || (in_attach && attach_item(c->key))) {
+            const char *item = rest ? after_colon(c->text) : c->text;
+            enum style ist;
+            const char *unnumbered;
+            if (marker(item, &ist, &unnumbered) > 0 && ist == ST_ARABIC &&
+                *unnumbered) {
+                item = unnumbered; /* the list's own "1、" */
+            }
+            in_attach = true;
+            if (*item && rep->nattachments < MAX_ATTACH) {
+                rep->attachments = jx_arena_grow(rc->arena, rep->attachments,
+                                        rep->nattachments, &capatt,
+                                        sizeof *rep->attachments);
+                struct jx_text *t = &rep->attachments[rep->nattachments++];
+                t->s = item;
+                t->prov = c->prov;
+            }
+            continue;
+        }
+        in_attach = false;
+        if (r->heading) {
+            flush_body(rc, cur, &body);
+            cur = NULL;
+            if (rep->nsections >= MAX_SECTIONS) {
+                continue;
+            }
+            const char *t;
+            enum style st;
+            int n = marker(c->text, &st, &t);
+            rep->sections = jx_arena_grow(rc->arena, rep->sections, rep->nsections,
+                                 &capsec, sizeof *rep->sections);
+            cur = &rep->sections[rep->nsections++];
+            memset(cur, 0, sizeof *cur);
+            cur->no = n;
+            size_t mlen = (size_t)(t - c->text);
+            while (mlen > 0 && c->text[mlen - 1] == ' ') {
+                mlen--;
+            }
+            if (mlen > 0) {
+                cur->marker.s = jx_strndup(rc->arena, c->text, mlen);
+                cur->marker.prov = c->prov;
+            }
+            cur->title.s = jx_strndup(rc->arena, t, r->title_len);
+            cur->title.prov = c->prov;
+            rep->present = true;
+            if (r->after) {
+                cur->text.prov = c->prov;
+                jx_buf_adds(&body, r->after);
+            }
+            continue;
+        }
+        if (!cur) {
+            continue;
+        }
+        if (!cur->text.prov) {
+            cur->text.prov = c->prov;
+            body_lines = 1;
+        } else {
+            jx_buf_addc(&body, '\n');
+            body_lines++;
+            /* keep the source's blank lines, so that a line counted in the
+             * section text is the same line in the source (findings on
+             * the prose point at the right place) */
+            int start = cur->text.prov->line;
+            int want = c->prov->line;
+            if (start > 0 && want > 0 && cur->text.prov->file == c->prov->file) {
+                while (start + body_lines - 1 < want) {
+                    jx_buf_addc(&body, '\n');
+                    body_lines++;
+                }
+            }
+        }
+        for (const char *q = c->text; *q; q++) {
+            body_lines += *q == '\n';
+        }
+        jx_buf_adds(&body, c->text);
+    }
+    flush_body(rc, cur, &body);
+    jx_buf_release(&body);
+    if (rep->present) {
+        rc->found = true;
+    }
+    cover_and_contacts(rc);
+}
