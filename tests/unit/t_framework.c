@@ -214,6 +214,16 @@ static struct jx_framework *load_ok(int at, struct jx_arena *a,
 }
 #define LOAD_OK(a, text) load_ok(__LINE__, (a), (text))
 
+/* A case whose framework did not load or evaluate cannot go on: the
+ * failure is recorded, the run stops (the helpers below never return
+ * NULL, so their callers need no checks). */
+static _Noreturn void give_up(int at)
+{
+    jx_test_fail(__FILE__, at, "cannot continue this case");
+    fflush(stdout);
+    abort();
+}
+
 /* Evaluate one item (JSON text) over the fake table; the result's first
  * item, findings in *d (initialised here, released by the caller). */
 static const struct jx_fw_item_result *
@@ -224,14 +234,17 @@ eval1(int at, struct jx_arena *a, const char *item, struct fake *f,
     jx_diags_init(d, a);
     struct jx_framework *fw = load_ok(at, a, fw_text(a, item, ""));
     if (!fw) {
-        return NULL;
+        give_up(at);
     }
     struct jx_fw_env e = env_of(f);
     const struct jx_fw_result *r = jx_framework_eval(a, fw, pkg, &e, d);
+    if (!r || !r->nitems) {
+        give_up(at);
+    }
     if (res) {
         *res = r;
     }
-    return r->nitems ? &r->items[0] : NULL;
+    return &r->items[0];
 }
 
 /* A score as "7.00" (arena). */
@@ -1648,10 +1661,14 @@ static const struct jx_fw_result *eval_dept(int at, struct jx_arena *a,
     struct jx_framework *fw = load_ok(
         at, a, fw_text(a, items, ", \"stated\": \"dept_scoring\""));
     if (!fw) {
-        return NULL;
+        give_up(at);
     }
     struct jx_fw_env e = env_of(f);
-    return jx_framework_eval(a, fw, pkg, &e, d);
+    const struct jx_fw_result *r = jx_framework_eval(a, fw, pkg, &e, d);
+    if (!r || !r->nitems) {
+        give_up(at);
+    }
+    return r;
 }
 
 /* Parts: each part scored by its own rule and policies; the item's score
