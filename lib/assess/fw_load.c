@@ -856,6 +856,7 @@ static void load_checks(struct ctx *c, json_t *obj, int32_t node,
         static const char *const keys[] = {"name", "points", "when", NULL};
         check_keys(c, v, en, keys, NULL, NULL);
         struct jx_fw_check *ch = &ru->checks[ru->nchecks];
+        memset(ch, 0, sizeof *ch); /* may hold a failed check */
         bool ok = get_text(c, v, en, "name", true, &ch->name);
         ok = get_num(c, v, en, "points", true, false, &ch->points, NULL) && ok;
         if (ok && jx_rat_sign(ch->points) < 0) {
@@ -922,9 +923,12 @@ static void load_quarterly(struct ctx *c, json_t *obj, int32_t node,
     get_bool(c, obj, node, "cap_each", &ru->cap_each);
 }
 
-/* Set a rule's defaults. */
+/* Clear a rule and set its defaults.  The rule may sit in a slot that a
+ * failed item or part used before (those slots are reused), so every
+ * field, counts included, starts from zero here. */
 static void rule_defaults(struct jx_fw_rule *ru)
 {
+    memset(ru, 0, sizeof *ru);
     ru->cap = jx_rat_int(1);
     ru->per = jx_rat_int(1);
     ru->deduct = jx_rat_int(1);
@@ -1196,6 +1200,7 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
         static const char *const keys[] = {"name", "points", "rule", NULL};
         check_keys(c, v, en, keys, NULL, NULL);
         struct jx_fw_part *p = &ru->parts[ru->nparts];
+        memset(p, 0, sizeof *p); /* may hold a failed part */
         p->file = c->file;
         jx_jdoc_where(c->doc, en, false, &p->line, &p->col);
         rule_defaults(&p->rule);
@@ -1342,6 +1347,7 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
         size_t mark = path_push(c, name);
         int32_t vn = jx_jdoc_member(c->doc, pn, key, klen);
         struct jx_fw_param *p = &fw->params[fw->nparams];
+        memset(p, 0, sizeof *p); /* may hold a failed param */
         p->name = name;
         p->file = c->file;
         jx_jdoc_where(c->doc, vn, true, &p->line, &p->col);
@@ -1421,6 +1427,7 @@ static void load_totals(struct ctx *c, struct jx_framework *fw, json_t *obj,
         int32_t en = jx_jdoc_element(c->doc, an, i);
         size_t mark = path_index(c, i);
         struct jx_fw_total *t = &fw->totals[fw->ntotals];
+        memset(t, 0, sizeof *t); /* may hold a failed total */
         int ty;
         if (!json_is_object(v)) {
             type_error(c, "对象", v, en);
@@ -1521,6 +1528,7 @@ static void load_items(struct ctx *c, struct jx_framework *fw, json_t *obj,
         int32_t en = jx_jdoc_element(c->doc, an, i);
         size_t mark = path_index(c, i);
         struct jx_fw_item *it = &fw->items[fw->nitems];
+        memset(it, 0, sizeof *it); /* may hold a failed item */
         if (load_item(c, v, en, it)) {
             for (size_t k = 0; k < fw->nitems; k++) {
                 if (strcmp(fw->items[k].id, it->id) == 0) {

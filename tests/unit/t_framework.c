@@ -1922,6 +1922,36 @@ static void parts_load(void)
     jx_arena_free(a);
 }
 
+/* A failed item, then a failed part, each followed by one that loads
+ * into the slot it left (tests/data/bad_framework_reused_slot.json,
+ * also in fuzz/corpus/framework).  The failed ones left their counts
+ * of parts and checks behind, and the next ones wrote past their
+ * arrays (heap overflow under ASan with arena debugging; corrupted
+ * sums in release builds): now exactly the two errors, no F120. */
+static void parts_reused_slot(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/bad_framework_reused_slot.json",
+             jx_test_srcdir);
+    char *text;
+    size_t len;
+    if (jx_read_file(path, 1u << 20, &text, &len) < 0) {
+        jx_test_fail(__FILE__, __LINE__, "cannot read %s", path);
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_framework *fw = jx_framework_load(a, "reused.json", text, len,
+                                                &d);
+    CHECK(fw == NULL);
+    CHECK_STR(all_diags(a, &d),
+              "XX\n");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+    free(text);
+}
+
 /* ---- match "" and formula-only frameworks ------------------------------------- */
 
 /* "match": "" takes no stated row (nor notes one missing); a framework
@@ -2080,6 +2110,7 @@ const struct jx_test t_framework[] = {
     {"framework.parts_economy", parts_economy},
     {"framework.parts_judgement", parts_judgement},
     {"framework.parts_load", parts_load},
+    {"framework.parts_reused_slot", parts_reused_slot},
     {"framework.no_stated_no_total", no_stated_no_total},
     {NULL, NULL},
 };
