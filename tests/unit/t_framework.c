@@ -1942,11 +1942,14 @@ static void parts_reused_slot(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_diags d;
     jx_diags_init(&d, a);
-    struct jx_framework *fw = jx_framework_load(a, "reused.json", text, len,
+    struct jx_framework *fw = jx_framework_load(a, "reused-slot.json", text, len,
                                                 &d);
     CHECK(fw == NULL);
     CHECK_STR(all_diags(a, &d),
-              "XX\n");
+              "reused-slot.json:5:12 /items/0/id: 错误[F108]: 指标 id \"Bad Id\" "
+              "无效：只能使用小写字母、数字、“-”“.”“_”\n"
+              "reused-slot.json:9:7 /items/1/rule/parts/0: 错误[F104]: "
+              "缺少必填项 \"name\"\n");
     jx_diags_release(&d);
     jx_arena_free(a);
     free(text);
