@@ -1415,6 +1415,14 @@ static void load_errors(void)
     const char *big = load_msgs(a, "t.json", fw_text(a, b.p, ""), &ok);
     CHECK(strstr(big, "t.json:2:10 /items: 错误[F117]: 数组过长：501 项，最多 500 项"
                       "（其余不予读取）\n") != NULL);
+    /* a file one byte over the limit is not parsed */
+    jx_buf_reset(&b);
+    for (size_t i = 0; i <= JX_FW_MAX_BYTES; i++) {
+        jx_buf_addc(&b, ' ');
+    }
+    CHECK_STR(load_msgs(a, "t.json", b.p, &ok),
+              "t.json: 错误[F002]: 框架文件过大：1048577 字节，上限 1048576 字节\n");
+    CHECK(!ok);
     jx_buf_release(&b);
     jx_arena_free(a);
 }

@@ -1755,7 +1755,7 @@ static void positions(void)
     const char *t = "{\"名称\": \"值\",\n"
                     "  \"a\": [1, {\"b~/c\": true}],\n"
                     "  \"\\u540d\": null}";
-    struct jx_jlimits lim = {20, 64};
+    struct jx_jlimits lim = {20, 64, 0};
     struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
     CHECK(jx_jdoc_root(d) != NULL);
     CHECK_INT(jx_jdoc_nsyntax(d), 0);
