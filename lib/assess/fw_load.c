@@ -3,8 +3,10 @@
  * validation and located diagnostics (F0xx/F1xx), "extends" chains, and
  * the text and JSON renderings of a result.
  *
- * Loading: jsonpos.c parses the text with jansson (repairing syntax
- * errors) and knows where every key and value is; this file walks the
+ * Loading: base_json.c (struct jx_jload, shared with the Package JSON
+ * loader) parses the text with jansson (repairing syntax errors), knows
+ * where every key and value is and reports what is wrong with the text
+ * as JSON, unknown keys and wrong types; this file walks the
  * tree, reads every leaf with dec.c and fw_expr.c, and reports every
  * problem with file:line:col and JSON pointer (expression and range
  * errors at the column inside the string).  Only a document that is not

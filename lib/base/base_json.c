@@ -1,6 +1,7 @@
 /*
- * base_json.c - jansson parsing with syntax-error repair, and the
- * positions of keys and values.  See jsonpos.h.
+ * base_json.c - jansson parsing with syntax-error repair, the positions
+ * of keys and values, and the located diagnostics of one load shared by
+ * the Package JSON and framework loaders.  See base_json.h.
  */
 #include "base/base_json.h"
 
@@ -120,7 +121,7 @@ static size_t map_back(const struct edit *e, size_t ne, size_t off)
     return off;
 }
 
-/* Text for a message; see jsonpos.h.  Allocated in arena. */
+/* Text for a message; see base_json.h.  Allocated in arena. */
 char *jx_jexcerpt(struct jx_arena *arena, const char *s, size_t n,
                   size_t max)
 {
@@ -995,7 +996,7 @@ static size_t lead_before(const struct jx_jdoc *d, size_t off)
     return count;
 }
 
-/* Line and column of an original offset; see jsonpos.h. */
+/* Line and column of an original offset; see base_json.h. */
 void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
                     int *col)
 {
@@ -1022,7 +1023,7 @@ void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
 
 /* ---- public functions ----------------------------------------------- */
 
-/* Parse with repairs, then index positions; see jsonpos.h. */
+/* Parse with repairs, then index positions; see base_json.h. */
 struct jx_jdoc *jx_jdoc_parse(struct jx_arena *arena, const char *text,
                               size_t len, const struct jx_jlimits *lim)
 {
@@ -1270,7 +1271,7 @@ int32_t jx_jdoc_dup(const struct jx_jdoc *d, size_t i)
     return i < d->ndups ? d->dups[i] : -1;
 }
 
-/* Chinese name of a JSON value's type (jsonpos.h). */
+/* Chinese name of a JSON value's type (base_json.h). */
 const char *jx_json_type_zh(const json_t *v)
 {
     switch (json_typeof(v)) {

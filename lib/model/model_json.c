@@ -4,8 +4,10 @@
  * format; one table per JSON object below drives both directions, so
  * the order of the tables is the canonical key order.
  *
- * Loading: jsonpos.c parses the text with jansson (repairing syntax
- * errors) and knows where every key and value is; this file walks
+ * Loading: base_json.c (struct jx_jload, shared with the framework
+ * loader) parses the text with jansson (repairing syntax errors), knows
+ * where every key and value is and reports what is wrong with the text
+ * as JSON, unknown keys and wrong types; this file walks
  * jansson's tree along the tables, reads every leaf with dec.c and
  * reports every problem with file:line:col and JSON pointer.  Nothing
  * stops the walk except a document that is not a package at all
