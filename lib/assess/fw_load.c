@@ -131,7 +131,8 @@ static json_t *member(struct ctx *c, json_t *obj, int32_t node,
 static void missing(struct ctx *c, int32_t node, const char *key,
                     const char *why)
 {
-    jx_jload_rep(&c->j, "F104", node, false, "缺少必填项 \"%s\"%s", key, why ? why : "");
+    jx_jload_rep(&c->j, "F104", node, false, "缺少必填项 \"%s\"%s", key,
+                 why ? why : "");
 }
 
 /* Read a text member into *out; false when absent (F104 if req) or bad. */
@@ -202,9 +203,10 @@ static bool read_num(struct ctx *c, json_t *v, int32_t node, bool allow_pct,
             return false;
         }
         if (p && !allow_pct) {
-            jx_jload_rep(&c->j, "F105", node, false, "数值 \"%s\" 此处不能带百分号",
-                jx_jexcerpt(c->a, json_string_value(v), json_string_length(v),
-                            EXCERPT));
+            jx_jload_rep(&c->j, "F105", node, false,
+                         "数值 \"%s\" 此处不能带百分号",
+                         jx_jexcerpt(c->a, json_string_value(v),
+                                     json_string_length(v), EXCERPT));
             return false;
         }
     } else {
@@ -302,8 +304,8 @@ static bool read_expr(struct ctx *c, json_t *v, int32_t node,
         if (toobig && n > JX_FW_MAX_EXPR) {
             col -= 1;
         }
-        jx_jload_rep_at(&c->j, toobig ? "F117" : "F115", JX_SEV_ERROR, line, col,
-               "%s%s", toobig ? "" : "表达式错误：", err);
+        jx_jload_rep_at(&c->j, toobig ? "F117" : "F115", JX_SEV_ERROR, line,
+                        col, "%s%s", toobig ? "" : "表达式错误：", err);
         return false;
     }
     return true;
@@ -349,7 +351,8 @@ static bool get_range(struct ctx *c, json_t *obj, int32_t node,
         if (!ok) {
             int line, col;
             string_pos(c, kn, pos, &line, &col, NULL);
-            jx_jload_rep_at(&c->j, "F110", JX_SEV_ERROR, line, col, "区间错误：%s", err);
+            jx_jload_rep_at(&c->j, "F110", JX_SEV_ERROR, line, col,
+                            "区间错误：%s", err);
         }
     }
     jx_jload_pop(&c->j, mark);
@@ -379,8 +382,8 @@ static json_t *get_array(struct ctx *c, json_t *obj, int32_t node,
     *n = json_array_size(v);
     if (*n > max) {
         size_t mark = path_push(c, key);
-        jx_jload_rep(&c->j, "F117", *an, false, "数组过长：%zu 项，最多 %zu 项（其余不予读取）",
-            *n, max);
+        jx_jload_rep(&c->j, "F117", *an, false,
+                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", *n, max);
         jx_jload_pop(&c->j, mark);
         *n = max;
     }
@@ -462,9 +465,10 @@ static void check_cover(struct ctx *c, const struct jx_fw_band *b, size_t n,
             if (jx_fw_range_overlap(&b[i].range, &b[j].range)) {
                 size_t mark = jx_jload_index(&c->j, j);
                 jx_jload_rep_at(&c->j, "F111", sev, b[j].line, b[j].col,
-                       "%s %s%s与 %s%s重叠：同一数值落入两个档次", what,
-                       b[i].name ? b[i].name : "", b[i].range.text,
-                       b[j].name ? b[j].name : "", b[j].range.text);
+                                "%s %s%s与 %s%s重叠：同一数值落入两个档次",
+                                what, b[i].name ? b[i].name : "",
+                                b[i].range.text, b[j].name ? b[j].name : "",
+                                b[j].range.text);
                 jx_jload_pop(&c->j, mark);
             }
         }
@@ -539,7 +543,8 @@ static void check_cover(struct ctx *c, const struct jx_fw_band *b, size_t n,
     if (gaps.len) {
         jx_jdoc_where(c->j.doc, arr, false, &line, &col);
         jx_jload_rep_at(&c->j, "F112", sev, line, col,
-               "%s之间有空档：%s 内的数值不属于任何档次", what, gaps.p);
+                        "%s之间有空档：%s 内的数值不属于任何档次", what,
+                        gaps.p);
     }
     jx_buf_release(&gaps);
     jx_jload_pop(&c->j, mk);
@@ -750,7 +755,8 @@ static void load_quarterly(struct ctx *c, json_t *obj, int32_t node,
             struct jx_rat r;
             if (read_num(c, json_array_get(arr, i), en, true, &r, NULL)) {
                 if (jx_rat_sign(r) <= 0) {
-                    jx_jload_rep(&c->j, "F119", en, false, "序时进度必须大于 0");
+                    jx_jload_rep(&c->j, "F119", en, false,
+                                 "序时进度必须大于 0");
                 } else {
                     ru->schedule[i] = r;
                 }
@@ -912,8 +918,9 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
     const char *pts = it->has_points ? ntext(c->a, it->points, false) : "";
     if (ru->type == JX_FWR_FORMULA) {
         if (it->has_points) {
-            jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, it->line, it->col,
-                   "formula 规则只计算数值，不计分：\"points\" 不起作用");
+            jx_jload_rep_at(
+                &c->j, "F120", JX_SEV_WARNING, it->line, it->col,
+                "formula 规则只计算数值，不计分：\"points\" 不起作用");
         }
         return;
     }
@@ -937,15 +944,16 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
         for (size_t i = 0; i < ru->nbands; i++) {
             if (jx_rat_sign(ru->bands[i].score) < 0 ||
                 jx_rat_cmp(ru->bands[i].score, it->points) > 0) {
-                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, ru->bands[i].line,
-                       ru->bands[i].col, "档次 %s 的得分 %s 不在 [0, %s] 内",
-                       ru->bands[i].range.text,
-                       ntext(c->a, ru->bands[i].score, false), pts);
+                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING,
+                                ru->bands[i].line, ru->bands[i].col,
+                                "档次 %s 的得分 %s 不在 [0, %s] 内",
+                                ru->bands[i].range.text,
+                                ntext(c->a, ru->bands[i].score, false), pts);
             }
         }
         check_cover(c, ru->bands, ru->nbands,
-                    jx_jdoc_member(c->j.doc, rn, "bands", 5), "bands", NULL, NULL,
-                    false, JX_SEV_WARNING, "评分档次");
+                    jx_jdoc_member(c->j.doc, rn, "bands", 5), "bands", NULL,
+                    NULL, false, JX_SEV_WARNING, "评分档次");
         break;
     case JX_FWR_MANUAL: {
         struct jx_rat z = jx_rat_int(0);
@@ -953,9 +961,10 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
             const struct jx_fw_range *r = &ru->bands[i].range;
             if (r->lo_inf || r->hi_inf || jx_rat_sign(r->lo) < 0 ||
                 jx_rat_cmp(r->hi, it->points) > 0) {
-                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, ru->bands[i].line,
-                       ru->bands[i].col, "档次“%s”%s 超出分值范围 [0, %s]",
-                       ru->bands[i].name, r->text, pts);
+                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING,
+                                ru->bands[i].line, ru->bands[i].col,
+                                "档次“%s”%s 超出分值范围 [0, %s]",
+                                ru->bands[i].name, r->text, pts);
             }
         }
         check_cover(c, ru->bands, ru->nbands,
@@ -970,8 +979,8 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
         }
         if (!sum.bad && ru->nchecks && jx_rat_cmp(sum.v, it->points) != 0) {
             jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
-                   "各小项分值之和 %s 不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+                            "各小项分值之和 %s 不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     case JX_FWR_QUARTERLY: {
@@ -980,16 +989,16 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
             jx_rat_add(four, ru->average, &sum.v) == JX_NUM_OK &&
             jx_rat_cmp(sum.v, it->points) != 0) {
             jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
-                   "4 × each + average = %s，不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+                            "4 × each + average = %s，不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     }
     case JX_FWR_DEDUCT:
         if (jx_rat_cmp(ru->floor, it->points) > 0 || jx_rat_sign(ru->floor) < 0) {
             jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
-                   "扣分下限 %s 不在 [0, %s] 内",
-                   ntext(c->a, ru->floor, false), pts);
+                            "扣分下限 %s 不在 [0, %s] 内",
+                            ntext(c->a, ru->floor, false), pts);
         }
         break;
     case JX_FWR_PARTS:
@@ -999,8 +1008,8 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
         }
         if (!sum.bad && ru->nparts && jx_rat_cmp(sum.v, it->points) != 0) {
             jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
-                   "各部分分值之和 %s 不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+                            "各部分分值之和 %s 不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     case JX_FWR_PROPORTIONAL:
@@ -1116,8 +1125,8 @@ static bool load_item(struct ctx *c, json_t *v, int32_t node,
         member(c, v, node, "id", &kn);
         size_t mark = path_push(c, "id");
         jx_jload_rep(&c->j, "F108", kn, false,
-            "指标 id \"%s\" 无效：只能使用小写字母、数字、“-”“.”“_”",
-            jx_jexcerpt(c->a, it->id, strlen(it->id), EXCERPT));
+                     "指标 id \"%s\" 无效：只能使用小写字母、数字、“-”“.”“_”",
+                     jx_jexcerpt(c->a, it->id, strlen(it->id), EXCERPT));
         jx_jload_pop(&c->j, mark);
         ok = false;
     }
@@ -1170,8 +1179,9 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
     }
     size_t n = json_object_size(pv);
     if (n > JX_FW_MAX_PARAMS) {
-        jx_jload_rep(&c->j, "F117", pn, false, "参数过多：%zu 个，最多 %d 个（其余不予读取）",
-            n, JX_FW_MAX_PARAMS);
+        jx_jload_rep(&c->j, "F117", pn, false,
+                     "参数过多：%zu 个，最多 %d 个（其余不予读取）", n,
+                     JX_FW_MAX_PARAMS);
         n = JX_FW_MAX_PARAMS;
     }
     fw->params = jx_alloc_array(c->a, n ? n : 1, sizeof *fw->params);
@@ -1195,9 +1205,10 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
         if (!valid_name(key, klen) || strcmp(name, "min") == 0 ||
             strcmp(name, "max") == 0 || strcmp(name, "abs") == 0) {
             jx_jload_rep(&c->j, "F118", vn, true,
-                "参数名 \"%s\" 无效：应以字母或“_”开头，只含字母、数字、“_”“.”，"
-                "且不能是 min、max、abs",
-                jx_jexcerpt(c->a, key, klen, EXCERPT));
+                         "参数名 \"%s\" "
+                         "无效：应以字母或“_”开头，只含字母、数字、“_”“.”，"
+                         "且不能是 min、max、abs",
+                         jx_jexcerpt(c->a, key, klen, EXCERPT));
             jx_jload_pop(&c->j, mark);
             continue;
         }
@@ -1239,7 +1250,8 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
             jx_jload_type_error(&c->j, "字符串（日期或数字）", val, valn);
         }
         if (!ok && err) {
-            jx_jload_rep(&c->j, "F118", valn, false, "参数 %s 的值无法读取：%s", name, err);
+            jx_jload_rep(&c->j, "F118", valn, false, "参数 %s 的值无法读取：%s",
+                         name, err);
         }
         if (ok) {
             fw->nparams++;
@@ -1295,8 +1307,9 @@ static void load_totals(struct ctx *c, struct jx_framework *fw, json_t *obj,
                             NULL, NULL, false, JX_SEV_WARNING, "封顶档次");
                 for (size_t k = 0; k < t->nbands; k++) {
                     if (jx_rat_sign(t->bands[k].score) < 0) {
-                        jx_jload_rep_at(&c->j, "F119", JX_SEV_ERROR, t->bands[k].line,
-                               t->bands[k].col, "封顶分数不能为负");
+                        jx_jload_rep_at(&c->j, "F119", JX_SEV_ERROR,
+                                        t->bands[k].line, t->bands[k].col,
+                                        "封顶分数不能为负");
                     }
                 }
             } else {
@@ -1377,8 +1390,8 @@ static void load_items(struct ctx *c, struct jx_framework *fw, json_t *obj,
                     member(c, v, en, "id", &idn);
                     size_t m2 = path_push(c, "id");
                     jx_jload_rep(&c->j, "F109", idn, false,
-                        "重复的指标 id \"%s\"（第 %zu 个指标已使用）", it->id,
-                        k + 1);
+                                 "重复的指标 id \"%s\"（第 %zu 个指标已使用）",
+                                 it->id, k + 1);
                     jx_jload_pop(&c->j, m2);
                 }
             }
@@ -1418,7 +1431,8 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
     if (!json_is_string(f) || strcmp(json_string_value(f), FORMAT_NAME) != 0) {
         path_push(c, "format");
         jx_jload_rep(&c->j, "F010", fn, false,
-            "不是 jixiao 评分框架：\"format\" 应为 \"%s\"", FORMAT_NAME);
+                     "不是 jixiao 评分框架：\"format\" 应为 \"%s\"",
+                     FORMAT_NAME);
         return NULL;
     }
     int32_t vn;
@@ -1444,12 +1458,12 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
         const char *want = file_id(c->a, c->j.file);
         if (!valid_id(fw->id, false)) {
             jx_jload_rep(&c->j, "F108", idn, false,
-                "框架 id \"%s\" 无效：只能使用小写字母、数字和“-”",
-                jx_jexcerpt(c->a, fw->id, strlen(fw->id), EXCERPT));
+                         "框架 id \"%s\" 无效：只能使用小写字母、数字和“-”",
+                         jx_jexcerpt(c->a, fw->id, strlen(fw->id), EXCERPT));
         } else if (want && strcmp(want, fw->id) != 0) {
             jx_jload_rep(&c->j, "F108", idn, false,
-                "框架 id \"%s\" 与文件名不一致（应为 \"%s\"）", fw->id,
-                jx_jexcerpt(c->a, want, strlen(want), EXCERPT));
+                         "框架 id \"%s\" 与文件名不一致（应为 \"%s\"）", fw->id,
+                         jx_jexcerpt(c->a, want, strlen(want), EXCERPT));
         }
         jx_jload_pop(&c->j, mark);
     }
@@ -1463,7 +1477,8 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
         jx_jdoc_where(c->j.doc, en, false, &fw->extends_line, &fw->extends_col);
         if (!valid_id(fw->extends, false)) {
             size_t mark = path_push(c, "extends");
-            jx_jload_rep(&c->j, "F108", en, false,
+            jx_jload_rep(
+                &c->j, "F108", en, false,
                 "\"extends\" 应为框架 id（小写字母、数字和“-”），实际为 \"%s\"",
                 jx_jexcerpt(c->a, fw->extends, strlen(fw->extends), EXCERPT));
             jx_jload_pop(&c->j, mark);

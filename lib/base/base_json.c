@@ -1378,8 +1378,8 @@ void jx_jload_finish(struct jx_jload *l, struct jx_diags *out)
     jx_diags_sort(&l->dg);
     for (size_t i = 0; i < l->dg.n; i++) {
         const struct jx_diag *e = &l->dg.a[i];
-        struct jx_diag *n = jx_diag_add(out, e->code, e->severity, &e->loc,
-                                        "%s", e->msg);
+        struct jx_diag *n =
+            jx_diag_add(out, e->code, e->severity, &e->loc, "%s", e->msg);
         if (e->detail) {
             jx_diag_detail(out, n, "%s", e->detail);
         }
@@ -1426,8 +1426,7 @@ void jx_jload_pop(struct jx_jload *l, size_t mark)
 
 /* Add a diagnostic with msg at line:col and the current path. */
 static void jload_add(struct jx_jload *l, const char *code,
-                      enum jx_severity sev, int line, int col,
-                      const char *msg)
+                      enum jx_severity sev, int line, int col, const char *msg)
 {
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
@@ -1439,9 +1438,8 @@ static void jload_add(struct jx_jload *l, const char *code,
 }
 
 /* Add a diagnostic at line:col (base_json.h). */
-void jx_jload_rep_at(struct jx_jload *l, const char *code,
-                     enum jx_severity sev, int line, int col,
-                     const char *fmt, ...)
+void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
+                     int line, int col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -1451,9 +1449,8 @@ void jx_jload_rep_at(struct jx_jload *l, const char *code,
 }
 
 /* Add a diagnostic at a node, from a va_list (base_json.h). */
-void jx_jload_vrep(struct jx_jload *l, const char *code,
-                   enum jx_severity sev, int32_t node, bool at_key,
-                   const char *fmt, va_list ap)
+void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
+                   int32_t node, bool at_key, const char *fmt, va_list ap)
 {
     int line = 0, col = 0;
     jx_jdoc_where(l->doc, node, at_key, &line, &col);
@@ -1490,9 +1487,8 @@ const char *jx_jload_shown(struct jx_jload *l, const json_t *v, int32_t node)
 void jx_jload_type_error(struct jx_jload *l, const char *expected,
                          const json_t *v, int32_t node)
 {
-    jx_jload_rep(l, l->codes->type, node, false,
-                 "类型错误：应为%s，实际为%s%s", expected, jx_json_type_zh(v),
-                 jx_jload_shown(l, v, node));
+    jx_jload_rep(l, l->codes->type, node, false, "类型错误：应为%s，实际为%s%s",
+                 expected, jx_json_type_zh(v), jx_jload_shown(l, v, node));
 }
 
 /* A "did you mean" hint (base_json.h). */
@@ -1539,16 +1535,16 @@ enum jx_numerr jx_jload_int(struct jx_jload *l, int32_t node,
 void jx_jload_unquoted(struct jx_jload *l, const char *code, int32_t node)
 {
     const char *t = jx_jload_token(l, node);
-    jx_jload_rep(l, code, node, false,
-                 "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，"
-                 "不精确）",
-                 t, t);
+    jx_jload_rep(
+        l, code, node, false,
+        "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，"
+        "不精确）",
+        t, t);
 }
 
 /* Report a number that could not be read (base_json.h). */
-void jx_jload_bad_number(struct jx_jload *l, const char *code,
-                         const char *what, const json_t *v, int32_t node,
-                         enum jx_numerr e)
+void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
+                         const json_t *v, int32_t node, enum jx_numerr e)
 {
     jx_jload_rep(l, code, node, false, "%s%s 无法读取：%s", what,
                  jx_jload_shown(l, v, node), jx_numerr_zh(e));
@@ -1592,8 +1588,8 @@ bool jx_jload_listed(const char *const *list, const char *key, size_t klen)
 }
 
 /* Whether key[0..klen) is among names[0..count) (as jx_jload_hint). */
-static bool jload_known(const char *const *names, size_t count,
-                        const char *key, size_t klen)
+static bool jload_known(const char *const *names, size_t count, const char *key,
+                        size_t klen)
 {
     for (size_t i = 0; i < count; i++) {
         if (!names[i]) {

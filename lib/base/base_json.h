@@ -175,10 +175,10 @@ struct jx_jload {
     struct jx_arena *a;
     const char *file;
     const struct jx_jcodes *codes;
-    struct jx_jdoc *doc;   /* after jx_jload_parse; the caller frees it */
+    struct jx_jdoc *doc; /* after jx_jload_parse; the caller frees it */
     struct jx_diags dg;
-    struct jx_buf path;    /* JSON pointer of the value being read */
-    size_t excerpt;        /* code points quoted from a value or key */
+    struct jx_buf path; /* JSON pointer of the value being read */
+    size_t excerpt;     /* code points quoted from a value or key */
 };
 
 /* Start a load of file (borrowed) with codes; diagnostics beyond limit
@@ -205,9 +205,8 @@ size_t jx_jload_index(struct jx_jload *l, size_t i);
 void jx_jload_pop(struct jx_jload *l, size_t mark);
 
 /* Add a diagnostic at line:col with the current path. */
-void jx_jload_rep_at(struct jx_jload *l, const char *code,
-                     enum jx_severity sev, int line, int col,
-                     const char *fmt, ...) JX_PRINTF(6, 7);
+void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
+                     int line, int col, const char *fmt, ...) JX_PRINTF(6, 7);
 
 /* Add an error at node (its key when at_key) with the current path. */
 void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
@@ -215,14 +214,13 @@ void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
 
 /* Add a diagnostic at node (its key when at_key) with the current
  * path; the va_list form for the loaders' own wrappers. */
-void jx_jload_vrep(struct jx_jload *l, const char *code,
-                   enum jx_severity sev, int32_t node, bool at_key,
-                   const char *fmt, va_list ap) JX_PRINTF(6, 0);
+void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
+                   int32_t node, bool at_key, const char *fmt, va_list ap)
+    JX_PRINTF(6, 0);
 
 /* A value as written for a message (" \"abc\"", " 4.87", " true"; ""
  * for containers and null).  Arena. */
-const char *jx_jload_shown(struct jx_jload *l, const json_t *v,
-                           int32_t node);
+const char *jx_jload_shown(struct jx_jload *l, const json_t *v, int32_t node);
 
 /* Report that v at node is not of the expected type (Chinese, e.g.
  * "字符串"). */
@@ -250,9 +248,8 @@ void jx_jload_unquoted(struct jx_jload *l, const char *code, int32_t node);
 
 /* Report under code that v at node, a what ("数值", "金额"), could not
  * be read: e. */
-void jx_jload_bad_number(struct jx_jload *l, const char *code,
-                         const char *what, const json_t *v, int32_t node,
-                         enum jx_numerr e);
+void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
+                         const json_t *v, int32_t node, enum jx_numerr e);
 
 /* The index of the string v at node among names[0..count), which end
  * early at a NULL (count SIZE_MAX: names is NULL-terminated); -1 after

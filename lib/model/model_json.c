@@ -422,9 +422,6 @@ struct ctx {
 static const struct jx_jcodes codes = {"J001", "J003", "J004", "J101",
                                        "J102", "J103", "J002", "输入"};
 
-
-
-
 /* What a field kind expects, for type errors (static string). */
 static const char *expect_zh(enum fkind k)
 {
@@ -467,7 +464,6 @@ static void type_error(struct ctx *c, enum fkind k, const json_t *v,
     jx_jload_type_error(&c->j, expect_zh(k), v, node);
 }
 
-
 /* Report every key of obj that is not among names[0..count); keys in
  * foreign are explained with note instead of a suggestion. */
 static void check_keys(struct ctx *c, json_t *obj, int32_t node,
@@ -508,7 +504,8 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         if (!x || json_is_null(x)) {
             continue;
         }
-        size_t mark = jx_jload_push(&c->j, source_keys[i], strlen(source_keys[i]));
+        size_t mark =
+            jx_jload_push(&c->j, source_keys[i], strlen(source_keys[i]));
         int32_t xn = jx_jdoc_member(c->j.doc, node, source_keys[i],
                                     strlen(source_keys[i]));
         if (strs[i]) {
@@ -523,8 +520,8 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         } else if (json_integer_value(x) < 1 ||
                    json_integer_value(x) > INT_MAX) {
             jx_jload_rep(&c->j, "J113", xn, false,
-                   "取值超出范围：%s（应为 1 到 %d 之间的整数）",
-                   jx_jload_token(&c->j, xn), INT_MAX);
+                         "取值超出范围：%s（应为 1 到 %d 之间的整数）",
+                         jx_jload_token(&c->j, xn), INT_MAX);
         } else {
             *ints[i] = (int)json_integer_value(x);
         }
@@ -555,7 +552,8 @@ static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
     check_keys(c, v, wn, wrap_keys, 2, NULL, NULL);
     json_t *inner = json_object_get(v, "value");
     if (!inner) {
-        jx_jload_rep(&c->j, "J104", wn, false, "缺少必填项 \"value\"（来源包装对象）");
+        jx_jload_rep(&c->j, "J104", wn, false,
+                     "缺少必填项 \"value\"（来源包装对象）");
         return NULL;
     }
     *node = jx_jdoc_member(c->j.doc, wn, "value", 5);
@@ -570,7 +568,7 @@ static enum got read_money(struct ctx *c, json_t *v, int32_t node,
     if (json_is_integer(v) || json_is_real(v)) {
         const char *t = jx_jload_token(&c->j, node);
         jx_jload_rep(&c->j, "J106", node, false,
-               "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
+                     "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
         return GOT_BAD;
     }
     if (!json_is_string(v)) {
@@ -596,9 +594,9 @@ static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
 {
     if (json_is_integer(v) || json_is_real(v)) {
         jx_jload_rep(&c->j, "J106", node, false,
-               "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
-               "实际为 JSON 数字 %s",
-               jx_jload_token(&c->j, node));
+                     "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
+                     "实际为 JSON 数字 %s",
+                     jx_jload_token(&c->j, node));
         return GOT_BAD;
     }
     if (!json_is_string(v)) {
@@ -617,8 +615,8 @@ static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
     }
     if (!pct) {
         jx_jload_rep(&c->j, "J107", node, false,
-               "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
-               jx_jload_shown(&c->j, v, node) + 1);
+                     "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
+                     jx_jload_shown(&c->j, v, node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -665,7 +663,7 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
         *out = json_integer_value(v);
     } else if (json_is_real(v)) {
         jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为 %s",
-               jx_jload_token(&c->j, node));
+                     jx_jload_token(&c->j, node));
         return GOT_BAD;
     } else if (json_is_string(v)) {
         struct jx_rat r;
@@ -681,7 +679,7 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
         }
         if (r.den != 1) {
             jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为%s",
-                   jx_jload_shown(&c->j, v, node));
+                         jx_jload_shown(&c->j, v, node));
             return GOT_BAD;
         }
         *out = r.num;
@@ -691,8 +689,8 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
     }
     if (*out < lo || *out > hi) {
         jx_jload_rep(&c->j, "J113", node, false,
-               "取值超出范围：%lld（应在 %lld 到 %lld 之间）",
-               (long long)*out, (long long)lo, (long long)hi);
+                     "取值超出范围：%lld（应在 %lld 到 %lld 之间）",
+                     (long long)*out, (long long)lo, (long long)hi);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -719,8 +717,8 @@ static enum got read_date(struct ctx *c, json_t *v, int32_t node,
     }
     if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
         jx_jload_rep(&c->j, "J109", node, false,
-               "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
-               jx_jload_shown(&c->j, v, node) + 1);
+                     "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
+                     jx_jload_shown(&c->j, v, node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -827,7 +825,8 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
     size_t n = json_array_size(v);
     if (n > as->max) {
         jx_jload_rep(&c->j, "J112", node, false,
-               "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n, as->max);
+                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n,
+                     as->max);
         n = as->max;
     }
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
@@ -898,8 +897,8 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
     size_t n = json_array_size(v);
     if (n > MAX_MATERIALS) {
         jx_jload_rep(&c->j, "J112", node, false,
-               "数组过长：%zu 项，最多 %d 项（其余不予读取）", n,
-               MAX_MATERIALS);
+                     "数组过长：%zu 项，最多 %d 项（其余不予读取）", n,
+                     MAX_MATERIALS);
         n = MAX_MATERIALS;
     }
     const char *names[JX_MAT_COUNT];
@@ -912,7 +911,8 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
         size_t mark = jx_jload_index(&c->j, i);
         int m = jx_jload_enum(&c->j, "J110", ev, en, names, JX_MAT_COUNT);
         if (m >= 0 && s->materials[m]) {
-            jx_jload_rep(&c->j, "J111", en, false, "重复的材料%s", jx_jload_shown(&c->j, ev, en));
+            jx_jload_rep(&c->j, "J111", en, false, "重复的材料%s",
+                         jx_jload_shown(&c->j, ev, en));
         } else if (m >= 0) {
             s->materials[m] = true;
         }
@@ -958,8 +958,8 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
             type_error(c, F_SECNO, v, node);
         } else if (json_integer_value(v) < 1 || json_integer_value(v) > 10) {
             jx_jload_rep(&c->j, "J113", node, false,
-                   "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
-                   jx_jload_token(&c->j, node));
+                         "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
+                         jx_jload_token(&c->j, node));
         } else {
             *(int *)(void *)at = (int)json_integer_value(v);
         }
@@ -990,9 +990,10 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
     case F_FORMAT:
         if (!json_is_string(v) || strcmp(json_string_value(v), FORMAT_NAME)) {
             jx_jload_rep(&c->j, "J010", node, false,
-                   "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
-                   FORMAT_NAME, json_is_string(v) ? jx_jload_shown(&c->j, v, node)
-                                                  : jx_json_type_zh(v));
+                         "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
+                         FORMAT_NAME,
+                         json_is_string(v) ? jx_jload_shown(&c->j, v, node)
+                                           : jx_json_type_zh(v));
             c->fatal = true;
         }
         break;
@@ -1000,8 +1001,9 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
         if (!json_is_integer(v)) {
             type_error(c, F_VERSION, v, node);
         } else if (json_integer_value(v) != 1) {
-            jx_jload_rep(&c->j, "J011", node, false, "不支持的版本 %s（只支持 1）",
-                   jx_jload_token(&c->j, node));
+            jx_jload_rep(&c->j, "J011", node, false,
+                         "不支持的版本 %s（只支持 1）",
+                         jx_jload_token(&c->j, node));
             c->fatal = true;
         }
         break;
@@ -1035,7 +1037,8 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         json_t *v = json_object_get(obj, f->key);
         size_t mark = jx_jload_push(&c->j, f->key, klen);
         if ((f->flags & REQ) && is_empty(f, v)) {
-            jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"", f->key);
+            jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",
+                         f->key);
         }
         if (v) {
             load_field(c, f, base, v,
@@ -1049,7 +1052,6 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     }
     c->unit = saved;
 }
-
 
 /* The positions of a loaded package: its parsed document (which keeps
  * every value's offset) and the file name for diagnostics. */
