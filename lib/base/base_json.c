@@ -1562,12 +1562,18 @@ int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
     size_t n = json_string_length(v);
     struct jx_buf all;
     jx_buf_init(&all, SIZE_MAX);
-    for (size_t i = 0; i < count && names[i]; i++) {
+    for (size_t i = 0; i < count; i++) {
+        if (!names[i]) {
+            if (count == SIZE_MAX) {
+                break;
+            }
+            continue;
+        }
         if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
             jx_buf_release(&all);
             return (int)i;
         }
-        jx_buf_addf(&all, "%s\"%s\"", i ? "、" : "", names[i]);
+        jx_buf_addf(&all, "%s\"%s\"", all.len ? "、" : "", names[i]);
     }
     jx_jload_rep(l, code, node, false, "无效的取值%s，可选：%s%s",
                  jx_jload_shown(l, v, node), all.p ? all.p : "",

@@ -251,10 +251,9 @@ void jx_jload_unquoted(struct jx_jload *l, const char *code, int32_t node);
 void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
                          const json_t *v, int32_t node, enum jx_numerr e);
 
-/* The index of the string v at node among names[0..count), which end
- * early at a NULL (count SIZE_MAX: names is NULL-terminated); -1 after
- * a type error or, under code, a list of the valid values with a
- * hint. */
+/* The index of the string v at node among names[0..count) (as for
+ * jx_jload_hint); -1 after a type error or, under code, a list of the
+ * valid values with a hint. */
 int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
                   int32_t node, const char *const *names, size_t count);
 
