@@ -1491,17 +1491,44 @@ void jx_jload_type_error(struct jx_jload *l, const char *expected,
                  expected, jx_json_type_zh(v), jx_jload_shown(l, v, node));
 }
 
+/* How many entries of names[0..count) to look at: count, or for
+ * SIZE_MAX those before the first NULL. */
+static size_t jload_count(const char *const *names, size_t count)
+{
+    if (count != SIZE_MAX) {
+        return count;
+    }
+    size_t n = 0;
+    while (names[n]) {
+        n++;
+    }
+    return n;
+}
+
+/* The index of key[0..klen) among names[0..count) (NULL entries
+ * skipped), or -1. */
+static int jload_index(const char *const *names, size_t count,
+                       const char *key, size_t klen)
+{
+    count = jload_count(names, count);
+    for (size_t i = 0; i < count; i++) {
+        if (names[i] && strlen(names[i]) == klen &&
+            memcmp(names[i], key, klen) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 /* A "did you mean" hint (base_json.h). */
 const char *jx_jload_hint(struct jx_jload *l, const char *s, size_t n,
                           const char *const *names, size_t count)
 {
     const char *best = NULL;
     size_t bestd = 3;
+    count = jload_count(names, count);
     for (size_t i = 0; i < count; i++) {
         if (!names[i]) {
-            if (count == SIZE_MAX) {
-                break;
-            }
             continue;
         }
         size_t len = strlen(names[i]);
@@ -1560,20 +1587,17 @@ int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
     }
     const char *s = json_string_value(v);
     size_t n = json_string_length(v);
+    int k = jload_index(names, count, s, n);
+    if (k >= 0) {
+        return k;
+    }
     struct jx_buf all;
     jx_buf_init(&all, SIZE_MAX);
+    count = jload_count(names, count);
     for (size_t i = 0; i < count; i++) {
-        if (!names[i]) {
-            if (count == SIZE_MAX) {
-                break;
-            }
-            continue;
+        if (names[i]) {
+            jx_buf_addf(&all, "%s\"%s\"", all.len ? "、" : "", names[i]);
         }
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
-            jx_buf_release(&all);
-            return (int)i;
-        }
-        jx_buf_addf(&all, "%s\"%s\"", all.len ? "、" : "", names[i]);
     }
     jx_jload_rep(l, code, node, false, "无效的取值%s，可选：%s%s",
                  jx_jload_shown(l, v, node), all.p ? all.p : "",
@@ -1593,24 +1617,6 @@ bool jx_jload_listed(const char *const *list, const char *key, size_t klen)
     return false;
 }
 
-/* Whether key[0..klen) is among names[0..count) (as jx_jload_hint). */
-static bool jload_known(const char *const *names, size_t count, const char *key,
-                        size_t klen)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (!names[i]) {
-            if (count == SIZE_MAX) {
-                break;
-            }
-            continue;
-        }
-        if (strlen(names[i]) == klen && memcmp(names[i], key, klen) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Report unknown keys (base_json.h). */
 void jx_jload_check_keys(struct jx_jload *l, json_t *obj, int32_t node,
                          const char *const *names, size_t count,
@@ -1623,7 +1629,7 @@ void jx_jload_check_keys(struct jx_jload *l, json_t *obj, int32_t node,
     json_object_keylen_foreach_safe(obj, tmp, key, klen, v)
     {
         (void)v;
-        if (jload_known(names, count, key, klen)) {
+        if (jload_index(names, count, key, klen) >= 0) {
             continue;
         }
         size_t mark = jx_jload_push(l, key, klen);
