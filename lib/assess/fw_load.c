@@ -373,21 +373,28 @@ static json_t *get_array(struct ctx *c, json_t *obj, int32_t node,
         }
         return NULL;
     }
+    size_t mark = path_push(c, key);
     if (!json_is_array(v)) {
-        size_t mark = path_push(c, key);
         jx_jload_type_error(&c->j, "数组", v, *an);
-        jx_jload_pop(&c->j, mark);
+        v = NULL;
+    } else {
+        *n = jx_jload_array_len(&c->j, "F117", v, *an, max);
+    }
+    jx_jload_pop(&c->j, mark);
+    return v;
+}
+
+/* The required, non-empty array member key of obj (at most
+ * JX_FW_MAX_BANDS elements read), or NULL after F104 / F103 / F119. */
+static json_t *get_list(struct ctx *c, json_t *obj, int32_t node,
+                        const char *key, size_t *n, int32_t *an)
+{
+    json_t *arr = get_array(c, obj, node, key, true, JX_FW_MAX_BANDS, n, an);
+    if (arr && *n == 0) {
+        bad_value(c, node, key, "\"%s\" 至少需要 1 项", key);
         return NULL;
     }
-    *n = json_array_size(v);
-    if (*n > max) {
-        size_t mark = path_push(c, key);
-        jx_jload_rep(&c->j, "F117", *an, false,
-                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", *n, max);
-        jx_jload_pop(&c->j, mark);
-        *n = max;
-    }
-    return v;
+    return arr;
 }
 
 /* Whether s is a valid id: [a-z0-9-]+ (framework) or with '.' and '_'
@@ -558,15 +565,9 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, key, true, JX_FW_MAX_BANDS, &n, &an);
+    json_t *arr = get_list(c, obj, node, key, &n, &an);
     *out = NULL;
     if (!arr) {
-        return 0;
-    }
-    if (n == 0) {
-        size_t mark = path_push(c, key);
-        jx_jload_rep(&c->j, "F119", an, false, "\"%s\" 至少需要 1 项", key);
-        jx_jload_pop(&c->j, mark);
         return 0;
     }
     struct jx_fw_band *b = jx_alloc_array(c->a, n, sizeof *b);
@@ -679,13 +680,8 @@ static void load_checks(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, "items", true, JX_FW_MAX_BANDS, &n,
-                            &an);
+    json_t *arr = get_list(c, obj, node, "items", &n, &an);
     if (!arr) {
-        return;
-    }
-    if (n == 0) {
-        bad_value(c, node, "items", "\"items\" 至少需要 1 项");
         return;
     }
     ru->checks = jx_alloc_array(c->a, n, sizeof *ru->checks);
@@ -1027,13 +1023,8 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, "parts", true, JX_FW_MAX_BANDS, &n,
-                            &an);
+    json_t *arr = get_list(c, obj, node, "parts", &n, &an);
     if (!arr) {
-        return;
-    }
-    if (n == 0) {
-        bad_value(c, node, "parts", "\"parts\" 至少需要 1 项");
         return;
     }
     ru->parts = jx_alloc_array(c->a, n, sizeof *ru->parts);

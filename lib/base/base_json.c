@@ -1606,6 +1606,19 @@ int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
     return -1;
 }
 
+/* An array's length to read, reported when over max (base_json.h). */
+size_t jx_jload_array_len(struct jx_jload *l, const char *code,
+                          const json_t *v, int32_t node, size_t max)
+{
+    size_t n = json_array_size(v);
+    if (n > max) {
+        jx_jload_rep(l, code, node, false,
+                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n, max);
+        return max;
+    }
+    return n;
+}
+
 /* Whether a key is in a NULL-terminated list (base_json.h). */
 bool jx_jload_listed(const char *const *list, const char *key, size_t klen)
 {

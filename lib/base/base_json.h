@@ -257,6 +257,11 @@ void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
 int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
                   int32_t node, const char *const *names, size_t count);
 
+/* The number of elements of the array v at node to read: at most max;
+ * more are reported under code and not read. */
+size_t jx_jload_array_len(struct jx_jload *l, const char *code,
+                          const json_t *v, int32_t node, size_t max);
+
 /* Whether key[0..klen) is in the NULL-terminated list (NULL: no). */
 bool jx_jload_listed(const char *const *list, const char *key, size_t klen);
 

@@ -822,13 +822,7 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
         return;
     }
     const struct arrspec *as = f->arr;
-    size_t n = json_array_size(v);
-    if (n > as->max) {
-        jx_jload_rep(&c->j, "J112", node, false,
-                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n,
-                     as->max);
-        n = as->max;
-    }
+    size_t n = jx_jload_array_len(&c->j, "J112", v, node, as->max);
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
     set_array(base, f, n ? el : NULL, n);
     for (size_t i = 0; i < n; i++) {
@@ -894,13 +888,7 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
         return;
     }
     s->materials_present = true;
-    size_t n = json_array_size(v);
-    if (n > MAX_MATERIALS) {
-        jx_jload_rep(&c->j, "J112", node, false,
-                     "数组过长：%zu 项，最多 %d 项（其余不予读取）", n,
-                     MAX_MATERIALS);
-        n = MAX_MATERIALS;
-    }
+    size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_MATERIALS);
     const char *names[JX_MAT_COUNT];
     for (int m = 0; m < JX_MAT_COUNT; m++) {
         names[m] = jx_material_name((enum jx_material)m);
