@@ -169,6 +169,19 @@ int jx_cli_framework(const char *file, const char *framework,
         goto done;
     }
     jx_pkgpos_locate(in.pos, &diags, from);
+    if (!fo->json) {
+        /* the errors and warnings (a --set not taken, F215 …) beside
+         * the table, in the order found; everything is in --json */
+        struct jx_buf eb;
+        jx_buf_init(&eb, 1u << 20);
+        for (size_t i = from; i < diags.n; i++) {
+            if (diags.a[i].severity >= JX_SEV_WARNING) {
+                jx_diag_format(&eb, &diags.a[i]);
+            }
+        }
+        fputs(eb.p ? eb.p : "", stderr);
+        jx_buf_release(&eb);
+    }
     jx_diags_sort(&diags);
     rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     if (fo->json ? jx_fw_result_json(&out, res) < 0

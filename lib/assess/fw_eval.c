@@ -367,19 +367,49 @@ static bool take_judgement(struct ectx *c, const char *ov, size_t nlen,
     return false;
 }
 
+/* If name[0..nlen) is a named input of the caller (env->resolve knows
+ * it), a new param of that name that takes the input's place in every
+ * expression (params are looked up first), labelled as the input;
+ * else NULL. */
+static struct jx_fw_param *input_param(struct ectx *c, const char *name,
+                                       size_t nlen)
+{
+    const struct jx_fw_env *env = c->env;
+    if (!env || !env->resolve) {
+        return NULL;
+    }
+    char *nm = jx_strndup(c->a, name, nlen);
+    struct jx_fw_value v;
+    memset(&v, 0, sizeof v);
+    const char *label = NULL;
+    if (!env->resolve(env->ctx, c->a, nm, NULL, 0, &v, &label)) {
+        return NULL;
+    }
+    struct jx_fw_param *p = &c->params[c->nparams++];
+    memset(p, 0, sizeof *p);
+    p->name = nm;
+    p->label = label;
+    p->value = v;
+    return p;
+}
+
 /* Copy the framework's params and apply env->overrides (F118 for an
  * unknown name or a bad value); an item's id takes the reviewer's
  * judgement of the item (take_judgement). */
 static void set_params(struct ectx *c)
 {
     const struct jx_framework *fw = c->fw;
+    const char *const *ov = c->env ? c->env->overrides : NULL;
+    size_t nov = 0;
+    while (ov && ov[nov]) {
+        nov++;
+    }
     c->nparams = fw->nparams;
-    c->params = jx_alloc_array(c->a, fw->nparams ? fw->nparams : 1,
+    c->params = jx_alloc_array(c->a, fw->nparams + nov + 1,
                                sizeof *c->params);
     if (fw->nparams) {
         memcpy(c->params, fw->params, fw->nparams * sizeof *c->params);
     }
-    const char *const *ov = c->env ? c->env->overrides : NULL;
     for (size_t i = 0; ov && ov[i]; i++) {
         struct jx_loc loc;
         memset(&loc, 0, sizeof loc);
@@ -395,6 +425,9 @@ static void set_params(struct ectx *c)
         if (eq && !p && take_judgement(c, ov[i], nlen, eq + 1)) {
             continue;
         }
+        if (eq && !p) {
+            p = input_param(c, ov[i], nlen);
+        }
         if (!eq || !p) {
             struct jx_buf names;
             jx_buf_init(&names, 1u << 14);
@@ -403,7 +436,7 @@ static void set_params(struct ectx *c)
             }
             jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
                         !eq ? "运行时参数“%s”应写作 名称=值（框架 %s 的参数：%s）"
-                            : "运行时参数“%s”不是框架 %s 的参数或指标编号（参数：%s）",
+                            : "运行时参数“%s”不是框架 %s 的参数、输入或指标编号（参数：%s）",
                         ov[i], fw->id, names.len ? names.p : "无");
             jx_buf_release(&names);
             continue;
