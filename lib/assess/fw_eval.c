@@ -347,10 +347,14 @@ static bool take_judgement(struct ectx *c, const char *ov, size_t nlen,
             v.kind != JX_FWV_NUM || v.percent || jx_rat_sign(v.num) < 0) {
             struct jx_loc loc;
             memset(&loc, 0, sizeof loc);
+            const struct jx_fw_item *it = &fw->items[k];
             jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
-                        "对指标“%s”的判断“%s”不是得分（应为不小于 0 的数，"
-                        "如 %s=15）",
-                        item_label(&fw->items[k]), val, id);
+                        "对指标“%s”的判断“%s”不是得分（应为 0 至 %s 之间的数，"
+                        "如 %s=%s）",
+                        item_label(it), val,
+                        it->has_points ? num_text(c->a, it->points) : "分值",
+                        id,
+                        it->has_points ? num_text(c->a, it->points) : "10");
             return true;
         }
         if (!c->judged) {
@@ -2005,13 +2009,11 @@ static void check_applies(struct ectx *c, struct jx_fw_result *res)
     }
     const char *fw_what = jx_sprintf(
         c->a, "%s%s", region_off ? fw->region : "",
-        year_off ? jx_sprintf(c->a, "%s%s", region_off ? " " : "",
-                              years_text(c->a, &fw->years))
+        year_off ? jx_sprintf(c->a, " %s", years_text(c->a, &fw->years))
                  : "");
     const char *pkg_what = jx_sprintf(
         c->a, "%s%s", region_off ? area : "",
-        year_off ? jx_sprintf(c->a, "%s%lld 年度", region_off ? " " : "",
-                              (long long)pkg->year.v)
+        year_off ? jx_sprintf(c->a, " %lld 年度", (long long)pkg->year.v)
                  : "");
     res->mismatch = jx_sprintf(
         c->a, "评价框架 %s 是%s的规则，材料是%s的：%s不同，得分仅供参考",
