@@ -2437,8 +2437,20 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
         json_array_append_new(subs, jx_json_item(&r->subtotals[i]));
     }
     jx_json_put(root, "subtotals", subs);
-    /* a formula-only framework has no total: null */
-    jx_json_put(root, "total_before", r->scored ? jx_json_item(&r->total_before) : NULL);
+    /* a formula-only framework has no total: null; while items await a
+     * judgement the sums have no value, only their ranges */
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+    struct jx_item before = r->total_before;
+    struct jx_item total = r->total;
+    if (r->njudge) {
+        before.has_value = false;
+        before.formula = jx_sprintf(a, "%s–%s 待判断", s2(b1, r->sum_lo),
+                                    s2(b2, r->sum_hi));
+        total.has_value = false;
+        total.formula = jx_fw_result_total_text(a, r);
+        total.ninputs = 0;
+    }
+    jx_json_put(root, "total_before", r->scored ? jx_json_item(&before) : NULL);
     json_t *tr = json_array();
     for (size_t i = 0; i < r->ntotals; i++) {
         json_t *t = jx_json_item(&r->totals[i].num);
@@ -2447,11 +2459,6 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
         json_array_append_new(tr, t);
     }
     jx_json_put(root, "total_rules", tr);
-    /* while items await a judgement the total has no value: its range */
-    struct jx_item total = r->total;
-    if (r->njudge) {
-        total.has_value = false;
-    }
     jx_json_put(root, "total", r->scored ? jx_json_item(&total) : NULL);
     if (r->scored) {
         json_t *rg = json_object();
