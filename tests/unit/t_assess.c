@@ -338,6 +338,17 @@ static void t_pending(void)
     jx_arena_free(a);
 }
 
+/* An interval from its text (a failed check when it does not parse). */
+static struct jx_fw_range range_of_text(struct jx_arena *a, const char *t)
+{
+    struct jx_fw_range r;
+    memset(&r, 0, sizeof r);
+    const char *err = NULL;
+    size_t pos = 0;
+    CHECK(jx_fw_range_parse(a, t, strlen(t), &r, &err, &pos));
+    return r;
+}
+
 /* A package of a unit and year (either may be NULL / 0: not stated). */
 static struct jx_package *unit_pkg(struct jx_arena *a, const char *name,
                                    int year)
@@ -408,6 +419,36 @@ static void t_applies(void)
         r = run(a, fw, unit_pkg(a, "某单位", 2019), NULL, &d);
         CHECK_STR(r->mismatch, "评价框架 t 是 2020 年度起的规则，材料是 2019 年度的："
                                "年度不同，得分仅供参考");
+    }
+    jx_diags_release(&d);
+
+    /* extends: the child's years and region when written, else the
+     * base's */
+    jx_diags_init(&d, a);
+    struct jx_framework *base = two_items(
+        a, "\"years\": \"[2024, 2024]\", \"region\": \"湖南省\","
+           " \"places\": [\"湖南\", \"株洲\"],", &d);
+    const char *child_text =
+        "{\"format\": \"jixiao-framework\", \"version\": 1, \"id\": \"c\","
+        " \"title\": \"C\", \"source\": \"S\", \"extends\": \"t\"}";
+    struct jx_framework *child = jx_framework_load(
+        a, "c.json", child_text, strlen(child_text), &d);
+    CHECK(base != NULL && child != NULL);
+    if (base && child) {
+        struct jx_framework *m = jx_framework_extend(a, base, child, &d);
+        CHECK(m != NULL && m->has_years && m->nplaces == 2);
+        CHECK(m != NULL && m->region && strcmp(m->region, "湖南省") == 0);
+        child->has_years = true;
+        child->years = range_of_text(a, "[2025, +inf)");
+        child->region = "深圳市";
+        static const char *sz[] = {"深圳"};
+        child->places = sz;
+        child->nplaces = 1;
+        m = jx_framework_extend(a, base, child, &d);
+        r = run(a, m, unit_pkg(a, "株洲市芦淞区网格化管理服务中心", 2024), NULL, &d);
+        CHECK_STR(r->mismatch, "评价框架 c 是深圳市 2025 年度起的规则，材料是"
+                               "株洲市芦淞区网格化管理服务中心 2024 年度的：地区和年度都不同，"
+                               "得分仅供参考");
     }
     jx_diags_release(&d);
 
