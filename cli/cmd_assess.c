@@ -133,7 +133,19 @@ struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
     ao.overrides = fo->sets;
     struct jx_fw_env env;
     jx_assess_env(a, pkg, ev, &ao, &env);
-    return jx_framework_eval(a, fw, pkg, &env, diags);
+    size_t at = diags->n;
+    struct jx_fw_result *r = jx_framework_eval(a, fw, pkg, &env, diags);
+    /* a --set not taken is said at once, whatever the command */
+    struct jx_buf eb;
+    jx_buf_init(&eb, 1u << 20);
+    for (size_t i = at; i < diags->n; i++) {
+        if (strcmp(diags->a[i].code, "F118") == 0) {
+            jx_diag_format(&eb, &diags->a[i]);
+        }
+    }
+    fputs(eb.p ? eb.p : "", stderr);
+    jx_buf_release(&eb);
+    return r;
 }
 
 /* Evaluate framework over the package in file and print the result
@@ -169,6 +181,20 @@ int jx_cli_framework(const char *file, const char *framework,
         goto done;
     }
     jx_pkgpos_locate(in.pos, &diags, from);
+    if (!fo->json) {
+        /* the errors and warnings (F215 …) beside the table, in the
+         * order found; everything is in --json */
+        struct jx_buf eb;
+        jx_buf_init(&eb, 1u << 20);
+        for (size_t i = from; i < diags.n; i++) {
+            if (diags.a[i].severity >= JX_SEV_WARNING &&
+                strcmp(diags.a[i].code, "F118") != 0) { /* said already */
+                jx_diag_format(&eb, &diags.a[i]);
+            }
+        }
+        fputs(eb.p ? eb.p : "", stderr);
+        jx_buf_release(&eb);
+    }
     jx_diags_sort(&diags);
     rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     if (fo->json ? jx_fw_result_json(&out, res) < 0
