@@ -229,7 +229,7 @@ static const char css[] =
     ".unit{position:sticky;left:0;z-index:1;background:#fff;"
     "box-shadow:1px 0 0 #c8ced6}"
     "tbody tr:nth-child(even) .unit{background:#f8f9fb}"
-    "th.unit{background:#eef1f5}}\n"
+    "th.unit{background:#eef1f5}td.unit{min-width:8.5em}}\n"
     "@media print{body{font-size:9pt}.page{max-width:none;padding:0}"
     ".wrap{overflow:visible;border:0}thead{display:table-header-group}"
     "tr{break-inside:avoid;page-break-inside:avoid}"
