@@ -432,67 +432,101 @@ static const char *assess_text(struct jx_arena *a,
     return score_text(a, r->has_assess, r->assess);
 }
 
-/* The summary table for the terminal, in ranking order. */
-static void summary(struct jx_arena *a, const struct jx_index_unit *rows,
-                    const size_t *order, size_t n, struct jx_buf *b)
+/* The cells of a summary line: of the head when r is NULL, else of
+ * unit r at rank (arena). */
+static void summary_cells(struct jx_arena *a, const struct jx_index_unit *r,
+                          size_t rank, const char *c[8])
 {
     static const char *const head[8] = {"名次", "单位", "年度", "复核总分",
                                         "等级", "自评总分", "错误/警告",
                                         "考核得分"};
-    const char **cells = jx_alloc_array(a, (n + 1) * 8, sizeof *cells);
-    for (int k = 0; k < 8; k++) {
-        cells[k] = head[k];
+    if (!r) {
+        memcpy(c, head, sizeof head);
+        return;
     }
-    for (size_t i = 0; i < n; i++) {
-        const struct jx_index_unit *r = &rows[order[i]];
-        const char **c = cells + (i + 1) * 8;
-        c[0] = jx_sprintf(a, "%zu", i + 1);
-        c[1] = r->unit && r->unit[0] ? r->unit : r->file;
-        c[2] = r->year ? jx_sprintf(a, "%d", r->year) : "—";
-        c[3] = score_text(a, r->has_total, r->total);
-        c[4] = r->grade ? r->grade : "—";
-        c[5] = score_text(a, r->has_stated, r->stated);
-        c[6] = r->unit ? jx_sprintf(a, "%zu/%zu", r->errors, r->warnings)
-                       : "无法读取";
-        c[7] = assess_text(a, r);
-    }
+    c[0] = jx_sprintf(a, "%zu", rank);
+    c[1] = r->unit && r->unit[0] ? r->unit : r->file;
+    c[2] = r->year ? jx_sprintf(a, "%d", r->year) : "—";
+    c[3] = score_text(a, r->has_total, r->total);
+    c[4] = r->grade ? r->grade : "—";
+    c[5] = score_text(a, r->has_stated, r->stated);
+    c[6] = r->unit ? jx_sprintf(a, "%zu/%zu", r->errors, r->warnings)
+                   : "无法读取";
+    c[7] = assess_text(a, r);
+}
+
+/* Print the summary table to stdout in ranking order, in two passes
+ * (the column widths, then the lines, written as they are made) so
+ * that it needs no memory per unit.  false when stdout failed. */
+static bool summary(const struct jx_index_unit *rows, const size_t *order,
+                    size_t n)
+{
     size_t w[8] = {0};
+    struct jx_arena *a = NULL;
     for (size_t i = 0; i <= n; i++) {
+        if (i % 1024 == 0) {
+            jx_arena_free(a); /* NULL the first time */
+            a = jx_arena_new();
+        }
+        const char *c[8];
+        summary_cells(a, i ? &rows[order[i - 1]] : NULL, i, c);
         for (int k = 0; k < 8; k++) {
-            size_t x = jx_utf8_width(cells[i * 8 + k]);
+            size_t x = jx_utf8_width(c[k]);
             w[k] = x > w[k] ? x : w[k];
         }
     }
-    for (size_t i = 0; i <= n; i++) {
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 24);
+    bool ok = true;
+    for (size_t i = 0; i <= n && ok; i++) {
+        if (i % 1024 == 0) {
+            jx_arena_free(a);
+            a = jx_arena_new();
+        }
+        const char *c[8];
+        summary_cells(a, i ? &rows[order[i - 1]] : NULL, i, c);
         for (int k = 0; k < 8; k++) {
             bool right = k == 0 || k == 3 || k == 5 || k == 7;
-            jx_buf_addpad(b, cells[i * 8 + k], k == 7 ? 0 : w[k], right);
-            jx_buf_adds(b, k == 7 ? "\n" : "  ");
+            jx_buf_addpad(&b, c[k], k == 7 ? 0 : w[k], right);
+            jx_buf_adds(&b, k == 7 ? "\n" : "  ");
+        }
+        if (b.len >= 1u << 16 || i == n) {
+            ok = jx_cli_write(&b) == 0;
+            jx_buf_reset(&b);
         }
     }
+    jx_arena_free(a);
+    jx_buf_release(&b);
+    return ok;
 }
 
-/* Write DIR/index.html atomically from rows[0..done) of total inputs;
- * complete says the run is over.  false after printing why. */
+/* A sink for the index page: append to the stream ctx. */
+static int to_file(void *ctx, const char *p, size_t n)
+{
+    return fwrite(p, 1, n, ctx) == n ? 0 : -1;
+}
+
+/* Write DIR/index.html atomically (streamed to DIR/index.html.tmp.<pid>,
+ * synced, renamed) from rows[0..done) of total inputs; complete says
+ * the run is over.  false after printing why. */
 static bool write_index(const char *dir, const struct jx_index_unit *rows,
                         size_t done, size_t total, bool complete)
 {
     struct jx_index ix = {rows, done, total, complete};
-    struct jx_buf out;
-    jx_buf_init(&out, JX_REPORT_MAX_BYTES);
     struct jx_arena *a = jx_arena_new();
     const char *path = jx_sprintf(a, "%s/index.html", dir);
-    bool ok = false;
-    if (jx_report_index_html(&ix, &out) != 0) {
-        fprintf(stderr, "jixiao evaluate: 汇总页“%s”过大，未写出\n", path);
-    } else if (jx_write_file_atomic(path, out.p, out.len) != 0) {
+    const char *tmp = jx_sprintf(a, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    bool ok = f && jx_report_index_write(&ix, to_file, f) == 0 &&
+              fflush(f) == 0 && (fsync(fileno(f)) == 0 || errno == EINVAL);
+    ok = f && fclose(f) == 0 && ok;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
         fprintf(stderr, "jixiao evaluate: 无法写入“%s”：%s\n", path,
                 strerror(errno));
-    } else {
-        ok = true;
+        remove(tmp);
     }
     jx_arena_free(a);
-    jx_buf_release(&out);
     return ok;
 }
 
@@ -706,17 +740,16 @@ int jx_cmd_evaluate(int argc, char **argv)
         fputc('\n', stderr);
     }
     index = index && write_index(o.dir, r.rows, n, n, true);
-    struct jx_arena *a = jx_arena_new();
-    size_t *order = jx_alloc_array(a, n, sizeof *order);
+    size_t *order = jx_xmalloc((n ? n : 1) * sizeof *order);
     jx_index_rank(r.rows, n, order);
+    bool out = summary(r.rows, order, n);
+    free(order);
     struct jx_buf b;
-    jx_buf_init(&b, 1u << 30);
-    summary(a, r.rows, order, n, &b);
+    jx_buf_init(&b, 1u << 16);
     jx_buf_addf(&b, "\n共 %zu 个文件，输出在 %s/（汇总：%s/index.html）\n", n,
                 o.dir, o.dir);
-    bool io = r.any_io || !index || jx_cli_write(&b) < 0;
+    bool io = r.any_io || !index || !out || jx_cli_write(&b) < 0;
     jx_buf_release(&b);
-    jx_arena_free(a);
     free(r.names.key);
     free(r.names.who);
     jx_arena_free(r.keep);

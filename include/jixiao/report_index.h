@@ -75,10 +75,19 @@ const char *jx_index_file(enum jx_index_doc doc, enum jx_index_fmt fmt);
 void jx_index_rank(const struct jx_index_unit *units, size_t n,
                    size_t *order);
 
+/* Where the page goes, a piece at a time: 0, or -1 to stop. */
+typedef int (*jx_index_sink)(void *ctx, const char *p, size_t n);
+
 /* The page as HTML (one self-contained file, no scripts): a line on
  * the run, the ranking with each unit's documents linked format by
  * format, readable on a desktop and on a phone (the table scrolls
- * sideways inside its frame).  0, or -1 when out is full. */
+ * sideways inside its frame).  Handed to sink in pieces of about 64 KB,
+ * so that a page of any length needs no more memory than the rows and
+ * one piece.  0, or -1 when the sink stopped. */
+int jx_report_index_write(const struct jx_index *ix, jx_index_sink sink,
+                          void *ctx);
+
+/* The same page appended to out: 0, or -1 when out is full. */
 int jx_report_index_html(const struct jx_index *ix, struct jx_buf *out);
 
 #endif

@@ -338,8 +338,26 @@ static void row(struct jx_buf *b, size_t r, const struct jx_index_unit *u)
     jx_buf_adds(b, "</tr>\n");
 }
 
-/* The page (report_index.h). */
-int jx_report_index_html(const struct jx_index *ix, struct jx_buf *out)
+/* Hand b to sink when it holds at least min bytes (0: whatever it
+ * holds), then empty it; false when the buffer overflowed or the sink
+ * failed. */
+static bool flush(struct jx_buf *b, size_t min, jx_index_sink sink,
+                  void *ctx)
+{
+    if (b->toobig) {
+        return false;
+    }
+    if (b->len < min || b->len == 0) {
+        return true;
+    }
+    bool ok = sink(ctx, b->p, b->len) == 0;
+    jx_buf_reset(b);
+    return ok;
+}
+
+/* The page, piece by piece (report_index.h). */
+int jx_report_index_write(const struct jx_index *ix, jx_index_sink sink,
+                          void *ctx)
 {
     size_t read = 0, with_errors = 0, pending = 0;
     for (size_t i = 0; i < ix->n; i++) {
@@ -348,6 +366,8 @@ int jx_report_index_html(const struct jx_index *ix, struct jx_buf *out)
         with_errors += u->unit && u->errors;
         pending += u->has_assess && u->judge;
     }
+    struct jx_buf b, *out = &b;
+    jx_buf_init(&b, 1u << 24); /* one row is far below this */
     jx_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
                      "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                      "content=\"width=device-width, initial-scale=1\">\n");
@@ -392,13 +412,29 @@ int jx_report_index_html(const struct jx_index *ix, struct jx_buf *out)
                     k == 1 ? " class=\"unit\"" : "", head[k]);
     }
     jx_buf_adds(out, "</tr></thead>\n<tbody>\n");
+    bool ok = flush(out, 0, sink, ctx);
     size_t *order = ix->n ? jx_xmalloc(ix->n * sizeof *order) : NULL;
     jx_index_rank(ix->units, ix->n, order);
-    for (size_t i = 0; i < ix->n; i++) {
+    for (size_t i = 0; i < ix->n && ok; i++) {
         row(out, i + 1, &ix->units[order[i]]);
+        ok = flush(out, 1u << 16, sink, ctx);
     }
     free(order);
     jx_buf_adds(out, "</tbody>\n</table>\n</div>\n");
     jx_buf_adds(out, "</div>\n</body>\n</html>\n");
-    return out->toobig ? -1 : 0;
+    ok = ok && flush(out, 0, sink, ctx);
+    jx_buf_release(&b);
+    return ok ? 0 : -1;
+}
+
+/* A sink that appends to a buffer. */
+static int to_buf(void *ctx, const char *p, size_t n)
+{
+    return jx_buf_add(ctx, p, n);
+}
+
+/* The page into out (report_index.h). */
+int jx_report_index_html(const struct jx_index *ix, struct jx_buf *out)
+{
+    return jx_report_index_write(ix, to_buf, out);
 }
