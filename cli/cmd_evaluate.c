@@ -25,8 +25,8 @@
  * yet), after units 1, 2, 4, 8, … and at least every few seconds, and at
  * the end; it lists only units whose documents are all written, so
  * after a kill it is consistent.  The next run in DIR first removes the
- * NAME.tmp.<pid> files (in DIR and its folders) of processes that are
- * gone.
+ * NAME.tmp.<pid> files of the names evaluate writes (in DIR and its
+ * folders) of processes that are gone.
  */
 #include "cli.h"
 
@@ -89,8 +89,9 @@ static bool pid_alive(long pid)
     return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }
 
-/* The pid of a temporary file "NAME.tmp.<pid>", or -1 for other names. */
-static long tmp_pid(const char *name)
+/* The pid of a temporary file "NAME.tmp.<pid>" (*len the length of
+ * NAME), or -1 for other names. */
+static long tmp_pid(const char *name, size_t *len)
 {
     const char *t = NULL;
     for (const char *p = strstr(name, ".tmp."); p; p = strstr(p + 1, ".tmp.")) {
@@ -106,12 +107,33 @@ static long tmp_pid(const char *name)
         }
         pid = pid * 10 + (*p - '0');
     }
+    *len = (size_t)(t - name);
     return pid;
 }
 
-/* Remove the temporary files of dead processes in dir, and in its
- * folders when depth > 0; the number removed. */
-static size_t clean_stale(const char *dir, int depth)
+/* Whether name[0..n) is a file evaluate writes: index.html in the
+ * output folder (top), a document in a unit's folder. */
+static bool ours(const char *name, size_t n, bool top)
+{
+    if (top) {
+        return n == strlen("index.html") && memcmp(name, "index.html", n) == 0;
+    }
+    for (int d = 0; d < JX_IDX_NDOCS; d++) {
+        for (int f = 0; f < JX_IDX_NFMTS; f++) {
+            const char *s = jx_index_file((enum jx_index_doc)d,
+                                          (enum jx_index_fmt)f);
+            if (strlen(s) == n && memcmp(name, s, n) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Remove the temporary files evaluate writes (NAME.tmp.<pid>) of
+ * processes that are gone, in dir and, when depth > 0, in its folders;
+ * other files are left alone.  The number removed. */
+static size_t clean_stale(const char *dir, int depth, bool top)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -133,10 +155,14 @@ static size_t clean_stale(const char *dir, int depth)
         }
         if (S_ISDIR(st.st_mode)) {
             if (depth > 0) {
-                removed += clean_stale(path.p, depth - 1);
+                removed += clean_stale(path.p, depth - 1, false);
             }
-        } else if (S_ISREG(st.st_mode) && !pid_alive(tmp_pid(e->d_name)) &&
-                   tmp_pid(e->d_name) > 0 && unlink(path.p) == 0) {
+            continue;
+        }
+        size_t len = 0;
+        long pid = tmp_pid(e->d_name, &len);
+        if (S_ISREG(st.st_mode) && pid > 0 && ours(e->d_name, len, top) &&
+            !pid_alive(pid) && unlink(path.p) == 0) {
             removed++;
         }
     }
@@ -711,7 +737,7 @@ int jx_cmd_evaluate(int argc, char **argv)
     r.tty = isatty(2);
     /* what a killed run left, then an index of no unit yet: from here
      * on index.html lists only units whose documents are written */
-    size_t stale = clean_stale(o.dir, 1);
+    size_t stale = clean_stale(o.dir, 1, true);
     if (stale) {
         char line[256];
         snprintf(line, sizeof line,
