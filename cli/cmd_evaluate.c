@@ -22,8 +22,8 @@
  *
  * Interruption: every file is written to NAME.tmp.<pid> and renamed on
  * success.  index.html is rewritten (atomically) at the start (no unit
- * yet), after units 1, 2, 4, 8, … and at least every few seconds, and at
- * the end; it lists only units whose documents are all written, so
+ * yet), after units 1, 2, 4, 8, …, after pauses of 3 s (longer for a
+ * long index), and at the end; it lists only units whose documents are all written, so
  * after a kill it is consistent.  The next run in DIR first removes the
  * NAME.tmp.<pid> files of the names evaluate writes (in DIR and its
  * folders) of processes that are gone.
@@ -58,8 +58,13 @@ static const char *const fmt_names[4] = {"docx", "xlsx", "html", "pdf"};
 /* mkdir that accepts an existing directory; false after printing why. */
 static bool ensure_dir(const char *path)
 {
-    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+    struct stat st;
+    if (mkdir(path, 0777) == 0 ||
+        (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
         return true;
+    }
+    if (errno == EEXIST) {
+        errno = ENOTDIR; /* a file of that name */
     }
     fprintf(stderr, "jixiao evaluate: 无法创建目录“%s”：%s\n", path,
             strerror(errno));
@@ -556,12 +561,12 @@ static bool write_index(const char *dir, const struct jx_index_unit *rows,
     return ok;
 }
 
-/* Seconds on the monotonic clock (when to rewrite the index). */
-static long long now_s(void)
+/* Milliseconds on the monotonic clock (when to rewrite the index). */
+static long long now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec;
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Draw the progress bar for done of n on stderr (a terminal). */
@@ -746,19 +751,24 @@ int jx_cmd_evaluate(int argc, char **argv)
     }
     name_take(r.keep, &r.names, "index.html", SIZE_MAX);
     bool index = write_index(o.dir, r.rows, 0, n, false);
+    /* the index again after units 1, 2, 4, … (all these rewrites
+     * cost about twice the last one), and after a pause of 3 s or 20
+     * times the last rewrite, whichever is longer (at most 5% of the
+     * time); at the end in any case */
     size_t next = 1;
-    long long last = now_s();
+    long long last = now_ms(), pause = 3000;
     for (size_t i = 0; i < n; i++) {
         if (r.tty) {
             progress(i, n, files[i]);
         }
         evaluate_one(&r, i);
-        /* the index again after units 1, 2, 4, … and every 3 s: the
-         * rewrites cost about twice the last one in all */
-        if (index && i + 1 < n && (i + 1 >= next || now_s() - last >= 3)) {
+        if (index && i + 1 < n &&
+            (i + 1 >= next || now_ms() - last >= pause)) {
+            long long t0 = now_ms();
             index = write_index(o.dir, r.rows, i + 1, n, false);
             next = 2 * (i + 1);
-            last = now_s();
+            last = now_ms();
+            pause = 20 * (last - t0) > 3000 ? 20 * (last - t0) : 3000;
         }
     }
     if (r.tty) {
