@@ -243,9 +243,9 @@ static bool name_taken(const struct names *ns, const char *name, size_t *who)
     return ns->key[i] != NULL;
 }
 
-/* Record name (kept in a) as taken by input who. */
-static void name_take(struct jx_arena *a, struct names *ns, const char *name,
-                      size_t who)
+/* Record name (copied into a) as taken by input who; the copy. */
+static const char *name_take(struct jx_arena *a, struct names *ns,
+                             const char *name, size_t who)
 {
     if ((ns->n + 1) * 2 > ns->cap) {
         struct names bigger = {NULL, NULL, ns->cap ? ns->cap * 2 : 64, 0};
@@ -268,6 +268,7 @@ static void name_take(struct jx_arena *a, struct names *ns, const char *name,
     ns->key[i] = jx_strdup(a, name);
     ns->who[i] = who;
     ns->n++;
+    return ns->key[i];
 }
 
 /* The output folder of input i (file, whose unit and year are unit and
@@ -309,8 +310,7 @@ static const char *folder_name(struct jx_arena *keep, struct names *ns,
             }
         }
     }
-    name_take(keep, ns, name.p, i);
-    const char *r = jx_strdup(keep, name.p);
+    const char *r = name_take(keep, ns, name.p, i);
     jx_arena_free(a);
     jx_buf_release(&base);
     jx_buf_release(&name);
@@ -395,7 +395,7 @@ static void summarise(struct jx_arena *keep, const struct analysis *an,
         row->assess_lo = fr->total_lo;
         row->assess_hi = fr->total_hi;
         row->judge = fr->njudge;
-        row->assess_grade = fr->grade;
+        row->assess_grade = fr->grade ? jx_strdup(keep, fr->grade) : NULL;
     }
 }
 
