@@ -7,35 +7,44 @@
  * terminal) and DIR/index.html ranking the units with links to their
  * documents.
  *
- * Each input gets DIR/<name>/ (the file name without its extension);
- * every file is written to a temporary name and renamed on success.
+ * Output folders: each input gets DIR/<folder>/, named by the unit and
+ * year ("示例市清河区城市管理局-2024"); when an earlier input of the run
+ * took that name, the input file's own name is added
+ * ("…-2024-自评报告"), then a number ("…-2024-自评报告-2"), and a line
+ * says so.  An input without a unit name is named by its file.  Two
+ * inputs of one run never share a folder; a later run into the same DIR
+ * replaces the folders of the names it gives.
+ *
+ * Memory: each input is analysed and written in an arena of its own,
+ * freed when its documents are on disk; the run keeps only a small row
+ * per input (jx_index_unit) for the index and the summary, so it stays
+ * flat over any number of units.
+ *
+ * Interruption: every file is written to NAME.tmp.<pid> and renamed on
+ * success.  index.html is rewritten (atomically) at the start (no unit
+ * yet), after units 1, 2, 4, 8, …, after pauses of 3 s (longer for a
+ * long index), and at the end; it lists only units whose documents are all written, so
+ * after a kill it is consistent.  The next run in DIR first removes the
+ * NAME.tmp.<pid> files of the names evaluate writes (in DIR and its
+ * folders) of processes that are gone.
  */
 #include "cli.h"
 
 #include "jixiao/framework.h"
 #include "jixiao/report.h"
+#include "jixiao/report_index.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
-
-/* The result of one input, for the summary and the index. */
-struct unit_row {
-    const char *file, *dir;        /* input and its output directory name */
-    const char *unit;
-    long long year;
-    bool ok;                       /* loaded and written */
-    bool has_total, has_stated, has_assess;
-    size_t judge;                  /* assessment items left to judgement */
-    struct jx_rat total, stated, assess;
-    const char *grade;
-    size_t errors, warnings;
-    bool wrote[4];                 /* report.{docx,xlsx,html,pdf} */
-    bool findings_html, assessment_html;
-};
 
 /* Options. */
 struct eopts {
@@ -49,8 +58,13 @@ static const char *const fmt_names[4] = {"docx", "xlsx", "html", "pdf"};
 /* mkdir that accepts an existing directory; false after printing why. */
 static bool ensure_dir(const char *path)
 {
-    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+    struct stat st;
+    if (mkdir(path, 0777) == 0 ||
+        (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
         return true;
+    }
+    if (errno == EEXIST) {
+        errno = ENOTDIR; /* a file of that name */
     }
     fprintf(stderr, "jixiao evaluate: 无法创建目录“%s”：%s\n", path,
             strerror(errno));
@@ -67,6 +81,494 @@ static const char *stem(struct jx_arena *a, const char *path)
     return jx_strndup(a, b, n);
 }
 
+/* Whether the process pid is still running (or exists under another
+ * user). */
+static bool pid_alive(long pid)
+{
+    if (pid <= 0 || pid > INT32_MAX) {
+        return false;
+    }
+    if (pid == (long)getpid()) {
+        return false; /* a file of a dead run whose pid came back to us */
+    }
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/* The pid of a temporary file "NAME.tmp.<pid>" (*len the length of
+ * NAME), or -1 for other names. */
+static long tmp_pid(const char *name, size_t *len)
+{
+    const char *t = NULL;
+    for (const char *p = strstr(name, ".tmp."); p; p = strstr(p + 1, ".tmp.")) {
+        t = p;
+    }
+    if (!t || t == name || !t[5]) {
+        return -1;
+    }
+    long pid = 0;
+    for (const char *p = t + 5; *p; p++) {
+        if (*p < '0' || *p > '9' || pid > 99999999) {
+            return -1;
+        }
+        pid = pid * 10 + (*p - '0');
+    }
+    *len = (size_t)(t - name);
+    return pid;
+}
+
+/* Whether name[0..n) is a file evaluate writes: index.html in the
+ * output folder (top), a document in a unit's folder. */
+static bool ours(const char *name, size_t n, bool top)
+{
+    if (top) {
+        return n == strlen("index.html") && memcmp(name, "index.html", n) == 0;
+    }
+    for (int d = 0; d < JX_IDX_NDOCS; d++) {
+        for (int f = 0; f < JX_IDX_NFMTS; f++) {
+            const char *s = jx_index_file((enum jx_index_doc)d,
+                                          (enum jx_index_fmt)f);
+            if (strlen(s) == n && memcmp(name, s, n) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Remove the temporary files evaluate writes (NAME.tmp.<pid>) of
+ * processes that are gone, in dir and, when depth > 0, in its folders;
+ * other files are left alone.  The number removed. */
+static size_t clean_stale(const char *dir, int depth, bool top)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return 0;
+    }
+    size_t removed = 0;
+    struct jx_buf path;
+    jx_buf_init(&path, 1u << 16);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        jx_buf_reset(&path);
+        jx_buf_addf(&path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (path.toobig || lstat(path.p, &st) != 0) {
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (depth > 0) {
+                removed += clean_stale(path.p, depth - 1, false);
+            }
+            continue;
+        }
+        size_t len = 0;
+        long pid = tmp_pid(e->d_name, &len);
+        if (S_ISREG(st.st_mode) && pid > 0 && ours(e->d_name, len, top) &&
+            !pid_alive(pid) && unlink(path.p) == 0) {
+            removed++;
+        }
+    }
+    closedir(d);
+    jx_buf_release(&path);
+    return removed;
+}
+
+/* ---- output folder names ------------------------------------------- */
+
+/* Append s to b as part of a folder name: at most max bytes of whole
+ * UTF-8 characters; path separators, characters Windows refuses, white
+ * space, control characters and invalid bytes as '_'; no leading dot. */
+static void name_part(struct jx_buf *b, const char *s, size_t max)
+{
+    size_t n = strlen(s), start = b->len;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp;
+        int k = c >= 0x80 ? jx_utf8_decode(s + i, n - i, &cp) : 1;
+        size_t adv = k > 0 ? (size_t)k : 1;
+        if (b->len - start + adv > max) {
+            break;
+        }
+        bool bad = k <= 0 || c < 0x20 || c == 0x7f || c == ' ' ||
+                   strchr("/\\:*?\"<>|", c) != NULL ||
+                   (c == '.' && b->len == start) || (k > 1 && cp == 0x3000);
+        if (bad) {
+            jx_buf_addc(b, '_');
+        } else {
+            jx_buf_add(b, s + i, adv);
+        }
+        i += adv;
+    }
+}
+
+/* The folder names given so far in the run, compared with ASCII letters
+ * folded (a folder of a case-insensitive file system is one). */
+struct names {
+    const char **key;   /* open addressing; NULL: free */
+    size_t *who;        /* the input that has it */
+    size_t cap, n;
+};
+
+/* Hash of a name with ASCII letters folded. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211u;
+    }
+    return h;
+}
+
+/* The slot of name in ns: where it is, or the free slot it would take. */
+static size_t name_slot(const struct names *ns, const char *name)
+{
+    size_t i = (size_t)(name_hash(name) & (ns->cap - 1));
+    while (ns->key[i] && strcasecmp(ns->key[i], name) != 0) {
+        i = (i + 1) & (ns->cap - 1);
+    }
+    return i;
+}
+
+/* Whether name is taken; *who the input that took it. */
+static bool name_taken(const struct names *ns, const char *name, size_t *who)
+{
+    size_t i = name_slot(ns, name);
+    if (ns->key[i] && who) {
+        *who = ns->who[i];
+    }
+    return ns->key[i] != NULL;
+}
+
+/* Record name (copied into a) as taken by input who; the copy. */
+static const char *name_take(struct jx_arena *a, struct names *ns,
+                             const char *name, size_t who)
+{
+    if ((ns->n + 1) * 2 > ns->cap) {
+        struct names bigger = {NULL, NULL, ns->cap ? ns->cap * 2 : 64, 0};
+        bigger.key = jx_xmalloc(bigger.cap * sizeof *bigger.key);
+        bigger.who = jx_xmalloc(bigger.cap * sizeof *bigger.who);
+        memset(bigger.key, 0, bigger.cap * sizeof *bigger.key);
+        for (size_t i = 0; i < ns->cap; i++) {
+            if (ns->key[i]) {
+                size_t j = name_slot(&bigger, ns->key[i]);
+                bigger.key[j] = ns->key[i];
+                bigger.who[j] = ns->who[i];
+                bigger.n++;
+            }
+        }
+        free(ns->key);
+        free(ns->who);
+        *ns = bigger;
+    }
+    size_t i = name_slot(ns, name);
+    ns->key[i] = jx_strdup(a, name);
+    ns->who[i] = who;
+    ns->n++;
+    return ns->key[i];
+}
+
+/* The output folder of input i (file, whose unit and year are unit and
+ * year), kept in keep: "单位-年度", else "单位-年度-文件名", else
+ * "单位-年度-文件名-N"; "文件名", "文件名-N" without a unit name.  When
+ * it had to tell two inputs apart, *clash is the input that has the
+ * plain name. */
+static const char *folder_name(struct jx_arena *keep, struct names *ns,
+                               size_t i, const char *file, const char *unit,
+                               int year, bool *told, size_t *clash)
+{
+    struct jx_buf base, name;
+    jx_buf_init(&base, 1u << 12);
+    jx_buf_init(&name, 1u << 12);
+    struct jx_arena *a = jx_arena_new();
+    const char *fstem = stem(a, file);
+    if (unit && unit[0]) {
+        name_part(&base, unit, 120);
+        if (year) {
+            jx_buf_addf(&base, "-%d", year);
+        }
+    } else {
+        name_part(&base, fstem[0] ? fstem : "input", 120);
+    }
+    *told = name_taken(ns, base.p, clash);
+    jx_buf_adds(&name, base.p);
+    if (*told && unit && unit[0]) {
+        jx_buf_addc(&name, '-');
+        name_part(&name, fstem[0] ? fstem : "input", 80);
+    }
+    if (*told && name_taken(ns, name.p, NULL)) {
+        size_t len = name.len;
+        for (size_t k = 2;; k++) {
+            name.len = len;
+            name.p[len] = '\0';
+            jx_buf_addf(&name, "-%zu", k);
+            if (!name_taken(ns, name.p, NULL)) {
+                break;
+            }
+        }
+    }
+    const char *r = name_take(keep, ns, name.p, i);
+    jx_arena_free(a);
+    jx_buf_release(&base);
+    jx_buf_release(&name);
+    return r;
+}
+
+/* ---- one input ----------------------------------------------------- */
+
+/* What the analysis of one input gives (in the input's arena). */
+struct analysis {
+    struct jx_cli_input in;
+    const struct jx_package *pkg;  /* NULL: the input could not be read */
+    const struct jx_eval *ev;      /* its scoring */
+    struct jx_diags diags;         /* findings of the checks */
+    struct jx_diags fwd;           /* the framework's findings */
+    struct jx_fw_result *fr;       /* the 考核评分表, or NULL */
+};
+
+/* Load, score, check and (when the dates are known) assess file into
+ * an, all in arena a: the one place the analysis of an input happens.
+ * false when the input could not be read (an->pkg NULL).  Release an
+ * with analysis_release() in every case. */
+static bool analyse(struct jx_arena *a, const struct eopts *o,
+                    const char *file, struct analysis *an)
+{
+    memset(an, 0, sizeof *an);
+    jx_diags_init(&an->diags, a);
+    jx_diags_init(&an->fwd, a);
+    if (jx_cli_load(a, file, &an->diags, &an->in) != JX_LOAD_OK) {
+        return false;
+    }
+    const struct jx_package *p = an->pkg = an->in.pkg;
+    struct jx_policy pol;
+    struct jx_check_config cfg;
+    jx_policy_default(&pol);
+    jx_check_config_default(&cfg);
+    an->ev = jx_cli_check(a, &an->in, &pol, &cfg, &an->diags);
+    bool dates = (o->fa.submitted.present || p->submission.submitted.present) &&
+                 (o->fa.published.present || p->submission.published.present);
+    if (dates) {
+        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o->fa, false);
+        an->fr = jx_cli_assess(a, p, an->ev, o->fa.framework, &fo, &an->fwd);
+    }
+    return true;
+}
+
+/* Free what an analysis owns outside its arena. */
+static void analysis_release(struct analysis *an)
+{
+    jx_cli_input_release(&an->in);
+    jx_diags_release(&an->fwd);
+    jx_diags_release(&an->diags);
+}
+
+/* The index row of an analysed input: scores and counts (the strings
+ * are copied into keep: the analysis is about to go). */
+static void summarise(struct jx_arena *keep, const struct analysis *an,
+                      struct jx_index_unit *row)
+{
+    const struct jx_package *p = an->pkg;
+    row->unit = jx_strdup(keep, p->unit.name.s ? p->unit.name.s : "");
+    row->year = p->year.present && p->year.v > 0 && p->year.v < 10000
+                    ? (int)p->year.v
+                    : 0;
+    row->errors = an->diags.count[JX_SEV_ERROR];
+    row->warnings = an->diags.count[JX_SEV_WARNING];
+    const struct jx_eval *ev = an->ev;
+    if (ev && ev->nsheets && p->has_unit_sheet) {
+        const struct jx_sheet_eval *se = &ev->sheets[0];
+        row->has_total = se->total.has_value;
+        row->total = se->total.value;
+        row->has_stated = se->total.has_stated;
+        row->stated = se->total.stated;
+        row->grade = se->total.has_value ? jx_grade_zh(se->grade) : NULL;
+    }
+    /* the 考核评分表: a total, or while items await a judgement the
+     * range it may take (the page shows 待判断 then, not a grade) */
+    const struct jx_fw_result *fr = an->fr;
+    if (fr && fr->total.has_value) {
+        row->has_assess = true;
+        row->assess = fr->total.value;
+        row->assess_lo = fr->total_lo;
+        row->assess_hi = fr->total_hi;
+        row->judge = fr->njudge;
+        row->assess_grade = fr->grade ? jx_strdup(keep, fr->grade) : NULL;
+    }
+}
+
+/* Write document d in format to dir/name.format; true on success. */
+static bool write_one(struct jx_arena *a, const struct jx_report_doc *d,
+                      const char *dir, const char *name, const char *format)
+{
+    return jx_cli_write_doc(d, format,
+                            jx_sprintf(a, "%s/%s.%s", dir, name, format)) == 0;
+}
+
+/* Write the documents of an analysed input into dir (made here),
+ * recording in row->docs what was written; true when all were. */
+static bool write_unit(struct jx_arena *a, const struct eopts *o,
+                       struct analysis *an, const char *dir,
+                       struct jx_index_unit *row)
+{
+    if (!ensure_dir(dir)) {
+        return false;
+    }
+    /* the report to hand in: the findings and the 考核评分表 are
+     * documents of their own */
+    struct jx_report_opts ro = {false, false, NULL};
+    struct jx_report_doc *docs[JX_IDX_NDOCS] = {
+        jx_report_build(a, an->pkg, an->ev, &an->diags, &ro),
+        jx_report_findings(a, an->pkg, &an->diags),
+        an->fr ? jx_report_assessment(a, an->fr) : NULL};
+    static const char *const names[JX_IDX_NDOCS] = {"report", "findings",
+                                                     "assessment"};
+    bool all = true;
+    for (int k = 0; k < JX_IDX_NDOCS; k++) {
+        for (int f = 0; f < 4 && docs[k]; f++) {
+            if (!o->formats[f] || (k == JX_IDX_FINDINGS && f == JX_IDX_XLSX)) {
+                continue; /* the findings have no tables: no workbook */
+            }
+            if (write_one(a, docs[k], dir, names[k], fmt_names[f])) {
+                row->docs[k] |= (unsigned char)(1u << f);
+            } else {
+                all = false;
+            }
+        }
+    }
+    return all;
+}
+
+/* ---- the run ------------------------------------------------------- */
+
+/* A score as text, "—" when absent (arena). */
+static const char *score_text(struct jx_arena *a, bool has, struct jx_rat v)
+{
+    char b[JX_NUM_BUFSZ];
+    return has ? jx_strdup(a, jx_rat_format(v, 2, false, JX_ROUND_HALF_UP, b))
+               : "—";
+}
+
+/* The 考核得分 of row r as the terminal shows it (arena). */
+static const char *assess_text(struct jx_arena *a,
+                               const struct jx_index_unit *r)
+{
+    if (r->has_assess && r->judge) {
+        return jx_sprintf(a, "%s–%s（%zu 项待判断）",
+                          score_text(a, true, r->assess_lo),
+                          score_text(a, true, r->assess_hi), r->judge);
+    }
+    return score_text(a, r->has_assess, r->assess);
+}
+
+/* The cells of a summary line: of the head when r is NULL, else of
+ * unit r at rank (arena). */
+static void summary_cells(struct jx_arena *a, const struct jx_index_unit *r,
+                          size_t rank, const char *c[8])
+{
+    static const char *const head[8] = {"名次", "单位", "年度", "复核总分",
+                                        "等级", "自评总分", "错误/警告",
+                                        "考核得分"};
+    if (!r) {
+        memcpy(c, head, sizeof head);
+        return;
+    }
+    c[0] = jx_sprintf(a, "%zu", rank);
+    c[1] = r->unit && r->unit[0] ? r->unit : r->file;
+    c[2] = r->year ? jx_sprintf(a, "%d", r->year) : "—";
+    c[3] = score_text(a, r->has_total, r->total);
+    c[4] = r->grade ? r->grade : "—";
+    c[5] = score_text(a, r->has_stated, r->stated);
+    c[6] = r->unit ? jx_sprintf(a, "%zu/%zu", r->errors, r->warnings)
+                   : "无法读取";
+    c[7] = assess_text(a, r);
+}
+
+/* Print the summary table to stdout in ranking order, in two passes
+ * (the column widths, then the lines, written as they are made) so
+ * that it needs no memory per unit.  false when stdout failed. */
+static bool summary(const struct jx_index_unit *rows, const size_t *order,
+                    size_t n)
+{
+    size_t w[8] = {0};
+    struct jx_arena *a = NULL;
+    for (size_t i = 0; i <= n; i++) {
+        if (i % 1024 == 0) {
+            jx_arena_free(a); /* NULL the first time */
+            a = jx_arena_new();
+        }
+        const char *c[8];
+        summary_cells(a, i ? &rows[order[i - 1]] : NULL, i, c);
+        for (int k = 0; k < 8; k++) {
+            size_t x = jx_utf8_width(c[k]);
+            w[k] = x > w[k] ? x : w[k];
+        }
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 24);
+    bool ok = true;
+    for (size_t i = 0; i <= n && ok; i++) {
+        if (i % 1024 == 0) {
+            jx_arena_free(a);
+            a = jx_arena_new();
+        }
+        const char *c[8];
+        summary_cells(a, i ? &rows[order[i - 1]] : NULL, i, c);
+        for (int k = 0; k < 8; k++) {
+            bool right = k == 0 || k == 3 || k == 5 || k == 7;
+            jx_buf_addpad(&b, c[k], k == 7 ? 0 : w[k], right);
+            jx_buf_adds(&b, k == 7 ? "\n" : "  ");
+        }
+        if (b.len >= 1u << 16 || i == n) {
+            ok = jx_cli_write(&b) == 0;
+            jx_buf_reset(&b);
+        }
+    }
+    jx_arena_free(a);
+    jx_buf_release(&b);
+    return ok;
+}
+
+/* A sink for the index page: append to the stream ctx. */
+static int to_file(void *ctx, const char *p, size_t n)
+{
+    return fwrite(p, 1, n, ctx) == n ? 0 : -1;
+}
+
+/* Write DIR/index.html atomically (streamed to DIR/index.html.tmp.<pid>,
+ * synced, renamed) from rows[0..done) of total inputs; complete says
+ * the run is over.  false after printing why. */
+static bool write_index(const char *dir, const struct jx_index_unit *rows,
+                        size_t done, size_t total, bool complete)
+{
+    struct jx_index ix = {rows, done, total, complete};
+    struct jx_arena *a = jx_arena_new();
+    const char *path = jx_sprintf(a, "%s/index.html", dir);
+    const char *tmp = jx_sprintf(a, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    bool ok = f && jx_report_index_write(&ix, to_file, f) == 0 &&
+              fflush(f) == 0 && (fsync(fileno(f)) == 0 || errno == EINVAL);
+    ok = f && fclose(f) == 0 && ok;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
+        fprintf(stderr, "jixiao evaluate: 无法写入“%s”：%s\n", path,
+                strerror(errno));
+        remove(tmp);
+    }
+    jx_arena_free(a);
+    return ok;
+}
+
+/* Milliseconds on the monotonic clock (when to rewrite the index). */
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Draw the progress bar for done of n on stderr (a terminal). */
 static void progress(size_t done, size_t n, const char *what)
 {
@@ -81,270 +583,66 @@ static void progress(size_t done, size_t n, const char *what)
     fflush(stderr);
 }
 
-/* Write document d in format to dir/name.format; true on success. */
-static bool write_one(struct jx_arena *a, const struct jx_report_doc *d,
-                      const char *dir, const char *name, const char *format)
+/* The state of a run. */
+struct run {
+    const struct eopts *o;
+    const char **files;
+    size_t n;
+    struct jx_arena *keep;        /* the rows and their strings */
+    struct jx_index_unit *rows;   /* one per input, in input order */
+    struct names names;           /* folder names given */
+    bool tty;
+    bool any_error, any_io, any_unread;
+};
+
+/* Print a line to stdout, clearing the progress bar first. */
+static void say(const struct run *r, const char *line)
 {
-    return jx_cli_write_doc(d, format,
-                            jx_sprintf(a, "%s/%s.%s", dir, name, format)) == 0;
+    if (r->tty) {
+        fputs("\r\033[K", stderr);
+    }
+    fputs(line, stdout);
+    fflush(stdout);
 }
 
-/* Evaluate one input into row; false when it could not be read. */
-static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
-                         const char *file, struct unit_row *row)
+/* Evaluate input i of the run in an arena of its own, freed before
+ * returning: only the row stays. */
+static void evaluate_one(struct run *r, size_t i)
 {
+    struct jx_index_unit *row = &r->rows[i];
+    const char *file = r->files[i];
     memset(row, 0, sizeof *row);
     row->file = file;
-    row->dir = stem(a, file);
-    struct jx_diags diags, fwd;
-    jx_diags_init(&diags, a);
-    jx_diags_init(&fwd, a); /* the framework's findings */
-    struct jx_cli_input in;
-    enum jx_load_status st = jx_cli_load(a, file, &diags, &in);
-    if (st != JX_LOAD_OK) {
-        jx_cli_input_release(&in);
-        jx_diags_release(&diags);
-        return false;
+    struct jx_arena *a = jx_arena_new();
+    struct analysis an;
+    if (!analyse(a, r->o, file, &an)) {
+        r->any_unread = true;
+        analysis_release(&an);
+        jx_arena_free(a);
+        return;
     }
-    const struct jx_package *p = in.pkg;
-    row->unit = p->unit.name.s ? p->unit.name.s : "";
-    row->year = p->year.present ? (long long)p->year.v : 0;
-    struct jx_policy pol;
-    struct jx_check_config cfg;
-    jx_policy_default(&pol);
-    jx_check_config_default(&cfg);
-    const struct jx_eval *ev = jx_cli_check(a, &in, &pol, &cfg, &diags);
-    row->errors = diags.count[JX_SEV_ERROR];
-    row->warnings = diags.count[JX_SEV_WARNING];
-    if (ev && ev->nsheets && p->has_unit_sheet) {
-        const struct jx_sheet_eval *se = &ev->sheets[0];
-        row->has_total = se->total.has_value;
-        row->total = se->total.value;
-        row->has_stated = se->total.has_stated;
-        row->stated = se->total.stated;
-        row->grade = se->total.has_value ? jx_grade_zh(se->grade) : NULL;
+    summarise(r->keep, &an, row);
+    bool told = false;
+    size_t clash = 0;
+    row->dir = folder_name(r->keep, &r->names, i, file, row->unit, row->year,
+                           &told, &clash);
+    if (told && clash < r->n) {
+        say(r, jx_sprintf(a,
+                          "注意：“%s”与“%s”%s，写到不同的目录：%s/%s/\n",
+                          file, r->files[clash],
+                          row->unit[0] ? "是同一单位、同一年度" : "文件名相同",
+                          r->o->dir, row->dir));
+    } else if (told) {
+        say(r, jx_sprintf(a, "注意：“%s”的目录名与汇总页同名，改为：%s/%s/\n",
+                          file, r->o->dir, row->dir));
     }
-    /* assess when the dates are known (given, or in the package) */
-    struct jx_fw_result *fr = NULL;
-    bool dates = (o->fa.submitted.present || p->submission.submitted.present) &&
-                 (o->fa.published.present || p->submission.published.present);
-    if (dates) {
-        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o->fa, false);
-        fr = jx_cli_assess(a, p, ev, o->fa.framework, &fo, &fwd);
-        if (fr && fr->total.has_value) {
-            row->has_assess = true;
-            row->assess = fr->total.value;
-            row->judge = fr->njudge;
-        }
+    const char *dir = jx_sprintf(a, "%s/%s", r->o->dir, row->dir);
+    if (!write_unit(a, r->o, &an, dir, row)) {
+        r->any_io = true;
     }
-    const char *dir = jx_sprintf(a, "%s/%s", o->dir, row->dir);
-    if (!ensure_dir(dir)) {
-        jx_cli_input_release(&in);
-        jx_diags_release(&fwd);
-        jx_diags_release(&diags);
-        return false;
-    }
-    /* the report to hand in: the findings and the 考核评分表 are
-     * documents of their own */
-    struct jx_report_opts ro = {false, false, NULL};
-    struct jx_report_doc *rep = jx_report_build(a, p, ev, &diags, &ro);
-    bool all = true;
-    for (int f = 0; f < 4; f++) {
-        if (o->formats[f]) {
-            row->wrote[f] = write_one(a, rep, dir, "report", fmt_names[f]);
-            all = all && row->wrote[f];
-        }
-    }
-    struct jx_report_doc *fd = jx_report_findings(a, p, &diags);
-    for (int f = 0; f < 4; f++) {
-        if (o->formats[f] && f != 1) { /* no tables: no workbook */
-            bool w = write_one(a, fd, dir, "findings", fmt_names[f]);
-            all = all && w;
-            row->findings_html = row->findings_html || (f == 2 && w);
-        }
-    }
-    if (fr) {
-        struct jx_report_doc *ad = jx_report_assessment(a, fr);
-        for (int f = 0; f < 4; f++) {
-            if (o->formats[f]) {
-                bool w = write_one(a, ad, dir, "assessment", fmt_names[f]);
-                all = all && w;
-                row->assessment_html = row->assessment_html || (f == 2 && w);
-            }
-        }
-    }
-    row->ok = all;
-    jx_cli_input_release(&in);
-    jx_diags_release(&fwd);
-    jx_diags_release(&diags);
-    return true;
-}
-
-/* A score as text, "—" when absent (arena). */
-static const char *score_text(struct jx_arena *a, bool has, struct jx_rat v)
-{
-    char b[JX_NUM_BUFSZ];
-    return has ? jx_strdup(a, jx_rat_format(v, 2, false, JX_ROUND_HALF_UP, b))
-               : "—";
-}
-
-/* The rows in ranking order: recomputed total, highest first (units
- * without one last, in input order). */
-static void rank(struct unit_row **order, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        struct unit_row *x = order[i];
-        size_t j = i;
-        while (j > 0 && x->has_total &&
-               (!order[j - 1]->has_total ||
-                jx_rat_cmp(order[j - 1]->total, x->total) < 0)) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = x;
-    }
-}
-
-/* The summary table for the terminal. */
-static void summary(struct jx_arena *a, struct unit_row **order, size_t n,
-                    struct jx_buf *b)
-{
-    static const char *const head[8] = {"名次", "单位", "年度", "复核总分",
-                                        "等级", "自评总分", "错误/警告",
-                                        "考核得分"};
-    const char **cells = jx_alloc_array(a, (n + 1) * 8, sizeof *cells);
-    for (int k = 0; k < 8; k++) {
-        cells[k] = head[k];
-    }
-    for (size_t i = 0; i < n; i++) {
-        const struct unit_row *r = order[i];
-        const char **c = cells + (i + 1) * 8;
-        c[0] = jx_sprintf(a, "%zu", i + 1);
-        c[1] = r->unit ? r->unit : r->file;
-        c[2] = r->year ? jx_sprintf(a, "%lld", r->year) : "—";
-        c[3] = score_text(a, r->has_total, r->total);
-        c[4] = r->grade ? r->grade : "—";
-        c[5] = score_text(a, r->has_stated, r->stated);
-        c[6] = r->unit ? jx_sprintf(a, "%zu/%zu", r->errors, r->warnings)
-                       : "无法读取";
-        c[7] = r->has_assess && r->judge
-                   ? jx_sprintf(a, "%s（%zu 项待判断）",
-                                score_text(a, true, r->assess), r->judge)
-                   : score_text(a, r->has_assess, r->assess);
-    }
-    size_t w[8] = {0};
-    for (size_t i = 0; i <= n; i++) {
-        for (int k = 0; k < 8; k++) {
-            size_t x = jx_utf8_width(cells[i * 8 + k]);
-            w[k] = x > w[k] ? x : w[k];
-        }
-    }
-    for (size_t i = 0; i <= n; i++) {
-        for (int k = 0; k < 8; k++) {
-            bool right = k == 0 || k == 3 || k == 5 || k == 7;
-            jx_buf_addpad(b, cells[i * 8 + k], k == 7 ? 0 : w[k], right);
-            jx_buf_adds(b, k == 7 ? "\n" : "  ");
-        }
-    }
-}
-
-/* DIR/index.html: the ranking with links to each unit's documents. */
-static bool write_index(struct jx_arena *a, const struct eopts *o,
-                        struct unit_row **order, size_t n)
-{
-    struct jx_report_doc *d = jx_report_new(
-        a, jx_sprintf(a, "预算绩效自评汇总（%zu 个单位）", n));
-    d->subtitle = "按复核总分排序；点击查看每个单位的自评报告、审核意见和考核评分表";
-    jx_report_para(d, JX_RS_BODY,
-                   "复核总分是按评分规则重新计算的整体支出绩效自评表总分；"
-                   "错误和警告是 jixiao check 的发现数；考核得分是考核评分表的得分"
-                   "（有报送、公开日期时计算）。");
-    struct jx_rtable *t = jx_report_table(d, 10, 1);
-    t->title = "单位排名";
-    static const char *const head[10] = {"名次", "单位", "年度", "复核总分",
-                                         "等级", "自评总分", "错误", "警告",
-                                         "考核得分", "文件"};
-    for (int k = 0; k < 10; k++) {
-        jx_rtable_cell(d, t, 0, k, 1, 1, head[k]);
-    }
-    int row = 1;
-    for (size_t i = 0; i < n; i++) {
-        const struct unit_row *r = order[i];
-        jx_rtable_cell(d, t, row, 0, 1, 1, jx_sprintf(a, "%zu", i + 1))->align =
-            JX_RA_RIGHT;
-        struct jx_rcell *c = jx_rtable_cell(d, t, row, 1, 1, 1,
-                                            r->unit ? r->unit : r->file);
-        if (r->wrote[2]) {
-            c->link = jx_sprintf(a, "%s/report.html", r->dir);
-        }
-        jx_rtable_cell(d, t, row, 2, 1, 1,
-                       r->year ? jx_sprintf(a, "%lld", r->year) : "—");
-        c = jx_rtable_cell(d, t, row, 3, 1, 1,
-                           score_text(a, r->has_total, r->total));
-        c->align = JX_RA_RIGHT;
-        c->fmt = JX_RF_SCORE;
-        jx_rtable_cell(d, t, row, 4, 1, 1, r->grade ? r->grade : "—");
-        c = jx_rtable_cell(d, t, row, 5, 1, 1,
-                           score_text(a, r->has_stated, r->stated));
-        c->align = JX_RA_RIGHT;
-        c->flagged = r->has_total && r->has_stated &&
-                     jx_rat_cmp(r->total, r->stated) != 0;
-        jx_rtable_cell(d, t, row, 6, 1, 1, jx_sprintf(a, "%zu", r->errors))
-            ->align = JX_RA_RIGHT;
-        jx_rtable_cell(d, t, row, 7, 1, 1, jx_sprintf(a, "%zu", r->warnings))
-            ->align = JX_RA_RIGHT;
-        struct jx_buf b;
-        jx_buf_init(&b, 4096);
-        for (int f = 0; f < 4; f++) {
-            if (r->wrote[f]) {
-                jx_buf_addf(&b, "%s%s", b.len ? " " : "", fmt_names[f]);
-            }
-        }
-        c = jx_rtable_cell(d, t, row, 8, 1, 1,
-                           r->has_assess && r->judge
-                               ? jx_sprintf(a, "%s（%zu 项待判断）",
-                                            score_text(a, true, r->assess),
-                                            r->judge)
-                               : score_text(a, r->has_assess, r->assess));
-        c->align = JX_RA_RIGHT;
-        if (r->assessment_html) {
-            c->link = jx_sprintf(a, "%s/assessment.html", r->dir);
-        }
-        jx_rtable_cell(d, t, row, 9, 1, 1, b.len ? b.p : "—");
-        jx_buf_release(&b);
-        row++;
-    }
-    /* per unit: every document as a link */
-    jx_report_heading(d, 2, "各单位文件");
-    struct jx_rtable *f = jx_report_table(d, 5, 1);
-    static const char *const fh[5] = {"单位", "自评报告", "审核意见", "考核评分表",
-                                      "PDF / DOCX / XLSX"};
-    for (int k = 0; k < 5; k++) {
-        jx_rtable_cell(d, f, 0, k, 1, 1, fh[k]);
-    }
-    for (size_t i = 0; i < n; i++) {
-        const struct unit_row *r = order[i];
-        int rr = (int)i + 1;
-        jx_rtable_cell(d, f, rr, 0, 1, 1, r->unit ? r->unit : r->file);
-        struct jx_rcell *c = jx_rtable_cell(d, f, rr, 1, 1, 1,
-                                            r->wrote[2] ? "HTML" : "—");
-        c->link = r->wrote[2] ? jx_sprintf(a, "%s/report.html", r->dir) : NULL;
-        c = jx_rtable_cell(d, f, rr, 2, 1, 1, r->findings_html ? "HTML" : "—");
-        c->link = r->findings_html ? jx_sprintf(a, "%s/findings.html", r->dir)
-                                   : NULL;
-        c = jx_rtable_cell(d, f, rr, 3, 1, 1,
-                           r->assessment_html ? "HTML" : "—");
-        c->link = r->assessment_html
-                      ? jx_sprintf(a, "%s/assessment.html", r->dir)
-                      : NULL;
-        const char *doc = r->wrote[3] ? "PDF" : r->wrote[0] ? "DOCX" : "—";
-        c = jx_rtable_cell(d, f, rr, 4, 1, 1, doc);
-        c->link = r->wrote[3]   ? jx_sprintf(a, "%s/report.pdf", r->dir)
-                  : r->wrote[0] ? jx_sprintf(a, "%s/report.docx", r->dir)
-                                : NULL;
-    }
-    return jx_cli_write_doc(d, "html", jx_sprintf(a, "%s/index.html", o->dir)) ==
-           0;
+    r->any_error = r->any_error || row->errors > 0;
+    analysis_release(&an);
+    jx_arena_free(a);
 }
 
 /* Parse the options; JX_EXIT_OK or a usage error.  files gets the
@@ -434,45 +732,69 @@ int jx_cmd_evaluate(int argc, char **argv)
         free(files);
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct unit_row *rows = jx_alloc_array(a, n, sizeof *rows);
-    struct unit_row **order = jx_alloc_array(a, n, sizeof *order);
-    bool tty = isatty(2);
-    bool any_error = false, any_io = false, any_unread = false;
+    struct run r;
+    memset(&r, 0, sizeof r);
+    r.o = &o;
+    r.files = files;
+    r.n = n;
+    r.keep = jx_arena_new();
+    r.rows = jx_alloc_array(r.keep, n, sizeof *r.rows);
+    r.tty = isatty(2);
+    /* what a killed run left, then an index of no unit yet: from here
+     * on index.html lists only units whose documents are written */
+    size_t stale = clean_stale(o.dir, 1, true);
+    if (stale) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "已删除上次中断的运行留下的 %zu 个临时文件\n", stale);
+        say(&r, line);
+    }
+    name_take(r.keep, &r.names, "index.html", SIZE_MAX);
+    bool index = write_index(o.dir, r.rows, 0, n, false);
+    /* the index again after units 1, 2, 4, … (all these rewrites
+     * cost about twice the last one), and after a pause of 3 s or 20
+     * times the last rewrite, whichever is longer (at most 5% of the
+     * time); at the end in any case */
+    size_t next = 1;
+    long long last = now_ms(), pause = 3000;
     for (size_t i = 0; i < n; i++) {
-        if (tty) {
+        if (r.tty) {
             progress(i, n, files[i]);
         }
-        if (!evaluate_one(a, &o, files[i], &rows[i])) {
-            any_unread = true;
-            rows[i].unit = NULL;
+        evaluate_one(&r, i);
+        if (index && i + 1 < n &&
+            (i + 1 >= next || now_ms() - last >= pause)) {
+            long long t0 = now_ms();
+            index = write_index(o.dir, r.rows, i + 1, n, false);
+            next = 2 * (i + 1);
+            last = now_ms();
+            pause = 20 * (last - t0) > 3000 ? 20 * (last - t0) : 3000;
         }
-        any_io = any_io || (rows[i].unit && !rows[i].ok);
-        any_error = any_error || rows[i].errors > 0;
-        order[i] = &rows[i];
     }
-    if (tty) {
+    if (r.tty) {
         progress(n, n, "完成");
         fputc('\n', stderr);
     }
-    rank(order, n);
+    index = index && write_index(o.dir, r.rows, n, n, true);
+    size_t *order = jx_xmalloc((n ? n : 1) * sizeof *order);
+    jx_index_rank(r.rows, n, order);
+    bool out = summary(r.rows, order, n);
+    free(order);
     struct jx_buf b;
-    jx_buf_init(&b, 1u << 24);
-    summary(a, order, n, &b);
-    bool index = write_index(a, &o, order, n);
+    jx_buf_init(&b, 1u << 16);
     jx_buf_addf(&b, "\n共 %zu 个文件，输出在 %s/（汇总：%s/index.html）\n", n,
                 o.dir, o.dir);
-    if (jx_cli_write(&b) < 0) {
-        any_io = true;
-    }
+    bool io = r.any_io || !index || !out || jx_cli_write(&b) < 0;
     jx_buf_release(&b);
-    jx_arena_free(a);
+    free(r.names.key);
+    free(r.names.who);
+    jx_arena_free(r.keep);
     free(files);
-    if (any_io || !index) {
+    if (io) {
         return JX_EXIT_IO;
     }
-    if (any_unread) {
+    if (r.any_unread) {
         return JX_EXIT_USAGE;
     }
-    return any_error ? JX_EXIT_FINDINGS : JX_EXIT_OK;
+    return r.any_error ? JX_EXIT_FINDINGS : JX_EXIT_OK;
 }
