@@ -1423,17 +1423,17 @@ static void load_applies(struct ctx *c, struct jx_framework *fw, json_t *root)
         size_t mark = path_push(c, "places");
         for (size_t i = 0; i < n; i++) {
             json_t *v = json_array_get(arr, i);
-            size_t m2 = path_index(c, i);
+            size_t m2 = jx_jload_index(&c->j, i);
             if (!json_is_string(v) || json_string_length(v) == 0) {
-                type_error(c, "非空字符串（地名，如 \"岳阳楼区\"）", v,
-                           jx_jdoc_element(c->doc, an, i));
+                jx_jload_type_error(&c->j, "非空字符串（地名，如 \"岳阳楼区\"）",
+                                    v, jx_jdoc_element(c->j.doc, an, i));
             } else {
                 fw->places[fw->nplaces++] = jx_strndup(
                     c->a, json_string_value(v), json_string_length(v));
             }
-            path_pop(c, m2);
+            jx_jload_pop(&c->j, m2);
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     } else if (fw->region) {
         fw->places = jx_alloc_array(c->a, 1, sizeof *fw->places);
         fw->places[0] = fw->region;
