@@ -66,7 +66,7 @@ struct jx_check_ctx {
     const struct jx_check_config *cfg;
     struct jx_diags *diags;
     const char *file;                   /* the package's source, or NULL */
-    struct jx_facts *facts;             /* the report's figures, built on
+    const struct jx_facts *facts;       /* the report's figures, built on
                                            first use (jx_check_facts) */
 };
 
@@ -75,7 +75,7 @@ struct jx_facts;
 /* The figures of the report prose (every section, lines counted from the
  * section's provenance), built once per run and shared by the
  * families (arena-owned). */
-struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
+const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /*
  * Run every family over pkg (scored as ev) and append the findings to
@@ -85,6 +85,14 @@ struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
               const struct jx_eval *ev, const struct jx_check_config *cfg,
               struct jx_diags *diags);
+
+/* As jx_check over the report's facts already extracted (facts.h
+ * jx_package_facts; NULL: extracted here), so that one input's facts are
+ * extracted once (lib/pipeline). */
+void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
+                        const struct jx_eval *ev,
+                        const struct jx_check_config *cfg,
+                        const struct jx_facts *facts, struct jx_diags *diags);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */
 void jx_check_arith(struct jx_check_ctx *c);
