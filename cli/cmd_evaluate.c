@@ -42,6 +42,7 @@ struct eopts {
     const char *dir;
     bool formats[4];               /* docx, xlsx, html, pdf */
     struct jx_fw_args fa;          /* --framework, --submitted, … */
+    struct jx_run *run;            /* the pipeline's run */
 };
 
 static const char *const fmt_names[4] = {"docx", "xlsx", "html", "pdf"};
@@ -96,26 +97,23 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
     memset(row, 0, sizeof *row);
     row->file = file;
     row->dir = stem(a, file);
-    struct jx_diags diags, fwd;
-    jx_diags_init(&diags, a);
-    jx_diags_init(&fwd, a); /* the framework's findings */
-    struct jx_cli_input in;
-    enum jx_load_status st = jx_cli_load(a, file, &diags, &in);
-    if (st != JX_LOAD_OK) {
-        jx_cli_input_release(&in);
-        jx_diags_release(&diags);
+    struct jx_input_opts io = jx_cli_input_opts(&o->fa);
+    io.only_dated = true; /* assess when the dates are known */
+    struct jx_result *in = jx_cli_input(o->run, file, &io);
+    if (in->status != JX_INPUT_OK) {
+        jx_result_free(in);
         return false;
     }
-    const struct jx_package *p = in.pkg;
-    row->unit = p->unit.name.s ? p->unit.name.s : "";
+    if (in->fw_failed) {
+        jx_cli_fw_failed(in, o->fa.framework);
+    }
+    const struct jx_package *p = in->pkg;
+    const struct jx_diags *diags = &in->diags;
+    row->unit = jx_strdup(a, p->unit.name.s ? p->unit.name.s : "");
     row->year = p->year.present ? (long long)p->year.v : 0;
-    struct jx_policy pol;
-    struct jx_check_config cfg;
-    jx_policy_default(&pol);
-    jx_check_config_default(&cfg);
-    const struct jx_eval *ev = jx_cli_check(a, &in, &pol, &cfg, &diags);
-    row->errors = diags.count[JX_SEV_ERROR];
-    row->warnings = diags.count[JX_SEV_WARNING];
+    const struct jx_eval *ev = in->ev;
+    row->errors = diags->count[JX_SEV_ERROR];
+    row->warnings = diags->count[JX_SEV_WARNING];
     if (ev && ev->nsheets && p->has_unit_sheet) {
         const struct jx_sheet_eval *se = &ev->sheets[0];
         row->has_total = se->total.has_value;
@@ -124,30 +122,21 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
         row->stated = se->total.stated;
         row->grade = se->total.has_value ? jx_grade_zh(se->grade) : NULL;
     }
-    /* assess when the dates are known (given, or in the package) */
-    struct jx_fw_result *fr = NULL;
-    bool dates = (o->fa.submitted.present || p->submission.submitted.present) &&
-                 (o->fa.published.present || p->submission.published.present);
-    if (dates) {
-        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o->fa, false);
-        fr = jx_cli_assess(a, p, ev, o->fa.framework, &fo, &fwd);
-        if (fr && fr->total.has_value) {
-            row->has_assess = true;
-            row->assess = fr->total.value;
-            row->judge = fr->njudge;
-        }
+    struct jx_fw_result *fr = in->assessment;
+    if (fr && fr->total.has_value) {
+        row->has_assess = true;
+        row->assess = fr->total.value;
+        row->judge = fr->njudge;
     }
     const char *dir = jx_sprintf(a, "%s/%s", o->dir, row->dir);
     if (!ensure_dir(dir)) {
-        jx_cli_input_release(&in);
-        jx_diags_release(&fwd);
-        jx_diags_release(&diags);
+        jx_result_free(in);
         return false;
     }
     /* the report to hand in: the findings and the 考核评分表 are
      * documents of their own */
     struct jx_report_opts ro = {false, false, NULL};
-    struct jx_report_doc *rep = jx_report_build(a, p, ev, &diags, &ro);
+    struct jx_report_doc *rep = jx_report_build(a, p, ev, diags, &ro);
     bool all = true;
     for (int f = 0; f < 4; f++) {
         if (o->formats[f]) {
@@ -155,7 +144,7 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
             all = all && row->wrote[f];
         }
     }
-    struct jx_report_doc *fd = jx_report_findings(a, p, &diags);
+    struct jx_report_doc *fd = jx_report_findings(a, p, diags);
     for (int f = 0; f < 4; f++) {
         if (o->formats[f] && f != 1) { /* no tables: no workbook */
             bool w = write_one(a, fd, dir, "findings", fmt_names[f]);
@@ -174,9 +163,7 @@ static bool evaluate_one(struct jx_arena *a, const struct eopts *o,
         }
     }
     row->ok = all;
-    jx_cli_input_release(&in);
-    jx_diags_release(&fwd);
-    jx_diags_release(&diags);
+    jx_result_free(in);
     return true;
 }
 
@@ -434,6 +421,7 @@ int jx_cmd_evaluate(int argc, char **argv)
         free(files);
         return JX_EXIT_IO;
     }
+    o.run = jx_cli_run(&o.fa, NULL, NULL);
     struct jx_arena *a = jx_arena_new();
     struct unit_row *rows = jx_alloc_array(a, n, sizeof *rows);
     struct unit_row **order = jx_alloc_array(a, n, sizeof *order);
@@ -467,6 +455,7 @@ int jx_cmd_evaluate(int argc, char **argv)
     }
     jx_buf_release(&b);
     jx_arena_free(a);
+    jx_run_free(o.run);
     free(files);
     if (any_io || !index) {
         return JX_EXIT_IO;

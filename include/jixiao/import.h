@@ -4,6 +4,10 @@
  * DOCX and XLSX importers, and the limits that keep hostile input
  * bounded.
  *
+ * The import layer stops at the document: the recogniser
+ * (lib/recognise) turns it into a package, and lib/pipeline
+ * (pipeline.h jx_import, jx_run_file) puts the two together.
+ *
  * Importers never print and never exit; what they cannot read becomes a
  * diagnostic (codes I1xx text, I2xx ZIP/DOCX, I3xx XLSX, I4xx
  * recognisers; see docs/ERRORS.md) located in the input.
@@ -88,32 +92,12 @@ struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
  * with a note; returns whether it converted. */
 bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
 
-/*
- * Recognise the forms and the report in a document and fill a package:
- * the 自评报告 (title, unit, year, sections 一…十, attachments), the
- * 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表, seed 002's
- * 部门整体支出绩效目标完成情况自评表 and 部门整体支出绩效评分表, and the
- * 考核评分表.  Blank templates ("/", "……", empty cells) stay absent.
- * What is there but cannot be read becomes a finding.  Returns NULL when
- * nothing at all was recognised (with a finding).
- */
-struct jx_package *jx_recognise(struct jx_arena *arena,
-                                const struct jx_doc *doc,
-                                struct jx_diags *diags);
-
 /* A document input (text, DOCX, XLSX) to the neutral document: detect
  * and convert.  NULL for anything else: with a finding for what cannot
  * be read, without one for Package JSON (load it with jx_pkgjson_load).
+ * A ZIP is opened once, to tell DOCX from XLSX and to convert it.
  * *kind (if not NULL) gets the kind. */
 struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
-                             const char *data, size_t len,
-                             const struct jx_limits *lim,
-                             struct jx_diags *diags,
-                             enum jx_input_kind *kind);
-
-/* Any supported input to a package: detect, convert, recognise (JSON is
- * loaded with jx_pkgjson_load).  *kind (if not NULL) gets the kind. */
-struct jx_package *jx_import(struct jx_arena *arena, const char *file,
                              const char *data, size_t len,
                              const struct jx_limits *lim,
                              struct jx_diags *diags,

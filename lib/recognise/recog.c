@@ -15,6 +15,7 @@
  * Findings: I4xx (docs/ERRORS.md, section "I — import (recognisers)").
  */
 #include "recognise/recog.h"
+#include "recognise/recognise.h"
 
 #include <string.h>
 

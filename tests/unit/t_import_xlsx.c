@@ -16,6 +16,7 @@
 #include <zip.h>
 
 #include "jixiao/import.h"
+#include "recognise/recognise.h"
 #include "jixiao/template.h"
 
 /* ---- building workbooks in memory ----------------------------------- */

@@ -13,6 +13,8 @@
 
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
+#include "recognise/recognise.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/score.h"
 
