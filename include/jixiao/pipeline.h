@@ -20,14 +20,14 @@
 #ifndef JIXIAO_PIPELINE_H
 #define JIXIAO_PIPELINE_H
 
-#include "jixiao/assess.h"
 #include "jixiao/check.h"
 #include "jixiao/diag.h"
-#include "jixiao/facts.h"
 #include "jixiao/framework.h"
 #include "jixiao/import.h"
 #include "jixiao/model.h"
 #include "jixiao/score.h"
+
+struct jx_facts;
 
 /* What a run is loaded with. */
 struct jx_run_opts {
@@ -77,6 +77,9 @@ enum jx_input_status {
                             not scored */
 };
 
+/* Most printed scoring tables a result keeps rescored. */
+#define JX_RESULT_MAX_PRINTED 4
+
 /* One input analysed. */
 struct jx_result {
     struct jx_arena *arena;        /* everything below lives here */
@@ -92,6 +95,12 @@ struct jx_result {
     struct jx_diags diags;         /* every finding: load, scoring, checks,
                                       printed tables rescored; located and
                                       in file, line and column order */
+    /* the printed scoring tables rescored, each under the framework
+     * its data names (docs/frameworks.md, "Rescoring printed tables") */
+    struct jx_fw_result *printed[JX_RESULT_MAX_PRINTED];
+    struct jx_diags printed_diags[JX_RESULT_MAX_PRINTED]; /* their findings
+                                      (the assessment's in fw_diags) */
+    size_t nprinted;
     /* the assessment asked for (jx_input_opts.framework) */
     bool assessed;                 /* the framework was evaluated */
     bool fw_failed;                /* the framework (fw NULL) or the

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jixiao/assess.h"
 #include "jixiao/calendar.h"
+#include "jixiao/facts.h"
 #include "jixiao/pkgjson.h"
 #include "recognise/recognise.h"
 
@@ -228,8 +230,9 @@ static struct jx_fw_result *evaluate(struct jx_run *r, struct jx_result *in,
 
 /* Rescore the input's printed scoring tables: the stated scores that
  * break their framework's rule join the findings, unless a C finding
- * already points at the same value.  The evaluation of the framework
- * asked for is kept as the assessment (*asked_done). */
+ * already points at the same value.  Each evaluation is kept
+ * (in->printed); that of the framework asked for is the assessment too
+ * (*asked_done), not evaluated twice. */
 static void printed_tables(struct jx_run *r, struct jx_result *in,
                            const struct jx_input_opts *o,
                            const struct jx_framework *asked,
@@ -246,9 +249,12 @@ static void printed_tables(struct jx_run *r, struct jx_result *in,
             continue;
         }
         bool shared = fw == asked && !*asked_done;
+        bool kept = in->nprinted < JX_RESULT_MAX_PRINTED;
         struct jx_diags own;
         jx_diags_init(&own, in->arena);
-        struct jx_diags *fd = shared ? &in->fw_diags : &own;
+        struct jx_diags *fd = shared ? &in->fw_diags
+                              : kept ? &in->printed_diags[in->nprinted]
+                                     : &own;
         size_t from = diags->n, fd_from = fd->n;
         struct jx_fw_result *res = evaluate(r, in, fw, o, fd);
         for (size_t i = fd_from; res && i < fd->n; i++) {
@@ -268,6 +274,16 @@ static void printed_tables(struct jx_run *r, struct jx_result *in,
                            "%s%s按评价框架 %s 复算；完整的表见 jixiao assess",
                            e->detail ? e->detail : "",
                            e->detail ? "；" : "", fw->id);
+        }
+        if (res && kept) {
+            in->printed[in->nprinted++] = res;
+            if (!shared) {
+                jx_pkgpos_locate(in->pos, fd, 0);
+                jx_diags_sort(fd);
+            }
+        } else if (kept && !shared) {
+            jx_diags_release(fd);
+            jx_diags_init(fd, in->arena);
         }
         if (shared && res) {
             in->assessment = res;
@@ -396,6 +412,9 @@ struct jx_result *jx_run_data(struct jx_run *r, const char *name, char *data,
     in->text = data;
     jx_diags_init(&in->diags, a);
     jx_diags_init(&in->fw_diags, a);
+    for (size_t k = 0; k < JX_RESULT_MAX_PRINTED; k++) {
+        jx_diags_init(&in->printed_diags[k], a);
+    }
     if (skip_space(data, len) == len) {
         in->status = JX_INPUT_EMPTY;
         return in;
@@ -439,6 +458,9 @@ void jx_result_free(struct jx_result *in)
     free(in->text);
     jx_diags_release(&in->diags);
     jx_diags_release(&in->fw_diags);
+    for (size_t k = 0; k < JX_RESULT_MAX_PRINTED; k++) {
+        jx_diags_release(&in->printed_diags[k]);
+    }
     jx_arena_free(in->arena);
 }
 
