@@ -2,6 +2,7 @@
  * check.c - the cross-check driver: thresholds, the order of the
  * families, and the shared way of reporting a finding.
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 

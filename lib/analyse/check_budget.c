@@ -4,6 +4,7 @@
  * the unit's whole budget, and year-over-year jumps in the base sheet
  * (docs/checks.md, "C5").
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 
