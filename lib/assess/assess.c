@@ -8,7 +8,7 @@
  * "missing" with a reason, never a guess, and a zero denominator is
  * 不适用 (N/A).  Amounts are in 万元 as exact rationals.
  */
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 #include "jixiao/facts.h"
 #include "jixiao/indval.h"
 

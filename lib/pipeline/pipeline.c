@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 #include "jixiao/calendar.h"
 #include "jixiao/facts.h"
 #include "jixiao/pkgjson.h"

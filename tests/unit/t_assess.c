@@ -1,7 +1,7 @@
 /* t_assess.c - the analysers of problems (七) and measures (八). */
 #include "harness.h"
 
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 #include "jixiao/pkgjson.h"
 
 #include <string.h>

@@ -13,6 +13,9 @@
  * rule), which problems no measure answers and which measures answer no
  * problem.  They suggest; the reviewer decides.
  *
+ * Private to lib/ (the pipeline calls it; front ends get the
+ * assessment from pipeline.h).
+ *
  * Ownership: everything returned lives in the arena passed in.
  */
 #ifndef JIXIAO_ASSESS_H
