@@ -285,9 +285,9 @@ static void printed_tables(struct jx_run *r, struct jx_result *in,
             jx_diags_release(fd);
             jx_diags_init(fd, in->arena);
         }
-        if (shared && res) {
+        if (shared) {
             in->assessment = res;
-            in->assessed = true;
+            in->assessed = res != NULL;
             *asked_done = true;
         }
         jx_diags_release(&own);
@@ -381,15 +381,14 @@ static void analyse(struct jx_run *r, struct jx_result *in,
         in->fw_dir = r->fwdir;
         asked = open_framework(r, o->framework, &in->fw_diags);
         in->fw = asked;
-        in->fw_failed = !asked;
     }
     bool done = false;
     printed_tables(r, in, o, asked, &done);
     if (asked && !done) {
         in->assessment = evaluate(r, in, asked, o, &in->fw_diags);
         in->assessed = in->assessment != NULL;
-        in->fw_failed = !in->assessed;
     }
+    in->fw_failed = want && !in->assessed;
     if (in->assessed) {
         jx_pkgpos_locate(in->pos, &in->fw_diags, 0);
         jx_diags_sort(&in->fw_diags);
