@@ -181,14 +181,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     static const char msst[] = "\n--sst--\n";
     static const char mstyles[] = "\n--styles--\n";
+    /* The styles mark is looked for only after the whole sst mark: the
+     * two share their first and last bytes, so a search from the sst
+     * mark itself could find a styles mark overlapping it and the
+     * shared strings' length would wrap around. */
     size_t isst = find_mark(s, 0, size, msst);
-    size_t istyles = find_mark(s, isst < size ? isst : 0, size, mstyles);
+    size_t sst_end = isst < size ? isst + strlen(msst) : 0;
+    size_t istyles = find_mark(s, sst_end, size, mstyles);
     size_t shlen = isst < istyles ? isst : istyles;
     const char *sst = NULL, *styles = NULL;
     size_t sstlen = 0, stlen = 0;
     if (isst < size) {
-        sst = s + isst + strlen(msst);
-        sstlen = (istyles > isst ? istyles : size) - isst - strlen(msst);
+        sst = s + sst_end;
+        sstlen = (istyles < size ? istyles : size) - sst_end;
     }
     if (istyles < size) {
         styles = s + istyles + strlen(mstyles);

@@ -37,7 +37,9 @@ char *fz_zip(const struct fz_part *parts, size_t n, size_t *len)
         }
     }
     char *out = NULL;
-    if (zip_close(za) == 0 && zip_source_open(src) == 0) {
+    if (zip_close(za) != 0) {
+        zip_discard(za); /* a failed close leaves za open */
+    } else if (zip_source_open(src) == 0) {
         zip_source_seek(src, 0, SEEK_END);
         zip_int64_t size = zip_source_tell(src);
         zip_source_seek(src, 0, SEEK_SET);
@@ -47,11 +49,9 @@ char *fz_zip(const struct fz_part *parts, size_t n, size_t *len)
                 free(out);
                 out = NULL;
             }
-            *len = (size_t)size;
+            *len = out ? (size_t)size : 0;
         }
         zip_source_close(src);
-    } else {
-        zip_discard(za);
     }
     zip_source_free(src);
     return out;

@@ -336,7 +336,9 @@ static bool explains(const char *s)
 }
 
 /* C404: 执行率 below 100% and nothing in the report (any section) nor a
- * deviation note explains it. */
+ * deviation note explains it.  When what was read holds no report at
+ * all (a workbook of the forms), whether the report explains it cannot
+ * be told: a note, not a warning. */
 static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
 {
     const struct jx_sheet_eval *se = s->se;
@@ -356,6 +358,15 @@ static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
         }
     }
     char buf[JX_NUM_BUFSZ];
+    if (!rp->present) {
+        jx_check_report(c, "C404", JX_SEV_NOTE, se->rate.prov, se->rate.path,
+                        "%s执行率 %s 低于 100%%，偏差原因分析没有说明原因；"
+                        "所读材料中没有自评报告，未能核对报告是否说明",
+                        s->label,
+                        jx_rat_format(se->rate.value, se->rate.scale, true,
+                                      JX_ROUND_HALF_UP, buf));
+        return;
+    }
     jx_check_report(c, "C404", JX_SEV_WARNING, se->rate.prov, se->rate.path,
                     "%s执行率 %s 低于 100%%，自评报告（包括第七部分存在的问题）"
                     "和偏差原因分析都没有说明原因（结余、结转、未支付、"

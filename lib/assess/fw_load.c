@@ -3,8 +3,10 @@
  * validation and located diagnostics (F0xx/F1xx), "extends" chains, and
  * the text and JSON renderings of a result.
  *
- * Loading: jsonpos.c parses the text with jansson (repairing syntax
- * errors) and knows where every key and value is; this file walks the
+ * Loading: base_json.c (struct jx_jload, shared with the Package JSON
+ * loader) parses the text with jansson (repairing syntax errors), knows
+ * where every key and value is and reports what is wrong with the text
+ * as JSON, unknown keys and wrong types; this file walks the
  * tree, reads every leaf with dec.c and fw_expr.c, and reports every
  * problem with file:line:col and JSON pointer (expression and range
  * errors at the column inside the string).  Only a document that is not
@@ -33,158 +35,28 @@ static const char FORMAT_NAME[] = "jixiao-framework";
 
 /* State of one load. */
 struct ctx {
-    struct jx_arena *a;
-    struct jx_jdoc *doc;
-    struct jx_diags dg;  /* this load's diagnostics, sorted at the end */
-    const char *file;
-    struct jx_buf path;  /* JSON pointer of the value being read */
+    struct jx_jload j;   /* the document, diagnostics and path */
+    struct jx_arena *a;  /* = j.a */
     bool fatal;          /* not a framework: stop */
 };
 
-/* Append "/seg" (RFC 6901 escaped) to the path; returns the mark. */
+/* The codes of the problems base_json.c reports for a framework. */
+static const struct jx_jcodes codes = {"F001", "F003", "F004", "F101",
+                                       "F102", "F103", "F002", "框架文件"};
+
+/* Append "/seg" (seg NUL-terminated) to the path; returns the mark. */
 static size_t path_push(struct ctx *c, const char *seg)
 {
-    size_t mark = c->path.len;
-    jx_buf_addc(&c->path, '/');
-    for (const char *p = seg; *p; p++) {
-        if (*p == '~') {
-            jx_buf_adds(&c->path, "~0");
-        } else if (*p == '/') {
-            jx_buf_adds(&c->path, "~1");
-        } else {
-            jx_buf_addc(&c->path, *p);
-        }
-    }
-    return mark;
+    return jx_jload_push(&c->j, seg, strlen(seg));
 }
 
-/* Append "/i" to the path; returns the mark. */
-static size_t path_index(struct ctx *c, size_t i)
-{
-    size_t mark = c->path.len;
-    jx_buf_addf(&c->path, "/%zu", i);
-    return mark;
-}
-
-/* Cut the path back to mark. */
-static void path_pop(struct ctx *c, size_t mark)
-{
-    c->path.len = mark;
-    c->path.p[mark] = '\0';
-}
-
-/* Add a diagnostic at line:col with the current path. */
-static void rep_at(struct ctx *c, const char *code, enum jx_severity sev,
-                   int line, int col, const char *fmt, ...) JX_PRINTF(6, 7);
-
-/* Add a diagnostic at line:col; see the declaration. */
-static void rep_at(struct ctx *c, const char *code, enum jx_severity sev,
-                   int line, int col, const char *fmt, ...)
-{
-    struct jx_loc loc;
-    memset(&loc, 0, sizeof loc);
-    loc.file = c->file;
-    loc.line = line;
-    loc.col = col;
-    loc.path = c->path.len ? jx_strdup(c->a, c->path.p) : NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = jx_vsprintf(c->a, fmt, ap);
-    va_end(ap);
-    jx_diag_add(&c->dg, code, sev, &loc, "%s", msg);
-}
-
-/* Add an error at node (its key when at_key) with the current path. */
-static void rep(struct ctx *c, const char *code, int32_t node, bool at_key,
-                const char *fmt, ...) JX_PRINTF(5, 6);
-
-/* Add an error at a node; see the declaration. */
-static void rep(struct ctx *c, const char *code, int32_t node, bool at_key,
-                const char *fmt, ...)
-{
-    int line = 0, col = 0;
-    jx_jdoc_where(c->doc, node, at_key, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = jx_vsprintf(c->a, fmt, ap);
-    va_end(ap);
-    rep_at(c, code, JX_SEV_ERROR, line, col, "%s", msg);
-}
-
-
-/* Report that v at node is not of the expected type (Chinese). */
-static void type_error(struct ctx *c, const char *expected, const json_t *v,
-                       int32_t node)
-{
-    const char *shown = "";
-    if (json_is_string(v)) {
-        shown = jx_sprintf(c->a, " \"%s\"",
-                           jx_jexcerpt(c->a, json_string_value(v),
-                                       json_string_length(v), EXCERPT));
-    } else {
-        size_t n;
-        const char *t = jx_jdoc_token(c->doc, node, &n);
-        if (t && !json_is_null(v)) {
-            shown = jx_sprintf(c->a, " %s", jx_jexcerpt(c->a, t, n, EXCERPT));
-        }
-    }
-    rep(c, "F103", node, false, "类型错误：应为%s，实际为%s%s", expected,
-        jx_json_type_zh(v), shown);
-}
-
-
-/* A "（是不是 "x"？）" hint for s among names (NULL-terminated), or "". */
-static const char *hint(struct ctx *c, const char *s, size_t n,
-                        const char *const *names)
-{
-    const char *best = NULL;
-    size_t bestd = 3;
-    for (size_t i = 0; names[i]; i++) {
-        size_t len = strlen(names[i]);
-        size_t d = jx_edit_distance(s, n, names[i], len);
-        if (d < bestd && d < len) {
-            best = names[i];
-            bestd = d;
-        }
-    }
-    return best ? jx_sprintf(c->a, "（是不是 \"%s\"？）", best) : "";
-}
-
-/* Whether key[0..klen) is in the NULL-terminated list. */
-static bool in_list(const char *const *list, const char *key, size_t klen)
-{
-    for (size_t i = 0; list && list[i]; i++) {
-        if (strlen(list[i]) == klen && memcmp(list[i], key, klen) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Report every key of obj not in names; keys in foreign get note
- * (with %s for the key) instead of a suggestion. */
+/* Report every key of obj not in names (NULL-terminated); keys in
+ * foreign get note instead of a suggestion. */
 static void check_keys(struct ctx *c, json_t *obj, int32_t node,
                        const char *const *names, const char *const *foreign,
                        const char *note)
 {
-    const char *key;
-    size_t klen;
-    json_t *v;
-    void *tmp;
-    json_object_keylen_foreach_safe(obj, tmp, key, klen, v)
-    {
-        (void)v;
-        if (in_list(names, key, klen)) {
-            continue;
-        }
-        char *k = jx_strndup(c->a, key, klen);
-        size_t mark = path_push(c, k);
-        int32_t kn = jx_jdoc_member(c->doc, node, key, klen);
-        rep(c, "F101", kn, true, "未知的键 \"%s\"%s",
-            jx_jexcerpt(c->a, key, klen, EXCERPT),
-            in_list(foreign, key, klen) ? note : hint(c, key, klen, names));
-        path_pop(c, mark);
-    }
+    jx_jload_check_keys(&c->j, obj, node, names, SIZE_MAX, foreign, note);
 }
 
 /* ---- loading: positions inside strings ----------------------------------- */
@@ -195,9 +67,9 @@ static void check_keys(struct ctx *c, json_t *obj, int32_t node,
 static void string_pos(struct ctx *c, int32_t node, size_t off, int *line,
                        int *col, bool *plain)
 {
-    jx_jdoc_where(c->doc, node, false, line, col);
+    jx_jdoc_where(c->j.doc, node, false, line, col);
     size_t n;
-    const char *raw = jx_jdoc_token(c->doc, node, &n);
+    const char *raw = jx_jdoc_token(c->j.doc, node, &n);
     if (plain) {
         *plain = raw && memchr(raw, '\\', n) == NULL;
     }
@@ -251,7 +123,7 @@ static json_t *member(struct ctx *c, json_t *obj, int32_t node,
                       const char *key, int32_t *kn)
 {
     json_t *v = json_object_get(obj, key);
-    *kn = v ? jx_jdoc_member(c->doc, node, key, strlen(key)) : -1;
+    *kn = v ? jx_jdoc_member(c->j.doc, node, key, strlen(key)) : -1;
     return v && !json_is_null(v) ? v : NULL;
 }
 
@@ -259,7 +131,8 @@ static json_t *member(struct ctx *c, json_t *obj, int32_t node,
 static void missing(struct ctx *c, int32_t node, const char *key,
                     const char *why)
 {
-    rep(c, "F104", node, false, "缺少必填项 \"%s\"%s", key, why ? why : "");
+    jx_jload_rep(&c->j, "F104", node, false, "缺少必填项 \"%s\"%s", key,
+                 why ? why : "");
 }
 
 /* Read a text member into *out; false when absent (F104 if req) or bad. */
@@ -277,14 +150,14 @@ static bool get_text(struct ctx *c, json_t *obj, int32_t node,
     size_t mark = path_push(c, key);
     bool ok = json_is_string(v);
     if (!ok) {
-        type_error(c, "字符串", v, kn);
+        jx_jload_type_error(&c->j, "字符串", v, kn);
     } else if (json_string_length(v) == 0 && req) {
-        rep(c, "F104", kn, false, "\"%s\" 不能为空", key);
+        jx_jload_rep(&c->j, "F104", kn, false, "\"%s\" 不能为空", key);
         ok = false;
     } else {
         *out = jx_strndup(c->a, json_string_value(v), json_string_length(v));
     }
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
     return ok;
 }
 
@@ -299,8 +172,8 @@ static bool get_bool(struct ctx *c, json_t *obj, int32_t node,
     }
     if (!json_is_boolean(v)) {
         size_t mark = path_push(c, key);
-        type_error(c, "布尔值（true 或 false）", v, kn);
-        path_pop(c, mark);
+        jx_jload_type_error(&c->j, "布尔值（true 或 false）", v, kn);
+        jx_jload_pop(&c->j, mark);
         return false;
     }
     *out = json_is_true(v);
@@ -314,41 +187,30 @@ static bool read_num(struct ctx *c, json_t *v, int32_t node, bool allow_pct,
 {
     bool p = false;
     if (json_is_integer(v)) {
-        size_t n;
-        const char *t = jx_jdoc_token(c->doc, node, &n);
-        enum jx_numerr e = t ? jx_rat_parse(t, n, out, NULL, NULL)
-                             : JX_NUM_SYNTAX;
+        enum jx_numerr e = jx_jload_int(&c->j, node, out);
         if (e != JX_NUM_OK) {
-            rep(c, "F105", node, false, "数值 %s 无法读取：%s",
-                t ? jx_jexcerpt(c->a, t, n, EXCERPT) : "", jx_numerr_zh(e));
+            jx_jload_bad_number(&c->j, "F105", "数值", v, node, e);
             return false;
         }
     } else if (json_is_real(v)) {
-        size_t n;
-        const char *t = jx_jdoc_token(c->doc, node, &n);
-        const char *s = t ? jx_jexcerpt(c->a, t, n, EXCERPT) : "";
-        rep(c, "F106", node, false,
-            "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，不精确）",
-            s, s);
+        jx_jload_unquoted(&c->j, "F106", node);
         return false;
     } else if (json_is_string(v)) {
         enum jx_numerr e = jx_rat_parse(json_string_value(v),
                                         json_string_length(v), out, &p, NULL);
         if (e != JX_NUM_OK) {
-            rep(c, "F105", node, false, "数值 \"%s\" 无法读取：%s",
-                jx_jexcerpt(c->a, json_string_value(v), json_string_length(v),
-                            EXCERPT),
-                jx_numerr_zh(e));
+            jx_jload_bad_number(&c->j, "F105", "数值", v, node, e);
             return false;
         }
         if (p && !allow_pct) {
-            rep(c, "F105", node, false, "数值 \"%s\" 此处不能带百分号",
-                jx_jexcerpt(c->a, json_string_value(v), json_string_length(v),
-                            EXCERPT));
+            jx_jload_rep(&c->j, "F105", node, false,
+                         "数值 \"%s\" 此处不能带百分号",
+                         jx_jexcerpt(c->a, json_string_value(v),
+                                     json_string_length(v), EXCERPT));
             return false;
         }
     } else {
-        type_error(c, "数字字符串（如 \"10\"、\"90%\"）", v, node);
+        jx_jload_type_error(&c->j, "数字字符串（如 \"10\"、\"90%\"）", v, node);
         return false;
     }
     if (pct) {
@@ -371,7 +233,7 @@ static bool get_num(struct ctx *c, json_t *obj, int32_t node, const char *key,
     }
     size_t mark = path_push(c, key);
     bool ok = read_num(c, v, kn, allow_pct, out, pct);
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
     return ok;
 }
 
@@ -383,14 +245,14 @@ static void bad_value(struct ctx *c, int32_t node, const char *key,
 static void bad_value(struct ctx *c, int32_t node, const char *key,
                       const char *fmt, ...)
 {
-    int32_t kn = key ? jx_jdoc_member(c->doc, node, key, strlen(key)) : node;
-    size_t mark = key ? path_push(c, key) : c->path.len;
+    int32_t kn = key ? jx_jdoc_member(c->j.doc, node, key, strlen(key)) : node;
+    size_t mark = key ? path_push(c, key) : c->j.path.len;
     va_list ap;
     va_start(ap, fmt);
     char *msg = jx_vsprintf(c->a, fmt, ap);
     va_end(ap);
-    rep(c, "F119", kn >= 0 ? kn : node, false, "%s", msg);
-    path_pop(c, mark);
+    jx_jload_rep(&c->j, "F119", kn >= 0 ? kn : node, false, "%s", msg);
+    jx_jload_pop(&c->j, mark);
 }
 
 /* Read an enumeration member: the index among names (NULL-terminated);
@@ -408,31 +270,12 @@ static bool get_enum(struct ctx *c, json_t *obj, int32_t node,
         return false;
     }
     size_t mark = path_push(c, key);
-    bool ok = false;
-    if (!json_is_string(v)) {
-        type_error(c, "字符串", v, kn);
-    } else {
-        const char *s = json_string_value(v);
-        size_t n = json_string_length(v);
-        for (int i = 0; names[i]; i++) {
-            if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
-                *out = i;
-                ok = true;
-            }
-        }
-        if (!ok) {
-            struct jx_buf all;
-            jx_buf_init(&all, 1024);
-            for (size_t i = 0; names[i]; i++) {
-                jx_buf_addf(&all, "%s\"%s\"", i ? "、" : "", names[i]);
-            }
-            rep(c, "F107", kn, false, "无效的取值 \"%s\"，可选：%s%s",
-                jx_jexcerpt(c->a, s, n, EXCERPT), all.p, hint(c, s, n, names));
-            jx_buf_release(&all);
-        }
+    int i = jx_jload_enum(&c->j, "F107", v, kn, names, SIZE_MAX);
+    if (i >= 0) {
+        *out = i;
     }
-    path_pop(c, mark);
-    return ok;
+    jx_jload_pop(&c->j, mark);
+    return i >= 0;
 }
 
 /* Parse the expression string v at node into in (F115 / F117 inside the
@@ -441,7 +284,7 @@ static bool read_expr(struct ctx *c, json_t *v, int32_t node,
                       struct jx_fw_input *in)
 {
     if (!json_is_string(v)) {
-        type_error(c, "表达式字符串", v, node);
+        jx_jload_type_error(&c->j, "表达式字符串", v, node);
         return false;
     }
     const char *s = json_string_value(v);
@@ -450,7 +293,7 @@ static bool read_expr(struct ctx *c, json_t *v, int32_t node,
     size_t pos;
     bool toobig;
     in->text = jx_strndup(c->a, s, n);
-    in->file = c->file;
+    in->file = c->j.file;
     string_pos(c, node, 0, &in->line, &in->col, &in->plain);
     in->col -= 1; /* string_pos counts the quote: back to it */
     in->expr = jx_fw_expr_parse(c->a, s, n, &err, &pos, &toobig);
@@ -461,8 +304,8 @@ static bool read_expr(struct ctx *c, json_t *v, int32_t node,
         if (toobig && n > JX_FW_MAX_EXPR) {
             col -= 1;
         }
-        rep_at(c, toobig ? "F117" : "F115", JX_SEV_ERROR, line, col,
-               "%s%s", toobig ? "" : "表达式错误：", err);
+        jx_jload_rep_at(&c->j, toobig ? "F117" : "F115", JX_SEV_ERROR, line,
+                        col, "%s%s", toobig ? "" : "表达式错误：", err);
         return false;
     }
     return true;
@@ -482,7 +325,7 @@ static bool get_expr(struct ctx *c, json_t *obj, int32_t node,
     }
     size_t mark = path_push(c, key);
     bool ok = read_expr(c, v, kn, in);
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
     return ok;
 }
 
@@ -499,7 +342,7 @@ static bool get_range(struct ctx *c, json_t *obj, int32_t node,
     size_t mark = path_push(c, key);
     bool ok = false;
     if (!json_is_string(v)) {
-        type_error(c, "区间字符串（如 \"[90%, +inf)\"）", v, kn);
+        jx_jload_type_error(&c->j, "区间字符串（如 \"[90%, +inf)\"）", v, kn);
     } else {
         const char *err;
         size_t pos;
@@ -508,10 +351,11 @@ static bool get_range(struct ctx *c, json_t *obj, int32_t node,
         if (!ok) {
             int line, col;
             string_pos(c, kn, pos, &line, &col, NULL);
-            rep_at(c, "F110", JX_SEV_ERROR, line, col, "区间错误：%s", err);
+            jx_jload_rep_at(&c->j, "F110", JX_SEV_ERROR, line, col,
+                            "区间错误：%s", err);
         }
     }
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
     return ok;
 }
 
@@ -529,21 +373,28 @@ static json_t *get_array(struct ctx *c, json_t *obj, int32_t node,
         }
         return NULL;
     }
+    size_t mark = path_push(c, key);
     if (!json_is_array(v)) {
-        size_t mark = path_push(c, key);
-        type_error(c, "数组", v, *an);
-        path_pop(c, mark);
+        jx_jload_type_error(&c->j, "数组", v, *an);
+        v = NULL;
+    } else {
+        *n = jx_jload_array_len(&c->j, "F117", v, *an, max);
+    }
+    jx_jload_pop(&c->j, mark);
+    return v;
+}
+
+/* The required, non-empty array member key of obj (at most
+ * JX_FW_MAX_BANDS elements read), or NULL after F104 / F103 / F119. */
+static json_t *get_list(struct ctx *c, json_t *obj, int32_t node,
+                        const char *key, size_t *n, int32_t *an)
+{
+    json_t *arr = get_array(c, obj, node, key, true, JX_FW_MAX_BANDS, n, an);
+    if (arr && *n == 0) {
+        bad_value(c, node, key, "\"%s\" 至少需要 1 项", key);
         return NULL;
     }
-    *n = json_array_size(v);
-    if (*n > max) {
-        size_t mark = path_push(c, key);
-        rep(c, "F117", *an, false, "数组过长：%zu 项，最多 %zu 项（其余不予读取）",
-            *n, max);
-        path_pop(c, mark);
-        *n = max;
-    }
-    return v;
+    return arr;
 }
 
 /* Whether s is a valid id: [a-z0-9-]+ (framework) or with '.' and '_'
@@ -619,12 +470,13 @@ static void check_cover(struct ctx *c, const struct jx_fw_band *b, size_t n,
     for (size_t i = 0; i < n; i++) {
         for (size_t j = i + 1; j < n; j++) {
             if (jx_fw_range_overlap(&b[i].range, &b[j].range)) {
-                size_t mark = path_index(c, j);
-                rep_at(c, "F111", sev, b[j].line, b[j].col,
-                       "%s %s%s与 %s%s重叠：同一数值落入两个档次", what,
-                       b[i].name ? b[i].name : "", b[i].range.text,
-                       b[j].name ? b[j].name : "", b[j].range.text);
-                path_pop(c, mark);
+                size_t mark = jx_jload_index(&c->j, j);
+                jx_jload_rep_at(&c->j, "F111", sev, b[j].line, b[j].col,
+                                "%s %s%s与 %s%s重叠：同一数值落入两个档次",
+                                what, b[i].name ? b[i].name : "",
+                                b[i].range.text, b[j].name ? b[j].name : "",
+                                b[j].range.text);
+                jx_jload_pop(&c->j, mark);
             }
         }
     }
@@ -696,12 +548,13 @@ static void check_cover(struct ctx *c, const struct jx_fw_band *b, size_t n,
         }
     }
     if (gaps.len) {
-        jx_jdoc_where(c->doc, arr, false, &line, &col);
-        rep_at(c, "F112", sev, line, col,
-               "%s之间有空档：%s 内的数值不属于任何档次", what, gaps.p);
+        jx_jdoc_where(c->j.doc, arr, false, &line, &col);
+        jx_jload_rep_at(&c->j, "F112", sev, line, col,
+                        "%s之间有空档：%s 内的数值不属于任何档次", what,
+                        gaps.p);
     }
     jx_buf_release(&gaps);
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read an array of bands.  kind: 'b' bands (range, score, name?), 'm'
@@ -712,15 +565,9 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, key, true, JX_FW_MAX_BANDS, &n, &an);
+    json_t *arr = get_list(c, obj, node, key, &n, &an);
     *out = NULL;
     if (!arr) {
-        return 0;
-    }
-    if (n == 0) {
-        size_t mark = path_push(c, key);
-        rep(c, "F119", an, false, "\"%s\" 至少需要 1 项", key);
-        path_pop(c, mark);
         return 0;
     }
     struct jx_fw_band *b = jx_alloc_array(c->a, n, sizeof *b);
@@ -728,11 +575,11 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
     size_t mk = path_push(c, key);
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         if (!json_is_object(v)) {
-            type_error(c, "对象", v, en);
-            path_pop(c, mark);
+            jx_jload_type_error(&c->j, "对象", v, en);
+            jx_jload_pop(&c->j, mark);
             continue;
         }
         static const char *const kb[] = {"range", "score", "name", NULL};
@@ -741,7 +588,7 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
         check_keys(c, v, en, kind == 'b' ? kb : kind == 'c' ? kc : km, NULL,
                    NULL);
         struct jx_fw_band *x = &b[m];
-        jx_jdoc_where(c->doc, en, false, &x->line, &x->col);
+        jx_jdoc_where(c->j.doc, en, false, &x->line, &x->col);
         bool ok = get_range(c, v, en, "range", &x->range);
         if (kind != 'c' && kind != 'b') {
             ok = get_text(c, v, en, "name", true, &x->name) && ok;
@@ -756,9 +603,9 @@ static size_t load_bands(struct ctx *c, json_t *obj, int32_t node,
         if (ok) {
             m++;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
     *out = b;
     return m == n ? m : 0;
 }
@@ -817,7 +664,7 @@ static void check_template(struct ctx *c, json_t *obj, int32_t node,
         if (!e) {
             break;
         }
-        if (!in_list(reason_vars, p + 1, (size_t)(e - p - 1))) {
+        if (!jx_jload_listed(reason_vars, p + 1, (size_t)(e - p - 1))) {
             (void)obj;
             bad_value(c, node, "reason",
                       "扣分理由模板中的占位符 {%s} 未定义（可用：{input} {label} "
@@ -833,29 +680,25 @@ static void load_checks(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, "items", true, JX_FW_MAX_BANDS, &n,
-                            &an);
+    json_t *arr = get_list(c, obj, node, "items", &n, &an);
     if (!arr) {
-        return;
-    }
-    if (n == 0) {
-        bad_value(c, node, "items", "\"items\" 至少需要 1 项");
         return;
     }
     ru->checks = jx_alloc_array(c->a, n, sizeof *ru->checks);
     size_t mk = path_push(c, "items");
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         if (!json_is_object(v)) {
-            type_error(c, "对象", v, en);
-            path_pop(c, mark);
+            jx_jload_type_error(&c->j, "对象", v, en);
+            jx_jload_pop(&c->j, mark);
             continue;
         }
         static const char *const keys[] = {"name", "points", "when", NULL};
         check_keys(c, v, en, keys, NULL, NULL);
         struct jx_fw_check *ch = &ru->checks[ru->nchecks];
+        memset(ch, 0, sizeof *ch); /* may hold a failed check */
         bool ok = get_text(c, v, en, "name", true, &ch->name);
         ok = get_num(c, v, en, "points", true, false, &ch->points, NULL) && ok;
         if (ok && jx_rat_sign(ch->points) < 0) {
@@ -869,9 +712,9 @@ static void load_checks(struct ctx *c, json_t *obj, int32_t node,
         if (ok) {
             ru->nchecks++;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read a quarterly rule's inputs and schedule. */
@@ -888,12 +731,12 @@ static void load_quarterly(struct ctx *c, json_t *obj, int32_t node,
     } else if (arr) {
         size_t mk = path_push(c, "inputs");
         for (size_t i = 0; i < 4; i++) {
-            size_t mark = path_index(c, i);
+            size_t mark = jx_jload_index(&c->j, i);
             read_expr(c, json_array_get(arr, i),
-                      jx_jdoc_element(c->doc, an, i), &ru->quarters[i]);
-            path_pop(c, mark);
+                      jx_jdoc_element(c->j.doc, an, i), &ru->quarters[i]);
+            jx_jload_pop(&c->j, mark);
         }
-        path_pop(c, mk);
+        jx_jload_pop(&c->j, mk);
     }
     arr = get_array(c, obj, node, "schedule", false, 4, &n, &an);
     if (arr && json_array_size(arr) != 4) {
@@ -903,28 +746,32 @@ static void load_quarterly(struct ctx *c, json_t *obj, int32_t node,
     } else if (arr) {
         size_t mk = path_push(c, "schedule");
         for (size_t i = 0; i < 4; i++) {
-            size_t mark = path_index(c, i);
-            int32_t en = jx_jdoc_element(c->doc, an, i);
+            size_t mark = jx_jload_index(&c->j, i);
+            int32_t en = jx_jdoc_element(c->j.doc, an, i);
             struct jx_rat r;
             if (read_num(c, json_array_get(arr, i), en, true, &r, NULL)) {
                 if (jx_rat_sign(r) <= 0) {
-                    rep(c, "F119", en, false, "序时进度必须大于 0");
+                    jx_jload_rep(&c->j, "F119", en, false,
+                                 "序时进度必须大于 0");
                 } else {
                     ru->schedule[i] = r;
                 }
             }
-            path_pop(c, mark);
+            jx_jload_pop(&c->j, mark);
         }
-        path_pop(c, mk);
+        jx_jload_pop(&c->j, mk);
     }
     get_num(c, obj, node, "each", false, false, &ru->each, NULL);
     get_num(c, obj, node, "average", false, false, &ru->average, NULL);
     get_bool(c, obj, node, "cap_each", &ru->cap_each);
 }
 
-/* Set a rule's defaults. */
+/* Clear a rule and set its defaults.  The rule may sit in a slot that a
+ * failed item or part used before (those slots are reused), so every
+ * field, counts included, starts from zero here. */
 static void rule_defaults(struct jx_fw_rule *ru)
 {
+    memset(ru, 0, sizeof *ru);
     ru->cap = jx_rat_int(1);
     ru->per = jx_rat_int(1);
     ru->deduct = jx_rat_int(1);
@@ -958,8 +805,8 @@ static void read_scale(struct ctx *c, json_t *v, int32_t node,
     }
     if (!json_is_integer(sv)) {
         size_t mark = path_push(c, "scale");
-        type_error(c, "整数", sv, sn);
-        path_pop(c, mark);
+        jx_jload_type_error(&c->j, "整数", sv, sn);
+        jx_jload_pop(&c->j, mark);
     } else if (json_integer_value(sv) < 0 || json_integer_value(sv) > 8) {
         bad_value(c, node, "scale", "小数位数应在 0 到 8 之间");
     } else {
@@ -1067,13 +914,14 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
     const char *pts = it->has_points ? ntext(c->a, it->points, false) : "";
     if (ru->type == JX_FWR_FORMULA) {
         if (it->has_points) {
-            rep_at(c, "F120", JX_SEV_WARNING, it->line, it->col,
-                   "formula 规则只计算数值，不计分：\"points\" 不起作用");
+            jx_jload_rep_at(
+                &c->j, "F120", JX_SEV_WARNING, it->line, it->col,
+                "formula 规则只计算数值，不计分：\"points\" 不起作用");
         }
         return;
     }
     if (!it->has_points) {
-        if (jx_jdoc_member(c->doc, node, "points", 6) >= 0) {
+        if (jx_jdoc_member(c->j.doc, node, "points", 6) >= 0) {
             return; /* present but unreadable: reported already */
         }
         missing(c, node, "points",
@@ -1082,7 +930,7 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
     }
     size_t mk = path_push(c, "rule");
     int line = 0, col = 0;
-    jx_jdoc_where(c->doc, rn, false, &line, &col);
+    jx_jdoc_where(c->j.doc, rn, false, &line, &col);
     struct calc_sum {
         struct jx_rat v;
         bool bad;
@@ -1092,15 +940,16 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
         for (size_t i = 0; i < ru->nbands; i++) {
             if (jx_rat_sign(ru->bands[i].score) < 0 ||
                 jx_rat_cmp(ru->bands[i].score, it->points) > 0) {
-                rep_at(c, "F120", JX_SEV_WARNING, ru->bands[i].line,
-                       ru->bands[i].col, "档次 %s 的得分 %s 不在 [0, %s] 内",
-                       ru->bands[i].range.text,
-                       ntext(c->a, ru->bands[i].score, false), pts);
+                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING,
+                                ru->bands[i].line, ru->bands[i].col,
+                                "档次 %s 的得分 %s 不在 [0, %s] 内",
+                                ru->bands[i].range.text,
+                                ntext(c->a, ru->bands[i].score, false), pts);
             }
         }
         check_cover(c, ru->bands, ru->nbands,
-                    jx_jdoc_member(c->doc, rn, "bands", 5), "bands", NULL, NULL,
-                    false, JX_SEV_WARNING, "评分档次");
+                    jx_jdoc_member(c->j.doc, rn, "bands", 5), "bands", NULL,
+                    NULL, false, JX_SEV_WARNING, "评分档次");
         break;
     case JX_FWR_MANUAL: {
         struct jx_rat z = jx_rat_int(0);
@@ -1108,13 +957,14 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
             const struct jx_fw_range *r = &ru->bands[i].range;
             if (r->lo_inf || r->hi_inf || jx_rat_sign(r->lo) < 0 ||
                 jx_rat_cmp(r->hi, it->points) > 0) {
-                rep_at(c, "F120", JX_SEV_WARNING, ru->bands[i].line,
-                       ru->bands[i].col, "档次“%s”%s 超出分值范围 [0, %s]",
-                       ru->bands[i].name, r->text, pts);
+                jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING,
+                                ru->bands[i].line, ru->bands[i].col,
+                                "档次“%s”%s 超出分值范围 [0, %s]",
+                                ru->bands[i].name, r->text, pts);
             }
         }
         check_cover(c, ru->bands, ru->nbands,
-                    jx_jdoc_member(c->doc, rn, "bands", 5), "bands", &z,
+                    jx_jdoc_member(c->j.doc, rn, "bands", 5), "bands", &z,
                     &it->points, ru->zero != NULL, JX_SEV_NOTE, "人工评分档次");
         break;
     }
@@ -1124,9 +974,9 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
                       JX_NUM_OK;
         }
         if (!sum.bad && ru->nchecks && jx_rat_cmp(sum.v, it->points) != 0) {
-            rep_at(c, "F120", JX_SEV_WARNING, line, col,
-                   "各小项分值之和 %s 不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+            jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
+                            "各小项分值之和 %s 不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     case JX_FWR_QUARTERLY: {
@@ -1134,17 +984,17 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
         if (jx_rat_mul(ru->each, jx_rat_int(4), &four) == JX_NUM_OK &&
             jx_rat_add(four, ru->average, &sum.v) == JX_NUM_OK &&
             jx_rat_cmp(sum.v, it->points) != 0) {
-            rep_at(c, "F120", JX_SEV_WARNING, line, col,
-                   "4 × each + average = %s，不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+            jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
+                            "4 × each + average = %s，不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     }
     case JX_FWR_DEDUCT:
         if (jx_rat_cmp(ru->floor, it->points) > 0 || jx_rat_sign(ru->floor) < 0) {
-            rep_at(c, "F120", JX_SEV_WARNING, line, col,
-                   "扣分下限 %s 不在 [0, %s] 内",
-                   ntext(c->a, ru->floor, false), pts);
+            jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
+                            "扣分下限 %s 不在 [0, %s] 内",
+                            ntext(c->a, ru->floor, false), pts);
         }
         break;
     case JX_FWR_PARTS:
@@ -1153,16 +1003,16 @@ static void check_rule(struct ctx *c, struct jx_fw_item *it, int32_t node,
                       JX_NUM_OK;
         }
         if (!sum.bad && ru->nparts && jx_rat_cmp(sum.v, it->points) != 0) {
-            rep_at(c, "F120", JX_SEV_WARNING, line, col,
-                   "各部分分值之和 %s 不等于指标分值 %s",
-                   ntext(c->a, sum.v, false), pts);
+            jx_jload_rep_at(&c->j, "F120", JX_SEV_WARNING, line, col,
+                            "各部分分值之和 %s 不等于指标分值 %s",
+                            ntext(c->a, sum.v, false), pts);
         }
         break;
     case JX_FWR_PROPORTIONAL:
     case JX_FWR_FORMULA:
         break;
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read a parts rule's parts: each a name, points and its own rule, which
@@ -1173,31 +1023,27 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
 {
     size_t n;
     int32_t an;
-    json_t *arr = get_array(c, obj, node, "parts", true, JX_FW_MAX_BANDS, &n,
-                            &an);
+    json_t *arr = get_list(c, obj, node, "parts", &n, &an);
     if (!arr) {
-        return;
-    }
-    if (n == 0) {
-        bad_value(c, node, "parts", "\"parts\" 至少需要 1 项");
         return;
     }
     ru->parts = jx_alloc_array(c->a, n, sizeof *ru->parts);
     size_t mk = path_push(c, "parts");
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         if (!json_is_object(v)) {
-            type_error(c, "对象", v, en);
-            path_pop(c, mark);
+            jx_jload_type_error(&c->j, "对象", v, en);
+            jx_jload_pop(&c->j, mark);
             continue;
         }
         static const char *const keys[] = {"name", "points", "rule", NULL};
         check_keys(c, v, en, keys, NULL, NULL);
         struct jx_fw_part *p = &ru->parts[ru->nparts];
-        p->file = c->file;
-        jx_jdoc_where(c->doc, en, false, &p->line, &p->col);
+        memset(p, 0, sizeof *p); /* may hold a failed part */
+        p->file = c->j.file;
+        jx_jdoc_where(c->j.doc, en, false, &p->line, &p->col);
         rule_defaults(&p->rule);
         bool ok = get_text(c, v, en, "name", true, &p->name);
         if (get_num(c, v, en, "points", true, false, &p->points, NULL)) {
@@ -1219,7 +1065,7 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
                                             : NULL;
             const char *ts = json_is_string(tv) ? json_string_value(tv) : "";
             if (!json_is_object(rv)) {
-                type_error(c, "对象", rv, rn);
+                jx_jload_type_error(&c->j, "对象", rv, rn);
                 ok = false;
             } else if (strcmp(ts, "parts") == 0) {
                 bad_value(c, rn, "type",
@@ -1232,7 +1078,7 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
             } else {
                 load_rule(c, rv, rn, &p->rule);
             }
-            path_pop(c, rm);
+            jx_jload_pop(&c->j, rm);
         }
         if (ok) {
             struct jx_fw_item tmp;
@@ -1245,9 +1091,9 @@ static void load_parts(struct ctx *c, json_t *obj, int32_t node,
             check_rule(c, &tmp, en, rn);
             ru->nparts++;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read an item (object v at node) into it; false when unusable. */
@@ -1255,24 +1101,24 @@ static bool load_item(struct ctx *c, json_t *v, int32_t node,
                       struct jx_fw_item *it)
 {
     if (!json_is_object(v)) {
-        type_error(c, "对象", v, node);
+        jx_jload_type_error(&c->j, "对象", v, node);
         return false;
     }
     static const char *const keys[] = {"id", "level1", "level2", "name",
                                        "points", "standard", "match", "rule",
                                        "comment", NULL};
     check_keys(c, v, node, keys, NULL, NULL);
-    it->file = c->file;
-    jx_jdoc_where(c->doc, node, false, &it->line, &it->col);
+    it->file = c->j.file;
+    jx_jdoc_where(c->j.doc, node, false, &it->line, &it->col);
     bool ok = get_text(c, v, node, "id", true, &it->id);
     if (ok && !valid_id(it->id, true)) {
         int32_t kn;
         member(c, v, node, "id", &kn);
         size_t mark = path_push(c, "id");
-        rep(c, "F108", kn, false,
-            "指标 id \"%s\" 无效：只能使用小写字母、数字、“-”“.”“_”",
-            jx_jexcerpt(c->a, it->id, strlen(it->id), EXCERPT));
-        path_pop(c, mark);
+        jx_jload_rep(&c->j, "F108", kn, false,
+                     "指标 id \"%s\" 无效：只能使用小写字母、数字、“-”“.”“_”",
+                     jx_jexcerpt(c->a, it->id, strlen(it->id), EXCERPT));
+        jx_jload_pop(&c->j, mark);
         ok = false;
     }
     ok = get_text(c, v, node, "level1", true, &it->level1) && ok;
@@ -1297,12 +1143,12 @@ static bool load_item(struct ctx *c, json_t *v, int32_t node,
     }
     size_t mark = path_push(c, "rule");
     if (!json_is_object(rv)) {
-        type_error(c, "对象", rv, rn);
-        path_pop(c, mark);
+        jx_jload_type_error(&c->j, "对象", rv, rn);
+        jx_jload_pop(&c->j, mark);
         return false;
     }
     load_rule(c, rv, rn, &it->rule);
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
     check_rule(c, it, node, rn);
     return ok;
 }
@@ -1318,14 +1164,15 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
     }
     size_t mk = path_push(c, "params");
     if (!json_is_object(pv)) {
-        type_error(c, "对象", pv, pn);
-        path_pop(c, mk);
+        jx_jload_type_error(&c->j, "对象", pv, pn);
+        jx_jload_pop(&c->j, mk);
         return;
     }
     size_t n = json_object_size(pv);
     if (n > JX_FW_MAX_PARAMS) {
-        rep(c, "F117", pn, false, "参数过多：%zu 个，最多 %d 个（其余不予读取）",
-            n, JX_FW_MAX_PARAMS);
+        jx_jload_rep(&c->j, "F117", pn, false,
+                     "参数过多：%zu 个，最多 %d 个（其余不予读取）", n,
+                     JX_FW_MAX_PARAMS);
         n = JX_FW_MAX_PARAMS;
     }
     fw->params = jx_alloc_array(c->a, n ? n : 1, sizeof *fw->params);
@@ -1340,18 +1187,20 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
         }
         char *name = jx_strndup(c->a, key, klen);
         size_t mark = path_push(c, name);
-        int32_t vn = jx_jdoc_member(c->doc, pn, key, klen);
+        int32_t vn = jx_jdoc_member(c->j.doc, pn, key, klen);
         struct jx_fw_param *p = &fw->params[fw->nparams];
+        memset(p, 0, sizeof *p); /* may hold a failed param */
         p->name = name;
-        p->file = c->file;
-        jx_jdoc_where(c->doc, vn, true, &p->line, &p->col);
+        p->file = c->j.file;
+        jx_jdoc_where(c->j.doc, vn, true, &p->line, &p->col);
         if (!valid_name(key, klen) || strcmp(name, "min") == 0 ||
             strcmp(name, "max") == 0 || strcmp(name, "abs") == 0) {
-            rep(c, "F118", vn, true,
-                "参数名 \"%s\" 无效：应以字母或“_”开头，只含字母、数字、“_”“.”，"
-                "且不能是 min、max、abs",
-                jx_jexcerpt(c->a, key, klen, EXCERPT));
-            path_pop(c, mark);
+            jx_jload_rep(&c->j, "F118", vn, true,
+                         "参数名 \"%s\" "
+                         "无效：应以字母或“_”开头，只含字母、数字、“_”“.”，"
+                         "且不能是 min、max、abs",
+                         jx_jexcerpt(c->a, key, klen, EXCERPT));
+            jx_jload_pop(&c->j, mark);
             continue;
         }
         json_t *val = v;
@@ -1363,7 +1212,7 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
             val = member(c, v, vn, "value", &valn);
             if (!val) {
                 missing(c, vn, "value", NULL);
-                path_pop(c, mark);
+                jx_jload_pop(&c->j, mark);
                 continue;
             }
             path_push(c, "value");
@@ -1379,27 +1228,28 @@ static void load_params(struct ctx *c, struct jx_framework *fw, json_t *obj,
             ok = read_num(c, val, valn, false, &p->value.num, NULL);
             p->value.kind = JX_FWV_NUM;
             size_t tn;
-            const char *t = jx_jdoc_token(c->doc, valn, &tn);
+            const char *t = jx_jdoc_token(c->j.doc, valn, &tn);
             p->text = t ? jx_strndup(c->a, t, tn) : "";
             err = NULL;
             if (!ok) {
-                path_pop(c, mark);
+                jx_jload_pop(&c->j, mark);
                 continue;
             }
         } else if (json_is_real(val)) {
             read_num(c, val, valn, false, &p->value.num, NULL);
         } else {
-            type_error(c, "字符串（日期或数字）", val, valn);
+            jx_jload_type_error(&c->j, "字符串（日期或数字）", val, valn);
         }
         if (!ok && err) {
-            rep(c, "F118", valn, false, "参数 %s 的值无法读取：%s", name, err);
+            jx_jload_rep(&c->j, "F118", valn, false, "参数 %s 的值无法读取：%s",
+                         name, err);
         }
         if (ok) {
             fw->nparams++;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read the totals array. */
@@ -1418,12 +1268,13 @@ static void load_totals(struct ctx *c, struct jx_framework *fw, json_t *obj,
     size_t mk = path_push(c, "totals");
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         struct jx_fw_total *t = &fw->totals[fw->ntotals];
+        memset(t, 0, sizeof *t); /* may hold a failed total */
         int ty;
         if (!json_is_object(v)) {
-            type_error(c, "对象", v, en);
+            jx_jload_type_error(&c->j, "对象", v, en);
         } else if (get_enum(c, v, en, "type", true, ttype_names, &ty)) {
             static const char *const kcap[] = {"type", "input", "label",
                                                "bands", NULL};
@@ -1435,20 +1286,21 @@ static void load_totals(struct ctx *c, struct jx_framework *fw, json_t *obj,
             check_keys(c, v, en, ty == 0 ? kcap : kpen, kall,
                        jx_sprintf(c->a, "（此键不适用于 %s 规则）",
                                   ttype_names[ty]));
-            t->file = c->file;
-            jx_jdoc_where(c->doc, en, false, &t->line, &t->col);
+            t->file = c->j.file;
+            jx_jdoc_where(c->j.doc, en, false, &t->line, &t->col);
             bool ok = get_expr(c, v, en, "input", true, &t->input);
             get_text(c, v, en, "label", false, &t->label);
             if (ty == 0) {
                 t->nbands = load_bands(c, v, en, "bands", 'c', &t->bands);
                 ok = ok && t->nbands > 0;
                 check_cover(c, t->bands, t->nbands,
-                            jx_jdoc_member(c->doc, en, "bands", 5), "bands",
+                            jx_jdoc_member(c->j.doc, en, "bands", 5), "bands",
                             NULL, NULL, false, JX_SEV_WARNING, "封顶档次");
                 for (size_t k = 0; k < t->nbands; k++) {
                     if (jx_rat_sign(t->bands[k].score) < 0) {
-                        rep_at(c, "F119", JX_SEV_ERROR, t->bands[k].line,
-                               t->bands[k].col, "封顶分数不能为负");
+                        jx_jload_rep_at(&c->j, "F119", JX_SEV_ERROR,
+                                        t->bands[k].line, t->bands[k].col,
+                                        "封顶分数不能为负");
                     }
                 }
             } else {
@@ -1464,9 +1316,9 @@ static void load_totals(struct ctx *c, struct jx_framework *fw, json_t *obj,
                 fw->ntotals++;
             }
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Warn (F113) when every scored item has points and they do not sum to
@@ -1512,48 +1364,33 @@ static void load_items(struct ctx *c, struct jx_framework *fw, json_t *obj,
     if (!arr) {
         return;
     }
-    int32_t kn = jx_jdoc_member(c->doc, node, "items", 5);
-    jx_jdoc_where(c->doc, kn, true, &fw->items_line, &fw->items_col);
+    int32_t kn = jx_jdoc_member(c->j.doc, node, "items", 5);
+    jx_jdoc_where(c->j.doc, kn, true, &fw->items_line, &fw->items_col);
     fw->items = jx_alloc_array(c->a, n ? n : 1, sizeof *fw->items);
     size_t mk = path_push(c, "items");
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         struct jx_fw_item *it = &fw->items[fw->nitems];
+        memset(it, 0, sizeof *it); /* may hold a failed item */
         if (load_item(c, v, en, it)) {
             for (size_t k = 0; k < fw->nitems; k++) {
                 if (strcmp(fw->items[k].id, it->id) == 0) {
                     int32_t idn;
                     member(c, v, en, "id", &idn);
                     size_t m2 = path_push(c, "id");
-                    rep(c, "F109", idn, false,
-                        "重复的指标 id \"%s\"（第 %zu 个指标已使用）", it->id,
-                        k + 1);
-                    path_pop(c, m2);
+                    jx_jload_rep(&c->j, "F109", idn, false,
+                                 "重复的指标 id \"%s\"（第 %zu 个指标已使用）",
+                                 it->id, k + 1);
+                    jx_jload_pop(&c->j, m2);
                 }
             }
             fw->nitems++;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
-}
-
-/* Copy this load's sorted diagnostics to the caller's list. */
-static void flush_diags(struct ctx *c, struct jx_diags *out)
-{
-    jx_diags_sort(&c->dg);
-    for (size_t i = 0; i < c->dg.n; i++) {
-        const struct jx_diag *e = &c->dg.a[i];
-        struct jx_diag *n = jx_diag_add(out, e->code, e->severity, &e->loc,
-                                        "%s", e->msg);
-        if (e->detail) {
-            jx_diag_detail(out, n, "%s", e->detail);
-        }
-    }
-    out->count[JX_SEV_ERROR] += c->dg.dropped;
-    out->dropped += c->dg.dropped;
+    jx_jload_pop(&c->j, mk);
 }
 
 /* The file name's last component without ".json", or NULL when the
@@ -1612,8 +1449,9 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
     }
     if (!json_is_string(f) || strcmp(json_string_value(f), FORMAT_NAME) != 0) {
         path_push(c, "format");
-        rep(c, "F010", fn, false,
-            "不是 jixiao 评分框架：\"format\" 应为 \"%s\"", FORMAT_NAME);
+        jx_jload_rep(&c->j, "F010", fn, false,
+                     "不是 jixiao 评分框架：\"format\" 应为 \"%s\"",
+                     FORMAT_NAME);
         return NULL;
     }
     int32_t vn;
@@ -1624,31 +1462,29 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
     }
     if (!json_is_integer(ver) || json_integer_value(ver) != 1) {
         path_push(c, "version");
-        size_t n;
-        const char *t = jx_jdoc_token(c->doc, vn, &n);
-        rep(c, "F011", vn, false, "不支持的版本 %s（只支持 1）",
-            t ? jx_jexcerpt(c->a, t, n, EXCERPT) : "");
+        jx_jload_rep(&c->j, "F011", vn, false, "不支持的版本 %s（只支持 1）",
+                     jx_jload_token(&c->j, vn));
         return NULL;
     }
     check_keys(c, root, 0, keys, NULL, NULL);
     struct jx_framework *fw = jx_alloc(c->a, sizeof *fw);
-    fw->file = jx_strdup(c->a, c->file);
+    fw->file = jx_strdup(c->a, c->j.file);
     fw->points = jx_rat_int(100);
     if (get_text(c, root, 0, "id", true, &fw->id)) {
         int32_t idn;
         member(c, root, 0, "id", &idn);
         size_t mark = path_push(c, "id");
-        const char *want = file_id(c->a, c->file);
+        const char *want = file_id(c->a, c->j.file);
         if (!valid_id(fw->id, false)) {
-            rep(c, "F108", idn, false,
-                "框架 id \"%s\" 无效：只能使用小写字母、数字和“-”",
-                jx_jexcerpt(c->a, fw->id, strlen(fw->id), EXCERPT));
+            jx_jload_rep(&c->j, "F108", idn, false,
+                         "框架 id \"%s\" 无效：只能使用小写字母、数字和“-”",
+                         jx_jexcerpt(c->a, fw->id, strlen(fw->id), EXCERPT));
         } else if (want && strcmp(want, fw->id) != 0) {
-            rep(c, "F108", idn, false,
-                "框架 id \"%s\" 与文件名不一致（应为 \"%s\"）", fw->id,
-                jx_jexcerpt(c->a, want, strlen(want), EXCERPT));
+            jx_jload_rep(&c->j, "F108", idn, false,
+                         "框架 id \"%s\" 与文件名不一致（应为 \"%s\"）", fw->id,
+                         jx_jexcerpt(c->a, want, strlen(want), EXCERPT));
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
     get_text(c, root, 0, "title", true, &fw->title);
     get_text(c, root, 0, "source", true, &fw->source);
@@ -1657,13 +1493,14 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
     if (get_text(c, root, 0, "extends", false, &fw->extends)) {
         int32_t en;
         member(c, root, 0, "extends", &en);
-        jx_jdoc_where(c->doc, en, false, &fw->extends_line, &fw->extends_col);
+        jx_jdoc_where(c->j.doc, en, false, &fw->extends_line, &fw->extends_col);
         if (!valid_id(fw->extends, false)) {
             size_t mark = path_push(c, "extends");
-            rep(c, "F108", en, false,
+            jx_jload_rep(
+                &c->j, "F108", en, false,
                 "\"extends\" 应为框架 id（小写字母、数字和“-”），实际为 \"%s\"",
                 jx_jexcerpt(c->a, fw->extends, strlen(fw->extends), EXCERPT));
-            path_pop(c, mark);
+            jx_jload_pop(&c->j, mark);
         }
     }
     int e;
@@ -1700,70 +1537,25 @@ struct jx_framework *jx_framework_load(struct jx_arena *a, const char *file,
 {
     struct ctx c;
     memset(&c, 0, sizeof c);
+    jx_jload_init(&c.j, a, jx_strdup(a, file), &codes, d->limit);
     c.a = a;
-    c.file = jx_strdup(a, file);
-    jx_diags_init(&c.dg, a);
-    c.dg.limit = d->limit;
-    jx_buf_init(&c.path, SIZE_MAX);
     struct jx_framework *fw = NULL;
-    struct jx_loc loc;
-    memset(&loc, 0, sizeof loc);
-    loc.file = c.file;
-    if (len > JX_FW_MAX_BYTES) {
-        jx_diag_add(&c.dg, "F002", JX_SEV_ERROR, &loc,
-                    "框架文件过大：%zu 字节，上限 %u 字节", len,
-                    JX_FW_MAX_BYTES);
-        goto done;
-    }
-    struct jx_jlimits lim = {MAX_REPAIRS, JX_FW_MAX_DEPTH};
-    c.doc = jx_jdoc_parse(a, text, len, &lim);
-    for (size_t i = 0; i < jx_jdoc_nsyntax(c.doc); i++) {
-        const struct jx_jsyntax *s = jx_jdoc_syntax(c.doc, i);
-        jx_jdoc_offpos(c.doc, s->off, &loc.line, &loc.col);
-        bool stop = s->fix == JX_JFIX_NONE || s->fix == JX_JFIX_TOOMANY;
-        struct jx_diag *e = jx_diag_add(&c.dg, stop ? "F004" : "F001",
-                                        JX_SEV_ERROR, &loc, "%s", s->msg);
-        jx_diag_detail(&c.dg, e, "%s", s->detail);
-    }
-    size_t deep;
-    if (jx_jdoc_too_deep(c.doc, &deep)) {
-        jx_jdoc_offpos(c.doc, deep, &loc.line, &loc.col);
-        jx_diag_add(&c.dg, "F003", JX_SEV_ERROR, &loc, "嵌套过深：超过 %d 层",
-                    JX_FW_MAX_DEPTH);
-        goto done;
-    }
-    json_t *root = jx_jdoc_root(c.doc);
+    struct jx_jlimits lim = {MAX_REPAIRS, JX_FW_MAX_DEPTH, JX_FW_MAX_BYTES};
+    json_t *root = jx_jload_parse(&c.j, text, len, &lim);
     if (!root) {
-        goto done;
-    }
-    for (size_t i = 0; i < jx_jdoc_ndups(c.doc); i++) {
-        int32_t n = jx_jdoc_dup(c.doc, i);
-        size_t klen;
-        const char *key = jx_jdoc_key(c.doc, n, &klen);
-        jx_buf_reset(&c.path);
-        jx_buf_adds(&c.path, jx_jdoc_path(c.doc, n, a));
-        rep(&c, "F102", n, true, "重复的键 \"%s\"（以最后一个为准）",
-            jx_jexcerpt(a, key, klen, EXCERPT));
-    }
-    jx_buf_reset(&c.path);
-    if (!json_is_object(root)) {
-        rep(&c, "F103", 0, false, "类型错误：顶层应为对象，实际为%s",
-            jx_json_type_zh(root));
         goto done;
     }
     fw = load_top(&c, root);
     if (fw && !fw->extends) {
         fw->resolved = true;
-        check_points_sum(fw, &c.dg, a, "/items");
+        check_points_sum(fw, &c.j.dg, a, "/items");
     }
 done:
-    if (c.dg.count[JX_SEV_ERROR] > 0) {
+    if (c.j.dg.count[JX_SEV_ERROR] > 0) {
         fw = NULL;
     }
-    flush_diags(&c, d);
-    jx_diags_release(&c.dg);
-    jx_buf_release(&c.path);
-    jx_jdoc_free(c.doc);
+    jx_jload_finish(&c.j, d);
+    jx_jdoc_free(c.j.doc);
     return fw;
 }
 

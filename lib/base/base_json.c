@@ -1,10 +1,12 @@
 /*
- * base_json.c - jansson parsing with syntax-error repair, and the
- * positions of keys and values.  See jsonpos.h.
+ * base_json.c - jansson parsing with syntax-error repair, the positions
+ * of keys and values, and the located diagnostics of one load shared by
+ * the Package JSON and framework loaders.  See base_json.h.
  */
 #include "base/base_json.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 enum {
@@ -119,7 +121,7 @@ static size_t map_back(const struct edit *e, size_t ne, size_t off)
     return off;
 }
 
-/* Text for a message; see jsonpos.h.  Allocated in arena. */
+/* Text for a message; see base_json.h.  Allocated in arena. */
 char *jx_jexcerpt(struct jx_arena *arena, const char *s, size_t n,
                   size_t max)
 {
@@ -994,7 +996,7 @@ static size_t lead_before(const struct jx_jdoc *d, size_t off)
     return count;
 }
 
-/* Line and column of an original offset; see jsonpos.h. */
+/* Line and column of an original offset; see base_json.h. */
 void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
                     int *col)
 {
@@ -1021,7 +1023,7 @@ void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
 
 /* ---- public functions ----------------------------------------------- */
 
-/* Parse with repairs, then index positions; see jsonpos.h. */
+/* Parse with repairs, then index positions; see base_json.h. */
 struct jx_jdoc *jx_jdoc_parse(struct jx_arena *arena, const char *text,
                               size_t len, const struct jx_jlimits *lim)
 {
@@ -1269,7 +1271,7 @@ int32_t jx_jdoc_dup(const struct jx_jdoc *d, size_t i)
     return i < d->ndups ? d->dups[i] : -1;
 }
 
-/* Chinese name of a JSON value's type (jsonpos.h). */
+/* Chinese name of a JSON value's type (base_json.h). */
 const char *jx_json_type_zh(const json_t *v)
 {
     switch (json_typeof(v)) {
@@ -1290,4 +1292,366 @@ const char *jx_json_type_zh(const json_t *v)
         break;
     }
     return "null";
+}
+
+/* ---- one load of a file with located diagnostics ------------------------ */
+
+/* Start a load (base_json.h). */
+void jx_jload_init(struct jx_jload *l, struct jx_arena *a, const char *file,
+                   const struct jx_jcodes *codes, size_t limit)
+{
+    memset(l, 0, sizeof *l);
+    l->a = a;
+    l->file = file;
+    l->codes = codes;
+    l->excerpt = 40;
+    jx_diags_init(&l->dg, a);
+    l->dg.limit = limit;
+    jx_buf_init(&l->path, SIZE_MAX);
+}
+
+/* Report the syntax problems the parse found (and repaired). */
+static void jload_syntax(struct jx_jload *l)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = l->file;
+    for (size_t i = 0; i < jx_jdoc_nsyntax(l->doc); i++) {
+        const struct jx_jsyntax *s = jx_jdoc_syntax(l->doc, i);
+        jx_jdoc_offpos(l->doc, s->off, &loc.line, &loc.col);
+        bool stop = s->fix == JX_JFIX_NONE || s->fix == JX_JFIX_TOOMANY;
+        struct jx_diag *e =
+            jx_diag_add(&l->dg, stop ? l->codes->stopped : l->codes->syntax,
+                        JX_SEV_ERROR, &loc, "%s", s->msg);
+        jx_diag_detail(&l->dg, e, "%s", s->detail);
+    }
+}
+
+/* Parse and report what is wrong with the text as JSON (base_json.h). */
+json_t *jx_jload_parse(struct jx_jload *l, const char *text, size_t len,
+                       const struct jx_jlimits *lim)
+{
+    if (lim->max_bytes && len > lim->max_bytes) {
+        jx_jload_rep_at(l, l->codes->too_big, JX_SEV_ERROR, 0, 0,
+                        "%s过大：%zu 字节，上限 %zu 字节", l->codes->what, len,
+                        lim->max_bytes);
+        return NULL;
+    }
+    l->doc = jx_jdoc_parse(l->a, text, len, lim);
+    jload_syntax(l);
+    size_t deep;
+    if (jx_jdoc_too_deep(l->doc, &deep)) {
+        struct jx_loc loc;
+        memset(&loc, 0, sizeof loc);
+        loc.file = l->file;
+        jx_jdoc_offpos(l->doc, deep, &loc.line, &loc.col);
+        jx_diag_add(&l->dg, l->codes->too_deep, JX_SEV_ERROR, &loc,
+                    "嵌套过深：超过 %d 层", lim->max_depth);
+        return NULL;
+    }
+    json_t *root = jx_jdoc_root(l->doc);
+    if (!root) {
+        return NULL;
+    }
+    for (size_t i = 0; i < jx_jdoc_ndups(l->doc); i++) {
+        int32_t n = jx_jdoc_dup(l->doc, i);
+        size_t klen;
+        const char *key = jx_jdoc_key(l->doc, n, &klen);
+        jx_buf_reset(&l->path);
+        jx_buf_adds(&l->path, jx_jdoc_path(l->doc, n, l->a));
+        jx_jload_rep(l, l->codes->dup_key, n, true,
+                     "重复的键 \"%s\"（以最后一个为准）",
+                     jx_jexcerpt(l->a, key, klen, l->excerpt));
+    }
+    jx_buf_reset(&l->path);
+    if (!json_is_object(root)) {
+        jx_jload_rep(l, l->codes->type, 0, false,
+                     "类型错误：顶层应为对象，实际为%s", jx_json_type_zh(root));
+        return NULL;
+    }
+    return root;
+}
+
+/* Hand the diagnostics over, sorted, and release (base_json.h). */
+void jx_jload_finish(struct jx_jload *l, struct jx_diags *out)
+{
+    jx_diags_sort(&l->dg);
+    for (size_t i = 0; i < l->dg.n; i++) {
+        const struct jx_diag *e = &l->dg.a[i];
+        struct jx_diag *n =
+            jx_diag_add(out, e->code, e->severity, &e->loc, "%s", e->msg);
+        if (e->detail) {
+            jx_diag_detail(out, n, "%s", e->detail);
+        }
+    }
+    out->count[JX_SEV_ERROR] += l->dg.dropped;
+    out->dropped += l->dg.dropped;
+    jx_diags_release(&l->dg);
+    jx_buf_release(&l->path);
+}
+
+/* Append "/seg" to the path (base_json.h). */
+size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n)
+{
+    size_t mark = l->path.len;
+    jx_buf_addc(&l->path, '/');
+    for (size_t i = 0; i < n; i++) {
+        if (seg[i] == '~') {
+            jx_buf_adds(&l->path, "~0");
+        } else if (seg[i] == '/') {
+            jx_buf_adds(&l->path, "~1");
+        } else {
+            jx_buf_addc(&l->path, seg[i]);
+        }
+    }
+    return mark;
+}
+
+/* Append "/i" to the path (base_json.h). */
+size_t jx_jload_index(struct jx_jload *l, size_t i)
+{
+    size_t mark = l->path.len;
+    jx_buf_addf(&l->path, "/%zu", i);
+    return mark;
+}
+
+/* Cut the path back to mark (base_json.h). */
+void jx_jload_pop(struct jx_jload *l, size_t mark)
+{
+    if (l->path.len != mark) {
+        l->path.len = mark;
+        l->path.p[mark] = '\0';
+    }
+}
+
+/* Add a diagnostic with msg at line:col and the current path. */
+static void jload_add(struct jx_jload *l, const char *code,
+                      enum jx_severity sev, int line, int col, const char *msg)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = l->file;
+    loc.line = line;
+    loc.col = col;
+    loc.path = l->path.len ? l->path.p : NULL;
+    jx_diag_add(&l->dg, code, sev, &loc, "%s", msg);
+}
+
+/* Add a diagnostic at line:col (base_json.h). */
+void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
+                     int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(l->a, fmt, ap);
+    va_end(ap);
+    jload_add(l, code, sev, line, col, msg);
+}
+
+/* Add a diagnostic at a node, from a va_list (base_json.h). */
+void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
+                   int32_t node, bool at_key, const char *fmt, va_list ap)
+{
+    int line = 0, col = 0;
+    jx_jdoc_where(l->doc, node, at_key, &line, &col);
+    jload_add(l, code, sev, line, col, jx_vsprintf(l->a, fmt, ap));
+}
+
+/* Add an error at a node (base_json.h). */
+void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
+                  bool at_key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jx_jload_vrep(l, code, JX_SEV_ERROR, node, at_key, fmt, ap);
+    va_end(ap);
+}
+
+/* A value as written, for messages (base_json.h). */
+const char *jx_jload_shown(struct jx_jload *l, const json_t *v, int32_t node)
+{
+    if (json_is_string(v)) {
+        return jx_sprintf(l->a, " \"%s\"",
+                          jx_jexcerpt(l->a, json_string_value(v),
+                                      json_string_length(v), l->excerpt));
+    }
+    size_t n;
+    const char *t = jx_jdoc_token(l->doc, node, &n);
+    if (!t || json_is_null(v)) {
+        return "";
+    }
+    return jx_sprintf(l->a, " %s", jx_jexcerpt(l->a, t, n, l->excerpt));
+}
+
+/* Report a value of the wrong type (base_json.h). */
+void jx_jload_type_error(struct jx_jload *l, const char *expected,
+                         const json_t *v, int32_t node)
+{
+    jx_jload_rep(l, l->codes->type, node, false, "类型错误：应为%s，实际为%s%s",
+                 expected, jx_json_type_zh(v), jx_jload_shown(l, v, node));
+}
+
+/* How many entries of names[0..count) to look at: count, or for
+ * SIZE_MAX those before the first NULL. */
+static size_t jload_count(const char *const *names, size_t count)
+{
+    if (count != SIZE_MAX) {
+        return count;
+    }
+    size_t n = 0;
+    while (names[n]) {
+        n++;
+    }
+    return n;
+}
+
+/* The index of key[0..klen) among names[0..count) (NULL entries
+ * skipped), or -1. */
+static int jload_index(const char *const *names, size_t count,
+                       const char *key, size_t klen)
+{
+    count = jload_count(names, count);
+    for (size_t i = 0; i < count; i++) {
+        if (names[i] && strlen(names[i]) == klen &&
+            memcmp(names[i], key, klen) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* A "did you mean" hint (base_json.h). */
+const char *jx_jload_hint(struct jx_jload *l, const char *s, size_t n,
+                          const char *const *names, size_t count)
+{
+    const char *best = NULL;
+    size_t bestd = 3;
+    count = jload_count(names, count);
+    for (size_t i = 0; i < count; i++) {
+        if (!names[i]) {
+            continue;
+        }
+        size_t len = strlen(names[i]);
+        size_t d = jx_edit_distance(s, n, names[i], len);
+        if (d < bestd && d < len) {
+            best = names[i];
+            bestd = d;
+        }
+    }
+    return best ? jx_sprintf(l->a, "（是不是 \"%s\"？）", best) : "";
+}
+
+/* A scalar's token as written, for a message (base_json.h). */
+const char *jx_jload_token(struct jx_jload *l, int32_t node)
+{
+    size_t n;
+    const char *t = jx_jdoc_token(l->doc, node, &n);
+    return t ? jx_jexcerpt(l->a, t, n, l->excerpt) : "";
+}
+
+/* An integer read from its token (base_json.h). */
+enum jx_numerr jx_jload_int(struct jx_jload *l, int32_t node,
+                            struct jx_rat *out)
+{
+    size_t n;
+    const char *t = jx_jdoc_token(l->doc, node, &n);
+    return t ? jx_rat_parse(t, n, out, NULL, NULL) : JX_NUM_SYNTAX;
+}
+
+/* Report an unquoted JSON decimal (base_json.h). */
+void jx_jload_unquoted(struct jx_jload *l, const char *code, int32_t node)
+{
+    const char *t = jx_jload_token(l, node);
+    jx_jload_rep(
+        l, code, node, false,
+        "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，"
+        "不精确）",
+        t, t);
+}
+
+/* Report a number that could not be read (base_json.h). */
+void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
+                         const json_t *v, int32_t node, enum jx_numerr e)
+{
+    jx_jload_rep(l, code, node, false, "%s%s 无法读取：%s", what,
+                 jx_jload_shown(l, v, node), jx_numerr_zh(e));
+}
+
+/* One of a list of names (base_json.h). */
+int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
+                  int32_t node, const char *const *names, size_t count)
+{
+    if (!json_is_string(v)) {
+        jx_jload_type_error(l, "字符串", v, node);
+        return -1;
+    }
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    int k = jload_index(names, count, s, n);
+    if (k >= 0) {
+        return k;
+    }
+    struct jx_buf all;
+    jx_buf_init(&all, SIZE_MAX);
+    count = jload_count(names, count);
+    for (size_t i = 0; i < count; i++) {
+        if (names[i]) {
+            jx_buf_addf(&all, "%s\"%s\"", all.len ? "、" : "", names[i]);
+        }
+    }
+    jx_jload_rep(l, code, node, false, "无效的取值%s，可选：%s%s",
+                 jx_jload_shown(l, v, node), all.p ? all.p : "",
+                 jx_jload_hint(l, s, n, names, count));
+    jx_buf_release(&all);
+    return -1;
+}
+
+/* An array's length to read, reported when over max (base_json.h). */
+size_t jx_jload_array_len(struct jx_jload *l, const char *code,
+                          const json_t *v, int32_t node, size_t max)
+{
+    size_t n = json_array_size(v);
+    if (n > max) {
+        jx_jload_rep(l, code, node, false,
+                     "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n, max);
+        return max;
+    }
+    return n;
+}
+
+/* Whether a key is in a NULL-terminated list (base_json.h). */
+bool jx_jload_listed(const char *const *list, const char *key, size_t klen)
+{
+    for (size_t i = 0; list && list[i]; i++) {
+        if (strlen(list[i]) == klen && memcmp(list[i], key, klen) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Report unknown keys (base_json.h). */
+void jx_jload_check_keys(struct jx_jload *l, json_t *obj, int32_t node,
+                         const char *const *names, size_t count,
+                         const char *const *foreign, const char *note)
+{
+    const char *key;
+    size_t klen;
+    json_t *v;
+    void *tmp;
+    json_object_keylen_foreach_safe(obj, tmp, key, klen, v)
+    {
+        (void)v;
+        if (jload_index(names, count, key, klen) >= 0) {
+            continue;
+        }
+        size_t mark = jx_jload_push(l, key, klen);
+        int32_t kn = jx_jdoc_member(l->doc, node, key, klen);
+        jx_jload_rep(l, l->codes->unknown_key, kn, true, "未知的键 \"%s\"%s",
+                     jx_jexcerpt(l->a, key, klen, l->excerpt),
+                     jx_jload_listed(foreign, key, klen)
+                         ? note
+                         : jx_jload_hint(l, key, klen, names, count));
+        jx_jload_pop(l, mark);
+    }
 }

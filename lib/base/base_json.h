@@ -1,7 +1,8 @@
 /*
- * base_json.h - text-level JSON support for the package loader (private
- * to lib/): parsing with jansson plus syntax-error repair, and the
- * position of every key and value.
+ * base_json.h - text-level JSON support for the loaders of Package JSON
+ * and framework files (private to lib/): parsing with jansson plus
+ * syntax-error repair, the position of every key and value, and the
+ * located diagnostics of one load (struct jx_jload, at the end).
  *
  * jansson stops at the first syntax error and keeps no positions for
  * the values it builds.  jx_jdoc_parse() therefore
@@ -27,9 +28,13 @@
 #ifndef JIXIAO_JSONPOS_H
 #define JIXIAO_JSONPOS_H
 
+#include <stdarg.h>
+
 #include <jansson.h>
 
 #include "jixiao/base.h"
+#include "jixiao/dec.h"
+#include "jixiao/diag.h"
 
 /* Kinds of syntax problem (how the text was repaired). */
 enum jx_jfix {
@@ -62,6 +67,7 @@ struct jx_jdoc;
 struct jx_jlimits {
     size_t max_repairs; /* syntax errors repaired before giving up */
     int max_depth;      /* deepest nesting of arrays/objects */
+    size_t max_bytes;   /* jx_jload_parse only: longest text; 0: any */
 };
 
 /*
@@ -140,5 +146,130 @@ char *jx_jexcerpt(struct jx_arena *arena, const char *s, size_t n,
 /* Chinese name of a JSON value's type ("对象", "数组", "字符串", "整数",
  * "小数", "布尔值", "null"), for the loaders' type errors (static). */
 const char *jx_json_type_zh(const json_t *v);
+
+/* ---- one load of a file with located diagnostics ----------------------
+ *
+ * What the Package JSON loader (model_json.c) and the framework loader
+ * (fw_load.c) share: the parse with its syntax errors, nesting limit,
+ * duplicate keys and top-level check; the JSON pointer of the value
+ * being read; diagnostics at a node (or its key) with that pointer;
+ * type errors quoting the value as written; unknown keys with a "did
+ * you mean" hint.  Each loader names its own codes (J… or F…). */
+
+/* The codes a loader reports the shared problems under (static
+ * strings). */
+struct jx_jcodes {
+    const char *syntax;      /* a syntax error that was repaired */
+    const char *too_deep;    /* nesting passed the limit */
+    const char *stopped;     /* a syntax error that stopped parsing */
+    const char *unknown_key; /* a key not among the known names */
+    const char *dup_key;     /* a key repeated in one object */
+    const char *type;        /* a value of the wrong type */
+    const char *too_big;     /* the text is longer than max_bytes */
+    const char *what;        /* what the text is, for too_big ("输入") */
+};
+
+/* State of one load.  The loader may read every field; dg collects the
+ * load's diagnostics (sorted when handed over by jx_jload_finish). */
+struct jx_jload {
+    struct jx_arena *a;
+    const char *file;
+    const struct jx_jcodes *codes;
+    struct jx_jdoc *doc; /* after jx_jload_parse; the caller frees it */
+    struct jx_diags dg;
+    struct jx_buf path; /* JSON pointer of the value being read */
+    size_t excerpt;     /* code points quoted from a value or key */
+};
+
+/* Start a load of file (borrowed) with codes; diagnostics beyond limit
+ * (0: the default) are counted, not kept. */
+void jx_jload_init(struct jx_jload *l, struct jx_arena *a, const char *file,
+                   const struct jx_jcodes *codes, size_t limit);
+
+/* Parse text[0..len) into l->doc and report a text longer than
+ * lim->max_bytes (then l->doc stays NULL), its syntax errors, a nesting
+ * deeper than lim->max_depth, duplicate keys and a top level that is
+ * not an object.  The root object, or NULL when there is none to
+ * read. */
+json_t *jx_jload_parse(struct jx_jload *l, const char *text, size_t len,
+                       const struct jx_jlimits *lim);
+
+/* Hand the load's diagnostics, sorted, to out and release l's own
+ * memory (not l->doc). */
+void jx_jload_finish(struct jx_jload *l, struct jx_diags *out);
+
+/* Append "/seg" (seg[0..n), RFC 6901 escaped) or "/i" to the path;
+ * each returns the mark jx_jload_pop cuts back to. */
+size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n);
+size_t jx_jload_index(struct jx_jload *l, size_t i);
+void jx_jload_pop(struct jx_jload *l, size_t mark);
+
+/* Add a diagnostic at line:col with the current path. */
+void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
+                     int line, int col, const char *fmt, ...) JX_PRINTF(6, 7);
+
+/* Add an error at node (its key when at_key) with the current path. */
+void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
+                  bool at_key, const char *fmt, ...) JX_PRINTF(5, 6);
+
+/* Add a diagnostic at node (its key when at_key) with the current
+ * path; the va_list form for the loaders' own wrappers. */
+void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
+                   int32_t node, bool at_key, const char *fmt, va_list ap)
+    JX_PRINTF(6, 0);
+
+/* A value as written for a message (" \"abc\"", " 4.87", " true"; ""
+ * for containers and null).  Arena. */
+const char *jx_jload_shown(struct jx_jload *l, const json_t *v, int32_t node);
+
+/* Report that v at node is not of the expected type (Chinese, e.g.
+ * "字符串"). */
+void jx_jload_type_error(struct jx_jload *l, const char *expected,
+                         const json_t *v, int32_t node);
+
+/* A "（是不是 \"x\"？）" hint for s[0..n) among names[0..count) (NULL
+ * entries are skipped; count SIZE_MAX: names ends at its first NULL),
+ * or "".  Arena. */
+const char *jx_jload_hint(struct jx_jload *l, const char *s, size_t n,
+                          const char *const *names, size_t count);
+
+/* The token of the scalar at node as written, cut for a message ("" for
+ * none).  Arena. */
+const char *jx_jload_token(struct jx_jload *l, int32_t node);
+
+/* The integer at node read from its token as written (so that it obeys
+ * the limits of the same number written as a string). */
+enum jx_numerr jx_jload_int(struct jx_jload *l, int32_t node,
+                            struct jx_rat *out);
+
+/* Report that the JSON decimal at node must be quoted (binary floating
+ * point is not exact) under code. */
+void jx_jload_unquoted(struct jx_jload *l, const char *code, int32_t node);
+
+/* Report under code that v at node, a what ("数值", "金额"), could not
+ * be read: e. */
+void jx_jload_bad_number(struct jx_jload *l, const char *code, const char *what,
+                         const json_t *v, int32_t node, enum jx_numerr e);
+
+/* The index of the string v at node among names[0..count) (as for
+ * jx_jload_hint); -1 after a type error or, under code, a list of the
+ * valid values with a hint. */
+int jx_jload_enum(struct jx_jload *l, const char *code, const json_t *v,
+                  int32_t node, const char *const *names, size_t count);
+
+/* The number of elements of the array v at node to read: at most max;
+ * more are reported under code and not read. */
+size_t jx_jload_array_len(struct jx_jload *l, const char *code,
+                          const json_t *v, int32_t node, size_t max);
+
+/* Whether key[0..klen) is in the NULL-terminated list (NULL: no). */
+bool jx_jload_listed(const char *const *list, const char *key, size_t klen);
+
+/* Report every key of the object obj at node that is not among
+ * names[0..count) (as for jx_jload_hint); a key in foreign
+ * (NULL-terminated, or NULL) gets note instead of a hint. */
+void jx_jload_check_keys(struct jx_jload *l, json_t *obj, int32_t node,
+                         const char *const *names, size_t count,
+                         const char *const *foreign, const char *note);
 
 #endif

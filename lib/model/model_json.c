@@ -4,8 +4,10 @@
  * format; one table per JSON object below drives both directions, so
  * the order of the tables is the canonical key order.
  *
- * Loading: jsonpos.c parses the text with jansson (repairing syntax
- * errors) and knows where every key and value is; this file walks
+ * Loading: base_json.c (struct jx_jload, shared with the framework
+ * loader) parses the text with jansson (repairing syntax errors), knows
+ * where every key and value is and reports what is wrong with the text
+ * as JSON, unknown keys and wrong types; this file walks
  * jansson's tree along the tables, reads every leaf with dec.c and
  * reports every problem with file:line:col and JSON pointer.  Nothing
  * stops the walk except a document that is not a package at all
@@ -410,95 +412,15 @@ static const char FORMAT_NAME[] = "jixiao-package";
 
 /* State of one load. */
 struct ctx {
-    struct jx_arena *a;
-    struct jx_jdoc *doc;
-    struct jx_diags dg;     /* this load's diagnostics, sorted at the end */
-    const char *file;
-    struct jx_buf path;     /* JSON pointer of the value being read */
+    struct jx_jload j;      /* the document, diagnostics and path */
+    struct jx_arena *a;     /* = j.a */
     enum jx_money_unit unit;/* unit of the sheet being read */
     bool fatal;             /* not a package: stop walking */
 };
 
-/* Append "/seg" (RFC 6901 escaped) to the path; returns the length to
- * restore with path_pop. */
-static size_t path_push(struct ctx *c, const char *seg, size_t n)
-{
-    size_t mark = c->path.len;
-    jx_buf_addc(&c->path, '/');
-    for (size_t i = 0; i < n; i++) {
-        if (seg[i] == '~') {
-            jx_buf_adds(&c->path, "~0");
-        } else if (seg[i] == '/') {
-            jx_buf_adds(&c->path, "~1");
-        } else {
-            jx_buf_addc(&c->path, seg[i]);
-        }
-    }
-    return mark;
-}
-
-/* Append "/i" to the path; returns the length to restore. */
-static size_t path_index(struct ctx *c, size_t i)
-{
-    size_t mark = c->path.len;
-    jx_buf_addf(&c->path, "/%zu", i);
-    return mark;
-}
-
-/* Cut the path back to mark. */
-static void path_pop(struct ctx *c, size_t mark)
-{
-    if (c->path.len != mark) {
-        c->path.len = mark;
-        c->path.p[mark] = '\0';
-    }
-}
-
-/* Add an error at node (its key when at_key) with the current path. */
-static void report(struct ctx *c, const char *code, int32_t node, bool at_key,
-                   const char *fmt, ...) JX_PRINTF(5, 6);
-
-/* Add an error; see the declaration. */
-static void report(struct ctx *c, const char *code, int32_t node, bool at_key,
-                   const char *fmt, ...)
-{
-    struct jx_loc loc;
-    memset(&loc, 0, sizeof loc);
-    loc.file = c->file;
-    jx_jdoc_where(c->doc, node, at_key, &loc.line, &loc.col);
-    loc.path = c->path.len ? c->path.p : NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = jx_vsprintf(c->a, fmt, ap);
-    va_end(ap);
-    jx_diag_add(&c->dg, code, JX_SEV_ERROR, &loc, "%s", msg);
-}
-
-
-/* A scalar as written, for messages ("\"abc\"", "4.87", "true"); empty
- * for containers.  Allocated in the arena. */
-static const char *shown(struct ctx *c, const json_t *v, int32_t node)
-{
-    if (json_is_string(v)) {
-        return jx_sprintf(c->a, " \"%s\"",
-                          jx_jexcerpt(c->a, json_string_value(v),
-                                      json_string_length(v), EXCERPT));
-    }
-    size_t n;
-    const char *t = jx_jdoc_token(c->doc, node, &n);
-    if (!t || json_is_null(v)) {
-        return "";
-    }
-    return jx_sprintf(c->a, " %s", jx_jexcerpt(c->a, t, n, EXCERPT));
-}
-
-/* A number token as written (for "quote it" messages); arena. */
-static const char *token_text(struct ctx *c, int32_t node)
-{
-    size_t n;
-    const char *t = jx_jdoc_token(c->doc, node, &n);
-    return t ? jx_jexcerpt(c->a, t, n, EXCERPT) : "";
-}
+/* The codes of the problems base_json.c reports for a package. */
+static const struct jx_jcodes codes = {"J001", "J003", "J004", "J101",
+                                       "J102", "J103", "J002", "输入"};
 
 /* What a field kind expects, for type errors (static string). */
 static const char *expect_zh(enum fkind k)
@@ -539,82 +461,16 @@ static const char *expect_zh(enum fkind k)
 static void type_error(struct ctx *c, enum fkind k, const json_t *v,
                        int32_t node)
 {
-    report(c, "J103", node, false, "类型错误：应为%s，实际为%s%s",
-           expect_zh(k), jx_json_type_zh(v), shown(c, v, node));
-}
-
-
-/* The known name closest to s[0..n) when within edit distance 2 (and
- * shorter than the name itself), or NULL. */
-static const char *suggest(const char *s, size_t n, const char *const *names,
-                           size_t count)
-{
-    const char *best = NULL;
-    size_t bestd = 3;
-    for (size_t i = 0; i < count; i++) {
-        if (!names[i]) {
-            continue;
-        }
-        size_t len = strlen(names[i]);
-        size_t d = jx_edit_distance(s, n, names[i], len);
-        if (d < bestd && d < len) {
-            best = names[i];
-            bestd = d;
-        }
-    }
-    return best;
-}
-
-/* A "（是不是 \"x\"？）" hint for s among names, or "".  Arena. */
-static const char *hint(struct ctx *c, const char *s, size_t n,
-                        const char *const *names, size_t count)
-{
-    const char *g = suggest(s, n, names, count);
-    return g ? jx_sprintf(c->a, "（是不是 \"%s\"？）", g) : "";
-}
-
-/* True when key[0..klen) is among the NULL-terminated list (which may
- * itself be NULL). */
-static bool listed(const char *const *list, const char *key, size_t klen)
-{
-    for (size_t i = 0; list && list[i]; i++) {
-        if (strlen(list[i]) == klen && memcmp(list[i], key, klen) == 0) {
-            return true;
-        }
-    }
-    return false;
+    jx_jload_type_error(&c->j, expect_zh(k), v, node);
 }
 
 /* Report every key of obj that is not among names[0..count); keys in
- * foreign (NULL-terminated, or NULL) are explained with note instead of
- * a suggestion. */
+ * foreign are explained with note instead of a suggestion. */
 static void check_keys(struct ctx *c, json_t *obj, int32_t node,
                        const char *const *names, size_t count,
                        const char *const *foreign, const char *note)
 {
-    const char *key;
-    size_t klen;
-    json_t *v;
-    void *tmp;
-    json_object_keylen_foreach_safe(obj, tmp, key, klen, v)
-    {
-        (void)v;
-        bool known = false;
-        for (size_t i = 0; i < count && !known; i++) {
-            known = names[i] && strlen(names[i]) == klen &&
-                    memcmp(names[i], key, klen) == 0;
-        }
-        if (known) {
-            continue;
-        }
-        size_t mark = path_push(c, key, klen);
-        int32_t kn = jx_jdoc_member(c->doc, node, key, klen);
-        report(c, "J101", kn, true, "未知的键 \"%s\"%s",
-               jx_jexcerpt(c->a, key, klen, EXCERPT),
-               listed(foreign, key, klen) ? note
-                                          : hint(c, key, klen, names, count));
-        path_pop(c, mark);
-    }
+    jx_jload_check_keys(&c->j, obj, node, names, count, foreign, note);
 }
 
 /* ---- loading: leaves ------------------------------------------------- */
@@ -648,8 +504,9 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         if (!x || json_is_null(x)) {
             continue;
         }
-        size_t mark = path_push(c, source_keys[i], strlen(source_keys[i]));
-        int32_t xn = jx_jdoc_member(c->doc, node, source_keys[i],
+        size_t mark =
+            jx_jload_push(&c->j, source_keys[i], strlen(source_keys[i]));
+        int32_t xn = jx_jdoc_member(c->j.doc, node, source_keys[i],
                                     strlen(source_keys[i]));
         if (strs[i]) {
             if (json_is_string(x)) {
@@ -662,13 +519,13 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
             type_error(c, F_COUNT, x, xn);
         } else if (json_integer_value(x) < 1 ||
                    json_integer_value(x) > INT_MAX) {
-            report(c, "J113", xn, false,
-                   "取值超出范围：%s（应为 1 到 %d 之间的整数）",
-                   token_text(c, xn), INT_MAX);
+            jx_jload_rep(&c->j, "J113", xn, false,
+                         "取值超出范围：%s（应为 1 到 %d 之间的整数）",
+                         jx_jload_token(&c->j, xn), INT_MAX);
         } else {
             *ints[i] = (int)json_integer_value(x);
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
     check_keys(c, v, node, source_keys, 8, NULL, NULL);
     return p;
@@ -681,34 +538,27 @@ static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
                       const struct jx_prov **prov, size_t *mark)
 {
     *prov = NULL;
-    *mark = c->path.len;
+    *mark = c->j.path.len;
     if (!json_is_object(v)) {
         return v;
     }
     int32_t wn = *node;
     json_t *src = json_object_get(v, "source");
     if (src && !json_is_null(src)) {
-        size_t m = path_push(c, "source", 6);
-        *prov = load_source(c, src, jx_jdoc_member(c->doc, wn, "source", 6));
-        path_pop(c, m);
+        size_t m = jx_jload_push(&c->j, "source", 6);
+        *prov = load_source(c, src, jx_jdoc_member(c->j.doc, wn, "source", 6));
+        jx_jload_pop(&c->j, m);
     }
     check_keys(c, v, wn, wrap_keys, 2, NULL, NULL);
     json_t *inner = json_object_get(v, "value");
     if (!inner) {
-        report(c, "J104", wn, false, "缺少必填项 \"value\"（来源包装对象）");
+        jx_jload_rep(&c->j, "J104", wn, false,
+                     "缺少必填项 \"value\"（来源包装对象）");
         return NULL;
     }
-    *node = jx_jdoc_member(c->doc, wn, "value", 5);
-    path_push(c, "value", 5);
+    *node = jx_jdoc_member(c->j.doc, wn, "value", 5);
+    jx_jload_push(&c->j, "value", 5);
     return inner;
-}
-
-/* Report a number text that dec.c refused. */
-static void bad_number(struct ctx *c, const char *what, json_t *v,
-                       int32_t node, enum jx_numerr e)
-{
-    report(c, "J105", node, false, "%s%s 无法读取：%s", what,
-           shown(c, v, node), jx_numerr_zh(e));
 }
 
 /* Read a money string in the current unit. */
@@ -716,9 +566,9 @@ static enum got read_money(struct ctx *c, json_t *v, int32_t node,
                            struct jx_money *out)
 {
     if (json_is_integer(v) || json_is_real(v)) {
-        const char *t = token_text(c, node);
-        report(c, "J106", node, false,
-               "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
+        const char *t = jx_jload_token(&c->j, node);
+        jx_jload_rep(&c->j, "J106", node, false,
+                     "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
         return GOT_BAD;
     }
     if (!json_is_string(v)) {
@@ -732,7 +582,7 @@ static enum got read_money(struct ctx *c, json_t *v, int32_t node,
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        bad_number(c, "金额", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "金额", v, node, e);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -743,10 +593,10 @@ static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
                           struct jx_rat *out)
 {
     if (json_is_integer(v) || json_is_real(v)) {
-        report(c, "J106", node, false,
-               "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
-               "实际为 JSON 数字 %s",
-               token_text(c, node));
+        jx_jload_rep(&c->j, "J106", node, false,
+                     "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
+                     "实际为 JSON 数字 %s",
+                     jx_jload_token(&c->j, node));
         return GOT_BAD;
     }
     if (!json_is_string(v)) {
@@ -760,13 +610,13 @@ static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        bad_number(c, "比率", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "比率", v, node, e);
         return GOT_BAD;
     }
     if (!pct) {
-        report(c, "J107", node, false,
-               "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
-               shown(c, v, node) + 1);
+        jx_jload_rep(&c->j, "J107", node, false,
+                     "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
+                     jx_jload_shown(&c->j, v, node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -777,24 +627,15 @@ static enum got read_num(struct ctx *c, json_t *v, int32_t node,
                          struct jx_rat *out)
 {
     if (json_is_integer(v)) {
-        /* read the integer as written, so that it obeys exactly the
-         * limits of the same number written as a string */
-        size_t n;
-        const char *t = jx_jdoc_token(c->doc, node, &n);
-        enum jx_numerr e = t ? jx_rat_parse(t, n, out, NULL, NULL)
-                             : JX_NUM_SYNTAX;
+        enum jx_numerr e = jx_jload_int(&c->j, node, out);
         if (e != JX_NUM_OK) {
-            bad_number(c, "数值", v, node, e);
+            jx_jload_bad_number(&c->j, "J105", "数值", v, node, e);
             return GOT_BAD;
         }
         return GOT_OK;
     }
     if (json_is_real(v)) {
-        const char *t = token_text(c, node);
-        report(c, "J106", node, false,
-               "小数必须加引号：%s 应写成 \"%s\"（JSON 小数按二进制浮点数读取，"
-               "不精确）",
-               t, t);
+        jx_jload_unquoted(&c->j, "J106", node);
         return GOT_BAD;
     }
     if (!json_is_string(v)) {
@@ -807,7 +648,7 @@ static enum got read_num(struct ctx *c, json_t *v, int32_t node,
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        bad_number(c, "数值", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "数值", v, node, e);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -821,8 +662,8 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
     if (json_is_integer(v)) {
         *out = json_integer_value(v);
     } else if (json_is_real(v)) {
-        report(c, "J108", node, false, "应为整数，实际为 %s",
-               token_text(c, node));
+        jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为 %s",
+                     jx_jload_token(&c->j, node));
         return GOT_BAD;
     } else if (json_is_string(v)) {
         struct jx_rat r;
@@ -833,12 +674,12 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
             return GOT_ABSENT;
         }
         if (e != JX_NUM_OK) {
-            bad_number(c, "整数", v, node, e);
+            jx_jload_bad_number(&c->j, "J105", "整数", v, node, e);
             return GOT_BAD;
         }
         if (r.den != 1) {
-            report(c, "J108", node, false, "应为整数，实际为%s",
-                   shown(c, v, node));
+            jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为%s",
+                         jx_jload_shown(&c->j, v, node));
             return GOT_BAD;
         }
         *out = r.num;
@@ -847,9 +688,9 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
         return GOT_BAD;
     }
     if (*out < lo || *out > hi) {
-        report(c, "J113", node, false,
-               "取值超出范围：%lld（应在 %lld 到 %lld 之间）",
-               (long long)*out, (long long)lo, (long long)hi);
+        jx_jload_rep(&c->j, "J113", node, false,
+                     "取值超出范围：%lld（应在 %lld 到 %lld 之间）",
+                     (long long)*out, (long long)lo, (long long)hi);
         return GOT_BAD;
     }
     return GOT_OK;
@@ -875,39 +716,12 @@ static enum got read_date(struct ctx *c, json_t *v, int32_t node,
         return GOT_ABSENT;
     }
     if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
-        report(c, "J109", node, false,
-               "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
-               shown(c, v, node) + 1);
+        jx_jload_rep(&c->j, "J109", node, false,
+                     "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
+                     jx_jload_shown(&c->j, v, node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
-}
-
-/* Index of the string v among names[0..count), or -1 after reporting
- * (J110 with a suggestion, or J103 for a non-string). */
-static int read_enum(struct ctx *c, json_t *v, int32_t node,
-                     const char *const *names, size_t count)
-{
-    if (!json_is_string(v)) {
-        type_error(c, F_PCAT, v, node);
-        return -1;
-    }
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v);
-    for (size_t i = 0; i < count; i++) {
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
-            return (int)i;
-        }
-    }
-    struct jx_buf all;
-    jx_buf_init(&all, 1024);
-    for (size_t i = 0; i < count; i++) {
-        jx_buf_addf(&all, "%s\"%s\"", i ? "、" : "", names[i]);
-    }
-    report(c, "J110", node, false, "无效的取值%s，可选：%s%s",
-           shown(c, v, node), all.p, hint(c, s, n, names, count));
-    jx_buf_release(&all);
-    return -1;
 }
 
 /* Read a wrappable leaf of kind f->kind at base + f->off. */
@@ -968,7 +782,7 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
     default:
         JX_BUG("load_leaf: not a leaf kind");
     }
-    path_pop(c, mark);
+    jx_jload_pop(&c->j, mark);
 }
 
 /* ---- loading: objects and arrays ------------------------------------- */
@@ -1008,12 +822,7 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
         return;
     }
     const struct arrspec *as = f->arr;
-    size_t n = json_array_size(v);
-    if (n > as->max) {
-        report(c, "J112", node, false,
-               "数组过长：%zu 项，最多 %zu 项（其余不予读取）", n, as->max);
-        n = as->max;
-    }
+    size_t n = jx_jload_array_len(&c->j, "J112", v, node, as->max);
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
     set_array(base, f, n ? el : NULL, n);
     for (size_t i = 0; i < n; i++) {
@@ -1022,8 +831,8 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
             as->init(e);
         }
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->doc, node, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        size_t mark = jx_jload_index(&c->j, i);
         if (!as->el) {
             static const struct field text = LEAF("", F_TEXT, struct jx_text,
                                                   s);
@@ -1035,7 +844,7 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
         } else {
             type_error(c, F_OBJ, ev, en);
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
 }
 
@@ -1057,15 +866,15 @@ static void load_funds(struct ctx *c, struct jx_sheet *s, json_t *v,
         if (!x || json_is_null(x)) {
             continue;
         }
-        size_t mark = path_push(c, names[i], strlen(names[i]));
-        int32_t xn = jx_jdoc_member(c->doc, node, names[i], strlen(names[i]));
+        size_t mark = jx_jload_push(&c->j, names[i], strlen(names[i]));
+        int32_t xn = jx_jdoc_member(c->j.doc, node, names[i], strlen(names[i]));
         if (!json_is_object(x)) {
             type_error(c, F_OBJ, x, xn);
         } else {
             struct jx_funds *row = i == 0 ? &s->total : &s->funds[i - 1];
             load_object(c, &funds_tb, (char *)row, x, xn);
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
     check_keys(c, v, node, names, JX_FUND_COUNT + 1, NULL, NULL);
 }
@@ -1079,28 +888,23 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
         return;
     }
     s->materials_present = true;
-    size_t n = json_array_size(v);
-    if (n > MAX_MATERIALS) {
-        report(c, "J112", node, false,
-               "数组过长：%zu 项，最多 %d 项（其余不予读取）", n,
-               MAX_MATERIALS);
-        n = MAX_MATERIALS;
-    }
+    size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_MATERIALS);
     const char *names[JX_MAT_COUNT];
     for (int m = 0; m < JX_MAT_COUNT; m++) {
         names[m] = jx_material_name((enum jx_material)m);
     }
     for (size_t i = 0; i < n; i++) {
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->doc, node, i);
-        size_t mark = path_index(c, i);
-        int m = read_enum(c, ev, en, names, JX_MAT_COUNT);
+        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        size_t mark = jx_jload_index(&c->j, i);
+        int m = jx_jload_enum(&c->j, "J110", ev, en, names, JX_MAT_COUNT);
         if (m >= 0 && s->materials[m]) {
-            report(c, "J111", en, false, "重复的材料%s", shown(c, ev, en));
+            jx_jload_rep(&c->j, "J111", en, false, "重复的材料%s",
+                         jx_jload_shown(&c->j, ev, en));
         } else if (m >= 0) {
             s->materials[m] = true;
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
 }
 
@@ -1119,20 +923,20 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
     int k;
     switch (f->kind) {
     case F_UNIT:
-        k = read_enum(c, v, node, unit_names, 2);
+        k = jx_jload_enum(&c->j, "J110", v, node, unit_names, 2);
         if (k >= 0) {
             c->unit = k == 0 ? JX_YUAN : JX_WANYUAN;
             *(enum jx_money_unit *)(void *)at = c->unit;
         }
         break;
     case F_PCAT:
-        k = read_enum(c, v, node, pcat_names, JX_PCAT_COUNT);
+        k = jx_jload_enum(&c->j, "J110", v, node, pcat_names, JX_PCAT_COUNT);
         if (k >= 0) {
             *(enum jx_project_cat *)(void *)at = (enum jx_project_cat)k;
         }
         break;
     case F_ACH:
-        k = read_enum(c, v, node, ach_names, 3);
+        k = jx_jload_enum(&c->j, "J110", v, node, ach_names, 3);
         if (k >= 0) {
             *(enum jx_achieve *)(void *)at = (enum jx_achieve)(k + 1);
         }
@@ -1141,9 +945,9 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
         if (!json_is_integer(v)) {
             type_error(c, F_SECNO, v, node);
         } else if (json_integer_value(v) < 1 || json_integer_value(v) > 10) {
-            report(c, "J113", node, false,
-                   "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
-                   token_text(c, node));
+            jx_jload_rep(&c->j, "J113", node, false,
+                         "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
+                         jx_jload_token(&c->j, node));
         } else {
             *(int *)(void *)at = (int)json_integer_value(v);
         }
@@ -1173,10 +977,11 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
         break;
     case F_FORMAT:
         if (!json_is_string(v) || strcmp(json_string_value(v), FORMAT_NAME)) {
-            report(c, "J010", node, false,
-                   "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
-                   FORMAT_NAME, json_is_string(v) ? shown(c, v, node)
-                                                  : jx_json_type_zh(v));
+            jx_jload_rep(&c->j, "J010", node, false,
+                         "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
+                         FORMAT_NAME,
+                         json_is_string(v) ? jx_jload_shown(&c->j, v, node)
+                                           : jx_json_type_zh(v));
             c->fatal = true;
         }
         break;
@@ -1184,8 +989,9 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
         if (!json_is_integer(v)) {
             type_error(c, F_VERSION, v, node);
         } else if (json_integer_value(v) != 1) {
-            report(c, "J011", node, false, "不支持的版本 %s（只支持 1）",
-                   token_text(c, node));
+            jx_jload_rep(&c->j, "J011", node, false,
+                         "不支持的版本 %s（只支持 1）",
+                         jx_jload_token(&c->j, node));
             c->fatal = true;
         }
         break;
@@ -1217,53 +1023,22 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         }
         size_t klen = strlen(f->key);
         json_t *v = json_object_get(obj, f->key);
-        size_t mark = path_push(c, f->key, klen);
+        size_t mark = jx_jload_push(&c->j, f->key, klen);
         if ((f->flags & REQ) && is_empty(f, v)) {
-            report(c, "J104", node, false, "缺少必填项 \"%s\"", f->key);
+            jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",
+                         f->key);
         }
         if (v) {
             load_field(c, f, base, v,
-                       jx_jdoc_member(c->doc, node, f->key, klen));
+                       jx_jdoc_member(c->j.doc, node, f->key, klen));
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
     if (!c->fatal) {
         check_keys(c, obj, node, names, tb->n, tb->foreign,
                    tb->foreign_note);
     }
     c->unit = saved;
-}
-
-/* Copy this load's sorted diagnostics to the caller's list. */
-static void flush_diags(struct ctx *c, struct jx_diags *out)
-{
-    jx_diags_sort(&c->dg);
-    for (size_t i = 0; i < c->dg.n; i++) {
-        const struct jx_diag *e = &c->dg.a[i];
-        struct jx_diag *n = jx_diag_add(out, e->code, e->severity, &e->loc,
-                                        "%s", e->msg);
-        if (e->detail) {
-            jx_diag_detail(out, n, "%s", e->detail);
-        }
-    }
-    out->count[JX_SEV_ERROR] += c->dg.dropped;
-    out->dropped += c->dg.dropped;
-}
-
-/* Report the syntax problems jsonpos found (and repaired). */
-static void report_syntax(struct ctx *c)
-{
-    for (size_t i = 0; i < jx_jdoc_nsyntax(c->doc); i++) {
-        const struct jx_jsyntax *s = jx_jdoc_syntax(c->doc, i);
-        struct jx_loc loc;
-        memset(&loc, 0, sizeof loc);
-        loc.file = c->file;
-        jx_jdoc_offpos(c->doc, s->off, &loc.line, &loc.col);
-        bool stop = s->fix == JX_JFIX_NONE || s->fix == JX_JFIX_TOOMANY;
-        struct jx_diag *e = jx_diag_add(&c->dg, stop ? "J004" : "J001",
-                                        JX_SEV_ERROR, &loc, "%s", s->msg);
-        jx_diag_detail(&c->dg, e, "%s", s->detail);
-    }
 }
 
 /* The positions of a loaded package: its parsed document (which keeps
@@ -1335,52 +1110,14 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
     }
     struct ctx c;
     memset(&c, 0, sizeof c);
+    jx_jload_init(&c.j, arena, file, &codes, diags->limit);
     c.a = arena;
-    c.file = file;
     c.unit = JX_WANYUAN;
-    jx_diags_init(&c.dg, arena);
-    c.dg.limit = diags->limit;
-    jx_buf_init(&c.path, SIZE_MAX);
     struct jx_package *pkg = NULL;
-    if (len > JX_PKGJSON_MAX_BYTES) {
-        struct jx_loc loc;
-        memset(&loc, 0, sizeof loc);
-        loc.file = file;
-        jx_diag_add(&c.dg, "J002", JX_SEV_ERROR, &loc,
-                    "输入过大：%zu 字节，上限 %u 字节", len,
-                    JX_PKGJSON_MAX_BYTES);
-        goto done;
-    }
-    struct jx_jlimits lim = {MAX_REPAIRS, JX_PKGJSON_MAX_DEPTH};
-    c.doc = jx_jdoc_parse(arena, text, len, &lim);
-    report_syntax(&c);
-    size_t deep;
-    if (jx_jdoc_too_deep(c.doc, &deep)) {
-        struct jx_loc loc;
-        memset(&loc, 0, sizeof loc);
-        loc.file = file;
-        jx_jdoc_offpos(c.doc, deep, &loc.line, &loc.col);
-        jx_diag_add(&c.dg, "J003", JX_SEV_ERROR, &loc,
-                    "嵌套过深：超过 %d 层", JX_PKGJSON_MAX_DEPTH);
-        goto done;
-    }
-    json_t *root = jx_jdoc_root(c.doc);
+    struct jx_jlimits lim = {MAX_REPAIRS, JX_PKGJSON_MAX_DEPTH,
+                             JX_PKGJSON_MAX_BYTES};
+    json_t *root = jx_jload_parse(&c.j, text, len, &lim);
     if (!root) {
-        goto done;
-    }
-    for (size_t i = 0; i < jx_jdoc_ndups(c.doc); i++) {
-        int32_t n = jx_jdoc_dup(c.doc, i);
-        size_t klen;
-        const char *key = jx_jdoc_key(c.doc, n, &klen);
-        jx_buf_reset(&c.path);
-        jx_buf_adds(&c.path, jx_jdoc_path(c.doc, n, arena));
-        report(&c, "J102", n, true, "重复的键 \"%s\"（以最后一个为准）",
-               jx_jexcerpt(arena, key, klen, EXCERPT));
-    }
-    jx_buf_reset(&c.path);
-    if (!json_is_object(root)) {
-        report(&c, "J103", 0, false, "类型错误：顶层应为对象，实际为%s",
-               jx_json_type_zh(root));
         goto done;
     }
     pkg = jx_package_new(arena);
@@ -1390,15 +1127,13 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
         pkg = NULL;
     }
 done:
-    flush_diags(&c, diags);
-    jx_diags_release(&c.dg);
-    jx_buf_release(&c.path);
-    if (pos && c.doc && jx_jdoc_root(c.doc)) {
+    jx_jload_finish(&c.j, diags);
+    if (pos && c.j.doc && jx_jdoc_root(c.j.doc)) {
         *pos = jx_xmalloc(sizeof **pos);
-        (*pos)->doc = c.doc;
+        (*pos)->doc = c.j.doc;
         (*pos)->file = jx_strdup(arena, file);
     } else {
-        jx_jdoc_free(c.doc);
+        jx_jdoc_free(c.j.doc);
     }
     return pkg;
 }

@@ -311,6 +311,51 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
     }
 }
 
+/* True for a row of a form's footer or notes (its label is one of
+ * footer_label's): nothing in it is a value of the form, however many
+ * columns its cells cover (a workbook merges the printed footer line
+ * "填表人：… 联系电话：… 填报日期：2025.07.08" across the whole sheet, or
+ * splits it into label and value cells). */
+static bool footer_row(const struct jx_rc_row *r)
+{
+    const struct jx_rc_cell *l = row_label(r, NULL);
+    return l && footer_label(l->key);
+}
+
+/* The money unit a line names ("单位：万元", "金额单位：元", "（单位：
+ * 元）"), or -1 when the line is not one: above a form, it says the unit
+ * of every amount below. */
+static int unit_line(const char *key)
+{
+    const char *p = key;
+    if (jx_rc_starts(p, "(")) {
+        p++;
+    } else if (jx_rc_starts(p, "（")) {
+        p += strlen("（");
+    }
+    if (jx_rc_starts(p, "金额")) {
+        p += strlen("金额");
+    }
+    if (!jx_rc_starts(p, "单位")) {
+        return -1;
+    }
+    p += strlen("单位");
+    if (jx_rc_starts(p, "：")) {
+        p += strlen("：");
+    } else if (*p == ':') {
+        p++;
+    } else {
+        return -1;
+    }
+    if (jx_rc_starts(p, "万元")) {
+        return JX_WANYUAN;
+    }
+    if (jx_rc_starts(p, "元")) {
+        return JX_YUAN;
+    }
+    return -1;
+}
+
 /* One building row of 楼堂馆所控制情况. */
 static void read_building(struct jx_rc *rc, const struct jx_rc_row *r,
                           const struct cols *m, enum jx_money_unit u,
@@ -392,7 +437,13 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
     size_t caplines = b->nproject_lines, capbld = b->nbuildings;
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        if (!r->table || r->title) {
+        if (!r->table || r->title || footer_row(r)) {
+            continue;
+        }
+        const struct jx_rc_cell *first = row_label(r, NULL);
+        int lu = first ? unit_line(first->key) : -1;
+        if (lu >= 0) {
+            b->unit = (enum jx_money_unit)lu;
             continue;
         }
         int a = find_cell(r, "编制数");
@@ -894,6 +945,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     cols_init(&st.goals);
     cols_init(&st.ind);
     const struct jx_prov *where = NULL;
+    int line_unit = -1; /* the unit a line above the form names */
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (!where) {
@@ -907,14 +959,19 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             continue;
         }
-        if (r->title) {
+        if (r->title || footer_row(r)) {
+            continue;
+        }
+        size_t li = 0;
+        const struct jx_rc_cell *label = row_label(r, &li);
+        int lu = label ? unit_line(label->key) : -1;
+        if (lu >= 0) {
+            line_unit = lu;
             continue;
         }
         if (st.s->kind == JX_SHEET_PROJECT) {
             project_labels(rc, r, &st);
         }
-        size_t li = 0;
-        const struct jx_rc_cell *label = row_label(r, &li);
         if (label && st.s->kind == JX_SHEET_UNIT &&
             (jx_rc_starts(label->key, "预算单位名称") ||
              jx_rc_starts(label->key, "单位名称"))) {
@@ -941,6 +998,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             st.s->unit = row_unit(r, st.s->unit, &f);
             if (!f && i > seg->first) {
                 st.s->unit = row_unit(&rc->rows[i - 1], st.s->unit, &f);
+            }
+            if (!f && line_unit >= 0) {
+                st.s->unit = (enum jx_money_unit)line_unit;
             }
             st.mode = M_FUNDS;
             continue;

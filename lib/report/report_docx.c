@@ -977,7 +977,7 @@ static int document_xml(struct dw *x, const struct jx_report_doc *d,
     for (size_t i = 0; i < d->nblocks && rc == 0; i++) {
         const struct jx_rblock *b = &d->blocks[i];
         struct pfmt f = {0};
-        char style[16];
+        char style[24];
         if (b->generated) {
             /* jixiao's own additions (the recomputed summary, charts)
              * stay out of the document the unit hands in: importing it

@@ -7,7 +7,11 @@
  *
  * libxlsxwriter's API takes column widths and numbers as double; this
  * file writes no money or rate of a package, only the layout, the
- * constant 10 (执行率 分值) and validation bounds.
+ * constant 10 (执行率 分值) and validation bounds, and the values a
+ * filled template is given as decimal text.  The numbers of the closed
+ * workbook are then made the exact decimals again (report_xlsx.h), so
+ * "9.8" is <v>9.8</v> in the sheet, not libxlsxwriter's "%.16G" text
+ * 9.800000000000001.
  */
 #include "jixiao/template.h"
 
@@ -20,6 +24,7 @@
 #include <xlsxwriter.h>
 
 #include "jixiao/base.h"
+#include "report/report_xlsx.h"
 
 /* The formats of the workbook (owned by the workbook). */
 struct fmts {
@@ -1064,6 +1069,12 @@ int jx_template_xlsx_write_opts(const char *path,
         free(tmp);
         *why = t.bad ? t.bad : "生成工作簿失败";
         errno = t.bad ? EINVAL : EIO;
+        return -1;
+    }
+    if (jx_xlsx_exact_numbers(tmp, why) < 0) {
+        remove(tmp);
+        free(tmp);
+        errno = EIO;
         return -1;
     }
     if (rename(tmp, path) != 0) {

@@ -23,7 +23,13 @@
  * document with no sheet at all gets one sheet "说明" with its title.
  *
  * libxlsxwriter takes numbers as double: rat_to_double() is the one
- * place exact values become binary, at the call that writes them.
+ * place exact values become binary, at the call that writes them (the
+ * value first rounded half-up to 15 significant digits, what Excel
+ * keeps).  libxlsxwriter prints a double with "%.16G" (9.8 becomes
+ * 9.800000000000001), so once the workbook is closed every number of
+ * its sheet XML is rewritten as the exact decimal it came from
+ * (jx_xlsx_exact_numbers, below): the file holds <v>9.8</v>, and the
+ * number formats ("0.00", "0.00%") are for display only.
  * Text is repaired to valid UTF-8 (R306) and cut to Excel's limits
  * (R303) before libxlsxwriter sees it, so it never prints a warning.
  */
@@ -36,6 +42,9 @@
 #include <strings.h>
 
 #include <xlsxwriter.h>
+#include <zip.h>
+
+#include "report/report_xlsx.h"
 
 /* Excel's limits: rows and columns of a sheet, characters of a cell,
  * of a sheet name and of a page header or footer (we keep under). */
@@ -81,27 +90,62 @@ static void chk(struct xs *x, lxw_error e)
     }
 }
 
-/* The double nearest to v, for libxlsxwriter's number arguments: the
- * one place this file leaves exact numbers.  A fraction whose numerator
- * and denominator doubles hold exactly (both within 2^53, as every
- * amount, rate and score of a report is) is correctly rounded by one
- * IEEE division; a larger one is first rounded half-up to 9 decimals
- * (beyond the 15 digits a spreadsheet keeps anyway). */
+/* Powers of ten, 10^0 .. 10^18 (doubles hold them exactly). */
+static int64_t pow10i(int k)
+{
+    int64_t p = 1;
+    for (int i = 0; i < k && i < 18; i++) {
+        p *= 10;
+    }
+    return p;
+}
+
+/* k with 10^(k-1) <= |v| < 10^k (0 for 0), within -18..19. */
+static int magnitude(struct jx_rat v)
+{
+    if (v.num == 0 || v.num == INT64_MIN) {
+        return 0;
+    }
+    struct jx_rat a = {v.num < 0 ? -v.num : v.num, v.den};
+    int k;
+    if (jx_rat_cmp(a, jx_rat_int(1)) >= 0) {
+        for (k = 1; k < 19 && jx_rat_cmp(a, jx_rat_int(pow10i(k))) >= 0;
+             k++) {
+        }
+        return k;
+    }
+    struct jx_rat t;
+    for (k = 0; k > -18 && jx_rat_make(1, pow10i(1 - k), &t) == JX_NUM_OK &&
+                jx_rat_cmp(a, t) < 0;
+         k--) {
+    }
+    return k;
+}
+
+/* The double nearest to v rounded half-up to 15 significant digits, for
+ * libxlsxwriter's number arguments: the one place this file leaves
+ * exact numbers.  The rounded value is an integer N over 10^s with
+ * |N| < 10^15 and s <= 18, both held exactly by doubles, so one IEEE
+ * division rounds it correctly; and the decimal comes back from the
+ * "%.16G" text libxlsxwriter prints (jx_xlsx_number_text). */
 static double rat_to_double(struct jx_rat v)
 {
-    const int64_t lim = (int64_t)1 << 53;
     if (v.den <= 0) {
         return 0;
     }
-    if (v.num > lim || v.num < -lim || v.den > lim) {
-        struct jx_rat r;
-        if (jx_rat_round(v, 9, JX_ROUND_HALF_UP, &r) == JX_NUM_OK) {
-            v = r;
+    int scale = 15 - magnitude(v);
+    scale = scale < 0 ? 0 : scale > 18 ? 18 : scale;
+    struct jx_rat r;
+    int64_t p = pow10i(scale);
+    if (jx_rat_round(v, scale, JX_ROUND_HALF_UP, &r) == JX_NUM_OK &&
+        r.den > 0 && p % r.den == 0) {
+        int64_t f = p / r.den;
+        if (r.num <= INT64_MAX / f && r.num >= -(INT64_MAX / f)) {
+            return (double)(r.num * f) / (double)p;
         }
     }
     return (double)v.num / (double)v.den;
 }
-
 
 /* s as valid UTF-8 that XML can carry (an invalid byte or U+FFFE/FFFF
  * becomes U+FFFD, control characters other than tab and newline are
@@ -690,6 +734,294 @@ static void title_sheet(struct xs *x, const struct jx_report_doc *d)
                                   x->left));
 }
 
+/* ---- exact numbers in the sheet XML ------------------------------------ */
+
+/* Most significant digits a number of the sheet XML keeps (Excel's). */
+#define XL_DIGITS 15
+
+/* The number text s[0..n) (see report_xlsx.h). */
+bool jx_xlsx_number_text(const char *s, size_t n, struct jx_buf *out)
+{
+    char dig[XL_DIGITS + 2];
+    int nd = 0;          /* significant digits kept in dig */
+    int point = 0;       /* decimal exponent: value = 0.dig × 10^point */
+    bool neg = false, seen = false, frac = false, round_up = false;
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+')) {
+        neg = s[i] == '-';
+        i++;
+    }
+    bool first_dropped = true; /* the first digit past XL_DIGITS */
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '.' && !frac) {
+            frac = true;
+            continue;
+        }
+        if (c < '0' || c > '9') {
+            break;
+        }
+        seen = true;
+        if (nd == 0 && c == '0') {
+            if (frac) {
+                point--;
+            }
+            continue;
+        }
+        if (!frac) {
+            point++;
+        }
+        if (nd < XL_DIGITS) {
+            dig[nd++] = c;
+        } else if (first_dropped) {
+            round_up = c >= '5';
+            first_dropped = false;
+        }
+    }
+    if (!seen) {
+        return false;
+    }
+    if (i < n && (s[i] == 'E' || s[i] == 'e')) {
+        i++;
+        bool eneg = false;
+        if (i < n && (s[i] == '-' || s[i] == '+')) {
+            eneg = s[i] == '-';
+            i++;
+        }
+        int e = 0, ed = 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, ed++) {
+            if (e < 10000) {
+                e = e * 10 + (s[i] - '0');
+            }
+        }
+        if (ed == 0) {
+            return false;
+        }
+        point += eneg ? -e : e;
+    }
+    if (i != n) {
+        return false;
+    }
+    if (round_up) {
+        int k = nd - 1;
+        while (k >= 0 && dig[k] == '9') {
+            dig[k--] = '0';
+        }
+        if (k >= 0) {
+            dig[k]++;
+        } else {
+            dig[0] = '1';
+            nd = 1;
+            point++;
+        }
+    }
+    while (nd > 0 && dig[nd - 1] == '0') {
+        nd--;
+    }
+    if (nd == 0) {
+        return jx_buf_addc(out, '0') == 0;
+    }
+    int rc = neg ? jx_buf_addc(out, '-') : 0;
+    if (point > 21 || point < -19) {
+        /* d.ddd E±x, as Excel writes such numbers */
+        rc |= jx_buf_addc(out, dig[0]);
+        if (nd > 1) {
+            rc |= jx_buf_addc(out, '.');
+            rc |= jx_buf_add(out, dig + 1, (size_t)nd - 1);
+        }
+        rc |= jx_buf_addf(out, "E%c%d", point - 1 < 0 ? '-' : '+',
+                          point - 1 < 0 ? 1 - point : point - 1);
+    } else if (point <= 0) {
+        rc |= jx_buf_adds(out, "0.");
+        for (int k = 0; k < -point; k++) {
+            rc |= jx_buf_addc(out, '0');
+        }
+        rc |= jx_buf_add(out, dig, (size_t)nd);
+    } else if (point >= nd) {
+        rc |= jx_buf_add(out, dig, (size_t)nd);
+        for (int k = nd; k < point; k++) {
+            rc |= jx_buf_addc(out, '0');
+        }
+    } else {
+        rc |= jx_buf_add(out, dig, (size_t)point);
+        rc |= jx_buf_addc(out, '.');
+        rc |= jx_buf_add(out, dig + point, (size_t)(nd - point));
+    }
+    return rc == 0;
+}
+
+/* True when the start tag c[0..n) of a cell has a t attribute other
+ * than "n" (a shared string, a formula's text, a boolean, an error). */
+static bool typed_cell(const char *c, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if ((c[i] == ' ' || c[i] == '\t' || c[i] == '\n') && c[i + 1] == 't' &&
+            c[i + 2] == '=' && (c[i + 3] == '"' || c[i + 3] == '\'')) {
+            return !(i + 6 <= n && c[i + 4] == 'n' && c[i + 5] == c[i + 3]);
+        }
+    }
+    return false;
+}
+
+/* First occurrence of the string w in s[0..n), or NULL. */
+static const char *find_in(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (s[i] == w[0] && memcmp(s + i, w, k) == 0) {
+            return s + i;
+        }
+    }
+    return NULL;
+}
+
+/* The numbers of one worksheet's XML (see report_xlsx.h). */
+long jx_xlsx_sheet_numbers(const char *xml, size_t n, struct jx_buf *out)
+{
+    long changed = 0;
+    const char *p = xml, *end = xml + n;
+    int rc = 0;
+    for (;;) {
+        const char *c = find_in(p, (size_t)(end - p), "<c ");
+        if (!c) {
+            break;
+        }
+        const char *gt = memchr(c, '>', (size_t)(end - c));
+        if (!gt) {
+            break;
+        }
+        if (gt[-1] == '/' || typed_cell(c, (size_t)(gt - c))) {
+            rc |= jx_buf_add(out, p, (size_t)(gt + 1 - p));
+            p = gt + 1;
+            continue;
+        }
+        const char *close = find_in(gt, (size_t)(end - gt), "</c>");
+        const char *v = close ? find_in(gt, (size_t)(close - gt), "<v>")
+                              : NULL;
+        const char *ve = v ? find_in(v, (size_t)(close - v), "</v>") : NULL;
+        if (!ve) {
+            rc |= jx_buf_add(out, p, (size_t)(gt + 1 - p));
+            p = gt + 1;
+            continue;
+        }
+        const char *t = v + strlen("<v>");
+        rc |= jx_buf_add(out, p, (size_t)(t - p));
+        size_t before = out->len;
+        if (!jx_xlsx_number_text(t, (size_t)(ve - t), out)) {
+            rc |= jx_buf_add(out, t, (size_t)(ve - t));
+        } else if (out->len - before != (size_t)(ve - t) ||
+                   memcmp(out->p + before, t, (size_t)(ve - t)) != 0) {
+            changed++;
+        }
+        p = ve;
+    }
+    rc |= jx_buf_add(out, p, (size_t)(end - p));
+    return rc == 0 && !out->toobig ? changed : -1;
+}
+
+/* True for the name of a worksheet part ("xl/worksheets/sheet1.xml"). */
+static bool sheet_part(const char *name)
+{
+    const char *pre = "xl/worksheets/sheet";
+    size_t n = strlen(name), k = strlen(pre);
+    return n > k + 4 && strncmp(name, pre, k) == 0 &&
+           strcmp(name + n - 4, ".xml") == 0 && !strchr(name + k, '/');
+}
+
+/* The entry i of z read whole into b; 0, or -1. */
+static int read_entry(zip_t *z, zip_uint64_t i, zip_uint64_t size,
+                      struct jx_buf *b)
+{
+    zip_file_t *f = zip_fopen_index(z, i, 0);
+    if (!f) {
+        return -1;
+    }
+    char chunk[65536];
+    zip_uint64_t got = 0;
+    int rc = 0;
+    for (;;) {
+        zip_int64_t k = zip_fread(f, chunk, sizeof chunk);
+        if (k < 0) {
+            rc = -1;
+            break;
+        }
+        if (k == 0) {
+            break;
+        }
+        got += (zip_uint64_t)k;
+        if (jx_buf_add(b, chunk, (size_t)k) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    zip_fclose(f);
+    return rc == 0 && got == size ? 0 : -1;
+}
+
+/* The numbers of the workbook at path made exact (see report_xlsx.h). */
+int jx_xlsx_exact_numbers(const char *path, const char **why)
+{
+    int zerr = 0;
+    zip_t *z = zip_open(path, 0, &zerr);
+    if (!z) {
+        *why = "无法重新打开工作簿";
+        return -1;
+    }
+    struct jx_buf in, out;
+    jx_buf_init(&in, JX_REPORT_MAX_BYTES);
+    jx_buf_init(&out, JX_REPORT_MAX_BYTES);
+    int rc = 0;
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    for (zip_int64_t i = 0; i < n && rc == 0; i++) {
+        zip_uint64_t idx = (zip_uint64_t)i;
+        zip_stat_t st;
+        const char *name = zip_get_name(z, idx, 0);
+        if (!name || !sheet_part(name) || zip_stat_index(z, idx, 0, &st) < 0) {
+            continue;
+        }
+        jx_buf_reset(&in);
+        jx_buf_reset(&out);
+        if (read_entry(z, idx, st.size, &in) < 0) {
+            *why = "无法读回工作表";
+            rc = -1;
+            break;
+        }
+        long changed = jx_xlsx_sheet_numbers(in.p, in.len, &out);
+        if (changed < 0) {
+            *why = "工作表过大";
+            rc = -1;
+        } else if (changed > 0) {
+            size_t len;
+            char *data = jx_buf_detach(&out, &len);
+            zip_source_t *src = zip_source_buffer(z, data, len, 1);
+            if (!src) {
+                free(data);
+                rc = -1;
+            } else if (zip_file_replace(z, idx, src, ZIP_FL_ENC_UTF_8) < 0) {
+                zip_source_free(src);
+                rc = -1;
+            } else {
+                zip_file_set_mtime(z, idx, st.mtime, 0);
+            }
+            if (rc < 0) {
+                *why = "无法替换工作表";
+            }
+        }
+    }
+    jx_buf_release(&in);
+    jx_buf_release(&out);
+    if (rc < 0) {
+        zip_discard(z);
+        return -1;
+    }
+    if (zip_close(z) < 0) {
+        *why = "无法写回工作簿";
+        zip_discard(z);
+        return -1;
+    }
+    return 0;
+}
+
 /* Report a failure to write the workbook (R301). */
 static void fail(struct jx_diags *diags, const char *path, const char *why)
 {
@@ -765,6 +1097,11 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
     }
     if (rc == 0 && x.err != LXW_NO_ERROR) {
         fail(diags, path, lxw_strerror(x.err));
+        rc = -1;
+    }
+    const char *why = NULL;
+    if (rc == 0 && jx_xlsx_exact_numbers(path, &why) < 0) {
+        fail(diags, path, why);
         rc = -1;
     }
     if (x.repaired) {

@@ -963,5 +963,9 @@ int main(int argc, char **argv)
     printf("%-22s %-16s %8u %8u %8u\n", "total", "", tot_i, tot_f, tot_e);
     printf("clean packages with findings above note: %u of %lu\n", clean_bad,
            n);
+    /* the closing count: each seed is two cases, its clean package and
+     * its package with one defect */
+    printf("%lu passed, %lu failed\n", 2 * n - failures - clean_bad,
+           (unsigned long)failures + clean_bad);
     return failures || clean_bad ? 1 : 0;
 }

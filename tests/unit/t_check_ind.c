@@ -178,6 +178,13 @@ static void t_c404(void)
          SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
          "," REPORT7("执行率偏低的原因是工程款按进度拨付。"),
          "C404");
+    /* no report read at all (the forms only): whether the report
+     * explains it cannot be told, so a note */
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次")),
+        "C404", JX_SEV_NOTE,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，偏差原因分析没有说明原因；"
+        "所读材料中没有自评报告，未能核对报告是否说明");
 }
 
 /* C404 in the prose, when no sheet states the year's rate. */

@@ -214,6 +214,16 @@ static struct jx_framework *load_ok(int at, struct jx_arena *a,
 }
 #define LOAD_OK(a, text) load_ok(__LINE__, (a), (text))
 
+/* A case whose framework did not load or evaluate cannot go on: the
+ * failure is recorded, the run stops (the helpers below never return
+ * NULL, so their callers need no checks). */
+static _Noreturn void give_up(int at)
+{
+    jx_test_fail(__FILE__, at, "cannot continue this case");
+    fflush(stdout);
+    abort();
+}
+
 /* Evaluate one item (JSON text) over the fake table; the result's first
  * item, findings in *d (initialised here, released by the caller). */
 static const struct jx_fw_item_result *
@@ -224,14 +234,17 @@ eval1(int at, struct jx_arena *a, const char *item, struct fake *f,
     jx_diags_init(d, a);
     struct jx_framework *fw = load_ok(at, a, fw_text(a, item, ""));
     if (!fw) {
-        return NULL;
+        give_up(at);
     }
     struct jx_fw_env e = env_of(f);
     const struct jx_fw_result *r = jx_framework_eval(a, fw, pkg, &e, d);
+    if (!r || !r->nitems) {
+        give_up(at);
+    }
     if (res) {
         *res = r;
     }
-    return r->nitems ? &r->items[0] : NULL;
+    return &r->items[0];
 }
 
 /* A score as "7.00" (arena). */
@@ -1415,6 +1428,14 @@ static void load_errors(void)
     const char *big = load_msgs(a, "t.json", fw_text(a, b.p, ""), &ok);
     CHECK(strstr(big, "t.json:2:10 /items: 错误[F117]: 数组过长：501 项，最多 500 项"
                       "（其余不予读取）\n") != NULL);
+    /* a file one byte over the limit is not parsed */
+    jx_buf_reset(&b);
+    for (size_t i = 0; i <= JX_FW_MAX_BYTES; i++) {
+        jx_buf_addc(&b, ' ');
+    }
+    CHECK_STR(load_msgs(a, "t.json", b.p, &ok),
+              "t.json: 错误[F002]: 框架文件过大：1048577 字节，上限 1048576 字节\n");
+    CHECK(!ok);
     jx_buf_release(&b);
     jx_arena_free(a);
 }
@@ -1648,10 +1669,14 @@ static const struct jx_fw_result *eval_dept(int at, struct jx_arena *a,
     struct jx_framework *fw = load_ok(
         at, a, fw_text(a, items, ", \"stated\": \"dept_scoring\""));
     if (!fw) {
-        return NULL;
+        give_up(at);
     }
     struct jx_fw_env e = env_of(f);
-    return jx_framework_eval(a, fw, pkg, &e, d);
+    const struct jx_fw_result *r = jx_framework_eval(a, fw, pkg, &e, d);
+    if (!r || !r->nitems) {
+        give_up(at);
+    }
+    return r;
 }
 
 /* Parts: each part scored by its own rule and policies; the item's score
@@ -1922,6 +1947,39 @@ static void parts_load(void)
     jx_arena_free(a);
 }
 
+/* A failed item, then a failed part, each followed by one that loads
+ * into the slot it left (tests/data/bad_framework_reused_slot.json,
+ * also in fuzz/corpus/framework).  The failed ones left their counts
+ * of parts and checks behind, and the next ones wrote past their
+ * arrays (heap overflow under ASan with arena debugging; corrupted
+ * sums in release builds): now exactly the two errors, no F120. */
+static void parts_reused_slot(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/bad_framework_reused_slot.json",
+             jx_test_srcdir);
+    char *text;
+    size_t len;
+    if (jx_read_file(path, 1u << 20, &text, &len) < 0) {
+        jx_test_fail(__FILE__, __LINE__, "cannot read %s", path);
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_framework *fw = jx_framework_load(a, "reused-slot.json", text, len,
+                                                &d);
+    CHECK(fw == NULL);
+    CHECK_STR(all_diags(a, &d),
+              "reused-slot.json:5:12 /items/0/id: 错误[F108]: 指标 id \"Bad Id\" "
+              "无效：只能使用小写字母、数字、“-”“.”“_”\n"
+              "reused-slot.json:9:7 /items/1/rule/parts/0: 错误[F104]: "
+              "缺少必填项 \"name\"\n");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+    free(text);
+}
+
 /* ---- match "" and formula-only frameworks ------------------------------------- */
 
 /* "match": "" takes no stated row (nor notes one missing); a framework
@@ -2080,6 +2138,7 @@ const struct jx_test t_framework[] = {
     {"framework.parts_economy", parts_economy},
     {"framework.parts_judgement", parts_judgement},
     {"framework.parts_load", parts_load},
+    {"framework.parts_reused_slot", parts_reused_slot},
     {"framework.no_stated_no_total", no_stated_no_total},
     {NULL, NULL},
 };

@@ -1044,16 +1044,13 @@ static void round_trip(void)
         CHECK_STR(c->prov.file, "filled.xlsx");
         CHECK_INT(c->row, 3);
         CHECK_INT(c->col, 6);
-        /* libxlsxwriter writes doubles with 16 digits: 1902.68 / 3911.21
-         * as 0.4864683819073893, and 530.81 as 530.8099999999999; both
-         * read back rounded to 15 digits, with a rounding finding */
-        CHECK_INT(d.n, 2);
-        CHECK_INT(count(&d, "I306"), 2);
-        CHECK_STR(d.a[0].loc.cell, "G4");
-        CHECK_STR(d.a[1].loc.cell, "E9");
-        CHECK_STR(d.a[1].msg, "数值 530.8099999999999 超过 15 位有效数字，"
-                              "按 Excel 显示取为 530.81");
-        CHECK_INT(d.a[1].severity, JX_SEV_ROUNDING);
+        /* libxlsxwriter prints doubles with 16 digits (530.81 as
+         * 530.8099999999999); the template rewrites every number as
+         * its decimal of at most 15 digits (530.81, and 1902.68 /
+         * 3911.21 as 0.486468381907389), so nothing is rounded on
+         * reading */
+        CHECK_INT(d.n, 0);
+        CHECK_INT(count(&d, "I306"), 0);
         CHECK_INT(doc->ntables, 5);
         CHECK_STR(table(doc, 5)->name, "项目支出绩效自评表 (2)");
         CHECK_STR(text(doc, 4, "B2"), "业务工作经费");

@@ -1755,7 +1755,7 @@ static void positions(void)
     const char *t = "{\"名称\": \"值\",\n"
                     "  \"a\": [1, {\"b~/c\": true}],\n"
                     "  \"\\u540d\": null}";
-    struct jx_jlimits lim = {20, 64};
+    struct jx_jlimits lim = {20, 64, 0};
     struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
     CHECK(jx_jdoc_root(d) != NULL);
     CHECK_INT(jx_jdoc_nsyntax(d), 0);
@@ -1794,6 +1794,121 @@ static void positions(void)
     CHECK_INT(line * 100 + col, 112);
     jx_jdoc_free(d);
     CHECK_STR(jx_jexcerpt(a, "ab\n\xff" "cd", 6, 4), "ab\\u000A\\xFF…");
+    jx_arena_free(a);
+}
+
+/* The shared reader (struct jx_jload) with codes of its own: parse
+ * problems, then every helper the two loaders use, each diagnostic at
+ * its exact place and path, handed over sorted. */
+static void shared_reader(void)
+{
+    static const struct jx_jcodes codes = {"X001", "X003", "X004", "X101",
+                                           "X102", "X103", "X002", "样例"};
+    static const char *const counted[] = {"alpha", NULL, "gamma"};
+    static const char *const terminated[] = {"alpha", "beta", NULL};
+    static const char *const foreign[] = {"beta", NULL};
+    struct jx_arena *a = jx_arena_new();
+    const char *t = "{\"alpah\": 1, \"beta\": 2.5,\n"
+                    " \"e\": \"gama\", \"n\": \"1x\", \"o\": [],\n"
+                    " \"e\": \"gamma\", \"big\": 9223372036854775807}";
+    struct jx_jload l;
+    jx_jload_init(&l, a, "s.json", &codes, 0);
+    struct jx_jlimits lim = {20, 8, 1000};
+    json_t *root = jx_jload_parse(&l, t, strlen(t), &lim);
+    CHECK(root != NULL);
+    struct jx_diags out;
+    jx_diags_init(&out, a);
+    if (!root) {
+        jx_jload_finish(&l, &out);
+        jx_diags_release(&out);
+        jx_jdoc_free(l.doc);
+        jx_arena_free(a);
+        return;
+    }
+    jx_jload_check_keys(&l, root, 0, counted, 3, foreign, "（另有用处）");
+    int32_t en = jx_jdoc_member(l.doc, 0, "e", 1);
+    CHECK_INT(jx_jload_enum(&l, "X110", json_object_get(root, "e"), en,
+                            counted, 3),
+              2);
+    size_t mark = jx_jload_push(&l, "o", 1);
+    int32_t on = jx_jdoc_member(l.doc, 0, "o", 1);
+    CHECK_INT(jx_jload_enum(&l, "X110", json_object_get(root, "o"), on,
+                            terminated, SIZE_MAX),
+              -1);
+    jx_jload_pop(&l, mark);
+    mark = jx_jload_push(&l, "beta", 4);
+    jx_jload_unquoted(&l, "X106", jx_jdoc_member(l.doc, 0, "beta", 4));
+    jx_jload_pop(&l, mark);
+    mark = jx_jload_push(&l, "n", 1);
+    int32_t nn = jx_jdoc_member(l.doc, 0, "n", 1);
+    struct jx_rat r;
+    enum jx_numerr e = jx_rat_parse("1x", 2, &r, NULL, NULL);
+    jx_jload_bad_number(&l, "X105", "数值", json_object_get(root, "n"), nn,
+                        e);
+    jx_jload_pop(&l, mark);
+    int32_t bn = jx_jdoc_member(l.doc, 0, "big", 3);
+    struct jx_rat r2;
+    CHECK_INT(jx_jload_int(&l, bn, &r),
+              jx_rat_parse("9223372036854775807", 19, &r2, NULL, NULL));
+    CHECK_STR(jx_jload_token(&l, bn), "9223372036854775807");
+    CHECK_INT(jx_jload_int(&l, jx_jdoc_member(l.doc, 0, "alpah", 5), &r),
+              JX_NUM_OK);
+    CHECK(jx_rat_cmp(r, jx_rat_int(1)) == 0);
+    CHECK_STR(jx_jload_hint(&l, "bta", 3, terminated, SIZE_MAX),
+              "（是不是 \"beta\"？）");
+    CHECK_STR(jx_jload_hint(&l, "bta", 3, counted, 3), "");
+    jx_jload_finish(&l, &out);
+    jx_jdoc_free(l.doc);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    for (size_t i = 0; i < out.n; i++) {
+        jx_diag_format(&b, &out.a[i]);
+    }
+    CHECK_STR(b.p,
+              "s.json:1:2 /alpah: 错误[X101]: 未知的键 \"alpah\"（是不是 \"alpha\"？）\n"
+              "s.json:1:14 /beta: 错误[X101]: 未知的键 \"beta\"（另有用处）\n"
+              "s.json:1:22 /beta: 错误[X106]: 小数必须加引号：2.5 应写成 \"2.5\""
+              "（JSON 小数按二进制浮点数读取，不精确）\n"
+              "s.json:2:15 /n: 错误[X101]: 未知的键 \"n\"\n"
+              "s.json:2:20 /n: 错误[X105]: 数值 \"1x\" 无法读取：数字格式错误\n"
+              "s.json:2:26 /o: 错误[X101]: 未知的键 \"o\"\n"
+              "s.json:2:31 /o: 错误[X103]: 类型错误：应为字符串，实际为数组\n"
+              "s.json:3:2 /e: 错误[X102]: 重复的键 \"e\"（以最后一个为准）\n"
+              "s.json:3:2 /e: 错误[X101]: 未知的键 \"e\"\n"
+              "s.json:3:16 /big: 错误[X101]: 未知的键 \"big\"\n");
+    jx_buf_release(&b);
+    jx_diags_release(&out);
+    /* too long, too deep, not an object: nothing to read */
+    jx_jload_init(&l, a, "s.json", &codes, 0);
+    lim.max_bytes = 4;
+    CHECK(jx_jload_parse(&l, "{   }", 5, &lim) == NULL);
+    CHECK(l.doc == NULL);
+    lim.max_bytes = 0;
+    jx_diags_init(&out, a);
+    jx_jload_finish(&l, &out);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK_STR(out.a[0].code, "X002");
+        CHECK_STR(out.a[0].msg, "样例过大：5 字节，上限 4 字节");
+    }
+    jx_diags_release(&out);
+    jx_jload_init(&l, a, "s.json", &codes, 0);
+    CHECK(jx_jload_parse(&l, "[[[[[[[[[[]]]]]]]]]]", 20, &lim) == NULL);
+    jx_jdoc_free(l.doc);
+    CHECK(jx_jload_parse(&l, "[1 2]", 5, &lim) == NULL);
+    jx_jdoc_free(l.doc);
+    jx_diags_init(&out, a);
+    jx_jload_finish(&l, &out);
+    jx_buf_init(&b, 1u << 20);
+    for (size_t i = 0; i < out.n; i++) {
+        jx_diag_format(&b, &out.a[i]);
+    }
+    CHECK_STR(b.p, "s.json:1:1: 错误[X103]: 类型错误：顶层应为对象，实际为数组\n"
+                   "s.json:1:3: 错误[X001]: 缺少逗号 ','（在 2 之前）\n"
+                   "    解析器原文：']' expected near '2'\n"
+                   "s.json:1:9: 错误[X003]: 嵌套过深：超过 8 层\n");
+    jx_buf_release(&b);
+    jx_diags_release(&out);
     jx_arena_free(a);
 }
 
@@ -1870,6 +1985,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.limit_size", limit_size},
     {"pkgjson.diag_limit", diag_limit},
     {"pkgjson.positions", positions},
+    {"pkgjson.shared_reader", shared_reader},
     {"pkgjson.locate_later_findings", locate_later_findings},
     {NULL, NULL},
 };

@@ -502,6 +502,92 @@ static void merged_cells(void)
     jx_arena_free(a);
 }
 
+/* Add the cell text at (r, c) spanning cs columns to table t of d (a
+ * sheet of a workbook: provenance table, row and column). */
+static void xcell(struct jx_doc *d, struct jx_doc_table *t, int r, int c,
+                  int cs, const char *text)
+{
+    struct jx_prov p = {.table = t->index, .row = r + 1, .column = c + 1};
+    jx_doc_table_add_cell(d, t, r, c, 1, cs, text, strlen(text), &p);
+}
+
+/* Workbooks keep the printed footer inside the sheet: one cell merged
+ * across the sheet ("填表人：… 联系电话：… 填报日期：2025.07.08"), a 说明
+ * line, or label and value cells.  None of it is read as amounts (I401)
+ * or as an indicator, and a line naming the unit ("单位：元") above the
+ * form gives the unit instead of an unknown row (I408). */
+static void form_footers(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "f.xlsx", JX_SRC_XLSX);
+    const char *footer = "填表人：王某　　联系电话：0999-6123456　　单位负责人："
+                         "陈某　　填报日期：2025.07.08";
+    struct jx_doc_table *t = jx_doc_add_table(d, "基础数据表");
+    xcell(d, t, 0, 0, 7, "2024年度预算单位整体支出绩效评价基础数据表");
+    xcell(d, t, 1, 6, 1, "单位：元");
+    xcell(d, t, 2, 0, 1, "预算单位名称");
+    xcell(d, t, 2, 1, 6, "示范街道办事处");
+    static const char *const cost[3][4] = {
+        {"经费控制情况", "2023年决算数", "2024年预算数", "2024年决算数"},
+        {"三公经费", "35000", "40000", "28000"},
+        {"公用经费", "300000", "310000", "290000.5"},
+    };
+    for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 4; c++) {
+            xcell(d, t, 3 + r, c, 1, cost[r][c]);
+        }
+    }
+    xcell(d, t, 6, 0, 7, footer);
+    xcell(d, t, 7, 0, 7, "说明：“项目支出”需要填报基本支出以外的所有项目支出情况。");
+    xcell(d, t, 8, 0, 1, "填表人：");
+    xcell(d, t, 8, 1, 1, "王某");
+    xcell(d, t, 8, 2, 1, "联系电话：");
+    xcell(d, t, 8, 3, 1, "0999-6123456");
+    jx_doc_table_end(d, t);
+    t = jx_doc_add_table(d, "整体支出绩效自评表");
+    xcell(d, t, 0, 0, 9, "2024年度预算单位整体支出绩效自评表");
+    xcell(d, t, 1, 8, 1, "单位：万元");
+    static const char *const sheet[4][9] = {
+        {"年度预算申请", "", "", "年初预算数", "全年预算数", "全年执行数",
+         "分值", "执行率", "得分"},
+        {"", "年度资金总额", "", "100", "100", "98", "10", "98%", "9.8"},
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值",
+         "实际完成值", "分值", "得分", "偏差原因分析及改进措施"},
+        {"", "产出指标", "数量指标", "培训次数", "≥5次", "6次", "10", "10",
+         ""},
+    };
+    for (int r = 0; r < 4; r++) {
+        for (int c = 0; c < 9; c++) {
+            xcell(d, t, 2 + r, c, 1, sheet[r][c]);
+        }
+    }
+    /* no 总分 row: the footer follows the indicators */
+    xcell(d, t, 6, 0, 9, footer);
+    jx_doc_table_end(d, t);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_package *p = jx_recognise(a, d, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->base.unit, JX_YUAN);
+        CHECK_STR(money(&p->base.three_public.final, JX_YUAN), "28000.00");
+        CHECK_STR(money(&p->base.public_funds.final, JX_YUAN), "290000.50");
+        CHECK(p->has_unit_sheet);
+        CHECK_INT(p->unit_sheet.unit, JX_WANYUAN);
+        CHECK_STR(money(&p->unit_sheet.total.executed, JX_WANYUAN), "98.00");
+        CHECK_INT(p->unit_sheet.nindicators, 1);
+        CHECK_STR(p->contacts.preparer.s, "王某");
+        CHECK_STR(p->contacts.phone.s, "0999-6123456");
+        CHECK(p->contacts.date.present && p->contacts.date.d == 8);
+    }
+    CHECK_INT(count_code(&dg, "I401"), 0);
+    CHECK_INT(count_code(&dg, "I408"), 0);
+    CHECK_INT(jx_diags_errors(&dg), 0);
+    CHECK_INT(dg.count[JX_SEV_WARNING], 0);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* ---- the report ---------------------------------------------------------- */
 
 /* Sections with mixed numbering decided by known titles and sequence;
@@ -1387,6 +1473,7 @@ const struct jx_test t_recog[] = {
     {"recog.project_sheets", project_sheets},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
+    {"recog.form_footers", form_footers},
     {"recog.report_sections", report_sections},
     {"recog.report_cover", report_cover},
     {"recog.report_untitled", report_untitled},
