@@ -1421,17 +1421,17 @@ static void load_rescore(struct ctx *c, struct jx_framework *fw, json_t *root)
     size_t mk = path_push(c, "rescore");
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_array_get(arr, i);
-        int32_t en = jx_jdoc_element(c->doc, an, i);
-        size_t mark = path_index(c, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
         if (!json_is_string(v) || json_string_length(v) == 0) {
-            type_error(c, "非空字符串", v, en);
+            jx_jload_type_error(&c->j, "非空字符串", v, en);
         } else {
             fw->rescore[fw->nrescore++] =
                 jx_strndup(c->a, json_string_value(v), json_string_length(v));
         }
-        path_pop(c, mark);
+        jx_jload_pop(&c->j, mark);
     }
-    path_pop(c, mk);
+    jx_jload_pop(&c->j, mk);
 }
 
 /* Read the top-level object. */
