@@ -85,7 +85,8 @@ struct jx_input_opts jx_cli_input_opts(const struct jx_fw_args *fa);
 
 /* Read and analyse the input at path ("-" for stdin) under run as o
  * asks (o may be NULL); when it cannot be read or is empty, say so on
- * stderr.  Free the result with jx_result_free(). */
+ * stderr, and every --set the assessment did not take (F118).  Free
+ * the result with jx_result_free(). */
 struct jx_result *jx_cli_input(struct jx_run *run, const char *path,
                               const struct jx_input_opts *o);
 

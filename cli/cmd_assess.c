@@ -34,6 +34,21 @@ int jx_cli_framework(const char *file, const struct jx_fw_args *fa,
     } else if (in->status == JX_INPUT_OK && !in->assessed) {
         jx_cli_fw_failed(in, fa->framework);
     } else if (in->status == JX_INPUT_OK) {
+        if (!json) {
+            /* the errors and warnings (F215 …) beside the table;
+             * everything is in --json */
+            struct jx_buf eb;
+            jx_buf_init(&eb, 1u << 20);
+            for (size_t i = 0; i < in->fw_diags.n; i++) {
+                const struct jx_diag *e = &in->fw_diags.a[i];
+                if (e->severity >= JX_SEV_WARNING &&
+                    strcmp(e->code, "F118") != 0) { /* said already */
+                    jx_diag_format(&eb, e);
+                }
+            }
+            fputs(eb.p ? eb.p : "", stderr);
+            jx_buf_release(&eb);
+        }
         rc = jx_diags_errors(&in->fw_diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
         if (json ? jx_fw_result_json(&out, in->assessment) < 0
                  : jx_fw_result_text(&out, in->assessment) < 0) {

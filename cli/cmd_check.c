@@ -91,7 +91,7 @@ int jx_cmd_check(int argc, char **argv)
             json = true;
         } else if (opts &&
                    (m = jx_cli_optval(argc, argv, &i, "--set", &val))) {
-            if (m < 0 || jx_check_config_set(&cfg, val) < 0) {
+            if (m < 0 || jx_check_option(&cfg, &pol, val) < 0) {
                 free(files);
                 return jx_cli_usage_error(
                     self, "--set 需要 NAME=VALUE（阈值名见 docs/checks.md）："

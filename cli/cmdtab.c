@@ -18,19 +18,24 @@ const struct jx_cmd jx_cmds[] = {
      "按评价框架（data/frameworks/ID.json）逐项计算考核评分表：每项的分值、\n"
      "得分、算式和扣分理由，单位自评分列在旁边，最后是合计和等级。\n"
      "报送、公开是否迟了按工作日计算（data/calendar）；需要判断的项目给出\n"
-     "建议档次和理由，由考核人员决定。\n"
+     "建议档次和理由，由考核人员决定：有项目待判断时总分是一个范围（标明\n"
+     "“待判断”），不评等级；用 --set 指标编号=得分 给出判断。框架与材料的\n"
+     "年度或地区不同时给出警告（F215）。\n"
      "\n"
      "选项：\n"
      "  --framework ID         评价框架：data/frameworks 下的 ID，或 .json 文件路径\n"
      "                         （例如 yueyang-louqu-2025）\n"
      "  --submitted DATE       报送日期 YYYY-MM-DD（默认取材料中的报送日期）\n"
      "  --published DATE       公开日期 YYYY-MM-DD（默认取材料中的公开日期）\n"
-     "  --set NAME=VALUE       改变框架参数，例如 submit_deadline=2026-07-15\n"
+     "  --set NAME=VALUE       改变框架参数（如 submit_deadline=2026-07-15）、给出\n"
+     "                         材料中没有的输入（如 q1_progress=20%），或给出待\n"
+     "                         判断指标的得分（如 objective.problems=17）；可重复\n"
      "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
      "  --calendar-dir DIR     从 DIR 读取节假日数据\n"
      "  --json                 输出 JSON\n"
      "\n"
-     "退出码：0 完成；1 单位自评分有违反评分规则的错误；2 用法错误或文件无法读取。",
+     "退出码：0 完成；1 单位自评分有违反评分规则的错误，或有 --set 未被采用；\n"
+     "2 用法错误或文件无法读取。",
      0},
     {"calendar", jx_cmd_calendar, "按国务院放假通知计算工作日",
      "jixiao calendar (workdays FROM TO | is-workday DATE | after DATE N | "
@@ -118,7 +123,8 @@ const struct jx_cmd jx_cmds[] = {
     {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
      "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
      "[--document report|findings|assessment] [--with LIST] "
-     "[--framework ID] [--submitted DATE] [--published DATE]",
+     "[--framework ID] [--submitted DATE] [--published DATE] "
+     "[--set NAME=VALUE]...",
      "按标准格式写出 FILE 的自评报告：十个部分、附件1–3（基础数据表、整体支出\n"
      "绩效自评表、项目支出绩效自评表），表中的执行率、得分和总分都是复核后的\n"
      "数（与表中所填不符的单元格有标记，算式可查）。\n"
@@ -133,6 +139,8 @@ const struct jx_cmd jx_cmds[] = {
      "  --framework ID         考核评分表用的评价框架（默认 yueyang-louqu-2025）\n"
      "  --submitted DATE       报送日期 YYYY-MM-DD\n"
      "  --published DATE       公开日期 YYYY-MM-DD\n"
+     "  --set NAME=VALUE       考核评分表的框架参数、输入或待判断指标的得分\n"
+     "                         （同 jixiao assess）\n"
      "\n"
      "退出码：0 已写出；2 用法错误或文件无法读取；3 无法写出。",
      0},

@@ -79,11 +79,23 @@ struct jx_input_opts jx_cli_input_opts(const struct jx_fw_args *fa)
 }
 
 /* Read and analyse one input, saying on stderr when it cannot be read
- * or is empty (cli.h). */
+ * or is empty, and the --set of the assessment not taken (F118) (cli.h). */
 struct jx_result *jx_cli_input(struct jx_run *run, const char *path,
                               const struct jx_input_opts *o)
 {
     struct jx_result *in = jx_run_file(run, path, o);
+    if (in->assessed) {
+        /* a --set not taken is said at once, whatever the command */
+        struct jx_buf eb;
+        jx_buf_init(&eb, 1u << 20);
+        for (size_t i = 0; i < in->fw_diags.n; i++) {
+            if (strcmp(in->fw_diags.a[i].code, "F118") == 0) {
+                jx_diag_format(&eb, &in->fw_diags.a[i]);
+            }
+        }
+        fputs(eb.p ? eb.p : "", stderr);
+        jx_buf_release(&eb);
+    }
     if (in->status == JX_INPUT_UNREADABLE) {
         unreadable(path, in->err);
     } else if (in->status == JX_INPUT_EMPTY) {

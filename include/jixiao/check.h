@@ -60,6 +60,14 @@ void jx_check_config_default(struct jx_check_config *c);
  * value. */
 int jx_check_config_set(struct jx_check_config *c, const char *assignment);
 
+/* As jx_check_config_set, for `check --set`: a threshold that the
+ * scorer applies is set in p as well (over-achievement is the S205
+ * limit, the policy's over_threshold), so that `--set over-achievement`
+ * and `--policy over-threshold` name one limit and the later wins.
+ * p may be NULL.  0, or -1 (nothing changed). */
+int jx_check_option(struct jx_check_config *c, struct jx_policy *p,
+                    const char *assignment);
+
 struct jx_facts;
 
 /*

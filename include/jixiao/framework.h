@@ -339,6 +339,15 @@ struct jx_framework {
     size_t nitems;
     struct jx_fw_total *totals;
     size_t ntotals;
+    bool has_years;          /* "years" written */
+    struct jx_fw_range years; /* the 年度 (evaluated years) the rules are
+                                for, e.g. [2024, 2024]; none: any */
+    const char *region;      /* the area the rules are of, e.g.
+                                "岳阳市岳阳楼区"; NULL: anywhere */
+    const char **places;     /* words marking a package as of the region
+                                (in its 地区, unit name or report title);
+                                default: the region itself */
+    size_t nplaces;
     bool has_stated, has_points, has_grades, has_totals; /* written */
     bool resolved;           /* "extends" has been merged in */
     int items_line, items_col; /* of the "items" key, for F113 */
@@ -416,8 +425,11 @@ struct jx_fw_env {
     const char *const *functions; /* names of the caller's functions
                                      (NULL-terminated), for load-time
                                      checks; may be NULL */
-    const char *const *overrides; /* "name=value" params set at run time,
-                                     NULL-terminated; may be NULL */
+    const char *const *overrides; /* "name=value" set at run time,
+                                     NULL-terminated; may be NULL: a
+                                     param's value, or, for the id of an
+                                     item awaiting judgement, the score
+                                     the reviewer gives it ("判断") */
 };
 
 /* Check every call in fw against env->functions (F116 at the
@@ -456,13 +468,17 @@ struct jx_fw_item_result {
     const struct jx_rubric_row *stated_row; /* the matched row, or NULL */
     bool counted;               /* enters the total */
     struct jx_rat used;         /* what enters the total */
-    const char *used_from;      /* "复核" (computed), "自评" (the stated
+    const char *used_from;      /* "复核" (computed), "判断" (a judgement
+                                   given at run time: env->overrides
+                                   ITEM_ID=SCORE), "自评" (the stated
                                    score, allowed), "修正" (the stated
                                    score brought into the allowed range),
                                    "建议" (the suggested band's lower end),
                                    "下限" (no stated score: the lower end
                                    of the range) */
-    bool settled;               /* used is 复核, 自评 or 修正 */
+    bool settled;               /* used is 复核, 判断, 自评 or 修正; an item
+                                   counted and not settled awaits a
+                                   judgement (jx_fw_result.njudge) */
     struct jx_fw_item_result *parts; /* PARTS: one result per part (its
                                    item made from the part: name, points,
                                    rule; no stated score), else NULL */
@@ -495,11 +511,25 @@ struct jx_fw_result {
     struct jx_item total_before; /* Σ of the items counted */
     struct jx_fw_total_result *totals; /* one per total rule */
     size_t ntotals;
-    struct jx_item total;        /* after the total rules; stated beside */
-    struct jx_rat total_lo, total_hi; /* totals the judgement parts allow */
-    const char *grade;           /* of total, or NULL */
+    struct jx_item total;        /* after the total rules; stated beside.
+                                    While items await a judgement
+                                    (njudge > 0) its value is provisional
+                                    (the pending items at their 建议 / 下限)
+                                    and the total is the range
+                                    [total_lo, total_hi]: show it with
+                                    jx_fw_result_total_text */
+    struct jx_rat sum_lo, sum_hi;     /* Σ of the items (before the total
+                                         rules) the judgements allow */
+    struct jx_rat total_lo, total_hi; /* totals the judgements allow */
+    const char *grade;           /* of total, or NULL; NULL while items
+                                    await a judgement (njudge > 0) */
     const char *stated_grade;    /* as stated (or of the stated total) */
-    size_t njudge;               /* items whose score is judgement */
+    size_t njudge;               /* items awaiting a judgement: counted,
+                                    not settled (none computed, judged at
+                                    run time, or stated within the rule) */
+    const char *mismatch;        /* the framework is of another year or
+                                    region than the package (F215): the
+                                    sentence saying so (Chinese), or NULL */
     struct jx_diags *diags;      /* findings (borrowed), for the JSON */
 };
 
@@ -520,6 +550,12 @@ struct jx_fw_result *jx_framework_eval(struct jx_arena *a,
                                        const struct jx_package *pkg,
                                        const struct jx_fw_env *env,
                                        struct jx_diags *d);
+
+/* The total as a report shows it: "87.00" when final, "45.00–95.00 待判断"
+ * while items await a judgement, "" for a framework without a total.
+ * Arena string. */
+const char *jx_fw_result_total_text(struct jx_arena *a,
+                                    const struct jx_fw_result *r);
 
 /* ---- renderings (framework.c) --------------------------------------- */
 

@@ -90,6 +90,23 @@ int jx_check_config_set(struct jx_check_config *c, const char *assignment)
     return -1;
 }
 
+/* Set one threshold, and the policy's copy of a threshold the scorer
+ * applies (check.h). */
+int jx_check_option(struct jx_check_config *c, struct jx_policy *p,
+                    const char *assignment)
+{
+    if (jx_check_config_set(c, assignment) < 0) {
+        return -1;
+    }
+    const char *eq = strchr(assignment, '=');
+    size_t n = (size_t)(eq - assignment);
+    if (p && n == strlen("over-achievement") &&
+        memcmp(assignment, "over-achievement", n) == 0) {
+        p->over_threshold = c->over_achievement;
+    }
+    return 0;
+}
+
 /* Add a finding at prov and/or a JSON path. */
 struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
                                 enum jx_severity sev,

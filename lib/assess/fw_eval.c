@@ -40,6 +40,9 @@ struct ectx {
     const char *table;      /* "/assessment", "/dept_scoring", "/unit_sheet" */
     bool has_table;         /* the package has the stated table */
     const char *const *functions; /* env->functions or NULL */
+    bool *judged;           /* per item: a judgement given at run time */
+    struct jx_rat *judgement; /* per item: its score */
+    const char **judged_as; /* per item: the override as written */
 };
 
 
@@ -325,18 +328,92 @@ static long find_row(struct ectx *c, const struct jx_fw_item *it)
 
 /* ---- run-time params ------------------------------------------------------ */
 
+/* If name[0..nlen) is an item's id, record val as the reviewer's
+ * judgement of that item (checked when the item has been scored,
+ * apply_judgement) and return true; F118 for a value that is not a
+ * score. */
+static bool take_judgement(struct ectx *c, const char *ov, size_t nlen,
+                           const char *val)
+{
+    const struct jx_framework *fw = c->fw;
+    for (size_t k = 0; k < fw->nitems; k++) {
+        const char *id = fw->items[k].id;
+        if (!id || strlen(id) != nlen || memcmp(id, ov, nlen) != 0) {
+            continue;
+        }
+        struct jx_fw_value v;
+        const char *err = NULL;
+        if (!jx_fw_value_parse(c->a, val, strlen(val), &v, &err) ||
+            v.kind != JX_FWV_NUM || v.percent || jx_rat_sign(v.num) < 0) {
+            struct jx_loc loc;
+            memset(&loc, 0, sizeof loc);
+            const struct jx_fw_item *it = &fw->items[k];
+            jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
+                        "对指标“%s”的判断“%s”不是得分（应为 0 至 %s 之间的数，"
+                        "如 %s=%s）",
+                        item_label(it), val,
+                        it->has_points ? num_text(c->a, it->points) : "分值",
+                        id,
+                        it->has_points ? num_text(c->a, it->points) : "10");
+            return true;
+        }
+        if (!c->judged) {
+            size_t n = fw->nitems;
+            c->judged = jx_alloc_array(c->a, n, sizeof *c->judged);
+            c->judgement = jx_alloc_array(c->a, n, sizeof *c->judgement);
+            c->judged_as = jx_alloc_array(c->a, n, sizeof *c->judged_as);
+        }
+        c->judged[k] = true;
+        c->judgement[k] = v.num;
+        c->judged_as[k] = ov;
+        return true;
+    }
+    return false;
+}
+
+/* If name[0..nlen) is a named input of the caller (env->resolve knows
+ * it), a new param of that name that takes the input's place in every
+ * expression (params are looked up first), labelled as the input;
+ * else NULL. */
+static struct jx_fw_param *input_param(struct ectx *c, const char *name,
+                                       size_t nlen)
+{
+    const struct jx_fw_env *env = c->env;
+    if (!env || !env->resolve) {
+        return NULL;
+    }
+    char *nm = jx_strndup(c->a, name, nlen);
+    struct jx_fw_value v;
+    memset(&v, 0, sizeof v);
+    const char *label = NULL;
+    if (!env->resolve(env->ctx, c->a, nm, NULL, 0, &v, &label)) {
+        return NULL;
+    }
+    struct jx_fw_param *p = &c->params[c->nparams++];
+    memset(p, 0, sizeof *p);
+    p->name = nm;
+    p->label = label;
+    p->value = v;
+    return p;
+}
+
 /* Copy the framework's params and apply env->overrides (F118 for an
- * unknown name or a bad value). */
+ * unknown name or a bad value); an item's id takes the reviewer's
+ * judgement of the item (take_judgement). */
 static void set_params(struct ectx *c)
 {
     const struct jx_framework *fw = c->fw;
+    const char *const *ov = c->env ? c->env->overrides : NULL;
+    size_t nov = 0;
+    while (ov && ov[nov]) {
+        nov++;
+    }
     c->nparams = fw->nparams;
-    c->params = jx_alloc_array(c->a, fw->nparams ? fw->nparams : 1,
+    c->params = jx_alloc_array(c->a, fw->nparams + nov + 1,
                                sizeof *c->params);
     if (fw->nparams) {
         memcpy(c->params, fw->params, fw->nparams * sizeof *c->params);
     }
-    const char *const *ov = c->env ? c->env->overrides : NULL;
     for (size_t i = 0; ov && ov[i]; i++) {
         struct jx_loc loc;
         memset(&loc, 0, sizeof loc);
@@ -349,6 +426,12 @@ static void set_params(struct ectx *c)
                 p = &c->params[k];
             }
         }
+        if (eq && !p && take_judgement(c, ov[i], nlen, eq + 1)) {
+            continue;
+        }
+        if (eq && !p) {
+            p = input_param(c, ov[i], nlen);
+        }
         if (!eq || !p) {
             struct jx_buf names;
             jx_buf_init(&names, 1u << 14);
@@ -357,7 +440,7 @@ static void set_params(struct ectx *c)
             }
             jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
                         !eq ? "运行时参数“%s”应写作 名称=值（框架 %s 的参数：%s）"
-                            : "运行时参数“%s”不是框架 %s 的参数（可用：%s）",
+                            : "运行时参数“%s”不是框架 %s 的参数、输入或指标编号（参数：%s）",
                         ov[i], fw->id, names.len ? names.p : "无");
             jx_buf_release(&names);
             continue;
@@ -1028,6 +1111,64 @@ static void decide_used(struct jx_fw_item_result *r)
     r->used_from = "下限";
 }
 
+/* Settle an item awaiting judgement with the reviewer's score v (given
+ * at run time as `as`): it must lie in the range the rule allows and,
+ * for a manual rule, in one of its bands (or be 0 with the zero case);
+ * else F118 and the item still awaits judgement.  An item the rule
+ * computes needs no judgement (F118). */
+static void apply_judgement(struct ectx *c, const struct jx_fw_item *it,
+                            struct jx_fw_item_result *r, struct jx_rat v,
+                            const char *as)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    const char *vs = num_text(c->a, v);
+    if (!r->counted ||
+        (r->status != JX_FWS_JUDGE && r->status != JX_FWS_RANGE)) {
+        jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
+                    "“%s”：指标“%s”%s，不需要人工判断", as, item_label(it),
+                    r->status == JX_FWS_SCORED
+                        ? jx_sprintf(c->a, "已按规则算出 %s",
+                                     num_text(c->a, r->num.value))
+                        : "不计入总分");
+        return;
+    }
+    if (jx_rat_cmp(v, r->lo) < 0 || jx_rat_cmp(v, r->hi) > 0) {
+        jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
+                    "“%s”：判断 %s 超出指标“%s”规则允许的范围 [%s, %s]", as, vs,
+                    item_label(it), num_text(c->a, r->lo),
+                    num_text(c->a, r->hi));
+        return;
+    }
+    const struct jx_fw_rule *ru = &it->rule;
+    if (ru->type == JX_FWR_MANUAL) {
+        bool in = ru->zero && jx_rat_sign(v) == 0;
+        struct jx_buf bands;
+        jx_buf_init(&bands, 1u << 14);
+        for (size_t i = 0; i < ru->nbands; i++) {
+            in = in || jx_fw_range_has(&ru->bands[i].range, v);
+            jx_buf_addf(&bands, "%s%s %s", i ? "、" : "",
+                        ru->bands[i].name ? ru->bands[i].name : "",
+                        ru->bands[i].range.text ? ru->bands[i].range.text : "");
+        }
+        if (!in) {
+            jx_diag_add(c->d, "F118", JX_SEV_ERROR, &loc,
+                        "“%s”：判断 %s 不在指标“%s”的任何评分档次内（%s）", as,
+                        vs, item_label(it), bands.len ? bands.p : "");
+        }
+        jx_buf_release(&bands);
+        if (!in) {
+            return;
+        }
+    }
+    r->used = v;
+    r->used_from = "判断";
+    r->settled = true;
+    r->num.has_value = true;
+    r->num.value = v;
+    add_note(c, &r->num, jx_sprintf(c->a, "得分 %s 由考核人员判断给出", vs));
+}
+
 /* Set up an item's result: the names and points of its derivation. */
 static void init_result(const struct jx_fw_item *it,
                         struct jx_fw_item_result *r)
@@ -1298,6 +1439,10 @@ static void eval_item(struct ectx *c, const struct jx_fw_item *it,
         compare_stated(c, it, r);
     }
     decide_used(r);
+    size_t ix = (size_t)(it - c->fw->items);
+    if (c->judged && ix < c->fw->nitems && c->judged[ix]) {
+        apply_judgement(c, it, r, c->judgement[ix], c->judged_as[ix]);
+    }
 }
 
 /* ---- sums, total rules, grade ------------------------------------------------ */
@@ -1638,6 +1783,8 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
     }
     tb->has_value = true;
     tb->value = sum;
+    res->sum_lo = lo;
+    res->sum_hi = hi;
     if (res->njudge) {
         tb->note = jx_sprintf(c->a, "%s%s%zu 项需人工判断，合计范围 [%s, %s]",
                               tb->note ? tb->note : "", tb->note ? "；" : "",
@@ -1674,7 +1821,8 @@ static void make_total(struct ectx *c, struct jx_fw_result *res)
                              res->njudge, num_text(c->a, lo),
                              num_text(c->a, hi));
     }
-    res->grade = grade_of(fw, cur);
+    /* no grade while items await a judgement: the total is a range */
+    res->grade = res->njudge ? NULL : grade_of(fw, cur);
 
     struct jx_num st;
     const char *sgrade, *spath;
@@ -1802,6 +1950,86 @@ size_t jx_framework_check(const struct jx_framework *fw,
     return bad;
 }
 
+/* The years of a framework in words: "2024 年度", "2020 年度起",
+ * "2019–2023 年度".  Arena. */
+static const char *years_text(struct jx_arena *a, const struct jx_fw_range *y)
+{
+    const char *lo = y->lo_inf ? NULL : num_text(a, y->lo);
+    const char *hi = y->hi_inf ? NULL : num_text(a, y->hi);
+    if (lo && hi && strcmp(lo, hi) == 0) {
+        return jx_sprintf(a, "%s 年度", lo);
+    }
+    if (lo && hi) {
+        return jx_sprintf(a, "%s–%s 年度", lo, hi);
+    }
+    if (lo) {
+        return jx_sprintf(a, "%s 年度起", lo);
+    }
+    return hi ? jx_sprintf(a, "%s 年度及以前", hi) : "各年度";
+}
+
+/* Whether the framework's place words name the package's area: one of
+ * them in its 地区, unit name or report title. */
+static bool of_region(const struct jx_framework *fw,
+                      const struct jx_package *pkg)
+{
+    const char *where[3] = {pkg->unit.region.s, pkg->unit.name.s,
+                            pkg->report.title.s};
+    for (size_t i = 0; i < fw->nplaces; i++) {
+        for (int k = 0; k < 3; k++) {
+            if (where[k] && fw->places[i] && *fw->places[i] &&
+                strstr(where[k], fw->places[i])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Warn (F215) when the framework's rules are of another year (its
+ * "years") or region (its "region" and "places") than the package:
+ * the score is then computed by rules that were not the unit's.  A
+ * package that says nothing of its year or area is not compared. */
+static void check_applies(struct ectx *c, struct jx_fw_result *res)
+{
+    const struct jx_framework *fw = c->fw;
+    const struct jx_package *pkg = c->pkg;
+    if (!pkg) {
+        return;
+    }
+    bool year_off = fw->has_years && pkg->year.present &&
+                    !jx_fw_range_has(&fw->years, jx_rat_int(pkg->year.v));
+    const char *area = pkg->unit.region.s && *pkg->unit.region.s
+                           ? pkg->unit.region.s
+                           : pkg->unit.name.s;
+    bool region_off = fw->region && fw->nplaces && area && *area &&
+                      !of_region(fw, pkg);
+    if (!year_off && !region_off) {
+        return;
+    }
+    const char *fw_what = jx_sprintf(
+        c->a, "%s%s", region_off ? fw->region : "",
+        year_off ? jx_sprintf(c->a, " %s", years_text(c->a, &fw->years))
+                 : "");
+    const char *pkg_what = jx_sprintf(
+        c->a, "%s%s", region_off ? area : "",
+        year_off ? jx_sprintf(c->a, " %lld 年度", (long long)pkg->year.v)
+                 : "");
+    res->mismatch = jx_sprintf(
+        c->a, "评价框架 %s 是%s的规则，材料是%s的：%s不同，得分仅供参考",
+        fw->id, fw_what, pkg_what,
+        year_off && region_off ? "地区和年度都"
+        : year_off             ? "年度"
+                               : "地区");
+    const struct jx_prov *prov = year_off ? pkg->year.prov
+                                          : (pkg->unit.region.s
+                                                 ? pkg->unit.region.prov
+                                                 : pkg->unit.name.prov);
+    struct jx_loc loc = jx_prov_loc(prov, pkg->source,
+                                    year_off ? "/year" : "/unit");
+    jx_diag_add(c->d, "F215", JX_SEV_WARNING, &loc, "%s", res->mismatch);
+}
+
 /* Evaluate a framework over a package; see framework.h. */
 struct jx_fw_result *jx_framework_eval(struct jx_arena *a,
                                        const struct jx_framework *fw,
@@ -1825,6 +2053,7 @@ struct jx_fw_result *jx_framework_eval(struct jx_arena *a,
     set_params(&c);
     res->params = c.params;
     res->nparams = c.nparams;
+    check_applies(&c, res);
     collect_rows(&c);
     if (fw->stated != JX_FW_STATED_NONE && pkg && !c.has_table) {
         static const char *const zh[] = {"", "考核评分表（assessment）",

@@ -1434,13 +1434,49 @@ static void load_rescore(struct ctx *c, struct jx_framework *fw, json_t *root)
     jx_jload_pop(&c->j, mk);
 }
 
+/* Read what the rules apply to: "years" (an interval of 年度), "region"
+ * (text) and "places" (texts; default: the region). */
+static void load_applies(struct ctx *c, struct jx_framework *fw, json_t *root)
+{
+    int32_t kn;
+    if (member(c, root, 0, "years", &kn)) {
+        fw->has_years = get_range(c, root, 0, "years", &fw->years);
+    }
+    get_text(c, root, 0, "region", false, &fw->region);
+    size_t n;
+    int32_t an;
+    json_t *arr = get_array(c, root, 0, "places", false, 64, &n, &an);
+    if (arr) {
+        fw->places = jx_alloc_array(c->a, n ? n : 1, sizeof *fw->places);
+        size_t mark = path_push(c, "places");
+        for (size_t i = 0; i < n; i++) {
+            json_t *v = json_array_get(arr, i);
+            size_t m2 = jx_jload_index(&c->j, i);
+            if (!json_is_string(v) || json_string_length(v) == 0) {
+                jx_jload_type_error(&c->j, "非空字符串（地名，如 \"岳阳楼区\"）",
+                                    v, jx_jdoc_element(c->j.doc, an, i));
+            } else {
+                fw->places[fw->nplaces++] = jx_strndup(
+                    c->a, json_string_value(v), json_string_length(v));
+            }
+            jx_jload_pop(&c->j, m2);
+        }
+        jx_jload_pop(&c->j, mark);
+    } else if (fw->region) {
+        fw->places = jx_alloc_array(c->a, 1, sizeof *fw->places);
+        fw->places[0] = fw->region;
+        fw->nplaces = 1;
+    }
+}
+
 /* Read the top-level object. */
 static struct jx_framework *load_top(struct ctx *c, json_t *root)
 {
     static const char *const keys[] = {"format", "version", "id", "title",
                                        "source", "extends", "stated", "points",
                                        "params", "grades", "items", "totals",
-                                       "rescore", "comment", NULL};
+                                       "rescore", "comment", "years", "region",
+                                       "places", NULL};
     int32_t fn;
     json_t *f = member(c, root, 0, "format", &fn);
     if (!f) {
@@ -1516,6 +1552,7 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
             fw->points = jx_rat_int(100);
         }
     }
+    load_applies(c, fw, root);
     load_params(c, fw, root, 0);
     int32_t gn;
     if (member(c, root, 0, "grades", &gn)) {
@@ -1584,6 +1621,15 @@ struct jx_framework *jx_framework_extend(struct jx_arena *a,
     if (child->has_stated) {
         fw->stated = child->stated;
         fw->has_stated = true;
+    }
+    if (child->has_years) {
+        fw->years = child->years;
+        fw->has_years = true;
+    }
+    if (child->region) {
+        fw->region = child->region;
+        fw->places = child->places;
+        fw->nplaces = child->nplaces;
     }
     if (child->has_points) {
         fw->points = child->points;
@@ -1837,6 +1883,9 @@ static const char *score_cell(struct jx_arena *a,
 {
     char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
     const struct jx_item *n = &r->num;
+    if (r->used_from && strcmp(r->used_from, "判断") == 0) {
+        return jx_sprintf(a, "判断 %s", sx(b1, r->used));
+    }
     switch (r->status) {
     case JX_FWS_SCORED:
         return jx_strdup(a, jx_rat_format(n->value, n->scale, false,
@@ -1908,12 +1957,50 @@ static const char *reason_cell(struct jx_arena *a,
     return jx_sprintf(a, "建议%s%s%s", band, *reason ? "：" : "", reason);
 }
 
+/* The range of a subtotal (the items of level1 label, pending ones at
+ * their lowest and highest) when some item of it awaits a judgement:
+ * true with *lo, *hi; false when the subtotal is final. */
+static bool subtotal_range(const struct jx_fw_result *r, const char *label,
+                           struct jx_rat *lo, struct jx_rat *hi)
+{
+    struct jx_calc k = {false};
+    bool pending = false;
+    *lo = jx_rat_int(0);
+    *hi = jx_rat_int(0);
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct jx_fw_item_result *it = &r->items[i];
+        if (!it->counted || !label || !it->item->level1 ||
+            strcmp(it->item->level1, label) != 0) {
+            continue;
+        }
+        pending = pending || !it->settled;
+        *lo = jx_calc_add(&k, *lo, it->settled ? it->used : it->lo);
+        *hi = jx_calc_add(&k, *hi, it->settled ? it->used : it->hi);
+    }
+    return pending && !k.bad;
+}
+
+/* The total as a report shows it; see framework.h. */
+const char *jx_fw_result_total_text(struct jx_arena *a,
+                                    const struct jx_fw_result *r)
+{
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+    if (!r->scored || !r->total.has_value) {
+        return "";
+    }
+    if (r->njudge) {
+        return jx_sprintf(a, "%s–%s 待判断", s2(b1, r->total_lo),
+                          s2(b2, r->total_hi));
+    }
+    return jx_strdup(a, s2(b1, r->total.value));
+}
+
 /* Write the text rendering; see framework.h. */
 int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
 {
     struct jx_arena *a = jx_arena_new();
     const struct jx_framework *fw = r->fw;
-    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
     jx_buf_addf(b, "%s（%s）\n", fw->title ? fw->title : "", fw->id);
     if (fw->source) {
         jx_buf_addf(b, "依据：%s\n", fw->source);
@@ -1925,6 +2012,9 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
             jx_buf_addf(b, "  年度：%lld", (long long)r->pkg->year.v);
         }
         jx_buf_addc(b, '\n');
+    }
+    if (r->mismatch) {
+        jx_buf_addf(b, "注意：%s\n", r->mismatch);
     }
     jx_buf_addc(b, '\n');
     enum { NCOL = 7 };
@@ -1993,8 +2083,14 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
         if (!s->has_value) {
             continue;
         }
-        jx_buf_addf(b, "%s%s %s / %s", any ? "；" : "小计：", s->label,
-                    s2(b1, s->value), sx(b2, s->points));
+        struct jx_rat lo, hi;
+        if (subtotal_range(r, s->label, &lo, &hi)) {
+            jx_buf_addf(b, "%s%s %s–%s / %s", any ? "；" : "小计：", s->label,
+                        s2(b1, lo), s2(b2, hi), sx(b3, s->points));
+        } else {
+            jx_buf_addf(b, "%s%s %s / %s", any ? "；" : "小计：", s->label,
+                        s2(b1, s->value), sx(b2, s->points));
+        }
         if (s->has_stated) {
             jx_buf_addf(b, "（自评 %s）", sx(b1, s->stated));
         }
@@ -2003,7 +2099,10 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
     if (any) {
         jx_buf_addc(b, '\n');
     }
-    if (r->total_before.has_value) {
+    if (r->total_before.has_value && r->njudge) {
+        jx_buf_addf(b, "合计：%s–%s（满分 %s）\n", s2(b1, r->sum_lo),
+                    s2(b2, r->sum_hi), sx(b3, fw->points));
+    } else if (r->total_before.has_value) {
         jx_buf_addf(b, "合计：%s（满分 %s）\n", s2(b1, r->total_before.value),
                     sx(b2, fw->points));
     }
@@ -2014,15 +2113,27 @@ int jx_fw_result_text(struct jx_buf *b, const struct jx_fw_result *r)
                     t->applied ? "" : "（未调整）");
     }
     if (r->total.has_value) {
-        jx_buf_addf(b, "总分：%s", s2(b1, r->total.value));
+        jx_buf_addf(b, "总分：%s", jx_fw_result_total_text(a, r));
         if (r->grade) {
             jx_buf_addf(b, "  等级：%s", r->grade);
+        } else if (r->njudge) {
+            jx_buf_addf(b, "（%zu 项需人工判断，判断前不评等级）", r->njudge);
         }
         jx_buf_addc(b, '\n');
     }
     if (r->njudge) {
-        jx_buf_addf(b, "其中 %zu 项需人工判断：总分范围 [%s, %s]\n", r->njudge,
-                    sx(b1, r->total_lo), sx(b2, r->total_hi));
+        jx_buf_adds(b, "待判断：");
+        bool first = true;
+        for (size_t i = 0; i < r->nitems; i++) {
+            const struct jx_fw_item_result *it = &r->items[i];
+            if (!it->counted || it->settled) {
+                continue;
+            }
+            jx_buf_addf(b, "%s%s %s–%s", first ? "" : "、", it->item->id,
+                        sx(b1, it->lo), sx(b2, it->hi));
+            first = false;
+        }
+        jx_buf_adds(b, "（用 --set 编号=得分 给出判断）\n");
     }
     if (r->total.has_stated || r->stated_grade) {
         jx_buf_adds(b, "自评：");
@@ -2122,6 +2233,8 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
     jx_json_put(f, "file", jx_json_str(fw->file));
     jx_json_put(f, "stated", json_string(stated_names[fw->stated]));
     jx_json_put(f, "points", jx_json_exact(fw->points, false));
+    jx_json_put(f, "years", fw->has_years ? jx_json_str(fw->years.text) : NULL);
+    jx_json_put(f, "region", jx_json_str(fw->region));
     jx_json_put(root, "framework", f);
     const struct jx_package *pkg = r->pkg;
     jx_json_put(root, "source", jx_json_str(pkg ? pkg->source : NULL));
@@ -2147,8 +2260,20 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
         json_array_append_new(subs, jx_json_item(&r->subtotals[i]));
     }
     jx_json_put(root, "subtotals", subs);
-    /* a formula-only framework has no total: null */
-    jx_json_put(root, "total_before", r->scored ? jx_json_item(&r->total_before) : NULL);
+    /* a formula-only framework has no total: null; while items await a
+     * judgement the sums have no value, only their ranges */
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+    struct jx_item before = r->total_before;
+    struct jx_item total = r->total;
+    if (r->njudge) {
+        before.has_value = false;
+        before.formula = jx_sprintf(a, "%s–%s 待判断", s2(b1, r->sum_lo),
+                                    s2(b2, r->sum_hi));
+        total.has_value = false;
+        total.formula = jx_fw_result_total_text(a, r);
+        total.ninputs = 0;
+    }
+    jx_json_put(root, "total_before", r->scored ? jx_json_item(&before) : NULL);
     json_t *tr = json_array();
     for (size_t i = 0; i < r->ntotals; i++) {
         json_t *t = jx_json_item(&r->totals[i].num);
@@ -2157,7 +2282,7 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
         json_array_append_new(tr, t);
     }
     jx_json_put(root, "total_rules", tr);
-    jx_json_put(root, "total", r->scored ? jx_json_item(&r->total) : NULL);
+    jx_json_put(root, "total", r->scored ? jx_json_item(&total) : NULL);
     if (r->scored) {
         json_t *rg = json_object();
         jx_json_put(rg, "lo", jx_json_exact(r->total_lo, false));
@@ -2166,8 +2291,12 @@ int jx_fw_result_json(struct jx_buf *b, const struct jx_fw_result *r)
     } else {
         jx_json_put(root, "total_range", NULL);
     }
+    jx_json_put(root, "pending", json_integer((json_int_t)r->njudge));
+    jx_json_put(root, "total_text",
+                r->scored ? jx_json_str(jx_fw_result_total_text(a, r)) : NULL);
     jx_json_put(root, "grade", jx_json_str(r->grade));
     jx_json_put(root, "stated_grade", jx_json_str(r->stated_grade));
+    jx_json_put(root, "mismatch", jx_json_str(r->mismatch));
     const struct jx_diags *d = r->diags;
     json_t *fs = json_array();
     for (size_t i = 0; d && i < d->n; i++) {

@@ -930,6 +930,10 @@ static void derivations(struct bctx *c)
 /* The 考核评分表 of a framework result as a table. */
 static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
 {
+    if (r->mismatch) {
+        jx_report_para(c->d, JX_RS_NOTE,
+                       jx_sprintf(c->a, "注意：%s", r->mismatch));
+    }
     struct jx_rtable *t = jx_report_table(c->d, 7, 1);
     t->title = r->fw->title;
     t->sheet = "考核评分表";
@@ -965,7 +969,12 @@ static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
         }
         tcell(c, t, row, 3, 1, it->standard);
         const char *score;
-        if (ir->status == JX_FWS_SCORED || ir->status == JX_FWS_VALUE) {
+        bool judged = ir->used_from && strcmp(ir->used_from, "判断") == 0;
+        if (judged) {
+            score = jx_sprintf(c->a, "%s（判断）",
+                               rat_text(c->a, ir->used, 2, false));
+        } else if (ir->status == JX_FWS_SCORED ||
+                   ir->status == JX_FWS_VALUE) {
             score = ir->num.has_value ? rat_text(c->a, ir->num.value,
                                                  ir->num.scale, ir->num.percent)
                                       : "—";
@@ -985,7 +994,8 @@ static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
         }
         x = icell(c, t, row, 4, &ir->num, JX_RF_SCORE);
         x->text = score;
-        x->has_value = ir->status == JX_FWS_SCORED && ir->num.has_value;
+        x->has_value = (ir->status == JX_FWS_SCORED || judged) &&
+                       ir->num.has_value;
         x = tcell(c, t, row, 5, 1,
                   ir->num.has_stated ? rat_text(c->a, ir->num.stated, 2, false)
                                      : "");
@@ -1003,8 +1013,16 @@ static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
     struct jx_rcell *x = tcell(c, t, row, 2, 1,
                                rat_text(c->a, r->fw->points, 2, false));
     x->align = JX_RA_RIGHT;
-    tcell(c, t, row, 3, 1, r->grade ? jx_sprintf(c->a, "等级：%s", r->grade) : "");
+    tcell(c, t, row, 3, 1,
+          r->grade   ? jx_sprintf(c->a, "等级：%s", r->grade)
+          : r->njudge ? "判断前不评等级"
+                      : "");
     x = icell(c, t, row, 4, &r->total, JX_RF_SCORE);
+    if (r->njudge) {
+        /* not final: the range the judgements allow, no number */
+        x->text = jx_fw_result_total_text(c->a, r);
+        x->has_value = false;
+    }
     x = tcell(c, t, row, 5, 1,
               r->total.has_stated ? rat_text(c->a, r->total.stated, 2, false)
                                   : "");

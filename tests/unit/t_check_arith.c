@@ -9,6 +9,7 @@
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* The package head every case shares. */
@@ -401,7 +402,73 @@ static void t_c503(void)
           true, "C503");
 }
 
+/* The thresholds by name (`check --set`): defaults, every name, bad
+ * names and values refused with nothing changed, and over-achievement
+ * shared with the scoring policy (jx_check_option). */
+static void t_config_set(void)
+{
+    struct jx_check_config c, c0;
+    jx_check_config_default(&c);
+    c0 = c;
+    CHECK(jx_rat_cmp(c.over_achievement, (struct jx_rat){1, 5}) == 0);
+    CHECK_INT(c.vague_min, 1);
+    CHECK_INT(c.copied_min, 3);
+    static const struct {
+        const char *set;
+        size_t off;
+        struct jx_rat want;
+    } rats[] = {
+        {"rounding-tolerance=1", offsetof(struct jx_check_config,
+                                          rounding_tolerance), {1, 1}},
+        {"over-achievement=50%", offsetof(struct jx_check_config,
+                                          over_achievement), {1, 2}},
+        {"spend-high=500%", offsetof(struct jx_check_config, spend_high),
+         {5, 1}},
+        {"spend-low=5%", offsetof(struct jx_check_config, spend_low),
+         {1, 20}},
+        {"yoy-jump=0.25", offsetof(struct jx_check_config, yoy_jump), {1, 4}},
+        {"yoy-min-amount=200", offsetof(struct jx_check_config,
+                                        yoy_min_amount), {200, 1}},
+        {"budget-adjust=70%", offsetof(struct jx_check_config,
+                                       budget_adjust), {7, 10}},
+    };
+    for (size_t i = 0; i < sizeof rats / sizeof rats[0]; i++) {
+        CHECK_INT(jx_check_config_set(&c, rats[i].set), 0);
+        const struct jx_rat *got =
+            (const struct jx_rat *)(const void *)((const char *)&c +
+                                                  rats[i].off);
+        CHECK(jx_rat_cmp(*got, rats[i].want) == 0);
+    }
+    CHECK_INT(jx_check_config_set(&c, "vague-min=7"), 0);
+    CHECK_INT(c.vague_min, 7);
+    CHECK_INT(jx_check_config_set(&c, "copied-min=6"), 0);
+    CHECK_INT(c.copied_min, 6);
+    /* refused, nothing changed */
+    struct jx_check_config before = c;
+    static const char *const bad[] = {
+        "over-achievment=50%", "over-achievement", "spend-high=-5%",
+        "rounding-tolerance=5%", "vague-min=1.5", "copied-min=-1",
+        "yoy-jump=abc", "=1", "budget-adjust="};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK_INT(jx_check_config_set(&c, bad[i]), -1);
+    }
+    CHECK(memcmp(&c, &before, sizeof c) == 0);
+    /* over-achievement is the scorer's S205 limit too */
+    struct jx_policy p;
+    jx_policy_default(&p);
+    c = c0;
+    CHECK_INT(jx_check_option(&c, &p, "over-achievement=50%"), 0);
+    CHECK(jx_rat_cmp(p.over_threshold, (struct jx_rat){1, 2}) == 0);
+    CHECK_INT(jx_check_option(&c, &p, "spend-high=200%"), 0);
+    CHECK(jx_rat_cmp(p.over_threshold, (struct jx_rat){1, 2}) == 0);
+    CHECK_INT(jx_check_option(&c, &p, "over-achievement=-1"), -1);
+    CHECK(jx_rat_cmp(p.over_threshold, (struct jx_rat){1, 2}) == 0);
+    CHECK_INT(jx_check_option(&c, NULL, "over-achievement=30%"), 0);
+    CHECK(jx_rat_cmp(c.over_achievement, (struct jx_rat){3, 10}) == 0);
+}
+
 const struct jx_test t_check_arith[] = {
+    {"check.config_set", t_config_set},
     {"check_arith.c101", t_c101},
     {"check_arith.c102", t_c102},
     {"check_arith.c103", t_c103},

@@ -1315,7 +1315,7 @@ static void params(void)
     r = jx_framework_eval(a, fw, NULL, &e, &d);
     CHECK_STR(all_diags(a, &d),
               "错误[F118]: 运行时参数“deadline=2025-07-18”不是框架 t 的参数"
-              "（可用：submit_deadline、limit、n）\n"
+              "、输入或指标编号（参数：submit_deadline、limit、n）\n"
               "错误[F118]: 运行时参数 limit 的值无法读取：“abc”既不是日期"
               "（YYYY-MM-DD）也不是数字：数字格式错误\n"
               "错误[F118]: 运行时参数“submit_deadline”应写作 名称=值"
