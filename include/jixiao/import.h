@@ -4,6 +4,10 @@
  * DOCX and XLSX importers, and the limits that keep hostile input
  * bounded.
  *
+ * Front ends see the kinds, the limits and jx_import_doc; the detector
+ * and the importer of each format are private to lib/
+ * (lib/import/import_formats.h).
+ *
  * The import layer stops at the document: the recogniser
  * (lib/recognise) turns it into a package, and lib/pipeline
  * (pipeline.h jx_import, jx_run_file) puts the two together.
@@ -48,49 +52,6 @@ struct jx_limits {
 
 /* The default limits. */
 void jx_limits_default(struct jx_limits *l);
-
-/* Detect the kind of data[0..len).  For a ZIP it looks at the central
- * directory names only (no inflating). */
-enum jx_input_kind jx_detect(const char *data, size_t len);
-
-/*
- * Text to document: decode (UTF-8 with or without BOM; GB18030/GBK
- * otherwise), normalise line ends, then recover paragraphs and tables
- * from the layouts real documents come in (one cell per line with tab
- * indentation; tab-separated rows; one cell per line with blank lines
- * between cells; cells ending in " |"; pipe-delimited rows with merged
- * cells as "||"; a whole table on one space-separated line; PDF text
- * with characters spaced out).  Provenance: file + line:col.  Returns
- * NULL only when the text cannot be decoded (a diagnostic says why).
- */
-struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* DOCX to document (libzip + expat): paragraphs with heading levels,
- * tables with gridSpan/vMerge; text in fields and tracked insertions
- * kept, deletions dropped.  Provenance: table/row/column.  NULL on a
- * broken or hostile file (diagnostics say why). */
-struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* XLSX to document: one table per sheet (named by the sheet), shared and
- * inline strings, numbers as exact decimal text (a binary double's text
- * rounded to 15 significant digits, with a finding when more precision
- * is lost), merged cells, formulas' cached values.  Provenance:
- * sheet!cell.  NULL on a broken or hostile file. */
-struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* If doc is written in traditional characters, convert every paragraph
- * and cell to simplified (OpenCC t2s) so the recognisers can read it,
- * with a note; returns whether it converted. */
-bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
 
 /* A document input (text, DOCX, XLSX) to the neutral document: detect
  * and convert.  NULL for anything else: with a finding for what cannot

@@ -5,6 +5,7 @@
  * "this is Package JSON"; lib/pipeline loads and recognises).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <string.h>
 

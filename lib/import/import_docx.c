@@ -20,6 +20,7 @@
  * fallback repeats it).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -47,6 +47,7 @@
  * of 32,767 characters (Excel's limit).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -20,6 +20,7 @@
 #include "jixiao/calendar.h"
 #include "jixiao/facts.h"
 #include "jixiao/pkgjson.h"
+#include "import/import_formats.h"
 #include "recognise/recognise.h"
 
 /* Most frameworks a run keeps open. */
