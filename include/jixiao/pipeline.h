@@ -15,7 +15,8 @@
  * Ownership: a run owns what it loaded until jx_run_free(); each input's
  * result lives in an arena of its own, freed with jx_result_free(), so
  * memory stays flat over any number of inputs.  A result borrows the
- * run's frameworks: free the results before the run.
+ * run's frameworks: free the results before the run.  A run loads
+ * lazily: one run per thread.
  */
 #ifndef JIXIAO_PIPELINE_H
 #define JIXIAO_PIPELINE_H
