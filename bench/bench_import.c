@@ -13,6 +13,7 @@
 
 #include "jixiao/diag.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 /* Seconds on the monotonic clock (for reporting only: nothing here
  * touches money or scores). */

@@ -9,6 +9,7 @@
 #include "jixiao/model.h"
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
+#include "jixiao/pipeline.h"
 #include "jixiao/score.h"
 
 /* Command flags. */
@@ -52,12 +53,15 @@ int jx_cli_usage_error(const struct jx_cmd *c, const char *fmt, ...)
 /* Write a buffer to stdout; 0, or -1 (with a message on stderr). */
 int jx_cli_write(const struct jx_buf *b);
 
-/* Outcome of reading one input. */
-enum jx_load_status {
-    JX_LOAD_OK = 0,     /* the package was read without errors */
-    JX_LOAD_UNREADABLE, /* the file could not be read (message printed) */
-    JX_LOAD_FORMAT,     /* not a format we read (message printed) */
-    JX_LOAD_MALFORMED   /* read, but the package has errors (in diags) */
+/* The framework options that assess, report and evaluate share, as
+ * read from the command line (jx_cli_fw_arg). */
+struct jx_fw_args {
+    const char *framework;            /* --framework ID, or NULL */
+    const char *fwdir, *caldir;       /* --frameworks-dir, --calendar-dir */
+    struct jx_date submitted;         /* --submitted DATE */
+    struct jx_date published;         /* --published DATE */
+    const char *sets[64];             /* --set NAME=VALUE, NULL-terminated */
+    size_t nsets;
 };
 
 /* Largest input read, in bytes. */
@@ -68,41 +72,31 @@ enum jx_load_status {
  * file) on stderr and return -1. */
 int jx_cli_read(const char *path, char **text, size_t *len);
 
-/* One input being worked on: its text, the package read from it and
- * the positions of the package's values in the text (so that findings
- * of later stages can name a line and column). */
-struct jx_cli_input {
-    char *text;             /* the bytes read (owned), or NULL */
-    struct jx_pkgpos *pos;  /* positions (owned), or NULL */
-    struct jx_package *pkg; /* the package (in the arena), or NULL */
-};
+/* The run of a command (lib/pipeline): frameworks and calendar from fa
+ * (NULL: the bundled data), policy pol and thresholds cfg (NULL: the
+ * defaults).  Free with jx_run_free(). */
+struct jx_run *jx_cli_run(const struct jx_fw_args *fa,
+                          const struct jx_policy *pol,
+                          const struct jx_check_config *cfg);
 
-/* Read and load the package in path ("-" for stdin) into arena.  Read
- * and format problems are printed to stderr; load problems go to diags.
- * in->pkg is set (possibly partial) unless the status is UNREADABLE or
- * FORMAT.  Release in with jx_cli_input_release() in every case. */
-enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
-                                struct jx_diags *diags,
-                                struct jx_cli_input *in);
+/* What fa asks of each input (framework, dates, --set; pointing into
+ * fa). */
+struct jx_input_opts jx_cli_input_opts(const struct jx_fw_args *fa);
 
-/* Free what an input owns (not the arena). */
-void jx_cli_input_release(struct jx_cli_input *in);
+/* Read and analyse the input at path ("-" for stdin) under run as o
+ * asks (o may be NULL); when it cannot be read or is empty, say so on
+ * stderr, and every --set the assessment did not take (F118).  Free
+ * the result with jx_result_free(). */
+struct jx_result *jx_cli_input(struct jx_run *run, const char *path,
+                              const struct jx_input_opts *o);
 
-/* Score in->pkg under pol, give the new findings line and column in
- * the input's text, and sort all findings by place.  The Evaluation
- * lives in arena. */
-const struct jx_eval *jx_cli_score(struct jx_arena *arena,
-                                   const struct jx_cli_input *in,
-                                   const struct jx_policy *pol,
-                                   struct jx_diags *diags);
+/* Print on stderr why the framework asked for could not be used (its
+ * load findings, and a line naming it when it could not be read). */
+void jx_cli_fw_failed(const struct jx_result *in, const char *framework);
 
-/* Score in->pkg under pol and run the cross-checks under cfg; then as
- * jx_cli_score. */
-const struct jx_eval *jx_cli_check(struct jx_arena *arena,
-                                   const struct jx_cli_input *in,
-                                   const struct jx_policy *pol,
-                                   const struct jx_check_config *cfg,
-                                   struct jx_diags *diags);
+/* Print the findings of an input that could not be loaded and a line
+ * saying so, on stderr. */
+void jx_cli_malformed(const struct jx_result *in);
 
 /* Append diags[from..] in compiler style to b. */
 void jx_cli_format_diags(struct jx_buf *b, const struct jx_diags *d,
@@ -122,17 +116,6 @@ void jx_cli_counts(struct jx_buf *b, const struct jx_diags *d);
 int jx_cli_policy(const struct jx_cmd *c, struct jx_policy *p,
                   const char *assignment);
 
-/* The framework options that assess, report and evaluate share, as
- * read from the command line (jx_cli_fw_arg). */
-struct jx_fw_args {
-    const char *framework;            /* --framework ID, or NULL */
-    const char *fwdir, *caldir;       /* --frameworks-dir, --calendar-dir */
-    struct jx_date submitted;         /* --submitted DATE */
-    struct jx_date published;         /* --published DATE */
-    const char *sets[64];             /* --set NAME=VALUE, NULL-terminated */
-    size_t nsets;
-};
-
 /* If argv[*i] is --framework, --frameworks-dir, --calendar-dir,
  * --submitted, --published or --set, read it (and its value) into fa,
  * advancing *i: 1; 0 when it is another argument; -1 after printing a
@@ -140,34 +123,13 @@ struct jx_fw_args {
 int jx_cli_fw_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
                   struct jx_fw_args *fa);
 
-/* Options of a framework run (assess, score --framework). */
-struct jx_fw_cli_opts {
-    bool json;
-    const char *fwdir, *caldir;       /* NULL: the bundled data */
-    const struct jx_date *submitted;  /* NULL: the package's */
-    const struct jx_date *published;
-    const char *const *sets;          /* NAME=VALUE, NULL-terminated */
-};
+/* Evaluate the framework of fa over the package in file and print the
+ * result (text, or JSON with json): the run of `assess` and of `score
+ * --framework` (cmd_assess.c).  Returns the exit code. */
+int jx_cli_framework(const char *file, const struct jx_fw_args *fa,
+                     bool json);
 
-/* The run options of fa (pointing into fa). */
-struct jx_fw_cli_opts jx_cli_fw_opts(const struct jx_fw_args *fa, bool json);
-
-/* Evaluate framework over the package in file and print the result
- * (cmd_assess.c); returns the exit code. */
-int jx_cli_framework(const char *file, const char *framework,
-                     const struct jx_fw_cli_opts *fo);
-
-struct jx_fw_result;
 struct jx_report_doc;
-
-/* Evaluate framework over pkg (scored as ev) with fo's dates
- * (cmd_assess.c); NULL after printing why it could not be loaded. */
-struct jx_fw_result *jx_cli_assess(struct jx_arena *a,
-                                   const struct jx_package *pkg,
-                                   const struct jx_eval *ev,
-                                   const char *framework,
-                                   const struct jx_fw_cli_opts *fo,
-                                   struct jx_diags *diags);
 
 /* Write report document d in format (docx, xlsx, html, pdf, txt) to
  * path atomically (cmd_report.c).  0, or -1 after printing why. */

@@ -1,6 +1,6 @@
 /*
- * cmd_check.c - `jixiao check FILE...`: load and score each package and
- * print only its findings, with a one-line summary per file (or one
+ * cmd_check.c - `jixiao check FILE...`: run the pipeline over each file
+ * and print only its findings, with a one-line summary per file (or one
  * JSON document for all files with --json).
  */
 #include "cli.h"
@@ -12,151 +12,61 @@
 #include <jansson.h>
 
 /* Status word of one file in check JSON. */
-static const char *status_name(enum jx_load_status st, size_t errors)
+static const char *status_name(enum jx_input_status st, size_t errors)
 {
     switch (st) {
-    case JX_LOAD_UNREADABLE:
+    case JX_INPUT_UNREADABLE:
         return "unreadable";
-    case JX_LOAD_FORMAT:
+    case JX_INPUT_EMPTY:
         return "unsupported";
-    case JX_LOAD_MALFORMED:
+    case JX_INPUT_MALFORMED:
         return "malformed";
-    case JX_LOAD_OK:
+    case JX_INPUT_OK:
         break;
     }
     return errors ? "findings" : "ok";
 }
 
-/* The framework that scores the printed scoring table of pkg, or NULL:
- * the 岳阳楼区 考核评分表 (及时性, 完整性, 客观性) and the 深圳 部门整体支出
- * 绩效评分表 (部门决策, 部门管理, 部门绩效). */
-static const char *printed_framework(const struct jx_rubric *t,
-                                     const char *const blocks[3],
-                                     const char *id)
-{
-    if (!t->present || !t->nrows) {
-        return NULL;
-    }
-    int seen = 0;
-    for (int b = 0; b < 3; b++) {
-        for (size_t i = 0; i < t->nrows; i++) {
-            if (t->rows[i].level1.s && strstr(t->rows[i].level1.s, blocks[b])) {
-                seen++;
-                break;
-            }
-        }
-    }
-    return seen == 3 ? id : NULL;
-}
-
-/* Rescore the package's printed scoring tables under their frameworks
- * and add the stated scores that break the rule (F201, F202, F203,
- * F210) to diags, unless a C finding already points at the same value.
- * The full table is `jixiao assess`'s. */
-static void printed_tables(struct jx_arena *a, const struct jx_cli_input *in,
-                           const struct jx_eval *ev, struct jx_diags *diags)
-{
-    static const char *const louqu[3] = {"及时性", "完整性", "客观性"};
-    static const char *const shenzhen[3] = {"部门决策", "部门管理", "部门绩效"};
-    const char *ids[2] = {
-        printed_framework(&in->pkg->assessment, louqu, "yueyang-louqu-2025"),
-        printed_framework(&in->pkg->dept_scoring, shenzhen,
-                          "shenzhen-dept-2023")};
-    for (int k = 0; k < 2; k++) {
-        if (!ids[k]) {
-            continue;
-        }
-        struct jx_diags fd;
-        jx_diags_init(&fd, a);
-        struct jx_fw_cli_opts fo = {false, NULL, NULL, NULL, NULL, NULL};
-        size_t from = diags->n;
-        if (jx_cli_assess(a, in->pkg, ev, ids[k], &fo, &fd)) {
-            for (size_t i = 0; i < fd.n; i++) {
-                const struct jx_diag *e = &fd.a[i];
-                bool keep = strcmp(e->code, "F201") == 0 ||
-                            strcmp(e->code, "F202") == 0 ||
-                            strcmp(e->code, "F203") == 0 ||
-                            strcmp(e->code, "F210") == 0;
-                for (size_t j = 0; keep && j < from; j++) {
-                    keep = !(diags->a[j].code[0] == 'C' && e->loc.path &&
-                             diags->a[j].loc.path &&
-                             strcmp(diags->a[j].loc.path, e->loc.path) == 0);
-                }
-                if (!keep) {
-                    continue;
-                }
-                struct jx_diag *n = jx_diag_add(diags, e->code, e->severity,
-                                                &e->loc, "%s", e->msg);
-                jx_diag_detail(diags, n, "%s%s按评价框架 %s 复算；完整的表见 jixiao assess",
-                               e->detail ? e->detail : "",
-                               e->detail ? "；" : "", ids[k]);
-            }
-        }
-        jx_diags_release(&fd);
-        jx_pkgpos_locate(in->pos, diags, from);
-    }
-    jx_diags_sort(diags);
-}
-
 /* Check one file: append its human report to out, or its JSON entry to
- * files.  Returns the file's exit code. */
-static int check_one(const char *file, const struct jx_policy *pol,
-                     const struct jx_check_config *cfg,
-                     bool json, struct jx_buf *out, json_t *files,
-                     size_t totals[4])
+ * files (the findings written once, as a tree).  Returns the file's
+ * exit code. */
+static int check_one(struct jx_run *run, const char *file, bool json,
+                     struct jx_buf *out, json_t *files, size_t totals[4])
 {
-    struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags;
-    jx_diags_init(&diags, arena);
-    struct jx_cli_input in;
-    enum jx_load_status st = jx_cli_load(arena, file, &diags, &in);
-    const struct jx_eval *ev = NULL;
+    struct jx_result *in = jx_cli_input(run, file, NULL);
+    enum jx_input_status st = in->status;
+    const struct jx_diags *diags = &in->diags;
     int rc = JX_EXIT_USAGE;
-    if (st == JX_LOAD_OK) {
-        ev = jx_cli_check(arena, &in, pol, cfg, &diags);
-        printed_tables(arena, &in, ev, &diags);
-        rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
+    if (st == JX_INPUT_OK) {
+        rc = jx_diags_errors(diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
     }
     for (int s = 0; s < 4; s++) {
-        totals[s] += diags.count[s];
+        totals[s] += diags->count[s];
     }
+    bool loaded = st == JX_INPUT_OK || st == JX_INPUT_MALFORMED;
     if (json) {
         json_t *f = json_object();
         json_object_set_new(f, "file", json_string(file));
         json_object_set_new(f, "status",
                             json_string(status_name(st, jx_diags_errors(
-                                                            &diags))));
-        if (st == JX_LOAD_OK || st == JX_LOAD_MALFORMED) {
-            struct jx_buf tmp;
-            jx_buf_init(&tmp, 1u << 30);
-            json_t *doc = NULL;
-            if (jx_eval_json(ev, &diags, &tmp) == 0) {
-                doc = json_loads(tmp.p, 0, NULL);
-            }
-            jx_buf_release(&tmp);
-            if (!doc) {
-                rc = JX_EXIT_IO;
-            } else {
-                json_object_set(f, "findings",
-                                json_object_get(doc, "findings"));
-                json_object_set(f, "summary",
-                                json_object_get(doc, "summary"));
-                json_decref(doc);
-            }
+                                                            diags))));
+        if (loaded) {
+            json_t *doc = jx_eval_json_tree(NULL, diags);
+            json_object_set(f, "findings", json_object_get(doc, "findings"));
+            json_object_set(f, "summary", json_object_get(doc, "summary"));
+            json_decref(doc);
         }
         json_array_append_new(files, f);
-    } else if (st == JX_LOAD_OK || st == JX_LOAD_MALFORMED) {
-        jx_cli_format_diags(out, &diags, 0);
+    } else if (loaded) {
+        jx_cli_format_diags(out, diags, 0);
         jx_buf_addf(out, "文件 %s：", file);
-        jx_cli_counts(out, &diags);
-        if (st == JX_LOAD_MALFORMED) {
+        jx_cli_counts(out, diags);
+        if (st == JX_INPUT_MALFORMED) {
             jx_buf_adds(out, "（未能载入，未评分）");
         }
         jx_buf_addc(out, '\n');
     }
-    jx_cli_input_release(&in);
-    jx_diags_release(&diags);
-    jx_arena_free(arena);
+    jx_result_free(in);
     return rc;
 }
 
@@ -212,8 +122,9 @@ int jx_cmd_check(int argc, char **argv)
     json_t *jfiles = json ? json_array() : NULL;
     size_t totals[4] = {0, 0, 0, 0};
     int rc = JX_EXIT_OK;
+    struct jx_run *run = jx_cli_run(NULL, &pol, &cfg);
     for (int i = 0; i < nfiles; i++) {
-        int r = check_one(files[i], &pol, &cfg, json, &out, jfiles, totals);
+        int r = check_one(run, files[i], json, &out, jfiles, totals);
         if (r > rc) {
             rc = r;
         }
@@ -249,6 +160,7 @@ int jx_cmd_check(int argc, char **argv)
         }
         free(text);
     }
+    jx_run_free(run);
     jx_buf_release(&out);
     free(files);
     return rc;

@@ -51,6 +51,7 @@ struct eopts {
     const char *dir;
     bool formats[4];               /* docx, xlsx, html, pdf */
     struct jx_fw_args fa;          /* --framework, --submitted, … */
+    struct jx_run *run;            /* the pipeline's run */
 };
 
 static const char *const fmt_names[4] = {"docx", "xlsx", "html", "pdf"};
@@ -319,50 +320,45 @@ static const char *folder_name(struct jx_arena *keep, struct names *ns,
 
 /* ---- one input ----------------------------------------------------- */
 
-/* What the analysis of one input gives (in the input's arena). */
+/* What the analysis of one input gives: the pipeline's result (its
+ * own arena, freed by analysis_release()). */
 struct analysis {
-    struct jx_cli_input in;
+    struct jx_result *in;
     const struct jx_package *pkg;  /* NULL: the input could not be read */
     const struct jx_eval *ev;      /* its scoring */
-    struct jx_diags diags;         /* findings of the checks */
-    struct jx_diags fwd;           /* the framework's findings */
+    const struct jx_diags *diags;  /* every finding, located */
     struct jx_fw_result *fr;       /* the 考核评分表, or NULL */
 };
 
-/* Load, score, check and (when the dates are known) assess file into
- * an, all in arena a: the one place the analysis of an input happens.
- * false when the input could not be read (an->pkg NULL).  Release an
- * with analysis_release() in every case. */
-static bool analyse(struct jx_arena *a, const struct eopts *o,
-                    const char *file, struct analysis *an)
+/* Run the pipeline on file (load, score, check, rescore printed tables
+ * and, when the dates are known, assess): the one place the analysis
+ * of an input happens.  false when the input could not be read
+ * (an->pkg NULL).  Release an with analysis_release() in every case. */
+static bool analyse(const struct eopts *o, const char *file,
+                    struct analysis *an)
 {
     memset(an, 0, sizeof *an);
-    jx_diags_init(&an->diags, a);
-    jx_diags_init(&an->fwd, a);
-    if (jx_cli_load(a, file, &an->diags, &an->in) != JX_LOAD_OK) {
+    struct jx_input_opts io = jx_cli_input_opts(&o->fa);
+    io.only_dated = true; /* assess when the dates are known */
+    an->in = jx_cli_input(o->run, file, &io);
+    if (an->in->status != JX_INPUT_OK) {
         return false;
     }
-    const struct jx_package *p = an->pkg = an->in.pkg;
-    struct jx_policy pol;
-    struct jx_check_config cfg;
-    jx_policy_default(&pol);
-    jx_check_config_default(&cfg);
-    an->ev = jx_cli_check(a, &an->in, &pol, &cfg, &an->diags);
-    bool dates = (o->fa.submitted.present || p->submission.submitted.present) &&
-                 (o->fa.published.present || p->submission.published.present);
-    if (dates) {
-        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o->fa, false);
-        an->fr = jx_cli_assess(a, p, an->ev, o->fa.framework, &fo, &an->fwd);
+    if (an->in->fw_failed) {
+        jx_cli_fw_failed(an->in, o->fa.framework);
     }
+    an->pkg = an->in->pkg;
+    an->ev = an->in->ev;
+    an->diags = &an->in->diags;
+    an->fr = an->in->assessment;
     return true;
 }
 
-/* Free what an analysis owns outside its arena. */
+/* Free the result of an analysis. */
 static void analysis_release(struct analysis *an)
 {
-    jx_cli_input_release(&an->in);
-    jx_diags_release(&an->fwd);
-    jx_diags_release(&an->diags);
+    jx_result_free(an->in);
+    an->in = NULL;
 }
 
 /* The index row of an analysed input: scores and counts (the strings
@@ -375,8 +371,8 @@ static void summarise(struct jx_arena *keep, const struct analysis *an,
     row->year = p->year.present && p->year.v > 0 && p->year.v < 10000
                     ? (int)p->year.v
                     : 0;
-    row->errors = an->diags.count[JX_SEV_ERROR];
-    row->warnings = an->diags.count[JX_SEV_WARNING];
+    row->errors = an->diags->count[JX_SEV_ERROR];
+    row->warnings = an->diags->count[JX_SEV_WARNING];
     const struct jx_eval *ev = an->ev;
     if (ev && ev->nsheets && p->has_unit_sheet) {
         const struct jx_sheet_eval *se = &ev->sheets[0];
@@ -420,8 +416,8 @@ static bool write_unit(struct jx_arena *a, const struct eopts *o,
      * documents of their own */
     struct jx_report_opts ro = {false, false, NULL};
     struct jx_report_doc *docs[JX_IDX_NDOCS] = {
-        jx_report_build(a, an->pkg, an->ev, &an->diags, &ro),
-        jx_report_findings(a, an->pkg, &an->diags),
+        jx_report_build(a, an->pkg, an->ev, an->diags, &ro),
+        jx_report_findings(a, an->pkg, an->diags),
         an->fr ? jx_report_assessment(a, an->fr) : NULL};
     static const char *const names[JX_IDX_NDOCS] = {"report", "findings",
                                                      "assessment"};
@@ -615,7 +611,7 @@ static void evaluate_one(struct run *r, size_t i)
     row->file = file;
     struct jx_arena *a = jx_arena_new();
     struct analysis an;
-    if (!analyse(a, r->o, file, &an)) {
+    if (!analyse(r->o, file, &an)) {
         r->any_unread = true;
         analysis_release(&an);
         jx_arena_free(a);
@@ -732,6 +728,7 @@ int jx_cmd_evaluate(int argc, char **argv)
         free(files);
         return JX_EXIT_IO;
     }
+    o.run = jx_cli_run(&o.fa, NULL, NULL);
     struct run r;
     memset(&r, 0, sizeof r);
     r.o = &o;
@@ -789,6 +786,7 @@ int jx_cmd_evaluate(int argc, char **argv)
     free(r.names.key);
     free(r.names.who);
     jx_arena_free(r.keep);
+    jx_run_free(o.run);
     free(files);
     if (io) {
         return JX_EXIT_IO;

@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
 
 /* The options of one run. */
 struct opts {

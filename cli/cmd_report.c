@@ -194,50 +194,38 @@ int jx_cmd_report(int argc, char **argv)
     if (rc != JX_EXIT_OK) {
         return rc;
     }
-    struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags, fd;
-    jx_diags_init(&diags, arena);
-    jx_diags_init(&fd, arena); /* the framework's findings */
-    struct jx_cli_input in;
-    enum jx_load_status st = jx_cli_load(arena, o.file, &diags, &in);
-    if (st != JX_LOAD_OK) {
-        if (st == JX_LOAD_MALFORMED) {
-            print_diags(&diags);
-            fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", o.file,
-                    jx_diags_errors(&diags));
+    struct jx_run *run = jx_cli_run(&o.fa, NULL, NULL);
+    struct jx_input_opts io = jx_cli_input_opts(&o.fa);
+    struct jx_result *in = jx_cli_input(run, o.file, &io);
+    if (in->status != JX_INPUT_OK) {
+        if (in->status == JX_INPUT_MALFORMED) {
+            jx_cli_malformed(in);
         }
         rc = JX_EXIT_USAGE;
         goto done;
     }
-    struct jx_policy pol;
-    struct jx_check_config cfg;
-    jx_policy_default(&pol);
-    jx_check_config_default(&cfg);
-    const struct jx_eval *ev = jx_cli_check(arena, &in, &pol, &cfg, &diags);
-    struct jx_fw_result *fr = NULL;
-    if (o.fa.framework) {
-        struct jx_fw_cli_opts fo = jx_cli_fw_opts(&o.fa, false);
-        fr = jx_cli_assess(arena, in.pkg, ev, o.fa.framework, &fo, &fd);
-        if (!fr) {
-            rc = JX_EXIT_USAGE;
-            goto done;
-        }
+    if (o.fa.framework && !in->assessed) {
+        jx_cli_fw_failed(in, o.fa.framework);
+        rc = JX_EXIT_USAGE;
+        goto done;
     }
+    struct jx_arena *arena = in->arena;
+    const struct jx_eval *ev = in->ev;
+    struct jx_fw_result *fr = in->assessment;
+    const struct jx_diags *diags = &in->diags;
     struct jx_report_doc *d;
     if (strcmp(o.document, "findings") == 0) {
-        d = jx_report_findings(arena, in.pkg, &diags);
+        d = jx_report_findings(arena, in->pkg, diags);
     } else if (strcmp(o.document, "assessment") == 0) {
         d = jx_report_assessment(arena, fr);
     } else {
         struct jx_report_opts ro = {o.findings, o.derivations,
                                     o.assessment ? fr : NULL};
-        d = jx_report_build(arena, in.pkg, ev, &diags, &ro);
+        d = jx_report_build(arena, in->pkg, ev, diags, &ro);
     }
     rc = jx_cli_write_doc(d, o.format, o.out) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
 done:
-    jx_cli_input_release(&in);
-    jx_diags_release(&fd);
-    jx_diags_release(&diags);
-    jx_arena_free(arena);
+    jx_result_free(in);
+    jx_run_free(run);
     return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * cmd_score.c - `jixiao score FILE`: load a package, score it, and print
  * the recomputed numbers beside the stated ones as an aligned Chinese
- * table (or Evaluation JSON with --json), then the findings; with
+ * table (or Evaluation JSON with --json), then the findings (the same
+ * as `check`'s: one pipeline, lib/pipeline); with
  * --framework ID, under that rule framework instead (as `assess`).
  */
 #include "cli.h"
@@ -355,44 +356,43 @@ int jx_cmd_score(int argc, char **argv)
     }
     if (framework) {
         /* recompute the package's stated scores under a framework */
-        struct jx_fw_cli_opts fo = {json, fwdir, NULL, NULL, NULL, NULL};
-        return jx_cli_framework(file, framework, &fo);
+        struct jx_fw_args fa;
+        memset(&fa, 0, sizeof fa);
+        fa.framework = framework;
+        fa.fwdir = fwdir;
+        return jx_cli_framework(file, &fa, json);
     }
-    struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags;
-    jx_diags_init(&diags, arena);
+    struct jx_run *run = jx_cli_run(NULL, &pol, NULL);
+    struct jx_result *in = jx_cli_input(run, file, NULL);
     struct jx_buf out;
     jx_buf_init(&out, 1u << 30);
-    struct jx_cli_input in;
+    const struct jx_diags *diags = &in->diags;
     int rc;
-    enum jx_load_status st = jx_cli_load(arena, file, &diags, &in);
-    if (st == JX_LOAD_UNREADABLE || st == JX_LOAD_FORMAT) {
+    if (in->status == JX_INPUT_UNREADABLE || in->status == JX_INPUT_EMPTY) {
         rc = JX_EXIT_USAGE;
-    } else if (st == JX_LOAD_MALFORMED) {
+    } else if (in->status == JX_INPUT_MALFORMED) {
         rc = JX_EXIT_USAGE;
         if (json) {
-            if (jx_eval_json(NULL, &diags, &out) < 0 ||
+            if (jx_eval_json(NULL, diags, &out) < 0 ||
                 jx_cli_write(&out) < 0) {
                 rc = JX_EXIT_IO;
             }
         } else {
-            jx_cli_format_diags(&out, &diags, 0);
-            fputs(out.p, stderr);
-            fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", file,
-                    jx_diags_errors(&diags));
+            jx_cli_malformed(in);
         }
     } else {
-        const struct jx_eval *ev = jx_cli_score(arena, &in, &pol, &diags);
-        rc = jx_diags_errors(&diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
+        const struct jx_eval *ev = in->ev;
+        struct jx_arena *arena = in->arena;
+        rc = jx_diags_errors(diags) ? JX_EXIT_FINDINGS : JX_EXIT_OK;
         if (json) {
-            if (jx_eval_json(ev, &diags, &out) < 0) {
+            if (jx_eval_json(ev, diags, &out) < 0) {
                 fprintf(stderr, "jixiao: 输出过大\n");
                 rc = JX_EXIT_IO;
             }
         } else if (summary) {
-            add_summary(&out, arena, ev, &diags);
+            add_summary(&out, arena, ev, diags);
         } else {
-            add_eval(&out, arena, ev, &diags, expl);
+            add_eval(&out, arena, ev, diags, expl);
             if (out.toobig) {
                 fprintf(stderr, "jixiao: 输出过大\n");
                 rc = JX_EXIT_IO;
@@ -403,8 +403,7 @@ int jx_cmd_score(int argc, char **argv)
         }
     }
     jx_buf_release(&out);
-    jx_cli_input_release(&in);
-    jx_diags_release(&diags);
-    jx_arena_free(arena);
+    jx_result_free(in);
+    jx_run_free(run);
     return rc;
 }

@@ -269,21 +269,19 @@ int jx_cmd_test_roundtrip(int argc, char **argv)
     if (argc != 2) {
         return jx_cli_usage_error(self, argc < 2 ? "缺少文件" : "参数过多");
     }
-    struct jx_arena *arena = jx_arena_new();
-    struct jx_diags diags;
-    jx_diags_init(&diags, arena);
-    struct jx_cli_input in;
+    struct jx_run *run = jx_cli_run(NULL, NULL, NULL);
+    struct jx_input_opts io = {.load_only = true};
+    struct jx_result *in = jx_cli_input(run, argv[1], &io);
     struct jx_buf b;
     jx_buf_init(&b, 1u << 30);
     int rc = JX_EXIT_OK;
-    enum jx_load_status st = jx_cli_load(arena, argv[1], &diags, &in);
-    if (st == JX_LOAD_MALFORMED) {
-        jx_cli_format_diags(&b, &diags, 0);
+    if (in->status == JX_INPUT_MALFORMED) {
+        jx_cli_format_diags(&b, &in->diags, 0);
         fputs(b.p, stderr);
         rc = JX_EXIT_USAGE;
-    } else if (st != JX_LOAD_OK) {
+    } else if (in->status != JX_INPUT_OK) {
         rc = JX_EXIT_USAGE;
-    } else if (jx_pkgjson_save(in.pkg, &b) < 0) {
+    } else if (jx_pkgjson_save(in->pkg, &b) < 0) {
         fprintf(stderr, "jixiao: 输出过大\n");
         rc = JX_EXIT_IO;
     } else if (strip) {
@@ -301,8 +299,7 @@ int jx_cmd_test_roundtrip(int argc, char **argv)
         rc = JX_EXIT_IO;
     }
     jx_buf_release(&b);
-    jx_cli_input_release(&in);
-    jx_diags_release(&diags);
-    jx_arena_free(arena);
+    jx_result_free(in);
+    jx_run_free(run);
     return rc;
 }

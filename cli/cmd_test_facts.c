@@ -15,6 +15,7 @@
 
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
 
 /* Read a file and convert it to a document (text, DOCX or XLSX) in
  * arena; NULL after a message on stderr (unreadable, not a document). */

@@ -155,7 +155,8 @@ const struct jx_cmd jx_cmds[] = {
      "[--policy NAME=VALUE]... [--framework ID]",
      "载入 FILE（Package JSON；“-”为标准输入），对整体支出绩效自评表和每张项目支出\n"
      "绩效自评表重新计算执行率、执行率得分、每个指标的得分、一级指标分值合计、\n"
-     "分值合计、总分和等级，与表中填写的数并列显示，然后列出发现。\n"
+     "分值合计、总分和等级，与表中填写的数并列显示，然后列出发现（与 jixiao check\n"
+     "相同：交叉核对和所附评分表的复算都在内）。\n"
      "\n"
      "选项：\n"
      "  --json                 输出 Evaluation JSON（见 docs/format.md）\n"

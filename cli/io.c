@@ -1,6 +1,7 @@
 /*
- * io.c - what the commands share: reading and loading an input file,
- * writing output, formatting findings, and option values.
+ * io.c - what the commands share: the run of the pipeline and its
+ * inputs (what could not be read said on stderr), writing output,
+ * formatting findings, and option values.
  */
 #include "cli.h"
 
@@ -10,8 +11,6 @@
 #include <string.h>
 
 #include "jixiao/calendar.h"
-#include "jixiao/import.h"
-#include "jixiao/pkgjson.h"
 
 /* Write b to stdout; -1 with a message when the write fails. */
 int jx_cli_write(const struct jx_buf *b)
@@ -23,136 +22,113 @@ int jx_cli_write(const struct jx_buf *b)
     return 0;
 }
 
-/* Offset of the first byte after a UTF-8 BOM and white space. */
-static size_t skip_space(const char *s, size_t n)
+/* Say on stderr why path could not be read. */
+static void unreadable(const char *path, int err)
 {
-    size_t i = 0;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-        i = 3;
+    const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
+    if (err == EFBIG) {
+        fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u 字节）\n",
+                shown, JX_CLI_MAX_INPUT);
+    } else {
+        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
+                strerror(err));
     }
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                     s[i] == '\r')) {
-        i++;
-    }
-    return i;
 }
 
 /* Read a whole input, or say on stderr why it cannot be read. */
 int jx_cli_read(const char *path, char **text, size_t *len)
 {
-    const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
     if (jx_read_file(path, JX_CLI_MAX_INPUT, text, len) == 0) {
         return 0;
     }
-    if (errno == EFBIG) {
-        fprintf(stderr, "jixiao: 无法读取文件“%s”：文件过大（上限 %u 字节）\n",
-                shown, JX_CLI_MAX_INPUT);
-    } else {
-        fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
-                strerror(errno));
-    }
+    unreadable(path, errno);
     return -1;
 }
 
-/* Read path and load it as a package (see cli.h): Package JSON with
- * positions, any other input through jx_import (DOCX, XLSX, text),
- * whose findings carry their own provenance.  An imported package is
- * scored even when the import found errors (they are findings). */
-enum jx_load_status jx_cli_load(struct jx_arena *arena, const char *path,
-                                struct jx_diags *diags,
-                                struct jx_cli_input *in)
+/* The run of a command (cli.h). */
+struct jx_run *jx_cli_run(const struct jx_fw_args *fa,
+                          const struct jx_policy *pol,
+                          const struct jx_check_config *cfg)
 {
-    memset(in, 0, sizeof *in);
-    char *text = NULL;
-    size_t len = 0;
-    const char *shown = strcmp(path, "-") == 0 ? "（标准输入）" : path;
-    if (jx_cli_read(path, &text, &len) < 0) {
-        return JX_LOAD_UNREADABLE;
+    struct jx_run_opts ro;
+    jx_run_opts_default(&ro);
+    ro.limits.max_input = JX_CLI_MAX_INPUT;
+    if (fa) {
+        ro.fwdir = fa->fwdir;
+        ro.caldir = fa->caldir;
     }
-    size_t start = skip_space(text, len);
-    if (start == len) {
-        fprintf(stderr, "jixiao: 文件“%s”是空的\n", shown);
-        free(text);
-        return JX_LOAD_FORMAT;
+    if (pol) {
+        ro.policy = *pol;
     }
-    size_t before = jx_diags_errors(diags);
-    if (text[start] != '{') {
-        /* a document: detect, convert and recognise it */
-        struct jx_limits lim;
-        jx_limits_default(&lim);
-        lim.max_input = JX_CLI_MAX_INPUT;
-        enum jx_input_kind kind;
-        struct jx_package *p =
-            jx_import(arena, path, text, len, &lim, diags, &kind);
-        free(text);
-        if (!p) {
-            if (jx_diags_errors(diags) == before) {
-                jx_diag_add(diags, "U101", JX_SEV_ERROR,
-                            &(struct jx_loc){.file = path},
-                            "无法从文件中读出自评材料");
+    if (cfg) {
+        ro.check = *cfg;
+    }
+    return jx_run_new(&ro);
+}
+
+/* What fa asks of each input (cli.h). */
+struct jx_input_opts jx_cli_input_opts(const struct jx_fw_args *fa)
+{
+    struct jx_input_opts o;
+    memset(&o, 0, sizeof o);
+    o.framework = fa->framework;
+    o.submitted = fa->submitted;
+    o.published = fa->published;
+    o.sets = fa->nsets ? fa->sets : NULL;
+    return o;
+}
+
+/* Read and analyse one input, saying on stderr when it cannot be read
+ * or is empty, and the --set of the assessment not taken (F118) (cli.h). */
+struct jx_result *jx_cli_input(struct jx_run *run, const char *path,
+                              const struct jx_input_opts *o)
+{
+    struct jx_result *in = jx_run_file(run, path, o);
+    if (in->assessed) {
+        /* a --set not taken is said at once, whatever the command */
+        struct jx_buf eb;
+        jx_buf_init(&eb, 1u << 20);
+        for (size_t i = 0; i < in->fw_diags.n; i++) {
+            if (strcmp(in->fw_diags.a[i].code, "F118") == 0) {
+                jx_diag_format(&eb, &in->fw_diags.a[i]);
             }
-            return JX_LOAD_MALFORMED;
         }
-        if (!p->source) {
-            p->source = jx_strdup(arena, path);
-        }
-        in->pkg = p;
-        return JX_LOAD_OK;
+        fputs(eb.p ? eb.p : "", stderr);
+        jx_buf_release(&eb);
     }
-    in->text = text;
-    struct jx_package *p =
-        jx_pkgjson_load_pos(arena, path, text, len, diags, &in->pos);
-    if (!p) {
-        if (jx_diags_errors(diags) == before) {
-            jx_diag_add(diags, "U101", JX_SEV_ERROR,
-                        &(struct jx_loc){.file = path},
-                        "无法从文件中读出自评材料");
-        }
-        return JX_LOAD_MALFORMED;
+    if (in->status == JX_INPUT_UNREADABLE) {
+        unreadable(path, in->err);
+    } else if (in->status == JX_INPUT_EMPTY) {
+        fprintf(stderr, "jixiao: 文件“%s”是空的\n",
+                strcmp(path, "-") == 0 ? "（标准输入）" : path);
     }
-    if (!p->source) {
-        p->source = jx_strdup(arena, path);
-    }
-    in->pkg = p;
-    return jx_diags_errors(diags) > before ? JX_LOAD_MALFORMED : JX_LOAD_OK;
+    return in;
 }
 
-/* Free the text and the positions of an input. */
-void jx_cli_input_release(struct jx_cli_input *in)
+/* Print the findings of a package that did not load, and say so. */
+void jx_cli_malformed(const struct jx_result *in)
 {
-    jx_pkgpos_free(in->pos);
-    free(in->text);
-    memset(in, 0, sizeof *in);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 30);
+    jx_cli_format_diags(&b, &in->diags, 0);
+    fputs(b.p, stderr);
+    jx_buf_release(&b);
+    fprintf(stderr, "jixiao: 文件“%s”未能载入（错误 %zu 个）\n", in->file,
+            jx_diags_errors(&in->diags));
 }
 
-/* Score and run the cross-checks, then locate the new findings in the
- * input's text and put all findings in file, line and column order. */
-const struct jx_eval *jx_cli_check(struct jx_arena *arena,
-                                   const struct jx_cli_input *in,
-                                   const struct jx_policy *pol,
-                                   const struct jx_check_config *cfg,
-                                   struct jx_diags *diags)
+/* Print why the framework asked for could not be used. */
+void jx_cli_fw_failed(const struct jx_result *in, const char *framework)
 {
-    size_t from = diags->n;
-    const struct jx_eval *ev = jx_score(arena, in->pkg, pol, diags);
-    jx_check(arena, in->pkg, ev, cfg, diags);
-    jx_pkgpos_locate(in->pos, diags, from);
-    jx_diags_sort(diags);
-    return ev;
-}
-
-/* Score, then locate the scoring findings in the input's text and put
- * all findings in file, line and column order. */
-const struct jx_eval *jx_cli_score(struct jx_arena *arena,
-                                   const struct jx_cli_input *in,
-                                   const struct jx_policy *pol,
-                                   struct jx_diags *diags)
-{
-    size_t from = diags->n;
-    const struct jx_eval *ev = jx_score(arena, in->pkg, pol, diags);
-    jx_pkgpos_locate(in->pos, diags, from);
-    jx_diags_sort(diags);
-    return ev;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 30);
+    jx_cli_format_diags(&b, &in->fw_diags, 0);
+    fputs(b.p, stderr);
+    jx_buf_release(&b);
+    if (!in->fw) {
+        fprintf(stderr, "jixiao: 评价框架“%s”未能载入（目录 %s）\n", framework,
+                in->fw_dir);
+    }
 }
 
 /* Append the diagnostics from index `from` on, compiler style. */
@@ -259,18 +235,6 @@ int jx_cli_fw_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
         return 1;
     }
     return 0;
-}
-
-/* The run options of fa. */
-struct jx_fw_cli_opts jx_cli_fw_opts(const struct jx_fw_args *fa, bool json)
-{
-    struct jx_fw_cli_opts fo = {json,
-                                fa->fwdir,
-                                fa->caldir,
-                                fa->submitted.present ? &fa->submitted : NULL,
-                                fa->published.present ? &fa->published : NULL,
-                                fa->sets};
-    return fo;
 }
 
 /* Append the per-severity counts of d. */

@@ -16,6 +16,7 @@
 
 
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include "fuzz_zip.h"
 

@@ -19,6 +19,8 @@
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
+#include "recognise/recognise.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/report.h"
 

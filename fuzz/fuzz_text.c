@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "jixiao/import.h"
+#include "import/import_formats.h"
+#include "recognise/recognise.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -18,6 +18,7 @@
 
 
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include "fuzz_zip.h"
 

@@ -21,6 +21,8 @@
  *
  * Thresholds live in one place: struct jx_check_config, with defaults
  * from jx_check_config_default() and names for `--set NAME=VALUE`.
+ * What the families share (their context, the way they report) is
+ * private to lib/ (lib/analyse/check_family.h).
  *
  * Ownership: findings go to the caller's diags; nothing else allocates
  * outside the arena given.
@@ -66,24 +68,7 @@ int jx_check_config_set(struct jx_check_config *c, const char *assignment);
 int jx_check_option(struct jx_check_config *c, struct jx_policy *p,
                     const char *assignment);
 
-/* What a check family sees. */
-struct jx_check_ctx {
-    struct jx_arena *arena;
-    const struct jx_package *pkg;
-    const struct jx_eval *ev;           /* the package's scoring */
-    const struct jx_check_config *cfg;
-    struct jx_diags *diags;
-    const char *file;                   /* the package's source, or NULL */
-    struct jx_facts *facts;             /* the report's figures, built on
-                                           first use (jx_check_facts) */
-};
-
 struct jx_facts;
-
-/* The figures of the report prose (every section, lines counted from the
- * section's provenance), built once per run and shared by the
- * families (arena-owned). */
-struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /*
  * Run every family over pkg (scored as ev) and append the findings to
@@ -94,21 +79,12 @@ void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
               const struct jx_eval *ev, const struct jx_check_config *cfg,
               struct jx_diags *diags);
 
-/* The families (lib/check_*.c), in the order jx_check runs them. */
-void jx_check_arith(struct jx_check_ctx *c);
-void jx_check_text(struct jx_check_ctx *c);
-void jx_check_identity(struct jx_check_ctx *c);
-void jx_check_indicators(struct jx_check_ctx *c);
-void jx_check_budget(struct jx_check_ctx *c);
-void jx_check_complete(struct jx_check_ctx *c);
-void jx_check_publish(struct jx_check_ctx *c);
-
-/* Shared helper for the families: add a finding located at prov (when
- * not NULL) and the JSON path (printf-style, may be NULL).  Returns the
- * entry (for jx_diag_detail) or NULL. */
-struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
-                                enum jx_severity sev,
-                                const struct jx_prov *prov, const char *path,
-                                const char *fmt, ...) JX_PRINTF(6, 7);
+/* As jx_check over the report's facts already extracted (facts.h
+ * jx_package_facts; NULL: extracted here), so that one input's facts are
+ * extracted once (lib/pipeline). */
+void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
+                        const struct jx_eval *ev,
+                        const struct jx_check_config *cfg,
+                        const struct jx_facts *facts, struct jx_diags *diags);
 
 #endif

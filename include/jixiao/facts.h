@@ -85,7 +85,16 @@ struct jx_facts {
 };
 
 /*
- * The facts of the report in a document: every paragraph of its 自评报告
+ * The facts of a package's report: every section's text, lines counted
+ * from the section's provenance, each fact with its section number
+ * (lib/model; what the checks, the assessment and the reports share,
+ * extracted once per input by the pipeline).  Never NULL.
+ */
+struct jx_facts *jx_package_facts(struct jx_arena *arena,
+                                  const struct jx_package *pkg);
+
+/*
+ * The facts of the report in a document (lib/recognise): every paragraph of its 自评报告
  * (all paragraphs outside the forms when no report title is found),
  * each fact with its section.  Returns the list (never NULL; possibly
  * empty), in document order.

@@ -325,6 +325,11 @@ struct jx_framework {
     const char *extends;     /* the base's id as written, or NULL */
     const char *file;        /* the file it was loaded from */
     enum jx_fw_stated stated;
+    const char **rescore;    /* "rescore": words that, every one found in
+                                the 一级指标 of the printed table named by
+                                stated, make this the framework that
+                                rescores that table (not inherited) */
+    size_t nrescore;
     struct jx_rat points;    /* the full score, default 100 */
     struct jx_fw_param *params;
     size_t nparams;

@@ -4,6 +4,14 @@
  * DOCX and XLSX importers, and the limits that keep hostile input
  * bounded.
  *
+ * Front ends see the kinds, the limits and jx_import_doc; the detector
+ * and the importer of each format are private to lib/
+ * (lib/import/import_formats.h).
+ *
+ * The import layer stops at the document: the recogniser
+ * (lib/recognise) turns it into a package, and lib/pipeline
+ * (pipeline.h jx_import, jx_run_file) puts the two together.
+ *
  * Importers never print and never exit; what they cannot read becomes a
  * diagnostic (codes I1xx text, I2xx ZIP/DOCX, I3xx XLSX, I4xx
  * recognisers; see docs/ERRORS.md) located in the input.
@@ -45,75 +53,12 @@ struct jx_limits {
 /* The default limits. */
 void jx_limits_default(struct jx_limits *l);
 
-/* Detect the kind of data[0..len).  For a ZIP it looks at the central
- * directory names only (no inflating). */
-enum jx_input_kind jx_detect(const char *data, size_t len);
-
-/*
- * Text to document: decode (UTF-8 with or without BOM; GB18030/GBK
- * otherwise), normalise line ends, then recover paragraphs and tables
- * from the layouts real documents come in (one cell per line with tab
- * indentation; tab-separated rows; one cell per line with blank lines
- * between cells; cells ending in " |"; pipe-delimited rows with merged
- * cells as "||"; a whole table on one space-separated line; PDF text
- * with characters spaced out).  Provenance: file + line:col.  Returns
- * NULL only when the text cannot be decoded (a diagnostic says why).
- */
-struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* DOCX to document (libzip + expat): paragraphs with heading levels,
- * tables with gridSpan/vMerge; text in fields and tracked insertions
- * kept, deletions dropped.  Provenance: table/row/column.  NULL on a
- * broken or hostile file (diagnostics say why). */
-struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* XLSX to document: one table per sheet (named by the sheet), shared and
- * inline strings, numbers as exact decimal text (a binary double's text
- * rounded to 15 significant digits, with a finding when more precision
- * is lost), merged cells, formulas' cached values.  Provenance:
- * sheet!cell.  NULL on a broken or hostile file. */
-struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
-                              const char *data, size_t len,
-                              const struct jx_limits *lim,
-                              struct jx_diags *diags);
-
-/* If doc is written in traditional characters, convert every paragraph
- * and cell to simplified (OpenCC t2s) so the recognisers can read it,
- * with a note; returns whether it converted. */
-bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
-
-/*
- * Recognise the forms and the report in a document and fill a package:
- * the 自评报告 (title, unit, year, sections 一…十, attachments), the
- * 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表, seed 002's
- * 部门整体支出绩效目标完成情况自评表 and 部门整体支出绩效评分表, and the
- * 考核评分表.  Blank templates ("/", "……", empty cells) stay absent.
- * What is there but cannot be read becomes a finding.  Returns NULL when
- * nothing at all was recognised (with a finding).
- */
-struct jx_package *jx_recognise(struct jx_arena *arena,
-                                const struct jx_doc *doc,
-                                struct jx_diags *diags);
-
 /* A document input (text, DOCX, XLSX) to the neutral document: detect
  * and convert.  NULL for anything else: with a finding for what cannot
  * be read, without one for Package JSON (load it with jx_pkgjson_load).
+ * A ZIP is opened once, to tell DOCX from XLSX and to convert it.
  * *kind (if not NULL) gets the kind. */
 struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
-                             const char *data, size_t len,
-                             const struct jx_limits *lim,
-                             struct jx_diags *diags,
-                             enum jx_input_kind *kind);
-
-/* Any supported input to a package: detect, convert, recognise (JSON is
- * loaded with jx_pkgjson_load).  *kind (if not NULL) gets the kind. */
-struct jx_package *jx_import(struct jx_arena *arena, const char *file,
                              const char *data, size_t len,
                              const struct jx_limits *lim,
                              struct jx_diags *diags,

@@ -128,6 +128,14 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
                          const struct jx_policy *policy,
                          struct jx_diags *diags);
 
+struct json_t;
+
+/* The Evaluation JSON document of jx_eval_json as a jansson tree (a new
+ * reference the caller owns), for front ends that embed it (check
+ * --json) without writing and parsing it again. */
+struct json_t *jx_eval_json_tree(const struct jx_eval *ev,
+                                 const struct jx_diags *diags);
+
 /* Write an Evaluation as Evaluation JSON (docs/format.md) to out,
  * including the findings in diags.  ev may be NULL (a package that did
  * not load): then only the findings are written, with no sheets.

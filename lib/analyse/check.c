@@ -2,6 +2,7 @@
  * check.c - the cross-check driver: thresholds, the order of the
  * families, and the shared way of reporting a finding.
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 
@@ -120,33 +121,32 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     return jx_diag_add(c->diags, code, sev, &loc, "%s", msg);
 }
 
-/* Build the report's facts once. */
-struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
+/* The report's facts: those given to the run, else built once. */
+const struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
 {
-    if (c->facts) {
-        return c->facts;
+    if (!c->facts) {
+        c->facts = jx_package_facts(c->arena, c->pkg);
     }
-    struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
-    const struct jx_report *r = &c->pkg->report;
-    for (size_t i = 0; i < r->nsections; i++) {
-        const struct jx_section *s = &r->sections[i];
-        if (s->text.s) {
-            jx_text_facts(c->arena, s->text.s, strlen(s->text.s),
-                          s->text.prov, s->no, fs);
-        }
-    }
-    c->facts = fs;
-    return fs;
+    return c->facts;
 }
 
-/* Run the families in order. */
+/* Run the families in order, the report's facts built here. */
 void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
               const struct jx_eval *ev, const struct jx_check_config *cfg,
               struct jx_diags *diags)
 {
+    jx_check_facts_run(arena, pkg, ev, cfg, NULL, diags);
+}
+
+/* Run the families in order over the facts given (or built). */
+void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
+                        const struct jx_eval *ev,
+                        const struct jx_check_config *cfg,
+                        const struct jx_facts *facts, struct jx_diags *diags)
+{
     struct jx_check_ctx c = {
         .arena = arena, .pkg = pkg, .ev = ev, .cfg = cfg, .diags = diags,
-        .file = pkg->source,
+        .file = pkg->source, .facts = facts,
     };
     jx_check_arith(&c);
     jx_check_text(&c);

@@ -5,6 +5,7 @@
  * Differences within the rounding tolerance are `rounding`, larger ones
  * `error` (docs/checks.md, "C1").
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 

@@ -4,6 +4,7 @@
  * the unit's whole budget, and year-over-year jumps in the base sheet
  * (docs/checks.md, "C5").
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 
@@ -199,34 +200,27 @@ static void whole_check(struct jx_check_ctx *c, const char *part_zh,
  * sentence about 基本支出 or 项目支出 only. */
 static void prose_spend(struct jx_check_ctx *c)
 {
-    const struct jx_report *r = &c->pkg->report;
-    for (size_t i = 0; i < r->nsections; i++) {
-        const struct jx_text *t = &r->sections[i].text;
-        if (!t->s) {
+    /* the report's facts, extracted once: a pair is in one sentence,
+     * so never across sections */
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t k = 0; k + 1 < fs->n; k++) {
+        const struct jx_fact *b = &fs->a[k], *e = &fs->a[k + 1];
+        if (b->kind != JX_FACT_MONEY || e->kind != JX_FACT_MONEY ||
+            b->sentence != e->sentence || !strstr(b->label, "预算") ||
+            !(strstr(e->label, "决算") || strstr(e->label, "实际支出")) ||
+            b->unit != e->unit) {
             continue;
         }
-        struct jx_facts fs = {0};
-        jx_text_facts(c->arena, t->s, strlen(t->s), t->prov,
-                      r->sections[i].no, &fs);
-        for (size_t k = 0; k + 1 < fs.n; k++) {
-            const struct jx_fact *b = &fs.a[k], *e = &fs.a[k + 1];
-            if (b->kind != JX_FACT_MONEY || e->kind != JX_FACT_MONEY ||
-                b->sentence != e->sentence || !strstr(b->label, "预算") ||
-                !(strstr(e->label, "决算") || strstr(e->label, "实际支出")) ||
-                b->unit != e->unit) {
-                continue;
-            }
-            uint32_t sc = b->scopes & (JX_SCOPE_BASIC | JX_SCOPE_PROJECT);
-            if (sc != JX_SCOPE_BASIC && sc != JX_SCOPE_PROJECT) {
-                continue;
-            }
-            const char *word = sc == JX_SCOPE_BASIC ? "基本支出" : "项目支出";
-            struct jx_amt ba = {true, b->money, &b->prov};
-            struct jx_amt ea = {true, e->money, &e->prov};
-            spend_check(c, jx_sprintf(c->arena, "报告中%s", word), word, &ba,
-                        &ea, b->unit, &e->prov, NULL);
-            k++;
+        uint32_t sc = b->scopes & (JX_SCOPE_BASIC | JX_SCOPE_PROJECT);
+        if (sc != JX_SCOPE_BASIC && sc != JX_SCOPE_PROJECT) {
+            continue;
         }
+        const char *word = sc == JX_SCOPE_BASIC ? "基本支出" : "项目支出";
+        struct jx_amt ba = {true, b->money, &b->prov};
+        struct jx_amt ea = {true, e->money, &e->prov};
+        spend_check(c, jx_sprintf(c->arena, "报告中%s", word), word, &ba, &ea,
+                    b->unit, &e->prov, NULL);
+        k++;
     }
 }
 

@@ -9,6 +9,7 @@
  * not already report (unit name, year, budget, executed and points are
  * I410/I411/J104, S103 and S212).
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 

@@ -6,6 +6,7 @@
  * this family checks the package itself (title against unit name) and
  * stays silent where I403 already points at the same line.
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 

@@ -8,6 +8,7 @@
  * actuals copied from the targets, 执行率 below 100% that nothing in the
  * report explains, vague and unmeasurable targets, duplicate names.
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 #include "jixiao/indval.h"

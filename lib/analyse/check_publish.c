@@ -6,6 +6,7 @@
  * (a passage repeated back to back inside a paragraph, or a whole
  * paragraph repeated).
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 
 #include <stdint.h>

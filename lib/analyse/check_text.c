@@ -4,6 +4,7 @@
  * funds).  Conservative: a figure is compared only when its label
  * names the form value unambiguously.
  */
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 

@@ -82,10 +82,10 @@ static json_t *policy_json(const struct jx_policy *p)
     return o;
 }
 
-/* Write the Evaluation (ev may be NULL when the package could not be
- * loaded: then only the findings) and the findings as JSON to out. */
-int jx_eval_json(const struct jx_eval *ev, const struct jx_diags *diags,
-                 struct jx_buf *out)
+/* The Evaluation (ev may be NULL when the package could not be
+ * loaded: then only the findings) and the findings as a JSON tree. */
+struct json_t *jx_eval_json_tree(const struct jx_eval *ev,
+                                 const struct jx_diags *diags)
 {
     json_t *root = json_object();
     jx_json_put(root, "format", json_string("jixiao-evaluation"));
@@ -132,7 +132,14 @@ int jx_eval_json(const struct jx_eval *ev, const struct jx_diags *diags,
         jx_json_put(sum, "dropped", json_integer((json_int_t)diags->dropped));
     }
     jx_json_put(root, "summary", sum);
+    return root;
+}
 
+/* Write the Evaluation JSON tree of ev and diags to out. */
+int jx_eval_json(const struct jx_eval *ev, const struct jx_diags *diags,
+                 struct jx_buf *out)
+{
+    json_t *root = jx_eval_json_tree(ev, diags);
     char *text = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     if (!text) {

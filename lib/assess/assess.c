@@ -8,7 +8,7 @@
  * "missing" with a reason, never a guess, and a zero denominator is
  * 不适用 (N/A).  Amounts are in 万元 as exact rationals.
  */
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 #include "jixiao/facts.h"
 #include "jixiao/indval.h"
 
@@ -784,14 +784,8 @@ void jx_assess_env(struct jx_arena *a, const struct jx_package *pkg,
     if (o) {
         c->o = *o;
     }
-    /* the report's figures, section by section */
-    for (size_t i = 0; i < pkg->report.nsections; i++) {
-        const struct jx_section *s = &pkg->report.sections[i];
-        if (has(&s->text)) {
-            jx_text_facts(a, s->text.s, strlen(s->text.s), s->text.prov, s->no,
-                          &c->facts);
-        }
-    }
+    /* the report's figures, section by section (given: shared) */
+    c->facts = *(o && o->facts ? o->facts : jx_package_facts(a, pkg));
     memset(env, 0, sizeof *env);
     env->ctx = c;
     env->resolve = resolve;

@@ -10,7 +10,7 @@
  * left out).  The bands suggested follow the rule's wording; the
  * reasons say what was counted so that a reviewer can disagree.
  */
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 
 #include <string.h>
 

@@ -1406,6 +1406,34 @@ static const char *file_id(struct jx_arena *a, const char *file)
     return jx_strndup(a, b, (size_t)(file + n - 5 - b));
 }
 
+/* Read "rescore": the non-empty words that pick this framework for a
+ * printed table (docs/frameworks.md, "Rescoring printed tables"). */
+static void load_rescore(struct ctx *c, struct jx_framework *fw, json_t *root)
+{
+    size_t n;
+    int32_t an;
+    json_t *arr = get_array(c, root, 0, "rescore", false, JX_FW_MAX_BANDS, &n,
+                            &an);
+    if (!arr) {
+        return;
+    }
+    fw->rescore = jx_alloc_array(c->a, n + 1, sizeof *fw->rescore);
+    size_t mk = path_push(c, "rescore");
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_array_get(arr, i);
+        int32_t en = jx_jdoc_element(c->j.doc, an, i);
+        size_t mark = jx_jload_index(&c->j, i);
+        if (!json_is_string(v) || json_string_length(v) == 0) {
+            jx_jload_type_error(&c->j, "非空字符串", v, en);
+        } else {
+            fw->rescore[fw->nrescore++] =
+                jx_strndup(c->a, json_string_value(v), json_string_length(v));
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+    jx_jload_pop(&c->j, mk);
+}
+
 /* Read what the rules apply to: "years" (an interval of 年度), "region"
  * (text) and "places" (texts; default: the region). */
 static void load_applies(struct ctx *c, struct jx_framework *fw, json_t *root)
@@ -1447,8 +1475,8 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
     static const char *const keys[] = {"format", "version", "id", "title",
                                        "source", "extends", "stated", "points",
                                        "params", "grades", "items", "totals",
-                                       "comment", "years", "region", "places",
-                                       NULL};
+                                       "rescore", "comment", "years", "region",
+                                       "places", NULL};
     int32_t fn;
     json_t *f = member(c, root, 0, "format", &fn);
     if (!f) {
@@ -1516,6 +1544,7 @@ static struct jx_framework *load_top(struct ctx *c, json_t *root)
         fw->stated = (enum jx_fw_stated)e;
         fw->has_stated = true;
     }
+    load_rescore(c, fw, root);
     if (get_num(c, root, 0, "points", false, false, &fw->points, NULL)) {
         fw->has_points = true;
         if (jx_rat_sign(fw->points) <= 0) {
@@ -1584,6 +1613,8 @@ struct jx_framework *jx_framework_extend(struct jx_arena *a,
     fw->file = child->file;
     fw->extends_line = child->extends_line;
     fw->extends_col = child->extends_col;
+    fw->rescore = child->rescore;
+    fw->nrescore = child->nrescore;
     /* F113 points at the child's items, else at its "extends" */
     fw->items_line = child->nitems ? child->items_line : child->extends_line;
     fw->items_col = child->nitems ? child->items_col : child->extends_col;

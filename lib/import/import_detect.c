@@ -1,12 +1,14 @@
+/* not without the ZIP signature */
 /*
- * import_detect.c - the kind of an input from its content, the default limits,
- * and jx_import: detect, convert to a document, recognise.
+ * import_detect.c - the kind of an input from its content, and
+ * jx_import_doc: detect and convert to the neutral document (or say
+ * "this is Package JSON"; lib/pipeline loads and recognises).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <string.h>
 
-#include "jixiao/pkgjson.h"
 #include "import/import_zip.h"
 
 /* English name of a kind (static). */
@@ -27,20 +29,6 @@ const char *jx_input_kind_name(enum jx_input_kind k)
         break;
     }
     return "unknown";
-}
-
-/* Fill the default limits. */
-void jx_limits_default(struct jx_limits *l)
-{
-    memset(l, 0, sizeof *l);
-    l->max_input = 64u * 1024u * 1024u;
-    l->max_zip_entries = 10000;
-    l->max_inflated = 256u * 1024u * 1024u;
-    l->max_entry = 128u * 1024u * 1024u;
-    l->max_ratio = 200;
-    l->max_xml_depth = 256;
-    l->max_cells = 2000000;
-    l->max_blocks = 1000000;
 }
 
 /* True when data[0..len) is UTF-8 without NUL bytes. */
@@ -111,7 +99,8 @@ static bool is_gb18030_text(const char *data, size_t len)
     return true;
 }
 
-/* Kind of a ZIP from its entry names: DOCX, XLSX or another ZIP. */
+/* Kind of a ZIP from its entry names: DOCX, XLSX or another ZIP (a
+ * broken ZIP is another ZIP). */
 static enum jx_input_kind zip_kind(const char *data, size_t len)
 {
     struct jx_arena *a = jx_arena_new();
@@ -122,24 +111,19 @@ static enum jx_input_kind zip_kind(const char *data, size_t len)
     enum jx_input_kind k = JX_IN_ZIP;
     struct jx_zip *z = jx_zip_open(data, len, &lim, "", &d);
     if (z) {
-        bool types = false, word = false, excel = false;
-        size_t n = jx_zip_count(z);
-        for (size_t i = 0; i < n; i++) {
-            const char *name = jx_zip_name(z, i);
-            types = types || strcmp(name, "[Content_Types].xml") == 0;
-            word = word || strcmp(name, "word/document.xml") == 0;
-            excel = excel || strcmp(name, "xl/workbook.xml") == 0;
-        }
-        if (types && word) {
-            k = JX_IN_DOCX;
-        } else if (types && excel) {
-            k = JX_IN_XLSX;
-        }
+        k = jx_zip_kind(z);
         jx_zip_close(z);
     }
     jx_diags_release(&d);
     jx_arena_free(a);
     return k;
+}
+
+/* Whether data starts like a ZIP (a local header or an empty archive). */
+static bool zip_magic(const char *data, size_t len)
+{
+    return len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
+                        memcmp(data, "PK\x05\x06", 4) == 0);
 }
 
 /* Detect the kind of data[0..len) from its content. */
@@ -148,8 +132,7 @@ enum jx_input_kind jx_detect(const char *data, size_t len)
     if (!data || len == 0) {
         return JX_IN_UNKNOWN;
     }
-    if (len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
-                     memcmp(data, "PK\x05\x06", 4) == 0)) {
+    if (zip_magic(data, len)) {
         return zip_kind(data, len);
     }
     size_t i = 0;
@@ -188,6 +171,42 @@ static void input_diag(struct jx_diags *diags, const char *file,
     jx_diag_add(diags, code, JX_SEV_ERROR, &loc, "%s", msg);
 }
 
+/* Convert the ZIP data[0..len), opened once: a DOCX or an XLSX to the
+ * document, anything else NULL with a finding; *kind (if not NULL)
+ * gets the kind. */
+static struct jx_doc *import_zip(struct jx_arena *arena, const char *file,
+                                 const char *data, size_t len,
+                                 const struct jx_limits *lim,
+                                 struct jx_diags *diags,
+                                 enum jx_input_kind *kind)
+{
+    if (kind) {
+        *kind = JX_IN_ZIP;
+    }
+    struct jx_zip *z = jx_zip_open(data, len, lim, file, diags);
+    if (!z) {
+        return NULL;
+    }
+    enum jx_input_kind k = jx_zip_kind(z);
+    if (kind) {
+        *kind = k;
+    }
+    struct jx_doc *doc = NULL;
+    if (k == JX_IN_DOCX) {
+        doc = jx_import_docx_zip(arena, file, z, lim, diags);
+    } else if (k == JX_IN_XLSX) {
+        doc = jx_import_xlsx_zip(arena, file, z, lim, diags);
+    } else {
+        input_diag(diags, file, "I233",
+                   "ZIP 文件既不是 DOCX 也不是 XLSX（缺少 "
+                   "[Content_Types].xml 与 word/document.xml 或 "
+                   "xl/workbook.xml），共 %zu 个条目",
+                   jx_zip_count(z));
+    }
+    jx_zip_close(z);
+    return doc;
+}
+
 /* Detect and convert a document; see import.h. */
 struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
                              const char *data, size_t len,
@@ -208,6 +227,9 @@ struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
                    len, lim->max_input);
         return NULL;
     }
+    if (zip_magic(data, len)) {
+        return import_zip(arena, file, data, len, lim, diags, kind);
+    }
     enum jx_input_kind k = jx_detect(data, len);
     if (kind) {
         *kind = k;
@@ -218,22 +240,9 @@ struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
     case JX_IN_TEXT:
         return jx_import_text(arena, file, data, len, lim, diags);
     case JX_IN_DOCX:
-        return jx_import_docx(arena, file, data, len, lim, diags);
     case JX_IN_XLSX:
-        return jx_import_xlsx(arena, file, data, len, lim, diags);
-    case JX_IN_ZIP: {
-        /* reopen to report why it is broken, if it is */
-        struct jx_zip *z = jx_zip_open(data, len, lim, file, diags);
-        if (z) {
-            input_diag(diags, file, "I233",
-                       "ZIP 文件既不是 DOCX 也不是 XLSX（缺少 "
-                       "[Content_Types].xml 与 word/document.xml 或 "
-                       "xl/workbook.xml），共 %zu 个条目",
-                       jx_zip_count(z));
-            jx_zip_close(z);
-        }
-        return NULL;
-    }
+    case JX_IN_ZIP:
+        break; /* not without the ZIP signature */
     case JX_IN_UNKNOWN:
         break;
     }
@@ -242,27 +251,4 @@ struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
                "也不是 UTF-8 或 GB18030 文本",
                len);
     return NULL;
-}
-
-/* Detect, convert and recognise any supported input; the package lives
- * in arena. */
-struct jx_package *jx_import(struct jx_arena *arena, const char *file,
-                             const char *data, size_t len,
-                             const struct jx_limits *lim,
-                             struct jx_diags *diags,
-                             enum jx_input_kind *kind)
-{
-    enum jx_input_kind k;
-    struct jx_doc *doc = jx_import_doc(arena, file, data, len, lim, diags, &k);
-    if (kind) {
-        *kind = k;
-    }
-    if (k == JX_IN_JSON) {
-        return jx_pkgjson_load(arena, file, data, len, diags);
-    }
-    if (!doc) {
-        return NULL;
-    }
-    jx_doc_simplify(doc, diags);
-    return jx_recognise(arena, doc, diags);
 }

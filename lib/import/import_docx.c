@@ -20,6 +20,7 @@
  * fallback repeats it).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1001,6 +1002,17 @@ struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
     if (!z) {
         return NULL;
     }
+    struct jx_doc *doc = jx_import_docx_zip(arena, file, z, lim, diags);
+    jx_zip_close(z);
+    return doc;
+}
+
+/* Convert the DOCX open as z (import_zip.h); the caller closes z. */
+struct jx_doc *jx_import_docx_zip(struct jx_arena *arena, const char *file,
+                                  struct jx_zip *z,
+                                  const struct jx_limits *lim,
+                                  struct jx_diags *diags)
+{
     struct styles st;
     memset(&st, 0, sizeof st);
     st.arena = jx_arena_new();
@@ -1009,7 +1021,6 @@ struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
     if (read_styles(z, lim, file, diags, &st) == 0) {
         xml = jx_zip_read(z, "word/document.xml", &xlen);
     }
-    jx_zip_close(z);
     struct jx_doc *doc = NULL;
     if (xml) {
         int depth = lim->max_xml_depth > 0 ? lim->max_xml_depth : 0;

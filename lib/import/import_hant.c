@@ -7,6 +7,7 @@
  */
 #include "jixiao/doc.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <string.h>
 

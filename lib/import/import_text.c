@@ -20,6 +20,7 @@
  * alignment of PDF rows (import_text_align.c) are applied per cell.
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <errno.h>
 #include <iconv.h>

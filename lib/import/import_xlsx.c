@@ -47,6 +47,7 @@
  * of 32,767 characters (Excel's limit).
  */
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1903,12 +1904,31 @@ struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
         jx_arena_free(x.s);
         return NULL;
     }
-    x.zip = jx_zip_open(data, len, lim, file, diags);
+    jx_arena_free(x.s);
+    struct jx_zip *z = jx_zip_open(data, len, lim, file, diags);
     struct jx_doc *doc = NULL;
-    if (x.zip) {
-        doc = read_workbook(&x);
-        jx_zip_close(x.zip);
+    if (z) {
+        doc = jx_import_xlsx_zip(arena, file, z, lim, diags);
+        jx_zip_close(z);
     }
+    return doc;
+}
+
+/* Convert the workbook open as z (import_zip.h); the caller closes z. */
+struct jx_doc *jx_import_xlsx_zip(struct jx_arena *arena, const char *file,
+                                  struct jx_zip *z,
+                                  const struct jx_limits *lim,
+                                  struct jx_diags *diags)
+{
+    struct xctx x;
+    memset(&x, 0, sizeof x);
+    x.a = arena;
+    x.s = jx_arena_new();
+    x.file = jx_strdup(arena, file);
+    x.lim = lim;
+    x.diags = diags;
+    x.zip = z;
+    struct jx_doc *doc = read_workbook(&x);
     free(x.sst);
     free(x.xfs);
     free(x.numfmts);

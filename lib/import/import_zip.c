@@ -353,3 +353,20 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
     *len = got;
     return buf;
 }
+
+/* DOCX, XLSX or another ZIP, from the entry names (import_zip.h). */
+enum jx_input_kind jx_zip_kind(struct jx_zip *z)
+{
+    bool types = false, word = false, excel = false;
+    size_t n = jx_zip_count(z);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = jx_zip_name(z, i);
+        types = types || strcmp(name, "[Content_Types].xml") == 0;
+        word = word || strcmp(name, "word/document.xml") == 0;
+        excel = excel || strcmp(name, "xl/workbook.xml") == 0;
+    }
+    if (types && word) {
+        return JX_IN_DOCX;
+    }
+    return types && excel ? JX_IN_XLSX : JX_IN_ZIP;
+}

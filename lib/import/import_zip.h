@@ -37,4 +37,18 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len);
 size_t jx_zip_count(struct jx_zip *z);
 const char *jx_zip_name(struct jx_zip *z, size_t i);
 
+/* DOCX, XLSX or another ZIP, from the entry names of z. */
+enum jx_input_kind jx_zip_kind(struct jx_zip *z);
+
+/* The DOCX / XLSX importers over an archive already open (so that an
+ * input's ZIP is opened once: jx_import_doc); the caller closes z. */
+struct jx_doc *jx_import_docx_zip(struct jx_arena *arena, const char *file,
+                                  struct jx_zip *z,
+                                  const struct jx_limits *lim,
+                                  struct jx_diags *diags);
+struct jx_doc *jx_import_xlsx_zip(struct jx_arena *arena, const char *file,
+                                  struct jx_zip *z,
+                                  const struct jx_limits *lim,
+                                  struct jx_diags *diags);
+
 #endif

@@ -15,6 +15,7 @@
  * Findings: I4xx (docs/ERRORS.md, section "I — import (recognisers)").
  */
 #include "recognise/recog.h"
+#include "recognise/recognise.h"
 
 #include <string.h>
 
@@ -278,29 +279,6 @@ const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
     const char *r = jx_strndup(a, b2.p, b2.len);
     jx_buf_release(&b1);
     jx_buf_release(&b2);
-    return r;
-}
-
-/* s without white space (a new string in arena; "" itself when s is
- * empty). */
-const char *jx_rc_compact(struct jx_arena *a, const char *s)
-{
-    size_t n = strlen(s);
-    if (!n) {
-        return "";
-    }
-    char *r = jx_alloc(a, n + 1);
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        size_t k = dec1(s, n, i, &cp);
-        if (!is_ws(cp)) {
-            memcpy(r + o, s + i, k);
-            o += k;
-        }
-        i += k;
-    }
-    r[o] = '\0';
     return r;
 }
 
@@ -652,41 +630,6 @@ bool jx_rc_is_number(const char *s, struct jx_rat *out)
     return true;
 }
 
-/* The year at the start of s: four digits 1900-2199, then optional
- * blanks and "年" (the "度" after it is part of the length). */
-int jx_rc_year_prefix(const char *s, size_t *len)
-{
-    size_t i = 0;
-    while (s[i] == ' ') {
-        i++;
-    }
-    int y = 0;
-    size_t d = 0;
-    while (s[i + d] >= '0' && s[i + d] <= '9' && d < 5) {
-        y = y * 10 + (s[i + d] - '0');
-        d++;
-    }
-    if (d != 4 || y < 1900 || y > 2199) {
-        return 0;
-    }
-    i += d;
-    size_t j = i;
-    while (s[j] == ' ') {
-        j++;
-    }
-    if (jx_rc_starts(s + j, "年")) {
-        j += strlen("年");
-        if (jx_rc_starts(s + j, "度")) {
-            j += strlen("度");
-        }
-        i = j;
-    }
-    if (len) {
-        *len = i;
-    }
-    return y;
-}
-
 /* Parse a date at the start of s. */
 bool jx_rc_date(const char *s, int *y, int *m, int *d)
 {
@@ -815,7 +758,7 @@ static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
                      size_t n, const struct jx_prov *p, bool stable)
 {
     c->text = jx_rc_clean(rc->arena, s, n);
-    c->key = jx_rc_compact(rc->arena, c->text);
+    c->key = jx_text_compact(rc->arena, c->text);
     c->span = 1;
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
         !p->sheet && strcmp(p->file, rc->file) == 0) {
@@ -1157,7 +1100,7 @@ static void segment(struct jx_rc *rc)
             enum jx_rc_kind k = JX_RC_NONE;
             if (r->table != last_table && r->table->name) {
                 k = jx_rc_title_kind(
-                    jx_rc_compact(rc->arena, r->table->name));
+                    jx_text_compact(rc->arena, r->table->name));
                 if (k == JX_RC_REPORT) {
                     k = JX_RC_NONE;
                 }
@@ -1293,7 +1236,7 @@ static void resolve_name(struct jx_rc *rc)
         const char *body = body_text(rc);
         for (size_t i = 0; i < rc->nnames; i++) {
             const struct jx_rc_cand *c = &rc->names[i];
-            const char *k = jx_rc_compact(rc->arena, c->name);
+            const char *k = jx_text_compact(rc->arena, c->name);
             if (strstr(body, k) &&
                 (!pick || strlen(c->name) > strlen(pick->name))) {
                 pick = c;
@@ -1320,13 +1263,13 @@ static void resolve_name(struct jx_rc *rc)
         p->unit.region.s = reg;
         p->unit.region.prov = pick->prov;
     }
-    const char *pk = jx_rc_compact(rc->arena, pick->name);
+    const char *pk = jx_text_compact(rc->arena, pick->name);
     for (size_t i = 0; i < rc->nnames; i++) {
         const struct jx_rc_cand *c = &rc->names[i];
-        const char *k = jx_rc_compact(rc->arena, c->name);
+        const char *k = jx_text_compact(rc->arena, c->name);
         bool dup = false;
         for (size_t j = 0; j < i; j++) {
-            if (strcmp(jx_rc_compact(rc->arena, rc->names[j].name), k) == 0) {
+            if (strcmp(jx_text_compact(rc->arena, rc->names[j].name), k) == 0) {
                 dup = true;
             }
         }

@@ -13,6 +13,7 @@
 #include "jixiao/doc.h"
 #include "jixiao/import.h"
 #include "jixiao/model.h"
+#include "model/model_text.h"
 
 /* What a stretch of the document is. */
 enum jx_rc_kind {
@@ -117,8 +118,6 @@ void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
  * new string in arena. */
 const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n);
 
-/* s without any white space (a new string in arena). */
-const char *jx_rc_compact(struct jx_arena *a, const char *s);
 
 /* True when a cleaned cell text means "nothing filled in": "", "/",
  * "……", "…", "-", "—" and the like. */
@@ -173,9 +172,6 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
  * one. */
 bool jx_rc_is_number(const char *s, struct jx_rat *out);
 
-/* The year in "2024年", "2024 年度", "2024" at the start of s (after
- * white space), or 0. */
-int jx_rc_year_prefix(const char *s, size_t *len);
 
 /* Record a candidate unit name / year. */
 void jx_rc_add_name(struct jx_rc *rc, const char *name,

@@ -161,7 +161,7 @@ static int cost_header(const struct jx_rc_row *r, struct cols *m)
     int fin_year[2] = {0, 0}, fin_col[2] = {-1, -1}, nfin = 0, y = 0;
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
-        int yy = jx_rc_year_prefix(k, NULL);
+        int yy = jx_text_year_prefix(k, NULL);
         if (jx_rc_has(k, "预算数") && m->col[C_BUDGET] < 0) {
             m->col[C_BUDGET] = r->cells[i].col;
             if (yy > y) {
@@ -808,8 +808,8 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     const struct jx_rc_cell *c2 = jx_rc_under(r, m->col[I_L2], m->end);
     if (c1 && !jx_rc_blank(c1->text)) {
         const char *t = strip_points(rc->arena, c1->text);
-        const char *k = jx_rc_compact(rc->arena, t);
-        if (!st->l1.s || strcmp(k, jx_rc_compact(rc->arena, st->l1.s))) {
+        const char *k = jx_text_compact(rc->arena, t);
+        if (!st->l1.s || strcmp(k, jx_text_compact(rc->arena, st->l1.s))) {
             st->l2.s = NULL;
             st->l2.prov = NULL;
         }
@@ -817,7 +817,7 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         st->l1.prov = c1->prov;
     }
     if (c2 && !jx_rc_blank(c2->text)) {
-        st->l2.s = jx_rc_compact(rc->arena, c2->text);
+        st->l2.s = jx_text_compact(rc->arena, c2->text);
         st->l2.prov = c2->prov;
     }
     struct jx_indicator ind;

@@ -212,7 +212,7 @@ static int heading(struct jx_rc *rc, const char *text, int last,
         return 0;
     }
     *tlen = strlen(*title);
-    const char *key = jx_rc_compact(rc->arena, *title);
+    const char *key = jx_text_compact(rc->arena, *title);
     if (title_shape(key)) {
         if (known_title(n, key)) {
             /* "九、…公开情况已按要求公开。": the first paragraph ran on */
@@ -236,7 +236,7 @@ static int heading(struct jx_rc *rc, const char *text, int last,
         return 0;
     }
     const char *head = jx_strndup(rc->arena, *title, len);
-    if (!title_shape(jx_rc_compact(rc->arena, head))) {
+    if (!title_shape(jx_text_compact(rc->arena, head))) {
         return 0;
     }
     *tlen = len;
@@ -311,7 +311,7 @@ static void title_parts(struct jx_arena *a, const char *key,
     size_t ys = n, ye = n;
     for (size_t i = 0; i + 4 <= n; i++) {
         size_t len;
-        int y = jx_rc_year_prefix(key + i, &len);
+        int y = jx_text_year_prefix(key + i, &len);
         if (y && len > 4 && i + len <= n &&
             !(i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
             *year = y;
@@ -341,7 +341,7 @@ static bool title_head(const struct jx_rc *rc, size_t i)
     const struct jx_rc_row *r = &rc->rows[i];
     const char *k = r->cells[0].key;
     return !r->table && !r->title && !r->heading &&
-           jx_rc_year_prefix(k, NULL) &&
+           jx_text_year_prefix(k, NULL) &&
            jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_ends(k, "报告") &&
            !jx_rc_has(k, "。") && !jx_rc_has(k, "，");
 }
@@ -734,7 +734,7 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         if (r->table) {
             /* a form title in a table cell: its year */
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
-            int y = f ? jx_rc_year_prefix(f->key, NULL) : 0;
+            int y = f ? jx_text_year_prefix(f->key, NULL) : 0;
             if (y) {
                 jx_rc_add_year(rc, y, f->prov, JX_RC_FROM_TITLE, false);
             }
@@ -748,9 +748,9 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
                               text, "");
             prov = rc->rows[i - 1].cells[0].prov;
         }
-        const char *key = jx_rc_compact(rc->arena, text);
+        const char *key = jx_text_compact(rc->arena, text);
         if (r->kind != JX_RC_REPORT) {
-            int y = jx_rc_year_prefix(key, NULL);
+            int y = jx_text_year_prefix(key, NULL);
             if (y) {
                 jx_rc_add_year(rc, y, prov, JX_RC_FROM_TITLE, false);
             }

@@ -306,7 +306,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                     continue;
                 }
                 if (jx_rc_starts(key, "预算年度")) {
-                    int y = jx_rc_year_prefix(v->key, NULL);
+                    int y = jx_text_year_prefix(v->key, NULL);
                     if (y) {
                         jx_rc_add_year(rc, y, v->prov, JX_RC_FROM_FORM,
                                        false);
@@ -668,13 +668,13 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
                 }
             } else if (nt < 16) {
                 tprov[nt] = c->prov;
-                texts[nt++] = jx_rc_compact(rc->arena, tk[j]);
+                texts[nt++] = jx_text_compact(rc->arena, tk[j]);
             }
         }
     }
     size_t e = frame_match(st->pos, texts, nt,
                            row.description.s
-                               ? jx_rc_compact(rc->arena, row.description.s)
+                               ? jx_text_compact(rc->arena, row.description.s)
                                : NULL);
     /* levels and name */
     const char *name = NULL;

@@ -14,6 +14,7 @@
 #include "gen_layout.h"
 #include "gen_ooxml.h"
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
 
 /* Print a usage line and return the usage exit status. */
 static int usage(const char *why)

@@ -1,7 +1,7 @@
 /* t_assess.c - the analysers of problems (七) and measures (八). */
 #include "harness.h"
 
-#include "jixiao/assess.h"
+#include "assess/assess.h"
 #include "jixiao/pkgjson.h"
 
 #include <string.h>
@@ -139,7 +139,7 @@ static void t_inputs(void)
                   cal, jx_sprintf(a, "%s/data/calendar", jx_test_srcdir), &d),
               0);
     struct jx_assess_opts o = {{true, 2025, 7, 19, NULL}, {false, 0, 0, 0, NULL},
-                               cal, NULL};
+                               cal, NULL, NULL};
     struct jx_fw_env env;
     jx_assess_env(a, p, NULL, &o, &env);
     /* no 基础数据表; 整体支出绩效自评表 present; no project spending */

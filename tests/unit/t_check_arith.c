@@ -5,6 +5,7 @@
  */
 #include "harness.h"
 
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 

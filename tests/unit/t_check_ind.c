@@ -1,6 +1,7 @@
 /* t_check_ind.c - C4 (indicators), C6 (completeness), C7 (publication). */
 #include "harness.h"
 
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/score.h"

@@ -1,6 +1,7 @@
 /* t_check_text.c - C2 (report text vs tables) and C3 (identity). */
 #include "harness.h"
 
+#include "analyse/check_family.h"
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 

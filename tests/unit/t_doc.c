@@ -8,6 +8,7 @@
 
 #include "jixiao/doc.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 
 /* A table with a merged cell: the grid points every covered position at
  * the merged cell; the dump shows spans and escaped newlines. */

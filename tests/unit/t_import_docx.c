@@ -19,6 +19,8 @@
 #include "import/import_xml.h"
 #include "import/import_zip.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
+#include "jixiao/pipeline.h"
 
 /* ---- building ZIP files in memory ---------------------------------- */
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 #include "gen_layout.h"
 #include "jixiao/pkgjson.h"
 #include "import/import_text.h"

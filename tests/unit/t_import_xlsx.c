@@ -16,6 +16,8 @@
 #include <zip.h>
 
 #include "jixiao/import.h"
+#include "import/import_formats.h"
+#include "recognise/recognise.h"
 #include "jixiao/template.h"
 
 /* ---- building workbooks in memory ----------------------------------- */

@@ -13,6 +13,9 @@
 
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
+#include "jixiao/pipeline.h"
+#include "recognise/recognise.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/score.h"
 

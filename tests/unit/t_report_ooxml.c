@@ -16,6 +16,7 @@
 
 #include "import/import_zip.h"
 #include "jixiao/import.h"
+#include "import/import_formats.h"
 #include "report/report_xlsx.h"
 #include "report_sample.h"
 

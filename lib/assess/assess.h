@@ -13,6 +13,9 @@
  * rule), which problems no measure answers and which measures answer no
  * problem.  They suggest; the reviewer decides.
  *
+ * Private to lib/ (the pipeline calls it; front ends get the
+ * assessment from pipeline.h).
+ *
  * Ownership: everything returned lives in the arena passed in.
  */
 #ifndef JIXIAO_ASSESS_H
@@ -87,6 +90,8 @@ size_t jx_split_items(struct jx_arena *a, const char *text,
 
 /* ---- the package as a framework's environment (lib/assess/assess.c) ---------- */
 
+struct jx_facts;
+
 /* What an assessment knows beside the package. */
 struct jx_assess_opts {
     struct jx_date submitted;       /* 报送日期 given by the user; absent:
@@ -95,6 +100,9 @@ struct jx_assess_opts {
     const struct jx_calendar *cal;  /* working days; NULL: late_workdays
                                        answers "missing" */
     const char *const *overrides;   /* "name=value" framework params */
+    const struct jx_facts *facts;   /* the report's figures (facts.h
+                                       jx_package_facts); NULL: extracted
+                                       by jx_assess_env */
 };
 
 /* One named input of the package (docs/frameworks.md, "Inputs"). */

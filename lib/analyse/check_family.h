@@ -1,0 +1,48 @@
+/*
+ * check_family.h - what the cross-check families (lib/analyse/check_*.c)
+ * share, private to lib/ (and the unit tests of single families): the
+ * context each family sees, the report's facts built once, the families
+ * and the shared way of adding a finding.
+ */
+#ifndef JIXIAO_CHECK_FAMILY_H
+#define JIXIAO_CHECK_FAMILY_H
+
+#include "jixiao/check.h"
+
+struct jx_facts;
+
+/* What a check family sees. */
+struct jx_check_ctx {
+    struct jx_arena *arena;
+    const struct jx_package *pkg;
+    const struct jx_eval *ev;           /* the package's scoring */
+    const struct jx_check_config *cfg;
+    struct jx_diags *diags;
+    const char *file;                   /* the package's source, or NULL */
+    const struct jx_facts *facts;       /* the report's figures, built on
+                                           first use (jx_check_facts) */
+};
+
+/* The figures of the report prose (every section, lines counted from the
+ * section's provenance), built once per run and shared by the
+ * families (arena-owned). */
+const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
+
+/* The families (lib/check_*.c), in the order jx_check runs them. */
+void jx_check_arith(struct jx_check_ctx *c);
+void jx_check_text(struct jx_check_ctx *c);
+void jx_check_identity(struct jx_check_ctx *c);
+void jx_check_indicators(struct jx_check_ctx *c);
+void jx_check_budget(struct jx_check_ctx *c);
+void jx_check_complete(struct jx_check_ctx *c);
+void jx_check_publish(struct jx_check_ctx *c);
+
+/* Shared helper for the families: add a finding located at prov (when
+ * not NULL) and the JSON path (printf-style, may be NULL).  Returns the
+ * entry (for jx_diag_detail) or NULL. */
+struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
+                                enum jx_severity sev,
+                                const struct jx_prov *prov, const char *path,
+                                const char *fmt, ...) JX_PRINTF(6, 7);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * import_formats.h - the detector and the importer of each format
+ * (private to lib/, and the tests, fuzz targets and benchmarks of the
+ * importers): front ends call jx_import_doc (import.h) or the pipeline.
+ *
+ * Ownership: documents live in the caller's arena.
+ */
+#ifndef JIXIAO_IMPORT_FORMATS_H
+#define JIXIAO_IMPORT_FORMATS_H
+
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/import.h"
+
+/* Detect the kind of data[0..len).  For a ZIP it looks at the central
+ * directory names only (no inflating). */
+enum jx_input_kind jx_detect(const char *data, size_t len);
+
+/*
+ * Text to document: decode (UTF-8 with or without BOM; GB18030/GBK
+ * otherwise), normalise line ends, then recover paragraphs and tables
+ * from the layouts real documents come in (one cell per line with tab
+ * indentation; tab-separated rows; one cell per line with blank lines
+ * between cells; cells ending in " |"; pipe-delimited rows with merged
+ * cells as "||"; a whole table on one space-separated line; PDF text
+ * with characters spaced out).  Provenance: file + line:col.  Returns
+ * NULL only when the text cannot be decoded (a diagnostic says why).
+ */
+struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/* DOCX to document (libzip + expat): paragraphs with heading levels,
+ * tables with gridSpan/vMerge; text in fields and tracked insertions
+ * kept, deletions dropped.  Provenance: table/row/column.  NULL on a
+ * broken or hostile file (diagnostics say why). */
+struct jx_doc *jx_import_docx(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/* XLSX to document: one table per sheet (named by the sheet), shared and
+ * inline strings, numbers as exact decimal text (a binary double's text
+ * rounded to 15 significant digits, with a finding when more precision
+ * is lost), merged cells, formulas' cached values.  Provenance:
+ * sheet!cell.  NULL on a broken or hostile file. */
+struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/* If doc is written in traditional characters, convert every paragraph
+ * and cell to simplified (OpenCC t2s) so the recognisers can read it,
+ * with a note; returns whether it converted. */
+bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
+
+#endif
