@@ -104,6 +104,63 @@ static struct jx_rcell *tcell(struct bctx *c, struct jx_rtable *t, int row,
     return jx_rtable_cell(c->d, t, row, col, 1, colspan, text ? text : "");
 }
 
+/* Index of the cell whose top-left is (row, col) in t, or -1. */
+static long cell_index(const struct jx_rtable *t, int row, int col)
+{
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (t->cells[i].row == row && t->cells[i].col == col) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* Drop the one-row cells at (row, col) for rows (r0, r1) and let the
+ * cell at (r0, col) span rows [r0, r1): a vertically merged cell as in
+ * the printed forms. */
+static void merge_rows(struct jx_rtable *t, int col, int r0, int r1)
+{
+    long top = cell_index(t, r0, col);
+    if (top < 0 || r1 - r0 < 2 || t->cells[top].colspan != 1) {
+        return;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (c->col == col && c->row > r0 && c->row < r1) {
+            continue;
+        }
+        t->cells[o++] = *c;
+    }
+    t->ncells = o;
+    t->cells[cell_index(t, r0, col)].rowspan = r1 - r0;
+}
+
+/* Merge the runs of equal non-empty texts in column col over rows
+ * [r0, r1) into one cell each (一级指标, 二级指标 as in the printed
+ * forms); with within >= 0, a run also stays within one cell of column
+ * within (a 二级指标 within its 一级指标). */
+static void merge_runs(struct jx_rtable *t, int col, int r0, int r1,
+                       int within)
+{
+    int r = r0;
+    while (r < r1) {
+        long i = cell_index(t, r, col);
+        const char *s = i >= 0 ? t->cells[i].text : NULL;
+        int e = r + 1;
+        while (s && *s && e < r1) {
+            long k = cell_index(t, e, col);
+            if (k < 0 || strcmp(t->cells[k].text, s) != 0 ||
+                (within >= 0 && cell_index(t, e, within) >= 0)) {
+                break;
+            }
+            e++;
+        }
+        merge_rows(t, col, r, e);
+        r = e;
+    }
+}
+
 /* A money cell (empty when absent). */
 static struct jx_rcell *mcell(struct bctx *c, struct jx_rtable *t, int row,
                               int col, const struct jx_amt *m,
@@ -277,6 +334,8 @@ static void base_sheet(struct bctx *c)
                      jx_rat_cmp(shown, s->control_rate.v) != 0;
     }
     r++;
+    merge_rows(t, 0, 1, r); /* 财政供养人员情况 over its two rows */
+    t->subhead_row = r;
     tcell(c, t, r, 0, 1, "经费控制情况（万元）")->header = true;
     tcell(c, t, r, 1, 1, jx_sprintf(c->a, "%lld年决算数", y - 1))->header = true;
     tcell(c, t, r, 2, 1, jx_sprintf(c->a, "%lld年预算数", y))->header = true;
@@ -437,6 +496,7 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
                                 const struct jx_sheet_eval *se,
                                 const char *score_header, int exec_row)
 {
+    int goals = r;
     tcell(c, t, r, 0, 1, "年度总体目标")->header = true;
     tcell(c, t, r, 1, 4, "预期目标")->header = true;
     tcell(c, t, r, 5, 4, "实际完成情况")->header = true;
@@ -447,6 +507,7 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
         tcell(c, t, r, 5, 4, sh->ngoals ? sh->goals[i].actual.s : "");
         r++;
     }
+    merge_rows(t, 0, goals, r);
     static const char *const head[9] = {"绩效指标", "一级指标", "二级指标",
                                         "三级指标", "年度指标值", "实际完成值",
                                         "分值", NULL, "偏差原因分析及改进措施"};
@@ -455,15 +516,12 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
     }
     r++;
     int first = r;
-    const char *prev1 = NULL, *prev2 = NULL;
+    t->subhead_row = r - 1;
     for (size_t i = 0; i < sh->nindicators; i++) {
         const struct jx_indicator *in = &sh->indicators[i];
-        bool same1 = prev1 && in->level1.s && strcmp(prev1, in->level1.s) == 0;
-        bool same2 = same1 && prev2 && in->level2.s &&
-                     strcmp(prev2, in->level2.s) == 0;
         tcell(c, t, r, 0, 1, "");
-        tcell(c, t, r, 1, 1, same1 ? "" : in->level1.s);
-        tcell(c, t, r, 2, 1, same2 ? "" : in->level2.s);
+        tcell(c, t, r, 1, 1, in->level1.s);
+        tcell(c, t, r, 2, 1, in->level2.s);
         tcell(c, t, r, 3, 1, in->name.s);
         tcell(c, t, r, 4, 1, in->target.s);
         tcell(c, t, r, 5, 1, in->actual.s);
@@ -481,10 +539,13 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
             tcell(c, t, r, 7, 1, num_text(c->a, &in->score, false));
         }
         tcell(c, t, r, 8, 1, in->deviation.s);
-        prev1 = in->level1.s;
-        prev2 = in->level2.s;
         r++;
     }
+    /* the merged cells of the printed form: 绩效指标 down the block,
+     * each 一级指标 over its rows, each 二级指标 within its 一级指标 */
+    merge_rows(t, 0, first - 1, r);
+    merge_runs(t, 1, first, r, -1);
+    merge_runs(t, 2, first, r, 1);
     tcell(c, t, r, 0, 6, "总分")->header = true;
     struct jx_rcell *x = tcell(c, t, r, 6, 1, "100");
     x->fmt = JX_RF_SCORE;
@@ -571,6 +632,7 @@ static void unit_sheet(struct bctx *c)
               i < 2 ? split_text(c, s, nature[i], i == 0 ? "其中：" : "") : "");
         r++;
     }
+    merge_rows(t, 0, exec_row - 1, r); /* 年度预算申请 down its block */
     goals_and_indicators(c, t, r, s, se, "得分", exec_row);
 }
 
@@ -619,6 +681,7 @@ static void project_sheet(struct bctx *c, size_t i)
         tcell(c, t, r, 8, 1, "");
         r++;
     }
+    merge_rows(t, 0, exec_row - 1, r); /* 项目资金 down its block */
     goals_and_indicators(c, t, r, s, se, "自评得分", exec_row);
 }
 
