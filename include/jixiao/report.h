@@ -228,8 +228,9 @@ void jx_rtable_place(const struct jx_rtable *t, long nrows, long ncols,
                      void *ctx);
 
 /* Display columns (jx_utf8_width) up to which a cell's line is kept
- * whole by jx_rtable_widths ("分值", "执行率", "10.00", "≥90%"). */
-#define JX_RTABLE_SHORT 8
+ * whole by jx_rtable_widths: a word of two Chinese characters ("分值",
+ * "得分"); longer words may wrap, numbers never. */
+#define JX_RTABLE_SHORT 4
 
 /* Column widths of t for a writer, in its own units: total split by the
  * relative widths (equal when none), then each column widened to its

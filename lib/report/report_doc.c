@@ -217,7 +217,7 @@ static bool breakable(int32_t cp)
 
 /* The width a piece of one line must have so that it is not broken:
  * the whole line when it is short (at most JX_RTABLE_SHORT display
- * columns: "分值", "10.00", "≥90%"), else the widest run without a break
+ * columns: "分值", "得分", "100"), else the widest run without a break
  * opportunity that holds a digit ("1300.00", "37.5") and is at most 16
  * bytes long (longer runs break anyway). */
 static long line_min(const char *s, size_t n, bool bold,

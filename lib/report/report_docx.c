@@ -526,10 +526,11 @@ static void drop_cell(void *ctx, const struct jx_rcell *c)
 }
 
 /* The width in twips that s[0..n) takes in 五号 (10.5 pt) table text,
- * estimated on the safe side (Word and LibreOffice lay the text out):
- * Times New Roman digits half an em, '.' and ',' a quarter, '%' 0.83,
- * other ASCII 0.6 em, everything else (CJK, full-width signs such as ≥
- * and ▲) a whole em; bold ten per cent wider. */
+ * estimated on the safe side (Word and LibreOffice lay the text out,
+ * and where Times New Roman is missing its substitute may be as wide as
+ * DejaVu Serif): digits 0.64 em, '.' and ',' 0.32, '%' 0.95, a space
+ * 0.32, other ASCII 0.72, everything else (CJK, signs such as ≥ and ▲)
+ * a whole em; bold ten per cent wider. */
 static long text_twips(void *ctx, const char *s, size_t n, bool bold)
 {
     (void)ctx;
@@ -538,10 +539,9 @@ static long text_twips(void *ctx, const char *s, size_t n, bool bold)
     while (i < n) {
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {
-            w += ch >= '0' && ch <= '9' ? 50
-                 : ch == '.' || ch == ',' ? 25
-                 : ch == '%' ? 83
-                 : ch == ' ' ? 25 : 60;
+            w += ch >= '0' && ch <= '9' ? 64
+                 : ch == '.' || ch == ',' || ch == ' ' ? 32
+                 : ch == '%' ? 95 : 72;
             i++;
             continue;
         }
