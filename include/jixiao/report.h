@@ -247,6 +247,19 @@ void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
                                       bool bold),
                       void *ctx, long *w);
 
+/* Where loc is, as a reader of pkg's documents finds it (its JSON
+ * pointer loc->path read against pkg, the forms' rows as jixiao prints
+ * them): "附件2《整体支出绩效自评表》第 3 行（年度资金总额） 全年执行数",
+ * "附件3（2）《项目支出绩效自评表》（项目名）第 13 行（三级指标“…”） 年度指标值",
+ * "自评报告第三部分第 2 段" (the paragraph from loc's line when it points
+ * into the section's text), "附件1《基础数据表》表下填表人"; without a
+ * pointer, from loc's position in the source (the report's part and
+ * paragraph holding that line, else "原文第 49 行", a table row or a
+ * sheet's cell); NULL when loc says nothing.  Text in arena a
+ * (lib/report/report_place.c). */
+const char *jx_report_place(struct jx_arena *a, const struct jx_package *pkg,
+                            const struct jx_loc *loc);
+
 /* What to put in a 自评报告. */
 struct jx_report_opts {
     bool with_findings;                   /* 附录：审核意见 (the findings) */

@@ -933,15 +933,14 @@ static void findings_body(struct bctx *c, const struct jx_diags *fs)
             if (strcmp(family_zh(e->code), order[k]) != 0) {
                 continue;
             }
-            struct jx_buf loc;
-            jx_buf_init(&loc, 4096);
-            jx_loc_format(&loc, &e->loc);
+            /* the place as a reader finds it, never a file path or a
+             * JSON pointer (those are in check --json) */
+            const char *place = jx_report_place(c->a, c->pkg, &e->loc);
             const char *text = jx_sprintf(c->a, "【%s %s】%s%s%s", e->code,
                                           jx_severity_zh(e->severity), e->msg,
-                                          loc.len ? "（位置：" : "",
-                                          loc.len ? jx_sprintf(c->a, "%s）", loc.p)
-                                                  : "");
-            jx_buf_release(&loc);
+                                          place ? "（位置：" : "",
+                                          place ? jx_sprintf(c->a, "%s）", place)
+                                                : "");
             jx_report_para(c->d, JX_RS_LIST, text);
             c->d->blocks[c->d->nblocks - 1].finding_sev[e->severity] = true;
             if (e->detail) {
