@@ -1061,6 +1061,7 @@ static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
                          : ""));
         row++;
     }
+    merge_runs(t, 0, 1, row, -1); /* each 一级指标 over its items */
     tcell(c, t, row, 0, 2, "合计")->header = true;
     struct jx_rcell *x = tcell(c, t, row, 2, 1,
                                rat_text(c->a, r->fw->points, 2, false));
