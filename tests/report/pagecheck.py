@@ -199,8 +199,6 @@ def headers(pages, tables):
             continue
         nxt = next((s for s in starts[k + 1:] if s is not None), len(pages))
         end = max(first, nxt - 1) if nxt > first else first
-        if nxt < len(pages) and nxt > first:
-            end = nxt  # the next table may start on this one's last page
         heads = [i for i, (h, _) in enumerate(t["rows"]) if h]
         body = t["rows"][heads[-1] + 1:] if heads else t["rows"]
         markers = [marker(cells) for _, cells in body]
