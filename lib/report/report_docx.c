@@ -10,8 +10,11 @@
  * on a 28 pt line, indented two characters; the title in 方正小标宋简体
  * 二号; headings 黑体 / 楷体_GB2312 / 仿宋_GB2312 bold; notes 四号;
  * tables 五号 with borders, merged cells (gridSpan, vMerge), header rows
- * repeated on every page, rows up to half a page never split; numbers
- * right-aligned;
+ * repeated on every page (a form's inner header row: a second table
+ * right under the first, its first row the repeated header), rows up to
+ * half a page never split, the last row and the line below kept with
+ * the rows before (keepNext); column widths from their content
+ * (jx_rtable_widths) so that no number wraps; numbers right-aligned;
  * flagged cells shaded and marked "▲" with a legend under the table.
  * Latin text in Times New Roman.  A running header and a footer
  * "第 X 页 共 Y 页" (PAGE and NUMPAGES fields).

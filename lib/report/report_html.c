@@ -9,9 +9,13 @@
  * is a collapsed <details>; a cell's note is also its title attribute,
  * and its number (a superscript) opens it on tap.  Paper (@media print):
  * A4 with the running header and footer and "第 N 页 共 M 页" in the
- * page margins, page breaks, header rows repeated on every page, every
- * derivation printed (DETAILS blocks in full, cell notes as a numbered
- * list under their table) because closed <details> do not print.
+ * page margins, page breaks, header rows repeated on every page (a
+ * form with an inner header row is two tables, the second's <thead>
+ * that row), the last row and the line below kept with the rows before,
+ * every derivation printed (DETAILS blocks in full, cell notes as a
+ * numbered list under their table) because closed <details> do not
+ * print.  Column widths (<colgroup>) from jx_rtable_widths; number
+ * cells never wrap.
  *
  * Every text is escaped (& < > " '), invalid UTF-8 and control
  * characters become U+FFFD (R202), and the output stops at

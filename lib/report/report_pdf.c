@@ -19,16 +19,19 @@
  * so the same metrics) and draws, now knowing M for the footers.
  *
  * Tables: column widths from `widths` (else equal) across the text
- * width, a column widened when its numbers would otherwise wrap; cell
- * text wrapped; merged cells; header rows shaded and bold and
- * repeated at the top of every page the table spans; numbers
- * right-aligned; a flagged cell is shaded red and its text starts with
- * "▲" (explained by a note under the table).  Page breaks fall between
- * rows.  A cell merged over several body rows keeps those rows together
- * on one page; only when such a group of rows is taller than a whole
- * page is it split between rows, and the merged cell is then drawn on
- * each page as its own box with its text repeated.  A single row taller
- * than a page is cut at the page's bottom (R405).
+ * width, a column widened when its numbers or short words would
+ * otherwise wrap (jx_rtable_widths, measured with pango); cell text
+ * wrapped; merged cells; header rows shaded and bold and repeated at the
+ * top of every page the table spans (from a form's inner header row on,
+ * that row instead); numbers right-aligned; a flagged cell is shaded red
+ * and its text starts with "▲" (explained by a note under the table).
+ * Page breaks fall between rows.  A cell merged over a few body rows (at
+ * most a third of a page) keeps those rows together on one page; a
+ * taller group is split between rows, and the merged cell is then drawn
+ * on each page as its own box with its text repeated.  The last row
+ * (总分, 合计) never starts a page alone and the line below stays on the
+ * page of the last row.  A single row taller than a page is cut at the
+ * page's bottom (R405).
  *
  * Charts: horizontal bars as in the HTML writer (labels at the left,
  * values at the bars' ends, graduations along the bottom).
