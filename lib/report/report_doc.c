@@ -289,14 +289,15 @@ void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
         }
         const char *s = c->text ? c->text : "";
         if (c->flagged) { /* the mark goes before the number */
-            size_t n = strlen(s);
-            char *m = jx_xmalloc(n + sizeof "\xe2\x96\xb2");
-            memcpy(m, "\xe2\x96\xb2", 3);
-            memcpy(m + 3, s, n + 1);
-            long need = line_min(m, strcspn(m, "\n"), c->header, measure,
-                                 ctx) + pad;
+            struct jx_buf m;
+            jx_buf_init(&m, JX_REPORT_MAX_BYTES);
+            jx_buf_adds(&m, "\xe2\x96\xb2"); /* ▲ */
+            jx_buf_add(&m, s, strcspn(s, "\n"));
+            long need = m.p ? line_min(m.p, m.len, c->header, measure, ctx) +
+                                  pad
+                            : 0;
             minw[c->col] = need > minw[c->col] ? need : minw[c->col];
-            free(m);
+            jx_buf_release(&m);
         }
         while (*s) {
             size_t n = strcspn(s, "\n");

@@ -326,6 +326,15 @@ static void t_widths(void)
     CHECK_INT(w[0], 20);
     jx_rtable_widths(h, 2, 10, 0, bytes, NULL, w);
     CHECK_INT(w[0], 10); /* "分值" bold: 6 bytes × 2 = 12 > 10 */
+    /* a flagged number: the mark "▲" (3 bytes) goes before it */
+    struct jx_rtable *f = jx_report_table(d, 2, 0);
+    jx_rtable_cell(d, f, 0, 0, 1, 1, "说明文字说明文字");
+    jx_rtable_cell(d, f, 0, 1, 1, 1, "91.70%")->flagged = true;
+    jx_rtable_widths(f, 2, 40, 1, bytes, NULL, w);
+    CHECK_INT(w[1], 20); /* base 20 > 3 + 6 + 1 */
+    jx_rtable_widths(f, 2, 16, 1, bytes, NULL, w);
+    CHECK_INT(w[1], 10);
+    CHECK_INT(w[0], 6);
     jx_arena_free(a);
 }
 
