@@ -247,6 +247,12 @@ void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
                                       bool bold),
                       void *ctx, long *w);
 
+/* For a header word of three or four Chinese characters and nothing
+ * else ("一级指标", "执行率"), the byte offset where it breaks into two
+ * balanced lines ("一级" / "指标") when its column is too narrow for it
+ * whole; 0 for any other text. */
+size_t jx_rtable_word_break(const char *s);
+
 /* Where loc is, as a reader of pkg's documents finds it (its JSON
  * pointer loc->path read against pkg, the forms' rows as jixiao prints
  * them): "附件2《整体支出绩效自评表》第 3 行（年度资金总额） 全年执行数",

@@ -257,6 +257,23 @@ static long line_min(const char *s, size_t n, bool bold,
     return best;
 }
 
+/* Where to break a short header word in two (report.h). */
+size_t jx_rtable_word_break(const char *s)
+{
+    size_t off[5];
+    size_t n = 0, i = 0, len = s ? strlen(s) : 0;
+    while (i < len) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, len - i, &cp);
+        if (k <= 0 || n == 4 || cp < 0x4E00 || cp > 0x9FFF) {
+            return 0;
+        }
+        off[n++] = i;
+        i += (size_t)k;
+    }
+    return n >= 3 ? off[(n + 1) / 2] : 0;
+}
+
 /* Column widths for a writer (report.h). */
 void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
                       long pad,

@@ -653,7 +653,20 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
         f.jc = cell_jc(c);
         f.bold = c->header;
         f.mark = c->flagged ? FLAG_MARK : NULL;
-        paras(x, &f, c->text);
+        const char *s = c->text ? c->text : "";
+        size_t k = c->header ? jx_rtable_word_break(s) : 0;
+        if (k && text_twips(NULL, s, strlen(s), true) + CELL_PAD > w) {
+            /* a short header word too wide: two balanced lines
+             * ("一级" / "指标"), not three characters and one */
+            char *two = jx_xmalloc(strlen(s) + 2);
+            memcpy(two, s, k);
+            two[k] = '\n';
+            memcpy(two + k + 1, s + k, strlen(s) - k + 1);
+            paras(x, &f, two);
+            free(two);
+        } else {
+            paras(x, &f, s);
+        }
     } else {
         paras(x, &f, "");
     }

@@ -599,8 +599,20 @@ static PangoLayout *cell_layout(struct pdf *p, const struct tab *tb,
     } else if (ra == JX_RA_RIGHT) {
         al = PANGO_ALIGN_RIGHT;
     }
-    return layout(p, cell_text(p, c), c->header ? &ST_CELL_B : &ST_CELL,
-                  w > 1 ? w : 1, al, 0);
+    const char *s = cell_text(p, c);
+    size_t k = c->header && !c->flagged ? jx_rtable_word_break(s) : 0;
+    if (k) {
+        /* a short header word too wide for its column: two balanced
+         * lines ("一级" / "指标"), not three characters and one */
+        PangoLayout *whole = layout(p, s, &ST_CELL_B, 0, al, 0);
+        bool fits = lw(whole) <= w + 0.01;
+        g_object_unref(whole);
+        if (!fits) {
+            s = jx_sprintf(p->a, "%.*s\n%s", (int)k, s, s + k);
+        }
+    }
+    return layout(p, s, c->header ? &ST_CELL_B : &ST_CELL, w > 1 ? w : 1, al,
+                  0);
 }
 
 /* The width of s[0..n) in table text (bold for header cells), in

@@ -335,6 +335,13 @@ static void t_widths(void)
     jx_rtable_widths(f, 2, 16, 1, bytes, NULL, w);
     CHECK_INT(w[1], 10);
     CHECK_INT(w[0], 6);
+    /* short header words break into balanced halves */
+    CHECK_INT((int)jx_rtable_word_break("一级指标"), 6);
+    CHECK_INT((int)jx_rtable_word_break("执行率"), 6);
+    CHECK_INT((int)jx_rtable_word_break("分值"), 0);
+    CHECK_INT((int)jx_rtable_word_break("偏差原因分析"), 0);
+    CHECK_INT((int)jx_rtable_word_break("2024年"), 0);
+    CHECK_INT((int)jx_rtable_word_break("得分："), 0);
     jx_arena_free(a);
 }
 
