@@ -14,6 +14,7 @@
 #include "jixiao/framework.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The standard titles of the ten sections (Hunan / 岳阳 outline). */
@@ -104,61 +105,90 @@ static struct jx_rcell *tcell(struct bctx *c, struct jx_rtable *t, int row,
     return jx_rtable_cell(c->d, t, row, col, 1, colspan, text ? text : "");
 }
 
-/* Index of the cell whose top-left is (row, col) in t, or -1. */
-static long cell_index(const struct jx_rtable *t, int row, int col)
+/* Merge cells of column col over rows [r0, r1) vertically, as in the
+ * printed forms: with force, the cell at r0 takes all the rows (the
+ * cells below it, empty, are dropped); else each run of equal non-empty
+ * texts becomes one cell (一级指标, 二级指标), and with within >= 0 a run
+ * also ends where a cell of column within starts (a 二级指标 stays within
+ * its 一级指标).  Only one-column cells merge.  One pass over the cells. */
+static void merge_col(struct jx_rtable *t, int col, int r0, int r1,
+                      int within, bool force)
 {
-    for (size_t i = 0; i < t->ncells; i++) {
-        if (t->cells[i].row == row && t->cells[i].col == col) {
-            return (long)i;
-        }
-    }
-    return -1;
-}
-
-/* Drop the one-row cells at (row, col) for rows (r0, r1) and let the
- * cell at (r0, col) span rows [r0, r1): a vertically merged cell as in
- * the printed forms. */
-static void merge_rows(struct jx_rtable *t, int col, int r0, int r1)
-{
-    long top = cell_index(t, r0, col);
-    if (top < 0 || r1 - r0 < 2 || t->cells[top].colspan != 1) {
+    if (r1 - r0 < 2) {
         return;
     }
-    size_t o = 0;
+    size_t n = (size_t)(r1 - r0);
+    long *at = jx_xmalloc(n * sizeof *at);
+    bool *cut = jx_xmalloc(n * sizeof *cut);
+    int *span = jx_xmalloc(n * sizeof *span);
+    for (size_t k = 0; k < n; k++) {
+        at[k] = -1;
+        cut[k] = false;
+        span[k] = 1;
+    }
     for (size_t i = 0; i < t->ncells; i++) {
         const struct jx_rcell *c = &t->cells[i];
-        if (c->col == col && c->row > r0 && c->row < r1) {
+        if (c->row < r0 || c->row >= r1) {
             continue;
         }
-        t->cells[o++] = *c;
+        if (c->col == col && c->colspan == 1 && c->rowspan == 1) {
+            at[c->row - r0] = (long)i;
+        }
+        if (within >= 0 && c->col == within) {
+            cut[c->row - r0] = true;
+        }
     }
-    t->ncells = o;
-    t->cells[cell_index(t, r0, col)].rowspan = r1 - r0;
+    bool ok = true;
+    for (size_t k = 0; force && k < n; k++) {
+        ok = ok && at[k] >= 0;
+    }
+    size_t r = 0;
+    while (ok && r < n) {
+        const char *s = at[r] >= 0 ? t->cells[at[r]].text : NULL;
+        size_t e = r + 1;
+        while (force ? e < n
+                     : s && *s && e < n && at[e] >= 0 && !cut[e] &&
+                           strcmp(t->cells[at[e]].text, s) == 0) {
+            e++;
+        }
+        span[r] = (int)(e - r);
+        for (size_t k = r + 1; k < e; k++) {
+            span[k] = 0;
+        }
+        r = e;
+    }
+    if (ok) {
+        size_t o = 0;
+        for (size_t i = 0; i < t->ncells; i++) {
+            struct jx_rcell c = t->cells[i];
+            if (c.row >= r0 && c.row < r1 && at[c.row - r0] == (long)i) {
+                if (span[c.row - r0] == 0) {
+                    continue;
+                }
+                c.rowspan = span[c.row - r0];
+            }
+            t->cells[o++] = c;
+        }
+        t->ncells = o;
+    }
+    free(at);
+    free(cut);
+    free(span);
 }
 
-/* Merge the runs of equal non-empty texts in column col over rows
- * [r0, r1) into one cell each (一级指标, 二级指标 as in the printed
- * forms); with within >= 0, a run also stays within one cell of column
- * within (a 二级指标 within its 一级指标). */
+/* The cell at (r0, col) over rows [r0, r1), the empty ones below it
+ * dropped (年度预算申请, 年度总体目标, 绩效指标 down their blocks). */
+static void merge_rows(struct jx_rtable *t, int col, int r0, int r1)
+{
+    merge_col(t, col, r0, r1, -1, true);
+}
+
+/* Runs of equal texts in column col over rows [r0, r1) merged, within
+ * the cells of column within when >= 0. */
 static void merge_runs(struct jx_rtable *t, int col, int r0, int r1,
                        int within)
 {
-    int r = r0;
-    while (r < r1) {
-        long i = cell_index(t, r, col);
-        const char *s = i >= 0 ? t->cells[i].text : NULL;
-        int e = r + 1;
-        while (s && *s && e < r1) {
-            long k = cell_index(t, e, col);
-            if (k < 0 || strcmp(t->cells[k].text, s) != 0 ||
-                (within >= 0 && cell_index(t, e, within) >= 0)) {
-                break;
-            }
-            e++;
-        }
-        merge_rows(t, col, r, e);
-        r = e;
-    }
+    merge_col(t, col, r0, r1, within, false);
 }
 
 /* A money cell (empty when absent). */
