@@ -104,7 +104,7 @@ def pages_of(pdf):
             h = y1 - y0
             best = None
             for j, (u, a0, b0, a1, b1) in enumerate(ps):
-                if j == i or not (y1 - 0.35 * h <= b0 <= y1 + 0.6 * h):
+                if j == i or not (y0 + 0.3 * h <= b0 <= y1 + 0.6 * h):
                     continue
                 if min(x1, a1) - max(x0, a0) <= 0:
                     continue
