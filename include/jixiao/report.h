@@ -78,7 +78,12 @@ struct jx_rcell {
 };
 
 /* A table.  Rows 0 .. header_rows-1 are the header, repeated on every
- * page the table spans. */
+ * page the table spans.  A form whose column header stands inside it
+ * (the 绩效指标 row of a 自评表, the 经费控制情况 row of the 基础数据表) sets
+ * subhead_row to that row: the writers print the table as two parts,
+ * rows before it and rows from it, and the pages the second part
+ * continues on repeat that row.  The last row (总分, 合计) never stands
+ * alone at the top of a page, nor the line below. */
 struct jx_rtable {
     const char *title;       /* printed above, e.g. "附件1 预算单位整体支出
                                 绩效评价基础数据表"; may be NULL */
@@ -89,7 +94,12 @@ struct jx_rtable {
     const char *below;       /* e.g. "填表人：…  联系电话：…", or NULL */
     int nrows, ncols;
     int header_rows;
-    const int *widths;       /* ncols relative widths, or NULL (equal) */
+    int subhead_row;         /* > header_rows: the header row of the
+                                second part (see above); 0: none */
+    const int *widths;       /* ncols relative widths, or NULL (equal):
+                                the writers widen a column so that its
+                                numbers and short words fit on one line,
+                                taking the room from the others */
     struct jx_rcell *cells;  /* row-major order of their top-left */
     size_t ncells, capcells;
 };
@@ -216,6 +226,45 @@ void jx_rtable_place(const struct jx_rtable *t, long nrows, long ncols,
                      const struct jx_rcell **at,
                      void (*dropped)(void *ctx, const struct jx_rcell *c),
                      void *ctx);
+
+/* Display columns (jx_utf8_width) up to which a cell's line is kept
+ * whole by jx_rtable_widths: a word of two Chinese characters ("分值",
+ * "得分"); longer words may wrap, numbers never. */
+#define JX_RTABLE_SHORT 4
+
+/* Column widths of t for a writer, in its own units: total split by the
+ * relative widths (equal when none), then each column widened to its
+ * minimum, taking the room from the columns with some to spare.  A
+ * column's minimum is pad plus the widest piece of its one-column cells
+ * that must not break: a line of at most JX_RTABLE_SHORT display columns
+ * whole, else its longest run without a break opportunity that holds a
+ * digit (a number); measure(ctx, s, n, bold) is the width of s[0..n).
+ * When the minima exceed total, the columns get total in proportion to
+ * them.  w: ncols entries, summing to total. */
+void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
+                      long pad,
+                      long (*measure)(void *ctx, const char *s, size_t n,
+                                      bool bold),
+                      void *ctx, long *w);
+
+/* For a header word of three or four Chinese characters and nothing
+ * else ("一级指标", "执行率"), the byte offset where it breaks into two
+ * balanced lines ("一级" / "指标") when its column is too narrow for it
+ * whole; 0 for any other text. */
+size_t jx_rtable_word_break(const char *s);
+
+/* Where loc is, as a reader of pkg's documents finds it (its JSON
+ * pointer loc->path read against pkg, the forms' rows as jixiao prints
+ * them): "附件2《整体支出绩效自评表》第 3 行（年度资金总额） 全年执行数",
+ * "附件3（2）《项目支出绩效自评表》（项目名）第 13 行（三级指标“…”） 年度指标值",
+ * "自评报告第三部分第 2 段" (the paragraph from loc's line when it points
+ * into the section's text), "附件1《基础数据表》表下填表人"; without a
+ * pointer, from loc's position in the source (the report's part and
+ * paragraph holding that line, else "原文第 49 行", a table row or a
+ * sheet's cell); NULL when loc says nothing.  Text in arena a
+ * (lib/report/report_place.c). */
+const char *jx_report_place(struct jx_arena *a, const struct jx_package *pkg,
+                            const struct jx_loc *loc);
 
 /* What to put in a 自评报告. */
 struct jx_report_opts {

@@ -14,6 +14,7 @@
 #include "jixiao/framework.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The standard titles of the ten sections (Hunan / 岳阳 outline). */
@@ -102,6 +103,92 @@ static struct jx_rcell *tcell(struct bctx *c, struct jx_rtable *t, int row,
                               int col, int colspan, const char *text)
 {
     return jx_rtable_cell(c->d, t, row, col, 1, colspan, text ? text : "");
+}
+
+/* Merge cells of column col over rows [r0, r1) vertically, as in the
+ * printed forms: with force, the cell at r0 takes all the rows (the
+ * cells below it, empty, are dropped); else each run of equal non-empty
+ * texts becomes one cell (一级指标, 二级指标), and with within >= 0 a run
+ * also ends where a cell of column within starts (a 二级指标 stays within
+ * its 一级指标).  Only one-column cells merge.  One pass over the cells. */
+static void merge_col(struct jx_rtable *t, int col, int r0, int r1,
+                      int within, bool force)
+{
+    if (r1 - r0 < 2) {
+        return;
+    }
+    size_t n = (size_t)(r1 - r0);
+    long *at = jx_xmalloc(n * sizeof *at);
+    bool *cut = jx_xmalloc(n * sizeof *cut);
+    int *span = jx_xmalloc(n * sizeof *span);
+    for (size_t k = 0; k < n; k++) {
+        at[k] = -1;
+        cut[k] = false;
+        span[k] = 1;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (c->row < r0 || c->row >= r1) {
+            continue;
+        }
+        if (c->col == col && c->colspan == 1 && c->rowspan == 1) {
+            at[c->row - r0] = (long)i;
+        }
+        if (within >= 0 && c->col == within) {
+            cut[c->row - r0] = true;
+        }
+    }
+    bool ok = true;
+    for (size_t k = 0; force && k < n; k++) {
+        ok = ok && at[k] >= 0;
+    }
+    size_t r = 0;
+    while (ok && r < n) {
+        const char *s = at[r] >= 0 ? t->cells[at[r]].text : NULL;
+        size_t e = r + 1;
+        while (force ? e < n
+                     : s && *s && e < n && at[e] >= 0 && !cut[e] &&
+                           strcmp(t->cells[at[e]].text, s) == 0) {
+            e++;
+        }
+        span[r] = (int)(e - r);
+        for (size_t k = r + 1; k < e; k++) {
+            span[k] = 0;
+        }
+        r = e;
+    }
+    if (ok) {
+        size_t o = 0;
+        for (size_t i = 0; i < t->ncells; i++) {
+            struct jx_rcell c = t->cells[i];
+            if (c.row >= r0 && c.row < r1 && at[c.row - r0] == (long)i) {
+                if (span[c.row - r0] == 0) {
+                    continue;
+                }
+                c.rowspan = span[c.row - r0];
+            }
+            t->cells[o++] = c;
+        }
+        t->ncells = o;
+    }
+    free(at);
+    free(cut);
+    free(span);
+}
+
+/* The cell at (r0, col) over rows [r0, r1), the empty ones below it
+ * dropped (年度预算申请, 年度总体目标, 绩效指标 down their blocks). */
+static void merge_rows(struct jx_rtable *t, int col, int r0, int r1)
+{
+    merge_col(t, col, r0, r1, -1, true);
+}
+
+/* Runs of equal texts in column col over rows [r0, r1) merged, within
+ * the cells of column within when >= 0. */
+static void merge_runs(struct jx_rtable *t, int col, int r0, int r1,
+                       int within)
+{
+    merge_col(t, col, r0, r1, within, false);
 }
 
 /* A money cell (empty when absent). */
@@ -277,6 +364,8 @@ static void base_sheet(struct bctx *c)
                      jx_rat_cmp(shown, s->control_rate.v) != 0;
     }
     r++;
+    merge_rows(t, 0, 1, r); /* 财政供养人员情况 over its two rows */
+    t->subhead_row = r;
     tcell(c, t, r, 0, 1, "经费控制情况（万元）")->header = true;
     tcell(c, t, r, 1, 1, jx_sprintf(c->a, "%lld年决算数", y - 1))->header = true;
     tcell(c, t, r, 2, 1, jx_sprintf(c->a, "%lld年预算数", y))->header = true;
@@ -437,6 +526,7 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
                                 const struct jx_sheet_eval *se,
                                 const char *score_header, int exec_row)
 {
+    int goals = r;
     tcell(c, t, r, 0, 1, "年度总体目标")->header = true;
     tcell(c, t, r, 1, 4, "预期目标")->header = true;
     tcell(c, t, r, 5, 4, "实际完成情况")->header = true;
@@ -447,6 +537,7 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
         tcell(c, t, r, 5, 4, sh->ngoals ? sh->goals[i].actual.s : "");
         r++;
     }
+    merge_rows(t, 0, goals, r);
     static const char *const head[9] = {"绩效指标", "一级指标", "二级指标",
                                         "三级指标", "年度指标值", "实际完成值",
                                         "分值", NULL, "偏差原因分析及改进措施"};
@@ -455,15 +546,12 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
     }
     r++;
     int first = r;
-    const char *prev1 = NULL, *prev2 = NULL;
+    t->subhead_row = r - 1;
     for (size_t i = 0; i < sh->nindicators; i++) {
         const struct jx_indicator *in = &sh->indicators[i];
-        bool same1 = prev1 && in->level1.s && strcmp(prev1, in->level1.s) == 0;
-        bool same2 = same1 && prev2 && in->level2.s &&
-                     strcmp(prev2, in->level2.s) == 0;
         tcell(c, t, r, 0, 1, "");
-        tcell(c, t, r, 1, 1, same1 ? "" : in->level1.s);
-        tcell(c, t, r, 2, 1, same2 ? "" : in->level2.s);
+        tcell(c, t, r, 1, 1, in->level1.s);
+        tcell(c, t, r, 2, 1, in->level2.s);
         tcell(c, t, r, 3, 1, in->name.s);
         tcell(c, t, r, 4, 1, in->target.s);
         tcell(c, t, r, 5, 1, in->actual.s);
@@ -481,10 +569,13 @@ static int goals_and_indicators(struct bctx *c, struct jx_rtable *t, int r,
             tcell(c, t, r, 7, 1, num_text(c->a, &in->score, false));
         }
         tcell(c, t, r, 8, 1, in->deviation.s);
-        prev1 = in->level1.s;
-        prev2 = in->level2.s;
         r++;
     }
+    /* the merged cells of the printed form: 绩效指标 down the block,
+     * each 一级指标 over its rows, each 二级指标 within its 一级指标 */
+    merge_rows(t, 0, first - 1, r);
+    merge_runs(t, 1, first, r, -1);
+    merge_runs(t, 2, first, r, 1);
     tcell(c, t, r, 0, 6, "总分")->header = true;
     struct jx_rcell *x = tcell(c, t, r, 6, 1, "100");
     x->fmt = JX_RF_SCORE;
@@ -571,6 +662,7 @@ static void unit_sheet(struct bctx *c)
               i < 2 ? split_text(c, s, nature[i], i == 0 ? "其中：" : "") : "");
         r++;
     }
+    merge_rows(t, 0, exec_row - 1, r); /* 年度预算申请 down its block */
     goals_and_indicators(c, t, r, s, se, "得分", exec_row);
 }
 
@@ -619,6 +711,7 @@ static void project_sheet(struct bctx *c, size_t i)
         tcell(c, t, r, 8, 1, "");
         r++;
     }
+    merge_rows(t, 0, exec_row - 1, r); /* 项目资金 down its block */
     goals_and_indicators(c, t, r, s, se, "自评得分", exec_row);
 }
 
@@ -870,15 +963,14 @@ static void findings_body(struct bctx *c, const struct jx_diags *fs)
             if (strcmp(family_zh(e->code), order[k]) != 0) {
                 continue;
             }
-            struct jx_buf loc;
-            jx_buf_init(&loc, 4096);
-            jx_loc_format(&loc, &e->loc);
+            /* the place as a reader finds it, never a file path or a
+             * JSON pointer (those are in check --json) */
+            const char *place = jx_report_place(c->a, c->pkg, &e->loc);
             const char *text = jx_sprintf(c->a, "【%s %s】%s%s%s", e->code,
                                           jx_severity_zh(e->severity), e->msg,
-                                          loc.len ? "（位置：" : "",
-                                          loc.len ? jx_sprintf(c->a, "%s）", loc.p)
-                                                  : "");
-            jx_buf_release(&loc);
+                                          place ? "（位置：" : "",
+                                          place ? jx_sprintf(c->a, "%s）", place)
+                                                : "");
             jx_report_para(c->d, JX_RS_LIST, text);
             c->d->blocks[c->d->nblocks - 1].finding_sev[e->severity] = true;
             if (e->detail) {
@@ -1009,6 +1101,7 @@ static void assessment_table(struct bctx *c, const struct jx_fw_result *r)
                          : ""));
         row++;
     }
+    merge_runs(t, 0, 1, row, -1); /* each 一级指标 over its items */
     tcell(c, t, row, 0, 2, "合计")->header = true;
     struct jx_rcell *x = tcell(c, t, row, 2, 1,
                                rat_text(c->a, r->fw->points, 2, false));

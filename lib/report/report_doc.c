@@ -4,6 +4,7 @@
  */
 #include "jixiao/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A new empty report document in arena. */
@@ -204,6 +205,157 @@ const struct jx_rcell *jx_rtable_at(const struct jx_rtable *t, int row,
     return NULL;
 }
 
+/* True for code points a line may break beside (CJK ideographs, kana,
+ * hangul and full-width punctuation) and for spaces. */
+static bool breakable(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 ||
+           (cp >= 0x2E80 && cp <= 0x303F) || (cp >= 0x3040 && cp <= 0x9FFF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF01 && cp <= 0xFF60);
+}
+
+/* The width a piece of one line must have so that it is not broken:
+ * the whole line when it is short (at most JX_RTABLE_SHORT display
+ * columns: "分值", "得分", "100"), else the widest run without a break
+ * opportunity that holds a digit ("1300.00", "37.5") and is at most 16
+ * bytes long (longer runs break anyway). */
+static long line_min(const char *s, size_t n, bool bold,
+                     long (*measure)(void *ctx, const char *s, size_t n,
+                                     bool bold),
+                     void *ctx)
+{
+    char *tmp = jx_xmalloc(n + 1);
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    size_t width = jx_utf8_width(tmp);
+    free(tmp);
+    if (width <= JX_RTABLE_SHORT) {
+        return n ? measure(ctx, s, n, bold) : 0;
+    }
+    long best = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t start = i, end = i;
+        bool digit = false;
+        for (;;) {
+            int32_t cp;
+            int k = i < n ? jx_utf8_decode(s + i, n - i, &cp) : 0;
+            if (k <= 0 || breakable(cp)) {
+                end = i;
+                i += k > 0 ? (size_t)k : 1;
+                break;
+            }
+            digit = digit || (cp >= '0' && cp <= '9');
+            i += (size_t)k;
+        }
+        if (digit && end > start && end - start <= 16) {
+            long w = measure(ctx, s + start, end - start, bold);
+            best = w > best ? w : best;
+        }
+    }
+    return best;
+}
+
+/* Where to break a short header word in two (report.h). */
+size_t jx_rtable_word_break(const char *s)
+{
+    size_t off[5];
+    size_t n = 0, i = 0, len = s ? strlen(s) : 0;
+    while (i < len) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, len - i, &cp);
+        if (k <= 0 || n == 4 || cp < 0x4E00 || cp > 0x9FFF) {
+            return 0;
+        }
+        off[n++] = i;
+        i += (size_t)k;
+    }
+    return n >= 3 ? off[(n + 1) / 2] : 0;
+}
+
+/* Column widths for a writer (report.h). */
+void jx_rtable_widths(const struct jx_rtable *t, int ncols, long total,
+                      long pad,
+                      long (*measure)(void *ctx, const char *s, size_t n,
+                                      bool bold),
+                      void *ctx, long *w)
+{
+    if (ncols < 1) {
+        return;
+    }
+    long *minw = jx_xmalloc((size_t)ncols * sizeof *minw);
+    int64_t sum = 0;
+    bool given = t->widths != NULL;
+    for (int k = 0; given && k < ncols; k++) {
+        if (k >= t->ncols || t->widths[k] <= 0 || t->widths[k] > 1000000) {
+            given = false;
+        } else {
+            sum += t->widths[k];
+        }
+    }
+    for (int k = 0; k < ncols; k++) {
+        w[k] = given ? (long)((int64_t)total * t->widths[k] / sum)
+                     : total / ncols;
+        minw[k] = 0;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_rcell *c = &t->cells[i];
+        if (c->colspan != 1 || c->col < 0 || c->col >= ncols) {
+            continue;
+        }
+        const char *s = c->text ? c->text : "";
+        if (c->flagged) { /* the mark goes before the number */
+            struct jx_buf m;
+            jx_buf_init(&m, JX_REPORT_MAX_BYTES);
+            jx_buf_adds(&m, "\xe2\x96\xb2"); /* ▲ */
+            jx_buf_add(&m, s, strcspn(s, "\n"));
+            long need = m.p ? line_min(m.p, m.len, c->header, measure, ctx) +
+                                  pad
+                            : 0;
+            minw[c->col] = need > minw[c->col] ? need : minw[c->col];
+            jx_buf_release(&m);
+        }
+        while (*s) {
+            size_t n = strcspn(s, "\n");
+            long need = line_min(s, n, c->header, measure, ctx);
+            if (need) {
+                need += pad;
+                minw[c->col] = need > minw[c->col] ? need : minw[c->col];
+            }
+            s += n + (s[n] ? 1 : 0);
+        }
+    }
+    long summin = 0, deficit = 0, slack = 0;
+    for (int k = 0; k < ncols; k++) {
+        summin += minw[k];
+        if (minw[k] > w[k]) {
+            deficit += minw[k] - w[k];
+        } else {
+            slack += w[k] - minw[k];
+        }
+    }
+    if (summin > total) { /* cannot fit: in proportion to the minima */
+        for (int k = 0; k < ncols; k++) {
+            w[k] = (long)((int64_t)total * minw[k] / summin);
+        }
+    } else if (deficit > 0) {
+        for (int k = 0; k < ncols; k++) {
+            long cut = slack > 0 && w[k] > minw[k]
+                           ? (long)((int64_t)deficit * (w[k] - minw[k]) /
+                                    slack)
+                           : 0;
+            w[k] = minw[k] > w[k] - cut ? minw[k] : w[k] - cut;
+        }
+    }
+    long used = 0;
+    for (int k = 0; k + 1 < ncols; k++) {
+        used += w[k];
+    }
+    w[ncols - 1] = total - used; /* the rounding to the last column */
+    free(minw);
+}
+
 /* Append a table as text rows. */
 static void text_table(const struct jx_rtable *t, struct jx_buf *out)
 {
@@ -222,8 +374,9 @@ static void text_table(const struct jx_rtable *t, struct jx_buf *out)
             if (!c) {
                 continue;
             }
-            jx_buf_adds(out, first ? (r < t->header_rows ? "H " : "  ")
-                                   : " | ");
+            bool head = r < t->header_rows ||
+                        (t->subhead_row > 0 && r == t->subhead_row);
+            jx_buf_adds(out, first ? (head ? "H " : "  ") : " | ");
             first = false;
             jx_buf_addf(out, "%s%s", c->flagged ? "※" : "", c->text);
             if (c->rowspan > 1 || c->colspan > 1) {

@@ -10,8 +10,11 @@
  * on a 28 pt line, indented two characters; the title in 方正小标宋简体
  * 二号; headings 黑体 / 楷体_GB2312 / 仿宋_GB2312 bold; notes 四号;
  * tables 五号 with borders, merged cells (gridSpan, vMerge), header rows
- * repeated on every page, rows up to half a page never split; numbers
- * right-aligned;
+ * repeated on every page (a form's inner header row: a second table
+ * right under the first, its first row the repeated header), rows up to
+ * half a page never split, the last row and the line below kept with
+ * the rows before (keepNext); column widths from their content
+ * (jx_rtable_widths) so that no number wraps; numbers right-aligned;
  * flagged cells shaded and marked "▲" with a legend under the table.
  * Latin text in Times New Roman.  A running header and a footer
  * "第 X 页 共 Y 页" (PAGE and NUMPAGES fields).
@@ -46,6 +49,10 @@
 #define MARGIN_LEFT 1587
 #define MARGIN_RIGHT 1474
 #define TEXT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) /* 8845 = 156 mm */
+
+/* Cell margins left and right (57 twips each, w:tblCellMar) and a
+ * little room for the renderer's own rounding. */
+#define CELL_PAD (2 * 57 + 40)
 
 /* Word opens no table wider than 63 columns. */
 #define MAX_COLS 63
@@ -521,6 +528,35 @@ static void drop_cell(void *ctx, const struct jx_rcell *c)
                 x->tno, c->row + 1, c->col + 1);
 }
 
+/* The width in twips that s[0..n) takes in 五号 (10.5 pt) table text,
+ * estimated on the safe side (Word and LibreOffice lay the text out,
+ * and where Times New Roman is missing its substitute may be as wide as
+ * DejaVu Serif): digits 0.64 em, '.' and ',' 0.32, '%' 0.95, a space
+ * 0.32, other ASCII 0.72, everything else (CJK, signs such as ≥ and ▲)
+ * a whole em; bold ten per cent wider. */
+static long text_twips(void *ctx, const char *s, size_t n, bool bold)
+{
+    (void)ctx;
+    long w = 0; /* in 1/100 em */
+    size_t i = 0;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            w += ch >= '0' && ch <= '9' ? 64
+                 : ch == '.' || ch == ',' || ch == ' ' ? 32
+                 : ch == '%' ? 95 : 72;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        i += k > 0 ? (size_t)k : 1;
+        w += 100;
+    }
+    w = w * 210 / 100;
+    return bold ? w + w / 10 : w;
+}
+
 /* Lay t out (tno: its number among the document's tables, for
  * findings): grid size (clamped to MAX_COLS columns, R104), the cell
  * covering each position (a cell overlapping an earlier one is dropped,
@@ -552,23 +588,9 @@ static int layout(const struct jx_rtable *t, int tno, struct grid *g,
     memset(g->at, 0, (npos ? npos : 1) * sizeof *g->at);
     struct drop_ctx dc = {diags, loc, tno, ncols};
     jx_rtable_place(t, nrows, ncols, g->at, drop_cell, &dc);
-    /* widths: relative widths over the text width, else equal */
-    long sum = 0;
-    bool given = t->widths != NULL;
-    for (int k = 0; given && k < g->ncols; k++) {
-        if (k >= t->ncols || t->widths[k] <= 0) {
-            given = false;
-        } else {
-            sum += t->widths[k];
-        }
-    }
-    long left = TEXT_W;
-    for (int k = 0; k < g->ncols; k++) {
-        long w = given ? (long)((int64_t)TEXT_W * t->widths[k] / sum)
-                       : TEXT_W / g->ncols;
-        g->tw[k] = k == g->ncols - 1 ? left : w;
-        left -= w;
-    }
+    /* widths: relative widths over the text width, else equal, each
+     * column wide enough for its numbers and short words */
+    jx_rtable_widths(t, g->ncols, TEXT_W, CELL_PAD, text_twips, NULL, g->tw);
     return 0;
 }
 
@@ -593,7 +615,7 @@ static const char *cell_jc(const struct jx_rcell *c)
  * starting here, a continuation of c merged from above (cont), or an
  * empty position (c NULL). */
 static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
-               int col, int span, bool cont)
+               int col, int span, bool cont, bool keep)
 {
     long w = 0;
     for (int k = col; k < col + span; k++) {
@@ -626,11 +648,25 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
     en(x);
     struct pfmt f = {0};
     f.style = "JxTable";
+    f.keep_next = keep;
     if (c && !cont) {
         f.jc = cell_jc(c);
         f.bold = c->header;
         f.mark = c->flagged ? FLAG_MARK : NULL;
-        paras(x, &f, c->text);
+        const char *s = c->text ? c->text : "";
+        size_t k = c->header ? jx_rtable_word_break(s) : 0;
+        if (k && text_twips(NULL, s, strlen(s), true) + CELL_PAD > w) {
+            /* a short header word too wide: two balanced lines
+             * ("一级" / "指标"), not three characters and one */
+            char *two = jx_xmalloc(strlen(s) + 2);
+            memcpy(two, s, k);
+            two[k] = '\n';
+            memcpy(two + k + 1, s + k, strlen(s) - k + 1);
+            paras(x, &f, two);
+            free(two);
+        } else {
+            paras(x, &f, s);
+        }
     } else {
         paras(x, &f, "");
     }
@@ -680,18 +716,27 @@ static bool row_keeps(const struct grid *g, int r)
     return true;
 }
 
-/* Write the rows of t on grid g: header rows repeat on every page;
- * rows up to half a page high do not split across pages. */
+/* Write rows [a, b) of t on grid g, rows a .. a+hdr-1 the header that
+ * repeats on every page (w:tblHeader); rows up to half a page high do
+ * not split across pages (w:cantSplit).  The header rows, the row before
+ * the table's last row (总分, 合计) and, when a line follows the table
+ * (填表人 …), the last row keep with what follows (w:keepNext on their
+ * paragraphs), so that no page starts with the last row or that line
+ * alone.  A cell merged from above a starts again at a. */
 static void rows(struct dw *x, const struct jx_rtable *t,
-                 const struct grid *g)
+                 const struct grid *g, int a, int b, int hdr)
 {
-    for (int r = 0; r < g->nrows; r++) {
+    bool after = (t->below && *t->below) || b < g->nrows;
+    for (int r = a; r < b; r++) {
+        bool head = r < a + hdr;
+        bool keep = head || (b == g->nrows && r == b - 2) ||
+                    (after && r == b - 1);
         st(x, "w:tr");
         st(x, "w:trPr");
-        if (r < t->header_rows || row_keeps(g, r)) {
+        if (head || row_keeps(g, r)) {
             emp(x, "w:cantSplit", NULL, NULL);
         }
-        if (r < t->header_rows) {
+        if (head) {
             emp(x, "w:tblHeader", NULL, NULL);
         }
         en(x);
@@ -699,7 +744,7 @@ static void rows(struct dw *x, const struct jx_rtable *t,
         while (c < g->ncols) {
             const struct jx_rcell *cell = cover(g, r, c);
             if (!cell) {
-                tc(x, g, NULL, c, 1, false);
+                tc(x, g, NULL, c, 1, false, keep);
                 c++;
                 continue;
             }
@@ -710,7 +755,7 @@ static void rows(struct dw *x, const struct jx_rtable *t,
             if (cell->col != c) { /* cannot happen: spans are skipped */
                 span = 1;
             }
-            tc(x, g, cell, c, span, cell->row != r);
+            tc(x, g, cell, c, span, cell->row != r && r > a, keep);
             c += span;
         }
         en(x);
@@ -746,6 +791,28 @@ static void table_above(struct dw *x, const struct jx_rtable *t)
     en(x);
 }
 
+/* Write the paragraph between the two parts of a table: empty, one
+ * point high, kept with the part after it. */
+static void gap_para(struct dw *x)
+{
+    st(x, "w:p");
+    st(x, "w:pPr");
+    emp(x, "w:pStyle", "w:val", "JxTable");
+    emp(x, "w:keepNext", NULL, NULL);
+    st(x, "w:spacing");
+    at(x, "w:before", "0");
+    at(x, "w:after", "0");
+    at(x, "w:line", "20");
+    at(x, "w:lineRule", "exact");
+    en(x);
+    st(x, "w:rPr");
+    emp(x, "w:sz", "w:val", "2");
+    emp(x, "w:szCs", "w:val", "2");
+    en(x);
+    en(x);
+    en(x);
+}
+
 /* Write a table block: its lines above, the table, the legend of
  * flagged cells and the line below (or an empty paragraph: Word needs
  * one between a table and what follows).  0, or -1 (R105). */
@@ -759,7 +826,15 @@ static int table(struct dw *x, const struct jx_rtable *t, int tno,
     }
     table_above(x, t);
     bool flagged = false;
-    if (g.nrows > 0) {
+    int split = t->subhead_row > t->header_rows && t->subhead_row < g.nrows
+                    ? t->subhead_row
+                    : 0;
+    for (int part = 0; g.nrows > 0 && part < (split ? 2 : 1); part++) {
+        if (part == 1) {
+            /* the second part: a table of its own, its first row the
+             * header it repeats, after a paragraph a point high */
+            gap_para(x);
+        }
         st(x, "w:tbl");
         st(x, "w:tblPr");
         st(x, "w:tblW");
@@ -799,15 +874,22 @@ static int table(struct dw *x, const struct jx_rtable *t, int tno,
             en(x);
         }
         en(x);
-        rows(x, t, &g);
-        en(x);
-        for (size_t i = 0; i < t->ncells; i++) {
-            flagged = flagged || t->cells[i].flagged;
+        if (part == 0) {
+            rows(x, t, &g, 0, split ? split : g.nrows, t->header_rows);
+        } else {
+            rows(x, t, &g, split, g.nrows, 1);
         }
+        en(x);
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        flagged = flagged || t->cells[i].flagged;
     }
     free(g.at);
     if (flagged) {
-        styled(x, "JxNote", FLAG_LEGEND);
+        struct pfmt f = {0};
+        f.style = "JxNote";
+        f.keep_next = t->below && *t->below;
+        paras(x, &f, FLAG_LEGEND);
     }
     if (t->below && *t->below) {
         styled(x, "JxMeta", t->below);

@@ -9,9 +9,13 @@
  * is a collapsed <details>; a cell's note is also its title attribute,
  * and its number (a superscript) opens it on tap.  Paper (@media print):
  * A4 with the running header and footer and "第 N 页 共 M 页" in the
- * page margins, page breaks, header rows repeated on every page, every
- * derivation printed (DETAILS blocks in full, cell notes as a numbered
- * list under their table) because closed <details> do not print.
+ * page margins, page breaks, header rows repeated on every page (a
+ * form with an inner header row is two tables, the second's <thead>
+ * that row), the last row and the line below kept with the rows before,
+ * every derivation printed (DETAILS blocks in full, cell notes as a
+ * numbered list under their table) because closed <details> do not
+ * print.  Column widths (<colgroup>) from jx_rtable_widths; number
+ * cells never wrap.
  *
  * Every text is escaped (& < > " '), invalid UTF-8 and control
  * characters become U+FFFD (R202), and the output stops at
@@ -232,6 +236,7 @@ static const char *const css[] = {
     "max-width:100%}\n",
     "table{border-collapse:collapse;width:100%;font-size:.875rem;"
     "line-height:1.5}\n",
+    "table.part2{margin-top:-1px}\n",
     "th,td{border:1px solid #555;padding:.25rem .375rem;"
     "vertical-align:middle}\n",
     "th{background:#eef1f5;font-weight:bold}\n",
@@ -290,6 +295,10 @@ static const char *const css[] = {
     "table{min-width:0 !important;font-size:9pt}\n",
     "thead{display:table-header-group}\n",
     "tr{break-inside:avoid;page-break-inside:avoid}\n",
+    "thead tr,tbody tr:nth-last-child(2){break-after:avoid;"
+    "page-break-after:avoid}\n",
+    "tbody tr:last-child,.tbl-below,table.part2{break-before:avoid;"
+    "page-break-before:avoid}\n",
     "th{background:none}\n",
     "td.flag{background:none;outline:1.5pt solid #000}\n",
     ".flag-mark,.nm{color:#000}\n",
@@ -585,26 +594,48 @@ static bool claim(unsigned char *cov, int nc, int r, int c, int end,
     return clipped;
 }
 
-/* Append <colgroup> with the relative widths as percentages (nothing
- * when the table has none: equal columns). */
+/* The width of s[0..n) in table text, in 1/10000 of the font size
+ * (an estimate on the safe side: digits 0.6, '.' and ',' 0.3, '%' 0.9,
+ * other ASCII 0.7, everything else 1; bold ten per cent more). */
+static long em_width(void *ctx, const char *s, size_t n, bool bold)
+{
+    (void)ctx;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80) {
+            v += (ch & 0xC0) != 0x80 ? 100 : 0; /* a code point's lead */
+        } else {
+            v += ch >= '0' && ch <= '9' ? 60
+                 : ch == '.' || ch == ',' || ch == ' ' ? 30
+                 : ch == '%' ? 90 : 70;
+        }
+    }
+    v *= 100;
+    return bold ? v + v / 10 : v;
+}
+
+/* Append <colgroup> with the widths as percentages (nothing when the
+ * table has none: equal columns): the relative widths, a column widened
+ * so that its numbers and short words fit on one line of a table 46em
+ * wide (jx_rtable_widths); narrower screens keep them whole anyway
+ * (numbers do not wrap: .num), the table growing past its wrapper. */
 static void colgroup(struct hw *w, const struct jx_rtable *t, int nc)
 {
-    int64_t total = 0;
+    if (!t->widths || nc < 1) {
+        return;
+    }
+    long *cw = jx_xmalloc((size_t)nc * sizeof *cw);
+    /* 46em, padding and borders 1em, in 1/10000 em */
+    const long total = 460000, pad = 10000;
+    jx_rtable_widths(t, nc, total, pad, em_width, NULL, cw);
+    put(w, "<colgroup>");
     for (int c = 0; c < nc; c++) {
-        int64_t wc = t->widths && c < t->ncols ? t->widths[c] : 1;
-        total += wc > 0 ? wc : 1;
+        long bp = (cw[c] * 20000 + total) / (2 * total); /* 0.01 % */
+        putf(w, "<col style=\"width:%ld.%02ld%%\">", bp / 100, bp % 100);
     }
-    if (t->widths) {
-        put(w, "<colgroup>");
-        for (int c = 0; c < nc; c++) {
-            int64_t wc = c < t->ncols ? t->widths[c] : 1;
-            wc = wc > 0 ? wc : 1;
-            int64_t bp = (wc * 20000 + total) / (2 * total); /* 0.01 % */
-            putf(w, "<col style=\"width:%lld.%02lld%%\">",
-                 (long long)(bp / 100), (long long)(bp % 100));
-        }
-        put(w, "</colgroup>\n");
-    }
+    put(w, "</colgroup>\n");
+    free(cw);
 }
 
 /* Append the notes of the table's cells as a numbered list for paper
@@ -648,23 +679,25 @@ struct grid {
     bool flagged;        /* a flagged cell was written */
 };
 
-/* Append the rows of t in <thead> and <tbody>, the cells in the order
- * (row, column) of their top-left (order, n entries); every position
- * no cell covers gets an empty cell so that each row is complete.
- * Cells left out are marked in order with idx (size_t)-1. */
+/* Append rows [r0, r1) of t in <thead> (rows r0 .. r0+hr-1) and
+ * <tbody>, the cells in the order (row, column) of their top-left
+ * (order, n entries, from *k on); every position no cell covers gets an
+ * empty cell so that each row is complete.  Cells left out are marked
+ * in order with idx (size_t)-1. */
 static void table_rows(struct hw *w, const struct jx_rtable *t,
-                       struct grid *g, struct cref *order, size_t n)
+                       struct grid *g, struct cref *order, size_t n,
+                       int r0, int r1, int hr, size_t *kp)
 {
-    size_t k = 0;
-    for (int r = 0; r < g->nr; r++) {
-        if (r == 0 && g->hr > 0) {
+    size_t k = *kp;
+    for (int r = r0; r < r1; r++) {
+        if (r == r0 && hr > 0) {
             put(w, "<thead>\n");
         }
-        if (r == g->hr) {
-            put(w, g->hr > 0 ? "</thead>\n<tbody>\n" : "<tbody>\n");
+        if (r == r0 + hr) {
+            put(w, hr > 0 ? "</thead>\n<tbody>\n" : "<tbody>\n");
         }
-        bool in_head = r < g->hr;
-        int end = in_head ? g->hr : g->nr;
+        bool in_head = r < r0 + hr;
+        int end = in_head ? r0 + hr : r1;
         put(w, "<tr>");
         for (int c = 0; c < g->nc; c++) {
             unsigned char *at = &g->cov[(size_t)r * (size_t)g->nc + (size_t)c];
@@ -695,10 +728,11 @@ static void table_rows(struct hw *w, const struct jx_rtable *t,
         }
         put(w, "</tr>\n");
     }
-    while (k < n) {
+    while (r1 == g->nr && k < n) {
         dropped(w, g->no, &order[k++]);
     }
-    put(w, g->nr > g->hr ? "</tbody>\n" : "</thead>\n");
+    *kp = k;
+    put(w, r1 > r0 + hr ? "</tbody>\n" : "</thead>\n");
 }
 
 /* Append a table with its title and the lines around it, in a wrapper
@@ -754,15 +788,32 @@ static void table(struct hw *w, const struct jx_rtable *t)
         qsort(order, t->ncells, sizeof *order, cref_cmp);
         g.cov = jx_xmalloc((size_t)g.nr * (size_t)g.nc);
         memset(g.cov, 0, (size_t)g.nr * (size_t)g.nc);
-        put(w, "<div class=\"tbl-wrap\">\n<table");
-        if (t->title && t->title[0]) {
-            putf(w, " aria-labelledby=\"jx-t%d\"", g.no);
+        /* a form with an inner header row (subhead_row) is two tables,
+         * the second with that row as its <thead>, which print repeats
+         * on every page the second part continues on */
+        int split = t->subhead_row > g.hr && t->subhead_row < g.nr
+                        ? t->subhead_row
+                        : 0;
+        size_t k = 0;
+        put(w, "<div class=\"tbl-wrap\">\n");
+        for (int part = 0; part < (split ? 2 : 1); part++) {
+            put(w, part ? "<table class=\"part2\"" : "<table");
+            if (t->title && t->title[0]) {
+                putf(w, " aria-labelledby=\"jx-t%d\"", g.no);
+            }
+            /* at least 4rem a column: narrower screens scroll the
+             * wrapper */
+            putf(w, " style=\"min-width:%drem\">\n", 4 * g.nc);
+            colgroup(w, t, g.nc);
+            if (part == 0) {
+                table_rows(w, t, &g, order, t->ncells, 0,
+                           split ? split : g.nr, g.hr, &k);
+            } else {
+                table_rows(w, t, &g, order, t->ncells, split, g.nr, 1, &k);
+            }
+            put(w, "</table>\n");
         }
-        /* at least 4rem a column: narrower screens scroll the wrapper */
-        putf(w, " style=\"min-width:%drem\">\n", 4 * g.nc);
-        colgroup(w, t, g.nc);
-        table_rows(w, t, &g, order, t->ncells);
-        put(w, "</table>\n</div>\n");
+        put(w, "</div>\n");
         free(g.cov);
     }
     if (g.flagged) {

@@ -19,16 +19,19 @@
  * so the same metrics) and draws, now knowing M for the footers.
  *
  * Tables: column widths from `widths` (else equal) across the text
- * width, a column widened when its numbers would otherwise wrap; cell
- * text wrapped; merged cells; header rows shaded and bold and
- * repeated at the top of every page the table spans; numbers
- * right-aligned; a flagged cell is shaded red and its text starts with
- * "▲" (explained by a note under the table).  Page breaks fall between
- * rows.  A cell merged over several body rows keeps those rows together
- * on one page; only when such a group of rows is taller than a whole
- * page is it split between rows, and the merged cell is then drawn on
- * each page as its own box with its text repeated.  A single row taller
- * than a page is cut at the page's bottom (R405).
+ * width, a column widened when its numbers or short words would
+ * otherwise wrap (jx_rtable_widths, measured with pango); cell text
+ * wrapped; merged cells; header rows shaded and bold and repeated at the
+ * top of every page the table spans (from a form's inner header row on,
+ * that row instead); numbers right-aligned; a flagged cell is shaded red
+ * and its text starts with "▲" (explained by a note under the table).
+ * Page breaks fall between rows.  A cell merged over a few body rows (at
+ * most a third of a page) keeps those rows together on one page; a
+ * taller group is split between rows, and the merged cell is then drawn
+ * on each page as its own box with its text repeated.  The last row
+ * (总分, 合计) never starts a page alone and the line below stays on the
+ * page of the last row.  A single row taller than a page is cut at the
+ * page's bottom (R405).
  *
  * Charts: horizontal bars as in the HTML writer (labels at the left,
  * values at the bars' ends, graduations along the bottom).
@@ -560,6 +563,8 @@ struct tab {
     int no;          /* 1-based table number in the document */
     int nrows, ncols;
     int hdr;         /* rows 0..hdr-1 repeated on every page */
+    int sub;         /* > 0: the header row of the second part, repeated
+                        instead on the pages after it */
     double *x;       /* ncols + 1 column edges */
     double *h;       /* row heights */
     double *yr;      /* top of each row in the segment being drawn */
@@ -594,62 +599,49 @@ static PangoLayout *cell_layout(struct pdf *p, const struct tab *tb,
     } else if (ra == JX_RA_RIGHT) {
         al = PANGO_ALIGN_RIGHT;
     }
-    return layout(p, cell_text(p, c), c->header ? &ST_CELL_B : &ST_CELL,
-                  w > 1 ? w : 1, al, 0);
+    const char *s = cell_text(p, c);
+    size_t k = c->header && !c->flagged ? jx_rtable_word_break(s) : 0;
+    if (k) {
+        /* a short header word too wide for its column: two balanced
+         * lines ("一级" / "指标"), not three characters and one */
+        PangoLayout *whole = layout(p, s, &ST_CELL_B, 0, al, 0);
+        bool fits = lw(whole) <= w + 0.01;
+        g_object_unref(whole);
+        if (!fits) {
+            s = jx_sprintf(p->a, "%.*s\n%s", (int)k, s, s + k);
+        }
+    }
+    return layout(p, s, c->header ? &ST_CELL_B : &ST_CELL, w > 1 ? w : 1, al,
+                  0);
 }
 
-/* The column edges: the relative widths (all positive; else equal
- * columns) across the text width, except that a column is widened so
- * that its numbers do not wrap, taking the room from columns with some
- * to spare (when no room can be found the widths stay as given). */
+/* The width of s[0..n) in table text (bold for header cells), in
+ * hundredths of a point: the measure of jx_rtable_widths. */
+static long cell_measure(void *ctx, const char *s, size_t n, bool bold)
+{
+    struct pdf *p = ctx;
+    PangoLayout *l = layout(p, jx_strndup(p->a, s, n),
+                            bold ? &ST_CELL_B : &ST_CELL, 0, PANGO_ALIGN_LEFT,
+                            0);
+    double w = lw(l);
+    g_object_unref(l);
+    return (long)(w * 100 + 0.999);
+}
+
+/* The column edges (jx_rtable_widths): the relative widths (else equal
+ * columns) across the text width, a column widened so that its numbers
+ * and short words do not wrap, taking the room from columns with some
+ * to spare. */
 static void col_edges(struct pdf *p, struct tab *tb)
 {
-    const struct jx_rtable *t = tb->t;
     int nc = tb->ncols;
-    double *w = jx_alloc_array(p->a, (size_t)nc, sizeof *w);
-    double *minw = jx_alloc_array(p->a, (size_t)nc, sizeof *minw);
-    int64_t sum = 0;
-    bool ok = t->widths != NULL;
-    for (int c = 0; ok && c < nc; c++) {
-        if (t->widths[c] <= 0 || t->widths[c] > 1000000) {
-            ok = false;
-        } else {
-            sum += t->widths[c];
-        }
-    }
-    for (int c = 0; c < nc; c++) {
-        w[c] = ok ? BODY_W * (double)t->widths[c] / (double)sum
-                  : BODY_W / nc;
-    }
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_rcell *c = &t->cells[i];
-        if (tb->skip[i] || c->colspan != 1 || c->fmt == JX_RF_TEXT) {
-            continue;
-        }
-        PangoLayout *l = layout(p, cell_text(p, c),
-                                c->header ? &ST_CELL_B : &ST_CELL, 0,
-                                PANGO_ALIGN_LEFT, 0);
-        double need = lw(l) + 2 * CELL_PX + 1;
-        g_object_unref(l);
-        minw[c->col] = need > minw[c->col] ? need : minw[c->col];
-    }
-    double deficit = 0, slack = 0;
-    for (int c = 0; c < nc; c++) {
-        if (minw[c] > w[c]) {
-            deficit += minw[c] - w[c];
-        } else {
-            slack += w[c] - minw[c];
-        }
-    }
-    if (deficit > 0 && deficit <= slack) {
-        for (int c = 0; c < nc; c++) {
-            w[c] = minw[c] > w[c] ? minw[c]
-                                  : w[c] - deficit * (w[c] - minw[c]) / slack;
-        }
-    }
+    long *w = jx_alloc_array(p->a, (size_t)nc, sizeof *w);
+    long total = (long)(BODY_W * 100);
+    jx_rtable_widths(tb->t, nc, total, (long)((2 * CELL_PX + 1) * 100),
+                     cell_measure, p, w);
     tb->x[0] = BODY_L;
     for (int c = 0; c < nc; c++) {
-        tb->x[c + 1] = tb->x[c] + w[c];
+        tb->x[c + 1] = tb->x[c] + (double)w[c] / 100;
     }
     tb->x[nc] = BODY_L + BODY_W;
 }
@@ -790,7 +782,10 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
         if (need[i] > have) {
             tb->h[c->row + c->rowspan - 1] += need[i] - have;
         }
-        if (c->row >= tb->hdr) {
+        /* a merged cell of a few rows keeps them together; one down a
+         * whole block (绩效指标) lets it break between rows */
+        if (c->row >= tb->hdr && (need[i] > have ? need[i] : have) <=
+                                     BODY_H / 3) {
             for (int r = c->row + 1; r < c->row + c->rowspan; r++) {
                 tb->nobreak[r] = true;
             }
@@ -813,6 +808,16 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
             }
         }
         tb->hdr = 0;
+    }
+
+    /* the second part's header row stays with the row after it; the
+     * last row (总分, 合计) never starts a page alone */
+    if (t->subhead_row > tb->hdr && t->subhead_row < nr - 1) {
+        tb->sub = t->subhead_row;
+        tb->nobreak[tb->sub + 1] = true;
+    }
+    if (nr - 1 > tb->hdr && nr - 1 != tb->sub) {
+        tb->nobreak[nr - 1] = true;
     }
     return true;
 }
@@ -976,18 +981,37 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
         g_object_unref(ar);
     }
 
-    /* the rows, one segment per page */
+    /* the line below, kept on the page of the last row */
+    PangoLayout *bl = NULL;
+    double below = 0;
+    if (t->below && *t->below) {
+        bl = layout(p, t->below, &ST_ABOVE, BODY_W, PANGO_ALIGN_LEFT, 0);
+        below = lh(bl) + 3;
+        g_object_unref(bl);
+        below = below < BODY_H / 4 ? below : 0;
+    }
+
+    /* the rows, one segment per page; from the second part on, its
+     * header row is the one repeated */
     int r = tb.hdr;
+    int h0 = 0, h1 = tb.hdr;
     bool first = true;
     while (!p->stop) {
         bool fresh = p->empty || (first && fresh_start);
+        if (tb.sub && r >= tb.sub && !first) {
+            h0 = tb.sub;
+            h1 = tb.sub + 1;
+            H = rows_h(&tb, h0, h1);
+            r = r == tb.sub ? tb.sub + 1 : r;
+        }
         double avail = BODY_BOTTOM - p->y - H;
         int a = r;
         double used = 0;
         while (r < tb.nrows) {
             int ge = group_end(&tb, r);
             double gh = rows_h(&tb, r, ge);
-            if (used + gh <= avail + 0.01) {
+            double more = ge == tb.nrows ? below : 0;
+            if (used + gh + more <= avail + 0.01) {
                 used += gh;
                 r = ge;
                 continue;
@@ -1014,7 +1038,7 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
             continue;
         }
         double top = p->y;
-        draw_rows(p, &tb, 0, tb.hdr, top);
+        draw_rows(p, &tb, h0, h1, top);
         draw_rows(p, &tb, a, r, top + H);
         p->y = top + H + used;
         p->empty = false;

@@ -446,6 +446,64 @@ static void docx_long_row(void)
     jx_arena_free(a);
 }
 
+/* A form with an inner header row, a vertical merge, a total row and a
+ * line below: two tables (the second's first row the repeated header),
+ * w:vMerge restart/continue, keepNext on the rows kept together; read
+ * back, the merge is a row span. */
+static void docx_form(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "t");
+    struct jx_rtable *t = jx_report_table(d, 2, 0);
+    jx_rtable_cell(d, t, 0, 0, 1, 1, "名称");
+    jx_rtable_cell(d, t, 0, 1, 1, 1, "某单位");
+    jx_rtable_cell(d, t, 1, 0, 1, 1, "一级指标")->header = true;
+    jx_rtable_cell(d, t, 1, 1, 1, 1, "得分")->header = true;
+    jx_rtable_cell(d, t, 2, 0, 2, 1, "产出指标");
+    jx_rtable_cell(d, t, 2, 1, 1, 1, "10.00");
+    jx_rtable_cell(d, t, 3, 1, 1, 1, "5.00");
+    jx_rtable_cell(d, t, 4, 0, 1, 1, "总分");
+    jx_rtable_cell(d, t, 4, 1, 1, 1, "15.00");
+    t->subhead_row = 1;
+    t->below = "填表人：某";
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(dg.n, 0);
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK_INT(occurs(doc, "<w:tbl>"), 2);
+        CHECK_INT(occurs(doc, "<w:tblHeader/>"), 1);
+        const char *second = strstr(strstr(doc, "</w:tbl>"), "<w:tbl>");
+        CHECK(second && strstr(second, "<w:tr><w:trPr><w:cantSplit/>"
+                                       "<w:tblHeader/></w:trPr>") ==
+                            strstr(second, "<w:tr>"));
+        CHECK_INT(occurs(doc, "<w:vMerge w:val=\"restart\"/>"), 1);
+        CHECK_INT(occurs(doc, "<w:vMerge/>"), 1);
+        /* the gap, row 0 (before the second part), the header row, the
+         * row before the total and the total (before the line below):
+         * 1 + 4 × 2 paragraphs */
+        CHECK_INT(occurs(doc, "<w:pStyle w:val=\"JxTable\"/><w:keepNext/>"),
+                  9);
+    }
+    free(doc);
+    struct jx_doc *back = jx_import_docx(a, "f.docx", out.p, out.len, NULL,
+                                         &dg);
+    CHECK(back != NULL);
+    const struct jx_doc_table *t2 = back ? nth_table(back, 2) : NULL;
+    CHECK(t2 != NULL);
+    if (t2) {
+        const struct jx_doc_cell *c = jx_doc_cell_at(t2, 1, 0);
+        CHECK(c != NULL);
+        CHECK_STR(c ? c->text : "", "产出指标");
+        CHECK_INT(c ? c->rowspan : 0, 2);
+    }
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* ---- XLSX ------------------------------------------------------------- */
 
 /* Write d as XLSX into dir/name and read it back (malloc'd), or NULL. */
@@ -790,6 +848,7 @@ const struct jx_test t_report_ooxml[] = {
     {"report_ooxml.docx_limits", docx_limits},
     {"report_ooxml.docx_minimal", docx_minimal},
     {"report_ooxml.docx_long_row", docx_long_row},
+    {"report_ooxml.docx_form", docx_form},
     {"report_ooxml.xlsx_sample", xlsx_sample},
     {"report_ooxml.xlsx_names", xlsx_names},
     {"report_ooxml.xlsx_title_and_io", xlsx_title_and_io},
