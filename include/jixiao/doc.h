@@ -18,7 +18,10 @@
 enum jx_doc_source {
     JX_SRC_TEXT = 0, /* plain text (from Word, PDF, a portal) */
     JX_SRC_DOCX,     /* word/document.xml of a DOCX */
-    JX_SRC_XLSX      /* the sheets of an XLSX workbook */
+    JX_SRC_XLSX,     /* the sheets of an XLSX workbook */
+    JX_SRC_PDF,      /* words placed on the pages of a PDF */
+    JX_SRC_HTML,     /* an HTML page (tables from their cells) */
+    JX_SRC_XLS       /* the sheets of a BIFF .xls workbook */
 };
 
 /* One cell of a table.  A merged cell appears once, at its top-left

@@ -32,7 +32,12 @@ enum jx_input_kind {
     JX_IN_DOCX,        /* ZIP with [Content_Types].xml and word/document.xml */
     JX_IN_XLSX,        /* ZIP with [Content_Types].xml and xl/workbook.xml */
     JX_IN_ZIP,         /* another ZIP (not a document we read) */
-    JX_IN_TEXT         /* text in UTF-8 (with or without BOM) or GB18030 */
+    JX_IN_TEXT,        /* text in UTF-8 (with or without BOM) or GB18030 */
+    JX_IN_PDF,         /* "%PDF-" in the first 1 KiB */
+    JX_IN_HTML,        /* text starting with <!DOCTYPE html>, <html>, ... */
+    JX_IN_XLS,         /* OLE2 with a Workbook/Book stream (.xls, WPS .et) */
+    JX_IN_DOC,         /* OLE2 with a WordDocument stream (.doc, WPS .wps) */
+    JX_IN_OLE          /* another OLE2 compound file */
 };
 
 /* English name of a kind: "json", "docx", ... */
@@ -48,12 +53,19 @@ struct jx_limits {
     int max_xml_depth;       /* element nesting (256) */
     size_t max_cells;        /* table cells in a document (2,000,000) */
     size_t max_blocks;       /* paragraphs + tables (1,000,000) */
+    int max_pages;           /* PDF pages (2,000) */
+    size_t max_pdf_objects;  /* PDF "obj" keywords in the file (500,000) */
+    size_t max_page_words;   /* characters on one PDF page (200,000) */
+    size_t max_html_nodes;   /* HTML tags (1,000,000) */
+    int max_html_depth;      /* HTML element nesting (256) */
+    int convert_timeout;     /* seconds LibreOffice may take (120) */
 };
 
 /* The default limits. */
 void jx_limits_default(struct jx_limits *l);
 
-/* A document input (text, DOCX, XLSX) to the neutral document: detect
+/* A document input (text, DOCX, XLSX, PDF, HTML, XLS; DOC/WPS/ET
+ * through LibreOffice when installed) to the neutral document: detect
  * and convert.  NULL for anything else: with a finding for what cannot
  * be read, without one for Package JSON (load it with jx_pkgjson_load).
  * A ZIP is opened once, to tell DOCX from XLSX and to convert it.

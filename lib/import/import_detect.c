@@ -25,6 +25,16 @@ const char *jx_input_kind_name(enum jx_input_kind k)
         return "zip";
     case JX_IN_TEXT:
         return "text";
+    case JX_IN_PDF:
+        return "pdf";
+    case JX_IN_HTML:
+        return "html";
+    case JX_IN_XLS:
+        return "xls";
+    case JX_IN_DOC:
+        return "doc";
+    case JX_IN_OLE:
+        return "ole";
     case JX_IN_UNKNOWN:
         break;
     }
@@ -126,6 +136,71 @@ static bool zip_magic(const char *data, size_t len)
                         memcmp(data, "PK\x05\x06", 4) == 0);
 }
 
+/* Whether data[0..len) holds the n bytes of pat. */
+static bool has_bytes(const char *data, size_t len, const char *pat, size_t n)
+{
+    for (size_t i = 0; n > 0 && i + n <= len; i++) {
+        if (data[i] == pat[0] && memcmp(data + i, pat, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Kind of an OLE2 compound file from its directory entries' names
+ * (UTF-16LE in the directory sectors): WordDocument (.doc and WPS
+ * .wps) or Workbook/Book (.xls and WPS .et). */
+static enum jx_input_kind ole_kind(const char *data, size_t len)
+{
+    static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+    static const char wb[] = "W\0o\0r\0k\0b\0o\0o\0k\0";
+    static const char book[] = "\0\0B\0o\0o\0k\0\0\0";
+    if (has_bytes(data, len, word, sizeof word - 1)) {
+        return JX_IN_DOC;
+    }
+    if (has_bytes(data, len, wb, sizeof wb - 1) ||
+        has_bytes(data, len, book, sizeof book - 1)) {
+        return JX_IN_XLS;
+    }
+    return JX_IN_OLE;
+}
+
+/* Case-insensitive: whether s[0..n) starts with the lower-case p. */
+static bool starts_ci(const char *s, size_t n, const char *p)
+{
+    size_t m = strlen(p);
+    if (n < m) {
+        return false;
+    }
+    for (size_t i = 0; i < m; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        if (c != p[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether the text from data[i] on is HTML: it starts with a doctype,
+ * a comment or one of the tags a saved page starts with. */
+static bool html_start(const char *data, size_t len, size_t i)
+{
+    static const char *const tags[] = {"<!doctype html", "<html", "<head",
+                                       "<meta", "<body", "<table", "<title",
+                                       "<!--", NULL};
+    for (int k = 0; tags[k]; k++) {
+        if (starts_ci(data + i, len - i, tags[k])) {
+            size_t h = len < 4096 ? len : 4096;
+            return k != 7 || has_bytes(data, h, "<html", 5) ||
+                   has_bytes(data, h, "<HTML", 5);
+        }
+    }
+    return false;
+}
+
 /* Detect the kind of data[0..len) from its content. */
 enum jx_input_kind jx_detect(const char *data, size_t len)
 {
@@ -134,6 +209,12 @@ enum jx_input_kind jx_detect(const char *data, size_t len)
     }
     if (zip_magic(data, len)) {
         return zip_kind(data, len);
+    }
+    if (has_bytes(data, len < 1024 ? len : 1024, "%PDF-", 5)) {
+        return JX_IN_PDF;
+    }
+    if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        return ole_kind(data, len);
     }
     size_t i = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -145,6 +226,9 @@ enum jx_input_kind jx_detect(const char *data, size_t len)
     }
     if (i < len && data[i] == '{') {
         return JX_IN_JSON;
+    }
+    if (i < len && data[i] == '<' && html_start(data, len, i)) {
+        return JX_IN_HTML;
     }
     if (is_utf8_text(data, len) || is_gb18030_text(data, len)) {
         return JX_IN_TEXT;
@@ -239,6 +323,30 @@ struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
         return NULL;
     case JX_IN_TEXT:
         return jx_import_text(arena, file, data, len, lim, diags);
+    case JX_IN_PDF:
+        return jx_import_pdf(arena, file, data, len, lim, diags);
+    case JX_IN_HTML:
+        return jx_import_html(arena, file, data, len, lim, diags);
+    case JX_IN_XLS: {
+        /* FreeXL first; what it cannot read (a WPS .et, BIFF5) through
+         * LibreOffice when it is there */
+        struct jx_diags tmp;
+        jx_diags_init(&tmp, arena);
+        struct jx_doc *d = jx_import_xls(arena, file, data, len, lim, &tmp);
+        if (d) {
+            jx_diags_release(&tmp);
+            return d;
+        }
+        jx_diags_release(&tmp);
+        return jx_import_convert(arena, file, data, len, k, lim, diags);
+    }
+    case JX_IN_DOC:
+        return jx_import_convert(arena, file, data, len, k, lim, diags);
+    case JX_IN_OLE:
+        input_diag(diags, file, "I563",
+                   "OLE2 复合文档既不是 Word（.doc/.wps）也不是 Excel"
+                   "（.xls/.et）文件，无法读取");
+        return NULL;
     case JX_IN_DOCX:
     case JX_IN_XLSX:
     case JX_IN_ZIP:
@@ -247,8 +355,8 @@ struct jx_doc *jx_import_doc(struct jx_arena *arena, const char *file,
         break;
     }
     input_diag(diags, file, "I232",
-               "无法识别的文件格式（%zu 字节）：不是 JSON、DOCX、XLSX，"
-               "也不是 UTF-8 或 GB18030 文本",
+               "无法识别的文件格式（%zu 字节）：不是 JSON、DOCX、XLSX、"
+               "PDF、HTML、XLS、DOC，也不是 UTF-8 或 GB18030 文本",
                len);
     return NULL;
 }

@@ -50,6 +50,78 @@ struct jx_doc *jx_import_xlsx(struct jx_arena *arena, const char *file,
                               const struct jx_limits *lim,
                               struct jx_diags *diags);
 
+/*
+ * PDF to document (poppler): each page's characters with their boxes →
+ * words → lines by baseline; runs of lines with two or more
+ * x-separated pieces become tables whose columns are the x-gaps shared
+ * by the rows (a piece over several columns spans them) and whose rows
+ * are the baselines (wrapped text joined into its cell); other lines
+ * become paragraphs.  Before poppler sees the file: the byte, object
+ * and nesting limits, the cross-reference table at startxref, and
+ * /Encrypt are checked, so a hostile or broken file fails fast
+ * (I501-I509).  Provenance: page as line, table/row/column.
+ */
+struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags);
+
+/*
+ * HTML to document (libxml2's HTML parser, no network, no external
+ * entities): <table> with <tr>/<td>/<th>, rowspan and colspan to a
+ * table (a table whose cells hold tables is layout: its content is
+ * read as blocks); <p>, <div>, <li>, <h1>-<h6> and <br> to paragraphs;
+ * script, style and head dropped.  The charset comes from a BOM or the
+ * meta tag (GB2312/GBK are read as GB18030).  Tag count and nesting
+ * are limited before and while parsing (I521-I524).  Provenance:
+ * table/row/column for cells, the source line for paragraphs.
+ */
+struct jx_doc *jx_import_html(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags);
+
+/*
+ * BIFF .xls to document (FreeXL, through a private temporary file):
+ * one table per worksheet named by the sheet, numbers as exact decimal
+ * text (the double's 15 significant digits), dates as YYYY-MM-DD.
+ * FreeXL gives no merged cells and no number formats.  NULL with a
+ * finding when FreeXL cannot read it (I541-I543).  Provenance:
+ * sheet!cell.
+ */
+struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags);
+
+/*
+ * A .doc/.wps (kind JX_IN_DOC) or .xls/.et (JX_IN_XLS) converted by
+ * LibreOffice to DOCX or XLSX and imported as such: soffice (or
+ * $JIXIAO_SOFFICE) headless with a private profile, in a private
+ * temporary directory, killed after lim->convert_timeout seconds.
+ * NULL with I561 when LibreOffice is not installed, I562 when the
+ * conversion fails or times out.
+ */
+struct jx_doc *jx_import_convert(struct jx_arena *arena, const char *file,
+                                 const char *data, size_t len,
+                                 enum jx_input_kind kind,
+                                 const struct jx_limits *lim,
+                                 struct jx_diags *diags);
+
+/* Add an import error about the whole input (message formatted in the
+ * diagnostics' arena). */
+void jx_import_error(struct jx_diags *diags, const char *file,
+                     const char *code, const char *fmt, ...)
+    JX_PRINTF(4, 5);
+
+/* A new private temporary directory ($TMPDIR or /tmp, mode 0700) as a
+ * malloc'd path, or NULL. */
+char *jx_import_tmpdir(void);
+
+/* Remove a directory tree made by jx_import_tmpdir (symbolic links are
+ * removed, never followed); frees path. */
+void jx_import_rmtree(char *path);
+
 /* If doc is written in traditional characters, convert every paragraph
  * and cell to simplified (OpenCC t2s) so the recognisers can read it,
  * with a note; returns whether it converted. */

@@ -19,4 +19,10 @@ void jx_limits_default(struct jx_limits *l)
     l->max_xml_depth = 256;
     l->max_cells = 2000000;
     l->max_blocks = 1000000;
+    l->max_pages = 2000;
+    l->max_pdf_objects = 500000;
+    l->max_page_words = 200000;
+    l->max_html_nodes = 1000000;
+    l->max_html_depth = 256;
+    l->convert_timeout = 120;
 }

@@ -1,0 +1,599 @@
+/*
+ * import_html.c - an HTML page (as saved from a portal, or jixiao's own
+ * HTML report) to the neutral document, through libxml2's HTML parser
+ * (no network, no external entities, errors and warnings silent).
+ *
+ * Before parsing, the tags are counted ('<' bytes) against
+ * lim->max_html_nodes, so a page of a million elements is refused in
+ * one pass over the bytes; while walking the tree, nesting deeper than
+ * lim->max_html_depth is refused.  The charset comes from a BOM, then
+ * the meta tag (charset= in the first 8 KiB; GB2312, GBK and x-gbk are
+ * read as GB18030, their superset), then UTF-8 when the bytes are valid
+ * UTF-8, GB18030 otherwise.
+ *
+ * Blocks: <table> → a table (rows from <tr> of the table itself and its
+ * thead/tbody/tfoot, cells from <td>/<th> with rowspan/colspan placed on
+ * a grid that skips positions taken by earlier row spans); a table
+ * whose cells hold another table is layout, and its content is read as
+ * blocks.  <p>, <div>, <li>, <h1>-<h6> (heading levels), <br> and the
+ * other block elements end a paragraph; inline text is joined with
+ * white space collapsed (kept in <pre>).  Dropped: head, script, style,
+ * noscript, template, svg, iframe, object, and elements of class
+ * "print-only" (jixiao's printed copies of what the screen shows).
+ */
+#include "jixiao/import.h"
+#include "import/import_formats.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Most columns and rows a cell may span (larger spans are clamped). */
+#define MAX_SPAN 1000
+
+/* Most columns of a table grid. */
+#define MAX_COLS 4096
+
+/* The walk's state. */
+struct hctx {
+    struct jx_doc *doc;
+    const struct jx_limits *lim;
+    struct jx_diags *diags;
+    struct jx_buf para;   /* the paragraph being collected */
+    int para_line;        /* its first source line */
+    int heading;          /* heading level of the open h1-h6, or 0 */
+    int pre;              /* inside <pre> */
+    size_t cells;         /* cells added so far */
+    bool failed;          /* a limit stopped the walk (reported) */
+};
+
+/* Case-insensitive ASCII comparison of a libxml2 name with s. */
+static bool is(const xmlNode *n, const char *s)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name &&
+           xmlStrcasecmp(n->name, (const xmlChar *)s) == 0;
+}
+
+/* Whether n is dropped with everything in it. */
+static bool dropped(const xmlNode *n)
+{
+    static const char *const names[] = {
+        "head", "script", "style", "noscript", "template", "svg",
+        "iframe", "object", "embed", "math", "select", "button", NULL};
+    for (int i = 0; names[i]; i++) {
+        if (is(n, names[i])) {
+            return true;
+        }
+    }
+    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
+    bool drop = false;
+    if (c) {
+        const char *p = strstr((const char *)c, "print-only");
+        drop = p && (p == (const char *)c || p[-1] == ' ') &&
+               (p[10] == '\0' || p[10] == ' ');
+        xmlFree(c);
+    }
+    return drop;
+}
+
+/* Whether n ends a paragraph (a block element). */
+static bool block(const xmlNode *n)
+{
+    static const char *const names[] = {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+        "dl", "dt", "dd", "section", "article", "header", "footer", "main",
+        "nav", "aside", "blockquote", "pre", "form", "fieldset", "figure",
+        "figcaption", "center", "address", "body", "html", "details",
+        "summary", "hr", "br", "caption", "table", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "legend", NULL};
+    for (int i = 0; names[i]; i++) {
+        if (is(n, names[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Heading level of h1..h6, else 0. */
+static int heading_of(const xmlNode *n)
+{
+    if (n->type == XML_ELEMENT_NODE && n->name &&
+        (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+        n->name[1] <= '6' && n->name[2] == '\0') {
+        return n->name[1] - '0';
+    }
+    return 0;
+}
+
+/* Append text to b with HTML white space collapsed (unless pre): a run
+ * of blanks becomes one space, none at the start of b. */
+static void add_text(struct jx_buf *b, const char *s, bool pre)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (!pre && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                     ch == '\f')) {
+            if (b->len > 0 && b->p[b->len - 1] != ' ' &&
+                b->p[b->len - 1] != '\n') {
+                jx_buf_addc(b, ' ');
+            }
+            continue;
+        }
+        if (ch == '\r') {
+            continue;
+        }
+        jx_buf_addc(b, (char)ch);
+    }
+}
+
+/* Copy s[0..n) into out with each line trimmed (ASCII blanks, U+3000,
+ * U+00A0), empty lines dropped, lines joined by '\n'. */
+static void tidy(const char *s, size_t n, struct jx_buf *out)
+{
+    jx_buf_reset(out);
+    size_t i = 0;
+    while (i <= n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') {
+            e++;
+        }
+        size_t a = i, z = e;
+        for (;;) {
+            if (a < z && (s[a] == ' ' || s[a] == '\t')) {
+                a++;
+            } else if (z - a >= 3 && memcmp(s + a, "\xE3\x80\x80", 3) == 0) {
+                a += 3;
+            } else if (z - a >= 2 && memcmp(s + a, "\xC2\xA0", 2) == 0) {
+                a += 2;
+            } else {
+                break;
+            }
+        }
+        for (;;) {
+            if (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) {
+                z--;
+            } else if (z - a >= 3 &&
+                       memcmp(s + z - 3, "\xE3\x80\x80", 3) == 0) {
+                z -= 3;
+            } else if (z - a >= 2 && memcmp(s + z - 2, "\xC2\xA0", 2) == 0) {
+                z -= 2;
+            } else {
+                break;
+            }
+        }
+        if (z > a) {
+            if (out->len > 0) {
+                jx_buf_addc(out, '\n');
+            }
+            jx_buf_add(out, s + a, z - a);
+        }
+        i = e + 1;
+    }
+}
+
+/* End the paragraph being collected (added when not blank). */
+static void flush(struct hctx *h)
+{
+    if (h->para.len == 0) {
+        return;
+    }
+    struct jx_buf t;
+    jx_buf_init(&t, h->para.max);
+    tidy(h->para.p, h->para.len, &t);
+    if (t.len > 0) {
+        if (h->doc->nblocks >= h->lim->max_blocks) {
+            if (!h->failed) {
+                jx_import_error(h->diags, h->doc->file, "I522",
+                                "HTML 段落与表格过多：超过上限 %zu 个",
+                                h->lim->max_blocks);
+            }
+            h->failed = true;
+        } else {
+            struct jx_prov pv;
+            memset(&pv, 0, sizeof pv);
+            pv.file = h->doc->file;
+            pv.line = h->para_line;
+            jx_doc_add_para(h->doc, t.p, t.len, h->heading, &pv);
+        }
+    }
+    jx_buf_release(&t);
+    jx_buf_reset(&h->para);
+    h->para_line = 0;
+}
+
+/* Refuse nesting deeper than the limit (once). */
+static bool too_deep(struct hctx *h, int depth)
+{
+    if (depth <= h->lim->max_html_depth) {
+        return false;
+    }
+    if (!h->failed) {
+        jx_import_error(h->diags, h->doc->file, "I523",
+                        "HTML 元素嵌套过深：超过 %d 层", h->lim->max_html_depth);
+    }
+    h->failed = true;
+    return true;
+}
+
+/* Collect the text of a cell's content into b: blocks on lines of
+ * their own, nested tables' cells separated by tabs. */
+static void cell_text(struct hctx *h, const xmlNode *n, struct jx_buf *b,
+                      int depth)
+{
+    if (too_deep(h, depth)) {
+        return;
+    }
+    for (const xmlNode *c = n->children; c && !h->failed; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) {
+                add_text(b, (const char *)c->content, h->pre > 0);
+            }
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || dropped(c)) {
+            continue;
+        }
+        bool blk = block(c);
+        if (blk && b->len > 0 && b->p[b->len - 1] != '\n') {
+            jx_buf_addc(b, '\n');
+        }
+        if (is(c, "td") || is(c, "th")) {
+            if (b->len > 0 && b->p[b->len - 1] == '\n') {
+                b->len--;
+                b->p[b->len] = '\0';
+            }
+            if (b->len > 0) {
+                jx_buf_addc(b, '\t');
+            }
+        }
+        bool pre = is(c, "pre");
+        h->pre += pre;
+        cell_text(h, c, b, depth + 1);
+        h->pre -= pre;
+        if (blk && !is(c, "td") && !is(c, "th") && b->len > 0 &&
+            b->p[b->len - 1] != '\n') {
+            jx_buf_addc(b, '\n');
+        }
+    }
+}
+
+/* Whether table t holds another table inside its cells. */
+static bool has_inner_table(const xmlNode *n, int depth)
+{
+    if (depth > 64) {
+        return true;
+    }
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (is(c, "table") || has_inner_table(c, depth + 1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A span attribute (rowspan/colspan) of n: 1..MAX_SPAN, 1 when absent
+ * or unreadable. */
+static int span_of(const xmlNode *n, const char *attr)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+    if (!v) {
+        return 1;
+    }
+    long x = 0;
+    const xmlChar *p = v;
+    while (*p == ' ') {
+        p++;
+    }
+    for (; *p >= '0' && *p <= '9'; p++) {
+        x = x * 10 + (*p - '0');
+        if (x > MAX_SPAN) {
+            x = MAX_SPAN;
+            break;
+        }
+    }
+    xmlFree(v);
+    return x < 1 ? 1 : (int)x;
+}
+
+/* The rows of table n (its own tr and those of thead/tbody/tfoot) into
+ * rows[], at most max; returns how many. */
+static size_t table_rows(const xmlNode *n, const xmlNode **rows, size_t max)
+{
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is(c, "tr")) {
+            if (k < max) {
+                rows[k] = c;
+            }
+            k++;
+        } else if (is(c, "thead") || is(c, "tbody") || is(c, "tfoot")) {
+            for (const xmlNode *r = c->children; r; r = r->next) {
+                if (is(r, "tr")) {
+                    if (k < max) {
+                        rows[k] = r;
+                    }
+                    k++;
+                }
+            }
+        }
+    }
+    return k;
+}
+
+/* Read a leaf table (no tables inside) into the document. */
+static void read_table(struct hctx *h, const xmlNode *n, int depth)
+{
+    size_t nrows = table_rows(n, NULL, 0);
+    if (nrows == 0) {
+        return;
+    }
+    const xmlNode **rows = malloc(nrows * sizeof *rows);
+    int *busy = calloc(MAX_COLS, sizeof *busy);
+    if (!rows || !busy) {
+        jx_oom();
+    }
+    table_rows(n, rows, nrows);
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is(c, "caption")) {
+            struct jx_buf b;
+            jx_buf_init(&b, 1u << 20);
+            cell_text(h, c, &b, depth + 1);
+            jx_buf_add(&h->para, b.p, b.len);
+            h->para_line = (int)xmlGetLineNo(c);
+            jx_buf_release(&b);
+            flush(h);
+        }
+    }
+    struct jx_doc_table *t = jx_doc_add_table(h->doc, NULL);
+    struct jx_buf b, tb;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_init(&tb, 1u << 20);
+    for (size_t r = 0; r < nrows && !h->failed; r++) {
+        int col = 0;
+        for (const xmlNode *c = rows[r]->children; c && !h->failed;
+             c = c->next) {
+            if (!is(c, "td") && !is(c, "th")) {
+                continue;
+            }
+            while (col < MAX_COLS && busy[col] > 0) {
+                col++;
+            }
+            if (col >= MAX_COLS) {
+                break;
+            }
+            int cs = span_of(c, "colspan");
+            int rs = span_of(c, "rowspan");
+            if (col + cs > MAX_COLS) {
+                cs = MAX_COLS - col;
+            }
+            if ((size_t)rs > nrows - r) {
+                rs = (int)(nrows - r);
+            }
+            jx_buf_reset(&b);
+            cell_text(h, c, &b, depth + 2);
+            tidy(b.p, b.len, &tb);
+            if (++h->cells > h->lim->max_cells) {
+                jx_import_error(h->diags, h->doc->file, "I522",
+                                "HTML 表格单元格过多：超过上限 %zu 个",
+                                h->lim->max_cells);
+                h->failed = true;
+                break;
+            }
+            struct jx_prov pv;
+            memset(&pv, 0, sizeof pv);
+            pv.file = h->doc->file;
+            pv.line = (int)xmlGetLineNo(c);
+            pv.table = h->doc->ntables;
+            pv.row = (int)r + 1;
+            pv.column = col + 1;
+            jx_doc_table_add_cell(h->doc, t, (int)r, col, rs, cs, tb.p,
+                                  tb.len, &pv);
+            for (int k = col; k < col + cs; k++) {
+                busy[k] = rs;
+            }
+            col += cs;
+        }
+        for (int k = 0; k < MAX_COLS; k++) {
+            if (busy[k] > 0) {
+                busy[k]--;
+            }
+        }
+    }
+    jx_buf_release(&b);
+    jx_buf_release(&tb);
+    free(rows);
+    free(busy);
+    if (jx_doc_table_end(h->doc, t) != 0 && !h->failed) {
+        jx_import_error(h->diags, h->doc->file, "I522",
+                        "HTML 表格过大：超过 %ld 个网格位置",
+                        (long)JX_DOC_MAX_GRID);
+        h->failed = true;
+    }
+}
+
+/* Walk the children of n, adding paragraphs and tables. */
+static void walk(struct hctx *h, const xmlNode *n, int depth)
+{
+    if (too_deep(h, depth)) {
+        return;
+    }
+    for (const xmlNode *c = n->children; c && !h->failed; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) {
+                if (h->para.len == 0) {
+                    h->para_line = (int)xmlGetLineNo(c);
+                }
+                add_text(&h->para, (const char *)c->content, h->pre > 0);
+            }
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || dropped(c)) {
+            continue;
+        }
+        if (is(c, "table")) {
+            flush(h);
+            if (has_inner_table(c, 0)) {
+                walk(h, c, depth + 1);
+            } else {
+                read_table(h, c, depth);
+            }
+            flush(h);
+            continue;
+        }
+        if (!block(c)) {
+            walk(h, c, depth + 1);
+            continue;
+        }
+        flush(h);
+        int hl = heading_of(c);
+        int saved = h->heading;
+        if (hl) {
+            h->heading = hl;
+        }
+        bool pre = is(c, "pre");
+        h->pre += pre;
+        walk(h, c, depth + 1);
+        h->pre -= pre;
+        flush(h);
+        h->heading = saved;
+    }
+}
+
+/* Case-insensitive search for needle in s[0..n). */
+static const char *find_ci(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m) {
+            char a = s[i + k], b = needle[k];
+            if (a >= 'A' && a <= 'Z') {
+                a = (char)(a - 'A' + 'a');
+            }
+            if (a != b) {
+                break;
+            }
+            k++;
+        }
+        if (k == m) {
+            return s + i;
+        }
+    }
+    return NULL;
+}
+
+/* True when s[0..n) is valid UTF-8. */
+static bool valid_utf8(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) {
+            return false;
+        }
+        i += (size_t)k;
+    }
+    return true;
+}
+
+/* The encoding to parse data with: "UTF-8" or "GB18030" (or another
+ * name from the meta tag, in the arena). */
+static const char *encoding_of(struct jx_arena *a, const char *data,
+                               size_t len)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        return "UTF-8";
+    }
+    size_t head = len < 8192 ? len : 8192;
+    const char *p = find_ci(data, head, "charset");
+    if (p) {
+        p += 7;
+        const char *e = data + head;
+        while (p < e && (*p == ' ' || *p == '=' || *p == '"' || *p == '\'')) {
+            p++;
+        }
+        const char *q = p;
+        while (q < e && q - p < 40 &&
+               ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                (*q >= '0' && *q <= '9') || *q == '-' || *q == '_')) {
+            q++;
+        }
+        size_t n = (size_t)(q - p);
+        if (n > 0) {
+            if (find_ci(p, n, "gb") == p || find_ci(p, n, "x-gbk") == p ||
+                find_ci(p, n, "cp936") == p) {
+                return "GB18030";
+            }
+            if (find_ci(p, n, "utf-8") == p || find_ci(p, n, "utf8") == p) {
+                return "UTF-8";
+            }
+            return jx_strndup(a, p, n);
+        }
+    }
+    return valid_utf8(data, len) ? "UTF-8" : "GB18030";
+}
+
+/* Ignore libxml2's messages: the library never prints. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+/* HTML to document; see import_formats.h. */
+struct jx_doc *jx_import_html(struct jx_arena *arena, const char *file,
+                              const char *data, size_t len,
+                              const struct jx_limits *lim,
+                              struct jx_diags *diags)
+{
+    size_t tags = 0;
+    for (const char *p = data, *e = data + len;
+         (p = memchr(p, '<', (size_t)(e - p))) != NULL; p++) {
+        if (++tags > lim->max_html_nodes) {
+            jx_import_error(diags, file, "I522",
+                            "HTML 元素过多：超过上限 %zu 个，拒绝读取",
+                            lim->max_html_nodes);
+            return NULL;
+        }
+    }
+    if (len > (size_t)0x7fffffff) {
+        jx_import_error(diags, file, "I521", "HTML 文件过大，无法解析");
+        return NULL;
+    }
+    const char *enc = encoding_of(arena, data, len);
+    xmlSetGenericErrorFunc(NULL, quiet);
+    htmlDocPtr hd = htmlReadMemory(data, (int)len, NULL, enc,
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                       HTML_PARSE_NOWARNING |
+                                       HTML_PARSE_NOBLANKS);
+    if (!hd && strcmp(enc, "UTF-8") != 0) {
+        hd = htmlReadMemory(data, (int)len, NULL, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                HTML_PARSE_NOWARNING);
+    }
+    if (!hd) {
+        jx_import_error(diags, file, "I521",
+                        "无法解析 HTML 文件（编码 %s）", enc);
+        return NULL;
+    }
+    struct hctx h;
+    memset(&h, 0, sizeof h);
+    h.doc = jx_doc_new(arena, file, JX_SRC_HTML);
+    h.lim = lim;
+    h.diags = diags;
+    jx_buf_init(&h.para, 4u << 20);
+    walk(&h, (const xmlNode *)hd, 0);
+    flush(&h);
+    jx_buf_release(&h.para);
+    xmlFreeDoc(hd);
+    return h.failed ? NULL : h.doc;
+}

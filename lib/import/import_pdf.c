@@ -1,0 +1,901 @@
+/*
+ * import_pdf.c - a PDF to the neutral document through poppler-glib:
+ * every character with its box, then words, lines, tables and
+ * paragraphs from the geometry alone (no ruling lines needed).
+ *
+ * Guards first, on the bytes, before poppler parses anything: the size,
+ * the count of "obj" keywords (lim->max_pdf_objects), the nesting of
+ * dictionaries and arrays outside streams (MAX_NEST), and the
+ * cross-reference table that startxref points at (a "xref" table or a
+ * cross-reference stream object must be there; poppler would otherwise
+ * reconstruct it by scanning the whole file).  Then poppler opens the
+ * document (a password it cannot open with ⇒ encrypted) with page and
+ * per-page character limits.
+ *
+ * Layout, per page:
+ *   characters (blanks dropped) → lines: sorted by vertical centre, a
+ *     new line when the centre moves by more than 0.45 of the height;
+ *   a line → pieces: split where the horizontal gap passes 0.6 of the
+ *     line's character height (a cell boundary; a smaller gap between
+ *     two ASCII characters is a space);
+ *   tables: a run of lines of two or more pieces (and the one-piece
+ *     lines between them that fit inside one column) with no large
+ *     vertical gap; columns are the x-ranges the pieces of most lines
+ *     cover, separated by x-gaps shared by the rows; a piece over
+ *     several columns spans them; rows are the lines, and a line whose
+ *     baseline is closer to the one before than the table's row pitch
+ *     continues the row before (wrapped text joined to its cell);
+ *   the rest: paragraphs, a line joined to the one before when that one
+ *     reaches the right margin.
+ * A table continued on the next page with the same columns is joined
+ * to it, its repeated header rows dropped.
+ */
+#include "jixiao/import.h"
+#include "import/import_formats.h"
+
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Deepest nesting of << >> and [ ] outside streams. */
+#define MAX_NEST 100
+
+/* Most columns a page table may have. */
+#define MAX_COLS 64
+
+/* A character on a page. */
+struct glyph {
+    char u[8];    /* UTF-8 */
+    double x1, y1, x2, y2;
+};
+
+/* A piece: characters of one line close together. */
+struct piece {
+    double x1, x2;
+    char *text; /* malloc'd */
+    int c0, c1; /* columns covered (tables) */
+};
+
+/* A line of pieces. */
+struct line {
+    double y1, y2, h; /* top, bottom, character height */
+    struct piece *p;
+    int np;
+    bool multi; /* two or more pieces */
+    int table;  /* table region id + 1, or 0 */
+};
+
+/* The state of one import. */
+struct pctx {
+    struct jx_doc *doc;
+    const struct jx_limits *lim;
+    struct jx_diags *diags;
+    size_t cells;
+    bool failed;
+    /* the last table of the previous page, for joining */
+    struct jx_doc_table *last;
+    double lastcols[MAX_COLS + 1];
+    int lastncols;
+    int lastrow;  /* next row index in last */
+    bool last_at_end; /* last was the page's final block */
+};
+
+/* ---- guards on the bytes --------------------------------------------- */
+
+/* Whether c is PDF white space. */
+static bool pdf_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
+           c == '\0';
+}
+
+/* Count "obj" keywords (not "endobj") and check nesting outside
+ * streams; 0, or an error code ("I504" nesting, "I505" objects). */
+static const char *scan_objects(const char *d, size_t len,
+                                const struct jx_limits *lim, size_t *objs)
+{
+    int depth = 0;
+    *objs = 0;
+    size_t i = 0;
+    while (i < len) {
+        char c = d[i];
+        if (c == '(') { /* string: skip with escapes and nesting */
+            int pd = 1;
+            i++;
+            while (i < len && pd > 0) {
+                if (d[i] == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (d[i] == '(') {
+                    pd++;
+                } else if (d[i] == ')') {
+                    pd--;
+                }
+                i++;
+            }
+            continue;
+        }
+        if (c == '%') { /* comment */
+            while (i < len && d[i] != '\n' && d[i] != '\r') {
+                i++;
+            }
+            continue;
+        }
+        if (c == '<' && i + 1 < len && d[i + 1] == '<') {
+            if (++depth > MAX_NEST) {
+                return "I504";
+            }
+            i += 2;
+            continue;
+        }
+        if (c == '>' && i + 1 < len && d[i + 1] == '>') {
+            depth = depth > 0 ? depth - 1 : 0;
+            i += 2;
+            continue;
+        }
+        if (c == '[') {
+            if (++depth > MAX_NEST) {
+                return "I504";
+            }
+        } else if (c == ']') {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else if (c == 'o' && i + 3 <= len && memcmp(d + i, "obj", 3) == 0 &&
+                   i > 0 && pdf_space(d[i - 1]) &&
+                   (i + 3 == len || !((d[i + 3] >= 'a' && d[i + 3] <= 'z') ||
+                                      (d[i + 3] >= 'A' && d[i + 3] <= 'Z')))) {
+            if (++*objs > lim->max_pdf_objects) {
+                return "I505";
+            }
+            depth = 0; /* a new object: nesting starts again */
+        } else if (c == 's' && i + 6 <= len &&
+                   memcmp(d + i, "stream", 6) == 0 &&
+                   (i == 0 || pdf_space(d[i - 1]) || d[i - 1] == '>')) {
+            /* skip the stream's bytes up to endstream */
+            const char *e = NULL;
+            size_t from = i + 6;
+            for (size_t k = from; k + 9 <= len; k++) {
+                if (d[k] == 'e' && memcmp(d + k, "endstream", 9) == 0) {
+                    e = d + k;
+                    break;
+                }
+            }
+            if (!e) {
+                return NULL;
+            }
+            i = (size_t)(e - d) + 9;
+            continue;
+        }
+        i++;
+    }
+    return NULL;
+}
+
+/* Whether the cross-reference section at startxref is there: the
+ * offset after the last "startxref" must point at "xref" or at
+ * "N G obj" (a cross-reference stream). */
+static bool xref_ok(const char *d, size_t len)
+{
+    size_t from = len > 2048 ? len - 2048 : 0;
+    size_t at = (size_t)-1;
+    for (size_t k = from; k + 9 <= len; k++) {
+        if (memcmp(d + k, "startxref", 9) == 0) {
+            at = k;
+        }
+    }
+    if (at == (size_t)-1) {
+        return false;
+    }
+    size_t i = at + 9;
+    while (i < len && pdf_space(d[i])) {
+        i++;
+    }
+    size_t off = 0;
+    size_t nd = 0;
+    while (i < len && d[i] >= '0' && d[i] <= '9' && nd < 18) {
+        off = off * 10 + (size_t)(d[i] - '0');
+        i++;
+        nd++;
+    }
+    if (nd == 0 || off >= len) {
+        return false;
+    }
+    while (off < len && pdf_space(d[off])) {
+        off++;
+    }
+    if (len - off >= 4 && memcmp(d + off, "xref", 4) == 0) {
+        return true;
+    }
+    /* N G obj */
+    size_t k = off;
+    for (int part = 0; part < 2; part++) {
+        size_t s = k;
+        while (k < len && d[k] >= '0' && d[k] <= '9') {
+            k++;
+        }
+        if (k == s) {
+            return false;
+        }
+        while (k < len && pdf_space(d[k])) {
+            k++;
+        }
+    }
+    return len - k >= 3 && memcmp(d + k, "obj", 3) == 0;
+}
+
+/* ---- geometry ---------------------------------------------------------- */
+
+/* Order glyphs by vertical centre, then x. */
+static int glyph_cmp_y(const void *a, const void *b)
+{
+    const struct glyph *g = a, *h = b;
+    double ya = (g->y1 + g->y2) / 2, yb = (h->y1 + h->y2) / 2;
+    if (ya < yb) {
+        return -1;
+    }
+    if (ya > yb) {
+        return 1;
+    }
+    return g->x1 < h->x1 ? -1 : g->x1 > h->x1;
+}
+
+/* Order glyphs by x. */
+static int glyph_cmp_x(const void *a, const void *b)
+{
+    const struct glyph *g = a, *h = b;
+    return g->x1 < h->x1 ? -1 : g->x1 > h->x1;
+}
+
+/* Whether the UTF-8 character s is an ASCII letter or digit or one of
+ * the characters that sit inside Latin words and numbers. */
+static bool asciiish(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return c < 0x80 && c > ' ';
+}
+
+/* Split the glyphs of one line (sorted by x) into pieces. */
+static void make_pieces(struct line *ln, struct glyph *g, size_t n)
+{
+    ln->p = calloc(n, sizeof *ln->p);
+    if (!ln->p) {
+        jx_oom();
+    }
+    ln->np = 0;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    double h = ln->h > 0 ? ln->h : 1;
+    size_t i = 0;
+    while (i < n) {
+        jx_buf_reset(&b);
+        struct piece *p = &ln->p[ln->np++];
+        p->x1 = g[i].x1;
+        p->x2 = g[i].x2;
+        jx_buf_adds(&b, g[i].u);
+        size_t k = i + 1;
+        for (; k < n; k++) {
+            double gap = g[k].x1 - p->x2;
+            if (gap > 0.6 * h) {
+                break;
+            }
+            if (gap > 0.15 * h && asciiish(g[k - 1].u) && asciiish(g[k].u)) {
+                jx_buf_addc(&b, ' ');
+            }
+            jx_buf_adds(&b, g[k].u);
+            if (g[k].x2 > p->x2) {
+                p->x2 = g[k].x2;
+            }
+        }
+        p->text = strdup(b.p);
+        if (!p->text) {
+            jx_oom();
+        }
+        i = k;
+    }
+    jx_buf_release(&b);
+    ln->multi = ln->np >= 2;
+}
+
+/* Free the lines. */
+static void free_lines(struct line *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < l[i].np; k++) {
+            free(l[i].p[k].text);
+        }
+        free(l[i].p);
+    }
+    free(l);
+}
+
+/* Group glyphs (sorted by centre) into lines; returns the lines. */
+static struct line *make_lines(struct glyph *g, size_t n, size_t *nl)
+{
+    struct line *l = calloc(n ? n : 1, sizeof *l);
+    if (!l) {
+        jx_oom();
+    }
+    *nl = 0;
+    size_t i = 0;
+    while (i < n) {
+        double h = g[i].y2 - g[i].y1;
+        double yc = (g[i].y1 + g[i].y2) / 2;
+        size_t k = i + 1;
+        while (k < n) {
+            double hk = g[k].y2 - g[k].y1;
+            double yk = (g[k].y1 + g[k].y2) / 2;
+            double hm = h > hk ? h : hk;
+            if (yk - yc > 0.45 * hm) {
+                break;
+            }
+            k++;
+        }
+        qsort(g + i, k - i, sizeof *g, glyph_cmp_x);
+        struct line *ln = &l[(*nl)++];
+        ln->y1 = g[i].y1;
+        ln->y2 = g[i].y2;
+        double hs = 0;
+        for (size_t j = i; j < k; j++) {
+            if (g[j].y1 < ln->y1) {
+                ln->y1 = g[j].y1;
+            }
+            if (g[j].y2 > ln->y2) {
+                ln->y2 = g[j].y2;
+            }
+            double hj = g[j].y2 - g[j].y1;
+            if (hj > hs) {
+                hs = hj;
+            }
+        }
+        ln->h = hs;
+        make_pieces(ln, g + i, k - i);
+        i = k;
+    }
+    return l;
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* Column boundaries of the lines l[a..b) into cut[] (ncols + 1 edges:
+ * the left of each column, then the right end); returns ncols. */
+static int find_columns(struct line *l, size_t a, size_t b, double pw,
+                        double *cut)
+{
+    int w = (int)pw + 2;
+    if (w < 2 || w > 20000) {
+        return 0;
+    }
+    int *cov = calloc((size_t)w, sizeof *cov);
+    if (!cov) {
+        jx_oom();
+    }
+    int nmulti = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!l[i].multi) {
+            continue;
+        }
+        nmulti++;
+        for (int k = 0; k < l[i].np; k++) {
+            int x1 = (int)l[i].p[k].x1, x2 = (int)l[i].p[k].x2;
+            for (int x = x1 < 0 ? 0 : x1; x <= x2 && x < w; x++) {
+                cov[x]++;
+            }
+        }
+    }
+    /* a position is a gap when at most 15% of the rows cover it */
+    int thr = nmulti * 15 / 100;
+    int nc = 0;
+    int x = 0;
+    while (x < w && nc < MAX_COLS) {
+        while (x < w && cov[x] <= thr) {
+            x++;
+        }
+        if (x >= w) {
+            break;
+        }
+        int s = x;
+        while (x < w && cov[x] > thr) {
+            x++;
+        }
+        if (nc > 0) {
+            cut[nc] = (cut[nc] + s) / 2; /* the middle of the gap */
+        }
+        cut[nc] = nc == 0 ? s : cut[nc];
+        nc++;
+        cut[nc] = x; /* provisional right end */
+    }
+    free(cov);
+    cut[0] = 0;
+    cut[nc] = pw + 1;
+    return nc;
+}
+
+/* The column of x among the cuts. */
+static int col_of(const double *cut, int nc, double x)
+{
+    for (int c = 0; c < nc; c++) {
+        if (x < cut[c + 1]) {
+            return c;
+        }
+    }
+    return nc - 1;
+}
+
+/* Append s to the buffer text, with a space between two ASCII
+ * characters. */
+static void join_text(struct jx_buf *b, const char *s)
+{
+    if (b->len > 0 && s[0]) {
+        unsigned char last = (unsigned char)b->p[b->len - 1];
+        if (last < 0x80 && last > ' ' && asciiish(s)) {
+            jx_buf_addc(b, ' ');
+        }
+    }
+    jx_buf_adds(b, s);
+}
+
+/* One table row being built: the text of each column. */
+struct rowbuf {
+    struct jx_buf t[MAX_COLS];
+    int span[MAX_COLS]; /* colspan of the piece starting there, 0 none */
+    bool any;
+};
+
+/* Emit a row into t (row index *row), then empty it. */
+static void emit_row(struct pctx *x, struct jx_doc_table *t, int *row,
+                     struct rowbuf *rb, int nc, int page)
+{
+    if (!rb->any) {
+        return;
+    }
+    for (int c = 0; c < nc && !x->failed; c++) {
+        if (rb->span[c] == 0) {
+            continue;
+        }
+        if (++x->cells > x->lim->max_cells) {
+            jx_import_error(x->diags, x->doc->file, "I506",
+                            "PDF 表格单元格过多：超过上限 %zu 个",
+                            x->lim->max_cells);
+            x->failed = true;
+            break;
+        }
+        struct jx_prov pv;
+        memset(&pv, 0, sizeof pv);
+        pv.file = x->doc->file;
+        pv.line = page;
+        pv.table = t->index;
+        pv.row = *row + 1;
+        pv.column = c + 1;
+        jx_doc_table_add_cell(x->doc, t, *row, c, 1, rb->span[c], rb->t[c].p,
+                              rb->t[c].len, &pv);
+    }
+    for (int c = 0; c < MAX_COLS; c++) {
+        jx_buf_reset(&rb->t[c]);
+        rb->span[c] = 0;
+    }
+    rb->any = false;
+    (*row)++;
+}
+
+/* The text of row r of t joined by tabs, in b (for comparing rows). */
+static void row_key(const struct jx_doc_table *t, int r, struct jx_buf *b)
+{
+    jx_buf_reset(b);
+    for (size_t i = 0; i < t->ncells; i++) {
+        if (t->cells[i].row == r) {
+            jx_buf_addf(b, "%d:%s\t", t->cells[i].col, t->cells[i].text);
+        }
+    }
+}
+
+/* Build the table of lines l[a..b) on page `page`. */
+static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
+                        double pw, int page, bool first_block)
+{
+    double cut[MAX_COLS + 1];
+    int nc = find_columns(l, a, b, pw, cut);
+    if (nc < 2) {
+        return;
+    }
+    /* row pitch: the most common baseline distance in the table is the
+     * line pitch; a row break is a distance clearly above it */
+    double minpitch = 1e9, maxpitch = 0;
+    for (size_t i = a + 1; i < b; i++) {
+        double d = l[i].y2 - l[i - 1].y2;
+        if (d > 0 && d < minpitch) {
+            minpitch = d;
+        }
+        if (d > maxpitch) {
+            maxpitch = d;
+        }
+    }
+    bool spacing = maxpitch > minpitch * 1.3;
+    struct jx_doc_table *t = NULL;
+    int row = 0;
+    bool join = false;
+    int skip_header = 0;
+    if (first_block && x->last && x->last_at_end && x->lastncols == nc) {
+        bool same = true;
+        for (int c = 1; c < nc; c++) {
+            double d = cut[c] - x->lastcols[c];
+            if (d > 6 || d < -6) {
+                same = false;
+            }
+        }
+        if (same) {
+            join = true;
+            t = x->last;
+            row = x->lastrow;
+        }
+    }
+    if (!t) {
+        t = jx_doc_add_table(x->doc, NULL);
+    }
+    struct rowbuf *rb = calloc(1, sizeof *rb);
+    if (!rb) {
+        jx_oom();
+    }
+    for (int c = 0; c < MAX_COLS; c++) {
+        jx_buf_init(&rb->t[c], 1u << 20);
+    }
+    int startrow = row;
+    for (size_t i = a; i < b && !x->failed; i++) {
+        bool cont = false;
+        if (i > a && rb->any) {
+            double d = l[i].y2 - l[i - 1].y2;
+            if (spacing && d <= minpitch * 1.15) {
+                cont = true;
+            }
+        }
+        if (!cont) {
+            emit_row(x, t, &row, rb, nc, page);
+        }
+        for (int k = 0; k < l[i].np; k++) {
+            struct piece *p = &l[i].p[k];
+            int c0 = col_of(cut, nc, p->x1 + 0.5);
+            int c1 = col_of(cut, nc, p->x2 - 0.5);
+            if (c1 < c0) {
+                c1 = c0;
+            }
+            join_text(&rb->t[c0], p->text);
+            if (rb->span[c0] < c1 - c0 + 1) {
+                rb->span[c0] = c1 - c0 + 1;
+            }
+            rb->any = true;
+        }
+    }
+    emit_row(x, t, &row, rb, nc, page);
+    for (int c = 0; c < MAX_COLS; c++) {
+        jx_buf_release(&rb->t[c]);
+    }
+    free(rb);
+    if (join) {
+        /* drop the repeated header rows: leading rows equal to the
+         * table's first rows */
+        struct jx_buf k1, k2;
+        jx_buf_init(&k1, 1u << 20);
+        jx_buf_init(&k2, 1u << 20);
+        while (startrow + skip_header < row && skip_header < startrow) {
+            row_key(t, skip_header, &k1);
+            row_key(t, startrow + skip_header, &k2);
+            if (strcmp(k1.p, k2.p) != 0) {
+                break;
+            }
+            skip_header++;
+        }
+        jx_buf_release(&k1);
+        jx_buf_release(&k2);
+        if (skip_header > 0) {
+            size_t w = 0;
+            for (size_t i = 0; i < t->ncells; i++) {
+                struct jx_doc_cell c = t->cells[i];
+                if (c.row >= startrow && c.row < startrow + skip_header) {
+                    continue;
+                }
+                if (c.row >= startrow + skip_header) {
+                    c.row -= skip_header;
+                }
+                t->cells[w++] = c;
+            }
+            t->ncells = w;
+            row -= skip_header;
+        }
+    }
+    x->last = t;
+    x->lastrow = row;
+    x->lastncols = nc;
+    for (int c = 0; c <= nc; c++) {
+        x->lastcols[c] = cut[c];
+    }
+}
+
+/* Whether a one-piece line fits inside one column of the multi-piece
+ * lines around it (a wrapped cell, a merged cell): its piece lies
+ * within the x-range of one piece of a multi line nearby. */
+static bool fits_column(struct line *l, size_t n, size_t i)
+{
+    const struct piece *p = &l[i].p[0];
+    for (size_t k = i > 4 ? i - 4 : 0; k < n && k < i + 5; k++) {
+        if (!l[k].multi) {
+            continue;
+        }
+        for (int j = 0; j < l[k].np; j++) {
+            double w = l[k].p[j].x2 - l[k].p[j].x1;
+            (void)w;
+            if (j + 1 < l[k].np && p->x2 > l[k].p[j + 1].x1 - 1) {
+                continue;
+            }
+            if (j > 0 && p->x1 < l[k].p[j - 1].x2 + 1) {
+                continue;
+            }
+            if (p->x1 >= l[k].p[j].x1 - l[k].h * 2 &&
+                p->x2 <= (j + 1 < l[k].np ? l[k].p[j + 1].x1
+                                          : l[k].p[j].x2 + l[k].h * 20)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Lay out one page's lines as tables and paragraphs. */
+static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
+                        int page)
+{
+    /* table regions: runs of multi lines, with the one-piece lines
+     * between them that fit a column, no vertical gap above 2.5 lines */
+    size_t i = 0;
+    double right = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].np > 0 && l[k].p[l[k].np - 1].x2 > right) {
+            right = l[k].p[l[k].np - 1].x2;
+        }
+    }
+    bool first_block = true;
+    size_t blocks_before = x->doc->nblocks;
+    struct jx_buf para;
+    jx_buf_init(&para, 4u << 20);
+    int para_prev = -1;
+    while (i < n && !x->failed) {
+        if (l[i].multi) {
+            size_t e = i + 1;
+            size_t last_multi = i;
+            while (e < n) {
+                double gap = l[e].y1 - l[e - 1].y2;
+                if (gap > 2.5 * l[e].h) {
+                    break;
+                }
+                if (l[e].multi) {
+                    last_multi = e;
+                } else if (!fits_column(l, n, e)) {
+                    break;
+                }
+                e++;
+            }
+            e = last_multi + 1;
+            if (para.len) {
+                struct jx_prov pv = {.file = x->doc->file, .line = page};
+                jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
+                jx_buf_reset(&para);
+            }
+            if (e - i >= 2) {
+                build_table(x, l, i, e, pw, page,
+                            first_block && x->doc->nblocks == blocks_before);
+                first_block = false;
+                para_prev = -1;
+                i = e;
+                continue;
+            }
+        }
+        /* a paragraph line */
+        bool joins = para_prev >= 0 && para.len > 0 &&
+                     l[para_prev].p[l[para_prev].np - 1].x2 >=
+                         right - 1.5 * l[para_prev].h &&
+                     l[i].y1 - l[para_prev].y2 < 1.0 * l[i].h;
+        if (!joins && para.len) {
+            struct jx_prov pv = {.file = x->doc->file, .line = page};
+            jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
+            jx_buf_reset(&para);
+            first_block = false;
+        }
+        for (int k = 0; k < l[i].np; k++) {
+            if (k > 0) {
+                jx_buf_addc(&para, ' ');
+            }
+            join_text(&para, l[i].p[k].text);
+        }
+        para_prev = (int)i;
+        i++;
+    }
+    if (para.len) {
+        struct jx_prov pv = {.file = x->doc->file, .line = page};
+        jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
+    }
+    jx_buf_release(&para);
+    x->last_at_end = x->doc->nblocks > 0 &&
+                     x->doc->blocks[x->doc->nblocks - 1].kind ==
+                         JX_DOC_TABLE &&
+                     x->doc->blocks[x->doc->nblocks - 1].table == x->last;
+    if (x->doc->nblocks > x->lim->max_blocks && !x->failed) {
+        jx_import_error(x->diags, x->doc->file, "I506",
+                        "PDF 段落与表格过多：超过上限 %zu 个",
+                        x->lim->max_blocks);
+        x->failed = true;
+    }
+}
+
+/* Whether a page's characters are a running header or footer line
+ * ("第 N 页 共 M 页", "- N -", a bare page number): dropped. */
+static bool page_furniture(const struct line *ln)
+{
+    if (ln->np != 1 && ln->np != 2) {
+        return false;
+    }
+    for (int k = 0; k < ln->np; k++) {
+        const char *s = ln->p[k].text;
+        bool digits_only = true;
+        for (const char *q = s; *q; q++) {
+            if (!((*q >= '0' && *q <= '9') || *q == '-' || *q == ' ')) {
+                digits_only = false;
+            }
+        }
+        if (digits_only && ln->np == 1) {
+            return true;
+        }
+        if (strncmp(s, "第", 3) == 0 && strstr(s, "页")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Read one page. */
+static void read_page(struct pctx *x, PopplerPage *pg, int page)
+{
+    double pw = 0, ph = 0;
+    poppler_page_get_size(pg, &pw, &ph);
+    char *text = poppler_page_get_text(pg);
+    PopplerRectangle *rects = NULL;
+    guint nr = 0;
+    if (!text || !poppler_page_get_text_layout(pg, &rects, &nr)) {
+        g_free(text);
+        g_free(rects);
+        return;
+    }
+    if (nr > x->lim->max_page_words) {
+        jx_import_error(x->diags, x->doc->file, "I507",
+                        "PDF 第 %d 页字符过多：%u 个，上限 %zu 个", page, nr,
+                        x->lim->max_page_words);
+        x->failed = true;
+        g_free(text);
+        g_free(rects);
+        return;
+    }
+    struct glyph *g = calloc(nr ? nr : 1, sizeof *g);
+    if (!g) {
+        jx_oom();
+    }
+    size_t ng = 0;
+    const char *s = text;
+    size_t slen = strlen(text);
+    for (guint i = 0; i < nr && *s; i++) {
+        int32_t cp;
+        int k = jx_utf8_decode(s, slen - (size_t)(s - text), &cp);
+        if (k <= 0) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        bool blank = cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' ||
+                     cp == 0xA0 || cp == 0x3000 || cp < 0x20;
+        const PopplerRectangle *r = &rects[i];
+        if (!blank && k < 8 && r->y2 > r->y1 && r->x2 >= r->x1) {
+            memcpy(g[ng].u, s, (size_t)k);
+            g[ng].u[k] = '\0';
+            g[ng].x1 = r->x1;
+            g[ng].y1 = r->y1;
+            g[ng].x2 = r->x2;
+            g[ng].y2 = r->y2;
+            ng++;
+        }
+        s += k;
+    }
+    g_free(text);
+    g_free(rects);
+    qsort(g, ng, sizeof *g, glyph_cmp_y);
+    size_t nl = 0;
+    struct line *l = make_lines(g, ng, &nl);
+    free(g);
+    /* running headers and footers: the first and last line when they
+     * are page furniture */
+    size_t a = 0, b = nl;
+    if (b > a && page_furniture(&l[b - 1])) {
+        b--;
+    }
+    if (b > a && page_furniture(&l[a])) {
+        a++;
+    }
+    layout_page(x, l + a, b - a, pw, page);
+    free_lines(l, nl);
+}
+
+/* PDF to document; see import_formats.h. */
+struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
+                             const char *data, size_t len,
+                             const struct jx_limits *lim,
+                             struct jx_diags *diags)
+{
+    size_t objs = 0;
+    const char *bad = scan_objects(data, len, lim, &objs);
+    if (bad && strcmp(bad, "I504") == 0) {
+        jx_import_error(diags, file, "I504",
+                        "PDF 结构嵌套过深（超过 %d 层），疑为恶意文件，拒绝读取",
+                        MAX_NEST);
+        return NULL;
+    }
+    if (bad) {
+        jx_import_error(diags, file, "I505",
+                        "PDF 对象过多（超过 %zu 个），拒绝读取",
+                        lim->max_pdf_objects);
+        return NULL;
+    }
+    if (!xref_ok(data, len)) {
+        jx_import_error(diags, file, "I503",
+                        "PDF 交叉引用表损坏或缺失（startxref 未指向 xref），"
+                        "文件不完整或已损坏，无法读取");
+        return NULL;
+    }
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *err = NULL;
+    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &err);
+    if (!pd) {
+        bool enc = err && err->domain == POPPLER_ERROR &&
+                   err->code == POPPLER_ERROR_ENCRYPTED;
+        if (enc) {
+            jx_import_error(diags, file, "I502",
+                            "PDF 文件已加密（需要密码），无法读取：请提交未加密"
+                            "的文件");
+        } else {
+            jx_import_error(diags, file, "I501",
+                            "无法读取 PDF 文件：文件已损坏或不是有效的 PDF");
+        }
+        if (err) {
+            g_error_free(err);
+        }
+        g_bytes_unref(bytes);
+        return NULL;
+    }
+    int np = poppler_document_get_n_pages(pd);
+    struct jx_doc *doc = NULL;
+    if (np > lim->max_pages) {
+        jx_import_error(diags, file, "I506", "PDF 页数过多：%d 页，上限 %d 页",
+                        np, lim->max_pages);
+    } else {
+        struct pctx x;
+        memset(&x, 0, sizeof x);
+        x.doc = jx_doc_new(arena, file, JX_SRC_PDF);
+        x.lim = lim;
+        x.diags = diags;
+        for (int i = 0; i < np && !x.failed; i++) {
+            PopplerPage *pg = poppler_document_get_page(pd, i);
+            if (!pg) {
+                continue;
+            }
+            read_page(&x, pg, i + 1);
+            g_object_unref(pg);
+        }
+        /* finish the tables (joined ones grew after their first end) */
+        for (size_t k = 0; k < x.doc->nblocks && !x.failed; k++) {
+            if (x.doc->blocks[k].kind == JX_DOC_TABLE &&
+                jx_doc_table_end(x.doc, x.doc->blocks[k].table) != 0) {
+                jx_import_error(diags, file, "I506",
+                                "PDF 表格过大：超过 %ld 个网格位置",
+                                (long)JX_DOC_MAX_GRID);
+                x.failed = true;
+            }
+        }
+        doc = x.failed ? NULL : x.doc;
+    }
+    g_object_unref(pd);
+    g_bytes_unref(bytes);
+    return doc;
+}
