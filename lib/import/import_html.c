@@ -19,7 +19,10 @@
  * other block elements end a paragraph; inline text is joined with
  * white space collapsed (kept in <pre>).  Dropped: head, script, style,
  * noscript, template, svg, iframe, object, and elements of class
- * "print-only" (jixiao's printed copies of what the screen shows).
+ * "print-only" (jixiao's printed copies of what the screen shows) or
+ * "jx-generated" (what jixiao's report adds to the unit's own); in
+ * a table cell, a <details> gives its <summary> only, without a <sup>
+ * note number.
  */
 #include "jixiao/import.h"
 #include "import/import_formats.h"
@@ -55,6 +58,27 @@ static bool is(const xmlNode *n, const char *s)
            xmlStrcasecmp(n->name, (const xmlChar *)s) == 0;
 }
 
+/* Whether element n has the class name cls. */
+static bool has_class(const xmlNode *n, const char *cls)
+{
+    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
+    if (!c) {
+        return false;
+    }
+    size_t m = strlen(cls);
+    bool found = false;
+    for (const char *p = (const char *)c; (p = strstr(p, cls)) != NULL;
+         p += m) {
+        if ((p == (const char *)c || p[-1] == ' ') &&
+            (p[m] == '\0' || p[m] == ' ')) {
+            found = true;
+            break;
+        }
+    }
+    xmlFree(c);
+    return found;
+}
+
 /* Whether n is dropped with everything in it. */
 static bool dropped(const xmlNode *n)
 {
@@ -66,15 +90,7 @@ static bool dropped(const xmlNode *n)
             return true;
         }
     }
-    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
-    bool drop = false;
-    if (c) {
-        const char *p = strstr((const char *)c, "print-only");
-        drop = p && (p == (const char *)c || p[-1] == ' ') &&
-               (p[10] == '\0' || p[10] == ' ');
-        xmlFree(c);
-    }
-    return drop;
+    return has_class(n, "print-only") || has_class(n, "jx-generated");
 }
 
 /* Whether n ends a paragraph (a block element). */
@@ -216,6 +232,13 @@ static bool too_deep(struct hctx *h, int depth)
     return true;
 }
 
+/* Whether c is the hidden part of a <details>: anything but its
+ * <summary> (a cell shows the summary; the rest opens on a click). */
+static bool in_details(const xmlNode *c)
+{
+    return c->parent && is(c->parent, "details") && !is(c, "summary");
+}
+
 /* Collect the text of a cell's content into b: blocks on lines of
  * their own, nested tables' cells separated by tabs. */
 static void cell_text(struct hctx *h, const xmlNode *n, struct jx_buf *b,
@@ -233,6 +256,12 @@ static void cell_text(struct hctx *h, const xmlNode *n, struct jx_buf *b,
         }
         if (c->type != XML_ELEMENT_NODE || dropped(c)) {
             continue;
+        }
+        if (in_details(c)) {
+            continue;
+        }
+        if (is(c, "sup") && n && is(n, "summary")) {
+            continue; /* a note's number beside the value */
         }
         bool blk = block(c);
         if (blk && b->len > 0 && b->p[b->len - 1] != '\n') {

@@ -1276,6 +1276,12 @@ static void document(struct hw *w, const struct jx_report_doc *d)
             put(w, "</ul>\n");
         }
         in_list = li;
+        /* jixiao's own additions, marked so that importing the page
+         * leaves them out as importing the DOCX does */
+        bool gen = (b->generated && !li) || b->kind == JX_RB_CHART;
+        if (gen) {
+            put(w, "<div class=\"jx-generated\">\n");
+        }
         switch (b->kind) {
         case JX_RB_HEADING:
             heading(w, b);
@@ -1301,6 +1307,9 @@ static void document(struct hw *w, const struct jx_report_doc *d)
         case JX_RB_PAGEBREAK:
             put(w, "<hr class=\"pb\">\n");
             break;
+        }
+        if (gen) {
+            put(w, "</div>\n");
         }
     }
     if (in_list) {
