@@ -56,7 +56,7 @@ struct jx_limits {
     int max_pages;           /* PDF pages (2,000) */
     size_t max_pdf_objects;  /* PDF "obj" keywords in the file (500,000) */
     size_t max_page_words;   /* characters on one PDF page (200,000) */
-    size_t max_html_nodes;   /* HTML tags (1,000,000) */
+    size_t max_html_nodes;   /* HTML tags (500,000) */
     int max_html_depth;      /* HTML element nesting (256) */
     int convert_timeout;     /* seconds LibreOffice may take (120) */
 };

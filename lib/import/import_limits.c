@@ -22,7 +22,7 @@ void jx_limits_default(struct jx_limits *l)
     l->max_pages = 2000;
     l->max_pdf_objects = 500000;
     l->max_page_words = 200000;
-    l->max_html_nodes = 1000000;
+    l->max_html_nodes = 500000;
     l->max_html_depth = 256;
     l->convert_timeout = 120;
 }

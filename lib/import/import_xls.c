@@ -8,8 +8,11 @@
  * Numbers arrive as binary doubles: the text kept is the double's 15
  * significant digits, trailing zeros dropped (what Excel shows), so
  * 0.1 + 0.2 stored as 0.30000000000000004 reads "0.3".  FreeXL gives
- * neither merged cells nor number formats: a merged cell is its
- * top-left cell, a percentage is its fraction.
+ * neither merged cells, nor number formats, nor formulas' cached
+ * values: those are read here from the BIFF8 records of the Workbook
+ * stream (MERGEDCELLS; FORMAT and XF for percentages, shown with the
+ * format's decimals as Excel shows them; FORMULA results), found
+ * through the OLE2 FAT with every chain bounded by the sector count.
  */
 #include "jixiao/import.h"
 #include "import/import_formats.h"
@@ -22,34 +25,32 @@
 /* Most columns read from a sheet (BIFF8 has 256). */
 #define MAX_COLS 16384
 
-/* Append the plain decimal text of v with 15 significant digits,
- * trailing zeros dropped, to b ("1E-5" style never appears). */
-static void double_text(double v, struct jx_buf *b)
+/* The 15 significant digits of v: dig[0..*nd) (no trailing zeros,
+ * "0" for zero) and the exponent of the first digit; false for
+ * infinities and NaN. */
+static bool double_digits(double v, char *dig, int *nd, long *ex, bool *neg)
 {
     char s[64];
     int n = snprintf(s, sizeof s, "%.14e", v); /* d.dddddddddddddde±x */
+    *nd = 0;
+    *ex = 0;
+    *neg = false;
     if (n <= 0 || (size_t)n >= sizeof s) {
-        jx_buf_adds(b, "0");
-        return;
+        return false;
     }
     const char *p = s;
-    bool neg = false;
     if (*p == '-') {
-        neg = true;
+        *neg = true;
         p++;
     }
-    if (*p < '0' || *p > '9') { /* inf or nan */
-        jx_buf_adds(b, s);
-        return;
+    if (*p < '0' || *p > '9') {
+        return false;
     }
-    char dig[32];
-    int nd = 0;
     for (; *p && *p != 'e'; p++) {
-        if (*p >= '0' && *p <= '9' && nd < 30) {
-            dig[nd++] = *p;
+        if (*p >= '0' && *p <= '9' && *nd < 30) {
+            dig[(*nd)++] = *p;
         }
     }
-    long ex = 0;
     bool eneg = false;
     if (*p == 'e') {
         p++;
@@ -57,33 +58,96 @@ static void double_text(double v, struct jx_buf *b)
             eneg = *p == '-';
             p++;
         }
-        for (; *p >= '0' && *p <= '9'; p++) {
-            ex = ex * 10 + (*p - '0');
-            if (ex > 400) {
-                break;
-            }
+        for (; *p >= '0' && *p <= '9' && *ex < 1000; p++) {
+            *ex = *ex * 10 + (*p - '0');
         }
     }
     if (eneg) {
-        ex = -ex;
+        *ex = -*ex;
     }
-    while (nd > 1 && dig[nd - 1] == '0') {
-        nd--;
+    while (*nd > 1 && dig[*nd - 1] == '0') {
+        (*nd)--;
     }
-    if (nd == 1 && dig[0] == '0') {
+    if (*nd == 1 && dig[0] == '0') {
+        *neg = false;
+        *ex = 0;
+    }
+    return true;
+}
+
+/*
+ * Append v as plain decimal text to b: its 15 significant digits,
+ * times 100 with a '%' when pct, rounded half-up to at most maxdec
+ * decimals (when maxdec >= 0) and shown with at least mindec.
+ */
+static void number_text(double v, bool pct, int maxdec, int mindec,
+                        struct jx_buf *b)
+{
+    char dig[40];
+    int nd;
+    long ex;
+    bool neg;
+    if (!double_digits(v, dig, &nd, &ex, &neg)) {
         jx_buf_adds(b, "0");
         return;
+    }
+    bool zero = nd == 1 && dig[0] == '0';
+    if (pct && !zero) {
+        ex += 2;
+    }
+    /* digits after the point: nd - 1 - ex */
+    if (maxdec >= 0 && !zero && nd - 1 - ex > maxdec) {
+        long keep = ex + 1 + maxdec; /* digits kept */
+        if (keep < 0) {
+            nd = 1;
+            dig[0] = '0';
+            zero = true;
+        } else {
+            bool up = keep < nd && dig[keep] >= '5';
+            nd = (int)keep;
+            if (up) {
+                int i = nd - 1;
+                while (i >= 0 && dig[i] == '9') {
+                    dig[i] = '0';
+                    i--;
+                }
+                if (i >= 0) {
+                    dig[i]++;
+                } else {
+                    memmove(dig + 1, dig, (size_t)nd);
+                    dig[0] = '1';
+                    nd++;
+                    ex++;
+                }
+            }
+            while (nd > 1 && dig[nd - 1] == '0') {
+                nd--;
+            }
+            if (nd == 0) {
+                nd = 1;
+                dig[0] = '0';
+                zero = true;
+            }
+        }
+    }
+    if (zero) {
+        nd = 1;
+        dig[0] = '0';
+        ex = 0;
+        neg = false;
     }
     if (neg) {
         jx_buf_addc(b, '-');
     }
     long intd = ex + 1; /* digits before the point */
+    long decs = 0;
     if (intd <= 0) {
         jx_buf_adds(b, "0.");
         for (long i = 0; i < -intd; i++) {
             jx_buf_addc(b, '0');
         }
         jx_buf_add(b, dig, (size_t)nd);
+        decs = -intd + nd;
     } else if (intd >= nd) {
         jx_buf_add(b, dig, (size_t)nd);
         for (long i = nd; i < intd; i++) {
@@ -93,7 +157,399 @@ static void double_text(double v, struct jx_buf *b)
         jx_buf_add(b, dig, (size_t)intd);
         jx_buf_addc(b, '.');
         jx_buf_add(b, dig + intd, (size_t)(nd - intd));
+        decs = nd - intd;
     }
+    if (decs < mindec) {
+        if (decs == 0) {
+            jx_buf_addc(b, '.');
+        }
+        for (long i = decs; i < mindec; i++) {
+            jx_buf_addc(b, '0');
+        }
+    }
+    if (pct) {
+        jx_buf_addc(b, '%');
+    }
+}
+
+/* ---- what FreeXL leaves out: read from the BIFF records ------------- */
+
+/* A number format: percent or not, decimals shown (max, min). */
+struct nfmt {
+    bool pct;
+    int maxdec, mindec;
+};
+
+/* A formula's cached number, or a cell's format, at sheet/row/col. */
+struct xcell {
+    unsigned sheet, row, col;
+    unsigned xf;     /* index of its XF record */
+    bool formula;    /* a FORMULA record with a number result */
+    double value;    /* that result */
+};
+
+/* A merged area of a sheet. */
+struct xmerge {
+    unsigned sheet, r0, r1, c0, c1;
+};
+
+/* What the BIFF records add: formats, formula results, merges. */
+struct biff {
+    struct nfmt *xf;      /* number format of each XF record */
+    size_t nxf, capxf;
+    unsigned *fmtid;      /* FORMAT ids with a percent, and decimals */
+    struct nfmt *fmtval;
+    size_t nfmt, capfmt;
+    struct xcell *cells;
+    size_t ncells, capcells;
+    struct xmerge *merges;
+    size_t nmerges, capmerges;
+};
+
+/* Little-endian 16 and 32 bits at p. */
+static unsigned le16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+/* Little-endian 32 bits at p. */
+static unsigned long le32(const unsigned char *p)
+{
+    return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+           (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
+}
+
+/* Grow a malloc'd array to hold n + 1 elements. */
+static void *more(void *p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap) {
+        return p;
+    }
+    size_t c = *cap ? *cap * 2 : 64;
+    void *q = realloc(p, c * size);
+    if (!q) {
+        jx_oom();
+    }
+    *cap = c;
+    return q;
+}
+
+/*
+ * The Workbook (or Book) stream of the OLE2 file d[0..len), read
+ * through the FAT (a stream under the mini-stream cutoff is not read):
+ * a malloc'd copy and its length, or NULL.  Every chain is bounded by
+ * the number of sectors, so a loop ends.
+ */
+static unsigned char *workbook_stream(const unsigned char *d, size_t len,
+                                      size_t *out_len)
+{
+    if (len < 512 || memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0) {
+        return NULL;
+    }
+    unsigned shift = le16(d + 0x1E);
+    if (shift != 9 && shift != 12) {
+        return NULL;
+    }
+    size_t ss = (size_t)1 << shift;
+    size_t nsec = (len - 512 + ss - 1) / ss;
+    size_t per = ss / 4;
+    unsigned long nfat = le32(d + 0x2C);
+    if (nfat == 0 || nfat > nsec) {
+        return NULL;
+    }
+    /* the FAT sectors: 109 in the header, then the DIFAT chain */
+    unsigned long *fatsec = malloc(nfat * sizeof *fatsec);
+    if (!fatsec) {
+        jx_oom();
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < 109 && k < nfat; i++) {
+        fatsec[k++] = le32(d + 0x4C + 4 * i);
+    }
+    unsigned long dif = le32(d + 0x44);
+    for (size_t steps = 0; k < nfat && dif < nsec && steps < nsec; steps++) {
+        const unsigned char *p = d + 512 + dif * ss;
+        if (512 + (dif + 1) * ss > len) {
+            break;
+        }
+        for (size_t i = 0; i + 1 < per && k < nfat; i++) {
+            fatsec[k++] = le32(p + 4 * i);
+        }
+        dif = le32(p + 4 * (per - 1));
+    }
+    size_t nfe = nfat * per;
+    unsigned long *fat = calloc(nfe, sizeof *fat);
+    if (!fat) {
+        jx_oom();
+    }
+    for (size_t i = 0; i < k; i++) {
+        if (fatsec[i] >= nsec || 512 + (fatsec[i] + 1) * ss > len) {
+            continue;
+        }
+        const unsigned char *p = d + 512 + fatsec[i] * ss;
+        for (size_t j = 0; j < per; j++) {
+            fat[i * per + j] = le32(p + 4 * j);
+        }
+    }
+    free(fatsec);
+    /* the directory: find the stream */
+    unsigned long start = 0xFFFFFFFFUL, size = 0;
+    unsigned long sec = le32(d + 0x30);
+    for (size_t steps = 0; sec < nsec && sec < nfe && steps < nsec;
+         steps++) {
+        if (512 + (sec + 1) * ss > len) {
+            break;
+        }
+        const unsigned char *p = d + 512 + sec * ss;
+        for (size_t e = 0; e + 128 <= ss; e += 128) {
+            const unsigned char *de = p + e;
+            unsigned nl = le16(de + 0x40);
+            if (de[0x42] != 2 || nl < 2 || nl > 64) {
+                continue;
+            }
+            char name[33];
+            size_t m = 0;
+            for (size_t c = 0; c + 2 < nl && m < 32; c += 2) {
+                name[m++] = de[c + 1] == 0 ? (char)de[c] : '?';
+            }
+            name[m] = '\0';
+            if (strcmp(name, "Workbook") == 0 || strcmp(name, "Book") == 0) {
+                start = le32(de + 0x74);
+                size = le32(de + 0x78);
+            }
+        }
+        sec = fat[sec];
+    }
+    unsigned long cutoff = le32(d + 0x38);
+    if (start == 0xFFFFFFFFUL || size < cutoff || size > len) {
+        free(fat);
+        return NULL;
+    }
+    unsigned char *out = malloc(size);
+    if (!out) {
+        jx_oom();
+    }
+    size_t got = 0;
+    sec = start;
+    for (size_t steps = 0; got < size && sec < nsec && sec < nfe &&
+                           steps < nsec;
+         steps++) {
+        if (512 + (sec + 1) * ss > len) {
+            break;
+        }
+        size_t n = size - got < ss ? size - got : ss;
+        memcpy(out + got, d + 512 + sec * ss, n);
+        got += n;
+        sec = fat[sec];
+    }
+    free(fat);
+    *out_len = got;
+    return out;
+}
+
+/* The number format of a format code: a percent with its decimals. */
+static struct nfmt code_format(const char *s, size_t n)
+{
+    struct nfmt f = {false, -1, 0};
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') {
+            quoted = !quoted;
+        } else if (!quoted && s[i] == ';') {
+            break;
+        } else if (!quoted && s[i] == '%') {
+            f.pct = true;
+        }
+    }
+    if (!f.pct) {
+        return f;
+    }
+    f.maxdec = 0;
+    for (size_t i = 0; i < n && s[i] != ';'; i++) {
+        if (s[i] == '.') {
+            for (size_t j = i + 1; j < n && (s[j] == '0' || s[j] == '#');
+                 j++) {
+                f.maxdec++;
+                if (s[j] == '0') {
+                    f.mindec++;
+                }
+            }
+            break;
+        }
+    }
+    return f;
+}
+
+/* The number format of XF record ix. */
+static struct nfmt xf_format(const struct biff *bf, unsigned ix)
+{
+    struct nfmt none = {false, -1, 0};
+    return ix < bf->nxf ? bf->xf[ix] : none;
+}
+
+/* Walk the BIFF8 records of the workbook stream w[0..n). */
+static void walk_biff(const unsigned char *w, size_t n, struct biff *bf)
+{
+    size_t i = 0;
+    int sheet = -1;
+    while (i + 4 <= n) {
+        unsigned type = le16(w + i), rl = le16(w + i + 2);
+        const unsigned char *r = w + i + 4;
+        if (i + 4 + rl > n) {
+            break;
+        }
+        if (type == 0x0809 && rl >= 4) { /* BOF */
+            if (le16(r + 2) == 0x0010) {
+                sheet++;
+            }
+        } else if (type == 0x041E && rl >= 5) { /* FORMAT */
+            unsigned id = le16(r), cch = le16(r + 2);
+            bool wide = r[4] & 1;
+            char code[256];
+            size_t m = 0;
+            for (size_t c = 0; c < cch && m < sizeof code - 1; c++) {
+                size_t at = 5 + (wide ? 2 * c : c);
+                if (at + (wide ? 2 : 1) > rl) {
+                    break;
+                }
+                unsigned ch = wide ? le16(r + at) : r[at];
+                code[m++] = ch < 0x80 ? (char)ch : '?';
+            }
+            struct nfmt f = code_format(code, m);
+            bf->fmtid = more(bf->fmtid, bf->nfmt, &bf->capfmt,
+                             sizeof *bf->fmtid);
+            size_t cap2 = bf->nfmt;
+            bf->fmtval = realloc(bf->fmtval, (cap2 + 1) * sizeof *bf->fmtval);
+            if (!bf->fmtval) {
+                jx_oom();
+            }
+            bf->fmtid[bf->nfmt] = id;
+            bf->fmtval[bf->nfmt] = f;
+            bf->nfmt++;
+        } else if (type == 0x00E0 && rl >= 4) { /* XF */
+            unsigned id = le16(r + 2);
+            struct nfmt f = {false, -1, 0};
+            if (id == 9) {
+                f.pct = true;
+                f.maxdec = 0;
+            } else if (id == 10) {
+                f.pct = true;
+                f.maxdec = f.mindec = 2;
+            } else {
+                for (size_t k = 0; k < bf->nfmt; k++) {
+                    if (bf->fmtid[k] == id) {
+                        f = bf->fmtval[k];
+                    }
+                }
+            }
+            bf->xf = more(bf->xf, bf->nxf, &bf->capxf, sizeof *bf->xf);
+            bf->xf[bf->nxf++] = f;
+        } else if (sheet >= 0 && (type == 0x0006 || type == 0x0203) &&
+                   rl >= 14) { /* FORMULA, NUMBER */
+            struct xcell c = {(unsigned)sheet, le16(r), le16(r + 2),
+                              le16(r + 4), false, 0};
+            if (!(type == 0x0006 && r[12] == 0xFF && r[13] == 0xFF)) {
+                memcpy(&c.value, r + 6, 8);
+                c.formula = type == 0x0006;
+            }
+            bf->cells = more(bf->cells, bf->ncells, &bf->capcells,
+                             sizeof *bf->cells);
+            bf->cells[bf->ncells++] = c;
+        } else if (sheet >= 0 && type == 0x027E && rl >= 10) { /* RK */
+            struct xcell c = {(unsigned)sheet, le16(r), le16(r + 2),
+                              le16(r + 4), false, 0};
+            bf->cells = more(bf->cells, bf->ncells, &bf->capcells,
+                             sizeof *bf->cells);
+            bf->cells[bf->ncells++] = c;
+        } else if (sheet >= 0 && type == 0x0201 && rl >= 6) { /* BLANK */
+            struct xcell c = {(unsigned)sheet, le16(r), le16(r + 2),
+                              le16(r + 4), false, 0};
+            bf->cells = more(bf->cells, bf->ncells, &bf->capcells,
+                             sizeof *bf->cells);
+            bf->cells[bf->ncells++] = c;
+        } else if (sheet >= 0 && type == 0x00BE && rl >= 6) { /* MULBLANK */
+            unsigned row = le16(r), c0 = le16(r + 2);
+            for (size_t k = 0; 4 + 2 * k + 2 <= rl - 2; k++) {
+                struct xcell c = {(unsigned)sheet, row, c0 + (unsigned)k,
+                                  le16(r + 4 + 2 * k), false, 0};
+                bf->cells = more(bf->cells, bf->ncells, &bf->capcells,
+                                 sizeof *bf->cells);
+                bf->cells[bf->ncells++] = c;
+            }
+        } else if (sheet >= 0 && type == 0x00BD && rl >= 6) { /* MULRK */
+            unsigned row = le16(r), c0 = le16(r + 2);
+            for (size_t k = 0; 4 + 6 * k + 6 <= rl - 2; k++) {
+                struct xcell c = {(unsigned)sheet, row, c0 + (unsigned)k,
+                                  le16(r + 4 + 6 * k), false, 0};
+                bf->cells = more(bf->cells, bf->ncells, &bf->capcells,
+                                 sizeof *bf->cells);
+                bf->cells[bf->ncells++] = c;
+            }
+        } else if (sheet >= 0 && type == 0x00E5 && rl >= 2) { /* MERGEDCELLS */
+            unsigned cnt = le16(r);
+            for (size_t k = 0; k < cnt && 2 + 8 * k + 8 <= rl; k++) {
+                const unsigned char *m = r + 2 + 8 * k;
+                struct xmerge g = {(unsigned)sheet, le16(m), le16(m + 2),
+                                   le16(m + 4), le16(m + 6)};
+                if (g.r1 < g.r0 || g.c1 < g.c0) {
+                    continue;
+                }
+                bf->merges = more(bf->merges, bf->nmerges, &bf->capmerges,
+                                  sizeof *bf->merges);
+                bf->merges[bf->nmerges++] = g;
+            }
+        }
+        i += 4 + rl;
+    }
+}
+
+/* The record of the cell at sheet/row/col, or NULL. */
+static const struct xcell *find_cell(const struct biff *bf, unsigned sheet,
+                                     unsigned row, unsigned col)
+{
+    /* records come sorted by sheet then row: a binary search on
+     * (sheet, row) then a scan */
+    size_t lo = 0, hi = bf->ncells;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct xcell *c = &bf->cells[mid];
+        if (c->sheet < sheet || (c->sheet == sheet && c->row < row)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (size_t i = lo; i < bf->ncells && bf->cells[i].sheet == sheet &&
+                        bf->cells[i].row == row;
+         i++) {
+        if (bf->cells[i].col == col) {
+            return &bf->cells[i];
+        }
+    }
+    return NULL;
+}
+
+/* Order cell records by sheet, row, column. */
+static int xcell_cmp(const void *a, const void *b)
+{
+    const struct xcell *x = a, *y = b;
+    if (x->sheet != y->sheet) {
+        return x->sheet < y->sheet ? -1 : 1;
+    }
+    if (x->row != y->row) {
+        return x->row < y->row ? -1 : 1;
+    }
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* Free what walk_biff collected. */
+static void biff_free(struct biff *bf)
+{
+    free(bf->xf);
+    free(bf->fmtid);
+    free(bf->fmtval);
+    free(bf->cells);
+    free(bf->merges);
 }
 
 /* The A1 name of a 0-based cell, in the arena. */
@@ -115,15 +571,22 @@ static const char *a1(struct jx_arena *a, unsigned row, unsigned col)
     return jx_sprintf(a, "%s%u", out, row + 1);
 }
 
-/* The text of one cell into b (empty for an empty cell). */
-static void cell_text(const FreeXL_CellValue *v, struct jx_buf *b)
+/* The text of one cell into b (empty for an empty cell): FreeXL's
+ * value, or the formula's cached number it leaves out; numbers in the
+ * cell's percent format when it has one. */
+static void cell_text(const FreeXL_CellValue *v, const struct xcell *rec,
+                      const struct biff *bf, struct jx_buf *b)
 {
+    struct nfmt f = rec ? xf_format(bf, rec->xf)
+                        : (struct nfmt){false, -1, 0};
     switch (v->type) {
     case FREEXL_CELL_INT:
-        jx_buf_addf(b, "%d", v->value.int_value);
+        number_text((double)v->value.int_value, f.pct, f.pct ? f.maxdec : -1,
+                    f.mindec, b);
         break;
     case FREEXL_CELL_DOUBLE:
-        double_text(v->value.double_value, b);
+        number_text(v->value.double_value, f.pct, f.pct ? f.maxdec : -1,
+                    f.mindec, b);
         break;
     case FREEXL_CELL_TEXT:
     case FREEXL_CELL_SST_TEXT:
@@ -135,8 +598,26 @@ static void cell_text(const FreeXL_CellValue *v, struct jx_buf *b)
         }
         break;
     default:
+        if (rec && rec->formula) {
+            number_text(rec->value, f.pct, f.pct ? f.maxdec : -1, f.mindec,
+                        b);
+        }
         break;
     }
+}
+
+/* The merged area of sheet holding (row, col), or NULL. */
+static const struct xmerge *merge_at(const struct biff *bf, unsigned sheet,
+                                     unsigned row, unsigned col)
+{
+    for (size_t i = 0; i < bf->nmerges; i++) {
+        const struct xmerge *m = &bf->merges[i];
+        if (m->sheet == sheet && row >= m->r0 && row <= m->r1 &&
+            col >= m->c0 && col <= m->c1) {
+            return m;
+        }
+    }
+    return NULL;
 }
 
 /* Trim ASCII blanks and full-width spaces around s[0..*n). */
@@ -170,6 +651,7 @@ static const char *trim(const char *s, size_t *n)
 /* Read the active sheet `name` into a new table of doc; false when a
  * limit stops it (reported). */
 static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
+                       unsigned sheet, const struct biff *bf,
                        const struct jx_limits *lim, size_t *cells,
                        struct jx_diags *diags)
 {
@@ -189,12 +671,17 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
                 FREEXL_OK) {
                 continue;
             }
+            const struct xmerge *m = merge_at(bf, sheet, r, c);
+            if (m && (m->r0 != r || m->c0 != c)) {
+                continue; /* covered by a merged cell */
+            }
             jx_buf_reset(&b);
-            cell_text(&v, &b);
+            const struct xcell *rec = find_cell(bf, sheet, r, c);
+            cell_text(&v, rec, bf, &b);
             size_t n = b.len;
             const char *s = trim(b.p, &n);
-            if (n == 0) {
-                continue;
+            if (n == 0 && !rec && !m) {
+                continue; /* no record: not a cell (a blank one is) */
             }
             if (++*cells > lim->max_cells) {
                 jx_import_error(diags, doc->file, "I543",
@@ -208,7 +695,9 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
             pv.file = doc->file;
             pv.sheet = name;
             pv.cell = a1(doc->arena, r, c);
-            jx_doc_table_add_cell(doc, t, (int)r, (int)c, 1, 1, s, n, &pv);
+            int rs = m ? (int)(m->r1 - m->r0 + 1) : 1;
+            int cs = m ? (int)(m->c1 - m->c0 + 1) : 1;
+            jx_doc_table_add_cell(doc, t, (int)r, (int)c, rs, cs, s, n, &pv);
         }
     }
     jx_buf_release(&b);
@@ -260,6 +749,16 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
                         "后再提交");
         return NULL;
     }
+    struct biff bf;
+    memset(&bf, 0, sizeof bf);
+    size_t wl = 0;
+    unsigned char *wb =
+        workbook_stream((const unsigned char *)data, len, &wl);
+    if (wb) {
+        walk_biff(wb, wl, &bf);
+        free(wb);
+        qsort(bf.cells, bf.ncells, sizeof *bf.cells, xcell_cmp);
+    }
     struct jx_doc *doc = jx_doc_new(arena, file, JX_SRC_XLS);
     unsigned int nsheets = 0;
     freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &nsheets);
@@ -274,12 +773,13 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
         }
         const char *name =
             jx_strdup(arena, nm ? nm : jx_sprintf(arena, "Sheet%u", i + 1));
-        if (!read_sheet(h, doc, name, lim, &cells, diags)) {
+        if (!read_sheet(h, doc, name, i, &bf, lim, &cells, diags)) {
             doc = NULL;
             break;
         }
     }
     freexl_close(h);
     jx_import_rmtree(dir);
+    biff_free(&bf);
     return doc;
 }
