@@ -248,6 +248,9 @@ static void cell_text(struct hctx *h, const xmlNode *n, struct jx_buf *b,
         return;
     }
     for (const xmlNode *c = n->children; c && !h->failed; c = c->next) {
+        if (in_details(c)) {
+            continue;
+        }
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content) {
                 add_text(b, (const char *)c->content, h->pre > 0);
@@ -255,9 +258,6 @@ static void cell_text(struct hctx *h, const xmlNode *n, struct jx_buf *b,
             continue;
         }
         if (c->type != XML_ELEMENT_NODE || dropped(c)) {
-            continue;
-        }
-        if (in_details(c)) {
             continue;
         }
         if (is(c, "sup") && n && is(n, "summary")) {
