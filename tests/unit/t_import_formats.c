@@ -1,0 +1,343 @@
+/*
+ * t_import_formats.c - tests of the importers of PDF, HTML and .xls,
+ * and of telling them (and .doc) apart by content: exact documents
+ * from small inputs built here, and the limits and guards on hostile
+ * ones.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "jixiao/import.h"
+#include "import/import_formats.h"
+
+/* Build a one-page PDF with Helvetica text at the given places (text
+ * is ASCII); when xref is false, startxref points past the table.
+ * extra is one more object (or NULL).  Returns a malloc'd buffer. */
+static char *make_pdf(const char *const *text, const int *xy, size_t n,
+                      bool xref, const char *extra, size_t *len)
+{
+    struct jx_buf content, out;
+    jx_buf_init(&content, 1u << 20);
+    jx_buf_init(&out, 1u << 20);
+    jx_buf_adds(&content, "BT /F1 10 Tf\n");
+    for (size_t i = 0; i < n; i++) {
+        jx_buf_addf(&content, "1 0 0 1 %d %d Tm (%s) Tj\n", xy[2 * i],
+                    xy[2 * i + 1], text[i]);
+    }
+    jx_buf_adds(&content, "ET\n");
+    const char *objs[6];
+    char *stream = NULL;
+    objs[0] = "<< /Type /Catalog /Pages 2 0 R >>";
+    objs[1] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+    objs[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+              "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>";
+    objs[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    struct jx_buf sb;
+    jx_buf_init(&sb, 1u << 20);
+    jx_buf_addf(&sb, "<< /Length %zu >>\nstream\n%sendstream", content.len,
+                content.p);
+    stream = sb.p;
+    objs[4] = stream;
+    size_t nobj = 5;
+    if (extra) {
+        objs[nobj++] = extra;
+    }
+    size_t offs[6];
+    jx_buf_adds(&out, "%PDF-1.4\n");
+    for (size_t i = 0; i < nobj; i++) {
+        offs[i] = out.len;
+        jx_buf_addf(&out, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+    }
+    size_t xo = out.len;
+    jx_buf_addf(&out, "xref\n0 %zu\n0000000000 65535 f \n", nobj + 1);
+    for (size_t i = 0; i < nobj; i++) {
+        jx_buf_addf(&out, "%010zu 00000 n \n", offs[i]);
+    }
+    jx_buf_addf(&out, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n"
+                      "%%%%EOF\n",
+                nobj + 1, xref ? xo : xo + 7);
+    jx_buf_release(&sb);
+    jx_buf_release(&content);
+    return jx_buf_detach(&out, len);
+}
+
+/* The dump of a document (or "NULL") in the arena. */
+static const char *dump(struct jx_arena *a, const struct jx_doc *doc)
+{
+    if (!doc) {
+        return "NULL";
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_doc_dump(doc, &b);
+    const char *s = jx_strdup(a, b.p);
+    jx_buf_release(&b);
+    return s;
+}
+
+/* Kinds from content: PDF, OLE2 (Word, workbook, other), HTML. */
+static void detection(void)
+{
+    CHECK_INT(jx_detect("%PDF-1.7\n", 9), JX_IN_PDF);
+    CHECK_INT(jx_detect("\xEF\xBB\xBF%PDF-1.4\n", 12), JX_IN_PDF);
+    static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    char buf[64];
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, ole, 8);
+    memcpy(buf + 20, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
+    CHECK_INT(jx_detect(buf, sizeof buf), JX_IN_DOC);
+    memset(buf + 20, 0, 24);
+    memcpy(buf + 20, "W\0o\0r\0k\0b\0o\0o\0k\0", 16);
+    CHECK_INT(jx_detect(buf, sizeof buf), JX_IN_XLS);
+    memset(buf + 20, 0, 24);
+    CHECK_INT(jx_detect(buf, sizeof buf), JX_IN_OLE);
+    CHECK_INT(jx_detect("<!DOCTYPE html><p>a", 19), JX_IN_HTML);
+    CHECK_INT(jx_detect("\n  <HTML><body>", 15), JX_IN_HTML);
+    CHECK_INT(jx_detect("<table><tr><td>1", 16), JX_IN_HTML);
+    CHECK_INT(jx_detect("<p>预算</p>", 13), JX_IN_TEXT);
+    CHECK_INT(jx_detect("{\"a\":1}", 7), JX_IN_JSON);
+    CHECK_STR(jx_input_kind_name(JX_IN_PDF), "pdf");
+    CHECK_STR(jx_input_kind_name(JX_IN_HTML), "html");
+    CHECK_STR(jx_input_kind_name(JX_IN_XLS), "xls");
+    CHECK_STR(jx_input_kind_name(JX_IN_DOC), "doc");
+}
+
+/* A PDF table from word positions: columns from x-gaps, rows from
+ * baselines, a paragraph below. */
+static void pdf_table(void)
+{
+    static const char *const t[] = {
+        "Project", "Budget", "Spent", "Rate",    "Roads", "100.00",
+        "98.00",   "98.00%", "Lights", "50.00",  "50.00", "100.00%",
+        "A paragraph below the table."};
+    static const int xy[] = {72,  760, 300, 760, 400, 760, 500, 760, 72,
+                             745, 300, 745, 400, 745, 500, 745, 72,  730,
+                             300, 730, 400, 730, 500, 730, 72,  700};
+    size_t len;
+    char *pdf = make_pdf(t, xy, 13, true, NULL, &len);
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    enum jx_input_kind k;
+    struct jx_doc *doc = jx_import_doc(a, "t.pdf", pdf, len, &lim, &d, &k);
+    CHECK_INT(k, JX_IN_PDF);
+    CHECK_INT(d.n, 0);
+    CHECK_STR(dump(a, doc), "T1 3x4\n"
+                            "T1 0,0 +1,1: Project\n"
+                            "T1 0,1 +1,1: Budget\n"
+                            "T1 0,2 +1,1: Spent\n"
+                            "T1 0,3 +1,1: Rate\n"
+                            "T1 1,0 +1,1: Roads\n"
+                            "T1 1,1 +1,1: 100.00\n"
+                            "T1 1,2 +1,1: 98.00\n"
+                            "T1 1,3 +1,1: 98.00%\n"
+                            "T1 2,0 +1,1: Lights\n"
+                            "T1 2,1 +1,1: 50.00\n"
+                            "T1 2,2 +1,1: 50.00\n"
+                            "T1 2,3 +1,1: 100.00%\n"
+                            "P0 A paragraph below the table.\n");
+    free(pdf);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Import data as the kind it is; the first finding's code (or ""). */
+static const char *first_code(struct jx_arena *a, const char *data,
+                              size_t len, const struct jx_limits *lim)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "x", data, len, lim, &d, NULL);
+    const char *c = d.n ? jx_strdup(a, d.a[0].code) : "";
+    CHECK(doc == NULL || d.n == 0);
+    jx_diags_release(&d);
+    return c;
+}
+
+/* Hostile and broken PDFs: refused by the byte guards with their
+ * codes. */
+static void pdf_guards(void)
+{
+    static const char *const t[] = {"x"};
+    static const int xy[] = {72, 700};
+    struct jx_arena *a = jx_arena_new();
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    size_t len;
+    char *pdf = make_pdf(t, xy, 1, false, NULL, &len);
+    CHECK_STR(first_code(a, pdf, len, &lim), "I503");
+    free(pdf);
+    char deep[300];
+    memset(deep, '[', 150);
+    memset(deep + 150, ']', 150);
+    deep[299] = '\0';
+    deep[149] = ' ';
+    pdf = make_pdf(t, xy, 1, true, deep, &len);
+    CHECK_STR(first_code(a, pdf, len, &lim), "I504");
+    free(pdf);
+    pdf = make_pdf(t, xy, 1, true, NULL, &len);
+    lim.max_pdf_objects = 4;
+    CHECK_STR(first_code(a, pdf, len, &lim), "I505");
+    jx_limits_default(&lim);
+    lim.max_page_words = 0;
+    CHECK_STR(first_code(a, pdf, len, &lim), "I507");
+    jx_limits_default(&lim);
+    CHECK_STR(first_code(a, pdf, 200, &lim), "I503"); /* truncated */
+    free(pdf);
+    const char *junk = "%PDF-1.4\nxref\njunk\nstartxref\n9\n%%EOF";
+    CHECK_STR(first_code(a, junk, strlen(junk), &lim), "I501");
+    jx_arena_free(a);
+}
+
+/* HTML: the charset from the meta tag, spans on a grid, dropped
+ * elements, a details cell, headings, line breaks. */
+static void html_tables(void)
+{
+    /* "预算" and "执行率" in GB18030 */
+    static const char page[] =
+        "<html><head><meta charset=\"gb2312\"><title>t</title>"
+        "<script>var x = '<table>';</script></head><body>\n"
+        "<h2>\xD4\xA4\xCB\xE3</h2><p>a<br>b</p>\n"
+        "<table><tr><th rowspan=\"2\">A</th><th colspan=\"2\">B</th></tr>"
+        "<tr><td>c</td><td>d</td></tr>"
+        "<tr><td>e</td><td> 1 &amp; 2 </td><td><details><summary>98%<sup>1"
+        "</sup></summary>note</details></td></tr></table>\n"
+        "<p class=\"print-only\">hidden</p>"
+        "<div class=\"jx-generated\"><p>generated</p></div>"
+        "<p>\xD6\xB4\xD0\xD0\xC2\xCA</p></body></html>";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    enum jx_input_kind k;
+    struct jx_doc *doc =
+        jx_import_doc(a, "t.html", page, sizeof page - 1, NULL, &d, &k);
+    CHECK_INT(k, JX_IN_HTML);
+    CHECK_INT(d.n, 0);
+    CHECK_STR(dump(a, doc), "P2 预算\n"
+                            "P0 a\n"
+                            "P0 b\n"
+                            "T1 3x3\n"
+                            "T1 0,0 +2,1: A\n"
+                            "T1 0,1 +1,2: B\n"
+                            "T1 1,1 +1,1: c\n"
+                            "T1 1,2 +1,1: d\n"
+                            "T1 2,0 +1,1: e\n"
+                            "T1 2,1 +1,1: 1 & 2\n"
+                            "T1 2,2 +1,1: 98%\n"
+                            "P0 执行率\n");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* HTML limits: tags counted before parsing, nesting while walking; a
+ * table of tables is layout, read as blocks. */
+static void html_limits(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    lim.max_html_nodes = 10;
+    const char *many = "<html><p>1</p><p>2</p><p>3</p><p>4</p><p>5</p>";
+    CHECK_STR(first_code(a, many, strlen(many), &lim), "I522");
+    jx_limits_default(&lim);
+    lim.max_html_depth = 5;
+    const char *deep = "<html><body><div><div><div><div><div><div>x";
+    CHECK_STR(first_code(a, deep, strlen(deep), &lim), "I523");
+    const char *layout = "<table><tr><td><table><tr><td>1</td><td>2</td>"
+                         "</tr></table></td></tr></table>";
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc =
+        jx_import_doc(a, "l", layout, strlen(layout), NULL, &d, NULL);
+    CHECK_STR(dump(a, doc), "T1 1x2\nT1 0,0 +1,1: 1\nT1 0,1 +1,1: 2\n");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* An .xls made by LibreOffice from an example's XLSX: numbers as
+ * decimals, percentages in their format, formulas' cached values,
+ * merged cells (needs the fuzz corpus under JX_SRCDIR). */
+static void xls_sheet(void)
+{
+    if (!jx_test_srcdir) {
+        jx_test_skip("JX_SRCDIR not set");
+        return;
+    }
+    struct jx_arena *a = jx_arena_new();
+    char *path = jx_sprintf(a, "%s/fuzz/corpus/xls/forms.xls", jx_test_srcdir);
+    char *data;
+    size_t len;
+    if (jx_read_file(path, 1u << 24, &data, &len) != 0) {
+        jx_test_skip("fuzz/corpus/xls/forms.xls not found");
+        jx_arena_free(a);
+        return;
+    }
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    enum jx_input_kind k;
+    struct jx_doc *doc = jx_import_doc(a, "f.xls", data, len, NULL, &d, &k);
+    CHECK_INT(k, JX_IN_XLS);
+    CHECK_INT(d.n, 0);
+    CHECK(doc != NULL);
+    if (doc && doc->nblocks >= 2 && doc->blocks[1].kind == JX_DOC_TABLE) {
+        const struct jx_doc_table *t = doc->blocks[1].table;
+        CHECK_STR(t->name, "附件2 整体支出自评表");
+        CHECK_STR(jx_doc_text_at(t, 4, 4), "2000");
+        CHECK_STR(jx_doc_text_at(t, 4, 7), "98.00%");  /* formula, 0.00% */
+        CHECK_STR(jx_doc_text_at(t, 4, 8), "9.8");     /* formula */
+        const struct jx_doc_cell *c = jx_doc_cell_at(t, 20, 0);
+        CHECK(c != NULL && c->row == 13 && c->rowspan == 13);
+        CHECK_STR(jx_doc_text_at(t, 20, 0), "绩效指标");
+    } else {
+        CHECK(false);
+    }
+    free(data);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* A .doc without LibreOffice: I561 naming what to install. */
+static void doc_without_soffice(void)
+{
+    static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    char buf[64];
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, ole, 8);
+    memcpy(buf + 20, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
+    const char *old = getenv("JIXIAO_SOFFICE");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("JIXIAO_SOFFICE", "/nonexistent/soffice", 1);
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "x.doc", buf, sizeof buf, NULL, &d,
+                                       NULL);
+    CHECK(doc == NULL);
+    CHECK_INT(d.n, 1);
+    if (d.n) {
+        CHECK_STR(d.a[0].code, "I561");
+        CHECK(strstr(d.a[0].msg, "libreoffice-writer-nogui") != NULL);
+    }
+    if (saved) {
+        setenv("JIXIAO_SOFFICE", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("JIXIAO_SOFFICE");
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+const struct jx_test t_import_formats[] = {
+    {"import_formats.detection", detection},
+    {"import_formats.pdf_table", pdf_table},
+    {"import_formats.pdf_guards", pdf_guards},
+    {"import_formats.html_tables", html_tables},
+    {"import_formats.html_limits", html_limits},
+    {"import_formats.xls_sheet", xls_sheet},
+    {"import_formats.doc_without_soffice", doc_without_soffice},
+    {NULL, NULL},
+};
