@@ -13,7 +13,8 @@
  * (pipeline.h jx_import, jx_run_file) puts the two together.
  *
  * Importers never print and never exit; what they cannot read becomes a
- * diagnostic (codes I1xx text, I2xx ZIP/DOCX, I3xx XLSX, I4xx
+ * diagnostic (codes I1xx text, I2xx ZIP/DOCX, I3xx XLSX, I5xx PDF, HTML,
+ * XLS and LibreOffice, I4xx
  * recognisers; see docs/ERRORS.md) located in the input.
  *
  * Ownership: documents and packages live in the caller's arena.

@@ -33,7 +33,9 @@
 #include "jixiao/import.h"
 #include "import/import_formats.h"
 
+#include <cairo.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +67,11 @@ struct line {
     int table;  /* table region id + 1, or 0 */
 };
 
+/* A vertical rule segment of a page, in points. */
+struct vrule {
+    double x, y0, y1;
+};
+
 /* The state of one import. */
 struct pctx {
     struct jx_doc *doc;
@@ -78,6 +85,12 @@ struct pctx {
     int lastncols;
     int lastrow;  /* next row index in last */
     bool last_at_end; /* last was the page's final block */
+    /* the current page's horizontal rules (y in points, top down) */
+    double *rules;
+    size_t nrules;
+    /* and its vertical rules (x, y0..y1 in points) */
+    struct vrule *vr;
+    size_t nvr, capvr;
 };
 
 /* ---- guards on the bytes --------------------------------------------- */
@@ -254,8 +267,23 @@ static bool asciiish(const char *s)
     return c < 0x80 && c > ' ';
 }
 
-/* Split the glyphs of one line (sorted by x) into pieces. */
-static void make_pieces(struct line *ln, struct glyph *g, size_t n)
+/* Whether a vertical rule of the page crosses y between x0 and x1. */
+static bool rule_between(const struct pctx *x, double x0, double x1,
+                         double y)
+{
+    for (size_t i = 0; i < x->nvr; i++) {
+        const struct vrule *v = &x->vr[i];
+        if (v->x > x0 - 0.5 && v->x < x1 + 0.5 && v->y0 <= y && v->y1 >= y) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Split the glyphs of one line (sorted by x) into pieces: at a gap of
+ * more than 0.6 of the height, or at a vertical rule. */
+static void make_pieces(const struct pctx *x, struct line *ln,
+                        struct glyph *g, size_t n)
 {
     ln->p = calloc(n, sizeof *ln->p);
     if (!ln->p) {
@@ -275,7 +303,10 @@ static void make_pieces(struct line *ln, struct glyph *g, size_t n)
         size_t k = i + 1;
         for (; k < n; k++) {
             double gap = g[k].x1 - p->x2;
-            if (gap > 0.6 * h) {
+            if (gap > 0.6 * h ||
+                (x->nvr > 0 &&
+                 rule_between(x, g[k - 1].x2 - 0.5, g[k].x1 + 0.5,
+                              (ln->y1 + ln->y2) / 2))) {
                 break;
             }
             if (gap > 0.15 * h && asciiish(g[k - 1].u) && asciiish(g[k].u)) {
@@ -309,7 +340,8 @@ static void free_lines(struct line *l, size_t n)
 }
 
 /* Group glyphs (sorted by centre) into lines; returns the lines. */
-static struct line *make_lines(struct glyph *g, size_t n, size_t *nl)
+static struct line *make_lines(const struct pctx *x, struct glyph *g,
+                               size_t n, size_t *nl)
 {
     struct line *l = calloc(n ? n : 1, sizeof *l);
     if (!l) {
@@ -348,7 +380,7 @@ static struct line *make_lines(struct glyph *g, size_t n, size_t *nl)
             }
         }
         ln->h = hs;
-        make_pieces(ln, g + i, k - i);
+        make_pieces(x, ln, g + i, k - i);
         i = k;
     }
     return l;
@@ -488,28 +520,150 @@ static void row_key(const struct jx_doc_table *t, int r, struct jx_buf *b)
     }
 }
 
+static int band_of(const struct pctx *x, double y);
+static int rules_between(const struct pctx *x, double y0, double y1);
+
+/* Order doubles. */
+static int dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Column edges from the vertical rules crossing the table's lines
+ * l[a..b) into cut[] (distinct x, 2 points apart at least); returns
+ * the number of columns, 0 when fewer than three edges. */
+static int ruled_columns(const struct pctx *x, const struct line *l,
+                         size_t a, size_t b, double *cut)
+{
+    double top = l[a].y1, bot = l[b - 1].y2;
+    double xs[512];
+    size_t n = 0;
+    for (size_t i = 0; i < x->nvr && n < 512; i++) {
+        const struct vrule *v = &x->vr[i];
+        if (v->y1 >= top && v->y0 <= bot) {
+            xs[n++] = v->x;
+        }
+    }
+    qsort(xs, n, sizeof *xs, dbl_cmp);
+    int nc = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (nc >= 0 && xs[i] - cut[nc] < 2) {
+            continue;
+        }
+        if (nc + 1 > MAX_COLS) {
+            break;
+        }
+        cut[++nc] = xs[i];
+    }
+    return nc >= 2 ? nc : 0;
+}
+
+/* The columns c0..c1 of the cell holding piece p (centre y): from the
+ * nearest vertical rules left and right of it that cross y; false when
+ * there are none. */
+static bool ruled_cell(const struct pctx *x, const double *cut, int nc,
+                       const struct piece *p, double y, int *c0, int *c1)
+{
+    double left = -1, right = -1;
+    for (size_t i = 0; i < x->nvr; i++) {
+        const struct vrule *v = &x->vr[i];
+        if (v->y0 > y || v->y1 < y) {
+            continue;
+        }
+        if (v->x <= p->x1 + 1 && (left < 0 || v->x > left)) {
+            left = v->x;
+        }
+        if (v->x >= p->x2 - 1 && (right < 0 || v->x < right)) {
+            right = v->x;
+        }
+    }
+    if (left < 0 || right < 0) {
+        return false;
+    }
+    *c0 = *c1 = -1;
+    for (int c = 0; c <= nc; c++) {
+        if (cut[c] > left - 2 && cut[c] < left + 2) {
+            *c0 = c;
+        }
+        if (cut[c] > right - 2 && cut[c] < right + 2) {
+            *c1 = c - 1;
+        }
+    }
+    return *c0 >= 0 && *c1 >= *c0 && *c1 < nc;
+}
+
+/*
+ * Whether line `low` continues the cells of line `up` (wrapped text):
+ * low holds fewer pieces than up (or both one), and each piece of low
+ * starts in the column of a piece of up that reaches its column's
+ * right edge (it was wrapped there).
+ */
+static bool wrapped_below(const struct line *up, const struct line *low,
+                          const double *colmax)
+{
+    if (low->np == 0 ||
+        !(low->np < up->np || (low->np == 1 && up->np == 1))) {
+        return false; /* a continuation holds fewer pieces */
+    }
+    for (int k = 0; k < low->np; k++) {
+        const struct piece *p = &low->p[k];
+        bool found = false;
+        for (int j = 0; j < up->np; j++) {
+            const struct piece *q = &up->p[j];
+            if (q->c0 == p->c0 && q->x2 >= colmax[q->c1] - 1.5 * up->h) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Build the table of lines l[a..b) on page `page`. */
 static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
                         double pw, int page, bool first_block)
 {
     double cut[MAX_COLS + 1];
-    int nc = find_columns(l, a, b, pw, cut);
+    int nc = ruled_columns(x, l, a, b, cut);
+    bool vruled = nc > 0;
+    if (!vruled) {
+        nc = find_columns(l, a, b, pw, cut);
+    }
     if (nc < 2) {
         return;
     }
-    /* row pitch: the most common baseline distance in the table is the
-     * line pitch; a row break is a distance clearly above it */
-    double minpitch = 1e9, maxpitch = 0;
-    for (size_t i = a + 1; i < b; i++) {
-        double d = l[i].y2 - l[i - 1].y2;
+    /* the columns of every piece, and how far right each column's
+     * one-column pieces reach (a piece near that edge was wrapped) */
+    double colmax[MAX_COLS];
+    for (int c = 0; c < nc; c++) {
+        colmax[c] = cut[c];
+    }
+    double minpitch = 1e9;
+    for (size_t i = a; i < b; i++) {
+        for (int k = 0; k < l[i].np; k++) {
+            struct piece *p = &l[i].p[k];
+            double yc = (l[i].y1 + l[i].y2) / 2;
+            if (!vruled ||
+                !ruled_cell(x, cut, nc, p, yc, &p->c0, &p->c1)) {
+                p->c0 = col_of(cut, nc, p->x1 + 0.5);
+                p->c1 = col_of(cut, nc, p->x2 - 0.5);
+            }
+            if (p->c1 < p->c0) {
+                p->c1 = p->c0;
+            }
+            if (p->c0 == p->c1 && p->x2 > colmax[p->c0]) {
+                colmax[p->c0] = p->x2;
+            }
+        }
+        double d = i > a ? l[i].y2 - l[i - 1].y2 : 0;
         if (d > 0 && d < minpitch) {
             minpitch = d;
         }
-        if (d > maxpitch) {
-            maxpitch = d;
-        }
     }
-    bool spacing = maxpitch > minpitch * 1.3;
     struct jx_doc_table *t = NULL;
     int row = 0;
     bool join = false;
@@ -539,24 +693,31 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
         jx_buf_init(&rb->t[c], 1u << 20);
     }
     int startrow = row;
+    bool alone = false; /* the row so far is the previous line alone */
+    /* ruled: rows are the bands between the rules, when the table has
+     * a rule between most of its rows */
+    bool ruled = b - a >= 2 &&
+                 rules_between(x, l[a].y1 - 2, l[b - 1].y2 + 2) * 3 >=
+                     (int)(b - a);
     for (size_t i = a; i < b && !x->failed; i++) {
         bool cont = false;
-        if (i > a && rb->any) {
+        if (i > a && rb->any && ruled) {
+            cont = band_of(x, (l[i].y1 + l[i].y2) / 2) ==
+                   band_of(x, (l[i - 1].y1 + l[i - 1].y2) / 2);
+        } else if (i > a && rb->any) {
             double d = l[i].y2 - l[i - 1].y2;
-            if (spacing && d <= minpitch * 1.15) {
-                cont = true;
-            }
+            cont = d <= minpitch * 1.6 &&
+                   (wrapped_below(&l[i - 1], &l[i], colmax) ||
+                    (alone && wrapped_below(&l[i], &l[i - 1], colmax) &&
+                     l[i - 1].np < l[i].np));
         }
+        alone = !cont;
         if (!cont) {
             emit_row(x, t, &row, rb, nc, page);
         }
         for (int k = 0; k < l[i].np; k++) {
             struct piece *p = &l[i].p[k];
-            int c0 = col_of(cut, nc, p->x1 + 0.5);
-            int c1 = col_of(cut, nc, p->x2 - 0.5);
-            if (c1 < c0) {
-                c1 = c0;
-            }
+            int c0 = p->c0, c1 = p->c1;
             join_text(&rb->t[c0], p->text);
             if (rb->span[c0] < c1 - c0 + 1) {
                 rb->span[c0] = c1 - c0 + 1;
@@ -749,6 +910,154 @@ static bool page_furniture(const struct line *ln)
     return false;
 }
 
+/* Pixels per point when a page is drawn to find its rules. */
+#define RULE_SCALE 2
+
+/* Shortest horizontal rule looked for, in pixels (20 points). */
+#define RULE_MIN_PX 40
+
+/* Shortest vertical rule looked for, in pixels (13 points: longer than
+ * the strokes of body text). */
+#define VRULE_MIN_PX 26
+
+/*
+ * The horizontal rules of a page (table borders), when it has any:
+ * the page drawn at RULE_SCALE pixels per point into a grey-scale
+ * bitmap (pages larger than 3000 × 3000 points are not drawn), then
+ * every pixel row holding a run of at least RULE_MIN_PX dark pixels is
+ * a rule; adjacent rows are one rule.  Into x->rules (malloc'd).
+ */
+static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
+                       double ph)
+{
+    x->nrules = 0;
+    if (pw <= 0 || ph <= 0 || pw > 3000 || ph > 3000) {
+        return;
+    }
+    int w = (int)(pw * RULE_SCALE) + 1, h = (int)(ph * RULE_SCALE) + 1;
+    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(sf);
+        return;
+    }
+    cairo_t *cr = cairo_create(sf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, RULE_SCALE, RULE_SCALE);
+    poppler_page_render(pg, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(sf);
+    const unsigned char *px = cairo_image_surface_get_data(sf);
+    int stride = cairo_image_surface_get_stride(sf);
+    free(x->rules);
+    x->rules = malloc((size_t)h * sizeof *x->rules);
+    if (!x->rules) {
+        jx_oom();
+    }
+    int prev = -10;
+    for (int y = 0; px && y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y *
+                                                                 (size_t)stride);
+        int run = 0, best = 0;
+        for (int i = 0; i < w; i++) {
+            uint32_t v = row[i];
+            unsigned lum = ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
+            if (lum < 170) {
+                if (++run > best) {
+                    best = run;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        if (best >= RULE_MIN_PX) {
+            double yp = (double)y / RULE_SCALE;
+            if (y - prev <= 2 && x->nrules > 0) {
+                x->rules[x->nrules - 1] = (x->rules[x->nrules - 1] + yp) / 2;
+            } else {
+                x->rules[x->nrules++] = yp;
+            }
+            prev = y;
+        }
+    }
+    /* vertical rules: runs of dark pixels down a pixel column, at
+     * least VRULE_MIN_PX long (longer than a character's stroke);
+     * neighbouring pixel columns merged */
+    x->nvr = 0;
+    for (int i = 0; px && i < w; i++) {
+        int run = 0;
+        for (int y = 0; y <= h; y++) {
+            bool dark = false;
+            if (y < h) {
+                uint32_t v = *(const uint32_t *)(const void *)(
+                    px + (size_t)y * (size_t)stride + (size_t)i * 4);
+                unsigned lum =
+                    ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
+                dark = lum < 170;
+            }
+            if (dark) {
+                run++;
+                continue;
+            }
+            if (run >= VRULE_MIN_PX) {
+                struct vrule r = {(double)i / RULE_SCALE,
+                                  (double)(y - run) / RULE_SCALE,
+                                  (double)y / RULE_SCALE};
+                bool merged = false;
+                for (size_t k = x->nvr; k-- > 0;) {
+                    struct vrule *o = &x->vr[k];
+                    if (r.x - o->x > 1.5) {
+                        break;
+                    }
+                    if (r.y0 <= o->y1 && r.y1 >= o->y0) {
+                        o->y0 = r.y0 < o->y0 ? r.y0 : o->y0;
+                        o->y1 = r.y1 > o->y1 ? r.y1 : o->y1;
+                        merged = true;
+                        break;
+                    }
+                }
+                if (!merged && x->nvr < 100000) {
+                    if (x->nvr == x->capvr) {
+                        x->capvr = x->capvr ? 2 * x->capvr : 256;
+                        x->vr = realloc(x->vr, x->capvr * sizeof *x->vr);
+                        if (!x->vr) {
+                            jx_oom();
+                        }
+                    }
+                    x->vr[x->nvr++] = r;
+                }
+            }
+            run = 0;
+        }
+    }
+    cairo_surface_destroy(sf);
+}
+
+/* The band of a y between the page's rules: how many rules lie above
+ * it. */
+static int band_of(const struct pctx *x, double y)
+{
+    int n = 0;
+    for (size_t i = 0; i < x->nrules; i++) {
+        if (x->rules[i] < y) {
+            n++;
+        }
+    }
+    return n;
+}
+
+/* How many of the page's rules lie between y0 and y1. */
+static int rules_between(const struct pctx *x, double y0, double y1)
+{
+    int n = 0;
+    for (size_t i = 0; i < x->nrules; i++) {
+        if (x->rules[i] > y0 && x->rules[i] < y1) {
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Read one page. */
 static void read_page(struct pctx *x, PopplerPage *pg, int page)
 {
@@ -801,9 +1110,10 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
     }
     g_free(text);
     g_free(rects);
+    find_rules(x, pg, pw, ph);
     qsort(g, ng, sizeof *g, glyph_cmp_y);
     size_t nl = 0;
-    struct line *l = make_lines(g, ng, &nl);
+    struct line *l = make_lines(x, g, ng, &nl);
     free(g);
     /* running headers and footers: the first and last line when they
      * are page furniture */
@@ -894,6 +1204,8 @@ struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
             }
         }
         doc = x.failed ? NULL : x.doc;
+        free(x.rules);
+        free(x.vr);
     }
     g_object_unref(pd);
     g_bytes_unref(bytes);
