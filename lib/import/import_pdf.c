@@ -49,6 +49,7 @@
 struct glyph {
     char u[8];    /* UTF-8 */
     double x1, y1, x2, y2;
+    bool space;   /* a blank stood before it in poppler's text */
 };
 
 /* A piece: characters of one line close together. */
@@ -85,12 +86,18 @@ struct pctx {
     int lastncols;
     int lastrow;  /* next row index in last */
     bool last_at_end; /* last was the page's final block */
+    bool last_joined; /* the last build_table continued a table */
+    char *prev_first, *prev_last; /* first and last line of the page
+                                     before (running header, footer) */
     /* the current page's horizontal rules (y in points, top down) */
     double *rules;
     size_t nrules;
     /* and its vertical rules (x, y0..y1 in points) */
     struct vrule *vr;
     size_t nvr, capvr;
+    /* and its horizontal rule segments (x as y, y0..y1 as x0..x1) */
+    struct vrule *hs;
+    size_t nhs, caphs;
 };
 
 /* ---- guards on the bytes --------------------------------------------- */
@@ -309,7 +316,9 @@ static void make_pieces(const struct pctx *x, struct line *ln,
                               (ln->y1 + ln->y2) / 2))) {
                 break;
             }
-            if (gap > 0.15 * h && asciiish(g[k - 1].u) && asciiish(g[k].u)) {
+            if ((gap > 0.15 * h && asciiish(g[k - 1].u) &&
+                 asciiish(g[k].u)) ||
+                (g[k].space && gap > 0.2 * h)) {
                 jx_buf_addc(&b, ' ');
             }
             jx_buf_adds(&b, g[k].u);
@@ -509,15 +518,29 @@ static void emit_row(struct pctx *x, struct jx_doc_table *t, int *row,
     (*row)++;
 }
 
-/* The text of row r of t joined by tabs, in b (for comparing rows). */
-static void row_key(const struct jx_doc_table *t, int r, struct jx_buf *b)
+/* Whether every non-empty cell of row r of t has a cell with the same
+ * column and text in row q (a header row repeated after a page break,
+ * perhaps without the merged cell that began above it). */
+static bool row_within(const struct jx_doc_table *t, int r, int q)
 {
-    jx_buf_reset(b);
+    bool any = false;
     for (size_t i = 0; i < t->ncells; i++) {
-        if (t->cells[i].row == r) {
-            jx_buf_addf(b, "%d:%s\t", t->cells[i].col, t->cells[i].text);
+        const struct jx_doc_cell *c = &t->cells[i];
+        if (c->row != r || !c->text[0]) {
+            continue;
+        }
+        any = true;
+        bool found = false;
+        for (size_t j = 0; j < t->ncells && !found; j++) {
+            const struct jx_doc_cell *d = &t->cells[j];
+            found = d->row == q && d->col == c->col &&
+                    strcmp(d->text, c->text) == 0;
+        }
+        if (!found) {
+            return false;
         }
     }
+    return any;
 }
 
 static int band_of(const struct pctx *x, double y);
@@ -623,6 +646,207 @@ static bool wrapped_below(const struct line *up, const struct line *low,
     return true;
 }
 
+/* A cell of a ruled table being built. */
+struct rcell {
+    int r0, r1, c0, c1;
+    struct jx_buf t;
+};
+
+/* Order cells by first row, then column. */
+static int rcell_cmp(const void *pa, const void *pb)
+{
+    const struct rcell *a = pa, *b = pb;
+    if (a->r0 != b->r0) {
+        return a->r0 < b->r0 ? -1 : 1;
+    }
+    return a->c0 < b->c0 ? -1 : a->c0 > b->c0;
+}
+
+/* Whether a horizontal rule segment lies at y (within 2 points) and
+ * covers xm. */
+static bool hrule_at(const struct pctx *x, double y, double xm)
+{
+    for (size_t i = 0; i < x->nhs; i++) {
+        const struct vrule *h = &x->hs[i];
+        if (h->x > y - 2 && h->x < y + 2 && h->y0 <= xm && h->y1 >= xm) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Build a table drawn with rules: its rows are the bands between the
+ * distinct y of the horizontal rules across it, its columns the spaces
+ * between the vertical rules (cut[0..nc]); a piece belongs to the cell
+ * bounded by the nearest rules around it (so a merged cell spans its
+ * rows and columns, and its wrapped lines are one text).  Returns
+ * false (nothing added) when the table is not ruled enough.
+ */
+static bool build_ruled(struct pctx *x, struct jx_doc_table *t, int *row,
+                        struct line *l, size_t a, size_t b,
+                        const double *cut, int nc, int page)
+{
+    double top = l[a].y1 - 2, bot = l[b - 1].y2 + 2;
+    double ys[1024];
+    int ny = 0;
+    size_t npieces = 0;
+    for (size_t i = a; i < b; i++) {
+        npieces += (size_t)l[i].np;
+    }
+    if (npieces > 5000) {
+        return false;
+    }
+    /* the distinct rule heights inside the table, with the rules just
+     * above and below it */
+    double above = -1, below = 1e9;
+    for (size_t i = 0; i < x->nhs; i++) {
+        const struct vrule *h = &x->hs[i];
+        if (h->y1 < cut[0] + 2 || h->y0 > cut[nc] - 2) {
+            continue;
+        }
+        if (h->x <= top && h->x > above) {
+            above = h->x;
+        }
+        if (h->x >= bot && h->x < below) {
+            below = h->x;
+        }
+    }
+    for (size_t i = 0; i < x->nhs && ny < 1000; i++) {
+        const struct vrule *h = &x->hs[i];
+        if (h->y1 < cut[0] + 2 || h->y0 > cut[nc] - 2) {
+            continue;
+        }
+        if (h->x >= (above >= 0 ? above - 1 : top) &&
+            h->x <= (below < 1e9 ? below + 1 : bot)) {
+            ys[ny++] = h->x;
+        }
+    }
+    qsort(ys, (size_t)ny, sizeof *ys, dbl_cmp);
+    int nd = 0;
+    for (int i = 0; i < ny; i++) {
+        if (nd == 0 || ys[i] - ys[nd - 1] >= 2) {
+            ys[nd++] = ys[i];
+        }
+    }
+    if (nd < 2) {
+        return false;
+    }
+    struct rcell *cells = calloc(npieces ? npieces : 1, sizeof *cells);
+    if (!cells) {
+        jx_oom();
+    }
+    size_t ncells = 0;
+    for (size_t i = a; i < b; i++) {
+        double yc = (l[i].y1 + l[i].y2) / 2;
+        int band = 0;
+        while (band < nd && ys[band] < yc) {
+            band++;
+        }
+        /* band k lies between ys[k-1] and ys[k] */
+        for (int k = 0; k < l[i].np; k++) {
+            struct piece *p = &l[i].p[k];
+            double xm = (cut[p->c0] + cut[p->c1 + 1]) / 2;
+            int r0 = band, r1 = band;
+            while (r0 > 1 && !hrule_at(x, ys[r0 - 1], xm)) {
+                r0--;
+            }
+            while (r1 < nd - 1 && !hrule_at(x, ys[r1], xm)) {
+                r1++;
+            }
+            struct rcell *c = NULL;
+            for (size_t j = 0; j < ncells; j++) {
+                if (cells[j].r0 == r0 && cells[j].c0 == p->c0) {
+                    c = &cells[j];
+                    break;
+                }
+            }
+            if (!c) {
+                c = &cells[ncells++];
+                c->r0 = r0;
+                c->r1 = r1;
+                c->c0 = p->c0;
+                c->c1 = p->c1;
+                jx_buf_init(&c->t, 1u << 20);
+            }
+            if (p->c1 > c->c1) {
+                c->c1 = p->c1;
+            }
+            join_text(&c->t, p->text);
+        }
+    }
+    /* rows: the bands holding a cell's first line, in order */
+    int first = nd, last = 0;
+    for (size_t j = 0; j < ncells; j++) {
+        first = cells[j].r0 < first ? cells[j].r0 : first;
+        last = cells[j].r1 > last ? cells[j].r1 : last;
+    }
+    /* the positions no cell covers: empty cells, as a DOCX has them */
+    int nrows = last - first + 1;
+    size_t nfilled = ncells;
+    if (ncells > 0 && (long)nrows * nc <= 20000) {
+        unsigned char *cov = calloc((size_t)nrows * (size_t)nc, 1);
+        if (!cov) {
+            jx_oom();
+        }
+        size_t nempty = 0;
+        for (size_t j = 0; j < nfilled; j++) {
+            for (int r = cells[j].r0; r <= cells[j].r1; r++) {
+                for (int c = cells[j].c0; c <= cells[j].c1; c++) {
+                    cov[(size_t)(r - first) * (size_t)nc + (size_t)c] = 1;
+                }
+            }
+        }
+        for (size_t k = 0; k < (size_t)nrows * (size_t)nc; k++) {
+            nempty += !cov[k];
+        }
+        cells = realloc(cells, (ncells + nempty + 1) * sizeof *cells);
+        if (!cells) {
+            jx_oom();
+        }
+        for (int r = 0; r < nrows; r++) {
+            for (int c = 0; c < nc; c++) {
+                if (!cov[(size_t)r * (size_t)nc + (size_t)c]) {
+                    struct rcell *e = &cells[ncells++];
+                    e->r0 = e->r1 = r + first;
+                    e->c0 = e->c1 = c;
+                    jx_buf_init(&e->t, 16);
+                }
+            }
+        }
+        free(cov);
+    }
+    qsort(cells, ncells, sizeof *cells, rcell_cmp);
+    for (size_t j = 0; j < ncells && !x->failed; j++) {
+        struct rcell *c = &cells[j];
+        if (++x->cells > x->lim->max_cells) {
+            jx_import_error(x->diags, x->doc->file, "I506",
+                            "PDF 表格单元格过多：超过上限 %zu 个",
+                            x->lim->max_cells);
+            x->failed = true;
+            break;
+        }
+        struct jx_prov pv;
+        memset(&pv, 0, sizeof pv);
+        pv.file = x->doc->file;
+        pv.line = page;
+        pv.table = t->index;
+        pv.row = *row + c->r0 - first + 1;
+        pv.column = c->c0 + 1;
+        jx_doc_table_add_cell(x->doc, t, *row + c->r0 - first, c->c0,
+                              c->r1 - c->r0 + 1, c->c1 - c->c0 + 1, c->t.p,
+                              c->t.len, &pv);
+    }
+    for (size_t j = 0; j < ncells; j++) {
+        jx_buf_release(&cells[j].t);
+    }
+    free(cells);
+    if (ncells > 0) {
+        *row += last - first + 1;
+    }
+    return true;
+}
+
 /* Build the table of lines l[a..b) on page `page`. */
 static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
                         double pw, int page, bool first_block)
@@ -682,8 +906,13 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
             row = x->lastrow;
         }
     }
+    x->last_joined = join;
     if (!t) {
         t = jx_doc_add_table(x->doc, NULL);
+    }
+    int startrow = row;
+    if (vruled && build_ruled(x, t, &row, l, a, b, cut, nc, page)) {
+        goto joined;
     }
     struct rowbuf *rb = calloc(1, sizeof *rb);
     if (!rb) {
@@ -692,7 +921,6 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
     for (int c = 0; c < MAX_COLS; c++) {
         jx_buf_init(&rb->t[c], 1u << 20);
     }
-    int startrow = row;
     bool alone = false; /* the row so far is the previous line alone */
     /* ruled: rows are the bands between the rules, when the table has
      * a rule between most of its rows */
@@ -730,22 +958,22 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
         jx_buf_release(&rb->t[c]);
     }
     free(rb);
+joined:
     if (join) {
         /* drop the repeated header rows: leading rows equal to the
          * table's first rows */
-        struct jx_buf k1, k2;
-        jx_buf_init(&k1, 1u << 20);
-        jx_buf_init(&k2, 1u << 20);
-        while (startrow + skip_header < row && skip_header < startrow) {
-            row_key(t, skip_header, &k1);
-            row_key(t, startrow + skip_header, &k2);
-            if (strcmp(k1.p, k2.p) != 0) {
+        /* the leading rows that repeat a row before the break (a
+         * header repeated on the new page) */
+        while (startrow + skip_header < row && skip_header < 8) {
+            bool rep = false;
+            for (int q = 0; q < startrow && !rep; q++) {
+                rep = row_within(t, startrow + skip_header, q);
+            }
+            if (!rep) {
                 break;
             }
             skip_header++;
         }
-        jx_buf_release(&k1);
-        jx_buf_release(&k2);
         if (skip_header > 0) {
             size_t w = 0;
             for (size_t i = 0; i < t->ncells; i++) {
@@ -799,6 +1027,30 @@ static bool fits_column(struct line *l, size_t n, size_t i)
     return false;
 }
 
+/* Whether a line lies inside a ruled table: vertical rules cross its
+ * middle left of its first piece and right of its last. */
+static bool in_grid(const struct pctx *x, const struct line *ln)
+{
+    if (ln->np == 0) {
+        return false;
+    }
+    double y = (ln->y1 + ln->y2) / 2;
+    bool left = false, right = false;
+    for (size_t i = 0; i < x->nvr && !(left && right); i++) {
+        const struct vrule *v = &x->vr[i];
+        if (v->y0 > y || v->y1 < y) {
+            continue;
+        }
+        if (v->x <= ln->p[0].x1 + 1) {
+            left = true;
+        }
+        if (v->x >= ln->p[ln->np - 1].x2 - 1) {
+            right = true;
+        }
+    }
+    return left && right;
+}
+
 /* Lay out one page's lines as tables and paragraphs. */
 static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
                         int page)
@@ -818,6 +1070,28 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
     jx_buf_init(&para, 4u << 20);
     int para_prev = -1;
     while (i < n && !x->failed) {
+        if (x->nvr > 0 && in_grid(x, &l[i])) {
+            /* inside the rules of a table: every line up to the last
+             * one inside */
+            size_t e = i + 1;
+            while (e < n && in_grid(x, &l[e])) {
+                e++;
+            }
+            if (para.len) {
+                struct jx_prov pv = {.file = x->doc->file, .line = page};
+                jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
+                jx_buf_reset(&para);
+            }
+            size_t before = x->doc->nblocks;
+            build_table(x, l, i, e, pw, page,
+                        first_block && x->doc->nblocks == blocks_before);
+            if (x->doc->nblocks != before || x->last_joined) {
+                first_block = false;
+                para_prev = -1;
+                i = e;
+                continue;
+            }
+        }
         if (l[i].multi) {
             size_t e = i + 1;
             size_t last_multi = i;
@@ -920,6 +1194,35 @@ static bool page_furniture(const struct line *ln)
  * the strokes of body text). */
 #define VRULE_MIN_PX 26
 
+/* Record a horizontal rule segment at y from x0 to x1 (merged with one
+ * just above that overlaps it). */
+static void add_hseg(struct pctx *x, double y, double x0, double x1)
+{
+    for (size_t k = x->nhs; k-- > 0;) {
+        struct vrule *o = &x->hs[k];
+        if (y - o->x > 1.5) {
+            break;
+        }
+        if (x0 <= o->y1 && x1 >= o->y0) {
+            o->x = (o->x + y) / 2;
+            o->y0 = x0 < o->y0 ? x0 : o->y0;
+            o->y1 = x1 > o->y1 ? x1 : o->y1;
+            return;
+        }
+    }
+    if (x->nhs >= 100000) {
+        return;
+    }
+    if (x->nhs == x->caphs) {
+        x->caphs = x->caphs ? 2 * x->caphs : 256;
+        x->hs = realloc(x->hs, x->caphs * sizeof *x->hs);
+        if (!x->hs) {
+            jx_oom();
+        }
+    }
+    x->hs[x->nhs++] = (struct vrule){y, x0, x1};
+}
+
 /*
  * The horizontal rules of a page (table borders), when it has any:
  * the page drawn at RULE_SCALE pixels per point into a grey-scale
@@ -931,6 +1234,8 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
                        double ph)
 {
     x->nrules = 0;
+    x->nvr = 0;
+    x->nhs = 0;
     if (pw <= 0 || ph <= 0 || pw > 3000 || ph > 3000) {
         return;
     }
@@ -959,16 +1264,26 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
         const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y *
                                                                  (size_t)stride);
         int run = 0, best = 0;
-        for (int i = 0; i < w; i++) {
-            uint32_t v = row[i];
-            unsigned lum = ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
-            if (lum < 170) {
+        for (int i = 0; i <= w; i++) {
+            bool dark = false;
+            if (i < w) {
+                uint32_t v = row[i];
+                unsigned lum =
+                    ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
+                dark = lum < 170;
+            }
+            if (dark) {
                 if (++run > best) {
                     best = run;
                 }
-            } else {
-                run = 0;
+                continue;
             }
+            if (run >= RULE_MIN_PX) {
+                add_hseg(x, (double)y / RULE_SCALE,
+                         (double)(i - run) / RULE_SCALE,
+                         (double)i / RULE_SCALE);
+            }
+            run = 0;
         }
         if (best >= RULE_MIN_PX) {
             double yp = (double)y / RULE_SCALE;
@@ -1058,6 +1373,25 @@ static int rules_between(const struct pctx *x, double y0, double y1)
     return n;
 }
 
+/* The text of a line, its pieces joined by spaces (malloc'd). */
+static char *line_text(const struct line *ln)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    for (int k = 0; k < ln->np; k++) {
+        if (k > 0) {
+            jx_buf_addc(&b, ' ');
+        }
+        jx_buf_adds(&b, ln->p[k].text);
+    }
+    char *s = strdup(b.p);
+    jx_buf_release(&b);
+    if (!s) {
+        jx_oom();
+    }
+    return s;
+}
+
 /* Read one page. */
 static void read_page(struct pctx *x, PopplerPage *pg, int page)
 {
@@ -1087,6 +1421,7 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
     size_t ng = 0;
     const char *s = text;
     size_t slen = strlen(text);
+    bool space = false;
     for (guint i = 0; i < nr && *s; i++) {
         int32_t cp;
         int k = jx_utf8_decode(s, slen - (size_t)(s - text), &cp);
@@ -1097,7 +1432,12 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
         bool blank = cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' ||
                      cp == 0xA0 || cp == 0x3000 || cp < 0x20;
         const PopplerRectangle *r = &rects[i];
+        if (blank) {
+            space = true;
+        }
         if (!blank && k < 8 && r->y2 > r->y1 && r->x2 >= r->x1) {
+            g[ng].space = space;
+            space = false;
             memcpy(g[ng].u, s, (size_t)k);
             g[ng].u[k] = '\0';
             g[ng].x1 = r->x1;
@@ -1122,6 +1462,23 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
         b--;
     }
     if (b > a && page_furniture(&l[a])) {
+        a++;
+    }
+    /* a running header or footer: the same first (last) line as on the
+     * page before */
+    char *first = b > a ? line_text(&l[a]) : NULL;
+    char *last = b > a ? line_text(&l[b - 1]) : NULL;
+    bool drop_first = first && x->prev_first && strcmp(first, x->prev_first) == 0;
+    bool drop_last = last && x->prev_last && strcmp(last, x->prev_last) == 0 &&
+                     b - a > 1;
+    free(x->prev_first);
+    free(x->prev_last);
+    x->prev_first = first;
+    x->prev_last = last;
+    if (drop_last) {
+        b--;
+    }
+    if (drop_first && b > a) {
         a++;
     }
     layout_page(x, l + a, b - a, pw, page);
@@ -1206,6 +1563,9 @@ struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
         doc = x.failed ? NULL : x.doc;
         free(x.rules);
         free(x.vr);
+        free(x.hs);
+        free(x.prev_first);
+        free(x.prev_last);
     }
     g_object_unref(pd);
     g_bytes_unref(bytes);
