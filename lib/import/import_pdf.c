@@ -89,6 +89,8 @@ struct pctx {
     bool last_joined; /* the last build_table continued a table */
     char *prev_first, *prev_last; /* first and last line of the page
                                      before (running header, footer) */
+    bool carry; /* the page before ended inside a paragraph */
+    double right; /* the right margin: the furthest a line reached */
     /* the current page's horizontal rules (y in points, top down) */
     double *rules;
     size_t nrules;
@@ -316,9 +318,8 @@ static void make_pieces(const struct pctx *x, struct line *ln,
                               (ln->y1 + ln->y2) / 2))) {
                 break;
             }
-            if ((gap > 0.15 * h && asciiish(g[k - 1].u) &&
-                 asciiish(g[k].u)) ||
-                (g[k].space && gap > 0.2 * h)) {
+            if (gap > 0.16 * h &&
+                (g[k].space || (asciiish(g[k - 1].u) && asciiish(g[k].u)))) {
                 jx_buf_addc(&b, ' ');
             }
             jx_buf_adds(&b, g[k].u);
@@ -1051,6 +1052,25 @@ static bool in_grid(const struct pctx *x, const struct line *ln)
     return left && right;
 }
 
+/* Add the paragraph in para (then empty it): appended to the last
+ * block instead when it continues the page before's last paragraph
+ * (cont). */
+static void add_para(struct pctx *x, struct jx_buf *para, int page, bool cont)
+{
+    if (para->len == 0) {
+        return;
+    }
+    size_t n = x->doc->nblocks;
+    if (cont && n > 0 && x->doc->blocks[n - 1].kind == JX_DOC_PARA) {
+        struct jx_doc_para *p = &x->doc->blocks[n - 1].para;
+        p->text = jx_sprintf(x->doc->arena, "%s%s", p->text, para->p);
+    } else {
+        struct jx_prov pv = {.file = x->doc->file, .line = page};
+        jx_doc_add_para(x->doc, para->p, para->len, 0, &pv);
+    }
+    jx_buf_reset(para);
+}
+
 /* Lay out one page's lines as tables and paragraphs. */
 static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
                         int page)
@@ -1058,12 +1078,21 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
     /* table regions: runs of multi lines, with the one-piece lines
      * between them that fit a column, no vertical gap above 2.5 lines */
     size_t i = 0;
-    double right = 0;
+    /* the right margin: the furthest any line reached so far in the
+     * document (a page of short lines does not lower it) */
     for (size_t k = 0; k < n; k++) {
-        if (l[k].np > 0 && l[k].p[l[k].np - 1].x2 > right) {
-            right = l[k].p[l[k].np - 1].x2;
+        if (l[k].np > 0 && l[k].p[l[k].np - 1].x2 > x->right) {
+            x->right = l[k].p[l[k].np - 1].x2;
         }
     }
+    double right = x->right;
+    double left = 1e9;
+    for (size_t k = 0; k < n; k++) {
+        if (l[k].np > 0 && l[k].p[0].x1 < left) {
+            left = l[k].p[0].x1;
+        }
+    }
+    bool cont_next = false, page_start = true;
     bool first_block = true;
     size_t blocks_before = x->doc->nblocks;
     struct jx_buf para;
@@ -1077,12 +1106,10 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
             while (e < n && in_grid(x, &l[e])) {
                 e++;
             }
-            if (para.len) {
-                struct jx_prov pv = {.file = x->doc->file, .line = page};
-                jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
-                jx_buf_reset(&para);
-            }
+            add_para(x, &para, page, cont_next);
+            cont_next = false;
             size_t before = x->doc->nblocks;
+            page_start = false;
             build_table(x, l, i, e, pw, page,
                         first_block && x->doc->nblocks == blocks_before);
             if (x->doc->nblocks != before || x->last_joined) {
@@ -1108,12 +1135,10 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
                 e++;
             }
             e = last_multi + 1;
-            if (para.len) {
-                struct jx_prov pv = {.file = x->doc->file, .line = page};
-                jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
-                jx_buf_reset(&para);
-            }
             if (e - i >= 2) {
+                add_para(x, &para, page, cont_next);
+                cont_next = false;
+                page_start = false;
                 build_table(x, l, i, e, pw, page,
                             first_block && x->doc->nblocks == blocks_before);
                 first_block = false;
@@ -1123,16 +1148,26 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
             }
         }
         /* a paragraph line */
-        bool joins = para_prev >= 0 && para.len > 0 &&
+        double ind = l[i].p[0].x1 - left;
+        bool indented = ind > 1.0 * l[i].h && ind <= 3.5 * l[i].h &&
+                        (para_prev < 0 ||
+                         l[para_prev].p[0].x1 <= left + 1.0 * l[i].h);
+        bool joins = para_prev >= 0 && para.len > 0 && !indented &&
                      l[para_prev].p[l[para_prev].np - 1].x2 >=
                          right - 1.5 * l[para_prev].h &&
                      l[i].y1 - l[para_prev].y2 < 1.0 * l[i].h;
         if (!joins && para.len) {
-            struct jx_prov pv = {.file = x->doc->file, .line = page};
-            jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
-            jx_buf_reset(&para);
+            add_para(x, &para, page, cont_next);
+            cont_next = false;
             first_block = false;
         }
+        if (para.len == 0 && page_start) {
+            /* the page's first line continues the page before's last
+             * paragraph when that one ran to the margin and this one is
+             * not indented */
+            cont_next = x->carry && !indented;
+        }
+        page_start = false;
         for (int k = 0; k < l[i].np; k++) {
             if (k > 0) {
                 jx_buf_addc(&para, ' ');
@@ -1142,10 +1177,10 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
         para_prev = (int)i;
         i++;
     }
-    if (para.len) {
-        struct jx_prov pv = {.file = x->doc->file, .line = page};
-        jx_doc_add_para(x->doc, para.p, para.len, 0, &pv);
-    }
+    x->carry = para.len > 0 && para_prev >= 0 &&
+               l[para_prev].p[l[para_prev].np - 1].x2 >=
+                   right - 1.5 * l[para_prev].h;
+    add_para(x, &para, page, cont_next);
     jx_buf_release(&para);
     x->last_at_end = x->doc->nblocks > 0 &&
                      x->doc->blocks[x->doc->nblocks - 1].kind ==
