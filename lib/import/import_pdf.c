@@ -13,22 +13,41 @@
  * per-page character limits.
  *
  * Layout, per page:
- *   characters (blanks dropped) → lines: sorted by vertical centre, a
- *     new line when the centre moves by more than 0.45 of the height;
+ *   characters (blanks dropped, but remembered as a space before the
+ *     next character when the gap passes 0.16 of the height) → lines:
+ *     sorted by vertical centre, a new line when the centre moves by
+ *     more than 0.45 of the height;
+ *   the page drawn once into a bitmap (2 pixels per point) to find its
+ *     rules: horizontal runs of 20 points and vertical runs of 13
+ *     points of dark pixels (table borders; no text stroke is that
+ *     long at body sizes);
  *   a line → pieces: split where the horizontal gap passes 0.6 of the
- *     line's character height (a cell boundary; a smaller gap between
- *     two ASCII characters is a space);
- *   tables: a run of lines of two or more pieces (and the one-piece
- *     lines between them that fit inside one column) with no large
- *     vertical gap; columns are the x-ranges the pieces of most lines
- *     cover, separated by x-gaps shared by the rows; a piece over
- *     several columns spans them; rows are the lines, and a line whose
- *     baseline is closer to the one before than the table's row pitch
- *     continues the row before (wrapped text joined to its cell);
+ *     line's character height, or where a vertical rule crosses;
+ *   ruled tables: the lines with vertical rules left and right of
+ *     them; columns are the spaces between the vertical rules, rows the
+ *     bands between the horizontal rules, and a piece belongs to the
+ *     cell bounded by the nearest rules around it, so a merged cell
+ *     spans its rows and columns and its wrapped lines join into one
+ *     text; positions no cell covers become empty cells;
+ *   unruled tables (no rules needed): a run of lines of two or more
+ *     pieces (and the one-piece lines between them that fit inside one
+ *     column) with no large vertical gap; columns are the x-ranges the
+ *     pieces of most lines cover, separated by x-gaps shared by the
+ *     rows; a piece over several columns spans them; rows are the
+ *     lines, a line continuing the row above when each of its pieces
+ *     sits under a piece that reached its column's right edge;
  *   the rest: paragraphs, a line joined to the one before when that one
- *     reaches the right margin.
+ *     reaches the right margin and this one is not indented (also
+ *     across a page break);
+ *   running headers and footers (the same first or last line as on the
+ *     page before, "第 N 页", a bare page number) dropped.
  * A table continued on the next page with the same columns is joined
  * to it, its repeated header rows dropped.
+ *
+ * What a PDF cannot carry: whether a space stood between a Chinese
+ * character and a Latin letter or digit (layout engines draw a gap
+ * there either way), and which blocks were jixiao's own additions
+ * (its PDF prints the recomputed summary and charts as page content).
  */
 #include "jixiao/import.h"
 #include "import/import_formats.h"
