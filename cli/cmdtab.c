@@ -109,8 +109,8 @@ const struct jx_cmd jx_cmds[] = {
      0},
     {"import", jx_cmd_import, "把 DOCX、XLSX、文本转换为 Package JSON",
      "jixiao import FILE... [-o DIR] [--json]",
-     "从内容判断每个 FILE 的种类（DOCX、XLSX、Word 或 PDF 导出的文本、Package\n"
-     "JSON），识别其中的自评报告（标题、单位、年度、一至十部分、附件清单）、\n"
+     "从内容判断每个 FILE 的种类（DOCX、XLSX、PDF、HTML、XLS；DOC、WPS、ET\n"
+     "经 LibreOffice 转换；Word 或 PDF 导出的文本；Package JSON），识别其中的自评报告（标题、单位、年度、一至十部分、附件清单）、\n"
      "基础数据表、整体支出绩效自评表、项目支出绩效自评表、部门（单位）整体支出\n"
      "绩效目标完成情况自评表、部门整体支出绩效评分表和考核评分表，每个文件写出\n"
      "一份 Package JSON，每个值都带出处（文本的行:列，DOCX 的表/行/列，XLSX 的\n"
