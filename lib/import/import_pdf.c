@@ -321,6 +321,20 @@ static void make_pieces(const struct pctx *x, struct line *ln,
     struct jx_buf b;
     jx_buf_init(&b, 1u << 20);
     double h = ln->h > 0 ? ln->h : 1;
+    /* a note number set as a superscript (smaller, raised digits)
+     * is not part of the text beside it */
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        double gh = g[k].y2 - g[k].y1;
+        bool sup = g[k].u[0] >= '0' && g[k].u[0] <= '9' && g[k].u[1] == '\0' &&
+                   gh < 0.8 * h && g[k].y2 < ln->y2 - 0.2 * h;
+        if (!sup) {
+            g[m++] = g[k];
+        }
+    }
+    if (m > 0) {
+        n = m; /* (a line of superscripts alone stays as it is) */
+    }
     size_t i = 0;
     while (i < n) {
         jx_buf_reset(&b);
@@ -956,7 +970,8 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
             double d = l[i].y2 - l[i - 1].y2;
             cont = d <= minpitch * 1.6 &&
                    (wrapped_below(&l[i - 1], &l[i], colmax) ||
-                    (alone && wrapped_below(&l[i], &l[i - 1], colmax) &&
+                    (alone && l[i - 1].np == 1 &&
+                     wrapped_below(&l[i], &l[i - 1], colmax) &&
                      l[i - 1].np < l[i].np));
         }
         alone = !cont;
