@@ -110,6 +110,7 @@ struct pctx {
                                      before (running header, footer) */
     bool carry; /* the page before ended inside a paragraph */
     double right; /* the right margin: the furthest a line reached */
+    int rendered; /* pages drawn to find rules so far */
     /* the current page's horizontal rules (y in points, top down) */
     double *rules;
     size_t nrules;
@@ -1256,12 +1257,52 @@ static bool page_furniture(const struct line *ln)
 /* Pixels per point when a page is drawn to find its rules. */
 #define RULE_SCALE 2
 
+/* Most pages drawn to find their rules (drawing costs about 0.1 s a
+ * page); later pages are read by the words' positions alone. */
+#define MAX_RENDERED 100
+
 /* Shortest horizontal rule looked for, in pixels (20 points). */
 #define RULE_MIN_PX 40
 
 /* Shortest vertical rule looked for, in pixels (13 points: longer than
  * the strokes of body text). */
 #define VRULE_MIN_PX 26
+
+/* Record a vertical rule segment, merged with one found in the pixel
+ * column before that overlaps it. */
+static void add_vrule(struct pctx *x, double xx, double y0, double y1)
+{
+    for (size_t k = x->nvr; k-- > 0;) {
+        struct vrule *o = &x->vr[k];
+        if (xx - o->x <= 1.5 && xx >= o->x && y0 <= o->y1 && y1 >= o->y0) {
+            o->x = xx;
+            o->y0 = y0 < o->y0 ? y0 : o->y0;
+            o->y1 = y1 > o->y1 ? y1 : o->y1;
+            return;
+        }
+        if (x->nvr - k > 64) {
+            break;
+        }
+    }
+    if (x->nvr >= 100000) {
+        return;
+    }
+    if (x->nvr == x->capvr) {
+        x->capvr = x->capvr ? 2 * x->capvr : 256;
+        x->vr = realloc(x->vr, x->capvr * sizeof *x->vr);
+        if (!x->vr) {
+            jx_oom();
+        }
+    }
+    x->vr[x->nvr++] = (struct vrule){xx, y0, y1};
+}
+
+/* Order vertical rules by x. */
+static int vrule_cmp(const void *pa, const void *pb)
+{
+    const struct vrule *a = pa, *b = pb;
+    return a->x < b->x ? -1 : a->x > b->x;
+}
 
 /* Record a horizontal rule segment at y from x0 to x1 (merged with one
  * just above that overlaps it). */
@@ -1305,9 +1346,11 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
     x->nrules = 0;
     x->nvr = 0;
     x->nhs = 0;
-    if (pw <= 0 || ph <= 0 || pw > 3000 || ph > 3000) {
-        return;
+    if (pw <= 0 || ph <= 0 || pw > 3000 || ph > 3000 ||
+        x->rendered >= MAX_RENDERED) {
+        return; /* the later pages of a huge file: by positions alone */
     }
+    x->rendered++;
     int w = (int)(pw * RULE_SCALE) + 1, h = (int)(ph * RULE_SCALE) + 1;
     cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
@@ -1368,52 +1411,37 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
      * least VRULE_MIN_PX long (longer than a character's stroke);
      * neighbouring pixel columns merged */
     x->nvr = 0;
-    for (int i = 0; px && i < w; i++) {
-        int run = 0;
-        for (int y = 0; y <= h; y++) {
+    int *runs = calloc((size_t)w, sizeof *runs);
+    if (!runs) {
+        jx_oom();
+    }
+    for (int y = 0; px && y <= h; y++) {
+        const uint32_t *row =
+            y < h ? (const uint32_t *)(const void *)(px + (size_t)y *
+                                                         (size_t)stride)
+                  : NULL;
+        for (int i = 0; i < w; i++) {
             bool dark = false;
-            if (y < h) {
-                uint32_t v = *(const uint32_t *)(const void *)(
-                    px + (size_t)y * (size_t)stride + (size_t)i * 4);
+            if (row) {
+                uint32_t v = row[i];
                 unsigned lum =
                     ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
                 dark = lum < 170;
             }
             if (dark) {
-                run++;
+                runs[i]++;
                 continue;
             }
-            if (run >= VRULE_MIN_PX) {
-                struct vrule r = {(double)i / RULE_SCALE,
-                                  (double)(y - run) / RULE_SCALE,
-                                  (double)y / RULE_SCALE};
-                bool merged = false;
-                for (size_t k = x->nvr; k-- > 0;) {
-                    struct vrule *o = &x->vr[k];
-                    if (r.x - o->x > 1.5) {
-                        break;
-                    }
-                    if (r.y0 <= o->y1 && r.y1 >= o->y0) {
-                        o->y0 = r.y0 < o->y0 ? r.y0 : o->y0;
-                        o->y1 = r.y1 > o->y1 ? r.y1 : o->y1;
-                        merged = true;
-                        break;
-                    }
-                }
-                if (!merged && x->nvr < 100000) {
-                    if (x->nvr == x->capvr) {
-                        x->capvr = x->capvr ? 2 * x->capvr : 256;
-                        x->vr = realloc(x->vr, x->capvr * sizeof *x->vr);
-                        if (!x->vr) {
-                            jx_oom();
-                        }
-                    }
-                    x->vr[x->nvr++] = r;
-                }
+            if (runs[i] >= VRULE_MIN_PX) {
+                add_vrule(x, (double)i / RULE_SCALE,
+                          (double)(y - runs[i]) / RULE_SCALE,
+                          (double)y / RULE_SCALE);
             }
-            run = 0;
+            runs[i] = 0;
         }
     }
+    free(runs);
+    qsort(x->vr, x->nvr, sizeof *x->vr, vrule_cmp);
     cairo_surface_destroy(sf);
 }
 
@@ -1519,7 +1547,11 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
     }
     g_free(text);
     g_free(rects);
-    find_rules(x, pg, pw, ph);
+    if (ng > 0) {
+        find_rules(x, pg, pw, ph);
+    } else {
+        x->nrules = x->nvr = x->nhs = 0;
+    }
     qsort(g, ng, sizeof *g, glyph_cmp_y);
     size_t nl = 0;
     struct line *l = make_lines(x, g, ng, &nl);
