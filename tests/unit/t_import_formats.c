@@ -12,14 +12,19 @@
 #include "import/import_formats.h"
 
 /* Build a one-page PDF with Helvetica text at the given places (text
- * is ASCII); when xref is false, startxref points past the table.
- * extra is one more object (or NULL).  Returns a malloc'd buffer. */
-static char *make_pdf(const char *const *text, const int *xy, size_t n,
-                      bool xref, const char *extra, size_t *len)
+ * is ASCII) after the drawing operators draw (or NULL); when xref is
+ * false, startxref points past the table.  extra is one more object
+ * (or NULL).  Returns a malloc'd buffer. */
+static char *make_pdf_drawn(const char *const *text, const int *xy,
+                            size_t n, bool xref, const char *extra,
+                            const char *draw, size_t *len)
 {
     struct jx_buf content, out;
     jx_buf_init(&content, 1u << 20);
     jx_buf_init(&out, 1u << 20);
+    if (draw) {
+        jx_buf_adds(&content, draw);
+    }
     jx_buf_adds(&content, "BT /F1 10 Tf\n");
     for (size_t i = 0; i < n; i++) {
         jx_buf_addf(&content, "1 0 0 1 %d %d Tm (%s) Tj\n", xy[2 * i],
@@ -60,6 +65,13 @@ static char *make_pdf(const char *const *text, const int *xy, size_t n,
     jx_buf_release(&sb);
     jx_buf_release(&content);
     return jx_buf_detach(&out, len);
+}
+
+/* make_pdf_drawn without drawing. */
+static char *make_pdf(const char *const *text, const int *xy, size_t n,
+                      bool xref, const char *extra, size_t *len)
+{
+    return make_pdf_drawn(text, xy, n, xref, extra, NULL, len);
 }
 
 /* The dump of a document (or "NULL") in the arena. */
@@ -139,6 +151,42 @@ static void pdf_table(void)
                             "T1 2,2 +1,1: 50.00\n"
                             "T1 2,3 +1,1: 100.00%\n"
                             "P0 A paragraph below the table.\n");
+    free(pdf);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* A table drawn with rules: a cell merged over two rows, a cell
+ * merged over two columns, text wrapped in a cell, an empty cell. */
+static void pdf_ruled(void)
+{
+    /* rows at y 800-780-760-740, columns at x 50-150-250-350 */
+    static const char draw[] =
+        "1 w 50 800 m 350 800 l S 50 780 m 350 780 l S "
+        "150 760 m 350 760 l S 50 740 m 350 740 l S "
+        "50 740 m 50 800 l S 150 740 m 150 800 l S "
+        "250 740 m 250 780 l S 350 740 m 350 800 l S\n";
+    static const char *const t[] = {"Name", "Budget and spent", "Roads",
+                                    "100.00", "98.00", "long text",
+                                    "wrapped", "A paragraph."};
+    static const int xy[] = {55,  786, 155, 786, 55,  766, 155, 766,
+                             255, 766, 155, 752, 155, 743, 55,  700};
+    size_t len;
+    char *pdf = make_pdf_drawn(t, xy, 8, true, NULL, draw, &len);
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "r.pdf", pdf, len, NULL, &d, NULL);
+    CHECK_INT(d.n, 0);
+    CHECK_STR(dump(a, doc), "T1 3x3\n"
+                            "T1 0,0 +1,1: Name\n"
+                            "T1 0,1 +1,2: Budget and spent\n"
+                            "T1 1,0 +2,1: Roads\n"
+                            "T1 1,1 +1,1: 100.00\n"
+                            "T1 1,2 +1,1: 98.00\n"
+                            "T1 2,1 +1,1: long text wrapped\n"
+                            "T1 2,2 +1,1: \n"
+                            "P0 A paragraph.\n");
     free(pdf);
     jx_diags_release(&d);
     jx_arena_free(a);
@@ -334,6 +382,7 @@ static void doc_without_soffice(void)
 const struct jx_test t_import_formats[] = {
     {"import_formats.detection", detection},
     {"import_formats.pdf_table", pdf_table},
+    {"import_formats.pdf_ruled", pdf_ruled},
     {"import_formats.pdf_guards", pdf_guards},
     {"import_formats.html_tables", html_tables},
     {"import_formats.html_limits", html_limits},
