@@ -947,7 +947,7 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
     }
     int startrow = row;
     if (vruled && build_ruled(x, t, &row, l, a, b, cut, nc, page)) {
-        goto joined;
+        goto built;
     }
     struct rowbuf *rb = calloc(1, sizeof *rb);
     if (!rb) {
@@ -994,10 +994,8 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
         jx_buf_release(&rb->t[c]);
     }
     free(rb);
-joined:
+built:
     if (join) {
-        /* drop the repeated header rows: leading rows equal to the
-         * table's first rows */
         /* the leading rows that repeat a row before the break (a
          * header repeated on the new page) */
         while (startrow + skip_header < row && skip_header < 8) {
