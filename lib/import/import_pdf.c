@@ -218,7 +218,7 @@ static const char *scan_objects(const char *d, size_t len,
  * "N G obj" (a cross-reference stream). */
 static bool xref_ok(const char *d, size_t len)
 {
-    size_t from = len > 2048 ? len - 2048 : 0;
+    size_t from = len > 8192 ? len - 8192 : 0;
     size_t at = (size_t)-1;
     for (size_t k = from; k + 9 <= len; k++) {
         if (memcmp(d + k, "startxref", 9) == 0) {
