@@ -14,8 +14,9 @@
  * Blocks: <table> → a table (rows from <tr> of the table itself and its
  * thead/tbody/tfoot, cells from <td>/<th> with rowspan/colspan placed on
  * a grid that skips positions taken by earlier row spans); a table
- * whose cells hold another table is layout, and its content is read as
- * blocks.  <p>, <div>, <li>, <h1>-<h6> (heading levels), <br> and the
+ * whose cells hold another table, or of one column whose cells hold
+ * paragraphs (a portal's frame around the article), is layout, and its
+ * content is read as blocks.  <p>, <div>, <li>, <h1>-<h6> (heading levels), <br> and the
  * other block elements end a paragraph; inline text is joined with
  * white space collapsed (kept in <pre>).  Dropped: head, script, style,
  * noscript, template, svg, iframe, object, and elements of class
@@ -304,6 +305,52 @@ static bool has_inner_table(const xmlNode *n, int depth)
     return false;
 }
 
+static size_t table_rows(const xmlNode *n, const xmlNode **rows,
+                         size_t max);
+
+/* Whether n holds a paragraph-like element (p, div, h1-h6, li). */
+static bool has_blocks(const xmlNode *n, int depth)
+{
+    if (depth > 64) {
+        return false;
+    }
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is(c, "p") || is(c, "div") || heading_of(c) || is(c, "li") ||
+            has_blocks(c, depth + 1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether table n is a portal's frame around an article: no row has
+ * more than one cell, and the cells hold paragraphs. */
+static bool one_column_layout(const xmlNode *n)
+{
+    size_t nrows = table_rows(n, NULL, 0);
+    if (nrows == 0 || nrows > 10000) {
+        return false;
+    }
+    const xmlNode **rows = malloc(nrows * sizeof *rows);
+    if (!rows) {
+        jx_oom();
+    }
+    table_rows(n, rows, nrows);
+    bool one = true, blocks = false;
+    for (size_t r = 0; r < nrows && one; r++) {
+        int cells = 0;
+        for (const xmlNode *c = rows[r]->children; c; c = c->next) {
+            if (is(c, "td") || is(c, "th")) {
+                cells++;
+                blocks = blocks || has_blocks(c, 0);
+            }
+        }
+        one = cells <= 1;
+    }
+    free(rows);
+    return one && blocks;
+}
+
 /* A span attribute (rowspan/colspan) of n: 1..MAX_SPAN, 1 when absent
  * or unreadable. */
 static int span_of(const xmlNode *n, const char *attr)
@@ -465,7 +512,7 @@ static void walk(struct hctx *h, const xmlNode *n, int depth)
         }
         if (is(c, "table")) {
             flush(h);
-            if (has_inner_table(c, 0)) {
+            if (has_inner_table(c, 0) || one_column_layout(c)) {
                 walk(h, c, depth + 1);
             } else {
                 read_table(h, c, depth);

@@ -281,7 +281,8 @@ static void html_tables(void)
 }
 
 /* HTML limits: tags counted before parsing, nesting while walking; a
- * table of tables is layout, read as blocks. */
+ * table of tables, or of one column of paragraphs, is layout, read as
+ * blocks. */
 static void html_limits(void)
 {
     struct jx_arena *a = jx_arena_new();
@@ -301,6 +302,11 @@ static void html_limits(void)
     struct jx_doc *doc =
         jx_import_doc(a, "l", layout, strlen(layout), NULL, &d, NULL);
     CHECK_STR(dump(a, doc), "T1 1x2\nT1 0,0 +1,1: 1\nT1 0,1 +1,1: 2\n");
+    const char *frame = "<table><tr><td><p>title</p><p>text</p></td></tr>"
+                        "</table><table><tr><td>one cell</td></tr></table>";
+    doc = jx_import_doc(a, "f", frame, strlen(frame), NULL, &d, NULL);
+    CHECK_STR(dump(a, doc), "P0 title\nP0 text\nT1 1x1\n"
+                            "T1 0,0 +1,1: one cell\n");
     jx_diags_release(&d);
     jx_arena_free(a);
 }
