@@ -184,17 +184,19 @@ static bool starts_ci(const char *s, size_t n, const char *p)
     return true;
 }
 
-/* Whether the text from data[i] on is HTML: it starts with a doctype,
- * a comment or one of the tags a saved page starts with. */
+/* Whether the text from data[i] on is HTML: it starts with a doctype
+ * or one of the tags a saved page starts with, or with a comment or an
+ * XML declaration followed by <html in the first 4 KiB (a browser's
+ * "saved from" note, XHTML). */
 static bool html_start(const char *data, size_t len, size_t i)
 {
     static const char *const tags[] = {"<!doctype html", "<html", "<head",
                                        "<meta", "<body", "<table", "<title",
-                                       "<!--", NULL};
+                                       "<!--", "<?xml", NULL};
     for (int k = 0; tags[k]; k++) {
         if (starts_ci(data + i, len - i, tags[k])) {
             size_t h = len < 4096 ? len : 4096;
-            return k != 7 || has_bytes(data, h, "<html", 5) ||
+            return k < 7 || has_bytes(data, h, "<html", 5) ||
                    has_bytes(data, h, "<HTML", 5);
         }
     }

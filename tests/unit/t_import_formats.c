@@ -108,6 +108,9 @@ static void detection(void)
     CHECK_INT(jx_detect("\n  <HTML><body>", 15), JX_IN_HTML);
     CHECK_INT(jx_detect("<table><tr><td>1", 16), JX_IN_HTML);
     CHECK_INT(jx_detect("<p>预算</p>", 13), JX_IN_TEXT);
+    CHECK_INT(jx_detect("<?xml version=\"1.0\"?>\n<html>", 28), JX_IN_HTML);
+    CHECK_INT(jx_detect("<?xml version=\"1.0\"?>\n<a/>", 26), JX_IN_TEXT);
+    CHECK_INT(jx_detect("<!-- saved from url -->\n<html>", 30), JX_IN_HTML);
     CHECK_INT(jx_detect("{\"a\":1}", 7), JX_IN_JSON);
     CHECK_STR(jx_input_kind_name(JX_IN_PDF), "pdf");
     CHECK_STR(jx_input_kind_name(JX_IN_HTML), "html");
