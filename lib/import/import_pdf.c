@@ -1439,7 +1439,9 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
         }
     }
     free(runs);
-    qsort(x->vr, x->nvr, sizeof *x->vr, vrule_cmp);
+    if (x->nvr > 0) {
+        qsort(x->vr, x->nvr, sizeof *x->vr, vrule_cmp);
+    }
     cairo_surface_destroy(sf);
 }
 

@@ -347,6 +347,94 @@ static unsigned char *workbook_stream(const unsigned char *d, size_t len,
     return out;
 }
 
+/*
+ * Whether the BIFF8 workbook stream w[0..n) is whole enough to hand to
+ * FreeXL, whose own checks are weaker (a string length running past its
+ * record makes it read beyond a buffer): the stream starts with a
+ * BIFF8 BOF; every record lies inside the stream and within BIFF8's
+ * record size and at least as long as its fixed fields; every cell
+ * lies inside its sheet's DIMENSIONS; every sheet name, label, format
+ * code and font name fits its record; the shared strings claim no more
+ * strings than their records could hold.
+ */
+static bool biff_sane(const unsigned char *w, size_t n)
+{
+    if (n < 12 || le16(w) != 0x0809 || le16(w + 2) < 8 ||
+        le16(w + 4) != 0x0600) {
+        return false;
+    }
+    /* the shortest length of each fixed-layout record FreeXL reads */
+    static const unsigned short minlen[][2] = {
+        {0x0809, 8},  {0x0200, 14}, {0x0203, 14}, {0x027E, 10},
+        {0x00BD, 6},  {0x0201, 6},  {0x00BE, 6},  {0x0205, 8},
+        {0x00FD, 10}, {0x0208, 16}, {0x0006, 20}, {0x00E0, 20},
+        {0x0022, 2},  {0x0042, 2},  {0x002F, 2},  {0x00E5, 2},
+        {0x0085, 8},  {0x0204, 9},  {0x041E, 5},  {0x0031, 16},
+        {0x00FC, 8}};
+    unsigned long rows = 0, cols = 0; /* the sheet's DIMENSIONS */
+    size_t i = 0;
+    while (i + 4 <= n) {
+        unsigned type = le16(w + i), rl = le16(w + i + 2);
+        const unsigned char *r = w + i + 4;
+        if (rl > 8224 || i + 4 + rl > n) {
+            return false;
+        }
+        for (size_t k = 0; k < sizeof minlen / sizeof minlen[0]; k++) {
+            if (minlen[k][0] == type && rl < minlen[k][1]) {
+                return false;
+            }
+        }
+        if (type == 0x0200) {
+            rows = le32(r + 4);
+            cols = le16(r + 10);
+        } else if (type == 0x0203 || type == 0x027E || type == 0x0201 ||
+                   type == 0x0205 || type == 0x00FD || type == 0x0006 ||
+                   type == 0x0204) { /* one cell */
+            if (le16(r) >= rows || le16(r + 2) >= cols) {
+                return false;
+            }
+        } else if (type == 0x00BD || type == 0x00BE) { /* a run of cells */
+            if (le16(r) >= rows || le16(r + 2) >= cols ||
+                le16(r + rl - 2) >= cols || le16(r + rl - 2) < le16(r + 2)) {
+                return false;
+            }
+        }
+        size_t need = 0;
+        if (type == 0x0085) { /* BOUNDSHEET */
+            need = rl < 8 ? 9999 : 8 + (size_t)r[6] * ((r[7] & 1) ? 2 : 1);
+        } else if (type == 0x0204) { /* LABEL */
+            need = rl < 9 ? 9999
+                          : 9 + (size_t)le16(r + 6) * ((r[8] & 1) ? 2 : 1);
+        } else if (type == 0x041E) { /* FORMAT */
+            need = rl < 5 ? 9999
+                          : 5 + (size_t)le16(r + 2) * ((r[4] & 1) ? 2 : 1);
+        } else if (type == 0x0031) { /* FONT */
+            need = rl < 16 ? 9999
+                           : 16 + (size_t)r[14] * ((r[15] & 1) ? 2 : 1);
+        } else if (type == 0x00FC) { /* SST (+ CONTINUE) */
+            if (rl < 8) {
+                return false;
+            }
+            size_t total = rl - 8, k = i + 4 + rl;
+            while (k + 4 <= n && le16(w + k) == 0x003C) {
+                total += le16(w + k + 2);
+                k += 4 + (size_t)le16(w + k + 2);
+            }
+            if ((size_t)le32(r + 4) > total / 3 + 1) {
+                return false;
+            }
+        }
+        if (need > rl) {
+            return false;
+        }
+        if (type == 0x000A && i + 4 + rl == n) {
+            return true; /* the last EOF */
+        }
+        i += 4 + rl;
+    }
+    return i == n || i + 4 > n;
+}
+
 /* The number format of a format code: a percent with its decimals. */
 static struct nfmt code_format(const char *s, size_t n)
 {
@@ -725,6 +813,17 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
     char *path = jx_sprintf(arena, "%s/in.xls", dir);
     const void *h = NULL;
     int rc = FREEXL_FILE_NOT_FOUND;
+    size_t wl = 0;
+    unsigned char *wb =
+        workbook_stream((const unsigned char *)data, len, &wl);
+    if (!wb || !biff_sane(wb, wl)) {
+        free(wb);
+        jx_import_rmtree(dir);
+        jx_import_error(diags, file, "I541",
+                        "无法读取 XLS 文件：工作簿数据流不完整或已损坏，"
+                        "或不是 BIFF8（Excel 97-2003）格式");
+        return NULL;
+    }
     if (jx_write_file_atomic(path, data, len) == 0) {
         rc = freexl_open(path, &h);
     }
@@ -732,6 +831,7 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
         if (h) {
             freexl_close(h);
         }
+        free(wb);
         jx_import_rmtree(dir);
         jx_import_error(diags, file, "I541",
                         "无法读取 XLS 文件（FreeXL 错误 %d）：文件损坏，"
@@ -743,6 +843,7 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
     if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
         info == FREEXL_BIFF_OBFUSCATED) {
         freexl_close(h);
+        free(wb);
         jx_import_rmtree(dir);
         jx_import_error(diags, file, "I542",
                         "XLS 文件有密码保护（已加密），无法读取：请去掉密码"
@@ -751,12 +852,9 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
     }
     struct biff bf;
     memset(&bf, 0, sizeof bf);
-    size_t wl = 0;
-    unsigned char *wb =
-        workbook_stream((const unsigned char *)data, len, &wl);
-    if (wb) {
-        walk_biff(wb, wl, &bf);
-        free(wb);
+    walk_biff(wb, wl, &bf);
+    free(wb);
+    if (bf.ncells > 0) {
         qsort(bf.cells, bf.ncells, sizeof *bf.cells, xcell_cmp);
     }
     struct jx_doc *doc = jx_doc_new(arena, file, JX_SRC_XLS);
