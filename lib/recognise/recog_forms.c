@@ -112,17 +112,20 @@ static bool row_blank(const struct jx_rc_row *r)
 
 /* ---- 基础数据表 ------------------------------------------------------ */
 
+/* Most fields of a column map. */
+enum { MAX_FIELDS = 12 };
+
 /* A column map: the grid column of each field, -1 when absent, and the
  * header row's end. */
 struct cols {
-    int col[8];
+    int col[MAX_FIELDS];
     int end;
 };
 
 /* An empty column map. */
 static void cols_init(struct cols *m)
 {
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < MAX_FIELDS; i++) {
         m->col[i] = -1;
     }
     m->end = 0;
@@ -580,30 +583,93 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
 enum { F_INIT = 0, F_FULL, F_EXEC, F_POINTS, F_RATE, F_SCORE };
 enum { G_EXPECTED = 0, G_ACTUAL };
 enum { I_L1 = 0, I_L2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_SCORE,
-       I_DEV };
+       I_DEV, I_NATURE, I_MEASURE };
 
-/* Labels of the fund splits and the key each fills. */
-static const struct {
-    const char *word;
-    enum jx_fund_key key;
-} fund_words[] = {
-    {"一般公共预算", JX_FUND_GENERAL_BUDGET},
-    {"政府性基金", JX_FUND_GOV_FUND},
-    {"纳入专户", JX_FUND_SPECIAL_ACCOUNT},
-    {"非税收入", JX_FUND_SPECIAL_ACCOUNT},
-    {"当年财政拨款", JX_FUND_CURRENT_APPROP},
-    {"上年结转", JX_FUND_CARRYOVER},
-    {"基本支出", JX_FUND_BASIC},
-    {"项目支出", JX_FUND_PROJECT},
-    {"其他资金", JX_FUND_OTHER},
-};
+/* A form without words (a catalogue without a form of the kind): it
+ * recognises nothing. */
+static const struct jx_form no_form;
 
-/* The fund key of a label core, or -1. */
-static int fund_of(const char *core)
+/* The fund key of a label core among the fund rows of form f (the
+ * anchor rows JX_FR_GENERAL_BUDGET.. in the order of enum
+ * jx_fund_key), or -1. */
+static int fund_of(const struct jx_form *f, const char *core)
 {
-    for (size_t k = 0; k < sizeof fund_words / sizeof fund_words[0]; k++) {
-        if (jx_rc_starts(core, fund_words[k].word)) {
-            return (int)fund_words[k].key;
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        if (jx_form_words_starts(&f->row[JX_FR_GENERAL_BUDGET + k], core)) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* The catalogue's kind of a segment kind. */
+static enum jx_form_kind form_kind(enum jx_rc_kind k)
+{
+    return k == JX_RC_PROJECT ? JX_FORM_PROJECT
+           : k == JX_RC_BASE  ? JX_FORM_BASE
+           : k == JX_RC_ASSESS ? JX_FORM_ASSESS
+                               : JX_FORM_UNIT;
+}
+
+/* The number of cells of r that name a column of f; *money counts
+ * those of the three budget columns. */
+static int form_matches(const struct jx_form *f, const struct jx_rc_row *r,
+                        int *money)
+{
+    int n = 0;
+    *money = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        int c = jx_form_col_of(f, r->cells[i].key);
+        if (c >= 0) {
+            n++;
+            *money += c <= JX_FC_EXECUTED;
+        }
+    }
+    return n;
+}
+
+/* The form of the catalogue of kind k whose columns the header row r
+ * names most (ties: cur, then the first in the catalogue); *money as
+ * form_matches for it.  cur when none names any. */
+static const struct jx_form *best_form(const struct jx_rc *rc,
+                                       enum jx_form_kind k,
+                                       const struct jx_rc_row *r,
+                                       const struct jx_form *cur, int *money)
+{
+    const struct jx_form *best = cur;
+    int bn = form_matches(cur, r, money), bm = *money;
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        int m, n = f->kind == k ? form_matches(f, r, &m) : 0;
+        if (n > bn) {
+            best = f;
+            bn = n;
+            bm = m;
+        }
+    }
+    *money = bm;
+    return best;
+}
+
+/* The first form of kind k in the catalogue (no_form when none). */
+static const struct jx_form *first_form(const struct jx_rc *rc,
+                                        enum jx_form_kind k)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        if (rc->forms->f[i].kind == k) {
+            return &rc->forms->f[i];
+        }
+    }
+    return &no_form;
+}
+
+/* The index of the first cell of r whose key starts with one of the
+ * words, or -1. */
+static int find_words(const struct jx_rc_row *r, const struct jx_form_words *w)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (jx_form_words_starts(w, r->cells[i].key)) {
+            return (int)i;
         }
     }
     return -1;
@@ -612,8 +678,8 @@ static int fund_of(const char *core)
 /* If a cell reads "其中：一般公共预算：1371.87" or "项目支出：28.79" or
  * "政府性基金拨款：" (a fund label, a colon, an optional value), its
  * fund key and (in *val) a cell holding the value text; else -1. */
-static int inline_fund(struct jx_rc *rc, const struct jx_rc_cell *c,
-                       struct jx_rc_cell *val)
+static int inline_fund(struct jx_rc *rc, const struct jx_form *f,
+                       const struct jx_rc_cell *c, struct jx_rc_cell *val)
 {
     const char *k = c->key;
     if (jx_rc_starts(k, "其中：")) {
@@ -632,14 +698,14 @@ static int inline_fund(struct jx_rc *rc, const struct jx_rc_cell *c,
         return -1;
     }
     const char *lab = jx_strndup(rc->arena, k, (size_t)(colon - k));
-    int f = fund_of(lab);
-    if (f < 0) {
+    int fk = fund_of(f, lab);
+    if (fk < 0) {
         return -1;
     }
     *val = *c;
     val->text = jx_strdup(rc->arena, colon + cl);
     val->key = val->text;
-    return f;
+    return fk;
 }
 
 /* Strip a trailing "(50分)" or "（30分）" from a level-1 label. */
@@ -660,17 +726,18 @@ static const char *strip_points(struct jx_arena *a, const char *t)
     return t;
 }
 
-/* True when a key reads like a level-1 label ("产出指标(50分)"). */
-static bool level1_label(const char *key)
+/* True when a key reads like a level-1 label of form f ("产出指标
+ * (50分)"). */
+static bool level1_label(const struct jx_form *f, const char *key)
 {
-    return (jx_rc_starts(key, "产出指标") || jx_rc_starts(key, "效益指标") ||
-            jx_rc_starts(key, "满意度指标")) &&
+    return jx_form_words_starts(&f->row[JX_FR_LEVEL1], key) &&
            jx_utf8_count(key, strlen(key)) <= 12;
 }
 
 /* The state of one sheet being read. */
 struct sheet_state {
     struct jx_sheet *s;
+    const struct jx_form *form; /* the form the last header matched */
     enum { M_NONE = 0, M_FUNDS, M_GOALS, M_IND } mode;
     struct cols funds, goals, ind;
     struct jx_text l1, l2;
@@ -679,51 +746,78 @@ struct sheet_state {
     bool unit_known;            /* the header named the money unit */
 };
 
-/* Map the columns of the funds header. */
-static void funds_header(const struct jx_rc_row *r, struct cols *m)
+/* Map the columns of the funds header by the words of form f. */
+static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
+                         struct cols *m)
 {
-    static const char *const w[6] = {"年初预算", "全年预算", "全年执行",
-                                     "分值", "执行率", "得分"};
+    static const int field[JX_FC_SCORE + 1] = {
+        [JX_FC_BUDGET_INITIAL] = F_INIT, [JX_FC_BUDGET_FULL] = F_FULL,
+        [JX_FC_EXECUTED] = F_EXEC,       [JX_FC_RATE] = F_RATE,
+        [JX_FC_POINTS] = F_POINTS,       [JX_FC_SCORE] = F_SCORE};
     cols_init(m);
     m->end = r->end;
-    for (int f = 0; f < 6; f++) {
-        int k = find_cell(r, w[f]);
-        m->col[f] = k >= 0 ? r->cells[k].col : -1;
+    for (size_t i = 0; i < r->n; i++) {
+        int c = jx_form_col_of(f, r->cells[i].key);
+        if (c >= 0 && c <= JX_FC_SCORE && m->col[field[c]] < 0) {
+            m->col[field[c]] = r->cells[i].col;
+        }
     }
 }
 
-/* Map the columns of the indicator header. */
-static void ind_header(const struct jx_rc_row *r, struct cols *m)
+/* Map the columns of the indicator header by the words of form f. */
+static void ind_header(const struct jx_rc_row *r, const struct jx_form *f,
+                       struct cols *m)
 {
     cols_init(m);
     m->end = r->end;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
-        int c = r->cells[i].col, f = -1;
-        if (jx_rc_starts(k, "一级指标")) {
-            f = I_L1;
-        } else if (jx_rc_starts(k, "二级指标")) {
-            f = I_L2;
-        } else if (jx_rc_starts(k, "三级指标")) {
-            f = I_NAME;
-        } else if (jx_rc_has(k, "指标值") && !jx_rc_has(k, "实际")) {
-            f = I_TARGET;
-        } else if (jx_rc_starts(k, "实际完成")) {
-            f = I_ACTUAL;
-        } else if (jx_rc_starts(k, "分值")) {
-            f = I_POINTS;
-        } else if (jx_rc_has(k, "得分") || jx_rc_has(k, "评分")) {
-            f = I_SCORE;
-        } else if (jx_rc_starts(k, "偏差")) {
-            f = I_DEV;
+        int c = r->cells[i].col, fd = -1;
+        switch (jx_form_col_of(f, r->cells[i].key)) {
+        case JX_FC_LEVEL1:
+            fd = I_L1;
+            break;
+        case JX_FC_LEVEL2:
+            fd = I_L2;
+            break;
+        case JX_FC_LEVEL3:
+            fd = I_NAME;
+            break;
+        case JX_FC_TARGET:
+            fd = I_TARGET;
+            break;
+        case JX_FC_ACTUAL:
+            fd = I_ACTUAL;
+            break;
+        case JX_FC_POINTS:
+            fd = I_POINTS;
+            break;
+        case JX_FC_SCORE:
+            fd = I_SCORE;
+            break;
+        case JX_FC_DEVIATION:
+            fd = I_DEV;
+            break;
+        case JX_FC_NATURE:
+            fd = I_NATURE;
+            break;
+        case JX_FC_MEASURE:
+            fd = I_MEASURE;
+            break;
+        default:
+            break;
         }
-        if (f >= 0 && m->col[f] < 0) {
-            m->col[f] = c;
+        if (fd >= 0 && m->col[fd] < 0) {
+            m->col[fd] = c;
         }
     }
 }
 
-/* Read one funds row in columns into f. */
+/*
+ * Read one funds row into f: the cells under the columns m the form's
+ * header named.  The one place a funds row's cells meet the form's
+ * expected columns (the hook for cells run together: a splitter gets
+ * the row and m, and the form's execution weight in form->exec_points).
+ */
 static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
                       const struct cols *m, enum jx_money_unit u,
                       struct jx_funds *f)
@@ -752,10 +846,7 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
-        if (strcmp(k, "总分") == 0 || strcmp(k, "合计") == 0 ||
-            strcmp(k, "总计") == 0 || strcmp(k, "得分合计") == 0 ||
-            strcmp(k, "总得分") == 0) {
+        if (jx_form_words_is(&st->form->row[JX_FR_SUM], r->cells[i].key)) {
             at = i;
             break;
         }
@@ -799,6 +890,24 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
     return true;
 }
 
+/* Join a target's 指标性质 (≥, ≤, =) before it and its 度量单位 after
+ * it, when the form prints them in columns of their own. */
+static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
+                         const struct jx_rc_cell *measure,
+                         struct jx_text *target)
+{
+    if (!target->s) {
+        return;
+    }
+    if (nature && !jx_rc_blank(nature->text) && !jx_rc_has(nature->key, "指标")) {
+        target->s = jx_sprintf(rc->arena, "%s%s", nature->key, target->s);
+    }
+    if (measure && !jx_rc_blank(measure->text) &&
+        !jx_rc_ends(target->s, measure->key)) {
+        target->s = jx_sprintf(rc->arena, "%s%s", target->s, measure->key);
+    }
+}
+
 /* One indicator row. */
 static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
                     struct sheet_state *st)
@@ -824,6 +933,8 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     memset(&ind, 0, sizeof ind);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_NAME], m->end), &ind.name);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_TARGET], m->end), &ind.target);
+    target_parts(rc, jx_rc_under(r, m->col[I_NATURE], m->end),
+                 jx_rc_under(r, m->col[I_MEASURE], m->end), &ind.target);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_ACTUAL], m->end), &ind.actual);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_DEV], m->end), &ind.deviation);
     if (!(ind.name.s || ind.target.s || ind.actual.s)) {
@@ -857,7 +968,7 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     bool inl = false;
     for (size_t i = 0; i < r->n; i++) {
         struct jx_rc_cell v;
-        int f = inline_fund(rc, &r->cells[i], &v);
+        int f = inline_fund(rc, st->form, &r->cells[i], &v);
         if (f < 0) {
             continue;
         }
@@ -878,16 +989,16 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     const char *core = label_core(rc->arena, label->key);
     struct jx_funds *dst = NULL;
-    if (jx_rc_has(core, "资金总额") || jx_rc_has(core, "合计")) {
+    if (jx_form_words_has(&st->form->row[JX_FR_TOTAL], core)) {
         dst = &s->total;
     } else {
-        int f = fund_of(core);
+        int f = fund_of(st->form, core);
         if (f >= 0) {
             dst = &s->funds[f];
         }
     }
     if (!dst) {
-        if (!jx_rc_starts(core, "按收入性质") && !jx_rc_starts(core, "按支出性质")) {
+        if (!jx_form_words_starts(&st->form->row[JX_FR_FUND_GROUP], core)) {
             unknown_row(rc, label, s->kind == JX_SHEET_PROJECT
                                        ? "项目支出绩效自评表"
                                        : "整体支出绩效自评表");
@@ -905,22 +1016,23 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
                            struct sheet_state *st)
 {
     struct jx_sheet *s = st->s;
+    const struct jx_form_words *w = st->form->row;
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         struct jx_text *dst = NULL;
-        if (jx_rc_starts(k, "项目支出名称") || jx_rc_starts(k, "项目名称")) {
+        if (jx_form_words_starts(&w[JX_FR_PROJECT_NAME], k)) {
             dst = &s->name;
-        } else if (jx_rc_starts(k, "主管部门")) {
+        } else if (jx_form_words_starts(&w[JX_FR_SUPERVISOR], k)) {
             dst = &s->supervisor;
-        } else if (jx_rc_starts(k, "实施单位")) {
+        } else if (jx_form_words_starts(&w[JX_FR_IMPLEMENTER], k)) {
             dst = &s->implementer;
         } else {
             continue;
         }
         if (i + 1 < r->n && !dst->s) {
             const struct jx_rc_cell *v = &r->cells[i + 1];
-            if (jx_rc_starts(v->key, "主管部门") ||
-                jx_rc_starts(v->key, "实施单位")) {
+            if (jx_form_words_starts(&w[JX_FR_SUPERVISOR], v->key) ||
+                jx_form_words_starts(&w[JX_FR_IMPLEMENTER], v->key)) {
                 continue;
             }
             jx_rc_text(rc, v, dst);
@@ -941,6 +1053,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     st.s->kind = seg->kind == JX_RC_PROJECT ? JX_SHEET_PROJECT
                                             : JX_SHEET_UNIT;
     st.s->unit = JX_WANYUAN;
+    enum jx_form_kind fk = form_kind(seg->kind);
+    st.form = first_form(rc, fk);
     cols_init(&st.funds);
     cols_init(&st.goals);
     cols_init(&st.ind);
@@ -952,7 +1066,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
-            if (st.mode == M_IND && level1_label(r->cells[0].key)) {
+            if (st.mode == M_IND && level1_label(st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
                 st.l2.s = NULL;
@@ -973,27 +1087,30 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             project_labels(rc, r, &st);
         }
         if (label && st.s->kind == JX_SHEET_UNIT &&
-            (jx_rc_starts(label->key, "预算单位名称") ||
-             jx_rc_starts(label->key, "单位名称"))) {
+            jx_form_words_starts(&st.form->row[JX_FR_UNIT_NAME], label->key)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
                 jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
             }
             continue;
         }
-        if (find_cell(r, "三级指标") >= 0) {
-            ind_header(r, &st.ind);
+        int money = 0;
+        const struct jx_form *hf = best_form(rc, fk, r, st.form, &money);
+        if (find_words(r, &hf->col[JX_FC_LEVEL3]) >= 0) {
+            st.form = hf;
+            ind_header(r, hf, &st.ind);
             st.mode = M_IND;
             for (size_t k = 0; k < r->n; k++) {
-                if (level1_label(r->cells[k].key)) {
+                if (level1_label(hf, r->cells[k].key)) {
                     st.l1.s = strip_points(rc->arena, r->cells[k].key);
                     st.l1.prov = r->cells[k].prov;
                 }
             }
             continue;
         }
-        if (find_cell(r, "年初预算") >= 0 || find_cell(r, "全年执行") >= 0) {
-            funds_header(r, &st.funds);
+        if (money >= 1 && form_matches(hf, r, &money) >= 2) {
+            st.form = hf;
+            funds_header(r, hf, &st.funds);
             bool f = false;
             st.s->unit = row_unit(r, st.s->unit, &f);
             if (!f && i > seg->first) {
@@ -1005,12 +1122,12 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             st.mode = M_FUNDS;
             continue;
         }
-        if (find_cell(r, "预期目标") >= 0) {
+        if (find_words(r, &st.form->col[JX_FC_GOAL_EXPECTED]) >= 0) {
             cols_init(&st.goals);
             st.goals.end = r->end;
-            int k = find_cell(r, "预期目标");
+            int k = find_words(r, &st.form->col[JX_FC_GOAL_EXPECTED]);
             st.goals.col[G_EXPECTED] = r->cells[k].col;
-            k = find_cell(r, "实际完成");
+            k = find_words(r, &st.form->col[JX_FC_GOAL_ACTUAL]);
             st.goals.col[G_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
             st.mode = M_GOALS;
             continue;
