@@ -589,18 +589,6 @@ enum { I_L1 = 0, I_L2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_SCORE,
  * recognises nothing. */
 static const struct jx_form no_form;
 
-/* The fund key of a label core among the fund rows of form f (the
- * anchor rows JX_FR_GENERAL_BUDGET.. in the order of enum
- * jx_fund_key), or -1. */
-static int fund_of(const struct jx_form *f, const char *core)
-{
-    for (int k = 0; k < JX_FUND_COUNT; k++) {
-        if (jx_form_words_starts(&f->row[JX_FR_GENERAL_BUDGET + k], core)) {
-            return k;
-        }
-    }
-    return -1;
-}
 
 /* The catalogue's kind of a segment kind. */
 static enum jx_form_kind form_kind(enum jx_rc_kind k)
@@ -611,18 +599,24 @@ static enum jx_form_kind form_kind(enum jx_rc_kind k)
                                : JX_FORM_UNIT;
 }
 
-/* The number of cells of r that name a column of f; *money counts
- * those of the three budget columns. */
+/* How well the header row r fits form f: 2 for a cell in the words the
+ * form prints (the first word of a column's list), 1 for a cell in a
+ * synonym; *money counts the cells of the three budget columns and
+ * *named all cells that name a column. */
 static int form_matches(const struct jx_form *f, const struct jx_rc_row *r,
-                        int *money)
+                        int *money, int *named)
 {
     int n = 0;
     *money = 0;
+    *named = 0;
     for (size_t i = 0; i < r->n; i++) {
-        int c = jx_form_col_of(f, r->cells[i].key);
+        const char *k = r->cells[i].key;
+        int c = jx_form_col_of(f, k);
         if (c >= 0) {
-            n++;
+            const char *w0 = f->col[c].w[0];
+            n += strncmp(k, w0, strlen(w0)) == 0 ? 2 : 1;
             *money += c <= JX_FC_EXECUTED;
+            (*named)++;
         }
     }
     return n;
@@ -634,21 +628,68 @@ static int form_matches(const struct jx_form *f, const struct jx_rc_row *r,
 static const struct jx_form *best_form(const struct jx_rc *rc,
                                        enum jx_form_kind k,
                                        const struct jx_rc_row *r,
-                                       const struct jx_form *cur, int *money)
+                                       const struct jx_form *cur, int *money,
+                                       int *named)
 {
     const struct jx_form *best = cur;
-    int bn = form_matches(cur, r, money), bm = *money;
+    int bm, bd, bn = form_matches(cur, r, &bm, &bd);
     for (size_t i = 0; i < rc->forms->n; i++) {
         const struct jx_form *f = &rc->forms->f[i];
-        int m, n = f->kind == k ? form_matches(f, r, &m) : 0;
+        int m = 0, d = 0, n = f->kind == k ? form_matches(f, r, &m, &d) : 0;
         if (n > bn) {
             best = f;
             bn = n;
             bm = m;
+            bd = d;
         }
     }
     *money = bm;
+    *named = bd;
     return best;
+}
+
+/* The anchor row of kind w that a label core is, looked for in form f,
+ * then in the other forms of f's kind (a form names its own rows; a
+ * document may mix a region's row words into another's columns).  For
+ * JX_FR_TOTAL a word inside the label counts, for the others the label
+ * must start with it. */
+static bool row_is(const struct jx_rc *rc, const struct jx_form *f,
+                   enum jx_form_row w, const char *core)
+{
+    bool in = w == JX_FR_TOTAL;
+    if (in ? jx_form_words_has(&f->row[w], core)
+           : jx_form_words_starts(&f->row[w], core)) {
+        return true;
+    }
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g != f && g->kind == f->kind &&
+            (in ? jx_form_words_has(&g->row[w], core)
+                : jx_form_words_starts(&g->row[w], core))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The fund key of a label core among the fund rows of form f (the
+ * anchor rows JX_FR_GENERAL_BUDGET.. in the order of enum
+ * jx_fund_key; f's own words first, then its kind's), or -1. */
+static int fund_of(const struct jx_rc *rc, const struct jx_form *f,
+                   const char *core)
+{
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        if (jx_form_words_starts(&f->row[JX_FR_GENERAL_BUDGET + k], core)) {
+            return k;
+        }
+    }
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        if (row_is(rc, f, (enum jx_form_row)(JX_FR_GENERAL_BUDGET + k),
+                   core)) {
+            return k;
+        }
+    }
+    return -1;
 }
 
 /* The first form of kind k in the catalogue (no_form when none). */
@@ -698,7 +739,7 @@ static int inline_fund(struct jx_rc *rc, const struct jx_form *f,
         return -1;
     }
     const char *lab = jx_strndup(rc->arena, k, (size_t)(colon - k));
-    int fk = fund_of(f, lab);
+    int fk = fund_of(rc, f, lab);
     if (fk < 0) {
         return -1;
     }
@@ -989,16 +1030,16 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     const char *core = label_core(rc->arena, label->key);
     struct jx_funds *dst = NULL;
-    if (jx_form_words_has(&st->form->row[JX_FR_TOTAL], core)) {
+    if (row_is(rc, st->form, JX_FR_TOTAL, core)) {
         dst = &s->total;
     } else {
-        int f = fund_of(st->form, core);
+        int f = fund_of(rc, st->form, core);
         if (f >= 0) {
             dst = &s->funds[f];
         }
     }
     if (!dst) {
-        if (!jx_form_words_starts(&st->form->row[JX_FR_FUND_GROUP], core)) {
+        if (!row_is(rc, st->form, JX_FR_FUND_GROUP, core)) {
             unknown_row(rc, label, s->kind == JX_SHEET_PROJECT
                                        ? "项目支出绩效自评表"
                                        : "整体支出绩效自评表");
@@ -1094,8 +1135,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             continue;
         }
-        int money = 0;
-        const struct jx_form *hf = best_form(rc, fk, r, st.form, &money);
+        int money = 0, named = 0;
+        const struct jx_form *hf = best_form(rc, fk, r, st.form, &money,
+                                             &named);
         if (find_words(r, &hf->col[JX_FC_LEVEL3]) >= 0) {
             st.form = hf;
             ind_header(r, hf, &st.ind);
@@ -1108,7 +1150,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             continue;
         }
-        if (money >= 1 && form_matches(hf, r, &money) >= 2) {
+        if (money >= 1 && named >= 2) {
             st.form = hf;
             funds_header(r, hf, &st.funds);
             bool f = false;
