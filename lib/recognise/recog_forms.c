@@ -648,24 +648,28 @@ static const struct jx_form *best_form(const struct jx_rc *rc,
     return best;
 }
 
-/* The anchor row of kind w that a label core is, looked for in form f,
- * then in the other forms of f's kind (a form names its own rows; a
- * document may mix a region's row words into another's columns).  For
- * JX_FR_TOTAL a word inside the label counts, for the others the label
- * must start with it. */
+/* True when key matches a word of w: the whole key (JX_FR_SUM), a word
+ * inside it (JX_FR_TOTAL), else the key's start. */
+static bool row_match(const struct jx_form_words *w, enum jx_form_row r,
+                      const char *key)
+{
+    return r == JX_FR_SUM     ? jx_form_words_is(w, key)
+           : r == JX_FR_TOTAL ? jx_form_words_has(w, key)
+                              : jx_form_words_starts(w, key);
+}
+
+/* Whether a label core is the anchor row w, looked for in form f, then
+ * in the other forms of f's kind (a form names its own rows; a document
+ * may mix a region's row words into another's columns). */
 static bool row_is(const struct jx_rc *rc, const struct jx_form *f,
                    enum jx_form_row w, const char *core)
 {
-    bool in = w == JX_FR_TOTAL;
-    if (in ? jx_form_words_has(&f->row[w], core)
-           : jx_form_words_starts(&f->row[w], core)) {
+    if (row_match(&f->row[w], w, core)) {
         return true;
     }
     for (size_t i = 0; i < rc->forms->n; i++) {
         const struct jx_form *g = &rc->forms->f[i];
-        if (g != f && g->kind == f->kind &&
-            (in ? jx_form_words_has(&g->row[w], core)
-                : jx_form_words_starts(&g->row[w], core))) {
+        if (g != f && g->kind == f->kind && row_match(&g->row[w], w, core)) {
             return true;
         }
     }
@@ -767,11 +771,12 @@ static const char *strip_points(struct jx_arena *a, const char *t)
     return t;
 }
 
-/* True when a key reads like a level-1 label of form f ("产出指标
- * (50分)"). */
-static bool level1_label(const struct jx_form *f, const char *key)
+/* True when a key reads like a level-1 label of form f or its kind
+ * ("产出指标(50分)"). */
+static bool level1_label(const struct jx_rc *rc, const struct jx_form *f,
+                         const char *key)
 {
-    return jx_form_words_starts(&f->row[JX_FR_LEVEL1], key) &&
+    return row_is(rc, f, JX_FR_LEVEL1, key) &&
            jx_utf8_count(key, strlen(key)) <= 12;
 }
 
@@ -887,7 +892,7 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < r->n; i++) {
-        if (jx_form_words_is(&st->form->row[JX_FR_SUM], r->cells[i].key)) {
+        if (row_is(rc, st->form, JX_FR_SUM, r->cells[i].key)) {
             at = i;
             break;
         }
@@ -1057,23 +1062,23 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
                            struct sheet_state *st)
 {
     struct jx_sheet *s = st->s;
-    const struct jx_form_words *w = st->form->row;
+    const struct jx_form *f = st->form;
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         struct jx_text *dst = NULL;
-        if (jx_form_words_starts(&w[JX_FR_PROJECT_NAME], k)) {
+        if (row_is(rc, f, JX_FR_PROJECT_NAME, k)) {
             dst = &s->name;
-        } else if (jx_form_words_starts(&w[JX_FR_SUPERVISOR], k)) {
+        } else if (row_is(rc, f, JX_FR_SUPERVISOR, k)) {
             dst = &s->supervisor;
-        } else if (jx_form_words_starts(&w[JX_FR_IMPLEMENTER], k)) {
+        } else if (row_is(rc, f, JX_FR_IMPLEMENTER, k)) {
             dst = &s->implementer;
         } else {
             continue;
         }
         if (i + 1 < r->n && !dst->s) {
             const struct jx_rc_cell *v = &r->cells[i + 1];
-            if (jx_form_words_starts(&w[JX_FR_SUPERVISOR], v->key) ||
-                jx_form_words_starts(&w[JX_FR_IMPLEMENTER], v->key)) {
+            if (row_is(rc, f, JX_FR_SUPERVISOR, v->key) ||
+                row_is(rc, f, JX_FR_IMPLEMENTER, v->key)) {
                 continue;
             }
             jx_rc_text(rc, v, dst);
@@ -1107,7 +1112,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
-            if (st.mode == M_IND && level1_label(st.form, r->cells[0].key)) {
+            if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
                 st.l2.s = NULL;
@@ -1128,7 +1133,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             project_labels(rc, r, &st);
         }
         if (label && st.s->kind == JX_SHEET_UNIT &&
-            jx_form_words_starts(&st.form->row[JX_FR_UNIT_NAME], label->key)) {
+            row_is(rc, st.form, JX_FR_UNIT_NAME, label->key)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
                 jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
@@ -1143,7 +1148,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             ind_header(r, hf, &st.ind);
             st.mode = M_IND;
             for (size_t k = 0; k < r->n; k++) {
-                if (level1_label(hf, r->cells[k].key)) {
+                if (level1_label(rc, hf, r->cells[k].key)) {
                     st.l1.s = strip_points(rc->arena, r->cells[k].key);
                     st.l1.prov = r->cells[k].prov;
                 }

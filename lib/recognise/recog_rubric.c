@@ -779,8 +779,24 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
     st->more = 0;
 }
 
-/* The closing rows of a scoring table: 综合评分 / 合计, 评分等级,
- * 填表人.  True when r was one. */
+/* True when key starts with a word of the anchor row w of any scoring
+ * table of the catalogue. */
+static bool assess_row(const struct jx_rc *rc, enum jx_form_row w,
+                       const char *key)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_ASSESS &&
+            jx_form_words_starts(&f->row[w], key)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The closing rows of a scoring table (the catalogue's anchor rows of
+ * scoring tables): 综合评分 / 总分, 评分等级, 填表人.  True when r was
+ * one. */
 static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
                         struct jx_rubric *rb)
 {
@@ -790,17 +806,17 @@ static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     size_t i = (size_t)(f - r->cells);
     const struct jx_rc_cell *v = jx_rc_next_filled(r, i);
-    if (jx_rc_starts(f->key, "综合评分") || jx_rc_starts(f->key, "总分")) {
+    if (assess_row(rc, JX_FR_SUM, f->key)) {
         if (v) {
             jx_rc_num(rc, v, &rb->stated_total);
         }
         return true;
     }
-    if (jx_rc_starts(f->key, "评分等级") || jx_rc_starts(f->key, "等级")) {
+    if (assess_row(rc, JX_FR_GRADE, f->key)) {
         jx_rc_text(rc, v, &rb->stated_grade);
         return true;
     }
-    if (jx_rc_starts(f->key, "填表人") || jx_rc_starts(f->key, "评分人")) {
+    if (assess_row(rc, JX_FR_SCORER, f->key)) {
         jx_rc_text(rc, v, &rb->scorer);
         return true;
     }
@@ -885,6 +901,56 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
 /* Fields of the 考核评分表 columns. */
 enum { A_L1 = 0, A_L2, A_NAME, A_POINTS, A_STD, A_SCORE, A_REASON, A_N };
 
+/* The field of a scoring-table column of the catalogue, or -1. */
+static int assess_field(int c)
+{
+    switch (c) {
+    case JX_FC_LEVEL1:
+        return A_L1;
+    case JX_FC_LEVEL2:
+        return A_L2;
+    case JX_FC_LEVEL3:
+        return A_NAME;
+    case JX_FC_POINTS:
+        return A_POINTS;
+    case JX_FC_STANDARD:
+        return A_STD;
+    case JX_FC_SCORE:
+        return A_SCORE;
+    case JX_FC_REASON:
+        return A_REASON;
+    default:
+        return -1;
+    }
+}
+
+/* The scoring table of the catalogue whose header r is (its first
+ * filled cell is the table's 一级 column, and it names the most of the
+ * table's columns), or NULL. */
+static const struct jx_form *assess_header(const struct jx_rc *rc,
+                                           const struct jx_rc_row *r)
+{
+    const struct jx_rc_cell *first = jx_rc_first_filled(r);
+    const struct jx_form *best = NULL;
+    int bn = 0;
+    for (size_t i = 0; first && i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_ASSESS ||
+            jx_form_col_of(f, first->key) != JX_FC_LEVEL1) {
+            continue;
+        }
+        int n = 0;
+        for (size_t c = 0; c < r->n; c++) {
+            n += assess_field(jx_form_col_of(f, r->cells[c].key)) >= 0;
+        }
+        if (n > bn) {
+            best = f;
+            bn = n;
+        }
+    }
+    return best;
+}
+
 /* The 考核评分表 (see recog.h). */
 void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
@@ -912,34 +978,14 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             continue;
         }
-        if (jx_rc_first_filled(r) &&
-            (jx_rc_starts(jx_rc_first_filled(r)->key, "一级标准") ||
-             jx_rc_starts(jx_rc_first_filled(r)->key, "一级指标"))) {
+        const struct jx_form *hf = assess_header(rc, r);
+        if (hf) {
             for (int k = 0; k < A_N; k++) {
                 col[k] = -1;
             }
             end = r->end;
             for (size_t c = 0; c < r->n; c++) {
-                const char *key = r->cells[c].key;
-                int f = -1;
-                if (jx_rc_starts(key, "一级")) {
-                    f = A_L1;
-                } else if (jx_rc_starts(key, "二级")) {
-                    f = A_L2;
-                } else if (jx_rc_starts(key, "三级")) {
-                    f = A_NAME;
-                } else if (jx_rc_starts(key, "分值")) {
-                    f = A_POINTS;
-                } else if (jx_rc_has(key, "评分标准") ||
-                           jx_rc_has(key, "考核内容")) {
-                    f = A_STD;
-                } else if (jx_rc_starts(key, "评分") ||
-                           jx_rc_starts(key, "得分") ||
-                           jx_rc_starts(key, "分数")) {
-                    f = A_SCORE;
-                } else if (jx_rc_has(key, "扣分")) {
-                    f = A_REASON;
-                }
+                int f = assess_field(jx_form_col_of(hf, r->cells[c].key));
                 if (f >= 0 && col[f] < 0) {
                     col[f] = r->cells[c].col;
                 }
@@ -953,9 +999,12 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (!f) {
             continue;
         }
-        if (jx_rc_starts(f->key, "合计") || jx_rc_starts(f->key, "总分")) {
+        if (assess_row(rc, JX_FR_SUM, f->key)) {
             jx_rc_num(rc, jx_rc_under(r, col[A_SCORE], end),
                       &rb->stated_total);
+            if (!rb->stated_total.present) {
+                closing_row(rc, r, rb);
+            }
             continue;
         }
         if (closing_row(rc, r, rb)) {
