@@ -120,6 +120,8 @@ enum { MAX_FIELDS = 12 };
 struct cols {
     int col[MAX_FIELDS];
     int end;
+    int label;  /* the header's label column (the heading of the row
+                   labels: "年度预算数(万元)"), or -1 */
 };
 
 /* An empty column map. */
@@ -129,6 +131,7 @@ static void cols_init(struct cols *m)
         m->col[i] = -1;
     }
     m->end = 0;
+    m->label = -1;
 }
 
 /* Fields of the base sheet's column maps. */
@@ -720,6 +723,21 @@ static int find_words(const struct jx_rc_row *r, const struct jx_form_words *w)
     return -1;
 }
 
+/* The index of the first cell of r that starts with a word of column c
+ * of form f, else of the other forms of f's kind; -1 when none. */
+static int col_find(const struct jx_rc *rc, const struct jx_form *f, int c,
+                    const struct jx_rc_row *r)
+{
+    int k = find_words(r, &f->col[c]);
+    for (size_t i = 0; k < 0 && i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g != f && g->kind == f->kind) {
+            k = find_words(r, &g->col[c]);
+        }
+    }
+    return k;
+}
+
 /* If a cell reads "其中：一般公共预算：1371.87" or "项目支出：28.79" or
  * "政府性基金拨款：" (a fund label, a colon, an optional value), its
  * fund key and (in *val) a cell holding the value text; else -1. */
@@ -802,10 +820,16 @@ static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
         [JX_FC_POINTS] = F_POINTS,       [JX_FC_SCORE] = F_SCORE};
     cols_init(m);
     m->end = r->end;
+    bool named = false;
     for (size_t i = 0; i < r->n; i++) {
         int c = jx_form_col_of(f, r->cells[i].key);
         if (c >= 0 && c <= JX_FC_SCORE && m->col[field[c]] < 0) {
             m->col[field[c]] = r->cells[i].col;
+        }
+        if (c >= 0) {
+            named = true;
+        } else if (!named && !jx_rc_blank(r->cells[i].text)) {
+            m->label = r->cells[i].col;
         }
     }
 }
@@ -818,7 +842,12 @@ static void ind_header(const struct jx_rc_row *r, const struct jx_form *f,
     m->end = r->end;
     for (size_t i = 0; i < r->n; i++) {
         int c = r->cells[i].col, fd = -1;
-        switch (jx_form_col_of(f, r->cells[i].key)) {
+        int fc = jx_form_col_of(f, r->cells[i].key);
+        if (fc < 0 && m->col[I_L1] < 0 && m->col[I_L2] < 0 &&
+            m->col[I_NAME] < 0 && !jx_rc_blank(r->cells[i].text)) {
+            m->label = c; /* "绩效指标(90分)": a heading down the rows */
+        }
+        switch (fc) {
         case JX_FC_LEVEL1:
             fd = I_L1;
             break;
@@ -958,7 +987,20 @@ static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
 static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
                     struct sheet_state *st)
 {
-    const struct cols *m = &st->ind;
+    struct cols shifted = st->ind;
+    const struct cols *m = &shifted;
+    const struct jx_rc_cell *lead = jx_rc_first_filled(r);
+    if (m->label >= 0 && lead && lead->col <= m->label) {
+        /* the row dropped the heading merged down its left (a text
+         * layout): a level name goes under its level's column */
+        int to = row_is(rc, st->form, JX_FR_LEVEL1, lead->key) ? m->col[I_L1]
+                 : row_is(rc, st->form, JX_FR_LEVEL2, lead->key)
+                     ? m->col[I_L2]
+                     : -1;
+        if (to > lead->col) {
+            shifted.end = r->end + (to - lead->col);
+        }
+    }
     const struct jx_rc_cell *c1 = jx_rc_under(r, m->col[I_L1], m->end);
     const struct jx_rc_cell *c2 = jx_rc_under(r, m->col[I_L2], m->end);
     if (c1 && !jx_rc_blank(c1->text)) {
@@ -1051,7 +1093,13 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
         }
         return;
     }
-    funds_row(rc, r, &st->funds, s->unit, dst);
+    struct cols m = st->funds;
+    if (m.label >= 0 && label->col < m.label) {
+        /* the row dropped merged cells at its left (a text layout): its
+         * label goes under the header's label column */
+        m.end = r->end + (m.label - label->col);
+    }
+    funds_row(rc, r, &m, s->unit, dst);
     if (funds_any(dst)) {
         st->substantive = true;
     }
@@ -1169,12 +1217,12 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             st.mode = M_FUNDS;
             continue;
         }
-        if (find_words(r, &st.form->col[JX_FC_GOAL_EXPECTED]) >= 0) {
+        if (col_find(rc, st.form, JX_FC_GOAL_EXPECTED, r) >= 0) {
             cols_init(&st.goals);
             st.goals.end = r->end;
-            int k = find_words(r, &st.form->col[JX_FC_GOAL_EXPECTED]);
+            int k = col_find(rc, st.form, JX_FC_GOAL_EXPECTED, r);
             st.goals.col[G_EXPECTED] = r->cells[k].col;
-            k = find_words(r, &st.form->col[JX_FC_GOAL_ACTUAL]);
+            k = col_find(rc, st.form, JX_FC_GOAL_ACTUAL, r);
             st.goals.col[G_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
             st.mode = M_GOALS;
             continue;
