@@ -263,6 +263,60 @@ static void t_sichuan(void)
     jx_arena_free(a);
 }
 
+/* The same form as printed, with the headings merged down the left of
+ * each block ("年度预算数（万元）" over the fund labels, "绩效指标（90分）"
+ * beside the indicators): a text layout drops them from the data rows,
+ * which are aligned by their labels. */
+static void t_sichuan_headings(void)
+{
+    static const char text[] =
+        "部门预算项目支出绩效自评表（2023年度）\n"
+        "| 预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | "
+        "预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+        "| 总额 | 238.93 | 251.89 | 251.89 | 100.00% | 10 | 10 | 无 |\n"
+        "| 其中：财政资金 | 238.93 | 251.89 | 251.89 | 100.00% | / | / |\n"
+        "| 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 "
+        "| 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+        "| 产出指标 | 数量指标 | 发放覆盖率 | = | 100 | % | 100% | 60 | 60 | 无 "
+        "|\n"
+        "| 效益指标 | 社会效益指标 | 足额保障率 | = | 100 | % | 100% | 30 | 30 "
+        "| 无 |\n"
+        "| 合计 | 100 | 100 |\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = text_doc(a, text, &d);
+    struct jx_package *p = doc ? jx_recognise(a, doc, &d) : NULL;
+    CHECK(p != NULL);
+    CHECK_INT(count_code(&d, "I408"), 0);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(money(&s->total.budget_initial, s->unit), "238.93");
+        CHECK_STR(money(&s->total.budget_full, s->unit), "251.89");
+        CHECK_STR(money(&s->total.executed, s->unit), "251.89");
+        CHECK_STR(num(&s->total.rate, true), "100%");
+        CHECK_STR(num(&s->total.points, false), "10");
+        CHECK_STR(num(&s->total.score, false), "10");
+        CHECK_STR(money(&s->funds[JX_FUND_CURRENT_APPROP].budget_initial,
+                        s->unit),
+                  "238.93");
+        CHECK_INT(s->nindicators, 2);
+        if (s->nindicators == 2) {
+            CHECK_STR(s->indicators[0].level1.s, "产出指标");
+            CHECK_STR(s->indicators[0].name.s, "发放覆盖率");
+            CHECK_STR(s->indicators[0].target.s, "=100%");
+            CHECK_STR(num(&s->indicators[0].points, false), "60");
+            CHECK_STR(s->indicators[1].level2.s, "社会效益指标");
+            CHECK_STR(num(&s->indicators[1].score, false), "30");
+        }
+        CHECK_STR(num(&s->stated_total, false), "100");
+    } else {
+        CHECK(false);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* Load text as a form file named file into a fresh catalogue; returns
  * the catalogue's size (0 when refused) and leaves the findings in d. */
 static size_t load1(struct jx_arena *a, const char *file, const char *text,
@@ -347,6 +401,7 @@ const struct jx_test t_forms[] = {
     {"forms.bundled", t_bundled},
     {"forms.small_form", t_small_form},
     {"forms.sichuan", t_sichuan},
+    {"forms.sichuan_headings", t_sichuan_headings},
     {"forms.errors", t_errors},
     {NULL, NULL},
 };
