@@ -48,6 +48,14 @@ enum jx_form_col {
     JX_FC_STAFF_AUTHORIZED,   /* 编制数 (基础数据表) */
     JX_FC_STAFF_ACTUAL,       /* 在职人数 (基础数据表) */
     JX_FC_STAFF_RATE,         /* 控制率 (基础数据表) */
+    JX_FC_COST_BUDGET,        /* 预算数 (基础数据表 cost columns) */
+    JX_FC_COST_FINAL,         /* 决算数 */
+    JX_FC_BLD_APPROVED,       /* 批复规模 (楼堂馆所) */
+    JX_FC_BLD_AREA,           /* 实际规模 */
+    JX_FC_BLD_AREA_RATE,      /* 规模控制率 */
+    JX_FC_BLD_BUDGET_INVEST,  /* 预算投资 */
+    JX_FC_BLD_ACTUAL_INVEST,  /* 实际投资 */
+    JX_FC_BLD_INVEST_RATE,    /* 投资概算控制率 */
     JX_FC_COUNT
 };
 
@@ -72,6 +80,30 @@ enum jx_form_row {
     JX_FR_SUPERVISOR,         /* 主管部门 */
     JX_FR_IMPLEMENTER,        /* 实施单位 */
     JX_FR_UNIT_NAME,          /* 单位名称 */
+    /* 基础数据表 (label contains a word; in this order, the more
+     * specific first) */
+    JX_FR_VEHICLE_PURCHASE,   /* 公车购置 */
+    JX_FR_VEHICLE_OPERATION,  /* 公车运行维护 */
+    JX_FR_VEHICLE,            /* 公务用车 */
+    JX_FR_THREE_PUBLIC,       /* 三公经费 */
+    JX_FR_OVERSEAS,           /* 因公出国（境） */
+    JX_FR_RECEPTION,          /* 公务接待 */
+    JX_FR_BUSINESS,           /* 业务工作经费 (project lines) */
+    JX_FR_OPERATION,          /* 运行维护经费 (project lines) */
+    JX_FR_SPECIAL,            /* 专项资金 (one line per 专项) */
+    JX_FR_TRANSFER,           /* 转移支付 (one line per 专项) */
+    JX_FR_PROJECT_COSTS,      /* 项目支出 */
+    JX_FR_OFFICE,             /* 办公经费 */
+    JX_FR_UTILITIES,          /* 水费、电费、差旅费 */
+    JX_FR_MEETINGS,           /* 会议费、培训费 */
+    JX_FR_PUBLIC_FUNDS,       /* 公用经费 */
+    JX_FR_PROCUREMENT,        /* 政府采购 */
+    JX_FR_ADJUSTMENT,         /* 基本支出预算调整 */
+    JX_FR_SPECIAL_LIST,       /* the whole label heads the 专项 list */
+    JX_FR_SPECIAL_NOTE,       /* a note inside the label says so */
+    JX_FR_THRIFT,             /* 厉行节约 (label starts) */
+    JX_FR_STAFF_GROUP,        /* 财政供养 (label starts: a heading) */
+    JX_FR_BUILDINGS,          /* 楼堂馆所 (a cell contains: header) */
     JX_FR_COUNT
 };
 

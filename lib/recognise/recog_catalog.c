@@ -36,14 +36,22 @@ static const char *const col_names[JX_FC_COUNT] = {
     "budget_initial", "budget_full", "executed", "rate", "points", "score",
     "level1", "level2", "level3", "nature", "target", "measure", "actual",
     "deviation", "goal_expected", "goal_actual", "standard", "reason",
-    "staff_authorized", "staff_actual", "staff_rate"};
+    "staff_authorized", "staff_actual", "staff_rate", "cost_budget",
+    "cost_final", "building_approved", "building_area", "building_area_rate",
+    "building_budget_invest", "building_actual_invest",
+    "building_invest_rate"};
 
 /* JSON names of the anchor rows (enum jx_form_row). */
 static const char *const row_names[JX_FR_COUNT] = {
     "total", "general_budget", "gov_fund", "special_account", "other",
     "current_approp", "carryover", "basic", "project", "fund_group", "sum",
     "grade", "scorer", "level1", "level2", "project_name", "supervisor",
-    "implementer", "unit_name"};
+    "implementer", "unit_name", "vehicle_purchase", "vehicle_operation",
+    "vehicle", "three_public", "overseas", "reception", "business",
+    "operation", "special", "transfer", "project_costs", "office",
+    "utilities_travel", "meetings_training", "public_funds", "procurement",
+    "basic_adjustment", "special_list", "special_note", "thrift",
+    "staff_group", "buildings"};
 
 /* The Chinese name of a kind (see forms.h). */
 const char *jx_forms_kind_name(enum jx_form_kind k)

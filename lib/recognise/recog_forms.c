@@ -93,17 +93,6 @@ static const struct jx_rc_cell *row_label(const struct jx_rc_row *r,
     return NULL;
 }
 
-/* The index of the first cell whose key contains w, or -1. */
-static int find_cell(const struct jx_rc_row *r, const char *w)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        if (jx_rc_has(r->cells[i].key, w)) {
-            return (int)i;
-        }
-    }
-    return -1;
-}
-
 /* True when no cell of r has text. */
 static bool row_blank(const struct jx_rc_row *r)
 {
@@ -157,10 +146,43 @@ static bool cost_any(const struct jx_cost *c)
     return c->prev_final.present || c->budget.present || c->final.present;
 }
 
+/* True when s contains (has) / starts with (!has) a word of the list
+ * l (a column when col, else an anchor row) of any 基础数据表 of the
+ * catalogue. */
+static bool base_words(const struct jx_rc *rc, bool col, int l,
+                       const char *s, bool has)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_BASE) {
+            continue;
+        }
+        const struct jx_form_words *w = col ? &f->col[l] : &f->row[l];
+        if (has ? jx_form_words_has(w, s) : jx_form_words_starts(w, s)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The index of the first cell of r whose key contains a word of the
+ * base sheets' column c, or -1. */
+static int base_cell(const struct jx_rc *rc, const struct jx_rc_row *r,
+                     enum jx_form_col c)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (base_words(rc, true, c, r->cells[i].key, true)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 /* Map the year columns of a cost header: {Y-1}年决算数, {Y}年预算数,
  * {Y}年决算数 (without years: in order 决算, 预算, 决算).  Returns the
  * year Y, or 0. */
-static int cost_header(const struct jx_rc_row *r, struct cols *m)
+static int cost_header(const struct jx_rc *rc, const struct jx_rc_row *r,
+                       struct cols *m)
 {
     cols_init(m);
     m->end = r->end;
@@ -168,12 +190,14 @@ static int cost_header(const struct jx_rc_row *r, struct cols *m)
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         int yy = jx_text_year_prefix(k, NULL);
-        if (jx_rc_has(k, "预算数") && m->col[C_BUDGET] < 0) {
+        if (base_words(rc, true, JX_FC_COST_BUDGET, k, true) &&
+            m->col[C_BUDGET] < 0) {
             m->col[C_BUDGET] = r->cells[i].col;
             if (yy > y) {
                 y = yy;
             }
-        } else if (jx_rc_has(k, "决算数") && nfin < 2) {
+        } else if (base_words(rc, true, JX_FC_COST_FINAL, k, true) &&
+                   nfin < 2) {
             fin_year[nfin] = yy;
             fin_col[nfin++] = r->cells[i].col;
             if (yy > y) {
@@ -195,37 +219,40 @@ static int cost_header(const struct jx_rc_row *r, struct cols *m)
     return y;
 }
 
-/* Base-sheet cost rows: the label words and the field each fills
- * (more specific words first).  Project lines have a category >= 0. */
+/* Base-sheet cost rows: the catalogue's anchor row (its words are
+ * matched in this order, the more specific first) and the field each
+ * fills.  Project lines have a category >= 0. */
 static const struct {
-    const char *word;
+    enum jx_form_row row;
     size_t off;  /* offsetof the jx_cost in jx_base_sheet, or SIZE_MAX */
     int cat;     /* project line category, or -1 */
 } cost_rows[] = {
-    {"公车购置", offsetof(struct jx_base_sheet, vehicle_purchase), -1},
-    {"公车运行维护", offsetof(struct jx_base_sheet, vehicle_operation), -1},
-    {"公务用车", offsetof(struct jx_base_sheet, vehicle), -1},
-    {"三公经费", offsetof(struct jx_base_sheet, three_public), -1},
-    {"出国", offsetof(struct jx_base_sheet, overseas), -1},
-    {"公务接待", offsetof(struct jx_base_sheet, reception), -1},
-    {"业务工作经费", SIZE_MAX, JX_PCAT_BUSINESS},
-    {"运行维护经费", SIZE_MAX, JX_PCAT_OPERATION},
-    {"专项资金", SIZE_MAX, JX_PCAT_LOCAL_SPECIAL},
-    {"转移支付", SIZE_MAX, JX_PCAT_TRANSFER},
-    {"项目支出", offsetof(struct jx_base_sheet, project), -1},
-    {"办公经费", offsetof(struct jx_base_sheet, office), -1},
-    {"水费", offsetof(struct jx_base_sheet, utilities_travel), -1},
-    {"会议费", offsetof(struct jx_base_sheet, meetings_training), -1},
-    {"公用经费", offsetof(struct jx_base_sheet, public_funds), -1},
-    {"政府采购", offsetof(struct jx_base_sheet, procurement), -1},
-    {"预算调整", offsetof(struct jx_base_sheet, basic_adjustment), -1},
+    {JX_FR_VEHICLE_PURCHASE, offsetof(struct jx_base_sheet, vehicle_purchase),
+     -1},
+    {JX_FR_VEHICLE_OPERATION,
+     offsetof(struct jx_base_sheet, vehicle_operation), -1},
+    {JX_FR_VEHICLE, offsetof(struct jx_base_sheet, vehicle), -1},
+    {JX_FR_THREE_PUBLIC, offsetof(struct jx_base_sheet, three_public), -1},
+    {JX_FR_OVERSEAS, offsetof(struct jx_base_sheet, overseas), -1},
+    {JX_FR_RECEPTION, offsetof(struct jx_base_sheet, reception), -1},
+    {JX_FR_BUSINESS, SIZE_MAX, JX_PCAT_BUSINESS},
+    {JX_FR_OPERATION, SIZE_MAX, JX_PCAT_OPERATION},
+    {JX_FR_SPECIAL, SIZE_MAX, JX_PCAT_LOCAL_SPECIAL},
+    {JX_FR_TRANSFER, SIZE_MAX, JX_PCAT_TRANSFER},
+    {JX_FR_PROJECT_COSTS, offsetof(struct jx_base_sheet, project), -1},
+    {JX_FR_OFFICE, offsetof(struct jx_base_sheet, office), -1},
+    {JX_FR_UTILITIES, offsetof(struct jx_base_sheet, utilities_travel), -1},
+    {JX_FR_MEETINGS, offsetof(struct jx_base_sheet, meetings_training), -1},
+    {JX_FR_PUBLIC_FUNDS, offsetof(struct jx_base_sheet, public_funds), -1},
+    {JX_FR_PROCUREMENT, offsetof(struct jx_base_sheet, procurement), -1},
+    {JX_FR_ADJUSTMENT, offsetof(struct jx_base_sheet, basic_adjustment), -1},
 };
 
 /* The cost-row entry of a label core, or -1. */
-static int cost_row_of(const char *core)
+static int cost_row_of(const struct jx_rc *rc, const char *core)
 {
     for (size_t k = 0; k < sizeof cost_rows / sizeof cost_rows[0]; k++) {
-        if (jx_rc_has(core, cost_rows[k].word)) {
+        if (base_words(rc, false, cost_rows[k].row, core, true)) {
             return (int)k;
         }
     }
@@ -233,19 +260,18 @@ static int cost_row_of(const char *core)
 }
 
 /* True when a label heads the one-row-per-专项 list ("3、区级专项资金
- * (一个专项一行)", "上级转移支付") rather than naming one 专项. */
-static bool special_header(const char *core)
+ * (一个专项一行)", "上级转移支付") rather than naming one 专项: the whole
+ * core is a special_list word, or it holds a special_note word. */
+static bool special_header(const struct jx_rc *rc, const char *core)
 {
-    static const char *const heads[] = {
-        "区级专项资金", "省级专项资金", "市级专项资金", "县级专项资金",
-        "专项资金", "上级转移支付", "转移支付",
-    };
-    if (jx_rc_has(core, "一个专项") || jx_rc_starts(core, "3、") ||
-        jx_rc_starts(core, "4、")) {
+    if (base_words(rc, false, JX_FR_SPECIAL_NOTE, core, true) ||
+        jx_rc_starts(core, "3、") || jx_rc_starts(core, "4、")) {
         return true;
     }
-    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
-        if (strcmp(core, heads[k]) == 0) {
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_BASE &&
+            jx_form_words_is(&f->row[JX_FR_SPECIAL_LIST], core)) {
             return true;
         }
     }
@@ -452,14 +478,14 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             b->unit = (enum jx_money_unit)lu;
             continue;
         }
-        int a = find_cell(r, "编制数");
+        int a = base_cell(rc, r, JX_FC_STAFF_AUTHORIZED);
         if (a >= 0) {
             cols_init(&staff);
             staff.end = r->end;
             staff.col[C_AUTH] = r->cells[a].col;
-            int k = find_cell(r, "在职");
+            int k = base_cell(rc, r, JX_FC_STAFF_ACTUAL);
             staff.col[C_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
-            k = find_cell(r, "控制率");
+            k = base_cell(rc, r, JX_FC_STAFF_RATE);
             staff.col[C_RATE] = k >= 0 ? r->cells[k].col : -1;
             staff_pending = true;
             continue;
@@ -474,8 +500,9 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             staff_pending = false;
             continue;
         }
-        if (find_cell(r, "决算数") >= 0 || find_cell(r, "预算数") >= 0) {
-            int y = cost_header(r, &cost);
+        if (base_cell(rc, r, JX_FC_COST_FINAL) >= 0 ||
+            base_cell(rc, r, JX_FC_COST_BUDGET) >= 0) {
+            int y = cost_header(rc, r, &cost);
             if (y) {
                 jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_FORM,
                                false);
@@ -486,14 +513,17 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             in_bld = false;
             continue;
         }
-        if (find_cell(r, "批复规模") >= 0 || find_cell(r, "楼堂馆所") >= 0) {
+        bool bld_row = base_cell(rc, r, JX_FC_BLD_APPROVED) >= 0;
+        for (size_t k = 0; !bld_row && k < r->n; k++) {
+            bld_row = base_words(rc, false, JX_FR_BUILDINGS, r->cells[k].key,
+                                 true);
+        }
+        if (bld_row) {
             cols_init(&bld);
             bld.end = r->end;
-            static const char *const w[6] = {"批复规模", "实际规模",
-                                             "规模控制率", "预算投资",
-                                             "实际投资", "投资概算"};
             for (int f = 0; f < 6; f++) {
-                int k = find_cell(r, w[f]);
+                int k = base_cell(rc, r, (enum jx_form_col)(JX_FC_BLD_APPROVED +
+                                                            f));
                 bld.col[f] = k >= 0 ? r->cells[k].col : -1;
             }
             in_bld = bld.col[C_APPR] >= 0;
@@ -502,15 +532,14 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         size_t li = 0;
         const struct jx_rc_cell *label = row_label(r, &li);
         const char *core = label ? label_core(rc->arena, label->key) : "";
-        if (label && (jx_rc_starts(core, "预算单位名称") ||
-                      jx_rc_starts(core, "单位名称"))) {
+        if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
                 jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
             }
             continue;
         }
-        if (label && jx_rc_starts(core, "厉行节约")) {
+        if (label && base_words(rc, false, JX_FR_THRIFT, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v && !b->thrift_measures.s) {
                 jx_rc_text(rc, v, &b->thrift_measures);
@@ -523,7 +552,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             continue;
         }
         if (!have_cost) {
-            if (label && !jx_rc_starts(core, "财政供养")) {
+            if (label && !base_words(rc, false, JX_FR_STAFF_GROUP, core, false)) {
                 unknown_row(rc, label, "基础数据表");
             }
             continue;
@@ -531,10 +560,10 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         struct jx_cost cv;
         memset(&cv, 0, sizeof cv);
         read_cost(rc, r, &cost, b->unit, &cv);
-        int e = label ? cost_row_of(core) : -1;
+        int e = label ? cost_row_of(rc, core) : -1;
         if (e >= 0 && cat >= JX_PCAT_LOCAL_SPECIAL &&
             cost_rows[e].cat >= JX_PCAT_LOCAL_SPECIAL &&
-            !special_header(core)) {
+            !special_header(rc, core)) {
             e = -1; /* a 专项 named "…专项资金" inside the list */
         }
         if (e >= 0 && cost_rows[e].cat < 0) {
@@ -545,7 +574,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             } else {
                 *dst = cv;
             }
-            cat = strcmp(cost_rows[e].word, "项目支出") == 0 ? -2 : -1;
+            cat = cost_rows[e].row == JX_FR_PROJECT_COSTS ? -2 : -1;
             continue;
         }
         if (e >= 0) {
