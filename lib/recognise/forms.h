@@ -45,6 +45,7 @@ enum jx_form_col {
     JX_FC_GOAL_ACTUAL,        /* 实际完成情况 (年度总体目标) */
     JX_FC_STANDARD,           /* 评分标准 / 考核内容 (scoring tables) */
     JX_FC_REASON,             /* 扣分理由 (scoring tables) */
+    JX_FC_DESCRIPTION,        /* 指标说明 (scoring tables) */
     JX_FC_STAFF_AUTHORIZED,   /* 编制数 (基础数据表) */
     JX_FC_STAFF_ACTUAL,       /* 在职人数 (基础数据表) */
     JX_FC_STAFF_RATE,         /* 控制率 (基础数据表) */

@@ -36,6 +36,7 @@ static const char *const col_names[JX_FC_COUNT] = {
     "budget_initial", "budget_full", "executed", "rate", "points", "score",
     "level1", "level2", "level3", "nature", "target", "measure", "actual",
     "deviation", "goal_expected", "goal_actual", "standard", "reason",
+    "description",
     "staff_authorized", "staff_actual", "staff_rate", "cost_budget",
     "cost_final", "building_approved", "building_area", "building_area_rate",
     "building_budget_invest", "building_actual_invest",

@@ -74,22 +74,19 @@ static bool money_like(const char *text)
 
 /* ---- 部门（单位）整体支出绩效目标完成情况自评表 ------------------------- */
 
-/* Level labels of indicators: level 1 or level 2. */
-static int level_of(const char *key)
+/* Level labels of indicators: 1 or 2 when the whole key is a level-1
+ * or level-2 name of some form of the catalogue (its anchor rows
+ * level1 / level2), else 0. */
+static int level_of(const struct jx_rc *rc, const char *key)
 {
-    static const char *const l1[] = {"产出指标", "效益指标", "满意度指标"};
-    static const char *const l2[] = {
-        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标",
-        "社会效益指标", "生态效益指标", "可持续影响指标",
-        "服务对象满意度指标", "其他满意度指标"};
-    for (size_t k = 0; k < 3; k++) {
-        if (strcmp(key, l1[k]) == 0) {
-            return 1;
-        }
-    }
-    for (size_t k = 0; k < sizeof l2 / sizeof l2[0]; k++) {
-        if (strcmp(key, l2[k]) == 0) {
-            return 2;
+    for (int lv = 1; lv <= 2; lv++) {
+        for (size_t i = 0; i < rc->forms->n; i++) {
+            const struct jx_form *f = &rc->forms->f[i];
+            if (jx_form_words_is(&f->row[lv == 1 ? JX_FR_LEVEL1
+                                                 : JX_FR_LEVEL2],
+                                 key)) {
+                return lv;
+            }
         }
     }
     return 0;
@@ -181,7 +178,7 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         if (jx_rc_blank(c->text)) {
             continue;
         }
-        int lv = level_of(c->key);
+        int lv = level_of(rc, c->key);
         if (lv == 1) {
             st->l1.s = c->key;
             st->l1.prov = c->prov;
@@ -195,12 +192,12 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     if (nt == 1 && st->last_ind && n >= 2 &&
         (n < 2 || jx_rc_blank(r->cells[n - 2].text)) &&
-        st->s->nindicators > 0 && !level_of(r->cells[n - 1].key)) {
+        st->s->nindicators > 0 && !level_of(rc, r->cells[n - 1].key)) {
         /* the rest of the previous row's name */
         bool only_text = true;
         for (size_t i = 0; i < n; i++) {
             if (!jx_rc_blank(r->cells[i].text) &&
-                level_of(r->cells[i].key)) {
+                level_of(rc, r->cells[i].key)) {
                 only_text = false;
             }
         }
@@ -219,10 +216,10 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     memset(&ind, 0, sizeof ind);
     const struct jx_rc_cell *ca = n >= 1 ? &r->cells[n - 1] : NULL;
     const struct jx_rc_cell *ct = n >= 2 ? &r->cells[n - 2] : NULL;
-    if (ca && level_of(ca->key)) {
+    if (ca && level_of(rc, ca->key)) {
         ca = NULL;
     }
-    if (ct && level_of(ct->key)) {
+    if (ct && level_of(rc, ct->key)) {
         ct = NULL;
     }
     jx_rc_text(rc, ct, &ind.target);
@@ -335,7 +332,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 st.mode = GM_IND;
                 header = true;
                 for (size_t j = 0; j < r->n; j++) {
-                    if (level_of(r->cells[j].key) == 1) {
+                    if (level_of(rc, r->cells[j].key) == 1) {
                         st.l1.s = r->cells[j].key;
                         st.l1.prov = r->cells[j].prov;
                     }
@@ -823,6 +820,26 @@ static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
     return false;
 }
 
+/* True when key is a header cell of a scoring table with descriptions
+ * (the catalogue's scoring tables with a description column): the
+ * whole key is one of its level-1 or description words, or it holds one
+ * of its standard words. */
+static bool dept_header_cell(const struct jx_rc *rc, const char *key)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_ASSESS || !f->col[JX_FC_DESCRIPTION].n) {
+            continue;
+        }
+        if (jx_form_words_is(&f->col[JX_FC_LEVEL1], key) ||
+            jx_form_words_is(&f->col[JX_FC_DESCRIPTION], key) ||
+            jx_form_words_has(&f->col[JX_FC_STANDARD], key)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The index of the first long cell of r (a description: 20 characters
  * or more), or SIZE_MAX. */
 static size_t long_cell(const struct jx_rc_row *r)
@@ -863,12 +880,7 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool header = false;
         for (size_t k = 0; k < r->n; k++) {
-            const char *key = r->cells[k].key;
-            if (strcmp(key, "评价指标") == 0 || strcmp(key, "一级指标") == 0 ||
-                strcmp(key, "指标说明") == 0 ||
-                jx_rc_has(key, "参考评分标准")) {
-                header = true;
-            }
+            header = header || dept_header_cell(rc, r->cells[k].key);
         }
         if (header) {
             continue;
