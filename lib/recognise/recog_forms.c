@@ -3,9 +3,15 @@
  * 绩效自评表 (rules.md §2.1).
  *
  * Columns are found by the words of the header rows (after removing
- * white space, so "年初\n预算数" is 年初预算数), rows by their labels.  A
+ * white space, so "年初\n预算数" is 年初预算数), rows by their labels,
+ * both compared with the words of the catalogue of forms (forms.h,
+ * data/forms, docs/forms.md): a header row picks the form of its kind
+ * whose columns it names best, and that form's words (then those of
+ * the other forms of the kind) name the anchor rows.  A
  * row shorter than its header is aligned to the header's right end (the
- * text layouts drop leading empty cells of merged columns).  Level-1
+ * text layouts drop leading empty cells of merged columns), or by its
+ * label when it dropped a heading merged down the block's left
+ * ("年度预算数(万元)", "绩效指标(90分)").  Level-1
  * and level-2 indicator labels are carried down over rows that leave
  * them empty.  Blank cells ("", "/", "……") stay absent.
  */

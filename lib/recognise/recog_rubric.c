@@ -13,6 +13,10 @@
  * 共性指标体系框架 (rules.md §8.1) are known: a row is matched to them by
  * its name or description, which gives its place, its levels and its
  * maximum where the print lost them (with a note, I407).
+ *
+ * The header cells, the closing rows and the level names of these
+ * tables are the words of the catalogue of forms (forms.h: the forms of
+ * kind "assessment"; level names of every form).
  */
 #include "recognise/recog.h"
 
