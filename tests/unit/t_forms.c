@@ -5,13 +5,16 @@
  * recognised (adding a form is a data change); a pipe table typed from a
  * Sichuan 项目支出绩效自评表 (调整后预算数 / 预算执行数 / 权重) gives its
  * funds rows and indicator rows; broken form files are refused with
- * located T-codes.
+ * located T-codes; the pipeline loads its run's catalogue from the
+ * directory it is given.
  */
 #include "harness.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
 #include "recognise/forms.h"
 #include "recognise/recognise.h"
 
@@ -397,11 +400,73 @@ static void t_errors(void)
     jx_arena_free(a);
 }
 
+/* Write text to path; true when written. */
+static bool put(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        return false;
+    }
+    bool ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok;
+}
+
+/* The pipeline loads the run's catalogue from its directory once: a
+ * broken file there is a T-code finding of every input, the good form
+ * beside it is used. */
+static void t_pipeline(void)
+{
+    char dir[] = "/tmp/jx-forms.XXXXXX";
+    if (!mkdtemp(dir)) {
+        jx_test_fail(__FILE__, __LINE__, "mkdtemp failed");
+        return;
+    }
+    char good[64], bad[64];
+    snprintf(good, sizeof good, "%s/test-form.json", dir);
+    snprintf(bad, sizeof bad, "%s/broken.json", dir);
+    CHECK(put(good, small_form));
+    CHECK(put(bad, "{\"format\": \"jixiao-framework\"}"));
+    struct jx_run_opts o;
+    jx_run_opts_default(&o);
+    o.formsdir = dir;
+    struct jx_run *r = jx_run_new(&o);
+    struct jx_input_opts io;
+    memset(&io, 0, sizeof io);
+    io.load_only = true;
+    for (int k = 0; k < 2; k++) {
+        size_t n = strlen(small_table);
+        char *data = malloc(n);
+        CHECK(data != NULL);
+        if (!data) {
+            break;
+        }
+        memcpy(data, small_table, n);
+        struct jx_result *in = jx_run_data(r, "t.txt", data, n, &io);
+        CHECK_INT(count_code(&in->diags, "T010"), 1);
+        const struct jx_diag *e = find_code(&in->diags, "T010");
+        CHECK(e && e->loc.file && strcmp(e->loc.file, bad) == 0);
+        CHECK(in->pkg != NULL);
+        if (in->pkg && in->pkg->nproject_sheets == 1) {
+            const struct jx_sheet *s = &in->pkg->project_sheets[0];
+            CHECK_STR(money(&s->total.executed, s->unit), "40.00");
+            CHECK_INT(s->nindicators, 1);
+        } else {
+            CHECK(false);
+        }
+        jx_result_free(in);
+    }
+    jx_run_free(r);
+    unlink(good);
+    unlink(bad);
+    rmdir(dir);
+}
+
 const struct jx_test t_forms[] = {
     {"forms.bundled", t_bundled},
     {"forms.small_form", t_small_form},
     {"forms.sichuan", t_sichuan},
     {"forms.sichuan_headings", t_sichuan_headings},
     {"forms.errors", t_errors},
+    {"forms.pipeline", t_pipeline},
     {NULL, NULL},
 };
