@@ -273,6 +273,255 @@ void jx_rc_sections(struct jx_rc *rc)
     }
 }
 
+/* ---- who and when ----------------------------------------------------- */
+
+static const char *drop_seal(struct jx_arena *a, const char *v);
+
+/* Endings of the names of budget units (局, 中心, 人民政府 …): a name
+ * read from a title must end in one of them. */
+static const char *const org_endings[] = {
+    "局", "委", "会", "中心", "办", "室", "处", "院", "校", "所", "站",
+    "馆", "队", "府", "公司", "街道", "镇", "乡", "部", "厅", "社", "团",
+    "园", "场", "台", "组", "科", "股", "司", "联", "协", "人大", "厂",
+    "宫", "署", "行", "监委",
+};
+
+/* Endings that make a text a project, a fund or a document rather than
+ * a unit name. */
+static const char *const not_unit_endings[] = {
+    "项目", "资金", "经费", "专项", "支出", "报告", "表", "工程", "补助",
+    "补贴", ".doc", ".docx", ".pdf", ".xls", ".xlsx", ".txt", ".htm",
+    ".html", ".shtml", ".wps", ".et",
+};
+
+/* Words that never stand in a unit name: a title's, a URL's, a portal
+ * breadcrumb's. */
+static const char *const not_unit_words[] = {
+    "绩效", "自评", "评价", "://", "www.", "http", "首页", "位置", ">",
+    "＞", "»", "›", "索引号", "发布机构", "发布日期", "。",
+};
+
+/* True when a line is a portal breadcrumb ("您现在的位置：首页 > …")
+ * or a URL, never a title. */
+static bool breadcrumb(const char *key)
+{
+    bool arrow = jx_rc_has(key, ">") || jx_rc_has(key, "＞") ||
+                 jx_rc_has(key, "»") || jx_rc_has(key, "›");
+    return (arrow && (jx_rc_has(key, "首页") || jx_rc_has(key, "位置"))) ||
+           jx_rc_has(key, "您现在的位置") || jx_rc_has(key, "当前位置") ||
+           jx_rc_has(key, "://") || jx_rc_starts(key, "www.");
+}
+
+/* The unit name in a candidate text (see recog.h): a leading budget
+ * code ("219001-") and seals dropped, spaces trimmed; NULL when what is
+ * left cannot be a unit's name. */
+const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
+{
+    if (!name) {
+        return NULL;
+    }
+    const char *s = jx_text_compact(a, name);
+    size_t d = 0;
+    while (s[d] >= '0' && s[d] <= '9') {
+        d++;
+    }
+    if (d >= 2 && (s[d] == '-' || jx_rc_starts(s + d, "－") ||
+                   jx_rc_starts(s + d, "—"))) {
+        s += d + (s[d] == '-' ? 1 : strlen("－"));
+    }
+    s = drop_seal(a, s);
+    size_t n = strlen(s);
+    size_t cp = jx_utf8_count(s, n);
+    if (cp < 3 || cp > 50) {
+        return NULL;
+    }
+    for (size_t k = 0; k < sizeof not_unit_words / sizeof not_unit_words[0];
+         k++) {
+        if (jx_rc_has(s, not_unit_words[k])) {
+            return NULL;
+        }
+    }
+    for (size_t k = 0;
+         k < sizeof not_unit_endings / sizeof not_unit_endings[0]; k++) {
+        if (jx_rc_ends(s, not_unit_endings[k])) {
+            return NULL;
+        }
+    }
+    return s;
+}
+
+/* The longest start of a name taken from a title that ends like a
+ * unit's name ("红河州数据发展中心项目资金" → "红河州数据发展中心"), or
+ * NULL when none of at least three characters does. */
+static const char *org_prefix(struct jx_arena *a, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t end = n; end > 0; end--) {
+        if (end < n && (name[end] & 0xC0) == 0x80) {
+            continue; /* inside a character */
+        }
+        const char *t = jx_strndup(a, name, end);
+        for (size_t k = 0; k < sizeof org_endings / sizeof org_endings[0];
+             k++) {
+            if (jx_rc_ends(t, org_endings[k]) &&
+                jx_utf8_count(t, end) >= 3) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The year of a title (see recog.h): "2023年度" anywhere in it, also
+ * "(2023年度)" and "2019年度)" with a parenthesis lost, never a date's
+ * year ("2022年3月22日") or part of a longer number; 0 when none. */
+int jx_rc_title_year(const char *key)
+{
+    int fallback = 0;
+    for (size_t i = 0; key[i]; i++) {
+        if (key[i] < '0' || key[i] > '9' ||
+            (i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
+            continue;
+        }
+        size_t len;
+        int y = jx_text_year_prefix(key + i, &len);
+        if (!y || len <= 4) {
+            continue; /* not followed by 年 */
+        }
+        const char *after = key + i + len;
+        if (after[0] >= '0' && after[0] <= '9') {
+            continue; /* 2022年3月: a date */
+        }
+        if (len >= 4 + strlen("年度") &&
+            jx_rc_starts(key + i + len - strlen("度"), "度")) {
+            return y;
+        }
+        if (!fallback) {
+            fallback = y;
+        }
+    }
+    return fallback;
+}
+
+/* True when a line holds nothing but a year: "(2023年度)", "2019年度)",
+ * "（2023年度）" — the second line of a title. */
+static int year_line(const char *key)
+{
+    const char *s = key;
+    if (jx_rc_starts(s, "（")) {
+        s += strlen("（");
+    } else if (*s == '(') {
+        s++;
+    }
+    size_t len;
+    int y = jx_text_year_prefix(s, &len);
+    if (!y || len <= 4) {
+        return 0;
+    }
+    s += len;
+    if (jx_rc_starts(s, "）")) {
+        s += strlen("）");
+    } else if (*s == ')') {
+        s++;
+    }
+    return *s ? 0 : y;
+}
+
+/* Candidates of last resort, when the titles, covers and form cells
+ * named no unit: the 实施单位, then the 主管部门 of the sheets, then a
+ * name the report introduces as "X（以下简称“Y”）"; and no year: the
+ * year the report's first section speaks of most. */
+void jx_rc_who_when_fallback(struct jx_rc *rc)
+{
+    struct jx_package *p = rc->pkg;
+    for (int pass = 0; pass < 2 && !rc->nnames; pass++) {
+        for (size_t i = 0; i < p->nproject_sheets && !rc->nnames; i++) {
+            const struct jx_text *t = pass == 0
+                                          ? &p->project_sheets[i].implementer
+                                          : &p->project_sheets[i].supervisor;
+            jx_rc_add_name(rc, t->s, t->prov, JX_RC_FROM_TITLE, false);
+        }
+    }
+    int heads = 0;
+    int counts[300] = {0};
+    const struct jx_prov *first_at[300] = {0};
+    size_t order[300];
+    size_t norder = 0;
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->kind != JX_RC_REPORT || r->table || r->title) {
+            continue;
+        }
+        if (r->heading && ++heads > 1) {
+            break; /* the first section only */
+        }
+        const char *k = r->cells[0].key;
+        if (!rc->nnames) {
+            const char *q = strstr(k, "以下简称");
+            if (q && q > k) {
+                size_t end = (size_t)(q - k);
+                if (end >= 1 && k[end - 1] == '(') {
+                    end--;
+                } else if (end >= strlen("（") &&
+                           jx_rc_starts(k + end - strlen("（"), "（")) {
+                    end -= strlen("（");
+                }
+                size_t start = 0;
+                static const char *const stops[] = {"，", ",", "。", "、",
+                                                    "；", ";", "：", ":"};
+                for (size_t j = 0; j < end; j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        if (jx_rc_starts(k + j, stops[m]) &&
+                            j + strlen(stops[m]) <= end) {
+                            start = j + strlen(stops[m]);
+                        }
+                    }
+                }
+                const char *nm = jx_strndup(rc->arena, k + start, end - start);
+                const char *o = org_prefix(rc->arena, nm);
+                if (o && strcmp(o, nm) == 0) {
+                    jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
+                                   false);
+                }
+            }
+        }
+        if (rc->nyears) {
+            continue;
+        }
+        for (size_t j = 0; k[j]; j++) {
+            if (k[j] < '0' || k[j] > '9' ||
+                (j > 0 && k[j - 1] >= '0' && k[j - 1] <= '9')) {
+                continue;
+            }
+            size_t len;
+            int y = jx_text_year_prefix(k + j, &len);
+            if (!y || len <= 4 || (k[j + len] >= '0' && k[j + len] <= '9') ||
+                y < 1900 || y >= 2200) {
+                continue;
+            }
+            size_t slot = (size_t)(y - 1900);
+            if (slot >= 300) {
+                continue;
+            }
+            if (!counts[slot]++) {
+                first_at[slot] = r->cells[0].prov;
+                order[norder++] = slot;
+            }
+        }
+    }
+    if (!rc->nyears && norder) {
+        size_t best = order[0];
+        for (size_t j = 1; j < norder; j++) {
+            if (counts[order[j]] > counts[best]) {
+                best = order[j];
+            }
+        }
+        jx_rc_add_year(rc, (int64_t)(1900 + best), first_at[best],
+                       JX_RC_FROM_TITLE, false);
+    }
+}
+
 /* ---- titles --------------------------------------------------------- */
 
 /* Suffixes of report titles after the unit name, longest first. */
@@ -330,7 +579,7 @@ static void title_parts(struct jx_arena *a, const char *key,
         nl = ys;
     }
     if (jx_utf8_count(nm, nl) >= 2) {
-        *name = jx_strndup(a, nm, nl);
+        *name = org_prefix(a, jx_strndup(a, nm, nl));
     }
 }
 
@@ -344,6 +593,19 @@ static bool title_head(const struct jx_rc *rc, size_t i)
            jx_text_year_prefix(k, NULL) &&
            jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_ends(k, "报告") &&
            !jx_rc_has(k, "。") && !jx_rc_has(k, "，");
+}
+
+/* True when row i is a short line that could be the first half of a
+ * title whose second half starts with 绩效 ("岳阳县2021年度部门整体支出"
+ * above "绩效评价自评报告"). */
+static bool title_start(const struct jx_rc *rc, size_t i)
+{
+    const struct jx_rc_row *r = &rc->rows[i];
+    const char *k = r->cells[0].key;
+    return !r->table && !r->title && !r->heading &&
+           jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_has(k, "。") &&
+           !jx_rc_has(k, "，") && !jx_rc_has(k, "：") && !jx_rc_has(k, ":") &&
+           !breadcrumb(k);
 }
 
 /* ---- cover labels and contacts -------------------------------------- */
@@ -728,13 +990,37 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         if (r->heading && r->kind == JX_RC_REPORT) {
             before_heading = false;
         }
-        if (!r->title) {
+        if (r->table && !r->title) {
+            /* a form title in any cell of a row (a table whose rows were
+             * run together): its year */
+            for (size_t c = 0; c < r->n; c++) {
+                enum jx_rc_kind tk = jx_rc_title_kind(r->cells[c].key);
+                int y = tk != JX_RC_NONE && tk != JX_RC_REPORT
+                            ? jx_rc_title_year(r->cells[c].key)
+                            : 0;
+                if (y) {
+                    jx_rc_add_year(rc, y, r->cells[c].prov, JX_RC_FROM_TITLE,
+                                   false);
+                }
+            }
             continue;
+        }
+        if (!r->title || breadcrumb(r->cells[0].key)) {
+            continue;
+        }
+        if (i + 1 < rc->nrows && !rc->rows[i + 1].table &&
+            rc->rows[i + 1].seg == r->seg) {
+            /* the year on the title's second line: "2019年度)" */
+            int y = year_line(rc->rows[i + 1].cells[0].key);
+            if (y) {
+                jx_rc_add_year(rc, y, rc->rows[i + 1].cells[0].prov,
+                               JX_RC_FROM_TITLE, false);
+            }
         }
         if (r->table) {
             /* a form title in a table cell: its year */
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
-            int y = f ? jx_text_year_prefix(f->key, NULL) : 0;
+            int y = f ? jx_rc_title_year(f->key) : 0;
             if (y) {
                 jx_rc_add_year(rc, y, f->prov, JX_RC_FROM_TITLE, false);
             }
@@ -742,15 +1028,19 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         }
         const char *text = r->cells[0].text;
         const struct jx_prov *prov = r->cells[0].prov;
-        if (i > 0 && title_head(rc, i - 1) &&
-            rc->rows[i - 1].seg == r->seg) {
+        const struct jx_rc_row *above = i > 0 ? &rc->rows[i - 1] : NULL;
+        bool near = above && (above->seg == r->seg ||
+                              above->kind == JX_RC_NONE);
+        if (above && ((above->seg == r->seg && title_head(rc, i - 1)) ||
+                      (near && title_start(rc, i - 1) &&
+                       jx_rc_starts(r->cells[0].key, "绩效")))) {
             text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
                               text, "");
             prov = rc->rows[i - 1].cells[0].prov;
         }
         const char *key = jx_text_compact(rc->arena, text);
         if (r->kind != JX_RC_REPORT) {
-            int y = jx_text_year_prefix(key, NULL);
+            int y = jx_rc_title_year(key);
             if (y) {
                 jx_rc_add_year(rc, y, prov, JX_RC_FROM_TITLE, false);
             }

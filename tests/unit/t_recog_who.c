@@ -1,0 +1,229 @@
+/*
+ * t_recog_who.c - who and when (issue 11): the unit name and the year a
+ * recognised document states, from titles (the year anywhere in them,
+ * "(2023年度)", "2019年度)" with a parenthesis lost, a title over two
+ * lines), covers and the sheets' 实施单位 / 主管部门, and never from a
+ * breadcrumb, a URL, a file name or a project's name.  Documents are
+ * built by hand in the shapes the importers give.
+ */
+#include "harness.h"
+
+#include "jixiao/import.h"
+#include "recognise/recog.h"
+#include "recognise/recognise.h"
+
+/* A document being built: the current table and the next text line. */
+struct wb {
+    struct jx_arena *a;
+    struct jx_doc *d;
+    struct jx_doc_table *t;
+    int row;
+    int line;
+};
+
+/* Start a text document. */
+static void wb_init(struct wb *b)
+{
+    memset(b, 0, sizeof *b);
+    b->a = jx_arena_new();
+    b->d = jx_doc_new(b->a, "who.txt", JX_SRC_TEXT);
+    b->line = 1;
+}
+
+/* Finish the current table, if any. */
+static void wb_end(struct wb *b)
+{
+    if (b->t) {
+        jx_doc_table_end(b->d, b->t);
+        b->t = NULL;
+    }
+}
+
+/* Add a paragraph on the next line. */
+static void wb_para(struct wb *b, const char *text)
+{
+    wb_end(b);
+    struct jx_prov p = {.line = b->line++, .col = 1};
+    jx_doc_add_para(b->d, text, strlen(text), 0, &p);
+}
+
+/* Add a table row: cells separated by '|'. */
+static void wb_row(struct wb *b, const char *cells)
+{
+    if (!b->t) {
+        b->t = jx_doc_add_table(b->d, NULL);
+        b->row = 0;
+    }
+    int col = 0;
+    const char *p = cells;
+    for (;;) {
+        const char *q = strchr(p, '|');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        struct jx_prov pv = {.line = b->line, .col = 2 + col * 4};
+        jx_doc_table_add_cell(b->d, b->t, b->row, col, 1, 1, p, n, &pv);
+        col++;
+        if (!q) {
+            break;
+        }
+        p = q + 1;
+    }
+    b->row++;
+    b->line++;
+}
+
+/* Recognise the document (diags in the builder's arena). */
+static struct jx_package *wb_recog(struct wb *b, struct jx_diags *dg)
+{
+    wb_end(b);
+    jx_diags_init(dg, b->a);
+    return jx_recognise(b->a, b->d, dg);
+}
+
+/* Free a builder and its diagnostics. */
+static void wb_free(struct wb *b, struct jx_diags *dg)
+{
+    jx_diags_release(dg);
+    jx_arena_free(b->a);
+}
+
+/* The year of a title: anywhere in it, not a date's. */
+static void title_year(void)
+{
+    CHECK_INT(jx_rc_title_year("部门预算项目支出绩效自评表(2023年度)"), 2023);
+    CHECK_INT(jx_rc_title_year("部门整体支出绩效自评表2019年度)"), 2019);
+    CHECK_INT(jx_rc_title_year("稷山县项目支出绩效自评表（2021年度）"), 2021);
+    CHECK_INT(jx_rc_title_year("2024年度项目支出绩效自评表"), 2024);
+    CHECK_INT(jx_rc_title_year("某表填报日期：2022年3月22日"), 0);
+    CHECK_INT(jx_rc_title_year("填报日期2022年3月22日 2021年度某表"), 2021);
+    CHECK_INT(jx_rc_title_year("编号12023年度"), 0);
+    CHECK_INT(jx_rc_title_year("项目支出绩效自评表"), 0);
+}
+
+/* What can and cannot be a unit's name. */
+static void unit_names(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    CHECK_STR(jx_rc_unit_name(a, "219001-池州市某镇人民政府"), "池州市某镇人民政府");
+    CHECK_STR(jx_rc_unit_name(a, "某县发展和改革局（盖章）"), "某县发展和改革局");
+    CHECK_STR(jx_rc_unit_name(a, "某市 某中心"), "某市某中心");
+    CHECK(!jx_rc_unit_name(a, "您现在的位置:首页>通知公告>某报告"));
+    CHECK(!jx_rc_unit_name(a, "https://www.example.gov.cn/a.htm"));
+    CHECK(!jx_rc_unit_name(a, "某中心2022年整体绩效自评总结报告.docx"));
+    CHECK(!jx_rc_unit_name(a, "乡村振兴项目"));
+    CHECK(!jx_rc_unit_name(a, "残疾人事业发展补助资金"));
+    CHECK(!jx_rc_unit_name(a, "部门整体支出及项目支出"));
+    CHECK(!jx_rc_unit_name(a, "局"));
+    jx_arena_free(a);
+}
+
+/* A breadcrumb ending in a report's title is not the title; the title
+ * names no unit ("部门整体支出…"); the year is the one the first section
+ * speaks of. */
+static void breadcrumb_title(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "https://www.example.gov.cn/a/1230.html");
+    wb_para(&b, "您现在的位置: 首页 > 通知公告 > 部门整体支出绩效评价报告");
+    wb_para(&b, "部门整体支出绩效评价报告");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "2021年部门决算收支完成情况。收入100万元。");
+    wb_para(&b, "二、绩效分析");
+    wb_para(&b, "2022年将继续加强管理。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!p->unit.name.s);
+        CHECK_STR(p->report.title.s, "部门整体支出绩效评价报告");
+        CHECK_INT(p->year.v, 2021);
+    }
+    wb_free(&b, &dg);
+}
+
+/* A project's name in the title is not the unit: the report names it
+ * as "X（以下简称“Y”）"; a unit and year before a title split over two
+ * lines are read. */
+static void project_title(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "某省残疾人事业发展补助资金项目2018年度绩效自评报告");
+    wb_para(&b, "根据有关规定，某省残疾人联合会（以下简称“省残联”）开展了自评。");
+    wb_para(&b, "一、项目基本情况");
+    wb_para(&b, "资金100万元。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某省残疾人联合会");
+        CHECK_INT(p->year.v, 2018);
+    }
+    wb_free(&b, &dg);
+
+    wb_init(&b);
+    wb_para(&b, "某市某区数据中心2023年度部门整体支出");
+    wb_para(&b, "绩效评价自评报告");
+    wb_para(&b, "一、部门基本情况");
+    wb_para(&b, "在职4人。");
+    p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某市某区数据中心");
+        CHECK_INT(p->year.v, 2023);
+        CHECK_STR(p->report.title.s, "某市某区数据中心2023年度部门整体支出绩效评价自评报告");
+    }
+    wb_free(&b, &dg);
+}
+
+/* A project sheet alone: the year from its title "(2023年度)", the unit
+ * from its 实施单位 (the budget code dropped), never the project name. */
+static void sheet_implementer(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "部门预算项目支出绩效自评表(2023年度)");
+    wb_row(&b, "项目支出名称|51092324T0001-2023年某补助资金项目");
+    wb_row(&b, "主管部门|某县司法局部门|实施单位|219001-某县司法局");
+    wb_row(&b, "项目资金（万元）||年初预算数|全年预算数|全年执行数|分值|执行率|"
+               "自评得分");
+    wb_row(&b, "|年度资金总额|0.00|3.36|3.36|10|100.00%|10");
+    wb_row(&b, "绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|"
+               "自评得分|偏差原因分析及改进措施");
+    wb_row(&b, "|产出指标|数量指标|购买电脑|13台|13台|90|90|");
+    wb_row(&b, "总分|100|100|");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某县司法局");
+        CHECK_INT(p->year.v, 2023);
+    }
+    wb_free(&b, &dg);
+
+    /* the year alone on the line under the title, its "(" lost */
+    wb_init(&b);
+    wb_para(&b, "部门整体支出绩效自评表");
+    wb_para(&b, "2019年度)");
+    wb_row(&b, "预算单位名称|某区林业局");
+    wb_row(&b, "年度预算申请（万元）||年初预算数|全年预算数|全年执行数|分值|"
+               "执行率|得分");
+    wb_row(&b, "|年度资金总额|10|10|10|10|100%|10");
+    p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某区林业局");
+        CHECK_INT(p->year.v, 2019);
+    }
+    wb_free(&b, &dg);
+}
+
+/* The suite. */
+const struct jx_test t_recog_who[] = {
+    {"recog_who.title_year", title_year},
+    {"recog_who.unit_names", unit_names},
+    {"recog_who.breadcrumb_title", breadcrumb_title},
+    {"recog_who.project_title", project_title},
+    {"recog_who.sheet_implementer", sheet_implementer},
+    {NULL, NULL},
+};
