@@ -276,6 +276,8 @@ void jx_rc_sections(struct jx_rc *rc)
 /* ---- who and when ----------------------------------------------------- */
 
 static const char *drop_seal(struct jx_arena *a, const char *v);
+static void title_parts(struct jx_arena *a, const char *key,
+                        const char **name, int *year);
 
 /* Endings of the names of budget units (局, 中心, 人民政府 …): a name
  * read from a title must end in one of them. */
@@ -312,6 +314,96 @@ static bool breadcrumb(const char *key)
            jx_rc_has(key, "://") || jx_rc_starts(key, "www.");
 }
 
+/* True when s[0..n) is a pinyin gloss: Latin letters, with or without
+ * tone marks (ā á ǎ à … are two bytes each in UTF-8, C3/C4/C5/C7 lead
+ * bytes). */
+static bool pinyin(const char *s, size_t n)
+{
+    if (n == 0 || n > 16) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            continue;
+        }
+        if ((c == 0xC3 || c == 0xC4 || c == 0xC5 || c == 0xC7) && i + 1 < n &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* s without the pinyin glosses some mirrors put after characters
+ * ("蔡甸区(qū)园林和林业(yè)局" → "蔡甸区园林和林业局"). */
+static const char *drop_glosses(struct jx_arena *a, const char *s)
+{
+    if (!strchr(s, '(')) {
+        return s;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (size_t i = 0; s[i];) {
+        if (s[i] == '(') {
+            const char *e = strchr(s + i, ')');
+            if (e && pinyin(s + i + 1, (size_t)(e - s - i - 1))) {
+                i = (size_t)(e - s) + 1;
+                continue;
+            }
+        }
+        jx_buf_addc(&b, s[i]);
+        i++;
+    }
+    const char *r = jx_strndup(a, b.p ? b.p : "", b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* Extensions of file names; a title's words followed by one are a
+ * file's name, not a title. */
+static const char *const file_exts[] = {".docx", ".doc", ".pdf", ".xlsx",
+                                        ".xls", ".wps", ".txt", ".shtml",
+                                        ".html", ".htm"};
+
+/* True when s starts with a file name's extension. */
+static bool file_ext_at(const char *s)
+{
+    for (size_t k = 0; k < sizeof file_exts / sizeof file_exts[0]; k++) {
+        if (jx_rc_starts(s, file_exts[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where the text of k[0..end) after the last file extension or URL
+ * scheme starts (0 when there is none): a title is never read across a
+ * file's name or a URL. */
+static size_t after_file_names(const char *k, size_t end)
+{
+    size_t start = 0;
+    for (size_t j = 0; j < end; j++) {
+        if (k[j] == '.' && file_ext_at(k + j)) {
+            size_t e = j + 1;
+            while (e < end && ((k[e] >= 'a' && k[e] <= 'z') ||
+                               (k[e] >= 'A' && k[e] <= 'Z'))) {
+                e++;
+            }
+            start = e;
+        } else if (jx_rc_starts(k + j, "://")) {
+            size_t e = j;
+            while (e < end && (unsigned char)k[e] < 0x80 && k[e] != ' ') {
+                e++;
+            }
+            start = e;
+        }
+    }
+    return start;
+}
+
 /* The unit name in a candidate text (see recog.h): a leading budget
  * code ("219001-") and seals dropped, spaces trimmed; NULL when what is
  * left cannot be a unit's name. */
@@ -330,6 +422,7 @@ const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
         s += d + (s[d] == '-' ? 1 : strlen("－"));
     }
     s = drop_seal(a, s);
+    s = drop_glosses(a, s);
     size_t n = strlen(s);
     size_t cp = jx_utf8_count(s, n);
     if (cp < 3 || cp > 50) {
@@ -350,15 +443,44 @@ const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
     return s;
 }
 
-/* The longest start of a name taken from a title that ends like a
- * unit's name ("红河州数据发展中心项目资金" → "红河州数据发展中心"), or
- * NULL when none of at least three characters does. */
+/* Words that may follow a unit's name in a title without being part of
+ * it ("某中心项目资金绩效自评报告", "某局机关整体支出…"). */
+static const char *const after_name_words[] = {
+    "项目", "资金", "支出", "部门", "单位", "整体", "机关", "本级",
+    "专项", "经费", "财政", "预算", "和", "及", "与",
+};
+
+/* True when s is made only of after_name_words. */
+static bool only_after_words(const char *s)
+{
+    while (*s) {
+        size_t k = 0, nw = sizeof after_name_words / sizeof after_name_words[0];
+        for (; k < nw; k++) {
+            if (jx_rc_starts(s, after_name_words[k])) {
+                s += strlen(after_name_words[k]);
+                break;
+            }
+        }
+        if (k == nw) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The start of a name taken from a title or a run-together line that
+ * ends like a unit's name, when what follows it is only words such as
+ * 项目资金 ("红河州数据发展中心项目资金" → "红河州数据发展中心"); NULL
+ * when there is none of at least three characters. */
 static const char *org_prefix(struct jx_arena *a, const char *name)
 {
     size_t n = strlen(name);
     for (size_t end = n; end > 0; end--) {
         if (end < n && (name[end] & 0xC0) == 0x80) {
             continue; /* inside a character */
+        }
+        if (!only_after_words(name + end)) {
+            continue;
         }
         const char *t = jx_strndup(a, name, end);
         for (size_t k = 0; k < sizeof org_endings / sizeof org_endings[0];
@@ -427,6 +549,256 @@ static int year_line(const char *key)
     return *s ? 0 : y;
 }
 
+/* Labels of the unit inside a run-together line, surest first, and
+ * the words that end a value after one. */
+static const char *const inline_labels[] = {
+    "预算单位名称", "单位名称", "單位名稱", "项目实施单位", "实施单位",
+    "實施單位", "项目主管单位", "主管部门", "主管部門",
+};
+static const char *const inline_stops[] = {
+    "实施单位", "實施單位", "主管部门", "主管部門", "主管单位", "项目",
+    "項目", "资金", "資金", "填报", "填報", "填表", "联系", "負責人",
+    "负责人", "预算", "預算", "年初", "全年", "单位名称", "單位名稱",
+    "|", ":", "：", "(万元)", "（万元）", "编码",
+};
+
+/* Unit names after labels inside the paragraph lines that hold a whole
+ * form run together ("… 实施单位 某县水利局 全年预算数 …",
+ * "主管部门某局实施单位某局资金情况"): the value up to a blank or the
+ * next label word, cut to its start that ends like a unit's name. */
+static void inline_names(struct jx_rc *rc)
+{
+    size_t nl = sizeof inline_labels / sizeof inline_labels[0];
+    for (size_t k = 0; k < nl && !rc->nnames; k++) {
+        for (size_t i = 0; i < rc->nrows && !rc->nnames; i++) {
+            const struct jx_rc_row *r = &rc->rows[i];
+            if (r->table) {
+                /* a label cell and its value in the next cell, in a
+                 * form no sheet was read from */
+                for (size_t c = 0; c + 1 < r->n && !rc->nnames; c++) {
+                    const char *ck = r->cells[c].key;
+                    if (!jx_rc_starts(ck, inline_labels[k])) {
+                        continue;
+                    }
+                    const char *rest = drop_seal(
+                        rc->arena, ck + strlen(inline_labels[k]));
+                    const struct jx_rc_cell *v = jx_rc_next_filled(r, c);
+                    if ((!*rest || strcmp(rest, "：") == 0 ||
+                         strcmp(rest, ":") == 0) &&
+                        v == &r->cells[c + 1]) {
+                        jx_rc_add_name(rc, v->text, v->prov,
+                                       JX_RC_FROM_TITLE, false);
+                    }
+                }
+                continue;
+            }
+            const char *t = r->cells[0].text;
+            const char *q = strstr(t, inline_labels[k]);
+            if (!q) {
+                continue;
+            }
+            const char *v = q + strlen(inline_labels[k]);
+            while (*v == ' ' || *v == ':') {
+                v++;
+            }
+            if (jx_rc_starts(v, "：")) {
+                v += strlen("：");
+            }
+            while (*v == ' ') {
+                v++;
+            }
+            const char *end = strchr(v, ' ');
+            if (!end) {
+                end = v + strlen(v);
+            }
+            for (size_t m = 0; m < sizeof inline_stops / sizeof inline_stops[0];
+                 m++) {
+                const char *e = strstr(v, inline_stops[m]);
+                if (e && e > v && e < end) {
+                    end = e;
+                }
+            }
+            const char *nm = jx_strndup(rc->arena, v, (size_t)(end - v));
+            const char *clean = jx_rc_unit_name(rc->arena, nm);
+            const char *o = clean ? org_prefix(rc->arena, clean) : NULL;
+            if (o) {
+                jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
+                               false);
+            }
+        }
+    }
+}
+
+/* Words that end the title of a self-evaluation form. */
+static const char *const form_title_words[] = {
+    "支出绩效自评表", "绩效目标自评表", "绩效自评表", "績效自評表",
+};
+
+/* The year of a form title inside a run-together paragraph line
+ * ("… 项目支出绩效自评表 (2022年度) 项目名称 …", "2021年度…绩效自评表"):
+ * a year just after the title words or at most 40 characters before
+ * them. */
+static void inline_years(struct jx_rc *rc)
+{
+    for (size_t i = 0; i < rc->nrows && !rc->nyears; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table) {
+            continue;
+        }
+        const char *k = r->cells[0].key;
+        for (size_t w = 0;
+             w < sizeof form_title_words / sizeof form_title_words[0] &&
+             !rc->nyears;
+             w++) {
+            for (const char *q = strstr(k, form_title_words[w]); q;
+                 q = strstr(q + 1, form_title_words[w])) {
+                const char *after = q + strlen(form_title_words[w]);
+                if (file_ext_at(after)) {
+                    continue; /* a file's name */
+                }
+                const char *a = after;
+                if (jx_rc_starts(a, "（")) {
+                    a += strlen("（");
+                } else if (*a == '(') {
+                    a++;
+                }
+                size_t len;
+                int y = jx_text_year_prefix(a, &len);
+                if (y && (len <= 4 || (a[len] >= '0' && a[len] <= '9'))) {
+                    y = 0;
+                }
+                if (!y) {
+                    size_t from = (size_t)(q - k);
+                    size_t back = 0, start = from;
+                    while (start > 0 && back < 40) {
+                        start--;
+                        if ((k[start] & 0xC0) != 0x80) {
+                            back++;
+                        }
+                    }
+                    size_t cut = after_file_names(k, from);
+                    if (cut > start) {
+                        start = cut;
+                    }
+                    y = jx_rc_title_year(
+                        jx_strndup(rc->arena, k + start, from - start));
+                }
+                if (y) {
+                    jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_TITLE,
+                                   false);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Words that end a report's title. */
+static const char *const report_title_words[] = {
+    "绩效自评总结报告", "绩效自评工作报告", "绩效自评报告", "绩效评价报告",
+    "績效自評報告",
+};
+
+/* A report's title inside a run-together paragraph line ("1、某中心项目
+ * 资金绩效自评报告一、基本情况…", a PDF's text on one line): the unit and
+ * the year before the title words, from the last punctuation on; the
+ * year the rest of the line speaks of most when the title has none.
+ * Lines with a file's name (a page caption) are passed over. */
+static void inline_report_title(struct jx_rc *rc)
+{
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        const char *k = r->cells[0].key;
+        if (r->table || r->title) {
+            continue;
+        }
+        const char *q = NULL;
+        size_t wl = 0, start = 0;
+        for (size_t w = 0;
+             w < sizeof report_title_words / sizeof report_title_words[0] &&
+             !q;
+             w++) {
+            for (const char *p = strstr(k, report_title_words[w]); p;
+                 p = strstr(p + 1, report_title_words[w])) {
+                wl = strlen(report_title_words[w]);
+                if (file_ext_at(p + wl)) {
+                    continue; /* a file's name */
+                }
+                /* the title starts after the last punctuation, file
+                 * name or URL before its words */
+                size_t end = (size_t)(p - k);
+                start = after_file_names(k, end);
+                static const char *const stops[] = {
+                    "。", "，", ",", "、", "》", "】", "|", "：", ":", "；",
+                    "？", "?", "！", "!"};
+                for (size_t j = start; j < end; j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        size_t sl = strlen(stops[m]);
+                        if (strncmp(k + j, stops[m], sl) == 0 &&
+                            j + sl <= end) {
+                            start = j + sl;
+                        }
+                    }
+                }
+                if (jx_utf8_count(k + start, end - start) <= 60) {
+                    q = p;
+                    break;
+                }
+            }
+        }
+        if (!q) {
+            continue;
+        }
+        size_t end = (size_t)(q - k);
+        const char *name;
+        int year;
+        title_parts(rc->arena, jx_strndup(rc->arena, k + start, end - start),
+                    &name, &year);
+        if (name && !rc->nnames) {
+            jx_rc_add_name(rc, name, r->cells[0].prov, JX_RC_FROM_TITLE,
+                           false);
+        }
+        if (!rc->nyears && !year) {
+            /* the year the text after the title speaks of most */
+            const char *rest = q + wl;
+            size_t n = strnlen(rest, 3000);
+            int best = 0, bestn = 0;
+            for (size_t j = 0; j + 4 < n; j++) {
+                if (rest[j] < '0' || rest[j] > '9' ||
+                    (j > 0 && rest[j - 1] >= '0' && rest[j - 1] <= '9')) {
+                    continue;
+                }
+                size_t len;
+                int y = jx_text_year_prefix(rest + j, &len);
+                if (!y || len <= 4 || (rest[j + len] >= '0' &&
+                                       rest[j + len] <= '9')) {
+                    continue;
+                }
+                int c = 0;
+                for (size_t m = 0; m + 4 < n; m++) {
+                    size_t l2;
+                    if ((m == 0 || rest[m - 1] < '0' || rest[m - 1] > '9') &&
+                        jx_text_year_prefix(rest + m, &l2) == y && l2 > 4 &&
+                        !(rest[m + l2] >= '0' && rest[m + l2] <= '9')) {
+                        c++;
+                    }
+                }
+                if (c > bestn) {
+                    best = y;
+                    bestn = c;
+                }
+            }
+            year = best;
+        }
+        if (year && !rc->nyears) {
+            jx_rc_add_year(rc, year, r->cells[0].prov, JX_RC_FROM_TITLE,
+                           false);
+        }
+        return;
+    }
+}
+
 /* Candidates of last resort, when the titles, covers and form cells
  * named no unit: the 实施单位, then the 主管部门 of the sheets, then a
  * name the report introduces as "X（以下简称“Y”）"; and no year: the
@@ -441,6 +813,13 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
                                           : &p->project_sheets[i].supervisor;
             jx_rc_add_name(rc, t->s, t->prov, JX_RC_FROM_TITLE, false);
         }
+    }
+    inline_names(rc);
+    if (!rc->nyears) {
+        inline_years(rc);
+    }
+    if (!rc->nnames || !rc->nyears) {
+        inline_report_title(rc);
     }
     int heads = 0;
     int counts[300] = {0};
