@@ -218,6 +218,85 @@ static void sheet_implementer(void)
     wb_free(&b, &dg);
 }
 
+/* A whole form run together on one line (WPS text, a PDF's text): the
+ * year after the form's title words, the unit after 实施单位 with its
+ * budget code dropped. */
+static void run_together(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 "
+                "主管部门 219-某某镇人民政府 实施单位 219001-某某镇人民政府 "
+                "项目资金 (万元) 年初预算数 全年预算数 全年执行数");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "本项目完成。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某某镇人民政府");
+        CHECK_INT(p->year.v, 2022);
+    }
+    wb_free(&b, &dg);
+
+    /* no separators at all: the value ends at the next label word */
+    wb_init(&b);
+    wb_para(&b, "绩效目标自评表(2021年度)项目名称某某水标尺项目主管部门某县水利局"
+                "实施单位某县水利局资金情况(万元)全年预算数(A)");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "本项目完成。");
+    p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某县水利局");
+        CHECK_INT(p->year.v, 2021);
+    }
+    wb_free(&b, &dg);
+}
+
+/* A file's name is never a title: its year is not the document's; a
+ * report's title inside a long line after a page caption naming a file
+ * gives the unit, and the year the text speaks of most. */
+static void file_names(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "2019年度某某维护项目绩效自评表.pdf");
+    wb_para(&b, "某市项目绩效目标自评表 填报日期:2020 年 2 月 18 日 "
+                "项目实施单位 某市城投公司 项目主管单位 某市纪委监委");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "本项目完成。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某市城投公司");
+        CHECK(!p->year.present);
+    }
+    wb_free(&b, &dg);
+
+    wb_init(&b);
+    wb_para(&b, "《某市某区电子政务中心项目资金绩效自评报告.docx》由会员分享。"
+                "1、某市某区电子政务中心项目资金绩效自评报告一、基本情况"
+                "(一)项目基本情况。2020年共预算项目7个，2020年到位资金"
+                "219.4万元，2021年继续实施。");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "本项目完成。");
+    p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某市某区电子政务中心");
+        CHECK_INT(p->year.v, 2020);
+    }
+    wb_free(&b, &dg);
+
+    struct jx_arena *a = jx_arena_new();
+    CHECK_STR(jx_rc_unit_name(a, "某甸区(qū)园林和林业(yè)局"),
+              "某甸区园林和林业局");
+    CHECK_STR(jx_rc_unit_name(a, "某某中心(筹)"), "某某中心(筹)");
+    jx_arena_free(a);
+}
+
 /* The suite. */
 const struct jx_test t_recog_who[] = {
     {"recog_who.title_year", title_year},
@@ -225,5 +304,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.breadcrumb_title", breadcrumb_title},
     {"recog_who.project_title", project_title},
     {"recog_who.sheet_implementer", sheet_implementer},
+    {"recog_who.run_together", run_together},
+    {"recog_who.file_names", file_names},
     {NULL, NULL},
 };
