@@ -299,9 +299,24 @@ static const char *const not_unit_endings[] = {
 /* Words that never stand in a unit name: a title's, a URL's, a portal
  * breadcrumb's. */
 static const char *const not_unit_words[] = {
-    "绩效", "自评", "评价", "://", "www.", "http", "首页", "位置", ">",
-    "＞", "»", "›", "索引号", "发布机构", "发布日期", "。",
+    "://", "www.", "http", "首页", "位置", ">", "＞", "»", "›", "索引号",
+    "发布机构", "发布日期", "。",
 };
+
+/* Words of a title, not of a unit's name, unless the name ends like one
+ * (a 预算绩效评价中心 is a unit). */
+static const char *const title_words[] = {"绩效", "自评", "评价"};
+
+/* True when s ends like a unit's name (org_endings). */
+static bool org_ending(const char *s)
+{
+    for (size_t k = 0; k < sizeof org_endings / sizeof org_endings[0]; k++) {
+        if (jx_rc_ends(s, org_endings[k])) {
+            return true;
+        }
+    }
+    return false;
+}
 
 /* True when a line is a portal breadcrumb ("您现在的位置：首页 > …")
  * or a URL, never a title. */
@@ -434,6 +449,11 @@ const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
             return NULL;
         }
     }
+    for (size_t k = 0; k < sizeof title_words / sizeof title_words[0]; k++) {
+        if (jx_rc_has(s, title_words[k]) && !org_ending(s)) {
+            return NULL;
+        }
+    }
     for (size_t k = 0;
          k < sizeof not_unit_endings / sizeof not_unit_endings[0]; k++) {
         if (jx_rc_ends(s, not_unit_endings[k])) {
@@ -553,7 +573,8 @@ static int year_line(const char *key)
  * the words that end a value after one. */
 static const char *const inline_labels[] = {
     "预算单位名称", "单位名称", "單位名稱", "项目实施单位", "实施单位",
-    "實施單位", "项目主管单位", "主管部门", "主管部門",
+    "實施單位", "项目单位", "项目主管单位", "主管部门", "主管部門",
+    "预算单位",
 };
 static const char *const inline_stops[] = {
     "实施单位", "實施單位", "主管部门", "主管部門", "主管单位", "项目",

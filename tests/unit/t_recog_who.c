@@ -294,6 +294,8 @@ static void file_names(void)
     CHECK_STR(jx_rc_unit_name(a, "某甸区(qū)园林和林业(yè)局"),
               "某甸区园林和林业局");
     CHECK_STR(jx_rc_unit_name(a, "某某中心(筹)"), "某某中心(筹)");
+    CHECK_STR(jx_rc_unit_name(a, "某市预算绩效评价中心"), "某市预算绩效评价中心");
+    CHECK(!jx_rc_unit_name(a, "某市预算绩效评价"));
     jx_arena_free(a);
 }
 
