@@ -285,7 +285,7 @@ static const char *const org_endings[] = {
     "局", "委", "会", "中心", "办", "室", "处", "院", "校", "所", "站",
     "馆", "队", "府", "公司", "街道", "镇", "乡", "部", "厅", "社", "团",
     "园", "场", "台", "组", "科", "股", "司", "联", "协", "人大", "厂",
-    "宫", "署", "行", "监委",
+    "宫", "署", "行", "监委", "学", "库", "村",
 };
 
 /* Endings that make a text a project, a fund or a document rather than
@@ -948,6 +948,14 @@ static void title_parts(struct jx_arena *a, const char *key,
         while (*key >= '0' && *key <= '9') {
             key++;
         }
+        if (jx_rc_starts(key, "：")) {
+            key += strlen("：");
+        } else if (*key == ':') {
+            key++;
+        }
+    }
+    if (jx_rc_starts(key, "关于")) {
+        key += strlen("关于"); /* "关于某局2023年度…的自评报告" */
     }
     size_t n = strlen(key);
     for (size_t k = 0; k < sizeof title_suffixes / sizeof title_suffixes[0];

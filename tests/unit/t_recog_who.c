@@ -176,6 +176,24 @@ static void project_title(void)
     wb_free(&b, &dg);
 }
 
+/* "关于" before a title's unit, "的" before its suffix. */
+static void title_about(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "关于某县第一中学2023年度部门整体支出绩效自评报告");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "在职40人。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某县第一中学");
+        CHECK_INT(p->year.v, 2023);
+    }
+    wb_free(&b, &dg);
+}
+
 /* A project sheet alone: the year from its title "(2023年度)", the unit
  * from its 实施单位 (the budget code dropped), never the project name. */
 static void sheet_implementer(void)
@@ -307,6 +325,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.project_title", project_title},
     {"recog_who.sheet_implementer", sheet_implementer},
     {"recog_who.run_together", run_together},
+    {"recog_who.title_about", title_about},
     {"recog_who.file_names", file_names},
     {NULL, NULL},
 };
