@@ -176,7 +176,7 @@ static void project_title(void)
     wb_free(&b, &dg);
 }
 
-/* "关于" before a title's unit, "的" before its suffix. */
+/* "关于" before a title's unit is not part of it. */
 static void title_about(void)
 {
     struct wb b;
