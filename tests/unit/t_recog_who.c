@@ -9,6 +9,7 @@
 #include "harness.h"
 
 #include "jixiao/import.h"
+#include "jixiao/pipeline.h"
 #include "recognise/recog.h"
 #include "recognise/recognise.h"
 
@@ -317,6 +318,33 @@ static void file_names(void)
     jx_arena_free(a);
 }
 
+/* A document in traditional characters (a mirror's copy), through the
+ * text importer: the title's unit and year, read as simplified. */
+static void traditional(void)
+{
+    static const char text[] =
+        "某區園林和林業局2021年度部門整體支出績效自評報告\n"
+        "\n"
+        "一、基本情況\n"
+        "\n"
+        "本單位在職人員12人，年度預算資金63萬元。\n"
+        "\n"
+        "項目經費執行數與決算數一致。\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    enum jx_input_kind k;
+    struct jx_package *p =
+        jx_import(a, "hant.txt", text, sizeof text - 1, NULL, &dg, &k);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某区园林和林业局");
+        CHECK_INT(p->year.v, 2021);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* The suite. */
 const struct jx_test t_recog_who[] = {
     {"recog_who.title_year", title_year},
@@ -326,6 +354,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.sheet_implementer", sheet_implementer},
     {"recog_who.run_together", run_together},
     {"recog_who.title_about", title_about},
+    {"recog_who.traditional", traditional},
     {"recog_who.file_names", file_names},
     {NULL, NULL},
 };
