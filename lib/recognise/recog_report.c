@@ -1413,7 +1413,10 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             }
             continue;
         }
-        if (!r->title || breadcrumb(r->cells[0].key)) {
+        if (!r->title ||
+            breadcrumb(r->cells[0].key +
+                       after_file_names(r->cells[0].key,
+                                        strlen(r->cells[0].key)))) {
             continue;
         }
         if (i + 1 < rc->nrows && !rc->rows[i + 1].table &&
@@ -1445,6 +1448,10 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
                               text, "");
             prov = rc->rows[i - 1].cells[0].prov;
+        }
+        text += after_file_names(text, strlen(text)); /* a URL glued on */
+        while (*text == ' ') {
+            text++;
         }
         const char *key = jx_text_compact(rc->arena, text);
         if (r->kind != JX_RC_REPORT) {

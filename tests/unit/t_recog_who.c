@@ -345,6 +345,27 @@ static void traditional(void)
     jx_arena_free(a);
 }
 
+/* A URL glued before a title (a stored page's first line) is not part
+ * of the unit's name. */
+static void url_title(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "https://www.example.gov.cn/info/1.htm某市数据中心2024年度"
+                "部门整体支出绩效自评报告");
+    wb_para(&b, "一、基本情况");
+    wb_para(&b, "在职4人。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某市数据中心");
+        CHECK_INT(p->year.v, 2024);
+        CHECK_STR(p->report.title.s, "某市数据中心2024年度部门整体支出绩效自评报告");
+    }
+    wb_free(&b, &dg);
+}
+
 /* The suite. */
 const struct jx_test t_recog_who[] = {
     {"recog_who.title_year", title_year},
@@ -355,6 +376,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.run_together", run_together},
     {"recog_who.title_about", title_about},
     {"recog_who.traditional", traditional},
+    {"recog_who.url_title", url_title},
     {"recog_who.file_names", file_names},
     {NULL, NULL},
 };
