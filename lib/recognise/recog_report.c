@@ -514,6 +514,66 @@ static const char *org_prefix(struct jx_arena *a, const char *name)
     return NULL;
 }
 
+/* The digit value of the character at s (ASCII, full-width ０-９, or
+ * 〇 ○ 零 一 … 九 as written in formal titles), its length in *len; -1
+ * when it is none. */
+static int any_digit(const char *s, size_t *len)
+{
+    static const char *const cn[] = {"〇", "一", "二", "三", "四",
+                                     "五", "六", "七", "八", "九"};
+    if (*s >= '0' && *s <= '9') {
+        *len = 1;
+        return *s - '0';
+    }
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+        (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+        *len = 3;
+        return (unsigned char)s[2] - 0x90;
+    }
+    if (jx_rc_starts(s, "○") || jx_rc_starts(s, "零")) {
+        *len = strlen("零");
+        return 0;
+    }
+    for (int d = 0; d < 10; d++) {
+        if (jx_rc_starts(s, cn[d])) {
+            *len = strlen(cn[d]);
+            return d;
+        }
+    }
+    return -1;
+}
+
+/* A year written with four full-width or Chinese digits and 年
+ * ("二〇二三年度", "２０２３年"); its value (0 when none) and length
+ * (年 and 度 included) in *len. */
+static int wide_year(const char *s, size_t *len)
+{
+    size_t i = 0;
+    int y = 0;
+    bool ascii = true;
+    for (int k = 0; k < 4; k++) {
+        size_t l;
+        int d = any_digit(s + i, &l);
+        if (d < 0) {
+            return 0;
+        }
+        ascii = ascii && l == 1;
+        y = y * 10 + d;
+        i += l;
+    }
+    size_t l;
+    if (ascii || any_digit(s + i, &l) >= 0 || !jx_rc_starts(s + i, "年") ||
+        y < 1900 || y > 2199) {
+        return 0;
+    }
+    i += strlen("年");
+    if (jx_rc_starts(s + i, "度")) {
+        i += strlen("度");
+    }
+    *len = i;
+    return y;
+}
+
 /* The year of a title (see recog.h): "2023年度" anywhere in it, also
  * "(2023年度)" and "2019年度)" with a parenthesis lost, never a date's
  * year ("2022年3月22日") or part of a longer number; 0 when none. */
@@ -521,12 +581,20 @@ int jx_rc_title_year(const char *key)
 {
     int fallback = 0;
     for (size_t i = 0; key[i]; i++) {
+        size_t len;
+        int y = wide_year(key + i, &len);
+        if (y) {
+            if (jx_rc_starts(key + i + len - strlen("度"), "度")) {
+                return y;
+            }
+            fallback = fallback ? fallback : y;
+            continue;
+        }
         if (key[i] < '0' || key[i] > '9' ||
             (i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
             continue;
         }
-        size_t len;
-        int y = jx_text_year_prefix(key + i, &len);
+        y = jx_text_year_prefix(key + i, &len);
         if (!y || len <= 4) {
             continue; /* not followed by 年 */
         }
@@ -968,7 +1036,10 @@ static void title_parts(struct jx_arena *a, const char *key,
     size_t ys = n, ye = n;
     for (size_t i = 0; i + 4 <= n; i++) {
         size_t len;
-        int y = jx_text_year_prefix(key + i, &len);
+        int y = wide_year(key + i, &len);
+        if (!y) {
+            y = jx_text_year_prefix(key + i, &len);
+        }
         if (y && len > 4 && i + len <= n &&
             !(i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
             *year = y;

@@ -98,6 +98,9 @@ static void title_year(void)
     CHECK_INT(jx_rc_title_year("填报日期2022年3月22日 2021年度某表"), 2021);
     CHECK_INT(jx_rc_title_year("编号12023年度"), 0);
     CHECK_INT(jx_rc_title_year("项目支出绩效自评表"), 0);
+    CHECK_INT(jx_rc_title_year("二〇二三年度部门整体支出绩效自评表"), 2023);
+    CHECK_INT(jx_rc_title_year("（２０２２年度）项目支出绩效自评表"), 2022);
+    CHECK_INT(jx_rc_title_year("一二三四五年度"), 0);
 }
 
 /* What can and cannot be a unit's name. */
@@ -159,6 +162,18 @@ static void project_title(void)
     if (p) {
         CHECK_STR(p->unit.name.s, "某省残疾人联合会");
         CHECK_INT(p->year.v, 2018);
+    }
+    wb_free(&b, &dg);
+
+    wb_init(&b);
+    wb_para(&b, "某县林业局二〇二一年度部门整体支出绩效自评报告");
+    wb_para(&b, "一、部门基本情况");
+    wb_para(&b, "在职4人。");
+    p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某县林业局");
+        CHECK_INT(p->year.v, 2021);
     }
     wb_free(&b, &dg);
 
