@@ -10,6 +10,13 @@
  * with a short title.  So "1、 单位基本情况" and "4、 国有资本经营预算支出
  * 情况" are headings while "2、党政办公室：…" and "（2） 项目支出情况"
  * are not.
+ *
+ * Who and when: the unit name and the year from the report's titles,
+ * the form titles (a year anywhere in them), covers and, as a last
+ * resort, run-together form lines, the sheets' 实施单位 and the report's
+ * "X（以下简称…）"; never a URL, breadcrumb, file name or project name.
+ * A report that reached us as run-together lines (a PDF's text) is read
+ * from its title and its markers 一、二、… in order.
  */
 #include "recognise/recog.h"
 
@@ -1579,6 +1586,172 @@ static void flush_body(struct jx_rc *rc, struct jx_section *sec,
     jx_buf_reset(b);
 }
 
+/* Where section marker n ("一、", "二 ", "三．") starts in t at or after
+ * from: at a sentence's start (the text's start, after 。 or a blank),
+ * or NULL. */
+static const char *run_on_marker(const char *t, const char *from, int n)
+{
+    static const char *const counted[] = {"是", "个", "年", "项", "次",
+                                          "级", "类", "季", "月", "十"};
+    const char *d = cn_digits[n - 1];
+    for (const char *p = strstr(from, d); p; p = strstr(p + 1, d)) {
+        const char *a = p + strlen(d);
+        if (!(jx_rc_starts(a, "、") || jx_rc_starts(a, "．") || *a == ' ')) {
+            /* a blank lost between the marker and a short title line
+             * ending in 。 ("一绩效管理工作开展情况。"), but not "二是"
+             * or "三个" */
+            const char *stop = strstr(a, "。");
+            bool ok = stop && jx_utf8_count(a, (size_t)(stop - a)) <= 30 &&
+                      jx_utf8_count(a, (size_t)(stop - a)) >= 2;
+            for (size_t k = 0; ok && k < sizeof counted / sizeof counted[0];
+                 k++) {
+                ok = !jx_rc_starts(a, counted[k]);
+            }
+            if (!ok) {
+                continue;
+            }
+        }
+        if (p == t || p[-1] == ' ' || p[-1] == '\n' ||
+            (p - t >= 3 && jx_rc_starts(p - 3, "。"))) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* A report that reached us as one run-together line (a PDF's or a
+ * document-sharing page's text): its title ("某中心2022年整体和项目支出
+ * 绩效自评总结报告"), then sections 一、二、… in order, each marker at a
+ * sentence's start; the title of each up to its first 。, blank or
+ * "(一)", at most 30 characters.  Only when section 一 follows the title
+ * at once; a title followed by a file extension is a file's name. */
+static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
+{
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table || r->title) {
+            continue;
+        }
+        const char *t = r->cells[0].text;
+        for (size_t w = 0;
+             w < sizeof report_title_words / sizeof report_title_words[0];
+             w++) {
+            for (const char *q = strstr(t, report_title_words[w]); q;
+                 q = strstr(q + 1, report_title_words[w])) {
+                const char *after = q + strlen(report_title_words[w]);
+                if (file_ext_at(after)) {
+                    continue;
+                }
+                const char *first = after;
+                while (*first == ' ') {
+                    first++;
+                }
+                if (run_on_marker(first, first, 1) != first) {
+                    continue;
+                }
+                /* the title: from the last punctuation before it */
+                size_t end = (size_t)(after - t);
+                size_t start = after_file_names(t, (size_t)(q - t));
+                static const char *const stops[] = {
+                    "。", "，", ",", "、", "》", "】", "|", "：", ":", "；",
+                    "？", "?", "！", "!", "\n"};
+                for (size_t j = start; j < (size_t)(q - t); j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        size_t sl = strlen(stops[m]);
+                        if (strncmp(t + j, stops[m], sl) == 0) {
+                            start = j + sl;
+                        }
+                    }
+                }
+                while (t[start] == ' ') {
+                    start++;
+                }
+                if (jx_utf8_count(t + start, end - start) > 60) {
+                    continue;
+                }
+                rep->present = true;
+                rep->title.s = jx_strndup(rc->arena, t + start, end - start);
+                rep->title.prov = r->cells[0].prov;
+                /* the report runs on over the next lines (pages of a
+                 * document-sharing site: "2、…", "3、…") */
+                size_t off = (size_t)(first - t);
+                struct jx_buf all;
+                jx_buf_init(&all, 16u << 20);
+                jx_buf_adds(&all, t);
+                for (size_t j = i + 1; j < rc->nrows && !rc->rows[j].table &&
+                                       !rc->rows[j].title;
+                     j++) {
+                    jx_buf_addc(&all, '\n');
+                    jx_buf_adds(&all, rc->rows[j].cells[0].text);
+                }
+                t = jx_strndup(rc->arena, all.p, all.len);
+                jx_buf_release(&all);
+                first = t + off;
+                size_t cap = 0;
+                const char *m = first;
+                for (int n = 1; m && n <= 10 && rep->nsections < 100; n++) {
+                    const char *next = n < 10
+                        ? run_on_marker(t, m + strlen(cn_digits[n - 1]),
+                                        n + 1)
+                        : NULL;
+                    const char *body = m + strlen(cn_digits[n - 1]);
+                    size_t mk = jx_rc_starts(body, "、") ? strlen("、")
+                                : jx_rc_starts(body, "．") ? strlen("．")
+                                : *body == ' '             ? 1
+                                                           : 0;
+                    body += mk;
+                    while (*body == ' ') {
+                        body++;
+                    }
+                    const char *stop = next ? next : t + strlen(t);
+                    const char *te = body;
+                    size_t nc = 0;
+                    while (te < stop && nc <= 30 && *te != ' ' &&
+                           !jx_rc_starts(te, "。") &&
+                           !jx_rc_starts(te, "(一)") &&
+                           !jx_rc_starts(te, "（一）")) {
+                        te++;
+                        while (te < stop && ((unsigned char)*te & 0xC0) == 0x80) {
+                            te++;
+                        }
+                        nc++;
+                    }
+                    rep->sections = jx_arena_grow(rc->arena, rep->sections,
+                                                  rep->nsections, &cap,
+                                                  sizeof *rep->sections);
+                    struct jx_section *sec = &rep->sections[rep->nsections++];
+                    memset(sec, 0, sizeof *sec);
+                    sec->no = n;
+                    sec->marker.s = jx_strndup(rc->arena, m,
+                                               strlen(cn_digits[n - 1]) + mk);
+                    sec->marker.prov = r->cells[0].prov;
+                    const char *tx = body;
+                    if (nc <= 30 && te > body) {
+                        sec->title.s = jx_strndup(rc->arena, body,
+                                                  (size_t)(te - body));
+                        sec->title.prov = r->cells[0].prov;
+                        tx = te;
+                        if (jx_rc_starts(tx, "。")) {
+                            tx += strlen("。");
+                        }
+                        while (*tx == ' ') {
+                            tx++;
+                        }
+                    }
+                    if (stop > tx) {
+                        sec->text.s = jx_strndup(rc->arena, tx,
+                                                 (size_t)(stop - tx));
+                        sec->text.prov = r->cells[0].prov;
+                    }
+                    m = next;
+                }
+                return;
+            }
+        }
+    }
+}
+
 /* The report (see recog.h). */
 void jx_rc_report(struct jx_rc *rc)
 {
@@ -1683,6 +1856,9 @@ void jx_rc_report(struct jx_rc *rc)
     }
     flush_body(rc, cur, &body);
     jx_buf_release(&body);
+    if (!rep->present) {
+        run_on_report(rc, rep);
+    }
     if (rep->present) {
         rc->found = true;
     }

@@ -381,6 +381,37 @@ static void url_title(void)
     wb_free(&b, &dg);
 }
 
+/* A report that reached us as one run-together line per page: its
+ * title, unit and year, and its sections 一、二、三 in order (also
+ * "一 标题。" whose blank was lost), never "二是". */
+static void run_on_report(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "某某文档.docx");
+    wb_para(&b, "某市某水源调度中心 2022 年整体和项目支出绩效自评总结报告 "
+                "一 绩效管理工作开展情况。 我单位按要求开展了绩效管理，一是"
+                "加强制度建设；二是完善责任。 二 部门整体绩效自评结果。 "
+                "部门预算总金额 803.74 万元。");
+    wb_para(&b, "2、项目金额 46.00 万元。三、存在的问题。无。");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某市某水源调度中心");
+        CHECK_INT(p->year.v, 2022);
+        CHECK(p->report.present);
+        CHECK_INT(p->report.nsections, 3);
+        if (p->report.nsections == 3) {
+            CHECK_STR(p->report.sections[0].title.s, "绩效管理工作开展情况");
+            CHECK_STR(p->report.sections[1].title.s, "部门整体绩效自评结果");
+            CHECK_STR(p->report.sections[2].title.s, "存在的问题");
+            CHECK_INT(p->report.sections[2].no, 3);
+        }
+    }
+    wb_free(&b, &dg);
+}
+
 /* The suite. */
 const struct jx_test t_recog_who[] = {
     {"recog_who.title_year", title_year},
@@ -392,6 +423,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.title_about", title_about},
     {"recog_who.traditional", traditional},
     {"recog_who.url_title", url_title},
+    {"recog_who.run_on_report", run_on_report},
     {"recog_who.file_names", file_names},
     {NULL, NULL},
 };
