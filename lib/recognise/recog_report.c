@@ -434,6 +434,9 @@ const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
     if (!name) {
         return NULL;
     }
+    if (strlen(name) > 1024) {
+        return NULL; /* a paragraph, not a name */
+    }
     const char *s = jx_text_compact(a, name);
     size_t d = 0;
     while (s[d] >= '0' && s[d] <= '9') {
