@@ -710,6 +710,7 @@ void jx_rc_add_name(struct jx_rc *rc, const char *name,
                     const struct jx_prov *prov, enum jx_rc_prio prio,
                     bool report_title)
 {
+    name = jx_rc_unit_name(rc->arena, name);
     if (!name || jx_rc_blank(name)) {
         return;
     }
@@ -1401,6 +1402,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
                 "没有识别出任何自评材料（自评报告、基础数据表、自评表或评分表）");
         return NULL;
     }
+    jx_rc_who_when_fallback(&rc);
     resolve_name(&rc);
     resolve_year(&rc);
     materials(&rc);
