@@ -15,6 +15,7 @@
  * Findings: I4xx (docs/ERRORS.md, section "I — import (recognisers)").
  */
 #include "recognise/recog.h"
+#include "recognise/recog_split.h"
 #include "recognise/recognise.h"
 
 #include <string.h>
@@ -1373,6 +1374,7 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
         }
     }
     jx_rc_report(&rc);
+    jx_rc_lost_digits(&rc);
     if (p->report.present || p->base.present || p->has_unit_sheet ||
         p->nproject_sheets || p->has_goal_sheet || p->dept_scoring.present ||
         p->assessment.present || rc.project_template || rc.unit_template) {
