@@ -273,10 +273,13 @@ static bool relations(const struct val *val, unsigned *mask, bool *held)
         }
     }
     if (b->present && e->present && r->present) {
-        if (!have_q || !rounds_to(q, r->scale + 2, r->v)) {
+        /* a printed 0% means nothing was spent, not a rounded 0.4% */
+        if (!have_q || !rounds_to(q, r->scale + 2, r->v) ||
+            (jx_rat_sign(r->v) == 0 && jx_rat_sign(e->v) != 0)) {
             return false;
         }
-        confirm(mask, b, e, r, NULL);
+        /* nothing spent at 0% holds for any budget: it confirms none */
+        confirm(mask, jx_rat_sign(e->v) != 0 ? b : NULL, e, r, NULL);
         *held = true;
     }
     if (p->present && s->present && jx_rat_cmp(s->v, p->v) > 0) {
@@ -288,7 +291,10 @@ static bool relations(const struct val *val, unsigned *mask, bool *held)
         if (!ok) {
             return false;
         }
-        confirm(mask, p, s, r->present ? r : NULL, NULL);
+        /* a 0 score at a 0 rate holds for any points */
+        bool zero = r->present ? jx_rat_sign(r->v) == 0
+                               : jx_rat_sign(q) == 0;
+        confirm(mask, zero ? NULL : p, s, r->present ? r : NULL, NULL);
         if (!r->present) {
             confirm(mask, b, e, NULL, NULL);
         }
@@ -349,6 +355,20 @@ static void leaf(struct walk *w)
     if (!relations(val, &mask, &held) || !held) {
         return;
     }
+    /* the amounts of one row print the same decimals */
+    int money_scale = -1;
+    for (size_t c = 0; c < w->ncols; c++) {
+        enum jx_split_kind k = w->cols[c].kind;
+        if (!w->cols[c].in_run || !w->present[c] ||
+            (k != JX_SPLIT_INIT && k != JX_SPLIT_BUDGET &&
+             k != JX_SPLIT_EXEC)) {
+            continue;
+        }
+        if (money_scale >= 0 && w->scale[c] != money_scale) {
+            return;
+        }
+        money_scale = w->scale[c];
+    }
     bool any_run = false;
     for (size_t c = 0; c < w->ncols; c++) {
         if (!w->cols[c].in_run || !w->present[c]) {
@@ -363,6 +383,12 @@ static void leaf(struct walk *w)
     if (!any_run) {
         return;
     }
+#ifdef JX_SPLIT_DEBUG
+    for (size_t c = 0; c < w->ncols; c++) {
+        fprintf(stderr, "%s|", w->present[c] ? w->text[c] : "-");
+    }
+    fprintf(stderr, "\n");
+#endif
     if (w->found++ == 0) {
         memcpy(w->best_present, w->present, sizeof w->present);
         memcpy(w->best_v, w->v, sizeof w->v);
