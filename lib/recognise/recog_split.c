@@ -648,6 +648,11 @@ static const enum jx_split_kind funds_kind[6] = {
  * ("合计6363100%"); NULL when there are none. */
 static const char *label_tail(const char *t)
 {
+    if (jx_rc_starts(t, "其中：")) {
+        t += strlen("其中：");
+    } else if (jx_rc_starts(t, "其中:")) {
+        t += strlen("其中:");
+    }
     const char *c = strstr(t, "：");
     const char *ac = strchr(t, ':');
     if (ac && (!c || ac < c)) {
