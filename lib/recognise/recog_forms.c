@@ -834,8 +834,12 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         /* a label-only or blank template row: points alone are printed */
         return;
     }
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    if (!jx_rc_split_ind(rc, jx_rc_under(r, m->col[I_POINTS], m->end),
+                         jx_rc_under(r, m->col[I_SCORE], m->end),
+                         &ind.points, &ind.score)) {
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    }
     ind.level1 = st->l1;
     ind.level2 = st->l2;
     const struct jx_rc_cell *f = ind.name.s

@@ -792,6 +792,119 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     return true;
 }
 
+/* ---- the hook of the indicator rows ------------------------------------ */
+
+/* True when cell c holds text (not blank). */
+static bool filled(const struct jx_rc_cell *c)
+{
+    return c && !jx_rc_blank(c->text);
+}
+
+/* True when c holds a plain number of at most 100 (a plausible 分值 or
+ * 得分); *v receives it. */
+static bool plain_value(const struct jx_rc_cell *c, struct jx_rat *v)
+{
+    return filled(c) && jx_rc_is_number(c->key, v) &&
+           jx_rat_cmp(*v, jx_rat_int(100)) <= 0 && jx_rat_sign(*v) >= 0;
+}
+
+/* The decimals a plain number prints. */
+static int decimals_of(const char *key)
+{
+    const char *p = strchr(key, '.');
+    return p ? (int)strlen(p + 1) : 0;
+}
+
+/* Cut an indicator's 分值 | 得分 (see recog_split.h). */
+bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
+                     const struct jx_rc_cell *sc, struct jx_num *points,
+                     struct jx_num *score)
+{
+    struct jx_rat pv, sv;
+    bool pok = plain_value(pc, &pv), sok = plain_value(sc, &sv);
+    if (pok && sok) {
+        return false;
+    }
+    struct jx_split_col col[2];
+    memset(col, 0, sizeof col);
+    col[0].kind = JX_SPLIT_IPOINTS;
+    col[1].kind = JX_SPLIT_ISCORE;
+    bool prun = filled(pc) && !pok, srun = filled(sc) && !sok;
+    const struct jx_rc_cell *run = NULL;
+    if (pok && srun) {
+        run = sc; /* 得分 against the 分值 read */
+        col[0].known = true;
+        col[0].value = pv;
+        col[0].scale = decimals_of(pc->key);
+        col[1].in_run = true;
+    } else if (sok && prun) {
+        run = pc; /* 分值 against the 得分 read */
+        col[1].known = true;
+        col[1].value = sv;
+        col[1].scale = decimals_of(sc->key);
+        col[0].in_run = true;
+    } else if (srun && !pok && !sok) {
+        run = sc; /* both run together under 得分 */
+        col[0].in_run = col[1].in_run = true;
+    } else if (prun && !filled(sc)) {
+        run = pc; /* both run together under 分值 */
+        col[0].in_run = col[1].in_run = true;
+    } else {
+        return false;
+    }
+    const char *text = run->key;
+    enum jx_split_res res =
+        jx_split_run(rc->arena, text, strlen(text), col, 2, NULL);
+    if (res == JX_SPLIT_NOTRUN) {
+        return false;
+    }
+    struct jx_loc l = jx_prov_loc(run->prov, NULL, NULL);
+    if (res != JX_SPLIT_UNIQUE) {
+        if (!col[0].in_run || !col[1].in_run) {
+            return false; /* one number: the ordinary reader's finding */
+        }
+        if (rc->diags) {
+            jx_diag_add(rc->diags, "I421", JX_SEV_WARNING, &l,
+                        "“%s”中的数字连在一起，无法拆分为分值和得分（%s），未读取",
+                        text, jx_split_res_zh(res));
+        }
+        memset(points, 0, sizeof *points);
+        memset(score, 0, sizeof *score);
+        return true;
+    }
+    bool rep = col[0].repaired || col[1].repaired;
+    if (!rep && (!col[0].in_run || !col[1].in_run)) {
+        return false; /* nothing cut or repaired */
+    }
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, run->prov);
+    p->how = rep ? JX_HOW_OCR : JX_HOW_SPLIT;
+    p->raw = text;
+    memset(points, 0, sizeof *points);
+    memset(score, 0, sizeof *score);
+    if (col[0].in_run && col[0].present) {
+        *points = (struct jx_num){true, col[0].value, p};
+    } else if (pok) {
+        *points = (struct jx_num){true, pv, pc->prov};
+    }
+    if (col[1].in_run && col[1].present) {
+        *score = (struct jx_num){true, col[1].value, p};
+    } else if (sok) {
+        *score = (struct jx_num){true, sv, sc->prov};
+    }
+    if (rc->diags) {
+        jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
+                    "“%s”%s为：分值 %s、得分 %s", text,
+                    rep ? "中有识别错误的字符，按分值和得分的关系修复"
+                        : "中的数字连在一起，按分值和得分的关系拆分",
+                    col[0].in_run ? (col[0].present ? col[0].text : "空")
+                                  : pc->key,
+                    col[1].in_run ? (col[1].present ? col[1].text : "空")
+                                  : sc->key);
+    }
+    rc->found = true;
+    return true;
+}
+
 /* ---- lost digits in the report ---------------------------------------- */
 
 /* Report every figure of the prose that lost its leading digits. */

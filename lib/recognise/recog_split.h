@@ -91,6 +91,21 @@ const char *jx_split_res_zh(enum jx_split_res r);
 int jx_split_float(struct jx_arena *a, const char *s, size_t n,
                    const char **out, struct jx_rat *v);
 
+/*
+ * The hook of the indicator rows (recog_forms.c): pc and sc are the
+ * cells under the header's 分值 and 得分 (either may be NULL).  When
+ * one holds a run that is no plausible single value (not a number, or
+ * above 100) while the other is empty or not a number, the run is cut
+ * into 分值 | 得分 (score ≤ points, points in halves up to 100); when
+ * one is a number and the other a run with OCR confusables ("M.8"), the
+ * run is read against it.  As jx_rc_split_funds: I420 with inferred
+ * provenance, or I421 and nothing read.  Returns true when it handled
+ * the two cells (points and score are then set or left absent).
+ */
+bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
+                     const struct jx_rc_cell *sc, struct jx_num *points,
+                     struct jx_num *score);
+
 /* Report (I422, at the figure) every figure of the document's prose
  * that lost its leading digits ("支出总计,867.48万元": see
  * jx_text_lost_digits in model_text.h); the facts never read them. */

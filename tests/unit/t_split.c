@@ -296,6 +296,30 @@ static struct jx_package *sheet_with(struct jx_arena *a, const char *total,
     return jx_recognise(a, d, dg);
 }
 
+/* A 整体支出绩效自评表 with one funds row and the indicator rows
+ * given (under 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 |
+ * 得分). */
+static struct jx_package *sheet_ind(struct jx_arena *a,
+                                    const char *const *rows, size_t n,
+                                    struct jx_diags *dg)
+{
+    struct jx_doc *d = jx_doc_new(a, "ind.txt", JX_SRC_TEXT);
+    const char *title = "2024年度预算单位整体支出绩效自评表";
+    struct jx_prov p1 = {.line = 1, .col = 1};
+    jx_doc_add_para(d, title, strlen(title), 1, &p1);
+    struct jx_doc_table *t = jx_doc_add_table(d, NULL);
+    add_row(d, t, 0, "预算单位名称|某单位");
+    add_row(d, t, 1, "年度预算申请(万元)||全年预算数|全年执行数|分值|执行率|得分");
+    add_row(d, t, 2, "|年度资金总额|100|90|10|90.00%|9");
+    add_row(d, t, 3, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分");
+    for (size_t i = 0; i < n; i++) {
+        add_row(d, t, 4 + (int)i, rows[i]);
+    }
+    jx_doc_table_end(d, t);
+    jx_diags_init(dg, a);
+    return jx_recognise(a, d, dg);
+}
+
 /* The number of findings with code. */
 static size_t count(const struct jx_diags *d, const char *code)
 {
@@ -360,6 +384,46 @@ static void funds_hook(void)
               p->unit_sheet.total.rate.prov->how == JX_HOW_READ);
     }
     CHECK_INT(count(&dg, "I420") + count(&dg, "I421"), 0);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* The hook in the indicator rows: 分值 and 得分 run together are cut
+ * (score ≤ points), an OCR'd score is read against the points read,
+ * an ambiguous run is refused, plain cells are untouched. */
+static void ind_hook(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    static const char *const rows[] = {
+        "产出指标|数量指标|标尺安装|≥266米|≥266米|2018|",
+        "产出指标|质量指标|验收合格率|100%|98%|15|M.8",
+        "效益指标|社会效益指标|受益人数|≥1000人|≥1000人|1010.5|",
+        "满意度指标|服务对象满意度指标|满意度|≥95%|≥95%|10|10",
+    };
+    struct jx_package *p = sheet_ind(a, rows, 4, &dg);
+    CHECK(p && p->has_unit_sheet && p->unit_sheet.nindicators == 4);
+    if (p && p->has_unit_sheet && p->unit_sheet.nindicators == 4) {
+        const struct jx_indicator *in = p->unit_sheet.indicators;
+        CHECK(in[0].points.present &&
+              jx_rat_cmp(in[0].points.v, jx_rat_int(20)) == 0);
+        CHECK(in[0].score.present &&
+              jx_rat_cmp(in[0].score.v, jx_rat_int(18)) == 0);
+        CHECK(in[0].score.prov && in[0].score.prov->how == JX_HOW_SPLIT);
+        CHECK_STR(in[0].score.prov ? in[0].score.prov->raw : NULL, "2018");
+        CHECK(in[1].points.present &&
+              jx_rat_cmp(in[1].points.v, jx_rat_int(15)) == 0);
+        CHECK(in[1].points.prov && in[1].points.prov->how == JX_HOW_READ);
+        CHECK(in[1].score.present &&
+              jx_rat_cmp(in[1].score.v, (struct jx_rat){148, 10}) == 0);
+        CHECK(in[1].score.prov && in[1].score.prov->how == JX_HOW_OCR);
+        CHECK(!in[2].points.present && !in[2].score.present);
+        CHECK(in[3].points.present && in[3].score.present &&
+              in[3].score.prov && in[3].score.prov->how == JX_HOW_READ);
+    }
+    CHECK_INT(count(&dg, "I420"), 2);
+    CHECK_INT(count(&dg, "I421"), 1);
+    CHECK_INT(count(&dg, "I401"), 0);
     jx_diags_release(&dg);
     jx_arena_free(a);
 }
@@ -487,6 +551,7 @@ const struct jx_test t_split[] = {
     {"split.float_artifact", float_artifact},
     {"split.lost_digits", lost_digits},
     {"split.funds_hook", funds_hook},
+    {"split.ind_hook", ind_hook},
     {"split.inferred_findings", inferred_findings},
     {"split.hostile", split_hostile},
     {NULL, NULL},
