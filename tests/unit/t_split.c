@@ -376,6 +376,22 @@ static void funds_hook(void)
         CHECK(!p->unit_sheet.total.executed.present);
     }
     jx_diags_release(&dg);
+    /* binary-float artifacts in cells */
+    p = sheet_with(a, "|年度资金总额|100|90.00000000000001|10|"
+                      "0.9000000357627869|9", &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_funds *f = &p->unit_sheet.total;
+        CHECK(f->executed.present && f->executed.v.fen == 90000000);
+        CHECK(f->executed.prov && f->executed.prov->how == JX_HOW_FLOAT);
+        CHECK(f->rate.present &&
+              jx_rat_cmp(f->rate.v, (struct jx_rat){9, 10}) == 0);
+        CHECK_STR(f->rate.prov ? f->rate.prov->raw : NULL,
+                  "0.9000000357627869");
+    }
+    CHECK_INT(count(&dg, "I423"), 2);
+    CHECK_INT(count(&dg, "I401"), 0);
+    jx_diags_release(&dg);
     /* an ordinary row is untouched */
     p = sheet_with(a, "|年度资金总额|20|20|10|100.00%|10", &dg);
     CHECK(p && p->has_unit_sheet);
