@@ -1423,8 +1423,12 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
                                                           : 1,
                                     sizeof *se->indicators);
     for (size_t i = 0; i < sh->nindicators; i++) {
+        /* an indicator's findings use its points and score */
+        c->uses[0] = sh->indicators[i].points.prov;
+        c->uses[1] = sh->indicators[i].score.prov;
         score_indicator(c, sid, spath, &sh->indicators[i], i,
                         &se->indicators[i]);
+        memset(c->uses, 0, sizeof c->uses);
     }
     /* 执行率 < 100% without an explanation is a cross-check (C404): it
      * needs the report, not only the sheet */

@@ -440,6 +440,21 @@ static void ind_hook(void)
     CHECK_INT(count(&dg, "I420"), 2);
     CHECK_INT(count(&dg, "I421"), 1);
     CHECK_INT(count(&dg, "I401"), 0);
+    /* the scoring's findings on the first row name the cut */
+    if (p) {
+        struct jx_diags sd;
+        jx_diags_init(&sd, a);
+        jx_score(a, p, NULL, &sd);
+        size_t named = 0;
+        for (size_t i = 0; i < sd.n; i++) {
+            if (strstr(sd.a[i].msg, "（该数由连在一起的数字按勾稽关系拆分推断："
+                                    "原文“2018”）")) {
+                named++;
+            }
+        }
+        CHECK(named >= 1);
+        jx_diags_release(&sd);
+    }
     jx_diags_release(&dg);
     jx_arena_free(a);
 }
