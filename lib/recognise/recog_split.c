@@ -383,12 +383,6 @@ static void leaf(struct walk *w)
     if (!any_run) {
         return;
     }
-#ifdef JX_SPLIT_DEBUG
-    for (size_t c = 0; c < w->ncols; c++) {
-        fprintf(stderr, "%s|", w->present[c] ? w->text[c] : "-");
-    }
-    fprintf(stderr, "\n");
-#endif
     if (w->found++ == 0) {
         memcpy(w->best_present, w->present, sizeof w->present);
         memcpy(w->best_v, w->v, sizeof w->v);
@@ -692,13 +686,14 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     /* the value cells: after the label, filled, not carried */
     struct jx_buf run;
-    jx_buf_init(&run, JX_SPLIT_MAXRUN * 4);
+    jx_buf_init(&run, 1u << 20);
+    int bad = 0;
     size_t nv = 0;
     bool odd = false;
     const struct jx_rc_cell *where = label;
     const char *lc = label ? label_tail(label->key) : NULL;
     if (lc && *lc) {
-        jx_buf_adds(&run, lc);
+        bad |= jx_buf_adds(&run, lc);
         odd = true; /* figures glued to the label */
         nv++;
     }
@@ -713,15 +708,15 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
             continue;
         }
         if (nv++ > 0) {
-            jx_buf_addc(&run, ' ');
+            bad |= jx_buf_addc(&run, ' ');
         }
-        jx_buf_adds(&run, c->key);
+        bad |= jx_buf_adds(&run, c->key);
         odd = odd || !jx_rc_is_number(c->key, NULL);
         if (!where || where == label) {
             where = c;
         }
     }
-    if (nv == 0 || nv >= nc || !odd || !where) {
+    if (nv == 0 || nv >= nc || !odd || !where || bad < 0) {
         jx_buf_release(&run);
         return false;
     }
