@@ -663,6 +663,16 @@ static const char *label_tail(const char *t)
     return b < n && b > 0 ? t + b : NULL;
 }
 
+/* True when key reads as one number or one percentage ("100.00%"): a
+ * cell in its own column, not a run. */
+static bool single_value(const char *key)
+{
+    struct jx_rat v;
+    bool pct;
+    return key && *key &&
+           jx_rat_parse(key, strlen(key), &v, &pct, NULL) == JX_NUM_OK;
+}
+
 /* Cut a funds row whose cells ran together (see recog_split.h). */
 bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
                        const struct jx_rc_cell *label, const int col[6],
@@ -711,7 +721,7 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
             bad |= jx_buf_addc(&run, ' ');
         }
         bad |= jx_buf_adds(&run, c->key);
-        odd = odd || !jx_rc_is_number(c->key, NULL);
+        odd = odd || !single_value(c->key);
         if (!where || where == label) {
             where = c;
         }

@@ -392,6 +392,15 @@ static void funds_hook(void)
     CHECK_INT(count(&dg, "I423"), 2);
     CHECK_INT(count(&dg, "I401"), 0);
     jx_diags_release(&dg);
+    /* a row with only its rate filled: the cell sits in its column */
+    p = sheet_with(a, "|年度资金总额| | | |100.00%| ", &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        CHECK(p->unit_sheet.total.rate.present &&
+              jx_rat_cmp(p->unit_sheet.total.rate.v, jx_rat_int(1)) == 0);
+    }
+    CHECK_INT(count(&dg, "I420") + count(&dg, "I421"), 0);
+    jx_diags_release(&dg);
     /* an ordinary row is untouched */
     p = sheet_with(a, "|年度资金总额|20|20|10|100.00%|10", &dg);
     CHECK(p && p->has_unit_sheet);
