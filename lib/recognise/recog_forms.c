@@ -729,7 +729,7 @@ static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
                       const struct cols *m, enum jx_money_unit u,
                       struct jx_funds *f)
 {
-    if (jx_rc_split_funds(rc, r, row_label(r, NULL), m->col, u, f)) {
+    if (jx_rc_split_funds(rc, r, row_label(r, NULL), m->col, m->end, u, f)) {
         return; /* cells run together (recog_split.c) */
     }
     jx_rc_money(rc, jx_rc_under(r, m->col[F_INIT], m->end), u,

@@ -673,10 +673,106 @@ static bool single_value(const char *key)
            jx_rat_parse(key, strlen(key), &v, &pct, NULL) == JX_NUM_OK;
 }
 
+/* The decimals printed in a number's text (before any "%"). */
+static int printed_decimals(const char *key)
+{
+    const char *p = strchr(key, '.');
+    if (!p) {
+        return 0;
+    }
+    int d = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++) {
+        d++;
+    }
+    return d;
+}
+
+/* A funds row whose cells stand in their columns but one of which holds
+ * OCR confusables ("IO0%"): that cell read against the others, only
+ * when the arithmetic confirms the repair; the others read as usual.
+ * True when it handled the row. */
+static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
+                        const int col[6], int hdr_end,
+                        enum jx_money_unit unit, struct jx_funds *f)
+{
+    const struct jx_rc_cell *cell[6] = {NULL};
+    struct jx_split_col sc[6];
+    memset(sc, 0, sizeof sc);
+    size_t nrun = 0, run = 0;
+    for (size_t k = 0; k < 6; k++) {
+        sc[k].kind = funds_kind[k];
+        cell[k] = col[k] >= 0 ? jx_rc_under(r, col[k], hdr_end) : NULL;
+        if (!cell[k] || jx_rc_blank(cell[k]->text)) {
+            cell[k] = NULL;
+            continue;
+        }
+        bool pct = false;
+        struct jx_rat v;
+        const char *key = cell[k]->key;
+        if (jx_rat_parse(key, strlen(key), &v, &pct, NULL) != JX_NUM_OK) {
+            sc[k].in_run = true;
+            run = k;
+            nrun++;
+            continue;
+        }
+        if (pct || (k == 4 && jx_rat_cmp(v, jx_rat_int(1)) > 0)) {
+            if (jx_rat_div(v, jx_rat_int(100), &v) != JX_NUM_OK) {
+                return false;
+            }
+        }
+        sc[k].known = true;
+        sc[k].value = v;
+        sc[k].scale = printed_decimals(key);
+    }
+    if (nrun != 1) {
+        return false;
+    }
+    const char *text = cell[run]->key;
+    if (jx_split_run(rc->arena, text, strlen(text), sc, 6, NULL) !=
+            JX_SPLIT_UNIQUE ||
+        !sc[run].present || !sc[run].repaired) {
+        return false;
+    }
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, cell[run]->prov);
+    pv->how = JX_HOW_OCR;
+    pv->raw = cell[run]->text;
+    struct jx_amt *am[3] = {&f->budget_initial, &f->budget_full,
+                            &f->executed};
+    struct jx_num *nm[3] = {&f->points, &f->rate, &f->score};
+    for (size_t k = 0; k < 6; k++) {
+        if (k == run) {
+            if (k < 3) {
+                struct jx_money m;
+                if (jx_money_parse(sc[k].text, strlen(sc[k].text), unit, &m,
+                                   NULL) == JX_NUM_OK) {
+                    *am[k] = (struct jx_amt){true, m, pv};
+                }
+            } else {
+                *nm[k - 3] = (struct jx_num){true, sc[k].value, pv};
+            }
+        } else if (k < 3) {
+            jx_rc_money(rc, cell[k], unit, am[k]);
+        } else if (k == 4) {
+            jx_rc_rate(rc, cell[k], nm[1]);
+        } else {
+            jx_rc_num(rc, cell[k], nm[k - 3]);
+        }
+    }
+    if (rc->diags) {
+        struct jx_loc l = jx_prov_loc(cell[run]->prov, NULL, NULL);
+        jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
+                    "“%s”中有识别错误的字符，按同行各列的勾稽关系修复为%s %s",
+                    cell[run]->text, funds_zh[run], sc[run].text);
+    }
+    rc->found = true;
+    return true;
+}
+
 /* Cut a funds row whose cells ran together (see recog_split.h). */
 bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
                        const struct jx_rc_cell *label, const int col[6],
-                       enum jx_money_unit unit, struct jx_funds *f)
+                       int hdr_end, enum jx_money_unit unit,
+                       struct jx_funds *f)
 {
     /* the header's columns in grid order */
     size_t idx[6], nc = 0;
@@ -725,6 +821,10 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
         if (!where || where == label) {
             where = c;
         }
+    }
+    if (nv >= nc && odd && bad == 0) {
+        jx_buf_release(&run);
+        return ocr_aligned(rc, r, col, hdr_end, unit, f);
     }
     if (nv == 0 || nv >= nc || !odd || !where || bad < 0) {
         jx_buf_release(&run);

@@ -117,13 +117,18 @@ void jx_rc_lost_digits(struct jx_rc *rc);
  * cell (or the label after a colon) holds a run that is no single
  * number, cut it by jx_split_run into f.  col[6] are the header's grid
  * columns of 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 (-1
- * absent).  Values cut get a provenance saying they were inferred
- * (JX_HOW_SPLIT, or JX_HOW_OCR when a confusable was repaired), with a
- * note I413; a run that cannot be cut is refused with I414 and leaves
- * f untouched.  Returns true when it handled the row.
+ * absent) and hdr_end the header row's end (jx_rc_under).  Values cut
+ * get a provenance saying they were inferred (JX_HOW_SPLIT, or
+ * JX_HOW_OCR when a confusable was repaired), with a note I420; a run
+ * that cannot be cut is refused with I421 and leaves f untouched.  A
+ * row whose cells stand in their columns but one of which holds OCR
+ * confusables ("IO0%") has that cell read against the others when the
+ * arithmetic confirms the repair (I420), the rest as usual.  Returns
+ * true when it handled the row.
  */
 bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
                        const struct jx_rc_cell *label, const int col[6],
-                       enum jx_money_unit unit, struct jx_funds *f);
+                       int hdr_end, enum jx_money_unit unit,
+                       struct jx_funds *f);
 
 #endif

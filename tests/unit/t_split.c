@@ -394,6 +394,40 @@ static void funds_hook(void)
     CHECK_INT(count(&dg, "I423"), 2);
     CHECK_INT(count(&dg, "I401"), 0);
     jx_diags_release(&dg);
+    /* cells in their columns, the rate OCR'd: read against the others */
+    p = sheet_with(a, "|年度资金总额|219.4|219.4|IO|IO0%|IO", &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_funds *f = &p->unit_sheet.total;
+        CHECK(f->budget_full.present && f->budget_full.v.fen == 219400000);
+        CHECK(f->budget_full.prov && f->budget_full.prov->how == JX_HOW_READ);
+        CHECK(!f->rate.present);
+    }
+    /* three cells OCR'd: no single one to read against the others */
+    CHECK_INT(count(&dg, "I401"), 3);
+    jx_diags_release(&dg);
+    p = sheet_with(a, "|年度资金总额|219.4|219.4|10|IO0%|10", &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_funds *f = &p->unit_sheet.total;
+        CHECK(f->rate.present && jx_rat_cmp(f->rate.v, jx_rat_int(1)) == 0);
+        CHECK(f->rate.prov && f->rate.prov->how == JX_HOW_OCR);
+        CHECK_STR(f->rate.prov ? f->rate.prov->raw : NULL, "IO0%");
+        CHECK(f->score.present && f->score.prov &&
+              f->score.prov->how == JX_HOW_READ);
+        CHECK(f->executed.present && f->executed.v.fen == 219400000);
+    }
+    CHECK_INT(count(&dg, "I420"), 1);
+    CHECK_INT(count(&dg, "I401"), 0);
+    jx_diags_release(&dg);
+    /* ... but not when the arithmetic does not confirm it (91.16%) */
+    p = sheet_with(a, "|年度资金总额|219.4|200|10|IO0%|10", &dg);
+    if (p && p->has_unit_sheet) {
+        CHECK(!p->unit_sheet.total.rate.present);
+    }
+    CHECK_INT(count(&dg, "I420"), 0);
+    CHECK_INT(count(&dg, "I401"), 1);
+    jx_diags_release(&dg);
     /* a row with only its rate filled: the cell sits in its column */
     p = sheet_with(a, "|年度资金总额| | | |100.00%| ", &dg);
     CHECK(p && p->has_unit_sheet);
