@@ -318,6 +318,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                 continue;
             }
         }
+        if (jx_text_lost_digits(text, len, i)) {
+            i += dl; /* lost its leading digits: unreadable */
+            continue;
+        }
         size_t b = i, e = i;
         struct jx_buf num;
         jx_buf_init(&num, 128);
@@ -488,6 +492,20 @@ const char *jx_text_compact(struct jx_arena *a, const char *s)
     }
     r[o] = '\0';
     return r;
+}
+
+/* A figure that lost its leading digits (model_text.h). */
+bool jx_text_lost_digits(const char *s, size_t n, size_t i)
+{
+    if (i == 0 || s[i - 1] != ',' ||
+        (i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9')) {
+        return false;
+    }
+    size_t k = 0;
+    while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') {
+        k++;
+    }
+    return k == 3;
 }
 
 /* The year at the start of s (model_text.h): four digits 1900-2199,

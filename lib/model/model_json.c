@@ -398,7 +398,8 @@ static const struct table top_tb = TABLE(top_f);
 /* Keys of a provenance wrapper and of a source object. */
 static const char *const wrap_keys[] = {"value", "source"};
 static const char *const source_keys[] = {"file", "line", "col", "sheet",
-                                          "cell", "table", "row", "column"};
+                                          "cell", "table", "row", "column",
+                                          "how", "raw"};
 
 /* Names of the enumerations, indexed by their values. */
 static const char *const unit_names[] = {"元", "万元"};
@@ -485,6 +486,36 @@ static bool wrappable(enum fkind k)
            k == F_COUNT || k == F_YEAR || k == F_DATE;
 }
 
+/* Read a source object's "how" (read / split / ocr / float /
+ * position) and "raw" (the text as printed) into p. */
+static void load_how(struct ctx *c, json_t *v, int32_t node,
+                     struct jx_prov *p)
+{
+    json_t *h = json_object_get(v, "how");
+    if (h && !json_is_null(h)) {
+        size_t mark = jx_jload_push(&c->j, "how", 3);
+        int32_t hn = jx_jdoc_member(c->j.doc, node, "how", 3);
+        static const char *const names[JX_HOW_COUNT] = {
+            "read", "split", "ocr", "float", "position"};
+        int k = jx_jload_enum(&c->j, "J110", h, hn, names, JX_HOW_COUNT);
+        if (k >= 0) {
+            p->how = (enum jx_how)k;
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+    json_t *r = json_object_get(v, "raw");
+    if (r && !json_is_null(r)) {
+        if (json_is_string(r)) {
+            p->raw = jx_strndup(c->a, json_string_value(r),
+                                json_string_length(r));
+        } else {
+            size_t mark = jx_jload_push(&c->j, "raw", 3);
+            type_error(c, F_TEXT, r, jx_jdoc_member(c->j.doc, node, "raw", 3));
+            jx_jload_pop(&c->j, mark);
+        }
+    }
+}
+
 /* Read a source object (plain, never wrapped) into a new provenance
  * in the arena; NULL (after reporting) when it is not an object. */
 static const struct jx_prov *load_source(struct ctx *c, json_t *v,
@@ -527,7 +558,8 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         }
         jx_jload_pop(&c->j, mark);
     }
-    check_keys(c, v, node, source_keys, 8, NULL, NULL);
+    load_how(c, v, node, p);
+    check_keys(c, v, node, source_keys, 10, NULL, NULL);
     return p;
 }
 
@@ -1197,6 +1229,12 @@ static json_t *save_source(const struct jx_prov *p)
         } else if (ints[i] > 0) {
             jset(o, source_keys[i], jnew(json_integer(ints[i])));
         }
+    }
+    if (p->how != JX_HOW_READ && jx_how_name(p->how)) {
+        jset(o, "how", jstr(jx_how_name(p->how)));
+    }
+    if (p->raw) {
+        jset(o, "raw", jstr(p->raw));
     }
     return o;
 }

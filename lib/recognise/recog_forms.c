@@ -16,6 +16,7 @@
  * them empty.  Blank cells ("", "/", "……") stay absent.
  */
 #include "recognise/recog.h"
+#include "recognise/recog_split.h"
 
 #include <string.h>
 
@@ -932,6 +933,9 @@ static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
                       const struct cols *m, enum jx_money_unit u,
                       struct jx_funds *f)
 {
+    if (jx_rc_split_funds(rc, r, row_label(r, NULL), m->col, m->end, u, f)) {
+        return; /* cells run together (recog_split.c) */
+    }
     jx_rc_money(rc, jx_rc_under(r, m->col[F_INIT], m->end), u,
                 &f->budget_initial);
     jx_rc_money(rc, jx_rc_under(r, m->col[F_FULL], m->end), u,
@@ -1064,8 +1068,12 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         /* a label-only or blank template row: points alone are printed */
         return;
     }
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    if (!jx_rc_split_ind(rc, jx_rc_under(r, m->col[I_POINTS], m->end),
+                         jx_rc_under(r, m->col[I_SCORE], m->end),
+                         &ind.points, &ind.score)) {
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    }
     ind.level1 = st->l1;
     ind.level2 = st->l2;
     const struct jx_rc_cell *f = ind.name.s
