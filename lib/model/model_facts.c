@@ -69,6 +69,39 @@ const char *jx_scope_zh(unsigned bit)
     return NULL;
 }
 
+/* The scope bit whose Chinese name is zh, or 0 (facts.h). */
+uint32_t jx_scope_of_zh(const char *zh)
+{
+    for (size_t k = 0; k < sizeof scopes / sizeof scopes[0]; k++) {
+        if (strcmp(scopes[k].zh, zh) == 0) {
+            return scopes[k].bit;
+        }
+    }
+    return 0;
+}
+
+/* The units a figure may be written in, with their kinds. */
+static const struct {
+    const char *word;
+    enum jx_fact_kind kind;
+} unit_words[] = {
+    {"万元", JX_FACT_MONEY},    {"元", JX_FACT_MONEY},
+    {"%", JX_FACT_PERCENT},     {"人", JX_FACT_HEADCOUNT},
+    {"名", JX_FACT_HEADCOUNT},  {"个", JX_FACT_HEADCOUNT},
+};
+
+/* The kind of a unit word (facts.h). */
+bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind)
+{
+    for (size_t k = 0; k < sizeof unit_words / sizeof unit_words[0]; k++) {
+        if (strcmp(unit_words[k].word, unit_word) == 0) {
+            *kind = unit_words[k].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The scope bits of the words in s[0..n). */
 static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
 {
@@ -257,8 +290,14 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     return out;
 }
 
-/* Append a fact to the list. */
-static struct jx_fact *add_fact(struct jx_arena *a, struct jx_facts *out)
+/* The scope bits of the words of s (facts.h). */
+uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
+{
+    return scope_bits(arena, s, strlen(s));
+}
+
+/* Append a fact to the list (facts.h). */
+struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 {
     if (out->n == out->cap) {
         size_t ncap = out->cap ? out->cap * 2 : 32;
@@ -291,6 +330,8 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
+    int para = 1;           /* the paragraph (non-blank line) */
+    bool para_text = false; /* the current line holds something */
     size_t i = 0;
     while (i < len) {
         size_t sl = stop_at(text, len, i);
@@ -298,11 +339,20 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             if (text[i] == '\n') {
                 line_no++;
                 line_start = i + 1;
+                if (para_text) {
+                    para++;
+                    para_text = false;
+                }
+            } else {
+                para_text = true;
             }
             i += sl;
             sent_start = i;
             fig_end = i;
             continue;
+        }
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+            para_text = true;
         }
         size_t dl;
         if (digit_at(text, len, i, &dl) < 0) {
@@ -349,19 +399,23 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         }
         enum jx_fact_kind kind = JX_FACT_MONEY;
         enum jx_money_unit unit = JX_YUAN;
+        const char *uw = "元";
         size_t ue = 0;
         bool ok = true;
         if (at(text, len, u, "万元")) {
             unit = JX_WANYUAN;
+            uw = "万元";
             ue = u + strlen("万元");
         } else if (at(text, len, u, "元")) {
             ue = u + strlen("元");
         } else if (at(text, len, u, "%") || at(text, len, u, "％")) {
             kind = JX_FACT_PERCENT;
+            uw = "%";
             ue = u + (text[u] == '%' ? 1 : strlen("％"));
         } else if ((at(text, len, u, "人") && !at(text, len, u, "人次")) ||
                    at(text, len, u, "名")) {
             kind = JX_FACT_HEADCOUNT;
+            uw = at(text, len, u, "名") ? "名" : "人";
             ue = u + strlen("人");
         } else if (at(text, len, u, "个")) {
             size_t ls, le;
@@ -370,6 +424,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             const char *lab = jx_strndup(arena, text + ls, le - ls);
             if (strstr(lab, "编制") || strstr(lab, "人员")) {
                 kind = JX_FACT_HEADCOUNT;
+                uw = "个";
                 ue = u + strlen("个");
             } else {
                 ok = false;
@@ -422,14 +477,16 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         size_t ls, le;
         label_span(text, fig_end > sent_start ? fig_end : sent_start, b, &ls,
                    &le);
-        struct jx_fact *g = add_fact(arena, out);
+        struct jx_fact *g = jx_facts_add(arena, out);
         *g = f;
         g->text = jx_strndup(arena, text + b, ue - b);
         g->label = tidy_label(arena, text + ls, le - ls);
         g->sentence = sent_text;
         g->scopes = sent_scopes;
         g->label_scopes = scope_bits(arena, g->label, strlen(g->label));
+        g->unit_word = uw;
         g->section = section;
+        g->paragraph = para;
         if (where) {
             g->prov = *where;
         }
@@ -444,9 +501,9 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     }
 }
 
-/* The facts of a package's report, section by section (facts.h). */
-struct jx_facts *jx_package_facts(struct jx_arena *arena,
-                                  const struct jx_package *pkg)
+/* The facts of a package's report's text, section by section. */
+static struct jx_facts *extract(struct jx_arena *arena,
+                                const struct jx_package *pkg)
 {
     struct jx_facts *fs = jx_alloc(arena, sizeof *fs);
     const struct jx_report *r = &pkg->report;
@@ -458,6 +515,31 @@ struct jx_facts *jx_package_facts(struct jx_arena *arena,
         }
     }
     return fs;
+}
+
+/* The facts of a package's report: its own, else extracted (facts.h). */
+struct jx_facts *jx_package_facts(struct jx_arena *arena,
+                                  const struct jx_package *pkg)
+{
+    if (pkg->report.figures) {
+        return pkg->report.figures;
+    }
+    return extract(arena, pkg);
+}
+
+/* Store the report's figures with the package, extracted once
+ * (facts.h). */
+struct jx_facts *jx_package_fill_figures(struct jx_arena *arena,
+                                         struct jx_package *pkg)
+{
+    if (pkg->report.figures) {
+        return pkg->report.figures;
+    }
+    if (!pkg->report.present) {
+        return jx_alloc(arena, sizeof(struct jx_facts));
+    }
+    pkg->report.figures = extract(arena, pkg);
+    return pkg->report.figures;
 }
 
 /* True for the white space compact drops. */
