@@ -264,7 +264,7 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
         rl -= strlen("其中");
     }
     static const char *const tails[] = {"为", "约", "达", "共", "是", "了",
-                                        "计", "合计"};
+                                        "合计", "计"};
     bool again = true;
     while (again) {
         again = false;
