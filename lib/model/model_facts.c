@@ -6,9 +6,10 @@
  *
  * A figure is a run of digits (with "," groups and a decimal point,
  * ASCII or full-width) not glued to a letter or another number, then
- * optional blanks and a unit: 万元, 元, %, 人 (not 人次), 名, or 个 after
- * words about staffing (编制, 人员).  Numbers without a unit (years,
- * phone numbers, list numbers) are not facts.
+ * optional blanks and a unit: 万元, 元, %, 人 (not 人次), 名, 个 after
+ * words about staffing (编制, 人员), or 万 alone (read as 万元) ending a
+ * phrase after words about money (资金, 经费, 预算 ...).  Numbers
+ * without a unit (years, phone numbers, list numbers) are not facts.
  */
 #include "jixiao/facts.h"
 
@@ -316,6 +317,38 @@ struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 /* Most facts collected from one document. */
 #define MAX_FACTS 1000000u
 
+/* Words that make a label name an amount of money. */
+static const char *const money_words[] = {
+    "资金", "经费", "预算", "支出", "收入", "拨款", "金额", "投资",
+    "补助", "结转", "结余", "到位", "费用"};
+
+/* True when "万" ending at e (after a number at b) means 万元: the
+ * next character ends the phrase (a stop, a comma, the end of the
+ * text) and the label before the number (from s) names money
+ * ("安排资金19204.096万。"; not "服务人口5万，" nor "1.2万亩"). */
+static bool wan_money(struct jx_arena *a, const char *text, size_t len,
+                      size_t e, size_t from, size_t b)
+{
+    static const char *const ends[] = {"。", "，", ",", "；", ";", "、",
+                                       "）", ")", "\n", "！"};
+    bool end = e >= len;
+    for (size_t k = 0; !end && k < sizeof ends / sizeof ends[0]; k++) {
+        end = at(text, len, e, ends[k]);
+    }
+    if (!end) {
+        return false;
+    }
+    size_t ls, le;
+    label_span(text, from, b, &ls, &le);
+    const char *lab = jx_strndup(a, text + ls, le - ls);
+    for (size_t k = 0; k < sizeof money_words / sizeof money_words[0]; k++) {
+        if (strstr(lab, money_words[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -417,6 +450,13 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             kind = JX_FACT_HEADCOUNT;
             uw = at(text, len, u, "名") ? "名" : "人";
             ue = u + strlen("人");
+        } else if (at(text, len, u, "万") &&
+                   wan_money(arena, text, len, u + strlen("万"),
+                             fig_end > sent_start ? fig_end : sent_start,
+                             b)) {
+            unit = JX_WANYUAN;
+            uw = "万元";
+            ue = u + strlen("万");
         } else if (at(text, len, u, "个")) {
             size_t ls, le;
             label_span(text, fig_end > sent_start ? fig_end : sent_start, b,

@@ -318,7 +318,29 @@ static void bad_figures(void)
     }
 }
 
+/* 万 alone is 万元 only ending a phrase about money. */
+static void wan_alone(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_facts f;
+    memset(&f, 0, sizeof f);
+    const char *t = "安排资金19204.096万。服务人口5万，种植1.2万亩，"
+                    "项目经费3万元。";
+    jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+    CHECK_INT(f.n, 2);
+    if (f.n == 2) {
+        EXPECT_FIG(&f.a[0], JX_FACT_MONEY, "安排资金", "19204.096", "万元", 1,
+                   1, 0);
+        CHECK_INT(f.a[0].money.fen, 19204096000);
+        CHECK_STR(f.a[0].text, "19204.096万");
+        EXPECT_FIG(&f.a[1], JX_FACT_MONEY, "项目经费", "3.00", "万元", 1, 1,
+                   0);
+    }
+    jx_arena_free(a);
+}
+
 const struct jx_test t_figures[] = {
+    {"figures.wan_alone", wan_alone},
     {"figures.extracted_once", extracted_once},
     {"figures.json_round_trip", json_round_trip},
     {"figures.checks_read_package", checks_read_package},
