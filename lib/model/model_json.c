@@ -1144,9 +1144,10 @@ static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
                 f.text = jx_sprintf(c->a, "%s%s", num, f.unit_word);
             }
             const struct jx_fact *prev = fs->n ? &fs->a[fs->n - 1] : NULL;
-            if (!f.sentence) {
-                f.sentence = "";
-            } else if (*f.sentence && prev &&
+            if (!f.sentence || !*f.sentence) {
+                /* a sentence of its own: what the figure states */
+                f.sentence = jx_sprintf(c->a, "%s%s", f.label, f.text);
+            } else if (prev &&
                        strcmp(prev->sentence, f.sentence) == 0) {
                 f.sentence = prev->sentence;
             }

@@ -318,6 +318,36 @@ static void bad_figures(void)
     }
 }
 
+/* A figure given with its required keys only gets its text and a
+ * sentence of its own; percent values are per cent. */
+static void minimal_figure(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_package *p = load(
+        a, &d,
+        "{\"format\": \"jixiao-package\", \"version\": 1, \"unit\": "
+        "{\"name\": \"U\"}, \"year\": 2024, \"report\": {\"figures\": "
+        "[{\"kind\": \"money\", \"label\": \"支出\", \"value\": \"5\", "
+        "\"unit\": \"元\"}, {\"kind\": \"percent\", \"value\": "
+        "\"12.5\", \"unit\": \"%\"}]}}");
+    CHECK_INT(d.n, 0);
+    CHECK(p && p->report.figures && p->report.figures->n == 2);
+    if (p && p->report.figures && p->report.figures->n == 2) {
+        const struct jx_fact *f = p->report.figures->a;
+        CHECK_STR(f[0].text, "5.00元");
+        CHECK_STR(f[0].sentence, "支出5.00元");
+        CHECK_INT(f[0].money.fen, 500);
+        CHECK_STR(f[1].label, "");
+        CHECK_STR(f[1].text, "12.5%");
+        CHECK(f[1].value.num == 1 && f[1].value.den == 8);
+        CHECK(f[0].sentence != f[1].sentence);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* 万 alone is 万元 only ending a phrase about money. */
 static void wan_alone(void)
 {
@@ -341,6 +371,7 @@ static void wan_alone(void)
 
 const struct jx_test t_figures[] = {
     {"figures.wan_alone", wan_alone},
+    {"figures.minimal_figure", minimal_figure},
     {"figures.extracted_once", extracted_once},
     {"figures.json_round_trip", json_round_trip},
     {"figures.checks_read_package", checks_read_package},
