@@ -117,6 +117,16 @@ uint32_t jx_scope_bits(struct jx_arena *arena, const char *s);
 /* The scope bit whose Chinese name (jx_scope_zh) is zh, or 0. */
 uint32_t jx_scope_of_zh(const char *zh);
 
+/*
+ * What a figure measures, from its kind and the last of these words in
+ * its label (labels end with what they name: 预算执行数 is executed):
+ * percent -> "rate", headcount -> "count"; money -> "budget" (预算, 批复,
+ * 安排, 下达, 年初, 计划), "executed" (执行, 支出, 支付, 决算, 使用, 完成,
+ * 拨付), "income" (收入, 到位, 拨款) or "amount" (none of them).  A static
+ * string.
+ */
+const char *jx_fact_measure(const struct jx_fact *f);
+
 /* The kind a unit word means ("万元" -> money, "%" -> percent, "人" ->
  * headcount); false for an unknown word. */
 bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind);

@@ -81,6 +81,47 @@ uint32_t jx_scope_of_zh(const char *zh)
     return 0;
 }
 
+/* Words of a money label and what they make it measure. */
+static const struct {
+    const char *word;
+    const char *measure;
+} measure_words[] = {
+    {"预算", "budget"},    {"批复", "budget"},    {"安排", "budget"},
+    {"下达", "budget"},    {"年初", "budget"},    {"计划", "budget"},
+    {"执行", "executed"},  {"支出", "executed"},  {"支付", "executed"},
+    {"决算", "executed"},  {"使用", "executed"},  {"完成", "executed"},
+    {"拨付", "executed"},  {"收入", "income"},    {"到位", "income"},
+    {"拨款", "income"},
+};
+
+/* What a figure measures: the last measure word of its label
+ * (facts.h). */
+const char *jx_fact_measure(const struct jx_fact *f)
+{
+    if (f->kind == JX_FACT_PERCENT) {
+        return "rate";
+    }
+    if (f->kind == JX_FACT_HEADCOUNT) {
+        return "count";
+    }
+    const char *best = "amount";
+    const char *label = f->label ? f->label : "";
+    size_t best_end = 0;
+    for (size_t k = 0; k < sizeof measure_words / sizeof measure_words[0];
+         k++) {
+        size_t m = strlen(measure_words[k].word);
+        for (const char *p = strstr(label, measure_words[k].word); p;
+             p = strstr(p + m, measure_words[k].word)) {
+            size_t end = (size_t)(p - label) + m;
+            if (end > best_end) {
+                best_end = end;
+                best = measure_words[k].measure;
+            }
+        }
+    }
+    return best;
+}
+
 /* The units a figure may be written in, with their kinds. */
 static const struct {
     const char *word;

@@ -918,13 +918,15 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
 
 /* Keys of a figure, in canonical order. */
 static const char *const figure_keys[] = {
-    "kind", "label", "value", "unit", "scope", "section", "paragraph",
-    "text", "sentence", "source"};
+    "kind", "measure", "label", "value", "unit", "scope", "section",
+    "paragraph", "text", "sentence", "source"};
 enum { NFIGURE_KEYS = sizeof figure_keys / sizeof figure_keys[0] };
 
 /* Names of the figure kinds and units (facts.h). */
 static const char *const fig_kinds[] = {"money", "percent", "headcount"};
 static const char *const fig_units[] = {"万元", "元", "%", "人", "名", "个"};
+static const char *const fig_measures[] = {"budget", "executed", "income",
+                                           "amount", "rate", "count"};
 
 /* The member key of the figure obj (at node), with its node in *xn and
  * the path pushed (*mark pops it); NULL (nothing pushed) when absent or
@@ -1031,6 +1033,12 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
     json_t *x = fig_member(c, obj, node, "kind", &xn, &mark);
     if (x) {
         kind = jx_jload_enum(&c->j, "J110", x, xn, fig_kinds, 3);
+        jx_jload_pop(&c->j, mark);
+    }
+    x = fig_member(c, obj, node, "measure", &xn, &mark);
+    if (x) {
+        /* checked, not kept: it follows from the kind and the label */
+        jx_jload_enum(&c->j, "J110", x, xn, fig_measures, 6);
         jx_jload_pop(&c->j, mark);
     }
     x = fig_member(c, obj, node, "unit", &xn, &mark);
@@ -1631,6 +1639,7 @@ static json_t *save_figures(const struct jx_facts *fs)
         }
         json_t *o = jnew(json_object());
         jset(o, "kind", jstr(fig_kinds[f->kind]));
+        jset(o, "measure", jstr(jx_fact_measure(f)));
         jset(o, "label", jstr(f->label ? f->label : ""));
         jset(o, "value", v);
         jset(o, "unit", jstr(uw));

@@ -104,6 +104,10 @@ static void expect_small(int at, const struct jx_facts *fs)
     EXPECT_FIG(&fs->a[5], JX_FACT_MONEY, "支出", "1000.00", "元", 2, 2,
                JX_SCOPE_SPENDING);
     CHECK_INT(fs->a[5].money.fen, 100000);
+    CHECK_STR(jx_fact_measure(&fs->a[0]), "count");
+    CHECK_STR(jx_fact_measure(&fs->a[2]), "budget");
+    CHECK_STR(jx_fact_measure(&fs->a[3]), "executed");
+    CHECK_STR(jx_fact_measure(&fs->a[4]), "rate");
     CHECK_INT(fs->a[5].unit, JX_YUAN);
     CHECK_STR(fs->a[5].text, "1,000元");
     CHECK_STR(fs->a[2].sentence,
@@ -153,7 +157,8 @@ static void json_round_trip(void)
     }
     char *s1 = save(p);
     CHECK(strstr(s1, "\"figures\": [") != NULL);
-    CHECK(strstr(s1, "\"kind\": \"percent\",\n        \"label\": "
+    CHECK(strstr(s1, "\"kind\": \"percent\",\n        \"measure\": "
+                     "\"rate\",\n        \"label\": "
                      "\"项目支出执行率\",\n        \"value\": \"90.5\",\n"
                      "        \"unit\": \"%\",") != NULL);
     CHECK(strstr(s1, "\"value\": \"300.50\",\n        \"unit\": \"万元\"") !=
@@ -286,6 +291,9 @@ static void bad_figures(void)
         {"{\"kind\": \"money\", \"value\": \"1\", \"unit\": \"元\", "
          "\"where\": 1}",
          "J101", "/report/figures/0/where"},
+        {"{\"kind\": \"money\", \"measure\": \"spent\", \"value\": \"1\", "
+         "\"unit\": \"元\"}",
+         "J110", "/report/figures/0/measure"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         struct jx_arena *a = jx_arena_new();
