@@ -1598,7 +1598,8 @@ static json_t *save_array(enum jx_money_unit unit, const struct field *f,
 }
 
 /* The value of a figure as an exact decimal string in its unit
- * ("156.30" 万元, "36.91" %, "12" 人), or NULL when it has none. */
+ * ("156.30" 万元, "36.91" %, "12" 人; without a finite expansion rounded
+ * half up to 12 decimals), or NULL when it overflows. */
 static json_t *figure_value(const struct jx_fact *f)
 {
     char buf[JX_NUM_BUFSZ];
@@ -1612,13 +1613,18 @@ static json_t *figure_value(const struct jx_fact *f)
         return NULL;
     }
     const char *s = jx_rat_format_exact(v, false, buf);
-    return s ? jnew(json_string(s)) : NULL;
+    if (!s) {
+        s = jx_rat_format(v, 12, false, JX_ROUND_HALF_UP, buf);
+    }
+    return jnew(json_string(s));
 }
 
-/* The report's figures as an array, or NULL when there are none. */
+/* The report's figures as an array (empty when the prose has none), or
+ * NULL when the package has no list (not filled: a package built in
+ * code). */
 static json_t *save_figures(const struct jx_facts *fs)
 {
-    if (!fs || fs->n == 0) {
+    if (!fs) {
         return NULL;
     }
     json_t *a = jnew(json_array());
@@ -1673,10 +1679,6 @@ static json_t *save_figures(const struct jx_facts *fs)
         if (json_array_append_new(a, o) != 0) {
             jx_oom();
         }
-    }
-    if (json_array_size(a) == 0) {
-        json_decref(a);
-        return NULL;
     }
     return a;
 }
