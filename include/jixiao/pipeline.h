@@ -34,6 +34,8 @@ struct jx_facts;
 struct jx_run_opts {
     const char *fwdir;              /* frameworks; NULL: the bundled ones */
     const char *caldir;             /* calendar; NULL: the bundled one */
+    const char *formsdir;           /* catalogue of forms (docs/forms.md);
+                                       NULL: the bundled one */
     struct jx_policy policy;        /* scoring policy (--policy) */
     struct jx_check_config check;   /* check thresholds (--set) */
     struct jx_limits limits;        /* on hostile input */

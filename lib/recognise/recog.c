@@ -1344,9 +1344,27 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
                                 const struct jx_doc *doc,
                                 struct jx_diags *diags)
 {
+    struct jx_diags fd;
+    jx_diags_init(&fd, arena);
+    const struct jx_forms *forms = jx_forms_default(arena, &fd);
+    for (size_t i = 0; diags && i < fd.n; i++) {
+        jx_diag_add(diags, fd.a[i].code, fd.a[i].severity, &fd.a[i].loc, "%s",
+                    fd.a[i].msg);
+    }
+    jx_diags_release(&fd);
+    return jx_recognise_with(arena, doc, forms, diags);
+}
+
+/* Recognise a document with a catalogue of forms (see recognise.h). */
+struct jx_package *jx_recognise_with(struct jx_arena *arena,
+                                     const struct jx_doc *doc,
+                                     const struct jx_forms *forms,
+                                     struct jx_diags *diags)
+{
     struct jx_rc rc;
     struct jx_package *p = jx_package_new(arena);
     jx_rc_init(&rc, arena, doc, diags, p);
+    rc.forms = forms ? forms : jx_forms_new(arena);
     p->source = rc.file;
     for (size_t i = 0; i < rc.nsegs; i++) {
         const struct jx_rc_seg *s = &rc.segs[i];

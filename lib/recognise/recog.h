@@ -14,6 +14,7 @@
 #include "jixiao/import.h"
 #include "jixiao/model.h"
 #include "model/model_text.h"
+#include "recognise/forms.h"
 
 /* What a stretch of the document is. */
 enum jx_rc_kind {
@@ -102,6 +103,8 @@ struct jx_rc {
     bool found;                 /* anything at all was recognised */
     bool project_template;      /* a blank 项目支出绩效自评表 was seen */
     bool unit_template;         /* a blank 整体支出绩效自评表 was seen */
+    const struct jx_forms *forms; /* the catalogue of forms (never NULL
+                                     while recognising) */
 };
 
 /* ---- recog.c: rows, segments, text, numbers ------------------------- */

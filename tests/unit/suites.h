@@ -30,10 +30,12 @@ extern const struct jx_test t_report_html[];
 extern const struct jx_test t_report_ooxml[];
 extern const struct jx_test t_report_index[];
 extern const struct jx_test t_pipeline[];
+extern const struct jx_test t_forms[];
 
 static const struct jx_test *const jx_suites[] = {
-    t_base, t_dec, t_indval, t_pkgjson, t_figures, t_score, t_doc, t_import_text,
-    t_import_docx, t_import_xlsx, t_recog, t_check_arith, t_check_text,
+    t_base, t_dec, t_indval, t_pkgjson, t_figures, t_score, t_doc,
+    t_import_text, t_import_docx, t_import_xlsx, t_recog, t_forms,
+    t_check_arith, t_check_text,
     t_check_ind, t_calendar, t_framework, t_assess, t_report, t_report_pdf,
     t_report_html, t_report_ooxml, t_report_index, t_pipeline, NULL,
 };
