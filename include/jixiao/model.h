@@ -311,6 +311,8 @@ struct jx_rubric {
 
 /* ---- 自评报告 and submission ----------------------------------------- */
 
+struct jx_facts;
+
 /* A report section 一 … 十. */
 struct jx_section {
     int no;               /* 1..10 */
@@ -328,6 +330,11 @@ struct jx_report {
     size_t nsections;
     struct jx_text *attachments; /* the attachment list, as written */
     size_t nattachments;
+    struct jx_facts *figures;    /* the figures its prose states (facts.h):
+                                    read from Package JSON, else extracted
+                                    from the sections' text once
+                                    (jx_package_fill_figures); NULL until
+                                    then */
 };
 
 /* Materials that can be handed in (考核评分表 完整性). */

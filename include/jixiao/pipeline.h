@@ -93,8 +93,10 @@ struct jx_result {
     struct jx_package *pkg;        /* OK: the package (MALFORMED: possibly
                                       partial, or NULL) */
     const struct jx_eval *ev;      /* OK: its scoring */
-    const struct jx_facts *facts;  /* OK: the report's figures, extracted
-                                      once, shared by check and assess */
+    const struct jx_facts *facts;  /* OK: the report's figures, the
+                                      package's report.figures (stored
+                                      with it once), shared by check and
+                                      assess */
     struct jx_diags diags;         /* every finding: load, scoring, checks,
                                       printed tables rescored; located and
                                       in file, line and column order */

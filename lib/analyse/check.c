@@ -136,7 +136,9 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     return jx_diag_add(c->diags, code, sev, &loc, "%s%s", msg, note);
 }
 
-/* The report's facts: those given to the run, else built once. */
+/* The report's facts: those given to the run, else the package's own
+ * (report.figures; extracted from its text only for a package built
+ * without them). */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
 {
     if (!c->facts) {

@@ -19,16 +19,16 @@ struct jx_check_ctx {
     const struct jx_check_config *cfg;
     struct jx_diags *diags;
     const char *file;                   /* the package's source, or NULL */
-    const struct jx_facts *facts;       /* the report's figures, built on
-                                           first use (jx_check_facts) */
+    const struct jx_facts *facts;       /* the report's figures, the
+                                           package's own, taken on first
+                                           use (jx_check_facts) */
     const struct jx_prov *uses[16];     /* other values the next finding
                                            uses (jx_check_use) */
     size_t nuses;
 };
 
-/* The figures of the report prose (every section, lines counted from the
- * section's provenance), built once per run and shared by the
- * families (arena-owned). */
+/* The figures of the report prose: the package's report.figures (facts.h
+ * jx_package_facts), taken once per run and shared by the families. */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */

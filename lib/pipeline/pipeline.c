@@ -384,6 +384,8 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
     if (!p->source) {
         p->source = jx_strdup(in->arena, in->file);
     }
+    /* the report's figures are part of the package from here on */
+    jx_package_fill_figures(in->arena, p);
     in->pkg = p;
     in->status = in->kind == JX_IN_JSON && jx_diags_errors(&in->diags) > before
                      ? JX_INPUT_MALFORMED
@@ -396,7 +398,7 @@ static void analyse(struct jx_run *r, struct jx_result *in,
 {
     struct jx_diags *diags = &in->diags;
     size_t from = diags->n;
-    in->facts = jx_package_facts(in->arena, in->pkg);
+    in->facts = jx_package_fill_figures(in->arena, in->pkg);
     in->ev = jx_score(in->arena, in->pkg, &r->o.policy, diags);
     jx_check_facts_run(in->arena, in->pkg, in->ev, &r->o.check, in->facts,
                        diags);
@@ -510,5 +512,9 @@ struct jx_package *jx_import(struct jx_arena *arena, const char *file,
         return NULL;
     }
     jx_doc_simplify(doc, diags);
-    return jx_recognise(arena, doc, diags);
+    struct jx_package *p = jx_recognise(arena, doc, diags);
+    if (p) {
+        jx_package_fill_figures(arena, p);
+    }
+    return p;
 }
