@@ -31,6 +31,11 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
                               const struct jx_limits *lim,
                               struct jx_diags *diags);
 
+/* True when data[0..len) looks like UTF-16 text (a byte order mark, or
+ * the NUL bytes of ASCII characters all at odd or all at even offsets);
+ * jx_import_text decodes it. */
+bool jx_text_is_utf16(const char *data, size_t len);
+
 /* DOCX to document (libzip + expat): paragraphs with heading levels,
  * tables with gridSpan/vMerge; text in fields and tracked insertions
  * kept, deletions dropped.  Provenance: table/row/column.  NULL on a

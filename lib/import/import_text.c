@@ -1,6 +1,7 @@
 /*
  * import_text.c - text (copied out of Word, PDF or a portal) to the
- * neutral document: decoding (UTF-8 with or without BOM, else GB18030),
+ * neutral document: decoding (UTF-8 with or without BOM, UTF-16 with a
+ * BOM or recognised by its NUL bytes, else GB18030),
  * line ends, paragraphs, and the recovery of tables from the layouts
  * real documents come in (see jx_import_text in import.h).
  *
@@ -30,8 +31,10 @@
 #include "import/import_text.h"
 
 /* Repairs applied to paragraphs and to table cells. */
-#define PARA_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX)
-#define CELL_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SPACED | JX_FIX_NUMBER)
+#define PARA_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SIGNS)
+#define CELL_FIXES                                                         \
+    (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SIGNS | JX_FIX_SPACED |         \
+     JX_FIX_NUMBER)
 
 /* ---- lines ------------------------------------------------------------- */
 
@@ -1566,14 +1569,14 @@ static void read_cellblank(struct ctx *x)
 
 /* ---- decoding ------------------------------------------------------------ */
 
-/* Decode GB18030 data[0..len) into a malloc'd UTF-8 text (*out, *outlen);
- * 0, or -1 with *bad the offset of the first byte that cannot be
- * decoded. */
-static int from_gb18030(const char *data, size_t len, char **out,
-                        size_t *outlen, size_t *bad)
+/* Decode data[0..len) in the character set cs (an iconv name) into a
+ * malloc'd UTF-8 text (*out, *outlen); 0, or -1 with *bad the offset of
+ * the first byte that cannot be decoded. */
+static int from_charset(const char *cs, const char *data, size_t len,
+                        char **out, size_t *outlen, size_t *bad)
 {
     *bad = 0;
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    iconv_t cd = iconv_open("UTF-8", cs);
     if (cd == (iconv_t)-1) {
         return -1;
     }
@@ -1591,7 +1594,7 @@ static int from_gb18030(const char *data, size_t len, char **out,
         }
         if (errno == E2BIG) {
             size_t used = (size_t)(o - buf);
-            cap *= 2;
+            cap = cap * 2 + 16;
             buf = jx_xrealloc(buf, cap + 1);
             o = buf + used;
             oleft = cap - used;
@@ -1694,8 +1697,77 @@ static char *copy_utf8(const char *data, size_t len, bool drop_tail,
     return buf;
 }
 
+/* Replace the NUL bytes of the decoded text[0..len) by spaces (with a
+ * warning when there were any); returns text. */
+static char *nul_to_space(struct ctx *x, char *text, size_t len)
+{
+    size_t nul = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\0') {
+            text[i] = ' ';
+            nul++;
+        }
+    }
+    if (nul) {
+        diag(x, "I104", JX_SEV_WARNING, 0, 0, 0, 0,
+             "文本中有 %zu 个 NUL 字节，已替换为空格", nul);
+    }
+    return text;
+}
+
+/*
+ * The UTF-16 byte order of data[0..len), as an iconv name, or NULL when
+ * it is not UTF-16: a byte order mark (FF FE little-endian, FE FF
+ * big-endian; *skip is then 2), or, without one, the pattern of NUL
+ * bytes that ASCII characters (digits, spaces, line ends) leave in
+ * UTF-16: at least 8 of them, every one at odd offsets (little-endian)
+ * or every one at even offsets (big-endian), in an even number of bytes.
+ */
+static const char *utf16_order(const char *data, size_t len, size_t *skip)
+{
+    *skip = 0;
+    if (len >= 2 && (unsigned char)data[0] == 0xFF &&
+        (unsigned char)data[1] == 0xFE) {
+        *skip = 2;
+        return "UTF-16LE";
+    }
+    if (len >= 2 && (unsigned char)data[0] == 0xFE &&
+        (unsigned char)data[1] == 0xFF) {
+        *skip = 2;
+        return "UTF-16BE";
+    }
+    if (len < 16 || len % 2 != 0) {
+        return NULL;
+    }
+    size_t odd = 0, even = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '\0') {
+            if (i % 2) {
+                odd++;
+            } else {
+                even++;
+            }
+        }
+    }
+    if (odd >= 8 && even == 0) {
+        return "UTF-16LE";
+    }
+    if (even >= 8 && odd == 0) {
+        return "UTF-16BE";
+    }
+    return NULL;
+}
+
+/* True when data[0..len) looks like UTF-16 text (see utf16_order). */
+bool jx_text_is_utf16(const char *data, size_t len)
+{
+    size_t skip;
+    return utf16_order(data, len, &skip) != NULL;
+}
+
 /* Decode the input to UTF-8 (malloc'd, NUL bytes made spaces, BOM
- * dropped); NULL with an error when it is neither UTF-8 nor GB18030. */
+ * dropped); NULL with an error when it is neither UTF-8, UTF-16 nor
+ * GB18030. */
 static char *decode(struct ctx *x, const char *data, size_t len,
                     size_t *outlen)
 {
@@ -1703,9 +1775,32 @@ static char *decode(struct ctx *x, const char *data, size_t len,
         data += 3;
         len -= 3;
     }
+    size_t skip;
+    const char *order = utf16_order(data, len, &skip);
+    char *text = NULL;
+    if (order) {
+        size_t bad;
+        if (from_charset(order, data + skip, len - skip, &text, outlen,
+                         &bad) == 0) {
+            diag(x, "I103", JX_SEV_NOTE, 0, 0, 0, 0,
+                 "文本编码为 %s，已转换为 UTF-8", order);
+            if (*outlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+                memmove(text, text + 3, *outlen - 2);
+                *outlen -= 3;
+            }
+            return nul_to_space(x, text, *outlen);
+        }
+        if (skip) {
+            diag(x, "I102", JX_SEV_ERROR, 0, 0, 0, 0,
+                 "文本以 %s 的字节顺序标记开头，但第 %zu 字节起不是有效的 "
+                 "%s",
+                 order, bad + skip + 1, order);
+            return NULL;
+        }
+        /* not UTF-16 after all: try the other encodings */
+    }
     struct utf8_check u;
     check_utf8(data, len, &u);
-    char *text = NULL;
     if (u.bad == 0 || u.tail_only) {
         text = copy_utf8(data, len, u.tail_only, u.first_bad, outlen);
         if (u.tail_only) {
@@ -1715,7 +1810,7 @@ static char *decode(struct ctx *x, const char *data, size_t len,
         }
     } else {
         size_t bad;
-        if (from_gb18030(data, len, &text, outlen, &bad) == 0) {
+        if (from_charset("GB18030", data, len, &text, outlen, &bad) == 0) {
             diag(x, "I103", JX_SEV_NOTE, 0, 0, 0, 0,
                  "文本编码为 GB18030（GBK），已转换为 UTF-8");
             if (*outlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -1735,18 +1830,7 @@ static char *decode(struct ctx *x, const char *data, size_t len,
             return NULL;
         }
     }
-    size_t nul = 0;
-    for (size_t i = 0; i < *outlen; i++) {
-        if (text[i] == '\0') {
-            text[i] = ' ';
-            nul++;
-        }
-    }
-    if (nul) {
-        diag(x, "I104", JX_SEV_WARNING, 0, 0, 0, 0,
-             "文本中有 %zu 个 NUL 字节，已替换为空格", nul);
-    }
-    return text;
+    return nul_to_space(x, text, *outlen);
 }
 
 /* ---- the importer -------------------------------------------------------- */
