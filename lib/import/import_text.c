@@ -13,7 +13,8 @@
  *  - tab cell:  "\tcell" (one cell per line, a blank line after each
  *               row; lines without the tab continue the cell above);
  *  - tab rows:  "a\tb\tc" (seeds 000, 004, and PDF text as in 002);
- *  - pipes:     "| a | b ||" ("||" merges a cell with the one before);
+ *  - pipes:     "| a | b ||" or "a | b ||" ("||" merges a cell with the
+ *               one before; rows may drift in their number of cells);
  *  - bar cell:  "cell |" (one cell per line, a blank line after a row);
  *  - one line:  "a  b | c  d" (cells split by two spaces, rows by " | ");
  *  - blank cell: "-" then one cell per line with blank lines between.
@@ -143,7 +144,7 @@ enum lkind {
     LK_BLANK = 0, /* nothing but blanks (a lone tab is a tab cell) */
     LK_TABCELL,   /* "\tcell" with no other tab */
     LK_TSV,       /* has a tab elsewhere: a row of cells */
-    LK_PIPES,     /* "| a | b |" */
+    LK_PIPES,     /* "| a | b |", or "a | b |" (no leading pipe) */
     LK_BAR,       /* "cell |" */
     LK_ONELINE,   /* "a  b | c  d  e | …" */
     LK_DASH,      /* "-" (a row mark of the blank-cell layout) */
@@ -172,6 +173,25 @@ static bool is_oneline(const char *s, size_t n)
     return rows >= 2 && wide >= 2;
 }
 
+/* True when s[0..n) (trimmed, not starting with '|') is a row of pipe-
+ * delimited cells without the leading pipe ("a | b |", "a | b | c"): it
+ * has at least two pipes, one of them with text after it. */
+static bool is_piperow(const char *s, size_t n)
+{
+    size_t pipes = 0;
+    bool inner = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '|') {
+            continue;
+        }
+        pipes++;
+        for (size_t j = i + 1; j < n && !inner; j++) {
+            inner = s[j] != '|' && s[j] != ' ' && s[j] != '\t';
+        }
+    }
+    return pipes >= 2 && inner;
+}
+
 /* The kind of a line.  Pipes and bars are looked at before tabs, so
  * that a cell text holding a tab does not make its line a row of tab-
  * separated cells. */
@@ -189,6 +209,9 @@ static enum lkind classify(const struct line *l)
     }
     if (is_oneline(s, n)) {
         return LK_ONELINE;
+    }
+    if (is_piperow(s, n)) {
+        return LK_PIPES;
     }
     if (s[n - 1] == '|' && (n == 1 || s[n - 2] == ' ')) {
         return LK_BAR;
@@ -1207,7 +1230,8 @@ static void read_tsv(struct ctx *x)
 
 /* ---- pipe-delimited rows ----------------------------------------------- */
 
-/* Split a "| a | b ||" line into cells of r: an empty field ("||")
+/* Split a "| a | b ||" line (or "a | b ||", without the leading pipe)
+ * into cells of r: an empty field ("||")
  * widens the cell before it, a field of blanks is an empty cell; a
  * markdown rule ("|---|:--|") gives no cells.  *closed is set when the
  * line ends with '|'. */
@@ -1224,8 +1248,8 @@ static void pipes_split(struct ctx *x, struct line *l, struct prow *r,
     if (rule) {
         return;
     }
-    size_t start = b + 1;
-    for (size_t i = b + 1; i <= e && !x->stop; i++) {
+    size_t start = l->s[b] == '|' ? b + 1 : b;
+    for (size_t i = start; i <= e && !x->stop; i++) {
         if (i < e && l->s[i] != '|') {
             continue;
         }
@@ -1289,6 +1313,296 @@ static void read_pipes(struct ctx *x)
     bool truncated = eof && (!closed || (!last.eol && tb.last_width < prev_w));
     end_table(x, &tb, truncated, last.no, end_col(&last));
     row_free(&r);
+}
+
+/* ---- a stream of cells without row marks ------------------------------ */
+
+/* True when s[0..n) ends with the UTF-8 text w. */
+static bool ends_with(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+/*
+ * True when cell b is the rest of a header word that the one-cell-per-
+ * line layout split over two lines after cell a ("年初" "预算数", "实际"
+ * "完成值", "数量" "指标", "产出指标" "(50)", "偏差原因" "分析及"):
+ * b is a bracketed note of at most 8 code points, or a ≤4-code-point a
+ * is followed by one of the column words' tails, or a ends with 及.
+ */
+static bool word_goes_on(const struct pcell *a, const struct pcell *b)
+{
+    if (kind_of(a) != JX_CK_SHORT || kind_of(b) != JX_CK_SHORT) {
+        return false;
+    }
+    size_t an = cps(a->b.p, a->b.len), bn = cps(b->b.p, b->b.len);
+    if ((b->b.p[0] == '(' || starts_with_any(b->b.p, b->b.len,
+                                             (const char *const[]){"（"}, 1)) &&
+        bn <= 8 && !ends_with(a->b.p, a->b.len, ")") &&
+        !ends_with(a->b.p, a->b.len, "）")) {
+        return true;
+    }
+    if (ends_with(a->b.p, a->b.len, "及") && an <= 8) {
+        return true;
+    }
+    static const char *const tails[] = {"预算数", "执行数",
+                                        "指标值", "完成值", "指标",
+                                        "改进措施", "分析及", "完成情况"};
+    if (an > 4) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        if (b->b.len == strlen(tails[i]) &&
+            memcmp(b->b.p, tails[i], b->b.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Join the header words of s split over two cells (word_goes_on). */
+static void join_words(struct prow *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (o > 0 && word_goes_on(&s->c[o - 1], &s->c[i])) {
+            jx_buf_add(&s->c[o - 1].b, s->c[i].b.p, s->c[i].b.len);
+            jx_buf_release(&s->c[i].b);
+            continue;
+        }
+        s->c[o++] = s->c[i];
+    }
+    s->n = o;
+}
+
+/* Index of the first value in s->c[a..b), or b. */
+static size_t first_value(const struct prow *s, size_t a, size_t b)
+{
+    while (a < b && kind_of(&s->c[a]) != JX_CK_VALUE) {
+        a++;
+    }
+    return a;
+}
+
+/* End of the row of the stream that starts at a: before a label (text)
+ * that follows a value or an empty cell once the row has a value; a
+ * long text right after the values (a remark) stays in the row. */
+static size_t stream_row_end(const struct prow *s, size_t a)
+{
+    bool value = false;
+    for (size_t i = a; i < s->n; i++) {
+        enum jx_cellkind k = kind_of(&s->c[i]);
+        if (i > a && value && k == JX_CK_SHORT) {
+            enum jx_cellkind p = kind_of(&s->c[i - 1]);
+            if (p == JX_CK_VALUE || p == JX_CK_EMPTY || p == JX_CK_LONG) {
+                return i;
+            }
+        }
+        value = value || k == JX_CK_VALUE;
+    }
+    return s->n;
+}
+
+/* Add cells s->c[a..b) as a row of tb starting at grid column at. */
+static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
+                       size_t a, size_t b, int at)
+{
+    if (a >= b) {
+        return;
+    }
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    r.c = s->c + a;
+    r.n = b - a;
+    r.line = s->c[a].line;
+    for (size_t i = 0; i < r.n; i++) {
+        r.c[i].at = at + (int)i;
+    }
+    add_row(x, tb, &r);
+}
+
+/*
+ * Add the cells of s (one cell after another, no row marks: the
+ * one-cell-per-line layouts) to tb as rows.  A row ends before a label
+ * that follows its values (stream_row_end).  A row led by five or more
+ * texts holds a header before its labels: the header goes in a row of
+ * its own, and the labels are as many texts as the next row has before
+ * its values (1 to 4).  Which header word stands over which value is
+ * not known (merged cells and split words change the counts), so the
+ * header is not lined up with the values; the rows after a header are
+ * placed so that their first value is under the first value of the
+ * row before (the labels of merged cells on the left are missing from
+ * them).
+ */
+static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s)
+{
+    int anchor = -1; /* grid column of the first value, -1 before one */
+    size_t a = 0;
+    while (a < s->n && !x->stop) {
+        size_t b = stream_row_end(s, a);
+        size_t v = first_value(s, a, b);
+        if (v == b) { /* no value: a row of text */
+            stream_add(x, tb, s, a, b, 0);
+            a = b;
+            continue;
+        }
+        size_t k = v - a;
+        if (k >= 5) {
+            /* header words before the labels: the header goes in a row
+             * of its own; the labels are as many texts as the next row
+             * has before its values (when that row has no header) */
+            size_t L = 1;
+            if (b < s->n) {
+                size_t nb = stream_row_end(s, b);
+                size_t nv = first_value(s, b, nb);
+                if (nv < nb && nv > b && nv - b < 5) {
+                    L = nv - b;
+                }
+            }
+            stream_add(x, tb, s, a, v - L, 0);
+            a = v - L;
+            k = L;
+            anchor = -1; /* a new part of the form */
+        }
+        int at = 0;
+        if (anchor < 0) {
+            anchor = (int)k;
+        } else if (anchor > (int)k) {
+            at = anchor - (int)k;
+        }
+        stream_add(x, tb, s, a, b, at);
+        a = b;
+    }
+}
+
+/* Number of cells of r whose text is a value. */
+static size_t count_values(const struct prow *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        n += kind_of(&r->c[i]) == JX_CK_VALUE;
+    }
+    return n;
+}
+
+/* Cells and values a piece of one-cell-per-line text needs to be read
+ * as a stream of cells rather than as one row. */
+#define STREAM_MIN_CELLS 12
+#define STREAM_MIN_VALUES 4
+
+/* The raw line is empty (no character at all, not even a blank). */
+static bool raw_empty(const struct line *l)
+{
+    return l->n == 0;
+}
+
+/* True when s[0..n) starts with a list number ("4、", "2.", "3．"
+ * followed by text), which is not a value. */
+static bool list_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        i++;
+    }
+    if (i == 0 || i == n) {
+        return false;
+    }
+    if (s[i] == '.') {
+        return i + 1 < n && !(s[i + 1] >= '0' && s[i + 1] <= '9');
+    }
+    return starts_with_any(s + i, n - i,
+                           (const char *const[]){"、", "．", "，"}, 3);
+}
+
+/*
+ * True when a table of one cell per line with an empty line between
+ * cells starts at the cursor (Word's HTML export as text): at least
+ * STREAM_MIN_CELLS cells (a line of blanks is an empty cell) each
+ * followed by exactly one empty line, of which at least
+ * STREAM_MIN_VALUES and a fifth are values (not list numbers), three
+ * of them in a row somewhere (a row's figures), and at most a third
+ * long texts.  *ncells is set to the cells of the run.
+ */
+static bool stream_starts(const struct reader *rd, size_t *ncells)
+{
+    struct reader c = *rd;
+    struct line l, gap;
+    size_t cells = 0, values = 0, longs = 0, run = 0, best_run = 0;
+    for (;;) {
+        if (!rd_next(&c, &l) || raw_empty(&l)) {
+            break;
+        }
+        enum lkind kind = classify(&l);
+        if (kind != LK_TEXT && kind != LK_BLANK) {
+            break;
+        }
+        size_t b, e;
+        trim(l.s, l.n, true, &b, &e);
+        enum jx_cellkind k = jx_text_cellkind(l.s + b, e - b);
+        if (cps(l.s + b, e - b) > 200) {
+            break;
+        }
+        bool value = k == JX_CK_VALUE && !list_number(l.s + b, e - b);
+        cells++;
+        values += value;
+        longs += k == JX_CK_LONG;
+        run = value ? run + 1 : 0;
+        if (run > best_run) {
+            best_run = run;
+        }
+        struct reader save = c;
+        if (!rd_next(&c, &gap)) {
+            break;
+        }
+        if (!raw_empty(&gap)) {
+            cells--; /* two text lines in a row: the run ends before */
+            values -= value;
+            longs -= k == JX_CK_LONG;
+            c = save;
+            break;
+        }
+        struct line peek;
+        if (rd_peek(&c, &peek) && raw_empty(&peek)) {
+            break; /* two empty lines: the run ends */
+        }
+    }
+    *ncells = cells;
+    return cells >= STREAM_MIN_CELLS && values >= STREAM_MIN_VALUES &&
+           values * 5 >= cells && longs * 3 <= cells && best_run >= 3;
+}
+
+/* Read a table of one cell per line with an empty line between cells
+ * (ncells of them, as stream_starts found); the cursor is at its
+ * first cell. */
+static void read_stream(struct ctx *x, size_t ncells)
+{
+    struct prow s;
+    memset(&s, 0, sizeof s);
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    for (size_t i = 0; i < ncells && !x->stop; i++) {
+        if (!rd_next(&x->rd, &l)) {
+            break;
+        }
+        last = l;
+        size_t b, e;
+        trim(l.s, l.n, true, &b, &e);
+        struct pcell *c = new_cell(x, &s, l.no, col_of(&l, b));
+        if (c && e > b) {
+            add_piece(x, c, &l, b, e - b, " ");
+        }
+        struct line gap;
+        if (rd_peek(&x->rd, &gap) && raw_empty(&gap)) {
+            rd_next(&x->rd, &gap);
+        }
+    }
+    join_words(&s);
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    stream_rows(x, &tb, &s);
+    end_table(x, &tb, false, last.no, end_col(&last));
+    row_free(&s);
 }
 
 /* ---- one cell per line ending in " |" ------------------------------------ */
@@ -1363,7 +1677,13 @@ static void read_bar(struct ctx *x)
             break;
         }
         int w_before = tb.nrows ? tb.last_width : 0;
-        add_row(x, &tb, &r);
+        if (tb.nrows == 0 && r.n >= STREAM_MIN_CELLS &&
+            count_values(&r) >= STREAM_MIN_VALUES) {
+            /* no blank line between rows: a stream of cells */
+            stream_rows(x, &tb, &r);
+        } else {
+            add_row(x, &tb, &r);
+        }
         prev_w = w_before;
         struct reader save = x->rd;
         int blanks = 0;
@@ -1894,10 +2214,16 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
             rd_next(&x.rd, &l);
             read_para(&x, &l);
             break;
-        case LK_TEXT:
+        case LK_TEXT: {
+            size_t ncells;
+            if (stream_starts(&x.rd, &ncells)) {
+                read_stream(&x, ncells);
+                break;
+            }
             rd_next(&x.rd, &l);
             read_para(&x, &l);
             break;
+        }
         }
     }
     jx_buf_release(&x.fix);

@@ -511,16 +511,15 @@ static int step(int (*fn)(struct jx_buf *, const char *, size_t),
 }
 
 /* Append s[0..n) to out with the look-alike signs of some fonts and
- * converters made the ordinary ones: "≧" (U+2267) → "≥", "≦" (U+2266)
- * → "≤", "═" (U+2550) → "=".  Returns 1 when one was replaced, 0 when
- * not, -1 when out hit its cap. */
+ * converters made the ordinary ones: "═" (U+2550) → "=".  ("≧" and
+ * "≦" are kept as written, as the DOCX importer keeps them; the model
+ * reads them as ≥ and ≤.)  Returns 1 when one was replaced, 0 when not,
+ * -1 when out hit its cap. */
 int jx_text_unify_signs(struct jx_buf *out, const char *s, size_t n)
 {
     static const struct {
         const char *from, *to;
     } map[] = {
-        {"\xE2\x89\xA7", "\xE2\x89\xA5"},
-        {"\xE2\x89\xA6", "\xE2\x89\xA4"},
         {"\xE2\x95\x90", "="},
     };
     int done = 0;

@@ -867,7 +867,7 @@ static void undecodable(void)
     jx_diags_init(&d, a);
     char s[64];
     for (int i = 0; i < 64; i++) {
-        s[i] = (char)(0xFF - (i % 3));
+        s[i] = (char)(0xFF - ((i + 1) % 3)); /* no UTF-16 byte order mark */
     }
     struct jx_limits l;
     limits(&l);
