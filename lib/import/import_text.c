@@ -1329,7 +1329,8 @@ static bool ends_with(const char *s, size_t n, const char *w)
  * line layout split over two lines after cell a ("年初" "预算数", "实际"
  * "完成值", "数量" "指标", "产出指标" "(50)", "偏差原因" "分析及"):
  * b is a bracketed note of at most 8 code points, or a ≤4-code-point a
- * is followed by one of the column words' tails, or a ends with 及.
+ * is followed by one of the column words' tails, or a ends with 及, or a
+ * ≤3-code-point a is followed by a ≤4-code-point b ending in 指标.
  */
 static bool word_goes_on(const struct pcell *a, const struct pcell *b)
 {
@@ -1345,6 +1346,10 @@ static bool word_goes_on(const struct pcell *a, const struct pcell *b)
     }
     if (ends_with(a->b.p, a->b.len, "及") && an <= 8) {
         return true;
+    }
+    if (an <= 3 && bn <= 4 && ends_with(b->b.p, b->b.len, "指标") &&
+        !ends_with(a->b.p, a->b.len, "指标")) {
+        return true; /* "经济效" "益指标", "数量" "指标" */
     }
     static const char *const tails[] = {"预算数", "执行数",
                                         "指标值", "完成值", "指标",
@@ -1385,15 +1390,80 @@ static size_t first_value(const struct prow *s, size_t a, size_t b)
     return a;
 }
 
+/* Index of the first cell of s->c[a..b) that is not text (a value or
+ * an empty cell: the row's figures start there), or b. */
+static size_t first_data(const struct prow *s, size_t a, size_t b)
+{
+    while (a < b && (kind_of(&s->c[a]) == JX_CK_SHORT ||
+                     kind_of(&s->c[a]) == JX_CK_LONG)) {
+        a++;
+    }
+    return a;
+}
+
+/*
+ * True when cell c reads as the header of a column of figures: its text,
+ * without a bracketed note at its end ("执行数(B)", "年度预算数(万元)"),
+ * ends with one of the words such headers end with (…数, …值, …率, 分值,
+ * 得分, 权重, 原因, 措施, 分析, 单位, 性质, 预算, 说明, 备注).  Row
+ * labels ("年度资金总额", "产出指标(50)", "数量指标") do not.
+ */
+static bool value_header(const struct pcell *c)
+{
+    const char *p = c->b.p;
+    size_t n = c->b.len;
+    if (n > 0 && (p[n - 1] == ')' || ends_with(p, n, "）"))) {
+        size_t i = n;
+        while (i > 0 && p[i - 1] != '(' &&
+               !(i >= 3 && memcmp(p + i - 3, "（", 3) == 0)) {
+            i--;
+        }
+        if (i > 0) {
+            n = p[i - 1] == '(' ? i - 1 : i - 3;
+        }
+    }
+    while (n > 0 && p[n - 1] == ' ') {
+        n--;
+    }
+    static const char *const ends[] = {"数", "值", "率", "分", "权重",
+                                       "原因", "措施", "分析", "单位",
+                                       "性质", "预算", "说明", "备注"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        if (ends_with(p, n, ends[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when cell c holds only a unit of measure ("%", "万元", "人次"):
+ * the 度量单位 column of a form, not a row's label. */
+static bool unit_word(const struct pcell *c)
+{
+    static const char *const units[] = {
+        "%", "‰", "元", "万元", "亿元", "个", "人", "人次", "次", "天", "件",
+        "项", "户", "亩", "万亩", "台", "套", "篇", "座", "起", "年", "月",
+        "日", "小时", "公里", "千米", "米", "吨", "家", "所", "张", "份",
+        "期", "场", "辆", "株", "棵", "间", "平方米", "立方米", "分"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (c->b.len == strlen(units[i]) &&
+            memcmp(c->b.p, units[i], c->b.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* End of the row of the stream that starts at a: before a label (text)
  * that follows a value or an empty cell once the row has a value; a
- * long text right after the values (a remark) stays in the row. */
+ * long text right after the values (a remark) and a unit of measure
+ * (unit_word) stay in the row. */
 static size_t stream_row_end(const struct prow *s, size_t a)
 {
     bool value = false;
     for (size_t i = a; i < s->n; i++) {
         enum jx_cellkind k = kind_of(&s->c[i]);
-        if (i > a && value && k == JX_CK_SHORT) {
+        if (i > a && value && k == JX_CK_SHORT && !unit_word(&s->c[i])) {
             enum jx_cellkind p = kind_of(&s->c[i - 1]);
             if (p == JX_CK_VALUE || p == JX_CK_EMPTY || p == JX_CK_LONG) {
                 return i;
@@ -1447,24 +1517,42 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s)
             a = b;
             continue;
         }
-        size_t k = v - a;
+        size_t d = first_data(s, a, b);
+        size_t k = d - a;
         if (k >= 5) {
-            /* header words before the labels: the header goes in a row
-             * of its own; the labels are as many texts as the next row
-             * has before its values (when that row has no header) */
-            size_t L = 1;
-            if (b < s->n) {
-                size_t nb = stream_row_end(s, b);
-                size_t nv = first_value(s, b, nb);
-                if (nv < nb && nv > b && nv - b < 5) {
-                    L = nv - b;
+            /* header words before the labels */
+            size_t m = b - d, L = 0;
+            for (size_t t = 1; t <= 4 && t < k && !L; t++) {
+                bool ok = k - t >= m;
+                for (size_t i = d - t - m; ok && i < d - t; i++) {
+                    ok = value_header(&s->c[i]);
                 }
+                L = ok ? t : 0;
             }
-            stream_add(x, tb, s, a, v - L, 0);
-            a = v - L;
-            k = L;
-            anchor = -1; /* a new part of the form */
+            if (L) {
+                /* the header's last words stand over the figures: the
+                 * header row and the data row end at the same column */
+                int hw = (int)(k - L), dw = (int)(L + m);
+                int w = hw > dw ? hw : dw;
+                stream_add(x, tb, s, a, d - L, w - hw);
+                stream_add(x, tb, s, d - L, b, w - dw);
+                anchor = w - dw + (int)L;
+                a = b;
+                continue;
+            }
+            /* which word stands over which figure is not known: the
+             * words become paragraphs rather than a misleading header */
+            end_table(x, tb, false, 0, 0);
+            memset(tb, 0, sizeof *tb);
+            for (size_t i = a; i + 1 < d; i++) {
+                add_para(x, s->c[i].b.p, s->c[i].b.len, s->c[i].line,
+                         s->c[i].col);
+            }
+            a = d - 1;
+            k = 1;
+            anchor = -1;
         }
+        k = first_data(s, a, b) - a;
         int at = 0;
         if (anchor < 0) {
             anchor = (int)k;
@@ -1520,7 +1608,8 @@ static bool list_number(const char *s, size_t n)
  * cells starts at the cursor (Word's HTML export as text): at least
  * STREAM_MIN_CELLS cells (a line of blanks is an empty cell) each
  * followed by exactly one empty line, of which at least
- * STREAM_MIN_VALUES and a fifth are values (not list numbers), three
+ * STREAM_MIN_VALUES and a fifth are values (single words, not list
+ * numbers: "12 9.84" or "4、…" are not a cell's value), three
  * of them in a row somewhere (a row's figures), and at most a third
  * long texts.  *ncells is set to the cells of the run.
  */
@@ -1543,7 +1632,8 @@ static bool stream_starts(const struct reader *rd, size_t *ncells)
         if (cps(l.s + b, e - b) > 200) {
             break;
         }
-        bool value = k == JX_CK_VALUE && !list_number(l.s + b, e - b);
+        bool value = k == JX_CK_VALUE && !list_number(l.s + b, e - b) &&
+                     !memchr(l.s + b, ' ', e - b);
         cells++;
         values += value;
         longs += k == JX_CK_LONG;
