@@ -17,7 +17,13 @@
  *               one before; rows may drift in their number of cells);
  *  - bar cell:  "cell |" (one cell per line, a blank line after a row);
  *  - one line:  "a  b | c  d" (cells split by two spaces, rows by " | ");
- *  - blank cell: "-" then one cell per line with blank lines between.
+ *  - blank cell: "-" then one cell per line with blank lines between;
+ *  - cell stream: one cell per line with an empty line between cells
+ *               (a line of blanks is an empty cell), or " |" cells with
+ *               no blank line between rows: rows found from the cells'
+ *               kinds (stream_rows);
+ *  - spaced:    a whole table on one line, cells split by single
+ *               spaces, maybe after WPS metadata (read as a stream).
  * Other lines are paragraphs.  Table repairs (import_text_fix.c) and the
  * alignment of PDF rows (import_text_align.c) are applied per cell.
  */
@@ -473,6 +479,9 @@ static bool wraps_into(const struct wrap *w, const char *b, size_t bn)
     return w->prose || (cps(b, bn) >= 20 && has_prose_mark(b, bn + 1));
 }
 
+static size_t meta_prefix(const char *s, size_t n);
+static bool spaced_table(const struct line *l, size_t off);
+
 /* Read a paragraph starting at line l (already consumed), joining the
  * lines a PDF wrapped, and add it. */
 static void read_para(struct ctx *x, struct line *l)
@@ -495,7 +504,8 @@ static void read_para(struct ctx *x, struct line *l)
         }
         size_t nb, ne;
         trim(next.s, next.n, true, &nb, &ne);
-        if (!wraps_into(&w, next.s + nb, ne - nb)) {
+        if (!wraps_into(&w, next.s + nb, ne - nb) ||
+            spaced_table(&next, meta_prefix(next.s, next.n))) {
             x->rd = save;
             break;
         }
@@ -1454,6 +1464,20 @@ static bool unit_word(const struct pcell *c)
     return false;
 }
 
+/* True when cell c names a remark column (…原因, …措施, …分析, 说明,
+ * 备注): text, never a figure. */
+static bool remark_header(const struct pcell *c)
+{
+    static const char *const ends[] = {"原因", "措施", "分析", "说明",
+                                       "备注"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        if (ends_with(c->b.p, c->b.len, ends[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* End of the row of the stream that starts at a: before a label (text)
  * that follows a value or an empty cell once the row has a value; a
  * long text right after the values (a remark) and a unit of measure
@@ -1474,9 +1498,12 @@ static size_t stream_row_end(const struct prow *s, size_t a)
     return s->n;
 }
 
-/* Add cells s->c[a..b) as a row of tb starting at grid column at. */
+/* Add cells s->c[a..b) as a row of tb starting at grid column at, with
+ * empty cells after them up to column pad (-1: none): a row under a
+ * header is as wide as the header, so that no reader takes it for a
+ * row whose merged cells on the left are missing. */
 static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
-                       size_t a, size_t b, int at)
+                       size_t a, size_t b, int at, int pad)
 {
     if (a >= b) {
         return;
@@ -1490,76 +1517,222 @@ static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
         r.c[i].at = at + (int)i;
     }
     add_row(x, tb, &r);
+    if (!tb->t) {
+        return;
+    }
+    struct jx_prov p;
+    memset(&p, 0, sizeof p);
+    p.line = s->c[b - 1].line;
+    p.col = s->c[b - 1].col;
+    while (tb->last_width <= pad && take_cell(x, p.line)) {
+        jx_doc_table_add_cell(x->doc, tb->t, tb->nrows - 1, tb->last_width,
+                              1, 1, "", 0, &p);
+        tb->last_width++;
+    }
+    if (tb->last_width > tb->width) {
+        tb->width = tb->last_width;
+    }
+}
+
+/* Grid column of the first of n cells ending at column last (0 when
+ * they do not fit). */
+static int spaced_at(int last, size_t n)
+{
+    return (size_t)last + 1 >= n ? last + 1 - (int)n : 0;
+}
+
+/* Add the texts of cells s->c[a..b) as one paragraph, split by
+ * spaces (a row that cannot be placed in the table). */
+static void cells_para(struct ctx *x, const struct prow *s, size_t a,
+                       size_t b)
+{
+    struct jx_buf p;
+    jx_buf_init(&p, SIZE_MAX);
+    for (size_t i = a; i < b; i++) {
+        if (s->c[i].b.len == 0) {
+            continue;
+        }
+        if (p.len) {
+            jx_buf_addc(&p, ' ');
+        }
+        jx_buf_add(&p, s->c[i].b.p, s->c[i].b.len);
+    }
+    if (a < b) {
+        add_para(x, p.p, p.len, s->c[a].line, s->c[a].col);
+    }
+    jx_buf_release(&p);
+}
+
+/* Add the cells s->c[a..b) as paragraphs: one for all (joined) or one
+ * each. */
+static void words_paras(struct ctx *x, const struct prow *s, size_t a,
+                        size_t b, bool joined)
+{
+    if (joined) {
+        cells_para(x, s, a, b);
+        return;
+    }
+    for (size_t i = a; i < b; i++) {
+        add_para(x, s->c[i].b.p, s->c[i].b.len, s->c[i].line, s->c[i].col);
+    }
+}
+
+/* How a header was found over the first row of figures after it. */
+struct hfit {
+    size_t labels;  /* texts of the row before its figures (0: no fit) */
+    size_t remarks; /* header words past the figures (lossy layouts) */
+};
+
+/*
+ * Find the header in the texts s->c[a..d) that stand before the figures
+ * s->c[d..b) of a row: the row's labels are its last 1 to 4 texts (not
+ * figure headers themselves), and the m = b - d words before them must
+ * all name figure columns (value_header).  In a lossy layout the
+ * figures are exactly those columns: the word before them must not name
+ * one, and remark columns (原因, 措施 …) after them, empty and dropped,
+ * are allowed.  The smallest fitting label count wins.
+ */
+static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
+                              size_t b, bool lossy)
+{
+    struct hfit f = {0, 0};
+    size_t k = d - a, m = b - d;
+    for (size_t t = 1; t <= 4 && t < k; t++) {
+        bool ok = true;
+        for (size_t i = d - t; ok && i < d; i++) {
+            ok = !value_header(&s->c[i]); /* labels are not */
+        }
+        size_t r = 0;
+        if (lossy) {
+            while (r < k - t && remark_header(&s->c[d - t - 1 - r])) {
+                r++;
+            }
+        }
+        size_t end = d - t - r; /* the figure headers end here */
+        ok = ok && end - a >= m;
+        for (size_t i = end - m; ok && i < end; i++) {
+            ok = value_header(&s->c[i]) && !(lossy && remark_header(&s->c[i]));
+        }
+        if (ok && lossy && end - m > a) {
+            ok = !value_header(&s->c[end - m - 1]);
+        }
+        if (ok) {
+            f.labels = t;
+            f.remarks = r;
+            return f;
+        }
+    }
+    return f;
 }
 
 /*
  * Add the cells of s (one cell after another, no row marks: the
- * one-cell-per-line layouts) to tb as rows.  A row ends before a label
- * that follows its values (stream_row_end).  A row led by five or more
- * texts holds a header before its labels: the header goes in a row of
- * its own, and the labels are as many texts as the next row has before
- * its values (1 to 4).  Which header word stands over which value is
- * not known (merged cells and split words change the counts), so the
- * header is not lined up with the values; the rows after a header are
- * placed so that their first value is under the first value of the
- * row before (the labels of merged cells on the left are missing from
- * them).
+ * one-cell-per-line layouts and a table on one line) to tb as rows.  A
+ * row ends before a label that follows its values (stream_row_end).  A
+ * row led by five or more texts holds a header before its labels
+ * (header_fit): the header goes in a row of its own, as many words as
+ * the row has cells (words before them are paragraphs, and a new table
+ * starts), and the header and the row end at the same column, its
+ * figures under their headers.
+ * When no header fits, which word stands over which figure is not
+ * known, and the words become paragraphs (no misleading header).
+ *
+ * The rows after a header: where empty cells are kept (lossy false),
+ * a row's first value is put under the first value of the row before
+ * (the labels of merged cells on the left are missing from it).  Where
+ * empty cells were dropped (lossy), a row with as many figures as the
+ * row under the header ends where that row's figures end; any other
+ * row (and any row with no header above it) cannot be placed soundly
+ * and is kept as a paragraph of its words; words without figures are
+ * paragraphs (a title, the labels of a form's head).
  */
-static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s)
+static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
+                        bool lossy)
 {
     int anchor = -1; /* grid column of the first value, -1 before one */
+    int hdr_end = -1; /* last grid column of the header, -1 for none */
+    int last = -1;   /* lossy: column of the last figure under a header */
+    size_t nfig = 0; /* lossy: figures of that row */
     size_t a = 0;
     while (a < s->n && !x->stop) {
         size_t b = stream_row_end(s, a);
         size_t v = first_value(s, a, b);
+        if (v == b && lossy) { /* words without figures: text */
+            end_table(x, tb, false, 0, 0);
+            memset(tb, 0, sizeof *tb);
+            hdr_end = -1;
+            last = -1;
+            words_paras(x, s, a, b, false);
+            a = b;
+            continue;
+        }
         if (v == b) { /* no value: a row of text */
-            stream_add(x, tb, s, a, b, 0);
+            stream_add(x, tb, s, a, b, 0, -1);
             a = b;
             continue;
         }
         size_t d = first_data(s, a, b);
         size_t k = d - a;
         if (k >= 5) {
-            /* header words before the labels */
-            size_t m = b - d, L = 0;
-            for (size_t t = 1; t <= 4 && t < k && !L; t++) {
-                bool ok = k - t >= m;
-                for (size_t i = d - t - m; ok && i < d - t; i++) {
-                    ok = value_header(&s->c[i]);
+            struct hfit f = header_fit(s, a, d, b, lossy);
+            if (f.labels) {
+                size_t L = f.labels, m = b - d;
+                size_t hn = L + m + f.remarks; /* the header's words */
+                size_t h = d - L - a > hn ? d - L - hn : a;
+                if (h > a) {
+                    /* the words before the header: text of the form */
+                    end_table(x, tb, false, 0, 0);
+                    memset(tb, 0, sizeof *tb);
+                    hdr_end = -1;
+                    words_paras(x, s, a, h, false);
                 }
-                L = ok ? t : 0;
-            }
-            if (L) {
-                /* the header's last words stand over the figures: the
-                 * header row and the data row end at the same column */
-                int hw = (int)(k - L), dw = (int)(L + m);
+                int hw = (int)(d - L - h);
+                int dw = (int)(L + m + f.remarks);
                 int w = hw > dw ? hw : dw;
-                stream_add(x, tb, s, a, d - L, w - hw);
-                stream_add(x, tb, s, d - L, b, w - dw);
+                stream_add(x, tb, s, h, d - L, w - hw, -1);
+                stream_add(x, tb, s, d - L, b, w - dw, w - 1);
+                hdr_end = w - 1;
                 anchor = w - dw + (int)L;
+                last = w - 1 - (int)f.remarks;
+                nfig = m;
                 a = b;
                 continue;
             }
-            /* which word stands over which figure is not known: the
-             * words become paragraphs rather than a misleading header */
             end_table(x, tb, false, 0, 0);
             memset(tb, 0, sizeof *tb);
-            for (size_t i = a; i + 1 < d; i++) {
-                add_para(x, s->c[i].b.p, s->c[i].b.len, s->c[i].line,
-                         s->c[i].col);
+            hdr_end = -1;
+            last = -1;
+            anchor = -1;
+            words_paras(x, s, a, d - 1, false);
+            if (lossy) {
+                cells_para(x, s, d - 1, b); /* the label with its figures */
+                a = b;
+                continue;
             }
             a = d - 1;
-            k = 1;
-            anchor = -1;
+            d = first_data(s, a, b);
         }
-        k = first_data(s, a, b) - a;
+        k = d - a;
         int at = 0;
-        if (anchor < 0) {
+        if (lossy && last >= 0) {
+            if (b - d != nfig) {
+                /* not placeable under the header: kept as text */
+                cells_para(x, s, a, b);
+                a = b;
+                continue;
+            }
+            at = spaced_at(last, b - a);
+        } else if (lossy) {
+            /* no header: the row is kept as text */
+            cells_para(x, s, a, b);
+            a = b;
+            continue;
+        } else if (anchor < 0) {
             anchor = (int)k;
         } else if (anchor > (int)k) {
             at = anchor - (int)k;
         }
-        stream_add(x, tb, s, a, b, at);
+        stream_add(x, tb, s, a, b, at, hdr_end);
         a = b;
     }
 }
@@ -1690,8 +1863,140 @@ static void read_stream(struct ctx *x, size_t ncells)
     join_words(&s);
     struct tbuild tb;
     memset(&tb, 0, sizeof tb);
-    stream_rows(x, &tb, &s);
+    stream_rows(x, &tb, &s, false);
     end_table(x, &tb, false, last.no, end_col(&last));
+    row_free(&s);
+}
+
+/* ---- a whole table on one line, cells split by single spaces --------- */
+
+/* Tokens, values and long words a line needs to be a table on one line. */
+#define SPACED_MIN_TOKENS 30
+#define SPACED_MIN_VALUES 6
+
+/* True when the token s[0..n) is a WPS / Office metadata field: an ISO
+ * time ("2019-05-22T04:56:35Z"), or ASCII only (ids, counts, versions,
+ * True/False). */
+static bool meta_token(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True when the token s[0..n) is an ISO date and time (…T…Z). */
+static bool iso_time(const char *s, size_t n)
+{
+    return n >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' &&
+           s[n - 1] == 'Z';
+}
+
+/*
+ * Byte offset in l where a table on one line starts, after the metadata
+ * a WPS document leaves at the head of its text ("author id 1
+ * 2019-05-22T04:56:35Z … False False 附件: …"): when one of the first
+ * 12 tokens is an ISO time, the prefix runs to the last ASCII-only
+ * token after it; else 0.
+ */
+static size_t meta_prefix(const char *s, size_t n)
+{
+    size_t i = 0, tokens = 0, end = 0;
+    bool seen = false;
+    while (i < n) {
+        while (i < n && s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < n && s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        tokens++;
+        if (iso_time(s + i, j - i)) {
+            seen = true;
+            end = j;
+        } else if (seen && meta_token(s + i, j - i)) {
+            end = j;
+        } else if (seen || tokens >= 12) {
+            break;
+        }
+        i = j;
+    }
+    return seen ? end : 0;
+}
+
+/* True when line l (from byte off) is a whole table on one line with
+ * cells split by single spaces: at least SPACED_MIN_TOKENS tokens, of
+ * which SPACED_MIN_VALUES are values (single words, three of them in a
+ * row somewhere) and at most a third long texts. */
+static bool spaced_table(const struct line *l, size_t off)
+{
+    size_t i = off, tokens = 0, values = 0, longs = 0, run = 0, best = 0;
+    while (i < l->n) {
+        while (i < l->n && l->s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < l->n && l->s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        enum jx_cellkind k = jx_text_cellkind(l->s + i, j - i);
+        bool value = k == JX_CK_VALUE && !list_number(l->s + i, j - i);
+        tokens++;
+        values += value;
+        longs += k == JX_CK_LONG;
+        run = value ? run + 1 : 0;
+        best = run > best ? run : best;
+        i = j;
+    }
+    return tokens >= SPACED_MIN_TOKENS && values >= SPACED_MIN_VALUES &&
+           best >= 3 && longs * 3 <= tokens;
+}
+
+/* Read a table written on one line with cells split by spaces (the
+ * line is at the cursor, its metadata prefix ends at byte off): each
+ * word is a cell (header words split by a space joined again), and
+ * the rows are found as in a stream of cells (empty cells are lost). */
+static void read_spaced(struct ctx *x, size_t off)
+{
+    struct line l;
+    rd_next(&x->rd, &l);
+    if (off > 0) {
+        add_para(x, l.s, off, l.no, 1);
+    }
+    struct prow s;
+    memset(&s, 0, sizeof s);
+    size_t i = off;
+    while (i < l.n && !x->stop) {
+        while (i < l.n && l.s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < l.n && l.s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        struct pcell *c = new_cell(x, &s, l.no, col_of(&l, i));
+        if (c) {
+            add_piece(x, c, &l, i, j - i, " ");
+        }
+        i = j;
+    }
+    join_words(&s);
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    stream_rows(x, &tb, &s, true);
+    end_table(x, &tb, false, l.no, end_col(&l));
     row_free(&s);
 }
 
@@ -1770,7 +2075,7 @@ static void read_bar(struct ctx *x)
         if (tb.nrows == 0 && r.n >= STREAM_MIN_CELLS &&
             count_values(&r) >= STREAM_MIN_VALUES) {
             /* no blank line between rows: a stream of cells */
-            stream_rows(x, &tb, &r);
+            stream_rows(x, &tb, &r, false);
         } else {
             add_row(x, &tb, &r);
         }
@@ -2306,6 +2611,11 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
             break;
         case LK_TEXT: {
             size_t ncells;
+            size_t off = meta_prefix(l.s, l.n);
+            if (spaced_table(&l, off)) {
+                read_spaced(&x, off);
+                break;
+            }
             if (stream_starts(&x.rd, &ncells)) {
                 read_stream(&x, ncells);
                 break;
