@@ -1534,6 +1534,29 @@ static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
     }
 }
 
+/* Kind class for matching rows: empty, value or text. */
+static int kind_class(enum jx_cellkind k)
+{
+    return k == JX_CK_LONG ? JX_CK_SHORT : (int)k;
+}
+
+/* How many cells of s->c[a..b), placed from grid column at, have the
+ * kind class of the reference row's cell in their column. */
+static int kinds_match(const struct prow *s, size_t a, size_t b, int at,
+                       const unsigned char *ref, int nref)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++) {
+        int c = at + (int)(i - a);
+        if (c >= 0 && c < nref &&
+            kind_class(kind_of(&s->c[i])) ==
+                kind_class((enum jx_cellkind)ref[c])) {
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Grid column of the first of n cells ending at column last (0 when
  * they do not fit). */
 static int spaced_at(int last, size_t n)
@@ -1586,7 +1609,7 @@ struct hfit {
 /*
  * Find the header in the texts s->c[a..d) that stand before the figures
  * s->c[d..b) of a row: the row's labels are its last 1 to 4 texts (not
- * figure headers themselves), and the m = b - d words before them must
+ * remark headers), and the m = b - d words before them must
  * all name figure columns (value_header).  In a lossy layout the
  * figures are exactly those columns: the word before them must not name
  * one, and remark columns (原因, 措施 …) after them, empty and dropped,
@@ -1600,7 +1623,7 @@ static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
     for (size_t t = 1; t <= 4 && t < k; t++) {
         bool ok = true;
         for (size_t i = d - t; ok && i < d; i++) {
-            ok = !value_header(&s->c[i]); /* labels are not */
+            ok = !remark_header(&s->c[i]); /* labels are not */
         }
         size_t r = 0;
         if (lossy) {
@@ -1638,8 +1661,10 @@ static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
  * known, and the words become paragraphs (no misleading header).
  *
  * The rows after a header: where empty cells are kept (lossy false),
- * a row's first value is put under the first value of the row before
- * (the labels of merged cells on the left are missing from it).  Where
+ * a row's first value is put under the first value of the row below
+ * the header (the labels of merged cells on the left are missing from
+ * it), or the row ends at the header's end, whichever matches the
+ * kinds of that row better (a tie keeps the row as a paragraph).  Where
  * empty cells were dropped (lossy), a row with as many figures as the
  * row under the header ends where that row's figures end; any other
  * row (and any row with no header above it) cannot be placed soundly
@@ -1651,6 +1676,8 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
 {
     int anchor = -1; /* grid column of the first value, -1 before one */
     int hdr_end = -1; /* last grid column of the header, -1 for none */
+    unsigned char ref[JX_ALIGN_MAXCOLS]; /* kinds of the row under it */
+    int nref = 0;
     int last = -1;   /* lossy: column of the last figure under a header */
     size_t nfig = 0; /* lossy: figures of that row */
     size_t a = 0;
@@ -1692,6 +1719,13 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                 stream_add(x, tb, s, h, d - L, w - hw, -1);
                 stream_add(x, tb, s, d - L, b, w - dw, w - 1);
                 hdr_end = w - 1;
+                nref = 0;
+                for (int c = 0; c < w && c < JX_ALIGN_MAXCOLS; c++) {
+                    size_t i = d - L + (size_t)(c - (w - dw));
+                    ref[nref++] = (unsigned char)(c < w - dw || i >= b
+                                                      ? JX_CK_EMPTY
+                                                      : kind_of(&s->c[i]));
+                }
                 anchor = w - dw + (int)L;
                 last = w - 1 - (int)f.remarks;
                 nfig = m;
@@ -1714,7 +1748,24 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
         }
         k = d - a;
         int at = 0;
-        if (lossy && last >= 0) {
+        if (!lossy && hdr_end >= 0 && anchor >= (int)k &&
+            hdr_end + 1 >= (int)(b - a)) {
+            /* under a header: the first value under the first value of
+             * the row below the header, or the row's end at the
+             * header's end, whichever matches that row's kinds better
+             * (a wide merged label, "合计", leaves its figures right) */
+            int left = anchor - (int)k;
+            int right = hdr_end + 1 - (int)(b - a);
+            int ml = kinds_match(s, a, b, left, ref, nref);
+            int mr = kinds_match(s, a, b, right, ref, nref);
+            if (ml == mr && left != right) {
+                /* either could be right: kept as text, not guessed */
+                cells_para(x, s, a, b);
+                a = b;
+                continue;
+            }
+            at = mr > ml ? right : left;
+        } else if (lossy && last >= 0) {
             if (b - d != nfig) {
                 /* not placeable under the header: kept as text */
                 cells_para(x, s, a, b);
