@@ -1613,13 +1613,17 @@ struct hfit {
  * all name figure columns (value_header).  In a lossy layout the
  * figures are exactly those columns: the word before them must not name
  * one, and remark columns (原因, 措施 …) after them, empty and dropped,
- * are allowed.  The smallest fitting label count wins.
+ * are allowed.  The smallest fitting label count wins.  A row of fewer
+ * than 2 figures (3 in a lossy layout) is too little evidence.
  */
 static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
                               size_t b, bool lossy)
 {
     struct hfit f = {0, 0};
     size_t k = d - a, m = b - d;
+    if (m < (lossy ? 3u : 2u)) {
+        return f; /* too few figures to tell a header by */
+    }
     for (size_t t = 1; t <= 4 && t < k; t++) {
         bool ok = true;
         for (size_t i = d - t; ok && i < d; i++) {
