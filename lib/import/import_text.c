@@ -1334,13 +1334,17 @@ static bool ends_with(const char *s, size_t n, const char *w)
     return n >= k && memcmp(s + n - k, w, k) == 0;
 }
 
+static bool value_header(const struct pcell *c);
+
 /*
  * True when cell b is the rest of a header word that the one-cell-per-
  * line layout split over two lines after cell a ("年初" "预算数", "实际"
  * "完成值", "数量" "指标", "产出指标" "(50)", "偏差原因" "分析及"):
  * b is a bracketed note of at most 8 code points, or a ≤4-code-point a
  * is followed by one of the column words' tails, or a ends with 及, or a
- * ≤3-code-point a is followed by a ≤4-code-point b ending in 指标.
+ * ≤3-code-point a is followed by a ≤3-code-point b ending in 指标; never
+ * when a is a whole header word already (ends in 指标, or names a column
+ * of figures).
  */
 static bool word_goes_on(const struct pcell *a, const struct pcell *b)
 {
@@ -1357,8 +1361,10 @@ static bool word_goes_on(const struct pcell *a, const struct pcell *b)
     if (ends_with(a->b.p, a->b.len, "及") && an <= 8) {
         return true;
     }
-    if (an <= 3 && bn <= 4 && ends_with(b->b.p, b->b.len, "指标") &&
-        !ends_with(a->b.p, a->b.len, "指标")) {
+    if (ends_with(a->b.p, a->b.len, "指标") || value_header(a)) {
+        return false; /* a is a whole header word already */
+    }
+    if (an <= 3 && bn <= 3 && ends_with(b->b.p, b->b.len, "指标")) {
         return true; /* "经济效" "益指标", "数量" "指标" */
     }
     static const char *const tails[] = {"预算数", "执行数",
