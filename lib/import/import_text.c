@@ -1334,6 +1334,7 @@ static bool ends_with(const char *s, size_t n, const char *w)
     return n >= k && memcmp(s + n - k, w, k) == 0;
 }
 
+static bool remark_header(const struct pcell *c);
 static bool value_header(const struct pcell *c);
 
 /*
@@ -1344,7 +1345,7 @@ static bool value_header(const struct pcell *c);
  * is followed by one of the column words' tails, or a ends with 及, or a
  * ≤3-code-point a is followed by a ≤3-code-point b ending in 指标; never
  * when a is a whole header word already (ends in 指标, or names a column
- * of figures).
+ * of figures; a remark's words go on: "偏差原因" "分析及").
  */
 static bool word_goes_on(const struct pcell *a, const struct pcell *b)
 {
@@ -1361,7 +1362,8 @@ static bool word_goes_on(const struct pcell *a, const struct pcell *b)
     if (ends_with(a->b.p, a->b.len, "及") && an <= 8) {
         return true;
     }
-    if (ends_with(a->b.p, a->b.len, "指标") || value_header(a)) {
+    if (ends_with(a->b.p, a->b.len, "指标") ||
+        (value_header(a) && !remark_header(a))) {
         return false; /* a is a whole header word already */
     }
     if (an <= 3 && bn <= 3 && ends_with(b->b.p, b->b.len, "指标")) {
