@@ -23,7 +23,9 @@
  *               no blank line between rows: rows found from the cells'
  *               kinds (stream_rows);
  *  - spaced:    a whole table on one line, cells split by single
- *               spaces, maybe after WPS metadata (read as a stream).
+ *               spaces, maybe after WPS metadata (read as a stream);
+ *  - spaced rows: a row per line, cells split by spaces, under a header
+ *               whose words may wrap onto a second line.
  * Other lines are paragraphs.  Table repairs (import_text_fix.c) and the
  * alignment of PDF rows (import_text_align.c) are applied per cell.
  */
@@ -2063,6 +2065,181 @@ static void read_spaced(struct ctx *x, size_t off)
     row_free(&s);
 }
 
+/* ---- rows on lines, cells split by spaces, header words wrapped -------- */
+
+/* Add a cell for each space-separated word of line l to r. */
+static void split_words(struct ctx *x, struct line *l, struct prow *r)
+{
+    size_t i = 0;
+    while (i < l->n && !x->stop) {
+        while (i < l->n && (l->s[i] == ' ' || l->s[i] == '\t')) {
+            i++;
+        }
+        size_t j = i;
+        while (j < l->n && l->s[j] != ' ' && l->s[j] != '\t') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        struct pcell *c = new_cell(x, r, l->no, col_of(l, i));
+        if (c) {
+            add_piece(x, c, l, i, j - i, " ");
+        }
+        i = j;
+    }
+}
+
+/* Figures at the end of r (values after its last text), or 0 when r
+ * ends with text. */
+static size_t trailing_figures(const struct prow *r)
+{
+    size_t n = r->n;
+    while (n > 0 && kind_of(&r->c[n - 1]) == JX_CK_VALUE) {
+        n--;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (kind_of(&r->c[i]) == JX_CK_VALUE) {
+            return 0; /* a figure among the labels: not a plain row */
+        }
+    }
+    return r->n - n;
+}
+
+/* The figure columns of header h: the words naming figures
+ * (value_header) just before its remark words at the end; *end is set
+ * to the index after the last of them.  0 when the word before them
+ * names a figure column too, or there are fewer than 2. */
+static size_t figure_columns(const struct prow *h, size_t *end)
+{
+    size_t e = h->n;
+    while (e > 0 && remark_header(&h->c[e - 1])) {
+        e--;
+    }
+    size_t b = e;
+    while (b > 0 && value_header(&h->c[b - 1]) &&
+           !remark_header(&h->c[b - 1])) {
+        b--;
+    }
+    *end = e;
+    return e - b >= 2 ? e - b : 0;
+}
+
+/* Join the words of wrap (a header's second line) to the header words
+ * they finish, in order ("年度" + "指标值"); false (h unchanged) when a
+ * word of wrap finishes none. */
+static bool join_wrap(struct prow *h, struct prow *wrap)
+{
+    size_t pick[JX_ALIGN_MAXCOLS];
+    if (wrap->n == 0 || wrap->n > JX_ALIGN_MAXCOLS) {
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < wrap->n; i++) {
+        while (k < h->n && !word_goes_on(&h->c[k], &wrap->c[i])) {
+            k++;
+        }
+        if (k == h->n) {
+            return false;
+        }
+        pick[i] = k++;
+    }
+    for (size_t i = 0; i < wrap->n; i++) {
+        jx_buf_add(&h->c[pick[i]].b, wrap->c[i].b.p, wrap->c[i].b.len);
+    }
+    return true;
+}
+
+/*
+ * Read a table of rows on lines with cells split by spaces, when one
+ * starts at the cursor: a header line of words only (at least 3; its
+ * second line, words that finish some of them, joined: "年度 实际" then
+ * "指标值 完成值"), then rows ending in exactly as many figures as the
+ * header names figure columns.  Each row's figures end where the
+ * header's figure columns end (the labels of merged cells on its left
+ * are missing), its remark cells empty; the table ends at the first
+ * other line.  Returns false, reading
+ * nothing, when no such table starts here.
+ */
+static bool read_spaced_rows(struct ctx *x)
+{
+    struct reader save = x->rd;
+    struct prow h, wrap, r;
+    memset(&h, 0, sizeof h);
+    memset(&wrap, 0, sizeof wrap);
+    memset(&r, 0, sizeof r);
+    size_t cells_before = x->ncells;
+    struct line l;
+    bool ok = rd_next(&x->rd, &l) && classify(&l) == LK_TEXT;
+    if (ok) {
+        split_words(x, &l, &h);
+        ok = h.n >= 3 && h.n <= JX_ALIGN_MAXCOLS && trailing_figures(&h) == 0 &&
+             count_values(&h) == 0;
+    }
+    struct reader after_h = x->rd;
+    if (ok && rd_next(&x->rd, &l) && classify(&l) == LK_TEXT) {
+        split_words(x, &l, &wrap);
+        if (count_values(&wrap) > 0 || !join_wrap(&h, &wrap)) {
+            x->rd = after_h;
+        }
+    } else {
+        x->rd = after_h;
+    }
+    size_t end = 0, nfig = ok ? figure_columns(&h, &end) : 0;
+    struct reader first = x->rd;
+    ok = ok && nfig > 0 && rd_next(&x->rd, &l) && classify(&l) == LK_TEXT;
+    if (ok) {
+        split_words(x, &l, &r);
+        ok = trailing_figures(&r) == nfig && r.n <= end;
+    }
+    x->rd = first;
+    if (!ok || x->stop) {
+        x->rd = save;
+        x->ncells = cells_before;
+        row_free(&h);
+        row_free(&wrap);
+        row_free(&r);
+        return false;
+    }
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    for (size_t i = 0; i < h.n; i++) {
+        h.c[i].at = (int)i;
+    }
+    add_row(x, &tb, &h);
+    struct line last = l;
+    for (;;) {
+        struct reader before = x->rd;
+        row_clear(&r);
+        if (x->stop || !rd_next(&x->rd, &l) || classify(&l) != LK_TEXT) {
+            x->rd = before;
+            break;
+        }
+        split_words(x, &l, &r);
+        if (trailing_figures(&r) != nfig || r.n > end) {
+            x->rd = before;
+            break;
+        }
+        size_t n = r.n;
+        for (size_t i = 0; i < n; i++) {
+            r.c[i].at = (int)(end - n + i);
+        }
+        for (size_t c = end; c < h.n; c++) { /* the empty remark cells */
+            struct pcell *e = new_cell(x, &r, l.no, end_col(&l));
+            if (e) {
+                e->at = (int)c;
+            }
+        }
+        add_row(x, &tb, &r);
+        last = l;
+    }
+    end_table(x, &tb, false, last.no, end_col(&last));
+    row_free(&h);
+    row_free(&wrap);
+    row_free(&r);
+    return true;
+}
+
 /* ---- one cell per line ending in " |" ------------------------------------ */
 
 /* Read a table of one cell per line ending in "|", a blank line after
@@ -2677,6 +2854,9 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
             size_t off = meta_prefix(l.s, l.n);
             if (spaced_table(&l, off)) {
                 read_spaced(&x, off);
+                break;
+            }
+            if (read_spaced_rows(&x)) {
                 break;
             }
             if (stream_starts(&x.rd, &ncells)) {

@@ -1383,6 +1383,39 @@ static void layout_spaced(void)
     jx_arena_free(a);
 }
 
+/* Layout 5: a row per line, cells split by spaces, the header's words
+ * wrapped onto a second line ("年度 实际" then "指标值 完成值"); rows
+ * with as many figures as the header names are lined up under it, the
+ * first other line ends the table. */
+static void layout_spaced_rows(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "指标完成情况\n"
+                    "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因\n"
+                    "指标值 完成值\n"
+                    "产出指标 数量指标 培训人数 100人 120人 20 20\n"
+                    "质量指标 合格率 ≥90% 95% 20 18\n"
+                    "时效指标 按时完成 按期 按期 10 10\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 1);
+    CHECK_STR(para(doc, 1), "指标完成情况");
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->ncols, 8);
+    ROW(a, t, 0, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因");
+    ROW(a, t, 1, "产出指标|数量指标|培训人数|100人|120人|20|20|");
+    ROW(a, t, 2, "|质量指标|合格率|≥90%|95%|20|18|");
+    CELL(t, 0, 3, "年度指标值", 2, 16);
+    CELL(t, 2, 6, "18", 5, 22);
+    /* a text target: its figures are not the header's, kept as text */
+    CHECK_STR(para(doc, 2), "时效指标 按时完成 按期 按期 10 10");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* UTF-16 text: little-endian with a byte order mark, big-endian with
  * one, and little-endian without one (found by its NUL bytes); a lone
  * surrogate after a byte order mark is refused. */
@@ -1476,6 +1509,7 @@ const struct jx_test t_import_text[] = {
     {"import_text.layout_barstream", layout_barstream},
     {"import_text.layout_piperows", layout_piperows},
     {"import_text.layout_spaced", layout_spaced},
+    {"import_text.layout_spaced_rows", layout_spaced_rows},
     {"import_text.layout_signs", layout_signs},
     {"import_text.utf16", utf16},
     {"import_text.paragraphs", paragraphs},
