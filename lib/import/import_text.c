@@ -1284,9 +1284,77 @@ static void pipes_split(struct ctx *x, struct line *l, struct prow *r,
     }
 }
 
+/* Kind class for matching rows: empty, value or text. */
+static int kind_class(enum jx_cellkind k)
+{
+    return k == JX_CK_LONG ? JX_CK_SHORT : (int)k;
+}
+
+/* Rows of a pipe table placed so far (the last 8), for pipes_place. */
+struct pipe_hist {
+    int count;                                 /* rows kept (<= 8) */
+    int next;                                  /* ring position */
+    int used[8];                               /* cells up to the last text */
+    unsigned char kinds[8][JX_ALIGN_MAXCOLS];  /* their kinds */
+    int cols[8][JX_ALIGN_MAXCOLS];             /* their grid columns */
+};
+
+/*
+ * Place a row of a pipe table.  A form's row written where merged cells
+ * were lacks their (empty) cells on the left: when the row has fewer
+ * cells up to its last text than the most recent row with more (at
+ * least 3, a figure among them), and its cells have the kinds of that
+ * row's last cells one for one, it is put under them.  Any other row stays as
+ * written.  The row is then remembered.
+ */
+static void pipes_place(struct pipe_hist *h, struct prow *r)
+{
+    size_t m = used_cells(r);
+    if (m > JX_ALIGN_MAXCOLS || r->n > JX_ALIGN_MAXCOLS) {
+        return;
+    }
+    size_t figs = 0;
+    bool single = true;
+    for (size_t i = 0; i < m; i++) {
+        figs += kind_of(&r->c[i]) == JX_CK_VALUE;
+        single = single && r->c[i].span == 1;
+    }
+    for (int k = 1; k <= h->count && m >= 3 && figs >= 1 && single; k++) {
+        int e = (h->next - k + 8) % 8;
+        int ue = h->used[e];
+        if (ue <= (int)m) {
+            continue;
+        }
+        bool match = true;
+        for (size_t i = 0; i < m && match; i++) {
+            match = kind_class(kind_of(&r->c[i])) ==
+                    kind_class((enum jx_cellkind)h->kinds[e][ue - (int)m + (int)i]);
+        }
+        for (size_t i = 0; i < m && match; i++) {
+            r->c[i].at = h->cols[e][ue - (int)m + (int)i];
+        }
+        break; /* only the most recent wider row counts */
+    }
+    int e = h->next;
+    int colpos = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        int at = r->c[i].at >= colpos ? r->c[i].at : colpos;
+        h->kinds[e][i] = (unsigned char)kind_of(&r->c[i]);
+        h->cols[e][i] = at;
+        colpos = at + r->c[i].span;
+    }
+    h->used[e] = (int)m;
+    h->next = (e + 1) % 8;
+    if (h->count < 8) {
+        h->count++;
+    }
+}
+
 /* Read a table of pipe-delimited rows ("| a | b |"; a cell merged with
  * the one to its left written "||"); the cursor is at its first line.
- * Rows may drift in their number of cells; they are kept as written. */
+ * Rows may drift in their number of cells; a row that lost the cells
+ * of merged labels on its left is put under the row above it
+ * (pipes_place), any other is kept as written. */
 static void read_pipes(struct ctx *x)
 {
     struct tbuild tb;
@@ -1297,6 +1365,8 @@ static void read_pipes(struct ctx *x)
     memset(&last, 0, sizeof last);
     bool eof = false, closed = true;
     int prev_w = 0;
+    struct pipe_hist hist;
+    memset(&hist, 0, sizeof hist);
     for (;;) {
         struct reader save = x->rd;
         int blanks = 0;
@@ -1318,6 +1388,7 @@ static void read_pipes(struct ctx *x)
         row_clear(&r);
         pipes_split(x, &l, &r, &closed);
         if (r.n) {
+            pipes_place(&hist, &r);
             prev_w = tb.nrows ? tb.last_width : 0;
             add_row(x, &tb, &r);
         }
@@ -1542,12 +1613,6 @@ static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
     if (tb->last_width > tb->width) {
         tb->width = tb->last_width;
     }
-}
-
-/* Kind class for matching rows: empty, value or text. */
-static int kind_class(enum jx_cellkind k)
-{
-    return k == JX_CK_LONG ? JX_CK_SHORT : (int)k;
 }
 
 /* How many cells of s->c[a..b), placed from grid column at, have the

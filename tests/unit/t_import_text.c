@@ -1342,6 +1342,37 @@ static void layout_piperows(void)
     jx_arena_free(a);
 }
 
+/* Layout 3: a pipe row written where merged cells were lacks their
+ * cells on the left; it goes under the row above when its cells have
+ * that row's kinds one for one, else it stays as written. */
+static void layout_pipes_merged(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "一级指标 | 二级指标 | 三级指标 | 目标值 | 完成值 | 得分 |\n"
+                    "产出指标 | 数量指标 | 设备台数 | 5台 | 5台 | 10 | ||\n"
+                    "质量指标 | 验收合格率 | 100% | 100% | 10 | |||\n"
+                    "时效指标 | 按期交付 | 按期 | 按期 | 10 | |||\n"
+                    "合计 | 30 | |||||\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 5);
+    CELL(t, 1, 3, "5台", 2, 22);
+    CELL(t, 2, 0, "", 0, 0);
+    CELL(t, 2, 1, "质量指标", 3, 1);
+    CELL(t, 2, 3, "100%", 3, 16);
+    CELL(t, 2, 5, "10", 3, 30);
+    /* text targets where the row above has figures: kept as written */
+    CELL(t, 3, 0, "时效指标", 4, 1);
+    CELL(t, 3, 4, "10", 4, 25);
+    CELL(t, 4, 0, "合计", 5, 1);
+    CELL(t, 4, 1, "30", 5, 6);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* Layout 4: a whole table on one line split by single spaces, after the
  * metadata WPS leaves; a header over exactly the row's figures (a
  * remark column dropped as empty) lines up, rows that cannot be placed
@@ -1508,6 +1539,7 @@ const struct jx_test t_import_text[] = {
     {"import_text.layout_stream", layout_stream},
     {"import_text.layout_barstream", layout_barstream},
     {"import_text.layout_piperows", layout_piperows},
+    {"import_text.layout_pipes_merged", layout_pipes_merged},
     {"import_text.layout_spaced", layout_spaced},
     {"import_text.layout_spaced_rows", layout_spaced_rows},
     {"import_text.layout_signs", layout_signs},
