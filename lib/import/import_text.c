@@ -1748,7 +1748,8 @@ static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
  * row under the header ends where that row's figures end; any other
  * row (and any row with no header above it) cannot be placed soundly
  * and is kept as a paragraph of its words; words without figures are
- * paragraphs (a title, the labels of a form's head).
+ * paragraphs (a title, the labels of a form's head) where empty cells
+ * were dropped or after a header (a form's notes and footer).
  */
 static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                         bool lossy)
@@ -1763,7 +1764,9 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
     while (a < s->n && !x->stop) {
         size_t b = stream_row_end(s, a);
         size_t v = first_value(s, a, b);
-        if (v == b && lossy) { /* words without figures: text */
+        if (v == b && (lossy || hdr_end >= 0)) {
+            /* words without figures (after a header: a form's notes
+             * and footer, whose row marks are lost): text */
             end_table(x, tb, false, 0, 0);
             memset(tb, 0, sizeof *tb);
             hdr_end = -1;
