@@ -271,6 +271,7 @@ struct ctx {
     bool stop;             /* a limit was hit: read no further */
     bool blocks_reported;  /* the block limit was reported */
     struct jx_buf fix;     /* scratch for repaired text */
+    size_t no_stream_before; /* no cell stream starts before this offset */
 };
 
 /* Add a diagnostic located at line:col (0 = unknown) and, for table
@@ -1909,6 +1910,18 @@ static bool list_number(const char *s, size_t n)
                            (const char *const[]){"、", "．", "，"}, 3);
 }
 
+/* Cells of a run after which stream_starts decides. */
+#define STREAM_PROBE 400
+
+/* True when a run of cells, values (of them), long texts and its
+ * longest run of values look like a table (see stream_starts). */
+static bool stream_like(size_t cells, size_t values, size_t longs,
+                        size_t best_run)
+{
+    return cells >= STREAM_MIN_CELLS && values >= STREAM_MIN_VALUES &&
+           values * 5 >= cells && longs * 3 <= cells && best_run >= 3;
+}
+
 /*
  * True when a table of one cell per line with an empty line between
  * cells starts at the cursor (Word's HTML export as text): at least
@@ -1917,14 +1930,23 @@ static bool list_number(const char *s, size_t n)
  * STREAM_MIN_VALUES and a fifth are values (single words, not list
  * numbers: "12 9.84" or "4、…" are not a cell's value), three
  * of them in a row somewhere (a row's figures), and at most a third
- * long texts.  *ncells is set to the cells of the run.
+ * long texts (judged on the first STREAM_PROBE cells of a longer
+ * run).  *ncells is set to the cells of the run; when false, *skip to
+ * the offset before which no run need be judged again.
  */
-static bool stream_starts(const struct reader *rd, size_t *ncells)
+static bool stream_starts(const struct reader *rd, size_t *ncells,
+                          size_t *skip)
 {
     struct reader c = *rd;
     struct line l, gap;
     size_t cells = 0, values = 0, longs = 0, run = 0, best_run = 0;
+    bool passed = false;
+    size_t at[STREAM_PROBE + 1]; /* where the cells start */
+    at[0] = rd->pos;
     for (;;) {
+        if (cells <= STREAM_PROBE) {
+            at[cells] = c.pos;
+        }
         if (!rd_next(&c, &l) || raw_empty(&l)) {
             break;
         }
@@ -1947,6 +1969,15 @@ static bool stream_starts(const struct reader *rd, size_t *ncells)
         if (run > best_run) {
             best_run = run;
         }
+        if (cells == STREAM_PROBE && !passed) {
+            /* judged on its first cells: the work per line is bounded */
+            if (!stream_like(cells, values, longs, best_run)) {
+                *ncells = 0;
+                *skip = at[cells / 4];
+                return false;
+            }
+            passed = true;
+        }
         struct reader save = c;
         if (!rd_next(&c, &gap)) {
             break;
@@ -1964,8 +1995,14 @@ static bool stream_starts(const struct reader *rd, size_t *ncells)
         }
     }
     *ncells = cells;
-    return cells >= STREAM_MIN_CELLS && values >= STREAM_MIN_VALUES &&
-           values * 5 >= cells && longs * 3 <= cells && best_run >= 3;
+    if (passed || stream_like(cells, values, longs, best_run)) {
+        return true;
+    }
+    /* a run starting a quarter further on is judged next (a table after
+     * text in the same run is found once the text no longer outweighs
+     * it); the work per line stays bounded */
+    *skip = at[(cells < STREAM_PROBE ? cells : STREAM_PROBE) / 4];
+    return false;
 }
 
 /* Read a table of one cell per line with an empty line between cells
@@ -2927,9 +2964,14 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
             if (read_spaced_rows(&x)) {
                 break;
             }
-            if (stream_starts(&x.rd, &ncells)) {
+            size_t skip = 0;
+            if (x.rd.pos >= x.no_stream_before &&
+                stream_starts(&x.rd, &ncells, &skip)) {
                 read_stream(&x, ncells);
                 break;
+            }
+            if (skip > x.no_stream_before) {
+                x.no_stream_before = skip;
             }
             rd_next(&x.rd, &l);
             read_para(&x, &l);
