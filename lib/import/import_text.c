@@ -3,7 +3,7 @@
  * neutral document: decoding (UTF-8 with or without BOM, UTF-16 with a
  * BOM or recognised by its NUL bytes, else GB18030),
  * line ends, paragraphs, and the recovery of tables from the layouts
- * real documents come in (see jx_import_text in import.h).
+ * real documents come in (see jx_import_text in import_formats.h).
  *
  * The input is read line by line with a cursor that can look ahead and
  * step back, so memory stays proportional to what is kept (cells and
