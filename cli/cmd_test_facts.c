@@ -1,7 +1,7 @@
 /*
  * cmd_test_facts.c - hidden test commands of the recognisers:
- * `jixiao test-facts FILE [--sentences]` prints the facts of a
- * document's report (facts.h) one per line, and `jixiao test-recog
+ * `jixiao test-facts FILE [--sentences]` prints the figures of a
+ * package's report (facts.h, report.figures) one per line, and `jixiao test-recog
  * FILE` prints a digest of the package recognised in it (numbers and
  * short texts; long texts as their length), so golden tests can pin
  * what is read from real documents without copying their prose.
@@ -17,24 +17,22 @@
 #include "jixiao/import.h"
 #include "jixiao/pipeline.h"
 
-/* Read a file and convert it to a document (text, DOCX or XLSX) in
- * arena; NULL after a message on stderr (unreadable, not a document). */
-static struct jx_doc *read_doc(struct jx_arena *arena, const char *file,
-                               struct jx_diags *diags)
+/* Read a file (a document or Package JSON) into a package in arena,
+ * its report's figures filled in; NULL when it cannot be read (why in
+ * diags, or on stderr). */
+static const struct jx_package *read_pkg(struct jx_arena *arena,
+                                         const char *file,
+                                         struct jx_diags *diags)
 {
     char *text = NULL;
     size_t len = 0;
     if (jx_cli_read(file, &text, &len) < 0) {
         return NULL;
     }
-    enum jx_input_kind kind;
-    struct jx_doc *doc =
-        jx_import_doc(arena, file, text, len, NULL, diags, &kind);
-    if (kind == JX_IN_JSON) {
-        fprintf(stderr, "jixiao: 文件“%s”不是可导入的文档\n", file);
-    }
+    const struct jx_package *p =
+        jx_import(arena, file, text, len, NULL, diags, NULL);
     free(text);
-    return doc;
+    return p;
 }
 
 /* Append the scope words of bits to b as "{一般公共预算,基本支出}". */
@@ -51,9 +49,9 @@ static void add_scopes(struct jx_buf *b, uint32_t bits)
     jx_buf_addc(b, '}');
 }
 
-/* `jixiao test-facts FILE [--sentences]`: one line per fact,
- * "LINE:COL §SECTION KIND VALUE LABEL {SCOPES}" (and the sentence after
- * a tab with --sentences). */
+/* `jixiao test-facts FILE [--sentences]`: one line per figure of the
+ * package's report, "LINE:COL §SECTION ¶PARAGRAPH KIND VALUE LABEL
+ * {SCOPES}" (and the sentence after a tab with --sentences). */
 int jx_cmd_test_facts(int argc, char **argv)
 {
     const struct jx_cmd *self = jx_cmd_find("test-facts");
@@ -76,10 +74,10 @@ int jx_cmd_test_facts(int argc, char **argv)
     struct jx_arena *arena = jx_arena_new();
     struct jx_diags diags;
     jx_diags_init(&diags, arena);
-    struct jx_doc *doc = read_doc(arena, file, &diags);
+    const struct jx_package *pkg = read_pkg(arena, file, &diags);
     int rc = JX_EXIT_USAGE;
-    if (doc) {
-        const struct jx_facts *f = jx_report_facts(arena, doc);
+    if (pkg) {
+        const struct jx_facts *f = jx_package_facts(arena, pkg);
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         for (size_t i = 0; i < f->n; i++) {
@@ -94,10 +92,12 @@ int jx_cmd_test_facts(int argc, char **argv)
                 const char *p = jx_rat_format_exact(x->value, true, buf);
                 v = p ? p : "?";
             } else {
-                v = jx_sprintf(arena, "%lld人", (long long)x->value.num);
+                v = jx_sprintf(arena, "%lld%s", (long long)x->value.num,
+                               x->unit_word ? x->unit_word : "人");
             }
-            jx_buf_addf(&b, "%d:%d §%d %s %s %s ", x->prov.line, x->prov.col,
-                        x->section, jx_fact_kind_name(x->kind), v,
+            jx_buf_addf(&b, "%d:%d §%d ¶%d %s %s %s ", x->prov.line,
+                        x->prov.col, x->section, x->paragraph,
+                        jx_fact_kind_name(x->kind), v,
                         *x->label ? x->label : "-");
             add_scopes(&b, x->scopes);
             if (sentences) {

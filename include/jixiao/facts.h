@@ -4,8 +4,10 @@
  * scope words of that sentence (一般公共预算, 基本支出, 人员经费 ...) and
  * where it is, for the cross-checks between the report and the forms.
  *
- * Facts are derived from a document (or any text); they are not part of
- * a package and are not stored in Package JSON.
+ * A package's report keeps its facts (model.h jx_report.figures, Package
+ * JSON report.figures, docs/format.md): extracted once from the sections'
+ * text after recognition (or when a package without them is loaded),
+ * then read by the checks, the assessment and the reports.
  *
  * Ownership: everything lives in the arena passed in.
  */
@@ -72,8 +74,13 @@ struct jx_fact {
     uint32_t scopes;         /* scope words of the sentence (enum
                                 jx_scope bits) */
     uint32_t label_scopes;   /* scope words of the label alone */
+    const char *unit_word;   /* the unit as written, normalised: "万元",
+                                "元", "%", "人", "名" or "个" */
     int section;             /* report section 1..10 (一 … 十), 0 when
                                 outside the sections */
+    int paragraph;           /* 1-based paragraph (non-blank line) of the
+                                text the figure was found in: of its
+                                section for a package's figures */
     struct jx_prov prov;     /* file and line:col of the figure's first
                                 character */
 };
@@ -85,13 +92,47 @@ struct jx_facts {
 };
 
 /*
- * The facts of a package's report: every section's text, lines counted
- * from the section's provenance, each fact with its section number
- * (lib/model; what the checks, the assessment and the reports share,
- * extracted once per input by the pipeline).  Never NULL.
+ * The facts of a package's report (lib/model; what the checks, the
+ * assessment and the reports share): the package's own figures
+ * (pkg->report.figures) when it has them, else those of every section's
+ * text, lines counted from the section's provenance, each fact with its
+ * section and paragraph number (not stored: pkg is const).  Never NULL.
  */
 struct jx_facts *jx_package_facts(struct jx_arena *arena,
                                   const struct jx_package *pkg);
+
+/*
+ * Store the figures of a package's report with it: when the report is
+ * present and pkg->report.figures is NULL, extract them from the
+ * sections' text (as jx_package_facts) into it.  Returns the package's
+ * figures (an empty list without a report).  Never NULL.
+ */
+struct jx_facts *jx_package_fill_figures(struct jx_arena *arena,
+                                         struct jx_package *pkg);
+
+/* The scope bits of the words of s (any of the words of a scope sets its
+ * bit: "商品和服务支出" sets JX_SCOPE_PUBLIC). */
+uint32_t jx_scope_bits(struct jx_arena *arena, const char *s);
+
+/* The scope bit whose Chinese name (jx_scope_zh) is zh, or 0. */
+uint32_t jx_scope_of_zh(const char *zh);
+
+/*
+ * What a figure measures, from its kind and the last of these words in
+ * its label (labels end with what they name: 预算执行数 is executed):
+ * percent -> "rate", headcount -> "count"; money -> "budget" (预算, 批复,
+ * 安排, 下达, 年初, 计划), "executed" (执行, 支出, 支付, 决算, 使用, 完成,
+ * 拨付), "income" (收入, 到位, 拨款) or "amount" (none of them).  A static
+ * string.
+ */
+const char *jx_fact_measure(const struct jx_fact *f);
+
+/* The kind a unit word means ("万元" -> money, "%" -> percent, "人" ->
+ * headcount); false for an unknown word. */
+bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind);
+
+/* Append a fact (zeroed) to a list and return it. */
+struct jx_fact *jx_facts_add(struct jx_arena *arena, struct jx_facts *out);
 
 /*
  * The facts of the report in a document (lib/recognise): every paragraph of its 自评报告

@@ -17,6 +17,18 @@
 #include "jixiao/dec.h"
 #include "jixiao/diag.h"
 
+/* How a value was obtained: read from a recognised cell, or inferred
+ * (and then how).  JSON names in jx_how_name, Chinese in jx_how_zh. */
+enum jx_how {
+    JX_HOW_READ = 0,  /* read from a recognised cell as printed */
+    JX_HOW_SPLIT,     /* cells run together, cut by the arithmetic */
+    JX_HOW_OCR,       /* an OCR confusable repaired (O -> 0), confirmed
+                         by the arithmetic */
+    JX_HOW_FLOAT,     /* a binary-float artifact read as its decimal */
+    JX_HOW_POSITION,  /* taken from its position, no label or header */
+    JX_HOW_COUNT
+};
+
 /* Where an imported value came from.  All members optional. */
 struct jx_prov {
     const char *file;  /* source document */
@@ -24,7 +36,24 @@ struct jx_prov {
     const char *sheet; /* XLSX sheet name */
     const char *cell;  /* XLSX A1 reference */
     int table, row, column; /* DOCX/text table, 1-based */
+    enum jx_how how;   /* read (the default) or how it was inferred */
+    const char *raw;   /* inferred: the text as printed, or NULL */
 };
+
+/* The JSON name of a how ("read", "split", "ocr", "float",
+ * "position"); NULL when out of range. */
+const char *jx_how_name(enum jx_how h);
+
+/* The Chinese phrase of how a value was inferred ("由相连数字按勾稽关系
+ * 拆分推断", ...); "" for JX_HOW_READ. */
+const char *jx_how_zh(enum jx_how h);
+
+/* The suffix a finding's message gets when a value it uses was
+ * inferred: "（该数由…推断：原文“…”）" for each distinct inferred
+ * provenance among p[0..n) (NULL entries skipped), "" when none was
+ * (arena-owned; the one mechanism every finding shares). */
+const char *jx_prov_inferred_note(struct jx_arena *a,
+                                  const struct jx_prov *const *p, size_t n);
 
 /* The diagnostic location of a provenance: its place, its file (or
  * `file` when it names none) and the JSON path (may be NULL).  p may be
@@ -282,6 +311,8 @@ struct jx_rubric {
 
 /* ---- 自评报告 and submission ----------------------------------------- */
 
+struct jx_facts;
+
 /* A report section 一 … 十. */
 struct jx_section {
     int no;               /* 1..10 */
@@ -299,6 +330,11 @@ struct jx_report {
     size_t nsections;
     struct jx_text *attachments; /* the attachment list, as written */
     size_t nattachments;
+    struct jx_facts *figures;    /* the figures its prose states (facts.h):
+                                    read from Package JSON, else extracted
+                                    from the sections' text once
+                                    (jx_package_fill_figures); NULL until
+                                    then */
 };
 
 /* Materials that can be handed in (考核评分表 完整性). */

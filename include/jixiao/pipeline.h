@@ -34,6 +34,8 @@ struct jx_facts;
 struct jx_run_opts {
     const char *fwdir;              /* frameworks; NULL: the bundled ones */
     const char *caldir;             /* calendar; NULL: the bundled one */
+    const char *formsdir;           /* catalogue of forms (docs/forms.md);
+                                       NULL: the bundled one */
     struct jx_policy policy;        /* scoring policy (--policy) */
     struct jx_check_config check;   /* check thresholds (--set) */
     struct jx_limits limits;        /* on hostile input */
@@ -91,8 +93,10 @@ struct jx_result {
     struct jx_package *pkg;        /* OK: the package (MALFORMED: possibly
                                       partial, or NULL) */
     const struct jx_eval *ev;      /* OK: its scoring */
-    const struct jx_facts *facts;  /* OK: the report's figures, extracted
-                                      once, shared by check and assess */
+    const struct jx_facts *facts;  /* OK: the report's figures, the
+                                      package's report.figures (stored
+                                      with it once), shared by check and
+                                      assess */
     struct jx_diags diags;         /* every finding: load, scoring, checks,
                                       printed tables rescored; located and
                                       in file, line and column order */

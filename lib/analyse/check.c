@@ -107,7 +107,16 @@ int jx_check_option(struct jx_check_config *c, struct jx_policy *p,
     return 0;
 }
 
-/* Add a finding at prov and/or a JSON path. */
+/* Note a value the next finding uses. */
+void jx_check_use(struct jx_check_ctx *c, const struct jx_prov *p)
+{
+    if (p && c->nuses < sizeof c->uses / sizeof c->uses[0]) {
+        c->uses[c->nuses++] = p;
+    }
+}
+
+/* Add a finding at prov and/or a JSON path, naming the inferred values
+ * it uses. */
 struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
                                 enum jx_severity sev,
                                 const struct jx_prov *prov, const char *path,
@@ -118,10 +127,18 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     va_start(ap, fmt);
     char *msg = jx_vsprintf(c->arena, fmt, ap);
     va_end(ap);
-    return jx_diag_add(c->diags, code, sev, &loc, "%s", msg);
+    const struct jx_prov *all[17] = {prov};
+    for (size_t i = 0; i < c->nuses; i++) {
+        all[i + 1] = c->uses[i];
+    }
+    const char *note = jx_prov_inferred_note(c->arena, all, c->nuses + 1);
+    c->nuses = 0;
+    return jx_diag_add(c->diags, code, sev, &loc, "%s%s", msg, note);
 }
 
-/* The report's facts: those given to the run, else built once. */
+/* The report's facts: those given to the run, else the package's own
+ * (report.figures; extracted from its text only for a package built
+ * without them). */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
 {
     if (!c->facts) {

@@ -99,6 +99,9 @@ static void sum_check(struct jx_check_ctx *c, const char *code,
     if (used && jx_money_sub(sum, total->v, &d) == JX_NUM_OK &&
         diff_sev(c, d.fen, unit, &sev)) {
         struct jx_money ad = {d.fen < 0 ? -d.fen : d.fen};
+        for (size_t k = 0; k < nparts; k++) {
+            jx_check_use(c, parts[k]->present ? parts[k]->prov : NULL);
+        }
         struct jx_diag *e = jx_check_report(
             c, code, sev, total->prov, path,
             "%s之和 %s = %s%s，与%s %s 不一致（相差 %s）", what,

@@ -19,13 +19,16 @@ struct jx_check_ctx {
     const struct jx_check_config *cfg;
     struct jx_diags *diags;
     const char *file;                   /* the package's source, or NULL */
-    const struct jx_facts *facts;       /* the report's figures, built on
-                                           first use (jx_check_facts) */
+    const struct jx_facts *facts;       /* the report's figures, the
+                                           package's own, taken on first
+                                           use (jx_check_facts) */
+    const struct jx_prov *uses[16];     /* other values the next finding
+                                           uses (jx_check_use) */
+    size_t nuses;
 };
 
-/* The figures of the report prose (every section, lines counted from the
- * section's provenance), built once per run and shared by the
- * families (arena-owned). */
+/* The figures of the report prose: the package's report.figures (facts.h
+ * jx_package_facts), taken once per run and shared by the families. */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */
@@ -37,9 +40,15 @@ void jx_check_budget(struct jx_check_ctx *c);
 void jx_check_complete(struct jx_check_ctx *c);
 void jx_check_publish(struct jx_check_ctx *c);
 
+/* Note that the next finding also uses a value with provenance p
+ * (besides the one it is located at); NULL is ignored. */
+void jx_check_use(struct jx_check_ctx *c, const struct jx_prov *p);
+
 /* Shared helper for the families: add a finding located at prov (when
- * not NULL) and the JSON path (printf-style, may be NULL).  Returns the
- * entry (for jx_diag_detail) or NULL. */
+ * not NULL) and the JSON path (printf-style, may be NULL).  When prov
+ * or a value noted by jx_check_use was inferred rather than read, the
+ * message ends with what jx_prov_inferred_note says (the uses are then
+ * cleared).  Returns the entry (for jx_diag_detail) or NULL. */
 struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
                                 enum jx_severity sev,
                                 const struct jx_prov *prov, const char *path,

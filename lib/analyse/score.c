@@ -150,6 +150,7 @@ struct ctx {
     const struct jx_policy *pol;
     struct jx_diags *d;
     const char *sheet; /* label of the sheet being scored */
+    const struct jx_prov *uses[4]; /* other values the findings use */
 };
 
 
@@ -268,7 +269,10 @@ static struct jx_diag *finding(struct ctx *c, const char *code,
     va_start(ap, fmt);
     char *msg = jx_vsprintf(c->a, fmt, ap);
     va_end(ap);
-    return jx_diag_add(c->d, code, sev, &loc, "%s", msg);
+    const struct jx_prov *all[5] = {prov, c->uses[0], c->uses[1],
+                                    c->uses[2], c->uses[3]};
+    return jx_diag_add(c->d, code, sev, &loc, "%s%s", msg,
+                       jx_prov_inferred_note(c->a, all, 5));
 }
 
 /* The first non-NULL of two provenances. */
@@ -1403,17 +1407,28 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
     se->label = label;
     c->sheet = label;
     struct jx_rat exact = jx_rat_int(0);
+    /* the funds row's findings use all of its values */
+    const struct jx_funds *tf = &sh->total;
+    c->uses[0] = tf->budget_full.prov;
+    c->uses[1] = tf->executed.prov;
+    c->uses[2] = tf->points.prov;
+    c->uses[3] = tf->score.prov;
     score_rate(c, sh, sid, spath, &se->rate, &exact);
     struct jx_rat exec_points;
     score_exec(c, sh, sid, spath, &se->rate, exact, &se->exec_score,
                &exec_points);
+    memset(c->uses, 0, sizeof c->uses);
     se->nindicators = sh->nindicators;
     se->indicators = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators
                                                           : 1,
                                     sizeof *se->indicators);
     for (size_t i = 0; i < sh->nindicators; i++) {
+        /* an indicator's findings use its points and score */
+        c->uses[0] = sh->indicators[i].points.prov;
+        c->uses[1] = sh->indicators[i].score.prov;
         score_indicator(c, sid, spath, &sh->indicators[i], i,
                         &se->indicators[i]);
+        memset(c->uses, 0, sizeof c->uses);
     }
     /* 执行率 < 100% without an explanation is a cross-check (C404): it
      * needs the report, not only the sheet */
@@ -1433,7 +1448,7 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
         jx_policy_default(&ev->policy);
     }
     ev->diags = diags;
-    struct ctx c = {arena, pkg, &ev->policy, diags, ""};
+    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}};
     size_t n = (pkg->has_unit_sheet ? 1 : 0) + pkg->nproject_sheets;
     ev->sheets = jx_alloc_array(arena, n ? n : 1, sizeof *ev->sheets);
     ev->nsheets = n;

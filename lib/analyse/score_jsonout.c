@@ -98,6 +98,12 @@ json_t *jx_json_prov(const struct jx_prov *p)
     if (p->column > 0) {
         jx_json_put(o, "column", json_integer(p->column));
     }
+    if (p->how != JX_HOW_READ && jx_how_name(p->how)) {
+        jx_json_put(o, "how", jx_json_str(jx_how_name(p->how)));
+    }
+    if (p->raw) {
+        jx_json_put(o, "raw", jx_json_str(p->raw));
+    }
     return o;
 }
 /* One item as a JSON object (new reference). */

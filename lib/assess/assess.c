@@ -784,7 +784,7 @@ void jx_assess_env(struct jx_arena *a, const struct jx_package *pkg,
     if (o) {
         c->o = *o;
     }
-    /* the report's figures, section by section (given: shared) */
+    /* the report's figures: given (shared), else the package's own */
     c->facts = *(o && o->facts ? o->facts : jx_package_facts(a, pkg));
     memset(env, 0, sizeof *env);
     env->ctx = c;

@@ -101,8 +101,8 @@ struct jx_assess_opts {
                                        answers "missing" */
     const char *const *overrides;   /* "name=value" framework params */
     const struct jx_facts *facts;   /* the report's figures (facts.h
-                                       jx_package_facts); NULL: extracted
-                                       by jx_assess_env */
+                                       jx_package_facts); NULL: the
+                                       package's own report.figures */
 };
 
 /* One named input of the package (docs/frameworks.md, "Inputs"). */

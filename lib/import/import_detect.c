@@ -232,7 +232,8 @@ enum jx_input_kind jx_detect(const char *data, size_t len)
     if (i < len && data[i] == '<' && html_start(data, len, i)) {
         return JX_IN_HTML;
     }
-    if (is_utf8_text(data, len) || is_gb18030_text(data, len)) {
+    if (is_utf8_text(data, len) || is_gb18030_text(data, len) ||
+        jx_text_is_utf16(data, len)) {
         return JX_IN_TEXT;
     }
     return JX_IN_UNKNOWN;

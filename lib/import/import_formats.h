@@ -17,19 +17,30 @@
 enum jx_input_kind jx_detect(const char *data, size_t len);
 
 /*
- * Text to document: decode (UTF-8 with or without BOM; GB18030/GBK
- * otherwise), normalise line ends, then recover paragraphs and tables
- * from the layouts real documents come in (one cell per line with tab
- * indentation; tab-separated rows; one cell per line with blank lines
- * between cells; cells ending in " |"; pipe-delimited rows with merged
- * cells as "||"; a whole table on one space-separated line; PDF text
- * with characters spaced out).  Provenance: file + line:col.  Returns
- * NULL only when the text cannot be decoded (a diagnostic says why).
+ * Text to document: decode (UTF-8 with or without BOM; UTF-16 with a
+ * BOM or recognised by its NUL bytes; GB18030/GBK otherwise), normalise
+ * line ends, then recover paragraphs and tables from the layouts real
+ * documents come in (one cell per line with tab indentation;
+ * tab-separated rows; one cell per line with blank lines between cells,
+ * with or without row marks; cells ending in " |"; pipe-delimited rows
+ * with or without a leading "|", merged cells as "||"; a whole table on
+ * one line, cells split by two spaces and rows by " | ", or cells split
+ * by single spaces after WPS metadata; PDF text with characters spaced
+ * out).  Where rows are not marked, they are found from where labels
+ * follow figures, and a header is lined up over the figures only when
+ * its words name exactly those columns; a row that cannot be placed
+ * soundly is kept as text.  Provenance: file + line:col.  Returns NULL
+ * only when the text cannot be decoded (a diagnostic says why).
  */
 struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
                               const char *data, size_t len,
                               const struct jx_limits *lim,
                               struct jx_diags *diags);
+
+/* True when data[0..len) looks like UTF-16 text (a byte order mark, or
+ * the NUL bytes of ASCII characters all at odd or all at even offsets);
+ * jx_import_text decodes it. */
+bool jx_text_is_utf16(const char *data, size_t len);
 
 /* DOCX to document (libzip + expat): paragraphs with heading levels,
  * tables with gridSpan/vMerge; text in fields and tracked insertions

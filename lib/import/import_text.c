@@ -1,8 +1,9 @@
 /*
  * import_text.c - text (copied out of Word, PDF or a portal) to the
- * neutral document: decoding (UTF-8 with or without BOM, else GB18030),
+ * neutral document: decoding (UTF-8 with or without BOM, UTF-16 with a
+ * BOM or recognised by its NUL bytes, else GB18030),
  * line ends, paragraphs, and the recovery of tables from the layouts
- * real documents come in (see jx_import_text in import.h).
+ * real documents come in (see jx_import_text in import_formats.h).
  *
  * The input is read line by line with a cursor that can look ahead and
  * step back, so memory stays proportional to what is kept (cells and
@@ -12,10 +13,19 @@
  *  - tab cell:  "\tcell" (one cell per line, a blank line after each
  *               row; lines without the tab continue the cell above);
  *  - tab rows:  "a\tb\tc" (seeds 000, 004, and PDF text as in 002);
- *  - pipes:     "| a | b ||" ("||" merges a cell with the one before);
+ *  - pipes:     "| a | b ||" or "a | b ||" ("||" merges a cell with the
+ *               one before; rows may drift in their number of cells);
  *  - bar cell:  "cell |" (one cell per line, a blank line after a row);
  *  - one line:  "a  b | c  d" (cells split by two spaces, rows by " | ");
- *  - blank cell: "-" then one cell per line with blank lines between.
+ *  - blank cell: "-" then one cell per line with blank lines between;
+ *  - cell stream: one cell per line with an empty line between cells
+ *               (a line of blanks is an empty cell), or " |" cells with
+ *               no blank line between rows: rows found from the cells'
+ *               kinds (stream_rows);
+ *  - spaced:    a whole table on one line, cells split by single
+ *               spaces, maybe after WPS metadata (read as a stream);
+ *  - spaced rows: a row per line, cells split by spaces, under a header
+ *               whose words may wrap onto a second line.
  * Other lines are paragraphs.  Table repairs (import_text_fix.c) and the
  * alignment of PDF rows (import_text_align.c) are applied per cell.
  */
@@ -30,8 +40,10 @@
 #include "import/import_text.h"
 
 /* Repairs applied to paragraphs and to table cells. */
-#define PARA_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX)
-#define CELL_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SPACED | JX_FIX_NUMBER)
+#define PARA_FIXES (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SIGNS)
+#define CELL_FIXES                                                         \
+    (JX_FIX_MARKUP | JX_FIX_LATEX | JX_FIX_SIGNS | JX_FIX_SPACED |         \
+     JX_FIX_NUMBER)
 
 /* ---- lines ------------------------------------------------------------- */
 
@@ -140,7 +152,7 @@ enum lkind {
     LK_BLANK = 0, /* nothing but blanks (a lone tab is a tab cell) */
     LK_TABCELL,   /* "\tcell" with no other tab */
     LK_TSV,       /* has a tab elsewhere: a row of cells */
-    LK_PIPES,     /* "| a | b |" */
+    LK_PIPES,     /* "| a | b |", or "a | b |" (no leading pipe) */
     LK_BAR,       /* "cell |" */
     LK_ONELINE,   /* "a  b | c  d  e | …" */
     LK_DASH,      /* "-" (a row mark of the blank-cell layout) */
@@ -169,6 +181,25 @@ static bool is_oneline(const char *s, size_t n)
     return rows >= 2 && wide >= 2;
 }
 
+/* True when s[0..n) (trimmed, not starting with '|') is a row of pipe-
+ * delimited cells without the leading pipe ("a | b |", "a | b | c"): it
+ * has at least two pipes, one of them with text after it. */
+static bool is_piperow(const char *s, size_t n)
+{
+    size_t pipes = 0;
+    bool inner = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '|') {
+            continue;
+        }
+        pipes++;
+        for (size_t j = i + 1; j < n && !inner; j++) {
+            inner = s[j] != '|' && s[j] != ' ' && s[j] != '\t';
+        }
+    }
+    return pipes >= 2 && inner;
+}
+
 /* The kind of a line.  Pipes and bars are looked at before tabs, so
  * that a cell text holding a tab does not make its line a row of tab-
  * separated cells. */
@@ -186,6 +217,9 @@ static enum lkind classify(const struct line *l)
     }
     if (is_oneline(s, n)) {
         return LK_ONELINE;
+    }
+    if (is_piperow(s, n)) {
+        return LK_PIPES;
     }
     if (s[n - 1] == '|' && (n == 1 || s[n - 2] == ' ')) {
         return LK_BAR;
@@ -237,6 +271,7 @@ struct ctx {
     bool stop;             /* a limit was hit: read no further */
     bool blocks_reported;  /* the block limit was reported */
     struct jx_buf fix;     /* scratch for repaired text */
+    size_t no_stream_before; /* no cell stream starts before this offset */
 };
 
 /* Add a diagnostic located at line:col (0 = unknown) and, for table
@@ -447,6 +482,9 @@ static bool wraps_into(const struct wrap *w, const char *b, size_t bn)
     return w->prose || (cps(b, bn) >= 20 && has_prose_mark(b, bn + 1));
 }
 
+static size_t meta_prefix(const char *s, size_t n);
+static bool spaced_table(const struct line *l, size_t off);
+
 /* Read a paragraph starting at line l (already consumed), joining the
  * lines a PDF wrapped, and add it. */
 static void read_para(struct ctx *x, struct line *l)
@@ -469,7 +507,8 @@ static void read_para(struct ctx *x, struct line *l)
         }
         size_t nb, ne;
         trim(next.s, next.n, true, &nb, &ne);
-        if (!wraps_into(&w, next.s + nb, ne - nb)) {
+        if (!wraps_into(&w, next.s + nb, ne - nb) ||
+            spaced_table(&next, meta_prefix(next.s, next.n))) {
             x->rd = save;
             break;
         }
@@ -1204,7 +1243,8 @@ static void read_tsv(struct ctx *x)
 
 /* ---- pipe-delimited rows ----------------------------------------------- */
 
-/* Split a "| a | b ||" line into cells of r: an empty field ("||")
+/* Split a "| a | b ||" line (or "a | b ||", without the leading pipe)
+ * into cells of r: an empty field ("||")
  * widens the cell before it, a field of blanks is an empty cell; a
  * markdown rule ("|---|:--|") gives no cells.  *closed is set when the
  * line ends with '|'. */
@@ -1221,8 +1261,8 @@ static void pipes_split(struct ctx *x, struct line *l, struct prow *r,
     if (rule) {
         return;
     }
-    size_t start = b + 1;
-    for (size_t i = b + 1; i <= e && !x->stop; i++) {
+    size_t start = l->s[b] == '|' ? b + 1 : b;
+    for (size_t i = start; i <= e && !x->stop; i++) {
         if (i < e && l->s[i] != '|') {
             continue;
         }
@@ -1245,9 +1285,77 @@ static void pipes_split(struct ctx *x, struct line *l, struct prow *r,
     }
 }
 
+/* Kind class for matching rows: empty, value or text. */
+static int kind_class(enum jx_cellkind k)
+{
+    return k == JX_CK_LONG ? JX_CK_SHORT : (int)k;
+}
+
+/* Rows of a pipe table placed so far (the last 8), for pipes_place. */
+struct pipe_hist {
+    int count;                                 /* rows kept (<= 8) */
+    int next;                                  /* ring position */
+    int used[8];                               /* cells up to the last text */
+    unsigned char kinds[8][JX_ALIGN_MAXCOLS];  /* their kinds */
+    int cols[8][JX_ALIGN_MAXCOLS];             /* their grid columns */
+};
+
+/*
+ * Place a row of a pipe table.  A form's row written where merged cells
+ * were lacks their (empty) cells on the left: when the row has fewer
+ * cells up to its last text than the most recent row with more (at
+ * least 3, a figure among them), and its cells have the kinds of that
+ * row's last cells one for one, it is put under them.  Any other row stays as
+ * written.  The row is then remembered.
+ */
+static void pipes_place(struct pipe_hist *h, struct prow *r)
+{
+    size_t m = used_cells(r);
+    if (m > JX_ALIGN_MAXCOLS || r->n > JX_ALIGN_MAXCOLS) {
+        return;
+    }
+    size_t figs = 0;
+    bool single = true;
+    for (size_t i = 0; i < m; i++) {
+        figs += kind_of(&r->c[i]) == JX_CK_VALUE;
+        single = single && r->c[i].span == 1;
+    }
+    for (int k = 1; k <= h->count && m >= 3 && figs >= 1 && single; k++) {
+        int e = (h->next - k + 8) % 8;
+        int ue = h->used[e];
+        if (ue <= (int)m) {
+            continue;
+        }
+        bool match = true;
+        for (size_t i = 0; i < m && match; i++) {
+            match = kind_class(kind_of(&r->c[i])) ==
+                    kind_class((enum jx_cellkind)h->kinds[e][ue - (int)m + (int)i]);
+        }
+        for (size_t i = 0; i < m && match; i++) {
+            r->c[i].at = h->cols[e][ue - (int)m + (int)i];
+        }
+        break; /* only the most recent wider row counts */
+    }
+    int e = h->next;
+    int colpos = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        int at = r->c[i].at >= colpos ? r->c[i].at : colpos;
+        h->kinds[e][i] = (unsigned char)kind_of(&r->c[i]);
+        h->cols[e][i] = at;
+        colpos = at + r->c[i].span;
+    }
+    h->used[e] = (int)m;
+    h->next = (e + 1) % 8;
+    if (h->count < 8) {
+        h->count++;
+    }
+}
+
 /* Read a table of pipe-delimited rows ("| a | b |"; a cell merged with
  * the one to its left written "||"); the cursor is at its first line.
- * Rows may drift in their number of cells; they are kept as written. */
+ * Rows may drift in their number of cells; a row that lost the cells
+ * of merged labels on its left is put under the row above it
+ * (pipes_place), any other is kept as written. */
 static void read_pipes(struct ctx *x)
 {
     struct tbuild tb;
@@ -1258,6 +1366,8 @@ static void read_pipes(struct ctx *x)
     memset(&last, 0, sizeof last);
     bool eof = false, closed = true;
     int prev_w = 0;
+    struct pipe_hist hist;
+    memset(&hist, 0, sizeof hist);
     for (;;) {
         struct reader save = x->rd;
         int blanks = 0;
@@ -1279,6 +1389,7 @@ static void read_pipes(struct ctx *x)
         row_clear(&r);
         pipes_split(x, &l, &r, &closed);
         if (r.n) {
+            pipes_place(&hist, &r);
             prev_w = tb.nrows ? tb.last_width : 0;
             add_row(x, &tb, &r);
         }
@@ -1286,6 +1397,952 @@ static void read_pipes(struct ctx *x)
     bool truncated = eof && (!closed || (!last.eol && tb.last_width < prev_w));
     end_table(x, &tb, truncated, last.no, end_col(&last));
     row_free(&r);
+}
+
+/* ---- a stream of cells without row marks ------------------------------ */
+
+/* True when s[0..n) ends with the UTF-8 text w. */
+static bool ends_with(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+static bool remark_header(const struct pcell *c);
+static bool value_header(const struct pcell *c);
+
+/*
+ * True when cell b is the rest of a header word that the one-cell-per-
+ * line layout split over two lines after cell a ("年初" "预算数", "实际"
+ * "完成值", "数量" "指标", "产出指标" "(50)", "偏差原因" "分析及"):
+ * b is a bracketed note of at most 8 code points, or a ≤4-code-point a
+ * is followed by one of the column words' tails, or a ends with 及, or a
+ * ≤3-code-point a is followed by a ≤3-code-point b ending in 指标; never
+ * when a is a whole header word already (ends in 指标, or names a column
+ * of figures; a remark's words go on: "偏差原因" "分析及").
+ */
+static bool word_goes_on(const struct pcell *a, const struct pcell *b)
+{
+    if (kind_of(a) != JX_CK_SHORT || kind_of(b) != JX_CK_SHORT) {
+        return false;
+    }
+    size_t an = cps(a->b.p, a->b.len), bn = cps(b->b.p, b->b.len);
+    if ((b->b.p[0] == '(' || starts_with_any(b->b.p, b->b.len,
+                                             (const char *const[]){"（"}, 1)) &&
+        bn <= 8 && !ends_with(a->b.p, a->b.len, ")") &&
+        !ends_with(a->b.p, a->b.len, "）")) {
+        return true;
+    }
+    if (ends_with(a->b.p, a->b.len, "及") && an <= 8) {
+        return true;
+    }
+    if (ends_with(a->b.p, a->b.len, "指标") ||
+        (value_header(a) && !remark_header(a))) {
+        return false; /* a is a whole header word already */
+    }
+    if (an <= 3 && bn <= 3 && ends_with(b->b.p, b->b.len, "指标")) {
+        return true; /* "经济效" "益指标", "数量" "指标" */
+    }
+    static const char *const tails[] = {"预算数", "执行数",
+                                        "指标值", "完成值", "指标",
+                                        "改进措施", "分析及", "完成情况"};
+    if (an > 4) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        if (b->b.len == strlen(tails[i]) &&
+            memcmp(b->b.p, tails[i], b->b.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Join the header words of s split over two cells (word_goes_on). */
+static void join_words(struct prow *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (o > 0 && word_goes_on(&s->c[o - 1], &s->c[i])) {
+            jx_buf_add(&s->c[o - 1].b, s->c[i].b.p, s->c[i].b.len);
+            jx_buf_release(&s->c[i].b);
+            continue;
+        }
+        s->c[o++] = s->c[i];
+    }
+    s->n = o;
+}
+
+/* Index of the first value in s->c[a..b), or b. */
+static size_t first_value(const struct prow *s, size_t a, size_t b)
+{
+    while (a < b && kind_of(&s->c[a]) != JX_CK_VALUE) {
+        a++;
+    }
+    return a;
+}
+
+/* Index of the first cell of s->c[a..b) that is not text (a value or
+ * an empty cell: the row's figures start there), or b. */
+static size_t first_data(const struct prow *s, size_t a, size_t b)
+{
+    while (a < b && (kind_of(&s->c[a]) == JX_CK_SHORT ||
+                     kind_of(&s->c[a]) == JX_CK_LONG)) {
+        a++;
+    }
+    return a;
+}
+
+/*
+ * True when cell c reads as the header of a column of figures: its text,
+ * without a bracketed note at its end ("执行数(B)", "年度预算数(万元)"),
+ * ends with one of the words such headers end with (…数, …值, …率, 分值,
+ * 得分, 权重, 原因, 措施, 分析, 单位, 性质, 预算, 说明, 备注).  Row
+ * labels ("年度资金总额", "产出指标(50)", "数量指标") do not.
+ */
+static bool value_header(const struct pcell *c)
+{
+    const char *p = c->b.p;
+    size_t n = c->b.len;
+    if (n > 0 && (p[n - 1] == ')' || ends_with(p, n, "）"))) {
+        size_t i = n;
+        while (i > 0 && p[i - 1] != '(' &&
+               !(i >= 3 && memcmp(p + i - 3, "（", 3) == 0)) {
+            i--;
+        }
+        if (i > 0) {
+            n = p[i - 1] == '(' ? i - 1 : i - 3;
+        }
+    }
+    while (n > 0 && p[n - 1] == ' ') {
+        n--;
+    }
+    static const char *const ends[] = {"数", "值", "率", "分", "权重",
+                                       "原因", "措施", "分析", "单位",
+                                       "性质", "预算", "说明", "备注"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        if (ends_with(p, n, ends[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when cell c holds only a unit of measure ("%", "万元", "人次"):
+ * the 度量单位 column of a form, not a row's label. */
+static bool unit_word(const struct pcell *c)
+{
+    static const char *const units[] = {
+        "%", "‰", "元", "万元", "亿元", "个", "人", "人次", "次", "天", "件",
+        "项", "户", "亩", "万亩", "台", "套", "篇", "座", "起", "年", "月",
+        "日", "小时", "公里", "千米", "米", "吨", "家", "所", "张", "份",
+        "期", "场", "辆", "株", "棵", "间", "平方米", "立方米", "分"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (c->b.len == strlen(units[i]) &&
+            memcmp(c->b.p, units[i], c->b.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when cell c names a remark column (…原因, …措施, …分析, 说明,
+ * 备注): text, never a figure. */
+static bool remark_header(const struct pcell *c)
+{
+    static const char *const ends[] = {"原因", "措施", "分析", "说明",
+                                       "备注"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        if (ends_with(c->b.p, c->b.len, ends[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* End of the row of the stream that starts at a: before a label (text)
+ * that follows a value or an empty cell once the row has a value; a
+ * long text right after the values (a remark) and a unit of measure
+ * (unit_word) stay in the row. */
+static size_t stream_row_end(const struct prow *s, size_t a)
+{
+    bool value = false;
+    for (size_t i = a; i < s->n; i++) {
+        enum jx_cellkind k = kind_of(&s->c[i]);
+        if (i > a && value && k == JX_CK_SHORT && !unit_word(&s->c[i])) {
+            enum jx_cellkind p = kind_of(&s->c[i - 1]);
+            if (p == JX_CK_VALUE || p == JX_CK_EMPTY || p == JX_CK_LONG) {
+                return i;
+            }
+        }
+        value = value || k == JX_CK_VALUE;
+    }
+    return s->n;
+}
+
+/* Add cells s->c[a..b) as a row of tb starting at grid column at, with
+ * empty cells after them up to column pad (-1: none): a row under a
+ * header is as wide as the header, so that no reader takes it for a
+ * row whose merged cells on the left are missing. */
+static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
+                       size_t a, size_t b, int at, int pad)
+{
+    if (a >= b) {
+        return;
+    }
+    struct prow r;
+    memset(&r, 0, sizeof r);
+    r.c = s->c + a;
+    r.n = b - a;
+    r.line = s->c[a].line;
+    for (size_t i = 0; i < r.n; i++) {
+        r.c[i].at = at + (int)i;
+    }
+    add_row(x, tb, &r);
+    if (!tb->t) {
+        return;
+    }
+    struct jx_prov p;
+    memset(&p, 0, sizeof p);
+    p.line = s->c[b - 1].line;
+    p.col = s->c[b - 1].col;
+    while (tb->last_width <= pad && take_cell(x, p.line)) {
+        jx_doc_table_add_cell(x->doc, tb->t, tb->nrows - 1, tb->last_width,
+                              1, 1, "", 0, &p);
+        tb->last_width++;
+    }
+    if (tb->last_width > tb->width) {
+        tb->width = tb->last_width;
+    }
+}
+
+/* How many cells of s->c[a..b), placed from grid column at, have the
+ * kind class of the reference row's cell in their column. */
+static int kinds_match(const struct prow *s, size_t a, size_t b, int at,
+                       const unsigned char *ref, int nref)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++) {
+        int c = at + (int)(i - a);
+        if (c >= 0 && c < nref &&
+            kind_class(kind_of(&s->c[i])) ==
+                kind_class((enum jx_cellkind)ref[c])) {
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Grid column of the first of n cells ending at column last (0 when
+ * they do not fit). */
+static int spaced_at(int last, size_t n)
+{
+    return (size_t)last + 1 >= n ? last + 1 - (int)n : 0;
+}
+
+/* Add the texts of cells s->c[a..b) as one paragraph, split by
+ * spaces (a row that cannot be placed in the table). */
+static void cells_para(struct ctx *x, const struct prow *s, size_t a,
+                       size_t b)
+{
+    struct jx_buf p;
+    jx_buf_init(&p, SIZE_MAX);
+    for (size_t i = a; i < b; i++) {
+        if (s->c[i].b.len == 0) {
+            continue;
+        }
+        if (p.len) {
+            jx_buf_addc(&p, ' ');
+        }
+        jx_buf_add(&p, s->c[i].b.p, s->c[i].b.len);
+    }
+    if (a < b) {
+        add_para(x, p.p, p.len, s->c[a].line, s->c[a].col);
+    }
+    jx_buf_release(&p);
+}
+
+/* Add the cells s->c[a..b) as paragraphs: one for all (joined) or one
+ * each. */
+static void words_paras(struct ctx *x, const struct prow *s, size_t a,
+                        size_t b, bool joined)
+{
+    if (joined) {
+        cells_para(x, s, a, b);
+        return;
+    }
+    for (size_t i = a; i < b; i++) {
+        add_para(x, s->c[i].b.p, s->c[i].b.len, s->c[i].line, s->c[i].col);
+    }
+}
+
+/* How a header was found over the first row of figures after it. */
+struct hfit {
+    size_t labels;  /* texts of the row before its figures (0: no fit) */
+    size_t remarks; /* header words past the figures (lossy layouts) */
+};
+
+/*
+ * Find the header in the texts s->c[a..d) that stand before the figures
+ * s->c[d..b) of a row: the row's labels are its last 1 to 4 texts (not
+ * remark headers), and the m = b - d words before them must
+ * all name figure columns (value_header).  In a lossy layout the
+ * figures are exactly those columns: the word before them must not name
+ * one, and remark columns (原因, 措施 …) after them, empty and dropped,
+ * are allowed.  The smallest fitting label count wins.  A row of fewer
+ * than 2 figures (3 in a lossy layout) is too little evidence.
+ */
+static struct hfit header_fit(const struct prow *s, size_t a, size_t d,
+                              size_t b, bool lossy)
+{
+    struct hfit f = {0, 0};
+    size_t k = d - a, m = b - d;
+    if (m < (lossy ? 3u : 2u)) {
+        return f; /* too few figures to tell a header by */
+    }
+    for (size_t t = 1; t <= 4 && t < k; t++) {
+        bool ok = true;
+        for (size_t i = d - t; ok && i < d; i++) {
+            ok = !remark_header(&s->c[i]); /* labels are not */
+        }
+        size_t r = 0;
+        if (lossy) {
+            while (r < k - t && remark_header(&s->c[d - t - 1 - r])) {
+                r++;
+            }
+        }
+        size_t end = d - t - r; /* the figure headers end here */
+        ok = ok && end - a >= m;
+        for (size_t i = end - m; ok && i < end; i++) {
+            ok = value_header(&s->c[i]) && !(lossy && remark_header(&s->c[i]));
+        }
+        if (ok && lossy && end - m > a) {
+            ok = !value_header(&s->c[end - m - 1]);
+        }
+        if (ok) {
+            f.labels = t;
+            f.remarks = r;
+            return f;
+        }
+    }
+    return f;
+}
+
+/*
+ * Add the cells of s (one cell after another, no row marks: the
+ * one-cell-per-line layouts and a table on one line) to tb as rows.  A
+ * row ends before a label that follows its values (stream_row_end).  A
+ * row led by five or more texts holds a header before its labels
+ * (header_fit): the header goes in a row of its own, as many words as
+ * the row has cells (words before them are paragraphs, and a new table
+ * starts), and the header and the row end at the same column, its
+ * figures under their headers.
+ * When no header fits, which word stands over which figure is not
+ * known, and the words become paragraphs (no misleading header).
+ *
+ * The rows after a header: where empty cells are kept (lossy false),
+ * a row's first value is put under the first value of the row below
+ * the header (the labels of merged cells on the left are missing from
+ * it), or the row ends at the header's end, whichever matches the
+ * kinds of that row better (a tie keeps the row as a paragraph).  Where
+ * empty cells were dropped (lossy), a row with as many figures as the
+ * row under the header ends where that row's figures end; any other
+ * row (and any row with no header above it) cannot be placed soundly
+ * and is kept as a paragraph of its words; words without figures are
+ * paragraphs (a title, the labels of a form's head) where empty cells
+ * were dropped or after a header (a form's notes and footer).
+ */
+static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
+                        bool lossy)
+{
+    int anchor = -1; /* grid column of the first value, -1 before one */
+    int hdr_end = -1; /* last grid column of the header, -1 for none */
+    unsigned char ref[JX_ALIGN_MAXCOLS]; /* kinds of the row under it */
+    int nref = 0;
+    int last = -1;   /* lossy: column of the last figure under a header */
+    size_t nfig = 0; /* lossy: figures of that row */
+    size_t a = 0;
+    while (a < s->n && !x->stop) {
+        size_t b = stream_row_end(s, a);
+        size_t v = first_value(s, a, b);
+        if (v == b && (lossy || hdr_end >= 0)) {
+            /* words without figures (after a header: a form's notes
+             * and footer, whose row marks are lost): text */
+            end_table(x, tb, false, 0, 0);
+            memset(tb, 0, sizeof *tb);
+            hdr_end = -1;
+            last = -1;
+            words_paras(x, s, a, b, false);
+            a = b;
+            continue;
+        }
+        if (v == b) { /* no value: a row of text */
+            stream_add(x, tb, s, a, b, 0, -1);
+            a = b;
+            continue;
+        }
+        size_t d = first_data(s, a, b);
+        size_t k = d - a;
+        if (k >= 5) {
+            struct hfit f = header_fit(s, a, d, b, lossy);
+            if (f.labels) {
+                size_t L = f.labels, m = b - d;
+                size_t hn = L + m + f.remarks; /* the header's words */
+                size_t h = d - L - a > hn ? d - L - hn : a;
+                if (h > a) {
+                    /* the words before the header: text of the form */
+                    end_table(x, tb, false, 0, 0);
+                    memset(tb, 0, sizeof *tb);
+                    hdr_end = -1;
+                    words_paras(x, s, a, h, false);
+                }
+                int hw = (int)(d - L - h);
+                int dw = (int)(L + m + f.remarks);
+                int w = hw > dw ? hw : dw;
+                stream_add(x, tb, s, h, d - L, w - hw, -1);
+                stream_add(x, tb, s, d - L, b, w - dw, w - 1);
+                hdr_end = w - 1;
+                nref = 0;
+                for (int c = 0; c < w && c < JX_ALIGN_MAXCOLS; c++) {
+                    size_t i = d - L + (size_t)(c - (w - dw));
+                    ref[nref++] = (unsigned char)(c < w - dw || i >= b
+                                                      ? JX_CK_EMPTY
+                                                      : kind_of(&s->c[i]));
+                }
+                anchor = w - dw + (int)L;
+                last = w - 1 - (int)f.remarks;
+                nfig = m;
+                a = b;
+                continue;
+            }
+            end_table(x, tb, false, 0, 0);
+            memset(tb, 0, sizeof *tb);
+            hdr_end = -1;
+            last = -1;
+            anchor = -1;
+            words_paras(x, s, a, d - 1, false);
+            if (lossy) {
+                cells_para(x, s, d - 1, b); /* the label with its figures */
+                a = b;
+                continue;
+            }
+            a = d - 1;
+            d = first_data(s, a, b);
+        }
+        k = d - a;
+        int at = 0;
+        if (!lossy && hdr_end >= 0 && anchor >= (int)k &&
+            hdr_end + 1 >= (int)(b - a)) {
+            /* under a header: the first value under the first value of
+             * the row below the header, or the row's end at the
+             * header's end, whichever matches that row's kinds better
+             * (a wide merged label, "合计", leaves its figures right) */
+            int left = anchor - (int)k;
+            int right = hdr_end + 1 - (int)(b - a);
+            int ml = kinds_match(s, a, b, left, ref, nref);
+            int mr = kinds_match(s, a, b, right, ref, nref);
+            if (ml == mr && left != right) {
+                /* either could be right: kept as text, not guessed */
+                cells_para(x, s, a, b);
+                a = b;
+                continue;
+            }
+            at = mr > ml ? right : left;
+        } else if (lossy && last >= 0) {
+            if (b - d != nfig) {
+                /* not placeable under the header: kept as text */
+                cells_para(x, s, a, b);
+                a = b;
+                continue;
+            }
+            at = spaced_at(last, b - a);
+        } else if (lossy) {
+            /* no header: the row is kept as text */
+            cells_para(x, s, a, b);
+            a = b;
+            continue;
+        } else if (anchor < 0) {
+            anchor = (int)k;
+        } else if (anchor > (int)k) {
+            at = anchor - (int)k;
+        }
+        stream_add(x, tb, s, a, b, at, hdr_end);
+        a = b;
+    }
+}
+
+/* Number of cells of r whose text is a value. */
+static size_t count_values(const struct prow *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        n += kind_of(&r->c[i]) == JX_CK_VALUE;
+    }
+    return n;
+}
+
+/* Cells and values a piece of one-cell-per-line text needs to be read
+ * as a stream of cells rather than as one row. */
+#define STREAM_MIN_CELLS 12
+#define STREAM_MIN_VALUES 4
+
+/* The raw line is empty (no character at all, not even a blank). */
+static bool raw_empty(const struct line *l)
+{
+    return l->n == 0;
+}
+
+/* True when s[0..n) starts with a list number ("4、", "2.", "3．"
+ * followed by text), which is not a value. */
+static bool list_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        i++;
+    }
+    if (i == 0 || i == n) {
+        return false;
+    }
+    if (s[i] == '.') {
+        return i + 1 < n && !(s[i + 1] >= '0' && s[i + 1] <= '9');
+    }
+    return starts_with_any(s + i, n - i,
+                           (const char *const[]){"、", "．", "，"}, 3);
+}
+
+/* Cells of a run after which stream_starts decides. */
+#define STREAM_PROBE 400
+
+/* True when a run of cells, values (of them), long texts and its
+ * longest run of values look like a table (see stream_starts). */
+static bool stream_like(size_t cells, size_t values, size_t longs,
+                        size_t best_run)
+{
+    return cells >= STREAM_MIN_CELLS && values >= STREAM_MIN_VALUES &&
+           values * 5 >= cells && longs * 3 <= cells && best_run >= 3;
+}
+
+/*
+ * True when a table of one cell per line with an empty line between
+ * cells starts at the cursor (Word's HTML export as text): at least
+ * STREAM_MIN_CELLS cells (a line of blanks is an empty cell) each
+ * followed by exactly one empty line, of which at least
+ * STREAM_MIN_VALUES and a fifth are values (single words, not list
+ * numbers: "12 9.84" or "4、…" are not a cell's value), three
+ * of them in a row somewhere (a row's figures), and at most a third
+ * long texts (judged on the first STREAM_PROBE cells of a longer
+ * run).  *ncells is set to the cells of the run; when false, *skip to
+ * the offset before which no run need be judged again.
+ */
+static bool stream_starts(const struct reader *rd, size_t *ncells,
+                          size_t *skip)
+{
+    struct reader c = *rd;
+    struct line l, gap;
+    size_t cells = 0, values = 0, longs = 0, run = 0, best_run = 0;
+    bool passed = false;
+    size_t at[STREAM_PROBE + 1]; /* where the cells start */
+    at[0] = rd->pos;
+    for (;;) {
+        if (cells <= STREAM_PROBE) {
+            at[cells] = c.pos;
+        }
+        if (!rd_next(&c, &l) || raw_empty(&l)) {
+            break;
+        }
+        enum lkind kind = classify(&l);
+        if (kind != LK_TEXT && kind != LK_BLANK) {
+            break;
+        }
+        size_t b, e;
+        trim(l.s, l.n, true, &b, &e);
+        enum jx_cellkind k = jx_text_cellkind(l.s + b, e - b);
+        if (cps(l.s + b, e - b) > 200) {
+            break;
+        }
+        bool value = k == JX_CK_VALUE && !list_number(l.s + b, e - b) &&
+                     !memchr(l.s + b, ' ', e - b);
+        cells++;
+        values += value;
+        longs += k == JX_CK_LONG;
+        run = value ? run + 1 : 0;
+        if (run > best_run) {
+            best_run = run;
+        }
+        if (cells == STREAM_PROBE && !passed) {
+            /* judged on its first cells: the work per line is bounded */
+            if (!stream_like(cells, values, longs, best_run)) {
+                *ncells = 0;
+                *skip = at[cells / 4];
+                return false;
+            }
+            passed = true;
+        }
+        struct reader save = c;
+        if (!rd_next(&c, &gap)) {
+            break;
+        }
+        if (!raw_empty(&gap)) {
+            cells--; /* two text lines in a row: the run ends before */
+            values -= value;
+            longs -= k == JX_CK_LONG;
+            c = save;
+            break;
+        }
+        struct line peek;
+        if (rd_peek(&c, &peek) && raw_empty(&peek)) {
+            break; /* two empty lines: the run ends */
+        }
+    }
+    *ncells = cells;
+    if (passed || stream_like(cells, values, longs, best_run)) {
+        return true;
+    }
+    /* a run starting a quarter further on is judged next (a table after
+     * text in the same run is found once the text no longer outweighs
+     * it); the work per line stays bounded */
+    *skip = at[(cells < STREAM_PROBE ? cells : STREAM_PROBE) / 4];
+    return false;
+}
+
+/* Read a table of one cell per line with an empty line between cells
+ * (ncells of them, as stream_starts found); the cursor is at its
+ * first cell. */
+static void read_stream(struct ctx *x, size_t ncells)
+{
+    struct prow s;
+    memset(&s, 0, sizeof s);
+    struct line l, last;
+    memset(&last, 0, sizeof last);
+    for (size_t i = 0; i < ncells && !x->stop; i++) {
+        if (!rd_next(&x->rd, &l)) {
+            break;
+        }
+        last = l;
+        size_t b, e;
+        trim(l.s, l.n, true, &b, &e);
+        struct pcell *c = new_cell(x, &s, l.no, col_of(&l, b));
+        if (c && e > b) {
+            add_piece(x, c, &l, b, e - b, " ");
+        }
+        struct line gap;
+        if (rd_peek(&x->rd, &gap) && raw_empty(&gap)) {
+            rd_next(&x->rd, &gap);
+        }
+    }
+    join_words(&s);
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    stream_rows(x, &tb, &s, false);
+    end_table(x, &tb, false, last.no, end_col(&last));
+    row_free(&s);
+}
+
+/* ---- a whole table on one line, cells split by single spaces --------- */
+
+/* Tokens, values and long words a line needs to be a table on one line. */
+#define SPACED_MIN_TOKENS 30
+#define SPACED_MIN_VALUES 6
+
+/* True when the token s[0..n) is a WPS / Office metadata field: an ISO
+ * time ("2019-05-22T04:56:35Z"), or ASCII only (ids, counts, versions,
+ * True/False). */
+static bool meta_token(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True when the token s[0..n) is an ISO date and time (…T…Z). */
+static bool iso_time(const char *s, size_t n)
+{
+    return n >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' &&
+           s[n - 1] == 'Z';
+}
+
+/*
+ * Byte offset in l where a table on one line starts, after the metadata
+ * a WPS document leaves at the head of its text ("author id 1
+ * 2019-05-22T04:56:35Z … False False 附件: …"): when one of the first
+ * 12 tokens is an ISO time, the prefix runs to the last ASCII-only
+ * token after it; else 0.
+ */
+static size_t meta_prefix(const char *s, size_t n)
+{
+    size_t i = 0, tokens = 0, end = 0;
+    bool seen = false;
+    while (i < n) {
+        while (i < n && s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < n && s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        tokens++;
+        if (iso_time(s + i, j - i)) {
+            seen = true;
+            end = j;
+        } else if (seen && meta_token(s + i, j - i)) {
+            end = j;
+        } else if (seen || tokens >= 12) {
+            break;
+        }
+        i = j;
+    }
+    return seen ? end : 0;
+}
+
+/* True when line l (from byte off) is a whole table on one line with
+ * cells split by single spaces: at least SPACED_MIN_TOKENS tokens, of
+ * which SPACED_MIN_VALUES are values (single words, three of them in a
+ * row somewhere) and at most a third long texts. */
+static bool spaced_table(const struct line *l, size_t off)
+{
+    size_t i = off, tokens = 0, values = 0, longs = 0, run = 0, best = 0;
+    while (i < l->n) {
+        while (i < l->n && l->s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < l->n && l->s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        enum jx_cellkind k = jx_text_cellkind(l->s + i, j - i);
+        bool value = k == JX_CK_VALUE && !list_number(l->s + i, j - i);
+        tokens++;
+        values += value;
+        longs += k == JX_CK_LONG;
+        run = value ? run + 1 : 0;
+        best = run > best ? run : best;
+        i = j;
+    }
+    return tokens >= SPACED_MIN_TOKENS && values >= SPACED_MIN_VALUES &&
+           best >= 3 && longs * 3 <= tokens;
+}
+
+/* Read a table written on one line with cells split by spaces (the
+ * line is at the cursor, its metadata prefix ends at byte off): each
+ * word is a cell (header words split by a space joined again), and
+ * the rows are found as in a stream of cells (empty cells are lost). */
+static void read_spaced(struct ctx *x, size_t off)
+{
+    struct line l;
+    rd_next(&x->rd, &l);
+    if (off > 0) {
+        add_para(x, l.s, off, l.no, 1);
+    }
+    struct prow s;
+    memset(&s, 0, sizeof s);
+    size_t i = off;
+    while (i < l.n && !x->stop) {
+        while (i < l.n && l.s[i] == ' ') {
+            i++;
+        }
+        size_t j = i;
+        while (j < l.n && l.s[j] != ' ') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        struct pcell *c = new_cell(x, &s, l.no, col_of(&l, i));
+        if (c) {
+            add_piece(x, c, &l, i, j - i, " ");
+        }
+        i = j;
+    }
+    join_words(&s);
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    stream_rows(x, &tb, &s, true);
+    end_table(x, &tb, false, l.no, end_col(&l));
+    row_free(&s);
+}
+
+/* ---- rows on lines, cells split by spaces, header words wrapped -------- */
+
+/* Add a cell for each space-separated word of line l to r. */
+static void split_words(struct ctx *x, struct line *l, struct prow *r)
+{
+    size_t i = 0;
+    while (i < l->n && !x->stop) {
+        while (i < l->n && (l->s[i] == ' ' || l->s[i] == '\t')) {
+            i++;
+        }
+        size_t j = i;
+        while (j < l->n && l->s[j] != ' ' && l->s[j] != '\t') {
+            j++;
+        }
+        if (j == i) {
+            break;
+        }
+        struct pcell *c = new_cell(x, r, l->no, col_of(l, i));
+        if (c) {
+            add_piece(x, c, l, i, j - i, " ");
+        }
+        i = j;
+    }
+}
+
+/* Figures at the end of r (values after its last text), or 0 when r
+ * ends with text. */
+static size_t trailing_figures(const struct prow *r)
+{
+    size_t n = r->n;
+    while (n > 0 && kind_of(&r->c[n - 1]) == JX_CK_VALUE) {
+        n--;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (kind_of(&r->c[i]) == JX_CK_VALUE) {
+            return 0; /* a figure among the labels: not a plain row */
+        }
+    }
+    return r->n - n;
+}
+
+/* The figure columns of header h: the words naming figures
+ * (value_header) just before its remark words at the end; *end is set
+ * to the index after the last of them.  0 when the word before them
+ * names a figure column too, or there are fewer than 2. */
+static size_t figure_columns(const struct prow *h, size_t *end)
+{
+    size_t e = h->n;
+    while (e > 0 && remark_header(&h->c[e - 1])) {
+        e--;
+    }
+    size_t b = e;
+    while (b > 0 && value_header(&h->c[b - 1]) &&
+           !remark_header(&h->c[b - 1])) {
+        b--;
+    }
+    *end = e;
+    return e - b >= 2 ? e - b : 0;
+}
+
+/* Join the words of wrap (a header's second line) to the header words
+ * they finish, in order ("年度" + "指标值"); false (h unchanged) when a
+ * word of wrap finishes none. */
+static bool join_wrap(struct prow *h, struct prow *wrap)
+{
+    size_t pick[JX_ALIGN_MAXCOLS];
+    if (wrap->n == 0 || wrap->n > JX_ALIGN_MAXCOLS) {
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < wrap->n; i++) {
+        while (k < h->n && !word_goes_on(&h->c[k], &wrap->c[i])) {
+            k++;
+        }
+        if (k == h->n) {
+            return false;
+        }
+        pick[i] = k++;
+    }
+    for (size_t i = 0; i < wrap->n; i++) {
+        jx_buf_add(&h->c[pick[i]].b, wrap->c[i].b.p, wrap->c[i].b.len);
+    }
+    return true;
+}
+
+/*
+ * Read a table of rows on lines with cells split by spaces, when one
+ * starts at the cursor: a header line of words only (at least 3; its
+ * second line, words that finish some of them, joined: "年度 实际" then
+ * "指标值 完成值"), then rows ending in exactly as many figures as the
+ * header names figure columns.  Each row's figures end where the
+ * header's figure columns end (the labels of merged cells on its left
+ * are missing), its remark cells empty; the table ends at the first
+ * other line.  Returns false, reading
+ * nothing, when no such table starts here.
+ */
+static bool read_spaced_rows(struct ctx *x)
+{
+    struct reader save = x->rd;
+    struct prow h, wrap, r;
+    memset(&h, 0, sizeof h);
+    memset(&wrap, 0, sizeof wrap);
+    memset(&r, 0, sizeof r);
+    size_t cells_before = x->ncells;
+    struct line l;
+    bool ok = rd_next(&x->rd, &l) && classify(&l) == LK_TEXT;
+    if (ok) {
+        split_words(x, &l, &h);
+        ok = h.n >= 3 && h.n <= JX_ALIGN_MAXCOLS && trailing_figures(&h) == 0 &&
+             count_values(&h) == 0;
+    }
+    struct reader after_h = x->rd;
+    if (ok && rd_next(&x->rd, &l) && classify(&l) == LK_TEXT) {
+        split_words(x, &l, &wrap);
+        if (count_values(&wrap) > 0 || !join_wrap(&h, &wrap)) {
+            x->rd = after_h;
+        }
+    } else {
+        x->rd = after_h;
+    }
+    size_t end = 0, nfig = ok ? figure_columns(&h, &end) : 0;
+    struct reader first = x->rd;
+    ok = ok && nfig > 0 && rd_next(&x->rd, &l) && classify(&l) == LK_TEXT;
+    if (ok) {
+        split_words(x, &l, &r);
+        ok = trailing_figures(&r) == nfig && r.n <= end;
+    }
+    x->rd = first;
+    if (!ok || x->stop) {
+        x->rd = save;
+        x->ncells = cells_before;
+        row_free(&h);
+        row_free(&wrap);
+        row_free(&r);
+        return false;
+    }
+    struct tbuild tb;
+    memset(&tb, 0, sizeof tb);
+    for (size_t i = 0; i < h.n; i++) {
+        h.c[i].at = (int)i;
+    }
+    add_row(x, &tb, &h);
+    struct line last = l;
+    for (;;) {
+        struct reader before = x->rd;
+        row_clear(&r);
+        if (x->stop || !rd_next(&x->rd, &l) || classify(&l) != LK_TEXT) {
+            x->rd = before;
+            break;
+        }
+        split_words(x, &l, &r);
+        if (trailing_figures(&r) != nfig || r.n > end) {
+            x->rd = before;
+            break;
+        }
+        size_t n = r.n;
+        for (size_t i = 0; i < n; i++) {
+            r.c[i].at = (int)(end - n + i);
+        }
+        for (size_t c = end; c < h.n; c++) { /* the empty remark cells */
+            struct pcell *e = new_cell(x, &r, l.no, end_col(&l));
+            if (e) {
+                e->at = (int)c;
+            }
+        }
+        add_row(x, &tb, &r);
+        last = l;
+    }
+    end_table(x, &tb, false, last.no, end_col(&last));
+    row_free(&h);
+    row_free(&wrap);
+    row_free(&r);
+    return true;
 }
 
 /* ---- one cell per line ending in " |" ------------------------------------ */
@@ -1360,7 +2417,13 @@ static void read_bar(struct ctx *x)
             break;
         }
         int w_before = tb.nrows ? tb.last_width : 0;
-        add_row(x, &tb, &r);
+        if (tb.nrows == 0 && r.n >= STREAM_MIN_CELLS &&
+            count_values(&r) >= STREAM_MIN_VALUES) {
+            /* no blank line between rows: a stream of cells */
+            stream_rows(x, &tb, &r, false);
+        } else {
+            add_row(x, &tb, &r);
+        }
         prev_w = w_before;
         struct reader save = x->rd;
         int blanks = 0;
@@ -1566,14 +2629,14 @@ static void read_cellblank(struct ctx *x)
 
 /* ---- decoding ------------------------------------------------------------ */
 
-/* Decode GB18030 data[0..len) into a malloc'd UTF-8 text (*out, *outlen);
- * 0, or -1 with *bad the offset of the first byte that cannot be
- * decoded. */
-static int from_gb18030(const char *data, size_t len, char **out,
-                        size_t *outlen, size_t *bad)
+/* Decode data[0..len) in the character set cs (an iconv name) into a
+ * malloc'd UTF-8 text (*out, *outlen); 0, or -1 with *bad the offset of
+ * the first byte that cannot be decoded. */
+static int from_charset(const char *cs, const char *data, size_t len,
+                        char **out, size_t *outlen, size_t *bad)
 {
     *bad = 0;
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    iconv_t cd = iconv_open("UTF-8", cs);
     if (cd == (iconv_t)-1) {
         return -1;
     }
@@ -1591,7 +2654,7 @@ static int from_gb18030(const char *data, size_t len, char **out,
         }
         if (errno == E2BIG) {
             size_t used = (size_t)(o - buf);
-            cap *= 2;
+            cap = cap * 2 + 16;
             buf = jx_xrealloc(buf, cap + 1);
             o = buf + used;
             oleft = cap - used;
@@ -1694,8 +2757,77 @@ static char *copy_utf8(const char *data, size_t len, bool drop_tail,
     return buf;
 }
 
+/* Replace the NUL bytes of the decoded text[0..len) by spaces (with a
+ * warning when there were any); returns text. */
+static char *nul_to_space(struct ctx *x, char *text, size_t len)
+{
+    size_t nul = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\0') {
+            text[i] = ' ';
+            nul++;
+        }
+    }
+    if (nul) {
+        diag(x, "I104", JX_SEV_WARNING, 0, 0, 0, 0,
+             "文本中有 %zu 个 NUL 字节，已替换为空格", nul);
+    }
+    return text;
+}
+
+/*
+ * The UTF-16 byte order of data[0..len), as an iconv name, or NULL when
+ * it is not UTF-16: a byte order mark (FF FE little-endian, FE FF
+ * big-endian; *skip is then 2), or, without one, the pattern of NUL
+ * bytes that ASCII characters (digits, spaces, line ends) leave in
+ * UTF-16: at least 8 of them, every one at odd offsets (little-endian)
+ * or every one at even offsets (big-endian), in an even number of bytes.
+ */
+static const char *utf16_order(const char *data, size_t len, size_t *skip)
+{
+    *skip = 0;
+    if (len >= 2 && (unsigned char)data[0] == 0xFF &&
+        (unsigned char)data[1] == 0xFE) {
+        *skip = 2;
+        return "UTF-16LE";
+    }
+    if (len >= 2 && (unsigned char)data[0] == 0xFE &&
+        (unsigned char)data[1] == 0xFF) {
+        *skip = 2;
+        return "UTF-16BE";
+    }
+    if (len < 16 || len % 2 != 0) {
+        return NULL;
+    }
+    size_t odd = 0, even = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '\0') {
+            if (i % 2) {
+                odd++;
+            } else {
+                even++;
+            }
+        }
+    }
+    if (odd >= 8 && even == 0) {
+        return "UTF-16LE";
+    }
+    if (even >= 8 && odd == 0) {
+        return "UTF-16BE";
+    }
+    return NULL;
+}
+
+/* True when data[0..len) looks like UTF-16 text (see utf16_order). */
+bool jx_text_is_utf16(const char *data, size_t len)
+{
+    size_t skip;
+    return utf16_order(data, len, &skip) != NULL;
+}
+
 /* Decode the input to UTF-8 (malloc'd, NUL bytes made spaces, BOM
- * dropped); NULL with an error when it is neither UTF-8 nor GB18030. */
+ * dropped); NULL with an error when it is neither UTF-8, UTF-16 nor
+ * GB18030. */
 static char *decode(struct ctx *x, const char *data, size_t len,
                     size_t *outlen)
 {
@@ -1703,9 +2835,32 @@ static char *decode(struct ctx *x, const char *data, size_t len,
         data += 3;
         len -= 3;
     }
+    size_t skip;
+    const char *order = utf16_order(data, len, &skip);
+    char *text = NULL;
+    if (order) {
+        size_t bad;
+        if (from_charset(order, data + skip, len - skip, &text, outlen,
+                         &bad) == 0) {
+            diag(x, "I103", JX_SEV_NOTE, 0, 0, 0, 0,
+                 "文本编码为 %s，已转换为 UTF-8", order);
+            if (*outlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+                memmove(text, text + 3, *outlen - 2);
+                *outlen -= 3;
+            }
+            return nul_to_space(x, text, *outlen);
+        }
+        if (skip) {
+            diag(x, "I102", JX_SEV_ERROR, 0, 0, 0, 0,
+                 "文本以 %s 的字节顺序标记开头，但第 %zu 字节起不是有效的 "
+                 "%s",
+                 order, bad + skip + 1, order);
+            return NULL;
+        }
+        /* not UTF-16 after all: try the other encodings */
+    }
     struct utf8_check u;
     check_utf8(data, len, &u);
-    char *text = NULL;
     if (u.bad == 0 || u.tail_only) {
         text = copy_utf8(data, len, u.tail_only, u.first_bad, outlen);
         if (u.tail_only) {
@@ -1715,7 +2870,7 @@ static char *decode(struct ctx *x, const char *data, size_t len,
         }
     } else {
         size_t bad;
-        if (from_gb18030(data, len, &text, outlen, &bad) == 0) {
+        if (from_charset("GB18030", data, len, &text, outlen, &bad) == 0) {
             diag(x, "I103", JX_SEV_NOTE, 0, 0, 0, 0,
                  "文本编码为 GB18030（GBK），已转换为 UTF-8");
             if (*outlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -1735,18 +2890,7 @@ static char *decode(struct ctx *x, const char *data, size_t len,
             return NULL;
         }
     }
-    size_t nul = 0;
-    for (size_t i = 0; i < *outlen; i++) {
-        if (text[i] == '\0') {
-            text[i] = ' ';
-            nul++;
-        }
-    }
-    if (nul) {
-        diag(x, "I104", JX_SEV_WARNING, 0, 0, 0, 0,
-             "文本中有 %zu 个 NUL 字节，已替换为空格", nul);
-    }
-    return text;
+    return nul_to_space(x, text, *outlen);
 }
 
 /* ---- the importer -------------------------------------------------------- */
@@ -1810,10 +2954,29 @@ struct jx_doc *jx_import_text(struct jx_arena *arena, const char *file,
             rd_next(&x.rd, &l);
             read_para(&x, &l);
             break;
-        case LK_TEXT:
+        case LK_TEXT: {
+            size_t ncells;
+            size_t off = meta_prefix(l.s, l.n);
+            if (spaced_table(&l, off)) {
+                read_spaced(&x, off);
+                break;
+            }
+            if (read_spaced_rows(&x)) {
+                break;
+            }
+            size_t skip = 0;
+            if (x.rd.pos >= x.no_stream_before &&
+                stream_starts(&x.rd, &ncells, &skip)) {
+                read_stream(&x, ncells);
+                break;
+            }
+            if (skip > x.no_stream_before) {
+                x.no_stream_before = skip;
+            }
             rd_next(&x.rd, &l);
             read_para(&x, &l);
             break;
+        }
         }
     }
     jx_buf_release(&x.fix);

@@ -19,7 +19,8 @@ enum {
                           <p>…</p>, <br> (paragraph breaks become '\n') */
     JX_FIX_LATEX = 2,  /* $\geq 95\%$ → ≥95% */
     JX_FIX_SPACED = 4, /* spaced-out CJK collapsed (jx_text_collapse_cjk) */
-    JX_FIX_NUMBER = 8  /* a split number joined (jx_text_repair_number) */
+    JX_FIX_NUMBER = 8, /* a split number joined (jx_text_repair_number) */
+    JX_FIX_SIGNS = 16  /* look-alike signs made ordinary (═ → =) */
 };
 
 /* Append s[0..n) to out with the repairs `flags` asks for, trimmed of
@@ -56,6 +57,11 @@ int jx_text_repair_number(struct jx_buf *out, const char *s, size_t n);
  * A formula with an unknown command is copied unchanged.  Returns 1 when
  * a formula was converted, 0 when not, -1 when out hit its cap. */
 int jx_text_unlatex(struct jx_buf *out, const char *s, size_t n);
+
+/* Append s[0..n) to out with "═" made "=" ("≧" "≦" are kept: the model
+ * reads them as ≥ ≤).  Returns 1 when a sign was replaced, 0 when not,
+ * -1 when out hit its cap. */
+int jx_text_unify_signs(struct jx_buf *out, const char *s, size_t n);
 
 /* Append s[0..n) to out without converter marks: "[bookmark: x]" and
  * "[image: x]" are dropped, "<p>" dropped, "</p>" and "<br>" ("<br/>",

@@ -510,6 +510,45 @@ static int step(int (*fn)(struct jx_buf *, const char *, size_t),
     return fn(b, a->p, a->len);
 }
 
+/* Append s[0..n) to out with the look-alike signs of some fonts and
+ * converters made the ordinary ones: "═" (U+2550) → "=".  ("≧" and
+ * "≦" are kept as written, as the DOCX importer keeps them; the model
+ * reads them as ≥ and ≤.)  Returns 1 when one was replaced, 0 when not,
+ * -1 when out hit its cap. */
+int jx_text_unify_signs(struct jx_buf *out, const char *s, size_t n)
+{
+    static const struct {
+        const char *from, *to;
+    } map[] = {
+        {"\xE2\x95\x90", "="},
+    };
+    int done = 0;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        bool hit = false;
+        for (size_t k = 0; k < sizeof map / sizeof map[0] && n - i >= 3; k++) {
+            if (memcmp(s + i, map[k].from, 3) == 0) {
+                if (jx_buf_add(out, s + run, i - run) < 0 ||
+                    jx_buf_adds(out, map[k].to) < 0) {
+                    return -1;
+                }
+                i += 3;
+                run = i;
+                hit = true;
+                done = 1;
+                break;
+            }
+        }
+        if (!hit) {
+            i++;
+        }
+    }
+    if (jx_buf_add(out, s + run, n - run) < 0) {
+        return -1;
+    }
+    return done;
+}
+
 /* Apply the repairs flags asks for, then trim. */
 int jx_text_fix(struct jx_buf *out, const char *s, size_t n, unsigned flags)
 {
@@ -527,8 +566,9 @@ int jx_text_fix(struct jx_buf *out, const char *s, size_t n, unsigned flags)
     } steps[] = {
         {JX_FIX_MARKUP, jx_text_strip_markup},
         {JX_FIX_LATEX, jx_text_unlatex},
+        {JX_FIX_SIGNS, jx_text_unify_signs},
     };
-    for (size_t i = 0; i < 2 && rc == 0; i++) {
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0] && rc == 0; i++) {
         if (!(flags & steps[i].flag)) {
             continue;
         }

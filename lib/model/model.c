@@ -45,6 +45,57 @@ struct jx_loc jx_prov_loc(const struct jx_prov *p, const char *file,
     return l;
 }
 
+/* JSON names of enum jx_how. */
+static const char *const how_names[JX_HOW_COUNT] = {
+    "read", "split", "ocr", "float", "position"};
+
+/* The JSON name of a how. */
+const char *jx_how_name(enum jx_how h)
+{
+    return (unsigned)h < JX_HOW_COUNT ? how_names[h] : NULL;
+}
+
+/* The Chinese phrase of how a value was inferred. */
+const char *jx_how_zh(enum jx_how h)
+{
+    static const char *const zh[JX_HOW_COUNT] = {
+        "", "由连在一起的数字按勾稽关系拆分推断",
+        "由识别错误的字符（如 O、I）按勾稽关系修复推断",
+        "由二进制浮点误差还原为小数推断", "按位置推断"};
+    return (unsigned)h < JX_HOW_COUNT ? zh[h] : "";
+}
+
+/* The suffix naming every distinct inferred provenance among p[0..n). */
+const char *jx_prov_inferred_note(struct jx_arena *a,
+                                  const struct jx_prov *const *p, size_t n)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 4096);
+    for (size_t i = 0; i < n; i++) {
+        if (!p[i] || p[i]->how == JX_HOW_READ) {
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = p[j] == p[i] ||
+                   (p[j] && p[j]->how == p[i]->how && p[j]->raw &&
+                    p[i]->raw && strcmp(p[j]->raw, p[i]->raw) == 0);
+        }
+        if (seen) {
+            continue;
+        }
+        if (p[i]->raw) {
+            jx_buf_addf(&b, "（该数%s：原文“%s”）", jx_how_zh(p[i]->how),
+                        p[i]->raw);
+        } else {
+            jx_buf_addf(&b, "（该数%s）", jx_how_zh(p[i]->how));
+        }
+    }
+    const char *r = jx_strndup(a, b.p ? b.p : "", b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
 /* JSON keys of the fund splits, indexed by enum jx_fund_key. */
 static const char *const fund_names[JX_FUND_COUNT] = {
     "general_budget", "gov_fund", "special_account", "other",

@@ -6,9 +6,10 @@
  *
  * A figure is a run of digits (with "," groups and a decimal point,
  * ASCII or full-width) not glued to a letter or another number, then
- * optional blanks and a unit: 万元, 元, %, 人 (not 人次), 名, or 个 after
- * words about staffing (编制, 人员).  Numbers without a unit (years,
- * phone numbers, list numbers) are not facts.
+ * optional blanks and a unit: 万元, 元, %, 人 (not 人次), 名, 个 after
+ * words about staffing (编制, 人员), or 万 alone (read as 万元) ending a
+ * phrase after words about money (资金, 经费, 预算 ...).  Numbers
+ * without a unit (years, phone numbers, list numbers) are not facts.
  */
 #include "jixiao/facts.h"
 
@@ -67,6 +68,80 @@ const char *jx_scope_zh(unsigned bit)
         }
     }
     return NULL;
+}
+
+/* The scope bit whose Chinese name is zh, or 0 (facts.h). */
+uint32_t jx_scope_of_zh(const char *zh)
+{
+    for (size_t k = 0; k < sizeof scopes / sizeof scopes[0]; k++) {
+        if (strcmp(scopes[k].zh, zh) == 0) {
+            return scopes[k].bit;
+        }
+    }
+    return 0;
+}
+
+/* Words of a money label and what they make it measure. */
+static const struct {
+    const char *word;
+    const char *measure;
+} measure_words[] = {
+    {"预算", "budget"},    {"批复", "budget"},    {"安排", "budget"},
+    {"下达", "budget"},    {"年初", "budget"},    {"计划", "budget"},
+    {"执行", "executed"},  {"支出", "executed"},  {"支付", "executed"},
+    {"决算", "executed"},  {"使用", "executed"},  {"完成", "executed"},
+    {"拨付", "executed"},  {"收入", "income"},    {"到位", "income"},
+    {"拨款", "income"},
+};
+
+/* What a figure measures: the last measure word of its label
+ * (facts.h). */
+const char *jx_fact_measure(const struct jx_fact *f)
+{
+    if (f->kind == JX_FACT_PERCENT) {
+        return "rate";
+    }
+    if (f->kind == JX_FACT_HEADCOUNT) {
+        return "count";
+    }
+    const char *best = "amount";
+    const char *label = f->label ? f->label : "";
+    size_t best_end = 0;
+    for (size_t k = 0; k < sizeof measure_words / sizeof measure_words[0];
+         k++) {
+        size_t m = strlen(measure_words[k].word);
+        for (const char *p = strstr(label, measure_words[k].word); p;
+             p = strstr(p + m, measure_words[k].word)) {
+            size_t end = (size_t)(p - label) + m;
+            if (end > best_end) {
+                best_end = end;
+                best = measure_words[k].measure;
+            }
+        }
+    }
+    return best;
+}
+
+/* The units a figure may be written in, with their kinds. */
+static const struct {
+    const char *word;
+    enum jx_fact_kind kind;
+} unit_words[] = {
+    {"万元", JX_FACT_MONEY},    {"元", JX_FACT_MONEY},
+    {"%", JX_FACT_PERCENT},     {"人", JX_FACT_HEADCOUNT},
+    {"名", JX_FACT_HEADCOUNT},  {"个", JX_FACT_HEADCOUNT},
+};
+
+/* The kind of a unit word (facts.h). */
+bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind)
+{
+    for (size_t k = 0; k < sizeof unit_words / sizeof unit_words[0]; k++) {
+        if (strcmp(unit_words[k].word, unit_word) == 0) {
+            *kind = unit_words[k].kind;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* The scope bits of the words in s[0..n). */
@@ -231,7 +306,7 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
         rl -= strlen("其中");
     }
     static const char *const tails[] = {"为", "约", "达", "共", "是", "了",
-                                        "计", "合计"};
+                                        "合计", "计"};
     bool again = true;
     while (again) {
         again = false;
@@ -257,8 +332,14 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     return out;
 }
 
-/* Append a fact to the list. */
-static struct jx_fact *add_fact(struct jx_arena *a, struct jx_facts *out)
+/* The scope bits of the words of s (facts.h). */
+uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
+{
+    return scope_bits(arena, s, strlen(s));
+}
+
+/* Append a fact to the list (facts.h). */
+struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 {
     if (out->n == out->cap) {
         size_t ncap = out->cap ? out->cap * 2 : 32;
@@ -277,6 +358,38 @@ static struct jx_fact *add_fact(struct jx_arena *a, struct jx_facts *out)
 /* Most facts collected from one document. */
 #define MAX_FACTS 1000000u
 
+/* Words that make a label name an amount of money. */
+static const char *const money_words[] = {
+    "资金", "经费", "预算", "支出", "收入", "拨款", "金额", "投资",
+    "补助", "结转", "结余", "到位", "费用"};
+
+/* True when "万" ending at e (after a number at b) means 万元: the
+ * next character ends the phrase (a stop, a comma, the end of the
+ * text) and the label before the number (from s) names money
+ * ("安排资金19204.096万。"; not "服务人口5万，" nor "1.2万亩"). */
+static bool wan_money(struct jx_arena *a, const char *text, size_t len,
+                      size_t e, size_t from, size_t b)
+{
+    static const char *const ends[] = {"。", "，", ",", "；", ";", "、",
+                                       "）", ")", "\n", "！"};
+    bool end = e >= len;
+    for (size_t k = 0; !end && k < sizeof ends / sizeof ends[0]; k++) {
+        end = at(text, len, e, ends[k]);
+    }
+    if (!end) {
+        return false;
+    }
+    size_t ls, le;
+    label_span(text, from, b, &ls, &le);
+    const char *lab = jx_strndup(a, text + ls, le - ls);
+    for (size_t k = 0; k < sizeof money_words / sizeof money_words[0]; k++) {
+        if (strstr(lab, money_words[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -291,6 +404,8 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
+    int para = 1;           /* the paragraph (non-blank line) */
+    bool para_text = false; /* the current line holds something */
     size_t i = 0;
     while (i < len) {
         size_t sl = stop_at(text, len, i);
@@ -298,11 +413,20 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             if (text[i] == '\n') {
                 line_no++;
                 line_start = i + 1;
+                if (para_text) {
+                    para++;
+                    para_text = false;
+                }
+            } else {
+                para_text = true;
             }
             i += sl;
             sent_start = i;
             fig_end = i;
             continue;
+        }
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+            para_text = true;
         }
         size_t dl;
         if (digit_at(text, len, i, &dl) < 0) {
@@ -317,6 +441,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                 i += dl;
                 continue;
             }
+        }
+        if (jx_text_lost_digits(text, len, i)) {
+            i += dl; /* lost its leading digits: unreadable */
+            continue;
         }
         size_t b = i, e = i;
         struct jx_buf num;
@@ -349,20 +477,31 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         }
         enum jx_fact_kind kind = JX_FACT_MONEY;
         enum jx_money_unit unit = JX_YUAN;
+        const char *uw = "元";
         size_t ue = 0;
         bool ok = true;
         if (at(text, len, u, "万元")) {
             unit = JX_WANYUAN;
+            uw = "万元";
             ue = u + strlen("万元");
         } else if (at(text, len, u, "元")) {
             ue = u + strlen("元");
         } else if (at(text, len, u, "%") || at(text, len, u, "％")) {
             kind = JX_FACT_PERCENT;
+            uw = "%";
             ue = u + (text[u] == '%' ? 1 : strlen("％"));
         } else if ((at(text, len, u, "人") && !at(text, len, u, "人次")) ||
                    at(text, len, u, "名")) {
             kind = JX_FACT_HEADCOUNT;
+            uw = at(text, len, u, "名") ? "名" : "人";
             ue = u + strlen("人");
+        } else if (at(text, len, u, "万") &&
+                   wan_money(arena, text, len, u + strlen("万"),
+                             fig_end > sent_start ? fig_end : sent_start,
+                             b)) {
+            unit = JX_WANYUAN;
+            uw = "万元";
+            ue = u + strlen("万");
         } else if (at(text, len, u, "个")) {
             size_t ls, le;
             label_span(text, fig_end > sent_start ? fig_end : sent_start, b,
@@ -370,6 +509,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             const char *lab = jx_strndup(arena, text + ls, le - ls);
             if (strstr(lab, "编制") || strstr(lab, "人员")) {
                 kind = JX_FACT_HEADCOUNT;
+                uw = "个";
                 ue = u + strlen("个");
             } else {
                 ok = false;
@@ -422,14 +562,16 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         size_t ls, le;
         label_span(text, fig_end > sent_start ? fig_end : sent_start, b, &ls,
                    &le);
-        struct jx_fact *g = add_fact(arena, out);
+        struct jx_fact *g = jx_facts_add(arena, out);
         *g = f;
         g->text = jx_strndup(arena, text + b, ue - b);
         g->label = tidy_label(arena, text + ls, le - ls);
         g->sentence = sent_text;
         g->scopes = sent_scopes;
         g->label_scopes = scope_bits(arena, g->label, strlen(g->label));
+        g->unit_word = uw;
         g->section = section;
+        g->paragraph = para;
         if (where) {
             g->prov = *where;
         }
@@ -444,9 +586,9 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     }
 }
 
-/* The facts of a package's report, section by section (facts.h). */
-struct jx_facts *jx_package_facts(struct jx_arena *arena,
-                                  const struct jx_package *pkg)
+/* The facts of a package's report's text, section by section. */
+static struct jx_facts *extract(struct jx_arena *arena,
+                                const struct jx_package *pkg)
 {
     struct jx_facts *fs = jx_alloc(arena, sizeof *fs);
     const struct jx_report *r = &pkg->report;
@@ -458,6 +600,31 @@ struct jx_facts *jx_package_facts(struct jx_arena *arena,
         }
     }
     return fs;
+}
+
+/* The facts of a package's report: its own, else extracted (facts.h). */
+struct jx_facts *jx_package_facts(struct jx_arena *arena,
+                                  const struct jx_package *pkg)
+{
+    if (pkg->report.figures) {
+        return pkg->report.figures;
+    }
+    return extract(arena, pkg);
+}
+
+/* Store the report's figures with the package, extracted once
+ * (facts.h). */
+struct jx_facts *jx_package_fill_figures(struct jx_arena *arena,
+                                         struct jx_package *pkg)
+{
+    if (pkg->report.figures) {
+        return pkg->report.figures;
+    }
+    if (!pkg->report.present) {
+        return jx_alloc(arena, sizeof(struct jx_facts));
+    }
+    pkg->report.figures = extract(arena, pkg);
+    return pkg->report.figures;
 }
 
 /* True for the white space compact drops. */
@@ -488,6 +655,20 @@ const char *jx_text_compact(struct jx_arena *a, const char *s)
     }
     r[o] = '\0';
     return r;
+}
+
+/* A figure that lost its leading digits (model_text.h). */
+bool jx_text_lost_digits(const char *s, size_t n, size_t i)
+{
+    if (i == 0 || s[i - 1] != ',' ||
+        (i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9')) {
+        return false;
+    }
+    size_t k = 0;
+    while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') {
+        k++;
+    }
+    return k == 3;
 }
 
 /* The year at the start of s (model_text.h): four digits 1900-2199,

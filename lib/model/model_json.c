@@ -23,6 +23,7 @@
 #include <jansson.h>
 
 #include "base/base_json.h"
+#include "jixiao/facts.h"
 
 /* ---- the schema ------------------------------------------------------ */
 
@@ -45,6 +46,7 @@ enum fkind {
     F_FUNDS,     /* the funds object of a sheet */
     F_SOURCE,    /* the provenance of an indicator row */
     F_MATERIALS, /* the list of materials handed in */
+    F_FIGURES,   /* the report's figures (facts.h) */
     F_FORMAT,    /* "jixiao-package" */
     F_VERSION    /* 1 */
 };
@@ -104,6 +106,7 @@ enum {
     MAX_MATERIALS = 100,
     MAX_TASKS = 10000,
     MAX_RUBRIC_ROWS = 10000,
+    MAX_FIGURES = 100000,
     MAX_FIELDS = 32,
     MAX_REPAIRS = 20,
     EXCERPT = 40
@@ -331,6 +334,8 @@ static const struct field report_f[] = {
      &section_arr, 0},
     {"attachments", F_TEXTS, offsetof(struct jx_report, attachments), 0,
      NULL, &attach_arr, 0},
+    {"figures", F_FIGURES, offsetof(struct jx_report, figures), 0, NULL, NULL,
+     0},
 };
 static const struct table report_tb = TABLE(report_f);
 
@@ -398,7 +403,8 @@ static const struct table top_tb = TABLE(top_f);
 /* Keys of a provenance wrapper and of a source object. */
 static const char *const wrap_keys[] = {"value", "source"};
 static const char *const source_keys[] = {"file", "line", "col", "sheet",
-                                          "cell", "table", "row", "column"};
+                                          "cell", "table", "row", "column",
+                                          "how", "raw"};
 
 /* Names of the enumerations, indexed by their values. */
 static const char *const unit_names[] = {"元", "万元"};
@@ -452,6 +458,7 @@ static const char *expect_zh(enum fkind k)
     case F_ARRAY:
     case F_TEXTS:
     case F_MATERIALS:
+    case F_FIGURES:
         break;
     }
     return "数组";
@@ -483,6 +490,36 @@ static bool wrappable(enum fkind k)
 {
     return k == F_TEXT || k == F_MONEY || k == F_RATE || k == F_NUM ||
            k == F_COUNT || k == F_YEAR || k == F_DATE;
+}
+
+/* Read a source object's "how" (read / split / ocr / float /
+ * position) and "raw" (the text as printed) into p. */
+static void load_how(struct ctx *c, json_t *v, int32_t node,
+                     struct jx_prov *p)
+{
+    json_t *h = json_object_get(v, "how");
+    if (h && !json_is_null(h)) {
+        size_t mark = jx_jload_push(&c->j, "how", 3);
+        int32_t hn = jx_jdoc_member(c->j.doc, node, "how", 3);
+        static const char *const names[JX_HOW_COUNT] = {
+            "read", "split", "ocr", "float", "position"};
+        int k = jx_jload_enum(&c->j, "J110", h, hn, names, JX_HOW_COUNT);
+        if (k >= 0) {
+            p->how = (enum jx_how)k;
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+    json_t *r = json_object_get(v, "raw");
+    if (r && !json_is_null(r)) {
+        if (json_is_string(r)) {
+            p->raw = jx_strndup(c->a, json_string_value(r),
+                                json_string_length(r));
+        } else {
+            size_t mark = jx_jload_push(&c->j, "raw", 3);
+            type_error(c, F_TEXT, r, jx_jdoc_member(c->j.doc, node, "raw", 3));
+            jx_jload_pop(&c->j, mark);
+        }
+    }
 }
 
 /* Read a source object (plain, never wrapped) into a new provenance
@@ -527,7 +564,8 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
         }
         jx_jload_pop(&c->j, mark);
     }
-    check_keys(c, v, node, source_keys, 8, NULL, NULL);
+    load_how(c, v, node, p);
+    check_keys(c, v, node, source_keys, 10, NULL, NULL);
     return p;
 }
 
@@ -908,6 +946,257 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
     }
 }
 
+/* ---- loading: the report's figures ------------------------------------ */
+
+/* Keys of a figure, in canonical order. */
+static const char *const figure_keys[] = {
+    "kind", "measure", "label", "value", "unit", "scope", "section",
+    "paragraph", "text", "sentence", "source"};
+enum { NFIGURE_KEYS = sizeof figure_keys / sizeof figure_keys[0] };
+
+/* Names of the figure kinds and units (facts.h). */
+static const char *const fig_kinds[] = {"money", "percent", "headcount"};
+static const char *const fig_units[] = {"万元", "元", "%", "人", "名", "个"};
+static const char *const fig_measures[] = {"budget", "executed", "income",
+                                           "amount", "rate", "count"};
+
+/* The member key of the figure obj (at node), with its node in *xn and
+ * the path pushed (*mark pops it); NULL (nothing pushed) when absent or
+ * null. */
+static json_t *fig_member(struct ctx *c, json_t *obj, int32_t node,
+                          const char *key, int32_t *xn, size_t *mark)
+{
+    json_t *x = json_object_get(obj, key);
+    if (!x || json_is_null(x)) {
+        return NULL;
+    }
+    *mark = jx_jload_push(&c->j, key, strlen(key));
+    *xn = jx_jdoc_member(c->j.doc, node, key, strlen(key));
+    return x;
+}
+
+/* A string member of a figure (an arena copy), or NULL when absent or
+ * not a string (reported). */
+static const char *fig_string(struct ctx *c, json_t *obj, int32_t node,
+                              const char *key)
+{
+    int32_t xn;
+    size_t mark;
+    json_t *x = fig_member(c, obj, node, key, &xn, &mark);
+    if (!x) {
+        return NULL;
+    }
+    const char *r = NULL;
+    if (json_is_string(x)) {
+        r = jx_strndup(c->a, json_string_value(x), json_string_length(x));
+    } else {
+        type_error(c, F_TEXT, x, xn);
+    }
+    jx_jload_pop(&c->j, mark);
+    return r;
+}
+
+/* An integer member of a figure in [lo, hi] into *out (left alone when
+ * absent or bad, reported). */
+static void fig_int(struct ctx *c, json_t *obj, int32_t node,
+                    const char *key, int64_t lo, int64_t hi, int *out)
+{
+    int32_t xn;
+    size_t mark;
+    json_t *x = fig_member(c, obj, node, key, &xn, &mark);
+    if (!x) {
+        return;
+    }
+    int64_t v;
+    if (read_count(c, x, xn, lo, hi, &v) == GOT_OK) {
+        *out = (int)v;
+    }
+    jx_jload_pop(&c->j, mark);
+}
+
+/* The value of a figure ("156.30" in its unit) into f by its kind;
+ * false (reported) when it cannot be read. */
+static bool fig_value(struct ctx *c, json_t *x, int32_t xn,
+                      struct jx_fact *f)
+{
+    if (json_is_integer(x) || json_is_real(x)) {
+        const char *t = jx_jload_token(&c->j, xn);
+        jx_jload_rep(&c->j, "J106", xn, false,
+                     "数值必须写成字符串：%s 应写成 \"%s\"", t, t);
+        return false;
+    }
+    if (!json_is_string(x)) {
+        type_error(c, F_NUM, x, xn);
+        return false;
+    }
+    const char *v = json_string_value(x);
+    size_t n = json_string_length(x);
+    enum jx_numerr e;
+    if (f->kind == JX_FACT_MONEY) {
+        e = jx_money_parse(v, n, f->unit, &f->money, NULL);
+    } else {
+        struct jx_rat r;
+        e = jx_rat_parse(v, n, &r, NULL, NULL);
+        if (e == JX_NUM_OK && f->kind == JX_FACT_PERCENT) {
+            e = jx_rat_div(r, jx_rat_int(100), &f->value);
+        } else if (e == JX_NUM_OK && (!jx_rat_is_int(r) || r.num < 0)) {
+            jx_jload_rep(&c->j, "J108", xn, false, "应为整数，实际为%s",
+                         jx_jload_shown(&c->j, x, xn));
+            return false;
+        } else {
+            f->value = r;
+        }
+    }
+    if (e != JX_NUM_OK) {
+        jx_jload_bad_number(&c->j, "J105", "数值", x, xn, e);
+        return false;
+    }
+    return true;
+}
+
+/* Read one figure object into f; false when it is not usable (no kind,
+ * unit or value; reported). */
+static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
+                        struct jx_fact *f)
+{
+    int32_t xn;
+    size_t mark;
+    int kind = -1, unit = -1;
+    json_t *x = fig_member(c, obj, node, "kind", &xn, &mark);
+    if (x) {
+        kind = jx_jload_enum(&c->j, "J110", x, xn, fig_kinds, 3);
+        jx_jload_pop(&c->j, mark);
+    }
+    x = fig_member(c, obj, node, "measure", &xn, &mark);
+    if (x) {
+        /* checked, not kept: it follows from the kind and the label */
+        jx_jload_enum(&c->j, "J110", x, xn, fig_measures, 6);
+        jx_jload_pop(&c->j, mark);
+    }
+    x = fig_member(c, obj, node, "unit", &xn, &mark);
+    if (x) {
+        unit = jx_jload_enum(&c->j, "J110", x, xn, fig_units, 6);
+        if (unit >= 0 && kind >= 0) {
+            enum jx_fact_kind uk;
+            jx_fact_unit_kind(fig_units[unit], &uk);
+            if ((int)uk != kind) {
+                jx_jload_rep(&c->j, "J114", xn, false,
+                             "单位“%s”与种类 \"%s\" 不符",
+                             fig_units[unit], fig_kinds[kind]);
+                unit = -1;
+            }
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+    for (size_t k = 0; k < 3; k++) {
+        static const char *const req[] = {"kind", "value", "unit"};
+        json_t *r = json_object_get(obj, req[k]);
+        if (!r || json_is_null(r)) {
+            jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",
+                         req[k]);
+        }
+    }
+    bool ok = kind >= 0 && unit >= 0;
+    if (ok) {
+        f->kind = (enum jx_fact_kind)kind;
+        f->unit_word = fig_units[unit];
+        f->unit = unit == 0 ? JX_WANYUAN : JX_YUAN;
+    }
+    x = fig_member(c, obj, node, "value", &xn, &mark);
+    if (x) {
+        ok = ok && fig_value(c, x, xn, f);
+        jx_jload_pop(&c->j, mark);
+    } else {
+        ok = false;
+    }
+    const char *label = fig_string(c, obj, node, "label");
+    f->label = label ? label : "";
+    f->label_scopes = jx_scope_bits(c->a, f->label);
+    x = fig_member(c, obj, node, "scope", &xn, &mark);
+    if (x && !json_is_array(x)) {
+        type_error(c, F_FIGURES, x, xn);
+    } else if (x) {
+        size_t n = jx_jload_array_len(&c->j, "J112", x, xn, JX_SCOPE_COUNT);
+        const char *names[JX_SCOPE_COUNT];
+        for (unsigned k = 0; k < JX_SCOPE_COUNT; k++) {
+            names[k] = jx_scope_zh(1u << k);
+        }
+        for (size_t i = 0; i < n; i++) {
+            json_t *ev = json_array_get(x, i);
+            int32_t en = jx_jdoc_element(c->j.doc, xn, i);
+            size_t m2 = jx_jload_index(&c->j, i);
+            int k = jx_jload_enum(&c->j, "J110", ev, en, names,
+                                  JX_SCOPE_COUNT);
+            if (k >= 0) {
+                f->scopes |= 1u << k;
+            }
+            jx_jload_pop(&c->j, m2);
+        }
+    }
+    if (x) {
+        jx_jload_pop(&c->j, mark);
+    }
+    fig_int(c, obj, node, "section", 1, 10, &f->section);
+    fig_int(c, obj, node, "paragraph", 1, INT_MAX, &f->paragraph);
+    f->text = fig_string(c, obj, node, "text");
+    f->sentence = fig_string(c, obj, node, "sentence");
+    x = fig_member(c, obj, node, "source", &xn, &mark);
+    if (x) {
+        const struct jx_prov *p = load_source(c, x, xn);
+        if (p) {
+            f->prov = *p;
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+    check_keys(c, obj, node, figure_keys, NFIGURE_KEYS, NULL, NULL);
+    return ok;
+}
+
+/* Read the report's figures: each usable figure joins the list (an
+ * empty array is an empty list: nothing is extracted from the text);
+ * consecutive figures of one sentence share its string, as extracted
+ * ones do. */
+static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
+                         int32_t node)
+{
+    if (!json_is_array(v)) {
+        type_error(c, F_FIGURES, v, node);
+        return;
+    }
+    struct jx_facts *fs = jx_alloc(c->a, sizeof *fs);
+    *out = fs;
+    size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_FIGURES);
+    for (size_t i = 0; i < n; i++) {
+        json_t *ev = json_array_get(v, i);
+        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        size_t mark = jx_jload_index(&c->j, i);
+        struct jx_fact f;
+        memset(&f, 0, sizeof f);
+        if (!json_is_object(ev)) {
+            type_error(c, F_OBJ, ev, en);
+        } else if (load_figure(c, ev, en, &f)) {
+            if (!f.text) {
+                char buf[JX_NUM_BUFSZ];
+                const char *num =
+                    f.kind == JX_FACT_MONEY
+                        ? jx_money_format_exact(f.money, f.unit, buf)
+                        : json_string_value(json_object_get(ev, "value"));
+                f.text = jx_sprintf(c->a, "%s%s", num, f.unit_word);
+            }
+            const struct jx_fact *prev = fs->n ? &fs->a[fs->n - 1] : NULL;
+            if (!f.sentence || !*f.sentence) {
+                /* a sentence of its own: what the figure states */
+                f.sentence = jx_sprintf(c->a, "%s%s", f.label, f.text);
+            } else if (prev &&
+                       strcmp(prev->sentence, f.sentence) == 0) {
+                f.sentence = prev->sentence;
+            }
+            *jx_facts_add(c->a, fs) = f;
+        }
+        jx_jload_pop(&c->j, mark);
+    }
+}
+
 /* Read one field whose key is present (v not NULL) at base. */
 static void load_field(struct ctx *c, const struct field *f, char *base,
                        json_t *v, int32_t node)
@@ -974,6 +1263,9 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
         break;
     case F_MATERIALS:
         load_materials(c, (struct jx_submission *)(void *)at, v, node);
+        break;
+    case F_FIGURES:
+        load_figures(c, (struct jx_facts **)(void *)at, v, node);
         break;
     case F_FORMAT:
         if (!json_is_string(v) || strcmp(json_string_value(v), FORMAT_NAME)) {
@@ -1125,6 +1417,9 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
     load_object(&c, &top_tb, (char *)pkg, root, 0);
     if (c.fatal) {
         pkg = NULL;
+    } else {
+        /* a package saved without its figures: from its report's text */
+        jx_package_fill_figures(arena, pkg);
     }
 done:
     jx_jload_finish(&c.j, diags);
@@ -1197,6 +1492,12 @@ static json_t *save_source(const struct jx_prov *p)
         } else if (ints[i] > 0) {
             jset(o, source_keys[i], jnew(json_integer(ints[i])));
         }
+    }
+    if (p->how != JX_HOW_READ && jx_how_name(p->how)) {
+        jset(o, "how", jstr(jx_how_name(p->how)));
+    }
+    if (p->raw) {
+        jset(o, "raw", jstr(p->raw));
     }
     return o;
 }
@@ -1334,6 +1635,92 @@ static json_t *save_array(enum jx_money_unit unit, const struct field *f,
     return a;
 }
 
+/* The value of a figure as an exact decimal string in its unit
+ * ("156.30" 万元, "36.91" %, "12" 人; without a finite expansion rounded
+ * half up to 12 decimals), or NULL when it overflows. */
+static json_t *figure_value(const struct jx_fact *f)
+{
+    char buf[JX_NUM_BUFSZ];
+    if (f->kind == JX_FACT_MONEY) {
+        return jnew(json_string(jx_money_format_exact(f->money, f->unit,
+                                                      buf)));
+    }
+    struct jx_rat v = f->value;
+    if (f->kind == JX_FACT_PERCENT &&
+        jx_rat_mul(f->value, jx_rat_int(100), &v) != JX_NUM_OK) {
+        return NULL;
+    }
+    const char *s = jx_rat_format_exact(v, false, buf);
+    if (!s) {
+        s = jx_rat_format(v, 12, false, JX_ROUND_HALF_UP, buf);
+    }
+    return jnew(json_string(s));
+}
+
+/* The report's figures as an array (empty when the prose has none), or
+ * NULL when the package has no list (not filled: a package built in
+ * code). */
+static json_t *save_figures(const struct jx_facts *fs)
+{
+    if (!fs) {
+        return NULL;
+    }
+    json_t *a = jnew(json_array());
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        json_t *v = figure_value(f);
+        if (!v || (unsigned)f->kind > JX_FACT_HEADCOUNT) {
+            if (v) {
+                json_decref(v);
+            }
+            continue;
+        }
+        const char *uw = f->unit_word;
+        if (!uw) {
+            uw = f->kind == JX_FACT_MONEY
+                     ? (f->unit == JX_YUAN ? "元" : "万元")
+                     : f->kind == JX_FACT_PERCENT ? "%" : "人";
+        }
+        json_t *o = jnew(json_object());
+        jset(o, "kind", jstr(fig_kinds[f->kind]));
+        jset(o, "measure", jstr(jx_fact_measure(f)));
+        jset(o, "label", jstr(f->label ? f->label : ""));
+        jset(o, "value", v);
+        jset(o, "unit", jstr(uw));
+        if (f->scopes) {
+            json_t *sc = jnew(json_array());
+            for (unsigned k = 0; k < JX_SCOPE_COUNT; k++) {
+                if ((f->scopes & (1u << k)) &&
+                    json_array_append_new(sc, jstr(jx_scope_zh(1u << k))) !=
+                        0) {
+                    jx_oom();
+                }
+            }
+            jset(o, "scope", sc);
+        }
+        if (f->section >= 1 && f->section <= 10) {
+            jset(o, "section", jnew(json_integer(f->section)));
+        }
+        if (f->paragraph >= 1) {
+            jset(o, "paragraph", jnew(json_integer(f->paragraph)));
+        }
+        if (f->text) {
+            jset(o, "text", jstr(f->text));
+        }
+        if (f->sentence && *f->sentence) {
+            jset(o, "sentence", jstr(f->sentence));
+        }
+        if (f->prov.file || f->prov.line > 0 || f->prov.table > 0 ||
+            f->prov.cell) {
+            jset(o, "source", save_source(&f->prov));
+        }
+        if (json_array_append_new(a, o) != 0) {
+            jx_oom();
+        }
+    }
+    return a;
+}
+
 /* One non-leaf field as JSON (NULL to leave it out); *unit is the
  * money unit, updated by a "unit" field. */
 static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
@@ -1413,6 +1800,9 @@ static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
         }
         return a;
     }
+    case F_FIGURES:
+        return save_figures(
+            *(const struct jx_facts *const *)(const void *)at);
     case F_FORMAT:
         return jnew(json_string(FORMAT_NAME));
     case F_VERSION:

@@ -15,4 +15,10 @@ const char *jx_text_compact(struct jx_arena *a, const char *s);
  * spaces), or 0; *len (if not NULL) gets the length read. */
 int jx_text_year_prefix(const char *s, size_t *len);
 
+/* True when the figure that starts at s[i] lost its leading digits: it
+ * stands right after an ASCII "," that no digit precedes and reads as a
+ * group of exactly three digits ("支出总计,867.48万元", where 1,867.48
+ * was meant).  Such a figure is unreadable: never read as 867.48. */
+bool jx_text_lost_digits(const char *s, size_t n, size_t i);
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * pipeline.c - the one pipeline (pipeline.h): a run loaded once, then
- * per input read → detect → load or import and recognise → score →
+ * per input read → detect → load, or import and recognise (by the
+ * catalogue of forms, loaded once per run) → score →
  * cross-check → rescore the printed scoring tables → assess, all of the
  * input in one arena.
  *
@@ -21,6 +22,7 @@
 #include "jixiao/facts.h"
 #include "jixiao/pkgjson.h"
 #include "import/import_formats.h"
+#include "recognise/forms.h"
 #include "recognise/recognise.h"
 
 /* Most frameworks a run keeps open. */
@@ -43,6 +45,9 @@ struct jx_run {
     const struct jx_framework *rescore[MAX_FRAMEWORKS];
     size_t nrescore;
     struct jx_calendar *cal;       /* NULL until loaded */
+    const struct jx_forms *forms;  /* the catalogue of forms, NULL until
+                                      loaded */
+    struct jx_diags forms_diags;   /* what loading it found */
 };
 
 /* The default run options. */
@@ -65,6 +70,7 @@ struct jx_run *jx_run_new(const struct jx_run_opts *o)
         jx_run_opts_default(&r->o);
     }
     r->a = jx_arena_new();
+    jx_diags_init(&r->forms_diags, r->a);
     r->fwdir = r->o.fwdir ? jx_strdup(r->a, r->o.fwdir)
                           : jx_framework_default_dir(r->a);
     return r;
@@ -76,6 +82,7 @@ void jx_run_free(struct jx_run *r)
     if (!r) {
         return;
     }
+    jx_diags_release(&r->forms_diags);
     jx_arena_free(r->a);
     free(r);
 }
@@ -114,6 +121,24 @@ static const struct jx_calendar *open_calendar(struct jx_run *r,
     }
     jx_arena_free(ca);
     return r->cal;
+}
+
+/* The catalogue of forms, loaded once per run (forms.h); what loading
+ * it found is added to d, for every input it reads. */
+static const struct jx_forms *open_forms(struct jx_run *r, struct jx_diags *d)
+{
+    if (!r->forms) {
+        struct jx_forms *cat = jx_forms_new(r->a);
+        const char *dir = r->o.formsdir ? r->o.formsdir
+                                        : jx_forms_default_dir(r->a);
+        jx_forms_load_dir(cat, r->a, dir, &r->forms_diags);
+        r->forms = cat;
+    }
+    for (size_t i = 0; i < r->forms_diags.n; i++) {
+        const struct jx_diag *e = &r->forms_diags.a[i];
+        jx_diag_add(d, e->code, e->severity, &e->loc, "%s", e->msg);
+    }
+    return r->forms;
 }
 
 /* strcmp for qsort over strings. */
@@ -344,7 +369,8 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
     } else {
         if (doc) {
             jx_doc_simplify(doc, &in->diags);
-            p = jx_recognise(in->arena, doc, &in->diags);
+            p = jx_recognise_with(in->arena, doc,
+                                  open_forms(r, &in->diags), &in->diags);
         }
         /* the positions are Package JSON's only: the bytes can go */
         free(in->text);
@@ -358,6 +384,8 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
     if (!p->source) {
         p->source = jx_strdup(in->arena, in->file);
     }
+    /* the report's figures are part of the package from here on */
+    jx_package_fill_figures(in->arena, p);
     in->pkg = p;
     in->status = in->kind == JX_IN_JSON && jx_diags_errors(&in->diags) > before
                      ? JX_INPUT_MALFORMED
@@ -370,7 +398,7 @@ static void analyse(struct jx_run *r, struct jx_result *in,
 {
     struct jx_diags *diags = &in->diags;
     size_t from = diags->n;
-    in->facts = jx_package_facts(in->arena, in->pkg);
+    in->facts = jx_package_fill_figures(in->arena, in->pkg);
     in->ev = jx_score(in->arena, in->pkg, &r->o.policy, diags);
     jx_check_facts_run(in->arena, in->pkg, in->ev, &r->o.check, in->facts,
                        diags);
@@ -484,5 +512,9 @@ struct jx_package *jx_import(struct jx_arena *arena, const char *file,
         return NULL;
     }
     jx_doc_simplify(doc, diags);
-    return jx_recognise(arena, doc, diags);
+    struct jx_package *p = jx_recognise(arena, doc, diags);
+    if (p) {
+        jx_package_fill_figures(arena, p);
+    }
+    return p;
 }

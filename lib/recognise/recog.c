@@ -15,6 +15,7 @@
  * Findings: I4xx (docs/ERRORS.md, section "I — import (recognisers)").
  */
 #include "recognise/recog.h"
+#include "recognise/recog_split.h"
 #include "recognise/recognise.h"
 
 #include <string.h>
@@ -466,6 +467,25 @@ static void note_repair(struct jx_rc *rc, const struct jx_rc_cell *c,
             "数字“%s”中有多余的空格或小数点，按“%s”读取", c->text, fixed);
 }
 
+/* If s is a binary-float artifact ("0.0900000762939453"), its decimal
+ * in *fixed and *v (see jx_split_float) and a provenance saying it was
+ * inferred in *prov, with a note I423; false otherwise. */
+static bool float_fix(struct jx_rc *rc, const struct jx_rc_cell *c,
+                      const char *s, const char **fixed, struct jx_rat *v,
+                      const struct jx_prov **prov)
+{
+    if (jx_split_float(rc->arena, s, strlen(s), fixed, v) != 1) {
+        return false;
+    }
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, c->prov);
+    p->how = JX_HOW_FLOAT;
+    p->raw = c->text;
+    *prov = p;
+    finding(rc, "I423", JX_SEV_NOTE, c->prov,
+            "数字“%s”是二进制浮点数的误差形式，按“%s”读取", c->text, *fixed);
+    return true;
+}
+
 /* An amount from a cell (see recog.h). */
 int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
                 enum jx_money_unit unit, struct jx_amt *out)
@@ -487,6 +507,14 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
             inner = true;
         }
     }
+    const struct jx_prov *fprov = NULL;
+    const char *fixed;
+    struct jx_rat fv;
+    if (e == JX_NUM_PRECISION && float_fix(rc, c, s, &fixed, &fv, &fprov) &&
+        jx_money_parse(fixed, strlen(fixed), unit, &out->v, &ep) ==
+            JX_NUM_OK) {
+        e = JX_NUM_OK;
+    }
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
         finding(rc, "I401", JX_SEV_ERROR, c->prov, "金额“%s”无法读取：%s",
@@ -497,7 +525,7 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
         note_repair(rc, c, s);
     }
     out->present = true;
-    out->prov = c->prov;
+    out->prov = fprov ? fprov : c->prov;
     rc->found = true;
     return 1;
 }
@@ -546,6 +574,12 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
     if (inner) {
         note_repair(rc, c, s);
     }
+    const struct jx_prov *fprov = NULL;
+    const char *fixed;
+    struct jx_rat fv;
+    if (float_fix(rc, c, s, &fixed, &fv, &fprov)) {
+        out->v = fv;
+    }
     if (rate && !pct && jx_rat_cmp(out->v, jx_rat_int(1)) > 0) {
         struct jx_rat q;
         if (jx_rat_div(out->v, jx_rat_int(100), &q) == JX_NUM_OK) {
@@ -555,7 +589,7 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
         }
     }
     out->present = true;
-    out->prov = c->prov;
+    out->prov = fprov ? fprov : c->prov;
     rc->found = true;
     return 1;
 }
@@ -710,6 +744,7 @@ void jx_rc_add_name(struct jx_rc *rc, const char *name,
                     const struct jx_prov *prov, enum jx_rc_prio prio,
                     bool report_title)
 {
+    name = jx_rc_unit_name(rc->arena, name);
     if (!name || jx_rc_blank(name)) {
         return;
     }
@@ -1344,9 +1379,27 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
                                 const struct jx_doc *doc,
                                 struct jx_diags *diags)
 {
+    struct jx_diags fd;
+    jx_diags_init(&fd, arena);
+    const struct jx_forms *forms = jx_forms_default(arena, &fd);
+    for (size_t i = 0; diags && i < fd.n; i++) {
+        jx_diag_add(diags, fd.a[i].code, fd.a[i].severity, &fd.a[i].loc, "%s",
+                    fd.a[i].msg);
+    }
+    jx_diags_release(&fd);
+    return jx_recognise_with(arena, doc, forms, diags);
+}
+
+/* Recognise a document with a catalogue of forms (see recognise.h). */
+struct jx_package *jx_recognise_with(struct jx_arena *arena,
+                                     const struct jx_doc *doc,
+                                     const struct jx_forms *forms,
+                                     struct jx_diags *diags)
+{
     struct jx_rc rc;
     struct jx_package *p = jx_package_new(arena);
     jx_rc_init(&rc, arena, doc, diags, p);
+    rc.forms = forms ? forms : jx_forms_new(arena);
     p->source = rc.file;
     for (size_t i = 0; i < rc.nsegs; i++) {
         const struct jx_rc_seg *s = &rc.segs[i];
@@ -1373,6 +1426,7 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
         }
     }
     jx_rc_report(&rc);
+    jx_rc_lost_digits(&rc);
     if (p->report.present || p->base.present || p->has_unit_sheet ||
         p->nproject_sheets || p->has_goal_sheet || p->dept_scoring.present ||
         p->assessment.present || rc.project_template || rc.unit_template) {
@@ -1383,6 +1437,7 @@ struct jx_package *jx_recognise(struct jx_arena *arena,
                 "没有识别出任何自评材料（自评报告、基础数据表、自评表或评分表）");
         return NULL;
     }
+    jx_rc_who_when_fallback(&rc);
     resolve_name(&rc);
     resolve_year(&rc);
     materials(&rc);

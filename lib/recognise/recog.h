@@ -14,6 +14,7 @@
 #include "jixiao/import.h"
 #include "jixiao/model.h"
 #include "model/model_text.h"
+#include "recognise/forms.h"
 
 /* What a stretch of the document is. */
 enum jx_rc_kind {
@@ -102,6 +103,8 @@ struct jx_rc {
     bool found;                 /* anything at all was recognised */
     bool project_template;      /* a blank 项目支出绩效自评表 was seen */
     bool unit_template;         /* a blank 整体支出绩效自评表 was seen */
+    const struct jx_forms *forms; /* the catalogue of forms (never NULL
+                                     while recognising) */
 };
 
 /* ---- recog.c: rows, segments, text, numbers ------------------------- */
@@ -180,6 +183,20 @@ void jx_rc_add_name(struct jx_rc *rc, const char *name,
 void jx_rc_add_year(struct jx_rc *rc, int64_t year,
                     const struct jx_prov *prov, enum jx_rc_prio prio,
                     bool report_title);
+
+/* The unit name in a candidate text: a leading budget code ("219001-")
+ * and seals dropped; NULL when it cannot be a unit's name (a URL, a
+ * breadcrumb, a title, a project or a fund) (recog_report.c). */
+const char *jx_rc_unit_name(struct jx_arena *a, const char *name);
+
+/* The year of a title: "2023年度" anywhere in it, never a date's year;
+ * 0 when none (recog_report.c). */
+int jx_rc_title_year(const char *key);
+
+/* Unit name and year of last resort, when nothing better was found:
+ * the sheets' 实施单位 / 主管部门, "X（以下简称…）", the year the
+ * report's first section speaks of most (recog_report.c). */
+void jx_rc_who_when_fallback(struct jx_rc *rc);
 
 /* The cell of row r that sits under a header column col, when the row
  * is aligned to a header ending at hdr_end (a shorter row is aligned to

@@ -3,13 +3,20 @@
  * 绩效自评表 (rules.md §2.1).
  *
  * Columns are found by the words of the header rows (after removing
- * white space, so "年初\n预算数" is 年初预算数), rows by their labels.  A
+ * white space, so "年初\n预算数" is 年初预算数), rows by their labels,
+ * both compared with the words of the catalogue of forms (forms.h,
+ * data/forms, docs/forms.md): a header row picks the form of its kind
+ * whose columns it names best, and that form's words (then those of
+ * the other forms of the kind) name the anchor rows.  A
  * row shorter than its header is aligned to the header's right end (the
- * text layouts drop leading empty cells of merged columns).  Level-1
+ * text layouts drop leading empty cells of merged columns), or by its
+ * label when it dropped a heading merged down the block's left
+ * ("年度预算数(万元)", "绩效指标(90分)").  Level-1
  * and level-2 indicator labels are carried down over rows that leave
  * them empty.  Blank cells ("", "/", "……") stay absent.
  */
 #include "recognise/recog.h"
+#include "recognise/recog_split.h"
 
 #include <string.h>
 
@@ -93,17 +100,6 @@ static const struct jx_rc_cell *row_label(const struct jx_rc_row *r,
     return NULL;
 }
 
-/* The index of the first cell whose key contains w, or -1. */
-static int find_cell(const struct jx_rc_row *r, const char *w)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        if (jx_rc_has(r->cells[i].key, w)) {
-            return (int)i;
-        }
-    }
-    return -1;
-}
-
 /* True when no cell of r has text. */
 static bool row_blank(const struct jx_rc_row *r)
 {
@@ -112,20 +108,26 @@ static bool row_blank(const struct jx_rc_row *r)
 
 /* ---- 基础数据表 ------------------------------------------------------ */
 
+/* Most fields of a column map. */
+enum { MAX_FIELDS = 12 };
+
 /* A column map: the grid column of each field, -1 when absent, and the
  * header row's end. */
 struct cols {
-    int col[8];
+    int col[MAX_FIELDS];
     int end;
+    int label;  /* the header's label column (the heading of the row
+                   labels: "年度预算数(万元)"), or -1 */
 };
 
 /* An empty column map. */
 static void cols_init(struct cols *m)
 {
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < MAX_FIELDS; i++) {
         m->col[i] = -1;
     }
     m->end = 0;
+    m->label = -1;
 }
 
 /* Fields of the base sheet's column maps. */
@@ -151,10 +153,43 @@ static bool cost_any(const struct jx_cost *c)
     return c->prev_final.present || c->budget.present || c->final.present;
 }
 
+/* True when s contains (has) / starts with (!has) a word of the list
+ * l (a column when col, else an anchor row) of any 基础数据表 of the
+ * catalogue. */
+static bool base_words(const struct jx_rc *rc, bool col, int l,
+                       const char *s, bool has)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_BASE) {
+            continue;
+        }
+        const struct jx_form_words *w = col ? &f->col[l] : &f->row[l];
+        if (has ? jx_form_words_has(w, s) : jx_form_words_starts(w, s)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The index of the first cell of r whose key contains a word of the
+ * base sheets' column c, or -1. */
+static int base_cell(const struct jx_rc *rc, const struct jx_rc_row *r,
+                     enum jx_form_col c)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (base_words(rc, true, c, r->cells[i].key, true)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 /* Map the year columns of a cost header: {Y-1}年决算数, {Y}年预算数,
  * {Y}年决算数 (without years: in order 决算, 预算, 决算).  Returns the
  * year Y, or 0. */
-static int cost_header(const struct jx_rc_row *r, struct cols *m)
+static int cost_header(const struct jx_rc *rc, const struct jx_rc_row *r,
+                       struct cols *m)
 {
     cols_init(m);
     m->end = r->end;
@@ -162,12 +197,14 @@ static int cost_header(const struct jx_rc_row *r, struct cols *m)
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         int yy = jx_text_year_prefix(k, NULL);
-        if (jx_rc_has(k, "预算数") && m->col[C_BUDGET] < 0) {
+        if (base_words(rc, true, JX_FC_COST_BUDGET, k, true) &&
+            m->col[C_BUDGET] < 0) {
             m->col[C_BUDGET] = r->cells[i].col;
             if (yy > y) {
                 y = yy;
             }
-        } else if (jx_rc_has(k, "决算数") && nfin < 2) {
+        } else if (base_words(rc, true, JX_FC_COST_FINAL, k, true) &&
+                   nfin < 2) {
             fin_year[nfin] = yy;
             fin_col[nfin++] = r->cells[i].col;
             if (yy > y) {
@@ -189,37 +226,40 @@ static int cost_header(const struct jx_rc_row *r, struct cols *m)
     return y;
 }
 
-/* Base-sheet cost rows: the label words and the field each fills
- * (more specific words first).  Project lines have a category >= 0. */
+/* Base-sheet cost rows: the catalogue's anchor row (its words are
+ * matched in this order, the more specific first) and the field each
+ * fills.  Project lines have a category >= 0. */
 static const struct {
-    const char *word;
+    enum jx_form_row row;
     size_t off;  /* offsetof the jx_cost in jx_base_sheet, or SIZE_MAX */
     int cat;     /* project line category, or -1 */
 } cost_rows[] = {
-    {"公车购置", offsetof(struct jx_base_sheet, vehicle_purchase), -1},
-    {"公车运行维护", offsetof(struct jx_base_sheet, vehicle_operation), -1},
-    {"公务用车", offsetof(struct jx_base_sheet, vehicle), -1},
-    {"三公经费", offsetof(struct jx_base_sheet, three_public), -1},
-    {"出国", offsetof(struct jx_base_sheet, overseas), -1},
-    {"公务接待", offsetof(struct jx_base_sheet, reception), -1},
-    {"业务工作经费", SIZE_MAX, JX_PCAT_BUSINESS},
-    {"运行维护经费", SIZE_MAX, JX_PCAT_OPERATION},
-    {"专项资金", SIZE_MAX, JX_PCAT_LOCAL_SPECIAL},
-    {"转移支付", SIZE_MAX, JX_PCAT_TRANSFER},
-    {"项目支出", offsetof(struct jx_base_sheet, project), -1},
-    {"办公经费", offsetof(struct jx_base_sheet, office), -1},
-    {"水费", offsetof(struct jx_base_sheet, utilities_travel), -1},
-    {"会议费", offsetof(struct jx_base_sheet, meetings_training), -1},
-    {"公用经费", offsetof(struct jx_base_sheet, public_funds), -1},
-    {"政府采购", offsetof(struct jx_base_sheet, procurement), -1},
-    {"预算调整", offsetof(struct jx_base_sheet, basic_adjustment), -1},
+    {JX_FR_VEHICLE_PURCHASE, offsetof(struct jx_base_sheet, vehicle_purchase),
+     -1},
+    {JX_FR_VEHICLE_OPERATION,
+     offsetof(struct jx_base_sheet, vehicle_operation), -1},
+    {JX_FR_VEHICLE, offsetof(struct jx_base_sheet, vehicle), -1},
+    {JX_FR_THREE_PUBLIC, offsetof(struct jx_base_sheet, three_public), -1},
+    {JX_FR_OVERSEAS, offsetof(struct jx_base_sheet, overseas), -1},
+    {JX_FR_RECEPTION, offsetof(struct jx_base_sheet, reception), -1},
+    {JX_FR_BUSINESS, SIZE_MAX, JX_PCAT_BUSINESS},
+    {JX_FR_OPERATION, SIZE_MAX, JX_PCAT_OPERATION},
+    {JX_FR_SPECIAL, SIZE_MAX, JX_PCAT_LOCAL_SPECIAL},
+    {JX_FR_TRANSFER, SIZE_MAX, JX_PCAT_TRANSFER},
+    {JX_FR_PROJECT_COSTS, offsetof(struct jx_base_sheet, project), -1},
+    {JX_FR_OFFICE, offsetof(struct jx_base_sheet, office), -1},
+    {JX_FR_UTILITIES, offsetof(struct jx_base_sheet, utilities_travel), -1},
+    {JX_FR_MEETINGS, offsetof(struct jx_base_sheet, meetings_training), -1},
+    {JX_FR_PUBLIC_FUNDS, offsetof(struct jx_base_sheet, public_funds), -1},
+    {JX_FR_PROCUREMENT, offsetof(struct jx_base_sheet, procurement), -1},
+    {JX_FR_ADJUSTMENT, offsetof(struct jx_base_sheet, basic_adjustment), -1},
 };
 
 /* The cost-row entry of a label core, or -1. */
-static int cost_row_of(const char *core)
+static int cost_row_of(const struct jx_rc *rc, const char *core)
 {
     for (size_t k = 0; k < sizeof cost_rows / sizeof cost_rows[0]; k++) {
-        if (jx_rc_has(core, cost_rows[k].word)) {
+        if (base_words(rc, false, cost_rows[k].row, core, true)) {
             return (int)k;
         }
     }
@@ -227,19 +267,18 @@ static int cost_row_of(const char *core)
 }
 
 /* True when a label heads the one-row-per-专项 list ("3、区级专项资金
- * (一个专项一行)", "上级转移支付") rather than naming one 专项. */
-static bool special_header(const char *core)
+ * (一个专项一行)", "上级转移支付") rather than naming one 专项: the whole
+ * core is a special_list word, or it holds a special_note word. */
+static bool special_header(const struct jx_rc *rc, const char *core)
 {
-    static const char *const heads[] = {
-        "区级专项资金", "省级专项资金", "市级专项资金", "县级专项资金",
-        "专项资金", "上级转移支付", "转移支付",
-    };
-    if (jx_rc_has(core, "一个专项") || jx_rc_starts(core, "3、") ||
-        jx_rc_starts(core, "4、")) {
+    if (base_words(rc, false, JX_FR_SPECIAL_NOTE, core, true) ||
+        jx_rc_starts(core, "3、") || jx_rc_starts(core, "4、")) {
         return true;
     }
-    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
-        if (strcmp(core, heads[k]) == 0) {
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_BASE &&
+            jx_form_words_is(&f->row[JX_FR_SPECIAL_LIST], core)) {
             return true;
         }
     }
@@ -446,14 +485,14 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             b->unit = (enum jx_money_unit)lu;
             continue;
         }
-        int a = find_cell(r, "编制数");
+        int a = base_cell(rc, r, JX_FC_STAFF_AUTHORIZED);
         if (a >= 0) {
             cols_init(&staff);
             staff.end = r->end;
             staff.col[C_AUTH] = r->cells[a].col;
-            int k = find_cell(r, "在职");
+            int k = base_cell(rc, r, JX_FC_STAFF_ACTUAL);
             staff.col[C_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
-            k = find_cell(r, "控制率");
+            k = base_cell(rc, r, JX_FC_STAFF_RATE);
             staff.col[C_RATE] = k >= 0 ? r->cells[k].col : -1;
             staff_pending = true;
             continue;
@@ -468,8 +507,9 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             staff_pending = false;
             continue;
         }
-        if (find_cell(r, "决算数") >= 0 || find_cell(r, "预算数") >= 0) {
-            int y = cost_header(r, &cost);
+        if (base_cell(rc, r, JX_FC_COST_FINAL) >= 0 ||
+            base_cell(rc, r, JX_FC_COST_BUDGET) >= 0) {
+            int y = cost_header(rc, r, &cost);
             if (y) {
                 jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_FORM,
                                false);
@@ -480,14 +520,17 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             in_bld = false;
             continue;
         }
-        if (find_cell(r, "批复规模") >= 0 || find_cell(r, "楼堂馆所") >= 0) {
+        bool bld_row = base_cell(rc, r, JX_FC_BLD_APPROVED) >= 0;
+        for (size_t k = 0; !bld_row && k < r->n; k++) {
+            bld_row = base_words(rc, false, JX_FR_BUILDINGS, r->cells[k].key,
+                                 true);
+        }
+        if (bld_row) {
             cols_init(&bld);
             bld.end = r->end;
-            static const char *const w[6] = {"批复规模", "实际规模",
-                                             "规模控制率", "预算投资",
-                                             "实际投资", "投资概算"};
             for (int f = 0; f < 6; f++) {
-                int k = find_cell(r, w[f]);
+                int k = base_cell(rc, r, (enum jx_form_col)(JX_FC_BLD_APPROVED +
+                                                            f));
                 bld.col[f] = k >= 0 ? r->cells[k].col : -1;
             }
             in_bld = bld.col[C_APPR] >= 0;
@@ -496,15 +539,14 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         size_t li = 0;
         const struct jx_rc_cell *label = row_label(r, &li);
         const char *core = label ? label_core(rc->arena, label->key) : "";
-        if (label && (jx_rc_starts(core, "预算单位名称") ||
-                      jx_rc_starts(core, "单位名称"))) {
+        if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
                 jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
             }
             continue;
         }
-        if (label && jx_rc_starts(core, "厉行节约")) {
+        if (label && base_words(rc, false, JX_FR_THRIFT, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v && !b->thrift_measures.s) {
                 jx_rc_text(rc, v, &b->thrift_measures);
@@ -517,7 +559,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             continue;
         }
         if (!have_cost) {
-            if (label && !jx_rc_starts(core, "财政供养")) {
+            if (label && !base_words(rc, false, JX_FR_STAFF_GROUP, core, false)) {
                 unknown_row(rc, label, "基础数据表");
             }
             continue;
@@ -525,10 +567,10 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         struct jx_cost cv;
         memset(&cv, 0, sizeof cv);
         read_cost(rc, r, &cost, b->unit, &cv);
-        int e = label ? cost_row_of(core) : -1;
+        int e = label ? cost_row_of(rc, core) : -1;
         if (e >= 0 && cat >= JX_PCAT_LOCAL_SPECIAL &&
             cost_rows[e].cat >= JX_PCAT_LOCAL_SPECIAL &&
-            !special_header(core)) {
+            !special_header(rc, core)) {
             e = -1; /* a 专项 named "…专项资金" inside the list */
         }
         if (e >= 0 && cost_rows[e].cat < 0) {
@@ -539,7 +581,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             } else {
                 *dst = cv;
             }
-            cat = strcmp(cost_rows[e].word, "项目支出") == 0 ? -2 : -1;
+            cat = cost_rows[e].row == JX_FR_PROJECT_COSTS ? -2 : -1;
             continue;
         }
         if (e >= 0) {
@@ -580,40 +622,163 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
 enum { F_INIT = 0, F_FULL, F_EXEC, F_POINTS, F_RATE, F_SCORE };
 enum { G_EXPECTED = 0, G_ACTUAL };
 enum { I_L1 = 0, I_L2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_SCORE,
-       I_DEV };
+       I_DEV, I_NATURE, I_MEASURE };
 
-/* Labels of the fund splits and the key each fills. */
-static const struct {
-    const char *word;
-    enum jx_fund_key key;
-} fund_words[] = {
-    {"一般公共预算", JX_FUND_GENERAL_BUDGET},
-    {"政府性基金", JX_FUND_GOV_FUND},
-    {"纳入专户", JX_FUND_SPECIAL_ACCOUNT},
-    {"非税收入", JX_FUND_SPECIAL_ACCOUNT},
-    {"当年财政拨款", JX_FUND_CURRENT_APPROP},
-    {"上年结转", JX_FUND_CARRYOVER},
-    {"基本支出", JX_FUND_BASIC},
-    {"项目支出", JX_FUND_PROJECT},
-    {"其他资金", JX_FUND_OTHER},
-};
+/* A form without words (a catalogue without a form of the kind): it
+ * recognises nothing. */
+static const struct jx_form no_form;
 
-/* The fund key of a label core, or -1. */
-static int fund_of(const char *core)
+
+/* The catalogue's kind of a segment kind. */
+static enum jx_form_kind form_kind(enum jx_rc_kind k)
 {
-    for (size_t k = 0; k < sizeof fund_words / sizeof fund_words[0]; k++) {
-        if (jx_rc_starts(core, fund_words[k].word)) {
-            return (int)fund_words[k].key;
+    return k == JX_RC_PROJECT ? JX_FORM_PROJECT
+           : k == JX_RC_BASE  ? JX_FORM_BASE
+           : k == JX_RC_ASSESS ? JX_FORM_ASSESS
+                               : JX_FORM_UNIT;
+}
+
+/* How well the header row r fits form f: 2 for a cell in the words the
+ * form prints (the first word of a column's list), 1 for a cell in a
+ * synonym; *money counts the cells of the three budget columns and
+ * *named all cells that name a column. */
+static int form_matches(const struct jx_form *f, const struct jx_rc_row *r,
+                        int *money, int *named)
+{
+    int n = 0;
+    *money = 0;
+    *named = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *k = r->cells[i].key;
+        int c = jx_form_col_of(f, k);
+        if (c >= 0) {
+            const char *w0 = f->col[c].w[0];
+            n += strncmp(k, w0, strlen(w0)) == 0 ? 2 : 1;
+            *money += c <= JX_FC_EXECUTED;
+            (*named)++;
+        }
+    }
+    return n;
+}
+
+/* The form of the catalogue of kind k whose columns the header row r
+ * names most (ties: cur, then the first in the catalogue); *money as
+ * form_matches for it.  cur when none names any. */
+static const struct jx_form *best_form(const struct jx_rc *rc,
+                                       enum jx_form_kind k,
+                                       const struct jx_rc_row *r,
+                                       const struct jx_form *cur, int *money,
+                                       int *named)
+{
+    const struct jx_form *best = cur;
+    int bm, bd, bn = form_matches(cur, r, &bm, &bd);
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        int m = 0, d = 0, n = f->kind == k ? form_matches(f, r, &m, &d) : 0;
+        if (n > bn) {
+            best = f;
+            bn = n;
+            bm = m;
+            bd = d;
+        }
+    }
+    *money = bm;
+    *named = bd;
+    return best;
+}
+
+/* True when key matches a word of w: the whole key (JX_FR_SUM), a word
+ * inside it (JX_FR_TOTAL), else the key's start. */
+static bool row_match(const struct jx_form_words *w, enum jx_form_row r,
+                      const char *key)
+{
+    return r == JX_FR_SUM     ? jx_form_words_is(w, key)
+           : r == JX_FR_TOTAL ? jx_form_words_has(w, key)
+                              : jx_form_words_starts(w, key);
+}
+
+/* Whether a label core is the anchor row w, looked for in form f, then
+ * in the other forms of f's kind (a form names its own rows; a document
+ * may mix a region's row words into another's columns). */
+static bool row_is(const struct jx_rc *rc, const struct jx_form *f,
+                   enum jx_form_row w, const char *core)
+{
+    if (row_match(&f->row[w], w, core)) {
+        return true;
+    }
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g != f && g->kind == f->kind && row_match(&g->row[w], w, core)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The fund key of a label core among the fund rows of form f (the
+ * anchor rows JX_FR_GENERAL_BUDGET.. in the order of enum
+ * jx_fund_key; f's own words first, then its kind's), or -1. */
+static int fund_of(const struct jx_rc *rc, const struct jx_form *f,
+                   const char *core)
+{
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        if (jx_form_words_starts(&f->row[JX_FR_GENERAL_BUDGET + k], core)) {
+            return k;
+        }
+    }
+    for (int k = 0; k < JX_FUND_COUNT; k++) {
+        if (row_is(rc, f, (enum jx_form_row)(JX_FR_GENERAL_BUDGET + k),
+                   core)) {
+            return k;
         }
     }
     return -1;
 }
 
+/* The first form of kind k in the catalogue (no_form when none). */
+static const struct jx_form *first_form(const struct jx_rc *rc,
+                                        enum jx_form_kind k)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        if (rc->forms->f[i].kind == k) {
+            return &rc->forms->f[i];
+        }
+    }
+    return &no_form;
+}
+
+/* The index of the first cell of r whose key starts with one of the
+ * words, or -1. */
+static int find_words(const struct jx_rc_row *r, const struct jx_form_words *w)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (jx_form_words_starts(w, r->cells[i].key)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The index of the first cell of r that starts with a word of column c
+ * of form f, else of the other forms of f's kind; -1 when none. */
+static int col_find(const struct jx_rc *rc, const struct jx_form *f, int c,
+                    const struct jx_rc_row *r)
+{
+    int k = find_words(r, &f->col[c]);
+    for (size_t i = 0; k < 0 && i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g != f && g->kind == f->kind) {
+            k = find_words(r, &g->col[c]);
+        }
+    }
+    return k;
+}
+
 /* If a cell reads "其中：一般公共预算：1371.87" or "项目支出：28.79" or
  * "政府性基金拨款：" (a fund label, a colon, an optional value), its
  * fund key and (in *val) a cell holding the value text; else -1. */
-static int inline_fund(struct jx_rc *rc, const struct jx_rc_cell *c,
-                       struct jx_rc_cell *val)
+static int inline_fund(struct jx_rc *rc, const struct jx_form *f,
+                       const struct jx_rc_cell *c, struct jx_rc_cell *val)
 {
     const char *k = c->key;
     if (jx_rc_starts(k, "其中：")) {
@@ -632,14 +797,14 @@ static int inline_fund(struct jx_rc *rc, const struct jx_rc_cell *c,
         return -1;
     }
     const char *lab = jx_strndup(rc->arena, k, (size_t)(colon - k));
-    int f = fund_of(lab);
-    if (f < 0) {
+    int fk = fund_of(rc, f, lab);
+    if (fk < 0) {
         return -1;
     }
     *val = *c;
     val->text = jx_strdup(rc->arena, colon + cl);
     val->key = val->text;
-    return f;
+    return fk;
 }
 
 /* Strip a trailing "(50分)" or "（30分）" from a level-1 label. */
@@ -660,17 +825,19 @@ static const char *strip_points(struct jx_arena *a, const char *t)
     return t;
 }
 
-/* True when a key reads like a level-1 label ("产出指标(50分)"). */
-static bool level1_label(const char *key)
+/* True when a key reads like a level-1 label of form f or its kind
+ * ("产出指标(50分)"). */
+static bool level1_label(const struct jx_rc *rc, const struct jx_form *f,
+                         const char *key)
 {
-    return (jx_rc_starts(key, "产出指标") || jx_rc_starts(key, "效益指标") ||
-            jx_rc_starts(key, "满意度指标")) &&
+    return row_is(rc, f, JX_FR_LEVEL1, key) &&
            jx_utf8_count(key, strlen(key)) <= 12;
 }
 
 /* The state of one sheet being read. */
 struct sheet_state {
     struct jx_sheet *s;
+    const struct jx_form *form; /* the form the last header matched */
     enum { M_NONE = 0, M_FUNDS, M_GOALS, M_IND } mode;
     struct cols funds, goals, ind;
     struct jx_text l1, l2;
@@ -679,55 +846,96 @@ struct sheet_state {
     bool unit_known;            /* the header named the money unit */
 };
 
-/* Map the columns of the funds header. */
-static void funds_header(const struct jx_rc_row *r, struct cols *m)
+/* Map the columns of the funds header by the words of form f. */
+static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
+                         struct cols *m)
 {
-    static const char *const w[6] = {"年初预算", "全年预算", "全年执行",
-                                     "分值", "执行率", "得分"};
+    static const int field[JX_FC_SCORE + 1] = {
+        [JX_FC_BUDGET_INITIAL] = F_INIT, [JX_FC_BUDGET_FULL] = F_FULL,
+        [JX_FC_EXECUTED] = F_EXEC,       [JX_FC_RATE] = F_RATE,
+        [JX_FC_POINTS] = F_POINTS,       [JX_FC_SCORE] = F_SCORE};
     cols_init(m);
     m->end = r->end;
-    for (int f = 0; f < 6; f++) {
-        int k = find_cell(r, w[f]);
-        m->col[f] = k >= 0 ? r->cells[k].col : -1;
+    bool named = false;
+    for (size_t i = 0; i < r->n; i++) {
+        int c = jx_form_col_of(f, r->cells[i].key);
+        if (c >= 0 && c <= JX_FC_SCORE && m->col[field[c]] < 0) {
+            m->col[field[c]] = r->cells[i].col;
+        }
+        if (c >= 0) {
+            named = true;
+        } else if (!named && !jx_rc_blank(r->cells[i].text)) {
+            m->label = r->cells[i].col;
+        }
     }
 }
 
-/* Map the columns of the indicator header. */
-static void ind_header(const struct jx_rc_row *r, struct cols *m)
+/* Map the columns of the indicator header by the words of form f. */
+static void ind_header(const struct jx_rc_row *r, const struct jx_form *f,
+                       struct cols *m)
 {
     cols_init(m);
     m->end = r->end;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
-        int c = r->cells[i].col, f = -1;
-        if (jx_rc_starts(k, "一级指标")) {
-            f = I_L1;
-        } else if (jx_rc_starts(k, "二级指标")) {
-            f = I_L2;
-        } else if (jx_rc_starts(k, "三级指标")) {
-            f = I_NAME;
-        } else if (jx_rc_has(k, "指标值") && !jx_rc_has(k, "实际")) {
-            f = I_TARGET;
-        } else if (jx_rc_starts(k, "实际完成")) {
-            f = I_ACTUAL;
-        } else if (jx_rc_starts(k, "分值")) {
-            f = I_POINTS;
-        } else if (jx_rc_has(k, "得分") || jx_rc_has(k, "评分")) {
-            f = I_SCORE;
-        } else if (jx_rc_starts(k, "偏差")) {
-            f = I_DEV;
+        int c = r->cells[i].col, fd = -1;
+        int fc = jx_form_col_of(f, r->cells[i].key);
+        if (fc < 0 && m->col[I_L1] < 0 && m->col[I_L2] < 0 &&
+            m->col[I_NAME] < 0 && !jx_rc_blank(r->cells[i].text)) {
+            m->label = c; /* "绩效指标(90分)": a heading down the rows */
         }
-        if (f >= 0 && m->col[f] < 0) {
-            m->col[f] = c;
+        switch (fc) {
+        case JX_FC_LEVEL1:
+            fd = I_L1;
+            break;
+        case JX_FC_LEVEL2:
+            fd = I_L2;
+            break;
+        case JX_FC_LEVEL3:
+            fd = I_NAME;
+            break;
+        case JX_FC_TARGET:
+            fd = I_TARGET;
+            break;
+        case JX_FC_ACTUAL:
+            fd = I_ACTUAL;
+            break;
+        case JX_FC_POINTS:
+            fd = I_POINTS;
+            break;
+        case JX_FC_SCORE:
+            fd = I_SCORE;
+            break;
+        case JX_FC_DEVIATION:
+            fd = I_DEV;
+            break;
+        case JX_FC_NATURE:
+            fd = I_NATURE;
+            break;
+        case JX_FC_MEASURE:
+            fd = I_MEASURE;
+            break;
+        default:
+            break;
+        }
+        if (fd >= 0 && m->col[fd] < 0) {
+            m->col[fd] = c;
         }
     }
 }
 
-/* Read one funds row in columns into f. */
+/*
+ * Read one funds row into f: the cells under the columns m the form's
+ * header named.  The one place a funds row's cells meet the form's
+ * expected columns (the hook for cells run together: a splitter gets
+ * the row and m, and the form's execution weight in form->exec_points).
+ */
 static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
                       const struct cols *m, enum jx_money_unit u,
                       struct jx_funds *f)
 {
+    if (jx_rc_split_funds(rc, r, row_label(r, NULL), m->col, m->end, u, f)) {
+        return; /* cells run together (recog_split.c) */
+    }
     jx_rc_money(rc, jx_rc_under(r, m->col[F_INIT], m->end), u,
                 &f->budget_initial);
     jx_rc_money(rc, jx_rc_under(r, m->col[F_FULL], m->end), u,
@@ -752,10 +960,7 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
-        if (strcmp(k, "总分") == 0 || strcmp(k, "合计") == 0 ||
-            strcmp(k, "总计") == 0 || strcmp(k, "得分合计") == 0 ||
-            strcmp(k, "总得分") == 0) {
+        if (row_is(rc, st->form, JX_FR_SUM, r->cells[i].key)) {
             at = i;
             break;
         }
@@ -799,11 +1004,42 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
     return true;
 }
 
+/* Join a target's 指标性质 (≥, ≤, =) before it and its 度量单位 after
+ * it, when the form prints them in columns of their own. */
+static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
+                         const struct jx_rc_cell *measure,
+                         struct jx_text *target)
+{
+    if (!target->s) {
+        return;
+    }
+    if (nature && !jx_rc_blank(nature->text) && !jx_rc_has(nature->key, "指标")) {
+        target->s = jx_sprintf(rc->arena, "%s%s", nature->key, target->s);
+    }
+    if (measure && !jx_rc_blank(measure->text) &&
+        !jx_rc_ends(target->s, measure->key)) {
+        target->s = jx_sprintf(rc->arena, "%s%s", target->s, measure->key);
+    }
+}
+
 /* One indicator row. */
 static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
                     struct sheet_state *st)
 {
-    const struct cols *m = &st->ind;
+    struct cols shifted = st->ind;
+    const struct cols *m = &shifted;
+    const struct jx_rc_cell *lead = jx_rc_first_filled(r);
+    if (m->label >= 0 && lead && lead->col <= m->label) {
+        /* the row dropped the heading merged down its left (a text
+         * layout): a level name goes under its level's column */
+        int to = row_is(rc, st->form, JX_FR_LEVEL1, lead->key) ? m->col[I_L1]
+                 : row_is(rc, st->form, JX_FR_LEVEL2, lead->key)
+                     ? m->col[I_L2]
+                     : -1;
+        if (to > lead->col) {
+            shifted.end = r->end + (to - lead->col);
+        }
+    }
     const struct jx_rc_cell *c1 = jx_rc_under(r, m->col[I_L1], m->end);
     const struct jx_rc_cell *c2 = jx_rc_under(r, m->col[I_L2], m->end);
     if (c1 && !jx_rc_blank(c1->text)) {
@@ -824,14 +1060,20 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     memset(&ind, 0, sizeof ind);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_NAME], m->end), &ind.name);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_TARGET], m->end), &ind.target);
+    target_parts(rc, jx_rc_under(r, m->col[I_NATURE], m->end),
+                 jx_rc_under(r, m->col[I_MEASURE], m->end), &ind.target);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_ACTUAL], m->end), &ind.actual);
     jx_rc_text(rc, jx_rc_under(r, m->col[I_DEV], m->end), &ind.deviation);
     if (!(ind.name.s || ind.target.s || ind.actual.s)) {
         /* a label-only or blank template row: points alone are printed */
         return;
     }
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
-    jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    if (!jx_rc_split_ind(rc, jx_rc_under(r, m->col[I_POINTS], m->end),
+                         jx_rc_under(r, m->col[I_SCORE], m->end),
+                         &ind.points, &ind.score)) {
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_POINTS], m->end), &ind.points);
+        jx_rc_num(rc, jx_rc_under(r, m->col[I_SCORE], m->end), &ind.score);
+    }
     ind.level1 = st->l1;
     ind.level2 = st->l2;
     const struct jx_rc_cell *f = ind.name.s
@@ -857,7 +1099,7 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     bool inl = false;
     for (size_t i = 0; i < r->n; i++) {
         struct jx_rc_cell v;
-        int f = inline_fund(rc, &r->cells[i], &v);
+        int f = inline_fund(rc, st->form, &r->cells[i], &v);
         if (f < 0) {
             continue;
         }
@@ -878,23 +1120,29 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     const char *core = label_core(rc->arena, label->key);
     struct jx_funds *dst = NULL;
-    if (jx_rc_has(core, "资金总额") || jx_rc_has(core, "合计")) {
+    if (row_is(rc, st->form, JX_FR_TOTAL, core)) {
         dst = &s->total;
     } else {
-        int f = fund_of(core);
+        int f = fund_of(rc, st->form, core);
         if (f >= 0) {
             dst = &s->funds[f];
         }
     }
     if (!dst) {
-        if (!jx_rc_starts(core, "按收入性质") && !jx_rc_starts(core, "按支出性质")) {
+        if (!row_is(rc, st->form, JX_FR_FUND_GROUP, core)) {
             unknown_row(rc, label, s->kind == JX_SHEET_PROJECT
                                        ? "项目支出绩效自评表"
                                        : "整体支出绩效自评表");
         }
         return;
     }
-    funds_row(rc, r, &st->funds, s->unit, dst);
+    struct cols m = st->funds;
+    if (m.label >= 0 && label->col < m.label) {
+        /* the row dropped merged cells at its left (a text layout): its
+         * label goes under the header's label column */
+        m.end = r->end + (m.label - label->col);
+    }
+    funds_row(rc, r, &m, s->unit, dst);
     if (funds_any(dst)) {
         st->substantive = true;
     }
@@ -905,22 +1153,23 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
                            struct sheet_state *st)
 {
     struct jx_sheet *s = st->s;
+    const struct jx_form *f = st->form;
     for (size_t i = 0; i < r->n; i++) {
         const char *k = r->cells[i].key;
         struct jx_text *dst = NULL;
-        if (jx_rc_starts(k, "项目支出名称") || jx_rc_starts(k, "项目名称")) {
+        if (row_is(rc, f, JX_FR_PROJECT_NAME, k)) {
             dst = &s->name;
-        } else if (jx_rc_starts(k, "主管部门")) {
+        } else if (row_is(rc, f, JX_FR_SUPERVISOR, k)) {
             dst = &s->supervisor;
-        } else if (jx_rc_starts(k, "实施单位")) {
+        } else if (row_is(rc, f, JX_FR_IMPLEMENTER, k)) {
             dst = &s->implementer;
         } else {
             continue;
         }
         if (i + 1 < r->n && !dst->s) {
             const struct jx_rc_cell *v = &r->cells[i + 1];
-            if (jx_rc_starts(v->key, "主管部门") ||
-                jx_rc_starts(v->key, "实施单位")) {
+            if (row_is(rc, f, JX_FR_SUPERVISOR, v->key) ||
+                row_is(rc, f, JX_FR_IMPLEMENTER, v->key)) {
                 continue;
             }
             jx_rc_text(rc, v, dst);
@@ -941,6 +1190,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     st.s->kind = seg->kind == JX_RC_PROJECT ? JX_SHEET_PROJECT
                                             : JX_SHEET_UNIT;
     st.s->unit = JX_WANYUAN;
+    enum jx_form_kind fk = form_kind(seg->kind);
+    st.form = first_form(rc, fk);
     cols_init(&st.funds);
     cols_init(&st.goals);
     cols_init(&st.ind);
@@ -952,7 +1203,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
-            if (st.mode == M_IND && level1_label(r->cells[0].key)) {
+            if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
                 st.l2.s = NULL;
@@ -973,27 +1224,31 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             project_labels(rc, r, &st);
         }
         if (label && st.s->kind == JX_SHEET_UNIT &&
-            (jx_rc_starts(label->key, "预算单位名称") ||
-             jx_rc_starts(label->key, "单位名称"))) {
+            row_is(rc, st.form, JX_FR_UNIT_NAME, label->key)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
                 jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
             }
             continue;
         }
-        if (find_cell(r, "三级指标") >= 0) {
-            ind_header(r, &st.ind);
+        int money = 0, named = 0;
+        const struct jx_form *hf = best_form(rc, fk, r, st.form, &money,
+                                             &named);
+        if (find_words(r, &hf->col[JX_FC_LEVEL3]) >= 0) {
+            st.form = hf;
+            ind_header(r, hf, &st.ind);
             st.mode = M_IND;
             for (size_t k = 0; k < r->n; k++) {
-                if (level1_label(r->cells[k].key)) {
+                if (level1_label(rc, hf, r->cells[k].key)) {
                     st.l1.s = strip_points(rc->arena, r->cells[k].key);
                     st.l1.prov = r->cells[k].prov;
                 }
             }
             continue;
         }
-        if (find_cell(r, "年初预算") >= 0 || find_cell(r, "全年执行") >= 0) {
-            funds_header(r, &st.funds);
+        if (money >= 1 && named >= 2) {
+            st.form = hf;
+            funds_header(r, hf, &st.funds);
             bool f = false;
             st.s->unit = row_unit(r, st.s->unit, &f);
             if (!f && i > seg->first) {
@@ -1005,12 +1260,12 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             st.mode = M_FUNDS;
             continue;
         }
-        if (find_cell(r, "预期目标") >= 0) {
+        if (col_find(rc, st.form, JX_FC_GOAL_EXPECTED, r) >= 0) {
             cols_init(&st.goals);
             st.goals.end = r->end;
-            int k = find_cell(r, "预期目标");
+            int k = col_find(rc, st.form, JX_FC_GOAL_EXPECTED, r);
             st.goals.col[G_EXPECTED] = r->cells[k].col;
-            k = find_cell(r, "实际完成");
+            k = col_find(rc, st.form, JX_FC_GOAL_ACTUAL, r);
             st.goals.col[G_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
             st.mode = M_GOALS;
             continue;

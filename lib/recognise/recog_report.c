@@ -10,6 +10,13 @@
  * with a short title.  So "1、 单位基本情况" and "4、 国有资本经营预算支出
  * 情况" are headings while "2、党政办公室：…" and "（2） 项目支出情况"
  * are not.
+ *
+ * Who and when: the unit name and the year from the report's titles,
+ * the form titles (a year anywhere in them), covers and, as a last
+ * resort, run-together form lines, the sheets' 实施单位 and the report's
+ * "X（以下简称…）"; never a URL, breadcrumb, file name or project name.
+ * A report that reached us as run-together lines (a PDF's text) is read
+ * from its title and its markers 一、二、… in order.
  */
 #include "recognise/recog.h"
 
@@ -273,6 +280,726 @@ void jx_rc_sections(struct jx_rc *rc)
     }
 }
 
+/* ---- who and when ----------------------------------------------------- */
+
+static const char *drop_seal(struct jx_arena *a, const char *v);
+static void title_parts(struct jx_arena *a, const char *key,
+                        const char **name, int *year);
+
+/* Endings of the names of budget units (局, 中心, 人民政府 …): a name
+ * read from a title must end in one of them. */
+static const char *const org_endings[] = {
+    "局", "委", "会", "中心", "办", "室", "处", "院", "校", "所", "站",
+    "馆", "队", "府", "公司", "街道", "镇", "乡", "部", "厅", "社", "团",
+    "园", "场", "台", "组", "科", "股", "司", "联", "协", "人大", "厂",
+    "宫", "署", "监委", "学", "库", "村",
+};
+
+/* Endings that make a text a project, a fund or a document rather than
+ * a unit name. */
+static const char *const not_unit_endings[] = {
+    "项目", "资金", "经费", "专项", "支出", "报告", "表", "工程", "补助",
+    "补贴", ".doc", ".docx", ".pdf", ".xls", ".xlsx", ".txt", ".htm",
+    ".html", ".shtml", ".wps", ".et",
+};
+
+/* Words that never stand in a unit name: a title's, a URL's, a portal
+ * breadcrumb's. */
+static const char *const not_unit_words[] = {
+    "://", "www.", "http", "首页", "位置", ">", "＞", "»", "›", "索引号",
+    "发布机构", "发布日期", "。",
+};
+
+/* Words of a title, not of a unit's name, unless the name ends like one
+ * (a 预算绩效评价中心 is a unit). */
+static const char *const title_words[] = {"绩效", "自评", "评价"};
+
+/* True when s ends like a unit's name (org_endings). */
+static bool org_ending(const char *s)
+{
+    for (size_t k = 0; k < sizeof org_endings / sizeof org_endings[0]; k++) {
+        if (jx_rc_ends(s, org_endings[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when a line is a portal breadcrumb ("您现在的位置：首页 > …")
+ * or a URL, never a title. */
+static bool breadcrumb(const char *key)
+{
+    bool arrow = jx_rc_has(key, ">") || jx_rc_has(key, "＞") ||
+                 jx_rc_has(key, "»") || jx_rc_has(key, "›");
+    return (arrow && (jx_rc_has(key, "首页") || jx_rc_has(key, "位置"))) ||
+           jx_rc_has(key, "您现在的位置") || jx_rc_has(key, "当前位置") ||
+           jx_rc_has(key, "://") || jx_rc_starts(key, "www.");
+}
+
+/* True when s[0..n) is a pinyin gloss: Latin letters, with or without
+ * tone marks (ā á ǎ à … are two bytes each in UTF-8, C3/C4/C5/C7 lead
+ * bytes). */
+static bool pinyin(const char *s, size_t n)
+{
+    if (n == 0 || n > 16) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            continue;
+        }
+        if ((c == 0xC3 || c == 0xC4 || c == 0xC5 || c == 0xC7) && i + 1 < n &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* s without the pinyin glosses some mirrors put after characters
+ * ("蔡甸区(qū)园林和林业(yè)局" → "蔡甸区园林和林业局"). */
+static const char *drop_glosses(struct jx_arena *a, const char *s)
+{
+    if (!strchr(s, '(')) {
+        return s;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (size_t i = 0; s[i];) {
+        if (s[i] == '(') {
+            const char *e = strchr(s + i, ')');
+            if (e && pinyin(s + i + 1, (size_t)(e - s - i - 1))) {
+                i = (size_t)(e - s) + 1;
+                continue;
+            }
+        }
+        jx_buf_addc(&b, s[i]);
+        i++;
+    }
+    const char *r = jx_strndup(a, b.p ? b.p : "", b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* Extensions of file names; a title's words followed by one are a
+ * file's name, not a title. */
+static const char *const file_exts[] = {".docx", ".doc", ".pdf", ".xlsx",
+                                        ".xls", ".wps", ".txt", ".shtml",
+                                        ".html", ".htm"};
+
+/* True when s starts with a file name's extension. */
+static bool file_ext_at(const char *s)
+{
+    for (size_t k = 0; k < sizeof file_exts / sizeof file_exts[0]; k++) {
+        if (jx_rc_starts(s, file_exts[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where the text of k[0..end) after the last file extension or URL
+ * scheme starts (0 when there is none): a title is never read across a
+ * file's name or a URL. */
+static size_t after_file_names(const char *k, size_t end)
+{
+    size_t start = 0;
+    for (size_t j = 0; j < end; j++) {
+        if (k[j] == '.' && file_ext_at(k + j)) {
+            size_t e = j + 1;
+            while (e < end && ((k[e] >= 'a' && k[e] <= 'z') ||
+                               (k[e] >= 'A' && k[e] <= 'Z'))) {
+                e++;
+            }
+            start = e;
+        } else if (jx_rc_starts(k + j, "://")) {
+            size_t e = j;
+            while (e < end && (unsigned char)k[e] < 0x80 && k[e] != ' ') {
+                e++;
+            }
+            start = e;
+        }
+    }
+    return start;
+}
+
+/* The unit name in a candidate text (see recog.h): a leading budget
+ * code ("219001-") and seals dropped, spaces trimmed; NULL when what is
+ * left cannot be a unit's name. */
+const char *jx_rc_unit_name(struct jx_arena *a, const char *name)
+{
+    if (!name) {
+        return NULL;
+    }
+    if (strlen(name) > 1024) {
+        return NULL; /* a paragraph, not a name */
+    }
+    const char *s = jx_text_compact(a, name);
+    size_t d = 0;
+    while (s[d] >= '0' && s[d] <= '9') {
+        d++;
+    }
+    if (d >= 2 && (s[d] == '-' || jx_rc_starts(s + d, "－") ||
+                   jx_rc_starts(s + d, "—"))) {
+        s += d + (s[d] == '-' ? 1 : strlen("－"));
+    }
+    s = drop_seal(a, s);
+    s = drop_glosses(a, s);
+    size_t n = strlen(s);
+    size_t cp = jx_utf8_count(s, n);
+    if (cp < 3 || cp > 50) {
+        return NULL;
+    }
+    for (size_t k = 0; k < sizeof not_unit_words / sizeof not_unit_words[0];
+         k++) {
+        if (jx_rc_has(s, not_unit_words[k])) {
+            return NULL;
+        }
+    }
+    for (size_t k = 0; k < sizeof title_words / sizeof title_words[0]; k++) {
+        if (jx_rc_has(s, title_words[k]) && !org_ending(s)) {
+            return NULL;
+        }
+    }
+    for (size_t k = 0;
+         k < sizeof not_unit_endings / sizeof not_unit_endings[0]; k++) {
+        if (jx_rc_ends(s, not_unit_endings[k])) {
+            return NULL;
+        }
+    }
+    return s;
+}
+
+/* Words that may follow a unit's name in a title without being part of
+ * it ("某中心项目资金绩效自评报告", "某局机关整体支出…"). */
+static const char *const after_name_words[] = {
+    "项目", "资金", "支出", "部门", "单位", "整体", "机关", "本级",
+    "专项", "经费", "财政", "预算", "和", "及", "与",
+};
+
+/* True when s is made only of after_name_words. */
+static bool only_after_words(const char *s)
+{
+    while (*s) {
+        size_t k = 0, nw = sizeof after_name_words / sizeof after_name_words[0];
+        for (; k < nw; k++) {
+            if (jx_rc_starts(s, after_name_words[k])) {
+                s += strlen(after_name_words[k]);
+                break;
+            }
+        }
+        if (k == nw) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The start of a name taken from a title or a run-together line that
+ * ends like a unit's name, when what follows it is only words such as
+ * 项目资金 ("红河州数据发展中心项目资金" → "红河州数据发展中心"); NULL
+ * when there is none of at least three characters. */
+static const char *org_prefix(struct jx_arena *a, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t end = n; end > 0; end--) {
+        if (end < n && (name[end] & 0xC0) == 0x80) {
+            continue; /* inside a character */
+        }
+        if (!only_after_words(name + end)) {
+            continue;
+        }
+        const char *t = jx_strndup(a, name, end);
+        for (size_t k = 0; k < sizeof org_endings / sizeof org_endings[0];
+             k++) {
+            if (jx_rc_ends(t, org_endings[k]) &&
+                jx_utf8_count(t, end) >= 3) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The digit value of the character at s (ASCII, full-width ０-９, or
+ * 〇 ○ 零 一 … 九 as written in formal titles), its length in *len; -1
+ * when it is none. */
+static int any_digit(const char *s, size_t *len)
+{
+    static const char *const cn[] = {"〇", "一", "二", "三", "四",
+                                     "五", "六", "七", "八", "九"};
+    if (*s >= '0' && *s <= '9') {
+        *len = 1;
+        return *s - '0';
+    }
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+        (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+        *len = 3;
+        return (unsigned char)s[2] - 0x90;
+    }
+    if (jx_rc_starts(s, "○") || jx_rc_starts(s, "零")) {
+        *len = strlen("零");
+        return 0;
+    }
+    for (int d = 0; d < 10; d++) {
+        if (jx_rc_starts(s, cn[d])) {
+            *len = strlen(cn[d]);
+            return d;
+        }
+    }
+    return -1;
+}
+
+/* A year written with four full-width or Chinese digits and 年
+ * ("二〇二三年度", "２０２３年"); its value (0 when none) and length
+ * (年 and 度 included) in *len. */
+static int wide_year(const char *s, size_t *len)
+{
+    size_t i = 0;
+    int y = 0;
+    bool ascii = true;
+    for (int k = 0; k < 4; k++) {
+        size_t l;
+        int d = any_digit(s + i, &l);
+        if (d < 0) {
+            return 0;
+        }
+        ascii = ascii && l == 1;
+        y = y * 10 + d;
+        i += l;
+    }
+    size_t l;
+    if (ascii || any_digit(s + i, &l) >= 0 || !jx_rc_starts(s + i, "年") ||
+        y < 1900 || y > 2199) {
+        return 0;
+    }
+    i += strlen("年");
+    if (jx_rc_starts(s + i, "度")) {
+        i += strlen("度");
+    }
+    *len = i;
+    return y;
+}
+
+/* The year of a title (see recog.h): "2023年度" anywhere in it, also
+ * "(2023年度)" and "2019年度)" with a parenthesis lost, never a date's
+ * year ("2022年3月22日") or part of a longer number; 0 when none. */
+int jx_rc_title_year(const char *key)
+{
+    int fallback = 0;
+    for (size_t i = 0; key[i]; i++) {
+        size_t len;
+        int y = wide_year(key + i, &len);
+        if (y) {
+            if (jx_rc_starts(key + i + len - strlen("度"), "度")) {
+                return y;
+            }
+            fallback = fallback ? fallback : y;
+            continue;
+        }
+        if (key[i] < '0' || key[i] > '9' ||
+            (i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
+            continue;
+        }
+        y = jx_text_year_prefix(key + i, &len);
+        if (!y || len <= 4) {
+            continue; /* not followed by 年 */
+        }
+        const char *after = key + i + len;
+        if (after[0] >= '0' && after[0] <= '9') {
+            continue; /* 2022年3月: a date */
+        }
+        if (len >= 4 + strlen("年度") &&
+            jx_rc_starts(key + i + len - strlen("度"), "度")) {
+            return y;
+        }
+        if (!fallback) {
+            fallback = y;
+        }
+    }
+    return fallback;
+}
+
+/* True when a line holds nothing but a year: "(2023年度)", "2019年度)",
+ * "（2023年度）" — the second line of a title. */
+static int year_line(const char *key)
+{
+    const char *s = key;
+    if (jx_rc_starts(s, "（")) {
+        s += strlen("（");
+    } else if (*s == '(') {
+        s++;
+    }
+    size_t len;
+    int y = jx_text_year_prefix(s, &len);
+    if (!y || len <= 4) {
+        return 0;
+    }
+    s += len;
+    if (jx_rc_starts(s, "）")) {
+        s += strlen("）");
+    } else if (*s == ')') {
+        s++;
+    }
+    return *s ? 0 : y;
+}
+
+/* Labels of the unit inside a run-together line, surest first, and
+ * the words that end a value after one. */
+static const char *const inline_labels[] = {
+    "预算单位名称", "单位名称", "單位名稱", "项目实施单位", "实施单位",
+    "實施單位", "项目单位", "项目主管单位", "主管部门", "主管部門",
+    "预算单位",
+};
+static const char *const inline_stops[] = {
+    "实施单位", "實施單位", "主管部门", "主管部門", "主管单位", "项目",
+    "項目", "资金", "資金", "填报", "填報", "填表", "联系", "負責人",
+    "负责人", "预算", "預算", "年初", "全年", "单位名称", "單位名稱",
+    "|", ":", "：", "(万元)", "（万元）", "编码",
+};
+
+/* Unit names after labels inside the paragraph lines that hold a whole
+ * form run together ("… 实施单位 某县水利局 全年预算数 …",
+ * "主管部门某局实施单位某局资金情况"): the value up to a blank or the
+ * next label word, cut to its start that ends like a unit's name. */
+static void inline_names(struct jx_rc *rc)
+{
+    size_t nl = sizeof inline_labels / sizeof inline_labels[0];
+    for (size_t k = 0; k < nl && !rc->nnames; k++) {
+        for (size_t i = 0; i < rc->nrows && !rc->nnames; i++) {
+            const struct jx_rc_row *r = &rc->rows[i];
+            if (r->table) {
+                /* a label cell and its value in the next cell, in a
+                 * form no sheet was read from */
+                for (size_t c = 0; c + 1 < r->n && !rc->nnames; c++) {
+                    const char *ck = r->cells[c].key;
+                    if (!jx_rc_starts(ck, inline_labels[k])) {
+                        continue;
+                    }
+                    const char *rest = drop_seal(
+                        rc->arena, ck + strlen(inline_labels[k]));
+                    const struct jx_rc_cell *v = jx_rc_next_filled(r, c);
+                    if ((!*rest || strcmp(rest, "：") == 0 ||
+                         strcmp(rest, ":") == 0) &&
+                        v == &r->cells[c + 1]) {
+                        jx_rc_add_name(rc, v->text, v->prov,
+                                       JX_RC_FROM_TITLE, false);
+                    }
+                }
+                continue;
+            }
+            const char *t = r->cells[0].text;
+            const char *q = strstr(t, inline_labels[k]);
+            if (!q) {
+                continue;
+            }
+            const char *v = q + strlen(inline_labels[k]);
+            while (*v == ' ' || *v == ':') {
+                v++;
+            }
+            if (jx_rc_starts(v, "：")) {
+                v += strlen("：");
+            }
+            while (*v == ' ') {
+                v++;
+            }
+            const char *end = strchr(v, ' ');
+            if (!end) {
+                end = v + strlen(v);
+            }
+            for (size_t m = 0; m < sizeof inline_stops / sizeof inline_stops[0];
+                 m++) {
+                const char *e = strstr(v, inline_stops[m]);
+                if (e && e > v && e < end) {
+                    end = e;
+                }
+            }
+            const char *nm = jx_strndup(rc->arena, v, (size_t)(end - v));
+            const char *clean = jx_rc_unit_name(rc->arena, nm);
+            const char *o = clean ? org_prefix(rc->arena, clean) : NULL;
+            if (o) {
+                jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
+                               false);
+            }
+        }
+    }
+}
+
+/* Words that end the title of a self-evaluation form. */
+static const char *const form_title_words[] = {
+    "支出绩效自评表", "绩效目标自评表", "绩效自评表", "績效自評表",
+};
+
+/* The year of a form title inside a run-together paragraph line
+ * ("… 项目支出绩效自评表 (2022年度) 项目名称 …", "2021年度…绩效自评表"):
+ * a year just after the title words or at most 40 characters before
+ * them. */
+static void inline_years(struct jx_rc *rc)
+{
+    for (size_t i = 0; i < rc->nrows && !rc->nyears; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table) {
+            continue;
+        }
+        const char *k = r->cells[0].key;
+        for (size_t w = 0;
+             w < sizeof form_title_words / sizeof form_title_words[0] &&
+             !rc->nyears;
+             w++) {
+            for (const char *q = strstr(k, form_title_words[w]); q;
+                 q = strstr(q + 1, form_title_words[w])) {
+                const char *after = q + strlen(form_title_words[w]);
+                if (file_ext_at(after)) {
+                    continue; /* a file's name */
+                }
+                const char *a = after;
+                if (jx_rc_starts(a, "（")) {
+                    a += strlen("（");
+                } else if (*a == '(') {
+                    a++;
+                }
+                size_t len;
+                int y = jx_text_year_prefix(a, &len);
+                if (y && (len <= 4 || (a[len] >= '0' && a[len] <= '9'))) {
+                    y = 0;
+                }
+                if (!y) {
+                    size_t from = (size_t)(q - k);
+                    size_t back = 0, start = from;
+                    while (start > 0 && back < 40) {
+                        start--;
+                        if ((k[start] & 0xC0) != 0x80) {
+                            back++;
+                        }
+                    }
+                    size_t cut = after_file_names(k, from);
+                    if (cut > start) {
+                        start = cut;
+                    }
+                    y = jx_rc_title_year(
+                        jx_strndup(rc->arena, k + start, from - start));
+                }
+                if (y) {
+                    jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_TITLE,
+                                   false);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Words that end a report's title. */
+static const char *const report_title_words[] = {
+    "绩效自评总结报告", "绩效自评工作报告", "绩效自评报告", "绩效评价报告",
+    "績效自評報告",
+};
+
+/* A report's title inside a run-together paragraph line ("1、某中心项目
+ * 资金绩效自评报告一、基本情况…", a PDF's text on one line): the unit and
+ * the year before the title words, from the last punctuation on; the
+ * year the rest of the line speaks of most when the title has none.
+ * Lines with a file's name (a page caption) are passed over. */
+static void inline_report_title(struct jx_rc *rc)
+{
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        const char *k = r->cells[0].key;
+        if (r->table || r->title) {
+            continue;
+        }
+        const char *q = NULL;
+        size_t wl = 0, start = 0;
+        for (size_t w = 0;
+             w < sizeof report_title_words / sizeof report_title_words[0] &&
+             !q;
+             w++) {
+            for (const char *p = strstr(k, report_title_words[w]); p;
+                 p = strstr(p + 1, report_title_words[w])) {
+                wl = strlen(report_title_words[w]);
+                if (file_ext_at(p + wl)) {
+                    continue; /* a file's name */
+                }
+                /* the title starts after the last punctuation, file
+                 * name or URL before its words */
+                size_t end = (size_t)(p - k);
+                start = after_file_names(k, end);
+                static const char *const stops[] = {
+                    "。", "，", ",", "、", "》", "】", "|", "：", ":", "；",
+                    "？", "?", "！", "!"};
+                for (size_t j = start; j < end; j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        size_t sl = strlen(stops[m]);
+                        if (strncmp(k + j, stops[m], sl) == 0 &&
+                            j + sl <= end) {
+                            start = j + sl;
+                        }
+                    }
+                }
+                if (jx_utf8_count(k + start, end - start) <= 60) {
+                    q = p;
+                    break;
+                }
+            }
+        }
+        if (!q) {
+            continue;
+        }
+        size_t end = (size_t)(q - k);
+        const char *name;
+        int year;
+        title_parts(rc->arena, jx_strndup(rc->arena, k + start, end - start),
+                    &name, &year);
+        if (name && !rc->nnames) {
+            jx_rc_add_name(rc, name, r->cells[0].prov, JX_RC_FROM_TITLE,
+                           false);
+        }
+        if (!rc->nyears && !year) {
+            /* the year the text after the title speaks of most */
+            const char *rest = q + wl;
+            size_t n = strnlen(rest, 3000);
+            int best = 0, bestn = 0;
+            for (size_t j = 0; j + 4 < n; j++) {
+                if (rest[j] < '0' || rest[j] > '9' ||
+                    (j > 0 && rest[j - 1] >= '0' && rest[j - 1] <= '9')) {
+                    continue;
+                }
+                size_t len;
+                int y = jx_text_year_prefix(rest + j, &len);
+                if (!y || len <= 4 || (rest[j + len] >= '0' &&
+                                       rest[j + len] <= '9')) {
+                    continue;
+                }
+                int c = 0;
+                for (size_t m = 0; m + 4 < n; m++) {
+                    size_t l2;
+                    if ((m == 0 || rest[m - 1] < '0' || rest[m - 1] > '9') &&
+                        jx_text_year_prefix(rest + m, &l2) == y && l2 > 4 &&
+                        !(rest[m + l2] >= '0' && rest[m + l2] <= '9')) {
+                        c++;
+                    }
+                }
+                if (c > bestn) {
+                    best = y;
+                    bestn = c;
+                }
+            }
+            year = best;
+        }
+        if (year && !rc->nyears) {
+            jx_rc_add_year(rc, year, r->cells[0].prov, JX_RC_FROM_TITLE,
+                           false);
+        }
+        return;
+    }
+}
+
+/* Candidates of last resort, when the titles, covers and form cells
+ * named no unit: the 实施单位, then the 主管部门 of the sheets, then a
+ * name the report introduces as "X（以下简称“Y”）"; and no year: the
+ * year the report's first section speaks of most. */
+void jx_rc_who_when_fallback(struct jx_rc *rc)
+{
+    struct jx_package *p = rc->pkg;
+    for (int pass = 0; pass < 2 && !rc->nnames; pass++) {
+        for (size_t i = 0; i < p->nproject_sheets && !rc->nnames; i++) {
+            const struct jx_text *t = pass == 0
+                                          ? &p->project_sheets[i].implementer
+                                          : &p->project_sheets[i].supervisor;
+            jx_rc_add_name(rc, t->s, t->prov, JX_RC_FROM_TITLE, false);
+        }
+    }
+    inline_names(rc);
+    if (!rc->nyears) {
+        inline_years(rc);
+    }
+    if (!rc->nnames || !rc->nyears) {
+        inline_report_title(rc);
+    }
+    int heads = 0;
+    int counts[300] = {0};
+    const struct jx_prov *first_at[300] = {0};
+    size_t order[300];
+    size_t norder = 0;
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->kind != JX_RC_REPORT || r->table || r->title) {
+            continue;
+        }
+        if (r->heading && ++heads > 1) {
+            break; /* the first section only */
+        }
+        const char *k = r->cells[0].key;
+        if (!rc->nnames) {
+            const char *q = strstr(k, "以下简称");
+            if (q && q > k) {
+                size_t end = (size_t)(q - k);
+                if (end >= 1 && k[end - 1] == '(') {
+                    end--;
+                } else if (end >= strlen("（") &&
+                           jx_rc_starts(k + end - strlen("（"), "（")) {
+                    end -= strlen("（");
+                }
+                size_t start = 0;
+                static const char *const stops[] = {"，", ",", "。", "、",
+                                                    "；", ";", "：", ":"};
+                for (size_t j = 0; j < end; j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        if (jx_rc_starts(k + j, stops[m]) &&
+                            j + strlen(stops[m]) <= end) {
+                            start = j + strlen(stops[m]);
+                        }
+                    }
+                }
+                const char *nm = jx_strndup(rc->arena, k + start, end - start);
+                const char *o = org_prefix(rc->arena, nm);
+                if (o && strcmp(o, nm) == 0) {
+                    jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
+                                   false);
+                }
+            }
+        }
+        if (rc->nyears) {
+            continue;
+        }
+        for (size_t j = 0; k[j]; j++) {
+            if (k[j] < '0' || k[j] > '9' ||
+                (j > 0 && k[j - 1] >= '0' && k[j - 1] <= '9')) {
+                continue;
+            }
+            size_t len;
+            int y = jx_text_year_prefix(k + j, &len);
+            if (!y || len <= 4 || (k[j + len] >= '0' && k[j + len] <= '9') ||
+                y < 1900 || y >= 2200) {
+                continue;
+            }
+            size_t slot = (size_t)(y - 1900);
+            if (slot >= 300) {
+                continue;
+            }
+            if (!counts[slot]++) {
+                first_at[slot] = r->cells[0].prov;
+                order[norder++] = slot;
+            }
+        }
+    }
+    if (!rc->nyears && norder) {
+        size_t best = order[0];
+        for (size_t j = 1; j < norder; j++) {
+            if (counts[order[j]] > counts[best]) {
+                best = order[j];
+            }
+        }
+        jx_rc_add_year(rc, (int64_t)(1900 + best), first_at[best],
+                       JX_RC_FROM_TITLE, false);
+    }
+}
+
 /* ---- titles --------------------------------------------------------- */
 
 /* Suffixes of report titles after the unit name, longest first. */
@@ -299,6 +1026,14 @@ static void title_parts(struct jx_arena *a, const char *key,
         while (*key >= '0' && *key <= '9') {
             key++;
         }
+        if (jx_rc_starts(key, "：")) {
+            key += strlen("：");
+        } else if (*key == ':') {
+            key++;
+        }
+    }
+    if (jx_rc_starts(key, "关于")) {
+        key += strlen("关于"); /* "关于某局2023年度…的自评报告" */
     }
     size_t n = strlen(key);
     for (size_t k = 0; k < sizeof title_suffixes / sizeof title_suffixes[0];
@@ -311,7 +1046,10 @@ static void title_parts(struct jx_arena *a, const char *key,
     size_t ys = n, ye = n;
     for (size_t i = 0; i + 4 <= n; i++) {
         size_t len;
-        int y = jx_text_year_prefix(key + i, &len);
+        int y = wide_year(key + i, &len);
+        if (!y) {
+            y = jx_text_year_prefix(key + i, &len);
+        }
         if (y && len > 4 && i + len <= n &&
             !(i > 0 && key[i - 1] >= '0' && key[i - 1] <= '9')) {
             *year = y;
@@ -330,7 +1068,7 @@ static void title_parts(struct jx_arena *a, const char *key,
         nl = ys;
     }
     if (jx_utf8_count(nm, nl) >= 2) {
-        *name = jx_strndup(a, nm, nl);
+        *name = org_prefix(a, jx_strndup(a, nm, nl));
     }
 }
 
@@ -344,6 +1082,19 @@ static bool title_head(const struct jx_rc *rc, size_t i)
            jx_text_year_prefix(k, NULL) &&
            jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_ends(k, "报告") &&
            !jx_rc_has(k, "。") && !jx_rc_has(k, "，");
+}
+
+/* True when row i is a short line that could be the first half of a
+ * title whose second half starts with 绩效 ("岳阳县2021年度部门整体支出"
+ * above "绩效评价自评报告"). */
+static bool title_start(const struct jx_rc *rc, size_t i)
+{
+    const struct jx_rc_row *r = &rc->rows[i];
+    const char *k = r->cells[0].key;
+    return !r->table && !r->title && !r->heading &&
+           jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_has(k, "。") &&
+           !jx_rc_has(k, "，") && !jx_rc_has(k, "：") && !jx_rc_has(k, ":") &&
+           !breadcrumb(k);
 }
 
 /* ---- cover labels and contacts -------------------------------------- */
@@ -728,13 +1479,40 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         if (r->heading && r->kind == JX_RC_REPORT) {
             before_heading = false;
         }
-        if (!r->title) {
+        if (r->table && !r->title) {
+            /* a form title in any cell of a row (a table whose rows were
+             * run together): its year */
+            for (size_t c = 0; c < r->n; c++) {
+                enum jx_rc_kind tk = jx_rc_title_kind(r->cells[c].key);
+                int y = tk != JX_RC_NONE && tk != JX_RC_REPORT
+                            ? jx_rc_title_year(r->cells[c].key)
+                            : 0;
+                if (y) {
+                    jx_rc_add_year(rc, y, r->cells[c].prov, JX_RC_FROM_TITLE,
+                                   false);
+                }
+            }
             continue;
+        }
+        if (!r->title ||
+            breadcrumb(r->cells[0].key +
+                       after_file_names(r->cells[0].key,
+                                        strlen(r->cells[0].key)))) {
+            continue;
+        }
+        if (i + 1 < rc->nrows && !rc->rows[i + 1].table &&
+            rc->rows[i + 1].seg == r->seg) {
+            /* the year on the title's second line: "2019年度)" */
+            int y = year_line(rc->rows[i + 1].cells[0].key);
+            if (y) {
+                jx_rc_add_year(rc, y, rc->rows[i + 1].cells[0].prov,
+                               JX_RC_FROM_TITLE, false);
+            }
         }
         if (r->table) {
             /* a form title in a table cell: its year */
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
-            int y = f ? jx_text_year_prefix(f->key, NULL) : 0;
+            int y = f ? jx_rc_title_year(f->key) : 0;
             if (y) {
                 jx_rc_add_year(rc, y, f->prov, JX_RC_FROM_TITLE, false);
             }
@@ -742,15 +1520,23 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         }
         const char *text = r->cells[0].text;
         const struct jx_prov *prov = r->cells[0].prov;
-        if (i > 0 && title_head(rc, i - 1) &&
-            rc->rows[i - 1].seg == r->seg) {
+        const struct jx_rc_row *above = i > 0 ? &rc->rows[i - 1] : NULL;
+        bool near = above && (above->seg == r->seg ||
+                              above->kind == JX_RC_NONE);
+        if (above && ((above->seg == r->seg && title_head(rc, i - 1)) ||
+                      (near && title_start(rc, i - 1) &&
+                       jx_rc_starts(r->cells[0].key, "绩效")))) {
             text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
                               text, "");
             prov = rc->rows[i - 1].cells[0].prov;
         }
+        text += after_file_names(text, strlen(text)); /* a URL glued on */
+        while (*text == ' ') {
+            text++;
+        }
         const char *key = jx_text_compact(rc->arena, text);
         if (r->kind != JX_RC_REPORT) {
-            int y = jx_text_year_prefix(key, NULL);
+            int y = jx_rc_title_year(key);
             if (y) {
                 jx_rc_add_year(rc, y, prov, JX_RC_FROM_TITLE, false);
             }
@@ -801,6 +1587,172 @@ static void flush_body(struct jx_rc *rc, struct jx_section *sec,
         sec->text.s = jx_strndup(rc->arena, b->p, b->len);
     }
     jx_buf_reset(b);
+}
+
+/* Where section marker n ("一、", "二 ", "三．") starts in t at or after
+ * from: at a sentence's start (the text's start, after 。 or a blank),
+ * or NULL. */
+static const char *run_on_marker(const char *t, const char *from, int n)
+{
+    static const char *const counted[] = {"是", "个", "年", "项", "次",
+                                          "级", "类", "季", "月", "十"};
+    const char *d = cn_digits[n - 1];
+    for (const char *p = strstr(from, d); p; p = strstr(p + 1, d)) {
+        const char *a = p + strlen(d);
+        if (!(jx_rc_starts(a, "、") || jx_rc_starts(a, "．") || *a == ' ')) {
+            /* a blank lost between the marker and a short title line
+             * ending in 。 ("一绩效管理工作开展情况。"), but not "二是"
+             * or "三个" */
+            const char *stop = strstr(a, "。");
+            bool ok = stop && jx_utf8_count(a, (size_t)(stop - a)) <= 30 &&
+                      jx_utf8_count(a, (size_t)(stop - a)) >= 2;
+            for (size_t k = 0; ok && k < sizeof counted / sizeof counted[0];
+                 k++) {
+                ok = !jx_rc_starts(a, counted[k]);
+            }
+            if (!ok) {
+                continue;
+            }
+        }
+        if (p == t || p[-1] == ' ' || p[-1] == '\n' ||
+            (p - t >= 3 && jx_rc_starts(p - 3, "。"))) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* A report that reached us as one run-together line (a PDF's or a
+ * document-sharing page's text): its title ("某中心2022年整体和项目支出
+ * 绩效自评总结报告"), then sections 一、二、… in order, each marker at a
+ * sentence's start; the title of each up to its first 。, blank or
+ * "(一)", at most 30 characters.  Only when section 一 follows the title
+ * at once; a title followed by a file extension is a file's name. */
+static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
+{
+    for (size_t i = 0; i < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table || r->title) {
+            continue;
+        }
+        const char *t = r->cells[0].text;
+        for (size_t w = 0;
+             w < sizeof report_title_words / sizeof report_title_words[0];
+             w++) {
+            for (const char *q = strstr(t, report_title_words[w]); q;
+                 q = strstr(q + 1, report_title_words[w])) {
+                const char *after = q + strlen(report_title_words[w]);
+                if (file_ext_at(after)) {
+                    continue;
+                }
+                const char *first = after;
+                while (*first == ' ') {
+                    first++;
+                }
+                if (run_on_marker(first, first, 1) != first) {
+                    continue;
+                }
+                /* the title: from the last punctuation before it */
+                size_t end = (size_t)(after - t);
+                size_t start = after_file_names(t, (size_t)(q - t));
+                static const char *const stops[] = {
+                    "。", "，", ",", "、", "》", "】", "|", "：", ":", "；",
+                    "？", "?", "！", "!", "\n"};
+                for (size_t j = start; j < (size_t)(q - t); j++) {
+                    for (size_t m = 0; m < sizeof stops / sizeof stops[0];
+                         m++) {
+                        size_t sl = strlen(stops[m]);
+                        if (strncmp(t + j, stops[m], sl) == 0) {
+                            start = j + sl;
+                        }
+                    }
+                }
+                while (t[start] == ' ') {
+                    start++;
+                }
+                if (jx_utf8_count(t + start, end - start) > 60) {
+                    continue;
+                }
+                rep->present = true;
+                rep->title.s = jx_strndup(rc->arena, t + start, end - start);
+                rep->title.prov = r->cells[0].prov;
+                /* the report runs on over the next lines (pages of a
+                 * document-sharing site: "2、…", "3、…") */
+                size_t off = (size_t)(first - t);
+                struct jx_buf all;
+                jx_buf_init(&all, 16u << 20);
+                jx_buf_adds(&all, t);
+                for (size_t j = i + 1; j < rc->nrows && !rc->rows[j].table &&
+                                       !rc->rows[j].title;
+                     j++) {
+                    jx_buf_addc(&all, '\n');
+                    jx_buf_adds(&all, rc->rows[j].cells[0].text);
+                }
+                t = jx_strndup(rc->arena, all.p, all.len);
+                jx_buf_release(&all);
+                first = t + off;
+                size_t cap = 0;
+                const char *m = first;
+                for (int n = 1; m && n <= 10 && rep->nsections < 100; n++) {
+                    const char *next = n < 10
+                        ? run_on_marker(t, m + strlen(cn_digits[n - 1]),
+                                        n + 1)
+                        : NULL;
+                    const char *body = m + strlen(cn_digits[n - 1]);
+                    size_t mk = jx_rc_starts(body, "、") ? strlen("、")
+                                : jx_rc_starts(body, "．") ? strlen("．")
+                                : *body == ' '             ? 1
+                                                           : 0;
+                    body += mk;
+                    while (*body == ' ') {
+                        body++;
+                    }
+                    const char *stop = next ? next : t + strlen(t);
+                    const char *te = body;
+                    size_t nc = 0;
+                    while (te < stop && nc <= 30 && *te != ' ' &&
+                           !jx_rc_starts(te, "。") &&
+                           !jx_rc_starts(te, "(一)") &&
+                           !jx_rc_starts(te, "（一）")) {
+                        te++;
+                        while (te < stop && ((unsigned char)*te & 0xC0) == 0x80) {
+                            te++;
+                        }
+                        nc++;
+                    }
+                    rep->sections = jx_arena_grow(rc->arena, rep->sections,
+                                                  rep->nsections, &cap,
+                                                  sizeof *rep->sections);
+                    struct jx_section *sec = &rep->sections[rep->nsections++];
+                    memset(sec, 0, sizeof *sec);
+                    sec->no = n;
+                    sec->marker.s = jx_strndup(rc->arena, m,
+                                               strlen(cn_digits[n - 1]) + mk);
+                    sec->marker.prov = r->cells[0].prov;
+                    const char *tx = body;
+                    if (nc <= 30 && te > body) {
+                        sec->title.s = jx_strndup(rc->arena, body,
+                                                  (size_t)(te - body));
+                        sec->title.prov = r->cells[0].prov;
+                        tx = te;
+                        if (jx_rc_starts(tx, "。")) {
+                            tx += strlen("。");
+                        }
+                        while (*tx == ' ') {
+                            tx++;
+                        }
+                    }
+                    if (stop > tx) {
+                        sec->text.s = jx_strndup(rc->arena, tx,
+                                                 (size_t)(stop - tx));
+                        sec->text.prov = r->cells[0].prov;
+                    }
+                    m = next;
+                }
+                return;
+            }
+        }
+    }
 }
 
 /* The report (see recog.h). */
@@ -907,6 +1859,9 @@ void jx_rc_report(struct jx_rc *rc)
     }
     flush_body(rc, cur, &body);
     jx_buf_release(&body);
+    if (!rep->present) {
+        run_on_report(rc, rep);
+    }
     if (rep->present) {
         rc->found = true;
     }

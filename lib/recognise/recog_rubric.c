@@ -13,6 +13,10 @@
  * 共性指标体系框架 (rules.md §8.1) are known: a row is matched to them by
  * its name or description, which gives its place, its levels and its
  * maximum where the print lost them (with a note, I407).
+ *
+ * The header cells, the closing rows and the level names of these
+ * tables are the words of the catalogue of forms (forms.h: the forms of
+ * kind "assessment"; level names of every form).
  */
 #include "recognise/recog.h"
 
@@ -74,22 +78,19 @@ static bool money_like(const char *text)
 
 /* ---- 部门（单位）整体支出绩效目标完成情况自评表 ------------------------- */
 
-/* Level labels of indicators: level 1 or level 2. */
-static int level_of(const char *key)
+/* Level labels of indicators: 1 or 2 when the whole key is a level-1
+ * or level-2 name of some form of the catalogue (its anchor rows
+ * level1 / level2), else 0. */
+static int level_of(const struct jx_rc *rc, const char *key)
 {
-    static const char *const l1[] = {"产出指标", "效益指标", "满意度指标"};
-    static const char *const l2[] = {
-        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标",
-        "社会效益指标", "生态效益指标", "可持续影响指标",
-        "服务对象满意度指标", "其他满意度指标"};
-    for (size_t k = 0; k < 3; k++) {
-        if (strcmp(key, l1[k]) == 0) {
-            return 1;
-        }
-    }
-    for (size_t k = 0; k < sizeof l2 / sizeof l2[0]; k++) {
-        if (strcmp(key, l2[k]) == 0) {
-            return 2;
+    for (int lv = 1; lv <= 2; lv++) {
+        for (size_t i = 0; i < rc->forms->n; i++) {
+            const struct jx_form *f = &rc->forms->f[i];
+            if (jx_form_words_is(&f->row[lv == 1 ? JX_FR_LEVEL1
+                                                 : JX_FR_LEVEL2],
+                                 key)) {
+                return lv;
+            }
         }
     }
     return 0;
@@ -181,7 +182,7 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         if (jx_rc_blank(c->text)) {
             continue;
         }
-        int lv = level_of(c->key);
+        int lv = level_of(rc, c->key);
         if (lv == 1) {
             st->l1.s = c->key;
             st->l1.prov = c->prov;
@@ -195,12 +196,12 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     if (nt == 1 && st->last_ind && n >= 2 &&
         (n < 2 || jx_rc_blank(r->cells[n - 2].text)) &&
-        st->s->nindicators > 0 && !level_of(r->cells[n - 1].key)) {
+        st->s->nindicators > 0 && !level_of(rc, r->cells[n - 1].key)) {
         /* the rest of the previous row's name */
         bool only_text = true;
         for (size_t i = 0; i < n; i++) {
             if (!jx_rc_blank(r->cells[i].text) &&
-                level_of(r->cells[i].key)) {
+                level_of(rc, r->cells[i].key)) {
                 only_text = false;
             }
         }
@@ -219,10 +220,10 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     memset(&ind, 0, sizeof ind);
     const struct jx_rc_cell *ca = n >= 1 ? &r->cells[n - 1] : NULL;
     const struct jx_rc_cell *ct = n >= 2 ? &r->cells[n - 2] : NULL;
-    if (ca && level_of(ca->key)) {
+    if (ca && level_of(rc, ca->key)) {
         ca = NULL;
     }
-    if (ct && level_of(ct->key)) {
+    if (ct && level_of(rc, ct->key)) {
         ct = NULL;
     }
     jx_rc_text(rc, ct, &ind.target);
@@ -335,7 +336,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 st.mode = GM_IND;
                 header = true;
                 for (size_t j = 0; j < r->n; j++) {
-                    if (level_of(r->cells[j].key) == 1) {
+                    if (level_of(rc, r->cells[j].key) == 1) {
                         st.l1.s = r->cells[j].key;
                         st.l1.prov = r->cells[j].prov;
                     }
@@ -779,8 +780,24 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
     st->more = 0;
 }
 
-/* The closing rows of a scoring table: 综合评分 / 合计, 评分等级,
- * 填表人.  True when r was one. */
+/* True when key starts with a word of the anchor row w of any scoring
+ * table of the catalogue. */
+static bool assess_row(const struct jx_rc *rc, enum jx_form_row w,
+                       const char *key)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_ASSESS &&
+            jx_form_words_starts(&f->row[w], key)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The closing rows of a scoring table (the catalogue's anchor rows of
+ * scoring tables): 综合评分 / 总分, 评分等级, 填表人.  True when r was
+ * one. */
 static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
                         struct jx_rubric *rb)
 {
@@ -790,19 +807,39 @@ static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     size_t i = (size_t)(f - r->cells);
     const struct jx_rc_cell *v = jx_rc_next_filled(r, i);
-    if (jx_rc_starts(f->key, "综合评分") || jx_rc_starts(f->key, "总分")) {
+    if (assess_row(rc, JX_FR_SUM, f->key)) {
         if (v) {
             jx_rc_num(rc, v, &rb->stated_total);
         }
         return true;
     }
-    if (jx_rc_starts(f->key, "评分等级") || jx_rc_starts(f->key, "等级")) {
+    if (assess_row(rc, JX_FR_GRADE, f->key)) {
         jx_rc_text(rc, v, &rb->stated_grade);
         return true;
     }
-    if (jx_rc_starts(f->key, "填表人") || jx_rc_starts(f->key, "评分人")) {
+    if (assess_row(rc, JX_FR_SCORER, f->key)) {
         jx_rc_text(rc, v, &rb->scorer);
         return true;
+    }
+    return false;
+}
+
+/* True when key is a header cell of a scoring table with descriptions
+ * (the catalogue's scoring tables with a description column): the
+ * whole key is one of its level-1 or description words, or it holds one
+ * of its standard words. */
+static bool dept_header_cell(const struct jx_rc *rc, const char *key)
+{
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_ASSESS || !f->col[JX_FC_DESCRIPTION].n) {
+            continue;
+        }
+        if (jx_form_words_is(&f->col[JX_FC_LEVEL1], key) ||
+            jx_form_words_is(&f->col[JX_FC_DESCRIPTION], key) ||
+            jx_form_words_has(&f->col[JX_FC_STANDARD], key)) {
+            return true;
+        }
     }
     return false;
 }
@@ -847,12 +884,7 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool header = false;
         for (size_t k = 0; k < r->n; k++) {
-            const char *key = r->cells[k].key;
-            if (strcmp(key, "评价指标") == 0 || strcmp(key, "一级指标") == 0 ||
-                strcmp(key, "指标说明") == 0 ||
-                jx_rc_has(key, "参考评分标准")) {
-                header = true;
-            }
+            header = header || dept_header_cell(rc, r->cells[k].key);
         }
         if (header) {
             continue;
@@ -885,6 +917,56 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
 /* Fields of the 考核评分表 columns. */
 enum { A_L1 = 0, A_L2, A_NAME, A_POINTS, A_STD, A_SCORE, A_REASON, A_N };
 
+/* The field of a scoring-table column of the catalogue, or -1. */
+static int assess_field(int c)
+{
+    switch (c) {
+    case JX_FC_LEVEL1:
+        return A_L1;
+    case JX_FC_LEVEL2:
+        return A_L2;
+    case JX_FC_LEVEL3:
+        return A_NAME;
+    case JX_FC_POINTS:
+        return A_POINTS;
+    case JX_FC_STANDARD:
+        return A_STD;
+    case JX_FC_SCORE:
+        return A_SCORE;
+    case JX_FC_REASON:
+        return A_REASON;
+    default:
+        return -1;
+    }
+}
+
+/* The scoring table of the catalogue whose header r is (its first
+ * filled cell is the table's 一级 column, and it names the most of the
+ * table's columns), or NULL. */
+static const struct jx_form *assess_header(const struct jx_rc *rc,
+                                           const struct jx_rc_row *r)
+{
+    const struct jx_rc_cell *first = jx_rc_first_filled(r);
+    const struct jx_form *best = NULL;
+    int bn = 0;
+    for (size_t i = 0; first && i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_ASSESS ||
+            jx_form_col_of(f, first->key) != JX_FC_LEVEL1) {
+            continue;
+        }
+        int n = 0;
+        for (size_t c = 0; c < r->n; c++) {
+            n += assess_field(jx_form_col_of(f, r->cells[c].key)) >= 0;
+        }
+        if (n > bn) {
+            best = f;
+            bn = n;
+        }
+    }
+    return best;
+}
+
 /* The 考核评分表 (see recog.h). */
 void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
@@ -912,34 +994,14 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             continue;
         }
-        if (jx_rc_first_filled(r) &&
-            (jx_rc_starts(jx_rc_first_filled(r)->key, "一级标准") ||
-             jx_rc_starts(jx_rc_first_filled(r)->key, "一级指标"))) {
+        const struct jx_form *hf = assess_header(rc, r);
+        if (hf) {
             for (int k = 0; k < A_N; k++) {
                 col[k] = -1;
             }
             end = r->end;
             for (size_t c = 0; c < r->n; c++) {
-                const char *key = r->cells[c].key;
-                int f = -1;
-                if (jx_rc_starts(key, "一级")) {
-                    f = A_L1;
-                } else if (jx_rc_starts(key, "二级")) {
-                    f = A_L2;
-                } else if (jx_rc_starts(key, "三级")) {
-                    f = A_NAME;
-                } else if (jx_rc_starts(key, "分值")) {
-                    f = A_POINTS;
-                } else if (jx_rc_has(key, "评分标准") ||
-                           jx_rc_has(key, "考核内容")) {
-                    f = A_STD;
-                } else if (jx_rc_starts(key, "评分") ||
-                           jx_rc_starts(key, "得分") ||
-                           jx_rc_starts(key, "分数")) {
-                    f = A_SCORE;
-                } else if (jx_rc_has(key, "扣分")) {
-                    f = A_REASON;
-                }
+                int f = assess_field(jx_form_col_of(hf, r->cells[c].key));
                 if (f >= 0 && col[f] < 0) {
                     col[f] = r->cells[c].col;
                 }
@@ -953,9 +1015,12 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (!f) {
             continue;
         }
-        if (jx_rc_starts(f->key, "合计") || jx_rc_starts(f->key, "总分")) {
+        if (assess_row(rc, JX_FR_SUM, f->key)) {
             jx_rc_num(rc, jx_rc_under(r, col[A_SCORE], end),
                       &rb->stated_total);
+            if (!rb->stated_total.present) {
+                closing_row(rc, r, rb);
+            }
             continue;
         }
         if (closing_row(rc, r, rb)) {

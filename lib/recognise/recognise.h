@@ -10,6 +10,8 @@
 #include "jixiao/doc.h"
 #include "jixiao/model.h"
 
+struct jx_forms;
+
 /*
  * Recognise the forms and the report in a document and fill a package:
  * the 自评报告 (title, unit, year, sections 一…十, attachments), the
@@ -22,5 +24,15 @@
 struct jx_package *jx_recognise(struct jx_arena *arena,
                                 const struct jx_doc *doc,
                                 struct jx_diags *diags);
+
+/* jx_recognise reads the columns and rows of the forms by the words of
+ * the bundled catalogue of forms (forms.h, data/forms), loaded for the
+ * call (a problem with it is a T-code finding in diags);
+ * jx_recognise_with by those of forms (loaded once by the caller: the
+ * pipeline's run). */
+struct jx_package *jx_recognise_with(struct jx_arena *arena,
+                                     const struct jx_doc *doc,
+                                     const struct jx_forms *forms,
+                                     struct jx_diags *diags);
 
 #endif

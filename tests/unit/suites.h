@@ -11,6 +11,7 @@ extern const struct jx_test t_base[];
 extern const struct jx_test t_dec[];
 extern const struct jx_test t_indval[];
 extern const struct jx_test t_pkgjson[];
+extern const struct jx_test t_figures[];
 extern const struct jx_test t_score[];
 extern const struct jx_test t_doc[];
 extern const struct jx_test t_import_text[];
@@ -18,6 +19,7 @@ extern const struct jx_test t_import_docx[];
 extern const struct jx_test t_import_formats[];
 extern const struct jx_test t_import_xlsx[];
 extern const struct jx_test t_recog[];
+extern const struct jx_test t_recog_who[];
 extern const struct jx_test t_check_arith[];
 extern const struct jx_test t_check_text[];
 extern const struct jx_test t_check_ind[];
@@ -30,12 +32,16 @@ extern const struct jx_test t_report_html[];
 extern const struct jx_test t_report_ooxml[];
 extern const struct jx_test t_report_index[];
 extern const struct jx_test t_pipeline[];
+extern const struct jx_test t_forms[];
+extern const struct jx_test t_split[];
 
 static const struct jx_test *const jx_suites[] = {
-    t_base, t_dec, t_indval, t_pkgjson, t_score, t_doc, t_import_text,
-    t_import_docx, t_import_formats, t_import_xlsx, t_recog, t_check_arith, t_check_text,
+    t_base, t_dec, t_indval, t_pkgjson, t_figures, t_score, t_doc,
+    t_import_text, t_import_docx, t_import_formats, t_import_xlsx, t_recog,
+    t_forms, t_check_arith, t_check_text,
     t_check_ind, t_calendar, t_framework, t_assess, t_report, t_report_pdf,
-    t_report_html, t_report_ooxml, t_report_index, t_pipeline, NULL,
+    t_report_html, t_report_ooxml, t_report_index, t_pipeline,
+    t_recog_who, t_split, NULL,
 };
 
 #endif

@@ -1205,7 +1205,7 @@ static void stated(void)
     rows[1].level2.s = "按时完成绩效评价线上报送工作";
     rows[1].score.present = true;
     rows[1].score.v = jx_rat_int(10);
-    static struct jx_prov prov = {"自评报告.txt", 120, 3, NULL, NULL, 0, 0, 0};
+    static struct jx_prov prov = {.file = "自评报告.txt", .line = 120, .col = 3};
     rows[1].score.prov = &prov;
     rows[1].prov = &prov;
     rows[2].level2.s = "其他";

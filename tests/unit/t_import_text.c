@@ -867,7 +867,7 @@ static void undecodable(void)
     jx_diags_init(&d, a);
     char s[64];
     for (int i = 0; i < 64; i++) {
-        s[i] = (char)(0xFF - (i % 3));
+        s[i] = (char)(0xFF - ((i + 1) % 3)); /* no UTF-16 byte order mark */
     }
     struct jx_limits l;
     limits(&l);
@@ -1222,6 +1222,308 @@ static void generator_round_trip(void)
     jx_arena_free(a);
 }
 
+/* The texts of row r of t, cells from column 0 to the last, "|"-joined
+ * (arena). */
+static const char *row_text(struct jx_arena *a, const struct jx_doc_table *t,
+                            int r)
+{
+    char *out = jx_strdup(a, "");
+    for (int c = 0; c < t->ncols; c++) {
+        out = jx_sprintf(a, "%s%s%s", out, c ? "|" : "",
+                         jx_doc_text_at(t, r, c));
+    }
+    return out;
+}
+
+#define ROW(a, t, r, want) CHECK_STR(row_text(a, t, r), want)
+
+/* Layout 1: one cell per line with an empty line between cells, an
+ * empty cell as a line of one space, header words split over two lines
+ * ("年初" "预算数"); the rows are found from where labels follow
+ * figures, the header over the figures by its words. */
+static void layout_stream(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "绩效自评表\n\n单位名称\n\n某某局\n\n资金(万元)\n\n"
+                    "年初\n\n预算数\n\n全年预算数\n\n全年\n\n执行数\n\n"
+                    "分值\n\n执行率\n\n得分\n\n"
+                    "资金总额\n\n50\n\n40\n\n38\n\n10\n\n95%\n\n9.5\n\n"
+                    "其中:本级\n\n30\n\n30\n\n28\n\n \n\n \n\n \n\n"
+                    "一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n完成值\n\n"
+                    "分值\n\n得分\n\n"
+                    "产出指标\n\n数量\n\n指标\n\n培训人数\n\n≥100人\n\n120人\n\n"
+                    "20\n\n20\n\n"
+                    "质量指标\n\n合格率\n\n≥90%\n\n95%\n\n20\n\n18\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 1);
+    CHECK_STR(para(doc, 1), "绩效自评表");
+    CHECK_STR(para(doc, 2), "单位名称");
+    CHECK_STR(para(doc, 3), "某某局");
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 6);
+    CHECK_INT(t->ncols, 7);
+    ROW(a, t, 0, "资金(万元)|年初预算数|全年预算数|全年执行数|分值|执行率|得分");
+    ROW(a, t, 1, "资金总额|50|40|38|10|95%|9.5");
+    ROW(a, t, 2, "其中:本级|30|30|28|||");
+    ROW(a, t, 3, "一级指标|二级指标|三级指标|指标值|完成值|分值|得分");
+    ROW(a, t, 4, "产出指标|数量指标|培训人数|≥100人|120人|20|20");
+    ROW(a, t, 5, "|质量指标|合格率|≥90%|95%|20|18");
+    CELL(t, 1, 0, "资金总额", 25, 1);
+    CELL(t, 0, 1, "年初预算数", 9, 1);
+    CELL(t, 2, 4, "", 0, 0);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 2: one cell per line ending in " |", empty cells as lone "|"
+ * lines, no blank line between rows; a label under a merged row heading
+ * keeps its figures under their headers, and a remark after the
+ * figures stays in its row. */
+static void layout_barstream(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "资金情况 |\n年度预算 |\n年初预算数 |\n调整后预算数 |\n"
+                    "预算执行数 |\n执行率 |\n权重 |\n得分 |\n原因 |\n"
+                    "总额 |\n80.00 |\n90.00 |\n81.00 |\n90.00% |\n10 |\n|\n"
+                    "执行率低于百分之九十时须说明原因 |\n"
+                    "其中:财政资金 |\n80.00 |\n90.00 |\n81.00 |\n90.00% |\n"
+                    "/ |\n/ |\n"
+                    "其他资金 |\n|\n|\n|\n|\n/ |\n/ |\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 1);
+    CHECK_STR(para(doc, 1), "资金情况");
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 4);
+    CHECK_INT(t->ncols, 8);
+    ROW(a, t, 0, "年度预算|年初预算数|调整后预算数|预算执行数|执行率|权重|得分|原因");
+    ROW(a, t, 1, "总额|80.00|90.00|81.00|90.00%|10||执行率低于百分之九十时须说明原因");
+    ROW(a, t, 2, "其中:财政资金|80.00|90.00|81.00|90.00%|/|/|");
+    ROW(a, t, 3, "其他资金|||||/|/|");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 3: pipe rows without a leading "|", "||" merging, a portal's
+ * page head before the form, rows of drifting width. */
+static void layout_piperows(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "索引号 | 0001/2024-01 | 发布机构 | 某局 |\n"
+                    "\n"
+                    "自评表(2024年度)\n"
+                    "项目名称 | 办公设备购置 ||||\n"
+                    "预算执行 | 年初预算 | 调整后预算数 | 执行数 | 得分 |\n"
+                    "总额 | 12.5 | 12.5 | 12 | 9.6 |\n"
+                    "合计 | 100 | |||\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 2);
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 1);
+    ROW(a, t, 0, "索引号|0001/2024-01|发布机构|某局");
+    CHECK_STR(para(doc, 1), "自评表(2024年度)");
+    t = table(doc, 2);
+    CHECK_INT(t->nrows, 4);
+    CHECK_INT(t->ncols, 5);
+    ROW(a, t, 0, "项目名称|办公设备购置|办公设备购置|办公设备购置|办公设备购置");
+    CHECK_INT(jx_doc_cell_at(t, 0, 1)->colspan, 4);
+    ROW(a, t, 2, "总额|12.5|12.5|12|9.6");
+    CELL(t, 2, 1, "12.5", 6, 6);
+    ROW(a, t, 3, "合计|100|||");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 3: a pipe row written where merged cells were lacks their
+ * cells on the left; it goes under the row above when its cells have
+ * that row's kinds one for one, else it stays as written. */
+static void layout_pipes_merged(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "一级指标 | 二级指标 | 三级指标 | 目标值 | 完成值 | 得分 |\n"
+                    "产出指标 | 数量指标 | 设备台数 | 5台 | 5台 | 10 | ||\n"
+                    "质量指标 | 验收合格率 | 100% | 100% | 10 | |||\n"
+                    "时效指标 | 按期交付 | 按期 | 按期 | 10 | |||\n"
+                    "合计 | 30 | |||||\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 5);
+    CELL(t, 1, 3, "5台", 2, 22);
+    CELL(t, 2, 0, "", 0, 0);
+    CELL(t, 2, 1, "质量指标", 3, 1);
+    CELL(t, 2, 3, "100%", 3, 16);
+    CELL(t, 2, 5, "10", 3, 30);
+    /* text targets where the row above has figures: kept as written */
+    CELL(t, 3, 0, "时效指标", 4, 1);
+    CELL(t, 3, 4, "10", 4, 25);
+    CELL(t, 4, 0, "合计", 5, 1);
+    CELL(t, 4, 1, "30", 5, 6);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 4: a whole table on one line split by single spaces, after the
+ * metadata WPS leaves; a header over exactly the row's figures (a
+ * remark column dropped as empty) lines up, rows that cannot be placed
+ * soundly stay text. */
+static void layout_spaced(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s =
+        "王某 abc123 1 2020-01-02T03:04:05Z 2021-02-03T04:05:06Z 8.00 "
+        "11.1.0 False False 附件 项目支出绩效自评表 (2024年度) 项目名称 "
+        "培训项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 "
+        "执行率 得分 年度资金总额: 20 20 19 10 95% 9.5 其中:财政拨款 20 "
+        "20 19 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 "
+        "分值 得分 偏差原因分析及改进措施 产出指标 数量指标 培训人次 "
+        "≥200人次 210人次 20 20 质量指标 合格率 ≥90% 96% 20 20 时效指标 "
+        "按时完成 按期 按期 10 10\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 2);
+    CHECK(strncmp(para(doc, 1), "王某 abc123", 13) == 0);
+    CHECK_STR(para(doc, 2), "附件");
+    CHECK_STR(para(doc, 3), "项目支出绩效自评表(2024年度)");
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 2);
+    ROW(a, t, 0, "项目资金(万元)|年初预算数|全年预算数|全年执行数|分值|执行率|得分");
+    ROW(a, t, 1, "年度资金总额:|20|20|19|10|95%|9.5");
+    t = table(doc, 2);
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->ncols, 8);
+    ROW(a, t, 0, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施");
+    ROW(a, t, 1, "产出指标|数量指标|培训人次|≥200人次|210人次|20|20|");
+    ROW(a, t, 2, "|质量指标|合格率|≥90%|96%|20|20|");
+    /* fewer figures than under the header: not placed, kept as text */
+    CHECK_STR(para(doc, 6), "其中:财政拨款 20 20 19");
+    CHECK_STR(para(doc, 8), "时效指标 按时完成 按期 按期 10 10");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 5: a row per line, cells split by spaces, the header's words
+ * wrapped onto a second line ("年度 实际" then "指标值 完成值"); rows
+ * with as many figures as the header names are lined up under it, the
+ * first other line ends the table. */
+static void layout_spaced_rows(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "指标完成情况\n"
+                    "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因\n"
+                    "指标值 完成值\n"
+                    "产出指标 数量指标 培训人数 100人 120人 20 20\n"
+                    "质量指标 合格率 ≥90% 95% 20 18\n"
+                    "时效指标 按时完成 按期 按期 10 10\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(ntables(doc), 1);
+    CHECK_STR(para(doc, 1), "指标完成情况");
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->ncols, 8);
+    ROW(a, t, 0, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因");
+    ROW(a, t, 1, "产出指标|数量指标|培训人数|100人|120人|20|20|");
+    ROW(a, t, 2, "|质量指标|合格率|≥90%|95%|20|18|");
+    CELL(t, 0, 3, "年度指标值", 2, 16);
+    CELL(t, 2, 6, "18", 5, 22);
+    /* a text target: its figures are not the header's, kept as text */
+    CHECK_STR(para(doc, 2), "时效指标 按时完成 按期 按期 10 10");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* UTF-16 text: little-endian with a byte order mark, big-endian with
+ * one, and little-endian without one (found by its NUL bytes); a lone
+ * surrogate after a byte order mark is refused. */
+static void utf16(void)
+{
+    static const char u8[] = "名称\t金额\n预算\t12.5\n执行\t12\n";
+    size_t n = sizeof u8 - 1;
+    unsigned short units[64];
+    size_t nu = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp = (unsigned char)u8[i];
+        int k = cp < 0x80 ? 1 : jx_utf8_decode(u8 + i, n - i, &cp);
+        units[nu++] = (unsigned short)cp;
+        i += (size_t)k;
+    }
+    for (int form = 0; form < 3; form++) {
+        struct jx_arena *a = jx_arena_new();
+        struct jx_diags d;
+        jx_diags_init(&d, a);
+        char buf[160];
+        size_t o = 0;
+        bool be = form == 1;
+        if (form < 2) {
+            buf[o++] = (char)(be ? 0xFE : 0xFF);
+            buf[o++] = (char)(be ? 0xFF : 0xFE);
+        }
+        for (size_t i = 0; i < nu; i++) {
+            char hi = (char)(units[i] >> 8), lo = (char)(units[i] & 0xFF);
+            buf[o++] = be ? hi : lo;
+            buf[o++] = be ? lo : hi;
+        }
+        struct jx_doc *doc = imp_n(a, buf, o, &d);
+        CHECK_INT(ndiag(&d, "I103"), 1);
+        CHECK_STR(diag_of(&d, "I103")->msg,
+                  be ? "文本编码为 UTF-16BE，已转换为 UTF-8"
+                     : "文本编码为 UTF-16LE，已转换为 UTF-8");
+        const struct jx_doc_table *t = table(doc, 1);
+        CHECK_INT(t->nrows, 3);
+        CELL(t, 0, 0, "名称", 1, 1);
+        CELL(t, 1, 1, "12.5", 2, 4);
+        CELL(t, 2, 1, "12", 3, 4);
+        CHECK(jx_detect(buf, o) == JX_IN_TEXT);
+        jx_diags_release(&d);
+        jx_arena_free(a);
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    static const char bad[] = "\xFF\xFE" "a\0" "\x00\xD8" "b\0";
+    struct jx_limits l;
+    limits(&l);
+    CHECK(jx_import_text(a, "t.txt", bad, sizeof bad - 1, &l, &d) == NULL);
+    CHECK_INT(ndiag(&d, "I102"), 1);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* Layout 11: "═" made "="; "≧" kept (the model reads it as ≥); units in
+ * cells and six-decimal amounts kept as written. */
+static void layout_signs(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "| 指标 | 目标 | 金额 |\n| 合格率 | ═100% | 52.800000 |\n"
+                    "| 面积 | ≧1.2万亩 | 4753.66万元 |\n";
+    struct jx_doc *doc = imp(a, s, &d);
+    const struct jx_doc_table *t = table(doc, 1);
+    CELL(t, 1, 1, "=100%", 2, 9);
+    CELL(t, 1, 2, "52.800000", 2, 17);
+    CELL(t, 2, 1, "≧1.2万亩", 3, 8);
+    CELL(t, 2, 2, "4753.66万元", 3, 17);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+
 const struct jx_test t_import_text[] = {
     {"import_text.seed_003", seed_003},
     {"import_text.seed_002", seed_002},
@@ -1234,6 +1536,14 @@ const struct jx_test t_import_text[] = {
     {"import_text.layout_barcell", layout_barcell},
     {"import_text.layout_oneline", layout_oneline},
     {"import_text.layout_cellblank", layout_cellblank},
+    {"import_text.layout_stream", layout_stream},
+    {"import_text.layout_barstream", layout_barstream},
+    {"import_text.layout_piperows", layout_piperows},
+    {"import_text.layout_pipes_merged", layout_pipes_merged},
+    {"import_text.layout_spaced", layout_spaced},
+    {"import_text.layout_spaced_rows", layout_spaced_rows},
+    {"import_text.layout_signs", layout_signs},
+    {"import_text.utf16", utf16},
     {"import_text.paragraphs", paragraphs},
     {"import_text.gb18030", gb18030},
     {"import_text.bom_and_cr", bom_and_cr},
