@@ -1180,6 +1180,31 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
     }
 }
 
+/* How many cells of the segment's rows hold a figure a blank template
+ * does not print: a decimal amount ("207.4538") or a percentage
+ * ("97.30%").  A form whose cells hold such figures was filled in, even
+ * when no row of it could be read: it is not a blank template. */
+static size_t seg_figures(const struct jx_rc *rc, const struct jx_rc_seg *seg)
+{
+    size_t n = 0;
+    for (size_t i = seg->first; i < seg->last; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        for (size_t k = 0; k < r->n; k++) {
+            const char *t = r->cells[k].key;
+            for (size_t j = 0; t && t[j]; j++) {
+                bool digit = t[j] >= '0' && t[j] <= '9';
+                if (digit && (t[j + 1] == '%' ||
+                              (t[j + 1] == '.' && t[j + 2] >= '0' &&
+                               t[j + 2] <= '9'))) {
+                    n++;
+                    break;
+                }
+            }
+        }
+    }
+    return n;
+}
+
 /* The 整体 / 项目支出绩效自评表 (see recog.h). */
 void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
@@ -1306,6 +1331,21 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
         return;
     }
     rc->found = true;
+    if (!st.substantive && seg_figures(rc, seg) >= 3) {
+        /* filled in, but no row could be read: say so, never "blank" */
+        struct jx_loc l = jx_prov_loc(where, NULL, NULL);
+        if (rc->diags) {
+            jx_diag_add(rc->diags, "I413", JX_SEV_WARNING, &l,
+                        "%s中有数字，但没有一行能按表头读出，未生成该表；"
+                        "请核对原表",
+                        st.s->kind == JX_SHEET_PROJECT ? "项目支出绩效自评表"
+                                                        : "整体支出绩效自评表");
+        }
+        return;
+    }
+    if (!st.substantive && seg->last - seg->first <= 1) {
+        return; /* a title and nothing under it: no form was seen */
+    }
     if (!st.substantive) {
         struct jx_loc l = jx_prov_loc(where, NULL, NULL);
         if (rc->diags) {

@@ -706,6 +706,14 @@ static void inline_names(struct jx_rc *rc)
             while (*v == ' ') {
                 v++;
             }
+            const struct jx_prov *at = r->cells[0].prov;
+            if (!*v && q == t && i + 1 < rc->nrows &&
+                !rc->rows[i + 1].table && rc->rows[i + 1].n) {
+                /* the label alone on its line, its value the next line
+                 * (a form flattened one cell per line) */
+                v = rc->rows[i + 1].cells[0].text;
+                at = rc->rows[i + 1].cells[0].prov;
+            }
             const char *end = strchr(v, ' ');
             if (!end) {
                 end = v + strlen(v);
@@ -721,8 +729,7 @@ static void inline_names(struct jx_rc *rc)
             const char *clean = jx_rc_unit_name(rc->arena, nm);
             const char *o = clean ? org_prefix(rc->arena, clean) : NULL;
             if (o) {
-                jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
-                               false);
+                jx_rc_add_name(rc, o, at, JX_RC_FROM_TITLE, false);
             }
         }
     }

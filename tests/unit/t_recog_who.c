@@ -413,6 +413,60 @@ static void run_on_report(void)
 }
 
 /* The suite. */
+/* Whether the diagnostics hold code. */
+static bool has_code(const struct jx_diags *dg, const char *code)
+{
+    for (size_t i = 0; i < dg->n; i++) {
+        if (strcmp(dg->a[i].code, code) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A form flattened one cell per line: the label 实施单位 alone on its
+ * line names the unit on the next line; a form whose cells hold figures
+ * that no header places is "seen but not read" (I413), never a blank
+ * template (I405). */
+static void label_next_line(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "某县项目支出绩效自评表(2021年度)");
+    wb_para(&b, "项目名称");
+    wb_para(&b, "某某服务项目");
+    wb_para(&b, "实施单位");
+    wb_para(&b, "某县某镇卫生院");
+    wb_row(&b, "甲|乙|丙");
+    wb_row(&b, "207.4538|97.30%|1.5");
+    wb_row(&b, "丁|戊|己");
+    struct jx_diags dg;
+    struct jx_package *p = wb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->unit.name.s, "某县某镇卫生院");
+        CHECK_INT(p->year.v, 2021);
+        CHECK_INT(p->nproject_sheets, 0);
+    }
+    CHECK(has_code(&dg, "I413"));
+    CHECK(!has_code(&dg, "I405"));
+    wb_free(&b, &dg);
+}
+
+/* A form title with nothing under it (a file name line) is no form: no
+ * blank-template note. */
+static void title_alone(void)
+{
+    struct wb b;
+    wb_init(&b);
+    wb_para(&b, "某县项目支出绩效自评表(2021年度)");
+    wb_para(&b, "项目支出绩效自评表.xlsx");
+    struct jx_diags dg;
+    wb_recog(&b, &dg);
+    CHECK(!has_code(&dg, "I405"));
+    wb_free(&b, &dg);
+}
+
 const struct jx_test t_recog_who[] = {
     {"recog_who.title_year", title_year},
     {"recog_who.unit_names", unit_names},
@@ -425,5 +479,7 @@ const struct jx_test t_recog_who[] = {
     {"recog_who.url_title", url_title},
     {"recog_who.run_on_report", run_on_report},
     {"recog_who.file_names", file_names},
+    {"recog_who.label_next_line", label_next_line},
+    {"recog_who.title_alone", title_alone},
     {NULL, NULL},
 };
