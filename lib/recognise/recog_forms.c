@@ -1090,6 +1090,136 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     st->substantive = true;
 }
 
+/* Length of an "指标N:" / "指标N：" prefix at the start of t, 0 when
+ * t does not start with one. */
+static size_t ind_prefix(const char *t)
+{
+    static const char w[] = "指标";
+    size_t n = sizeof w - 1;
+    if (strncmp(t, w, n) != 0 || t[n] < '0' || t[n] > '9') {
+        return 0;
+    }
+    while (t[n] >= '0' && t[n] <= '9') {
+        n++;
+    }
+    if (t[n] == ':') {
+        return n + 1;
+    }
+    if (strncmp(t + n, "：", strlen("：")) == 0) {
+        return n + strlen("：");
+    }
+    return 0;
+}
+
+/* A cell of the arena for the token t of paragraph line r: its
+ * provenance is the line's, at the token's column when the token is
+ * found in the line as written. */
+static struct jx_rc_cell *line_cell(struct jx_rc *rc,
+                                    const struct jx_rc_row *r, const char *t,
+                                    size_t *from)
+{
+    struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
+    c->text = t;
+    c->key = t;
+    c->span = 1;
+    c->prov = r->cells[0].prov;
+    if (r->raw && *from <= r->rawlen) {
+        const char *raw = r->raw + *from;
+        size_t left = r->rawlen - *from, n = strlen(t);
+        for (size_t i = 0; n && i + n <= left; i++) {
+            if (memcmp(raw + i, t, n) == 0) {
+                struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
+                *q = *r->cells[0].prov;
+                q->col += (int)jx_utf8_count(r->raw, *from + i);
+                c->prov = q;
+                *from += i + n;
+                break;
+            }
+        }
+    }
+    return c;
+}
+
+/*
+ * Indicator lines of a paragraph inside a 项目支出绩效自评表 whose
+ * table came out as running text (a sheet flattened to one line):
+ * "指标N:名称 目标 实际 分值 得分", several on one line.  A record is
+ * read only when exactly four tokens follow its name before the next
+ * "指标N:" or the end of the line, the last two are plain numbers and
+ * the score does not exceed the points; any other count means cells of
+ * other rows are interleaved, and the record is left unread.
+ */
+static void ind_line(struct jx_rc *rc, const struct jx_rc_row *r,
+                     struct sheet_state *st)
+{
+    enum { MAX_TOK = 256 };
+    if (!r->n || !r->cells[0].text) {
+        return;
+    }
+    const char *tok[MAX_TOK];
+    size_t nt = 0;
+    const char *s = r->cells[0].text;
+    while (*s && nt < MAX_TOK) {
+        while (*s == ' ') {
+            s++;
+        }
+        const char *b = s;
+        while (*s && *s != ' ') {
+            s++;
+        }
+        if (s > b) {
+            tok[nt++] = jx_strndup(rc->arena, b, (size_t)(s - b));
+        }
+    }
+    if (*s) {
+        return; /* longer than any flattened sheet: not read */
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < nt; i++) {
+        size_t pre = ind_prefix(tok[i]);
+        if (!pre || !tok[i][pre]) {
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < nt && !ind_prefix(tok[j])) {
+            j++;
+        }
+        struct jx_rat pv, sv;
+        if (j - i != 5 || !jx_rc_is_number(tok[i + 3], &pv) ||
+            !jx_rc_is_number(tok[i + 4], &sv) ||
+            jx_rat_cmp(pv, jx_rat_int(0)) <= 0 ||
+            jx_rat_cmp(sv, pv) > 0 || jx_rc_blank(tok[i + 1]) ||
+            jx_rc_blank(tok[i + 2])) {
+            continue;
+        }
+        struct jx_indicator ind;
+        memset(&ind, 0, sizeof ind);
+        const struct jx_rc_cell *nc = line_cell(rc, r, tok[i], &from);
+        struct jx_rc_cell *name = jx_alloc(rc->arena, sizeof *name);
+        *name = *nc;
+        name->text = tok[i] + pre;
+        name->key = name->text;
+        jx_rc_text(rc, name, &ind.name);
+        jx_rc_text(rc, line_cell(rc, r, tok[i + 1], &from), &ind.target);
+        jx_rc_text(rc, line_cell(rc, r, tok[i + 2], &from), &ind.actual);
+        jx_rc_num(rc, line_cell(rc, r, tok[i + 3], &from), &ind.points);
+        jx_rc_num(rc, line_cell(rc, r, tok[i + 4], &from), &ind.score);
+        ind.level1 = st->l1;
+        ind.level2 = st->l2;
+        ind.prov = name->prov;
+        struct jx_sheet *sh = st->s;
+        if (sh->nindicators >= MAX_INDICATORS) {
+            return;
+        }
+        sh->indicators = jx_arena_grow(rc->arena, sh->indicators,
+                                       sh->nindicators, &st->capind,
+                                       sizeof *sh->indicators);
+        sh->indicators[sh->nindicators++] = ind;
+        st->substantive = true;
+        i += 4;
+    }
+}
+
 /* One row of the funds block. */
 static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
                             struct sheet_state *st)
@@ -1228,6 +1358,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
+            if (st.s->kind == JX_SHEET_PROJECT) {
+                ind_line(rc, r, &st);
+            }
             if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
