@@ -401,6 +401,48 @@ static void project_sheets(void)
     tb_free(&b, &dg);
 }
 
+/* A 项目支出绩效自评表 flattened into running text: "指标N:名称 目标
+ * 实际 分值 得分" records are read where exactly four tokens follow the
+ * name; interleaved records (other counts, score above points) stay
+ * unread. */
+static void flattened_indicators(void)
+{
+    struct tb b;
+    tb_init(&b, "flat.txt");
+    tb_para(&b, "某县项目支出绩效自评表(2022年度)");
+    tb_para(&b, "得分 500人 2 2 指标3:培训教师人数 60人 58人 3 2.9 "
+                "指标4:建成图书室 5个 5个 2 2");
+    tb_para(&b, "指标5:巡查次数 ≥12次 10次 2");
+    tb_para(&b, "指标6:覆盖村数 8个 8个 2 3");
+    tb_para(&b, "指标7:受益人数 900人 800人 3 2 指标8:");
+    tb_para(&b, "指标9:群众满意度 95% 96% 5 5 88人 2 2");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_INT(s->nindicators, 3);
+        if (s->nindicators == 3) {
+            const struct jx_indicator *in = s->indicators;
+            CHECK_STR(in[0].name.s, "培训教师人数");
+            CHECK_STR(in[0].target.s, "60人");
+            CHECK_STR(in[0].actual.s, "58人");
+            CHECK_STR(num(&in[0].points, false), "3");
+            CHECK_STR(num(&in[0].score, false), "2.9");
+            CHECK(in[0].prov && in[0].prov->line == 2 &&
+                  in[0].prov->col == 13);
+            CHECK_STR(in[1].name.s, "建成图书室");
+            CHECK_STR(num(&in[1].score, false), "2");
+            CHECK_STR(in[2].name.s, "受益人数");
+            CHECK_STR(num(&in[2].points, false), "3");
+            CHECK_STR(num(&in[2].score, false), "2");
+        }
+    }
+    CHECK_INT(count_code(&dg, "I413"), 0);
+    tb_free(&b, &dg);
+}
+
 /* Blank values stay absent; an unreadable number is an error finding
  * at its cell and stays absent; spaces inside a number and a doubled
  * point are read with a note. */
@@ -1472,6 +1514,7 @@ const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
     {"recog.unit_sheet", unit_sheet},
     {"recog.project_sheets", project_sheets},
+    {"recog.flattened_indicators", flattened_indicators},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
     {"recog.form_footers", form_footers},
