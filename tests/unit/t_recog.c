@@ -443,6 +443,75 @@ static void flattened_indicators(void)
     tb_free(&b, &dg);
 }
 
+/* Recognise the text s (imported as a portal's pipe text). */
+static struct jx_package *text_recog(struct jx_arena *a, const char *s,
+                                     struct jx_diags *dg)
+{
+    struct jx_limits l;
+    jx_limits_default(&l);
+    jx_diags_init(dg, a);
+    struct jx_doc *d = jx_import_text(a, "pipe.txt", s, strlen(s), &l, dg);
+    return d ? jx_recognise(a, d, dg) : NULL;
+}
+
+/* A 整体支出绩效自评表 as padded pipe rows without a title line: found
+ * from its funds header and its 单位名称 row; the funds row that lost
+ * its blank 执行数 cell is read by kind (the percentage is the rate);
+ * indicator rows that dropped their merged level cells are aligned
+ * without the padding; the execution points come from "(20分)".
+ * Without a row only one kind of form prints, no form is taken. */
+static void untitled_form(void)
+{
+    static const char text[] =
+        "单位名称 | 某乡人民政府 | ||||||||\n"
+        "基本支出总额 | 512.6万 | 项目支出总额 | 0 | ||||||\n"
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | "
+        "得分 (20分*执行率) | |||||\n"
+        "部门整体支出总额 | 512.6 | 95% | 19 | ||||||\n"
+        "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | "
+        "实际完成值(B) | 得分 | |||\n"
+        "产出指标 | 数量指标 | 修缮道路 | 12公里 | 12公里 | 30 | ||||\n"
+        "质量指标 | 验收合格率 | 100% | 100% | 20 | |||||\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | ≥90% | 93% | 30 | ||||\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_sheet *s = &p->unit_sheet;
+        CHECK_STR(p->unit.name.s, "某乡人民政府");
+        CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "512.60");
+        CHECK(!s->total.executed.present);
+        CHECK(s->total.budget_full.prov &&
+              s->total.budget_full.prov->how == JX_HOW_POSITION);
+        CHECK_STR(num(&s->total.rate, true), "95%");
+        CHECK_STR(num(&s->total.score, false), "19");
+        CHECK_STR(num(&s->total.points, false), "20");
+        CHECK_INT(s->nindicators, 3);
+        if (s->nindicators == 3) {
+            const struct jx_indicator *in = s->indicators;
+            CHECK_STR(in[0].level1.s, "产出指标");
+            CHECK_STR(in[0].name.s, "修缮道路");
+            CHECK_STR(num(&in[0].score, false), "30");
+            CHECK_STR(in[1].level1.s, "产出指标");
+            CHECK_STR(in[1].level2.s, "质量指标");
+            CHECK_STR(in[1].name.s, "验收合格率");
+            CHECK_STR(in[1].target.s, "100%");
+            CHECK_STR(in[1].actual.s, "100%");
+            CHECK_STR(num(&in[1].score, false), "20");
+            CHECK_STR(in[2].name.s, "群众满意度");
+            CHECK_STR(in[2].actual.s, "93%");
+        }
+    }
+    CHECK_INT(count_code(&dg, "I401"), 0);
+    jx_diags_release(&dg);
+    /* the same table without its 单位名称 row: no form is taken */
+    p = text_recog(a, strchr(text, '\n') + 1, &dg);
+    CHECK(!p || (!p->has_unit_sheet && p->nproject_sheets == 0));
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* Blank values stay absent; an unreadable number is an error finding
  * at its cell and stays absent; spaces inside a number and a doubled
  * point are read with a note. */
@@ -1515,6 +1584,7 @@ const struct jx_test t_recog[] = {
     {"recog.unit_sheet", unit_sheet},
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
+    {"recog.untitled_form", untitled_form},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
     {"recog.form_footers", form_footers},
