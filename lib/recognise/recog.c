@@ -1129,8 +1129,10 @@ static bool kind_row(const struct jx_rc *rc, const struct jx_rc_row *r,
     return false;
 }
 
-/* True when r is the funds header of a form of kind k: it names the
- * budget, the execution and the rate columns of one form. */
+/* True when r is the funds header of a form of kind k (it names the
+ * budget, the execution and the rate columns of one form) or its
+ * indicator header (三级指标, a target or actual value column and a
+ * points or score column). */
 static bool funds_header_of(const struct jx_rc *rc, const struct jx_rc_row *r,
                             enum jx_form_kind k)
 {
@@ -1139,14 +1141,18 @@ static bool funds_header_of(const struct jx_rc *rc, const struct jx_rc_row *r,
         if (fm->kind != k) {
             continue;
         }
-        bool full = false, exec = false, rate = false;
+        bool full = false, exec = false, rate = false, l3 = false,
+             value = false, pts = false;
         for (size_t c = 0; c < r->n; c++) {
             int col = jx_form_col_of(fm, r->cells[c].key);
             full = full || col == JX_FC_BUDGET_FULL;
             exec = exec || col == JX_FC_EXECUTED;
             rate = rate || col == JX_FC_RATE;
+            l3 = l3 || col == JX_FC_LEVEL3;
+            value = value || col == JX_FC_TARGET || col == JX_FC_ACTUAL;
+            pts = pts || col == JX_FC_POINTS || col == JX_FC_SCORE;
         }
-        if (full && exec && rate) {
+        if ((full && exec && rate) || (l3 && value && pts)) {
             return true;
         }
     }
@@ -1155,13 +1161,18 @@ static bool funds_header_of(const struct jx_rc *rc, const struct jx_rc_row *r,
 
 /*
  * The kind of form a table without a title holds, from its rows i…: a
- * row naming the budget, execution and rate columns of a catalogue
- * form (the funds header), and rows only one kind of form prints (单位
+ * funds or indicator header of a catalogue form (a table may start
+ * mid-form: a page of a split document), and rows only one kind of
+ * form prints (单位
  * 名称 for a 整体 sheet; 项目名称 / 主管部门 / 实施单位 for a 项目 sheet).
- * JX_RC_NONE when no header is seen or the kind is not decided.
+ * JX_RC_NONE when no header is seen or the kind is not decided.  *lead
+ * is set when the kind is that of the titled form right after the
+ * table (the table is a page of it).
  */
-static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i)
+static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i,
+                                     bool *lead)
 {
+    *lead = false;
     static const enum jx_form_row unit_ids[] = {JX_FR_UNIT_NAME};
     static const enum jx_form_row proj_ids[] = {
         JX_FR_PROJECT_NAME, JX_FR_SUPERVISOR, JX_FR_IMPLEMENTER};
@@ -1170,8 +1181,8 @@ static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i)
     }
     const struct jx_doc_table *t = rc->rows[i].table;
     bool head_u = false, head_p = false, unit = false, proj = false;
-    for (size_t j = i; j < rc->nrows && j < i + UNTITLED_ROWS &&
-                       rc->rows[j].table == t;
+    size_t j = i;
+    for (; j < rc->nrows && j < i + UNTITLED_ROWS && rc->rows[j].table == t;
          j++) {
         const struct jx_rc_row *r = &rc->rows[j];
         head_u = head_u || funds_header_of(rc, r, JX_FORM_UNIT);
@@ -1189,6 +1200,17 @@ static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i)
     if (proj && !unit && head_p) {
         return JX_RC_PROJECT;
     }
+    if (!unit && !proj && rc->nsegs == 0 && j < rc->nrows &&
+        rc->rows[j].table != t) {
+        /* the document opens with a page of a form whose title follows
+         * right after it (pages of a split document out of order) */
+        const struct jx_rc_cell *f = jx_rc_first_filled(&rc->rows[j]);
+        enum jx_rc_kind k = f ? jx_rc_title_kind(f->key) : JX_RC_NONE;
+        if ((k == JX_RC_UNIT && head_u) || (k == JX_RC_PROJECT && head_p)) {
+            *lead = true;
+            return k;
+        }
+    }
     return JX_RC_NONE;
 }
 
@@ -1198,6 +1220,7 @@ static void segment(struct jx_rc *rc)
     enum jx_rc_kind cur = JX_RC_NONE;
     bool seen_name = false;
     const struct jx_doc_table *last_table = NULL;
+    bool lead = false; /* the segment is a page before its form's title */
     for (size_t i = 0; i < rc->nrows; i++) {
         struct jx_rc_row *r = &rc->rows[i];
         if (!r->table) {
@@ -1205,7 +1228,9 @@ static void segment(struct jx_rc *rc)
             enum jx_rc_kind k = jx_rc_title_kind(key);
             if (k != JX_RC_NONE) {
                 r->title = true;
-                if (!(k == JX_RC_REPORT && cur == JX_RC_REPORT)) {
+                if (lead && k == cur) {
+                    lead = false; /* the title of the page above */
+                } else if (!(k == JX_RC_REPORT && cur == JX_RC_REPORT)) {
                     new_seg(rc, k, i, true);
                     cur = k;
                     seen_name = false;
@@ -1241,10 +1266,15 @@ static void segment(struct jx_rc *rc)
                     k = JX_RC_NONE;
                 }
             }
+            bool page = false;
             if (k == JX_RC_NONE && first_row && cur == JX_RC_NONE) {
-                k = untitled_form(rc, i); /* a form without a title */
+                k = untitled_form(rc, i, &page); /* a form without a title */
+            } else if (lead && first_row && k == cur && !fresh) {
+                k = JX_RC_NONE; /* the title of the page above */
+                lead = false;
             }
             if (k != JX_RC_NONE && (k != cur || fresh)) {
+                lead = page;
                 new_seg(rc, k, i, false);
                 cur = k;
                 seen_name = false;
