@@ -512,6 +512,42 @@ static void untitled_form(void)
     jx_arena_free(a);
 }
 
+/* A document opening with a page of a 项目支出绩效自评表 (its indicator
+ * header, no title) whose titled first page follows: one sheet holds
+ * the indicators of both. */
+static void leading_page(void)
+{
+    static const char text[] =
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | "
+        "权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 时效指标 | 完工时间 | 12月前 | 11月 | 20 | 20 | ||\n"
+        "合计 | 100 | ||||||||\n"
+        "\n"
+        "项目支出绩效自评表(2022年度) | ||||||||\n"
+        "项目名称 | 乡村道路维修 | ||||||||\n"
+        "主管部门 | 某县交通局 | 实施单位 | 某镇人民政府 | ||||||\n"
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | "
+        "权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 数量指标 | 维修里程 | 8公里 | 8公里 | 30 | 30 | ||\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(s->name.s, "乡村道路维修");
+        CHECK_INT(s->nindicators, 2);
+        if (s->nindicators == 2) {
+            CHECK_STR(s->indicators[0].name.s, "完工时间");
+            CHECK_STR(num(&s->indicators[0].points, false), "20");
+            CHECK_STR(num(&s->indicators[0].score, false), "20");
+            CHECK_STR(s->indicators[1].name.s, "维修里程");
+        }
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* Blank values stay absent; an unreadable number is an error finding
  * at its cell and stays absent; spaces inside a number and a doubled
  * point are read with a note. */
@@ -1585,6 +1621,7 @@ const struct jx_test t_recog[] = {
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
     {"recog.untitled_form", untitled_form},
+    {"recog.leading_page", leading_page},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
     {"recog.form_footers", form_footers},
