@@ -1103,12 +1103,124 @@ static bool report_opening(const char *key)
            cps(key) <= 20;
 }
 
+/* Most rows of a table looked at for the header of a form without a
+ * title. */
+#define UNTITLED_ROWS 16u
+
+/* True when a cell of r starts with a word of the rows ids[0..n) of a
+ * form of kind k in the catalogue. */
+static bool kind_row(const struct jx_rc *rc, const struct jx_rc_row *r,
+                     enum jx_form_kind k, const enum jx_form_row *ids,
+                     size_t n)
+{
+    for (size_t f = 0; f < rc->forms->n; f++) {
+        const struct jx_form *fm = &rc->forms->f[f];
+        if (fm->kind != k) {
+            continue;
+        }
+        for (size_t c = 0; c < r->n; c++) {
+            for (size_t j = 0; j < n; j++) {
+                if (jx_form_words_starts(&fm->row[ids[j]], r->cells[c].key)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* True when r is the funds header of a form of kind k (it names the
+ * budget, the execution and the rate columns of one form) or its
+ * indicator header (三级指标, a target or actual value column and a
+ * points or score column). */
+static bool funds_header_of(const struct jx_rc *rc, const struct jx_rc_row *r,
+                            enum jx_form_kind k)
+{
+    for (size_t f = 0; f < rc->forms->n; f++) {
+        const struct jx_form *fm = &rc->forms->f[f];
+        if (fm->kind != k) {
+            continue;
+        }
+        bool full = false, exec = false, rate = false, l3 = false,
+             value = false, pts = false;
+        for (size_t c = 0; c < r->n; c++) {
+            int col = jx_form_col_of(fm, r->cells[c].key);
+            full = full || col == JX_FC_BUDGET_FULL;
+            exec = exec || col == JX_FC_EXECUTED;
+            rate = rate || col == JX_FC_RATE;
+            l3 = l3 || col == JX_FC_LEVEL3;
+            value = value || col == JX_FC_TARGET || col == JX_FC_ACTUAL;
+            pts = pts || col == JX_FC_POINTS || col == JX_FC_SCORE;
+        }
+        if ((full && exec && rate) || (l3 && value && pts)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The kind of form a table without a title holds, from its rows i…: a
+ * funds or indicator header of a catalogue form (a table may start
+ * mid-form: a page of a split document), and rows only one kind of
+ * form prints (单位
+ * 名称 for a 整体 sheet; 项目名称 / 主管部门 / 实施单位 for a 项目 sheet).
+ * JX_RC_NONE when no header is seen or the kind is not decided.  *lead
+ * is set when the kind is that of the titled form right after the
+ * table (the table is a page of it).
+ */
+static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i,
+                                     bool *lead)
+{
+    *lead = false;
+    static const enum jx_form_row unit_ids[] = {JX_FR_UNIT_NAME};
+    static const enum jx_form_row proj_ids[] = {
+        JX_FR_PROJECT_NAME, JX_FR_SUPERVISOR, JX_FR_IMPLEMENTER};
+    if (!rc->forms) {
+        return JX_RC_NONE;
+    }
+    const struct jx_doc_table *t = rc->rows[i].table;
+    bool head_u = false, head_p = false, unit = false, proj = false;
+    size_t j = i;
+    for (; j < rc->nrows && j < i + UNTITLED_ROWS && rc->rows[j].table == t;
+         j++) {
+        const struct jx_rc_row *r = &rc->rows[j];
+        head_u = head_u || funds_header_of(rc, r, JX_FORM_UNIT);
+        head_p = head_p || funds_header_of(rc, r, JX_FORM_PROJECT);
+        bool u = kind_row(rc, r, JX_FORM_UNIT, unit_ids, 1) &&
+                 !kind_row(rc, r, JX_FORM_PROJECT, unit_ids, 1);
+        bool p = kind_row(rc, r, JX_FORM_PROJECT, proj_ids, 3) &&
+                 !kind_row(rc, r, JX_FORM_UNIT, proj_ids, 3);
+        unit = unit || u;
+        proj = proj || p;
+    }
+    if (unit && !proj && head_u) {
+        return JX_RC_UNIT;
+    }
+    if (proj && !unit && head_p) {
+        return JX_RC_PROJECT;
+    }
+    if (!unit && !proj && rc->nsegs == 0 && j < rc->nrows &&
+        rc->rows[j].table != t) {
+        /* the document opens with a page of a form whose title follows
+         * right after it (pages of a split document out of order) */
+        const struct jx_rc_cell *f = jx_rc_first_filled(&rc->rows[j]);
+        enum jx_rc_kind k = f ? jx_rc_title_kind(f->key) : JX_RC_NONE;
+        if ((k == JX_RC_UNIT && head_u) || (k == JX_RC_PROJECT && head_p)) {
+            *lead = true;
+            return k;
+        }
+    }
+    return JX_RC_NONE;
+}
+
 /* Cut the rows into segments and mark every row with its kind. */
 static void segment(struct jx_rc *rc)
 {
     enum jx_rc_kind cur = JX_RC_NONE;
     bool seen_name = false;
     const struct jx_doc_table *last_table = NULL;
+    bool lead = false; /* the segment is a page before its form's title */
     for (size_t i = 0; i < rc->nrows; i++) {
         struct jx_rc_row *r = &rc->rows[i];
         if (!r->table) {
@@ -1116,7 +1228,9 @@ static void segment(struct jx_rc *rc)
             enum jx_rc_kind k = jx_rc_title_kind(key);
             if (k != JX_RC_NONE) {
                 r->title = true;
-                if (!(k == JX_RC_REPORT && cur == JX_RC_REPORT)) {
+                if (lead && k == cur) {
+                    lead = false; /* the title of the page above */
+                } else if (!(k == JX_RC_REPORT && cur == JX_RC_REPORT)) {
                     new_seg(rc, k, i, true);
                     cur = k;
                     seen_name = false;
@@ -1152,7 +1266,15 @@ static void segment(struct jx_rc *rc)
                     k = JX_RC_NONE;
                 }
             }
+            bool page = false;
+            if (k == JX_RC_NONE && first_row && cur == JX_RC_NONE) {
+                k = untitled_form(rc, i, &page); /* a form without a title */
+            } else if (lead && first_row && k == cur && !fresh) {
+                k = JX_RC_NONE; /* the title of the page above */
+                lead = false;
+            }
             if (k != JX_RC_NONE && (k != cur || fresh)) {
+                lead = page;
                 new_seg(rc, k, i, false);
                 cur = k;
                 seen_name = false;
@@ -1180,12 +1302,14 @@ static void segment(struct jx_rc *rc)
     }
 }
 
-/* Build rows, segments and sections (see recog.h). */
-void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
-                const struct jx_doc *doc, struct jx_diags *diags,
-                struct jx_package *pkg)
+/* Build rows, segments and sections with the catalogue forms (NULL:
+ * forms without a title are not looked for). */
+static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
+                    const struct jx_doc *doc, struct jx_diags *diags,
+                    struct jx_package *pkg, const struct jx_forms *forms)
 {
     memset(rc, 0, sizeof *rc);
+    rc->forms = forms;
     rc->arena = arena;
     rc->doc = doc;
     rc->diags = diags;
@@ -1201,6 +1325,14 @@ void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
     }
     segment(rc);
     jx_rc_sections(rc);
+}
+
+/* Build rows, segments and sections (see recog.h). */
+void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
+                const struct jx_doc *doc, struct jx_diags *diags,
+                struct jx_package *pkg)
+{
+    rc_init(rc, arena, doc, diags, pkg, NULL);
 }
 
 /* ---- unit name, region and year -------------------------------------- */
@@ -1398,8 +1530,10 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
 {
     struct jx_rc rc;
     struct jx_package *p = jx_package_new(arena);
-    jx_rc_init(&rc, arena, doc, diags, p);
-    rc.forms = forms ? forms : jx_forms_new(arena);
+    if (!forms) {
+        forms = jx_forms_new(arena);
+    }
+    rc_init(&rc, arena, doc, diags, p, forms);
     p->source = rc.file;
     for (size_t i = 0; i < rc.nsegs; i++) {
         const struct jx_rc_seg *s = &rc.segs[i];

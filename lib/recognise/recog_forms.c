@@ -843,8 +843,41 @@ struct sheet_state {
     struct jx_text l1, l2;
     size_t capgoals, capind;
     bool substantive;           /* something beyond the printed template */
+    const struct jx_rc_cell *exec_pts; /* "(20分)" in the funds header's
+                                          label, when it has no 分值 column */
     bool unit_known;            /* the header named the money unit */
 };
+
+/* The cell of the points a funds header's label states ("预算执行情况
+ * (万元)(20分)": "20"), a new cell in the arena at the label's place;
+ * NULL when the label states none. */
+static const struct jx_rc_cell *label_points(struct jx_rc *rc,
+                                             const struct jx_rc_cell *c)
+{
+    static const char *const close[] = {"分)", "分）"};
+    const char *k = c ? c->key : NULL;
+    for (size_t w = 0; k && w < 2; w++) {
+        const char *e = strstr(k, close[w]);
+        if (!e) {
+            continue;
+        }
+        const char *b = e;
+        while (b > k && b[-1] >= '0' && b[-1] <= '9') {
+            b--;
+        }
+        bool open = (b - k >= 1 && b[-1] == '(') ||
+                    (b - k >= 3 && strncmp(b - 3, "（", 3) == 0);
+        if (b == e || !open || e - b > 3) {
+            continue;
+        }
+        struct jx_rc_cell *d = jx_alloc(rc->arena, sizeof *d);
+        *d = *c;
+        d->text = jx_strndup(rc->arena, b, (size_t)(e - b));
+        d->key = d->text;
+        return d;
+    }
+    return NULL;
+}
 
 /* Map the columns of the funds header by the words of form f. */
 static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
@@ -870,12 +903,26 @@ static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
     }
 }
 
+/* The end of row r without the padding a text table gives its rows: a
+ * last blank cell spanning several columns (pipe rows padded to the
+ * widest row).  r->end for other sources and rows. */
+static int unpadded_end(const struct jx_rc *rc, const struct jx_rc_row *r)
+{
+    if (rc->doc && rc->doc->source == JX_SRC_TEXT && r->n >= 2) {
+        const struct jx_rc_cell *l = &r->cells[r->n - 1];
+        if (l->span > 1 && jx_rc_blank(l->text)) {
+            return l->col;
+        }
+    }
+    return r->end;
+}
+
 /* Map the columns of the indicator header by the words of form f. */
-static void ind_header(const struct jx_rc_row *r, const struct jx_form *f,
-                       struct cols *m)
+static void ind_header(const struct jx_rc *rc, const struct jx_rc_row *r,
+                       const struct jx_form *f, struct cols *m)
 {
     cols_init(m);
-    m->end = r->end;
+    m->end = unpadded_end(rc, r);
     for (size_t i = 0; i < r->n; i++) {
         int c = r->cells[i].col, fd = -1;
         int fc = jx_form_col_of(f, r->cells[i].key);
@@ -923,6 +970,113 @@ static void ind_header(const struct jx_rc_row *r, const struct jx_form *f,
     }
 }
 
+/* A copy of cell c in the arena whose value is taken from its position
+ * in the row (JX_HOW_POSITION), not from the column it stands under. */
+static const struct jx_rc_cell *by_position(struct jx_rc *rc,
+                                            const struct jx_rc_cell *c)
+{
+    struct jx_rc_cell *d = jx_alloc(rc->arena, sizeof *d);
+    *d = *c;
+    struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
+    *q = *c->prov;
+    q->how = JX_HOW_POSITION;
+    q->raw = c->text;
+    d->prov = q;
+    return d;
+}
+
+/* Whether a cleaned cell text is a percentage ("100%", "97.30%"). */
+static bool is_percent(const char *key)
+{
+    size_t n = key ? strlen(key) : 0;
+    return n >= 2 && key[n - 1] == '%' && key[0] >= '0' && key[0] <= '9';
+}
+
+/*
+ * A funds row that lost a blank cell (text layouts drop them): its one
+ * percentage stands under a money column instead of the rate.  Then
+ * the values are read by kind and order: the percentage is the rate,
+ * the amounts before it fill the money columns from the left, and the
+ * values after it fill the columns after the rate only when there are
+ * exactly as many.  Anything else is left unread.  True when the row
+ * was read this way.
+ */
+static bool funds_by_kind(struct jx_rc *rc, const struct jx_rc_row *r,
+                          const struct jx_rc_cell *label, const struct cols *m,
+                          enum jx_money_unit u, struct jx_funds *f)
+{
+    enum { MAXV = 8 };
+    const struct jx_rc_cell *v[MAXV];
+    size_t nv = 0, pct = SIZE_MAX;
+    if (!label || m->col[F_RATE] < 0) {
+        return false;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        const struct jx_rc_cell *c = &r->cells[i];
+        if (c->col <= label->col || jx_rc_blank(c->text)) {
+            continue;
+        }
+        if (nv == MAXV) {
+            return false;
+        }
+        if (is_percent(c->key)) {
+            if (pct != SIZE_MAX) {
+                return false;
+            }
+            pct = nv;
+        }
+        v[nv++] = c;
+    }
+    if (pct == SIZE_MAX) {
+        return false;
+    }
+    const struct jx_rc_cell *at = jx_rc_under(r, m->col[F_RATE], m->end);
+    if (at == v[pct]) {
+        return false; /* the rate is where the header puts it */
+    }
+    /* money columns and the columns after the rate, left to right */
+    int money[3], nm = 0, after[2], na = 0;
+    for (int fd = F_INIT; fd <= F_EXEC; fd++) {
+        if (m->col[fd] >= 0 && m->col[fd] < m->col[F_RATE]) {
+            money[nm++] = fd;
+        }
+    }
+    for (int fd = F_POINTS; fd <= F_SCORE; fd++) {
+        if (fd != F_RATE && m->col[fd] > m->col[F_RATE]) {
+            after[na++] = fd;
+        }
+    }
+    if (na == 2 && m->col[after[0]] > m->col[after[1]]) {
+        int t = after[0];
+        after[0] = after[1];
+        after[1] = t;
+    }
+    for (int a = 0; a + 1 < nm; a++) {
+        for (int b = a + 1; b < nm; b++) {
+            if (m->col[money[b]] < m->col[money[a]]) {
+                int t = money[a];
+                money[a] = money[b];
+                money[b] = t;
+            }
+        }
+    }
+    size_t before = pct, rest = nv - pct - 1;
+    if (before > (size_t)nm || rest != (size_t)na) {
+        return false;
+    }
+    struct jx_amt *amt[3] = {&f->budget_initial, &f->budget_full,
+                             &f->executed};
+    for (size_t i = 0; i < before; i++) {
+        jx_rc_money(rc, by_position(rc, v[i]), u, amt[money[i]]);
+    }
+    jx_rc_rate(rc, by_position(rc, v[pct]), &f->rate);
+    for (size_t i = 0; i < rest; i++) {
+        jx_rc_num(rc, by_position(rc, v[pct + 1 + i]),
+                  after[i] == F_POINTS ? &f->points : &f->score);
+    }
+    return true;
+}
+
 /*
  * Read one funds row into f: the cells under the columns m the form's
  * header named.  The one place a funds row's cells meet the form's
@@ -935,6 +1089,9 @@ static void funds_row(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     if (jx_rc_split_funds(rc, r, row_label(r, NULL), m->col, m->end, u, f)) {
         return; /* cells run together (recog_split.c) */
+    }
+    if (funds_by_kind(rc, r, row_label(r, NULL), m, u, f)) {
+        return; /* a blank cell was dropped */
     }
     jx_rc_money(rc, jx_rc_under(r, m->col[F_INIT], m->end), u,
                 &f->budget_initial);
@@ -1023,9 +1180,12 @@ static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
 }
 
 /* One indicator row. */
-static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
+static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
                     struct sheet_state *st)
 {
+    struct jx_rc_row trimmed = *row;
+    trimmed.end = unpadded_end(rc, row);
+    const struct jx_rc_row *r = &trimmed;
     struct cols shifted = st->ind;
     const struct cols *m = &shifted;
     const struct jx_rc_cell *lead = jx_rc_first_filled(r);
@@ -1090,6 +1250,136 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     st->substantive = true;
 }
 
+/* Length of an "指标N:" / "指标N：" prefix at the start of t, 0 when
+ * t does not start with one. */
+static size_t ind_prefix(const char *t)
+{
+    static const char w[] = "指标";
+    size_t n = sizeof w - 1;
+    if (strncmp(t, w, n) != 0 || t[n] < '0' || t[n] > '9') {
+        return 0;
+    }
+    while (t[n] >= '0' && t[n] <= '9') {
+        n++;
+    }
+    if (t[n] == ':') {
+        return n + 1;
+    }
+    if (strncmp(t + n, "：", strlen("：")) == 0) {
+        return n + strlen("：");
+    }
+    return 0;
+}
+
+/* A cell of the arena for the token t of paragraph line r: its
+ * provenance is the line's, at the token's column when the token is
+ * found in the line as written. */
+static struct jx_rc_cell *line_cell(struct jx_rc *rc,
+                                    const struct jx_rc_row *r, const char *t,
+                                    size_t *from)
+{
+    struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
+    c->text = t;
+    c->key = t;
+    c->span = 1;
+    c->prov = r->cells[0].prov;
+    if (r->raw && *from <= r->rawlen) {
+        const char *raw = r->raw + *from;
+        size_t left = r->rawlen - *from, n = strlen(t);
+        for (size_t i = 0; n && i + n <= left; i++) {
+            if (memcmp(raw + i, t, n) == 0) {
+                struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
+                *q = *r->cells[0].prov;
+                q->col += (int)jx_utf8_count(r->raw, *from + i);
+                c->prov = q;
+                *from += i + n;
+                break;
+            }
+        }
+    }
+    return c;
+}
+
+/*
+ * Indicator lines of a paragraph inside a 项目支出绩效自评表 whose
+ * table came out as running text (a sheet flattened to one line):
+ * "指标N:名称 目标 实际 分值 得分", several on one line.  A record is
+ * read only when exactly four tokens follow its name before the next
+ * "指标N:" or the end of the line, the last two are plain numbers and
+ * the score does not exceed the points; any other count means cells of
+ * other rows are interleaved, and the record is left unread.
+ */
+static void ind_line(struct jx_rc *rc, const struct jx_rc_row *r,
+                     struct sheet_state *st)
+{
+    enum { MAX_TOK = 256 };
+    if (!r->n || !r->cells[0].text) {
+        return;
+    }
+    const char *tok[MAX_TOK];
+    size_t nt = 0;
+    const char *s = r->cells[0].text;
+    while (*s && nt < MAX_TOK) {
+        while (*s == ' ') {
+            s++;
+        }
+        const char *b = s;
+        while (*s && *s != ' ') {
+            s++;
+        }
+        if (s > b) {
+            tok[nt++] = jx_strndup(rc->arena, b, (size_t)(s - b));
+        }
+    }
+    if (*s) {
+        return; /* longer than any flattened sheet: not read */
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < nt; i++) {
+        size_t pre = ind_prefix(tok[i]);
+        if (!pre || !tok[i][pre]) {
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < nt && !ind_prefix(tok[j])) {
+            j++;
+        }
+        struct jx_rat pv, sv;
+        if (j - i != 5 || !jx_rc_is_number(tok[i + 3], &pv) ||
+            !jx_rc_is_number(tok[i + 4], &sv) ||
+            jx_rat_cmp(pv, jx_rat_int(0)) <= 0 ||
+            jx_rat_cmp(sv, pv) > 0 || jx_rc_blank(tok[i + 1]) ||
+            jx_rc_blank(tok[i + 2])) {
+            continue;
+        }
+        struct jx_indicator ind;
+        memset(&ind, 0, sizeof ind);
+        const struct jx_rc_cell *nc = line_cell(rc, r, tok[i], &from);
+        struct jx_rc_cell *name = jx_alloc(rc->arena, sizeof *name);
+        *name = *nc;
+        name->text = tok[i] + pre;
+        name->key = name->text;
+        jx_rc_text(rc, name, &ind.name);
+        jx_rc_text(rc, line_cell(rc, r, tok[i + 1], &from), &ind.target);
+        jx_rc_text(rc, line_cell(rc, r, tok[i + 2], &from), &ind.actual);
+        jx_rc_num(rc, line_cell(rc, r, tok[i + 3], &from), &ind.points);
+        jx_rc_num(rc, line_cell(rc, r, tok[i + 4], &from), &ind.score);
+        ind.level1 = st->l1;
+        ind.level2 = st->l2;
+        ind.prov = name->prov;
+        struct jx_sheet *sh = st->s;
+        if (sh->nindicators >= MAX_INDICATORS) {
+            return;
+        }
+        sh->indicators = jx_arena_grow(rc->arena, sh->indicators,
+                                       sh->nindicators, &st->capind,
+                                       sizeof *sh->indicators);
+        sh->indicators[sh->nindicators++] = ind;
+        st->substantive = true;
+        i += 4;
+    }
+}
+
 /* One row of the funds block. */
 static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
                             struct sheet_state *st)
@@ -1143,6 +1433,9 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
         m.end = r->end + (m.label - label->col);
     }
     funds_row(rc, r, &m, s->unit, dst);
+    if (dst == &s->total && !dst->points.present && st->exec_pts) {
+        jx_rc_num(rc, st->exec_pts, &dst->points);
+    }
     if (funds_any(dst)) {
         st->substantive = true;
     }
@@ -1228,6 +1521,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
+            if (st.s->kind == JX_SHEET_PROJECT) {
+                ind_line(rc, r, &st);
+            }
             if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
@@ -1261,7 +1557,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                                              &named);
         if (find_words(r, &hf->col[JX_FC_LEVEL3]) >= 0) {
             st.form = hf;
-            ind_header(r, hf, &st.ind);
+            ind_header(rc, r, hf, &st.ind);
             st.mode = M_IND;
             for (size_t k = 0; k < r->n; k++) {
                 if (level1_label(rc, hf, r->cells[k].key)) {
@@ -1274,6 +1570,10 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (money >= 1 && named >= 2) {
             st.form = hf;
             funds_header(r, hf, &st.funds);
+            st.exec_pts = st.funds.col[F_POINTS] < 0 && st.funds.label >= 0
+                              ? label_points(rc, jx_rc_under(r, st.funds.label,
+                                                             r->end))
+                              : NULL;
             bool f = false;
             st.s->unit = row_unit(r, st.s->unit, &f);
             if (!f && i > seg->first) {

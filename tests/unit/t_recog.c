@@ -401,6 +401,153 @@ static void project_sheets(void)
     tb_free(&b, &dg);
 }
 
+/* A 项目支出绩效自评表 flattened into running text: "指标N:名称 目标
+ * 实际 分值 得分" records are read where exactly four tokens follow the
+ * name; interleaved records (other counts, score above points) stay
+ * unread. */
+static void flattened_indicators(void)
+{
+    struct tb b;
+    tb_init(&b, "flat.txt");
+    tb_para(&b, "某县项目支出绩效自评表(2022年度)");
+    tb_para(&b, "得分 500人 2 2 指标3:培训教师人数 60人 58人 3 2.9 "
+                "指标4:建成图书室 5个 5个 2 2");
+    tb_para(&b, "指标5:巡查次数 ≥12次 10次 2");
+    tb_para(&b, "指标6:覆盖村数 8个 8个 2 3");
+    tb_para(&b, "指标7:受益人数 900人 800人 3 2 指标8:");
+    tb_para(&b, "指标9:群众满意度 95% 96% 5 5 88人 2 2");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_INT(s->nindicators, 3);
+        if (s->nindicators == 3) {
+            const struct jx_indicator *in = s->indicators;
+            CHECK_STR(in[0].name.s, "培训教师人数");
+            CHECK_STR(in[0].target.s, "60人");
+            CHECK_STR(in[0].actual.s, "58人");
+            CHECK_STR(num(&in[0].points, false), "3");
+            CHECK_STR(num(&in[0].score, false), "2.9");
+            CHECK(in[0].prov && in[0].prov->line == 2 &&
+                  in[0].prov->col == 13);
+            CHECK_STR(in[1].name.s, "建成图书室");
+            CHECK_STR(num(&in[1].score, false), "2");
+            CHECK_STR(in[2].name.s, "受益人数");
+            CHECK_STR(num(&in[2].points, false), "3");
+            CHECK_STR(num(&in[2].score, false), "2");
+        }
+    }
+    CHECK_INT(count_code(&dg, "I413"), 0);
+    tb_free(&b, &dg);
+}
+
+/* Recognise the text s (imported as a portal's pipe text). */
+static struct jx_package *text_recog(struct jx_arena *a, const char *s,
+                                     struct jx_diags *dg)
+{
+    struct jx_limits l;
+    jx_limits_default(&l);
+    jx_diags_init(dg, a);
+    struct jx_doc *d = jx_import_text(a, "pipe.txt", s, strlen(s), &l, dg);
+    return d ? jx_recognise(a, d, dg) : NULL;
+}
+
+/* A 整体支出绩效自评表 as padded pipe rows without a title line: found
+ * from its funds header and its 单位名称 row; the funds row that lost
+ * its blank 执行数 cell is read by kind (the percentage is the rate);
+ * indicator rows that dropped their merged level cells are aligned
+ * without the padding; the execution points come from "(20分)".
+ * Without a row only one kind of form prints, no form is taken. */
+static void untitled_form(void)
+{
+    static const char text[] =
+        "单位名称 | 某乡人民政府 | ||||||||\n"
+        "基本支出总额 | 512.6万 | 项目支出总额 | 0 | ||||||\n"
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | "
+        "得分 (20分*执行率) | |||||\n"
+        "部门整体支出总额 | 512.6 | 95% | 19 | ||||||\n"
+        "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | "
+        "实际完成值(B) | 得分 | |||\n"
+        "产出指标 | 数量指标 | 修缮道路 | 12公里 | 12公里 | 30 | ||||\n"
+        "质量指标 | 验收合格率 | 100% | 100% | 20 | |||||\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | ≥90% | 93% | 30 | ||||\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_sheet *s = &p->unit_sheet;
+        CHECK_STR(p->unit.name.s, "某乡人民政府");
+        CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "512.60");
+        CHECK(!s->total.executed.present);
+        CHECK(s->total.budget_full.prov &&
+              s->total.budget_full.prov->how == JX_HOW_POSITION);
+        CHECK_STR(num(&s->total.rate, true), "95%");
+        CHECK_STR(num(&s->total.score, false), "19");
+        CHECK_STR(num(&s->total.points, false), "20");
+        CHECK_INT(s->nindicators, 3);
+        if (s->nindicators == 3) {
+            const struct jx_indicator *in = s->indicators;
+            CHECK_STR(in[0].level1.s, "产出指标");
+            CHECK_STR(in[0].name.s, "修缮道路");
+            CHECK_STR(num(&in[0].score, false), "30");
+            CHECK_STR(in[1].level1.s, "产出指标");
+            CHECK_STR(in[1].level2.s, "质量指标");
+            CHECK_STR(in[1].name.s, "验收合格率");
+            CHECK_STR(in[1].target.s, "100%");
+            CHECK_STR(in[1].actual.s, "100%");
+            CHECK_STR(num(&in[1].score, false), "20");
+            CHECK_STR(in[2].name.s, "群众满意度");
+            CHECK_STR(in[2].actual.s, "93%");
+        }
+    }
+    CHECK_INT(count_code(&dg, "I401"), 0);
+    jx_diags_release(&dg);
+    /* the same table without its 单位名称 row: no form is taken */
+    p = text_recog(a, strchr(text, '\n') + 1, &dg);
+    CHECK(!p || (!p->has_unit_sheet && p->nproject_sheets == 0));
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A document opening with a page of a 项目支出绩效自评表 (its indicator
+ * header, no title) whose titled first page follows: one sheet holds
+ * the indicators of both. */
+static void leading_page(void)
+{
+    static const char text[] =
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | "
+        "权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 时效指标 | 完工时间 | 12月前 | 11月 | 20 | 20 | ||\n"
+        "合计 | 100 | ||||||||\n"
+        "\n"
+        "项目支出绩效自评表(2022年度) | ||||||||\n"
+        "项目名称 | 乡村道路维修 | ||||||||\n"
+        "主管部门 | 某县交通局 | 实施单位 | 某镇人民政府 | ||||||\n"
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | "
+        "权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 数量指标 | 维修里程 | 8公里 | 8公里 | 30 | 30 | ||\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(s->name.s, "乡村道路维修");
+        CHECK_INT(s->nindicators, 2);
+        if (s->nindicators == 2) {
+            CHECK_STR(s->indicators[0].name.s, "完工时间");
+            CHECK_STR(num(&s->indicators[0].points, false), "20");
+            CHECK_STR(num(&s->indicators[0].score, false), "20");
+            CHECK_STR(s->indicators[1].name.s, "维修里程");
+        }
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* Blank values stay absent; an unreadable number is an error finding
  * at its cell and stays absent; spaces inside a number and a doubled
  * point are read with a note. */
@@ -1472,6 +1619,9 @@ const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
     {"recog.unit_sheet", unit_sheet},
     {"recog.project_sheets", project_sheets},
+    {"recog.flattened_indicators", flattened_indicators},
+    {"recog.untitled_form", untitled_form},
+    {"recog.leading_page", leading_page},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
     {"recog.form_footers", form_footers},
