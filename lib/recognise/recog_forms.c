@@ -1252,30 +1252,49 @@ static void col_add(int *at, size_t *n, int c)
     (*n)++;
 }
 
+/* True when a part of a line is a figure: a plain number, or one with
+ * "%" (a rate). */
+static bool line_figure(struct jx_arena *a, const char *t)
+{
+    size_t n = strlen(t);
+    if (n > 1 && t[n - 1] == '%') {
+        return jx_rc_is_number(jx_strndup(a, t, n - 1), NULL);
+    }
+    return jx_rc_is_number(t, NULL);
+}
+
 /*
  * A funds row printed as a paragraph line under a funds header
- * ("其中:本年财政拨款 90 89.974 89.974"): a label naming the total or a
- * fund, then only numbers, as many as the header's value columns or as
- * its amount columns; they go under those columns in order.  Any other
- * shape is not read (a line of prose is never taken for a row).
+ * ("其中:本年财政拨款 90 89.974 89.974", "年度资金总额: 20 20 10 100% 10"):
+ * a label of at most two parts naming the total or a fund, then only
+ * figures, as many as the header's value columns or as its amount
+ * columns; they go under those columns in order.  Any other shape is
+ * not read (a line of prose is never taken for a row).
  */
 static const struct jx_rc_row *funds_line(struct jx_rc *rc,
                                           const struct jx_rc_row *line,
                                           const struct sheet_state *st)
 {
-    const char *parts[MAX_PARTS + 1];
-    size_t n = line_parts(rc->arena, line, parts + 1);
-    if (n < 2) {
+    const char *parts[MAX_PARTS];
+    size_t n = line_parts(rc->arena, line, parts);
+    size_t nl = 0;
+    while (nl < n && nl < 3 && !line_figure(rc->arena, parts[nl])) {
+        nl++;
+    }
+    if (nl == 0 || nl > 2 || n == nl) {
         return NULL;
     }
+    const char *label = nl == 1 ? parts[0]
+                                : jx_sprintf(rc->arena, "%s%s", parts[0],
+                                             parts[1]);
     const char *core = label_core(rc->arena,
-                                  jx_text_compact(rc->arena, parts[1]));
+                                  jx_text_compact(rc->arena, label));
     if (!row_is(rc, st->form, JX_FR_TOTAL, core) &&
         fund_of(rc, st->form, core) < 0) {
         return NULL;
     }
-    for (size_t i = 2; i <= n; i++) {
-        if (!jx_rc_is_number(parts[i], NULL)) {
+    for (size_t i = nl; i < n; i++) {
+        if (!line_figure(rc->arena, parts[i])) {
             return NULL;
         }
     }
@@ -1288,23 +1307,48 @@ static const struct jx_rc_row *funds_line(struct jx_rc *rc,
             col_add(money, &nmoney, m->col[f]);
         }
     }
-    const int *use = n - 1 == nall ? all : n - 1 == nmoney ? money : NULL;
-    if (!use || n - 1 == 0) {
+    size_t nv = n - nl;
+    const int *use = nv == nall ? all : nv == nmoney ? money : NULL;
+    if (!use) {
         return NULL;
     }
-    int cols[MAX_PARTS + 1];
+    int cols[MAX_PARTS];
     cols[0] = m->label >= 0 ? m->label : use[0] - 1;
     if (cols[0] < 0 || cols[0] >= use[0]) {
         return NULL;
     }
-    for (size_t i = 1; i < n; i++) {
-        cols[i] = use[i - 1];
+    const char *cells[MAX_PARTS];
+    cells[0] = label;
+    for (size_t i = 0; i < nv; i++) {
+        cols[1 + i] = use[i];
+        cells[1 + i] = parts[nl + i];
     }
-    parts[0] = parts[1];
-    for (size_t i = 1; i < n; i++) {
-        parts[i] = parts[i + 1];
+    return line_row(rc, line, cells, cols, 1 + nv, m->end);
+}
+
+/*
+ * The total row of the indicators printed as a line ("总分 100 95",
+ * "合计 100"): its label and one or two numbers, placed as a table row
+ * so total_row reads it.  NULL for any other line.
+ */
+static const struct jx_rc_row *total_line(struct jx_rc *rc,
+                                          const struct jx_rc_row *line,
+                                          const struct sheet_state *st)
+{
+    const char *parts[MAX_PARTS];
+    size_t n = line_parts(rc->arena, line, parts);
+    if (n < 2 || n > 3 ||
+        !row_is(rc, st->form, JX_FR_SUM, jx_text_compact(rc->arena, parts[0]))) {
+        return NULL;
     }
-    return line_row(rc, line, parts, cols, n, m->end);
+    int cols[MAX_PARTS];
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !jx_rc_is_number(parts[i], NULL)) {
+            return NULL;
+        }
+        cols[i] = (int)i;
+    }
+    return line_row(rc, line, parts, cols, n, (int)n);
 }
 
 /*
@@ -1425,6 +1469,12 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                                    : NULL;
             if (lr && st.mode == M_FUNDS) {
                 funds_block_row(rc, lr, &st);
+                continue;
+            }
+            const struct jx_rc_row *tl =
+                st.mode == M_IND && !lr ? total_line(rc, r, &st) : NULL;
+            if (tl && total_row(rc, tl, &st)) {
+                st.mode = M_NONE;
                 continue;
             }
             if (lr) {

@@ -203,8 +203,46 @@ static void lines_refused(void)
     jx_arena_free(b.a);
 }
 
+/* The total funds row with a rate as a line, a label in two parts,
+ * and the indicators' total as a line ("总分 100 47"). */
+static void lines_totals(void)
+{
+    struct lb b;
+    lb_init(&b);
+    lb_para(&b, "项目支出绩效自评表（2023年度）");
+    lb_row(&b, "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|"
+               "得分");
+    lb_para(&b, "年度资金总额: 50 48 47.5 10 98.96% 9.90");
+    lb_para(&b, "其中: 本年财政拨款 50 48 47.5");
+    ind_head(&b);
+    lb_para(&b, "时效指标 完工及时率 ≥95% 96% 10 10");
+    lb_para(&b, "总分 100 47");
+    lb_para(&b, "说明 1 2");
+    lb_end(&b);
+    struct jx_diags dg;
+    jx_diags_init(&dg, b.a);
+    struct jx_package *p = jx_recognise(b.a, b.d, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(wan(&s->total.budget_initial), "50.00");
+        CHECK_STR(wan(&s->total.budget_full), "48.00");
+        CHECK_STR(wan(&s->total.executed), "47.50");
+        CHECK_STR(num(&s->total.points), "10");
+        CHECK(s->total.rate.present);
+        CHECK_STR(num(&s->total.score), "9.9");
+        CHECK_STR(wan(&s->funds[JX_FUND_CURRENT_APPROP].executed), "47.50");
+        CHECK_INT(s->nindicators, 2);
+        CHECK_STR(num(&s->stated_total), "47");
+    }
+    CHECK_INT(jx_diags_errors(&dg), 0);
+    jx_diags_release(&dg);
+    jx_arena_free(b.a);
+}
+
 const struct jx_test t_recog_lines[] = {
     {"recog_lines.read", lines_read},
     {"recog_lines.refused", lines_refused},
+    {"recog_lines.totals", lines_totals},
     {NULL, NULL},
 };
