@@ -1357,10 +1357,14 @@ static const struct jx_rc_row *total_line(struct jx_rc *rc,
  * an optional level-one and level-two name, then exactly one part for
  * each column from 三级指标 to 得分 (the 偏差 column optional when it is
  * the last), 分值 and 得分 numbers.  Any other shape is not read.
+ * pre[0..npre) are parts of the lines just above, one part each (a row
+ * whose first cells were printed one per line), placed before the
+ * line's own parts.
  */
 static const struct jx_rc_row *ind_line(struct jx_rc *rc,
                                         const struct jx_rc_row *line,
-                                        const struct sheet_state *st)
+                                        const struct sheet_state *st,
+                                        const char *const *pre, size_t npre)
 {
     const struct cols *m = &st->ind;
     if (m->col[I_NAME] < 0 || m->col[I_POINTS] < 0 ||
@@ -1369,7 +1373,17 @@ static const struct jx_rc_row *ind_line(struct jx_rc *rc,
         return NULL;
     }
     const char *parts[MAX_PARTS];
-    size_t n = line_parts(rc->arena, line, parts);
+    if (npre >= MAX_PARTS) {
+        return NULL;
+    }
+    for (size_t i = 0; i < npre; i++) {
+        parts[i] = pre[i];
+    }
+    size_t n = line_parts(rc->arena, line, parts + npre);
+    if (n == 0) {
+        return NULL;
+    }
+    n += npre;
     if (n < 3) {
         return NULL;
     }
@@ -1411,6 +1425,22 @@ static const struct jx_rc_row *ind_line(struct jx_rc *rc,
         }
     }
     return line_row(rc, line, parts, cols, n, m->end);
+}
+
+/* Most one-part lines joined to the start of an indicator row. */
+enum { MAX_PEND = 2 };
+
+/* True when paragraph line r is one part that may be the first cells
+ * of an indicator row printed one per line: no space inside, not a
+ * number, at most 40 code points. */
+static bool pend_part(struct jx_rc *rc, const struct jx_rc_row *r)
+{
+    const char *parts[MAX_PARTS];
+    if (line_parts(rc->arena, r, parts) != 1) {
+        return false;
+    }
+    return !jx_rc_is_number(parts[0], NULL) &&
+           jx_utf8_count(parts[0], strlen(parts[0])) <= 40;
 }
 
 /* How many cells of the segment's rows hold a figure a blank template
@@ -1456,6 +1486,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     const struct jx_prov *where = NULL;
     int line_unit = -1; /* the unit a line above the form names */
     bool line_l2 = false; /* the last indicator row came from a line */
+    const char *pend[MAX_PEND]; /* one-part lines that may start a row */
+    const struct jx_prov *pend_prov[MAX_PEND];
+    size_t npend = 0;
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (!where) {
@@ -1465,8 +1498,20 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             /* a form row printed as a line: the same row readers */
             const struct jx_rc_row *lr =
                 st.mode == M_FUNDS ? funds_line(rc, r, &st)
-                : st.mode == M_IND ? ind_line(rc, r, &st)
+                : st.mode == M_IND ? ind_line(rc, r, &st, NULL, 0)
                                    : NULL;
+            if (!lr && st.mode == M_IND && npend) {
+                lr = ind_line(rc, r, &st, pend, npend);
+                if (lr) {
+                    /* the row starts on the first of the lines */
+                    for (size_t k = 0; k < lr->n && k < npend; k++) {
+                        lr->cells[k].prov = pend_prov[k];
+                    }
+                }
+            }
+            if (lr || st.mode != M_IND) {
+                npend = 0;
+            }
             if (lr && st.mode == M_FUNDS) {
                 funds_block_row(rc, lr, &st);
                 continue;
@@ -1493,9 +1538,27 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
                 st.l2.s = NULL;
+                npend = 0;
+            } else if (st.mode == M_IND && pend_part(rc, r)) {
+                if (row_is(rc, st.form, JX_FR_LEVEL2, r->cells[0].key)) {
+                    /* a level-two name alone on its line */
+                    st.l2.s = r->cells[0].key;
+                    st.l2.prov = r->cells[0].prov;
+                    line_l2 = true;
+                    npend = 0;
+                } else {
+                    if (npend == MAX_PEND) {
+                        npend = 0; /* a run of lines is no row's start */
+                    }
+                    pend[npend] = r->cells[0].text;
+                    pend_prov[npend++] = r->cells[0].prov;
+                }
+            } else {
+                npend = 0;
             }
             continue;
         }
+        npend = 0;
         if (r->title || footer_row(r)) {
             continue;
         }

@@ -240,9 +240,62 @@ static void lines_totals(void)
     jx_arena_free(b.a);
 }
 
+/* An indicator row whose first cells were printed one per line, after
+ * its level names on lines of their own; of three such lines only the
+ * last joins the row below; a figure alone on a line starts no row. */
+static void lines_split_row(void)
+{
+    struct lb b;
+    lb_init(&b);
+    form_head(&b);
+    ind_head(&b);
+    lb_para(&b, "效益指标(30分)");
+    lb_para(&b, "社会效益指标");
+    lb_para(&b, "群众出行条件改善程度");
+    lb_para(&b, "明显改善");
+    lb_para(&b, "达成预期指标 30 28");
+    lb_para(&b, "满意度指标(10分)");
+    lb_para(&b, "本年度道路养护工作");
+    lb_para(&b, "按计划推进");
+    lb_para(&b, "群众满意度");
+    lb_para(&b, "≥90% 95% 10 10");
+    lb_para(&b, "服务对象满意度");
+    lb_para(&b, "90");
+    lb_para(&b, "95% 10 10");
+    lb_end(&b);
+    struct jx_diags dg;
+    jx_diags_init(&dg, b.a);
+    struct jx_package *p = jx_recognise(b.a, b.d, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_INT(s->nindicators, 3);
+        if (s->nindicators == 3) {
+            const struct jx_indicator *i1 = &s->indicators[1];
+            CHECK_STR(i1->level1.s, "效益指标");
+            CHECK_STR(i1->level2.s, "社会效益指标");
+            CHECK_STR(i1->name.s, "群众出行条件改善程度");
+            CHECK_STR(i1->target.s, "明显改善");
+            CHECK_STR(i1->actual.s, "达成预期指标");
+            CHECK_STR(num(&i1->points), "30");
+            CHECK_STR(num(&i1->score), "28");
+            CHECK_INT(i1->prov ? i1->prov->line : 0, 9);
+            const struct jx_indicator *i2 = &s->indicators[2];
+            CHECK_STR(i2->level1.s, "满意度指标");
+            CHECK(i2->level2.s == NULL);
+            CHECK_STR(i2->name.s, "群众满意度");
+            CHECK_STR(i2->target.s, "≥90%");
+            CHECK_STR(i2->actual.s, "95%");
+        }
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(b.a);
+}
+
 const struct jx_test t_recog_lines[] = {
     {"recog_lines.read", lines_read},
     {"recog_lines.refused", lines_refused},
     {"recog_lines.totals", lines_totals},
+    {"recog_lines.split_row", lines_split_row},
     {NULL, NULL},
 };
