@@ -1182,8 +1182,9 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
 
 /* ---- rows that arrive as paragraph lines ---------------------------- */
 
-/* Most space-separated parts of a paragraph line read as a row. */
-enum { MAX_PARTS = 12 };
+/* Most space-separated parts of a paragraph line read as a row, and
+ * most one-part lines joined to the start of an indicator row. */
+enum { MAX_PARTS = 12, MAX_PEND = 2 };
 
 /* Split a paragraph line as written (its spaces and tabs kept, which
  * the cleaned text drops between Chinese words) into cleaned parts (at
@@ -1372,8 +1373,8 @@ static const struct jx_rc_row *ind_line(struct jx_rc *rc,
         m->col[I_MEASURE] >= 0) {
         return NULL;
     }
-    const char *parts[MAX_PARTS];
-    if (npre >= MAX_PARTS) {
+    const char *parts[MAX_PARTS + MAX_PEND];
+    if (npre > MAX_PEND) {
         return NULL;
     }
     for (size_t i = 0; i < npre; i++) {
@@ -1395,7 +1396,7 @@ static const struct jx_rc_row *ind_line(struct jx_rc *rc,
     if (body[0] != m->col[I_NAME]) {
         return NULL;
     }
-    int cols[MAX_PARTS];
+    int cols[MAX_PARTS + MAX_PEND];
     size_t k = 0;
     if (m->col[I_L1] >= 0 && m->col[I_L1] < body[0] &&
         row_is(rc, st->form, JX_FR_LEVEL1, jx_text_compact(rc->arena, parts[k])) &&
@@ -1426,9 +1427,6 @@ static const struct jx_rc_row *ind_line(struct jx_rc *rc,
     }
     return line_row(rc, line, parts, cols, n, m->end);
 }
-
-/* Most one-part lines joined to the start of an indicator row. */
-enum { MAX_PEND = 2 };
 
 /* True when paragraph line r is one part that may be the first cells
  * of an indicator row printed one per line: no space inside, not a

@@ -262,6 +262,9 @@ static void lines_split_row(void)
     lb_para(&b, "服务对象满意度");
     lb_para(&b, "90");
     lb_para(&b, "95% 10 10");
+    lb_para(&b, "甲");
+    lb_para(&b, "乙");
+    lb_para(&b, "1 2 3 4 5 6 7 8 9 10 11 12"); /* the most parts */
     lb_end(&b);
     struct jx_diags dg;
     jx_diags_init(&dg, b.a);
