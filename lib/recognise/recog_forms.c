@@ -1309,8 +1309,8 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
  * the score does not exceed the points; any other count means cells of
  * other rows are interleaved, and the record is left unread.
  */
-static void ind_line(struct jx_rc *rc, const struct jx_rc_row *r,
-                     struct sheet_state *st)
+static void ind_records(struct jx_rc *rc, const struct jx_rc_row *r,
+                        struct sheet_state *st)
 {
     enum { MAX_TOK = 256 };
     if (!r->n || !r->cells[0].text) {
@@ -1473,6 +1473,267 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
     }
 }
 
+/* ---- rows that arrive as paragraph lines ---------------------------- */
+
+/* Most space-separated parts of a paragraph line read as a row, and
+ * most one-part lines joined to the start of an indicator row. */
+enum { MAX_PARTS = 12, MAX_PEND = 2 };
+
+/* Split a paragraph line as written (its spaces and tabs kept, which
+ * the cleaned text drops between Chinese words) into cleaned parts (at
+ * most MAX_PARTS); returns their count, or 0 when there are more. */
+static size_t line_parts(struct jx_arena *a, const struct jx_rc_row *line,
+                         const char **out)
+{
+    size_t n = 0, i = 0, len = line->raw ? line->rawlen : 0;
+    const char *s = line->raw;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        if (i == len) {
+            break;
+        }
+        size_t b = i;
+        while (i < len && s[i] != ' ' && s[i] != '\t') {
+            i++;
+        }
+        if (n == MAX_PARTS) {
+            return 0;
+        }
+        out[n++] = jx_rc_clean(a, s + b, i - b);
+    }
+    return n;
+}
+
+/* A row made of a paragraph line's parts placed under the grid columns
+ * cols[0..n) (ascending, the header's), ending at end: the row readers
+ * then read it exactly as a table row. */
+static struct jx_rc_row *line_row(struct jx_rc *rc,
+                                  const struct jx_rc_row *line,
+                                  const char *const *parts, const int *cols,
+                                  size_t n, int end)
+{
+    struct jx_rc_row *r = jx_alloc(rc->arena, sizeof *r);
+    *r = *line;
+    r->cells = jx_alloc_array(rc->arena, n, sizeof *r->cells);
+    for (size_t i = 0; i < n; i++) {
+        struct jx_rc_cell *c = &r->cells[i];
+        c->text = parts[i];
+        c->key = jx_text_compact(rc->arena, parts[i]);
+        c->prov = line->cells[0].prov;
+        c->col = cols[i];
+        c->span = 1;
+        c->carried = false;
+    }
+    r->n = n;
+    r->end = end;
+    return r;
+}
+
+/* Insert column c into the ascending list at[0..*n). */
+static void col_add(int *at, size_t *n, int c)
+{
+    if (c < 0) {
+        return;
+    }
+    size_t k = *n;
+    while (k > 0 && at[k - 1] > c) {
+        at[k] = at[k - 1];
+        k--;
+    }
+    at[k] = c;
+    (*n)++;
+}
+
+/* True when a part of a line is a figure: a plain number, or one with
+ * "%" (a rate). */
+static bool line_figure(struct jx_arena *a, const char *t)
+{
+    size_t n = strlen(t);
+    if (n > 1 && t[n - 1] == '%') {
+        return jx_rc_is_number(jx_strndup(a, t, n - 1), NULL);
+    }
+    return jx_rc_is_number(t, NULL);
+}
+
+/*
+ * A funds row printed as a paragraph line under a funds header
+ * ("其中:本年财政拨款 90 89.974 89.974", "年度资金总额: 20 20 10 100% 10"):
+ * a label of at most two parts naming the total or a fund, then only
+ * figures, as many as the header's value columns or as its amount
+ * columns; they go under those columns in order.  Any other shape is
+ * not read (a line of prose is never taken for a row).
+ */
+static const struct jx_rc_row *funds_line(struct jx_rc *rc,
+                                          const struct jx_rc_row *line,
+                                          const struct sheet_state *st)
+{
+    const char *parts[MAX_PARTS];
+    size_t n = line_parts(rc->arena, line, parts);
+    size_t nl = 0;
+    while (nl < n && nl < 3 && !line_figure(rc->arena, parts[nl])) {
+        nl++;
+    }
+    if (nl == 0 || nl > 2 || n == nl) {
+        return NULL;
+    }
+    const char *label = nl == 1 ? parts[0]
+                                : jx_sprintf(rc->arena, "%s%s", parts[0],
+                                             parts[1]);
+    const char *core = label_core(rc->arena,
+                                  jx_text_compact(rc->arena, label));
+    if (!row_is(rc, st->form, JX_FR_TOTAL, core) &&
+        fund_of(rc, st->form, core) < 0) {
+        return NULL;
+    }
+    for (size_t i = nl; i < n; i++) {
+        if (!line_figure(rc->arena, parts[i])) {
+            return NULL;
+        }
+    }
+    const struct cols *m = &st->funds;
+    int all[MAX_FIELDS + 1], money[MAX_FIELDS + 1];
+    size_t nall = 0, nmoney = 0;
+    for (int f = F_INIT; f <= F_SCORE; f++) {
+        col_add(all, &nall, m->col[f]);
+        if (f <= F_EXEC) {
+            col_add(money, &nmoney, m->col[f]);
+        }
+    }
+    size_t nv = n - nl;
+    const int *use = nv == nall ? all : nv == nmoney ? money : NULL;
+    if (!use) {
+        return NULL;
+    }
+    int cols[MAX_PARTS];
+    cols[0] = m->label >= 0 ? m->label : use[0] - 1;
+    if (cols[0] < 0 || cols[0] >= use[0]) {
+        return NULL;
+    }
+    const char *cells[MAX_PARTS];
+    cells[0] = label;
+    for (size_t i = 0; i < nv; i++) {
+        cols[1 + i] = use[i];
+        cells[1 + i] = parts[nl + i];
+    }
+    return line_row(rc, line, cells, cols, 1 + nv, m->end);
+}
+
+/*
+ * The total row of the indicators printed as a line ("总分 100 95",
+ * "合计 100"): its label and one or two numbers, placed as a table row
+ * so total_row reads it.  NULL for any other line.
+ */
+static const struct jx_rc_row *total_line(struct jx_rc *rc,
+                                          const struct jx_rc_row *line,
+                                          const struct sheet_state *st)
+{
+    const char *parts[MAX_PARTS];
+    size_t n = line_parts(rc->arena, line, parts);
+    if (n < 2 || n > 3 ||
+        !row_is(rc, st->form, JX_FR_SUM, jx_text_compact(rc->arena, parts[0]))) {
+        return NULL;
+    }
+    int cols[MAX_PARTS];
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !jx_rc_is_number(parts[i], NULL)) {
+            return NULL;
+        }
+        cols[i] = (int)i;
+    }
+    return line_row(rc, line, parts, cols, n, (int)n);
+}
+
+/*
+ * An indicator row printed as a paragraph line under an indicator
+ * header ("时效指标 提交报告及时性 在规定时间内完成 达成预期指标 8 8"):
+ * an optional level-one and level-two name, then exactly one part for
+ * each column from 三级指标 to 得分 (the 偏差 column optional when it is
+ * the last), 分值 and 得分 numbers.  Any other shape is not read.
+ * pre[0..npre) are parts of the lines just above, one part each (a row
+ * whose first cells were printed one per line), placed before the
+ * line's own parts.
+ */
+static const struct jx_rc_row *ind_line(struct jx_rc *rc,
+                                        const struct jx_rc_row *line,
+                                        const struct sheet_state *st,
+                                        const char *const *pre, size_t npre)
+{
+    const struct cols *m = &st->ind;
+    if (m->col[I_NAME] < 0 || m->col[I_POINTS] < 0 ||
+        m->col[I_SCORE] < 0 || m->col[I_NATURE] >= 0 ||
+        m->col[I_MEASURE] >= 0) {
+        return NULL;
+    }
+    const char *parts[MAX_PARTS + MAX_PEND];
+    if (npre > MAX_PEND) {
+        return NULL;
+    }
+    for (size_t i = 0; i < npre; i++) {
+        parts[i] = pre[i];
+    }
+    size_t n = line_parts(rc->arena, line, parts + npre);
+    if (n == 0) {
+        return NULL;
+    }
+    n += npre;
+    if (n < 3) {
+        return NULL;
+    }
+    int body[MAX_FIELDS + 1];
+    size_t nb = 0;
+    for (int f = I_NAME; f <= I_DEV; f++) {
+        col_add(body, &nb, m->col[f]);
+    }
+    if (body[0] != m->col[I_NAME]) {
+        return NULL;
+    }
+    int cols[MAX_PARTS + MAX_PEND];
+    size_t k = 0;
+    if (m->col[I_L1] >= 0 && m->col[I_L1] < body[0] &&
+        row_is(rc, st->form, JX_FR_LEVEL1, jx_text_compact(rc->arena, parts[k])) &&
+        n - k > nb - 1) {
+        cols[k++] = m->col[I_L1];
+    }
+    if (m->col[I_L2] >= 0 && m->col[I_L2] < body[0] &&
+        (k == 0 || m->col[I_L2] > cols[0]) &&
+        row_is(rc, st->form, JX_FR_LEVEL2, jx_text_compact(rc->arena, parts[k])) &&
+        n - k > nb - 1) {
+        cols[k++] = m->col[I_L2];
+    }
+    size_t rest = n - k;
+    bool dev_last = m->col[I_DEV] >= 0 && body[nb - 1] == m->col[I_DEV];
+    if (!(rest == nb || (dev_last && rest == nb - 1))) {
+        return NULL;
+    }
+    for (size_t i = 0; i < rest; i++) {
+        cols[k + i] = body[i];
+        bool num = jx_rc_is_number(parts[k + i], NULL);
+        bool want = body[i] == m->col[I_POINTS] || body[i] == m->col[I_SCORE];
+        if (want && !num) {
+            return NULL;
+        }
+        if (body[i] == m->col[I_NAME] && num) {
+            return NULL;
+        }
+    }
+    return line_row(rc, line, parts, cols, n, m->end);
+}
+
+/* True when paragraph line r is one part that may be the first cells
+ * of an indicator row printed one per line: no space inside, not a
+ * number, at most 40 code points. */
+static bool pend_part(struct jx_rc *rc, const struct jx_rc_row *r)
+{
+    const char *parts[MAX_PARTS];
+    if (line_parts(rc->arena, r, parts) != 1) {
+        return false;
+    }
+    return !jx_rc_is_number(parts[0], NULL) &&
+           jx_utf8_count(parts[0], strlen(parts[0])) <= 40;
+}
+
 /* How many cells of the segment's rows hold a figure a blank template
  * does not print: a decimal amount ("207.4538") or a percentage
  * ("97.30%").  A form whose cells hold such figures was filled in, even
@@ -1515,6 +1776,10 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     cols_init(&st.ind);
     const struct jx_prov *where = NULL;
     int line_unit = -1; /* the unit a line above the form names */
+    bool line_l2 = false; /* the last indicator row came from a line */
+    const char *pend[MAX_PEND]; /* one-part lines that may start a row */
+    const struct jx_prov *pend_prov[MAX_PEND];
+    size_t npend = 0;
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (!where) {
@@ -1522,15 +1787,79 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         if (!r->table) {
             if (st.s->kind == JX_SHEET_PROJECT) {
-                ind_line(rc, r, &st);
+                /* "指标N:名称 目标 实际 分值 得分" records of a sheet
+                 * flattened to one line; a line they were read from is
+                 * not read again as a row */
+                size_t before = st.s->nindicators;
+                ind_records(rc, r, &st);
+                if (st.s->nindicators > before) {
+                    continue;
+                }
+            }
+            /* a form row printed as a line: the same row readers */
+            const struct jx_rc_row *lr =
+                st.mode == M_FUNDS ? funds_line(rc, r, &st)
+                : st.mode == M_IND ? ind_line(rc, r, &st, NULL, 0)
+                                   : NULL;
+            if (!lr && st.mode == M_IND && npend) {
+                lr = ind_line(rc, r, &st, pend, npend);
+                if (lr) {
+                    /* the row starts on the first of the lines */
+                    for (size_t k = 0; k < lr->n && k < npend; k++) {
+                        lr->cells[k].prov = pend_prov[k];
+                    }
+                }
+            }
+            if (lr || st.mode != M_IND) {
+                npend = 0;
+            }
+            if (lr && st.mode == M_FUNDS) {
+                funds_block_row(rc, lr, &st);
+                continue;
+            }
+            const struct jx_rc_row *tl =
+                st.mode == M_IND && !lr ? total_line(rc, r, &st) : NULL;
+            if (tl && total_row(rc, tl, &st)) {
+                st.mode = M_NONE;
+                continue;
+            }
+            if (lr) {
+                if (!line_l2 && !jx_rc_under(lr, st.ind.col[I_L2],
+                                             st.ind.end)) {
+                    /* the first line after the table: the level-two
+                     * name above it is not known to cover it */
+                    st.l2.s = NULL;
+                    st.l2.prov = NULL;
+                }
+                line_l2 = true;
+                ind_row(rc, lr, &st);
+                continue;
             }
             if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
                 st.l1.prov = r->cells[0].prov;
                 st.l2.s = NULL;
+                npend = 0;
+            } else if (st.mode == M_IND && pend_part(rc, r)) {
+                if (row_is(rc, st.form, JX_FR_LEVEL2, r->cells[0].key)) {
+                    /* a level-two name alone on its line */
+                    st.l2.s = r->cells[0].key;
+                    st.l2.prov = r->cells[0].prov;
+                    line_l2 = true;
+                    npend = 0;
+                } else {
+                    if (npend == MAX_PEND) {
+                        npend = 0; /* a run of lines is no row's start */
+                    }
+                    pend[npend] = r->cells[0].text;
+                    pend_prov[npend++] = r->cells[0].prov;
+                }
+            } else {
+                npend = 0;
             }
             continue;
         }
+        npend = 0;
         if (r->title || footer_row(r)) {
             continue;
         }
@@ -1621,6 +1950,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             break;
         }
         case M_IND:
+            line_l2 = false;
             ind_row(rc, r, &st);
             break;
         case M_NONE:
