@@ -1425,6 +1425,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
             break;
         }
     }
+    jx_rc_base_pairs(&rc);
     jx_rc_report(&rc);
     jx_rc_lost_digits(&rc);
     if (p->report.present || p->base.present || p->has_unit_sheet ||

@@ -667,6 +667,71 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
     stream_flush(rc, &st, rc->pkg->base.unit);
 }
 
+/* True when the key of a lone line is a whole count ("128", "128人"). */
+static bool lone_count(const char *k)
+{
+    size_t i = 0;
+    while (k[i] >= '0' && k[i] <= '9') {
+        i++;
+    }
+    return i > 0 && i <= 7 && (k[i] == '\0' || strcmp(k + i, "人") == 0);
+}
+
+/* True when key, without a trailing colon, is a whole word of the base
+ * sheets' column c. */
+static bool staff_label(const struct jx_rc *rc, const char *key,
+                        enum jx_form_col c)
+{
+    char t[64];
+    size_t n = strlen(key);
+    if (n >= sizeof t) {
+        return false;
+    }
+    memcpy(t, key, n + 1);
+    while (n >= strlen("：") && strcmp(t + n - strlen("："), "：") == 0) {
+        n -= strlen("：");
+        t[n] = '\0';
+    }
+    while (n > 0 && t[n - 1] == ':') {
+        t[--n] = '\0';
+    }
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_BASE && jx_form_words_is(&f->col[c], t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The staffing of a label/value stream (see recog.h). */
+void jx_rc_base_pairs(struct jx_rc *rc)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    if (b->authorized.present || b->actual.present) {
+        return;
+    }
+    bool got = false;
+    for (size_t i = 0; i + 1 < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i], *v = &rc->rows[i + 1];
+        if (r->table || v->table || r->n != 1 || v->n != 1 ||
+            !lone_count(v->cells[0].key)) {
+            continue;
+        }
+        const char *k = r->cells[0].key;
+        if (!b->authorized.present &&
+            staff_label(rc, k, JX_FC_STAFF_AUTHORIZED)) {
+            got |= jx_rc_count(rc, &v->cells[0], &b->authorized) > 0;
+        } else if (!b->actual.present &&
+                   staff_label(rc, k, JX_FC_STAFF_ACTUAL)) {
+            got |= jx_rc_count(rc, &v->cells[0], &b->actual) > 0;
+        }
+    }
+    if (got) {
+        b->present = true;
+    }
+}
+
 /* The 基础数据表 (see recog.h). */
 void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
