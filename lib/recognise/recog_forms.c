@@ -482,6 +482,9 @@ struct stream {
     int nnum;
     bool spoilt;      /* a damaged number or too many: not read */
     bool done;        /* another form began: the stream ends */
+    int short_row[2]; /* 公车购置 / 公车运行维护 with two numbers of three
+                         columns: cost_rows entry, or -1 */
+    struct jx_rc_cell short_num[2][2];
 };
 
 /* True when the word w[0..n) is a plain number, possibly a percentage
@@ -513,6 +516,14 @@ static bool stream_number(const char *w, size_t n)
 static void stream_flush(struct jx_rc *rc, struct stream *st,
                          enum jx_money_unit u)
 {
+    if (st->row >= 0 && !st->spoilt && st->ncost == 3 && st->nnum == 2 &&
+        (cost_rows[st->row].row == JX_FR_VEHICLE_PURCHASE ||
+         cost_rows[st->row].row == JX_FR_VEHICLE_OPERATION)) {
+        int k = cost_rows[st->row].row == JX_FR_VEHICLE_PURCHASE ? 0 : 1;
+        st->short_row[k] = st->row;
+        st->short_num[k][0] = st->num[0];
+        st->short_num[k][1] = st->num[1];
+    }
     if (st->row >= 0 && cost_rows[st->row].cat < 0 && !st->spoilt &&
         st->ncost > 0 && st->nnum == st->ncost) {
         struct jx_cost cv;
@@ -636,6 +647,91 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
     st->row = st->ncost ? cost_row_of(rc, cores) : -1;
 }
 
+/* The amount of column c of a cost (C_PREV…), or NULL. */
+static const struct jx_amt *cost_col(const struct jx_cost *c, int col)
+{
+    return col == C_PREV ? &c->prev_final : col == C_BUDGET ? &c->budget
+                                                            : &c->final;
+}
+
+/* True when parent = a + b in every column (a blank part counts as 0,
+ * a blank parent only with blank parts). */
+static bool cost_sums(const struct jx_cost *parent, const struct jx_cost *a,
+                      const struct jx_cost *b)
+{
+    for (int k = 0; k < 3; k++) {
+        const struct jx_amt *p = cost_col(parent, k), *x = cost_col(a, k),
+                            *y = cost_col(b, k);
+        struct jx_money sum = {0};
+        if (x->present) {
+            sum = x->v;
+        }
+        if (y->present && jx_money_add(sum, y->v, &sum) != JX_NUM_OK) {
+            return false;
+        }
+        if (!p->present ? (x->present || y->present)
+                        : jx_money_cmp(sum, p->v) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Place the two numbers of a 公车购置 / 公车运行维护 row of a three-column
+ * stream when exactly one choice of the blank column makes 公务用车购置和
+ * 维护经费 = 公车购置 + 公车运行维护 in all three columns (the other row
+ * and the parent fully read, or the other row also short and placed
+ * together with it). */
+static void stream_short_rows(struct jx_rc *rc, const struct stream *st)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    struct jx_cost *parts[2] = {&b->vehicle_purchase, &b->vehicle_operation};
+    if (!cost_any(&b->vehicle) || (st->short_row[0] < 0 && st->short_row[1] < 0)) {
+        return;
+    }
+    struct jx_cost found[2];
+    int nfound = 0;
+    for (int m0 = 0; m0 < 3; m0++) {
+        for (int m1 = 0; m1 < 3; m1++) {
+            struct jx_cost c[2] = {*parts[0], *parts[1]};
+            int miss[2] = {m0, m1};
+            bool ok = true;
+            for (int k = 0; k < 2; k++) {
+                if (st->short_row[k] < 0) {
+                    ok = ok && (k == 0 ? m0 : m1) == 0;
+                    continue;
+                }
+                if (cost_any(parts[k])) {
+                    ok = false;
+                    continue;
+                }
+                memset(&c[k], 0, sizeof c[k]);
+                struct jx_amt *cols[3] = {&c[k].prev_final, &c[k].budget,
+                                          &c[k].final};
+                int j = 0;
+                for (int col = 0; col < 3; col++) {
+                    if (col == miss[k]) {
+                        continue;
+                    }
+                    struct jx_rc_cell cell = st->short_num[k][j++];
+                    ok = ok && jx_rc_money(rc, &cell, b->unit, cols[col]) > 0;
+                }
+            }
+            if (ok && cost_sums(&b->vehicle, &c[0], &c[1])) {
+                if (nfound < 2) {
+                    found[0] = c[0];
+                    found[1] = c[1];
+                }
+                nfound++;
+            }
+        }
+    }
+    if (nfound == 1) {
+        *parts[0] = found[0];
+        *parts[1] = found[1];
+    }
+}
+
 /* Read the paragraph lines of a base-sheet segment as one stream of
  * words (see struct stream). */
 static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
@@ -643,6 +739,7 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
     struct stream st;
     memset(&st, 0, sizeof st);
     st.row = -1;
+    st.short_row[0] = st.short_row[1] = -1;
     for (size_t i = seg->first; i < seg->last && !st.done; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (r->table || !r->raw || r->n == 0) {
@@ -665,6 +762,7 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
     }
     stream_flush(rc, &st, rc->pkg->base.unit);
+    stream_short_rows(rc, &st);
 }
 
 /* True when the key of a lone line is a whole count ("128", "128人"). */

@@ -253,6 +253,12 @@ static void base_sheet(void)
 
 /* ---- 整体 / 项目支出绩效自评表 ------------------------------------------ */
 
+/* True when a cost row has any amount. */
+static bool cost_any_test(const struct jx_cost *c)
+{
+    return c->prev_final.present || c->budget.present || c->final.present;
+}
+
 /* A base sheet flattened into one run of words: the staffing header's
  * numbers in order; cost rows whose numbers fill the header's columns
  * exactly; rows with fewer numbers, damaged numbers and everything
@@ -290,9 +296,10 @@ static void base_stream(void)
     CHECK_INT(s->three_public.final.prov->how, JX_HOW_POSITION);
     CHECK_STR(money(&s->vehicle.prev_final, JX_WANYUAN), "8.20");
     CHECK_STR(money(&s->vehicle.final, JX_WANYUAN), "9.10");
-    CHECK(!s->vehicle_purchase.prev_final.present &&
-          !s->vehicle_purchase.budget.present &&
-          !s->vehicle_purchase.final.present);
+    /* two numbers of three columns, placed by 公务用车 = 购置 + 运行维护 */
+    CHECK(!s->vehicle_purchase.prev_final.present);
+    CHECK_STR(money(&s->vehicle_purchase.budget, JX_WANYUAN), "6.00");
+    CHECK_STR(money(&s->vehicle_purchase.final, JX_WANYUAN), "5.50");
     CHECK_STR(money(&s->vehicle_operation.prev_final, JX_WANYUAN), "8.20");
     CHECK_STR(money(&s->vehicle_operation.budget, JX_WANYUAN), "4.00");
     CHECK_STR(money(&s->vehicle_operation.final, JX_WANYUAN), "3.60");
@@ -301,6 +308,20 @@ static void base_stream(void)
           !s->meetings_training.final.present);
     CHECK(!s->procurement.budget.present);
     CHECK(!s->reception.budget.present);
+    tb_free(&b, &dg);
+    /* the same with numbers the sums do not confirm: not placed */
+    tb_init(&b, "stream2.txt");
+    tb_para(&b, "附件2: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2023年实际在职人数 控制率");
+    tb_para(&b, "52 49 94.23% 经费控制情况 2022年决算数 2023年预算数 "
+                "2023年决算数 1、公务用车购置和维护经费 8.20 10.00 9.10 "
+                "其中:公车购置 6.00 5.00 公车运行维护 8.20 4 3.60");
+    p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!cost_any_test(&p->base.vehicle_purchase));
+        CHECK_STR(money(&p->base.vehicle_operation.final, JX_WANYUAN), "3.60");
+    }
     tb_free(&b, &dg);
 }
 
