@@ -103,6 +103,9 @@ struct jx_rc {
     bool found;                 /* anything at all was recognised */
     bool project_template;      /* a blank 项目支出绩效自评表 was seen */
     bool unit_template;         /* a blank 整体支出绩效自评表 was seen */
+    bool base_pairs_only;       /* the base sheet holds only the staffing
+                                   of label/value lines: no 基础数据表 was
+                                   handed in */
     const struct jx_forms *forms; /* the catalogue of forms (never NULL
                                      while recognising) */
 };

@@ -825,8 +825,9 @@ void jx_rc_base_pairs(struct jx_rc *rc)
             got |= jx_rc_count(rc, &v->cells[0], &b->actual) > 0;
         }
     }
-    if (got) {
+    if (got && !b->present) {
         b->present = true;
+        rc->base_pairs_only = true;
     }
 }
 

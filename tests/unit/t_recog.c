@@ -345,6 +345,9 @@ static void base_pairs(void)
         CHECK_INT(p->base.authorized.v, 64);
         CHECK_INT(p->base.authorized.prov->line, 4);
         CHECK_INT(p->base.actual.v, 61);
+        /* staffing from the report: no 基础数据表 was handed in */
+        CHECK(!jx_base_handed_in(p));
+        CHECK(!p->submission.materials[JX_MAT_BASE_SHEET]);
     }
     tb_free(&b, &dg);
     tb_init(&b, "pairs2.txt");
