@@ -473,6 +473,7 @@ static bool base_any(const struct jx_base_sheet *b)
 struct stream {
     int staff[3];     /* staffing fields in header order (C_AUTH…) */
     int nstaff, got;  /* header fields, numbers taken so far */
+    struct jx_rc_cell snum[3]; /* those numbers, stored once all came */
     bool staff_open;  /* header seen, its numbers not yet all read */
     int cost[3];      /* cost fields in header order (C_PREV…) */
     int cyear[3];     /* their years (0 without) */
@@ -579,15 +580,18 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
         pv->raw = w;
         struct jx_rc_cell c = {w, w, pv, 0, 1, false};
         if (st->staff_open) {
-            int f = st->staff[st->got++];
-            if (f == C_AUTH) {
-                jx_rc_count(rc, &c, &b->authorized);
-            } else if (f == C_ACTUAL) {
-                jx_rc_count(rc, &c, &b->actual);
-            } else {
-                jx_rc_rate(rc, &c, &b->control_rate);
-            }
+            st->snum[st->got++] = c;
             st->staff_open = st->got < st->nstaff;
+            for (int k = 0; !st->staff_open && k < st->nstaff; k++) {
+                int f = st->staff[k]; /* all the header's numbers came */
+                if (f == C_AUTH) {
+                    jx_rc_count(rc, &st->snum[k], &b->authorized);
+                } else if (f == C_ACTUAL) {
+                    jx_rc_count(rc, &st->snum[k], &b->actual);
+                } else {
+                    jx_rc_rate(rc, &st->snum[k], &b->control_rate);
+                }
+            }
         } else if (st->row >= 0) {
             if (st->nnum < 3) {
                 st->num[st->nnum] = c;
@@ -598,7 +602,7 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
         return;
     }
     if (st->staff_open && st->got > 0) {
-        st->staff_open = false; /* fewer numbers than columns */
+        st->staff_open = false; /* fewer numbers than columns: not read */
     }
     if (strstr(w, "指标表") || strstr(w, "评分表") || strstr(w, "自评表")) {
         stream_flush(rc, st, b->unit);

@@ -323,6 +323,19 @@ static void base_stream(void)
         CHECK_STR(money(&p->base.vehicle_operation.final, JX_WANYUAN), "3.60");
     }
     tb_free(&b, &dg);
+    /* fewer staffing numbers than header columns: none is read */
+    tb_init(&b, "stream3.txt");
+    tb_para(&b, "附件2: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2023年实际在职人数 控制率");
+    tb_para(&b, "52 49 经费控制情况 2022年决算数 2023年预算数 2023年决算数 "
+                "三公经费 1 2 3");
+    p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!p->base.authorized.present && !p->base.actual.present);
+        CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "3.00");
+    }
+    tb_free(&b, &dg);
 }
 
 /* Staffing from a stream of lone lines: a label line then a whole
