@@ -381,6 +381,11 @@ struct jx_package {
 /* A new empty package in arena (all values absent, units 万元). */
 struct jx_package *jx_package_new(struct jx_arena *arena);
 
+/* True when a 基础数据表 was handed in: the package has one and its list
+ * of materials (when it has one) does not say otherwise (a report's
+ * 基本概况 gives staffing figures without a 基础数据表). */
+bool jx_base_handed_in(const struct jx_package *p);
+
 /* Blocks of level-1 indicators (rules §1.3). */
 enum jx_block {
     JX_BLOCK_OUTPUT = 0,    /* 产出指标, 50 */

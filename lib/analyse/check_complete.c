@@ -97,7 +97,7 @@ static bool handed_in(const struct jx_package *p, enum jx_material m)
     case JX_MAT_REPORT:
         return p->report.present;
     case JX_MAT_BASE_SHEET:
-        return p->base.present;
+        return jx_base_handed_in(p);
     case JX_MAT_UNIT_SHEET:
         return p->has_unit_sheet;
     case JX_MAT_PROJECT_SHEETS:
@@ -263,7 +263,7 @@ static void empty_cells(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
     const struct jx_base_sheet *bs = &p->base;
-    if (bs->present) {
+    if (jx_base_handed_in(p)) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 14);
         size_t n = 0;

@@ -156,7 +156,7 @@ static struct jx_fw_value materials_missing(struct jx_arena *a, struct actx *c)
 {
     const struct jx_package *p = c->pkg;
     int n = !p->report.present;
-    n += !p->base.present;
+    n += !jx_base_handed_in(p);
     n += !p->has_unit_sheet;
     n += p->nproject_sheets == 0 && spends_on_projects(c);
     struct jx_fw_value v = count(n);
@@ -164,7 +164,7 @@ static struct jx_fw_value materials_missing(struct jx_arena *a, struct actx *c)
     jx_buf_init(&b, 1024);
     const char *names[4] = {"自评报告", "基础数据表", "整体支出绩效自评表",
                             "项目支出绩效自评表"};
-    bool miss[4] = {!p->report.present, !p->base.present, !p->has_unit_sheet,
+    bool miss[4] = {!p->report.present, !jx_base_handed_in(p), !p->has_unit_sheet,
                     p->nproject_sheets == 0 && spends_on_projects(c)};
     for (int i = 0; i < 4; i++) {
         if (miss[i]) {
@@ -753,7 +753,7 @@ static bool suggest(void *ctx, struct jx_arena *a, const char *name,
         const struct jx_package *p = c->pkg;
         struct jx_buf b;
         jx_buf_init(&b, 4096);
-        if (!p->base.present) {
+        if (!jx_base_handed_in(p)) {
             jx_buf_adds(&b, "没有基础数据表");
         }
         if (!p->has_unit_sheet) {

@@ -507,12 +507,13 @@ static void read_para(struct ctx *x, struct line *l)
         }
         size_t nb, ne;
         trim(next.s, next.n, true, &nb, &ne);
-        if (!wraps_into(&w, next.s + nb, ne - nb) ||
-            spaced_table(&next, meta_prefix(next.s, next.n))) {
+        bool split = jx_text_number_split(b.p, b.len, next.s + nb, ne - nb);
+        if (!split && (!wraps_into(&w, next.s + nb, ne - nb) ||
+                       spaced_table(&next, meta_prefix(next.s, next.n)))) {
             x->rd = save;
             break;
         }
-        char a = b.p[b.len - 1];
+        char a = split ? '.' : b.p[b.len - 1];
         char c = next.s[nb];
         bool alnum_a = (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') ||
                        (a >= 'A' && a <= 'Z');

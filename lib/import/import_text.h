@@ -29,6 +29,12 @@ enum {
  * hit its cap. */
 int jx_text_fix(struct jx_buf *out, const char *s, size_t n, unsigned flags);
 
+/* True when paragraph text ending a[0..an) and the next paragraph line
+ * b[0..bn) are one number split across the break: "95." + "10%…" or
+ * "95.10" + "%…" (number tokens standing alone); join them without a
+ * blank.  Other splits are never guessed. */
+bool jx_text_number_split(const char *a, size_t an, const char *b, size_t bn);
+
 /*
  * Append s[0..n) to out with spaced-out CJK collapsed, line by line,
  * when the spacing pattern is clear:

@@ -474,6 +474,56 @@ int jx_text_repair_number(struct jx_buf *out, const char *s, size_t n)
     return jx_buf_add(out, t, k) < 0 ? -1 : 1;
 }
 
+/* True for an ASCII digit. */
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* True when a paragraph ending a[0..an) and the next paragraph line
+ * b[0..bn) hold one number split across the line break, which is
+ * certain only in two shapes: a ends in a number token cut right after
+ * its point ("143 136 95.") and b opens with the digits of its fraction
+ * ending in '%', a blank or the line ("10% 经费…"); or a ends in a
+ * number token ("95.10") and b opens with a lone '%'.  Prose ending a
+ * sentence on a number ("为143.") is not a number token (the token must
+ * stand alone after a blank or open the line). */
+bool jx_text_number_split(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == 0 || bn == 0) {
+        return false;
+    }
+    size_t end = an, j;
+    bool cut = a[an - 1] == '.';
+    if (cut) {
+        end--;
+    }
+    j = end;
+    size_t points = 0;
+    while (j > 0 && (digit(a[j - 1]) || (!cut && a[j - 1] == '.'))) {
+        points += a[j - 1] == '.';
+        j--;
+    }
+    if (j == end || !digit(a[j]) || !digit(a[end - 1]) || points > 1 ||
+        (j > 0 && a[j - 1] != ' ' && a[j - 1] != '\t')) {
+        return false;
+    }
+    if (!cut) {
+        return b[0] == '%' && (bn == 1 || b[1] == ' ' || b[1] == '\t');
+    }
+    size_t i = 0;
+    while (i < bn && digit(b[i])) {
+        i++;
+    }
+    if (i == 0) {
+        return false;
+    }
+    if (i < bn && b[i] == '%') {
+        i++;
+    }
+    return i == bn || b[i] == ' ' || b[i] == '\t';
+}
+
 /* ---- the pipeline -------------------------------------------------------- */
 
 /* Append s[0..n) trimmed, line by line, dropping empty lines; -1 on a

@@ -180,3 +180,11 @@ const char *jx_block_zh(enum jx_block b)
     };
     return (unsigned)b < JX_BLOCK_COUNT ? names[b] : "其他指标";
 }
+
+/* True when a 基础数据表 was handed in (see model.h). */
+bool jx_base_handed_in(const struct jx_package *p)
+{
+    return p->base.present &&
+           !(p->submission.materials_present &&
+             !p->submission.materials[JX_MAT_BASE_SHEET]);
+}

@@ -1500,7 +1500,7 @@ static void materials(struct jx_rc *rc)
     struct jx_submission *s = &p->submission;
     s->materials_present = true;
     s->materials[JX_MAT_REPORT] = p->report.present;
-    s->materials[JX_MAT_BASE_SHEET] = p->base.present;
+    s->materials[JX_MAT_BASE_SHEET] = p->base.present && !rc->base_pairs_only;
     s->materials[JX_MAT_UNIT_SHEET] = p->has_unit_sheet || rc->unit_template;
     s->materials[JX_MAT_PROJECT_SHEETS] =
         p->nproject_sheets > 0 || rc->project_template;
@@ -1559,6 +1559,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
             break;
         }
     }
+    jx_rc_base_pairs(&rc);
     jx_rc_report(&rc);
     jx_rc_lost_digits(&rc);
     if (p->report.present || p->base.present || p->has_unit_sheet ||

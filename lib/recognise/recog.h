@@ -103,6 +103,9 @@ struct jx_rc {
     bool found;                 /* anything at all was recognised */
     bool project_template;      /* a blank 项目支出绩效自评表 was seen */
     bool unit_template;         /* a blank 整体支出绩效自评表 was seen */
+    bool base_pairs_only;       /* the base sheet holds only the staffing
+                                   of label/value lines: no 基础数据表 was
+                                   handed in */
     const struct jx_forms *forms; /* the catalogue of forms (never NULL
                                      while recognising) */
 };
@@ -236,6 +239,11 @@ enum jx_rc_kind jx_rc_title_kind(const char *key);
 
 /* 基础数据表 */
 void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg);
+
+/* The staffing of a 基础数据表 or a report's 基本概况 flattened into a
+ * stream of lone lines, one label line ("人员编制", "实有人数：") then
+ * one line of a whole count ("128"): read only when no table gave it. */
+void jx_rc_base_pairs(struct jx_rc *rc);
 
 /* 整体 / 项目支出绩效自评表 */
 void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg);

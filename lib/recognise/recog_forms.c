@@ -462,6 +462,379 @@ static bool base_any(const struct jx_base_sheet *b)
            b->thrift_measures.s;
 }
 
+/* ---- a base sheet flattened into one run of words ------------------- */
+
+/* The state of a base sheet read as a stream of blank-separated words
+ * (a PDF or web page that lost the table: "编制数 2018年实际在职人数
+ * 控制率 143 136 95.10% 经费控制情况 2017年决算数 …  三公经费 29.08
+ * 63.46 44.29 …").  Only what the order makes certain is read: a
+ * staffing header's numbers in its order, and a cost row's label
+ * followed by exactly as many numbers as the cost header has columns. */
+struct stream {
+    int staff[3];     /* staffing fields in header order (C_AUTH…) */
+    int nstaff, got;  /* header fields, numbers taken so far */
+    struct jx_rc_cell snum[3]; /* those numbers, stored once all came */
+    bool staff_open;  /* header seen, its numbers not yet all read */
+    int cost[3];      /* cost fields in header order (C_PREV…) */
+    int cyear[3];     /* their years (0 without) */
+    int ncost;
+    int row;          /* cost_rows entry being read, or -1 */
+    struct jx_rc_cell num[3]; /* its numbers */
+    int nnum;
+    bool spoilt;      /* a damaged number or too many: not read */
+    bool done;        /* another form began: the stream ends */
+    int short_row[2]; /* 公车购置 / 公车运行维护 with two numbers of three
+                         columns: cost_rows entry, or -1 */
+    struct jx_rc_cell short_num[2][2];
+};
+
+/* True when the word w[0..n) is a plain number, possibly a percentage
+ * ("143", "95.10%", "1,922.76"). */
+static bool stream_number(const char *w, size_t n)
+{
+    size_t i = 0, d = 0, pts = 0;
+    if (i < n && w[i] == '-') {
+        i++;
+    }
+    for (; i < n; i++) {
+        if (w[i] >= '0' && w[i] <= '9') {
+            d++;
+        } else if (w[i] == '.') {
+            pts++;
+        } else if (w[i] == ',') {
+            continue;
+        } else if (w[i] == '%' && i == n - 1) {
+            continue;
+        } else {
+            return false;
+        }
+    }
+    return d > 0 && pts <= 1 && w[n - 1] != '.' && w[n - 1] != ',';
+}
+
+/* Store the cost row being read when its numbers fill the header's
+ * columns exactly, then forget it. */
+static void stream_flush(struct jx_rc *rc, struct stream *st,
+                         enum jx_money_unit u)
+{
+    if (st->row >= 0 && !st->spoilt && st->ncost == 3 && st->nnum == 2 &&
+        (cost_rows[st->row].row == JX_FR_VEHICLE_PURCHASE ||
+         cost_rows[st->row].row == JX_FR_VEHICLE_OPERATION)) {
+        int k = cost_rows[st->row].row == JX_FR_VEHICLE_PURCHASE ? 0 : 1;
+        st->short_row[k] = st->row;
+        st->short_num[k][0] = st->num[0];
+        st->short_num[k][1] = st->num[1];
+    }
+    if (st->row >= 0 && cost_rows[st->row].cat < 0 && !st->spoilt &&
+        st->ncost > 0 && st->nnum == st->ncost) {
+        struct jx_cost cv;
+        memset(&cv, 0, sizeof cv);
+        struct jx_amt *dst3[3] = {&cv.prev_final, &cv.budget, &cv.final};
+        for (int k = 0; k < st->nnum; k++) {
+            jx_rc_money(rc, &st->num[k], u, dst3[st->cost[k]]);
+        }
+        struct jx_cost *dst = (struct jx_cost *)(void *)((char *)&rc->pkg->base +
+                                                         cost_rows[st->row].off);
+        if (!cost_any(dst)) {
+            *dst = cv;
+        }
+    }
+    st->row = -1;
+    st->nnum = 0;
+    st->spoilt = false;
+}
+
+/* Order the cost header's 决算数 columns by year: with two, the earlier
+ * year (or the first, without years) is the previous year's. */
+static void stream_cost_order(struct stream *st)
+{
+    int fin[2], nf = 0, by = 0;
+    for (int k = 0; k < st->ncost; k++) {
+        if (st->cost[k] == C_BUDGET) {
+            by = st->cyear[k];
+        } else if (nf < 2) {
+            fin[nf++] = k;
+        }
+    }
+    if (nf == 2) {
+        bool swap = st->cyear[fin[0]] && st->cyear[fin[1]] &&
+                    st->cyear[fin[0]] > st->cyear[fin[1]];
+        st->cost[fin[0]] = swap ? C_FINAL : C_PREV;
+        st->cost[fin[1]] = swap ? C_PREV : C_FINAL;
+    } else if (nf == 1) {
+        st->cost[fin[0]] = st->cyear[fin[0]] && by && st->cyear[fin[0]] < by
+                               ? C_PREV
+                               : C_FINAL;
+    }
+}
+
+/* Read one word of the stream: w is its text, r the line it is on. */
+static void stream_word(struct jx_rc *rc, struct stream *st,
+                        const struct jx_rc_row *r, const char *w)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    size_t n = strlen(w);
+    if (stream_number(w, n)) {
+        struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, r->cells[0].prov);
+        pv->how = JX_HOW_POSITION;
+        pv->raw = w;
+        struct jx_rc_cell c = {w, w, pv, 0, 1, false};
+        if (st->staff_open) {
+            st->snum[st->got++] = c;
+            st->staff_open = st->got < st->nstaff;
+            for (int k = 0; !st->staff_open && k < st->nstaff; k++) {
+                int f = st->staff[k]; /* all the header's numbers came */
+                if (f == C_AUTH) {
+                    jx_rc_count(rc, &st->snum[k], &b->authorized);
+                } else if (f == C_ACTUAL) {
+                    jx_rc_count(rc, &st->snum[k], &b->actual);
+                } else {
+                    jx_rc_rate(rc, &st->snum[k], &b->control_rate);
+                }
+            }
+        } else if (st->row >= 0) {
+            if (st->nnum < 3) {
+                st->num[st->nnum] = c;
+            }
+            st->nnum++;
+            st->spoilt = st->spoilt || st->nnum > 3;
+        }
+        return;
+    }
+    if (st->staff_open && st->got > 0) {
+        st->staff_open = false; /* fewer numbers than columns: not read */
+    }
+    if (strstr(w, "指标表") || strstr(w, "评分表") || strstr(w, "自评表")) {
+        stream_flush(rc, st, b->unit);
+        st->done = true; /* another form begins */
+        return;
+    }
+    if (n > 40 || strstr(w, ",") || strstr(w, "，") || strstr(w, ".") ||
+        strstr(w, "。") || strstr(w, "=")) {
+        stream_flush(rc, st, b->unit); /* prose, not a cell */
+        st->staff_open = false;
+        return;
+    }
+    const char *cores = label_core(rc->arena, w);
+    int sf = base_words(rc, true, JX_FC_STAFF_AUTHORIZED, w, true)   ? C_AUTH
+             : base_words(rc, true, JX_FC_STAFF_ACTUAL, w, true) ? C_ACTUAL
+             : base_words(rc, true, JX_FC_STAFF_RATE, w, true)   ? C_RATE
+                                                                  : -1;
+    if (sf >= 0 && (b->authorized.present || b->actual.present)) {
+        sf = -1; /* the staffing is read once */
+    }
+    if (sf >= 0 && (sf == C_AUTH || (st->staff_open && st->got == 0))) {
+        if (sf == C_AUTH) {
+            st->nstaff = st->got = 0;
+        }
+        if (st->nstaff < 3) {
+            st->staff[st->nstaff++] = sf;
+        }
+        st->staff_open = true;
+        stream_flush(rc, st, b->unit);
+        return;
+    }
+    bool bud = base_words(rc, true, JX_FC_COST_BUDGET, w, true);
+    if (bud || base_words(rc, true, JX_FC_COST_FINAL, w, true)) {
+        stream_flush(rc, st, b->unit);
+        if (st->ncost == 3 || (st->ncost > 0 && st->cost[st->ncost - 1] < 0)) {
+            st->ncost = 0; /* a new header */
+        }
+        if (st->ncost < 3) {
+            st->cyear[st->ncost] = jx_text_year_prefix(w, NULL);
+            st->cost[st->ncost++] = bud ? C_BUDGET : C_FINAL;
+            stream_cost_order(st);
+        }
+        return;
+    }
+    stream_flush(rc, st, b->unit);
+    st->row = st->ncost ? cost_row_of(rc, cores) : -1;
+}
+
+/* The amount of column c of a cost (C_PREV…), or NULL. */
+static const struct jx_amt *cost_col(const struct jx_cost *c, int col)
+{
+    return col == C_PREV ? &c->prev_final : col == C_BUDGET ? &c->budget
+                                                            : &c->final;
+}
+
+/* True when parent = a + b in every column (a blank part counts as 0,
+ * a blank parent only with blank parts). */
+static bool cost_sums(const struct jx_cost *parent, const struct jx_cost *a,
+                      const struct jx_cost *b)
+{
+    for (int k = 0; k < 3; k++) {
+        const struct jx_amt *p = cost_col(parent, k), *x = cost_col(a, k),
+                            *y = cost_col(b, k);
+        struct jx_money sum = {0};
+        if (x->present) {
+            sum = x->v;
+        }
+        if (y->present && jx_money_add(sum, y->v, &sum) != JX_NUM_OK) {
+            return false;
+        }
+        if (!p->present ? (x->present || y->present)
+                        : jx_money_cmp(sum, p->v) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Place the two numbers of a 公车购置 / 公车运行维护 row of a three-column
+ * stream when exactly one choice of the blank column makes 公务用车购置和
+ * 维护经费 = 公车购置 + 公车运行维护 in all three columns (the other row
+ * and the parent fully read, or the other row also short and placed
+ * together with it). */
+static void stream_short_rows(struct jx_rc *rc, const struct stream *st)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    struct jx_cost *parts[2] = {&b->vehicle_purchase, &b->vehicle_operation};
+    if (!cost_any(&b->vehicle) || (st->short_row[0] < 0 && st->short_row[1] < 0)) {
+        return;
+    }
+    struct jx_cost found[2];
+    int nfound = 0;
+    for (int m0 = 0; m0 < 3; m0++) {
+        for (int m1 = 0; m1 < 3; m1++) {
+            struct jx_cost c[2] = {*parts[0], *parts[1]};
+            int miss[2] = {m0, m1};
+            bool ok = true;
+            for (int k = 0; k < 2; k++) {
+                if (st->short_row[k] < 0) {
+                    ok = ok && (k == 0 ? m0 : m1) == 0;
+                    continue;
+                }
+                if (cost_any(parts[k])) {
+                    ok = false;
+                    continue;
+                }
+                memset(&c[k], 0, sizeof c[k]);
+                struct jx_amt *cols[3] = {&c[k].prev_final, &c[k].budget,
+                                          &c[k].final};
+                int j = 0;
+                for (int col = 0; col < 3; col++) {
+                    if (col == miss[k]) {
+                        continue;
+                    }
+                    struct jx_rc_cell cell = st->short_num[k][j++];
+                    ok = ok && jx_rc_money(rc, &cell, b->unit, cols[col]) > 0;
+                }
+            }
+            if (ok && cost_sums(&b->vehicle, &c[0], &c[1])) {
+                if (nfound < 2) {
+                    found[0] = c[0];
+                    found[1] = c[1];
+                }
+                nfound++;
+            }
+        }
+    }
+    if (nfound == 1) {
+        *parts[0] = found[0];
+        *parts[1] = found[1];
+    }
+}
+
+/* Read the paragraph lines of a base-sheet segment as one stream of
+ * words (see struct stream). */
+static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
+{
+    struct stream st;
+    memset(&st, 0, sizeof st);
+    st.row = -1;
+    st.short_row[0] = st.short_row[1] = -1;
+    for (size_t i = seg->first; i < seg->last && !st.done; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (r->table || !r->raw || r->n == 0) {
+            continue;
+        }
+        const char *s = r->raw;
+        size_t n = r->rawlen, k = 0;
+        while (k < n) {
+            while (k < n && (s[k] == ' ' || s[k] == '\t')) {
+                k++;
+            }
+            size_t e = k;
+            while (e < n && s[e] != ' ' && s[e] != '\t') {
+                e++;
+            }
+            if (e > k && !st.done) {
+                stream_word(rc, &st, r, jx_strndup(rc->arena, s + k, e - k));
+            }
+            k = e;
+        }
+    }
+    stream_flush(rc, &st, rc->pkg->base.unit);
+    stream_short_rows(rc, &st);
+}
+
+/* True when the key of a lone line is a whole count ("128", "128人"). */
+static bool lone_count(const char *k)
+{
+    size_t i = 0;
+    while (k[i] >= '0' && k[i] <= '9') {
+        i++;
+    }
+    return i > 0 && i <= 7 && (k[i] == '\0' || strcmp(k + i, "人") == 0);
+}
+
+/* True when key, without a trailing colon, is a whole word of the base
+ * sheets' column c. */
+static bool staff_label(const struct jx_rc *rc, const char *key,
+                        enum jx_form_col c)
+{
+    char t[64];
+    size_t n = strlen(key);
+    if (n >= sizeof t) {
+        return false;
+    }
+    memcpy(t, key, n + 1);
+    while (n >= strlen("：") && strcmp(t + n - strlen("："), "：") == 0) {
+        n -= strlen("：");
+        t[n] = '\0';
+    }
+    while (n > 0 && t[n - 1] == ':') {
+        t[--n] = '\0';
+    }
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind == JX_FORM_BASE && jx_form_words_is(&f->col[c], t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The staffing of a label/value stream (see recog.h). */
+void jx_rc_base_pairs(struct jx_rc *rc)
+{
+    struct jx_base_sheet *b = &rc->pkg->base;
+    if (b->authorized.present || b->actual.present) {
+        return;
+    }
+    bool got = false;
+    for (size_t i = 0; i + 1 < rc->nrows; i++) {
+        const struct jx_rc_row *r = &rc->rows[i], *v = &rc->rows[i + 1];
+        if (r->table || v->table || r->n != 1 || v->n != 1 ||
+            !lone_count(v->cells[0].key)) {
+            continue;
+        }
+        const char *k = r->cells[0].key;
+        if (!b->authorized.present &&
+            staff_label(rc, k, JX_FC_STAFF_AUTHORIZED)) {
+            got |= jx_rc_count(rc, &v->cells[0], &b->authorized) > 0;
+        } else if (!b->actual.present &&
+                   staff_label(rc, k, JX_FC_STAFF_ACTUAL)) {
+            got |= jx_rc_count(rc, &v->cells[0], &b->actual) > 0;
+        }
+    }
+    if (got && !b->present) {
+        b->present = true;
+        rc->base_pairs_only = true;
+    }
+}
+
 /* The 基础数据表 (see recog.h). */
 void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
@@ -607,6 +980,9 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (label) {
             unknown_row(rc, label, "基础数据表");
         }
+    }
+    if (!base_any(b)) {
+        base_stream(rc, seg);
     }
     rc->found = true;
     if (!base_any(b) && seg->first < seg->last && rc->diags) {

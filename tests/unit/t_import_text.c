@@ -1077,6 +1077,44 @@ static void fix_numbers(void)
     jx_arena_free(a);
 }
 
+/* A number split across paragraph lines is joined only in the certain
+ * shapes ("95." + "10%", "95.10" + "%"). */
+static void number_split(void)
+{
+    static const struct {
+        const char *a, *b;
+        bool join;
+    } cases[] = {
+        {"52 49 94.", "23% 经费控制情况", true},
+        {"94.", "23", true},
+        {"52 49 94.23", "% 经费", true},
+        {"52 49 94.23", "%", true},
+        {"比率为94.", "23%", false},
+        {"为止.", "23%", false},
+        {"52 49 94.", "2、出国经费", false},
+        {"52 49 94.", "经费", false},
+        {"1.2.", "3%", false},
+        {"52 49 94", "%经费", false},
+        {"52 49 94.2.3", "%", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_INT(jx_text_number_split(cases[i].a, strlen(cases[i].a),
+                                       cases[i].b, strlen(cases[i].b)),
+                  cases[i].join);
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = imp(a, "编制数 在职人数 控制率\n\n52 49 94.\n\n"
+                                "23% 经费控制情况\n\n比率为94.\n\n23%\n",
+                             &d);
+    CHECK_INT(nparas(doc), 4);
+    CHECK_STR(para(doc, 2), "52 49 94.23% 经费控制情况");
+    CHECK_STR(para(doc, 3), "比率为94.");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* Inline LaTeX and converter marks. */
 static void fix_latex_markup(void)
 {
@@ -1552,6 +1590,7 @@ const struct jx_test t_import_text[] = {
     {"import_text.limits", limits_hit},
     {"import_text.fix_collapse", fix_collapse},
     {"import_text.fix_numbers", fix_numbers},
+    {"import_text.number_split", number_split},
     {"import_text.fix_latex_markup", fix_latex_markup},
     {"import_text.cell_kinds", cell_kinds},
     {"import_text.generator_round_trip", generator_round_trip},

@@ -253,6 +253,132 @@ static void base_sheet(void)
 
 /* ---- 整体 / 项目支出绩效自评表 ------------------------------------------ */
 
+/* True when a cost row has any amount. */
+static bool cost_any_test(const struct jx_cost *c)
+{
+    return c->prev_final.present || c->budget.present || c->final.present;
+}
+
+/* A base sheet flattened into one run of words: the staffing header's
+ * numbers in order; cost rows whose numbers fill the header's columns
+ * exactly; rows with fewer numbers, damaged numbers and everything
+ * after another form's title are not read. */
+static void base_stream(void)
+{
+    struct tb b;
+    tb_init(&b, "stream.txt");
+    tb_para(&b, "附件2: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2023年实际在职人数 控制率");
+    tb_para(&b, "52 49 94.23% 经费控制情况 2022年决算数 2023年预算数 "
+                "2023年决算数 三公经费 12.50 18.00 15.75");
+    tb_para(&b, "1、公务用车购置和维护经费 8.20 10.00 9.10 其中:公车购置 6.00 "
+                "5.50 公车运行维护 8.20");
+    tb_para(&b, "4 3.60");
+    tb_para(&b, "2、出国经费");
+    tb_para(&b, "会议费、培训费 1.5 2.00. 1.2 政府采购金额 3 4 5 6");
+    tb_para(&b, "部门整体支出绩效评价指标表 一级指标 得分 编制数 8 公务接待 1 2 3");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (!p) {
+        tb_free(&b, &dg);
+        return;
+    }
+    const struct jx_base_sheet *s = &p->base;
+    CHECK(s->present);
+    CHECK_INT(s->authorized.v, 52);
+    CHECK_INT(s->actual.v, 49);
+    CHECK_STR(num(&s->control_rate, true), "94.23%");
+    CHECK_INT(s->authorized.prov->how, JX_HOW_POSITION);
+    CHECK_STR(money(&s->three_public.prev_final, JX_WANYUAN), "12.50");
+    CHECK_STR(money(&s->three_public.budget, JX_WANYUAN), "18.00");
+    CHECK_STR(money(&s->three_public.final, JX_WANYUAN), "15.75");
+    CHECK_INT(s->three_public.final.prov->how, JX_HOW_POSITION);
+    CHECK_STR(money(&s->vehicle.prev_final, JX_WANYUAN), "8.20");
+    CHECK_STR(money(&s->vehicle.final, JX_WANYUAN), "9.10");
+    /* two numbers of three columns, placed by 公务用车 = 购置 + 运行维护 */
+    CHECK(!s->vehicle_purchase.prev_final.present);
+    CHECK_STR(money(&s->vehicle_purchase.budget, JX_WANYUAN), "6.00");
+    CHECK_STR(money(&s->vehicle_purchase.final, JX_WANYUAN), "5.50");
+    CHECK_STR(money(&s->vehicle_operation.prev_final, JX_WANYUAN), "8.20");
+    CHECK_STR(money(&s->vehicle_operation.budget, JX_WANYUAN), "4.00");
+    CHECK_STR(money(&s->vehicle_operation.final, JX_WANYUAN), "3.60");
+    CHECK(!s->overseas.budget.present);
+    CHECK(!s->meetings_training.prev_final.present &&
+          !s->meetings_training.final.present);
+    CHECK(!s->procurement.budget.present);
+    CHECK(!s->reception.budget.present);
+    tb_free(&b, &dg);
+    /* the same with numbers the sums do not confirm: not placed */
+    tb_init(&b, "stream2.txt");
+    tb_para(&b, "附件2: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2023年实际在职人数 控制率");
+    tb_para(&b, "52 49 94.23% 经费控制情况 2022年决算数 2023年预算数 "
+                "2023年决算数 1、公务用车购置和维护经费 8.20 10.00 9.10 "
+                "其中:公车购置 6.00 5.00 公车运行维护 8.20 4 3.60");
+    p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!cost_any_test(&p->base.vehicle_purchase));
+        CHECK_STR(money(&p->base.vehicle_operation.final, JX_WANYUAN), "3.60");
+    }
+    tb_free(&b, &dg);
+    /* fewer staffing numbers than header columns: none is read */
+    tb_init(&b, "stream3.txt");
+    tb_para(&b, "附件2: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2023年实际在职人数 控制率");
+    tb_para(&b, "52 49 经费控制情况 2022年决算数 2023年预算数 2023年决算数 "
+                "三公经费 1 2 3");
+    p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!p->base.authorized.present && !p->base.actual.present);
+        CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "3.00");
+    }
+    tb_free(&b, &dg);
+}
+
+/* Staffing from a stream of lone lines: a label line then a whole
+ * count; a longer label or a number that is no count is not read. */
+static void base_pairs(void)
+{
+    struct tb b;
+    tb_init(&b, "pairs.txt");
+    tb_para(&b, "示范县2023年度部门整体支出绩效评价自评报告");
+    tb_para(&b, "一、部门(单位)基本概况");
+    tb_para(&b, "人员编制");
+    tb_para(&b, "64");
+    tb_para(&b, "实有人数：");
+    tb_para(&b, "61人");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(p->base.present);
+        CHECK_INT(p->base.authorized.v, 64);
+        CHECK_INT(p->base.authorized.prov->line, 4);
+        CHECK_INT(p->base.actual.v, 61);
+        /* staffing from the report: no 基础数据表 was handed in */
+        CHECK(!jx_base_handed_in(p));
+        CHECK(!p->submission.materials[JX_MAT_BASE_SHEET]);
+    }
+    tb_free(&b, &dg);
+    tb_init(&b, "pairs2.txt");
+    tb_para(&b, "示范县2023年度部门整体支出绩效评价自评报告");
+    tb_para(&b, "一、部门(单位)基本概况");
+    tb_para(&b, "人员编制情况");
+    tb_para(&b, "64");
+    tb_para(&b, "实有人数");
+    tb_para(&b, "61.5");
+    p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!p->base.present);
+        CHECK(!p->base.authorized.present && !p->base.actual.present);
+    }
+    tb_free(&b, &dg);
+}
+
 /* The unit sheet: the funds row by header words, the 按收入/支出性质分
  * cells "其中：一般公共预算：1371.87", goals, indicators with level-1 and
  * level-2 carried down, and the total row that lost its label and sits
@@ -1617,6 +1743,8 @@ static void seed003_scores_like_fixture(void)
 
 const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
+    {"recog.base_stream", base_stream},
+    {"recog.base_pairs", base_pairs},
     {"recog.unit_sheet", unit_sheet},
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
