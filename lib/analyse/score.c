@@ -1298,9 +1298,18 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         pt->scale = exact_scale(ptv, 0);
         pt->agrees = jx_rat_cmp(ptv, pt->points) == 0 ? JX_AGREE_YES
                                                       : JX_AGREE_NO;
-        if (pt->agrees == JX_AGREE_NO) {
+        if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
             finding(c, "S303", JX_SEV_ERROR, NULL, spath,
                     "%s：分值合计 %s（含执行率 %s），不等于 100",
+                    se->label, fmt_exact(c, ptv, false),
+                    fmt_exact(c, exec_points, false));
+        } else if (pt->agrees == JX_AGREE_NO) {
+            /* no 总分 row was read: the table may go on beyond what was
+             * read (a page or an excerpt cut off, rows left unread), so
+             * the sum of what was read proves nothing */
+            finding(c, "S303", JX_SEV_NOTE, NULL, spath,
+                    "%s：读到的分值合计 %s（含执行率 %s），不等于 100；"
+                    "表中没有读到总分行，表可能不完整，未作为错误",
                     se->label, fmt_exact(c, ptv, false),
                     fmt_exact(c, exec_points, false));
         }
