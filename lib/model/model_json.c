@@ -105,8 +105,7 @@ enum {
     MAX_TASKS = 10000,
     MAX_RUBRIC_ROWS = 10000,
     MAX_FIELDS = 32,
-    MAX_REPAIRS = 20,
-    EXCERPT = 40
+    MAX_REPAIRS = 20
 };
 
 static const struct field cost_f[] = {
