@@ -6,6 +6,7 @@
 #include "base/base_json.h"
 
 #include <stdlib.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -1448,23 +1449,17 @@ void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
     jload_add(l, code, sev, line, col, msg);
 }
 
-/* Add a diagnostic at a node, from a va_list (base_json.h). */
-void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
-                   int32_t node, bool at_key, const char *fmt, va_list ap)
-{
-    int line = 0, col = 0;
-    jx_jdoc_where(l->doc, node, at_key, &line, &col);
-    jload_add(l, code, sev, line, col, jx_vsprintf(l->a, fmt, ap));
-}
-
 /* Add an error at a node (base_json.h). */
 void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
                   bool at_key, const char *fmt, ...)
 {
+    int line = 0, col = 0;
+    jx_jdoc_where(l->doc, node, at_key, &line, &col);
     va_list ap;
     va_start(ap, fmt);
-    jx_jload_vrep(l, code, JX_SEV_ERROR, node, at_key, fmt, ap);
+    char *msg = jx_vsprintf(l->a, fmt, ap);
     va_end(ap);
+    jload_add(l, code, JX_SEV_ERROR, line, col, msg);
 }
 
 /* A value as written, for messages (base_json.h). */

@@ -28,8 +28,6 @@
 #ifndef JIXIAO_JSONPOS_H
 #define JIXIAO_JSONPOS_H
 
-#include <stdarg.h>
-
 #include <jansson.h>
 
 #include "jixiao/base.h"
@@ -211,12 +209,6 @@ void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,
 /* Add an error at node (its key when at_key) with the current path. */
 void jx_jload_rep(struct jx_jload *l, const char *code, int32_t node,
                   bool at_key, const char *fmt, ...) JX_PRINTF(5, 6);
-
-/* Add a diagnostic at node (its key when at_key) with the current
- * path; the va_list form for the loaders' own wrappers. */
-void jx_jload_vrep(struct jx_jload *l, const char *code, enum jx_severity sev,
-                   int32_t node, bool at_key, const char *fmt, va_list ap)
-    JX_PRINTF(6, 0);
 
 /* A value as written for a message (" \"abc\"", " 4.87", " true"; ""
  * for containers and null).  Arena. */

@@ -108,8 +108,7 @@ enum {
     MAX_RUBRIC_ROWS = 10000,
     MAX_FIGURES = 100000,
     MAX_FIELDS = 32,
-    MAX_REPAIRS = 20,
-    EXCERPT = 40
+    MAX_REPAIRS = 20
 };
 
 static const struct field cost_f[] = {
