@@ -7,67 +7,10 @@
  */
 #include "harness.h"
 
+#include "docbuild.h"
+
 #include "jixiao/doc.h"
 #include "recognise/recognise.h"
-
-/* A document being built: the current table and the next line. */
-struct lb {
-    struct jx_arena *a;
-    struct jx_doc *d;
-    struct jx_doc_table *t;
-    int row;
-    int line;
-};
-
-/* Start a text document. */
-static void lb_init(struct lb *b)
-{
-    memset(b, 0, sizeof *b);
-    b->a = jx_arena_new();
-    b->d = jx_doc_new(b->a, "lines.txt", JX_SRC_TEXT);
-    b->line = 1;
-}
-
-/* Finish the current table, if any. */
-static void lb_end(struct lb *b)
-{
-    if (b->t) {
-        jx_doc_table_end(b->d, b->t);
-        b->t = NULL;
-    }
-}
-
-/* Add a paragraph on the next line. */
-static void lb_para(struct lb *b, const char *text)
-{
-    lb_end(b);
-    struct jx_prov p = {.line = b->line++, .col = 1};
-    jx_doc_add_para(b->d, text, strlen(text), 0, &p);
-}
-
-/* Add a table row: cells separated by '|'. */
-static void lb_row(struct lb *b, const char *cells)
-{
-    if (!b->t) {
-        b->t = jx_doc_add_table(b->d, NULL);
-        b->row = 0;
-    }
-    int col = 0;
-    const char *p = cells;
-    for (;;) {
-        const char *q = strchr(p, '|');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        struct jx_prov pv = {.line = b->line, .col = 2 + col * 4};
-        jx_doc_table_add_cell(b->d, b->t, b->row, col, 1, 1, p, n, &pv);
-        col++;
-        if (!q) {
-            break;
-        }
-        p = q + 1;
-    }
-    b->row++;
-    b->line++;
-}
 
 /* Exact text of money in 万元 ("" for absent). */
 static const char *wan(const struct jx_amt *m)
@@ -96,21 +39,21 @@ static const char *num(const struct jx_num *n)
 
 /* The form's header and first rows as a table, as the text importer
  * recovers them. */
-static void form_head(struct lb *b)
+static void form_head(struct tb *b)
 {
-    lb_para(b, "项目支出绩效自评表（2023年度）");
-    lb_row(b, "项目名称|示例道路养护");
-    lb_row(b, "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|"
+    tb_para(b, "项目支出绩效自评表（2023年度）");
+    tb_row(b, "项目名称|示例道路养护");
+    tb_row(b, "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|"
               "得分");
-    lb_row(b, "年度资金总额:|50|48|47.5|10|98.96%|9.90");
+    tb_row(b, "年度资金总额:|50|48|47.5|10|98.96%|9.90");
 }
 
 /* The indicator header and one table row. */
-static void ind_head(struct lb *b)
+static void ind_head(struct tb *b)
 {
-    lb_row(b, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|"
+    tb_row(b, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|"
               "偏差原因分析及改进措施");
-    lb_row(b, "产出指标(50分)|数量指标|养护里程|≥12公里|12公里|20|20|");
+    tb_row(b, "产出指标(50分)|数量指标|养护里程|≥12公里|12公里|20|20|");
 }
 
 /* A funds row and indicator rows printed as lines: read into the same
@@ -118,15 +61,15 @@ static void ind_head(struct lb *b)
  * right after the table does not take the table's. */
 static void lines_read(void)
 {
-    struct lb b;
-    lb_init(&b);
+    struct tb b;
+    tb_init(&b, "lines.txt");
     form_head(&b);
-    lb_para(&b, "其中:本年财政拨款 50 48 47.5");
+    tb_para(&b, "其中:本年财政拨款 50 48 47.5");
     ind_head(&b);
-    lb_para(&b, "资金使用合规性 符合制度规定 达成预期指标 10 9");
-    lb_para(&b, "时效指标 完工及时率 ≥95% 96% 10 10");
-    lb_para(&b, "单项工程成本 不超预算 达成 10 8.5 无");
-    lb_end(&b);
+    tb_para(&b, "资金使用合规性 符合制度规定 达成预期指标 10 9");
+    tb_para(&b, "时效指标 完工及时率 ≥95% 96% 10 10");
+    tb_para(&b, "单项工程成本 不超预算 达成 10 8.5 无");
+    tb_end(&b);
     struct jx_diags dg;
     jx_diags_init(&dg, b.a);
     struct jx_package *p = jx_recognise(b.a, b.d, &dg);
@@ -174,18 +117,18 @@ static void lines_read(void)
  * the header has 分值, a number where it has 三级指标. */
 static void lines_refused(void)
 {
-    struct lb b;
-    lb_init(&b);
+    struct tb b;
+    tb_init(&b, "lines.txt");
     form_head(&b);
-    lb_para(&b, "其中:本年财政拨款 50 48");
-    lb_para(&b, "上年结转 资金 0");
-    lb_para(&b, "本项目共申请预算资金 50 万元");
+    tb_para(&b, "其中:本年财政拨款 50 48");
+    tb_para(&b, "上年结转 资金 0");
+    tb_para(&b, "本项目共申请预算资金 50 万元");
     ind_head(&b);
-    lb_para(&b, "资金使用合规性 符合制度规定 10 9");
-    lb_para(&b, "完工及时率 ≥95% 96% 十 10");
-    lb_para(&b, "12 ≥95% 96% 10 10");
-    lb_para(&b, "本年度 共完成 道路养护 10 公里");
-    lb_end(&b);
+    tb_para(&b, "资金使用合规性 符合制度规定 10 9");
+    tb_para(&b, "完工及时率 ≥95% 96% 十 10");
+    tb_para(&b, "12 ≥95% 96% 10 10");
+    tb_para(&b, "本年度 共完成 道路养护 10 公里");
+    tb_end(&b);
     struct jx_diags dg;
     jx_diags_init(&dg, b.a);
     struct jx_package *p = jx_recognise(b.a, b.d, &dg);
@@ -207,18 +150,18 @@ static void lines_refused(void)
  * and the indicators' total as a line ("总分 100 47"). */
 static void lines_totals(void)
 {
-    struct lb b;
-    lb_init(&b);
-    lb_para(&b, "项目支出绩效自评表（2023年度）");
-    lb_row(&b, "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|"
+    struct tb b;
+    tb_init(&b, "lines.txt");
+    tb_para(&b, "项目支出绩效自评表（2023年度）");
+    tb_row(&b, "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|"
                "得分");
-    lb_para(&b, "年度资金总额: 50 48 47.5 10 98.96% 9.90");
-    lb_para(&b, "其中: 本年财政拨款 50 48 47.5");
+    tb_para(&b, "年度资金总额: 50 48 47.5 10 98.96% 9.90");
+    tb_para(&b, "其中: 本年财政拨款 50 48 47.5");
     ind_head(&b);
-    lb_para(&b, "时效指标 完工及时率 ≥95% 96% 10 10");
-    lb_para(&b, "总分 100 47");
-    lb_para(&b, "说明 1 2");
-    lb_end(&b);
+    tb_para(&b, "时效指标 完工及时率 ≥95% 96% 10 10");
+    tb_para(&b, "总分 100 47");
+    tb_para(&b, "说明 1 2");
+    tb_end(&b);
     struct jx_diags dg;
     jx_diags_init(&dg, b.a);
     struct jx_package *p = jx_recognise(b.a, b.d, &dg);
@@ -245,27 +188,27 @@ static void lines_totals(void)
  * last joins the row below; a figure alone on a line starts no row. */
 static void lines_split_row(void)
 {
-    struct lb b;
-    lb_init(&b);
+    struct tb b;
+    tb_init(&b, "lines.txt");
     form_head(&b);
     ind_head(&b);
-    lb_para(&b, "效益指标(30分)");
-    lb_para(&b, "社会效益指标");
-    lb_para(&b, "群众出行条件改善程度");
-    lb_para(&b, "明显改善");
-    lb_para(&b, "达成预期指标 30 28");
-    lb_para(&b, "满意度指标(10分)");
-    lb_para(&b, "本年度道路养护工作");
-    lb_para(&b, "按计划推进");
-    lb_para(&b, "群众满意度");
-    lb_para(&b, "≥90% 95% 10 10");
-    lb_para(&b, "服务对象满意度");
-    lb_para(&b, "90");
-    lb_para(&b, "95% 10 10");
-    lb_para(&b, "甲");
-    lb_para(&b, "乙");
-    lb_para(&b, "1 2 3 4 5 6 7 8 9 10 11 12"); /* the most parts */
-    lb_end(&b);
+    tb_para(&b, "效益指标(30分)");
+    tb_para(&b, "社会效益指标");
+    tb_para(&b, "群众出行条件改善程度");
+    tb_para(&b, "明显改善");
+    tb_para(&b, "达成预期指标 30 28");
+    tb_para(&b, "满意度指标(10分)");
+    tb_para(&b, "本年度道路养护工作");
+    tb_para(&b, "按计划推进");
+    tb_para(&b, "群众满意度");
+    tb_para(&b, "≥90% 95% 10 10");
+    tb_para(&b, "服务对象满意度");
+    tb_para(&b, "90");
+    tb_para(&b, "95% 10 10");
+    tb_para(&b, "甲");
+    tb_para(&b, "乙");
+    tb_para(&b, "1 2 3 4 5 6 7 8 9 10 11 12"); /* the most parts */
+    tb_end(&b);
     struct jx_diags dg;
     jx_diags_init(&dg, b.a);
     struct jx_package *p = jx_recognise(b.a, b.d, &dg);

@@ -8,84 +8,12 @@
  */
 #include "harness.h"
 
+#include "docbuild.h"
+
 #include "jixiao/import.h"
 #include "jixiao/pipeline.h"
 #include "recognise/recog.h"
 #include "recognise/recognise.h"
-
-/* A document being built: the current table and the next text line. */
-struct wb {
-    struct jx_arena *a;
-    struct jx_doc *d;
-    struct jx_doc_table *t;
-    int row;
-    int line;
-};
-
-/* Start a text document. */
-static void wb_init(struct wb *b)
-{
-    memset(b, 0, sizeof *b);
-    b->a = jx_arena_new();
-    b->d = jx_doc_new(b->a, "who.txt", JX_SRC_TEXT);
-    b->line = 1;
-}
-
-/* Finish the current table, if any. */
-static void wb_end(struct wb *b)
-{
-    if (b->t) {
-        jx_doc_table_end(b->d, b->t);
-        b->t = NULL;
-    }
-}
-
-/* Add a paragraph on the next line. */
-static void wb_para(struct wb *b, const char *text)
-{
-    wb_end(b);
-    struct jx_prov p = {.line = b->line++, .col = 1};
-    jx_doc_add_para(b->d, text, strlen(text), 0, &p);
-}
-
-/* Add a table row: cells separated by '|'. */
-static void wb_row(struct wb *b, const char *cells)
-{
-    if (!b->t) {
-        b->t = jx_doc_add_table(b->d, NULL);
-        b->row = 0;
-    }
-    int col = 0;
-    const char *p = cells;
-    for (;;) {
-        const char *q = strchr(p, '|');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        struct jx_prov pv = {.line = b->line, .col = 2 + col * 4};
-        jx_doc_table_add_cell(b->d, b->t, b->row, col, 1, 1, p, n, &pv);
-        col++;
-        if (!q) {
-            break;
-        }
-        p = q + 1;
-    }
-    b->row++;
-    b->line++;
-}
-
-/* Recognise the document (diags in the builder's arena). */
-static struct jx_package *wb_recog(struct wb *b, struct jx_diags *dg)
-{
-    wb_end(b);
-    jx_diags_init(dg, b->a);
-    return jx_recognise(b->a, b->d, dg);
-}
-
-/* Free a builder and its diagnostics. */
-static void wb_free(struct wb *b, struct jx_diags *dg)
-{
-    jx_diags_release(dg);
-    jx_arena_free(b->a);
-}
 
 /* The year of a title: anywhere in it, not a date's. */
 static void title_year(void)
@@ -125,24 +53,24 @@ static void unit_names(void)
  * speaks of. */
 static void breadcrumb_title(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "https://www.example.gov.cn/a/1230.html");
-    wb_para(&b, "您现在的位置: 首页 > 通知公告 > 部门整体支出绩效评价报告");
-    wb_para(&b, "部门整体支出绩效评价报告");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "2021年部门决算收支完成情况。收入100万元。");
-    wb_para(&b, "二、绩效分析");
-    wb_para(&b, "2022年将继续加强管理。");
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "https://www.example.gov.cn/a/1230.html");
+    tb_para(&b, "您现在的位置: 首页 > 通知公告 > 部门整体支出绩效评价报告");
+    tb_para(&b, "部门整体支出绩效评价报告");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "2021年部门决算收支完成情况。收入100万元。");
+    tb_para(&b, "二、绩效分析");
+    tb_para(&b, "2022年将继续加强管理。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK(!p->unit.name.s);
         CHECK_STR(p->report.title.s, "部门整体支出绩效评价报告");
         CHECK_INT(p->year.v, 2021);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A project's name in the title is not the unit: the report names it
@@ -150,106 +78,106 @@ static void breadcrumb_title(void)
  * lines are read. */
 static void project_title(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "某省残疾人事业发展补助资金项目2018年度绩效自评报告");
-    wb_para(&b, "根据有关规定，某省残疾人联合会（以下简称“省残联”）开展了自评。");
-    wb_para(&b, "一、项目基本情况");
-    wb_para(&b, "资金100万元。");
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某省残疾人事业发展补助资金项目2018年度绩效自评报告");
+    tb_para(&b, "根据有关规定，某省残疾人联合会（以下简称“省残联”）开展了自评。");
+    tb_para(&b, "一、项目基本情况");
+    tb_para(&b, "资金100万元。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某省残疾人联合会");
         CHECK_INT(p->year.v, 2018);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
-    wb_init(&b);
-    wb_para(&b, "某县林业局二〇二一年度部门整体支出绩效自评报告");
-    wb_para(&b, "一、部门基本情况");
-    wb_para(&b, "在职4人。");
-    p = wb_recog(&b, &dg);
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某县林业局二〇二一年度部门整体支出绩效自评报告");
+    tb_para(&b, "一、部门基本情况");
+    tb_para(&b, "在职4人。");
+    p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某县林业局");
         CHECK_INT(p->year.v, 2021);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
-    wb_init(&b);
-    wb_para(&b, "某市某区数据中心2023年度部门整体支出");
-    wb_para(&b, "绩效评价自评报告");
-    wb_para(&b, "一、部门基本情况");
-    wb_para(&b, "在职4人。");
-    p = wb_recog(&b, &dg);
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某市某区数据中心2023年度部门整体支出");
+    tb_para(&b, "绩效评价自评报告");
+    tb_para(&b, "一、部门基本情况");
+    tb_para(&b, "在职4人。");
+    p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某市某区数据中心");
         CHECK_INT(p->year.v, 2023);
         CHECK_STR(p->report.title.s, "某市某区数据中心2023年度部门整体支出绩效评价自评报告");
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* "关于" before a title's unit is not part of it. */
 static void title_about(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "关于某县第一中学2023年度部门整体支出绩效自评报告");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "在职40人。");
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "关于某县第一中学2023年度部门整体支出绩效自评报告");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "在职40人。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某县第一中学");
         CHECK_INT(p->year.v, 2023);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A project sheet alone: the year from its title "(2023年度)", the unit
  * from its 实施单位 (the budget code dropped), never the project name. */
 static void sheet_implementer(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "部门预算项目支出绩效自评表(2023年度)");
-    wb_row(&b, "项目支出名称|51092324T0001-2023年某补助资金项目");
-    wb_row(&b, "主管部门|某县司法局部门|实施单位|219001-某县司法局");
-    wb_row(&b, "项目资金（万元）||年初预算数|全年预算数|全年执行数|分值|执行率|"
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "部门预算项目支出绩效自评表(2023年度)");
+    tb_row(&b, "项目支出名称|51092324T0001-2023年某补助资金项目");
+    tb_row(&b, "主管部门|某县司法局部门|实施单位|219001-某县司法局");
+    tb_row(&b, "项目资金（万元）||年初预算数|全年预算数|全年执行数|分值|执行率|"
                "自评得分");
-    wb_row(&b, "|年度资金总额|0.00|3.36|3.36|10|100.00%|10");
-    wb_row(&b, "绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|"
+    tb_row(&b, "|年度资金总额|0.00|3.36|3.36|10|100.00%|10");
+    tb_row(&b, "绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|"
                "自评得分|偏差原因分析及改进措施");
-    wb_row(&b, "|产出指标|数量指标|购买电脑|13台|13台|90|90|");
-    wb_row(&b, "总分|100|100|");
+    tb_row(&b, "|产出指标|数量指标|购买电脑|13台|13台|90|90|");
+    tb_row(&b, "总分|100|100|");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某县司法局");
         CHECK_INT(p->year.v, 2023);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
     /* the year alone on the line under the title, its "(" lost */
-    wb_init(&b);
-    wb_para(&b, "部门整体支出绩效自评表");
-    wb_para(&b, "2019年度)");
-    wb_row(&b, "预算单位名称|某区林业局");
-    wb_row(&b, "年度预算申请（万元）||年初预算数|全年预算数|全年执行数|分值|"
+    tb_init(&b, "who.txt");
+    tb_para(&b, "部门整体支出绩效自评表");
+    tb_para(&b, "2019年度)");
+    tb_row(&b, "预算单位名称|某区林业局");
+    tb_row(&b, "年度预算申请（万元）||年初预算数|全年预算数|全年执行数|分值|"
                "执行率|得分");
-    wb_row(&b, "|年度资金总额|10|10|10|10|100%|10");
-    p = wb_recog(&b, &dg);
+    tb_row(&b, "|年度资金总额|10|10|10|10|100%|10");
+    p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某区林业局");
         CHECK_INT(p->year.v, 2019);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A whole form run together on one line (WPS text, a PDF's text): the
@@ -257,35 +185,35 @@ static void sheet_implementer(void)
  * budget code dropped. */
 static void run_together(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "附件: 项目支出绩效自评表 (2022年度) 项目名称 某某委托项目 "
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "附件: 项目支出绩效自评表 (2022年度) 项目名称 某某委托项目 "
                 "主管部门 219-某某镇人民政府 实施单位 219001-某某镇人民政府 "
                 "项目资金 (万元) 年初预算数 全年预算数 全年执行数");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "本项目完成。");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "本项目完成。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某某镇人民政府");
         CHECK_INT(p->year.v, 2022);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
     /* no separators at all: the value ends at the next label word */
-    wb_init(&b);
-    wb_para(&b, "绩效目标自评表(2021年度)项目名称某某水标尺项目主管部门某县水利局"
+    tb_init(&b, "who.txt");
+    tb_para(&b, "绩效目标自评表(2021年度)项目名称某某水标尺项目主管部门某县水利局"
                 "实施单位某县水利局资金情况(万元)全年预算数(A)");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "本项目完成。");
-    p = wb_recog(&b, &dg);
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "本项目完成。");
+    p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某县水利局");
         CHECK_INT(p->year.v, 2021);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A file's name is never a title: its year is not the document's; a
@@ -293,36 +221,36 @@ static void run_together(void)
  * gives the unit, and the year the text speaks of most. */
 static void file_names(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "2019年度某某维护项目绩效自评表.pdf");
-    wb_para(&b, "某市项目绩效目标自评表 填报日期:2020 年 2 月 18 日 "
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "2019年度某某维护项目绩效自评表.pdf");
+    tb_para(&b, "某市项目绩效目标自评表 填报日期:2020 年 2 月 18 日 "
                 "项目实施单位 某市城投公司 项目主管单位 某市纪委监委");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "本项目完成。");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "本项目完成。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某市城投公司");
         CHECK(!p->year.present);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
-    wb_init(&b);
-    wb_para(&b, "《某市某区电子政务中心项目资金绩效自评报告.docx》由会员分享。"
+    tb_init(&b, "who.txt");
+    tb_para(&b, "《某市某区电子政务中心项目资金绩效自评报告.docx》由会员分享。"
                 "1、某市某区电子政务中心项目资金绩效自评报告一、基本情况"
                 "(一)项目基本情况。2020年共预算项目7个，2020年到位资金"
                 "219.4万元，2021年继续实施。");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "本项目完成。");
-    p = wb_recog(&b, &dg);
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "本项目完成。");
+    p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某市某区电子政务中心");
         CHECK_INT(p->year.v, 2020);
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 
     struct jx_arena *a = jx_arena_new();
     CHECK_STR(jx_rc_unit_name(a, "某甸区(qū)园林和林业(yè)局"),
@@ -364,21 +292,21 @@ static void traditional(void)
  * of the unit's name. */
 static void url_title(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "https://www.example.gov.cn/info/1.htm某市数据中心2024年度"
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "https://www.example.gov.cn/info/1.htm某市数据中心2024年度"
                 "部门整体支出绩效自评报告");
-    wb_para(&b, "一、基本情况");
-    wb_para(&b, "在职4人。");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "在职4人。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某市数据中心");
         CHECK_INT(p->year.v, 2024);
         CHECK_STR(p->report.title.s, "某市数据中心2024年度部门整体支出绩效自评报告");
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A report that reached us as one run-together line per page: its
@@ -386,16 +314,16 @@ static void url_title(void)
  * "一 标题。" whose blank was lost), never "二是". */
 static void run_on_report(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "某某文档.docx");
-    wb_para(&b, "某市某水源调度中心 2022 年整体和项目支出绩效自评总结报告 "
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某某文档.docx");
+    tb_para(&b, "某市某水源调度中心 2022 年整体和项目支出绩效自评总结报告 "
                 "一 绩效管理工作开展情况。 我单位按要求开展了绩效管理，一是"
                 "加强制度建设；二是完善责任。 二 部门整体绩效自评结果。 "
                 "部门预算总金额 803.74 万元。");
-    wb_para(&b, "2、项目金额 46.00 万元。三、存在的问题。无。");
+    tb_para(&b, "2、项目金额 46.00 万元。三、存在的问题。无。");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某市某水源调度中心");
@@ -409,7 +337,7 @@ static void run_on_report(void)
             CHECK_INT(p->report.sections[2].no, 3);
         }
     }
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* The suite. */
@@ -430,18 +358,18 @@ static bool has_code(const struct jx_diags *dg, const char *code)
  * template (I405). */
 static void label_next_line(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "某县项目支出绩效自评表(2021年度)");
-    wb_para(&b, "项目名称");
-    wb_para(&b, "某某服务项目");
-    wb_para(&b, "实施单位");
-    wb_para(&b, "某县某镇卫生院");
-    wb_row(&b, "甲|乙|丙");
-    wb_row(&b, "207.4538|97.30%|1.5");
-    wb_row(&b, "丁|戊|己");
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某县项目支出绩效自评表(2021年度)");
+    tb_para(&b, "项目名称");
+    tb_para(&b, "某某服务项目");
+    tb_para(&b, "实施单位");
+    tb_para(&b, "某县某镇卫生院");
+    tb_row(&b, "甲|乙|丙");
+    tb_row(&b, "207.4538|97.30%|1.5");
+    tb_row(&b, "丁|戊|己");
     struct jx_diags dg;
-    struct jx_package *p = wb_recog(&b, &dg);
+    struct jx_package *p = tb_recog(&b, &dg);
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(p->unit.name.s, "某县某镇卫生院");
@@ -450,21 +378,21 @@ static void label_next_line(void)
     }
     CHECK(has_code(&dg, "I413"));
     CHECK(!has_code(&dg, "I405"));
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 /* A form title with nothing under it (a file name line) is no form: no
  * blank-template note. */
 static void title_alone(void)
 {
-    struct wb b;
-    wb_init(&b);
-    wb_para(&b, "某县项目支出绩效自评表(2021年度)");
-    wb_para(&b, "项目支出绩效自评表.xlsx");
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "某县项目支出绩效自评表(2021年度)");
+    tb_para(&b, "项目支出绩效自评表.xlsx");
     struct jx_diags dg;
-    wb_recog(&b, &dg);
+    tb_recog(&b, &dg);
     CHECK(!has_code(&dg, "I405"));
-    wb_free(&b, &dg);
+    tb_free(&b, &dg);
 }
 
 const struct jx_test t_recog_who[] = {

@@ -1,0 +1,42 @@
+/*
+ * docbuild.h - neutral documents built by hand for the recogniser's
+ * tests, in the shapes the importers give: paragraph lines and tables
+ * whose rows are written as "cell|cell|cell", each on the next line of
+ * a text source.  The builder owns its arena; tb_free() releases it.
+ */
+#ifndef JIXIAO_TEST_DOCBUILD_H
+#define JIXIAO_TEST_DOCBUILD_H
+
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/model.h"
+
+/* A document being built: the current table and the next text line. */
+struct tb {
+    struct jx_arena *a;
+    struct jx_doc *d;
+    struct jx_doc_table *t;
+    int row;
+    int line;
+};
+
+/* Start a text document named file (in diagnostics). */
+void tb_init(struct tb *b, const char *file);
+
+/* Finish the current table, if any. */
+void tb_end(struct tb *b);
+
+/* Add a paragraph on the next line. */
+void tb_para(struct tb *b, const char *text);
+
+/* Add a table row: cells separated by '|' (each one column, on line
+ * b->line, columns counted from 1 by cell). */
+void tb_row(struct tb *b, const char *cells);
+
+/* Recognise the document; dg is initialised in the builder's arena. */
+struct jx_package *tb_recog(struct tb *b, struct jx_diags *dg);
+
+/* Free a builder and its diagnostics. */
+void tb_free(struct tb *b, struct jx_diags *dg);
+
+#endif
