@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_doc.h"
 #include "jixiao/import.h"
 #include "import/import_formats.h"
-#include "recognise/recognise.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,22 +22,6 @@ const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {
     return "leak:libfontconfig.so\n";
-}
-
-/* Check what a table promises: every cell inside the grid, covering its
- * own top-left position. */
-static void check_table(const struct jx_doc_table *t)
-{
-    if (!t->grid) {
-        return;
-    }
-    for (size_t i = 0; i < t->ncells; i++) {
-        const struct jx_doc_cell *c = &t->cells[i];
-        if (c->row + c->rowspan > t->nrows || c->col + c->colspan > t->ncols ||
-            !c->text || !jx_doc_cell_at(t, c->row, c->col)) {
-            abort();
-        }
-    }
 }
 
 /* Import the bytes and recognise the document. */
@@ -58,21 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jx_diags_init(&d, a);
     struct jx_doc *doc =
         jx_import_pdf(a, "fuzz.pdf", (const char *)data, size, &lim, &d);
-    if (doc) {
-        for (size_t i = 0; i < doc->nblocks; i++) {
-            const struct jx_doc_block *b = &doc->blocks[i];
-            if (b->kind == JX_DOC_TABLE) {
-                check_table(b->table);
-            } else if (!b->para.text) {
-                abort();
-            }
-        }
-        struct jx_buf out;
-        jx_buf_init(&out, 1u << 26);
-        jx_doc_dump(doc, &out);
-        jx_buf_release(&out);
-        jx_recognise(a, doc, &d);
-    }
+    fuzz_doc_check(a, doc, &d);
     jx_diags_release(&d);
     jx_arena_free(a);
     return 0;
