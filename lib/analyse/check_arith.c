@@ -137,25 +137,28 @@ static const struct jx_amt *funds_col(const struct jx_funds *f, size_t k)
 static void check_funds(struct jx_check_ctx *c, const struct jx_sheet *s,
                         const char *sheet_zh, const char *base)
 {
+    /* the rows "其中：…" that split the total by where the money comes
+     * from are one list, whichever words a form uses for them (一般公共
+     * 预算 / 政府性基金 / 财政专户 / 其他资金 in one, 财政拨款 / 上年结转 /
+     * 其他资金 in another, 财政资金 / 财政专户管理资金 / 单位资金 in a
+     * third): their keys are summed together, never as two lists of
+     * which each holds only some of the rows */
     static const enum jx_fund_key src[] = {
         JX_FUND_GENERAL_BUDGET, JX_FUND_GOV_FUND, JX_FUND_SPECIAL_ACCOUNT,
-        JX_FUND_OTHER};
-    static const enum jx_fund_key src_p[] = {JX_FUND_CURRENT_APPROP,
-                                             JX_FUND_CARRYOVER};
+        JX_FUND_CURRENT_APPROP, JX_FUND_CARRYOVER, JX_FUND_OTHER};
     static const enum jx_fund_key nat[] = {JX_FUND_BASIC, JX_FUND_PROJECT};
     const struct {
         const enum jx_fund_key *keys;
         size_t n;
         const char *zh;
     } groups[] = {
-        {src, 4, "按收入性质分"},
-        {src_p, 2, "按资金来源分"},
+        {src, 6, "按收入性质分"},
         {nat, 2, "按支出性质分"},
     };
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
         for (size_t k = 0; k < sizeof funds_cols / sizeof funds_cols[0];
              k++) {
-            const struct jx_amt *parts[4];
+            const struct jx_amt *parts[6];
             for (size_t j = 0; j < groups[g].n; j++) {
                 parts[j] = funds_col(&s->funds[groups[g].keys[j]], k);
             }

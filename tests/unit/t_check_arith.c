@@ -107,6 +107,19 @@ static void t_c101(void)
     clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
                "\"1902.68\"}}}}",
           false, "C101");
+    /* one list of sources in a form's own words (财政资金 / 财政专户管理
+     * 资金 / 单位资金): its rows are summed together */
+    clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+               "\"3.36\"},\"current_appropriation\":{\"executed\":\"3.36\"},"
+               "\"special_account\":{\"executed\":\"0.00\"},"
+               "\"other\":{\"executed\":\"0.00\"}}}}",
+          false, "C101");
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+                "\"3.36\"},\"current_appropriation\":{\"executed\":\"3.00\"},"
+                "\"special_account\":{\"executed\":\"0.00\"}}}}",
+           false, "C101", JX_SEV_ERROR,
+           "整体支出绩效自评表按收入性质分的全年执行数之和 0.00 + 3.00 = "
+           "3.00万元，与年度资金总额全年执行数 3.36 不一致（相差 0.36）");
 }
 
 /* C102: 三公经费 against its parts. */
