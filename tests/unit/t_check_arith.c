@@ -100,6 +100,16 @@ static void t_c101(void)
            false, "C101", JX_SEV_ROUNDING,
            "整体支出绩效自评表按支出性质分的全年执行数之和 6.00 + 4.01 = "
            "10.01万元，与年度资金总额全年执行数 10.00 不一致（相差 0.01）");
+    /* the same break where the total was split from run-together digits:
+     * inferred, so at most a warning, saying so */
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+                "{\"value\":\"2030.12\",\"source\":{\"line\":3,\"how\":"
+                "\"split\",\"raw\":\"2030.1210\"}}},\"basic\":{\"executed\":"
+                "\"900.47\"},\"project\":{\"executed\":\"1025.20\"}}}}",
+           false, "C101", JX_SEV_WARNING,
+           "整体支出绩效自评表按支出性质分的全年执行数之和 900.47 + 1025.20 = "
+           "1925.67万元，与年度资金总额全年执行数 2030.12 不一致（相差 104.45）"
+           "（该数由连在一起的数字按勾稽关系拆分推断：原文“2030.1210”）");
     clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
                "\"1902.68\"},\"general_budget\":{\"executed\":\"1371.87\"},"
                "\"other\":{\"executed\":\"530.81\"}}}}",
