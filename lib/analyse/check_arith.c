@@ -963,6 +963,73 @@ static void prose_lists(struct jx_check_ctx *c)
     }
 }
 
+/* C118 for people: a headcount and the headcounts listed after its 其中
+ * in the same sentence ("工作人员 73 人，其中行政编制 25 人、参公编制 20
+ * 人、事业编制 26 人").  Parts above the total are an error (two parts
+ * suffice); three or more parts below it a warning, since a list of
+ * staff categories that long is meant to be whole (not one ending in
+ * 等). */
+static void prose_head_lists(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 0; i < fs->n;) {
+        size_t j = i;
+        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+            j++;
+        }
+        const char *sent = fs->a[i].sentence;
+        const char *q = strstr(sent, "其中");
+        /* one 其中 only: nested lists are not untangled for people */
+        if (q && !strstr(q + 1, "其中")) {
+            size_t qp = (size_t)(q - sent), cur = 0;
+            const struct jx_fact *total = NULL;
+            struct jx_rat sum = jx_rat_int(0);
+            size_t parts = 0;
+            bool ok = true;
+            for (size_t k = i; k < j && ok; k++) {
+                const char *at = strstr(sent + cur, fs->a[k].text);
+                if (!at) {
+                    ok = false;
+                    break;
+                }
+                cur = (size_t)(at - sent) + strlen(fs->a[k].text);
+                if (fs->a[k].kind != JX_FACT_HEADCOUNT) {
+                    continue;
+                }
+                if ((size_t)(at - sent) < qp) {
+                    total = &fs->a[k];
+                    parts = 0;
+                } else if (total) {
+                    ok = jx_rat_add(sum, fs->a[k].value, &sum) == JX_NUM_OK;
+                    parts++;
+                }
+            }
+            int cmp = ok && total ? jx_rat_cmp(sum, total->value) : 0;
+            bool partial = strstr(q, "等") != NULL; /* "…等": not whole */
+            if (ok && total && parts >= 2 &&
+                (cmp > 0 || (cmp < 0 && parts >= 3 && !partial))) {
+                char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+                struct jx_rat d;
+                jx_rat_sub(sum, total->value, &d);
+                if (jx_rat_sign(d) < 0) {
+                    d.num = -d.num;
+                }
+                jx_check_report(
+                    c, "C118", cmp > 0 ? JX_SEV_ERROR : JX_SEV_WARNING,
+                    &total->prov, NULL,
+                    "报告称%s %s，其中列出的 %zu 项之和为 %s 人，%s总数（相差 "
+                    "%s 人）%s",
+                    total->label, total->text, parts,
+                    jx_rat_format(sum, 0, false, JX_ROUND_HALF_UP, b1),
+                    cmp > 0 ? "多于" : "少于",
+                    jx_rat_format(d, 0, false, JX_ROUND_HALF_UP, b2),
+                    cmp > 0 ? "" : "，所列各项不全或总数有误");
+            }
+        }
+        i = j;
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -985,4 +1052,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     prose_rates(c);
     staff_rates(c);
     prose_lists(c);
+    prose_head_lists(c);
 }

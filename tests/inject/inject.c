@@ -400,6 +400,21 @@ static bool d_pay_rate(struct ctx *c)
     return true;
 }
 
+/* A headcount whose three listed categories add up to fewer people. */
+static bool d_head_list(struct ctx *c)
+{
+    int64_t a = jx_rng_range(c->r, 1, 60), b = jx_rng_range(c->r, 1, 60),
+            d = jx_rng_range(c->r, 1, 60);
+    int64_t total = a + b + d + jx_rng_range(c->r, 1, 5);
+    char s[256];
+    snprintf(s, sizeof s,
+             "\n全年参加业务培训%" PRId64 "人，其中机关人员%" PRId64
+             "人、二级单位人员%" PRId64 "人、聘用人员%" PRId64 "人。",
+             total, a, b, d);
+    append_to_section(c->p, 6, s);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -816,6 +831,7 @@ static struct defect defects[] = {
     {"prose-budget", "C206 C115", d_prose_budget, 0, 0, 0},
     {"prose-rate", "C115", d_prose_rate, 0, 0, 0},
     {"pay-rate", "C115", d_pay_rate, 0, 0, 0},
+    {"head-list", "C118", d_head_list, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

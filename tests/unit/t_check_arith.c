@@ -364,6 +364,24 @@ static void t_c118(void)
     clean(REPORT("支出 200.00 万元，其中：甲 50.00 万元、乙 50.00 万元、丙 100.00 "
                  "万元，其中：丁 60.00 万元、戊 30.00 万元、己 10.00 万元。"),
           false, "C118");
+    /* people: three categories below the total, two above it */
+    expect(REPORT("中心现有工作人员 48 人，其中行政编制 12 人、参公编制 15 人、"
+                  "事业编制 19 人。"),
+           false, "C118", JX_SEV_WARNING,
+           "报告称中心现有工作人员 48 人，其中列出的 3 项之和为 46 人，少于总数（"
+           "相差 2 人），所列各项不全或总数有误");
+    expect(REPORT("中心现有工作人员 48 人，其中男职工 30 人，女职工 20 人。"),
+           false, "C118", JX_SEV_ERROR,
+           "报告称中心现有工作人员 48 人，其中列出的 2 项之和为 50 人，多于总数（"
+           "相差 2 人）");
+    clean(REPORT("中心现有工作人员 48 人，其中行政编制 12 人、参公编制 15 人、"
+                 "事业编制 21 人。"),
+          false, "C118");
+    clean(REPORT("中心现有工作人员 48 人，其中党员 12 人、团员 15 人、"
+                 "专业技术人员 19 人等。"),
+          false, "C118");
+    clean(REPORT("中心现有工作人员 48 人，其中党员 12 人、团员 15 人。"),
+          false, "C118");
 }
 
 /* C501: spending far from its budget, explained or not. */
