@@ -963,6 +963,74 @@ static void prose_lists(struct jx_check_ctx *c)
     }
 }
 
+/* The category word a money label ends in (收入, 支出, 资金, 拨款), or
+ * NULL. */
+static const char *money_category(const char *label)
+{
+    static const char *const cats[] = {"收入", "支出", "资金", "拨款"};
+    size_t n = strlen(label);
+    for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++) {
+        size_t k = strlen(cats[i]);
+        if (n >= k && strcmp(label + n - k, cats[i]) == 0) {
+            return cats[i];
+        }
+    }
+    return NULL;
+}
+
+/* C118 without 其中: a total (label with 总 or 合计/共计) followed in
+ * its sentence by exactly two amounts of the same category (labels ending
+ * in the word the total's label holds: 收入, 支出, 资金, 拨款) that add up
+ * to more than it — "收入总计 27652.4 万元，一般公共预算收入 1953.2 万元，政
+ * 府性基金收入 29605.6 万元".  A warning: without 其中 the two are read as
+ * its parts by their words.  Below the total they may be a partial list
+ * and are not reported. */
+static void prose_pairs(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 0; i + 2 < fs->n; i++) {
+        const struct jx_fact *t = &fs->a[i], *p1 = &fs->a[i + 1],
+                             *p2 = &fs->a[i + 2];
+        if (t->kind != JX_FACT_MONEY || p1->kind != JX_FACT_MONEY ||
+            p2->kind != JX_FACT_MONEY || strstr(t->sentence, "其中") ||
+            strcmp(t->sentence, p1->sentence) != 0 ||
+            strcmp(t->sentence, p2->sentence) != 0 ||
+            (i + 3 < fs->n && strcmp(fs->a[i + 3].sentence, t->sentence) == 0 &&
+             fs->a[i + 3].kind == JX_FACT_MONEY) ||
+            (i > 0 && strcmp(fs->a[i - 1].sentence, t->sentence) == 0 &&
+             fs->a[i - 1].kind == JX_FACT_MONEY)) {
+            continue;
+        }
+        if (!strstr(t->label, "总") && !strstr(t->label, "合计") &&
+            !strstr(t->label, "共计")) { /* 总计, 总额, 总收入, 收入总… */
+            continue;
+        }
+        const char *k1 = money_category(p1->label),
+                   *k2 = money_category(p2->label);
+        if (!k1 || !k2 || strcmp(k1, k2) != 0 || !strstr(t->label, k1)) {
+            continue;
+        }
+        struct jx_money sum;
+        if (jx_money_add(p1->money, p2->money, &sum) != JX_NUM_OK) {
+            continue;
+        }
+        int64_t d = sum.fen - t->money.fen;
+        if (d <= tol_fen(c, t->unit)) {
+            continue;
+        }
+        char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
+        jx_check_report(c, "C118", JX_SEV_WARNING, &t->prov, NULL,
+                        "报告中的总数 %s 之后，%s %s 与%s %s 之和为 %s%s，"
+                        "多于总数（相差 %s）",
+                        t->text, p1->label, p1->text, p2->label,
+                        p2->text,
+                        jx_money_format(sum, t->unit, 2, JX_ROUND_HALF_UP, b1),
+                        jx_money_unit_name(t->unit),
+                        jx_money_format((struct jx_money){d}, t->unit, 2,
+                                        JX_ROUND_HALF_UP, b2));
+    }
+}
+
 /* C118 for people: a headcount and the headcounts listed after its 其中
  * in the same sentence ("工作人员 73 人，其中行政编制 25 人、参公编制 20
  * 人、事业编制 26 人").  Parts above the total are an error (two parts
@@ -1053,4 +1121,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     staff_rates(c);
     prose_lists(c);
     prose_head_lists(c);
+    prose_pairs(c);
 }

@@ -415,6 +415,21 @@ static bool d_head_list(struct ctx *c)
     return true;
 }
 
+/* A total of 收入 followed by two 收入 parts that add up to more. */
+static bool d_pair_over(struct ctx *c)
+{
+    int64_t a = jx_rng_range(c->r, 100, 90000),
+            b = jx_rng_range(c->r, 100, 90000);
+    int64_t total = a + b - jx_rng_range(c->r, 1, 99);
+    char s[256];
+    snprintf(s, sizeof s,
+             "\n本年专项收入总计%" PRId64 "万元，中央补助收入%" PRId64
+             "万元，省级补助收入%" PRId64 "万元。",
+             total, a, b);
+    append_to_section(c->p, 6, s);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -832,6 +847,7 @@ static struct defect defects[] = {
     {"prose-rate", "C115", d_prose_rate, 0, 0, 0},
     {"pay-rate", "C115", d_pay_rate, 0, 0, 0},
     {"head-list", "C118", d_head_list, 0, 0, 0},
+    {"pair-over", "C118", d_pair_over, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

@@ -382,6 +382,18 @@ static void t_c118(void)
           false, "C118");
     clean(REPORT("中心现有工作人员 48 人，其中党员 12 人、团员 15 人。"),
           false, "C118");
+    /* a total and two parts of its kind without 其中 */
+    expect(REPORT("本年收入总计 3120.5 万元，一般公共预算收入 1200.8 万元，政府性基金"
+                  "收入 2019.7 万元。"),
+           false, "C118", JX_SEV_WARNING,
+           "报告中的总数 3120.5 万元 之后，一般公共预算收入 1200.8 万元 与政府性基金"
+           "收入 2019.7 万元 之和为 3220.50万元，多于总数（相差 100.00）");
+    clean(REPORT("本年收入总计 3220.5 万元，一般公共预算收入 1200.8 万元，政府性基金"
+                 "收入 2019.7 万元。"),
+          false, "C118");
+    clean(REPORT("本年收入总计 3120.5 万元，基本支出 1200.8 万元，项目支出 "
+                 "2019.7 万元。"),
+          false, "C118");
 }
 
 /* C501: spending far from its budget, explained or not. */
