@@ -1742,7 +1742,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     se->grade = jx_grade_of(total);
     if (tt->has_stated) {
         se->stated_grade = jx_grade_of(tt->stated);
-        tt->agrees = agree_of(tt->stated, tt->value, c->pol->tolerance);
+        tt->agrees = soften(agree_of(tt->stated, tt->value,
+                                     c->pol->tolerance),
+                            tt->stated, tt->value, false);
         if (tot != BOUND_NONE) {
             report_bound(c, sh, se, tot, ind_points, ptv, exec_points);
         } else if (tt->agrees == JX_AGREE_NO ||
