@@ -133,6 +133,10 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     }
     const char *note = jx_prov_inferred_note(c->arena, all, c->nuses + 1);
     c->nuses = 0;
+    if (sev == JX_SEV_ERROR && note[0]) {
+        sev = JX_SEV_WARNING; /* an input was inferred, not read: at most
+                                 a warning, saying what was inferred */
+    }
     return jx_diag_add(c->diags, code, sev, &loc, "%s%s", msg, note);
 }
 

@@ -613,7 +613,9 @@ static int pct_agrees(const struct jx_fact *pct, struct jx_rat value, int *dp)
     for (int k = 0; k < *dp + 2; k++) {
         jx_rat_div(unit, jx_rat_int(10), &unit);
     }
-    return jx_rat_cmp(d, unit) <= 0 ? 1 : 2;
+    /* one unit off is rounding only in the hundredths of a percent: a
+       rate printed 95% where 96.34% is meant is no rounding of parts */
+    return *dp >= 2 && jx_rat_cmp(d, unit) <= 0 ? 1 : 2;
 }
 
 /* C114: a stated share "X 万元，占总支出的 Y%" recomputed.  The part is
@@ -674,16 +676,54 @@ static void shares(struct jx_check_ctx *c)
     }
 }
 
-/* C115: an 执行率 stated in a sentence of the prose with exactly two
- * amounts before it, the budget then the spending ("预算安排 20.75 万元，
- * 实际支出 20.25 万元，预算执行率 97.59%"), recomputed as spending /
- * budget.  0/0 is C109's. */
+/* C115 for a payment rate stated after the amounts paid and left unpaid
+ * ("支付 18501.096 万元，未支 703 万元，支付率 95%"): paid / (paid +
+ * unpaid).  True when it applied (reported or agreed). */
+static bool paid_unpaid(struct jx_check_ctx *c, const struct jx_fact *pct,
+                        const struct jx_fact *paid,
+                        const struct jx_fact *unpaid)
+{
+    if (!strstr(unpaid->label, "未") || strstr(paid->label, "未") ||
+        paid->unit != unpaid->unit) {
+        return false;
+    }
+    struct jx_money all;
+    struct jx_rat rate;
+    if (jx_money_add(paid->money, unpaid->money, &all) != JX_NUM_OK ||
+        all.fen <= 0 ||
+        jx_rat_money_div(paid->money, all, &rate) != JX_NUM_OK) {
+        return false;
+    }
+    int dp;
+    int agree = pct_agrees(pct, rate, &dp);
+    if (agree == 0) {
+        return true;
+    }
+    char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
+    const char *p = jx_money_format_exact(paid->money, paid->unit, b1);
+    jx_check_report(
+        c, "C115", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR, &pct->prov,
+        NULL, "报告称%s%s，按 已付 / (已付 + 未付) = %s / (%s + %s) = %s，"
+        "与所写不一致",
+        pct->label, pct->text, p, p,
+        jx_money_format_exact(unpaid->money, unpaid->unit, b2),
+        jx_rat_format(rate, dp < 2 ? 2 : dp, true, JX_ROUND_HALF_UP, b3));
+    return true;
+}
+
+/* C115: an 执行率 (or 支付率 / 拨付率) stated in a sentence of the prose
+ * with exactly two amounts before it, the budget then the spending
+ * ("预算安排 20.75 万元，实际支出 20.25 万元，预算执行率 97.59%"),
+ * recomputed as spending / budget; a payment rate after the amounts paid
+ * and unpaid by paid_unpaid.  0/0 is C109's. */
 static void prose_rates(struct jx_check_ctx *c)
 {
     const struct jx_facts *fs = jx_check_facts(c);
     for (size_t i = 0; i < fs->n; i++) {
         const struct jx_fact *pct = &fs->a[i];
-        if (pct->kind != JX_FACT_PERCENT || !strstr(pct->label, "执行率")) {
+        bool pay = strstr(pct->label, "支付率") || strstr(pct->label, "拨付率");
+        if (pct->kind != JX_FACT_PERCENT ||
+            (!strstr(pct->label, "执行率") && !pay)) {
             continue;
         }
         const struct jx_fact *m[3];
@@ -698,6 +738,9 @@ static void prose_rates(struct jx_check_ctx *c)
             }
         }
         if (nm != 2 || m[1]->money.fen <= 0) {
+            continue;
+        }
+        if (pay && paid_unpaid(c, pct, m[1], m[0])) {
             continue;
         }
         const struct jx_fact *budget = m[1], *spent = m[0];
@@ -719,7 +762,7 @@ static void prose_rates(struct jx_check_ctx *c)
             jx_money_format(spent->money, spent->unit, 2, JX_ROUND_HALF_UP, b1),
             jx_money_format(budget->money, budget->unit, 2, JX_ROUND_HALF_UP,
                             b2),
-            jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3));
+            jx_rat_format(rate, dp < 2 ? 2 : dp, true, JX_ROUND_HALF_UP, b3));
     }
 }
 
@@ -838,7 +881,7 @@ static void staff_rates(struct jx_check_ctx *c)
                 "报告称%s%s，与同句人数算出的 %s 不一致，但与别处“%s”%s 人相符："
                 "矛盾在人数而不在比率",
                 pct->label, pct->text,
-                jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3),
+                jx_rat_format(rate, dp < 2 ? 2 : dp, true, JX_ROUND_HALF_UP, b3),
                 alt->label,
                 jx_rat_format(alt->value, 0, false, JX_ROUND_HALF_UP, b1));
             continue;
@@ -850,7 +893,7 @@ static void staff_rates(struct jx_check_ctx *c)
             pct->label, pct->text, formula,
             jx_rat_format(num->value, 0, false, JX_ROUND_HALF_UP, b1),
             jx_rat_format(d, 0, false, JX_ROUND_HALF_UP, b2),
-            jx_rat_format(rate, dp, true, JX_ROUND_HALF_UP, b3));
+            jx_rat_format(rate, dp < 2 ? 2 : dp, true, JX_ROUND_HALF_UP, b3));
     }
 }
 

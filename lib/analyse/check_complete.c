@@ -19,19 +19,49 @@
 static const char *const numerals[] = {"一", "二", "三", "四", "五",
                                        "六", "七", "八", "九", "十"};
 
-/* Standard titles of the sections (rules §5.3), for the message. */
-static const char *const std_titles[] = {
-    "单位基本情况",       "一般公共预算支出情况", "政府性基金预算支出情况",
-    "国有资本经营预算支出情况", "社会保险基金预算支出情况",
-    "单位整体支出绩效情况", "存在的问题及原因分析", "下一步改进措施",
-    "绩效自评结果拟应用和公开情况", "其他需要说明的情况",
-};
-
 /* True when t holds some text. */
 static bool has(const struct jx_text *t)
 {
     return t->s && t->s[0];
 }
+
+/* The outlines a self-evaluation report follows, by document kind and
+ * form family (docs/checks.md, C601):
+ *   - the Hunan ten parts of a 整体 自评报告 (rules §5.3), numbered;
+ *   - the Shenzhen 部门整体绩效评价报告, four parts, numbered (seed 002);
+ *   - a 项目 自评报告: no prescribed numbering, so its parts are topics
+ *     found in any section title (基本情况, 绩效 or 目标 完成情况, 问题,
+ *     改进措施 or 建议), the parts every project self-evaluation report
+ *     covers whatever its region's template calls them.
+ * words[k]: '|'-separated words, any of which in a section title shows
+ * that part. */
+struct outline {
+    bool numbered;            /* parts checked by their number 一 … */
+    int n;                    /* parts */
+    const char *titles[10];   /* each part's standard title */
+    const char *words[10];
+};
+
+static const struct outline hunan_unit = {
+    true, 10,
+    {"单位基本情况", "一般公共预算支出情况", "政府性基金预算支出情况",
+     "国有资本经营预算支出情况", "社会保险基金预算支出情况",
+     "单位整体支出绩效情况", "存在的问题及原因分析", "下一步改进措施",
+     "绩效自评结果拟应用和公开情况", "其他需要说明的情况"},
+    {0}};
+
+static const struct outline shenzhen_unit = {
+    true, 4,
+    {"部门基本情况", "部门主要履职绩效分析", "总体评价和整改措施",
+     "部门整体支出绩效评价指标评分情况"},
+    {0}};
+
+static const struct outline project_report = {
+    false, 4,
+    {"项目基本情况", "绩效目标完成情况", "存在的问题及原因分析",
+     "改进措施和建议"},
+    {"基本情况|概况|项目情况", "绩效|目标|完成情况|自评结果", "问题",
+     "措施|建议|下一步|改进|打算"}};
 
 /* True when the report follows the Shenzhen 部门整体绩效评价报告 outline
  * (seed 002: 一、部门基本情况 … 四、), not the ten-section one. */
@@ -45,44 +75,223 @@ static bool shenzhen_layout(const struct jx_report *r)
            strstr(r->sections[0].title.s, "部门基本情况") != NULL;
 }
 
-/* C601: sections of the outline missing from the report. */
+/* True when the report is a project's (项目) self-evaluation report: its
+ * title names a 项目 and not the unit's whole spending (整体/部门整体). */
+static bool project_layout(const struct jx_report *r)
+{
+    return has(&r->title) && strstr(r->title.s, "项目") &&
+           !strstr(r->title.s, "整体");
+}
+
+/* The outline the report is held to. */
+static const struct outline *report_outline(const struct jx_report *r)
+{
+    if (project_layout(r)) {
+        return &project_report;
+    }
+    return shenzhen_layout(r) ? &shenzhen_unit : &hunan_unit;
+}
+
+/* True when one of the '|'-separated words of list occurs in s. */
+static bool any_word(const char *s, const char *list)
+{
+    while (*list) {
+        const char *bar = strchr(list, '|');
+        size_t n = bar ? (size_t)(bar - list) : strlen(list);
+        char w[64];
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, list, n);
+            w[n] = '\0';
+            if (strstr(s, w)) {
+                return true;
+            }
+        }
+        list += n + (bar != NULL);
+    }
+    return false;
+}
+
+/* True when s ends with the UTF-8 text t. */
+static bool ends_with(const char *s, size_t n, const char *t)
+{
+    size_t k = strlen(t);
+    return n >= k && memcmp(s + n - k, t, k) == 0;
+}
+
+/* True when a section's content is a form rather than prose (四、…评分
+ * 情况 before the 评分表), so a bare heading is not a part left empty. */
+static bool form_section(const struct jx_package *p, const struct jx_section *s)
+{
+    return has(&s->title) &&
+           (strstr(s->title.s, "评分") || strstr(s->title.s, "表")) &&
+           (p->dept_scoring.present || p->assessment.present ||
+            p->has_goal_sheet || p->has_unit_sheet);
+}
+
+/* True when a line of n bytes ends a sentence, a date (…日, …月) or a
+ * signature (a unit's name), as the last line of a whole report does. */
+static bool line_ends(const char *t, size_t n)
+{
+    static const char *const enders[] = {
+        "。", "！", "？", "；", ".", "!", "?", ";", "…", "）", ")",
+        "”", "\"", "」", "』", "日", "月", "局", "院", "中心", "政府",
+        "委员会", "办公室", "站", "所", "处", "队", "会", "部", "厅", "委"};
+    for (size_t i = 0; i < sizeof enders / sizeof enders[0]; i++) {
+        if (ends_with(t, n, enders[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when the report visibly stops part-way — an excerpt, or a file cut
+ * off: its last line (at least 12 characters) ends inside a sentence
+ * rather than with sentence punctuation, a date or a signature; or it
+ * ends in three or more short unpunctuated lines (the cells of a table
+ * cut off); or its last section is a bare heading that is neither 其他
+ * (often left empty), nor a form's heading, nor followed by an
+ * attachment list.  *tail gets the last characters, for the message
+ * (arena c->arena). */
+static bool cut_off(struct jx_check_ctx *c, const struct jx_report *r,
+                    const char **tail)
+{
+    *tail = "";
+    if (r->nsections == 0) {
+        return false;
+    }
+    const struct jx_section *s = &r->sections[r->nsections - 1];
+    if (!has(&s->text)) {
+        return r->nattachments == 0 && !form_section(c->pkg, s) &&
+               !(has(&s->title) && strstr(s->title.s, "其他"));
+    }
+    const char *t = s->text.s;
+    size_t n = strlen(t);
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n' ||
+                     t[n - 1] == '\r' || t[n - 1] == '\t')) {
+        n--;
+    }
+    while (n >= 3 && memcmp(t + n - 3, "\xe3\x80\x80", 3) == 0) {
+        n -= 3; /* ideographic spaces */
+    }
+    size_t line = n;
+    while (line > 0 && t[line - 1] != '\n') {
+        line--;
+    }
+    if (line_ends(t, n)) {
+        return false;
+    }
+    if (jx_utf8_count(t + line, n - line) < 12) {
+        /* short: a cut table when the lines before it are short and
+           unpunctuated too */
+        int cells = 0;
+        size_t end = n;
+        while (end > 0 && cells < 3) {
+            size_t st = end;
+            while (st > 0 && t[st - 1] != '\n') {
+                st--;
+            }
+            size_t e = end;
+            while (e > st && (t[e - 1] == ' ' || t[e - 1] == '\r' ||
+                              t[e - 1] == '\t')) {
+                e--;
+            }
+            if (e > st) {
+                if (jx_utf8_count(t + st, e - st) >= 20 ||
+                    line_ends(t + st, e - st)) {
+                    break;
+                }
+                cells++;
+            }
+            end = st > 0 ? st - 1 : 0;
+            if (st == 0) {
+                break;
+            }
+        }
+        if (cells < 3) {
+            return false;
+        }
+    }
+    size_t from = n;
+    for (int k = 0; k < 12 && from > 0; k++) {
+        do {
+            from--;
+        } while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80);
+    }
+    char *tl = jx_strndup(c->arena, t + from, n - from);
+    for (char *q = tl; *q; q++) {
+        if (*q == '\n' || *q == '\r') {
+            *q = ' '; /* one line in the message */
+        }
+    }
+    *tail = tl;
+    return true;
+}
+
+/* C601: parts of the report's outline missing; C608 instead when the
+ * report visibly stops part-way (one note, no list of missing parts). */
 static void sections(struct jx_check_ctx *c)
 {
     const struct jx_report *r = &c->pkg->report;
     if (!r->present || r->nsections == 0) {
         return;
     }
-    int want = shenzhen_layout(r) ? 4 : 10;
+    const char *tail;
+    if (cut_off(c, r, &tail)) {
+        const struct jx_section *s = &r->sections[r->nsections - 1];
+        jx_check_report(
+            c, "C608", JX_SEV_NOTE, has(&s->text) ? s->text.prov : s->title.prov,
+            jx_sprintf(c->arena, "/report/sections/%zu", r->nsections - 1),
+            "自评报告在第 %zu 个部分“%s”%s处中断，可能是节选或文件不完整；"
+            "未检查缺少哪些部分",
+            r->nsections, has(&s->title) ? s->title.s : "",
+            tail[0] ? jx_sprintf(c->arena, "的“…%s”", tail) : "的标题");
+        return;
+    }
+    const struct outline *o = report_outline(r);
     bool seen[11] = {false};
     for (size_t i = 0; i < r->nsections; i++) {
-        int no = r->sections[i].no;
-        if (no >= 1 && no <= 10) {
-            seen[no] = true;
+        const struct jx_section *s = &r->sections[i];
+        if (o->numbered) {
+            if (s->no >= 1 && s->no <= o->n) {
+                seen[s->no] = true;
+            }
+            continue;
+        }
+        for (int k = 0; k < o->n; k++) {
+            seen[k + 1] = seen[k + 1] ||
+                          (has(&s->title) && any_word(s->title.s, o->words[k]));
         }
     }
     struct jx_buf b;
     jx_buf_init(&b, 4096);
     int n = 0;
-    for (int k = 1; k <= want; k++) {
+    for (int k = 1; k <= o->n; k++) {
         if (seen[k]) {
             continue;
         }
         if (n) {
             jx_buf_adds(&b, "、");
         }
-        if (want == 10) {
-            jx_buf_addf(&b, "%s、%s", numerals[k - 1], std_titles[k - 1]);
+        if (o->numbered) {
+            jx_buf_addf(&b, "%s、%s", numerals[k - 1], o->titles[k - 1]);
         } else {
-            jx_buf_addf(&b, "%s、", numerals[k - 1]);
+            jx_buf_adds(&b, o->titles[k - 1]);
         }
         n++;
     }
-    if (n) {
+    if (n && o->numbered) {
         jx_check_report(c, "C601", JX_SEV_WARNING, r->title.prov,
                         "/report/sections",
                         "自评报告缺少 %d 个部分：%s（共 %zu 个部分，"
                         "应有 %d 个）",
-                        n, b.p, r->nsections, want);
+                        n, b.p, r->nsections, o->n);
+    } else if (n) {
+        jx_check_report(c, "C601", JX_SEV_WARNING, r->title.prov,
+                        "/report/sections",
+                        "项目支出绩效自评报告没有写到：%s（各部分标题中都没有；"
+                        "项目自评报告应写明项目基本情况、绩效目标完成情况、"
+                        "存在的问题及原因分析、改进措施和建议）",
+                        b.p);
     }
     jx_buf_release(&b);
 }
@@ -297,12 +506,14 @@ static void empty_cells(struct jx_check_ctx *c)
         }
         jx_buf_release(&b);
     }
-    for (size_t i = 0; i < p->report.nsections; i++) {
+    const char *tail;
+    size_t upto = p->report.nsections;
+    if (upto > 0 && cut_off(c, &p->report, &tail)) {
+        upto--; /* a bare last heading: C608's, not a part left empty */
+    }
+    for (size_t i = 0; i < upto; i++) {
         const struct jx_section *s = &p->report.sections[i];
-        bool table = has(&s->title) &&
-                     (strstr(s->title.s, "评分") || strstr(s->title.s, "表")) &&
-                     (p->dept_scoring.present || p->assessment.present ||
-                      p->has_goal_sheet || p->has_unit_sheet);
+        bool table = form_section(p, s);
         if (!has(&s->text) && s->no >= 1 && s->no <= 10 && !table) {
             jx_check_report(
                 c, "C606", s->no == 10 ? JX_SEV_NOTE : JX_SEV_WARNING,
@@ -336,10 +547,15 @@ static void required_cells(struct jx_check_ctx *c)
 static void figureless_performance(struct jx_check_ctx *c)
 {
     const struct jx_report *r = &c->pkg->report;
-    if (!r->present || shenzhen_layout(r)) {
+    const char *tail;
+    if (!r->present || report_outline(r) != &hunan_unit) {
         return;
     }
-    for (size_t i = 0; i < r->nsections; i++) {
+    size_t upto = r->nsections;
+    if (upto > 0 && cut_off(c, r, &tail)) {
+        upto--; /* the text of a part cut off is not all there */
+    }
+    for (size_t i = 0; i < upto; i++) {
         const struct jx_section *s = &r->sections[i];
         if (s->no != 6 || !has(&s->text)) {
             continue;

@@ -271,8 +271,12 @@ static struct jx_diag *finding(struct ctx *c, const char *code,
     va_end(ap);
     const struct jx_prov *all[5] = {prov, c->uses[0], c->uses[1],
                                     c->uses[2], c->uses[3]};
-    return jx_diag_add(c->d, code, sev, &loc, "%s%s", msg,
-                       jx_prov_inferred_note(c->a, all, 5));
+    const char *note = jx_prov_inferred_note(c->a, all, 5);
+    if (sev == JX_SEV_ERROR && note[0]) {
+        sev = JX_SEV_WARNING; /* an input was inferred, not read: at most
+                                 a warning, saying what was inferred */
+    }
+    return jx_diag_add(c->d, code, sev, &loc, "%s%s", msg, note);
 }
 
 /* The first non-NULL of two provenances. */

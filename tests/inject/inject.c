@@ -384,6 +384,22 @@ static bool d_prose_rate(struct ctx *c)
     return replace_in_section(c->p, 5, from, to);
 }
 
+/* A 支付率 stated after the amounts paid and unpaid that does not
+ * recompute as paid / (paid + unpaid): off by 2 to 9 points. */
+static bool d_pay_rate(struct ctx *c)
+{
+    int64_t paid = jx_rng_range(c->r, 100, 90000);     /* 万元 */
+    int64_t unpaid = jx_rng_range(c->r, 1, paid / 10 + 1);
+    int64_t pct = paid * 100 / (paid + unpaid) - jx_rng_range(c->r, 2, 9);
+    char b[256];
+    snprintf(b, sizeof b,
+             "\n专项资金已支付%" PRId64 "万元，未支%" PRId64 "万元，支付率%" PRId64
+             "%%。",
+             paid, unpaid, pct);
+    append_to_section(c->p, 6, b);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -904,6 +920,7 @@ static struct defect defects[] = {
     {"prose-basic", "C201 C203 C204", d_prose_basic, 0, 0, 0},
     {"prose-budget", "C206 C115", d_prose_budget, 0, 0, 0},
     {"prose-rate", "C115", d_prose_rate, 0, 0, 0},
+    {"pay-rate", "C115", d_pay_rate, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

@@ -100,6 +100,16 @@ static void t_c101(void)
            false, "C101", JX_SEV_ROUNDING,
            "整体支出绩效自评表按支出性质分的全年执行数之和 6.00 + 4.01 = "
            "10.01万元，与年度资金总额全年执行数 10.00 不一致（相差 0.01）");
+    /* the same break where the total was split from run-together digits:
+     * inferred, so at most a warning, saying so */
+    expect(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
+                "{\"value\":\"2030.12\",\"source\":{\"line\":3,\"how\":"
+                "\"split\",\"raw\":\"2030.1210\"}}},\"basic\":{\"executed\":"
+                "\"900.47\"},\"project\":{\"executed\":\"1025.20\"}}}}",
+           false, "C101", JX_SEV_WARNING,
+           "整体支出绩效自评表按支出性质分的全年执行数之和 900.47 + 1025.20 = "
+           "1925.67万元，与年度资金总额全年执行数 2030.12 不一致（相差 104.45）"
+           "（该数由连在一起的数字按勾稽关系拆分推断：原文“2030.1210”）");
     clean(HEAD "\"unit_sheet\":{\"funds\":{\"total\":{\"executed\":"
                "\"1902.68\"},\"general_budget\":{\"executed\":\"1371.87\"},"
                "\"other\":{\"executed\":\"530.81\"}}}}",
@@ -280,6 +290,17 @@ static void t_c115(void)
            "报告称预算执行率89.83%，按 594.03 / 595.06 = 99.83%，与所写不一致");
     clean(REPORT("日常公用经费预算安排 20.75 万元，实际支出 20.25 万元，预算执行率 97.59%。"),
           false, "C115");
+    /* a payment rate after the amounts paid and unpaid */
+    expect(REPORT("全年专项资金支付 3601.25 万元，未支 180 万元，支付率 93%。"),
+           false, "C115", JX_SEV_ERROR,
+           "报告称支付率93%，按 已付 / (已付 + 未付) = 3601.25 / (3601.25 + "
+           "180.00) = 95.24%，与所写不一致");
+    clean(REPORT("全年专项资金支付 3601.25 万元，未支 180 万元，支付率 95%。"),
+          false, "C115");
+    /* a whole percentage point off is not rounding */
+    expect(REPORT("全年预算数为 200 万元，实际支出为 193 万元，预算执行率 96%。"),
+           false, "C115", JX_SEV_ERROR,
+           "报告称预算执行率96%，按 193.00 / 200.00 = 96.50%，与所写不一致");
 }
 
 /* C116: staffing rates of the prose recomputed from their headcounts. */

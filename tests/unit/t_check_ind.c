@@ -282,6 +282,70 @@ static void t_c601(void)
     jx_arena_free(a);
 }
 
+/* C601 for a project report: its parts are topics, found in any
+ * section title whatever the numbering; the Shenzhen outline's missing
+ * parts are named by their titles. */
+static void t_c601_outlines(void)
+{
+    one(F_COMPLETE,
+        "\"report\":{\"title\":\"测试中心2024年度某某项目绩效自评报告\","
+        "\"sections\":[{\"no\":1,\"title\":\"项目概况\",\"text\":\"无。\"},"
+        "{\"no\":2,\"title\":\"绩效目标实现情况\",\"text\":\"无。\"}]}",
+        "C601", JX_SEV_WARNING,
+        "项目支出绩效自评报告没有写到：存在的问题及原因分析、改进措施和建议"
+        "（各部分标题中都没有；项目自评报告应写明项目基本情况、绩效目标完成情况"
+        "、存在的问题及原因分析、改进措施和建议）");
+    none(F_COMPLETE,
+         "\"report\":{\"title\":\"测试中心2024年度某某项目绩效自评报告\","
+         "\"sections\":[{\"no\":1,\"title\":\"项目基本情况\",\"text\":\"无。\"},"
+         "{\"no\":2,\"title\":\"项目绩效情况\",\"text\":\"无。\"},"
+         "{\"no\":3,\"title\":\"存在问题和下一步打算\",\"text\":\"无。\"}]}",
+         "C601");
+    one(F_COMPLETE,
+        "\"report\":{\"title\":\"测试中心2023年度部门整体绩效评价报告\","
+        "\"sections\":[{\"no\":1,\"title\":\"部门基本情况\",\"text\":\"无。\"},"
+        "{\"no\":3,\"title\":\"总体评价\",\"text\":\"无。\"}]}",
+        "C601", JX_SEV_WARNING,
+        "自评报告缺少 2 个部分：二、部门主要履职绩效分析、四、部门整体支出绩效"
+        "评价指标评分情况（共 2 个部分，应有 4 个）");
+}
+
+/* C608: a report that visibly stops part-way gets one note and no list
+ * of missing parts (C601) — not one that ends a sentence, a date, a
+ * signature, a short answer, or a bare 其他 heading. */
+static void t_c608(void)
+{
+#define REPORT_ENDING(text)                                                \
+    "\"report\":{\"title\":\"测试中心2024年度部门整体支出绩效自评报告\","     \
+    "\"sections\":[{\"no\":1,\"title\":\"单位基本情况\",\"text\":\"" text   \
+    "\"}]}"
+    one(F_COMPLETE, REPORT_ENDING("本单位内设五个科室，负责全区的测试与"),
+        "C608", JX_SEV_NOTE,
+        "自评报告在第 1 个部分“单位基本情况”的“…个科室，负责全区的测试与”"
+        "处中断，可能是节选或文件不完整；未检查缺少哪些部分");
+    none(F_COMPLETE, REPORT_ENDING("本单位内设五个科室，负责全区的测试与"),
+         "C601");
+    one(F_COMPLETE, REPORT_ENDING("收入情况\\n财政拨款\\n事业收入\\n其他"),
+        "C608", JX_SEV_NOTE,
+        "自评报告在第 1 个部分“单位基本情况”的“…财政拨款 事业收入 其他”处中断"
+        "，可能是节选或文件不完整；未检查缺少哪些部分");
+    none(F_COMPLETE, REPORT_ENDING("本单位内设五个科室，负责全区的测试工作。"),
+         "C608");
+    none(F_COMPLETE, REPORT_ENDING("测试中心\\n二〇二五年三月一日"), "C608");
+    none(F_COMPLETE, REPORT_ENDING("无"), "C608");
+    one(F_COMPLETE,
+        "\"report\":{\"sections\":[{\"no\":1,\"title\":\"基本情况\",\"text\":"
+        "\"无。\"},{\"no\":2,\"title\":\"下一步\"}]}",
+        "C608", JX_SEV_NOTE,
+        "自评报告在第 2 个部分“下一步”的标题处中断，可能是节选或文件不完整；"
+        "未检查缺少哪些部分");
+    none(F_COMPLETE,
+         "\"report\":{\"sections\":[{\"no\":1,\"title\":\"基本情况\",\"text\":"
+         "\"无。\"},{\"no\":10,\"title\":\"其他需要说明的情况\"}]}",
+         "C608");
+#undef REPORT_ENDING
+}
+
 /* C602: the attachment list names a form the package lacks. */
 static void t_c602(void)
 {
@@ -354,7 +418,8 @@ static void t_c606(void)
         "基础数据表有 1 处必填内容空白：部门基本支出预算调整（上年决算数、本年决算数）");
     none(F_COMPLETE, FULLBASE(COST3), "C606");
     one(F_COMPLETE,
-        "\"report\":{\"sections\":[{\"no\":7,\"title\":\"存在的问题\"}]}",
+        "\"report\":{\"sections\":[{\"no\":7,\"title\":\"存在的问题\"},"
+        "{\"no\":8,\"title\":\"下一步改进措施\",\"text\":\"无。\"}]}",
         "C606", JX_SEV_WARNING, "自评报告第七部分“存在的问题”只有标题，没有内容");
     none(F_COMPLETE,
          "\"report\":{\"sections\":[{\"no\":7,\"title\":\"存在的问题\","
@@ -475,6 +540,8 @@ const struct jx_test t_check_ind[] = {
     {"check_ind.c602", t_c602}, {"check_ind.c603", t_c603},
     {"check_ind.c604", t_c604}, {"check_ind.c605", t_c605},
     {"check_ind.c606", t_c606}, {"check_ind.c607", t_c607},
+    {"check_ind.c601_outlines", t_c601_outlines},
+    {"check_ind.c608", t_c608},
     {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
     {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
     {"check_ind.c705", t_c705},

@@ -758,6 +758,17 @@ static void t_findings_funds(void)
     CHECK_STR(r.d.a[0].loc.path, "/unit_sheet/funds/total/rate");
     run_free(&r);
 
+    run_init(&r); /* S101 on a rate recovered by position: a warning */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.rate = num("95%");
+    static const struct jx_prov pos = {.line = 7, .col = 3,
+                                       .how = JX_HOW_POSITION, .raw = "95%"};
+    p->unit_sheet.total.rate.prov = &pos;
+    expect(&r, p, "S101", "S101", JX_SEV_WARNING, __LINE__);
+    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：表中执行率 95% 与复核执行率 "
+                            "100.00% 不一致（该数按位置推断：原文“95%”）");
+    run_free(&r);
+
     run_init(&r); /* S101 rounding: 0.01 percentage point */
     p = clean_pkg(r.a);
     p->unit_sheet.total.rate = num("99.99%");
