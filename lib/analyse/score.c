@@ -306,6 +306,91 @@ static enum jx_severity agree_sev(enum jx_agree a)
     return a == JX_AGREE_ROUNDING ? JX_SEV_ROUNDING : JX_SEV_ERROR;
 }
 
+/* ---- printed precision and firmness (issue 12) ------------------------ */
+
+/* Decimals v shows written with the fewest digits (of its percentage
+ * when percent); 6 when it has no short expansion.  The package keeps
+ * values, not how they were printed, so a 60.00% counts as 60%. */
+static int shown_decimals(struct jx_rat v, bool percent)
+{
+    char buf[JX_NUM_BUFSZ];
+    if (!jx_rat_format_exact(v, percent, buf)) {
+        return 6;
+    }
+    const char *dot = strchr(buf, '.');
+    return dot ? (int)strcspn(dot + 1, "%") : 0;
+}
+
+/* Half a unit in the last place stated shows (as a fraction when
+ * percent): a figure printed with k decimals stands for any value
+ * within it. */
+static struct jx_rat half_unit(struct jx_rat stated, bool percent)
+{
+    int k = shown_decimals(stated, percent) + (percent ? 2 : 0);
+    int64_t den = 2;
+    for (int i = 0; i < k && den < INT64_MAX / 10; i++) {
+        den *= 10;
+    }
+    struct jx_rat h = {1, den};
+    return h;
+}
+
+/* True when computed, rounded half-up at the decimals stated shows, is
+ * stated: a figure printed with k decimals agrees with any value that
+ * rounds to it at k decimals (60% with 59.58%, 6 with 5.96). */
+static bool agrees_printed(struct jx_rat stated, struct jx_rat computed,
+                           bool percent)
+{
+    int k = shown_decimals(stated, percent) + (percent ? 2 : 0);
+    struct jx_rat r;
+    return jx_rat_round(computed, k, JX_ROUND_HALF_UP, &r) == JX_NUM_OK &&
+           jx_rat_cmp(r, stated) == 0;
+}
+
+/* A disagreement softened by printed precision: one that vanishes when
+ * computed is rounded at the decimals stated shows is only rounding. */
+static enum jx_agree soften(enum jx_agree a, struct jx_rat stated,
+                            struct jx_rat computed, bool percent)
+{
+    if (a == JX_AGREE_NO && agrees_printed(stated, computed, percent)) {
+        return JX_AGREE_ROUNDING;
+    }
+    return a;
+}
+
+/* True when every provenance among p[0..n) (NULL entries skipped) was
+ * read as printed, none inferred. */
+static bool all_read(const struct jx_prov *const *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] && p[i]->how != JX_HOW_READ) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* An error stays an error only when its inputs were all read firmly;
+ * on inferred inputs it is at most a warning (the message names what
+ * was inferred). */
+static enum jx_severity firm_sev(enum jx_severity sev,
+                                 const struct jx_prov *const *p, size_t n)
+{
+    return sev == JX_SEV_ERROR && !all_read(p, n) ? JX_SEV_WARNING : sev;
+}
+
+/* The provenances of a funds row's values (the 执行率 row's inputs). */
+static size_t funds_provs(const struct jx_funds *f,
+                          const struct jx_prov **out)
+{
+    out[0] = f->budget_full.prov;
+    out[1] = f->executed.prov;
+    out[2] = f->points.prov;
+    out[3] = f->rate.prov;
+    out[4] = f->score.prov;
+    return 5;
+}
+
 /* ---- 执行率 and its score ------------------------------------------- */
 
 /* Compute the 执行率 item of a sheet; *exact receives the unrounded
@@ -386,13 +471,139 @@ static void score_rate(struct ctx *c, const struct jx_sheet *sh,
         /* the tolerance is in percentage points */
         struct jx_calc k2 = {false};
         struct jx_rat tol = jx_calc_div(&k2, c->pol->tolerance, jx_rat_int(100));
-        it->agrees = agree_of(it->stated, it->value, tol);
-        if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
-            struct jx_diag *e = finding(
-                c, "S101", agree_sev(it->agrees), it->prov, rpath,
-                "%s：表中执行率 %s 与复核执行率 %s 不一致", c->sheet,
-                fmt_exact(c, it->stated, true), fmt_item(c, it));
-            jx_diag_detail(c->d, e, "%s", it->formula);
+        it->agrees = soften(agree_of(it->stated, it->value, tol),
+                            it->stated, r, true);
+        /* S101 is reported with the score (report_exec): a stated score
+         * that follows the wrong stated rate is the same mistake */
+    }
+}
+
+/* The range of scores a stated rate implies with points (capped at
+ * the points under the policy's cap), the rate taken at its printed
+ * precision: [*lo, *hi].  False when it cannot be computed. */
+static bool implied_score(struct ctx *c, struct jx_rat rate,
+                          struct jx_rat points, struct jx_rat *lo,
+                          struct jx_rat *hi)
+{
+    struct jx_calc k = {false};
+    struct jx_rat h = half_unit(rate, true);
+    struct jx_rat rl = jx_rat_max(jx_calc_sub(&k, rate, h), jx_rat_int(0));
+    struct jx_rat rh = jx_calc_add(&k, rate, h);
+    if (c->pol->exec_cap) {
+        rl = jx_rat_min(rl, jx_rat_int(1));
+        rh = jx_rat_min(rh, jx_rat_int(1));
+    }
+    *lo = jx_calc_mul(&k, rl, points);
+    *hi = jx_calc_mul(&k, rh, points);
+    return !k.bad;
+}
+
+/* True when a stated score, taken at its printed precision, can be a
+ * value in [lo, hi]. */
+static bool score_within(struct jx_rat stated, struct jx_rat lo,
+                         struct jx_rat hi)
+{
+    struct jx_calc k = {false};
+    struct jx_rat h = half_unit(stated, false);
+    struct jx_rat sl = jx_calc_sub(&k, stated, h);
+    struct jx_rat sh = jx_calc_add(&k, stated, h);
+    return !k.bad && jx_rat_cmp(sl, hi) <= 0 && jx_rat_cmp(sh, lo) >= 0;
+}
+
+/* Report the 执行率 row: S101 (the stated rate against the amounts),
+ * S105 (score above its points), S102 (the stated score against the one
+ * recomputed from the amounts or, when the amounts are missing, from the
+ * stated rate).  A stated score that follows a wrong stated rate is one
+ * mistake: S101 names both and S102 is not repeated.  A fully met rate
+ * scored below its points says so.  Errors need every value of the row
+ * read firmly; on inferred values they are warnings. */
+static void report_exec(struct ctx *c, const struct jx_sheet *sh,
+                        const char *spath, const struct jx_item *rate,
+                        struct jx_rat exact, struct jx_item *it)
+{
+    const struct jx_funds *f = &sh->total;
+    const char *rpath = jx_sprintf(c->a, "%s/funds/total/rate", spath);
+    const char *spath_score = jx_sprintf(c->a, "%s/funds/total/score", spath);
+    const struct jx_prov *fp[5];
+    size_t nfp = funds_provs(f, fp);
+    const char *pts = fmt_exact(c, it->points, false);
+    struct jx_rat lo = jx_rat_int(0), hi = jx_rat_int(0);
+    bool implied = rate->has_stated && it->has_stated &&
+                   implied_score(c, rate->stated, it->points, &lo, &hi);
+    bool follows = implied && score_within(it->stated, lo, hi);
+    bool s101 = rate->has_stated && rate->has_value &&
+                (rate->agrees == JX_AGREE_NO ||
+                 rate->agrees == JX_AGREE_ROUNDING);
+    bool s102 = it->has_stated && it->has_value &&
+                (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING);
+    if (s101) {
+        enum jx_severity sev = firm_sev(agree_sev(rate->agrees), fp, nfp);
+        struct jx_diag *e;
+        if (rate->agrees == JX_AGREE_NO && s102 &&
+            it->agrees == JX_AGREE_NO && follows) {
+            e = finding(c, "S101", sev, rate->prov, rpath,
+                        "%s：表中执行率 %s、执行率得分 %s 与按金额复核的执行率 "
+                        "%s、得分 %s 不一致（表中得分按所写执行率计算，随之有误）",
+                        c->sheet, fmt_exact(c, rate->stated, true),
+                        fmt_exact(c, it->stated, false), fmt_item(c, rate),
+                        fmt_item(c, it));
+            jx_diag_detail(c->d, e, "%s；%s", rate->formula, it->formula);
+            s102 = false;
+        } else {
+            e = finding(c, "S101", sev, rate->prov, rpath,
+                        "%s：表中执行率 %s 与复核执行率 %s 不一致", c->sheet,
+                        fmt_exact(c, rate->stated, true), fmt_item(c, rate));
+            jx_diag_detail(c->d, e, "%s", rate->formula);
+        }
+    }
+    if (it->has_stated && jx_rat_cmp(it->stated, it->points) > 0) {
+        finding(c, "S105", firm_sev(JX_SEV_ERROR, fp, nfp), it->prov,
+                spath_score, "%s：执行率得分 %s 高于分值 %s", c->sheet,
+                fmt_exact(c, it->stated, false), pts);
+    }
+    if (s102) {
+        enum jx_severity sev = firm_sev(agree_sev(it->agrees), fp, nfp);
+        struct jx_diag *e;
+        if (it->agrees == JX_AGREE_NO &&
+            jx_rat_cmp(exact, jx_rat_int(1)) >= 0 &&
+            jx_rat_cmp(it->stated, it->points) < 0) {
+            e = finding(c, "S102", sev, it->prov, spath_score,
+                        "%s：执行率 %s 已全部完成（全年执行数 %s 不低于全年预算数 "
+                        "%s），执行率得分应为满分 %s，表中为 %s",
+                        c->sheet, fmt_item(c, rate),
+                        fmt_money(c, f->executed.v, sh->unit),
+                        fmt_money(c, f->budget_full.v, sh->unit), pts,
+                        fmt_exact(c, it->stated, false));
+        } else {
+            e = finding(c, "S102", sev, it->prov, spath_score,
+                        "%s：表中执行率得分 %s 与复核得分 %s 不一致", c->sheet,
+                        fmt_exact(c, it->stated, false), fmt_item(c, it));
+        }
+        jx_diag_detail(c->d, e, "%s", it->formula);
+    } else if (implied && !follows && !rate->has_value &&
+               !(f->executed.present && f->budget_full.present)) {
+        /* the amounts are missing: the stated rate is all there is */
+        const char *why = "未填全年执行数或全年预算数，按表中执行率复核";
+        if (jx_rat_cmp(rate->stated, jx_rat_int(1)) >= 0 &&
+            jx_rat_cmp(it->stated, it->points) < 0) {
+            finding(c, "S102", firm_sev(JX_SEV_ERROR, fp, nfp), it->prov,
+                    spath_score,
+                    "%s：表中执行率 %s 已全部完成，执行率得分应为满分 %s，"
+                    "表中为 %s（%s）",
+                    c->sheet, fmt_exact(c, rate->stated, true), pts,
+                    fmt_exact(c, it->stated, false), why);
+        } else {
+            const char *range =
+                jx_rat_cmp(lo, hi) == 0
+                    ? fmt_exact(c, lo, false)
+                    : jx_sprintf(c->a, "%s～%s", fmt_fixed(c, lo, 2, false),
+                                 fmt_fixed(c, hi, 2, false));
+            finding(c, "S102", firm_sev(JX_SEV_ERROR, fp, nfp), it->prov,
+                    spath_score,
+                    "%s：表中执行率得分 %s 与按表中执行率 %s × 分值 %s 计算的 "
+                    "%s 不一致（%s）",
+                    c->sheet, fmt_exact(c, it->stated, false),
+                    fmt_exact(c, rate->stated, true), pts, range, why);
         }
     }
 }
@@ -406,7 +617,6 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
 {
     const struct jx_funds *f = &sh->total;
     const char *path = jx_sprintf(c->a, "%s/funds/total", spath);
-    const char *spath_score = jx_sprintf(c->a, "%s/funds/total/score", spath);
     const char *ppath = jx_sprintf(c->a, "%s/funds/total/points", spath);
     bool single = c->pol->exec_rounding == JX_EXEC_SINGLE_ROUND;
     it->id = jx_sprintf(c->a, "%s.execution_score", sid);
@@ -484,24 +694,11 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
             }
         }
     }
-    if (it->has_stated) {
-        if (jx_rat_cmp(it->stated, it->points) > 0) {
-            finding(c, "S105", JX_SEV_ERROR, it->prov, spath_score,
-                    "%s：执行率得分 %s 高于分值 %s", c->sheet,
-                    fmt_exact(c, it->stated, false), pts);
-        }
-        if (it->has_value) {
-            it->agrees = agree_of(it->stated, it->value, c->pol->tolerance);
-            if (it->agrees == JX_AGREE_NO ||
-                it->agrees == JX_AGREE_ROUNDING) {
-                struct jx_diag *e = finding(
-                    c, "S102", agree_sev(it->agrees), it->prov, spath_score,
-                    "%s：表中执行率得分 %s 与复核得分 %s 不一致", c->sheet,
-                    fmt_exact(c, it->stated, false), fmt_item(c, it));
-                jx_diag_detail(c->d, e, "%s", it->formula);
-            }
-        }
+    if (it->has_stated && it->has_value) {
+        it->agrees = soften(agree_of(it->stated, it->value, c->pol->tolerance),
+                            it->stated, it->value, false);
     }
+    report_exec(c, sh, spath, rate, exact, it);
 }
 
 /* ---- indicators ------------------------------------------------------ */
@@ -1261,6 +1458,155 @@ static bool used_score(const struct jx_item *it, struct jx_rat *s,
     return false;
 }
 
+/* The provenances of a sheet's 分值 (scores false: every indicator's
+ * and the execution row's) or 得分 (scores true), in an arena array of
+ * *n. */
+static const struct jx_prov **sheet_provs(struct ctx *c,
+                                          const struct jx_sheet *sh,
+                                          bool scores, size_t *n)
+{
+    const struct jx_prov **p =
+        jx_alloc_array(c->a, sh->nindicators + 1, sizeof *p);
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        p[i] = scores ? sh->indicators[i].score.prov
+                      : sh->indicators[i].points.prov;
+    }
+    p[sh->nindicators] = scores ? sh->total.score.prov : sh->total.points.prov;
+    *n = sh->nindicators + 1;
+    return p;
+}
+
+/* How a stated total breaks the rows' own bounds. */
+enum bound {
+    BOUND_NONE = 0,  /* it does not (S304 compares it as usual) */
+    BOUND_ABOVE_MAX, /* above Σ 分值 of every row read (S308) */
+    BOUND_NO_EXEC    /* Σ indicator 得分 without the execution row's
+                        (S307) */
+};
+
+/* Whether a sheet's stated total breaks its rows' bounds: above the sum
+ * of every row's 分值 (ptv, the execution row's included) beyond the
+ * total's printed precision; or equal (at its printed precision) to the
+ * indicators' stated 得分 alone while the execution row's stated 得分 is
+ * above 0 and the total with it differs. */
+static enum bound total_bound(struct ctx *c, const struct jx_sheet *sh,
+                              const struct jx_sheet_eval *se,
+                              struct jx_rat ptv)
+{
+    if (!sh->stated_total.present || sh->nindicators == 0) {
+        return BOUND_NONE;
+    }
+    struct jx_rat st = sh->stated_total.v;
+    struct jx_rat h = half_unit(st, false);
+    struct jx_calc k = {false};
+    bool all_points = true, all_scores = true, over = false;
+    struct jx_rat ind_scores = jx_rat_int(0);
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_item *it = &se->indicators[i];
+        all_points = all_points && sh->indicators[i].points.present;
+        all_scores = all_scores && it->has_stated;
+        if (it->has_stated) {
+            ind_scores = jx_calc_add(&k, ind_scores, it->stated);
+            over = over || (it->has_points &&
+                            jx_rat_cmp(it->stated, it->points) > 0);
+        }
+    }
+    over = over || (se->exec_score.has_stated &&
+                    jx_rat_cmp(se->exec_score.stated,
+                               se->exec_score.points) > 0);
+    /* a row scored above its 分值 is S202's or S105's, and a total
+     * that follows it S304's: only a total above rows that each keep
+     * within their 分值 is S308 */
+    if (all_points && !over &&
+        jx_rat_cmp(jx_calc_sub(&k, st, h), ptv) > 0 && !k.bad) {
+        return BOUND_ABOVE_MAX;
+    }
+    const struct jx_funds *f = &sh->total;
+    if (!all_scores || !f->score.present || jx_rat_sign(f->score.v) <= 0) {
+        return BOUND_NONE;
+    }
+    struct jx_rat d1 = jx_calc_sub(&k, st, ind_scores);
+    struct jx_rat d2 = jx_calc_sub(&k, st,
+                                   jx_calc_add(&k, ind_scores, f->score.v));
+    if (k.bad) {
+        return BOUND_NONE;
+    }
+    if (jx_rat_sign(d1) < 0) {
+        d1.num = -d1.num;
+    }
+    if (jx_rat_sign(d2) < 0) {
+        d2.num = -d2.num;
+    }
+    struct jx_rat tol = jx_rat_max(h, c->pol->tolerance);
+    return jx_rat_cmp(d1, tol) <= 0 && jx_rat_cmp(d2, tol) > 0
+               ? BOUND_NO_EXEC
+               : BOUND_NONE;
+}
+
+/* Report a stated total that breaks its rows' bounds (S308 above the
+ * rows' 分值, S307 the execution row left out), with what S303 and S304
+ * would have said folded in.  An error only when every value it uses
+ * was read firmly (and the execution row's 分值 was printed, for S308). */
+static void report_bound(struct ctx *c, const struct jx_sheet *sh,
+                         const struct jx_sheet_eval *se, enum bound tot,
+                         struct jx_rat ind_points, struct jx_rat ptv,
+                         struct jx_rat exec_points)
+{
+    const struct jx_item *tt = &se->total;
+    const struct jx_funds *f = &sh->total;
+    const char *stv = fmt_exact(c, tt->stated, false);
+    const char *ep = fmt_exact(c, exec_points, false);
+    size_t np, ns;
+    const struct jx_prov **pp = sheet_provs(c, sh, false, &np);
+    const struct jx_prov **ps = sheet_provs(c, sh, true, &ns);
+    struct jx_diag *e;
+    if (tot == BOUND_ABOVE_MAX) {
+        bool printed = f->points.present;
+        enum jx_severity sev = firm_sev(JX_SEV_ERROR, pp, np);
+        if (!printed) {
+            sev = JX_SEV_WARNING;
+        }
+        const char *also =
+            jx_rat_cmp(ptv, jx_rat_int(100)) != 0
+                ? jx_sprintf(c->a, "；分值合计 %s 也不等于 100",
+                             fmt_exact(c, ptv, false))
+                : "";
+        e = finding(c, "S308", sev, tt->prov, tt->path,
+                    "%s：表中总分 %s 高于各行分值之和 %s（指标 %s + 执行率 %s%s），"
+                    "各行得分最多合计 %s%s%s",
+                    se->label, stv, fmt_exact(c, ptv, false),
+                    fmt_exact(c, ind_points, false), ep,
+                    printed ? "" : "，执行率分值未填，按 10 分计",
+                    fmt_exact(c, ptv, false), also,
+                    jx_prov_inferred_note(c->a, pp, np));
+    } else {
+        const struct jx_prov **all =
+            jx_alloc_array(c->a, np + ns, sizeof *all);
+        memcpy(all, ps, ns * sizeof *all);
+        memcpy(all + ns, pp, np * sizeof *all);
+        bool with_points = jx_rat_cmp(ind_points, jx_rat_int(100)) == 0 &&
+                           jx_rat_cmp(ptv, jx_rat_int(100)) != 0;
+        size_t nall = with_points ? np + ns : ns;
+        struct jx_calc k = {false};
+        struct jx_rat with = jx_calc_add(&k, tt->stated, f->score.v);
+        e = finding(c, "S307", firm_sev(JX_SEV_ERROR, all, nall), tt->prov,
+                    tt->path,
+                    "%s：表中总分 %s 只是各指标得分之和，未计入执行率得分 %s"
+                    "（计入后为 %s）%s%s",
+                    se->label, stv, fmt_exact(c, f->score.v, false),
+                    k.bad ? "无法计算" : fmt_exact(c, with, false),
+                    with_points
+                        ? jx_sprintf(c->a, "；各指标分值之和已为 100，加上执行率"
+                                           "分值 %s 共 %s，超过满分 100",
+                                     ep, fmt_exact(c, ptv, false))
+                        : "",
+                    jx_prov_inferred_note(c->a, all, nall));
+    }
+    if (tt->has_value) {
+        jx_diag_detail(c->d, e, "复核总分 %s", tt->formula);
+    }
+}
+
 /* Compute the points total and the total of a sheet, its grade, and the
  * findings about them. */
 static void score_totals(struct ctx *c, const struct jx_sheet *sh,
@@ -1296,17 +1642,30 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         pt->formula = jx_strdup(c->a, f.p);
         jx_buf_release(&f);
     }
+    /* the stated total against the rows' own bounds: above every row's
+     * 分值 together (S308), or the indicators' 得分 without the
+     * execution row's (S307); either says what S303/S304 would */
+    enum bound tot = k.bad ? BOUND_NONE
+                           : total_bound(c, sh, se, ptv);
     if (!k.bad) {
         pt->has_value = true;
         pt->value = ptv;
         pt->scale = exact_scale(ptv, 0);
         pt->agrees = jx_rat_cmp(ptv, pt->points) == 0 ? JX_AGREE_YES
                                                       : JX_AGREE_NO;
-        if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
-            finding(c, "S303", JX_SEV_ERROR, NULL, spath,
-                    "%s：分值合计 %s（含执行率 %s），不等于 100",
+        bool folded = tot == BOUND_ABOVE_MAX ||
+                      (tot == BOUND_NO_EXEC &&
+                       jx_rat_cmp(ind_points, jx_rat_int(100)) == 0);
+        if (pt->agrees == JX_AGREE_NO && folded) {
+            /* said by S307/S308 */
+        } else if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
+            size_t np;
+            const struct jx_prov **pp = sheet_provs(c, sh, false, &np);
+            finding(c, "S303", firm_sev(JX_SEV_ERROR, pp, np), NULL, spath,
+                    "%s：分值合计 %s（含执行率 %s），不等于 100%s",
                     se->label, fmt_exact(c, ptv, false),
-                    fmt_exact(c, exec_points, false));
+                    fmt_exact(c, exec_points, false),
+                    jx_prov_inferred_note(c->a, pp, np));
         } else if (pt->agrees == JX_AGREE_NO) {
             /* no 总分 row was read: the table may go on beyond what was
              * read (a page or an excerpt cut off, rows left unread), so
@@ -1387,8 +1746,13 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     se->grade = jx_grade_of(total);
     if (tt->has_stated) {
         se->stated_grade = jx_grade_of(tt->stated);
-        tt->agrees = agree_of(tt->stated, tt->value, c->pol->tolerance);
-        if (tt->agrees == JX_AGREE_NO || tt->agrees == JX_AGREE_ROUNDING) {
+        tt->agrees = soften(agree_of(tt->stated, tt->value,
+                                     c->pol->tolerance),
+                            tt->stated, tt->value, false);
+        if (tot != BOUND_NONE) {
+            report_bound(c, sh, se, tot, ind_points, ptv, exec_points);
+        } else if (tt->agrees == JX_AGREE_NO ||
+                   tt->agrees == JX_AGREE_ROUNDING) {
             struct jx_diag *e = finding(
                 c, "S304", agree_sev(tt->agrees), tt->prov, tt->path,
                 "%s：表中总分 %s 与复核总分 %s 不一致", se->label,

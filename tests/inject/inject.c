@@ -812,6 +812,111 @@ static bool d_budget_adjust(struct ctx *c)
     return true;
 }
 
+/* ---- the self-evaluation table's own bounds (issue 12) ---------------- */
+
+/* The unit sheet's 执行率 row printed as fully met (100%, full score)
+ * while its amounts give less, and the 总分 following the printed
+ * score (the corpus' 80.45% printed as 100% and 10). */
+static bool d_rate_score_printed(struct ctx *c)
+{
+    char b[32];
+    if (c->inf->executed >= c->inf->budget_full) {
+        return false;
+    }
+    const char *row = "unit_sheet/funds/total";
+    int64_t old = money_of(get(c->p, row, "score"));
+    int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
+    put(c->p, row, "rate", jx_rng_next(c->r) % 2 ? "100%" : "100.00%");
+    put(c->p, row, "score", "10");
+    put(c->p, "unit_sheet", "stated_total", jx_gen_money(b, t - old + 1000));
+    return true;
+}
+
+/* A fully met 执行率 (the amounts equal) scored below its 10 points;
+ * in half the cases the 全年执行数 is left out, so the printed 100% is
+ * all there is (the 总分 then follows the printed score). */
+static bool d_full_underscored(struct ctx *c)
+{
+    char b[32];
+    if (c->inf->executed != c->inf->budget_full) {
+        return false;
+    }
+    const char *row = "unit_sheet/funds/total";
+    int64_t d = jx_rng_range(c->r, 1, 20) * 10;
+    put(c->p, row, "score", jx_gen_money(b, 1000 - d));
+    if (jx_rng_next(c->r) % 2) {
+        json_object_del(at(c->p, row), "executed");
+        int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
+        put(c->p, "unit_sheet", "stated_total", jx_gen_money(b, t - d));
+    }
+    return true;
+}
+
+/* The 总分 printed as the indicators' scores alone, without the 执行率
+ * row's. */
+static bool d_total_no_exec(struct ctx *c)
+{
+    char b[32];
+    int64_t s = money_of(get(c->p, "unit_sheet/funds/total", "score"));
+    if (s <= 0) {
+        return false;
+    }
+    int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
+    put(c->p, "unit_sheet", "stated_total", jx_gen_money(b, t - s));
+    return true;
+}
+
+/* The indicators weighted to 100 on their own (one full-score row gains
+ * the execution row's 10 points), 110 with the 执行率 row, and the 总分
+ * their scores alone (the corpus' 70 + 20 + 10 + 10 with 总分 100). */
+static bool d_points_110(struct ctx *c)
+{
+    char path[64], b[32];
+    for (size_t k = 0; k < c->inf->nindicators; k++) {
+        snprintf(path, sizeof path, "unit_sheet/indicators/%zu", k);
+        int64_t pts = money_of(get(c->p, path, "points"));
+        if (pts == 0 || money_of(get(c->p, path, "score")) != pts) {
+            continue;
+        }
+        put(c->p, path, "points", jx_gen_money(b, pts + 1000));
+        put(c->p, path, "score", jx_gen_money(b, pts + 1000));
+        int64_t s = money_of(get(c->p, "unit_sheet/funds/total", "score"));
+        int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
+        put(c->p, "unit_sheet", "stated_total",
+            jx_gen_money(b, t - s + 1000));
+        return true;
+    }
+    return false;
+}
+
+/* A 总分 above every row's 分值 together: a full-score row dropped from
+ * the sheet with the 总分 left as it was (98 against rows of 94), or,
+ * when that would not exceed them, a 总分 printed above 100. */
+static bool d_total_above_max(struct ctx *c)
+{
+    char path[64], b[32];
+    int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
+    size_t best = SIZE_MAX;
+    int64_t best_pts = 0;
+    for (size_t k = 0; k < c->inf->nindicators; k++) {
+        snprintf(path, sizeof path, "unit_sheet/indicators/%zu", k);
+        int64_t pts = money_of(get(c->p, path, "points"));
+        if (money_of(get(c->p, path, "score")) == pts && pts > best_pts) {
+            best = k;
+            best_pts = pts;
+        }
+    }
+    /* the total is printed to 0.01 at most: above by more than 0.01 */
+    if (best != SIZE_MAX && t > 10000 - best_pts + 1 &&
+        jx_rng_next(c->r) % 2) {
+        json_array_remove(at(c->p, "unit_sheet/indicators"), best);
+        return true;
+    }
+    put(c->p, "unit_sheet", "stated_total",
+        jx_gen_money(b, 10000 + jx_rng_range(c->r, 1, 30) * 10));
+    return true;
+}
+
 /* A defect: its name, the codes that report it (the first must be among
  * the findings; any of them may appear at error level) and how to inject
  * it (false: not applicable to this package). */
@@ -880,6 +985,11 @@ static struct defect defects[] = {
     {"empty-cell", "C606", d_empty_cell, 0, 0, 0},
     {"empty-section", "C606", d_empty_section, 0, 0, 0},
     {"budget-adjust", "C504", d_budget_adjust, 0, 0, 0},
+    {"rate-score-printed", "S101 S304", d_rate_score_printed, 0, 0, 0},
+    {"full-underscored", "S102", d_full_underscored, 0, 0, 0},
+    {"total-no-exec", "S307", d_total_no_exec, 0, 0, 0},
+    {"points-110", "S307", d_points_110, 0, 0, 0},
+    {"total-above-max", "S308", d_total_above_max, 0, 0, 0},
 };
 
 #define NDEFECTS (sizeof defects / sizeof defects[0])

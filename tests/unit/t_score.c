@@ -780,8 +780,9 @@ static void t_findings_funds(void)
     p->unit_sheet.total.score = num("9");
     p->unit_sheet.stated_total = num("99");
     expect(&r, p, "S102 S304", "S102", JX_SEV_ERROR, __LINE__);
-    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：表中执行率得分 9 与复核得分 10.00 "
-                            "不一致");
+    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：执行率 100.00% 已全部完成"
+                            "（全年执行数 100.00 不低于全年预算数 100.00），"
+                            "执行率得分应为满分 10，表中为 9");
     run_free(&r);
 
     run_init(&r); /* S104 points not 10, S303 sum not 100 */
@@ -1123,6 +1124,258 @@ static void t_project_sheets(void)
     run_free(&r);
 }
 
+/* A provenance inferred by cutting run-together digits (raw as
+ * printed). */
+static const struct jx_prov *split_prov(struct jx_arena *a, const char *raw)
+{
+    struct jx_prov *pv = jx_alloc(a, sizeof *pv);
+    pv->how = JX_HOW_SPLIT;
+    pv->raw = raw;
+    return pv;
+}
+
+/* S101 (issue 12): a rate printed 100% with the full score where the
+ * amounts give 80.25% is one finding naming both; a stated score that
+ * is right for the amounts leaves S101 alone; printed precision; an
+ * inferred input makes it a warning. */
+static void t_exec_printed_wrong(void)
+{
+    struct run r;
+    struct jx_package *p;
+
+    run_init(&r); /* trigger: 4012.50 / 5000 = 80.25%, printed 100% and 10 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.budget_initial = amt("5000");
+    p->unit_sheet.total.budget_full = amt("5000");
+    p->unit_sheet.total.executed = amt("4012.50");
+    p->unit_sheet.stated_total = num("100");
+    expect(&r, p, "S101 S304", "S101", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[0].msg,
+              "整体支出绩效自评表：表中执行率 100%、执行率得分 10 与按金额复核的"
+              "执行率 80.25%、得分 8.03 不一致（表中得分按所写执行率计算，随之有误）");
+    CHECK_STR(r.d.a[0].detail,
+              "全年执行数 / 全年预算数 = 4012.50 / 5000.00 = 80.25%；"
+              "min(80.25%, 100%) × 10 = 8.03");
+    run_free(&r);
+
+    run_init(&r); /* the score follows the amounts: S101 alone, as before */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.budget_full = amt("5000");
+    p->unit_sheet.total.executed = amt("4012.50");
+    p->unit_sheet.total.score = num("8.03");
+    p->unit_sheet.stated_total = num("98.03");
+    expect(&r, p, "S101", "S101", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：表中执行率 100% 与复核执行率 "
+                            "80.25% 不一致");
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: 60% and 6 printed for 59.58%: rounding */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.budget_full = amt("1200");
+    p->unit_sheet.total.executed = amt("715");
+    p->unit_sheet.total.rate = num("60%");
+    p->unit_sheet.total.score = num("6");
+    p->unit_sheet.stated_total = num("96");
+    score(&r, p);
+    CHECK_INT(r.d.count[JX_SEV_ERROR], 0);
+    CHECK_INT(r.d.count[JX_SEV_WARNING], 0);
+    CHECK_INT(find_code(&r.d, "S101") ? (int)find_code(&r.d, "S101")->severity
+                                      : -1,
+              JX_SEV_ROUNDING);
+    run_free(&r);
+
+    run_init(&r); /* inferred rate: a warning that says so */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.budget_full = amt("5000");
+    p->unit_sheet.total.executed = amt("4012.50");
+    p->unit_sheet.total.rate.prov = split_prov(r.a, "4012.50100%10");
+    p->unit_sheet.stated_total = num("100");
+    score(&r, p);
+    const struct jx_diag *e = find_code(&r.d, "S101");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->severity, JX_SEV_WARNING);
+        CHECK(strstr(e->msg, "（该数由连在一起的数字按勾稽关系拆分推断：原文"
+                             "“4012.50100%10”）") != NULL);
+    }
+    CHECK_INT(count_code(&r.d, "S102"), 0);
+    run_free(&r);
+}
+
+/* S102 (issue 12): a fully met rate scored below its points, from the
+ * amounts or, when they are missing, from the stated rate; the points
+ * of the row as printed (20 on some forms), never a fixed 10. */
+static void t_exec_full_underscored(void)
+{
+    struct run r;
+    struct jx_package *p;
+
+    run_init(&r); /* amounts missing, 100% printed, 9 of 10 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.executed.present = false;
+    p->unit_sheet.total.score = num("9");
+    p->unit_sheet.stated_total = num("99");
+    expect(&r, p, "S103 S102", "S102", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[1].msg, "整体支出绩效自评表：表中执行率 100% 已全部完成，"
+                            "执行率得分应为满分 10，表中为 9（未填全年执行数或"
+                            "全年预算数，按表中执行率复核）");
+    run_free(&r);
+
+    run_init(&r); /* amounts missing, 80% printed, 9 of 10 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.executed.present = false;
+    p->unit_sheet.total.rate = num("80%");
+    p->unit_sheet.total.score = num("9");
+    p->unit_sheet.stated_total = num("99");
+    expect(&r, p, "S103 S102", "S102", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[1].msg, "整体支出绩效自评表：表中执行率得分 9 与按表中执行率 "
+                            "80% × 分值 10 计算的 7.95～8.05 不一致（未填全年执行数"
+                            "或全年预算数，按表中执行率复核）");
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: a 20-point row, 100% and 20, no amount */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.executed.present = false;
+    p->unit_sheet.total.points = num("20");
+    p->unit_sheet.total.score = num("20");
+    p->unit_sheet.indicators[0].points = num("40");
+    p->unit_sheet.indicators[0].score = num("40");
+    score(&r, p);
+    CHECK_INT(count_code(&r.d, "S102"), 0);
+    CHECK_INT(r.d.count[JX_SEV_ERROR], 0);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: 60% printed, 5.96 scored: within */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.executed.present = false;
+    p->unit_sheet.total.rate = num("60%");
+    p->unit_sheet.total.score = num("5.96");
+    p->unit_sheet.stated_total = num("95.96");
+    score(&r, p);
+    CHECK_INT(count_code(&r.d, "S102"), 0);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: amounts equal and the full score */
+    score(&r, clean_pkg(r.a));
+    CHECK_INT(count_code(&r.d, "S102"), 0);
+    run_free(&r);
+}
+
+/* S307 (issue 12): a 总分 that leaves the execution row out; with the
+ * indicators' 分值 already 100 (110 with the row) S303 is folded in. */
+static void t_total_no_exec(void)
+{
+    struct run r;
+    struct jx_package *p;
+
+    run_init(&r); /* 60 + 30 + 10 = 100 indicators, + 10: 110; total 100 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[0].points = num("60");
+    p->unit_sheet.indicators[0].score = num("60");
+    expect(&r, p, "S301 S307", "S307", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[1].msg,
+              "整体支出绩效自评表：表中总分 100 只是各指标得分之和，未计入执行率"
+              "得分 10（计入后为 110）；各指标分值之和已为 100，加上执行率分值 10 "
+              "共 110，超过满分 100");
+    CHECK_STR(r.d.a[1].loc.path, "/unit_sheet/stated_total");
+    run_free(&r);
+
+    run_init(&r); /* 分值 right (90 + 10), total = Σ indicator 得分 90 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.stated_total = num("90");
+    expect(&r, p, "S307", "S307", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：表中总分 90 只是各指标得分之和，"
+                            "未计入执行率得分 10（计入后为 100）");
+    run_free(&r);
+
+    run_init(&r); /* inferred points: a warning */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[0].points = num("60");
+    p->unit_sheet.indicators[0].score = num("60");
+    p->unit_sheet.indicators[0].points.prov = split_prov(r.a, "6060");
+    score(&r, p);
+    CHECK(find_code(&r.d, "S307") &&
+          find_code(&r.d, "S307")->severity == JX_SEV_WARNING);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: the total counts the row (S303 only) */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[0].points = num("60");
+    p->unit_sheet.indicators[0].score = num("60");
+    p->unit_sheet.stated_total = num("110");
+    expect(&r, p, "S301 S303", "S303", JX_SEV_ERROR, __LINE__);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: an execution score of 0 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.executed = amt("0");
+    p->unit_sheet.total.rate = num("0%");
+    p->unit_sheet.total.score = num("0");
+    p->unit_sheet.stated_total = num("90");
+    score(&r, p);
+    CHECK_INT(count_code(&r.d, "S307"), 0);
+    run_free(&r);
+}
+
+/* S308 (issue 12): a 总分 above every row's 分值 together; S303 and
+ * S304 are folded in. */
+static void t_total_above_max(void)
+{
+    struct run r;
+    struct jx_package *p;
+
+    run_init(&r); /* 44 + 30 + 10 + 10 = 94, total 98 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[0].points = num("44");
+    p->unit_sheet.indicators[0].score = num("44");
+    p->unit_sheet.stated_total = num("98");
+    expect(&r, p, "S301 S308", "S308", JX_SEV_ERROR, __LINE__);
+    CHECK_STR(r.d.a[1].msg,
+              "整体支出绩效自评表：表中总分 98 高于各行分值之和 94（指标 84 + 执行率 "
+              "10），各行得分最多合计 94；分值合计 94 也不等于 100");
+    CHECK_STR(r.d.a[1].detail, "复核总分 10.00 + 44.00 + 30.00 + 10.00 = 94.00");
+    run_free(&r);
+
+    run_init(&r); /* the 分值 add up; total 100.5 printed */
+    p = clean_pkg(r.a);
+    p->unit_sheet.stated_total = num("100.5");
+    expect(&r, p, "S308", "S308", JX_SEV_ERROR, __LINE__);
+    run_free(&r);
+
+    run_init(&r); /* no 分值 printed on the execution row: a warning */
+    p = clean_pkg(r.a);
+    p->unit_sheet.total.points.present = false;
+    p->unit_sheet.stated_total = num("100.5");
+    score(&r, p);
+    CHECK(find_code(&r.d, "S308") &&
+          find_code(&r.d, "S308")->severity == JX_SEV_WARNING);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: 100.4 printed as 100 (precision) */
+    p = clean_pkg(r.a);
+    p->unit_sheet.stated_total = num("100");
+    score(&r, p);
+    CHECK_INT(count_code(&r.d, "S308"), 0);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: a row scored above its 分值 is S202's */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[1].score = num("32");
+    p->unit_sheet.stated_total = num("102");
+    score(&r, p);
+    CHECK_INT(count_code(&r.d, "S308"), 0);
+    CHECK_INT(count_code(&r.d, "S202"), 1);
+    run_free(&r);
+
+    run_init(&r); /* non-trigger: total 94 for rows of 94 (S303 only) */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[0].points = num("44");
+    p->unit_sheet.indicators[0].score = num("44");
+    p->unit_sheet.stated_total = num("94");
+    expect(&r, p, "S301 S303", "S303", JX_SEV_ERROR, __LINE__);
+    run_free(&r);
+}
+
 /* Findings carry the row's provenance. */
 static void t_prov(void)
 {
@@ -1277,6 +1530,10 @@ const struct jx_test t_score[] = {
     {"score.findings_blocks", t_findings_blocks},
     {"score.project_sheets", t_project_sheets},
     {"score.prov", t_prov},
+    {"score.exec_printed_wrong", t_exec_printed_wrong},
+    {"score.exec_full_underscored", t_exec_full_underscored},
+    {"score.total_no_exec", t_total_no_exec},
+    {"score.total_above_max", t_total_above_max},
     {"score.json", t_json},
     {"score.json_bad_utf8", t_json_bad_utf8},
     {NULL, NULL},
