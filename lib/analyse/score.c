@@ -1216,7 +1216,8 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             it->agrees = jx_rat_cmp(s, it->points) == 0 ? JX_AGREE_YES
                                                          : JX_AGREE_NO;
         }
-        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO) {
+        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO &&
+            !sh->rows_unread) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
             finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
@@ -1298,7 +1299,15 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         pt->scale = exact_scale(ptv, 0);
         pt->agrees = jx_rat_cmp(ptv, pt->points) == 0 ? JX_AGREE_YES
                                                       : JX_AGREE_NO;
-        if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
+        if (pt->agrees == JX_AGREE_NO && sh->rows_unread) {
+            /* rows were seen but left unread: the sum of what was read
+             * proves nothing, whatever total the sheet states */
+            finding(c, "S303", JX_SEV_NOTE, NULL, spath,
+                    "%s：读到的分值合计 %s（含执行率 %s），不等于 100；"
+                    "表中有未读取的行，未作为错误",
+                    se->label, fmt_exact(c, ptv, false),
+                    fmt_exact(c, exec_points, false));
+        } else if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
             finding(c, "S303", JX_SEV_ERROR, NULL, spath,
                     "%s：分值合计 %s（含执行率 %s），不等于 100",
                     se->label, fmt_exact(c, ptv, false),
@@ -1384,14 +1393,22 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     if (tt->has_stated) {
         se->stated_grade = jx_grade_of(tt->stated);
         tt->agrees = agree_of(tt->stated, tt->value, c->pol->tolerance);
-        if (tt->agrees == JX_AGREE_NO || tt->agrees == JX_AGREE_ROUNDING) {
+        if (tt->agrees == JX_AGREE_NO && sh->rows_unread) {
+            struct jx_diag *e = finding(
+                c, "S304", JX_SEV_NOTE, tt->prov, tt->path,
+                "%s：表中总分 %s，读到的各行得分合计 %s；表中有未读取的行，"
+                "总分无法复核，未作为错误",
+                se->label, fmt_exact(c, tt->stated, false), fmt_item(c, tt));
+            jx_diag_detail(c->d, e, "%s", tt->formula);
+        } else if (tt->agrees == JX_AGREE_NO ||
+                   tt->agrees == JX_AGREE_ROUNDING) {
             struct jx_diag *e = finding(
                 c, "S304", agree_sev(tt->agrees), tt->prov, tt->path,
                 "%s：表中总分 %s 与复核总分 %s 不一致", se->label,
                 fmt_exact(c, tt->stated, false), fmt_item(c, tt));
             jx_diag_detail(c->d, e, "%s", tt->formula);
         }
-        if (se->stated_grade != se->grade) {
+        if (se->stated_grade != se->grade && !sh->rows_unread) {
             finding(c, "S306", JX_SEV_WARNING, tt->prov, tt->path,
                     "%s：按表中总分 %s 评级为“%s”，按复核总分 %s 为“%s”",
                     se->label, fmt_exact(c, tt->stated, false),
