@@ -277,6 +277,10 @@ struct jx_sheet {
     struct jx_indicator *indicators;
     size_t nindicators;
     struct jx_num stated_total; /* 总分 / 得分 as stated */
+    bool rows_unread;           /* rows of the sheet were seen but left
+                                   unread (a PDF's interleaved columns, an
+                                   excerpt): sums over the rows read
+                                   prove nothing */
     struct jx_task *tasks;      /* JX_SHEET_GOALS: 年度主要任务 rows */
     size_t ntasks;
     struct jx_task task_total;  /* JX_SHEET_GOALS: 金额合计 */

@@ -1417,7 +1417,8 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             it->agrees = jx_rat_cmp(s, it->points) == 0 ? JX_AGREE_YES
                                                          : JX_AGREE_NO;
         }
-        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO) {
+        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO &&
+            !sh->rows_unread) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
             finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
@@ -1645,7 +1646,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     /* the stated total against the rows' own bounds: above every row's
      * 分值 together (S308), or the indicators' 得分 without the
      * execution row's (S307); either says what S303/S304 would */
-    enum bound tot = k.bad ? BOUND_NONE
+    enum bound tot = k.bad || sh->rows_unread ? BOUND_NONE
                            : total_bound(c, sh, se, ptv);
     if (!k.bad) {
         pt->has_value = true;
@@ -1656,7 +1657,15 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         bool folded = tot == BOUND_ABOVE_MAX ||
                       (tot == BOUND_NO_EXEC &&
                        jx_rat_cmp(ind_points, jx_rat_int(100)) == 0);
-        if (pt->agrees == JX_AGREE_NO && folded) {
+        if (pt->agrees == JX_AGREE_NO && sh->rows_unread) {
+            /* rows were seen but left unread: the sum of what was read
+             * proves nothing, whatever total the sheet states */
+            finding(c, "S303", JX_SEV_NOTE, NULL, spath,
+                    "%s：读到的分值合计 %s（含执行率 %s），不等于 100；"
+                    "表中有未读取的行，未作为错误",
+                    se->label, fmt_exact(c, ptv, false),
+                    fmt_exact(c, exec_points, false));
+        } else if (pt->agrees == JX_AGREE_NO && folded) {
             /* said by S307/S308 */
         } else if (pt->agrees == JX_AGREE_NO && sh->stated_total.present) {
             size_t np;
@@ -1749,7 +1758,14 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         tt->agrees = soften(agree_of(tt->stated, tt->value,
                                      c->pol->tolerance),
                             tt->stated, tt->value, false);
-        if (tot != BOUND_NONE) {
+        if (tt->agrees == JX_AGREE_NO && sh->rows_unread) {
+            struct jx_diag *e = finding(
+                c, "S304", JX_SEV_NOTE, tt->prov, tt->path,
+                "%s：表中总分 %s，读到的各行得分合计 %s；表中有未读取的行，"
+                "总分无法复核，未作为错误",
+                se->label, fmt_exact(c, tt->stated, false), fmt_item(c, tt));
+            jx_diag_detail(c->d, e, "%s", tt->formula);
+        } else if (tot != BOUND_NONE) {
             report_bound(c, sh, se, tot, ind_points, ptv, exec_points);
         } else if (tt->agrees == JX_AGREE_NO ||
                    tt->agrees == JX_AGREE_ROUNDING) {
@@ -1759,7 +1775,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
                 fmt_exact(c, tt->stated, false), fmt_item(c, tt));
             jx_diag_detail(c->d, e, "%s", tt->formula);
         }
-        if (se->stated_grade != se->grade) {
+        if (se->stated_grade != se->grade && !sh->rows_unread) {
             finding(c, "S306", JX_SEV_WARNING, tt->prov, tt->path,
                     "%s：按表中总分 %s 评级为“%s”，按复核总分 %s 为“%s”",
                     se->label, fmt_exact(c, tt->stated, false),

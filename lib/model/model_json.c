@@ -36,6 +36,7 @@ enum fkind {
     F_COUNT,     /* struct jx_count: an integer >= 0 (or integer string) */
     F_YEAR,      /* struct jx_count: a year 1900..2999 */
     F_DATE,      /* struct jx_date: "YYYY-MM-DD" */
+    F_BOOL,      /* bool: true or false (false is not written) */
     F_UNIT,      /* enum jx_money_unit: "万元" or "元" */
     F_PCAT,      /* enum jx_project_cat */
     F_ACH,       /* enum jx_achieve */
@@ -275,7 +276,8 @@ static const struct table task_total_tb = TABLE(task_total_f);
      0},                                                                   \
     {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
      &ind_arr, 0},                                                         \
-    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total)
+    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),          \
+    LEAF("rows_unread", F_BOOL, struct jx_sheet, rows_unread)
 
 /* Keys only a goal sheet has. */
 static const char *const goal_only_keys[] = {"tasks", "task_total", NULL};
@@ -450,6 +452,8 @@ static const char *expect_zh(enum fkind k)
         return "整数";
     case F_DATE:
         return "日期字符串（YYYY-MM-DD）";
+    case F_BOOL:
+        return "布尔值（true 或 false）";
     case F_OBJ:
     case F_FUNDS:
     case F_SOURCE:
@@ -1229,6 +1233,13 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
             *(enum jx_achieve *)(void *)at = (enum jx_achieve)(k + 1);
         }
         break;
+    case F_BOOL:
+        if (!json_is_boolean(v)) {
+            type_error(c, F_BOOL, v, node);
+        } else {
+            *(bool *)(void *)at = json_is_true(v);
+        }
+        break;
     case F_SECNO:
         if (!json_is_integer(v)) {
             type_error(c, F_SECNO, v, node);
@@ -1743,6 +1754,8 @@ static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
                    ? jnew(json_string(ach_names[k - 1]))
                    : NULL;
     }
+    case F_BOOL:
+        return *(const bool *)(const void *)at ? jnew(json_true()) : NULL;
     case F_SECNO: {
         int no = *(const int *)(const void *)at;
         return no != 0 ? jnew(json_integer(no)) : NULL;

@@ -105,6 +105,11 @@ enum jx_form_row {
     JX_FR_THRIFT,             /* 厉行节约 (label starts) */
     JX_FR_STAFF_GROUP,        /* 财政供养 (label starts: a heading) */
     JX_FR_BUILDINGS,          /* 楼堂馆所 (a cell contains: header) */
+    /* project forms with a scoring part (评价内容 | 分值 | 自评分) */
+    JX_FR_BLOCK,              /* its blocks: 项目决策, 项目管理 (the whole
+                                 word, its weight "2 分" after it) */
+    JX_FR_CRITERION,          /* its rows: 决策依据, 财务制度 (the whole
+                                 word, 分值 then 自评分 after it) */
     JX_FR_COUNT
 };
 

@@ -1559,6 +1559,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
             break;
         }
     }
+    jx_rc_streams(&rc);
     jx_rc_base_pairs(&rc);
     jx_rc_report(&rc);
     jx_rc_lost_digits(&rc);

@@ -248,6 +248,13 @@ void jx_rc_base_pairs(struct jx_rc *rc);
 /* 整体 / 项目支出绩效自评表 */
 void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg);
 
+/* ---- recog_stream.c -------------------------------------------------- */
+
+/* Project forms whose table came as one run of words (a PDF's
+ * interleaved columns, a fragment without a header), read from the
+ * paragraph lines of no segment where the order makes it certain. */
+void jx_rc_streams(struct jx_rc *rc);
+
 /* ---- recog_rubric.c -------------------------------------------------- */
 
 /* 部门（单位）整体支出绩效目标完成情况自评表 */

@@ -905,6 +905,13 @@ static void inline_report_title(struct jx_rc *rc)
     }
 }
 
+/* True when a project's 实施单位 is an enterprise (a 公司 or 集团 carrying
+ * the work out), not a budget unit that evaluates its own spending. */
+static bool enterprise(const char *name)
+{
+    return name && (jx_rc_has(name, "公司") || jx_rc_ends(name, "集团"));
+}
+
 /* Candidates of last resort, when the titles, covers and form cells
  * named no unit: the 实施单位, then the 主管部门 of the sheets, then a
  * name the report introduces as "X（以下简称“Y”）"; and no year: the
@@ -917,6 +924,10 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
             const struct jx_text *t = pass == 0
                                           ? &p->project_sheets[i].implementer
                                           : &p->project_sheets[i].supervisor;
+            if (pass == 0 && enterprise(t->s) &&
+                p->project_sheets[i].supervisor.s) {
+                continue; /* a contractor: the budget unit supervises */
+            }
             jx_rc_add_name(rc, t->s, t->prov, JX_RC_FROM_TITLE, false);
         }
     }
