@@ -281,6 +281,14 @@ struct jx_sheet {
                                    unread (a PDF's interleaved columns, an
                                    excerpt): sums over the rows read
                                    prove nothing */
+    struct jx_cols_absent {     /* indicator columns the table as read
+                                   does not have (a form without them, an
+                                   excerpt that starts past them): a cell
+                                   there is unknown, never blank, so no
+                                   finding says it was left empty; all
+                                   false when nothing is known */
+        bool points, target, actual, score, deviation;
+    } cols_absent;
     struct jx_task *tasks;      /* JX_SHEET_GOALS: 年度主要任务 rows */
     size_t ntasks;
     struct jx_task task_total;  /* JX_SHEET_GOALS: 金额合计 */

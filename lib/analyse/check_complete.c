@@ -531,7 +531,8 @@ static void required_cells(struct jx_check_ctx *c)
     const struct jx_package *p = c->pkg;
     empty_cells(c);
     for (size_t i = 0; i < p->nproject_sheets; i++) {
-        if (!has(&p->project_sheets[i].name)) {
+        if (!has(&p->project_sheets[i].name) &&
+            !p->project_sheets[i].rows_unread) { /* excerpt: unknown */
             jx_check_report(c, "C605", JX_SEV_WARNING, NULL,
                             jx_sprintf(c->arena, "/project_sheets/%zu/name",
                                        i),

@@ -426,6 +426,14 @@ static void score_rate(struct ctx *c, const struct jx_sheet *sh,
         it->has_stated = true;
         it->stated = f->rate.v;
     }
+    if (!ex && !bu && !f->rate.present && !f->score.present &&
+        !f->points.present && sh->rows_unread) {
+        /* the funds row is not in what was read (an excerpt past it):
+           unknown, not left empty */
+        it->formula = "全年执行数 / 全年预算数";
+        note_add(c, it, "表中资金行未读到，无法计算");
+        return;
+    }
     if (!ex || !bu) {
         it->formula = "全年执行数 / 全年预算数";
         note_add(c, it, !bu && !ex ? "未填全年执行数和全年预算数，无法计算"
@@ -774,6 +782,7 @@ static const char *ach_zh(enum jx_achieve a)
 /* The per-indicator facts shared by the scoring steps. */
 struct ind {
     const struct jx_indicator *row;
+    const struct jx_cols_absent *absent; /* the sheet's missing columns */
     const char *path;            /* /…/indicators/i */
     const struct jx_prov *prov;  /* row provenance */
     struct jx_indval tv, av;     /* parsed target and actual */
@@ -1086,6 +1095,12 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
     set_inputs(c, it, 3, pairs);
     it->rule = "not-computable";
     it->formula = "无法复核，采用自评得分";
+    if ((tk == JX_IV_EMPTY && x->absent->target) ||
+        (ak == JX_IV_EMPTY && x->absent->actual)) {
+        /* the table has no such column: unknown, not left empty */
+        note_add(c, it, "表中没有年度指标值或实际完成值栏，无法复核");
+        return;
+    }
     if (tk == JX_IV_EMPTY && ak == JX_IV_EMPTY) {
         note_add(c, it, "未填年度指标值和实际完成值");
         finding(c, "S207", JX_SEV_WARNING, x->prov, x->path,
@@ -1228,14 +1243,31 @@ static void check_texts(struct ctx *c, struct ind *x, const char *label)
     }
 }
 
+/* True when a 一级指标 is a process level of the national evaluation
+ * framework (财预〔2013〕53号: 项目决策 / 项目管理, 决策 / 过程) rather
+ * than an outcome level: its rows are scored against criteria, not
+ * against a target and an actual value. */
+static bool process_level(const struct jx_text *l1)
+{
+    return has_text(l1) && (strstr(l1->s, "决策") || strstr(l1->s, "管理") ||
+                            strstr(l1->s, "过程"));
+}
+
 /* Score one indicator row into it. */
 static void score_indicator(struct ctx *c, const char *sid,
                             const char *spath, const struct jx_indicator *r,
-                            size_t i, struct jx_item *it)
+                            const struct jx_cols_absent *absent, size_t i,
+                            struct jx_item *it)
 {
     struct ind x;
     memset(&x, 0, sizeof x);
     x.row = r;
+    struct jx_cols_absent criteria = *absent;
+    if (process_level(&r->level1)) {
+        criteria.target = criteria.actual = criteria.deviation = true;
+        absent = &criteria;
+    }
+    x.absent = absent;
     x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
     x.prov = prov2(r->prov, r->name.prov);
     it->id = jx_sprintf(c->a, "%s.indicators[%zu]", sid, i);
@@ -1263,7 +1295,9 @@ static void score_indicator(struct ctx *c, const char *sid,
                 !(r->achievement == JX_ACH_NONE && x.av.kind == JX_IV_EMPTY);
 
     check_texts(c, &x, it->label);
-    if (!it->has_points) {
+    if (!it->has_points && absent->points) {
+        note_add(c, it, "表中没有分值栏");
+    } else if (!it->has_points) {
         note_add(c, it, "未填分值");
         finding(c, "S212", JX_SEV_WARNING, x.prov,
                 jx_sprintf(c->a, "%s/points", x.path),
@@ -1287,7 +1321,7 @@ static void score_indicator(struct ctx *c, const char *sid,
 
     const char *score_path = jx_sprintf(c->a, "%s/score", x.path);
     const struct jx_prov *score_prov = prov2(r->score.prov, x.prov);
-    if (!it->has_stated) {
+    if (!it->has_stated && !absent->score) {
         if (it->has_value) {
             finding(c, "S213", JX_SEV_NOTE, score_prov, score_path,
                     "指标“%s”未填自评得分，复核得分为 %s", it->label,
@@ -1320,7 +1354,7 @@ static void score_indicator(struct ctx *c, const char *sid,
         }
     }
     /* score below points needs a deviation note (rules §1.5 (i)) */
-    if (it->has_points && !has_text(&r->deviation)) {
+    if (it->has_points && !has_text(&r->deviation) && !absent->deviation) {
         bool use_stated = it->has_stated;
         if (use_stated || it->has_value) {
             struct jx_rat s = use_stated ? it->stated : it->value;
@@ -1371,6 +1405,12 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
 {
     struct jx_calc k = {false};
     *sum = jx_rat_int(0);
+    /* a row whose 一级指标 was not read leaves every block's sum unknown
+     * (S301 would call a block short that the row belongs to) */
+    bool levels_unread = false;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        levels_unread = levels_unread || !has_text(&sh->indicators[i].level1);
+    }
     for (int b = 0; b < JX_BLOCK_COUNT; b++) {
         struct jx_item *it = &se->blocks[b];
         struct jx_buf terms;
@@ -1382,7 +1422,9 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             if ((int)jx_block_of(r->level1.s ? r->level1.s : "") != b) {
                 continue;
             }
-            if (b == JX_BLOCK_OTHER) {
+            if (b == JX_BLOCK_OTHER && has_text(&r->level1) &&
+                !process_level(&r->level1)) {
+                /* (a level not read is unknown, not wrong) */
                 finding(c, "S302", JX_SEV_WARNING,
                         prov2(r->level1.prov, r->prov),
                         jx_sprintf(c->a, "%s/indicators/%zu/level1", spath,
@@ -1418,7 +1460,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                                                          : JX_AGREE_NO;
         }
         if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO &&
-            !sh->rows_unread) {
+            !sh->rows_unread && !levels_unread && !sh->cols_absent.points) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
             finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
@@ -1657,7 +1699,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         bool folded = tot == BOUND_ABOVE_MAX ||
                       (tot == BOUND_NO_EXEC &&
                        jx_rat_cmp(ind_points, jx_rat_int(100)) == 0);
-        if (pt->agrees == JX_AGREE_NO && sh->rows_unread) {
+        if (pt->agrees == JX_AGREE_NO && sh->cols_absent.points) {
+            /* the form has no 分值 column: nothing to add up */
+        } else if (pt->agrees == JX_AGREE_NO && sh->rows_unread) {
             /* rows were seen but left unread: the sum of what was read
              * proves nothing, whatever total the sheet states */
             finding(c, "S303", JX_SEV_NOTE, NULL, spath,
@@ -1782,7 +1826,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
                     jx_grade_zh(se->stated_grade), fmt_item(c, tt),
                     jx_grade_zh(se->grade));
         }
-    } else {
+    } else if (!sh->rows_unread && !sh->cols_absent.score) {
+        /* (a total past an excerpt, or of a form without scores, is
+           unknown, not left empty) */
         finding(c, "S305", JX_SEV_NOTE, NULL, tt->path,
                 "%s：未填总分，复核总分为 %s", se->label, fmt_item(c, tt));
     }
@@ -1819,8 +1865,8 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
         /* an indicator's findings use its points and score */
         c->uses[0] = sh->indicators[i].points.prov;
         c->uses[1] = sh->indicators[i].score.prov;
-        score_indicator(c, sid, spath, &sh->indicators[i], i,
-                        &se->indicators[i]);
+        score_indicator(c, sid, spath, &sh->indicators[i], &sh->cols_absent,
+                        i, &se->indicators[i]);
         memset(c->uses, 0, sizeof c->uses);
     }
     /* 执行率 < 100% without an explanation is a cross-check (C404): it

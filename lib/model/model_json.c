@@ -263,6 +263,16 @@ static const struct field task_total_f[] = {
 };
 static const struct table task_total_tb = TABLE(task_total_f);
 
+/* The indicator columns a sheet's table does not have. */
+static const struct field cols_absent_f[] = {
+    LEAF("points", F_BOOL, struct jx_cols_absent, points),
+    LEAF("target", F_BOOL, struct jx_cols_absent, target),
+    LEAF("actual", F_BOOL, struct jx_cols_absent, actual),
+    LEAF("score", F_BOOL, struct jx_cols_absent, score),
+    LEAF("deviation", F_BOOL, struct jx_cols_absent, deviation),
+};
+static const struct table cols_absent_tb = TABLE(cols_absent_f);
+
 /* The keys every sheet has before and after the goal-sheet-only
  * ones. */
 #define SHEET_HEAD                                                         \
@@ -277,7 +287,9 @@ static const struct table task_total_tb = TABLE(task_total_f);
     {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
      &ind_arr, 0},                                                         \
     LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),          \
-    LEAF("rows_unread", F_BOOL, struct jx_sheet, rows_unread)
+    LEAF("rows_unread", F_BOOL, struct jx_sheet, rows_unread),            \
+    {"columns_absent", F_OBJ, offsetof(struct jx_sheet, cols_absent), 0,   \
+     &cols_absent_tb, NULL, 0}
 
 /* Keys only a goal sheet has. */
 static const char *const goal_only_keys[] = {"tasks", "task_total", NULL};

@@ -627,6 +627,10 @@ static bool fragment(struct jx_rc *rc, const struct jx_rc_row *r,
     s.kind = JX_SHEET_PROJECT;
     s.unit = JX_WANYUAN;
     s.rows_unread = true;
+    /* the fragment shows a target and a 分值 only: what its other columns
+       held is unknown, not blank */
+    s.cols_absent.actual = s.cols_absent.score = s.cols_absent.deviation =
+        true;
     size_t capind = 0;
     struct jx_text l1 = {0};
     for (size_t i = 0; i < sum_at; i += 2) {
