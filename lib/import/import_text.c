@@ -1873,19 +1873,25 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                 a = b;
                 continue;
             }
-            end_table(x, tb, false, 0, 0);
-            memset(tb, 0, sizeof *tb);
-            hdr_end = -1;
-            last = -1;
-            anchor = -1;
-            words_paras(x, s, a, d - 1, false);
-            if (lossy) {
-                cells_para(x, s, d - 1, b); /* the label with its figures */
-                a = b;
-                continue;
+            if (lossy || hdr_end < 0 || anchor < 0 ||
+                hdr_end + 1 < (int)(b - a)) {
+                end_table(x, tb, false, 0, 0);
+                memset(tb, 0, sizeof *tb);
+                hdr_end = -1;
+                last = -1;
+                anchor = -1;
+                words_paras(x, s, a, d - 1, false);
+                if (lossy) {
+                    cells_para(x, s, d - 1, b); /* the label, its figures */
+                    a = b;
+                    continue;
+                }
+                a = d - 1;
+                d = first_data(s, a, b);
             }
-            a = d - 1;
-            d = first_data(s, a, b);
+            /* else no header, but a row no wider than the header above:
+             * its indicator's values are words ("良好"), and it is
+             * placed under that header */
         }
         k = d - a;
         int at = 0;

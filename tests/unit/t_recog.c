@@ -305,6 +305,66 @@ static void base_pairs(void)
     tb_free(&b, &dg);
 }
 
+/* Inline fund splits ("其中：一般公共预算：300.50万元", in cells or on
+ * lines of their own): each group (by source, by nature) goes in the
+ * column of the total it adds up to: 全年执行数 (read), else 全年预算数
+ * or 年初预算数 (how column, the text as printed kept); a group adding
+ * up to none stays in 全年执行数, read. */
+static void inline_splits(void)
+{
+    for (int v = 0; v < 3; v++) {
+        struct tb b;
+        tb_init(&b, "unit.txt");
+        tb_para(&b, "2023年度部门整体支出绩效自评表");
+        tb_row(&b, "年度预算申请(万元)|年初预算数|全年预算数|全年执行数|分值|"
+                   "执行率|得分");
+        tb_row(&b, v == 1 ? "年度资金总额|800.00|900.50|900.50|10|100%|10"
+                          : "年度资金总额|800.00|900.50|850.25|10|94.42%|9.44");
+        tb_para(&b, "按收入性质分:");
+        tb_para(&b, "其中: 一般公共预算:600.50万元");
+        tb_para(&b, v == 2 ? "其他资金:299万元" : "其他资金:300万元");
+        tb_row(&b, "其中:基本支出:500.25万元|项目支出:350万元");
+        tb_row(&b, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分");
+        tb_row(&b, "产出指标|数量指标|培训人次|≥100人次|120人次|10|10");
+        struct jx_diags dg;
+        struct jx_package *p = tb_recog(&b, &dg);
+        CHECK(p && p->has_unit_sheet);
+        if (!p || !p->has_unit_sheet) {
+            tb_free(&b, &dg);
+            continue;
+        }
+        const struct jx_funds *g = &p->unit_sheet.funds[JX_FUND_GENERAL_BUDGET];
+        const struct jx_funds *o = &p->unit_sheet.funds[JX_FUND_OTHER];
+        const struct jx_funds *bs = &p->unit_sheet.funds[JX_FUND_BASIC];
+        const struct jx_funds *pr = &p->unit_sheet.funds[JX_FUND_PROJECT];
+        if (v == 0) {
+            /* 600.50 + 300 = 900.50 = 全年预算数 */
+            CHECK_STR(money(&g->budget_full, JX_WANYUAN), "600.50");
+            CHECK_STR(money(&o->budget_full, JX_WANYUAN), "300.00");
+            CHECK(!g->executed.present && !o->executed.present);
+            CHECK(g->budget_full.prov->how == JX_HOW_COLUMN);
+            CHECK_STR(g->budget_full.prov->raw, "600.50万元");
+            /* 500.25 + 350 = 850.25 = 全年执行数 */
+            CHECK_STR(money(&bs->executed, JX_WANYUAN), "500.25");
+            CHECK_STR(money(&pr->executed, JX_WANYUAN), "350.00");
+            CHECK(bs->executed.prov->how == JX_HOW_READ);
+            CHECK(!bs->budget_full.present);
+        } else if (v == 1) {
+            /* both 全年预算数 and 全年执行数: 全年执行数 first */
+            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK(g->executed.prov->how == JX_HOW_READ);
+            CHECK(!g->budget_full.present);
+        } else {
+            /* 600.50 + 299 adds up to no total: 全年执行数, as read */
+            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK_STR(money(&o->executed, JX_WANYUAN), "299.00");
+            CHECK(g->executed.prov->how == JX_HOW_READ);
+            CHECK(!g->budget_full.present);
+        }
+        tb_free(&b, &dg);
+    }
+}
+
 /* The unit sheet: the funds row by header words, the 按收入/支出性质分
  * cells "其中：一般公共预算：1371.87", goals, indicators with level-1 and
  * level-2 carried down, and the total row that lost its label and sits
@@ -1672,6 +1732,7 @@ const struct jx_test t_recog[] = {
     {"recog.base_stream", base_stream},
     {"recog.base_pairs", base_pairs},
     {"recog.unit_sheet", unit_sheet},
+    {"recog.inline_splits", inline_splits},
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
     {"recog.untitled_form", untitled_form},
