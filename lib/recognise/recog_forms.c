@@ -736,15 +736,23 @@ static void stream_short_rows(struct jx_rc *rc, const struct stream *st)
     }
 }
 
+/* Most words of a 指标表 read after a base sheet's run. */
+#define MAX_AFTER 4096
+
 /* Read the paragraph lines of a base-sheet segment as one stream of
- * words (see struct stream). */
+ * words (see struct stream); the words after a 指标表's title in the
+ * same run go to the scoring-table reader (jx_rc_dept_words). */
 static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
     struct stream st;
     memset(&st, 0, sizeof st);
     st.row = -1;
     st.short_row[0] = st.short_row[1] = -1;
-    for (size_t i = seg->first; i < seg->last && !st.done; i++) {
+    struct jx_rc_word *after = NULL; /* the words after a 指标表's title */
+    size_t nafter = 0, capafter = 0;
+    bool stop = false; /* another form than a 指标表 began */
+    struct jx_rc_word title = {NULL, NULL}; /* the 指标表's title word */
+    for (size_t i = seg->first; i < seg->last && !stop; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (r->table || !r->raw || r->n == 0) {
             continue;
@@ -760,13 +768,30 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 e++;
             }
             if (e > k && !st.done) {
-                stream_word(rc, &st, r, jx_strndup(rc->arena, s + k, e - k));
+                const char *w = jx_strndup(rc->arena, s + k, e - k);
+                stream_word(rc, &st, r, w);
+                if (st.done && !strstr(w, "指标表")) {
+                    stop = true; /* only a 指标表 is read on */
+                    break;
+                }
+                if (st.done) {
+                    title.w = w;
+                    title.prov = r->cells[0].prov;
+                }
+            } else if (e > k && nafter < MAX_AFTER) {
+                after = jx_arena_grow(rc->arena, after, nafter, &capafter,
+                                      sizeof *after);
+                after[nafter].w = jx_strndup(rc->arena, s + k, e - k);
+                after[nafter++].prov = r->cells[0].prov;
             }
             k = e;
         }
     }
     stream_flush(rc, &st, rc->pkg->base.unit);
     stream_short_rows(rc, &st);
+    if (st.done && nafter) {
+        jx_rc_dept_words(rc, &title, after, nafter);
+    }
 }
 
 /* True when the key of a lone line is a whole count ("128", "128人"). */
