@@ -185,6 +185,70 @@ static bool cost_any_test(const struct jx_cost *c)
     return c->prev_final.present || c->budget.present || c->final.present;
 }
 
+/* A 评价指标表 run into words after a 基础数据表 (its header words each
+ * followed by "得分"): rows of label / number pairs (一级, 二级, 三级 and
+ * their points), the standard and the description split at the first
+ * blank after a sentence's end, the score ending the text; levels
+ * carried down; a two-word name joined; the row the document ends in
+ * keeps no score; its points placed by position. */
+static void dept_words(void)
+{
+    struct tb b;
+    tb_init(&b, "stream.txt");
+    tb_para(&b, "附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2021年实际在职人数 控制率");
+    tb_para(&b, "40 38 95.00% 经费控制情况 2020年决算数 2021年预算数 "
+                "2021年决算数 三公经费 5.10 6.00 5.50 部门整体支出绩效评价指标表 "
+                "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分 投入");
+    tb_para(&b, "20 预算配置");
+    tb_para(&b, "20 人员控制率");
+    tb_para(&b, "10 以100%为标准.控制率Q100%,计10分;");
+    tb_para(&b, "每超过一个百分点扣1分,扣完为止. 本单位年末在职38人,占编制40人的95.00%.");
+    tb_para(&b, "10 公用经费 变动率");
+    tb_para(&b, "10 变动率Q0,计10分; 每超过一个百分点扣1分. 本年公用经费12万元,上年10万元,变动率为20.00%");
+    tb_para(&b, "0 过程");
+    tb_para(&b, "30 预算执行");
+    tb_para(&b, "10 预算完成率");
+    tb_para(&b, "10 100%计满分,每低于5%扣2分");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (!p) {
+        tb_free(&b, &dg);
+        return;
+    }
+    CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "5.50");
+    const struct jx_rubric *rb = &p->dept_scoring;
+    CHECK(rb->present);
+    CHECK_INT(rb->nrows, 3);
+    if (rb->nrows == 3) {
+        CHECK_STR(rb->title.s, "部门整体支出绩效评价指标表");
+        CHECK_STR(rb->rows[0].level1.s, "投入");
+        CHECK_STR(rb->rows[0].level2.s, "预算配置");
+        CHECK_STR(rb->rows[0].name.s, "人员控制率");
+        CHECK_STR(num(&rb->rows[0].points, false), "10");
+        CHECK_STR(num(&rb->rows[0].score, false), "10");
+        CHECK(rb->rows[0].points.prov->how == JX_HOW_POSITION);
+        CHECK_STR(rb->rows[0].standard.s,
+                  "以100%为标准.控制率Q100%,计10分; 每超过一个百分点扣1分,扣完为止.");
+        CHECK_STR(rb->rows[0].description.s,
+                  "本单位年末在职38人,占编制40人的95.00%.");
+        CHECK_STR(rb->rows[1].level1.s, "投入");
+        CHECK_STR(rb->rows[1].name.s, "公用经费变动率");
+        CHECK_STR(num(&rb->rows[1].points, false), "10");
+        CHECK_STR(num(&rb->rows[1].score, false), "0");
+        CHECK_STR(rb->rows[1].description.s,
+                  "本年公用经费12万元,上年10万元,变动率为20.00%");
+        CHECK_STR(rb->rows[2].level1.s, "过程");
+        CHECK_STR(rb->rows[2].level2.s, "预算执行");
+        CHECK_STR(rb->rows[2].name.s, "预算完成率");
+        CHECK_STR(num(&rb->rows[2].points, false), "10");
+        CHECK(!rb->rows[2].score.present);
+        CHECK(!rb->rows[2].description.s);
+    }
+    tb_free(&b, &dg);
+}
+
 /* A base sheet flattened into one run of words: the staffing header's
  * numbers in order; cost rows whose numbers fill the header's columns
  * exactly; rows with fewer numbers, damaged numbers and everything
@@ -1730,6 +1794,7 @@ static void seed003_scores_like_fixture(void)
 const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
     {"recog.base_stream", base_stream},
+    {"recog.dept_words", dept_words},
     {"recog.base_pairs", base_pairs},
     {"recog.unit_sheet", unit_sheet},
     {"recog.inline_splits", inline_splits},
