@@ -26,6 +26,11 @@ enum jx_how {
                          by the arithmetic */
     JX_HOW_FLOAT,     /* a binary-float artifact read as its decimal */
     JX_HOW_POSITION,  /* taken from its position, no label or header */
+    JX_HOW_COLUMN,    /* read with its label, its column not printed: the
+                         one whose total its group sums to */
+    JX_HOW_COMPLETED, /* a damaged or shortened text completed from the
+                         fuller one the document states elsewhere (a
+                         portal's 来源 / 发布机构 line) */
     JX_HOW_COUNT
 };
 
@@ -41,7 +46,7 @@ struct jx_prov {
 };
 
 /* The JSON name of a how ("read", "split", "ocr", "float",
- * "position"); NULL when out of range. */
+ * "position", "column", "completed"); NULL when out of range. */
 const char *jx_how_name(enum jx_how h);
 
 /* The Chinese phrase of how a value was inferred ("由相连数字按勾稽关系

@@ -501,10 +501,16 @@ static void check_rubric(struct jx_check_ctx *c, const struct jx_rubric *t,
         return;
     }
     if (all_points && jx_rat_cmp(psum, jx_rat_int(100)) != 0) {
-        jx_check_report(c, "C111", JX_SEV_ERROR, t->rows[0].prov,
+        /* a table whose 合计 row was not read may have been cut off (a
+         * page that ends inside it): a note, not an error */
+        bool whole = t->stated_total.present;
+        jx_check_report(c, "C111", whole ? JX_SEV_ERROR : JX_SEV_NOTE,
+                        t->rows[0].prov,
                         jx_sprintf(c->arena, "/%s/rows", key),
-                        "%s各项分值之和为 %s，不是 100", tname,
-                        rat_str(c, psum, false));
+                        whole ? "%s各项分值之和为 %s，不是 100"
+                              : "%s各项分值之和为 %s，不是 100；表中没有读到"
+                                "合计行，表可能不完整，未作为错误",
+                        tname, rat_str(c, psum, false));
     }
     const struct jx_num *st = &t->stated_total;
     struct jx_rat d;

@@ -1412,6 +1412,28 @@ static bool ends_with(const char *s, size_t n, const char *w)
 static bool remark_header(const struct pcell *c);
 static bool value_header(const struct pcell *c);
 
+/* True when cell c is a level's points note that lost its opening
+ * bracket: digits, an optional "分", then ")" or "）" ("30分)", "50)"). */
+static bool unopened_points(const struct pcell *c)
+{
+    const char *p = c->b.p;
+    size_t n = c->b.len, i = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9') {
+        i++;
+    }
+    if (i == 0 || i > 3) {
+        return false;
+    }
+    if (n - i >= strlen("分") && memcmp(p + i, "分", strlen("分")) == 0) {
+        i += strlen("分");
+    }
+    while (i < n && p[i] == ' ') {
+        i++;
+    }
+    return (n - i == 1 && p[i] == ')') ||
+           (n - i == strlen("）") && memcmp(p + i, "）", n - i) == 0);
+}
+
 /*
  * True when cell b is the rest of a header word that the one-cell-per-
  * line layout split over two lines after cell a ("年初" "预算数", "实际"
@@ -1424,6 +1446,10 @@ static bool value_header(const struct pcell *c);
  */
 static bool word_goes_on(const struct pcell *a, const struct pcell *b)
 {
+    if (kind_of(a) == JX_CK_SHORT && ends_with(a->b.p, a->b.len, "指标") &&
+        unopened_points(b)) {
+        return true; /* "效益指标" "30分)": its "(" was lost */
+    }
     if (kind_of(a) != JX_CK_SHORT || kind_of(b) != JX_CK_SHORT) {
         return false;
     }
@@ -1561,6 +1587,14 @@ static bool remark_header(const struct pcell *c)
     return false;
 }
 
+/* True when cell c holds only an ellipsis ("……", "…"): the
+ * placeholder row a form prints for more indicators. */
+static bool ellipsis(const struct pcell *c)
+{
+    return (c->b.len == strlen("……") && memcmp(c->b.p, "……", c->b.len) == 0) ||
+           (c->b.len == strlen("…") && memcmp(c->b.p, "…", c->b.len) == 0);
+}
+
 /* End of the row of the stream that starts at a: before a label (text)
  * that follows a value or an empty cell once the row has a value; a
  * long text right after the values (a remark) and a unit of measure
@@ -1575,6 +1609,11 @@ static size_t stream_row_end(const struct prow *s, size_t a)
             if (p == JX_CK_VALUE || p == JX_CK_EMPTY || p == JX_CK_LONG) {
                 return i;
             }
+        }
+        if (i > a && value && ellipsis(&s->c[i]) &&
+            kind_of(&s->c[i - 1]) == JX_CK_EMPTY) {
+            return i; /* a form's "……" row (more indicators) after an
+                       * empty remark: a row of its own */
         }
         value = value || k == JX_CK_VALUE;
     }
@@ -1618,20 +1657,34 @@ static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
 }
 
 /* How many cells of s->c[a..b), placed from grid column at, have the
- * kind class of the reference row's cell in their column. */
+ * kind class of the reference row's cell in their column; in a column
+ * whose header lets any kind stand there (any[c], see any_kind_header)
+ * every cell fits. */
 static int kinds_match(const struct prow *s, size_t a, size_t b, int at,
-                       const unsigned char *ref, int nref)
+                       const unsigned char *ref, const unsigned char *any,
+                       int nref)
 {
     int n = 0;
     for (size_t i = a; i < b; i++) {
         int c = at + (int)(i - a);
         if (c >= 0 && c < nref &&
-            kind_class(kind_of(&s->c[i])) ==
-                kind_class((enum jx_cellkind)ref[c])) {
+            (any[c] || kind_class(kind_of(&s->c[i])) ==
+                           kind_class((enum jx_cellkind)ref[c]))) {
             n++;
         }
     }
     return n;
+}
+
+/* True when header cell c names a column whose cells may be words or
+ * figures alike: an indicator's value (…指标值, …完成值, 目标值, 实际值:
+ * "≥95%" in one row, "显著" or "每亩300" in the next; not 分值).  A
+ * remark column is not one: an empty remark is what tells a row's end
+ * from a label that follows it. */
+static bool any_kind_header(const struct pcell *c)
+{
+    return ends_with(c->b.p, c->b.len, "值") &&
+           !ends_with(c->b.p, c->b.len, "分值");
 }
 
 /* Grid column of the first of n cells ending at column last (0 when
@@ -1759,6 +1812,7 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
     int anchor = -1; /* grid column of the first value, -1 before one */
     int hdr_end = -1; /* last grid column of the header, -1 for none */
     unsigned char ref[JX_ALIGN_MAXCOLS]; /* kinds of the row under it */
+    unsigned char any[JX_ALIGN_MAXCOLS]; /* columns any kind fits */
     int nref = 0;
     int last = -1;   /* lossy: column of the last figure under a header */
     size_t nfig = 0; /* lossy: figures of that row */
@@ -1806,6 +1860,9 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                 nref = 0;
                 for (int c = 0; c < w && c < JX_ALIGN_MAXCOLS; c++) {
                     size_t i = d - L + (size_t)(c - (w - dw));
+                    size_t hc = h + (size_t)(c - (w - hw));
+                    any[nref] = (unsigned char)(c >= w - hw &&
+                                                any_kind_header(&s->c[hc]));
                     ref[nref++] = (unsigned char)(c < w - dw || i >= b
                                                       ? JX_CK_EMPTY
                                                       : kind_of(&s->c[i]));
@@ -1816,19 +1873,25 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                 a = b;
                 continue;
             }
-            end_table(x, tb, false, 0, 0);
-            memset(tb, 0, sizeof *tb);
-            hdr_end = -1;
-            last = -1;
-            anchor = -1;
-            words_paras(x, s, a, d - 1, false);
-            if (lossy) {
-                cells_para(x, s, d - 1, b); /* the label with its figures */
-                a = b;
-                continue;
+            if (lossy || hdr_end < 0 || anchor < 0 ||
+                hdr_end + 1 < (int)(b - a)) {
+                end_table(x, tb, false, 0, 0);
+                memset(tb, 0, sizeof *tb);
+                hdr_end = -1;
+                last = -1;
+                anchor = -1;
+                words_paras(x, s, a, d - 1, false);
+                if (lossy) {
+                    cells_para(x, s, d - 1, b); /* the label, its figures */
+                    a = b;
+                    continue;
+                }
+                a = d - 1;
+                d = first_data(s, a, b);
             }
-            a = d - 1;
-            d = first_data(s, a, b);
+            /* else no header, but a row no wider than the header above:
+             * its indicator's values are words ("良好"), and it is
+             * placed under that header */
         }
         k = d - a;
         int at = 0;
@@ -1840,8 +1903,8 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
              * (a wide merged label, "合计", leaves its figures right) */
             int left = anchor - (int)k;
             int right = hdr_end + 1 - (int)(b - a);
-            int ml = kinds_match(s, a, b, left, ref, nref);
-            int mr = kinds_match(s, a, b, right, ref, nref);
+            int ml = kinds_match(s, a, b, left, ref, any, nref);
+            int mr = kinds_match(s, a, b, right, ref, any, nref);
             if (ml == mr && left != right) {
                 /* either could be right: kept as text, not guessed */
                 cells_para(x, s, a, b);
@@ -1849,6 +1912,17 @@ static void stream_rows(struct ctx *x, struct tbuild *tb, struct prow *s,
                 continue;
             }
             at = mr > ml ? right : left;
+        } else if (!lossy && hdr_end >= 0 && anchor >= 0 &&
+                   hdr_end + 1 > (int)(b - a)) {
+            /* more words before the first figure than the row under the
+             * header has labels (an indicator's value in words, "显著"):
+             * the row starts at column 0, or it ends at the header's
+             * end when that matches the kinds strictly better (its
+             * merged cells on the left are missing) */
+            int right = hdr_end + 1 - (int)(b - a);
+            int m0 = kinds_match(s, a, b, 0, ref, any, nref);
+            int mr = kinds_match(s, a, b, right, ref, any, nref);
+            at = mr > m0 ? right : 0;
         } else if (lossy && last >= 0) {
             if (b - d != nfig) {
                 /* not placeable under the header: kept as text */

@@ -1382,8 +1382,100 @@ static const char *body_text(struct jx_rc *rc)
     return s;
 }
 
+/* Most names publisher_names collects. */
+#define MAX_PUBLISHERS 8
+
+/* The names after "来源" or "发布机构" and a colon in the text t (a
+ * portal page's line: "来源: 某区林业局 发布机构: 某区林业局"), each up
+ * to a blank, "【" or "|", added to out[0..*n) (at most max, no
+ * repeats, arena-owned). */
+static void publishers_in(struct jx_rc *rc, const char *t, const char **out,
+                          size_t *n, size_t max)
+{
+    static const char *const labels[] = {"来源", "发布机构"};
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        for (const char *q = strstr(t, labels[k]); q && *n < max;
+             q = strstr(q + 1, labels[k])) {
+            const char *v = q + strlen(labels[k]);
+            while (*v == ' ' || *v == '\t') {
+                v++;
+            }
+            if (jx_rc_starts(v, "：")) {
+                v += strlen("：");
+            } else if (*v == ':') {
+                v++;
+            } else {
+                continue;
+            }
+            while (*v == ' ' || *v == '\t') {
+                v++;
+            }
+            const char *e = v;
+            while (*e && *e != ' ' && *e != '\t' && *e != '\n' &&
+                   *e != '|' && !jx_rc_starts(e, "【") &&
+                   !jx_rc_starts(e, "　")) {
+                e++;
+            }
+            size_t len = (size_t)(e - v);
+            if (len == 0 || jx_utf8_count(v, len) > 40) {
+                continue;
+            }
+            const char *name = jx_strndup(rc->arena, v, len);
+            bool seen = false;
+            for (size_t j = 0; j < *n && !seen; j++) {
+                seen = strcmp(out[j], name) == 0;
+            }
+            if (!seen) {
+                out[(*n)++] = name;
+            }
+        }
+    }
+}
+
+/*
+ * The fuller name the document gives for the unit name `name` read from
+ * a form or a cover: a portal page's 来源 / 发布机构 name (publishers_in,
+ * on any line or cell) that ends with name and is longer ("陵区林业局",
+ * a cell that lost its first character, is the page's "零陵区林业局").
+ * name must be at least 3 characters and every such publisher name must
+ * be the same; NULL otherwise.  A title or a breadcrumb is never read
+ * for it, only those labelled fields.
+ */
+static const char *completed_name(struct jx_rc *rc, const char *name)
+{
+    const char *k = jx_text_compact(rc->arena, name);
+    if (jx_utf8_count(k, strlen(k)) < 3) {
+        return NULL;
+    }
+    const char *pub[MAX_PUBLISHERS];
+    size_t np = 0;
+    for (size_t i = 0; i < rc->nrows && np < MAX_PUBLISHERS; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        for (size_t c = 0; c < r->n && np < MAX_PUBLISHERS; c++) {
+            if (r->cells[c].text) {
+                publishers_in(rc, r->cells[c].text, pub, &np, MAX_PUBLISHERS);
+            }
+        }
+    }
+    const char *full = NULL;
+    for (size_t j = 0; j < np; j++) {
+        const char *pk = jx_text_compact(rc->arena, pub[j]);
+        if (strlen(pk) <= strlen(k) || !jx_rc_ends(pk, k)) {
+            continue;
+        }
+        if (full && strcmp(full, pk) != 0) {
+            return NULL; /* two fuller names: neither is sure */
+        }
+        full = pk;
+    }
+    return full;
+}
+
 /* Choose the unit name among the candidates and report the others that
- * differ (I403); none at all is I410. */
+ * differ (I403); none at all is I410.  A name from a form cell or a
+ * cover that the page's 来源 / 发布机构 line gives in full
+ * (completed_name) is taken in full, marked JX_HOW_COMPLETED with the
+ * text as printed. */
 static void resolve_name(struct jx_rc *rc)
 {
     struct jx_package *p = rc->pkg;
@@ -1425,12 +1517,23 @@ static void resolve_name(struct jx_rc *rc)
     }
     p->unit.name.s = pick->name;
     p->unit.name.prov = pick->prov;
-    const char *reg = region_of(rc->arena, pick->name);
+    const char *full = pick->prio >= JX_RC_FROM_COVER
+                           ? completed_name(rc, pick->name)
+                           : NULL;
+    if (full) {
+        struct jx_prov *q = (struct jx_prov *)jx_rc_prov(rc, pick->prov);
+        q->how = JX_HOW_COMPLETED;
+        q->raw = pick->name;
+        p->unit.name.s = full;
+        p->unit.name.prov = q;
+    }
+    const char *reg = region_of(rc->arena, p->unit.name.s);
     if (reg) {
         p->unit.region.s = reg;
-        p->unit.region.prov = pick->prov;
+        p->unit.region.prov = p->unit.name.prov;
     }
     const char *pk = jx_text_compact(rc->arena, pick->name);
+    const char *fk = jx_text_compact(rc->arena, p->unit.name.s);
     for (size_t i = 0; i < rc->nnames; i++) {
         const struct jx_rc_cand *c = &rc->names[i];
         const char *k = jx_text_compact(rc->arena, c->name);
@@ -1440,9 +1543,10 @@ static void resolve_name(struct jx_rc *rc)
                 dup = true;
             }
         }
-        if (!dup && strcmp(k, pk) != 0) {
+        if (!dup && strcmp(k, pk) != 0 && strcmp(k, fk) != 0) {
             finding(rc, "I403", JX_SEV_WARNING, c->prov,
-                    "单位名称“%s”与采用的“%s”不一致", c->name, pick->name);
+                    "单位名称“%s”与采用的“%s”不一致", c->name,
+                    p->unit.name.s);
         }
     }
 }

@@ -263,6 +263,19 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg);
 /* 部门整体支出绩效评分表 */
 void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg);
 
+/* A word of a form flattened into one run of blank-separated words:
+ * its text and the line it stands on (arena-owned). */
+struct jx_rc_word {
+    const char *w;
+    const struct jx_prov *prov;
+};
+
+/* A 评价指标表 flattened into words w[0..n) (the words after its title
+ * word in a 基础数据表's run, recog_forms.c): read into the package's
+ * dept_scoring unless a scoring table was read already. */
+void jx_rc_dept_words(struct jx_rc *rc, const struct jx_rc_word *title,
+                      const struct jx_rc_word *w, size_t n);
+
 /* 考核评分表 */
 void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg);
 

@@ -736,15 +736,23 @@ static void stream_short_rows(struct jx_rc *rc, const struct stream *st)
     }
 }
 
+/* Most words of a 指标表 read after a base sheet's run. */
+#define MAX_AFTER 4096
+
 /* Read the paragraph lines of a base-sheet segment as one stream of
- * words (see struct stream). */
+ * words (see struct stream); the words after a 指标表's title in the
+ * same run go to the scoring-table reader (jx_rc_dept_words). */
 static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
     struct stream st;
     memset(&st, 0, sizeof st);
     st.row = -1;
     st.short_row[0] = st.short_row[1] = -1;
-    for (size_t i = seg->first; i < seg->last && !st.done; i++) {
+    struct jx_rc_word *after = NULL; /* the words after a 指标表's title */
+    size_t nafter = 0, capafter = 0;
+    bool stop = false; /* another form than a 指标表 began */
+    struct jx_rc_word title = {NULL, NULL}; /* the 指标表's title word */
+    for (size_t i = seg->first; i < seg->last && !stop; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (r->table || !r->raw || r->n == 0) {
             continue;
@@ -760,13 +768,30 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 e++;
             }
             if (e > k && !st.done) {
-                stream_word(rc, &st, r, jx_strndup(rc->arena, s + k, e - k));
+                const char *w = jx_strndup(rc->arena, s + k, e - k);
+                stream_word(rc, &st, r, w);
+                if (st.done && !strstr(w, "指标表")) {
+                    stop = true; /* only a 指标表 is read on */
+                    break;
+                }
+                if (st.done) {
+                    title.w = w;
+                    title.prov = r->cells[0].prov;
+                }
+            } else if (e > k && nafter < MAX_AFTER) {
+                after = jx_arena_grow(rc->arena, after, nafter, &capafter,
+                                      sizeof *after);
+                after[nafter].w = jx_strndup(rc->arena, s + k, e - k);
+                after[nafter++].prov = r->cells[0].prov;
             }
             k = e;
         }
     }
     stream_flush(rc, &st, rc->pkg->base.unit);
     stream_short_rows(rc, &st);
+    if (st.done && nafter) {
+        jx_rc_dept_words(rc, &title, after, nafter);
+    }
 }
 
 /* True when the key of a lone line is a whole count ("128", "128人"). */
@@ -1222,6 +1247,9 @@ struct sheet_state {
     const struct jx_rc_cell *exec_pts; /* "(20分)" in the funds header's
                                           label, when it has no 分值 column */
     bool unit_known;            /* the header named the money unit */
+    struct jx_rc_cell inl[JX_FUND_COUNT]; /* inline splits' values
+                                             ("其中：一般公共预算：12.5") */
+    bool has_inl[JX_FUND_COUNT];
 };
 
 /* The cell of the points a funds header's label states ("预算执行情况
@@ -1756,12 +1784,11 @@ static void ind_records(struct jx_rc *rc, const struct jx_rc_row *r,
     }
 }
 
-/* One row of the funds block. */
-static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
-                            struct sheet_state *st)
+/* The inline splits of row r ("其中：一般公共预算：1371.87" in a cell or
+ * on a paragraph line), kept in st->inl; true when r had one. */
+static bool inline_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                       struct sheet_state *st)
 {
-    struct jx_sheet *s = st->s;
-    /* inline splits: "其中：一般公共预算：1371.87" */
     bool inl = false;
     for (size_t i = 0; i < r->n; i++) {
         struct jx_rc_cell v;
@@ -1770,14 +1797,21 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
             continue;
         }
         inl = true;
-        if (!s->funds[f].executed.present) {
-            jx_rc_money(rc, &v, s->unit, &s->funds[f].executed);
-            if (s->funds[f].executed.present) {
-                st->substantive = true;
-            }
+        if (!st->has_inl[f] && !jx_rc_blank(v.text)) {
+            /* its column is chosen once all are read (inline_columns) */
+            st->inl[f] = v;
+            st->has_inl[f] = true;
         }
     }
-    if (inl) {
+    return inl;
+}
+
+/* One row of the funds block. */
+static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
+                            struct sheet_state *st)
+{
+    struct jx_sheet *s = st->s;
+    if (inline_row(rc, r, st)) {
         return;
     }
     const struct jx_rc_cell *label = row_label(r, NULL);
@@ -1814,6 +1848,81 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     if (funds_any(dst)) {
         st->substantive = true;
+    }
+}
+
+/* The groups of fund splits that each add up to the total: by source,
+ * the project sheet's appropriation split, by nature. */
+static const int fund_groups[3][5] = {
+    {JX_FUND_GENERAL_BUDGET, JX_FUND_GOV_FUND, JX_FUND_SPECIAL_ACCOUNT,
+     JX_FUND_OTHER, -1},
+    {JX_FUND_CURRENT_APPROP, JX_FUND_CARRYOVER, -1},
+    {JX_FUND_BASIC, JX_FUND_PROJECT, -1},
+};
+
+/*
+ * Store the inline splits' values (st->inl, "其中：一般公共预算：12.5":
+ * a label and a value, no column printed for it).  Each group of splits
+ * (fund_groups) goes in the column of the total its amounts add up to:
+ * 全年执行数 first (the reading of seed-like forms), else 全年预算数,
+ * else 年初预算数; a value placed anywhere but 全年执行数 is marked
+ * JX_HOW_COLUMN.  A group that adds up to none of them stays in
+ * 全年执行数, as printed forms of this shape mostly mean.  A split the
+ * table's rows filled already is not overwritten.
+ */
+static void inline_columns(struct jx_rc *rc, struct sheet_state *st)
+{
+    struct jx_sheet *s = st->s;
+    for (size_t g = 0; g < sizeof fund_groups / sizeof fund_groups[0]; g++) {
+        struct jx_amt v[JX_FUND_COUNT];
+        struct jx_money sum = {0};
+        bool any = false, ok = true;
+        for (size_t k = 0; fund_groups[g][k] >= 0; k++) {
+            int f = fund_groups[g][k];
+            memset(&v[f], 0, sizeof v[f]);
+            if (!st->has_inl[f]) {
+                continue;
+            }
+            if (jx_rc_money(rc, &st->inl[f], s->unit, &v[f]) <= 0) {
+                ok = false;
+                continue;
+            }
+            any = true;
+            ok = ok && jx_money_add(sum, v[f].v, &sum) == JX_NUM_OK;
+        }
+        if (!any) {
+            continue;
+        }
+        st->substantive = true;
+        const struct jx_amt *tot[3] = {&s->total.executed,
+                                       &s->total.budget_full,
+                                       &s->total.budget_initial};
+        int col = 0;
+        for (int c = 0; ok && c < 3; c++) {
+            if (tot[c]->present && jx_money_cmp(tot[c]->v, sum) == 0) {
+                col = c;
+                break;
+            }
+        }
+        for (size_t k = 0; fund_groups[g][k] >= 0; k++) {
+            int f = fund_groups[g][k];
+            if (!v[f].present) {
+                continue;
+            }
+            struct jx_amt *dst = col == 0   ? &s->funds[f].executed
+                                 : col == 1 ? &s->funds[f].budget_full
+                                            : &s->funds[f].budget_initial;
+            if (dst->present) {
+                continue;
+            }
+            *dst = v[f];
+            if (col != 0) {
+                struct jx_prov *q = (struct jx_prov *)jx_rc_prov(rc, v[f].prov);
+                q->how = JX_HOW_COLUMN;
+                q->raw = st->inl[f].text;
+                dst->prov = q;
+            }
+        }
     }
 }
 
@@ -2193,6 +2302,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 funds_block_row(rc, lr, &st);
                 continue;
             }
+            if (st.mode == M_FUNDS && inline_row(rc, r, &st)) {
+                continue; /* "其中：一般公共预算：12.5" as a line */
+            }
             const struct jx_rc_row *tl =
                 st.mode == M_IND && !lr ? total_line(rc, r, &st) : NULL;
             if (tl && total_row(rc, tl, &st)) {
@@ -2336,6 +2448,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     if (!where) {
         return;
     }
+    inline_columns(rc, &st);
     rc->found = true;
     if (!st.substantive && seg_figures(rc, seg) >= 3) {
         /* filled in, but no row could be read: say so, never "blank" */

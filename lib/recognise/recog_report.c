@@ -1119,19 +1119,39 @@ static bool title_start(const struct jx_rc *rc, size_t i)
 
 /* Labels of the unit name on a cover. */
 static const char *const name_labels[] = {
-    "预算单位名称", "部门（单位）名称", "部门(单位)名称", "单位名称",
-    "部门名称",
+    "一级预算单位名称", "预算单位名称", "部门（单位）名称",
+    "部门(单位)名称", "单位名称", "部门名称",
 };
 
 /* Seals that may follow a label or stand for the value. */
 static const char *const seals[] = {"（公章）", "（盖章）", "(公章)",
                                     "(盖章)"};
 
+/* True when key is the whole of label, or of label without its first
+ * character when at least 6 remain (a cell that lost its first
+ * character, "级预算单位名称"): a label alone on its line, its value
+ * on the next (a form flattened one cell per line). */
+static bool lone_label(const char *key, const char *label)
+{
+    if (strcmp(key, label) == 0) {
+        return true;
+    }
+    size_t first = 1;
+    while (label[first] && ((unsigned char)label[first] & 0xC0) == 0x80) {
+        first++;
+    }
+    return jx_utf8_count(label + first, strlen(label + first)) >= 6 &&
+           strcmp(key, label + first) == 0;
+}
+
 /* If key is a cover name label, the text after its colon (possibly
- * ""), else NULL. */
+ * ""; also "" for a label alone on its line, lone_label), else NULL. */
 static const char *cover_label(const char *key)
 {
     for (size_t k = 0; k < sizeof name_labels / sizeof name_labels[0]; k++) {
+        if (lone_label(key, name_labels[k])) {
+            return key + strlen(key);
+        }
         if (!jx_rc_starts(key, name_labels[k])) {
             continue;
         }

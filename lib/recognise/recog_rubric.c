@@ -1050,3 +1050,216 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
     }
 }
+
+/* ---- a 评价指标表 flattened into words --------------------------------- */
+
+/* True when word w is a column word of a scoring table with a
+ * description column (the catalogue's assessment forms): a header word
+ * of a 评价指标表 run into words; *col gets the column. */
+static bool words_header(const struct jx_rc *rc, const char *w,
+                         enum jx_form_col *col)
+{
+    static const enum jx_form_col cols[] = {
+        JX_FC_LEVEL1, JX_FC_LEVEL2, JX_FC_LEVEL3, JX_FC_POINTS,
+        JX_FC_SCORE, JX_FC_STANDARD, JX_FC_DESCRIPTION};
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *f = &rc->forms->f[i];
+        if (f->kind != JX_FORM_ASSESS || !f->col[JX_FC_DESCRIPTION].n) {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+            if (jx_form_words_is(&f->col[cols[k]], w)) {
+                *col = cols[k];
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* True when word w may be (part of) a row's label in a run of words: at
+ * most 12 characters, no number, no sentence punctuation or formula. */
+static bool words_label(const char *w)
+{
+    static const char *const marks[] = {
+        ",", "，", ".", "。", ";", "；", ":", "：", "=", "%", "(", "（",
+        ">", "<", "≥", "≤", "÷", "×"};
+    if (cps(w) > 12 || jx_rc_is_number(w, NULL)) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        if (strstr(w, marks[k])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Split the text of a row's 评价标准 and 指标说明, run together: at the
+ * first blank after a sentence's end ("…扣完为止. 本单位…"); *desc is
+ * NULL when there is none (the whole text is then the standard). */
+static const char *words_split(struct jx_arena *a, const char *t,
+                               const char **desc)
+{
+    *desc = NULL;
+    static const char *const ends[] = {". ", "。 "};
+    const char *best = NULL;
+    size_t bl = 0;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        const char *q = strstr(t, ends[k]);
+        if (q && (!best || q < best)) {
+            best = q;
+            bl = strlen(ends[k]);
+        }
+    }
+    if (!best || !best[bl]) {
+        return t;
+    }
+    *desc = jx_strdup(a, best + bl);
+    return jx_strndup(a, t, (size_t)(best - t) + bl - 1);
+}
+
+/* A number word as a cell at the word's line, marked as placed by its
+ * position in the run (JX_HOW_POSITION). */
+static struct jx_rc_cell *words_cell(struct jx_rc *rc, const struct jx_rc_word *w)
+{
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, w->prov);
+    pv->how = JX_HOW_POSITION;
+    pv->raw = w->w;
+    return tmp_cell(rc, w->w, pv);
+}
+
+/*
+ * The 评价指标表 of a 基础数据表's run of words (see recog.h).  Its header
+ * is a run of column words of the catalogue's scoring tables with a
+ * description column (一级指标 得分 二级指标 得分 三级指标 得分 评价标准
+ * 指标说明 得分), holding a 三级指标 and a 指标说明 word.  Each row is then
+ * one or more label / number pairs (一级, 二级, 三级 with their points:
+ * the last pair is the indicator and its points, those before it its
+ * levels, carried down when absent), the text of its standard and
+ * description (words_split), and its score: the number that ends the
+ * text.  A row the run ends in keeps no score.  Two numbers in a row,
+ * or text before any label, end the reading: nothing is guessed.
+ */
+void jx_rc_dept_words(struct jx_rc *rc, const struct jx_rc_word *title,
+                      const struct jx_rc_word *w, size_t n)
+{
+    struct jx_rubric *rb = &rc->pkg->dept_scoring;
+    if (rb->present) {
+        return;
+    }
+    size_t i = 0;
+    bool l3 = false, desc = false;
+    enum jx_form_col col;
+    while (i < n && words_header(rc, w[i].w, &col)) {
+        l3 = l3 || col == JX_FC_LEVEL3;
+        desc = desc || col == JX_FC_DESCRIPTION;
+        i++;
+    }
+    if (!l3 || !desc) {
+        return;
+    }
+    struct dept_state st;
+    memset(&st, 0, sizeof st);
+    st.rb = rb;
+    enum { MAX_PAIRS = 3 };
+    struct {
+        const char *label;
+        const struct jx_prov *prov;
+        const struct jx_rc_word *num;
+    } pair[MAX_PAIRS];
+    size_t np = 0;
+    struct jx_buf lab, text;
+    jx_buf_init(&lab, 4096);
+    jx_buf_init(&text, 1u << 16);
+    const struct jx_prov *lab_prov = NULL;
+    bool in_text = false;
+    for (; i <= n; i++) {
+        const struct jx_rc_word *x = i < n ? &w[i] : NULL;
+        bool number = x && jx_rc_is_number(x->w, NULL);
+        if (!in_text && x && !number && words_label(x->w)) {
+            if (!lab.len) {
+                lab_prov = x->prov;
+            }
+            jx_buf_adds(&lab, x->w);
+            continue;
+        }
+        if (!in_text && number) {
+            if (!lab.len) {
+                break; /* two numbers in a row: not read on */
+            }
+            if (np == MAX_PAIRS) {
+                memmove(pair, pair + 1, sizeof pair[0] * (MAX_PAIRS - 1));
+                np--;
+            }
+            pair[np].label = jx_strndup(rc->arena, lab.p, lab.len);
+            pair[np].prov = lab_prov;
+            pair[np++].num = x;
+            jx_buf_reset(&lab);
+            continue;
+        }
+        if (!in_text) {
+            if (!x || np == 0) {
+                break; /* text before any label: not a row */
+            }
+            in_text = true;
+            if (lab.len) { /* labels just read start the text */
+                jx_buf_add(&text, lab.p, lab.len);
+                jx_buf_reset(&lab);
+            }
+        }
+        if (x && !number) {
+            if (text.len) {
+                jx_buf_addc(&text, ' ');
+            }
+            jx_buf_adds(&text, x->w);
+            continue;
+        }
+        /* the row ends: its score (x) or the run's end */
+        struct jx_rubric_row row;
+        memset(&row, 0, sizeof row);
+        row.prov = pair[0].prov;
+        if (np >= 3) {
+            st.l1.s = pair[np - 3].label;
+            st.l1.prov = pair[np - 3].prov;
+        }
+        if (np >= 2) {
+            st.l2.s = pair[np - 2].label;
+            st.l2.prov = pair[np - 2].prov;
+        }
+        row.level1 = st.l1;
+        row.level2 = st.l2;
+        row.name.s = pair[np - 1].label;
+        row.name.prov = pair[np - 1].prov;
+        jx_rc_num(rc, words_cell(rc, pair[np - 1].num), &row.points);
+        if (x) {
+            jx_rc_num(rc, words_cell(rc, x), &row.score);
+        }
+        const char *t = jx_strndup(rc->arena, text.p ? text.p : "", text.len);
+        const char *d;
+        row.standard.s = words_split(rc->arena, t, &d);
+        row.standard.prov = row.prov;
+        if (d) {
+            row.description.s = d;
+            row.description.prov = row.prov;
+        }
+        if (rb->nrows < MAX_ROWS) {
+            rb->rows = jx_arena_grow(rc->arena, rb->rows, rb->nrows, &st.cap,
+                                     sizeof *rb->rows);
+            rb->rows[rb->nrows++] = row;
+        }
+        np = 0;
+        in_text = false;
+        jx_buf_reset(&text);
+    }
+    jx_buf_release(&lab);
+    jx_buf_release(&text);
+    if (rb->nrows) {
+        rb->present = true;
+        rc->found = true;
+        if (title && title->w) {
+            rb->title.s = title->w;
+            rb->title.prov = title->prov;
+        }
+    }
+}

@@ -236,6 +236,12 @@ static void t_c110_c113(void)
     expect(RUBRIC("3", "3", "87", "80", "83", "良"), false, "C111",
            JX_SEV_ERROR, "评分表各项分值之和为 90，不是 100");
     clean(RUBRIC("3", "3", "97", "80", "83", "良"), false, "C111");
+    /* no 合计 row read: the table may be cut off, a note */
+    expect(HEAD "\"dept_scoring\":{\"title\":\"评分表\",\"rows\":[{"
+                "\"name\":\"在编率\",\"points\":\"6\",\"score\":\"6\"}]}}",
+           false, "C111", JX_SEV_NOTE,
+           "评分表各项分值之和为 6，不是 100；表中没有读到合计行，表可能不完整，"
+           "未作为错误");
     expect(RUBRIC("3", "3", "97", "80", "92.7", "优"), false, "C112",
            JX_SEV_ERROR, "评分表各项得分之和 83 与合计 92.7 不一致（相差 9.7）");
     clean(RUBRIC("3", "3", "97", "80", "83", "良"), false, "C112");

@@ -1316,6 +1316,43 @@ static void layout_stream(void)
     jx_arena_free(a);
 }
 
+/* Layout 1, indicators whose values are words ("每米200", "良好"): a row
+ * missing its merged cells on the left ends at the header's end when
+ * that fits the kinds better (值 columns take words and figures alike);
+ * a row with more words before its figures than the first row has
+ * labels stays under the header; a "……" row after an empty remark is a
+ * row of its own; a level's points note that lost its "(" is joined to
+ * the level ("效益指标" "20分)"). */
+static void layout_stream_words(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *s = "一级指标\n\n二级指标\n\n三级指标\n\n年度\n\n指标值\n\n"
+                    "实际\n\n完成值\n\n分值\n\n得分\n\n偏差原因\n\n"
+                    "分析及\n\n改进措施\n\n"
+                    "产出指标\n\n(60)\n\n数量\n\n指标\n\n修缮面积\n\n"
+                    "3万平方米\n\n3万平方米\n\n20\n\n20\n\n \n\n"
+                    "成本\n\n指标\n\n修缮补助\n\n每米200\n\n每米200\n\n"
+                    "20\n\n20\n\n \n\n"
+                    "材料补助\n\n每米50\n\n每米50\n\n20\n\n19\n\n \n\n"
+                    "……\n\n \n\n \n\n \n\n"
+                    "效益指标\n\n20分)\n\n社会效\n\n益指标\n\n群众满意\n\n"
+                    "良好\n\n良好\n\n20\n\n20\n\n \n";
+    struct jx_doc *doc = imp(a, s, &d);
+    CHECK_INT(ntables(doc), 1);
+    const struct jx_doc_table *t = table(doc, 1);
+    CHECK_INT(t->nrows, 5);
+    ROW(a, t, 0, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|"
+                 "偏差原因分析及改进措施");
+    ROW(a, t, 1, "产出指标(60)|数量指标|修缮面积|3万平方米|3万平方米|20|20|");
+    ROW(a, t, 2, "|成本指标|修缮补助|每米200|每米200|20|20|");
+    ROW(a, t, 3, "||材料补助|每米50|每米50|20|19|");
+    ROW(a, t, 4, "效益指标20分)|社会效益指标|群众满意|良好|良好|20|20|");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* Layout 2: one cell per line ending in " |", empty cells as lone "|"
  * lines, no blank line between rows; a label under a merged row heading
  * keeps its figures under their headers, and a remark after the
@@ -1575,6 +1612,7 @@ const struct jx_test t_import_text[] = {
     {"import_text.layout_oneline", layout_oneline},
     {"import_text.layout_cellblank", layout_cellblank},
     {"import_text.layout_stream", layout_stream},
+    {"import_text.layout_stream_words", layout_stream_words},
     {"import_text.layout_barstream", layout_barstream},
     {"import_text.layout_piperows", layout_piperows},
     {"import_text.layout_pipes_merged", layout_pipes_merged},

@@ -185,6 +185,70 @@ static bool cost_any_test(const struct jx_cost *c)
     return c->prev_final.present || c->budget.present || c->final.present;
 }
 
+/* A 评价指标表 run into words after a 基础数据表 (its header words each
+ * followed by "得分"): rows of label / number pairs (一级, 二级, 三级 and
+ * their points), the standard and the description split at the first
+ * blank after a sentence's end, the score ending the text; levels
+ * carried down; a two-word name joined; the row the document ends in
+ * keeps no score; its points placed by position. */
+static void dept_words(void)
+{
+    struct tb b;
+    tb_init(&b, "stream.txt");
+    tb_para(&b, "附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 "
+                "财政供养人员情况 编制数 2021年实际在职人数 控制率");
+    tb_para(&b, "40 38 95.00% 经费控制情况 2020年决算数 2021年预算数 "
+                "2021年决算数 三公经费 5.10 6.00 5.50 部门整体支出绩效评价指标表 "
+                "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分 投入");
+    tb_para(&b, "20 预算配置");
+    tb_para(&b, "20 人员控制率");
+    tb_para(&b, "10 以100%为标准.控制率Q100%,计10分;");
+    tb_para(&b, "每超过一个百分点扣1分,扣完为止. 本单位年末在职38人,占编制40人的95.00%.");
+    tb_para(&b, "10 公用经费 变动率");
+    tb_para(&b, "10 变动率Q0,计10分; 每超过一个百分点扣1分. 本年公用经费12万元,上年10万元,变动率为20.00%");
+    tb_para(&b, "0 过程");
+    tb_para(&b, "30 预算执行");
+    tb_para(&b, "10 预算完成率");
+    tb_para(&b, "10 100%计满分,每低于5%扣2分");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (!p) {
+        tb_free(&b, &dg);
+        return;
+    }
+    CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "5.50");
+    const struct jx_rubric *rb = &p->dept_scoring;
+    CHECK(rb->present);
+    CHECK_INT(rb->nrows, 3);
+    if (rb->nrows == 3) {
+        CHECK_STR(rb->title.s, "部门整体支出绩效评价指标表");
+        CHECK_STR(rb->rows[0].level1.s, "投入");
+        CHECK_STR(rb->rows[0].level2.s, "预算配置");
+        CHECK_STR(rb->rows[0].name.s, "人员控制率");
+        CHECK_STR(num(&rb->rows[0].points, false), "10");
+        CHECK_STR(num(&rb->rows[0].score, false), "10");
+        CHECK(rb->rows[0].points.prov->how == JX_HOW_POSITION);
+        CHECK_STR(rb->rows[0].standard.s,
+                  "以100%为标准.控制率Q100%,计10分; 每超过一个百分点扣1分,扣完为止.");
+        CHECK_STR(rb->rows[0].description.s,
+                  "本单位年末在职38人,占编制40人的95.00%.");
+        CHECK_STR(rb->rows[1].level1.s, "投入");
+        CHECK_STR(rb->rows[1].name.s, "公用经费变动率");
+        CHECK_STR(num(&rb->rows[1].points, false), "10");
+        CHECK_STR(num(&rb->rows[1].score, false), "0");
+        CHECK_STR(rb->rows[1].description.s,
+                  "本年公用经费12万元,上年10万元,变动率为20.00%");
+        CHECK_STR(rb->rows[2].level1.s, "过程");
+        CHECK_STR(rb->rows[2].level2.s, "预算执行");
+        CHECK_STR(rb->rows[2].name.s, "预算完成率");
+        CHECK_STR(num(&rb->rows[2].points, false), "10");
+        CHECK(!rb->rows[2].score.present);
+        CHECK(!rb->rows[2].description.s);
+    }
+    tb_free(&b, &dg);
+}
+
 /* A base sheet flattened into one run of words: the staffing header's
  * numbers in order; cost rows whose numbers fill the header's columns
  * exactly; rows with fewer numbers, damaged numbers and everything
@@ -303,6 +367,66 @@ static void base_pairs(void)
         CHECK(!p->base.authorized.present && !p->base.actual.present);
     }
     tb_free(&b, &dg);
+}
+
+/* Inline fund splits ("其中：一般公共预算：300.50万元", in cells or on
+ * lines of their own): each group (by source, by nature) goes in the
+ * column of the total it adds up to: 全年执行数 (read), else 全年预算数
+ * or 年初预算数 (how column, the text as printed kept); a group adding
+ * up to none stays in 全年执行数, read. */
+static void inline_splits(void)
+{
+    for (int v = 0; v < 3; v++) {
+        struct tb b;
+        tb_init(&b, "unit.txt");
+        tb_para(&b, "2023年度部门整体支出绩效自评表");
+        tb_row(&b, "年度预算申请(万元)|年初预算数|全年预算数|全年执行数|分值|"
+                   "执行率|得分");
+        tb_row(&b, v == 1 ? "年度资金总额|800.00|900.50|900.50|10|100%|10"
+                          : "年度资金总额|800.00|900.50|850.25|10|94.42%|9.44");
+        tb_para(&b, "按收入性质分:");
+        tb_para(&b, "其中: 一般公共预算:600.50万元");
+        tb_para(&b, v == 2 ? "其他资金:299万元" : "其他资金:300万元");
+        tb_row(&b, "其中:基本支出:500.25万元|项目支出:350万元");
+        tb_row(&b, "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分");
+        tb_row(&b, "产出指标|数量指标|培训人次|≥100人次|120人次|10|10");
+        struct jx_diags dg;
+        struct jx_package *p = tb_recog(&b, &dg);
+        CHECK(p && p->has_unit_sheet);
+        if (!p || !p->has_unit_sheet) {
+            tb_free(&b, &dg);
+            continue;
+        }
+        const struct jx_funds *g = &p->unit_sheet.funds[JX_FUND_GENERAL_BUDGET];
+        const struct jx_funds *o = &p->unit_sheet.funds[JX_FUND_OTHER];
+        const struct jx_funds *bs = &p->unit_sheet.funds[JX_FUND_BASIC];
+        const struct jx_funds *pr = &p->unit_sheet.funds[JX_FUND_PROJECT];
+        if (v == 0) {
+            /* 600.50 + 300 = 900.50 = 全年预算数 */
+            CHECK_STR(money(&g->budget_full, JX_WANYUAN), "600.50");
+            CHECK_STR(money(&o->budget_full, JX_WANYUAN), "300.00");
+            CHECK(!g->executed.present && !o->executed.present);
+            CHECK(g->budget_full.prov->how == JX_HOW_COLUMN);
+            CHECK_STR(g->budget_full.prov->raw, "600.50万元");
+            /* 500.25 + 350 = 850.25 = 全年执行数 */
+            CHECK_STR(money(&bs->executed, JX_WANYUAN), "500.25");
+            CHECK_STR(money(&pr->executed, JX_WANYUAN), "350.00");
+            CHECK(bs->executed.prov->how == JX_HOW_READ);
+            CHECK(!bs->budget_full.present);
+        } else if (v == 1) {
+            /* both 全年预算数 and 全年执行数: 全年执行数 first */
+            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK(g->executed.prov->how == JX_HOW_READ);
+            CHECK(!g->budget_full.present);
+        } else {
+            /* 600.50 + 299 adds up to no total: 全年执行数, as read */
+            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK_STR(money(&o->executed, JX_WANYUAN), "299.00");
+            CHECK(g->executed.prov->how == JX_HOW_READ);
+            CHECK(!g->budget_full.present);
+        }
+        tb_free(&b, &dg);
+    }
 }
 
 /* The unit sheet: the funds row by header words, the 按收入/支出性质分
@@ -1670,8 +1794,10 @@ static void seed003_scores_like_fixture(void)
 const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
     {"recog.base_stream", base_stream},
+    {"recog.dept_words", dept_words},
     {"recog.base_pairs", base_pairs},
     {"recog.unit_sheet", unit_sheet},
+    {"recog.inline_splits", inline_splits},
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
     {"recog.untitled_form", untitled_form},

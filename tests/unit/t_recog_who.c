@@ -395,7 +395,72 @@ static void title_alone(void)
     tb_free(&b, &dg);
 }
 
+/* A 整体 sheet's head flattened one cell per line whose label and value
+ * cells lost their first character ("级预算单位名称", "山县农业局"): the
+ * label is known without its first character; the value, a suffix of
+ * the page's 来源 / 发布机构 name, is taken in full and marked
+ * completed, the text as printed kept.  Without such a line, or with
+ * two fuller names that differ, the name stays as printed. */
+static void completed_unit(void)
+{
+    for (int v = 0; v < 3; v++) {
+        struct tb b;
+        tb_init(&b, "who.txt");
+        tb_para(&b, "您现在所在的位置 : 首页 > 政务 > 信息公开");
+        if (v == 0) {
+            tb_para(&b, "2023-02-01 10:00 来源: 青山县农业局 发布机构: "
+                        "青山县农业局 【字体: 打印");
+        } else if (v == 2) {
+            tb_para(&b, "来源：青山县农业局");
+            tb_para(&b, "发布机构：白山县农业局");
+        }
+        tb_para(&b, "部门整体支出绩效自评表");
+        tb_para(&b, "2022年度)");
+        tb_para(&b, "级预算单位名称");
+        tb_para(&b, "山县农业局");
+        struct jx_diags dg;
+        struct jx_package *p = tb_recog(&b, &dg);
+        CHECK(p != NULL);
+        if (p) {
+            if (v == 0) {
+                CHECK_STR(p->unit.name.s, "青山县农业局");
+                CHECK(p->unit.name.prov &&
+                      p->unit.name.prov->how == JX_HOW_COMPLETED);
+                CHECK_STR(p->unit.name.prov->raw, "山县农业局");
+            } else {
+                CHECK_STR(p->unit.name.s, "山县农业局");
+                CHECK(p->unit.name.prov &&
+                      p->unit.name.prov->how == JX_HOW_READ);
+            }
+            CHECK(!has_code(&dg, "I403"));
+        }
+        tb_free(&b, &dg);
+    }
+}
+
+/* A title's name is never completed from the page's 来源 line: only a
+ * form's or a cover's 单位名称 is. */
+static void title_not_completed(void)
+{
+    struct tb b;
+    tb_init(&b, "who.txt");
+    tb_para(&b, "来源: 青山县农业局");
+    tb_para(&b, "县农业局2022年度部门整体支出绩效自评报告");
+    tb_para(&b, "一、基本情况");
+    tb_para(&b, "本局2022年收入100万元。");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p && p->unit.name.s) {
+        CHECK(strcmp(p->unit.name.s, "青山县农业局") != 0);
+        CHECK(p->unit.name.prov->how != JX_HOW_COMPLETED);
+    }
+    tb_free(&b, &dg);
+}
+
 const struct jx_test t_recog_who[] = {
+    {"recog_who.completed_unit", completed_unit},
+    {"recog_who.title_not_completed", title_not_completed},
     {"recog_who.title_year", title_year},
     {"recog_who.unit_names", unit_names},
     {"recog_who.breadcrumb_title", breadcrumb_title},
