@@ -1220,6 +1220,9 @@ struct sheet_state {
     int gpend[4];               /* M_GOAL_LINES: header lines (G_EXPECTED,
                                    G_ACTUAL) whose texts are to come */
     size_t ngpend;
+    const char *gtext[4];       /* M_GOAL_LINES: text lines since, read */
+    const struct jx_prov *gprov[4]; /* when as many as the headers */
+    size_t ngtext;
     struct jx_text l1, l2;
     size_t capgoals, capind;
     bool substantive;           /* something beyond the printed template */
@@ -2211,13 +2214,27 @@ static void goal_put(struct jx_rc *rc, struct sheet_state *st, int w,
     }
 }
 
+/* Give the text lines gathered to the header lines before them, in
+ * order, when there are exactly as many (a text over several lines is
+ * not told from several texts: none is read then). */
+static void goal_settle(struct jx_rc *rc, struct sheet_state *st)
+{
+    if (st->ngtext && st->ngtext == st->ngpend) {
+        for (size_t k = 0; k < st->ngtext; k++) {
+            goal_put(rc, st, st->gpend[k], st->gtext[k], st->gprov[k]);
+        }
+    }
+    st->ngtext = 0;
+    st->ngpend = 0;
+}
+
 /* End the goals read from lines: a goal with one text is kept. */
 static void goal_lines_end(struct jx_rc *rc, struct sheet_state *st)
 {
     if (st->mode == M_GOAL_LINES) {
+        goal_settle(rc, st);
         add_goal(rc, st, &st->gl);
         memset(&st->gl, 0, sizeof st->gl);
-        st->ngpend = 0;
         st->mode = M_NONE;
     }
 }
@@ -2226,9 +2243,10 @@ static void goal_lines_end(struct jx_rc *rc, struct sheet_state *st)
  * The goals of a sheet printed as lines (a table flattened to one cell
  * per line): the header lines "预期目标" and "实际完成情况" (one after
  * the other, or each before its text), then the texts in the same
- * order; or "预期目标：TEXT" on one line.  True when line r was read
- * as part of them.  A line that starts the indicators (绩效指标, 一级指标
- * …) ends them.
+ * order, one line each; or "预期目标：TEXT" on one line.  True when
+ * line r was read as part of them.  A line that starts the indicators
+ * (绩效指标, 一级指标 …), a table row or the sheet's end ends them; the
+ * text lines are given to the headers only when there are as many.
  */
 static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
                       struct sheet_state *st)
@@ -2244,6 +2262,7 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
         if (st->mode != M_GOAL_LINES) {
             memset(&st->gl, 0, sizeof st->gl);
             st->ngpend = 0;
+            st->ngtext = 0;
             st->mode = M_GOAL_LINES;
         }
         if (rest) {
@@ -2259,8 +2278,13 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
             goal_put(rc, st, w,
                      jx_strndup(rc->arena, c, r->rawlen - (size_t)(c - t)),
                      r->cells[0].prov);
-        } else if (st->ngpend < sizeof st->gpend / sizeof st->gpend[0]) {
-            st->gpend[st->ngpend++] = w;
+        } else {
+            if (st->ngtext) {
+                goal_settle(rc, st); /* "预期目标 / TEXT / 实际完成情况" */
+            }
+            if (st->ngpend < sizeof st->gpend / sizeof st->gpend[0]) {
+                st->gpend[st->ngpend++] = w;
+            }
         }
         return true;
     }
@@ -2274,14 +2298,15 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
         goal_lines_end(rc, st);
         return false;
     }
-    w = st->gpend[0];
-    memmove(st->gpend, st->gpend + 1, (st->ngpend - 1) * sizeof st->gpend[0]);
-    st->ngpend--;
-    goal_put(rc, st, w, jx_strndup(rc->arena, r->raw, r->rawlen),
-             r->cells[0].prov);
-    if (!st->ngpend && !st->gl.expected.s && !st->gl.actual.s) {
+    if (st->ngtext == sizeof st->gtext / sizeof st->gtext[0]) {
+        /* more lines than any goal row has cells: not read */
+        st->ngtext = 0;
+        st->ngpend = 0;
         goal_lines_end(rc, st);
+        return false;
     }
+    st->gtext[st->ngtext] = jx_strndup(rc->arena, r->raw, r->rawlen);
+    st->gprov[st->ngtext++] = r->cells[0].prov;
     return true;
 }
 
