@@ -477,8 +477,10 @@ static const char *const not_modifier[] = {
     "项", "用", "于", "以", "中", "内", "外", "后", "前", "时", "月", "年",
     "日", "天", "周", "季", "次", "点", "分", "元", "万", "人", "名"};
 
-/* Most characters of modifiers before a counted noun ("年初结转结余项目"). */
-#define NOUN_WINDOW 6
+/* Most characters of modifiers before a counted noun ("6个二级单位",
+ * "10个直属事业单位"; not "三个层级规范部门": the words of a longer run
+ * are not known to qualify the noun). */
+#define NOUN_WINDOW 2
 
 /* The longest count noun at s[i], or 0. */
 static size_t noun_at(const char *s, size_t n, size_t i)
@@ -513,12 +515,13 @@ static bool cjk_at(const char *s, size_t n, size_t i, size_t *len)
 }
 
 /* The counted noun right after a classifier ending at ce: a known noun,
- * possibly after up to NOUN_WINDOW modifier characters; true with its
- * end in *ne. */
-static bool noun_after(const char *s, size_t n, size_t ce, size_t *ne)
+ * possibly after up to window modifier characters; true with its end
+ * in *ne. */
+static bool noun_after(const char *s, size_t n, size_t ce, int window,
+                       size_t *ne)
 {
     size_t i = ce;
-    for (int k = 0; k <= NOUN_WINDOW && i < n; k++) {
+    for (int k = 0; k <= window && i < n; k++) {
         size_t m = noun_at(s, n, i);
         if (m) {
             *ne = i + m;
@@ -896,7 +899,8 @@ static bool count_refused_before(const char *text, size_t b)
 }
 
 /* A count in Chinese numerals at text[i] ("两个科室", "十个项目"): true
- * with it in *g.  Only before a classifier and a known noun, never
+ * with it in *g.  Only before a classifier and a known noun right
+ * after it (三个层级规范部门 is no count of 部门), never
  * after a character that makes the numeral part of a word (统一,
  * 第一, 十几). */
 static bool cn_count(struct jx_arena *arena, const char *text, size_t len,
@@ -918,7 +922,7 @@ static bool cn_count(struct jx_arena *arena, const char *text, size_t len,
     const char *cw;
     int64_t v = cn_number(text, len, i, &e);
     size_t cl = v > 0 ? classifier_at(text, len, e, &cw) : 0;
-    if (!cl || !noun_after(text, len, e + cl, &ne)) {
+    if (!cl || !noun_after(text, len, e + cl, 0, &ne)) {
         return false;
     }
     memset(g, 0, sizeof *g);
@@ -1087,7 +1091,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                 const char *noun = NULL;
                 if (count_refused_before(text, b)) {
                     noun = NULL;
-                } else if (noun_after(text, len, u + cl, &ne)) {
+                } else if (noun_after(text, len, u + cl, NOUN_WINDOW, &ne)) {
                     noun = jx_strndup(arena, text + u + cl, ne - u - cl);
                 } else if (count_ends(text, len, u + cl)) {
                     noun = label_noun(arena, tidy_label(arena, text + ls,

@@ -286,8 +286,14 @@ static void bad_figures(void)
          "J108", "/report/figures/0/value"},
         {"{\"kind\": \"percent\", \"value\": 12, \"unit\": \"%\"}", "J106",
          "/report/figures/0/value"},
-        {"{\"kind\": \"count\", \"value\": \"1\", \"unit\": \"人\"}", "J110",
+        {"{\"kind\": \"points\", \"value\": \"1\", \"unit\": \"人\"}", "J110",
          "/report/figures/0/kind"},
+        {"{\"kind\": \"count\", \"value\": \"1\", \"unit\": \"人\"}", "J114",
+         "/report/figures/0/unit"},
+        {"{\"kind\": \"count\", \"value\": \"2.5\", \"unit\": \"项\"}", "J108",
+         "/report/figures/0/value"},
+        {"{\"kind\": \"score\", \"value\": \"97\", \"unit\": \"个\"}", "J114",
+         "/report/figures/0/unit"},
         {"{\"kind\": \"money\", \"value\": \"1\", \"unit\": \"元\", "
          "\"scope\": [\"预算\", \"财政\"]}",
          "J110", "/report/figures/0/scope/1"},
@@ -325,7 +331,7 @@ static void bad_figures(void)
         CHECK(p && p->report.figures);
         if (p && p->report.figures) {
             /* a figure with only a bad scope word or place is kept */
-            CHECK_INT(p->report.figures->n, k >= 6 ? 1 : 0);
+            CHECK_INT(p->report.figures->n, k >= 9 ? 1 : 0);
         }
         jx_diags_release(&d);
         jx_arena_free(a);
