@@ -91,6 +91,9 @@ int jx_cmd_test_facts(int argc, char **argv)
             } else if (x->kind == JX_FACT_PERCENT) {
                 const char *p = jx_rat_format_exact(x->value, true, buf);
                 v = p ? p : "?";
+            } else if (x->kind == JX_FACT_SCORE) {
+                const char *p = jx_rat_format_exact(x->value, false, buf);
+                v = jx_sprintf(arena, "%s分", p ? p : "?");
             } else {
                 v = jx_sprintf(arena, "%lld%s", (long long)x->value.num,
                                x->unit_word ? x->unit_word : "人");
@@ -100,10 +103,22 @@ int jx_cmd_test_facts(int argc, char **argv)
                         jx_fact_kind_name(x->kind), v,
                         *x->label ? x->label : "-");
             add_scopes(&b, x->scopes);
+            if (x->counted) {
+                jx_buf_addf(&b, " #%s", x->counted);
+            }
+            if (x->prov.how != JX_HOW_READ && jx_how_name(x->prov.how)) {
+                jx_buf_addf(&b, " (%s)", jx_how_name(x->prov.how));
+            }
             if (sentences) {
                 jx_buf_addf(&b, "\t%s", x->sentence);
             }
             jx_buf_addc(&b, '\n');
+        }
+        for (size_t i = 0; i < f->nrefused; i++) {
+            const struct jx_fact *x = &f->refused[i];
+            jx_buf_addf(&b, "%d:%d §%d ¶%d refused %s %s\n", x->prov.line,
+                        x->prov.col, x->section, x->paragraph, x->text,
+                        *x->label ? x->label : "-");
         }
         rc = jx_cli_write(&b) < 0 ? JX_EXIT_IO : JX_EXIT_OK;
         jx_buf_release(&b);

@@ -23,10 +23,19 @@
 enum jx_fact_kind {
     JX_FACT_MONEY = 0, /* an amount: "156.3 万元", "5,950,600.00元" */
     JX_FACT_PERCENT,   /* a percentage: "36.91%" */
-    JX_FACT_HEADCOUNT  /* people: "12人", "5名", "编制数11个" */
+    JX_FACT_HEADCOUNT, /* people: "12人", "5名", "编制数11个" */
+    JX_FACT_COUNT,     /* things, never people: "15个项目", "直属事业单位
+                          10个", "两个科室" (what is counted in
+                          jx_fact.counted) */
+    JX_FACT_SCORE      /* a score stated in the prose: "综合评分为97分",
+                          "自评得分95.5分" */
 };
 
-/* English name of a kind: "money", "percent", "headcount". */
+/* Kinds of figures. */
+#define JX_FACT_KINDS 5
+
+/* English name of a kind: "money", "percent", "headcount", "count",
+ * "score". */
 const char *jx_fact_kind_name(enum jx_fact_kind k);
 
 /* Scope words, as bits of jx_fact.scopes (in this order). */
@@ -66,7 +75,10 @@ struct jx_fact {
     struct jx_money money;   /* MONEY: the exact amount */
     enum jx_money_unit unit; /* MONEY: the unit written (元 or 万元) */
     struct jx_rat value;     /* PERCENT: a fraction (36.91% = 0.3691);
-                                HEADCOUNT: the number of people */
+                                HEADCOUNT: the number of people; COUNT:
+                                the number of things; SCORE: the points */
+    const char *counted;     /* COUNT: what is counted, e.g. "项目",
+                                "二级单位"; NULL for the other kinds */
     const char *label;       /* the words before it, e.g. "人员经费"
                                 (years and list numbers dropped; may be
                                 "") */
@@ -75,20 +87,28 @@ struct jx_fact {
                                 jx_scope bits) */
     uint32_t label_scopes;   /* scope words of the label alone */
     const char *unit_word;   /* the unit as written, normalised: "万元",
-                                "元", "%", "人", "名" or "个" */
+                                "元", "%", "人", "名", "个" (headcount or
+                                count), "项", "家", "所", "座", "处"
+                                (count) or "分" (score) */
     int section;             /* report section 1..10 (一 … 十), 0 when
                                 outside the sections */
     int paragraph;           /* 1-based paragraph (non-blank line) of the
                                 text the figure was found in: of its
                                 section for a package's figures */
     struct jx_prov prov;     /* file and line:col of the figure's first
-                                character */
+                                character; how = JX_HOW_OCR (raw: as
+                                printed) for a figure whose OCR
+                                confusables were repaired */
 };
 
-/* A list of facts. */
+/* A list of facts, and the figures refused (not in a[]: an OCR
+ * confusable in a percentage, "IO0%", that no stated amounts confirm;
+ * kind, text, label, sentence and place set, no value). */
 struct jx_facts {
     struct jx_fact *a;
     size_t n, cap;
+    struct jx_fact *refused;
+    size_t nrefused, caprefused;
 };
 
 /*
@@ -120,7 +140,7 @@ uint32_t jx_scope_of_zh(const char *zh);
 /*
  * What a figure measures, from its kind and the last of these words in
  * its label (labels end with what they name: 预算执行数 is executed):
- * percent -> "rate", headcount -> "count"; money -> "budget" (预算, 批复,
+ * percent -> "rate", headcount and count -> "count", score -> "score"; money -> "budget" (预算, 批复,
  * 安排, 下达, 年初, 计划), "executed" (执行, 支出, 支付, 决算, 使用, 完成,
  * 拨付), "income" (收入, 到位, 拨款) or "amount" (none of them).  A static
  * string.
@@ -128,8 +148,21 @@ uint32_t jx_scope_of_zh(const char *zh);
 const char *jx_fact_measure(const struct jx_fact *f);
 
 /* The kind a unit word means ("万元" -> money, "%" -> percent, "人" ->
- * headcount); false for an unknown word. */
+ * headcount, "个" -> headcount, "项" -> count, "分" -> score); false for
+ * an unknown word. */
 bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind);
+
+/* True when a figure of kind may be written in unit_word ("个" fits a
+ * headcount and a count). */
+bool jx_fact_unit_fits(enum jx_fact_kind kind, const char *unit_word);
+
+/*
+ * The facts the checks compare (money, percentages, headcounts), in
+ * order: fs itself when it holds no other kind, else a new list in
+ * arena without the counts and scores.  Never NULL.
+ */
+const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
+                                         const struct jx_facts *fs);
 
 /* Append a fact (zeroed) to a list and return it. */
 struct jx_fact *jx_facts_add(struct jx_arena *arena, struct jx_facts *out);
@@ -147,7 +180,10 @@ struct jx_facts *jx_report_facts(struct jx_arena *arena,
  * Append the facts of text[0..len) to out.  at (may be NULL) is where
  * the text starts: a fact's line and column are counted from it (a
  * newline in the text starts a new line at column 1).  section is
- * recorded in each fact.
+ * recorded in each fact.  A percentage with OCR confusables ("IO0%",
+ * "9O.5%") is read only when an executed amount and a budget (or income)
+ * amount of its paragraph, else of out, round to it (how JX_HOW_OCR);
+ * otherwise it goes to out->refused.
  */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *at, int section,

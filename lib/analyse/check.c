@@ -140,13 +140,15 @@ struct jx_diag *jx_check_report(struct jx_check_ctx *c, const char *code,
     return jx_diag_add(c->diags, code, sev, &loc, "%s%s", msg, note);
 }
 
-/* The report's facts: those given to the run, else the package's own
- * (report.figures; extracted from its text only for a package built
- * without them). */
+/* The report's facts the checks compare (money, percentages,
+ * headcounts: never a count of things or a score, jx_facts_measured):
+ * of those given to the run, else of the package's own (report.figures;
+ * extracted from its text only for a package built without them). */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
 {
     if (!c->facts) {
-        c->facts = jx_package_facts(c->arena, c->pkg);
+        c->facts = jx_facts_measured(c->arena,
+                                     jx_package_facts(c->arena, c->pkg));
     }
     return c->facts;
 }
@@ -167,7 +169,8 @@ void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
 {
     struct jx_check_ctx c = {
         .arena = arena, .pkg = pkg, .ev = ev, .cfg = cfg, .diags = diags,
-        .file = pkg->source, .facts = facts,
+        .file = pkg->source,
+        .facts = facts ? jx_facts_measured(arena, facts) : NULL,
     };
     jx_check_arith(&c);
     jx_check_text(&c);

@@ -27,8 +27,9 @@ struct jx_check_ctx {
     size_t nuses;
 };
 
-/* The figures of the report prose: the package's report.figures (facts.h
- * jx_package_facts), taken once per run and shared by the families. */
+/* The figures of the report prose the checks compare: the package's
+ * report.figures (facts.h jx_package_facts) without counts and scores
+ * (jx_facts_measured), taken once per run and shared by the families. */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */

@@ -784,8 +784,10 @@ void jx_assess_env(struct jx_arena *a, const struct jx_package *pkg,
     if (o) {
         c->o = *o;
     }
-    /* the report's figures: given (shared), else the package's own */
-    c->facts = *(o && o->facts ? o->facts : jx_package_facts(a, pkg));
+    /* the report's figures the inputs compare (no counts, no scores):
+     * given (shared), else the package's own */
+    c->facts = *jx_facts_measured(
+        a, o && o->facts ? o->facts : jx_package_facts(a, pkg));
     memset(env, 0, sizeof *env);
     env->ctx = c;
     env->resolve = resolve;

@@ -1,15 +1,21 @@
 /*
  * model_facts.c - the figures of a report's prose (facts.h): every
- * amount in 万元 or 元, every percentage and every headcount, with the
- * words before it, its sentence, the scope words of the sentence, the
- * report section and line:col.
+ * amount in 万元 or 元, every percentage, every headcount, every count
+ * of things and every score, with the words before it, its sentence,
+ * the scope words of the sentence, the report section and line:col.
  *
  * A figure is a run of digits (with "," groups and a decimal point,
  * ASCII or full-width) not glued to a letter or another number, then
  * optional blanks and a unit: 万元, 元, %, 人 (not 人次), 名, 个 after
  * words about staffing (编制, 人员), or 万 alone (read as 万元) ending a
- * phrase after words about money (资金, 经费, 预算 ...).  Numbers
- * without a unit (years, phone numbers, list numbers) are not facts.
+ * phrase after words about money (资金, 经费, 预算 ...).  A count is a
+ * number (digits, or Chinese numerals such as 十, 两) and a classifier
+ * (个 项 家 所 座 处) with a known noun right after it ("12个科室",
+ * "6个二级单位") or ending the words before it ("直属事业单位10个");
+ * a score is "N分" after 得分/评分/总分.  Numbers without a unit
+ * (years, phone numbers, list numbers, 〔2020〕10号) are not facts.
+ * A percentage with OCR confusables (O for 0, I or l for 1: "IO0%")
+ * is read only when stated amounts confirm it, else refused.
  */
 #include "jixiao/facts.h"
 
@@ -27,6 +33,10 @@ const char *jx_fact_kind_name(enum jx_fact_kind k)
         return "percent";
     case JX_FACT_HEADCOUNT:
         return "headcount";
+    case JX_FACT_COUNT:
+        return "count";
+    case JX_FACT_SCORE:
+        return "score";
     }
     return "unknown";
 }
@@ -101,8 +111,11 @@ const char *jx_fact_measure(const struct jx_fact *f)
     if (f->kind == JX_FACT_PERCENT) {
         return "rate";
     }
-    if (f->kind == JX_FACT_HEADCOUNT) {
+    if (f->kind == JX_FACT_HEADCOUNT || f->kind == JX_FACT_COUNT) {
         return "count";
+    }
+    if (f->kind == JX_FACT_SCORE) {
+        return "score";
     }
     const char *best = "amount";
     const char *label = f->label ? f->label : "";
@@ -130,6 +143,10 @@ static const struct {
     {"万元", JX_FACT_MONEY},    {"元", JX_FACT_MONEY},
     {"%", JX_FACT_PERCENT},     {"人", JX_FACT_HEADCOUNT},
     {"名", JX_FACT_HEADCOUNT},  {"个", JX_FACT_HEADCOUNT},
+    {"个", JX_FACT_COUNT},      {"项", JX_FACT_COUNT},
+    {"家", JX_FACT_COUNT},      {"所", JX_FACT_COUNT},
+    {"座", JX_FACT_COUNT},      {"处", JX_FACT_COUNT},
+    {"分", JX_FACT_SCORE},
 };
 
 /* The kind of a unit word (facts.h). */
@@ -142,6 +159,41 @@ bool jx_fact_unit_kind(const char *unit_word, enum jx_fact_kind *kind)
         }
     }
     return false;
+}
+
+/* True when unit_word fits kind (facts.h). */
+bool jx_fact_unit_fits(enum jx_fact_kind kind, const char *unit_word)
+{
+    for (size_t k = 0; k < sizeof unit_words / sizeof unit_words[0]; k++) {
+        if (unit_words[k].kind == kind &&
+            strcmp(unit_words[k].word, unit_word) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The facts the checks compare: no counts, no scores (facts.h). */
+const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
+                                         const struct jx_facts *fs)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < fs->n; i++) {
+        keep += fs->a[i].kind <= JX_FACT_HEADCOUNT;
+    }
+    if (keep == fs->n) {
+        return fs;
+    }
+    struct jx_facts *r = jx_alloc(arena, sizeof *r);
+    for (size_t i = 0; i < fs->n; i++) {
+        if (fs->a[i].kind <= JX_FACT_HEADCOUNT) {
+            *jx_facts_add(arena, r) = fs->a[i];
+        }
+    }
+    r->refused = fs->refused;
+    r->nrefused = fs->nrefused;
+    r->caprefused = fs->caprefused;
+    return r;
 }
 
 /* The scope bits of the words in s[0..n). */
@@ -390,6 +442,499 @@ static bool wan_money(struct jx_arena *a, const char *text, size_t len,
     return false;
 }
 
+/* ---- counts, scores and OCR confusables ------------------------------- */
+
+/* Classifiers of a count. */
+static const char *const classifiers[] = {"个", "项", "家", "所", "座", "处"};
+
+/* Length of a classifier at s[i], or 0; *word gets it. */
+static size_t classifier_at(const char *s, size_t n, size_t i,
+                            const char **word)
+{
+    for (size_t k = 0; k < sizeof classifiers / sizeof classifiers[0]; k++) {
+        if (at(s, n, i, classifiers[k])) {
+            *word = classifiers[k];
+            return strlen(classifiers[k]);
+        }
+    }
+    return 0;
+}
+
+/* Nouns of the things a report counts (never people: those are
+ * headcounts), longest first where one begins another. */
+static const char *const count_nouns[] = {
+    "子项目", "项目", "科室", "股室", "处室", "站所", "事业单位", "单位",
+    "办公室", "管理机构", "机构", "部门", "中心", "乡镇", "街道", "社区",
+    "村民小组", "行政村", "村", "学校", "卫生院", "卫生室", "医院", "企业",
+    "合作社", "基地", "园区", "站点", "网点", "课题", "指标", "专项",
+    "支部", "工作组", "小组", "县市区", "县区", "区县"};
+
+/* Characters that may not stand between a classifier and its noun
+ * (function words, time words: "2个百分点的项目", "3个月完成项目"). */
+static const char *const not_modifier[] = {
+    "的", "了", "和", "及", "与", "或", "是", "在", "对", "为", "由", "把",
+    "被", "将", "等", "并", "且", "已", "均", "都", "共", "计", "达", "个",
+    "项", "用", "于", "以", "中", "内", "外", "后", "前", "时", "月", "年",
+    "日", "天", "周", "季", "次", "点", "分", "元", "万", "人", "名"};
+
+/* Most characters of modifiers before a counted noun ("6个二级单位",
+ * "10个直属事业单位"; not "三个层级规范部门": the words of a longer run
+ * are not known to qualify the noun). */
+#define NOUN_WINDOW 2
+
+/* The longest count noun at s[i], or 0. */
+static size_t noun_at(const char *s, size_t n, size_t i)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof count_nouns / sizeof count_nouns[0]; k++) {
+        size_t m = strlen(count_nouns[k]);
+        if (m > best && at(s, n, i, count_nouns[k])) {
+            best = m;
+        }
+    }
+    /* 村民 are people */
+    if (best == strlen("村") && at(s, n, i, "村") &&
+        at(s, n, i + best, "民")) {
+        return 0;
+    }
+    return best;
+}
+
+/* True when the code point at s[i] is a CJK ideograph; *len gets its
+ * length. */
+static bool cjk_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    int32_t cp;
+    int k = jx_utf8_decode(s + i, n - i, &cp);
+    if (k <= 0) {
+        *len = 1;
+        return false;
+    }
+    *len = (size_t)k;
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* The counted noun right after a classifier ending at ce: a known noun,
+ * possibly after up to window modifier characters; true with its end
+ * in *ne. */
+static bool noun_after(const char *s, size_t n, size_t ce, int window,
+                       size_t *ne)
+{
+    size_t i = ce;
+    for (int k = 0; k <= window && i < n; k++) {
+        size_t m = noun_at(s, n, i);
+        if (m) {
+            *ne = i + m;
+            return true;
+        }
+        size_t cl;
+        if (!cjk_at(s, n, i, &cl)) {
+            return false;
+        }
+        for (size_t w = 0; w < sizeof not_modifier / sizeof not_modifier[0];
+             w++) {
+            if (at(s, n, i, not_modifier[w])) {
+                return false;
+            }
+        }
+        i += cl;
+    }
+    return false;
+}
+
+/* True when what follows a classifier at ce lets the words before the
+ * number name what is counted ("直属事业单位10个，", "项目5个均已完成"):
+ * the end of the text, a blank, a punctuation mark, or 均/全/都/已/分别. */
+static bool count_ends(const char *s, size_t n, size_t ce)
+{
+    static const char *const after[] = {"均", "全", "都", "已", "分别"};
+    if (ce >= n || s[ce] == ' ' || s[ce] == '\t' || s[ce] == '\r' ||
+        s[ce] == '\n') {
+        return true;
+    }
+    size_t cl;
+    if (cjk_at(s, n, ce, &cl)) {
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+            if (at(s, n, ce, after[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    int32_t cp;
+    int k = jx_utf8_decode(s + ce, n - ce, &cp);
+    /* ASCII punctuation, CJK punctuation and full-width forms; not a
+     * letter, digit or symbol of a unit */
+    return k > 0 && ((cp < 0x80 && !((cp >= '0' && cp <= '9') ||
+                                     (cp >= 'a' && cp <= 'z') ||
+                                     (cp >= 'A' && cp <= 'Z') || cp == '%')) ||
+                     (cp >= 0x3000 && cp <= 0x303F) ||
+                     (cp >= 0xFF01 && cp <= 0xFF0F) ||
+                     (cp >= 0xFF1A && cp <= 0xFF20));
+}
+
+/* The counted noun ending a tidy label ("实施项目" -> "项目", "单位有"
+ * -> "单位"), after the words that introduce a number (有, 共, 总数,
+ * 数量, 数 ...); NULL when it ends with none. */
+static const char *label_noun(struct jx_arena *a, const char *label)
+{
+    static const char *const tails[] = {"有", "共", "为", "计", "达", "约",
+                                        "合计", "总计", "总数", "数量",
+                                        "个数", "数"};
+    size_t n = strlen(label);
+    bool again = true;
+    while (again) {
+        again = false;
+        for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+            size_t m = strlen(tails[t]);
+            if (n > m && memcmp(label + n - m, tails[t], m) == 0) {
+                n -= m;
+                again = true;
+            }
+        }
+    }
+    for (size_t k = 0; k < sizeof count_nouns / sizeof count_nouns[0]; k++) {
+        size_t m = strlen(count_nouns[k]);
+        if (n >= m && memcmp(label + n - m, count_nouns[k], m) == 0 &&
+            noun_at(label, n, n - m) == m) {
+            return jx_strndup(a, label + n - m, m);
+        }
+    }
+    return NULL;
+}
+
+/* Chinese numerals of a count: 零〇一二两三四五六七八九, 十, 百. */
+static int cn_digit(const char *s, size_t n, size_t i)
+{
+    static const char *const d[] = {"零", "一", "二", "三", "四", "五",
+                                    "六", "七", "八", "九"};
+    for (int k = 0; k < 10; k++) {
+        if (at(s, n, i, d[k])) {
+            return k;
+        }
+    }
+    if (at(s, n, i, "〇")) {
+        return 0;
+    }
+    if (at(s, n, i, "两")) {
+        return 2;
+    }
+    return -1;
+}
+
+/* True when s[i] is a Chinese numeral character. */
+static bool cn_numeral_at(const char *s, size_t n, size_t i)
+{
+    return cn_digit(s, n, i) >= 0 || at(s, n, i, "十") || at(s, n, i, "百");
+}
+
+/* Characters that make a Chinese numeral after them part of a word or
+ * an ordinal (第一, 统一, 每两, 十几). */
+static const char *const cn_before[] = {"第", "每", "统", "唯", "同", "逐",
+                                        "之", "单", "划", "万", "专", "几",
+                                        "数", "初", "星", "周", "若", "头"};
+
+/* The value of the Chinese numeral starting at s[i] (1 .. 999: 两,
+ * 十二, 二十, 一百零五), with its end in *e; 0 when none or malformed
+ * (一二, 十十, 几十). */
+static int64_t cn_number(const char *s, size_t n, size_t i, size_t *e)
+{
+    int64_t total = 0;
+    int cur = -1;
+    bool ten = false, hundred = false, zero = false;
+    size_t j = i;
+    while (j < n) {
+        int d = cn_digit(s, n, j);
+        if (d == 0) {
+            if (!hundred || ten || cur >= 0 || zero) {
+                return 0;
+            }
+            zero = true;
+            j += at(s, n, j, "〇") ? strlen("〇") : strlen("零");
+        } else if (d > 0) {
+            if (cur >= 0) {
+                return 0;
+            }
+            cur = d;
+            j += 3;
+        } else if (at(s, n, j, "十")) {
+            if (ten) {
+                return 0;
+            }
+            total += (cur < 0 ? 1 : cur) * 10;
+            cur = -1;
+            ten = true;
+            j += strlen("十");
+        } else if (at(s, n, j, "百")) {
+            if (cur < 0 || hundred || ten) {
+                return 0;
+            }
+            total += cur * 100;
+            cur = -1;
+            hundred = true;
+            j += strlen("百");
+        } else {
+            break;
+        }
+    }
+    if (cur >= 0) {
+        total += cur;
+    }
+    if (zero && cur < 0) {
+        return 0; /* 一百零 */
+    }
+    *e = j;
+    return total;
+}
+
+/* Words whose last characters make "N分" a score ("综合评分", "自评得分",
+ * "自评总分"), and words that make it points instead ("满分", "分值"). */
+static bool score_label(const char *label)
+{
+    static const char *const yes[] = {"得分", "评分", "总分"};
+    static const char *const no[] = {"满分", "分值", "权重", "扣分", "加分"};
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++) {
+        if (strstr(label, no[k])) {
+            return false;
+        }
+    }
+    size_t n = strlen(label);
+    for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++) {
+        size_t m = strlen(yes[k]);
+        if (n >= m && memcmp(label + n - m, yes[k], m) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when "分" at s[i] is not the start of another word (分钟, 分之,
+ * 分别 ...). */
+static bool score_unit(const char *s, size_t n, size_t i)
+{
+    static const char *const words[] = {
+        "分钟", "分之", "分别", "分析", "分配", "分类", "分局", "分布",
+        "分解", "分享", "分期", "分段", "分组", "分项", "分部", "分管",
+        "分值", "分数"};
+    if (!at(s, n, i, "分")) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (at(s, n, i, words[k])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The ASCII characters OCR puts for digits, and the digit meant. */
+static int confusable(char c)
+{
+    return c == 'O' || c == 'o' ? 0 : c == 'I' || c == 'l' ? 1 : -1;
+}
+
+/*
+ * A percentage with OCR confusables starting at s[i]: a run of digits
+ * and confusables (one decimal point between them allowed) holding at
+ * least one of each, not glued to a letter or digit before it, then
+ * optional blanks and % or ％.  True with the repaired number in num
+ * (appended), the run's end in *re, the figure's end in *ue and the
+ * decimals written in *dp.
+ */
+static bool ocr_percent(const char *s, size_t n, size_t i, struct jx_buf *num,
+                        size_t *re, size_t *ue, int *dp)
+{
+    if (i > 0) {
+        char p = s[i - 1];
+        if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
+            (p >= '0' && p <= '9') || p == '.' || p == '-' || p == '/') {
+            return false;
+        }
+    }
+    size_t j = i;
+    int digits = 0, conf = 0, points = 0, after = 0;
+    size_t mark = num->len;
+    while (j < n) {
+        char c = s[j];
+        if (c >= '0' && c <= '9') {
+            digits++;
+        } else if (confusable(c) >= 0) {
+            conf++;
+            c = (char)('0' + confusable(c));
+        } else if (c == '.' && j > i && j + 1 < n &&
+                   ((s[j + 1] >= '0' && s[j + 1] <= '9') ||
+                    confusable(s[j + 1]) >= 0)) {
+            points++;
+        } else {
+            break;
+        }
+        if (points && c != '.') {
+            after++;
+        }
+        jx_buf_addc(num, c);
+        j++;
+    }
+    size_t u = j;
+    while (u < n && s[u] == ' ') {
+        u++;
+    }
+    bool pct = at(s, n, u, "%") || at(s, n, u, "％");
+    if (!digits || !conf || points > 1 || !pct ||
+        (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))) {
+        num->len = mark;
+        num->p[mark] = '\0';
+        return false;
+    }
+    *re = j;
+    *ue = u + (s[u] == '%' ? 1 : strlen("％"));
+    *dp = after;
+    return true;
+}
+
+/* An OCR percentage waiting for its confirmation: its fact's index in
+ * out, the percentage as written (100 for 100%) and its decimals. */
+struct ocr_wait {
+    size_t idx;
+    struct jx_rat pct;
+    int dp;
+};
+
+/* True when an executed amount and a budget or income amount among
+ * fs->a[from..to) (other than fs->a[self]; of paragraph para unless
+ * para is 0) round to pct at dp decimals. */
+static bool ocr_pair(const struct jx_facts *fs, size_t from, size_t to,
+                     size_t self, int para, struct jx_rat pct, int dp)
+{
+    for (size_t x = from; x < to; x++) {
+        const struct jx_fact *e = &fs->a[x];
+        if (x == self || e->kind != JX_FACT_MONEY ||
+            (para && e->paragraph != para) ||
+            strcmp(jx_fact_measure(e), "executed") != 0) {
+            continue;
+        }
+        for (size_t y = from; y < to; y++) {
+            const struct jx_fact *b = &fs->a[y];
+            if (y == self || y == x || b->kind != JX_FACT_MONEY ||
+                (para && b->paragraph != para) || b->money.fen <= 0) {
+                continue;
+            }
+            const char *m = jx_fact_measure(b);
+            if (strcmp(m, "budget") != 0 && strcmp(m, "income") != 0) {
+                continue;
+            }
+            struct jx_rat r, r100, rr;
+            if (jx_rat_money_div(e->money, b->money, &r) != JX_NUM_OK ||
+                jx_rat_mul(r, jx_rat_int(100), &r100) != JX_NUM_OK ||
+                jx_rat_round(r100, dp, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK) {
+                continue;
+            }
+            if (jx_rat_cmp(rr, pct) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Confirm or refuse the OCR percentages of one text (w[0..nw), their
+ * facts among out->a[from..]): kept when a pair of its paragraph, else
+ * of all of out, confirms it; else moved to out->refused (in text
+ * order). */
+static void ocr_settle(struct jx_arena *a, struct jx_facts *out, size_t from,
+                       const struct ocr_wait *w, size_t nw)
+{
+    if (!nw) {
+        return;
+    }
+    bool *keep = jx_alloc(a, nw * sizeof *keep);
+    for (size_t k = 0; k < nw; k++) {
+        size_t i = w[k].idx;
+        const struct jx_fact *f = &out->a[i];
+        keep[k] = ocr_pair(out, from, out->n, i, f->paragraph, w[k].pct,
+                           w[k].dp) ||
+                  ocr_pair(out, 0, out->n, i, 0, w[k].pct, w[k].dp);
+        if (keep[k]) {
+            continue;
+        }
+        if (out->nrefused == out->caprefused) {
+            size_t ncap = out->caprefused ? out->caprefused * 2 : 8;
+            struct jx_fact *b = jx_alloc_array(a, ncap, sizeof *b);
+            if (out->nrefused) {
+                memcpy(b, out->refused, out->nrefused * sizeof *b);
+            }
+            out->refused = b;
+            out->caprefused = ncap;
+        }
+        struct jx_fact *r = &out->refused[out->nrefused++];
+        *r = *f;
+        r->value = jx_rat_int(0);
+    }
+    for (size_t k = nw; k-- > 0;) {
+        if (!keep[k]) {
+            size_t i = w[k].idx;
+            memmove(&out->a[i], &out->a[i + 1],
+                    (out->n - i - 1) * sizeof out->a[0]);
+            out->n--;
+        }
+    }
+}
+
+/* A figure found at text[b..ue): what it is, before its label and
+ * place are known. */
+struct found {
+    struct jx_fact f;    /* kind, money/unit or value, counted */
+    const char *uw;      /* unit word */
+    size_t b, ue;        /* where it starts and ends */
+    bool ocr;            /* OCR confusables repaired: to be confirmed */
+    int dp;              /* OCR: decimals written */
+    struct jx_rat pct;   /* OCR: the percentage as written */
+};
+
+/* True when a number starting at text[b] is an ordinal or a rate
+ * (第3个, 每2个): no count. */
+static bool count_refused_before(const char *text, size_t b)
+{
+    return b >= 3 && (memcmp(text + b - 3, "第", 3) == 0 ||
+                      memcmp(text + b - 3, "每", 3) == 0);
+}
+
+/* A count in Chinese numerals at text[i] ("两个科室", "十个项目"): true
+ * with it in *g.  Only before a classifier and a known noun right
+ * after it (三个层级规范部门 is no count of 部门), never
+ * after a character that makes the numeral part of a word (统一,
+ * 第一, 十几). */
+static bool cn_count(struct jx_arena *arena, const char *text, size_t len,
+                     size_t i, struct found *g)
+{
+    if (!cn_numeral_at(text, len, i)) {
+        return false;
+    }
+    if (i >= 3 && cn_numeral_at(text, len, i - 3)) {
+        return false;
+    }
+    for (size_t k = 0; i >= 3 && k < sizeof cn_before / sizeof cn_before[0];
+         k++) {
+        if (memcmp(text + i - 3, cn_before[k], 3) == 0) {
+            return false;
+        }
+    }
+    size_t e, ne;
+    const char *cw;
+    int64_t v = cn_number(text, len, i, &e);
+    size_t cl = v > 0 ? classifier_at(text, len, e, &cw) : 0;
+    if (!cl || !noun_after(text, len, e + cl, 0, &ne)) {
+        return false;
+    }
+    memset(g, 0, sizeof *g);
+    g->f.kind = JX_FACT_COUNT;
+    g->f.value = jx_rat_int(v);
+    g->f.counted = jx_strndup(arena, text + e + cl, ne - e - cl);
+    g->uw = cw;
+    g->b = i;
+    g->ue = e + cl;
+    return true;
+}
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -406,6 +951,9 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     uint32_t sent_scopes = 0;
     int para = 1;           /* the paragraph (non-blank line) */
     bool para_text = false; /* the current line holds something */
+    size_t first = out->n;  /* the first fact of this text */
+    struct ocr_wait *wait = NULL; /* OCR percentages to confirm */
+    size_t nwait = 0, capwait = 0;
     size_t i = 0;
     while (i < len) {
         size_t sl = stop_at(text, len, i);
@@ -428,119 +976,185 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
             para_text = true;
         }
+        size_t from = fig_end > sent_start ? fig_end : sent_start;
+        struct found g;
+        memset(&g, 0, sizeof g);
+        bool ok = false;
         size_t dl;
-        if (digit_at(text, len, i, &dl) < 0) {
-            i++;
-            continue;
-        }
-        /* not glued to a letter, digit or point before it */
-        if (i > 0) {
-            char p = text[i - 1];
-            if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
-                (p >= '0' && p <= '9') || p == '.' || p == '-' || p == '/') {
-                i += dl;
-                continue;
-            }
-        }
-        if (jx_text_lost_digits(text, len, i)) {
-            i += dl; /* lost its leading digits: unreadable */
-            continue;
-        }
-        size_t b = i, e = i;
+        bool digit = digit_at(text, len, i, &dl) >= 0;
         struct jx_buf num;
         jx_buf_init(&num, 128);
-        while (e < len) {
-            int d = digit_at(text, len, e, &dl);
-            if (d >= 0) {
-                jx_buf_addc(&num, (char)('0' + d));
-                e += dl;
+        size_t re, oue;
+        if ((digit || confusable(text[i]) >= 0) &&
+            ocr_percent(text, len, i, &num, &re, &oue, &g.dp)) {
+            /* "IO0%": read as 100% when the amounts confirm it */
+            struct jx_rat v;
+            size_t ep;
+            if (jx_rat_parse(num.p, num.len, &v, NULL, &ep) == JX_NUM_OK &&
+                jx_rat_div(v, jx_rat_int(100), &g.f.value) == JX_NUM_OK) {
+                g.f.kind = JX_FACT_PERCENT;
+                g.uw = "%";
+                g.b = i;
+                g.ue = oue;
+                g.ocr = true;
+                g.pct = v;
+                ok = true;
+            }
+            jx_buf_release(&num);
+            if (!ok) {
+                i = re;
                 continue;
             }
-            size_t nl;
-            if ((text[e] == ',' || text[e] == '.') &&
-                digit_at(text, len, e + 1, &nl) >= 0) {
-                jx_buf_addc(&num, text[e]);
-                e++;
+        } else if (!digit) {
+            jx_buf_release(&num);
+            if (!cn_count(arena, text, len, i, &g)) {
+                i++;
                 continue;
             }
-            if (at(text, len, e, "．") &&
-                digit_at(text, len, e + 3, &nl) >= 0) {
-                jx_buf_addc(&num, '.');
-                e += 3;
+            ok = true;
+        } else {
+            /* not glued to a letter, digit or point before it */
+            if (i > 0) {
+                char p = text[i - 1];
+                if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') ||
+                    (p >= '0' && p <= '9') || p == '.' || p == '-' ||
+                    p == '/') {
+                    jx_buf_release(&num);
+                    i += dl;
+                    continue;
+                }
+            }
+            if (jx_text_lost_digits(text, len, i)) {
+                jx_buf_release(&num);
+                i += dl; /* lost its leading digits: unreadable */
                 continue;
             }
-            break;
-        }
-        size_t u = e;
-        while (u < len && text[u] == ' ') {
-            u++;
-        }
-        enum jx_fact_kind kind = JX_FACT_MONEY;
-        enum jx_money_unit unit = JX_YUAN;
-        const char *uw = "元";
-        size_t ue = 0;
-        bool ok = true;
-        if (at(text, len, u, "万元")) {
-            unit = JX_WANYUAN;
-            uw = "万元";
-            ue = u + strlen("万元");
-        } else if (at(text, len, u, "元")) {
-            ue = u + strlen("元");
-        } else if (at(text, len, u, "%") || at(text, len, u, "％")) {
-            kind = JX_FACT_PERCENT;
-            uw = "%";
-            ue = u + (text[u] == '%' ? 1 : strlen("％"));
-        } else if ((at(text, len, u, "人") && !at(text, len, u, "人次")) ||
-                   at(text, len, u, "名")) {
-            kind = JX_FACT_HEADCOUNT;
-            uw = at(text, len, u, "名") ? "名" : "人";
-            ue = u + strlen("人");
-        } else if (at(text, len, u, "万") &&
-                   wan_money(arena, text, len, u + strlen("万"),
-                             fig_end > sent_start ? fig_end : sent_start,
-                             b)) {
-            unit = JX_WANYUAN;
-            uw = "万元";
-            ue = u + strlen("万");
-        } else if (at(text, len, u, "个")) {
-            size_t ls, le;
-            label_span(text, fig_end > sent_start ? fig_end : sent_start, b,
-                       &ls, &le);
-            const char *lab = jx_strndup(arena, text + ls, le - ls);
-            if (strstr(lab, "编制") || strstr(lab, "人员")) {
+            size_t b = i, e = i;
+            while (e < len) {
+                int d = digit_at(text, len, e, &dl);
+                if (d >= 0) {
+                    jx_buf_addc(&num, (char)('0' + d));
+                    e += dl;
+                    continue;
+                }
+                size_t nl;
+                if ((text[e] == ',' || text[e] == '.') &&
+                    digit_at(text, len, e + 1, &nl) >= 0) {
+                    jx_buf_addc(&num, text[e]);
+                    e++;
+                    continue;
+                }
+                if (at(text, len, e, "．") &&
+                    digit_at(text, len, e + 3, &nl) >= 0) {
+                    jx_buf_addc(&num, '.');
+                    e += 3;
+                    continue;
+                }
+                break;
+            }
+            size_t u = e;
+            while (u < len && text[u] == ' ') {
+                u++;
+            }
+            enum jx_fact_kind kind = JX_FACT_MONEY;
+            enum jx_money_unit unit = JX_YUAN;
+            const char *uw = "元";
+            size_t ue = 0;
+            const char *cw = NULL;
+            size_t cl = 0;
+            ok = true;
+            if (at(text, len, u, "万元")) {
+                unit = JX_WANYUAN;
+                uw = "万元";
+                ue = u + strlen("万元");
+            } else if (at(text, len, u, "元")) {
+                ue = u + strlen("元");
+            } else if (at(text, len, u, "%") || at(text, len, u, "％")) {
+                kind = JX_FACT_PERCENT;
+                uw = "%";
+                ue = u + (text[u] == '%' ? 1 : strlen("％"));
+            } else if ((at(text, len, u, "人") && !at(text, len, u, "人次")) ||
+                       at(text, len, u, "名")) {
                 kind = JX_FACT_HEADCOUNT;
-                uw = "个";
-                ue = u + strlen("个");
+                uw = at(text, len, u, "名") ? "名" : "人";
+                ue = u + strlen("人");
+            } else if (at(text, len, u, "万") &&
+                       wan_money(arena, text, len, u + strlen("万"), from,
+                                 b)) {
+                unit = JX_WANYUAN;
+                uw = "万元";
+                ue = u + strlen("万");
+            } else if ((cl = classifier_at(text, len, u, &cw)) != 0) {
+                size_t ls, le, ne;
+                label_span(text, from, b, &ls, &le);
+                const char *raw = jx_strndup(arena, text + ls, le - ls);
+                const char *noun = NULL;
+                if (count_refused_before(text, b)) {
+                    noun = NULL;
+                } else if (noun_after(text, len, u + cl, NOUN_WINDOW, &ne)) {
+                    noun = jx_strndup(arena, text + u + cl, ne - u - cl);
+                } else if (count_ends(text, len, u + cl)) {
+                    noun = label_noun(arena, tidy_label(arena, text + ls,
+                                                        le - ls));
+                }
+                if (noun) {
+                    kind = JX_FACT_COUNT;
+                    uw = cw;
+                    ue = u + cl;
+                    g.f.counted = noun;
+                } else if (strcmp(cw, "个") == 0 &&
+                           (strstr(raw, "编制") || strstr(raw, "人员"))) {
+                    kind = JX_FACT_HEADCOUNT;
+                    uw = "个";
+                    ue = u + strlen("个");
+                } else {
+                    ok = false;
+                }
+            } else if (score_unit(text, len, u)) {
+                size_t ls, le;
+                label_span(text, from, b, &ls, &le);
+                if (score_label(tidy_label(arena, text + ls, le - ls))) {
+                    kind = JX_FACT_SCORE;
+                    uw = "分";
+                    ue = u + strlen("分");
+                } else {
+                    ok = false;
+                }
             } else {
                 ok = false;
             }
-        } else {
-            ok = false;
-        }
-        struct jx_fact f;
-        memset(&f, 0, sizeof f);
-        f.kind = kind;
-        if (ok && kind == JX_FACT_MONEY) {
-            size_t ep;
-            ok = jx_money_parse(num.p, num.len, unit, &f.money, &ep) ==
-                 JX_NUM_OK;
-            f.unit = unit;
-        } else if (ok) {
-            struct jx_rat v;
-            size_t ep;
-            ok = jx_rat_parse(num.p, num.len, &v, NULL, &ep) == JX_NUM_OK;
-            if (ok && kind == JX_FACT_PERCENT) {
-                ok = jx_rat_div(v, jx_rat_int(100), &f.value) == JX_NUM_OK;
+            g.f.kind = kind;
+            if (ok && kind == JX_FACT_MONEY) {
+                size_t ep;
+                ok = jx_money_parse(num.p, num.len, unit, &g.f.money, &ep) ==
+                     JX_NUM_OK;
+                g.f.unit = unit;
             } else if (ok) {
-                ok = jx_rat_is_int(v);
-                f.value = v;
+                struct jx_rat v;
+                size_t ep;
+                ok = jx_rat_parse(num.p, num.len, &v, NULL, &ep) == JX_NUM_OK;
+                if (ok && kind == JX_FACT_PERCENT) {
+                    ok = jx_rat_div(v, jx_rat_int(100), &g.f.value) ==
+                         JX_NUM_OK;
+                } else if (ok) {
+                    ok = kind == JX_FACT_SCORE || jx_rat_is_int(v);
+                    g.f.value = v;
+                }
+            }
+            jx_buf_release(&num);
+            g.uw = uw;
+            g.b = b;
+            g.ue = ue;
+            if (!ok) {
+                i = e;
+                continue;
             }
         }
-        jx_buf_release(&num);
-        if (!ok || out->n >= MAX_FACTS) {
-            i = e;
+        if (out->n >= MAX_FACTS) {
+            i = g.ue;
             continue;
         }
+        size_t b = g.b, ue = g.ue;
         if (sent_cached != sent_start || sent_end < ue) {
             /* the sentence's end and scope words, once per sentence */
             size_t se = ue;
@@ -560,30 +1174,40 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             sent_scopes = scope_bits(arena, text + ss, se - ss);
         }
         size_t ls, le;
-        label_span(text, fig_end > sent_start ? fig_end : sent_start, b, &ls,
-                   &le);
-        struct jx_fact *g = jx_facts_add(arena, out);
-        *g = f;
-        g->text = jx_strndup(arena, text + b, ue - b);
-        g->label = tidy_label(arena, text + ls, le - ls);
-        g->sentence = sent_text;
-        g->scopes = sent_scopes;
-        g->label_scopes = scope_bits(arena, g->label, strlen(g->label));
-        g->unit_word = uw;
-        g->section = section;
-        g->paragraph = para;
+        label_span(text, from, b, &ls, &le);
+        struct jx_fact *f = jx_facts_add(arena, out);
+        *f = g.f;
+        f->text = jx_strndup(arena, text + b, ue - b);
+        f->label = tidy_label(arena, text + ls, le - ls);
+        f->sentence = sent_text;
+        f->scopes = sent_scopes;
+        f->label_scopes = scope_bits(arena, f->label, strlen(f->label));
+        f->unit_word = g.uw;
+        f->section = section;
+        f->paragraph = para;
         if (where) {
-            g->prov = *where;
+            f->prov = *where;
         }
         if (line) {
-            g->prov.line = line_no;
-            g->prov.col =
+            f->prov.line = line_no;
+            f->prov.col =
                 (line_no == line ? col : 1) +
                 (int)jx_utf8_count(text + line_start, b - line_start);
         }
-        fig_end = ue;
+        if (g.ocr) {
+            f->prov.how = JX_HOW_OCR;
+            f->prov.raw = f->text;
+            wait = jx_arena_grow(arena, wait, nwait, &capwait, sizeof *wait);
+            wait[nwait++] = (struct ocr_wait){out->n - 1, g.pct, g.dp};
+        }
+        if (f->kind != JX_FACT_COUNT) {
+            /* a count stays part of the next figure's label
+             * ("批复预算8个项目985万元") */
+            fig_end = ue;
+        }
         i = ue;
     }
+    ocr_settle(arena, out, first, wait, nwait);
 }
 
 /* The facts of a package's report's text, section by section. */

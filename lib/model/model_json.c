@@ -966,15 +966,19 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
 
 /* Keys of a figure, in canonical order. */
 static const char *const figure_keys[] = {
-    "kind", "measure", "label", "value", "unit", "scope", "section",
-    "paragraph", "text", "sentence", "source"};
+    "kind", "measure", "label", "value", "unit", "counted", "scope",
+    "section", "paragraph", "text", "sentence", "source"};
 enum { NFIGURE_KEYS = sizeof figure_keys / sizeof figure_keys[0] };
 
 /* Names of the figure kinds and units (facts.h). */
-static const char *const fig_kinds[] = {"money", "percent", "headcount"};
-static const char *const fig_units[] = {"万元", "元", "%", "人", "名", "个"};
+static const char *const fig_kinds[] = {"money", "percent", "headcount",
+                                        "count", "score"};
+static const char *const fig_units[] = {"万元", "元", "%", "人", "名", "个",
+                                        "项", "家", "所", "座", "处", "分"};
+enum { NFIG_UNITS = sizeof fig_units / sizeof fig_units[0] };
 static const char *const fig_measures[] = {"budget", "executed", "income",
-                                           "amount", "rate", "count"};
+                                           "amount", "rate", "count",
+                                           "score"};
 
 /* The member key of the figure obj (at node), with its node in *xn and
  * the path pushed (*mark pops it); NULL (nothing pushed) when absent or
@@ -1055,6 +1059,8 @@ static bool fig_value(struct ctx *c, json_t *x, int32_t xn,
         e = jx_rat_parse(v, n, &r, NULL, NULL);
         if (e == JX_NUM_OK && f->kind == JX_FACT_PERCENT) {
             e = jx_rat_div(r, jx_rat_int(100), &f->value);
+        } else if (e == JX_NUM_OK && f->kind == JX_FACT_SCORE) {
+            f->value = r;
         } else if (e == JX_NUM_OK && (!jx_rat_is_int(r) || r.num < 0)) {
             jx_jload_rep(&c->j, "J108", xn, false, "应为整数，实际为%s",
                          jx_jload_shown(&c->j, x, xn));
@@ -1080,22 +1086,21 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
     int kind = -1, unit = -1;
     json_t *x = fig_member(c, obj, node, "kind", &xn, &mark);
     if (x) {
-        kind = jx_jload_enum(&c->j, "J110", x, xn, fig_kinds, 3);
+        kind = jx_jload_enum(&c->j, "J110", x, xn, fig_kinds, JX_FACT_KINDS);
         jx_jload_pop(&c->j, mark);
     }
     x = fig_member(c, obj, node, "measure", &xn, &mark);
     if (x) {
         /* checked, not kept: it follows from the kind and the label */
-        jx_jload_enum(&c->j, "J110", x, xn, fig_measures, 6);
+        jx_jload_enum(&c->j, "J110", x, xn, fig_measures, 7);
         jx_jload_pop(&c->j, mark);
     }
     x = fig_member(c, obj, node, "unit", &xn, &mark);
     if (x) {
-        unit = jx_jload_enum(&c->j, "J110", x, xn, fig_units, 6);
+        unit = jx_jload_enum(&c->j, "J110", x, xn, fig_units, NFIG_UNITS);
         if (unit >= 0 && kind >= 0) {
-            enum jx_fact_kind uk;
-            jx_fact_unit_kind(fig_units[unit], &uk);
-            if ((int)uk != kind) {
+            if (!jx_fact_unit_fits((enum jx_fact_kind)kind,
+                                   fig_units[unit])) {
                 jx_jload_rep(&c->j, "J114", xn, false,
                              "单位“%s”与种类 \"%s\" 不符",
                              fig_units[unit], fig_kinds[kind]);
@@ -1127,6 +1132,10 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
     }
     const char *label = fig_string(c, obj, node, "label");
     f->label = label ? label : "";
+    const char *counted = fig_string(c, obj, node, "counted");
+    if (f->kind == JX_FACT_COUNT) {
+        f->counted = counted && *counted ? counted : NULL;
+    }
     f->label_scopes = jx_scope_bits(c->a, f->label);
     x = fig_member(c, obj, node, "scope", &xn, &mark);
     if (x && !json_is_array(x)) {
@@ -1692,7 +1701,7 @@ static json_t *save_figures(const struct jx_facts *fs)
     for (size_t i = 0; i < fs->n; i++) {
         const struct jx_fact *f = &fs->a[i];
         json_t *v = figure_value(f);
-        if (!v || (unsigned)f->kind > JX_FACT_HEADCOUNT) {
+        if (!v || (unsigned)f->kind >= JX_FACT_KINDS) {
             if (v) {
                 json_decref(v);
             }
@@ -1702,7 +1711,10 @@ static json_t *save_figures(const struct jx_facts *fs)
         if (!uw) {
             uw = f->kind == JX_FACT_MONEY
                      ? (f->unit == JX_YUAN ? "元" : "万元")
-                     : f->kind == JX_FACT_PERCENT ? "%" : "人";
+                     : f->kind == JX_FACT_PERCENT ? "%"
+                     : f->kind == JX_FACT_COUNT   ? "个"
+                     : f->kind == JX_FACT_SCORE   ? "分"
+                                                  : "人";
         }
         json_t *o = jnew(json_object());
         jset(o, "kind", jstr(fig_kinds[f->kind]));
@@ -1710,6 +1722,9 @@ static json_t *save_figures(const struct jx_facts *fs)
         jset(o, "label", jstr(f->label ? f->label : ""));
         jset(o, "value", v);
         jset(o, "unit", jstr(uw));
+        if (f->kind == JX_FACT_COUNT && f->counted) {
+            jset(o, "counted", jstr(f->counted));
+        }
         if (f->scopes) {
             json_t *sc = jnew(json_array());
             for (unsigned k = 0; k < JX_SCOPE_COUNT; k++) {

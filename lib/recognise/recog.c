@@ -1681,5 +1681,6 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
     resolve_name(&rc);
     resolve_year(&rc);
     materials(&rc);
+    jx_rc_prose_ocr(&rc);
     return p;
 }

@@ -1239,8 +1239,15 @@ static bool level1_label(const struct jx_rc *rc, const struct jx_form *f,
 struct sheet_state {
     struct jx_sheet *s;
     const struct jx_form *form; /* the form the last header matched */
-    enum { M_NONE = 0, M_FUNDS, M_GOALS, M_IND } mode;
+    enum { M_NONE = 0, M_FUNDS, M_GOALS, M_IND, M_GOAL_LINES } mode;
     struct cols funds, goals, ind;
+    struct jx_goal gl;          /* M_GOAL_LINES: the goal being read */
+    int gpend[4];               /* M_GOAL_LINES: header lines (G_EXPECTED,
+                                   G_ACTUAL) whose texts are to come */
+    size_t ngpend;
+    const char *gtext[4];       /* M_GOAL_LINES: text lines since, read */
+    const struct jx_prov *gprov[4]; /* when as many as the headers */
+    size_t ngtext;
     struct jx_text l1, l2;
     size_t capgoals, capind;
     bool substantive;           /* something beyond the printed template */
@@ -2244,6 +2251,174 @@ static size_t seg_figures(const struct jx_rc *rc, const struct jx_rc_seg *seg)
     return n;
 }
 
+/* Add a goal to the sheet (when it holds a text). */
+static void add_goal(struct jx_rc *rc, struct sheet_state *st,
+                     const struct jx_goal *g)
+{
+    if ((g->expected.s || g->actual.s) && st->s->ngoals < MAX_GOALS) {
+        st->s->goals = jx_arena_grow(rc->arena, st->s->goals, st->s->ngoals,
+                                     &st->capgoals, sizeof *st->s->goals);
+        st->s->goals[st->s->ngoals++] = *g;
+        st->substantive = true;
+    }
+}
+
+/* Which goal column a line's key names, alone or before a colon
+ * ("预期目标", "实际完成情况：完成……"): G_EXPECTED or G_ACTUAL, with
+ * the byte offset of the text after the colon in *rest (0: none), or
+ * -1.  The words are column c's of the form or of another form of its
+ * kind. */
+static int goal_word(const struct jx_rc *rc, const struct jx_form *f,
+                     const char *key, size_t *rest)
+{
+    static const int cols[2] = {JX_FC_GOAL_EXPECTED, JX_FC_GOAL_ACTUAL};
+    static const int which[2] = {G_EXPECTED, G_ACTUAL};
+    *rest = 0;
+    for (int c = 0; c < 2; c++) {
+        for (size_t i = 0; i <= rc->forms->n; i++) {
+            const struct jx_form *g = i == 0 ? f : &rc->forms->f[i - 1];
+            if (i > 0 && (g == f || g->kind != f->kind)) {
+                continue;
+            }
+            const struct jx_form_words *w = &g->col[cols[c]];
+            for (size_t k = 0; k < w->n; k++) {
+                size_t m = strlen(w->w[k]);
+                if (strncmp(key, w->w[k], m) != 0) {
+                    continue;
+                }
+                if (key[m] == '\0') {
+                    return which[c];
+                }
+                size_t cl = key[m] == ':' ? 1
+                            : strncmp(key + m, "：", strlen("：")) == 0
+                                ? strlen("：")
+                                : 0;
+                if (cl && key[m + cl]) {
+                    *rest = m + cl;
+                    return which[c];
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+/* Put a goal text into the goal being read at column w (G_EXPECTED or
+ * G_ACTUAL); a column already filled starts the next goal, both filled
+ * ends it. */
+static void goal_put(struct jx_rc *rc, struct sheet_state *st, int w,
+                     const char *text, const struct jx_prov *prov)
+{
+    struct jx_text *t = w == G_EXPECTED ? &st->gl.expected : &st->gl.actual;
+    if (t->s) {
+        add_goal(rc, st, &st->gl);
+        memset(&st->gl, 0, sizeof st->gl);
+    }
+    t->s = text;
+    t->prov = prov;
+    rc->found = true;
+    if (st->gl.expected.s && st->gl.actual.s) {
+        add_goal(rc, st, &st->gl);
+        memset(&st->gl, 0, sizeof st->gl);
+    }
+}
+
+/* Give the text lines gathered to the header lines before them, in
+ * order, when there are exactly as many (a text over several lines is
+ * not told from several texts: none is read then). */
+static void goal_settle(struct jx_rc *rc, struct sheet_state *st)
+{
+    if (st->ngtext && st->ngtext == st->ngpend) {
+        for (size_t k = 0; k < st->ngtext; k++) {
+            goal_put(rc, st, st->gpend[k], st->gtext[k], st->gprov[k]);
+        }
+    }
+    st->ngtext = 0;
+    st->ngpend = 0;
+}
+
+/* End the goals read from lines: a goal with one text is kept. */
+static void goal_lines_end(struct jx_rc *rc, struct sheet_state *st)
+{
+    if (st->mode == M_GOAL_LINES) {
+        goal_settle(rc, st);
+        add_goal(rc, st, &st->gl);
+        memset(&st->gl, 0, sizeof st->gl);
+        st->mode = M_NONE;
+    }
+}
+
+/*
+ * The goals of a sheet printed as lines (a table flattened to one cell
+ * per line): the header lines "预期目标" and "实际完成情况" (one after
+ * the other, or each before its text), then the texts in the same
+ * order, one line each; or "预期目标：TEXT" on one line.  True when
+ * line r was read as part of them.  A line that starts the indicators
+ * (绩效指标, 一级指标 …), a table row or the sheet's end ends them; the
+ * text lines are given to the headers only when there are as many.
+ */
+static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
+                      struct sheet_state *st)
+{
+    if (!r->n || !r->raw) {
+        return false;
+    }
+    const char *key = jx_text_compact(rc->arena,
+                                      jx_strndup(rc->arena, r->raw, r->rawlen));
+    size_t rest;
+    int w = goal_word(rc, st->form, key, &rest);
+    if (w >= 0) {
+        if (st->mode != M_GOAL_LINES) {
+            memset(&st->gl, 0, sizeof st->gl);
+            st->ngpend = 0;
+            st->ngtext = 0;
+            st->mode = M_GOAL_LINES;
+        }
+        if (rest) {
+            /* the text after the colon, as written */
+            const char *t = r->raw;
+            const char *c1 = strstr(t, "：");
+            const char *c2 = strchr(t, ':');
+            const char *c = c1 && (!c2 || c1 < c2) ? c1 + strlen("：")
+                                                   : c2 + 1;
+            while (*c == ' ') {
+                c++;
+            }
+            goal_put(rc, st, w,
+                     jx_strndup(rc->arena, c, r->rawlen - (size_t)(c - t)),
+                     r->cells[0].prov);
+        } else {
+            if (st->ngtext) {
+                goal_settle(rc, st); /* "预期目标 / TEXT / 实际完成情况" */
+            }
+            if (st->ngpend < sizeof st->gpend / sizeof st->gpend[0]) {
+                st->gpend[st->ngpend++] = w;
+            }
+        }
+        return true;
+    }
+    if (st->mode != M_GOAL_LINES) {
+        return false;
+    }
+    if (!st->ngpend || jx_rc_starts(key, "绩效指标") ||
+        find_words(r, &st->form->col[JX_FC_LEVEL3]) >= 0 ||
+        find_words(r, &st->form->col[JX_FC_LEVEL1]) >= 0 ||
+        level1_label(rc, st->form, key)) {
+        goal_lines_end(rc, st);
+        return false;
+    }
+    if (st->ngtext == sizeof st->gtext / sizeof st->gtext[0]) {
+        /* more lines than any goal row has cells: not read */
+        st->ngtext = 0;
+        st->ngpend = 0;
+        goal_lines_end(rc, st);
+        return false;
+    }
+    st->gtext[st->ngtext] = jx_strndup(rc->arena, r->raw, r->rawlen);
+    st->gprov[st->ngtext++] = r->cells[0].prov;
+    return true;
+}
+
 /* The 整体 / 项目支出绩效自评表 (see recog.h). */
 void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
 {
@@ -2271,6 +2446,10 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             where = r->cells[0].prov;
         }
         if (!r->table) {
+            if (goal_line(rc, r, &st)) {
+                npend = 0;
+                continue;
+            }
             if (st.s->kind == JX_SHEET_PROJECT) {
                 /* "指标N:名称 目标 实际 分值 得分" records of a sheet
                  * flattened to one line; a line they were read from is
@@ -2348,6 +2527,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             continue;
         }
         npend = 0;
+        goal_lines_end(rc, &st);
         if (r->title || footer_row(r)) {
             continue;
         }
@@ -2442,9 +2622,11 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             ind_row(rc, r, &st);
             break;
         case M_NONE:
+        case M_GOAL_LINES:
             break;
         }
     }
+    goal_lines_end(rc, &st);
     if (!where) {
         return;
     }

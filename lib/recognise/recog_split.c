@@ -14,6 +14,8 @@
  */
 #include "recognise/recog_split.h"
 
+#include "jixiao/facts.h"
+
 #include <string.h>
 
 /* Most symbols of one token (12 integer digits, a point, 6 decimals
@@ -1040,5 +1042,47 @@ void jx_rc_lost_digits(struct jx_rc *rc)
                         "数字“,%.*s”前缺少数位（千位分隔符前没有数字），无法读取，未采用",
                         (int)(e - b), r->raw + b);
         }
+    }
+}
+
+/* ---- OCR confusables in the report's percentages ---------------------- */
+
+/* Store the report's figures with the package and name each percentage
+ * of the prose whose OCR confusables were repaired (I427, note) or
+ * refused (I426, warning: no stated amounts confirm it). */
+void jx_rc_prose_ocr(struct jx_rc *rc)
+{
+    struct jx_package *p = rc->pkg;
+    if (!p->report.present) {
+        return;
+    }
+    const struct jx_facts *fs = jx_package_fill_figures(rc->arena, p);
+    if (!rc->diags) {
+        return;
+    }
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        if (f->prov.how != JX_HOW_OCR) {
+            continue;
+        }
+        struct jx_prov at = f->prov;
+        at.file = at.file ? at.file : rc->file;
+        struct jx_loc l = jx_prov_loc(&at, NULL, NULL);
+        char buf[JX_NUM_BUFSZ];
+        const char *v = jx_rat_format_exact(f->value, true, buf);
+        jx_diag_add(rc->diags, "I427", JX_SEV_NOTE, &l,
+                    "报告中的“%s”有识别错误的字符，与报告所述执行数和预算数之比"
+                    "相符，按“%s”读取",
+                    f->text, v ? v : "?");
+    }
+    for (size_t i = 0; i < fs->nrefused; i++) {
+        const struct jx_fact *f = &fs->refused[i];
+        struct jx_prov at = f->prov;
+        at.file = at.file ? at.file : rc->file;
+        struct jx_loc l = jx_prov_loc(&at, NULL, NULL);
+        jx_diag_add(rc->diags, "I426", JX_SEV_WARNING, &l,
+                    "报告中的“%s”有疑似识别错误的字符，报告所述金额无法验证，"
+                    "无法读取，未采用",
+                    f->text);
     }
 }

@@ -111,6 +111,12 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
  * jx_text_lost_digits in model_text.h); the facts never read them. */
 void jx_rc_lost_digits(struct jx_rc *rc);
 
+/* Store the report's figures with the package (jx_package_fill_figures)
+ * and name each percentage of its prose read with OCR confusables
+ * repaired ("IO0%" as 100%, confirmed by the amounts the report states:
+ * I427) or refused (no amounts confirm it: I426). */
+void jx_rc_prose_ocr(struct jx_rc *rc);
+
 /*
  * The hook of the funds rows (recog_forms.c): when the row's cells
  * after its label are fewer than the header's funds columns, and one

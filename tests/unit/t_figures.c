@@ -286,8 +286,14 @@ static void bad_figures(void)
          "J108", "/report/figures/0/value"},
         {"{\"kind\": \"percent\", \"value\": 12, \"unit\": \"%\"}", "J106",
          "/report/figures/0/value"},
-        {"{\"kind\": \"count\", \"value\": \"1\", \"unit\": \"人\"}", "J110",
+        {"{\"kind\": \"points\", \"value\": \"1\", \"unit\": \"人\"}", "J110",
          "/report/figures/0/kind"},
+        {"{\"kind\": \"count\", \"value\": \"1\", \"unit\": \"人\"}", "J114",
+         "/report/figures/0/unit"},
+        {"{\"kind\": \"count\", \"value\": \"2.5\", \"unit\": \"项\"}", "J108",
+         "/report/figures/0/value"},
+        {"{\"kind\": \"score\", \"value\": \"97\", \"unit\": \"个\"}", "J114",
+         "/report/figures/0/unit"},
         {"{\"kind\": \"money\", \"value\": \"1\", \"unit\": \"元\", "
          "\"scope\": [\"预算\", \"财政\"]}",
          "J110", "/report/figures/0/scope/1"},
@@ -325,7 +331,7 @@ static void bad_figures(void)
         CHECK(p && p->report.figures);
         if (p && p->report.figures) {
             /* a figure with only a bad scope word or place is kept */
-            CHECK_INT(p->report.figures->n, k >= 6 ? 1 : 0);
+            CHECK_INT(p->report.figures->n, k >= 9 ? 1 : 0);
         }
         jx_diags_release(&d);
         jx_arena_free(a);
@@ -383,7 +389,169 @@ static void wan_alone(void)
     jx_arena_free(a);
 }
 
+/* Counts of things with their noun, never from dates, document numbers,
+ * phone numbers, list numbers, ordinals or percentages; a count inside
+ * a money figure's phrase does not change the money's label. */
+static void counts(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_facts f;
+    memset(&f, 0, sizeof f);
+    const char *t =
+        "本局下设6个二级单位，内设九个科室，直属事业单位4个，"
+        "全年实施项目共23个（含续建项目7个）。\n"
+        "年初安排11个项目640万元，两个项目未启动。\n"
+        "依据青财〔2023〕15号文件，2023年12月31日前完成，"
+        "电话0731-5551234，第3个项目延期，增长2个百分点，执行率96%，"
+        "3.项目管理情况，三个层级规范部门管理。\n"
+        "本单位编制数12个，在职9人，共有3个月未支付。";
+    jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+    CHECK_INT(f.n, 11);
+    if (f.n == 11) {
+        EXPECT_FIG(&f.a[0], JX_FACT_COUNT, "本局下设", "6", "个", 1, 1, 0);
+        CHECK_STR(f.a[0].counted, "二级单位");
+        CHECK_STR(f.a[0].text, "6个");
+        EXPECT_FIG(&f.a[1], JX_FACT_COUNT, "内设", "9", "个", 1, 1, 0);
+        CHECK_STR(f.a[1].counted, "科室");
+        CHECK_STR(f.a[1].text, "九个");
+        EXPECT_FIG(&f.a[2], JX_FACT_COUNT, "直属事业单位", "4", "个", 1, 1, 0);
+        CHECK_STR(f.a[2].counted, "事业单位");
+        EXPECT_FIG(&f.a[3], JX_FACT_COUNT, "全年实施项目", "23", "个", 1, 1,
+                   0);
+        CHECK_STR(f.a[3].counted, "项目");
+        EXPECT_FIG(&f.a[4], JX_FACT_COUNT, "含续建项目", "7", "个", 1, 1, 0);
+        EXPECT_FIG(&f.a[5], JX_FACT_COUNT, "年初安排", "11", "个", 1, 2, 0);
+        /* the money after the count: its label as before, measured as a
+         * budget */
+        EXPECT_FIG(&f.a[6], JX_FACT_MONEY, "年初安排11个项目", "640.00",
+                   "万元", 1, 2, 0);
+        CHECK_STR(jx_fact_measure(&f.a[6]), "budget");
+        EXPECT_FIG(&f.a[7], JX_FACT_COUNT, "", "2", "个", 1, 2, 0);
+        CHECK_STR(f.a[7].text, "两个");
+        CHECK_STR(f.a[7].counted, "项目");
+        EXPECT_FIG(&f.a[8], JX_FACT_PERCENT, "执行率", "96", "%", 1, 3,
+                   JX_SCOPE_ACTUAL);
+        /* 编制数 is people: a headcount, as before */
+        EXPECT_FIG(&f.a[9], JX_FACT_HEADCOUNT, "本单位编制数", "12", "个", 1,
+                   4, JX_SCOPE_STAFF);
+        EXPECT_FIG(&f.a[10], JX_FACT_HEADCOUNT, "在职", "9", "人", 1, 4,
+                   JX_SCOPE_STAFF);
+    }
+    CHECK_STR(jx_fact_kind_name(JX_FACT_COUNT), "count");
+    CHECK_STR(jx_fact_measure(&f.a[0]), "count");
+    CHECK(jx_fact_unit_fits(JX_FACT_COUNT, "个"));
+    CHECK(jx_fact_unit_fits(JX_FACT_HEADCOUNT, "个"));
+    CHECK(!jx_fact_unit_fits(JX_FACT_COUNT, "人"));
+    CHECK(!jx_fact_unit_fits(JX_FACT_HEADCOUNT, "项"));
+    jx_arena_free(a);
+}
+
+/* Scores after 得分/评分/总分; not 满分, 分值, minutes or 分别. */
+static void scores(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_facts f;
+    memset(&f, 0, sizeof f);
+    const char *t = "经评价，综合评分为93分，自评得分 88.5 分（满分100分）。"
+                    "产出指标分值40分，会议持续30分钟，得分3分别计入。";
+    jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+    CHECK_INT(f.n, 2);
+    if (f.n == 2) {
+        EXPECT_FIG(&f.a[0], JX_FACT_SCORE, "综合评分", "93", "分", 1, 1, 0);
+        EXPECT_FIG(&f.a[1], JX_FACT_SCORE, "自评得分", "88.5", "分", 1, 1, 0);
+        CHECK_STR(f.a[1].text, "88.5 分");
+        CHECK_STR(jx_fact_measure(&f.a[1]), "score");
+    }
+    jx_arena_free(a);
+}
+
+/* A percentage with OCR confusables: read (how ocr) when the amounts of
+ * its paragraph give it, else refused; a confusable glued to a word is
+ * no figure. */
+static void ocr_percent_confirmed(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_facts f;
+    memset(&f, 0, sizeof f);
+    const char *t = "项目到位资金80万元，实际支出60万元，完成预算的75.OO%。\n"
+                    "另一项资金执行率为9I%。\n"
+                    "型号ABCIO0%不计。";
+    jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+    CHECK_INT(f.n, 3);
+    if (f.n == 3) {
+        EXPECT_FIG(&f.a[2], JX_FACT_PERCENT, "完成预算的", "75", "%", 1, 1,
+                   JX_SCOPE_BUDGET | JX_SCOPE_ACTUAL | JX_SCOPE_SPENDING);
+        CHECK_STR(f.a[2].text, "75.OO%");
+        CHECK_INT(f.a[2].prov.how, JX_HOW_OCR);
+        CHECK_STR(f.a[2].prov.raw, "75.OO%");
+    }
+    CHECK_INT(f.nrefused, 1);
+    if (f.nrefused == 1) {
+        CHECK_STR(f.refused[0].text, "9I%");
+        CHECK_STR(f.refused[0].label, "另一项资金执行率");
+        CHECK_INT(f.refused[0].paragraph, 2);
+    }
+    /* the amounts give 75%, not 76%: refused */
+    struct jx_facts g;
+    memset(&g, 0, sizeof g);
+    const char *u = "预算资金80万元，实际支出60万元，执行率7G%，执行率76.O%。";
+    jx_text_facts(a, u, strlen(u), NULL, 1, &g);
+    CHECK_INT(g.n, 2);
+    CHECK_INT(g.nrefused, 1);
+    if (g.nrefused == 1) {
+        CHECK_STR(g.refused[0].text, "76.O%");
+    }
+    /* the measured list the checks see drops counts and scores */
+    struct jx_facts h;
+    memset(&h, 0, sizeof h);
+    const char *v = "下设3个科室，经费20万元，综合评分95分。";
+    jx_text_facts(a, v, strlen(v), NULL, 1, &h);
+    CHECK_INT(h.n, 3);
+    const struct jx_facts *m = jx_facts_measured(a, &h);
+    CHECK_INT(m->n, 1);
+    CHECK_INT(m->a[0].kind, JX_FACT_MONEY);
+    CHECK(jx_facts_measured(a, m) == m);
+    jx_arena_free(a);
+}
+
+/* Counts and scores survive the Package JSON round trip with their
+ * noun. */
+static void count_round_trip(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *t =
+        "{\"format\": \"jixiao-package\", \"version\": 1, \"unit\": "
+        "{\"name\": \"U\"}, \"year\": 2024, \"report\": {\"figures\": ["
+        "{\"kind\": \"count\", \"label\": \"下设\", \"value\": \"5\", "
+        "\"unit\": \"家\", \"counted\": \"企业\"},"
+        "{\"kind\": \"score\", \"value\": \"91.5\", \"unit\": \"分\"}]}}";
+    struct jx_package *p = load(a, &d, t);
+    CHECK_INT(d.n, 0);
+    CHECK(p && p->report.figures && p->report.figures->n == 2);
+    if (p && p->report.figures && p->report.figures->n == 2) {
+        const struct jx_fact *c = &p->report.figures->a[0];
+        CHECK_INT(c->kind, JX_FACT_COUNT);
+        CHECK_INT(c->value.num, 5);
+        CHECK_STR(c->counted, "企业");
+        CHECK_STR(c->unit_word, "家");
+        CHECK_INT(p->report.figures->a[1].kind, JX_FACT_SCORE);
+        char *s = save(p);
+        CHECK(strstr(s, "\"counted\": \"企业\"") != NULL);
+        CHECK(strstr(s, "\"value\": \"91.5\"") != NULL);
+        CHECK(strstr(s, "\"measure\": \"score\"") != NULL);
+        free(s);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_figures[] = {
+    {"figures.counts", counts},
+    {"figures.scores", scores},
+    {"figures.ocr_percent", ocr_percent_confirmed},
+    {"figures.count_round_trip", count_round_trip},
     {"figures.wan_alone", wan_alone},
     {"figures.minimal_figure", minimal_figure},
     {"figures.extracted_once", extracted_once},

@@ -1279,7 +1279,7 @@ static void assessment(void)
 /* ---- facts --------------------------------------------------------------- */
 
 /* Facts of a text: money in 万元 and 元, percentages, headcounts (and
- * 个 only after staffing words), labels without years, colons or
+ * 个 only after staffing words), counts of things, labels without years, colons or
  * bracketed notes, scope words, line and column. */
 static void text_facts(void)
 {
@@ -1292,8 +1292,8 @@ static void text_facts(void)
                     "0730-8212768，共5 万余人次。";
     struct jx_prov at = {.file = "f.txt", .line = 10, .col = 3};
     jx_text_facts(a, t, strlen(t), &at, 2, &f);
-    CHECK_INT(f.n, 7);
-    if (f.n == 7) {
+    CHECK_INT(f.n, 8);
+    if (f.n == 8) {
         CHECK_INT(f.a[0].kind, JX_FACT_MONEY);
         CHECK_INT(f.a[0].unit, JX_WANYUAN);
         CHECK_INT(f.a[0].money.fen, 156300000);
@@ -1316,18 +1316,24 @@ static void text_facts(void)
         CHECK_INT(f.a[3].prov.line, 11);
         CHECK_INT(f.a[3].prov.col, 13);
         CHECK_INT(f.a[3].section, 2);
-        CHECK_INT(f.a[4].kind, JX_FACT_HEADCOUNT);
-        CHECK_STR(f.a[4].label, "共有编制数");
-        CHECK_INT(f.a[4].value.num, 11);
-        CHECK_INT(f.a[5].kind, JX_FACT_PERCENT);
-        CHECK(f.a[5].value.num == 9983 && f.a[5].value.den == 10000);
-        CHECK_STR(f.a[5].label, "执行率");
-        CHECK_INT(f.a[6].kind, JX_FACT_MONEY);
-        CHECK_INT(f.a[6].unit, JX_YUAN);
-        CHECK_INT(f.a[6].money.fen, 595060000);
-        CHECK_STR(f.a[6].label, "收入");
-        CHECK(f.a[6].scopes & JX_SCOPE_INCOME);
-        CHECK_STR(f.a[6].text, "5,950,600.00元");
+        /* 股室 are things: a count, never a headcount */
+        CHECK_INT(f.a[4].kind, JX_FACT_COUNT);
+        CHECK_INT(f.a[4].value.num, 3);
+        CHECK_STR(f.a[4].counted, "股室");
+        CHECK_STR(f.a[4].unit_word, "个");
+        CHECK_STR(f.a[4].label, "内设股室");
+        CHECK_INT(f.a[5].kind, JX_FACT_HEADCOUNT);
+        CHECK_STR(f.a[5].label, "共有编制数");
+        CHECK_INT(f.a[5].value.num, 11);
+        CHECK_INT(f.a[6].kind, JX_FACT_PERCENT);
+        CHECK(f.a[6].value.num == 9983 && f.a[6].value.den == 10000);
+        CHECK_STR(f.a[6].label, "执行率");
+        CHECK_INT(f.a[7].kind, JX_FACT_MONEY);
+        CHECK_INT(f.a[7].unit, JX_YUAN);
+        CHECK_INT(f.a[7].money.fen, 595060000);
+        CHECK_STR(f.a[7].label, "收入");
+        CHECK(f.a[7].scopes & JX_SCOPE_INCOME);
+        CHECK_STR(f.a[7].text, "5,950,600.00元");
     }
     CHECK_STR(jx_scope_zh(JX_SCOPE_GENERAL_BUDGET), "一般公共预算");
     CHECK(jx_scope_zh(1u << 30) == NULL);
