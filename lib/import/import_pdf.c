@@ -44,10 +44,22 @@
  * A table continued on the next page with the same columns is joined
  * to it, its repeated header rows dropped.
  *
+ * Paragraph lines: a line indented 1-3.5 characters starts a
+ * paragraph unless the line before was indented too (a block indented
+ * as a whole); once a paragraph indenting its first line only was seen,
+ * an indented line after a paragraph's indented first line starts the
+ * next paragraph all the same.
+ *
+ * jixiao's own PDF (Creator "jixiao") lists the page regions of its
+ * generated blocks in its Keywords (report_pdf.c: "jixiao-generated/1
+ * PAGE:Y0:Y1:N:HASH ..."): a region is left out (its characters, and
+ * its drawing when looking for rules) only when the characters read
+ * there make the recorded bag (struct jx_text_bag); otherwise it is
+ * read with the warning I508.  Any other PDF is read whole.
+ *
  * What a PDF cannot carry: whether a space stood between a Chinese
  * character and a Latin letter or digit (layout engines draw a gap
- * there either way), and which blocks were jixiao's own additions
- * (its PDF prints the recomputed summary and charts as page content).
+ * there either way).
  */
 #include "jixiao/import.h"
 #include "import/import_formats.h"

@@ -45,6 +45,14 @@
  * leaves this file.  It is display code, not number code: it is not in the
  * floating-point ban of tools/checksrc.
  *
+ * Generated blocks (jixiao's additions, report.h): the second pass
+ * records the band of each page they draw on (consecutive generated
+ * blocks make one) with the bag of characters drawn there, and writes
+ * the list to the Keywords ("jixiao-generated/1 PAGE:Y0:Y1:N:HASH ...",
+ * generated_keywords) for the PDF importer to leave them out; the
+ * Creator is "jixiao".  Hyphenation is off in generated blocks, so the
+ * characters drawn are the text's.
+ *
  * Diagnostics (docs/ERRORS.md, R4xx) are reported by the first pass
  * only, except failures of writing, which only the second pass sees.
  */
