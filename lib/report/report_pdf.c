@@ -234,9 +234,10 @@ static void mark(struct pdf *p, double y0, double y1)
     g->y1 = y1 > g->y1 ? y1 : g->y1;
 }
 
-/* Add the characters a layout line draws (text: the layout's text) to
- * the region of a generated block: each run's text, or "…" for the run
- * an ellipsis replaces. */
+/* Add the characters a layout line carries (text: the layout's text)
+ * to the region of a generated block: each run's text.  An ellipsis
+ * run counts the text it stands for: cairo maps the "…" glyph to that
+ * text, and a PDF reader reads it back. */
 static void mark_line(struct pdf *p, PangoLayoutLine *ln, const char *text)
 {
     if (!p->gen || !p->draw) {
@@ -245,12 +246,8 @@ static void mark_line(struct pdf *p, PangoLayoutLine *ln, const char *text)
     struct gregion *g = region(p);
     for (GSList *r = ln->runs; r; r = r->next) {
         const PangoGlyphItem *run = r->data;
-        if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) {
-            jx_text_bag_add(&g->bag, "…", strlen("…"));
-        } else {
-            jx_text_bag_add(&g->bag, text + run->item->offset,
-                            (size_t)run->item->length);
-        }
+        jx_text_bag_add(&g->bag, text + run->item->offset,
+                        (size_t)run->item->length);
     }
 }
 

@@ -197,21 +197,26 @@ static void pdf_ruled(void)
 }
 
 /* A small report of made-up content with jixiao's generated blocks
- * (a generated paragraph and a chart) between the unit's own, as
- * jixiao's PDF (malloc'd, *len). */
+ * (a generated paragraph with a word longer than a line, and a chart
+ * with a label too long for its column, cut with "…") between the
+ * unit's own, as jixiao's PDF (malloc'd, *len). */
 static char *own_pdf(struct jx_arena *a, size_t *len)
 {
     struct jx_report_doc *d = jx_report_new(a, "");
     jx_report_heading(d, 1, "一、基本情况");
     jx_report_para(d, JX_RS_BODY, "东湖街道负责辖区公共服务。");
-    jx_report_para(d, JX_RS_BODY, "复核结果：合计 12.50 万元。");
+    jx_report_para(d, JX_RS_BODY,
+                   "复核结果：合计 12.50 万元。"
+                   "ABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRST"
+                   "ABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRST");
     d->blocks[d->nblocks - 1].generated = true;
     struct jx_rchart *c = jx_report_chart(d, JX_CHART_BARS, 2);
     c->title = "得分图";
     c->unit = "分";
     c->series[0] = "得分";
     c->labels[0] = "产出";
-    c->labels[1] = "效益";
+    c->labels[1] = "效益指标中社会效益经济效益生态效益可持续影响各项合计"
+                   "得分及其说明文字，长得一栏放不下，末尾用省略号截断";
     c->values[0][0] = jx_rat_int(40);
     c->values[0][1] = jx_rat_int(25);
     jx_report_heading(d, 1, "二、存在的问题");
