@@ -151,6 +151,31 @@ int jx_utf8_decode(const char *s, size_t n, int32_t *cp);
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t jx_utf8_count(const char *s, size_t n);
 
+/* A bag of characters: how many and an order-independent hash of
+ * them.  jixiao's PDF writer records one per generated region of a page
+ * and the PDF importer recomputes it from the characters it reads there
+ * (lib/report/report_pdf.c, lib/import/import_pdf.c): the two agree
+ * whatever order the characters come in. */
+struct jx_text_bag {
+    uint32_t n;    /* characters counted */
+    uint32_t hash; /* sum of their mixed code points, modulo 2^32 */
+};
+
+/* jixiao's PDFs: the Creator they carry, and the start of the Keywords
+ * that list the page regions jixiao generated (report_pdf.c writes
+ * them, import_pdf.c reads them; docs/reports.md). */
+#define JX_PDF_CREATOR "jixiao"
+#define JX_PDF_GENERATED_TAG "jixiao-generated/1"
+
+/* Whether the code point is blank for a bag (space, tab, line ends,
+ * no-break and ideographic space, other C0 controls): not counted,
+ * as a PDF draws no glyph for it. */
+bool jx_text_bag_blank(int32_t cp);
+
+/* Add the characters of s[0..n) that are not blank to bag (an invalid
+ * byte counts as U+FFFD). */
+void jx_text_bag_add(struct jx_text_bag *bag, const char *s, size_t n);
+
 /* Terminal display width of a NUL-terminated string: CJK wide and
  * full-width characters count 2 columns, others 1. */
 size_t jx_utf8_width(const char *s);

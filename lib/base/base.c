@@ -404,6 +404,41 @@ size_t jx_utf8_count(const char *s, size_t n)
     return count;
 }
 
+/* Blank for a text bag (base.h). */
+bool jx_text_bag_blank(int32_t cp)
+{
+    return cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' ||
+           cp == 0xA0 || cp == 0x3000 || cp < 0x20;
+}
+
+/* Add the non-blank characters of s[0..n) to bag: each code point
+ * mixed (a 32-bit integer finaliser) and summed, so order does not
+ * matter. */
+void jx_text_bag_add(struct jx_text_bag *bag, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        i += (size_t)k;
+        if (jx_text_bag_blank(cp)) {
+            continue;
+        }
+        uint32_t x = (uint32_t)cp * 0x9E3779B1u;
+        x ^= x >> 15;
+        x *= 0x85EBCA77u;
+        x ^= x >> 13;
+        x *= 0xC2B2AE3Du;
+        x ^= x >> 16;
+        bag->n++;
+        bag->hash += x;
+    }
+}
+
 /* Display width: utf8proc's charwidth, with ambiguous CJK punctuation
  * counted wide as Chinese terminals do. */
 size_t jx_utf8_width(const char *s)

@@ -44,16 +44,29 @@
  * A table continued on the next page with the same columns is joined
  * to it, its repeated header rows dropped.
  *
+ * Paragraph lines: a line indented 1-3.5 characters starts a
+ * paragraph unless the line before was indented too (a block indented
+ * as a whole); once a paragraph indenting its first line only was seen,
+ * an indented line after a paragraph's indented first line starts the
+ * next paragraph all the same.
+ *
+ * jixiao's own PDF (Creator "jixiao") lists the page regions of its
+ * generated blocks in its Keywords (report_pdf.c: "jixiao-generated/1
+ * PAGE:Y0:Y1:N:HASH ..."): a region is left out (its characters, and
+ * its drawing when looking for rules) only when the characters read
+ * there make the recorded bag (struct jx_text_bag); otherwise it is
+ * read with the warning I508.  Any other PDF is read whole.
+ *
  * What a PDF cannot carry: whether a space stood between a Chinese
  * character and a Latin letter or digit (layout engines draw a gap
- * there either way), and which blocks were jixiao's own additions
- * (its PDF prints the recomputed summary and charts as page content).
+ * there either way).
  */
 #include "jixiao/import.h"
 #include "import/import_formats.h"
 
 #include <cairo.h>
 #include <poppler.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +100,20 @@ struct line {
     int table;  /* table region id + 1, or 0 */
 };
 
+/* A page region jixiao's PDF writer lists as generated (report_pdf.c):
+ * page from 1, the band y0..y1 in hundredths of a point from the top,
+ * and the bag of characters drawn there. */
+struct gmark {
+    int page;
+    long y0, y1;
+    struct jx_text_bag bag;
+};
+
+/* Most generated regions read from a PDF's Keywords, and on one page
+ * (the writer merges consecutive generated blocks into one region). */
+#define MAX_GMARKS 20000
+#define MAX_PAGE_GMARKS 32
+
 /* A vertical rule segment of a page, in points. */
 struct vrule {
     double x, y0, y1;
@@ -109,6 +136,8 @@ struct pctx {
     char *prev_first, *prev_last; /* first and last line of the page
                                      before (running header, footer) */
     bool carry; /* the page before ended inside a paragraph */
+    bool first_indent; /* a paragraph was seen indenting its first line
+                          only */
     double right; /* the right margin: the furthest a line reached */
     int rendered; /* pages drawn to find rules so far */
     /* the current page's horizontal rules (y in points, top down) */
@@ -120,6 +149,12 @@ struct pctx {
     /* and its horizontal rule segments (x as y, y0..y1 as x0..x1) */
     struct vrule *hs;
     size_t nhs, caphs;
+    /* the generated regions the PDF lists (only in jixiao's own) */
+    struct gmark *gm;
+    size_t ngm;
+    /* the current page's bands left out (y0, y1 pairs in points) */
+    double *drop;
+    size_t ndrop;
 };
 
 /* ---- guards on the bytes --------------------------------------------- */
@@ -1131,6 +1166,7 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
     struct jx_buf para;
     jx_buf_init(&para, 4u << 20);
     int para_prev = -1;
+    int para_lines = 0; /* lines of the paragraph being collected */
     while (i < n && !x->failed) {
         if (x->nvr > 0 && in_grid(x, &l[i])) {
             /* inside the rules of a table: every line up to the last
@@ -1180,20 +1216,31 @@ static void layout_page(struct pctx *x, struct line *l, size_t n, double pw,
                 continue;
             }
         }
-        /* a paragraph line */
+        /* a paragraph line: indented (a new paragraph) unless the line
+         * before was indented too (a block indented as a whole), but
+         * in a document whose paragraphs indent their first line only,
+         * an indented line after a paragraph's indented first line
+         * starts the next paragraph (that first line ran to the margin
+         * by chance) */
         double ind = l[i].p[0].x1 - left;
+        bool prev_ind = para_prev >= 0 &&
+                        l[para_prev].p[0].x1 > left + 1.0 * l[i].h;
         bool indented = ind > 1.0 * l[i].h && ind <= 3.5 * l[i].h &&
-                        (para_prev < 0 ||
-                         l[para_prev].p[0].x1 <= left + 1.0 * l[i].h);
+                        (!prev_ind || (x->first_indent && para_lines == 1));
         bool joins = para_prev >= 0 && para.len > 0 && !indented &&
                      l[para_prev].p[l[para_prev].np - 1].x2 >=
                          right - 1.5 * l[para_prev].h &&
                      l[i].y1 - l[para_prev].y2 < 1.0 * l[i].h;
+        if (joins && para_lines == 1 && prev_ind && ind <= 1.0 * l[i].h) {
+            x->first_indent = true; /* an indented first line, then the
+                                       next at the margin */
+        }
         if (!joins && para.len) {
             add_para(x, &para, page, cont_next);
             cont_next = false;
             first_block = false;
         }
+        para_lines = joins ? para_lines + 1 : 1;
         if (para.len == 0 && page_start) {
             /* the page's first line continues the page before's last
              * paragraph when that one ran to the margin and this one is
@@ -1360,6 +1407,13 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
     cairo_paint(cr);
     cairo_scale(cr, RULE_SCALE, RULE_SCALE);
     poppler_page_render(pg, cr);
+    /* the bands left out (jixiao's charts) draw no rules */
+    for (size_t i = 0; i < x->ndrop; i++) {
+        cairo_rectangle(cr, 0, x->drop[2 * i], pw,
+                        x->drop[2 * i + 1] - x->drop[2 * i]);
+    }
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill(cr);
     cairo_destroy(cr);
     cairo_surface_flush(sf);
     const unsigned char *px = cairo_image_surface_get_data(sf);
@@ -1489,6 +1543,171 @@ static char *line_text(const struct line *ln)
     return s;
 }
 
+/* ---- jixiao's generated regions ---------------------------------------- */
+
+/* Parse an unsigned decimal (base 10) or hex (base 16) number of at most
+ * maxd digits from *p up to end, stopping at stop; false when malformed. */
+static bool parse_num(const char **p, const char *end, int base, int maxd,
+                      char stop, unsigned long long *v)
+{
+    const char *q = *p;
+    unsigned long long n = 0;
+    int d = 0;
+    for (; q < end && *q != stop; q++, d++) {
+        int c = *q >= '0' && *q <= '9'   ? *q - '0'
+                : base == 16 && *q >= 'a' && *q <= 'f' ? *q - 'a' + 10
+                                                       : -1;
+        if (c < 0 || d >= maxd) {
+            return false;
+        }
+        n = n * (unsigned)base + (unsigned)c;
+    }
+    if (d == 0) {
+        return false;
+    }
+    *v = n;
+    *p = q;
+    return true;
+}
+
+/* The warning I508 about the generated regions (message formatted in
+ * the diagnostics' arena). */
+static void gm_warn(struct pctx *x, const char *fmt, ...) JX_PRINTF(2, 3);
+
+/* The warning I508 about the generated regions (message formatted in
+ * the diagnostics' arena). */
+static void gm_warn(struct pctx *x, const char *fmt, ...)
+{
+    struct jx_loc loc;
+    memset(&loc, 0, sizeof loc);
+    loc.file = jx_strdup(x->diags->arena, x->doc->file);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = jx_vsprintf(x->diags->arena, fmt, ap);
+    va_end(ap);
+    jx_diag_add(x->diags, "I508", JX_SEV_WARNING, &loc, "%s", msg);
+}
+
+/*
+ * The generated regions of jixiao's own PDF (x->gm, malloc'd): read
+ * only when the Creator is "jixiao" and the Keywords start with
+ * JX_PDF_GENERATED_TAG; a list that does not parse (pages outside the
+ * document or out of order, a band upside down, too many regions, more
+ * than MAX_PAGE_GMARKS on a page) is ignored whole with the warning
+ * I508, and nothing is left out.
+ */
+static void read_gmarks(struct pctx *x, PopplerDocument *pd, int np)
+{
+    gchar *creator = poppler_document_get_creator(pd);
+    gchar *kw = poppler_document_get_keywords(pd);
+    size_t tl = strlen(JX_PDF_GENERATED_TAG);
+    if (creator && kw && strcmp(creator, JX_PDF_CREATOR) == 0 &&
+        strncmp(kw, JX_PDF_GENERATED_TAG, tl) == 0 &&
+        (kw[tl] == '\0' || kw[tl] == ' ')) {
+        const char *p = kw + tl, *end = kw + strlen(kw);
+        bool ok = true;
+        while (ok && p < end) {
+            unsigned long long v[5];
+            static const char stops[5] = {':', ':', ':', ':', ' '};
+            ok = *p++ == ' ';
+            for (int f = 0; f < 5 && ok; f++) {
+                ok = parse_num(&p, end, f == 4 ? 16 : 10, f == 4 ? 8 : 10,
+                               stops[f], &v[f]) &&
+                     (f == 4 || (p < end && *p++ == ':'));
+            }
+            ok = ok && v[0] >= 1 && v[0] <= (unsigned)np && v[1] <= v[2] &&
+                 v[3] <= UINT32_MAX && x->ngm < MAX_GMARKS &&
+                 (x->ngm == 0 || x->gm[x->ngm - 1].page <= (int)v[0]) &&
+                 (x->ngm < MAX_PAGE_GMARKS ||
+                  x->gm[x->ngm - MAX_PAGE_GMARKS].page < (int)v[0]);
+            if (ok) {
+                if (!x->gm) {
+                    x->gm = calloc(MAX_GMARKS, sizeof *x->gm);
+                    if (!x->gm) {
+                        jx_oom();
+                    }
+                }
+                x->gm[x->ngm++] = (struct gmark){
+                    (int)v[0], (long)v[1], (long)v[2],
+                    {(uint32_t)v[3], (uint32_t)v[4]}};
+            }
+        }
+        if (!ok) {
+            x->ngm = 0;
+            gm_warn(x, "PDF 由 jixiao 生成，但其中生成内容区域的记录无法识别"
+                       "，已按原样读取全部内容");
+        }
+    }
+    g_free(creator);
+    g_free(kw);
+}
+
+/* Whether the centre of a character's box lies in a band of the page
+ * left out. */
+static bool dropped(const struct pctx *x, const PopplerRectangle *r)
+{
+    double c = (r->y1 + r->y2) / 2;
+    for (size_t i = 0; i < x->ndrop; i++) {
+        if (c >= x->drop[2 * i] && c <= x->drop[2 * i + 1]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The bands of this page to leave out (x->drop): each generated region
+ * listed for the page whose characters (their boxes' centres inside the
+ * band, blanks not counted) make the bag the writer recorded; a region
+ * whose characters differ (the file was changed after jixiao wrote it)
+ * is kept, with the warning I508. */
+static void generated_bands(struct pctx *x, int page, const char *text,
+                            const PopplerRectangle *rects, guint nr)
+{
+    x->ndrop = 0;
+    const struct gmark *gm[MAX_PAGE_GMARKS];
+    struct jx_text_bag bag[MAX_PAGE_GMARKS];
+    size_t n = 0;
+    for (size_t m = 0; m < x->ngm && n < MAX_PAGE_GMARKS; m++) {
+        if (x->gm[m].page == page) {
+            gm[n] = &x->gm[m];
+            bag[n++] = (struct jx_text_bag){0, 0};
+        }
+    }
+    if (n == 0) {
+        return;
+    }
+    const char *s = text;
+    size_t slen = strlen(text);
+    for (guint i = 0; i < nr && *s; i++) {
+        int32_t cp;
+        int k = jx_utf8_decode(s, slen - (size_t)(s - text), &cp);
+        k = k <= 0 ? 1 : k;
+        double c = (rects[i].y1 + rects[i].y2) / 2;
+        for (size_t m = 0; m < n; m++) {
+            if (c >= (double)gm[m]->y0 / 100 && c <= (double)gm[m]->y1 / 100) {
+                jx_text_bag_add(&bag[m], s, (size_t)k);
+            }
+        }
+        s += k;
+    }
+    for (size_t m = 0; m < n; m++) {
+        if (bag[m].n != gm[m]->bag.n || bag[m].hash != gm[m]->bag.hash) {
+            gm_warn(x,
+                    "PDF 第 %d 页 jixiao 生成内容的区域与记录不符（文件可能在"
+                    "生成后被修改过），已按原样读取该区域",
+                    page);
+            continue;
+        }
+        x->drop = realloc(x->drop, 2 * (x->ndrop + 1) * sizeof *x->drop);
+        if (!x->drop) {
+            jx_oom();
+        }
+        x->drop[2 * x->ndrop] = (double)gm[m]->y0 / 100;
+        x->drop[2 * x->ndrop + 1] = (double)gm[m]->y1 / 100;
+        x->ndrop++;
+    }
+}
+
 /* Read one page. */
 static void read_page(struct pctx *x, PopplerPage *pg, int page)
 {
@@ -1511,6 +1730,7 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
         g_free(rects);
         return;
     }
+    generated_bands(x, page, text, rects, nr);
     struct glyph *g = calloc(nr ? nr : 1, sizeof *g);
     if (!g) {
         jx_oom();
@@ -1531,6 +1751,10 @@ static void read_page(struct pctx *x, PopplerPage *pg, int page)
         const PopplerRectangle *r = &rects[i];
         if (blank) {
             space = true;
+        }
+        if (!blank && dropped(x, r)) {
+            s += k;
+            continue;
         }
         if (!blank && k < 8 && r->y2 > r->y1 && r->x2 >= r->x1) {
             g[ng].space = space;
@@ -1643,6 +1867,7 @@ struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
         x.doc = jx_doc_new(arena, file, JX_SRC_PDF);
         x.lim = lim;
         x.diags = diags;
+        read_gmarks(&x, pd, np);
         for (int i = 0; i < np && !x.failed; i++) {
             PopplerPage *pg = poppler_document_get_page(pd, i);
             if (!pg) {
@@ -1667,6 +1892,8 @@ struct jx_doc *jx_import_pdf(struct jx_arena *arena, const char *file,
         free(x.hs);
         free(x.prev_first);
         free(x.prev_last);
+        free(x.gm);
+        free(x.drop);
     }
     g_object_unref(pd);
     g_bytes_unref(bytes);

@@ -1214,6 +1214,37 @@ static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i,
     return JX_RC_NONE;
 }
 
+/* True when a form title's key ends with its form word "表", maybe
+ * followed by a number or one parenthesised part ("（2024年度）",
+ * "(续)"): a title, not a caption that speaks of a form
+ * ("基础数据表各项预算数与决算数", a chart's title in a report). */
+static bool form_title_end(const char *key)
+{
+    const char *last = NULL;
+    for (const char *q = strstr(key, "表"); q; q = strstr(q + 1, "表")) {
+        last = q;
+    }
+    if (!last) {
+        return false;
+    }
+    const char *rest = last + strlen("表");
+    bool digits = *rest != '\0';
+    for (const char *q = rest; *q; q++) {
+        digits = digits && *q >= '0' && *q <= '9';
+    }
+    if (!*rest || digits) {
+        return true;
+    }
+    bool open = jx_rc_starts(rest, "（") || *rest == '(';
+    bool close = jx_rc_ends(rest, "）") || jx_rc_ends(rest, ")");
+    if (!open || !close) {
+        return false;
+    }
+    /* one group: no other opening bracket after the first */
+    const char *in = rest + (*rest == '(' ? 1 : strlen("（"));
+    return !strstr(in, "（") && !strchr(in, '(');
+}
+
 /* Cut the rows into segments and mark every row with its kind. */
 static void segment(struct jx_rc *rc)
 {
@@ -1226,6 +1257,12 @@ static void segment(struct jx_rc *rc)
         if (!r->table) {
             const char *key = r->cells[0].key;
             enum jx_rc_kind k = jx_rc_title_kind(key);
+            if (cur == JX_RC_REPORT && k != JX_RC_NONE && k != JX_RC_REPORT &&
+                !form_title_end(key)) {
+                /* inside the report, a line that names a form but goes
+                 * on after it is a caption, not the form's title */
+                k = JX_RC_NONE;
+            }
             if (k != JX_RC_NONE) {
                 r->title = true;
                 if (lead && k == cur) {

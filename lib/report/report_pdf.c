@@ -45,6 +45,14 @@
  * leaves this file.  It is display code, not number code: it is not in the
  * floating-point ban of tools/checksrc.
  *
+ * Generated blocks (jixiao's additions, report.h): the second pass
+ * records the band of each page they draw on (consecutive generated
+ * blocks make one) with the bag of characters drawn there, and writes
+ * the list to the Keywords ("jixiao-generated/1 PAGE:Y0:Y1:N:HASH ...",
+ * generated_keywords) for the PDF importer to leave them out; the
+ * Creator is "jixiao".  Hyphenation is off in generated blocks, so the
+ * characters drawn are the text's.
+ *
  * Diagnostics (docs/ERRORS.md, R4xx) are reported by the first pass
  * only, except failures of writing, which only the second pass sees.
  */
@@ -54,6 +62,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Page geometry in points (1/72 inch). */
@@ -146,6 +155,18 @@ struct pdf {
     int errors;              /* error diagnostics reported */
     bool bad_utf8;           /* R406 for invalid UTF-8 already reported */
     int outline[3];          /* last outline id per heading level */
+    bool gen;                /* laying out a generated block (report.h) */
+    struct gregion *reg;     /* second pass: the generated regions drawn */
+    size_t nreg, capreg;     /* (malloc'd) */
+    bool newreg;             /* the next mark starts a new region */
+};
+
+/* A region of a page a generated block drew on: the page, the band from
+ * y0 to y1 (points from the top) and the characters drawn there. */
+struct gregion {
+    int page;
+    double y0, y1;
+    struct jx_text_bag bag;
 };
 
 /* ---- diagnostics ----------------------------------------------------- */
@@ -174,6 +195,60 @@ static void report(struct pdf *p, const char *code, enum jx_severity sev,
                             ap);
     va_end(ap);
     jx_diag_add(p->diags, code, sev, loc, "%s", msg);
+}
+
+/* ---- generated regions ------------------------------------------------ */
+
+/* The region the drawing of a generated block goes into: a new one at
+ * the block's start and on each new page (second pass only). */
+static struct gregion *region(struct pdf *p)
+{
+    if (!p->newreg && p->nreg > 0 && p->reg[p->nreg - 1].page == p->page) {
+        return &p->reg[p->nreg - 1];
+    }
+    if (p->nreg == p->capreg) {
+        p->capreg = p->capreg ? 2 * p->capreg : 16;
+        p->reg = realloc(p->reg, p->capreg * sizeof *p->reg);
+        if (!p->reg) {
+            jx_oom();
+        }
+    }
+    p->newreg = false;
+    struct gregion *g = &p->reg[p->nreg++];
+    memset(g, 0, sizeof *g);
+    g->page = p->page;
+    g->y0 = PAGE_H;
+    g->y1 = 0;
+    return g;
+}
+
+/* Note that a generated block drew between y0 and y1 on this page (no-op
+ * outside generated blocks and in the first pass). */
+static void mark(struct pdf *p, double y0, double y1)
+{
+    if (!p->gen || !p->draw) {
+        return;
+    }
+    struct gregion *g = region(p);
+    g->y0 = y0 < g->y0 ? y0 : g->y0;
+    g->y1 = y1 > g->y1 ? y1 : g->y1;
+}
+
+/* Add the characters a layout line carries (text: the layout's text)
+ * to the region of a generated block: each run's text.  An ellipsis
+ * run counts the text it stands for: cairo maps the "…" glyph to that
+ * text, and a PDF reader reads it back. */
+static void mark_line(struct pdf *p, PangoLayoutLine *ln, const char *text)
+{
+    if (!p->gen || !p->draw) {
+        return;
+    }
+    struct gregion *g = region(p);
+    for (GSList *r = ln->runs; r; r = r->next) {
+        const PangoGlyphItem *run = r->data;
+        jx_text_bag_add(&g->bag, text + run->item->offset,
+                        (size_t)run->item->length);
+    }
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -224,6 +299,15 @@ static PangoLayout *layout(struct pdf *p, const char *text,
     if (st->spacing > 0) {
         pango_layout_set_line_spacing(l, (float)st->spacing);
     }
+    if (p->gen) {
+        /* a hyphen pango inserts at a break inside a word is a
+         * character drawn that the text does not hold: the regions'
+         * character bags (mark_line) count the text */
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
+    }
     pango_layout_set_text(l, clean(p, text), -1);
     return l;
 }
@@ -260,6 +344,17 @@ static void show(struct pdf *p, PangoLayout *l, double x, double y,
     colour(p, c);
     cairo_move_to(p->cr, x, y);
     pango_cairo_show_layout(p->cr, l);
+    if (p->gen) {
+        PangoRectangle ink, lg;
+        pango_layout_get_extents(l, &ink, &lg);
+        mark(p, y + pango_units_to_double(lg.y),
+             y + pango_units_to_double(lg.y + lg.height));
+        const char *text = pango_layout_get_text(l);
+        for (GSList *ln = pango_layout_get_lines_readonly(l); ln;
+             ln = ln->next) {
+            mark_line(p, ln->data, text);
+        }
+    }
 }
 
 /* Fill a rectangle (second pass only). */
@@ -272,6 +367,7 @@ static void fill_rect(struct pdf *p, double x, double y, double w, double h,
     colour(p, c);
     cairo_rectangle(p->cr, x, y, w, h);
     cairo_fill(p->cr);
+    mark(p, y, y + h);
 }
 
 /* Stroke a rectangle with a line width (second pass only). */
@@ -285,6 +381,7 @@ static void stroke_rect(struct pdf *p, double x, double y, double w,
     cairo_set_line_width(p->cr, lwidth);
     cairo_rectangle(p->cr, x, y, w, h);
     cairo_stroke(p->cr);
+    mark(p, y - lwidth / 2, y + h + lwidth / 2);
 }
 
 /* Stroke a line (second pass only). */
@@ -299,6 +396,8 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
     cairo_move_to(p->cr, x0, y0);
     cairo_line_to(p->cr, x1, y1);
     cairo_stroke(p->cr);
+    mark(p, (y0 < y1 ? y0 : y1) - lwidth / 2,
+         (y0 < y1 ? y1 : y0) + lwidth / 2);
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -307,6 +406,8 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
 static void running(struct pdf *p)
 {
     const struct jx_report_doc *d = p->d;
+    bool gen = p->gen; /* page furniture, never a generated region */
+    p->gen = false;
     if (d->header && *d->header) {
         PangoLayout *l = layout(p, d->header, &ST_RUN, BODY_W,
                                 PANGO_ALIGN_CENTER, 0);
@@ -325,6 +426,7 @@ static void running(struct pdf *p)
     PangoLayout *l = layout(p, f, &ST_RUN, BODY_W, PANGO_ALIGN_CENTER, 0);
     show(p, l, BODY_L, BODY_BOTTOM + 18, &C_GREY);
     g_object_unref(l);
+    p->gen = gen;
 }
 
 /* Start a page: count it (R402 past the limit), reset the position,
@@ -397,6 +499,8 @@ static void flow(struct pdf *p, PangoLayout *l, double x, const struct rgb *c)
             cairo_move_to(p->cr, x + pango_units_to_double(at.x - own.x),
                           p->y + base);
             pango_cairo_show_layout_line(p->cr, ln);
+            mark(p, p->y, p->y + h);
+            mark_line(p, ln, pango_layout_get_text(l));
         }
         p->y += h;
         p->empty = false;
@@ -1451,7 +1555,40 @@ static void metadata(struct pdf *p)
                                        clean(p, d->subtitle));
     }
     cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
-                                   "jixiao");
+                                   JX_PDF_CREATOR);
+}
+
+/* Record the generated regions drawn in the document's Keywords, for
+ * jixiao's PDF importer to leave out what jixiao added (the DOCX leaves
+ * it out, the HTML marks it): "jixiao-generated/1" then, per region,
+ * " PAGE:Y0:Y1:N:HASH" with PAGE from 1, Y0 and Y1 the band in
+ * hundredths of a point from the top of the page, N and HASH (8 hex
+ * digits) the bag of characters drawn there (struct jx_text_bag).  The
+ * importer drops a band only when the Creator is "jixiao" and the
+ * characters it reads there make the same bag.  No regions: no
+ * Keywords. */
+static void generated_keywords(struct pdf *p)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 24);
+    jx_buf_adds(&b, JX_PDF_GENERATED_TAG);
+    size_t n = 0;
+    for (size_t i = 0; i < p->nreg; i++) {
+        const struct gregion *g = &p->reg[i];
+        if (g->y0 > g->y1) {
+            continue;
+        }
+        long y0 = (long)(g->y0 * 100), y1 = (long)(g->y1 * 100) + 1;
+        y0 = y0 < 0 ? 0 : y0;
+        jx_buf_addf(&b, " %d:%ld:%ld:%lu:%08lx", g->page, y0, y1,
+                    (unsigned long)g->bag.n, (unsigned long)g->bag.hash);
+        n++;
+    }
+    if (n > 0 && !b.toobig) {
+        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_KEYWORDS,
+                                       b.p);
+    }
+    jx_buf_release(&b);
 }
 
 /* Lay out (and in the second pass draw) the whole document on a new PDF
@@ -1476,6 +1613,9 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
     pango_cairo_update_context(p->cr, p->pc);
     p->page = 0;
     p->stop = false;
+    p->nreg = 0;
+    p->gen = false;
+    p->newreg = true;
     p->bad_utf8 = false;
     for (int i = 0; i < 3; i++) {
         p->outline[i] = CAIRO_PDF_OUTLINE_ROOT;
@@ -1486,6 +1626,10 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
     const struct jx_report_doc *d = p->d;
     for (size_t i = 0; i < d->nblocks && !p->stop; i++) {
         const struct jx_rblock *b = &d->blocks[i];
+        /* consecutive generated blocks make one region */
+        bool gen = b->generated || b->kind == JX_RB_CHART;
+        p->newreg = p->newreg || (gen && !p->gen);
+        p->gen = gen;
         switch (b->kind) {
         case JX_RB_HEADING:
             heading_block(p, b, i + 1 < d->nblocks ? b + 1 : NULL);
@@ -1509,8 +1653,12 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
             break;
         }
     }
+    p->gen = false;
     if (!p->stop) {
         cairo_show_page(p->cr);
+    }
+    if (p->draw) {
+        generated_keywords(p);
     }
     st = cairo_status(p->cr);
     cairo_destroy(p->cr);
@@ -1598,6 +1746,7 @@ int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
         }
     }
     g_object_unref(p.fm);
+    free(p.reg);
     jx_arena_free(p.a);
     return p.errors ? -1 : 0;
 }

@@ -185,7 +185,25 @@ static void utf8_xml(void)
     jx_buf_release(&b);
 }
 
+/* A text bag: blanks (space, ideographic space, line ends) not
+ * counted, the same bag whatever the order, an exact hash. */
+static void text_bag(void)
+{
+    struct jx_text_bag b = {0, 0}, c = {0, 0};
+    static const char s[] = "复核 a\xE3\x80\x80" /* U+3000 */ "1\n";
+    jx_text_bag_add(&b, s, strlen(s));
+    CHECK_INT(b.n, 4);
+    CHECK_INT(b.hash, 0xebc44813u);
+    jx_text_bag_add(&c, "1a", 2);
+    jx_text_bag_add(&c, "核\t复", strlen("核\t复"));
+    CHECK_INT(c.n, b.n);
+    CHECK_INT(c.hash, b.hash);
+    CHECK(jx_text_bag_blank(0x3000));
+    CHECK(!jx_text_bag_blank(0x4E00));
+}
+
 const struct jx_test t_base[] = {
+    {"base.text_bag", text_bag},
     {"base.ymd", ymd},
     {"base.utf8_xml", utf8_xml},
     {"base.edit_distance", edit_distance},

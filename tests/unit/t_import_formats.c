@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "jixiao/import.h"
+#include "jixiao/report.h"
 #include "import/import_formats.h"
 
 /* Build a one-page PDF with Helvetica text at the given places (text
@@ -192,6 +193,173 @@ static void pdf_ruled(void)
                             "P0 A paragraph.\n");
     free(pdf);
     jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* A small report of made-up content with jixiao's generated blocks
+ * (a generated paragraph with a word longer than a line, and a chart
+ * with a label too long for its column, cut with "…") between the
+ * unit's own, as jixiao's PDF (malloc'd, *len). */
+static char *own_pdf(struct jx_arena *a, size_t *len)
+{
+    struct jx_report_doc *d = jx_report_new(a, "");
+    jx_report_heading(d, 1, "一、基本情况");
+    jx_report_para(d, JX_RS_BODY, "东湖街道负责辖区公共服务。");
+    jx_report_para(d, JX_RS_BODY,
+                   "复核结果：合计 12.50 万元。"
+                   "ABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRST"
+                   "ABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRSTABCDEFGHIJKLMNOPQRST");
+    d->blocks[d->nblocks - 1].generated = true;
+    struct jx_rchart *c = jx_report_chart(d, JX_CHART_BARS, 2);
+    c->title = "得分图";
+    c->unit = "分";
+    c->series[0] = "得分";
+    c->labels[0] = "产出";
+    c->labels[1] = "效益指标中社会效益经济效益生态效益可持续影响各项合计"
+                   "得分及其说明文字，长得一栏放不下，末尾用省略号截断";
+    c->values[0][0] = jx_rat_int(40);
+    c->values[0][1] = jx_rat_int(25);
+    jx_report_heading(d, 1, "二、存在的问题");
+    jx_report_para(d, JX_RS_BODY, "宣传不够。");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    jx_diags_release(&dg);
+    return jx_buf_detach(&b, len);
+}
+
+/* Replace the first occurrence of from by to (same length) in pdf;
+ * whether it was there. */
+static bool patch(char *pdf, size_t len, const char *from, const char *to)
+{
+    size_t m = strlen(from);
+    for (size_t i = 0; i + m <= len; i++) {
+        if (memcmp(pdf + i, from, m) == 0) {
+            memcpy(pdf + i, to, m);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The document of pdf and the codes of its diagnostics (" I508"...). */
+static const char *import_codes(struct jx_arena *a, const char *pdf,
+                                size_t len, const char **codes)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "own.pdf", pdf, len, NULL, &d, NULL);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (size_t i = 0; i < d.n; i++) {
+        jx_buf_addf(&b, " %s", d.a[i].code);
+    }
+    *codes = jx_strdup(a, b.p ? b.p : "");
+    jx_buf_release(&b);
+    jx_diags_release(&d);
+    return dump(a, doc);
+}
+
+/* jixiao's own PDF: the regions of its generated blocks are listed in
+ * the Keywords (one region: the paragraph and the chart after it) and
+ * left out on import; the same PDF under another Creator keeps them
+ * (a user's PDF); a region whose characters differ from the record, or
+ * a record that does not parse, keeps them with I508. */
+static void pdf_generated(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    size_t len;
+    char *pdf = own_pdf(a, &len);
+    char *probe = malloc(len);
+    memcpy(probe, pdf, len);
+    CHECK(patch(probe, len, "/Keywords (" JX_PDF_GENERATED_TAG " 1:",
+                "/Keywords (" JX_PDF_GENERATED_TAG " 1:"));
+    free(probe);
+    const char *codes;
+    static const char own[] = "P0 一、基本情况\n"
+                              "P0 东湖街道负责辖区公共服务。\n"
+                              "P0 二、存在的问题\n"
+                              "P0 宣传不够。\n";
+    CHECK_STR(import_codes(a, pdf, len, &codes), own);
+    CHECK_STR(codes, "");
+
+    /* another Creator: a user's PDF, read whole */
+    char *user = malloc(len);
+    memcpy(user, pdf, len);
+    CHECK(patch(user, len, "/Creator (jixiao)", "/Creator (jixiaX)"));
+    const char *all = import_codes(a, user, len, &codes);
+    CHECK_STR(codes, "");
+    CHECK(strstr(all, "复核结果") != NULL);
+    CHECK(strstr(all, "得分图") != NULL);
+    CHECK(strstr(all, "宣传不够。") != NULL);
+
+    /* the record's character count changed: the region is read */
+    memcpy(user, pdf, len);
+    char *kw = NULL;
+    for (size_t i = 0; i + 10 < len && !kw; i++) {
+        if (memcmp(user + i, "/Keywords (", 11) == 0) {
+            kw = user + i;
+        }
+    }
+    CHECK(kw != NULL);
+    if (kw) {
+        /* the last hex digit of the hash before ")" */
+        char *e = memchr(kw, ')', (size_t)(user + len - kw));
+        CHECK(e != NULL);
+        if (e) {
+            e[-1] = e[-1] == '0' ? '1' : '0';
+        }
+    }
+    all = import_codes(a, user, len, &codes);
+    CHECK_STR(codes, " I508");
+    CHECK(strstr(all, "复核结果") != NULL);
+    CHECK(strstr(all, "宣传不够。") != NULL);
+
+    /* a record naming a page the PDF does not have: all read, I508 */
+    memcpy(user, pdf, len);
+    CHECK(patch(user, len, JX_PDF_GENERATED_TAG " 1:",
+                JX_PDF_GENERATED_TAG " 9:"));
+    all = import_codes(a, user, len, &codes);
+    CHECK_STR(codes, " I508");
+    CHECK(strstr(all, "复核结果") != NULL);
+    free(user);
+    free(pdf);
+    jx_arena_free(a);
+}
+
+/* Paragraphs indented on their first line only: an indented line after
+ * a one-line paragraph that ran to the right margin starts a new
+ * paragraph; without such paragraphs seen, it continues (a block
+ * indented as a whole). */
+static void pdf_first_indent(void)
+{
+    static const char *const t[] = {
+        "Aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaa.",
+        "Bbbb bbbb.",
+        "Cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc ccc.",
+        "Dddd dddd."};
+    /* the first and third lines end at the same x (same width) */
+    static const int xy[] = {92, 760, 72, 746, 92, 732, 92, 718};
+    size_t len;
+    char *pdf = make_pdf(t, xy, 4, true, NULL, &len);
+    struct jx_arena *a = jx_arena_new();
+    const char *codes;
+    CHECK_STR(import_codes(a, pdf, len, &codes),
+              "P0 Aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa "
+              "aaaa aaa. Bbbb bbbb.\n"
+              "P0 Cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc "
+              "cccc ccc.\n"
+              "P0 Dddd dddd.\n");
+    free(pdf);
+    /* no first-line-indented paragraph before: an indented block */
+    static const int xy2[] = {92, 760, 92, 746};
+    pdf = make_pdf(t + 2, xy2, 2, true, NULL, &len);
+    CHECK_STR(import_codes(a, pdf, len, &codes),
+              "P0 Cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc cccc "
+              "cccc ccc. Dddd dddd.\n");
+    free(pdf);
     jx_arena_free(a);
 }
 
@@ -393,6 +561,8 @@ const struct jx_test t_import_formats[] = {
     {"import_formats.pdf_table", pdf_table},
     {"import_formats.pdf_ruled", pdf_ruled},
     {"import_formats.pdf_guards", pdf_guards},
+    {"import_formats.pdf_generated", pdf_generated},
+    {"import_formats.pdf_first_indent", pdf_first_indent},
     {"import_formats.html_tables", html_tables},
     {"import_formats.html_limits", html_limits},
     {"import_formats.xls_sheet", xls_sheet},

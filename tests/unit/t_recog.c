@@ -1062,6 +1062,46 @@ static void report_untitled(void)
     tb_free(&b, &dg);
 }
 
+/* Inside a report, a caption naming a form ("…基础数据表各项…", a
+ * chart's title) with a table under it does not end the report; a line
+ * that is a form's title ("…基础数据表（2024年度）") does. */
+static void report_caption(void)
+{
+    struct tb b;
+    tb_init(&b, "caption.txt");
+    tb_para(&b, "某区某站2024年度部门整体支出绩效自评报告");
+    tb_para(&b, "一、单位基本情况");
+    tb_para(&b, "在职9人。");
+    tb_para(&b, "二、单位整体支出绩效情况");
+    tb_para(&b, "自评得分92分。");
+    tb_para(&b, "基础数据表各项预算数与决算数");
+    tb_row(&b, "单位：万元|预算数|决算数");
+    tb_row(&b, "三公经费|12.00|11.50");
+    tb_end(&b);
+    tb_para(&b, "三、存在的问题及原因分析");
+    tb_para(&b, "宣传不够。");
+    tb_para(&b, "附件：1、单位整体支出绩效评价基础数据表");
+    tb_para(&b, "单位整体支出绩效评价基础数据表（2024年度）");
+    tb_row(&b, "财政供养人员情况(人)|编制数|在职人数|控制率");
+    tb_row(&b, "|10|9|90%");
+    struct jx_diags dg;
+    struct jx_package *p = tb_recog(&b, &dg);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->report.nsections, 3);
+        if (p->report.nsections == 3) {
+            CHECK_STR(p->report.sections[1].text.s,
+                      "自评得分92分。\n基础数据表各项预算数与决算数");
+            CHECK_STR(p->report.sections[2].title.s, "存在的问题及原因分析");
+            CHECK_STR(p->report.sections[2].text.s, "宣传不够。");
+        }
+        CHECK_INT(p->report.nattachments, 1);
+        CHECK_INT(p->base.authorized.v, 10);
+        CHECK_INT(p->base.actual.v, 9);
+    }
+    tb_free(&b, &dg);
+}
+
 /* Nothing to recognise: NULL and I409. */
 static void nothing(void)
 {
@@ -1814,6 +1854,7 @@ const struct jx_test t_recog[] = {
     {"recog.report_sections", report_sections},
     {"recog.report_cover", report_cover},
     {"recog.report_untitled", report_untitled},
+    {"recog.report_caption", report_caption},
     {"recog.nothing", nothing},
     {"recog.goal_sheet", goal_sheet},
     {"recog.dept_scoring", dept_scoring},
