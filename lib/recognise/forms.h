@@ -105,6 +105,10 @@ enum jx_form_row {
     JX_FR_THRIFT,             /* 厉行节约 (label starts) */
     JX_FR_STAFF_GROUP,        /* 财政供养 (label starts: a heading) */
     JX_FR_BUILDINGS,          /* 楼堂馆所 (a cell contains: header) */
+    JX_FR_HEAD_LABEL,         /* other labels of a form's head, whose
+                                 value is not read (项目负责人, 填报日期,
+                                 预算执行情况): they end the value before
+                                 them in a form flattened to one line */
     JX_FR_COUNT
 };
 
