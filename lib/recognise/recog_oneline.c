@@ -1062,38 +1062,32 @@ static bool cut_line(struct cut *c)
                            false);
         }
     }
-    /* a project sheet's 单位名称 (and what stands before its first own
-     * label) as label lines: the unit of the cover */
-    size_t k = start;
-    if (project) {
-        for (size_t j = start; j < nl; j++) {
-            if (lab[j].id == JX_FR_UNIT_NAME) {
-                size_t vend = j + 1 < nl ? lab[j + 1].b : hb;
-                const char *v = piece(c, lab[j].e, vend);
-                const char *w = jx_sprintf(c->rc->arena, "%.*s：%s",
-                                           (int)(lab[j].e - lab[j].b),
-                                           c->s + lab[j].b, v);
-                size_t wl = strlen(w);
-                /* the label's own colon, if any, stays once */
-                const char *cw = strstr(w, ":：");
-                if (!cw) {
-                    cw = strstr(w, "：：");
-                }
-                struct jx_prov p = at(c, lab[j].b);
-                if (cw) {
-                    w = jx_sprintf(c->rc->arena, "%.*s%s", (int)(cw - w), w,
-                                   cw + (cw[0] == ':' ? 1 : 3));
-                    wl = strlen(w);
-                }
-                jx_doc_add_para(c->d, w, wl, 0, &p);
-            }
+    /* a project sheet's labels before its first own one (单位名称：…
+     * 填报日期：…) and its 单位名称 as label lines, as on a cover */
+    size_t fp = start;
+    while (project && fp < nl && lab[fp].id != JX_FR_PROJECT_NAME &&
+           lab[fp].id != JX_FR_SUPERVISOR && lab[fp].id != JX_FR_IMPLEMENTER) {
+        fp++;
+    }
+    for (size_t j = start; project && j < nl; j++) {
+        if (j >= fp && lab[j].id != JX_FR_UNIT_NAME) {
+            continue;
         }
+        size_t vend = j + 1 < nl ? lab[j + 1].b : hb;
+        bool colon = skip_colon(c->s, lab[j].e, lab[j].e - 1) == lab[j].e ||
+                     (lab[j].e - lab[j].b >= 3 &&
+                      memcmp(c->s + lab[j].e - 3, "：", 3) == 0);
+        const char *w = jx_sprintf(c->rc->arena, "%s%s%s",
+                                   piece(c, lab[j].b, lab[j].e),
+                                   colon ? "" : "：", piece(c, lab[j].e, vend));
+        struct jx_prov p = at(c, lab[j].b);
+        jx_doc_add_para(c->d, w, strlen(w), 0, &p);
     }
     struct jx_doc_table *t = table(c);
     int row = 0;
-    if (k < nl) {
+    if (fp < nl) {
         int col = 0;
-        for (size_t j = k; j < nl; j++) {
+        for (size_t j = fp; j < nl; j++) {
             if (project && lab[j].id == JX_FR_UNIT_NAME) {
                 continue;
             }
@@ -1166,12 +1160,17 @@ const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
         return NULL;
     }
     if (rc->diags) {
+        const char *rows =
+            c.split_rows ? jx_sprintf(rc->arena,
+                                      "（%zu 行指标按各列的格式和“得分不超过"
+                                      "分值”拆分）",
+                                      c.split_rows)
+                         : "";
         const char *msg = jx_sprintf(
             rc->arena,
-            "%s整张写在一行中、没有分隔符，已按表单的列名和行名切分为各行"
-            "（%zu 行指标按各列的格式和“得分不超过分值”拆分）；拆分所得的值"
-            "标为推断",
-            c.name, c.split_rows);
+            "%s整张写在一行中、没有分隔符，已按表单的列名和行名切分为各行%s；"
+            "拆分所得的值标为推断",
+            c.name, rows);
         finding(&c, "I424", JX_SEV_NOTE, 0, msg);
     }
     return c.d;
