@@ -1398,12 +1398,20 @@ static int64_t block_default(enum jx_block b)
 }
 
 /* Sum the points of each level-1 block; fill the block items and return
- * the sum over all indicator points in *sum (false on overflow). */
+ * the sum over all indicator points in *sum (false on overflow).  A
+ * block's sum is judged against its usual weight (S301) only when some
+ * indicator of the sheet states its points: a sheet whose form has no
+ * 分值 column (or whose indicators were not read) has no weights to
+ * judge. */
 static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                          struct jx_sheet_eval *se, const char *spath,
                          struct jx_rat *sum)
 {
     struct jx_calc k = {false};
+    bool any_points = false;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        any_points = any_points || sh->indicators[i].points.present;
+    }
     *sum = jx_rat_int(0);
     /* a row whose 一级指标 was not read leaves every block's sum unknown
      * (S301 would call a block short that the row belongs to) */
@@ -1460,7 +1468,8 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                                                          : JX_AGREE_NO;
         }
         if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO &&
-            !sh->rows_unread && !levels_unread && !sh->cols_absent.points) {
+            !sh->rows_unread && !levels_unread && !sh->cols_absent.points &&
+            any_points) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
             finding(c, "S301", JX_SEV_WARNING, NULL, it->path,

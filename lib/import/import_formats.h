@@ -133,9 +133,11 @@ char *jx_import_tmpdir(void);
  * removed, never followed); frees path. */
 void jx_import_rmtree(char *path);
 
-/* If doc is written in traditional characters, convert every paragraph
- * and cell to simplified (OpenCC t2s) so the recognisers can read it,
- * with a note; returns whether it converted. */
+/* Drop the pinyin glosses a mirror put after characters ("區(qū)", when
+ * at least three carry a tone mark; note I112); then, if doc is written
+ * in traditional characters, convert every paragraph and cell to
+ * simplified (OpenCC t2s) so the recognisers can read it, with a note;
+ * returns whether it converted. */
 bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags);
 
 #endif

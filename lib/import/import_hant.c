@@ -46,10 +46,136 @@ static void convert(struct jx_arena *a, opencc_t cc, const char **text)
     }
 }
 
-/* Convert a traditional-character document to simplified in place; see
- * import.h. */
+/* ---- pinyin glosses ---------------------------------------------------- */
+
+/* Glosses with a tone mark a document needs before every gloss is
+ * dropped, and the most letters of one gloss. */
+enum { GLOSS_MIN = 3, GLOSS_MAX_LETTERS = 7 };
+
+/* True for a Chinese character (CJK unified ideographs and extension A,
+ * compatibility ideographs). */
+static bool han(int32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* True for a vowel with a tone mark or ü (ā á ǎ à … ǖ ǘ ǚ ǜ ü). */
+static bool toned(int32_t cp)
+{
+    static const int32_t v[] = {
+        0x101, 0xE1, 0x1CE, 0xE0, 0x113, 0xE9, 0x11B, 0xE8, 0x12B, 0xED,
+        0x1D0, 0xEC, 0x14D, 0xF3, 0x1D2, 0xF2, 0x16B, 0xFA, 0x1D4, 0xF9,
+        0x1D6, 0x1D8, 0x1DA, 0x1DC, 0xFC};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        if (v[i] == cp) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* If s[i..n) is "(" + a pinyin syllable + ")" (lower-case letters and
+ * toned vowels only, at most GLOSS_MAX_LETTERS), its byte length, else
+ * 0; *tone says whether it has a tone mark. */
+static size_t gloss_at(const char *s, size_t n, size_t i, bool *tone)
+{
+    *tone = false;
+    if (i >= n || s[i] != '(') {
+        return 0;
+    }
+    size_t k = i + 1, letters = 0;
+    while (k < n && s[k] != ')') {
+        int32_t cp;
+        int l = jx_utf8_decode(s + k, n - k, &cp);
+        if (l <= 0 || ++letters > GLOSS_MAX_LETTERS) {
+            return 0;
+        }
+        if (toned(cp)) {
+            *tone = true;
+        } else if (cp < 'a' || cp > 'z') {
+            return 0;
+        }
+        k += (size_t)l;
+    }
+    return k < n && letters > 0 ? k + 1 - i : 0;
+}
+
+/* Count (drop == NULL) the toned glosses after Chinese characters in
+ * s, or write s without any gloss after a Chinese character to *drop
+ * (a new arena string; s itself when it holds none). */
+static size_t glosses(struct jx_arena *a, const char *s, const char **drop)
+{
+    size_t n = strlen(s), count = 0;
+    struct jx_buf b;
+    jx_buf_init(&b, n + 1);
+    bool after_han = false;
+    for (size_t i = 0; i < n;) {
+        bool tone;
+        size_t g = after_han ? gloss_at(s, n, i, &tone) : 0;
+        if (g && (drop || tone)) {
+            count++;
+            i += g;
+            continue; /* the character before still leads */
+        }
+        int32_t cp;
+        int l = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = l > 0 ? (size_t)l : 1;
+        after_han = l > 0 && han(cp);
+        if (drop) {
+            jx_buf_add(&b, s + i, step);
+        }
+        i += step;
+    }
+    if (drop) {
+        *drop = count ? jx_strndup(a, b.p ? b.p : "", b.len) : s;
+    }
+    jx_buf_release(&b);
+    return count;
+}
+
+/* Drop the pinyin glosses a mirror put after characters ("區(qū)級") from
+ * every paragraph and cell, when at least GLOSS_MIN of them carry a
+ * tone mark (a plain "(a)" or "(kg)" elsewhere is text); returns true
+ * when any was dropped. */
+static bool drop_glosses(struct jx_doc *doc)
+{
+    size_t toned_n = 0;
+    for (size_t i = 0; i < doc->nblocks && toned_n < GLOSS_MIN; i++) {
+        const struct jx_doc_block *b = &doc->blocks[i];
+        if (b->kind == JX_DOC_PARA) {
+            toned_n += glosses(doc->arena, b->para.text, NULL);
+        } else {
+            for (size_t k = 0; k < b->table->ncells; k++) {
+                toned_n += glosses(doc->arena, b->table->cells[k].text, NULL);
+            }
+        }
+    }
+    if (toned_n < GLOSS_MIN) {
+        return false;
+    }
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        struct jx_doc_block *b = &doc->blocks[i];
+        if (b->kind == JX_DOC_PARA) {
+            glosses(doc->arena, b->para.text, &b->para.text);
+        } else {
+            for (size_t k = 0; k < b->table->ncells; k++) {
+                glosses(doc->arena, b->table->cells[k].text,
+                        &b->table->cells[k].text);
+            }
+        }
+    }
+    return true;
+}
+
+/* Convert a traditional-character document to simplified in place, its
+ * pinyin glosses dropped first; see import.h. */
 bool jx_doc_simplify(struct jx_doc *doc, struct jx_diags *diags)
 {
+    if (drop_glosses(doc)) {
+        struct jx_loc gl = {.file = doc->file};
+        jx_diag_add(diags, "I112", JX_SEV_NOTE, &gl,
+                    "文档中的汉字后附有拼音注音（如“区(qū)”），已去掉注音后识别");
+    }
     size_t marks = 0;
     for (size_t i = 0; i < doc->nblocks && marks < 10; i++) {
         const struct jx_doc_block *b = &doc->blocks[i];

@@ -110,6 +110,10 @@ enum jx_form_row {
                                  word, its weight "2 分" after it) */
     JX_FR_CRITERION,          /* its rows: 决策依据, 财务制度 (the whole
                                  word, 分值 then 自评分 after it) */
+    JX_FR_HEAD_LABEL,         /* other labels of a form's head, whose
+                                 value is not read (项目负责人, 填报日期,
+                                 预算执行情况): they end the value before
+                                 them in a form flattened to one line */
     JX_FR_COUNT
 };
 

@@ -1354,6 +1354,21 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
     rc->file = jx_strdup(arena, doc->file);
     for (size_t i = 0; i < doc->nblocks; i++) {
         const struct jx_doc_block *b = &doc->blocks[i];
+        const struct jx_doc *cut =
+            b->kind == JX_DOC_PARA && forms ? jx_rc_oneline(rc, &b->para)
+                                            : NULL;
+        for (size_t k = 0; cut && k < cut->nblocks; k++) {
+            /* a form flattened onto the line: its rows and cells */
+            const struct jx_doc_block *cb = &cut->blocks[k];
+            if (cb->kind == JX_DOC_PARA) {
+                para_rows(rc, &cb->para);
+            } else if (cb->table) {
+                table_rows(rc, cb->table);
+            }
+        }
+        if (cut) {
+            continue;
+        }
         if (b->kind == JX_DOC_PARA) {
             para_rows(rc, &b->para);
         } else if (b->table) {

@@ -221,6 +221,22 @@ const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p);
  * start of s; true when it is a valid one. */
 bool jx_rc_date(const char *s, int *y, int *m, int *d);
 
+/* ---- recog_oneline.c ------------------------------------------------- */
+
+/*
+ * If paragraph p is one line holding a whole 整体 / 项目支出绩效自评表
+ * with no separators (the columns of a catalogued form in order, its
+ * head labels), the line cut into the form's rows and cells: a scratch
+ * document (in rc's arena) of paragraphs (text before the form, its
+ * title, a project sheet's 单位名称, the goals, the notes after it) and
+ * tables named for the form's kind, whose cells the ordinary readers
+ * read; indicator values cut here are marked JX_HOW_SPLIT, and a note
+ * I424 says the line was cut (refused indicator rows: I425).  NULL when
+ * p is no such line (or rc has no catalogue).
+ */
+const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
+                                   const struct jx_doc_para *p);
+
 /* ---- recog_report.c -------------------------------------------------- */
 
 /* Mark the report's section headings and the section of every report

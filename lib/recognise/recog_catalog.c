@@ -52,7 +52,7 @@ static const char *const row_names[JX_FR_COUNT] = {
     "operation", "special", "transfer", "project_costs", "office",
     "utilities_travel", "meetings_training", "public_funds", "procurement",
     "basic_adjustment", "special_list", "special_note", "thrift",
-    "staff_group", "buildings", "block", "criterion"};
+    "staff_group", "buildings", "block", "criterion", "head_label"};
 
 /* The Chinese name of a kind (see forms.h). */
 const char *jx_forms_kind_name(enum jx_form_kind k)

@@ -676,6 +676,222 @@ static void split_hostile(void)
     jx_arena_free(a);
 }
 
+
+/* ---- a whole form on one line with no separators --------------------- */
+
+/* Import text as a .txt document; the package (NULL when none). */
+static struct jx_package *import_line(struct jx_arena *a, const char *text,
+                                      struct jx_diags *dg)
+{
+    jx_diags_init(dg, a);
+    enum jx_input_kind k;
+    return jx_import(a, "line.txt", text, strlen(text), NULL, dg, &k);
+}
+
+/* The indicator of sheet s whose name is name, or NULL. */
+static const struct jx_indicator *ind_named(const struct jx_sheet *s,
+                                            const char *name)
+{
+    for (size_t i = 0; s && i < s->nindicators; i++) {
+        if (s->indicators[i].name.s &&
+            strcmp(s->indicators[i].name.s, name) == 0) {
+            return &s->indicators[i];
+        }
+    }
+    return NULL;
+}
+
+/* True when n holds exactly v (an integer). */
+static bool num_is(const struct jx_num *n, int64_t v)
+{
+    return n->present && jx_rat_cmp(n->v, jx_rat_int(v)) == 0;
+}
+
+/* A 项目支出绩效自评表 flattened onto one line (our own figures): title
+ * after an attachment label, head labels, funds header and rows,
+ * indicator header, rows under level names, 总分; every value in its
+ * field, the cut ones marked inferred. */
+static void oneline_project(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = import_line(
+        a,
+        "附件2：某某街道社区绿化项目支出绩效自评表(2023年度)项目名称社区绿化"
+        "提升项目主管部门某某区城管局实施单位某某街道办事处资金情况(万元)全年"
+        "预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:505010100.00%"
+        "10其中:本年财政拨款5050其他资金年度总体目标完成绿化提升绩效指标一级"
+        "指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的"
+        "改进措施产出指标(50分)数量指标新增绿地面积20≥3000平方米3200平方米18"
+        "质量指标苗木成活率30≥95%≥95%30效益指标(30分)社会效益指标居民休闲条件"
+        "改善30明显改善明显改善30满意度指标(10分)服务对象满意度指标居民满意度"
+        "10≥90%92%9……总分10097注:1.分值合计100分。",
+        &dg);
+    CHECK(p && p->nproject_sheets == 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(s->name.s, "社区绿化提升项目");
+        CHECK_STR(s->implementer.s, "某某街道办事处");
+        CHECK_STR(s->supervisor.s, "某某区城管局");
+        CHECK(s->total.budget_full.present &&
+              s->total.budget_full.v.fen == 50000000);
+        CHECK(s->total.executed.present &&
+              s->total.executed.v.fen == 50000000);
+        CHECK(num_is(&s->total.points, 10) && num_is(&s->total.score, 10));
+        CHECK(num_is(&s->total.rate, 1));
+        CHECK(s->total.rate.prov && s->total.rate.prov->how == JX_HOW_SPLIT);
+        /* 5050 alone: no relation confirms a cut, refused */
+        CHECK(!s->funds[JX_FUND_CURRENT_APPROP].budget_full.present);
+        CHECK_INT(s->nindicators, 4);
+        const struct jx_indicator *g = ind_named(s, "新增绿地面积");
+        CHECK(g != NULL);
+        if (g) {
+            CHECK(num_is(&g->points, 20) && num_is(&g->score, 18));
+            CHECK_STR(g->target.s, "≥3000平方米");
+            CHECK_STR(g->actual.s, "3200平方米");
+            CHECK_STR(g->level1.s, "产出指标");
+            CHECK_STR(g->level2.s, "数量指标");
+            CHECK(g->points.prov && g->points.prov->how == JX_HOW_SPLIT);
+            CHECK_STR(g->points.prov ? g->points.prov->raw : NULL,
+                      "新增绿地面积20≥3000平方米3200平方米18");
+            CHECK_INT(g->points.prov ? g->points.prov->line : 0, 1);
+        }
+        g = ind_named(s, "居民休闲条件改善");
+        CHECK(g && g->target.s && strcmp(g->target.s, "明显改善") == 0 &&
+              g->actual.s && strcmp(g->actual.s, "明显改善") == 0 &&
+              num_is(&g->score, 30));
+        g = ind_named(s, "居民满意度");
+        CHECK(g && num_is(&g->points, 10) && num_is(&g->score, 9) &&
+              g->level1.s && strcmp(g->level1.s, "满意度指标") == 0);
+        CHECK(num_is(&s->stated_total, 97));
+        CHECK(s->stated_total.prov &&
+              s->stated_total.prov->how == JX_HOW_SPLIT);
+    }
+    CHECK(p && p->year.present && p->year.v == 2023);
+    CHECK_STR(p ? p->unit.name.s : NULL, "某某街道办事处");
+    CHECK_INT(count(&dg, "I424"), 1);
+    CHECK_INT(count(&dg, "I420"), 1);
+    CHECK_INT(count(&dg, "I421"), 1);
+    CHECK_INT(count(&dg, "I425"), 0);
+    CHECK_INT(count(&dg, "I401"), 0);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* An indicator record that two cuts fit (分值 15 | 80% | 80% | 得分 1, or
+ * 分值 1 | 580% | 80% | 得分 1) is refused with I425; the others of the
+ * form are read. */
+static void oneline_ambiguous(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = import_line(
+        a,
+        "某某乡培训项目支出绩效自评表(2024年度)项目名称农民培训项目主管部门"
+        "某某县农业局实施单位某某乡人民政府绩效指标一级指标二级指标三级指标"
+        "分值年度指标值全年实际值得分产出指标数量指标培训人次40≥500人次520"
+        "人次40质量指标受训人员达标率1580%80%1",
+        &dg);
+    CHECK(p && p->nproject_sheets == 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_INT(s->nindicators, 1);
+        const struct jx_indicator *g = ind_named(s, "培训人次");
+        CHECK(g && num_is(&g->points, 40) && num_is(&g->score, 40) &&
+              g->actual.s && strcmp(g->actual.s, "520人次") == 0);
+        CHECK(ind_named(s, "受训人员达标率") == NULL);
+    }
+    CHECK_INT(count(&dg, "I425"), 1);
+    for (size_t i = 0; i < dg.n; i++) {
+        if (strcmp(dg.a[i].code, "I425") == 0) {
+            CHECK(dg.a[i].severity == JX_SEV_WARNING);
+            CHECK(strstr(dg.a[i].msg, "受训人员达标率1580%80%1") != NULL);
+            CHECK(strstr(dg.a[i].msg, "有多种拆分") != NULL);
+        }
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* The same layout in traditional characters with a mirror's pinyin
+ * glosses, the unit in 单位名称 before the project's own labels, the
+ * funds header without 分值 / 得分: glosses dropped (I112), converted
+ * (I110), the funds rows cut by 执行率 = 执行数 / 预算数; the unit is the
+ * 单位名称, never the project; the indicators, with no column to
+ * confirm a cut, are left unread with a note. */
+static void oneline_traditional(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = import_line(
+        a,
+        "2022年度區(qū)級道路養(yǎng)護(hù)專項經費項目績效自評表單位名稱:某某"
+        "區(qū)交通運輸局填報日期:2023年2月10日項目名稱區級道路養護專項經費主"
+        "管部門區交通運輸局項目實施單位區交通運輸局預算執行情況(萬元)資金來源"
+        "預算數(A)執行數(B)執行率(B/A)一般預算內撥款80.0075.6094.50%合計80.00"
+        "75.6094.50%年度績效目標完成情況一級指標二級指標三級指標年初目標值實際"
+        "完成值未完成原因及改進措施產出指標產出數量養護里程100公里96公里未完成",
+        &dg);
+    CHECK(p && p->nproject_sheets == 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(s->name.s, "区级道路养护专项经费");
+        CHECK(s->total.budget_full.present &&
+              s->total.budget_full.v.fen == 80000000);
+        CHECK(s->total.executed.present &&
+              s->total.executed.v.fen == 75600000);
+        struct jx_rat want;
+        CHECK(jx_rat_make(945, 1000, &want) == JX_NUM_OK);
+        CHECK(s->total.rate.present &&
+              jx_rat_cmp(s->total.rate.v, want) == 0);
+        const struct jx_funds *g = &s->funds[JX_FUND_GENERAL_BUDGET];
+        CHECK(g->executed.present && g->executed.v.fen == 75600000);
+        CHECK(g->executed.prov && g->executed.prov->how == JX_HOW_SPLIT);
+        CHECK_INT(s->nindicators, 0);
+    }
+    CHECK_STR(p ? p->unit.name.s : NULL, "某某区交通运输局");
+    CHECK(p && p->year.present && p->year.v == 2022);
+    CHECK_INT(count(&dg, "I112"), 1);
+    CHECK_INT(count(&dg, "I110"), 1);
+    CHECK_INT(count(&dg, "I420"), 2);
+    CHECK_INT(count(&dg, "I425"), 1);
+    for (size_t i = 0; i < dg.n; i++) {
+        CHECK(dg.a[i].severity != JX_SEV_ERROR);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Lines that are no form stay paragraphs: prose naming the columns, a
+ * header with no head labels, and a hostile line of repeated header
+ * words (bounded work, no crash). */
+static void oneline_not_form(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = import_line(
+        a,
+        "某某单位2024年度部门整体支出绩效自评报告\n\n一、基本情况\n\n全年预算数"
+        "全年执行数执行率得分等列均已按要求填写，本单位全年预算数为100万元。",
+        &dg);
+    CHECK(p && p->nproject_sheets == 0 && !p->has_unit_sheet);
+    CHECK_INT(count(&dg, "I424"), 0);
+    jx_diags_release(&dg);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_adds(&b, "项目名称某某项目实施单位某某局全年预算数全年执行数执行率"
+                    "一级指标二级指标三级指标分值年度指标值全年实际值得分"
+                    "产出指标数量指标");
+    for (int i = 0; i < 600; i++) {
+        jx_buf_adds(&b, "某1≥2%3%1");
+    }
+    p = import_line(a, b.p, &dg);
+    CHECK(p != NULL);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_split[] = {
     {"split.run_together", run_together},
     {"split.run_refused", run_refused},
@@ -687,5 +903,9 @@ const struct jx_test t_split[] = {
     {"split.inferred_findings", inferred_findings},
     {"split.corpus_lost_digits", corpus_lost_digits},
     {"split.hostile", split_hostile},
+    {"split.oneline_project", oneline_project},
+    {"split.oneline_ambiguous", oneline_ambiguous},
+    {"split.oneline_traditional", oneline_traditional},
+    {"split.oneline_not_form", oneline_not_form},
     {NULL, NULL},
 };
