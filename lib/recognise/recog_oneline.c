@@ -1136,6 +1136,25 @@ static bool cut_line(struct cut *c)
 }
 
 /* See recog.h. */
+/* True when line s holds two or more scoring-part rows (criterion
+ * words: 决策依据, 财务制度 …) of a catalogued form that has them: a
+ * scoring form whose columns interleave, left to recog_stream.c, which
+ * reads it by its blocks' weights. */
+static bool scoring_form_line(const struct jx_forms *forms, const char *s)
+{
+    for (size_t i = 0; i < forms->n; i++) {
+        const struct jx_form_words *w = &forms->f[i].row[JX_FR_CRITERION];
+        size_t hits = 0;
+        for (size_t k = 0; k < w->n && hits < 2; k++) {
+            hits += strstr(s, w->w[k]) != NULL;
+        }
+        if (hits >= 2) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
                                    const struct jx_doc_para *p)
 {
@@ -1144,7 +1163,8 @@ const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
     }
     const char *s = p->text;
     size_t n = strlen(s);
-    if (n < LINE_MIN || n > LINE_MAX || memchr(s, '\n', n)) {
+    if (n < LINE_MIN || n > LINE_MAX || memchr(s, '\n', n) ||
+        scoring_form_line(rc->forms, s)) {
         return NULL;
     }
     struct cut c;
