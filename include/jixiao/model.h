@@ -277,6 +277,11 @@ struct jx_sheet {
     struct jx_indicator *indicators;
     size_t nindicators;
     struct jx_num stated_total; /* 总分 / 得分 as stated */
+    int exec_points;            /* the execution row's weight the sheet's
+                                   form gives it (1..100; some Hubei
+                                   forms: 20); 0: not stated, 10 */
+    bool no_points_column;      /* the form's indicator table prints no
+                                   分值 column: the rows carry scores only */
     struct jx_task *tasks;      /* JX_SHEET_GOALS: 年度主要任务 rows */
     size_t ntasks;
     struct jx_task task_total;  /* JX_SHEET_GOALS: 金额合计 */

@@ -412,17 +412,20 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
     it->path = path;
     it->prov = prov2(f->score.prov, rate->prov);
     it->has_points = true;
+    /* the weight the sheet's form gives the row (20 in some Hubei
+     * forms), else the usual 10 */
+    int weight = sh->exec_points > 0 ? sh->exec_points : 10;
     if (f->points.present) {
         it->points = f->points.v;
-        if (jx_rat_cmp(it->points, jx_rat_int(10)) != 0) {
+        if (jx_rat_cmp(it->points, jx_rat_int(weight)) != 0) {
             finding(c, "S104", JX_SEV_WARNING,
                     prov2(f->points.prov, it->prov), ppath,
-                    "%s：执行率分值 %s 不是 10（特殊情况须说明）", c->sheet,
-                    fmt_exact(c, it->points, false));
+                    "%s：执行率分值 %s 不是 %d（特殊情况须说明）", c->sheet,
+                    fmt_exact(c, it->points, false), weight);
         }
     } else {
-        it->points = jx_rat_int(10);
-        note_add(c, it, "未填分值，按 10 分计");
+        it->points = jx_rat_int(weight);
+        note_add(c, it, jx_sprintf(c->a, "未填分值，按 %d 分计", weight));
     }
     *points = it->points;
     if (f->score.present) {
@@ -1029,8 +1032,9 @@ static void check_texts(struct ctx *c, struct ind *x, const char *label)
 
 /* Score one indicator row into it. */
 static void score_indicator(struct ctx *c, const char *sid,
-                            const char *spath, const struct jx_indicator *r,
-                            size_t i, struct jx_item *it)
+                            const char *spath, const struct jx_sheet *sh,
+                            const struct jx_indicator *r, size_t i,
+                            struct jx_item *it)
 {
     struct ind x;
     memset(&x, 0, sizeof x);
@@ -1062,7 +1066,9 @@ static void score_indicator(struct ctx *c, const char *sid,
                 !(r->achievement == JX_ACH_NONE && x.av.kind == JX_IV_EMPTY);
 
     check_texts(c, &x, it->label);
-    if (!it->has_points) {
+    if (!it->has_points && sh->no_points_column) {
+        note_add(c, it, "表中没有分值列");
+    } else if (!it->has_points) {
         note_add(c, it, "未填分值");
         finding(c, "S212", JX_SEV_WARNING, x.prov,
                 jx_sprintf(c->a, "%s/points", x.path),
@@ -1170,6 +1176,15 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
 {
     struct jx_calc k = {false};
     *sum = jx_rat_int(0);
+    /* a row whose level-1 name was not read (a table read in part) may
+     * belong to any block: no block's sum is known then, nor is any
+     * when the form prints no 分值 column */
+    bool sums_known = !sh->no_points_column;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        if (!has_text(&sh->indicators[i].level1)) {
+            sums_known = false;
+        }
+    }
     for (int b = 0; b < JX_BLOCK_COUNT; b++) {
         struct jx_item *it = &se->blocks[b];
         struct jx_buf terms;
@@ -1181,7 +1196,9 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             if ((int)jx_block_of(r->level1.s ? r->level1.s : "") != b) {
                 continue;
             }
-            if (b == JX_BLOCK_OTHER) {
+            if (b == JX_BLOCK_OTHER && has_text(&r->level1)) {
+                /* a level-1 name that was read and is none of the
+                 * three (one not read is not a wrong one) */
                 finding(c, "S302", JX_SEV_WARNING,
                         prov2(r->level1.prov, r->prov),
                         jx_sprintf(c->a, "%s/indicators/%zu/level1", spath,
@@ -1216,7 +1233,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             it->agrees = jx_rat_cmp(s, it->points) == 0 ? JX_AGREE_YES
                                                          : JX_AGREE_NO;
         }
-        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO) {
+        if (b != JX_BLOCK_OTHER && it->agrees == JX_AGREE_NO && sums_known) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
             finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
@@ -1292,7 +1309,11 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         pt->formula = jx_strdup(c->a, f.p);
         jx_buf_release(&f);
     }
-    if (!k.bad) {
+    if (sh->no_points_column) {
+        /* the indicators carry no points: their sum is not known */
+        pt->formula = "表中没有分值列，分值合计无法计算";
+        note_add(c, pt, "表中没有分值列");
+    } else if (!k.bad) {
         pt->has_value = true;
         pt->value = ptv;
         pt->scale = exact_scale(ptv, 0);
@@ -1435,7 +1456,7 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
         /* an indicator's findings use its points and score */
         c->uses[0] = sh->indicators[i].points.prov;
         c->uses[1] = sh->indicators[i].score.prov;
-        score_indicator(c, sid, spath, &sh->indicators[i], i,
+        score_indicator(c, sid, spath, sh, &sh->indicators[i], i,
                         &se->indicators[i]);
         memset(c->uses, 0, sizeof c->uses);
     }

@@ -40,6 +40,8 @@ enum fkind {
     F_PCAT,      /* enum jx_project_cat */
     F_ACH,       /* enum jx_achieve */
     F_SECNO,     /* int: a report section number 1..10 */
+    F_WEIGHT,    /* int: points 1..100 (0, absent, is not written) */
+    F_FLAG,      /* bool: JSON true/false (false is not written) */
     F_OBJ,       /* a nested object described by sub */
     F_ARRAY,     /* an array of objects described by arr */
     F_TEXTS,     /* an array of text leaves described by arr */
@@ -275,7 +277,9 @@ static const struct table task_total_tb = TABLE(task_total_f);
      0},                                                                   \
     {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
      &ind_arr, 0},                                                         \
-    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total)
+    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),            \
+    LEAF("exec_points", F_WEIGHT, struct jx_sheet, exec_points),           \
+    LEAF("no_points_column", F_FLAG, struct jx_sheet, no_points_column)
 
 /* Keys only a goal sheet has. */
 static const char *const goal_only_keys[] = {"tasks", "task_total", NULL};
@@ -446,8 +450,11 @@ static const char *expect_zh(enum fkind k)
     case F_COUNT:
     case F_YEAR:
     case F_SECNO:
+    case F_WEIGHT:
     case F_VERSION:
         return "整数";
+    case F_FLAG:
+        return "true 或 false";
     case F_DATE:
         return "日期字符串（YYYY-MM-DD）";
     case F_OBJ:
@@ -1240,6 +1247,24 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
             *(int *)(void *)at = (int)json_integer_value(v);
         }
         break;
+    case F_WEIGHT:
+        if (!json_is_integer(v)) {
+            type_error(c, F_WEIGHT, v, node);
+        } else if (json_integer_value(v) < 1 || json_integer_value(v) > 100) {
+            jx_jload_rep(&c->j, "J113", node, false,
+                         "取值超出范围：%s（分值应在 1 到 100 之间）",
+                         jx_jload_token(&c->j, node));
+        } else {
+            *(int *)(void *)at = (int)json_integer_value(v);
+        }
+        break;
+    case F_FLAG:
+        if (!json_is_boolean(v)) {
+            type_error(c, F_FLAG, v, node);
+        } else {
+            *(bool *)(void *)at = json_is_true(v);
+        }
+        break;
     case F_OBJ:
         if (!json_is_object(v)) {
             type_error(c, F_OBJ, v, node);
@@ -1743,10 +1768,13 @@ static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
                    ? jnew(json_string(ach_names[k - 1]))
                    : NULL;
     }
-    case F_SECNO: {
+    case F_SECNO:
+    case F_WEIGHT: {
         int no = *(const int *)(const void *)at;
         return no != 0 ? jnew(json_integer(no)) : NULL;
     }
+    case F_FLAG:
+        return *(const bool *)(const void *)at ? jnew(json_true()) : NULL;
     case F_OBJ: {
         enum jx_money_unit u = *unit;
         json_t *o = save_object(&u, f->sub, at);
