@@ -1382,6 +1382,30 @@ static const char *body_text(struct jx_rc *rc)
     return s;
 }
 
+/* True when compacted unit names a and b name the same unit: equal,
+ * or one is the other's "…人民政府" written "…政府" (塘湖镇人民政府 and
+ * 塘湖镇政府). */
+static bool same_unit(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) {
+        return true;
+    }
+    static const char full[] = "人民政府", part[] = "政府";
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    size_t lf = sizeof full - 1, lp = sizeof part - 1;
+    return na == nb + (lf - lp) && na > lf &&
+           strcmp(a + na - lf, full) == 0 && strcmp(b + nb - lp, part) == 0 &&
+           strncmp(a, b, na - lf) == 0;
+}
+
 /* Choose the unit name among the candidates and report the others that
  * differ (I403); none at all is I410. */
 static void resolve_name(struct jx_rc *rc)
@@ -1440,7 +1464,7 @@ static void resolve_name(struct jx_rc *rc)
                 dup = true;
             }
         }
-        if (!dup && strcmp(k, pk) != 0) {
+        if (!dup && !same_unit(k, pk)) {
             finding(rc, "I403", JX_SEV_WARNING, c->prov,
                     "单位名称“%s”与采用的“%s”不一致", c->name, pick->name);
         }
