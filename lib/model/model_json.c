@@ -454,7 +454,7 @@ static const char *expect_zh(enum fkind k)
     case F_VERSION:
         return "整数";
     case F_FLAG:
-        return "true 或 false";
+        return "布尔值（true 或 false）";
     case F_DATE:
         return "日期字符串（YYYY-MM-DD）";
     case F_OBJ:

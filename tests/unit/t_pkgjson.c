@@ -306,6 +306,9 @@ static bool eq_sheet(const struct jx_sheet *a, const struct jx_sheet *b)
            "sheet.indicators");
     }
     EQ(eq_num(&a->stated_total, &b->stated_total), "sheet.stated_total");
+    EQ(a->exec_points == b->exec_points &&
+           a->no_points_column == b->no_points_column,
+       "sheet.form");
     EQ(a->ntasks == b->ntasks, "sheet.ntasks");
     for (size_t i = 0; i < a->ntasks; i++) {
         EQ(eq_task(&a->tasks[i], &b->tasks[i]), "sheet.tasks");
@@ -768,6 +771,40 @@ static void minimal_package(void)
     }
     fix_done(&f);
     free(text);
+}
+
+/* A sheet's exec_points and no_points_column: loaded, saved after
+ * stated_total (only when not the default), and checked: 1..100 and a
+ * boolean. */
+static void form_weight_keys(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"unit_sheet\": {\"stated_total\": \"100\", \"exec_points\": 20, "
+            "\"no_points_column\": true}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        CHECK_INT(p->unit_sheet.exec_points, 20);
+        CHECK(p->unit_sheet.no_points_column);
+        char *s = round_trip(__LINE__, p);
+        CHECK(strstr(s, "\"stated_total\": \"100\",\n    \"exec_points\": 20,"
+                        "\n    \"no_points_column\": true\n") != NULL);
+        free(s);
+        p->unit_sheet.exec_points = 0;
+        p->unit_sheet.no_points_column = false;
+        s = round_trip(__LINE__, p);
+        CHECK(!strstr(s, "exec_points") && !strstr(s, "no_points_column"));
+        free(s);
+    }
+    fix_done(&f);
+    ONE_ERROR("\"unit_sheet\": {\"exec_points\": 0}", "J113", 31,
+              "/unit_sheet/exec_points", "1 到 100");
+    ONE_ERROR("\"unit_sheet\": {\"exec_points\": \"20\"}", "J103", 31,
+              "/unit_sheet/exec_points", "整数");
+    ONE_ERROR("\"unit_sheet\": {\"no_points_column\": 1}", "J103", 36,
+              "/unit_sheet/no_points_column", "布尔值");
 }
 
 /* ---- saving ---------------------------------------------------------- */
@@ -1515,7 +1552,7 @@ static void goal_parts_errors(void)
     ONE_ERROR("\"dept_scoring\": {\"tasks\": []}", "J101", 18,
               "/dept_scoring/tasks", NULL);
     ONE_ERROR("\"goal_sheet\": {\"task_total\": {\"name\": \"合计\"}}",
-              "J101", 31, "/goal_sheet/task_total/name", NULL);
+              "J103", 31, "/goal_sheet/task_total/name", NULL);
     ONE_ERROR("\"goal_sheet\": {\"tasks\": {}}", "J103", 25,
               "/goal_sheet/tasks", "应为数组，实际为对象");
     ONE_ERROR("\"goal_sheet\": {\"tasks\": [\"x\"]}", "J103", 26,
@@ -1961,6 +1998,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.full_package", full_package},
     {"pkgjson.lenient_forms", lenient_forms},
     {"pkgjson.minimal_package", minimal_package},
+    {"pkgjson.form_weight_keys", form_weight_keys},
     {"pkgjson.save_canonical", save_canonical},
     {"pkgjson.goal_parts_saved", goal_parts_saved},
     {"pkgjson.goal_parts_loaded", goal_parts_loaded},
