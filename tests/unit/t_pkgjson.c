@@ -1552,7 +1552,7 @@ static void goal_parts_errors(void)
     ONE_ERROR("\"dept_scoring\": {\"tasks\": []}", "J101", 18,
               "/dept_scoring/tasks", NULL);
     ONE_ERROR("\"goal_sheet\": {\"task_total\": {\"name\": \"合计\"}}",
-              "J103", 31, "/goal_sheet/task_total/name", NULL);
+              "J101", 31, "/goal_sheet/task_total/name", NULL);
     ONE_ERROR("\"goal_sheet\": {\"tasks\": {}}", "J103", 25,
               "/goal_sheet/tasks", "应为数组，实际为对象");
     ONE_ERROR("\"goal_sheet\": {\"tasks\": [\"x\"]}", "J103", 26,
