@@ -2112,9 +2112,9 @@ struct srec {
 struct stream_run {
     size_t first, last;         /* the rows [first, last) of the run */
     struct stok *tok;
-    size_t n;
+    size_t n, captok;
     struct srec *rec;
-    size_t nrec;
+    size_t nrec, caprec;
 };
 
 /* The number N of a "指标N:" token (t starts with one). */
@@ -2216,13 +2216,14 @@ static void rec_read(struct jx_rc *rc, struct stream_run *sr, size_t x,
  * fewer than four (its cells were cut onto the next line). */
 static void stream_records(struct jx_rc *rc, struct stream_run *sr)
 {
-    sr->rec = jx_alloc_array(rc->arena, MAX_SREC, sizeof *sr->rec);
     for (size_t i = 0; i < sr->n && sr->nrec < MAX_SREC;) {
         size_t pre = ind_prefix(sr->tok[i].t);
         if (!pre || !sr->tok[i].t[pre]) {
             i++;
             continue;
         }
+        sr->rec = jx_arena_grow(rc->arena, sr->rec, sr->nrec, &sr->caprec,
+                                sizeof *sr->rec);
         struct srec *R = &sr->rec[sr->nrec++];
         memset(R, 0, sizeof *R);
         R->name = i;
@@ -2600,7 +2601,6 @@ static void stream_run(struct jx_rc *rc, struct sheet_state *st,
     memset(sr, 0, sizeof *sr);
     sr->first = first;
     sr->last = last;
-    sr->tok = jx_alloc_array(rc->arena, MAX_STOK, sizeof *sr->tok);
     for (size_t i = first; i < last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (!r->n || !r->cells[0].text) {
@@ -2630,6 +2630,8 @@ static void stream_run(struct jx_rc *rc, struct sheet_state *st,
             if (!*t) {
                 continue;
             }
+            sr->tok = jx_arena_grow(rc->arena, sr->tok, sr->n, &sr->captok,
+                                    sizeof *sr->tok);
             sr->tok[sr->n].t = t;
             sr->tok[sr->n].row = i;
             sr->tok[sr->n].c = line_cell(rc, r, t, &from);
