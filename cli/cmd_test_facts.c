@@ -252,8 +252,12 @@ static void add_sheet(struct jx_buf *b, const char *prefix,
     add_text(b, &s->supervisor);
     jx_buf_adds(b, " implementer=");
     add_text(b, &s->implementer);
-    jx_buf_addf(b, " goals=%zu indicators=%zu tasks=%zu\n", s->ngoals,
+    jx_buf_addf(b, " goals=%zu indicators=%zu tasks=%zu", s->ngoals,
                 s->nindicators, s->ntasks);
+    if (s->exec_points) {
+        jx_buf_addf(b, " exec_points=%d", s->exec_points);
+    }
+    jx_buf_adds(b, s->cols_absent.points ? " no_points_column\n" : "\n");
     add_funds(b, prefix, "total", &s->total, s->unit);
     for (int k = 0; k < JX_FUND_COUNT; k++) {
         add_funds(b, prefix, jx_fund_key_name((enum jx_fund_key)k),

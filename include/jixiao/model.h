@@ -294,6 +294,9 @@ struct jx_sheet {
                                    false when nothing is known */
         bool points, target, actual, score, deviation;
     } cols_absent;
+    int exec_points;            /* the execution row's weight the sheet's
+                                   form gives it (1..100; some Hubei
+                                   forms: 20); 0: not stated, 10 */
     struct jx_task *tasks;      /* JX_SHEET_GOALS: 年度主要任务 rows */
     size_t ntasks;
     struct jx_task task_total;  /* JX_SHEET_GOALS: 金额合计 */

@@ -634,17 +634,20 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
     it->path = path;
     it->prov = prov2(f->score.prov, rate->prov);
     it->has_points = true;
+    /* the weight the sheet's form gives the row (20 in some Hubei
+     * forms), else the usual 10 */
+    int weight = sh->exec_points > 0 ? sh->exec_points : 10;
     if (f->points.present) {
         it->points = f->points.v;
-        if (jx_rat_cmp(it->points, jx_rat_int(10)) != 0) {
+        if (jx_rat_cmp(it->points, jx_rat_int(weight)) != 0) {
             finding(c, "S104", JX_SEV_WARNING,
                     prov2(f->points.prov, it->prov), ppath,
-                    "%s：执行率分值 %s 不是 10（特殊情况须说明）", c->sheet,
-                    fmt_exact(c, it->points, false));
+                    "%s：执行率分值 %s 不是 %d（特殊情况须说明）", c->sheet,
+                    fmt_exact(c, it->points, false), weight);
         }
     } else {
-        it->points = jx_rat_int(10);
-        note_add(c, it, "未填分值，按 10 分计");
+        it->points = jx_rat_int(weight);
+        note_add(c, it, jx_sprintf(c->a, "未填分值，按 %d 分计", weight));
     }
     *points = it->points;
     if (f->score.present) {
@@ -1697,9 +1700,14 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     /* the stated total against the rows' own bounds: above every row's
      * 分值 together (S308), or the indicators' 得分 without the
      * execution row's (S307); either says what S303/S304 would */
-    enum bound tot = k.bad || sh->rows_unread ? BOUND_NONE
-                           : total_bound(c, sh, se, ptv);
-    if (!k.bad) {
+    enum bound tot = k.bad || sh->rows_unread || sh->cols_absent.points
+                         ? BOUND_NONE
+                         : total_bound(c, sh, se, ptv);
+    if (sh->cols_absent.points) {
+        /* the indicators carry no points: their sum is not known */
+        pt->formula = "表中没有分值栏，分值合计无法计算";
+        note_add(c, pt, "表中没有分值栏");
+    } else if (!k.bad) {
         pt->has_value = true;
         pt->value = ptv;
         pt->scale = exact_scale(ptv, 0);

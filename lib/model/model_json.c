@@ -41,6 +41,7 @@ enum fkind {
     F_PCAT,      /* enum jx_project_cat */
     F_ACH,       /* enum jx_achieve */
     F_SECNO,     /* int: a report section number 1..10 */
+    F_WEIGHT,    /* int: points 1..100 (0, absent, is not written) */
     F_OBJ,       /* a nested object described by sub */
     F_ARRAY,     /* an array of objects described by arr */
     F_TEXTS,     /* an array of text leaves described by arr */
@@ -286,7 +287,8 @@ static const struct table cols_absent_tb = TABLE(cols_absent_f);
      0},                                                                   \
     {"indicators", F_ARRAY, offsetof(struct jx_sheet, indicators), 0, NULL, \
      &ind_arr, 0},                                                         \
-    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),          \
+    LEAF("stated_total", F_NUM, struct jx_sheet, stated_total),            \
+    LEAF("exec_points", F_WEIGHT, struct jx_sheet, exec_points),           \
     LEAF("rows_unread", F_BOOL, struct jx_sheet, rows_unread),            \
     {"columns_absent", F_OBJ, offsetof(struct jx_sheet, cols_absent), 0,   \
      &cols_absent_tb, NULL, 0}
@@ -460,6 +462,7 @@ static const char *expect_zh(enum fkind k)
     case F_COUNT:
     case F_YEAR:
     case F_SECNO:
+    case F_WEIGHT:
     case F_VERSION:
         return "整数";
     case F_DATE:
@@ -1273,6 +1276,17 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
             *(int *)(void *)at = (int)json_integer_value(v);
         }
         break;
+    case F_WEIGHT:
+        if (!json_is_integer(v)) {
+            type_error(c, F_WEIGHT, v, node);
+        } else if (json_integer_value(v) < 1 || json_integer_value(v) > 100) {
+            jx_jload_rep(&c->j, "J113", node, false,
+                         "取值超出范围：%s（分值应在 1 到 100 之间）",
+                         jx_jload_token(&c->j, node));
+        } else {
+            *(int *)(void *)at = (int)json_integer_value(v);
+        }
+        break;
     case F_OBJ:
         if (!json_is_object(v)) {
             type_error(c, F_OBJ, v, node);
@@ -1784,7 +1798,8 @@ static json_t *save_field(enum jx_money_unit *unit, const struct field *f,
     }
     case F_BOOL:
         return *(const bool *)(const void *)at ? jnew(json_true()) : NULL;
-    case F_SECNO: {
+    case F_SECNO:
+    case F_WEIGHT: {
         int no = *(const int *)(const void *)at;
         return no != 0 ? jnew(json_integer(no)) : NULL;
     }

@@ -135,6 +135,10 @@ struct jx_form {
     struct jx_form_words row[JX_FR_COUNT];
     int exec_points;          /* the execution row's weight, 0: none */
     bool exec_in_total;       /* 总分 includes the execution row */
+    int head_amounts;         /* 1 + the budget column (JX_FC_BUDGET_INITIAL
+                                 .. JX_FC_EXECUTED) the amounts beside
+                                 fund labels in the form's head fill
+                                 ("基本支出总额 | 864.2万"); 0: not read */
 };
 
 /* A catalogue: the forms in file name order. */

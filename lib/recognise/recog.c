@@ -1523,6 +1523,30 @@ static const char *completed_name(struct jx_rc *rc, const char *name)
     return full;
 }
 
+/* True when compacted unit names a and b name the same unit: equal,
+ * or one is the other's "…人民政府" written "…政府" (塘湖镇人民政府 and
+ * 塘湖镇政府). */
+static bool same_unit(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) {
+        return true;
+    }
+    static const char full[] = "人民政府", part[] = "政府";
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    size_t lf = sizeof full - 1, lp = sizeof part - 1;
+    return na == nb + (lf - lp) && na > lf &&
+           strcmp(a + na - lf, full) == 0 && strcmp(b + nb - lp, part) == 0 &&
+           strncmp(a, b, na - lf) == 0;
+}
+
 /* Choose the unit name among the candidates and report the others that
  * differ (I403); none at all is I410.  A name from a form cell or a
  * cover that the page's 来源 / 发布机构 line gives in full
@@ -1595,7 +1619,7 @@ static void resolve_name(struct jx_rc *rc)
                 dup = true;
             }
         }
-        if (!dup && strcmp(k, pk) != 0 && strcmp(k, fk) != 0) {
+        if (!dup && !same_unit(k, pk) && !same_unit(k, fk)) {
             finding(rc, "I403", JX_SEV_WARNING, c->prov,
                     "单位名称“%s”与采用的“%s”不一致", c->name,
                     p->unit.name.s);

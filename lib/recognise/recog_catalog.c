@@ -227,6 +227,25 @@ static void get_execution(struct ctx *c, json_t *root, struct jx_form *f)
     jx_jload_pop(&c->j, mk);
 }
 
+/* Read "head_amounts": the budget column ("budget_initial",
+ * "budget_full" or "executed") that the amounts printed beside fund
+ * labels in the form's head (基本支出总额 | 864.2万) fill. */
+static void get_head_amounts(struct ctx *c, json_t *root, struct jx_form *f)
+{
+    int32_t hn;
+    json_t *h = member(c, root, 0, "head_amounts", &hn);
+    if (!h) {
+        return;
+    }
+    size_t mk = jx_jload_push(&c->j, "head_amounts", 12);
+    int v = jx_jload_enum(&c->j, "T104", h, hn, col_names,
+                          JX_FC_EXECUTED + 1);
+    if (v >= 0) {
+        f->head_amounts = v + 1;
+    }
+    jx_jload_pop(&c->j, mk);
+}
+
 /* The id of a file name (base name without ".json"), or NULL. */
 static const char *file_id(struct jx_arena *a, const char *file)
 {
@@ -245,7 +264,7 @@ static bool load_top(struct ctx *c, json_t *root, struct jx_form *f)
     static const char *const keys[] = {"format", "version", "id", "kind",
                                        "title", "region", "sources",
                                        "execution", "columns", "rows",
-                                       "comment", NULL};
+                                       "comment", "head_amounts", NULL};
     int32_t fn, vn;
     json_t *fm = member(c, root, 0, "format", &fn);
     if (!fm || !json_is_string(fm) ||
@@ -304,6 +323,7 @@ static bool load_top(struct ctx *c, json_t *root, struct jx_form *f)
     }
     jx_jload_pop(&c->j, mk);
     get_execution(c, root, f);
+    get_head_amounts(c, root, f);
     get_lists(c, root, "columns", col_names, JX_FC_COUNT, f->col, true);
     get_lists(c, root, "rows", row_names, JX_FR_COUNT, f->row, false);
     return true;

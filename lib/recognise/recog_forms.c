@@ -1257,6 +1257,9 @@ struct sheet_state {
     struct jx_rc_cell inl[JX_FUND_COUNT]; /* inline splits' values
                                              ("其中：一般公共预算：12.5") */
     bool has_inl[JX_FUND_COUNT];
+    const struct jx_rc_cell *head[JX_FUND_COUNT]; /* amounts beside fund
+                                   labels in the form's head, before the
+                                   funds header ("基本支出总额 | 864.2万") */
 };
 
 /* The cell of the points a funds header's label states ("预算执行情况
@@ -1556,11 +1559,20 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
         }
     } else {
         const struct jx_rc_cell *pts = jx_rc_next_filled(r, at);
-        if (pts) {
-            at = (size_t)(pts - r->cells);
-        } else {
+        if (!pts) {
             return true;
         }
+        if (st->ind.col[I_NAME] >= 0 && st->ind.col[I_POINTS] < 0 &&
+            !jx_rc_next_filled(r, (size_t)(pts - r->cells))) {
+            /* the form prints no 分值 column: the one figure after
+             * the label is the total ("总分 | 100分") */
+            jx_rc_num(rc, pts, &st->s->stated_total);
+            if (st->s->stated_total.present) {
+                st->substantive = true;
+            }
+            return true;
+        }
+        at = (size_t)(pts - r->cells);
     }
     /* the cell after the points (100) is the stated total */
     if (at + 1 < r->n) {
@@ -1709,86 +1721,6 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
         }
     }
     return c;
-}
-
-/*
- * Indicator lines of a paragraph inside a 项目支出绩效自评表 whose
- * table came out as running text (a sheet flattened to one line):
- * "指标N:名称 目标 实际 分值 得分", several on one line.  A record is
- * read only when exactly four tokens follow its name before the next
- * "指标N:" or the end of the line, the last two are plain numbers and
- * the score does not exceed the points; any other count means cells of
- * other rows are interleaved, and the record is left unread.
- */
-static void ind_records(struct jx_rc *rc, const struct jx_rc_row *r,
-                        struct sheet_state *st)
-{
-    enum { MAX_TOK = 256 };
-    if (!r->n || !r->cells[0].text) {
-        return;
-    }
-    const char *tok[MAX_TOK];
-    size_t nt = 0;
-    const char *s = r->cells[0].text;
-    while (*s && nt < MAX_TOK) {
-        while (*s == ' ') {
-            s++;
-        }
-        const char *b = s;
-        while (*s && *s != ' ') {
-            s++;
-        }
-        if (s > b) {
-            tok[nt++] = jx_strndup(rc->arena, b, (size_t)(s - b));
-        }
-    }
-    if (*s) {
-        return; /* longer than any flattened sheet: not read */
-    }
-    size_t from = 0;
-    for (size_t i = 0; i < nt; i++) {
-        size_t pre = ind_prefix(tok[i]);
-        if (!pre || !tok[i][pre]) {
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < nt && !ind_prefix(tok[j])) {
-            j++;
-        }
-        struct jx_rat pv, sv;
-        if (j - i != 5 || !jx_rc_is_number(tok[i + 3], &pv) ||
-            !jx_rc_is_number(tok[i + 4], &sv) ||
-            jx_rat_cmp(pv, jx_rat_int(0)) <= 0 ||
-            jx_rat_cmp(sv, pv) > 0 || jx_rc_blank(tok[i + 1]) ||
-            jx_rc_blank(tok[i + 2])) {
-            continue;
-        }
-        struct jx_indicator ind;
-        memset(&ind, 0, sizeof ind);
-        const struct jx_rc_cell *nc = line_cell(rc, r, tok[i], &from);
-        struct jx_rc_cell *name = jx_alloc(rc->arena, sizeof *name);
-        *name = *nc;
-        name->text = tok[i] + pre;
-        name->key = name->text;
-        jx_rc_text(rc, name, &ind.name);
-        jx_rc_text(rc, line_cell(rc, r, tok[i + 1], &from), &ind.target);
-        jx_rc_text(rc, line_cell(rc, r, tok[i + 2], &from), &ind.actual);
-        jx_rc_num(rc, line_cell(rc, r, tok[i + 3], &from), &ind.points);
-        jx_rc_num(rc, line_cell(rc, r, tok[i + 4], &from), &ind.score);
-        ind.level1 = st->l1;
-        ind.level2 = st->l2;
-        ind.prov = name->prov;
-        struct jx_sheet *sh = st->s;
-        if (sh->nindicators >= MAX_INDICATORS) {
-            return;
-        }
-        sh->indicators = jx_arena_grow(rc->arena, sh->indicators,
-                                       sh->nindicators, &st->capind,
-                                       sizeof *sh->indicators);
-        sh->indicators[sh->nindicators++] = ind;
-        st->substantive = true;
-        i += 4;
-    }
 }
 
 /* The inline splits of row r ("其中：一般公共预算：1371.87" in a cell or
@@ -2251,6 +2183,693 @@ static size_t seg_figures(const struct jx_rc *rc, const struct jx_rc_seg *seg)
     return n;
 }
 
+/* ---- a sheet flattened to running text ------------------------------ */
+
+/*
+ * A 项目支出绩效自评表 whose table came out as running text (a sheet
+ * flattened to one line, or to paragraphs where the text layout cut
+ * it) is read as one stream of tokens over the run of paragraph lines:
+ * the funds row under its header words, and "指标N:名称 目标 实际 分值
+ * 得分" records.  A record is read as printed when exactly four tokens
+ * follow its name, the last two plain numbers and the score not above
+ * the points.  Two shapes of interleaving that PDF and spreadsheet
+ * conversions produce are read by position, and only where the order
+ * and the numbering make the reading certain (provenance `position`):
+ * a name wrapped onto the next line pushes the next record's name
+ * before its cells, and a column block cuts rows after their target,
+ * their remaining cells following the block as triples.  Any other
+ * shape is left unread.
+ */
+
+/* Most tokens of a run of lines read as one stream. */
+enum { MAX_STOK = 4096, MAX_SREC = 1024 };
+
+/* A token of the stream: its text, the row it is on, and a cell with
+ * its provenance (at the token's column when found). */
+struct stok {
+    const char *t;
+    size_t row;
+    const struct jx_rc_cell *c;
+};
+
+/* A "指标N:名称" record of the stream: the name token, the tokens
+ * [first, end) that follow it, its number N, whether tokens that belong
+ * to no record follow it (then it is not adjacent to the next), and the
+ * indicator read for it (read true). */
+struct srec {
+    size_t name, first, end;
+    long num;
+    bool loose_after;
+    bool read;
+    struct jx_indicator ind;
+};
+
+/* The stream of a run of lines and the records read from it. */
+struct stream_run {
+    size_t first, last;         /* the rows [first, last) of the run */
+    struct stok *tok;
+    size_t n, captok;
+    struct srec *rec;
+    size_t nrec, caprec;
+};
+
+/* The number N of a "指标N:" token (t starts with one). */
+static long rec_number(const char *t)
+{
+    long v = 0;
+    for (const char *p = t + strlen("指标"); *p >= '0' && *p <= '9'; p++) {
+        if (v < 100000) {
+            v = v * 10 + (*p - '0');
+        }
+    }
+    return v;
+}
+
+/* The column of the form's kind a token names: st->form's words first,
+ * then the other forms of its kind; -1 when none. */
+static int stream_col(const struct jx_rc *rc, const struct sheet_state *st,
+                      const char *t)
+{
+    int c = jx_form_col_of(st->form, t);
+    for (size_t i = 0; c < 0 && i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g != st->form && g->kind == st->form->kind) {
+            c = jx_form_col_of(g, t);
+        }
+    }
+    return c;
+}
+
+/* True when a token holds an ASCII digit. */
+static bool has_digit(const char *t)
+{
+    for (; *t; t++) {
+        if (*t >= '0' && *t <= '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when token t can be the rest of a name wrapped onto the next
+ * line ("数"): no digit, at most 4 code points, no column word. */
+static bool name_rest(const struct jx_rc *rc, const struct sheet_state *st,
+                      const char *t)
+{
+    return !has_digit(t) && jx_utf8_count(t, strlen(t)) <= 4 &&
+           stream_col(rc, st, t) < 0 && !ind_prefix(t);
+}
+
+/* True when t[0..4) are the cells of an indicator row after its name:
+ * target and actual not blank, points and score plain numbers, points
+ * above 0 and the score not above them. */
+static bool tuple_ok(const struct stok *t)
+{
+    struct jx_rat pv, sv;
+    return jx_rc_is_number(t[2].t, &pv) && jx_rc_is_number(t[3].t, &sv) &&
+           jx_rat_cmp(pv, jx_rat_int(0)) > 0 && jx_rat_cmp(sv, pv) <= 0 &&
+           !jx_rc_blank(t[0].t) && !jx_rc_blank(t[1].t);
+}
+
+/* Read record x's indicator: its name (with the wrapped rest of tokens
+ * [rest, rest_end)), and the cells target, actual, points, score (any
+ * may be NULL); by position when pos. */
+static void rec_read(struct jx_rc *rc, struct stream_run *sr, size_t x,
+                     size_t rest, size_t rest_end,
+                     const struct jx_rc_cell *target,
+                     const struct jx_rc_cell *actual,
+                     const struct jx_rc_cell *points,
+                     const struct jx_rc_cell *score, bool pos)
+{
+    struct srec *R = &sr->rec[x];
+    const struct stok *nt = &sr->tok[R->name];
+    struct jx_rc_cell *name = jx_alloc(rc->arena, sizeof *name);
+    *name = *nt->c;
+    const char *s = nt->t + ind_prefix(nt->t);
+    for (size_t k = rest; k < rest_end; k++) {
+        s = jx_sprintf(rc->arena, "%s%s", s, sr->tok[k].t);
+    }
+    name->text = s;
+    name->key = s;
+    memset(&R->ind, 0, sizeof R->ind);
+    jx_rc_text(rc, name, &R->ind.name);
+    const struct jx_rc_cell *v[4] = {target, actual, points, score};
+    for (int k = 0; k < 4; k++) {
+        if (v[k] && pos) {
+            v[k] = by_position(rc, v[k]);
+        }
+    }
+    jx_rc_text(rc, v[0], &R->ind.target);
+    jx_rc_text(rc, v[1], &R->ind.actual);
+    jx_rc_num(rc, v[2], &R->ind.points);
+    jx_rc_num(rc, v[3], &R->ind.score);
+    R->ind.prov = name->prov;
+    R->read = true;
+}
+
+/* Cut the stream's tokens into records: a record's tokens run to the
+ * next "指标N:" token, and past the end of a line only while it has
+ * fewer than four (its cells were cut onto the next line). */
+static void stream_records(struct jx_rc *rc, struct stream_run *sr)
+{
+    for (size_t i = 0; i < sr->n && sr->nrec < MAX_SREC;) {
+        size_t pre = ind_prefix(sr->tok[i].t);
+        if (!pre || !sr->tok[i].t[pre]) {
+            i++;
+            continue;
+        }
+        sr->rec = jx_arena_grow(rc->arena, sr->rec, sr->nrec, &sr->caprec,
+                                sizeof *sr->rec);
+        struct srec *R = &sr->rec[sr->nrec++];
+        memset(R, 0, sizeof *R);
+        R->name = i;
+        R->first = i + 1;
+        R->num = rec_number(sr->tok[i].t);
+        size_t j = i + 1;
+        while (j < sr->n && !ind_prefix(sr->tok[j].t) &&
+               (sr->tok[j].row == sr->tok[j - 1].row || j - R->first < 4)) {
+            j++;
+        }
+        R->end = j;
+        R->loose_after = j < sr->n && !ind_prefix(sr->tok[j].t);
+        while (j < sr->n && !ind_prefix(sr->tok[j].t)) {
+            j++;
+        }
+        i = j;
+    }
+}
+
+/* A name wrapped onto the next line: records x..b-1 hold only the rest
+ * of their names, numbered one after another, and record b holds as
+ * many rows of four cells as there are records, in order.  True when
+ * read so. */
+static bool stream_wrapped(struct jx_rc *rc, const struct sheet_state *st,
+                           struct stream_run *sr, size_t x)
+{
+    size_t b = x;
+    for (;;) {
+        const struct srec *R = &sr->rec[b];
+        bool rest = true;
+        for (size_t k = R->first; k < R->end && rest; k++) {
+            rest = name_rest(rc, st, sr->tok[k].t);
+        }
+        if (!rest) {
+            break;
+        }
+        if (R->loose_after || b + 1 >= sr->nrec ||
+            sr->rec[b + 1].num != R->num + 1 || sr->rec[b + 1].read) {
+            return false;
+        }
+        b++;
+    }
+    if (b == x) {
+        return false;
+    }
+    const struct srec *L = &sr->rec[b];
+    size_t rows = b - x + 1;
+    if (L->end - L->first != 4 * rows) {
+        return false;
+    }
+    for (size_t k = 0; k < rows; k++) {
+        if (!tuple_ok(&sr->tok[L->first + 4 * k])) {
+            return false;
+        }
+    }
+    for (size_t k = 0; k < rows; k++) {
+        const struct srec *R = &sr->rec[x + k];
+        const struct stok *t = &sr->tok[L->first + 4 * k];
+        rec_read(rc, sr, x + k, R->first, x + k == b ? R->first : R->end,
+                 t[0].c, t[1].c, t[2].c, t[3].c, true);
+    }
+    return true;
+}
+
+/*
+ * A column block cutting rows after their target: record x's tokens
+ * are column words ("分值 得分") and then k ≥ 2 triples (actual, points,
+ * score), and the next record, right after them, is numbered x's
+ * number + 1.  The triples are then the rest of the rows numbered
+ * N-k+1 .. N (N: x's number), in order; each earlier record of those
+ * numbers whose only token is its target gets its triple.
+ */
+static void stream_deferred(struct jx_rc *rc, const struct sheet_state *st,
+                            struct stream_run *sr, size_t x)
+{
+    const struct srec *R = &sr->rec[x];
+    size_t a = R->first;
+    while (a < R->end && stream_col(rc, st, sr->tok[a].t) >= 0) {
+        a++;
+    }
+    size_t m = R->end - a;
+    if (a == R->first || m < 6 || m % 3 != 0 || R->loose_after ||
+        x + 1 >= sr->nrec || sr->rec[x + 1].num != R->num + 1) {
+        return;
+    }
+    long k = (long)(m / 3), base = R->num - k + 1;
+    if (base < 1) {
+        return;
+    }
+    for (size_t i = a; i < R->end; i += 3) {
+        struct jx_rat pv, sv;
+        const char *v = sr->tok[i].t;
+        if (!has_digit(v) || stream_col(rc, st, v) >= 0 ||
+            !jx_rc_is_number(sr->tok[i + 1].t, &pv) ||
+            !jx_rc_is_number(sr->tok[i + 2].t, &sv) ||
+            jx_rat_cmp(pv, jx_rat_int(0)) <= 0 || jx_rat_cmp(sv, pv) > 0) {
+            return;
+        }
+    }
+    /* the records before x, numbered down from N-1 to base */
+    long want = R->num - 1;
+    for (size_t y = x; y-- > 0 && want >= base;) {
+        const struct srec *P = &sr->rec[y];
+        if (P->num > want || P->num < base) {
+            return; /* out of order: another table's numbering */
+        }
+        want = P->num - 1;
+        if (P->read || P->end - P->first != 1 ||
+            stream_col(rc, st, sr->tok[P->first].t) >= 0) {
+            continue;
+        }
+        const struct stok *t = &sr->tok[a + 3 * (size_t)(P->num - base)];
+        rec_read(rc, sr, y, P->first, P->first, sr->tok[P->first].c,
+                 t[0].c, t[1].c, t[2].c, true);
+        /* the target stands right after the name: read as printed */
+        sr->rec[y].ind.target.prov = sr->tok[P->first].c->prov;
+    }
+}
+
+/* True when a token is a figure of a funds row: a number, a
+ * percentage or a dash. */
+static bool funds_figure(const char *t)
+{
+    return jx_rc_is_number(t, NULL) || is_percent(t) ||
+           strcmp(t, "—") == 0 || strcmp(t, "——") == 0 ||
+           strcmp(t, "-") == 0;
+}
+
+/* The amount of token t in unit u, quietly (a probe). */
+static bool probe_money(struct jx_rc *rc, const struct jx_rc_cell *c,
+                        enum jx_money_unit u, struct jx_money *out)
+{
+    struct jx_diags *keep = rc->diags;
+    rc->diags = NULL;
+    struct jx_amt a;
+    int got = jx_rc_money(rc, c, u, &a);
+    rc->diags = keep;
+    *out = a.v;
+    return got == 1;
+}
+
+/* True when executed / budget rounds to the printed rate p (its
+ * decimals as printed: "100%" agrees with 99.5% to 100.5%). */
+static bool rate_agrees(struct jx_money exec, struct jx_money budget,
+                        const char *p)
+{
+    struct jx_rat printed, r, d;
+    bool pct = false;
+    if (budget.fen <= 0 ||
+        jx_rat_parse(p, strlen(p), &printed, &pct, NULL) != JX_NUM_OK ||
+        !pct || jx_rat_money_div(exec, budget, &r) != JX_NUM_OK ||
+        jx_rat_sub(r, printed, &d) != JX_NUM_OK) {
+        return false;
+    }
+    const char *dot = strchr(p, '.');
+    int64_t den = 200; /* half a unit of the last printed digit */
+    for (const char *q = dot ? dot + 1 : p + strlen(p); dot && *q != '%';
+         q++) {
+        den *= 10;
+    }
+    struct jx_rat tol;
+    if (jx_rat_make(1, den, &tol) != JX_NUM_OK) {
+        return false;
+    }
+    if (jx_rat_sign(d) < 0 && jx_rat_sub(jx_rat_int(0), d, &d) != JX_NUM_OK) {
+        return false;
+    }
+    return jx_rat_cmp(d, tol) <= 0;
+}
+
+/*
+ * The funds row of a sheet flattened to a stream: the funds header's
+ * words in order (other words may stand between them, as interleaving
+ * puts them), the total row's label among them, and right after the
+ * last header word the total row's figures, read by kind: the one
+ * percentage is the rate, the values before it fill the columns before
+ * the rate, the values after it those after.  When the figures before
+ * the rate are one amount short, the amount right after the row is the
+ * missing one only if the arithmetic places it: every placement of it
+ * whose executed / budget agrees with the printed rate must give the
+ * same amounts.  Values read this way carry provenance `position`.
+ */
+static void stream_funds(struct jx_rc *rc, struct sheet_state *st,
+                         const struct stream_run *sr, size_t end)
+{
+    struct jx_funds *f = &st->s->total;
+    if (funds_any(f) || st->funds.end != 0) {
+        return;
+    }
+    int cols[6], nc = 0;
+    size_t last = SIZE_MAX;
+    bool total = false;
+    for (size_t i = 0; i < end; i++) {
+        const char *t = sr->tok[i].t;
+        int c = stream_col(rc, st, t);
+        if (c >= JX_FC_BUDGET_INITIAL && c <= JX_FC_SCORE) {
+            for (int k = 0; k < nc; k++) {
+                if (cols[k] == c) {
+                    return; /* a second header: not one row's */
+                }
+            }
+            cols[nc++] = c;
+            last = i;
+        } else if (nc > 0 && row_is(rc, st->form, JX_FR_TOTAL,
+                                    label_core(rc->arena, t))) {
+            total = true;
+        }
+    }
+    if (last == SIZE_MAX || !total) {
+        return;
+    }
+    size_t a = last + 1, b = a;
+    while (b < end && funds_figure(sr->tok[b].t)) {
+        b++;
+    }
+    int rp = -1, namt = 0;
+    for (int k = 0; k < nc; k++) {
+        if (cols[k] == JX_FC_RATE) {
+            rp = k;
+        }
+        namt += cols[k] <= JX_FC_EXECUTED;
+    }
+    if (rp < 0 || namt < 2) {
+        return;
+    }
+    size_t r = a;
+    while (r < b && !is_percent(sr->tok[r].t)) {
+        r++;
+    }
+    size_t nafter = (size_t)(nc - rp - 1), nbefore = (size_t)rp;
+    size_t got = r - a;
+    if (r == b || r + 1 + nafter > b ||
+        (got != nbefore && got + 1 != nbefore)) {
+        return;
+    }
+    for (size_t i = r + 1; i < r + 1 + nafter; i++) {
+        if (!jx_rc_is_number(sr->tok[i].t, NULL)) {
+            return;
+        }
+    }
+    /* the cells of the columns before the rate, one placement at a
+     * time for a missing amount (-1: none missing) */
+    const struct jx_rc_cell *use[6] = {NULL};
+    const struct jx_rc_cell *borrow = NULL;
+    if (got + 1 == nbefore) {
+        if (r + 1 + nafter >= b ||
+            !jx_rc_is_number(sr->tok[r + 1 + nafter].t, NULL)) {
+            return;
+        }
+        borrow = sr->tok[r + 1 + nafter].c;
+    }
+    struct jx_money seen[3];
+    bool have = false;
+    for (int miss = borrow ? 0 : -1; miss < (borrow ? rp : 0); miss++) {
+        if (miss >= 0 && cols[miss] > JX_FC_EXECUTED) {
+            continue; /* only an amount can be the missing cell */
+        }
+        const struct jx_rc_cell *c[6] = {NULL};
+        size_t ti = a;
+        for (int k = 0; k < rp; k++) {
+            c[k] = k == miss ? borrow : sr->tok[ti++].c;
+        }
+        struct jx_money m[3] = {{0}, {0}, {0}};
+        bool ok = true, mset[3] = {false, false, false};
+        for (int k = 0; k < rp && ok; k++) {
+            if (cols[k] <= JX_FC_EXECUTED) {
+                ok = probe_money(rc, c[k], st->s->unit, &m[cols[k]]);
+                mset[cols[k]] = true;
+            } else {
+                ok = jx_rc_is_number(c[k]->key, NULL);
+            }
+        }
+        if (ok && miss >= 0) {
+            ok = mset[JX_FC_BUDGET_FULL] && mset[JX_FC_EXECUTED] &&
+                 rate_agrees(m[JX_FC_EXECUTED], m[JX_FC_BUDGET_FULL],
+                             sr->tok[r].t);
+        }
+        if (!ok) {
+            continue;
+        }
+        if (have && (jx_money_cmp(m[0], seen[0]) != 0 ||
+                     jx_money_cmp(m[1], seen[1]) != 0 ||
+                     jx_money_cmp(m[2], seen[2]) != 0)) {
+            return; /* two readings: not certain */
+        }
+        if (!have) {
+            memcpy(use, c, sizeof use);
+            memcpy(seen, m, sizeof seen);
+        }
+        have = true;
+    }
+    if (!have) {
+        return;
+    }
+    enum jx_money_unit u = st->s->unit;
+    struct jx_amt *amt[3] = {&f->budget_initial, &f->budget_full,
+                             &f->executed};
+    for (int k = 0; k < rp; k++) {
+        const struct jx_rc_cell *c = by_position(rc, use[k]);
+        if (cols[k] <= JX_FC_EXECUTED) {
+            jx_rc_money(rc, c, u, amt[cols[k]]);
+        } else if (cols[k] == JX_FC_POINTS) {
+            jx_rc_num(rc, c, &f->points);
+        } else {
+            jx_rc_num(rc, c, &f->score);
+        }
+    }
+    jx_rc_rate(rc, by_position(rc, sr->tok[r].c), &f->rate);
+    for (size_t i = 0; i < nafter; i++) {
+        const struct jx_rc_cell *c = by_position(rc, sr->tok[r + 1 + i].c);
+        int col = cols[rp + 1 + (int)i];
+        jx_rc_num(rc, c, col == JX_FC_POINTS ? &f->points : &f->score);
+    }
+    if (funds_any(f)) {
+        st->substantive = true;
+    }
+}
+
+/* True when t is the whole of a word of anchor row w in a form of
+ * st->form's kind. */
+static bool row_whole(const struct jx_rc *rc, const struct sheet_state *st,
+                      enum jx_form_row w, const char *t)
+{
+    if (jx_form_words_is(&st->form->row[w], t)) {
+        return true;
+    }
+    for (size_t i = 0; i < rc->forms->n; i++) {
+        const struct jx_form *g = &rc->forms->f[i];
+        if (g->kind == st->form->kind && jx_form_words_is(&g->row[w], t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The labels of a project sheet's head in the stream before [0, end)
+ * ("项目名称 国家基本公共卫生服务"): a token that is the whole label,
+ * followed by one that is no label, column word, number or record. */
+static void stream_labels(struct jx_rc *rc, struct sheet_state *st,
+                          const struct stream_run *sr, size_t end)
+{
+    struct jx_sheet *s = st->s;
+    const struct jx_form *f = st->form;
+    static const enum jx_form_row rows[3] = {
+        JX_FR_PROJECT_NAME, JX_FR_SUPERVISOR, JX_FR_IMPLEMENTER};
+    struct jx_text *dst[3] = {&s->name, &s->supervisor, &s->implementer};
+    for (size_t i = 0; i + 1 < end; i++) {
+        const char *t = sr->tok[i].t, *v = sr->tok[i + 1].t;
+        for (int k = 0; k < 3; k++) {
+            if (dst[k]->s || !row_whole(rc, st, rows[k], t)) {
+                continue;
+            }
+            bool label = false;
+            for (int j = 0; j < 3; j++) {
+                label = label || row_is(rc, f, rows[j], v);
+            }
+            if (label || stream_col(rc, st, v) >= 0 ||
+                funds_figure(v) || ind_prefix(v)) {
+                continue;
+            }
+            /* labels alone do not make a filled sheet: no
+             * st->substantive */
+            jx_rc_text(rc, sr->tok[i + 1].c, dst[k]);
+        }
+    }
+}
+
+/* Read the run of paragraph lines [first, last) of a project sheet as
+ * one stream (see above) into sr: the funds row and the labels of the
+ * head now, the records kept in sr->rec for the sheet loop to add when
+ * it reaches the row of each name. */
+static void stream_run(struct jx_rc *rc, struct sheet_state *st,
+                       struct stream_run *sr, size_t first, size_t last)
+{
+    memset(sr, 0, sizeof *sr);
+    sr->first = first;
+    sr->last = last;
+    for (size_t i = first; i < last; i++) {
+        const struct jx_rc_row *r = &rc->rows[i];
+        if (!r->n || !r->cells[0].text) {
+            continue;
+        }
+        /* the tokens as written (the cleaned text drops the spaces
+         * between Chinese words) */
+        size_t from = 0;
+        const char *s = r->raw ? r->raw : r->cells[0].text;
+        const char *e = r->raw ? r->raw + r->rawlen : s + strlen(s);
+        while (s < e) {
+            while (s < e && (*s == ' ' || *s == '\t')) {
+                s++;
+            }
+            const char *b = s;
+            while (s < e && *s != ' ' && *s != '\t') {
+                s++;
+            }
+            if (s == b) {
+                continue;
+            }
+            if (sr->n == MAX_STOK) {
+                sr->n = 0; /* longer than any flattened sheet: not read */
+                return;
+            }
+            const char *t = jx_rc_clean(rc->arena, b, (size_t)(s - b));
+            if (!*t) {
+                continue;
+            }
+            sr->tok = jx_arena_grow(rc->arena, sr->tok, sr->n, &sr->captok,
+                                    sizeof *sr->tok);
+            sr->tok[sr->n].t = t;
+            sr->tok[sr->n].row = i;
+            sr->tok[sr->n].c = line_cell(rc, r, t, &from);
+            sr->n++;
+        }
+    }
+    stream_records(rc, sr);
+    size_t head = sr->nrec ? sr->rec[0].name : sr->n;
+    stream_labels(rc, st, sr, head);
+    stream_funds(rc, st, sr, head);
+    for (size_t x = 0; x < sr->nrec; x++) {
+        struct srec *R = &sr->rec[x];
+        if (R->read) {
+            continue;
+        }
+        if (R->end - R->first == 4 && tuple_ok(&sr->tok[R->first])) {
+            const struct stok *t = &sr->tok[R->first];
+            rec_read(rc, sr, x, R->first, R->first, t[0].c, t[1].c, t[2].c,
+                     t[3].c, false);
+        } else if (!stream_wrapped(rc, st, sr, x)) {
+            stream_deferred(rc, st, sr, x);
+        }
+    }
+}
+
+/* Add the indicators of the stream's records whose names are on row i
+ * (level names as the sheet loop has them there); true when any. */
+static bool stream_row(struct jx_rc *rc, struct sheet_state *st,
+                       const struct stream_run *sr, size_t i)
+{
+    bool any = false;
+    for (size_t x = 0; x < sr->nrec; x++) {
+        const struct srec *R = &sr->rec[x];
+        if (!R->read || sr->tok[R->name].row != i) {
+            continue;
+        }
+        struct jx_sheet *sh = st->s;
+        if (sh->nindicators >= MAX_INDICATORS) {
+            return any;
+        }
+        struct jx_indicator ind = R->ind;
+        ind.level1 = st->l1;
+        ind.level2 = st->l2;
+        sh->indicators = jx_arena_grow(rc->arena, sh->indicators,
+                                       sh->nindicators, &st->capind,
+                                       sizeof *sh->indicators);
+        sh->indicators[sh->nindicators++] = ind;
+        st->substantive = true;
+        any = true;
+    }
+    return any;
+}
+
+/* Amounts beside fund labels in a row of the form's head, before its
+ * funds header ("基本支出总额 | 864.2万 | 项目支出总额 | 0"): each label
+ * that names a fund split (not the total) followed by a cell holding
+ * only an amount is kept in st->head, to be read into the column the
+ * sheet's form names for them (head_amounts) once the form is known. */
+static void head_pairs(struct jx_rc *rc, const struct jx_rc_row *r,
+                       struct sheet_state *st)
+{
+    for (size_t i = 0; i + 1 < r->n; i++) {
+        const struct jx_rc_cell *c = &r->cells[i];
+        if (jx_rc_blank(c->text) || jx_rc_is_number(c->key, NULL)) {
+            continue;
+        }
+        const char *core = label_core(rc->arena, c->key);
+        if (row_is(rc, st->form, JX_FR_TOTAL, core)) {
+            continue;
+        }
+        int f = fund_of(rc, st->form, core);
+        const struct jx_rc_cell *v = jx_rc_next_filled(r, i);
+        struct jx_amt probe;
+        if (f < 0 || !v || v != &r->cells[i + 1] || st->head[f]) {
+            continue;
+        }
+        struct jx_diags *keep = rc->diags;
+        rc->diags = NULL; /* a probe: findings come when it is read */
+        int got = jx_rc_money(rc, v, st->s->unit, &probe);
+        rc->diags = keep;
+        if (got == 1) {
+            st->head[f] = v;
+            i++;
+        }
+    }
+}
+
+/* What the sheet's form says once its rows are read: the head's fund
+ * amounts (into the form's head_amounts column), the execution row's
+ * weight when the sheet prints that same weight (a header's words
+ * alone do not tell a Hubei form from another region's with the same
+ * words), and whether the indicator table has a 分值 column. */
+static void form_facts(struct jx_rc *rc, struct sheet_state *st)
+{
+    struct jx_sheet *s = st->s;
+    const struct jx_form *f = st->form;
+    for (int k = 0; k < JX_FUND_COUNT && f->head_amounts > 0; k++) {
+        struct jx_funds *d = &s->funds[k];
+        struct jx_amt *to = f->head_amounts - 1 == JX_FC_BUDGET_INITIAL
+                                ? &d->budget_initial
+                            : f->head_amounts - 1 == JX_FC_BUDGET_FULL
+                                ? &d->budget_full
+                                : &d->executed;
+        if (st->head[k] && !to->present) {
+            jx_rc_money(rc, st->head[k], s->unit, to);
+            st->substantive = st->substantive || to->present;
+        }
+    }
+    if (f->exec_points > 0 && f->exec_points != 10 &&
+        s->total.points.present &&
+        jx_rat_cmp(s->total.points.v, jx_rat_int(f->exec_points)) == 0) {
+        s->exec_points = f->exec_points;
+    }
+    if (st->ind.col[I_NAME] >= 0 && st->ind.col[I_POINTS] < 0) {
+        bool any = false;
+        for (size_t i = 0; i < s->nindicators; i++) {
+            any = any || s->indicators[i].points.present;
+        }
+        s->cols_absent.points = !any;
+    }
+}
+
 /* Add a goal to the sheet (when it holds a text). */
 static void add_goal(struct jx_rc *rc, struct sheet_state *st,
                      const struct jx_goal *g)
@@ -2435,6 +3054,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     cols_init(&st.goals);
     cols_init(&st.ind);
     const struct jx_prov *where = NULL;
+    struct stream_run sr; /* the last run of lines read as a stream */
+    memset(&sr, 0, sizeof sr);
     int line_unit = -1; /* the unit a line above the form names */
     bool line_l2 = false; /* the last indicator row came from a line */
     const char *pend[MAX_PEND]; /* one-part lines that may start a row */
@@ -2451,12 +3072,17 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 continue;
             }
             if (st.s->kind == JX_SHEET_PROJECT) {
-                /* "指标N:名称 目标 实际 分值 得分" records of a sheet
-                 * flattened to one line; a line they were read from is
-                 * not read again as a row */
-                size_t before = st.s->nindicators;
-                ind_records(rc, r, &st);
-                if (st.s->nindicators > before) {
+                /* a sheet flattened to running text: the run of lines
+                 * read as one stream when its first line is reached;
+                 * a line records were read from is not read again */
+                if (i >= sr.last) {
+                    size_t j = i;
+                    while (j < seg->last && !rc->rows[j].table) {
+                        j++;
+                    }
+                    stream_run(rc, &st, &sr, i, j);
+                }
+                if (stream_row(rc, &st, &sr, i)) {
                     continue;
                 }
             }
@@ -2622,6 +3248,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             ind_row(rc, r, &st);
             break;
         case M_NONE:
+            if (st.funds.end == 0 && st.ind.col[I_NAME] < 0) {
+                head_pairs(rc, r, &st); /* the form's head */
+            }
         case M_GOAL_LINES:
             break;
         }
@@ -2632,6 +3261,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     inline_columns(rc, &st);
     rc->found = true;
+    form_facts(rc, &st);
     if (!st.substantive && seg_figures(rc, seg) >= 3) {
         /* filled in, but no row could be read: say so, never "blank" */
         struct jx_loc l = jx_prov_loc(where, NULL, NULL);

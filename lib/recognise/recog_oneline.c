@@ -1135,7 +1135,6 @@ static bool cut_line(struct cut *c)
     return true;
 }
 
-/* See recog.h. */
 /* True when line s holds two or more scoring-part rows (criterion
  * words: 决策依据, 财务制度 …) of a catalogued form that has them: a
  * scoring form whose columns interleave, left to recog_stream.c, which
@@ -1155,6 +1154,7 @@ static bool scoring_form_line(const struct jx_forms *forms, const char *s)
     return false;
 }
 
+/* See recog.h. */
 const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
                                    const struct jx_doc_para *p)
 {

@@ -485,14 +485,17 @@ static void funds_total(struct bctx *c, struct jx_rtable *t, int r,
     mcell(c, t, r, 3, &f->budget_initial, sh->unit);
     mcell(c, t, r, 4, &f->budget_full, sh->unit);
     mcell(c, t, r, 5, &f->executed, sh->unit);
+    /* no 分值 printed: the weight of the sheet's form (10 unless the
+     * form states another) */
+    int weight = sh->exec_points > 0 ? sh->exec_points : 10;
     struct jx_rcell *x = tcell(c, t, r, 6, 1,
-                               f->points.present ? num_text(c->a, &f->points,
-                                                            false)
-                                                 : "10");
+                               f->points.present
+                                   ? num_text(c->a, &f->points, false)
+                                   : jx_sprintf(c->a, "%d", weight));
     x->fmt = JX_RF_SCORE;
     x->align = JX_RA_RIGHT;
     x->has_value = true;
-    x->value = f->points.present ? f->points.v : jx_rat_int(10);
+    x->value = f->points.present ? f->points.v : jx_rat_int(weight);
     if (se) {
         x = icell(c, t, r, 7, &se->rate, JX_RF_PERCENT);
         if (se->rate.has_value) {

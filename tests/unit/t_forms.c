@@ -97,6 +97,7 @@ static void t_bundled(void)
         } else if (strcmp(f->id, "hubei-unit-2020") == 0) {
             CHECK_INT(f->kind, JX_FORM_UNIT);
             CHECK_INT(f->exec_points, 20);
+            CHECK_INT(f->head_amounts, 1 + JX_FC_BUDGET_FULL);
             seen |= 2;
         } else if (strcmp(f->id, "sichuan-project-2023") == 0) {
             CHECK_INT(jx_form_col_of(f, "调整后预算数"), JX_FC_BUDGET_FULL);
@@ -104,6 +105,7 @@ static void t_bundled(void)
             CHECK_INT(jx_form_col_of(f, "预算执行率"), JX_FC_RATE);
             CHECK_INT(jx_form_col_of(f, "权重"), JX_FC_POINTS);
             CHECK_INT(jx_form_col_of(f, "年度预算数(万元)"), -1);
+            CHECK_INT(f->head_amounts, 0);
             seen |= 4;
         }
     }
@@ -367,6 +369,23 @@ static void t_errors(void)
     e = find_code(&d, "T104");
     CHECK(e != NULL);
     CHECK_INT(count_code(&d, "T104"), 3);
+    jx_diags_release(&d);
+    /* head amounts in a column that is not a budget column */
+    jx_diags_init(&d, a);
+    CHECK_INT(load1(a, "h.json",
+                    "{\"format\": \"jixiao-form\", \"version\": 1,\n"
+                    " \"id\": \"h\", \"kind\": \"unit\", \"title\": \"t\",\n"
+                    " \"sources\": [\"s\"], \"head_amounts\": \"rate\",\n"
+                    " \"columns\": {}}\n",
+                    &d),
+              0);
+    e = find_code(&d, "T104");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->loc.line, 3);
+        CHECK_STR(e->loc.path, "/head_amounts");
+    }
+    CHECK_INT(count_code(&d, "T104"), 1);
     jx_diags_release(&d);
     /* a word with a space, a syntax error repaired, a kind unknown */
     jx_diags_init(&d, a);

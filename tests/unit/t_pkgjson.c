@@ -306,6 +306,11 @@ static bool eq_sheet(const struct jx_sheet *a, const struct jx_sheet *b)
            "sheet.indicators");
     }
     EQ(eq_num(&a->stated_total, &b->stated_total), "sheet.stated_total");
+    EQ(a->exec_points == b->exec_points &&
+           a->rows_unread == b->rows_unread &&
+           memcmp(&a->cols_absent, &b->cols_absent,
+                  sizeof a->cols_absent) == 0,
+       "sheet.form");
     EQ(a->ntasks == b->ntasks, "sheet.ntasks");
     for (size_t i = 0; i < a->ntasks; i++) {
         EQ(eq_task(&a->tasks[i], &b->tasks[i]), "sheet.tasks");
@@ -768,6 +773,41 @@ static void minimal_package(void)
     }
     fix_done(&f);
     free(text);
+}
+
+/* A sheet's exec_points and columns_absent: loaded, saved after
+ * stated_total (only when not the default), and checked: 1..100 and a
+ * boolean. */
+static void form_weight_keys(void)
+{
+    struct fix f;
+    fix_init(&f);
+    struct jx_package *p = load_inner(
+        &f, "\"unit_sheet\": {\"stated_total\": \"100\", \"exec_points\": 20, "
+            "\"columns_absent\": {\"points\": true}}");
+    EXPECT_COUNT(&f.d, 0);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        CHECK_INT(p->unit_sheet.exec_points, 20);
+        CHECK(p->unit_sheet.cols_absent.points);
+        char *s = round_trip(__LINE__, p);
+        CHECK(strstr(s, "\"stated_total\": \"100\",\n    \"exec_points\": 20,"
+                        "\n    \"columns_absent\": {\n      \"points\": true\n"
+                        "    }\n") != NULL);
+        free(s);
+        p->unit_sheet.exec_points = 0;
+        p->unit_sheet.cols_absent.points = false;
+        s = round_trip(__LINE__, p);
+        CHECK(!strstr(s, "exec_points") && !strstr(s, "columns_absent"));
+        free(s);
+    }
+    fix_done(&f);
+    ONE_ERROR("\"unit_sheet\": {\"exec_points\": 0}", "J113", 31,
+              "/unit_sheet/exec_points", "1 到 100");
+    ONE_ERROR("\"unit_sheet\": {\"exec_points\": \"20\"}", "J103", 31,
+              "/unit_sheet/exec_points", "整数");
+    ONE_ERROR("\"unit_sheet\": {\"columns_absent\": {\"points\": 1}}", "J103",
+              45, "/unit_sheet/columns_absent/points", "布尔值");
 }
 
 /* ---- saving ---------------------------------------------------------- */
@@ -1961,6 +2001,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.full_package", full_package},
     {"pkgjson.lenient_forms", lenient_forms},
     {"pkgjson.minimal_package", minimal_package},
+    {"pkgjson.form_weight_keys", form_weight_keys},
     {"pkgjson.save_canonical", save_canonical},
     {"pkgjson.goal_parts_saved", goal_parts_saved},
     {"pkgjson.goal_parts_loaded", goal_parts_loaded},

@@ -688,6 +688,170 @@ static void untitled_form(void)
     jx_arena_free(a);
 }
 
+/* A Hubei 整体 form as padded pipe rows: the amounts beside the fund
+ * labels of its head fill the column the form names (head_amounts:
+ * 全年预算数), the one figure after 总分 is the total when the form
+ * prints no 分值 column, and the sheet keeps the form's execution-row
+ * weight (20, printed as "(20分)") and that it has no 分值 column.  The
+ * same form whose header prints "(10分)" keeps no weight of its own. */
+static void hubei_head(void)
+{
+    static const char text[] =
+        "索引号 | 011/2021-00017 | 发布机构 | 某乡人民政府 |\n"
+        "单位名称:某乡政府 填报日期:2021.5.18\n"
+        "单位名称 | 某乡人民政府 | ||||||||\n"
+        "基本支出总额 | 512.6万 | 项目支出总额 | 38 | ||||||\n"
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | "
+        "得分 (20分*执行率) | |||||\n"
+        "部门整体支出总额 | 550.6 | 95% | 19 | ||||||\n"
+        "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | "
+        "实际完成值(B) | 得分 | |||\n"
+        "产出指标 | 数量指标 | 修缮道路 | 12公里 | 12公里 | 30 | ||||\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | ≥90% | 93% | 30 | ||||\n"
+        "总分 | 79分 | ||||||||\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        const struct jx_sheet *s = &p->unit_sheet;
+        CHECK_STR(money(&s->funds[JX_FUND_BASIC].budget_full, JX_WANYUAN),
+                  "512.60");
+        CHECK_STR(money(&s->funds[JX_FUND_PROJECT].budget_full, JX_WANYUAN),
+                  "38.00");
+        CHECK(!s->funds[JX_FUND_BASIC].executed.present);
+        CHECK(!s->funds[JX_FUND_BASIC].budget_initial.present);
+        CHECK(!s->total.executed.present);
+        CHECK_STR(num(&s->stated_total, false), "79");
+        CHECK_INT(s->exec_points, 20);
+        CHECK(s->cols_absent.points);
+        CHECK_INT(s->nindicators, 2);
+    }
+    /* 某乡政府 is 某乡人民政府 written short: no I403 */
+    CHECK_STR(p ? p->unit.name.s : NULL, "某乡人民政府");
+    CHECK_INT(count_code(&dg, "I403"), 0);
+    jx_diags_release(&dg);
+    /* another unit's name is one */
+    char *other = jx_strdup(a, text);
+    char *on = strstr(other, "单位名称:某乡政府");
+    CHECK(on != NULL);
+    if (on) {
+        memcpy(on + strlen("单位名称:"), "某村", strlen("某村"));
+    }
+    p = text_recog(a, other, &dg);
+    CHECK_INT(count_code(&dg, "I403"), 1);
+    jx_diags_release(&dg);
+    /* the header prints 10 points: the form's 20 is not this sheet's */
+    char *ten = jx_strdup(a, text);
+    char *at = strstr(ten, "(20分)");
+    CHECK(at != NULL);
+    if (at) {
+        at[1] = '1';
+    }
+    p = text_recog(a, ten, &dg);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        CHECK_STR(num(&p->unit_sheet.total.points, false), "10");
+        CHECK_INT(p->unit_sheet.exec_points, 0);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A 项目支出绩效自评表 flattened to one line of a converted spreadsheet,
+ * its cells interleaved: the funds header's words with labels between
+ * them, the total row one amount short (the amount after the row is
+ * the missing one: both placements the rate allows give the same
+ * amounts); a name wrapped onto the next row ("天") that pushes the
+ * next record's name before its cells; a column block cutting rows 1-4
+ * after their targets, their (actual, points, score) triples after it.
+ * Only record 1 of the cut rows has its target alone after its name:
+ * it is read, by position; record 2's five tokens are not. */
+static void interleaved_line(void)
+{
+    static const char text[] =
+        "某县项目支出绩效自评表 (2023年度) 项目名称 农村饮水安全 主管部门 "
+        "某县水利局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 "
+        "某县供水站 全年预算数 全年执行数 分值 执行率 得分 0 86.25 10 100% "
+        "10 86.25 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 "
+        "总体 目标 一级 指标 — 农村饮水 年度 实际 指标值 完成值 "
+        "指标1:新建水池 120座 指标2:铺设管网 不少于8 公里 不少于3 处 40次 "
+        "二级指标 三级指标 指标4:水质检测 分值 得分 110座 4 4 9公里 2 2 "
+        "5处 2 2 45次 2 2 指标5:维修泵站 6座 6座 2 2 指标6:供水保障 天 "
+        "指标7:入户率 20户 20户 2 2 3000户 2700户 3 2.5 质量指标\n";
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    struct jx_package *p = text_recog(a, text, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK_STR(s->name.s, "农村饮水安全");
+        CHECK_STR(s->supervisor.s, "某县水利局");
+        CHECK_STR(s->implementer.s, "某县供水站");
+        CHECK_STR(money(&s->total.budget_initial, JX_WANYUAN), "0.00");
+        CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "86.25");
+        CHECK_STR(money(&s->total.executed, JX_WANYUAN), "86.25");
+        CHECK_STR(num(&s->total.points, false), "10");
+        CHECK_STR(num(&s->total.rate, true), "100%");
+        CHECK_STR(num(&s->total.score, false), "10");
+        CHECK(s->total.executed.prov &&
+              s->total.executed.prov->how == JX_HOW_POSITION);
+        CHECK_INT(s->nindicators, 4);
+        if (s->nindicators == 4) {
+            const struct jx_indicator *in = s->indicators;
+            CHECK_STR(in[0].name.s, "新建水池");
+            CHECK_STR(in[0].target.s, "120座");
+            CHECK_STR(in[0].actual.s, "110座");
+            CHECK_STR(num(&in[0].points, false), "4");
+            CHECK_STR(num(&in[0].score, false), "4");
+            CHECK(in[0].actual.prov &&
+                  in[0].actual.prov->how == JX_HOW_POSITION);
+            CHECK(in[0].target.prov &&
+                  in[0].target.prov->how == JX_HOW_READ);
+            CHECK_STR(in[1].name.s, "维修泵站");
+            CHECK(in[1].score.prov && in[1].score.prov->how == JX_HOW_READ);
+            CHECK_STR(in[2].name.s, "供水保障天");
+            CHECK_STR(in[2].target.s, "20户");
+            CHECK_STR(num(&in[2].score, false), "2");
+            CHECK(in[2].score.prov &&
+                  in[2].score.prov->how == JX_HOW_POSITION);
+            CHECK_STR(in[3].name.s, "入户率");
+            CHECK_STR(in[3].target.s, "3000户");
+            CHECK_STR(in[3].actual.s, "2700户");
+            CHECK_STR(num(&in[3].points, false), "3");
+            CHECK_STR(num(&in[3].score, false), "2.5");
+        }
+    }
+    jx_diags_release(&dg);
+    /* the amount after the row disagrees with the rate (50 / 86.25 and
+     * 86.25 / 50 are not 100%): the funds row is not read; the cut rows'
+     * numbering broken (the record after the block is 指标6, not 5):
+     * record 1 is not read */
+    char *bad = jx_strdup(a, text);
+    char *at = strstr(bad, "10 86.25 —");
+    CHECK(at != NULL);
+    if (at) {
+        memcpy(at + 3, "50.00", 5);
+    }
+    at = strstr(bad, "指标5:");
+    CHECK(at != NULL);
+    if (at) {
+        at[strlen("指标")] = '8';
+    }
+    p = text_recog(a, bad, &dg);
+    CHECK_INT(p ? p->nproject_sheets : 0, 1);
+    if (p && p->nproject_sheets == 1) {
+        const struct jx_sheet *s = &p->project_sheets[0];
+        CHECK(!s->total.budget_full.present && !s->total.executed.present &&
+              !s->total.rate.present);
+        CHECK_INT(s->nindicators, 3);
+        CHECK_STR(s->nindicators ? s->indicators[0].name.s : NULL,
+                  "维修泵站");
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 /* A document opening with a page of a 项目支出绩效自评表 (its indicator
  * header, no title) whose titled first page follows: one sheet holds
  * the indicators of both. */
@@ -1847,6 +2011,8 @@ const struct jx_test t_recog[] = {
     {"recog.project_sheets", project_sheets},
     {"recog.flattened_indicators", flattened_indicators},
     {"recog.untitled_form", untitled_form},
+    {"recog.hubei_head", hubei_head},
+    {"recog.interleaved_line", interleaved_line},
     {"recog.leading_page", leading_page},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},

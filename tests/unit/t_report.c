@@ -86,6 +86,33 @@ static void t_example(void)
     jx_arena_free(a);
 }
 
+/* A funds row printed without 分值 shows the weight of the sheet's form
+ * (exec_points: 20), not the usual 10. */
+static void t_form_weight(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_package *p = load(a, "examples/project_bureau_2024.json", &d);
+    CHECK(p && p->has_unit_sheet);
+    if (p && p->has_unit_sheet) {
+        p->unit_sheet.total.points.present = false;
+        p->unit_sheet.exec_points = 20;
+        struct jx_policy pol;
+        jx_policy_default(&pol);
+        const struct jx_eval *ev = jx_score(a, p, &pol, &d);
+        struct jx_report_opts o = {true, true, NULL};
+        struct jx_report_doc *doc = jx_report_build(a, p, ev, &d, &o);
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 24);
+        CHECK_INT(jx_report_text(doc, &b), 0);
+        HAS(b.p, "  年度资金总额<2×1> | 4900.00 | 5200.00 | 5096.00 | 20 | ");
+        jx_buf_release(&b);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* A package whose stated figures disagree: flagged cells. */
 static void t_flagged(void)
 {
@@ -347,6 +374,7 @@ static void t_widths(void)
 
 const struct jx_test t_report[] = {
     {"report.example", t_example},
+    {"report.form_weight", t_form_weight},
     {"report.places", t_places},
     {"report.widths", t_widths},
     {"report.flagged", t_flagged},

@@ -1096,6 +1096,77 @@ static void t_findings_blocks(void)
     run_free(&r);
 }
 
+/* The form's execution-row weight and a form without a 分值 column. */
+static void t_form_weights(void)
+{
+    struct run r;
+    struct jx_package *p;
+
+    run_init(&r); /* a 20-point row on a form that weighs it 20: no S104 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.exec_points = 20;
+    p->unit_sheet.total.points = num("20");
+    p->unit_sheet.total.score = num("20");
+    p->unit_sheet.stated_total = num("110");
+    expect(&r, p, "S303", "S303", JX_SEV_ERROR, __LINE__);
+    run_free(&r);
+
+    run_init(&r); /* 10 points on such a form: S104 names its 20 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.exec_points = 20;
+    expect(&r, p, "S104", "S104", JX_SEV_WARNING, __LINE__);
+    CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：执行率分值 10 不是 20"
+                            "（特殊情况须说明）");
+    run_free(&r);
+
+    run_init(&r); /* no points printed: the form's 20 */
+    p = clean_pkg(r.a);
+    p->unit_sheet.exec_points = 20;
+    p->unit_sheet.total.points.present = false;
+    p->unit_sheet.total.score = num("20");
+    p->unit_sheet.stated_total = num("110");
+    {
+        const struct jx_eval *ev = score(&r, p);
+        CHECK_STR(codes(&r.d), "S303");
+        CHECK_STR(jx_rat_format_exact(ev->sheets[0].exec_score.points, false,
+                                      (char[64]){0}),
+                  "20");
+        CHECK_STR(val(&ev->sheets[0].exec_score), "20.00");
+        CHECK_STR(val(&ev->sheets[0].total), "110.00");
+    }
+    run_free(&r);
+
+    run_init(&r); /* no 分值 column: no S212, no block or 分值 sums */
+    p = clean_pkg(r.a);
+    p->unit_sheet.cols_absent.points = true;
+    for (size_t i = 0; i < p->unit_sheet.nindicators; i++) {
+        p->unit_sheet.indicators[i].points.present = false;
+    }
+    {
+        const struct jx_eval *ev = score(&r, p);
+        CHECK_STR(codes(&r.d), "");
+        CHECK(!ev->sheets[0].points_total.has_value);
+        CHECK_STR(val(&ev->sheets[0].total), "100.00");
+    }
+    run_free(&r);
+
+    run_init(&r); /* the same without the flag: every row is S212 */
+    p = clean_pkg(r.a);
+    for (size_t i = 0; i < p->unit_sheet.nindicators; i++) {
+        p->unit_sheet.indicators[i].points.present = false;
+    }
+    score(&r, p);
+    CHECK(strstr(codes(&r.d), "S212 S212 S212") != NULL);
+    run_free(&r);
+
+    run_init(&r); /* a level-1 name not read: no S302, no block sums */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[2].level1.s = NULL;
+    score(&r, p);
+    CHECK_STR(codes(&r.d), "");
+    run_free(&r);
+}
+
 /* Project sheets get their own ids, paths and labels. */
 static void t_project_sheets(void)
 {
@@ -1528,6 +1599,7 @@ const struct jx_test t_score[] = {
     {"score.findings_funds", t_findings_funds},
     {"score.findings_indicators", t_findings_indicators},
     {"score.findings_blocks", t_findings_blocks},
+    {"score.form_weights", t_form_weights},
     {"score.project_sheets", t_project_sheets},
     {"score.prov", t_prov},
     {"score.exec_printed_wrong", t_exec_printed_wrong},
