@@ -151,6 +151,9 @@ struct ctx {
     struct jx_diags *d;
     const char *sheet; /* label of the sheet being scored */
     const struct jx_prov *uses[4]; /* other values the findings use */
+    int score_dp;      /* decimals the sheet's stated 得分 column shows
+                          (the most any of its scores shows: "1" in a
+                          column of "1.9", "1.8" stands for 1.0) */
 };
 
 
@@ -345,6 +348,19 @@ static bool agrees_printed(struct jx_rat stated, struct jx_rat computed,
     struct jx_rat r;
     return jx_rat_round(computed, k, JX_ROUND_HALF_UP, &r) == JX_NUM_OK &&
            jx_rat_cmp(r, stated) == 0;
+}
+
+/* True when computed, rounded half-up or cut (toward zero) at k
+ * decimals (the stated score's column's), is stated: a score printed to
+ * fewer decimals than it was computed with, by either convention. */
+static bool printed_or_cut(struct jx_rat stated, struct jx_rat computed,
+                           int k)
+{
+    struct jx_rat r;
+    return (jx_rat_round(computed, k, JX_ROUND_HALF_UP, &r) == JX_NUM_OK &&
+            jx_rat_cmp(r, stated) == 0) ||
+           (jx_rat_round(computed, k, JX_ROUND_DOWN, &r) == JX_NUM_OK &&
+            jx_rat_cmp(r, stated) == 0);
 }
 
 /* A disagreement softened by printed precision: one that vanishes when
@@ -789,6 +805,8 @@ struct ind {
     const char *path;            /* /…/indicators/i */
     const struct jx_prov *prov;  /* row provenance */
     struct jx_indval tv, av;     /* parsed target and actual */
+    bool has_exact;              /* the recomputed score before rounding */
+    struct jx_rat exact;
 };
 
 /* Score a quantitative row: both values are comparable numbers. */
@@ -799,6 +817,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
     struct jx_rat t = x->tv.num;
     struct jx_rat a = x->av.num;
     struct jx_rat zero = jx_rat_int(0);
+    struct jx_rat raw = {0, 0}; /* a proportional score before rounding
+                                   (den 0: none) */
     enum jx_direction dir = jx_indval_direction(&x->tv, name);
     if (x->tv.op == JX_OP_NONE &&
         (dir == JX_DIR_HIGHER || dir == JX_DIR_LOWER)) {
@@ -870,7 +890,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
                                  "%s 未达到，记 0", T, A);
         } else {
             s = jx_calc_div(&k, jx_calc_mul(&k, W, a), t);
-            s = jx_calc_round(&k, clamp(s, zero, W), it->scale);
+            raw = clamp(s, zero, W);
+            s = jx_calc_round(&k, raw, it->scale);
             formula = jx_sprintf(c->a, "分值 × 实际完成值 / 年度指标值 = "
                                  "%s × %s / %s = %s", Ws, A, T,
                                  fmt_fixed(c, s, it->scale, false));
@@ -888,7 +909,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
                                  "%s 更大，记 0", T, A);
         } else {
             s = jx_calc_div(&k, jx_calc_mul(&k, W, t), a);
-            s = jx_calc_round(&k, clamp(s, zero, W), it->scale);
+            raw = clamp(s, zero, W);
+            s = jx_calc_round(&k, raw, it->scale);
             formula = jx_sprintf(c->a, "分值 × 年度指标值 / 实际完成值 = "
                                  "%s × %s / %s = %s", Ws, T, A,
                                  fmt_fixed(c, s, it->scale, false));
@@ -915,6 +937,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
     it->has_value = true;
     it->value = jx_calc_round(&k, s, it->scale);
     it->formula = formula;
+    x->has_exact = true;
+    x->exact = raw.den != 0 ? raw : s; /* before rounding */
 
     /* over-achievement (rules §1.4 rule 5) */
     if (eff == JX_DIR_HIGHER && x->tv.op != JX_OP_RANGE &&
@@ -1348,6 +1372,14 @@ static void score_indicator(struct ctx *c, const char *sid,
     }
     if (it->has_stated && it->has_value && strcmp(it->rule, "qual-band")) {
         it->agrees = agree_of(it->stated, it->value, c->pol->tolerance);
+        if (it->agrees == JX_AGREE_NO && x.has_exact &&
+            printed_or_cut(it->stated, x.exact, c->score_dp)) {
+            /* the recomputed score rounded or cut at the decimals the
+               stated one shows is the stated one (1.9 for 1.946, 1.8
+               for 1.897, 5 for 5.96): how it was printed, not a
+               different score */
+            it->agrees = JX_AGREE_ROUNDING;
+        }
         if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
             struct jx_diag *e = finding(
                 c, "S201", agree_sev(it->agrees), score_prov, score_path,
@@ -1878,6 +1910,12 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
     se->indicators = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators
                                                           : 1,
                                     sizeof *se->indicators);
+    c->score_dp = 0;
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_num *sc = &sh->indicators[i].score;
+        int dp = sc->present ? shown_decimals(sc->v, false) : 0;
+        c->score_dp = dp > c->score_dp ? dp : c->score_dp;
+    }
     for (size_t i = 0; i < sh->nindicators; i++) {
         /* an indicator's findings use its points and score */
         c->uses[0] = sh->indicators[i].points.prov;
@@ -1904,7 +1942,7 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
         jx_policy_default(&ev->policy);
     }
     ev->diags = diags;
-    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}};
+    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}, 0};
     size_t n = (pkg->has_unit_sheet ? 1 : 0) + pkg->nproject_sheets;
     ev->sheets = jx_alloc_array(arena, n ? n : 1, sizeof *ev->sheets);
     ev->nsheets = n;

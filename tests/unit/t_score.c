@@ -855,6 +855,62 @@ static void t_findings_indicators(void)
     expect(&r, p, "S201 S304", "S201", JX_SEV_ROUNDING, __LINE__);
     run_free(&r);
 
+    run_init(&r); /* S201: a score cut at its column's decimals (1.8 for
+                     10 × 203 / 214 = 1.897, the column showing 1.8, 1.9) */
+    p = clean_pkg(r.a);
+    ind(&p->unit_sheet.indicators[2], "满意度指标", "访视数", "214人",
+        "203人", "2", "1.8");
+    p->unit_sheet.indicators[2].deviation = txt("个别未访视。");
+    ind(&p->unit_sheet.indicators[1], "效益指标", "接种率", "≥100%",
+        "97.3%", "2", "1.9");
+    p->unit_sheet.indicators[1].deviation = txt("个别未接种。");
+    score(&r, p);
+    CHECK_INT((int)count_code(&r.d, "S201"), 2);
+    CHECK(find_code(&r.d, "S201") &&
+          find_code(&r.d, "S201")->severity == JX_SEV_ROUNDING);
+    for (size_t i = 0; i < r.d.n; i++) {
+        if (strcmp(r.d.a[i].code, "S201") == 0) {
+            CHECK_INT(r.d.a[i].severity, JX_SEV_ROUNDING);
+        }
+    }
+    run_free(&r);
+
+    run_init(&r); /* S201: "1" in a column of one-decimal scores is 1.0,
+                     not 1.15 (2 × 69 / 120) cut to a whole number */
+    p = clean_pkg(r.a);
+    ind(&p->unit_sheet.indicators[2], "满意度指标", "建册数", "120人", "69人",
+        "2", "1");
+    p->unit_sheet.indicators[2].deviation = txt("外出务工。");
+    ind(&p->unit_sheet.indicators[1], "效益指标", "接种率", "≥100%",
+        "97.3%", "2", "1.9");
+    p->unit_sheet.indicators[1].deviation = txt("个别未接种。");
+    score(&r, p);
+    {
+        const struct jx_diag *e = NULL;
+        for (size_t i = 0; i < r.d.n; i++) {
+            if (strcmp(r.d.a[i].code, "S201") == 0 &&
+                strstr(r.d.a[i].msg, "建册数")) {
+                e = &r.d.a[i];
+            }
+        }
+        CHECK(e && e->severity == JX_SEV_ERROR);
+        if (e) {
+            CHECK_STR(e->msg, "指标“建册数”自评得分 1 与复核得分 1.15 不一致");
+        }
+    }
+    run_free(&r);
+
+    run_init(&r); /* S201: whole-number scores cut (6 × 1093 / 1100 = 5.96
+                     printed 5) */
+    p = clean_pkg(r.a);
+    ind(&p->unit_sheet.indicators[2], "满意度指标", "木材收入", "1100万元",
+        "1093万元", "10", "9");
+    p->unit_sheet.indicators[2].deviation = txt("市场波动。");
+    score(&r, p);
+    CHECK(find_code(&r.d, "S201") &&
+          find_code(&r.d, "S201")->severity == JX_SEV_ROUNDING);
+    run_free(&r);
+
     run_init(&r); /* S202 above points */
     p = clean_pkg(r.a);
     p->unit_sheet.indicators[2].score = num("12");
