@@ -92,8 +92,11 @@ static void spend_check_at(struct jx_check_ctx *c, const char *row_zh,
     }
     char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ];
     bool ex = explained(c, word);
+    /* no report among the materials read: whether it explains is
+       unknown, so a note (as C404 says it) */
+    bool noreport = !c->pkg->report.present;
     jx_check_report(
-        c, "C501", ex ? JX_SEV_NOTE : JX_SEV_WARNING, prov, path,
+        c, "C501", ex || noreport ? JX_SEV_NOTE : JX_SEV_WARNING, prov, path,
         "%s执行 %s%s，预算 %s%s，执行率 %s，%s %s%s", row_zh,
         amt_str(c, exec->v, u), jx_money_unit_name(u),
         amt_str(c, budget->v, u), jx_money_unit_name(u),
@@ -101,7 +104,9 @@ static void spend_check_at(struct jx_check_ctx *c, const char *row_zh,
         high ? "高于" : "低于",
         jx_rat_format(high ? c->cfg->spend_high : c->cfg->spend_low, 0, true,
                       JX_ROUND_HALF_UP, b2),
-        ex ? "，报告中有相关说明" : "，报告中没有说明原因");
+        ex         ? "，报告中有相关说明"
+        : noreport ? "；所读材料中没有自评报告，未能核对报告是否说明"
+                   : "，报告中没有说明原因");
 }
 
 /* C501 on a row: both directions. */

@@ -947,13 +947,18 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
         struct jx_calc k2 = {false};
         struct jx_rat over = jx_calc_div(&k2, jx_calc_sub(&k2, a, t), t);
         if (!k2.bad && jx_rat_cmp(over, c->pol->over_threshold) > 0) {
-            finding(c, "S205", JX_SEV_WARNING,
+            /* a table without a 偏差原因 column: the target may be set
+               too low, but whether it was explained is unknown */
+            bool nocol = x->absent->deviation;
+            finding(c, "S205", nocol ? JX_SEV_NOTE : JX_SEV_WARNING,
                     prov2(x->row->actual.prov, x->prov),
                     jx_sprintf(c->a, "%s/actual", x->path),
                     "指标“%s”实际完成值 %s 超过年度指标值 %s 达 %s，"
-                    "超过 %s 而未填偏差原因分析",
+                    "超过 %s%s",
                     it->label, A, T, fmt_fixed(c, over, 2, true),
-                    fmt_exact(c, c->pol->over_threshold, true));
+                    fmt_exact(c, c->pol->over_threshold, true),
+                    nocol ? "（表中没有偏差原因栏，未能核对是否说明）"
+                          : " 而未填偏差原因分析");
         }
     }
 }
@@ -1507,7 +1512,9 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
             any_points) {
             note_add(c, it, jx_sprintf(c->a, "原则上应为 %s 分",
                                        fmt_exact(c, it->points, false)));
-            finding(c, "S301", JX_SEV_WARNING, NULL, it->path,
+            /* a note: the split is a principle (原则上) that local
+               forms vary (60/30/0, 70/20/10 …), not a rule a sheet breaks */
+            finding(c, "S301", JX_SEV_NOTE, NULL, it->path,
                     "%s：%s分值合计 %s，原则上应为 %s（特殊情况须说明）",
                     se->label, it->label, fmt_exact(c, s, false),
                     fmt_exact(c, it->points, false));

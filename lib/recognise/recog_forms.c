@@ -1254,6 +1254,7 @@ struct sheet_state {
     const struct jx_rc_cell *exec_pts; /* "(20分)" in the funds header's
                                           label, when it has no 分值 column */
     bool unit_known;            /* the header named the money unit */
+    bool records;               /* indicators read as "指标N:" records */
     struct jx_rc_cell inl[JX_FUND_COUNT]; /* inline splits' values
                                              ("其中：一般公共预算：12.5") */
     bool has_inl[JX_FUND_COUNT];
@@ -2861,12 +2862,27 @@ static void form_facts(struct jx_rc *rc, struct sheet_state *st)
         jx_rat_cmp(s->total.points.v, jx_rat_int(f->exec_points)) == 0) {
         s->exec_points = f->exec_points;
     }
-    if (st->ind.col[I_NAME] >= 0 && st->ind.col[I_POINTS] < 0) {
-        bool any = false;
-        for (size_t i = 0; i < s->nindicators; i++) {
-            any = any || s->indicators[i].points.present;
-        }
-        s->cols_absent.points = !any;
+    /* the indicator columns the table as read has not: its header
+     * names none (a form without 分值, 偏差原因 …), or its rows came as
+     * "指标N:名称 目标 实际 分值 得分" records, which hold no 偏差原因;
+     * a cell there is unknown, not left empty */
+    bool any[5] = {false};
+    for (size_t i = 0; i < s->nindicators; i++) {
+        const struct jx_indicator *d = &s->indicators[i];
+        any[0] = any[0] || d->points.present;
+        any[1] = any[1] || d->target.s;
+        any[2] = any[2] || d->actual.s;
+        any[3] = any[3] || d->score.present;
+        any[4] = any[4] || d->deviation.s;
+    }
+    if (st->ind.col[I_NAME] >= 0 && s->nindicators) {
+        s->cols_absent.points = st->ind.col[I_POINTS] < 0 && !any[0];
+        s->cols_absent.target = st->ind.col[I_TARGET] < 0 && !any[1];
+        s->cols_absent.actual = st->ind.col[I_ACTUAL] < 0 && !any[2];
+        s->cols_absent.score = st->ind.col[I_SCORE] < 0 && !any[3];
+        s->cols_absent.deviation = st->ind.col[I_DEV] < 0 && !any[4];
+    } else if (st->records && !any[4]) {
+        s->cols_absent.deviation = true;
     }
 }
 
@@ -3083,6 +3099,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                     stream_run(rc, &st, &sr, i, j);
                 }
                 if (stream_row(rc, &st, &sr, i)) {
+                    st.records = true;
                     continue;
                 }
             }

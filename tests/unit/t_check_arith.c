@@ -415,10 +415,18 @@ static void t_c501(void)
            "报告中项目支出执行 430.28万元，预算 121.00万元，执行率 355.60%，"
            "高于 150%，报告中有相关说明");
     expect(HEAD "\"base_sheet\":{\"costs\":{\"project\":{\"budget\":"
-                "\"639\",\"final\":\"28.79\"}}}}",
+                "\"639\",\"final\":\"28.79\"}}},\"report\":{\"title\":"
+                "\"测试中心2024年度部门整体支出绩效自评报告\",\"sections\":[{"
+                "\"no\":1,\"title\":\"单位基本情况\",\"text\":\"无。\"}]}}",
            true, "C501", JX_SEV_WARNING,
            "基础数据表项目支出执行 28.79万元，预算 639.00万元，执行率 4.51%，"
            "低于 50%，报告中没有说明原因");
+    /* no report among the materials: unknown whether it explains */
+    expect(HEAD "\"base_sheet\":{\"costs\":{\"project\":{\"budget\":"
+                "\"639\",\"final\":\"28.79\"}}}}",
+           true, "C501", JX_SEV_NOTE,
+           "基础数据表项目支出执行 28.79万元，预算 639.00万元，执行率 4.51%，"
+           "低于 50%；所读材料中没有自评报告，未能核对报告是否说明");
     clean(REPORT("2024 年项目支出预算数 121 万元，实际支出决算数 120 万元。"),
           true, "C501");
 }

@@ -1134,7 +1134,7 @@ static void t_findings_blocks(void)
     p->unit_sheet.indicators[0].score = num("45");
     p->unit_sheet.indicators[1].points = num("35");
     p->unit_sheet.indicators[1].score = num("35");
-    expect(&r, p, "S301 S301", "S301", JX_SEV_WARNING, __LINE__);
+    expect(&r, p, "S301 S301", "S301", JX_SEV_NOTE, __LINE__);
     CHECK_STR(r.d.a[0].msg, "整体支出绩效自评表：产出指标分值合计 45，"
                             "原则上应为 50（特殊情况须说明）");
     run_free(&r);
