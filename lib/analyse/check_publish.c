@@ -169,6 +169,11 @@ static const char *style_of(struct jx_arena *a, const char *s, size_t n)
                   (rn == 3 && memcmp(rest, "．", 3) == 0))) {
         return cn ? "一." : "1.";
     }
+    if (!open && rn == 0) {
+        /* a bare numeral (its 、 lost, as PDF text often loses it): one
+           style whatever the number */
+        return cn ? "一" : "1";
+    }
     return jx_strndup(a, s, n);
 }
 

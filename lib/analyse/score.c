@@ -809,6 +809,33 @@ struct ind {
     struct jx_rat exact;
 };
 
+/* An actual value written as a bare number ("100", "90") beside a
+ * target with a percent or money unit ("≥100%", "≤90万元") is read in
+ * the target's unit, with a note (V111): a unit left out, not a value of
+ * another kind. */
+static void bare_actual(struct ctx *c, struct ind *x, const char *label)
+{
+    const struct jx_text *at = &x->row->actual;
+    if (x->tv.kind != JX_IV_NUMBER || x->av.kind != JX_IV_NUMBER ||
+        x->av.dim != JX_DIM_NONE || !x->tv.unit ||
+        (x->tv.dim != JX_DIM_PERCENT && x->tv.dim != JX_DIM_MONEY) ||
+        !at->s) {
+        return;
+    }
+    const char *u = x->tv.dim == JX_DIM_PERCENT ? "%" : x->tv.unit;
+    const char *txt = jx_sprintf(c->a, "%s%s", at->s, u);
+    struct jx_indval v;
+    jx_indval_parse(c->a, txt, strlen(txt), &v);
+    if (v.kind != JX_IV_NUMBER || !jx_indval_comparable(&x->tv, &v)) {
+        return;
+    }
+    x->av = v;
+    finding(c, "V111", JX_SEV_NOTE, prov2(at->prov, x->prov),
+            jx_sprintf(c->a, "%s/actual", x->path),
+            "指标“%s”的实际完成值“%s”未写单位，按年度指标值的单位“%s”读取",
+            label, at->s, u);
+}
+
 /* Score a quantitative row: both values are comparable numbers. */
 static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
                         const char *name)
@@ -1318,6 +1345,7 @@ static void score_indicator(struct ctx *c, const char *sid,
     }
     parse_text(c, &r->target, &x.tv);
     parse_text(c, &r->actual, &x.av);
+    bare_actual(c, &x, it->label);
 
     bool quant = x.tv.kind == JX_IV_NUMBER && x.av.kind == JX_IV_NUMBER &&
                  jx_indval_comparable(&x.tv, &x.av);

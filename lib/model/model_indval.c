@@ -1125,6 +1125,27 @@ static bool units_agree(const struct unit *x, const struct unit *y)
            strcmp(x->canon, y->canon) == 0;
 }
 
+/* True when the label s[0..n) before a number is a "per" word: 每 and
+ * one to three Chinese characters ("每亩", "每人每月"): the number is
+ * then a rate per that thing (每亩300 = 300 per 亩). */
+static bool per_label(const char *s, size_t n)
+{
+    if (n < 6 || memcmp(s, "每", 3) != 0) {
+        return false;
+    }
+    size_t i = 3, chars = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k < 0 || cp < 0x4E00 || cp > 0x9FFF) {
+            return false;
+        }
+        i += (size_t)k;
+        chars++;
+    }
+    return chars >= 1 && chars <= 3;
+}
+
 /* Parse s[0..n) as [label][op]number[unit][sep number[unit]][suffix]
  * with the first character of the number at p (a sign or a digit). */
 static void parse_number(struct jx_arena *a, const char *s, size_t n,
@@ -1137,11 +1158,13 @@ static void parse_number(struct jx_arena *a, const char *s, size_t n,
             fail(a, out, "比较符号的位置无法识别：“%s”", s);
             return;
         }
-        if (!pre->optext && !pre->colon && !is_filler(s, lab)) {
+        if (!pre->optext && !pre->colon && !is_filler(s, lab) &&
+            !per_label(s, lab)) {
             fail(a, out, "数值前的文字“%.*s”无法识别", (int)lab, s);
             return;
         }
     }
+    bool per = lab > 0 && !pre->optext && !pre->colon && per_label(s, lab);
     size_t b1 = p;
     size_t e1 = scan_number(s, n, (s[p] == '-' || s[p] == '+') ? p + 1 : p);
     size_t t = e1;
@@ -1266,6 +1289,13 @@ static void parse_number(struct jx_arena *a, const char *s, size_t n,
     out->hi = hi;
     out->dim = u->dim;
     out->unit = u->canon;
+    if (per) {
+        /* a rate per thing: its own unit ("元每亩", "每亩"), compared
+         * only with the same */
+        out->dim = JX_DIM_OTHER;
+        out->unit = jx_sprintf(a, "%s%.*s", u->canon ? u->canon : "",
+                               (int)lab, s);
+    }
     out->has_prefix = lab > 0 && (pre->optext || pre->colon);
 }
 

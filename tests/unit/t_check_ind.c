@@ -494,6 +494,11 @@ static void t_c702(void)
          SEC(1, "一、", "单位基本情况") "," SEC(3, "三、", "政府性基金预算支出情况")
          "]}",
          "C702");
+    /* bare numerals (the 、 lost in a PDF's text) are one style */
+    none(F_PUBLISH,
+         "\"report\":{\"title\":\"t\",\"sections\":["
+         SEC(1, "一", "绩效管理工作开展情况") "," SEC(2, "二", "自评结果") "]}",
+         "C702");
 #undef SEC
 }
 

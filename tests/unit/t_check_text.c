@@ -247,6 +247,8 @@ static void t_c301(void)
     CHECK_INT(run(a, false, "", "", "C301", &e), 1);
     CHECK_INT(e.severity, JX_SEV_WARNING);
     CHECK_STR(e.msg, "报告标题“2024年度试中心自评报告”中没有单位名称“测试中心”");
+    title = "某某补助资金项目2024年度绩效自评报告"; /* titled by its project */
+    CHECK_INT(run(a, false, "", "", "C301", &e), 0);
     title = "2024年度测试中心自评报告";
     jx_arena_free(a);
 }
@@ -310,6 +312,8 @@ static void t_c305(void)
     CHECK_INT(run(a, false, "", "", "C305", &e), 0);
     title = "12023年度测试中心自评报告"; /* not a year */
     CHECK_INT(run(a, false, "", "", "C305", &e), 0);
+    title = "某某补助资金项目2024年度绩效自评报告"; /* titled by its project */
+    CHECK_INT(run(a, false, "", "", "C301", &e), 0);
     title = "2024年度测试中心自评报告";
     jx_arena_free(a);
 }

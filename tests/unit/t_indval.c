@@ -297,6 +297,9 @@ static void units(void)
         NUM("100m2", NONE, "100", "平方米", AREA),
         NUM("100m²", NONE, "100", "平方米", AREA),
         NUM("10亩", NONE, "10", "亩", AREA),
+        /* a rate per thing: its own unit */
+        NUM("每亩300", NONE, "300", "每亩", OTHER),
+        NUM("每人每月500元", NONE, "500", "元每人每月", OTHER),
         NUM("≤3天", LE, "3", "天", TIME),
         NUM("3日", NONE, "3", "天", TIME),
         NUM("2年", NONE, "2", "年", TIME),
@@ -593,6 +596,8 @@ static void comparable(void)
         {"15", "15人", true},
         {"15人", "15", true},
         {"15人", "15人次", false},
+        {"每亩300", "每亩280", true},
+        {"每亩300", "300", false},
         {"3天", "3日", true},
         {"3天", "72小时", false},
         {"2023年12月底前", "2023年12月20日完成", true},

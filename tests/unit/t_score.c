@@ -911,6 +911,16 @@ static void t_findings_indicators(void)
           find_code(&r.d, "S201")->severity == JX_SEV_ROUNDING);
     run_free(&r);
 
+    run_init(&r); /* V111: a bare actual "96" read in the target's % */
+    p = clean_pkg(r.a);
+    p->unit_sheet.indicators[1].actual = txt("96");
+    score(&r, p);
+    CHECK_STR(codes(&r.d), "V111");
+    CHECK_STR(r.d.a[0].msg, "指标“群众知晓率”的实际完成值“96”未写单位，按年度"
+                            "指标值的单位“%”读取");
+    CHECK_INT(r.d.a[0].severity, JX_SEV_NOTE);
+    run_free(&r);
+
     run_init(&r); /* S202 above points */
     p = clean_pkg(r.a);
     p->unit_sheet.indicators[2].score = num("12");
