@@ -3268,6 +3268,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             if (st.funds.end == 0 && st.ind.col[I_NAME] < 0) {
                 head_pairs(rc, r, &st); /* the form's head */
             }
+            break;
         case M_GOAL_LINES:
             break;
         }
