@@ -903,21 +903,156 @@ static void staff_rates(struct jx_check_ctx *c)
     }
 }
 
-/* C118: a total and its list of three or more parts in one sentence of
- * the prose: "… 5633.59万元，其中：业务工作经费支出207.02万元、…、追加项目
+/* True when, in the text src, sentence a is followed by a semicolon
+ * (";" or "；") and then sentence b: the parts of one list, written
+ * "其中：A 30万元；B 30万元；C 29.99万元". */
+static bool semi_next(const char *src, const char *a, const char *b)
+{
+    if (!src || !a || !b || !*a || !*b) {
+        return false;
+    }
+    const char *at = strstr(src, a);
+    if (!at) {
+        return false;
+    }
+    /* a sentence keeps its terminator: it must be the semicolon */
+    size_t n = strlen(a), k = strlen("；");
+    if (!(a[n - 1] == ';' || (n >= k && strcmp(a + n - k, "；") == 0))) {
+        return false;
+    }
+    const char *e = at + n;
+    while (*e == ' ') {
+        e++;
+    }
+    return strncmp(e, b, strlen(b)) == 0;
+}
+
+/* C118 for a list whose parts stand in sentences joined by semicolons:
+ * the sentence [i, j) starts with 其中 (the total the last amount of the
+ * sentence before, in the same paragraph) or holds the total before its
+ * 其中, and the sentences after it joined by ";" hold the rest of the
+ * parts.  True when the list was taken (reported or agreeing). */
+static bool semi_list(struct jx_check_ctx *c, const struct jx_facts *fs,
+                      size_t i, size_t j, const struct jx_fact *prev_money,
+                      const char *where, const char *path,
+                      const char *(*src)(struct jx_check_ctx *,
+                                         const struct jx_fact *,
+                                         const void *),
+                      const void *arg)
+{
+    if (!src || j >= fs->n) {
+        return false;
+    }
+    const char *s0 = src(c, &fs->a[i], arg);
+    if (!semi_next(s0, fs->a[j - 1].sentence, fs->a[j].sentence)) {
+        return false;
+    }
+    const char *sent = fs->a[i].sentence;
+    const char *q = strstr(sent, "其中");
+    if (!q || strstr(q + 1, "其中")) {
+        return false;
+    }
+    const struct jx_fact *total = NULL;
+    const char *lead = sent;
+    while (*lead == ' ') {
+        lead++;
+    }
+    if (lead == q && prev_money && prev_money->paragraph == fs->a[i].paragraph &&
+        prev_money->section == fs->a[i].section) {
+        total = prev_money;
+    }
+    struct jx_money sum = {0};
+    size_t parts = 0, cur = 0;
+    size_t qp = (size_t)(q - sent);
+    for (size_t k = i; k < j; k++) {
+        const char *at = strstr(sent + cur, fs->a[k].text);
+        if (!at) {
+            return false;
+        }
+        cur = (size_t)(at - sent) + strlen(fs->a[k].text);
+        if (fs->a[k].kind != JX_FACT_MONEY) {
+            continue;
+        }
+        if ((size_t)(at - sent) < qp) {
+            total = &fs->a[k];
+        } else {
+            jx_money_add(sum, fs->a[k].money, &sum);
+            parts++;
+        }
+    }
+    /* the sentences joined on by semicolons */
+    size_t k = j;
+    while (k < fs->n && semi_next(src(c, &fs->a[k - 1], arg),
+                                  fs->a[k - 1].sentence, fs->a[k].sentence)) {
+        const char *sk = fs->a[k].sentence;
+        if (strstr(sk, "其中")) {
+            return false; /* a nested list: not untangled here */
+        }
+        while (k < fs->n && fs->a[k].sentence == sk) {
+            if (fs->a[k].kind == JX_FACT_MONEY) {
+                jx_money_add(sum, fs->a[k].money, &sum);
+                parts++;
+            }
+            k++;
+        }
+    }
+    if (!total || parts < 3) {
+        return false;
+    }
+    int64_t d = sum.fen - total->money.fen;
+    int64_t tol = tol_fen(c, total->unit);
+    if (d != 0 && d >= -tol) {
+        char b1[JX_NUM_BUFSZ];
+        jx_check_report(c, "C118", d <= tol ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+                        &total->prov, path,
+                        "%s%s %s 下列出的 %zu 项之和为 %s%s，与合计不一致",
+                        where, total->label, total->text, parts,
+                        jx_money_format(sum, total->unit, 2,
+                                        JX_ROUND_HALF_UP, b1),
+                        jx_money_unit_name(total->unit));
+    }
+    return true;
+}
+
+/* C118 over one list of facts (the report's, or a sheet's goal text):
+ * a total and its list of three or more parts in one sentence of the
+ * prose: "… 5633.59万元，其中：业务工作经费支出207.02万元、…、追加项目
  * 4943.56万元" (a nested 其中 starts its own list, and the amount before
- * it is a part of the outer one).  Parts summing above the total are an
+ * it is a part of the outer one); a sentence that starts with 其中 lists
+ * the parts of the last amount of the sentence before it ("共完成
+ * 89.97万元。其中：30万元…").  Parts summing above the total are an
  * error, within the rounding tolerance a rounding; parts summing below
  * it may be a partial list and are not reported.  Two-part lists are
- * C203's and C204's. */
-static void prose_lists(struct jx_check_ctx *c)
+ * C203's and C204's.  where opens the message ("报告中"), path is the
+ * JSON path of the text (NULL: the fact's place). */
+static void lists_in(struct jx_check_ctx *c, const struct jx_facts *fs,
+                     const char *where, const char *path,
+                     const char *(*src)(struct jx_check_ctx *,
+                                        const struct jx_fact *,
+                                        const void *),
+                     const void *arg)
 {
-    const struct jx_facts *fs = jx_check_facts(c);
     size_t i = 0;
+    const struct jx_fact *prev_money = NULL; /* last of the sentence before */
     while (i < fs->n) {
         size_t j = i;
         while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
             j++;
+        }
+        if (semi_list(c, fs, i, j, prev_money, where, path, src, arg)) {
+            prev_money = NULL;
+            while (j < fs->n && src &&
+                   semi_next(src(c, &fs->a[j - 1], arg), fs->a[j - 1].sentence,
+                             fs->a[j].sentence)) {
+                size_t k = j;
+                while (k < fs->n &&
+                       strcmp(fs->a[k].sentence, fs->a[j].sentence) == 0) {
+                    k++;
+                }
+                j = k;
+            }
+            i = j;
+            continue;
         }
         const char *sent = fs->a[i].sentence;
         /* where each money figure of the sentence stands */
@@ -933,11 +1068,19 @@ static void prose_lists(struct jx_check_ctx *c)
                 idx[n++] = k;
             }
         }
+        const char *lead = sent;
+        while (*lead == ' ') {
+            lead++;
+        }
+        bool carried = strncmp(lead, "其中", strlen("其中")) == 0 &&
+                       prev_money && prev_money->paragraph == fs->a[i].paragraph &&
+                       prev_money->section == fs->a[i].section;
         for (const char *q = strstr(sent, "其中"); q; q = strstr(q + 1, "其中")) {
             size_t qp = (size_t)(q - sent);
             const char *q2 = strstr(q + 1, "其中");
             size_t qe = q2 ? (size_t)(q2 - sent) : strlen(sent);
-            const struct jx_fact *total = NULL;
+            const struct jx_fact *total =
+                carried && q == strstr(sent, "其中") ? prev_money : NULL;
             struct jx_money sum = {0};
             size_t parts = 0;
             for (size_t k = 0; k < n; k++) {
@@ -959,13 +1102,86 @@ static void prose_lists(struct jx_check_ctx *c)
             char b1[JX_NUM_BUFSZ];
             jx_check_report(
                 c, "C118", d <= tol ? JX_SEV_ROUNDING : JX_SEV_ERROR,
-                &total->prov, NULL,
-                "报告中%s %s 下列出的 %zu 项之和为 %s%s，与合计不一致",
+                &total->prov, path,
+                "%s%s %s 下列出的 %zu 项之和为 %s%s，与合计不一致", where,
                 total->label, total->text, parts,
                 jx_money_format(sum, total->unit, 2, JX_ROUND_HALF_UP, b1),
                 jx_money_unit_name(total->unit));
         }
+        prev_money = NULL;
+        for (size_t k = i; k < j; k++) {
+            if (fs->a[k].kind == JX_FACT_MONEY) {
+                prev_money = &fs->a[k];
+            }
+        }
         i = j;
+    }
+}
+
+/* The source of a goal text's facts: the text itself (arg). */
+static const char *goal_src(struct jx_check_ctx *c, const struct jx_fact *f,
+                            const void *arg)
+{
+    (void)c;
+    (void)f;
+    return arg;
+}
+
+/* The source of a report fact: the text of its section. */
+static const char *report_src(struct jx_check_ctx *c,
+                              const struct jx_fact *f, const void *arg)
+{
+    (void)arg;
+    const struct jx_report *r = &c->pkg->report;
+    for (size_t i = 0; i < r->nsections; i++) {
+        if (r->sections[i].no == f->section) {
+            return r->sections[i].text.s;
+        }
+    }
+    return NULL;
+}
+
+/* C118 for the goal texts of a sheet (预期目标 / 实际完成情况): the
+ * same lists, told by the sheet and the goal. */
+static void goal_lists(struct jx_check_ctx *c, const struct jx_sheet *s,
+                       const char *sheet_zh, const char *base)
+{
+    for (size_t g = 0; g < s->ngoals; g++) {
+        const struct jx_text *t[2] = {&s->goals[g].expected,
+                                      &s->goals[g].actual};
+        for (int w = 0; w < 2; w++) {
+            if (!t[w]->s || !*t[w]->s) {
+                continue;
+            }
+            struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
+            jx_text_facts(c->arena, t[w]->s, strlen(t[w]->s), t[w]->prov, 0,
+                          fs);
+            lists_in(c, fs,
+                     jx_sprintf(c->arena, "%s的%s中", sheet_zh,
+                                w ? "实际完成情况" : "预期目标"),
+                     jx_sprintf(c->arena, "%s/goals/%zu/%s", base, g,
+                                w ? "actual" : "expected"),
+                     goal_src, t[w]->s);
+        }
+    }
+}
+
+/* C118 over the report's prose and every sheet's goal texts. */
+static void prose_lists(struct jx_check_ctx *c)
+{
+    lists_in(c, jx_check_facts(c), "报告中", NULL, report_src, NULL);
+    const struct jx_package *p = c->pkg;
+    if (p->has_unit_sheet) {
+        goal_lists(c, &p->unit_sheet, "整体支出绩效自评表", "/unit_sheet");
+    }
+    for (size_t i = 0; i < p->nproject_sheets; i++) {
+        const struct jx_sheet *s = &p->project_sheets[i];
+        goal_lists(c, s,
+                   jx_sprintf(c->arena, "项目支出绩效自评表（%s）",
+                              s->name.s && *s->name.s
+                                  ? s->name.s
+                                  : jx_sprintf(c->arena, "第%zu张", i + 1)),
+                   jx_sprintf(c->arena, "/project_sheets/%zu", i));
     }
 }
 

@@ -370,6 +370,23 @@ static void t_c118(void)
     clean(REPORT("支出 200.00 万元，其中：甲 50.00 万元、乙 50.00 万元、丙 100.00 "
                  "万元，其中：丁 60.00 万元、戊 30.00 万元、己 10.00 万元。"),
           false, "C118");
+    /* parts in sentences joined by semicolons, the total before 其中 */
+    expect(REPORT("本项目共完成预算资金 59.97 万元。其中：20 万元用于甲；20 万元"
+                  "用于乙；19.99 万元用于丙。"),
+           false, "C118", JX_SEV_ERROR,
+           "报告中本项目共完成预算资金 59.97 万元 下列出的 3 项之和为 59.99万元，"
+           "与合计不一致");
+    clean(REPORT("本项目共完成预算资金 59.99 万元。其中：20 万元用于甲；20 万元"
+                 "用于乙；19.99 万元用于丙。"),
+          false, "C118");
+    /* the same in a sheet's goal text */
+    expect(HEAD "\"project_sheets\":[{\"name\":\"测绘项目\",\"goals\":[{"
+                "\"expected\":\"申请资金60万元。\",\"actual\":\"共完成资金"
+                "59.97万元。其中：20万元用于甲；20万元用于乙；19.99万元用于丙。"
+                "\"}]}]}",
+           false, "C118", JX_SEV_ERROR,
+           "项目支出绩效自评表（测绘项目）的实际完成情况中共完成资金 59.97万元 下列出"
+           "的 3 项之和为 59.99万元，与合计不一致");
     /* people: three categories below the total, two above it */
     expect(REPORT("中心现有工作人员 48 人，其中行政编制 12 人、参公编制 15 人、"
                   "事业编制 19 人。"),
