@@ -153,6 +153,16 @@ const struct jx_facts *jx_check_facts(struct jx_check_ctx *c)
     return c->facts;
 }
 
+/* Every figure of the report prose (counts and scores too): those given
+ * to the run, else the package's own. */
+const struct jx_facts *jx_check_all_facts(struct jx_check_ctx *c)
+{
+    if (!c->all_facts) {
+        c->all_facts = jx_package_facts(c->arena, c->pkg);
+    }
+    return c->all_facts;
+}
+
 /* Run the families in order, the report's facts built here. */
 void jx_check(struct jx_arena *arena, const struct jx_package *pkg,
               const struct jx_eval *ev, const struct jx_check_config *cfg,
@@ -171,6 +181,7 @@ void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
         .arena = arena, .pkg = pkg, .ev = ev, .cfg = cfg, .diags = diags,
         .file = pkg->source,
         .facts = facts ? jx_facts_measured(arena, facts) : NULL,
+        .all_facts = facts,
     };
     jx_check_arith(&c);
     jx_check_text(&c);

@@ -1320,6 +1320,109 @@ static void prose_head_lists(struct jx_check_ctx *c)
     }
 }
 
+/* The items of a list s[0..n) separated by 、 (not inside brackets):
+ * their number, and whether an item joins two with 和/及/与 (then a
+ * shorter count proves nothing). */
+static size_t list_items(const char *s, size_t n, bool *joined)
+{
+    size_t items = 1, depth = 0;
+    *joined = false;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '(' || (n - i >= 3 && memcmp(s + i, "（", 3) == 0)) {
+            depth++;
+        } else if ((s[i] == ')' || (n - i >= 3 && memcmp(s + i, "）", 3) == 0)) &&
+                   depth > 0) {
+            depth--;
+        } else if (depth == 0 && n - i >= 3 && memcmp(s + i, "、", 3) == 0) {
+            items++;
+        } else if (depth == 0 && n - i >= 3 &&
+                   (memcmp(s + i, "和", 3) == 0 || memcmp(s + i, "及", 3) == 0 ||
+                    memcmp(s + i, "与", 3) == 0)) {
+            *joined = true;
+        }
+        i += (unsigned char)s[i] >= 0xE0 ? 3 : 1;
+    }
+    return items;
+}
+
+/* C119: a count stated in the prose against the items listed right after
+ * it ("直属事业单位10个，即 A、B、…": the 、-separated items up to the
+ * sentence's end, after 即, a colon or 分别是/分别为).  More items than the
+ * count, or fewer in a list that ends without 等 and joins none with
+ * 和/及/与, is a warning. */
+static void listed_counts(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_all_facts(c);
+    static const char *const intro[] = {"即", "：", ":", "分别是", "分别为",
+                                        "分别有"};
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        if (f->kind != JX_FACT_COUNT || f->value.den != 1 ||
+            f->value.num < 2 || f->value.num > 200) {
+            continue;
+        }
+        const char *at = strstr(f->sentence, f->text);
+        if (!at) {
+            continue;
+        }
+        const char *q = at + strlen(f->text);
+        /* the counted noun may follow the number ("10个办公室") */
+        if (f->counted && strncmp(q, f->counted, strlen(f->counted)) == 0) {
+            q += strlen(f->counted);
+        }
+        while (*q == ' ' || *q == ',' || strncmp(q, "，", 3) == 0) {
+            q += *q == ' ' || *q == ',' ? 1 : 3;
+        }
+        size_t il = 0;
+        for (size_t k = 0; k < sizeof intro / sizeof intro[0]; k++) {
+            if (strncmp(q, intro[k], strlen(intro[k])) == 0) {
+                il = strlen(intro[k]);
+                break;
+            }
+        }
+        if (!il) {
+            continue;
+        }
+        q += il;
+        while (*q == ' ') {
+            q++;
+        }
+        size_t n = strlen(q);
+        static const char *const ends[] = {"。", "；", ";", "！", "\n"};
+        for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+            const char *e = strstr(q, ends[k]);
+            if (e && (size_t)(e - q) < n) {
+                n = (size_t)(e - q);
+            }
+        }
+        while (n > 0 && q[n - 1] == ' ') {
+            n--;
+        }
+        bool joined;
+        size_t items = list_items(q, n, &joined);
+        bool partial = n >= 3 && (memcmp(q + n - 3, "等", 3) == 0 ||
+                                  strstr(q, "等") != NULL);
+        int64_t want = f->value.num;
+        if (items < 2 || (int64_t)items == want ||
+            ((int64_t)items < want && (partial || joined))) {
+            continue;
+        }
+        const char *list = jx_strndup(c->arena, q, n);
+        if (jx_utf8_count(list, n) > 60) {
+            size_t cut = 0;
+            for (size_t k = 0; k < 58 && cut < n; k++) {
+                do {
+                    cut++;
+                } while (cut < n && ((unsigned char)list[cut] & 0xC0) == 0x80);
+            }
+            list = jx_sprintf(c->arena, "%.*s…", (int)cut, list);
+        }
+        jx_check_report(c, "C119", JX_SEV_WARNING, &f->prov, NULL,
+                        "报告称%s%s，其后列出的是 %zu 个：%s", f->label, f->text,
+                        items, list);
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -1344,4 +1447,5 @@ void jx_check_arith(struct jx_check_ctx *c)
     prose_lists(c);
     prose_head_lists(c);
     prose_pairs(c);
+    listed_counts(c);
 }

@@ -22,6 +22,8 @@ struct jx_check_ctx {
     const struct jx_facts *facts;       /* the report's figures, the
                                            package's own, taken on first
                                            use (jx_check_facts) */
+    const struct jx_facts *all_facts;   /* the same with counts and
+                                           scores (jx_check_all_facts) */
     const struct jx_prov *uses[16];     /* other values the next finding
                                            uses (jx_check_use) */
     size_t nuses;
@@ -31,6 +33,10 @@ struct jx_check_ctx {
  * report.figures (facts.h jx_package_facts) without counts and scores
  * (jx_facts_measured), taken once per run and shared by the families. */
 const struct jx_facts *jx_check_facts(struct jx_check_ctx *c);
+
+/* Every figure of the report prose, counts of things and scores too,
+ * for the checks that look at those alone (C119); taken once per run. */
+const struct jx_facts *jx_check_all_facts(struct jx_check_ctx *c);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */
 void jx_check_arith(struct jx_check_ctx *c);

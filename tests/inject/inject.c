@@ -430,6 +430,26 @@ static bool d_pair_over(struct ctx *c)
     return true;
 }
 
+/* A count of units followed by a list of another length. */
+static bool d_count_list(struct ctx *c)
+{
+    static const char *const names[] = {"档案服务中心", "信息中心", "培训中心",
+                                        "后勤服务中心", "调查队", "评审中心"};
+    size_t k = (size_t)jx_rng_range(c->r, 3, 6);
+    int64_t said = (int64_t)k + (jx_rng_range(c->r, 0, 1) ? 1 : -1);
+    char s[512];
+    int n = snprintf(s, sizeof s, "\n本单位下属事业单位%" PRId64 "个，即", said);
+    for (size_t i = 0; i < k && n > 0 && (size_t)n < sizeof s; i++) {
+        n += snprintf(s + n, sizeof s - (size_t)n, "%s%s", i ? "、" : "",
+                      names[i]);
+    }
+    if (n > 0 && (size_t)n < sizeof s) {
+        snprintf(s + n, sizeof s - (size_t)n, "。");
+    }
+    append_to_section(c->p, 0, s);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -842,9 +862,14 @@ static bool d_full_underscored(struct ctx *c)
         return false;
     }
     const char *row = "unit_sheet/funds/total";
-    int64_t d = jx_rng_range(c->r, 1, 20) * 10;
+    /* 0.20 to 2.00 below: a stated value carries no printed decimals yet,
+       so "100.00%" reads as 100% (99.5%..100.5%), within which 9.9 of 10
+       is possible */
+    int64_t d = jx_rng_range(c->r, 2, 20) * 10;
     put(c->p, row, "score", jx_gen_money(b, 1000 - d));
-    if (jx_rng_next(c->r) % 2) {
+    if (jx_rng_next(c->r) % 2 && *get(c->p, row, "rate") &&
+        *get(c->p, row, "points")) {
+        /* without 执行数 the printed rate and points tell the score */
         json_object_del(at(c->p, row), "executed");
         int64_t t = money_of(get(c->p, "unit_sheet", "stated_total"));
         put(c->p, "unit_sheet", "stated_total", jx_gen_money(b, t - d));
@@ -953,6 +978,7 @@ static struct defect defects[] = {
     {"pay-rate", "C115", d_pay_rate, 0, 0, 0},
     {"head-list", "C118", d_head_list, 0, 0, 0},
     {"pair-over", "C118", d_pair_over, 0, 0, 0},
+    {"count-list", "C119", d_count_list, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

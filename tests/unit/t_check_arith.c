@@ -255,6 +255,24 @@ static void t_c110_c113(void)
     HEAD "\"report\":{\"title\":\"自评报告\",\"sections\":[{\"no\":2,"     \
          "\"title\":\"一般公共预算支出情况\",\"text\":\"" text "\"}]}}"
 
+/* C119: a count against the items listed right after it. */
+static void t_c119(void)
+{
+    expect(REPORT("本局直属事业单位4个，即甲中心、乙中心、丙中心。"), false, "C119",
+           JX_SEV_WARNING,
+           "报告称本局直属事业单位4个，其后列出的是 3 个：甲中心、乙中心、丙中心");
+    expect(REPORT("内设 2 个科室：办公室、财务科、业务科。"), false, "C119",
+           JX_SEV_WARNING, "报告称内设2 个，其后列出的是 3 个：办公室、财务科、业务科");
+    clean(REPORT("本局直属事业单位3个，即甲中心、乙中心（含分中心）、丙中心。"),
+          false, "C119");
+    /* a list that ends in 等, or joins two with 和, may be shorter */
+    clean(REPORT("本局直属事业单位4个，即甲中心、乙中心等。"), false, "C119");
+    clean(REPORT("本局直属事业单位4个，即甲中心、乙中心和丙丁中心。"), false,
+          "C119");
+    /* a count not followed by a list */
+    clean(REPORT("本局直属事业单位4个，均为公益一类。"), false, "C119");
+}
+
 /* C109: a rate printed for 0/0 in the prose. */
 static void t_c109(void)
 {
@@ -581,5 +599,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c116", t_c116},
     {"check_arith.c117", t_c117},
     {"check_arith.c118", t_c118},
+    {"check_arith.c119", t_c119},
     {NULL, NULL},
 };
