@@ -87,4 +87,13 @@ void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
                         const struct jx_check_config *cfg,
                         const struct jx_facts *facts, struct jx_diags *diags);
 
+/*
+ * The prose arithmetic alone (C114, C115, C116, C118, C119) over facts
+ * read from a document that holds no self-evaluation material (a 决算
+ * report, a notice): its own sums, shares, rates and counts still
+ * disagree or not, whatever the document is.  Findings go to diags.
+ */
+void jx_check_prose(struct jx_arena *arena, const struct jx_facts *facts,
+                    const struct jx_check_config *cfg, struct jx_diags *diags);
+
 #endif

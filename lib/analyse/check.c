@@ -191,3 +191,19 @@ void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
     jx_check_complete(&c);
     jx_check_publish(&c);
 }
+
+/* The prose arithmetic over the facts of a document that is no
+ * self-evaluation: an empty package stands in for the one it lacks. */
+void jx_check_prose(struct jx_arena *arena, const struct jx_facts *facts,
+                    const struct jx_check_config *cfg, struct jx_diags *diags)
+{
+    if (!facts || !facts->n) {
+        return;
+    }
+    const struct jx_package *pkg = jx_package_new(arena);
+    struct jx_check_ctx c = {
+        .arena = arena, .pkg = pkg, .cfg = cfg, .diags = diags,
+        .facts = jx_facts_measured(arena, facts), .all_facts = facts,
+    };
+    jx_check_arith_prose(&c);
+}

@@ -1441,6 +1441,13 @@ void jx_check_arith(struct jx_check_ctx *c)
     check_rubric(c, &p->dept_scoring, "dept_scoring");
     check_rubric(c, &p->assessment, "assessment");
     zero_rates(c);
+    jx_check_arith_prose(c);
+}
+
+/* The prose arithmetic of the C1 family: shares, rates, staffing rates,
+ * lists and counts (C114–C116, C118, C119). */
+void jx_check_arith_prose(struct jx_check_ctx *c)
+{
     shares(c);
     prose_rates(c);
     staff_rates(c);

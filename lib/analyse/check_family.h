@@ -40,6 +40,7 @@ const struct jx_facts *jx_check_all_facts(struct jx_check_ctx *c);
 
 /* The families (lib/check_*.c), in the order jx_check runs them. */
 void jx_check_arith(struct jx_check_ctx *c);
+void jx_check_arith_prose(struct jx_check_ctx *c); /* its prose part */
 void jx_check_text(struct jx_check_ctx *c);
 void jx_check_identity(struct jx_check_ctx *c);
 void jx_check_indicators(struct jx_check_ctx *c);

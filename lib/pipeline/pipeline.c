@@ -379,6 +379,12 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
     if (!p) {
         nothing_read(in, before);
         in->status = JX_INPUT_MALFORMED;
+        if (doc) {
+            /* no self-evaluation material, but its prose may still add
+               up wrong (a 决算 report's staff, a notice's sums) */
+            jx_check_prose(in->arena, jx_report_facts(in->arena, doc),
+                           &r->o.check, &in->diags);
+        }
         return;
     }
     if (!p->source) {
