@@ -1423,6 +1423,86 @@ static void listed_counts(struct jx_check_ctx *c)
     }
 }
 
+/* The last two characters of a label (UTF-8, arena), or "" when it has
+ * fewer. */
+static const char *label_tail(struct jx_check_ctx *c, const char *label)
+{
+    size_t n = label ? strlen(label) : 0, from = n;
+    for (int k = 0; k < 2; k++) {
+        if (from == 0) {
+            return "";
+        }
+        do {
+            from--;
+        } while (from > 0 && ((unsigned char)label[from] & 0xC0) == 0x80);
+    }
+    return jx_strndup(c->arena, label + from, n - from);
+}
+
+/* C120: one amount in 元 among three or more in 万元 in one sentence,
+ * written as one of them — its words end as two or more of theirs do
+ * ("3月到账70万元，6月到账60万元，8月到账20万元，10月到账20元") — and
+ * of their size if it were in 万元 (within ten times of the smallest and
+ * the largest): a unit written wrong, most likely, and a sum over
+ * the list wrong by ten thousand times.  A warning naming the amount
+ * and the others. */
+static void lone_yuan(struct jx_check_ctx *c)
+{
+    const struct jx_facts *fs = jx_check_facts(c);
+    for (size_t i = 0; i < fs->n;) {
+        size_t j = i;
+        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+            j++;
+        }
+        const struct jx_fact *yuan = NULL;
+        size_t nyuan = 0, nwan = 0;
+        int64_t lo = INT64_MAX, hi = 0;
+        for (size_t k = i; k < j; k++) {
+            const struct jx_fact *f = &fs->a[k];
+            if (f->kind != JX_FACT_MONEY || f->money.fen <= 0) {
+                continue;
+            }
+            if (f->unit == JX_YUAN) {
+                yuan = f;
+                nyuan++;
+            } else {
+                nwan++;
+                lo = f->money.fen < lo ? f->money.fen : lo;
+                hi = f->money.fen > hi ? f->money.fen : hi;
+            }
+        }
+        /* in 万元, the 元 amount would be 10000 times as much */
+        size_t alike = 0;
+        const char *tail = nyuan == 1 ? label_tail(c, yuan->label) : "";
+        for (size_t k = i; k < j && *tail; k++) {
+            const struct jx_fact *f = &fs->a[k];
+            alike += f->kind == JX_FACT_MONEY && f->unit != JX_YUAN &&
+                     strcmp(label_tail(c, f->label), tail) == 0;
+        }
+        if (nyuan == 1 && nwan >= 3 && alike >= 2 &&
+            yuan->money.fen <= INT64_MAX / 10000) {
+            int64_t as_wan = yuan->money.fen * 10000;
+            if (as_wan / 10 <= hi && as_wan * 10 >= lo) {
+                struct jx_buf b;
+                jx_buf_init(&b, 4096);
+                for (size_t k = i, m = 0; k < j && m < 6; k++) {
+                    const struct jx_fact *f = &fs->a[k];
+                    if (f->kind == JX_FACT_MONEY && f != yuan &&
+                        f->unit != JX_YUAN) {
+                        jx_buf_addf(&b, "%s%s", m++ ? "、" : "", f->text);
+                    }
+                }
+                jx_check_report(c, "C120", JX_SEV_WARNING, &yuan->prov, NULL,
+                                "报告中“%s%s”以元计，同一句中其他金额都以万元计"
+                                "（%s），可能应为万元",
+                                yuan->label, yuan->text, b.p);
+                jx_buf_release(&b);
+            }
+        }
+        i = j;
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -1455,4 +1535,5 @@ void jx_check_arith_prose(struct jx_check_ctx *c)
     prose_head_lists(c);
     prose_pairs(c);
     listed_counts(c);
+    lone_yuan(c);
 }

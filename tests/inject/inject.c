@@ -450,6 +450,20 @@ static bool d_count_list(struct ctx *c)
     return true;
 }
 
+/* Funds arriving in four parts, the last written in 元 for 万元. */
+static bool d_lone_yuan(struct ctx *c)
+{
+    int64_t a = jx_rng_range(c->r, 20, 90), b = jx_rng_range(c->r, 20, 90),
+            d = jx_rng_range(c->r, 20, 90), e = jx_rng_range(c->r, 20, 90);
+    char s[256];
+    snprintf(s, sizeof s,
+             "\n专项资金分四次到账：3月到账%" PRId64 "万元，6月到账%" PRId64
+             "万元，9月到账%" PRId64 "万元，11月到账%" PRId64 "元。",
+             a, b, d, e);
+    append_to_section(c->p, 0, s);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -979,6 +993,7 @@ static struct defect defects[] = {
     {"head-list", "C118", d_head_list, 0, 0, 0},
     {"pair-over", "C118", d_pair_over, 0, 0, 0},
     {"count-list", "C119", d_count_list, 0, 0, 0},
+    {"lone-yuan", "C120", d_lone_yuan, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

@@ -273,6 +273,24 @@ static void t_c119(void)
     clean(REPORT("本局直属事业单位4个，均为公益一类。"), false, "C119");
 }
 
+/* C120: one amount in 元 among amounts in 万元. */
+static void t_c120(void)
+{
+    expect(REPORT("专项资金分四次到账：3月到账70万元，6月到账60万元，8月到账20万元，"
+                  "10月到账20元。"),
+           false, "C120", JX_SEV_WARNING,
+           "报告中“10月到账20元”以元计，同一句中其他金额都以万元计（70万元、60万元、"
+           "20万元），可能应为万元");
+    /* an amount in 元 that would not fit among them in 万元 */
+    clean(REPORT("专项资金分三次到账：3月到账70万元，6月到账60万元，8月到账20万元，"
+                 "手续费85元。"),
+          false, "C120");
+    /* two lists only, or all in one unit */
+    clean(REPORT("3月到账70万元，6月到账20元。"), false, "C120");
+    clean(REPORT("3月到账70万元，6月到账60万元，8月到账20万元，10月到账20万元。"),
+          false, "C120");
+}
+
 /* C109: a rate printed for 0/0 in the prose. */
 static void t_c109(void)
 {
@@ -600,5 +618,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c117", t_c117},
     {"check_arith.c118", t_c118},
     {"check_arith.c119", t_c119},
+    {"check_arith.c120", t_c120},
     {NULL, NULL},
 };
