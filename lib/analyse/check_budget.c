@@ -264,6 +264,30 @@ static void adjustment(struct jx_check_ctx *c, const struct jx_sheet *sh,
            : "报告中没有说明预算追加或调整的原因");
 }
 
+/* C505: more staff in post than authorised on the base sheet (实际在职
+ * 人数 above 编制数): the 在职人员控制率 above 100%, which the scoring
+ * rules mark down; a warning naming both and the rate. */
+static void overstaffed(struct jx_check_ctx *c)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    if (!b->authorized.present || !b->actual.present ||
+        b->authorized.v <= 0 || b->actual.v <= b->authorized.v) {
+        return;
+    }
+    struct jx_rat r;
+    char b1[JX_NUM_BUFSZ];
+    if (jx_rat_make(b->actual.v, b->authorized.v, &r) != JX_NUM_OK) {
+        return;
+    }
+    jx_check_use(c, b->authorized.prov);
+    jx_check_report(c, "C505", JX_SEV_WARNING, b->actual.prov,
+                    "/base_sheet/staffing/actual",
+                    "基础数据表实际在职人数 %lld 人超过编制数 %lld 人，在职人员控制率 "
+                    "%s，超过 100%%",
+                    (long long)b->actual.v, (long long)b->authorized.v,
+                    jx_rat_format(r, 2, true, JX_ROUND_HALF_UP, b1));
+}
+
 /* Family C5. */
 void jx_check_budget(struct jx_check_ctx *c)
 {
@@ -323,4 +347,5 @@ void jx_check_budget(struct jx_check_ctx *c)
         }
     }
     prose_spend(c);
+    overstaffed(c);
 }

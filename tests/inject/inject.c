@@ -464,6 +464,39 @@ static bool d_lone_yuan(struct ctx *c)
     return true;
 }
 
+/* More staff in post than authorised on the base sheet. */
+static bool d_overstaffed(struct ctx *c)
+{
+    json_t *st = at(c->p, "base_sheet/staffing");
+    json_t *au = st ? json_object_get(st, "authorized") : NULL;
+    json_t *ac = st ? json_object_get(st, "actual") : NULL;
+    if (!json_is_integer(au) || !json_is_integer(ac) ||
+        json_integer_value(ac) < 12) {
+        return false;
+    }
+    /* the 编制数 the report does not state set below the staff in post,
+       the control rate printed as it then is */
+    json_int_t n = json_integer_value(ac),
+               k = n - (json_int_t)jx_rng_range(c->r, 1, 9);
+    if (json_integer_value(au) >= n) {
+        char b[32];
+        int64_t bp = (int64_t)n * 1000000 / (int64_t)k; /* rate × 10^4 */
+        int64_t r = (bp + 50) / 100;                     /* 0.01% */
+        snprintf(b, sizeof b, "%" PRId64 ".%02" PRId64 "%%", r / 100,
+                 r % 100);
+        /* and as the report states it */
+        char from[64], to[64];
+        snprintf(from, sizeof from, "核定编制 %" PRId64 " 名",
+                 (int64_t)json_integer_value(au));
+        snprintf(to, sizeof to, "核定编制 %" PRId64 " 名", (int64_t)k);
+        replace_in_section(c->p, 0, from, to);
+        json_object_set_new(st, "authorized", json_integer(k));
+        json_object_set_new(st, "control_rate", json_string(b));
+        return true;
+    }
+    return false;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -994,6 +1027,7 @@ static struct defect defects[] = {
     {"pair-over", "C118", d_pair_over, 0, 0, 0},
     {"count-list", "C119", d_count_list, 0, 0, 0},
     {"lone-yuan", "C120", d_lone_yuan, 0, 0, 0},
+    {"overstaffed", "C505", d_overstaffed, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

@@ -484,6 +484,22 @@ static void t_c501(void)
           true, "C501");
 }
 
+/* C505: more staff in post than authorised. */
+static void t_c505(void)
+{
+    expect(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":40,"
+                "\"actual\":52}}}",
+           true, "C505", JX_SEV_WARNING,
+           "基础数据表实际在职人数 52 人超过编制数 40 人，在职人员控制率 130.00%，"
+           "超过 100%");
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":40,"
+               "\"actual\":40}}}",
+          true, "C505");
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":0,"
+               "\"actual\":3}}}",
+          true, "C505");
+}
+
 /* C502: a part above the whole budget. */
 static void t_c502(void)
 {
@@ -611,6 +627,7 @@ const struct jx_test t_check_arith[] = {
     {"check_budget.c502", t_c502},
     {"check_budget.c503", t_c503},
     {"check_budget.c504", t_c504},
+    {"check_budget.c505", t_c505},
     {"check_arith.c109", t_c109},
     {"check_arith.c114", t_c114},
     {"check_arith.c115", t_c115},
