@@ -126,6 +126,9 @@ struct jx_cost {
     struct jx_amt prev_final; /* 上年决算数 */
     struct jx_amt budget;     /* 本年预算数 */
     struct jx_amt final;      /* 本年决算数 */
+    bool unread;              /* the row was seen with figures that could
+                                 not be placed in its columns: its cells
+                                 are unknown, not blank */
 };
 
 /* Categories of the 项目支出 lines of the base sheet. */

@@ -442,6 +442,9 @@ static void empty_cost(struct jx_buf *b, size_t *n, const char *label,
 {
     const struct jx_amt *col[3] = {&k->prev_final, &k->budget, &k->final};
     static const char *const zh[3] = {"上年决算数", "本年预算数", "本年决算数"};
+    if (k->unread) {
+        return; /* seen but not read (I416): unknown, not blank */
+    }
     int empty = 0;
     for (int i = 0; i < 3; i++) {
         empty += !col[i]->present;

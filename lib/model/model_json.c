@@ -117,6 +117,7 @@ static const struct field cost_f[] = {
     LEAF("prev_final", F_MONEY, struct jx_cost, prev_final),
     LEAF("budget", F_MONEY, struct jx_cost, budget),
     LEAF("final", F_MONEY, struct jx_cost, final),
+    LEAF("unread", F_BOOL, struct jx_cost, unread),
 };
 static const struct table cost_tb = TABLE(cost_f);
 

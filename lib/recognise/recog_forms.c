@@ -483,6 +483,7 @@ struct stream {
     int nnum;
     bool spoilt;      /* a damaged number or too many: not read */
     bool done;        /* another form began: the stream ends */
+    const char *label; /* the cost row's label as printed */
     int short_row[2]; /* 公车购置 / 公车运行维护 with two numbers of three
                          columns: cost_rows entry, or -1 */
     struct jx_rc_cell short_num[2][2];
@@ -524,6 +525,25 @@ static void stream_flush(struct jx_rc *rc, struct stream *st,
         st->short_row[k] = st->row;
         st->short_num[k][0] = st->num[0];
         st->short_num[k][1] = st->num[1];
+    }
+    if (st->row >= 0 && cost_rows[st->row].cat < 0 && st->ncost > 0 &&
+        st->nnum > 0 && (st->spoilt || st->nnum != st->ncost)) {
+        /* figures seen that no column can be told for: not read, and
+           said once (never "blank") */
+        struct jx_cost *dst = (struct jx_cost *)(void *)((char *)&rc->pkg->base +
+                                                         cost_rows[st->row].off);
+        bool vehicle_part = cost_rows[st->row].row == JX_FR_VEHICLE_PURCHASE ||
+                            cost_rows[st->row].row == JX_FR_VEHICLE_OPERATION;
+        if (!cost_any(dst) && !vehicle_part) {
+            dst->unread = true;
+            if (rc->diags) {
+                struct jx_loc l = jx_prov_loc(st->num[0].prov, NULL, NULL);
+                jx_diag_add(rc->diags, "I416", JX_SEV_WARNING, &l,
+                            "基础数据表的行“%s”有 %d 个数字，而表头有 %d 列，"
+                            "无法确定各属哪一列，未读取",
+                            st->label ? st->label : "", st->nnum, st->ncost);
+            }
+        }
     }
     if (st->row >= 0 && cost_rows[st->row].cat < 0 && !st->spoilt &&
         st->ncost > 0 && st->nnum == st->ncost) {
@@ -649,6 +669,7 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
     }
     stream_flush(rc, st, b->unit);
     st->row = st->ncost ? cost_row_of(rc, cores) : -1;
+    st->label = st->row >= 0 ? cores : NULL;
 }
 
 /* The amount of column c of a cost (C_PREV…), or NULL. */

@@ -1120,7 +1120,7 @@ static bool title_start(const struct jx_rc *rc, size_t i)
 /* Labels of the unit name on a cover. */
 static const char *const name_labels[] = {
     "一级预算单位名称", "预算单位名称", "部门（单位）名称",
-    "部门(单位)名称", "单位名称", "部门名称",
+    "部门(单位)名称", "单位名称", "部门名称", "填报单位",
 };
 
 /* Seals that may follow a label or stand for the value. */
