@@ -247,6 +247,9 @@ struct jx_indicator {
     struct jx_num score;      /* 自评得分 as stated */
     enum jx_achieve achievement; /* stated level for qualitative rows */
     struct jx_text deviation; /* 偏差原因分析及改进措施 */
+    bool cut;                 /* the last row of a table the source ended
+                                 in: its cells past the last one read are
+                                 unknown, not blank */
     const struct jx_prov *prov; /* where the row came from */
 };
 

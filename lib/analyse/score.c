@@ -1326,6 +1326,13 @@ static void score_indicator(struct ctx *c, const char *sid,
         criteria.target = criteria.actual = criteria.deviation = true;
         absent = &criteria;
     }
+    if (r->cut) {
+        /* the source ended in this row: what it lacks is unknown */
+        criteria.points = criteria.score = criteria.deviation = true;
+        criteria.actual = criteria.actual || !has_text(&r->actual);
+        criteria.target = criteria.target || !has_text(&r->target);
+        absent = &criteria;
+    }
     x.absent = absent;
     x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
     x.prov = prov2(r->prov, r->name.prov);
@@ -1910,9 +1917,10 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
                     jx_grade_zh(se->stated_grade), fmt_item(c, tt),
                     jx_grade_zh(se->grade));
         }
-    } else if (!sh->rows_unread && !sh->cols_absent.score) {
-        /* (a total past an excerpt, or of a form without scores, is
-           unknown, not left empty) */
+    } else if (!sh->rows_unread && !sh->cols_absent.score &&
+               !(sh->nindicators && sh->indicators[sh->nindicators - 1].cut)) {
+        /* (a total past an excerpt or a table cut off, or of a form
+           without scores, is unknown, not left empty) */
         finding(c, "S305", JX_SEV_NOTE, NULL, tt->path,
                 "%s：未填总分，复核总分为 %s", se->label, fmt_item(c, tt));
     }

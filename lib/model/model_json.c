@@ -232,6 +232,7 @@ static const struct field ind_f[] = {
     LEAF("score", F_NUM, struct jx_indicator, score),
     LEAF("achievement", F_ACH, struct jx_indicator, achievement),
     LEAF("deviation", F_TEXT, struct jx_indicator, deviation),
+    LEAF("cut", F_BOOL, struct jx_indicator, cut),
     LEAF("source", F_SOURCE, struct jx_indicator, prov),
 };
 static const struct table ind_tb = TABLE(ind_f);

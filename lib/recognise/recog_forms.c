@@ -1630,6 +1630,13 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
 {
     struct jx_rc_row trimmed = *row;
     trimmed.end = unpadded_end(rc, row);
+    bool cut = row->table && row->table->truncated &&
+               row->row == row->table->nrows - 1;
+    if (cut && trimmed.end < st->ind.end) {
+        /* the source ended inside this row: its cells are the first
+           ones, the missing ones are at its end */
+        trimmed.end = st->ind.end;
+    }
     const struct jx_rc_row *r = &trimmed;
     struct cols shifted = st->ind;
     const struct cols *m = &shifted;
@@ -1681,6 +1688,7 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
     }
     ind.level1 = st->l1;
     ind.level2 = st->l2;
+    ind.cut = cut; /* the source ended inside this, the table's last row */
     const struct jx_rc_cell *f = ind.name.s
                                      ? jx_rc_under(r, m->col[I_NAME], m->end)
                                      : jx_rc_first_filled(r);
