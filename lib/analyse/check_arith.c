@@ -1253,12 +1253,41 @@ static void prose_pairs(struct jx_check_ctx *c)
     }
 }
 
+/* True when a headcount's words name a trait people may share with
+ * other parts of a list (党员, 本科, 高级职称 …; not 男 and 女, which
+ * split the staff): such parts overlap, and their sum says nothing
+ * about the total. */
+static bool overlapping_trait(const char *label)
+{
+    static const char *const traits[] = {
+        "党员", "团员", "群众", "学历", "本科", "大专", "专科",
+        "研究生", "硕士", "博士", "职称", "高级", "中级", "初级", "少数民族",
+        "以上", "以下", "岁"};
+    for (size_t i = 0; i < sizeof traits / sizeof traits[0]; i++) {
+        if (strstr(label, traits[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when a headcount's words count posts (编制) rather than people in
+ * post (在职, 在编, 实有): a list of one under a total of the other
+ * compares unlike things. */
+static bool counts_posts(const char *label)
+{
+    return strstr(label, "编制") && !strstr(label, "在职") &&
+           !strstr(label, "在编") && !strstr(label, "实有");
+}
+
 /* C118 for people: a headcount and the headcounts listed after its 其中
  * in the same sentence ("工作人员 73 人，其中行政编制 25 人、参公编制 20
- * 人、事业编制 26 人").  Parts above the total are an error (two parts
- * suffice); three or more parts below it a warning, since a list of
- * staff categories that long is meant to be whole (not one ending in
- * 等). */
+ * 人、事业编制 26 人").  Parts above the total (two parts suffice), or
+ * three or more below it (a list of staff categories that long is meant
+ * to be whole; not one ending in 等), are a warning: the list is told
+ * from its words.  Not for parts that may overlap (党员, 女, 本科 …) or
+ * that count posts (编制) under a total of people in post (在职), or the
+ * other way. */
 static void prose_head_lists(struct jx_check_ctx *c)
 {
     const struct jx_facts *fs = jx_check_facts(c);
@@ -1290,7 +1319,13 @@ static void prose_head_lists(struct jx_check_ctx *c)
                     total = &fs->a[k];
                     parts = 0;
                 } else if (total) {
-                    ok = jx_rat_add(sum, fs->a[k].value, &sum) == JX_NUM_OK;
+                    /* parts that may overlap, or count posts where the
+                       total counts people (or the other way): unlike */
+                    ok = !overlapping_trait(fs->a[k].label) &&
+                         (counts_posts(fs->a[k].label) ==
+                              counts_posts(total->label) ||
+                          !strstr(fs->a[k].label, "在")) &&
+                         jx_rat_add(sum, fs->a[k].value, &sum) == JX_NUM_OK;
                     parts++;
                 }
             }
@@ -1304,8 +1339,9 @@ static void prose_head_lists(struct jx_check_ctx *c)
                 if (jx_rat_sign(d) < 0) {
                     d.num = -d.num;
                 }
+                /* a warning either way: the list is told from its words */
                 jx_check_report(
-                    c, "C118", cmp > 0 ? JX_SEV_ERROR : JX_SEV_WARNING,
+                    c, "C118", JX_SEV_WARNING,
                     &total->prov, NULL,
                     "报告称%s %s，其中列出的 %zu 项之和为 %s 人，%s总数（相差 "
                     "%s 人）%s",

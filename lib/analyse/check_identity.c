@@ -187,14 +187,38 @@ static int staff_kind(const struct jx_fact *f)
     return strstr(f->label, "编制") ? 1 : 0;
 }
 
-/* C304: the same headcount stated twice with different values. */
+/* True when a headcount is the whole unit's, not a part of it: its
+ * words name no category of staff (行政编制, 参公, 事业编制, 工勤, 男, 女,
+ * 党员 …) and no sub-unit (局本级, 机关, 下属, a 处, 所, 中心, 站, 队 …),
+ * and it does not stand in a list after 其中.  Only wholes are compared
+ * (like with like): "局本级在职 139" and "环卫处在职 132" are two
+ * sub-units, "编制 139" and "行政编制 25" a whole and a part. */
+static bool whole_staff(const struct jx_fact *f)
+{
+    static const char *const parts[] = {
+        "行政", "事业", "参公", "参照", "工勤", "公务员", "男", "女", "党员",
+        "本级", "机关", "下属", "所属", "二级", "直属", "派出", "分局",
+        "处", "所", "中心", "站", "队", "科", "股", "院", "校", "馆",
+        "其中"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (strstr(f->label, parts[i])) {
+            return false;
+        }
+    }
+    const char *q = strstr(f->sentence, "其中");
+    const char *at = strstr(f->sentence, f->text);
+    return !(q && at && at > q);
+}
+
+/* C304: the same headcount of the whole unit stated twice with
+ * different values. */
 static void staff_twice(struct jx_check_ctx *c, const struct jx_facts *fs)
 {
     for (int k = 1; k <= 2; k++) {
         const struct jx_fact *first = NULL;
         for (size_t i = 0; i < fs->n; i++) {
             const struct jx_fact *f = &fs->a[i];
-            if (staff_kind(f) != k) {
+            if (staff_kind(f) != k || !whole_staff(f)) {
                 continue;
             }
             if (!first) {

@@ -295,6 +295,16 @@ static void t_c304(void)
     CHECK_INT(run(a, false, "",
                   "{\"no\":1,\"text\":\"核定编制数6人，年末在编数4人。\\n实际在编人员4人，实际编外人员9人。\"}",
                   "C304", &e), 0);
+    /* like with like: sub-units and categories are parts, not the whole */
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"局本级在职139人。\\n环卫处在职132人。\"}",
+                  "C304", &e), 0);
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"核定编制139人。\\n行政编制25人，参公编制20人。\"}",
+                  "C304", &e), 0);
+    CHECK_INT(run(a, false, "",
+                  "{\"no\":1,\"text\":\"核定编制139人，其中编制数25人在机关。\"}",
+                  "C304", &e), 0);
     jx_arena_free(a);
 }
 
