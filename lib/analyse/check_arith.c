@@ -1539,6 +1539,78 @@ static void lone_yuan(struct jx_check_ctx *c)
     }
 }
 
+/* C121: the report's 项目支出 against the amount of the projects it
+ * lists: a count of 项目 ("共有 3 个项目") followed in its sentence by the
+ * projects' amount ("项目金额 46.00 万元", "资金 120 万元"), and a 项目支出
+ * figure stated elsewhere that differs beyond the rounding tolerance.
+ * A warning; a note when the count is of a kind of project only
+ * (批复了绩效目标, 重点, 新增 …), which may be some of them. */
+static void projects_listed(struct jx_check_ctx *c)
+{
+    const struct jx_facts *all = jx_check_all_facts(c);
+    const struct jx_facts *fs = jx_check_facts(c);
+    const struct jx_fact *spend = NULL;
+    for (size_t i = 0; i < fs->n && !spend; i++) {
+        const struct jx_fact *f = &fs->a[i];
+        if (f->kind == JX_FACT_MONEY && strstr(f->label, "项目支出") &&
+            !strstr(f->label, "占") && !strstr(f->sentence, "个项目")) {
+            spend = f;
+        }
+    }
+    if (!spend) {
+        return;
+    }
+    for (size_t i = 0; i < all->n; i++) {
+        const struct jx_fact *n = &all->a[i];
+        if (n->kind != JX_FACT_COUNT || !n->counted ||
+            strcmp(n->counted, "项目") != 0) {
+            continue;
+        }
+        /* the projects' amount: the first amount after the count in its
+           sentence, named as an amount of them */
+        const struct jx_fact *amt = NULL;
+        for (size_t k = i + 1; k < all->n && !amt; k++) {
+            const struct jx_fact *f = &all->a[k];
+            if (strcmp(f->sentence, n->sentence) != 0) {
+                break;
+            }
+            if (f->kind == JX_FACT_MONEY &&
+                (strstr(f->label, "金额") || strstr(f->label, "资金") ||
+                 strstr(f->label, "预算"))) {
+                amt = f;
+            }
+        }
+        if (!amt || amt->unit != spend->unit) {
+            continue;
+        }
+        int64_t d = amt->money.fen - spend->money.fen;
+        if (d < 0) {
+            d = -d;
+        }
+        if (d <= tol_fen(c, spend->unit)) {
+            continue;
+        }
+        static const char *const some[] = {"批复", "绩效目标", "重点", "新增",
+                                           "延续", "专项", "申报", "评价"};
+        bool part = false;
+        for (size_t k = 0; k < sizeof some / sizeof some[0]; k++) {
+            part = part || strstr(n->sentence, some[k]) != NULL;
+        }
+        char b1[JX_NUM_BUFSZ];
+        jx_check_use(c, &spend->prov);
+        jx_check_report(c, "C121", part ? JX_SEV_NOTE : JX_SEV_WARNING,
+                        &amt->prov, NULL,
+                        "报告称%s %s，而所列 %s项目的%s为 %s（相差 %s%s）%s",
+                        spend->label, spend->text, n->text, amt->label,
+                        amt->text,
+                        jx_money_format((struct jx_money){d}, spend->unit, 2,
+                                        JX_ROUND_HALF_UP, b1),
+                        jx_money_unit_name(spend->unit),
+                        part ? "；所列的可能只是其中一类项目" : "");
+        return;
+    }
+}
+
 /* Run the C1 family. */
 void jx_check_arith(struct jx_check_ctx *c)
 {
@@ -1572,4 +1644,5 @@ void jx_check_arith_prose(struct jx_check_ctx *c)
     prose_pairs(c);
     listed_counts(c);
     lone_yuan(c);
+    projects_listed(c);
 }

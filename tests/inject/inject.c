@@ -497,6 +497,35 @@ static bool d_overstaffed(struct ctx *c)
     return false;
 }
 
+/* The projects listed with an amount other than the 项目支出 stated. */
+static bool d_projects_listed(struct ctx *c)
+{
+    const char *t = get(c->p, "report/sections/1", "text");
+    const char *q = strstr(t, "项目支出 ");
+    if (!q) {
+        return false;
+    }
+    q += strlen("项目支出 ");
+    char num[32];
+    size_t n = strspn(q, "0123456789.");
+    if (n == 0 || n >= sizeof num) {
+        return false;
+    }
+    memcpy(num, q, n);
+    num[n] = '\0';
+    int64_t amt = money_of(num) - jx_rng_range(c->r, 50, 900);
+    if (amt <= 0) {
+        return false;
+    }
+    char s[256];
+    snprintf(s, sizeof s,
+             "\n本单位共有%" PRId64 "个项目，项目金额 %" PRId64 ".%02" PRId64
+             " 万元。",
+             jx_rng_range(c->r, 2, 9), amt / 100, amt % 100);
+    append_to_section(c->p, 6, s);
+    return true;
+}
+
 /* A personal mobile number on the public form. */
 static bool d_mobile(struct ctx *c)
 {
@@ -1028,6 +1057,7 @@ static struct defect defects[] = {
     {"count-list", "C119", d_count_list, 0, 0, 0},
     {"lone-yuan", "C120", d_lone_yuan, 0, 0, 0},
     {"overstaffed", "C505", d_overstaffed, 0, 0, 0},
+    {"projects-listed", "C121", d_projects_listed, 0, 0, 0},
     {"mobile", "C701", d_mobile, 0, 0, 0},
     {"dup-paragraph", "C704", d_dup_paragraph, 0, 0, 0},
     {"marker", "C702", d_marker, 0, 0, 0},

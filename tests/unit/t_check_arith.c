@@ -291,6 +291,24 @@ static void t_c120(void)
           false, "C120");
 }
 
+/* C121: 项目支出 against the amount of the projects listed. */
+static void t_c121(void)
+{
+    expect(REPORT("全年支出120.00万元，其中基本支出80.00万元，项目支出40.00万元。"
+                  "本单位共有3个项目，项目金额38.50万元。"),
+           false, "C121", JX_SEV_WARNING,
+           "报告称项目支出 40.00万元，而所列 3个项目的项目金额为 38.50万元（相差 "
+           "1.50万元）");
+    expect(REPORT("全年支出120.00万元，其中基本支出80.00万元，项目支出40.00万元。"
+                  "本单位共有1个项目批复了绩效目标，项目金额38.50万元。"),
+           false, "C121", JX_SEV_NOTE,
+           "报告称项目支出 40.00万元，而所列 1个项目的项目金额为 38.50万元（相差 "
+           "1.50万元）；所列的可能只是其中一类项目");
+    clean(REPORT("全年支出120.00万元，其中基本支出80.00万元，项目支出40.00万元。"
+                 "本单位共有3个项目，项目金额40.00万元。"),
+          false, "C121");
+}
+
 /* C109: a rate printed for 0/0 in the prose. */
 static void t_c109(void)
 {
@@ -642,5 +660,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c118", t_c118},
     {"check_arith.c119", t_c119},
     {"check_arith.c120", t_c120},
+    {"check_arith.c121", t_c121},
     {NULL, NULL},
 };
