@@ -283,6 +283,32 @@ static void check_base(struct jx_check_ctx *c)
     }
 }
 
+/* How a stated rate (a fraction) agrees with the exact one r at the
+ * decimals it was printed with (the fewest that show it, as a percent):
+ * 0 when r rounds to it there, 1 when one unit off in the last place of
+ * a rate printed to hundredths of a percent (rounding), 2 otherwise. */
+static int rate_at_printed(struct jx_rat stated, struct jx_rat r)
+{
+    char buf[JX_NUM_BUFSZ];
+    int k = 2;
+    if (jx_rat_format_exact(stated, true, buf)) {
+        const char *dot = strchr(buf, '.');
+        k = dot ? (int)strcspn(dot + 1, "%") : 0;
+    }
+    struct jx_rat rr, d;
+    if (jx_rat_round(r, k + 2, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK ||
+        jx_rat_cmp(rr, stated) == 0) {
+        return 0;
+    }
+    if (k < 2 || jx_rat_sub(stated, rr, &d) != JX_NUM_OK) {
+        return 2;
+    }
+    if (jx_rat_sign(d) < 0) {
+        d.num = -d.num;
+    }
+    return jx_rat_cmp(d, (struct jx_rat){1, 10000}) <= 0 ? 1 : 2;
+}
+
 /* C105, C106: the stated 控制率 against 实际在职人数 / 编制数. */
 static void check_control_rate(struct jx_check_ctx *c)
 {
@@ -302,19 +328,11 @@ static void check_control_rate(struct jx_check_ctx *c)
     if (jx_rat_make(b->actual.v, b->authorized.v, &r) != JX_NUM_OK) {
         return;
     }
-    struct jx_rat d, rr;
-    if (jx_rat_sub(st->v, r, &d) != JX_NUM_OK ||
-        jx_rat_round(r, 4, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK) {
-        return;
+    int agree = rate_at_printed(st->v, r);
+    if (agree == 0) {
+        return; /* 95% for 95.10%: the rate at its printed decimals */
     }
-    if (jx_rat_cmp(st->v, rr) == 0 || jx_rat_sign(d) == 0) {
-        return;
-    }
-    struct jx_rat ad = jx_rat_sign(d) < 0 ? (struct jx_rat){-d.num, d.den}
-                                          : d;
-    enum jx_severity sev = jx_rat_cmp(ad, (struct jx_rat){1, 10000}) <= 0
-                               ? JX_SEV_ROUNDING
-                               : JX_SEV_ERROR;
+    enum jx_severity sev = agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR;
     char b1[JX_NUM_BUFSZ];
     jx_check_report(c, "C105", sev, st->prov, path,
                     "控制率写为 %s，按实际在职人数 %lld / 编制数 %lld 计算应为 %s",
@@ -343,14 +361,15 @@ static void building_rate(struct jx_check_ctx *c, size_t i, const char *what,
         }
         return;
     }
-    struct jx_rat r, rr;
+    struct jx_rat r;
+    int agree = 0;
     if (jx_rat_div(num, den, &r) != JX_NUM_OK ||
-        jx_rat_round(r, 4, JX_ROUND_HALF_UP, &rr) != JX_NUM_OK ||
-        jx_rat_cmp(rr, stated->v) == 0) {
+        (agree = rate_at_printed(stated->v, r)) == 0) {
         return;
     }
     char b1[JX_NUM_BUFSZ];
-    jx_check_report(c, "C117", JX_SEV_ERROR, stated->prov, path,
+    jx_check_report(c, "C117", agree == 1 ? JX_SEV_ROUNDING : JX_SEV_ERROR,
+                    stated->prov, path,
                     "楼堂馆所第 %zu 行的%s写为 %s，按 %s 计算应为 %s", i + 1, what,
                     rat_str(c, stated->v, true), formula,
                     jx_rat_format(r, 2, true, JX_ROUND_HALF_UP, b1));

@@ -187,6 +187,17 @@ static void t_c105_c106(void)
     clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
                "\"actual\":50,\"control_rate\":\"108.70%\"}}}",
           false, "C105");
+    /* at its printed decimals: 109% for 108.70%, 108.696% exactly */
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
+               "\"actual\":50,\"control_rate\":\"109%\"}}}",
+          false, "C105");
+    clean(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
+               "\"actual\":50,\"control_rate\":\"108.696%\"}}}",
+          false, "C105");
+    expect(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":46,"
+                "\"actual\":50,\"control_rate\":\"108.71%\"}}}",
+           false, "C105", JX_SEV_ROUNDING,
+           "控制率写为 108.71%，按实际在职人数 50 / 编制数 46 计算应为 108.70%");
     expect(HEAD "\"base_sheet\":{\"staffing\":{\"authorized\":0,"
                 "\"actual\":0,\"control_rate\":\"0%\"}}}",
            false, "C106", JX_SEV_WARNING,
