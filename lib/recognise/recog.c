@@ -60,6 +60,25 @@ static bool is_ws(int32_t cp)
            cp == 0x3000 || cp == 0xA0;
 }
 
+/* See recog.h. */
+const char *jx_rc_after_colon(const char *v)
+{
+    while (*v == ' ' || *v == '\t') {
+        v++;
+    }
+    if (jx_rc_starts(v, "：")) {
+        v += strlen("：");
+    } else if (*v == ':') {
+        v++;
+    } else {
+        return NULL;
+    }
+    while (*v == ' ' || *v == '\t') {
+        v++;
+    }
+    return v;
+}
+
 /* True when s starts with t. */
 bool jx_rc_starts(const char *s, const char *t)
 {
@@ -1448,19 +1467,9 @@ static void publishers_in(struct jx_rc *rc, const char *t, const char **out,
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
         for (const char *q = strstr(t, labels[k]); q && *n < max;
              q = strstr(q + 1, labels[k])) {
-            const char *v = q + strlen(labels[k]);
-            while (*v == ' ' || *v == '\t') {
-                v++;
-            }
-            if (jx_rc_starts(v, "：")) {
-                v += strlen("：");
-            } else if (*v == ':') {
-                v++;
-            } else {
+            const char *v = jx_rc_after_colon(q + strlen(labels[k]));
+            if (!v) {
                 continue;
-            }
-            while (*v == ' ' || *v == '\t') {
-                v++;
             }
             const char *e = v;
             while (*e && *e != ' ' && *e != '\t' && *e != '\n' &&

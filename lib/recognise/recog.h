@@ -131,6 +131,11 @@ bool jx_rc_blank(const char *text);
 
 /* True when s starts with / ends with / contains t. */
 bool jx_rc_starts(const char *s, const char *t);
+
+/* The value after a label's colon: v with blanks, then one "：" or ":",
+ * then blanks skipped; NULL when no colon follows (the text after a
+ * label "来源: 某局", "联系人：张三"). */
+const char *jx_rc_after_colon(const char *v);
 bool jx_rc_ends(const char *s, const char *t);
 bool jx_rc_has(const char *s, const char *t);
 

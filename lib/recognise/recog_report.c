@@ -1258,15 +1258,8 @@ static void contact_line(struct jx_rc *rc, const struct jx_rc_row *r)
         if (!p) {
             continue;
         }
-        const char *v = p + strlen(contact_labels[k].label);
-        while (*v == ' ') {
-            v++;
-        }
-        if (jx_rc_starts(v, "：")) {
-            v += strlen("：");
-        } else if (*v == ':') {
-            v++;
-        } else {
+        const char *v = jx_rc_after_colon(p + strlen(contact_labels[k].label));
+        if (!v) {
             continue;
         }
         const char *end = v + strlen(v);

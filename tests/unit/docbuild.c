@@ -72,3 +72,28 @@ void tb_free(struct tb *b, struct jx_diags *dg)
     jx_diags_release(dg);
     jx_arena_free(b->a);
 }
+
+/* See docbuild.h. */
+const char *tb_money(const struct jx_amt *m, enum jx_money_unit u)
+{
+    static char buf[4][JX_NUM_BUFSZ];
+    static int k;
+    if (!m->present) {
+        return "";
+    }
+    k = (k + 1) % 4;
+    return jx_money_format_exact(m->v, u, buf[k]);
+}
+
+/* See docbuild.h. */
+const char *tb_num(const struct jx_num *n, bool pct)
+{
+    static char buf[4][JX_NUM_BUFSZ];
+    static int k;
+    if (!n->present) {
+        return "";
+    }
+    k = (k + 1) % 4;
+    const char *s = jx_rat_format_exact(n->v, pct, buf[k]);
+    return s ? s : "?";
+}

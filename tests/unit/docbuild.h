@@ -39,4 +39,12 @@ struct jx_package *tb_recog(struct tb *b, struct jx_diags *dg);
 /* Free a builder and its diagnostics. */
 void tb_free(struct tb *b, struct jx_diags *dg);
 
+/* Exact text of money in its unit ("" for absent), for assertions; a
+ * ring of four static buffers (valid for four calls). */
+const char *tb_money(const struct jx_amt *m, enum jx_money_unit u);
+
+/* Exact text of a number ("" for absent, "?" when not exact), as a
+ * percentage when pct; the same ring of buffers. */
+const char *tb_num(const struct jx_num *n, bool pct);
+
 #endif

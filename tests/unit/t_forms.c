@@ -8,6 +8,7 @@
  * located T-codes; the pipeline loads its run's catalogue from the
  * directory it is given.
  */
+#include "docbuild.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -17,31 +18,6 @@
 #include "jixiao/pipeline.h"
 #include "recognise/forms.h"
 #include "recognise/recognise.h"
-
-/* Exact text of money in its unit ("" for absent). */
-static const char *money(const struct jx_amt *m, enum jx_money_unit u)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!m->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    return jx_money_format_exact(m->v, u, buf[k]);
-}
-
-/* Exact text of a number ("" for absent). */
-static const char *num(const struct jx_num *n, bool pct)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!n->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    const char *s = jx_rat_format_exact(n->v, pct, buf[k]);
-    return s ? s : "?";
-}
 
 /* The number of findings with code. */
 static size_t count_code(const struct jx_diags *d, const char *code)
@@ -162,22 +138,22 @@ static void t_small_form(void)
     }
     if (p && p->nproject_sheets == 1) {
         const struct jx_sheet *s = &p->project_sheets[0];
-        CHECK_STR(money(&s->total.budget_full, s->unit), "50.00");
-        CHECK_STR(money(&s->total.executed, s->unit), "40.00");
-        CHECK_STR(num(&s->total.rate, true), "80%");
-        CHECK_STR(num(&s->total.points, false), "20");
-        CHECK_STR(num(&s->total.score, false), "16");
-        CHECK_STR(money(&s->funds[JX_FUND_CURRENT_APPROP].executed, s->unit),
+        CHECK_STR(tb_money(&s->total.budget_full, s->unit), "50.00");
+        CHECK_STR(tb_money(&s->total.executed, s->unit), "40.00");
+        CHECK_STR(tb_num(&s->total.rate, true), "80%");
+        CHECK_STR(tb_num(&s->total.points, false), "20");
+        CHECK_STR(tb_num(&s->total.score, false), "16");
+        CHECK_STR(tb_money(&s->funds[JX_FUND_CURRENT_APPROP].executed, s->unit),
                   "40.00");
         CHECK_INT(s->nindicators, 1);
         if (s->nindicators == 1) {
             CHECK_STR(s->indicators[0].name.s, "培训人次");
             CHECK_STR(s->indicators[0].target.s, "100人次");
             CHECK_STR(s->indicators[0].actual.s, "90人次");
-            CHECK_STR(num(&s->indicators[0].points, false), "80");
-            CHECK_STR(num(&s->indicators[0].score, false), "72");
+            CHECK_STR(tb_num(&s->indicators[0].points, false), "80");
+            CHECK_STR(tb_num(&s->indicators[0].score, false), "72");
         }
-        CHECK_STR(num(&s->stated_total, false), "88");
+        CHECK_STR(tb_num(&s->stated_total, false), "88");
     }
     /* the bundled catalogue does not know these words */
     struct jx_diags d2;
@@ -233,18 +209,18 @@ static void t_sichuan(void)
     if (p && p->nproject_sheets == 1) {
         const struct jx_sheet *s = &p->project_sheets[0];
         CHECK_STR(s->name.s, "安可替代补助资金项目");
-        CHECK_STR(money(&s->total.budget_initial, s->unit), "0.00");
-        CHECK_STR(money(&s->total.budget_full, s->unit), "3.36");
-        CHECK_STR(money(&s->total.executed, s->unit), "3.36");
-        CHECK_STR(num(&s->total.rate, true), "100%");
-        CHECK_STR(num(&s->total.points, false), "10");
-        CHECK_STR(num(&s->total.score, false), "10");
+        CHECK_STR(tb_money(&s->total.budget_initial, s->unit), "0.00");
+        CHECK_STR(tb_money(&s->total.budget_full, s->unit), "3.36");
+        CHECK_STR(tb_money(&s->total.executed, s->unit), "3.36");
+        CHECK_STR(tb_num(&s->total.rate, true), "100%");
+        CHECK_STR(tb_num(&s->total.points, false), "10");
+        CHECK_STR(tb_num(&s->total.score, false), "10");
         const struct jx_funds *f = &s->funds[JX_FUND_CURRENT_APPROP];
-        CHECK_STR(money(&f->budget_full, s->unit), "3.36");
-        CHECK_STR(money(&f->executed, s->unit), "3.36");
+        CHECK_STR(tb_money(&f->budget_full, s->unit), "3.36");
+        CHECK_STR(tb_money(&f->executed, s->unit), "3.36");
         CHECK(!f->points.present);
         f = &s->funds[JX_FUND_SPECIAL_ACCOUNT];
-        CHECK_STR(money(&f->budget_full, s->unit), "0.00");
+        CHECK_STR(tb_money(&f->budget_full, s->unit), "0.00");
         CHECK_INT(s->nindicators, 3);
         if (s->nindicators == 3) {
             const struct jx_indicator *i = s->indicators;
@@ -253,16 +229,16 @@ static void t_sichuan(void)
             CHECK_STR(i[0].name.s, "购买电脑台数");
             CHECK_STR(i[0].target.s, "≥13台");
             CHECK_STR(i[0].actual.s, "13台");
-            CHECK_STR(num(&i[0].points, false), "40");
-            CHECK_STR(num(&i[0].score, false), "40");
+            CHECK_STR(tb_num(&i[0].points, false), "40");
+            CHECK_STR(tb_num(&i[0].score, false), "40");
             CHECK_STR(i[0].deviation.s, "无");
             CHECK_STR(i[1].level2.s, "经济成本指标");
             CHECK_STR(i[1].target.s, "≤3.36万元");
             CHECK_STR(i[2].level1.s, "效益指标");
             CHECK_STR(i[2].target.s, "=100%");
-            CHECK_STR(num(&i[2].points, false), "20");
+            CHECK_STR(tb_num(&i[2].points, false), "20");
         }
-        CHECK_STR(num(&s->stated_total, false), "100");
+        CHECK_STR(tb_num(&s->stated_total, false), "100");
     }
     jx_diags_release(&d);
     jx_arena_free(a);
@@ -296,13 +272,13 @@ static void t_sichuan_headings(void)
     CHECK_INT(count_code(&d, "I408"), 0);
     if (p && p->nproject_sheets == 1) {
         const struct jx_sheet *s = &p->project_sheets[0];
-        CHECK_STR(money(&s->total.budget_initial, s->unit), "238.93");
-        CHECK_STR(money(&s->total.budget_full, s->unit), "251.89");
-        CHECK_STR(money(&s->total.executed, s->unit), "251.89");
-        CHECK_STR(num(&s->total.rate, true), "100%");
-        CHECK_STR(num(&s->total.points, false), "10");
-        CHECK_STR(num(&s->total.score, false), "10");
-        CHECK_STR(money(&s->funds[JX_FUND_CURRENT_APPROP].budget_initial,
+        CHECK_STR(tb_money(&s->total.budget_initial, s->unit), "238.93");
+        CHECK_STR(tb_money(&s->total.budget_full, s->unit), "251.89");
+        CHECK_STR(tb_money(&s->total.executed, s->unit), "251.89");
+        CHECK_STR(tb_num(&s->total.rate, true), "100%");
+        CHECK_STR(tb_num(&s->total.points, false), "10");
+        CHECK_STR(tb_num(&s->total.score, false), "10");
+        CHECK_STR(tb_money(&s->funds[JX_FUND_CURRENT_APPROP].budget_initial,
                         s->unit),
                   "238.93");
         CHECK_INT(s->nindicators, 2);
@@ -310,11 +286,11 @@ static void t_sichuan_headings(void)
             CHECK_STR(s->indicators[0].level1.s, "产出指标");
             CHECK_STR(s->indicators[0].name.s, "发放覆盖率");
             CHECK_STR(s->indicators[0].target.s, "=100%");
-            CHECK_STR(num(&s->indicators[0].points, false), "60");
+            CHECK_STR(tb_num(&s->indicators[0].points, false), "60");
             CHECK_STR(s->indicators[1].level2.s, "社会效益指标");
-            CHECK_STR(num(&s->indicators[1].score, false), "30");
+            CHECK_STR(tb_num(&s->indicators[1].score, false), "30");
         }
-        CHECK_STR(num(&s->stated_total, false), "100");
+        CHECK_STR(tb_num(&s->stated_total, false), "100");
     } else {
         CHECK(false);
     }
@@ -467,7 +443,7 @@ static void t_pipeline(void)
         CHECK(in->pkg != NULL);
         if (in->pkg && in->pkg->nproject_sheets == 1) {
             const struct jx_sheet *s = &in->pkg->project_sheets[0];
-            CHECK_STR(money(&s->total.executed, s->unit), "40.00");
+            CHECK_STR(tb_money(&s->total.executed, s->unit), "40.00");
             CHECK_INT(s->nindicators, 1);
         } else {
             CHECK(false);

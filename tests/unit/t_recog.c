@@ -23,31 +23,6 @@
 
 /* ---- building documents ------------------------------------------------ */
 
-/* Exact text of money in its unit ("" for absent). */
-static const char *money(const struct jx_amt *m, enum jx_money_unit u)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!m->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    return jx_money_format_exact(m->v, u, buf[k]);
-}
-
-/* Exact text of a number ("" for absent). */
-static const char *num(const struct jx_num *n, bool pct)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!n->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    const char *s = jx_rat_format_exact(n->v, pct, buf[k]);
-    return s ? s : "?";
-}
-
 /* The number of findings with code. */
 static size_t count_code(const struct jx_diags *d, const char *code)
 {
@@ -126,43 +101,43 @@ static void base_sheet(void)
     CHECK_INT(s->unit, JX_WANYUAN);
     CHECK_INT(s->authorized.v, 50);
     CHECK_INT(s->actual.v, 46);
-    CHECK_STR(num(&s->control_rate, true), "92%");
+    CHECK_STR(tb_num(&s->control_rate, true), "92%");
     CHECK_INT(s->authorized.prov->line, 5);
-    CHECK_STR(money(&s->three_public.prev_final, JX_WANYUAN), "3.50");
-    CHECK_STR(money(&s->three_public.budget, JX_WANYUAN), "4.00");
-    CHECK_STR(money(&s->three_public.final, JX_WANYUAN), "2.80");
-    CHECK_STR(money(&s->vehicle.final, JX_WANYUAN), "1.50");
+    CHECK_STR(tb_money(&s->three_public.prev_final, JX_WANYUAN), "3.50");
+    CHECK_STR(tb_money(&s->three_public.budget, JX_WANYUAN), "4.00");
+    CHECK_STR(tb_money(&s->three_public.final, JX_WANYUAN), "2.80");
+    CHECK_STR(tb_money(&s->vehicle.final, JX_WANYUAN), "1.50");
     CHECK(!s->vehicle_purchase.budget.present);
-    CHECK_STR(money(&s->vehicle_operation.prev_final, JX_WANYUAN), "2.00");
+    CHECK_STR(tb_money(&s->vehicle_operation.prev_final, JX_WANYUAN), "2.00");
     CHECK(!s->overseas.prev_final.present && !s->overseas.final.present);
-    CHECK_STR(money(&s->reception.budget, JX_WANYUAN), "2.00");
-    CHECK_STR(money(&s->project.final, JX_WANYUAN), "110.25");
+    CHECK_STR(tb_money(&s->reception.budget, JX_WANYUAN), "2.00");
+    CHECK_STR(tb_money(&s->project.final, JX_WANYUAN), "110.25");
     CHECK_INT(s->nproject_lines, 2);
     if (s->nproject_lines == 2) {
         CHECK_INT(s->project_lines[0].cat, JX_PCAT_BUSINESS);
         CHECK_STR(s->project_lines[0].name.s, "业务工作经费");
-        CHECK_STR(money(&s->project_lines[0].cost.budget, JX_WANYUAN), "70.00");
+        CHECK_STR(tb_money(&s->project_lines[0].cost.budget, JX_WANYUAN), "70.00");
         CHECK_INT(s->project_lines[1].cat, JX_PCAT_LOCAL_SPECIAL);
         CHECK_STR(s->project_lines[1].name.s, "防汛专项");
-        CHECK_STR(money(&s->project_lines[1].cost.final, JX_WANYUAN), "45.25");
+        CHECK_STR(tb_money(&s->project_lines[1].cost.final, JX_WANYUAN), "45.25");
     }
-    CHECK_STR(money(&s->public_funds.prev_final, JX_WANYUAN), "30.00");
-    CHECK_STR(money(&s->office.budget, JX_WANYUAN), "11.31");
+    CHECK_STR(tb_money(&s->public_funds.prev_final, JX_WANYUAN), "30.00");
+    CHECK_STR(tb_money(&s->office.budget, JX_WANYUAN), "11.31");
     CHECK(!s->office.final.present);
     CHECK(!s->office.prev_final.present);
-    CHECK_STR(money(&s->utilities_travel.final, JX_WANYUAN), "2.00");
-    CHECK_STR(money(&s->meetings_training.budget, JX_WANYUAN), "2.00");
-    CHECK_STR(money(&s->procurement.prev_final, JX_WANYUAN), "10.00");
+    CHECK_STR(tb_money(&s->utilities_travel.final, JX_WANYUAN), "2.00");
+    CHECK_STR(tb_money(&s->meetings_training.budget, JX_WANYUAN), "2.00");
+    CHECK_STR(tb_money(&s->procurement.prev_final, JX_WANYUAN), "10.00");
     CHECK(!s->basic_adjustment.budget.present);
     CHECK_INT(s->nbuildings, 1);
     if (s->nbuildings == 1) {
         CHECK_STR(s->buildings[0].name.s, "社区服务中心");
-        CHECK_STR(num(&s->buildings[0].approved_area, false), "800");
-        CHECK_STR(num(&s->buildings[0].actual_area, false), "780");
-        CHECK_STR(num(&s->buildings[0].area_rate, true), "97.5%");
-        CHECK_STR(money(&s->buildings[0].actual_invest, JX_WANYUAN),
+        CHECK_STR(tb_num(&s->buildings[0].approved_area, false), "800");
+        CHECK_STR(tb_num(&s->buildings[0].actual_area, false), "780");
+        CHECK_STR(tb_num(&s->buildings[0].area_rate, true), "97.5%");
+        CHECK_STR(tb_money(&s->buildings[0].actual_invest, JX_WANYUAN),
                   "290.00");
-        CHECK_STR(num(&s->buildings[0].invest_rate, true), "96.67%");
+        CHECK_STR(tb_num(&s->buildings[0].invest_rate, true), "96.67%");
     }
     CHECK_STR(s->thrift_measures.s, "加强宣传，节约开支。");
     CHECK_STR(p->contacts.preparer.s, "张某");
@@ -217,7 +192,7 @@ static void dept_words(void)
         tb_free(&b, &dg);
         return;
     }
-    CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "5.50");
+    CHECK_STR(tb_money(&p->base.three_public.final, JX_WANYUAN), "5.50");
     const struct jx_rubric *rb = &p->dept_scoring;
     CHECK(rb->present);
     CHECK_INT(rb->nrows, 3);
@@ -226,8 +201,8 @@ static void dept_words(void)
         CHECK_STR(rb->rows[0].level1.s, "投入");
         CHECK_STR(rb->rows[0].level2.s, "预算配置");
         CHECK_STR(rb->rows[0].name.s, "人员控制率");
-        CHECK_STR(num(&rb->rows[0].points, false), "10");
-        CHECK_STR(num(&rb->rows[0].score, false), "10");
+        CHECK_STR(tb_num(&rb->rows[0].points, false), "10");
+        CHECK_STR(tb_num(&rb->rows[0].score, false), "10");
         CHECK(rb->rows[0].points.prov->how == JX_HOW_POSITION);
         CHECK_STR(rb->rows[0].standard.s,
                   "以100%为标准.控制率Q100%,计10分; 每超过一个百分点扣1分,扣完为止.");
@@ -235,14 +210,14 @@ static void dept_words(void)
                   "本单位年末在职38人,占编制40人的95.00%.");
         CHECK_STR(rb->rows[1].level1.s, "投入");
         CHECK_STR(rb->rows[1].name.s, "公用经费变动率");
-        CHECK_STR(num(&rb->rows[1].points, false), "10");
-        CHECK_STR(num(&rb->rows[1].score, false), "0");
+        CHECK_STR(tb_num(&rb->rows[1].points, false), "10");
+        CHECK_STR(tb_num(&rb->rows[1].score, false), "0");
         CHECK_STR(rb->rows[1].description.s,
                   "本年公用经费12万元,上年10万元,变动率为20.00%");
         CHECK_STR(rb->rows[2].level1.s, "过程");
         CHECK_STR(rb->rows[2].level2.s, "预算执行");
         CHECK_STR(rb->rows[2].name.s, "预算完成率");
-        CHECK_STR(num(&rb->rows[2].points, false), "10");
+        CHECK_STR(tb_num(&rb->rows[2].points, false), "10");
         CHECK(!rb->rows[2].score.present);
         CHECK(!rb->rows[2].description.s);
     }
@@ -278,21 +253,21 @@ static void base_stream(void)
     CHECK(s->present);
     CHECK_INT(s->authorized.v, 52);
     CHECK_INT(s->actual.v, 49);
-    CHECK_STR(num(&s->control_rate, true), "94.23%");
+    CHECK_STR(tb_num(&s->control_rate, true), "94.23%");
     CHECK_INT(s->authorized.prov->how, JX_HOW_POSITION);
-    CHECK_STR(money(&s->three_public.prev_final, JX_WANYUAN), "12.50");
-    CHECK_STR(money(&s->three_public.budget, JX_WANYUAN), "18.00");
-    CHECK_STR(money(&s->three_public.final, JX_WANYUAN), "15.75");
+    CHECK_STR(tb_money(&s->three_public.prev_final, JX_WANYUAN), "12.50");
+    CHECK_STR(tb_money(&s->three_public.budget, JX_WANYUAN), "18.00");
+    CHECK_STR(tb_money(&s->three_public.final, JX_WANYUAN), "15.75");
     CHECK_INT(s->three_public.final.prov->how, JX_HOW_POSITION);
-    CHECK_STR(money(&s->vehicle.prev_final, JX_WANYUAN), "8.20");
-    CHECK_STR(money(&s->vehicle.final, JX_WANYUAN), "9.10");
+    CHECK_STR(tb_money(&s->vehicle.prev_final, JX_WANYUAN), "8.20");
+    CHECK_STR(tb_money(&s->vehicle.final, JX_WANYUAN), "9.10");
     /* two numbers of three columns, placed by 公务用车 = 购置 + 运行维护 */
     CHECK(!s->vehicle_purchase.prev_final.present);
-    CHECK_STR(money(&s->vehicle_purchase.budget, JX_WANYUAN), "6.00");
-    CHECK_STR(money(&s->vehicle_purchase.final, JX_WANYUAN), "5.50");
-    CHECK_STR(money(&s->vehicle_operation.prev_final, JX_WANYUAN), "8.20");
-    CHECK_STR(money(&s->vehicle_operation.budget, JX_WANYUAN), "4.00");
-    CHECK_STR(money(&s->vehicle_operation.final, JX_WANYUAN), "3.60");
+    CHECK_STR(tb_money(&s->vehicle_purchase.budget, JX_WANYUAN), "6.00");
+    CHECK_STR(tb_money(&s->vehicle_purchase.final, JX_WANYUAN), "5.50");
+    CHECK_STR(tb_money(&s->vehicle_operation.prev_final, JX_WANYUAN), "8.20");
+    CHECK_STR(tb_money(&s->vehicle_operation.budget, JX_WANYUAN), "4.00");
+    CHECK_STR(tb_money(&s->vehicle_operation.final, JX_WANYUAN), "3.60");
     CHECK(!s->overseas.budget.present);
     CHECK(!s->meetings_training.prev_final.present &&
           !s->meetings_training.final.present);
@@ -310,7 +285,7 @@ static void base_stream(void)
     CHECK(p != NULL);
     if (p) {
         CHECK(!cost_any_test(&p->base.vehicle_purchase));
-        CHECK_STR(money(&p->base.vehicle_operation.final, JX_WANYUAN), "3.60");
+        CHECK_STR(tb_money(&p->base.vehicle_operation.final, JX_WANYUAN), "3.60");
     }
     tb_free(&b, &dg);
     /* fewer staffing numbers than header columns: none is read */
@@ -323,7 +298,7 @@ static void base_stream(void)
     CHECK(p != NULL);
     if (p) {
         CHECK(!p->base.authorized.present && !p->base.actual.present);
-        CHECK_STR(money(&p->base.three_public.final, JX_WANYUAN), "3.00");
+        CHECK_STR(tb_money(&p->base.three_public.final, JX_WANYUAN), "3.00");
     }
     tb_free(&b, &dg);
 }
@@ -403,25 +378,25 @@ static void inline_splits(void)
         const struct jx_funds *pr = &p->unit_sheet.funds[JX_FUND_PROJECT];
         if (v == 0) {
             /* 600.50 + 300 = 900.50 = 全年预算数 */
-            CHECK_STR(money(&g->budget_full, JX_WANYUAN), "600.50");
-            CHECK_STR(money(&o->budget_full, JX_WANYUAN), "300.00");
+            CHECK_STR(tb_money(&g->budget_full, JX_WANYUAN), "600.50");
+            CHECK_STR(tb_money(&o->budget_full, JX_WANYUAN), "300.00");
             CHECK(!g->executed.present && !o->executed.present);
             CHECK(g->budget_full.prov->how == JX_HOW_COLUMN);
             CHECK_STR(g->budget_full.prov->raw, "600.50万元");
             /* 500.25 + 350 = 850.25 = 全年执行数 */
-            CHECK_STR(money(&bs->executed, JX_WANYUAN), "500.25");
-            CHECK_STR(money(&pr->executed, JX_WANYUAN), "350.00");
+            CHECK_STR(tb_money(&bs->executed, JX_WANYUAN), "500.25");
+            CHECK_STR(tb_money(&pr->executed, JX_WANYUAN), "350.00");
             CHECK(bs->executed.prov->how == JX_HOW_READ);
             CHECK(!bs->budget_full.present);
         } else if (v == 1) {
             /* both 全年预算数 and 全年执行数: 全年执行数 first */
-            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK_STR(tb_money(&g->executed, JX_WANYUAN), "600.50");
             CHECK(g->executed.prov->how == JX_HOW_READ);
             CHECK(!g->budget_full.present);
         } else {
             /* 600.50 + 299 adds up to no total: 全年执行数, as read */
-            CHECK_STR(money(&g->executed, JX_WANYUAN), "600.50");
-            CHECK_STR(money(&o->executed, JX_WANYUAN), "299.00");
+            CHECK_STR(tb_money(&g->executed, JX_WANYUAN), "600.50");
+            CHECK_STR(tb_money(&o->executed, JX_WANYUAN), "299.00");
             CHECK(g->executed.prov->how == JX_HOW_READ);
             CHECK(!g->budget_full.present);
         }
@@ -468,18 +443,18 @@ static void unit_sheet(void)
     CHECK_STR(p->unit.name.s, "示范街道办事处");
     CHECK_INT(s->kind, JX_SHEET_UNIT);
     CHECK_INT(s->unit, JX_WANYUAN);
-    CHECK_STR(money(&s->total.budget_initial, JX_WANYUAN), "2402.15");
-    CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "3911.21");
-    CHECK_STR(money(&s->total.executed, JX_WANYUAN), "1902.68");
-    CHECK_STR(num(&s->total.points, false), "10");
-    CHECK_STR(num(&s->total.rate, true), "48.65%");
-    CHECK_STR(num(&s->total.score, false), "4.87");
+    CHECK_STR(tb_money(&s->total.budget_initial, JX_WANYUAN), "2402.15");
+    CHECK_STR(tb_money(&s->total.budget_full, JX_WANYUAN), "3911.21");
+    CHECK_STR(tb_money(&s->total.executed, JX_WANYUAN), "1902.68");
+    CHECK_STR(tb_num(&s->total.points, false), "10");
+    CHECK_STR(tb_num(&s->total.rate, true), "48.65%");
+    CHECK_STR(tb_num(&s->total.score, false), "4.87");
     CHECK_INT(s->total.executed.prov->line, 4);
-    CHECK_STR(money(&s->funds[JX_FUND_GENERAL_BUDGET].executed, JX_WANYUAN),
+    CHECK_STR(tb_money(&s->funds[JX_FUND_GENERAL_BUDGET].executed, JX_WANYUAN),
               "1371.87");
-    CHECK_STR(money(&s->funds[JX_FUND_BASIC].executed, JX_WANYUAN), "1873.89");
-    CHECK_STR(money(&s->funds[JX_FUND_PROJECT].executed, JX_WANYUAN), "28.79");
-    CHECK_STR(money(&s->funds[JX_FUND_OTHER].executed, JX_WANYUAN), "530.81");
+    CHECK_STR(tb_money(&s->funds[JX_FUND_BASIC].executed, JX_WANYUAN), "1873.89");
+    CHECK_STR(tb_money(&s->funds[JX_FUND_PROJECT].executed, JX_WANYUAN), "28.79");
+    CHECK_STR(tb_money(&s->funds[JX_FUND_OTHER].executed, JX_WANYUAN), "530.81");
     CHECK(!s->funds[JX_FUND_GOV_FUND].executed.present);
     CHECK_INT(s->ngoals, 1);
     if (s->ngoals) {
@@ -494,13 +469,13 @@ static void unit_sheet(void)
         CHECK_STR(x[0].name.s, "上稿篇数");
         CHECK_STR(x[0].target.s, "≧100篇");
         CHECK_STR(x[0].actual.s, "160篇");
-        CHECK_STR(num(&x[0].points, false), "4");
-        CHECK_STR(num(&x[0].score, false), "4");
+        CHECK_STR(tb_num(&x[0].points, false), "4");
+        CHECK_STR(tb_num(&x[0].score, false), "4");
         CHECK(!x[0].deviation.s);
         CHECK_INT(x[0].prov->line, 12);
         CHECK_STR(x[1].level1.s, "产出指标");
         CHECK_STR(x[1].level2.s, "数量指标");
-        CHECK_STR(num(&x[1].score, false), "3.5");
+        CHECK_STR(tb_num(&x[1].score, false), "3.5");
         CHECK_STR(x[1].deviation.s, "进度延后");
         CHECK_STR(x[2].level2.s, "质量指标");
         CHECK_STR(x[3].level1.s, "效益指标");
@@ -508,7 +483,7 @@ static void unit_sheet(void)
         CHECK_STR(x[4].level1.s, "满意度指标");
         CHECK_STR(x[4].level2.s, "服务对象满意度指标");
     }
-    CHECK_STR(num(&s->stated_total, false), "94.87");
+    CHECK_STR(tb_num(&s->stated_total, false), "94.87");
     CHECK_INT(s->stated_total.prov->line, 18);
     CHECK(p->submission.materials[JX_MAT_UNIT_SHEET]);
     CHECK(!p->submission.materials[JX_MAT_PROJECT_SHEETS]);
@@ -566,12 +541,12 @@ static void project_sheets(void)
         CHECK_STR(s->supervisor.s, "区民政局");
         CHECK_STR(s->implementer.s, "示范街道办事处");
         CHECK_INT(s->unit, JX_YUAN);
-        CHECK_STR(money(&s->total.budget_full, JX_YUAN), "120000.00");
-        CHECK_STR(num(&s->total.rate, true), "75%");
-        CHECK_STR(money(&s->funds[JX_FUND_CURRENT_APPROP].executed, JX_YUAN),
+        CHECK_STR(tb_money(&s->total.budget_full, JX_YUAN), "120000.00");
+        CHECK_STR(tb_num(&s->total.rate, true), "75%");
+        CHECK_STR(tb_money(&s->funds[JX_FUND_CURRENT_APPROP].executed, JX_YUAN),
                   "90000.00");
         CHECK_INT(s->nindicators, 1);
-        CHECK_STR(num(&s->stated_total, false), "57.5");
+        CHECK_STR(tb_num(&s->stated_total, false), "57.5");
     }
     CHECK_INT(jx_diags_errors(&dg), 0);
     tb_free(&b, &dg);
@@ -604,15 +579,15 @@ static void flattened_indicators(void)
             CHECK_STR(in[0].name.s, "培训教师人数");
             CHECK_STR(in[0].target.s, "60人");
             CHECK_STR(in[0].actual.s, "58人");
-            CHECK_STR(num(&in[0].points, false), "3");
-            CHECK_STR(num(&in[0].score, false), "2.9");
+            CHECK_STR(tb_num(&in[0].points, false), "3");
+            CHECK_STR(tb_num(&in[0].score, false), "2.9");
             CHECK(in[0].prov && in[0].prov->line == 2 &&
                   in[0].prov->col == 13);
             CHECK_STR(in[1].name.s, "建成图书室");
-            CHECK_STR(num(&in[1].score, false), "2");
+            CHECK_STR(tb_num(&in[1].score, false), "2");
             CHECK_STR(in[2].name.s, "受益人数");
-            CHECK_STR(num(&in[2].points, false), "3");
-            CHECK_STR(num(&in[2].score, false), "2");
+            CHECK_STR(tb_num(&in[2].points, false), "3");
+            CHECK_STR(tb_num(&in[2].score, false), "2");
         }
     }
     CHECK_INT(count_code(&dg, "I413"), 0);
@@ -656,25 +631,25 @@ static void untitled_form(void)
     if (p && p->has_unit_sheet) {
         const struct jx_sheet *s = &p->unit_sheet;
         CHECK_STR(p->unit.name.s, "某乡人民政府");
-        CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "512.60");
+        CHECK_STR(tb_money(&s->total.budget_full, JX_WANYUAN), "512.60");
         CHECK(!s->total.executed.present);
         CHECK(s->total.budget_full.prov &&
               s->total.budget_full.prov->how == JX_HOW_POSITION);
-        CHECK_STR(num(&s->total.rate, true), "95%");
-        CHECK_STR(num(&s->total.score, false), "19");
-        CHECK_STR(num(&s->total.points, false), "20");
+        CHECK_STR(tb_num(&s->total.rate, true), "95%");
+        CHECK_STR(tb_num(&s->total.score, false), "19");
+        CHECK_STR(tb_num(&s->total.points, false), "20");
         CHECK_INT(s->nindicators, 3);
         if (s->nindicators == 3) {
             const struct jx_indicator *in = s->indicators;
             CHECK_STR(in[0].level1.s, "产出指标");
             CHECK_STR(in[0].name.s, "修缮道路");
-            CHECK_STR(num(&in[0].score, false), "30");
+            CHECK_STR(tb_num(&in[0].score, false), "30");
             CHECK_STR(in[1].level1.s, "产出指标");
             CHECK_STR(in[1].level2.s, "质量指标");
             CHECK_STR(in[1].name.s, "验收合格率");
             CHECK_STR(in[1].target.s, "100%");
             CHECK_STR(in[1].actual.s, "100%");
-            CHECK_STR(num(&in[1].score, false), "20");
+            CHECK_STR(tb_num(&in[1].score, false), "20");
             CHECK_STR(in[2].name.s, "群众满意度");
             CHECK_STR(in[2].actual.s, "93%");
         }
@@ -715,14 +690,14 @@ static void hubei_head(void)
     CHECK(p && p->has_unit_sheet);
     if (p && p->has_unit_sheet) {
         const struct jx_sheet *s = &p->unit_sheet;
-        CHECK_STR(money(&s->funds[JX_FUND_BASIC].budget_full, JX_WANYUAN),
+        CHECK_STR(tb_money(&s->funds[JX_FUND_BASIC].budget_full, JX_WANYUAN),
                   "512.60");
-        CHECK_STR(money(&s->funds[JX_FUND_PROJECT].budget_full, JX_WANYUAN),
+        CHECK_STR(tb_money(&s->funds[JX_FUND_PROJECT].budget_full, JX_WANYUAN),
                   "38.00");
         CHECK(!s->funds[JX_FUND_BASIC].executed.present);
         CHECK(!s->funds[JX_FUND_BASIC].budget_initial.present);
         CHECK(!s->total.executed.present);
-        CHECK_STR(num(&s->stated_total, false), "79");
+        CHECK_STR(tb_num(&s->stated_total, false), "79");
         CHECK_INT(s->exec_points, 20);
         CHECK(s->cols_absent.points);
         CHECK_INT(s->nindicators, 2);
@@ -751,7 +726,7 @@ static void hubei_head(void)
     p = text_recog(a, ten, &dg);
     CHECK(p && p->has_unit_sheet);
     if (p && p->has_unit_sheet) {
-        CHECK_STR(num(&p->unit_sheet.total.points, false), "10");
+        CHECK_STR(tb_num(&p->unit_sheet.total.points, false), "10");
         CHECK_INT(p->unit_sheet.exec_points, 0);
     }
     jx_diags_release(&dg);
@@ -788,12 +763,12 @@ static void interleaved_line(void)
         CHECK_STR(s->name.s, "农村饮水安全");
         CHECK_STR(s->supervisor.s, "某县水利局");
         CHECK_STR(s->implementer.s, "某县供水站");
-        CHECK_STR(money(&s->total.budget_initial, JX_WANYUAN), "0.00");
-        CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "86.25");
-        CHECK_STR(money(&s->total.executed, JX_WANYUAN), "86.25");
-        CHECK_STR(num(&s->total.points, false), "10");
-        CHECK_STR(num(&s->total.rate, true), "100%");
-        CHECK_STR(num(&s->total.score, false), "10");
+        CHECK_STR(tb_money(&s->total.budget_initial, JX_WANYUAN), "0.00");
+        CHECK_STR(tb_money(&s->total.budget_full, JX_WANYUAN), "86.25");
+        CHECK_STR(tb_money(&s->total.executed, JX_WANYUAN), "86.25");
+        CHECK_STR(tb_num(&s->total.points, false), "10");
+        CHECK_STR(tb_num(&s->total.rate, true), "100%");
+        CHECK_STR(tb_num(&s->total.score, false), "10");
         CHECK(s->total.executed.prov &&
               s->total.executed.prov->how == JX_HOW_POSITION);
         CHECK_INT(s->nindicators, 4);
@@ -802,8 +777,8 @@ static void interleaved_line(void)
             CHECK_STR(in[0].name.s, "新建水池");
             CHECK_STR(in[0].target.s, "120座");
             CHECK_STR(in[0].actual.s, "110座");
-            CHECK_STR(num(&in[0].points, false), "4");
-            CHECK_STR(num(&in[0].score, false), "4");
+            CHECK_STR(tb_num(&in[0].points, false), "4");
+            CHECK_STR(tb_num(&in[0].score, false), "4");
             CHECK(in[0].actual.prov &&
                   in[0].actual.prov->how == JX_HOW_POSITION);
             CHECK(in[0].target.prov &&
@@ -812,14 +787,14 @@ static void interleaved_line(void)
             CHECK(in[1].score.prov && in[1].score.prov->how == JX_HOW_READ);
             CHECK_STR(in[2].name.s, "供水保障天");
             CHECK_STR(in[2].target.s, "20户");
-            CHECK_STR(num(&in[2].score, false), "2");
+            CHECK_STR(tb_num(&in[2].score, false), "2");
             CHECK(in[2].score.prov &&
                   in[2].score.prov->how == JX_HOW_POSITION);
             CHECK_STR(in[3].name.s, "入户率");
             CHECK_STR(in[3].target.s, "3000户");
             CHECK_STR(in[3].actual.s, "2700户");
-            CHECK_STR(num(&in[3].points, false), "3");
-            CHECK_STR(num(&in[3].score, false), "2.5");
+            CHECK_STR(tb_num(&in[3].points, false), "3");
+            CHECK_STR(tb_num(&in[3].score, false), "2.5");
         }
     }
     jx_diags_release(&dg);
@@ -879,8 +854,8 @@ static void leading_page(void)
         CHECK_INT(s->nindicators, 2);
         if (s->nindicators == 2) {
             CHECK_STR(s->indicators[0].name.s, "完工时间");
-            CHECK_STR(num(&s->indicators[0].points, false), "20");
-            CHECK_STR(num(&s->indicators[0].score, false), "20");
+            CHECK_STR(tb_num(&s->indicators[0].points, false), "20");
+            CHECK_STR(tb_num(&s->indicators[0].score, false), "20");
             CHECK_STR(s->indicators[1].name.s, "维修里程");
         }
     }
@@ -911,8 +886,8 @@ static void cell_values(void)
         return;
     }
     const struct jx_sheet *s = &p->unit_sheet;
-    CHECK_STR(money(&s->total.budget_initial, JX_WANYUAN), "12345.67");
-    CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "1000.50");
+    CHECK_STR(tb_money(&s->total.budget_initial, JX_WANYUAN), "12345.67");
+    CHECK_STR(tb_money(&s->total.budget_full, JX_WANYUAN), "1000.50");
     CHECK(!s->total.executed.present);
     CHECK(!s->total.points.present);
     CHECK(!s->total.rate.present);
@@ -975,7 +950,7 @@ static void merged_cells(void)
             CHECK_STR(s->indicators[1].level2.s, "数量指标");
             CHECK_STR(s->indicators[2].level1.s, "产出指标");
             CHECK_STR(s->indicators[2].level2.s, "质量指标");
-            CHECK_STR(num(&s->indicators[2].score, false), "9");
+            CHECK_STR(tb_num(&s->indicators[2].score, false), "9");
             CHECK_INT(s->indicators[2].score.prov->table, 1);
             CHECK_INT(s->indicators[2].score.prov->row, 4);
             CHECK_INT(s->indicators[2].score.prov->column, 7);
@@ -1058,11 +1033,11 @@ static void form_footers(void)
     CHECK(p != NULL);
     if (p) {
         CHECK_INT(p->base.unit, JX_YUAN);
-        CHECK_STR(money(&p->base.three_public.final, JX_YUAN), "28000.00");
-        CHECK_STR(money(&p->base.public_funds.final, JX_YUAN), "290000.50");
+        CHECK_STR(tb_money(&p->base.three_public.final, JX_YUAN), "28000.00");
+        CHECK_STR(tb_money(&p->base.public_funds.final, JX_YUAN), "290000.50");
         CHECK(p->has_unit_sheet);
         CHECK_INT(p->unit_sheet.unit, JX_WANYUAN);
-        CHECK_STR(money(&p->unit_sheet.total.executed, JX_WANYUAN), "98.00");
+        CHECK_STR(tb_money(&p->unit_sheet.total.executed, JX_WANYUAN), "98.00");
         CHECK_INT(p->unit_sheet.nindicators, 1);
         CHECK_STR(p->contacts.preparer.s, "王某");
         CHECK_STR(p->contacts.phone.s, "0999-6123456");
@@ -1214,7 +1189,7 @@ static void report_untitled(void)
         CHECK(!p->report.title.s);
         CHECK_INT(p->report.nsections, 2);
         CHECK_INT(p->base.authorized.v, 5);
-        CHECK_STR(num(&p->base.control_rate, true), "80%");
+        CHECK_STR(tb_num(&p->base.control_rate, true), "80%");
         CHECK_STR(p->contacts.preparer.s, "赵某");
         CHECK_INT(p->contacts.preparer.prov->line, 4);
         CHECK(p->contacts.date.present && p->contacts.date.d == 9);
@@ -1328,16 +1303,16 @@ static void goal_sheet(void)
         CHECK(!s->tasks[0].name.s);
         CHECK_STR(s->tasks[0].content.s, "内容一开头内容一结尾。");
         CHECK_STR(s->tasks[0].status.s, "按期完成");
-        CHECK_STR(money(&s->tasks[0].budget_total, JX_YUAN), "450000.00");
-        CHECK_STR(money(&s->tasks[0].executed_fiscal, JX_YUAN), "449000.50");
+        CHECK_STR(tb_money(&s->tasks[0].budget_total, JX_YUAN), "450000.00");
+        CHECK_STR(tb_money(&s->tasks[0].executed_fiscal, JX_YUAN), "449000.50");
         CHECK_STR(s->tasks[1].name.s, "基本支出");
-        CHECK_STR(money(&s->tasks[1].executed_total, JX_YUAN), "3904066.83");
+        CHECK_STR(tb_money(&s->tasks[1].executed_total, JX_YUAN), "3904066.83");
         CHECK_INT(s->tasks[1].prov->line, 7);
     }
-    CHECK_STR(money(&s->task_total.budget_total, JX_YUAN), "5950600.00");
-    CHECK_STR(money(&s->task_total.budget_fiscal, JX_YUAN), "5950600.00");
-    CHECK_STR(money(&s->task_total.executed_total, JX_YUAN), "5940282.83");
-    CHECK_STR(money(&s->task_total.executed_fiscal, JX_YUAN), "5940282.83");
+    CHECK_STR(tb_money(&s->task_total.budget_total, JX_YUAN), "5950600.00");
+    CHECK_STR(tb_money(&s->task_total.budget_fiscal, JX_YUAN), "5950600.00");
+    CHECK_STR(tb_money(&s->task_total.executed_total, JX_YUAN), "5940282.83");
+    CHECK_STR(tb_money(&s->task_total.executed_fiscal, JX_YUAN), "5940282.83");
     CHECK(!s->task_total.name.s);
     CHECK_INT(count_code(&dg, "I402"), 4);
     CHECK_INT(s->ngoals, 1);
@@ -1405,28 +1380,28 @@ static void dept_scoring(void)
         CHECK_STR(r->rows[0].level1.s, "部门决策");
         CHECK_STR(r->rows[0].level2.s, "预算编制");
         CHECK_STR(r->rows[0].name.s, "预算编制合理性");
-        CHECK_STR(num(&r->rows[0].points, false), "5");
-        CHECK_STR(num(&r->rows[0].score, false), "5");
+        CHECK_STR(tb_num(&r->rows[0].points, false), "5");
+        CHECK_STR(tb_num(&r->rows[0].score, false), "5");
         CHECK_STR(r->rows[0].standard.s,
                   "1. 符合职责（1分）；2. 合理分配（1分）。");
         CHECK_STR(r->rows[1].name.s, "预决算信息公开");
         CHECK_STR(r->rows[1].level2.s, "资金管理");
-        CHECK_STR(num(&r->rows[1].points, false), "3");
+        CHECK_STR(tb_num(&r->rows[1].points, false), "3");
         CHECK(!r->rows[1].score.present);
         CHECK_STR(r->rows[2].name.s, "项目监管");
-        CHECK_STR(num(&r->rows[2].points, false), "2");
-        CHECK_STR(num(&r->rows[2].score, false), "2");
+        CHECK_STR(tb_num(&r->rows[2].points, false), "2");
+        CHECK_STR(tb_num(&r->rows[2].score, false), "2");
         CHECK_STR(r->rows[2].standard.s,
                   "1. 建立监控机制（1分）；2. 开展检查（1分）。 2. 资金调整（1分）。");
         CHECK_STR(r->rows[3].name.s, "预算执行率");
         CHECK_STR(r->rows[3].level2.s, "效率性");
-        CHECK_STR(num(&r->rows[3].points, false), "6");
+        CHECK_STR(tb_num(&r->rows[3].points, false), "6");
         CHECK(!r->rows[3].score.present);
         CHECK_STR(r->rows[4].name.s, "重点工作完成情况");
-        CHECK_STR(num(&r->rows[4].points, false), "8");
-        CHECK_STR(num(&r->rows[4].score, false), "8");
+        CHECK_STR(tb_num(&r->rows[4].points, false), "8");
+        CHECK_STR(tb_num(&r->rows[4].score, false), "8");
     }
-    CHECK_STR(num(&r->stated_total, false), "92.7");
+    CHECK_STR(tb_num(&r->stated_total, false), "92.7");
     CHECK_STR(r->stated_grade.s, "优");
     CHECK_STR(r->scorer.s, "某人");
     CHECK_INT(count_code(&dg, "I407"), 3);
@@ -1465,16 +1440,16 @@ static void assessment(void)
         CHECK_STR(r->rows[0].level1.s, "及时性 (20分)");
         CHECK_STR(r->rows[0].level2.s, "按时完成线上报送工作");
         CHECK(!r->rows[0].name.s);
-        CHECK_STR(num(&r->rows[0].points, false), "10");
-        CHECK_STR(num(&r->rows[0].score, false), "9");
+        CHECK_STR(tb_num(&r->rows[0].points, false), "10");
+        CHECK_STR(tb_num(&r->rows[0].score, false), "9");
         CHECK_STR(r->rows[0].reason.s, "推迟一日");
         CHECK_STR(r->rows[1].level1.s, "及时性 (20分)");
         CHECK_STR(r->rows[2].level1.s, "客观性 (50分)");
-        CHECK_STR(num(&r->rows[2].points, false), "20");
+        CHECK_STR(tb_num(&r->rows[2].points, false), "20");
         CHECK(!r->rows[2].score.present);
         CHECK_INT(r->rows[2].prov->line, 8);
     }
-    CHECK_STR(num(&r->stated_total, false), "99");
+    CHECK_STR(tb_num(&r->stated_total, false), "99");
     /* no unit name anywhere: the empty label is not a name */
     CHECK_INT(count_code(&dg, "I410"), 1);
     tb_free(&b, &dg);
@@ -1672,7 +1647,7 @@ static void seed003(void)
     const struct jx_base_sheet *b = &p->base;
     CHECK_INT(b->authorized.v, 106);
     CHECK_INT(b->actual.v, 106);
-    CHECK_STR(num(&b->control_rate, true), "100%");
+    CHECK_STR(tb_num(&b->control_rate, true), "100%");
     static const struct {
         size_t off;
         const char *v[3];
@@ -1693,26 +1668,26 @@ static void seed003(void)
         const struct jx_cost *c =
             (const struct jx_cost *)(const void *)((const char *)b +
                                                    rows[i].off);
-        CHECK_STR(money(&c->prev_final, JX_WANYUAN), rows[i].v[0]);
-        CHECK_STR(money(&c->budget, JX_WANYUAN), rows[i].v[1]);
-        CHECK_STR(money(&c->final, JX_WANYUAN), rows[i].v[2]);
+        CHECK_STR(tb_money(&c->prev_final, JX_WANYUAN), rows[i].v[0]);
+        CHECK_STR(tb_money(&c->budget, JX_WANYUAN), rows[i].v[1]);
+        CHECK_STR(tb_money(&c->final, JX_WANYUAN), rows[i].v[2]);
     }
     CHECK_INT(b->nproject_lines, 1);
     const struct jx_sheet *s = &p->unit_sheet;
     CHECK(p->has_unit_sheet);
-    CHECK_STR(money(&s->total.budget_initial, JX_WANYUAN), "2402.15");
-    CHECK_STR(money(&s->total.budget_full, JX_WANYUAN), "3911.21");
-    CHECK_STR(money(&s->total.executed, JX_WANYUAN), "1902.68");
-    CHECK_STR(num(&s->total.rate, true), "48.65%");
-    CHECK_STR(num(&s->total.score, false), "4.87");
-    CHECK_STR(num(&s->stated_total, false), "94.87");
+    CHECK_STR(tb_money(&s->total.budget_initial, JX_WANYUAN), "2402.15");
+    CHECK_STR(tb_money(&s->total.budget_full, JX_WANYUAN), "3911.21");
+    CHECK_STR(tb_money(&s->total.executed, JX_WANYUAN), "1902.68");
+    CHECK_STR(tb_num(&s->total.rate, true), "48.65%");
+    CHECK_STR(tb_num(&s->total.score, false), "4.87");
+    CHECK_STR(tb_num(&s->stated_total, false), "94.87");
     CHECK_INT(s->nindicators, 16);
     if (s->nindicators == 16) {
         CHECK_STR(s->indicators[0].name.s, "全年在区级及以上媒体上稿篇数");
         CHECK_STR(s->indicators[9].target.s, "预算金额≤1902.68万元");
         CHECK_STR(s->indicators[9].actual.s, "1902.68万");
         CHECK_STR(s->indicators[15].level2.s, "服务对象满意度指标");
-        CHECK_STR(num(&s->indicators[12].points, false), "10");
+        CHECK_STR(tb_num(&s->indicators[12].points, false), "10");
     }
     CHECK_INT(p->nproject_sheets, 0);
     CHECK(p->submission.materials[JX_MAT_PROJECT_SHEETS]);
@@ -1747,13 +1722,13 @@ static void seed002(void)
     };
     CHECK_INT(g->ntasks, 5);
     for (size_t i = 0; i < g->ntasks && i < 5; i++) {
-        CHECK_STR(money(&g->tasks[i].budget_total, JX_YUAN), tasks[i][0]);
-        CHECK_STR(money(&g->tasks[i].budget_fiscal, JX_YUAN), tasks[i][0]);
-        CHECK_STR(money(&g->tasks[i].executed_total, JX_YUAN), tasks[i][1]);
-        CHECK_STR(money(&g->tasks[i].executed_fiscal, JX_YUAN), tasks[i][1]);
+        CHECK_STR(tb_money(&g->tasks[i].budget_total, JX_YUAN), tasks[i][0]);
+        CHECK_STR(tb_money(&g->tasks[i].budget_fiscal, JX_YUAN), tasks[i][0]);
+        CHECK_STR(tb_money(&g->tasks[i].executed_total, JX_YUAN), tasks[i][1]);
+        CHECK_STR(tb_money(&g->tasks[i].executed_fiscal, JX_YUAN), tasks[i][1]);
     }
-    CHECK_STR(money(&g->task_total.budget_total, JX_YUAN), "5950600.00");
-    CHECK_STR(money(&g->task_total.executed_total, JX_YUAN), "5940282.83");
+    CHECK_STR(tb_money(&g->task_total.budget_total, JX_YUAN), "5950600.00");
+    CHECK_STR(tb_money(&g->task_total.executed_total, JX_YUAN), "5940282.83");
     CHECK_INT(g->nindicators, 21);
     const struct jx_rubric *r = &p->dept_scoring;
     static const char *const want[21][2] = {
@@ -1765,8 +1740,8 @@ static void seed002(void)
     };
     CHECK_INT(r->nrows, 21);
     for (size_t i = 0; i < r->nrows && i < 21; i++) {
-        CHECK_STR(num(&r->rows[i].points, false), want[i][0]);
-        CHECK_STR(num(&r->rows[i].score, false), want[i][1]);
+        CHECK_STR(tb_num(&r->rows[i].points, false), want[i][0]);
+        CHECK_STR(tb_num(&r->rows[i].score, false), want[i][1]);
     }
     if (r->nrows == 21) {
         CHECK_STR(r->rows[11].name.s, "财政供养人员控制率");
@@ -1774,7 +1749,7 @@ static void seed002(void)
         CHECK_STR(r->rows[20].level1.s, "部门绩效");
         CHECK_STR(r->rows[20].level2.s, "公平性");
     }
-    CHECK_STR(num(&r->stated_total, false), "92.7");
+    CHECK_STR(tb_num(&r->stated_total, false), "92.7");
     CHECK_STR(r->stated_grade.s, "优");
     CHECK_STR(r->scorer.s, "余兆荣");
     CHECK_INT(p->report.nsections, 4);
@@ -1809,14 +1784,14 @@ static void seed000_004(void)
         CHECK_INT(r->nrows, 8);
         for (size_t i = 0; i < r->nrows && i < 8; i++) {
             CHECK_STR(r->rows[i].level2.s, l2[i]);
-            CHECK_STR(num(&r->rows[i].points, false), pts[i]);
-            CHECK_STR(num(&r->rows[i].score, false), pts[i]);
+            CHECK_STR(tb_num(&r->rows[i].points, false), pts[i]);
+            CHECK_STR(tb_num(&r->rows[i].score, false), pts[i]);
         }
         if (r->nrows == 8) {
             CHECK_STR(r->rows[0].level1.s, "及时性 (20分)");
             CHECK_STR(r->rows[7].level1.s, "客观性 (50分)");
         }
-        CHECK_STR(num(&r->stated_total, false), "100");
+        CHECK_STR(tb_num(&r->stated_total, false), "100");
         CHECK_INT(p->report.nsections, 10);
         CHECK_INT(count_code(&dg, "I403"), 1);
         struct jx_doc *d = NULL;

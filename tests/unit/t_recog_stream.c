@@ -10,6 +10,7 @@
  * the sheet's rows_unread kept through Package JSON, and the scoring
  * giving notes, not errors, for sums over a sheet read in part.
  */
+#include "docbuild.h"
 #include "harness.h"
 
 #include "jixiao/import.h"
@@ -17,31 +18,6 @@
 #include "jixiao/score.h"
 #include "recognise/forms.h"
 #include "recognise/recognise.h"
-
-/* Exact text of money in its unit ("" for absent). */
-static const char *money(const struct jx_amt *m, enum jx_money_unit u)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!m->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    return jx_money_format_exact(m->v, u, buf[k]);
-}
-
-/* Exact text of a number ("" for absent). */
-static const char *num(const struct jx_num *n, bool pct)
-{
-    static char buf[4][JX_NUM_BUFSZ];
-    static int k;
-    if (!n->present) {
-        return "";
-    }
-    k = (k + 1) % 4;
-    const char *s = jx_rat_format_exact(n->v, pct, buf[k]);
-    return s ? s : "?";
-}
 
 /* The number of findings with code (and severity sev, or any when
  * sev < 0). */
@@ -103,13 +79,13 @@ static void t_guangshui(void)
     if (p && p->nproject_sheets == 1) {
         const struct jx_sheet *s = &p->project_sheets[0];
         CHECK(s->rows_unread);
-        CHECK_STR(num(&s->stated_total, false), "88");
+        CHECK_STR(tb_num(&s->stated_total, false), "88");
         CHECK_STR(s->name.s, "河道保洁经费");
         CHECK_STR(s->implementer.s, "某某环卫有限公司");
         CHECK_STR(s->supervisor.s, "某市水利局");
-        CHECK_STR(money(&s->total.budget_full, s->unit), "20.00");
-        CHECK_STR(money(&s->total.executed, s->unit), "19.00");
-        CHECK_STR(num(&s->total.rate, true), "95%");
+        CHECK_STR(tb_money(&s->total.budget_full, s->unit), "20.00");
+        CHECK_STR(tb_money(&s->total.executed, s->unit), "19.00");
+        CHECK_STR(tb_num(&s->total.rate, true), "95%");
         CHECK(s->total.budget_full.prov &&
               s->total.budget_full.prov->how == JX_HOW_POSITION);
         CHECK(s->total.rate.prov &&
@@ -126,8 +102,8 @@ static void t_guangshui(void)
             const struct jx_indicator *r = &s->indicators[i];
             CHECK_STR(r->level1.s, want[i][0]);
             CHECK_STR(r->name.s, want[i][1]);
-            CHECK_STR(num(&r->points, false), want[i][2]);
-            CHECK_STR(num(&r->score, false), want[i][3]);
+            CHECK_STR(tb_num(&r->points, false), want[i][2]);
+            CHECK_STR(tb_num(&r->score, false), want[i][3]);
             CHECK(r->points.prov && r->points.prov->how == JX_HOW_POSITION);
         }
     }
@@ -184,8 +160,8 @@ static void t_guangshui_refused(void)
     if (p && p->nproject_sheets == 1) {
         const struct jx_sheet *s = &p->project_sheets[0];
         CHECK_INT(s->nindicators, 0);
-        CHECK_STR(money(&s->total.executed, s->unit), "19.00");
-        CHECK_STR(num(&s->stated_total, false), "88");
+        CHECK_STR(tb_money(&s->total.executed, s->unit), "19.00");
+        CHECK_STR(tb_num(&s->stated_total, false), "88");
     }
     jx_diags_release(&d);
     jx_arena_free(a);
@@ -224,7 +200,7 @@ static void t_fragment(void)
             CHECK_STR(r->level2.s ? r->level2.s : "", want[i][1]);
             CHECK_STR(r->name.s, want[i][2]);
             CHECK_STR(r->target.s, want[i][3]);
-            CHECK_STR(num(&r->points, false), want[i][4]);
+            CHECK_STR(tb_num(&r->points, false), want[i][4]);
             CHECK(!r->score.present);
             CHECK(r->points.prov && r->points.prov->how == JX_HOW_POSITION);
         }
