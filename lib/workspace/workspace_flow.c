@@ -274,7 +274,9 @@ int jx_wf_apply(struct jx_arena *a, enum jx_wf_state from,
     enum jx_wf_role role = actor ? actor->role : JX_WF_ROLE_NONE;
     if ((unsigned)role >= JX_WF_NROLES || !(roles_of(act) & (1u << role))) {
         return refuse(a, out, "W001", "%s无权%s（可%s的是：%s）",
-                      jx_wf_role_zh(role)[0] ? jx_wf_role_zh(role) : "未知角色",
+                      role > JX_WF_ROLE_NONE && role < JX_WF_NROLES
+                          ? role_zh[role]
+                          : "未知角色",
                       an, an, roles_text(a, act));
     }
     if (role == JX_WF_FILLER || role == JX_WF_LEADER) {

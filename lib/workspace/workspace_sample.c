@@ -93,8 +93,9 @@ int jx_wf_scores_review(struct jx_arena *a, const struct jx_wf_scores *in,
     if (role != JX_WF_REVIEWER && role != JX_WF_ADMIN) {
         *code = "W001";
         *why = jx_sprintf(a, "%s无权复核（可复核的是：财政审核人、管理员）",
-                          jx_wf_role_zh(role)[0] ? jx_wf_role_zh(role)
-                                                 : "未知角色");
+                          role > JX_WF_ROLE_NONE && role < JX_WF_NROLES
+                              ? jx_wf_role_zh(role)
+                              : "未知角色");
         return -1;
     }
     if (!sampled) {

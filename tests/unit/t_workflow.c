@@ -176,6 +176,9 @@ static void t_illegal(void)
             "单位填报人无权受理（可受理的是：财政审核人、管理员）", __LINE__);
     refused(a, JX_WF_FILLING, JX_WF_SUBMIT, rev, &o, "W001",
             "财政审核人无权送审（可送审的是：单位填报人、管理员）", __LINE__);
+    struct jx_wf_actor nobody = {"x", JX_WF_ROLE_NONE, NULL};
+    refused(a, JX_WF_FILLING, JX_WF_SUBMIT, nobody, &o, "W001",
+            "未知角色无权送审（可送审的是：单位填报人、管理员）", __LINE__);
     /* a lower level undoing a higher one (DHIS2 bug 11981) */
     struct jx_wf_opts byleader = o;
     byleader.entered_by = JX_WF_LEADER;
