@@ -135,6 +135,13 @@ struct jx_store *jx_store_open(const char *url, const struct jx_store_opts *o,
             jx_buf_init(&b, 1u << 16);
             jx_buf_addf(&b, "%s/%s", path, JX_WORKSPACE_DB);
             s->target = jx_buf_detach(&b, NULL);
+            struct stat st;
+            if (!o->create && stat(s->target, &st) != 0) {
+                jx_store_fail(s, "W001", "“%s”不是工作区（其中没有 %s；新建工作区请"
+                                         "用 jixiao init）", url, JX_WORKSPACE_DB);
+                store_free(s);
+                return NULL;
+            }
             jx_buf_init(&b, 1u << 16);
             jx_buf_addf(&b, "%s/%s", path, JX_WORKSPACE_FILES);
             s->files_dir = jx_buf_detach(&b, NULL);

@@ -716,6 +716,10 @@ static void test_workspace(void)
     CHECK(d.n == 3 && strcmp(d.a[2].code, "W001") == 0 &&
           strstr(d.a[2].msg, "hunter2") == NULL &&
           strstr(d.a[2].msg, "postgresql://someone:***@/nodb") != NULL);
+    /* a directory that is not a workspace */
+    CHECK(jx_store_open(e.dir, NULL, &d) == NULL);
+    CHECK(d.n == 4 && strcmp(d.a[3].code, "W001") == 0 &&
+          strstr(d.a[3].msg, "不是工作区") != NULL);
     d.n = 0;
     CHECK_INT(jx_workspace_init(ws, NULL, &d), 0);
     fail_diags(&d, __LINE__);
