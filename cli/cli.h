@@ -139,6 +139,33 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
 /* Whether format is one jx_cli_write_doc knows. */
 bool jx_cli_doc_format(const char *format);
 
+/* The workspace options of a command (-W DIR, --db URL; NULL when not
+ * given). */
+struct jx_ws_args {
+    const char *dir; /* the workspace directory */
+    const char *db;  /* the database URL (sqlite:PATH, postgresql://...) */
+};
+
+/* The workspace options given before the command name (main.c). */
+extern struct jx_ws_args jx_cli_global_ws;
+
+/* If argv[*i] is -W DIR (or -WDIR, --workspace DIR) or --db URL, read it
+ * into w, advancing *i: 1; 0 for another argument; -1 after a usage
+ * error for self (not printed when self is NULL). */
+int jx_cli_ws_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  struct jx_ws_args *w);
+
+/* The directory and database in effect: w's, else the global options,
+ * else $JIXIAO_WORKSPACE for the directory (either may come out NULL). */
+void jx_cli_ws_resolve(const struct jx_ws_args *w, const char **dir,
+                       const char **db);
+
+struct jx_store;
+
+/* Open the workspace's store (migrating it when migrate); on failure
+ * print why on stderr and return NULL.  Close with jx_store_close. */
+struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate);
+
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
 int jx_cmd_report(int argc, char **argv);
@@ -147,6 +174,7 @@ int jx_cmd_evaluate(int argc, char **argv);
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);
+int jx_cmd_init(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);

@@ -126,6 +126,23 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或文件无法读取、识别；\n"
      "3 无法写入。",
      0},
+    {"init", jx_cmd_init, "新建工作区（数据库和原始文件库）",
+     "jixiao init DIR [--db URL]",
+     "在目录 DIR（不存在时创建）中新建工作区：SQLite 数据库 DIR/jixiao.db（WAL\n"
+     "模式，外键约束，建成当前版本的数据结构）和存放原始文件的 DIR/files（按\n"
+     "SHA-256 存放，写入后不再改动）。DIR 中已有数据库时拒绝，不作改动。\n"
+     "\n"
+     "工作区命令都接受以下选项（也可写在命令名之前，如 jixiao -W DIR 命令）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…（PostgreSQL；原始\n"
+     "                文件仍存放在 DIR/files）\n"
+     "\n"
+     "带 --db postgresql://… 时，在该数据库中建表（已是当前版本则不变），DIR\n"
+     "只存放原始文件。比本程序新的数据库一律拒绝打开。\n"
+     "\n"
+     "退出码：0 已建立；2 用法错误或 DIR 已是工作区；3 无法建立（目录、数据库\n"
+     "无法创建或连接）。",
+     0},
     {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
      "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
      "[--document report|findings|assessment] [--with LIST] "

@@ -64,6 +64,26 @@ int main(int argc, char **argv)
               stderr);
         return JX_EXIT_USAGE;
     }
+    /* workspace options before the command name hold for it */
+    int first = 1;
+    while (first < argc) {
+        int i = first;
+        int r = jx_cli_ws_arg(NULL, argc, argv, &i, &jx_cli_global_ws);
+        if (r < 0) {
+            fprintf(stderr, "jixiao: 选项“%s”缺少取值\n", argv[first]);
+            return JX_EXIT_USAGE;
+        }
+        if (r == 0) {
+            break;
+        }
+        first = i + 1;
+    }
+    if (first >= argc) {
+        fputs("jixiao: 缺少命令\n运行“jixiao --help”查看命令列表。\n", stderr);
+        return JX_EXIT_USAGE;
+    }
+    argc -= first - 1;
+    argv += first - 1;
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         jx_cli_help_all();

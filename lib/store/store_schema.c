@@ -1,0 +1,131 @@
+/*
+ * store_schema.c - the numbered migrations compiled into the binary.
+ * Each runs in one transaction with the new schema_version.  Never edit
+ * a migration that has shipped: add the next one.
+ *
+ * DDL tokens (jx_store_ddl): @ID@ an integer key the store assigns
+ * (read it back with RETURNING id), @INT@ a 64-bit integer, @STRICT@
+ * after a table's closing parenthesis (SQLite STRICT tables).  Times
+ * are UTC text "YYYY-MM-DDTHH:MM:SSZ", dates "YYYY-MM-DD".
+ *
+ * Content tables (bureau, years, units, users, versions, files,
+ * version_files, states, audit) hold what happened and migrate with
+ * care; derived tables (scores, rankings) can be dropped and recomputed
+ * from the content.
+ */
+#include "store/store_impl.h"
+
+/* Migration 1: the workspace of issue 13. */
+static const char m1_sql[] =
+    /* the bureau (one row) and its region */
+    "CREATE TABLE bureau ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " name TEXT NOT NULL,"
+    " region TEXT NOT NULL)@STRICT@;"
+    /* per year: the framework, the deadlines, which timestamp counts */
+    "CREATE TABLE years ("
+    " year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2999),"
+    " framework TEXT NOT NULL,"
+    " submit_by TEXT,"
+    " publish_by TEXT,"
+    " timeliness TEXT NOT NULL DEFAULT 'first_submit' CHECK (timeliness IN"
+    " ('first_submit', 'last_submit_after_return', 'accepted')))@STRICT@;"
+    "CREATE TABLE units ("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " supervisor TEXT,"
+    " region TEXT)@STRICT@;"
+    /* unit users (filler, leader) belong to one unit, bureau users to none */
+    "CREATE TABLE users ("
+    " id @ID@,"
+    " name TEXT NOT NULL UNIQUE,"
+    " role TEXT NOT NULL CHECK (role IN"
+    " ('filler', 'leader', 'reviewer', 'admin')),"
+    " unit TEXT REFERENCES units (code),"
+    " CHECK ((role IN ('filler', 'leader')) = (unit IS NOT NULL)))@STRICT@;"
+    /* every 送审 freezes one version: the package and its evaluation */
+    "CREATE TABLE versions ("
+    " id @ID@,"
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " number INTEGER NOT NULL CHECK (number >= 1),"
+    " sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+    " created_at TEXT NOT NULL,"
+    " package TEXT NOT NULL,"
+    " evaluation TEXT,"
+    " UNIQUE (unit, year, object, number))@STRICT@;"
+    /* the original files, content-addressed in the file store */
+    "CREATE TABLE files ("
+    " sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),"
+    " name TEXT NOT NULL,"
+    " size @INT@ NOT NULL CHECK (size >= 0))@STRICT@;"
+    "CREATE TABLE version_files ("
+    " version @INT@ NOT NULL REFERENCES versions (id),"
+    " seq INTEGER NOT NULL CHECK (seq >= 1),"
+    " sha256 TEXT NOT NULL REFERENCES files (sha256),"
+    " name TEXT NOT NULL,"
+    " PRIMARY KEY (version, seq))@STRICT@;"
+    /* the workflow's state per unit, year and object */
+    "CREATE TABLE states ("
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " state TEXT NOT NULL CHECK (state IN ('filling', 'unit_review',"
+    " 'submitted', 'reviewing', 'returned', 'accepted', 'published')),"
+    " version @INT@ REFERENCES versions (id),"
+    " PRIMARY KEY (unit, year, object))@STRICT@;"
+    /* append-only: every transition (triggers refuse UPDATE, DELETE) */
+    "CREATE TABLE audit ("
+    " id @ID@,"
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL,"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " version @INT@ REFERENCES versions (id),"
+    " from_state TEXT,"
+    " to_state TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " actor_id @INT@ REFERENCES users (id),"
+    " actor_role TEXT,"
+    " actor_unit TEXT,"
+    " at TEXT NOT NULL,"
+    " client TEXT,"
+    " comment TEXT,"
+    " backdated INTEGER NOT NULL DEFAULT 0 CHECK (backdated IN (0, 1)))"
+    "@STRICT@;"
+    "CREATE INDEX audit_by_unit ON audit (unit, year, object, id);"
+    /* derived: recomputed from versions and years */
+    "CREATE TABLE scores ("
+    " version @INT@ NOT NULL REFERENCES versions (id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('self', 'review', 'assessment')),"
+    " total TEXT,"
+    " grade TEXT,"
+    " detail TEXT,"
+    " PRIMARY KEY (version, kind))@STRICT@;"
+    "CREATE TABLE rankings ("
+    " year INTEGER NOT NULL,"
+    " unit TEXT NOT NULL,"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " place INTEGER NOT NULL,"
+    " score TEXT,"
+    " PRIMARY KEY (year, unit, object))@STRICT@;";
+
+/* SQLite: the audit table refuses updates and deletes. */
+static const char m1_sqlite[] =
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;";
+
+/* PostgreSQL: the same, as a trigger function. */
+static const char m1_pg[] =
+    "CREATE FUNCTION jx_audit_append_only() RETURNS trigger"
+    " LANGUAGE plpgsql AS $f$ BEGIN"
+    " RAISE EXCEPTION 'audit is append-only'; END $f$;"
+    "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit"
+    " FOR EACH ROW EXECUTE FUNCTION jx_audit_append_only();";
+
+const struct jx_migration jx_migrations[] = {
+    {1, m1_sql, m1_sqlite, m1_pg},
+};
+const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];
