@@ -166,6 +166,33 @@ struct jx_store;
  * print why on stderr and return NULL.  Close with jx_store_close. */
 struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate);
 
+/* The diagnostics list the stores opened by jx_cli_ws_open report into
+ * (lives until exit). */
+struct jx_diags *jx_cli_ws_diags(void);
+
+/* Who acts in a workflow command, as read from the command line
+ * (jx_cli_who_arg). */
+struct jx_who_args {
+    const char *user;   /* --as USER, else $JIXIAO_USER */
+    const char *at;     /* --at TIME, or NULL */
+    int year;           /* --year YEAR, 0 when not given */
+};
+
+/* If argv[*i] is --as USER, --at TIME or --year YEAR, read it into w:
+ * 1; 0 for another argument; -1 after a usage error for self. */
+int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_who_args *w);
+
+/* Act on the store as w says (wsact.c): fills who (user from --as or
+ * $JIXIAO_USER, now from the clock, at from --at); -1 after a usage
+ * error for self (a time that cannot be read). */
+struct jx_ws_who;
+int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
+               struct jx_ws_who *who);
+
+/* Print the diagnostics of d from index from on stderr. */
+void jx_cli_print_diags(const struct jx_diags *d, size_t from);
+
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
 int jx_cmd_report(int argc, char **argv);
@@ -173,11 +200,16 @@ int jx_cmd_calendar(int argc, char **argv);
 int jx_cmd_evaluate(int argc, char **argv);
 int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
+int jx_cmd_history(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);
 int jx_cmd_init(int argc, char **argv);
+int jx_cmd_publish(int argc, char **argv);
+int jx_cmd_review(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
+int jx_cmd_status(int argc, char **argv);
+int jx_cmd_submit(int argc, char **argv);
 int jx_cmd_test_bug(int argc, char **argv);
 int jx_cmd_test_cmdtab(int argc, char **argv);
 int jx_cmd_test_dec(int argc, char **argv);

@@ -107,6 +107,22 @@ const struct jx_cmd jx_cmds[] = {
      "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"
      "也可以用“jixiao CMD --help”。",
      0},
+    {"history", jx_cmd_history, "列出单位的审计记录和各版本之间的改动",
+     "jixiao history CODE --year YEAR [--json]",
+     "列出单位 CODE 在 YEAR 年度的全部审计记录：时间（UTC）、操作人和角色、\n"
+     "操作、状态变化、意见，补录的记录标明“补录”；然后对相邻的两个版本，\n"
+     "列出材料中改动的值（JSON 指针：旧值 → 新值；出处信息不计，长文字截断，\n"
+     "每对版本最多列 200 处）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --json        输出 JSON（format 为 jixiao-history，见 docs/store.md）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 完成；2 用法错误或没有该单位；3 工作区无法打开或读取。",
+     0},
     {"import", jx_cmd_import, "把 DOCX、XLSX、文本转换为 Package JSON",
      "jixiao import FILE... [-o DIR] [--json]",
      "从内容判断每个 FILE 的种类（DOCX、XLSX、PDF、HTML、XLS；DOC、WPS、ET\n"
@@ -143,6 +159,23 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已建立；2 用法错误或 DIR 已是工作区；3 无法建立（目录、数据库\n"
      "无法创建或连接）。",
      0},
+    {"publish", jx_cmd_publish, "记录单位公开自评材料（已审核 → 已公开）",
+     "jixiao publish CODE --year YEAR [--as USER] [--at TIME]",
+     "记录单位 CODE 在 YEAR 年度的自评材料已公开：状态从“已审核”变为“已公开”，\n"
+     "在同一个事务中写入状态和审计记录。尚未审核通过时拒绝，工作区不作改动。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）：\n"
+     "                2025-09-30T00:30:00+08:00、…Z，或“2025-09-30 08:30”（北京时间）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
+     "3 工作区无法打开或写入。",
+     0},
     {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
      "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
      "[--document report|findings|assessment] [--with LIST] "
@@ -166,6 +199,28 @@ const struct jx_cmd jx_cmds[] = {
      "                         （同 jixiao assess）\n"
      "\n"
      "退出码：0 已写出；2 用法错误或文件无法读取；3 无法写出。",
+     0},
+    {"review", jx_cmd_review, "财政审核：受理、退回或通过单位的送审",
+     "jixiao review CODE --year YEAR (--take | --return TEXT | --accept) "
+     "[--as USER] [--at TIME]",
+     "对单位 CODE 在 YEAR 年度的送审做一项审核操作，在同一个事务中写入状态和\n"
+     "审计记录：\n"
+     "  --take          受理：已送审 → 审核中\n"
+     "  --return TEXT   退回：审核中 → 被退回，TEXT 为退回意见（必填）\n"
+     "  --accept        通过：审核中 → 已审核\n"
+     "不合规则的操作（如单位尚未送审）被拒绝，工作区不作改动。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）：\n"
+     "                2025-09-30T00:30:00+08:00、…Z，或“2025-09-30 08:30”（北京时间）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
+     "3 工作区无法打开或写入。",
      0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
@@ -192,6 +247,44 @@ const struct jx_cmd jx_cmds[] = {
      "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
+     0},
+    {"status", jx_cmd_status, "列出年度内每个单位的状态、及时性和得分",
+     "jixiao status --year YEAR [--json]",
+     "列出工作区中每个单位在 YEAR 年度的状态、最新版本、报送和公开是否按时\n"
+     "（按审计记录和年度设置的截止日期，以工作日计迟几天）、自评分（最新版本\n"
+     "的复核总分）、考核分（年度评价框架按记录计算）和发现数（错误/警告/舍入/\n"
+     "提示）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --json        输出 JSON（format 为 jixiao-status，见 docs/store.md）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 完成；2 用法错误或年度尚未设置；3 工作区无法打开或读取。",
+     0},
+    {"submit", jx_cmd_submit, "送审自评材料：存原件、冻结版本、记录审计",
+     "jixiao submit FILE... --unit CODE --year YEAR [--as USER] [--at TIME]",
+     "把单位 CODE 在 YEAR 年度的自评材料送审（被退回后为再送审）。第一个 FILE\n"
+     "按 jixiao check 的方式读取和复核（同样的发现和得分），其余文件作为附件\n"
+     "原样保存。在同一个事务中：原始文件按 SHA-256 存入工作区，新增一个不可\n"
+     "改动的版本（序号、材料的 SHA-256、材料和复核结果），状态变为“已送审”，\n"
+     "并写入审计记录。不合规则的送审（状态不允许、没有该单位或用户、用户不属\n"
+     "于该单位）被拒绝，工作区不作改动。\n"
+     "\n"
+     "选项：\n"
+     "  --unit CODE   单位编码\n"
+     "  --year YEAR   评价年度\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）：\n"
+     "                2025-09-30T00:30:00+08:00、…Z，或“2025-09-30 08:30”（北京时间）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已送审；1 送审被拒绝（原因见标准错误，未作改动）；2 用法错误或\n"
+     "文件无法读取为自评材料；3 工作区无法打开或写入。",
      0},
     {"template", jx_cmd_template, "生成单位填报用的 XLSX 模板",
      "jixiao template --format xlsx -o FILE [--year Y]",

@@ -76,15 +76,30 @@ void jx_cli_ws_resolve(const struct jx_ws_args *w, const char **dir,
     }
 }
 
+/* The diagnostics of the open stores: the store keeps reporting into
+ * the list given at open, so it lives as long as the process. */
+static struct jx_diags ws_diags;
+static bool ws_diags_ready;
+
+/* See cli.h. */
+struct jx_diags *jx_cli_ws_diags(void)
+{
+    if (!ws_diags_ready) {
+        jx_diags_init(&ws_diags, jx_arena_new());
+        ws_diags_ready = true;
+    }
+    return &ws_diags;
+}
+
 /* Open the store named by w (see jx_cli_ws_resolve), migrated when
- * asked; on failure print the diagnostics on stderr and return NULL. */
+ * asked; on failure print the diagnostics on stderr and return NULL.
+ * The store reports later failures into jx_cli_ws_diags(). */
 struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate)
 {
     const char *dir, *db;
     jx_cli_ws_resolve(w, &dir, &db);
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags d;
-    jx_diags_init(&d, a);
+    struct jx_diags *d = jx_cli_ws_diags();
+    size_t from = d->n;
     struct jx_store_opts o = {.migrate = migrate};
     struct jx_buf files;
     jx_buf_init(&files, 1u << 16);
@@ -92,16 +107,14 @@ struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate)
         jx_buf_addf(&files, "%s/%s", dir, JX_WORKSPACE_FILES);
         o.files_dir = files.p;
     }
-    struct jx_store *s = jx_store_open(db ? db : dir, &o, &d);
+    struct jx_store *s = jx_store_open(db ? db : dir, &o, d);
     if (!s) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 20);
-        jx_cli_format_diags(&b, &d, 0);
+        jx_cli_format_diags(&b, d, from);
         fputs(b.p, stderr);
         jx_buf_release(&b);
     }
     jx_buf_release(&files);
-    jx_diags_release(&d);
-    jx_arena_free(a);
     return s;
 }

@@ -125,7 +125,16 @@ static const char m1_pg[] =
     "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit"
     " FOR EACH ROW EXECUTE FUNCTION jx_audit_append_only();";
 
+/* Migration 2: the year's 单位负责人 step (jx_wf_year.leader_step) and
+ * the time an audit row was recorded, beside the time of the act
+ * (they differ when an administrator backdates it with --at). */
+static const char m2_sql[] =
+    "ALTER TABLE years ADD COLUMN leader_step INTEGER NOT NULL DEFAULT 0"
+    " CHECK (leader_step IN (0, 1));"
+    "ALTER TABLE audit ADD COLUMN recorded TEXT;";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
+    {2, m2_sql, NULL, NULL},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

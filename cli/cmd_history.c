@@ -1,0 +1,189 @@
+/*
+ * cmd_history.c - `jixiao history CODE --year YEAR [--json]`: the audit
+ * trail of a unit's 整体 for the year (time, actor, role, action, from →
+ * to, comment, backdated) and, between consecutive versions, the
+ * values of the package that changed (JSON pointers, old → new;
+ * jx_ws_history).  JSON: docs/store.md, "jixiao history".
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jixiao/wsflow.h"
+
+/* A string or null. */
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* The history as JSON. */
+static json_t *history_json(const struct jx_ws_history *h, int year)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "format", json_string("jixiao-history"));
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(root, "unit", json_string(h->code));
+    json_object_set_new(root, "name", str_or_null(h->name));
+    json_object_set_new(root, "year", json_integer(year));
+    json_t *ev = json_array();
+    for (size_t i = 0; i < h->nevents; i++) {
+        const struct jx_ws_event *e = &h->events[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "at", str_or_null(e->at));
+        json_object_set_new(o, "actor", str_or_null(e->actor));
+        json_object_set_new(o, "role", json_string(jx_wf_role_name(e->role)));
+        json_object_set_new(o, "action",
+                            json_string(jx_wf_action_name(e->action)));
+        json_object_set_new(o, "action_zh",
+                            json_string(jx_wf_action_zh(e->action)));
+        json_object_set_new(o, "from", json_string(jx_wf_state_name(e->from)));
+        json_object_set_new(o, "to", json_string(jx_wf_state_name(e->to)));
+        json_object_set_new(o, "comment", str_or_null(e->comment));
+        json_object_set_new(o, "backdated", json_boolean(e->backdated));
+        json_object_set_new(o, "version",
+                            e->version ? json_integer(e->version) : json_null());
+        json_array_append_new(ev, o);
+    }
+    json_object_set_new(root, "events", ev);
+    json_t *ch = json_array();
+    for (size_t i = 0; i < h->ndiffs; i++) {
+        const struct jx_ws_vdiff *v = &h->diffs[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "from", json_integer(v->from));
+        json_object_set_new(o, "to", json_integer(v->to));
+        json_t *list = json_array();
+        for (size_t k = 0; k < v->n; k++) {
+            json_t *c = json_object();
+            json_object_set_new(c, "pointer", json_string(v->changes[k].pointer));
+            json_object_set_new(c, "old", str_or_null(v->changes[k].old_value));
+            json_object_set_new(c, "new", str_or_null(v->changes[k].new_value));
+            json_array_append_new(list, c);
+        }
+        json_object_set_new(o, "changes", list);
+        json_object_set_new(o, "omitted", json_integer((json_int_t)v->omitted));
+        json_array_append_new(ch, o);
+    }
+    json_object_set_new(root, "versions", ch);
+    return root;
+}
+
+/* The history as Chinese text into b. */
+static void history_text(const struct jx_ws_history *h, int year,
+                         struct jx_buf *b)
+{
+    jx_buf_addf(b, "单位 %s %s，%d 年度：审计记录 %zu 条\n", h->code,
+                h->name ? h->name : "", year, h->nevents);
+    for (size_t i = 0; i < h->nevents; i++) {
+        const struct jx_ws_event *e = &h->events[i];
+        jx_buf_addf(b, "%s  %s（%s）  %s  %s → %s", e->at ? e->at : "",
+                    e->actor ? e->actor : "—", jx_wf_role_zh(e->role),
+                    jx_wf_action_zh(e->action), jx_wf_state_zh(e->from),
+                    jx_wf_state_zh(e->to));
+        if (e->version) {
+            jx_buf_addf(b, "  版本 %d", e->version);
+        }
+        if (e->backdated) {
+            jx_buf_adds(b, "  [补录]");
+        }
+        jx_buf_addc(b, '\n');
+        if (e->comment) {
+            jx_buf_addf(b, "    意见：%s\n", e->comment);
+        }
+    }
+    for (size_t i = 0; i < h->ndiffs; i++) {
+        const struct jx_ws_vdiff *v = &h->diffs[i];
+        jx_buf_addf(b, "版本 %d → 版本 %d：改动 %zu 处\n", v->from, v->to,
+                    v->n + v->omitted);
+        for (size_t k = 0; k < v->n; k++) {
+            const struct jx_ws_change *c = &v->changes[k];
+            jx_buf_addf(b, "  %s: %s → %s\n", c->pointer,
+                        c->old_value ? c->old_value : "（无）",
+                        c->new_value ? c->new_value : "（无）");
+        }
+        if (v->omitted) {
+            jx_buf_addf(b, "  ……另有 %zu 处未列出\n", v->omitted);
+        }
+    }
+}
+
+/* `jixiao history CODE --year YEAR [--json]`. */
+int jx_cmd_history(int argc, char **argv)
+{
+    const struct jx_cmd *self = jx_cmd_find("history");
+    struct jx_ws_args ws = {0};
+    struct jx_who_args wa = {0};
+    const char *unit = NULL;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
+        if (r == 0) {
+            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
+        }
+        if (r < 0) {
+            return JX_EXIT_USAGE;
+        }
+        if (r > 0) {
+            if (wa.user || wa.at) {
+                return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
+            }
+            continue;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
+        } else if (unit) {
+            return jx_cli_usage_error(self, "只能给出一个单位编码");
+        } else {
+            unit = argv[i];
+        }
+    }
+    if (!unit) {
+        return jx_cli_usage_error(self, "缺少单位编码 CODE");
+    }
+    if (wa.year == 0) {
+        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    }
+    struct jx_store *s = jx_cli_ws_open(&ws, true);
+    if (!s) {
+        return JX_EXIT_IO;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags *d = jx_cli_ws_diags();
+    size_t from = d->n;
+    struct jx_ws_history h;
+    int r = jx_ws_history(a, s, unit, wa.year, &h, d);
+    int rc = JX_EXIT_OK;
+    jx_cli_print_diags(d, from);
+    if (r != 0) {
+        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
+    } else {
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 30);
+        if (json) {
+            json_t *root = history_json(&h, wa.year);
+            char *text = json_dumps(root, JSON_INDENT(2));
+            json_decref(root);
+            if (!text) {
+                jx_oom();
+            }
+            jx_buf_adds(&b, text);
+            jx_buf_addc(&b, '\n');
+            free(text);
+        } else {
+            history_text(&h, wa.year, &b);
+        }
+        if (jx_cli_write(&b) < 0) {
+            rc = JX_EXIT_IO;
+        }
+        jx_buf_release(&b);
+    }
+    jx_arena_free(a);
+    jx_store_close(s);
+    return rc;
+}

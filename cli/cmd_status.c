@@ -1,0 +1,254 @@
+/*
+ * cmd_status.c - `jixiao status --year YEAR [--json]`: every unit of the
+ * workspace for the year (jx_ws_status): its state, 报送 and 公开 on time
+ * or late by N working days (from the audit rows), 自评分 (the latest
+ * version's evaluation), 考核分 (the year's framework over the records)
+ * and its findings by severity.  JSON: docs/store.md, "jixiao status".
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jixiao/wsflow.h"
+
+/* "YYYY-MM-DD" of d (a). */
+static const char *date_text(struct jx_arena *a, struct jx_cal_date d)
+{
+    return jx_sprintf(a, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+/* One moment as table text: on time, late by N, or why absent. */
+static const char *moment_text(struct jx_arena *a, const struct jx_wf_moment *m)
+{
+    if (!m->present) {
+        return m->why ? m->why : "—";
+    }
+    const char *mark = m->backdated ? "，补录" : "";
+    if (!m->has_late) {
+        return jx_sprintf(a, "%s（%s%s）", date_text(a, m->date),
+                          m->why ? m->why : "无日历", mark);
+    }
+    if (m->late == 0) {
+        return jx_sprintf(a, "按时（%s%s）", date_text(a, m->date), mark);
+    }
+    return jx_sprintf(a, "迟 %d 个工作日（%s%s）", m->late,
+                      date_text(a, m->date), mark);
+}
+
+/* One moment as JSON (null when absent and no reason). */
+static json_t *moment_json(struct jx_arena *a, const struct jx_wf_moment *m)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "present", json_boolean(m->present));
+    if (m->present) {
+        char t[JX_WF_TIME_BUFSZ];
+        json_object_set_new(o, "at", json_string(jx_wf_time_format(m->at, t)));
+        json_object_set_new(o, "date", json_string(date_text(a, m->date)));
+        json_object_set_new(o, "backdated", json_boolean(m->backdated));
+    }
+    json_object_set_new(o, "late_workdays",
+                        m->present && m->has_late ? json_integer(m->late)
+                                                  : json_null());
+    json_object_set_new(o, "why", m->why ? json_string(m->why) : json_null());
+    return o;
+}
+
+/* A string or null. */
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* The status as JSON. */
+static json_t *status_json(struct jx_arena *a, const struct jx_ws_status *st)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "format", json_string("jixiao-status"));
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(root, "year", json_integer(st->year.year));
+    json_object_set_new(root, "framework", json_string(st->framework));
+    json_object_set_new(root, "submit_by",
+                        st->year.submit_by.y
+                            ? json_string(date_text(a, st->year.submit_by))
+                            : json_null());
+    json_object_set_new(root, "publish_by",
+                        st->year.publish_by.y
+                            ? json_string(date_text(a, st->year.publish_by))
+                            : json_null());
+    json_object_set_new(root, "basis",
+                        json_string(jx_wf_basis_name(st->year.basis)));
+    json_t *units = json_array();
+    for (size_t i = 0; i < st->n; i++) {
+        const struct jx_ws_unit_status *u = &st->units[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(u->code));
+        json_object_set_new(o, "name", json_string(u->name));
+        json_object_set_new(o, "state", json_string(jx_wf_state_name(u->state)));
+        json_object_set_new(o, "state_zh", json_string(jx_wf_state_zh(u->state)));
+        json_object_set_new(o, "version", u->version ? json_integer(u->version)
+                                                     : json_null());
+        json_object_set_new(o, "versions", json_integer((json_int_t)u->nversions));
+        json_object_set_new(o, "submitted", moment_json(a, &u->timeliness.submit));
+        json_object_set_new(o, "published",
+                            moment_json(a, &u->timeliness.publish));
+        json_t *self = json_null();
+        if (u->version) {
+            self = json_object();
+            json_object_set_new(self, "stated", str_or_null(u->self_stated));
+            json_object_set_new(self, "value", str_or_null(u->self_value));
+            json_object_set_new(self, "grade", str_or_null(u->self_grade));
+        }
+        json_object_set_new(o, "self", self);
+        json_t *as = json_null();
+        if (u->assessment) {
+            as = json_object();
+            json_object_set_new(as, "total", str_or_null(u->assess_total));
+            json_object_set_new(as, "grade", str_or_null(u->assess_grade));
+            json_t *items = json_object();
+            for (size_t k = 0; k < u->assessment->nitems; k++) {
+                const struct jx_fw_item_result *it = &u->assessment->items[k];
+                char buf[JX_NUM_BUFSZ];
+                const char *v = jx_rat_format_exact(it->used, false, buf);
+                json_object_set_new(items, it->item->id, str_or_null(v));
+            }
+            json_object_set_new(as, "items", items);
+        }
+        json_object_set_new(o, "assessment", as);
+        json_t *f = json_object();
+        json_object_set_new(f, "errors",
+                            json_integer((json_int_t)u->findings[JX_SEV_ERROR]));
+        json_object_set_new(f, "warnings",
+                            json_integer((json_int_t)u->findings[JX_SEV_WARNING]));
+        json_object_set_new(f, "rounding",
+                            json_integer((json_int_t)u->findings[JX_SEV_ROUNDING]));
+        json_object_set_new(f, "notes",
+                            json_integer((json_int_t)u->findings[JX_SEV_NOTE]));
+        json_object_set_new(o, "findings", f);
+        json_array_append_new(units, o);
+    }
+    json_object_set_new(root, "units", units);
+    return root;
+}
+
+/* The status as a Chinese table into b. */
+static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
+                        struct jx_buf *b)
+{
+    jx_buf_addf(b, "%d 年度：评价框架 %s；报送截止 %s，公开截止 %s；及时性按%s\n",
+                st->year.year, st->framework,
+                st->year.submit_by.y ? date_text(a, st->year.submit_by) : "未设",
+                st->year.publish_by.y ? date_text(a, st->year.publish_by)
+                                      : "未设",
+                jx_wf_basis_zh(st->year.basis));
+    static const char *const head[] = {"编码", "单位", "状态", "版本", "报送",
+                                       "公开", "自评分", "考核分",
+                                       "错误/警告/舍入/提示"};
+    static const size_t w[] = {8, 24, 8, 4, 30, 30, 8, 12, 0};
+    for (size_t k = 0; k < 9; k++) {
+        jx_buf_addpad(b, head[k], w[k], false);
+        jx_buf_adds(b, k < 8 ? "  " : "\n");
+    }
+    for (size_t i = 0; i < st->n; i++) {
+        const struct jx_ws_unit_status *u = &st->units[i];
+        const char *cells[9];
+        cells[0] = u->code;
+        cells[1] = u->name;
+        cells[2] = jx_wf_state_zh(u->state);
+        cells[3] = u->version ? jx_sprintf(a, "%d", u->version) : "—";
+        cells[4] = moment_text(a, &u->timeliness.submit);
+        cells[5] = moment_text(a, &u->timeliness.publish);
+        cells[6] = u->self_value ? u->self_value : "—";
+        cells[7] = u->assess_total
+                       ? jx_sprintf(a, "%s%s%s", u->assess_total,
+                                    u->assess_grade ? " " : "",
+                                    u->assess_grade ? u->assess_grade : "")
+                       : "—";
+        cells[8] = u->version
+                       ? jx_sprintf(a, "%zu/%zu/%zu/%zu",
+                                    u->findings[JX_SEV_ERROR],
+                                    u->findings[JX_SEV_WARNING],
+                                    u->findings[JX_SEV_ROUNDING],
+                                    u->findings[JX_SEV_NOTE])
+                       : "—";
+        for (size_t k = 0; k < 9; k++) {
+            jx_buf_addpad(b, cells[k], w[k], false);
+            jx_buf_adds(b, k < 8 ? "  " : "\n");
+        }
+    }
+    jx_buf_addf(b, "共 %zu 个单位\n", st->n);
+}
+
+/* `jixiao status --year YEAR [--json]`. */
+int jx_cmd_status(int argc, char **argv)
+{
+    const struct jx_cmd *self = jx_cmd_find("status");
+    struct jx_ws_args ws = {0};
+    struct jx_who_args wa = {0};
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
+        if (r == 0) {
+            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
+        }
+        if (r < 0) {
+            return JX_EXIT_USAGE;
+        }
+        if (r > 0) {
+            if (wa.user || wa.at) {
+                return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
+            }
+            continue;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
+        } else {
+            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
+        }
+    }
+    if (wa.year == 0) {
+        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    }
+    struct jx_store *s = jx_cli_ws_open(&ws, true);
+    if (!s) {
+        return JX_EXIT_IO;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags *d = jx_cli_ws_diags();
+    size_t from = d->n;
+    struct jx_ws_status st;
+    int r = jx_ws_status(a, s, wa.year, NULL, NULL, &st, d);
+    int rc = JX_EXIT_OK;
+    jx_cli_print_diags(d, from);
+    if (r != 0) {
+        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
+    } else {
+        struct jx_buf b;
+        jx_buf_init(&b, 1u << 30);
+        if (json) {
+            json_t *root = status_json(a, &st);
+            char *text = json_dumps(root, JSON_INDENT(2));
+            json_decref(root);
+            if (!text) {
+                jx_oom();
+            }
+            jx_buf_adds(&b, text);
+            jx_buf_addc(&b, '\n');
+            free(text);
+        } else {
+            status_text(a, &st, &b);
+        }
+        if (jx_cli_write(&b) < 0) {
+            rc = JX_EXIT_IO;
+        }
+        jx_buf_release(&b);
+    }
+    jx_arena_free(a);
+    jx_store_close(s);
+    return rc;
+}

@@ -1,0 +1,175 @@
+/*
+ * wsflow.h - the workflow on the store (issue 13): a submission (送审,
+ * 再送审) that freezes a version, the bureau's acts (受理, 退回, 通过)
+ * and 公开, each one transaction that appends its audit row; and the
+ * two readings of the records, the year's status of every unit and one
+ * unit's history with what changed between its versions.
+ *
+ * The decisions are jx_wf_apply's (workflow.h): this layer reads the
+ * object's audit rows, replays them, asks, and writes what the answer
+ * says, or nothing.  A refusal is a diagnostic (W0xx, docs/ERRORS.md)
+ * in the caller's list and a return of 1; a failure of the store -1.
+ *
+ * Reading the submitted files into a package and evaluating it is the
+ * pipeline's (a layer above this one): the caller hands the Package
+ * JSON and the Evaluation JSON in, with the original files.
+ *
+ * Ownership: results live in the caller's arena; inputs are borrowed.
+ */
+#ifndef JIXIAO_WSFLOW_H
+#define JIXIAO_WSFLOW_H
+
+#include <stdint.h>
+
+#include "jixiao/base.h"
+#include "jixiao/diag.h"
+#include "jixiao/store.h"
+#include "jixiao/workflow.h"
+
+/* One original file of a submission. */
+struct jx_ws_file {
+    const char *name;   /* as sent (the base name) */
+    const void *data;
+    size_t len;
+};
+
+/* Who acts, and when. */
+struct jx_ws_who {
+    const char *user;   /* users.name */
+    int64_t now;        /* the server's clock (UTC seconds) */
+    bool backdated;     /* an administrator's --at: the act's time is at */
+    int64_t at;
+    const char *client; /* the client's address, or NULL */
+};
+
+/* What an accepted act did. */
+struct jx_ws_done {
+    enum jx_wf_action action;
+    enum jx_wf_state from, to;
+    int64_t at;          /* the act's time */
+    int version;         /* the version acted on (number), 0 if none */
+    char sha256[65];     /* its package's SHA-256, "" if none */
+    size_t nfiles_new;   /* submit: originals not stored before */
+};
+
+/*
+ * 送审 (or 再送审 from 被退回) of unit's 整体 for year by who: in one
+ * transaction the originals are put in the file store and recorded,
+ * a new version (number, SHA-256 of package_json, package_json,
+ * evaluation_json) is inserted, the state moves as jx_wf_apply says and
+ * the audit row is appended.  Returns 0 (done filled), 1 when refused
+ * (a W diagnostic in d; nothing changed), -1 when the store failed
+ * (rolled back).  Originals are written while the transaction holds
+ * the store's write lock; one left by a process killed before its
+ * commit is removed by the next write (jx_ws_sweep).
+ */
+int jx_ws_submit(struct jx_store *s, const char *unit, int year,
+                 const struct jx_ws_file *files, size_t nfiles,
+                 const char *package_json, const char *evaluation_json,
+                 const struct jx_ws_who *who, struct jx_ws_done *done,
+                 struct jx_diags *d);
+
+/* Any other act (受理, 退回 with comment, 通过, 公开, ...) on unit's 整体
+ * for year, in one transaction: state and audit row.  Returns as
+ * jx_ws_submit. */
+int jx_ws_act(struct jx_store *s, const char *unit, int year,
+              enum jx_wf_action action, const char *comment,
+              const struct jx_ws_who *who, struct jx_ws_done *done,
+              struct jx_diags *d);
+
+/* Remove from the file store every file that no row of files names,
+ * and temporary files, when a write was interrupted (the marker
+ * files/.incoming is left by a write that did not finish).  Called by
+ * jx_ws_submit inside its transaction; returns the number of files
+ * removed, or -1. */
+long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d);
+
+/* ---- the year's status ------------------------------------------------ */
+
+/* One unit in the year's status. */
+struct jx_ws_unit_status {
+    const char *code, *name;
+    enum jx_wf_state state;
+    int version;              /* latest version number, 0 when none */
+    size_t nversions;
+    struct jx_wf_timeliness timeliness;
+    const char *self_stated;  /* 自评分 as the unit wrote it, or NULL */
+    const char *self_value;   /* 自评分 recomputed (the evaluation) */
+    const char *self_grade;   /* its grade, or NULL */
+    struct jx_fw_result *assessment; /* 考核 from the records, or NULL
+                                        (no version) */
+    const char *assess_total; /* jx_fw_result_total_text, or NULL */
+    const char *assess_grade; /* or NULL */
+    size_t findings[4];       /* per severity (enum jx_severity) */
+};
+
+/* The year's status. */
+struct jx_ws_status {
+    struct jx_wf_year year;
+    const char *framework;    /* the year's framework id */
+    struct jx_ws_unit_status *units; /* every unit, by code */
+    size_t n;
+};
+
+/* Read every unit's state, versions and audit rows for year and score
+ * them: 及时性 with the calendar in caldir, 考核 with the year's
+ * framework in fwdir (NULL: the bundled data).  0, 1 when the year is
+ * not set up (W022 in d), -1 when the store failed. */
+int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
+                 const char *fwdir, const char *caldir,
+                 struct jx_ws_status *out, struct jx_diags *d);
+
+/* ---- one unit's history ----------------------------------------------- */
+
+/* One audit row as shown. */
+struct jx_ws_event {
+    const char *at;           /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *actor;        /* the user's name, or NULL */
+    enum jx_wf_role role;
+    enum jx_wf_action action;
+    enum jx_wf_state from, to;
+    const char *comment;      /* or NULL */
+    bool backdated;
+    int version;              /* the version's number, 0 if none */
+};
+
+/* One changed value between two versions: a JSON pointer into the
+ * package and the values (JSON text; NULL when absent on that side). */
+struct jx_ws_change {
+    const char *pointer;
+    const char *old_value, *new_value;
+};
+
+/* What changed from version from to version to. */
+struct jx_ws_vdiff {
+    int from, to;
+    struct jx_ws_change *changes;
+    size_t n;
+    size_t omitted;           /* changes beyond JX_WS_MAX_CHANGES */
+};
+
+/* Most changes listed per pair of versions. */
+#define JX_WS_MAX_CHANGES 200
+
+/* One unit's history for a year. */
+struct jx_ws_history {
+    const char *code, *name;
+    struct jx_ws_event *events;
+    size_t nevents;
+    struct jx_ws_vdiff *diffs; /* one per consecutive pair of versions */
+    size_t ndiffs;
+};
+
+/* The audit trail of unit for year and the differences between its
+ * consecutive versions.  0, 1 when the unit is unknown (W021), -1. */
+int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
+                  int year, struct jx_ws_history *out, struct jx_diags *d);
+
+/* The changed leaves between two Package JSON texts, provenance left
+ * out (keys "prov"): JSON pointers in document order, values as
+ * compact JSON (long strings cut to 60 characters with "…").  0, or
+ * -1 when either text is not JSON. */
+int jx_ws_json_diff(struct jx_arena *a, const char *old_json,
+                    const char *new_json, struct jx_ws_vdiff *out);
+
+#endif

@@ -1,0 +1,1121 @@
+/*
+ * ws_flow.c - the workflow on the store (wsflow.h): submit, the other
+ * acts, the year's status and one unit's history.  Each act is one
+ * transaction: read the object's audit rows, replay them
+ * (jx_wf_replay), ask jx_wf_apply, and write the state and the audit
+ * row (and for a submission the originals and the version) or nothing.
+ *
+ * Originals and the transaction: files are put (jx_files_put) after
+ * BEGIN, i.e. while this process holds the store's write lock (SQLite
+ * BEGIN IMMEDIATE; PostgreSQL an advisory transaction lock), under a
+ * marker files/.incoming removed after COMMIT.  A process killed in
+ * between leaves the marker: the next write, holding the lock, removes
+ * every file no row names (jx_ws_sweep) before it writes its own.  No
+ * other writer can be between its put and its commit meanwhile, so the
+ * sweep never removes a file about to be recorded.
+ */
+#include "jixiao/wsflow.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "jixiao/calendar.h"
+#include "jixiao/framework.h"
+#include "jixiao/pkgjson.h"
+
+/* The object every command acts on for now: 整体. */
+#define OBJECT_DB "whole"
+#define OBJECT_ZH "整体"
+
+/* The states as the store's states table spells them (its CHECK). */
+static const char *const db_states[JX_WF_NSTATES] = {
+    "filling", "unit_review", "submitted", "reviewing",
+    "returned", "accepted", "published",
+};
+
+/* The store's name of state st. */
+static const char *db_state(enum jx_wf_state st)
+{
+    return (unsigned)st < JX_WF_NSTATES ? db_states[st] : "";
+}
+
+/* The state named s in the store (NULL or unknown: 填报中, -1). */
+static int db_state_parse(const char *s, enum jx_wf_state *out)
+{
+    for (int i = 0; s && i < JX_WF_NSTATES; i++) {
+        if (strcmp(s, db_states[i]) == 0) {
+            *out = (enum jx_wf_state)i;
+            return 0;
+        }
+    }
+    *out = JX_WF_FILLING;
+    return -1;
+}
+
+/* Append a refusal (error) to d; returns 1. */
+static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
+    JX_PRINTF(3, 4);
+static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = jx_vsprintf(d->arena, fmt, ap);
+    va_end(ap);
+    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", m);
+    return 1;
+}
+
+/* ---- reading the records ---------------------------------------------- */
+
+/* A user row. */
+struct user {
+    int64_t id;
+    const char *idtext;
+    enum jx_wf_role role;
+    const char *unit;
+};
+
+/* Look user name up into *u (strings in a): 0, 1 when unknown, -1. */
+static int load_user(struct jx_arena *a, struct jx_store *s, const char *name,
+                     struct user *u)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT id, role, unit FROM users WHERE name = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, name);
+    enum jx_step r = jx_stmt_step(st);
+    int rc = r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
+    if (rc == 0) {
+        u->id = jx_stmt_int(st, 0);
+        u->idtext = jx_sprintf(a, "%lld", (long long)u->id);
+        const char *role = jx_stmt_text(st, 1);
+        if (!role || jx_wf_role_parse(role, strlen(role), &u->role) < 0) {
+            u->role = JX_WF_ROLE_NONE;
+        }
+        u->unit = jx_strdup(a, jx_stmt_text(st, 2));
+    }
+    jx_stmt_finalize(st);
+    return rc;
+}
+
+/* The name of unit code into *name: 0, 1 when unknown, -1. */
+static int load_unit(struct jx_arena *a, struct jx_store *s, const char *code,
+                     const char **name)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT name FROM units WHERE code = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, code);
+    enum jx_step r = jx_stmt_step(st);
+    int rc = r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
+    if (rc == 0) {
+        *name = jx_strdup(a, jx_stmt_text(st, 0));
+    }
+    jx_stmt_finalize(st);
+    return rc;
+}
+
+/* Read "YYYY-MM-DD" (or NULL) into *d; false when absent or bad. */
+static bool parse_date(const char *s, struct jx_cal_date *d)
+{
+    int y, m, dd;
+    char tail;
+    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) {
+        return false;
+    }
+    d->y = y;
+    d->m = m;
+    d->d = dd;
+    return true;
+}
+
+/* The year's settings into *y and its framework id: 0, 1 when the year
+ * is not set up, -1. */
+static int load_year(struct jx_arena *a, struct jx_store *s, int year,
+                     struct jx_wf_year *y, const char **framework)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT framework, submit_by, publish_by, timeliness, leader_step"
+           " FROM years WHERE year = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, year);
+    enum jx_step r = jx_stmt_step(st);
+    int rc = r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
+    if (rc == 0) {
+        memset(y, 0, sizeof *y);
+        y->year = year;
+        *framework = jx_strdup(a, jx_stmt_text(st, 0));
+        parse_date(jx_stmt_text(st, 1), &y->submit_by);
+        parse_date(jx_stmt_text(st, 2), &y->publish_by);
+        const char *t = jx_stmt_text(st, 3);
+        y->basis = JX_WF_BASIS_FIRST_SUBMIT;
+        if (t && strcmp(t, "last_submit_after_return") == 0) {
+            y->basis = JX_WF_BASIS_AFTER_RETURN;
+        } else if (t && strcmp(t, "accepted") == 0) {
+            y->basis = JX_WF_BASIS_APPROVED;
+        }
+        y->leader_step = jx_stmt_int(st, 4) != 0;
+    }
+    jx_stmt_finalize(st);
+    return rc;
+}
+
+/* Parse a stored UTC time ("...Z"); 0 when it cannot be read. */
+static int64_t stored_time(const char *t)
+{
+    int64_t v = 0;
+    if (t) {
+        jx_wf_time_parse(t, strlen(t), &v);
+    }
+    return v;
+}
+
+/* The audit rows of unit's 整体 for year, in order, into *rows (a). */
+static int load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
+                     int year, struct jx_wf_audit **rows, size_t *n)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT a.from_state, a.to_state, a.action, a.actor_id,"
+           " a.actor_role, a.actor_unit, a.at, a.recorded, a.comment,"
+           " a.backdated, v.sha256"
+           " FROM audit a LEFT JOIN versions v ON v.id = a.version"
+           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    size_t cap = 0;
+    *rows = NULL;
+    *n = 0;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        *rows = jx_arena_grow(a, *rows, *n, &cap, sizeof **rows);
+        struct jx_wf_audit *w = &(*rows)[(*n)++];
+        memset(w, 0, sizeof *w);
+        w->unit = jx_strdup(a, unit);
+        w->year = year;
+        w->object = OBJECT_ZH;
+        db_state_parse(jx_stmt_text(st, 0), &w->from);
+        db_state_parse(jx_stmt_text(st, 1), &w->to);
+        const char *act = jx_stmt_text(st, 2);
+        if (!act || jx_wf_action_parse(act, strlen(act), &w->action) < 0) {
+            w->action = JX_WF_NACTIONS;
+        }
+        w->actor_id = jx_strdup(a, jx_stmt_text(st, 3));
+        const char *role = jx_stmt_text(st, 4);
+        if (!role || jx_wf_role_parse(role, strlen(role), &w->actor_role) < 0) {
+            w->actor_role = JX_WF_ROLE_NONE;
+        }
+        w->actor_unit = jx_strdup(a, jx_stmt_text(st, 5));
+        w->at = stored_time(jx_stmt_text(st, 6));
+        w->recorded = jx_stmt_isnull(st, 7) ? w->at
+                                             : stored_time(jx_stmt_text(st, 7));
+        w->comment = jx_strdup(a, jx_stmt_text(st, 8));
+        w->backdated = jx_stmt_int(st, 9) != 0;
+        w->version = jx_strdup(a, jx_stmt_text(st, 10));
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The state row's version id (0 when none): 0, or -1. */
+static int load_state_version(struct jx_store *s, const char *unit, int year,
+                              int64_t *vid, int *number, char sha[65])
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT v.id, v.number, v.sha256 FROM states t"
+           " JOIN versions v ON v.id = t.version"
+           " WHERE t.unit = ? AND t.year = ? AND t.object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    *vid = 0;
+    *number = 0;
+    sha[0] = '\0';
+    if (r == JX_STEP_ROW) {
+        *vid = jx_stmt_int(st, 0);
+        *number = (int)jx_stmt_int(st, 1);
+        const char *h = jx_stmt_text(st, 2);
+        snprintf(sha, 65, "%s", h ? h : "");
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ERROR ? -1 : 0;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* Run one statement with text/int parameters given as a format: 't'
+ * text (NULL binds NULL), 'i' int64, 'n' int64 (0 binds NULL).  0, or
+ * -1. */
+static int exec_params(struct jx_store *s, const char *sql, const char *fmt,
+                       ...)
+{
+    struct jx_stmt *st = jx_stmt_prepare(s, sql);
+    if (!st) {
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    for (int i = 0; fmt[i]; i++) {
+        if (fmt[i] == 't') {
+            const char *t = va_arg(ap, const char *);
+            if (t) {
+                jx_stmt_bind_text(st, i + 1, t);
+            } else {
+                jx_stmt_bind_null(st, i + 1);
+            }
+        } else {
+            int64_t v = va_arg(ap, int64_t);
+            if (fmt[i] == 'n' && v == 0) {
+                jx_stmt_bind_null(st, i + 1);
+            } else {
+                jx_stmt_bind_int(st, i + 1, v);
+            }
+        }
+    }
+    va_end(ap);
+    enum jx_step r = jx_stmt_step(st);
+    while (r == JX_STEP_ROW) {
+        r = jx_stmt_step(st);
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* Take the write lock of the transaction just begun: SQLite's BEGIN
+ * IMMEDIATE has it; PostgreSQL takes an advisory transaction lock. */
+static int lock_writes(struct jx_store *s)
+{
+    if (jx_store_engine(s) != JX_ENGINE_PG) {
+        return 0;
+    }
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT pg_advisory_xact_lock(1313)");
+    if (!st) {
+        return -1;
+    }
+    enum jx_step r = jx_stmt_step(st);
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ERROR ? -1 : 0;
+}
+
+/* The path of the marker of an unfinished write in the file store. */
+static char *marker_path(struct jx_arena *a, const char *dir)
+{
+    return jx_sprintf(a, "%s/.incoming", dir);
+}
+
+/* Whether name is n lower-case hex digits. */
+static bool is_hex(const char *name, size_t n)
+{
+    if (strlen(name) != n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!((name[i] >= '0' && name[i] <= '9') ||
+              (name[i] >= 'a' && name[i] <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether the files table names sha: 1, 0, or -1. */
+static int file_known(struct jx_store *s, const char *sha)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT 1 FROM files WHERE sha256 = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, sha);
+    enum jx_step r = jx_stmt_step(st);
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* Sweep one fan-out directory dir/sub; adds the files removed to *n. */
+static int sweep_sub(struct jx_store *s, const char *dir, const char *sub,
+                     long *n)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *path = jx_sprintf(a, "%s/%s", dir, sub);
+    DIR *dd = opendir(path);
+    int rc = 0;
+    struct dirent *e;
+    while (dd && rc == 0 && (e = readdir(dd)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        bool keep = false;
+        if (is_hex(e->d_name, 62)) {
+            const char *sha = jx_sprintf(a, "%s%s", sub, e->d_name);
+            int k = file_known(s, sha);
+            if (k < 0) {
+                rc = -1;
+                break;
+            }
+            keep = k == 1;
+        }
+        if (!keep && unlink(jx_sprintf(a, "%s/%s", path, e->d_name)) == 0) {
+            (*n)++;
+        }
+    }
+    if (dd) {
+        closedir(dd);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* See wsflow.h. */
+long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d)
+{
+    (void)d;
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        return 0;
+    }
+    struct jx_arena *a = jx_arena_new();
+    const char *mark = marker_path(a, dir);
+    struct stat sb;
+    long n = 0;
+    if (force || stat(mark, &sb) == 0) {
+        DIR *dd = opendir(dir);
+        struct dirent *e;
+        while (dd && (e = readdir(dd)) != NULL) {
+            if (is_hex(e->d_name, 2) &&
+                sweep_sub(s, dir, e->d_name, &n) < 0) {
+                n = -1;
+                break;
+            }
+        }
+        if (dd) {
+            closedir(dd);
+        }
+        if (n >= 0) {
+            unlink(mark);
+        }
+    }
+    jx_arena_free(a);
+    return n;
+}
+
+/* Leave the marker of a write in progress: 0, or -1 after D010. */
+static int mark_incoming(struct jx_arena *a, struct jx_store *s,
+                         struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        jx_diag_add(d, "D010", JX_SEV_ERROR, NULL,
+                    "没有原始文件库（PostgreSQL 需要同时给出 -W DIR）");
+        return -1;
+    }
+    const char *mark = marker_path(a, dir);
+    FILE *f = fopen(mark, "w");
+    if (!f) {
+        jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法写入“%s”：%s", mark,
+                    strerror(errno));
+        return -1;
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The context of one act: who, the unit, the year, the current state. */
+struct act_ctx {
+    struct user u;
+    const char *unit_name;
+    struct jx_wf_year y;
+    const char *framework;
+    struct jx_wf_audit *rows;
+    size_t nrows;
+    struct jx_wf_current cur;
+    struct jx_wf_outcome out;
+    struct jx_wf_opts opts;
+    struct jx_wf_actor actor;
+};
+
+/* Read who, the unit, the year and the object's rows, and ask
+ * jx_wf_apply about action: 0 accepted, 1 refused (d), -1. */
+static int decide(struct jx_arena *a, struct jx_store *s, const char *unit,
+                  int year, enum jx_wf_action action, const char *comment,
+                  const struct jx_ws_who *who, struct act_ctx *c,
+                  struct jx_diags *d)
+{
+    memset(c, 0, sizeof *c);
+    if (!who->user || !*who->user) {
+        return refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
+                                 "JIXIAO_USER 指定");
+    }
+    int r = load_user(a, s, who->user, &c->u);
+    if (r != 0) {
+        return r < 0 ? -1 : refuse(d, "W020", "工作区中没有用户“%s”", who->user);
+    }
+    r = load_unit(a, s, unit, &c->unit_name);
+    if (r != 0) {
+        return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
+    }
+    r = load_year(a, s, year, &c->y, &c->framework);
+    if (r != 0) {
+        return r < 0 ? -1
+                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
+                              year);
+    }
+    if (load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0) {
+        return -1;
+    }
+    size_t bad = 0;
+    if (jx_wf_replay(c->rows, c->nrows, &c->cur, &bad) < 0) {
+        return refuse(d, "W023",
+                      "单位 %s 年度 %d 的审计记录在第 %zu 条处断开，拒绝操作",
+                      unit, year, bad + 1);
+    }
+    c->actor.id = c->u.idtext;
+    c->actor.role = c->u.role;
+    c->actor.unit = c->u.unit;
+    c->opts.leader_step = c->y.leader_step;
+    c->opts.entered_by = c->cur.entered_by;
+    c->opts.has_entered_at = c->cur.has_last;
+    c->opts.entered_at = c->cur.last_at;
+    c->opts.comment = comment;
+    c->opts.now = who->now;
+    c->opts.backdated = who->backdated;
+    c->opts.at = who->at;
+    if (jx_wf_apply(a, c->cur.state, action, &c->actor, unit, &c->opts,
+                    &c->out) < 0) {
+        return refuse(d, c->out.code, "%s", c->out.why);
+    }
+    return 0;
+}
+
+/* Write the state row and append the audit row of an accepted act. */
+static int record(struct jx_store *s, const char *unit, int year,
+                  enum jx_wf_action action, const char *comment,
+                  const struct jx_ws_who *who, const struct act_ctx *c,
+                  int64_t vid)
+{
+    char at[JX_WF_TIME_BUFSZ], rec[JX_WF_TIME_BUFSZ];
+    jx_wf_time_format(c->out.at, at);
+    jx_wf_time_format(who->now, rec);
+    int rc = exec_params(
+        s,
+        "INSERT INTO states (unit, year, object, state, version)"
+        " VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (unit, year, object) DO UPDATE"
+        " SET state = excluded.state, version = excluded.version",
+        "titt" "n", unit, (int64_t)year, OBJECT_DB, db_state(c->out.to), vid);
+    if (rc == 0) {
+        rc = exec_params(
+            s,
+            "INSERT INTO audit (unit, year, object, version, from_state,"
+            " to_state, action, actor_id, actor_role, actor_unit, at,"
+            " recorded, client, comment, backdated) VALUES (?, ?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            /* unit year object version from to action */
+            "tit" "n" "ttt"
+            /* actor_id role unit at recorded client comment backdated */
+            "i" "tt" "tttt" "i",
+            unit, (int64_t)year, OBJECT_DB, vid, db_state(c->out.from),
+            db_state(c->out.to), jx_wf_action_name(action), c->u.id,
+            jx_wf_role_name(c->u.role), c->u.unit, at, rec, who->client,
+            comment, (int64_t)(who->backdated ? 1 : 0));
+    }
+    return rc;
+}
+
+/* Fill *done from an accepted act. */
+static void fill_done(struct jx_ws_done *done, enum jx_wf_action action,
+                      const struct act_ctx *c, int number, const char *sha)
+{
+    memset(done, 0, sizeof *done);
+    done->action = action;
+    done->from = c->out.from;
+    done->to = c->out.to;
+    done->at = c->out.at;
+    done->version = number;
+    snprintf(done->sha256, sizeof done->sha256, "%s", sha ? sha : "");
+}
+
+/* Insert the version of a submission and its files; *vid, *number. */
+static int insert_version(struct jx_arena *a, struct jx_store *s,
+                          const char *unit, int year,
+                          const struct jx_ws_file *files, size_t nfiles,
+                          const char *package_json, const char *evaluation_json,
+                          const char *sha, int64_t now, int64_t *vid,
+                          int *number, size_t *nnew, struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    char hexes[64][65];
+    if (nfiles > 64) {
+        nfiles = 64;
+    }
+    *nnew = 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        int k;
+        jx_sha256_hex(files[i].data, files[i].len, hexes[i]);
+        if ((k = file_known(s, hexes[i])) < 0) {
+            return -1;
+        }
+        if (jx_files_put(dir, files[i].data, files[i].len, hexes[i], d) < 0) {
+            return -1;
+        }
+        if (k == 0) {
+            (*nnew)++;
+            if (exec_params(s,
+                            "INSERT INTO files (sha256, name, size)"
+                            " VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                            "tti", hexes[i], files[i].name,
+                            (int64_t)files[i].len) < 0) {
+                return -1;
+            }
+        }
+    }
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT COALESCE(MAX(number), 0) + 1 FROM versions"
+           " WHERE unit = ? AND year = ? AND object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    *number = r == JX_STEP_ROW ? (int)jx_stmt_int(st, 0) : 0;
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_ROW) {
+        return -1;
+    }
+    char created[JX_WF_TIME_BUFSZ];
+    jx_wf_time_format(now, created);
+    st = jx_stmt_prepare(
+        s, "INSERT INTO versions (unit, year, object, number, sha256,"
+           " created_at, package, evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+           " RETURNING id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    jx_stmt_bind_int(st, 4, *number);
+    jx_stmt_bind_text(st, 5, sha);
+    jx_stmt_bind_text(st, 6, created);
+    jx_stmt_bind_text(st, 7, package_json);
+    if (evaluation_json) {
+        jx_stmt_bind_text(st, 8, evaluation_json);
+    } else {
+        jx_stmt_bind_null(st, 8);
+    }
+    r = jx_stmt_step(st);
+    *vid = r == JX_STEP_ROW ? jx_stmt_int(st, 0) : 0;
+    if (r == JX_STEP_ROW) {
+        r = jx_stmt_step(st);
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE || *vid == 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        if (exec_params(s,
+                        "INSERT INTO version_files (version, seq, sha256, name)"
+                        " VALUES (?, ?, ?, ?)",
+                        "iitt", *vid, (int64_t)(i + 1), hexes[i],
+                        files[i].name) < 0) {
+            return -1;
+        }
+    }
+    (void)a;
+    return 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_submit(struct jx_store *s, const char *unit, int year,
+                 const struct jx_ws_file *files, size_t nfiles,
+                 const char *package_json, const char *evaluation_json,
+                 const struct jx_ws_who *who, struct jx_ws_done *done,
+                 struct jx_diags *d)
+{
+    if (nfiles > 64) {
+        return refuse(d, "W024", "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
+    }
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct act_ctx c;
+    int rc = lock_writes(s);
+    if (rc == 0 && jx_ws_sweep(s, false, d) < 0) {
+        rc = -1;
+    }
+    enum jx_wf_action action = JX_WF_SUBMIT;
+    if (rc == 0) {
+        struct jx_wf_audit *rows;
+        size_t n;
+        struct jx_wf_current cur;
+        size_t bad;
+        /* 再送审 from 被退回, 送审 otherwise (jx_wf_apply decides) */
+        if (load_rows(a, s, unit, year, &rows, &n) < 0) {
+            rc = -1;
+        } else if (jx_wf_replay(rows, n, &cur, &bad) == 0 &&
+                   cur.state == JX_WF_RETURNED) {
+            action = JX_WF_RESUBMIT;
+        }
+    }
+    if (rc == 0) {
+        rc = decide(a, s, unit, year, action, NULL, who, &c, d);
+    }
+    char sha[65];
+    int64_t vid = 0;
+    int number = 0;
+    size_t nnew = 0;
+    if (rc == 0) {
+        jx_sha256_hex(package_json, strlen(package_json), sha);
+        if (mark_incoming(a, s, d) < 0 ||
+            insert_version(a, s, unit, year, files, nfiles, package_json,
+                           evaluation_json, sha, who->now, &vid, &number,
+                           &nnew, d) < 0 ||
+            record(s, unit, year, action, NULL, who, &c, vid) < 0) {
+            rc = -1;
+        }
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+        if (rc == 0) {
+            unlink(marker_path(a, jx_store_files_dir(s)));
+            fill_done(done, action, &c, number, sha);
+            done->nfiles_new = nnew;
+        }
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* See wsflow.h. */
+int jx_ws_act(struct jx_store *s, const char *unit, int year,
+              enum jx_wf_action action, const char *comment,
+              const struct jx_ws_who *who, struct jx_ws_done *done,
+              struct jx_diags *d)
+{
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct act_ctx c;
+    int64_t vid = 0;
+    int number = 0;
+    char sha[65] = "";
+    int rc = lock_writes(s);
+    if (rc == 0) {
+        rc = decide(a, s, unit, year, action, comment, who, &c, d);
+    }
+    if (rc == 0 && (load_state_version(s, unit, year, &vid, &number, sha) < 0 ||
+                    record(s, unit, year, action, comment, who, &c, vid) < 0)) {
+        rc = -1;
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+        if (rc == 0) {
+            fill_done(done, action, &c, number, sha);
+        }
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* ---- status ------------------------------------------------------------- */
+
+/* Read the evaluation JSON's self score and finding counts into u. */
+static void read_evaluation(struct jx_arena *a, const char *text,
+                            struct jx_ws_unit_status *u)
+{
+    json_error_t err;
+    json_t *root = text ? json_loads(text, 0, &err) : NULL;
+    if (!root) {
+        return;
+    }
+    json_t *sum = json_object_get(root, "summary");
+    static const char *const keys[4] = {"errors", "warnings", "rounding",
+                                        "notes"};
+    static const enum jx_severity sev[4] = {JX_SEV_ERROR, JX_SEV_WARNING,
+                                            JX_SEV_ROUNDING, JX_SEV_NOTE};
+    for (int i = 0; i < 4; i++) {
+        json_t *v = json_object_get(sum, keys[i]);
+        if (json_is_integer(v) && json_integer_value(v) >= 0) {
+            u->findings[sev[i]] = (size_t)json_integer_value(v);
+        }
+    }
+    json_t *sheet = json_array_get(json_object_get(root, "sheets"), 0);
+    json_t *total = json_object_get(sheet, "total");
+    if (json_is_string(json_object_get(total, "value"))) {
+        u->self_value =
+            jx_strdup(a, json_string_value(json_object_get(total, "value")));
+    }
+    if (json_is_string(json_object_get(total, "stated"))) {
+        u->self_stated =
+            jx_strdup(a, json_string_value(json_object_get(total, "stated")));
+    }
+    if (json_is_string(json_object_get(sheet, "grade"))) {
+        u->self_grade =
+            jx_strdup(a, json_string_value(json_object_get(sheet, "grade")));
+    }
+    json_decref(root);
+}
+
+/* Fill u for one unit: state, versions, timeliness, scores. */
+static int unit_status(struct jx_arena *a, struct jx_store *s,
+                       const struct jx_ws_status *out,
+                       const struct jx_framework *fw,
+                       const struct jx_calendar *cal,
+                       struct jx_ws_unit_status *u)
+{
+    int year = out->year.year;
+    struct jx_wf_audit *rows;
+    size_t n;
+    if (load_rows(a, s, u->code, year, &rows, &n) < 0) {
+        return -1;
+    }
+    struct jx_wf_current cur;
+    size_t bad;
+    jx_wf_replay(rows, n, &cur, &bad);
+    u->state = cur.state;
+    jx_wf_timeliness(a, &out->year, rows, n, cal, &u->timeliness);
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT number, package, evaluation,"
+           " (SELECT COUNT(*) FROM versions w WHERE w.unit = v.unit"
+           " AND w.year = v.year AND w.object = v.object)"
+           " FROM versions v WHERE unit = ? AND year = ? AND object = ?"
+           " ORDER BY number DESC LIMIT 1");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, u->code);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        u->version = (int)jx_stmt_int(st, 0);
+        u->nversions = (size_t)jx_stmt_int(st, 3);
+        const char *pkgtext = jx_strdup(a, jx_stmt_text(st, 1));
+        read_evaluation(a, jx_stmt_text(st, 2), u);
+        if (fw && pkgtext) {
+            struct jx_diags pd;
+            jx_diags_init(&pd, a);
+            struct jx_package *pkg = jx_pkgjson_load(
+                a, u->code, pkgtext, strlen(pkgtext), &pd);
+            if (pkg) {
+                u->assessment = jx_wf_assess(a, fw, pkg, &out->year, rows, n,
+                                             cal, NULL, &pd);
+                u->assess_total = jx_fw_result_total_text(a, u->assessment);
+                u->assess_grade = u->assessment->grade;
+            }
+            jx_diags_release(&pd);
+        }
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ERROR ? -1 : 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
+                 const char *fwdir, const char *caldir,
+                 struct jx_ws_status *out, struct jx_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    int r = load_year(a, s, year, &out->year, &out->framework);
+    if (r != 0) {
+        return r < 0 ? -1
+                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
+                              year);
+    }
+    struct jx_diags fd;
+    jx_diags_init(&fd, a);
+    const struct jx_framework *fw = jx_framework_open(
+        a, fwdir ? fwdir : jx_framework_default_dir(a), out->framework, &fd);
+    struct jx_calendar *cal = jx_calendar_new(a);
+    if (jx_calendar_load_dir(cal, caldir ? caldir : jx_calendar_default_dir(a),
+                             &fd) < 0) {
+        cal = NULL;
+    }
+    if (!fw) {
+        jx_diag_add(d, "W025", JX_SEV_WARNING, NULL,
+                    "年度 %d 的评价框架“%s”无法读取，不计算考核分", year,
+                    out->framework);
+    }
+    jx_diags_release(&fd);
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT code, name FROM units ORDER BY code");
+    if (!st) {
+        return -1;
+    }
+    size_t cap = 0;
+    enum jx_step sr;
+    while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->units = jx_arena_grow(a, out->units, out->n, &cap,
+                                   sizeof *out->units);
+        struct jx_ws_unit_status *u = &out->units[out->n++];
+        memset(u, 0, sizeof *u);
+        u->code = jx_strdup(a, jx_stmt_text(st, 0));
+        u->name = jx_strdup(a, jx_stmt_text(st, 1));
+    }
+    jx_stmt_finalize(st);
+    if (sr != JX_STEP_DONE) {
+        return -1;
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        if (unit_status(a, s, out, fw, cal, &out->units[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- history ------------------------------------------------------------ */
+
+/* A JSON value as compact text, long strings cut (a). */
+static const char *show_value(struct jx_arena *a, json_t *v)
+{
+    if (!v) {
+        return NULL;
+    }
+    if (json_is_string(v)) {
+        const char *t = json_string_value(v);
+        size_t len = strlen(t), i = 0, chars = 0;
+        while (i < len && chars < 60) {
+            i++;
+            while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80) {
+                i++;
+            }
+            chars++;
+        }
+        json_t *cut = json_stringn(t, i);
+        char *dump = json_dumps(cut, JSON_ENCODE_ANY | JSON_COMPACT);
+        json_decref(cut);
+        const char *res = jx_sprintf(a, "%s%s", dump ? dump : "\"\"",
+                                     i < len ? "…" : "");
+        free(dump);
+        return res;
+    }
+    char *dump = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    const char *res = jx_strdup(a, dump ? dump : "null");
+    free(dump);
+    return res;
+}
+
+/* A wrapped value {"value", "source"} stands for its value. */
+static json_t *unwrap(json_t *v)
+{
+    if (json_is_object(v) && json_object_get(v, "value") &&
+        json_object_get(v, "source")) {
+        return json_object_get(v, "value");
+    }
+    return v;
+}
+
+/* Escape a key for a JSON pointer (~ → ~0, / → ~1) into b. */
+static void pointer_key(struct jx_buf *b, const char *k)
+{
+    for (; *k; k++) {
+        if (*k == '~') {
+            jx_buf_adds(b, "~0");
+        } else if (*k == '/') {
+            jx_buf_adds(b, "~1");
+        } else {
+            jx_buf_addc(b, *k);
+        }
+    }
+}
+
+/* Add one change at pointer p. */
+static void add_change(struct jx_arena *a, struct jx_ws_vdiff *out,
+                       size_t *cap, const char *p, json_t *o, json_t *n)
+{
+    if (out->n >= JX_WS_MAX_CHANGES) {
+        out->omitted++;
+        return;
+    }
+    out->changes = jx_arena_grow(a, out->changes, out->n, cap,
+                                 sizeof *out->changes);
+    struct jx_ws_change *c = &out->changes[out->n++];
+    c->pointer = jx_strdup(a, *p ? p : "/");
+    c->old_value = show_value(a, o);
+    c->new_value = show_value(a, n);
+}
+
+/* Compare o and n (either may be NULL: absent) under pointer b. */
+static void diff_rec(struct jx_arena *a, struct jx_buf *b, json_t *o,
+                     json_t *n, struct jx_ws_vdiff *out, size_t *cap)
+{
+    o = unwrap(o);
+    n = unwrap(n);
+    if (o && n && json_equal(o, n)) {
+        return;
+    }
+    size_t mark = b->len;
+    if (json_is_object(o) && json_is_object(n)) {
+        const char *k;
+        json_t *v;
+        json_object_foreach(o, k, v)
+        {
+            if (strcmp(k, "source") == 0) {
+                continue;
+            }
+            jx_buf_addc(b, '/');
+            pointer_key(b, k);
+            diff_rec(a, b, v, json_object_get(n, k), out, cap);
+            b->len = mark;
+            b->p[mark] = '\0';
+        }
+        json_object_foreach(n, k, v)
+        {
+            if (strcmp(k, "source") == 0 || json_object_get(o, k)) {
+                continue;
+            }
+            jx_buf_addc(b, '/');
+            pointer_key(b, k);
+            diff_rec(a, b, NULL, v, out, cap);
+            b->len = mark;
+            b->p[mark] = '\0';
+        }
+        return;
+    }
+    if (json_is_array(o) && json_is_array(n)) {
+        size_t no = json_array_size(o), nn = json_array_size(n);
+        for (size_t i = 0; i < no || i < nn; i++) {
+            jx_buf_addf(b, "/%zu", i);
+            diff_rec(a, b, json_array_get(o, i), json_array_get(n, i), out,
+                     cap);
+            b->len = mark;
+            b->p[mark] = '\0';
+        }
+        return;
+    }
+    add_change(a, out, cap, b->p, o, n);
+}
+
+/* See wsflow.h. */
+int jx_ws_json_diff(struct jx_arena *a, const char *old_json,
+                    const char *new_json, struct jx_ws_vdiff *out)
+{
+    json_error_t err;
+    json_t *o = json_loads(old_json, 0, &err);
+    json_t *n = o ? json_loads(new_json, 0, &err) : NULL;
+    out->changes = NULL;
+    out->n = 0;
+    out->omitted = 0;
+    if (!o || !n) {
+        json_decref(o);
+        return -1;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    size_t cap = 0;
+    diff_rec(a, &b, o, n, out, &cap);
+    jx_buf_release(&b);
+    json_decref(o);
+    json_decref(n);
+    return 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
+                  int year, struct jx_ws_history *out, struct jx_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    out->code = jx_strdup(a, unit);
+    int r = load_unit(a, s, unit, &out->name);
+    if (r != 0) {
+        return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
+    }
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT a.at, u.name, a.actor_role, a.action, a.from_state,"
+           " a.to_state, a.comment, a.backdated, v.number"
+           " FROM audit a LEFT JOIN users u ON u.id = a.actor_id"
+           " LEFT JOIN versions v ON v.id = a.version"
+           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    size_t cap = 0;
+    enum jx_step sr;
+    while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->events = jx_arena_grow(a, out->events, out->nevents, &cap,
+                                    sizeof *out->events);
+        struct jx_ws_event *e = &out->events[out->nevents++];
+        memset(e, 0, sizeof *e);
+        e->at = jx_strdup(a, jx_stmt_text(st, 0));
+        e->actor = jx_strdup(a, jx_stmt_text(st, 1));
+        const char *t = jx_stmt_text(st, 2);
+        if (!t || jx_wf_role_parse(t, strlen(t), &e->role) < 0) {
+            e->role = JX_WF_ROLE_NONE;
+        }
+        t = jx_stmt_text(st, 3);
+        if (!t || jx_wf_action_parse(t, strlen(t), &e->action) < 0) {
+            e->action = JX_WF_NACTIONS;
+        }
+        db_state_parse(jx_stmt_text(st, 4), &e->from);
+        db_state_parse(jx_stmt_text(st, 5), &e->to);
+        e->comment = jx_strdup(a, jx_stmt_text(st, 6));
+        e->backdated = jx_stmt_int(st, 7) != 0;
+        e->version = (int)jx_stmt_int(st, 8);
+    }
+    jx_stmt_finalize(st);
+    if (sr != JX_STEP_DONE) {
+        return -1;
+    }
+    st = jx_stmt_prepare(s, "SELECT number, package FROM versions"
+                            " WHERE unit = ? AND year = ? AND object = ?"
+                            " ORDER BY number");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    const char *prev = NULL;
+    int prevn = 0;
+    cap = 0;
+    while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        int num = (int)jx_stmt_int(st, 0);
+        const char *pkg = jx_strdup(a, jx_stmt_text(st, 1));
+        if (prev && pkg) {
+            out->diffs = jx_arena_grow(a, out->diffs, out->ndiffs, &cap,
+                                       sizeof *out->diffs);
+            struct jx_ws_vdiff *v = &out->diffs[out->ndiffs++];
+            jx_ws_json_diff(a, prev, pkg, v);
+            v->from = prevn;
+            v->to = num;
+        }
+        prev = pkg;
+        prevn = num;
+    }
+    jx_stmt_finalize(st);
+    return sr == JX_STEP_DONE ? 0 : -1;
+}
