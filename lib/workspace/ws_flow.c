@@ -63,6 +63,7 @@ static int db_state_parse(const char *s, enum jx_wf_state *out)
 /* Append a refusal (error) to d; returns 1. */
 static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
     JX_PRINTF(3, 4);
+/* (the definition of refuse, declared above with its format check) */
 static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
 {
     va_list ap;
@@ -130,14 +131,22 @@ static int load_unit(struct jx_arena *a, struct jx_store *s, const char *code,
 /* Read "YYYY-MM-DD" (or NULL) into *d; false when absent or bad. */
 static bool parse_date(const char *s, struct jx_cal_date *d)
 {
-    int y, m, dd;
-    char tail;
-    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) {
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
         return false;
     }
-    d->y = y;
-    d->m = m;
-    d->d = dd;
+    int v[3] = {0, 0, 0};
+    static const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int k = 0; k < 3; k++) {
+        for (int i = start[k]; i < start[k] + len[k]; i++) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+            v[k] = v[k] * 10 + (s[i] - '0');
+        }
+    }
+    d->y = v[0];
+    d->m = v[1];
+    d->d = v[2];
     return true;
 }
 
