@@ -129,7 +129,7 @@ int jx_cmd_history(int argc, char **argv)
         }
         if (r > 0) {
             if (wa.user || wa.at) {
-                return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
+                return jx_cli_usage_error(self, "此命令不接受 --as、--at");
             }
             continue;
         }
