@@ -166,6 +166,15 @@ struct jx_store;
  * print why on stderr and return NULL.  Close with jx_store_close. */
 struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate);
 
+/* Open the workspace's store (migrated) with its diagnostics going to
+ * d, which must outlive the store (ws_setup.c); NULL after printing
+ * them (no workspace given: D001). */
+struct jx_store *jx_cli_ws_store(const struct jx_ws_args *w,
+                                 struct jx_diags *d);
+
+/* Print every diagnostic of d on stderr, compiler style. */
+void jx_cli_print_diags(const struct jx_diags *d);
+
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
 int jx_cmd_report(int argc, char **argv);
@@ -175,6 +184,11 @@ int jx_cmd_check(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);
 int jx_cmd_init(int argc, char **argv);
+int jx_cmd_backup(int argc, char **argv);
+int jx_cmd_restore(int argc, char **argv);
+int jx_cmd_unit(int argc, char **argv);
+int jx_cmd_user(int argc, char **argv);
+int jx_cmd_year(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
