@@ -121,8 +121,7 @@ int jx_cmd_restore(int argc, char **argv)
         struct jx_ws_backup_info info;
         if (jx_ws_restore(file, dir, &info, &d) < 0) {
             jx_cli_print_diags(&d);
-            bool io = d.n > 0 && (strcmp(d.a[d.n - 1].code, "D010") == 0 ||
-                                  strcmp(d.a[d.n - 1].code, "D210") == 0);
+            bool io = d.n > 0 && strcmp(d.a[d.n - 1].code, "D010") == 0;
             rc = io ? JX_EXIT_IO : JX_EXIT_USAGE;
         } else {
             struct jx_buf b;

@@ -191,9 +191,9 @@ const struct jx_cmd jx_cmds[] = {
      "选项：\n"
      "  -W DIR        恢复到的工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
      "\n"
-     "退出码：0 已恢复；2 用法错误、DIR 不是空目录（D211）、FILE 不是完好的\n"
-     "jixiao 备份（D212、D003），或给了 PostgreSQL 数据库（D209）；3 无法读写\n"
-     "文件或目录。",
+     "退出码：0 已恢复；2 用法错误、DIR 不是空目录（D211）、FILE 无法读取\n"
+     "（D210）或不是完好的 jixiao 备份（D212、D003），或给了 PostgreSQL 数据库\n"
+     "（D209）；3 无法写入目录（D010）。",
      0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "

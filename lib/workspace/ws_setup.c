@@ -1172,6 +1172,7 @@ int jx_ws_restore(const char *path, const char *dir,
     }
     if (rc == 0) {
         sync_path(jx_sprintf(a, "%s/%s", tmp, JX_WORKSPACE_FILES));
+        (void)chmod(tmp, 0755);
         sync_path(tmp);
         if ((exists && rmdir(dir) < 0) || rename(tmp, dir) < 0) {
             jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法建立目录“%s”：%s", dir,
