@@ -192,6 +192,11 @@ int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
 
 /* Print the diagnostics of d from index from on stderr. */
 void jx_cli_print_diags(const struct jx_diags *d, size_t from);
+/* Open the workspace's store (migrated) with its diagnostics going to
+ * d, which must outlive the store (ws_setup.c); NULL after printing
+ * them (no workspace given: D001). */
+struct jx_store *jx_cli_ws_store(const struct jx_ws_args *w,
+                                 struct jx_diags *d);
 
 /* Command handlers (one file each). */
 int jx_cmd_assess(int argc, char **argv);
@@ -205,6 +210,11 @@ int jx_cmd_import(int argc, char **argv);
 int jx_cmd_init(int argc, char **argv);
 int jx_cmd_publish(int argc, char **argv);
 int jx_cmd_review(int argc, char **argv);
+int jx_cmd_backup(int argc, char **argv);
+int jx_cmd_restore(int argc, char **argv);
+int jx_cmd_unit(int argc, char **argv);
+int jx_cmd_user(int argc, char **argv);
+int jx_cmd_year(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);

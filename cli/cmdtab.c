@@ -37,6 +37,20 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 完成；1 单位自评分有违反评分规则的错误，或有 --set 未被采用；\n"
      "2 用法错误或文件无法读取。",
      0},
+    {"backup", jx_cmd_backup, "把 SQLite 工作区备份为一个 ZIP 文件",
+     "jixiao backup FILE [-W DIR | --db sqlite:PATH]",
+     "把工作区备份到 FILE（ZIP）：数据库的一致副本（VACUUM INTO，备份时其他\n"
+     "进程可以继续写入）、数据库记录的全部原始文件（逐个核对 SHA-256）和说明\n"
+     "文件 jixiao-backup.json。先写临时文件再改名，FILE 要么完整要么不变。\n"
+     "用 jixiao restore 恢复。PostgreSQL 数据库不支持（请用 pg_dump）。\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 已备份；2 用法错误，或数据库是 PostgreSQL（D209）；3 工作区无法\n"
+     "打开、原始文件缺失或被改动、备份文件无法写入。",
+     0},
     {"calendar", jx_cmd_calendar, "按国务院放假通知计算工作日",
      "jixiao calendar (workdays FROM TO | is-workday DATE | after DATE N | "
      "years) [--calendar-dir DIR]",
@@ -200,6 +214,20 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 已写出；2 用法错误或文件无法读取；3 无法写出。",
      0},
+    {"restore", jx_cmd_restore, "从备份文件恢复工作区到新的空目录",
+     "jixiao restore FILE -W DIR",
+     "把 jixiao backup 写出的 FILE 恢复到 -W 给出的目录（不存在或为空；已有\n"
+     "内容的目录一律拒绝，不作改动）。先在旁边的临时目录中解出并核对：只接受\n"
+     "备份应有的条目，每个原始文件的 SHA-256 与文件名一致，数据库能打开且不比\n"
+     "本程序新，数据库记录的原始文件都在；全部无误后才改名为 DIR。\n"
+     "\n"
+     "选项：\n"
+     "  -W DIR        恢复到的工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "\n"
+     "退出码：0 已恢复；2 用法错误、DIR 不是空目录（D211）、FILE 无法读取\n"
+     "（D210）或不是完好的 jixiao 备份（D212、D003），或给了 PostgreSQL 数据库\n"
+     "（D209）；3 无法写入目录（D010）。",
+     0},
     {"review", jx_cmd_review, "财政审核：受理、退回或通过单位的送审",
      "jixiao review CODE --year YEAR (--take | --return TEXT | --accept) "
      "[--as USER] [--at TIME]",
@@ -344,9 +372,64 @@ const struct jx_cmd jx_cmds[] = {
     {"test-roundtrip", jx_cmd_test_roundtrip, "（测试）载入后重新保存",
      "jixiao test-roundtrip FILE",
      "载入 Package JSON 并以规范格式写到标准输出。", JX_CMD_HIDDEN},
+    {"unit", jx_cmd_unit, "从 CSV 或 XLSX 导入工作区的单位",
+     "jixiao unit import FILE [-W DIR | --db URL]",
+     "从 FILE 导入单位：CSV（UTF-8 或 GB18030，逗号分隔，字段可加双引号）或\n"
+     "XLSX/XLS 的第一个工作表。第一行是列名：编码、名称（必需），主管部门、\n"
+     "区域（可选），其他列忽略；空行跳过。按编码新增或更新，全部在一个事务中\n"
+     "完成；任何一行有问题（缺编码或名称、编码含空白、编码重复、列名缺失）都\n"
+     "按 文件:行 或 工作表!单元格 列出，并且不写入任何内容。\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 已导入；1 文件中有不合格的行或列名（未作改动）；2 用法错误或\n"
+     "文件无法读取；3 工作区无法打开或写入。",
+     0},
+    {"user", jx_cmd_user, "添加工作区的用户及其角色",
+     "jixiao user add NAME --role filler|leader|reviewer|admin [--unit CODE]",
+     "添加用户 NAME。角色（也可写中文）：filler 单位填报人、leader 单位负责人\n"
+     "（这两种必须用 --unit 给出已导入的单位编码），reviewer 财政审核人、admin\n"
+     "管理员（属于财政部门，不能给 --unit）。用户名不能重复。\n"
+     "\n"
+     "选项：\n"
+     "  --role ROLE   角色\n"
+     "  --unit CODE   单位用户所属单位的编码\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 已添加；1 用户名已存在、单位不存在或角色与单位不符（D207、D208，\n"
+     "未作改动）；2 用法错误；3 工作区无法打开或写入。",
+     0},
     {"version", jx_cmd_version, "显示版本",
      "jixiao version",
      "显示 jixiao 的版本和所用库（jansson、utf8proc）的版本。", 0},
+    {"year", jx_cmd_year, "设置工作区某年度的评价框架和报送、公开截止日期",
+     "jixiao year set YEAR --framework ID --submit-by DATE --publish-by DATE "
+     "[--timely first_submit|last_submit_after_return|accepted]",
+     "设置年度 YEAR：考核评分表所用的评价框架（data/frameworks 中的框架编号，\n"
+     "须能载入）、报送截止日期和公开截止日期（YYYY-MM-DD，含当日），以及及时性\n"
+     "按哪个时间计算。已设置过的年度会被更新。\n"
+     "\n"
+     "选项：\n"
+     "  --framework ID        评价框架编号（如 yueyang-louqu-2025）\n"
+     "  --submit-by DATE      报送截止日期\n"
+     "  --publish-by DATE     公开截止日期\n"
+     "  --timely BASIS        及时性的依据：first_submit 首次送审（默认）、\n"
+     "                        last_submit_after_return 最后一次退回后的送审、\n"
+     "                        accepted 审核通过（也可写中文）\n"
+     "  --frameworks-dir DIR  从 DIR 查找评价框架\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 已设置；2 用法错误、日期无效或评价框架不存在（D205）；3 工作区\n"
+     "无法打开或写入。",
+     0},
 };
 
 const size_t jx_ncmds = sizeof jx_cmds / sizeof jx_cmds[0];

@@ -1,0 +1,128 @@
+/*
+ * t_wssetup.c - the workspace's setup records (workspace.h): the CSV
+ * reader (quotes, line breaks in quotes, CRLF, BOM, GB18030, refusals
+ * with their place), the units table's header and row checks, and the
+ * 及时性 basis names.  The store side runs in tests/workspace/setup-check.
+ */
+#include "harness.h"
+
+#include "jixiao/workspace.h"
+
+/* Read text as CSV into t with a fresh diags list; returns the rc. */
+static int csv(struct jx_arena *a, const char *text, struct jx_ws_table *t,
+               struct jx_diags *d)
+{
+    jx_diags_init(d, a);
+    memset(t, 0, sizeof *t);
+    return jx_ws_csv_read(a, "u.csv", text, strlen(text), t, d);
+}
+
+/* Quotes, doubled quotes, a line break inside quotes, CRLF, a BOM,
+ * blank lines skipped, cells trimmed and located. */
+static void t_csv(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    struct jx_ws_table t;
+    CHECK_INT(csv(a, "\xEF\xBB\xBF编码,名称\r\n\r\n 701001 ,\"甲\"\"乙\"\"所\"\r\n"
+                     "701002,\"两行\n名称\",多余\n,,\n",
+                  &t, &d),
+              0);
+    CHECK_INT(t.n, 3);
+    CHECK_INT(t.rows[0].n, 2);
+    CHECK_STR(t.rows[0].cells[0].text, "编码");
+    CHECK_STR(t.rows[1].cells[0].text, "701001");
+    CHECK_STR(t.rows[1].cells[1].text, "甲\"乙\"所");
+    CHECK_INT(t.rows[1].loc.line, 3);
+    CHECK_INT(t.rows[1].cells[1].loc.col, 10);
+    CHECK_STR(t.rows[2].cells[1].text, "两行\n名称");
+    CHECK_STR(t.rows[2].cells[2].text, "多余");
+    CHECK_INT(t.rows[2].loc.line, 4);
+    CHECK_INT(d.n, 0);
+    jx_diags_release(&d);
+
+    /* GB18030: 编码,名称 / 701003,丙 */
+    CHECK_INT(csv(a, "\xB1\xE0\xC2\xEB,\xC3\xFB\xB3\xC6\n701003,\xB1\xFB\n", &t, &d),
+              0);
+    CHECK_INT(t.n, 2);
+    CHECK_STR(t.rows[0].cells[1].text, "名称");
+    CHECK_STR(t.rows[1].cells[1].text, "丙");
+    jx_diags_release(&d);
+
+    /* text after a closing quote, and a quote never closed */
+    CHECK_INT(csv(a, "编码,名称\n1,\"甲\"乙\n", &t, &d), -1);
+    CHECK_INT(d.n, 1);
+    CHECK_STR(d.a[0].code, "D201");
+    CHECK_INT(d.a[0].loc.line, 2);
+    CHECK_INT(d.a[0].loc.col, 6);
+    jx_diags_release(&d);
+    CHECK_INT(csv(a, "编码,名称\n1,\"甲\n2,乙\n", &t, &d), -1);
+    CHECK_STR(d.a[0].code, "D201");
+    CHECK_INT(d.a[0].loc.line, 2);
+    CHECK_INT(d.a[0].loc.col, 3);
+    jx_diags_release(&d);
+    /* neither UTF-8 nor GB18030 */
+    CHECK_INT(csv(a, "a,b\n\xFF\xFF\n", &t, &d), -1);
+    CHECK_STR(d.a[0].code, "D201");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* The header picks the columns wherever they are; rows are checked
+ * and every problem reported; optional columns absent give NULL. */
+static void t_units(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    struct jx_ws_table t;
+    struct jx_loc fl = {.file = "u.csv"};
+    struct jx_ws_unit *u;
+    size_t n;
+    CHECK_INT(csv(a, "区域,备注,名称,编码\n丁县,x,丁县某所,701001\n,,丁县另一所,701002\n",
+                  &t, &d),
+              0);
+    CHECK_INT(jx_ws_units_from_table(a, &t, &fl, &u, &n, &d), 0);
+    CHECK_INT(n, 2);
+    CHECK_STR(u[0].code, "701001");
+    CHECK_STR(u[0].name, "丁县某所");
+    CHECK_STR(u[0].region, "丁县");
+    CHECK(u[0].supervisor == NULL);
+    CHECK(u[1].region == NULL);
+    CHECK_INT(u[1].loc.line, 3);
+    jx_diags_release(&d);
+
+    CHECK_INT(csv(a, "编码,名称,名称\n", &t, &d), 0);
+    CHECK_INT(jx_ws_units_from_table(a, &t, &fl, &u, &n, &d), -1);
+    CHECK_INT(d.n, 1);
+    CHECK_STR(d.a[0].code, "D202");
+    CHECK_STR(d.a[0].msg, "列名“名称”出现了两次");
+    jx_diags_release(&d);
+
+    CHECK_INT(csv(a, "编码,名称\n701001,甲\n701001,乙\n70\xE3\x80\x80" "1,丙\n", &t,
+                  &d),
+              0);
+    CHECK_INT(jx_ws_units_from_table(a, &t, &fl, &u, &n, &d), -1);
+    CHECK_INT(d.n, 2);
+    CHECK_STR(d.a[0].code, "D204");
+    CHECK_STR(d.a[0].msg, "单位编码 701001 重复（已在 u.csv:2:1 出现）");
+    CHECK_STR(d.a[1].code, "D203");
+    CHECK_STR(d.a[1].msg, "单位编码“70\xE3\x80\x80" "1”含有全角空格");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
+/* The 及时性 basis by its name or in Chinese. */
+static void t_timely(void)
+{
+    CHECK_STR(jx_ws_timely_parse("accepted"), "accepted");
+    CHECK_STR(jx_ws_timely_parse("最后一次退回后的送审"), "last_submit_after_return");
+    CHECK_STR(jx_ws_timely_parse("首次送审"), "first_submit");
+    CHECK(jx_ws_timely_parse("after_return") == NULL);
+}
+
+const struct jx_test t_wssetup[] = {
+    {"wssetup.csv", t_csv},
+    {"wssetup.units", t_units},
+    {"wssetup.timely", t_timely},
+    {NULL, NULL},
+};
