@@ -116,6 +116,32 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 完成且无错误级发现；1 有单位存在错误级发现；2 有文件无法读取；\n"
      "3 无法写出。",
      0},
+    {"export", jx_cmd_export, "导出年度排名和每个单位的得分（XLSX/CSV/JSON）",
+     "jixiao export --year YEAR --format xlsx|csv|json -o FILE",
+     "导出工作区在 YEAR 年度的排名和每个单位的数据，每个单位一行，按排名排列：\n"
+     "排名、编码、名称、主管部门、区域、状态、版本、报送和公开（按时或迟几个\n"
+     "工作日，及日期）、自评分（最新版本的复核总分）和等级、考核分（有待判断\n"
+     "的项目时为得分范围）和等级、发现数（错误/警告/舍入/提示）。数据与\n"
+     "jixiao status 相同。\n"
+     "\n"
+     "排名：有送审版本的单位按考核分（待判断时按暂定分）、再按自评分从高到低，\n"
+     "相同的并列（1、1、3）；没有送审的单位不排名，列在最后。\n"
+     "\n"
+     "格式：csv 为 UTF-8（带 BOM，Excel 可直接打开），按 RFC 4180 加引号；\n"
+     "json 的 format 为 jixiao-export（见 docs/store.md），分数为精确的十进制\n"
+     "字符串；xlsx 为一个工作表“排名”，数字为精确值。先写临时文件再改名，\n"
+     "不会留下写了一半的文件；-o 为目录时拒绝。csv、json 可用 -o - 写到标准输出。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR     评价年度\n"
+     "  --format FMT    xlsx、csv 或 json\n"
+     "  -o FILE         输出文件（也可写 --output FILE）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 完成；2 用法错误或年度尚未设置；3 工作区无法打开或读取，或无法写出。",
+     0},
     {"help", jx_cmd_help, "显示命令列表或某个命令的帮助",
      "jixiao help [CMD]",
      "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"

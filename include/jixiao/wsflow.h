@@ -89,6 +89,11 @@ long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d);
 /* One unit in the year's status. */
 struct jx_ws_unit_status {
     const char *code, *name;
+    const char *supervisor;   /* 主管部门, or NULL */
+    const char *region;       /* 区域, or NULL */
+    int rank;                 /* place in the year's ranking (1 = first;
+                                 ties share one, the next skips: 1, 1, 3);
+                                 0 for a unit without a version */
     enum jx_wf_state state;
     int version;              /* latest version number, 0 when none */
     size_t nversions;
@@ -113,11 +118,25 @@ struct jx_ws_status {
 
 /* Read every unit's state, versions and audit rows for year and score
  * them: 及时性 with the calendar in caldir, 考核 with the year's
- * framework in fwdir (NULL: the bundled data).  0, 1 when the year is
- * not set up (W022 in d), -1 when the store failed. */
+ * framework in fwdir (NULL: the bundled data); then rank them
+ * (jx_ws_status_rank).  0, 1 when the year is not set up (W022 in d),
+ * -1 when the store failed. */
 int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  const char *fwdir, const char *caldir,
                  struct jx_ws_status *out, struct jx_diags *d);
+
+/* Set every unit's rank: units with a version by 考核分 (the total, or
+ * while judgements are pending the provisional total, the pending items
+ * at their 建议 or 下限; a unit without one after those with one), then
+ * by 自评分 (self_value, the recomputed 总分; without one after), higher
+ * first; equal on both share a rank.  Units without a version: 0.
+ * Called by jx_ws_status. */
+void jx_ws_status_rank(struct jx_ws_status *st);
+
+/* st's units in ranking order (rank, units without a version last; ties
+ * by code): an array of st->n pointers into st->units, in a. */
+const struct jx_ws_unit_status **
+jx_ws_status_ranked(struct jx_arena *a, const struct jx_ws_status *st);
 
 /* ---- one unit's history ----------------------------------------------- */
 

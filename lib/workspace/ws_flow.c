@@ -877,7 +877,8 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
     }
     jx_diags_release(&fd);
     struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT code, name FROM units ORDER BY code");
+        jx_stmt_prepare(s, "SELECT code, name, supervisor, region FROM units"
+                           " ORDER BY code");
     if (!st) {
         return -1;
     }
@@ -890,6 +891,10 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
         memset(u, 0, sizeof *u);
         u->code = jx_strdup(a, jx_stmt_text(st, 0));
         u->name = jx_strdup(a, jx_stmt_text(st, 1));
+        u->supervisor = jx_stmt_isnull(st, 2) ? NULL
+                                              : jx_strdup(a, jx_stmt_text(st, 2));
+        u->region = jx_stmt_isnull(st, 3) ? NULL
+                                          : jx_strdup(a, jx_stmt_text(st, 3));
     }
     jx_stmt_finalize(st);
     if (sr != JX_STEP_DONE) {
@@ -900,7 +905,111 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
             return -1;
         }
     }
+    jx_ws_status_rank(out);
     return 0;
+}
+
+/* ---- ranking ------------------------------------------------------------ */
+
+/* One unit's ranking key: 考核分 and 自评分, each when it has one. */
+struct rank_key {
+    bool has_assess, has_self;
+    struct jx_rat assess, self;
+};
+
+/* The ranking key of u. */
+static struct rank_key rank_key(const struct jx_ws_unit_status *u)
+{
+    struct rank_key k = {0};
+    const struct jx_fw_result *r = u->assessment;
+    if (r && r->scored && r->total.has_value) {
+        k.has_assess = true;
+        k.assess = r->total.value;
+    }
+    bool pct;
+    if (u->self_value &&
+        jx_rat_parse(u->self_value, strlen(u->self_value), &k.self, &pct,
+                     NULL) == JX_NUM_OK &&
+        !pct) {
+        k.has_self = true;
+    }
+    return k;
+}
+
+/* Compare two values for the ranking: a present one before an absent
+ * one, a higher before a lower; <0 when (ha, a) comes first. */
+static int rank_cmp1(bool ha, struct jx_rat a, bool hb, struct jx_rat b)
+{
+    if (ha != hb) {
+        return ha ? -1 : 1;
+    }
+    return ha ? jx_rat_cmp(b, a) : 0;
+}
+
+/* Compare two keys: 考核分, then 自评分. */
+static int rank_cmp(const struct rank_key *a, const struct rank_key *b)
+{
+    int c = rank_cmp1(a->has_assess, a->assess, b->has_assess, b->assess);
+    return c ? c : rank_cmp1(a->has_self, a->self, b->has_self, b->self);
+}
+
+/* See wsflow.h.  Quadratic in the units with a version would be too slow
+ * at a province's scale, so: sort pointers by key, then number them. */
+void jx_ws_status_rank(struct jx_ws_status *st)
+{
+    struct jx_arena *a = jx_arena_new();
+    const struct jx_ws_unit_status **v = jx_ws_status_ranked(a, st);
+    struct rank_key prev = {0};
+    int place = 0;
+    for (size_t i = 0; i < st->n; i++) {
+        struct jx_ws_unit_status *u = &st->units[v[i] - st->units];
+        if (!u->version) {
+            break; /* the unranked come last */
+        }
+        struct rank_key k = rank_key(u);
+        if (i == 0 || rank_cmp(&prev, &k) != 0) {
+            place = (int)i + 1;
+        }
+        u->rank = place;
+        prev = k;
+    }
+    jx_arena_free(a);
+}
+
+/* qsort order of jx_ws_status_ranked: units with a version by their key,
+ * then the others; ties by code. */
+static int ranked_cmp(const void *pa, const void *pb)
+{
+    const struct jx_ws_unit_status *a =
+        *(const struct jx_ws_unit_status *const *)pa;
+    const struct jx_ws_unit_status *b =
+        *(const struct jx_ws_unit_status *const *)pb;
+    if ((a->version != 0) != (b->version != 0)) {
+        return a->version ? -1 : 1;
+    }
+    if (a->version) {
+        struct rank_key ka = rank_key(a), kb = rank_key(b);
+        int c = rank_cmp(&ka, &kb);
+        if (c) {
+            return c;
+        }
+    }
+    return strcmp(a->code, b->code);
+}
+
+/* See wsflow.h. */
+const struct jx_ws_unit_status **
+jx_ws_status_ranked(struct jx_arena *a, const struct jx_ws_status *st)
+{
+    const struct jx_ws_unit_status **v =
+        jx_alloc_array(a, st->n ? st->n : 1, sizeof *v);
+    for (size_t i = 0; i < st->n; i++) {
+        v[i] = &st->units[i];
+    }
+    if (st->n > 1) {
+        qsort(v, st->n, sizeof *v, ranked_cmp);
+    }
+    return v;
 }
 
 /* ---- history ------------------------------------------------------------ */
