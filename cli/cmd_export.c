@@ -327,34 +327,23 @@ static struct jx_report_doc *export_doc(struct jx_arena *a,
         const char *cells[NCOLS];
         row_cells(a, u, cells);
         int r = (int)i + 1;
-        struct jx_rcell *c[NCOLS];
+        /* a cell pointer holds only until the next cell is added */
         for (int k = 0; k < NCOLS; k++) {
-            c[k] = jx_rtable_cell(d, t, r, k, 1, 1, cells[k]);
-        }
-        if (u->rank) {
-            cell_number(c[C_RANK], JX_RF_COUNT, jx_rat_int(u->rank));
-        }
-        if (u->version) {
-            cell_number(c[C_VERSION], JX_RF_COUNT, jx_rat_int(u->version));
-            for (int k = C_ERRORS; k <= C_NOTES; k++) {
-                struct jx_rat n;
-                bool pct;
-                if (jx_rat_parse(cells[k], strlen(cells[k]), &n, &pct, NULL) ==
-                    JX_NUM_OK) {
-                    cell_number(c[k], JX_RF_COUNT, n);
+            struct jx_rcell *c = jx_rtable_cell(d, t, r, k, 1, 1, cells[k]);
+            struct jx_rat n;
+            bool pct;
+            if (k == C_ASSESS) {
+                if (assess_final(u)) {
+                    cell_number(c, JX_RF_SCORE, u->assessment->total.value);
                 }
+            } else if ((k == C_RANK || k == C_VERSION || k == C_SELF ||
+                        k >= C_ERRORS) &&
+                       cells[k][0] &&
+                       jx_rat_parse(cells[k], strlen(cells[k]), &n, &pct,
+                                    NULL) == JX_NUM_OK &&
+                       !pct) {
+                cell_number(c, k == C_SELF ? JX_RF_SCORE : JX_RF_COUNT, n);
             }
-        }
-        struct jx_rat sv;
-        bool pct;
-        if (cells[C_SELF][0] &&
-            jx_rat_parse(cells[C_SELF], strlen(cells[C_SELF]), &sv, &pct,
-                         NULL) == JX_NUM_OK &&
-            !pct) {
-            cell_number(c[C_SELF], JX_RF_SCORE, sv);
-        }
-        if (assess_final(u)) {
-            cell_number(c[C_ASSESS], JX_RF_SCORE, u->assessment->total.value);
         }
     }
     return d;
