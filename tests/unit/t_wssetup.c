@@ -6,7 +6,9 @@
  */
 #include "harness.h"
 
+#include "jixiao/framework.h"
 #include "jixiao/workspace.h"
+#include "jixiao/wsflow.h"
 
 /* Read text as CSV into t with a fresh diags list; returns the rc. */
 static int csv(struct jx_arena *a, const char *text, struct jx_ws_table *t,
@@ -120,9 +122,66 @@ static void t_timely(void)
     CHECK(jx_ws_timely_parse("after_return") == NULL);
 }
 
+/* A unit for the ranking: version, 自评分 text, 考核分 (NULL: none) and
+ * the judgements pending on it. */
+static void rank_unit(struct jx_arena *a, struct jx_ws_unit_status *u,
+                      const char *code, int version, const char *self,
+                      const char *assess, size_t pending)
+{
+    memset(u, 0, sizeof *u);
+    u->code = code;
+    u->version = version;
+    u->self_value = self;
+    if (assess) {
+        struct jx_fw_result *r = jx_alloc(a, sizeof *r);
+        r->scored = true;
+        r->total.has_value = true;
+        CHECK_INT(jx_rat_parse(assess, strlen(assess), &r->total.value, NULL,
+                               NULL),
+                  JX_NUM_OK);
+        r->njudge = pending;
+        u->assessment = r;
+    }
+}
+
+/* The year's ranking: by 考核分 (a pending one by its provisional
+ * total), then 自评分; equal keys share a rank (80.5 = 80.50), the next
+ * skips; a unit with a version but no score after those with one; units
+ * without a version unranked and last; ties listed by code. */
+static void t_rank(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_ws_unit_status u[7];
+    rank_unit(a, &u[0], "701000", 1, NULL, NULL, 0);
+    rank_unit(a, &u[1], "701001", 1, "80.5", "85", 0);
+    rank_unit(a, &u[2], "701002", 2, "90", "85.00", 0);
+    rank_unit(a, &u[3], "701003", 1, "80.50", "85", 0);
+    rank_unit(a, &u[4], "701004", 1, "99", NULL, 0);
+    rank_unit(a, &u[5], "701005", 0, NULL, NULL, 0);
+    rank_unit(a, &u[6], "701006", 1, "70", "86", 2);
+    struct jx_ws_status st = {.units = u, .n = 7};
+    jx_ws_status_rank(&st);
+    static const int want[7] = {6, 3, 2, 3, 5, 0, 1};
+    for (int i = 0; i < 7; i++) {
+        CHECK_INT(u[i].rank, want[i]);
+    }
+    const struct jx_ws_unit_status **v = jx_ws_status_ranked(a, &st);
+    static const char *const order[7] = {"701006", "701002", "701001",
+                                         "701003", "701004", "701000",
+                                         "701005"};
+    for (int i = 0; i < 7; i++) {
+        CHECK_STR(v[i]->code, order[i]);
+    }
+    struct jx_ws_status none = {0};
+    jx_ws_status_rank(&none);
+    CHECK(jx_ws_status_ranked(a, &none) != NULL);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_wssetup[] = {
     {"wssetup.csv", t_csv},
     {"wssetup.units", t_units},
     {"wssetup.timely", t_timely},
+    {"wsflow.rank", t_rank},
     {NULL, NULL},
 };
