@@ -998,8 +998,8 @@ static int ranked_cmp(const void *pa, const void *pb)
 }
 
 /* See wsflow.h. */
-const struct jx_ws_unit_status **
-jx_ws_status_ranked(struct jx_arena *a, const struct jx_ws_status *st)
+const struct jx_ws_unit_status **jx_ws_status_ranked(
+    struct jx_arena *a, const struct jx_ws_status *st)
 {
     const struct jx_ws_unit_status **v =
         jx_alloc_array(a, st->n ? st->n : 1, sizeof *v);
