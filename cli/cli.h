@@ -7,6 +7,7 @@
 
 #include "jixiao/diag.h"
 #include "jixiao/model.h"
+#include "jixiao/calendar.h"
 #include "jixiao/check.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/pipeline.h"
@@ -189,6 +190,22 @@ int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
 struct jx_ws_who;
 int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
                struct jx_ws_who *who);
+
+/* The workspace's JSON parts shared by status and export (ws_json.c):
+ * "YYYY-MM-DD" of d in a; a string or null; the year's header with
+ * its format name; a unit's code, name, state and versions added to o;
+ * its 自评分 object (null without a version). */
+struct jx_ws_status;
+struct jx_ws_unit_status;
+struct json_t;
+const char *jx_cli_date_text(struct jx_arena *a, struct jx_cal_date d);
+struct json_t *jx_cli_str_or_null(const char *s);
+struct json_t *jx_cli_ws_year_json(struct jx_arena *a,
+                                   const struct jx_ws_status *st,
+                                   const char *format);
+void jx_cli_ws_unit_json(struct json_t *o,
+                         const struct jx_ws_unit_status *u);
+struct json_t *jx_cli_ws_self_json(const struct jx_ws_unit_status *u);
 
 /* Print the diagnostics of d from index from on stderr. */
 void jx_cli_print_diags(const struct jx_diags *d, size_t from);

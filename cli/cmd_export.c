@@ -41,12 +41,6 @@ static const char *const heads[NCOLS] = {
 static const int widths[NCOLS] = {5, 8, 20, 14, 8, 7, 5, 14, 11, 14,
                                   11, 8, 8, 16, 8, 5, 5, 5, 5};
 
-/* "YYYY-MM-DD" of d (a). */
-static const char *date_text(struct jx_arena *a, struct jx_cal_date d)
-{
-    return jx_sprintf(a, "%04d-%02d-%02d", d.y, d.m, d.d);
-}
-
 /* A moment's timeliness in words: 按时, 迟 N 个工作日, or why it has no
  * answer (absent, no calendar); "（补录）" when backdated (a). */
 static const char *moment_words(struct jx_arena *a,
@@ -102,10 +96,10 @@ static void row_cells(struct jx_arena *a, const struct jx_ws_unit_status *u,
     cells[C_VERSION] = u->version ? jx_sprintf(a, "%d", u->version) : "";
     const struct jx_wf_moment *m = &u->timeliness.submit;
     cells[C_SUBMIT] = moment_words(a, m);
-    cells[C_SUBMIT_DATE] = m->present ? date_text(a, m->date) : "";
+    cells[C_SUBMIT_DATE] = m->present ? jx_cli_date_text(a, m->date) : "";
     m = &u->timeliness.publish;
     cells[C_PUBLISH] = moment_words(a, m);
-    cells[C_PUBLISH_DATE] = m->present ? date_text(a, m->date) : "";
+    cells[C_PUBLISH_DATE] = m->present ? jx_cli_date_text(a, m->date) : "";
     cells[C_SELF] = u->version && u->self_value ? u->self_value : "";
     cells[C_SELF_GRADE] = u->version && u->self_grade ? u->self_grade : "";
     cells[C_ASSESS] = assess_text(u);
@@ -162,12 +156,6 @@ static void export_csv(struct jx_arena *a, const struct jx_ws_status *st,
     }
 }
 
-/* A string or null. */
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 /* A score with 2 decimals as a string (as jx_fw_result_total_text). */
 static json_t *score_json(struct jx_rat v)
 {
@@ -184,7 +172,7 @@ static json_t *moment_json(struct jx_arena *a, const struct jx_wf_moment *m)
                         m->present && m->has_late ? json_integer(m->late)
                                                   : json_null());
     json_object_set_new(o, "date",
-                        m->present ? json_string(date_text(a, m->date))
+                        m->present ? json_string(jx_cli_date_text(a, m->date))
                                    : json_null());
     char t[JX_WF_TIME_BUFSZ];
     json_object_set_new(o, "at", m->present
@@ -211,7 +199,7 @@ static json_t *assess_json(const struct jx_ws_unit_status *u)
                                                         : r->total.value));
     json_object_set_new(o, "provisional", score_json(r->total.value));
     json_object_set_new(o, "pending", json_integer((json_int_t)r->njudge));
-    json_object_set_new(o, "grade", str_or_null(r->grade));
+    json_object_set_new(o, "grade", jx_cli_str_or_null(r->grade));
     json_object_set_new(o, "text", json_string(assess_text(u)));
     return o;
 }
@@ -221,47 +209,20 @@ static void export_json(struct jx_arena *a, const struct jx_ws_status *st,
                         const struct jx_ws_unit_status *const *v,
                         struct jx_buf *b)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "format", json_string("jixiao-export"));
-    json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "year", json_integer(st->year.year));
-    json_object_set_new(root, "framework", json_string(st->framework));
-    json_object_set_new(root, "submit_by",
-                        st->year.submit_by.y
-                            ? json_string(date_text(a, st->year.submit_by))
-                            : json_null());
-    json_object_set_new(root, "publish_by",
-                        st->year.publish_by.y
-                            ? json_string(date_text(a, st->year.publish_by))
-                            : json_null());
-    json_object_set_new(root, "basis",
-                        json_string(jx_wf_basis_name(st->year.basis)));
+    json_t *root = jx_cli_ws_year_json(a, st, "jixiao-export");
     json_t *units = json_array();
     for (size_t i = 0; i < st->n; i++) {
         const struct jx_ws_unit_status *u = v[i];
         json_t *o = json_object();
         json_object_set_new(o, "rank", u->rank ? json_integer(u->rank)
                                                : json_null());
-        json_object_set_new(o, "code", json_string(u->code));
-        json_object_set_new(o, "name", json_string(u->name));
-        json_object_set_new(o, "supervisor", str_or_null(u->supervisor));
-        json_object_set_new(o, "region", str_or_null(u->region));
-        json_object_set_new(o, "state", json_string(jx_wf_state_name(u->state)));
-        json_object_set_new(o, "state_zh", json_string(jx_wf_state_zh(u->state)));
-        json_object_set_new(o, "version", u->version ? json_integer(u->version)
-                                                     : json_null());
-        json_object_set_new(o, "versions", json_integer((json_int_t)u->nversions));
+        jx_cli_ws_unit_json(o, u);
+        json_object_set_new(o, "supervisor", jx_cli_str_or_null(u->supervisor));
+        json_object_set_new(o, "region", jx_cli_str_or_null(u->region));
         json_object_set_new(o, "submitted", moment_json(a, &u->timeliness.submit));
         json_object_set_new(o, "published",
                             moment_json(a, &u->timeliness.publish));
-        json_t *self = json_null();
-        if (u->version) {
-            self = json_object();
-            json_object_set_new(self, "value", str_or_null(u->self_value));
-            json_object_set_new(self, "stated", str_or_null(u->self_stated));
-            json_object_set_new(self, "grade", str_or_null(u->self_grade));
-        }
-        json_object_set_new(o, "self", self);
+        json_object_set_new(o, "self", jx_cli_ws_self_json(u));
         json_object_set_new(o, "assessment", assess_json(u));
         json_t *f = json_null();
         if (u->version) {
@@ -315,8 +276,8 @@ static struct jx_report_doc *export_doc(struct jx_arena *a,
     t->above_left = jx_sprintf(a, "评价框架：%s", st->framework);
     t->above_right = jx_sprintf(
         a, "报送截止：%s；公开截止：%s",
-        st->year.submit_by.y ? date_text(a, st->year.submit_by) : "未设",
-        st->year.publish_by.y ? date_text(a, st->year.publish_by) : "未设");
+        st->year.submit_by.y ? jx_cli_date_text(a, st->year.submit_by) : "未设",
+        st->year.publish_by.y ? jx_cli_date_text(a, st->year.publish_by) : "未设");
     for (int k = 0; k < NCOLS; k++) {
         struct jx_rcell *c = jx_rtable_cell(d, t, 0, k, 1, 1, heads[k]);
         c->header = true;

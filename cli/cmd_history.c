@@ -15,12 +15,6 @@
 
 #include "jixiao/wsflow.h"
 
-/* A string or null. */
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 /* The history as JSON. */
 static json_t *history_json(const struct jx_ws_history *h, int year)
 {
@@ -28,14 +22,14 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
     json_object_set_new(root, "format", json_string("jixiao-history"));
     json_object_set_new(root, "version", json_integer(1));
     json_object_set_new(root, "unit", json_string(h->code));
-    json_object_set_new(root, "name", str_or_null(h->name));
+    json_object_set_new(root, "name", jx_cli_str_or_null(h->name));
     json_object_set_new(root, "year", json_integer(year));
     json_t *ev = json_array();
     for (size_t i = 0; i < h->nevents; i++) {
         const struct jx_ws_event *e = &h->events[i];
         json_t *o = json_object();
-        json_object_set_new(o, "at", str_or_null(e->at));
-        json_object_set_new(o, "actor", str_or_null(e->actor));
+        json_object_set_new(o, "at", jx_cli_str_or_null(e->at));
+        json_object_set_new(o, "actor", jx_cli_str_or_null(e->actor));
         json_object_set_new(o, "role", json_string(jx_wf_role_name(e->role)));
         json_object_set_new(o, "action",
                             json_string(jx_wf_action_name(e->action)));
@@ -43,7 +37,7 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
                             json_string(jx_wf_action_zh(e->action)));
         json_object_set_new(o, "from", json_string(jx_wf_state_name(e->from)));
         json_object_set_new(o, "to", json_string(jx_wf_state_name(e->to)));
-        json_object_set_new(o, "comment", str_or_null(e->comment));
+        json_object_set_new(o, "comment", jx_cli_str_or_null(e->comment));
         json_object_set_new(o, "backdated", json_boolean(e->backdated));
         json_object_set_new(o, "version",
                             e->version ? json_integer(e->version) : json_null());
@@ -60,8 +54,8 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
         for (size_t k = 0; k < v->n; k++) {
             json_t *c = json_object();
             json_object_set_new(c, "pointer", json_string(v->changes[k].pointer));
-            json_object_set_new(c, "old", str_or_null(v->changes[k].old_value));
-            json_object_set_new(c, "new", str_or_null(v->changes[k].new_value));
+            json_object_set_new(c, "old", jx_cli_str_or_null(v->changes[k].old_value));
+            json_object_set_new(c, "new", jx_cli_str_or_null(v->changes[k].new_value));
             json_array_append_new(list, c);
         }
         json_object_set_new(o, "changes", list);

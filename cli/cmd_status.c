@@ -15,12 +15,6 @@
 
 #include "jixiao/wsflow.h"
 
-/* "YYYY-MM-DD" of d (a). */
-static const char *date_text(struct jx_arena *a, struct jx_cal_date d)
-{
-    return jx_sprintf(a, "%04d-%02d-%02d", d.y, d.m, d.d);
-}
-
 /* One moment as table text: on time, late by N, or why absent. */
 static const char *moment_text(struct jx_arena *a, const struct jx_wf_moment *m)
 {
@@ -29,14 +23,14 @@ static const char *moment_text(struct jx_arena *a, const struct jx_wf_moment *m)
     }
     const char *mark = m->backdated ? "，补录" : "";
     if (!m->has_late) {
-        return jx_sprintf(a, "%s（%s%s）", date_text(a, m->date),
+        return jx_sprintf(a, "%s（%s%s）", jx_cli_date_text(a, m->date),
                           m->why ? m->why : "无日历", mark);
     }
     if (m->late == 0) {
-        return jx_sprintf(a, "按时（%s%s）", date_text(a, m->date), mark);
+        return jx_sprintf(a, "按时（%s%s）", jx_cli_date_text(a, m->date), mark);
     }
     return jx_sprintf(a, "迟 %d 个工作日（%s%s）", m->late,
-                      date_text(a, m->date), mark);
+                      jx_cli_date_text(a, m->date), mark);
 }
 
 /* One moment as JSON (null when absent and no reason). */
@@ -47,7 +41,7 @@ static json_t *moment_json(struct jx_arena *a, const struct jx_wf_moment *m)
     if (m->present) {
         char t[JX_WF_TIME_BUFSZ];
         json_object_set_new(o, "at", json_string(jx_wf_time_format(m->at, t)));
-        json_object_set_new(o, "date", json_string(date_text(a, m->date)));
+        json_object_set_new(o, "date", json_string(jx_cli_date_text(a, m->date)));
         json_object_set_new(o, "backdated", json_boolean(m->backdated));
     }
     json_object_set_new(o, "late_workdays",
@@ -57,63 +51,30 @@ static json_t *moment_json(struct jx_arena *a, const struct jx_wf_moment *m)
     return o;
 }
 
-/* A string or null. */
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 /* The status as JSON. */
 static json_t *status_json(struct jx_arena *a, const struct jx_ws_status *st)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "format", json_string("jixiao-status"));
-    json_object_set_new(root, "version", json_integer(1));
-    json_object_set_new(root, "year", json_integer(st->year.year));
-    json_object_set_new(root, "framework", json_string(st->framework));
-    json_object_set_new(root, "submit_by",
-                        st->year.submit_by.y
-                            ? json_string(date_text(a, st->year.submit_by))
-                            : json_null());
-    json_object_set_new(root, "publish_by",
-                        st->year.publish_by.y
-                            ? json_string(date_text(a, st->year.publish_by))
-                            : json_null());
-    json_object_set_new(root, "basis",
-                        json_string(jx_wf_basis_name(st->year.basis)));
+    json_t *root = jx_cli_ws_year_json(a, st, "jixiao-status");
     json_t *units = json_array();
     for (size_t i = 0; i < st->n; i++) {
         const struct jx_ws_unit_status *u = &st->units[i];
         json_t *o = json_object();
-        json_object_set_new(o, "code", json_string(u->code));
-        json_object_set_new(o, "name", json_string(u->name));
-        json_object_set_new(o, "state", json_string(jx_wf_state_name(u->state)));
-        json_object_set_new(o, "state_zh", json_string(jx_wf_state_zh(u->state)));
-        json_object_set_new(o, "version", u->version ? json_integer(u->version)
-                                                     : json_null());
-        json_object_set_new(o, "versions", json_integer((json_int_t)u->nversions));
+        jx_cli_ws_unit_json(o, u);
         json_object_set_new(o, "submitted", moment_json(a, &u->timeliness.submit));
         json_object_set_new(o, "published",
                             moment_json(a, &u->timeliness.publish));
-        json_t *self = json_null();
-        if (u->version) {
-            self = json_object();
-            json_object_set_new(self, "stated", str_or_null(u->self_stated));
-            json_object_set_new(self, "value", str_or_null(u->self_value));
-            json_object_set_new(self, "grade", str_or_null(u->self_grade));
-        }
-        json_object_set_new(o, "self", self);
+        json_object_set_new(o, "self", jx_cli_ws_self_json(u));
         json_t *as = json_null();
         if (u->assessment) {
             as = json_object();
-            json_object_set_new(as, "total", str_or_null(u->assess_total));
-            json_object_set_new(as, "grade", str_or_null(u->assess_grade));
+            json_object_set_new(as, "total", jx_cli_str_or_null(u->assess_total));
+            json_object_set_new(as, "grade", jx_cli_str_or_null(u->assess_grade));
             json_t *items = json_object();
             for (size_t k = 0; k < u->assessment->nitems; k++) {
                 const struct jx_fw_item_result *it = &u->assessment->items[k];
                 char buf[JX_NUM_BUFSZ];
                 const char *v = jx_rat_format_exact(it->used, false, buf);
-                json_object_set_new(items, it->item->id, str_or_null(v));
+                json_object_set_new(items, it->item->id, jx_cli_str_or_null(v));
             }
             json_object_set_new(as, "items", items);
         }
@@ -140,8 +101,8 @@ static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
 {
     jx_buf_addf(b, "%d 年度：评价框架 %s；报送截止 %s，公开截止 %s；及时性按%s\n",
                 st->year.year, st->framework,
-                st->year.submit_by.y ? date_text(a, st->year.submit_by) : "未设",
-                st->year.publish_by.y ? date_text(a, st->year.publish_by)
+                st->year.submit_by.y ? jx_cli_date_text(a, st->year.submit_by) : "未设",
+                st->year.publish_by.y ? jx_cli_date_text(a, st->year.publish_by)
                                       : "未设",
                 jx_wf_basis_zh(st->year.basis));
     static const char *const head[] = {"编码", "单位", "状态", "版本", "报送",
