@@ -184,6 +184,13 @@ struct jx_who_args {
 int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
                    struct jx_who_args *w);
 
+/* For a command that only reads the workspace (status, history, export):
+ * if argv[*i] is a workspace option or --year YEAR, read it into ws or
+ * w: 1; 0 for another argument; -1 after a usage error for self (also
+ * for --as or --at, which such a command does not take). */
+int jx_cli_read_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                    struct jx_ws_args *ws, struct jx_who_args *w);
+
 /* Act on the store as w says (wsact.c): fills who (user from --as or
  * $JIXIAO_USER, now from the clock, at from --at); -1 after a usage
  * error for self (a time that cannot be read). */

@@ -326,17 +326,11 @@ int jx_cmd_export(int argc, char **argv)
     const char *format = NULL, *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *val = NULL;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_read_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
         if (r > 0) {
-            if (wa.user || wa.at) {
-                return jx_cli_usage_error(self, "此命令不接受 --as、--at");
-            }
             continue;
         }
         int m;

@@ -114,17 +114,11 @@ int jx_cmd_history(int argc, char **argv)
     const char *unit = NULL;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_read_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
         if (r > 0) {
-            if (wa.user || wa.at) {
-                return jx_cli_usage_error(self, "此命令不接受 --as、--at");
-            }
             continue;
         }
         if (strcmp(argv[i], "--json") == 0) {

@@ -93,6 +93,21 @@ int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
 }
 
 /* See cli.h. */
+int jx_cli_read_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                    struct jx_ws_args *ws, struct jx_who_args *w)
+{
+    int r = jx_cli_ws_arg(self, argc, argv, i, ws);
+    if (r == 0) {
+        r = jx_cli_who_arg(self, argc, argv, i, w);
+    }
+    if (r > 0 && (w->user || w->at)) {
+        jx_cli_usage_error(self, "此命令不接受 --as、--at");
+        return -1;
+    }
+    return r;
+}
+
+/* See cli.h. */
 void jx_cli_print_diags(const struct jx_diags *d, size_t from)
 {
     struct jx_buf b;
