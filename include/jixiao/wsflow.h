@@ -106,6 +106,11 @@ struct jx_ws_unit_status {
     const char *assess_total; /* jx_fw_result_total_text, or NULL */
     const char *assess_grade; /* or NULL */
     size_t findings[4];       /* per severity (enum jx_severity) */
+    bool sampled;             /* 抽查: drawn in a sample (jx_ws_sample) */
+    const char *review;       /* 复核分 as recorded (exact decimal text),
+                                 or NULL: kept beside 自评分 and 考核分 */
+    const char *review_full;  /* the full score it was given against */
+    const char *review_note;  /* the reviewer's note, or NULL */
 };
 
 /* The year's status. */
@@ -177,6 +182,12 @@ struct jx_ws_history {
     size_t nevents;
     struct jx_ws_vdiff *diffs; /* one per consecutive pair of versions */
     size_t ndiffs;
+    bool sampled;             /* a 抽查 row is in the trail */
+    const char *review;       /* 复核分 (exact decimal text), or NULL */
+    const char *review_full;  /* the full score it was given against */
+    const char *review_note;  /* or NULL */
+    const char *review_by;    /* the reviewer's name, or NULL */
+    const char *review_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", or NULL */
 };
 
 /* The audit trail of unit for year and the differences between its
@@ -190,5 +201,55 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
  * -1 when either text is not JSON. */
 int jx_ws_json_diff(struct jx_arena *a, const char *old_json,
                     const char *new_json, struct jx_ws_vdiff *out);
+
+/* ---- 抽查 and 复核 ------------------------------------------------------ */
+
+/* How many units a sample draws. */
+struct jx_ws_sample_rule {
+    bool by_share;      /* a share of the eligible units, rounded up */
+    size_t count;       /* !by_share: this many (all when fewer) */
+    struct jx_rat share;/* by_share: in (0, 1] */
+    const char *text;   /* the rule as recorded: "count=2", "share=10%" */
+};
+
+/* A sample drawn and recorded. */
+struct jx_ws_sampled {
+    uint64_t seed;      /* as recorded */
+    size_t n;           /* eligible units drawn from */
+    size_t k;           /* units drawn */
+    const char **codes; /* the units drawn, in draw order (in a) */
+    int64_t at;         /* the act's time */
+};
+
+/*
+ * 抽查 for year by who (a reviewer or an administrator), in one
+ * transaction: the eligible units are those whose 整体 is 已审核 or
+ * 已公开 and was not sampled before; jx_wf_sample_draw picks the rule's
+ * number of them with seed (the same seed and the same eligible set give
+ * the same sample); each drawn unit gets a 抽查 audit row (jx_wf_apply:
+ * the state does not change) and the samples table a row with the seed
+ * and the rule.  Returns 0 (out filled, codes in a), 1 when refused (W
+ * diagnostic in d: W020, W022, W001, W009, W010, W030 nothing eligible,
+ * W031 a rule drawing none; nothing changed), -1 when the store failed.
+ */
+int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
+                 const struct jx_ws_sample_rule *rule, uint64_t seed,
+                 const struct jx_ws_who *who, struct jx_ws_sampled *out,
+                 struct jx_diags *d);
+
+/*
+ * 复核 of unit's 整体 for year by who, in one transaction: the score
+ * (0 <= score <= the full score of the year's framework) goes to the
+ * rechecks table beside the unit's own 自评分 and the 考核分, never
+ * overwriting them, and a 复核 audit row is appended (state unchanged).
+ * Refused (1, W diagnostic in d, nothing changed) unless the unit was
+ * sampled (W011), who is a reviewer or an administrator (W001), no 复核
+ * is recorded yet (W012) and the score is in range (W013)
+ * (jx_wf_scores_review), and the state allows it (jx_wf_apply); W032
+ * when the year's framework cannot be read.  -1 when the store failed.
+ */
+int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
+                  struct jx_rat score, const char *note,
+                  const struct jx_ws_who *who, struct jx_diags *d);
 
 #endif
