@@ -216,6 +216,28 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
      "3 工作区无法打开或写入。",
      0},
+    {"recheck", jx_cmd_recheck, "记录抽查单位的复核分（与自评分、考核分并列）",
+     "jixiao recheck CODE --year YEAR --score X [--note TEXT] [--as USER] "
+     "[--at TIME]",
+     "记录被抽查（jixiao sample）的单位 CODE 在 YEAR 年度的复核分 X：单独保存，\n"
+     "与单位的自评分和按记录计算的考核分并列显示（status、export、history），\n"
+     "不替换它们。X 须在 0 到该年度评价框架的满分之间；每个单位每年度只能记录\n"
+     "一次，已有复核分时拒绝（不覆盖）。只限财政审核人和管理员；在同一个事务中\n"
+     "写入复核分和审计记录（“复核”，状态不变）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --score X     复核分（精确小数，如 85.5）\n"
+     "  --note TEXT   复核说明（可选）\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已记录；1 被拒绝（未被抽查、无权、超出满分、已有复核分；原因见\n"
+     "标准错误，未作改动）；2 用法错误；3 工作区无法打开或写入。",
+     0},
     {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
      "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
      "[--document report|findings|assessment] [--with LIST] "
@@ -275,6 +297,34 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
      "3 工作区无法打开或写入。",
+     0},
+    {"sample", jx_cmd_sample, "抽查：按记录的种子从已审核的单位中抽取复核样本",
+     "jixiao sample --year YEAR (--count N | --share P%) [--seed N] [--json] "
+     "[--as USER] [--at TIME]",
+     "从 YEAR 年度整体材料已审核或已公开、且尚未被抽查的单位中抽取样本：\n"
+     "--count N 抽 N 个（不足 N 个时全部抽取），--share P% 抽其中的 P%（向上\n"
+     "取整）。抽取由种子决定（SplitMix64，见 docs/workflow.md）：同一个种子、\n"
+     "同一组可抽查的单位，抽出的样本相同。种子用 --seed 给出，未给出时取系统\n"
+     "随机数；种子总是输出并记入工作区。每个抽中的单位写一条审计记录（“抽查”，\n"
+     "状态不变），之后可用 jixiao recheck 记录复核分。只限财政审核人和管理员。\n"
+     "\n"
+     "输出：第一行为年度、可抽查单位数、抽取数、规则、种子和时间，之后每行一个\n"
+     "抽中的单位编码（按抽取顺序）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --count N     抽取的单位数（正整数）\n"
+     "  --share P%    抽取的比例（如 10%）\n"
+     "  --seed N      种子（0 到 18446744073709551615 的整数）\n"
+     "  --json        输出 JSON（种子为字符串）\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已抽取；1 被拒绝（无权、没有可抽查的单位；原因见标准错误，未作\n"
+     "改动）；2 用法错误；3 工作区无法打开或写入。",
      0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
