@@ -1433,7 +1433,7 @@ int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
                         rule->text ? rule->text : "", n);
         }
     }
-    struct jx_wf_sample smp;
+    struct jx_wf_sample smp = {0};
     char seedtext[24];
     snprintf(seedtext, sizeof seedtext, "%llu", (unsigned long long)seed);
     const char *comment =
