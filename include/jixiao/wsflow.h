@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "jixiao/base.h"
+#include "jixiao/check.h"
 #include "jixiao/diag.h"
 #include "jixiao/store.h"
 #include "jixiao/workflow.h"
@@ -68,6 +69,21 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const char *package_json, const char *evaluation_json,
                  const struct jx_ws_who *who, struct jx_ws_done *done,
                  struct jx_diags *d);
+
+/*
+ * Last year at 送审 (C122, docs/checks.md): the version that stands for
+ * unit's year - 1 (its latest that reached 已审核 or 已公开, else its
+ * latest, else none) is read and its package loaded; pkg's base sheet
+ * is compared with it (jx_check_prior), the findings appended to d.
+ * *version is the version compared with (0: none, or not loadable).
+ * 0, or -1 when the store failed.  Call before jx_ws_submit and put the
+ * findings in the evaluation it stores.
+ */
+int jx_ws_prior_check(struct jx_arena *a, struct jx_store *s,
+                      const char *unit, int year,
+                      const struct jx_package *pkg,
+                      const struct jx_check_config *cfg, int *version,
+                      struct jx_diags *d);
 
 /* Any other act (受理, 退回 with comment, 通过, 公开, ...) on unit's 整体
  * for year, in one transaction: state and audit row.  Returns as
