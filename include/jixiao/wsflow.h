@@ -62,7 +62,8 @@ struct jx_ws_done {
  * (a W diagnostic in d; nothing changed), -1 when the store failed
  * (rolled back).  Originals are written while the transaction holds
  * the store's write lock; one left by a process killed before its
- * commit is removed by the next write (jx_ws_sweep).
+ * commit is removed by the next opening of the workspace (jx_ws_open)
+ * or the next write (jx_ws_sweep).
  */
 int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const struct jx_ws_file *files, size_t nfiles,
@@ -99,6 +100,20 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
  * jx_ws_submit inside its transaction; returns the number of files
  * removed, or -1. */
 long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d);
+
+/* After a write that did not finish (the marker files/.incoming is
+ * there): in a transaction of its own that takes the write lock (SQLite
+ * BEGIN IMMEDIATE, PostgreSQL the advisory lock every write takes),
+ * sweep (jx_ws_sweep) and commit.  Without the marker nothing is done
+ * and no lock taken.  The number of files removed, or -1 (the store's
+ * diagnostic in d; rolled back). */
+long jx_ws_recover(struct jx_store *s, struct jx_diags *d);
+
+/* Open a workspace's store (jx_store_open) and recover from an
+ * unfinished write (jx_ws_recover): what every command opens the
+ * workspace with.  NULL after a diagnostic in d. */
+struct jx_store *jx_ws_open(const char *url, const struct jx_store_opts *o,
+                            struct jx_diags *d);
 
 /* ---- the year's status ------------------------------------------------ */
 
