@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "jixiao/base.h"
+#include "jixiao/check.h"
 #include "jixiao/diag.h"
 #include "jixiao/store.h"
 #include "jixiao/workflow.h"
@@ -61,13 +62,29 @@ struct jx_ws_done {
  * (a W diagnostic in d; nothing changed), -1 when the store failed
  * (rolled back).  Originals are written while the transaction holds
  * the store's write lock; one left by a process killed before its
- * commit is removed by the next write (jx_ws_sweep).
+ * commit is removed by the next opening of the workspace (jx_ws_open)
+ * or the next write (jx_ws_sweep).
  */
 int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const struct jx_ws_file *files, size_t nfiles,
                  const char *package_json, const char *evaluation_json,
                  const struct jx_ws_who *who, struct jx_ws_done *done,
                  struct jx_diags *d);
+
+/*
+ * Last year at 送审 (C122, docs/checks.md): the version that stands for
+ * unit's year - 1 (its latest that reached 已审核 or 已公开, else its
+ * latest, else none) is read and its package loaded; pkg's base sheet
+ * is compared with it (jx_check_prior), the findings appended to d.
+ * *version is the version compared with (0: none, or not loadable).
+ * 0, or -1 when the store failed.  Call before jx_ws_submit and put the
+ * findings in the evaluation it stores.
+ */
+int jx_ws_prior_check(struct jx_arena *a, struct jx_store *s,
+                      const char *unit, int year,
+                      const struct jx_package *pkg,
+                      const struct jx_check_config *cfg, int *version,
+                      struct jx_diags *d);
 
 /* Any other act (受理, 退回 with comment, 通过, 公开, ...) on unit's 整体
  * for year, in one transaction: state and audit row.  Returns as
@@ -83,6 +100,20 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
  * jx_ws_submit inside its transaction; returns the number of files
  * removed, or -1. */
 long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d);
+
+/* After a write that did not finish (the marker files/.incoming is
+ * there): in a transaction of its own that takes the write lock (SQLite
+ * BEGIN IMMEDIATE, PostgreSQL the advisory lock every write takes),
+ * sweep (jx_ws_sweep) and commit.  Without the marker nothing is done
+ * and no lock taken.  The number of files removed, or -1 (the store's
+ * diagnostic in d; rolled back). */
+long jx_ws_recover(struct jx_store *s, struct jx_diags *d);
+
+/* Open a workspace's store (jx_store_open) and recover from an
+ * unfinished write (jx_ws_recover): what every command opens the
+ * workspace with.  NULL after a diagnostic in d. */
+struct jx_store *jx_ws_open(const char *url, const struct jx_store_opts *o,
+                            struct jx_diags *d);
 
 /* ---- the year's status ------------------------------------------------ */
 

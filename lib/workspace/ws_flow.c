@@ -9,8 +9,9 @@
  * BEGIN, i.e. while this process holds the store's write lock (SQLite
  * BEGIN IMMEDIATE; PostgreSQL an advisory transaction lock), under a
  * marker files/.incoming removed after COMMIT.  A process killed in
- * between leaves the marker: the next write, holding the lock, removes
- * every file no row names (jx_ws_sweep) before it writes its own.  No
+ * between leaves the marker: the next opening of the workspace
+ * (jx_ws_open, any command) or the next write, holding the lock,
+ * removes every file no row names (jx_ws_sweep) before going on.  No
  * other writer can be between its put and its commit meanwhile, so the
  * sweep never removes a file about to be recorded.
  */
@@ -428,6 +429,45 @@ long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d)
     }
     jx_arena_free(a);
     return n;
+}
+
+/* See wsflow.h. */
+long jx_ws_recover(struct jx_store *s, struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        return 0;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct stat sb;
+    bool marked = stat(marker_path(a, dir), &sb) == 0;
+    jx_arena_free(a);
+    if (!marked) {
+        return 0; /* nothing unfinished: no lock, readers stay readers */
+    }
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    /* under the write lock the marker is looked at again: a writer that
+     * held the lock meanwhile has committed, and its files are rows */
+    long n = lock_writes(s) < 0 ? -1 : jx_ws_sweep(s, false, d);
+    if (n < 0) {
+        jx_store_rollback(s);
+        return -1;
+    }
+    return jx_store_commit(s) < 0 ? -1 : n;
+}
+
+/* See wsflow.h. */
+struct jx_store *jx_ws_open(const char *url, const struct jx_store_opts *o,
+                            struct jx_diags *d)
+{
+    struct jx_store *s = jx_store_open(url, o, d);
+    if (s && jx_ws_recover(s, d) < 0) {
+        jx_store_close(s);
+        return NULL;
+    }
+    return s;
 }
 
 /* Leave the marker of a write in progress: 0, or -1 after D010. */
