@@ -38,35 +38,47 @@ struct serve {
 /* One store per worker thread, closed when the thread ends. */
 static pthread_key_t store_key;
 
-/* Close a worker's store (pthread key destructor). */
+/* A worker's store and the diagnostics list it reports into. */
+struct worker {
+    struct jx_store *s;
+    struct jx_diags d;
+};
+
+/* Close a worker's store and free its list (pthread key destructor). */
 static void store_free(void *p)
 {
-    jx_store_close(p);
+    struct worker *w = p;
+    jx_store_close(w->s);
+    struct jx_arena *a = w->d.arena;
+    jx_diags_release(&w->d);
+    jx_arena_free(a);
+    free(w);
 }
 
 /* The calling thread's store, opened on first use; NULL when it
  * cannot be opened (the reason goes to stderr). */
 static struct jx_store *thread_store(const struct serve *sv)
 {
-    struct jx_store *s = pthread_getspecific(store_key);
-    if (s) {
-        return s;
+    struct worker *w = pthread_getspecific(store_key);
+    if (w) {
+        return w->s;
     }
     /* the store keeps its diagnostics list: one per thread, for life */
-    struct jx_diags *d = jx_xmalloc(sizeof *d);
-    jx_diags_init(d, jx_arena_new());
+    w = jx_xmalloc(sizeof *w);
+    jx_diags_init(&w->d, jx_arena_new());
     struct jx_store_opts o = {.files_dir = sv->files_dir};
-    s = jx_store_open(sv->url, &o, d);
-    if (!s) {
+    w->s = jx_store_open(sv->url, &o, &w->d);
+    if (!w->s) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 16);
-        jx_cli_format_diags(&b, d, 0);
+        jx_cli_format_diags(&b, &w->d, 0);
         fputs(b.p, stderr);
         jx_buf_release(&b);
+        store_free(w);
         return NULL;
     }
-    pthread_setspecific(store_key, s);
-    return s;
+    pthread_setspecific(store_key, w);
+    return w->s;
 }
 
 /* A request's body being read. */

@@ -155,8 +155,10 @@ int jx_cmd_user(int argc, char **argv)
     } else if (jx_ws_user_add(s, name, jx_wf_role_name(r), unit, &id, &d) < 0 ||
                (pw && set_password(s, name, pw, &d) != JX_EXIT_OK)) {
         jx_cli_print_diags(&d, 0);
-        bool refused = d.n > 0 && (strcmp(d.a[d.n - 1].code, "D207") == 0 ||
-                                   strcmp(d.a[d.n - 1].code, "D208") == 0);
+        const char *code = d.n > 0 ? d.a[d.n - 1].code : "";
+        bool refused = strcmp(code, "D207") == 0 ||
+                       strcmp(code, "D208") == 0 ||
+                       strcmp(code, "D220") == 0 || strcmp(code, "D221") == 0;
         rc = refused ? JX_EXIT_FINDINGS : JX_EXIT_IO;
     } else {
         struct jx_buf b;

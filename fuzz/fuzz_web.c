@@ -36,12 +36,16 @@ static struct jx_store *store;
 static struct jx_web_app *app;
 static char session_cookie[128];
 static char scratch[64];
+static struct jx_diags diags; /* the store reports into it */
 
 /* Remove the scratch workspace at exit. */
 static void cleanup(void)
 {
     jx_web_app_free(app);
     jx_store_close(store);
+    struct jx_arena *a = diags.arena;
+    jx_diags_release(&diags);
+    jx_arena_free(a);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
     if (system(cmd) != 0) {
@@ -71,7 +75,7 @@ static void setup(void)
     atexit(cleanup);
     char ws[64];
     snprintf(ws, sizeof ws, "%s/ws", dir);
-    struct jx_diags *d = malloc(sizeof *d);
+    struct jx_diags *d = &diags;
     jx_diags_init(d, jx_arena_new());
     if (jx_workspace_init(ws, NULL, d) < 0 ||
         !(store = jx_store_open(ws, NULL, d))) {
