@@ -241,6 +241,23 @@ static void t_signin(void)
     CHECK(set_cookie(r, 1) == NULL);
     r = signin_as(&f, "nobody", "pass-word-1");
     CHECK(strstr(body(&f, r), "用户名或密码错误。") != NULL);
+    /* the right token from another site's page (Origin) */
+    struct jx_web_response *g = req(&f, "GET", "/signin", NULL, NULL, NULL);
+    struct jx_web_request rq = {
+        .method = "POST", .path = "/signin", .host = "localhost:8080",
+        .origin = "http://evil.example",
+        .cookie = cookie_pair(&f, set_cookie(g, 0)),
+        .body = jx_sprintf(f.a, "csrf=%s&name=rv&password=pass-word-1",
+                           csrf_of(&f, body(&f, g)))};
+    rq.body_len = strlen(rq.body);
+    struct jx_web_response evil;
+    jx_web_response_init(&evil, f.a);
+    CHECK_INT(jx_web_handle(f.app, f.s, &rq, &evil), 0);
+    CHECK_INT(evil.status, 403);
+    rq.origin = "http://localhost:8080";
+    jx_web_response_init(&evil, f.a);
+    CHECK_INT(jx_web_handle(f.app, f.s, &rq, &evil), 0);
+    CHECK_INT(evil.status, 303);
     /* sign-in without its form token */
     r = req(&f, "POST", "/signin", NULL, NULL,
             "name=rv&password=pass-word-1");
