@@ -265,6 +265,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
     struct jx_ws_status st;
     int rc = jx_ws_status(c->a, c->s, c->year, c->app->cfg.fwdir,
                           c->app->cfg.caldir, &st, &d);
+    jx_diags_release(&d); /* W022 is the 404 below; messages in c->a */
     if (rc < 0) {
         return -1;
     }
@@ -448,6 +449,7 @@ int jx_web_page_unit(struct jx_web_ctx *c)
     jx_diags_init(&d, c->a);
     struct jx_ws_history hist;
     int hr = jx_ws_history(c->a, c->s, c->unit, c->year, &hist, &d);
+    jx_diags_release(&d);
     if (hr < 0) {
         return -1;
     }
@@ -559,12 +561,14 @@ int jx_web_page_act(struct jx_web_ctx *c)
     jx_diags_init(&d, c->a);
     struct jx_ws_done done;
     int rc = jx_ws_act(c->s, c->unit, c->year, act, comment, &who, &done, &d);
+    /* the message lives in c->a, the list's array does not */
+    const char *why = d.n ? d.a[d.n - 1].msg : "此操作在当前状态下不允许。";
+    jx_diags_release(&d);
     if (rc < 0) {
         return -1;
     }
     if (rc > 0) {
-        jx_web_error(c, 403, "操作被拒绝",
-                     d.n ? d.a[d.n - 1].msg : "此操作在当前状态下不允许。");
+        jx_web_error(c, 403, "操作被拒绝", why);
         return 0;
     }
     jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d",
