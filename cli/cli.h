@@ -248,6 +248,7 @@ int jx_cmd_year(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_sample(int argc, char **argv);
+int jx_cmd_serve(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
 int jx_cmd_status(int argc, char **argv);
 int jx_cmd_submit(int argc, char **argv);

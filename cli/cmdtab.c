@@ -352,6 +352,27 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
+    {"serve", jx_cmd_serve, "启动网页门户（登录、年度总览、单位页面、公开列表）",
+     "jixiao serve [-W DIR | --db URL] [--listen ADDR:PORT] [--check]",
+     "在工作区上启动网页门户（见 docs/portal.md）：单位和财政部门的用户用\n"
+     "jixiao user add … --password-stdin 设置的密码登录；财政审核人看年度总览、\n"
+     "受理、退回、通过；单位看本单位的状态、版本和审计记录，审核通过后公开；\n"
+     "公众只看已公开的单位。工作线程数与处理器核数相同，每个线程一个数据库\n"
+     "连接。按 Ctrl-C（SIGINT）或 SIGTERM 停止。\n"
+     "\n"
+     "选项：\n"
+     "  --listen ADDR:PORT     监听地址（默认 127.0.0.1:8080；端口 0 由系统分配）\n"
+     "  --check                启动后自行请求一次 GET /，打印状态行后停止\n"
+     "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
+     "  --calendar-dir DIR     从 DIR 读取工作日日历\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 正常停止（--check：门户应答 200）；2 用法错误；3 工作区无法打开\n"
+     "或无法监听。",
+     0},
     {"status", jx_cmd_status, "列出年度内每个单位的状态、及时性和得分",
      "jixiao status --year YEAR [--json]",
      "列出工作区中每个单位在 YEAR 年度的状态、最新版本、报送和公开是否按时\n"
@@ -467,22 +488,28 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已导入；1 文件中有不合格的行或列名（未作改动）；2 用法错误或\n"
      "文件无法读取；3 工作区无法打开或写入。",
      0},
-    {"user", jx_cmd_user, "添加工作区的用户及其角色",
-     "jixiao user add NAME --role filler|leader|reviewer|admin [--unit CODE]",
+    {"user", jx_cmd_user, "添加工作区的用户及其角色，设置登录密码",
+     "jixiao user add NAME --role filler|leader|reviewer|admin [--unit CODE] "
+     "[--password-stdin] | jixiao user password NAME --password-stdin",
      "添加用户 NAME。角色（也可写中文）：filler 单位填报人、leader 单位负责人\n"
      "（这两种必须用 --unit 给出已导入的单位编码），reviewer 财政审核人、admin\n"
      "管理员（属于财政部门，不能给 --unit）。用户名不能重复。\n"
+     "user password 设置已有用户的门户登录密码，并结束其全部登录会话。密码从\n"
+     "标准输入的第一行读取（8 到 1024 字节），不能写在命令行上；以 Argon2id\n"
+     "散列保存。\n"
      "\n"
      "选项：\n"
-     "  --role ROLE   角色\n"
-     "  --unit CODE   单位用户所属单位的编码\n"
+     "  --role ROLE        角色\n"
+     "  --unit CODE        单位用户所属单位的编码\n"
+     "  --password-stdin   从标准输入读取登录密码\n"
      "\n"
      "工作区选项（也可写在命令名之前）：\n"
      "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
      "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
      "\n"
      "退出码：0 已添加；1 用户名已存在、单位不存在或角色与单位不符（D207、D208，\n"
-     "未作改动）；2 用法错误；3 工作区无法打开或写入。",
+     "未作改动），密码长度不符或用户不存在（D220、D221）；2 用法错误；3 工作区\n"
+     "无法打开或写入。",
      0},
     {"version", jx_cmd_version, "显示版本",
      "jixiao version",

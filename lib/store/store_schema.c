@@ -162,9 +162,35 @@ static const char m3_sql[] =
     " at TEXT NOT NULL,"
     " PRIMARY KEY (unit, year, object))@STRICT@;";
 
+/* Migration 4 (the portal, issue 14): sign-in and sessions.
+ * users.password is a libsodium crypto_pwhash_str string (Argon2id) or
+ * NULL (no sign-in);
+ * a session row keeps only the BLAKE2b-256 of its 256-bit token, its
+ * CSRF token, and times as UTC seconds; every sign-in attempt is kept
+ * for throttling (signin_attempts, by the name typed). */
+static const char m4_sql[] =
+    "ALTER TABLE users ADD COLUMN password TEXT;"
+    "CREATE TABLE sessions ("
+    " id @ID@,"
+    " token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),"
+    " user_id @INT@ NOT NULL REFERENCES users (id),"
+    " created @INT@ NOT NULL,"
+    " last_seen @INT@ NOT NULL,"
+    " csrf TEXT NOT NULL,"
+    " client TEXT,"
+    " ended @INT@)@STRICT@;"
+    "CREATE TABLE signin_attempts ("
+    " id @ID@,"
+    " name TEXT NOT NULL,"
+    " at @INT@ NOT NULL,"
+    " ok INTEGER NOT NULL CHECK (ok IN (0, 1)),"
+    " client TEXT)@STRICT@;"
+    "CREATE INDEX signin_attempts_by_name ON signin_attempts (name, at);";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
     {2, m2_sql, NULL, NULL},
     {3, m3_sql, NULL, NULL},
+    {4, m4_sql, NULL, NULL},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];
