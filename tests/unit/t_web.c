@@ -559,6 +559,91 @@ static void t_authz(void)
     fix_close(&f);
 }
 
+/* The multipart reader: fields and files, a path cut to its base name,
+ * a quoted boundary, and each refusal with its status. */
+static void t_multipart(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    static const char body1[] =
+        "preamble\r\n--XyZ\r\n"
+        "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+        "tok\r\n--XyZ\r\n"
+        "content-disposition: form-data; name=\"file\";"
+        " filename=\"C:\\\\docs\\\\自评.txt\"\r\n"
+        "Content-Type: text/plain\r\n\r\n"
+        "a\r\nb\0c\r\n--XyZ--\r\n";
+    struct jx_web_part *p;
+    size_t n;
+    const char *why = NULL;
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=XyZ", body1,
+                               sizeof body1 - 1, NULL, &p, &n, &why),
+              0);
+    CHECK_INT((long)n, 2);
+    if (n == 2) {
+        CHECK_STR(p[0].name, "csrf");
+        CHECK(p[0].filename == NULL);
+        CHECK_INT((long)p[0].len, 3);
+        CHECK(memcmp(p[0].data, "tok", 3) == 0);
+        CHECK_STR(p[1].name, "file");
+        CHECK_STR(p[1].filename, "自评.txt");
+        CHECK_STR(p[1].content_type, "text/plain");
+        CHECK_INT((long)p[1].len, 6);
+        CHECK(memcmp(p[1].data, "a\r\nb\0c", 6) == 0);
+    }
+    static const char body2[] =
+        "--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n"
+        "--a b--";
+    CHECK_INT(jx_web_multipart(a, "Multipart/Form-Data; charset=utf-8;"
+                                  " boundary=\"a b\"",
+                               body2, sizeof body2 - 1, NULL, &p, &n, &why),
+              0);
+    CHECK_INT((long)n, 1);
+    /* refusals */
+    CHECK_INT(jx_web_multipart(a, "application/x-www-form-urlencoded", "a=1",
+                               3, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：不是带分隔符的 multipart/form-data");
+    static const char nodisp[] =
+        "--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", nodisp,
+                               sizeof nodisp - 1, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：分段缺少 Content-Disposition");
+    static const char noend[] =
+        "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", noend,
+                               sizeof noend - 1, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：最后一段没有结束分隔符");
+    struct jx_web_multipart_limits lim;
+    jx_web_multipart_limits_default(&lim);
+    lim.max_file = 4;
+    static const char big[] =
+        "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\""
+        "\r\n\r\n12345\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", big,
+                               sizeof big - 1, &lim, &p, &n, &why),
+              413);
+    CHECK_STR(why, "文件“x.txt”过大（每个文件最多 0 MiB）");
+    jx_web_multipart_limits_default(&lim);
+    lim.max_files = 1;
+    static const char two[] =
+        "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"1\""
+        "\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name=\"f\";"
+        " filename=\"2\"\r\n\r\n2\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", two,
+                               sizeof two - 1, &lim, &p, &n, &why),
+              413);
+    CHECK_STR(why, "一次最多上传 1 个文件");
+    lim.max_files = 10;
+    lim.max_header = 20;
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", two,
+                               sizeof two - 1, &lim, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：分段头过长");
+    jx_arena_free(a);
+}
+
 const struct jx_test t_web[] = {
     {"web.html", t_html},
     {"web.signin", t_signin},
@@ -567,5 +652,6 @@ const struct jx_test t_web[] = {
     {"web.acts", t_acts},
     {"web.year", t_year},
     {"web.authz", t_authz},
+    {"web.multipart", t_multipart},
     {NULL, NULL},
 };
