@@ -511,8 +511,14 @@ static void t_authz(void)
                         req(&f, rt->method, path, NULL, cookie, bodytext);
                     const char *b = body(&f, r);
                     walked++;
-                    bool absent = (has_unit && ui == 2) || (has_year && yi > 0);
-                    bool foreign = has_unit && ac->unit && ui != 0;
+                    /* a public route's unit is the public's to read when
+                     * published, whoever asks; nothing is 已公开 here, so
+                     * each is as absent */
+                    bool public_unit = has_unit && (rt->roles & JX_WEB_ANON);
+                    bool absent = (has_unit && ui == 2) ||
+                                  (has_year && yi > 0) || public_unit;
+                    bool foreign = has_unit && ac->unit && ui != 0 &&
+                                   !public_unit;
                     int want;
                     if (!(rt->roles & JX_WEB_ANON) && !ac->name) {
                         want = 303;
