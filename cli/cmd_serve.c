@@ -4,7 +4,7 @@
  * libmicrohttpd.  A pool of worker threads sized to the cores, each
  * with its own store connection opened on its first request (and
  * closed when the thread ends); connection, per-address, timeout and
- * memory limits; form bodies up to 1 MiB.  SIGINT or SIGTERM stops it
+ * memory limits; form bodies up to 1 MiB, uploads up to 21 MiB.  SIGINT or SIGTERM stops it
  * cleanly.  --check starts, asks GET / over a real socket, prints the
  * status line and stops (exit 0 when it is 200).
  */
@@ -25,8 +25,19 @@
 #include "jixiao/store.h"
 #include "jixiao/web.h"
 
-/* Largest request body read (forms; uploads come later). */
+/* Largest request body read: forms, and on the upload routes (a POST
+ * to a path ending in /upload) the files' 20 MiB with room for the
+ * parts' headers. */
 #define BODY_MAX (1u << 20)
+#define UPLOAD_BODY_MAX (JX_WEB_MAX_UPLOAD + (1u << 20))
+
+/* Whether a request may send an upload's body. */
+static bool upload_route(const char *method, const char *url)
+{
+    size_t n = strlen(url);
+    return strcmp(method, "POST") == 0 && n > 7 &&
+           strcmp(url + n - 7, "/upload") == 0;
+}
 
 /* What every worker shares. */
 struct serve {
@@ -150,7 +161,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *mc,
     if (!cn) {
         cn = jx_xmalloc(sizeof *cn);
         memset(cn, 0, sizeof *cn);
-        jx_buf_init(&cn->body, BODY_MAX);
+        jx_buf_init(&cn->body,
+                    upload_route(method, url) ? UPLOAD_BODY_MAX : BODY_MAX);
         *con_cls = cn;
         return MHD_YES;
     }

@@ -5,10 +5,11 @@
  * passwords, a valid session of the reviewer).  An input is five
  * fields separated by NUL bytes: method, path, query, cookie, body
  * ("SESSION" in the cookie is replaced by the reviewer's session, so
- * the signed-in pages are reached too).  Aborts when an answer breaks
+ * the signed-in pages are reached too; a body starting "--jxfz" is sent
+ * as multipart/form-data with that boundary).  Aborts when an answer breaks
  * an invariant:
  * - the handler returns 0 (the store never fails here) with a status
- *   of 200, 303, 403, 404, 405 or 429;
+ *   of 200, 303, 400, 403, 404, 405, 413, 415, 422 or 429;
  * - every response carries the security headers (CSP, frame denial,
  *   nosniff) and a 303 a Location starting with '/';
  * - an HTML body never contains "<script" (names are escaped), and a
@@ -160,14 +161,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .method = field[0], .path = field[1],
         .query = *field[2] ? field[2] : NULL,
         .cookie = *cookie ? cookie : NULL, .host = "localhost",
-        .client = "192.0.2.1", .body = body, .body_len = body_len};
+        .client = "192.0.2.1", .body = body, .body_len = body_len,
+        /* a body that opens with the delimiter is sent as an upload */
+        .content_type = body_len >= 6 && memcmp(body, "--jxfz", 6) == 0
+                            ? "multipart/form-data; boundary=jxfz"
+                            : NULL};
     struct jx_web_response r;
     int rc;
     struct jx_arena *a = answer(&rq, &r, &rc);
     if (rc != 0) {
         violated("the handler failed");
     }
-    static const int ok[] = {200, 303, 403, 404, 405, 429};
+    static const int ok[] = {200, 303, 400, 403, 404, 405, 413, 415, 422, 429};
     bool known = false;
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         known = known || r.status == ok[i];

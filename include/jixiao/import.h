@@ -44,6 +44,13 @@ enum jx_input_kind {
 /* English name of a kind: "json", "docx", ... */
 const char *jx_input_kind_name(enum jx_input_kind k);
 
+/* Chinese name of a kind, for messages: "DOCX 文档", "PDF 文件", ... */
+const char *jx_input_kind_zh(enum jx_input_kind k);
+
+/* The kind of data[0..len) detected from its content only (a ZIP by its
+ * entries: DOCX, XLSX or another), as the importers see it. */
+enum jx_input_kind jx_input_detect(const char *data, size_t len);
+
 /* Hard limits on hostile input.  jx_limits_default() fills them. */
 struct jx_limits {
     size_t max_input;        /* bytes of an input file (64 MiB) */

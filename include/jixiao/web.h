@@ -92,6 +92,49 @@ void jx_web_response_init(struct jx_web_response *resp, struct jx_arena *a);
 const char *jx_web_response_header(const struct jx_web_response *resp,
                                    const char *name);
 
+/* ---- uploads: multipart/form-data -------------------------------------- */
+
+/* The limits of one upload (docs/portal.md). */
+#define JX_WEB_MAX_PARTS 32               /* parts, fields included */
+#define JX_WEB_MAX_FILES 10               /* parts with a file name */
+#define JX_WEB_MAX_FILE (10u << 20)       /* bytes of one file */
+#define JX_WEB_MAX_UPLOAD (20u << 20)     /* bytes of all parts */
+#define JX_WEB_MAX_PART_HEADER 8192       /* bytes of one part's headers */
+
+/* Limits of jx_web_multipart (zero fields are not defaults: fill them
+ * with jx_web_multipart_limits_default). */
+struct jx_web_multipart_limits {
+    size_t max_parts, max_files, max_file, max_total, max_header;
+};
+
+/* The JX_WEB_MAX_* limits above. */
+void jx_web_multipart_limits_default(struct jx_web_multipart_limits *l);
+
+/* One part of a multipart/form-data body: name and filename (NULL when
+ * the part is a field; the base name when the browser sent a path) and
+ * content_type (NULL when not sent) in the arena; data points into the
+ * body. */
+struct jx_web_part {
+    const char *name, *filename, *content_type;
+    const char *data;
+    size_t len;
+};
+
+/*
+ * Split body[0..len) sent with Content-Type content_type into its
+ * parts (*parts, *nparts, in arena a; lim NULL: the defaults).
+ * Returns 0; 400 when the body or the header is malformed (no boundary,
+ * no delimiter, a part without Content-Disposition form-data and a
+ * name, headers not ended or longer than the limit, no closing
+ * delimiter); 413 when a limit on parts, files or sizes is passed.
+ * *why then says what in Chinese (in a, or static).
+ */
+int jx_web_multipart(struct jx_arena *a, const char *content_type,
+                     const char *body, size_t len,
+                     const struct jx_web_multipart_limits *lim,
+                     struct jx_web_part **parts, size_t *nparts,
+                     const char **why);
+
 /* ---- the application -------------------------------------------------- */
 
 /* Settings of the portal (zero fields take the defaults named). */

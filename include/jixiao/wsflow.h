@@ -283,4 +283,56 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
                   struct jx_rat score, const char *note,
                   const struct jx_ws_who *who, struct jx_diags *d);
 
+/* ---- a unit's draft (the portal's uploads) ----------------------------- */
+
+/* One original file of a draft. */
+struct jx_ws_draft_file {
+    const char *name;         /* as uploaded (the base name) */
+    const char *kind;         /* jx_input_kind_name of its content */
+    char sha256[65];
+    int64_t size;
+};
+
+/* A unit's draft: what its filler uploaded and the pipeline read. */
+struct jx_ws_draft {
+    const char *package_json;
+    const char *evaluation_json;
+    const char *updated_at;   /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *by;           /* the user's name, or NULL */
+    struct jx_ws_draft_file *files;
+    size_t nfiles;
+};
+
+/*
+ * Keep files (with kinds[i], jx_input_kind_name of each) and the JSON
+ * read from them as unit's draft for year, by who (a filler or leader
+ * of that unit), replacing the draft there was: in one transaction the
+ * originals are put in the file store and recorded in files, the draft
+ * row and its file list are written.  Allowed while the 整体 is 填报中
+ * or 被退回 (W041 otherwise), by the unit's own users (W042).  Returns
+ * 0, 1 when refused (W diagnostic in d, nothing changed), -1 when the
+ * store failed.
+ */
+int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
+                     const struct jx_ws_file *files, const char *const *kinds,
+                     size_t nfiles, const char *package_json,
+                     const char *evaluation_json, const struct jx_ws_who *who,
+                     struct jx_diags *d);
+
+/* Read unit's draft for year into *out (strings in a): 1 when there is
+ * one, 0 when none, -1 when the store failed. */
+int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
+                    int year, struct jx_ws_draft *out);
+
+/*
+ * 送审 or 再送审 of unit's draft for year through jx_ws_submit: the
+ * version is frozen from the draft's originals (read back from the file
+ * store, their SHA-256 checked) and its Package and Evaluation JSON;
+ * the draft is then removed (its files stay in the store).  Returns as
+ * jx_ws_submit; 1 with W040 when there is no draft.
+ */
+int jx_ws_draft_submit(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d);
+
 #endif

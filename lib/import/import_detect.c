@@ -41,6 +41,31 @@ const char *jx_input_kind_name(enum jx_input_kind k)
     return "unknown";
 }
 
+/* See import.h. */
+const char *jx_input_kind_zh(enum jx_input_kind k)
+{
+    switch (k) {
+    case JX_IN_JSON: return "JSON 文件";
+    case JX_IN_DOCX: return "DOCX 文档";
+    case JX_IN_XLSX: return "XLSX 工作簿";
+    case JX_IN_ZIP: return "ZIP 压缩包（不是 DOCX 或 XLSX）";
+    case JX_IN_TEXT: return "文本文件";
+    case JX_IN_PDF: return "PDF 文件";
+    case JX_IN_HTML: return "HTML 网页";
+    case JX_IN_XLS: return "XLS 工作簿";
+    case JX_IN_DOC: return "DOC 文档（旧版 Word）";
+    case JX_IN_OLE: return "OLE 复合文件";
+    case JX_IN_UNKNOWN: break;
+    }
+    return "无法识别的二进制文件";
+}
+
+/* See import.h. */
+enum jx_input_kind jx_input_detect(const char *data, size_t len)
+{
+    return jx_detect(data, len);
+}
+
 /* True when data[0..len) is UTF-8 without NUL bytes. */
 static bool is_utf8_text(const char *data, size_t len)
 {

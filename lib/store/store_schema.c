@@ -9,7 +9,7 @@
  * are UTC text "YYYY-MM-DDTHH:MM:SSZ", dates "YYYY-MM-DD".
  *
  * Content tables (bureau, years, units, users, versions, files,
- * version_files, states, audit, samples, rechecks) hold what happened and migrate with
+ * version_files, states, audit, samples, rechecks, drafts, draft_files) hold what happened and migrate with
  * care; derived tables (scores, rankings) can be dropped and recomputed
  * from the content.
  */
@@ -187,10 +187,39 @@ static const char m4_sql[] =
     " client TEXT)@STRICT@;"
     "CREATE INDEX signin_attempts_by_name ON signin_attempts (name, at);";
 
+/* Migration 5 (the portal's second round, issue 14): a unit's draft,
+ * what its filler uploaded and the pipeline read, not yet submitted.
+ * One per unit, year and object, replaced by the next upload and
+ * removed when it is submitted; its originals are rows of files (the
+ * content-addressed store, so the sweep keeps them) listed in
+ * draft_files. */
+static const char m5_sql[] =
+    "CREATE TABLE drafts ("
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " package TEXT NOT NULL,"
+    " evaluation TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL,"
+    " actor_id @INT@ REFERENCES users (id),"
+    " PRIMARY KEY (unit, year, object))@STRICT@;"
+    "CREATE TABLE draft_files ("
+    " unit TEXT NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " seq INTEGER NOT NULL CHECK (seq >= 1),"
+    " sha256 TEXT NOT NULL REFERENCES files (sha256),"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " PRIMARY KEY (unit, year, object, seq),"
+    " FOREIGN KEY (unit, year, object)"
+    " REFERENCES drafts (unit, year, object))@STRICT@;";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
     {2, m2_sql, NULL, NULL},
     {3, m3_sql, NULL, NULL},
     {4, m4_sql, NULL, NULL},
+    {5, m5_sql, NULL, NULL},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

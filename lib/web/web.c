@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The style sheet, served by the binary (no inline style: the CSP
  * forbids it). */
@@ -46,7 +47,12 @@ static const struct route routes[] = {
      jx_web_page_year},
     {{"GET", "/unit/{unit}/{year}", JX_WEB_SIGNED}, jx_web_page_unit},
     {{"POST", "/unit/{unit}/{year}/act", JX_WEB_SIGNED}, jx_web_page_act},
+    {{"POST", "/unit/{unit}/{year}/upload", JX_WEB_FILLER},
+     jx_web_page_upload},
+    {{"GET", "/public/{year}.json", JX_WEB_ALL}, jx_web_page_open_json},
+    {{"GET", "/public/{year}.csv", JX_WEB_ALL}, jx_web_page_open_csv},
     {{"GET", "/public/{year}", JX_WEB_ALL}, jx_web_page_public},
+    {{"GET", "/public/{year}/{unit}", JX_WEB_ALL}, jx_web_page_report},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 
@@ -62,7 +68,9 @@ const struct jx_web_route_info *jx_web_routes(size_t *n)
 }
 
 /* Whether path matches pattern; the {unit} and {year} segments go to
- * c (in its arena). */
+ * c (in its arena).  A segment ends at the next '/' or, when the
+ * pattern goes on with another character ("{year}.json"), at the last
+ * occurrence of that character before the next '/'. */
 static bool match(struct jx_web_ctx *c, const char *pattern, const char *path)
 {
     const char *p = pattern, *q = path;
@@ -74,6 +82,16 @@ static bool match(struct jx_web_ctx *c, const char *pattern, const char *path)
             const char *qe = strchr(q, '/');
             if (!qe) {
                 qe = q + strlen(q);
+            }
+            if (pe[1] && pe[1] != '/') {
+                const char *k = qe;
+                while (k > q && k[-1] != pe[1]) {
+                    k--;
+                }
+                if (k == q) {
+                    return false;
+                }
+                qe = k - 1;
             }
             if (qe == q) {
                 return false;
@@ -162,12 +180,15 @@ static bool csrf_ok(struct jx_web_ctx *c)
     return pre && strlen(pre) == 32 && jx_web_token_eq(sent, pre);
 }
 
-/* The headers every response carries. */
-static void security_headers(struct jx_web_response *resp, bool cache)
+/* The headers every response carries (csp: another policy, or NULL
+ * for the portal's own). */
+static void security_headers(struct jx_web_response *resp, bool cache,
+                             const char *csp)
 {
     jx_web_set_header(resp, "Content-Security-Policy",
-                      "default-src 'self'; script-src 'self'; "
-                      "style-src 'self'; frame-ancestors 'none'");
+                      csp ? csp
+                          : "default-src 'self'; script-src 'self'; "
+                            "style-src 'self'; frame-ancestors 'none'");
     jx_web_set_header(resp, "X-Frame-Options", "DENY");
     jx_web_set_header(resp, "X-Content-Type-Options", "nosniff");
     jx_web_set_header(resp, "Referrer-Policy", "same-origin");
@@ -228,6 +249,19 @@ int jx_web_handle(struct jx_web_app *app, struct jx_store *s,
         jx_web_redirect(c, "/signin");
         goto done;
     }
+    if (strcmp(method, "POST") == 0 && req->content_type &&
+        strncasecmp(req->content_type, "multipart/", 10) == 0) {
+        const char *why = NULL;
+        int st = jx_web_multipart(c->a, req->content_type, req->body,
+                                  req->body ? req->body_len : 0, NULL,
+                                  &c->parts, &c->nparts, &why);
+        if (st != 0) {
+            jx_web_error(c, st, st == 413 ? "上传内容过大" : "请求格式错误",
+                         why);
+            goto done;
+        }
+        c->multipart = true;
+    }
     if (strcmp(method, "POST") == 0 && !csrf_ok(c)) {
         jx_web_error(c, 403, "请求已被拒绝",
                      "表单已过期或来源不明（CSRF 校验未通过）。请返回上一页，"
@@ -245,7 +279,8 @@ int jx_web_handle(struct jx_web_app *app, struct jx_store *s,
             goto done;
         }
     }
-    if (c->unit && c->sess.unit && strcmp(c->unit, c->sess.unit) != 0) {
+    if (c->unit && c->sess.unit && !(r->info.roles & JX_WEB_ANON) &&
+        strcmp(c->unit, c->sess.unit) != 0) {
         jx_web_not_found(c); /* another unit's: as if absent */
         goto done;
     }
@@ -260,13 +295,21 @@ int jx_web_handle(struct jx_web_app *app, struct jx_store *s,
         jx_web_error(c, 500, "服务器内部错误", "数据库暂时无法访问，请稍后再试。");
     }
 done:
-    security_headers(resp, cache);
+    security_headers(resp, cache, c->csp);
     return rc;
 }
 
 /* See web_pages.h. */
 const char *jx_web_form(struct jx_web_ctx *c, const char *name)
 {
+    if (c->multipart) {
+        for (size_t i = 0; i < c->nparts; i++) {
+            if (!c->parts[i].filename && strcmp(c->parts[i].name, name) == 0) {
+                return jx_strndup(c->a, c->parts[i].data, c->parts[i].len);
+            }
+        }
+        return NULL;
+    }
     return jx_web_param(c->a, c->req->body, c->req->body ? c->req->body_len : 0,
                         name);
 }

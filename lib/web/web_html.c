@@ -202,3 +202,44 @@ void jx_web_add_cookie(struct jx_web_response *resp, const char *value)
 {
     add_header(resp, "Set-Cookie", value);
 }
+
+/* See web_impl.h. */
+void jx_web_send_bytes(struct jx_web_response *resp, int status,
+                       const char *type, const char *data, size_t len)
+{
+    resp->status = status;
+    jx_web_set_header(resp, "Content-Type", type);
+    resp->body = jx_strndup(resp->arena, data ? data : "", data ? len : 0);
+    resp->body_len = data ? len : 0;
+}
+
+/* See web_impl.h. */
+void jx_web_csv_row(struct jx_html *h, const char *const *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *c = cells[i] ? cells[i] : "";
+        if (i) {
+            jx_buf_addc(&h->buf, ',');
+        }
+        if (strpbrk(c, ",\"\r\n")) {
+            jx_buf_addc(&h->buf, '"');
+            for (const char *p = c; *p; p++) {
+                if (*p == '"') {
+                    jx_buf_addc(&h->buf, '"');
+                }
+                jx_buf_addc(&h->buf, *p);
+            }
+            jx_buf_addc(&h->buf, '"');
+        } else {
+            jx_buf_adds(&h->buf, c);
+        }
+    }
+    jx_buf_adds(&h->buf, "\r\n");
+}
+
+/* See web_impl.h. */
+void jx_web_send_text(struct jx_web_response *resp, int status,
+                      const char *type, const struct jx_html *h)
+{
+    jx_web_send_bytes(resp, status, type, h->buf.p, h->buf.len);
+}

@@ -65,6 +65,20 @@ void jx_web_send_html(struct jx_web_response *resp, int status,
 void jx_web_send_static(struct jx_web_response *resp, const char *type,
                         const struct jx_web_static *f);
 
+/* A copy of data[0..len) as the body, of type, with status (a report
+ * the report layer wrote, open data as JSON). */
+void jx_web_send_bytes(struct jx_web_response *resp, int status,
+                       const char *type, const char *data, size_t len);
+
+/* Append one CSV row to h (RFC 4180: a cell holding a comma, quote, CR
+ * or LF in double quotes, quotes doubled; CRLF at the end); h is then
+ * text, not HTML: send it with jx_web_send_text. */
+void jx_web_csv_row(struct jx_html *h, const char *const *cells, size_t n);
+
+/* The text of h (CSV) as the body, of type, with status. */
+void jx_web_send_text(struct jx_web_response *resp, int status,
+                      const char *type, const struct jx_html *h);
+
 /* No body (a redirect). */
 void jx_web_send_empty(struct jx_web_response *resp, int status);
 

@@ -16,8 +16,8 @@
 
 /* ---- small readers of the store ---------------------------------------- */
 
-/* Whether year is set up (*leader_step read): 1 yes, 0 no, -1. */
-static int year_exists(struct jx_store *s, int year, bool *leader_step)
+/* See web_pages.h. */
+int jx_web_year_exists(struct jx_store *s, int year, bool *leader_step)
 {
     struct jx_stmt *st =
         jx_stmt_prepare(s, "SELECT leader_step FROM years WHERE year = ?");
@@ -33,8 +33,8 @@ static int year_exists(struct jx_store *s, int year, bool *leader_step)
     return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
 }
 
-/* The name of unit code into *name (arena a): 1, 0 when unknown, -1. */
-static int unit_name(struct jx_arena *a, struct jx_store *s, const char *code,
+/* See web_pages.h. */
+int jx_web_unit_name(struct jx_arena *a, struct jx_store *s, const char *code,
                      const char **name)
 {
     struct jx_stmt *st =
@@ -350,9 +350,16 @@ int jx_web_page_year(struct jx_web_ctx *c)
 /* ---- a unit's page and its acts ---------------------------------------- */
 
 /* The acts a page offers (others come with later pages). */
-static const enum jx_wf_action page_acts[] = {JX_WF_TAKE, JX_WF_APPROVE,
-                                              JX_WF_RETURN, JX_WF_PUBLISH};
-#define NPAGE_ACTS 4
+static const enum jx_wf_action page_acts[] = {
+    JX_WF_TAKE, JX_WF_APPROVE, JX_WF_RETURN, JX_WF_PUBLISH, JX_WF_SUBMIT,
+    JX_WF_RESUBMIT};
+#define NPAGE_ACTS 6
+
+/* Whether act is a 送审 (of the draft: its button is the draft's). */
+static bool act_is_submit(enum jx_wf_action act)
+{
+    return act == JX_WF_SUBMIT || act == JX_WF_RESUBMIT;
+}
 
 /* Whether act needs a comment. */
 static bool act_needs_comment(enum jx_wf_action act)
@@ -436,8 +443,8 @@ int jx_web_page_unit(struct jx_web_ctx *c)
 {
     const char *name = NULL;
     bool leader_step = false;
-    int r = unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? year_exists(c->s, c->year, &leader_step) : r;
+    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
+    int y = r > 0 ? jx_web_year_exists(c->s, c->year, &leader_step) : r;
     if (r < 0 || y < 0) {
         return -1;
     }
@@ -463,10 +470,31 @@ int jx_web_page_unit(struct jx_web_ctx *c)
     jx_web_page_begin(c, &h, jx_sprintf(c->a, "%s（%s） %d 年度", name, c->unit,
                                         c->year));
     jx_html(&h, "<p>状态：<strong>%h</strong></p>\n", jx_wf_state_zh(state));
+    if (state == JX_WF_RETURNED) {
+        /* the 退回 that put it there: its comment, prominently */
+        for (size_t i = hist.nevents; i-- > 0;) {
+            const struct jx_ws_event *e = &hist.events[i];
+            if (e->action == JX_WF_RETURN) {
+                jx_html(&h, "<div class=\"err\"><strong>退回意见</strong>"
+                            "（%h，%h）：<p>%h</p></div>\n",
+                        e->actor ? e->actor : "—", e->at,
+                        e->comment ? e->comment : "（无）");
+                break;
+            }
+        }
+    }
     bool ok[NPAGE_ACTS];
     acts_allowed(c, leader_step, hist.events, hist.nevents, ok);
+    bool may_submit = false;
     for (size_t i = 0; i < NPAGE_ACTS; i++) {
-        if (!ok[i]) {
+        may_submit = may_submit || (ok[i] && act_is_submit(page_acts[i]));
+    }
+    if (jx_web_draft_section(c, &h, state, may_submit) < 0) {
+        jx_html_release(&h);
+        return -1;
+    }
+    for (size_t i = 0; i < NPAGE_ACTS; i++) {
+        if (!ok[i] || act_is_submit(page_acts[i])) {
             continue;
         }
         jx_html(&h, "<form class=\"act\" method=\"post\" "
@@ -530,8 +558,8 @@ int jx_web_page_unit(struct jx_web_ctx *c)
 int jx_web_page_act(struct jx_web_ctx *c)
 {
     const char *name = NULL;
-    int r = unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? year_exists(c->s, c->year, NULL) : r;
+    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
+    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
     if (r < 0 || y < 0) {
         return -1;
     }
@@ -550,6 +578,9 @@ int jx_web_page_act(struct jx_web_ctx *c)
     if (!offered) {
         jx_web_error(c, 403, "操作被拒绝", "不支持该操作。");
         return 0;
+    }
+    if (act_is_submit(act)) {
+        return jx_web_draft_submit(c);
     }
     const char *comment = jx_web_form(c, "comment");
     if (comment && !*comment) {
@@ -581,7 +612,7 @@ int jx_web_page_act(struct jx_web_ctx *c)
 /* See web_pages.h. */
 int jx_web_page_public(struct jx_web_ctx *c)
 {
-    int y = year_exists(c->s, c->year, NULL);
+    int y = jx_web_year_exists(c->s, c->year, NULL);
     if (y < 0) {
         return -1;
     }

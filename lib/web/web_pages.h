@@ -21,6 +21,12 @@ struct jx_web_ctx {
     const char *unit;            /* the route's {unit}, or NULL */
     const char *year_text;       /* the route's {year} as sent */
     int year;                    /* ... checked: 1900..2999 */
+    bool multipart;              /* a multipart/form-data POST: */
+    struct jx_web_part *parts;   /* its parts (fields and files) */
+    size_t nparts;
+    const char *csp;             /* a Content-Security-Policy of the
+                                    page's own (the public report), or
+                                    NULL for the portal's */
 };
 
 /* A form field of the POST body / a query parameter, decoded, or NULL. */
@@ -54,5 +60,27 @@ int jx_web_page_year(struct jx_web_ctx *c);
 int jx_web_page_unit(struct jx_web_ctx *c);
 int jx_web_page_act(struct jx_web_ctx *c);
 int jx_web_page_public(struct jx_web_ctx *c);
+
+/* Shared readers (web_pages.c): unit code's name into *name (1, 0 when
+ * unknown, -1); whether year is set up (1, 0, -1; *leader_step read
+ * when not NULL). */
+int jx_web_unit_name(struct jx_arena *a, struct jx_store *s, const char *code,
+                     const char **name);
+int jx_web_year_exists(struct jx_store *s, int year, bool *leader_step);
+
+/* Uploads and drafts (web_draft.c): POST /unit/CODE/YYYY/upload; the
+ * draft's part of a unit's page (files, findings with their places,
+ * the scores' derivations; the upload form and the 送审 button when the
+ * signed-in user may use them); 送审 of the draft. */
+int jx_web_page_upload(struct jx_web_ctx *c);
+int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
+                         enum jx_wf_state state, bool may_submit);
+int jx_web_draft_submit(struct jx_web_ctx *c);
+
+/* The public's pages (web_public.c): a published report as HTML, the
+ * year's open data as JSON and CSV. */
+int jx_web_page_report(struct jx_web_ctx *c);
+int jx_web_page_open_json(struct jx_web_ctx *c);
+int jx_web_page_open_csv(struct jx_web_ctx *c);
 
 #endif

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "jixiao/store.h"
 #include "jixiao/web.h"
 #include "jixiao/wsflow.h"
@@ -511,8 +513,14 @@ static void t_authz(void)
                         req(&f, rt->method, path, NULL, cookie, bodytext);
                     const char *b = body(&f, r);
                     walked++;
-                    bool absent = (has_unit && ui == 2) || (has_year && yi > 0);
-                    bool foreign = has_unit && ac->unit && ui != 0;
+                    /* a public route's unit is the public's to read when
+                     * published, whoever asks; nothing is 已公开 here, so
+                     * each is as absent */
+                    bool public_unit = has_unit && (rt->roles & JX_WEB_ANON);
+                    bool absent = (has_unit && ui == 2) ||
+                                  (has_year && yi > 0) || public_unit;
+                    bool foreign = has_unit && ac->unit && ui != 0 &&
+                                   !public_unit;
                     int want;
                     if (!(rt->roles & JX_WEB_ANON) && !ac->name) {
                         want = 303;
@@ -559,6 +567,290 @@ static void t_authz(void)
     fix_close(&f);
 }
 
+/* The multipart reader: fields and files, a path cut to its base name,
+ * a quoted boundary, and each refusal with its status. */
+static void t_multipart(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    static const char body1[] =
+        "preamble\r\n--XyZ\r\n"
+        "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+        "tok\r\n--XyZ\r\n"
+        "content-disposition: form-data; name=\"file\";"
+        " filename=\"C:\\\\docs\\\\自评.txt\"\r\n"
+        "Content-Type: text/plain\r\n\r\n"
+        "a\r\nb\0c\r\n--XyZ--\r\n";
+    struct jx_web_part *p;
+    size_t n;
+    const char *why = NULL;
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=XyZ", body1,
+                               sizeof body1 - 1, NULL, &p, &n, &why),
+              0);
+    CHECK_INT((long)n, 2);
+    if (n == 2) {
+        CHECK_STR(p[0].name, "csrf");
+        CHECK(p[0].filename == NULL);
+        CHECK_INT((long)p[0].len, 3);
+        CHECK(memcmp(p[0].data, "tok", 3) == 0);
+        CHECK_STR(p[1].name, "file");
+        CHECK_STR(p[1].filename, "自评.txt");
+        CHECK_STR(p[1].content_type, "text/plain");
+        CHECK_INT((long)p[1].len, 6);
+        CHECK(memcmp(p[1].data, "a\r\nb\0c", 6) == 0);
+    }
+    static const char body2[] =
+        "--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n"
+        "--a b--";
+    CHECK_INT(jx_web_multipart(a, "Multipart/Form-Data; charset=utf-8;"
+                                  " boundary=\"a b\"",
+                               body2, sizeof body2 - 1, NULL, &p, &n, &why),
+              0);
+    CHECK_INT((long)n, 1);
+    /* refusals */
+    CHECK_INT(jx_web_multipart(a, "application/x-www-form-urlencoded", "a=1",
+                               3, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：不是带分隔符的 multipart/form-data");
+    static const char nodisp[] =
+        "--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", nodisp,
+                               sizeof nodisp - 1, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：分段缺少 Content-Disposition");
+    static const char noend[] =
+        "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", noend,
+                               sizeof noend - 1, NULL, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：最后一段没有结束分隔符");
+    struct jx_web_multipart_limits lim;
+    jx_web_multipart_limits_default(&lim);
+    lim.max_file = 4;
+    static const char big[] =
+        "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\""
+        "\r\n\r\n12345\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", big,
+                               sizeof big - 1, &lim, &p, &n, &why),
+              413);
+    CHECK_STR(why, "文件“x.txt”过大（每个文件最多 0 MiB）");
+    jx_web_multipart_limits_default(&lim);
+    lim.max_files = 1;
+    static const char two[] =
+        "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"1\""
+        "\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name=\"f\";"
+        " filename=\"2\"\r\n\r\n2\r\n--B--";
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", two,
+                               sizeof two - 1, &lim, &p, &n, &why),
+              413);
+    CHECK_STR(why, "一次最多上传 1 个文件");
+    lim.max_files = 10;
+    lim.max_header = 20;
+    CHECK_INT(jx_web_multipart(a, "multipart/form-data; boundary=B", two,
+                               sizeof two - 1, &lim, &p, &n, &why),
+              400);
+    CHECK_STR(why, "上传内容格式错误：分段头过长");
+    jx_arena_free(a);
+}
+
+/* POST a multipart upload of one file (name, data[0..len)) with the
+ * csrf field to path as cookie: the response. */
+static struct jx_web_response *upload(struct fix *f, const char *path,
+                                      const char *cookie, const char *csrf,
+                                      const char *name, const char *data,
+                                      size_t len)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 26);
+    jx_buf_addf(&b, "--jxB0undary\r\nContent-Disposition: form-data;"
+                    " name=\"csrf\"\r\n\r\n%s\r\n--jxB0undary\r\n"
+                    "Content-Disposition: form-data; name=\"file\";"
+                    " filename=\"%s\"\r\nContent-Type: application/octet-stream"
+                    "\r\n\r\n",
+                csrf, name);
+    jx_buf_add(&b, data, len);
+    jx_buf_adds(&b, "\r\n--jxB0undary--\r\n");
+    struct jx_web_request rq = {
+        .method = "POST", .path = path, .cookie = cookie,
+        .content_type = "multipart/form-data; boundary=jxB0undary",
+        .host = "localhost:8080", .client = "192.0.2.7",
+        .body = jx_strndup(f->a, b.p, b.len), .body_len = b.len};
+    jx_buf_release(&b);
+    struct jx_web_response *r = jx_alloc(f->a, sizeof *r);
+    jx_web_response_init(r, f->a);
+    CHECK_INT(jx_web_handle(f->app, f->s, &rq, r), 0);
+    return r;
+}
+
+/* POST action (and comment) to unit 701003's act route as cookie. */
+static struct jx_web_response *act(struct fix *f, const char *cookie,
+                                   const char *action, const char *comment)
+{
+    return req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
+               jx_sprintf(f->a, "csrf=%s&action=%s%s%s", token(f, cookie),
+                          action, comment ? "&comment=" : "",
+                          comment ? comment : ""));
+}
+
+/* The whole second round: a filler uploads seed-shaped JSON and sees
+ * its findings located and its derivations; submits; the bureau takes
+ * and returns it with a comment the unit sees; the unit uploads again
+ * and resubmits; accepted and published, the public reads the report
+ * and the open data. */
+static void t_draft_flow(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
+    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('fc', 'filler', '701003')");
+    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
+             jx_test_srcdir);
+    char *pkg = NULL;
+    size_t len = 0;
+    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    const char *fc = session(&f, "fc");
+    const char *rv = session(&f, "rv");
+    const char *page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc,
+                                    NULL));
+    CHECK(strstr(page, "尚无草稿。") != NULL);
+    CHECK(strstr(page, "enctype=\"multipart/form-data\"") != NULL);
+    CHECK(strstr(page, "value=\"submit\"") == NULL); /* no draft: no 送审 */
+    /* 送审 without a draft: refused */
+    struct jx_web_response *r = act(&f, fc, "submit", NULL);
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "没有草稿") != NULL);
+    /* a refused kind is named */
+    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "a.zip",
+               "PK\003\004junk", 10);
+    CHECK_INT(r->status, 415);
+    CHECK(strstr(body(&f, r), "文件“a.zip”是") != NULL);
+    /* the upload: 303 back to the page, which shows the draft */
+    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+               pkg, len);
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<p>错误 1，警告 2，舍入 0，提示 2</p>") != NULL);
+    CHECK(strstr(page, "<tr><td>flow.json:26:23 /base_sheet/costs/three_public/"
+                       "prev_final</td><td>错误</td><td>C102</td>") != NULL);
+    long rows = 0;
+    for (const char *p = strstr(page, "class=\"findings\""); p &&
+         (p = strstr(p + 1, "<tr><td>flow.json:")) != NULL;) {
+        rows++;
+    }
+    CHECK_INT(rows, 5);
+    CHECK(strstr(page, "<li>算式：") != NULL);
+    CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
+    CHECK(strstr(page, "value=\"submit\"><button type=\"submit\">送审</button>")
+          != NULL);
+    /* the reviewer sees no draft, and may not upload */
+    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+                 "<h2>草稿</h2>") == NULL);
+    r = upload(&f, "/unit/701003/2024/upload", rv, token(&f, rv), "x.json", pkg,
+               len);
+    CHECK_INT(r->status, 403);
+    /* another unit's filler: 404 */
+    const char *fa = session(&f, "fa");
+    r = upload(&f, "/unit/701003/2024/upload", fa, token(&f, fa), "x.json", pkg,
+               len);
+    CHECK_INT(r->status, 404);
+    /* anonymous: to sign in */
+    r = upload(&f, "/unit/701003/2024/upload", NULL, "x", "x.json", pkg, len);
+    CHECK_INT(r->status, 303);
+    /* 送审: version 1, 已送审, the draft spent */
+    r = act(&f, fc, "submit", NULL);
+    CHECK_INT(r->status, 303);
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "状态：<strong>已送审</strong>") != NULL);
+    CHECK(strstr(page, "<tr><td class=\"num\">1</td>") != NULL);
+    CHECK(strstr(page, "尚无草稿。") != NULL);
+    CHECK(strstr(page, "enctype=") == NULL);
+    /* upload in 已送审: refused, nothing kept */
+    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+               pkg, len);
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以上传材料") != NULL);
+    /* public: 404 before 公开 */
+    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+              404);
+    /* 受理, 退回 with a comment the unit sees first */
+    CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "return", "%E8%AF%B7%E8%A1%A5%E5%85%85<b>")->status,
+              303);
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<div class=\"err\"><strong>退回意见</strong>（rv，"
+                       "2025-09-20T00:00:00Z）：<p>请补充&lt;b&gt;</p></div>")
+          != NULL);
+    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow2.json",
+               pkg, len);
+    CHECK_INT(r->status, 303);
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "approve", NULL)->status, 303);
+    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+              404);
+    CHECK_INT(act(&f, fc, "publish", NULL)->status, 303);
+    /* the report, with its own policy (inline style, no script) */
+    r = req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(strstr(body(&f, r), "测试市东湖区甲街道办事处") != NULL);
+    CHECK_STR(jx_web_response_header(r, "Content-Security-Policy"),
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+              "frame-ancestors 'none'");
+    CHECK(strstr(body(&f, r), "<script") == NULL);
+    /* another unit's filler reads it too: it is public */
+    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, fa, NULL)->status, 200);
+    /* open data */
+    struct jx_stmt *st = jx_stmt_prepare(
+        f.s, "SELECT sha256 FROM versions WHERE unit = '701003' AND number = 2");
+    CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
+    const char *sha = st ? jx_strdup(f.a, jx_stmt_text(st, 0)) : "";
+    jx_stmt_finalize(st);
+    r = req(&f, "GET", "/public/2024.json", NULL, NULL, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK_STR(jx_web_response_header(r, "Content-Type"),
+              "application/json; charset=utf-8");
+    json_error_t err;
+    json_t *root = json_loadb(r->body, r->body_len, 0, &err);
+    CHECK(root != NULL);
+    json_t *units = json_object_get(root, "units");
+    CHECK_INT((long)json_array_size(units), 1);
+    json_t *u = json_array_get(units, 0);
+    CHECK_STR(json_string_value(json_object_get(root, "format")),
+              "jixiao-open-data");
+    CHECK_INT((long)json_integer_value(json_object_get(root, "year")), 2024);
+    CHECK_STR(json_string_value(json_object_get(u, "code")), "701003");
+    CHECK_STR(json_string_value(json_object_get(u, "name")), "丙街道办事处");
+    CHECK_STR(json_string_value(json_object_get(u, "supervisor")),
+              "东湖区人民政府");
+    CHECK_STR(json_string_value(json_object_get(u, "region")), "东湖区");
+    CHECK_STR(json_string_value(json_object_get(u, "published")), "2025-09-20");
+    CHECK_INT((long)json_integer_value(json_object_get(u, "version")), 2);
+    CHECK_STR(json_string_value(json_object_get(u, "self_score")), "99.59");
+    CHECK_STR(json_string_value(json_object_get(u, "sha256")), sha);
+    json_decref(root);
+    r = req(&f, "GET", "/public/2024.csv", NULL, NULL, NULL);
+    CHECK_INT(r->status, 200);
+    const char *csv = body(&f, r);
+    CHECK(strncmp(csv, "\xEF\xBB\xBF编码,名称,主管部门,区域,公开日期,版本,自评分,"
+                       "考核分,SHA-256\r\n701003,丙街道办事处,东湖区人民政府,"
+                       "东湖区,2025-09-20,2,99.59,",
+                  strlen("\xEF\xBB\xBF编码,名称,主管部门,区域,公开日期,版本,"
+                         "自评分,考核分,SHA-256\r\n701003,丙街道办事处,"
+                         "东湖区人民政府,东湖区,2025-09-20,2,99.59,")) == 0);
+    CHECK(strstr(csv, jx_sprintf(f.a, ",%s\r\n", sha)) != NULL);
+    CHECK_INT(req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status, 404);
+    free(pkg);
+    fix_close(&f);
+}
+
 const struct jx_test t_web[] = {
     {"web.html", t_html},
     {"web.signin", t_signin},
@@ -567,5 +859,7 @@ const struct jx_test t_web[] = {
     {"web.acts", t_acts},
     {"web.year", t_year},
     {"web.authz", t_authz},
+    {"web.multipart", t_multipart},
+    {"web.draft_flow", t_draft_flow},
     {NULL, NULL},
 };

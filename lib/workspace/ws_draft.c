@@ -1,0 +1,321 @@
+/*
+ * ws_draft.c - a unit's draft (the portal's uploads, issue 14): the
+ * originals a filler uploaded, kept content-addressed in the file store,
+ * with the Package JSON and Evaluation JSON the pipeline made of them,
+ * one per unit, year and object until it is submitted (jx_ws_submit
+ * freezes the version; the draft row is then removed).  Reading the
+ * files is the caller's (the pipeline is a layer above).  Results live
+ * in the caller's arena; inputs are borrowed.
+ */
+#include "jixiao/wsflow.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The object every act of this round is on. */
+#define OBJECT_DB "whole"
+
+/* Most files in a draft (as jx_ws_submit). */
+#define MAX_DRAFT_FILES 64
+
+/* Add a refusal (error) to d and return 1. */
+static int refuse(struct jx_diags *d, const char *code, const char *msg)
+{
+    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", msg);
+    return 1;
+}
+
+/* Run sql with text (t) and integer (i) parameters: 0 or -1. */
+static int exec2(struct jx_store *s, const char *sql, const char *fmt, ...)
+{
+    struct jx_stmt *st = jx_stmt_prepare(s, sql);
+    if (!st) {
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    for (int i = 0; fmt[i]; i++) {
+        if (fmt[i] == 't') {
+            const char *t = va_arg(ap, const char *);
+            if (t) {
+                jx_stmt_bind_text(st, i + 1, t);
+            } else {
+                jx_stmt_bind_null(st, i + 1);
+            }
+        } else {
+            jx_stmt_bind_int(st, i + 1, va_arg(ap, int64_t));
+        }
+    }
+    va_end(ap);
+    enum jx_step r = jx_stmt_step(st);
+    while (r == JX_STEP_ROW) {
+        r = jx_stmt_step(st);
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The write lock of the transaction just begun (SQLite's BEGIN
+ * IMMEDIATE has it; PostgreSQL takes the advisory lock every write of
+ * the workspace takes, as ws_flow.c). */
+static int lock_writes(struct jx_store *s)
+{
+    if (jx_store_engine(s) != JX_ENGINE_PG) {
+        return 0;
+    }
+    return exec2(s, "SELECT pg_advisory_xact_lock(1313)", "");
+}
+
+/* The state of unit's 整体 for year (absent: 填报中): 0, or -1. */
+static int current_state(struct jx_store *s, const char *unit, int year,
+                         enum jx_wf_state *state)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT state FROM states WHERE unit = ? AND year = ?"
+           " AND object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    *state = JX_WF_FILLING;
+    if (r == JX_STEP_ROW) {
+        static const char *const names[JX_WF_NSTATES] = {
+            "filling", "unit_review", "submitted", "reviewing",
+            "returned", "accepted", "published"};
+        const char *t = jx_stmt_text(st, 0);
+        for (int i = 0; t && i < JX_WF_NSTATES; i++) {
+            if (strcmp(t, names[i]) == 0) {
+                *state = (enum jx_wf_state)i;
+            }
+        }
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW || r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The id and unit of user name: 0 (found), 1 (unknown), -1. */
+static int user_of(struct jx_arena *a, struct jx_store *s, const char *name,
+                   int64_t *id, const char **unit)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT id, unit FROM users WHERE name = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, name ? name : "");
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        *id = jx_stmt_int(st, 0);
+        *unit = jx_strdup(a, jx_stmt_text(st, 1));
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
+}
+
+/* Write the draft's rows (inside the caller's transaction): 0 or -1. */
+static int write_draft(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_file *files,
+                       const char *const *kinds, size_t nfiles,
+                       const char *package_json, const char *evaluation_json,
+                       int64_t actor, int64_t now, struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        jx_diag_add(d, "D010", JX_SEV_ERROR, NULL,
+                    "没有原始文件库（PostgreSQL 需要同时给出 -W DIR）");
+        return -1;
+    }
+    char at[JX_WF_TIME_BUFSZ];
+    jx_wf_time_format(now, at);
+    if (exec2(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+                 " AND object = ?",
+              "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+        exec2(s, "INSERT INTO drafts (unit, year, object, package, evaluation,"
+                 " updated_at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                 " ON CONFLICT (unit, year, object) DO UPDATE SET"
+                 " package = excluded.package,"
+                 " evaluation = excluded.evaluation,"
+                 " updated_at = excluded.updated_at,"
+                 " actor_id = excluded.actor_id",
+              "titttti", unit, (int64_t)year, OBJECT_DB, package_json,
+              evaluation_json, at, actor) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        char hex[65];
+        if (jx_files_put(dir, files[i].data, files[i].len, hex, d) < 0 ||
+            exec2(s, "INSERT INTO files (sha256, name, size) VALUES (?, ?, ?)"
+                     " ON CONFLICT (sha256) DO NOTHING",
+                  "tti", hex, files[i].name, (int64_t)files[i].len) < 0 ||
+            exec2(s, "INSERT INTO draft_files (unit, year, object, seq,"
+                     " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  "titittt", unit, (int64_t)year, OBJECT_DB, (int64_t)(i + 1),
+                  hex, files[i].name, kinds[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
+                     const struct jx_ws_file *files, const char *const *kinds,
+                     size_t nfiles, const char *package_json,
+                     const char *evaluation_json, const struct jx_ws_who *who,
+                     struct jx_diags *d)
+{
+    if (nfiles > MAX_DRAFT_FILES) {
+        jx_diag_add(d, "W024", JX_SEV_ERROR, NULL,
+                    "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
+        return 1;
+    }
+    struct jx_arena *a = jx_arena_new();
+    if (jx_store_begin(s) < 0) {
+        jx_arena_free(a);
+        return -1;
+    }
+    int rc = lock_writes(s) < 0 ? -1 : 0;
+    int64_t actor = 0;
+    const char *uunit = NULL;
+    enum jx_wf_state state = JX_WF_FILLING;
+    if (rc == 0) {
+        int u = user_of(a, s, who->user, &actor, &uunit);
+        rc = u < 0 ? -1 : 0;
+        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
+            rc = refuse(d, "W042", "只有本单位的用户可以上传本单位的材料");
+        }
+    }
+    if (rc == 0) {
+        rc = current_state(s, unit, year, &state);
+    }
+    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
+        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
+                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
+                    "可以上传材料",
+                    unit, year, jx_wf_state_zh(state));
+        rc = 1;
+    }
+    if (rc == 0) {
+        rc = write_draft(s, unit, year, files, kinds, nfiles, package_json,
+                         evaluation_json, actor, who->now, d);
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* See wsflow.h. */
+int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
+                    int year, struct jx_ws_draft *out)
+{
+    memset(out, 0, sizeof *out);
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT d.package, d.evaluation, d.updated_at, u.name"
+           " FROM drafts d LEFT JOIN users u ON u.id = d.actor_id"
+           " WHERE d.unit = ? AND d.year = ? AND d.object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        out->package_json = jx_strdup(a, jx_stmt_text(st, 0));
+        out->evaluation_json = jx_strdup(a, jx_stmt_text(st, 1));
+        out->updated_at = jx_strdup(a, jx_stmt_text(st, 2));
+        out->by = jx_stmt_isnull(st, 3) ? NULL : jx_strdup(a, jx_stmt_text(st, 3));
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_ROW) {
+        return r == JX_STEP_DONE ? 0 : -1;
+    }
+    st = jx_stmt_prepare(
+        s, "SELECT f.name, f.kind, f.sha256, s.size FROM draft_files f"
+           " JOIN files s ON s.sha256 = f.sha256"
+           " WHERE f.unit = ? AND f.year = ? AND f.object = ? ORDER BY f.seq");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    size_t cap = 0;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->files = jx_arena_grow(a, out->files, out->nfiles, &cap,
+                                   sizeof *out->files);
+        struct jx_ws_draft_file *f = &out->files[out->nfiles++];
+        f->name = jx_strdup(a, jx_stmt_text(st, 0));
+        f->kind = jx_strdup(a, jx_stmt_text(st, 1));
+        snprintf(f->sha256, sizeof f->sha256, "%s", jx_stmt_text(st, 2));
+        f->size = jx_stmt_int(st, 3);
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 1 : -1;
+}
+
+/* See wsflow.h. */
+int jx_ws_draft_submit(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_ws_draft dr;
+    int g = jx_ws_draft_get(a, s, unit, year, &dr);
+    if (g <= 0) {
+        jx_arena_free(a);
+        if (g == 0) {
+            jx_diag_add(d, "W040", JX_SEV_ERROR, NULL,
+                        "单位 %s 年度 %d 没有草稿：请先上传材料", unit, year);
+            return 1;
+        }
+        return -1;
+    }
+    const char *dir = jx_store_files_dir(s);
+    struct jx_ws_file *files =
+        jx_alloc_array(a, dr.nfiles ? dr.nfiles : 1, sizeof *files);
+    char **data = jx_alloc_array(a, dr.nfiles ? dr.nfiles : 1, sizeof *data);
+    int rc = dir ? 0 : -1;
+    size_t got = 0;
+    for (; rc == 0 && got < dr.nfiles; got++) {
+        size_t len;
+        if (jx_files_get(dir, dr.files[got].sha256, &data[got], &len, d) < 0) {
+            rc = -1;
+            break;
+        }
+        files[got] = (struct jx_ws_file){dr.files[got].name, data[got], len};
+    }
+    if (rc == 0) {
+        rc = jx_ws_submit(s, unit, year, files, dr.nfiles, dr.package_json,
+                          dr.evaluation_json, who, done, d);
+    }
+    if (rc == 0) {
+        /* the version stands; the draft is spent (a failure here leaves
+         * it, and the state no longer allows submitting it again) */
+        if (jx_store_begin(s) == 0 &&
+            (lock_writes(s) < 0 ||
+             exec2(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+                     " AND object = ?",
+                  "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+            exec2(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
+                     " AND object = ?",
+                  "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+             jx_store_commit(s) < 0)) {
+            jx_store_rollback(s);
+        }
+    }
+    for (size_t i = 0; i < got; i++) {
+        free(data[i]);
+    }
+    jx_arena_free(a);
+    return rc;
+}
