@@ -115,24 +115,6 @@ static void row_cells(struct jx_arena *a, const struct jx_ws_unit_status *u,
     }
 }
 
-/* Append one CSV field, quoted (RFC 4180) when it holds a comma, a
- * quote, CR or LF. */
-static void csv_field(struct jx_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        jx_buf_adds(b, s);
-        return;
-    }
-    jx_buf_addc(b, '"');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"') {
-            jx_buf_addc(b, '"');
-        }
-        jx_buf_addc(b, *p);
-    }
-    jx_buf_addc(b, '"');
-}
-
 /* Append one CSV record (CRLF-terminated). */
 static void csv_record(struct jx_buf *b, const char *const cells[NCOLS])
 {
@@ -140,7 +122,7 @@ static void csv_record(struct jx_buf *b, const char *const cells[NCOLS])
         if (k) {
             jx_buf_addc(b, ',');
         }
-        csv_field(b, cells[k]);
+        jx_buf_csv_field(b, cells[k]);
     }
     jx_buf_adds(b, "\r\n");
 }

@@ -132,6 +132,12 @@ int jx_buf_adds(struct jx_buf *b, const char *s);
 /* Append one byte; as jx_buf_add. */
 int jx_buf_addc(struct jx_buf *b, char c);
 
+/* Append one CSV field (RFC 4180): quoted when it holds a comma, a
+ * quote, CR or LF.  A text that a spreadsheet would take for a formula
+ * (starting with =, +, -, @, TAB or CR, and not a plain decimal number
+ * such as -3.50) is written with a leading apostrophe.  As jx_buf_add. */
+int jx_buf_csv_field(struct jx_buf *b, const char *s);
+
 /* Append formatted text; as jx_buf_add. */
 int jx_buf_addf(struct jx_buf *b, const char *fmt, ...) JX_PRINTF(2, 3);
 

@@ -322,6 +322,51 @@ int jx_buf_addc(struct jx_buf *b, char c)
     return jx_buf_add(b, &c, 1);
 }
 
+/* True when s is a plain decimal number: an optional sign, digits, an
+ * optional point and digits. */
+static bool csv_plain_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+') {
+        p++;
+    }
+    size_t digits = 0;
+    while (*p >= '0' && *p <= '9') {
+        p++;
+        digits++;
+    }
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9') {
+            p++;
+            digits++;
+        }
+    }
+    return digits > 0 && *p == '\0';
+}
+
+/* See base.h. */
+int jx_buf_csv_field(struct jx_buf *b, const char *s)
+{
+    int rc = 0;
+    bool formula = strchr("=+-@\t\r", s[0]) && s[0] && !csv_plain_number(s);
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        return jx_buf_adds(b, s);
+    }
+    rc |= jx_buf_addc(b, '"');
+    if (formula) {
+        rc |= jx_buf_addc(b, '\'');
+    }
+    for (const char *p = s; *p; p++) {
+        if (*p == '"') {
+            rc |= jx_buf_addc(b, '"');
+        }
+        rc |= jx_buf_addc(b, *p);
+    }
+    rc |= jx_buf_addc(b, '"');
+    return rc ? -1 : 0;
+}
+
 /* Append formatted text from a va_list. */
 int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
 {

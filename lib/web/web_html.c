@@ -221,18 +221,7 @@ void jx_web_csv_row(struct jx_html *h, const char *const *cells, size_t n)
         if (i) {
             jx_buf_addc(&h->buf, ',');
         }
-        if (strpbrk(c, ",\"\r\n")) {
-            jx_buf_addc(&h->buf, '"');
-            for (const char *p = c; *p; p++) {
-                if (*p == '"') {
-                    jx_buf_addc(&h->buf, '"');
-                }
-                jx_buf_addc(&h->buf, *p);
-            }
-            jx_buf_addc(&h->buf, '"');
-        } else {
-            jx_buf_adds(&h->buf, c);
-        }
+        jx_buf_csv_field(&h->buf, c);
     }
     jx_buf_adds(&h->buf, "\r\n");
 }

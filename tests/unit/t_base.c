@@ -48,6 +48,24 @@ static void buf_cap(void)
     jx_buf_release(&b);
 }
 
+/* CSV fields: RFC 4180 quoting, and a formula-like text defused. */
+static void buf_csv(void)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1000);
+    static const char *const in[] = {
+        "示例单位", "a,b", "say \"hi\"", "=SUM(A1)", "+1+2", "@cmd", "-3.50",
+        "-", "12", "\tx", "",
+    };
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        CHECK_INT(jx_buf_csv_field(&b, in[i]), 0);
+        jx_buf_addc(&b, '|');
+    }
+    CHECK_STR(b.p, "示例单位|\"a,b\"|\"say \"\"hi\"\"\"|\"'=SUM(A1)\"|\"'+1+2\"|"
+                   "\"'@cmd\"|-3.50|\"'-\"|12|\"'\tx\"||");
+    jx_buf_release(&b);
+}
+
 /* Display widths of mixed Chinese and ASCII text, and padding. */
 static void utf8_width(void)
 {
@@ -209,6 +227,7 @@ const struct jx_test t_base[] = {
     {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
     {"base.buf_cap", buf_cap},
+    {"base.buf_csv", buf_csv},
     {"base.utf8_width", utf8_width},
     {"base.diag_collect", diag_collect},
     {"base.diag_sort", diag_sort},
