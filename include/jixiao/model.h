@@ -31,6 +31,8 @@ enum jx_how {
     JX_HOW_COMPLETED, /* a damaged or shortened text completed from the
                          fuller one the document states elsewhere (a
                          portal's 来源 / 发布机构 line) */
+    JX_HOW_PORTAL,    /* typed in the portal's edit form by the unit's
+                         filler (raw: the text the document printed) */
     JX_HOW_COUNT
 };
 
@@ -46,7 +48,7 @@ struct jx_prov {
 };
 
 /* The JSON name of a how ("read", "split", "ocr", "float",
- * "position", "column", "completed"); NULL when out of range. */
+ * "position", "column", "completed", "portal"); NULL when out of range. */
 const char *jx_how_name(enum jx_how h);
 
 /* The Chinese phrase of how a value was inferred ("由相连数字按勾稽关系

@@ -319,6 +319,18 @@ int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
                      const char *evaluation_json, const struct jx_ws_who *who,
                      struct jx_diags *d);
 
+/*
+ * Replace the Package and Evaluation JSON of unit's draft for year (the
+ * portal's edit form: figures corrected in the page and evaluated
+ * again), by who; the draft's original files stay as uploaded.  The
+ * same rules as jx_ws_draft_save (W041, W042); W040 when there is no
+ * draft.  Returns 0, 1 when refused (nothing changed), -1 when the
+ * store failed.
+ */
+int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_diags *d);
+
 /* Read unit's draft for year into *out (strings in a): 1 when there is
  * one, 0 when none, -1 when the store failed. */
 int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,

@@ -47,7 +47,8 @@ struct jx_loc jx_prov_loc(const struct jx_prov *p, const char *file,
 
 /* JSON names of enum jx_how. */
 static const char *const how_names[JX_HOW_COUNT] = {
-    "read", "split", "ocr", "float", "position", "column", "completed"};
+    "read", "split", "ocr", "float", "position", "column", "completed",
+    "portal"};
 
 /* The JSON name of a how. */
 const char *jx_how_name(enum jx_how h)
@@ -63,7 +64,8 @@ const char *jx_how_zh(enum jx_how h)
         "由识别错误的字符（如 O、I）按勾稽关系修复推断",
         "由二进制浮点误差还原为小数推断", "按位置推断",
         "表中未标明所属列，按与合计的勾稽关系推断",
-        "由原文残缺的文字按文中其他处（如页面的来源、发布机构）的全称补全推断"};
+        "由原文残缺的文字按文中其他处（如页面的来源、发布机构）的全称补全推断",
+        "由填报人在门户中更正"};
     return (unsigned)h < JX_HOW_COUNT ? zh[h] : "";
 }
 

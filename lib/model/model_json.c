@@ -523,7 +523,7 @@ static void load_how(struct ctx *c, json_t *v, int32_t node,
         int32_t hn = jx_jdoc_member(c->j.doc, node, "how", 3);
         static const char *const names[JX_HOW_COUNT] = {
             "read", "split", "ocr", "float", "position", "column",
-            "completed"};
+            "completed", "portal"};
         int k = jx_jload_enum(&c->j, "J110", h, hn, names, JX_HOW_COUNT);
         if (k >= 0) {
             p->how = (enum jx_how)k;

@@ -49,6 +49,10 @@ static const struct route routes[] = {
     {{"POST", "/unit/{unit}/{year}/act", JX_WEB_SIGNED}, jx_web_page_act},
     {{"POST", "/unit/{unit}/{year}/upload", JX_WEB_FILLER},
      jx_web_page_upload},
+    /* correcting figures in the page (web_edit.c) */
+    {{"GET", "/unit/{unit}/{year}/edit", JX_WEB_FILLER}, jx_web_page_edit},
+    {{"POST", "/unit/{unit}/{year}/edit", JX_WEB_FILLER},
+     jx_web_page_edit_post},
     {{"GET", "/public/{year}.json", JX_WEB_ALL}, jx_web_page_open_json},
     {{"GET", "/public/{year}.csv", JX_WEB_ALL}, jx_web_page_open_csv},
     {{"GET", "/public/{year}", JX_WEB_ALL}, jx_web_page_public},

@@ -343,6 +343,11 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                     (long long)dr.files[i].size, dr.files[i].sha256);
         }
         jx_html(h, "</tbody></table>\n");
+        if (editable && c->sess.role == JX_WF_FILLER) {
+            jx_html(h, "<p><a href=\"/unit/%t/%d/edit\">在页面中更正数字"
+                       "</a></p>\n",
+                    c->unit, c->year);
+        }
         evaluation_html(h, dr.evaluation_json);
         if (may_submit && editable) {
             jx_html(h, "<form class=\"act\" method=\"post\" "

@@ -77,6 +77,11 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                          enum jx_wf_state state, bool may_submit);
 int jx_web_draft_submit(struct jx_web_ctx *c);
 
+/* Correcting figures in the page (web_edit.c): GET and POST
+ * /unit/CODE/YYYY/edit. */
+int jx_web_page_edit(struct jx_web_ctx *c);
+int jx_web_page_edit_post(struct jx_web_ctx *c);
+
 /* The public's pages (web_public.c): a published report as HTML, the
  * year's open data as JSON and CSV. */
 int jx_web_page_report(struct jx_web_ctx *c);

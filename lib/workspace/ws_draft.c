@@ -214,6 +214,77 @@ int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
 }
 
 /* See wsflow.h. */
+int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_diags *d)
+{
+    struct jx_arena *a = jx_arena_new();
+    if (jx_store_begin(s) < 0) {
+        jx_arena_free(a);
+        return -1;
+    }
+    int rc = lock_writes(s) < 0 ? -1 : 0;
+    int64_t actor = 0;
+    const char *uunit = NULL;
+    enum jx_wf_state state = JX_WF_FILLING;
+    if (rc == 0) {
+        int u = user_of(a, s, who->user, &actor, &uunit);
+        rc = u < 0 ? -1 : 0;
+        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
+            rc = refuse(d, "W042", "只有本单位的用户可以修改本单位的材料");
+        }
+    }
+    if (rc == 0) {
+        rc = current_state(s, unit, year, &state);
+    }
+    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
+        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
+                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
+                    "可以修改材料",
+                    unit, year, jx_wf_state_zh(state));
+        rc = 1;
+    }
+    if (rc == 0) {
+        struct jx_stmt *st = jx_stmt_prepare(
+            s, "SELECT 1 FROM drafts WHERE unit = ? AND year = ?"
+               " AND object = ?");
+        if (!st) {
+            rc = -1;
+        } else {
+            jx_stmt_bind_text(st, 1, unit);
+            jx_stmt_bind_int(st, 2, year);
+            jx_stmt_bind_text(st, 3, OBJECT_DB);
+            enum jx_step r = jx_stmt_step(st);
+            jx_stmt_finalize(st);
+            if (r == JX_STEP_DONE) {
+                jx_diag_add(d, "W040", JX_SEV_ERROR, NULL,
+                            "单位 %s 年度 %d 没有草稿：请先上传材料", unit,
+                            year);
+                rc = 1;
+            } else if (r != JX_STEP_ROW) {
+                rc = -1;
+            }
+        }
+    }
+    if (rc == 0) {
+        char at[JX_WF_TIME_BUFSZ];
+        jx_wf_time_format(who->now, at);
+        rc = exec2(s, "UPDATE drafts SET package = ?, evaluation = ?,"
+                      " updated_at = ?, actor_id = ? WHERE unit = ?"
+                      " AND year = ? AND object = ?",
+                   "tttitit", package_json, evaluation_json, at, actor, unit,
+                   (int64_t)year, OBJECT_DB);
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* See wsflow.h. */
 int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
                     int year, struct jx_ws_draft *out)
 {
