@@ -691,6 +691,138 @@ static struct jx_web_response *act(struct fix *f, const char *cookie,
                           comment ? comment : ""));
 }
 
+/* The draft's Package JSON of unit 701003 for 2024 (in f's arena). */
+static const char *draft_pkg(struct fix *f)
+{
+    struct jx_ws_draft dr;
+    CHECK_INT(jx_ws_draft_get(f->a, f->s, "701003", 2024, &dr), 1);
+    return dr.package_json ? dr.package_json : "";
+}
+
+/* Correcting figures in the page: the form shows the draft's figures
+ * named by pointer with the findings at them; a bad number comes back
+ * beside its field with nothing saved; a correction is saved with how
+ * "portal" and the printed text, evaluated again (the C102 it fixes
+ * gone); refusals: CSRF, the reviewer, another unit, a submitted one. */
+static void t_edit(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
+    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('fc', 'filler', '701003')");
+    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
+             jx_test_srcdir);
+    char *pkg = NULL;
+    size_t len = 0;
+    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    const char *fc = session(&f, "fc");
+    const char *rv = session(&f, "rv");
+    const char *fa = session(&f, "fa");
+    const char *ep = "/unit/701003/2024/edit";
+    /* no draft yet: 404 with the reason */
+    struct jx_web_response *r = req(&f, "GET", ep, NULL, fc, NULL);
+    CHECK_INT(r->status, 404);
+    CHECK(strstr(body(&f, r), "尚无草稿") != NULL);
+    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+               pkg, len);
+    CHECK_INT(r->status, 303);
+    const char *page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc,
+                                    NULL));
+    CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字</a>")
+          != NULL);
+    CHECK(strstr(page, "<td>C102</td>") != NULL);
+    /* the form */
+    r = req(&f, "GET", ep, NULL, fc, NULL);
+    CHECK_INT(r->status, 200);
+    page = body(&f, r);
+    CHECK(strstr(page, "<tr><td>基础数据表 支出 三公经费</td><td>上年决算数</td>"
+                       "<td><input type=\"text\" name=\"/base_sheet/costs/"
+                       "three_public/prev_final\" value=\"30.00\" size=\"14\" "
+                       "inputmode=\"decimal\"></td><td>C102</td></tr>")
+          != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/total/executed\"") != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/target\"") == NULL);
+    const char *before = draft_pkg(&f);
+    const char *tk = token(&f, fc);
+    const char *field = "%2Fbase_sheet%2Fcosts%2Fthree_public%2Fprev_final";
+    /* a bad number: the form again, the error beside it, nothing saved */
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
+    CHECK_INT(r->status, 422);
+    page = body(&f, r);
+    CHECK(strstr(page, "value=\"3O.00\" size=\"14\" inputmode=\"decimal\" "
+                       "aria-invalid=\"true\"> <span class=\"err fielderr\">"
+                       "“3O.00”不是数字（数字格式错误）</span>") != NULL);
+    CHECK(strstr(page, "未保存：请更正标出的数字。") != NULL);
+    CHECK_STR(draft_pkg(&f), before);
+    /* a percentage in a money field: refused too */
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
+    CHECK_STR(draft_pkg(&f), before);
+    /* CSRF missing: 403, nothing saved */
+    r = req(&f, "POST", ep, NULL, fc, jx_sprintf(f.a, "%s=15.70", field));
+    CHECK_INT(r->status, 403);
+    CHECK_STR(draft_pkg(&f), before);
+    /* the reviewer: 403; another unit's filler: 404; anonymous: sign in */
+    CHECK_INT(req(&f, "GET", ep, NULL, rv, NULL)->status, 403);
+    CHECK_INT(req(&f, "POST", ep, NULL, rv,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", token(&f, rv), field))
+                  ->status,
+              403);
+    CHECK_INT(req(&f, "GET", ep, NULL, fa, NULL)->status, 404);
+    CHECK_INT(req(&f, "POST", ep, NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", token(&f, fa), field))
+                  ->status,
+              404);
+    CHECK_STR(draft_pkg(&f), before);
+    CHECK_INT(req(&f, "GET", ep, NULL, NULL, NULL)->status, 303);
+    /* the correction: saved with its provenance, evaluated again */
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=15.70&%%2Funit_sheet%%2Ffunds%%2Ftotal"
+                            "%%2Fexecuted=", tk, field));
+    CHECK_INT(r->status, 422); /* an emptied figure is refused */
+    CHECK(strstr(body(&f, r), "请填写数字") != NULL);
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
+    const char *after = draft_pkg(&f);
+    CHECK(strstr(after, "\"prev_final\": {\n          \"value\": \"15.70\",\n"
+                        "          \"source\": {\n            \"how\": "
+                        "\"portal\",\n            \"raw\": \"30.00\"\n")
+          != NULL);
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<td>C102</td>") == NULL);
+    CHECK(strstr(page, "<p>错误 0，") != NULL);
+    CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
+    /* corrected again: the printed text stays the document's */
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "\"raw\": \"30.00\"") != NULL);
+    /* nothing changed: back to the page, the draft as it was */
+    after = draft_pkg(&f);
+    r = req(&f, "POST", ep, NULL, fc,
+            jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(draft_pkg(&f), after);
+    /* submitted: the form is refused */
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    r = req(&f, "GET", ep, NULL, fc, NULL);
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    free(pkg);
+    fix_close(&f);
+}
+
 /* The whole second round: a filler uploads seed-shaped JSON and sees
  * its findings located and its derivations; submits; the bureau takes
  * and returns it with a comment the unit sees; the unit uploads again
@@ -861,5 +993,6 @@ const struct jx_test t_web[] = {
     {"web.authz", t_authz},
     {"web.multipart", t_multipart},
     {"web.draft_flow", t_draft_flow},
+    {"web.edit", t_edit},
     {NULL, NULL},
 };
