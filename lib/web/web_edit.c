@@ -136,19 +136,18 @@ static const char *ptr_token(struct jx_arena *a, const char *key)
     if (!strpbrk(key, "~/")) {
         return key;
     }
-    struct jx_buf b;
-    jx_buf_init(&b, 1u << 16);
+    size_t n = strlen(key);
+    char *r = jx_alloc(a, 2 * n + 1);
+    size_t k = 0;
     for (const char *p = key; *p; p++) {
-        if (*p == '~') {
-            jx_buf_add(&b, "~0", 2);
-        } else if (*p == '/') {
-            jx_buf_add(&b, "~1", 2);
+        if (*p == '~' || *p == '/') {
+            r[k++] = '~';
+            r[k++] = *p == '~' ? '0' : '1';
         } else {
-            jx_buf_add(&b, p, 1);
+            r[k++] = *p;
         }
     }
-    const char *r = jx_strndup(a, b.p ? b.p : "", b.len);
-    jx_buf_release(&b);
+    r[k] = '\0';
     return r;
 }
 
