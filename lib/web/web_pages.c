@@ -637,7 +637,9 @@ int jx_web_page_public(struct jx_web_ctx *c)
             jx_html(&h, "<table><thead><tr><th>编码</th><th>单位</th></tr>"
                         "</thead><tbody>\n");
         }
-        jx_html(&h, "<tr><td>%h</td><td>%h</td></tr>\n", jx_stmt_text(st, 0),
+        jx_html(&h, "<tr><td>%h</td><td><a href=\"/public/%d/%t\">%h</a></td>"
+                    "</tr>\n",
+                jx_stmt_text(st, 0), c->year, jx_stmt_text(st, 0),
                 jx_stmt_text(st, 1));
     }
     jx_stmt_finalize(st);
@@ -646,6 +648,11 @@ int jx_web_page_public(struct jx_web_ctx *c)
         return -1;
     }
     jx_html(&h, n ? "</tbody></table>\n" : "<p>本年度尚无公开的报告。</p>\n");
+    if (n) {
+        jx_html(&h, "<p>开放数据：<a href=\"/public/%d.json\">JSON</a>　"
+                    "<a href=\"/public/%d.csv\">CSV</a></p>\n",
+                c->year, c->year);
+    }
     jx_web_page_end(c, &h, 200);
     return 0;
 }

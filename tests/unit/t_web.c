@@ -382,7 +382,9 @@ static void t_acts(void)
                   ->status,
               303);
     page = body(&f, req(&f, "GET", "/public/2024", NULL, NULL, NULL));
-    CHECK(strstr(page, "<td>701001</td>") != NULL);
+    CHECK(strstr(page, "<td>701001</td><td><a href=\"/public/2024/701001\">")
+          != NULL);
+    CHECK(strstr(page, "<a href=\"/public/2024.csv\">CSV</a>") != NULL);
     CHECK(strstr(page, "701002") == NULL);
     CHECK(strstr(page, "乙单位") == NULL);
     /* the audit trail on the page */
