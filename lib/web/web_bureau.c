@@ -453,6 +453,35 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
     return 0;
 }
 
+/* The page of n rows asked for (?page=N, 1..pages) and the first row
+ * of it; *pages the count of pages. */
+static size_t page_of(struct jx_web_ctx *c, size_t n, long *page, long *pages)
+{
+    long size = c->app->cfg.page_size;
+    *pages = n ? ((long)n + size - 1) / size : 1;
+    const char *pq = jx_web_query(c, "page");
+    long p = pq ? strtol(pq, NULL, 10) : 1;
+    p = p < 1 ? 1 : p > *pages ? *pages : p;
+    *page = p;
+    return (size_t)((p - 1) * size);
+}
+
+/* The page links of a paged table at path. */
+static void pager(struct jx_html *h, const char *path, long page, long pages)
+{
+    jx_html(h, "<nav class=\"pages\">第 %D / %D 页 ", (long long)page,
+            (long long)pages);
+    if (page > 1) {
+        jx_html(h, "<a href=\"%h?page=%D\">上一页</a>", path,
+                (long long)(page - 1));
+    }
+    if (page < pages) {
+        jx_html(h, "<a href=\"%h?page=%D\">下一页</a>", path,
+                (long long)(page + 1));
+    }
+    jx_html(h, "</nav>\n");
+}
+
 /* ---- the 考核评分表 of all units ------------------------------------------ */
 
 /* The score bands of the histogram. */
@@ -561,7 +590,10 @@ int jx_web_page_assessment(struct jx_web_ctx *c)
                 it->has_points ? score_text(c->a, it->points) : "—");
     }
     jx_html(&h, "<th>考核分</th><th>等级</th></tr></thead><tbody>\n");
-    for (size_t i = 0; i < st.n; i++) {
+    long page, pages;
+    size_t from = page_of(c, st.n, &page, &pages);
+    size_t to = from + (size_t)c->app->cfg.page_size;
+    for (size_t i = from; i < st.n && i < to; i++) {
         const struct jx_ws_unit_status *u = rows[i];
         if (u->rank > 0) {
             jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
@@ -579,6 +611,7 @@ int jx_web_page_assessment(struct jx_web_ctx *c)
                 u->assess_grade ? u->assess_grade : "—");
     }
     jx_html(&h, "</tbody></table>\n");
+    pager(&h, jx_sprintf(c->a, "/year/%d/assessment", c->year), page, pages);
     jx_web_page_end(c, &h, 200);
     return 0;
 }
@@ -627,7 +660,10 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
                 "<th>名称</th><th>考核分</th><th>自评分</th><th>%d 年名次</th>"
                 "<th>%d 年考核分</th></tr></thead><tbody>\n",
             c->year - 1, c->year - 1);
-    for (size_t i = 0; i < st.n; i++) {
+    long page, pages;
+    size_t from = page_of(c, st.n, &page, &pages);
+    size_t to = from + (size_t)c->app->cfg.page_size;
+    for (size_t i = from; i < st.n && i < to; i++) {
         const struct jx_ws_unit_status *u = rows[i];
         const struct jx_ws_unit_status *p =
             has_prev ? bsearch(u->code, prev.units, prev.n, sizeof *prev.units,
@@ -645,6 +681,7 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
                 p && p->assess_total ? p->assess_total : "—");
     }
     jx_html(&h, "</tbody></table>\n");
+    pager(&h, jx_sprintf(c->a, "/year/%d/ranking", c->year), page, pages);
     jx_web_page_end(c, &h, 200);
     return 0;
 }

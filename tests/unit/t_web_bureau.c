@@ -405,6 +405,7 @@ static void t_pages_downloads(void)
     CHECK(strstr(page, jx_sprintf(f.a, "<td>701002</td><td>乙单位</td>")) != NULL);
     CHECK(strstr(page, jx_sprintf(f.a, "<td class=\"num\">%s</td><td>",
                                   st.units[1].assess_total)) != NULL);
+    CHECK(strstr(page, "第 1 / 1 页") != NULL);
     /* ranking: 2023 not set up */
     page = bbody(&f, breq(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
     CHECK(strstr(page, "2023 年度未设置，无上年对比。") != NULL);
