@@ -285,8 +285,12 @@ int jx_web_page_year(struct jx_web_ctx *c)
         sort_by = by;
         qsort(rows, st.n, sizeof *rows, unit_cmp);
     }
+    struct jx_web_filter flt; /* the filters (web_bureau.c) */
+    jx_web_filter_read(c, &flt);
+    size_t nrows = jx_web_filter_apply(&flt, rows, st.n);
+    const char *fq = jx_web_filter_query(c, &flt);
     long size = c->app->cfg.page_size;
-    long pages = st.n ? ((long)st.n + size - 1) / size : 1;
+    long pages = nrows ? ((long)nrows + size - 1) / size : 1;
     const char *pq = jx_web_query(c, "page");
     long page = pq ? strtol(pq, NULL, 10) : 1;
     if (page < 1) {
@@ -303,19 +307,20 @@ int jx_web_page_year(struct jx_web_ctx *c)
                        st.year.submit_by.m, st.year.submit_by.d),
             jx_sprintf(c->a, "%04d-%02d-%02d", st.year.publish_by.y,
                        st.year.publish_by.m, st.year.publish_by.d));
+    jx_web_year_tools(c, &h, &st, &flt, sort_keys[by], nrows);
     jx_html(&h, "<table><thead><tr>");
     for (int i = 0; i < NSORT; i++) {
         if (i == by) {
             jx_html(&h, "<th>%h ▲</th>", sort_zh[i]);
         } else {
-            jx_html(&h, "<th><a href=\"/year/%d?sort=%t\">%h</a></th>", c->year,
-                    sort_keys[i], sort_zh[i]);
+            jx_html(&h, "<th><a href=\"/year/%d?sort=%t%h\">%h</a></th>",
+                    c->year, sort_keys[i], fq, sort_zh[i]);
         }
     }
-    jx_html(&h, "<th>问题</th><th>自评分</th><th>考核分</th></tr></thead>"
-                "<tbody>\n");
+    jx_html(&h, "<th>问题</th><th>自评分</th><th>考核分</th><th>复核分</th>"
+                "</tr></thead><tbody>\n");
     size_t from = (size_t)((page - 1) * size);
-    for (size_t i = from; i < st.n && i < from + (size_t)size; i++) {
+    for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
         const struct jx_ws_unit_status *u = rows[i];
         if (u->rank > 0) {
             jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
@@ -326,21 +331,23 @@ int jx_web_page_year(struct jx_web_ctx *c)
         jx_html(&h, "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
                     "<td>%h</td><td>%h</td>"
                     "<td>错误 %D，警告 %D</td><td class=\"num\">%h</td>"
-                    "<td class=\"num\">%h</td></tr>\n",
+                    "<td class=\"num\">%h</td><td class=\"num\">%h</td>"
+                    "</tr>\n",
                 u->code, u->code, c->year, u->name, jx_wf_state_zh(u->state),
                 submit_text(c->a, u), (long long)u->findings[JX_SEV_ERROR],
                 (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
-                u->assess_total ? u->assess_total : "—");
+                u->assess_total ? u->assess_total : "—",
+                u->review ? u->review : "—");
     }
     jx_html(&h, "</tbody></table>\n<nav class=\"pages\">第 %D / %D 页 ",
             (long long)page, (long long)pages);
     if (page > 1) {
-        jx_html(&h, "<a href=\"/year/%d?sort=%t&amp;page=%D\">上一页</a>",
-                c->year, sort_keys[by], (long long)(page - 1));
+        jx_html(&h, "<a href=\"/year/%d?sort=%t%h&amp;page=%D\">上一页</a>",
+                c->year, sort_keys[by], fq, (long long)(page - 1));
     }
     if (page < pages) {
-        jx_html(&h, "<a href=\"/year/%d?sort=%t&amp;page=%D\">下一页</a>",
-                c->year, sort_keys[by], (long long)(page + 1));
+        jx_html(&h, "<a href=\"/year/%d?sort=%t%h&amp;page=%D\">下一页</a>",
+                c->year, sort_keys[by], fq, (long long)(page + 1));
     }
     jx_html(&h, "</nav>\n");
     jx_web_page_end(c, &h, 200);
@@ -488,6 +495,10 @@ int jx_web_page_unit(struct jx_web_ctx *c)
     bool may_submit = false;
     for (size_t i = 0; i < NPAGE_ACTS; i++) {
         may_submit = may_submit || (ok[i] && act_is_submit(page_acts[i]));
+    }
+    if (jx_web_scores_section(c, &h, &hist) < 0) { /* web_bureau.c */
+        jx_html_release(&h);
+        return -1;
     }
     if (jx_web_draft_section(c, &h, state, may_submit) < 0) {
         jx_html_release(&h);

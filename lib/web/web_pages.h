@@ -88,4 +88,48 @@ int jx_web_page_report(struct jx_web_ctx *c);
 int jx_web_page_open_json(struct jx_web_ctx *c);
 int jx_web_page_open_csv(struct jx_web_ctx *c);
 
+/* The bureau's pages and the unit's downloads (web_bureau.c). */
+
+/* The year overview's filters, from the query (state, supervisor,
+ * region, late=1, findings=1). */
+struct jx_web_filter {
+    int state;                   /* enum jx_wf_state, or -1: any */
+    const char *supervisor;      /* 主管部门, or NULL: any */
+    const char *region;          /* 区域, or NULL: any */
+    bool late;                   /* 报送 late by a working day or more */
+    bool findings;               /* some error or warning */
+};
+struct jx_ws_status;
+struct jx_ws_unit_status;
+struct jx_ws_history;
+void jx_web_filter_read(struct jx_web_ctx *c, struct jx_web_filter *f);
+/* Keep the rows[0..n) that pass f, in order, at the front: the count. */
+size_t jx_web_filter_apply(const struct jx_web_filter *f,
+                           const struct jx_ws_unit_status **rows, size_t n);
+/* f as "&state=...&..." (URL-encoded) for the overview's links (a). */
+const char *jx_web_filter_query(struct jx_web_ctx *c,
+                                const struct jx_web_filter *f);
+/* The overview's tools: links to the other pages, the filter form (GET),
+ * the 抽查 form, and the count of units shown. */
+void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
+                       const struct jx_ws_status *st,
+                       const struct jx_web_filter *f, const char *sort,
+                       size_t shown);
+/* A unit's page: 自评分, 考核分 and 复核分 side by side, the 复核 form
+ * (the bureau, a sampled unit without one), the download links.  0/-1. */
+int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
+                          const struct jx_ws_history *hist);
+/* POST /year/YYYY/sample, POST /unit/CODE/YYYY/recheck, GET
+ * /year/YYYY/assessment, /ranking, /export.csv, /export.xlsx,
+ * /unit/CODE/YYYY/workbook.xlsx, /report.docx, /report.pdf. */
+int jx_web_page_sample(struct jx_web_ctx *c);
+int jx_web_page_recheck(struct jx_web_ctx *c);
+int jx_web_page_assessment(struct jx_web_ctx *c);
+int jx_web_page_ranking(struct jx_web_ctx *c);
+int jx_web_page_export_csv(struct jx_web_ctx *c);
+int jx_web_page_export_xlsx(struct jx_web_ctx *c);
+int jx_web_page_workbook(struct jx_web_ctx *c);
+int jx_web_page_report_docx(struct jx_web_ctx *c);
+int jx_web_page_report_pdf(struct jx_web_ctx *c);
+
 #endif
