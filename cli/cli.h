@@ -200,7 +200,8 @@ int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
 
 /* The workspace's JSON parts shared by status and export (ws_json.c):
  * "YYYY-MM-DD" of d in a; a string or null; the year's header with
- * its format name; a unit's code, name, state and versions added to o;
+ * its format name; a unit's code, name, state, versions and whether it
+ * was sampled (抽查) added to o;
  * its 自评分 object (null without a version). */
 struct jx_ws_status;
 struct jx_ws_unit_status;
@@ -213,6 +214,9 @@ struct json_t *jx_cli_ws_year_json(struct jx_arena *a,
 void jx_cli_ws_unit_json(struct json_t *o,
                          const struct jx_ws_unit_status *u);
 struct json_t *jx_cli_ws_self_json(const struct jx_ws_unit_status *u);
+/* Its 复核分 {"score", "full", "note"} (null when none), kept beside
+ * "self" and "assessment". */
+struct json_t *jx_cli_ws_review_json(const struct jx_ws_unit_status *u);
 
 /* Print the diagnostics of d from index from on stderr. */
 void jx_cli_print_diags(const struct jx_diags *d, size_t from);
@@ -234,6 +238,7 @@ int jx_cmd_history(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);
 int jx_cmd_init(int argc, char **argv);
 int jx_cmd_publish(int argc, char **argv);
+int jx_cmd_recheck(int argc, char **argv);
 int jx_cmd_review(int argc, char **argv);
 int jx_cmd_backup(int argc, char **argv);
 int jx_cmd_restore(int argc, char **argv);
@@ -242,6 +247,8 @@ int jx_cmd_user(int argc, char **argv);
 int jx_cmd_year(int argc, char **argv);
 int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
+int jx_cmd_sample(int argc, char **argv);
+int jx_cmd_serve(int argc, char **argv);
 int jx_cmd_score(int argc, char **argv);
 int jx_cmd_status(int argc, char **argv);
 int jx_cmd_submit(int argc, char **argv);

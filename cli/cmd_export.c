@@ -26,7 +26,8 @@
 enum {
     C_RANK, C_CODE, C_NAME, C_SUPERVISOR, C_REGION, C_STATE, C_VERSION,
     C_SUBMIT, C_SUBMIT_DATE, C_PUBLISH, C_PUBLISH_DATE, C_SELF, C_SELF_GRADE,
-    C_ASSESS, C_ASSESS_GRADE, C_ERRORS, C_WARNINGS, C_ROUNDING, C_NOTES,
+    C_ASSESS, C_ASSESS_GRADE, C_SAMPLED, C_REVIEW, C_ERRORS, C_WARNINGS,
+    C_ROUNDING, C_NOTES,
     NCOLS
 };
 
@@ -34,12 +35,12 @@ enum {
 static const char *const heads[NCOLS] = {
     "排名", "编码", "名称", "主管部门", "区域", "状态", "版本", "报送",
     "报送日期", "公开", "公开日期", "自评分", "自评等级", "考核分", "考核等级",
-    "错误", "警告", "舍入", "提示",
+    "抽查", "复核分", "错误", "警告", "舍入", "提示",
 };
 
 /* Relative widths of the sheet's columns. */
 static const int widths[NCOLS] = {5, 8, 20, 14, 8, 7, 5, 14, 11, 14,
-                                  11, 8, 8, 16, 8, 5, 5, 5, 5};
+                                  11, 8, 8, 16, 8, 5, 8, 5, 5, 5, 5};
 
 /* A moment's timeliness in words: 按时, 迟 N 个工作日, or why it has no
  * answer (absent, no calendar); "（补录）" when backdated (a). */
@@ -104,6 +105,8 @@ static void row_cells(struct jx_arena *a, const struct jx_ws_unit_status *u,
     cells[C_SELF_GRADE] = u->version && u->self_grade ? u->self_grade : "";
     cells[C_ASSESS] = assess_text(u);
     cells[C_ASSESS_GRADE] = u->assess_grade ? u->assess_grade : "";
+    cells[C_SAMPLED] = u->sampled ? "是" : "否";
+    cells[C_REVIEW] = u->review ? u->review : "";
     static const int sev[4] = {JX_SEV_ERROR, JX_SEV_WARNING, JX_SEV_ROUNDING,
                                JX_SEV_NOTE};
     for (int k = 0; k < 4; k++) {
@@ -224,6 +227,7 @@ static void export_json(struct jx_arena *a, const struct jx_ws_status *st,
                             moment_json(a, &u->timeliness.publish));
         json_object_set_new(o, "self", jx_cli_ws_self_json(u));
         json_object_set_new(o, "assessment", assess_json(u));
+        json_object_set_new(o, "review", jx_cli_ws_review_json(u));
         json_t *f = json_null();
         if (u->version) {
             f = json_object();
@@ -298,12 +302,15 @@ static struct jx_report_doc *export_doc(struct jx_arena *a,
                     cell_number(c, JX_RF_SCORE, u->assessment->total.value);
                 }
             } else if ((k == C_RANK || k == C_VERSION || k == C_SELF ||
-                        k >= C_ERRORS) &&
+                        k == C_REVIEW || k >= C_ERRORS) &&
                        cells[k][0] &&
                        jx_rat_parse(cells[k], strlen(cells[k]), &n, &pct,
                                     NULL) == JX_NUM_OK &&
                        !pct) {
-                cell_number(c, k == C_SELF ? JX_RF_SCORE : JX_RF_COUNT, n);
+                cell_number(c,
+                            k == C_SELF || k == C_REVIEW ? JX_RF_SCORE
+                                                         : JX_RF_COUNT,
+                            n);
             }
         }
     }

@@ -1,7 +1,8 @@
 /*
  * cmd_history.c - `jixiao history CODE --year YEAR [--json]`: the audit
  * trail of a unit's 整体 for the year (time, actor, role, action, from →
- * to, comment, backdated) and, between consecutive versions, the
+ * to, comment, backdated), whether it was sampled (抽查) and its 复核分,
+ * and, between consecutive versions, the
  * values of the package that changed (JSON pointers, old → new;
  * jx_ws_history).  JSON: docs/store.md, "jixiao history".
  */
@@ -24,6 +25,17 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
     json_object_set_new(root, "unit", json_string(h->code));
     json_object_set_new(root, "name", jx_cli_str_or_null(h->name));
     json_object_set_new(root, "year", json_integer(year));
+    json_object_set_new(root, "sampled", json_boolean(h->sampled));
+    json_t *rv = json_null();
+    if (h->review) {
+        rv = json_object();
+        json_object_set_new(rv, "score", json_string(h->review));
+        json_object_set_new(rv, "full", jx_cli_str_or_null(h->review_full));
+        json_object_set_new(rv, "note", jx_cli_str_or_null(h->review_note));
+        json_object_set_new(rv, "by", jx_cli_str_or_null(h->review_by));
+        json_object_set_new(rv, "at", jx_cli_str_or_null(h->review_at));
+    }
+    json_object_set_new(root, "review", rv);
     json_t *ev = json_array();
     for (size_t i = 0; i < h->nevents; i++) {
         const struct jx_ws_event *e = &h->events[i];
@@ -72,6 +84,15 @@ static void history_text(const struct jx_ws_history *h, int year,
 {
     jx_buf_addf(b, "单位 %s %s，%d 年度：审计记录 %zu 条\n", h->code,
                 h->name ? h->name : "", year, h->nevents);
+    jx_buf_addf(b, "抽查：%s；复核分：", h->sampled ? "是" : "否");
+    if (h->review) {
+        jx_buf_addf(b, "%s（满分 %s，%s，%s）\n", h->review,
+                    h->review_full ? h->review_full : "—",
+                    h->review_by ? h->review_by : "—",
+                    h->review_at ? h->review_at : "—");
+    } else {
+        jx_buf_adds(b, "—\n");
+    }
     for (size_t i = 0; i < h->nevents; i++) {
         const struct jx_ws_event *e = &h->events[i];
         jx_buf_addf(b, "%s  %s（%s）  %s  %s → %s", e->at ? e->at : "",

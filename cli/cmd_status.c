@@ -2,7 +2,8 @@
  * cmd_status.c - `jixiao status --year YEAR [--json]`: every unit of the
  * workspace for the year (jx_ws_status): its state, 报送 and 公开 on time
  * or late by N working days (from the audit rows), 自评分 (the latest
- * version's evaluation), 考核分 (the year's framework over the records)
+ * version's evaluation), 考核分 (the year's framework over the records),
+ * whether it was sampled (抽查) and its 复核分, each in its own column,
  * and its findings by severity.  JSON: docs/store.md, "jixiao status".
  */
 #include "cli.h"
@@ -79,6 +80,7 @@ static json_t *status_json(struct jx_arena *a, const struct jx_ws_status *st)
             json_object_set_new(as, "items", items);
         }
         json_object_set_new(o, "assessment", as);
+        json_object_set_new(o, "review", jx_cli_ws_review_json(u));
         json_t *f = json_object();
         json_object_set_new(f, "errors",
                             json_integer((json_int_t)u->findings[JX_SEV_ERROR]));
@@ -106,16 +108,17 @@ static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
                                       : "未设",
                 jx_wf_basis_zh(st->year.basis));
     static const char *const head[] = {"编码", "单位", "状态", "版本", "报送",
-                                       "公开", "自评分", "考核分",
-                                       "错误/警告/舍入/提示"};
-    static const size_t w[] = {8, 24, 8, 4, 30, 30, 8, 12, 0};
-    for (size_t k = 0; k < 9; k++) {
+                                       "公开", "自评分", "考核分", "抽查",
+                                       "复核分", "错误/警告/舍入/提示"};
+    static const size_t w[] = {8, 24, 8, 4, 30, 30, 8, 12, 4, 8, 0};
+    enum { NCELLS = 11 };
+    for (size_t k = 0; k < NCELLS; k++) {
         jx_buf_addpad(b, head[k], w[k], false);
-        jx_buf_adds(b, k < 8 ? "  " : "\n");
+        jx_buf_adds(b, k < NCELLS - 1 ? "  " : "\n");
     }
     for (size_t i = 0; i < st->n; i++) {
         const struct jx_ws_unit_status *u = &st->units[i];
-        const char *cells[9];
+        const char *cells[NCELLS];
         cells[0] = u->code;
         cells[1] = u->name;
         cells[2] = jx_wf_state_zh(u->state);
@@ -128,16 +131,18 @@ static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
                                     u->assess_grade ? " " : "",
                                     u->assess_grade ? u->assess_grade : "")
                        : "—";
-        cells[8] = u->version
+        cells[8] = u->sampled ? "是" : "否";
+        cells[9] = u->review ? u->review : "—";
+        cells[10] = u->version
                        ? jx_sprintf(a, "%zu/%zu/%zu/%zu",
                                     u->findings[JX_SEV_ERROR],
                                     u->findings[JX_SEV_WARNING],
                                     u->findings[JX_SEV_ROUNDING],
                                     u->findings[JX_SEV_NOTE])
                        : "—";
-        for (size_t k = 0; k < 9; k++) {
+        for (size_t k = 0; k < NCELLS; k++) {
             jx_buf_addpad(b, cells[k], w[k], false);
-            jx_buf_adds(b, k < 8 ? "  " : "\n");
+            jx_buf_adds(b, k < NCELLS - 1 ? "  " : "\n");
         }
     }
     jx_buf_addf(b, "共 %zu 个单位\n", st->n);

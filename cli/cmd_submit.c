@@ -4,6 +4,10 @@
  * same findings and scores as `jixiao check`), then hand the originals,
  * the Package JSON and the Evaluation JSON to jx_ws_submit, which
  * records the version, the state and the audit row in one transaction.
+ * Before that, the base sheet is compared with last year's stored
+ * version (jx_ws_prior_check, C122): those findings are stored in the
+ * evaluation, counted, and printed after the line that reports the
+ * submission.
  */
 #include "cli.h"
 
@@ -59,15 +63,30 @@ static int submit(const struct jx_cmd *self, const struct jx_ws_args *ws,
             fprintf(stderr, "jixiao submit: “%s”无法读取为自评材料，未送审\n",
                     paths[0]);
             rc = JX_EXIT_USAGE;
-        } else if (jx_pkgjson_save(in->pkg, &pkg) < 0 ||
-                   jx_eval_json(in->ev, &in->diags, &ev) < 0) {
-            fprintf(stderr, "jixiao submit: 材料过大，未送审\n");
-            rc = JX_EXIT_USAGE;
         }
     }
     struct jx_store *s = NULL;
     if (rc == JX_EXIT_OK && !(s = jx_cli_ws_open(ws, true))) {
         rc = JX_EXIT_IO;
+    }
+    /* last year's stored version against this year's base sheet (C122):
+     * its findings join the evaluation stored with the version */
+    struct jx_arena *pa = jx_arena_new();
+    size_t prior_from = in ? in->diags.n : 0;
+    if (rc == JX_EXIT_OK) {
+        struct jx_check_config cfg;
+        jx_check_config_default(&cfg);
+        int prior_version;
+        if (jx_ws_prior_check(pa, s, unit, wa->year, in->pkg, &cfg,
+                              &prior_version, &in->diags) < 0) {
+            fprintf(stderr, "jixiao submit: 读取上年已送审版本失败，未送审\n");
+            rc = JX_EXIT_IO;
+        }
+    }
+    if (rc == JX_EXIT_OK && (jx_pkgjson_save(in->pkg, &pkg) < 0 ||
+                             jx_eval_json(in->ev, &in->diags, &ev) < 0)) {
+        fprintf(stderr, "jixiao submit: 材料过大，未送审\n");
+        rc = JX_EXIT_USAGE;
     }
     if (rc == JX_EXIT_OK) {
         struct jx_diags *d = jx_cli_ws_diags();
@@ -92,6 +111,7 @@ static int submit(const struct jx_cmd *self, const struct jx_ws_args *ws,
                         who.backdated ? "（补录）" : "", n, done.nfiles_new);
             jx_cli_counts(&out, &in->diags);
             jx_buf_addc(&out, '\n');
+            jx_cli_format_diags(&out, &in->diags, prior_from);
             if (jx_cli_write(&out) < 0) {
                 rc = JX_EXIT_IO;
             }
@@ -99,6 +119,7 @@ static int submit(const struct jx_cmd *self, const struct jx_ws_args *ws,
     }
     jx_store_close(s);
     jx_result_free(in);
+    jx_arena_free(pa);
     jx_run_free(run);
     jx_buf_release(&pkg);
     jx_buf_release(&ev);

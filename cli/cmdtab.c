@@ -216,6 +216,28 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
      "3 工作区无法打开或写入。",
      0},
+    {"recheck", jx_cmd_recheck, "记录抽查单位的复核分（与自评分、考核分并列）",
+     "jixiao recheck CODE --year YEAR --score X [--note TEXT] [--as USER] "
+     "[--at TIME]",
+     "记录被抽查（jixiao sample）的单位 CODE 在 YEAR 年度的复核分 X：单独保存，\n"
+     "与单位的自评分和按记录计算的考核分并列显示（status、export、history），\n"
+     "不替换它们。X 须在 0 到该年度评价框架的满分之间；每个单位每年度只能记录\n"
+     "一次，已有复核分时拒绝（不覆盖）。只限财政审核人和管理员；在同一个事务中\n"
+     "写入复核分和审计记录（“复核”，状态不变）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --score X     复核分（精确小数，如 85.5）\n"
+     "  --note TEXT   复核说明（可选）\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已记录；1 被拒绝（未被抽查、无权、超出满分、已有复核分；原因见\n"
+     "标准错误，未作改动）；2 用法错误；3 工作区无法打开或写入。",
+     0},
     {"report", jx_cmd_report, "写出自评报告、审核意见或考核评分表（DOCX/XLSX/HTML/PDF）",
      "jixiao report FILE --format docx|xlsx|html|pdf|txt -o OUT "
      "[--document report|findings|assessment] [--with LIST] "
@@ -276,6 +298,34 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已记录；1 操作被拒绝（原因见标准错误，未作改动）；2 用法错误；\n"
      "3 工作区无法打开或写入。",
      0},
+    {"sample", jx_cmd_sample, "抽查：按记录的种子从已审核的单位中抽取复核样本",
+     "jixiao sample --year YEAR (--count N | --share P%) [--seed N] [--json] "
+     "[--as USER] [--at TIME]",
+     "从 YEAR 年度整体材料已审核或已公开、且尚未被抽查的单位中抽取样本：\n"
+     "--count N 抽 N 个（不足 N 个时全部抽取），--share P% 抽其中的 P%（向上\n"
+     "取整）。抽取由种子决定（SplitMix64，见 docs/workflow.md）：同一个种子、\n"
+     "同一组可抽查的单位，抽出的样本相同。种子用 --seed 给出，未给出时取系统\n"
+     "随机数；种子总是输出并记入工作区。每个抽中的单位写一条审计记录（“抽查”，\n"
+     "状态不变），之后可用 jixiao recheck 记录复核分。只限财政审核人和管理员。\n"
+     "\n"
+     "输出：第一行为年度、可抽查单位数、抽取数、规则、种子和时间，之后每行一个\n"
+     "抽中的单位编码（按抽取顺序）。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR   评价年度\n"
+     "  --count N     抽取的单位数（正整数）\n"
+     "  --share P%    抽取的比例（如 10%）\n"
+     "  --seed N      种子（0 到 18446744073709551615 的整数）\n"
+     "  --json        输出 JSON（种子为字符串）\n"
+     "  --as USER     操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME     补录过去的操作（只限管理员，审计记录中标明“补录”）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已抽取；1 被拒绝（无权、没有可抽查的单位；原因见标准错误，未作\n"
+     "改动）；2 用法错误；3 工作区无法打开或写入。",
+     0},
     {"score", jx_cmd_score, "复核执行率、指标得分、总分和等级",
      "jixiao score FILE [--json] [--explain] [--summary] "
      "[--policy NAME=VALUE]... [--framework ID]",
@@ -302,6 +352,27 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 无错误级发现；1 有错误级发现；2 用法错误或输入无法读取、载入。",
      0},
+    {"serve", jx_cmd_serve, "启动网页门户（登录、年度总览、单位页面、公开列表）",
+     "jixiao serve [-W DIR | --db URL] [--listen ADDR:PORT] [--check]",
+     "在工作区上启动网页门户（见 docs/portal.md）：单位和财政部门的用户用\n"
+     "jixiao user add … --password-stdin 设置的密码登录；财政审核人看年度总览、\n"
+     "受理、退回、通过；单位看本单位的状态、版本和审计记录，审核通过后公开；\n"
+     "公众只看已公开的单位。工作线程数与处理器核数相同，每个线程一个数据库\n"
+     "连接。按 Ctrl-C（SIGINT）或 SIGTERM 停止。\n"
+     "\n"
+     "选项：\n"
+     "  --listen ADDR:PORT     监听地址（默认 127.0.0.1:8080；端口 0 由系统分配）\n"
+     "  --check                启动后自行请求一次 GET /，打印状态行后停止\n"
+     "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
+     "  --calendar-dir DIR     从 DIR 读取工作日日历\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 正常停止（--check：门户应答 200）；2 用法错误；3 工作区无法打开\n"
+     "或无法监听。",
+     0},
     {"status", jx_cmd_status, "列出年度内每个单位的状态、及时性和得分",
      "jixiao status --year YEAR [--json]",
      "列出工作区中每个单位在 YEAR 年度的状态、最新版本、报送和公开是否按时\n"
@@ -326,6 +397,10 @@ const struct jx_cmd jx_cmds[] = {
      "改动的版本（序号、材料的 SHA-256、材料和复核结果），状态变为“已送审”，\n"
      "并写入审计记录。不合规则的送审（状态不允许、没有该单位或用户、用户不属\n"
      "于该单位）被拒绝，工作区不作改动。\n"
+     "\n"
+     "送审前还把基础数据表的上年决算数与该单位上一年度已存的版本（已审核或\n"
+     "已公开的最新版本，没有时为最新版本）的本年决算数逐行核对，不符的列在\n"
+     "送审结果之后（C122），并计入本版本的复核结果。\n"
      "\n"
      "选项：\n"
      "  --unit CODE   单位编码\n"
@@ -413,22 +488,28 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已导入；1 文件中有不合格的行或列名（未作改动）；2 用法错误或\n"
      "文件无法读取；3 工作区无法打开或写入。",
      0},
-    {"user", jx_cmd_user, "添加工作区的用户及其角色",
-     "jixiao user add NAME --role filler|leader|reviewer|admin [--unit CODE]",
+    {"user", jx_cmd_user, "添加工作区的用户及其角色，设置登录密码",
+     "jixiao user add NAME --role filler|leader|reviewer|admin [--unit CODE] "
+     "[--password-stdin] | jixiao user password NAME --password-stdin",
      "添加用户 NAME。角色（也可写中文）：filler 单位填报人、leader 单位负责人\n"
      "（这两种必须用 --unit 给出已导入的单位编码），reviewer 财政审核人、admin\n"
      "管理员（属于财政部门，不能给 --unit）。用户名不能重复。\n"
+     "user password 设置已有用户的门户登录密码，并结束其全部登录会话。密码从\n"
+     "标准输入的第一行读取（8 到 1024 字节），不能写在命令行上；以 Argon2id\n"
+     "散列保存。\n"
      "\n"
      "选项：\n"
-     "  --role ROLE   角色\n"
-     "  --unit CODE   单位用户所属单位的编码\n"
+     "  --role ROLE        角色\n"
+     "  --unit CODE        单位用户所属单位的编码\n"
+     "  --password-stdin   从标准输入读取登录密码\n"
      "\n"
      "工作区选项（也可写在命令名之前）：\n"
      "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
      "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
      "\n"
      "退出码：0 已添加；1 用户名已存在、单位不存在或角色与单位不符（D207、D208，\n"
-     "未作改动）；2 用法错误；3 工作区无法打开或写入。",
+     "未作改动），密码长度不符或用户不存在（D220、D221）；2 用法错误；3 工作区\n"
+     "无法打开或写入。",
      0},
     {"version", jx_cmd_version, "显示版本",
      "jixiao version",

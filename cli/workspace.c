@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jixiao/store.h"
+#include "jixiao/wsflow.h"
 
 /* The options given before the command name (main.c fills it). */
 struct jx_ws_args jx_cli_global_ws;
@@ -107,7 +108,7 @@ struct jx_store *jx_cli_ws_open(const struct jx_ws_args *w, bool migrate)
         jx_buf_addf(&files, "%s/%s", dir, JX_WORKSPACE_FILES);
         o.files_dir = files.p;
     }
-    struct jx_store *s = jx_store_open(db ? db : dir, &o, d);
+    struct jx_store *s = jx_ws_open(db ? db : dir, &o, d);
     if (!s) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 20);

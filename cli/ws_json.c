@@ -56,6 +56,20 @@ void jx_cli_ws_unit_json(json_t *o, const struct jx_ws_unit_status *u)
     json_object_set_new(o, "version",
                         u->version ? json_integer(u->version) : json_null());
     json_object_set_new(o, "versions", json_integer((json_int_t)u->nversions));
+    json_object_set_new(o, "sampled", json_boolean(u->sampled));
+}
+
+/* See cli.h. */
+json_t *jx_cli_ws_review_json(const struct jx_ws_unit_status *u)
+{
+    if (!u->review) {
+        return json_null();
+    }
+    json_t *r = json_object();
+    json_object_set_new(r, "score", json_string(u->review));
+    json_object_set_new(r, "full", jx_cli_str_or_null(u->review_full));
+    json_object_set_new(r, "note", jx_cli_str_or_null(u->review_note));
+    return r;
 }
 
 /* See cli.h. */

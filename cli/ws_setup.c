@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jixiao/store.h"
+#include "jixiao/wsflow.h"
 
 /* Open the store named by w (migrated) with its diagnostics going to d,
  * which must outlive it; NULL after the diagnostics are printed. */
@@ -32,7 +33,7 @@ struct jx_store *jx_cli_ws_store(const struct jx_ws_args *w,
         jx_cli_print_diags(d, 0);
         return NULL;
     }
-    struct jx_store *s = jx_store_open(db ? db : dir, &o, d);
+    struct jx_store *s = jx_ws_open(db ? db : dir, &o, d);
     if (!s) {
         jx_cli_print_diags(d, 0);
     }

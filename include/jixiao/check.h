@@ -96,4 +96,26 @@ void jx_check_facts_run(struct jx_arena *arena, const struct jx_package *pkg,
 void jx_check_prose(struct jx_arena *arena, const struct jx_facts *facts,
                     const struct jx_check_config *cfg, struct jx_diags *diags);
 
+/* Last year's stored version of a unit, which this year's is compared
+ * with (C122).  Borrowed. */
+struct jx_check_prior {
+    const struct jx_package *pkg; /* last year's package */
+    int year;                     /* its year */
+    int version;                  /* its version number in the store */
+};
+
+/*
+ * C122: every base-sheet cost row's 上年决算数 in pkg against the same
+ * row's 本年决算数 in prior->pkg, and each 项目支出 line's when both
+ * years name it once in one category.  Each figure stands for what it
+ * rounds from at its printed precision (at least 2 decimals): a finer
+ * one that rounds to the coarser agrees; any other difference is an
+ * error (a warning when either value was inferred, jx_check_report).
+ * A row unread or absent on either side is not compared.  Findings go
+ * to diags.
+ */
+void jx_check_prior(struct jx_arena *arena, const struct jx_package *pkg,
+                    const struct jx_check_prior *prior,
+                    const struct jx_check_config *cfg, struct jx_diags *diags);
+
 #endif

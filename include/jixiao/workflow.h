@@ -63,6 +63,9 @@ enum jx_wf_action {
                              change of state (a flag) */
     JX_WF_PUBLISH,        /* 公开: unit or admin, 已审核 → 已公开 */
     JX_WF_UNPUBLISH,      /* 撤回公开: admin, 已公开 → 已审核 (reason) */
+    JX_WF_RECHECK,        /* 复核: reviewer or admin, 已审核 / 已公开, no
+                             change of state (the 复核 score of a sampled
+                             object, jx_wf_scores_review) */
     JX_WF_NACTIONS
 };
 

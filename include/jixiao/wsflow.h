@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "jixiao/base.h"
+#include "jixiao/check.h"
 #include "jixiao/diag.h"
 #include "jixiao/store.h"
 #include "jixiao/workflow.h"
@@ -61,13 +62,29 @@ struct jx_ws_done {
  * (a W diagnostic in d; nothing changed), -1 when the store failed
  * (rolled back).  Originals are written while the transaction holds
  * the store's write lock; one left by a process killed before its
- * commit is removed by the next write (jx_ws_sweep).
+ * commit is removed by the next opening of the workspace (jx_ws_open)
+ * or the next write (jx_ws_sweep).
  */
 int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const struct jx_ws_file *files, size_t nfiles,
                  const char *package_json, const char *evaluation_json,
                  const struct jx_ws_who *who, struct jx_ws_done *done,
                  struct jx_diags *d);
+
+/*
+ * Last year at 送审 (C122, docs/checks.md): the version that stands for
+ * unit's year - 1 (its latest that reached 已审核 or 已公开, else its
+ * latest, else none) is read and its package loaded; pkg's base sheet
+ * is compared with it (jx_check_prior), the findings appended to d.
+ * *version is the version compared with (0: none, or not loadable).
+ * 0, or -1 when the store failed.  Call before jx_ws_submit and put the
+ * findings in the evaluation it stores.
+ */
+int jx_ws_prior_check(struct jx_arena *a, struct jx_store *s,
+                      const char *unit, int year,
+                      const struct jx_package *pkg,
+                      const struct jx_check_config *cfg, int *version,
+                      struct jx_diags *d);
 
 /* Any other act (受理, 退回 with comment, 通过, 公开, ...) on unit's 整体
  * for year, in one transaction: state and audit row.  Returns as
@@ -83,6 +100,20 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
  * jx_ws_submit inside its transaction; returns the number of files
  * removed, or -1. */
 long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d);
+
+/* After a write that did not finish (the marker files/.incoming is
+ * there): in a transaction of its own that takes the write lock (SQLite
+ * BEGIN IMMEDIATE, PostgreSQL the advisory lock every write takes),
+ * sweep (jx_ws_sweep) and commit.  Without the marker nothing is done
+ * and no lock taken.  The number of files removed, or -1 (the store's
+ * diagnostic in d; rolled back). */
+long jx_ws_recover(struct jx_store *s, struct jx_diags *d);
+
+/* Open a workspace's store (jx_store_open) and recover from an
+ * unfinished write (jx_ws_recover): what every command opens the
+ * workspace with.  NULL after a diagnostic in d. */
+struct jx_store *jx_ws_open(const char *url, const struct jx_store_opts *o,
+                            struct jx_diags *d);
 
 /* ---- the year's status ------------------------------------------------ */
 
@@ -111,6 +142,11 @@ struct jx_ws_unit_status {
     const char *assess_total; /* jx_fw_result_total_text, or NULL */
     const char *assess_grade; /* or NULL */
     size_t findings[4];       /* per severity (enum jx_severity) */
+    bool sampled;             /* 抽查: drawn in a sample (jx_ws_sample) */
+    const char *review;       /* 复核分 as recorded (exact decimal text),
+                                 or NULL: kept beside 自评分 and 考核分 */
+    const char *review_full;  /* the full score it was given against */
+    const char *review_note;  /* the reviewer's note, or NULL */
 };
 
 /* The year's status. */
@@ -198,6 +234,12 @@ struct jx_ws_history {
     size_t nevents;
     struct jx_ws_vdiff *diffs; /* one per consecutive pair of versions */
     size_t ndiffs;
+    bool sampled;             /* a 抽查 row is in the trail */
+    const char *review;       /* 复核分 (exact decimal text), or NULL */
+    const char *review_full;  /* the full score it was given against */
+    const char *review_note;  /* or NULL */
+    const char *review_by;    /* the reviewer's name, or NULL */
+    const char *review_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", or NULL */
 };
 
 /* The audit trail of unit for year and the differences between its
@@ -211,5 +253,55 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
  * -1 when either text is not JSON. */
 int jx_ws_json_diff(struct jx_arena *a, const char *old_json,
                     const char *new_json, struct jx_ws_vdiff *out);
+
+/* ---- 抽查 and 复核 ------------------------------------------------------ */
+
+/* How many units a sample draws. */
+struct jx_ws_sample_rule {
+    bool by_share;      /* a share of the eligible units, rounded up */
+    size_t count;       /* !by_share: this many (all when fewer) */
+    struct jx_rat share;/* by_share: in (0, 1] */
+    const char *text;   /* the rule as recorded: "count=2", "share=10%" */
+};
+
+/* A sample drawn and recorded. */
+struct jx_ws_sampled {
+    uint64_t seed;      /* as recorded */
+    size_t n;           /* eligible units drawn from */
+    size_t k;           /* units drawn */
+    const char **codes; /* the units drawn, in draw order (in a) */
+    int64_t at;         /* the act's time */
+};
+
+/*
+ * 抽查 for year by who (a reviewer or an administrator), in one
+ * transaction: the eligible units are those whose 整体 is 已审核 or
+ * 已公开 and was not sampled before; jx_wf_sample_draw picks the rule's
+ * number of them with seed (the same seed and the same eligible set give
+ * the same sample); each drawn unit gets a 抽查 audit row (jx_wf_apply:
+ * the state does not change) and the samples table a row with the seed
+ * and the rule.  Returns 0 (out filled, codes in a), 1 when refused (W
+ * diagnostic in d: W020, W022, W001, W009, W010, W030 nothing eligible,
+ * W031 a rule drawing none; nothing changed), -1 when the store failed.
+ */
+int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
+                 const struct jx_ws_sample_rule *rule, uint64_t seed,
+                 const struct jx_ws_who *who, struct jx_ws_sampled *out,
+                 struct jx_diags *d);
+
+/*
+ * 复核 of unit's 整体 for year by who, in one transaction: the score
+ * (0 <= score <= the full score of the year's framework) goes to the
+ * rechecks table beside the unit's own 自评分 and the 考核分, never
+ * overwriting them, and a 复核 audit row is appended (state unchanged).
+ * Refused (1, W diagnostic in d, nothing changed) unless the unit was
+ * sampled (W011), who is a reviewer or an administrator (W001), no 复核
+ * is recorded yet (W012) and the score is in range (W013)
+ * (jx_wf_scores_review), and the state allows it (jx_wf_apply); W032
+ * when the year's framework cannot be read.  -1 when the store failed.
+ */
+int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
+                  struct jx_rat score, const char *note,
+                  const struct jx_ws_who *who, struct jx_diags *d);
 
 #endif

@@ -9,7 +9,7 @@
  * are UTC text "YYYY-MM-DDTHH:MM:SSZ", dates "YYYY-MM-DD".
  *
  * Content tables (bureau, years, units, users, versions, files,
- * version_files, states, audit) hold what happened and migrate with
+ * version_files, states, audit, samples, rechecks) hold what happened and migrate with
  * care; derived tables (scores, rankings) can be dropped and recomputed
  * from the content.
  */
@@ -133,8 +133,64 @@ static const char m2_sql[] =
     " CHECK (leader_step IN (0, 1));"
     "ALTER TABLE audit ADD COLUMN recorded TEXT;";
 
+/* Migration 3: 抽查 and 复核 (jx_ws_sample, jx_ws_recheck).  One row per
+ * sample drawn: the seed (the uint64 as decimal text, so that both
+ * engines keep all 64 bits), the rule as given ("count=2", "share=10%"),
+ * how many units it was drawn from and how many were drawn; the drawn
+ * units are the 抽查 audit rows of the same act.  One 复核 per unit, year
+ * and object, never overwritten: the score and the framework's full
+ * score as exact decimal text. */
+static const char m3_sql[] =
+    "CREATE TABLE samples ("
+    " id @ID@,"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " seed TEXT NOT NULL,"
+    " rule TEXT NOT NULL,"
+    " n INTEGER NOT NULL CHECK (n >= 0),"
+    " k INTEGER NOT NULL CHECK (k >= 0 AND k <= n),"
+    " actor_id @INT@ REFERENCES users (id),"
+    " at TEXT NOT NULL)@STRICT@;"
+    "CREATE TABLE rechecks ("
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " version @INT@ REFERENCES versions (id),"
+    " score TEXT NOT NULL,"
+    " full_score TEXT NOT NULL,"
+    " note TEXT,"
+    " actor_id @INT@ REFERENCES users (id),"
+    " at TEXT NOT NULL,"
+    " PRIMARY KEY (unit, year, object))@STRICT@;";
+
+/* Migration 4 (the portal, issue 14): sign-in and sessions.
+ * users.password is a libsodium crypto_pwhash_str string (Argon2id) or
+ * NULL (no sign-in);
+ * a session row keeps only the BLAKE2b-256 of its 256-bit token, its
+ * CSRF token, and times as UTC seconds; every sign-in attempt is kept
+ * for throttling (signin_attempts, by the name typed). */
+static const char m4_sql[] =
+    "ALTER TABLE users ADD COLUMN password TEXT;"
+    "CREATE TABLE sessions ("
+    " id @ID@,"
+    " token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),"
+    " user_id @INT@ NOT NULL REFERENCES users (id),"
+    " created @INT@ NOT NULL,"
+    " last_seen @INT@ NOT NULL,"
+    " csrf TEXT NOT NULL,"
+    " client TEXT,"
+    " ended @INT@)@STRICT@;"
+    "CREATE TABLE signin_attempts ("
+    " id @ID@,"
+    " name TEXT NOT NULL,"
+    " at @INT@ NOT NULL,"
+    " ok INTEGER NOT NULL CHECK (ok IN (0, 1)),"
+    " client TEXT)@STRICT@;"
+    "CREATE INDEX signin_attempts_by_name ON signin_attempts (name, at);";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
     {2, m2_sql, NULL, NULL},
+    {3, m3_sql, NULL, NULL},
+    {4, m4_sql, NULL, NULL},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

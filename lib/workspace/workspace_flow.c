@@ -19,12 +19,12 @@ static const char *const state_en[JX_WF_NSTATES] = {
 };
 static const char *const action_zh[JX_WF_NACTIONS] = {
     "送审", "同意并送审", "单位退回", "取消送审", "受理", "通过",
-    "退回", "再送审", "取消审核", "抽查", "公开", "撤回公开",
+    "退回", "再送审", "取消审核", "抽查", "公开", "撤回公开", "复核",
 };
 static const char *const action_en[JX_WF_NACTIONS] = {
     "submit", "leader_approve", "leader_return", "cancel_submit",
     "take", "approve", "return", "resubmit", "cancel_approval",
-    "sample", "publish", "unpublish",
+    "sample", "publish", "unpublish", "recheck",
 };
 static const char *const role_zh[JX_WF_NROLES] = {
     "无", "单位填报人", "单位负责人", "财政审核人", "管理员",
@@ -148,6 +148,7 @@ static unsigned roles_of(enum jx_wf_action a)
     case JX_WF_RETURN:
     case JX_WF_CANCEL_APPROVAL:
     case JX_WF_SAMPLE:
+    case JX_WF_RECHECK:
         return R | A;
     case JX_WF_UNPUBLISH:
         return A;
@@ -184,6 +185,7 @@ static int target(enum jx_wf_state from, enum jx_wf_action a, bool leader)
     case JX_WF_CANCEL_APPROVAL:
         return from == JX_WF_APPROVED ? (int)JX_WF_REVIEWING : -1;
     case JX_WF_SAMPLE:
+    case JX_WF_RECHECK:
         return from == JX_WF_APPROVED || from == JX_WF_PUBLISHED ? (int)from
                                                                  : -1;
     case JX_WF_PUBLISH:

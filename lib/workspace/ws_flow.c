@@ -9,8 +9,9 @@
  * BEGIN, i.e. while this process holds the store's write lock (SQLite
  * BEGIN IMMEDIATE; PostgreSQL an advisory transaction lock), under a
  * marker files/.incoming removed after COMMIT.  A process killed in
- * between leaves the marker: the next write, holding the lock, removes
- * every file no row names (jx_ws_sweep) before it writes its own.  No
+ * between leaves the marker: the next opening of the workspace
+ * (jx_ws_open, any command) or the next write, holding the lock,
+ * removes every file no row names (jx_ws_sweep) before going on.  No
  * other writer can be between its put and its commit meanwhile, so the
  * sweep never removes a file about to be recorded.
  */
@@ -446,6 +447,45 @@ long jx_ws_sweep(struct jx_store *s, bool force, struct jx_diags *d)
     return n;
 }
 
+/* See wsflow.h. */
+long jx_ws_recover(struct jx_store *s, struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        return 0;
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct stat sb;
+    bool marked = stat(marker_path(a, dir), &sb) == 0;
+    jx_arena_free(a);
+    if (!marked) {
+        return 0; /* nothing unfinished: no lock, readers stay readers */
+    }
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    /* under the write lock the marker is looked at again: a writer that
+     * held the lock meanwhile has committed, and its files are rows */
+    long n = lock_writes(s) < 0 ? -1 : jx_ws_sweep(s, false, d);
+    if (n < 0) {
+        jx_store_rollback(s);
+        return -1;
+    }
+    return jx_store_commit(s) < 0 ? -1 : n;
+}
+
+/* See wsflow.h. */
+struct jx_store *jx_ws_open(const char *url, const struct jx_store_opts *o,
+                            struct jx_diags *d)
+{
+    struct jx_store *s = jx_store_open(url, o, d);
+    if (s && jx_ws_recover(s, d) < 0) {
+        jx_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
 /* Leave the marker of a write in progress: 0, or -1 after D010. */
 static int mark_incoming(struct jx_arena *a, struct jx_store *s,
                          struct jx_diags *d)
@@ -481,12 +521,11 @@ struct act_ctx {
     struct jx_wf_actor actor;
 };
 
-/* Read who, the unit, the year and the object's rows, and ask
- * jx_wf_apply about action: 0 accepted, 1 refused (d), -1. */
-static int decide(struct jx_arena *a, struct jx_store *s, const char *unit,
-                  int year, enum jx_wf_action action, const char *comment,
-                  const struct jx_ws_who *who, struct act_ctx *c,
-                  struct jx_diags *d)
+/* Read who, the unit, the year and the object's rows into *c (the
+ * options jx_wf_apply needs filled in): 0, 1 refused (d), -1. */
+static int load_ctx(struct jx_arena *a, struct jx_store *s, const char *unit,
+                    int year, const char *comment, const struct jx_ws_who *who,
+                    struct act_ctx *c, struct jx_diags *d)
 {
     memset(c, 0, sizeof *c);
     if (!who->user || !*who->user) {
@@ -527,6 +566,20 @@ static int decide(struct jx_arena *a, struct jx_store *s, const char *unit,
     c->opts.now = who->now;
     c->opts.backdated = who->backdated;
     c->opts.at = who->at;
+    return 0;
+}
+
+/* Read who, the unit, the year and the object's rows, and ask
+ * jx_wf_apply about action: 0 accepted, 1 refused (d), -1. */
+static int decide(struct jx_arena *a, struct jx_store *s, const char *unit,
+                  int year, enum jx_wf_action action, const char *comment,
+                  const struct jx_ws_who *who, struct act_ctx *c,
+                  struct jx_diags *d)
+{
+    int r = load_ctx(a, s, unit, year, comment, who, c, d);
+    if (r != 0) {
+        return r;
+    }
     if (jx_wf_apply(a, c->cur.state, action, &c->actor, unit, &c->opts,
                     &c->out) < 0) {
         return refuse(d, c->out.code, "%s", c->out.why);
@@ -993,9 +1046,37 @@ static int status_versions(struct jx_arena *a, struct jx_store *s,
     return r == JX_STEP_DONE ? 0 : -1;
 }
 
+/* The year's 复核 scores into the units of out (one query; idx: the
+ * units by code). */
+static int status_rechecks(struct jx_arena *a, struct jx_store *s,
+                           struct jx_ws_status *out,
+                           struct jx_ws_unit_status **idx)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT unit, score, full_score, note FROM rechecks"
+           " WHERE year = ? AND object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, out->year.year);
+    jx_stmt_bind_text(st, 2, OBJECT_DB);
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        const char *code = jx_stmt_text(st, 0);
+        struct jx_ws_unit_status *u = code ? find_unit(idx, out->n, code) : NULL;
+        if (u) {
+            u->review = jx_strdup(a, jx_stmt_text(st, 1));
+            u->review_full = jx_strdup(a, jx_stmt_text(st, 2));
+            u->review_note = jx_strdup(a, jx_stmt_text(st, 3));
+        }
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
 /* See wsflow.h.  Queries: the year, the units, the year's audit rows,
- * the latest versions with their derived scores; then per unit only
- * what the store holds no current derived score for. */
+ * the latest versions with their derived scores, the 复核 scores; then
+ * per unit only what the store holds no current derived score for. */
 int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  const char *fwdir, const char *caldir,
                  struct jx_ws_status *out, struct jx_diags *d)
@@ -1060,6 +1141,7 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
         size_t bad;
         jx_wf_replay(w[i].rows, w[i].n, &cur, &bad);
         u->state = cur.state;
+        u->sampled = cur.sampled;
         jx_wf_timeliness(a, &out->year, w[i].rows, w[i].n, sc.cal,
                          &u->timeliness);
         stamps[i] = jx_wsi_stamp(a, &sc, out->framework, &out->year,
@@ -1075,6 +1157,9 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                             &out->units[i]) < 0) {
             return -1;
         }
+    }
+    if (status_rechecks(a, s, out, idx) < 0) {
+        return -1;
     }
     jx_ws_status_rank(out);
     return 0;
@@ -1374,9 +1459,31 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
         e->comment = jx_strdup(a, jx_stmt_text(st, 6));
         e->backdated = jx_stmt_int(st, 7) != 0;
         e->version = (int)jx_stmt_int(st, 8);
+        out->sampled |= e->action == JX_WF_SAMPLE;
     }
     jx_stmt_finalize(st);
     if (sr != JX_STEP_DONE) {
+        return -1;
+    }
+    st = jx_stmt_prepare(s, "SELECT r.score, r.full_score, r.note, u.name,"
+                            " r.at FROM rechecks r"
+                            " LEFT JOIN users u ON u.id = r.actor_id"
+                            " WHERE r.unit = ? AND r.year = ? AND r.object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    if ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->review = jx_strdup(a, jx_stmt_text(st, 0));
+        out->review_full = jx_strdup(a, jx_stmt_text(st, 1));
+        out->review_note = jx_strdup(a, jx_stmt_text(st, 2));
+        out->review_by = jx_strdup(a, jx_stmt_text(st, 3));
+        out->review_at = jx_strdup(a, jx_stmt_text(st, 4));
+    }
+    jx_stmt_finalize(st);
+    if (sr == JX_STEP_ERROR) {
         return -1;
     }
     st = jx_stmt_prepare(s, "SELECT number, package FROM versions"
@@ -1407,4 +1514,275 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     }
     jx_stmt_finalize(st);
     return sr == JX_STEP_DONE ? 0 : -1;
+}
+
+/* ---- 抽查 and 复核 ------------------------------------------------------ */
+
+/* Who samples: a known user whose role may 抽查 (and, backdated, an
+ * administrator within the clock), for a year that is set up.  0, 1
+ * refused (d), -1. */
+static int sample_who(struct jx_arena *a, struct jx_store *s, int year,
+                      const struct jx_ws_who *who, struct user *u,
+                      struct jx_diags *d)
+{
+    if (!who->user || !*who->user) {
+        return refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
+                                 "JIXIAO_USER 指定");
+    }
+    int r = load_user(a, s, who->user, u);
+    if (r != 0) {
+        return r < 0 ? -1 : refuse(d, "W020", "工作区中没有用户“%s”", who->user);
+    }
+    struct jx_wf_year y;
+    const char *fw;
+    r = jx_wsi_load_year(a, s, year, &y, &fw);
+    if (r != 0) {
+        return r < 0 ? -1
+                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
+                              year);
+    }
+    struct jx_wf_actor actor = {u->idtext, u->role, u->unit};
+    struct jx_wf_opts o = {0};
+    o.now = who->now;
+    o.backdated = who->backdated;
+    o.at = who->at;
+    struct jx_wf_outcome out;
+    if (jx_wf_apply(a, JX_WF_APPROVED, JX_WF_SAMPLE, &actor, u->unit, &o,
+                    &out) < 0) {
+        return refuse(d, out.code, "%s", out.why);
+    }
+    return 0;
+}
+
+/* The codes of the units whose 整体 for year is 已审核 or 已公开 and was
+ * never sampled (a broken trail is not eligible), by code, into *codes
+ * (a).  0, or -1. */
+static int sample_pool(struct jx_arena *a, struct jx_store *s, int year,
+                       const char ***codes, size_t *n)
+{
+    struct jx_stmt *st = jx_stmt_prepare(s, "SELECT code FROM units");
+    if (!st) {
+        return -1;
+    }
+    const char **all = NULL;
+    size_t nall = 0, cap = 0;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        all = jx_arena_grow(a, all, nall, &cap, sizeof *all);
+        all[nall++] = jx_strdup(a, jx_stmt_text(st, 0));
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE) {
+        return -1;
+    }
+    *codes = jx_alloc_array(a, nall + 1, sizeof **codes);
+    *n = 0;
+    for (size_t i = 0; i < nall; i++) {
+        struct jx_wf_audit *rows;
+        size_t nrows, bad;
+        struct jx_wf_current cur;
+        if (jx_wsi_load_rows(a, s, all[i], year, &rows, &nrows) < 0) {
+            return -1;
+        }
+        if (jx_wf_replay(rows, nrows, &cur, &bad) == 0 && !cur.sampled &&
+            (cur.state == JX_WF_APPROVED || cur.state == JX_WF_PUBLISHED)) {
+            (*codes)[(*n)++] = all[i];
+        }
+    }
+    return 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
+                 const struct jx_ws_sample_rule *rule, uint64_t seed,
+                 const struct jx_ws_who *who, struct jx_ws_sampled *out,
+                 struct jx_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    out->seed = seed;
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    struct jx_arena *t = jx_arena_new();
+    struct user u;
+    const char **pool = NULL;
+    size_t n = 0;
+    int rc = lock_writes(s);
+    if (rc == 0) {
+        rc = sample_who(t, s, year, who, &u, d);
+    }
+    if (rc == 0 && sample_pool(a, s, year, &pool, &n) < 0) {
+        rc = -1;
+    }
+    size_t k = 0;
+    if (rc == 0) {
+        k = rule->by_share ? jx_wf_sample_size(n, rule->share) : rule->count;
+        if (n == 0) {
+            rc = refuse(d, "W030",
+                        "年度 %d 没有可抽查的单位（须已审核或已公开，且尚未抽查）",
+                        year);
+        } else if (k == 0) {
+            rc = refuse(d, "W031", "抽查规则“%s”在 %zu 个单位中抽出 0 个",
+                        rule->text ? rule->text : "", n);
+        }
+    }
+    struct jx_wf_sample smp = {0};
+    char seedtext[24];
+    snprintf(seedtext, sizeof seedtext, "%llu", (unsigned long long)seed);
+    const char *comment =
+        jx_sprintf(t, "抽查（%s，种子 %s）", rule->text ? rule->text : "",
+                   seedtext);
+    int64_t at = who->backdated ? who->at : who->now;
+    if (rc == 0) {
+        jx_wf_sample_draw(a, pool, n, k, seed, &smp);
+        for (size_t i = 0; rc == 0 && i < smp.k; i++) {
+            struct act_ctx c;
+            int64_t vid = 0;
+            int number = 0;
+            char sha[65];
+            rc = decide(t, s, smp.codes[i], year, JX_WF_SAMPLE, comment, who,
+                        &c, d);
+            if (rc == 0 &&
+                (load_state_version(s, smp.codes[i], year, &vid, &number,
+                                    sha) < 0 ||
+                 record(s, smp.codes[i], year, JX_WF_SAMPLE, comment, who, &c,
+                        vid) < 0)) {
+                rc = -1;
+            }
+            if (rc == 0) {
+                at = c.out.at;
+            }
+        }
+    }
+    if (rc == 0) {
+        char attext[JX_WF_TIME_BUFSZ];
+        jx_wf_time_format(at, attext);
+        rc = exec_params(s,
+                         "INSERT INTO samples (year, seed, rule, n, k,"
+                         " actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         "itt" "ii" "it", (int64_t)year, seedtext,
+                         rule->text ? rule->text : "", (int64_t)n,
+                         (int64_t)smp.k, u.id, attext);
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+        if (rc == 0) {
+            out->n = n;
+            out->k = smp.k;
+            out->codes = smp.codes;
+            out->at = at;
+        }
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(t);
+    return rc;
+}
+
+/* The 复核 already recorded for unit's 整体 and year into *in: 0 (none
+ * leaves it zeroed), -1. */
+static int load_recheck(struct jx_store *s, const char *unit, int year,
+                        struct jx_wf_scores *in)
+{
+    memset(in, 0, sizeof *in);
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT score FROM rechecks WHERE unit = ? AND year = ?"
+           " AND object = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        const char *t = jx_stmt_text(st, 0);
+        bool pct;
+        in->has_review = true;
+        if (!t || jx_rat_parse(t, strlen(t), &in->review, &pct, NULL) !=
+                      JX_NUM_OK) {
+            in->review = jx_rat_int(0);
+        }
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ERROR ? -1 : 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
+                  struct jx_rat score, const char *note,
+                  const struct jx_ws_who *who, struct jx_diags *d)
+{
+    if (jx_store_begin(s) < 0) {
+        return -1;
+    }
+    struct jx_arena *t = jx_arena_new();
+    char sb[JX_NUM_BUFSZ], fb[JX_NUM_BUFSZ];
+    const char *scoretext = jx_rat_format_exact(score, false, sb);
+    const char *comment =
+        jx_sprintf(t, "复核分 %s%s%s", scoretext ? scoretext : "?",
+                   note && *note ? "：" : "", note && *note ? note : "");
+    struct act_ctx c;
+    int rc = lock_writes(s);
+    if (rc == 0) {
+        rc = load_ctx(t, s, unit, year, comment, who, &c, d);
+    }
+    struct jx_wf_scores in, done;
+    if (rc == 0 && load_recheck(s, unit, year, &in) < 0) {
+        rc = -1;
+    }
+    const struct jx_framework *fw = NULL;
+    if (rc == 0) {
+        struct jx_diags fd;
+        jx_diags_init(&fd, t);
+        fw = jx_framework_open(t, jx_framework_default_dir(t), c.framework,
+                               &fd);
+        jx_diags_release(&fd);
+        if (!fw) {
+            rc = refuse(d, "W032",
+                        "年度 %d 的评价框架“%s”无法读取，不能确定满分，未记录复核分",
+                        year, c.framework);
+        }
+    }
+    if (rc == 0) {
+        const char *code, *why;
+        if (jx_wf_scores_review(t, &in, c.cur.sampled, &c.actor, score,
+                                fw->points, c.opts.backdated ? c.opts.at
+                                                             : c.opts.now,
+                                note, &done, &code, &why) < 0) {
+            rc = refuse(d, code, "%s", why);
+        } else if (!scoretext) {
+            rc = refuse(d, "W013", "复核分须是有限位小数");
+        } else if (jx_wf_apply(t, c.cur.state, JX_WF_RECHECK, &c.actor, unit,
+                               &c.opts, &c.out) < 0) {
+            rc = refuse(d, c.out.code, "%s", c.out.why);
+        }
+    }
+    int64_t vid = 0;
+    int number = 0;
+    char sha[65];
+    if (rc == 0 &&
+        (load_state_version(s, unit, year, &vid, &number, sha) < 0 ||
+         record(s, unit, year, JX_WF_RECHECK, comment, who, &c, vid) < 0)) {
+        rc = -1;
+    }
+    if (rc == 0) {
+        char at[JX_WF_TIME_BUFSZ];
+        jx_wf_time_format(c.out.at, at);
+        const char *full = jx_rat_format_exact(fw->points, false, fb);
+        rc = exec_params(s,
+                         "INSERT INTO rechecks (unit, year, object, version,"
+                         " score, full_score, note, actor_id, at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         "tit" "n" "ttt" "it", unit, (int64_t)year, OBJECT_DB,
+                         vid, scoretext, full ? full : "",
+                         note && *note ? note : NULL, c.u.id, at);
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+    } else {
+        jx_store_rollback(s);
+    }
+    jx_arena_free(t);
+    return rc;
 }

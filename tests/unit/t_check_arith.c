@@ -649,6 +649,117 @@ static void t_config_set(void)
     CHECK(jx_rat_cmp(c.over_achievement, (struct jx_rat){3, 10}) == 0);
 }
 
+/* Run C122 over this year's json against last year's (2023, version
+ * 2); the findings of code go to r (owned by it), the count returned. */
+static size_t run_prior(struct run *r, const char *json, const char *last)
+{
+    r->a = jx_arena_new();
+    jx_diags_init(&r->d, r->a);
+    struct jx_package *p = jx_pkgjson_load(r->a, "t.json", json,
+                                           strlen(json), &r->d);
+    struct jx_package *q = jx_pkgjson_load(r->a, "last.json", last,
+                                           strlen(last), &r->d);
+    if (!p || !q) {
+        jx_test_fail(__FILE__, __LINE__, "package does not load");
+        return 0;
+    }
+    size_t from = r->d.n;
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    struct jx_check_prior prior = {q, 2023, 2};
+    jx_check_prior(r->a, p, &prior, &cfg, &r->d);
+    return r->d.n - from;
+}
+
+/* C122: last year's 决算 against this year's 上年决算数. */
+static void t_c122(void)
+{
+#define LAST(rows) "{\"format\":\"jixiao-package\",\"version\":1,"           \
+        "\"unit\":{\"name\":\"示例单位\"},\"year\":2023,"                    \
+        "\"base_sheet\":{\"costs\":{" rows "}}}"
+#define NOW(rows) HEAD "\"base_sheet\":{\"costs\":{" rows "}}}"
+    struct run r;
+    /* one row differs: error, at this year's figure */
+    size_t n = run_prior(&r, NOW("\"reception\":{\"prev_final\":\"3.20\","
+                                 "\"final\":\"2.60\"},\"office\":{"
+                                 "\"prev_final\":\"40\",\"final\":\"41\"}"),
+                         LAST("\"reception\":{\"final\":\"3.50\"},"
+                              "\"office\":{\"final\":\"40.00\"}"));
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        const struct jx_diag *e = &r.d.a[r.d.n - 1];
+        CHECK_STR(e->code, "C122");
+        CHECK_INT(e->severity, JX_SEV_ERROR);
+        CHECK_STR(e->msg, "基础数据表“公务接待”上年决算数 3.20 万元，与 2023 "
+                          "年已送审第 2 版的 2023 年决算数 3.50 万元不符");
+    }
+    done(&r);
+    /* agreeing, and a finer figure that rounds to the coarser: silent */
+    n = run_prior(&r, NOW("\"reception\":{\"prev_final\":\"3.50\"},"
+                          "\"office\":{\"prev_final\":\"41.23\"}"),
+                  LAST("\"reception\":{\"final\":\"3.5\"},"
+                       "\"office\":{\"final\":\"41.2345\"}"));
+    CHECK_INT(n, 0);
+    done(&r);
+    /* one unit in the last place at the same precision: error */
+    n = run_prior(&r, NOW("\"office\":{\"prev_final\":\"41.23\"}"),
+                  LAST("\"office\":{\"final\":\"41.24\"}"));
+    CHECK_INT(n, 1);
+    done(&r);
+    /* other units: 35000 元 is 3.50 万元 */
+    n = run_prior(&r, NOW("\"reception\":{\"prev_final\":\"3.50\"}"),
+                  "{\"format\":\"jixiao-package\",\"version\":1,"
+                  "\"unit\":{\"name\":\"示例单位\"},\"year\":2023,"
+                  "\"base_sheet\":{\"unit\":\"元\",\"costs\":{\"reception\":"
+                  "{\"final\":\"35000.00\"}}}}");
+    CHECK_INT(n, 0);
+    done(&r);
+    /* an inferred value: a warning at most, naming the inference */
+    n = run_prior(&r, NOW("\"reception\":{\"prev_final\":{\"value\":\"3.20\","
+                          "\"source\":{\"sheet\":\"基础数据表\",\"cell\":\"C9\","
+                          "\"how\":\"split\",\"raw\":\"3.202.60\"}}}"),
+                  LAST("\"reception\":{\"final\":\"3.50\"}"));
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        const struct jx_diag *e = &r.d.a[r.d.n - 1];
+        CHECK_INT(e->severity, JX_SEV_WARNING);
+        CHECK(strstr(e->msg, "原文“3.202.60”") != NULL);
+    }
+    done(&r);
+    /* a row unread or absent on either side: silent */
+    n = run_prior(&r, NOW("\"reception\":{\"prev_final\":\"3.20\","
+                          "\"unread\":true},\"office\":{\"prev_final\":\"9\"},"
+                          "\"overseas\":{\"prev_final\":\"1\"}"),
+                  LAST("\"reception\":{\"final\":\"3.50\"},"
+                       "\"office\":{\"final\":\"8\",\"unread\":true}"));
+    CHECK_INT(n, 0);
+    done(&r);
+    /* project lines matched by category and name, in any order; a name
+     * in another category, or a line without a name, is not compared */
+    n = run_prior(
+        &r,
+        NOW("\"project_lines\":[{\"category\":\"local_special\",\"name\":"
+            "\"河道保洁专项\",\"prev_final\":\"80.00\"},{\"category\":"
+            "\"business\",\"name\":\"业务工作经费\",\"prev_final\":\"150\"},"
+            "{\"category\":\"transfer\",\"prev_final\":\"7\"},{\"category\":"
+            "\"transfer\",\"name\":\"农田补助\",\"prev_final\":\"5\"}]"),
+        LAST("\"project_lines\":[{\"category\":\"business\",\"name\":"
+             "\"业务工作经费\",\"final\":\"150.00\"},{\"category\":"
+             "\"local_special\",\"name\":\"河道 保洁专项\",\"final\":\"85\"},"
+             "{\"category\":\"transfer\",\"final\":\"9\"},{\"category\":"
+             "\"local_special\",\"name\":\"农田补助\",\"final\":\"6\"}]"));
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        const struct jx_diag *e = &r.d.a[r.d.n - 1];
+        CHECK_STR(e->msg, "基础数据表项目支出“河道保洁专项”上年决算数 80.00 "
+                          "万元，与 2023 年已送审第 2 版的 2023 年决算数 "
+                          "85.00 万元不符");
+    }
+    done(&r);
+#undef LAST
+#undef NOW
+}
+
 const struct jx_test t_check_arith[] = {
     {"check.config_set", t_config_set},
     {"check_arith.c101", t_c101},
@@ -672,5 +783,6 @@ const struct jx_test t_check_arith[] = {
     {"check_arith.c119", t_c119},
     {"check_arith.c120", t_c120},
     {"check_arith.c121", t_c121},
+    {"check_prior.c122", t_c122},
     {NULL, NULL},
 };

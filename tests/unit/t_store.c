@@ -377,7 +377,9 @@ static void newer_refused(struct eng *e)
     if (d.n == 1) {
         CHECK_STR(d.a[0].code, "D003");
         CHECK(strstr(d.a[0].msg, "版本为 99") != NULL);
-        CHECK(strstr(d.a[0].msg, "支持的版本 2") != NULL);
+        char want[64];
+        snprintf(want, sizeof want, "支持的版本 %d", JX_STORE_SCHEMA_VERSION);
+        CHECK(strstr(d.a[0].msg, want) != NULL);
         if (strcmp(e->name, "sqlite") == 0) {
             CHECK(strstr(d.a[0].msg, e->dir) != NULL);
         }

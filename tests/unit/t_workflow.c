@@ -55,6 +55,8 @@ static void t_legal(void)
         {JX_WF_APPROVED, JX_WF_PUBLISH, JX_WF_FILLER, false, JX_WF_PUBLISHED},
         {JX_WF_APPROVED, JX_WF_PUBLISH, JX_WF_LEADER, false, JX_WF_PUBLISHED},
         {JX_WF_PUBLISHED, JX_WF_UNPUBLISH, JX_WF_ADMIN, false, JX_WF_APPROVED},
+        {JX_WF_APPROVED, JX_WF_RECHECK, JX_WF_REVIEWER, false, JX_WF_APPROVED},
+        {JX_WF_PUBLISHED, JX_WF_RECHECK, JX_WF_REVIEWER, false, JX_WF_PUBLISHED},
     };
     struct jx_arena *a = jx_arena_new();
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -92,13 +94,16 @@ static void t_legal(void)
                                  &u, "101001", &o, &out) == 0;
         }
     }
-    CHECK_INT(legal, 13);
+    CHECK_INT(legal, 15);
     /* names both ways */
     enum jx_wf_action act;
     CHECK_INT(jx_wf_action_parse("取消送审", strlen("取消送审"), &act), 0);
     CHECK_INT(act, JX_WF_CANCEL_SUBMIT);
     CHECK_INT(jx_wf_action_parse("unpublish", 9, &act), 0);
     CHECK_INT(act, JX_WF_UNPUBLISH);
+    CHECK_INT(jx_wf_action_parse("复核", strlen("复核"), &act), 0);
+    CHECK_INT(act, JX_WF_RECHECK);
+    CHECK_STR(jx_wf_action_name(JX_WF_RECHECK), "recheck");
     enum jx_wf_state st;
     CHECK_INT(jx_wf_state_parse("待单位审核", strlen("待单位审核"), &st), 0);
     CHECK_INT(st, JX_WF_UNIT_REVIEW);
@@ -143,7 +148,12 @@ static void t_illegal(void)
     refused(a, JX_WF_FILLING, JX_WF_PUBLISH, admin, &o, "W005",
             "尚未审核通过（状态：填报中），不能公开", __LINE__);
     refused(a, JX_WF_PUBLISHED, JX_WF_PUBLISH, admin, &o, "W003",
-            "状态“已公开”下不能公开（此时可做：抽查、撤回公开）", __LINE__);
+            "状态“已公开”下不能公开（此时可做：抽查、撤回公开、复核）", __LINE__);
+    /* 复核 only by the bureau, only after 审核通过; the state stays */
+    refused(a, JX_WF_APPROVED, JX_WF_RECHECK, filler, &o, "W001",
+            "单位填报人无权复核（可复核的是：财政审核人、管理员）", __LINE__);
+    refused(a, JX_WF_REVIEWING, JX_WF_RECHECK, rev, &o, "W003",
+            "状态“审核中”下不能复核（此时可做：通过、退回）", __LINE__);
     /* review of a unit that never submitted */
     refused(a, JX_WF_FILLING, JX_WF_TAKE, rev, &o, "W004",
             "该单位尚未送审（状态：填报中），不能受理", __LINE__);

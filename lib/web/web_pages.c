@@ -1,0 +1,620 @@
+/*
+ * web_pages.c - the portal's pages (Chinese, no script): the home page,
+ * sign-in and sign-out, the bureau's year overview (jx_ws_status,
+ * sortable, paginated), a unit's page (state, versions, what changed,
+ * audit trail, and the forms of the acts the signed-in role may take
+ * in the state, asked of jx_wf_apply), the acts themselves (jx_ws_act)
+ * and the public list of a year.  Every string reaches the page through
+ * jx_html's escaping conversions.
+ */
+#include "web/web_pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "jixiao/wsflow.h"
+
+/* ---- small readers of the store ---------------------------------------- */
+
+/* Whether year is set up (*leader_step read): 1 yes, 0 no, -1. */
+static int year_exists(struct jx_store *s, int year, bool *leader_step)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT leader_step FROM years WHERE year = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, year);
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW && leader_step) {
+        *leader_step = jx_stmt_int(st, 0) != 0;
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The name of unit code into *name (arena a): 1, 0 when unknown, -1. */
+static int unit_name(struct jx_arena *a, struct jx_store *s, const char *code,
+                     const char **name)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT name FROM units WHERE code = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, code);
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        *name = jx_strdup(a, jx_stmt_text(st, 0));
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The years set up, newest first, into *years (arena): count, or -1. */
+static long list_years(struct jx_arena *a, struct jx_store *s, int **years)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT year FROM years ORDER BY year DESC");
+    if (!st) {
+        return -1;
+    }
+    size_t n = 0, cap = 8;
+    int *y = jx_alloc_array(a, cap, sizeof *y);
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        y = jx_arena_grow(a, y, n, &cap, sizeof *y);
+        y[n++] = (int)jx_stmt_int(st, 0);
+    }
+    jx_stmt_finalize(st);
+    *years = y;
+    return r == JX_STEP_DONE ? (long)n : -1;
+}
+
+/* ---- home, sign-in, sign-out ------------------------------------------- */
+
+/* See web_pages.h. */
+int jx_web_page_home(struct jx_web_ctx *c)
+{
+    int *years;
+    long ny = list_years(c->a, c->s, &years);
+    if (ny < 0) {
+        return -1;
+    }
+    struct jx_html h;
+    jx_web_page_begin(c, &h, c->sess.signed_in ? "我的工作" : "欢迎");
+    if (!c->sess.signed_in) {
+        jx_html(&h, "<p>单位填报人、单位负责人和财政审核人请先"
+                    "<a href=\"/signin\">登录</a>。</p>\n");
+    } else if (c->sess.unit) {
+        jx_html(&h, "<h2>本单位（%h）</h2><ul>", c->sess.unit);
+        for (long i = 0; i < ny; i++) {
+            jx_html(&h, "<li><a href=\"/unit/%t/%d\">%d 年度</a></li>",
+                    c->sess.unit, years[i], years[i]);
+        }
+        jx_html(&h, "</ul>\n");
+    } else {
+        jx_html(&h, "<h2>年度总览</h2><ul>");
+        for (long i = 0; i < ny; i++) {
+            jx_html(&h, "<li><a href=\"/year/%d\">%d 年度</a></li>", years[i],
+                    years[i]);
+        }
+        jx_html(&h, "</ul>\n");
+    }
+    jx_html(&h, "<h2>公开的自评报告</h2><ul>");
+    for (long i = 0; i < ny; i++) {
+        jx_html(&h, "<li><a href=\"/public/%d\">%d 年度</a></li>", years[i],
+                years[i]);
+    }
+    jx_html(&h, "</ul>\n");
+    jx_web_page_end(c, &h, 200);
+    return 0;
+}
+
+/* The sign-in form (with message, or NULL) and its double-submit
+ * cookie, answered with status. */
+static void signin_form(struct jx_web_ctx *c, const char *message, int status)
+{
+    const char *pre = jx_web_random_hex(c->a, 16);
+    jx_web_add_cookie(c->resp,
+                      jx_sprintf(c->a,
+                                 JX_WEB_PRE_COOKIE "=%s; Path=/; HttpOnly;"
+                                 " SameSite=Lax%s",
+                                 pre, c->req->tls ? "; Secure" : ""));
+    struct jx_html h;
+    jx_web_page_begin(c, &h, "登录");
+    if (message) {
+        jx_html(&h, "<p class=\"err\">%h</p>\n", message);
+    }
+    jx_html(&h, "<form method=\"post\" action=\"/signin\">"
+                "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+                "<label>用户名 <input name=\"name\" autocomplete=\"username\""
+                " required></label>"
+                "<label>密码 <input type=\"password\" name=\"password\""
+                " autocomplete=\"current-password\" required></label>"
+                "<button type=\"submit\">登录</button></form>\n",
+            pre);
+    jx_web_page_end(c, &h, status);
+}
+
+/* See web_pages.h. */
+int jx_web_page_signin(struct jx_web_ctx *c)
+{
+    if (c->sess.signed_in) {
+        jx_web_redirect(c, "/");
+        return 0;
+    }
+    signin_form(c, NULL, 200);
+    return 0;
+}
+
+/* See web_pages.h. */
+int jx_web_page_signin_post(struct jx_web_ctx *c)
+{
+    const char *name = jx_web_form(c, "name");
+    const char *pw = jx_web_form(c, "password");
+    struct jx_web_signin out;
+    if (jx_web_signin(c->app, c->s, c->a, name, pw, c->req->client, &out) < 0) {
+        return -1;
+    }
+    if (out.throttled) {
+        char t[JX_WF_TIME_BUFSZ];
+        int64_t local = out.retry_at + JX_WF_TZ_OFFSET;
+        jx_wf_time_format(local, t);
+        /* "YYYY-MM-DDTHH:MM:SSZ" read as Beijing time: date and HH:MM */
+        signin_form(c,
+                    jx_sprintf(c->a,
+                               "登录失败次数过多，该账户暂时锁定。请于北京时间 "
+                               "%.10s %.5s 之后再试。",
+                               t, t + 11),
+                    429);
+        return 0;
+    }
+    if (!out.ok) {
+        signin_form(c, "用户名或密码错误。", 200);
+        return 0;
+    }
+    if (c->sess.signed_in && jx_web_signout(c->app, c->s, c->sess.id) < 0) {
+        return -1;
+    }
+    jx_web_add_cookie(c->resp,
+                      jx_sprintf(c->a,
+                                 JX_WEB_COOKIE "=%s; Path=/; HttpOnly;"
+                                 " SameSite=Lax%s",
+                                 out.token, c->req->tls ? "; Secure" : ""));
+    jx_web_add_cookie(c->resp, JX_WEB_PRE_COOKIE "=; Max-Age=0; Path=/;"
+                               " HttpOnly; SameSite=Lax");
+    jx_web_redirect(c, "/");
+    return 0;
+}
+
+/* See web_pages.h. */
+int jx_web_page_signout(struct jx_web_ctx *c)
+{
+    if (jx_web_signout(c->app, c->s, c->sess.id) < 0) {
+        return -1;
+    }
+    jx_web_add_cookie(c->resp, JX_WEB_COOKIE "=; Max-Age=0; Path=/;"
+                               " HttpOnly; SameSite=Lax");
+    jx_web_redirect(c, "/");
+    return 0;
+}
+
+/* ---- the year overview ------------------------------------------------- */
+
+/* The sort keys of the overview. */
+static const char *const sort_keys[] = {"rank", "code", "name", "state",
+                                        "late"};
+static const char *const sort_zh[] = {"名次", "编码", "名称", "状态", "报送"};
+#define NSORT 5
+
+/* How late a unit's 报送 is, for sorting: not sent last. */
+static long late_key(const struct jx_ws_unit_status *u)
+{
+    const struct jx_wf_moment *m = &u->timeliness.submit;
+    if (!m->present) {
+        return 1000000;
+    }
+    return m->has_late ? m->late : 999999;
+}
+
+/* The sort in effect for the comparators (set before qsort; a request
+ * runs on one thread and qsort does not recurse into us). */
+static _Thread_local int sort_by;
+
+/* Compare two units by the sort in effect, then by code. */
+static int unit_cmp(const void *pa, const void *pb)
+{
+    const struct jx_ws_unit_status *a =
+        *(const struct jx_ws_unit_status *const *)pa;
+    const struct jx_ws_unit_status *b =
+        *(const struct jx_ws_unit_status *const *)pb;
+    int r = 0;
+    switch (sort_by) {
+    case 2: r = strcmp(a->name ? a->name : "", b->name ? b->name : ""); break;
+    case 3: r = (int)a->state - (int)b->state; break;
+    case 4: {
+        long la = late_key(a), lb = late_key(b);
+        r = la < lb ? -1 : la > lb;
+        break;
+    }
+    default: break;
+    }
+    return r ? r : strcmp(a->code, b->code);
+}
+
+/* The 报送 cell of u. */
+static const char *submit_text(struct jx_arena *a,
+                               const struct jx_ws_unit_status *u)
+{
+    const struct jx_wf_moment *m = &u->timeliness.submit;
+    if (!m->present) {
+        return "未报送";
+    }
+    if (!m->has_late) {
+        return "已报送";
+    }
+    return m->late <= 0 ? "按时" : jx_sprintf(a, "迟 %d 个工作日", m->late);
+}
+
+/* See web_pages.h. */
+int jx_web_page_year(struct jx_web_ctx *c)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, c->a);
+    struct jx_ws_status st;
+    int rc = jx_ws_status(c->a, c->s, c->year, c->app->cfg.fwdir,
+                          c->app->cfg.caldir, &st, &d);
+    jx_diags_release(&d); /* W022 is the 404 below; messages in c->a */
+    if (rc < 0) {
+        return -1;
+    }
+    if (rc > 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    const char *sort = jx_web_query(c, "sort");
+    int by = 0;
+    for (int i = 0; i < NSORT && sort; i++) {
+        if (strcmp(sort, sort_keys[i]) == 0) {
+            by = i;
+        }
+    }
+    const struct jx_ws_unit_status **rows = jx_ws_status_ranked(c->a, &st);
+    if (by != 0) {
+        sort_by = by;
+        qsort(rows, st.n, sizeof *rows, unit_cmp);
+    }
+    long size = c->app->cfg.page_size;
+    long pages = st.n ? ((long)st.n + size - 1) / size : 1;
+    const char *pq = jx_web_query(c, "page");
+    long page = pq ? strtol(pq, NULL, 10) : 1;
+    if (page < 1) {
+        page = 1;
+    }
+    if (page > pages) {
+        page = pages;
+    }
+    struct jx_html h;
+    jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度总览", c->year));
+    jx_html(&h, "<p>单位 %D 个；报送截止 %h，公开截止 %h。</p>\n",
+            (long long)st.n,
+            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.submit_by.y,
+                       st.year.submit_by.m, st.year.submit_by.d),
+            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.publish_by.y,
+                       st.year.publish_by.m, st.year.publish_by.d));
+    jx_html(&h, "<table><thead><tr>");
+    for (int i = 0; i < NSORT; i++) {
+        if (i == by) {
+            jx_html(&h, "<th>%h ▲</th>", sort_zh[i]);
+        } else {
+            jx_html(&h, "<th><a href=\"/year/%d?sort=%t\">%h</a></th>", c->year,
+                    sort_keys[i], sort_zh[i]);
+        }
+    }
+    jx_html(&h, "<th>问题</th><th>自评分</th><th>考核分</th></tr></thead>"
+                "<tbody>\n");
+    size_t from = (size_t)((page - 1) * size);
+    for (size_t i = from; i < st.n && i < from + (size_t)size; i++) {
+        const struct jx_ws_unit_status *u = rows[i];
+        if (u->rank > 0) {
+            jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
+        } else {
+            jx_html(&h, "<tr><td class=\"num\">—</td>");
+        }
+        const char *self = u->self_value ? u->self_value : u->self_stated;
+        jx_html(&h, "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
+                    "<td>%h</td><td>%h</td>"
+                    "<td>错误 %D，警告 %D</td><td class=\"num\">%h</td>"
+                    "<td class=\"num\">%h</td></tr>\n",
+                u->code, u->code, c->year, u->name, jx_wf_state_zh(u->state),
+                submit_text(c->a, u), (long long)u->findings[JX_SEV_ERROR],
+                (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
+                u->assess_total ? u->assess_total : "—");
+    }
+    jx_html(&h, "</tbody></table>\n<nav class=\"pages\">第 %D / %D 页 ",
+            (long long)page, (long long)pages);
+    if (page > 1) {
+        jx_html(&h, "<a href=\"/year/%d?sort=%t&amp;page=%D\">上一页</a>",
+                c->year, sort_keys[by], (long long)(page - 1));
+    }
+    if (page < pages) {
+        jx_html(&h, "<a href=\"/year/%d?sort=%t&amp;page=%D\">下一页</a>",
+                c->year, sort_keys[by], (long long)(page + 1));
+    }
+    jx_html(&h, "</nav>\n");
+    jx_web_page_end(c, &h, 200);
+    return 0;
+}
+
+/* ---- a unit's page and its acts ---------------------------------------- */
+
+/* The acts a page offers (others come with later pages). */
+static const enum jx_wf_action page_acts[] = {JX_WF_TAKE, JX_WF_APPROVE,
+                                              JX_WF_RETURN, JX_WF_PUBLISH};
+#define NPAGE_ACTS 4
+
+/* Whether act needs a comment. */
+static bool act_needs_comment(enum jx_wf_action act)
+{
+    return act == JX_WF_RETURN;
+}
+
+/* The acts the signed-in user may take on c's unit now: replay the
+ * trail ev[0..n) and ask jx_wf_apply about each; ok[i] for
+ * page_acts[i]. */
+static void acts_allowed(struct jx_web_ctx *c, bool leader_step,
+                         const struct jx_ws_event *ev, size_t n,
+                         bool ok[NPAGE_ACTS])
+{
+    struct jx_wf_audit *rows = jx_alloc_array(c->a, n ? n : 1, sizeof *rows);
+    for (size_t i = 0; i < n; i++) {
+        rows[i].unit = c->unit;
+        rows[i].year = c->year;
+        rows[i].from = ev[i].from;
+        rows[i].to = ev[i].to;
+        rows[i].action = ev[i].action;
+        rows[i].actor_role = ev[i].role;
+        rows[i].backdated = ev[i].backdated;
+        int64_t t = 0;
+        if (ev[i].at) {
+            jx_wf_time_parse(ev[i].at, strlen(ev[i].at), &t);
+        }
+        rows[i].at = rows[i].recorded = t;
+    }
+    struct jx_wf_current cur;
+    size_t bad;
+    bool good = jx_wf_replay(rows, n, &cur, &bad) == 0;
+    struct jx_wf_actor actor = {
+        .id = jx_sprintf(c->a, "%lld", (long long)c->sess.user_id),
+        .role = c->sess.role,
+        .unit = c->sess.unit};
+    for (size_t i = 0; i < NPAGE_ACTS; i++) {
+        struct jx_wf_opts o = {.leader_step = leader_step,
+                               .entered_by = cur.entered_by,
+                               .has_entered_at = cur.has_last,
+                               .entered_at = cur.last_at,
+                               .comment = act_needs_comment(page_acts[i])
+                                              ? "（意见）"
+                                              : NULL,
+                               .now = c->now};
+        struct jx_wf_outcome out;
+        ok[i] = good && jx_wf_apply(c->a, cur.state, page_acts[i], &actor,
+                                    c->unit, &o, &out) == 0;
+    }
+}
+
+/* The versions of the unit's year as a table (none: a sentence). */
+static int versions_table(struct jx_web_ctx *c, struct jx_html *h)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        c->s, "SELECT number, sha256, created_at FROM versions"
+              " WHERE unit = ? AND year = ? ORDER BY number");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, c->unit);
+    jx_stmt_bind_int(st, 2, c->year);
+    enum jx_step r;
+    size_t n = 0;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        if (n++ == 0) {
+            jx_html(h, "<table><thead><tr><th>版本</th><th>送审时间（UTC）</th>"
+                       "<th>SHA-256</th></tr></thead><tbody>\n");
+        }
+        jx_html(h, "<tr><td class=\"num\">%D</td><td>%h</td><td>%h</td></tr>\n",
+                (long long)jx_stmt_int(st, 0), jx_stmt_text(st, 2),
+                jx_stmt_text(st, 1));
+    }
+    jx_stmt_finalize(st);
+    jx_html(h, n ? "</tbody></table>\n" : "<p>尚无送审版本。</p>\n");
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* See web_pages.h. */
+int jx_web_page_unit(struct jx_web_ctx *c)
+{
+    const char *name = NULL;
+    bool leader_step = false;
+    int r = unit_name(c->a, c->s, c->unit, &name);
+    int y = r > 0 ? year_exists(c->s, c->year, &leader_step) : r;
+    if (r < 0 || y < 0) {
+        return -1;
+    }
+    if (r == 0 || y == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    struct jx_diags d;
+    jx_diags_init(&d, c->a);
+    struct jx_ws_history hist;
+    int hr = jx_ws_history(c->a, c->s, c->unit, c->year, &hist, &d);
+    jx_diags_release(&d);
+    if (hr < 0) {
+        return -1;
+    }
+    if (hr > 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    enum jx_wf_state state =
+        hist.nevents ? hist.events[hist.nevents - 1].to : JX_WF_FILLING;
+    struct jx_html h;
+    jx_web_page_begin(c, &h, jx_sprintf(c->a, "%s（%s） %d 年度", name, c->unit,
+                                        c->year));
+    jx_html(&h, "<p>状态：<strong>%h</strong></p>\n", jx_wf_state_zh(state));
+    bool ok[NPAGE_ACTS];
+    acts_allowed(c, leader_step, hist.events, hist.nevents, ok);
+    for (size_t i = 0; i < NPAGE_ACTS; i++) {
+        if (!ok[i]) {
+            continue;
+        }
+        jx_html(&h, "<form class=\"act\" method=\"post\" "
+                    "action=\"/unit/%t/%d/act\">"
+                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+                    "<input type=\"hidden\" name=\"action\" value=\"%h\">",
+                c->unit, c->year, c->sess.csrf,
+                jx_wf_action_name(page_acts[i]));
+        if (act_needs_comment(page_acts[i])) {
+            jx_html(&h, "<label>退回意见 <textarea name=\"comment\" rows=\"3\""
+                        " cols=\"40\" required></textarea></label>");
+        }
+        jx_html(&h, "<button type=\"submit\">%h</button></form>\n",
+                jx_wf_action_zh(page_acts[i]));
+    }
+    jx_html(&h, "<h2>送审版本</h2>\n");
+    if (versions_table(c, &h) < 0) {
+        jx_html_release(&h);
+        return -1;
+    }
+    for (size_t i = 0; i < hist.ndiffs; i++) {
+        const struct jx_ws_vdiff *v = &hist.diffs[i];
+        jx_html(&h, "<h3>第 %d 版与第 %d 版相比：%D 处改动</h3>\n", v->from,
+                v->to, (long long)(v->n + v->omitted));
+        if (v->n == 0) {
+            continue;
+        }
+        jx_html(&h, "<table><thead><tr><th>位置</th><th>原值</th><th>新值</th>"
+                    "</tr></thead><tbody>\n");
+        for (size_t k = 0; k < v->n; k++) {
+            jx_html(&h, "<tr><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+                    v->changes[k].pointer, v->changes[k].old_value,
+                    v->changes[k].new_value);
+        }
+        jx_html(&h, "</tbody></table>\n");
+    }
+    jx_html(&h, "<h2>审计记录</h2>\n");
+    if (hist.nevents == 0) {
+        jx_html(&h, "<p>尚无记录。</p>\n");
+    } else {
+        jx_html(&h, "<table><thead><tr><th>时间（UTC）</th><th>操作人</th>"
+                    "<th>角色</th><th>操作</th><th>状态</th><th>版本</th>"
+                    "<th>意见</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < hist.nevents; i++) {
+            const struct jx_ws_event *e = &hist.events[i];
+            jx_html(&h, "<tr><td>%h%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                        "<td>%h → %h</td><td class=\"num\">%d</td>"
+                        "<td>%h</td></tr>\n",
+                    e->at, e->backdated ? "（补录）" : "",
+                    e->actor ? e->actor : "—", jx_wf_role_zh(e->role),
+                    jx_wf_action_zh(e->action), jx_wf_state_zh(e->from),
+                    jx_wf_state_zh(e->to), e->version, e->comment);
+        }
+        jx_html(&h, "</tbody></table>\n");
+    }
+    jx_web_page_end(c, &h, 200);
+    return 0;
+}
+
+/* See web_pages.h. */
+int jx_web_page_act(struct jx_web_ctx *c)
+{
+    const char *name = NULL;
+    int r = unit_name(c->a, c->s, c->unit, &name);
+    int y = r > 0 ? year_exists(c->s, c->year, NULL) : r;
+    if (r < 0 || y < 0) {
+        return -1;
+    }
+    if (r == 0 || y == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    const char *an = jx_web_form(c, "action");
+    enum jx_wf_action act = JX_WF_NACTIONS;
+    bool offered = false;
+    if (an && jx_wf_action_parse(an, strlen(an), &act) == 0) {
+        for (size_t i = 0; i < NPAGE_ACTS; i++) {
+            offered = offered || page_acts[i] == act;
+        }
+    }
+    if (!offered) {
+        jx_web_error(c, 403, "操作被拒绝", "不支持该操作。");
+        return 0;
+    }
+    const char *comment = jx_web_form(c, "comment");
+    if (comment && !*comment) {
+        comment = NULL;
+    }
+    struct jx_ws_who who = {.user = c->sess.user, .now = c->now,
+                            .client = c->req->client};
+    struct jx_diags d;
+    jx_diags_init(&d, c->a);
+    struct jx_ws_done done;
+    int rc = jx_ws_act(c->s, c->unit, c->year, act, comment, &who, &done, &d);
+    /* the message lives in c->a, the list's array does not */
+    const char *why = d.n ? d.a[d.n - 1].msg : "此操作在当前状态下不允许。";
+    jx_diags_release(&d);
+    if (rc < 0) {
+        return -1;
+    }
+    if (rc > 0) {
+        jx_web_error(c, 403, "操作被拒绝", why);
+        return 0;
+    }
+    jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d",
+                                  jx_web_urlenc(c->a, c->unit), c->year));
+    return 0;
+}
+
+/* ---- the public list ---------------------------------------------------- */
+
+/* See web_pages.h. */
+int jx_web_page_public(struct jx_web_ctx *c)
+{
+    int y = year_exists(c->s, c->year, NULL);
+    if (y < 0) {
+        return -1;
+    }
+    if (y == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    struct jx_stmt *st = jx_stmt_prepare(
+        c->s, "SELECT u.code, u.name FROM states st JOIN units u"
+              " ON u.code = st.unit WHERE st.year = ? AND st.object = 'whole'"
+              " AND st.state = 'published' ORDER BY u.code");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, c->year);
+    struct jx_html h;
+    jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度公开的自评报告", c->year));
+    enum jx_step r;
+    size_t n = 0;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        if (n++ == 0) {
+            jx_html(&h, "<table><thead><tr><th>编码</th><th>单位</th></tr>"
+                        "</thead><tbody>\n");
+        }
+        jx_html(&h, "<tr><td>%h</td><td>%h</td></tr>\n", jx_stmt_text(st, 0),
+                jx_stmt_text(st, 1));
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE) {
+        jx_html_release(&h);
+        return -1;
+    }
+    jx_html(&h, n ? "</tbody></table>\n" : "<p>本年度尚无公开的报告。</p>\n");
+    jx_web_page_end(c, &h, 200);
+    return 0;
+}
