@@ -133,7 +133,12 @@ struct jx_ws_unit_status {
     const char *self_value;   /* 自评分 recomputed (the evaluation) */
     const char *self_grade;   /* its grade, or NULL */
     struct jx_fw_result *assessment; /* 考核 from the records, or NULL
-                                        (no version) */
+                                        (no version).  Read from the
+                                        store's cache (jx_ws_rescore) it
+                                        holds scored, total, njudge,
+                                        total_lo, total_hi, grade and per
+                                        item item->id and used only:
+                                        jx_wf_assess gives the rest */
     const char *assess_total; /* jx_fw_result_total_text, or NULL */
     const char *assess_grade; /* or NULL */
     size_t findings[4];       /* per severity (enum jx_severity) */
@@ -152,14 +157,30 @@ struct jx_ws_status {
     size_t n;
 };
 
-/* Read every unit's state, versions and audit rows for year and score
- * them: 及时性 with the calendar in caldir, 考核 with the year's
- * framework in fwdir (NULL: the bundled data); then rank them
+/* Read every unit's state, versions and audit rows for year (a fixed
+ * number of queries, not one per unit) and score them: 及时性 with the
+ * calendar in caldir, 考核 with the year's framework in fwdir (NULL:
+ * the bundled data), taken from the store's derived scores when they
+ * are current, else computed here; then rank them
  * (jx_ws_status_rank).  0, 1 when the year is not set up (W022 in d),
  * -1 when the store failed. */
 int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  const char *fwdir, const char *caldir,
                  struct jx_ws_status *out, struct jx_diags *d);
+
+/*
+ * Bring the derived scores of year's versions up to date in the store's
+ * scores table (docs/store.md, "Derived scores"): the 考核 of every
+ * unit's latest version whose stamp (the framework and calendar files,
+ * the year's deadlines, the dates 及时性 counts) differs from now, and
+ * the 自评分 and finding counts of every version without them; fwdir,
+ * caldir as jx_ws_status.  One transaction.  jx_ws_submit, jx_ws_act
+ * and jx_ws_year_set keep them up to date themselves; jx_ws_status
+ * never uses a stale row (it scores the unit itself).  0 with
+ * *nwritten, or -1 when the store failed.
+ */
+int jx_ws_rescore(struct jx_store *s, int year, const char *fwdir,
+                  const char *caldir, size_t *nwritten, struct jx_diags *d);
 
 /* Set every unit's rank: units with a version by 考核分 (the total, or
  * while judgements are pending the provisional total, the pending items

@@ -17,6 +17,8 @@
  */
 #include "jixiao/wsflow.h"
 
+#include "ws_impl.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -33,7 +35,7 @@
 #include "jixiao/pkgjson.h"
 
 /* The object every command acts on for now: 整体. */
-#define OBJECT_DB "whole"
+#define OBJECT_DB JX_WSI_OBJECT
 #define OBJECT_ZH "整体"
 
 /* The states as the store's states table spells them (its CHECK). */
@@ -152,8 +154,8 @@ static bool parse_date(const char *s, struct jx_cal_date *d)
 }
 
 /* The year's settings into *y and its framework id: 0, 1 when the year
- * is not set up, -1. */
-static int load_year(struct jx_arena *a, struct jx_store *s, int year,
+ * is not set up, -1 (ws_impl.h). */
+int jx_wsi_load_year(struct jx_arena *a, struct jx_store *s, int year,
                      struct jx_wf_year *y, const char **framework)
 {
     struct jx_stmt *st = jx_stmt_prepare(
@@ -194,15 +196,50 @@ static int64_t stored_time(const char *t)
     return v;
 }
 
-/* The audit rows of unit's 整体 for year, in order, into *rows (a). */
-static int load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
+/* The columns of an audit row, after the unit's code (column 0) when
+ * the rows of many units are read at once. */
+#define AUDIT_COLS                                                          \
+    "a.from_state, a.to_state, a.action, a.actor_id, a.actor_role,"        \
+    " a.actor_unit, a.at, a.recorded, a.comment, a.backdated, v.sha256"    \
+    " FROM audit a LEFT JOIN versions v ON v.id = a.version"
+
+/* Fill w from the row st holds, its columns from c on (AUDIT_COLS);
+ * unit is borrowed (it outlives w). */
+static void fill_row(struct jx_arena *a, struct jx_stmt *st, int c,
+                     const char *unit, int year, struct jx_wf_audit *w)
+{
+    memset(w, 0, sizeof *w);
+    w->unit = unit;
+    w->year = year;
+    w->object = OBJECT_ZH;
+    db_state_parse(jx_stmt_text(st, c + 0), &w->from);
+    db_state_parse(jx_stmt_text(st, c + 1), &w->to);
+    const char *act = jx_stmt_text(st, c + 2);
+    if (!act || jx_wf_action_parse(act, strlen(act), &w->action) < 0) {
+        w->action = JX_WF_NACTIONS;
+    }
+    w->actor_id = jx_strdup(a, jx_stmt_text(st, c + 3));
+    const char *role = jx_stmt_text(st, c + 4);
+    if (!role || jx_wf_role_parse(role, strlen(role), &w->actor_role) < 0) {
+        w->actor_role = JX_WF_ROLE_NONE;
+    }
+    w->actor_unit = jx_strdup(a, jx_stmt_text(st, c + 5));
+    w->at = stored_time(jx_stmt_text(st, c + 6));
+    w->recorded = jx_stmt_isnull(st, c + 7)
+                      ? w->at
+                      : stored_time(jx_stmt_text(st, c + 7));
+    w->comment = jx_strdup(a, jx_stmt_text(st, c + 8));
+    w->backdated = jx_stmt_int(st, c + 9) != 0;
+    w->version = jx_strdup(a, jx_stmt_text(st, c + 10));
+}
+
+/* The audit rows of unit's 整体 for year, in order, into *rows (a)
+ * (ws_impl.h). */
+int jx_wsi_load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
                      int year, struct jx_wf_audit **rows, size_t *n)
 {
     struct jx_stmt *st = jx_stmt_prepare(
-        s, "SELECT a.from_state, a.to_state, a.action, a.actor_id,"
-           " a.actor_role, a.actor_unit, a.at, a.recorded, a.comment,"
-           " a.backdated, v.sha256"
-           " FROM audit a LEFT JOIN versions v ON v.id = a.version"
+        s, "SELECT " AUDIT_COLS
            " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id");
     if (!st) {
         return -1;
@@ -213,32 +250,11 @@ static int load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
     size_t cap = 0;
     *rows = NULL;
     *n = 0;
+    const char *u = jx_strdup(a, unit);
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
         *rows = jx_arena_grow(a, *rows, *n, &cap, sizeof **rows);
-        struct jx_wf_audit *w = &(*rows)[(*n)++];
-        memset(w, 0, sizeof *w);
-        w->unit = jx_strdup(a, unit);
-        w->year = year;
-        w->object = OBJECT_ZH;
-        db_state_parse(jx_stmt_text(st, 0), &w->from);
-        db_state_parse(jx_stmt_text(st, 1), &w->to);
-        const char *act = jx_stmt_text(st, 2);
-        if (!act || jx_wf_action_parse(act, strlen(act), &w->action) < 0) {
-            w->action = JX_WF_NACTIONS;
-        }
-        w->actor_id = jx_strdup(a, jx_stmt_text(st, 3));
-        const char *role = jx_stmt_text(st, 4);
-        if (!role || jx_wf_role_parse(role, strlen(role), &w->actor_role) < 0) {
-            w->actor_role = JX_WF_ROLE_NONE;
-        }
-        w->actor_unit = jx_strdup(a, jx_stmt_text(st, 5));
-        w->at = stored_time(jx_stmt_text(st, 6));
-        w->recorded = jx_stmt_isnull(st, 7) ? w->at
-                                             : stored_time(jx_stmt_text(st, 7));
-        w->comment = jx_strdup(a, jx_stmt_text(st, 8));
-        w->backdated = jx_stmt_int(st, 9) != 0;
-        w->version = jx_strdup(a, jx_stmt_text(st, 10));
+        fill_row(a, st, 0, u, year, &(*rows)[(*n)++]);
     }
     jx_stmt_finalize(st);
     return r == JX_STEP_DONE ? 0 : -1;
@@ -524,13 +540,13 @@ static int load_ctx(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (r != 0) {
         return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
     }
-    r = load_year(a, s, year, &c->y, &c->framework);
+    r = jx_wsi_load_year(a, s, year, &c->y, &c->framework);
     if (r != 0) {
         return r < 0 ? -1
                      : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
                               year);
     }
-    if (load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0) {
+    if (jx_wsi_load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0) {
         return -1;
     }
     size_t bad = 0;
@@ -604,6 +620,25 @@ static int record(struct jx_store *s, const char *unit, int year,
             comment, (int64_t)(who->backdated ? 1 : 0));
     }
     return rc;
+}
+
+/* Keep the derived scores of unit's latest version current after an
+ * act, in its transaction: the 'self' row of a new version vid (0:
+ * none) from evaluation_json, and the 'assessment' row when what it
+ * depends on changed.  0, or -1. */
+static int derive_after(struct jx_arena *a, struct jx_store *s,
+                        const char *unit, int year, const char *framework,
+                        int64_t vid, const char *evaluation_json)
+{
+    if (vid && jx_wsi_self_save(s, vid, evaluation_json) < 0) {
+        return -1;
+    }
+    struct jx_diags fd;
+    jx_diags_init(&fd, a);
+    struct jx_wsi_scoring sc;
+    jx_wsi_scoring_open(a, NULL, NULL, framework, &sc, &fd);
+    jx_diags_release(&fd);
+    return jx_wsi_rescore_unit(a, s, unit, year, &sc, NULL);
 }
 
 /* Fill *done from an accepted act. */
@@ -737,7 +772,7 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
         struct jx_wf_current cur;
         size_t bad;
         /* 再送审 from 被退回, 送审 otherwise (jx_wf_apply decides) */
-        if (load_rows(a, s, unit, year, &rows, &n) < 0) {
+        if (jx_wsi_load_rows(a, s, unit, year, &rows, &n) < 0) {
             rc = -1;
         } else if (jx_wf_replay(rows, n, &cur, &bad) == 0 &&
                    cur.state == JX_WF_RETURNED) {
@@ -757,7 +792,9 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
             insert_version(a, s, unit, year, files, nfiles, package_json,
                            evaluation_json, sha, who->now, &vid, &number,
                            &nnew, d) < 0 ||
-            record(s, unit, year, action, NULL, who, &c, vid) < 0) {
+            record(s, unit, year, action, NULL, who, &c, vid) < 0 ||
+            derive_after(a, s, unit, year, c.framework, vid,
+                         evaluation_json) < 0) {
             rc = -1;
         }
     }
@@ -794,7 +831,8 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
         rc = decide(a, s, unit, year, action, comment, who, &c, d);
     }
     if (rc == 0 && (load_state_version(s, unit, year, &vid, &number, sha) < 0 ||
-                    record(s, unit, year, action, comment, who, &c, vid) < 0)) {
+                    record(s, unit, year, action, comment, who, &c, vid) < 0 ||
+                    derive_after(a, s, unit, year, c.framework, 0, NULL) < 0)) {
         rc = -1;
     }
     if (rc == 0) {
@@ -811,8 +849,9 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
 
 /* ---- status ------------------------------------------------------------- */
 
-/* Read the evaluation JSON's self score and finding counts into u. */
-static void read_evaluation(struct jx_arena *a, const char *text,
+/* Read the evaluation JSON's self score and finding counts into u
+ * (ws_impl.h). */
+void jx_wsi_read_evaluation(struct jx_arena *a, const char *text,
                             struct jx_ws_unit_status *u)
 {
     json_error_t err;
@@ -848,51 +887,36 @@ static void read_evaluation(struct jx_arena *a, const char *text,
     json_decref(root);
 }
 
-/* Fill u for one unit: state, versions, timeliness, scores. */
-static int unit_status(struct jx_arena *a, struct jx_store *s,
-                       const struct jx_ws_status *out,
-                       const struct jx_framework *fw,
-                       const struct jx_calendar *cal,
-                       struct jx_ws_unit_status *u)
+/* Score u's latest version (vid) here, when the store holds no current
+ * derived row: its 自评分 from the evaluation (self: the 'self' row was
+ * absent) and its 考核 (assess) from the package and the rows. */
+static int unit_score_live(struct jx_arena *a, struct jx_store *s,
+                           const struct jx_ws_status *out,
+                           const struct jx_wsi_scoring *sc, int64_t vid,
+                           bool self, bool assess,
+                           const struct jx_wf_audit *rows, size_t n,
+                           struct jx_ws_unit_status *u)
 {
-    int year = out->year.year;
-    struct jx_wf_audit *rows;
-    size_t n;
-    if (load_rows(a, s, u->code, year, &rows, &n) < 0) {
-        return -1;
-    }
-    struct jx_wf_current cur;
-    size_t bad;
-    jx_wf_replay(rows, n, &cur, &bad);
-    u->state = cur.state;
-    u->sampled = cur.sampled;
-    jx_wf_timeliness(a, &out->year, rows, n, cal, &u->timeliness);
     struct jx_stmt *st = jx_stmt_prepare(
-        s, "SELECT number, package, evaluation,"
-           " (SELECT COUNT(*) FROM versions w WHERE w.unit = v.unit"
-           " AND w.year = v.year AND w.object = v.object)"
-           " FROM versions v WHERE unit = ? AND year = ? AND object = ?"
-           " ORDER BY number DESC LIMIT 1");
+        s, "SELECT package, evaluation FROM versions WHERE id = ?");
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, u->code);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    jx_stmt_bind_int(st, 1, vid);
     enum jx_step r = jx_stmt_step(st);
     if (r == JX_STEP_ROW) {
-        u->version = (int)jx_stmt_int(st, 0);
-        u->nversions = (size_t)jx_stmt_int(st, 3);
-        const char *pkgtext = jx_strdup(a, jx_stmt_text(st, 1));
-        read_evaluation(a, jx_stmt_text(st, 2), u);
-        if (fw && pkgtext) {
+        const char *pkgtext = jx_strdup(a, jx_stmt_text(st, 0));
+        if (self) {
+            jx_wsi_read_evaluation(a, jx_stmt_text(st, 1), u);
+        }
+        if (assess && sc->fw && pkgtext) {
             struct jx_diags pd;
             jx_diags_init(&pd, a);
             struct jx_package *pkg = jx_pkgjson_load(
                 a, u->code, pkgtext, strlen(pkgtext), &pd);
             if (pkg) {
-                u->assessment = jx_wf_assess(a, fw, pkg, &out->year, rows, n,
-                                             cal, NULL, &pd);
+                u->assessment = jx_wf_assess(a, sc->fw, pkg, &out->year, rows,
+                                             n, sc->cal, NULL, &pd);
                 u->assess_total = jx_fw_result_total_text(a, u->assessment);
                 u->assess_grade = u->assessment->grade;
             }
@@ -903,19 +927,130 @@ static int unit_status(struct jx_arena *a, struct jx_store *s,
     return r == JX_STEP_ERROR ? -1 : 0;
 }
 
-/* bsearch/qsort order of unit pointers by code (bytewise). */
-static int unit_code_cmp(const void *pa, const void *pb)
+/* qsort/bsearch order of unit pointers by code (bytes). */
+static int unit_ptr_cmp(const void *pa, const void *pb)
 {
-    const struct jx_ws_unit_status *a =
+    const struct jx_ws_unit_status *x =
         *(const struct jx_ws_unit_status *const *)pa;
-    const struct jx_ws_unit_status *b =
+    const struct jx_ws_unit_status *y =
         *(const struct jx_ws_unit_status *const *)pb;
-    return strcmp(a->code, b->code);
+    return strcmp(x->code, y->code);
 }
 
-/* The year's 复核 scores into the units of out (one query). */
+/* The unit of out whose code is code (by via idx, sorted by code), or
+ * NULL. */
+static struct jx_ws_unit_status *find_unit(struct jx_ws_unit_status **idx,
+                                           size_t n, const char *code)
+{
+    struct jx_ws_unit_status key;
+    key.code = code;
+    const struct jx_ws_unit_status *kp = &key;
+    struct jx_ws_unit_status **hit =
+        n ? bsearch(&kp, idx, n, sizeof *idx, unit_ptr_cmp) : NULL;
+    return hit ? *hit : NULL;
+}
+
+/* Per unit while the status is read: its audit rows and latest version. */
+struct unit_work {
+    struct jx_wf_audit *rows;
+    size_t n, cap;
+    int64_t vid;
+    bool self_cached, assess_cached;
+};
+
+/* Read the year's audit rows, every unit's at once (ordered by unit,
+ * id), into w (parallel to out->units, found through idx).  0, or -1. */
+static int status_rows(struct jx_arena *a, struct jx_store *s,
+                       struct jx_ws_status *out,
+                       struct jx_ws_unit_status **idx, struct unit_work *w)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT a.unit, " AUDIT_COLS " WHERE a.year = ? AND a.object = ?"
+           " ORDER BY a.unit, a.id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, out->year.year);
+    jx_stmt_bind_text(st, 2, OBJECT_DB);
+    struct jx_ws_unit_status *u = NULL;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        const char *code = jx_stmt_text(st, 0);
+        if (!code) {
+            continue;
+        }
+        if (!u || strcmp(u->code, code) != 0) {
+            u = find_unit(idx, out->n, code);
+        }
+        if (!u) {
+            continue;
+        }
+        struct unit_work *uw = &w[u - out->units];
+        uw->rows = jx_arena_grow(a, uw->rows, uw->n, &uw->cap,
+                                 sizeof *uw->rows);
+        fill_row(a, st, 1, u->code, out->year.year, &uw->rows[uw->n++]);
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* Read every unit's latest version of the year, the number of its
+ * versions and its derived scores when current (stamps[i]: the stamp
+ * unit i's 考核 must have), into out and w.  0, or -1. */
+static int status_versions(struct jx_arena *a, struct jx_store *s,
+                           struct jx_ws_status *out,
+                           const struct jx_wsi_scoring *sc,
+                           struct jx_ws_unit_status **idx,
+                           const char *const *stamps, struct unit_work *w)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT v.unit, v.id, v.number, c.n, f.total, f.grade, f.detail,"
+           " g.total, g.grade, g.detail"
+           " FROM (SELECT unit, MAX(number) AS top, COUNT(*) AS n"
+           " FROM versions WHERE year = ? AND object = ? GROUP BY unit) c"
+           " JOIN versions v ON v.unit = c.unit AND v.year = ?"
+           " AND v.object = ? AND v.number = c.top"
+           " LEFT JOIN scores f ON f.version = v.id AND f.kind = 'self'"
+           " LEFT JOIN scores g ON g.version = v.id AND g.kind = 'assessment'");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, out->year.year);
+    jx_stmt_bind_text(st, 2, OBJECT_DB);
+    jx_stmt_bind_int(st, 3, out->year.year);
+    jx_stmt_bind_text(st, 4, OBJECT_DB);
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        const char *code = jx_stmt_text(st, 0);
+        struct jx_ws_unit_status *u = code ? find_unit(idx, out->n, code) : NULL;
+        if (!u) {
+            continue;
+        }
+        size_t i = (size_t)(u - out->units);
+        struct unit_work *uw = &w[i];
+        uw->vid = jx_stmt_int(st, 1);
+        u->version = (int)jx_stmt_int(st, 2);
+        u->nversions = (size_t)jx_stmt_int(st, 3);
+        uw->self_cached = !jx_stmt_isnull(st, 6) &&
+                          jx_wsi_self_decode(a, jx_stmt_text(st, 4),
+                                             jx_stmt_text(st, 5),
+                                             jx_stmt_text(st, 6), u);
+        uw->assess_cached = !sc->fw ||
+                            (!jx_stmt_isnull(st, 9) &&
+                             jx_wsi_assess_decode(
+                                 a, sc->fw, jx_stmt_text(st, 7),
+                                 jx_stmt_text(st, 8), jx_stmt_text(st, 9),
+                                 stamps[i], u));
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* The year's 复核 scores into the units of out (one query; idx: the
+ * units by code). */
 static int status_rechecks(struct jx_arena *a, struct jx_store *s,
-                           struct jx_ws_status *out)
+                           struct jx_ws_status *out,
+                           struct jx_ws_unit_status **idx)
 {
     struct jx_stmt *st = jx_stmt_prepare(
         s, "SELECT unit, score, full_score, note FROM rechecks"
@@ -925,37 +1060,29 @@ static int status_rechecks(struct jx_arena *a, struct jx_store *s,
     }
     jx_stmt_bind_int(st, 1, out->year.year);
     jx_stmt_bind_text(st, 2, OBJECT_DB);
-    struct jx_ws_unit_status **by =
-        jx_alloc_array(a, out->n + 1, sizeof *by);
-    for (size_t i = 0; i < out->n; i++) {
-        by[i] = &out->units[i];
-    }
-    qsort(by, out->n, sizeof *by, unit_code_cmp);
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
-        struct jx_ws_unit_status key = {0}, *kp = &key, **hit;
-        key.code = jx_stmt_text(st, 0);
-        if (!key.code || !out->n) {
-            continue;
-        }
-        hit = bsearch(&kp, by, out->n, sizeof *by, unit_code_cmp);
-        if (hit) {
-            (*hit)->review = jx_strdup(a, jx_stmt_text(st, 1));
-            (*hit)->review_full = jx_strdup(a, jx_stmt_text(st, 2));
-            (*hit)->review_note = jx_strdup(a, jx_stmt_text(st, 3));
+        const char *code = jx_stmt_text(st, 0);
+        struct jx_ws_unit_status *u = code ? find_unit(idx, out->n, code) : NULL;
+        if (u) {
+            u->review = jx_strdup(a, jx_stmt_text(st, 1));
+            u->review_full = jx_strdup(a, jx_stmt_text(st, 2));
+            u->review_note = jx_strdup(a, jx_stmt_text(st, 3));
         }
     }
     jx_stmt_finalize(st);
     return r == JX_STEP_DONE ? 0 : -1;
 }
 
-/* See wsflow.h. */
+/* See wsflow.h.  Queries: the year, the units, the year's audit rows,
+ * the latest versions with their derived scores, the 复核 scores; then
+ * per unit only what the store holds no current derived score for. */
 int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  const char *fwdir, const char *caldir,
                  struct jx_ws_status *out, struct jx_diags *d)
 {
     memset(out, 0, sizeof *out);
-    int r = load_year(a, s, year, &out->year, &out->framework);
+    int r = jx_wsi_load_year(a, s, year, &out->year, &out->framework);
     if (r != 0) {
         return r < 0 ? -1
                      : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
@@ -963,14 +1090,9 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
     }
     struct jx_diags fd;
     jx_diags_init(&fd, a);
-    const struct jx_framework *fw = jx_framework_open(
-        a, fwdir ? fwdir : jx_framework_default_dir(a), out->framework, &fd);
-    struct jx_calendar *cal = jx_calendar_new(a);
-    if (jx_calendar_load_dir(cal, caldir ? caldir : jx_calendar_default_dir(a),
-                             &fd) < 0) {
-        cal = NULL;
-    }
-    if (!fw) {
+    struct jx_wsi_scoring sc;
+    jx_wsi_scoring_open(a, fwdir, caldir, out->framework, &sc, &fd);
+    if (!sc.fw) {
         jx_diag_add(d, "W025", JX_SEV_WARNING, NULL,
                     "年度 %d 的评价框架“%s”无法读取，不计算考核分", year,
                     out->framework);
@@ -1000,12 +1122,43 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
     if (sr != JX_STEP_DONE) {
         return -1;
     }
-    for (size_t i = 0; i < out->n; i++) {
-        if (unit_status(a, s, out, fw, cal, &out->units[i]) < 0) {
+    size_t n = out->n;
+    struct jx_ws_unit_status **idx = jx_alloc_array(a, n ? n : 1, sizeof *idx);
+    struct unit_work *w = jx_alloc_array(a, n ? n : 1, sizeof *w);
+    const char **stamps = jx_alloc_array(a, n ? n : 1, sizeof *stamps);
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = &out->units[i];
+    }
+    if (n > 1) {
+        qsort(idx, n, sizeof *idx, unit_ptr_cmp);
+    }
+    if (status_rows(a, s, out, idx, w) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct jx_ws_unit_status *u = &out->units[i];
+        struct jx_wf_current cur;
+        size_t bad;
+        jx_wf_replay(w[i].rows, w[i].n, &cur, &bad);
+        u->state = cur.state;
+        u->sampled = cur.sampled;
+        jx_wf_timeliness(a, &out->year, w[i].rows, w[i].n, sc.cal,
+                         &u->timeliness);
+        stamps[i] = jx_wsi_stamp(a, &sc, out->framework, &out->year,
+                                 &u->timeliness);
+    }
+    if (status_versions(a, s, out, &sc, idx, stamps, w) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].vid && (!w[i].self_cached || !w[i].assess_cached) &&
+            unit_score_live(a, s, out, &sc, w[i].vid, !w[i].self_cached,
+                            !w[i].assess_cached, w[i].rows, w[i].n,
+                            &out->units[i]) < 0) {
             return -1;
         }
     }
-    if (status_rechecks(a, s, out) < 0) {
+    if (status_rechecks(a, s, out, idx) < 0) {
         return -1;
     }
     jx_ws_status_rank(out);
@@ -1382,7 +1535,7 @@ static int sample_who(struct jx_arena *a, struct jx_store *s, int year,
     }
     struct jx_wf_year y;
     const char *fw;
-    r = load_year(a, s, year, &y, &fw);
+    r = jx_wsi_load_year(a, s, year, &y, &fw);
     if (r != 0) {
         return r < 0 ? -1
                      : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
@@ -1428,7 +1581,7 @@ static int sample_pool(struct jx_arena *a, struct jx_store *s, int year,
         struct jx_wf_audit *rows;
         size_t nrows, bad;
         struct jx_wf_current cur;
-        if (load_rows(a, s, all[i], year, &rows, &nrows) < 0) {
+        if (jx_wsi_load_rows(a, s, all[i], year, &rows, &nrows) < 0) {
             return -1;
         }
         if (jx_wf_replay(rows, nrows, &cur, &bad) == 0 && !cur.sampled &&

@@ -8,6 +8,7 @@
  * diagnostics are the caller's.
  */
 #include "jixiao/workspace.h"
+#include "jixiao/wsflow.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -619,7 +620,9 @@ int jx_ws_year_set(struct jx_store *s, const struct jx_ws_year *y,
     }
     if (rc == 0 && jx_store_commit(s) == 0) {
         *created = !exists;
-        return 0;
+        /* the year's derived scores follow its dates and framework */
+        size_t nw;
+        return jx_ws_rescore(s, y->year, fwdir, NULL, &nw, d) < 0 ? -1 : 0;
     }
     jx_store_rollback(s);
     return -1;

@@ -9,6 +9,7 @@
 #include "jixiao/framework.h"
 #include "jixiao/workspace.h"
 #include "jixiao/wsflow.h"
+#include "workspace/ws_impl.h"
 
 /* Read text as CSV into t with a fresh diags list; returns the rc. */
 static int csv(struct jx_arena *a, const char *text, struct jx_ws_table *t,
@@ -178,10 +179,60 @@ static void t_rank(void)
     jx_arena_free(a);
 }
 
+/* The derived scores read back (ws_derive.c): exact rationals, the
+ * stamp that must match, a row of another revision refused. */
+static void t_derive(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *detail =
+        "{\"stamp\":\"S1\",\"scored\":true,\"has_total\":true,"
+        "\"total\":\"163/2\",\"njudge\":3,\"lo\":\"42/1\",\"hi\":\"92/1\","
+        "\"items\":[[\"timely.submit\",\"7/1\"],[\"exec\",\"-1/3\"]]}";
+    struct jx_ws_unit_status u;
+    memset(&u, 0, sizeof u);
+    CHECK(!jx_wsi_assess_decode(a, NULL, "42.00–92.00 待判断", NULL, detail,
+                                "S2", &u));
+    CHECK(u.assessment == NULL && u.assess_total == NULL);
+    CHECK(jx_wsi_assess_decode(a, NULL, "42.00–92.00 待判断", NULL, detail,
+                               "S1", &u));
+    CHECK(u.assessment && u.assessment->scored &&
+          u.assessment->total.has_value);
+    CHECK(u.assessment->total.value.num == 163 &&
+          u.assessment->total.value.den == 2);
+    CHECK(u.assessment->njudge == 3 && u.assessment->total_hi.num == 92);
+    CHECK(u.assessment->nitems == 2 &&
+          strcmp(u.assessment->items[0].item->id, "timely.submit") == 0 &&
+          u.assessment->items[1].used.num == -1 &&
+          u.assessment->items[1].used.den == 3);
+    CHECK_STR(u.assess_total, "42.00–92.00 待判断");
+    CHECK(u.assess_grade == NULL);
+    memset(&u, 0, sizeof u);
+    CHECK(!jx_wsi_assess_decode(
+        a, NULL, "1", "优",
+        "{\"stamp\":\"S1\",\"total\":\"1/x\",\"lo\":\"1/1\","
+        "\"hi\":\"1/1\",\"items\":[]}",
+        "S1", &u));
+    CHECK(!jx_wsi_self_decode(a, "99.5", "优",
+                              "{\"rev\":\"jx-derive-0\",\"stated\":null,"
+                              "\"findings\":[1,2,3,4]}",
+                              &u));
+    CHECK(u.self_value == NULL);
+    CHECK(jx_wsi_self_decode(a, "99.5", "优",
+                             "{\"rev\":\"jx-derive-1\",\"stated\":\"99\","
+                             "\"findings\":[1,2,3,4]}",
+                             &u));
+    CHECK_STR(u.self_value, "99.5");
+    CHECK_STR(u.self_stated, "99");
+    CHECK(u.findings[JX_SEV_ERROR] == 1 && u.findings[JX_SEV_WARNING] == 2 &&
+          u.findings[JX_SEV_ROUNDING] == 3 && u.findings[JX_SEV_NOTE] == 4);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_wssetup[] = {
     {"wssetup.csv", t_csv},
     {"wssetup.units", t_units},
     {"wssetup.timely", t_timely},
     {"wsflow.rank", t_rank},
+    {"wsflow.derive", t_derive},
     {NULL, NULL},
 };
