@@ -776,31 +776,28 @@ static const char *unit_next(struct jx_web_ctx *c, bool leader_step,
 {
     bool ok[NPAGE_ACTS];
     acts_allowed(c, c->sess.unit, leader_step, ev, n, ok);
-    struct jx_buf b;
-    jx_buf_init(&b, 4096);
+    const char *steps[NPAGE_ACTS + 3];
+    size_t k = 0;
     bool filler = c->sess.role == JX_WF_FILLER;
     if (filler && jx_wf_may_edit(state)) {
         if (!has_draft) {
-            jx_buf_adds(&b, "上传材料、");
+            steps[k++] = "上传材料";
             if (has_version) {
-                jx_buf_adds(&b, "以上一版本为底稿修改、");
+                steps[k++] = "以上一版本为底稿修改";
             }
         } else {
-            jx_buf_adds(&b, "更正草稿、");
+            steps[k++] = "更正草稿";
         }
     }
     for (size_t i = 0; i < NPAGE_ACTS; i++) {
-        if (!ok[i] || (act_is_submit(page_acts[i]) && !has_draft)) {
-            continue;
+        if (ok[i] && !(act_is_submit(page_acts[i]) && !has_draft)) {
+            steps[k++] = act_button(page_acts[i]);
         }
-        jx_buf_addf(&b, "%s、", act_button(page_acts[i]));
     }
     const char *out = "";
-    if (b.len) {
-        /* drop the last "、" (3 bytes) */
-        out = jx_strndup(c->a, b.p, b.len - 3);
+    for (size_t i = 0; i < k; i++) {
+        out = jx_sprintf(c->a, "%s%s%s", out, i ? "、" : "", steps[i]);
     }
-    jx_buf_release(&b);
     return out;
 }
 
@@ -811,8 +808,8 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
                      const int *years, long ny)
 {
     int saved = c->year;
-    struct jx_buf wait;
-    jx_buf_init(&wait, 4096);
+    int *wait = jx_alloc_array(c->a, ny > 0 ? (size_t)ny : 1, sizeof *wait);
+    size_t nwait = 0;
     int rc = 0;
     for (long i = 0; i < ny && rc == 0; i++) {
         c->year = years[i];
@@ -853,7 +850,7 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
                 c->sess.unit, c->year, c->year, jx_wf_state_zh(state),
                 *next ? next : "暂无（等待他人处理）");
         if (state == JX_WF_UNIT_REVIEW && c->sess.role == JX_WF_LEADER) {
-            jx_buf_addf(&wait, "%d,", c->year);
+            wait[nwait++] = c->year;
         }
     }
     c->year = saved;
@@ -861,18 +858,15 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
         jx_html(h, "</tbody></table>\n");
     }
     if (rc == 0 && c->sess.role == JX_WF_LEADER) {
-        if (wait.len == 0) {
+        if (nwait == 0) {
             jx_html(h, "<p>没有等待单位负责人审核的材料。</p>\n");
         }
-        for (const char *p = wait.p; p && p < wait.p + wait.len;) {
-            int y = (int)strtol(p, NULL, 10);
+        for (size_t i = 0; i < nwait; i++) {
             jx_html(h, "<p class=\"msg\">待单位审核：<a href=\"/unit/%t/%d\">"
                        "%d 年度</a>，请同意并送审或退回填报人。</p>\n",
-                    c->sess.unit, y, y);
-            p = strchr(p, ',') + 1;
+                    c->sess.unit, wait[i], wait[i]);
         }
     }
-    jx_buf_release(&wait);
     return rc;
 }
 
