@@ -3,8 +3,10 @@
  * sign-in and sign-out, the bureau's year overview (jx_ws_status,
  * sortable, paginated), a unit's page (state, versions, what changed,
  * audit trail, and the forms of the acts the signed-in role may take
- * in the state, asked of jx_wf_apply), the acts themselves (jx_ws_act)
- * and the public list of a year.  Every string reaches the page through
+ * in the state, asked of jx_wf_apply: every act of a person, with the
+ * comment or reason those need), the acts themselves (jx_ws_act; an
+ * empty comment answered with the form again), 待我处理 on the home page
+ * (a query of the records) and the public list of a year.  Every string reaches the page through
  * jx_html's escaping conversions.
  */
 #include "web/web_pages.h"

@@ -3,7 +3,9 @@
  * originals a filler uploaded, kept content-addressed in the file store,
  * with the Package JSON and Evaluation JSON the pipeline made of them,
  * one per unit, year and object until it is submitted (jx_ws_submit
- * freezes the version; the draft row is then removed).  Reading the
+ * freezes the version and the draft rows are removed in the same
+ * transaction, jx_ws_submit_draft), or made again from the latest
+ * version for a returned unit (jx_ws_draft_from_version).  Reading the
  * files is the caller's (the pipeline is a layer above).  Results live
  * in the caller's arena; inputs are borrowed.
  */

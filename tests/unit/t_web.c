@@ -6,7 +6,8 @@
  * headers, the year overview's rows, sorting and pages, the public
  * list, and the authorisation walk: every route of the routing table
  * as every role and anonymously, against another unit's objects,
- * absent units and years not set up.
+ * absent units and years not set up; every act of a person by role
+ * with its comment or reason, redraft, and 待我处理 on the home page.
  */
 #include "harness.h"
 
