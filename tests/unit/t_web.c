@@ -1264,6 +1264,14 @@ static void t_todo(void)
     /* unit A withdraws and sends again later than B */
     const char *fa = session(&f, "fa");
     CHECK_INT(act_on(&f, fa, "701001", "cancel_submit"), 303);
+    /* a version the CLI sent without an Evaluation JSON: redraft too */
+    CHECK_INT(req(&f, "POST", "/unit/701001/2024/redraft", NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, fa)))->status,
+              303);
+    struct jx_web_response *pg =
+        req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
+    CHECK_INT(pg->status, 200);
+    CHECK(strstr(body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
     char path[600];
     snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
              jx_test_srcdir);
