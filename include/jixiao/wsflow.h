@@ -71,6 +71,15 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const struct jx_ws_who *who, struct jx_ws_done *done,
                  struct jx_diags *d);
 
+/* jx_ws_submit, and in the same transaction the unit's draft for the
+ * year is removed (its files stay in the store): the version and the
+ * spent draft commit together or not at all (jx_ws_draft_submit). */
+int jx_ws_submit_draft(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_file *files, size_t nfiles,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d);
+
 /*
  * Last year at 送审 (C122, docs/checks.md): the version that stands for
  * unit's year - 1 (its latest that reached 已审核 or 已公开, else its
@@ -358,14 +367,36 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
                     int year, struct jx_ws_draft *out);
 
 /*
- * 送审 or 再送审 of unit's draft for year through jx_ws_submit: the
+ * 送审 or 再送审 of unit's draft for year through jx_ws_submit_draft: the
  * version is frozen from the draft's originals (read back from the file
- * store, their SHA-256 checked) and its Package and Evaluation JSON;
- * the draft is then removed (its files stay in the store).  Returns as
- * jx_ws_submit; 1 with W040 when there is no draft.
+ * store, their SHA-256 checked) and its Package and Evaluation JSON,
+ * and the draft is removed in the same transaction (its files stay in
+ * the store).  Returns as jx_ws_submit; 1 with W040 when there is no
+ * draft.
  */
 int jx_ws_draft_submit(struct jx_store *s, const char *unit, int year,
                        const struct jx_ws_who *who, struct jx_ws_done *done,
                        struct jx_diags *d);
+
+/* The kind of an original file from its content (the caller's detector,
+ * jx_input_kind_name of jx_input_detect: the workspace does not read
+ * formats); never NULL. */
+typedef const char *(*jx_ws_kind_fn)(const void *data, size_t len);
+
+/*
+ * A returned unit corrects its last version: unit's latest version for
+ * year (its original files, Package JSON and Evaluation JSON) becomes
+ * the unit's draft, by who (a filler or leader of that unit), in one
+ * transaction; each file's kind is kind_of its content (read back from
+ * the file store).  Refused (1, nothing changed) by another unit's user
+ * or the bureau (W042), unless the 整体 is 填报中 or 被退回 (W041), when
+ * a draft is there already (W043) or there is no version (W044).
+ * Returns 0 (*number the version copied), 1, or -1 when the store
+ * failed (rolled back).
+ */
+int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
+                             jx_ws_kind_fn kind_of,
+                             const struct jx_ws_who *who, int *number,
+                             struct jx_diags *d);
 
 #endif

@@ -49,6 +49,8 @@ static const struct route routes[] = {
     {{"POST", "/unit/{unit}/{year}/act", JX_WEB_SIGNED}, jx_web_page_act},
     {{"POST", "/unit/{unit}/{year}/upload", JX_WEB_FILLER},
      jx_web_page_upload},
+    {{"POST", "/unit/{unit}/{year}/redraft", JX_WEB_FILLER},
+     jx_web_page_redraft},
     /* correcting figures in the page (web_edit.c) */
     {{"GET", "/unit/{unit}/{year}/edit", JX_WEB_FILLER}, jx_web_page_edit},
     {{"POST", "/unit/{unit}/{year}/edit", JX_WEB_FILLER},

@@ -77,6 +77,10 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                          enum jx_wf_state state, bool may_submit);
 int jx_web_draft_submit(struct jx_web_ctx *c);
 
+/* POST /unit/CODE/YYYY/redraft (web_draft.c): the unit's latest version
+ * becomes its draft (jx_ws_draft_from_version), to correct and 再送审. */
+int jx_web_page_redraft(struct jx_web_ctx *c);
+
 /* Correcting figures in the page (web_edit.c): GET and POST
  * /unit/CODE/YYYY/edit. */
 int jx_web_page_edit(struct jx_web_ctx *c);

@@ -746,12 +746,14 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
     return 0;
 }
 
-/* See wsflow.h. */
-int jx_ws_submit(struct jx_store *s, const char *unit, int year,
-                 const struct jx_ws_file *files, size_t nfiles,
-                 const char *package_json, const char *evaluation_json,
-                 const struct jx_ws_who *who, struct jx_ws_done *done,
-                 struct jx_diags *d)
+/* 送审 of the given files and JSON (jx_ws_submit); with spend_draft the
+ * unit's draft rows are removed in the same transaction as the version
+ * (jx_ws_submit_draft). */
+static int submit_tx(struct jx_store *s, const char *unit, int year,
+                     const struct jx_ws_file *files, size_t nfiles,
+                     const char *package_json, const char *evaluation_json,
+                     const struct jx_ws_who *who, bool spend_draft,
+                     struct jx_ws_done *done, struct jx_diags *d)
 {
     if (nfiles > 64) {
         return refuse(d, "W024", "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
@@ -798,6 +800,15 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
             rc = -1;
         }
     }
+    if (rc == 0 && spend_draft &&
+        (exec_params(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+                        " AND object = ?",
+                     "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+         exec_params(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
+                        " AND object = ?",
+                     "tit", unit, (int64_t)year, OBJECT_DB) < 0)) {
+        rc = -1;
+    }
     if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;
         if (rc == 0) {
@@ -810,6 +821,28 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
     }
     jx_arena_free(a);
     return rc;
+}
+
+/* See wsflow.h. */
+int jx_ws_submit(struct jx_store *s, const char *unit, int year,
+                 const struct jx_ws_file *files, size_t nfiles,
+                 const char *package_json, const char *evaluation_json,
+                 const struct jx_ws_who *who, struct jx_ws_done *done,
+                 struct jx_diags *d)
+{
+    return submit_tx(s, unit, year, files, nfiles, package_json,
+                     evaluation_json, who, false, done, d);
+}
+
+/* See wsflow.h. */
+int jx_ws_submit_draft(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_file *files, size_t nfiles,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d)
+{
+    return submit_tx(s, unit, year, files, nfiles, package_json,
+                     evaluation_json, who, true, done, d);
 }
 
 /* See wsflow.h. */
