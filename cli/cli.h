@@ -239,6 +239,7 @@ int jx_cmd_import(int argc, char **argv);
 int jx_cmd_init(int argc, char **argv);
 int jx_cmd_publish(int argc, char **argv);
 int jx_cmd_recheck(int argc, char **argv);
+int jx_cmd_judge(int argc, char **argv);
 int jx_cmd_review(int argc, char **argv);
 int jx_cmd_backup(int argc, char **argv);
 int jx_cmd_restore(int argc, char **argv);

@@ -24,6 +24,7 @@
 #include "jixiao/base.h"
 #include "jixiao/check.h"
 #include "jixiao/diag.h"
+#include "jixiao/framework.h"
 #include "jixiao/store.h"
 #include "jixiao/workflow.h"
 
@@ -236,6 +237,18 @@ struct jx_ws_vdiff {
 /* Most changes listed per pair of versions. */
 #define JX_WS_MAX_CHANGES 200
 
+/* One judgement as shown (jx_ws_judge). */
+struct jx_ws_judgement_row {
+    const char *at;           /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *actor;        /* the user's name, or NULL */
+    const char *item;         /* the framework item's id */
+    const char *label;        /* its name in the year's framework, or NULL */
+    const char *value;        /* exact decimal text */
+    const char *comment;      /* or NULL */
+    bool backdated;
+    bool standing;            /* the latest of its item: it counts */
+};
+
 /* One unit's history for a year. */
 struct jx_ws_history {
     const char *code, *name;
@@ -249,6 +262,8 @@ struct jx_ws_history {
     const char *review_note;  /* or NULL */
     const char *review_by;    /* the reviewer's name, or NULL */
     const char *review_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", or NULL */
+    struct jx_ws_judgement_row *judgements; /* in the order recorded */
+    size_t njudgements;
 };
 
 /* The audit trail of unit for year and the differences between its
@@ -312,6 +327,68 @@ int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
 int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
                   struct jx_rat score, const char *note,
                   const struct jx_ws_who *who, struct jx_diags *d);
+
+/* ---- the reviewer's judgements of the 考核评分表 ---------------------- */
+
+/* One judgement to record: an item of the year's framework and its
+ * score. */
+struct jx_ws_judgement {
+    const char *item;
+    struct jx_rat value;
+};
+
+/* The unit's 考核 after judgements were recorded. */
+struct jx_ws_judged {
+    const char *total;        /* jx_fw_result_total_text: one number when
+                                 nothing is pending, else the range */
+    const char *grade;        /* or NULL (pending, or no grades) */
+    size_t njudge;            /* items still awaiting a judgement */
+};
+
+/*
+ * Record the reviewer's judgements (the scores of items awaiting one:
+ * manual items, or items whose input is missing and whose policy is
+ * judgement) of unit's 整体 for year, by who, in one transaction: one
+ * row each in the judgements table (append-only; the latest row of an
+ * item stands), and the unit's cached 'assessment' row rewritten with
+ * the standing judgements applied (the stamp includes them).  Refused
+ * (1, W diagnostic in d, nothing changed): W020/W021/W022 as the acts,
+ * W050 unless who is a reviewer or an administrator, W009/W010 for a
+ * backdated judgement not by an administrator or in the future, W051
+ * when the unit has no version for the year, W055 when the year's
+ * framework cannot be read, W052 an item the framework does not have,
+ * W053 an item that takes no judgement (the rule computes it, or it is
+ * not counted), W054 a value outside what the rule allows (0..分值, or
+ * the bands of a manual rule: the framework's own check of run-time
+ * judgements).  out (may be NULL) gets the 考核 after.  -1 when the
+ * store failed (rolled back).
+ */
+int jx_ws_judge_set(struct jx_store *s, const char *unit, int year,
+                    const struct jx_ws_judgement *set, size_t n,
+                    const char *comment, const struct jx_ws_who *who,
+                    struct jx_arena *a, struct jx_ws_judged *out,
+                    struct jx_diags *d);
+
+/* One judgement: jx_ws_judge_set with one item. */
+int jx_ws_judge(struct jx_store *s, const char *unit, int year,
+                const char *item, struct jx_rat value, const char *comment,
+                const struct jx_ws_who *who, struct jx_diags *d);
+
+/*
+ * The 考核 of unit's latest version for year computed now with the
+ * standing judgements applied (*res, in a; NULL when the unit has no
+ * version or the framework cannot be read), for showing the items that
+ * await a judgement with their 建议 and range.  0, 1 when the year is
+ * not set up (W022), -1 when the store failed.
+ */
+int jx_ws_assess_unit(struct jx_arena *a, struct jx_store *s,
+                      const char *unit, int year, struct jx_fw_result **res,
+                      struct jx_diags *d);
+
+/* Whether item result r takes a judgement (counted, and its rule leaves
+ * a range: manual, partly judgement, an input missing with policy
+ * judge). */
+bool jx_ws_item_judgeable(const struct jx_fw_item_result *r);
 
 /* ---- a unit's draft (the portal's uploads) ----------------------------- */
 

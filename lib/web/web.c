@@ -68,6 +68,8 @@ static const struct route routes[] = {
      jx_web_page_export_xlsx},
     {{"POST", "/unit/{unit}/{year}/recheck", JX_WEB_REVIEWER | JX_WEB_ADMIN},
      jx_web_page_recheck},
+    {{"POST", "/unit/{unit}/{year}/judge", JX_WEB_REVIEWER | JX_WEB_ADMIN},
+     jx_web_page_judge},
     {{"GET", "/unit/{unit}/{year}/workbook.xlsx", JX_WEB_SIGNED},
      jx_web_page_workbook},
     {{"GET", "/unit/{unit}/{year}/report.docx", JX_WEB_SIGNED},

@@ -441,6 +441,9 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                    "</label><button type=\"submit\">记录复核分</button></form>\n",
                 c->unit, c->year, c->sess.csrf);
     }
+    if (jx_web_judge_section(c, h) < 0) { /* web_judge.c */
+        return -1;
+    }
     jx_html(h, "<p>下载：<a href=\"/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
                "</a>",
             c->unit, c->year);

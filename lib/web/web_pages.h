@@ -123,6 +123,13 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
  * (the bureau, a sampled unit without one), the download links.  0/-1. */
 int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                           const struct jx_ws_history *hist);
+/* The reviewer's judgements on a unit's page (web_judge.c): for the
+ * bureau, the items awaiting a judgement with 建议 and range in a form;
+ * nothing for others or when none.  0/-1. */
+int jx_web_judge_section(struct jx_web_ctx *c, struct jx_html *h);
+/* POST /unit/CODE/YYYY/judge: record the form's judgements
+ * (jx_ws_judge_set) and go back to the unit's page. */
+int jx_web_page_judge(struct jx_web_ctx *c);
 /* POST /year/YYYY/sample, POST /unit/CODE/YYYY/recheck, GET
  * /year/YYYY/assessment, /ranking, /export.csv, /export.xlsx,
  * /unit/CODE/YYYY/workbook.xlsx, /report.docx, /report.pdf. */
