@@ -391,7 +391,7 @@ struct jx_ws_vfiles {
 /*
  * The originals of version number (0: the latest) of unit's 整体 for
  * year into *out (in a), in the order sent.  Returns 0; 1 when refused
- * (W021 an unknown unit, W022 a year not set up, W050 no such version,
+ * (W021 an unknown unit, W022 a year not set up, W056 no such version,
  * or none yet; d); -1 when the store failed.  Nothing is read from the
  * file store.
  */

@@ -108,10 +108,10 @@ int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
     jx_stmt_finalize(st);
     if (sr == JX_STEP_DONE) {
         if (number > 0) {
-            return refuse(d, "W050", "单位 %s 年度 %d 没有版本 %d", unit,
+            return refuse(d, "W056", "单位 %s 年度 %d 没有版本 %d", unit,
                           year, number);
         }
-        return refuse(d, "W050", "单位 %s 年度 %d 尚无送审版本", unit, year);
+        return refuse(d, "W056", "单位 %s 年度 %d 尚无送审版本", unit, year);
     }
     if (sr != JX_STEP_ROW) {
         return -1;
