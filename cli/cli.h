@@ -233,6 +233,7 @@ int jx_cmd_calendar(int argc, char **argv);
 int jx_cmd_evaluate(int argc, char **argv);
 int jx_cmd_export(int argc, char **argv);
 int jx_cmd_check(int argc, char **argv);
+int jx_cmd_files(int argc, char **argv);
 int jx_cmd_help(int argc, char **argv);
 int jx_cmd_history(int argc, char **argv);
 int jx_cmd_import(int argc, char **argv);

@@ -476,4 +476,56 @@ int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
                              const struct jx_ws_who *who, int *number,
                              struct jx_diags *d);
 
+/* ---- a version's original files (ws_files.c) -------------------------- */
+
+/* One original of a version, as recorded in version_files. */
+struct jx_ws_vfile {
+    int seq;                  /* 1, 2, ... in the order sent */
+    const char *name;         /* the name it was sent under */
+    char sha256[65];
+    int64_t size;
+};
+
+/* The originals of one version of a unit's 整体. */
+struct jx_ws_vfiles {
+    const char *code, *name;  /* the unit */
+    int year;
+    int number;               /* the version's number */
+    const char *created_at;   /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    struct jx_ws_vfile *files;
+    size_t nfiles;
+};
+
+/*
+ * The originals of version number (0: the latest) of unit's 整体 for
+ * year into *out (in a), in the order sent.  Returns 0; 1 when refused
+ * (W021 an unknown unit, W022 a year not set up, W056 no such version,
+ * or none yet; d); -1 when the store failed.  Nothing is read from the
+ * file store.
+ */
+int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
+                        const char *unit, int year, int number,
+                        struct jx_ws_vfiles *out, struct jx_diags *d);
+
+/*
+ * Read original f of version v back from the file store through
+ * jx_files_get (its SHA-256 checked) into a malloc'd buffer (*data,
+ * *len; the caller frees it).  A copy missing or altered in the store
+ * is never served: -1 after the store's D010/D011 and a D012 naming the
+ * original (unit, year, version, seq and name) in d.  0 when read.
+ */
+int jx_ws_version_file_read(struct jx_store *s, const struct jx_ws_vfiles *v,
+                            const struct jx_ws_vfile *f, char **data,
+                            size_t *len, struct jx_diags *d);
+
+/*
+ * A name safe to create in a directory for an original sent as name
+ * (a): path separators ('/', '\\') and control characters become '_',
+ * leading dots become '_' (so neither "." nor ".." nor a hidden file),
+ * cut to at most 200 bytes at a UTF-8 boundary; an empty name becomes
+ * "file-SEQ".
+ */
+const char *jx_ws_file_name_safe(struct jx_arena *a, const char *name,
+                                 int seq);
+
 #endif

@@ -493,11 +493,16 @@ static int versions_table(struct jx_web_ctx *c, struct jx_html *h)
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
         if (n++ == 0) {
             jx_html(h, "<table><thead><tr><th>版本</th><th>送审时间（UTC）</th>"
-                       "<th>SHA-256</th></tr></thead><tbody>\n");
+                       "<th>SHA-256</th><th>原始文件</th></tr></thead><tbody>\n");
         }
-        jx_html(h, "<tr><td class=\"num\">%D</td><td>%h</td><td>%h</td></tr>\n",
+        jx_html(h, "<tr><td class=\"num\">%D</td><td>%h</td><td>%h</td><td>",
                 (long long)jx_stmt_int(st, 0), jx_stmt_text(st, 2),
                 jx_stmt_text(st, 1));
+        if (jx_web_version_file_links(c, h, (int)jx_stmt_int(st, 0)) < 0) {
+            jx_stmt_finalize(st);
+            return -1;
+        }
+        jx_html(h, "</td></tr>\n");
     }
     jx_stmt_finalize(st);
     jx_html(h, n ? "</tbody></table>\n" : "<p>尚无送审版本。</p>\n");

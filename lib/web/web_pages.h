@@ -21,6 +21,8 @@ struct jx_web_ctx {
     const char *unit;            /* the route's {unit}, or NULL */
     const char *year_text;       /* the route's {year} as sent */
     int year;                    /* ... checked: 1900..2999 */
+    const char *version_text;    /* the route's {version} as sent */
+    const char *seq_text;        /* the route's {seq} as sent */
     bool multipart;              /* a multipart/form-data POST: */
     struct jx_web_part *parts;   /* its parts (fields and files) */
     size_t nparts;
@@ -142,5 +144,18 @@ int jx_web_page_export_xlsx(struct jx_web_ctx *c);
 int jx_web_page_workbook(struct jx_web_ctx *c);
 int jx_web_page_report_docx(struct jx_web_ctx *c);
 int jx_web_page_report_pdf(struct jx_web_ctx *c);
+/* Send data as an attachment of type named ascii (a plain fallback)
+ * and utf8 (RFC 5987 filename*). */
+void jx_web_send_download(struct jx_web_ctx *c, const char *type,
+                          const char *data, size_t len, const char *ascii,
+                          const char *utf8);
+
+/* A version's originals (web_files.c): GET
+ * /unit/CODE/YYYY/v/N/files/SEQ, the bytes exactly as stored; the
+ * links to them for the versions list of a unit's page (one cell's
+ * content: version number's files, "—" when none).  0, or -1. */
+int jx_web_page_version_file(struct jx_web_ctx *c);
+int jx_web_version_file_links(struct jx_web_ctx *c, struct jx_html *h,
+                              int number);
 
 #endif

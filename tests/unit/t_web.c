@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -500,6 +501,11 @@ static void t_authz(void)
                         } else if (strncmp(p, "{year}", 6) == 0) {
                             snprintf(path + k, sizeof path - k, "%s", years[yi]);
                             p += 6;
+                        } else if (*p == '{') {
+                            /* {version}, {seq}: the first (each unit's
+                             * version 1 holds u.json) */
+                            snprintf(path + k, sizeof path - k, "1");
+                            p = strchr(p, '}') + 1;
                         } else {
                             path[k] = *p++;
                             path[k + 1] = '\0';
@@ -1031,6 +1037,105 @@ static bool offers(struct fix *f, const char *cookie, const char *action)
                                    action)) != NULL;
 }
 
+/* A version's originals through the portal (web_files.c): a third unit
+ * submits a Package JSON and a file of every byte under a Chinese name
+ * with a quote; the bureau and the unit's own filler download them
+ * byte for byte with the exact headers; another unit's filler gets 404,
+ * the anonymous a 303 to the sign-in; an absent version, seq or a
+ * non-canonical number 404; the unit's page links the files; a copy
+ * altered in the file store is a 500 naming it (D012), never served. */
+static void t_version_files(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('fc', 'filler', '701003')");
+    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
+    char blob[256 * 2 + 3];
+    for (size_t i = 0; i < sizeof blob; i++) {
+        blob[i] = (char)(i & 0xFF);
+    }
+    const char *pkg = "{\"format\":\"jixiao-package\"}";
+    struct jx_ws_file files[2] = {
+        {"c.json", pkg, strlen(pkg)},
+        {"附件 a\"b.bin", blob, sizeof blob},
+    };
+    struct jx_ws_who who = {.user = "fc", .now = T0 - 3600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_submit(f.s, "701003", 2024, files, 2, pkg, NULL, &who,
+                           &done, &f.d),
+              0);
+    const char *rv = session(&f, "rv");
+    struct jx_web_response *r =
+        req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(r->body_len == sizeof blob &&
+          memcmp(r->body, blob, sizeof blob) == 0);
+    CHECK_STR(jx_web_response_header(r, "Content-Type"),
+              "application/octet-stream");
+    CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
+              "attachment; filename=\"______ a_b.bin\"; "
+              "filename*=UTF-8''%E9%99%84%E4%BB%B6%20a%22b.bin");
+    CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
+    /* the unit's own filler; the JSON exactly */
+    const char *fc = session(&f, "fc");
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK_STR(body(&f, r), pkg);
+    CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
+              "attachment; filename=\"c.json\"; filename*=UTF-8''c.json");
+    /* another unit's filler: 404; nobody: to the sign-in */
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
+            session(&f, "fa"), NULL);
+    CHECK_INT(r->status, 404);
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
+    /* absent version, seq; numbers not written canonically */
+    static const char *const absent[] = {
+        "/unit/701003/2024/v/2/files/1", "/unit/701003/2024/v/1/files/3",
+        "/unit/701003/2024/v/01/files/1", "/unit/701003/2024/v/1/files/x",
+        "/unit/701003/2024/v/0/files/1", "/unit/701003/2031/v/1/files/1",
+        "/unit/709999/2024/v/1/files/1"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
+        r = req(&f, "GET", absent[i], NULL, rv, NULL);
+        if (r->status != 404) {
+            jx_test_fail(__FILE__, __LINE__, "%s: got %d", absent[i],
+                         r->status);
+        }
+    }
+    /* the unit's page links each file of each version */
+    r = req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
+    CHECK_INT(r->status, 200);
+    const char *page = body(&f, r);
+    CHECK(strstr(page, "<th>原始文件</th>") != NULL);
+    CHECK(strstr(page, "<a href=\"/unit/701003/2024/v/1/files/1\">c.json</a>"
+                       "（27 字节）<br><a href=\"/unit/701003/2024/v/1/files/2\">"
+                       "附件 a&quot;b.bin</a>（515 字节）") != NULL);
+    /* a copy altered in the store: refused, named */
+    char hex[65];
+    jx_sha256_hex(blob, sizeof blob, hex);
+    char path[600];
+    snprintf(path, sizeof path, "%s/ws/files/%.2s/%s", f.dir, hex, hex + 2);
+    CHECK_INT(chmod(path, 0644), 0);
+    FILE *fp = fopen(path, "r+b");
+    CHECK(fp != NULL);
+    if (fp) {
+        fputc('!', fp);
+        fclose(fp);
+    }
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    CHECK_INT(r->status, 500);
+    const char *b = body(&f, r);
+    CHECK(strstr(b, "单位 701003 年度 2024 版本 1 的原始文件 2“附件 a&quot;b.bin”"
+                    "无法取回") != NULL);
+    CHECK(jx_web_response_header(r, "Content-Disposition") == NULL);
+    fix_close(&f);
+}
+
 /* Every act of the state machine in the browser, with the leader's step:
  * the buttons each role sees in each state, refusals by role, the
  * comment or reason required (the form again, 422), and redraft: the
@@ -1349,6 +1454,7 @@ const struct jx_test t_web[] = {
     {"web.draft_flow", t_draft_flow},
     {"web.edit", t_edit},
     {"web.acts_all", t_acts_all},
+    {"web.version_files", t_version_files},
     {"web.todo", t_todo},
     {NULL, NULL},
 };
