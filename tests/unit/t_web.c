@@ -887,7 +887,7 @@ static void t_draft_flow(void)
     CHECK(strstr(body(&f, r), "没有草稿") != NULL);
     /* a refused kind is named */
     r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "a.zip",
-               "PK\003\004junk", 10);
+               "PK\003\004junk", 8);
     CHECK_INT(r->status, 415);
     CHECK(strstr(body(&f, r), "文件“a.zip”是") != NULL);
     /* the upload: 303 back to the page, which shows the draft */
