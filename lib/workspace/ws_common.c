@@ -170,3 +170,27 @@ struct jx_stmt *jx_wsi_prepare_year(struct jx_store *s, const char *sql,
     }
     return st;
 }
+
+/* See ws_impl.h. */
+int jx_wsi_need_unit(struct jx_arena *a, struct jx_store *s, const char *unit,
+                     const char **name, struct jx_diags *d)
+{
+    int r = jx_wsi_load_unit(a, s, unit, name);
+    if (r == 1) {
+        return jx_wsi_refuse(d, "W021", "工作区中没有单位“%s”", unit);
+    }
+    return r;
+}
+
+/* See ws_impl.h. */
+int jx_wsi_need_year(struct jx_arena *a, struct jx_store *s, int year,
+                     struct jx_wf_year *y, const char **framework,
+                     struct jx_diags *d)
+{
+    int r = jx_wsi_load_year(a, s, year, y, framework);
+    if (r == 1) {
+        return jx_wsi_refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
+                             year);
+    }
+    return r;
+}

@@ -384,15 +384,13 @@ static int load_ctx(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (r != 0) {
         return r < 0 ? -1 : jx_wsi_refuse(d, "W020", "工作区中没有用户“%s”", who->user);
     }
-    r = jx_wsi_load_unit(a, s, unit, &c->unit_name);
+    r = jx_wsi_need_unit(a, s, unit, &c->unit_name, d);
     if (r != 0) {
-        return r < 0 ? -1 : jx_wsi_refuse(d, "W021", "工作区中没有单位“%s”", unit);
+        return r;
     }
-    r = jx_wsi_load_year(a, s, year, &c->y, &c->framework);
+    r = jx_wsi_need_year(a, s, year, &c->y, &c->framework, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : jx_wsi_refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     if (jx_wsi_load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0) {
         return -1;
@@ -996,11 +994,9 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  struct jx_ws_status *out, struct jx_diags *d)
 {
     memset(out, 0, sizeof *out);
-    int r = jx_wsi_load_year(a, s, year, &out->year, &out->framework);
+    int r = jx_wsi_need_year(a, s, year, &out->year, &out->framework, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : jx_wsi_refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     struct jx_diags fd;
     jx_diags_init(&fd, a);
@@ -1397,9 +1393,9 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
 {
     memset(out, 0, sizeof *out);
     out->code = jx_strdup(a, unit);
-    int r = jx_wsi_load_unit(a, s, unit, &out->name);
+    int r = jx_wsi_need_unit(a, s, unit, &out->name, d);
     if (r != 0) {
-        return r < 0 ? -1 : jx_wsi_refuse(d, "W021", "工作区中没有单位“%s”", unit);
+        return r;
     }
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT a.at, u.name, a.actor_role, a.action, a.from_state,"
@@ -1507,11 +1503,9 @@ static int sample_who(struct jx_arena *a, struct jx_store *s, int year,
     }
     struct jx_wf_year y;
     const char *fw;
-    r = jx_wsi_load_year(a, s, year, &y, &fw);
+    r = jx_wsi_need_year(a, s, year, &y, &fw, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : jx_wsi_refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     struct jx_wf_actor actor = {u->idtext, u->role, u->unit};
     struct jx_wf_opts o = {0};

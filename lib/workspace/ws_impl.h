@@ -132,6 +132,16 @@ int jx_wsi_load_user(struct jx_arena *a, struct jx_store *s, const char *name,
 int jx_wsi_load_unit(struct jx_arena *a, struct jx_store *s, const char *code,
                      const char **name);
 
+/* jx_wsi_load_unit, refusing an unknown unit (W021): 0, 1 refused, -1. */
+int jx_wsi_need_unit(struct jx_arena *a, struct jx_store *s, const char *unit,
+                     const char **name, struct jx_diags *d);
+
+/* jx_wsi_load_year, refusing a year not set up (W022): 0, 1 refused,
+ * -1. */
+int jx_wsi_need_year(struct jx_arena *a, struct jx_store *s, int year,
+                     struct jx_wf_year *y, const char **framework,
+                     struct jx_diags *d);
+
 /* Prepare sql whose first three parameters are unit, year and the
  * object (整体), bound: the statement (the caller finalizes), NULL when
  * the store failed. */
