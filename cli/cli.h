@@ -184,6 +184,31 @@ struct jx_who_args {
 int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
                    struct jx_who_args *w);
 
+/* For a command that acts on the workspace: if argv[*i] is a workspace
+ * option, --as USER, --at TIME or --year YEAR, read it into ws or w: 1;
+ * 0 for another argument; -1 after a usage error for self. */
+int jx_cli_act_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_ws_args *ws, struct jx_who_args *w);
+
+/* An argument of a workspace command that no option reader took
+ * (wsact.c): an unknown option is refused; with code non-NULL it is the
+ * unit's CODE into *code (a second one is refused), with code NULL it
+ * is refused as extra.  0, or JX_EXIT_USAGE after the usage error. */
+int jx_cli_ws_operand(const struct jx_cmd *self, const char *arg,
+                      const char **code);
+
+/* Whether a workspace command has what it needs: the unit's CODE (when
+ * code_wanted) and --year YEAR.  0, or JX_EXIT_USAGE after the usage
+ * error. */
+int jx_cli_ws_need(const struct jx_cmd *self, bool code_wanted,
+                   const char *code, int year);
+
+/* Append root as indented JSON and a newline to b (ws_json.c); root is
+ * released. */
+struct jx_buf;
+struct json_t;
+void jx_cli_json_out(struct jx_buf *b, struct json_t *root);
+
 /* For a command that only reads the workspace (status, history, export):
  * if argv[*i] is a workspace option or --year YEAR, read it into ws or
  * w: 1; 0 for another argument; -1 after a usage error for self (also

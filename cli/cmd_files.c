@@ -160,20 +160,12 @@ int jx_cmd_files(int argc, char **argv)
                 return jx_cli_usage_error(self, "版本号“%s”应为正整数", val);
             }
             number = (int)n;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     if (out && json) {
         return jx_cli_usage_error(self, "-o 与 --json 不能同时使用");
     }
@@ -200,15 +192,7 @@ int jx_cmd_files(int argc, char **argv)
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            json_t *root = files_json(&v);
-            char *text = json_dumps(root, JSON_INDENT(2));
-            json_decref(root);
-            if (!text) {
-                jx_oom();
-            }
-            jx_buf_adds(&b, text);
-            jx_buf_addc(&b, '\n');
-            free(text);
+            jx_cli_json_out(&b, files_json(&v));
         } else {
             files_text(&v, &b);
         }

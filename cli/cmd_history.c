@@ -180,20 +180,12 @@ int jx_cmd_history(int argc, char **argv)
         }
         if (strcmp(argv[i], "--json") == 0) {
             json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     struct jx_store *s = jx_cli_ws_open(&ws, true);
     if (!s) {
         return JX_EXIT_IO;
@@ -211,15 +203,7 @@ int jx_cmd_history(int argc, char **argv)
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            json_t *root = history_json(&h, wa.year);
-            char *text = json_dumps(root, JSON_INDENT(2));
-            json_decref(root);
-            if (!text) {
-                jx_oom();
-            }
-            jx_buf_adds(&b, text);
-            jx_buf_addc(&b, '\n');
-            free(text);
+            jx_cli_json_out(&b, history_json(&h, wa.year));
         } else {
             history_text(&h, wa.year, &b);
         }

@@ -68,10 +68,7 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
     enum jx_wf_action action = JX_WF_PUBLISH;
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
@@ -92,20 +89,12 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
             action = JX_WF_RETURN;
             comment = v;
             nacts++;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     if (review && nacts != 1) {
         return jx_cli_usage_error(
             self, "须给出 --take、--return TEXT、--accept 中的一个");

@@ -88,14 +88,7 @@ static int print_sample(int year, const struct jx_ws_sample_rule *rule,
             json_array_append_new(units, json_string(out->codes[i]));
         }
         json_object_set_new(root, "units", units);
-        char *text = json_dumps(root, JSON_INDENT(2));
-        json_decref(root);
-        if (!text) {
-            jx_oom();
-        }
-        jx_buf_adds(&b, text);
-        jx_buf_addc(&b, '\n');
-        free(text);
+        jx_cli_json_out(&b, root);
     } else {
         jx_buf_addf(&b, "抽查：%d 年度，从 %zu 个单位中抽出 %zu 个（%s），种子 %s，%s\n",
                     year, out->n, out->k, rule->text, seed, at);
@@ -120,10 +113,7 @@ int jx_cmd_sample(int argc, char **argv)
     bool json = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
@@ -147,15 +137,12 @@ int jx_cmd_sample(int argc, char **argv)
             seedtext = v;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else {
-            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
+        } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     if ((count != NULL) == (share != NULL)) {
         return jx_cli_usage_error(self, "须给出 --count N、--share P%% 中的一个");
     }
@@ -233,10 +220,7 @@ int jx_cmd_recheck(int argc, char **argv)
     const char *unit = NULL, *scoretext = NULL, *note = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
@@ -253,20 +237,12 @@ int jx_cmd_recheck(int argc, char **argv)
                 return jx_cli_usage_error(self, "选项 --note 缺少说明");
             }
             note = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     if (!scoretext) {
         return jx_cli_usage_error(self, "缺少 --score X");
     }

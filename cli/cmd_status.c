@@ -165,15 +165,12 @@ int jx_cmd_status(int argc, char **argv)
         }
         if (strcmp(argv[i], "--json") == 0) {
             json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else {
-            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
+        } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
+    if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
+        return JX_EXIT_USAGE;    }
     struct jx_store *s = jx_cli_ws_open(&ws, true);
     if (!s) {
         return JX_EXIT_IO;
@@ -191,15 +188,7 @@ int jx_cmd_status(int argc, char **argv)
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            json_t *root = status_json(a, &st);
-            char *text = json_dumps(root, JSON_INDENT(2));
-            json_decref(root);
-            if (!text) {
-                jx_oom();
-            }
-            jx_buf_adds(&b, text);
-            jx_buf_addc(&b, '\n');
-            free(text);
+            jx_cli_json_out(&b, status_json(a, &st));
         } else {
             status_text(a, &st, &b);
         }

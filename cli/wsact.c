@@ -93,13 +93,21 @@ int jx_cli_who(const struct jx_cmd *self, const struct jx_who_args *w,
 }
 
 /* See cli.h. */
-int jx_cli_read_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
-                    struct jx_ws_args *ws, struct jx_who_args *w)
+int jx_cli_act_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_ws_args *ws, struct jx_who_args *w)
 {
     int r = jx_cli_ws_arg(self, argc, argv, i, ws);
     if (r == 0) {
         r = jx_cli_who_arg(self, argc, argv, i, w);
     }
+    return r;
+}
+
+/* See cli.h. */
+int jx_cli_read_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                    struct jx_ws_args *ws, struct jx_who_args *w)
+{
+    int r = jx_cli_act_arg(self, argc, argv, i, ws, w);
     if (r > 0 && (w->user || w->at)) {
         jx_cli_usage_error(self, "此命令不接受 --as、--at");
         return -1;
@@ -115,4 +123,34 @@ void jx_cli_print_diags(const struct jx_diags *d, size_t from)
     jx_cli_format_diags(&b, d, from);
     fputs(b.p, stderr);
     jx_buf_release(&b);
+}
+
+/* See cli.h. */
+int jx_cli_ws_operand(const struct jx_cmd *self, const char *arg,
+                      const char **code)
+{
+    if (arg[0] == '-' && arg[1] != '\0') {
+        return jx_cli_usage_error(self, "未知选项“%s”", arg);
+    }
+    if (!code) {
+        return jx_cli_usage_error(self, "多余的参数“%s”", arg);
+    }
+    if (*code) {
+        return jx_cli_usage_error(self, "只能给出一个单位编码");
+    }
+    *code = arg;
+    return 0;
+}
+
+/* See cli.h. */
+int jx_cli_ws_need(const struct jx_cmd *self, bool code_wanted,
+                   const char *code, int year)
+{
+    if (code_wanted && !code) {
+        return jx_cli_usage_error(self, "缺少单位编码 CODE");
+    }
+    if (year == 0) {
+        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    }
+    return 0;
 }
