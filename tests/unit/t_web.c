@@ -30,16 +30,16 @@ static bool fix_open(struct webfix *f, int page_size)
     if (!webfix_begin(f, "jx-web", "192.0.2.7")) {
         return false;
     }
-    webfix_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+    fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
                   " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
                   " '2025-10-10')");
-    webfix_sql(f, "INSERT INTO units (code, name) VALUES"
+    fx_sql(f, "INSERT INTO units (code, name) VALUES"
                   " ('701001', '甲<script>alert(1)</script>&\"单位'),"
                   " ('701002', '乙单位')");
-    webfix_sql(f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
                   " ('fa', 'filler', '701001'), ('la', 'leader', '701001'),"
                   " ('fb', 'filler', '701002')");
-    webfix_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer'),"
+    fx_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer'),"
                   " ('ad', 'admin')");
     static const char *const names[] = {"fa", "la", "fb", "rv", "ad"};
     webfix_passwords(f, names, 5);
@@ -98,7 +98,7 @@ static void t_signin(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    struct jx_web_response *r = webfix_signin(&f, "rv", "pass-word-1");
+    struct jx_web_response *r = fx_signin(&f, "rv", "pass-word-1");
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/");
     const char *sc = set_cookie(r, 0);
@@ -112,29 +112,29 @@ static void t_signin(void)
     CHECK(sc && strcmp(jx_stmt_text(st, 0), cookie_pair(&f, sc) + 11) != 0);
     jx_stmt_finalize(st);
     /* signed in, / shows the user */
-    r = webfix_req(&f, "GET", "/", NULL, cookie_pair(&f, sc), NULL);
+    r = fx_req(&f, "GET", "/", NULL, cookie_pair(&f, sc), NULL);
     CHECK_INT(r->status, 200);
-    CHECK(strstr(webfix_body(&f, r), "rv（财政审核人）") != NULL);
+    CHECK(strstr(fx_body(&f, r), "rv（财政审核人）") != NULL);
     CHECK_STR(jx_web_response_header(r, "Cache-Control"), "no-store");
     /* a new token at every sign-in */
-    const char *again = webfix_session(&f, "rv");
+    const char *again = fx_session(&f, "rv");
     CHECK(again && strcmp(again, cookie_pair(&f, sc)) != 0);
     /* bad password, unknown name */
-    r = webfix_signin(&f, "rv", "wrong-pass");
+    r = fx_signin(&f, "rv", "wrong-pass");
     CHECK_INT(r->status, 200);
-    CHECK(strstr(webfix_body(&f, r), "用户名或密码错误。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "用户名或密码错误。") != NULL);
     CHECK(strncmp(set_cookie(r, 0), "jx_signin=", 10) == 0);
     CHECK(set_cookie(r, 1) == NULL);
-    r = webfix_signin(&f, "nobody", "pass-word-1");
-    CHECK(strstr(webfix_body(&f, r), "用户名或密码错误。") != NULL);
+    r = fx_signin(&f, "nobody", "pass-word-1");
+    CHECK(strstr(fx_body(&f, r), "用户名或密码错误。") != NULL);
     /* the right token from another site's page (Origin) */
-    struct jx_web_response *g = webfix_req(&f, "GET", "/signin", NULL, NULL, NULL);
+    struct jx_web_response *g = fx_req(&f, "GET", "/signin", NULL, NULL, NULL);
     struct jx_web_request rq = {
         .method = "POST", .path = "/signin", .host = "localhost:8080",
         .origin = "http://evil.example",
         .cookie = cookie_pair(&f, set_cookie(g, 0)),
         .body = jx_sprintf(f.a, "csrf=%s&name=rv&password=pass-word-1",
-                           webfix_csrf(&f, webfix_body(&f, g)))};
+                           fx_csrf(&f, fx_body(&f, g)))};
     rq.body_len = strlen(rq.body);
     struct jx_web_response evil;
     jx_web_response_init(&evil, f.a);
@@ -145,10 +145,10 @@ static void t_signin(void)
     CHECK_INT(jx_web_handle(f.app, f.s, &rq, &evil), 0);
     CHECK_INT(evil.status, 303);
     /* sign-in without its form token */
-    r = webfix_req(&f, "POST", "/signin", NULL, NULL,
+    r = fx_req(&f, "POST", "/signin", NULL, NULL,
             "name=rv&password=pass-word-1");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "CSRF") != NULL);
+    CHECK(strstr(fx_body(&f, r), "CSRF") != NULL);
     webfix_close(&f);
 }
 
@@ -161,15 +161,15 @@ static void t_throttle(void)
         return;
     }
     for (int i = 0; i < 5; i++) {
-        CHECK_INT(webfix_signin(&f, "fa", "bad-pass-x")->status, 200);
+        CHECK_INT(fx_signin(&f, "fa", "bad-pass-x")->status, 200);
     }
-    struct jx_web_response *r = webfix_signin(&f, "fa", "pass-word-1");
+    struct jx_web_response *r = fx_signin(&f, "fa", "pass-word-1");
     CHECK_INT(r->status, 429);
     /* T0 + 900 s = 2025-09-20T00:15Z = 08:15 in Beijing */
-    CHECK(strstr(webfix_body(&f, r), "请于北京时间 2025-09-20 08:15 之后再试") != NULL);
-    CHECK(webfix_session(&f, "la") != NULL);
+    CHECK(strstr(fx_body(&f, r), "请于北京时间 2025-09-20 08:15 之后再试") != NULL);
+    CHECK(fx_session(&f, "la") != NULL);
     jx_web_app_set_clock(f.app, T0 + 901);
-    CHECK(webfix_session(&f, "fa") != NULL);
+    CHECK(fx_session(&f, "fa") != NULL);
     webfix_close(&f);
 }
 
@@ -180,29 +180,28 @@ static void t_session(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    const char *c = webfix_session(&f, "rv");
-    CHECK_INT(webfix_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
-    struct jx_web_response *r = webfix_req(&f, "POST", "/signout", NULL, c,
-                                    jx_sprintf(f.a, "csrf=%s", webfix_token(&f, c)));
+    const char *c = fx_session(&f, "rv");
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
+    struct jx_web_response *r = fx_post(&f, "/signout", c, NULL);
     CHECK_INT(r->status, 303);
     CHECK(strstr(set_cookie(r, 0), "jx_session=; Max-Age=0") != NULL);
-    r = webfix_req(&f, "GET", "/year/2024", NULL, c, NULL);
+    r = fx_req(&f, "GET", "/year/2024", NULL, c, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     /* idle: 30 minutes untouched */
-    c = webfix_session(&f, "rv");
+    c = fx_session(&f, "rv");
     jx_web_app_set_clock(f.app, T0 + 1700);
-    CHECK_INT(webfix_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
     jx_web_app_set_clock(f.app, T0 + 1700 + 1801);
-    CHECK_INT(webfix_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
     /* absolute: 12 hours even when active */
-    c = webfix_session(&f, "rv");
+    c = fx_session(&f, "rv");
     for (int64_t t = T0 + 3501; t < T0 + 3501 + 12 * 3600; t += 1500) {
         jx_web_app_set_clock(f.app, t);
-        CHECK_INT(webfix_req(&f, "GET", "/", NULL, c, NULL)->status, 200);
+        CHECK_INT(fx_req(&f, "GET", "/", NULL, c, NULL)->status, 200);
     }
     jx_web_app_set_clock(f.app, T0 + 3501 + 12 * 3600 + 1);
-    CHECK_INT(webfix_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
     webfix_close(&f);
 }
 
@@ -215,30 +214,31 @@ static void t_acts(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
-    const char *fa = webfix_session(&f, "fa");
-    const char *page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    const char *rv = fx_session(&f, "rv");
+    const char *fa = fx_session(&f, "fa");
+    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL,
+                                          rv, NULL));
     CHECK(strstr(page, "<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "value=\"take\"") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     /* the filler sees no reviewer's button, only 取消送审 (until taken) */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
     CHECK(strstr(page, "value=\"take\"") == NULL);
     CHECK(strstr(page, "<input type=\"hidden\" name=\"action\" "
                        "value=\"cancel_submit\"><button type=\"submit\">"
                        "取消送审</button></form>") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     struct jx_web_response *r =
-        webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+        fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
             "csrf=0123&action=take");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "CSRF 校验未通过") != NULL);
+    CHECK(strstr(fx_body(&f, r), "CSRF 校验未通过") != NULL);
     /* another session's token is refused too */
-    r = webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=take", webfix_token(&f, fa)));
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+            jx_sprintf(f.a, "csrf=%s&action=take", fx_token(&f, fa)));
     CHECK_INT(r->status, 403);
-    const char *tk = webfix_token(&f, rv);
-    r = webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+    const char *tk = fx_token(&f, rv);
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
             jx_sprintf(f.a, "csrf=%s&action=take", tk));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701001/2024");
@@ -249,40 +249,39 @@ static void t_acts(void)
     CHECK_STR(jx_stmt_text(st, 1), "192.0.2.7");
     jx_stmt_finalize(st);
     /* 退回 needs a comment: refused without, the form again in Chinese */
-    r = webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
             jx_sprintf(f.a, "csrf=%s&action=return", tk));
     CHECK_INT(r->status, 422);
-    CHECK(strstr(webfix_body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
+    CHECK(strstr(fx_body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
                               "意见：请填写退回意见后再提交。</p><label>退回意见 "
                               "<textarea name=\"comment\"") != NULL);
     /* the filler may no longer 取消送审 once taken */
-    r = webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, fa,
-            jx_sprintf(f.a, "csrf=%s&action=cancel_submit", webfix_token(&f, fa)));
+    r = fx_post(&f, "/unit/701001/2024/act", fa, "action=cancel_submit");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "操作被拒绝") != NULL);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    CHECK(strstr(fx_body(&f, r), "操作被拒绝") != NULL);
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
     CHECK(strstr(page, "value=\"approve\"") != NULL);
     CHECK(strstr(page, "value=\"return\"") != NULL);
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
                   jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
               303);
     /* now the unit may publish; the public sees A only */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
     CHECK(strstr(page, "value=\"publish\"") != NULL);
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/public/2024", NULL, NULL, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/public/2024", NULL, NULL,
+                                    NULL)),
                  "本年度尚无公开的报告") != NULL);
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/act", NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s&action=publish", webfix_token(&f, fa)))
+    CHECK_INT(fx_post(&f, "/unit/701001/2024/act", fa, "action=publish")
                   ->status,
               303);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/public/2024", NULL, NULL, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/public/2024", NULL, NULL, NULL));
     CHECK(strstr(page, "<td>701001</td><td><a href=\"/public/2024/701001\">")
           != NULL);
     CHECK(strstr(page, "<a href=\"/public/2024.csv\">CSV</a>") != NULL);
     CHECK(strstr(page, "701002") == NULL);
     CHECK(strstr(page, "乙单位") == NULL);
     /* the audit trail on the page */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
     CHECK(strstr(page, "<td>公开</td><td>已审核 → 已公开</td>") != NULL);
     webfix_close(&f);
 }
@@ -295,11 +294,11 @@ static void t_year(void)
     if (!fix_open(&f, 1)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     struct jx_web_response *r =
-        webfix_req(&f, "GET", "/year/2024", "sort=code", rv, NULL);
+        fx_req(&f, "GET", "/year/2024", "sort=code", rv, NULL);
     CHECK_INT(r->status, 200);
-    const char *page = webfix_body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK(strstr(page, "<script>") == NULL);
     CHECK(strstr(page, "甲&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;单位")
           != NULL);
@@ -308,25 +307,27 @@ static void t_year(void)
     CHECK(strstr(page, "<td>已送审</td><td>按时</td><td>错误 ") != NULL);
     CHECK(strstr(page, "第 1 / 2 页") != NULL);
     CHECK(strstr(page, "701002") == NULL);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "sort=code&page=2", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=code&page=2", rv,
+                              NULL));
     CHECK(strstr(page, "<td>701002</td><td><a href=\"/unit/701002/2024\">乙单位"
                        "</a></td><td>已送审</td><td>按时</td>") != NULL);
     CHECK(strstr(page, "第 2 / 2 页") != NULL);
     CHECK(strstr(page, "href=\"/year/2024?sort=code&amp;page=1\">上一页") != NULL);
     /* by name, descending code order is not it: 乙 (U+4E59) after 甲 (U+7532)? */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "sort=name&page=1", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=name&page=1", rv,
+                              NULL));
     CHECK(strstr(page, "<td>701002</td>") != NULL);
     /* headers on every response, the 404 page too */
-    r = webfix_req(&f, "GET", "/no/such/page", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/no/such/page", NULL, NULL, NULL);
     CHECK_INT(r->status, 404);
-    CHECK(strstr(webfix_body(&f, r), "您要找的页面不存在。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "您要找的页面不存在。") != NULL);
     CHECK_STR(jx_web_response_header(r, "Content-Security-Policy"),
               "default-src 'self'; script-src 'self'; style-src 'self'; "
               "frame-ancestors 'none'");
     CHECK_STR(jx_web_response_header(r, "X-Frame-Options"), "DENY");
     CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
     CHECK_STR(jx_web_response_header(r, "Referrer-Policy"), "same-origin");
-    r = webfix_req(&f, "GET", "/style.css", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/style.css", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
     CHECK_STR(jx_web_response_header(r, "Content-Type"), "text/css; charset=utf-8");
     webfix_close(&f);
@@ -372,7 +373,8 @@ static void t_authz(void)
             const struct actor *ac = &actors[ai];
             for (size_t ui = 0; ui < (has_unit ? 3u : 1u); ui++) {
                 for (size_t yi = 0; yi < (has_year ? 3u : 1u); yi++) {
-                    const char *cookie = ac->name ? webfix_session(&f, ac->name) : NULL;
+                    const char *cookie = ac->name ? fx_session(&f,
+                                                               ac->name) : NULL;
                     /* the path from the pattern */
                     char path[200] = "";
                     for (const char *p = rt->pattern; *p;) {
@@ -398,12 +400,12 @@ static void t_authz(void)
                         const char *tk;
                         char *pre = NULL;
                         if (cookie) {
-                            tk = webfix_token(&f, cookie);
+                            tk = fx_token(&f, cookie);
                         } else {
                             struct jx_web_response *g =
-                                webfix_req(&f, "GET", "/signin", NULL, NULL, NULL);
+                                fx_req(&f, "GET", "/signin", NULL, NULL, NULL);
                             pre = (char *)cookie_pair(&f, set_cookie(g, 0));
-                            tk = webfix_csrf(&f, webfix_body(&f, g));
+                            tk = fx_csrf(&f, fx_body(&f, g));
                             cookie = pre;
                         }
                         bodytext = jx_sprintf(
@@ -411,8 +413,8 @@ static void t_authz(void)
                             walked);
                     }
                     struct jx_web_response *r =
-                        webfix_req(&f, rt->method, path, NULL, cookie, bodytext);
-                    const char *b = webfix_body(&f, r);
+                        fx_req(&f, rt->method, path, NULL, cookie, bodytext);
+                    const char *b = fx_body(&f, r);
                     walked++;
                     /* a public route's unit is the public's to read when
                      * published, whoever asks; nothing is 已公开 here, so
@@ -586,8 +588,8 @@ static struct jx_web_response *upload(struct webfix *f, const char *path,
 static struct jx_web_response *act(struct webfix *f, const char *cookie,
                                    const char *action, const char *comment)
 {
-    return webfix_req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
-               jx_sprintf(f->a, "csrf=%s&action=%s%s%s", webfix_token(f, cookie),
+    return fx_req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
+               jx_sprintf(f->a, "csrf=%s&action=%s%s%s", fx_token(f, cookie),
                           action, comment ? "&comment=" : "",
                           comment ? comment : ""));
 }
@@ -596,9 +598,10 @@ static struct jx_web_response *act(struct webfix *f, const char *cookie,
 static int act_on(struct webfix *f, const char *cookie, const char *unit,
                   const char *action)
 {
-    return webfix_req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
+    return fx_req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
                cookie,
-               jx_sprintf(f->a, "csrf=%s&action=%s", webfix_token(f, cookie), action))
+               jx_sprintf(f->a, "csrf=%s&action=%s", fx_token(f, cookie),
+                          action))
         ->status;
 }
 
@@ -621,9 +624,9 @@ static void t_edit(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    webfix_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+    fx_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
             " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    webfix_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
             " ('fc', 'filler', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     char path[600];
@@ -632,26 +635,28 @@ static void t_edit(void)
     char *pkg = NULL;
     size_t len = 0;
     CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = webfix_session(&f, "fc");
-    const char *rv = webfix_session(&f, "rv");
-    const char *fa = webfix_session(&f, "fa");
+    const char *fc = fx_session(&f, "fc");
+    const char *rv = fx_session(&f, "rv");
+    const char *fa = fx_session(&f, "fa");
     const char *ep = "/unit/701003/2024/edit";
     /* no draft yet: 404 with the reason */
-    struct jx_web_response *r = webfix_req(&f, "GET", ep, NULL, fc, NULL);
+    struct jx_web_response *r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 404);
-    CHECK(strstr(webfix_body(&f, r), "尚无草稿") != NULL);
-    r = upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc), "flow.json",
+    CHECK(strstr(fx_body(&f, r), "尚无草稿") != NULL);
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    const char *page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc,
+    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL,
+                                          fc,
                                     NULL));
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字</a>")
           != NULL);
     CHECK(strstr(page, "<td>C102</td>") != NULL);
     /* the form */
-    r = webfix_req(&f, "GET", ep, NULL, fc, NULL);
+    r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    page = webfix_body(&f, r);
+    page = fx_body(&f, r);
     CHECK(strstr(page, "<tr><td>基础数据表 支出 三公经费</td><td>上年决算数</td>"
                        "<td><input type=\"text\" name=\"/base_sheet/costs/"
                        "three_public/prev_final\" value=\"30.00\" size=\"14\" "
@@ -660,48 +665,48 @@ static void t_edit(void)
     CHECK(strstr(page, "name=\"/unit_sheet/funds/total/executed\"") != NULL);
     CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/target\"") == NULL);
     const char *before = draft_pkg(&f);
-    const char *tk = webfix_token(&f, fc);
+    const char *tk = fx_token(&f, fc);
     const char *field = "%2Fbase_sheet%2Fcosts%2Fthree_public%2Fprev_final";
     /* a bad number: the form again, the error beside it, nothing saved */
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
     CHECK_INT(r->status, 422);
-    page = webfix_body(&f, r);
+    page = fx_body(&f, r);
     CHECK(strstr(page, "value=\"3O.00\" size=\"14\" inputmode=\"decimal\" "
                        "aria-invalid=\"true\"> <span class=\"err fielderr\">"
                        "“3O.00”不是数字（数字格式错误）</span>") != NULL);
     CHECK(strstr(page, "未保存：请更正标出的数字。") != NULL);
     CHECK_STR(draft_pkg(&f), before);
     /* a percentage in a money field: refused too */
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
     CHECK_INT(r->status, 422);
-    CHECK(strstr(webfix_body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
+    CHECK(strstr(fx_body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
     CHECK_STR(draft_pkg(&f), before);
     /* CSRF missing: 403, nothing saved */
-    r = webfix_req(&f, "POST", ep, NULL, fc, jx_sprintf(f.a, "%s=15.70", field));
+    r = fx_req(&f, "POST", ep, NULL, fc, jx_sprintf(f.a, "%s=15.70", field));
     CHECK_INT(r->status, 403);
     CHECK_STR(draft_pkg(&f), before);
     /* the reviewer: 403; another unit's filler: 404; anonymous: sign in */
-    CHECK_INT(webfix_req(&f, "GET", ep, NULL, rv, NULL)->status, 403);
-    CHECK_INT(webfix_req(&f, "POST", ep, NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s&%s=15.70", webfix_token(&f, rv), field))
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, rv, NULL)->status, 403);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, rv,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", fx_token(&f, rv), field))
                   ->status,
               403);
-    CHECK_INT(webfix_req(&f, "GET", ep, NULL, fa, NULL)->status, 404);
-    CHECK_INT(webfix_req(&f, "POST", ep, NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s&%s=15.70", webfix_token(&f, fa), field))
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, fa, NULL)->status, 404);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", fx_token(&f, fa), field))
                   ->status,
               404);
     CHECK_STR(draft_pkg(&f), before);
-    CHECK_INT(webfix_req(&f, "GET", ep, NULL, NULL, NULL)->status, 303);
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, NULL, NULL)->status, 303);
     /* the correction: saved with its provenance, evaluated again */
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=15.70&%%2Funit_sheet%%2Ffunds%%2Ftotal"
                             "%%2Fexecuted=", tk, field));
     CHECK_INT(r->status, 422); /* an emptied figure is refused */
-    CHECK(strstr(webfix_body(&f, r), "请填写数字") != NULL);
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    CHECK(strstr(fx_body(&f, r), "请填写数字") != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
@@ -710,26 +715,26 @@ static void t_edit(void)
                         "          \"source\": {\n            \"how\": "
                         "\"portal\",\n            \"raw\": \"30.00\"\n")
           != NULL);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<td>C102</td>") == NULL);
     CHECK(strstr(page, "<p>错误 0，") != NULL);
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     /* corrected again: the printed text stays the document's */
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
     CHECK_INT(r->status, 303);
     CHECK(strstr(draft_pkg(&f), "\"raw\": \"30.00\"") != NULL);
     /* nothing changed: back to the page, the draft as it was */
     after = draft_pkg(&f);
-    r = webfix_req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(draft_pkg(&f), after);
     /* submitted: the form is refused */
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
-    r = webfix_req(&f, "GET", ep, NULL, fc, NULL);
+    r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
     free(pkg);
     webfix_close(&f);
 }
@@ -745,9 +750,9 @@ static void t_draft_flow(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    webfix_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+    fx_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
             " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    webfix_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
             " ('fc', 'filler', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     char path[600];
@@ -756,9 +761,10 @@ static void t_draft_flow(void)
     char *pkg = NULL;
     size_t len = 0;
     CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = webfix_session(&f, "fc");
-    const char *rv = webfix_session(&f, "rv");
-    const char *page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc,
+    const char *fc = fx_session(&f, "fc");
+    const char *rv = fx_session(&f, "rv");
+    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL,
+                                          fc,
                                     NULL));
     CHECK(strstr(page, "尚无草稿。") != NULL);
     CHECK(strstr(page, "enctype=\"multipart/form-data\"") != NULL);
@@ -766,18 +772,19 @@ static void t_draft_flow(void)
     /* 送审 without a draft: refused */
     struct jx_web_response *r = act(&f, fc, "submit", NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "没有草稿") != NULL);
+    CHECK(strstr(fx_body(&f, r), "没有草稿") != NULL);
     /* a refused kind is named */
-    r = upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc), "a.zip",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc), "a.zip",
                "PK\003\004junk", 10);
     CHECK_INT(r->status, 415);
-    CHECK(strstr(webfix_body(&f, r), "文件“a.zip”是") != NULL);
+    CHECK(strstr(fx_body(&f, r), "文件“a.zip”是") != NULL);
     /* the upload: 303 back to the page, which shows the draft */
-    r = upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc), "flow.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<p>错误 1，警告 2，舍入 0，提示 2</p>") != NULL);
     CHECK(strstr(page, "<tr><td>flow.json:26:23 /base_sheet/costs/three_public/"
                        "prev_final</td><td>错误</td><td>C102</td>") != NULL);
@@ -792,14 +799,17 @@ static void t_draft_flow(void)
     CHECK(strstr(page, "value=\"submit\"><button type=\"submit\">送审</button>")
           != NULL);
     /* the reviewer sees no draft, and may not upload */
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, rv,
+                                    NULL)),
                  "<h2>草稿</h2>") == NULL);
-    r = upload(&f, "/unit/701003/2024/upload", rv, webfix_token(&f, rv), "x.json", pkg,
+    r = upload(&f, "/unit/701003/2024/upload", rv, fx_token(&f, rv), "x.json",
+               pkg,
                len);
     CHECK_INT(r->status, 403);
     /* another unit's filler: 404 */
-    const char *fa = webfix_session(&f, "fa");
-    r = upload(&f, "/unit/701003/2024/upload", fa, webfix_token(&f, fa), "x.json", pkg,
+    const char *fa = fx_session(&f, "fa");
+    r = upload(&f, "/unit/701003/2024/upload", fa, fx_token(&f, fa), "x.json",
+               pkg,
                len);
     CHECK_INT(r->status, 404);
     /* anonymous: to sign in */
@@ -808,55 +818,60 @@ static void t_draft_flow(void)
     /* 送审: version 1, 已送审, the draft spent */
     r = act(&f, fc, "submit", NULL);
     CHECK_INT(r->status, 303);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "状态：<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "<tr><td class=\"num\">1</td>") != NULL);
     CHECK(strstr(page, "尚无草稿。") != NULL);
     CHECK(strstr(page, "enctype=") == NULL);
     /* upload in 已送审: refused, nothing kept */
-    r = upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc), "flow.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "只有填报中或被退回时可以上传材料") != NULL);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以上传材料") != NULL);
     /* public: 404 before 公开 */
-    CHECK_INT(webfix_req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, NULL,
+                     NULL)->status,
               404);
     /* 受理, 退回 with a comment the unit sees first */
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E8%AF%B7%E8%A1%A5%E5%85%85<b>")->status,
               303);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<div class=\"err\"><strong>退回意见</strong>（rv，"
                        "2025-09-20T00:00:00Z）：<p>请补充&lt;b&gt;</p></div>")
           != NULL);
-    r = upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc), "flow2.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow2.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "approve", NULL)->status, 303);
-    CHECK_INT(webfix_req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, NULL,
+                     NULL)->status,
               404);
     CHECK_INT(act(&f, fc, "publish", NULL)->status, 303);
     /* the report, with its own policy (inline style, no script) */
-    r = webfix_req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
-    CHECK(strstr(webfix_body(&f, r), "测试市东湖区甲街道办事处") != NULL);
+    CHECK(strstr(fx_body(&f, r), "测试市东湖区甲街道办事处") != NULL);
     CHECK_STR(jx_web_response_header(r, "Content-Security-Policy"),
               "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
               "frame-ancestors 'none'");
-    CHECK(strstr(webfix_body(&f, r), "<script") == NULL);
+    CHECK(strstr(fx_body(&f, r), "<script") == NULL);
     /* another unit's filler reads it too: it is public */
-    CHECK_INT(webfix_req(&f, "GET", "/public/2024/701003", NULL, fa, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, fa, NULL)->status,
+              200);
     /* open data */
     struct jx_stmt *st = jx_stmt_prepare(
         f.s, "SELECT sha256 FROM versions WHERE unit = '701003' AND number = 2");
     CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
     const char *sha = st ? jx_strdup(f.a, jx_stmt_text(st, 0)) : "";
     jx_stmt_finalize(st);
-    r = webfix_req(&f, "GET", "/public/2024.json", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024.json", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
     CHECK_STR(jx_web_response_header(r, "Content-Type"),
               "application/json; charset=utf-8");
@@ -879,9 +894,9 @@ static void t_draft_flow(void)
     CHECK_STR(json_string_value(json_object_get(u, "self_score")), "99.59");
     CHECK_STR(json_string_value(json_object_get(u, "sha256")), sha);
     json_decref(root);
-    r = webfix_req(&f, "GET", "/public/2024.csv", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024.csv", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
-    const char *csv = webfix_body(&f, r);
+    const char *csv = fx_body(&f, r);
     CHECK(strncmp(csv, "\xEF\xBB\xBF编码,名称,主管部门,区域,公开日期,版本,自评分,"
                        "考核分,SHA-256\r\n701003,丙街道办事处,东湖区人民政府,"
                        "东湖区,2025-09-20,2,99.59,",
@@ -889,7 +904,8 @@ static void t_draft_flow(void)
                          "自评分,考核分,SHA-256\r\n701003,丙街道办事处,"
                          "东湖区人民政府,东湖区,2025-09-20,2,99.59,")) == 0);
     CHECK(strstr(csv, jx_sprintf(f.a, ",%s\r\n", sha)) != NULL);
-    CHECK_INT(webfix_req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status, 404);
+    CHECK_INT(fx_req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status,
+              404);
     free(pkg);
     webfix_close(&f);
 }
@@ -905,7 +921,7 @@ static int blank(struct webfix *f, const char *cookie, const char *action)
 static bool state_is(struct webfix *f, const char *cookie, const char *zh)
 {
     const char *page =
-        webfix_body(f, webfix_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_body(f, fx_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
     return strstr(page, jx_sprintf(f->a, "状态：<strong>%s</strong>", zh)) !=
            NULL;
 }
@@ -914,7 +930,7 @@ static bool state_is(struct webfix *f, const char *cookie, const char *zh)
 static bool offers(struct webfix *f, const char *cookie, const char *action)
 {
     const char *page =
-        webfix_body(f, webfix_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_body(f, fx_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
     return strstr(page, jx_sprintf(f->a, "name=\"action\" value=\"%s\"",
                                    action)) != NULL;
 }
@@ -932,8 +948,8 @@ static void t_version_files(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    webfix_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
-    webfix_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
             " ('fc', 'filler', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     char blob[256 * 2 + 3];
@@ -950,9 +966,9 @@ static void t_version_files(void)
     CHECK_INT(jx_ws_submit(f.s, "701003", 2024, files, 2, pkg, NULL, &who,
                            &done, &f.d),
               0);
-    const char *rv = webfix_session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     struct jx_web_response *r =
-        webfix_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+        fx_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len == sizeof blob &&
           memcmp(r->body, blob, sizeof blob) == 0);
@@ -963,17 +979,17 @@ static void t_version_files(void)
               "filename*=UTF-8''%E9%99%84%E4%BB%B6%20a%22b.bin");
     CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
     /* the unit's own filler; the JSON exactly */
-    const char *fc = webfix_session(&f, "fc");
-    r = webfix_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
+    const char *fc = fx_session(&f, "fc");
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    CHECK_STR(webfix_body(&f, r), pkg);
+    CHECK_STR(fx_body(&f, r), pkg);
     CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
               "attachment; filename=\"c.json\"; filename*=UTF-8''c.json");
     /* another unit's filler: 404; nobody: to the sign-in */
-    r = webfix_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
-            webfix_session(&f, "fa"), NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
+            fx_session(&f, "fa"), NULL);
     CHECK_INT(r->status, 404);
-    r = webfix_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     /* absent version, seq; numbers not written canonically */
@@ -983,16 +999,16 @@ static void t_version_files(void)
         "/unit/701003/2024/v/0/files/1", "/unit/701003/2031/v/1/files/1",
         "/unit/709999/2024/v/1/files/1"};
     for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
-        r = webfix_req(&f, "GET", absent[i], NULL, rv, NULL);
+        r = fx_req(&f, "GET", absent[i], NULL, rv, NULL);
         if (r->status != 404) {
             jx_test_fail(__FILE__, __LINE__, "%s: got %d", absent[i],
                          r->status);
         }
     }
     /* the unit's page links each file of each version */
-    r = webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    const char *page = webfix_body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK(strstr(page, "<th>原始文件</th>") != NULL);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/v/1/files/1\">c.json</a>"
                        "（27 字节）<br><a href=\"/unit/701003/2024/v/1/files/2\">"
@@ -1009,9 +1025,9 @@ static void t_version_files(void)
         fputc('!', fp);
         fclose(fp);
     }
-    r = webfix_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
     CHECK_INT(r->status, 500);
-    const char *b = webfix_body(&f, r);
+    const char *b = fx_body(&f, r);
     CHECK(strstr(b, "单位 701003 年度 2024 版本 1 的原始文件 2“附件 a&quot;b.bin”"
                     "无法取回") != NULL);
     CHECK(jx_web_response_header(r, "Content-Disposition") == NULL);
@@ -1029,9 +1045,9 @@ static void t_acts_all(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    webfix_sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
-    webfix_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
-    webfix_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
+    fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
             " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     CHECK_INT(jx_web_password_set(f.s, "lc", "pass-word-1", &f.d), 0);
@@ -1041,18 +1057,18 @@ static void t_acts_all(void)
     char *pkg = NULL;
     size_t len = 0;
     CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = webfix_session(&f, "fc"), *lc = webfix_session(&f, "lc");
-    const char *rv = webfix_session(&f, "rv"), *ad = webfix_session(&f, "ad");
-    const char *fa = webfix_session(&f, "fa");
+    const char *fc = fx_session(&f, "fc"), *lc = fx_session(&f, "lc");
+    const char *rv = fx_session(&f, "rv"), *ad = fx_session(&f, "ad");
+    const char *fa = fx_session(&f, "fa");
     const char *rd = "/unit/701003/2024/redraft";
     /* no version yet: no redraft button, and the route refuses (W044) */
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc,
+                                    NULL)),
                  "redraft") == NULL);
-    struct jx_web_response *r =
-        webfix_req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)));
+    struct jx_web_response *r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "尚无送审版本，不能以上一版本为底稿") != NULL);
-    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, webfix_token(&f, fc),
+    CHECK(strstr(fx_body(&f, r), "尚无送审版本，不能以上一版本为底稿") != NULL);
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
                      "flow.json", pkg, len)->status,
               303);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
@@ -1060,21 +1076,22 @@ static void t_acts_all(void)
     CHECK(state_is(&f, fc, "待单位审核"));
     CHECK(offers(&f, lc, "leader_approve"));
     CHECK(offers(&f, lc, "leader_return"));
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, lc,
+                                    NULL)),
                  "<button type=\"submit\">退回填报人</button>") != NULL);
     CHECK(!offers(&f, fc, "leader_approve"));
     CHECK(!offers(&f, fc, "leader_return"));
     CHECK(!offers(&f, rv, "leader_approve"));
     CHECK(!offers(&f, rv, "take"));
     /* the leader's home page: the unit waiting for him */
-    const char *home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, lc, NULL));
+    const char *home = fx_body(&f, fx_req(&f, "GET", "/", NULL, lc, NULL));
     CHECK(strstr(home, "<p class=\"msg\">待单位审核：<a href=\"/unit/701003/"
                        "2024\">2024 年度</a>，请同意并送审或退回填报人。</p>")
           != NULL);
     CHECK(strstr(home, "<tr><td><a href=\"/unit/701003/2024\">2024 年度</a>"
                        "</td><td>待单位审核</td><td>同意并送审、退回填报人"
                        "</td></tr>") != NULL);
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
     CHECK(strstr(home, "<td>待单位审核</td><td>暂无（等待他人处理）</td>") !=
           NULL);
     /* 退回填报人: the filler and the reviewer are refused; blank comment:
@@ -1083,32 +1100,29 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "leader_return", "x")->status, 403);
     r = act(&f, lc, "leader_return", "+");
     CHECK_INT(r->status, 422);
-    CHECK(strstr(webfix_body(&f, r), "退回须写明意见：请填写退回意见后再提交。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "退回须写明意见：请填写退回意见后再提交。") != NULL);
     CHECK(state_is(&f, fc, "待单位审核"));
     CHECK_INT(act(&f, lc, "leader_return", "%E8%A1%A5%E5%85%85")->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
     /* 填报中 with a version and no draft: redraft offered */
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
     CHECK(strstr(home, "<td>填报中</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
     const char *page =
-        webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+        fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "action=\"/unit/701003/2024/redraft\"><input type=\""
                        "hidden\" name=\"csrf\" value=\"") != NULL);
     CHECK(strstr(page, "<button type=\"submit\">以上一版本为底稿修改</button>")
           != NULL);
     /* the leader sees no redraft (the filler's), another unit's filler
      * 404, the reviewer 403 */
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, lc,
+                                    NULL)),
                  "redraft") == NULL);
-    CHECK_INT(webfix_req(&f, "POST", rd, NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fa)))->status,
-              404);
-    CHECK_INT(webfix_req(&f, "POST", rd, NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s", webfix_token(&f, rv)))->status,
-              403);
-    CHECK_INT(webfix_req(&f, "POST", rd, NULL, fc, "csrf=bad")->status, 403);
-    r = webfix_req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)));
+    CHECK_INT(fx_post(&f, rd, fa, NULL)->status, 404);
+    CHECK_INT(fx_post(&f, rd, rv, NULL)->status, 403);
+    CHECK_INT(fx_req(&f, "POST", rd, NULL, fc, "csrf=bad")->status, 403);
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
     struct jx_stmt *st = jx_stmt_prepare(
@@ -1129,24 +1143,24 @@ static void t_acts_all(void)
         CHECK_STR(dr.files[0].kind, "json");
         CHECK_INT((long)dr.files[0].size, (long)len);
     }
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字") !=
           NULL);
     CHECK(strstr(page, "redraft") == NULL);
     /* a draft there: refused (W043) */
-    r = webfix_req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)));
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "已有草稿：请在草稿上修改，或重新上传") != NULL);
+    CHECK(strstr(fx_body(&f, r), "已有草稿：请在草稿上修改，或重新上传") != NULL);
     /* the corrected draft goes as version 2, the draft spent with it */
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 0);
     CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
     CHECK(state_is(&f, fc, "已送审"));
     /* in 已送审: no redraft */
-    r = webfix_req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)));
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
     /* 取消送审 until taken: the reviewer may not; after the leader's
      * 同意并送审 the filler may not undo it (W008), the leader may */
     CHECK(offers(&f, lc, "cancel_submit"));
@@ -1155,17 +1169,15 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "cancel_submit", NULL)->status, 403);
     r = act(&f, fc, "cancel_submit", NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "单位负责人的操作") != NULL);
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, lc, NULL));
+    CHECK(strstr(fx_body(&f, r), "单位负责人的操作") != NULL);
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, lc, NULL));
     CHECK(strstr(home, "<td>已送审</td><td>取消送审</td>") != NULL);
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
     CHECK(strstr(home, "<td>已送审</td><td>暂无（等待他人处理）</td>") != NULL);
     CHECK_INT(act(&f, lc, "cancel_submit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
     CHECK(offers(&f, fc, "submit") == false); /* no draft: no 送审 */
-    CHECK_INT(webfix_req(&f, "POST", rd, NULL, fc,
-                  jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)))->status,
-              303);
+    CHECK_INT(fx_post(&f, rd, fc, NULL)->status, 303);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
@@ -1175,13 +1187,14 @@ static void t_acts_all(void)
     /* 已审核: 取消审核 by the bureau with a reason */
     CHECK(offers(&f, rv, "cancel_approval"));
     CHECK(!offers(&f, fc, "cancel_approval"));
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, rv,
+                                    NULL)),
                  "<label>理由 <textarea name=\"comment\" rows=\"3\" "
                  "cols=\"40\" required></textarea></label><button type=\""
                  "submit\">取消审核</button>") != NULL);
     CHECK_INT(act(&f, fc, "cancel_approval", "x")->status, 403);
     CHECK_INT(blank(&f, rv, "cancel_approval"), 422);
-    CHECK(strstr(webfix_body(&f, act(&f, rv, "cancel_approval", NULL)),
+    CHECK(strstr(fx_body(&f, act(&f, rv, "cancel_approval", NULL)),
                  "取消审核须写明理由：请填写理由后再提交。") != NULL);
     CHECK(state_is(&f, rv, "已审核"));
     CHECK_INT(act(&f, rv, "cancel_approval", "%E9%87%8D%E5%AE%A1")->status,
@@ -1197,7 +1210,7 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "unpublish", "x")->status, 403);
     CHECK_INT(act(&f, fc, "unpublish", "x")->status, 403);
     CHECK_INT(blank(&f, ad, "unpublish"), 422);
-    CHECK(strstr(webfix_body(&f, act(&f, ad, "unpublish", NULL)),
+    CHECK(strstr(fx_body(&f, act(&f, ad, "unpublish", NULL)),
                  "撤回公开须写明理由：请填写理由后再提交。") != NULL);
     CHECK(state_is(&f, ad, "已公开"));
     CHECK_INT(act(&f, ad, "unpublish", "%E6%9C%89%E8%AF%AF")->status, 303);
@@ -1216,12 +1229,10 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, ad, "cancel_approval", "x")->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E6%94%B9")->status, 303);
     CHECK(state_is(&f, fc, "被退回"));
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
     CHECK(strstr(home, "<td>被退回</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
-    CHECK_INT(webfix_req(&f, "POST", rd, NULL, fc,
-                  jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fc)))->status,
-              303);
+    CHECK_INT(fx_post(&f, rd, fc, NULL)->status, 303);
     st = jx_stmt_prepare(f.s, "SELECT MAX(number) FROM versions"
                               " WHERE unit = '701003'");
     CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
@@ -1229,9 +1240,9 @@ static void t_acts_all(void)
     jx_stmt_finalize(st);
     CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 1);
     CHECK(dr.package_json && strcmp(dr.package_json, vpkg) == 0);
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
     CHECK(strstr(home, "<td>被退回</td><td>更正草稿、再送审</td>") != NULL);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "resubmit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "待单位审核"));
@@ -1249,16 +1260,14 @@ static void t_todo(void)
         return;
     }
     /* unit A withdraws and sends again later than B */
-    const char *fa = webfix_session(&f, "fa");
+    const char *fa = fx_session(&f, "fa");
     CHECK_INT(act_on(&f, fa, "701001", "cancel_submit"), 303);
     /* a version the CLI sent without an Evaluation JSON: redraft too */
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/redraft", NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s", webfix_token(&f, fa)))->status,
-              303);
+    CHECK_INT(fx_post(&f, "/unit/701001/2024/redraft", fa, NULL)->status, 303);
     struct jx_web_response *pg =
-        webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
+        fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
     CHECK_INT(pg->status, 200);
-    CHECK(strstr(webfix_body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
+    CHECK(strstr(fx_body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
     char path[600];
     snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
              jx_test_srcdir);
@@ -1272,13 +1281,13 @@ static void t_todo(void)
                            &done, &f.d),
               0);
     free(pkg);
-    const char *rv = webfix_session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     CHECK_INT(act_on(&f, rv, "701002", "take"), 303);
     /* Tuesday 2025-09-23: B sent Friday the 19th, A Saturday the 20th
      * (Beijing): two working days since each */
     jx_web_app_set_clock(f.app, T0 + 3 * 86400);
-    rv = webfix_session(&f, "rv");
-    const char *home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, rv, NULL));
+    rv = fx_session(&f, "rv");
+    const char *home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
     CHECK(strstr(home,
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>编码</th><th>单位</th><th>状态</th><th>送审时间（UTC）"
@@ -1291,35 +1300,36 @@ static void t_todo(void)
                  "</a></td><td>已送审</td><td>2025-09-19T23:00:00Z</td>"
                  "<td class=\"num\">2</td></tr>\n</tbody></table>\n") != NULL);
     /* the administrator's is the same list */
-    const char *ad = webfix_session(&f, "ad");
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/", NULL, ad, NULL)),
+    const char *ad = fx_session(&f, "ad");
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, ad, NULL)),
                  "<td>2024</td><td>701002</td>") != NULL);
     /* approved units leave it */
     CHECK_INT(act_on(&f, rv, "701002", "approve"), 303);
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, rv, NULL));
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
     CHECK(strstr(home, "701002") == NULL);
     CHECK(strstr(home, "<td>2024</td><td>701001</td>") != NULL);
     /* the unit's users */
-    fa = webfix_session(&f, "fa");
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fa, NULL)),
+    fa = fx_session(&f, "fa");
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, fa, NULL)),
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>状态</th><th>可以做的</th></tr></thead><tbody>\n"
                  "<tr><td><a href=\"/unit/701001/2024\">2024 年度</a></td>"
                  "<td>已送审</td><td>取消送审</td></tr>\n</tbody></table>\n")
           != NULL);
-    const char *la = webfix_session(&f, "la");
-    home = webfix_body(&f, webfix_req(&f, "GET", "/", NULL, la, NULL));
+    const char *la = fx_session(&f, "la");
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, la, NULL));
     CHECK(strstr(home, "<p>没有等待单位负责人审核的材料。</p>") != NULL);
-    const char *fb = webfix_session(&f, "fb");
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/", NULL, fb, NULL)),
+    const char *fb = fx_session(&f, "fb");
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, fb, NULL)),
                  "<td>已审核</td><td>公开</td>") != NULL);
     /* the public: none */
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/", NULL, NULL, NULL)), "待我处理") ==
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, NULL, NULL)),
+                 "待我处理") ==
           NULL);
     /* nothing waiting */
     CHECK_INT(act_on(&f, rv, "701001", "take"), 303);
     CHECK_INT(act_on(&f, rv, "701001", "approve"), 303);
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/", NULL, rv, NULL)),
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL)),
                  "<h2>待我处理</h2>\n<p>没有等待审核的单位。</p>") != NULL);
     webfix_close(&f);
 }

@@ -46,17 +46,17 @@ static bool bfix_open(struct webfix *f)
     if (!webfix_begin(f, "jx-webb", "192.0.2.9")) {
         return false;
     }
-    webfix_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+    fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
                   " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
                   " '2025-10-10')");
-    webfix_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+    fx_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
                   " ('701001', '甲单位', '东湖区教育局', '东湖区'),"
                   " ('701002', '乙单位', '东湖区教育局', '西山区'),"
                   " ('701003', '丙单位', '西山区卫健局', '西山区')");
-    webfix_sql(f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
                   " ('fa', 'filler', '701001'), ('fb', 'filler', '701002'),"
                   " ('fc', 'filler', '701003')");
-    webfix_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer')");
+    fx_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer')");
     static const char *const names[] = {"fa", "fb", "fc", "rv"};
     webfix_passwords(f, names, 4);
     approved(f, "701001", 2024, "fa");
@@ -88,15 +88,15 @@ static void t_filters(void)
     if (!bfix_open(&f)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     const char *page =
-        webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "sort=code", rv, NULL));
+        fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=code", rv, NULL));
     CHECK_INT((int)count_of(page, "<td><a href=\"/unit/"), 3);
     CHECK(strstr(page, "符合条件的单位 3 个。") != NULL);
     CHECK(strstr(page, "<option value=\"东湖区教育局\">东湖区教育局</option>") !=
           NULL);
     /* 区域 东湖区 keeps 1 of 3 */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024",
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024",
                           "sort=code&region=%E4%B8%9C%E6%B9%96%E5%8C%BA", rv,
                           NULL));
     CHECK_INT((int)count_of(page, "<td><a href=\"/unit/"), 1);
@@ -107,7 +107,7 @@ static void t_filters(void)
     CHECK(strstr(page, "href=\"/year/2024?sort=name&amp;region="
                        "%E4%B8%9C%E6%B9%96%E5%8C%BA\"") != NULL);
     /* 主管部门 东湖区教育局: 2 of 3, sorted by code */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024",
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024",
                           "sort=code&supervisor=%E4%B8%9C%E6%B9%96%E5%8C%BA%E6"
                           "%95%99%E8%82%B2%E5%B1%80",
                           rv, NULL));
@@ -116,12 +116,14 @@ static void t_filters(void)
     const char *a2 = strstr(page, "<td>701002</td>");
     CHECK(a1 && a2 && a1 < a2 && strstr(page, "<td>701003</td>") == NULL);
     /* state: all 已审核; none 已送审 */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "state=approved", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "state=approved", rv,
+                              NULL));
     CHECK_INT((int)count_of(page, "<td><a href=\"/unit/"), 3);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "state=submitted", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "state=submitted", rv,
+                              NULL));
     CHECK_INT((int)count_of(page, "<td><a href=\"/unit/"), 0);
     /* nobody late (sent the day before the deadline) */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "late=1", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "late=1", rv, NULL));
     CHECK_INT((int)count_of(page, "<td><a href=\"/unit/"), 0);
     CHECK(strstr(page, "name=\"late\" value=\"1\" checked") != NULL);
     webfix_close(&f);
@@ -136,20 +138,20 @@ static void t_sample_recheck(void)
     if (!bfix_open(&f)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
-    const char *tk = webfix_token(&f, rv);
+    const char *rv = fx_session(&f, "rv");
+    const char *tk = fx_token(&f, rv);
     /* CSRF first */
-    CHECK_INT(webfix_req(&f, "POST", "/year/2024/sample", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
                    "csrf=00&count=2&seed=20240917")->status,
               403);
-    CHECK_INT(webfix_req(&f, "POST", "/year/2024/sample", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&count=x", tk))->status,
               400);
     struct jx_web_response *r =
-        webfix_req(&f, "POST", "/year/2024/sample", NULL, rv,
+        fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
              jx_sprintf(f.a, "csrf=%s&count=2&seed=20240917", tk));
     CHECK_INT(r->status, 200);
-    const char *page = webfix_body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK(strstr(page, "从 3 个单位中抽出 2 个（规则 count=2），种子 "
                        "<strong class=\"seed\">20240917</strong>") != NULL);
     static const char *const codes[] = {"701001", "701002", "701003"};
@@ -173,31 +175,31 @@ static void t_sample_recheck(void)
         }
     }
     /* a share: the one unit left (eligible: not sampled before) */
-    r = webfix_req(&f, "POST", "/year/2024/sample", NULL, rv,
+    r = fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
              jx_sprintf(f.a, "csrf=%s&share=100&seed=7", tk));
     CHECK_INT(r->status, 200);
-    CHECK(strstr(webfix_body(&f, r), jx_sprintf(f.a, "从 1 个单位中抽出 1 个（规则 "
+    CHECK(strstr(fx_body(&f, r), jx_sprintf(f.a, "从 1 个单位中抽出 1 个（规则 "
                                                "share=100%%）")) != NULL);
-    CHECK(left && strstr(webfix_body(&f, r), left) != NULL);
+    CHECK(left && strstr(fx_body(&f, r), left) != NULL);
     /* nothing left: refused with the reason and the seed */
-    r = webfix_req(&f, "POST", "/year/2024/sample", NULL, rv,
+    r = fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
              jx_sprintf(f.a, "csrf=%s&count=1&seed=9", tk));
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "种子 9，工作区未作改动") != NULL);
+    CHECK(strstr(fx_body(&f, r), "种子 9，工作区未作改动") != NULL);
     /* 复核 of the first drawn unit */
     const char *unit = want.codes[0];
     const char *upath = jx_sprintf(f.a, "/unit/%s/2024", unit);
-    page = webfix_body(&f, webfix_req(&f, "GET", upath, NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", upath, NULL, rv, NULL));
     CHECK(strstr(page, "<th>自评分</th><th>考核分</th><th>复核分</th>") != NULL);
     CHECK(strstr(page, jx_sprintf(f.a, "action=\"/unit/%s/2024/recheck\"",
                                   unit)) != NULL);
-    CHECK_INT(webfix_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&score=abc", tk))->status,
               400);
-    CHECK_INT(webfix_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&score=500", tk))->status,
               403);
-    r = webfix_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
+    r = fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
              jx_sprintf(f.a, "csrf=%s&score=88.5&note=%%E6%%A0%%B8%%E5%%AE%%9E",
                         tk));
     CHECK_INT(r->status, 303);
@@ -214,7 +216,7 @@ static void t_sample_recheck(void)
     CHECK(u && u->review && u->assess_total);
     if (u && u->review && u->assess_total) {
         CHECK_STR(u->review, "88.5");
-        page = webfix_body(&f, webfix_req(&f, "GET", upath, NULL, rv, NULL));
+        page = fx_body(&f, fx_req(&f, "GET", upath, NULL, rv, NULL));
         CHECK(strstr(page, jx_sprintf(f.a,
                                       "<td class=\"num\">%s</td><td class=\"num\">"
                                       "%s</td><td class=\"num\">88.5</td>"
@@ -222,30 +224,32 @@ static void t_sample_recheck(void)
                                       self_of(u), u->assess_total)) != NULL);
         CHECK(strstr(page, "核实") != NULL);
         CHECK(strstr(page, "/recheck\"") == NULL); /* no second form */
-        page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024", "sort=code", rv, NULL));
+        page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=code", rv,
+                                  NULL));
         CHECK(strstr(page, jx_sprintf(f.a,
                                       "<td class=\"num\">%s</td><td class=\"num\">"
                                       "%s</td><td class=\"num\">88.5</td></tr>",
                                       self_of(u), u->assess_total)) != NULL);
     }
     /* a second 复核 is refused */
-    CHECK_INT(webfix_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&score=80", tk))->status,
               403);
     /* a filler may not: 403 on the bureau's routes, 404 on another unit */
-    const char *fa = webfix_session(&f, "fa");
-    CHECK_INT(webfix_req(&f, "POST", "/year/2024/sample", NULL, fa,
-                   jx_sprintf(f.a, "csrf=%s&count=1", webfix_token(&f, fa)))->status,
+    const char *fa = fx_session(&f, "fa");
+    CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, fa,
+                   jx_sprintf(f.a, "csrf=%s&count=1", fx_token(&f,
+                                                               fa)))->status,
               403);
-    CHECK_INT(webfix_req(&f, "GET", "/year/2024/ranking", NULL, fa, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/year/2024/ranking", NULL, fa, NULL)->status,
               403);
-    CHECK_INT(webfix_req(&f, "GET", "/unit/701002/2024/report.pdf", NULL, fa, NULL)
+    CHECK_INT(fx_req(&f, "GET", "/unit/701002/2024/report.pdf", NULL, fa, NULL)
                   ->status,
               404);
-    CHECK_INT(webfix_req(&f, "GET", "/unit/701002/2024/workbook.xlsx", NULL, fa,
+    CHECK_INT(fx_req(&f, "GET", "/unit/701002/2024/workbook.xlsx", NULL, fa,
                    NULL)->status,
               404);
-    r = webfix_req(&f, "GET", "/year/2024/export.csv", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/year/2024/export.csv", NULL, NULL, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     webfix_close(&f);
@@ -259,7 +263,7 @@ static void t_pages_downloads(void)
     if (!bfix_open(&f)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     struct jx_ws_status st;
     CHECK_INT(jx_ws_status(f.a, f.s, 2024, NULL, NULL, &st, &f.d), 0);
     CHECK(st.n == 3 && st.units[0].assess_total != NULL);
@@ -269,9 +273,9 @@ static void t_pages_downloads(void)
     }
     /* 考核评分表: one row per unit, the items' columns, two SVG charts */
     struct jx_web_response *r =
-        webfix_req(&f, "GET", "/year/2024/assessment", NULL, rv, NULL);
+        fx_req(&f, "GET", "/year/2024/assessment", NULL, rv, NULL);
     CHECK_INT(r->status, 200);
-    const char *page = webfix_body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK_INT((int)count_of(page, "<svg xmlns=\"http://www.w3.org/2000/svg\""), 2);
     CHECK(strstr(page, "<script") == NULL);
     CHECK(strstr(page, "aria-label=\"考核分分布\"") != NULL);
@@ -288,7 +292,7 @@ static void t_pages_downloads(void)
                                   st.units[1].assess_total)) != NULL);
     CHECK(strstr(page, "第 1 / 1 页") != NULL);
     /* ranking: 2023 not set up */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
     CHECK(strstr(page, "2023 年度未设置，无上年对比。") != NULL);
     CHECK(strstr(page, "<th>2023 年名次</th><th>2023 年考核分</th>") != NULL);
     CHECK(strstr(page, jx_sprintf(f.a, "<td>701001</td><td>甲单位</td>"
@@ -297,12 +301,12 @@ static void t_pages_downloads(void)
     CHECK(strstr(page, "<td class=\"num\">—</td><td class=\"num\">—</td></tr>") !=
           NULL);
     /* 2023 with unit 701002 only: its rank 1 and score beside */
-    webfix_sql(&f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+    fx_sql(&f, "INSERT INTO years (year, framework, submit_by, publish_by)"
              " VALUES (2023, 'yueyang-louqu-2025', '2024-09-26', '2024-10-10')");
     approved(&f, "701002", 2023, "fb");
     struct jx_ws_status prev;
     CHECK_INT(jx_ws_status(f.a, f.s, 2023, NULL, NULL, &prev, &f.d), 0);
-    page = webfix_body(&f, webfix_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
     CHECK(strstr(page, "无上年对比") == NULL);
     CHECK(prev.n == 3 && prev.units[1].assess_total);
     if (prev.n == 3 && prev.units[1].assess_total) {
@@ -315,7 +319,7 @@ static void t_pages_downloads(void)
         CHECK(strstr(page, want) != NULL);
     }
     /* the export: the library's builder, byte for byte */
-    r = webfix_req(&f, "GET", "/year/2024/export.csv", NULL, rv, NULL);
+    r = fx_req(&f, "GET", "/year/2024/export.csv", NULL, rv, NULL);
     CHECK_INT(r->status, 200);
     struct jx_buf b;
     jx_buf_init(&b, 1u << 24);
@@ -328,12 +332,12 @@ static void t_pages_downloads(void)
     CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
               "attachment; filename=\"export-2024.csv\"; filename*=UTF-8''"
               "2024%E5%B9%B4%E5%BA%A6%E6%8E%92%E5%90%8D.csv");
-    r = webfix_req(&f, "GET", "/year/2024/export.xlsx", NULL, rv, NULL);
+    r = fx_req(&f, "GET", "/year/2024/export.xlsx", NULL, rv, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len > 100 && memcmp(r->body, "PK", 2) == 0);
     /* the unit's downloads, by the unit's filler */
-    const char *fa = webfix_session(&f, "fa");
-    r = webfix_req(&f, "GET", "/unit/701001/2024/workbook.xlsx", NULL, fa, NULL);
+    const char *fa = fx_session(&f, "fa");
+    r = fx_req(&f, "GET", "/unit/701001/2024/workbook.xlsx", NULL, fa, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len > 100 && memcmp(r->body, "PK", 2) == 0);
     CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
@@ -341,13 +345,13 @@ static void t_pages_downloads(void)
               "filename*=UTF-8''%E7%94%B2%E5%8D%95%E4%BD%8D2024%E5%B9%B4%E5%BA"
               "%A6%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84%E5%A1%AB%E6%8A%A5%E8%A1"
               "%A8.xlsx");
-    r = webfix_req(&f, "GET", "/unit/701001/2024/report.docx", NULL, fa, NULL);
+    r = fx_req(&f, "GET", "/unit/701001/2024/report.docx", NULL, fa, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len > 100 && memcmp(r->body, "PK", 2) == 0);
     CHECK_STR(jx_web_response_header(r, "Content-Type"),
               "application/vnd.openxmlformats-officedocument."
               "wordprocessingml.document");
-    r = webfix_req(&f, "GET", "/unit/701001/2024/report.pdf", NULL, fa, NULL);
+    r = fx_req(&f, "GET", "/unit/701001/2024/report.pdf", NULL, fa, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len > 100 && memcmp(r->body, "%PDF", 4) == 0);
     CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
@@ -355,7 +359,7 @@ static void t_pages_downloads(void)
               "filename*=UTF-8''%E7%94%B2%E5%8D%95%E4%BD%8D2024%E5%B9%B4%E5%BA"
               "%A6%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84%E6%8A%A5%E5%91%8A.pdf");
     /* the unit's page links them */
-    page = webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
     CHECK(strstr(page, "<a href=\"/unit/701001/2024/report.pdf\">") != NULL);
     CHECK(strstr(page, "/recheck") == NULL);
     webfix_close(&f);
@@ -371,42 +375,42 @@ static void t_judge_form(void)
     if (!bfix_open(&f)) {
         return;
     }
-    const char *rv = webfix_session(&f, "rv");
-    const char *tk = webfix_token(&f, rv);
-    const char *fa = webfix_session(&f, "fa");
-    const char *ftk = webfix_token(&f, fa);
+    const char *rv = fx_session(&f, "rv");
+    const char *tk = fx_token(&f, rv);
+    const char *fa = fx_session(&f, "fa");
+    const char *ftk = fx_token(&f, fa);
     const char *page =
-        webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+        fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
     CHECK(strstr(page, "action=\"/unit/701001/2024/judge\"") != NULL);
     CHECK(strstr(page, "<tr><td>complete.attachments</td><td>自评报告附件部分"
                        "内容完整</td><td class=\"num\">0–10</td><td>不完整："
                        "附件没有项目支出绩效自评表") != NULL);
     CHECK(strstr(page, "name=\"item.objective.measures\"") != NULL);
     /* the filler's page has no form; the route refuses the filler */
-    CHECK(strstr(webfix_body(&f, webfix_req(&f, "GET", "/unit/701001/2024", NULL, fa,
+    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa,
                                 NULL)),
                  "/judge\"") == NULL);
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/judge", NULL, fa,
+    CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, fa,
                    jx_sprintf(f.a, "csrf=%s&item.objective.measures=5", ftk))
                   ->status,
               403);
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
                    "csrf=00&item.objective.measures=5")->status,
               403);
-    CHECK_INT(webfix_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&item.objective.measures=x", tk))
                   ->status,
               400);
     struct jx_web_response *r =
-        webfix_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+        fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
              jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
                              "&item.complete.attachments=11", tk));
     CHECK_INT(r->status, 403);
-    CHECK(strstr(webfix_body(&f, r), "超出指标") != NULL);
+    CHECK(strstr(fx_body(&f, r), "超出指标") != NULL);
     struct jx_ws_history h;
     CHECK_INT(jx_ws_history(f.a, f.s, "701001", 2024, &h, &f.d), 0);
     CHECK_INT((int)h.njudgements, 0);
-    r = webfix_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+    r = fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
              jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
                              "&item.complete.attachments=6"
                              "&item.objective.problems=18", tk));

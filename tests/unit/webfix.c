@@ -39,7 +39,7 @@ bool webfix_begin(struct webfix *f, const char *tag, const char *client)
 }
 
 /* See webfix.h. */
-void webfix_sql(struct webfix *f, const char *q)
+void fx_sql(struct webfix *f, const char *q)
 {
     if (jx_store_exec(f->s, q) != 0) {
         jx_test_fail(__FILE__, __LINE__, "SQL failed: %s", q);
@@ -80,9 +80,9 @@ void webfix_close(struct webfix *f)
 }
 
 /* See webfix.h. */
-struct jx_web_response *webfix_req(struct webfix *f, const char *method,
-                                   const char *path, const char *query,
-                                   const char *cookie, const char *body)
+struct jx_web_response *fx_req(struct webfix *f, const char *method,
+                               const char *path, const char *query,
+                               const char *cookie, const char *body)
 {
     struct jx_web_request rq = {.method = method, .path = path,
                                 .query = query, .cookie = cookie,
@@ -96,13 +96,13 @@ struct jx_web_response *webfix_req(struct webfix *f, const char *method,
 }
 
 /* See webfix.h. */
-const char *webfix_body(struct webfix *f, const struct jx_web_response *r)
+const char *fx_body(struct webfix *f, const struct jx_web_response *r)
 {
     return jx_strndup(f->a, r->body, r->body_len);
 }
 
 /* See webfix.h. */
-const char *webfix_csrf(struct webfix *f, const char *page)
+const char *fx_csrf(struct webfix *f, const char *page)
 {
     const char *p = strstr(page, "name=\"csrf\" value=\"");
     if (!p) {
@@ -113,35 +113,43 @@ const char *webfix_csrf(struct webfix *f, const char *page)
 }
 
 /* See webfix.h. */
-const char *webfix_cookie(struct webfix *f, const struct jx_web_response *r)
+const char *fx_cookie(struct webfix *f, const struct jx_web_response *r)
 {
     const char *sc = jx_web_response_header(r, "Set-Cookie");
     return sc ? jx_strndup(f->a, sc, strcspn(sc, ";")) : NULL;
 }
 
 /* See webfix.h. */
-struct jx_web_response *webfix_signin(struct webfix *f, const char *name,
-                                      const char *pw)
+struct jx_web_response *fx_signin(struct webfix *f, const char *name,
+                                  const char *pw)
 {
-    struct jx_web_response *g =
-        webfix_req(f, "GET", "/signin", NULL, NULL, NULL);
-    const char *pre = webfix_cookie(f, g);
-    const char *tok = webfix_csrf(f, webfix_body(f, g));
-    return webfix_req(
-        f, "POST", "/signin", NULL, pre,
-        jx_sprintf(f->a, "csrf=%s&name=%s&password=%s", tok, name, pw));
+    struct jx_web_response *g = fx_req(f, "GET", "/signin", NULL, NULL, NULL);
+    const char *pre = fx_cookie(f, g);
+    const char *tok = fx_csrf(f, fx_body(f, g));
+    return fx_req(f, "POST", "/signin", NULL, pre,
+                  jx_sprintf(f->a, "csrf=%s&name=%s&password=%s", tok, name,
+                             pw));
 }
 
 /* See webfix.h. */
-const char *webfix_session(struct webfix *f, const char *name)
+const char *fx_session(struct webfix *f, const char *name)
 {
-    struct jx_web_response *r = webfix_signin(f, name, WEBFIX_PASSWORD);
-    return r->status == 303 ? webfix_cookie(f, r) : NULL;
+    struct jx_web_response *r = fx_signin(f, name, WEBFIX_PASSWORD);
+    return r->status == 303 ? fx_cookie(f, r) : NULL;
 }
 
 /* See webfix.h. */
-const char *webfix_token(struct webfix *f, const char *cookie)
+const char *fx_token(struct webfix *f, const char *cookie)
 {
-    return webfix_csrf(
-        f, webfix_body(f, webfix_req(f, "GET", "/", NULL, cookie, NULL)));
+    return fx_csrf(f, fx_body(f, fx_req(f, "GET", "/", NULL, cookie, NULL)));
+}
+
+/* See webfix.h. */
+struct jx_web_response *fx_post(struct webfix *f, const char *path,
+                                const char *cookie, const char *fields)
+{
+    const char *tok = fx_token(f, cookie);
+    const char *b = fields ? jx_sprintf(f->a, "csrf=%s&%s", tok, fields)
+                           : jx_sprintf(f->a, "csrf=%s", tok);
+    return fx_req(f, "POST", path, NULL, cookie, b);
 }

@@ -39,7 +39,7 @@ struct webfix {
 bool webfix_begin(struct webfix *f, const char *tag, const char *client);
 
 /* Run one SQL statement on f's store (a failure recorded). */
-void webfix_sql(struct webfix *f, const char *q);
+void fx_sql(struct webfix *f, const char *q);
 
 /* Give the n users names the password WEBFIX_PASSWORD. */
 void webfix_passwords(struct webfix *f, const char *const *names, size_t n);
@@ -52,29 +52,35 @@ bool webfix_app(struct webfix *f, int page_size);
 void webfix_close(struct webfix *f);
 
 /* Answer one request (response in f->a). */
-struct jx_web_response *webfix_req(struct webfix *f, const char *method,
-                                   const char *path, const char *query,
-                                   const char *cookie, const char *body);
+struct jx_web_response *fx_req(struct webfix *f, const char *method,
+                               const char *path, const char *query,
+                               const char *cookie, const char *body);
 
 /* The body of r as a string (in f->a). */
-const char *webfix_body(struct webfix *f, const struct jx_web_response *r);
+const char *fx_body(struct webfix *f, const struct jx_web_response *r);
 
 /* The value of the first hidden csrf field of a page, or NULL. */
-const char *webfix_csrf(struct webfix *f, const char *page);
+const char *fx_csrf(struct webfix *f, const char *page);
 
 /* "name=value" of the first Set-Cookie header of r, or NULL. */
-const char *webfix_cookie(struct webfix *f, const struct jx_web_response *r);
+const char *fx_cookie(struct webfix *f, const struct jx_web_response *r);
 
 /* POST /signin as name with password pw (with the pre-session cookie
  * and token of GET /signin): the response. */
-struct jx_web_response *webfix_signin(struct webfix *f, const char *name,
-                                      const char *pw);
+struct jx_web_response *fx_signin(struct webfix *f, const char *name,
+                                  const char *pw);
 
 /* Sign in as name with WEBFIX_PASSWORD: the session cookie
  * "jx_session=...", or NULL when refused. */
-const char *webfix_session(struct webfix *f, const char *name);
+const char *fx_session(struct webfix *f, const char *name);
 
 /* The session's CSRF token (from the sign-out form on /). */
-const char *webfix_token(struct webfix *f, const char *cookie);
+const char *fx_token(struct webfix *f, const char *cookie);
+
+/* POST path as the session cookie's browser sends a form: "csrf=" the
+ * session's token, then "&" fields when fields is not NULL: the
+ * response. */
+struct jx_web_response *fx_post(struct webfix *f, const char *path,
+                                const char *cookie, const char *fields);
 
 #endif
