@@ -56,6 +56,18 @@ static bool fix_open(struct webfix *f, int page_size)
     return webfix_app(f, page_size);
 }
 
+/* Add unit 701003 (丙街道办事处, a 主管部门 and 区域) and its filler fc
+ * with the fixture's password. */
+static void add_unit_c(struct webfix *f)
+{
+    fx_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+              " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
+              " ('fc', 'filler', '701003')");
+    const char *const fc[] = {"fc"};
+    webfix_passwords(f, fc, 1);
+}
+
 /* The n-th Set-Cookie header of r (0-based), or NULL. */
 static const char *set_cookie(const struct jx_web_response *r, int n)
 {
@@ -624,17 +636,9 @@ static void t_edit(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    fx_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
-            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
-    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    add_unit_c(&f);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
     const char *fc = fx_session(&f, "fc");
     const char *rv = fx_session(&f, "rv");
     const char *fa = fx_session(&f, "fa");
@@ -735,7 +739,6 @@ static void t_edit(void)
     r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
-    free(pkg);
     webfix_close(&f);
 }
 
@@ -750,17 +753,9 @@ static void t_draft_flow(void)
     if (!fix_open(&f, 0)) {
         return;
     }
-    fx_sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
-            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
-    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    add_unit_c(&f);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
     const char *fc = fx_session(&f, "fc");
     const char *rv = fx_session(&f, "rv");
     const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL,
@@ -906,7 +901,6 @@ static void t_draft_flow(void)
     CHECK(strstr(csv, jx_sprintf(f.a, ",%s\r\n", sha)) != NULL);
     CHECK_INT(fx_req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status,
               404);
-    free(pkg);
     webfix_close(&f);
 }
 
@@ -1051,12 +1045,8 @@ static void t_acts_all(void)
             " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     CHECK_INT(jx_web_password_set(f.s, "lc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
     const char *fc = fx_session(&f, "fc"), *lc = fx_session(&f, "lc");
     const char *rv = fx_session(&f, "rv"), *ad = fx_session(&f, "ad");
     const char *fa = fx_session(&f, "fa");
@@ -1246,7 +1236,6 @@ static void t_acts_all(void)
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "resubmit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "待单位审核"));
-    free(pkg);
     webfix_close(&f);
 }
 
@@ -1268,19 +1257,14 @@ static void t_todo(void)
         fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
     CHECK_INT(pg->status, 200);
     CHECK(strstr(fx_body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
     struct jx_ws_file file = {"u.json", pkg, len};
     struct jx_ws_who who = {.user = "fa", .now = T0 - 3600};
     struct jx_ws_done done;
     CHECK_INT(jx_ws_submit(f.s, "701001", 2024, &file, 1, pkg, NULL, &who,
                            &done, &f.d),
               0);
-    free(pkg);
     const char *rv = fx_session(&f, "rv");
     CHECK_INT(act_on(&f, rv, "701002", "take"), 303);
     /* Tuesday 2025-09-23: B sent Friday the 19th, A Saturday the 20th
