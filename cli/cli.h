@@ -203,6 +203,32 @@ int jx_cli_ws_operand(const struct jx_cmd *self, const char *arg,
 int jx_cli_ws_need(const struct jx_cmd *self, bool code_wanted,
                    const char *code, int year);
 
+/* A command reading the workspace's store (status, history, files):
+ * the store, an arena for its results and the diagnostics list with the
+ * index of the first not yet printed; all owned here until
+ * jx_cli_read_close. */
+struct jx_cli_read {
+    struct jx_store *s;
+    struct jx_arena *a;
+    struct jx_diags *d;
+    size_t from;
+};
+
+/* Open w's store (migrated) and an arena into rd (wsact.c): 0, or
+ * JX_EXIT_IO after printing why. */
+int jx_cli_read_open(const struct jx_ws_args *w, struct jx_cli_read *rd);
+
+/* Print rd's new diagnostics and turn the library's r (0, 1 refused,
+ * -1 failed) into the exit status: JX_EXIT_OK, JX_EXIT_USAGE, JX_EXIT_IO. */
+int jx_cli_read_result(struct jx_cli_read *rd, int r);
+
+/* Release rd's arena and close its store. */
+void jx_cli_read_close(struct jx_cli_read *rd);
+
+/* Write b to stdout and release it: JX_EXIT_OK, or JX_EXIT_IO. */
+struct jx_buf;
+int jx_cli_emit(struct jx_buf *b);
+
 /* Append root as indented JSON and a newline to b (ws_json.c); root is
  * released. */
 struct jx_buf;

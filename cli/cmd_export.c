@@ -167,7 +167,8 @@ int jx_cmd_export(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
+        return JX_EXIT_USAGE;
+    }
     if (!format) {
         return jx_cli_usage_error(self, "缺少 --format xlsx|csv|json");
     }

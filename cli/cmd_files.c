@@ -165,30 +165,24 @@ int jx_cmd_files(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
+        return JX_EXIT_USAGE;
+    }
     if (out && json) {
         return jx_cli_usage_error(self, "-o 与 --json 不能同时使用");
     }
     if (out && !*out) {
         return jx_cli_usage_error(self, "-o 后的目录为空");
     }
-    struct jx_store *s = jx_cli_ws_open(&ws, true);
-    if (!s) {
+    struct jx_cli_read rd;
+    if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags *d = jx_cli_ws_diags();
-    size_t from = d->n;
     struct jx_ws_vfiles v;
-    int r = jx_ws_version_files(a, s, unit, wa.year, number, &v, d);
-    int rc = JX_EXIT_OK;
-    jx_cli_print_diags(d, from);
-    from = d->n;
-    if (r != 0) {
-        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
-    } else if (out) {
-        rc = write_out(a, s, &v, out, d, &from);
-    } else {
+    int rc = jx_cli_read_result(
+        &rd, jx_ws_version_files(rd.a, rd.s, unit, wa.year, number, &v, rd.d));
+    if (rc == JX_EXIT_OK && out) {
+        rc = write_out(rd.a, rd.s, &v, out, rd.d, &rd.from);
+    } else if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
@@ -196,12 +190,8 @@ int jx_cmd_files(int argc, char **argv)
         } else {
             files_text(&v, &b);
         }
-        if (jx_cli_write(&b) < 0) {
-            rc = JX_EXIT_IO;
-        }
-        jx_buf_release(&b);
+        rc = jx_cli_emit(&b);
     }
-    jx_arena_free(a);
-    jx_store_close(s);
+    jx_cli_read_close(&rd);
     return rc;
 }

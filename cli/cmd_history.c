@@ -185,21 +185,16 @@ int jx_cmd_history(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
-    struct jx_store *s = jx_cli_ws_open(&ws, true);
-    if (!s) {
+        return JX_EXIT_USAGE;
+    }
+    struct jx_cli_read rd;
+    if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags *d = jx_cli_ws_diags();
-    size_t from = d->n;
     struct jx_ws_history h;
-    int r = jx_ws_history(a, s, unit, wa.year, &h, d);
-    int rc = JX_EXIT_OK;
-    jx_cli_print_diags(d, from);
-    if (r != 0) {
-        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
-    } else {
+    int rc = jx_cli_read_result(
+        &rd, jx_ws_history(rd.a, rd.s, unit, wa.year, &h, rd.d));
+    if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
@@ -207,12 +202,8 @@ int jx_cmd_history(int argc, char **argv)
         } else {
             history_text(&h, wa.year, &b);
         }
-        if (jx_cli_write(&b) < 0) {
-            rc = JX_EXIT_IO;
-        }
-        jx_buf_release(&b);
+        rc = jx_cli_emit(&b);
     }
-    jx_arena_free(a);
-    jx_store_close(s);
+    jx_cli_read_close(&rd);
     return rc;
 }

@@ -94,7 +94,8 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
         }
     }
     if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
+        return JX_EXIT_USAGE;
+    }
     if (review && nacts != 1) {
         return jx_cli_usage_error(
             self, "须给出 --take、--return TEXT、--accept 中的一个");

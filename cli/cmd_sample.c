@@ -142,7 +142,8 @@ int jx_cmd_sample(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
+        return JX_EXIT_USAGE;
+    }
     if ((count != NULL) == (share != NULL)) {
         return jx_cli_usage_error(self, "须给出 --count N、--share P%% 中的一个");
     }
@@ -242,7 +243,8 @@ int jx_cmd_recheck(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
+        return JX_EXIT_USAGE;
+    }
     if (!scoretext) {
         return jx_cli_usage_error(self, "缺少 --score X");
     }

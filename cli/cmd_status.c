@@ -170,34 +170,25 @@ int jx_cmd_status(int argc, char **argv)
         }
     }
     if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
-        return JX_EXIT_USAGE;    }
-    struct jx_store *s = jx_cli_ws_open(&ws, true);
-    if (!s) {
+        return JX_EXIT_USAGE;
+    }
+    struct jx_cli_read rd;
+    if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags *d = jx_cli_ws_diags();
-    size_t from = d->n;
     struct jx_ws_status st;
-    int r = jx_ws_status(a, s, wa.year, NULL, NULL, &st, d);
-    int rc = JX_EXIT_OK;
-    jx_cli_print_diags(d, from);
-    if (r != 0) {
-        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
-    } else {
+    int rc = jx_cli_read_result(
+        &rd, jx_ws_status(rd.a, rd.s, wa.year, NULL, NULL, &st, rd.d));
+    if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            jx_cli_json_out(&b, status_json(a, &st));
+            jx_cli_json_out(&b, status_json(rd.a, &st));
         } else {
-            status_text(a, &st, &b);
+            status_text(rd.a, &st, &b);
         }
-        if (jx_cli_write(&b) < 0) {
-            rc = JX_EXIT_IO;
-        }
-        jx_buf_release(&b);
+        rc = jx_cli_emit(&b);
     }
-    jx_arena_free(a);
-    jx_store_close(s);
+    jx_cli_read_close(&rd);
     return rc;
 }

@@ -154,3 +154,39 @@ int jx_cli_ws_need(const struct jx_cmd *self, bool code_wanted,
     }
     return 0;
 }
+
+/* See cli.h. */
+int jx_cli_read_open(const struct jx_ws_args *w, struct jx_cli_read *rd)
+{
+    rd->s = jx_cli_ws_open(w, true);
+    if (!rd->s) {
+        return JX_EXIT_IO;
+    }
+    rd->a = jx_arena_new();
+    rd->d = jx_cli_ws_diags();
+    rd->from = rd->d->n;
+    return 0;
+}
+
+/* See cli.h. */
+int jx_cli_read_result(struct jx_cli_read *rd, int r)
+{
+    jx_cli_print_diags(rd->d, rd->from);
+    rd->from = rd->d->n;
+    return r == 0 ? JX_EXIT_OK : r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
+}
+
+/* See cli.h. */
+void jx_cli_read_close(struct jx_cli_read *rd)
+{
+    jx_arena_free(rd->a);
+    jx_store_close(rd->s);
+}
+
+/* See cli.h. */
+int jx_cli_emit(struct jx_buf *b)
+{
+    int rc = jx_cli_write(b) < 0 ? JX_EXIT_IO : JX_EXIT_OK;
+    jx_buf_release(b);
+    return rc;
+}
