@@ -176,7 +176,8 @@ int jx_wsi_load_judged(struct jx_arena *a, struct jx_store *s,
     memset(j, 0, sizeof *j);
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT item, value FROM judgements WHERE unit = ? AND year = ?"
-           " AND object = ? ORDER BY item, id", unit, year);
+           " AND object = ? ORDER BY item, id",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -389,7 +390,8 @@ int jx_wsi_rescore_unit(struct jx_arena *a, struct jx_store *s,
         s, "SELECT v.id, c.detail FROM versions v LEFT JOIN scores c"
            " ON c.version = v.id AND c.kind = 'assessment'"
            " WHERE v.unit = ? AND v.year = ? AND v.object = ?"
-           " ORDER BY v.number DESC LIMIT 1", unit, year);
+           " ORDER BY v.number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }

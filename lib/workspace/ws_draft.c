@@ -29,7 +29,8 @@ static int current_state(struct jx_store *s, const char *unit, int year,
 {
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT state FROM states WHERE unit = ? AND year = ?"
-           " AND object = ?", unit, year);
+           " AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -223,7 +224,8 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT d.package, d.evaluation, d.updated_at, u.name"
            " FROM drafts d LEFT JOIN users u ON u.id = d.actor_id"
-           " WHERE d.unit = ? AND d.year = ? AND d.object = ?", unit, year);
+           " WHERE d.unit = ? AND d.year = ? AND d.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -242,7 +244,7 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
         s, "SELECT f.name, f.kind, f.sha256, s.size FROM draft_files f"
            " JOIN files s ON s.sha256 = f.sha256"
            " WHERE f.unit = ? AND f.year = ? AND f.object = ? ORDER BY f.seq",
-           unit, year);
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -313,7 +315,8 @@ static int latest_version(struct jx_arena *a, struct jx_store *s,
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT id, number, package, evaluation FROM versions"
            " WHERE unit = ? AND year = ? AND object = ?"
-           " ORDER BY number DESC LIMIT 1", unit, year);
+           " ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }

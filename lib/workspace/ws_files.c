@@ -43,7 +43,8 @@ int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
                         " AND number = ?"
                       : "SELECT id, number, created_at FROM versions"
                         " WHERE unit = ? AND year = ? AND object = ?"
-                        " ORDER BY number DESC LIMIT 1", unit, year);
+                        " ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }

@@ -149,7 +149,7 @@ int jx_wsi_load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT " AUDIT_COLS
            " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id",
-           unit, year);
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -173,7 +173,8 @@ static int load_state_version(struct jx_store *s, const char *unit, int year,
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT v.id, v.number, v.sha256 FROM states t"
            " JOIN versions v ON v.id = t.version"
-           " WHERE t.unit = ? AND t.year = ? AND t.object = ?", unit, year);
+           " WHERE t.unit = ? AND t.year = ? AND t.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -537,7 +538,8 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
     }
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT COALESCE(MAX(number), 0) + 1 FROM versions"
-           " WHERE unit = ? AND year = ? AND object = ?", unit, year);
+           " WHERE unit = ? AND year = ? AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -552,7 +554,8 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
     st = jx_wsi_prepare_unit(
         s, "INSERT INTO versions (unit, year, object, number, sha256,"
            " created_at, package, evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-           " RETURNING id", unit, year);
+           " RETURNING id",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -860,7 +863,8 @@ static int status_rows(struct jx_arena *a, struct jx_store *s,
 {
     struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT a.unit, " AUDIT_COLS " WHERE a.year = ? AND a.object = ?"
-           " ORDER BY a.unit, a.id", out->year.year);
+           " ORDER BY a.unit, a.id",
+        out->year.year);
     if (!st) {
         return -1;
     }
@@ -898,7 +902,7 @@ static int status_versions(struct jx_arena *a, struct jx_store *s,
            " AND v.object = ? AND v.number = c.top"
            " LEFT JOIN scores f ON f.version = v.id AND f.kind = 'self'"
            " LEFT JOIN scores g ON g.version = v.id AND g.kind = 'assessment'",
-           out->year.year);
+        out->year.year);
     if (!st) {
         return -1;
     }
@@ -940,7 +944,7 @@ static int status_judged(struct jx_arena *a, struct jx_store *s,
     struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT unit, item, value FROM judgements"
            " WHERE year = ? AND object = ? ORDER BY unit, item, id",
-           out->year.year);
+        out->year.year);
     if (!st) {
         return -1;
     }
@@ -968,7 +972,8 @@ static int status_rechecks(struct jx_arena *a, struct jx_store *s,
 {
     struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT unit, score, full_score, note FROM rechecks"
-           " WHERE year = ? AND object = ?", out->year.year);
+           " WHERE year = ? AND object = ?",
+        out->year.year);
     if (!st) {
         return -1;
     }
@@ -1337,7 +1342,7 @@ static int history_judgements(struct jx_arena *a, struct jx_store *s,
         s, "SELECT j.at, u.name, j.item, j.value, j.comment, j.backdated"
            " FROM judgements j LEFT JOIN users u ON u.id = j.actor_id"
            " WHERE j.unit = ? AND j.year = ? AND j.object = ? ORDER BY j.id",
-           unit, year);
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -1403,7 +1408,7 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
            " FROM audit a LEFT JOIN users u ON u.id = a.actor_id"
            " LEFT JOIN versions v ON v.id = a.version"
            " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id",
-           unit, year);
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -1435,11 +1440,11 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (sr != JX_STEP_DONE) {
         return -1;
     }
-    st = jx_wsi_prepare_unit(s, "SELECT r.score, r.full_score, r.note, u.name,"
-                            " r.at FROM rechecks r"
-                            " LEFT JOIN users u ON u.id = r.actor_id"
-                            " WHERE r.unit = ? AND r.year = ? AND r.object = ?",
-                            unit, year);
+    st = jx_wsi_prepare_unit(
+        s, "SELECT r.score, r.full_score, r.note, u.name, r.at FROM rechecks r"
+           " LEFT JOIN users u ON u.id = r.actor_id"
+           " WHERE r.unit = ? AND r.year = ? AND r.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
@@ -1457,9 +1462,11 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (history_judgements(a, s, unit, year, out) < 0) {
         return -1;
     }
-    st = jx_wsi_prepare_unit(s, "SELECT number, package FROM versions"
-                            " WHERE unit = ? AND year = ? AND object = ?"
-                            " ORDER BY number", unit, year);
+    st = jx_wsi_prepare_unit(s,
+                             "SELECT number, package FROM versions"
+                             " WHERE unit = ? AND year = ? AND object = ?"
+                             " ORDER BY number",
+                             unit, year);
     if (!st) {
         return -1;
     }
@@ -1653,7 +1660,8 @@ static int load_recheck(struct jx_store *s, const char *unit, int year,
     memset(in, 0, sizeof *in);
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT score FROM rechecks WHERE unit = ? AND year = ?"
-           " AND object = ?", unit, year);
+           " AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }

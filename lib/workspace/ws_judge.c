@@ -45,7 +45,8 @@ static int load_latest(struct jx_arena *a, struct jx_store *s,
 {
     struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT id, package FROM versions WHERE unit = ? AND year = ?"
-           " AND object = ? ORDER BY number DESC LIMIT 1", unit, year);
+           " AND object = ? ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }
