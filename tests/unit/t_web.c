@@ -228,13 +228,12 @@ static void t_acts(void)
     }
     const char *rv = fx_session(&f, "rv");
     const char *fa = fx_session(&f, "fa");
-    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL,
-                                          rv, NULL));
+    const char *page = fx_get(&f, "/unit/701001/2024", rv);
     CHECK(strstr(page, "<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "value=\"take\"") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     /* the filler sees no reviewer's button, only 取消送审 (until taken) */
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "value=\"take\"") == NULL);
     CHECK(strstr(page, "<input type=\"hidden\" name=\"action\" "
                        "value=\"cancel_submit\"><button type=\"submit\">"
@@ -271,29 +270,28 @@ static void t_acts(void)
     r = fx_post(&f, "/unit/701001/2024/act", fa, "action=cancel_submit");
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "操作被拒绝") != NULL);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    page = fx_get(&f, "/unit/701001/2024", rv);
     CHECK(strstr(page, "value=\"approve\"") != NULL);
     CHECK(strstr(page, "value=\"return\"") != NULL);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
                   jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
               303);
     /* now the unit may publish; the public sees A only */
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "value=\"publish\"") != NULL);
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/public/2024", NULL, NULL,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/public/2024", NULL),
                  "本年度尚无公开的报告") != NULL);
     CHECK_INT(fx_post(&f, "/unit/701001/2024/act", fa, "action=publish")
                   ->status,
               303);
-    page = fx_body(&f, fx_req(&f, "GET", "/public/2024", NULL, NULL, NULL));
+    page = fx_get(&f, "/public/2024", NULL);
     CHECK(strstr(page, "<td>701001</td><td><a href=\"/public/2024/701001\">")
           != NULL);
     CHECK(strstr(page, "<a href=\"/public/2024.csv\">CSV</a>") != NULL);
     CHECK(strstr(page, "701002") == NULL);
     CHECK(strstr(page, "乙单位") == NULL);
     /* the audit trail on the page */
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "<td>公开</td><td>已审核 → 已公开</td>") != NULL);
     webfix_close(&f);
 }
@@ -651,9 +649,7 @@ static void t_edit(void)
                "flow.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL,
-                                          fc,
-                                    NULL));
+    const char *page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字</a>")
           != NULL);
     CHECK(strstr(page, "<td>C102</td>") != NULL);
@@ -719,7 +715,7 @@ static void t_edit(void)
                         "          \"source\": {\n            \"how\": "
                         "\"portal\",\n            \"raw\": \"30.00\"\n")
           != NULL);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<td>C102</td>") == NULL);
     CHECK(strstr(page, "<p>错误 0，") != NULL);
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
@@ -758,9 +754,7 @@ static void t_draft_flow(void)
     size_t len = f.len;
     const char *fc = fx_session(&f, "fc");
     const char *rv = fx_session(&f, "rv");
-    const char *page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL,
-                                          fc,
-                                    NULL));
+    const char *page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "尚无草稿。") != NULL);
     CHECK(strstr(page, "enctype=\"multipart/form-data\"") != NULL);
     CHECK(strstr(page, "value=\"submit\"") == NULL); /* no draft: no 送审 */
@@ -779,7 +773,7 @@ static void t_draft_flow(void)
                pkg, len);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<p>错误 1，警告 2，舍入 0，提示 2</p>") != NULL);
     CHECK(strstr(page, "<tr><td>flow.json:26:23 /base_sheet/costs/three_public/"
                        "prev_final</td><td>错误</td><td>C102</td>") != NULL);
@@ -794,8 +788,7 @@ static void t_draft_flow(void)
     CHECK(strstr(page, "value=\"submit\"><button type=\"submit\">送审</button>")
           != NULL);
     /* the reviewer sees no draft, and may not upload */
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, rv,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", rv),
                  "<h2>草稿</h2>") == NULL);
     r = upload(&f, "/unit/701003/2024/upload", rv, fx_token(&f, rv), "x.json",
                pkg,
@@ -813,7 +806,7 @@ static void t_draft_flow(void)
     /* 送审: version 1, 已送审, the draft spent */
     r = act(&f, fc, "submit", NULL);
     CHECK_INT(r->status, 303);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "状态：<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "<tr><td class=\"num\">1</td>") != NULL);
     CHECK(strstr(page, "尚无草稿。") != NULL);
@@ -832,7 +825,7 @@ static void t_draft_flow(void)
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E8%AF%B7%E8%A1%A5%E5%85%85<b>")->status,
               303);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<div class=\"err\"><strong>退回意见</strong>（rv，"
                        "2025-09-20T00:00:00Z）：<p>请补充&lt;b&gt;</p></div>")
           != NULL);
@@ -840,7 +833,7 @@ static void t_draft_flow(void)
                "flow2.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
@@ -915,7 +908,7 @@ static int blank(struct webfix *f, const char *cookie, const char *action)
 static bool state_is(struct webfix *f, const char *cookie, const char *zh)
 {
     const char *page =
-        fx_body(f, fx_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_get(f, "/unit/701003/2024", cookie);
     return strstr(page, jx_sprintf(f->a, "状态：<strong>%s</strong>", zh)) !=
            NULL;
 }
@@ -924,7 +917,7 @@ static bool state_is(struct webfix *f, const char *cookie, const char *zh)
 static bool offers(struct webfix *f, const char *cookie, const char *action)
 {
     const char *page =
-        fx_body(f, fx_req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_get(f, "/unit/701003/2024", cookie);
     return strstr(page, jx_sprintf(f->a, "name=\"action\" value=\"%s\"",
                                    action)) != NULL;
 }
@@ -1052,8 +1045,7 @@ static void t_acts_all(void)
     const char *fa = fx_session(&f, "fa");
     const char *rd = "/unit/701003/2024/redraft";
     /* no version yet: no redraft button, and the route refuses (W044) */
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", fc),
                  "redraft") == NULL);
     struct jx_web_response *r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
@@ -1066,22 +1058,21 @@ static void t_acts_all(void)
     CHECK(state_is(&f, fc, "待单位审核"));
     CHECK(offers(&f, lc, "leader_approve"));
     CHECK(offers(&f, lc, "leader_return"));
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, lc,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", lc),
                  "<button type=\"submit\">退回填报人</button>") != NULL);
     CHECK(!offers(&f, fc, "leader_approve"));
     CHECK(!offers(&f, fc, "leader_return"));
     CHECK(!offers(&f, rv, "leader_approve"));
     CHECK(!offers(&f, rv, "take"));
     /* the leader's home page: the unit waiting for him */
-    const char *home = fx_body(&f, fx_req(&f, "GET", "/", NULL, lc, NULL));
+    const char *home = fx_get(&f, "/", lc);
     CHECK(strstr(home, "<p class=\"msg\">待单位审核：<a href=\"/unit/701003/"
                        "2024\">2024 年度</a>，请同意并送审或退回填报人。</p>")
           != NULL);
     CHECK(strstr(home, "<tr><td><a href=\"/unit/701003/2024\">2024 年度</a>"
                        "</td><td>待单位审核</td><td>同意并送审、退回填报人"
                        "</td></tr>") != NULL);
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>待单位审核</td><td>暂无（等待他人处理）</td>") !=
           NULL);
     /* 退回填报人: the filler and the reviewer are refused; blank comment:
@@ -1095,19 +1086,18 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, lc, "leader_return", "%E8%A1%A5%E5%85%85")->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
     /* 填报中 with a version and no draft: redraft offered */
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>填报中</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
     const char *page =
-        fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+        fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "action=\"/unit/701003/2024/redraft\"><input type=\""
                        "hidden\" name=\"csrf\" value=\"") != NULL);
     CHECK(strstr(page, "<button type=\"submit\">以上一版本为底稿修改</button>")
           != NULL);
     /* the leader sees no redraft (the filler's), another unit's filler
      * 404, the reviewer 403 */
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, lc,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", lc),
                  "redraft") == NULL);
     CHECK_INT(fx_post(&f, rd, fa, NULL)->status, 404);
     CHECK_INT(fx_post(&f, rd, rv, NULL)->status, 403);
@@ -1133,7 +1123,7 @@ static void t_acts_all(void)
         CHECK_STR(dr.files[0].kind, "json");
         CHECK_INT((long)dr.files[0].size, (long)len);
     }
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字") !=
           NULL);
@@ -1160,9 +1150,9 @@ static void t_acts_all(void)
     r = act(&f, fc, "cancel_submit", NULL);
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "单位负责人的操作") != NULL);
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, lc, NULL));
+    home = fx_get(&f, "/", lc);
     CHECK(strstr(home, "<td>已送审</td><td>取消送审</td>") != NULL);
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>已送审</td><td>暂无（等待他人处理）</td>") != NULL);
     CHECK_INT(act(&f, lc, "cancel_submit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
@@ -1177,8 +1167,7 @@ static void t_acts_all(void)
     /* 已审核: 取消审核 by the bureau with a reason */
     CHECK(offers(&f, rv, "cancel_approval"));
     CHECK(!offers(&f, fc, "cancel_approval"));
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, rv,
-                                    NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", rv),
                  "<label>理由 <textarea name=\"comment\" rows=\"3\" "
                  "cols=\"40\" required></textarea></label><button type=\""
                  "submit\">取消审核</button>") != NULL);
@@ -1219,7 +1208,7 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, ad, "cancel_approval", "x")->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E6%94%B9")->status, 303);
     CHECK(state_is(&f, fc, "被退回"));
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>被退回</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
     CHECK_INT(fx_post(&f, rd, fc, NULL)->status, 303);
@@ -1230,9 +1219,9 @@ static void t_acts_all(void)
     jx_stmt_finalize(st);
     CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 1);
     CHECK(dr.package_json && strcmp(dr.package_json, vpkg) == 0);
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>被退回</td><td>更正草稿、再送审</td>") != NULL);
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "resubmit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "待单位审核"));
@@ -1271,7 +1260,7 @@ static void t_todo(void)
      * (Beijing): two working days since each */
     jx_web_app_set_clock(f.app, T0 + 3 * 86400);
     rv = fx_session(&f, "rv");
-    const char *home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
+    const char *home = fx_get(&f, "/", rv);
     CHECK(strstr(home,
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>编码</th><th>单位</th><th>状态</th><th>送审时间（UTC）"
@@ -1285,35 +1274,35 @@ static void t_todo(void)
                  "<td class=\"num\">2</td></tr>\n</tbody></table>\n") != NULL);
     /* the administrator's is the same list */
     const char *ad = fx_session(&f, "ad");
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, ad, NULL)),
+    CHECK(strstr(fx_get(&f, "/", ad),
                  "<td>2024</td><td>701002</td>") != NULL);
     /* approved units leave it */
     CHECK_INT(act_on(&f, rv, "701002", "approve"), 303);
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
+    home = fx_get(&f, "/", rv);
     CHECK(strstr(home, "701002") == NULL);
     CHECK(strstr(home, "<td>2024</td><td>701001</td>") != NULL);
     /* the unit's users */
     fa = fx_session(&f, "fa");
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, fa, NULL)),
+    CHECK(strstr(fx_get(&f, "/", fa),
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>状态</th><th>可以做的</th></tr></thead><tbody>\n"
                  "<tr><td><a href=\"/unit/701001/2024\">2024 年度</a></td>"
                  "<td>已送审</td><td>取消送审</td></tr>\n</tbody></table>\n")
           != NULL);
     const char *la = fx_session(&f, "la");
-    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, la, NULL));
+    home = fx_get(&f, "/", la);
     CHECK(strstr(home, "<p>没有等待单位负责人审核的材料。</p>") != NULL);
     const char *fb = fx_session(&f, "fb");
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, fb, NULL)),
+    CHECK(strstr(fx_get(&f, "/", fb),
                  "<td>已审核</td><td>公开</td>") != NULL);
     /* the public: none */
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, NULL, NULL)),
+    CHECK(strstr(fx_get(&f, "/", NULL),
                  "待我处理") ==
           NULL);
     /* nothing waiting */
     CHECK_INT(act_on(&f, rv, "701001", "take"), 303);
     CHECK_INT(act_on(&f, rv, "701001", "approve"), 303);
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL)),
+    CHECK(strstr(fx_get(&f, "/", rv),
                  "<h2>待我处理</h2>\n<p>没有等待审核的单位。</p>") != NULL);
     webfix_close(&f);
 }

@@ -189,7 +189,7 @@ static void t_sample_recheck(void)
     /* 复核 of the first drawn unit */
     const char *unit = want.codes[0];
     const char *upath = jx_sprintf(f.a, "/unit/%s/2024", unit);
-    page = fx_body(&f, fx_req(&f, "GET", upath, NULL, rv, NULL));
+    page = fx_get(&f, upath, rv);
     CHECK(strstr(page, "<th>自评分</th><th>考核分</th><th>复核分</th>") != NULL);
     CHECK(strstr(page, jx_sprintf(f.a, "action=\"/unit/%s/2024/recheck\"",
                                   unit)) != NULL);
@@ -216,7 +216,7 @@ static void t_sample_recheck(void)
     CHECK(u && u->review && u->assess_total);
     if (u && u->review && u->assess_total) {
         CHECK_STR(u->review, "88.5");
-        page = fx_body(&f, fx_req(&f, "GET", upath, NULL, rv, NULL));
+        page = fx_get(&f, upath, rv);
         CHECK(strstr(page, jx_sprintf(f.a,
                                       "<td class=\"num\">%s</td><td class=\"num\">"
                                       "%s</td><td class=\"num\">88.5</td>"
@@ -292,7 +292,7 @@ static void t_pages_downloads(void)
                                   st.units[1].assess_total)) != NULL);
     CHECK(strstr(page, "第 1 / 1 页") != NULL);
     /* ranking: 2023 not set up */
-    page = fx_body(&f, fx_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
+    page = fx_get(&f, "/year/2024/ranking", rv);
     CHECK(strstr(page, "2023 年度未设置，无上年对比。") != NULL);
     CHECK(strstr(page, "<th>2023 年名次</th><th>2023 年考核分</th>") != NULL);
     CHECK(strstr(page, jx_sprintf(f.a, "<td>701001</td><td>甲单位</td>"
@@ -306,7 +306,7 @@ static void t_pages_downloads(void)
     approved(&f, "701002", 2023, "fb");
     struct jx_ws_status prev;
     CHECK_INT(jx_ws_status(f.a, f.s, 2023, NULL, NULL, &prev, &f.d), 0);
-    page = fx_body(&f, fx_req(&f, "GET", "/year/2024/ranking", NULL, rv, NULL));
+    page = fx_get(&f, "/year/2024/ranking", rv);
     CHECK(strstr(page, "无上年对比") == NULL);
     CHECK(prev.n == 3 && prev.units[1].assess_total);
     if (prev.n == 3 && prev.units[1].assess_total) {
@@ -359,7 +359,7 @@ static void t_pages_downloads(void)
               "filename*=UTF-8''%E7%94%B2%E5%8D%95%E4%BD%8D2024%E5%B9%B4%E5%BA"
               "%A6%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84%E6%8A%A5%E5%91%8A.pdf");
     /* the unit's page links them */
-    page = fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "<a href=\"/unit/701001/2024/report.pdf\">") != NULL);
     CHECK(strstr(page, "/recheck") == NULL);
     webfix_close(&f);
@@ -380,15 +380,14 @@ static void t_judge_form(void)
     const char *fa = fx_session(&f, "fa");
     const char *ftk = fx_token(&f, fa);
     const char *page =
-        fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+        fx_get(&f, "/unit/701001/2024", rv);
     CHECK(strstr(page, "action=\"/unit/701001/2024/judge\"") != NULL);
     CHECK(strstr(page, "<tr><td>complete.attachments</td><td>自评报告附件部分"
                        "内容完整</td><td class=\"num\">0–10</td><td>不完整："
                        "附件没有项目支出绩效自评表") != NULL);
     CHECK(strstr(page, "name=\"item.objective.measures\"") != NULL);
     /* the filler's page has no form; the route refuses the filler */
-    CHECK(strstr(fx_body(&f, fx_req(&f, "GET", "/unit/701001/2024", NULL, fa,
-                                NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701001/2024", fa),
                  "/judge\"") == NULL);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, fa,
                    jx_sprintf(f.a, "csrf=%s&item.objective.measures=5", ftk))

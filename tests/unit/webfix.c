@@ -141,7 +141,7 @@ const char *fx_session(struct webfix *f, const char *name)
 /* See webfix.h. */
 const char *fx_token(struct webfix *f, const char *cookie)
 {
-    return fx_csrf(f, fx_body(f, fx_req(f, "GET", "/", NULL, cookie, NULL)));
+    return fx_csrf(f, fx_get(f, "/", cookie));
 }
 
 /* See webfix.h. */
@@ -152,4 +152,10 @@ struct jx_web_response *fx_post(struct webfix *f, const char *path,
     const char *b = fields ? jx_sprintf(f->a, "csrf=%s&%s", tok, fields)
                            : jx_sprintf(f->a, "csrf=%s", tok);
     return fx_req(f, "POST", path, NULL, cookie, b);
+}
+
+/* See webfix.h. */
+const char *fx_get(struct webfix *f, const char *path, const char *cookie)
+{
+    return fx_body(f, fx_req(f, "GET", path, NULL, cookie, NULL));
 }

@@ -77,6 +77,9 @@ const char *fx_session(struct webfix *f, const char *name);
 /* The session's CSRF token (from the sign-out form on /). */
 const char *fx_token(struct webfix *f, const char *cookie);
 
+/* The body of GET path (no query) with cookie (may be NULL), in f->a. */
+const char *fx_get(struct webfix *f, const char *path, const char *cookie);
+
 /* POST path as the session cookie's browser sends a form: "csrf=" the
  * session's token, then "&" fields when fields is not NULL: the
  * response. */
