@@ -190,6 +190,12 @@ int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
 int jx_cli_act_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
                    struct jx_ws_args *ws, struct jx_who_args *w);
 
+/* If argv[*i] is option name with its value (jx_cli_optval), the value
+ * into *val: 1; 0 for another argument; -1 after the usage error
+ * "选项 NAME 缺少WHAT" for self (wsact.c). */
+int jx_cli_ws_opt(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  const char *name, const char *what, const char **val);
+
 /* An argument of a workspace command that no option reader took
  * (wsact.c): an unknown option is refused; with code non-NULL it is the
  * unit's CODE into *code (a second one is refused), with code NULL it

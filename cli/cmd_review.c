@@ -67,7 +67,6 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
     int nacts = 0;
     enum jx_wf_action action = JX_WF_PUBLISH;
     for (int i = 1; i < argc; i++) {
-        const char *v;
         int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
@@ -81,13 +80,13 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
         } else if (review && strcmp(argv[i], "--accept") == 0) {
             action = JX_WF_APPROVE;
             nacts++;
-        } else if (review &&
-                   (r = jx_cli_optval(argc, argv, &i, "--return", &v)) != 0) {
+        } else if (review && (r = jx_cli_ws_opt(self, argc, argv, &i,
+                                                "--return", "退回意见",
+                                                &comment)) != 0) {
             if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --return 缺少退回意见");
+                return JX_EXIT_USAGE;
             }
             action = JX_WF_RETURN;
-            comment = v;
             nacts++;
         } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
             return JX_EXIT_USAGE;

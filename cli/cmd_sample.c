@@ -112,30 +112,26 @@ int jx_cmd_sample(int argc, char **argv)
     const char *count = NULL, *share = NULL, *seedtext = NULL;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        const char *v;
         int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--count", "单位数",
+                              &count);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--share", "百分比",
+                              &share);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--seed", "种子",
+                              &seedtext);
+        }
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
         if (r > 0) {
             continue;
         }
-        if ((r = jx_cli_optval(argc, argv, &i, "--count", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --count 缺少单位数");
-            }
-            count = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--share", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --share 缺少百分比");
-            }
-            share = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--seed", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --seed 缺少种子");
-            }
-            seedtext = v;
-        } else if (strcmp(argv[i], "--json") == 0) {
+        if (strcmp(argv[i], "--json") == 0) {
             json = true;
         } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
             return JX_EXIT_USAGE;
@@ -220,25 +216,21 @@ int jx_cmd_recheck(int argc, char **argv)
     struct jx_who_args wa = {0};
     const char *unit = NULL, *scoretext = NULL, *note = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *v;
         int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--score", "复核分",
+                              &scoretext);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--note", "说明", &note);
+        }
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
         if (r > 0) {
             continue;
         }
-        if ((r = jx_cli_optval(argc, argv, &i, "--score", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --score 缺少复核分");
-            }
-            scoretext = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--note", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --note 缺少说明");
-            }
-            note = v;
-        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+        if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
             return JX_EXIT_USAGE;
         }
     }

@@ -190,3 +190,14 @@ int jx_cli_emit(struct jx_buf *b)
     jx_buf_release(b);
     return rc;
 }
+
+/* See cli.h. */
+int jx_cli_ws_opt(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  const char *name, const char *what, const char **val)
+{
+    int r = jx_cli_optval(argc, argv, i, name, val);
+    if (r < 0) {
+        jx_cli_usage_error(self, "选项 %s 缺少%s", name, what);
+    }
+    return r;
+}
