@@ -31,16 +31,16 @@ static bool fix_open(struct webfix *f, int page_size)
         return false;
     }
     fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
-                  " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
+              " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
                   " '2025-10-10')");
     fx_sql(f, "INSERT INTO units (code, name) VALUES"
-                  " ('701001', '甲<script>alert(1)</script>&\"单位'),"
+              " ('701001', '甲<script>alert(1)</script>&\"单位'),"
                   " ('701002', '乙单位')");
     fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
-                  " ('fa', 'filler', '701001'), ('la', 'leader', '701001'),"
+              " ('fa', 'filler', '701001'), ('la', 'leader', '701001'),"
                   " ('fb', 'filler', '701002')");
     fx_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer'),"
-                  " ('ad', 'admin')");
+              " ('ad', 'admin')");
     static const char *const names[] = {"fa", "la", "fb", "rv", "ad"};
     webfix_passwords(f, names, 5);
     static const char *const fillers[] = {"fa", "fb"};
@@ -158,7 +158,7 @@ static void t_signin(void)
     CHECK_INT(evil.status, 303);
     /* sign-in without its form token */
     r = fx_req(&f, "POST", "/signin", NULL, NULL,
-            "name=rv&password=pass-word-1");
+               "name=rv&password=pass-word-1");
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "CSRF") != NULL);
     webfix_close(&f);
@@ -241,16 +241,16 @@ static void t_acts(void)
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     struct jx_web_response *r =
         fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            "csrf=0123&action=take");
+               "csrf=0123&action=take");
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "CSRF 校验未通过") != NULL);
     /* another session's token is refused too */
     r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=take", fx_token(&f, fa)));
+               jx_sprintf(f.a, "csrf=%s&action=take", fx_token(&f, fa)));
     CHECK_INT(r->status, 403);
     const char *tk = fx_token(&f, rv);
     r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=take", tk));
+               jx_sprintf(f.a, "csrf=%s&action=take", tk));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701001/2024");
     struct jx_stmt *st = jx_stmt_prepare(
@@ -261,10 +261,10 @@ static void t_acts(void)
     jx_stmt_finalize(st);
     /* 退回 needs a comment: refused without, the form again in Chinese */
     r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=return", tk));
+               jx_sprintf(f.a, "csrf=%s&action=return", tk));
     CHECK_INT(r->status, 422);
     CHECK(strstr(fx_body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
-                              "意见：请填写退回意见后再提交。</p><label>退回意见 "
+                                 "意见：请填写退回意见后再提交。</p><label>退回意见 "
                               "<textarea name=\"comment\"") != NULL);
     /* the filler may no longer 取消送审 once taken */
     r = fx_post(&f, "/unit/701001/2024/act", fa, "action=cancel_submit");
@@ -274,7 +274,7 @@ static void t_acts(void)
     CHECK(strstr(page, "value=\"approve\"") != NULL);
     CHECK(strstr(page, "value=\"return\"") != NULL);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
+                     jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
               303);
     /* now the unit may publish; the public sees A only */
     page = fx_get(&f, "/unit/701001/2024", fa);
@@ -282,7 +282,7 @@ static void t_acts(void)
     CHECK(strstr(fx_get(&f, "/public/2024", NULL),
                  "本年度尚无公开的报告") != NULL);
     CHECK_INT(fx_post(&f, "/unit/701001/2024/act", fa, "action=publish")
-                  ->status,
+              ->status,
               303);
     page = fx_get(&f, "/public/2024", NULL);
     CHECK(strstr(page, "<td>701001</td><td><a href=\"/public/2024/701001\">")
@@ -599,8 +599,8 @@ static struct jx_web_response *act(struct webfix *f, const char *cookie,
                                    const char *action, const char *comment)
 {
     return fx_req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
-               jx_sprintf(f->a, "csrf=%s&action=%s%s%s", fx_token(f, cookie),
-                          action, comment ? "&comment=" : "",
+                  jx_sprintf(f->a, "csrf=%s&action=%s%s%s", fx_token(f, cookie),
+                             action, comment ? "&comment=" : "",
                           comment ? comment : ""));
 }
 
@@ -609,7 +609,7 @@ static int act_on(struct webfix *f, const char *cookie, const char *unit,
                   const char *action)
 {
     return fx_req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
-               cookie,
+                  cookie,
                jx_sprintf(f->a, "csrf=%s&action=%s", fx_token(f, cookie),
                           action))
         ->status;
@@ -669,7 +669,7 @@ static void t_edit(void)
     const char *field = "%2Fbase_sheet%2Fcosts%2Fthree_public%2Fprev_final";
     /* a bad number: the form again, the error beside it, nothing saved */
     r = fx_req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
+               jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
     CHECK_INT(r->status, 422);
     page = fx_body(&f, r);
     CHECK(strstr(page, "value=\"3O.00\" size=\"14\" inputmode=\"decimal\" "
@@ -679,7 +679,7 @@ static void t_edit(void)
     CHECK_STR(draft_pkg(&f), before);
     /* a percentage in a money field: refused too */
     r = fx_req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
+               jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
     CHECK_INT(r->status, 422);
     CHECK(strstr(fx_body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
     CHECK_STR(draft_pkg(&f), before);
@@ -707,7 +707,7 @@ static void t_edit(void)
     CHECK_INT(r->status, 422); /* an emptied figure is refused */
     CHECK(strstr(fx_body(&f, r), "请填写数字") != NULL);
     r = fx_req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
+               jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
     const char *after = draft_pkg(&f);
@@ -721,13 +721,13 @@ static void t_edit(void)
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     /* corrected again: the printed text stays the document's */
     r = fx_req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
+               jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
     CHECK_INT(r->status, 303);
     CHECK(strstr(draft_pkg(&f), "\"raw\": \"30.00\"") != NULL);
     /* nothing changed: back to the page, the draft as it was */
     after = draft_pkg(&f);
     r = fx_req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
+               jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(draft_pkg(&f), after);
     /* submitted: the form is refused */
@@ -937,7 +937,7 @@ static void t_version_files(void)
     }
     fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
     fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
+               " ('fc', 'filler', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     char blob[256 * 2 + 3];
     for (size_t i = 0; i < sizeof blob; i++) {
@@ -974,7 +974,7 @@ static void t_version_files(void)
               "attachment; filename=\"c.json\"; filename*=UTF-8''c.json");
     /* another unit's filler: 404; nobody: to the sign-in */
     r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
-            fx_session(&f, "fa"), NULL);
+               fx_session(&f, "fa"), NULL);
     CHECK_INT(r->status, 404);
     r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
     CHECK_INT(r->status, 303);
@@ -1035,7 +1035,7 @@ static void t_acts_all(void)
     fx_sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
     fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
     fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
+               " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     CHECK_INT(jx_web_password_set(f.s, "lc", "pass-word-1", &f.d), 0);
     const char *pkg = f.pkg;

@@ -47,14 +47,14 @@ static bool bfix_open(struct webfix *f)
         return false;
     }
     fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
-                  " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
+              " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
                   " '2025-10-10')");
     fx_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
-                  " ('701001', '甲单位', '东湖区教育局', '东湖区'),"
+              " ('701001', '甲单位', '东湖区教育局', '东湖区'),"
                   " ('701002', '乙单位', '东湖区教育局', '西山区'),"
                   " ('701003', '丙单位', '西山区卫健局', '西山区')");
     fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
-                  " ('fa', 'filler', '701001'), ('fb', 'filler', '701002'),"
+              " ('fa', 'filler', '701001'), ('fb', 'filler', '701002'),"
                   " ('fc', 'filler', '701003')");
     fx_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer')");
     static const char *const names[] = {"fa", "fb", "fc", "rv"};
@@ -142,14 +142,14 @@ static void t_sample_recheck(void)
     const char *tk = fx_token(&f, rv);
     /* CSRF first */
     CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
-                   "csrf=00&count=2&seed=20240917")->status,
+                     "csrf=00&count=2&seed=20240917")->status,
               403);
     CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
-                   jx_sprintf(f.a, "csrf=%s&count=x", tk))->status,
+                     jx_sprintf(f.a, "csrf=%s&count=x", tk))->status,
               400);
     struct jx_web_response *r =
         fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
-             jx_sprintf(f.a, "csrf=%s&count=2&seed=20240917", tk));
+               jx_sprintf(f.a, "csrf=%s&count=2&seed=20240917", tk));
     CHECK_INT(r->status, 200);
     const char *page = fx_body(&f, r);
     CHECK(strstr(page, "从 3 个单位中抽出 2 个（规则 count=2），种子 "
@@ -176,14 +176,14 @@ static void t_sample_recheck(void)
     }
     /* a share: the one unit left (eligible: not sampled before) */
     r = fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
-             jx_sprintf(f.a, "csrf=%s&share=100&seed=7", tk));
+               jx_sprintf(f.a, "csrf=%s&share=100&seed=7", tk));
     CHECK_INT(r->status, 200);
     CHECK(strstr(fx_body(&f, r), jx_sprintf(f.a, "从 1 个单位中抽出 1 个（规则 "
-                                               "share=100%%）")) != NULL);
+                                                 "share=100%%）")) != NULL);
     CHECK(left && strstr(fx_body(&f, r), left) != NULL);
     /* nothing left: refused with the reason and the seed */
     r = fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
-             jx_sprintf(f.a, "csrf=%s&count=1&seed=9", tk));
+               jx_sprintf(f.a, "csrf=%s&count=1&seed=9", tk));
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "种子 9，工作区未作改动") != NULL);
     /* 复核 of the first drawn unit */
@@ -194,10 +194,10 @@ static void t_sample_recheck(void)
     CHECK(strstr(page, jx_sprintf(f.a, "action=\"/unit/%s/2024/recheck\"",
                                   unit)) != NULL);
     CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
-                   jx_sprintf(f.a, "csrf=%s&score=abc", tk))->status,
+                     jx_sprintf(f.a, "csrf=%s&score=abc", tk))->status,
               400);
     CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
-                   jx_sprintf(f.a, "csrf=%s&score=500", tk))->status,
+                     jx_sprintf(f.a, "csrf=%s&score=500", tk))->status,
               403);
     r = fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
              jx_sprintf(f.a, "csrf=%s&score=88.5&note=%%E6%%A0%%B8%%E5%%AE%%9E",
@@ -233,21 +233,21 @@ static void t_sample_recheck(void)
     }
     /* a second 复核 is refused */
     CHECK_INT(fx_req(&f, "POST", jx_sprintf(f.a, "%s/recheck", upath), NULL, rv,
-                   jx_sprintf(f.a, "csrf=%s&score=80", tk))->status,
+                     jx_sprintf(f.a, "csrf=%s&score=80", tk))->status,
               403);
     /* a filler may not: 403 on the bureau's routes, 404 on another unit */
     const char *fa = fx_session(&f, "fa");
     CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, fa,
-                   jx_sprintf(f.a, "csrf=%s&count=1", fx_token(&f,
-                                                               fa)))->status,
+                     jx_sprintf(f.a, "csrf=%s&count=1", fx_token(&f,
+                                                                 fa)))->status,
               403);
     CHECK_INT(fx_req(&f, "GET", "/year/2024/ranking", NULL, fa, NULL)->status,
               403);
     CHECK_INT(fx_req(&f, "GET", "/unit/701002/2024/report.pdf", NULL, fa, NULL)
-                  ->status,
+              ->status,
               404);
     CHECK_INT(fx_req(&f, "GET", "/unit/701002/2024/workbook.xlsx", NULL, fa,
-                   NULL)->status,
+                     NULL)->status,
               404);
     r = fx_req(&f, "GET", "/year/2024/export.csv", NULL, NULL, NULL);
     CHECK_INT(r->status, 303);
@@ -302,7 +302,7 @@ static void t_pages_downloads(void)
           NULL);
     /* 2023 with unit 701002 only: its rank 1 and score beside */
     fx_sql(&f, "INSERT INTO years (year, framework, submit_by, publish_by)"
-             " VALUES (2023, 'yueyang-louqu-2025', '2024-09-26', '2024-10-10')");
+               " VALUES (2023, 'yueyang-louqu-2025', '2024-09-26', '2024-10-10')");
     approved(&f, "701002", 2023, "fb");
     struct jx_ws_status prev;
     CHECK_INT(jx_ws_status(f.a, f.s, 2023, NULL, NULL, &prev, &f.d), 0);
@@ -390,28 +390,28 @@ static void t_judge_form(void)
     CHECK(strstr(fx_get(&f, "/unit/701001/2024", fa),
                  "/judge\"") == NULL);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, fa,
-                   jx_sprintf(f.a, "csrf=%s&item.objective.measures=5", ftk))
+                     jx_sprintf(f.a, "csrf=%s&item.objective.measures=5", ftk))
                   ->status,
               403);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
-                   "csrf=00&item.objective.measures=5")->status,
+                     "csrf=00&item.objective.measures=5")->status,
               403);
     CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
-                   jx_sprintf(f.a, "csrf=%s&item.objective.measures=x", tk))
+                     jx_sprintf(f.a, "csrf=%s&item.objective.measures=x", tk))
                   ->status,
               400);
     struct jx_web_response *r =
         fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
-             jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
-                             "&item.complete.attachments=11", tk));
+               jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
+                               "&item.complete.attachments=11", tk));
     CHECK_INT(r->status, 403);
     CHECK(strstr(fx_body(&f, r), "超出指标") != NULL);
     struct jx_ws_history h;
     CHECK_INT(jx_ws_history(f.a, f.s, "701001", 2024, &h, &f.d), 0);
     CHECK_INT((int)h.njudgements, 0);
     r = fx_req(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
-             jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
-                             "&item.complete.attachments=6"
+               jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
+                               "&item.complete.attachments=6"
                              "&item.objective.problems=18", tk));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701001/2024");
