@@ -203,6 +203,15 @@ int jx_cli_ws_opt(const struct jx_cmd *self, int argc, char **argv, int *i,
 int jx_cli_ws_operand(const struct jx_cmd *self, const char *arg,
                       const char **code);
 
+/* Read the whole command line of a command showing the workspace
+ * (status, history): the workspace options and --year into ws and wa,
+ * --json into *json, and with code non-NULL the unit's CODE into *code
+ * (required), else no operand.  0, or JX_EXIT_USAGE after the usage
+ * error. */
+int jx_cli_view_args(const struct jx_cmd *self, int argc, char **argv,
+                     struct jx_ws_args *ws, struct jx_who_args *wa,
+                     bool *json, const char **code);
+
 /* Whether a workspace command has what it needs: the unit's CODE (when
  * code_wanted) and --year YEAR.  0, or JX_EXIT_USAGE after the usage
  * error. */

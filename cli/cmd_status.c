@@ -155,21 +155,7 @@ int jx_cmd_status(int argc, char **argv)
     struct jx_ws_args ws = {0};
     struct jx_who_args wa = {0};
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        int r = jx_cli_read_arg(self, argc, argv, &i, &ws, &wa);
-        if (r < 0) {
-            return JX_EXIT_USAGE;
-        }
-        if (r > 0) {
-            continue;
-        }
-        if (strcmp(argv[i], "--json") == 0) {
-            json = true;
-        } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
-            return JX_EXIT_USAGE;
-        }
-    }
-    if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
+    if (jx_cli_view_args(self, argc, argv, &ws, &wa, &json, NULL) != 0) {
         return JX_EXIT_USAGE;
     }
     struct jx_cli_read rd;

@@ -201,3 +201,26 @@ int jx_cli_ws_opt(const struct jx_cmd *self, int argc, char **argv, int *i,
     }
     return r;
 }
+
+/* See cli.h. */
+int jx_cli_view_args(const struct jx_cmd *self, int argc, char **argv,
+                     struct jx_ws_args *ws, struct jx_who_args *wa,
+                     bool *json, const char **code)
+{
+    for (int i = 1; i < argc; i++) {
+        int r = jx_cli_read_arg(self, argc, argv, &i, ws, wa);
+        if (r < 0) {
+            return JX_EXIT_USAGE;
+        }
+        if (r > 0) {
+            continue;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            *json = true;
+        } else if (jx_cli_ws_operand(self, argv[i], code) != 0) {
+            return JX_EXIT_USAGE;
+        }
+    }
+    return jx_cli_ws_need(self, code != NULL, code ? *code : NULL,
+                          wa->year);
+}
