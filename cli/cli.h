@@ -184,6 +184,72 @@ struct jx_who_args {
 int jx_cli_who_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
                    struct jx_who_args *w);
 
+/* For a command that acts on the workspace: if argv[*i] is a workspace
+ * option, --as USER, --at TIME or --year YEAR, read it into ws or w: 1;
+ * 0 for another argument; -1 after a usage error for self. */
+int jx_cli_act_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_ws_args *ws, struct jx_who_args *w);
+
+/* If argv[*i] is option name with its value (jx_cli_optval), the value
+ * into *val: 1; 0 for another argument; -1 after the usage error
+ * "选项 NAME 缺少WHAT" for self (wsact.c). */
+int jx_cli_ws_opt(const struct jx_cmd *self, int argc, char **argv, int *i,
+                  const char *name, const char *what, const char **val);
+
+/* An argument of a workspace command that no option reader took
+ * (wsact.c): an unknown option is refused; with code non-NULL it is the
+ * unit's CODE into *code (a second one is refused), with code NULL it
+ * is refused as extra.  0, or JX_EXIT_USAGE after the usage error. */
+int jx_cli_ws_operand(const struct jx_cmd *self, const char *arg,
+                      const char **code);
+
+/* Read the whole command line of a command showing the workspace
+ * (status, history): the workspace options and --year into ws and wa,
+ * --json into *json, and with code non-NULL the unit's CODE into *code
+ * (required), else no operand.  0, or JX_EXIT_USAGE after the usage
+ * error. */
+int jx_cli_view_args(const struct jx_cmd *self, int argc, char **argv,
+                     struct jx_ws_args *ws, struct jx_who_args *wa,
+                     bool *json, const char **code);
+
+/* Whether a workspace command has what it needs: the unit's CODE (when
+ * code_wanted) and --year YEAR.  0, or JX_EXIT_USAGE after the usage
+ * error. */
+int jx_cli_ws_need(const struct jx_cmd *self, bool code_wanted,
+                   const char *code, int year);
+
+/* A command reading the workspace's store (status, history, files):
+ * the store, an arena for its results and the diagnostics list with the
+ * index of the first not yet printed; all owned here until
+ * jx_cli_read_close. */
+struct jx_cli_read {
+    struct jx_store *s;
+    struct jx_arena *a;
+    struct jx_diags *d;
+    size_t from;
+};
+
+/* Open w's store (migrated) and an arena into rd (wsact.c): 0, or
+ * JX_EXIT_IO after printing why. */
+int jx_cli_read_open(const struct jx_ws_args *w, struct jx_cli_read *rd);
+
+/* Print rd's new diagnostics and turn the library's r (0, 1 refused,
+ * -1 failed) into the exit status: JX_EXIT_OK, JX_EXIT_USAGE, JX_EXIT_IO. */
+int jx_cli_read_result(struct jx_cli_read *rd, int r);
+
+/* Release rd's arena and close its store. */
+void jx_cli_read_close(struct jx_cli_read *rd);
+
+/* Write b to stdout and release it: JX_EXIT_OK, or JX_EXIT_IO. */
+struct jx_buf;
+int jx_cli_emit(struct jx_buf *b);
+
+/* Append root as indented JSON and a newline to b (ws_json.c); root is
+ * released. */
+struct jx_buf;
+struct json_t;
+void jx_cli_json_out(struct jx_buf *b, struct json_t *root);
+
 /* For a command that only reads the workspace (status, history, export):
  * if argv[*i] is a workspace option or --year YEAR, read it into ws or
  * w: 1; 0 for another argument; -1 after a usage error for self (also

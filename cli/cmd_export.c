@@ -121,14 +121,7 @@ static void export_json(struct jx_arena *a, const struct jx_ws_status *st,
         json_array_append_new(units, o);
     }
     json_object_set_new(root, "units", units);
-    char *text = json_dumps(root, JSON_INDENT(2));
-    json_decref(root);
-    if (!text) {
-        jx_oom();
-    }
-    jx_buf_adds(b, text);
-    jx_buf_addc(b, '\n');
-    free(text);
+    jx_cli_json_out(b, root);
 }
 
 /* Whether path names an existing directory. */
@@ -169,14 +162,12 @@ int jx_cmd_export(int argc, char **argv)
                 return jx_cli_usage_error(self, "-o 缺少输出文件");
             }
             out = val;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else {
-            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
+        } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
+        return JX_EXIT_USAGE;
     }
     if (!format) {
         return jx_cli_usage_error(self, "缺少 --format xlsx|csv|json");

@@ -160,19 +160,12 @@ int jx_cmd_files(int argc, char **argv)
                 return jx_cli_usage_error(self, "版本号“%s”应为正整数", val);
             }
             number = (int)n;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;
     }
     if (out && json) {
         return jx_cli_usage_error(self, "-o 与 --json 不能同时使用");
@@ -180,44 +173,25 @@ int jx_cmd_files(int argc, char **argv)
     if (out && !*out) {
         return jx_cli_usage_error(self, "-o 后的目录为空");
     }
-    struct jx_store *s = jx_cli_ws_open(&ws, true);
-    if (!s) {
+    struct jx_cli_read rd;
+    if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags *d = jx_cli_ws_diags();
-    size_t from = d->n;
     struct jx_ws_vfiles v;
-    int r = jx_ws_version_files(a, s, unit, wa.year, number, &v, d);
-    int rc = JX_EXIT_OK;
-    jx_cli_print_diags(d, from);
-    from = d->n;
-    if (r != 0) {
-        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
-    } else if (out) {
-        rc = write_out(a, s, &v, out, d, &from);
-    } else {
+    int rc = jx_cli_read_result(
+        &rd, jx_ws_version_files(rd.a, rd.s, unit, wa.year, number, &v, rd.d));
+    if (rc == JX_EXIT_OK && out) {
+        rc = write_out(rd.a, rd.s, &v, out, rd.d, &rd.from);
+    } else if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            json_t *root = files_json(&v);
-            char *text = json_dumps(root, JSON_INDENT(2));
-            json_decref(root);
-            if (!text) {
-                jx_oom();
-            }
-            jx_buf_adds(&b, text);
-            jx_buf_addc(&b, '\n');
-            free(text);
+            jx_cli_json_out(&b, files_json(&v));
         } else {
             files_text(&v, &b);
         }
-        if (jx_cli_write(&b) < 0) {
-            rc = JX_EXIT_IO;
-        }
-        jx_buf_release(&b);
+        rc = jx_cli_emit(&b);
     }
-    jx_arena_free(a);
-    jx_store_close(s);
+    jx_cli_read_close(&rd);
     return rc;
 }

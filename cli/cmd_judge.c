@@ -29,10 +29,7 @@ int jx_cmd_judge(int argc, char **argv)
     int rc = JX_EXIT_OK;
     for (int i = 1; i < argc && rc == JX_EXIT_OK; i++) {
         const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             rc = JX_EXIT_USAGE;
         } else if (r > 0) {
@@ -64,12 +61,8 @@ int jx_cmd_judge(int argc, char **argv)
             } else {
                 comment = v;
             }
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            rc = jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            rc = jx_cli_usage_error(self, "只能给出一个单位编码");
         } else {
-            unit = argv[i];
+            rc = jx_cli_ws_operand(self, argv[i], &unit);
         }
     }
     if (rc == JX_EXIT_OK && !unit) {

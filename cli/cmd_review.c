@@ -67,11 +67,7 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
     int nacts = 0;
     enum jx_wf_action action = JX_WF_PUBLISH;
     for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
@@ -84,27 +80,20 @@ static int run(const struct jx_cmd *self, int argc, char **argv, bool review)
         } else if (review && strcmp(argv[i], "--accept") == 0) {
             action = JX_WF_APPROVE;
             nacts++;
-        } else if (review &&
-                   (r = jx_cli_optval(argc, argv, &i, "--return", &v)) != 0) {
+        } else if (review && (r = jx_cli_ws_opt(self, argc, argv, &i,
+                                                "--return", "退回意见",
+                                                &comment)) != 0) {
             if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --return 缺少退回意见");
+                return JX_EXIT_USAGE;
             }
             action = JX_WF_RETURN;
-            comment = v;
             nacts++;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        } else if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;
     }
     if (review && nacts != 1) {
         return jx_cli_usage_error(

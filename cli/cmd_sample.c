@@ -88,14 +88,7 @@ static int print_sample(int year, const struct jx_ws_sample_rule *rule,
             json_array_append_new(units, json_string(out->codes[i]));
         }
         json_object_set_new(root, "units", units);
-        char *text = json_dumps(root, JSON_INDENT(2));
-        json_decref(root);
-        if (!text) {
-            jx_oom();
-        }
-        jx_buf_adds(&b, text);
-        jx_buf_addc(&b, '\n');
-        free(text);
+        jx_cli_json_out(&b, root);
     } else {
         jx_buf_addf(&b, "抽查：%d 年度，从 %zu 个单位中抽出 %zu 个（%s），种子 %s，%s\n",
                     year, out->n, out->k, rule->text, seed, at);
@@ -119,10 +112,18 @@ int jx_cmd_sample(int argc, char **argv)
     const char *count = NULL, *share = NULL, *seedtext = NULL;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--count", "单位数",
+                              &count);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--share", "百分比",
+                              &share);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--seed", "种子",
+                              &seedtext);
         }
         if (r < 0) {
             return JX_EXIT_USAGE;
@@ -130,31 +131,14 @@ int jx_cmd_sample(int argc, char **argv)
         if (r > 0) {
             continue;
         }
-        if ((r = jx_cli_optval(argc, argv, &i, "--count", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --count 缺少单位数");
-            }
-            count = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--share", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --share 缺少百分比");
-            }
-            share = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--seed", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --seed 缺少种子");
-            }
-            seedtext = v;
-        } else if (strcmp(argv[i], "--json") == 0) {
+        if (strcmp(argv[i], "--json") == 0) {
             json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else {
-            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
+        } else if (jx_cli_ws_operand(self, argv[i], NULL) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    if (jx_cli_ws_need(self, false, NULL, wa.year) != 0) {
+        return JX_EXIT_USAGE;
     }
     if ((count != NULL) == (share != NULL)) {
         return jx_cli_usage_error(self, "须给出 --count N、--share P%% 中的一个");
@@ -232,10 +216,13 @@ int jx_cmd_recheck(int argc, char **argv)
     struct jx_who_args wa = {0};
     const char *unit = NULL, *scoretext = NULL, *note = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--score", "复核分",
+                              &scoretext);
+        }
+        if (r == 0) {
+            r = jx_cli_ws_opt(self, argc, argv, &i, "--note", "说明", &note);
         }
         if (r < 0) {
             return JX_EXIT_USAGE;
@@ -243,29 +230,12 @@ int jx_cmd_recheck(int argc, char **argv)
         if (r > 0) {
             continue;
         }
-        if ((r = jx_cli_optval(argc, argv, &i, "--score", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --score 缺少复核分");
-            }
-            scoretext = v;
-        } else if ((r = jx_cli_optval(argc, argv, &i, "--note", &v)) != 0) {
-            if (r < 0) {
-                return jx_cli_usage_error(self, "选项 --note 缺少说明");
-            }
-            note = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else if (unit) {
-            return jx_cli_usage_error(self, "只能给出一个单位编码");
-        } else {
-            unit = argv[i];
+        if (jx_cli_ws_operand(self, argv[i], &unit) != 0) {
+            return JX_EXIT_USAGE;
         }
     }
-    if (!unit) {
-        return jx_cli_usage_error(self, "缺少单位编码 CODE");
-    }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
+    if (jx_cli_ws_need(self, true, unit, wa.year) != 0) {
+        return JX_EXIT_USAGE;
     }
     if (!scoretext) {
         return jx_cli_usage_error(self, "缺少 --score X");

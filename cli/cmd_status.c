@@ -155,60 +155,26 @@ int jx_cmd_status(int argc, char **argv)
     struct jx_ws_args ws = {0};
     struct jx_who_args wa = {0};
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        int r = jx_cli_read_arg(self, argc, argv, &i, &ws, &wa);
-        if (r < 0) {
-            return JX_EXIT_USAGE;
-        }
-        if (r > 0) {
-            continue;
-        }
-        if (strcmp(argv[i], "--json") == 0) {
-            json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return jx_cli_usage_error(self, "未知选项“%s”", argv[i]);
-        } else {
-            return jx_cli_usage_error(self, "多余的参数“%s”", argv[i]);
-        }
+    if (jx_cli_view_args(self, argc, argv, &ws, &wa, &json, NULL) != 0) {
+        return JX_EXIT_USAGE;
     }
-    if (wa.year == 0) {
-        return jx_cli_usage_error(self, "缺少 --year YEAR");
-    }
-    struct jx_store *s = jx_cli_ws_open(&ws, true);
-    if (!s) {
+    struct jx_cli_read rd;
+    if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
-    struct jx_arena *a = jx_arena_new();
-    struct jx_diags *d = jx_cli_ws_diags();
-    size_t from = d->n;
     struct jx_ws_status st;
-    int r = jx_ws_status(a, s, wa.year, NULL, NULL, &st, d);
-    int rc = JX_EXIT_OK;
-    jx_cli_print_diags(d, from);
-    if (r != 0) {
-        rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
-    } else {
+    int rc = jx_cli_read_result(
+        &rd, jx_ws_status(rd.a, rd.s, wa.year, NULL, NULL, &st, rd.d));
+    if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);
         if (json) {
-            json_t *root = status_json(a, &st);
-            char *text = json_dumps(root, JSON_INDENT(2));
-            json_decref(root);
-            if (!text) {
-                jx_oom();
-            }
-            jx_buf_adds(&b, text);
-            jx_buf_addc(&b, '\n');
-            free(text);
+            jx_cli_json_out(&b, status_json(rd.a, &st));
         } else {
-            status_text(a, &st, &b);
+            status_text(rd.a, &st, &b);
         }
-        if (jx_cli_write(&b) < 0) {
-            rc = JX_EXIT_IO;
-        }
-        jx_buf_release(&b);
+        rc = jx_cli_emit(&b);
     }
-    jx_arena_free(a);
-    jx_store_close(s);
+    jx_cli_read_close(&rd);
     return rc;
 }

@@ -143,10 +143,7 @@ int jx_cmd_submit(int argc, char **argv)
     int n = 0, rc = -1;
     for (int i = 1; i < argc && rc < 0; i++) {
         const char *v;
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &ws);
-        if (r == 0) {
-            r = jx_cli_who_arg(self, argc, argv, &i, &wa);
-        }
+        int r = jx_cli_act_arg(self, argc, argv, &i, &ws, &wa);
         if (r == 0 && (r = jx_cli_optval(argc, argv, &i, "--unit", &v)) != 0) {
             if (r < 0) {
                 rc = jx_cli_usage_error(self, "选项 --unit 缺少单位编码");

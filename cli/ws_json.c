@@ -8,9 +8,24 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
+
 #include <jansson.h>
 
 #include "jixiao/wsflow.h"
+
+/* See cli.h. */
+void jx_cli_json_out(struct jx_buf *b, json_t *root)
+{
+    char *text = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    if (!text) {
+        jx_oom();
+    }
+    jx_buf_adds(b, text);
+    jx_buf_addc(b, '\n');
+    free(text);
+}
 
 /* See cli.h. */
 const char *jx_cli_date_text(struct jx_arena *a, struct jx_cal_date d)

@@ -174,15 +174,13 @@ int jx_wsi_load_judged(struct jx_arena *a, struct jx_store *s,
                        const char *unit, int year, struct jx_wsi_judged *j)
 {
     memset(j, 0, sizeof *j);
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT item, value FROM judgements WHERE unit = ? AND year = ?"
-           " AND object = ? ORDER BY item, id");
+           " AND object = ? ORDER BY item, id",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, JX_WSI_OBJECT);
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
         jx_wsi_judged_add(a, j, jx_stmt_text(st, 0), jx_stmt_text(st, 1));
@@ -221,31 +219,17 @@ static bool rat_read(json_t *v, struct jx_rat *out)
     return true;
 }
 
-/* Run an upsert of one scores row: 0, or -1. */
+/* Run an upsert of one scores row (NULL texts stored as NULL): 0, or
+ * -1. */
 static int save_row(struct jx_store *s, int64_t vid, const char *kind,
                     const char *total, const char *grade, const char *detail)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    return jx_wsi_exec(
         s, "INSERT INTO scores (version, kind, total, grade, detail)"
            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (version, kind) DO UPDATE"
            " SET total = excluded.total, grade = excluded.grade,"
-           " detail = excluded.detail");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_int(st, 1, vid);
-    jx_stmt_bind_text(st, 2, kind);
-    const char *vals[3] = {total, grade, detail};
-    for (int i = 0; i < 3; i++) {
-        if (vals[i]) {
-            jx_stmt_bind_text(st, 3 + i, vals[i]);
-        } else {
-            jx_stmt_bind_null(st, 3 + i);
-        }
-    }
-    enum jx_step r = jx_stmt_step(st);
-    jx_stmt_finalize(st);
-    return r == JX_STEP_DONE ? 0 : -1;
+           " detail = excluded.detail",
+        "itttt", vid, kind, total, grade, detail);
 }
 
 /* json_dumps of root as compact text in a; root is released. */
@@ -402,17 +386,15 @@ int jx_wsi_rescore_unit(struct jx_arena *a, struct jx_store *s,
         return -1;
     }
     const char *stamp = jx_wsi_stamp(a, sc, framework, &y, &t, &jd);
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT v.id, c.detail FROM versions v LEFT JOIN scores c"
            " ON c.version = v.id AND c.kind = 'assessment'"
            " WHERE v.unit = ? AND v.year = ? AND v.object = ?"
-           " ORDER BY v.number DESC LIMIT 1");
+           " ORDER BY v.number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, JX_WSI_OBJECT);
     enum jx_step sr = jx_stmt_step(st);
     int64_t vid = sr == JX_STEP_ROW ? jx_stmt_int(st, 0) : 0;
     bool fresh = false;

@@ -11,112 +11,72 @@
  */
 #include "jixiao/wsflow.h"
 
-#include <stdarg.h>
+#include "ws_impl.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The object every act of this round is on. */
-#define OBJECT_DB "whole"
+#define OBJECT_DB JX_WSI_OBJECT
 
 /* Most files in a draft (as jx_ws_submit). */
 #define MAX_DRAFT_FILES 64
-
-/* Add a refusal (error) to d and return 1. */
-static int refuse(struct jx_diags *d, const char *code, const char *msg)
-{
-    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", msg);
-    return 1;
-}
-
-/* Run sql with text (t) and integer (i) parameters: 0 or -1. */
-static int exec2(struct jx_store *s, const char *sql, const char *fmt, ...)
-{
-    struct jx_stmt *st = jx_stmt_prepare(s, sql);
-    if (!st) {
-        return -1;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    for (int i = 0; fmt[i]; i++) {
-        if (fmt[i] == 't') {
-            const char *t = va_arg(ap, const char *);
-            if (t) {
-                jx_stmt_bind_text(st, i + 1, t);
-            } else {
-                jx_stmt_bind_null(st, i + 1);
-            }
-        } else {
-            jx_stmt_bind_int(st, i + 1, va_arg(ap, int64_t));
-        }
-    }
-    va_end(ap);
-    enum jx_step r = jx_stmt_step(st);
-    while (r == JX_STEP_ROW) {
-        r = jx_stmt_step(st);
-    }
-    jx_stmt_finalize(st);
-    return r == JX_STEP_DONE ? 0 : -1;
-}
-
-/* The write lock of the transaction just begun (SQLite's BEGIN
- * IMMEDIATE has it; PostgreSQL takes the advisory lock every write of
- * the workspace takes, as ws_flow.c). */
-static int lock_writes(struct jx_store *s)
-{
-    if (jx_store_engine(s) != JX_ENGINE_PG) {
-        return 0;
-    }
-    return exec2(s, "SELECT pg_advisory_xact_lock(1313)", "");
-}
 
 /* The state of unit's 整体 for year (absent: 填报中): 0, or -1. */
 static int current_state(struct jx_store *s, const char *unit, int year,
                          enum jx_wf_state *state)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT state FROM states WHERE unit = ? AND year = ?"
-           " AND object = ?");
+           " AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     *state = JX_WF_FILLING;
     if (r == JX_STEP_ROW) {
-        static const char *const names[JX_WF_NSTATES] = {
-            "filling", "unit_review", "submitted", "reviewing",
-            "returned", "accepted", "published"};
-        const char *t = jx_stmt_text(st, 0);
-        for (int i = 0; t && i < JX_WF_NSTATES; i++) {
-            if (strcmp(t, names[i]) == 0) {
-                *state = (enum jx_wf_state)i;
-            }
-        }
+        jx_wsi_state_parse(jx_stmt_text(st, 0), state);
     }
     jx_stmt_finalize(st);
     return r == JX_STEP_ROW || r == JX_STEP_DONE ? 0 : -1;
 }
 
-/* The id and unit of user name: 0 (found), 1 (unknown), -1. */
-static int user_of(struct jx_arena *a, struct jx_store *s, const char *name,
-                   int64_t *id, const char **unit)
+/* The checks every change of a draft makes in the transaction just
+ * begun: take the write lock, that who is a user of unit (W042) and
+ * that unit's 整体 is 填报中 or 被退回 (W041); verb names the change in
+ * the refusals (上传, 修改).  who's user id into *actor.  0, 1 refused,
+ * -1 when the store failed. */
+static int may_write(struct jx_arena *a, struct jx_store *s, const char *unit,
+                     int year, const struct jx_ws_who *who, const char *verb,
+                     int64_t *actor, struct jx_diags *d)
 {
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT id, unit FROM users WHERE name = ?");
-    if (!st) {
+    if (jx_wsi_lock_writes(s) < 0) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, name ? name : "");
-    enum jx_step r = jx_stmt_step(st);
-    if (r == JX_STEP_ROW) {
-        *id = jx_stmt_int(st, 0);
-        *unit = jx_strdup(a, jx_stmt_text(st, 1));
+    struct jx_wsi_user u;
+    int r = jx_wsi_load_user(a, s, who->user, &u);
+    if (r < 0) {
+        return -1;
     }
-    jx_stmt_finalize(st);
-    return r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
+    if (r == 1 || !u.unit || strcmp(u.unit, unit) != 0) {
+        return jx_wsi_refuse(d, "W042", "只有本单位的用户可以%s本单位的材料",
+                             verb);
+    }
+    *actor = u.id;
+    enum jx_wf_state state = JX_WF_FILLING;
+    if (current_state(s, unit, year, &state) < 0) {
+        return -1;
+    }
+    if (state != JX_WF_FILLING && state != JX_WF_RETURNED) {
+        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
+                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
+                    "可以%s材料",
+                    unit, year, jx_wf_state_zh(state), verb);
+        return 1;
+    }
+    return 0;
 }
 
 /* Write the draft's rows (inside the caller's transaction): 0 or -1. */
@@ -134,30 +94,37 @@ static int write_draft(struct jx_store *s, const char *unit, int year,
     }
     char at[JX_WF_TIME_BUFSZ];
     jx_wf_time_format(now, at);
-    if (exec2(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
-                 " AND object = ?",
-              "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
-        exec2(s, "INSERT INTO drafts (unit, year, object, package, evaluation,"
-                 " updated_at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                 " ON CONFLICT (unit, year, object) DO UPDATE SET"
-                 " package = excluded.package,"
-                 " evaluation = excluded.evaluation,"
-                 " updated_at = excluded.updated_at,"
-                 " actor_id = excluded.actor_id",
-              "titttti", unit, (int64_t)year, OBJECT_DB, package_json,
-              evaluation_json, at, actor) < 0) {
+    if (jx_wsi_exec(s,
+                    "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+                    " AND object = ?",
+                    "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+        jx_wsi_exec(s,
+                    "INSERT INTO drafts (unit, year, object, package,"
+                    " evaluation, updated_at, actor_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (unit, year, object) DO UPDATE SET"
+                    " package = excluded.package,"
+                    " evaluation = excluded.evaluation,"
+                    " updated_at = excluded.updated_at,"
+                    " actor_id = excluded.actor_id",
+                    "titttti", unit, (int64_t)year, OBJECT_DB, package_json,
+                    evaluation_json, at, actor) < 0) {
         return -1;
     }
     for (size_t i = 0; i < nfiles; i++) {
         char hex[65];
         if (jx_files_put(dir, files[i].data, files[i].len, hex, d) < 0 ||
-            exec2(s, "INSERT INTO files (sha256, name, size) VALUES (?, ?, ?)"
-                     " ON CONFLICT (sha256) DO NOTHING",
-                  "tti", hex, files[i].name, (int64_t)files[i].len) < 0 ||
-            exec2(s, "INSERT INTO draft_files (unit, year, object, seq,"
-                     " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  "titittt", unit, (int64_t)year, OBJECT_DB, (int64_t)(i + 1),
-                  hex, files[i].name, kinds[i]) < 0) {
+            jx_wsi_exec(s,
+                        "INSERT INTO files (sha256, name, size)"
+                        " VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                        "tti", hex, files[i].name,
+                        (int64_t)files[i].len) < 0 ||
+            jx_wsi_exec(s,
+                        "INSERT INTO draft_files (unit, year, object, seq,"
+                        " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "titittt", unit, (int64_t)year, OBJECT_DB,
+                        (int64_t)(i + 1), hex, files[i].name,
+                        kinds[i]) < 0) {
             return -1;
         }
     }
@@ -181,27 +148,8 @@ int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
         jx_arena_free(a);
         return -1;
     }
-    int rc = lock_writes(s) < 0 ? -1 : 0;
     int64_t actor = 0;
-    const char *uunit = NULL;
-    enum jx_wf_state state = JX_WF_FILLING;
-    if (rc == 0) {
-        int u = user_of(a, s, who->user, &actor, &uunit);
-        rc = u < 0 ? -1 : 0;
-        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
-            rc = refuse(d, "W042", "只有本单位的用户可以上传本单位的材料");
-        }
-    }
-    if (rc == 0) {
-        rc = current_state(s, unit, year, &state);
-    }
-    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
-        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
-                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
-                    "可以上传材料",
-                    unit, year, jx_wf_state_zh(state));
-        rc = 1;
-    }
+    int rc = may_write(a, s, unit, year, who, "上传", &actor, d);
     if (rc == 0) {
         rc = write_draft(s, unit, year, files, kinds, nfiles, package_json,
                          evaluation_json, actor, who->now, d);
@@ -225,27 +173,8 @@ int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
         jx_arena_free(a);
         return -1;
     }
-    int rc = lock_writes(s) < 0 ? -1 : 0;
     int64_t actor = 0;
-    const char *uunit = NULL;
-    enum jx_wf_state state = JX_WF_FILLING;
-    if (rc == 0) {
-        int u = user_of(a, s, who->user, &actor, &uunit);
-        rc = u < 0 ? -1 : 0;
-        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
-            rc = refuse(d, "W042", "只有本单位的用户可以修改本单位的材料");
-        }
-    }
-    if (rc == 0) {
-        rc = current_state(s, unit, year, &state);
-    }
-    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
-        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
-                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
-                    "可以修改材料",
-                    unit, year, jx_wf_state_zh(state));
-        rc = 1;
-    }
+    int rc = may_write(a, s, unit, year, who, "修改", &actor, d);
     if (rc == 0) {
         struct jx_stmt *st = jx_stmt_prepare(
             s, "SELECT 1 FROM drafts WHERE unit = ? AND year = ?"
@@ -271,11 +200,12 @@ int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
     if (rc == 0) {
         char at[JX_WF_TIME_BUFSZ];
         jx_wf_time_format(who->now, at);
-        rc = exec2(s, "UPDATE drafts SET package = ?, evaluation = ?,"
-                      " updated_at = ?, actor_id = ? WHERE unit = ?"
-                      " AND year = ? AND object = ?",
-                   "tttitit", package_json, evaluation_json, at, actor, unit,
-                   (int64_t)year, OBJECT_DB);
+        rc = jx_wsi_exec(
+            s, "UPDATE drafts SET package = ?, evaluation = ?,"
+               " updated_at = ?, actor_id = ? WHERE unit = ?"
+               " AND year = ? AND object = ?",
+            "tttitit", package_json, evaluation_json, at, actor, unit,
+            (int64_t)year, OBJECT_DB);
     }
     if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;
@@ -291,16 +221,14 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
                     int year, struct jx_ws_draft *out)
 {
     memset(out, 0, sizeof *out);
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT d.package, d.evaluation, d.updated_at, u.name"
            " FROM drafts d LEFT JOIN users u ON u.id = d.actor_id"
-           " WHERE d.unit = ? AND d.year = ? AND d.object = ?");
+           " WHERE d.unit = ? AND d.year = ? AND d.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     if (r == JX_STEP_ROW) {
         out->package_json = jx_strdup(a, jx_stmt_text(st, 0));
@@ -312,16 +240,14 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (r != JX_STEP_ROW) {
         return r == JX_STEP_DONE ? 0 : -1;
     }
-    st = jx_stmt_prepare(
+    st = jx_wsi_prepare_unit(
         s, "SELECT f.name, f.kind, f.sha256, s.size FROM draft_files f"
            " JOIN files s ON s.sha256 = f.sha256"
-           " WHERE f.unit = ? AND f.year = ? AND f.object = ? ORDER BY f.seq");
+           " WHERE f.unit = ? AND f.year = ? AND f.object = ? ORDER BY f.seq",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     size_t cap = 0;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
         out->files = jx_arena_grow(a, out->files, out->nfiles, &cap,
@@ -386,16 +312,14 @@ static int latest_version(struct jx_arena *a, struct jx_store *s,
                           const char *unit, int year, int64_t *vid,
                           int *number, const char **pkg, const char **eval)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT id, number, package, evaluation FROM versions"
            " WHERE unit = ? AND year = ? AND object = ?"
-           " ORDER BY number DESC LIMIT 1");
+           " ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     *vid = 0;
     *number = 0;
@@ -450,10 +374,11 @@ static int copy_version_files(struct jx_arena *a, struct jx_store *s,
             return -1;
         }
         const char *kind = kind_of ? kind_of(data, len) : "unknown";
-        int rc = exec2(s, "INSERT INTO draft_files (unit, year, object, seq,"
-                          " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       "titittt", unit, (int64_t)year, OBJECT_DB, rows[i].seq,
-                       rows[i].sha, rows[i].name, kind);
+        int rc = jx_wsi_exec(
+            s, "INSERT INTO draft_files (unit, year, object, seq,"
+               " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "titittt", unit, (int64_t)year, OBJECT_DB, rows[i].seq,
+            rows[i].sha, rows[i].name, kind);
         free(data);
         if (rc < 0) {
             return -1;
@@ -474,27 +399,9 @@ int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
         jx_arena_free(a);
         return -1;
     }
-    int rc = lock_writes(s) < 0 ? -1 : 0;
     int64_t actor = 0, vid = 0;
-    const char *uunit = NULL, *pkg = NULL, *eval = NULL;
-    enum jx_wf_state state = JX_WF_FILLING;
-    if (rc == 0) {
-        int u = user_of(a, s, who->user, &actor, &uunit);
-        rc = u < 0 ? -1 : 0;
-        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
-            rc = refuse(d, "W042", "只有本单位的用户可以修改本单位的材料");
-        }
-    }
-    if (rc == 0) {
-        rc = current_state(s, unit, year, &state);
-    }
-    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
-        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
-                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
-                    "可以修改材料",
-                    unit, year, jx_wf_state_zh(state));
-        rc = 1;
-    }
+    const char *pkg = NULL, *eval = NULL;
+    int rc = may_write(a, s, unit, year, who, "修改", &actor, d);
     if (rc == 0) {
         struct jx_ws_draft dr;
         int g = jx_ws_draft_get(a, s, unit, year, &dr);
@@ -520,11 +427,12 @@ int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
     if (rc == 0) {
         char at[JX_WF_TIME_BUFSZ];
         jx_wf_time_format(who->now, at);
-        rc = exec2(s, "INSERT INTO drafts (unit, year, object, package,"
-                      " evaluation, updated_at, actor_id)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   "titttti", unit, (int64_t)year, OBJECT_DB, pkg, eval, at,
-                   actor);
+        rc = jx_wsi_exec(
+            s, "INSERT INTO drafts (unit, year, object, package,"
+               " evaluation, updated_at, actor_id)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "titttti", unit, (int64_t)year, OBJECT_DB, pkg, eval, at,
+            actor);
     }
     if (rc == 0) {
         rc = copy_version_files(a, s, unit, year, vid, kind_of, d);

@@ -10,59 +10,14 @@
  */
 #include "jixiao/wsflow.h"
 
-#include <stdarg.h>
+#include "ws_impl.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The object every act is on for now. */
-#define OBJECT_DB "whole"
-
-/* Add a refusal (error) formatted from fmt to d and return 1. */
-static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
-{
-    char m[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
-    va_end(ap);
-    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", m);
-    return 1;
-}
-
-/* Whether unit exists (its name into *name, in a): 1, 0 when absent,
- * -1 when the store failed. */
-static int unit_name(struct jx_arena *a, struct jx_store *s, const char *unit,
-                     const char **name)
-{
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT name FROM units WHERE code = ?");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_text(st, 1, unit);
-    enum jx_step r = jx_stmt_step(st);
-    int rc = r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
-    if (rc == 1) {
-        *name = jx_strdup(a, jx_stmt_text(st, 0));
-    }
-    jx_stmt_finalize(st);
-    return rc;
-}
-
-/* Whether year is set up: 1, 0 when not, -1 when the store failed. */
-static int year_exists(struct jx_store *s, int year)
-{
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT 1 FROM years WHERE year = ?");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_int(st, 1, year);
-    enum jx_step r = jx_stmt_step(st);
-    jx_stmt_finalize(st);
-    return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
-}
+#define OBJECT_DB JX_WSI_OBJECT
 
 /* See wsflow.h. */
 int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
@@ -72,29 +27,27 @@ int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
     memset(out, 0, sizeof *out);
     out->code = jx_strdup(a, unit);
     out->year = year;
-    int r = unit_name(a, s, unit, &out->name);
-    if (r <= 0) {
-        return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
+    int r = jx_wsi_need_unit(a, s, unit, &out->name, d);
+    if (r != 0) {
+        return r;
     }
-    r = year_exists(s, year);
-    if (r <= 0) {
-        return r < 0 ? -1
-                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+    struct jx_wf_year y;
+    const char *framework;
+    r = jx_wsi_need_year(a, s, year, &y, &framework, d);
+    if (r != 0) {
+        return r;
     }
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, number > 0 ? "SELECT id, number, created_at FROM versions"
                         " WHERE unit = ? AND year = ? AND object = ?"
                         " AND number = ?"
                       : "SELECT id, number, created_at FROM versions"
                         " WHERE unit = ? AND year = ? AND object = ?"
-                        " ORDER BY number DESC LIMIT 1");
+                        " ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     if (number > 0) {
         jx_stmt_bind_int(st, 4, number);
     }
@@ -108,10 +61,10 @@ int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
     jx_stmt_finalize(st);
     if (sr == JX_STEP_DONE) {
         if (number > 0) {
-            return refuse(d, "W056", "单位 %s 年度 %d 没有版本 %d", unit,
+            return jx_wsi_refuse(d, "W056", "单位 %s 年度 %d 没有版本 %d", unit,
                           year, number);
         }
-        return refuse(d, "W056", "单位 %s 年度 %d 尚无送审版本", unit, year);
+        return jx_wsi_refuse(d, "W056", "单位 %s 年度 %d 尚无送审版本", unit, year);
     }
     if (sr != JX_STEP_ROW) {
         return -1;

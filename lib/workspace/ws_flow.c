@@ -21,7 +21,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,98 +37,7 @@
 #define OBJECT_DB JX_WSI_OBJECT
 #define OBJECT_ZH "整体"
 
-/* The states as the store's states table spells them (its CHECK). */
-static const char *const db_states[JX_WF_NSTATES] = {
-    "filling", "unit_review", "submitted", "reviewing",
-    "returned", "accepted", "published",
-};
-
-/* The store's name of state st. */
-static const char *db_state(enum jx_wf_state st)
-{
-    return (unsigned)st < JX_WF_NSTATES ? db_states[st] : "";
-}
-
-/* The state named s in the store (NULL or unknown: 填报中, -1). */
-static int db_state_parse(const char *s, enum jx_wf_state *out)
-{
-    for (int i = 0; s && i < JX_WF_NSTATES; i++) {
-        if (strcmp(s, db_states[i]) == 0) {
-            *out = (enum jx_wf_state)i;
-            return 0;
-        }
-    }
-    *out = JX_WF_FILLING;
-    return -1;
-}
-
-/* Append a refusal (error) to d; returns 1. */
-static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
-    JX_PRINTF(3, 4);
-/* (the definition of refuse, declared above with its format check) */
-static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *m = jx_vsprintf(d->arena, fmt, ap);
-    va_end(ap);
-    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", m);
-    return 1;
-}
-
 /* ---- reading the records ---------------------------------------------- */
-
-/* A user row. */
-struct user {
-    int64_t id;
-    const char *idtext;
-    enum jx_wf_role role;
-    const char *unit;
-};
-
-/* Look user name up into *u (strings in a): 0, 1 when unknown, -1. */
-static int load_user(struct jx_arena *a, struct jx_store *s, const char *name,
-                     struct user *u)
-{
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT id, role, unit FROM users WHERE name = ?");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_text(st, 1, name);
-    enum jx_step r = jx_stmt_step(st);
-    int rc = r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
-    if (rc == 0) {
-        u->id = jx_stmt_int(st, 0);
-        u->idtext = jx_sprintf(a, "%lld", (long long)u->id);
-        const char *role = jx_stmt_text(st, 1);
-        if (!role || jx_wf_role_parse(role, strlen(role), &u->role) < 0) {
-            u->role = JX_WF_ROLE_NONE;
-        }
-        u->unit = jx_strdup(a, jx_stmt_text(st, 2));
-    }
-    jx_stmt_finalize(st);
-    return rc;
-}
-
-/* The name of unit code into *name: 0, 1 when unknown, -1. */
-static int load_unit(struct jx_arena *a, struct jx_store *s, const char *code,
-                     const char **name)
-{
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT name FROM units WHERE code = ?");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_text(st, 1, code);
-    enum jx_step r = jx_stmt_step(st);
-    int rc = r == JX_STEP_ROW ? 0 : r == JX_STEP_DONE ? 1 : -1;
-    if (rc == 0) {
-        *name = jx_strdup(a, jx_stmt_text(st, 0));
-    }
-    jx_stmt_finalize(st);
-    return rc;
-}
 
 /* Read "YYYY-MM-DD" (or NULL) into *d; false when absent or bad. */
 static bool parse_date(const char *s, struct jx_cal_date *d)
@@ -212,8 +120,8 @@ static void fill_row(struct jx_arena *a, struct jx_stmt *st, int c,
     w->unit = unit;
     w->year = year;
     w->object = OBJECT_ZH;
-    db_state_parse(jx_stmt_text(st, c + 0), &w->from);
-    db_state_parse(jx_stmt_text(st, c + 1), &w->to);
+    jx_wsi_state_parse(jx_stmt_text(st, c + 0), &w->from);
+    jx_wsi_state_parse(jx_stmt_text(st, c + 1), &w->to);
     const char *act = jx_stmt_text(st, c + 2);
     if (!act || jx_wf_action_parse(act, strlen(act), &w->action) < 0) {
         w->action = JX_WF_NACTIONS;
@@ -238,15 +146,13 @@ static void fill_row(struct jx_arena *a, struct jx_stmt *st, int c,
 int jx_wsi_load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
                      int year, struct jx_wf_audit **rows, size_t *n)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT " AUDIT_COLS
-           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id");
+           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     size_t cap = 0;
     *rows = NULL;
     *n = 0;
@@ -264,16 +170,14 @@ int jx_wsi_load_rows(struct jx_arena *a, struct jx_store *s, const char *unit,
 static int load_state_version(struct jx_store *s, const char *unit, int year,
                               int64_t *vid, int *number, char sha[65])
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT v.id, v.number, v.sha256 FROM states t"
            " JOIN versions v ON v.id = t.version"
-           " WHERE t.unit = ? AND t.year = ? AND t.object = ?");
+           " WHERE t.unit = ? AND t.year = ? AND t.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     *vid = 0;
     *number = 0;
@@ -289,67 +193,6 @@ static int load_state_version(struct jx_store *s, const char *unit, int year,
 }
 
 /* ---- writing ------------------------------------------------------------ */
-
-/* Run one statement with text/int parameters given as a format: 't'
- * text (NULL binds NULL), 'i' int64, 'n' int64 (0 binds NULL).  0, or
- * -1. */
-static int exec_params(struct jx_store *s, const char *sql, const char *fmt,
-                       ...)
-{
-    struct jx_stmt *st = jx_stmt_prepare(s, sql);
-    if (!st) {
-        return -1;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    for (int i = 0; fmt[i]; i++) {
-        if (fmt[i] == 't') {
-            const char *t = va_arg(ap, const char *);
-            if (t) {
-                jx_stmt_bind_text(st, i + 1, t);
-            } else {
-                jx_stmt_bind_null(st, i + 1);
-            }
-        } else {
-            int64_t v = va_arg(ap, int64_t);
-            if (fmt[i] == 'n' && v == 0) {
-                jx_stmt_bind_null(st, i + 1);
-            } else {
-                jx_stmt_bind_int(st, i + 1, v);
-            }
-        }
-    }
-    va_end(ap);
-    enum jx_step r = jx_stmt_step(st);
-    while (r == JX_STEP_ROW) {
-        r = jx_stmt_step(st);
-    }
-    jx_stmt_finalize(st);
-    return r == JX_STEP_DONE ? 0 : -1;
-}
-
-/* Take the write lock of the transaction just begun: SQLite's BEGIN
- * IMMEDIATE has it; PostgreSQL takes an advisory transaction lock. */
-static int lock_writes(struct jx_store *s)
-{
-    return jx_wsi_lock_writes(s);
-}
-
-/* See ws_impl.h. */
-int jx_wsi_lock_writes(struct jx_store *s)
-{
-    if (jx_store_engine(s) != JX_ENGINE_PG) {
-        return 0;
-    }
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT pg_advisory_xact_lock(1313)");
-    if (!st) {
-        return -1;
-    }
-    enum jx_step r = jx_stmt_step(st);
-    jx_stmt_finalize(st);
-    return r == JX_STEP_ERROR ? -1 : 0;
-}
 
 /* The path of the marker of an unfinished write in the file store. */
 static char *marker_path(struct jx_arena *a, const char *dir)
@@ -472,7 +315,7 @@ long jx_ws_recover(struct jx_store *s, struct jx_diags *d)
     }
     /* under the write lock the marker is looked at again: a writer that
      * held the lock meanwhile has committed, and its files are rows */
-    long n = lock_writes(s) < 0 ? -1 : jx_ws_sweep(s, false, d);
+    long n = jx_wsi_lock_writes(s) < 0 ? -1 : jx_ws_sweep(s, false, d);
     if (n < 0) {
         jx_store_rollback(s);
         return -1;
@@ -515,7 +358,7 @@ static int mark_incoming(struct jx_arena *a, struct jx_store *s,
 
 /* The context of one act: who, the unit, the year, the current state. */
 struct act_ctx {
-    struct user u;
+    struct jx_wsi_user u;
     const char *unit_name;
     struct jx_wf_year y;
     const char *framework;
@@ -535,29 +378,27 @@ static int load_ctx(struct jx_arena *a, struct jx_store *s, const char *unit,
 {
     memset(c, 0, sizeof *c);
     if (!who->user || !*who->user) {
-        return refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
+        return jx_wsi_refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
                                  "JIXIAO_USER 指定");
     }
-    int r = load_user(a, s, who->user, &c->u);
+    int r = jx_wsi_load_user(a, s, who->user, &c->u);
     if (r != 0) {
-        return r < 0 ? -1 : refuse(d, "W020", "工作区中没有用户“%s”", who->user);
+        return r < 0 ? -1 : jx_wsi_refuse(d, "W020", "工作区中没有用户“%s”", who->user);
     }
-    r = load_unit(a, s, unit, &c->unit_name);
+    r = jx_wsi_need_unit(a, s, unit, &c->unit_name, d);
     if (r != 0) {
-        return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
+        return r;
     }
-    r = jx_wsi_load_year(a, s, year, &c->y, &c->framework);
+    r = jx_wsi_need_year(a, s, year, &c->y, &c->framework, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     if (jx_wsi_load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0) {
         return -1;
     }
     size_t bad = 0;
     if (jx_wf_replay(c->rows, c->nrows, &c->cur, &bad) < 0) {
-        return refuse(d, "W023",
+        return jx_wsi_refuse(d, "W023",
                       "单位 %s 年度 %d 的审计记录在第 %zu 条处断开，拒绝操作",
                       unit, year, bad + 1);
     }
@@ -588,7 +429,7 @@ static int decide(struct jx_arena *a, struct jx_store *s, const char *unit,
     }
     if (jx_wf_apply(a, c->cur.state, action, &c->actor, unit, &c->opts,
                     &c->out) < 0) {
-        return refuse(d, c->out.code, "%s", c->out.why);
+        return jx_wsi_refuse(d, c->out.code, "%s", c->out.why);
     }
     return 0;
 }
@@ -602,15 +443,16 @@ static int record(struct jx_store *s, const char *unit, int year,
     char at[JX_WF_TIME_BUFSZ], rec[JX_WF_TIME_BUFSZ];
     jx_wf_time_format(c->out.at, at);
     jx_wf_time_format(who->now, rec);
-    int rc = exec_params(
+    int rc = jx_wsi_exec(
         s,
         "INSERT INTO states (unit, year, object, state, version)"
         " VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (unit, year, object) DO UPDATE"
         " SET state = excluded.state, version = excluded.version",
-        "titt" "n", unit, (int64_t)year, OBJECT_DB, db_state(c->out.to), vid);
+        "titt" "n", unit, (int64_t)year, OBJECT_DB,
+        jx_wsi_state_name(c->out.to), vid);
     if (rc == 0) {
-        rc = exec_params(
+        rc = jx_wsi_exec(
             s,
             "INSERT INTO audit (unit, year, object, version, from_state,"
             " to_state, action, actor_id, actor_role, actor_unit, at,"
@@ -620,8 +462,8 @@ static int record(struct jx_store *s, const char *unit, int year,
             "tit" "n" "ttt"
             /* actor_id role unit at recorded client comment backdated */
             "i" "tt" "tttt" "i",
-            unit, (int64_t)year, OBJECT_DB, vid, db_state(c->out.from),
-            db_state(c->out.to), jx_wf_action_name(action), c->u.id,
+            unit, (int64_t)year, OBJECT_DB, vid, jx_wsi_state_name(c->out.from),
+            jx_wsi_state_name(c->out.to), jx_wf_action_name(action), c->u.id,
             jx_wf_role_name(c->u.role), c->u.unit, at, rec, who->client,
             comment, (int64_t)(who->backdated ? 1 : 0));
     }
@@ -685,7 +527,7 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
         }
         if (k == 0) {
             (*nnew)++;
-            if (exec_params(s,
+            if (jx_wsi_exec(s,
                             "INSERT INTO files (sha256, name, size)"
                             " VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
                             "tti", hexes[i], files[i].name,
@@ -694,15 +536,13 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
             }
         }
     }
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT COALESCE(MAX(number), 0) + 1 FROM versions"
-           " WHERE unit = ? AND year = ? AND object = ?");
+           " WHERE unit = ? AND year = ? AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     *number = r == JX_STEP_ROW ? (int)jx_stmt_int(st, 0) : 0;
     jx_stmt_finalize(st);
@@ -711,16 +551,14 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
     }
     char created[JX_WF_TIME_BUFSZ];
     jx_wf_time_format(now, created);
-    st = jx_stmt_prepare(
+    st = jx_wsi_prepare_unit(
         s, "INSERT INTO versions (unit, year, object, number, sha256,"
            " created_at, package, evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-           " RETURNING id");
+           " RETURNING id",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     jx_stmt_bind_int(st, 4, *number);
     jx_stmt_bind_text(st, 5, sha);
     jx_stmt_bind_text(st, 6, created);
@@ -740,7 +578,7 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
         return -1;
     }
     for (size_t i = 0; i < nfiles; i++) {
-        if (exec_params(s,
+        if (jx_wsi_exec(s,
                         "INSERT INTO version_files (version, seq, sha256, name)"
                         " VALUES (?, ?, ?, ?)",
                         "iitt", *vid, (int64_t)(i + 1), hexes[i],
@@ -762,14 +600,14 @@ static int submit_tx(struct jx_store *s, const char *unit, int year,
                      struct jx_ws_done *done, struct jx_diags *d)
 {
     if (nfiles > 64) {
-        return refuse(d, "W024", "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
+        return jx_wsi_refuse(d, "W024", "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
     }
     if (jx_store_begin(s) < 0) {
         return -1;
     }
     struct jx_arena *a = jx_arena_new();
     struct act_ctx c;
-    int rc = lock_writes(s);
+    int rc = jx_wsi_lock_writes(s);
     if (rc == 0 && jx_ws_sweep(s, false, d) < 0) {
         rc = -1;
     }
@@ -807,10 +645,10 @@ static int submit_tx(struct jx_store *s, const char *unit, int year,
         }
     }
     if (rc == 0 && spend_draft &&
-        (exec_params(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+        (jx_wsi_exec(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
                         " AND object = ?",
                      "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
-         exec_params(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
+         jx_wsi_exec(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
                         " AND object = ?",
                      "tit", unit, (int64_t)year, OBJECT_DB) < 0)) {
         rc = -1;
@@ -865,7 +703,7 @@ int jx_ws_act(struct jx_store *s, const char *unit, int year,
     int64_t vid = 0;
     int number = 0;
     char sha[65] = "";
-    int rc = lock_writes(s);
+    int rc = jx_wsi_lock_writes(s);
     if (rc == 0) {
         rc = decide(a, s, unit, year, action, comment, who, &c, d);
     }
@@ -990,6 +828,24 @@ static struct jx_ws_unit_status *find_unit(struct jx_ws_unit_status **idx,
     return hit ? *hit : NULL;
 }
 
+/* The unit the row st holds names in column 0 (NULL: none, or not one
+ * of out's); last is the previous row's, reused while the code repeats
+ * (rows ordered by unit).  Borrowed from out. */
+static struct jx_ws_unit_status *row_unit(struct jx_stmt *st,
+                                          const struct jx_ws_status *out,
+                                          struct jx_ws_unit_status **idx,
+                                          struct jx_ws_unit_status *last)
+{
+    const char *code = jx_stmt_text(st, 0);
+    if (!code) {
+        return NULL;
+    }
+    if (last && strcmp(last->code, code) == 0) {
+        return last;
+    }
+    return find_unit(idx, out->n, code);
+}
+
 /* Per unit while the status is read: its audit rows and latest version. */
 struct unit_work {
     struct jx_wf_audit *rows;
@@ -1005,24 +861,17 @@ static int status_rows(struct jx_arena *a, struct jx_store *s,
                        struct jx_ws_status *out,
                        struct jx_ws_unit_status **idx, struct unit_work *w)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT a.unit, " AUDIT_COLS " WHERE a.year = ? AND a.object = ?"
-           " ORDER BY a.unit, a.id");
+           " ORDER BY a.unit, a.id",
+        out->year.year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_int(st, 1, out->year.year);
-    jx_stmt_bind_text(st, 2, OBJECT_DB);
     struct jx_ws_unit_status *u = NULL;
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
-        const char *code = jx_stmt_text(st, 0);
-        if (!code) {
-            continue;
-        }
-        if (!u || strcmp(u->code, code) != 0) {
-            u = find_unit(idx, out->n, code);
-        }
+        u = row_unit(st, out, idx, u);
         if (!u) {
             continue;
         }
@@ -1044,7 +893,7 @@ static int status_versions(struct jx_arena *a, struct jx_store *s,
                            struct jx_ws_unit_status **idx,
                            const char *const *stamps, struct unit_work *w)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT v.unit, v.id, v.number, c.n, f.total, f.grade, f.detail,"
            " g.total, g.grade, g.detail"
            " FROM (SELECT unit, MAX(number) AS top, COUNT(*) AS n"
@@ -1052,18 +901,16 @@ static int status_versions(struct jx_arena *a, struct jx_store *s,
            " JOIN versions v ON v.unit = c.unit AND v.year = ?"
            " AND v.object = ? AND v.number = c.top"
            " LEFT JOIN scores f ON f.version = v.id AND f.kind = 'self'"
-           " LEFT JOIN scores g ON g.version = v.id AND g.kind = 'assessment'");
+           " LEFT JOIN scores g ON g.version = v.id AND g.kind = 'assessment'",
+        out->year.year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_int(st, 1, out->year.year);
-    jx_stmt_bind_text(st, 2, OBJECT_DB);
     jx_stmt_bind_int(st, 3, out->year.year);
     jx_stmt_bind_text(st, 4, OBJECT_DB);
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
-        const char *code = jx_stmt_text(st, 0);
-        struct jx_ws_unit_status *u = code ? find_unit(idx, out->n, code) : NULL;
+        struct jx_ws_unit_status *u = row_unit(st, out, idx, NULL);
         if (!u) {
             continue;
         }
@@ -1094,24 +941,17 @@ static int status_judged(struct jx_arena *a, struct jx_store *s,
                          struct jx_ws_status *out,
                          struct jx_ws_unit_status **idx, struct unit_work *w)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT unit, item, value FROM judgements"
-           " WHERE year = ? AND object = ? ORDER BY unit, item, id");
+           " WHERE year = ? AND object = ? ORDER BY unit, item, id",
+        out->year.year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_int(st, 1, out->year.year);
-    jx_stmt_bind_text(st, 2, OBJECT_DB);
     struct jx_ws_unit_status *u = NULL;
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
-        const char *code = jx_stmt_text(st, 0);
-        if (!code) {
-            continue;
-        }
-        if (!u || strcmp(u->code, code) != 0) {
-            u = find_unit(idx, out->n, code);
-        }
+        u = row_unit(st, out, idx, u);
         if (u) {
             jx_wsi_judged_add(a, &w[u - out->units].judged,
                               jx_stmt_text(st, 1), jx_stmt_text(st, 2));
@@ -1130,18 +970,16 @@ static int status_rechecks(struct jx_arena *a, struct jx_store *s,
                            struct jx_ws_status *out,
                            struct jx_ws_unit_status **idx)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_year(
         s, "SELECT unit, score, full_score, note FROM rechecks"
-           " WHERE year = ? AND object = ?");
+           " WHERE year = ? AND object = ?",
+        out->year.year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_int(st, 1, out->year.year);
-    jx_stmt_bind_text(st, 2, OBJECT_DB);
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
-        const char *code = jx_stmt_text(st, 0);
-        struct jx_ws_unit_status *u = code ? find_unit(idx, out->n, code) : NULL;
+        struct jx_ws_unit_status *u = row_unit(st, out, idx, NULL);
         if (u) {
             u->review = jx_strdup(a, jx_stmt_text(st, 1));
             u->review_full = jx_strdup(a, jx_stmt_text(st, 2));
@@ -1161,11 +999,9 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  struct jx_ws_status *out, struct jx_diags *d)
 {
     memset(out, 0, sizeof *out);
-    int r = jx_wsi_load_year(a, s, year, &out->year, &out->framework);
+    int r = jx_wsi_need_year(a, s, year, &out->year, &out->framework, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     struct jx_diags fd;
     jx_diags_init(&fd, a);
@@ -1502,16 +1338,14 @@ static int history_judgements(struct jx_arena *a, struct jx_store *s,
                               const char *unit, int year,
                               struct jx_ws_history *out)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT j.at, u.name, j.item, j.value, j.comment, j.backdated"
            " FROM judgements j LEFT JOIN users u ON u.id = j.actor_id"
-           " WHERE j.unit = ? AND j.year = ? AND j.object = ? ORDER BY j.id");
+           " WHERE j.unit = ? AND j.year = ? AND j.object = ? ORDER BY j.id",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     size_t cap = 0;
     enum jx_step sr;
     while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
@@ -1564,22 +1398,20 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
 {
     memset(out, 0, sizeof *out);
     out->code = jx_strdup(a, unit);
-    int r = load_unit(a, s, unit, &out->name);
+    int r = jx_wsi_need_unit(a, s, unit, &out->name, d);
     if (r != 0) {
-        return r < 0 ? -1 : refuse(d, "W021", "工作区中没有单位“%s”", unit);
+        return r;
     }
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT a.at, u.name, a.actor_role, a.action, a.from_state,"
            " a.to_state, a.comment, a.backdated, v.number"
            " FROM audit a LEFT JOIN users u ON u.id = a.actor_id"
            " LEFT JOIN versions v ON v.id = a.version"
-           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id");
+           " WHERE a.unit = ? AND a.year = ? AND a.object = ? ORDER BY a.id",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     size_t cap = 0;
     enum jx_step sr;
     while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
@@ -1597,8 +1429,8 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
         if (!t || jx_wf_action_parse(t, strlen(t), &e->action) < 0) {
             e->action = JX_WF_NACTIONS;
         }
-        db_state_parse(jx_stmt_text(st, 4), &e->from);
-        db_state_parse(jx_stmt_text(st, 5), &e->to);
+        jx_wsi_state_parse(jx_stmt_text(st, 4), &e->from);
+        jx_wsi_state_parse(jx_stmt_text(st, 5), &e->to);
         e->comment = jx_strdup(a, jx_stmt_text(st, 6));
         e->backdated = jx_stmt_int(st, 7) != 0;
         e->version = (int)jx_stmt_int(st, 8);
@@ -1608,16 +1440,14 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (sr != JX_STEP_DONE) {
         return -1;
     }
-    st = jx_stmt_prepare(s, "SELECT r.score, r.full_score, r.note, u.name,"
-                            " r.at FROM rechecks r"
-                            " LEFT JOIN users u ON u.id = r.actor_id"
-                            " WHERE r.unit = ? AND r.year = ? AND r.object = ?");
+    st = jx_wsi_prepare_unit(
+        s, "SELECT r.score, r.full_score, r.note, u.name, r.at FROM rechecks r"
+           " LEFT JOIN users u ON u.id = r.actor_id"
+           " WHERE r.unit = ? AND r.year = ? AND r.object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     if ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
         out->review = jx_strdup(a, jx_stmt_text(st, 0));
         out->review_full = jx_strdup(a, jx_stmt_text(st, 1));
@@ -1632,15 +1462,14 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (history_judgements(a, s, unit, year, out) < 0) {
         return -1;
     }
-    st = jx_stmt_prepare(s, "SELECT number, package FROM versions"
-                            " WHERE unit = ? AND year = ? AND object = ?"
-                            " ORDER BY number");
+    st = jx_wsi_prepare_unit(s,
+                             "SELECT number, package FROM versions"
+                             " WHERE unit = ? AND year = ? AND object = ?"
+                             " ORDER BY number",
+                             unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     const char *prev = NULL;
     int prevn = 0;
     cap = 0;
@@ -1668,24 +1497,22 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
  * administrator within the clock), for a year that is set up.  0, 1
  * refused (d), -1. */
 static int sample_who(struct jx_arena *a, struct jx_store *s, int year,
-                      const struct jx_ws_who *who, struct user *u,
+                      const struct jx_ws_who *who, struct jx_wsi_user *u,
                       struct jx_diags *d)
 {
     if (!who->user || !*who->user) {
-        return refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
+        return jx_wsi_refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
                                  "JIXIAO_USER 指定");
     }
-    int r = load_user(a, s, who->user, u);
+    int r = jx_wsi_load_user(a, s, who->user, u);
     if (r != 0) {
-        return r < 0 ? -1 : refuse(d, "W020", "工作区中没有用户“%s”", who->user);
+        return r < 0 ? -1 : jx_wsi_refuse(d, "W020", "工作区中没有用户“%s”", who->user);
     }
     struct jx_wf_year y;
     const char *fw;
-    r = jx_wsi_load_year(a, s, year, &y, &fw);
+    r = jx_wsi_need_year(a, s, year, &y, &fw, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     struct jx_wf_actor actor = {u->idtext, u->role, u->unit};
     struct jx_wf_opts o = {0};
@@ -1695,7 +1522,7 @@ static int sample_who(struct jx_arena *a, struct jx_store *s, int year,
     struct jx_wf_outcome out;
     if (jx_wf_apply(a, JX_WF_APPROVED, JX_WF_SAMPLE, &actor, u->unit, &o,
                     &out) < 0) {
-        return refuse(d, out.code, "%s", out.why);
+        return jx_wsi_refuse(d, out.code, "%s", out.why);
     }
     return 0;
 }
@@ -1750,10 +1577,10 @@ int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
         return -1;
     }
     struct jx_arena *t = jx_arena_new();
-    struct user u;
+    struct jx_wsi_user u;
     const char **pool = NULL;
     size_t n = 0;
-    int rc = lock_writes(s);
+    int rc = jx_wsi_lock_writes(s);
     if (rc == 0) {
         rc = sample_who(t, s, year, who, &u, d);
     }
@@ -1764,11 +1591,11 @@ int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
     if (rc == 0) {
         k = rule->by_share ? jx_wf_sample_size(n, rule->share) : rule->count;
         if (n == 0) {
-            rc = refuse(d, "W030",
+            rc = jx_wsi_refuse(d, "W030",
                         "年度 %d 没有可抽查的单位（须已审核或已公开，且尚未抽查）",
                         year);
         } else if (k == 0) {
-            rc = refuse(d, "W031", "抽查规则“%s”在 %zu 个单位中抽出 0 个",
+            rc = jx_wsi_refuse(d, "W031", "抽查规则“%s”在 %zu 个单位中抽出 0 个",
                         rule->text ? rule->text : "", n);
         }
     }
@@ -1803,7 +1630,7 @@ int jx_ws_sample(struct jx_arena *a, struct jx_store *s, int year,
     if (rc == 0) {
         char attext[JX_WF_TIME_BUFSZ];
         jx_wf_time_format(at, attext);
-        rc = exec_params(s,
+        rc = jx_wsi_exec(s,
                          "INSERT INTO samples (year, seed, rule, n, k,"
                          " actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                          "itt" "ii" "it", (int64_t)year, seedtext,
@@ -1831,15 +1658,13 @@ static int load_recheck(struct jx_store *s, const char *unit, int year,
                         struct jx_wf_scores *in)
 {
     memset(in, 0, sizeof *in);
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT score FROM rechecks WHERE unit = ? AND year = ?"
-           " AND object = ?");
+           " AND object = ?",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, OBJECT_DB);
     enum jx_step r = jx_stmt_step(st);
     if (r == JX_STEP_ROW) {
         const char *t = jx_stmt_text(st, 0);
@@ -1869,7 +1694,7 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
         jx_sprintf(t, "复核分 %s%s%s", scoretext ? scoretext : "?",
                    note && *note ? "：" : "", note && *note ? note : "");
     struct act_ctx c;
-    int rc = lock_writes(s);
+    int rc = jx_wsi_lock_writes(s);
     if (rc == 0) {
         rc = load_ctx(t, s, unit, year, comment, who, &c, d);
     }
@@ -1885,7 +1710,7 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
                                &fd);
         jx_diags_release(&fd);
         if (!fw) {
-            rc = refuse(d, "W032",
+            rc = jx_wsi_refuse(d, "W032",
                         "年度 %d 的评价框架“%s”无法读取，不能确定满分，未记录复核分",
                         year, c.framework);
         }
@@ -1896,12 +1721,12 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
                                 fw->points, c.opts.backdated ? c.opts.at
                                                              : c.opts.now,
                                 note, &done, &code, &why) < 0) {
-            rc = refuse(d, code, "%s", why);
+            rc = jx_wsi_refuse(d, code, "%s", why);
         } else if (!scoretext) {
-            rc = refuse(d, "W013", "复核分须是有限位小数");
+            rc = jx_wsi_refuse(d, "W013", "复核分须是有限位小数");
         } else if (jx_wf_apply(t, c.cur.state, JX_WF_RECHECK, &c.actor, unit,
                                &c.opts, &c.out) < 0) {
-            rc = refuse(d, c.out.code, "%s", c.out.why);
+            rc = jx_wsi_refuse(d, c.out.code, "%s", c.out.why);
         }
     }
     int64_t vid = 0;
@@ -1916,7 +1741,7 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
         char at[JX_WF_TIME_BUFSZ];
         jx_wf_time_format(c.out.at, at);
         const char *full = jx_rat_format_exact(fw->points, false, fb);
-        rc = exec_params(s,
+        rc = jx_wsi_exec(s,
                          "INSERT INTO rechecks (unit, year, object, version,"
                          " score, full_score, note, actor_id, at)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

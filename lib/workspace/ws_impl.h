@@ -94,9 +94,65 @@ const char *jx_wsi_stamp(struct jx_arena *a, const struct jx_wsi_scoring *sc,
                          const struct jx_wf_timeliness *t,
                          const struct jx_wsi_judged *j);
 
-/* Take the write lock of the transaction just begun (ws_flow.c): 0, or
- * -1. */
+/* ---- the common pieces (ws_common.c) ---------------------------------- */
+
+/* Append a refusal (error) formatted from fmt to d; returns 1. */
+int jx_wsi_refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
+    JX_PRINTF(3, 4);
+
+/* Run one statement with text/int parameters given as a format: 't'
+ * text (NULL binds NULL), 'i' int64, 'n' int64 (0 binds NULL); rows it
+ * returns are passed over.  0, or -1. */
+int jx_wsi_exec(struct jx_store *s, const char *sql, const char *fmt, ...);
+
+/* Take the write lock of the transaction just begun: 0, or -1. */
 int jx_wsi_lock_writes(struct jx_store *s);
+
+/* The store's name of state st ("" when out of range). */
+const char *jx_wsi_state_name(enum jx_wf_state st);
+
+/* The state named s in the store into *out: 0, or -1 (NULL or unknown:
+ * 填报中). */
+int jx_wsi_state_parse(const char *s, enum jx_wf_state *out);
+
+/* A user row (strings in the caller's arena). */
+struct jx_wsi_user {
+    int64_t id;
+    const char *idtext; /* id as decimal text */
+    enum jx_wf_role role;
+    const char *unit;
+};
+
+/* Look user name (NULL: nobody) up into *u: 0, 1 when unknown, -1. */
+int jx_wsi_load_user(struct jx_arena *a, struct jx_store *s, const char *name,
+                     struct jx_wsi_user *u);
+
+/* The name of unit code into *name (may be NULL: only whether it
+ * exists): 0, 1 when unknown, -1. */
+int jx_wsi_load_unit(struct jx_arena *a, struct jx_store *s, const char *code,
+                     const char **name);
+
+/* jx_wsi_load_unit, refusing an unknown unit (W021): 0, 1 refused, -1. */
+int jx_wsi_need_unit(struct jx_arena *a, struct jx_store *s, const char *unit,
+                     const char **name, struct jx_diags *d);
+
+/* jx_wsi_load_year, refusing a year not set up (W022): 0, 1 refused,
+ * -1. */
+int jx_wsi_need_year(struct jx_arena *a, struct jx_store *s, int year,
+                     struct jx_wf_year *y, const char **framework,
+                     struct jx_diags *d);
+
+/* Prepare sql whose first three parameters are unit, year and the
+ * object (整体), bound: the statement (the caller finalizes), NULL when
+ * the store failed. */
+struct jx_stmt *jx_wsi_prepare_unit(struct jx_store *s, const char *sql,
+                                    const char *unit, int year);
+
+/* Prepare sql whose first two parameters are year and the object,
+ * bound: the statement (the caller finalizes), NULL when the store
+ * failed. */
+struct jx_stmt *jx_wsi_prepare_year(struct jx_store *s, const char *sql,
+                                    int year);
 
 /* The cached 'self' row (total, grade, detail) into u: true when read,
  * false when detail is absent or not ours. */

@@ -13,25 +13,10 @@
 
 #include "ws_impl.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "jixiao/pkgjson.h"
-
-/* Append a refusal (error) to d; returns 1. */
-static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
-    JX_PRINTF(3, 4);
-/* (the definition of refuse, declared above with its format check) */
-static int refuse(struct jx_diags *d, const char *code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *m = jx_vsprintf(d->arena, fmt, ap);
-    va_end(ap);
-    jx_diag_add(d, code, JX_SEV_ERROR, NULL, "%s", m);
-    return 1;
-}
 
 /* See wsflow.h. */
 bool jx_ws_item_judgeable(const struct jx_fw_item_result *r)
@@ -58,15 +43,13 @@ struct judge_ctx {
 static int load_latest(struct jx_arena *a, struct jx_store *s,
                        const char *unit, int year, struct judge_ctx *c)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    struct jx_stmt *st = jx_wsi_prepare_unit(
         s, "SELECT id, package FROM versions WHERE unit = ? AND year = ?"
-           " AND object = ? ORDER BY number DESC LIMIT 1");
+           " AND object = ? ORDER BY number DESC LIMIT 1",
+        unit, year);
     if (!st) {
         return -1;
     }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, JX_WSI_OBJECT);
     enum jx_step r = jx_stmt_step(st);
     const char *pkgtext = NULL;
     if (r == JX_STEP_ROW) {
@@ -93,17 +76,15 @@ static int load_judge_ctx(struct jx_arena *a, struct jx_store *s,
                           struct jx_diags *d)
 {
     memset(c, 0, sizeof *c);
-    int r = jx_wsi_load_year(a, s, year, &c->y, &c->framework);
+    int r = jx_wsi_need_year(a, s, year, &c->y, &c->framework, d);
     if (r != 0) {
-        return r < 0 ? -1
-                     : refuse(d, "W022", "年度 %d 尚未设置（jixiao year set）",
-                              year);
+        return r;
     }
     if (load_latest(a, s, unit, year, c) < 0) {
         return -1;
     }
     if (!c->vid || !c->pkg) {
-        return refuse(d, "W051", "单位 %s 年度 %d 尚未送审，没有可判断的考核评分表",
+        return jx_wsi_refuse(d, "W051", "单位 %s 年度 %d 尚未送审，没有可判断的考核评分表",
                       unit, year);
     }
     struct jx_diags fd;
@@ -111,7 +92,7 @@ static int load_judge_ctx(struct jx_arena *a, struct jx_store *s,
     jx_wsi_scoring_open(a, NULL, NULL, c->framework, &c->sc, &fd);
     jx_diags_release(&fd);
     if (!c->sc.fw) {
-        return refuse(d, "W055", "年度 %d 的评价框架“%s”无法读取，不能记录判断",
+        return jx_wsi_refuse(d, "W055", "年度 %d 的评价框架“%s”无法读取，不能记录判断",
                       year, c->framework);
     }
     if (jx_wsi_load_rows(a, s, unit, year, &c->rows, &c->nrows) < 0 ||
@@ -212,13 +193,13 @@ static int check_set(struct jx_arena *a, const struct judge_ctx *c,
         const char *id = set[i].item;
         const struct jx_fw_item *it = jx_framework_item(c->sc.fw, id);
         if (!it) {
-            return refuse(d, "W052", "年度 %d 的评价框架“%s”中没有指标“%s”",
+            return jx_wsi_refuse(d, "W052", "年度 %d 的评价框架“%s”中没有指标“%s”",
                           c->y.year, c->framework, id);
         }
         const struct jx_fw_item_result *r = item_result(base, id);
         if (!jx_ws_item_judgeable(r)) {
             const char *label = r && r->num.label ? r->num.label : id;
-            return refuse(d, "W053", "指标“%s”（%s）%s，不需要人工判断", id,
+            return jx_wsi_refuse(d, "W053", "指标“%s”（%s）%s，不需要人工判断", id,
                           label,
                           r && r->status == JX_FWS_SCORED ? "由规则算出得分"
                                                           : "不计入总分");
@@ -226,7 +207,7 @@ static int check_set(struct jx_arena *a, const struct judge_ctx *c,
         char buf[JX_NUM_BUFSZ];
         const char *v = jx_rat_format_exact(set[i].value, false, buf);
         if (!v) {
-            return refuse(d, "W054", "对指标“%s”的判断须是有限位小数", id);
+            return jx_wsi_refuse(d, "W054", "对指标“%s”的判断须是有限位小数", id);
         }
         values[i] = jx_strdup(a, v);
         texts[i] = jx_sprintf(a, "%s=%s", id, values[i]);
@@ -239,7 +220,7 @@ static int check_set(struct jx_arena *a, const struct judge_ctx *c,
         if (!r || !r->used_from || strcmp(r->used_from, "判断") != 0 ||
             jx_rat_cmp(r->used, set[i].value) != 0) {
             const char *why = f118_about(a, &fd, texts[i]);
-            int rc = refuse(d, "W054", "%s",
+            int rc = jx_wsi_refuse(d, "W054", "%s",
                             why ? why
                                 : jx_sprintf(a, "“%s”：判断不在指标允许的范围内",
                                              texts[i]));
@@ -257,7 +238,7 @@ static int judge_who(struct jx_store *s, const struct jx_ws_who *who,
                      int64_t *uid, int64_t *at, struct jx_diags *d)
 {
     if (!who->user || !*who->user) {
-        return refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
+        return jx_wsi_refuse(d, "W020", "没有给出操作人：用 --as USER 或环境变量 "
                                  "JIXIAO_USER 指定");
     }
     struct jx_stmt *st =
@@ -279,22 +260,22 @@ static int judge_who(struct jx_store *s, const struct jx_ws_who *who,
     if (r != JX_STEP_ROW) {
         return r == JX_STEP_ERROR
                    ? -1
-                   : refuse(d, "W020", "工作区中没有用户“%s”", who->user);
+                   : jx_wsi_refuse(d, "W020", "工作区中没有用户“%s”", who->user);
     }
     if (role != JX_WF_REVIEWER && role != JX_WF_ADMIN) {
-        return refuse(d, "W050",
+        return jx_wsi_refuse(d, "W050",
                       "%s无权判断考核评分表的指标（可判断的是：财政审核人、管理员）",
                       jx_wf_role_zh(role));
     }
     *at = who->now;
     if (who->backdated) {
         if (role != JX_WF_ADMIN) {
-            return refuse(d, "W009", "只有管理员可以补录过去的操作（--at），%s不能",
+            return jx_wsi_refuse(d, "W009", "只有管理员可以补录过去的操作（--at），%s不能",
                           jx_wf_role_zh(role));
         }
         if (who->at > who->now) {
             char b[JX_WF_TIME_BUFSZ];
-            return refuse(d, "W010", "补录的时间 %s 晚于现在",
+            return jx_wsi_refuse(d, "W010", "补录的时间 %s 晚于现在",
                           jx_wf_time_format(who->at, b));
         }
         *at = who->at;
@@ -302,53 +283,20 @@ static int judge_who(struct jx_store *s, const struct jx_ws_who *who,
     return 0;
 }
 
-/* Whether unit is in the workspace: 0, 1 refused (W021), -1. */
-static int known_unit(struct jx_store *s, const char *unit,
-                      struct jx_diags *d)
-{
-    struct jx_stmt *st =
-        jx_stmt_prepare(s, "SELECT 1 FROM units WHERE code = ?");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_text(st, 1, unit);
-    enum jx_step r = jx_stmt_step(st);
-    jx_stmt_finalize(st);
-    return r == JX_STEP_ROW    ? 0
-           : r == JX_STEP_DONE ? refuse(d, "W021", "工作区中没有单位“%s”", unit)
-                               : -1;
-}
-
-/* Insert one judgement row: 0, or -1. */
+/* Insert one judgement row (an empty comment stored as NULL): 0, or
+ * -1. */
 static int insert_row(struct jx_store *s, const char *unit, int year,
                       const char *item, const char *value, int64_t uid,
                       const char *at, const char *rec, bool backdated,
                       const char *comment)
 {
-    struct jx_stmt *st = jx_stmt_prepare(
+    return jx_wsi_exec(
         s, "INSERT INTO judgements (unit, year, object, item, value,"
            " actor_id, at, recorded, backdated, comment)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!st) {
-        return -1;
-    }
-    jx_stmt_bind_text(st, 1, unit);
-    jx_stmt_bind_int(st, 2, year);
-    jx_stmt_bind_text(st, 3, JX_WSI_OBJECT);
-    jx_stmt_bind_text(st, 4, item);
-    jx_stmt_bind_text(st, 5, value);
-    jx_stmt_bind_int(st, 6, uid);
-    jx_stmt_bind_text(st, 7, at);
-    jx_stmt_bind_text(st, 8, rec);
-    jx_stmt_bind_int(st, 9, backdated ? 1 : 0);
-    if (comment && *comment) {
-        jx_stmt_bind_text(st, 10, comment);
-    } else {
-        jx_stmt_bind_null(st, 10);
-    }
-    enum jx_step r = jx_stmt_step(st);
-    jx_stmt_finalize(st);
-    return r == JX_STEP_DONE ? 0 : -1;
+           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "titttittit", unit, (int64_t)year, JX_WSI_OBJECT, item, value, uid,
+        at, rec, (int64_t)(backdated ? 1 : 0),
+        comment && *comment ? comment : NULL);
 }
 
 /* See wsflow.h. */
@@ -372,7 +320,7 @@ int jx_ws_judge_set(struct jx_store *s, const char *unit, int year,
         rc = judge_who(s, who, &uid, &at, d);
     }
     if (rc == 0) {
-        rc = known_unit(s, unit, d);
+        rc = jx_wsi_need_unit(NULL, s, unit, NULL, d);
     }
     if (rc == 0) {
         rc = load_judge_ctx(t, s, unit, year, &c, d);
@@ -438,7 +386,7 @@ int jx_ws_assess_unit(struct jx_arena *a, struct jx_store *s,
         /* a unit without a version, or no framework: nothing to show */
         bool unset = rd.n && strcmp(rd.a[0].code, "W022") == 0;
         if (unset) {
-            refuse(d, "W022", "%s", rd.a[0].msg);
+            jx_wsi_refuse(d, "W022", "%s", rd.a[0].msg);
         }
         jx_diags_release(&rd);
         return unset ? 1 : 0;

@@ -10,6 +10,7 @@
  * with its comment or reason, redraft, and 待我处理 on the home page.
  */
 #include "harness.h"
+#include "webfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,118 +23,49 @@
 #include "jixiao/web.h"
 #include "jixiao/wsflow.h"
 
-/* The scratch workspace every case uses. */
-struct fix {
-    char dir[256];
-    struct jx_store *s;
-    struct jx_diags d;
-    struct jx_arena *a;
-    struct jx_web_app *app;
-};
-
-/* The clock of the cases (2025-09-20T00:00:00Z). */
-#define T0 1758326400
-
-/* Run one SQL statement on f's store. */
-static void sql(struct fix *f, const char *q)
-{
-    if (jx_store_exec(f->s, q) != 0) {
-        jx_test_fail(__FILE__, __LINE__, "SQL failed: %s", q);
-    }
-}
-
 /* Make the workspace: year 2024, units A (a name with markup) and B,
  * users of every role with passwords, a 送审 of each unit. */
-static bool fix_open(struct fix *f, int page_size)
+static bool fix_open(struct webfix *f, int page_size)
 {
-    memset(f, 0, sizeof *f);
-    const char *t = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/jx-web.XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(f->dir)) {
-        jx_test_fail(__FILE__, __LINE__, "mkdtemp failed");
+    if (!webfix_begin(f, "jx-web", "192.0.2.7")) {
         return false;
     }
-    f->a = jx_arena_new();
-    jx_diags_init(&f->d, f->a);
-    char ws[300];
-    snprintf(ws, sizeof ws, "%s/ws", f->dir);
-    CHECK_INT(jx_workspace_init(ws, NULL, &f->d), 0);
-    f->s = jx_store_open(ws, NULL, &f->d);
-    if (!f->s) {
-        jx_test_fail(__FILE__, __LINE__, "store did not open");
-        return false;
-    }
-    sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
-           " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26', '2025-10-10')");
-    sql(f, "INSERT INTO units (code, name) VALUES"
-           " ('701001', '甲<script>alert(1)</script>&\"单位'),"
-           " ('701002', '乙单位')");
-    sql(f, "INSERT INTO users (name, role, unit) VALUES"
-           " ('fa', 'filler', '701001'), ('la', 'leader', '701001'),"
-           " ('fb', 'filler', '701002')");
-    sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer'),"
-           " ('ad', 'admin')");
+    fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+              " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26',"
+                  " '2025-10-10')");
+    fx_sql(f, "INSERT INTO units (code, name) VALUES"
+              " ('701001', '甲<script>alert(1)</script>&\"单位'),"
+                  " ('701002', '乙单位')");
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
+              " ('fa', 'filler', '701001'), ('la', 'leader', '701001'),"
+                  " ('fb', 'filler', '701002')");
+    fx_sql(f, "INSERT INTO users (name, role) VALUES ('rv', 'reviewer'),"
+              " ('ad', 'admin')");
     static const char *const names[] = {"fa", "la", "fb", "rv", "ad"};
-    for (size_t i = 0; i < 5; i++) {
-        CHECK_INT(jx_web_password_set(f->s, names[i], "pass-word-1", &f->d), 0);
-    }
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    webfix_passwords(f, names, 5);
     static const char *const fillers[] = {"fa", "fb"};
     static const char *const codes[] = {"701001", "701002"};
-    for (size_t i = 0; i < 2 && pkg; i++) {
-        struct jx_ws_file file = {"u.json", pkg, len};
+    for (size_t i = 0; i < 2; i++) {
+        struct jx_ws_file file = {"u.json", f->pkg, f->len};
         struct jx_ws_who who = {.user = fillers[i], .now = T0 - 86400};
         struct jx_ws_done done;
-        CHECK_INT(jx_ws_submit(f->s, codes[i], 2024, &file, 1, pkg, NULL, &who,
-                               &done, &f->d),
+        CHECK_INT(jx_ws_submit(f->s, codes[i], 2024, &file, 1, f->pkg, NULL,
+                               &who, &done, &f->d),
                   0);
     }
-    free(pkg);
-    struct jx_web_config cfg = {.page_size = page_size};
-    f->app = jx_web_app_new(&cfg);
-    jx_web_app_set_clock(f->app, T0);
-    return f->app != NULL;
+    return webfix_app(f, page_size);
 }
 
-/* Close and remove the workspace. */
-static void fix_close(struct fix *f)
+/* Add unit 701003 (丙街道办事处, a 主管部门 and 区域) and its filler fc
+ * with the fixture's password. */
+static void add_unit_c(struct webfix *f)
 {
-    jx_web_app_free(f->app);
-    jx_store_close(f->s);
-    jx_diags_release(&f->d);
-    jx_arena_free(f->a);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0) {
-        jx_test_fail(__FILE__, __LINE__, "cannot remove %s", f->dir);
-    }
-}
-
-/* Answer one request (response in f->a). */
-static struct jx_web_response *req(struct fix *f, const char *method,
-                                   const char *path, const char *query,
-                                   const char *cookie, const char *body)
-{
-    struct jx_web_request rq = {.method = method, .path = path,
-                                .query = query, .cookie = cookie,
-                                .host = "localhost:8080",
-                                .client = "192.0.2.7", .body = body,
-                                .body_len = body ? strlen(body) : 0};
-    struct jx_web_response *r = jx_alloc(f->a, sizeof *r);
-    jx_web_response_init(r, f->a);
-    CHECK_INT(jx_web_handle(f->app, f->s, &rq, r), 0);
-    return r;
-}
-
-/* The body of r as a string. */
-static const char *body(struct fix *f, const struct jx_web_response *r)
-{
-    return jx_strndup(f->a, r->body, r->body_len);
+    fx_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+              " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
+              " ('fc', 'filler', '701003')");
+    const char *const fc[] = {"fc"};
+    webfix_passwords(f, fc, 1);
 }
 
 /* The n-th Set-Cookie header of r (0-based), or NULL. */
@@ -147,48 +79,10 @@ static const char *set_cookie(const struct jx_web_response *r, int n)
     return NULL;
 }
 
-/* The value of the first hidden csrf field of a page, or NULL. */
-static const char *csrf_of(struct fix *f, const char *page)
-{
-    const char *p = strstr(page, "name=\"csrf\" value=\"");
-    if (!p) {
-        return NULL;
-    }
-    p += strlen("name=\"csrf\" value=\"");
-    return jx_strndup(f->a, p, strcspn(p, "\""));
-}
-
 /* "name=value" of a Set-Cookie header. */
-static const char *cookie_pair(struct fix *f, const char *sc)
+static const char *cookie_pair(struct webfix *f, const char *sc)
 {
     return sc ? jx_strndup(f->a, sc, strcspn(sc, ";")) : NULL;
-}
-
-/* POST /signin as name with password: the response. */
-static struct jx_web_response *signin_as(struct fix *f, const char *name,
-                                         const char *pw)
-{
-    struct jx_web_response *g = req(f, "GET", "/signin", NULL, NULL, NULL);
-    const char *pre = cookie_pair(f, set_cookie(g, 0));
-    const char *tok = csrf_of(f, body(f, g));
-    return req(f, "POST", "/signin", NULL, pre,
-               jx_sprintf(f->a, "csrf=%s&name=%s&password=%s", tok, name, pw));
-}
-
-/* Sign in as name: the session cookie "jx_session=..." (NULL: failed). */
-static const char *session(struct fix *f, const char *name)
-{
-    struct jx_web_response *r = signin_as(f, name, "pass-word-1");
-    if (r->status != 303) {
-        return NULL;
-    }
-    return cookie_pair(f, set_cookie(r, 0));
-}
-
-/* The session's CSRF token (from the sign-out form on /). */
-static const char *token(struct fix *f, const char *cookie)
-{
-    return csrf_of(f, body(f, req(f, "GET", "/", NULL, cookie, NULL)));
 }
 
 /* The writer: %h escapes, %t encodes, %d/%D, %R raw, %% literal. */
@@ -212,11 +106,11 @@ static void t_html(void)
 /* Good and bad sign-in, the cookie's flags, the sign-in CSRF. */
 static void t_signin(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    struct jx_web_response *r = signin_as(&f, "rv", "pass-word-1");
+    struct jx_web_response *r = fx_signin(&f, "rv", "pass-word-1");
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/");
     const char *sc = set_cookie(r, 0);
@@ -230,29 +124,29 @@ static void t_signin(void)
     CHECK(sc && strcmp(jx_stmt_text(st, 0), cookie_pair(&f, sc) + 11) != 0);
     jx_stmt_finalize(st);
     /* signed in, / shows the user */
-    r = req(&f, "GET", "/", NULL, cookie_pair(&f, sc), NULL);
+    r = fx_req(&f, "GET", "/", NULL, cookie_pair(&f, sc), NULL);
     CHECK_INT(r->status, 200);
-    CHECK(strstr(body(&f, r), "rv（财政审核人）") != NULL);
+    CHECK(strstr(fx_body(&f, r), "rv（财政审核人）") != NULL);
     CHECK_STR(jx_web_response_header(r, "Cache-Control"), "no-store");
     /* a new token at every sign-in */
-    const char *again = session(&f, "rv");
+    const char *again = fx_session(&f, "rv");
     CHECK(again && strcmp(again, cookie_pair(&f, sc)) != 0);
     /* bad password, unknown name */
-    r = signin_as(&f, "rv", "wrong-pass");
+    r = fx_signin(&f, "rv", "wrong-pass");
     CHECK_INT(r->status, 200);
-    CHECK(strstr(body(&f, r), "用户名或密码错误。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "用户名或密码错误。") != NULL);
     CHECK(strncmp(set_cookie(r, 0), "jx_signin=", 10) == 0);
     CHECK(set_cookie(r, 1) == NULL);
-    r = signin_as(&f, "nobody", "pass-word-1");
-    CHECK(strstr(body(&f, r), "用户名或密码错误。") != NULL);
+    r = fx_signin(&f, "nobody", "pass-word-1");
+    CHECK(strstr(fx_body(&f, r), "用户名或密码错误。") != NULL);
     /* the right token from another site's page (Origin) */
-    struct jx_web_response *g = req(&f, "GET", "/signin", NULL, NULL, NULL);
+    struct jx_web_response *g = fx_req(&f, "GET", "/signin", NULL, NULL, NULL);
     struct jx_web_request rq = {
         .method = "POST", .path = "/signin", .host = "localhost:8080",
         .origin = "http://evil.example",
         .cookie = cookie_pair(&f, set_cookie(g, 0)),
         .body = jx_sprintf(f.a, "csrf=%s&name=rv&password=pass-word-1",
-                           csrf_of(&f, body(&f, g)))};
+                           fx_csrf(&f, fx_body(&f, g)))};
     rq.body_len = strlen(rq.body);
     struct jx_web_response evil;
     jx_web_response_init(&evil, f.a);
@@ -263,65 +157,64 @@ static void t_signin(void)
     CHECK_INT(jx_web_handle(f.app, f.s, &rq, &evil), 0);
     CHECK_INT(evil.status, 303);
     /* sign-in without its form token */
-    r = req(&f, "POST", "/signin", NULL, NULL,
-            "name=rv&password=pass-word-1");
+    r = fx_req(&f, "POST", "/signin", NULL, NULL,
+               "name=rv&password=pass-word-1");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "CSRF") != NULL);
-    fix_close(&f);
+    CHECK(strstr(fx_body(&f, r), "CSRF") != NULL);
+    webfix_close(&f);
 }
 
 /* Five failures within 15 minutes lock the name, until the window
  * passes; other names are not affected. */
 static void t_throttle(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
     for (int i = 0; i < 5; i++) {
-        CHECK_INT(signin_as(&f, "fa", "bad-pass-x")->status, 200);
+        CHECK_INT(fx_signin(&f, "fa", "bad-pass-x")->status, 200);
     }
-    struct jx_web_response *r = signin_as(&f, "fa", "pass-word-1");
+    struct jx_web_response *r = fx_signin(&f, "fa", "pass-word-1");
     CHECK_INT(r->status, 429);
     /* T0 + 900 s = 2025-09-20T00:15Z = 08:15 in Beijing */
-    CHECK(strstr(body(&f, r), "请于北京时间 2025-09-20 08:15 之后再试") != NULL);
-    CHECK(session(&f, "la") != NULL);
+    CHECK(strstr(fx_body(&f, r), "请于北京时间 2025-09-20 08:15 之后再试") != NULL);
+    CHECK(fx_session(&f, "la") != NULL);
     jx_web_app_set_clock(f.app, T0 + 901);
-    CHECK(session(&f, "fa") != NULL);
-    fix_close(&f);
+    CHECK(fx_session(&f, "fa") != NULL);
+    webfix_close(&f);
 }
 
 /* Sign-out ends the session server-side; idle and absolute timeouts. */
 static void t_session(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    const char *c = session(&f, "rv");
-    CHECK_INT(req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
-    struct jx_web_response *r = req(&f, "POST", "/signout", NULL, c,
-                                    jx_sprintf(f.a, "csrf=%s", token(&f, c)));
+    const char *c = fx_session(&f, "rv");
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
+    struct jx_web_response *r = fx_post(&f, "/signout", c, NULL);
     CHECK_INT(r->status, 303);
     CHECK(strstr(set_cookie(r, 0), "jx_session=; Max-Age=0") != NULL);
-    r = req(&f, "GET", "/year/2024", NULL, c, NULL);
+    r = fx_req(&f, "GET", "/year/2024", NULL, c, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     /* idle: 30 minutes untouched */
-    c = session(&f, "rv");
+    c = fx_session(&f, "rv");
     jx_web_app_set_clock(f.app, T0 + 1700);
-    CHECK_INT(req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 200);
     jx_web_app_set_clock(f.app, T0 + 1700 + 1801);
-    CHECK_INT(req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
     /* absolute: 12 hours even when active */
-    c = session(&f, "rv");
+    c = fx_session(&f, "rv");
     for (int64_t t = T0 + 3501; t < T0 + 3501 + 12 * 3600; t += 1500) {
         jx_web_app_set_clock(f.app, t);
-        CHECK_INT(req(&f, "GET", "/", NULL, c, NULL)->status, 200);
+        CHECK_INT(fx_req(&f, "GET", "/", NULL, c, NULL)->status, 200);
     }
     jx_web_app_set_clock(f.app, T0 + 3501 + 12 * 3600 + 1);
-    CHECK_INT(req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
-    fix_close(&f);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, c, NULL)->status, 303);
+    webfix_close(&f);
 }
 
 /* CSRF refused and accepted on the acts; the act is audited with the
@@ -329,35 +222,35 @@ static void t_session(void)
  * public list, unpublished units never do. */
 static void t_acts(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    const char *rv = session(&f, "rv");
-    const char *fa = session(&f, "fa");
-    const char *page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    const char *rv = fx_session(&f, "rv");
+    const char *fa = fx_session(&f, "fa");
+    const char *page = fx_get(&f, "/unit/701001/2024", rv);
     CHECK(strstr(page, "<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "value=\"take\"") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     /* the filler sees no reviewer's button, only 取消送审 (until taken) */
-    page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "value=\"take\"") == NULL);
     CHECK(strstr(page, "<input type=\"hidden\" name=\"action\" "
                        "value=\"cancel_submit\"><button type=\"submit\">"
                        "取消送审</button></form>") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
     struct jx_web_response *r =
-        req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            "csrf=0123&action=take");
+        fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+               "csrf=0123&action=take");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "CSRF 校验未通过") != NULL);
+    CHECK(strstr(fx_body(&f, r), "CSRF 校验未通过") != NULL);
     /* another session's token is refused too */
-    r = req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=take", token(&f, fa)));
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+               jx_sprintf(f.a, "csrf=%s&action=take", fx_token(&f, fa)));
     CHECK_INT(r->status, 403);
-    const char *tk = token(&f, rv);
-    r = req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=take", tk));
+    const char *tk = fx_token(&f, rv);
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+               jx_sprintf(f.a, "csrf=%s&action=take", tk));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701001/2024");
     struct jx_stmt *st = jx_stmt_prepare(
@@ -367,57 +260,55 @@ static void t_acts(void)
     CHECK_STR(jx_stmt_text(st, 1), "192.0.2.7");
     jx_stmt_finalize(st);
     /* 退回 needs a comment: refused without, the form again in Chinese */
-    r = req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-            jx_sprintf(f.a, "csrf=%s&action=return", tk));
+    r = fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+               jx_sprintf(f.a, "csrf=%s&action=return", tk));
     CHECK_INT(r->status, 422);
-    CHECK(strstr(body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
-                              "意见：请填写退回意见后再提交。</p><label>退回意见 "
+    CHECK(strstr(fx_body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
+                                 "意见：请填写退回意见后再提交。</p><label>退回意见 "
                               "<textarea name=\"comment\"") != NULL);
     /* the filler may no longer 取消送审 once taken */
-    r = req(&f, "POST", "/unit/701001/2024/act", NULL, fa,
-            jx_sprintf(f.a, "csrf=%s&action=cancel_submit", token(&f, fa)));
+    r = fx_post(&f, "/unit/701001/2024/act", fa, "action=cancel_submit");
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "操作被拒绝") != NULL);
-    page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    CHECK(strstr(fx_body(&f, r), "操作被拒绝") != NULL);
+    page = fx_get(&f, "/unit/701001/2024", rv);
     CHECK(strstr(page, "value=\"approve\"") != NULL);
     CHECK(strstr(page, "value=\"return\"") != NULL);
-    CHECK_INT(req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
+    CHECK_INT(fx_req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
+                     jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
               303);
     /* now the unit may publish; the public sees A only */
-    page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "value=\"publish\"") != NULL);
-    CHECK(strstr(body(&f, req(&f, "GET", "/public/2024", NULL, NULL, NULL)),
+    CHECK(strstr(fx_get(&f, "/public/2024", NULL),
                  "本年度尚无公开的报告") != NULL);
-    CHECK_INT(req(&f, "POST", "/unit/701001/2024/act", NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s&action=publish", token(&f, fa)))
-                  ->status,
+    CHECK_INT(fx_post(&f, "/unit/701001/2024/act", fa, "action=publish")
+              ->status,
               303);
-    page = body(&f, req(&f, "GET", "/public/2024", NULL, NULL, NULL));
+    page = fx_get(&f, "/public/2024", NULL);
     CHECK(strstr(page, "<td>701001</td><td><a href=\"/public/2024/701001\">")
           != NULL);
     CHECK(strstr(page, "<a href=\"/public/2024.csv\">CSV</a>") != NULL);
     CHECK(strstr(page, "701002") == NULL);
     CHECK(strstr(page, "乙单位") == NULL);
     /* the audit trail on the page */
-    page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
+    page = fx_get(&f, "/unit/701001/2024", fa);
     CHECK(strstr(page, "<td>公开</td><td>已审核 → 已公开</td>") != NULL);
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 /* The year overview: every unit's row, names escaped, sorting, pages,
  * and the security headers on every response. */
 static void t_year(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 1)) {
         return;
     }
-    const char *rv = session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     struct jx_web_response *r =
-        req(&f, "GET", "/year/2024", "sort=code", rv, NULL);
+        fx_req(&f, "GET", "/year/2024", "sort=code", rv, NULL);
     CHECK_INT(r->status, 200);
-    const char *page = body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK(strstr(page, "<script>") == NULL);
     CHECK(strstr(page, "甲&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;单位")
           != NULL);
@@ -426,28 +317,30 @@ static void t_year(void)
     CHECK(strstr(page, "<td>已送审</td><td>按时</td><td>错误 ") != NULL);
     CHECK(strstr(page, "第 1 / 2 页") != NULL);
     CHECK(strstr(page, "701002") == NULL);
-    page = body(&f, req(&f, "GET", "/year/2024", "sort=code&page=2", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=code&page=2", rv,
+                              NULL));
     CHECK(strstr(page, "<td>701002</td><td><a href=\"/unit/701002/2024\">乙单位"
                        "</a></td><td>已送审</td><td>按时</td>") != NULL);
     CHECK(strstr(page, "第 2 / 2 页") != NULL);
     CHECK(strstr(page, "href=\"/year/2024?sort=code&amp;page=1\">上一页") != NULL);
     /* by name, descending code order is not it: 乙 (U+4E59) after 甲 (U+7532)? */
-    page = body(&f, req(&f, "GET", "/year/2024", "sort=name&page=1", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=name&page=1", rv,
+                              NULL));
     CHECK(strstr(page, "<td>701002</td>") != NULL);
     /* headers on every response, the 404 page too */
-    r = req(&f, "GET", "/no/such/page", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/no/such/page", NULL, NULL, NULL);
     CHECK_INT(r->status, 404);
-    CHECK(strstr(body(&f, r), "您要找的页面不存在。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "您要找的页面不存在。") != NULL);
     CHECK_STR(jx_web_response_header(r, "Content-Security-Policy"),
               "default-src 'self'; script-src 'self'; style-src 'self'; "
               "frame-ancestors 'none'");
     CHECK_STR(jx_web_response_header(r, "X-Frame-Options"), "DENY");
     CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
     CHECK_STR(jx_web_response_header(r, "Referrer-Policy"), "same-origin");
-    r = req(&f, "GET", "/style.css", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/style.css", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
     CHECK_STR(jx_web_response_header(r, "Content-Type"), "text/css; charset=utf-8");
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 /* One actor of the walk. */
@@ -464,7 +357,7 @@ struct actor {
  * absent object → 404 (the same page); else the page answers. */
 static void t_authz(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
@@ -490,7 +383,8 @@ static void t_authz(void)
             const struct actor *ac = &actors[ai];
             for (size_t ui = 0; ui < (has_unit ? 3u : 1u); ui++) {
                 for (size_t yi = 0; yi < (has_year ? 3u : 1u); yi++) {
-                    const char *cookie = ac->name ? session(&f, ac->name) : NULL;
+                    const char *cookie = ac->name ? fx_session(&f,
+                                                               ac->name) : NULL;
                     /* the path from the pattern */
                     char path[200] = "";
                     for (const char *p = rt->pattern; *p;) {
@@ -516,12 +410,12 @@ static void t_authz(void)
                         const char *tk;
                         char *pre = NULL;
                         if (cookie) {
-                            tk = token(&f, cookie);
+                            tk = fx_token(&f, cookie);
                         } else {
                             struct jx_web_response *g =
-                                req(&f, "GET", "/signin", NULL, NULL, NULL);
+                                fx_req(&f, "GET", "/signin", NULL, NULL, NULL);
                             pre = (char *)cookie_pair(&f, set_cookie(g, 0));
-                            tk = csrf_of(&f, body(&f, g));
+                            tk = fx_csrf(&f, fx_body(&f, g));
                             cookie = pre;
                         }
                         bodytext = jx_sprintf(
@@ -529,8 +423,8 @@ static void t_authz(void)
                             walked);
                     }
                     struct jx_web_response *r =
-                        req(&f, rt->method, path, NULL, cookie, bodytext);
-                    const char *b = body(&f, r);
+                        fx_req(&f, rt->method, path, NULL, cookie, bodytext);
+                    const char *b = fx_body(&f, r);
                     walked++;
                     /* a public route's unit is the public's to read when
                      * published, whoever asks; nothing is 已公开 here, so
@@ -583,7 +477,7 @@ static void t_authz(void)
         }
     }
     CHECK(walked >= 100);
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 /* The multipart reader: fields and files, a path cut to its base name,
@@ -673,7 +567,7 @@ static void t_multipart(void)
 
 /* POST a multipart upload of one file (name, data[0..len)) with the
  * csrf field to path as cookie: the response. */
-static struct jx_web_response *upload(struct fix *f, const char *path,
+static struct jx_web_response *upload(struct webfix *f, const char *path,
                                       const char *cookie, const char *csrf,
                                       const char *name, const char *data,
                                       size_t len)
@@ -701,27 +595,28 @@ static struct jx_web_response *upload(struct fix *f, const char *path,
 }
 
 /* POST action (and comment) to unit 701003's act route as cookie. */
-static struct jx_web_response *act(struct fix *f, const char *cookie,
+static struct jx_web_response *act(struct webfix *f, const char *cookie,
                                    const char *action, const char *comment)
 {
-    return req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
-               jx_sprintf(f->a, "csrf=%s&action=%s%s%s", token(f, cookie),
-                          action, comment ? "&comment=" : "",
+    return fx_req(f, "POST", "/unit/701003/2024/act", NULL, cookie,
+                  jx_sprintf(f->a, "csrf=%s&action=%s%s%s", fx_token(f, cookie),
+                             action, comment ? "&comment=" : "",
                           comment ? comment : ""));
 }
 
 /* POST action to unit's act route for 2024 as cookie: the status. */
-static int act_on(struct fix *f, const char *cookie, const char *unit,
+static int act_on(struct webfix *f, const char *cookie, const char *unit,
                   const char *action)
 {
-    return req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
-               cookie,
-               jx_sprintf(f->a, "csrf=%s&action=%s", token(f, cookie), action))
+    return fx_req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
+                  cookie,
+               jx_sprintf(f->a, "csrf=%s&action=%s", fx_token(f, cookie),
+                          action))
         ->status;
 }
 
 /* The draft's Package JSON of unit 701003 for 2024 (in f's arena). */
-static const char *draft_pkg(struct fix *f)
+static const char *draft_pkg(struct webfix *f)
 {
     struct jx_ws_draft dr;
     CHECK_INT(jx_ws_draft_get(f->a, f->s, "701003", 2024, &dr), 1);
@@ -735,41 +630,33 @@ static const char *draft_pkg(struct fix *f)
  * gone); refusals: CSRF, the reviewer, another unit, a submitted one. */
 static void t_edit(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
-            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
-    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = session(&f, "fc");
-    const char *rv = session(&f, "rv");
-    const char *fa = session(&f, "fa");
+    add_unit_c(&f);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
+    const char *fc = fx_session(&f, "fc");
+    const char *rv = fx_session(&f, "rv");
+    const char *fa = fx_session(&f, "fa");
     const char *ep = "/unit/701003/2024/edit";
     /* no draft yet: 404 with the reason */
-    struct jx_web_response *r = req(&f, "GET", ep, NULL, fc, NULL);
+    struct jx_web_response *r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 404);
-    CHECK(strstr(body(&f, r), "尚无草稿") != NULL);
-    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+    CHECK(strstr(fx_body(&f, r), "尚无草稿") != NULL);
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    const char *page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc,
-                                    NULL));
+    const char *page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字</a>")
           != NULL);
     CHECK(strstr(page, "<td>C102</td>") != NULL);
     /* the form */
-    r = req(&f, "GET", ep, NULL, fc, NULL);
+    r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    page = body(&f, r);
+    page = fx_body(&f, r);
     CHECK(strstr(page, "<tr><td>基础数据表 支出 三公经费</td><td>上年决算数</td>"
                        "<td><input type=\"text\" name=\"/base_sheet/costs/"
                        "three_public/prev_final\" value=\"30.00\" size=\"14\" "
@@ -778,49 +665,49 @@ static void t_edit(void)
     CHECK(strstr(page, "name=\"/unit_sheet/funds/total/executed\"") != NULL);
     CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/target\"") == NULL);
     const char *before = draft_pkg(&f);
-    const char *tk = token(&f, fc);
+    const char *tk = fx_token(&f, fc);
     const char *field = "%2Fbase_sheet%2Fcosts%2Fthree_public%2Fprev_final";
     /* a bad number: the form again, the error beside it, nothing saved */
-    r = req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=3O.00", tk, field));
     CHECK_INT(r->status, 422);
-    page = body(&f, r);
+    page = fx_body(&f, r);
     CHECK(strstr(page, "value=\"3O.00\" size=\"14\" inputmode=\"decimal\" "
                        "aria-invalid=\"true\"> <span class=\"err fielderr\">"
                        "“3O.00”不是数字（数字格式错误）</span>") != NULL);
     CHECK(strstr(page, "未保存：请更正标出的数字。") != NULL);
     CHECK_STR(draft_pkg(&f), before);
     /* a percentage in a money field: refused too */
-    r = req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=15%%25", tk, field));
     CHECK_INT(r->status, 422);
-    CHECK(strstr(body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
+    CHECK(strstr(fx_body(&f, r), "“15%”是百分数，此栏应填写数字") != NULL);
     CHECK_STR(draft_pkg(&f), before);
     /* CSRF missing: 403, nothing saved */
-    r = req(&f, "POST", ep, NULL, fc, jx_sprintf(f.a, "%s=15.70", field));
+    r = fx_req(&f, "POST", ep, NULL, fc, jx_sprintf(f.a, "%s=15.70", field));
     CHECK_INT(r->status, 403);
     CHECK_STR(draft_pkg(&f), before);
     /* the reviewer: 403; another unit's filler: 404; anonymous: sign in */
-    CHECK_INT(req(&f, "GET", ep, NULL, rv, NULL)->status, 403);
-    CHECK_INT(req(&f, "POST", ep, NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s&%s=15.70", token(&f, rv), field))
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, rv, NULL)->status, 403);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, rv,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", fx_token(&f, rv), field))
                   ->status,
               403);
-    CHECK_INT(req(&f, "GET", ep, NULL, fa, NULL)->status, 404);
-    CHECK_INT(req(&f, "POST", ep, NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s&%s=15.70", token(&f, fa), field))
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, fa, NULL)->status, 404);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s&%s=15.70", fx_token(&f, fa), field))
                   ->status,
               404);
     CHECK_STR(draft_pkg(&f), before);
-    CHECK_INT(req(&f, "GET", ep, NULL, NULL, NULL)->status, 303);
+    CHECK_INT(fx_req(&f, "GET", ep, NULL, NULL, NULL)->status, 303);
     /* the correction: saved with its provenance, evaluated again */
-    r = req(&f, "POST", ep, NULL, fc,
+    r = fx_req(&f, "POST", ep, NULL, fc,
             jx_sprintf(f.a, "csrf=%s&%s=15.70&%%2Funit_sheet%%2Ffunds%%2Ftotal"
                             "%%2Fexecuted=", tk, field));
     CHECK_INT(r->status, 422); /* an emptied figure is refused */
-    CHECK(strstr(body(&f, r), "请填写数字") != NULL);
-    r = req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
+    CHECK(strstr(fx_body(&f, r), "请填写数字") != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=+15.70+", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
     const char *after = draft_pkg(&f);
@@ -828,28 +715,27 @@ static void t_edit(void)
                         "          \"source\": {\n            \"how\": "
                         "\"portal\",\n            \"raw\": \"30.00\"\n")
           != NULL);
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<td>C102</td>") == NULL);
     CHECK(strstr(page, "<p>错误 0，") != NULL);
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     /* corrected again: the printed text stays the document's */
-    r = req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=15.7", tk, field));
     CHECK_INT(r->status, 303);
     CHECK(strstr(draft_pkg(&f), "\"raw\": \"30.00\"") != NULL);
     /* nothing changed: back to the page, the draft as it was */
     after = draft_pkg(&f);
-    r = req(&f, "POST", ep, NULL, fc,
-            jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=15.70", tk, field));
     CHECK_INT(r->status, 303);
     CHECK_STR(draft_pkg(&f), after);
     /* submitted: the form is refused */
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
-    r = req(&f, "GET", ep, NULL, fc, NULL);
+    r = fx_req(&f, "GET", ep, NULL, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
-    free(pkg);
-    fix_close(&f);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    webfix_close(&f);
 }
 
 /* The whole second round: a filler uploads seed-shaped JSON and sees
@@ -859,43 +745,35 @@ static void t_edit(void)
  * and the open data. */
 static void t_draft_flow(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    sql(&f, "INSERT INTO units (code, name, supervisor, region) VALUES"
-            " ('701003', '丙街道办事处', '东湖区人民政府', '东湖区')");
-    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
-    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = session(&f, "fc");
-    const char *rv = session(&f, "rv");
-    const char *page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc,
-                                    NULL));
+    add_unit_c(&f);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
+    const char *fc = fx_session(&f, "fc");
+    const char *rv = fx_session(&f, "rv");
+    const char *page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "尚无草稿。") != NULL);
     CHECK(strstr(page, "enctype=\"multipart/form-data\"") != NULL);
     CHECK(strstr(page, "value=\"submit\"") == NULL); /* no draft: no 送审 */
     /* 送审 without a draft: refused */
     struct jx_web_response *r = act(&f, fc, "submit", NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "没有草稿") != NULL);
+    CHECK(strstr(fx_body(&f, r), "没有草稿") != NULL);
     /* a refused kind is named */
-    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "a.zip",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc), "a.zip",
                "PK\003\004junk", 8);
     CHECK_INT(r->status, 415);
-    CHECK(strstr(body(&f, r), "文件“a.zip”是") != NULL);
+    CHECK(strstr(fx_body(&f, r), "文件“a.zip”是") != NULL);
     /* the upload: 303 back to the page, which shows the draft */
-    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<p>错误 1，警告 2，舍入 0，提示 2</p>") != NULL);
     CHECK(strstr(page, "<tr><td>flow.json:26:23 /base_sheet/costs/three_public/"
                        "prev_final</td><td>错误</td><td>C102</td>") != NULL);
@@ -910,14 +788,16 @@ static void t_draft_flow(void)
     CHECK(strstr(page, "value=\"submit\"><button type=\"submit\">送审</button>")
           != NULL);
     /* the reviewer sees no draft, and may not upload */
-    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", rv),
                  "<h2>草稿</h2>") == NULL);
-    r = upload(&f, "/unit/701003/2024/upload", rv, token(&f, rv), "x.json", pkg,
+    r = upload(&f, "/unit/701003/2024/upload", rv, fx_token(&f, rv), "x.json",
+               pkg,
                len);
     CHECK_INT(r->status, 403);
     /* another unit's filler: 404 */
-    const char *fa = session(&f, "fa");
-    r = upload(&f, "/unit/701003/2024/upload", fa, token(&f, fa), "x.json", pkg,
+    const char *fa = fx_session(&f, "fa");
+    r = upload(&f, "/unit/701003/2024/upload", fa, fx_token(&f, fa), "x.json",
+               pkg,
                len);
     CHECK_INT(r->status, 404);
     /* anonymous: to sign in */
@@ -926,55 +806,60 @@ static void t_draft_flow(void)
     /* 送审: version 1, 已送审, the draft spent */
     r = act(&f, fc, "submit", NULL);
     CHECK_INT(r->status, 303);
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "状态：<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "<tr><td class=\"num\">1</td>") != NULL);
     CHECK(strstr(page, "尚无草稿。") != NULL);
     CHECK(strstr(page, "enctype=") == NULL);
     /* upload in 已送审: refused, nothing kept */
-    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow.json",
                pkg, len);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以上传材料") != NULL);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以上传材料") != NULL);
     /* public: 404 before 公开 */
-    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, NULL,
+                     NULL)->status,
               404);
     /* 受理, 退回 with a comment the unit sees first */
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E8%AF%B7%E8%A1%A5%E5%85%85<b>")->status,
               303);
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<div class=\"err\"><strong>退回意见</strong>（rv，"
                        "2025-09-20T00:00:00Z）：<p>请补充&lt;b&gt;</p></div>")
           != NULL);
-    r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "flow2.json",
+    r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+               "flow2.json",
                pkg, len);
     CHECK_INT(r->status, 303);
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "approve", NULL)->status, 303);
-    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, NULL,
+                     NULL)->status,
               404);
     CHECK_INT(act(&f, fc, "publish", NULL)->status, 303);
     /* the report, with its own policy (inline style, no script) */
-    r = req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024/701003", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
-    CHECK(strstr(body(&f, r), "测试市东湖区甲街道办事处") != NULL);
+    CHECK(strstr(fx_body(&f, r), "测试市东湖区甲街道办事处") != NULL);
     CHECK_STR(jx_web_response_header(r, "Content-Security-Policy"),
               "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
               "frame-ancestors 'none'");
-    CHECK(strstr(body(&f, r), "<script") == NULL);
+    CHECK(strstr(fx_body(&f, r), "<script") == NULL);
     /* another unit's filler reads it too: it is public */
-    CHECK_INT(req(&f, "GET", "/public/2024/701003", NULL, fa, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/701003", NULL, fa, NULL)->status,
+              200);
     /* open data */
     struct jx_stmt *st = jx_stmt_prepare(
         f.s, "SELECT sha256 FROM versions WHERE unit = '701003' AND number = 2");
     CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
     const char *sha = st ? jx_strdup(f.a, jx_stmt_text(st, 0)) : "";
     jx_stmt_finalize(st);
-    r = req(&f, "GET", "/public/2024.json", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024.json", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
     CHECK_STR(jx_web_response_header(r, "Content-Type"),
               "application/json; charset=utf-8");
@@ -997,9 +882,9 @@ static void t_draft_flow(void)
     CHECK_STR(json_string_value(json_object_get(u, "self_score")), "99.59");
     CHECK_STR(json_string_value(json_object_get(u, "sha256")), sha);
     json_decref(root);
-    r = req(&f, "GET", "/public/2024.csv", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/public/2024.csv", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
-    const char *csv = body(&f, r);
+    const char *csv = fx_body(&f, r);
     CHECK(strncmp(csv, "\xEF\xBB\xBF编码,名称,主管部门,区域,公开日期,版本,自评分,"
                        "考核分,SHA-256\r\n701003,丙街道办事处,东湖区人民政府,"
                        "东湖区,2025-09-20,2,99.59,",
@@ -1007,32 +892,32 @@ static void t_draft_flow(void)
                          "自评分,考核分,SHA-256\r\n701003,丙街道办事处,"
                          "东湖区人民政府,东湖区,2025-09-20,2,99.59,")) == 0);
     CHECK(strstr(csv, jx_sprintf(f.a, ",%s\r\n", sha)) != NULL);
-    CHECK_INT(req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status, 404);
-    free(pkg);
-    fix_close(&f);
+    CHECK_INT(fx_req(&f, "GET", "/public/2031.json", NULL, NULL, NULL)->status,
+              404);
+    webfix_close(&f);
 }
 
 /* The status of the act form posted to unit 701003 with a blank
  * comment by cookie (the form again when only the comment is missing). */
-static int blank(struct fix *f, const char *cookie, const char *action)
+static int blank(struct webfix *f, const char *cookie, const char *action)
 {
     return act(f, cookie, action, "+%0D%0A+")->status;
 }
 
 /* The state on unit 701003's page as cookie sees it. */
-static bool state_is(struct fix *f, const char *cookie, const char *zh)
+static bool state_is(struct webfix *f, const char *cookie, const char *zh)
 {
     const char *page =
-        body(f, req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_get(f, "/unit/701003/2024", cookie);
     return strstr(page, jx_sprintf(f->a, "状态：<strong>%s</strong>", zh)) !=
            NULL;
 }
 
 /* Whether cookie's page of unit 701003 offers action's button. */
-static bool offers(struct fix *f, const char *cookie, const char *action)
+static bool offers(struct webfix *f, const char *cookie, const char *action)
 {
     const char *page =
-        body(f, req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+        fx_get(f, "/unit/701003/2024", cookie);
     return strstr(page, jx_sprintf(f->a, "name=\"action\" value=\"%s\"",
                                    action)) != NULL;
 }
@@ -1046,13 +931,13 @@ static bool offers(struct fix *f, const char *cookie, const char *action)
  * altered in the file store is a 500 naming it (D012), never served. */
 static void t_version_files(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
-    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003')");
+    fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+               " ('fc', 'filler', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     char blob[256 * 2 + 3];
     for (size_t i = 0; i < sizeof blob; i++) {
@@ -1068,9 +953,9 @@ static void t_version_files(void)
     CHECK_INT(jx_ws_submit(f.s, "701003", 2024, files, 2, pkg, NULL, &who,
                            &done, &f.d),
               0);
-    const char *rv = session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     struct jx_web_response *r =
-        req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+        fx_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
     CHECK_INT(r->status, 200);
     CHECK(r->body_len == sizeof blob &&
           memcmp(r->body, blob, sizeof blob) == 0);
@@ -1081,17 +966,17 @@ static void t_version_files(void)
               "filename*=UTF-8''%E9%99%84%E4%BB%B6%20a%22b.bin");
     CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
     /* the unit's own filler; the JSON exactly */
-    const char *fc = session(&f, "fc");
-    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
+    const char *fc = fx_session(&f, "fc");
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    CHECK_STR(body(&f, r), pkg);
+    CHECK_STR(fx_body(&f, r), pkg);
     CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
               "attachment; filename=\"c.json\"; filename*=UTF-8''c.json");
     /* another unit's filler: 404; nobody: to the sign-in */
-    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
-            session(&f, "fa"), NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
+               fx_session(&f, "fa"), NULL);
     CHECK_INT(r->status, 404);
-    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     /* absent version, seq; numbers not written canonically */
@@ -1101,16 +986,16 @@ static void t_version_files(void)
         "/unit/701003/2024/v/0/files/1", "/unit/701003/2031/v/1/files/1",
         "/unit/709999/2024/v/1/files/1"};
     for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
-        r = req(&f, "GET", absent[i], NULL, rv, NULL);
+        r = fx_req(&f, "GET", absent[i], NULL, rv, NULL);
         if (r->status != 404) {
             jx_test_fail(__FILE__, __LINE__, "%s: got %d", absent[i],
                          r->status);
         }
     }
     /* the unit's page links each file of each version */
-    r = req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
     CHECK_INT(r->status, 200);
-    const char *page = body(&f, r);
+    const char *page = fx_body(&f, r);
     CHECK(strstr(page, "<th>原始文件</th>") != NULL);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/v/1/files/1\">c.json</a>"
                        "（27 字节）<br><a href=\"/unit/701003/2024/v/1/files/2\">"
@@ -1127,13 +1012,13 @@ static void t_version_files(void)
         fputc('!', fp);
         fclose(fp);
     }
-    r = req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    r = fx_req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
     CHECK_INT(r->status, 500);
-    const char *b = body(&f, r);
+    const char *b = fx_body(&f, r);
     CHECK(strstr(b, "单位 701003 年度 2024 版本 1 的原始文件 2“附件 a&quot;b.bin”"
                     "无法取回") != NULL);
     CHECK(jx_web_response_header(r, "Content-Disposition") == NULL);
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 /* Every act of the state machine in the browser, with the leader's step:
@@ -1143,34 +1028,29 @@ static void t_version_files(void)
  * a draft there, in 已送审, and for another unit or the bureau. */
 static void t_acts_all(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
-    sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
-    sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
-    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
-            " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
+    fx_sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
+    fx_sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    fx_sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+               " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
     CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
     CHECK_INT(jx_web_password_set(f.s, "lc", "pass-word-1", &f.d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
-    const char *fc = session(&f, "fc"), *lc = session(&f, "lc");
-    const char *rv = session(&f, "rv"), *ad = session(&f, "ad");
-    const char *fa = session(&f, "fa");
+    const char *pkg = f.pkg;
+    size_t len = f.len;
+    const char *fc = fx_session(&f, "fc"), *lc = fx_session(&f, "lc");
+    const char *rv = fx_session(&f, "rv"), *ad = fx_session(&f, "ad");
+    const char *fa = fx_session(&f, "fa");
     const char *rd = "/unit/701003/2024/redraft";
     /* no version yet: no redraft button, and the route refuses (W044) */
-    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", fc),
                  "redraft") == NULL);
-    struct jx_web_response *r =
-        req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    struct jx_web_response *r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "尚无送审版本，不能以上一版本为底稿") != NULL);
-    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc),
+    CHECK(strstr(fx_body(&f, r), "尚无送审版本，不能以上一版本为底稿") != NULL);
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
                      "flow.json", pkg, len)->status,
               303);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
@@ -1178,21 +1058,21 @@ static void t_acts_all(void)
     CHECK(state_is(&f, fc, "待单位审核"));
     CHECK(offers(&f, lc, "leader_approve"));
     CHECK(offers(&f, lc, "leader_return"));
-    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", lc),
                  "<button type=\"submit\">退回填报人</button>") != NULL);
     CHECK(!offers(&f, fc, "leader_approve"));
     CHECK(!offers(&f, fc, "leader_return"));
     CHECK(!offers(&f, rv, "leader_approve"));
     CHECK(!offers(&f, rv, "take"));
     /* the leader's home page: the unit waiting for him */
-    const char *home = body(&f, req(&f, "GET", "/", NULL, lc, NULL));
+    const char *home = fx_get(&f, "/", lc);
     CHECK(strstr(home, "<p class=\"msg\">待单位审核：<a href=\"/unit/701003/"
                        "2024\">2024 年度</a>，请同意并送审或退回填报人。</p>")
           != NULL);
     CHECK(strstr(home, "<tr><td><a href=\"/unit/701003/2024\">2024 年度</a>"
                        "</td><td>待单位审核</td><td>同意并送审、退回填报人"
                        "</td></tr>") != NULL);
-    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>待单位审核</td><td>暂无（等待他人处理）</td>") !=
           NULL);
     /* 退回填报人: the filler and the reviewer are refused; blank comment:
@@ -1201,32 +1081,28 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "leader_return", "x")->status, 403);
     r = act(&f, lc, "leader_return", "+");
     CHECK_INT(r->status, 422);
-    CHECK(strstr(body(&f, r), "退回须写明意见：请填写退回意见后再提交。") != NULL);
+    CHECK(strstr(fx_body(&f, r), "退回须写明意见：请填写退回意见后再提交。") != NULL);
     CHECK(state_is(&f, fc, "待单位审核"));
     CHECK_INT(act(&f, lc, "leader_return", "%E8%A1%A5%E5%85%85")->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
     /* 填报中 with a version and no draft: redraft offered */
-    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>填报中</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
     const char *page =
-        body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+        fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "action=\"/unit/701003/2024/redraft\"><input type=\""
                        "hidden\" name=\"csrf\" value=\"") != NULL);
     CHECK(strstr(page, "<button type=\"submit\">以上一版本为底稿修改</button>")
           != NULL);
     /* the leader sees no redraft (the filler's), another unit's filler
      * 404, the reviewer 403 */
-    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", lc),
                  "redraft") == NULL);
-    CHECK_INT(req(&f, "POST", rd, NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s", token(&f, fa)))->status,
-              404);
-    CHECK_INT(req(&f, "POST", rd, NULL, rv,
-                  jx_sprintf(f.a, "csrf=%s", token(&f, rv)))->status,
-              403);
-    CHECK_INT(req(&f, "POST", rd, NULL, fc, "csrf=bad")->status, 403);
-    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    CHECK_INT(fx_post(&f, rd, fa, NULL)->status, 404);
+    CHECK_INT(fx_post(&f, rd, rv, NULL)->status, 403);
+    CHECK_INT(fx_req(&f, "POST", rd, NULL, fc, "csrf=bad")->status, 403);
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
     struct jx_stmt *st = jx_stmt_prepare(
@@ -1247,24 +1123,24 @@ static void t_acts_all(void)
         CHECK_STR(dr.files[0].kind, "json");
         CHECK_INT((long)dr.files[0].size, (long)len);
     }
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
     CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字") !=
           NULL);
     CHECK(strstr(page, "redraft") == NULL);
     /* a draft there: refused (W043) */
-    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "已有草稿：请在草稿上修改，或重新上传") != NULL);
+    CHECK(strstr(fx_body(&f, r), "已有草稿：请在草稿上修改，或重新上传") != NULL);
     /* the corrected draft goes as version 2, the draft spent with it */
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 0);
     CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
     CHECK(state_is(&f, fc, "已送审"));
     /* in 已送审: no redraft */
-    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    r = fx_post(&f, rd, fc, NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    CHECK(strstr(fx_body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
     /* 取消送审 until taken: the reviewer may not; after the leader's
      * 同意并送审 the filler may not undo it (W008), the leader may */
     CHECK(offers(&f, lc, "cancel_submit"));
@@ -1273,17 +1149,15 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "cancel_submit", NULL)->status, 403);
     r = act(&f, fc, "cancel_submit", NULL);
     CHECK_INT(r->status, 403);
-    CHECK(strstr(body(&f, r), "单位负责人的操作") != NULL);
-    home = body(&f, req(&f, "GET", "/", NULL, lc, NULL));
+    CHECK(strstr(fx_body(&f, r), "单位负责人的操作") != NULL);
+    home = fx_get(&f, "/", lc);
     CHECK(strstr(home, "<td>已送审</td><td>取消送审</td>") != NULL);
-    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>已送审</td><td>暂无（等待他人处理）</td>") != NULL);
     CHECK_INT(act(&f, lc, "cancel_submit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "填报中"));
     CHECK(offers(&f, fc, "submit") == false); /* no draft: no 送审 */
-    CHECK_INT(req(&f, "POST", rd, NULL, fc,
-                  jx_sprintf(f.a, "csrf=%s", token(&f, fc)))->status,
-              303);
+    CHECK_INT(fx_post(&f, rd, fc, NULL)->status, 303);
     CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
     CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
     CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
@@ -1293,13 +1167,13 @@ static void t_acts_all(void)
     /* 已审核: 取消审核 by the bureau with a reason */
     CHECK(offers(&f, rv, "cancel_approval"));
     CHECK(!offers(&f, fc, "cancel_approval"));
-    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", rv),
                  "<label>理由 <textarea name=\"comment\" rows=\"3\" "
                  "cols=\"40\" required></textarea></label><button type=\""
                  "submit\">取消审核</button>") != NULL);
     CHECK_INT(act(&f, fc, "cancel_approval", "x")->status, 403);
     CHECK_INT(blank(&f, rv, "cancel_approval"), 422);
-    CHECK(strstr(body(&f, act(&f, rv, "cancel_approval", NULL)),
+    CHECK(strstr(fx_body(&f, act(&f, rv, "cancel_approval", NULL)),
                  "取消审核须写明理由：请填写理由后再提交。") != NULL);
     CHECK(state_is(&f, rv, "已审核"));
     CHECK_INT(act(&f, rv, "cancel_approval", "%E9%87%8D%E5%AE%A1")->status,
@@ -1315,7 +1189,7 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, rv, "unpublish", "x")->status, 403);
     CHECK_INT(act(&f, fc, "unpublish", "x")->status, 403);
     CHECK_INT(blank(&f, ad, "unpublish"), 422);
-    CHECK(strstr(body(&f, act(&f, ad, "unpublish", NULL)),
+    CHECK(strstr(fx_body(&f, act(&f, ad, "unpublish", NULL)),
                  "撤回公开须写明理由：请填写理由后再提交。") != NULL);
     CHECK(state_is(&f, ad, "已公开"));
     CHECK_INT(act(&f, ad, "unpublish", "%E6%9C%89%E8%AF%AF")->status, 303);
@@ -1334,12 +1208,10 @@ static void t_acts_all(void)
     CHECK_INT(act(&f, ad, "cancel_approval", "x")->status, 303);
     CHECK_INT(act(&f, rv, "return", "%E6%94%B9")->status, 303);
     CHECK(state_is(&f, fc, "被退回"));
-    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>被退回</td><td>上传材料、以上一版本为底稿修改</td>")
           != NULL);
-    CHECK_INT(req(&f, "POST", rd, NULL, fc,
-                  jx_sprintf(f.a, "csrf=%s", token(&f, fc)))->status,
-              303);
+    CHECK_INT(fx_post(&f, rd, fc, NULL)->status, 303);
     st = jx_stmt_prepare(f.s, "SELECT MAX(number) FROM versions"
                               " WHERE unit = '701003'");
     CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
@@ -1347,14 +1219,13 @@ static void t_acts_all(void)
     jx_stmt_finalize(st);
     CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 1);
     CHECK(dr.package_json && strcmp(dr.package_json, vpkg) == 0);
-    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    home = fx_get(&f, "/", fc);
     CHECK(strstr(home, "<td>被退回</td><td>更正草稿、再送审</td>") != NULL);
-    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    page = fx_get(&f, "/unit/701003/2024", fc);
     CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
     CHECK_INT(act(&f, fc, "resubmit", NULL)->status, 303);
     CHECK(state_is(&f, fc, "待单位审核"));
-    free(pkg);
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 /* 待我处理 on the home page: the reviewer's units in 已送审 and 审核中,
@@ -1362,41 +1233,34 @@ static void t_acts_all(void)
  * state and next step; none for the public. */
 static void t_todo(void)
 {
-    struct fix f;
+    struct webfix f;
     if (!fix_open(&f, 0)) {
         return;
     }
     /* unit A withdraws and sends again later than B */
-    const char *fa = session(&f, "fa");
+    const char *fa = fx_session(&f, "fa");
     CHECK_INT(act_on(&f, fa, "701001", "cancel_submit"), 303);
     /* a version the CLI sent without an Evaluation JSON: redraft too */
-    CHECK_INT(req(&f, "POST", "/unit/701001/2024/redraft", NULL, fa,
-                  jx_sprintf(f.a, "csrf=%s", token(&f, fa)))->status,
-              303);
+    CHECK_INT(fx_post(&f, "/unit/701001/2024/redraft", fa, NULL)->status, 303);
     struct jx_web_response *pg =
-        req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
+        fx_req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
     CHECK_INT(pg->status, 200);
-    CHECK(strstr(body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    char *pkg = NULL;
-    size_t len = 0;
-    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    CHECK(strstr(fx_body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
+    const char *pkg = f.pkg;
+    size_t len = f.len;
     struct jx_ws_file file = {"u.json", pkg, len};
     struct jx_ws_who who = {.user = "fa", .now = T0 - 3600};
     struct jx_ws_done done;
     CHECK_INT(jx_ws_submit(f.s, "701001", 2024, &file, 1, pkg, NULL, &who,
                            &done, &f.d),
               0);
-    free(pkg);
-    const char *rv = session(&f, "rv");
+    const char *rv = fx_session(&f, "rv");
     CHECK_INT(act_on(&f, rv, "701002", "take"), 303);
     /* Tuesday 2025-09-23: B sent Friday the 19th, A Saturday the 20th
      * (Beijing): two working days since each */
     jx_web_app_set_clock(f.app, T0 + 3 * 86400);
-    rv = session(&f, "rv");
-    const char *home = body(&f, req(&f, "GET", "/", NULL, rv, NULL));
+    rv = fx_session(&f, "rv");
+    const char *home = fx_get(&f, "/", rv);
     CHECK(strstr(home,
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>编码</th><th>单位</th><th>状态</th><th>送审时间（UTC）"
@@ -1409,37 +1273,38 @@ static void t_todo(void)
                  "</a></td><td>已送审</td><td>2025-09-19T23:00:00Z</td>"
                  "<td class=\"num\">2</td></tr>\n</tbody></table>\n") != NULL);
     /* the administrator's is the same list */
-    const char *ad = session(&f, "ad");
-    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, ad, NULL)),
+    const char *ad = fx_session(&f, "ad");
+    CHECK(strstr(fx_get(&f, "/", ad),
                  "<td>2024</td><td>701002</td>") != NULL);
     /* approved units leave it */
     CHECK_INT(act_on(&f, rv, "701002", "approve"), 303);
-    home = body(&f, req(&f, "GET", "/", NULL, rv, NULL));
+    home = fx_get(&f, "/", rv);
     CHECK(strstr(home, "701002") == NULL);
     CHECK(strstr(home, "<td>2024</td><td>701001</td>") != NULL);
     /* the unit's users */
-    fa = session(&f, "fa");
-    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, fa, NULL)),
+    fa = fx_session(&f, "fa");
+    CHECK(strstr(fx_get(&f, "/", fa),
                  "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
                  "</th><th>状态</th><th>可以做的</th></tr></thead><tbody>\n"
                  "<tr><td><a href=\"/unit/701001/2024\">2024 年度</a></td>"
                  "<td>已送审</td><td>取消送审</td></tr>\n</tbody></table>\n")
           != NULL);
-    const char *la = session(&f, "la");
-    home = body(&f, req(&f, "GET", "/", NULL, la, NULL));
+    const char *la = fx_session(&f, "la");
+    home = fx_get(&f, "/", la);
     CHECK(strstr(home, "<p>没有等待单位负责人审核的材料。</p>") != NULL);
-    const char *fb = session(&f, "fb");
-    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, fb, NULL)),
+    const char *fb = fx_session(&f, "fb");
+    CHECK(strstr(fx_get(&f, "/", fb),
                  "<td>已审核</td><td>公开</td>") != NULL);
     /* the public: none */
-    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, NULL, NULL)), "待我处理") ==
+    CHECK(strstr(fx_get(&f, "/", NULL),
+                 "待我处理") ==
           NULL);
     /* nothing waiting */
     CHECK_INT(act_on(&f, rv, "701001", "take"), 303);
     CHECK_INT(act_on(&f, rv, "701001", "approve"), 303);
-    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, rv, NULL)),
+    CHECK(strstr(fx_get(&f, "/", rv),
                  "<h2>待我处理</h2>\n<p>没有等待审核的单位。</p>") != NULL);
-    fix_close(&f);
+    webfix_close(&f);
 }
 
 const struct jx_test t_web[] = {
