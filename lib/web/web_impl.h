@@ -17,12 +17,15 @@
 #define JX_WEB_COOKIE "jx_session"
 #define JX_WEB_PRE_COOKIE "jx_signin"
 
+struct jx_web_cache;
+
 /* See web.h. */
 struct jx_web_app {
     struct jx_web_config cfg;
     int64_t fixed_now;          /* tests: the clock (0: the system's) */
     char dummy_hash[128];       /* a hash verified for unknown names so
                                    that they take as long as known ones */
+    struct jx_web_cache *cache; /* the year overviews (web_cache.c) */
 };
 
 /* The current time of app (UTC seconds). */

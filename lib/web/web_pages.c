@@ -8,6 +8,7 @@
  * jx_html's escaping conversions.
  */
 #include "web/web_pages.h"
+#include "web/web_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -257,15 +258,21 @@ static const char *submit_text(struct jx_arena *a,
     return m->late <= 0 ? "按时" : jx_sprintf(a, "迟 %d 个工作日", m->late);
 }
 
-/* See web_pages.h. */
+/* Whether f keeps every unit (no filter set). */
+static bool filter_none(const struct jx_web_filter *f)
+{
+    return f->state < 0 && !f->supervisor && !f->region && !f->late &&
+           !f->findings;
+}
+
+/* See web_pages.h.  The year comes from the overview's cache
+ * (web_cache.h: computed once per change of the store); the sort orders
+ * are kept with it, the filters run over its rows, and only the page's
+ * rows are written. */
 int jx_web_page_year(struct jx_web_ctx *c)
 {
-    struct jx_diags d;
-    jx_diags_init(&d, c->a);
-    struct jx_ws_status st;
-    int rc = jx_ws_status(c->a, c->s, c->year, c->app->cfg.fwdir,
-                          c->app->cfg.caldir, &st, &d);
-    jx_diags_release(&d); /* W022 is the 404 below; messages in c->a */
+    const struct jx_web_year *y = NULL;
+    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
     if (rc < 0) {
         return -1;
     }
@@ -273,6 +280,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
         jx_web_not_found(c);
         return 0;
     }
+    const struct jx_ws_status *stp = &y->st;
     const char *sort = jx_web_query(c, "sort");
     int by = 0;
     for (int i = 0; i < NSORT && sort; i++) {
@@ -280,14 +288,24 @@ int jx_web_page_year(struct jx_web_ctx *c)
             by = i;
         }
     }
-    const struct jx_ws_unit_status **rows = jx_ws_status_ranked(c->a, &st);
+    const struct jx_ws_unit_status *const *rows;
     if (by != 0) {
         sort_by = by;
-        qsort(rows, st.n, sizeof *rows, unit_cmp);
+        rows = jx_web_year_order(c->app, y, by, unit_cmp);
+    } else {
+        rows = y->order[0];
     }
     struct jx_web_filter flt; /* the filters (web_bureau.c) */
     jx_web_filter_read(c, &flt);
-    size_t nrows = jx_web_filter_apply(&flt, rows, st.n);
+    size_t nrows = stp->n;
+    if (!filter_none(&flt)) {
+        /* a copy of the order to filter in place */
+        const struct jx_ws_unit_status **v =
+            jx_alloc_array(c->a, nrows ? nrows : 1, sizeof *v);
+        memcpy(v, rows, nrows * sizeof *v);
+        nrows = jx_web_filter_apply(&flt, v, nrows);
+        rows = v;
+    }
     const char *fq = jx_web_filter_query(c, &flt);
     long size = c->app->cfg.page_size;
     long pages = nrows ? ((long)nrows + size - 1) / size : 1;
@@ -302,12 +320,12 @@ int jx_web_page_year(struct jx_web_ctx *c)
     struct jx_html h;
     jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度总览", c->year));
     jx_html(&h, "<p>单位 %D 个；报送截止 %h，公开截止 %h。</p>\n",
-            (long long)st.n,
-            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.submit_by.y,
-                       st.year.submit_by.m, st.year.submit_by.d),
-            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.publish_by.y,
-                       st.year.publish_by.m, st.year.publish_by.d));
-    jx_web_year_tools(c, &h, &st, &flt, sort_keys[by], nrows);
+            (long long)stp->n,
+            jx_sprintf(c->a, "%04d-%02d-%02d", stp->year.submit_by.y,
+                       stp->year.submit_by.m, stp->year.submit_by.d),
+            jx_sprintf(c->a, "%04d-%02d-%02d", stp->year.publish_by.y,
+                       stp->year.publish_by.m, stp->year.publish_by.d));
+    jx_web_year_tools(c, &h, y, &flt, sort_keys[by], nrows);
     jx_html(&h, "<table><thead><tr>");
     for (int i = 0; i < NSORT; i++) {
         if (i == by) {
@@ -351,6 +369,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
     }
     jx_html(&h, "</nav>\n");
     jx_web_page_end(c, &h, 200);
+    jx_web_year_put(c->app, y);
     return 0;
 }
 

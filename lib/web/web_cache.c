@@ -1,0 +1,318 @@
+/*
+ * web_cache.c - the year overview's cache (see web_cache.h).  A table of
+ * at most JX_WEB_CACHE_YEARS entries under one mutex; each entry owns an
+ * arena with the year's status, is reference counted while requests
+ * render from it, and is freed when it is both out of the table (stale
+ * or evicted) and no longer held.  A miss puts a "filling" entry in the
+ * table before computing outside the lock, so that other threads asking
+ * for the same year and generation wait for it instead of computing it
+ * again.  The sort orders beyond the ranking are made on first use
+ * (outside the lock, then kept unless another thread was first).
+ */
+#include "web/web_cache.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jixiao/store.h"
+#include "web/web_impl.h"
+
+/* An entry: the public part first. */
+struct entry {
+    struct jx_web_year y;
+    struct jx_arena *a;          /* owns y.st and y.order[0], the lists */
+    int refs;                    /* requests holding it */
+    bool in_table;
+    bool filling;                /* being computed: wait on ready */
+    int rc;                      /* the fill's outcome: 0, 1, -1 */
+    uint64_t used;               /* last use, for eviction */
+};
+
+/* See web_cache.h. */
+struct jx_web_cache {
+    pthread_mutex_t mu;
+    pthread_cond_t ready;
+    struct entry *e[JX_WEB_CACHE_YEARS];
+    uint64_t clock;
+    uint64_t fills;
+};
+
+/* See web_cache.h. */
+struct jx_web_cache *jx_web_cache_new(void)
+{
+    struct jx_web_cache *k = jx_xmalloc(sizeof *k);
+    memset(k, 0, sizeof *k);
+    pthread_mutex_init(&k->mu, NULL);
+    pthread_cond_init(&k->ready, NULL);
+    return k;
+}
+
+/* Free an entry and what it owns (the extra orders are malloc'd). */
+static void entry_free(struct entry *e)
+{
+    if (!e) {
+        return;
+    }
+    for (int i = 1; i < JX_WEB_CACHE_ORDERS; i++) {
+        free((void *)e->y.order[i]);
+    }
+    jx_arena_free(e->a);
+    free(e);
+}
+
+/* See web_cache.h. */
+void jx_web_cache_free(struct jx_web_cache *k)
+{
+    if (!k) {
+        return;
+    }
+    for (int i = 0; i < JX_WEB_CACHE_YEARS; i++) {
+        entry_free(k->e[i]);
+    }
+    pthread_cond_destroy(&k->ready);
+    pthread_mutex_destroy(&k->mu);
+    free(k);
+}
+
+/* Take entry slot i out of the table (under the lock); freed now when
+ * nobody holds it, else by the last jx_web_year_put. */
+static void unlink_slot(struct jx_web_cache *k, int i)
+{
+    struct entry *e = k->e[i];
+    k->e[i] = NULL;
+    e->in_table = false;
+    if (e->refs == 0) {
+        entry_free(e);
+    }
+}
+
+/* The distinct non-empty values of a field of st's units (supervisor
+ * when sup, else region), in code order of first use, at most 200: in
+ * a, count in *n. */
+static const char **distinct(struct jx_arena *a, const struct jx_ws_status *st,
+                             bool sup, size_t *n)
+{
+    const char **v = jx_alloc_array(a, st->n ? st->n : 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < st->n && k < 200; i++) {
+        const char *s = sup ? st->units[i].supervisor : st->units[i].region;
+        bool seen = !s || !*s;
+        for (size_t j = 0; j < k && !seen; j++) {
+            seen = strcmp(v[j], s) == 0;
+        }
+        if (!seen) {
+            v[k++] = s;
+        }
+    }
+    *n = k;
+    return v;
+}
+
+/* Compute e's year with s into e's arena: 0, 1 (not set up), -1. */
+static int fill(struct entry *e, struct jx_web_app *app, struct jx_store *s)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, e->a);
+    int rc = jx_ws_status(e->a, s, e->y.year, app->cfg.fwdir,
+                          app->cfg.caldir, &e->y.st, &d);
+    jx_diags_release(&d); /* W022 is the page's 404 */
+    if (rc != 0) {
+        return rc;
+    }
+    e->y.order[0] = jx_ws_status_ranked(e->a, &e->y.st);
+    e->y.supervisors = distinct(e->a, &e->y.st, true, &e->y.nsupervisors);
+    e->y.regions = distinct(e->a, &e->y.st, false, &e->y.nregions);
+    return 0;
+}
+
+/* A new entry for year at gen, held once. */
+static struct entry *entry_new(int year, int64_t gen)
+{
+    struct entry *e = jx_xmalloc(sizeof *e);
+    memset(e, 0, sizeof *e);
+    e->a = jx_arena_new();
+    e->y.year = year;
+    e->y.gen = gen;
+    e->refs = 1;
+    return e;
+}
+
+/* See web_cache.h. */
+int jx_web_year_get(struct jx_web_app *app, struct jx_store *s, int year,
+                    const struct jx_web_year **out)
+{
+    struct jx_web_cache *k = app->cache;
+    int64_t gen;
+    if (jx_store_generation(s, &gen) < 0) {
+        /* no generation to trust: a private entry */
+        struct entry *e = entry_new(year, -1);
+        int rc = fill(e, app, s);
+        if (rc != 0) {
+            entry_free(e);
+            return rc;
+        }
+        *out = &e->y;
+        return 0;
+    }
+    pthread_mutex_lock(&k->mu);
+    for (;;) {
+        int hit = -1;
+        for (int i = 0; i < JX_WEB_CACHE_YEARS; i++) {
+            struct entry *e = k->e[i];
+            if (!e || e->y.year != year) {
+                continue;
+            }
+            if (e->y.gen >= gen) {
+                hit = i; /* this generation, or a later one */
+            } else if (e->y.gen < gen && !e->filling) {
+                unlink_slot(k, i); /* stale */
+            }
+        }
+        if (hit < 0) {
+            break;
+        }
+        struct entry *e = k->e[hit];
+        if (e->filling) {
+            pthread_cond_wait(&k->ready, &k->mu);
+            continue; /* look again: it may have failed */
+        }
+        e->used = ++k->clock;
+        if (e->rc != 0) {
+            pthread_mutex_unlock(&k->mu);
+            return e->rc; /* cannot be 1: those leave the table */
+        }
+        e->refs++;
+        pthread_mutex_unlock(&k->mu);
+        *out = &e->y;
+        return 0;
+    }
+    /* a miss: a slot (an empty one, else the least recently used that
+     * nobody is filling) for the entry being filled */
+    struct entry *e = entry_new(year, gen);
+    e->filling = true;
+    e->in_table = true;
+    e->used = ++k->clock;
+    int slot = -1;
+    for (int i = 0; i < JX_WEB_CACHE_YEARS; i++) {
+        if (!k->e[i]) {
+            slot = i;
+            break;
+        }
+        if (!k->e[i]->filling &&
+            (slot < 0 || k->e[i]->used < k->e[slot]->used)) {
+            slot = i;
+        }
+    }
+    if (slot >= 0 && k->e[slot]) {
+        unlink_slot(k, slot);
+    }
+    if (slot >= 0) {
+        k->e[slot] = e;
+    } else {
+        e->in_table = false; /* every slot filling: go alone */
+    }
+    k->fills++;
+    pthread_mutex_unlock(&k->mu);
+
+    int rc = fill(e, app, s);
+
+    pthread_mutex_lock(&k->mu);
+    e->filling = false;
+    e->rc = rc;
+    if (rc != 0 && e->in_table) { /* failures and absent years leave */
+        for (int i = 0; i < JX_WEB_CACHE_YEARS; i++) {
+            if (k->e[i] == e) {
+                k->e[i] = NULL;
+            }
+        }
+        e->in_table = false;
+    }
+    pthread_cond_broadcast(&k->ready);
+    if (rc != 0) {
+        e->refs--;
+        if (e->refs == 0 && !e->in_table) {
+            entry_free(e);
+        }
+        pthread_mutex_unlock(&k->mu);
+        return rc;
+    }
+    pthread_mutex_unlock(&k->mu);
+    *out = &e->y;
+    return rc;
+}
+
+/* See web_cache.h. */
+void jx_web_year_put(struct jx_web_app *app, const struct jx_web_year *y)
+{
+    if (!y) {
+        return;
+    }
+    struct entry *e = (struct entry *)(void *)((char *)(uintptr_t)y -
+                                               offsetof(struct entry, y));
+    if (y->gen < 0) {
+        entry_free(e); /* private */
+        return;
+    }
+    struct jx_web_cache *k = app->cache;
+    pthread_mutex_lock(&k->mu);
+    e->refs--;
+    if (e->refs == 0 && !e->in_table) {
+        entry_free(e);
+    }
+    pthread_mutex_unlock(&k->mu);
+}
+
+/* See web_cache.h. */
+const struct jx_ws_unit_status *const *jx_web_year_order(
+    struct jx_web_app *app, const struct jx_web_year *y, int key,
+    int (*cmp)(const void *, const void *))
+{
+    if (key <= 0 || key >= JX_WEB_CACHE_ORDERS) {
+        return y->order[0];
+    }
+    struct entry *e = (struct entry *)(void *)((char *)(uintptr_t)y -
+                                               offsetof(struct entry, y));
+    struct jx_web_cache *k = app->cache;
+    bool priv = y->gen < 0;
+    if (!priv) {
+        pthread_mutex_lock(&k->mu);
+    }
+    const struct jx_ws_unit_status **v = e->y.order[key];
+    if (!priv) {
+        pthread_mutex_unlock(&k->mu);
+    }
+    if (v) {
+        return v;
+    }
+    size_t n = y->st.n;
+    v = jx_xmalloc((n ? n : 1) * sizeof *v);
+    memcpy(v, y->order[0], n * sizeof *v);
+    qsort(v, n, sizeof *v, cmp);
+    if (priv) {
+        e->y.order[key] = v;
+        return v;
+    }
+    pthread_mutex_lock(&k->mu);
+    if (e->y.order[key]) {
+        free(v); /* another thread was first */
+        v = e->y.order[key];
+    } else {
+        e->y.order[key] = v;
+    }
+    pthread_mutex_unlock(&k->mu);
+    return v;
+}
+
+/* See web_cache.h. */
+uint64_t jx_web_cache_fills(const struct jx_web_app *app)
+{
+    struct jx_web_cache *k = app->cache;
+    pthread_mutex_lock(&k->mu);
+    uint64_t n = k->fills;
+    pthread_mutex_unlock(&k->mu);
+    return n;
+}

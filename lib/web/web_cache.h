@@ -1,0 +1,67 @@
+/*
+ * web_cache.h - the year overview's cache (issue 14, the portal under
+ * load): per process, each year's computed status (jx_ws_status), its
+ * ranking and other sort orders and the filters' choices, valid while
+ * the store's generation (jx_store_generation) stays the same.  Shared
+ * by the worker threads: a mutex guards the table, the status is
+ * computed outside it, once per year and generation (the others wait).
+ */
+#ifndef JIXIAO_WEB_CACHE_H
+#define JIXIAO_WEB_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jixiao/wsflow.h"
+
+struct jx_web_app;
+struct jx_store;
+
+/* The most years kept at once (the least recently used goes). */
+#define JX_WEB_CACHE_YEARS 4
+/* Sort orders a year keeps (0: the ranking, jx_ws_status_ranked). */
+#define JX_WEB_CACHE_ORDERS 8
+
+/* One year's computed overview, read-only to its users (owned by the
+ * cache; hold it between jx_web_year_get and jx_web_year_put). */
+struct jx_web_year {
+    int year;
+    int64_t gen;                 /* the store's generation it was read at */
+    struct jx_ws_status st;      /* all in the entry's arena */
+    const struct jx_ws_unit_status **order[JX_WEB_CACHE_ORDERS];
+    const char **supervisors;    /* distinct non-empty values, code order */
+    size_t nsupervisors;
+    const char **regions;
+    size_t nregions;
+};
+
+/* The cache's state (web_cache.c). */
+struct jx_web_cache;
+
+/* A new empty cache / free one (with every entry; none may be held). */
+struct jx_web_cache *jx_web_cache_new(void);
+void jx_web_cache_free(struct jx_web_cache *k);
+
+/* The overview of year, computed with s (fwdir, caldir as jx_ws_status)
+ * unless the cache holds it at the store's current generation: 0 with
+ * *out held (give it back with jx_web_year_put), 1 when the year is not
+ * set up, -1 when the store failed.  Without a generation (an older
+ * schema) it computes into a fresh entry that nobody else sees. */
+int jx_web_year_get(struct jx_web_app *app, struct jx_store *s, int year,
+                    const struct jx_web_year **out);
+
+/* Give back an entry jx_web_year_get handed out. */
+void jx_web_year_put(struct jx_web_app *app, const struct jx_web_year *y);
+
+/* The units of y in order key (1 .. JX_WEB_CACHE_ORDERS-1), sorted by
+ * cmp (a qsort comparator of unit pointers) the first time it is asked
+ * for, then kept with the entry. */
+const struct jx_ws_unit_status *const *jx_web_year_order(
+    struct jx_web_app *app, const struct jx_web_year *y, int key,
+    int (*cmp)(const void *, const void *));
+
+/* How many times the status was computed since the cache was made
+ * (tests). */
+uint64_t jx_web_cache_fills(const struct jx_web_app *app);
+
+#endif
