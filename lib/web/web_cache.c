@@ -30,6 +30,12 @@ struct entry {
     bool filling;                /* being computed: wait on ready */
     int rc;                      /* the fill's outcome: 0, 1, -1 */
     uint64_t used;               /* last use, for eviction */
+    struct {
+        int key;
+        long page;
+        char *html;              /* malloc'd */
+    } pages[JX_WEB_CACHE_PAGES];
+    size_t npages;
 };
 
 /* See web_cache.h. */
@@ -59,6 +65,9 @@ static void entry_free(struct entry *e)
     }
     for (int i = 1; i < JX_WEB_CACHE_ORDERS; i++) {
         free((void *)e->y.order[i]);
+    }
+    for (size_t i = 0; i < e->npages; i++) {
+        free(e->pages[i].html);
     }
     jx_arena_free(e->a);
     free(e);
@@ -305,6 +314,59 @@ const struct jx_ws_unit_status *const *jx_web_year_order(
     }
     pthread_mutex_unlock(&k->mu);
     return v;
+}
+
+/* The entry of a handed-out year. */
+static struct entry *entry_of(const struct jx_web_year *y)
+{
+    return (struct entry *)(void *)((char *)(uintptr_t)y -
+                                    offsetof(struct entry, y));
+}
+
+/* See web_cache.h. */
+const char *jx_web_year_rows(struct jx_web_app *app,
+                             const struct jx_web_year *y, int key, long page)
+{
+    struct entry *e = entry_of(y);
+    bool priv = y->gen < 0;
+    if (!priv) {
+        pthread_mutex_lock(&app->cache->mu);
+    }
+    const char *r = NULL;
+    for (size_t i = 0; i < e->npages && !r; i++) {
+        if (e->pages[i].key == key && e->pages[i].page == page) {
+            r = e->pages[i].html;
+        }
+    }
+    if (!priv) {
+        pthread_mutex_unlock(&app->cache->mu);
+    }
+    return r;
+}
+
+/* See web_cache.h. */
+bool jx_web_year_rows_keep(struct jx_web_app *app, const struct jx_web_year *y,
+                           int key, long page, char *html)
+{
+    struct entry *e = entry_of(y);
+    bool priv = y->gen < 0;
+    if (!priv) {
+        pthread_mutex_lock(&app->cache->mu);
+    }
+    bool taken = e->npages < JX_WEB_CACHE_PAGES;
+    for (size_t i = 0; i < e->npages && taken; i++) {
+        taken = !(e->pages[i].key == key && e->pages[i].page == page);
+    }
+    if (taken) {
+        e->pages[e->npages].key = key;
+        e->pages[e->npages].page = page;
+        e->pages[e->npages].html = html;
+        e->npages++;
+    }
+    if (!priv) {
+        pthread_mutex_unlock(&app->cache->mu);
+    }
+    return taken;
 }
 
 /* See web_cache.h. */

@@ -9,6 +9,7 @@
 #ifndef JIXIAO_WEB_CACHE_H
 #define JIXIAO_WEB_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,8 @@ struct jx_store;
 #define JX_WEB_CACHE_YEARS 4
 /* Sort orders a year keeps (0: the ranking, jx_ws_status_ranked). */
 #define JX_WEB_CACHE_ORDERS 8
+/* Rendered pages of rows a year keeps (the first asked for). */
+#define JX_WEB_CACHE_PAGES 32
 
 /* One year's computed overview, read-only to its users (owned by the
  * cache; hold it between jx_web_year_get and jx_web_year_put). */
@@ -59,6 +62,18 @@ void jx_web_year_put(struct jx_web_app *app, const struct jx_web_year *y);
 const struct jx_ws_unit_status *const *jx_web_year_order(
     struct jx_web_app *app, const struct jx_web_year *y, int key,
     int (*cmp)(const void *, const void *));
+
+/* The rows of page (1-based) of y in order key (0 ..
+ * JX_WEB_CACHE_ORDERS-1) with no filter, as the overview wrote them
+ * before (HTML), or NULL. */
+const char *jx_web_year_rows(struct jx_web_app *app,
+                             const struct jx_web_year *y, int key, long page);
+
+/* Keep html (malloc'd) as those rows: true when the entry took it (it
+ * frees it), false when the caller keeps it (rows already kept, or the
+ * entry keeps JX_WEB_CACHE_PAGES pages already). */
+bool jx_web_year_rows_keep(struct jx_web_app *app, const struct jx_web_year *y,
+                           int key, long page, char *html);
 
 /* How many times the status was computed since the cache was made
  * (tests). */

@@ -82,6 +82,11 @@ void jx_web_csv_row(struct jx_html *h, const char *const *cells, size_t n);
 void jx_web_send_text(struct jx_web_response *resp, int status,
                       const char *type, const struct jx_html *h);
 
+/* A malloc'd NUL-terminated copy of the HTML h holds so far (the
+ * caller frees it; put it into another document with %R): a part of a
+ * page kept to be sent again (the overview's rows, web_cache.c). */
+char *jx_html_copy(const struct jx_html *h);
+
 /* No body (a redirect). */
 void jx_web_send_empty(struct jx_web_response *resp, int status);
 

@@ -337,25 +337,42 @@ int jx_web_page_year(struct jx_web_ctx *c)
     }
     jx_html(&h, "<th>问题</th><th>自评分</th><th>考核分</th><th>复核分</th>"
                 "</tr></thead><tbody>\n");
-    size_t from = (size_t)((page - 1) * size);
-    for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
-        const struct jx_ws_unit_status *u = rows[i];
-        if (u->rank > 0) {
-            jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
-        } else {
-            jx_html(&h, "<tr><td class=\"num\">—</td>");
-        }
-        const char *self = u->self_value ? u->self_value : u->self_stated;
-        jx_html(&h, "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
+    /* the rows: kept with the year when no filter is set */
+    bool plain = filter_none(&flt);
+    const char *kept = plain ? jx_web_year_rows(c->app, y, by, page) : NULL;
+    if (kept) {
+        jx_html(&h, "%R", kept);
+    } else {
+        struct jx_html rh;
+        jx_html_init(&rh);
+        size_t from = (size_t)((page - 1) * size);
+        for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
+            const struct jx_ws_unit_status *u = rows[i];
+            if (u->rank > 0) {
+                jx_html(&rh, "<tr><td class=\"num\">%d</td>", u->rank);
+            } else {
+                jx_html(&rh, "<tr><td class=\"num\">—</td>");
+            }
+            const char *self = u->self_value ? u->self_value : u->self_stated;
+            jx_html(&rh,
+                    "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
                     "<td>%h</td><td>%h</td>"
                     "<td>错误 %D，警告 %D</td><td class=\"num\">%h</td>"
                     "<td class=\"num\">%h</td><td class=\"num\">%h</td>"
                     "</tr>\n",
-                u->code, u->code, c->year, u->name, jx_wf_state_zh(u->state),
-                submit_text(c->a, u), (long long)u->findings[JX_SEV_ERROR],
-                (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
-                u->assess_total ? u->assess_total : "—",
-                u->review ? u->review : "—");
+                    u->code, u->code, c->year, u->name,
+                    jx_wf_state_zh(u->state), submit_text(c->a, u),
+                    (long long)u->findings[JX_SEV_ERROR],
+                    (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
+                    u->assess_total ? u->assess_total : "—",
+                    u->review ? u->review : "—");
+        }
+        char *txt = jx_html_copy(&rh);
+        jx_html_release(&rh);
+        jx_html(&h, "%R", txt);
+        if (!plain || !jx_web_year_rows_keep(c->app, y, by, page, txt)) {
+            free(txt);
+        }
     }
     jx_html(&h, "</tbody></table>\n<nav class=\"pages\">第 %D / %D 页 ",
             (long long)page, (long long)pages);

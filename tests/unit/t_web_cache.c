@@ -220,7 +220,12 @@ static void t_overview_cache(void)
     CHECK(strstr(page, "报送截止 2025-09-26，") != NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), 1);
     /* the same year again, other sorts and filters: no new computation */
-    creq(&f, "GET", "/year/2024", "sort=name", rv, NULL);
+    const char *by_name =
+        cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL));
+    CHECK(strstr(by_name, "<td>801003</td>") < strstr(by_name, "<td>801001</td>"));
+    /* the second time from the rows kept: the same page */
+    CHECK_STR(cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL)),
+              by_name);
     page = cbody(&f, creq(&f, "GET", "/year/2024", "state=submitted", rv, NULL));
     CHECK(strstr(page, "符合条件的单位 1 个。") != NULL);
     CHECK(strstr(page, "<option value=\"北湖区水利局\">北湖区水利局</option>"
