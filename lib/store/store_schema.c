@@ -281,27 +281,38 @@ static const char m7_sqlite[] =
     "CREATE TRIGGER gen_samples_d AFTER DELETE ON samples"
     " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;";
 
-/* PostgreSQL: one statement trigger per table. */
+/* PostgreSQL: deferred (constraint) triggers, run at commit, so that a
+ * transaction locks the generation's row last, when it waits for no
+ * other lock (no deadlock through it; writers queue on it only while
+ * they commit). */
 static const char m7_pg[] =
     "CREATE FUNCTION jx_generation_bump() RETURNS trigger"
     " LANGUAGE plpgsql AS $$ BEGIN"
     " UPDATE generation SET n = n + 1 WHERE id = 1; RETURN NULL; END $$;"
-    "CREATE TRIGGER gen_years AFTER INSERT OR UPDATE OR DELETE ON years"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_units AFTER INSERT OR UPDATE OR DELETE ON units"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_versions AFTER INSERT OR UPDATE OR DELETE ON versions"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_states AFTER INSERT OR UPDATE OR DELETE ON states"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_audit AFTER INSERT OR UPDATE OR DELETE ON audit"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_scores AFTER INSERT OR UPDATE OR DELETE ON scores"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_rechecks AFTER INSERT OR UPDATE OR DELETE ON rechecks"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();"
-    "CREATE TRIGGER gen_samples AFTER INSERT OR UPDATE OR DELETE ON samples"
-    " FOR EACH STATEMENT EXECUTE FUNCTION jx_generation_bump();";
+    "CREATE CONSTRAINT TRIGGER gen_years AFTER INSERT OR UPDATE OR DELETE"
+    " ON years DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_units AFTER INSERT OR UPDATE OR DELETE"
+    " ON units DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_versions AFTER INSERT OR UPDATE OR DELETE"
+    " ON versions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_states AFTER INSERT OR UPDATE OR DELETE"
+    " ON states DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_audit AFTER INSERT OR UPDATE OR DELETE"
+    " ON audit DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_scores AFTER INSERT OR UPDATE OR DELETE"
+    " ON scores DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_rechecks AFTER INSERT OR UPDATE OR DELETE"
+    " ON rechecks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_samples AFTER INSERT OR UPDATE OR DELETE"
+    " ON samples DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();";
 
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
