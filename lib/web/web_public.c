@@ -49,7 +49,7 @@ static long published(struct jx_web_ctx *c, const char *unit, bool package,
         " FROM states st JOIN units u ON u.code = st.unit"
         " JOIN versions v ON v.id = st.version"
         " WHERE st.year = ? AND st.object = 'whole'"
-        " AND st.state = 'published' AND (? IS NULL OR u.code = ?)"
+        " AND st.state = 'published' AND (CAST(? AS TEXT) IS NULL OR u.code = ?)"
         " ORDER BY u.code");
     if (!st) {
         return -1;
