@@ -45,6 +45,12 @@ struct jx_web_cache {
     struct entry *e[JX_WEB_CACHE_YEARS];
     uint64_t clock;
     uint64_t fills;
+    struct {
+        char *key;               /* malloc'd, NULL: free slot */
+        char *data;              /* malloc'd */
+        size_t len;
+        uint64_t used;
+    } blobs[JX_WEB_BLOBS];
 };
 
 /* See web_cache.h. */
@@ -81,6 +87,10 @@ void jx_web_cache_free(struct jx_web_cache *k)
     }
     for (int i = 0; i < JX_WEB_CACHE_YEARS; i++) {
         entry_free(k->e[i]);
+    }
+    for (int i = 0; i < JX_WEB_BLOBS; i++) {
+        free(k->blobs[i].key);
+        free(k->blobs[i].data);
     }
     pthread_cond_destroy(&k->ready);
     pthread_mutex_destroy(&k->mu);
@@ -377,4 +387,67 @@ uint64_t jx_web_cache_fills(const struct jx_web_app *app)
     uint64_t n = k->fills;
     pthread_mutex_unlock(&k->mu);
     return n;
+}
+
+/* See web_cache.h. */
+bool jx_web_blob_send(struct jx_web_app *app, const char *key,
+                      struct jx_web_response *resp, const char *type)
+{
+    struct jx_web_cache *k = app->cache;
+    bool found = false;
+    pthread_mutex_lock(&k->mu);
+    for (int i = 0; i < JX_WEB_BLOBS && !found; i++) {
+        if (k->blobs[i].key && strcmp(k->blobs[i].key, key) == 0) {
+            k->blobs[i].used = ++k->clock;
+            jx_web_send_bytes(resp, 200, type, k->blobs[i].data,
+                              k->blobs[i].len);
+            found = true;
+        }
+    }
+    pthread_mutex_unlock(&k->mu);
+    return found;
+}
+
+/* See web_cache.h. */
+void jx_web_blob_keep(struct jx_web_app *app, const char *key,
+                      const char *data, size_t len)
+{
+    if (len > JX_WEB_BLOB_MAX) {
+        return;
+    }
+    char *d = jx_xmalloc(len ? len : 1);
+    memcpy(d, data, len);
+    size_t kl = strlen(key);
+    char *kc = jx_xmalloc(kl + 1);
+    memcpy(kc, key, kl + 1);
+    struct jx_web_cache *k = app->cache;
+    pthread_mutex_lock(&k->mu);
+    int slot = 0;
+    for (int i = 0; i < JX_WEB_BLOBS; i++) {
+        if (k->blobs[i].key && strcmp(k->blobs[i].key, key) == 0) {
+            slot = -1; /* another thread kept it first */
+            break;
+        }
+        if (!k->blobs[i].key) {
+            if (k->blobs[slot].key) {
+                slot = i;
+            }
+        } else if (k->blobs[slot].key &&
+                   k->blobs[i].used < k->blobs[slot].used) {
+            slot = i;
+        }
+    }
+    if (slot >= 0) {
+        free(k->blobs[slot].key);
+        free(k->blobs[slot].data);
+        k->blobs[slot].key = kc;
+        k->blobs[slot].data = d;
+        k->blobs[slot].len = len;
+        k->blobs[slot].used = ++k->clock;
+        kc = NULL;
+        d = NULL;
+    }
+    pthread_mutex_unlock(&k->mu);
+    free(kc);
+    free(d);
 }

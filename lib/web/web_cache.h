@@ -75,6 +75,25 @@ const char *jx_web_year_rows(struct jx_web_app *app,
 bool jx_web_year_rows_keep(struct jx_web_app *app, const struct jx_web_year *y,
                            int key, long page, char *html);
 
+/* ---- documents kept by a key that names their content ------------- */
+
+/* The most documents kept, and the largest kept. */
+#define JX_WEB_BLOBS 64
+#define JX_WEB_BLOB_MAX (4u << 20)
+
+struct jx_web_response;
+
+/* When a document is kept under key (a text naming all it depends on,
+ * e.g. the published version's SHA-256): send a copy of it as resp's
+ * body (200, of type) and true; else false. */
+bool jx_web_blob_send(struct jx_web_app *app, const char *key,
+                      struct jx_web_response *resp, const char *type);
+
+/* Keep a copy of data[0..len) under key (the least recently used goes;
+ * nothing kept above JX_WEB_BLOB_MAX). */
+void jx_web_blob_keep(struct jx_web_app *app, const char *key,
+                      const char *data, size_t len);
+
 /* How many times the status was computed since the cache was made
  * (tests). */
 uint64_t jx_web_cache_fills(const struct jx_web_app *app);

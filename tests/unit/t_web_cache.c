@@ -321,8 +321,46 @@ static void t_session_touch(void)
     cfix_close(&f);
 }
 
+/* A published unit's report is kept by its version and sent again the
+ * same, with the report's own CSP; the open data takes the scores from
+ * the cached year. */
+static void t_public_kept(void)
+{
+    struct cfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    struct jx_ws_who ta = {.user = "ta", .now = T0 - 600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_act(f.s, "801001", 2024, JX_WF_PUBLISH, NULL, &ta, &done,
+                        &f.d),
+              0);
+    struct jx_web_response *r1 =
+        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+    struct jx_web_response *r2 =
+        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+    CHECK_INT(r1->status, 200);
+    CHECK_INT(r2->status, 200);
+    CHECK(r1->body_len > 1000);
+    CHECK_STR(cbody(&f, r2), cbody(&f, r1));
+    CHECK_STR(jx_web_response_header(r2, "Content-Security-Policy"),
+              jx_web_response_header(r1, "Content-Security-Policy"));
+    CHECK(strstr(jx_web_response_header(r2, "Content-Security-Policy"),
+                 "default-src 'none'; style-src 'unsafe-inline'") != NULL);
+    /* unpublished: still 404 */
+    CHECK_INT(creq(&f, "GET", "/public/2024/801003", NULL, NULL, NULL)->status,
+              404);
+    const char *js = cbody(&f, creq(&f, "GET", "/public/2024.json", NULL, NULL,
+                                    NULL));
+    CHECK(strstr(js, "\"801001\"") != NULL);
+    CHECK(strstr(js, "\"801003\"") == NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    cfix_close(&f);
+}
+
 const struct jx_test t_web_cache[] = {
     {"web.overview_cache", t_overview_cache},
     {"web.session_touch", t_session_touch},
+    {"web.public_kept", t_public_kept},
     {NULL, NULL},
 };
