@@ -131,20 +131,63 @@ static const char **distinct(struct jx_arena *a, const struct jx_ws_status *st,
     return v;
 }
 
-/* Compute e's year with s into e's arena: 0, 1 (not set up), -1. */
+/* Copy unit u into *o in a: its strings, not its assessment (the
+ * pages read its total and grade, kept as text). */
+static void unit_copy(struct jx_arena *a, const struct jx_ws_unit_status *u,
+                      struct jx_ws_unit_status *o)
+{
+    *o = *u;
+    o->code = jx_strdup(a, u->code);
+    o->name = jx_strdup(a, u->name);
+    o->supervisor = jx_strdup(a, u->supervisor);
+    o->region = jx_strdup(a, u->region);
+    o->timeliness.submit.why = jx_strdup(a, u->timeliness.submit.why);
+    o->timeliness.publish.why = jx_strdup(a, u->timeliness.publish.why);
+    o->self_stated = jx_strdup(a, u->self_stated);
+    o->self_value = jx_strdup(a, u->self_value);
+    o->self_grade = jx_strdup(a, u->self_grade);
+    o->assessment = NULL;
+    o->assess_total = jx_strdup(a, u->assess_total);
+    o->assess_grade = jx_strdup(a, u->assess_grade);
+    o->review = jx_strdup(a, u->review);
+    o->review_full = jx_strdup(a, u->review_full);
+    o->review_note = jx_strdup(a, u->review_note);
+}
+
+/* Compute e's year with s (in a scratch arena: jx_ws_status leaves
+ * much there — each unit's 考核 result, the rows read) and keep only
+ * what the pages show in e's arena: 0, 1 (not set up), -1. */
 static int fill(struct entry *e, struct jx_web_app *app, struct jx_store *s)
 {
+    struct jx_arena *tmp = jx_arena_new();
     struct jx_diags d;
-    jx_diags_init(&d, e->a);
-    int rc = jx_ws_status(e->a, s, e->y.year, app->cfg.fwdir,
-                          app->cfg.caldir, &e->y.st, &d);
+    jx_diags_init(&d, tmp);
+    struct jx_ws_status st;
+    int rc = jx_ws_status(tmp, s, e->y.year, app->cfg.fwdir,
+                          app->cfg.caldir, &st, &d);
     jx_diags_release(&d); /* W022 is the page's 404 */
     if (rc != 0) {
+        jx_arena_free(tmp);
         return rc;
     }
-    e->y.order[0] = jx_ws_status_ranked(e->a, &e->y.st);
-    e->y.supervisors = distinct(e->a, &e->y.st, true, &e->y.nsupervisors);
-    e->y.regions = distinct(e->a, &e->y.st, false, &e->y.nregions);
+    const struct jx_ws_unit_status **ranked = jx_ws_status_ranked(tmp, &st);
+    struct jx_ws_status *k = &e->y.st;
+    k->year = st.year;
+    k->framework = jx_strdup(e->a, st.framework);
+    k->n = st.n;
+    k->units = jx_alloc_array(e->a, st.n ? st.n : 1, sizeof *k->units);
+    for (size_t i = 0; i < st.n; i++) {
+        unit_copy(e->a, &st.units[i], &k->units[i]);
+    }
+    const struct jx_ws_unit_status **order =
+        jx_alloc_array(e->a, st.n ? st.n : 1, sizeof *order);
+    for (size_t i = 0; i < st.n; i++) {
+        order[i] = &k->units[ranked[i] - st.units];
+    }
+    e->y.order[0] = order;
+    jx_arena_free(tmp);
+    e->y.supervisors = distinct(e->a, k, true, &e->y.nsupervisors);
+    e->y.regions = distinct(e->a, k, false, &e->y.nregions);
     return 0;
 }
 

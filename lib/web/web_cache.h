@@ -30,7 +30,9 @@ struct jx_store;
 struct jx_web_year {
     int year;
     int64_t gen;                 /* the store's generation it was read at */
-    struct jx_ws_status st;      /* all in the entry's arena */
+    struct jx_ws_status st;      /* all in the entry's arena; every
+                                    unit's assessment is NULL (its total
+                                    and grade are kept as text) */
     const struct jx_ws_unit_status **order[JX_WEB_CACHE_ORDERS];
     const char **supervisors;    /* distinct non-empty values, code order */
     size_t nsupervisors;
