@@ -12,6 +12,9 @@
 #include "web/web_cache.h"
 
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -186,6 +189,9 @@ static int fill(struct entry *e, struct jx_web_app *app, struct jx_store *s)
     }
     e->y.order[0] = order;
     jx_arena_free(tmp);
+#ifdef __GLIBC__
+    malloc_trim(0); /* the scratch arena's pages back to the system */
+#endif
     e->y.supervisors = distinct(e->a, k, true, &e->y.nsupervisors);
     e->y.regions = distinct(e->a, k, false, &e->y.nregions);
     return 0;

@@ -40,18 +40,21 @@ struct pub {
 static long published(struct jx_web_ctx *c, const char *unit, bool package,
                       struct pub **out)
 {
+    /* one unit: by the states' key (an OR with "? IS NULL" would scan
+     * the year's states) */
     struct jx_stmt *st = jx_stmt_prepare(
         c->s,
-        "SELECT u.code, u.name, u.supervisor, u.region, v.number, v.sha256,"
-        " (SELECT MAX(a.at) FROM audit a WHERE a.unit = u.code"
-        "  AND a.year = st.year AND a.object = st.object"
-        "  AND a.action = 'publish'),"
-        " CASE WHEN ? = 1 THEN v.package END"
-        " FROM states st JOIN units u ON u.code = st.unit"
-        " JOIN versions v ON v.id = st.version"
-        " WHERE st.year = ? AND st.object = 'whole'"
-        " AND st.state = 'published' AND (CAST(? AS TEXT) IS NULL OR u.code = ?)"
-        " ORDER BY u.code");
+        jx_sprintf(c->a,
+                   "SELECT u.code, u.name, u.supervisor, u.region, v.number,"
+                   " v.sha256, (SELECT MAX(a.at) FROM audit a"
+                   "  WHERE a.unit = u.code AND a.year = st.year"
+                   "  AND a.object = st.object AND a.action = 'publish'),"
+                   " CASE WHEN ? = 1 THEN v.package END"
+                   " FROM states st JOIN units u ON u.code = st.unit"
+                   " JOIN versions v ON v.id = st.version"
+                   " WHERE st.year = ? AND st.object = 'whole'"
+                   " AND st.state = 'published'%s ORDER BY u.code",
+                   unit ? " AND st.unit = ?" : ""));
     if (!st) {
         return -1;
     }
@@ -59,10 +62,6 @@ static long published(struct jx_web_ctx *c, const char *unit, bool package,
     jx_stmt_bind_int(st, 2, c->year);
     if (unit) {
         jx_stmt_bind_text(st, 3, unit);
-        jx_stmt_bind_text(st, 4, unit);
-    } else {
-        jx_stmt_bind_null(st, 3);
-        jx_stmt_bind_null(st, 4);
     }
     size_t n = 0, cap = 0;
     struct pub *p = NULL;
@@ -158,11 +157,11 @@ static long open_rows(struct jx_web_ctx *c, struct pub **out, bool *known)
 int jx_web_page_report(struct jx_web_ctx *c)
 {
     struct pub *p;
-    long n = published(c, c->unit, true, &p);
+    long n = published(c, c->unit, false, &p);
     if (n < 0) {
         return -1;
     }
-    if (n == 0 || !p[0].package) {
+    if (n == 0) {
         jx_web_not_found(c);
         return 0;
     }
@@ -172,6 +171,14 @@ int jx_web_page_report(struct jx_web_ctx *c)
                                  p[0].code, p[0].version, p[0].sha256);
     if (jx_web_blob_send(c->app, key, c->resp, "text/html; charset=utf-8")) {
         c->csp = REPORT_CSP;
+        return 0;
+    }
+    n = published(c, c->unit, true, &p); /* again, with the package */
+    if (n < 0) {
+        return -1;
+    }
+    if (n == 0 || !p[0].package) {
+        jx_web_not_found(c);
         return 0;
     }
     struct jx_run_opts ro;
