@@ -2,6 +2,7 @@
  * cmd_history.c - `jixiao history CODE --year YEAR [--json]`: the audit
  * trail of a unit's 整体 for the year (time, actor, role, action, from →
  * to, comment, backdated), whether it was sampled (抽查) and its 复核分,
+ * the reviewer's judgements of the 考核评分表 (who, when, item, value),
  * and, between consecutive versions, the
  * values of the package that changed (JSON pointers, old → new;
  * jx_ws_history).  JSON: docs/store.md, "jixiao history".
@@ -56,6 +57,21 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
         json_array_append_new(ev, o);
     }
     json_object_set_new(root, "events", ev);
+    json_t *ju = json_array();
+    for (size_t i = 0; i < h->njudgements; i++) {
+        const struct jx_ws_judgement_row *j = &h->judgements[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "at", jx_cli_str_or_null(j->at));
+        json_object_set_new(o, "actor", jx_cli_str_or_null(j->actor));
+        json_object_set_new(o, "item", jx_cli_str_or_null(j->item));
+        json_object_set_new(o, "label", jx_cli_str_or_null(j->label));
+        json_object_set_new(o, "value", jx_cli_str_or_null(j->value));
+        json_object_set_new(o, "comment", jx_cli_str_or_null(j->comment));
+        json_object_set_new(o, "backdated", json_boolean(j->backdated));
+        json_object_set_new(o, "standing", json_boolean(j->standing));
+        json_array_append_new(ju, o);
+    }
+    json_object_set_new(root, "judgements", ju);
     json_t *ch = json_array();
     for (size_t i = 0; i < h->ndiffs; i++) {
         const struct jx_ws_vdiff *v = &h->diffs[i];
@@ -108,6 +124,26 @@ static void history_text(const struct jx_ws_history *h, int year,
         jx_buf_addc(b, '\n');
         if (e->comment) {
             jx_buf_addf(b, "    意见：%s\n", e->comment);
+        }
+    }
+    if (h->njudgements) {
+        jx_buf_addf(b, "考核评分表的判断 %zu 条\n", h->njudgements);
+    }
+    for (size_t i = 0; i < h->njudgements; i++) {
+        const struct jx_ws_judgement_row *j = &h->judgements[i];
+        jx_buf_addf(b, "%s  %s  判断  %s%s%s%s = %s", j->at ? j->at : "",
+                    j->actor ? j->actor : "—", j->item ? j->item : "",
+                    j->label ? "（" : "", j->label ? j->label : "",
+                    j->label ? "）" : "", j->value ? j->value : "");
+        if (j->backdated) {
+            jx_buf_adds(b, "  [补录]");
+        }
+        if (!j->standing) {
+            jx_buf_adds(b, "  [已被后来的判断取代]");
+        }
+        jx_buf_addc(b, '\n');
+        if (j->comment) {
+            jx_buf_addf(b, "    说明：%s\n", j->comment);
         }
     }
     for (size_t i = 0; i < h->ndiffs; i++) {

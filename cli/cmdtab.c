@@ -142,6 +142,28 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 完成；2 用法错误或年度尚未设置；3 工作区无法打开或读取，或无法写出。",
      0},
+    {"files", jx_cmd_files, "列出或取回某个送审版本的原始文件（与送审时逐字节相同）",
+     "jixiao files CODE --year YEAR [--version N] [--json] [-o DIR]",
+     "列出单位 CODE 在 YEAR 年度某个送审版本（默认最新版本）的原始文件：序号、\n"
+     "大小、SHA-256、送审时的文件名；给出 -o DIR 时把它们写入目录 DIR（不存在时\n"
+     "创建），文件名取送审时的名称（路径分隔符、控制字符和开头的“.”换成“_”）。\n"
+     "写入之前逐个从原始文件库读回并核对 SHA-256：有一个缺失或被改动就一个也\n"
+     "不写（错误 D012）；DIR 中已有同名文件时拒绝，不覆盖；每个文件先写临时\n"
+     "文件再改名。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR    评价年度\n"
+     "  --version N    版本号（1、2……；默认最新版本）\n"
+     "  --json         输出 JSON（format 为 jixiao-files，见 docs/store.md）\n"
+     "  -o DIR         把原始文件写入目录 DIR\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 完成；1 原始文件缺失或被改动（未写入任何文件）；2 用法错误，\n"
+     "没有该单位、年度或版本，或 DIR 中已有同名文件（未写入任何文件）；3 工作区\n"
+     "无法打开或读取，或 DIR 无法创建或写入。",
+     0},
     {"help", jx_cmd_help, "显示命令列表或某个命令的帮助",
      "jixiao help [CMD]",
      "不带参数时列出全部命令；带 CMD 时显示该命令的用法和说明。\n"
@@ -198,6 +220,30 @@ const struct jx_cmd jx_cmds[] = {
      "\n"
      "退出码：0 已建立；2 用法错误或 DIR 已是工作区；3 无法建立（目录、数据库\n"
      "无法创建或连接）。",
+     0},
+    {"judge", jx_cmd_judge, "记录财政对考核评分表待判断指标的判断（得分）",
+     "jixiao judge CODE --year YEAR --set ITEM=VALUE [--set ...] "
+     "[--comment TEXT] [--as USER] [--at TIME]",
+     "记录财政审核人对单位 CODE 在 YEAR 年度考核评分表中待判断指标的得分：\n"
+     "ITEM 是该年度评价框架中的指标编号（jixiao assess 列出待判断的指标、建议\n"
+     "和范围），VALUE 是得分（精确小数），须在规则允许的范围内（0 至分值，或人工\n"
+     "指标的评分档次内）。每条判断单独保存（谁、何时、说明），不覆盖以前的判断：\n"
+     "同一指标以最后一次判断为准。所有 --set 在同一个事务中记录，任何一条被拒绝\n"
+     "则都不记录。记录后重新计算该单位的考核分并输出：无待判断指标时为一个分数\n"
+     "和等级。只限财政审核人和管理员；单位须已送审。\n"
+     "\n"
+     "选项：\n"
+     "  --year YEAR       评价年度\n"
+     "  --set ITEM=VALUE  指标 ITEM 的得分（可重复）\n"
+     "  --comment TEXT    判断的说明（可选）\n"
+     "  --as USER         操作人（工作区中的用户名；未给出时取环境变量 JIXIAO_USER）\n"
+     "  --at TIME         补录过去的判断（只限管理员，标明“补录”）\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
+     "JIXIAO_WORKSPACE（见 jixiao help init）。\n"
+     "\n"
+     "退出码：0 已记录；1 被拒绝（无权、未送审、没有该指标、该指标不需判断、\n"
+     "超出范围；原因见标准错误，未作改动）；2 用法错误；3 工作区无法打开或写入。",
      0},
     {"publish", jx_cmd_publish, "记录单位公开自评材料（已审核 → 已公开）",
      "jixiao publish CODE --year YEAR [--as USER] [--at TIME]",

@@ -88,8 +88,8 @@ int jx_store_schema_version(struct jx_store *s);
 
 /* The store's generation (migration 7): a number raised by every
  * change to the tables the year overview reads (years, units,
- * versions, states, audit, scores, rechecks, samples), in the writer's
- * transaction.  0 with *out, or -1 (no such table: an older schema, or
+ * versions, states, audit, scores, rechecks, samples, judgements), in
+ * the writer's transaction.  0 with *out, or -1 (no such table: an older schema, or
  * the store failed). */
 int jx_store_generation(struct jx_store *s, int64_t *out);
 

@@ -24,6 +24,7 @@
 #include "jixiao/base.h"
 #include "jixiao/check.h"
 #include "jixiao/diag.h"
+#include "jixiao/framework.h"
 #include "jixiao/store.h"
 #include "jixiao/workflow.h"
 
@@ -70,6 +71,15 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
                  const char *package_json, const char *evaluation_json,
                  const struct jx_ws_who *who, struct jx_ws_done *done,
                  struct jx_diags *d);
+
+/* jx_ws_submit, and in the same transaction the unit's draft for the
+ * year is removed (its files stay in the store): the version and the
+ * spent draft commit together or not at all (jx_ws_draft_submit). */
+int jx_ws_submit_draft(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_file *files, size_t nfiles,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d);
 
 /*
  * Last year at 送审 (C122, docs/checks.md): the version that stands for
@@ -227,6 +237,18 @@ struct jx_ws_vdiff {
 /* Most changes listed per pair of versions. */
 #define JX_WS_MAX_CHANGES 200
 
+/* One judgement as shown (jx_ws_judge). */
+struct jx_ws_judgement_row {
+    const char *at;           /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *actor;        /* the user's name, or NULL */
+    const char *item;         /* the framework item's id */
+    const char *label;        /* its name in the year's framework, or NULL */
+    const char *value;        /* exact decimal text */
+    const char *comment;      /* or NULL */
+    bool backdated;
+    bool standing;            /* the latest of its item: it counts */
+};
+
 /* One unit's history for a year. */
 struct jx_ws_history {
     const char *code, *name;
@@ -240,6 +262,8 @@ struct jx_ws_history {
     const char *review_note;  /* or NULL */
     const char *review_by;    /* the reviewer's name, or NULL */
     const char *review_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", or NULL */
+    struct jx_ws_judgement_row *judgements; /* in the order recorded */
+    size_t njudgements;
 };
 
 /* The audit trail of unit for year and the differences between its
@@ -304,6 +328,68 @@ int jx_ws_recheck(struct jx_store *s, const char *unit, int year,
                   struct jx_rat score, const char *note,
                   const struct jx_ws_who *who, struct jx_diags *d);
 
+/* ---- the reviewer's judgements of the 考核评分表 ---------------------- */
+
+/* One judgement to record: an item of the year's framework and its
+ * score. */
+struct jx_ws_judgement {
+    const char *item;
+    struct jx_rat value;
+};
+
+/* The unit's 考核 after judgements were recorded. */
+struct jx_ws_judged {
+    const char *total;        /* jx_fw_result_total_text: one number when
+                                 nothing is pending, else the range */
+    const char *grade;        /* or NULL (pending, or no grades) */
+    size_t njudge;            /* items still awaiting a judgement */
+};
+
+/*
+ * Record the reviewer's judgements (the scores of items awaiting one:
+ * manual items, or items whose input is missing and whose policy is
+ * judgement) of unit's 整体 for year, by who, in one transaction: one
+ * row each in the judgements table (append-only; the latest row of an
+ * item stands), and the unit's cached 'assessment' row rewritten with
+ * the standing judgements applied (the stamp includes them).  Refused
+ * (1, W diagnostic in d, nothing changed): W020/W021/W022 as the acts,
+ * W050 unless who is a reviewer or an administrator, W009/W010 for a
+ * backdated judgement not by an administrator or in the future, W051
+ * when the unit has no version for the year, W055 when the year's
+ * framework cannot be read, W052 an item the framework does not have,
+ * W053 an item that takes no judgement (the rule computes it, or it is
+ * not counted), W054 a value outside what the rule allows (0..分值, or
+ * the bands of a manual rule: the framework's own check of run-time
+ * judgements).  out (may be NULL) gets the 考核 after.  -1 when the
+ * store failed (rolled back).
+ */
+int jx_ws_judge_set(struct jx_store *s, const char *unit, int year,
+                    const struct jx_ws_judgement *set, size_t n,
+                    const char *comment, const struct jx_ws_who *who,
+                    struct jx_arena *a, struct jx_ws_judged *out,
+                    struct jx_diags *d);
+
+/* One judgement: jx_ws_judge_set with one item. */
+int jx_ws_judge(struct jx_store *s, const char *unit, int year,
+                const char *item, struct jx_rat value, const char *comment,
+                const struct jx_ws_who *who, struct jx_diags *d);
+
+/*
+ * The 考核 of unit's latest version for year computed now with the
+ * standing judgements applied (*res, in a; NULL when the unit has no
+ * version or the framework cannot be read), for showing the items that
+ * await a judgement with their 建议 and range.  0, 1 when the year is
+ * not set up (W022), -1 when the store failed.
+ */
+int jx_ws_assess_unit(struct jx_arena *a, struct jx_store *s,
+                      const char *unit, int year, struct jx_fw_result **res,
+                      struct jx_diags *d);
+
+/* Whether item result r takes a judgement (counted, and its rule leaves
+ * a range: manual, partly judgement, an input missing with policy
+ * judge). */
+bool jx_ws_item_judgeable(const struct jx_fw_item_result *r);
+
 /* ---- a unit's draft (the portal's uploads) ----------------------------- */
 
 /* One original file of a draft. */
@@ -358,14 +444,88 @@ int jx_ws_draft_get(struct jx_arena *a, struct jx_store *s, const char *unit,
                     int year, struct jx_ws_draft *out);
 
 /*
- * 送审 or 再送审 of unit's draft for year through jx_ws_submit: the
+ * 送审 or 再送审 of unit's draft for year through jx_ws_submit_draft: the
  * version is frozen from the draft's originals (read back from the file
- * store, their SHA-256 checked) and its Package and Evaluation JSON;
- * the draft is then removed (its files stay in the store).  Returns as
- * jx_ws_submit; 1 with W040 when there is no draft.
+ * store, their SHA-256 checked) and its Package and Evaluation JSON,
+ * and the draft is removed in the same transaction (its files stay in
+ * the store).  Returns as jx_ws_submit; 1 with W040 when there is no
+ * draft.
  */
 int jx_ws_draft_submit(struct jx_store *s, const char *unit, int year,
                        const struct jx_ws_who *who, struct jx_ws_done *done,
                        struct jx_diags *d);
+
+/* The kind of an original file from its content (the caller's detector,
+ * jx_input_kind_name of jx_input_detect: the workspace does not read
+ * formats); never NULL. */
+typedef const char *(*jx_ws_kind_fn)(const void *data, size_t len);
+
+/*
+ * A returned unit corrects its last version: unit's latest version for
+ * year (its original files, Package JSON and Evaluation JSON) becomes
+ * the unit's draft, by who (a filler or leader of that unit), in one
+ * transaction; each file's kind is kind_of its content (read back from
+ * the file store).  Refused (1, nothing changed) by another unit's user
+ * or the bureau (W042), unless the 整体 is 填报中 or 被退回 (W041), when
+ * a draft is there already (W043) or there is no version (W044).
+ * Returns 0 (*number the version copied), 1, or -1 when the store
+ * failed (rolled back).
+ */
+int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
+                             jx_ws_kind_fn kind_of,
+                             const struct jx_ws_who *who, int *number,
+                             struct jx_diags *d);
+
+/* ---- a version's original files (ws_files.c) -------------------------- */
+
+/* One original of a version, as recorded in version_files. */
+struct jx_ws_vfile {
+    int seq;                  /* 1, 2, ... in the order sent */
+    const char *name;         /* the name it was sent under */
+    char sha256[65];
+    int64_t size;
+};
+
+/* The originals of one version of a unit's 整体. */
+struct jx_ws_vfiles {
+    const char *code, *name;  /* the unit */
+    int year;
+    int number;               /* the version's number */
+    const char *created_at;   /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    struct jx_ws_vfile *files;
+    size_t nfiles;
+};
+
+/*
+ * The originals of version number (0: the latest) of unit's 整体 for
+ * year into *out (in a), in the order sent.  Returns 0; 1 when refused
+ * (W021 an unknown unit, W022 a year not set up, W056 no such version,
+ * or none yet; d); -1 when the store failed.  Nothing is read from the
+ * file store.
+ */
+int jx_ws_version_files(struct jx_arena *a, struct jx_store *s,
+                        const char *unit, int year, int number,
+                        struct jx_ws_vfiles *out, struct jx_diags *d);
+
+/*
+ * Read original f of version v back from the file store through
+ * jx_files_get (its SHA-256 checked) into a malloc'd buffer (*data,
+ * *len; the caller frees it).  A copy missing or altered in the store
+ * is never served: -1 after the store's D010/D011 and a D012 naming the
+ * original (unit, year, version, seq and name) in d.  0 when read.
+ */
+int jx_ws_version_file_read(struct jx_store *s, const struct jx_ws_vfiles *v,
+                            const struct jx_ws_vfile *f, char **data,
+                            size_t *len, struct jx_diags *d);
+
+/*
+ * A name safe to create in a directory for an original sent as name
+ * (a): path separators ('/', '\\') and control characters become '_',
+ * leading dots become '_' (so neither "." nor ".." nor a hidden file),
+ * cut to at most 200 bytes at a UTF-8 boundary; an empty name becomes
+ * "file-SEQ".
+ */
+const char *jx_ws_file_name_safe(struct jx_arena *a, const char *name,
+                                 int seq);
 
 #endif

@@ -9,7 +9,8 @@
  * are UTC text "YYYY-MM-DDTHH:MM:SSZ", dates "YYYY-MM-DD".
  *
  * Content tables (bureau, years, units, users, versions, files,
- * version_files, states, audit, samples, rechecks, drafts, draft_files) hold what happened and migrate with
+ * version_files, states, audit, samples, rechecks, drafts, draft_files,
+ * judgements) hold what happened and migrate with
  * care; derived tables (scores, rankings) can be dropped and recomputed
  * from the content.
  */
@@ -215,14 +216,47 @@ static const char m5_sql[] =
     " FOREIGN KEY (unit, year, object)"
     " REFERENCES drafts (unit, year, object))@STRICT@;";
 
+/* Migration 6: the reviewer's judgements of the 考核评分表's items that
+ * await one (jx_ws_judge).  Append-only history: one row per judgement
+ * (the item's id in the year's framework, the score as exact decimal
+ * text, who, when, why); the latest row (highest id) per unit, year,
+ * object and item stands and enters the 考核 as an override.  Not audit
+ * rows: the audit table stays about state transitions. */
+static const char m6_sql[] =
+    "CREATE TABLE judgements ("
+    " id @ID@,"
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " item TEXT NOT NULL,"
+    " value TEXT NOT NULL,"
+    " actor_id @INT@ REFERENCES users (id),"
+    " at TEXT NOT NULL,"
+    " recorded TEXT NOT NULL,"
+    " backdated INTEGER NOT NULL DEFAULT 0 CHECK (backdated IN (0, 1)),"
+    " comment TEXT)@STRICT@;"
+    "CREATE INDEX judgements_by_unit ON judgements (year, object, unit, item,"
+    " id);";
+
+/* SQLite: the judgements refuse updates and deletes. */
+static const char m6_sqlite[] =
+    "CREATE TRIGGER judgements_no_update BEFORE UPDATE ON judgements"
+    " BEGIN SELECT RAISE(ABORT, 'judgements are append-only'); END;"
+    "CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
+    " BEGIN SELECT RAISE(ABORT, 'judgements are append-only'); END;";
+
+/* PostgreSQL: the same, with migration 1's trigger function. */
+static const char m6_pg[] =
+    "CREATE TRIGGER judgements_no_change BEFORE UPDATE OR DELETE ON judgements"
+    " FOR EACH ROW EXECUTE FUNCTION jx_audit_append_only();";
+
 /* Migration 7 (the portal under load, issue 14): the store's
  * generation, one number that every write to a table the bureau's year
  * overview reads (years, units, versions, states, audit, scores,
- * rechecks, samples) raises, by triggers, in the writer's own
+ * rechecks, samples, judgements) raises, by triggers, in the writer's own
  * transaction.  The portal keeps each year's computed status while the
  * generation stays the same (lib/web/web_cache.c, docs/portal.md).
- * Derived: it can be dropped and recreated at any number.  (6 is
- * another branch's.) */
+ * Derived: it can be dropped and recreated while no portal runs. */
 static const char m7_sql[] =
     "CREATE TABLE generation ("
     " id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -279,6 +313,12 @@ static const char m7_sqlite[] =
     "CREATE TRIGGER gen_samples_u AFTER UPDATE ON samples"
     " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
     "CREATE TRIGGER gen_samples_d AFTER DELETE ON samples"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_i AFTER INSERT ON judgements"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_u AFTER UPDATE ON judgements"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_d AFTER DELETE ON judgements"
     " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;";
 
 /* PostgreSQL: deferred (constraint) triggers, run at commit, so that a
@@ -312,6 +352,9 @@ static const char m7_pg[] =
     " EXECUTE FUNCTION jx_generation_bump();"
     "CREATE CONSTRAINT TRIGGER gen_samples AFTER INSERT OR UPDATE OR DELETE"
     " ON samples DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_judgements AFTER INSERT OR UPDATE OR DELETE"
+    " ON judgements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
     " EXECUTE FUNCTION jx_generation_bump();";
 
 const struct jx_migration jx_migrations[] = {
@@ -320,6 +363,7 @@ const struct jx_migration jx_migrations[] = {
     {3, m3_sql, NULL, NULL},
     {4, m4_sql, NULL, NULL},
     {5, m5_sql, NULL, NULL},
+    {6, m6_sql, m6_sqlite, m6_pg},
     {7, m7_sql, m7_sqlite, m7_pg},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

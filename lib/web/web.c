@@ -49,6 +49,8 @@ static const struct route routes[] = {
     {{"POST", "/unit/{unit}/{year}/act", JX_WEB_SIGNED}, jx_web_page_act},
     {{"POST", "/unit/{unit}/{year}/upload", JX_WEB_FILLER},
      jx_web_page_upload},
+    {{"POST", "/unit/{unit}/{year}/redraft", JX_WEB_FILLER},
+     jx_web_page_redraft},
     /* correcting figures in the page (web_edit.c) */
     {{"GET", "/unit/{unit}/{year}/edit", JX_WEB_FILLER}, jx_web_page_edit},
     {{"POST", "/unit/{unit}/{year}/edit", JX_WEB_FILLER},
@@ -66,12 +68,17 @@ static const struct route routes[] = {
      jx_web_page_export_xlsx},
     {{"POST", "/unit/{unit}/{year}/recheck", JX_WEB_REVIEWER | JX_WEB_ADMIN},
      jx_web_page_recheck},
+    {{"POST", "/unit/{unit}/{year}/judge", JX_WEB_REVIEWER | JX_WEB_ADMIN},
+     jx_web_page_judge},
     {{"GET", "/unit/{unit}/{year}/workbook.xlsx", JX_WEB_SIGNED},
      jx_web_page_workbook},
     {{"GET", "/unit/{unit}/{year}/report.docx", JX_WEB_SIGNED},
      jx_web_page_report_docx},
     {{"GET", "/unit/{unit}/{year}/report.pdf", JX_WEB_SIGNED},
      jx_web_page_report_pdf},
+    /* a version's original files (web_files.c) */
+    {{"GET", "/unit/{unit}/{year}/v/{version}/files/{seq}", JX_WEB_SIGNED},
+     jx_web_page_version_file},
     /* the public's */
     {{"GET", "/public/{year}.json", JX_WEB_ALL}, jx_web_page_open_json},
     {{"GET", "/public/{year}.csv", JX_WEB_ALL}, jx_web_page_open_csv},
@@ -91,8 +98,8 @@ const struct jx_web_route_info *jx_web_routes(size_t *n)
     return info;
 }
 
-/* Whether path matches pattern; the {unit} and {year} segments go to
- * c (in its arena).  A segment ends at the next '/' or, when the
+/* Whether path matches pattern; the {unit}, {year}, {version} and {seq}
+ * segments go to c (in its arena).  A segment ends at the next '/' or, when the
  * pattern goes on with another character ("{year}.json"), at the last
  * occurrence of that character before the next '/'. */
 static bool match(struct jx_web_ctx *c, const char *pattern, const char *path)
@@ -100,6 +107,8 @@ static bool match(struct jx_web_ctx *c, const char *pattern, const char *path)
     const char *p = pattern, *q = path;
     c->unit = NULL;
     c->year_text = NULL;
+    c->version_text = NULL;
+    c->seq_text = NULL;
     while (*p && *q) {
         if (*p == '{') {
             const char *pe = strchr(p, '}');
@@ -123,6 +132,10 @@ static bool match(struct jx_web_ctx *c, const char *pattern, const char *path)
             char *v = jx_strndup(c->a, q, (size_t)(qe - q));
             if (strncmp(p, "{unit}", 6) == 0) {
                 c->unit = v;
+            } else if (strncmp(p, "{version}", 9) == 0) {
+                c->version_text = v;
+            } else if (strncmp(p, "{seq}", 5) == 0) {
+                c->seq_text = v;
             } else {
                 c->year_text = v;
             }

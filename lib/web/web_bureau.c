@@ -54,9 +54,9 @@ static const char *score_text(struct jx_arena *a, struct jx_rat v)
     return jx_strdup(a, jx_rat_format(v, 2, false, JX_ROUND_HALF_UP, buf));
 }
 
-/* Send data as a download of type named ascii (a plain fallback) and
- * utf8 (RFC 5987 filename*, for Chinese names). */
-static void send_download(struct jx_web_ctx *c, const char *type,
+/* See web_pages.h: data as a download of type named ascii (a plain
+ * fallback) and utf8 (RFC 5987 filename*, for Chinese names). */
+void jx_web_send_download(struct jx_web_ctx *c, const char *type,
                           const char *data, size_t len, const char *ascii,
                           const char *utf8)
 {
@@ -419,6 +419,9 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                    "</label><button type=\"submit\">记录复核分</button></form>\n",
                 c->unit, c->year, c->sess.csrf);
     }
+    if (jx_web_judge_section(c, h) < 0) { /* web_judge.c */
+        return -1;
+    }
     jx_html(h, "<p>下载：<a href=\"/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
                "</a>",
             c->unit, c->year);
@@ -687,7 +690,7 @@ static int export_year(struct jx_web_ctx *c, bool csv)
     if (w == 0) {
         const char *ascii = jx_sprintf(c->a, "export-%d.%s", c->year,
                                        csv ? "csv" : "xlsx");
-        send_download(c,
+        jx_web_send_download(c,
                       csv ? "text/csv; charset=utf-8"
                           : "application/vnd.openxmlformats-officedocument."
                             "spreadsheetml.sheet",
@@ -729,7 +732,7 @@ int jx_web_page_workbook(struct jx_web_ctx *c)
     jx_buf_init(&b, JX_REPORT_MAX_BYTES);
     int w = jx_export_template_bytes(c->year, &b, NULL);
     if (w == 0) {
-        send_download(
+        jx_web_send_download(
             c, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             b.p, b.len, jx_sprintf(c->a, "workbook-%s-%d.xlsx", jx_web_urlenc(c->a, c->unit), c->year),
             jx_sprintf(c->a, "%s%d年度绩效自评填报表.xlsx", name, c->year));
@@ -793,7 +796,7 @@ static int unit_report(struct jx_web_ctx *c, bool pdf)
                     : jx_report_docx(doc, &out, &d);
         if (w == 0 && !out.toobig) {
             const char *ext = pdf ? "pdf" : "docx";
-            send_download(
+            jx_web_send_download(
                 c,
                 pdf ? "application/pdf"
                     : "application/vnd.openxmlformats-officedocument."

@@ -205,6 +205,60 @@ int jx_web_draft_submit(struct jx_web_ctx *c)
     return 0;
 }
 
+/* The kind of a stored original from its content (jx_ws_kind_fn). */
+static const char *kind_of_content(const void *data, size_t len)
+{
+    return jx_input_kind_name(jx_input_detect(data, len));
+}
+
+/* See web_pages.h. */
+int jx_web_page_redraft(struct jx_web_ctx *c)
+{
+    const char *name = NULL;
+    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
+    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
+    if (r < 0 || y < 0) {
+        return -1;
+    }
+    if (r == 0 || y == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    struct jx_ws_who who = {.user = c->sess.user, .now = c->now,
+                            .client = c->req->client};
+    struct jx_diags d;
+    jx_diags_init(&d, c->a);
+    int number = 0;
+    int rc = jx_ws_draft_from_version(c->s, c->unit, c->year, kind_of_content,
+                                      &who, &number, &d);
+    const char *why = d.n ? d.a[d.n - 1].msg : "此操作在当前状态下不允许。";
+    jx_diags_release(&d);
+    if (rc < 0) {
+        return -1;
+    }
+    if (rc > 0) {
+        jx_web_error(c, 403, "操作被拒绝", why);
+        return 0;
+    }
+    back_to_unit(c);
+    return 0;
+}
+
+/* Whether unit has a version for year: 1, 0, or -1. */
+static int has_version(struct jx_store *s, const char *unit, int year)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT 1 FROM versions WHERE unit = ? AND year = ? LIMIT 1");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    enum jx_step r = jx_stmt_step(st);
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 1 : r == JX_STEP_DONE ? 0 : -1;
+}
+
 /* The string member key of o, or NULL. */
 static const char *jstr(const json_t *o, const char *key)
 {
@@ -331,6 +385,21 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
     jx_html(h, "<h2>草稿</h2>\n");
     if (g == 0) {
         jx_html(h, "<p>尚无草稿。</p>\n");
+        int hv = editable && c->sess.role == JX_WF_FILLER
+                     ? has_version(c->s, c->unit, c->year)
+                     : 0;
+        if (hv < 0) {
+            return -1;
+        }
+        if (hv > 0) {
+            /* a returned (or withdrawn) unit corrects its last version */
+            jx_html(h, "<form class=\"act\" method=\"post\" "
+                       "action=\"/unit/%t/%d/redraft\">"
+                       "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+                       "<button type=\"submit\">以上一版本为底稿修改</button>"
+                       "</form>\n",
+                    c->unit, c->year, c->sess.csrf);
+        }
     } else {
         jx_html(h, "<p>%h 上传于 %h（UTC）。</p>\n", dr.by ? dr.by : "—",
                 dr.updated_at);

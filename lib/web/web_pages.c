@@ -3,8 +3,10 @@
  * sign-in and sign-out, the bureau's year overview (jx_ws_status,
  * sortable, paginated), a unit's page (state, versions, what changed,
  * audit trail, and the forms of the acts the signed-in role may take
- * in the state, asked of jx_wf_apply), the acts themselves (jx_ws_act)
- * and the public list of a year.  Every string reaches the page through
+ * in the state, asked of jx_wf_apply: every act of a person, with the
+ * comment or reason those need), the acts themselves (jx_ws_act; an
+ * empty comment answered with the form again), 待我处理 on the home page
+ * (a query of the records) and the public list of a year.  Every string reaches the page through
  * jx_html's escaping conversions.
  */
 #include "web/web_pages.h"
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jixiao/calendar.h"
 #include "jixiao/wsflow.h"
 
 /* ---- small readers of the store ---------------------------------------- */
@@ -74,6 +77,9 @@ static long list_years(struct jx_arena *a, struct jx_store *s, int **years)
 
 /* ---- home, sign-in, sign-out ------------------------------------------- */
 
+static int todo_section(struct jx_web_ctx *c, struct jx_html *h,
+                        const int *years, long ny);
+
 /* See web_pages.h. */
 int jx_web_page_home(struct jx_web_ctx *c)
 {
@@ -84,6 +90,10 @@ int jx_web_page_home(struct jx_web_ctx *c)
     }
     struct jx_html h;
     jx_web_page_begin(c, &h, c->sess.signed_in ? "我的工作" : "欢迎");
+    if (c->sess.signed_in && todo_section(c, &h, years, ny) < 0) {
+        jx_html_release(&h);
+        return -1;
+    }
     if (!c->sess.signed_in) {
         jx_html(&h, "<p>单位填报人、单位负责人和财政审核人请先"
                     "<a href=\"/signin\">登录</a>。</p>\n");
@@ -392,11 +402,13 @@ int jx_web_page_year(struct jx_web_ctx *c)
 
 /* ---- a unit's page and its acts ---------------------------------------- */
 
-/* The acts a page offers (others come with later pages). */
+/* The acts a unit's page offers (抽查 and 复核 have their own routes). */
 static const enum jx_wf_action page_acts[] = {
-    JX_WF_TAKE, JX_WF_APPROVE, JX_WF_RETURN, JX_WF_PUBLISH, JX_WF_SUBMIT,
-    JX_WF_RESUBMIT};
-#define NPAGE_ACTS 6
+    JX_WF_LEADER_APPROVE, JX_WF_LEADER_RETURN, JX_WF_CANCEL_SUBMIT,
+    JX_WF_TAKE,           JX_WF_APPROVE,       JX_WF_RETURN,
+    JX_WF_CANCEL_APPROVAL, JX_WF_PUBLISH,      JX_WF_UNPUBLISH,
+    JX_WF_SUBMIT,         JX_WF_RESUBMIT};
+#define NPAGE_ACTS (sizeof page_acts / sizeof page_acts[0])
 
 /* Whether act is a 送审 (of the draft: its button is the draft's). */
 static bool act_is_submit(enum jx_wf_action act)
@@ -404,22 +416,47 @@ static bool act_is_submit(enum jx_wf_action act)
     return act == JX_WF_SUBMIT || act == JX_WF_RESUBMIT;
 }
 
-/* Whether act needs a comment. */
+/* Whether act needs a comment (退回, 单位退回) or a reason (取消审核,
+ * 撤回公开). */
 static bool act_needs_comment(enum jx_wf_action act)
 {
-    return act == JX_WF_RETURN;
+    return act == JX_WF_RETURN || act == JX_WF_LEADER_RETURN ||
+           act == JX_WF_CANCEL_APPROVAL || act == JX_WF_UNPUBLISH;
 }
 
-/* The acts the signed-in user may take on c's unit now: replay the
- * trail ev[0..n) and ask jx_wf_apply about each; ok[i] for
- * page_acts[i]. */
-static void acts_allowed(struct jx_web_ctx *c, bool leader_step,
-                         const struct jx_ws_event *ev, size_t n,
-                         bool ok[NPAGE_ACTS])
+/* The label of act's comment field (acts that need one). */
+static const char *comment_label(enum jx_wf_action act)
+{
+    return act == JX_WF_RETURN || act == JX_WF_LEADER_RETURN ? "退回意见"
+                                                             : "理由";
+}
+
+/* The text of act's button on the page (static). */
+static const char *act_button(enum jx_wf_action act)
+{
+    return act == JX_WF_LEADER_RETURN ? "退回填报人" : jx_wf_action_zh(act);
+}
+
+/* The message when act's comment is empty (static, Chinese). */
+static const char *comment_missing(enum jx_wf_action act)
+{
+    return act == JX_WF_RETURN || act == JX_WF_LEADER_RETURN
+               ? "退回须写明意见：请填写退回意见后再提交。"
+               : act == JX_WF_CANCEL_APPROVAL
+                     ? "取消审核须写明理由：请填写理由后再提交。"
+                     : "撤回公开须写明理由：请填写理由后再提交。";
+}
+
+/* The acts the signed-in user may take on unit's 整体 for c's year now:
+ * replay the trail ev[0..n) and ask jx_wf_apply about each; ok[i] for
+ * page_acts[i] (NPAGE_ACTS of them). */
+static void acts_allowed(struct jx_web_ctx *c, const char *unit,
+                         bool leader_step, const struct jx_ws_event *ev,
+                         size_t n, bool *ok)
 {
     struct jx_wf_audit *rows = jx_alloc_array(c->a, n ? n : 1, sizeof *rows);
     for (size_t i = 0; i < n; i++) {
-        rows[i].unit = c->unit;
+        rows[i].unit = unit;
         rows[i].year = c->year;
         rows[i].from = ev[i].from;
         rows[i].to = ev[i].to;
@@ -450,8 +487,30 @@ static void acts_allowed(struct jx_web_ctx *c, bool leader_step,
                                .now = c->now};
         struct jx_wf_outcome out;
         ok[i] = good && jx_wf_apply(c->a, cur.state, page_acts[i], &actor,
-                                    c->unit, &o, &out) == 0;
+                                    unit, &o, &out) == 0;
     }
+}
+
+/* The form of act on c's unit (its comment field when it needs one,
+ * with message above it when not NULL). */
+static void act_form(struct jx_web_ctx *c, struct jx_html *h,
+                     enum jx_wf_action act, const char *message)
+{
+    jx_html(h, "<form class=\"act\" method=\"post\" "
+               "action=\"/unit/%t/%d/act\">"
+               "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+               "<input type=\"hidden\" name=\"action\" value=\"%h\">",
+            c->unit, c->year, c->sess.csrf, jx_wf_action_name(act));
+    if (message) {
+        jx_html(h, "<p class=\"err\">%h</p>", message);
+    }
+    if (act_needs_comment(act)) {
+        jx_html(h, "<label>%h <textarea name=\"comment\" rows=\"3\""
+                   " cols=\"40\" required></textarea></label>",
+                comment_label(act));
+    }
+    jx_html(h, "<button type=\"submit\">%h</button></form>\n",
+            act_button(act));
 }
 
 /* The versions of the unit's year as a table (none: a sentence). */
@@ -470,11 +529,16 @@ static int versions_table(struct jx_web_ctx *c, struct jx_html *h)
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
         if (n++ == 0) {
             jx_html(h, "<table><thead><tr><th>版本</th><th>送审时间（UTC）</th>"
-                       "<th>SHA-256</th></tr></thead><tbody>\n");
+                       "<th>SHA-256</th><th>原始文件</th></tr></thead><tbody>\n");
         }
-        jx_html(h, "<tr><td class=\"num\">%D</td><td>%h</td><td>%h</td></tr>\n",
+        jx_html(h, "<tr><td class=\"num\">%D</td><td>%h</td><td>%h</td><td>",
                 (long long)jx_stmt_int(st, 0), jx_stmt_text(st, 2),
                 jx_stmt_text(st, 1));
+        if (jx_web_version_file_links(c, h, (int)jx_stmt_int(st, 0)) < 0) {
+            jx_stmt_finalize(st);
+            return -1;
+        }
+        jx_html(h, "</td></tr>\n");
     }
     jx_stmt_finalize(st);
     jx_html(h, n ? "</tbody></table>\n" : "<p>尚无送审版本。</p>\n");
@@ -527,7 +591,7 @@ int jx_web_page_unit(struct jx_web_ctx *c)
         }
     }
     bool ok[NPAGE_ACTS];
-    acts_allowed(c, leader_step, hist.events, hist.nevents, ok);
+    acts_allowed(c, c->unit, leader_step, hist.events, hist.nevents, ok);
     bool may_submit = false;
     for (size_t i = 0; i < NPAGE_ACTS; i++) {
         may_submit = may_submit || (ok[i] && act_is_submit(page_acts[i]));
@@ -541,21 +605,9 @@ int jx_web_page_unit(struct jx_web_ctx *c)
         return -1;
     }
     for (size_t i = 0; i < NPAGE_ACTS; i++) {
-        if (!ok[i] || act_is_submit(page_acts[i])) {
-            continue;
+        if (ok[i] && !act_is_submit(page_acts[i])) {
+            act_form(c, &h, page_acts[i], NULL);
         }
-        jx_html(&h, "<form class=\"act\" method=\"post\" "
-                    "action=\"/unit/%t/%d/act\">"
-                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
-                    "<input type=\"hidden\" name=\"action\" value=\"%h\">",
-                c->unit, c->year, c->sess.csrf,
-                jx_wf_action_name(page_acts[i]));
-        if (act_needs_comment(page_acts[i])) {
-            jx_html(&h, "<label>退回意见 <textarea name=\"comment\" rows=\"3\""
-                        " cols=\"40\" required></textarea></label>");
-        }
-        jx_html(&h, "<button type=\"submit\">%h</button></form>\n",
-                jx_wf_action_zh(page_acts[i]));
     }
     jx_html(&h, "<h2>送审版本</h2>\n");
     if (versions_table(c, &h) < 0) {
@@ -630,8 +682,14 @@ int jx_web_page_act(struct jx_web_ctx *c)
         return jx_web_draft_submit(c);
     }
     const char *comment = jx_web_form(c, "comment");
-    if (comment && !*comment) {
-        comment = NULL;
+    if (comment) { /* blank is empty */
+        const char *p = comment;
+        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            p++;
+        }
+        if (!*p) {
+            comment = NULL;
+        }
     }
     struct jx_ws_who who = {.user = c->sess.user, .now = c->now,
                             .client = c->req->client};
@@ -641,9 +699,24 @@ int jx_web_page_act(struct jx_web_ctx *c)
     int rc = jx_ws_act(c->s, c->unit, c->year, act, comment, &who, &done, &d);
     /* the message lives in c->a, the list's array does not */
     const char *why = d.n ? d.a[d.n - 1].msg : "此操作在当前状态下不允许。";
+    bool no_comment = rc > 0 && d.n && d.a[d.n - 1].code &&
+                      strcmp(d.a[d.n - 1].code, "W007") == 0;
     jx_diags_release(&d);
     if (rc < 0) {
         return -1;
+    }
+    if (no_comment && act_needs_comment(act)) {
+        /* allowed but for the empty comment: the form again, with the
+         * reason it was refused */
+        struct jx_html h;
+        jx_web_page_begin(c, &h, jx_sprintf(c->a, "%s（%s） %d 年度：%s", name,
+                                            c->unit, c->year,
+                                            act_button(act)));
+        act_form(c, &h, act, comment_missing(act));
+        jx_html(&h, "<p><a href=\"/unit/%t/%d\">返回单位页面</a></p>\n",
+                c->unit, c->year);
+        jx_web_page_end(c, &h, 422);
+        return 0;
     }
     if (rc > 0) {
         jx_web_error(c, 403, "操作被拒绝", why);
@@ -652,6 +725,204 @@ int jx_web_page_act(struct jx_web_ctx *c)
     jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d",
                                   jx_web_urlenc(c->a, c->unit), c->year));
     return 0;
+}
+
+/* ---- 待我处理 on the home page ------------------------------------------- */
+
+/* Most rows of the bureau's 待我处理 on the home page. */
+#define TODO_ROWS 100
+
+/* The bureau's 待我处理: every unit whose 整体 is 已送审 or 审核中, the
+ * oldest 送审 first, with the working days since (the calendar's; "—"
+ * where it has no answer).  0, or -1. */
+static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        c->s, "SELECT st.year, st.unit, u.name, st.state,"
+              " (SELECT MAX(a.at) FROM audit a WHERE a.unit = st.unit"
+              " AND a.year = st.year AND a.object = st.object"
+              " AND a.to_state = 'submitted') AS sent"
+              " FROM states st JOIN units u ON u.code = st.unit"
+              " WHERE st.object = 'whole'"
+              " AND st.state IN ('submitted', 'reviewing')"
+              " ORDER BY sent, st.year, st.unit");
+    if (!st) {
+        return -1;
+    }
+    struct jx_calendar *cal = jx_calendar_new(c->a);
+    struct jx_diags d;
+    jx_diags_init(&d, c->a);
+    bool cal_ok = jx_calendar_load_dir(cal,
+                                       c->app->cfg.caldir
+                                           ? c->app->cfg.caldir
+                                           : jx_calendar_default_dir(c->a),
+                                       &d) == 0;
+    jx_diags_release(&d);
+    struct jx_cal_date today = jx_wf_time_local_date(c->now);
+    enum jx_step r;
+    size_t n = 0;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        if (n++ == 0) {
+            jx_html(h, "<table class=\"todo\"><thead><tr><th>年度</th>"
+                       "<th>编码</th><th>单位</th><th>状态</th>"
+                       "<th>送审时间（UTC）</th><th>已过工作日</th></tr>"
+                       "</thead><tbody>\n");
+        }
+        if (n > TODO_ROWS) {
+            continue;
+        }
+        int year = (int)jx_stmt_int(st, 0);
+        const char *code = jx_stmt_text(st, 1);
+        const char *sent = jx_stmt_isnull(st, 4) ? NULL : jx_stmt_text(st, 4);
+        enum jx_wf_state state = JX_WF_SUBMITTED;
+        const char *sn = jx_stmt_text(st, 3);
+        jx_wf_state_parse(sn, strlen(sn), &state);
+        const char *since = "—";
+        int64_t t;
+        if (sent && cal_ok && jx_wf_time_parse(sent, strlen(sent), &t) == 0) {
+            int k = 0;
+            if (jx_calendar_late_workdays(cal, jx_wf_time_local_date(t), today,
+                                          &k, NULL) == JX_CAL_OK) {
+                since = jx_sprintf(c->a, "%d", k);
+            }
+        }
+        jx_html(h, "<tr><td>%d</td><td>%h</td><td><a href=\"/unit/%t/%d\">"
+                   "%h</a></td><td>%h</td><td>%h</td><td class=\"num\">%h"
+                   "</td></tr>\n",
+                year, code, code, year, jx_stmt_text(st, 2),
+                jx_wf_state_zh(state), sent ? sent : "—", since);
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE) {
+        return -1;
+    }
+    if (n == 0) {
+        jx_html(h, "<p>没有等待审核的单位。</p>\n");
+    } else {
+        jx_html(h, "</tbody></table>\n");
+        if (n > TODO_ROWS) {
+            jx_html(h, "<p>共 %D 个单位等待审核，上表列出送审最早的 %d 个；"
+                       "其余见年度总览。</p>\n",
+                    (long long)n, TODO_ROWS);
+        }
+    }
+    return 0;
+}
+
+/* What a unit user may do next on his unit's 整体 for c->year (state,
+ * trail ev[0..n)): the acts allowed, the draft's steps for a filler;
+ * "" when nothing. */
+static const char *unit_next(struct jx_web_ctx *c, bool leader_step,
+                             enum jx_wf_state state,
+                             const struct jx_ws_event *ev, size_t n,
+                             bool has_draft, bool has_version)
+{
+    bool ok[NPAGE_ACTS];
+    acts_allowed(c, c->sess.unit, leader_step, ev, n, ok);
+    const char *steps[NPAGE_ACTS + 3];
+    size_t k = 0;
+    bool filler = c->sess.role == JX_WF_FILLER;
+    if (filler && jx_wf_may_edit(state)) {
+        if (!has_draft) {
+            steps[k++] = "上传材料";
+            if (has_version) {
+                steps[k++] = "以上一版本为底稿修改";
+            }
+        } else {
+            steps[k++] = "更正草稿";
+        }
+    }
+    for (size_t i = 0; i < NPAGE_ACTS; i++) {
+        if (ok[i] && !(act_is_submit(page_acts[i]) && !has_draft)) {
+            steps[k++] = act_button(page_acts[i]);
+        }
+    }
+    const char *out = "";
+    for (size_t i = 0; i < k; i++) {
+        out = jx_sprintf(c->a, "%s%s%s", out, i ? "、" : "", steps[i]);
+    }
+    return out;
+}
+
+/* A unit user's 待我处理: for every year, the unit's state and what the
+ * user may do next; for the leader also the years waiting in 待单位审核.
+ * 0, or -1. */
+static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
+                     const int *years, long ny)
+{
+    int saved = c->year;
+    int *wait = jx_alloc_array(c->a, ny > 0 ? (size_t)ny : 1, sizeof *wait);
+    size_t nwait = 0;
+    int rc = 0;
+    for (long i = 0; i < ny && rc == 0; i++) {
+        c->year = years[i];
+        bool leader_step = false;
+        if (jx_web_year_exists(c->s, c->year, &leader_step) < 0) {
+            rc = -1;
+            break;
+        }
+        struct jx_diags d;
+        jx_diags_init(&d, c->a);
+        struct jx_ws_history hist;
+        int hr = jx_ws_history(c->a, c->s, c->sess.unit, c->year, &hist, &d);
+        jx_diags_release(&d);
+        if (hr != 0) {
+            rc = hr < 0 ? -1 : 0;
+            break;
+        }
+        enum jx_wf_state state =
+            hist.nevents ? hist.events[hist.nevents - 1].to : JX_WF_FILLING;
+        struct jx_ws_draft dr;
+        int g = jx_ws_draft_get(c->a, c->s, c->sess.unit, c->year, &dr);
+        if (g < 0) {
+            rc = -1;
+            break;
+        }
+        bool has_version = false;
+        for (size_t k = 0; k < hist.nevents; k++) {
+            has_version = has_version || hist.events[k].version > 0;
+        }
+        const char *next = unit_next(c, leader_step, state, hist.events,
+                                     hist.nevents, g > 0, has_version);
+        if (i == 0) {
+            jx_html(h, "<table class=\"todo\"><thead><tr><th>年度</th>"
+                       "<th>状态</th><th>可以做的</th></tr></thead><tbody>\n");
+        }
+        jx_html(h, "<tr><td><a href=\"/unit/%t/%d\">%d 年度</a></td>"
+                   "<td>%h</td><td>%h</td></tr>\n",
+                c->sess.unit, c->year, c->year, jx_wf_state_zh(state),
+                *next ? next : "暂无（等待他人处理）");
+        if (state == JX_WF_UNIT_REVIEW && c->sess.role == JX_WF_LEADER) {
+            wait[nwait++] = c->year;
+        }
+    }
+    c->year = saved;
+    if (rc == 0 && ny > 0) {
+        jx_html(h, "</tbody></table>\n");
+    }
+    if (rc == 0 && c->sess.role == JX_WF_LEADER) {
+        if (nwait == 0) {
+            jx_html(h, "<p>没有等待单位负责人审核的材料。</p>\n");
+        }
+        for (size_t i = 0; i < nwait; i++) {
+            jx_html(h, "<p class=\"msg\">待单位审核：<a href=\"/unit/%t/%d\">"
+                       "%d 年度</a>，请同意并送审或退回填报人。</p>\n",
+                    c->sess.unit, wait[i], wait[i]);
+        }
+    }
+    return rc;
+}
+
+/* The home page's 待我处理 for the signed-in user (a query of the
+ * records, never a state of its own).  0, or -1. */
+static int todo_section(struct jx_web_ctx *c, struct jx_html *h,
+                        const int *years, long ny)
+{
+    jx_html(h, "<h2>待我处理</h2>\n");
+    if (c->sess.unit) {
+        return todo_unit(c, h, years, ny);
+    }
+    return todo_bureau(c, h);
 }
 
 /* ---- the public list ---------------------------------------------------- */

@@ -21,6 +21,8 @@ struct jx_web_ctx {
     const char *unit;            /* the route's {unit}, or NULL */
     const char *year_text;       /* the route's {year} as sent */
     int year;                    /* ... checked: 1900..2999 */
+    const char *version_text;    /* the route's {version} as sent */
+    const char *seq_text;        /* the route's {seq} as sent */
     bool multipart;              /* a multipart/form-data POST: */
     struct jx_web_part *parts;   /* its parts (fields and files) */
     size_t nparts;
@@ -77,6 +79,10 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                          enum jx_wf_state state, bool may_submit);
 int jx_web_draft_submit(struct jx_web_ctx *c);
 
+/* POST /unit/CODE/YYYY/redraft (web_draft.c): the unit's latest version
+ * becomes its draft (jx_ws_draft_from_version), to correct and 再送审. */
+int jx_web_page_redraft(struct jx_web_ctx *c);
+
 /* Correcting figures in the page (web_edit.c): GET and POST
  * /unit/CODE/YYYY/edit. */
 int jx_web_page_edit(struct jx_web_ctx *c);
@@ -121,6 +127,13 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
  * (the bureau, a sampled unit without one), the download links.  0/-1. */
 int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                           const struct jx_ws_history *hist);
+/* The reviewer's judgements on a unit's page (web_judge.c): for the
+ * bureau, the items awaiting a judgement with 建议 and range in a form;
+ * nothing for others or when none.  0/-1. */
+int jx_web_judge_section(struct jx_web_ctx *c, struct jx_html *h);
+/* POST /unit/CODE/YYYY/judge: record the form's judgements
+ * (jx_ws_judge_set) and go back to the unit's page. */
+int jx_web_page_judge(struct jx_web_ctx *c);
 /* POST /year/YYYY/sample, POST /unit/CODE/YYYY/recheck, GET
  * /year/YYYY/assessment, /ranking, /export.csv, /export.xlsx,
  * /unit/CODE/YYYY/workbook.xlsx, /report.docx, /report.pdf. */
@@ -133,5 +146,18 @@ int jx_web_page_export_xlsx(struct jx_web_ctx *c);
 int jx_web_page_workbook(struct jx_web_ctx *c);
 int jx_web_page_report_docx(struct jx_web_ctx *c);
 int jx_web_page_report_pdf(struct jx_web_ctx *c);
+/* Send data as an attachment of type named ascii (a plain fallback)
+ * and utf8 (RFC 5987 filename*). */
+void jx_web_send_download(struct jx_web_ctx *c, const char *type,
+                          const char *data, size_t len, const char *ascii,
+                          const char *utf8);
+
+/* A version's originals (web_files.c): GET
+ * /unit/CODE/YYYY/v/N/files/SEQ, the bytes exactly as stored; the
+ * links to them for the versions list of a unit's page (one cell's
+ * content: version number's files, "—" when none).  0, or -1. */
+int jx_web_page_version_file(struct jx_web_ctx *c);
+int jx_web_version_file_links(struct jx_web_ctx *c, struct jx_html *h,
+                              int number);
 
 #endif

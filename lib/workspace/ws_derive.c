@@ -111,14 +111,85 @@ static const char *date_or_dash(struct jx_arena *a, bool present,
 /* See ws_impl.h. */
 const char *jx_wsi_stamp(struct jx_arena *a, const struct jx_wsi_scoring *sc,
                          const char *framework, const struct jx_wf_year *y,
-                         const struct jx_wf_timeliness *t)
+                         const struct jx_wf_timeliness *t,
+                         const struct jx_wsi_judged *j)
 {
-    return jx_sprintf(a, "%s|%s|%s|%s|%s|%s", sc->print ? sc->print : "",
+    return jx_sprintf(a, "%s|%s|%s|%s|%s|%s|%s", sc->print ? sc->print : "",
                       framework ? framework : "",
                       date_or_dash(a, y->submit_by.y != 0, y->submit_by),
                       date_or_dash(a, y->publish_by.y != 0, y->publish_by),
                       date_or_dash(a, t->submit.present, t->submit.date),
-                      date_or_dash(a, t->publish.present, t->publish.date));
+                      date_or_dash(a, t->publish.present, t->publish.date),
+                      j && j->print ? j->print : "");
+}
+
+/* See ws_impl.h. */
+void jx_wsi_judged_add(struct jx_arena *a, struct jx_wsi_judged *j,
+                       const char *item, const char *value)
+{
+    if (!item || !value) {
+        return;
+    }
+    if (j->n && strcmp(j->items[j->n - 1], item) == 0) {
+        j->ov[j->n - 1] = jx_sprintf(a, "%s=%s", item, value);
+        return;
+    }
+    size_t cap = j->cap;
+    j->items = jx_arena_grow(a, j->items, j->n, &cap, sizeof *j->items);
+    j->ov = jx_arena_grow(a, j->ov, j->n, &j->cap, sizeof *j->ov);
+    j->items[j->n] = jx_strdup(a, item);
+    j->ov[j->n++] = jx_sprintf(a, "%s=%s", item, value);
+}
+
+/* qsort order of override texts (bytes). */
+static int ov_cmp(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* See ws_impl.h. */
+void jx_wsi_judged_finish(struct jx_arena *a, struct jx_wsi_judged *j)
+{
+    const char **ov = jx_alloc_array(a, j->n + 1, sizeof *ov);
+    for (size_t i = 0; i < j->n; i++) {
+        ov[i] = j->ov[i];
+    }
+    if (j->n > 1) {
+        qsort(ov, j->n, sizeof *ov, ov_cmp);
+    }
+    ov[j->n] = NULL;
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    for (size_t i = 0; i < j->n; i++) {
+        jx_buf_addf(&b, "%s%s", i ? ";" : "", ov[i]);
+    }
+    j->print = jx_strdup(a, b.len ? b.p : "");
+    jx_buf_release(&b);
+    j->ov = ov;
+    j->overrides = ov;
+}
+
+/* See ws_impl.h. */
+int jx_wsi_load_judged(struct jx_arena *a, struct jx_store *s,
+                       const char *unit, int year, struct jx_wsi_judged *j)
+{
+    memset(j, 0, sizeof *j);
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT item, value FROM judgements WHERE unit = ? AND year = ?"
+           " AND object = ? ORDER BY item, id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, JX_WSI_OBJECT);
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        jx_wsi_judged_add(a, j, jx_stmt_text(st, 0), jx_stmt_text(st, 1));
+    }
+    jx_stmt_finalize(st);
+    jx_wsi_judged_finish(a, j);
+    return r == JX_STEP_DONE ? 0 : -1;
 }
 
 /* A rational as "num/den" (a JSON string). */
@@ -326,7 +397,11 @@ int jx_wsi_rescore_unit(struct jx_arena *a, struct jx_store *s,
     }
     struct jx_wf_timeliness t;
     jx_wf_timeliness(a, &y, rows, n, sc->cal, &t);
-    const char *stamp = jx_wsi_stamp(a, sc, framework, &y, &t);
+    struct jx_wsi_judged jd;
+    if (jx_wsi_load_judged(a, s, unit, year, &jd) < 0) {
+        return -1;
+    }
+    const char *stamp = jx_wsi_stamp(a, sc, framework, &y, &t, &jd);
     struct jx_stmt *st = jx_stmt_prepare(
         s, "SELECT v.id, c.detail FROM versions v LEFT JOIN scores c"
            " ON c.version = v.id AND c.kind = 'assessment'"
@@ -377,7 +452,8 @@ int jx_wsi_rescore_unit(struct jx_arena *a, struct jx_store *s,
     int rc = 0;
     if (pkg) {
         struct jx_fw_result *res =
-            jx_wf_assess(a, sc->fw, pkg, &y, rows, n, sc->cal, NULL, &pd);
+            jx_wf_assess(a, sc->fw, pkg, &y, rows, n, sc->cal,
+                         jd.overrides, &pd);
         rc = save_row(s, vid, "assessment", jx_fw_result_total_text(a, res),
                       res->grade, assess_encode(a, res, stamp));
         if (rc == 0 && changed) {

@@ -3,7 +3,9 @@
  * originals a filler uploaded, kept content-addressed in the file store,
  * with the Package JSON and Evaluation JSON the pipeline made of them,
  * one per unit, year and object until it is submitted (jx_ws_submit
- * freezes the version; the draft row is then removed).  Reading the
+ * freezes the version and the draft rows are removed in the same
+ * transaction, jx_ws_submit_draft), or made again from the latest
+ * version for a returned unit (jx_ws_draft_from_version).  Reading the
  * files is the caller's (the pipeline is a layer above).  Results live
  * in the caller's arena; inputs are borrowed.
  */
@@ -366,26 +368,174 @@ int jx_ws_draft_submit(struct jx_store *s, const char *unit, int year,
         files[got] = (struct jx_ws_file){dr.files[got].name, data[got], len};
     }
     if (rc == 0) {
-        rc = jx_ws_submit(s, unit, year, files, dr.nfiles, dr.package_json,
-                          dr.evaluation_json, who, done, d);
-    }
-    if (rc == 0) {
-        /* the version stands; the draft is spent (a failure here leaves
-         * it, and the state no longer allows submitting it again) */
-        if (jx_store_begin(s) == 0 &&
-            (lock_writes(s) < 0 ||
-             exec2(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
-                     " AND object = ?",
-                  "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
-            exec2(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
-                     " AND object = ?",
-                  "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
-             jx_store_commit(s) < 0)) {
-            jx_store_rollback(s);
-        }
+        /* the version and the spent draft in one transaction */
+        rc = jx_ws_submit_draft(s, unit, year, files, dr.nfiles,
+                                dr.package_json, dr.evaluation_json, who,
+                                done, d);
     }
     for (size_t i = 0; i < got; i++) {
         free(data[i]);
+    }
+    jx_arena_free(a);
+    return rc;
+}
+
+/* The latest version of unit's 整体 for year: its id and number into
+ * *vid, *number (0: none), its JSON into *pkg, *eval (in a).  0, or -1. */
+static int latest_version(struct jx_arena *a, struct jx_store *s,
+                          const char *unit, int year, int64_t *vid,
+                          int *number, const char **pkg, const char **eval)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT id, number, package, evaluation FROM versions"
+           " WHERE unit = ? AND year = ? AND object = ?"
+           " ORDER BY number DESC LIMIT 1");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    enum jx_step r = jx_stmt_step(st);
+    *vid = 0;
+    *number = 0;
+    if (r == JX_STEP_ROW) {
+        *vid = jx_stmt_int(st, 0);
+        *number = (int)jx_stmt_int(st, 1);
+        *pkg = jx_strdup(a, jx_stmt_text(st, 2));
+        *eval = jx_stmt_isnull(st, 3) ? "{}" : jx_strdup(a, jx_stmt_text(st, 3));
+    }
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW || r == JX_STEP_DONE ? 0 : -1;
+}
+
+/* Copy version vid's file list into unit's draft_files, each file's
+ * kind from its content read back from the store (inside the caller's
+ * transaction): 0 or -1. */
+static int copy_version_files(struct jx_arena *a, struct jx_store *s,
+                              const char *unit, int year, int64_t vid,
+                              jx_ws_kind_fn kind_of, struct jx_diags *d)
+{
+    const char *dir = jx_store_files_dir(s);
+    if (!dir) {
+        jx_diag_add(d, "D010", JX_SEV_ERROR, NULL,
+                    "没有原始文件库（PostgreSQL 需要同时给出 -W DIR）");
+        return -1;
+    }
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT seq, sha256, name FROM version_files WHERE version = ?"
+           " ORDER BY seq");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, vid);
+    size_t n = 0, cap = 0;
+    struct row { int64_t seq; const char *sha, *name; } *rows = NULL;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        rows = jx_arena_grow(a, rows, n, &cap, sizeof *rows);
+        rows[n].seq = jx_stmt_int(st, 0);
+        rows[n].sha = jx_strdup(a, jx_stmt_text(st, 1));
+        rows[n].name = jx_strdup(a, jx_stmt_text(st, 2));
+        n++;
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        if (jx_files_get(dir, rows[i].sha, &data, &len, d) < 0) {
+            return -1;
+        }
+        const char *kind = kind_of ? kind_of(data, len) : "unknown";
+        int rc = exec2(s, "INSERT INTO draft_files (unit, year, object, seq,"
+                          " sha256, name, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       "titittt", unit, (int64_t)year, OBJECT_DB, rows[i].seq,
+                       rows[i].sha, rows[i].name, kind);
+        free(data);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* See wsflow.h. */
+int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
+                             jx_ws_kind_fn kind_of,
+                             const struct jx_ws_who *who, int *number,
+                             struct jx_diags *d)
+{
+    struct jx_arena *a = jx_arena_new();
+    *number = 0;
+    if (jx_store_begin(s) < 0) {
+        jx_arena_free(a);
+        return -1;
+    }
+    int rc = lock_writes(s) < 0 ? -1 : 0;
+    int64_t actor = 0, vid = 0;
+    const char *uunit = NULL, *pkg = NULL, *eval = NULL;
+    enum jx_wf_state state = JX_WF_FILLING;
+    if (rc == 0) {
+        int u = user_of(a, s, who->user, &actor, &uunit);
+        rc = u < 0 ? -1 : 0;
+        if (u == 1 || (u == 0 && (!uunit || strcmp(uunit, unit) != 0))) {
+            rc = refuse(d, "W042", "只有本单位的用户可以修改本单位的材料");
+        }
+    }
+    if (rc == 0) {
+        rc = current_state(s, unit, year, &state);
+    }
+    if (rc == 0 && state != JX_WF_FILLING && state != JX_WF_RETURNED) {
+        jx_diag_add(d, "W041", JX_SEV_ERROR, NULL,
+                    "单位 %s 年度 %d 的整体处于“%s”，只有填报中或被退回时"
+                    "可以修改材料",
+                    unit, year, jx_wf_state_zh(state));
+        rc = 1;
+    }
+    if (rc == 0) {
+        struct jx_ws_draft dr;
+        int g = jx_ws_draft_get(a, s, unit, year, &dr);
+        if (g < 0) {
+            rc = -1;
+        } else if (g > 0) {
+            jx_diag_add(d, "W043", JX_SEV_ERROR, NULL,
+                        "单位 %s 年度 %d 已有草稿：请在草稿上修改，或重新上传",
+                        unit, year);
+            rc = 1;
+        }
+    }
+    int num = 0;
+    if (rc == 0) {
+        rc = latest_version(a, s, unit, year, &vid, &num, &pkg, &eval);
+    }
+    if (rc == 0 && vid == 0) {
+        jx_diag_add(d, "W044", JX_SEV_ERROR, NULL,
+                    "单位 %s 年度 %d 尚无送审版本，不能以上一版本为底稿",
+                    unit, year);
+        rc = 1;
+    }
+    if (rc == 0) {
+        char at[JX_WF_TIME_BUFSZ];
+        jx_wf_time_format(who->now, at);
+        rc = exec2(s, "INSERT INTO drafts (unit, year, object, package,"
+                      " evaluation, updated_at, actor_id)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   "titttti", unit, (int64_t)year, OBJECT_DB, pkg, eval, at,
+                   actor);
+    }
+    if (rc == 0) {
+        rc = copy_version_files(a, s, unit, year, vid, kind_of, d);
+    }
+    if (rc == 0) {
+        rc = jx_store_commit(s) < 0 ? -1 : 0;
+    } else {
+        jx_store_rollback(s);
+    }
+    if (rc == 0) {
+        *number = num;
     }
     jx_arena_free(a);
     return rc;

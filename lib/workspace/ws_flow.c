@@ -332,6 +332,12 @@ static int exec_params(struct jx_store *s, const char *sql, const char *fmt,
  * IMMEDIATE has it; PostgreSQL takes an advisory transaction lock. */
 static int lock_writes(struct jx_store *s)
 {
+    return jx_wsi_lock_writes(s);
+}
+
+/* See ws_impl.h. */
+int jx_wsi_lock_writes(struct jx_store *s)
+{
     if (jx_store_engine(s) != JX_ENGINE_PG) {
         return 0;
     }
@@ -746,12 +752,14 @@ static int insert_version(struct jx_arena *a, struct jx_store *s,
     return 0;
 }
 
-/* See wsflow.h. */
-int jx_ws_submit(struct jx_store *s, const char *unit, int year,
-                 const struct jx_ws_file *files, size_t nfiles,
-                 const char *package_json, const char *evaluation_json,
-                 const struct jx_ws_who *who, struct jx_ws_done *done,
-                 struct jx_diags *d)
+/* 送审 of the given files and JSON (jx_ws_submit); with spend_draft the
+ * unit's draft rows are removed in the same transaction as the version
+ * (jx_ws_submit_draft). */
+static int submit_tx(struct jx_store *s, const char *unit, int year,
+                     const struct jx_ws_file *files, size_t nfiles,
+                     const char *package_json, const char *evaluation_json,
+                     const struct jx_ws_who *who, bool spend_draft,
+                     struct jx_ws_done *done, struct jx_diags *d)
 {
     if (nfiles > 64) {
         return refuse(d, "W024", "一次最多送审 64 个文件，给出了 %zu 个", nfiles);
@@ -798,6 +806,15 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
             rc = -1;
         }
     }
+    if (rc == 0 && spend_draft &&
+        (exec_params(s, "DELETE FROM draft_files WHERE unit = ? AND year = ?"
+                        " AND object = ?",
+                     "tit", unit, (int64_t)year, OBJECT_DB) < 0 ||
+         exec_params(s, "DELETE FROM drafts WHERE unit = ? AND year = ?"
+                        " AND object = ?",
+                     "tit", unit, (int64_t)year, OBJECT_DB) < 0)) {
+        rc = -1;
+    }
     if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;
         if (rc == 0) {
@@ -810,6 +827,28 @@ int jx_ws_submit(struct jx_store *s, const char *unit, int year,
     }
     jx_arena_free(a);
     return rc;
+}
+
+/* See wsflow.h. */
+int jx_ws_submit(struct jx_store *s, const char *unit, int year,
+                 const struct jx_ws_file *files, size_t nfiles,
+                 const char *package_json, const char *evaluation_json,
+                 const struct jx_ws_who *who, struct jx_ws_done *done,
+                 struct jx_diags *d)
+{
+    return submit_tx(s, unit, year, files, nfiles, package_json,
+                     evaluation_json, who, false, done, d);
+}
+
+/* See wsflow.h. */
+int jx_ws_submit_draft(struct jx_store *s, const char *unit, int year,
+                       const struct jx_ws_file *files, size_t nfiles,
+                       const char *package_json, const char *evaluation_json,
+                       const struct jx_ws_who *who, struct jx_ws_done *done,
+                       struct jx_diags *d)
+{
+    return submit_tx(s, unit, year, files, nfiles, package_json,
+                     evaluation_json, who, true, done, d);
 }
 
 /* See wsflow.h. */
@@ -895,6 +934,7 @@ static int unit_score_live(struct jx_arena *a, struct jx_store *s,
                            const struct jx_wsi_scoring *sc, int64_t vid,
                            bool self, bool assess,
                            const struct jx_wf_audit *rows, size_t n,
+                           const char *const *overrides,
                            struct jx_ws_unit_status *u)
 {
     struct jx_stmt *st = jx_stmt_prepare(
@@ -916,7 +956,7 @@ static int unit_score_live(struct jx_arena *a, struct jx_store *s,
                 a, u->code, pkgtext, strlen(pkgtext), &pd);
             if (pkg) {
                 u->assessment = jx_wf_assess(a, sc->fw, pkg, &out->year, rows,
-                                             n, sc->cal, NULL, &pd);
+                                             n, sc->cal, overrides, &pd);
                 u->assess_total = jx_fw_result_total_text(a, u->assessment);
                 u->assess_grade = u->assessment->grade;
             }
@@ -956,6 +996,7 @@ struct unit_work {
     size_t n, cap;
     int64_t vid;
     bool self_cached, assess_cached;
+    struct jx_wsi_judged judged; /* the standing judgements */
 };
 
 /* Read the year's audit rows, every unit's at once (ordered by unit,
@@ -1046,6 +1087,43 @@ static int status_versions(struct jx_arena *a, struct jx_store *s,
     return r == JX_STEP_DONE ? 0 : -1;
 }
 
+/* The year's standing judgements, every unit's at once (ordered by
+ * unit, item, id: the latest per item stands), into w (parallel to
+ * out->units, found through idx), finished.  0, or -1. */
+static int status_judged(struct jx_arena *a, struct jx_store *s,
+                         struct jx_ws_status *out,
+                         struct jx_ws_unit_status **idx, struct unit_work *w)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT unit, item, value FROM judgements"
+           " WHERE year = ? AND object = ? ORDER BY unit, item, id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_int(st, 1, out->year.year);
+    jx_stmt_bind_text(st, 2, OBJECT_DB);
+    struct jx_ws_unit_status *u = NULL;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        const char *code = jx_stmt_text(st, 0);
+        if (!code) {
+            continue;
+        }
+        if (!u || strcmp(u->code, code) != 0) {
+            u = find_unit(idx, out->n, code);
+        }
+        if (u) {
+            jx_wsi_judged_add(a, &w[u - out->units].judged,
+                              jx_stmt_text(st, 1), jx_stmt_text(st, 2));
+        }
+    }
+    jx_stmt_finalize(st);
+    for (size_t i = 0; i < out->n; i++) {
+        jx_wsi_judged_finish(a, &w[i].judged);
+    }
+    return r == JX_STEP_DONE ? 0 : -1;
+}
+
 /* The year's 复核 scores into the units of out (one query; idx: the
  * units by code). */
 static int status_rechecks(struct jx_arena *a, struct jx_store *s,
@@ -1075,7 +1153,8 @@ static int status_rechecks(struct jx_arena *a, struct jx_store *s,
 }
 
 /* See wsflow.h.  Queries: the year, the units, the year's audit rows,
- * the latest versions with their derived scores, the 复核 scores; then
+ * the standing judgements, the latest versions with their derived
+ * scores, the 复核 scores; then
  * per unit only what the store holds no current derived score for. */
 int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
                  const char *fwdir, const char *caldir,
@@ -1132,7 +1211,8 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
     if (n > 1) {
         qsort(idx, n, sizeof *idx, unit_ptr_cmp);
     }
-    if (status_rows(a, s, out, idx, w) < 0) {
+    if (status_rows(a, s, out, idx, w) < 0 ||
+        status_judged(a, s, out, idx, w) < 0) {
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -1145,7 +1225,7 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
         jx_wf_timeliness(a, &out->year, w[i].rows, w[i].n, sc.cal,
                          &u->timeliness);
         stamps[i] = jx_wsi_stamp(a, &sc, out->framework, &out->year,
-                                 &u->timeliness);
+                                 &u->timeliness, &w[i].judged);
     }
     if (status_versions(a, s, out, &sc, idx, stamps, w) < 0) {
         return -1;
@@ -1154,7 +1234,7 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
         if (w[i].vid && (!w[i].self_cached || !w[i].assess_cached) &&
             unit_score_live(a, s, out, &sc, w[i].vid, !w[i].self_cached,
                             !w[i].assess_cached, w[i].rows, w[i].n,
-                            &out->units[i]) < 0) {
+                            w[i].judged.overrides, &out->units[i]) < 0) {
             return -1;
         }
     }
@@ -1415,6 +1495,69 @@ int jx_ws_json_diff(struct jx_arena *a, const char *old_json,
     return 0;
 }
 
+/* The judgements of unit's 整体 for year into out, in the order
+ * recorded, each item's latest marked standing, labelled from the
+ * year's framework when it can be read.  0, or -1. */
+static int history_judgements(struct jx_arena *a, struct jx_store *s,
+                              const char *unit, int year,
+                              struct jx_ws_history *out)
+{
+    struct jx_stmt *st = jx_stmt_prepare(
+        s, "SELECT j.at, u.name, j.item, j.value, j.comment, j.backdated"
+           " FROM judgements j LEFT JOIN users u ON u.id = j.actor_id"
+           " WHERE j.unit = ? AND j.year = ? AND j.object = ? ORDER BY j.id");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, unit);
+    jx_stmt_bind_int(st, 2, year);
+    jx_stmt_bind_text(st, 3, OBJECT_DB);
+    size_t cap = 0;
+    enum jx_step sr;
+    while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->judgements = jx_arena_grow(a, out->judgements, out->njudgements,
+                                        &cap, sizeof *out->judgements);
+        struct jx_ws_judgement_row *j = &out->judgements[out->njudgements++];
+        memset(j, 0, sizeof *j);
+        j->at = jx_strdup(a, jx_stmt_text(st, 0));
+        j->actor = jx_strdup(a, jx_stmt_text(st, 1));
+        j->item = jx_strdup(a, jx_stmt_text(st, 2));
+        j->value = jx_strdup(a, jx_stmt_text(st, 3));
+        j->comment = jx_strdup(a, jx_stmt_text(st, 4));
+        j->backdated = jx_stmt_int(st, 5) != 0;
+    }
+    jx_stmt_finalize(st);
+    if (sr != JX_STEP_DONE) {
+        return -1;
+    }
+    for (size_t i = 0; i < out->njudgements; i++) {
+        bool later = false;
+        for (size_t k = i + 1; k < out->njudgements && !later; k++) {
+            later = strcmp(out->judgements[k].item, out->judgements[i].item) == 0;
+        }
+        out->judgements[i].standing = !later;
+    }
+    struct jx_wf_year y;
+    const char *framework;
+    if (out->njudgements && jx_wsi_load_year(a, s, year, &y, &framework) == 0) {
+        struct jx_diags fd;
+        jx_diags_init(&fd, a);
+        const struct jx_framework *fw = jx_framework_open(
+            a, jx_framework_default_dir(a), framework, &fd);
+        jx_diags_release(&fd);
+        for (size_t i = 0; fw && i < out->njudgements; i++) {
+            const struct jx_fw_item *it =
+                jx_framework_item(fw, out->judgements[i].item);
+            if (it) {
+                out->judgements[i].label = it->name     ? it->name
+                                           : it->level2 ? it->level2
+                                                        : it->level1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* See wsflow.h. */
 int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
                   int year, struct jx_ws_history *out, struct jx_diags *d)
@@ -1484,6 +1627,9 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     }
     jx_stmt_finalize(st);
     if (sr == JX_STEP_ERROR) {
+        return -1;
+    }
+    if (history_judgements(a, s, unit, year, out) < 0) {
         return -1;
     }
     st = jx_stmt_prepare(s, "SELECT number, package FROM versions"

@@ -9,7 +9,8 @@
  * grade, and in detail the figures jx_ws_status shows, with the stamp
  * of everything it depends on besides the package: the code's revision
  * of the derivation, the framework and calendar files' SHA-256, the
- * framework id, the year's deadlines and the dates 及时性 counts).  A
+ * framework id, the year's deadlines, the dates 及时性 counts and the
+ * reviewer's standing judgements).  A
  * row whose stamp differs from the one computed now is stale and never
  * used: the reader computes the score itself.  Writers refresh the
  * latest version's rows in the transaction that changes what they
@@ -60,11 +61,42 @@ void jx_wsi_scoring_open(struct jx_arena *a, const char *fwdir,
                          const char *caldir, const char *framework,
                          struct jx_wsi_scoring *sc, struct jx_diags *d);
 
+/* A unit's standing judgements (the judgements table, the latest row
+ * per item): overrides "ITEM=VALUE" for jx_wf_assess, NULL-terminated,
+ * in byte order, and print, the same joined by ";" ("" when none), for
+ * the stamp.  Build with jx_wsi_judged_add (rows in item, id order: a
+ * later row of the same item replaces the earlier) then
+ * jx_wsi_judged_finish; all in the caller's arena. */
+struct jx_wsi_judged {
+    const char **items, **ov;
+    size_t n, cap;
+    const char *const *overrides; /* after finish */
+    const char *print;            /* after finish */
+};
+
+/* Add one judgement row (see struct jx_wsi_judged). */
+void jx_wsi_judged_add(struct jx_arena *a, struct jx_wsi_judged *j,
+                       const char *item, const char *value);
+
+/* Sort the overrides and make the print (see struct jx_wsi_judged). */
+void jx_wsi_judged_finish(struct jx_arena *a, struct jx_wsi_judged *j);
+
+/* The standing judgements of unit's 整体 for year into *j (finished):
+ * 0, or -1. */
+int jx_wsi_load_judged(struct jx_arena *a, struct jx_store *s,
+                       const char *unit, int year, struct jx_wsi_judged *j);
+
 /* The stamp of a unit's 考核 (a): sc's fingerprint, the framework id, the
- * year's deadlines and the dates t counts. */
+ * year's deadlines, the dates t counts and the standing judgements j
+ * (may be NULL: none). */
 const char *jx_wsi_stamp(struct jx_arena *a, const struct jx_wsi_scoring *sc,
                          const char *framework, const struct jx_wf_year *y,
-                         const struct jx_wf_timeliness *t);
+                         const struct jx_wf_timeliness *t,
+                         const struct jx_wsi_judged *j);
+
+/* Take the write lock of the transaction just begun (ws_flow.c): 0, or
+ * -1. */
+int jx_wsi_lock_writes(struct jx_store *s);
 
 /* The cached 'self' row (total, grade, detail) into u: true when read,
  * false when detail is absent or not ours. */

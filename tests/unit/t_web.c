@@ -6,13 +6,15 @@
  * headers, the year overview's rows, sorting and pages, the public
  * list, and the authorisation walk: every route of the routing table
  * as every role and anonymously, against another unit's objects,
- * absent units and years not set up.
+ * absent units and years not set up; every act of a person by role
+ * with its comment or reason, redraft, and 待我处理 on the home page.
  */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -337,10 +339,13 @@ static void t_acts(void)
     CHECK(strstr(page, "<strong>已送审</strong>") != NULL);
     CHECK(strstr(page, "value=\"take\"") != NULL);
     CHECK(strstr(page, "value=\"approve\"") == NULL);
-    /* the filler sees no reviewer's button */
+    /* the filler sees no reviewer's button, only 取消送审 (until taken) */
     page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL));
     CHECK(strstr(page, "value=\"take\"") == NULL);
-    CHECK(strstr(page, "name=\"action\"") == NULL);
+    CHECK(strstr(page, "<input type=\"hidden\" name=\"action\" "
+                       "value=\"cancel_submit\"><button type=\"submit\">"
+                       "取消送审</button></form>") != NULL);
+    CHECK(strstr(page, "value=\"approve\"") == NULL);
     struct jx_web_response *r =
         req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
             "csrf=0123&action=take");
@@ -361,9 +366,16 @@ static void t_acts(void)
     CHECK_STR(jx_stmt_text(st, 0), "take");
     CHECK_STR(jx_stmt_text(st, 1), "192.0.2.7");
     jx_stmt_finalize(st);
-    /* 退回 needs a comment: refused without, in Chinese */
+    /* 退回 needs a comment: refused without, the form again in Chinese */
     r = req(&f, "POST", "/unit/701001/2024/act", NULL, rv,
             jx_sprintf(f.a, "csrf=%s&action=return", tk));
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(body(&f, r), "value=\"return\"><p class=\"err\">退回须写明"
+                              "意见：请填写退回意见后再提交。</p><label>退回意见 "
+                              "<textarea name=\"comment\"") != NULL);
+    /* the filler may no longer 取消送审 once taken */
+    r = req(&f, "POST", "/unit/701001/2024/act", NULL, fa,
+            jx_sprintf(f.a, "csrf=%s&action=cancel_submit", token(&f, fa)));
     CHECK_INT(r->status, 403);
     CHECK(strstr(body(&f, r), "操作被拒绝") != NULL);
     page = body(&f, req(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
@@ -489,6 +501,11 @@ static void t_authz(void)
                         } else if (strncmp(p, "{year}", 6) == 0) {
                             snprintf(path + k, sizeof path - k, "%s", years[yi]);
                             p += 6;
+                        } else if (*p == '{') {
+                            /* {version}, {seq}: the first (each unit's
+                             * version 1 holds u.json) */
+                            snprintf(path + k, sizeof path - k, "1");
+                            p = strchr(p, '}') + 1;
                         } else {
                             path[k] = *p++;
                             path[k + 1] = '\0';
@@ -693,6 +710,16 @@ static struct jx_web_response *act(struct fix *f, const char *cookie,
                           comment ? comment : ""));
 }
 
+/* POST action to unit's act route for 2024 as cookie: the status. */
+static int act_on(struct fix *f, const char *cookie, const char *unit,
+                  const char *action)
+{
+    return req(f, "POST", jx_sprintf(f->a, "/unit/%s/2024/act", unit), NULL,
+               cookie,
+               jx_sprintf(f->a, "csrf=%s&action=%s", token(f, cookie), action))
+        ->status;
+}
+
 /* The draft's Package JSON of unit 701003 for 2024 (in f's arena). */
 static const char *draft_pkg(struct fix *f)
 {
@@ -860,7 +887,7 @@ static void t_draft_flow(void)
     CHECK(strstr(body(&f, r), "没有草稿") != NULL);
     /* a refused kind is named */
     r = upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc), "a.zip",
-               "PK\003\004junk", 10);
+               "PK\003\004junk", 8);
     CHECK_INT(r->status, 415);
     CHECK(strstr(body(&f, r), "文件“a.zip”是") != NULL);
     /* the upload: 303 back to the page, which shows the draft */
@@ -985,6 +1012,436 @@ static void t_draft_flow(void)
     fix_close(&f);
 }
 
+/* The status of the act form posted to unit 701003 with a blank
+ * comment by cookie (the form again when only the comment is missing). */
+static int blank(struct fix *f, const char *cookie, const char *action)
+{
+    return act(f, cookie, action, "+%0D%0A+")->status;
+}
+
+/* The state on unit 701003's page as cookie sees it. */
+static bool state_is(struct fix *f, const char *cookie, const char *zh)
+{
+    const char *page =
+        body(f, req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+    return strstr(page, jx_sprintf(f->a, "状态：<strong>%s</strong>", zh)) !=
+           NULL;
+}
+
+/* Whether cookie's page of unit 701003 offers action's button. */
+static bool offers(struct fix *f, const char *cookie, const char *action)
+{
+    const char *page =
+        body(f, req(f, "GET", "/unit/701003/2024", NULL, cookie, NULL));
+    return strstr(page, jx_sprintf(f->a, "name=\"action\" value=\"%s\"",
+                                   action)) != NULL;
+}
+
+/* A version's originals through the portal (web_files.c): a third unit
+ * submits a Package JSON and a file of every byte under a Chinese name
+ * with a quote; the bureau and the unit's own filler download them
+ * byte for byte with the exact headers; another unit's filler gets 404,
+ * the anonymous a 303 to the sign-in; an absent version, seq or a
+ * non-canonical number 404; the unit's page links the files; a copy
+ * altered in the file store is a 500 naming it (D012), never served. */
+static void t_version_files(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('fc', 'filler', '701003')");
+    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
+    char blob[256 * 2 + 3];
+    for (size_t i = 0; i < sizeof blob; i++) {
+        blob[i] = (char)(i & 0xFF);
+    }
+    const char *pkg = "{\"format\":\"jixiao-package\"}";
+    struct jx_ws_file files[2] = {
+        {"c.json", pkg, strlen(pkg)},
+        {"附件 a\"b.bin", blob, sizeof blob},
+    };
+    struct jx_ws_who who = {.user = "fc", .now = T0 - 3600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_submit(f.s, "701003", 2024, files, 2, pkg, NULL, &who,
+                           &done, &f.d),
+              0);
+    const char *rv = session(&f, "rv");
+    struct jx_web_response *r =
+        req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(r->body_len == sizeof blob &&
+          memcmp(r->body, blob, sizeof blob) == 0);
+    CHECK_STR(jx_web_response_header(r, "Content-Type"),
+              "application/octet-stream");
+    CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
+              "attachment; filename=\"______ a_b.bin\"; "
+              "filename*=UTF-8''%E9%99%84%E4%BB%B6%20a%22b.bin");
+    CHECK_STR(jx_web_response_header(r, "X-Content-Type-Options"), "nosniff");
+    /* the unit's own filler; the JSON exactly */
+    const char *fc = session(&f, "fc");
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, fc, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK_STR(body(&f, r), pkg);
+    CHECK_STR(jx_web_response_header(r, "Content-Disposition"),
+              "attachment; filename=\"c.json\"; filename*=UTF-8''c.json");
+    /* another unit's filler: 404; nobody: to the sign-in */
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL,
+            session(&f, "fa"), NULL);
+    CHECK_INT(r->status, 404);
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/1", NULL, NULL, NULL);
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
+    /* absent version, seq; numbers not written canonically */
+    static const char *const absent[] = {
+        "/unit/701003/2024/v/2/files/1", "/unit/701003/2024/v/1/files/3",
+        "/unit/701003/2024/v/01/files/1", "/unit/701003/2024/v/1/files/x",
+        "/unit/701003/2024/v/0/files/1", "/unit/701003/2031/v/1/files/1",
+        "/unit/709999/2024/v/1/files/1"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
+        r = req(&f, "GET", absent[i], NULL, rv, NULL);
+        if (r->status != 404) {
+            jx_test_fail(__FILE__, __LINE__, "%s: got %d", absent[i],
+                         r->status);
+        }
+    }
+    /* the unit's page links each file of each version */
+    r = req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL);
+    CHECK_INT(r->status, 200);
+    const char *page = body(&f, r);
+    CHECK(strstr(page, "<th>原始文件</th>") != NULL);
+    CHECK(strstr(page, "<a href=\"/unit/701003/2024/v/1/files/1\">c.json</a>"
+                       "（27 字节）<br><a href=\"/unit/701003/2024/v/1/files/2\">"
+                       "附件 a&quot;b.bin</a>（515 字节）") != NULL);
+    /* a copy altered in the store: refused, named */
+    char hex[65];
+    jx_sha256_hex(blob, sizeof blob, hex);
+    char path[600];
+    snprintf(path, sizeof path, "%s/ws/files/%.2s/%s", f.dir, hex, hex + 2);
+    CHECK_INT(chmod(path, 0644), 0);
+    FILE *fp = fopen(path, "r+b");
+    CHECK(fp != NULL);
+    if (fp) {
+        fputc('!', fp);
+        fclose(fp);
+    }
+    r = req(&f, "GET", "/unit/701003/2024/v/1/files/2", NULL, rv, NULL);
+    CHECK_INT(r->status, 500);
+    const char *b = body(&f, r);
+    CHECK(strstr(b, "单位 701003 年度 2024 版本 1 的原始文件 2“附件 a&quot;b.bin”"
+                    "无法取回") != NULL);
+    CHECK(jx_web_response_header(r, "Content-Disposition") == NULL);
+    fix_close(&f);
+}
+
+/* Every act of the state machine in the browser, with the leader's step:
+ * the buttons each role sees in each state, refusals by role, the
+ * comment or reason required (the form again, 422), and redraft: the
+ * latest version as the draft (equal package and files), refused with
+ * a draft there, in 已送审, and for another unit or the bureau. */
+static void t_acts_all(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    sql(&f, "UPDATE years SET leader_step = 1 WHERE year = 2024");
+    sql(&f, "INSERT INTO units (code, name) VALUES ('701003', '丙单位')");
+    sql(&f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('fc', 'filler', '701003'), ('lc', 'leader', '701003')");
+    CHECK_INT(jx_web_password_set(f.s, "fc", "pass-word-1", &f.d), 0);
+    CHECK_INT(jx_web_password_set(f.s, "lc", "pass-word-1", &f.d), 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
+             jx_test_srcdir);
+    char *pkg = NULL;
+    size_t len = 0;
+    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    const char *fc = session(&f, "fc"), *lc = session(&f, "lc");
+    const char *rv = session(&f, "rv"), *ad = session(&f, "ad");
+    const char *fa = session(&f, "fa");
+    const char *rd = "/unit/701003/2024/redraft";
+    /* no version yet: no redraft button, and the route refuses (W044) */
+    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL)),
+                 "redraft") == NULL);
+    struct jx_web_response *r =
+        req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "尚无送审版本，不能以上一版本为底稿") != NULL);
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, token(&f, fc),
+                     "flow.json", pkg, len)->status,
+              303);
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    /* 待单位审核: the leader's two buttons, nobody else's */
+    CHECK(state_is(&f, fc, "待单位审核"));
+    CHECK(offers(&f, lc, "leader_approve"));
+    CHECK(offers(&f, lc, "leader_return"));
+    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+                 "<button type=\"submit\">退回填报人</button>") != NULL);
+    CHECK(!offers(&f, fc, "leader_approve"));
+    CHECK(!offers(&f, fc, "leader_return"));
+    CHECK(!offers(&f, rv, "leader_approve"));
+    CHECK(!offers(&f, rv, "take"));
+    /* the leader's home page: the unit waiting for him */
+    const char *home = body(&f, req(&f, "GET", "/", NULL, lc, NULL));
+    CHECK(strstr(home, "<p class=\"msg\">待单位审核：<a href=\"/unit/701003/"
+                       "2024\">2024 年度</a>，请同意并送审或退回填报人。</p>")
+          != NULL);
+    CHECK(strstr(home, "<tr><td><a href=\"/unit/701003/2024\">2024 年度</a>"
+                       "</td><td>待单位审核</td><td>同意并送审、退回填报人"
+                       "</td></tr>") != NULL);
+    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    CHECK(strstr(home, "<td>待单位审核</td><td>暂无（等待他人处理）</td>") !=
+          NULL);
+    /* 退回填报人: the filler and the reviewer are refused; blank comment:
+     * the form again */
+    CHECK_INT(act(&f, fc, "leader_return", "x")->status, 403);
+    CHECK_INT(act(&f, rv, "leader_return", "x")->status, 403);
+    r = act(&f, lc, "leader_return", "+");
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(body(&f, r), "退回须写明意见：请填写退回意见后再提交。") != NULL);
+    CHECK(state_is(&f, fc, "待单位审核"));
+    CHECK_INT(act(&f, lc, "leader_return", "%E8%A1%A5%E5%85%85")->status, 303);
+    CHECK(state_is(&f, fc, "填报中"));
+    /* 填报中 with a version and no draft: redraft offered */
+    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    CHECK(strstr(home, "<td>填报中</td><td>上传材料、以上一版本为底稿修改</td>")
+          != NULL);
+    const char *page =
+        body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "action=\"/unit/701003/2024/redraft\"><input type=\""
+                       "hidden\" name=\"csrf\" value=\"") != NULL);
+    CHECK(strstr(page, "<button type=\"submit\">以上一版本为底稿修改</button>")
+          != NULL);
+    /* the leader sees no redraft (the filler's), another unit's filler
+     * 404, the reviewer 403 */
+    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, lc, NULL)),
+                 "redraft") == NULL);
+    CHECK_INT(req(&f, "POST", rd, NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, fa)))->status,
+              404);
+    CHECK_INT(req(&f, "POST", rd, NULL, rv,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, rv)))->status,
+              403);
+    CHECK_INT(req(&f, "POST", rd, NULL, fc, "csrf=bad")->status, 403);
+    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701003/2024");
+    struct jx_stmt *st = jx_stmt_prepare(
+        f.s, "SELECT package, evaluation FROM versions WHERE unit = '701003'"
+             " AND number = 1");
+    CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
+    const char *vpkg = st ? jx_strdup(f.a, jx_stmt_text(st, 0)) : "";
+    const char *veval = st ? jx_strdup(f.a, jx_stmt_text(st, 1)) : "";
+    jx_stmt_finalize(st);
+    struct jx_ws_draft dr;
+    CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 1);
+    CHECK_STR(dr.package_json, vpkg);
+    CHECK_STR(dr.evaluation_json, veval);
+    CHECK_STR(dr.by, "fc");
+    CHECK_INT((long)dr.nfiles, 1);
+    if (dr.nfiles == 1) {
+        CHECK_STR(dr.files[0].name, "flow.json");
+        CHECK_STR(dr.files[0].kind, "json");
+        CHECK_INT((long)dr.files[0].size, (long)len);
+    }
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<td>flow.json</td><td>json</td>") != NULL);
+    CHECK(strstr(page, "<a href=\"/unit/701003/2024/edit\">在页面中更正数字") !=
+          NULL);
+    CHECK(strstr(page, "redraft") == NULL);
+    /* a draft there: refused (W043) */
+    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "已有草稿：请在草稿上修改，或重新上传") != NULL);
+    /* the corrected draft goes as version 2, the draft spent with it */
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 0);
+    CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
+    CHECK(state_is(&f, fc, "已送审"));
+    /* in 已送审: no redraft */
+    r = req(&f, "POST", rd, NULL, fc, jx_sprintf(f.a, "csrf=%s", token(&f, fc)));
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "只有填报中或被退回时可以修改材料") != NULL);
+    /* 取消送审 until taken: the reviewer may not; after the leader's
+     * 同意并送审 the filler may not undo it (W008), the leader may */
+    CHECK(offers(&f, lc, "cancel_submit"));
+    CHECK(!offers(&f, fc, "cancel_submit"));
+    CHECK(!offers(&f, rv, "cancel_submit"));
+    CHECK_INT(act(&f, rv, "cancel_submit", NULL)->status, 403);
+    r = act(&f, fc, "cancel_submit", NULL);
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(body(&f, r), "单位负责人的操作") != NULL);
+    home = body(&f, req(&f, "GET", "/", NULL, lc, NULL));
+    CHECK(strstr(home, "<td>已送审</td><td>取消送审</td>") != NULL);
+    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    CHECK(strstr(home, "<td>已送审</td><td>暂无（等待他人处理）</td>") != NULL);
+    CHECK_INT(act(&f, lc, "cancel_submit", NULL)->status, 303);
+    CHECK(state_is(&f, fc, "填报中"));
+    CHECK(offers(&f, fc, "submit") == false); /* no draft: no 送审 */
+    CHECK_INT(req(&f, "POST", rd, NULL, fc,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, fc)))->status,
+              303);
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    CHECK_INT(act(&f, lc, "leader_approve", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
+    CHECK(!offers(&f, lc, "cancel_submit"));
+    CHECK_INT(act(&f, lc, "cancel_submit", NULL)->status, 403);
+    CHECK_INT(act(&f, rv, "approve", NULL)->status, 303);
+    /* 已审核: 取消审核 by the bureau with a reason */
+    CHECK(offers(&f, rv, "cancel_approval"));
+    CHECK(!offers(&f, fc, "cancel_approval"));
+    CHECK(strstr(body(&f, req(&f, "GET", "/unit/701003/2024", NULL, rv, NULL)),
+                 "<label>理由 <textarea name=\"comment\" rows=\"3\" "
+                 "cols=\"40\" required></textarea></label><button type=\""
+                 "submit\">取消审核</button>") != NULL);
+    CHECK_INT(act(&f, fc, "cancel_approval", "x")->status, 403);
+    CHECK_INT(blank(&f, rv, "cancel_approval"), 422);
+    CHECK(strstr(body(&f, act(&f, rv, "cancel_approval", NULL)),
+                 "取消审核须写明理由：请填写理由后再提交。") != NULL);
+    CHECK(state_is(&f, rv, "已审核"));
+    CHECK_INT(act(&f, rv, "cancel_approval", "%E9%87%8D%E5%AE%A1")->status,
+              303);
+    CHECK(state_is(&f, rv, "审核中"));
+    CHECK_INT(act(&f, rv, "approve", NULL)->status, 303);
+    CHECK_INT(act(&f, fc, "publish", NULL)->status, 303);
+    /* 已公开: 撤回公开 is the administrator's, with a reason */
+    CHECK(!offers(&f, rv, "unpublish"));
+    CHECK(!offers(&f, fc, "unpublish"));
+    CHECK(offers(&f, ad, "unpublish"));
+    CHECK(!offers(&f, rv, "cancel_approval")); /* published: unpublish first */
+    CHECK_INT(act(&f, rv, "unpublish", "x")->status, 403);
+    CHECK_INT(act(&f, fc, "unpublish", "x")->status, 403);
+    CHECK_INT(blank(&f, ad, "unpublish"), 422);
+    CHECK(strstr(body(&f, act(&f, ad, "unpublish", NULL)),
+                 "撤回公开须写明理由：请填写理由后再提交。") != NULL);
+    CHECK(state_is(&f, ad, "已公开"));
+    CHECK_INT(act(&f, ad, "unpublish", "%E6%9C%89%E8%AF%AF")->status, 303);
+    CHECK(state_is(&f, ad, "已审核"));
+    st = jx_stmt_prepare(f.s, "SELECT action, comment FROM audit WHERE"
+                              " unit = '701003' ORDER BY id DESC LIMIT 1");
+    CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
+    CHECK_STR(jx_stmt_text(st, 0), "unpublish");
+    CHECK_STR(jx_stmt_text(st, 1), "有误");
+    jx_stmt_finalize(st);
+    /* an act the page does not offer (抽查 has its own route) */
+    CHECK_INT(act(&f, ad, "sample", NULL)->status, 403);
+    /* 被退回: the unit corrects its last version (the third); after the
+     * administrator's 撤回公开 the 取消审核 is his too (W008) */
+    CHECK_INT(act(&f, rv, "cancel_approval", "x")->status, 403);
+    CHECK_INT(act(&f, ad, "cancel_approval", "x")->status, 303);
+    CHECK_INT(act(&f, rv, "return", "%E6%94%B9")->status, 303);
+    CHECK(state_is(&f, fc, "被退回"));
+    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    CHECK(strstr(home, "<td>被退回</td><td>上传材料、以上一版本为底稿修改</td>")
+          != NULL);
+    CHECK_INT(req(&f, "POST", rd, NULL, fc,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, fc)))->status,
+              303);
+    st = jx_stmt_prepare(f.s, "SELECT MAX(number) FROM versions"
+                              " WHERE unit = '701003'");
+    CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
+    CHECK_INT((long)jx_stmt_int(st, 0), 3);
+    jx_stmt_finalize(st);
+    CHECK_INT(jx_ws_draft_get(f.a, f.s, "701003", 2024, &dr), 1);
+    CHECK(dr.package_json && strcmp(dr.package_json, vpkg) == 0);
+    home = body(&f, req(&f, "GET", "/", NULL, fc, NULL));
+    CHECK(strstr(home, "<td>被退回</td><td>更正草稿、再送审</td>") != NULL);
+    page = body(&f, req(&f, "GET", "/unit/701003/2024", NULL, fc, NULL));
+    CHECK(strstr(page, "<button type=\"submit\">再送审</button>") != NULL);
+    CHECK_INT(act(&f, fc, "resubmit", NULL)->status, 303);
+    CHECK(state_is(&f, fc, "待单位审核"));
+    free(pkg);
+    fix_close(&f);
+}
+
+/* 待我处理 on the home page: the reviewer's units in 已送审 and 审核中,
+ * the oldest 送审 first with the working days since; a unit user's
+ * state and next step; none for the public. */
+static void t_todo(void)
+{
+    struct fix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    /* unit A withdraws and sends again later than B */
+    const char *fa = session(&f, "fa");
+    CHECK_INT(act_on(&f, fa, "701001", "cancel_submit"), 303);
+    /* a version the CLI sent without an Evaluation JSON: redraft too */
+    CHECK_INT(req(&f, "POST", "/unit/701001/2024/redraft", NULL, fa,
+                  jx_sprintf(f.a, "csrf=%s", token(&f, fa)))->status,
+              303);
+    struct jx_web_response *pg =
+        req(&f, "GET", "/unit/701001/2024", NULL, fa, NULL);
+    CHECK_INT(pg->status, 200);
+    CHECK(strstr(body(&f, pg), "<td>u.json</td><td>json</td>") != NULL);
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
+             jx_test_srcdir);
+    char *pkg = NULL;
+    size_t len = 0;
+    CHECK_INT(jx_read_file(path, 1u << 24, &pkg, &len), 0);
+    struct jx_ws_file file = {"u.json", pkg, len};
+    struct jx_ws_who who = {.user = "fa", .now = T0 - 3600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_submit(f.s, "701001", 2024, &file, 1, pkg, NULL, &who,
+                           &done, &f.d),
+              0);
+    free(pkg);
+    const char *rv = session(&f, "rv");
+    CHECK_INT(act_on(&f, rv, "701002", "take"), 303);
+    /* Tuesday 2025-09-23: B sent Friday the 19th, A Saturday the 20th
+     * (Beijing): two working days since each */
+    jx_web_app_set_clock(f.app, T0 + 3 * 86400);
+    rv = session(&f, "rv");
+    const char *home = body(&f, req(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home,
+                 "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
+                 "</th><th>编码</th><th>单位</th><th>状态</th><th>送审时间（UTC）"
+                 "</th><th>已过工作日</th></tr></thead><tbody>\n"
+                 "<tr><td>2024</td><td>701002</td><td><a href=\"/unit/701002/"
+                 "2024\">乙单位</a></td><td>审核中</td><td>2025-09-19T00:00:00Z"
+                 "</td><td class=\"num\">2</td></tr>\n"
+                 "<tr><td>2024</td><td>701001</td><td><a href=\"/unit/701001/"
+                 "2024\">甲&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;单位"
+                 "</a></td><td>已送审</td><td>2025-09-19T23:00:00Z</td>"
+                 "<td class=\"num\">2</td></tr>\n</tbody></table>\n") != NULL);
+    /* the administrator's is the same list */
+    const char *ad = session(&f, "ad");
+    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, ad, NULL)),
+                 "<td>2024</td><td>701002</td>") != NULL);
+    /* approved units leave it */
+    CHECK_INT(act_on(&f, rv, "701002", "approve"), 303);
+    home = body(&f, req(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home, "701002") == NULL);
+    CHECK(strstr(home, "<td>2024</td><td>701001</td>") != NULL);
+    /* the unit's users */
+    fa = session(&f, "fa");
+    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, fa, NULL)),
+                 "<h2>待我处理</h2>\n<table class=\"todo\"><thead><tr><th>年度"
+                 "</th><th>状态</th><th>可以做的</th></tr></thead><tbody>\n"
+                 "<tr><td><a href=\"/unit/701001/2024\">2024 年度</a></td>"
+                 "<td>已送审</td><td>取消送审</td></tr>\n</tbody></table>\n")
+          != NULL);
+    const char *la = session(&f, "la");
+    home = body(&f, req(&f, "GET", "/", NULL, la, NULL));
+    CHECK(strstr(home, "<p>没有等待单位负责人审核的材料。</p>") != NULL);
+    const char *fb = session(&f, "fb");
+    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, fb, NULL)),
+                 "<td>已审核</td><td>公开</td>") != NULL);
+    /* the public: none */
+    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, NULL, NULL)), "待我处理") ==
+          NULL);
+    /* nothing waiting */
+    CHECK_INT(act_on(&f, rv, "701001", "take"), 303);
+    CHECK_INT(act_on(&f, rv, "701001", "approve"), 303);
+    CHECK(strstr(body(&f, req(&f, "GET", "/", NULL, rv, NULL)),
+                 "<h2>待我处理</h2>\n<p>没有等待审核的单位。</p>") != NULL);
+    fix_close(&f);
+}
+
 const struct jx_test t_web[] = {
     {"web.html", t_html},
     {"web.signin", t_signin},
@@ -996,5 +1453,8 @@ const struct jx_test t_web[] = {
     {"web.multipart", t_multipart},
     {"web.draft_flow", t_draft_flow},
     {"web.edit", t_edit},
+    {"web.acts_all", t_acts_all},
+    {"web.version_files", t_version_files},
+    {"web.todo", t_todo},
     {NULL, NULL},
 };

@@ -480,9 +480,70 @@ static void t_pages_downloads(void)
     bfix_close(&f);
 }
 
+/* The judgements form on a unit's page: the bureau sees the pending items
+ * with range and 建议; a value above the item's 分值 is refused (nothing
+ * recorded), a filler is refused by the route, good values are recorded
+ * and the 考核分 follows. */
+static void t_judge_form(void)
+{
+    struct bfix f;
+    if (!bfix_open(&f)) {
+        return;
+    }
+    const char *rv = bsession(&f, "rv");
+    const char *tk = btoken(&f, rv);
+    const char *fa = bsession(&f, "fa");
+    const char *ftk = btoken(&f, fa);
+    const char *page =
+        bbody(&f, breq(&f, "GET", "/unit/701001/2024", NULL, rv, NULL));
+    CHECK(strstr(page, "action=\"/unit/701001/2024/judge\"") != NULL);
+    CHECK(strstr(page, "<tr><td>complete.attachments</td><td>自评报告附件部分"
+                       "内容完整</td><td class=\"num\">0–10</td><td>不完整："
+                       "附件没有项目支出绩效自评表") != NULL);
+    CHECK(strstr(page, "name=\"item.objective.measures\"") != NULL);
+    /* the filler's page has no form; the route refuses the filler */
+    CHECK(strstr(bbody(&f, breq(&f, "GET", "/unit/701001/2024", NULL, fa,
+                                NULL)),
+                 "/judge\"") == NULL);
+    CHECK_INT(breq(&f, "POST", "/unit/701001/2024/judge", NULL, fa,
+                   jx_sprintf(f.a, "csrf=%s&item.objective.measures=5", ftk))
+                  ->status,
+              403);
+    CHECK_INT(breq(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+                   "csrf=00&item.objective.measures=5")->status,
+              403);
+    CHECK_INT(breq(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+                   jx_sprintf(f.a, "csrf=%s&item.objective.measures=x", tk))
+                  ->status,
+              400);
+    struct jx_web_response *r =
+        breq(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+             jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
+                             "&item.complete.attachments=11", tk));
+    CHECK_INT(r->status, 403);
+    CHECK(strstr(bbody(&f, r), "超出指标") != NULL);
+    struct jx_ws_history h;
+    CHECK_INT(jx_ws_history(f.a, f.s, "701001", 2024, &h, &f.d), 0);
+    CHECK_INT((int)h.njudgements, 0);
+    r = breq(&f, "POST", "/unit/701001/2024/judge", NULL, rv,
+             jx_sprintf(f.a, "csrf=%s&item.objective.measures=15"
+                             "&item.complete.attachments=6"
+                             "&item.objective.problems=18", tk));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/unit/701001/2024");
+    CHECK_INT(jx_ws_history(f.a, f.s, "701001", 2024, &h, &f.d), 0);
+    CHECK_INT((int)h.njudgements, 3);
+    struct jx_ws_status st;
+    CHECK_INT(jx_ws_status(f.a, f.s, 2024, NULL, NULL, &st, &f.d), 0);
+    CHECK_STR(st.units[0].code, "701001");
+    CHECK_STR(st.units[0].assess_total, "74.00–84.00 待判断");
+    bfix_close(&f);
+}
+
 const struct jx_test t_web_bureau[] = {
     {"web.bureau_filters", t_filters},
     {"web.bureau_sample_recheck", t_sample_recheck},
+    {"web.bureau_judge_form", t_judge_form},
     {"web.bureau_pages_downloads", t_pages_downloads},
     {NULL, NULL},
 };
