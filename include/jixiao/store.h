@@ -33,7 +33,7 @@ enum jx_store_engine {
 };
 
 /* The newest schema version this binary knows (its last migration). */
-#define JX_STORE_SCHEMA_VERSION 6
+#define JX_STORE_SCHEMA_VERSION 7
 
 /* The database file of a workspace directory, and its file store. */
 #define JX_WORKSPACE_DB "jixiao.db"
@@ -85,6 +85,13 @@ const char *jx_store_files_dir(const struct jx_store *s);
 /* The schema version recorded in s (0 for an empty store), or -1 after
  * a diagnostic. */
 int jx_store_schema_version(struct jx_store *s);
+
+/* The store's generation (migration 7): a number raised by every
+ * change to the tables the year overview reads (years, units,
+ * versions, states, audit, scores, rechecks, samples, judgements), in
+ * the writer's transaction.  0 with *out, or -1 (no such table: an older schema, or
+ * the store failed). */
+int jx_store_generation(struct jx_store *s, int64_t *out);
 
 /* Apply every migration newer than the store's version, each in its own
  * transaction together with the new schema_version; 0, or -1 after a

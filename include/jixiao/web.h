@@ -12,8 +12,10 @@
  * Ownership: a request is borrowed for the call; everything a response
  * holds (headers, body) lives in the arena given to
  * jx_web_response_init, the caller's.  An app is read-only after
- * jx_web_app_new and may be shared by threads (each with its own
- * store).
+ * jx_web_app_new (but for its cache of year overviews and published
+ * reports, behind its own lock) and may be shared by threads (each
+ * with its own store connection, all to the same workspace: the cache
+ * holds that workspace's data).
  */
 #ifndef JIXIAO_WEB_H
 #define JIXIAO_WEB_H

@@ -698,3 +698,20 @@ out:
     jx_buf_release(&files);
     return rc;
 }
+
+/* See store.h. */
+int jx_store_generation(struct jx_store *s, int64_t *out)
+{
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT n FROM generation WHERE id = 1");
+    if (!st) {
+        return -1;
+    }
+    int rc = -1;
+    if (jx_stmt_step(st) == JX_STEP_ROW) {
+        *out = jx_stmt_int(st, 0);
+        rc = 0;
+    }
+    jx_stmt_finalize(st);
+    return rc;
+}

@@ -250,6 +250,113 @@ static const char m6_pg[] =
     "CREATE TRIGGER judgements_no_change BEFORE UPDATE OR DELETE ON judgements"
     " FOR EACH ROW EXECUTE FUNCTION jx_audit_append_only();";
 
+/* Migration 7 (the portal under load, issue 14): the store's
+ * generation, one number that every write to a table the bureau's year
+ * overview reads (years, units, versions, states, audit, scores,
+ * rechecks, samples, judgements) raises, by triggers, in the writer's own
+ * transaction.  The portal keeps each year's computed status while the
+ * generation stays the same (lib/web/web_cache.c, docs/portal.md).
+ * Derived: it can be dropped and recreated while no portal runs. */
+static const char m7_sql[] =
+    "CREATE TABLE generation ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " n @INT@ NOT NULL)@STRICT@;"
+    "INSERT INTO generation (id, n) VALUES (1, 0);";
+
+/* SQLite: a trigger per table and change (SQLite has only row
+ * triggers). */
+static const char m7_sqlite[] =
+    "CREATE TRIGGER gen_years_i AFTER INSERT ON years"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_years_u AFTER UPDATE ON years"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_years_d AFTER DELETE ON years"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_units_i AFTER INSERT ON units"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_units_u AFTER UPDATE ON units"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_units_d AFTER DELETE ON units"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_versions_i AFTER INSERT ON versions"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_versions_u AFTER UPDATE ON versions"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_versions_d AFTER DELETE ON versions"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_states_i AFTER INSERT ON states"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_states_u AFTER UPDATE ON states"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_states_d AFTER DELETE ON states"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_audit_i AFTER INSERT ON audit"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_audit_u AFTER UPDATE ON audit"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_audit_d AFTER DELETE ON audit"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_scores_i AFTER INSERT ON scores"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_scores_u AFTER UPDATE ON scores"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_scores_d AFTER DELETE ON scores"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_rechecks_i AFTER INSERT ON rechecks"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_rechecks_u AFTER UPDATE ON rechecks"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_rechecks_d AFTER DELETE ON rechecks"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_samples_i AFTER INSERT ON samples"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_samples_u AFTER UPDATE ON samples"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_samples_d AFTER DELETE ON samples"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_i AFTER INSERT ON judgements"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_u AFTER UPDATE ON judgements"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER gen_judgements_d AFTER DELETE ON judgements"
+    " BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;";
+
+/* PostgreSQL: deferred (constraint) triggers, run at commit, so that a
+ * transaction locks the generation's row last, when it waits for no
+ * other lock (no deadlock through it; writers queue on it only while
+ * they commit). */
+static const char m7_pg[] =
+    "CREATE FUNCTION jx_generation_bump() RETURNS trigger"
+    " LANGUAGE plpgsql AS $$ BEGIN"
+    " UPDATE generation SET n = n + 1 WHERE id = 1; RETURN NULL; END $$;"
+    "CREATE CONSTRAINT TRIGGER gen_years AFTER INSERT OR UPDATE OR DELETE"
+    " ON years DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_units AFTER INSERT OR UPDATE OR DELETE"
+    " ON units DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_versions AFTER INSERT OR UPDATE OR DELETE"
+    " ON versions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_states AFTER INSERT OR UPDATE OR DELETE"
+    " ON states DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_audit AFTER INSERT OR UPDATE OR DELETE"
+    " ON audit DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_scores AFTER INSERT OR UPDATE OR DELETE"
+    " ON scores DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_rechecks AFTER INSERT OR UPDATE OR DELETE"
+    " ON rechecks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_samples AFTER INSERT OR UPDATE OR DELETE"
+    " ON samples DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();"
+    "CREATE CONSTRAINT TRIGGER gen_judgements AFTER INSERT OR UPDATE OR DELETE"
+    " ON judgements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    " EXECUTE FUNCTION jx_generation_bump();";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
     {2, m2_sql, NULL, NULL},
@@ -257,5 +364,6 @@ const struct jx_migration jx_migrations[] = {
     {4, m4_sql, NULL, NULL},
     {5, m5_sql, NULL, NULL},
     {6, m6_sql, m6_sqlite, m6_pg},
+    {7, m7_sql, m7_sqlite, m7_pg},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

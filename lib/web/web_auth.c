@@ -6,6 +6,7 @@
  * sign-in throttling per name, and the app's shared state.
  */
 #include "web/web_impl.h"
+#include "web/web_cache.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -56,12 +57,16 @@ struct jx_web_app *jx_web_app_new(const struct jx_web_config *cfg)
         free(app);
         return NULL;
     }
+    app->cache = jx_web_cache_new();
     return app;
 }
 
 /* See web.h. */
 void jx_web_app_free(struct jx_web_app *app)
 {
+    if (app) {
+        jx_web_cache_free(app->cache);
+    }
     free(app);
 }
 

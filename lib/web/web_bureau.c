@@ -10,6 +10,7 @@
  * escaping conversions; files through jx_web_send_bytes.
  */
 #include "web/web_pages.h"
+#include "web/web_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -170,27 +171,6 @@ const char *jx_web_filter_query(struct jx_web_ctx *c,
     return q;
 }
 
-/* The distinct non-empty values of a field of st's units (supervisor
- * when sup, else region), in code order of first use: count in *n. */
-static const char **distinct(struct jx_arena *a, const struct jx_ws_status *st,
-                             bool sup, size_t *n)
-{
-    const char **v = jx_alloc_array(a, st->n ? st->n : 1, sizeof *v);
-    size_t k = 0;
-    for (size_t i = 0; i < st->n; i++) {
-        const char *s = sup ? st->units[i].supervisor : st->units[i].region;
-        bool seen = !s || !*s;
-        for (size_t j = 0; j < k && !seen && k < 200; j++) {
-            seen = strcmp(v[j], s) == 0;
-        }
-        if (!seen && k < 200) {
-            v[k++] = s;
-        }
-    }
-    *n = k;
-    return v;
-}
-
 /* One <select> of values (selected: cur) named name. */
 static void select_of(struct jx_html *h, const char *label, const char *name,
                       const char **v, size_t n, const char *cur)
@@ -206,7 +186,7 @@ static void select_of(struct jx_html *h, const char *label, const char *name,
 
 /* See web_pages.h. */
 void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
-                       const struct jx_ws_status *st,
+                       const struct jx_web_year *y,
                        const struct jx_web_filter *f, const char *sort,
                        size_t shown)
 {
@@ -227,11 +207,9 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
                 jx_wf_state_zh((enum jx_wf_state)s));
     }
     jx_html(h, "</select></label>");
-    size_t n;
-    const char **v = distinct(c->a, st, true, &n);
-    select_of(h, "主管部门", "supervisor", v, n, f->supervisor);
-    v = distinct(c->a, st, false, &n);
-    select_of(h, "区域", "region", v, n, f->region);
+    select_of(h, "主管部门", "supervisor", y->supervisors, y->nsupervisors,
+              f->supervisor);
+    select_of(h, "区域", "region", y->regions, y->nregions, f->region);
     jx_html(h, "<label><input type=\"checkbox\" name=\"late\" value=\"1\"%h>"
                " 只看迟报</label><label><input type=\"checkbox\" "
                "name=\"findings\" value=\"1\"%h> 只看有问题的</label>"

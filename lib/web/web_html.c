@@ -24,6 +24,15 @@ void jx_html_release(struct jx_html *h)
     jx_buf_release(&h->buf);
 }
 
+/* See web_impl.h. */
+char *jx_html_copy(const struct jx_html *h)
+{
+    char *t = jx_xmalloc(h->buf.len + 1);
+    memcpy(t, h->buf.p ? h->buf.p : "", h->buf.len);
+    t[h->buf.len] = '\0';
+    return t;
+}
+
 /* Append s HTML-escaped (invalid UTF-8 as U+FFFD, NUL dropped). */
 static void put_escaped(struct jx_buf *b, const char *s)
 {

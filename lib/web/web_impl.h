@@ -17,12 +17,15 @@
 #define JX_WEB_COOKIE "jx_session"
 #define JX_WEB_PRE_COOKIE "jx_signin"
 
+struct jx_web_cache;
+
 /* See web.h. */
 struct jx_web_app {
     struct jx_web_config cfg;
     int64_t fixed_now;          /* tests: the clock (0: the system's) */
     char dummy_hash[128];       /* a hash verified for unknown names so
                                    that they take as long as known ones */
+    struct jx_web_cache *cache; /* the year overviews (web_cache.c) */
 };
 
 /* The current time of app (UTC seconds). */
@@ -78,6 +81,11 @@ void jx_web_csv_row(struct jx_html *h, const char *const *cells, size_t n);
 /* The text of h (CSV) as the body, of type, with status. */
 void jx_web_send_text(struct jx_web_response *resp, int status,
                       const char *type, const struct jx_html *h);
+
+/* A malloc'd NUL-terminated copy of the HTML h holds so far (the
+ * caller frees it; put it into another document with %R): a part of a
+ * page kept to be sent again (the overview's rows, web_cache.c). */
+char *jx_html_copy(const struct jx_html *h);
 
 /* No body (a redirect). */
 void jx_web_send_empty(struct jx_web_response *resp, int status);

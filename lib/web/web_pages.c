@@ -10,6 +10,7 @@
  * jx_html's escaping conversions.
  */
 #include "web/web_pages.h"
+#include "web/web_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -267,15 +268,21 @@ static const char *submit_text(struct jx_arena *a,
     return m->late <= 0 ? "按时" : jx_sprintf(a, "迟 %d 个工作日", m->late);
 }
 
-/* See web_pages.h. */
+/* Whether f keeps every unit (no filter set). */
+static bool filter_none(const struct jx_web_filter *f)
+{
+    return f->state < 0 && !f->supervisor && !f->region && !f->late &&
+           !f->findings;
+}
+
+/* See web_pages.h.  The year comes from the overview's cache
+ * (web_cache.h: computed once per change of the store); the sort orders
+ * are kept with it, the filters run over its rows, and only the page's
+ * rows are written. */
 int jx_web_page_year(struct jx_web_ctx *c)
 {
-    struct jx_diags d;
-    jx_diags_init(&d, c->a);
-    struct jx_ws_status st;
-    int rc = jx_ws_status(c->a, c->s, c->year, c->app->cfg.fwdir,
-                          c->app->cfg.caldir, &st, &d);
-    jx_diags_release(&d); /* W022 is the 404 below; messages in c->a */
+    const struct jx_web_year *y = NULL;
+    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
     if (rc < 0) {
         return -1;
     }
@@ -283,6 +290,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
         jx_web_not_found(c);
         return 0;
     }
+    const struct jx_ws_status *stp = &y->st;
     const char *sort = jx_web_query(c, "sort");
     int by = 0;
     for (int i = 0; i < NSORT && sort; i++) {
@@ -290,14 +298,24 @@ int jx_web_page_year(struct jx_web_ctx *c)
             by = i;
         }
     }
-    const struct jx_ws_unit_status **rows = jx_ws_status_ranked(c->a, &st);
+    const struct jx_ws_unit_status *const *rows;
     if (by != 0) {
         sort_by = by;
-        qsort(rows, st.n, sizeof *rows, unit_cmp);
+        rows = jx_web_year_order(c->app, y, by, unit_cmp);
+    } else {
+        rows = y->order[0];
     }
     struct jx_web_filter flt; /* the filters (web_bureau.c) */
     jx_web_filter_read(c, &flt);
-    size_t nrows = jx_web_filter_apply(&flt, rows, st.n);
+    size_t nrows = stp->n;
+    if (!filter_none(&flt)) {
+        /* a copy of the order to filter in place */
+        const struct jx_ws_unit_status **v =
+            jx_alloc_array(c->a, nrows ? nrows : 1, sizeof *v);
+        memcpy(v, rows, nrows * sizeof *v);
+        nrows = jx_web_filter_apply(&flt, v, nrows);
+        rows = v;
+    }
     const char *fq = jx_web_filter_query(c, &flt);
     long size = c->app->cfg.page_size;
     long pages = nrows ? ((long)nrows + size - 1) / size : 1;
@@ -312,12 +330,12 @@ int jx_web_page_year(struct jx_web_ctx *c)
     struct jx_html h;
     jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度总览", c->year));
     jx_html(&h, "<p>单位 %D 个；报送截止 %h，公开截止 %h。</p>\n",
-            (long long)st.n,
-            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.submit_by.y,
-                       st.year.submit_by.m, st.year.submit_by.d),
-            jx_sprintf(c->a, "%04d-%02d-%02d", st.year.publish_by.y,
-                       st.year.publish_by.m, st.year.publish_by.d));
-    jx_web_year_tools(c, &h, &st, &flt, sort_keys[by], nrows);
+            (long long)stp->n,
+            jx_sprintf(c->a, "%04d-%02d-%02d", stp->year.submit_by.y,
+                       stp->year.submit_by.m, stp->year.submit_by.d),
+            jx_sprintf(c->a, "%04d-%02d-%02d", stp->year.publish_by.y,
+                       stp->year.publish_by.m, stp->year.publish_by.d));
+    jx_web_year_tools(c, &h, y, &flt, sort_keys[by], nrows);
     jx_html(&h, "<table><thead><tr>");
     for (int i = 0; i < NSORT; i++) {
         if (i == by) {
@@ -329,25 +347,42 @@ int jx_web_page_year(struct jx_web_ctx *c)
     }
     jx_html(&h, "<th>问题</th><th>自评分</th><th>考核分</th><th>复核分</th>"
                 "</tr></thead><tbody>\n");
-    size_t from = (size_t)((page - 1) * size);
-    for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
-        const struct jx_ws_unit_status *u = rows[i];
-        if (u->rank > 0) {
-            jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
-        } else {
-            jx_html(&h, "<tr><td class=\"num\">—</td>");
-        }
-        const char *self = u->self_value ? u->self_value : u->self_stated;
-        jx_html(&h, "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
+    /* the rows: kept with the year when no filter is set */
+    bool plain = filter_none(&flt);
+    const char *kept = plain ? jx_web_year_rows(c->app, y, by, page) : NULL;
+    if (kept) {
+        jx_html(&h, "%R", kept);
+    } else {
+        struct jx_html rh;
+        jx_html_init(&rh);
+        size_t from = (size_t)((page - 1) * size);
+        for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
+            const struct jx_ws_unit_status *u = rows[i];
+            if (u->rank > 0) {
+                jx_html(&rh, "<tr><td class=\"num\">%d</td>", u->rank);
+            } else {
+                jx_html(&rh, "<tr><td class=\"num\">—</td>");
+            }
+            const char *self = u->self_value ? u->self_value : u->self_stated;
+            jx_html(&rh,
+                    "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
                     "<td>%h</td><td>%h</td>"
                     "<td>错误 %D，警告 %D</td><td class=\"num\">%h</td>"
                     "<td class=\"num\">%h</td><td class=\"num\">%h</td>"
                     "</tr>\n",
-                u->code, u->code, c->year, u->name, jx_wf_state_zh(u->state),
-                submit_text(c->a, u), (long long)u->findings[JX_SEV_ERROR],
-                (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
-                u->assess_total ? u->assess_total : "—",
-                u->review ? u->review : "—");
+                    u->code, u->code, c->year, u->name,
+                    jx_wf_state_zh(u->state), submit_text(c->a, u),
+                    (long long)u->findings[JX_SEV_ERROR],
+                    (long long)u->findings[JX_SEV_WARNING], self ? self : "—",
+                    u->assess_total ? u->assess_total : "—",
+                    u->review ? u->review : "—");
+        }
+        char *txt = jx_html_copy(&rh);
+        jx_html_release(&rh);
+        jx_html(&h, "%R", txt);
+        if (!plain || !jx_web_year_rows_keep(c->app, y, by, page, txt)) {
+            free(txt);
+        }
     }
     jx_html(&h, "</tbody></table>\n<nav class=\"pages\">第 %D / %D 页 ",
             (long long)page, (long long)pages);
@@ -361,6 +396,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
     }
     jx_html(&h, "</nav>\n");
     jx_web_page_end(c, &h, 200);
+    jx_web_year_put(c->app, y);
     return 0;
 }
 

@@ -115,10 +115,12 @@ size_t jx_web_filter_apply(const struct jx_web_filter *f,
 /* f as "&state=...&..." (URL-encoded) for the overview's links (a). */
 const char *jx_web_filter_query(struct jx_web_ctx *c,
                                 const struct jx_web_filter *f);
-/* The overview's tools: links to the other pages, the filter form (GET),
- * the 抽查 form, and the count of units shown. */
+/* The overview's tools: links to the other pages, the filter form (GET,
+ * its choices from the cached year y, web_cache.h), the 抽查 form, and
+ * the count of units shown. */
+struct jx_web_year;
 void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
-                       const struct jx_ws_status *st,
+                       const struct jx_web_year *y,
                        const struct jx_web_filter *f, const char *sort,
                        size_t shown);
 /* A unit's page: 自评分, 考核分 and 复核分 side by side, the 复核 form

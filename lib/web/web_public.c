@@ -8,6 +8,7 @@
  * web_html.c's send functions.
  */
 #include "web/web_pages.h"
+#include "web/web_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,18 +40,21 @@ struct pub {
 static long published(struct jx_web_ctx *c, const char *unit, bool package,
                       struct pub **out)
 {
+    /* one unit: by the states' key (an OR with "? IS NULL" would scan
+     * the year's states) */
     struct jx_stmt *st = jx_stmt_prepare(
         c->s,
-        "SELECT u.code, u.name, u.supervisor, u.region, v.number, v.sha256,"
-        " (SELECT MAX(a.at) FROM audit a WHERE a.unit = u.code"
-        "  AND a.year = st.year AND a.object = st.object"
-        "  AND a.action = 'publish'),"
-        " CASE WHEN ? = 1 THEN v.package END"
-        " FROM states st JOIN units u ON u.code = st.unit"
-        " JOIN versions v ON v.id = st.version"
-        " WHERE st.year = ? AND st.object = 'whole'"
-        " AND st.state = 'published' AND (? IS NULL OR u.code = ?)"
-        " ORDER BY u.code");
+        jx_sprintf(c->a,
+                   "SELECT u.code, u.name, u.supervisor, u.region, v.number,"
+                   " v.sha256, (SELECT MAX(a.at) FROM audit a"
+                   "  WHERE a.unit = u.code AND a.year = st.year"
+                   "  AND a.object = st.object AND a.action = 'publish'),"
+                   " CASE WHEN ? = 1 THEN v.package END"
+                   " FROM states st JOIN units u ON u.code = st.unit"
+                   " JOIN versions v ON v.id = st.version"
+                   " WHERE st.year = ? AND st.object = 'whole'"
+                   " AND st.state = 'published'%s ORDER BY u.code",
+                   unit ? " AND st.unit = ?" : ""));
     if (!st) {
         return -1;
     }
@@ -58,10 +62,6 @@ static long published(struct jx_web_ctx *c, const char *unit, bool package,
     jx_stmt_bind_int(st, 2, c->year);
     if (unit) {
         jx_stmt_bind_text(st, 3, unit);
-        jx_stmt_bind_text(st, 4, unit);
-    } else {
-        jx_stmt_bind_null(st, 3);
-        jx_stmt_bind_null(st, 4);
     }
     size_t n = 0, cap = 0;
     struct pub *p = NULL;
@@ -93,6 +93,33 @@ static long published(struct jx_web_ctx *c, const char *unit, bool package,
     return r == JX_STEP_DONE ? (long)n : -1;
 }
 
+/* The unit code of st: a binary search (the units come in the
+ * database's code order), else a scan (a collation other than the
+ * bytes'); NULL when absent. */
+static const struct jx_ws_unit_status *unit_in(const struct jx_ws_status *st,
+                                               const char *code)
+{
+    size_t lo = 0, hi = st->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int r = strcmp(st->units[mid].code, code);
+        if (r == 0) {
+            return &st->units[mid];
+        }
+        if (r < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (size_t k = 0; k < st->n; k++) {
+        if (strcmp(st->units[k].code, code) == 0) {
+            return &st->units[k];
+        }
+    }
+    return NULL;
+}
+
 /* The year's published units with their 自评分 and 考核分 (from
  * jx_ws_status, as the year overview shows them): count, 0 also when
  * the year is not set up (*known false), or -1. */
@@ -107,24 +134,22 @@ static long open_rows(struct jx_web_ctx *c, struct pub **out, bool *known)
     if (n <= 0) {
         return n;
     }
-    struct jx_diags d;
-    jx_diags_init(&d, c->a);
-    struct jx_ws_status st;
-    int rc = jx_ws_status(c->a, c->s, c->year, c->app->cfg.fwdir,
-                          c->app->cfg.caldir, &st, &d);
-    jx_diags_release(&d);
-    if (rc != 0) {
+    /* the year's status from the overview's cache (web_cache.c) */
+    const struct jx_web_year *yr = NULL;
+    if (jx_web_year_get(c->app, c->s, c->year, &yr) != 0) {
         return -1;
     }
+    const struct jx_ws_status *st = &yr->st;
     for (long i = 0; i < n; i++) {
-        for (size_t k = 0; k < st.n; k++) {
-            const struct jx_ws_unit_status *u = &st.units[k];
-            if (strcmp(u->code, (*out)[i].code) == 0) {
-                (*out)[i].self = u->self_value ? u->self_value : u->self_stated;
-                (*out)[i].assess = u->assess_total;
-            }
+        const struct jx_ws_unit_status *u = unit_in(st, (*out)[i].code);
+        if (u) {
+            const char *self = u->self_value ? u->self_value : u->self_stated;
+            (*out)[i].self = self ? jx_strdup(c->a, self) : NULL;
+            (*out)[i].assess =
+                u->assess_total ? jx_strdup(c->a, u->assess_total) : NULL;
         }
     }
+    jx_web_year_put(c->app, yr);
     return n;
 }
 
@@ -132,7 +157,23 @@ static long open_rows(struct jx_web_ctx *c, struct pub **out, bool *known)
 int jx_web_page_report(struct jx_web_ctx *c)
 {
     struct pub *p;
-    long n = published(c, c->unit, true, &p);
+    long n = published(c, c->unit, false, &p);
+    if (n < 0) {
+        return -1;
+    }
+    if (n == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    /* the report of a version is the same every time: kept by what
+     * names it (web_cache.c) */
+    const char *key = jx_sprintf(c->a, "report|%d|%s|%d|%s", c->year,
+                                 p[0].code, p[0].version, p[0].sha256);
+    if (jx_web_blob_send(c->app, key, c->resp, "text/html; charset=utf-8")) {
+        c->csp = REPORT_CSP;
+        return 0;
+    }
+    n = published(c, c->unit, true, &p); /* again, with the package */
     if (n < 0) {
         return -1;
     }
@@ -172,6 +213,7 @@ int jx_web_page_report(struct jx_web_ctx *c)
             jx_web_send_bytes(c->resp, 200, "text/html; charset=utf-8", out.p,
                               out.len);
             c->csp = REPORT_CSP;
+            jx_web_blob_keep(c->app, key, out.p, out.len);
         }
         jx_diags_release(&d);
         jx_buf_release(&out);

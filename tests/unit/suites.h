@@ -41,6 +41,7 @@ extern const struct jx_test t_store[];
 extern const struct jx_test t_wssetup[];
 extern const struct jx_test t_web[];
 extern const struct jx_test t_web_bureau[];
+extern const struct jx_test t_web_cache[];
 
 static const struct jx_test *const jx_suites[] = {
     t_base, t_dec, t_indval, t_pkgjson, t_figures, t_score, t_doc,
@@ -48,7 +49,7 @@ static const struct jx_test *const jx_suites[] = {
     t_forms, t_check_arith, t_check_text,
     t_check_ind, t_calendar, t_framework, t_assess, t_report, t_report_pdf,
     t_report_html, t_report_ooxml, t_report_index, t_pipeline,
-    t_recog_who, t_split, t_recog_lines, t_recog_stream, t_workflow, t_store, t_wssetup, t_web, t_web_bureau, NULL,
+    t_recog_who, t_split, t_recog_lines, t_recog_stream, t_workflow, t_store, t_wssetup, t_web, t_web_bureau, t_web_cache, NULL,
 };
 
 #endif

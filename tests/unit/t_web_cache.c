@@ -1,0 +1,366 @@
+/*
+ * t_web_cache.c - the portal under load (issue 14, deliverable 7): the
+ * year overview's cache (lib/web/web_cache.c) shows the new state right
+ * after a 送审, an act, a 复核 and `year set` (the store's generation,
+ * migration 7, raised by the writers' triggers), and is not computed
+ * again while nothing changed; the session's last_seen is written at
+ * most once a minute and a session idle past the timeout is refused all
+ * the same.  Through jx_web_handle on a scratch SQLite workspace of
+ * three units of the writer's own making.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jixiao/store.h"
+#include "jixiao/web.h"
+#include "jixiao/workflow.h"
+#include "jixiao/workspace.h"
+#include "jixiao/wsflow.h"
+#include "web/web_cache.h"
+
+/* The scratch workspace. */
+struct cfix {
+    char dir[256];
+    char ws[300];
+    struct jx_store *s;
+    struct jx_diags d;
+    struct jx_arena *a;
+    struct jx_web_app *app;
+    char *pkg;
+    size_t len;
+};
+
+/* The clock of the cases (2025-09-20T00:00:00Z). */
+#define T0 1758326400
+
+/* Run one SQL statement. */
+static void csql(struct cfix *f, const char *q)
+{
+    if (jx_store_exec(f->s, q) != 0) {
+        jx_test_fail(__FILE__, __LINE__, "SQL failed: %s", q);
+    }
+}
+
+/* One integer a query gives (-1 when none). */
+static int64_t cint(struct cfix *f, const char *q)
+{
+    struct jx_stmt *st = jx_stmt_prepare(f->s, q);
+    int64_t v = -1;
+    if (st && jx_stmt_step(st) == JX_STEP_ROW) {
+        v = jx_stmt_int(st, 0);
+    }
+    jx_stmt_finalize(st);
+    return v;
+}
+
+/* 送审 of unit for 2024 by filler. */
+static void csubmit(struct cfix *f, const char *unit, const char *filler)
+{
+    struct jx_ws_file file = {"u.json", f->pkg, f->len};
+    struct jx_ws_who who = {.user = filler, .now = T0 - 86400};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_submit(f->s, unit, 2024, &file, 1, f->pkg, NULL, &who,
+                           &done, &f->d),
+              0);
+}
+
+/* An act of the reviewer on unit. */
+static void cact(struct cfix *f, const char *unit, enum jx_wf_action act)
+{
+    struct jx_ws_who rv = {.user = "shen", .now = T0 - 3600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_act(f->s, unit, 2024, act, NULL, &rv, &done, &f->d), 0);
+}
+
+/* The workspace: 2024, units 801001 (已审核), 801002 (nothing sent),
+ * 801003 (已送审); fillers and the reviewer "shen". */
+static bool cfix_open(struct cfix *f)
+{
+    memset(f, 0, sizeof *f);
+    const char *t = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/jx-webc.XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(f->dir)) {
+        jx_test_fail(__FILE__, __LINE__, "mkdtemp failed");
+        return false;
+    }
+    f->a = jx_arena_new();
+    jx_diags_init(&f->d, f->a);
+    snprintf(f->ws, sizeof f->ws, "%s/ws", f->dir);
+    CHECK_INT(jx_workspace_init(f->ws, NULL, &f->d), 0);
+    f->s = jx_store_open(f->ws, NULL, &f->d);
+    if (!f->s) {
+        jx_test_fail(__FILE__, __LINE__, "store did not open");
+        return false;
+    }
+    csql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+            " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26', '2025-10-10')");
+    csql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+            " ('801001', '北湖水务站', '北湖区水利局', '北湖区'),"
+            " ('801002', '南岭林场', '南岭区林业局', '南岭区'),"
+            " ('801003', '东堤泵站', '北湖区水利局', '北湖区')");
+    csql(f, "INSERT INTO users (name, role, unit) VALUES"
+            " ('ta', 'filler', '801001'), ('tb', 'filler', '801002'),"
+            " ('tc', 'filler', '801003')");
+    csql(f, "INSERT INTO users (name, role) VALUES ('shen', 'reviewer')");
+    CHECK_INT(jx_web_password_set(f->s, "shen", "pass-word-9", &f->d), 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
+             jx_test_srcdir);
+    CHECK_INT(jx_read_file(path, 1u << 24, &f->pkg, &f->len), 0);
+    if (!f->pkg) {
+        return false;
+    }
+    csubmit(f, "801001", "ta");
+    cact(f, "801001", JX_WF_TAKE);
+    cact(f, "801001", JX_WF_APPROVE);
+    csubmit(f, "801003", "tc");
+    struct jx_web_config cfg = {.page_size = 0};
+    f->app = jx_web_app_new(&cfg);
+    jx_web_app_set_clock(f->app, T0);
+    return f->app != NULL;
+}
+
+/* Close and remove the workspace. */
+static void cfix_close(struct cfix *f)
+{
+    jx_web_app_free(f->app);
+    jx_store_close(f->s);
+    jx_diags_release(&f->d);
+    jx_arena_free(f->a);
+    free(f->pkg);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0) {
+        jx_test_fail(__FILE__, __LINE__, "cannot remove %s", f->dir);
+    }
+}
+
+/* Answer one request (response in f->a). */
+static struct jx_web_response *creq(struct cfix *f, const char *method,
+                                    const char *path, const char *query,
+                                    const char *cookie, const char *body)
+{
+    struct jx_web_request rq = {.method = method, .path = path,
+                                .query = query, .cookie = cookie,
+                                .host = "localhost:8080",
+                                .client = "192.0.2.7", .body = body,
+                                .body_len = body ? strlen(body) : 0};
+    struct jx_web_response *r = jx_alloc(f->a, sizeof *r);
+    jx_web_response_init(r, f->a);
+    CHECK_INT(jx_web_handle(f->app, f->s, &rq, r), 0);
+    return r;
+}
+
+/* The body of r as a string. */
+static const char *cbody(struct cfix *f, const struct jx_web_response *r)
+{
+    return jx_strndup(f->a, r->body, r->body_len);
+}
+
+/* The value of the first hidden csrf field of a page, or NULL. */
+static const char *ccsrf(struct cfix *f, const char *page)
+{
+    const char *p = strstr(page, "name=\"csrf\" value=\"");
+    if (!p) {
+        return NULL;
+    }
+    p += strlen("name=\"csrf\" value=\"");
+    return jx_strndup(f->a, p, strcspn(p, "\""));
+}
+
+/* "name=value" of the first Set-Cookie header of r, or NULL. */
+static const char *ccookie(struct cfix *f, const struct jx_web_response *r)
+{
+    const char *sc = jx_web_response_header(r, "Set-Cookie");
+    return sc ? jx_strndup(f->a, sc, strcspn(sc, ";")) : NULL;
+}
+
+/* Sign in as the reviewer: the session cookie, or NULL. */
+static const char *csession(struct cfix *f)
+{
+    struct jx_web_response *g = creq(f, "GET", "/signin", NULL, NULL, NULL);
+    const char *pre = ccookie(f, g);
+    const char *tok = ccsrf(f, cbody(f, g));
+    struct jx_web_response *r = creq(
+        f, "POST", "/signin", NULL, pre,
+        jx_sprintf(f->a, "csrf=%s&name=shen&password=pass-word-9", tok));
+    return r->status == 303 ? ccookie(f, r) : NULL;
+}
+
+/* The overview's row of unit (from its code cell to the row's end), or
+ * "" when absent. */
+static const char *row_of(struct cfix *f, const char *page, const char *unit)
+{
+    const char *p = strstr(page, jx_sprintf(f->a, "<td>%s</td>", unit));
+    if (!p) {
+        return "";
+    }
+    return jx_strndup(f->a, p, strcspn(p, "\n"));
+}
+
+/* The overview is computed once, kept while nothing changes, and shows
+ * a submit, an act, a 复核 and `year set` at the next request. */
+static void t_overview_cache(void)
+{
+    struct cfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    const char *rv = csession(&f);
+    CHECK(rv != NULL);
+    int64_t g0 = -1;
+    CHECK_INT(jx_store_generation(f.s, &g0), 0);
+    CHECK(g0 > 0); /* the setup's writes raised it */
+    const char *page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(row_of(&f, page, "801002"), "<td>填报中</td><td>未报送</td>") != NULL);
+    CHECK(strstr(row_of(&f, page, "801003"), "<td>已送审</td>") != NULL);
+    CHECK(strstr(page, "报送截止 2025-09-26，") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    /* the same year again, other sorts and filters: no new computation */
+    const char *by_name =
+        cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL));
+    CHECK(strstr(by_name, "<td>801003</td>") < strstr(by_name, "<td>801001</td>"));
+    /* the second time from the rows kept: the same page */
+    CHECK_STR(cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL)),
+              by_name);
+    page = cbody(&f, creq(&f, "GET", "/year/2024", "state=submitted", rv, NULL));
+    CHECK(strstr(page, "符合条件的单位 1 个。") != NULL);
+    CHECK(strstr(page, "<option value=\"北湖区水利局\">北湖区水利局</option>"
+                       "<option value=\"南岭区林业局\">南岭区林业局</option>") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    /* signing in and reading pages wrote nothing the overview reads */
+    int64_t g1 = -1;
+    CHECK_INT(jx_store_generation(f.s, &g1), 0);
+    CHECK(g1 == g0);
+
+    /* a submit */
+    csubmit(&f, "801002", "tb");
+    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(row_of(&f, page, "801002"), "<td>已送审</td>") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 2);
+    /* an act */
+    cact(&f, "801003", JX_WF_TAKE);
+    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(row_of(&f, page, "801003"), "<td>审核中</td>") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 3);
+    /* an act through the portal: 通过 */
+    const char *tk = ccsrf(&f, page);
+    CHECK_INT(creq(&f, "POST", "/unit/801003/2024/act", NULL, rv,
+                   jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
+              303);
+    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(row_of(&f, page, "801003"), "<td>已审核</td>") != NULL);
+    /* 抽查 of all three and a 复核 of 801001 */
+    CHECK_INT(creq(&f, "POST", "/year/2024/sample", NULL, rv,
+                   jx_sprintf(f.a, "csrf=%s&count=3&seed=5", tk))->status,
+              200);
+    CHECK(strstr(row_of(&f, cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv,
+                                           NULL)),
+                        "801001"),
+                 "<td class=\"num\">—</td></tr>") != NULL);
+    CHECK_INT(creq(&f, "POST", "/unit/801001/2024/recheck", NULL, rv,
+                   jx_sprintf(f.a, "csrf=%s&score=81.75", tk))->status,
+              303);
+    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(row_of(&f, page, "801001"),
+                 "<td class=\"num\">81.75</td></tr>") != NULL);
+    /* year set: the new deadline at once */
+    struct jx_ws_year y = {.year = 2024,
+                           .framework = "yueyang-louqu-2025",
+                           .submit_by = {2025, 9, 19},
+                           .publish_by = {2025, 10, 10}};
+    bool created = true;
+    CHECK_INT(jx_ws_year_set(f.s, &y,
+                             jx_sprintf(f.a, "%s/data/frameworks",
+                                        jx_test_srcdir),
+                             &created, &f.d),
+              0);
+    CHECK(!created);
+    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    CHECK(strstr(page, "报送截止 2025-09-19，") != NULL);
+    /* a year not set up: 404, and nothing kept for it */
+    CHECK_INT(creq(&f, "GET", "/year/2023", NULL, rv, NULL)->status, 404);
+    uint64_t n = jx_web_cache_fills(f.app);
+    creq(&f, "GET", "/year/2024", NULL, rv, NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), (int)n);
+    cfix_close(&f);
+}
+
+/* last_seen is written when it is a minute old or more, not on every
+ * request; a session idle past the timeout (30 minutes since the last
+ * write) is refused even though requests came within the minute. */
+static void t_session_touch(void)
+{
+    struct cfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    const char *rv = csession(&f);
+    CHECK(rv != NULL);
+    const char *q = "SELECT last_seen FROM sessions WHERE ended IS NULL";
+    CHECK_INT((int)(cint(&f, q) - T0), 0);
+    jx_web_app_set_clock(f.app, T0 + 59);
+    CHECK_INT(creq(&f, "GET", "/year/2024", NULL, rv, NULL)->status, 200);
+    CHECK_INT((int)(cint(&f, q) - T0), 0); /* not written */
+    jx_web_app_set_clock(f.app, T0 + 60);
+    CHECK_INT(creq(&f, "GET", "/", NULL, rv, NULL)->status, 200);
+    CHECK_INT((int)(cint(&f, q) - T0), 60); /* a minute: written */
+    jx_web_app_set_clock(f.app, T0 + 119);
+    CHECK_INT(creq(&f, "GET", "/", NULL, rv, NULL)->status, 200);
+    CHECK_INT((int)(cint(&f, q) - T0), 60);
+    /* idle since the last write (T0+60): refused at T0+60+1801 */
+    jx_web_app_set_clock(f.app, T0 + 60 + 1801);
+    struct jx_web_response *r = creq(&f, "GET", "/year/2024", NULL, rv, NULL);
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
+    CHECK_INT((int)cint(&f, "SELECT COUNT(*) FROM sessions WHERE ended IS NULL"),
+              0);
+    cfix_close(&f);
+}
+
+/* A published unit's report is kept by its version and sent again the
+ * same, with the report's own CSP; the open data takes the scores from
+ * the cached year. */
+static void t_public_kept(void)
+{
+    struct cfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    struct jx_ws_who ta = {.user = "ta", .now = T0 - 600};
+    struct jx_ws_done done;
+    CHECK_INT(jx_ws_act(f.s, "801001", 2024, JX_WF_PUBLISH, NULL, &ta, &done,
+                        &f.d),
+              0);
+    struct jx_web_response *r1 =
+        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+    struct jx_web_response *r2 =
+        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+    CHECK_INT(r1->status, 200);
+    CHECK_INT(r2->status, 200);
+    CHECK(r1->body_len > 1000);
+    CHECK_STR(cbody(&f, r2), cbody(&f, r1));
+    CHECK_STR(jx_web_response_header(r2, "Content-Security-Policy"),
+              jx_web_response_header(r1, "Content-Security-Policy"));
+    CHECK(strstr(jx_web_response_header(r2, "Content-Security-Policy"),
+                 "default-src 'none'; style-src 'unsafe-inline'") != NULL);
+    /* unpublished: still 404 */
+    CHECK_INT(creq(&f, "GET", "/public/2024/801003", NULL, NULL, NULL)->status,
+              404);
+    const char *js = cbody(&f, creq(&f, "GET", "/public/2024.json", NULL, NULL,
+                                    NULL));
+    CHECK(strstr(js, "\"801001\"") != NULL);
+    CHECK(strstr(js, "\"801003\"") == NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    cfix_close(&f);
+}
+
+const struct jx_test t_web_cache[] = {
+    {"web.overview_cache", t_overview_cache},
+    {"web.session_touch", t_session_touch},
+    {"web.public_kept", t_public_kept},
+    {NULL, NULL},
+};
