@@ -107,6 +107,11 @@ static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
                 st->year.publish_by.y ? jx_cli_date_text(a, st->year.publish_by)
                                       : "未设",
                 jx_wf_basis_zh(st->year.basis));
+    if (st->year.leader_step) {
+        /* the header line ends with the 单位负责人 step when it is on */
+        b->p[--b->len] = '\0';
+        jx_buf_adds(b, "；送审须单位负责人同意\n");
+    }
     static const char *const head[] = {"编码", "单位", "状态", "版本", "报送",
                                        "公开", "自评分", "考核分", "抽查",
                                        "复核分", "错误/警告/舍入/提示"};

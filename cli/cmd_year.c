@@ -1,6 +1,6 @@
 /*
  * cmd_year.c - `jixiao year set YEAR --framework ID --submit-by DATE
- * --publish-by DATE [--timely BASIS]`: the settings of one year of the
+ * --publish-by DATE [--timely BASIS] [--leader-step on|off]`: the settings of one year of the
  * workspace (jx_ws_year_set), the framework checked against
  * data/frameworks.
  */
@@ -40,15 +40,16 @@ int jx_cmd_year(int argc, char **argv)
     const struct jx_cmd *self = jx_cmd_find("year");
     struct jx_ws_args w = {0};
     const char *sub = NULL, *year = NULL, *fw = NULL, *sb = NULL, *pb = NULL,
-               *timely = NULL, *fwdir = NULL;
+               *timely = NULL, *fwdir = NULL, *leader = NULL;
     for (int i = 1; i < argc; i++) {
         int r = jx_cli_ws_arg(self, argc, argv, &i, &w);
         if (r == 0) {
             const char *v;
             const char *names[] = {"--framework", "--submit-by", "--publish-by",
-                                   "--timely", "--frameworks-dir"};
-            const char **dst[] = {&fw, &sb, &pb, &timely, &fwdir};
-            for (size_t k = 0; k < 5 && r == 0; k++) {
+                                   "--timely", "--frameworks-dir",
+                                   "--leader-step"};
+            const char **dst[] = {&fw, &sb, &pb, &timely, &fwdir, &leader};
+            for (size_t k = 0; k < 6 && r == 0; k++) {
                 r = jx_cli_optval(argc, argv, &i, names[k], &v);
                 if (r > 0) {
                     *dst[k] = v;
@@ -107,6 +108,16 @@ int jx_cmd_year(int argc, char **argv)
                   "last_submit_after_return、accepted）",
             timely);
     }
+    if (leader) {
+        if (strcmp(leader, "on") == 0) {
+            y.leader_step = 1;
+        } else if (strcmp(leader, "off") == 0) {
+            y.leader_step = -1;
+        } else {
+            return jx_cli_usage_error(self, "--leader-step 的取值“%s”无效（可用：on、off）",
+                                      leader);
+        }
+    }
     y.framework = fw;
     struct jx_arena *a = jx_arena_new();
     struct jx_diags d;
@@ -132,6 +143,12 @@ int jx_cmd_year(int argc, char **argv)
                         "及时性按%s计\n",
                     created ? "已设置" : "已更新", y.year, fw, sb, pb,
                     timely_zh(t));
+        if (y.leader_step) {
+            /* replace the line's end with the 单位负责人 step */
+            b.p[--b.len] = '\0';
+            jx_buf_addf(&b, "，%s\n", y.leader_step > 0 ? "送审须单位负责人同意"
+                                                        : "送审无须单位负责人同意");
+        }
         rc = jx_cli_write(&b) < 0 ? JX_EXIT_IO : JX_EXIT_OK;
         jx_buf_release(&b);
     }

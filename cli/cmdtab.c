@@ -562,10 +562,11 @@ const struct jx_cmd jx_cmds[] = {
      "显示 jixiao 的版本和所用库（jansson、utf8proc）的版本。", 0},
     {"year", jx_cmd_year, "设置工作区某年度的评价框架和报送、公开截止日期",
      "jixiao year set YEAR --framework ID --submit-by DATE --publish-by DATE "
-     "[--timely first_submit|last_submit_after_return|accepted]",
+     "[--timely first_submit|last_submit_after_return|accepted] [--leader-step on|off]",
      "设置年度 YEAR：考核评分表所用的评价框架（data/frameworks 中的框架编号，\n"
-     "须能载入）、报送截止日期和公开截止日期（YYYY-MM-DD，含当日），以及及时性\n"
-     "按哪个时间计算。已设置过的年度会被更新。\n"
+     "须能载入）、报送截止日期和公开截止日期（YYYY-MM-DD，含当日），及时性\n"
+     "按哪个时间计算，以及送审是否须经单位负责人同意。已设置过的年度会被更新\n"
+     "（未给出 --leader-step 时保留原设置，新年度默认关闭）。\n"
      "\n"
      "选项：\n"
      "  --framework ID        评价框架编号（如 yueyang-louqu-2025）\n"
@@ -575,6 +576,8 @@ const struct jx_cmd jx_cmds[] = {
      "                        last_submit_after_return 最后一次退回后的送审、\n"
      "                        accepted 审核通过（也可写中文）\n"
      "  --frameworks-dir DIR  从 DIR 查找评价框架\n"
+     "  --leader-step on|off  on：单位填报人提交后须单位负责人同意才送审；\n"
+     "                        off：填报人直接送审\n"
      "\n"
      "工作区选项（也可写在命令名之前）：\n"
      "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"

@@ -115,6 +115,8 @@ struct jx_ws_year {
     struct jx_cal_date submit_by;  /* 报送截止 */
     struct jx_cal_date publish_by; /* 公开截止 */
     const char *timely;            /* JX_WS_TIMELY_*; NULL: first_submit */
+    int leader_step;               /* the 单位负责人 step: 1 on, -1 off,
+                                      0 keep (a new year: off) */
 };
 
 /* The store's name of a 及时性 basis given as its name or Chinese (首次送审,

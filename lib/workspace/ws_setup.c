@@ -603,17 +603,26 @@ int jx_ws_year_set(struct jx_store *s, const struct jx_ws_year *y,
     }
     if (rc == 0) {
         struct jx_stmt *w = jx_stmt_prepare(
-            s, exists ? "UPDATE years SET framework = ?, submit_by = ?,"
-                        " publish_by = ?, timeliness = ? WHERE year = ?"
+            s, exists ? (y->leader_step
+                             ? "UPDATE years SET framework = ?, submit_by = ?,"
+                               " publish_by = ?, timeliness = ?, leader_step = ?"
+                               " WHERE year = ?"
+                             : "UPDATE years SET framework = ?, submit_by = ?,"
+                               " publish_by = ?, timeliness = ? WHERE year = ?")
                       : "INSERT INTO years (framework, submit_by, publish_by,"
-                        " timeliness, year) VALUES (?, ?, ?, ?, ?)");
+                        " timeliness, leader_step, year)"
+                        " VALUES (?, ?, ?, ?, ?, ?)");
         rc = -1;
         if (w) {
             jx_stmt_bind_text(w, 1, fw);
             jx_stmt_bind_text(w, 2, sb);
             jx_stmt_bind_text(w, 3, pb);
             jx_stmt_bind_text(w, 4, timely);
-            jx_stmt_bind_int(w, 5, y->year);
+            int k = 5;
+            if (!exists || y->leader_step) {
+                jx_stmt_bind_int(w, k++, y->leader_step > 0 ? 1 : 0);
+            }
+            jx_stmt_bind_int(w, k, y->year);
             rc = jx_stmt_step(w) == JX_STEP_DONE ? 0 : -1;
             jx_stmt_finalize(w);
         }
