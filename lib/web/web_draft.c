@@ -325,13 +325,18 @@ static void derivation(struct jx_html *h, const json_t *it)
     jx_html(h, "</ul></details>\n");
 }
 
-/* The findings and derivations of an Evaluation JSON text. */
-static void evaluation_html(struct jx_html *h, const char *text)
+/* See web_pages.h. */
+void jx_web_evaluation_html(struct jx_html *h, const char *text,
+                            const char *whose)
 {
+    if (!text) {
+        jx_html(h, "<p>%h没有保存评分结果。</p>\n", whose);
+        return;
+    }
     json_error_t err;
-    json_t *root = text ? json_loads(text, 0, &err) : NULL;
+    json_t *root = json_loads(text, 0, &err);
     if (!root) {
-        jx_html(h, "<p class=\"err\">草稿的评分结果无法读取。</p>\n");
+        jx_html(h, "<p class=\"err\">%h的评分结果无法读取。</p>\n", whose);
         return;
     }
     const json_t *sum = json_object_get(root, "summary");
@@ -417,7 +422,7 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                        "</a></p>\n",
                     c->unit, c->year);
         }
-        evaluation_html(h, dr.evaluation_json);
+        jx_web_evaluation_html(h, dr.evaluation_json, "草稿");
         if (may_submit && editable) {
             jx_html(h, "<form class=\"act\" method=\"post\" "
                        "action=\"/unit/%t/%d/act\">"

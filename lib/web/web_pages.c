@@ -545,6 +545,85 @@ static int versions_table(struct jx_web_ctx *c, struct jx_html *h)
     return r == JX_STEP_DONE ? 0 : -1;
 }
 
+/* The version of the unit's year the page shows the findings of: the
+ * query's v (a number), else the latest.  1 with *number, *max (the
+ * latest's number) and *eval (in c's arena), 0 when there is none (no
+ * version yet: *number 0; a v that is no version or no number: *number
+ * -1), or -1. */
+static int shown_version(struct jx_web_ctx *c, int *number, int *max,
+                         const char **eval)
+{
+    *number = 0;
+    *max = 0;
+    *eval = NULL;
+    const char *v = jx_web_query(c, "v");
+    long want = 0;
+    if (v) {
+        char *end;
+        want = strtol(v, &end, 10);
+        if (!v[0] || *end || want < 1 || want > 1000000) {
+            *number = -1;
+            return 0;
+        }
+    }
+    struct jx_stmt *st = jx_stmt_prepare(
+        c->s, want ? "SELECT number, evaluation FROM versions"
+                     " WHERE unit = ? AND year = ? AND number = ?"
+                   : "SELECT number, evaluation FROM versions"
+                     " WHERE unit = ? AND year = ? ORDER BY number DESC"
+                     " LIMIT 1");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, c->unit);
+    jx_stmt_bind_int(st, 2, c->year);
+    if (want) {
+        jx_stmt_bind_int(st, 3, want);
+    }
+    enum jx_step r = jx_stmt_step(st);
+    if (r == JX_STEP_ROW) {
+        *number = (int)jx_stmt_int(st, 0);
+        *eval = jx_strdup(c->a, jx_stmt_text(st, 1));
+    } else if (want) {
+        *number = -1;
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_ROW) {
+        return r == JX_STEP_DONE ? 0 : -1;
+    }
+    st = jx_stmt_prepare(c->s, "SELECT MAX(number) FROM versions"
+                               " WHERE unit = ? AND year = ?");
+    if (!st) {
+        return -1;
+    }
+    jx_stmt_bind_text(st, 1, c->unit);
+    jx_stmt_bind_int(st, 2, c->year);
+    r = jx_stmt_step(st);
+    *max = r == JX_STEP_ROW ? (int)jx_stmt_int(st, 0) : 0;
+    jx_stmt_finalize(st);
+    return r == JX_STEP_ROW ? 1 : -1;
+}
+
+/* The findings and derivations of version number (text eval) of nv
+ * versions, with links to the others. */
+static void version_evaluation(struct jx_web_ctx *c, struct jx_html *h,
+                               int number, const char *eval, int nv)
+{
+    jx_html(h, "<h2>第 %d 版的发现与计算过程</h2>\n", number);
+    if (nv > 1) {
+        jx_html(h, "<p>其他版本：");
+        for (int k = 1; k <= nv; k++) {
+            if (k != number) {
+                jx_html(h, " <a href=\"/unit/%t/%d?v=%d\">第 %d 版</a>", c->unit,
+                        c->year, k, k);
+            }
+        }
+        jx_html(h, "</p>\n");
+    }
+    jx_web_evaluation_html(h, eval,
+                           jx_sprintf(c->a, "第 %d 版", number));
+}
+
 /* See web_pages.h. */
 int jx_web_page_unit(struct jx_web_ctx *c)
 {
@@ -569,6 +648,16 @@ int jx_web_page_unit(struct jx_web_ctx *c)
     }
     if (hr > 0) {
         jx_web_not_found(c);
+        return 0;
+    }
+    int vnum, vmax;
+    const char *veval;
+    int vr = shown_version(c, &vnum, &vmax, &veval);
+    if (vr < 0) {
+        return -1;
+    }
+    if (vnum < 0) {
+        jx_web_not_found(c); /* ?v= names no version of this unit's year */
         return 0;
     }
     enum jx_wf_state state =
@@ -629,6 +718,9 @@ int jx_web_page_unit(struct jx_web_ctx *c)
                     v->changes[k].new_value);
         }
         jx_html(&h, "</tbody></table>\n");
+    }
+    if (vr > 0) {
+        version_evaluation(c, &h, vnum, veval, vmax);
     }
     jx_html(&h, "<h2>审计记录</h2>\n");
     if (hist.nevents == 0) {

@@ -31,6 +31,13 @@ struct jx_web_ctx {
                                     NULL for the portal's */
 };
 
+/* The findings (summary counts, one row each, located as the CLI prints
+ * them) and the derivations (计算过程) of an Evaluation JSON text into h,
+ * the one rendering of the draft's and of a version's; an unreadable
+ * text: a sentence naming whose (草稿, 第 N 版).  web_draft.c. */
+void jx_web_evaluation_html(struct jx_html *h, const char *text,
+                            const char *whose);
+
 /* A form field of the POST body / a query parameter, decoded, or NULL. */
 const char *jx_web_form(struct jx_web_ctx *c, const char *name);
 const char *jx_web_query(struct jx_web_ctx *c, const char *name);

@@ -1307,7 +1307,68 @@ static void t_todo(void)
     webfix_close(&f);
 }
 
+/* The unit's page shows the findings and derivations of a version (the
+ * latest, or ?v=N) to the bureau and the unit's users; an absent
+ * version and another unit's user: 404. */
+static void t_version_eval(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    const char *rv = fx_session(&f, "rv");
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+                     "v1.json", f.pkg, f.len)->status,
+              303);
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "return", "x")->status, 303);
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+                     "v2.json", f.pkg, f.len)->status,
+              303);
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    static const char *const c102 =
+        ".json:26:23 /base_sheet/costs/three_public/prev_final</td>"
+        "<td>错误</td><td>C102</td>";
+    static const char *const rate =
+        "<li>算式：全年执行数 / 全年预算数 = 1960.00 / 2000.00 = 98.00%</li>";
+    /* the latest by default, to the bureau */
+    const char *page = fx_get(&f, "/unit/701003/2024", rv);
+    CHECK(strstr(page, "<h2>第 2 版的发现与计算过程</h2>\n<p>其他版本： "
+                       "<a href=\"/unit/701003/2024?v=1\">第 1 版</a></p>\n"
+                       "<h3>发现</h3>\n<p>错误 1，警告 2，舍入 0，提示 2</p>")
+          != NULL);
+    CHECK(strstr(page, jx_sprintf(f.a, "<tr><td>v2%s", c102)) != NULL);
+    CHECK(strstr(page, "v1.json:") == NULL);
+    CHECK(strstr(page, rate) != NULL);
+    /* ?v=1, to the unit's own filler */
+    page = fx_body(&f, fx_req(&f, "GET", "/unit/701003/2024", "v=1", fc, NULL));
+    CHECK(strstr(page, "<h2>第 1 版的发现与计算过程</h2>") != NULL);
+    CHECK(strstr(page, jx_sprintf(f.a, "<tr><td>v1%s", c102)) != NULL);
+    CHECK(strstr(page, rate) != NULL);
+    CHECK(strstr(page, "<a href=\"/unit/701003/2024?v=2\">第 2 版</a>") != NULL);
+    /* no such version, no number: 404 */
+    CHECK_INT(fx_req(&f, "GET", "/unit/701003/2024", "v=99", rv, NULL)->status,
+              404);
+    CHECK_INT(fx_req(&f, "GET", "/unit/701003/2024", "v=x", rv, NULL)->status,
+              404);
+    /* another unit's filler: 404 */
+    const char *fa = fx_session(&f, "fa");
+    CHECK_INT(fx_req(&f, "GET", "/unit/701003/2024", NULL, fa, NULL)->status,
+              404);
+    CHECK_INT(fx_req(&f, "GET", "/unit/701003/2024", "v=1", fa, NULL)->status,
+              404);
+    /* a version without a stored evaluation says so */
+    CHECK(strstr(fx_get(&f, "/unit/701001/2024", rv),
+                 "<h2>第 1 版的发现与计算过程</h2>\n<p>第 1 版没有保存评分结果。</p>")
+          != NULL);
+    webfix_close(&f);
+}
+
 const struct jx_test t_web[] = {
+    {"web.version_eval", t_version_eval},
     {"web.html", t_html},
     {"web.signin", t_signin},
     {"web.throttle", t_throttle},
