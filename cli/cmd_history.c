@@ -72,6 +72,21 @@ static json_t *history_json(const struct jx_ws_history *h, int year)
         json_array_append_new(ju, o);
     }
     json_object_set_new(root, "judgements", ju);
+    json_t *dl = json_array();
+    for (size_t i = 0; i < h->ndraft_log; i++) {
+        const struct jx_ws_draft_log_row *l = &h->draft_log[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "at", jx_cli_str_or_null(l->at));
+        json_object_set_new(o, "actor", jx_cli_str_or_null(l->actor));
+        json_object_set_new(o, "client", jx_cli_str_or_null(l->client));
+        json_object_set_new(o, "kind", jx_cli_str_or_null(l->kind));
+        json_error_t err;
+        json_t *det = l->detail ? json_loads(l->detail, 0, &err) : NULL;
+        json_object_set_new(o, "detail", det ? det : json_null());
+        json_object_set_new(o, "what", jx_cli_str_or_null(l->what));
+        json_array_append_new(dl, o);
+    }
+    json_object_set_new(root, "draft_log", dl);
     json_t *ch = json_array();
     for (size_t i = 0; i < h->ndiffs; i++) {
         const struct jx_ws_vdiff *v = &h->diffs[i];
@@ -145,6 +160,15 @@ static void history_text(const struct jx_ws_history *h, int year,
         if (j->comment) {
             jx_buf_addf(b, "    说明：%s\n", j->comment);
         }
+    }
+    if (h->ndraft_log) {
+        jx_buf_addf(b, "草稿记录 %zu 条\n", h->ndraft_log);
+    }
+    for (size_t i = 0; i < h->ndraft_log; i++) {
+        const struct jx_ws_draft_log_row *l = &h->draft_log[i];
+        jx_buf_addf(b, "%s  %s  %s  来自 %s\n    %s\n", l->at ? l->at : "",
+                    l->actor ? l->actor : "—", jx_ws_draft_kind_zh(l->kind),
+                    l->client ? l->client : "—", l->what ? l->what : "");
     }
     for (size_t i = 0; i < h->ndiffs; i++) {
         const struct jx_ws_vdiff *v = &h->diffs[i];

@@ -33,7 +33,7 @@ enum jx_store_engine {
 };
 
 /* The newest schema version this binary knows (its last migration). */
-#define JX_STORE_SCHEMA_VERSION 7
+#define JX_STORE_SCHEMA_VERSION 8
 
 /* The database file of a workspace directory, and its file store. */
 #define JX_WORKSPACE_DB "jixiao.db"

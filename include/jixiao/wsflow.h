@@ -249,6 +249,22 @@ struct jx_ws_judgement_row {
     bool standing;            /* the latest of its item: it counts */
 };
 
+/* One change of the unit's draft (draft_log, migration 8). */
+struct jx_ws_draft_log_row {
+    const char *at;           /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *actor;        /* the user's name, or NULL */
+    const char *client;       /* the client's address, or NULL */
+    const char *kind;         /* upload, correct or redraft */
+    const char *detail;       /* the stored JSON object's text */
+    const char *what;         /* detail in Chinese: 上传 2 个文件：a.json（120
+                                 字节）、…; 更正 1 处：/p：1 → 2; 以第 1 版为
+                                 底稿：… */
+};
+
+/* The Chinese of a draft_log kind: 上传, 页面更正, 以上一版本为底稿 (the
+ * kind itself when unknown, "" for NULL). */
+const char *jx_ws_draft_kind_zh(const char *kind);
+
 /* One unit's history for a year. */
 struct jx_ws_history {
     const char *code, *name;
@@ -264,10 +280,13 @@ struct jx_ws_history {
     const char *review_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", or NULL */
     struct jx_ws_judgement_row *judgements; /* in the order recorded */
     size_t njudgements;
+    struct jx_ws_draft_log_row *draft_log; /* the draft's changes, in order */
+    size_t ndraft_log;
 };
 
-/* The audit trail of unit for year and the differences between its
- * consecutive versions.  0, 1 when the unit is unknown (W021), -1. */
+/* The audit trail of unit for year, the differences between its
+ * consecutive versions, the judgements and the draft's changes
+ * (draft_log).  0, 1 when the unit is unknown (W021), -1. */
 int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
                   int year, struct jx_ws_history *out, struct jx_diags *d);
 

@@ -10,7 +10,7 @@
  *
  * Content tables (bureau, years, units, users, versions, files,
  * version_files, states, audit, samples, rechecks, drafts, draft_files,
- * judgements) hold what happened and migrate with
+ * judgements, draft_log) hold what happened and migrate with
  * care; derived tables (scores, rankings) can be dropped and recomputed
  * from the content.
  */
@@ -357,6 +357,39 @@ static const char m7_pg[] =
     " ON judgements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
     " EXECUTE FUNCTION jx_generation_bump();";
 
+/* Migration 8: the draft's own trail (issue 14, deliver 5: every change
+ * in the audit trail).  One row per upload, correction in the page and
+ * redraft from a version, written in the transaction of the change
+ * (lib/workspace/ws_draft.c): who (actor_id), when (at), from where
+ * (client), what kind, and detail: JSON text -- {"files": [{"name",
+ * "size"}]} for an upload, {"version": N, "files": [...]} for a
+ * redraft, {"changes": [{"pointer", "old", "new"}], "omitted": N} for a
+ * correction.  Append-only like the audit table. */
+static const char m8_sql[] =
+    "CREATE TABLE draft_log ("
+    " id @ID@,"
+    " unit TEXT NOT NULL REFERENCES units (code),"
+    " year INTEGER NOT NULL REFERENCES years (year),"
+    " object TEXT NOT NULL DEFAULT 'whole',"
+    " at TEXT NOT NULL,"
+    " actor_id @INT@ REFERENCES users (id),"
+    " client TEXT,"
+    " kind TEXT NOT NULL CHECK (kind IN ('upload', 'correct', 'redraft')),"
+    " detail TEXT NOT NULL)@STRICT@;"
+    "CREATE INDEX draft_log_by_unit ON draft_log (unit, year, object, id);";
+
+/* SQLite: the draft log refuses updates and deletes. */
+static const char m8_sqlite[] =
+    "CREATE TRIGGER draft_log_no_update BEFORE UPDATE ON draft_log"
+    " BEGIN SELECT RAISE(ABORT, 'draft_log is append-only'); END;"
+    "CREATE TRIGGER draft_log_no_delete BEFORE DELETE ON draft_log"
+    " BEGIN SELECT RAISE(ABORT, 'draft_log is append-only'); END;";
+
+/* PostgreSQL: the same, with migration 1's trigger function. */
+static const char m8_pg[] =
+    "CREATE TRIGGER draft_log_no_change BEFORE UPDATE OR DELETE ON draft_log"
+    " FOR EACH ROW EXECUTE FUNCTION jx_audit_append_only();";
+
 const struct jx_migration jx_migrations[] = {
     {1, m1_sql, m1_sqlite, m1_pg},
     {2, m2_sql, NULL, NULL},
@@ -365,5 +398,6 @@ const struct jx_migration jx_migrations[] = {
     {5, m5_sql, NULL, NULL},
     {6, m6_sql, m6_sqlite, m6_pg},
     {7, m7_sql, m7_sqlite, m7_pg},
+    {8, m8_sql, m8_sqlite, m8_pg},
 };
 const size_t jx_nmigrations = sizeof jx_migrations / sizeof jx_migrations[0];

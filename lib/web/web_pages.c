@@ -741,6 +741,21 @@ int jx_web_page_unit(struct jx_web_ctx *c)
         }
         jx_html(&h, "</tbody></table>\n");
     }
+    if (hist.ndraft_log) {
+        /* the draft's changes: uploads, corrections, redrafts */
+        jx_html(&h, "<h3>草稿记录</h3>\n<table><thead><tr><th>时间（UTC）</th>"
+                    "<th>操作人</th><th>地址</th><th>操作</th><th>内容</th>"
+                    "</tr></thead><tbody>\n");
+        for (size_t i = 0; i < hist.ndraft_log; i++) {
+            const struct jx_ws_draft_log_row *l = &hist.draft_log[i];
+            jx_html(&h, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                        "<td>%h</td></tr>\n",
+                    l->at, l->actor ? l->actor : "—",
+                    l->client ? l->client : "—", jx_ws_draft_kind_zh(l->kind),
+                    l->what);
+        }
+        jx_html(&h, "</tbody></table>\n");
+    }
     jx_web_page_end(c, &h, 200);
     return 0;
 }

@@ -5,7 +5,9 @@
  * one per unit, year and object until it is submitted (jx_ws_submit
  * freezes the version and the draft rows are removed in the same
  * transaction, jx_ws_submit_draft), or made again from the latest
- * version for a returned unit (jx_ws_draft_from_version).  Reading the
+ * version for a returned unit (jx_ws_draft_from_version).  Every change
+ * of a draft (upload, correction, redraft) appends its row to draft_log
+ * in the change's own transaction (log_change).  Reading the
  * files is the caller's (the pipeline is a layer above).  Results live
  * in the caller's arena; inputs are borrowed.
  */
@@ -16,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 /* The object every act of this round is on. */
 #define OBJECT_DB JX_WSI_OBJECT
@@ -77,6 +81,81 @@ static int may_write(struct jx_arena *a, struct jx_store *s, const char *unit,
         return 1;
     }
     return 0;
+}
+
+/* The file list of unit's draft as it stands in the transaction: a new
+ * JSON array of {"name", "size"} in order (the caller's), or NULL when
+ * the store failed. */
+static json_t *draft_files_json(struct jx_store *s, const char *unit, int year)
+{
+    struct jx_stmt *st = jx_wsi_prepare_unit(
+        s, "SELECT f.name, s.size FROM draft_files f"
+           " JOIN files s ON s.sha256 = f.sha256"
+           " WHERE f.unit = ? AND f.year = ? AND f.object = ? ORDER BY f.seq",
+        unit, year);
+    if (!st) {
+        return NULL;
+    }
+    json_t *arr = json_array();
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        json_t *o = json_object();
+        json_object_set_new(o, "name", json_string(jx_stmt_text(st, 0)));
+        json_object_set_new(o, "size", json_integer(jx_stmt_int(st, 1)));
+        json_array_append_new(arr, o);
+    }
+    jx_stmt_finalize(st);
+    if (r != JX_STEP_DONE) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}
+
+/* Append the draft_log row of a change of unit's draft (kind upload,
+ * correct or redraft; detail: a JSON object, the callee's -- freed
+ * here) by actor, with who's time and client address, inside the
+ * caller's transaction: 0 or -1. */
+static int log_change(struct jx_store *s, const char *unit, int year,
+                      const struct jx_ws_who *who, int64_t actor,
+                      const char *kind, json_t *detail)
+{
+    if (!detail) {
+        return -1;
+    }
+    char *text = json_dumps(detail, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(detail);
+    if (!text) {
+        return -1;
+    }
+    char at[JX_WF_TIME_BUFSZ];
+    jx_wf_time_format(who->now, at);
+    int rc = jx_wsi_exec(s,
+                         "INSERT INTO draft_log (unit, year, object, at,"
+                         " actor_id, client, kind, detail)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         "tittittt", unit, (int64_t)year, OBJECT_DB, at,
+                         actor, who->client, kind, text);
+    free(text);
+    return rc;
+}
+
+/* The detail of a draft_log row holding only the draft's file list
+ * (and the version it came from, when version > 0): a new object, or
+ * NULL when the store failed. */
+static json_t *files_detail(struct jx_store *s, const char *unit, int year,
+                            int version)
+{
+    json_t *files = draft_files_json(s, unit, year);
+    if (!files) {
+        return NULL;
+    }
+    json_t *o = json_object();
+    if (version > 0) {
+        json_object_set_new(o, "version", json_integer(version));
+    }
+    json_object_set_new(o, "files", files);
+    return o;
 }
 
 /* Write the draft's rows (inside the caller's transaction): 0 or -1. */
@@ -155,12 +234,44 @@ int jx_ws_draft_save(struct jx_store *s, const char *unit, int year,
                          evaluation_json, actor, who->now, d);
     }
     if (rc == 0) {
+        rc = log_change(s, unit, year, who, actor, "upload",
+                        files_detail(s, unit, year, 0));
+    }
+    if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;
     } else {
         jx_store_rollback(s);
     }
     jx_arena_free(a);
     return rc;
+}
+
+/* The detail of a correction: the JSON pointers changed from old_json
+ * to new_json with their old and new values (JSON text, null when
+ * absent on that side; jx_ws_json_diff, at most JX_WS_MAX_CHANGES, the
+ * rest counted in "omitted").  A new object. */
+static json_t *changes_detail(struct jx_arena *a, const char *old_json,
+                              const char *new_json)
+{
+    struct jx_ws_vdiff v;
+    memset(&v, 0, sizeof v);
+    json_t *o = json_object();
+    json_t *arr = json_array();
+    if (old_json && jx_ws_json_diff(a, old_json, new_json, &v) == 0) {
+        for (size_t i = 0; i < v.n; i++) {
+            const struct jx_ws_change *c = &v.changes[i];
+            json_t *e = json_object();
+            json_object_set_new(e, "pointer", json_string(c->pointer));
+            json_object_set_new(e, "old", c->old_value ? json_string(c->old_value)
+                                                       : json_null());
+            json_object_set_new(e, "new", c->new_value ? json_string(c->new_value)
+                                                       : json_null());
+            json_array_append_new(arr, e);
+        }
+    }
+    json_object_set_new(o, "changes", arr);
+    json_object_set_new(o, "omitted", json_integer((json_int_t)v.omitted));
+    return o;
 }
 
 /* See wsflow.h. */
@@ -174,10 +285,11 @@ int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
         return -1;
     }
     int64_t actor = 0;
+    const char *old_pkg = NULL;
     int rc = may_write(a, s, unit, year, who, "修改", &actor, d);
     if (rc == 0) {
         struct jx_stmt *st = jx_stmt_prepare(
-            s, "SELECT 1 FROM drafts WHERE unit = ? AND year = ?"
+            s, "SELECT package FROM drafts WHERE unit = ? AND year = ?"
                " AND object = ?");
         if (!st) {
             rc = -1;
@@ -186,6 +298,9 @@ int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
             jx_stmt_bind_int(st, 2, year);
             jx_stmt_bind_text(st, 3, OBJECT_DB);
             enum jx_step r = jx_stmt_step(st);
+            if (r == JX_STEP_ROW) {
+                old_pkg = jx_strdup(a, jx_stmt_text(st, 0));
+            }
             jx_stmt_finalize(st);
             if (r == JX_STEP_DONE) {
                 jx_diag_add(d, "W040", JX_SEV_ERROR, NULL,
@@ -206,6 +321,10 @@ int jx_ws_draft_update(struct jx_store *s, const char *unit, int year,
                " AND year = ? AND object = ?",
             "tttitit", package_json, evaluation_json, at, actor, unit,
             (int64_t)year, OBJECT_DB);
+    }
+    if (rc == 0) {
+        rc = log_change(s, unit, year, who, actor, "correct",
+                        changes_detail(a, old_pkg, package_json));
     }
     if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;
@@ -436,6 +555,10 @@ int jx_ws_draft_from_version(struct jx_store *s, const char *unit, int year,
     }
     if (rc == 0) {
         rc = copy_version_files(a, s, unit, year, vid, kind_of, d);
+    }
+    if (rc == 0) {
+        rc = log_change(s, unit, year, who, actor, "redraft",
+                        files_detail(s, unit, year, num));
     }
     if (rc == 0) {
         rc = jx_store_commit(s) < 0 ? -1 : 0;

@@ -1393,6 +1393,96 @@ static int history_judgements(struct jx_arena *a, struct jx_store *s,
 }
 
 /* See wsflow.h. */
+const char *jx_ws_draft_kind_zh(const char *kind)
+{
+    return !kind                              ? ""
+           : strcmp(kind, "upload") == 0      ? "上传"
+           : strcmp(kind, "correct") == 0     ? "页面更正"
+           : strcmp(kind, "redraft") == 0     ? "以上一版本为底稿"
+                                              : kind;
+}
+
+/* The Chinese of a draft_log row's detail (JSON text) of kind into a
+ * (see struct jx_ws_draft_log_row); an unreadable detail as stored. */
+static const char *draft_log_what(struct jx_arena *a, const char *kind,
+                                  const char *detail)
+{
+    json_error_t err;
+    json_t *o = detail ? json_loads(detail, 0, &err) : NULL;
+    if (!o) {
+        return detail ? detail : "";
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    const json_t *files = json_object_get(o, "files");
+    const json_t *changes = json_object_get(o, "changes");
+    if (strcmp(kind, "correct") == 0) {
+        jx_buf_addf(&b, "更正 %zu 处", json_array_size(changes));
+        for (size_t i = 0; i < json_array_size(changes); i++) {
+            const json_t *c = json_array_get(changes, i);
+            const char *ov = json_string_value(json_object_get(c, "old"));
+            const char *nv = json_string_value(json_object_get(c, "new"));
+            jx_buf_addf(&b, "%s%s：%s → %s", i ? "；" : "：",
+                        json_string_value(json_object_get(c, "pointer")),
+                        ov ? ov : "（无）", nv ? nv : "（无）");
+        }
+        json_int_t om = json_integer_value(json_object_get(o, "omitted"));
+        if (om > 0) {
+            jx_buf_addf(&b, "（另有 %lld 处未列出）", (long long)om);
+        }
+    } else {
+        if (strcmp(kind, "redraft") == 0) {
+            jx_buf_addf(&b, "以第 %lld 版为底稿",
+                        (long long)json_integer_value(
+                            json_object_get(o, "version")));
+        } else {
+            jx_buf_addf(&b, "上传 %zu 个文件", json_array_size(files));
+        }
+        for (size_t i = 0; i < json_array_size(files); i++) {
+            const json_t *f = json_array_get(files, i);
+            jx_buf_addf(&b, "%s%s（%lld 字节）", i ? "、" : "：",
+                        json_string_value(json_object_get(f, "name")),
+                        (long long)json_integer_value(json_object_get(f, "size")));
+        }
+    }
+    json_decref(o);
+    const char *r = jx_strndup(a, b.p, b.len);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* The draft_log rows of unit's 整体 for year into out, in order: 0 or
+ * -1. */
+static int history_draft_log(struct jx_arena *a, struct jx_store *s,
+                             const char *unit, int year,
+                             struct jx_ws_history *out)
+{
+    struct jx_stmt *st = jx_wsi_prepare_unit(
+        s, "SELECT l.at, u.name, l.client, l.kind, l.detail"
+           " FROM draft_log l LEFT JOIN users u ON u.id = l.actor_id"
+           " WHERE l.unit = ? AND l.year = ? AND l.object = ? ORDER BY l.id",
+        unit, year);
+    if (!st) {
+        return -1;
+    }
+    size_t cap = 0;
+    enum jx_step sr;
+    while ((sr = jx_stmt_step(st)) == JX_STEP_ROW) {
+        out->draft_log = jx_arena_grow(a, out->draft_log, out->ndraft_log,
+                                       &cap, sizeof *out->draft_log);
+        struct jx_ws_draft_log_row *l = &out->draft_log[out->ndraft_log++];
+        l->at = jx_strdup(a, jx_stmt_text(st, 0));
+        l->actor = jx_strdup(a, jx_stmt_text(st, 1));
+        l->client = jx_strdup(a, jx_stmt_text(st, 2));
+        l->kind = jx_strdup(a, jx_stmt_text(st, 3));
+        l->detail = jx_strdup(a, jx_stmt_text(st, 4));
+        l->what = draft_log_what(a, l->kind ? l->kind : "", l->detail);
+    }
+    jx_stmt_finalize(st);
+    return sr == JX_STEP_DONE ? 0 : -1;
+}
+
+/* See wsflow.h. */
 int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
                   int year, struct jx_ws_history *out, struct jx_diags *d)
 {
@@ -1459,7 +1549,8 @@ int jx_ws_history(struct jx_arena *a, struct jx_store *s, const char *unit,
     if (sr == JX_STEP_ERROR) {
         return -1;
     }
-    if (history_judgements(a, s, unit, year, out) < 0) {
+    if (history_judgements(a, s, unit, year, out) < 0 ||
+        history_draft_log(a, s, unit, year, out) < 0) {
         return -1;
     }
     st = jx_wsi_prepare_unit(s,
