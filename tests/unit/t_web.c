@@ -1367,7 +1367,84 @@ static void t_version_eval(void)
     webfix_close(&f);
 }
 
+/* Every change of a draft in draft_log (migration 8): an upload and a
+ * correction in the page make two rows with who, when, the client's
+ * address and what (the file's name and size; the pointer changed with
+ * its old and new value), shown on the unit's page under 草稿记录;
+ * draft_log refuses UPDATE and DELETE. */
+static void t_draft_log(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    CHECK_INT(upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
+                     "log.json", f.pkg, f.len)->status,
+              303);
+    CHECK_INT(fx_req(&f, "POST", "/unit/701003/2024/edit", NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s&%%2Fbase_sheet%%2Fcosts"
+                                     "%%2Fthree_public%%2Fprev_final=15.70",
+                                fx_token(&f, fc)))->status,
+              303);
+    struct jx_stmt *st = jx_stmt_prepare(
+        f.s, "SELECT l.unit, l.year, l.at, u.name, l.client, l.kind, l.detail"
+             " FROM draft_log l LEFT JOIN users u ON u.id = l.actor_id"
+             " ORDER BY l.id");
+    CHECK(st != NULL);
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    while (st && jx_stmt_step(st) == JX_STEP_ROW) {
+        jx_buf_addf(&b, "%s|%lld|%s|%s|%s|%s|%s\n", jx_stmt_text(st, 0),
+                    (long long)jx_stmt_int(st, 1), jx_stmt_text(st, 2),
+                    jx_stmt_text(st, 3), jx_stmt_text(st, 4),
+                    jx_stmt_text(st, 5), jx_stmt_text(st, 6));
+    }
+    jx_stmt_finalize(st);
+    CHECK_STR(b.p, jx_sprintf(f.a,
+        "701003|2024|2025-09-20T00:00:00Z|fc|192.0.2.7|upload|"
+        "{\"files\":[{\"name\":\"log.json\",\"size\":%zu}]}\n"
+        "701003|2024|2025-09-20T00:00:00Z|fc|192.0.2.7|correct|"
+        "{\"changes\":[{\"pointer\":\"/base_sheet/costs/three_public/"
+        "prev_final\",\"old\":\"\\\"30.00\\\"\",\"new\":"
+        "\"\\\"15.70\\\"\"}],\"omitted\":0}\n",
+        f.len));
+    jx_buf_release(&b);
+    /* the unit's page, to the bureau too */
+    const char *page = fx_get(&f, "/unit/701003/2024", fx_session(&f, "rv"));
+    CHECK(strstr(page, jx_sprintf(f.a,
+        "<h3>草稿记录</h3>\n<table><thead><tr><th>时间（UTC）</th>"
+        "<th>操作人</th><th>地址</th><th>操作</th><th>内容</th></tr></thead>"
+        "<tbody>\n<tr><td>2025-09-20T00:00:00Z</td><td>fc</td>"
+        "<td>192.0.2.7</td><td>上传</td><td>上传 1 个文件：log.json（%zu "
+        "字节）</td></tr>\n<tr><td>2025-09-20T00:00:00Z</td><td>fc</td>"
+        "<td>192.0.2.7</td><td>页面更正</td><td>更正 1 处：/base_sheet/costs/"
+        "three_public/prev_final：&quot;30.00&quot; → &quot;15.70&quot;"
+        "</td></tr>\n</tbody></table>\n", f.len)) != NULL);
+    /* append-only */
+    CHECK(jx_store_exec(f.s, "UPDATE draft_log SET client = '198.51.100.1'")
+          < 0);
+    CHECK(jx_store_exec(f.s, "DELETE FROM draft_log") < 0);
+    st = jx_stmt_prepare(f.s, "SELECT count(*) FROM draft_log");
+    CHECK(st && jx_stmt_step(st) == JX_STEP_ROW);
+    CHECK_INT(st ? (long)jx_stmt_int(st, 0) : -1, 2);
+    jx_stmt_finalize(st);
+    /* a redraft from the version after a 退回 is recorded too */
+    const char *rv = fx_session(&f, "rv");
+    CHECK_INT(act(&f, fc, "submit", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "take", NULL)->status, 303);
+    CHECK_INT(act(&f, rv, "return", "x")->status, 303);
+    CHECK_INT(fx_post(&f, "/unit/701003/2024/redraft", fc, NULL)->status, 303);
+    page = fx_get(&f, "/unit/701003/2024", fc);
+    CHECK(strstr(page, jx_sprintf(f.a,
+        "<td>以上一版本为底稿</td><td>以第 1 版为底稿：log.json（%zu 字节）"
+        "</td></tr>", f.len)) != NULL);
+    webfix_close(&f);
+}
+
 const struct jx_test t_web[] = {
+    {"web.draft_log", t_draft_log},
     {"web.version_eval", t_version_eval},
     {"web.html", t_html},
     {"web.signin", t_signin},
