@@ -609,7 +609,8 @@ static int shown_version(struct jx_web_ctx *c, int *number, int *max,
 static void version_evaluation(struct jx_web_ctx *c, struct jx_html *h,
                                int number, const char *eval, int nv)
 {
-    jx_html(h, "<h2>第 %d 版的发现与计算过程</h2>\n", number);
+    jx_html(h, "<div id=\"version-eval\">\n<h2>第 %d 版的发现与计算过程</h2>\n",
+            number);
     if (nv > 1) {
         jx_html(h, "<p>其他版本：");
         for (int k = 1; k <= nv; k++) {
@@ -622,6 +623,7 @@ static void version_evaluation(struct jx_web_ctx *c, struct jx_html *h,
     }
     jx_web_evaluation_html(h, eval,
                            jx_sprintf(c->a, "第 %d 版", number));
+    jx_html(h, "</div>\n");
 }
 
 /* See web_pages.h. */
