@@ -67,21 +67,6 @@ void jx_web_send_download(struct jx_web_ctx *c, const char *type,
                    ascii, jx_web_urlenc(c->a, utf8)));
 }
 
-/* The unit of c and its year exist: 1 (*name set), 0 after a 404, -1. */
-static int unit_year(struct jx_web_ctx *c, const char **name)
-{
-    int r = jx_web_unit_name(c->a, c->s, c->unit, name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
-    }
-    return 1;
-}
-
 /* ---- the overview's filters ------------------------------------------- */
 
 /* See web_pages.h. */
@@ -345,7 +330,7 @@ int jx_web_page_sample(struct jx_web_ctx *c)
 int jx_web_page_recheck(struct jx_web_ctx *c)
 {
     const char *name;
-    int r = unit_year(c, &name);
+    int r = jx_web_unit_year(c, &name, NULL);
     if (r <= 0) {
         return r;
     }
@@ -720,7 +705,7 @@ int jx_web_page_export_xlsx(struct jx_web_ctx *c)
 int jx_web_page_workbook(struct jx_web_ctx *c)
 {
     const char *name;
-    int r = unit_year(c, &name);
+    int r = jx_web_unit_year(c, &name, NULL);
     if (r <= 0) {
         return r;
     }
@@ -745,7 +730,7 @@ int jx_web_page_workbook(struct jx_web_ctx *c)
 static int unit_report(struct jx_web_ctx *c, bool pdf)
 {
     const char *name;
-    int r = unit_year(c, &name);
+    int r = jx_web_unit_year(c, &name, NULL);
     if (r <= 0) {
         return r;
     }

@@ -79,14 +79,9 @@ static void findings_page(struct jx_web_ctx *c, int status, const char *title,
 int jx_web_page_upload(struct jx_web_ctx *c)
 {
     const char *name = NULL;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, NULL);
+    if (r <= 0) {
+        return r;
     }
     /* the files sent: parts with a file name (an empty file input sends
      * one with an empty name and no data) */
@@ -142,22 +137,10 @@ int jx_web_page_upload(struct jx_web_ctx *c)
                       &in->diags);
         goto out;
     }
-    struct jx_check_config cfg;
-    jx_check_config_default(&cfg);
-    int prior_version;
-    if (jx_ws_prior_check(in->arena, c->s, c->unit, c->year, in->pkg, &cfg,
-                          &prior_version, &in->diags) < 0) {
-        rc = -1;
-        goto out;
-    }
     struct jx_buf pkg, ev;
-    jx_buf_init(&pkg, 1u << 30);
-    jx_buf_init(&ev, 1u << 30);
-    if (jx_pkgjson_save(in->pkg, &pkg) < 0 ||
-        jx_eval_json(in->ev, &in->diags, &ev) < 0) {
-        jx_buf_release(&pkg);
-        jx_buf_release(&ev);
-        jx_web_error(c, 413, "材料过大", "材料过大，未保存。");
+    int dj = jx_web_draft_json(c, in, &pkg, &ev);
+    if (dj != 0) {
+        rc = dj < 0 ? -1 : 0;
         goto out;
     }
     struct jx_ws_who who = {.user = c->sess.user, .now = c->now,
@@ -181,6 +164,29 @@ out:
     jx_result_free(in);
     jx_run_free(run);
     return rc;
+}
+
+/* See web_pages.h. */
+int jx_web_draft_json(struct jx_web_ctx *c, struct jx_result *in,
+                      struct jx_buf *pkg, struct jx_buf *ev)
+{
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    int prior_version;
+    if (jx_ws_prior_check(in->arena, c->s, c->unit, c->year, in->pkg, &cfg,
+                          &prior_version, &in->diags) < 0) {
+        return -1;
+    }
+    jx_buf_init(pkg, 1u << 30);
+    jx_buf_init(ev, 1u << 30);
+    if (jx_pkgjson_save(in->pkg, pkg) < 0 ||
+        jx_eval_json(in->ev, &in->diags, ev) < 0) {
+        jx_buf_release(pkg);
+        jx_buf_release(ev);
+        jx_web_error(c, 413, "材料过大", "材料过大，未保存。");
+        return 1;
+    }
+    return 0;
 }
 
 /* See web_pages.h. */
@@ -215,14 +221,9 @@ static const char *kind_of_content(const void *data, size_t len)
 int jx_web_page_redraft(struct jx_web_ctx *c)
 {
     const char *name = NULL;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, NULL);
+    if (r <= 0) {
+        return r;
     }
     struct jx_ws_who who = {.user = c->sess.user, .now = c->now,
                             .client = c->req->client};

@@ -273,14 +273,9 @@ static void mark_findings(struct jx_arena *a, struct fields *fs,
 static int prepare(struct jx_web_ctx *c, struct jx_ws_draft *dr, json_t **root)
 {
     const char *name = NULL;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, NULL);
+    if (r <= 0) {
+        return r;
     }
     struct jx_diags d;
     jx_diags_init(&d, c->a);
@@ -546,23 +541,11 @@ static int evaluate_and_save(struct jx_web_ctx *c, struct fields *fs,
             l->col = 0;
         }
     }
-    struct jx_check_config cfg;
-    jx_check_config_default(&cfg);
-    int prior_version;
-    if (jx_ws_prior_check(in->arena, c->s, c->unit, c->year, in->pkg, &cfg,
-                          &prior_version, &in->diags) < 0) {
-        rc = -1;
-        goto out;
-    }
     struct jx_buf pkg, ev;
-    jx_buf_init(&pkg, 1u << 30);
-    jx_buf_init(&ev, 1u << 30);
-    if (jx_pkgjson_save(in->pkg, &pkg) < 0 ||
-        jx_eval_json(in->ev, &in->diags, &ev) < 0) {
-        jx_buf_release(&pkg);
-        jx_buf_release(&ev);
-        jx_web_error(c, 413, "材料过大", "材料过大，未保存。");
-        *refused = true;
+    int dj = jx_web_draft_json(c, in, &pkg, &ev);
+    if (dj != 0) {
+        rc = dj < 0 ? -1 : 0;
+        *refused = dj > 0;
         goto out;
     }
     struct jx_ws_who who = {.user = c->sess.user, .now = c->now,

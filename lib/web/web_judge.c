@@ -95,14 +95,9 @@ int jx_web_judge_section(struct jx_web_ctx *c, struct jx_html *h)
 int jx_web_page_judge(struct jx_web_ctx *c)
 {
     const char *name;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, NULL);
+    if (r <= 0) {
+        return r;
     }
     struct jx_fw_result *res = NULL;
     struct jx_diags d;

@@ -38,6 +38,22 @@ int jx_web_year_exists(struct jx_store *s, int year, bool *leader_step)
 }
 
 /* See web_pages.h. */
+int jx_web_unit_year(struct jx_web_ctx *c, const char **name,
+                     bool *leader_step)
+{
+    int r = jx_web_unit_name(c->a, c->s, c->unit, name);
+    int y = r > 0 ? jx_web_year_exists(c->s, c->year, leader_step) : r;
+    if (r < 0 || y < 0) {
+        return -1;
+    }
+    if (r == 0 || y == 0) {
+        jx_web_not_found(c);
+        return 0;
+    }
+    return 1;
+}
+
+/* See web_pages.h. */
 int jx_web_unit_name(struct jx_arena *a, struct jx_store *s, const char *code,
                      const char **name)
 {
@@ -631,14 +647,9 @@ int jx_web_page_unit(struct jx_web_ctx *c)
 {
     const char *name = NULL;
     bool leader_step = false;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, &leader_step) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, &leader_step);
+    if (r <= 0) {
+        return r;
     }
     struct jx_diags d;
     jx_diags_init(&d, c->a);
@@ -766,14 +777,9 @@ int jx_web_page_unit(struct jx_web_ctx *c)
 int jx_web_page_act(struct jx_web_ctx *c)
 {
     const char *name = NULL;
-    int r = jx_web_unit_name(c->a, c->s, c->unit, &name);
-    int y = r > 0 ? jx_web_year_exists(c->s, c->year, NULL) : r;
-    if (r < 0 || y < 0) {
-        return -1;
-    }
-    if (r == 0 || y == 0) {
-        jx_web_not_found(c);
-        return 0;
+    int r = jx_web_unit_year(c, &name, NULL);
+    if (r <= 0) {
+        return r;
     }
     const char *an = jx_web_form(c, "action");
     enum jx_wf_action act = JX_WF_NACTIONS;

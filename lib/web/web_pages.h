@@ -9,6 +9,8 @@
 
 #include "web/web_impl.h"
 
+struct jx_result; /* pipeline.h */
+
 /* One request being answered. */
 struct jx_web_ctx {
     struct jx_web_app *app;
@@ -30,6 +32,14 @@ struct jx_web_ctx {
                                     page's own (the public report), or
                                     NULL for the portal's */
 };
+
+/* The draft's Package JSON and Evaluation JSON of a pipeline result in
+ * (read from an upload or a correction) into pkg and ev (initialised
+ * here; the caller releases them on 0), after last year's comparison
+ * (C122) added to in's findings.  0; 1 when too large (a 413 page sent,
+ * nothing to release); -1 when the store failed. */
+int jx_web_draft_json(struct jx_web_ctx *c, struct jx_result *in,
+                      struct jx_buf *pkg, struct jx_buf *ev);
 
 /* The findings (summary counts, one row each, located as the CLI prints
  * them) and the derivations (计算过程) of an Evaluation JSON text into h,
@@ -69,6 +79,12 @@ int jx_web_page_year(struct jx_web_ctx *c);
 int jx_web_page_unit(struct jx_web_ctx *c);
 int jx_web_page_act(struct jx_web_ctx *c);
 int jx_web_page_public(struct jx_web_ctx *c);
+
+/* c's unit and year: 1 when both exist (*name the unit's name,
+ * *leader_step read when not NULL), 0 after answering 404 (the same
+ * page as for any absent object), -1 when the store failed. */
+int jx_web_unit_year(struct jx_web_ctx *c, const char **name,
+                     bool *leader_step);
 
 /* Shared readers (web_pages.c): unit code's name into *name (1, 0 when
  * unknown, -1); whether year is set up (1, 0, -1; *leader_step read
