@@ -123,7 +123,17 @@ def machine(build):
     m = re.search(r'"name": "buildtype", "value": "([a-z]+)"', r.stdout)
     if m:
         btype = m.group(1)
+    vers = []
+    for pkg, name in (("python3-docx", "python-docx"), ("python3-lxml", "lxml"),
+                      ("python3-openpyxl", "openpyxl"),
+                      ("libreoffice-writer-nogui", "LibreOffice"),
+                      ("libjansson-dev", "jansson")):
+        v = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", pkg],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           text=True).stdout.strip()
+        vers.append("%s %s" % (name, v or "(not installed)"))
     return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "versions": ", ".join(vers),
             "nproc": os.cpu_count(), "cpu": cpu, "mem": mem,
             "load": "%.1f" % load,
             "commit": commit + (" (uncommitted changes)" if dirty else ""),
@@ -142,7 +152,7 @@ def table(size, inputs, m):
     out = ["### %s, %s cores (`nproc`), %s, %s memory, load %s, commit %s, %s, size %s"
            % (m["date"], m["nproc"], m["cpu"], m["mem"], m["load"],
               m["commit"], m["build"], size), ""]
-    out += inputs + [""]
+    out += inputs + ["Peers (Debian packages): %s." % m["versions"], ""]
     out.append("| group | reader | rate | per item | jixiao ÷ reader | note |")
     out.append("| --- | --- | ---: | ---: | ---: | --- |")
     ref = {}
@@ -154,10 +164,11 @@ def table(size, inputs, m):
             out.append("| %s | %s | — | — | — | %s |" % (g, reader, note))
             continue
         per = 1000.0 / rate
+        per = "%.3g s" % (per / 1000) if per >= 1000 else "%.3g ms" % per
         ratio = "—"
         if not jx and g in ref:
             ratio = "%.2f×" % (ref[g][1] / rate)
-        out.append("| %s | %s | %s %s | %.2f ms | %s | %s |"
+        out.append("| %s | %s | %s %s | %s | %s | %s |"
                    % (g, reader, fmt_rate(rate), unit, per, ratio, note))
     out.append("")
     out.append("jixiao ÷ reader: the rate of %s divided by the reader's; "
@@ -212,7 +223,7 @@ def run(a, size, b, jx, gen, py, work):
     xlsx = sorted(glob.glob(work + "/*.xlsx"))
     kb = lambda fs: sum(os.path.getsize(f) for f in fs) / 1024
     inputs = ["Inputs: %d DOCX (%.0f KB) and %d XLSX (%.0f KB) from the "
-              "bundled examples, %d rounds;" % (len(docx), kb(docx),
+              "bundled examples, rounds: %d;" % (len(docx), kb(docx),
                                                 len(xlsx), kb(xlsx),
                                                 size["ROUNDS"])]
     R = str(size["ROUNDS"])
@@ -250,7 +261,7 @@ def run(a, size, b, jx, gen, py, work):
                "load + score + check, texts in memory", "packages/s")
     files = sorted(glob.glob(pkg + "/*.json"))
     mean = kb(files) / len(files) if files else 0
-    inputs.append("%d generated packages (mean %.1f KB), %s check rounds;"
+    inputs.append("%d generated packages (mean %.1f KB), rounds: %s;"
                   % (len(files), mean, CR))
     if files:
         check_cli(jx, files)
