@@ -27,7 +27,6 @@ import glob
 import importlib.util
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -79,18 +78,24 @@ def timed(group, reader, jixiao, cmds, note="", unit="documents/s"):
     """Run every command of cmds in sequence (each must succeed) and
     record their number per second."""
     t0 = time.perf_counter()
+    rss = 0
     for c in cmds:
-        r = subprocess.run(c, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-        if r.returncode != 0:
-            failures.append("%s / %s: %s exited %d: %s" % (
-                group, reader, os.path.basename(c[0]), r.returncode,
-                r.stderr.strip()[-300:]))
-            return None
+        with tempfile.TemporaryFile() as err:
+            p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, ru = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)
+            rss = max(rss, ru.ru_maxrss)
+            if p.returncode != 0:
+                err.seek(0)
+                failures.append("%s / %s: %s exited %d: %s" % (
+                    group, reader, os.path.basename(c[0]), p.returncode,
+                    err.read().decode("utf-8", "replace").strip()[-300:]))
+                return None
     secs = time.perf_counter() - t0
     rate = len(cmds) / secs
-    print("%s: %d in %.2f s: %.1f %s" % (reader, len(cmds), secs, rate, unit),
-          flush=True)
+    print("%s: %d in %.2f s: %.1f %s; peak RSS %d KB"
+          % (reader, len(cmds), secs, rate, unit, rss), flush=True)
+    note = (note + "; " if note else "") + "peak RSS %.0f MB" % (rss / 1024)
     rows.append((group, reader, rate, unit, jixiao, note))
     return rate
 
@@ -293,22 +298,27 @@ def run(a, size, b, jx, gen, py, work):
 def check_cli(jx, files):
     """`jixiao check` on the generated files, one process; it must exit 0
     (the generator's packages are clean by construction)."""
-    t0 = time.perf_counter()
-    r = subprocess.run([jx, "check"] + files, stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, text=True)
-    secs = time.perf_counter() - t0
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen([jx, "check"] + files, stdout=out,
+                             stderr=subprocess.STDOUT)
+        _, status, ru = os.wait4(p.pid, 0)
+        secs = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
     print("jixiao check: %d files, one process, %.3f s: %.0f packages/s; "
-          "exit %d; peak RSS %d KB (largest child so far)"
-          % (len(files), secs, len(files) / secs, r.returncode, rss))
-    if r.returncode != 0:
-        bad = [l for l in r.stdout.splitlines() if "错误[" in l]
+          "exit %d; peak RSS %d KB"
+          % (len(files), secs, len(files) / secs, p.returncode, ru.ru_maxrss))
+    if p.returncode != 0:
+        bad = [l for l in text.splitlines() if "错误[" in l]
         print("\n".join(bad[:20]))
         failures.append("check / jixiao check: exit %d (%d errors on the "
-                        "generated packages)" % (r.returncode, len(bad)))
+                        "generated packages)" % (p.returncode, len(bad)))
         return
     rows.append(("check", "`jixiao check` (one process)", len(files) / secs,
-                 "packages/s", 2, "files on disk, output discarded"))
+                 "packages/s", 2, "files on disk, output discarded; peak "
+                 "RSS %.0f MB" % (ru.ru_maxrss / 1024)))
 
 
 def docs(jx, work, n, srcs, inputs, lo_docs):
@@ -325,8 +335,11 @@ def docs(jx, work, n, srcs, inputs, lo_docs):
             for f in srcs:
                 p = os.path.join(out, "%s-%d.%s" % (os.path.basename(f), i, fmt))
                 cmds.append([jx, "report", f, "--format", fmt, "-o", p])
-        timed("documents" if fmt == "pdf" else "documents (%s)" % fmt,
-              "jixiao report --format " + fmt, True, cmds)
+        if timed("documents" if fmt == "pdf" else "documents (%s)" % fmt,
+                 "jixiao report --format " + fmt, True, cmds) is not None:
+            kb = sum(os.path.getsize(c[-1]) for c in cmds) / len(cmds) / 1024
+            g, r_, rate, unit, jxr, note = rows[-1]
+            rows[-1] = (g, r_, rate, unit, jxr, "%.0f KB each; %s" % (kb, note))
     soffice = shutil.which("soffice")
     if not soffice:
         skip("documents", "LibreOffice DOCX → PDF",
