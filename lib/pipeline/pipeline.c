@@ -256,7 +256,8 @@ static struct jx_fw_result *evaluate(struct jx_run *r, struct jx_result *in,
 
 /* Rescore the input's printed scoring tables: the stated scores that
  * break their framework's rule join the findings, unless a C finding
- * already points at the same value.  Each evaluation is kept
+ * already points at the same value or the framework (not asked for) is
+ * of another year or region than the package (F215).  Each evaluation is kept
  * (in->printed); that of the framework asked for is the assessment too
  * (*asked_done), not evaluated twice. */
 static void printed_tables(struct jx_run *r, struct jx_result *in,
@@ -283,7 +284,11 @@ static void printed_tables(struct jx_run *r, struct jx_result *in,
                                      : &own;
         size_t from = diags->n, fd_from = fd->n;
         struct jx_fw_result *res = evaluate(r, in, fw, o, fd);
-        for (size_t i = fd_from; res && i < fd->n; i++) {
+        /* a framework of another year or region (F215) rescores the
+         * printed table only when it was asked for: its deadlines and
+         * rules were not the unit's, so its differences are no errors */
+        bool applies = shared || (res && !res->mismatch);
+        for (size_t i = fd_from; res && applies && i < fd->n; i++) {
             const struct jx_diag *e = &fd->a[i];
             bool keep = stated_finding(e->code);
             for (size_t j = 0; keep && j < from; j++) {
