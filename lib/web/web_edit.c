@@ -16,7 +16,6 @@
  */
 #include "web/web_pages.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -333,8 +332,11 @@ static void mark_derived(struct jx_arena *a, struct fields *fs,
         const char *base = NULL;
         if (id && strcmp(id, "unit_sheet") == 0) {
             base = "/unit_sheet";
-        } else if (id && sscanf(id, "project_sheets[%zu]", &k) == 1) {
-            base = jx_sprintf(a, "/project_sheets/%zu", k);
+        } else if (id && strncmp(id, "project_sheets[", 15) == 0) {
+            k = strspn(id + 15, "0123456789");
+            if (k > 0 && strcmp(id + 15 + k, "]") == 0) {
+                base = jx_sprintf(a, "/project_sheets/%.*s", (int)k, id + 15);
+            }
         }
         for (size_t j = 0; base && j < sizeof items / sizeof items[0]; j++) {
             const char *v = json_string_value(
