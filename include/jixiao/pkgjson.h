@@ -13,6 +13,8 @@
 #ifndef JIXIAO_PKGJSON_H
 #define JIXIAO_PKGJSON_H
 
+#include <stdbool.h>
+
 #include "jixiao/diag.h"
 #include "jixiao/model.h"
 
@@ -98,6 +100,9 @@ enum jx_pkg_cell_kind {
 struct jx_pkg_cell {
     const char *path;
     enum jx_pkg_cell_kind kind;
+    bool extra;        /* the model holds it, the printed form has no cell
+                          for it (a fund split's 分值, 执行率, 得分): shown
+                          only when a package has a value there */
 };
 
 /*
@@ -106,7 +111,8 @@ struct jx_pkg_cell {
  * has every cell the model holds: *out set to an array in a (paths in
  * a too), the count returned.  Flags, provenance, categories,
  * enumerations and the row lists (their own parts) are not cells; a
- * sheet's fund splits are those of its form (jx_fund_key_on_sheet).
+ * sheet's fund splits are those of its form (jx_fund_key_on_sheet),
+ * each with its three amounts (年初预算数, 全年预算数, 全年执行数).
  */
 size_t jx_pkg_cells(struct jx_arena *a, enum jx_pkg_part part,
                     const struct jx_pkg_cell **out);

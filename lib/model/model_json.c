@@ -1917,22 +1917,29 @@ struct cells {
 
 /* Add the cell prefix+key of kind to cs. */
 static void cell_add(struct cells *cs, const char *prefix, const char *key,
-                     enum jx_pkg_cell_kind kind)
+                     enum jx_pkg_cell_kind kind, bool extra)
 {
     cs->v = jx_arena_grow(cs->a, cs->v, cs->n, &cs->cap, sizeof *cs->v);
     cs->v[cs->n].path = jx_sprintf(cs->a, "%s%s", prefix, key);
     cs->v[cs->n].kind = kind;
+    cs->v[cs->n].extra = extra;
     cs->n++;
 }
 
+/* A skip list meaning: a fund split's row, whose printed form has its
+ * three amounts, no 分值, 执行率 or 得分 (those are extra cells). */
+static const char *const money_only[] = {NULL};
+
 /* The cells of table t under prefix ("" or "a/b/") into cs; a sheet's
- * funds as the form of kind has them; skip: a key not taken (or NULL). */
+ * funds as the form of kind has them; skip: keys not taken (or NULL, or
+ * money_only). */
 static void cells_of(struct cells *cs, const struct table *t,
                      const char *prefix, enum jx_sheet_kind kind,
                      const char *const *skip)
 {
     for (size_t i = 0; i < t->n; i++) {
         const struct field *f = &t->f[i];
+        bool extra = skip == money_only && f->kind != F_MONEY;
         bool skipped = false;
         for (size_t k = 0; skip && skip[k]; k++) {
             skipped = skipped || strcmp(skip[k], f->key) == 0;
@@ -1942,19 +1949,19 @@ static void cells_of(struct cells *cs, const struct table *t,
         }
         switch (f->kind) {
         case F_TEXT:
-            cell_add(cs, prefix, f->key, JX_CELL_TEXT);
+            cell_add(cs, prefix, f->key, JX_CELL_TEXT, extra);
             break;
         case F_MONEY:
-            cell_add(cs, prefix, f->key, JX_CELL_MONEY);
+            cell_add(cs, prefix, f->key, JX_CELL_MONEY, extra);
             break;
         case F_RATE:
-            cell_add(cs, prefix, f->key, JX_CELL_RATE);
+            cell_add(cs, prefix, f->key, JX_CELL_RATE, extra);
             break;
         case F_NUM:
-            cell_add(cs, prefix, f->key, JX_CELL_NUM);
+            cell_add(cs, prefix, f->key, JX_CELL_NUM, extra);
             break;
         case F_COUNT:
-            cell_add(cs, prefix, f->key, JX_CELL_COUNT);
+            cell_add(cs, prefix, f->key, JX_CELL_COUNT, extra);
             break;
         case F_OBJ:
             if (f->sub != &cols_absent_tb) {
@@ -1971,7 +1978,7 @@ static void cells_of(struct cells *cs, const struct table *t,
                     cells_of(cs, &funds_tb,
                              jx_sprintf(cs->a, "%s%s/%s/", prefix, f->key,
                                         jx_fund_key_name((enum jx_fund_key)k)),
-                             kind, NULL);
+                             kind, money_only);
                 }
             }
             break;

@@ -223,6 +223,9 @@ static void add_part(struct jx_arena *a, struct fields *fs, json_t *o,
         if (is_wrapper(v)) {
             v = json_object_get(v, "value");
         }
+        if (cells[i].extra && !json_is_integer(v) && !json_is_string(v)) {
+            continue; /* not on the printed form, and blank */
+        }
         if (json_is_integer(v)) {
             f.value = jx_sprintf(a, "%lld", (long long)json_integer_value(v));
         } else if (json_is_string(v)) {

@@ -664,6 +664,13 @@ static void t_edit_fill(void)
                        "funds/total/executed\" data-den=\"/unit_sheet/funds/"
                        "total/budget_full\">") != NULL);
     CHECK(strstr(page, "<script src=\"/static/edit.js\"></script>") != NULL);
+    /* a fund split has its three amounts, as on the printed form */
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/general_budget/executed\"")
+          != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/general_budget/rate\"")
+          == NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/current_appropriation/")
+          == NULL);
     /* 新建空白草稿 */
     const char *tk = fx_token(&f, fc);
     struct jx_web_response *r =
