@@ -745,6 +745,11 @@ static void t_edit_fill(void)
                      jx_sprintf(f.a, "csrf=%s&add=%%2Funit", tk))->status,
               400);
     CHECK_STR(draft_pkg(&f), now);
+    /* a draft filled in the page (no file) is submitted as any other */
+    r = fx_req(&f, "POST", "/unit/701003/2024/act", NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&action=submit", tk));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", fc), "已送审") != NULL);
     /* the script, served by the binary */
     r = fx_req(&f, "GET", "/static/edit.js", NULL, NULL, NULL);
     CHECK_INT(r->status, 200);
