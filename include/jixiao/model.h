@@ -224,6 +224,7 @@ const char *jx_fund_key_name(enum jx_fund_key k);
 /* The Chinese label of a fund key ("一般公共预算", ...). */
 const char *jx_fund_key_zh(enum jx_fund_key k);
 
+
 /* A goal: 预期目标 and 实际完成情况. */
 struct jx_goal {
     struct jx_text expected;
@@ -263,6 +264,12 @@ enum jx_sheet_kind {
                            (Shenzhen, seed 002): tasks and indicators
                            without points; not scored by points */
 };
+
+/* Whether the printed form of a sheet of kind has the fund split k: a
+ * 整体支出绩效自评表 by income (一般公共预算, 政府性基金拨款, 纳入专户管理的
+ * 非税收入拨款, 其他资金) and by nature (基本支出, 项目支出); a
+ * 项目支出绩效自评表 当年财政拨款, 上年结转资金, 其他资金. */
+bool jx_fund_key_on_sheet(enum jx_sheet_kind kind, enum jx_fund_key k);
 
 /* A task row of a 部门整体支出绩效目标完成情况自评表 (seed 002). */
 struct jx_task {

@@ -13,6 +13,8 @@
 #ifndef JIXIAO_PKGJSON_H
 #define JIXIAO_PKGJSON_H
 
+#include <stdbool.h>
+
 #include "jixiao/diag.h"
 #include "jixiao/model.h"
 
@@ -68,5 +70,51 @@ void jx_pkgpos_locate(const struct jx_pkgpos *pos, struct jx_diags *diags,
  * Load(save(p)) gives back p exactly.
  */
 int jx_pkgjson_save(const struct jx_package *pkg, struct jx_buf *out);
+
+/* ---- the cells of the forms (the portal's fill-in form) -------------- */
+
+/* The parts of a package whose cells a filler fills in: the sheets and
+ * the rows of their tables. */
+enum jx_pkg_part {
+    JX_PART_BASE = 0,       /* base_sheet (without its row lists) */
+    JX_PART_UNIT_SHEET,     /* unit_sheet (without goals, indicators) */
+    JX_PART_PROJECT_SHEET,  /* one element of project_sheets (idem) */
+    JX_PART_PROJECT_LINE,   /* one element of base_sheet/costs/project_lines */
+    JX_PART_BUILDING,       /* one element of base_sheet/buildings */
+    JX_PART_GOAL,           /* one element of a sheet's goals */
+    JX_PART_INDICATOR,      /* one element of a sheet's indicators */
+    JX_PART_COUNT
+};
+
+/* The kind of a cell's value, as the loader reads it. */
+enum jx_pkg_cell_kind {
+    JX_CELL_TEXT = 0,  /* a string */
+    JX_CELL_MONEY,     /* a decimal in the sheet's unit, no % */
+    JX_CELL_RATE,      /* a percentage */
+    JX_CELL_NUM,       /* a decimal (points, scores, areas), no % */
+    JX_CELL_COUNT      /* a whole number >= 0 */
+};
+
+/* One cell: its JSON pointer relative to the part ("staffing/authorized",
+ * "funds/total/executed") and its kind. */
+struct jx_pkg_cell {
+    const char *path;
+    enum jx_pkg_cell_kind kind;
+    bool extra;        /* the model holds it, the printed form has no cell
+                          for it (a fund split's 分值, 执行率, 得分): shown
+                          only when a package has a value there */
+};
+
+/*
+ * The cells of a part, in the schema's (canonical) order, taken from the
+ * very tables the loader and the writer use, so that the portal's form
+ * has every cell the model holds: *out set to an array in a (paths in
+ * a too), the count returned.  Flags, provenance, categories,
+ * enumerations and the row lists (their own parts) are not cells; a
+ * sheet's fund splits are those of its form (jx_fund_key_on_sheet),
+ * each with its three amounts (年初预算数, 全年预算数, 全年执行数).
+ */
+size_t jx_pkg_cells(struct jx_arena *a, enum jx_pkg_part part,
+                    const struct jx_pkg_cell **out);
 
 #endif

@@ -192,3 +192,23 @@ bool jx_base_handed_in(const struct jx_package *p)
            !(p->submission.materials_present &&
              !p->submission.materials[JX_MAT_BASE_SHEET]);
 }
+
+/* See model.h. */
+bool jx_fund_key_on_sheet(enum jx_sheet_kind kind, enum jx_fund_key k)
+{
+    switch (k) {
+    case JX_FUND_OTHER:
+        return kind == JX_SHEET_UNIT || kind == JX_SHEET_PROJECT;
+    case JX_FUND_GENERAL_BUDGET:
+    case JX_FUND_GOV_FUND:
+    case JX_FUND_SPECIAL_ACCOUNT:
+    case JX_FUND_BASIC:
+    case JX_FUND_PROJECT:
+        return kind == JX_SHEET_UNIT;
+    case JX_FUND_CURRENT_APPROP:
+    case JX_FUND_CARRYOVER:
+        return kind == JX_SHEET_PROJECT;
+    default:
+        return false;
+    }
+}

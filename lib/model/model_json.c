@@ -1905,3 +1905,122 @@ int jx_pkgjson_save(const struct jx_package *pkg, struct jx_buf *out)
     }
     return 0;
 }
+
+/* ---- the cells of the forms ------------------------------------------ */
+
+/* Cells being listed (in an arena). */
+struct cells {
+    struct jx_arena *a;
+    struct jx_pkg_cell *v;
+    size_t n, cap;
+};
+
+/* Add the cell prefix+key of kind to cs. */
+static void cell_add(struct cells *cs, const char *prefix, const char *key,
+                     enum jx_pkg_cell_kind kind, bool extra)
+{
+    cs->v = jx_arena_grow(cs->a, cs->v, cs->n, &cs->cap, sizeof *cs->v);
+    cs->v[cs->n].path = jx_sprintf(cs->a, "%s%s", prefix, key);
+    cs->v[cs->n].kind = kind;
+    cs->v[cs->n].extra = extra;
+    cs->n++;
+}
+
+/* A skip list meaning: a fund split's row, whose printed form has its
+ * three amounts, no 分值, 执行率 or 得分 (those are extra cells). */
+static const char *const money_only[] = {NULL};
+
+/* The cells of table t under prefix ("" or "a/b/") into cs; a sheet's
+ * funds as the form of kind has them; skip: keys not taken (or NULL, or
+ * money_only). */
+static void cells_of(struct cells *cs, const struct table *t,
+                     const char *prefix, enum jx_sheet_kind kind,
+                     const char *const *skip)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const struct field *f = &t->f[i];
+        bool extra = skip == money_only && f->kind != F_MONEY;
+        bool skipped = false;
+        for (size_t k = 0; skip && skip[k]; k++) {
+            skipped = skipped || strcmp(skip[k], f->key) == 0;
+        }
+        if (skipped) {
+            continue;
+        }
+        switch (f->kind) {
+        case F_TEXT:
+            cell_add(cs, prefix, f->key, JX_CELL_TEXT, extra);
+            break;
+        case F_MONEY:
+            cell_add(cs, prefix, f->key, JX_CELL_MONEY, extra);
+            break;
+        case F_RATE:
+            cell_add(cs, prefix, f->key, JX_CELL_RATE, extra);
+            break;
+        case F_NUM:
+            cell_add(cs, prefix, f->key, JX_CELL_NUM, extra);
+            break;
+        case F_COUNT:
+            cell_add(cs, prefix, f->key, JX_CELL_COUNT, extra);
+            break;
+        case F_OBJ:
+            if (f->sub != &cols_absent_tb) {
+                cells_of(cs, f->sub, jx_sprintf(cs->a, "%s%s/", prefix, f->key),
+                         kind, NULL);
+            }
+            break;
+        case F_FUNDS:
+            cells_of(cs, &funds_tb,
+                     jx_sprintf(cs->a, "%s%s/total/", prefix, f->key), kind,
+                     NULL);
+            for (int k = 0; k < JX_FUND_COUNT; k++) {
+                if (jx_fund_key_on_sheet(kind, (enum jx_fund_key)k)) {
+                    cells_of(cs, &funds_tb,
+                             jx_sprintf(cs->a, "%s%s/%s/", prefix, f->key,
+                                        jx_fund_key_name((enum jx_fund_key)k)),
+                             kind, money_only);
+                }
+            }
+            break;
+        default:
+            break; /* flags, enumerations, provenance, row lists */
+        }
+    }
+}
+
+/* See pkgjson.h. */
+size_t jx_pkg_cells(struct jx_arena *a, enum jx_pkg_part part,
+                    const struct jx_pkg_cell **out)
+{
+    /* a 整体支出绩效自评表 has no project name, 主管部门 or 实施单位 */
+    static const char *const unit_skip[] = {"name", "supervisor",
+                                            "implementer", NULL};
+    struct cells cs = {.a = a};
+    switch (part) {
+    case JX_PART_BASE:
+        cells_of(&cs, &base_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    case JX_PART_UNIT_SHEET:
+        cells_of(&cs, &sheet_tb, "", JX_SHEET_UNIT, unit_skip);
+        break;
+    case JX_PART_PROJECT_SHEET:
+        cells_of(&cs, &sheet_tb, "", JX_SHEET_PROJECT, NULL);
+        break;
+    case JX_PART_PROJECT_LINE:
+        cells_of(&cs, &pline_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    case JX_PART_BUILDING:
+        cells_of(&cs, &building_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    case JX_PART_GOAL:
+        cells_of(&cs, &goal_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    case JX_PART_INDICATOR:
+        cells_of(&cs, &ind_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    default:
+        break;
+    }
+    *out = cs.v;
+    return cs.n;
+}

@@ -55,6 +55,8 @@ static const struct route routes[] = {
     {{"GET", "/unit/{unit}/{year}/edit", JX_WEB_FILLER}, jx_web_page_edit},
     {{"POST", "/unit/{unit}/{year}/edit", JX_WEB_FILLER},
      jx_web_page_edit_post},
+    {{"POST", "/unit/{unit}/{year}/blank", JX_WEB_FILLER}, jx_web_page_blank},
+    {{"GET", "/static/edit.js", JX_WEB_ALL}, jx_web_page_edit_js},
     /* the bureau's pages and the unit's downloads (web_bureau.c) */
     {{"POST", "/year/{year}/sample", JX_WEB_REVIEWER | JX_WEB_ADMIN},
      jx_web_page_sample},

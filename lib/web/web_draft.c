@@ -406,6 +406,15 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
                        "</form>\n",
                     c->unit, c->year, c->sess.csrf);
         }
+        if (editable && c->sess.role == JX_WF_FILLER) {
+            /* no document to upload: the forms filled in the page */
+            jx_html(h, "<form class=\"act\" method=\"post\" "
+                       "action=\"/unit/%t/%d/blank\">"
+                       "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
+                       "<button type=\"submit\">新建空白草稿</button>"
+                       "</form> <a href=\"/unit/%t/%d/edit\">在网页中填写</a>\n",
+                    c->unit, c->year, c->sess.csrf, c->unit, c->year);
+        }
     } else {
         jx_html(h, "<p>%h 上传于 %h（UTC）。</p>\n", dr.by ? dr.by : "—",
                 dr.updated_at);
@@ -420,7 +429,7 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
         jx_html(h, "</tbody></table>\n");
         if (editable && c->sess.role == JX_WF_FILLER) {
             jx_html(h, "<p><a href=\"/unit/%t/%d/edit\">在页面中更正数字"
-                       "</a></p>\n",
+                       "</a>（或在网页中填写空白栏目）</p>\n",
                     c->unit, c->year);
         }
         jx_web_evaluation_html(h, dr.evaluation_json, "草稿");

@@ -25,16 +25,6 @@
 #include "jixiao/pkgjson.h"
 #include "jixiao/wsflow.h"
 
-/* The sections of the package whose figures the form shows, with
- * their titles. */
-static const struct {
-    const char *key, *zh;
-} sections[] = {
-    {"base_sheet", "基础数据表"},
-    {"unit_sheet", "整体支出绩效自评表"},
-    {"project_sheets", "项目支出绩效自评表"},
-};
-
 /* Chinese names of the keys the form shows (rows and columns); a key
  * not named here is shown as it is. */
 static const struct {
@@ -61,36 +51,60 @@ static const struct {
     {"area_rate", "规模控制率"}, {"budget_invest", "预算投资"},
     {"actual_invest", "实际投资"}, {"invest_rate", "投资概算控制率"},
     {"indicators", "指标"}, {"stated_total", "总分"},
+    {"thrift_measures", "厉行节约保障措施"}, {"name", "名称"},
+    {"supervisor", "主管部门"}, {"implementer", "实施单位"},
+    {"goals", "年度目标"}, {"expected", "预期目标"},
+    {"level1", "一级指标"}, {"level2", "二级指标"},
+    {"target", "年度指标值"}, {"deviation", "偏差原因分析及改进措施"},
 };
 
-/* Keys whose string values are texts even when they look like numbers
- * (an indicator's 年度指标值 and 实际完成值, a goal's): not figures. */
-static const char *const text_keys[] = {"target", "actual", "expected"};
+/* The derived rates the page previews as the user types (/static/edit.js
+ * reads data-num and data-den): the rate's key and the keys, beside it,
+ * of its numerator and denominator. */
+static const struct {
+    const char *rate, *num, *den;
+} derived[] = {
+    {"rate", "executed", "budget_full"},
+    {"control_rate", "actual", "authorized"},
+    {"area_rate", "actual_area", "approved_area"},
+    {"invest_rate", "actual_invest", "budget_invest"},
+};
 
-/* The kinds of figure: a percentage, a decimal (money, points,
- * scores), a whole count (a JSON integer). */
-enum fkind { F_RATE, F_NUMBER, F_COUNT };
+/* The kinds of figure: a percentage, a decimal (money, points, scores,
+ * areas), a whole count, a text. */
+enum fkind { F_RATE, F_NUMBER, F_COUNT, F_TEXT };
 
-/* One figure of the form. */
+/* One cell of the form. */
 struct field {
     const char *ptr;     /* its JSON pointer (the input's name) */
+    const char *form;    /* the form's title (基础数据表, …) */
     const char *row;     /* the row's label */
     const char *col;     /* the column's label */
-    const char *value;   /* the value as stated (text) */
+    const char *value;   /* the value as stated (text; "" when blank) */
     enum fkind kind;
-    json_t *holder;      /* the object holding key (or the wrapper) */
-    const char *key;     /* its key in holder */
-    bool wrapped;        /* holder[key] is {"value", "source"} */
     const char *sent;    /* POST: the value sent (NULL: not sent) */
     const char *error;   /* POST: why the value sent is refused */
     const char *findings; /* codes of the draft's findings at it */
+    const char *calc;    /* the server's exact derived value, or NULL */
+    const char *num, *den; /* a derived rate: its inputs' pointers */
 };
 
-/* The figures of a package. */
+/* A block of the form: a table of fields [first, first + n) under a
+ * title, a button removing the row or table at remove, or (n 0) a
+ * button adding a row to the list at add. */
+struct group {
+    const char *title;
+    size_t first, n;
+    const char *remove;
+    const char *add, *add_zh;
+};
+
+/* The cells of a package. */
 struct fields {
     struct field *a;
     size_t n, cap;
-    int section;         /* index into sections[] being walked */
+    struct group *g;
+    size_t ng, gcap;
 };
 
 /* The Chinese name of key, or key. */
@@ -130,109 +144,215 @@ static const char *name_of(const json_t *o)
     return json_string_value(n);
 }
 
-/* key escaped as a JSON pointer token (RFC 6901: ~ as ~0, / as ~1). */
-static const char *ptr_token(struct jx_arena *a, const char *key)
+/* The member at relative path rel ("a/b/c") of object o, or NULL (the
+ * form's keys need no pointer escapes). */
+static json_t *at_path(json_t *o, const char *rel)
 {
-    if (!strpbrk(key, "~/")) {
-        return key;
-    }
-    size_t n = strlen(key);
-    char *r = jx_alloc(a, 2 * n + 1);
-    size_t k = 0;
-    for (const char *p = key; *p; p++) {
-        if (*p == '~' || *p == '/') {
-            r[k++] = '~';
-            r[k++] = *p == '~' ? '0' : '1';
-        } else {
-            r[k++] = *p;
+    char key[64];
+    while (o && *rel) {
+        size_t n = strcspn(rel, "/");
+        if (n >= sizeof key || !json_is_object(o)) {
+            return NULL;
         }
+        memcpy(key, rel, n);
+        key[n] = '\0';
+        o = json_object_get(o, key);
+        rel += n + (rel[n] == '/');
     }
-    r[k] = '\0';
-    return r;
+    return o;
 }
 
-/* Consider holder[key] = v (at pointer ptr, in row row) as a figure:
- * a string that reads as a decimal (a percentage or not) or a JSON
- * integer, plain or wrapped; added to fs. */
-static void consider(struct jx_arena *a, struct fields *fs, json_t *holder,
-                     const char *key, json_t *v, const char *ptr,
-                     const char *row)
+/* The block titled title starting at the next field. */
+static void group_open(struct jx_arena *a, struct fields *fs,
+                       const char *title, const char *remove)
 {
-    bool wrapped = is_wrapper(v);
-    json_t *val = wrapped ? json_object_get(v, "value") : v;
-    struct field f = {.ptr = ptr, .row = row, .col = zh_of(key),
-                      .holder = holder, .key = key, .wrapped = wrapped};
-    if (json_is_integer(val)) {
-        f.kind = F_COUNT;
-        f.value = jx_sprintf(a, "%lld", (long long)json_integer_value(val));
-    } else if (json_is_string(val)) {
-        for (size_t i = 0; i < sizeof text_keys / sizeof text_keys[0]; i++) {
-            if (strcmp(key, text_keys[i]) == 0) {
-                return;
+    fs->g = jx_arena_grow(a, fs->g, fs->ng, &fs->gcap, sizeof *fs->g);
+    fs->g[fs->ng++] = (struct group){.title = title, .first = fs->n,
+                                     .remove = remove};
+}
+
+/* A button adding a row (labelled zh) to the list at ptr. */
+static void group_add(struct jx_arena *a, struct fields *fs, const char *ptr,
+                      const char *zh)
+{
+    fs->g = jx_arena_grow(a, fs->g, fs->ng, &fs->gcap, sizeof *fs->g);
+    fs->g[fs->ng++] = (struct group){.first = fs->n, .add = ptr, .add_zh = zh};
+}
+
+/* The cells of part at pointer base (object o there, or NULL when
+ * absent: every cell blank) into fs, rows labelled from form and head. */
+static void add_part(struct jx_arena *a, struct fields *fs, json_t *o,
+                     enum jx_pkg_part part, const char *base,
+                     const char *form, const char *head)
+{
+    const struct jx_pkg_cell *cells;
+    size_t nc = jx_pkg_cells(a, part, &cells);
+    for (size_t i = 0; i < nc; i++) {
+        const char *rel = cells[i].path;
+        struct field f = {.ptr = jx_sprintf(a, "%s/%s", base, rel),
+                          .form = form, .value = ""};
+        /* row: the head and the keys above the cell's; column: its key */
+        const char *row = head;
+        const char *p = rel;
+        for (;;) {
+            size_t n = strcspn(p, "/");
+            char *k = jx_strndup(a, p, n);
+            if (!p[n]) {
+                f.col = zh_of(k);
+                break;
+            }
+            row = *row ? jx_sprintf(a, "%s %s", row, zh_of(k)) : zh_of(k);
+            p += n + 1;
+        }
+        f.row = *row ? jx_sprintf(a, "%s %s", form, row) : form;
+        switch (cells[i].kind) {
+        case JX_CELL_RATE:
+            f.kind = F_RATE;
+            break;
+        case JX_CELL_COUNT:
+            f.kind = F_COUNT;
+            break;
+        case JX_CELL_TEXT:
+            f.kind = F_TEXT;
+            break;
+        default:
+            f.kind = F_NUMBER;
+            break;
+        }
+        json_t *v = at_path(o, rel);
+        if (is_wrapper(v)) {
+            v = json_object_get(v, "value");
+        }
+        if (cells[i].extra && !json_is_integer(v) && !json_is_string(v)) {
+            continue; /* not on the printed form, and blank */
+        }
+        if (json_is_integer(v)) {
+            f.value = jx_sprintf(a, "%lld", (long long)json_integer_value(v));
+        } else if (json_is_string(v)) {
+            f.value = jx_strdup(a, json_string_value(v));
+        }
+        const char *leaf = strrchr(f.ptr, '/') + 1;
+        for (size_t k = 0; k < sizeof derived / sizeof derived[0]; k++) {
+            if (strcmp(leaf, derived[k].rate) == 0) {
+                size_t pl = (size_t)(leaf - f.ptr);
+                f.num = jx_sprintf(a, "%.*s%s", (int)pl, f.ptr, derived[k].num);
+                f.den = jx_sprintf(a, "%.*s%s", (int)pl, f.ptr, derived[k].den);
             }
         }
-        const char *s = json_string_value(val);
-        struct jx_rat r;
-        bool pct = false;
-        if (jx_rat_parse(s, strlen(s), &r, &pct, NULL) != JX_NUM_OK) {
-            return;
-        }
-        f.kind = pct ? F_RATE : F_NUMBER;
-        f.value = jx_strdup(a, s);
-    } else {
-        return;
+        fs->a = jx_arena_grow(a, fs->a, fs->n, &fs->cap, sizeof *fs->a);
+        fs->a[fs->n++] = f;
     }
-    fs->a = jx_arena_grow(a, fs->a, fs->n, &fs->cap, sizeof *fs->a);
-    fs->a[fs->n++] = f;
+    fs->g[fs->ng - 1].n = fs->n - fs->g[fs->ng - 1].first;
 }
 
-/* Walk v (at pointer ptr, in the row labelled row) for figures. */
-static void walk(struct jx_arena *a, struct fields *fs, json_t *v,
-                 const char *ptr, const char *row)
+/* The rows of the list at base (array arr, or NULL) of part, each a
+ * block that may be removed when removable, and (add_zh not NULL) a
+ * button adding one. */
+static void add_rows(struct jx_arena *a, struct fields *fs, json_t *arr,
+                     enum jx_pkg_part part, const char *base,
+                     const char *form, const char *what, const char *add_zh)
 {
-    if (json_is_array(v)) {
-        for (size_t i = 0; i < json_array_size(v); i++) {
-            json_t *e = json_array_get(v, i);
-            const char *nm = json_is_object(e) ? name_of(e) : NULL;
-            walk(a, fs, e, jx_sprintf(a, "%s/%zu", ptr, i),
-                 nm ? jx_sprintf(a, "%s 第%zu行 %s", row, i + 1, nm)
-                    : jx_sprintf(a, "%s 第%zu行", row, i + 1));
-        }
-        return;
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        json_t *e = json_array_get(arr, i);
+        const char *nm = json_is_object(e) ? name_of(e) : NULL;
+        const char *head = nm ? jx_sprintf(a, "%s 第%zu行 %s", what, i + 1, nm)
+                              : jx_sprintf(a, "%s 第%zu行", what, i + 1);
+        const char *ptr = jx_sprintf(a, "%s/%zu", base, i);
+        group_open(a, fs, jx_sprintf(a, "%s %s", form, head),
+                   add_zh ? ptr : NULL);
+        add_part(a, fs, json_is_object(e) ? e : NULL, part, ptr, form, head);
     }
-    if (!json_is_object(v) || is_wrapper(v)) {
-        return;
-    }
-    const char *key;
-    json_t *m;
-    json_object_foreach(v, key, m) {
-        if (strcmp(key, "source") == 0) {
-            continue; /* a row's provenance */
-        }
-        const char *p = jx_sprintf(a, "%s/%s", ptr, ptr_token(a, key));
-        if (is_wrapper(m) || !json_is_object(m)) {
-            if (json_is_array(m)) {
-                walk(a, fs, m, p, jx_sprintf(a, "%s %s", row, zh_of(key)));
-            } else {
-                consider(a, fs, v, key, m, p, row);
-            }
-        } else {
-            walk(a, fs, m, p, jx_sprintf(a, "%s %s", row, zh_of(key)));
-        }
+    if (add_zh) {
+        group_add(a, fs, base, add_zh);
     }
 }
 
-/* The figures of package root into fs. */
+/* The goals and indicators of the sheet s at base. */
+static void add_sheet_rows(struct jx_arena *a, struct fields *fs, json_t *s,
+                           const char *base, const char *form)
+{
+    add_rows(a, fs, json_object_get(s, "goals"), JX_PART_GOAL,
+             jx_sprintf(a, "%s/goals", base), form, "年度目标", "增加年度目标行");
+    add_rows(a, fs, json_object_get(s, "indicators"), JX_PART_INDICATOR,
+             jx_sprintf(a, "%s/indicators", base), form, "指标",
+             "增加绩效指标行");
+}
+
+/* Every cell of the forms the model defines, from package root (its
+ * values; blank where it has none) into fs. */
 static void collect(struct jx_arena *a, json_t *root, struct fields *fs)
 {
     memset(fs, 0, sizeof *fs);
-    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-        json_t *s = json_object_get(root, sections[i].key);
-        if (s) {
-            walk(a, fs, s, jx_sprintf(a, "/%s", sections[i].key),
-                 sections[i].zh);
+    json_t *b = json_object_get(root, "base_sheet");
+    group_open(a, fs, "基础数据表", NULL);
+    add_part(a, fs, b, JX_PART_BASE, "/base_sheet", "基础数据表", "");
+    add_rows(a, fs, json_object_get(json_object_get(b, "costs"),
+                                    "project_lines"),
+             JX_PART_PROJECT_LINE, "/base_sheet/costs/project_lines",
+             "基础数据表", "支出 项目支出明细", NULL);
+    add_rows(a, fs, json_object_get(b, "buildings"), JX_PART_BUILDING,
+             "/base_sheet/buildings", "基础数据表", "楼堂馆所",
+             "增加楼堂馆所行");
+    json_t *u = json_object_get(root, "unit_sheet");
+    group_open(a, fs, "整体支出绩效自评表", NULL);
+    add_part(a, fs, u, JX_PART_UNIT_SHEET, "/unit_sheet", "整体支出绩效自评表",
+             "");
+    add_sheet_rows(a, fs, u, "/unit_sheet", "整体支出绩效自评表");
+    json_t *ps = json_object_get(root, "project_sheets");
+    for (size_t i = 0; i < json_array_size(ps); i++) {
+        json_t *s = json_array_get(ps, i);
+        const char *base = jx_sprintf(a, "/project_sheets/%zu", i);
+        const char *nm = json_is_object(s) ? name_of(s) : NULL;
+        const char *form =
+            nm ? jx_sprintf(a, "项目支出绩效自评表 第%zu张 %s", i + 1, nm)
+               : jx_sprintf(a, "项目支出绩效自评表 第%zu张", i + 1);
+        group_open(a, fs, form, base);
+        add_part(a, fs, json_is_object(s) ? s : NULL, JX_PART_PROJECT_SHEET,
+                 base, form, "");
+        add_sheet_rows(a, fs, s, base, form);
+    }
+    group_add(a, fs, "/project_sheets", "增加项目支出绩效自评表");
+}
+
+/* The server's exact derived values from an Evaluation JSON text beside
+ * the cells they are of: each sheet's 执行率, 执行率得分 and 总分. */
+static void mark_derived(struct jx_arena *a, struct fields *fs,
+                         const char *evaluation)
+{
+    static const struct {
+        const char *item, *rel;
+    } items[] = {
+        {"execution_rate", "funds/total/rate"},
+        {"execution_score", "funds/total/score"},
+        {"total", "stated_total"},
+    };
+    json_t *root = evaluation ? json_loads(evaluation, 0, NULL) : NULL;
+    const json_t *sheets = json_object_get(root, "sheets");
+    for (size_t i = 0; i < json_array_size(sheets); i++) {
+        const json_t *sh = json_array_get(sheets, i);
+        const char *id = json_string_value(json_object_get(sh, "id"));
+        size_t k = 0;
+        const char *base = NULL;
+        if (id && strcmp(id, "unit_sheet") == 0) {
+            base = "/unit_sheet";
+        } else if (id && strncmp(id, "project_sheets[", 15) == 0) {
+            k = strspn(id + 15, "0123456789");
+            if (k > 0 && strcmp(id + 15 + k, "]") == 0) {
+                base = jx_sprintf(a, "/project_sheets/%.*s", (int)k, id + 15);
+            }
+        }
+        for (size_t j = 0; base && j < sizeof items / sizeof items[0]; j++) {
+            const char *v = json_string_value(
+                json_object_get(json_object_get(sh, items[j].item), "value"));
+            const char *ptr = jx_sprintf(a, "%s/%s", base, items[j].rel);
+            for (size_t n = 0; v && n < fs->n; n++) {
+                if (strcmp(fs->a[n].ptr, ptr) == 0) {
+                    fs->a[n].calc = jx_strdup(a, v);
+                }
+            }
         }
     }
+    json_decref(root);
 }
 
 /* Note beside each field the codes of the findings of an Evaluation
@@ -268,9 +388,11 @@ static void mark_findings(struct jx_arena *a, struct fields *fs,
 }
 
 /* The unit's name and the year checked, the state and the draft read:
- * 1 when the page may go on (*root the draft's Package JSON, the
+ * 1 when the page may go on (*root the draft's Package JSON, or without
+ * a draft (*has_draft false) a blank package of the unit and year; the
  * caller's to free), 0 when an answer was given, -1 (store). */
-static int prepare(struct jx_web_ctx *c, struct jx_ws_draft *dr, json_t **root)
+static int prepare(struct jx_web_ctx *c, struct jx_ws_draft *dr, json_t **root,
+                   bool *has_draft)
 {
     const char *name = NULL;
     int r = jx_web_unit_year(c, &name, NULL);
@@ -299,78 +421,118 @@ static int prepare(struct jx_web_ctx *c, struct jx_ws_draft *dr, json_t **root)
                                 c->unit, c->year, jx_wf_state_zh(state)));
         return 0;
     }
+    memset(dr, 0, sizeof *dr);
     int g = jx_ws_draft_get(c->a, c->s, c->unit, c->year, dr);
     if (g < 0) {
         return -1;
     }
-    *root = g ? json_loads(dr->package_json, 0, NULL) : NULL;
+    *has_draft = g > 0;
+    if (g) {
+        *root = json_loads(dr->package_json, 0, NULL);
+    } else {
+        /* the forms to fill in from nothing: the unit and the year */
+        *root = json_pack("{s:s, s:i, s:{s:s, s:s}, s:i}", "format",
+                          "jixiao-package", "version", 1, "unit", "name", name,
+                          "code", c->unit, "year", c->year);
+    }
     if (!*root) {
-        jx_web_error(c, 404, "没有草稿",
-                     g ? "草稿的材料无法读取，请重新上传。"
-                       : "尚无草稿：请先上传材料，再在页面中更正数字。");
+        jx_web_error(c, 404, "没有草稿", "草稿的材料无法读取，请重新上传。");
         return 0;
     }
     return 1;
 }
 
-/* The form of figures fs (values sent and errors shown when post);
- * message: a line above it, or NULL. */
+/* The form of cells fs (values sent and errors shown when post);
+ * message: a line above it, or NULL; errors: the refusals located
+ * (form, row, column) above the form. */
 static void form_page(struct jx_web_ctx *c, const struct fields *fs,
-                      int status, const char *message)
+                      int status, const char *message, bool has_draft)
 {
     struct jx_html h;
-    jx_web_page_begin(c, &h, jx_sprintf(c->a, "更正数字：%s %d 年度", c->unit,
-                                        c->year));
+    jx_web_page_begin(c, &h, jx_sprintf(c->a, "%s：%s %d 年度",
+                                        has_draft ? "填写和更正数字"
+                                                  : "在网页中填写",
+                                        c->unit, c->year));
     if (message) {
-        jx_html(&h, "<p class=\"err\">%h</p>\n", message);
+        jx_html(&h, "<div class=\"err\"><p>%h</p><ul>\n", message);
+        for (size_t i = 0; i < fs->n; i++) {
+            const struct field *f = &fs->a[i];
+            if (f->error) {
+                jx_html(&h, "<li>%h · %h：%h</li>\n", f->row, f->col, f->error);
+            }
+        }
+        jx_html(&h, "</ul></div>\n");
     }
-    jx_html(&h, "<p>按原文核对并更正下列数字；保存后重新检查，并记为“在门户中"
-                "更正”。金额按表中的单位填写，百分数带 %%。</p>\n"
+    if (!has_draft) {
+        jx_html(&h, "<p>尚无草稿：填写下列表格并保存，即新建草稿（不上传文件）。"
+                    "</p>\n");
+    }
+    jx_html(&h, "<p>按原文核对并更正、填写下列数字；保存后重新检查，并记为“在门户中"
+                "更正”。金额按表中的单位填写，百分数带 %%。“重新计算”保存后"
+                "回到本页，显示服务器按精确小数算出的执行率、得分和总分；输入时"
+                "显示的“预览”仅供参考。</p>\n"
                 "<form method=\"post\" action=\"/unit/%t/%d/edit\" "
                 "class=\"edit\"><input type=\"hidden\" name=\"csrf\" "
                 "value=\"%h\">\n",
             c->unit, c->year, c->sess.csrf);
-    int open = -1;
-    for (size_t i = 0; i < fs->n; i++) {
-        const struct field *f = &fs->a[i];
-        int sec = 0;
-        for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
-            size_t kl = strlen(sections[k].key);
-            if (strncmp(f->ptr + 1, sections[k].key, kl) == 0 &&
-                (f->ptr[kl + 1] == '/' || !f->ptr[kl + 1])) {
-                sec = (int)k;
+    const char *form = NULL;
+    for (size_t gi = 0; gi < fs->ng; gi++) {
+        const struct group *g = &fs->g[gi];
+        if (g->add) {
+            jx_html(&h, "<p><button type=\"submit\" name=\"add\" value=\"%h\">"
+                        "%h</button></p>\n",
+                    g->add, g->add_zh);
+            continue;
+        }
+        if (!g->n) {
+            continue;
+        }
+        const char *gf = fs->a[g->first].form;
+        if (!form || strcmp(form, gf) != 0) {
+            jx_html(&h, "<h2>%h</h2>\n", gf);
+            form = gf;
+        }
+        if (g->remove) {
+            jx_html(&h, "<p>%h <button type=\"submit\" name=\"remove\" "
+                        "value=\"%h\">删除</button></p>\n",
+                    g->title, g->remove);
+        }
+        jx_html(&h, "<table><thead><tr><th>项目</th><th>栏目</th><th>数值</th>"
+                    "<th>发现</th></tr></thead><tbody>\n");
+        for (size_t i = g->first; i < g->first + g->n; i++) {
+            const struct field *f = &fs->a[i];
+            jx_html(&h, "<tr><td>%h</td><td>%h</td><td><input type=\"text\" "
+                        "name=\"%h\" value=\"%h\"",
+                    f->row, f->col, f->ptr, f->sent ? f->sent : f->value);
+            if (f->kind == F_TEXT) {
+                jx_html(&h, " size=\"28\"");
+            } else {
+                jx_html(&h, " size=\"14\" inputmode=\"decimal\"");
             }
-        }
-        if (sec != open) {
-            if (open >= 0) {
-                jx_html(&h, "</tbody></table>\n");
+            if (f->num) {
+                jx_html(&h, " data-num=\"%h\" data-den=\"%h\"", f->num, f->den);
             }
-            jx_html(&h, "<h2>%h</h2>\n<table><thead><tr><th>项目</th>"
-                        "<th>栏目</th><th>数值</th><th>发现</th></tr>"
-                        "</thead><tbody>\n",
-                    sections[sec].zh);
-            open = sec;
+            if (f->error) {
+                jx_html(&h, " aria-invalid=\"true\"");
+            }
+            jx_html(&h, ">");
+            if (f->calc) {
+                jx_html(&h, " <span class=\"calc\">计算：%h</span>", f->calc);
+            }
+            if (f->error) {
+                jx_html(&h, " <span class=\"err fielderr\">%h</span>",
+                        f->error);
+            }
+            jx_html(&h, "</td><td>%h</td></tr>\n",
+                    f->findings ? f->findings : "");
         }
-        jx_html(&h, "<tr><td>%h</td><td>%h</td><td><input type=\"text\" "
-                    "name=\"%h\" value=\"%h\" size=\"14\" "
-                    "inputmode=\"decimal\"",
-                f->row, f->col, f->ptr, f->sent ? f->sent : f->value);
-        if (f->error) {
-            jx_html(&h, " aria-invalid=\"true\"");
-        }
-        jx_html(&h, ">");
-        if (f->error) {
-            jx_html(&h, " <span class=\"err fielderr\">%h</span>", f->error);
-        }
-        jx_html(&h, "</td><td>%h</td></tr>\n", f->findings ? f->findings : "");
-    }
-    if (open >= 0) {
         jx_html(&h, "</tbody></table>\n");
-    } else {
-        jx_html(&h, "<p>草稿中没有可在页面中更正的数字。</p>\n");
     }
-    jx_html(&h, "<p><button type=\"submit\">保存并重新检查</button> "
-                "<a href=\"/unit/%t/%d\">返回本单位页面</a></p></form>\n",
+    jx_html(&h, "<p><button type=\"submit\" name=\"op\" value=\"save\">"
+                "保存并重新检查</button> <button type=\"submit\" name=\"op\" "
+                "value=\"recalc\">重新计算</button> "
+                "<a href=\"/unit/%t/%d\">返回本单位页面</a></p></form>\n"
+                "<script src=\"/static/edit.js\"></script>\n",
             c->unit, c->year);
     jx_web_page_end(c, &h, status);
 }
@@ -380,14 +542,16 @@ int jx_web_page_edit(struct jx_web_ctx *c)
 {
     struct jx_ws_draft dr;
     json_t *root = NULL;
-    int p = prepare(c, &dr, &root);
+    bool has_draft = false;
+    int p = prepare(c, &dr, &root, &has_draft);
     if (p <= 0) {
         return p;
     }
     struct fields fs;
     collect(c->a, root, &fs);
     mark_findings(c->a, &fs, dr.evaluation_json);
-    form_page(c, &fs, 200, NULL);
+    mark_derived(c->a, &fs, dr.evaluation_json);
+    form_page(c, &fs, 200, NULL, has_draft);
     json_decref(root);
     return 0;
 }
@@ -406,9 +570,17 @@ static const char *validate(struct jx_arena *a, const struct field *f,
         e--;
     }
     if (b == e) {
+        if (f->kind == F_TEXT) {
+            *out = "";
+            return NULL;
+        }
         return "请填写数字";
     }
     const char *s = jx_strndup(a, t + b, e - b);
+    if (f->kind == F_TEXT) {
+        *out = s;
+        return NULL;
+    }
     if (f->kind == F_COUNT) {
         for (const char *q = s; *q; q++) {
             if (*q < '0' || *q > '9' || q - s >= 15) {
@@ -431,18 +603,62 @@ static const char *validate(struct jx_arena *a, const struct field *f,
     return NULL;
 }
 
-/* Set f's value in its package to text (a JSON integer for a count)
- * and mark it typed in the portal: how "portal", raw the text the
- * document printed (kept from an earlier provenance when it has one). */
-static void apply(struct jx_arena *a, const struct field *f,
+/* The object holding the cell at pointer ptr of root (objects on the
+ * way made when absent; lists must be there), *key its key; NULL when
+ * the way is blocked. */
+static json_t *holder_of(struct jx_arena *a, json_t *root, const char *ptr,
+                         const char **key)
+{
+    json_t *o = root;
+    const char *p = ptr + 1;
+    for (;;) {
+        size_t n = strcspn(p, "/");
+        char *k = jx_strndup(a, p, n);
+        if (!p[n]) {
+            *key = k;
+            return json_is_object(o) ? o : NULL;
+        }
+        json_t *next;
+        if (json_is_array(o)) {
+            char *end = NULL;
+            unsigned long i = strtoul(k, &end, 10);
+            next = end && !*end ? json_array_get(o, i) : NULL;
+        } else if (json_is_object(o)) {
+            next = json_object_get(o, k);
+            if (!next) {
+                next = json_object();
+                json_object_set_new(o, k, next);
+            }
+        } else {
+            return NULL;
+        }
+        o = next;
+        p += n + 1;
+    }
+}
+
+/* Set f's cell in package root to text (a JSON integer for a count; an
+ * empty text removes a text cell) and mark it typed in the portal: how
+ * "portal", raw the text the document printed (kept from an earlier
+ * provenance when it has one). */
+static void apply(struct jx_arena *a, json_t *root, const struct field *f,
                   const char *text)
 {
+    const char *key = NULL;
+    json_t *holder = holder_of(a, root, f->ptr, &key);
+    if (!holder) {
+        return;
+    }
+    if (f->kind == F_TEXT && !*text) {
+        json_object_del(holder, key);
+        return;
+    }
     json_t *nv = f->kind == F_COUNT ? json_integer(strtoll(text, NULL, 10))
                                     : json_string(text);
-    json_t *w = json_object_get(f->holder, f->key);
+    json_t *w = json_object_get(holder, key);
     json_t *src = NULL;
     json_t *old = NULL;
-    if (f->wrapped) {
+    if (is_wrapper(w)) {
         src = json_object_get(w, "source");
         old = json_object_get(w, "value");
     } else {
@@ -466,7 +682,68 @@ static void apply(struct jx_arena *a, const struct field *f,
     json_t *nw = json_object();
     json_object_set_new(nw, "value", nv);
     json_object_set_new(nw, "source", ns);
-    json_object_set_new(f->holder, f->key, nw);
+    json_object_set_new(holder, key, nw);
+}
+
+/* Whether ptr names a list of rows the form adds to: a sheet's goals or
+ * indicators, the buildings, the project sheets. */
+static bool row_list(const char *ptr)
+{
+    static const char *const fixed[] = {
+        "/base_sheet/buildings", "/unit_sheet/goals", "/unit_sheet/indicators",
+        "/project_sheets"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        if (strcmp(ptr, fixed[i]) == 0) {
+            return true;
+        }
+    }
+    const char *p = ptr;
+    if (strncmp(p, "/project_sheets/", 16) != 0) {
+        return false;
+    }
+    p += 16;
+    size_t n = strspn(p, "0123456789");
+    return n > 0 && n < 6 &&
+           (strcmp(p + n, "/goals") == 0 || strcmp(p + n, "/indicators") == 0);
+}
+
+/* Add an empty row to the list at ptr (made when absent) of root, or
+ * (remove) take away the row ptr names; false when ptr is no such list
+ * or row. */
+static bool add_or_remove(struct jx_arena *a, json_t *root, const char *ptr,
+                          bool remove)
+{
+    if (!ptr) {
+        return false;
+    }
+    if (!remove) {
+        if (!row_list(ptr)) {
+            return false;
+        }
+        const char *key = NULL;
+        json_t *holder = holder_of(a, root, ptr, &key);
+        json_t *arr = holder ? json_object_get(holder, key) : NULL;
+        if (holder && !arr) {
+            arr = json_array();
+            json_object_set_new(holder, key, arr);
+        }
+        return json_is_array(arr) && json_array_append_new(arr, json_object()) == 0;
+    }
+    const char *slash = strrchr(ptr, '/');
+    if (!slash || slash == ptr || !slash[1] ||
+        strspn(slash + 1, "0123456789") != strlen(slash + 1)) {
+        return false;
+    }
+    const char *list = jx_strndup(a, ptr, (size_t)(slash - ptr));
+    if (!row_list(list)) {
+        return false;
+    }
+    const char *key = NULL;
+    json_t *holder = holder_of(a, root, list, &key);
+    json_t *arr = holder ? json_object_get(holder, key) : NULL;
+    size_t i = (size_t)strtoul(slash + 1, NULL, 10);
+    return json_is_array(arr) && i < json_array_size(arr) &&
+           json_array_remove(arr, i) == 0;
 }
 
 /* The name of the draft's first file (what findings without a place of
@@ -481,8 +758,8 @@ static const char *first_file(const struct jx_ws_draft *dr)
  * draft's JSON with it; a load error at a changed field goes beside
  * it (*refused set, nothing saved).  0, or -1 (store). */
 static int evaluate_and_save(struct jx_web_ctx *c, struct fields *fs,
-                             const struct jx_ws_draft *dr, const char *text,
-                             bool *refused)
+                             const struct jx_ws_draft *dr, bool has_draft,
+                             const char *text, bool *refused)
 {
     static const char internal[] = "portal-edit.json";
     struct jx_run_opts ro;
@@ -527,7 +804,8 @@ static int evaluate_and_save(struct jx_web_ctx *c, struct fields *fs,
         }
         form_page(c, fs, 422,
                   general ? jx_sprintf(c->a, "未保存：%s", general)
-                          : "未保存：请更正标出的数字。");
+                          : "未保存：请更正标出的数字。",
+                  has_draft);
         *refused = true;
         goto out;
     }
@@ -552,7 +830,10 @@ static int evaluate_and_save(struct jx_web_ctx *c, struct fields *fs,
                             .client = c->req->client};
     struct jx_diags d;
     jx_diags_init(&d, c->a);
-    int sr = jx_ws_draft_update(c->s, c->unit, c->year, pkg.p, ev.p, &who, &d);
+    int sr = has_draft ? jx_ws_draft_update(c->s, c->unit, c->year, pkg.p,
+                                            ev.p, &who, &d)
+                       : jx_ws_draft_save(c->s, c->unit, c->year, NULL, NULL,
+                                          0, pkg.p, ev.p, &who, &d);
     const char *why = d.n ? d.a[d.n - 1].msg : "此时不能修改材料。";
     jx_diags_release(&d);
     jx_buf_release(&pkg);
@@ -574,7 +855,8 @@ int jx_web_page_edit_post(struct jx_web_ctx *c)
 {
     struct jx_ws_draft dr;
     json_t *root = NULL;
-    int p = prepare(c, &dr, &root);
+    bool has_draft = false;
+    int p = prepare(c, &dr, &root, &has_draft);
     if (p <= 0) {
         return p;
     }
@@ -598,20 +880,33 @@ int jx_web_page_edit_post(struct jx_web_ctx *c)
             store[i] = NULL;
         }
     }
+    const char *op = jx_web_form(c, "op");
+    const char *add = jx_web_form(c, "add");
+    const char *remove = jx_web_form(c, "remove");
+    bool stay = add || remove || (op && strcmp(op, "recalc") == 0);
+    const char *back =
+        stay ? jx_sprintf(c->a, "/unit/%s/%d/edit",
+                          jx_web_urlenc(c->a, c->unit), c->year)
+             : jx_sprintf(c->a, "/unit/%s/%d", jx_web_urlenc(c->a, c->unit),
+                          c->year);
     int rc = 0;
     if (bad) {
-        form_page(c, &fs, 422, "未保存：请更正标出的数字。");
-        goto out;
-    }
-    if (!changed) {
-        jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d",
-                                      jx_web_urlenc(c->a, c->unit), c->year));
+        form_page(c, &fs, 422, "未保存：请更正标出的数字。", has_draft);
         goto out;
     }
     for (size_t i = 0; i < fs.n; i++) {
         if (fs.a[i].sent && !fs.a[i].error && store[i]) {
-            apply(c->a, &fs.a[i], store[i]);
+            apply(c->a, root, &fs.a[i], store[i]);
         }
+    }
+    if ((add && !add_or_remove(c->a, root, add, false)) ||
+        (remove && !add_or_remove(c->a, root, remove, true))) {
+        jx_web_error(c, 400, "请求无效", "要增加或删除的表格行不存在。");
+        goto out;
+    }
+    if (!changed && !add && !remove && has_draft) {
+        jx_web_redirect(c, back); /* nothing to save */
+        goto out;
     }
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (!text) {
@@ -619,13 +914,97 @@ int jx_web_page_edit_post(struct jx_web_ctx *c)
         goto out;
     }
     bool refused = false;
-    rc = evaluate_and_save(c, &fs, &dr, text, &refused);
+    rc = evaluate_and_save(c, &fs, &dr, has_draft, text, &refused);
     free(text);
     if (rc == 0 && !refused) {
-        jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d",
+        jx_web_redirect(c, back);
+    }
+out:
+    json_decref(root);
+    return rc;
+}
+
+/* See web_pages.h. */
+int jx_web_page_blank(struct jx_web_ctx *c)
+{
+    struct jx_ws_draft dr;
+    json_t *root = NULL;
+    bool has_draft = false;
+    int p = prepare(c, &dr, &root, &has_draft);
+    if (p <= 0) {
+        return p;
+    }
+    int rc = 0;
+    if (has_draft) {
+        jx_web_error(c, 403, "操作被拒绝",
+                     "已有草稿：请在网页中填写或更正草稿，或重新上传材料。");
+        goto out;
+    }
+    struct fields fs;
+    collect(c->a, root, &fs);
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!text) {
+        rc = -1;
+        goto out;
+    }
+    bool refused = false;
+    rc = evaluate_and_save(c, &fs, &dr, false, text, &refused);
+    free(text);
+    if (rc == 0 && !refused) {
+        jx_web_redirect(c, jx_sprintf(c->a, "/unit/%s/%d/edit",
                                       jx_web_urlenc(c->a, c->unit), c->year));
     }
 out:
     json_decref(root);
     return rc;
+}
+
+/* The edit form's script: a preview of each derived rate (an input with
+ * data-num and data-den) as its inputs are typed, in whole-number
+ * arithmetic on the decimal digits, labelled 预览; the saved page shows
+ * the server's exact figure instead. */
+static const char edit_js[] =
+    "(function () {\n"
+    "  'use strict';\n"
+    "  // a decimal text as [digits as a whole number, decimals], or null\n"
+    "  function dec(t) {\n"
+    "    var m = /^\\s*(\\d{1,12})(?:\\.(\\d{1,6}))?\\s*$/.exec(t.replace(/,/g, ''));\n"
+    "    if (!m) { return null; }\n"
+    "    var f = m[2] || '';\n"
+    "    return [parseInt(m[1] + f, 10), f.length];\n"
+    "  }\n"
+    "  // num / den as a percentage with two decimals, rounded half up\n"
+    "  function rate(n, d) {\n"
+    "    if (!n || !d || d[0] === 0) { return ''; }\n"
+    "    var a = n[0] * Math.pow(10, d[1]) * 10000;\n"
+    "    var b = d[0] * Math.pow(10, n[1]);\n"
+    "    var q = Math.floor((2 * a + b) / (2 * b));\n"
+    "    var s = String(q);\n"
+    "    while (s.length < 3) { s = '0' + s; }\n"
+    "    return s.slice(0, -2) + '.' + s.slice(-2) + '%';\n"
+    "  }\n"
+    "  function byName(n) { return document.getElementsByName(n)[0]; }\n"
+    "  var all = document.querySelectorAll('input[data-num]');\n"
+    "  Array.prototype.forEach.call(all, function (r) {\n"
+    "    var n = byName(r.getAttribute('data-num'));\n"
+    "    var d = byName(r.getAttribute('data-den'));\n"
+    "    if (!n || !d) { return; }\n"
+    "    var out = document.createElement('span');\n"
+    "    out.className = 'preview';\n"
+    "    r.parentNode.insertBefore(out, r.nextSibling);\n"
+    "    function show() {\n"
+    "      var v = rate(dec(n.value), dec(d.value));\n"
+    "      out.textContent = v ? ' 预览：' + v : '';\n"
+    "    }\n"
+    "    n.addEventListener('input', show);\n"
+    "    d.addEventListener('input', show);\n"
+    "  });\n"
+    "})();\n";
+
+/* See web_pages.h. */
+int jx_web_page_edit_js(struct jx_web_ctx *c)
+{
+    static const struct jx_web_static js = {edit_js, sizeof edit_js - 1};
+    jx_web_send_static(c->resp, "text/javascript; charset=utf-8", &js);
+    return 0;
 }

@@ -111,6 +111,14 @@ int jx_web_page_redraft(struct jx_web_ctx *c);
 int jx_web_page_edit(struct jx_web_ctx *c);
 int jx_web_page_edit_post(struct jx_web_ctx *c);
 
+/* POST /unit/CODE/YYYY/blank (web_edit.c): a blank draft (the unit's
+ * name and the year, no file) to fill in the page; 303 to the form. */
+int jx_web_page_blank(struct jx_web_ctx *c);
+
+/* GET /static/edit.js (web_edit.c): the edit form's live preview of the
+ * derived rates, served by the binary. */
+int jx_web_page_edit_js(struct jx_web_ctx *c);
+
 /* The public's pages (web_public.c): a published report as HTML, the
  * year's open data as JSON and CSV. */
 int jx_web_page_report(struct jx_web_ctx *c);

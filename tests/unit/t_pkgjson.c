@@ -1994,11 +1994,54 @@ static void locate_later_findings(void)
     jx_arena_free(a);
 }
 
+/* The cells of the forms (the portal's fill-in form) come from the
+ * schema: an indicator row's eight cells in order with their kinds; the
+ * unit sheet's fund splits as its printed form has them (three amounts,
+ * the other cells extra); a project sheet's splits its own. */
+static void form_cells(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const struct jx_pkg_cell *c;
+    size_t n = jx_pkg_cells(a, JX_PART_INDICATOR, &c);
+    CHECK_INT((int)n, 8);
+    static const char *const ind[] = {"level1", "level2", "name", "target",
+                                      "actual", "points", "score",
+                                      "deviation"};
+    for (size_t i = 0; i < n && i < 8; i++) {
+        CHECK_STR(c[i].path, ind[i]);
+    }
+    CHECK_INT((int)c[5].kind, JX_CELL_NUM);
+    CHECK_INT((int)c[7].kind, JX_CELL_TEXT);
+    n = jx_pkg_cells(a, JX_PART_UNIT_SHEET, &c);
+    CHECK_STR(c[0].path, "funds/total/budget_initial");
+    CHECK_STR(c[4].path, "funds/total/rate");
+    CHECK_INT((int)c[4].kind, JX_CELL_RATE);
+    CHECK_STR(c[6].path, "funds/general_budget/budget_initial");
+    CHECK_INT(c[6].extra, 0);
+    CHECK_STR(c[10].path, "funds/general_budget/rate");
+    CHECK_INT(c[10].extra, 1);
+    CHECK_STR(c[n - 1].path, "stated_total");
+    size_t m = jx_pkg_cells(a, JX_PART_PROJECT_SHEET, &c);
+    CHECK_STR(c[0].path, "name");
+    CHECK_STR(c[9].path, "funds/other/budget_initial");
+    CHECK_STR(c[15].path, "funds/current_appropriation/budget_initial");
+    CHECK_INT((int)m, 3 + 6 + 3 * 6 + 1);
+    CHECK_INT((int)n, 6 + 6 * 6 + 1);
+    n = jx_pkg_cells(a, JX_PART_BASE, &c);
+    CHECK_STR(c[0].path, "staffing/authorized");
+    CHECK_INT((int)c[0].kind, JX_CELL_COUNT);
+    CHECK_STR(c[3].path, "costs/three_public/prev_final");
+    CHECK_INT((int)c[3].kind, JX_CELL_MONEY);
+    CHECK_STR(c[n - 1].path, "thrift_measures");
+    jx_arena_free(a);
+}
+
 const struct jx_test t_pkgjson[] = {
     {"model.block_of", model_block_of},
     {"model.names", model_names},
     {"pkgjson.seed003_load", seed003_load},
     {"pkgjson.full_package", full_package},
+    {"pkgjson.form_cells", form_cells},
     {"pkgjson.lenient_forms", lenient_forms},
     {"pkgjson.minimal_package", minimal_package},
     {"pkgjson.form_weight_keys", form_weight_keys},

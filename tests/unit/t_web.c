@@ -623,6 +623,140 @@ static const char *draft_pkg(struct webfix *f)
     return dr.package_json ? dr.package_json : "";
 }
 
+/* The number of draft_log rows of unit 701003. */
+static int draft_log_rows(struct webfix *f)
+{
+    struct jx_diags d;
+    jx_diags_init(&d, f->a);
+    struct jx_ws_history h;
+    CHECK_INT(jx_ws_history(f->a, f->s, "701003", 2024, &h, &d), 0);
+    jx_diags_release(&d);
+    return (int)h.ndraft_log;
+}
+
+/* Filling in the forms in the page without a document: a blank draft,
+ * a malformed figure refused with its form, row and column and nothing
+ * stored, typed figures saved (how "portal") and 重新计算 showing the
+ * server's exact 执行率, rows added and removed, the script served. */
+static void t_edit_fill(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    const char *ep = "/unit/701003/2024/edit";
+    const char *page = fx_get(&f, "/unit/701003/2024", fc);
+    CHECK(strstr(page, "<button type=\"submit\">新建空白草稿</button></form> "
+                       "<a href=\"/unit/701003/2024/edit\">在网页中填写</a>")
+          != NULL);
+    /* the blank form has every cell of the forms, empty */
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "<tr><td>整体支出绩效自评表 资金 合计</td><td>全年执行数"
+                       "</td><td><input type=\"text\" name=\"/unit_sheet/funds/"
+                       "total/executed\" value=\"\" size=\"14\" "
+                       "inputmode=\"decimal\"></td><td></td></tr>") != NULL);
+    CHECK(strstr(page, "name=\"/base_sheet/costs/office/budget\" value=\"\"")
+          != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/total/rate\" value=\"\" "
+                       "size=\"14\" inputmode=\"decimal\" data-num=\"/unit_sheet/"
+                       "funds/total/executed\" data-den=\"/unit_sheet/funds/"
+                       "total/budget_full\">") != NULL);
+    CHECK(strstr(page, "<script src=\"/static/edit.js\"></script>") != NULL);
+    /* a fund split has its three amounts, as on the printed form */
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/general_budget/executed\"")
+          != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/general_budget/rate\"")
+          == NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/current_appropriation/")
+          == NULL);
+    /* 新建空白草稿 */
+    const char *tk = fx_token(&f, fc);
+    struct jx_web_response *r =
+        fx_req(&f, "POST", "/unit/701003/2024/blank", NULL, fc,
+               jx_sprintf(f.a, "csrf=%s", tk));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), ep);
+    const char *before = draft_pkg(&f);
+    CHECK(strstr(before, "\"name\": \"丙街道办事处\"") != NULL);
+    CHECK_INT(draft_log_rows(&f), 1);
+    CHECK_INT(fx_req(&f, "POST", "/unit/701003/2024/blank", NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s", tk))->status,
+              403);
+    /* a malformed figure: refused, located, nothing stored */
+    const char *ex = "%2Funit_sheet%2Ffunds%2Ftotal%2Fexecuted";
+    const char *bf = "%2Funit_sheet%2Ffunds%2Ftotal%2Fbudget_full";
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=100.00&%s=12%%2C3.4x", tk, bf, ex));
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(fx_body(&f, r),
+                 "<li>整体支出绩效自评表 资金 合计 · 全年执行数：“12,3.4x”不是"
+                 "数字（数字格式错误）</li>") != NULL);
+    CHECK_STR(draft_pkg(&f), before);
+    CHECK_INT(draft_log_rows(&f), 1);
+    /* typed figures, 重新计算: saved, back to the form, the exact rate */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=100.00&%s=95.50&op=recalc", tk, bf,
+                          ex));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), ep);
+    const char *saved = draft_pkg(&f);
+    const char *exs = strstr(saved, "\"executed\": {");
+    CHECK(exs && strstr(exs, "\"value\": \"95.50\"") != NULL &&
+          strstr(exs, "\"how\": \"portal\"") != NULL);
+    CHECK_INT(draft_log_rows(&f), 2);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "data-den=\"/unit_sheet/funds/total/budget_full\"> "
+                       "<span class=\"calc\">计算：95.50%</span>") != NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/funds/total/executed\" "
+                       "value=\"95.50\"") != NULL);
+    /* an indicator row added, then removed; a project table added */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%%2Funit_sheet%%2Findicators", tk));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/name\" value=\"\"")
+          != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%%2Funit_sheet%%2Findicators%%2F0%%2F"
+                               "name=%s", tk, "%E6%BB%A1%E6%84%8F%E5%BA%A6"));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/name\" "
+                       "value=\"满意度\"") != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&remove=%%2Funit_sheet%%2Findicators"
+                               "%%2F0", tk));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/name\"") == NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%%2Fproject_sheets", tk));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/project_sheets/0/funds/current_appropriation/"
+                       "executed\"") != NULL);
+    CHECK(strstr(page, "<button type=\"submit\" name=\"remove\" "
+                       "value=\"/project_sheets/0\">删除</button>") != NULL);
+    /* no such list: 400, nothing stored */
+    const char *now = draft_pkg(&f);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s&add=%%2Funit", tk))->status,
+              400);
+    CHECK_STR(draft_pkg(&f), now);
+    /* a draft filled in the page (no file) is submitted as any other */
+    r = fx_req(&f, "POST", "/unit/701003/2024/act", NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&action=submit", tk));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(fx_get(&f, "/unit/701003/2024", fc), "已送审") != NULL);
+    /* the script, served by the binary */
+    r = fx_req(&f, "GET", "/static/edit.js", NULL, NULL, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(strstr(fx_body(&f, r), "' 预览：'") != NULL);
+    webfix_close(&f);
+}
+
 /* Correcting figures in the page: the form shows the draft's figures
  * named by pointer with the findings at them; a bad number comes back
  * beside its field with nothing saved; a correction is saved with how
@@ -641,10 +775,10 @@ static void t_edit(void)
     const char *rv = fx_session(&f, "rv");
     const char *fa = fx_session(&f, "fa");
     const char *ep = "/unit/701003/2024/edit";
-    /* no draft yet: 404 with the reason */
+    /* no draft yet: the blank forms to fill in */
     struct jx_web_response *r = fx_req(&f, "GET", ep, NULL, fc, NULL);
-    CHECK_INT(r->status, 404);
-    CHECK(strstr(fx_body(&f, r), "尚无草稿") != NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(strstr(fx_body(&f, r), "尚无草稿：填写下列表格并保存") != NULL);
     r = upload(&f, "/unit/701003/2024/upload", fc, fx_token(&f, fc),
                "flow.json",
                pkg, len);
@@ -663,7 +797,7 @@ static void t_edit(void)
                        "inputmode=\"decimal\"></td><td>C102</td></tr>")
           != NULL);
     CHECK(strstr(page, "name=\"/unit_sheet/funds/total/executed\"") != NULL);
-    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/target\"") == NULL);
+    CHECK(strstr(page, "name=\"/unit_sheet/indicators/0/target\"") != NULL);
     const char *before = draft_pkg(&f);
     const char *tk = fx_token(&f, fc);
     const char *field = "%2Fbase_sheet%2Fcosts%2Fthree_public%2Fprev_final";
@@ -1456,6 +1590,7 @@ const struct jx_test t_web[] = {
     {"web.multipart", t_multipart},
     {"web.draft_flow", t_draft_flow},
     {"web.edit", t_edit},
+    {"web.edit_fill", t_edit_fill},
     {"web.acts_all", t_acts_all},
     {"web.version_files", t_version_files},
     {"web.todo", t_todo},
