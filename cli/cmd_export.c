@@ -213,7 +213,7 @@ int jx_cmd_export(int argc, char **argv)
             rc = jx_cli_write(&b) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
         } else if (jx_write_file_atomic(out, b.p, b.len) != 0) {
             fprintf(stderr, "jixiao export: 无法写入“%s”：%s\n", out,
-                    strerror(errno));
+                    jx_errno_zh(errno));
             rc = JX_EXIT_IO;
         }
         jx_buf_release(&b);

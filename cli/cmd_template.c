@@ -103,7 +103,7 @@ int jx_cmd_template(int argc, char **argv)
     const char *why = NULL;
     if (jx_template_xlsx_write(out, year, &why) < 0) {
         fprintf(stderr, "jixiao template: 无法写入“%s”：%s（%s）\n", out,
-                why ? why : "写入失败", strerror(errno));
+                why ? why : "写入失败", jx_errno_zh(errno));
         return JX_EXIT_IO;
     }
     return JX_EXIT_OK;
