@@ -181,6 +181,9 @@ int jx_cmd_export(int argc, char **argv)
     if (strcmp(out, "-") != 0 && is_dir(out)) {
         return jx_cli_usage_error(self, "“%s”是目录，-o 须给出文件名", out);
     }
+    if (!jx_cli_out_file_ok("jixiao export", out)) {
+        return JX_EXIT_IO;
+    }
     struct jx_store *s = jx_cli_ws_open(&ws, true);
     if (!s) {
         return JX_EXIT_IO;
