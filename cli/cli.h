@@ -54,6 +54,21 @@ int jx_cli_usage_error(const struct jx_cmd *c, const char *fmt, ...)
 /* Write a buffer to stdout; 0, or -1 (with a message on stderr). */
 int jx_cli_write(const struct jx_buf *b);
 
+/* Whether the output file path ("-": standard output) can be written,
+ * checked before any work (docs/ERRORS.md, "Output paths"): a new name
+ * in a directory that takes files, an existing file (replaced
+ * atomically), or a symbolic link to a file (written through to it);
+ * false after saying on stderr, under who ("jixiao report"), why not: a
+ * directory, a looping or dangling link, a directory that cannot take
+ * the file. */
+bool jx_cli_out_file_ok(const char *who, const char *path);
+
+/* Whether the output directory dir can take files, created when missing
+ * (a link to a directory is followed); false after saying why not: a
+ * file of that name, a looping or dangling link, a directory where no
+ * file can be created. */
+bool jx_cli_out_dir_ok(const char *who, const char *dir);
+
 /* The framework options that assess, report and evaluate share, as
  * read from the command line (jx_cli_fw_arg). */
 struct jx_fw_args {

@@ -68,7 +68,7 @@ static bool ensure_dir(const char *path)
         errno = ENOTDIR; /* a file of that name */
     }
     fprintf(stderr, "jixiao evaluate: 无法创建目录“%s”：%s\n", path,
-            strerror(errno));
+            jx_errno_zh(errno));
     return false;
 }
 
@@ -550,7 +550,7 @@ static bool write_index(const char *dir, const struct jx_index_unit *rows,
     ok = ok && rename(tmp, path) == 0;
     if (!ok) {
         fprintf(stderr, "jixiao evaluate: 无法写入“%s”：%s\n", path,
-                strerror(errno));
+                jx_errno_zh(errno));
         remove(tmp);
     }
     jx_arena_free(a);
@@ -724,7 +724,7 @@ int jx_cmd_evaluate(int argc, char **argv)
         free(files);
         return rc;
     }
-    if (!ensure_dir(o.dir)) {
+    if (!jx_cli_out_dir_ok("jixiao evaluate", o.dir)) {
         free(files);
         return JX_EXIT_IO;
     }

@@ -181,6 +181,9 @@ int jx_cmd_export(int argc, char **argv)
     if (strcmp(out, "-") != 0 && is_dir(out)) {
         return jx_cli_usage_error(self, "“%s”是目录，-o 须给出文件名", out);
     }
+    if (!jx_cli_out_file_ok("jixiao export", out)) {
+        return JX_EXIT_IO;
+    }
     struct jx_store *s = jx_cli_ws_open(&ws, true);
     if (!s) {
         return JX_EXIT_IO;
@@ -213,7 +216,7 @@ int jx_cmd_export(int argc, char **argv)
             rc = jx_cli_write(&b) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
         } else if (jx_write_file_atomic(out, b.p, b.len) != 0) {
             fprintf(stderr, "jixiao export: 无法写入“%s”：%s\n", out,
-                    strerror(errno));
+                    jx_errno_zh(errno));
             rc = JX_EXIT_IO;
         }
         jx_buf_release(&b);

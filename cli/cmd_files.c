@@ -103,14 +103,14 @@ static int write_out(struct jx_arena *a, struct jx_store *s,
     }
     if (rc == JX_EXIT_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "jixiao files: 无法创建目录“%s”：%s\n", dir,
-                strerror(errno));
+                jx_errno_zh(errno));
         rc = JX_EXIT_IO;
     }
     for (size_t i = 0; i < v->nfiles && rc == JX_EXIT_OK; i++) {
         const char *path = jx_sprintf(a, "%s/%s", dir, names[i]);
         if (jx_write_file_atomic(path, data[i], lens[i]) != 0) {
             fprintf(stderr, "jixiao files: 无法写入“%s”：%s\n", path,
-                    strerror(errno));
+                    jx_errno_zh(errno));
             rc = JX_EXIT_IO;
         } else {
             printf("%s\n", path);

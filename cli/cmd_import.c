@@ -131,7 +131,7 @@ static int import_one(const char *file, const struct opts *o, json_t *files,
                 if (jx_write_file_atomic(output, pkgjson.p, pkgjson.len) <
                     0) {
                     fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", output,
-                            strerror(errno));
+                            jx_errno_zh(errno));
                     rc = JX_EXIT_IO;
                     output = NULL;
                 } else {
@@ -222,7 +222,7 @@ int jx_cmd_import(int argc, char **argv)
     }
     if (o.dir && mkdir(o.dir, 0777) < 0 && errno != EEXIST) {
         fprintf(stderr, "jixiao: 无法创建输出目录“%s”：%s\n", o.dir,
-                strerror(errno));
+                jx_errno_zh(errno));
         free(files);
         return JX_EXIT_IO;
     }

@@ -50,14 +50,19 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
     struct jx_diags diags;
     jx_diags_init(&diags, a);
     int rc = -1;
-    if (strcmp(format, "xlsx") == 0) {
-        char *tmp = jx_sprintf(a, "%s.tmp.%ld", path, (long)getpid());
-        if (jx_report_xlsx(d, tmp, &diags) == 0) {
-            if (rename(tmp, path) == 0) {
+    char *real = NULL;
+    if (strcmp(format, "xlsx") == 0 && jx_out_path(path, &real) < 0) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path,
+                jx_errno_zh(errno));
+    } else if (strcmp(format, "xlsx") == 0) {
+        /* beside the file a link at path leads to, named as typed */
+        char *tmp = jx_sprintf(a, "%s.tmp.%ld", real, (long)getpid());
+        if (jx_report_xlsx_as(d, tmp, path, &diags) == 0) {
+            if (rename(tmp, real) == 0) {
                 rc = 0;
             } else {
                 fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path,
-                        strerror(errno));
+                        jx_errno_zh(errno));
             }
         }
         remove(tmp);
@@ -75,7 +80,7 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
                 rc = 0;
             } else {
                 fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path,
-                        strerror(errno));
+                        jx_errno_zh(errno));
             }
         } else if (out.toobig) {
             fprintf(stderr, "jixiao: “%s”过大，未写入\n", path);
@@ -85,6 +90,7 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
     if (rc != 0 && diags.n) {
         print_diags(&diags);
     }
+    free(real);
     jx_diags_release(&diags);
     jx_arena_free(a);
     return rc;
@@ -193,6 +199,9 @@ int jx_cmd_report(int argc, char **argv)
     int rc = parse(self, argc, argv, &o);
     if (rc != JX_EXIT_OK) {
         return rc;
+    }
+    if (!jx_cli_out_file_ok("jixiao report", o.out)) {
+        return JX_EXIT_IO;
     }
     struct jx_run *run = jx_cli_run(&o.fa, NULL, NULL);
     struct jx_input_opts io = jx_cli_input_opts(&o.fa);

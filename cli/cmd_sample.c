@@ -181,7 +181,7 @@ int jx_cmd_sample(int argc, char **argv)
         return JX_EXIT_USAGE;
     }
     if (!seedtext && random_seed(&seed) < 0) {
-        fprintf(stderr, "jixiao sample: 无法取得随机种子：%s\n", strerror(errno));
+        fprintf(stderr, "jixiao sample: 无法取得随机种子：%s\n", jx_errno_zh(errno));
         jx_arena_free(a);
         return JX_EXIT_IO;
     }

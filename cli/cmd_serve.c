@@ -368,7 +368,7 @@ int jx_cmd_serve(int argc, char **argv)
         MHD_OPTION_END);
     if (!dmn) {
         fprintf(stderr, "jixiao serve: 无法在 %s 上监听：%s\n", listen,
-                strerror(errno));
+                jx_errno_zh(errno));
         jx_web_app_free(sv.app);
         return JX_EXIT_IO;
     }

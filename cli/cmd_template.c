@@ -100,10 +100,13 @@ int jx_cmd_template(int argc, char **argv)
         return jx_cli_usage_error(self, "年度“%s”无效（应为 %d–%d 的四位数）",
                                   year_s, JX_TPL_YEAR_MIN, JX_TPL_YEAR_MAX);
     }
+    if (!jx_cli_out_file_ok("jixiao template", out)) {
+        return JX_EXIT_IO;
+    }
     const char *why = NULL;
     if (jx_template_xlsx_write(out, year, &why) < 0) {
         fprintf(stderr, "jixiao template: 无法写入“%s”：%s（%s）\n", out,
-                why ? why : "写入失败", strerror(errno));
+                why ? why : "写入失败", jx_errno_zh(errno));
         return JX_EXIT_IO;
     }
     return JX_EXIT_OK;

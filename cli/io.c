@@ -6,9 +6,12 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "jixiao/calendar.h"
 
@@ -16,10 +19,119 @@
 int jx_cli_write(const struct jx_buf *b)
 {
     if (b->len && fwrite(b->p, 1, b->len, stdout) != b->len) {
-        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", strerror(errno));
+        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", jx_errno_zh(errno));
         return -1;
     }
     return 0;
+}
+
+/* Say on stderr, under who, that path (an output named what, 输出 or
+ * 输出目录) is a link that loops or leads nowhere (err ELOOP or
+ * ENOENT); other errors as 无法写入. */
+static void bad_link(const char *who, const char *what, const char *path,
+                     int err)
+{
+    if (err == ELOOP) {
+        fprintf(stderr, "%s: %s“%s”是循环的符号链接，无法写入，未做任何处理\n",
+                who, what, path);
+        return;
+    }
+    char target[4096];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (err == ENOENT && n > 0) {
+        target[n] = '\0';
+        fprintf(stderr,
+                "%s: %s“%s”是指向不存在的“%s”的符号链接，未做任何处理"
+                "（请删除该链接，或让它指向已有的%s）\n",
+                who, what, path, target,
+                strcmp(what, "输出目录") == 0 ? "目录" : "文件");
+        return;
+    }
+    fprintf(stderr, "%s: 无法写入“%s”：%s\n", who, path, jx_errno_zh(err));
+}
+
+/* Whether a file can be created in directory dir (a probe file made and
+ * removed); false with errno set. */
+static bool dir_takes_files(const char *dir)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 8192);
+    if (jx_buf_addf(&b, "%s/.jixiao-probe.%ld", dir, (long)getpid()) < 0) {
+        jx_buf_release(&b);
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    int fd = open(b.p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int err = errno;
+    if (fd >= 0) {
+        close(fd);
+        unlink(b.p);
+    }
+    jx_buf_release(&b);
+    errno = err;
+    return fd >= 0;
+}
+
+/* Whether the output file path can be written (cli.h). */
+bool jx_cli_out_file_ok(const char *who, const char *path)
+{
+    if (strcmp(path, "-") == 0) {
+        return true;
+    }
+    char *real;
+    if (jx_out_path(path, &real) < 0) {
+        if (errno == EISDIR) {
+            fprintf(stderr, "%s: 输出“%s”是一个目录，不是文件，未做任何处理\n",
+                    who, path);
+        } else {
+            bad_link(who, "输出", path, errno);
+        }
+        return false;
+    }
+    /* the directory the file goes to (the link's target's) */
+    char *slash = strrchr(real, '/');
+    const char *dir = ".";
+    if (slash == real) {
+        dir = "/";
+    } else if (slash) {
+        *slash = '\0';
+        dir = real;
+    }
+    bool ok = dir_takes_files(dir);
+    if (!ok) {
+        fprintf(stderr, "%s: 无法写入“%s”：%s\n", who, path,
+                jx_errno_zh(errno));
+    }
+    free(real);
+    return ok;
+}
+
+/* Whether the output directory dir can take files (cli.h). */
+bool jx_cli_out_dir_ok(const char *who, const char *dir)
+{
+    struct stat st;
+    if (lstat(dir, &st) < 0 && errno == ENOENT) {
+        if (mkdir(dir, 0777) < 0) {
+            fprintf(stderr, "%s: 无法创建输出目录“%s”：%s\n", who, dir,
+                    jx_errno_zh(errno));
+            return false;
+        }
+    } else if (stat(dir, &st) < 0) {
+        bad_link(who, "输出目录", dir, errno);
+        return false;
+    } else if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr,
+                "%s: 输出目录“%s”已存在，但不是目录，未做任何处理"
+                "（请换一个目录名，或先移走该文件）\n",
+                who, dir);
+        return false;
+    }
+    if (!dir_takes_files(dir)) {
+        fprintf(stderr, "%s: 无法在输出目录“%s”中写入文件：%s\n", who, dir,
+                jx_errno_zh(errno));
+        return false;
+    }
+    return true;
 }
 
 /* Say on stderr why path could not be read. */
@@ -31,7 +143,7 @@ static void unreadable(const char *path, int err)
                 shown, JX_CLI_MAX_INPUT);
     } else {
         fprintf(stderr, "jixiao: 无法读取文件“%s”：%s\n", shown,
-                strerror(err));
+                jx_errno_zh(err));
     }
 }
 

@@ -40,7 +40,7 @@ static bool wants_help(int argc, char **argv)
 static int finish(int rc)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", strerror(errno));
+        fprintf(stderr, "jixiao: 写入标准输出失败：%s\n", jx_errno_zh(errno));
         return JX_EXIT_IO;
     }
     return rc;

@@ -190,6 +190,23 @@ size_t jx_utf8_width(const char *s);
  * right is false, right-aligned otherwise).  Wider text is not cut. */
 int jx_buf_addpad(struct jx_buf *b, const char *s, size_t w, bool right);
 
+/* The Chinese wording of the system error err (an errno value), for a
+ * message that names the path the user gave: a static string for the
+ * common values (ENOENT, EACCES, EISDIR, ENOTDIR, ENOSPC, EROFS, EEXIST,
+ * ELOOP, ENAMETOOLONG, EMFILE, EIO and a few more); for any other,
+ * "系统错误 NAME" (or "系统错误（错误号 N）") in a thread-local buffer that
+ * the next call in the same thread overwrites.  Never NULL.  Every
+ * message that used strerror() goes through this. */
+const char *jx_errno_zh(int err);
+
+/* Where writing path puts the file: path itself when it does not exist
+ * or is not a symbolic link, else the file the link resolves to (through
+ * every link).  *real gets a malloc'd copy (the caller frees it).  Returns
+ * 0, or -1 with errno: ELOOP for a loop of links, ENOENT for a link to
+ * nothing (a dangling link: refused, never created through), EISDIR when
+ * the path or the link's target is a directory. */
+int jx_out_path(const char *path, char **real);
+
 /* Read a whole file into a new malloc'd NUL-terminated buffer
  * (*out, *len), refusing files larger than max bytes.  "-" reads
  * standard input.  Returns 0, or -1 with errno set (EFBIG when too
@@ -197,7 +214,10 @@ int jx_buf_addpad(struct jx_buf *b, const char *s, size_t w, bool right);
 int jx_read_file(const char *path, size_t max, char **out, size_t *len);
 
 /* Write data to path atomically: write path.tmp.<pid>, fsync, rename.
- * Returns 0, or -1 with errno set (the temporary file is removed). */
+ * A symbolic link at path is written through: the temporary file goes
+ * beside the link's target (jx_out_path), which the rename replaces, so
+ * the link stays.  Returns 0, or -1 with errno set (the temporary file
+ * is removed; ELOOP or ENOENT for a looping or dangling link). */
 int jx_write_file_atomic(const char *path, const void *data, size_t len);
 
 /* Days in month m (1..12) of year y (proleptic Gregorian). */

@@ -327,6 +327,12 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
 int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
                    struct jx_diags *diags);
 
+/* As jx_report_xlsx, writing path (a temporary file) but naming shown in
+ * its diagnostics: the file the user asked for, never the temporary one
+ * (NULL: no file named). */
+int jx_report_xlsx_as(const struct jx_report_doc *d, const char *path,
+                      const char *shown, struct jx_diags *diags);
+
 /* HTML: one self-contained file (inline CSS and SVG, no scripts needed),
  * readable on a phone, with a print stylesheet; derivations and details
  * as <details>. */

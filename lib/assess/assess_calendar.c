@@ -982,7 +982,7 @@ int jx_calendar_load_dir(struct jx_calendar *cal, const char *dir,
     DIR *dp = opendir(dir);
     if (!dp) {
         dir_problem(diags, "D101", dir, "无法读取日历目录：%s",
-                    strerror(errno));
+                    jx_errno_zh(errno));
         return -1;
     }
     char **names = NULL;
@@ -1037,7 +1037,7 @@ int jx_calendar_load_dir(struct jx_calendar *cal, const char *dir,
                             "日历文件过大：超过 %u 字节", JX_CAL_MAX_BYTES);
             } else {
                 dir_problem(diags, "D101", names[i], "无法读取日历文件：%s",
-                            strerror(errno));
+                            jx_errno_zh(errno));
             }
             rc = -1;
             continue;

@@ -1774,7 +1774,7 @@ static struct jx_framework *load_file(struct jx_arena *a, const char *path,
                         list_ids(a, dir));
         } else {
             jx_diag_add(d, "F005", JX_SEV_ERROR, &loc,
-                        "无法读取框架文件 %s：%s", path, strerror(err));
+                        "无法读取框架文件 %s：%s", path, jx_errno_zh(err));
         }
         return NULL;
     }

@@ -1,6 +1,8 @@
 /*
  * base.c - arenas, growable buffers, UTF-8 helpers and whole-file I/O.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "jixiao/base.h"
 
 #include <errno.h>
@@ -573,13 +575,121 @@ int jx_read_file(const char *path, size_t max, char **out, size_t *len)
     return 0;
 }
 
+/* Chinese wordings of the common system errors (jx_errno_zh). */
+static const struct {
+    int err;
+    const char *zh;
+} errno_zh[] = {
+    {ENOENT, "文件或目录不存在"},
+    {EACCES, "没有访问权限"},
+    {EISDIR, "这是一个目录，不是文件"},
+    {ENOTDIR, "路径中有一部分不是目录"},
+    {ENOSPC, "磁盘空间不足"},
+    {EROFS, "文件系统是只读的"},
+    {EEXIST, "文件已存在"},
+    {ELOOP, "符号链接层数过多（可能是循环链接）"},
+    {ENAMETOOLONG, "文件名过长"},
+    {EMFILE, "打开的文件过多"},
+    {EIO, "输入输出错误（磁盘或设备故障）"},
+    {EPERM, "不允许的操作"},
+    {ENOMEM, "内存不足"},
+    {EFBIG, "文件过大"},
+    {EDQUOT, "磁盘配额已用完"},
+    {ENFILE, "系统打开的文件过多"},
+    {ENOTEMPTY, "目录不是空的"},
+    {EXDEV, "不能跨文件系统移动"},
+    {EBUSY, "设备或资源忙"},
+    {ETXTBSY, "文件正在被使用"},
+};
+
+/* Names of other system errors (jx_errno_zh's fallback). */
+static const struct {
+    int err;
+    const char *name;
+} errno_names[] = {
+    {EINTR, "EINTR"},   {ENXIO, "ENXIO"},         {E2BIG, "E2BIG"},
+    {EBADF, "EBADF"},   {EAGAIN, "EAGAIN"},       {EFAULT, "EFAULT"},
+    {ENODEV, "ENODEV"}, {EINVAL, "EINVAL"},       {ENOTTY, "ENOTTY"},
+    {ESPIPE, "ESPIPE"}, {EMLINK, "EMLINK"},       {EPIPE, "EPIPE"},
+    {EDOM, "EDOM"},     {ERANGE, "ERANGE"},       {EDEADLK, "EDEADLK"},
+    {ENOLCK, "ENOLCK"}, {ENOSYS, "ENOSYS"},       {EOVERFLOW, "EOVERFLOW"},
+    {ESTALE, "ESTALE"}, {ETIMEDOUT, "ETIMEDOUT"}, {ENOTSUP, "ENOTSUP"},
+    {ESRCH, "ESRCH"},   {ECHILD, "ECHILD"},       {ECONNREFUSED, "ECONNREFUSED"},
+    {EILSEQ, "EILSEQ"}, {ECANCELED, "ECANCELED"}, {ENOTCONN, "ENOTCONN"},
+};
+
+/* The Chinese wording of err (see base.h). */
+const char *jx_errno_zh(int err)
+{
+    for (size_t i = 0; i < sizeof errno_zh / sizeof errno_zh[0]; i++) {
+        if (errno_zh[i].err == err) {
+            return errno_zh[i].zh;
+        }
+    }
+    static _Thread_local char buf[64];
+    for (size_t i = 0; i < sizeof errno_names / sizeof errno_names[0]; i++) {
+        if (errno_names[i].err == err) {
+            snprintf(buf, sizeof buf, "系统错误 %s", errno_names[i].name);
+            return buf;
+        }
+    }
+    snprintf(buf, sizeof buf, "系统错误（错误号 %d）", err);
+    return buf;
+}
+
+/* A malloc'd copy of path. */
+static char *copy_path(const char *path)
+{
+    size_t n = strlen(path) + 1;
+    return memcpy(jx_xmalloc(n), path, n);
+}
+
+/* Where writing path puts the file (see base.h). */
+int jx_out_path(const char *path, char **real)
+{
+    *real = NULL;
+    struct stat st;
+    if (lstat(path, &st) < 0) {
+        if (errno != ENOENT) {
+            return -1;
+        }
+        *real = copy_path(path);
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return -1;
+    }
+    if (!S_ISLNK(st.st_mode)) {
+        *real = copy_path(path);
+        return 0;
+    }
+    char *r = realpath(path, NULL);
+    if (!r) {
+        return -1; /* ELOOP, or ENOENT for a dangling link */
+    }
+    if (stat(r, &st) == 0 && S_ISDIR(st.st_mode)) {
+        free(r);
+        errno = EISDIR;
+        return -1;
+    }
+    *real = r;
+    return 0;
+}
+
 /* Write to a temporary file beside path, fsync, then rename over path. */
 int jx_write_file_atomic(const char *path, const void *data, size_t len)
 {
+    char *real;
+    if (jx_out_path(path, &real) < 0) {
+        return -1;
+    }
+    path = real;
     struct jx_buf tmp;
     jx_buf_init(&tmp, 8192);
     if (jx_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
         jx_buf_release(&tmp);
+        free(real);
         errno = ENAMETOOLONG;
         return -1;
     }
@@ -587,6 +697,7 @@ int jx_write_file_atomic(const char *path, const void *data, size_t len)
     if (fd < 0) {
         int saved = errno;
         jx_buf_release(&tmp);
+        free(real);
         errno = saved;
         return -1;
     }
@@ -615,6 +726,7 @@ int jx_write_file_atomic(const char *path, const void *data, size_t len)
         goto fail;
     }
     jx_buf_release(&tmp);
+    free(real);
     return 0;
 fail:;
     int saved = errno;
@@ -623,6 +735,7 @@ fail:;
     }
     unlink(tmp.p);
     jx_buf_release(&tmp);
+    free(real);
     errno = saved;
     return -1;
 }

@@ -326,6 +326,22 @@ static size_t first_bad_utf8(const char *t, size_t n, size_t from)
     return n;
 }
 
+/* The offset of the first escape \u0000 in the string token t[s..e)
+ * (s at its opening quote), or e when it has none. */
+static size_t nul_escape(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s + 1; i + 1 < e; i++) {
+        if (t[i] != '\\') {
+            continue;
+        }
+        if (t[i + 1] == 'u' && i + 6 <= e && memcmp(t + i + 2, "0000", 4) == 0) {
+            return i;
+        }
+        i++; /* the escaped character */
+    }
+    return e;
+}
+
 /* Build the candidate repairs for a jansson error at p with code ec;
  * returns how many were written to c (at most 11). */
 static size_t make_cands(const char *t, size_t n, size_t p,
@@ -355,6 +371,15 @@ static size_t make_cands(const char *t, size_t n, size_t p,
             }
             cand_set(&c[nc++], JX_JFIX_UTF8, q, end - q, b.p, b.len, q);
             jx_buf_release(&b);
+        }
+    }
+    if ((ec == json_error_null_character ||
+         ec == json_error_null_byte_in_key) &&
+        cur.k == 's') {
+        /* jansson refuses U+0000 in a string: the escape is dropped */
+        size_t q = nul_escape(t, cur.s, cur.e);
+        if (q < cur.e) {
+            cand_set(&c[nc++], JX_JFIX_NUL, q, 6, "", 0, q);
         }
     }
     if (cur.k == 's' || cur.k == 'u') {
@@ -495,6 +520,8 @@ static const char *fix_msg(struct jx_arena *a, const char *t, size_t n,
                           "字符串中有未转义的控制字符 U+%04X"
                           "（换行须写成 \\n）",
                           (unsigned)(unsigned char)t[c->pos]);
+    case JX_JFIX_NUL:
+        return jx_sprintf(a, "字符串中有空字符 \\u0000（不允许，已删去）");
     case JX_JFIX_UTF8:
         return jx_sprintf(a, "无效的 UTF-8 字节 0x%02X（按 U+FFFD 处理）",
                           (unsigned)(unsigned char)t[c->pos]);
@@ -590,8 +617,10 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
                        fix_msg(d->arena, d->text, d->len, &none, p), detail);
         } else {
             struct cand *b = &c[best];
+            /* a NUL is named in full: jansson's English adds nothing */
             add_syntax(d, b->fix, map_back(d->edits, d->nedits, b->report),
-                       fix_msg(d->arena, d->text, d->len, b, p), detail);
+                       fix_msg(d->arena, d->text, d->len, b, p),
+                       b->fix == JX_JFIX_NUL ? NULL : detail);
             size_t len2;
             char *t2 = apply(d->text, d->len, b, &len2);
             free(d->text);
@@ -1324,7 +1353,9 @@ static void jload_syntax(struct jx_jload *l)
         struct jx_diag *e =
             jx_diag_add(&l->dg, stop ? l->codes->stopped : l->codes->syntax,
                         JX_SEV_ERROR, &loc, "%s", s->msg);
-        jx_diag_detail(&l->dg, e, "%s", s->detail);
+        if (s->detail) {
+            jx_diag_detail(&l->dg, e, "%s", s->detail);
+        }
     }
 }
 

@@ -46,6 +46,7 @@ enum jx_jfix {
     JX_JFIX_CLOSE,       /* missing closers were appended at the end */
     JX_JFIX_TRAILING,    /* text after the top-level value was cut */
     JX_JFIX_RANGE,       /* a number out of range was replaced by null */
+    JX_JFIX_NUL,         /* an escape \u0000 in a string was dropped */
     JX_JFIX_NONE,        /* no repair helped: parsing stopped here */
     JX_JFIX_TOOMANY      /* too many errors: parsing stopped here */
 };

@@ -241,7 +241,7 @@ int jx_export_xlsx_bytes(const struct jx_report_doc *d, struct jx_buf *out,
         return -1;
     }
     char *path = jx_sprintf(diags->arena, "%s/export.xlsx", dir);
-    if (jx_report_xlsx(d, path, diags) != 0) {
+    if (jx_report_xlsx_as(d, path, NULL, diags) != 0) {
         remove(path);
         rmdir(dir);
         free(dir);

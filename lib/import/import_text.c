@@ -2851,16 +2851,73 @@ static char *nul_to_space(struct ctx *x, char *text, size_t len)
 }
 
 /*
- * The UTF-16 byte order of data[0..len), as an iconv name, or NULL when
- * it is not UTF-16: a byte order mark (FF FE little-endian, FE FF
- * big-endian; *skip is then 2), or, without one, the pattern of NUL
- * bytes that ASCII characters (digits, spaces, line ends) leave in
- * UTF-16: at least 8 of them, every one at odd offsets (little-endian)
- * or every one at even offsets (big-endian), in an even number of bytes.
+ * Whether the UTF-16 code unit u (a whole character, or a surrogate
+ * half checked by the caller) is one that Chinese text is made of:
+ * ASCII text and line ends, Latin-1, general punctuation, the symbols
+ * of forms and tables (letterlike, number forms, arrows, mathematical
+ * operators, enclosed numbers, box drawing, shapes, miscellaneous
+ * symbols), CJK punctuation, enclosed and compatibility CJK, the
+ * ideographs (extension A and the unified block), compatibility
+ * ideographs and forms, full-width forms and U+FEFF.
  */
-static const char *utf16_order(const char *data, size_t len, size_t *skip)
+static bool utf16_textual(unsigned u)
+{
+    if (u < 0x80) {
+        return u == '\t' || u == '\n' || u == '\r' || u == '\f' ||
+               (u >= 0x20 && u < 0x7F);
+    }
+    return (u >= 0xA0 && u <= 0xFF) || (u >= 0x2000 && u <= 0x206F) ||
+           (u >= 0x2100 && u <= 0x22FF) || (u >= 0x2460 && u <= 0x26FF) ||
+           (u >= 0x3000 && u <= 0x303F) || (u >= 0x3200 && u <= 0x4DBF) ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
+           (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFFEF) ||
+           u == 0xFEFF;
+}
+
+/* The number of code units of data[0..len) (len even) read in the
+ * byte order be that utf16_textual accepts, a surrogate pair counting
+ * two when both halves are in place. */
+static size_t utf16_textual_units(const char *data, size_t len, bool be)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1]
+                        : (unsigned)p[i + 1] << 8 | p[i];
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+            unsigned v = be ? (unsigned)p[i + 2] << 8 | p[i + 3]
+                            : (unsigned)p[i + 3] << 8 | p[i + 2];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                n += 2;
+                i += 2;
+            }
+            continue;
+        }
+        n += utf16_textual(u);
+    }
+    return n;
+}
+
+/*
+ * The UTF-16 byte order of data[0..len), as an iconv name, or NULL when
+ * it is not UTF-16 or the order cannot be told (*ambiguous then set):
+ * a byte order mark (FF FE little-endian, FE FF big-endian; *skip is
+ * then 2), or, without one, in an even number of at least 16 bytes with
+ * at least 4 NUL bytes (which UTF-8 and GB18030 text never holds), the
+ * order in which at least 95% of the code units are characters of
+ * Chinese text (utf16_textual) when the other order's reading is not;
+ * when both are, the order the NUL bytes tell (all at odd offsets: the
+ * high bytes of ASCII characters in little-endian; all at even offsets:
+ * big-endian), else ambiguous (U+4E00 一 or U+3000 leave NULs in the
+ * low byte, so both parities are normal in Chinese text).  When neither
+ * reading is text, at least 8 NUL bytes all at odd (even) offsets still
+ * say little- (big-) endian.
+ */
+static const char *utf16_order(const char *data, size_t len, size_t *skip,
+                               bool *ambiguous)
 {
     *skip = 0;
+    *ambiguous = false;
     if (len >= 2 && (unsigned char)data[0] == 0xFF &&
         (unsigned char)data[1] == 0xFE) {
         *skip = 2;
@@ -2884,6 +2941,25 @@ static const char *utf16_order(const char *data, size_t len, size_t *skip)
             }
         }
     }
+    if (odd + even < 4) {
+        return NULL;
+    }
+    size_t units = len / 2;
+    bool le = utf16_textual_units(data, len, false) * 20 >= units * 19;
+    bool be = utf16_textual_units(data, len, true) * 20 >= units * 19;
+    if (le && be) {
+        if (odd && !even) {
+            return "UTF-16LE";
+        }
+        if (even && !odd) {
+            return "UTF-16BE";
+        }
+        *ambiguous = true;
+        return NULL;
+    }
+    if (le || be) {
+        return le ? "UTF-16LE" : "UTF-16BE";
+    }
     if (odd >= 8 && even == 0) {
         return "UTF-16LE";
     }
@@ -2893,11 +2969,14 @@ static const char *utf16_order(const char *data, size_t len, size_t *skip)
     return NULL;
 }
 
-/* True when data[0..len) looks like UTF-16 text (see utf16_order). */
+/* True when data[0..len) looks like UTF-16 text, or like UTF-16 of an
+ * order that cannot be told (see utf16_order): the text reader then
+ * reads it or says why not. */
 bool jx_text_is_utf16(const char *data, size_t len)
 {
     size_t skip;
-    return utf16_order(data, len, &skip) != NULL;
+    bool ambiguous;
+    return utf16_order(data, len, &skip, &ambiguous) != NULL || ambiguous;
 }
 
 /* Decode the input to UTF-8 (malloc'd, NUL bytes made spaces, BOM
@@ -2911,8 +2990,16 @@ static char *decode(struct ctx *x, const char *data, size_t len,
         len -= 3;
     }
     size_t skip;
-    const char *order = utf16_order(data, len, &skip);
+    bool ambiguous;
+    const char *order = utf16_order(data, len, &skip, &ambiguous);
     char *text = NULL;
+    if (ambiguous) {
+        diag(x, "I564", JX_SEV_ERROR, 0, 0, 0, 0,
+             "文本像是没有字节顺序标记的 UTF-16，但按小端（UTF-16LE）和"
+             "大端（UTF-16BE）读都像正常文字，无法确定字节顺序，未读取；"
+             "请另存为 UTF-8 或带字节顺序标记的 UTF-16");
+        return NULL;
+    }
     if (order) {
         size_t bad;
         if (from_charset(order, data + skip, len - skip, &text, outlen,

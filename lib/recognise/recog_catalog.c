@@ -382,7 +382,7 @@ int jx_forms_load_dir(struct jx_forms *cat, struct jx_arena *a,
     DIR *dp = opendir(dir);
     if (!dp) {
         jx_diag_add(d, "T005", JX_SEV_ERROR, &loc, "无法读取表式目录 %s：%s",
-                    dir, strerror(errno));
+                    dir, jx_errno_zh(errno));
         return -1;
     }
     const char *names[MAX_FILES];
@@ -411,7 +411,7 @@ int jx_forms_load_dir(struct jx_forms *cat, struct jx_arena *a,
                             JX_FORMS_MAX_BYTES);
             } else {
                 jx_diag_add(d, "T005", JX_SEV_ERROR, &loc,
-                            "无法读取表式文件 %s：%s", path, strerror(err));
+                            "无法读取表式文件 %s：%s", path, jx_errno_zh(err));
             }
             rc = -1;
             continue;

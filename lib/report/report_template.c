@@ -1009,9 +1009,15 @@ int jx_template_xlsx_write_opts(const char *path,
         errno = EINVAL;
         return -1;
     }
-    size_t n = strlen(path) + 32;
+    /* a link at path is written through to its target (jx_out_path) */
+    char *real;
+    if (jx_out_path(path, &real) < 0) {
+        *why = errno == EISDIR ? "目标是一个目录" : "目标是无效的符号链接";
+        return -1;
+    }
+    size_t n = strlen(real) + 32;
     char *tmp = jx_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(tmp, n, "%s.tmp.%ld", real, (long)getpid());
     /* Create the file ourselves first, so that an unwritable place is
      * reported with the system's reason and libxlsxwriter prints
      * nothing. */
@@ -1019,6 +1025,7 @@ int jx_template_xlsx_write_opts(const char *path,
     if (!probe) {
         int e = errno;
         free(tmp);
+        free(real);
         *why = "无法创建文件";
         errno = e;
         return -1;
@@ -1040,6 +1047,7 @@ int jx_template_xlsx_write_opts(const char *path,
     if (!t.wb) {
         remove(tmp);
         free(tmp);
+        free(real);
         free(t.vals);
         free(t.used);
         *why = "无法创建工作簿";
@@ -1067,6 +1075,7 @@ int jx_template_xlsx_write_opts(const char *path,
     if (t.bad || t.err != LXW_NO_ERROR) {
         remove(tmp);
         free(tmp);
+        free(real);
         *why = t.bad ? t.bad : "生成工作簿失败";
         errno = t.bad ? EINVAL : EIO;
         return -1;
@@ -1074,17 +1083,20 @@ int jx_template_xlsx_write_opts(const char *path,
     if (jx_xlsx_exact_numbers(tmp, why) < 0) {
         remove(tmp);
         free(tmp);
+        free(real);
         errno = EIO;
         return -1;
     }
-    if (rename(tmp, path) != 0) {
+    if (rename(tmp, real) != 0) {
         int err = errno;
         remove(tmp);
         free(tmp);
+        free(real);
         *why = "无法写入目标文件";
         errno = err;
         return -1;
     }
     free(tmp);
+    free(real);
     return 0;
 }

@@ -1050,6 +1050,14 @@ static void properties(struct xs *x, const struct jx_report_doc *d)
 int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
                    struct jx_diags *diags)
 {
+    return jx_report_xlsx_as(d, path, path, diags);
+}
+
+/* The XLSX of d written to path, shown named in diagnostics (see
+ * report.h). */
+int jx_report_xlsx_as(const struct jx_report_doc *d, const char *path,
+                      const char *shown, struct jx_diags *diags)
+{
     if (!d || !path || !diags) {
         JX_BUG("jx_report_xlsx: NULL argument");
     }
@@ -1058,7 +1066,7 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
      * nothing */
     FILE *probe = fopen(path, "wb");
     if (!probe) {
-        fail(diags, path, strerror(errno));
+        fail(diags, shown, jx_errno_zh(errno));
         return -1;
     }
     fclose(probe);
@@ -1071,7 +1079,7 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
     if (!x.wb) {
         jx_arena_free(x.a);
         remove(path);
-        fail(diags, path, "无法创建工作簿");
+        fail(diags, shown, "无法创建工作簿");
         return -1;
     }
     properties(&x, d);
@@ -1096,12 +1104,16 @@ int jx_report_xlsx(const struct jx_report_doc *d, const char *path,
         x.err = e;
     }
     if (rc == 0 && x.err != LXW_NO_ERROR) {
-        fail(diags, path, lxw_strerror(x.err));
+        fail(diags, shown,
+             x.err == LXW_ERROR_CREATING_XLSX_FILE ||
+                     x.err == LXW_ERROR_CREATING_TMPFILE
+                 ? jx_errno_zh(errno)
+                 : lxw_strerror(x.err));
         rc = -1;
     }
     const char *why = NULL;
     if (rc == 0 && jx_xlsx_exact_numbers(path, &why) < 0) {
-        fail(diags, path, why);
+        fail(diags, shown, why);
         rc = -1;
     }
     if (x.repaired) {

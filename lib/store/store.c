@@ -655,7 +655,7 @@ static int make_dir(const char *path, struct jx_diags *d)
         return 0;
     }
     jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法创建目录“%s”：%s", path,
-                strerror(errno));
+                jx_errno_zh(errno));
     return -1;
 }
 

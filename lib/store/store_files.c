@@ -169,12 +169,12 @@ int jx_files_put(const char *dir, const void *data, size_t len,
     }
     if (mkdir(sub.p, 0777) < 0 && errno != EEXIST) {
         jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法创建目录“%s”：%s", sub.p,
-                    strerror(errno));
+                    jx_errno_zh(errno));
         goto out;
     }
     if (jx_write_file_atomic(path.p, data, len) < 0) {
         jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法写入文件“%s”：%s",
-                    path.p, strerror(errno));
+                    path.p, jx_errno_zh(errno));
         goto out;
     }
     sync_dir(sub.p);
@@ -208,7 +208,7 @@ int jx_files_get(const char *dir, const char *hex, char **data, size_t *len,
     int rc = -1;
     if (jx_read_file(path.p, SIZE_MAX / 2, data, len) < 0) {
         jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法读取文件“%s”：%s",
-                    path.p, strerror(errno));
+                    path.p, jx_errno_zh(errno));
         goto out;
     }
     char got[65];

@@ -349,7 +349,7 @@ static int mark_incoming(struct jx_arena *a, struct jx_store *s,
     FILE *f = fopen(mark, "w");
     if (!f) {
         jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法写入“%s”：%s", mark,
-                    strerror(errno));
+                    jx_errno_zh(errno));
         return -1;
     }
     fclose(f);

@@ -903,7 +903,7 @@ int jx_ws_backup(struct jx_store *s, const char *path,
         sync_path(tmpzip);
         if (rename(tmpzip, path) < 0) {
             jx_diag_add(d, "D210", JX_SEV_ERROR, NULL, "无法写入备份文件“%s”：%s",
-                        path, strerror(errno));
+                        path, jx_errno_zh(errno));
             rc = -1;
         } else {
             sync_path(parent_of(a, path));
@@ -1044,7 +1044,7 @@ int jx_ws_restore(const char *path, const char *dir,
         struct stat st;
         if (stat(path, &st) < 0) {
             jx_diag_add(d, "D210", JX_SEV_ERROR, NULL, "无法读取备份文件“%s”：%s",
-                        path, strerror(errno));
+                        path, jx_errno_zh(errno));
         } else {
             jx_diag_add(d, "D212", JX_SEV_ERROR, NULL,
                         "“%s”不是 jixiao 备份文件（不是 ZIP 文件）", path);
@@ -1089,7 +1089,7 @@ int jx_ws_restore(const char *path, const char *dir,
         tmp = jx_sprintf(a, "%s/.%s.restore-XXXXXX", parent_of(a, p), base);
         if (!mkdtemp(tmp)) {
             jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法创建目录“%s”：%s", tmp,
-                        strerror(errno));
+                        jx_errno_zh(errno));
             tmp = NULL;
             rc = -1;
         } else {
@@ -1131,7 +1131,7 @@ int jx_ws_restore(const char *path, const char *dir,
                         0) {
                     jx_diag_add(d, "D010", JX_SEV_ERROR, NULL,
                                 "无法写入文件“%s/%s”：%s", sub, hex + 2,
-                                strerror(errno));
+                                jx_errno_zh(errno));
                     rc = -1;
                 }
                 in.files++;
@@ -1139,7 +1139,7 @@ int jx_ws_restore(const char *path, const char *dir,
         } else if (write_new(jx_sprintf(a, "%s/%s", tmp, JX_WORKSPACE_DB), data,
                              len) < 0) {
             jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法写入文件“%s/%s”：%s",
-                        tmp, JX_WORKSPACE_DB, strerror(errno));
+                        tmp, JX_WORKSPACE_DB, jx_errno_zh(errno));
             rc = -1;
         }
         free(data);
@@ -1188,7 +1188,7 @@ int jx_ws_restore(const char *path, const char *dir,
         sync_path(tmp);
         if ((exists && rmdir(dir) < 0) || rename(tmp, dir) < 0) {
             jx_diag_add(d, "D010", JX_SEV_ERROR, NULL, "无法建立目录“%s”：%s", dir,
-                        strerror(errno));
+                        jx_errno_zh(errno));
             rc = -1;
         } else {
             sync_path(parent_of(a, dir));

@@ -3,7 +3,11 @@
  */
 #include "harness.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "jixiao/base.h"
 #include "jixiao/diag.h"
@@ -158,6 +162,70 @@ static void file_atomic(void)
     CHECK_INT(jx_write_file_atomic("no/such/dir/x", "a", 1), -1);
 }
 
+/* System errors in Chinese: the common ones worded, others named. */
+static void errno_words(void)
+{
+    CHECK_STR(jx_errno_zh(ENOENT), "文件或目录不存在");
+    CHECK_STR(jx_errno_zh(EACCES), "没有访问权限");
+    CHECK_STR(jx_errno_zh(EISDIR), "这是一个目录，不是文件");
+    CHECK_STR(jx_errno_zh(ENOTDIR), "路径中有一部分不是目录");
+    CHECK_STR(jx_errno_zh(ENOSPC), "磁盘空间不足");
+    CHECK_STR(jx_errno_zh(EROFS), "文件系统是只读的");
+    CHECK_STR(jx_errno_zh(EEXIST), "文件已存在");
+    CHECK_STR(jx_errno_zh(ELOOP), "符号链接层数过多（可能是循环链接）");
+    CHECK_STR(jx_errno_zh(ENAMETOOLONG), "文件名过长");
+    CHECK_STR(jx_errno_zh(EMFILE), "打开的文件过多");
+    CHECK_STR(jx_errno_zh(EIO), "输入输出错误（磁盘或设备故障）");
+    CHECK_STR(jx_errno_zh(EPIPE), "系统错误 EPIPE");
+    CHECK_STR(jx_errno_zh(99999), "系统错误（错误号 99999）");
+}
+
+/* Output paths: a new name or a file as given, a link to a file
+ * resolved (and written through, the link kept), a looping or dangling
+ * link and a directory refused. */
+static void out_path(void)
+{
+    char *real = NULL;
+    remove("t_base_out.link");
+    remove("t_base_out.loop1");
+    remove("t_base_out.loop2");
+    remove("t_base_out.dang");
+    remove("t_base_out.target");
+    CHECK_INT(jx_out_path("t_base_out.target", &real), 0);
+    CHECK_STR(real, "t_base_out.target");
+    free(real);
+    CHECK_INT(jx_write_file_atomic("t_base_out.target", "旧", 3), 0);
+    CHECK_INT(symlink("t_base_out.target", "t_base_out.link"), 0);
+    CHECK_INT(jx_write_file_atomic("t_base_out.link", "新的", 6), 0);
+    struct stat st;
+    CHECK_INT(lstat("t_base_out.link", &st), 0);
+    CHECK(S_ISLNK(st.st_mode));
+    char *data;
+    size_t len;
+    CHECK_INT(jx_read_file("t_base_out.target", 100, &data, &len), 0);
+    CHECK_STR(data, "新的");
+    free(data);
+    CHECK_INT(symlink("t_base_out.loop2", "t_base_out.loop1"), 0);
+    CHECK_INT(symlink("t_base_out.loop1", "t_base_out.loop2"), 0);
+    errno = 0;
+    CHECK_INT(jx_out_path("t_base_out.loop1", &real), -1);
+    CHECK_INT(errno, ELOOP);
+    CHECK_INT(jx_write_file_atomic("t_base_out.loop1", "a", 1), -1);
+    CHECK_INT(errno, ELOOP);
+    CHECK_INT(symlink("t_base_out.none", "t_base_out.dang"), 0);
+    CHECK_INT(jx_out_path("t_base_out.dang", &real), -1);
+    CHECK_INT(errno, ENOENT);
+    CHECK_INT(jx_write_file_atomic("t_base_out.dang", "a", 1), -1);
+    CHECK_INT(lstat("t_base_out.none", &st), -1);
+    CHECK_INT(jx_out_path(".", &real), -1);
+    CHECK_INT(errno, EISDIR);
+    remove("t_base_out.link");
+    remove("t_base_out.loop1");
+    remove("t_base_out.loop2");
+    remove("t_base_out.dang");
+    remove("t_base_out.target");
+}
+
 /* Edit distance with transpositions; long strings are far. */
 static void edit_distance(void)
 {
@@ -232,5 +300,7 @@ const struct jx_test t_base[] = {
     {"base.diag_collect", diag_collect},
     {"base.diag_sort", diag_sort},
     {"base.file_atomic", file_atomic},
+    {"base.errno_words", errno_words},
+    {"base.out_path", out_path},
     {NULL, NULL},
 };

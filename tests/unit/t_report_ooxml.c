@@ -706,7 +706,16 @@ static void xlsx_title_and_io(void)
     free(data);
     CHECK_INT(jx_report_xlsx(d, "/nonexistent-dir/x/t.xlsx", &dg), -1);
     CHECK_INT(count(&dg, "R301"), 1);
-    CHECK_STR(msg(&dg, "R301"), "无法写入 XLSX 文件：No such file or directory");
+    CHECK_STR(msg(&dg, "R301"), "无法写入 XLSX 文件：文件或目录不存在");
+    /* a temporary file's failure names the file the user asked for */
+    jx_diags_release(&dg);
+    jx_diags_init(&dg, a);
+    CHECK_INT(jx_report_xlsx_as(d, "/nonexistent-dir/x/out.xlsx.tmp.1",
+                                "报告/out.xlsx", &dg),
+              -1);
+    CHECK_INT(dg.n, 1);
+    CHECK_STR(dg.n ? dg.a[0].loc.file : NULL, "报告/out.xlsx");
+    CHECK_STR(msg(&dg, "R301"), "无法写入 XLSX 文件：文件或目录不存在");
     jx_diags_release(&dg);
     jx_arena_free(a);
     rmdir(dir);
