@@ -5,12 +5,15 @@
  * CJK fonts embedded (subset) by cairo.
  *
  * Page: A4 portrait (595.28 x 841.89 pt), margins 2.5 cm top and bottom,
- * 2.8 cm left and right; every regular text (body, tables, charts, the
- * running header and footer) in "Noto Serif CJK SC" (the 宋体 / 仿宋
- * look), every bold one (titles, headings, header cells, emphasis) in
- * "Noto Sans CJK SC" Bold (黑体).  Two faces only: each face used is a
- * CJK font file of 20-26 MB that cairo reads whole to subset it, so a
- * third face costs a third more time and memory for every PDF.
+ * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体):
+ * Regular for body text, tables, charts, the running header and footer,
+ * Bold for titles, headings, header cells and emphasis.  One family, two
+ * faces, because every face a PDF uses is a CJK font file of 20-26 MB
+ * that cairo 1.16 reads whole (its CFF table copied) to subset it at the
+ * end of every PDF: Noto Serif CJK for the body (the 宋体 look) cost a
+ * third face, 26 MB more memory at the peak, and subsets about 2.5
+ * times larger (its outlines are more detailed) to compress, so a PDF
+ * took 2.4 times as long (bench/RESULTS.md, issue 15).
  *
  * Fonts (struct jx_pdf_fonts, report.h): the pango font map and the
  * pango context are made once and reused by every PDF written through
@@ -98,9 +101,7 @@
 #define CELL_PX 4.0
 #define CELL_PY 3.0
 
-#define FONT_SERIF "Noto Serif CJK SC,Noto Sans CJK SC,serif"
 #define FONT_SANS "Noto Sans CJK SC,sans-serif"
-#define FAMILY_SERIF "Noto Serif CJK SC"
 #define FAMILY_SANS "Noto Sans CJK SC"
 
 /* The mark of a flagged cell (not colour only). */
@@ -116,22 +117,22 @@ struct tstyle {
 };
 
 static const struct tstyle ST_TITLE = {FONT_SANS, 20, true, 1.3};
-static const struct tstyle ST_SUBTITLE = {FONT_SERIF, 14, false, 0};
+static const struct tstyle ST_SUBTITLE = {FONT_SANS, 14, false, 0};
 static const struct tstyle ST_H1 = {FONT_SANS, 15, true, 0};
 static const struct tstyle ST_H2 = {FONT_SANS, 13.5, true, 0};
 static const struct tstyle ST_H3 = {FONT_SANS, 12, true, 0};
-static const struct tstyle ST_BODY = {FONT_SERIF, 12, false, 1.5};
+static const struct tstyle ST_BODY = {FONT_SANS, 12, false, 1.5};
 static const struct tstyle ST_BOLD = {FONT_SANS, 12, true, 1.5};
-static const struct tstyle ST_NOTE = {FONT_SERIF, 10, false, 1.3};
-static const struct tstyle ST_DETAIL = {FONT_SERIF, 10.5, false, 1.3};
-static const struct tstyle ST_CELL = {FONT_SERIF, 9, false, 0};
+static const struct tstyle ST_NOTE = {FONT_SANS, 10, false, 1.3};
+static const struct tstyle ST_DETAIL = {FONT_SANS, 10.5, false, 1.3};
+static const struct tstyle ST_CELL = {FONT_SANS, 9, false, 0};
 static const struct tstyle ST_CELL_B = {FONT_SANS, 9, true, 0};
 static const struct tstyle ST_TTITLE = {FONT_SANS, 12, true, 0};
-static const struct tstyle ST_ABOVE = {FONT_SERIF, 9.5, false, 0};
-static const struct tstyle ST_RUN = {FONT_SERIF, 9, false, 0};
+static const struct tstyle ST_ABOVE = {FONT_SANS, 9.5, false, 0};
+static const struct tstyle ST_RUN = {FONT_SANS, 9, false, 0};
 static const struct tstyle ST_CTITLE = {FONT_SANS, 11, true, 0};
-static const struct tstyle ST_CHART = {FONT_SERIF, 8, false, 0};
-static const struct tstyle ST_CVAL = {FONT_SERIF, 7, false, 0};
+static const struct tstyle ST_CHART = {FONT_SANS, 8, false, 0};
+static const struct tstyle ST_CVAL = {FONT_SANS, 7, false, 0};
 
 /* An RGB colour. */
 struct rgb {
@@ -178,14 +179,14 @@ struct pdf {
 
 /* The fonts of PDFs (report.h): the font map and the context every PDF
  * written through this object lays out with, made once; the lock held
- * while one PDF is written; which of the two families fontconfig lacks,
- * found by the first PDF. */
+ * while one PDF is written; whether fontconfig lacks the family, found
+ * by the first PDF. */
 struct jx_pdf_fonts {
     GMutex lock;
     PangoFontMap *fm;
     PangoContext *pc;
     bool checked;
-    bool missing[2];
+    bool missing;
 };
 
 /* A region of a page a generated block drew on: the page, the band from
@@ -1730,30 +1731,25 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
  * The families are listed once per fonts object (the first PDF). */
 static void check_fonts(struct pdf *p)
 {
-    static const char *const want[2] = {FAMILY_SERIF, FAMILY_SANS};
     struct jx_pdf_fonts *f = p->f;
     if (!f->checked) {
         PangoFontFamily **fams = NULL;
         int n = 0;
         pango_font_map_list_families(f->fm, &fams, &n);
-        for (int w = 0; w < 2; w++) {
-            bool found = false;
-            for (int i = 0; i < n && !found; i++) {
-                found = strcmp(pango_font_family_get_name(fams[i]),
-                               want[w]) == 0;
-            }
-            f->missing[w] = !found;
+        bool found = false;
+        for (int i = 0; i < n && !found; i++) {
+            found = strcmp(pango_font_family_get_name(fams[i]),
+                           FAMILY_SANS) == 0;
         }
         g_free(fams);
+        f->missing = !found;
         f->checked = true;
     }
-    for (int w = 0; w < 2; w++) {
-        if (f->missing[w]) {
-            report(p, "R404", JX_SEV_WARNING, NULL,
-                   "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
-                   "改用替代字体，中文可能无法显示",
-                   want[w]);
-        }
+    if (f->missing) {
+        report(p, "R404", JX_SEV_WARNING, NULL,
+               "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
+               "改用替代字体，中文可能无法显示",
+               FAMILY_SANS);
     }
 }
 
