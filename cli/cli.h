@@ -148,9 +148,10 @@ int jx_cli_framework(const char *file, const struct jx_fw_args *fa,
 struct jx_report_doc;
 
 /* Write report document d in format (docx, xlsx, html, pdf, txt) to
- * path atomically (cmd_report.c).  0, or -1 after printing why. */
+ * path atomically (cmd_report.c), a PDF with fonts (borrowed; NULL:
+ * fonts loaded for this one document).  0, or -1 after printing why. */
 int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
-                     const char *path);
+                     const char *path, struct jx_pdf_fonts *fonts);
 
 /* Whether format is one jx_cli_write_doc knows. */
 bool jx_cli_doc_format(const char *format);

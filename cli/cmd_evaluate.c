@@ -395,12 +395,17 @@ static void summarise(struct jx_arena *keep, const struct analysis *an,
     }
 }
 
-/* Write document d in format to dir/name.format; true on success. */
-static bool write_one(struct jx_arena *a, const struct jx_report_doc *d,
-                      const char *dir, const char *name, const char *format)
+/* Write document d in format to dir/name.format, a PDF with the run's
+ * fonts (loaded by the first PDF, kept for all); true on success. */
+static bool write_one(struct jx_arena *a, const struct eopts *o,
+                      const struct jx_report_doc *d, const char *dir,
+                      const char *name, const char *format)
 {
+    struct jx_pdf_fonts *fonts =
+        strcmp(format, "pdf") == 0 ? jx_run_pdf_fonts(o->run) : NULL;
     return jx_cli_write_doc(d, format,
-                            jx_sprintf(a, "%s/%s.%s", dir, name, format)) == 0;
+                            jx_sprintf(a, "%s/%s.%s", dir, name, format),
+                            fonts) == 0;
 }
 
 /* Write the documents of an analysed input into dir (made here),
@@ -427,7 +432,7 @@ static bool write_unit(struct jx_arena *a, const struct eopts *o,
             if (!o->formats[f] || (k == JX_IDX_FINDINGS && f == JX_IDX_XLSX)) {
                 continue; /* the findings have no tables: no workbook */
             }
-            if (write_one(a, docs[k], dir, names[k], fmt_names[f])) {
+            if (write_one(a, o, docs[k], dir, names[k], fmt_names[f])) {
                 row->docs[k] |= (unsigned char)(1u << f);
             } else {
                 all = false;

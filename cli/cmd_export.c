@@ -200,7 +200,7 @@ int jx_cmd_export(int argc, char **argv)
         rc = r > 0 ? JX_EXIT_USAGE : JX_EXIT_IO;
     } else if (strcmp(format, "xlsx") == 0) {
         struct jx_report_doc *doc = jx_export_doc(a, &st);
-        rc = jx_cli_write_doc(doc, "xlsx", out) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
+        rc = jx_cli_write_doc(doc, "xlsx", out, NULL) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
     } else {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);

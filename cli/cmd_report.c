@@ -44,7 +44,7 @@ static void print_diags(const struct jx_diags *d)
  * jx_write_file_atomic ("-": standard output), the XLSX writer writes a
  * temporary file that is renamed into place. */
 int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
-                     const char *path)
+                     const char *path, struct jx_pdf_fonts *fonts)
 {
     struct jx_arena *a = jx_arena_new();
     struct jx_diags diags;
@@ -71,7 +71,9 @@ int jx_cli_write_doc(const struct jx_report_doc *d, const char *format,
         jx_buf_init(&out, JX_REPORT_MAX_BYTES);
         int w = strcmp(format, "docx") == 0   ? jx_report_docx(d, &out, &diags)
                 : strcmp(format, "html") == 0 ? jx_report_html(d, &out, &diags)
-                : strcmp(format, "pdf") == 0  ? jx_report_pdf(d, &out, &diags)
+                : strcmp(format, "pdf") == 0
+                    ? (fonts ? jx_report_pdf_with(fonts, d, &out, &diags)
+                             : jx_report_pdf(d, &out, &diags))
                                               : jx_report_text(d, &out);
         if (w == 0 && !out.toobig && strcmp(path, "-") == 0) {
             rc = jx_cli_write(&out) == 0 ? 0 : -1;
@@ -232,7 +234,8 @@ int jx_cmd_report(int argc, char **argv)
                                     o.assessment ? fr : NULL};
         d = jx_report_build(arena, in->pkg, ev, diags, &ro);
     }
-    rc = jx_cli_write_doc(d, o.format, o.out) == 0 ? JX_EXIT_OK : JX_EXIT_IO;
+    rc = jx_cli_write_doc(d, o.format, o.out, NULL) == 0 ? JX_EXIT_OK
+                                                          : JX_EXIT_IO;
 done:
     jx_result_free(in);
     jx_run_free(run);

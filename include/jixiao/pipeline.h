@@ -54,6 +54,13 @@ struct jx_run *jx_run_new(const struct jx_run_opts *o);
 /* Free a run and what it loaded (NULL is allowed). */
 void jx_run_free(struct jx_run *r);
 
+/* The run's fonts for PDFs (report.h: jx_report_pdf_with), made on the
+ * first call, owned by the run and freed with it: every PDF of the run
+ * lays out with the fonts the first one loaded.  Not for two threads at
+ * once (the run is not); the object itself may be shared. */
+struct jx_pdf_fonts;
+struct jx_pdf_fonts *jx_run_pdf_fonts(struct jx_run *r);
+
 /* What one input is asked for beyond its findings. */
 struct jx_input_opts {
     const char *framework;          /* assess under this framework (id,

@@ -21,6 +21,7 @@
 #include "jixiao/calendar.h"
 #include "jixiao/facts.h"
 #include "jixiao/pkgjson.h"
+#include "jixiao/report.h"
 #include "import/import_formats.h"
 #include "recognise/forms.h"
 #include "recognise/recognise.h"
@@ -48,6 +49,7 @@ struct jx_run {
     const struct jx_forms *forms;  /* the catalogue of forms, NULL until
                                       loaded */
     struct jx_diags forms_diags;   /* what loading it found */
+    struct jx_pdf_fonts *pdf_fonts; /* NULL until the first PDF */
 };
 
 /* The default run options. */
@@ -83,8 +85,18 @@ void jx_run_free(struct jx_run *r)
         return;
     }
     jx_diags_release(&r->forms_diags);
+    jx_pdf_fonts_free(r->pdf_fonts);
     jx_arena_free(r->a);
     free(r);
+}
+
+/* The run's fonts for PDFs, made on first use (pipeline.h). */
+struct jx_pdf_fonts *jx_run_pdf_fonts(struct jx_run *r)
+{
+    if (!r->pdf_fonts) {
+        r->pdf_fonts = jx_pdf_fonts_new();
+    }
+    return r->pdf_fonts;
 }
 
 /* The framework asked as name, opened once per run; NULL after a

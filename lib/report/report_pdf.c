@@ -5,8 +5,23 @@
  * CJK fonts embedded (subset) by cairo.
  *
  * Page: A4 portrait (595.28 x 841.89 pt), margins 2.5 cm top and bottom,
- * 2.8 cm left and right; body text in "Noto Serif CJK SC" (the 宋体 /
- * 仿宋 look), headings, tables and charts in "Noto Sans CJK SC" (黑体).
+ * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体):
+ * Regular for body text, tables, charts, the running header and footer,
+ * Bold for titles, headings, header cells and emphasis.  One family, two
+ * faces, because every face a PDF uses is a CJK font file of 20-26 MB
+ * that cairo 1.16 reads whole (its CFF table copied) to subset it at the
+ * end of every PDF: Noto Serif CJK for the body (the 宋体 look) cost a
+ * third face, 26 MB more memory at the peak, and subsets about 2.5
+ * times larger (its outlines are more detailed) to compress, so a PDF
+ * took 2.4 times as long (bench/RESULTS.md, issue 15).
+ *
+ * Fonts (struct jx_pdf_fonts, report.h): the pango font map and the
+ * pango context are made once and reused by every PDF written through
+ * the same object (a run's, the portal's), with the fonts it loaded and
+ * shaped; the object's lock makes the PDFs written through it one at a
+ * time, so threads may share it.  Within one PDF the layouts of the
+ * first pass are kept (keyed by their text and style) and drawn by the
+ * second, so no text is shaped twice.
  * The document title and subtitle open the first page (a quarter down
  * when the document opens with a cover: centred lines, then a page
  * break); every page has the running header (d->header) and the footer
@@ -86,9 +101,7 @@
 #define CELL_PX 4.0
 #define CELL_PY 3.0
 
-#define FONT_SERIF "Noto Serif CJK SC,Noto Sans CJK SC,serif"
 #define FONT_SANS "Noto Sans CJK SC,sans-serif"
-#define FAMILY_SERIF "Noto Serif CJK SC"
 #define FAMILY_SANS "Noto Sans CJK SC"
 
 /* The mark of a flagged cell (not colour only). */
@@ -104,14 +117,14 @@ struct tstyle {
 };
 
 static const struct tstyle ST_TITLE = {FONT_SANS, 20, true, 1.3};
-static const struct tstyle ST_SUBTITLE = {FONT_SERIF, 14, false, 0};
+static const struct tstyle ST_SUBTITLE = {FONT_SANS, 14, false, 0};
 static const struct tstyle ST_H1 = {FONT_SANS, 15, true, 0};
 static const struct tstyle ST_H2 = {FONT_SANS, 13.5, true, 0};
 static const struct tstyle ST_H3 = {FONT_SANS, 12, true, 0};
-static const struct tstyle ST_BODY = {FONT_SERIF, 12, false, 1.5};
-static const struct tstyle ST_BOLD = {FONT_SERIF, 12, true, 1.5};
-static const struct tstyle ST_NOTE = {FONT_SERIF, 10, false, 1.3};
-static const struct tstyle ST_DETAIL = {FONT_SERIF, 10.5, false, 1.3};
+static const struct tstyle ST_BODY = {FONT_SANS, 12, false, 1.5};
+static const struct tstyle ST_BOLD = {FONT_SANS, 12, true, 1.5};
+static const struct tstyle ST_NOTE = {FONT_SANS, 10, false, 1.3};
+static const struct tstyle ST_DETAIL = {FONT_SANS, 10.5, false, 1.3};
 static const struct tstyle ST_CELL = {FONT_SANS, 9, false, 0};
 static const struct tstyle ST_CELL_B = {FONT_SANS, 9, true, 0};
 static const struct tstyle ST_TTITLE = {FONT_SANS, 12, true, 0};
@@ -142,7 +155,10 @@ struct pdf {
     const struct jx_report_doc *d;
     struct jx_diags *diags;
     struct jx_arena *a;      /* scratch, freed at the end */
-    PangoFontMap *fm;
+    struct jx_pdf_fonts *f;  /* the font map and context (borrowed) */
+    GHashTable *cache;       /* layout key (g_malloc'd) -> PangoLayout
+                                (a reference): the first pass's layouts
+                                for the second; freed at the end */
     cairo_surface_t *surf;
     cairo_t *cr;
     PangoContext *pc;
@@ -159,6 +175,18 @@ struct pdf {
     struct gregion *reg;     /* second pass: the generated regions drawn */
     size_t nreg, capreg;     /* (malloc'd) */
     bool newreg;             /* the next mark starts a new region */
+};
+
+/* The fonts of PDFs (report.h): the font map and the context every PDF
+ * written through this object lays out with, made once; the lock held
+ * while one PDF is written; whether fontconfig lacks the family, found
+ * by the first PDF. */
+struct jx_pdf_fonts {
+    GMutex lock;
+    PangoFontMap *fm;
+    PangoContext *pc;
+    bool checked;
+    bool missing;
 };
 
 /* A region of a page a generated block drew on: the page, the band from
@@ -275,10 +303,11 @@ static const char *clean(struct pdf *p, const char *s)
 }
 
 /* A new layout of text in style st, wrapped at width points (<= 0: no
- * wrapping), aligned al, the first line indented by indent points. */
-static PangoLayout *layout(struct pdf *p, const char *text,
-                           const struct tstyle *st, double width,
-                           PangoAlignment al, double indent)
+ * wrapping), aligned al, the first line indented by indent points; the
+ * caller owns the reference.  Made anew: see layout() for a shared one. */
+static PangoLayout *layout_new(struct pdf *p, const char *text,
+                               const struct tstyle *st, double width,
+                               PangoAlignment al, double indent)
 {
     PangoLayout *l = pango_layout_new(p->pc);
     PangoFontDescription *fd = pango_font_description_from_string("");
@@ -309,6 +338,27 @@ static PangoLayout *layout(struct pdf *p, const char *text,
         pango_attr_list_unref(attrs);
     }
     pango_layout_set_text(l, clean(p, text), -1);
+    return l;
+}
+
+/* The layout of layout_new(p, text, st, width, al, indent), shared: the
+ * same arguments (and generated state) give the same layout object, laid
+ * out once for both passes; the caller owns a reference and must not
+ * change the layout (layout_new for one it changes). */
+static PangoLayout *layout(struct pdf *p, const char *text,
+                           const struct tstyle *st, double width,
+                           PangoAlignment al, double indent)
+{
+    gchar *key = g_strdup_printf("%p\x1f%a\x1f%d\x1f%a\x1f%d\x1f%s",
+                                 (const void *)st, width, (int)al, indent,
+                                 (int)p->gen, text ? text : "");
+    PangoLayout *l = g_hash_table_lookup(p->cache, key);
+    if (l) {
+        g_free(key);
+        return g_object_ref(l);
+    }
+    l = layout_new(p, text, st, width, al, indent);
+    g_hash_table_insert(p->cache, key, g_object_ref(l));
     return l;
 }
 
@@ -409,8 +459,8 @@ static void running(struct pdf *p)
     bool gen = p->gen; /* page furniture, never a generated region */
     p->gen = false;
     if (d->header && *d->header) {
-        PangoLayout *l = layout(p, d->header, &ST_RUN, BODY_W,
-                                PANGO_ALIGN_CENTER, 0);
+        PangoLayout *l = layout_new(p, d->header, &ST_RUN, BODY_W,
+                                    PANGO_ALIGN_CENTER, 0);
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         double h = lh(l);
         show(p, l, BODY_L, MARGIN_Y - 12 - h, &C_GREY);
@@ -1466,8 +1516,9 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
     for (size_t i = 0; i < k.n; i++) {
         double rt = pt + k.rh * (double)i;
         double by = rt + (k.rh - block) / 2;
-        PangoLayout *l = layout(p, c->labels ? c->labels[i] : "", &ST_CHART,
-                                k.label_w, PANGO_ALIGN_RIGHT, 0);
+        PangoLayout *l = layout_new(p, c->labels ? c->labels[i] : "",
+                                    &ST_CHART, k.label_w, PANGO_ALIGN_RIGHT,
+                                    0);
         pango_layout_set_height(l, -k.label_lines);
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         show(p, l, BODY_L, rt + (k.rh - lh(l)) / 2, &C_BLACK);
@@ -1607,9 +1658,11 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
         metadata(p);
     }
     p->cr = cairo_create(p->surf);
-    p->pc = pango_font_map_create_context(p->fm);
-    pango_context_set_language(p->pc, pango_language_from_string("zh-cn"));
-    pango_context_set_round_glyph_positions(p->pc, FALSE);
+    /* the fonts object's context, kept from PDF to PDF: the same surface
+     * type and transformation every time, so this changes nothing and
+     * the layouts kept stay valid (pango relays out any that a change
+     * would touch) */
+    p->pc = p->f->pc;
     pango_cairo_update_context(p->cr, p->pc);
     p->page = 0;
     p->stop = false;
@@ -1663,7 +1716,6 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
     st = cairo_status(p->cr);
     cairo_destroy(p->cr);
     p->cr = NULL;
-    g_object_unref(p->pc);
     p->pc = NULL;
     cairo_surface_finish(p->surf);
     if (st == CAIRO_STATUS_SUCCESS) {
@@ -1675,41 +1727,74 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
 }
 
 /* Warn (R404) when a font family the writer asks for is not installed:
- * fontconfig then substitutes another, which may lack Chinese glyphs. */
+ * fontconfig then substitutes another, which may lack Chinese glyphs.
+ * The families are listed once per fonts object (the first PDF). */
 static void check_fonts(struct pdf *p)
 {
-    PangoFontFamily **fams = NULL;
-    int n = 0;
-    pango_font_map_list_families(p->fm, &fams, &n);
-    static const char *const want[2] = {FAMILY_SERIF, FAMILY_SANS};
-    for (int w = 0; w < 2; w++) {
+    struct jx_pdf_fonts *f = p->f;
+    if (!f->checked) {
+        PangoFontFamily **fams = NULL;
+        int n = 0;
+        pango_font_map_list_families(f->fm, &fams, &n);
         bool found = false;
         for (int i = 0; i < n && !found; i++) {
-            found = strcmp(pango_font_family_get_name(fams[i]), want[w]) == 0;
+            found = strcmp(pango_font_family_get_name(fams[i]),
+                           FAMILY_SANS) == 0;
         }
-        if (!found) {
-            report(p, "R404", JX_SEV_WARNING, NULL,
-                   "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
-                   "改用替代字体，中文可能无法显示",
-                   want[w]);
-        }
+        g_free(fams);
+        f->missing = !found;
+        f->checked = true;
     }
-    g_free(fams);
+    if (f->missing) {
+        report(p, "R404", JX_SEV_WARNING, NULL,
+               "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
+               "改用替代字体，中文可能无法显示",
+               FAMILY_SANS);
+    }
 }
 
-/* The PDF of d appended to out: 0, or -1 with the reasons in diags
- * (out is then left as it was). */
-int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
-                  struct jx_diags *diags)
+/* A new fonts object (report.h): the font map and the context, no font
+ * loaded yet (fontconfig and the fonts are read by the first PDF). */
+struct jx_pdf_fonts *jx_pdf_fonts_new(void)
+{
+    struct jx_pdf_fonts *f = jx_xmalloc(sizeof *f);
+    memset(f, 0, sizeof *f);
+    g_mutex_init(&f->lock);
+    f->fm = pango_cairo_font_map_new();
+    f->pc = pango_font_map_create_context(f->fm);
+    pango_context_set_language(f->pc, pango_language_from_string("zh-cn"));
+    pango_context_set_round_glyph_positions(f->pc, FALSE);
+    return f;
+}
+
+/* Free f and the fonts it loaded (NULL: nothing). */
+void jx_pdf_fonts_free(struct jx_pdf_fonts *f)
+{
+    if (!f) {
+        return;
+    }
+    g_object_unref(f->pc);
+    g_object_unref(f->fm);
+    g_mutex_clear(&f->lock);
+    free(f);
+}
+
+/* The PDF of d appended to out with fonts f (report.h): 0, or -1 with
+ * the reasons in diags (out is then left as it was).  Holds f's lock
+ * throughout. */
+int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
+                       struct jx_buf *out, struct jx_diags *diags)
 {
     struct pdf p;
     memset(&p, 0, sizeof p);
     p.d = d;
     p.diags = diags;
     p.a = jx_arena_new();
-    p.fm = pango_cairo_font_map_new();
+    p.f = f;
+    p.cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                    g_object_unref);
+    g_mutex_lock(&f->lock);
     check_fonts(&p);
-
     /* first pass: count the pages */
     cairo_status_t st = run_pass(&p, NULL);
     if (st != CAIRO_STATUS_SUCCESS) {
@@ -1745,8 +1830,19 @@ int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
             JX_BUG("PDF passes laid out different page counts");
         }
     }
-    g_object_unref(p.fm);
+    g_hash_table_destroy(p.cache);
+    g_mutex_unlock(&f->lock);
     free(p.reg);
     jx_arena_free(p.a);
     return p.errors ? -1 : 0;
+}
+
+/* The PDF of d with fonts of its own, freed at the end (report.h). */
+int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
+                  struct jx_diags *diags)
+{
+    struct jx_pdf_fonts *f = jx_pdf_fonts_new();
+    int rc = jx_report_pdf_with(f, d, out, diags);
+    jx_pdf_fonts_free(f);
+    return rc;
 }

@@ -7,6 +7,7 @@
  */
 #include "web/web_impl.h"
 #include "web/web_cache.h"
+#include "jixiao/report.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -58,6 +59,7 @@ struct jx_web_app *jx_web_app_new(const struct jx_web_config *cfg)
         return NULL;
     }
     app->cache = jx_web_cache_new();
+    app->pdf_fonts = jx_pdf_fonts_new();
     return app;
 }
 
@@ -66,6 +68,7 @@ void jx_web_app_free(struct jx_web_app *app)
 {
     if (app) {
         jx_web_cache_free(app->cache);
+        jx_pdf_fonts_free(app->pdf_fonts);
     }
     free(app);
 }

@@ -777,7 +777,7 @@ static int unit_report(struct jx_web_ctx *c, bool pdf)
         jx_buf_init(&out, JX_REPORT_MAX_BYTES);
         struct jx_diags d;
         jx_diags_init(&d, c->a);
-        int w = pdf ? jx_report_pdf(doc, &out, &d)
+        int w = pdf ? jx_report_pdf_with(c->app->pdf_fonts, doc, &out, &d)
                     : jx_report_docx(doc, &out, &d);
         if (w == 0 && !out.toobig) {
             const char *ext = pdf ? "pdf" : "docx";

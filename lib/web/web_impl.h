@@ -26,6 +26,10 @@ struct jx_web_app {
     char dummy_hash[128];       /* a hash verified for unknown names so
                                    that they take as long as known ones */
     struct jx_web_cache *cache; /* the year overviews (web_cache.c) */
+    struct jx_pdf_fonts *pdf_fonts; /* the fonts of every report.pdf the
+                                   process serves, loaded by the first
+                                   (report.h; its lock serialises the
+                                   worker threads' PDFs) */
 };
 
 /* The current time of app (UTC seconds). */

@@ -207,9 +207,68 @@ static void pdf_extremes(void)
     jx_arena_free(a);
 }
 
+/* b without its /CreationDate and /ModDate values (times of writing),
+ * into out (arena). */
+static char *undated(struct jx_arena *a, const struct jx_buf *b, size_t *n)
+{
+    char *o = jx_alloc(a, b->len + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->p[i] == '/' && (b->len - i > 13) &&
+            (memcmp(b->p + i, "/CreationDate", 13) == 0 ||
+             memcmp(b->p + i, "/ModDate", 8) == 0)) {
+            while (i < b->len && b->p[i] != ')') {
+                i++;
+            }
+            continue;
+        }
+        o[k++] = b->p[i];
+    }
+    *n = k;
+    return o;
+}
+
+/* One fonts object for many PDFs (jx_report_pdf_with): each PDF the same
+ * bytes (but its dates) as jx_report_pdf's, the second through the
+ * object as the first; exactly two faces embedded, Noto Sans CJK
+ * Regular and Bold. */
+static void pdf_shared_fonts(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf b[3];
+    struct jx_pdf_fonts *f = jx_pdf_fonts_new();
+    for (int i = 0; i < 3; i++) {
+        jx_buf_init(&b[i], JX_REPORT_MAX_BYTES);
+    }
+    CHECK_INT(jx_report_pdf(d, &b[0], &dg), 0);
+    CHECK_INT(jx_report_pdf_with(f, d, &b[1], &dg), 0);
+    CHECK_INT(jx_report_pdf_with(f, d, &b[2], &dg), 0);
+    CHECK_INT(dg.n, 0);
+    size_t n0, n1, n2;
+    char *u0 = undated(a, &b[0], &n0);
+    char *u1 = undated(a, &b[1], &n1);
+    char *u2 = undated(a, &b[2], &n2);
+    CHECK(n0 == n1 && memcmp(u0, u1, n0) == 0);
+    CHECK(n0 == n2 && memcmp(u0, u2, n0) == 0);
+    CHECK_INT(count_mem(b[2].p, b[2].len, "/FontFile3"), 2);
+    CHECK(count_mem(b[2].p, b[2].len, "NotoSansCJKsc-Regular") > 0);
+    CHECK(count_mem(b[2].p, b[2].len, "NotoSansCJKsc-Bold") > 0);
+    CHECK_INT(count_mem(b[2].p, b[2].len, "NotoSerifCJK"), 0);
+    jx_pdf_fonts_free(f);
+    for (int i = 0; i < 3; i++) {
+        jx_buf_release(&b[i]);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_report_pdf[] = {
     {"report_pdf_sample", pdf_sample},
     {"report_pdf_pages", pdf_pages},
+    {"report_pdf_shared_fonts", pdf_shared_fonts},
     {"report_pdf_too_big", pdf_too_big},
     {"report_pdf_bad_tables", pdf_bad_tables},
     {"report_pdf_extremes", pdf_extremes},
