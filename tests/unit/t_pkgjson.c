@@ -1795,7 +1795,7 @@ static void positions(void)
     const char *t = "{\"名称\": \"值\",\n"
                     "  \"a\": [1, {\"b~/c\": true}],\n"
                     "  \"\\u540d\": null}";
-    struct jx_jlimits lim = {20, 64, 0};
+    struct jx_jlimits lim = {20, 64, 0, false};
     struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
     CHECK(jx_jdoc_root(d) != NULL);
     CHECK_INT(jx_jdoc_nsyntax(d), 0);
@@ -1853,7 +1853,7 @@ static void shared_reader(void)
                     " \"e\": \"gamma\", \"big\": 9223372036854775807}";
     struct jx_jload l;
     jx_jload_init(&l, a, "s.json", &codes, 0);
-    struct jx_jlimits lim = {20, 8, 1000};
+    struct jx_jlimits lim = {20, 8, 1000, false};
     json_t *root = jx_jload_parse(&l, t, strlen(t), &lim);
     CHECK(root != NULL);
     struct jx_diags out;
