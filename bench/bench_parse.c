@@ -7,6 +7,8 @@
  *   jansson  read + jansson's parse alone (json_loadb, no positions);
  *   onepass  read + jx_jdoc_parse: the values and every key's and
  *            value's position, with the Package JSON limits;
+ *   twopass  read + jx_jdoc_parse the way it went before the one pass
+ *            (repairing_only: jansson, then the walk for positions);
  *   check    what `jixiao check FILE...` does per file in one process:
  *            jx_run_file (read, detect, load, score, check, locate,
  *            sort) and every finding formatted, written to /dev/null.
@@ -27,7 +29,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { PHASES = 4, MAX_ROUNDS = 101 };
+enum { PHASES = 5, MAX_ROUNDS = 101 };
 
 /* Seconds on the monotonic clock (for reporting only). */
 static double now(void)
@@ -64,7 +66,7 @@ static size_t phase(int which, char **paths, size_t n, struct jx_run *run,
     size_t sum = 0;
     struct jx_jlimits lim = {64, JX_PKGJSON_MAX_DEPTH, JX_PKGJSON_MAX_BYTES, false};
     for (size_t i = 0; i < n; i++) {
-        if (which == 3) {
+        if (which == 4) {
             struct jx_result *in = jx_run_file(run, paths[i], NULL);
             struct jx_buf b;
             jx_buf_init(&b, SIZE_MAX);
@@ -89,6 +91,7 @@ static size_t phase(int which, char **paths, size_t n, struct jx_run *run,
             json_decref(r);
         } else {
             struct jx_arena *a = jx_arena_new();
+            lim.repairing_only = which == 3;
             struct jx_jdoc *d = jx_jdoc_parse(a, t, len, &lim);
             sum += jx_jdoc_root(d) ? json_object_size(jx_jdoc_root(d)) : 0;
             jx_jdoc_free(d);
@@ -134,10 +137,10 @@ int main(int argc, char **argv)
     jx_run_opts_default(&o);
     struct jx_run *run = jx_run_new(&o);
     static const char *const names[PHASES] = {"read", "jansson", "onepass",
-                                              "check"};
+                                              "twopass", "check"};
     double t[PHASES][MAX_ROUNDS];
     size_t sums[PHASES] = {0};
-    phase(3, paths, n < 20 ? n : 20, run, sink); /* warm up */
+    phase(4, paths, n < 20 ? n : 20, run, sink); /* warm up */
     for (int r = 0; r < rounds; r++) {
         for (int p = 0; p < PHASES; p++) {
             double t0 = now();
@@ -154,8 +157,8 @@ int main(int argc, char **argv)
     }
     printf("%zu packages, mean %.1f KB, %d rounds; check/onepass %.2f, "
            "onepass/jansson %.2f, check/jansson %.2f (checksums %zu %zu)\n",
-           n, (double)bytes / (double)n / 1024, rounds, med[3] / med[2],
-           med[2] / med[1], med[3] / med[1], sums[1], sums[3]);
+           n, (double)bytes / (double)n / 1024, rounds, med[4] / med[2],
+           med[2] / med[1], med[4] / med[1], sums[1], sums[4]);
     jx_run_free(run);
     fclose(sink);
     for (size_t i = 0; i < n; i++) {
