@@ -1811,15 +1811,15 @@ size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n)
 {
     size_t mark = l->path.len;
     jx_buf_addc(&l->path, '/');
+    size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < n; i++) {
-        if (seg[i] == '~') {
-            jx_buf_adds(&l->path, "~0");
-        } else if (seg[i] == '/') {
-            jx_buf_adds(&l->path, "~1");
-        } else {
-            jx_buf_addc(&l->path, seg[i]);
+        if (seg[i] == '~' || seg[i] == '/') {
+            jx_buf_add(&l->path, seg + run, i - run);
+            jx_buf_adds(&l->path, seg[i] == '~' ? "~0" : "~1");
+            run = i + 1;
         }
     }
+    jx_buf_add(&l->path, seg + run, n - run);
     return mark;
 }
 
