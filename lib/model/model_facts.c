@@ -983,11 +983,16 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             para_text = true;
         }
         size_t from = fig_end > sent_start ? fig_end : sent_start;
+        size_t dl;
+        bool digit = digit_at(text, len, i, &dl) >= 0;
+        if (!digit && confusable(text[i]) < 0 &&
+            !cn_numeral_at(text, len, i)) {
+            i++; /* no figure can start here (the usual byte) */
+            continue;
+        }
         struct found g;
         memset(&g, 0, sizeof g);
         bool ok = false;
-        size_t dl;
-        bool digit = digit_at(text, len, i, &dl) >= 0;
         struct jx_buf num;
         jx_buf_init(&num, 128);
         size_t re, oue;
