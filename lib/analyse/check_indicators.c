@@ -504,6 +504,24 @@ static void duplicates(struct jx_check_ctx *c, const struct isheet *s)
     }
 }
 
+/* Indicator i's text t (its actual when actual) into *iv: as the
+ * scoring parsed it when the sheet was scored and the text is not cut
+ * by parse(), else parsed now. */
+static void kept_or_parse(struct jx_check_ctx *c, const struct isheet *s,
+                          const struct jx_text *t, bool actual, size_t i,
+                          struct jx_indval *iv)
+{
+    const struct jx_sheet_eval *se = s->se;
+    const struct jx_indval *kept =
+        se && i < se->nindicators ? (actual ? se->actuals : se->targets)
+                                  : NULL;
+    if (kept && strlen(t->s) <= JX_INDVAL_MAX_BYTES) {
+        *iv = kept[i];
+        return;
+    }
+    parse(c, t, iv);
+}
+
 /* Run every C4 check on one sheet. */
 static void check_sheet(struct jx_check_ctx *c, const struct isheet *in)
 {
@@ -517,10 +535,10 @@ static void check_sheet(struct jx_check_ctx *c, const struct isheet *in)
         for (size_t i = 0; i < n; i++) {
             const struct jx_indicator *r = &in->sh->indicators[i];
             if (has(&r->target)) {
-                parse(c, &r->target, &one.tv[i]);
+                kept_or_parse(c, in, &r->target, false, i, &one.tv[i]);
             }
             if (has(&r->actual)) {
-                parse(c, &r->actual, &one.av[i]);
+                kept_or_parse(c, in, &r->actual, true, i, &one.av[i]);
             }
         }
     }
