@@ -273,6 +273,7 @@ def run(a, size, b, jx, gen, py, work):
         step("check", "jansson only (floor)",
              [os.path.join(b, "bench", "bench-jansson"), CR] + files, False,
              "read + parse, no positions or checks", "packages/s")
+        parse_floor(b, size, work)
         step("check", "Python json + decimal", [py, "bench/check_py.py", CR]
              + files, False, "a few sums only", "packages/s")
 
@@ -293,6 +294,33 @@ def run(a, size, b, jx, gen, py, work):
     print("%d passed, %d failed, %d skipped" % (figures, len(failures),
                                                 skipped))
     return 1 if failures else 0
+
+
+PHASE = re.compile(r"^(\w+) +median ([0-9.]+) ms/package", re.M)
+
+
+def parse_floor(b, size, work):
+    """bench-parse: read, jansson alone, the one-pass parse with
+    positions and the whole check over the same generated packages in one
+    process, interleaved; records the one-pass parse as a peer row of the
+    check group (the floor the issue compares `check` with)."""
+    d = os.path.join(work, "parse")
+    os.mkdir(d)
+    cmd = [os.path.join(b, "bench", "bench-parse"), str(size["PACKAGES"]),
+           str(size["CHECK_ROUNDS"]), d]
+    print("$ " + " ".join(cmd[:3]) + " …", flush=True)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True)
+    sys.stdout.write(r.stdout)
+    med = {k: float(v) for k, v in PHASE.findall(r.stdout)}
+    if r.returncode != 0 or "onepass" not in med or "check" not in med:
+        failures.append("check / bench-parse: exit %d%s" % (
+            r.returncode, "" if med else ", no figure printed"))
+        return
+    rows.append(("check", "one-pass parse with positions (floor)",
+                 1000.0 / med["onepass"], "packages/s", False,
+                 "read + parse, same process; check/onepass %.2f"
+                 % (med["check"] / med["onepass"])))
 
 
 def check_cli(jx, files):

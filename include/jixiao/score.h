@@ -101,6 +101,11 @@ struct jx_sheet_eval {
     struct jx_item exec_score; /* 执行率得分 */
     struct jx_item *indicators;/* one per indicator row */
     size_t nindicators;
+    const struct jx_indval *targets; /* each row's target and actual text */
+    const struct jx_indval *actuals; /* as parsed (before an actual left
+                                        without its unit is read in the
+                                        target's), for the checks; NULL
+                                        when not kept */
     struct jx_item blocks[JX_BLOCK_COUNT]; /* 分值 per level-1 block */
     struct jx_item points_total; /* Σ 分值 + execution points */
     struct jx_item total;      /* 总分 */

@@ -24,6 +24,9 @@ struct isheet {
     const char *path;  /* "/unit_sheet", "/project_sheets/0", ... */
     const char *label; /* Chinese name of the sheet */
     const struct jx_sheet_eval *se; /* its scoring, or NULL (goal sheet) */
+    struct jx_indval *tv, *av; /* each indicator's target and actual
+                                  parsed once by check_sheet (arena;
+                                  present texts only), or NULL */
 };
 
 /* True when t holds some text. */
@@ -48,6 +51,20 @@ static void parse(struct jx_check_ctx *c, const struct jx_text *t,
         n = JX_INDVAL_MAX_BYTES;
     }
     jx_indval_parse(c->arena, s, n, iv);
+}
+
+/* Indicator i's target (or actual) of sheet s into *iv: the parse
+ * check_sheet keeps, else parsed now. */
+static void parsed(struct jx_check_ctx *c, const struct isheet *s, size_t i,
+                   bool actual, struct jx_indval *iv)
+{
+    struct jx_indval *kept = actual ? s->av : s->tv;
+    if (kept) {
+        *iv = kept[i];
+        return;
+    }
+    const struct jx_indicator *r = &s->sh->indicators[i];
+    parse(c, actual ? &r->actual : &r->target, iv);
 }
 
 /* Append "第N行“name”" to b, separated by "、"; counts past LIST_MAX. */
@@ -99,7 +116,7 @@ static void cost_target(struct jx_check_ctx *c, const struct isheet *s)
             continue;
         }
         struct jx_indval iv;
-        parse(c, &r->target, &iv);
+        parsed(c, s, i, false, &iv);
         if (iv.kind != JX_IV_NUMBER || iv.dim != JX_DIM_MONEY ||
             (iv.op != JX_OP_NONE && iv.op != JX_OP_LE &&
              iv.op != JX_OP_LT && iv.op != JX_OP_EQ) ||
@@ -161,8 +178,8 @@ static void copied_actuals(struct jx_check_ctx *c, const struct isheet *s)
             continue;
         }
         struct jx_indval t, a;
-        parse(c, &r->target, &t);
-        parse(c, &r->actual, &a);
+        parsed(c, s, i, false, &t);
+        parsed(c, s, i, true, &a);
         bool kinds_differ =
             t.kind != JX_IV_EMPTY && a.kind != JX_IV_EMPTY &&
             t.kind != JX_IV_NA && a.kind != JX_IV_NA &&
@@ -417,7 +434,7 @@ static void vague(struct jx_check_ctx *c, const struct isheet *s)
             continue;
         }
         struct jx_indval t;
-        parse(c, &r->target, &t);
+        parsed(c, s, i, false, &t);
         if (t.kind != JX_IV_QUALITATIVE) {
             continue;
         }
@@ -487,9 +504,44 @@ static void duplicates(struct jx_check_ctx *c, const struct isheet *s)
     }
 }
 
-/* Run every C4 check on one sheet. */
-static void check_sheet(struct jx_check_ctx *c, const struct isheet *s)
+/* Indicator i's text t (its actual when actual) into *iv: as the
+ * scoring parsed it when the sheet was scored and the text is not cut
+ * by parse(), else parsed now. */
+static void kept_or_parse(struct jx_check_ctx *c, const struct isheet *s,
+                          const struct jx_text *t, bool actual, size_t i,
+                          struct jx_indval *iv)
 {
+    const struct jx_sheet_eval *se = s->se;
+    const struct jx_indval *kept =
+        se && i < se->nindicators ? (actual ? se->actuals : se->targets)
+                                  : NULL;
+    if (kept && strlen(t->s) <= JX_INDVAL_MAX_BYTES) {
+        *iv = kept[i];
+        return;
+    }
+    parse(c, t, iv);
+}
+
+/* Run every C4 check on one sheet. */
+static void check_sheet(struct jx_check_ctx *c, const struct isheet *in)
+{
+    /* every target and actual parsed once for the checks below */
+    struct isheet one = *in;
+    const struct isheet *s = &one;
+    size_t n = in->sh->nindicators;
+    if (n > 0) {
+        one.tv = jx_alloc(c->arena, n * sizeof *one.tv);
+        one.av = jx_alloc(c->arena, n * sizeof *one.av);
+        for (size_t i = 0; i < n; i++) {
+            const struct jx_indicator *r = &in->sh->indicators[i];
+            if (has(&r->target)) {
+                kept_or_parse(c, in, &r->target, false, i, &one.tv[i]);
+            }
+            if (has(&r->actual)) {
+                kept_or_parse(c, in, &r->actual, true, i, &one.av[i]);
+            }
+        }
+    }
     cost_target(c, s);
     copied_actuals(c, s);
     unexplained_rate(c, s);
@@ -584,7 +636,7 @@ void jx_check_indicators(struct jx_check_ctx *c)
     const struct jx_package *p = c->pkg;
     if (p->has_unit_sheet) {
         struct isheet s = {&p->unit_sheet, "/unit_sheet", "整体支出绩效自评表",
-                           eval_of(c, &p->unit_sheet)};
+                           eval_of(c, &p->unit_sheet), NULL, NULL};
         check_sheet(c, &s);
     }
     for (size_t i = 0; i < p->nproject_sheets; i++) {
@@ -594,12 +646,13 @@ void jx_check_indicators(struct jx_check_ctx *c)
             has(&sh->name)
                 ? jx_sprintf(c->arena, "项目支出绩效自评表（%s）", sh->name.s)
                 : jx_sprintf(c->arena, "项目支出绩效自评表（第%zu张）", i + 1),
-            eval_of(c, sh)};
+            eval_of(c, sh), NULL, NULL};
         check_sheet(c, &s);
     }
     if (p->has_goal_sheet) {
         struct isheet s = {&p->goal_sheet, "/goal_sheet",
-                           "整体支出绩效目标完成情况自评表", NULL};
+                           "整体支出绩效目标完成情况自评表", NULL, NULL,
+                           NULL};
         check_sheet(c, &s);
     }
     unexplained_prose_rate(c);

@@ -154,6 +154,9 @@ struct ctx {
     int score_dp;      /* decimals the sheet's stated 得分 column shows
                           (the most any of its scores shows: "1" in a
                           column of "1.9", "1.8" stands for 1.0) */
+    struct jx_indval *keep_tv, *keep_av; /* where score_indicator keeps
+                                            each row's parsed texts, or
+                                            NULL */
 };
 
 
@@ -1352,6 +1355,10 @@ static void score_indicator(struct ctx *c, const char *sid,
     }
     parse_text(c, &r->target, &x.tv);
     parse_text(c, &r->actual, &x.av);
+    if (c->keep_tv) {
+        c->keep_tv[i] = x.tv;
+        c->keep_av[i] = x.av;
+    }
     bare_actual(c, &x, it->label);
 
     bool quant = x.tv.kind == JX_IV_NUMBER && x.av.kind == JX_IV_NUMBER &&
@@ -1959,6 +1966,12 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
         int dp = sc->present ? shown_decimals(sc->v, false) : 0;
         c->score_dp = dp > c->score_dp ? dp : c->score_dp;
     }
+    c->keep_tv = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators : 1,
+                                sizeof *c->keep_tv);
+    c->keep_av = jx_alloc_array(c->a, sh->nindicators ? sh->nindicators : 1,
+                                sizeof *c->keep_av);
+    se->targets = c->keep_tv;
+    se->actuals = c->keep_av;
     for (size_t i = 0; i < sh->nindicators; i++) {
         /* an indicator's findings use its points and score */
         c->uses[0] = sh->indicators[i].points.prov;
@@ -1967,6 +1980,7 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
                         i, &se->indicators[i]);
         memset(c->uses, 0, sizeof c->uses);
     }
+    c->keep_tv = c->keep_av = NULL;
     /* 执行率 < 100% without an explanation is a cross-check (C404): it
      * needs the report, not only the sheet */
     score_totals(c, sh, se, spath, exec_points);
@@ -1985,7 +1999,7 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
         jx_policy_default(&ev->policy);
     }
     ev->diags = diags;
-    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}, 0};
+    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}, 0, NULL, NULL};
     size_t n = (pkg->has_unit_sheet ? 1 : 0) + pkg->nproject_sheets;
     ev->sheets = jx_alloc_array(arena, n ? n : 1, sizeof *ev->sheets);
     ev->nsheets = n;

@@ -1577,7 +1577,7 @@ struct jx_framework *jx_framework_load(struct jx_arena *a, const char *file,
     jx_jload_init(&c.j, a, jx_strdup(a, file), &codes, d->limit);
     c.a = a;
     struct jx_framework *fw = NULL;
-    struct jx_jlimits lim = {MAX_REPAIRS, JX_FW_MAX_DEPTH, JX_FW_MAX_BYTES};
+    struct jx_jlimits lim = {MAX_REPAIRS, JX_FW_MAX_DEPTH, JX_FW_MAX_BYTES, false};
     json_t *root = jx_jload_parse(&c.j, text, len, &lim);
     if (!root) {
         goto done;

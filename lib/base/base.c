@@ -217,7 +217,7 @@ char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
 char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
-    char probe[1];
+    char probe[256]; /* most results fit: formatted once, then copied */
     if (!fmt) {
         JX_BUG("NULL format");
     }
@@ -228,7 +228,11 @@ char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
         JX_BUG("vsnprintf failed");
     }
     char *p = jx_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof probe) {
+        memcpy(p, probe, (size_t)n + 1);
+    } else {
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    }
     return p;
 }
 
@@ -373,7 +377,7 @@ int jx_buf_csv_field(struct jx_buf *b, const char *s)
 int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
-    char probe[1];
+    char probe[256]; /* most results fit: formatted once, then copied */
     if (!fmt) {
         JX_BUG("NULL format");
     }
@@ -386,7 +390,11 @@ int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
     if (buf_grow(b, (size_t)n) < 0) {
         return -1;
     }
-    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof probe) {
+        memcpy(b->p + b->len, probe, (size_t)n + 1);
+    } else {
+        vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
     return 0;
 }

@@ -40,7 +40,9 @@ struct jx_jdoc {
     const char *orig;       /* original text (borrowed) */
     size_t orig_len;
     size_t bom;             /* bytes of a skipped byte-order mark */
-    char *text;             /* final (repaired) text, malloc'd */
+    const char *text;       /* final (repaired) text: buf, or the
+                               original after any BOM (borrowed) */
+    char *buf;              /* repaired text, malloc'd, or NULL */
     size_t len;
     struct edit *edits;     /* edits in the order applied */
     size_t nedits, capedits;
@@ -623,7 +625,8 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
                        b->fix == JX_JFIX_NUL ? NULL : detail);
             size_t len2;
             char *t2 = apply(d->text, d->len, b, &len2);
-            free(d->text);
+            free(d->buf);
+            d->buf = t2;
             d->text = t2;
             d->len = len2;
             add_edit(d, b->pos, b->del, b->inslen);
@@ -983,33 +986,438 @@ static void scan(struct jx_jdoc *d, int max)
     free(st);
 }
 
+/* ---- the one-pass parser --------------------------------------------- */
+
+/* Most nesting the one-pass parser recurses to (jansson stops at 2048);
+ * a deeper text goes the repairing way, which reports it. */
+enum { FAST_DEPTH = 512 };
+
+/* State of one pass over d->text[0..d->len). */
+struct fast {
+    struct jx_jdoc *d;
+    const char *t;
+    size_t n;
+    size_t i;        /* next byte */
+    int max;         /* deepest nesting accepted */
+    char *sb;        /* scratch for decoded string values (malloc'd) */
+    size_t sblen, sbcap;
+};
+
+/* Length of the strict UTF-8 sequence at s[0..n) (as jansson accepts
+ * it: no overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t k;
+    uint32_t cp;
+    if (c < 0xC2) {
+        return 0;
+    } else if (c < 0xE0) {
+        k = 2;
+        cp = c & 0x1Fu;
+    } else if (c < 0xF0) {
+        k = 3;
+        cp = c & 0x0Fu;
+    } else if (c < 0xF5) {
+        k = 4;
+        cp = c & 0x07u;
+    } else {
+        return 0;
+    }
+    if (n < k) {
+        return 0;
+    }
+    for (size_t j = 1; j < k; j++) {
+        if ((s[j] & 0xC0u) != 0x80u) {
+            return 0;
+        }
+        cp = (cp << 6) | (s[j] & 0x3Fu);
+    }
+    if ((k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        return 0;
+    }
+    return k;
+}
+
+/* Append s[0..n) to the growing buffer *b (length *len, capacity
+ * *cap). */
+static void buf_put(char **b, size_t *len, size_t *cap, const char *s,
+                    size_t n)
+{
+    *b = grow(*b, cap, *len + n + 1, 1);
+    memcpy(*b + *len, s, n);
+    *len += n;
+}
+
+/* Append code point cp as UTF-8 to the growing buffer *b. */
+static void buf_put_cp(char **b, size_t *len, size_t *cap, uint32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    buf_put(b, len, cap, u, n);
+}
+
+/* True when the 4 bytes at s are hex digits. */
+static bool is_hex4(const char *s)
+{
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+              (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Decode the string at f->t[f->i] == '"' onto the buffer *b, as
+ * jansson would accept it (no raw control characters, valid escapes
+ * and UTF-8, no \u0000, paired surrogates); f->i moves past the closing
+ * quote.  False for anything jansson would refuse (or might). */
+static bool fast_string(struct fast *f, char **b, size_t *len, size_t *cap)
+{
+    const char *t = f->t;
+    size_t n = f->n, i = f->i + 1;
+    for (;;) {
+        size_t s = i;
+        while (i < n) {
+            unsigned char c = (unsigned char)t[i];
+            if (c == '"' || c == '\\' || c < 0x20) {
+                break;
+            }
+            if (c >= 0x80) {
+                size_t k = utf8_len((const unsigned char *)t + i, n - i);
+                if (k == 0) {
+                    return false;
+                }
+                i += k;
+            } else {
+                i++;
+            }
+        }
+        if (i > s) {
+            buf_put(b, len, cap, t + s, i - s);
+        }
+        if (i >= n || (unsigned char)t[i] < 0x20) {
+            return false;
+        }
+        if (t[i] == '"') {
+            f->i = i + 1;
+            *b = grow(*b, cap, *len + 1, 1);
+            return true;
+        }
+        if (i + 1 >= n) {
+            return false;
+        }
+        char e = t[i + 1];
+        i += 2;
+        uint32_t cp;
+        switch (e) {
+        case '"': cp = '"'; break;
+        case '\\': cp = '\\'; break;
+        case '/': cp = '/'; break;
+        case 'b': cp = '\b'; break;
+        case 'f': cp = '\f'; break;
+        case 'n': cp = '\n'; break;
+        case 'r': cp = '\r'; break;
+        case 't': cp = '\t'; break;
+        case 'u':
+            if (i + 4 > n || !is_hex4(t + i)) {
+                return false;
+            }
+            cp = hex4(t + i);
+            i += 4;
+            if (cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) {
+                return false;
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (i + 6 > n || t[i] != '\\' || t[i + 1] != 'u' ||
+                    !is_hex4(t + i + 2)) {
+                    return false;
+                }
+                uint32_t lo = hex4(t + i + 2);
+                if (lo < 0xDC00 || lo > 0xDFFF) {
+                    return false;
+                }
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+            break;
+        default:
+            return false;
+        }
+        buf_put_cp(b, len, cap, cp);
+    }
+}
+
+/* Read the number at f->t[f->i] with jansson's grammar: an integer
+ * that fits json_int_t, or a real whose magnitude cannot overflow (its
+ * value is not kept: the loaders read the token, never a double).
+ * NULL for anything jansson would refuse (or might). */
+static json_t *fast_number(struct fast *f)
+{
+    const char *t = f->t;
+    size_t n = f->n, i = f->i;
+    bool neg = false;
+    if (i < n && t[i] == '-') {
+        neg = true;
+        i++;
+    }
+    size_t ds = i;
+    if (i < n && t[i] == '0') {
+        i++;
+        if (i < n && t[i] >= '0' && t[i] <= '9') {
+            return NULL;
+        }
+    } else {
+        while (i < n && t[i] >= '0' && t[i] <= '9') {
+            i++;
+        }
+    }
+    size_t ndig = i - ds;
+    if (ndig == 0) {
+        return NULL;
+    }
+    if (i >= n || (t[i] != '.' && t[i] != 'e' && t[i] != 'E')) {
+        /* an integer: exactly as strtoll, refused on overflow */
+        if (ndig > 19 ||
+            (ndig == 19 &&
+             memcmp(t + ds, neg ? "9223372036854775808" : "9223372036854775807",
+                    19) > 0)) {
+            return NULL;
+        }
+        unsigned long long v = 0;
+        for (size_t k = ds; k < i; k++) {
+            v = v * 10 + (unsigned)(t[k] - '0');
+        }
+        f->i = i;
+        json_int_t r = !neg ? (json_int_t)v
+                       : v > (unsigned long long)INT64_MAX ? INT64_MIN
+                                                          : -(json_int_t)v;
+        return json_integer(r);
+    }
+    long mag = (ds < n && t[ds] == '0') ? 0 : (long)ndig;
+    if (t[i] == '.') {
+        i++;
+        size_t fs = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') {
+            i++;
+        }
+        if (i == fs) {
+            return NULL;
+        }
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        i++;
+        bool eneg = false;
+        if (i < n && (t[i] == '+' || t[i] == '-')) {
+            eneg = t[i] == '-';
+            i++;
+        }
+        size_t es = i;
+        long ev = 0;
+        while (i < n && t[i] >= '0' && t[i] <= '9') {
+            if (ev < 100000) {
+                ev = ev * 10 + (t[i] - '0');
+            }
+            i++;
+        }
+        if (i == es) {
+            return NULL;
+        }
+        mag += eneg ? -ev : ev;
+    }
+    if (mag > 300) {
+        return NULL;
+    }
+    f->i = i;
+    return json_real(0);
+}
+
+/* Parse the value at f->t[f->i] (no white space before it) as a node
+ * of parent (member with key at key/klen and key_off, or element idx),
+ * building jansson's value.  NULL when the text is not plain JSON the
+ * pass can take; the caller then parses the repairing way. */
+static json_t *fast_value(struct fast *f, int32_t parent, bool member,
+                          uint32_t idx, uint32_t key, uint32_t key_off,
+                          int depth)
+{
+    struct jx_jdoc *d = f->d;
+    const char *t = f->t;
+    size_t n = f->n;
+    size_t i = f->i;
+    if (i >= n) {
+        return NULL;
+    }
+    int32_t id = add_node(d, parent, member, idx, key, key_off, i);
+    char c = t[i];
+    if (c == '{' || c == '[') {
+        d->nodes[id].kind = c;
+        if (depth >= f->max) {
+            return NULL;
+        }
+        json_t *v = c == '{' ? json_object() : json_array();
+        char close = c == '{' ? '}' : ']';
+        i = skip_ws(t, n, i + 1);
+        if (i < n && t[i] == close) {
+            f->i = i + 1;
+            return v;
+        }
+        for (uint32_t k = 0;; k++) {
+            json_t *x;
+            if (c == '{') {
+                if (i >= n || t[i] != '"') {
+                    goto bad;
+                }
+                uint32_t ko = (uint32_t)i;
+                uint32_t kp = (uint32_t)d->keyslen;
+                f->i = i;
+                if (!fast_string(f, &d->keys, &d->keyslen, &d->keyscap)) {
+                    goto bad;
+                }
+                uint32_t kl = (uint32_t)(d->keyslen - kp);
+                i = skip_ws(t, n, f->i);
+                if (i >= n || t[i] != ':') {
+                    goto bad;
+                }
+                f->i = skip_ws(t, n, i + 1);
+                x = fast_value(f, id, true, kl, kp, ko, depth + 1);
+                if (!x) {
+                    goto bad;
+                }
+                if (json_object_setn_new_nocheck(v, d->keys + kp, kl, x)) {
+                    goto bad;
+                }
+            } else {
+                f->i = i;
+                x = fast_value(f, id, false, k, 0, 0, depth + 1);
+                if (!x || json_array_append_new(v, x)) {
+                    goto bad;
+                }
+            }
+            i = skip_ws(t, n, f->i);
+            if (i < n && t[i] == ',') {
+                i = skip_ws(t, n, i + 1);
+                continue;
+            }
+            if (i < n && t[i] == close) {
+                f->i = i + 1;
+                return v;
+            }
+            goto bad;
+        }
+    bad:
+        json_decref(v);
+        return NULL;
+    }
+    json_t *v = NULL;
+    if (c == '"') {
+        f->sblen = 0;
+        if (!fast_string(f, &f->sb, &f->sblen, &f->sbcap)) {
+            return NULL;
+        }
+        v = json_stringn_nocheck(f->sb, f->sblen);
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+        v = fast_number(f);
+    } else {
+        static const char *const lit[3] = {"true", "false", "null"};
+        for (int k = 0; k < 3 && !v; k++) {
+            size_t ln = strlen(lit[k]);
+            if (n - i >= ln && memcmp(t + i, lit[k], ln) == 0 &&
+                (n - i == ln || !((t[i + ln] >= 'a' && t[i + ln] <= 'z') ||
+                                  (t[i + ln] >= 'A' && t[i + ln] <= 'Z')))) {
+                v = k == 0 ? json_true() : k == 1 ? json_false() : json_null();
+                f->i = i + ln;
+            }
+        }
+    }
+    if (v) {
+        d->nodes[id].val_len = (uint32_t)(f->i - i);
+    }
+    return v;
+}
+
+/* Parse d->text in one pass into d->root with every node, as jansson
+ * and scan() would; false (with the nodes cleared) when the text needs
+ * the repairing way: a syntax error, a construct jansson might refuse,
+ * or nesting deeper than max. */
+static bool parse_fast(struct jx_jdoc *d, int max)
+{
+    struct fast f;
+    memset(&f, 0, sizeof f);
+    f.d = d;
+    f.t = d->text;
+    f.n = d->len;
+    f.max = max < FAST_DEPTH ? max : FAST_DEPTH;
+    f.i = skip_ws(f.t, f.n, 0);
+    d->keys = grow(d->keys, &d->keyscap, 1, 1);
+    json_t *root = fast_value(&f, -1, false, 0, 0, 0, 0);
+    free(f.sb);
+    if (root && skip_ws(f.t, f.n, f.i) == f.n) {
+        d->root = root;
+        return true;
+    }
+    json_decref(root);
+    d->nnodes = 0;
+    d->keyslen = 0;
+    d->ndups = 0;
+    d->nused = 0;
+    if (d->slots) {
+        memset(d->slots, 0, d->nslots * sizeof *d->slots);
+    }
+    return false;
+}
+
 /* ---- the line index of the original text ---------------------------- */
 
-/* Record line starts and code-point checkpoints of the original text. */
+/* Record line starts and code-point checkpoints of the original text
+ * (newlines found by memchr, lead bytes counted a block at a time: two
+ * tight loops instead of one with a branch per byte). */
 static void index_lines(struct jx_jdoc *d)
 {
     size_t cap = 0;
     d->lines = grow(NULL, &cap, 1, sizeof *d->lines);
     d->lines[0] = 0;
     d->nlines = 1;
-    d->nlead = d->orig_len / LEAD_BLOCK + 1;
+    const char *o = d->orig;
+    size_t n = d->orig_len;
+    for (const char *p = n ? memchr(o, '\n', n) : NULL; p;
+         p = memchr(p + 1, '\n', n - (size_t)(p + 1 - o))) {
+        d->lines = grow(d->lines, &cap, d->nlines + 1, sizeof *d->lines);
+        d->lines[d->nlines++] = (size_t)(p - o) + 1;
+    }
+    d->nlead = n / LEAD_BLOCK + 1;
     d->lead = jx_xmalloc(d->nlead * sizeof *d->lead);
     size_t count = 0;
-    for (size_t i = 0; i < d->orig_len; i++) {
-        if (i % LEAD_BLOCK == 0) {
-            d->lead[i / LEAD_BLOCK] = count;
+    for (size_t b = 0; b < d->nlead; b++) {
+        d->lead[b] = count;
+        size_t from = b * LEAD_BLOCK;
+        size_t to = from + LEAD_BLOCK < n ? from + LEAD_BLOCK : n;
+        size_t k = 0;
+        for (size_t i = from; i < to; i++) {
+            k += ((unsigned char)o[i] & 0xC0) != 0x80;
         }
-        unsigned char c = (unsigned char)d->orig[i];
-        if ((c & 0xC0) != 0x80) {
-            count++;
-        }
-        if (c == '\n') {
-            d->lines = grow(d->lines, &cap, d->nlines + 1, sizeof *d->lines);
-            d->lines[d->nlines++] = i + 1;
-        }
-    }
-    if (d->orig_len % LEAD_BLOCK == 0) {
-        d->lead[d->orig_len / LEAD_BLOCK] = count;
+        count += k;
     }
 }
 
@@ -1032,6 +1440,10 @@ void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
 {
     if (off > d->orig_len) {
         off = d->orig_len;
+    }
+    if (!d->lines) {
+        /* built on the first question (the document is malloc'd) */
+        index_lines((struct jx_jdoc *)d);
     }
     size_t lo = 0, hi = d->nlines;
     while (hi - lo > 1) {
@@ -1062,7 +1474,6 @@ struct jx_jdoc *jx_jdoc_parse(struct jx_arena *arena, const char *text,
     d->arena = arena;
     d->orig = text;
     d->orig_len = len;
-    index_lines(d);
     size_t skip = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         skip = 3;
@@ -1070,11 +1481,18 @@ struct jx_jdoc *jx_jdoc_parse(struct jx_arena *arena, const char *text,
         add_edit(d, 0, 3, 0);
     }
     d->len = len - skip;
-    d->text = jx_xmalloc(d->len + 1);
-    if (d->len > 0) {
-        memcpy(d->text, text + skip, d->len);
+    /* plain JSON (the usual case): values and positions in one pass */
+    d->text = text + skip;
+    if (!lim->repairing_only && parse_fast(d, lim->max_depth)) {
+        return d;
     }
-    d->text[d->len] = '\0';
+    /* otherwise jansson, repairs, then the walk for the positions */
+    d->buf = jx_xmalloc(d->len + 1);
+    if (d->len > 0) {
+        memcpy(d->buf, text + skip, d->len);
+    }
+    d->buf[d->len] = '\0';
+    d->text = d->buf;
     size_t deep = 0;
     if (max_depth_of(d->text, d->len, lim->max_depth, &deep) >
         lim->max_depth) {
@@ -1101,7 +1519,7 @@ void jx_jdoc_free(struct jx_jdoc *d)
         return;
     }
     json_decref(d->root);
-    free(d->text);
+    free(d->buf);
     free(d->edits);
     free(d->syn);
     free(d->nodes);
@@ -1427,15 +1845,15 @@ size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n)
 {
     size_t mark = l->path.len;
     jx_buf_addc(&l->path, '/');
+    size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < n; i++) {
-        if (seg[i] == '~') {
-            jx_buf_adds(&l->path, "~0");
-        } else if (seg[i] == '/') {
-            jx_buf_adds(&l->path, "~1");
-        } else {
-            jx_buf_addc(&l->path, seg[i]);
+        if (seg[i] == '~' || seg[i] == '/') {
+            jx_buf_add(&l->path, seg + run, i - run);
+            jx_buf_adds(&l->path, seg[i] == '~' ? "~0" : "~1");
+            run = i + 1;
         }
     }
+    jx_buf_add(&l->path, seg + run, n - run);
     return mark;
 }
 

@@ -4,8 +4,17 @@
  * syntax-error repair, the position of every key and value, and the
  * located diagnostics of one load (struct jx_jload, at the end).
  *
+ * Plain JSON (the usual case) is read in ONE pass that builds jansson's
+ * value tree and records every value's and key's offset at once (no
+ * second walk, no copy of the text); it accepts exactly what jansson
+ * accepts, giving the same tree (except that a JSON real's double is
+ * not computed: it is 0, and the loaders read its token, never a
+ * double), and hands anything else to the repairing way below, so
+ * texts with errors get the same repairs and messages as before.
+ *
  * jansson stops at the first syntax error and keeps no positions for
- * the values it builds.  jx_jdoc_parse() therefore
+ * the values it builds.  For a text the one pass does not take,
+ * jx_jdoc_parse() therefore
  *   1. tries small repairs at each syntax error (insert ',' or ':',
  *      delete or null out a token, close a string, escape a control
  *      character, replace invalid UTF-8, append missing closers, cut
@@ -67,6 +76,10 @@ struct jx_jlimits {
     size_t max_repairs; /* syntax errors repaired before giving up */
     int max_depth;      /* deepest nesting of arrays/objects */
     size_t max_bytes;   /* jx_jload_parse only: longest text; 0: any */
+    bool repairing_only; /* tests: skip the one-pass parser and take
+                            the repairing way (jansson, repairs, then a
+                            walk for the positions) even for plain JSON,
+                            to compare the two */
 };
 
 /*

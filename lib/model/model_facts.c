@@ -234,6 +234,9 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *len)
 /* True when s[i..n) starts with t. */
 static bool at(const char *s, size_t n, size_t i, const char *t)
 {
+    if (t[0] != '\0' && (i >= n || s[i] != t[0])) {
+        return false; /* the usual case, without strlen */
+    }
     size_t m = strlen(t);
     return n - i >= m && memcmp(s + i, t, m) == 0;
 }
@@ -263,6 +266,9 @@ static size_t last_delim(const char *s, size_t from, size_t e)
     size_t best = from;
     for (size_t i = from; i < e; i++) {
         for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
+            if (s[i] != delims[k][0]) {
+                continue;
+            }
             size_t m = strlen(delims[k]);
             if (i + m <= e && memcmp(s + i, delims[k], m) == 0) {
                 best = i + m;
@@ -977,11 +983,16 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             para_text = true;
         }
         size_t from = fig_end > sent_start ? fig_end : sent_start;
+        size_t dl;
+        bool digit = digit_at(text, len, i, &dl) >= 0;
+        if (!digit && confusable(text[i]) < 0 &&
+            !cn_numeral_at(text, len, i)) {
+            i++; /* no figure can start here (the usual byte) */
+            continue;
+        }
         struct found g;
         memset(&g, 0, sizeof g);
         bool ok = false;
-        size_t dl;
-        bool digit = digit_at(text, len, i, &dl) >= 0;
         struct jx_buf num;
         jx_buf_init(&num, 128);
         size_t re, oue;

@@ -85,6 +85,9 @@ static bool is_alpha(char c)
 /* Whether s[i..n) starts with lit. */
 static bool at(const char *s, size_t n, size_t i, const char *lit)
 {
+    if (lit[0] != '\0' && (i >= n || s[i] != lit[0])) {
+        return false; /* the usual case, without strlen */
+    }
     size_t k = strlen(lit);
     return i <= n && n - i >= k && memcmp(s + i, lit, k) == 0;
 }

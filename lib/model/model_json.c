@@ -1455,7 +1455,7 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
     c.unit = JX_WANYUAN;
     struct jx_package *pkg = NULL;
     struct jx_jlimits lim = {MAX_REPAIRS, JX_PKGJSON_MAX_DEPTH,
-                             JX_PKGJSON_MAX_BYTES};
+                             JX_PKGJSON_MAX_BYTES, false};
     json_t *root = jx_jload_parse(&c.j, text, len, &lim);
     if (!root) {
         goto done;

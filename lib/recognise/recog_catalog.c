@@ -338,7 +338,7 @@ int jx_forms_load(struct jx_forms *cat, struct jx_arena *a, const char *file,
     jx_jload_init(&c.j, a, jx_strdup(a, file), &codes, d->limit);
     c.a = a;
     struct jx_jlimits lim = {MAX_REPAIRS, JX_FORMS_MAX_DEPTH,
-                             JX_FORMS_MAX_BYTES};
+                             JX_FORMS_MAX_BYTES, false};
     json_t *root = jx_jload_parse(&c.j, text, len, &lim);
     struct jx_form f;
     memset(&f, 0, sizeof f);

@@ -1795,7 +1795,7 @@ static void positions(void)
     const char *t = "{\"名称\": \"值\",\n"
                     "  \"a\": [1, {\"b~/c\": true}],\n"
                     "  \"\\u540d\": null}";
-    struct jx_jlimits lim = {20, 64, 0};
+    struct jx_jlimits lim = {20, 64, 0, false};
     struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
     CHECK(jx_jdoc_root(d) != NULL);
     CHECK_INT(jx_jdoc_nsyntax(d), 0);
@@ -1837,6 +1837,78 @@ static void positions(void)
     jx_arena_free(a);
 }
 
+/* The one pass and the repairing way agree on plain JSON: values,
+ * positions after a BOM, escapes and a surrogate pair, the duplicated
+ * key, the extreme integers and a real kept as its token; texts the
+ * one pass must not take (NUL, an integer past json_int_t, a bad
+ * escape, nesting past the limit) get the repairing way's result. */
+static void one_pass(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_jlimits one = {20, 4, 0, false};
+    struct jx_jlimits two = {20, 4, 0, true};
+    const char *t = "\xEF\xBB\xBF{\"k\\u00e9y\": -9223372036854775808,\n"
+                    " \"r\": 1.50e2, \"\\ud83d\\ude00\": [true, null],\n"
+                    " \"k\\u00e9y\": \"\\\"\xe4\xb8\xad\\/\"}";
+    for (int w = 0; w < 2; w++) {
+        struct jx_jdoc *d =
+            jx_jdoc_parse(a, t, strlen(t), w == 0 ? &one : &two);
+        json_t *root = jx_jdoc_root(d);
+        CHECK(root != NULL);
+        if (!root) {
+            jx_jdoc_free(d);
+            continue;
+        }
+        CHECK_INT(jx_jdoc_nsyntax(d), 0);
+        CHECK_INT(json_object_size(root), 3);
+        CHECK_STR(json_string_value(json_object_get(root, "k\xc3\xa9y")),
+                  "\"\xe4\xb8\xad/");
+        CHECK(json_is_real(json_object_get(root, "r")));
+        CHECK_INT(json_array_size(json_object_get(root, "\xf0\x9f\x98\x80")),
+                  2);
+        CHECK_INT(jx_jdoc_ndups(d), 1);
+        int32_t n = jx_jdoc_lookup(d, "/k\xc3\xa9y");
+        CHECK(n == jx_jdoc_dup(d, 0));
+        int line, col;
+        jx_jdoc_where(d, n, true, &line, &col);
+        CHECK_INT(line * 100 + col, 302);
+        jx_jdoc_where(d, n, false, &line, &col);
+        CHECK_INT(line * 100 + col, 314);
+        size_t len;
+        const char *tok = jx_jdoc_token(d, jx_jdoc_lookup(d, "/r"), &len);
+        CHECK(tok && len == 6 && memcmp(tok, "1.50e2", 6) == 0);
+        n = jx_jdoc_element(d, jx_jdoc_lookup(d, "/\xf0\x9f\x98\x80"), 1);
+        jx_jdoc_where(d, n, false, &line, &col);
+        CHECK_INT(line * 100 + col, 238);
+        CHECK_STR(jx_jdoc_path(d, n, a), "/\xf0\x9f\x98\x80/1");
+        tok = jx_jdoc_token(d, 1, &len);
+        CHECK(tok && len == 20 && memcmp(tok, "-9223372036854775808", 20) == 0);
+        jx_jdoc_free(d);
+    }
+    static const char *const refused[] = {
+        "{\"a\": \"x\\u0000y\"}", "[92233720368547758080]",
+        "[\"\\x\"]", "[[[[[1]]]]]", "[1e999]", "{\"\\udc00\": 1}",
+    };
+    static const int nsyn[] = {2, 1, 1, 0, 1, 3};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        const char *r = refused[i];
+        struct jx_jdoc *x = jx_jdoc_parse(a, r, strlen(r), &one);
+        struct jx_jdoc *y = jx_jdoc_parse(a, r, strlen(r), &two);
+        CHECK_INT(jx_jdoc_nsyntax(x), nsyn[i]);
+        CHECK_INT(jx_jdoc_nsyntax(y), nsyn[i]);
+        for (size_t k = 0; k < jx_jdoc_nsyntax(x) && k < jx_jdoc_nsyntax(y);
+             k++) {
+            CHECK_STR(jx_jdoc_syntax(x, k)->msg, jx_jdoc_syntax(y, k)->msg);
+            CHECK_INT(jx_jdoc_syntax(x, k)->off, jx_jdoc_syntax(y, k)->off);
+        }
+        CHECK(jx_jdoc_too_deep(x, NULL) == (i == 3));
+        CHECK(jx_jdoc_too_deep(y, NULL) == (i == 3));
+        jx_jdoc_free(x);
+        jx_jdoc_free(y);
+    }
+    jx_arena_free(a);
+}
+
 /* The shared reader (struct jx_jload) with codes of its own: parse
  * problems, then every helper the two loaders use, each diagnostic at
  * its exact place and path, handed over sorted. */
@@ -1853,7 +1925,7 @@ static void shared_reader(void)
                     " \"e\": \"gamma\", \"big\": 9223372036854775807}";
     struct jx_jload l;
     jx_jload_init(&l, a, "s.json", &codes, 0);
-    struct jx_jlimits lim = {20, 8, 1000};
+    struct jx_jlimits lim = {20, 8, 1000, false};
     json_t *root = jx_jload_parse(&l, t, strlen(t), &lim);
     CHECK(root != NULL);
     struct jx_diags out;
@@ -2069,6 +2141,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.limit_size", limit_size},
     {"pkgjson.diag_limit", diag_limit},
     {"pkgjson.positions", positions},
+    {"pkgjson.one_pass", one_pass},
     {"pkgjson.shared_reader", shared_reader},
     {"pkgjson.locate_later_findings", locate_later_findings},
     {NULL, NULL},
