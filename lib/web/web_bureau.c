@@ -175,12 +175,12 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
                        const struct jx_web_filter *f, const char *sort,
                        size_t shown)
 {
-    jx_html(h, "<nav class=\"pages\"><a href=\"/year/%d/assessment\">考核评分表"
-               "</a><a href=\"/year/%d/ranking\">排名与上年对比</a>"
-               "<a href=\"/year/%d/export.xlsx\">导出 XLSX</a>"
-               "<a href=\"/year/%d/export.csv\">导出 CSV</a></nav>\n",
+    jx_html(h, "<nav class=\"pages\"><a href=\"%B/year/%d/assessment\">考核评分表"
+               "</a><a href=\"%B/year/%d/ranking\">排名与上年对比</a>"
+               "<a href=\"%B/year/%d/export.xlsx\">导出 XLSX</a>"
+               "<a href=\"%B/year/%d/export.csv\">导出 CSV</a></nav>\n",
             c->year, c->year, c->year, c->year);
-    jx_html(h, "<form class=\"act\" method=\"get\" action=\"/year/%d\">"
+    jx_html(h, "<form class=\"act\" method=\"get\" action=\"%B/year/%d\">"
                "<input type=\"hidden\" name=\"sort\" value=\"%h\">"
                "<label>状态 <select name=\"state\"><option value=\"\">全部"
                "</option>",
@@ -200,7 +200,7 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
                "name=\"findings\" value=\"1\"%h> 只看有问题的</label>"
                "<button type=\"submit\">筛选</button></form>\n",
             f->late ? " checked" : "", f->findings ? " checked" : "");
-    jx_html(h, "<form class=\"act\" method=\"post\" action=\"/year/%d/sample\">"
+    jx_html(h, "<form class=\"act\" method=\"post\" action=\"%B/year/%d/sample\">"
                "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                "<label>抽查单位数 <input name=\"count\" size=\"5\"></label>"
                "<label>或比例（%%） <input name=\"share\" size=\"5\"></label>"
@@ -317,10 +317,10 @@ int jx_web_page_sample(struct jx_web_ctx *c)
             jx_html_release(&h);
             return -1;
         }
-        jx_html(&h, "<li><a href=\"/unit/%t/%d\">%h</a> %h</li>", out.codes[i],
+        jx_html(&h, "<li><a href=\"%B/unit/%t/%d\">%h</a> %h</li>", out.codes[i],
                 c->year, out.codes[i], name);
     }
-    jx_html(&h, "</ol>\n<p><a href=\"/year/%d\">返回年度总览</a></p>\n",
+    jx_html(&h, "</ol>\n<p><a href=\"%B/year/%d\">返回年度总览</a></p>\n",
             c->year);
     jx_web_page_end(c, &h, 200);
     return 0;
@@ -397,7 +397,7 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                 hist->review_note ? hist->review_note : "");
     } else if (hist->sampled && is_bureau(c)) {
         jx_html(h, "<form class=\"act\" method=\"post\" "
-                   "action=\"/unit/%t/%d/recheck\">"
+                   "action=\"%B/unit/%t/%d/recheck\">"
                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                    "<label>复核分 <input name=\"score\" size=\"8\" required>"
                    "</label><label>说明 <input name=\"note\" size=\"40\">"
@@ -407,12 +407,12 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
     if (jx_web_judge_section(c, h) < 0) { /* web_judge.c */
         return -1;
     }
-    jx_html(h, "<p>下载：<a href=\"/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
+    jx_html(h, "<p>下载：<a href=\"%B/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
                "</a>",
             c->unit, c->year);
     if (u && u->version) {
-        jx_html(h, " · <a href=\"/unit/%t/%d/report.docx\">自评报告（DOCX）</a>"
-                   " · <a href=\"/unit/%t/%d/report.pdf\">自评报告（PDF）</a>",
+        jx_html(h, " · <a href=\"%B/unit/%t/%d/report.docx\">自评报告（DOCX）</a>"
+                   " · <a href=\"%B/unit/%t/%d/report.pdf\">自评报告（PDF）</a>",
                 c->unit, c->year, c->unit, c->year);
     }
     jx_html(h, "</p>\n");

@@ -326,7 +326,7 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
     }
     jx_html(&h, "<p>按原文核对并更正下列数字；保存后重新检查，并记为“在门户中"
                 "更正”。金额按表中的单位填写，百分数带 %%。</p>\n"
-                "<form method=\"post\" action=\"/unit/%t/%d/edit\" "
+                "<form method=\"post\" action=\"%B/unit/%t/%d/edit\" "
                 "class=\"edit\"><input type=\"hidden\" name=\"csrf\" "
                 "value=\"%h\">\n",
             c->unit, c->year, c->sess.csrf);
@@ -370,7 +370,7 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
         jx_html(&h, "<p>草稿中没有可在页面中更正的数字。</p>\n");
     }
     jx_html(&h, "<p><button type=\"submit\">保存并重新检查</button> "
-                "<a href=\"/unit/%t/%d\">返回本单位页面</a></p></form>\n",
+                "<a href=\"%B/unit/%t/%d\">返回本单位页面</a></p></form>\n",
             c->unit, c->year);
     jx_web_page_end(c, &h, status);
 }
