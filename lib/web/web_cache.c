@@ -174,6 +174,20 @@ static int fill(struct entry *e, struct jx_web_app *app, struct jx_store *s)
         return rc;
     }
     const struct jx_ws_unit_status **ranked = jx_ws_status_ranked(tmp, &st);
+    /* the 考核评分表's cells, while the assessments are here */
+    const struct jx_fw_result *first = NULL;
+    for (size_t i = 0; i < st.n && !first; i++) {
+        first = ranked[i]->assessment;
+    }
+    size_t nitems = first ? first->nitems : 0;
+    e->y.assess_heads = jx_web_assess_heads(e->a, first);
+    e->y.assess_cells = jx_alloc_array(e->a, st.n ? st.n : 1,
+                                       sizeof *e->y.assess_cells);
+    for (size_t i = 0; i < st.n; i++) {
+        const struct jx_fw_result *r = st.units[i].assessment;
+        e->y.assess_bands[jx_web_assess_band(r)]++;
+        e->y.assess_cells[i] = jx_web_assess_cells(e->a, r, nitems);
+    }
     struct jx_ws_status *k = &e->y.st;
     k->year = st.year;
     k->framework = jx_strdup(e->a, st.framework);
@@ -436,6 +450,26 @@ uint64_t jx_web_cache_fills(const struct jx_web_app *app)
     uint64_t n = k->fills;
     pthread_mutex_unlock(&k->mu);
     return n;
+}
+
+/* See web_cache.h. */
+char *jx_web_blob_get(struct jx_web_app *app, const char *key,
+                      struct jx_arena *a, size_t *len)
+{
+    struct jx_web_cache *k = app->cache;
+    char *out = NULL;
+    pthread_mutex_lock(&k->mu);
+    for (int i = 0; i < JX_WEB_BLOBS && !out; i++) {
+        if (k->blobs[i].key && strcmp(k->blobs[i].key, key) == 0) {
+            k->blobs[i].used = ++k->clock;
+            *len = k->blobs[i].len;
+            out = jx_alloc(a, *len + 1);
+            memcpy(out, k->blobs[i].data, *len);
+            out[*len] = '\0';
+        }
+    }
+    pthread_mutex_unlock(&k->mu);
+    return out;
 }
 
 /* See web_cache.h. */

@@ -25,6 +25,19 @@ struct jx_store;
 /* Rendered pages of rows a year keeps (the first asked for). */
 #define JX_WEB_CACHE_PAGES 32
 
+/* The score bands of the 考核评分表's histogram. */
+#define JX_WEB_BANDS 5
+
+struct jx_fw_result;
+
+/* The band (0 .. JX_WEB_BANDS-1) of a unit's 考核 result r (NULL
+ * allowed: no 考核分), the header cells of r's items (HTML, in a) and
+ * the cells of its first nitems items (HTML, in a) (web_bureau.c). */
+int jx_web_assess_band(const struct jx_fw_result *r);
+char *jx_web_assess_heads(struct jx_arena *a, const struct jx_fw_result *r);
+char *jx_web_assess_cells(struct jx_arena *a, const struct jx_fw_result *r,
+                          size_t nitems);
+
 /* One year's computed overview, read-only to its users (owned by the
  * cache; hold it between jx_web_year_get and jx_web_year_put). */
 struct jx_web_year {
@@ -38,6 +51,13 @@ struct jx_web_year {
     size_t nsupervisors;
     const char **regions;
     size_t nregions;
+    /* the 考核评分表 (web_bureau.c), derived while each unit's
+       assessment is at hand: the items' header cells, each unit's item
+       cells (by index in st.units; HTML), the count of units in each
+       score band */
+    const char *assess_heads;
+    const char **assess_cells;
+    size_t assess_bands[JX_WEB_BANDS];
 };
 
 /* The cache's state (web_cache.c). */
@@ -81,9 +101,14 @@ bool jx_web_year_rows_keep(struct jx_web_app *app, const struct jx_web_year *y,
 
 /* The most documents kept, and the largest kept. */
 #define JX_WEB_BLOBS 64
-#define JX_WEB_BLOB_MAX (4u << 20)
+#define JX_WEB_BLOB_MAX (16u << 20)
 
 struct jx_web_response;
+
+/* When a document is kept under key: a copy of it in a (*len its
+ * length; NUL-terminated), else NULL. */
+char *jx_web_blob_get(struct jx_web_app *app, const char *key,
+                      struct jx_arena *a, size_t *len);
 
 /* When a document is kept under key (a text naming all it depends on,
  * e.g. the published version's SHA-256): send a copy of it as resp's

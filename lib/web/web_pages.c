@@ -841,7 +841,7 @@ int jx_web_page_act(struct jx_web_ctx *c)
 /* The bureau's 待我处理: every unit whose 整体 is 已送审 or 审核中, the
  * oldest 送审 first, with the working days since (the calendar's; "—"
  * where it has no answer).  0, or -1. */
-static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
+static int todo_bureau_rows(struct jx_web_ctx *c, struct jx_html *h)
 {
     struct jx_stmt *st = jx_stmt_prepare(
         c->s, "SELECT st.year, st.unit, u.name, st.state,"
@@ -1016,6 +1016,38 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
                     c->sess.unit, wait[i], wait[i]);
         }
     }
+    return rc;
+}
+
+/* The bureau's 待我处理 into h: kept (web_cache.c) by the store's
+ * generation and today's date (the working days counted), as it is the
+ * same for every reviewer.  0, or -1. */
+static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
+{
+    int64_t gen;
+    if (jx_store_generation(c->s, &gen) < 0) {
+        return todo_bureau_rows(c, h);
+    }
+    struct jx_cal_date today = jx_wf_time_local_date(c->now);
+    const char *key = jx_sprintf(c->a, "todo/%lld/%d-%d-%d", (long long)gen,
+                                 today.y, today.m, today.d);
+    size_t len;
+    const char *kept = jx_web_blob_get(c->app, key, c->a, &len);
+    if (kept) {
+        jx_html(h, "%R", kept);
+        return 0;
+    }
+    struct jx_html part;
+    jx_html_init(&part);
+    part.base = jx_web_base(c);
+    int rc = todo_bureau_rows(c, &part);
+    if (rc == 0) {
+        char *t = jx_html_copy(&part);
+        jx_web_blob_keep(c->app, key, t, strlen(t));
+        jx_html(h, "%R", t);
+        free(t);
+    }
+    jx_html_release(&part);
     return rc;
 }
 
