@@ -426,6 +426,16 @@ void jx_web_redirect(struct jx_web_ctx *c, const char *location)
 }
 
 /* See web_pages.h. */
+int jx_web_generation(struct jx_web_ctx *c, int64_t *gen)
+{
+    if (c->sess.gen >= 0) {
+        *gen = c->sess.gen;
+        return 0;
+    }
+    return jx_store_generation(c->s, gen);
+}
+
+/* See web_pages.h. */
 const char *jx_web_base(const struct jx_web_ctx *c)
 {
     const char *b = c->app->cfg.base;

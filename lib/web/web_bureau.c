@@ -557,7 +557,7 @@ char *jx_web_assess_cells(struct jx_arena *a, const struct jx_fw_result *r,
 int jx_web_page_assessment(struct jx_web_ctx *c)
 {
     const struct jx_web_year *y;
-    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
@@ -620,7 +620,7 @@ static int code_cmp(const void *key, const void *elem)
 int jx_web_page_ranking(struct jx_web_ctx *c)
 {
     const struct jx_web_year *y, *py = NULL;
-    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
@@ -629,7 +629,9 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
     }
     if (c->year > 1900) {
         int e = jx_web_year_exists(c->s, c->year - 1, NULL);
-        int pr = e > 0 ? jx_web_year_get(c->app, c->s, c->year - 1, &py) : e;
+        int pr = e > 0 ? jx_web_year_get(c->app, c->s, c->year - 1,
+                                         c->sess.gen, &py)
+                       : e;
         if (pr < 0) {
             jx_web_year_put(c->app, y);
             return -1;
@@ -692,7 +694,7 @@ static int export_year(struct jx_web_ctx *c, bool csv)
     /* kept while the store's generation stays the same */
     int64_t gen;
     const char *key = NULL;
-    if (jx_store_generation(c->s, &gen) == 0) {
+    if (jx_web_generation(c, &gen) == 0) {
         key = jx_sprintf(c->a, "export/%d/%lld/%s", c->year, (long long)gen,
                          csv ? "csv" : "xlsx");
         size_t len;

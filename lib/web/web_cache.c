@@ -225,11 +225,10 @@ static struct entry *entry_new(int year, int64_t gen)
 
 /* See web_cache.h. */
 int jx_web_year_get(struct jx_web_app *app, struct jx_store *s, int year,
-                    const struct jx_web_year **out)
+                    int64_t gen, const struct jx_web_year **out)
 {
     struct jx_web_cache *k = app->cache;
-    int64_t gen;
-    if (jx_store_generation(s, &gen) < 0) {
+    if (gen < 0 && jx_store_generation(s, &gen) < 0) {
         /* no generation to trust: a private entry */
         struct entry *e = entry_new(year, -1);
         int rc = fill(e, app, s);

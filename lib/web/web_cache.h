@@ -67,13 +67,15 @@ struct jx_web_cache;
 struct jx_web_cache *jx_web_cache_new(void);
 void jx_web_cache_free(struct jx_web_cache *k);
 
-/* The overview of year, computed with s (fwdir, caldir as jx_ws_status)
+/* The overview of year, computed with s (gen: the store's generation
+ * when the caller read it already, with the session; negative: read it
+ * here) (fwdir, caldir as jx_ws_status)
  * unless the cache holds it at the store's current generation: 0 with
  * *out held (give it back with jx_web_year_put), 1 when the year is not
  * set up, -1 when the store failed.  Without a generation (an older
  * schema) it computes into a fresh entry that nobody else sees. */
 int jx_web_year_get(struct jx_web_app *app, struct jx_store *s, int year,
-                    const struct jx_web_year **out);
+                    int64_t gen, const struct jx_web_year **out);
 
 /* Give back an entry jx_web_year_get handed out. */
 void jx_web_year_put(struct jx_web_app *app, const struct jx_web_year *y);

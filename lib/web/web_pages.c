@@ -288,7 +288,7 @@ static bool filter_none(const struct jx_web_filter *f)
 int jx_web_page_year(struct jx_web_ctx *c)
 {
     const struct jx_web_year *y = NULL;
-    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc < 0) {
         return -1;
     }
@@ -1025,7 +1025,7 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
 static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
 {
     int64_t gen;
-    if (jx_store_generation(c->s, &gen) < 0) {
+    if (jx_web_generation(c, &gen) < 0) {
         return todo_bureau_rows(c, h);
     }
     struct jx_cal_date today = jx_wf_time_local_date(c->now);

@@ -358,7 +358,56 @@ static void t_public_kept(void)
     cfix_close(&f);
 }
 
+/* The bureau's heavier pages come from the year's cache: the
+ * 考核评分表 and the ranking add no computation to the overview's, the
+ * export is kept until the store changes, and the reviewer's 待我处理
+ * shows a 送审 at the next request. */
+static void t_bureau_cached(void)
+{
+    struct cfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    const char *rv = csession(&f);
+    CHECK(rv != NULL);
+    CHECK_INT(creq(&f, "GET", "/year/2024", NULL, rv, NULL)->status, 200);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    const char *as = cbody(&f, creq(&f, "GET", "/year/2024/assessment", NULL,
+                                    rv, NULL));
+    CHECK(strstr(as, "评价框架：yueyang-louqu-2025；单位 3 个。") != NULL);
+    CHECK(strstr(as, "aria-label=\"各状态单位数\"") != NULL);
+    CHECK(strstr(as, "<td>801002</td><td>南岭林场</td><td class=\"num\">—"
+                     "</td>") != NULL);
+    const char *rk = cbody(&f, creq(&f, "GET", "/year/2024/ranking", NULL, rv,
+                                    NULL));
+    CHECK(strstr(rk, "<p>2023 年度未设置，无上年对比。</p>") != NULL);
+    CHECK(strstr(rk, "<td>801003</td><td>东堤泵站</td>") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    struct jx_web_response *e1 =
+        creq(&f, "GET", "/year/2024/export.csv", NULL, rv, NULL);
+    CHECK_INT(e1->status, 200);
+    const char *csv1 = cbody(&f, e1);
+    CHECK_STR(cbody(&f, creq(&f, "GET", "/year/2024/export.csv", NULL, rv,
+                             NULL)),
+              csv1);
+    const char *home = cbody(&f, creq(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home, "<td>801003</td>") != NULL);
+    CHECK(strstr(home, "<td>801002</td>") == NULL);
+    /* a 送审: the next requests show it */
+    csubmit(&f, "801002", "tb");
+    home = cbody(&f, creq(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home, "<td>801002</td>") != NULL);
+    const char *csv2 = cbody(&f, creq(&f, "GET", "/year/2024/export.csv", NULL,
+                                      rv, NULL));
+    CHECK(strcmp(csv1, csv2) != 0);
+    CHECK(strstr(csv2, "801002,南岭林场,南岭区林业局,南岭区,已送审") != NULL);
+    as = cbody(&f, creq(&f, "GET", "/year/2024/assessment", NULL, rv, NULL));
+    CHECK_INT((int)jx_web_cache_fills(f.app), 2);
+    cfix_close(&f);
+}
+
 const struct jx_test t_web_cache[] = {
+    {"web.bureau_cached", t_bureau_cached},
     {"web.overview_cache", t_overview_cache},
     {"web.session_touch", t_session_touch},
     {"web.public_kept", t_public_kept},
