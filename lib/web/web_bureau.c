@@ -681,7 +681,8 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
 
 /* ---- the export ---------------------------------------------------------- */
 
-/* The export of c's year as csv or XLSX. */
+/* The export of c's year as csv or XLSX: made from the year's cache
+ * (web_cache.c) and kept while the store's generation stays the same. */
 static int export_year(struct jx_web_ctx *c, bool csv)
 {
     const char *ascii = jx_sprintf(c->a, "export-%d.%s", c->year,
@@ -691,34 +692,33 @@ static int export_year(struct jx_web_ctx *c, bool csv)
                              "spreadsheetml.sheet";
     const char *utf8 = jx_sprintf(c->a, "%d年度排名.%s", c->year,
                                   csv ? "csv" : "xlsx");
-    /* kept while the store's generation stays the same */
-    int64_t gen;
-    const char *key = NULL;
-    if (jx_web_generation(c, &gen) == 0) {
-        key = jx_sprintf(c->a, "export/%d/%lld/%s", c->year, (long long)gen,
-                         csv ? "csv" : "xlsx");
-        size_t len;
-        const char *kept = jx_web_blob_get(c->app, key, c->a, &len);
-        if (kept) {
-            jx_web_send_download(c, type, kept, len, ascii, utf8);
-            return 0;
-        }
-    }
-    struct jx_ws_status st;
-    int rc = year_status(c, c->year, &st);
+    const struct jx_web_year *y;
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
         }
         return rc > 0 ? 0 : -1;
     }
+    const char *key = y->gen >= 0
+                          ? jx_sprintf(c->a, "export/%d/%lld/%s", c->year,
+                                       (long long)y->gen, csv ? "csv" : "xlsx")
+                          : NULL;
+    size_t len;
+    const char *kept = key ? jx_web_blob_get(c->app, key, c->a, &len) : NULL;
+    if (kept) {
+        jx_web_year_put(c->app, y);
+        jx_web_send_download(c, type, kept, len, ascii, utf8);
+        return 0;
+    }
     struct jx_buf b;
     jx_buf_init(&b, JX_REPORT_MAX_BYTES);
     struct jx_diags d;
     jx_diags_init(&d, c->a);
-    int w = csv ? jx_export_csv(c->a, &st, &b)
-                : jx_export_xlsx_bytes(jx_export_doc(c->a, &st), &b, &d);
+    int w = csv ? jx_export_csv(c->a, &y->st, &b)
+                : jx_export_xlsx_bytes(jx_export_doc(c->a, &y->st), &b, &d);
     jx_diags_release(&d);
+    jx_web_year_put(c->app, y);
     if (w == 0) {
         jx_web_send_download(c, type, b.p, b.len, ascii, utf8);
         if (key) {

@@ -134,7 +134,8 @@ static const char **distinct(struct jx_arena *a, const struct jx_ws_status *st,
     return v;
 }
 
-/* Copy unit u into *o in a: its strings, not its assessment (the
+/* Copy unit u into *o in a: its strings, of its assessment only a stub
+ * (scored, njudge, the total's value: what the export reads; the
  * pages read its total and grade, kept as text). */
 static void unit_copy(struct jx_arena *a, const struct jx_ws_unit_status *u,
                       struct jx_ws_unit_status *o)
@@ -150,6 +151,16 @@ static void unit_copy(struct jx_arena *a, const struct jx_ws_unit_status *u,
     o->self_value = jx_strdup(a, u->self_value);
     o->self_grade = jx_strdup(a, u->self_grade);
     o->assessment = NULL;
+    if (u->assessment) {
+        /* what the export reads of it: whether the 考核分 is final */
+        struct jx_fw_result *r = jx_alloc(a, sizeof *r);
+        memset(r, 0, sizeof *r);
+        r->scored = u->assessment->scored;
+        r->njudge = u->assessment->njudge;
+        r->total.has_value = u->assessment->total.has_value;
+        r->total.value = u->assessment->total.value;
+        o->assessment = r;
+    }
     o->assess_total = jx_strdup(a, u->assess_total);
     o->assess_grade = jx_strdup(a, u->assess_grade);
     o->review = jx_strdup(a, u->review);

@@ -43,9 +43,11 @@ char *jx_web_assess_cells(struct jx_arena *a, const struct jx_fw_result *r,
 struct jx_web_year {
     int year;
     int64_t gen;                 /* the store's generation it was read at */
-    struct jx_ws_status st;      /* all in the entry's arena; every
-                                    unit's assessment is NULL (its total
-                                    and grade are kept as text) */
+    struct jx_ws_status st;      /* all in the entry's arena; of every
+                                    unit's assessment only scored,
+                                    njudge and total's value are kept
+                                    (no items: its total and grade are
+                                    kept as text, its cells below) */
     const struct jx_ws_unit_status **order[JX_WEB_CACHE_ORDERS];
     const char **supervisors;    /* distinct non-empty values, code order */
     size_t nsupervisors;
