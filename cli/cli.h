@@ -333,6 +333,12 @@ int jx_cmd_template(int argc, char **argv);
 int jx_cmd_test_doc(int argc, char **argv);
 int jx_cmd_sample(int argc, char **argv);
 int jx_cmd_serve(int argc, char **argv);
+int jx_cmd_cgi(int argc, char **argv);
+
+/* The largest request body the portal's front ends (serve, cgi) read
+ * for method and path: 21 MiB on the upload routes (a POST to a path
+ * ending in /upload), else 1 MiB. */
+size_t jx_cli_web_body_max(const char *method, const char *path);
 int jx_cmd_score(int argc, char **argv);
 int jx_cmd_status(int argc, char **argv);
 int jx_cmd_submit(int argc, char **argv);

@@ -31,12 +31,13 @@
 #define BODY_MAX (1u << 20)
 #define UPLOAD_BODY_MAX (JX_WEB_MAX_UPLOAD + (1u << 20))
 
-/* Whether a request may send an upload's body. */
-static bool upload_route(const char *method, const char *url)
+/* See cli.h. */
+size_t jx_cli_web_body_max(const char *method, const char *path)
 {
-    size_t n = strlen(url);
-    return strcmp(method, "POST") == 0 && n > 7 &&
-           strcmp(url + n - 7, "/upload") == 0;
+    size_t n = strlen(path);
+    bool upload = strcmp(method, "POST") == 0 && n > 7 &&
+                  strcmp(path + n - 7, "/upload") == 0;
+    return upload ? UPLOAD_BODY_MAX : BODY_MAX;
 }
 
 /* What every worker shares. */
@@ -161,8 +162,7 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *mc,
     if (!cn) {
         cn = jx_xmalloc(sizeof *cn);
         memset(cn, 0, sizeof *cn);
-        jx_buf_init(&cn->body,
-                    upload_route(method, url) ? UPLOAD_BODY_MAX : BODY_MAX);
+        jx_buf_init(&cn->body, jx_cli_web_body_max(method, url));
         *con_cls = cn;
         return MHD_YES;
     }

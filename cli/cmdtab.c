@@ -77,6 +77,26 @@ const struct jx_cmd jx_cmds[] = {
      "退出码：0 已给出结果（是否工作日都为 0）；2 用法错误、日期无效、年度没有\n"
      "数据或日历数据有误；3 无法写出结果。",
      0},
+    {"cgi", jx_cmd_cgi, "以 CGI 方式应答一个网页门户请求（由网页服务器调用）",
+     "jixiao cgi [-W DIR | --db URL]",
+     "按 CGI 规范（RFC 3875）从环境变量 REQUEST_METHOD、PATH_INFO、SCRIPT_NAME、\n"
+     "QUERY_STRING、CONTENT_TYPE、CONTENT_LENGTH、HTTP_COOKIE、HTTP_ORIGIN、\n"
+     "HTTP_HOST、REMOTE_ADDR、HTTPS 和标准输入读取一个请求，交给与 jixiao serve\n"
+     "相同的门户处理，把 Status: 行、响应头和正文写到标准输出（见\n"
+     "docs/portal.md）。页面中的链接、跳转和 Cookie 路径都以 SCRIPT_NAME 开头；\n"
+     "HTTPS=on 时 Cookie 带 Secure。请求正文的上限与 serve 相同（上传 21 MiB，\n"
+     "其余 1 MiB），超出应答 413；请求格式错误应答 400。\n"
+     "\n"
+     "选项：\n"
+     "  --frameworks-dir DIR   从 DIR 读取评价框架\n"
+     "  --calendar-dir DIR     从 DIR 读取工作日日历\n"
+     "\n"
+     "工作区选项（也可写在命令名之前）：\n"
+     "  -W DIR        工作区目录（未给出时取环境变量 JIXIAO_WORKSPACE）\n"
+     "  --db URL      数据库：sqlite:PATH，或 postgresql://…\n"
+     "\n"
+     "退出码：0 已应答（任何 HTTP 状态）；2 用法错误；3 无法写出应答。",
+     0},
     {"check", jx_cmd_check, "检查自评材料，列出全部发现",
      "jixiao check FILE... [--json] [--policy NAME=VALUE]... "
      "[--set NAME=VALUE]...",

@@ -33,6 +33,9 @@ struct jx_store;
  * lib/web/web_html.c write to; tools/checksrc keeps it so). */
 struct jx_html {
     struct jx_buf buf;
+    const char *base;   /* what %B writes: the path the portal is served
+                           under ("" at the root; jx_web_page_begin sets
+                           it from the app's config) */
 };
 
 /* Start an empty document (up to 16 MiB). */
@@ -45,7 +48,9 @@ void jx_html_release(struct jx_html *h);
  * Append fmt to h, with these conversions: %h a string HTML-escaped
  * (& < > " ' as entities; NULL is empty; invalid UTF-8 as U+FFFD), %t a
  * string percent-encoded as one URL path or query component (RFC 3986
- * unreserved kept), %d an int, %D a long long, %% a percent sign, and
+ * unreserved kept), %B the portal's base path h->base HTML-escaped (no
+ * argument: every link and form action inside the portal starts with
+ * "%B/"), %d an int, %D a long long, %% a percent sign, and
  * %R a string appended raw: ONLY for HTML built by this writer (the
  * text of another struct jx_html).  Any other conversion is a bug
  * (aborts).
@@ -148,6 +153,10 @@ struct jx_web_config {
     int throttle_failures;   /* failed sign-ins per name ... (5) */
     int64_t throttle_s;      /* ... within this window refuse (900) */
     int page_size;           /* rows per page of the year overview (50) */
+    const char *base;        /* the path the portal is served under,
+                                without a final '/': "" (NULL) at the
+                                root, "/cgi-bin/jixiao" behind CGI; links,
+                                redirects and cookie paths start with it */
 };
 
 /* The portal's state shared by every request (opaque). */

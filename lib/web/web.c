@@ -259,8 +259,7 @@ int jx_web_handle(struct jx_web_app *app, struct jx_store *s,
         goto done;
     }
     if (c->sess.expired) {
-        jx_web_add_cookie(resp, JX_WEB_COOKIE "=; Max-Age=0; Path=/; HttpOnly;"
-                                " SameSite=Lax");
+        jx_web_cookie_set(c, JX_WEB_COOKIE, NULL);
     }
     const struct route *r = NULL;
     bool path_known = false;
@@ -365,12 +364,13 @@ void jx_web_page_begin(struct jx_web_ctx *c, struct jx_html *h,
                        const char *title)
 {
     jx_html_init(h);
+    h->base = jx_web_base(c);
     jx_html(h, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>"
                "<meta charset=\"utf-8\"><meta name=\"viewport\" "
                "content=\"width=device-width, initial-scale=1\">"
                "<title>%h · 预算绩效自评</title>"
-               "<link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>"
-               "<header><a href=\"/\">预算绩效自评</a>",
+               "<link rel=\"stylesheet\" href=\"%B/style.css\"></head>\n<body>"
+               "<header><a href=\"%B/\">预算绩效自评</a>",
             title);
     if (c->sess.signed_in) {
         jx_html(h, "<span class=\"who\">%h（%h", c->sess.user,
@@ -378,12 +378,12 @@ void jx_web_page_begin(struct jx_web_ctx *c, struct jx_html *h,
         if (c->sess.unit) {
             jx_html(h, "，单位 %h", c->sess.unit);
         }
-        jx_html(h, "）<form method=\"post\" action=\"/signout\">"
+        jx_html(h, "）<form method=\"post\" action=\"%B/signout\">"
                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                    "<button type=\"submit\">退出</button></form></span>",
                 c->sess.csrf);
     } else {
-        jx_html(h, "<span class=\"who\"><a href=\"/signin\">登录</a></span>");
+        jx_html(h, "<span class=\"who\"><a href=\"%B/signin\">登录</a></span>");
     }
     jx_html(h, "</header>\n<main><h1>%h</h1>\n", title);
 }
@@ -403,11 +403,10 @@ void jx_web_error(struct jx_web_ctx *c, int status, const char *title,
     struct jx_html h;
     c->resp->nheaders = 0;
     if (c->sess.expired) {
-        jx_web_add_cookie(c->resp, JX_WEB_COOKIE "=; Max-Age=0; Path=/;"
-                                   " HttpOnly; SameSite=Lax");
+        jx_web_cookie_set(c, JX_WEB_COOKIE, NULL);
     }
     jx_web_page_begin(c, &h, title);
-    jx_html(&h, "<p class=\"err\">%h</p><p><a href=\"/\">返回首页</a></p>\n",
+    jx_html(&h, "<p class=\"err\">%h</p><p><a href=\"%B/\">返回首页</a></p>\n",
             text);
     jx_web_page_end(c, &h, status);
 }
@@ -421,6 +420,45 @@ void jx_web_not_found(struct jx_web_ctx *c)
 /* See web_pages.h. */
 void jx_web_redirect(struct jx_web_ctx *c, const char *location)
 {
+    if (location[0] == '/' && jx_web_base(c)[0]) {
+        location = jx_sprintf(c->a, "%s%s", jx_web_base(c), location);
+    }
     jx_web_set_header(c->resp, "Location", location);
     jx_web_send_empty(c->resp, 303);
+}
+
+/* See web_pages.h. */
+int jx_web_generation(struct jx_web_ctx *c, int64_t *gen)
+{
+    if (c->sess.gen >= 0) {
+        *gen = c->sess.gen;
+        return 0;
+    }
+    return jx_store_generation(c->s, gen);
+}
+
+/* See web_pages.h. */
+const char *jx_web_base(const struct jx_web_ctx *c)
+{
+    const char *b = c->app->cfg.base;
+    return b ? b : "";
+}
+
+/* See web_pages.h. */
+void jx_web_cookie_set(struct jx_web_ctx *c, const char *name,
+                       const char *value)
+{
+    if (value) {
+        jx_web_add_cookie(c->resp,
+                          jx_sprintf(c->a, "%s=%s; Path=%s/; HttpOnly;"
+                                           " SameSite=Lax%s",
+                                     name, value, jx_web_base(c),
+                                     c->req->tls ? "; Secure" : ""));
+    } else {
+        jx_web_add_cookie(c->resp,
+                          jx_sprintf(c->a, "%s=; Max-Age=0; Path=%s/;"
+                                           " HttpOnly; SameSite=Lax%s",
+                                     name, jx_web_base(c),
+                                     c->req->tls ? "; Secure" : ""));
+    }
 }

@@ -167,6 +167,7 @@ int jx_web_session_load(struct jx_web_app *app, struct jx_store *s,
                         struct jx_web_session *sess)
 {
     memset(sess, 0, sizeof *sess);
+    sess->gen = -1;
     const char *token = jx_web_cookie(a, req->cookie, JX_WEB_COOKIE);
     if (!token) {
         return 0;
@@ -180,7 +181,8 @@ int jx_web_session_load(struct jx_web_app *app, struct jx_store *s,
     struct jx_stmt *st = prep(
         s,
         "SELECT s.id, s.created, s.last_seen, s.csrf, s.ended, u.id, u.name,"
-        " u.role, u.unit FROM sessions s JOIN users u ON u.id = s.user_id"
+        " u.role, u.unit, (SELECT n FROM generation WHERE id = 1)"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
         " WHERE s.token_hash = ?",
         "t", h);
     if (!st) {
@@ -207,21 +209,25 @@ int jx_web_session_load(struct jx_web_app *app, struct jx_store *s,
         sess->role = JX_WF_ROLE_NONE;
     }
     sess->unit = jx_strdup(a, jx_stmt_text(st, 8));
+    int64_t gen = jx_stmt_isnull(st, 9) ? -1 : jx_stmt_int(st, 9);
     jx_stmt_finalize(st);
     int64_t now = jx_web_now(app);
     if (ended || sess->role == JX_WF_ROLE_NONE) {
         memset(sess, 0, sizeof *sess);
+        sess->gen = -1;
         sess->expired = true;
         return 0;
     }
     if (now - seen > app->cfg.idle_s || now - created > app->cfg.absolute_s) {
         memset(sess, 0, sizeof *sess);
+        sess->gen = -1;
         sess->expired = true;
         return finish(prep(s, "UPDATE sessions SET ended = ? WHERE id = ?",
                            "ii", now, id));
     }
     sess->signed_in = true;
     sess->id = id;
+    sess->gen = gen;
     if (now - seen >= 60) {
         return finish(prep(s, "UPDATE sessions SET last_seen = ? WHERE id = ?",
                            "ii", now, id));

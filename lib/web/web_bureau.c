@@ -175,12 +175,12 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
                        const struct jx_web_filter *f, const char *sort,
                        size_t shown)
 {
-    jx_html(h, "<nav class=\"pages\"><a href=\"/year/%d/assessment\">考核评分表"
-               "</a><a href=\"/year/%d/ranking\">排名与上年对比</a>"
-               "<a href=\"/year/%d/export.xlsx\">导出 XLSX</a>"
-               "<a href=\"/year/%d/export.csv\">导出 CSV</a></nav>\n",
+    jx_html(h, "<nav class=\"pages\"><a href=\"%B/year/%d/assessment\">考核评分表"
+               "</a><a href=\"%B/year/%d/ranking\">排名与上年对比</a>"
+               "<a href=\"%B/year/%d/export.xlsx\">导出 XLSX</a>"
+               "<a href=\"%B/year/%d/export.csv\">导出 CSV</a></nav>\n",
             c->year, c->year, c->year, c->year);
-    jx_html(h, "<form class=\"act\" method=\"get\" action=\"/year/%d\">"
+    jx_html(h, "<form class=\"act\" method=\"get\" action=\"%B/year/%d\">"
                "<input type=\"hidden\" name=\"sort\" value=\"%h\">"
                "<label>状态 <select name=\"state\"><option value=\"\">全部"
                "</option>",
@@ -200,7 +200,7 @@ void jx_web_year_tools(struct jx_web_ctx *c, struct jx_html *h,
                "name=\"findings\" value=\"1\"%h> 只看有问题的</label>"
                "<button type=\"submit\">筛选</button></form>\n",
             f->late ? " checked" : "", f->findings ? " checked" : "");
-    jx_html(h, "<form class=\"act\" method=\"post\" action=\"/year/%d/sample\">"
+    jx_html(h, "<form class=\"act\" method=\"post\" action=\"%B/year/%d/sample\">"
                "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                "<label>抽查单位数 <input name=\"count\" size=\"5\"></label>"
                "<label>或比例（%%） <input name=\"share\" size=\"5\"></label>"
@@ -317,10 +317,10 @@ int jx_web_page_sample(struct jx_web_ctx *c)
             jx_html_release(&h);
             return -1;
         }
-        jx_html(&h, "<li><a href=\"/unit/%t/%d\">%h</a> %h</li>", out.codes[i],
+        jx_html(&h, "<li><a href=\"%B/unit/%t/%d\">%h</a> %h</li>", out.codes[i],
                 c->year, out.codes[i], name);
     }
-    jx_html(&h, "</ol>\n<p><a href=\"/year/%d\">返回年度总览</a></p>\n",
+    jx_html(&h, "</ol>\n<p><a href=\"%B/year/%d\">返回年度总览</a></p>\n",
             c->year);
     jx_web_page_end(c, &h, 200);
     return 0;
@@ -397,7 +397,7 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
                 hist->review_note ? hist->review_note : "");
     } else if (hist->sampled && is_bureau(c)) {
         jx_html(h, "<form class=\"act\" method=\"post\" "
-                   "action=\"/unit/%t/%d/recheck\">"
+                   "action=\"%B/unit/%t/%d/recheck\">"
                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                    "<label>复核分 <input name=\"score\" size=\"8\" required>"
                    "</label><label>说明 <input name=\"note\" size=\"40\">"
@@ -407,12 +407,12 @@ int jx_web_scores_section(struct jx_web_ctx *c, struct jx_html *h,
     if (jx_web_judge_section(c, h) < 0) { /* web_judge.c */
         return -1;
     }
-    jx_html(h, "<p>下载：<a href=\"/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
+    jx_html(h, "<p>下载：<a href=\"%B/unit/%t/%d/workbook.xlsx\">填报模板（XLSX）"
                "</a>",
             c->unit, c->year);
     if (u && u->version) {
-        jx_html(h, " · <a href=\"/unit/%t/%d/report.docx\">自评报告（DOCX）</a>"
-                   " · <a href=\"/unit/%t/%d/report.pdf\">自评报告（PDF）</a>",
+        jx_html(h, " · <a href=\"%B/unit/%t/%d/report.docx\">自评报告（DOCX）</a>"
+                   " · <a href=\"%B/unit/%t/%d/report.pdf\">自评报告（PDF）</a>",
                 c->unit, c->year, c->unit, c->year);
     }
     jx_html(h, "</p>\n");
@@ -451,15 +451,13 @@ static void pager(struct jx_html *h, const char *path, long page, long pages)
 /* ---- the 考核评分表 of all units ------------------------------------------ */
 
 /* The score bands of the histogram. */
-static const char *const band_zh[] = {"90 分及以上", "80–90 分", "60–80 分",
-                                      "60 分以下", "无考核分"};
-#define NBANDS 5
+static const char *const band_zh[JX_WEB_BANDS] = {
+    "90 分及以上", "80–90 分", "60–80 分", "60 分以下", "无考核分"};
 
-/* The band of u's 考核分 (the provisional total while judgements are
- * pending). */
-static int band_of(const struct jx_ws_unit_status *u)
+/* See web_cache.h: the band of a 考核分 (the provisional total while
+ * judgements are pending). */
+int jx_web_assess_band(const struct jx_fw_result *r)
 {
-    const struct jx_fw_result *r = u->assessment;
     if (!r || !r->scored || !r->total.has_value) {
         return 4;
     }
@@ -514,68 +512,95 @@ static const char *item_cell(struct jx_arena *a,
     return score_text(a, ir->used);
 }
 
-/* See web_pages.h. */
+/* A copy in a of the HTML h holds (h released). */
+static char *html_in(struct jx_arena *a, struct jx_html *h)
+{
+    char *t = jx_html_copy(h);
+    char *out = jx_strdup(a, t);
+    free(t);
+    jx_html_release(h);
+    return out;
+}
+
+/* See web_cache.h. */
+char *jx_web_assess_heads(struct jx_arena *a, const struct jx_fw_result *r)
+{
+    struct jx_html h;
+    jx_html_init(&h);
+    for (size_t k = 0; r && k < r->nitems; k++) {
+        const struct jx_fw_item *it = r->items[k].item;
+        const char *nm = it->name ? it->name : it->level2 ? it->level2
+                                                          : it->level1;
+        jx_html(&h, "<th>%h（分值 %h）</th>", nm,
+                it->has_points ? score_text(a, it->points) : "—");
+    }
+    return html_in(a, &h);
+}
+
+/* See web_cache.h. */
+char *jx_web_assess_cells(struct jx_arena *a, const struct jx_fw_result *r,
+                          size_t nitems)
+{
+    struct jx_html h;
+    jx_html_init(&h);
+    struct jx_arena *tmp = jx_arena_new();
+    for (size_t k = 0; k < nitems; k++) {
+        jx_html(&h, "<td class=\"num\">%h</td>",
+                r && k < r->nitems ? item_cell(tmp, &r->items[k]) : "—");
+    }
+    jx_arena_free(tmp);
+    return html_in(a, &h);
+}
+
+/* See web_pages.h: the 考核评分表 from the year's cache (web_cache.c):
+ * the charts over all units, the table a page at a time. */
 int jx_web_page_assessment(struct jx_web_ctx *c)
 {
-    struct jx_ws_status st;
-    int rc = year_status(c, c->year, &st);
+    const struct jx_web_year *y;
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
         }
         return rc > 0 ? 0 : -1;
     }
-    const struct jx_ws_unit_status **rows = jx_ws_status_ranked(c->a, &st);
-    const struct jx_fw_result *first = NULL;
-    size_t bands[NBANDS] = {0}, states[JX_WF_NSTATES] = {0};
-    for (size_t i = 0; i < st.n; i++) {
-        if (!first && rows[i]->assessment) {
-            first = rows[i]->assessment;
-        }
-        bands[band_of(rows[i])]++;
+    const struct jx_ws_unit_status *const *rows = y->order[0];
+    size_t n = y->st.n;
+    size_t states[JX_WF_NSTATES] = {0};
+    for (size_t i = 0; i < n; i++) {
         states[rows[i]->state]++;
     }
     struct jx_html h;
     jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度考核评分表", c->year));
-    jx_html(&h, "<p>评价框架：%h；单位 %D 个。</p>\n", st.framework,
-            (long long)st.n);
-    bar_chart(&h, "考核分分布", band_zh, bands, NBANDS);
+    jx_html(&h, "<p>评价框架：%h；单位 %D 个。</p>\n", y->st.framework,
+            (long long)n);
+    bar_chart(&h, "考核分分布", band_zh, y->assess_bands, JX_WEB_BANDS);
     const char *state_zh[JX_WF_NSTATES];
     for (int s = 0; s < JX_WF_NSTATES; s++) {
         state_zh[s] = jx_wf_state_zh((enum jx_wf_state)s);
     }
     bar_chart(&h, "各状态单位数", state_zh, states, JX_WF_NSTATES);
-    size_t nitems = first ? first->nitems : 0;
     jx_html(&h, "<table class=\"assessment\"><thead><tr><th>名次</th>"
-                "<th>编码</th><th>名称</th>");
-    for (size_t k = 0; k < nitems; k++) {
-        const struct jx_fw_item *it = first->items[k].item;
-        const char *nm = it->name ? it->name : it->level2 ? it->level2
-                                                          : it->level1;
-        jx_html(&h, "<th>%h（分值 %h）</th>", nm,
-                it->has_points ? score_text(c->a, it->points) : "—");
-    }
-    jx_html(&h, "<th>考核分</th><th>等级</th></tr></thead><tbody>\n");
+                "<th>编码</th><th>名称</th>%R<th>考核分</th><th>等级</th>"
+                "</tr></thead><tbody>\n",
+            y->assess_heads);
     long page, pages;
-    size_t from = page_of(c, st.n, &page, &pages);
+    size_t from = page_of(c, n, &page, &pages);
     size_t to = from + (size_t)c->app->cfg.page_size;
-    for (size_t i = from; i < st.n && i < to; i++) {
+    for (size_t i = from; i < n && i < to; i++) {
         const struct jx_ws_unit_status *u = rows[i];
         if (u->rank > 0) {
             jx_html(&h, "<tr><td class=\"num\">%d</td>", u->rank);
         } else {
             jx_html(&h, "<tr><td class=\"num\">—</td>");
         }
-        jx_html(&h, "<td>%h</td><td>%h</td>", u->code, u->name);
-        for (size_t k = 0; k < nitems; k++) {
-            const struct jx_fw_result *r = u->assessment;
-            jx_html(&h, "<td class=\"num\">%h</td>",
-                    r && k < r->nitems ? item_cell(c->a, &r->items[k]) : "—");
-        }
+        jx_html(&h, "<td>%h</td><td>%h</td>%R", u->code, u->name,
+                y->assess_cells[u - y->st.units]);
         jx_html(&h, "<td class=\"num\">%h</td><td>%h</td></tr>\n",
                 u->assess_total ? u->assess_total : "—",
                 u->assess_grade ? u->assess_grade : "—");
     }
+    jx_web_year_put(c->app, y);
     jx_html(&h, "</tbody></table>\n");
     pager(&h, jx_sprintf(c->a, "/year/%d/assessment", c->year), page, pages);
     jx_web_page_end(c, &h, 200);
@@ -591,35 +616,35 @@ static int code_cmp(const void *key, const void *elem)
                   ((const struct jx_ws_unit_status *)elem)->code);
 }
 
-/* See web_pages.h. */
+/* See web_pages.h: from the year's cache and last year's. */
 int jx_web_page_ranking(struct jx_web_ctx *c)
 {
-    struct jx_ws_status st, prev;
-    int rc = year_status(c, c->year, &st);
+    const struct jx_web_year *y, *py = NULL;
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
         }
         return rc > 0 ? 0 : -1;
     }
-    bool has_prev = false;
     if (c->year > 1900) {
-        int y = jx_web_year_exists(c->s, c->year - 1, NULL);
-        if (y < 0) {
+        int e = jx_web_year_exists(c->s, c->year - 1, NULL);
+        int pr = e > 0 ? jx_web_year_get(c->app, c->s, c->year - 1,
+                                         c->sess.gen, &py)
+                       : e;
+        if (pr < 0) {
+            jx_web_year_put(c->app, y);
             return -1;
         }
-        if (y > 0) {
-            int pr = year_status(c, c->year - 1, &prev);
-            if (pr < 0) {
-                return -1;
-            }
-            has_prev = pr == 0;
+        if (pr != 0) {
+            py = NULL;
         }
     }
-    const struct jx_ws_unit_status **rows = jx_ws_status_ranked(c->a, &st);
+    const struct jx_ws_unit_status *const *rows = y->order[0];
+    size_t n = y->st.n;
     struct jx_html h;
     jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度排名", c->year));
-    if (!has_prev) {
+    if (!py) {
         jx_html(&h, "<p>%d 年度未设置，无上年对比。</p>\n", c->year - 1);
     }
     jx_html(&h, "<table class=\"ranking\"><thead><tr><th>名次</th><th>编码</th>"
@@ -627,14 +652,14 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
                 "<th>%d 年考核分</th></tr></thead><tbody>\n",
             c->year - 1, c->year - 1);
     long page, pages;
-    size_t from = page_of(c, st.n, &page, &pages);
+    size_t from = page_of(c, n, &page, &pages);
     size_t to = from + (size_t)c->app->cfg.page_size;
-    for (size_t i = from; i < st.n && i < to; i++) {
+    for (size_t i = from; i < n && i < to; i++) {
         const struct jx_ws_unit_status *u = rows[i];
         const struct jx_ws_unit_status *p =
-            has_prev ? bsearch(u->code, prev.units, prev.n, sizeof *prev.units,
-                               code_cmp)
-                     : NULL;
+            py ? bsearch(u->code, py->st.units, py->st.n,
+                         sizeof *py->st.units, code_cmp)
+               : NULL;
         const char *self = u->self_value ? u->self_value : u->self_stated;
         const char *prank = p && p->rank > 0 ? jx_sprintf(c->a, "%d", p->rank)
                                              : "—";
@@ -646,6 +671,8 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
                 self ? self : "—", prank,
                 p && p->assess_total ? p->assess_total : "—");
     }
+    jx_web_year_put(c->app, py);
+    jx_web_year_put(c->app, y);
     jx_html(&h, "</tbody></table>\n");
     pager(&h, jx_sprintf(c->a, "/year/%d/ranking", c->year), page, pages);
     jx_web_page_end(c, &h, 200);
@@ -654,34 +681,49 @@ int jx_web_page_ranking(struct jx_web_ctx *c)
 
 /* ---- the export ---------------------------------------------------------- */
 
-/* The export of c's year as csv or XLSX. */
+/* The export of c's year as csv or XLSX: made from the year's cache
+ * (web_cache.c) and kept while the store's generation stays the same. */
 static int export_year(struct jx_web_ctx *c, bool csv)
 {
-    struct jx_ws_status st;
-    int rc = year_status(c, c->year, &st);
+    const char *ascii = jx_sprintf(c->a, "export-%d.%s", c->year,
+                                   csv ? "csv" : "xlsx");
+    const char *type = csv ? "text/csv; charset=utf-8"
+                           : "application/vnd.openxmlformats-officedocument."
+                             "spreadsheetml.sheet";
+    const char *utf8 = jx_sprintf(c->a, "%d年度排名.%s", c->year,
+                                  csv ? "csv" : "xlsx");
+    const struct jx_web_year *y;
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc != 0) {
         if (rc > 0) {
             jx_web_not_found(c);
         }
         return rc > 0 ? 0 : -1;
     }
+    const char *key = y->gen >= 0
+                          ? jx_sprintf(c->a, "export/%d/%lld/%s", c->year,
+                                       (long long)y->gen, csv ? "csv" : "xlsx")
+                          : NULL;
+    size_t len;
+    const char *kept = key ? jx_web_blob_get(c->app, key, c->a, &len) : NULL;
+    if (kept) {
+        jx_web_year_put(c->app, y);
+        jx_web_send_download(c, type, kept, len, ascii, utf8);
+        return 0;
+    }
     struct jx_buf b;
     jx_buf_init(&b, JX_REPORT_MAX_BYTES);
     struct jx_diags d;
     jx_diags_init(&d, c->a);
-    int w = csv ? jx_export_csv(c->a, &st, &b)
-                : jx_export_xlsx_bytes(jx_export_doc(c->a, &st), &b, &d);
+    int w = csv ? jx_export_csv(c->a, &y->st, &b)
+                : jx_export_xlsx_bytes(jx_export_doc(c->a, &y->st), &b, &d);
     jx_diags_release(&d);
+    jx_web_year_put(c->app, y);
     if (w == 0) {
-        const char *ascii = jx_sprintf(c->a, "export-%d.%s", c->year,
-                                       csv ? "csv" : "xlsx");
-        jx_web_send_download(c,
-                      csv ? "text/csv; charset=utf-8"
-                          : "application/vnd.openxmlformats-officedocument."
-                            "spreadsheetml.sheet",
-                      b.p, b.len, ascii,
-                      jx_sprintf(c->a, "%d年度排名.%s", c->year,
-                                 csv ? "csv" : "xlsx"));
+        jx_web_send_download(c, type, b.p, b.len, ascii, utf8);
+        if (key) {
+            jx_web_blob_keep(c->app, key, b.p, b.len);
+        }
     }
     jx_buf_release(&b);
     return w == 0 ? 0 : -1;

@@ -134,7 +134,8 @@ static const char **distinct(struct jx_arena *a, const struct jx_ws_status *st,
     return v;
 }
 
-/* Copy unit u into *o in a: its strings, not its assessment (the
+/* Copy unit u into *o in a: its strings, of its assessment only a stub
+ * (scored, njudge, the total's value: what the export reads; the
  * pages read its total and grade, kept as text). */
 static void unit_copy(struct jx_arena *a, const struct jx_ws_unit_status *u,
                       struct jx_ws_unit_status *o)
@@ -150,6 +151,16 @@ static void unit_copy(struct jx_arena *a, const struct jx_ws_unit_status *u,
     o->self_value = jx_strdup(a, u->self_value);
     o->self_grade = jx_strdup(a, u->self_grade);
     o->assessment = NULL;
+    if (u->assessment) {
+        /* what the export reads of it: whether the 考核分 is final */
+        struct jx_fw_result *r = jx_alloc(a, sizeof *r);
+        memset(r, 0, sizeof *r);
+        r->scored = u->assessment->scored;
+        r->njudge = u->assessment->njudge;
+        r->total.has_value = u->assessment->total.has_value;
+        r->total.value = u->assessment->total.value;
+        o->assessment = r;
+    }
     o->assess_total = jx_strdup(a, u->assess_total);
     o->assess_grade = jx_strdup(a, u->assess_grade);
     o->review = jx_strdup(a, u->review);
@@ -174,6 +185,20 @@ static int fill(struct entry *e, struct jx_web_app *app, struct jx_store *s)
         return rc;
     }
     const struct jx_ws_unit_status **ranked = jx_ws_status_ranked(tmp, &st);
+    /* the 考核评分表's cells, while the assessments are here */
+    const struct jx_fw_result *first = NULL;
+    for (size_t i = 0; i < st.n && !first; i++) {
+        first = ranked[i]->assessment;
+    }
+    size_t nitems = first ? first->nitems : 0;
+    e->y.assess_heads = jx_web_assess_heads(e->a, first);
+    e->y.assess_cells = jx_alloc_array(e->a, st.n ? st.n : 1,
+                                       sizeof *e->y.assess_cells);
+    for (size_t i = 0; i < st.n; i++) {
+        const struct jx_fw_result *r = st.units[i].assessment;
+        e->y.assess_bands[jx_web_assess_band(r)]++;
+        e->y.assess_cells[i] = jx_web_assess_cells(e->a, r, nitems);
+    }
     struct jx_ws_status *k = &e->y.st;
     k->year = st.year;
     k->framework = jx_strdup(e->a, st.framework);
@@ -211,11 +236,10 @@ static struct entry *entry_new(int year, int64_t gen)
 
 /* See web_cache.h. */
 int jx_web_year_get(struct jx_web_app *app, struct jx_store *s, int year,
-                    const struct jx_web_year **out)
+                    int64_t gen, const struct jx_web_year **out)
 {
     struct jx_web_cache *k = app->cache;
-    int64_t gen;
-    if (jx_store_generation(s, &gen) < 0) {
+    if (gen < 0 && jx_store_generation(s, &gen) < 0) {
         /* no generation to trust: a private entry */
         struct entry *e = entry_new(year, -1);
         int rc = fill(e, app, s);
@@ -436,6 +460,26 @@ uint64_t jx_web_cache_fills(const struct jx_web_app *app)
     uint64_t n = k->fills;
     pthread_mutex_unlock(&k->mu);
     return n;
+}
+
+/* See web_cache.h. */
+char *jx_web_blob_get(struct jx_web_app *app, const char *key,
+                      struct jx_arena *a, size_t *len)
+{
+    struct jx_web_cache *k = app->cache;
+    char *out = NULL;
+    pthread_mutex_lock(&k->mu);
+    for (int i = 0; i < JX_WEB_BLOBS && !out; i++) {
+        if (k->blobs[i].key && strcmp(k->blobs[i].key, key) == 0) {
+            k->blobs[i].used = ++k->clock;
+            *len = k->blobs[i].len;
+            out = jx_alloc(a, *len + 1);
+            memcpy(out, k->blobs[i].data, *len);
+            out[*len] = '\0';
+        }
+    }
+    pthread_mutex_unlock(&k->mu);
+    return out;
 }
 
 /* See web_cache.h. */

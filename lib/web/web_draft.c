@@ -70,7 +70,7 @@ static void findings_page(struct jx_web_ctx *c, int status, const char *title,
         }
         jx_html(&h, "</tbody></table>\n");
     }
-    jx_html(&h, "<p><a href=\"/unit/%t/%d\">返回本单位页面</a></p>\n", c->unit,
+    jx_html(&h, "<p><a href=\"%B/unit/%t/%d\">返回本单位页面</a></p>\n", c->unit,
             c->year);
     jx_web_page_end(c, &h, status);
 }
@@ -400,7 +400,7 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
         if (hv > 0) {
             /* a returned (or withdrawn) unit corrects its last version */
             jx_html(h, "<form class=\"act\" method=\"post\" "
-                       "action=\"/unit/%t/%d/redraft\">"
+                       "action=\"%B/unit/%t/%d/redraft\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                        "<button type=\"submit\">以上一版本为底稿修改</button>"
                        "</form>\n",
@@ -409,10 +409,10 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
         if (editable && c->sess.role == JX_WF_FILLER) {
             /* no document to upload: the forms filled in the page */
             jx_html(h, "<form class=\"act\" method=\"post\" "
-                       "action=\"/unit/%t/%d/blank\">"
+                       "action=\"%B/unit/%t/%d/blank\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                        "<button type=\"submit\">新建空白草稿</button>"
-                       "</form> <a href=\"/unit/%t/%d/edit\">在网页中填写</a>\n",
+                       "</form> <a href=\"%B/unit/%t/%d/edit\">在网页中填写</a>\n",
                     c->unit, c->year, c->sess.csrf, c->unit, c->year);
         }
     } else {
@@ -428,14 +428,14 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
         }
         jx_html(h, "</tbody></table>\n");
         if (editable && c->sess.role == JX_WF_FILLER) {
-            jx_html(h, "<p><a href=\"/unit/%t/%d/edit\">在页面中更正数字"
+            jx_html(h, "<p><a href=\"%B/unit/%t/%d/edit\">在页面中更正数字"
                        "</a>（或在网页中填写空白栏目）</p>\n",
                     c->unit, c->year);
         }
         jx_web_evaluation_html(h, dr.evaluation_json, "草稿");
         if (may_submit && editable) {
             jx_html(h, "<form class=\"act\" method=\"post\" "
-                       "action=\"/unit/%t/%d/act\">"
+                       "action=\"%B/unit/%t/%d/act\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                        "<input type=\"hidden\" name=\"action\" value=\"submit\">"
                        "<button type=\"submit\">%h</button></form>\n",
@@ -444,7 +444,7 @@ int jx_web_draft_section(struct jx_web_ctx *c, struct jx_html *h,
         }
     }
     if (editable && c->sess.role == JX_WF_FILLER) {
-        jx_html(h, "<form method=\"post\" action=\"/unit/%t/%d/upload\" "
+        jx_html(h, "<form method=\"post\" action=\"%B/unit/%t/%d/upload\" "
                    "enctype=\"multipart/form-data\">"
                    "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                    "<label>自评材料（DOCX、XLSX、PDF、文本或 JSON；第一个文件"

@@ -471,7 +471,7 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
                 "更正”。金额按表中的单位填写，百分数带 %%。“重新计算”保存后"
                 "回到本页，显示服务器按精确小数算出的执行率、得分和总分；输入时"
                 "显示的“预览”仅供参考。</p>\n"
-                "<form method=\"post\" action=\"/unit/%t/%d/edit\" "
+                "<form method=\"post\" action=\"%B/unit/%t/%d/edit\" "
                 "class=\"edit\"><input type=\"hidden\" name=\"csrf\" "
                 "value=\"%h\">\n",
             c->unit, c->year, c->sess.csrf);
@@ -531,8 +531,8 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
     jx_html(&h, "<p><button type=\"submit\" name=\"op\" value=\"save\">"
                 "保存并重新检查</button> <button type=\"submit\" name=\"op\" "
                 "value=\"recalc\">重新计算</button> "
-                "<a href=\"/unit/%t/%d\">返回本单位页面</a></p></form>\n"
-                "<script src=\"/static/edit.js\"></script>\n",
+                "<a href=\"%B/unit/%t/%d\">返回本单位页面</a></p></form>\n"
+                "<script src=\"%B/static/edit.js\"></script>\n",
             c->unit, c->year);
     jx_web_page_end(c, &h, status);
 }

@@ -112,7 +112,7 @@ int jx_web_version_file_links(struct jx_web_ctx *c, struct jx_html *h,
     }
     for (size_t i = 0; i < v.nfiles; i++) {
         const struct jx_ws_vfile *f = &v.files[i];
-        jx_html(h, "%R<a href=\"/unit/%t/%d/v/%d/files/%d\">%h</a>（%D 字节）",
+        jx_html(h, "%R<a href=\"%B/unit/%t/%d/v/%d/files/%d\">%h</a>（%D 字节）",
                 i ? "<br>" : "", c->unit, c->year, number, f->seq, f->name,
                 (long long)f->size);
     }

@@ -16,6 +16,7 @@
 void jx_html_init(struct jx_html *h)
 {
     jx_buf_init(&h->buf, 16u << 20);
+    h->base = "";
 }
 
 /* See web.h. */
@@ -108,6 +109,7 @@ void jx_html(struct jx_html *h, const char *fmt, ...)
         case 'd': jx_buf_addf(b, "%d", va_arg(ap, int)); break;
         case 'D': jx_buf_addf(b, "%lld", va_arg(ap, long long)); break;
         case '%': jx_buf_addc(b, '%'); break;
+        case 'B': put_escaped(b, h->base ? h->base : ""); break;
         case 'R': {
             const char *r = va_arg(ap, const char *);
             jx_buf_adds(b, r ? r : "");

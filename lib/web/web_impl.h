@@ -47,6 +47,9 @@ struct jx_web_session {
     const char *csrf;           /* the session's CSRF token (hex) */
     bool expired;               /* a cookie named a session that timed
                                    out or ended (the cookie is cleared) */
+    int64_t gen;                /* the store's generation, read in the
+                                   same statement as the session (one
+                                   round trip); -1 when not read */
 };
 
 /* A compiled-in file. */

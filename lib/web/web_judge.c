@@ -56,7 +56,7 @@ int jx_web_judge_section(struct jx_web_ctx *c, struct jx_html *h)
     jx_html(h, "<h2>考核评分表：待判断的指标</h2>\n"
                "<p>考核分：%h%h%h</p>\n"
                "<form class=\"judge\" method=\"post\" "
-               "action=\"/unit/%t/%d/judge\">"
+               "action=\"%B/unit/%t/%d/judge\">"
                "<input type=\"hidden\" name=\"csrf\" value=\"%h\">\n"
                "<table class=\"judge\"><thead><tr><th>编号</th><th>指标</th>"
                "<th>范围</th><th>建议</th><th>现用得分</th><th>判断</th>"

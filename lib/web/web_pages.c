@@ -112,25 +112,25 @@ int jx_web_page_home(struct jx_web_ctx *c)
     }
     if (!c->sess.signed_in) {
         jx_html(&h, "<p>单位填报人、单位负责人和财政审核人请先"
-                    "<a href=\"/signin\">登录</a>。</p>\n");
+                    "<a href=\"%B/signin\">登录</a>。</p>\n");
     } else if (c->sess.unit) {
         jx_html(&h, "<h2>本单位（%h）</h2><ul>", c->sess.unit);
         for (long i = 0; i < ny; i++) {
-            jx_html(&h, "<li><a href=\"/unit/%t/%d\">%d 年度</a></li>",
+            jx_html(&h, "<li><a href=\"%B/unit/%t/%d\">%d 年度</a></li>",
                     c->sess.unit, years[i], years[i]);
         }
         jx_html(&h, "</ul>\n");
     } else {
         jx_html(&h, "<h2>年度总览</h2><ul>");
         for (long i = 0; i < ny; i++) {
-            jx_html(&h, "<li><a href=\"/year/%d\">%d 年度</a></li>", years[i],
+            jx_html(&h, "<li><a href=\"%B/year/%d\">%d 年度</a></li>", years[i],
                     years[i]);
         }
         jx_html(&h, "</ul>\n");
     }
     jx_html(&h, "<h2>公开的自评报告</h2><ul>");
     for (long i = 0; i < ny; i++) {
-        jx_html(&h, "<li><a href=\"/public/%d\">%d 年度</a></li>", years[i],
+        jx_html(&h, "<li><a href=\"%B/public/%d\">%d 年度</a></li>", years[i],
                 years[i]);
     }
     jx_html(&h, "</ul>\n");
@@ -143,17 +143,13 @@ int jx_web_page_home(struct jx_web_ctx *c)
 static void signin_form(struct jx_web_ctx *c, const char *message, int status)
 {
     const char *pre = jx_web_random_hex(c->a, 16);
-    jx_web_add_cookie(c->resp,
-                      jx_sprintf(c->a,
-                                 JX_WEB_PRE_COOKIE "=%s; Path=/; HttpOnly;"
-                                 " SameSite=Lax%s",
-                                 pre, c->req->tls ? "; Secure" : ""));
+    jx_web_cookie_set(c, JX_WEB_PRE_COOKIE, pre);
     struct jx_html h;
     jx_web_page_begin(c, &h, "登录");
     if (message) {
         jx_html(&h, "<p class=\"err\">%h</p>\n", message);
     }
-    jx_html(&h, "<form method=\"post\" action=\"/signin\">"
+    jx_html(&h, "<form method=\"post\" action=\"%B/signin\">"
                 "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                 "<label>用户名 <input name=\"name\" autocomplete=\"username\""
                 " required></label>"
@@ -204,13 +200,8 @@ int jx_web_page_signin_post(struct jx_web_ctx *c)
     if (c->sess.signed_in && jx_web_signout(c->app, c->s, c->sess.id) < 0) {
         return -1;
     }
-    jx_web_add_cookie(c->resp,
-                      jx_sprintf(c->a,
-                                 JX_WEB_COOKIE "=%s; Path=/; HttpOnly;"
-                                 " SameSite=Lax%s",
-                                 out.token, c->req->tls ? "; Secure" : ""));
-    jx_web_add_cookie(c->resp, JX_WEB_PRE_COOKIE "=; Max-Age=0; Path=/;"
-                               " HttpOnly; SameSite=Lax");
+    jx_web_cookie_set(c, JX_WEB_COOKIE, out.token);
+    jx_web_cookie_set(c, JX_WEB_PRE_COOKIE, NULL);
     jx_web_redirect(c, "/");
     return 0;
 }
@@ -221,8 +212,7 @@ int jx_web_page_signout(struct jx_web_ctx *c)
     if (jx_web_signout(c->app, c->s, c->sess.id) < 0) {
         return -1;
     }
-    jx_web_add_cookie(c->resp, JX_WEB_COOKIE "=; Max-Age=0; Path=/;"
-                               " HttpOnly; SameSite=Lax");
+    jx_web_cookie_set(c, JX_WEB_COOKIE, NULL);
     jx_web_redirect(c, "/");
     return 0;
 }
@@ -298,7 +288,7 @@ static bool filter_none(const struct jx_web_filter *f)
 int jx_web_page_year(struct jx_web_ctx *c)
 {
     const struct jx_web_year *y = NULL;
-    int rc = jx_web_year_get(c->app, c->s, c->year, &y);
+    int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc < 0) {
         return -1;
     }
@@ -357,7 +347,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
         if (i == by) {
             jx_html(&h, "<th>%h ▲</th>", sort_zh[i]);
         } else {
-            jx_html(&h, "<th><a href=\"/year/%d?sort=%t%h\">%h</a></th>",
+            jx_html(&h, "<th><a href=\"%B/year/%d?sort=%t%h\">%h</a></th>",
                     c->year, sort_keys[i], fq, sort_zh[i]);
         }
     }
@@ -371,6 +361,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
     } else {
         struct jx_html rh;
         jx_html_init(&rh);
+        rh.base = jx_web_base(c);
         size_t from = (size_t)((page - 1) * size);
         for (size_t i = from; i < nrows && i < from + (size_t)size; i++) {
             const struct jx_ws_unit_status *u = rows[i];
@@ -381,7 +372,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
             }
             const char *self = u->self_value ? u->self_value : u->self_stated;
             jx_html(&rh,
-                    "<td>%h</td><td><a href=\"/unit/%t/%d\">%h</a></td>"
+                    "<td>%h</td><td><a href=\"%B/unit/%t/%d\">%h</a></td>"
                     "<td>%h</td><td>%h</td>"
                     "<td>错误 %D，警告 %D</td><td class=\"num\">%h</td>"
                     "<td class=\"num\">%h</td><td class=\"num\">%h</td>"
@@ -403,11 +394,11 @@ int jx_web_page_year(struct jx_web_ctx *c)
     jx_html(&h, "</tbody></table>\n<nav class=\"pages\">第 %D / %D 页 ",
             (long long)page, (long long)pages);
     if (page > 1) {
-        jx_html(&h, "<a href=\"/year/%d?sort=%t%h&amp;page=%D\">上一页</a>",
+        jx_html(&h, "<a href=\"%B/year/%d?sort=%t%h&amp;page=%D\">上一页</a>",
                 c->year, sort_keys[by], fq, (long long)(page - 1));
     }
     if (page < pages) {
-        jx_html(&h, "<a href=\"/year/%d?sort=%t%h&amp;page=%D\">下一页</a>",
+        jx_html(&h, "<a href=\"%B/year/%d?sort=%t%h&amp;page=%D\">下一页</a>",
                 c->year, sort_keys[by], fq, (long long)(page + 1));
     }
     jx_html(&h, "</nav>\n");
@@ -513,7 +504,7 @@ static void act_form(struct jx_web_ctx *c, struct jx_html *h,
                      enum jx_wf_action act, const char *message)
 {
     jx_html(h, "<form class=\"act\" method=\"post\" "
-               "action=\"/unit/%t/%d/act\">"
+               "action=\"%B/unit/%t/%d/act\">"
                "<input type=\"hidden\" name=\"csrf\" value=\"%h\">"
                "<input type=\"hidden\" name=\"action\" value=\"%h\">",
             c->unit, c->year, c->sess.csrf, jx_wf_action_name(act));
@@ -631,7 +622,7 @@ static void version_evaluation(struct jx_web_ctx *c, struct jx_html *h,
         jx_html(h, "<p>其他版本：");
         for (int k = 1; k <= nv; k++) {
             if (k != number) {
-                jx_html(h, " <a href=\"/unit/%t/%d?v=%d\">第 %d 版</a>", c->unit,
+                jx_html(h, " <a href=\"%B/unit/%t/%d?v=%d\">第 %d 版</a>", c->unit,
                         c->year, k, k);
             }
         }
@@ -828,7 +819,7 @@ int jx_web_page_act(struct jx_web_ctx *c)
                                             c->unit, c->year,
                                             act_button(act)));
         act_form(c, &h, act, comment_missing(act));
-        jx_html(&h, "<p><a href=\"/unit/%t/%d\">返回单位页面</a></p>\n",
+        jx_html(&h, "<p><a href=\"%B/unit/%t/%d\">返回单位页面</a></p>\n",
                 c->unit, c->year);
         jx_web_page_end(c, &h, 422);
         return 0;
@@ -850,7 +841,7 @@ int jx_web_page_act(struct jx_web_ctx *c)
 /* The bureau's 待我处理: every unit whose 整体 is 已送审 or 审核中, the
  * oldest 送审 first, with the working days since (the calendar's; "—"
  * where it has no answer).  0, or -1. */
-static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
+static int todo_bureau_rows(struct jx_web_ctx *c, struct jx_html *h)
 {
     struct jx_stmt *st = jx_stmt_prepare(
         c->s, "SELECT st.year, st.unit, u.name, st.state,"
@@ -901,7 +892,7 @@ static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
                 since = jx_sprintf(c->a, "%d", k);
             }
         }
-        jx_html(h, "<tr><td>%d</td><td>%h</td><td><a href=\"/unit/%t/%d\">"
+        jx_html(h, "<tr><td>%d</td><td>%h</td><td><a href=\"%B/unit/%t/%d\">"
                    "%h</a></td><td>%h</td><td>%h</td><td class=\"num\">%h"
                    "</td></tr>\n",
                 year, code, code, year, jx_stmt_text(st, 2),
@@ -1003,7 +994,7 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
             jx_html(h, "<table class=\"todo\"><thead><tr><th>年度</th>"
                        "<th>状态</th><th>可以做的</th></tr></thead><tbody>\n");
         }
-        jx_html(h, "<tr><td><a href=\"/unit/%t/%d\">%d 年度</a></td>"
+        jx_html(h, "<tr><td><a href=\"%B/unit/%t/%d\">%d 年度</a></td>"
                    "<td>%h</td><td>%h</td></tr>\n",
                 c->sess.unit, c->year, c->year, jx_wf_state_zh(state),
                 *next ? next : "暂无（等待他人处理）");
@@ -1020,11 +1011,43 @@ static int todo_unit(struct jx_web_ctx *c, struct jx_html *h,
             jx_html(h, "<p>没有等待单位负责人审核的材料。</p>\n");
         }
         for (size_t i = 0; i < nwait; i++) {
-            jx_html(h, "<p class=\"msg\">待单位审核：<a href=\"/unit/%t/%d\">"
+            jx_html(h, "<p class=\"msg\">待单位审核：<a href=\"%B/unit/%t/%d\">"
                        "%d 年度</a>，请同意并送审或退回填报人。</p>\n",
                     c->sess.unit, wait[i], wait[i]);
         }
     }
+    return rc;
+}
+
+/* The bureau's 待我处理 into h: kept (web_cache.c) by the store's
+ * generation and today's date (the working days counted), as it is the
+ * same for every reviewer.  0, or -1. */
+static int todo_bureau(struct jx_web_ctx *c, struct jx_html *h)
+{
+    int64_t gen;
+    if (jx_web_generation(c, &gen) < 0) {
+        return todo_bureau_rows(c, h);
+    }
+    struct jx_cal_date today = jx_wf_time_local_date(c->now);
+    const char *key = jx_sprintf(c->a, "todo/%lld/%d-%d-%d", (long long)gen,
+                                 today.y, today.m, today.d);
+    size_t len;
+    const char *kept = jx_web_blob_get(c->app, key, c->a, &len);
+    if (kept) {
+        jx_html(h, "%R", kept);
+        return 0;
+    }
+    struct jx_html part;
+    jx_html_init(&part);
+    part.base = jx_web_base(c);
+    int rc = todo_bureau_rows(c, &part);
+    if (rc == 0) {
+        char *t = jx_html_copy(&part);
+        jx_web_blob_keep(c->app, key, t, strlen(t));
+        jx_html(h, "%R", t);
+        free(t);
+    }
+    jx_html_release(&part);
     return rc;
 }
 
@@ -1070,7 +1093,7 @@ int jx_web_page_public(struct jx_web_ctx *c)
             jx_html(&h, "<table><thead><tr><th>编码</th><th>单位</th></tr>"
                         "</thead><tbody>\n");
         }
-        jx_html(&h, "<tr><td>%h</td><td><a href=\"/public/%d/%t\">%h</a></td>"
+        jx_html(&h, "<tr><td>%h</td><td><a href=\"%B/public/%d/%t\">%h</a></td>"
                     "</tr>\n",
                 jx_stmt_text(st, 0), c->year, jx_stmt_text(st, 0),
                 jx_stmt_text(st, 1));
@@ -1082,8 +1105,8 @@ int jx_web_page_public(struct jx_web_ctx *c)
     }
     jx_html(&h, n ? "</tbody></table>\n" : "<p>本年度尚无公开的报告。</p>\n");
     if (n) {
-        jx_html(&h, "<p>开放数据：<a href=\"/public/%d.json\">JSON</a>　"
-                    "<a href=\"/public/%d.csv\">CSV</a></p>\n",
+        jx_html(&h, "<p>开放数据：<a href=\"%B/public/%d.json\">JSON</a>　"
+                    "<a href=\"%B/public/%d.csv\">CSV</a></p>\n",
                 c->year, c->year);
     }
     jx_web_page_end(c, &h, 200);

@@ -33,6 +33,21 @@ struct jx_web_ctx {
                                     NULL for the portal's */
 };
 
+/* The path the portal is served under ("" at the root; the app's
+ * cfg.base): links start with it (%B), so do redirects and cookie
+ * paths. */
+const char *jx_web_base(const struct jx_web_ctx *c);
+
+/* Set cookie name to value (NULL: clear it) for the portal's path, HttpOnly,
+ * SameSite=Lax, and Secure when the request came over TLS. */
+void jx_web_cookie_set(struct jx_web_ctx *c, const char *name,
+                       const char *value);
+
+/* The store's generation (jx_store_generation) into *gen: as read with
+ * the session when there is one (one round trip for both), else read
+ * now.  0, or -1 when the store has none. */
+int jx_web_generation(struct jx_web_ctx *c, int64_t *gen);
+
 /* The draft's Package JSON and Evaluation JSON of a pipeline result in
  * (read from an upload or a correction) into pkg and ev (initialised
  * here; the caller releases them on 0), after last year's comparison

@@ -136,7 +136,7 @@ static long open_rows(struct jx_web_ctx *c, struct pub **out, bool *known)
     }
     /* the year's status from the overview's cache (web_cache.c) */
     const struct jx_web_year *yr = NULL;
-    if (jx_web_year_get(c->app, c->s, c->year, &yr) != 0) {
+    if (jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &yr) != 0) {
         return -1;
     }
     const struct jx_ws_status *st = &yr->st;

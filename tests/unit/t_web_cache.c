@@ -5,8 +5,10 @@
  * migration 7, raised by the writers' triggers), and is not computed
  * again while nothing changed; the session's last_seen is written at
  * most once a minute and a session idle past the timeout is refused all
- * the same.  Through jx_web_handle on a scratch SQLite workspace of
- * three units of the writer's own making.
+ * the same; the 考核评分表, the ranking, the exports and the bureau's
+ * 待我处理 come from the same cache.  Through jx_web_handle on a scratch
+ * SQLite workspace (the portal tests' fixture, webfix.h) of three units
+ * of the writer's own making.
  */
 #include "harness.h"
 
@@ -20,32 +22,10 @@
 #include "jixiao/workspace.h"
 #include "jixiao/wsflow.h"
 #include "web/web_cache.h"
-
-/* The scratch workspace. */
-struct cfix {
-    char dir[256];
-    char ws[300];
-    struct jx_store *s;
-    struct jx_diags d;
-    struct jx_arena *a;
-    struct jx_web_app *app;
-    char *pkg;
-    size_t len;
-};
-
-/* The clock of the cases (2025-09-20T00:00:00Z). */
-#define T0 1758326400
-
-/* Run one SQL statement. */
-static void csql(struct cfix *f, const char *q)
-{
-    if (jx_store_exec(f->s, q) != 0) {
-        jx_test_fail(__FILE__, __LINE__, "SQL failed: %s", q);
-    }
-}
+#include "webfix.h"
 
 /* One integer a query gives (-1 when none). */
-static int64_t cint(struct cfix *f, const char *q)
+static int64_t cint(struct webfix *f, const char *q)
 {
     struct jx_stmt *st = jx_stmt_prepare(f->s, q);
     int64_t v = -1;
@@ -57,7 +37,7 @@ static int64_t cint(struct cfix *f, const char *q)
 }
 
 /* 送审 of unit for 2024 by filler. */
-static void csubmit(struct cfix *f, const char *unit, const char *filler)
+static void csubmit(struct webfix *f, const char *unit, const char *filler)
 {
     struct jx_ws_file file = {"u.json", f->pkg, f->len};
     struct jx_ws_who who = {.user = filler, .now = T0 - 86400};
@@ -68,7 +48,7 @@ static void csubmit(struct cfix *f, const char *unit, const char *filler)
 }
 
 /* An act of the reviewer on unit. */
-static void cact(struct cfix *f, const char *unit, enum jx_wf_action act)
+static void cact(struct webfix *f, const char *unit, enum jx_wf_action act)
 {
     struct jx_ws_who rv = {.user = "shen", .now = T0 - 3600};
     struct jx_ws_done done;
@@ -77,122 +57,33 @@ static void cact(struct cfix *f, const char *unit, enum jx_wf_action act)
 
 /* The workspace: 2024, units 801001 (已审核), 801002 (nothing sent),
  * 801003 (已送审); fillers and the reviewer "shen". */
-static bool cfix_open(struct cfix *f)
+static bool cfix_open(struct webfix *f)
 {
-    memset(f, 0, sizeof *f);
-    const char *t = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/jx-webc.XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(f->dir)) {
-        jx_test_fail(__FILE__, __LINE__, "mkdtemp failed");
+    if (!webfix_begin(f, "jx-webc", "192.0.2.7")) {
         return false;
     }
-    f->a = jx_arena_new();
-    jx_diags_init(&f->d, f->a);
-    snprintf(f->ws, sizeof f->ws, "%s/ws", f->dir);
-    CHECK_INT(jx_workspace_init(f->ws, NULL, &f->d), 0);
-    f->s = jx_store_open(f->ws, NULL, &f->d);
-    if (!f->s) {
-        jx_test_fail(__FILE__, __LINE__, "store did not open");
-        return false;
-    }
-    csql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
+    fx_sql(f, "INSERT INTO years (year, framework, submit_by, publish_by)"
             " VALUES (2024, 'yueyang-louqu-2025', '2025-09-26', '2025-10-10')");
-    csql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
+    fx_sql(f, "INSERT INTO units (code, name, supervisor, region) VALUES"
             " ('801001', '北湖水务站', '北湖区水利局', '北湖区'),"
             " ('801002', '南岭林场', '南岭区林业局', '南岭区'),"
             " ('801003', '东堤泵站', '北湖区水利局', '北湖区')");
-    csql(f, "INSERT INTO users (name, role, unit) VALUES"
+    fx_sql(f, "INSERT INTO users (name, role, unit) VALUES"
             " ('ta', 'filler', '801001'), ('tb', 'filler', '801002'),"
             " ('tc', 'filler', '801003')");
-    csql(f, "INSERT INTO users (name, role) VALUES ('shen', 'reviewer')");
-    CHECK_INT(jx_web_password_set(f->s, "shen", "pass-word-9", &f->d), 0);
-    char path[600];
-    snprintf(path, sizeof path, "%s/tests/data/flow_unit_2024.json",
-             jx_test_srcdir);
-    CHECK_INT(jx_read_file(path, 1u << 24, &f->pkg, &f->len), 0);
-    if (!f->pkg) {
-        return false;
-    }
+    fx_sql(f, "INSERT INTO users (name, role) VALUES ('shen', 'reviewer')");
+    static const char *const pw[] = {"shen"};
+    webfix_passwords(f, pw, 1);
     csubmit(f, "801001", "ta");
     cact(f, "801001", JX_WF_TAKE);
     cact(f, "801001", JX_WF_APPROVE);
     csubmit(f, "801003", "tc");
-    struct jx_web_config cfg = {.page_size = 0};
-    f->app = jx_web_app_new(&cfg);
-    jx_web_app_set_clock(f->app, T0);
-    return f->app != NULL;
-}
-
-/* Close and remove the workspace. */
-static void cfix_close(struct cfix *f)
-{
-    jx_web_app_free(f->app);
-    jx_store_close(f->s);
-    jx_diags_release(&f->d);
-    jx_arena_free(f->a);
-    free(f->pkg);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0) {
-        jx_test_fail(__FILE__, __LINE__, "cannot remove %s", f->dir);
-    }
-}
-
-/* Answer one request (response in f->a). */
-static struct jx_web_response *creq(struct cfix *f, const char *method,
-                                    const char *path, const char *query,
-                                    const char *cookie, const char *body)
-{
-    struct jx_web_request rq = {.method = method, .path = path,
-                                .query = query, .cookie = cookie,
-                                .host = "localhost:8080",
-                                .client = "192.0.2.7", .body = body,
-                                .body_len = body ? strlen(body) : 0};
-    struct jx_web_response *r = jx_alloc(f->a, sizeof *r);
-    jx_web_response_init(r, f->a);
-    CHECK_INT(jx_web_handle(f->app, f->s, &rq, r), 0);
-    return r;
-}
-
-/* The body of r as a string. */
-static const char *cbody(struct cfix *f, const struct jx_web_response *r)
-{
-    return jx_strndup(f->a, r->body, r->body_len);
-}
-
-/* The value of the first hidden csrf field of a page, or NULL. */
-static const char *ccsrf(struct cfix *f, const char *page)
-{
-    const char *p = strstr(page, "name=\"csrf\" value=\"");
-    if (!p) {
-        return NULL;
-    }
-    p += strlen("name=\"csrf\" value=\"");
-    return jx_strndup(f->a, p, strcspn(p, "\""));
-}
-
-/* "name=value" of the first Set-Cookie header of r, or NULL. */
-static const char *ccookie(struct cfix *f, const struct jx_web_response *r)
-{
-    const char *sc = jx_web_response_header(r, "Set-Cookie");
-    return sc ? jx_strndup(f->a, sc, strcspn(sc, ";")) : NULL;
-}
-
-/* Sign in as the reviewer: the session cookie, or NULL. */
-static const char *csession(struct cfix *f)
-{
-    struct jx_web_response *g = creq(f, "GET", "/signin", NULL, NULL, NULL);
-    const char *pre = ccookie(f, g);
-    const char *tok = ccsrf(f, cbody(f, g));
-    struct jx_web_response *r = creq(
-        f, "POST", "/signin", NULL, pre,
-        jx_sprintf(f->a, "csrf=%s&name=shen&password=pass-word-9", tok));
-    return r->status == 303 ? ccookie(f, r) : NULL;
+    return webfix_app(f, 0);
 }
 
 /* The overview's row of unit (from its code cell to the row's end), or
  * "" when absent. */
-static const char *row_of(struct cfix *f, const char *page, const char *unit)
+static const char *row_of(struct webfix *f, const char *page, const char *unit)
 {
     const char *p = strstr(page, jx_sprintf(f->a, "<td>%s</td>", unit));
     if (!p) {
@@ -205,28 +96,28 @@ static const char *row_of(struct cfix *f, const char *page, const char *unit)
  * a submit, an act, a 复核 and `year set` at the next request. */
 static void t_overview_cache(void)
 {
-    struct cfix f;
+    struct webfix f;
     if (!cfix_open(&f)) {
         return;
     }
-    const char *rv = csession(&f);
+    const char *rv = fx_session(&f, "shen");
     CHECK(rv != NULL);
     int64_t g0 = -1;
     CHECK_INT(jx_store_generation(f.s, &g0), 0);
     CHECK(g0 > 0); /* the setup's writes raised it */
-    const char *page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    const char *page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(row_of(&f, page, "801002"), "<td>填报中</td><td>未报送</td>") != NULL);
     CHECK(strstr(row_of(&f, page, "801003"), "<td>已送审</td>") != NULL);
     CHECK(strstr(page, "报送截止 2025-09-26，") != NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), 1);
     /* the same year again, other sorts and filters: no new computation */
     const char *by_name =
-        cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL));
+        fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=name", rv, NULL));
     CHECK(strstr(by_name, "<td>801003</td>") < strstr(by_name, "<td>801001</td>"));
     /* the second time from the rows kept: the same page */
-    CHECK_STR(cbody(&f, creq(&f, "GET", "/year/2024", "sort=name", rv, NULL)),
+    CHECK_STR(fx_body(&f, fx_req(&f, "GET", "/year/2024", "sort=name", rv, NULL)),
               by_name);
-    page = cbody(&f, creq(&f, "GET", "/year/2024", "state=submitted", rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", "state=submitted", rv, NULL));
     CHECK(strstr(page, "符合条件的单位 1 个。") != NULL);
     CHECK(strstr(page, "<option value=\"北湖区水利局\">北湖区水利局</option>"
                        "<option value=\"南岭区林业局\">南岭区林业局</option>") != NULL);
@@ -238,33 +129,33 @@ static void t_overview_cache(void)
 
     /* a submit */
     csubmit(&f, "801002", "tb");
-    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(row_of(&f, page, "801002"), "<td>已送审</td>") != NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), 2);
     /* an act */
     cact(&f, "801003", JX_WF_TAKE);
-    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(row_of(&f, page, "801003"), "<td>审核中</td>") != NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), 3);
     /* an act through the portal: 通过 */
-    const char *tk = ccsrf(&f, page);
-    CHECK_INT(creq(&f, "POST", "/unit/801003/2024/act", NULL, rv,
+    const char *tk = fx_csrf(&f, page);
+    CHECK_INT(fx_req(&f, "POST", "/unit/801003/2024/act", NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&action=approve", tk))->status,
               303);
-    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(row_of(&f, page, "801003"), "<td>已审核</td>") != NULL);
     /* 抽查 of all three and a 复核 of 801001 */
-    CHECK_INT(creq(&f, "POST", "/year/2024/sample", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/year/2024/sample", NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&count=3&seed=5", tk))->status,
               200);
-    CHECK(strstr(row_of(&f, cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv,
+    CHECK(strstr(row_of(&f, fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv,
                                            NULL)),
                         "801001"),
                  "<td class=\"num\">—</td></tr>") != NULL);
-    CHECK_INT(creq(&f, "POST", "/unit/801001/2024/recheck", NULL, rv,
+    CHECK_INT(fx_req(&f, "POST", "/unit/801001/2024/recheck", NULL, rv,
                    jx_sprintf(f.a, "csrf=%s&score=81.75", tk))->status,
               303);
-    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(row_of(&f, page, "801001"),
                  "<td class=\"num\">81.75</td></tr>") != NULL);
     /* year set: the new deadline at once */
@@ -279,14 +170,14 @@ static void t_overview_cache(void)
                              &created, &f.d),
               0);
     CHECK(!created);
-    page = cbody(&f, creq(&f, "GET", "/year/2024", NULL, rv, NULL));
+    page = fx_body(&f, fx_req(&f, "GET", "/year/2024", NULL, rv, NULL));
     CHECK(strstr(page, "报送截止 2025-09-19，") != NULL);
     /* a year not set up: 404, and nothing kept for it */
-    CHECK_INT(creq(&f, "GET", "/year/2023", NULL, rv, NULL)->status, 404);
+    CHECK_INT(fx_req(&f, "GET", "/year/2023", NULL, rv, NULL)->status, 404);
     uint64_t n = jx_web_cache_fills(f.app);
-    creq(&f, "GET", "/year/2024", NULL, rv, NULL);
+    fx_req(&f, "GET", "/year/2024", NULL, rv, NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), (int)n);
-    cfix_close(&f);
+    webfix_close(&f);
 }
 
 /* last_seen is written when it is a minute old or more, not on every
@@ -294,31 +185,31 @@ static void t_overview_cache(void)
  * write) is refused even though requests came within the minute. */
 static void t_session_touch(void)
 {
-    struct cfix f;
+    struct webfix f;
     if (!cfix_open(&f)) {
         return;
     }
-    const char *rv = csession(&f);
+    const char *rv = fx_session(&f, "shen");
     CHECK(rv != NULL);
     const char *q = "SELECT last_seen FROM sessions WHERE ended IS NULL";
     CHECK_INT((int)(cint(&f, q) - T0), 0);
     jx_web_app_set_clock(f.app, T0 + 59);
-    CHECK_INT(creq(&f, "GET", "/year/2024", NULL, rv, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, rv, NULL)->status, 200);
     CHECK_INT((int)(cint(&f, q) - T0), 0); /* not written */
     jx_web_app_set_clock(f.app, T0 + 60);
-    CHECK_INT(creq(&f, "GET", "/", NULL, rv, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/", NULL, rv, NULL)->status, 200);
     CHECK_INT((int)(cint(&f, q) - T0), 60); /* a minute: written */
     jx_web_app_set_clock(f.app, T0 + 119);
-    CHECK_INT(creq(&f, "GET", "/", NULL, rv, NULL)->status, 200);
+    CHECK_INT(fx_req(&f, "GET", "/", NULL, rv, NULL)->status, 200);
     CHECK_INT((int)(cint(&f, q) - T0), 60);
     /* idle since the last write (T0+60): refused at T0+60+1801 */
     jx_web_app_set_clock(f.app, T0 + 60 + 1801);
-    struct jx_web_response *r = creq(&f, "GET", "/year/2024", NULL, rv, NULL);
+    struct jx_web_response *r = fx_req(&f, "GET", "/year/2024", NULL, rv, NULL);
     CHECK_INT(r->status, 303);
     CHECK_STR(jx_web_response_header(r, "Location"), "/signin");
     CHECK_INT((int)cint(&f, "SELECT COUNT(*) FROM sessions WHERE ended IS NULL"),
               0);
-    cfix_close(&f);
+    webfix_close(&f);
 }
 
 /* A published unit's report is kept by its version and sent again the
@@ -326,7 +217,7 @@ static void t_session_touch(void)
  * the cached year. */
 static void t_public_kept(void)
 {
-    struct cfix f;
+    struct webfix f;
     if (!cfix_open(&f)) {
         return;
     }
@@ -336,29 +227,78 @@ static void t_public_kept(void)
                         &f.d),
               0);
     struct jx_web_response *r1 =
-        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+        fx_req(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
     struct jx_web_response *r2 =
-        creq(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
+        fx_req(&f, "GET", "/public/2024/801001", NULL, NULL, NULL);
     CHECK_INT(r1->status, 200);
     CHECK_INT(r2->status, 200);
     CHECK(r1->body_len > 1000);
-    CHECK_STR(cbody(&f, r2), cbody(&f, r1));
+    CHECK_STR(fx_body(&f, r2), fx_body(&f, r1));
     CHECK_STR(jx_web_response_header(r2, "Content-Security-Policy"),
               jx_web_response_header(r1, "Content-Security-Policy"));
     CHECK(strstr(jx_web_response_header(r2, "Content-Security-Policy"),
                  "default-src 'none'; style-src 'unsafe-inline'") != NULL);
     /* unpublished: still 404 */
-    CHECK_INT(creq(&f, "GET", "/public/2024/801003", NULL, NULL, NULL)->status,
+    CHECK_INT(fx_req(&f, "GET", "/public/2024/801003", NULL, NULL, NULL)->status,
               404);
-    const char *js = cbody(&f, creq(&f, "GET", "/public/2024.json", NULL, NULL,
+    const char *js = fx_body(&f, fx_req(&f, "GET", "/public/2024.json", NULL, NULL,
                                     NULL));
     CHECK(strstr(js, "\"801001\"") != NULL);
     CHECK(strstr(js, "\"801003\"") == NULL);
     CHECK_INT((int)jx_web_cache_fills(f.app), 1);
-    cfix_close(&f);
+    webfix_close(&f);
+}
+
+/* The bureau's heavier pages come from the year's cache: the
+ * 考核评分表 and the ranking add no computation to the overview's, the
+ * export is kept until the store changes, and the reviewer's 待我处理
+ * shows a 送审 at the next request. */
+static void t_bureau_cached(void)
+{
+    struct webfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    const char *rv = fx_session(&f, "shen");
+    CHECK(rv != NULL);
+    CHECK_INT(fx_req(&f, "GET", "/year/2024", NULL, rv, NULL)->status, 200);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    const char *as = fx_body(&f, fx_req(&f, "GET", "/year/2024/assessment", NULL,
+                                    rv, NULL));
+    CHECK(strstr(as, "评价框架：yueyang-louqu-2025；单位 3 个。") != NULL);
+    CHECK(strstr(as, "aria-label=\"各状态单位数\"") != NULL);
+    CHECK(strstr(as, "<td>801002</td><td>南岭林场</td><td class=\"num\">—"
+                     "</td>") != NULL);
+    const char *rk = fx_body(&f, fx_req(&f, "GET", "/year/2024/ranking", NULL, rv,
+                                    NULL));
+    CHECK(strstr(rk, "<p>2023 年度未设置，无上年对比。</p>") != NULL);
+    CHECK(strstr(rk, "<td>801003</td><td>东堤泵站</td>") != NULL);
+    CHECK_INT((int)jx_web_cache_fills(f.app), 1);
+    struct jx_web_response *e1 =
+        fx_req(&f, "GET", "/year/2024/export.csv", NULL, rv, NULL);
+    CHECK_INT(e1->status, 200);
+    const char *csv1 = fx_body(&f, e1);
+    CHECK_STR(fx_body(&f, fx_req(&f, "GET", "/year/2024/export.csv", NULL, rv,
+                             NULL)),
+              csv1);
+    const char *home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home, "<td>801003</td>") != NULL);
+    CHECK(strstr(home, "<td>801002</td>") == NULL);
+    /* a 送审: the next requests show it */
+    csubmit(&f, "801002", "tb");
+    home = fx_body(&f, fx_req(&f, "GET", "/", NULL, rv, NULL));
+    CHECK(strstr(home, "<td>801002</td>") != NULL);
+    const char *csv2 = fx_body(&f, fx_req(&f, "GET", "/year/2024/export.csv", NULL,
+                                      rv, NULL));
+    CHECK(strcmp(csv1, csv2) != 0);
+    CHECK(strstr(csv2, "801002,南岭林场,南岭区林业局,南岭区,已送审") != NULL);
+    as = fx_body(&f, fx_req(&f, "GET", "/year/2024/assessment", NULL, rv, NULL));
+    CHECK_INT((int)jx_web_cache_fills(f.app), 2);
+    webfix_close(&f);
 }
 
 const struct jx_test t_web_cache[] = {
+    {"web.bureau_cached", t_bureau_cached},
     {"web.overview_cache", t_overview_cache},
     {"web.session_touch", t_session_touch},
     {"web.public_kept", t_public_kept},
