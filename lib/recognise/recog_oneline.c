@@ -1167,14 +1167,31 @@ const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
         scoring_form_line(rc->forms, s)) {
         return NULL;
     }
+    struct words *ws = rc->oneline_words;
+    if (!ws) {
+        ws = jx_alloc(rc->arena, sizeof *ws);
+        collect(rc, ws);
+        rc->oneline_words = ws;
+    }
     struct cut c;
     memset(&c, 0, sizeof c);
     c.rc = rc;
+    c.ws = *ws;
+    /* first look for a header in a scratch copy, so that the lines
+     * holding none (nearly all) leave nothing in the arena */
+    struct jx_arena *scratch = jx_arena_new();
+    c.s = jx_rc_clean(scratch, s, n);
+    c.n = strlen(c.s);
+    struct hdr h;
+    bool any = find_header(&c, 0, false, &h);
+    jx_arena_free(scratch);
+    if (!any) {
+        return NULL;
+    }
     c.s = jx_rc_clean(rc->arena, s, n);
     c.n = strlen(c.s);
     c.base = p->prov;
     c.col = c.base.col ? c.base.col : 1;
-    collect(rc, &c.ws);
     c.d = jx_doc_new(rc->arena, rc->file, rc->doc->source);
     if (!cut_line(&c)) {
         return NULL;
