@@ -89,6 +89,12 @@ void jx_doc_add_para(struct jx_doc *d, const char *text, size_t len,
 /* Start a new table at the end of the document and return it. */
 struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name);
 
+/* Make room for n cells in all in t (a reader that knows how many it
+ * will add), so that the cell array is not regrown by doubling, each
+ * outgrown copy staying in the arena. */
+void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t,
+                          size_t n);
+
 /* Add a cell (text copied) at row, col with its spans; prov copied.
  * Returns the cell (valid until the next add to this table). */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,

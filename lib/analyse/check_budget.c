@@ -25,7 +25,7 @@ static const char *const explain_words[] = {"超支", "结余", "调整", "追�
 
 /* True when a sentence of the report holds word and an explaining word
  * (超支/结余/调整/追加 …). */
-static bool explained(const struct jx_check_ctx *c, const char *word)
+static bool explained_scan(const struct jx_check_ctx *c, const char *word)
 {
     const struct jx_report *r = &c->pkg->report;
     size_t wn = strlen(word);
@@ -67,6 +67,24 @@ static bool explained(const struct jx_check_ctx *c, const char *word)
         }
     }
     return false;
+}
+
+/* explained_scan, remembered in c for each word, so that a report with
+ * many findings is scanned once per word, not once per finding. */
+static bool explained(struct jx_check_ctx *c, const char *word)
+{
+    for (size_t i = 0; i < c->nexplained; i++) {
+        if (strcmp(c->explained[i].word, word) == 0) {
+            return c->explained[i].ex;
+        }
+    }
+    bool ex = explained_scan(c, word);
+    if (c->nexplained < sizeof c->explained / sizeof c->explained[0]) {
+        c->explained[c->nexplained].word = word;
+        c->explained[c->nexplained].ex = ex;
+        c->nexplained++;
+    }
+    return ex;
 }
 
 /* C501: executed/budget above spend-high or (unless only_high) below

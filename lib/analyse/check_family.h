@@ -27,6 +27,13 @@ struct jx_check_ctx {
     const struct jx_prov *uses[16];     /* other values the next finding
                                            uses (jx_check_use) */
     size_t nuses;
+    struct {
+        const char *word;                /* a static string */
+        bool ex;
+    } explained[8];                      /* answers of check_budget's
+                                            explained(), one report scan
+                                            per word (0-initialised) */
+    size_t nexplained;
 };
 
 /* The figures of the report prose the checks compare: the package's

@@ -15,7 +15,8 @@
 
 /* Shortest passage (code points) reported as repeated. */
 #define REPEAT_MIN_CHARS 20
-/* Longest paragraph (bytes) searched for a repeated passage. */
+/* Longest paragraph (bytes) searched for a repeated passage (bounds the
+ * scratch hashes: 16 bytes for each). */
 #define REPEAT_MAX_BYTES 6000
 /* Most paragraphs compared for whole-paragraph repeats. */
 #define PARA_MAX 4000
@@ -265,14 +266,124 @@ static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
     return jx_sprintf(a, "%.*s%s", (int)i, s, i < n ? "…" : "");
 }
 
-/* Find a passage of at least REPEAT_MIN_CHARS code points repeated back
- * to back in p[0..n): its start and length in bytes; false if none. */
-static bool back_to_back(const char *p, size_t n, size_t *start,
-                         size_t *len)
+/* Prefix hashes of a paragraph for comparing two of its passages in
+ * constant time: two polynomial hashes modulo primes below 2^31, packed
+ * in one 64-bit word.  The arrays are malloc'd once for
+ * REPEAT_MAX_BYTES + 1 entries and owned by the struct (phash_free). */
+struct phash {
+    uint64_t *h;  /* h[i]: hashes of p[0..i) */
+    uint64_t *pw; /* pw[i]: the bases to the power i */
+};
+
+#define PH_M1 2147483647u
+#define PH_M2 2147483629u
+#define PH_B1 911382323u
+#define PH_B2 972663749u
+
+/* Allocate and fill the power table; false when out of memory. */
+static bool phash_init(struct phash *ph)
 {
-    if (n > REPEAT_MAX_BYTES) {
-        n = REPEAT_MAX_BYTES;
+    ph->h = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->h);
+    ph->pw = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->pw);
+    if (!ph->h || !ph->pw) {
+        free(ph->h);
+        free(ph->pw);
+        ph->h = ph->pw = NULL;
+        return false;
     }
+    uint64_t a = 1, b = 1;
+    for (size_t i = 0; i <= REPEAT_MAX_BYTES; i++) {
+        ph->pw[i] = a << 32 | b;
+        a = a * PH_B1 % PH_M1;
+        b = b * PH_B2 % PH_M2;
+    }
+    return true;
+}
+
+/* Free the arrays of ph. */
+static void phash_free(struct phash *ph)
+{
+    free(ph->h);
+    free(ph->pw);
+}
+
+/* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES. */
+static void phash_build(struct phash *ph, const char *p, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    ph->h[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t ch = (unsigned char)p[i] + 1u;
+        a = (a * PH_B1 + ch) % PH_M1;
+        b = (b * PH_B2 + ch) % PH_M2;
+        ph->h[i + 1] = a << 32 | b;
+    }
+}
+
+/* The packed hash of p[i..i+len). */
+static uint64_t phash_of(const struct phash *ph, size_t i, size_t len)
+{
+    uint64_t hi = ph->h[i + len], lo = ph->h[i], pw = ph->pw[len];
+    uint64_t a = ((hi >> 32) + PH_M1 -
+                  (lo >> 32) * (pw >> 32) % PH_M1) % PH_M1;
+    uint64_t b = ((hi & 0xFFFFFFFFu) + PH_M2 -
+                  (lo & 0xFFFFFFFFu) * (pw & 0xFFFFFFFFu) % PH_M2) % PH_M2;
+    return a << 32 | b;
+}
+
+/* The longest L <= max with p[i..i+L) == p[j..j+L) (by hash: never
+ * less than the true length, more only on a collision). */
+static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
+                      size_t j, size_t max)
+{
+    size_t lo = 0;
+    while (lo < max && lo < 8 && p[i + lo] == p[j + lo]) {
+        lo++;
+    }
+    if (lo < 8 || lo == max) {
+        return lo;
+    }
+    size_t hi = max; /* invariant: lo matches; answer in [lo, hi] */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (phash_of(ph, i, mid) == phash_of(ph, j, mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
+/* The longest B <= max with p[i-B..i) == p[j-B..j) (by hash, as
+ * lce_fwd). */
+static size_t lce_back(const struct phash *ph, const char *p, size_t i,
+                       size_t j, size_t max)
+{
+    size_t lo = 0;
+    while (lo < max && lo < 8 && p[i - lo - 1] == p[j - lo - 1]) {
+        lo++;
+    }
+    if (lo < 8 || lo == max) {
+        return lo;
+    }
+    size_t hi = max;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (phash_of(ph, i - mid, mid) == phash_of(ph, j - mid, mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
+/* The plain search (quadratic in n): the fallback when a hash
+ * collision is caught, and the definition back_to_back must match. */
+static bool back_to_back_plain(const char *p, size_t n, size_t *start,
+                               size_t *len)
+{
     for (size_t k = REPEAT_MIN_CHARS; k <= n / 2; k++) {
         size_t run = 0;
         for (size_t j = 0; j + k < n; j++) {
@@ -292,6 +403,60 @@ static bool back_to_back(const char *p, size_t n, size_t *start,
             *start = s;
             *len = k;
             return true;
+        }
+    }
+    return false;
+}
+
+/* Find a passage of at least REPEAT_MIN_CHARS code points repeated back
+ * to back in p[0..n) (only its first REPEAT_MAX_BYTES bytes are
+ * searched): its start and length in bytes; false if none.  The answer
+ * is the shortest such passage, and of those the first: for each
+ * length k, the positions j with p[j] == p[j+k] form runs, a run of k
+ * or more holds a passage repeated at distance k, and every such run
+ * holds a multiple of k, so only those anchors are probed, the run
+ * around each measured by hashing (n/k probes for each k: n log n in
+ * all).  A candidate is compared byte by byte before it is returned;
+ * ph (phash_init'd) is scratch; NULL ph means the plain search. */
+static bool back_to_back(const char *p, size_t n, struct phash *ph,
+                         size_t *start, size_t *len)
+{
+    if (n > REPEAT_MAX_BYTES) {
+        n = REPEAT_MAX_BYTES;
+    }
+    if (n < 2 * REPEAT_MIN_CHARS) {
+        return false;
+    }
+    if (!ph) {
+        return back_to_back_plain(p, n, start, len);
+    }
+    phash_build(ph, p, n);
+    for (size_t k = REPEAT_MIN_CHARS; k <= n / 2; k++) {
+        size_t m = n - k; /* positions j with j + k < n */
+        size_t done = 0;  /* positions below are searched */
+        for (size_t q = 0; q < m; q += k) {
+            if (q < done || p[q] != p[q + k]) {
+                continue;
+            }
+            size_t lim = q - done < k ? q - done : k;
+            size_t a = q - lce_back(ph, p, q, q + k, lim);
+            size_t b = q + lce_fwd(ph, p, q, q + k, m - q);
+            done = b;
+            for (size_t s = a; s + k <= b; s++) {
+                if (((unsigned char)p[s] & 0xC0) == 0x80) {
+                    continue;
+                }
+                if (memcmp(p + s, p + s + k, k) != 0) {
+                    /* a hash collision: search the plain way */
+                    return back_to_back_plain(p, n, start, len);
+                }
+                if (jx_utf8_count(p + s, k) < REPEAT_MIN_CHARS) {
+                    continue;
+                }
+                *start = s;
+                *len = k;
+                return true;
+            }
         }
     }
     return false;
@@ -358,6 +523,8 @@ static void repeats(struct jx_check_ctx *c)
     const struct jx_report *r = &c->pkg->report;
     struct para *ps = jx_alloc_array(c->arena, PARA_MAX, sizeof *ps);
     size_t np = 0;
+    struct phash ph;
+    bool hashed = phash_init(&ph);
     for (size_t i = 0; i < r->nsections; i++) {
         const struct jx_section *sec = &r->sections[i];
         if (!has(&sec->text)) {
@@ -375,7 +542,7 @@ static void repeats(struct jx_check_ctx *c)
             size_t tn = n;
             const char *tp = trim(t, &tn);
             size_t st, ln;
-            if (back_to_back(tp, tn, &st, &ln)) {
+            if (back_to_back(tp, tn, hashed ? &ph : NULL, &st, &ln)) {
                 const struct jx_prov *pv = para_prov(c, sec, line);
                 if (!nrep) {
                     first = pv;
@@ -410,49 +577,85 @@ static void repeats(struct jx_check_ctx *c)
         }
         jx_buf_release(&b);
     }
-    /* C704: group the repeats by (later section, earlier section) */
+    if (hashed) {
+        phash_free(&ph);
+    }
+    /* C704: each paragraph's first earlier copy, by a hash table of the
+     * paragraphs (linear in their bytes) */
     size_t *match = jx_alloc_array(c->arena, np ? np : 1, sizeof *match);
+    size_t nslot = 1;
+    while (nslot < 2 * np + 2) {
+        nslot *= 2;
+    }
+    size_t *slot = jx_alloc_array(c->arena, nslot, sizeof *slot);
+    for (size_t i = 0; i < nslot; i++) {
+        slot[i] = SIZE_MAX;
+    }
     for (size_t j = 0; j < np; j++) {
+        uint64_t h = 1469598103934665603u; /* FNV-1a */
+        for (size_t i = 0; i < ps[j].n; i++) {
+            h = (h ^ (unsigned char)ps[j].s[i]) * 1099511628211u;
+        }
+        size_t at = (size_t)(h ^ h >> 29) & (nslot - 1);
         match[j] = SIZE_MAX;
-        for (size_t i = 0; i < j; i++) {
+        while (slot[at] != SIZE_MAX) {
+            size_t i = slot[at];
             if (ps[i].n == ps[j].n && memcmp(ps[i].s, ps[j].s, ps[j].n) == 0) {
                 match[j] = i;
                 break;
             }
+            at = (at + 1) & (nslot - 1);
+        }
+        if (match[j] == SIZE_MAX) {
+            slot[at] = j;
         }
     }
-    for (size_t j = 0; j < np; j++) {
-        if (match[j] == SIZE_MAX) {
-            continue;
+    /* group the repeats by (later section, earlier section): the
+     * paragraphs come section by section, so a later section's repeats
+     * are one block, counted by earlier section in cnt */
+    size_t *cnt = jx_alloc_array(c->arena, r->nsections ? r->nsections : 1,
+                                 sizeof *cnt);
+    for (size_t lo = 0; lo < np;) {
+        size_t hi = lo;
+        while (hi < np && ps[hi].section == ps[lo].section) {
+            hi++;
         }
-        size_t si_ = ps[match[j]].section, sj_ = ps[j].section;
-        size_t count = 0;
-        for (size_t k = j; k < np; k++) {
-            if (match[k] != SIZE_MAX && ps[k].section == sj_ &&
-                ps[match[k]].section == si_) {
-                count++;
-                if (k != j) {
-                    match[k] = SIZE_MAX; /* reported with j */
-                }
+        for (size_t k = lo; k < hi; k++) {
+            if (match[k] != SIZE_MAX) {
+                cnt[ps[match[k]].section] = 0;
             }
         }
-        const struct jx_section *si = &r->sections[si_];
-        const struct jx_section *sj = &r->sections[sj_];
-        const struct jx_prov *pi = para_prov(c, si, ps[match[j]].line);
-        bool same = si_ == sj_;
-        jx_check_report(
-            c, "C704", same ? JX_SEV_WARNING : JX_SEV_NOTE,
-            para_prov(c, sj, ps[j].line),
-            jx_sprintf(c->arena, "/report/sections/%zu/text", sj_),
-            "自评报告第%s部分有 %zu 段与第%s部分的段落完全相同（第一段“%s”，"
-            "前文见%s）%s",
-            sj->no >= 1 && sj->no <= 10 ? numerals[sj->no - 1] : "?", count,
-            si->no >= 1 && si->no <= 10 ? numerals[si->no - 1] : "?",
-            excerpt(c->arena, ps[j].s, ps[j].n),
-            pi && pi->line ? jx_sprintf(c->arena, "第 %d 行", pi->line)
-                           : jx_sprintf(c->arena, "第%d段",
-                                        ps[match[j]].line + 1),
-            same ? "，重复印了两次" : "，是照搬前文还是有意重述，请核实");
+        for (size_t k = lo; k < hi; k++) {
+            if (match[k] != SIZE_MAX) {
+                cnt[ps[match[k]].section]++;
+            }
+        }
+        for (size_t j = lo; j < hi; j++) {
+            if (match[j] == SIZE_MAX || !cnt[ps[match[j]].section]) {
+                continue;
+            }
+            size_t si_ = ps[match[j]].section, sj_ = ps[j].section;
+            size_t count = cnt[si_];
+            cnt[si_] = 0; /* the rest are reported with j */
+            const struct jx_section *si = &r->sections[si_];
+            const struct jx_section *sj = &r->sections[sj_];
+            const struct jx_prov *pi = para_prov(c, si, ps[match[j]].line);
+            bool same = si_ == sj_;
+            jx_check_report(
+                c, "C704", same ? JX_SEV_WARNING : JX_SEV_NOTE,
+                para_prov(c, sj, ps[j].line),
+                jx_sprintf(c->arena, "/report/sections/%zu/text", sj_),
+                "自评报告第%s部分有 %zu 段与第%s部分的段落完全相同（第一段“%s”，"
+                "前文见%s）%s",
+                sj->no >= 1 && sj->no <= 10 ? numerals[sj->no - 1] : "?", count,
+                si->no >= 1 && si->no <= 10 ? numerals[si->no - 1] : "?",
+                excerpt(c->arena, ps[j].s, ps[j].n),
+                pi && pi->line ? jx_sprintf(c->arena, "第 %d 行", pi->line)
+                               : jx_sprintf(c->arena, "第%d段",
+                                            ps[match[j]].line + 1),
+                same ? "，重复印了两次" : "，是照搬前文还是有意重述，请核实");
+        }
+        lo = hi;
     }
 }
 

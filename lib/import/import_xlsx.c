@@ -1719,6 +1719,18 @@ static void read_sheet(struct xctx *x, const struct sheetref *sr,
     unsigned char *cov = coverage(x, &st);
     long nrows = st.nrows, ncols = st.ncols;
     size_t i = 0;
+    /* the cells to come: the shown cells and (dense) the positions
+     * no cell or merged range covers */
+    size_t ncells = 0;
+    if (cov) {
+        for (long k = 0; k < nrows * ncols; k++) {
+            ncells += !cov[k];
+        }
+    }
+    for (size_t k = 0; k < st.n; k++) {
+        ncells += !st.cells[k].hidden;
+    }
+    jx_doc_table_reserve(x->doc, t, ncells);
     if (cov) {
         /* dense: every position of the used range is a cell */
         for (long r = 0; r < nrows; r++) {

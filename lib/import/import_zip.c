@@ -7,7 +7,9 @@
  * the entries.  Entries are inflated in 64 KiB chunks; the size of the
  * entry, the compression ratio and the running total are checked after
  * every chunk, so sizes declared in the headers are only ever trusted to
- * refuse an entry, never to accept one.
+ * refuse an entry, never to accept one; an entry is never inflated past
+ * its declared size (or the limits, whichever is smaller): one byte
+ * beyond it and it is refused (I208).
  */
 #include "import/import_zip.h"
 
@@ -295,10 +297,13 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
                  "无法读取 ZIP 条目 \"%s\"", name);
         return NULL;
     }
-    /* Room for the declared size (bounded by the limits), so honest
-     * entries are read without copying.  When the header lied, jump
-     * once to the most the limits allow: that memory is only touched as
-     * it is filled. */
+    /* The most this entry may inflate to: the limits, and the declared
+     * size when there is one.  Honest entries are read into room for
+     * exactly their declared size (no copying); an entry that inflates
+     * past its declared size is refused at its first byte beyond it, so
+     * a lying header costs no more than an honest one.  Without a
+     * declared size, room grows once to the most the limits allow: that
+     * memory is only touched as it is filled. */
     uint64_t bound = z->lim.max_entry;
     if (z->lim.max_inflated - z->total < bound) {
         bound = z->lim.max_inflated - z->total;
@@ -308,18 +313,23 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
         r = r < RATIO_GRACE ? RATIO_GRACE : r;
         bound = r < bound ? r : bound;
     }
-    uint64_t want = (st.valid & ZIP_STAT_SIZE) && st.size < bound ? st.size
-                                                                  : bound;
-    size_t cap = (size_t)want + CHUNK + 1;
+    bool declared = (st.valid & ZIP_STAT_SIZE) && st.size <= bound;
+    /* read at most one byte past the declared size, to catch a lie */
+    uint64_t most = declared ? st.size + 1 : UINT64_MAX;
+    size_t cap = declared ? (size_t)st.size + 2 : (size_t)bound + CHUNK + 1;
     char *buf = jx_xmalloc(cap);
     size_t got = 0;
     for (;;) {
-        if (cap - got < CHUNK + 1) {
-            size_t most = (size_t)bound + CHUNK + 1;
-            cap = cap < most ? most : got + CHUNK + 1;
+        if (cap - got < CHUNK + 1 && !declared) {
+            size_t room = (size_t)bound + CHUNK + 1;
+            cap = cap < room ? room : got + CHUNK + 1;
             buf = jx_xrealloc(buf, cap);
         }
-        zip_int64_t r = zip_fread(f, buf + got, CHUNK);
+        uint64_t ask = CHUNK;
+        if (most - got < ask) {
+            ask = most - got;
+        }
+        zip_int64_t r = ask ? zip_fread(f, buf + got, ask) : 0;
         if (r < 0) {
             zip_diag(z->diags, z->file, "I204",
                      zip_error_strerror(zip_file_get_error(f)),
@@ -332,6 +342,15 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
             break;
         }
         got += (size_t)r;
+        if (declared && got > st.size) {
+            zip_diag(z->diags, z->file, "I208", NULL,
+                     "ZIP 条目 \"%s\" 解压后超过文件头声明的 %llu 字节，"
+                     "文件头不实（文件已损坏或被篡改），已停止解压",
+                     name, (unsigned long long)st.size);
+            zip_fclose(f);
+            free(buf);
+            return NULL;
+        }
         if (check_sizes(z, name, got, comp, false) < 0) {
             zip_fclose(f);
             free(buf);

@@ -50,6 +50,20 @@ struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name)
     return t;
 }
 
+/* Room for n cells in all (doc.h). */
+void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t, size_t n)
+{
+    if (n <= t->capcells) {
+        return;
+    }
+    struct jx_doc_cell *c = jx_alloc_array(d->arena, n, sizeof *c);
+    if (t->ncells) {
+        memcpy(c, t->cells, t->ncells * sizeof *c);
+    }
+    t->cells = c;
+    t->capcells = n;
+}
+
 /* Add a cell; spans below 1 are taken as 1. */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,

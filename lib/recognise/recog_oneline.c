@@ -62,7 +62,24 @@ struct word {
 struct words {
     struct word *w;
     size_t n, cap;
+    unsigned char *pre; /* bitmap: some word starts with these bytes
+                           (pre_key of its first one to three), so that
+                           match skips at once most places (arena) */
 };
+
+/* Bits of the prefix bitmap. */
+enum { PRE_BITS = 1u << 19 };
+
+/* The bitmap index of the first min(k, 3) bytes at s (k >= 1). */
+static uint32_t pre_key(const char *s, size_t k)
+{
+    k = k < 3 ? k : 3;
+    uint32_t v = (uint32_t)k << 24;
+    for (size_t i = 0; i < k; i++) {
+        v |= (uint32_t)(unsigned char)s[i] << (8 * i);
+    }
+    return (v * 2654435761u) >> 13;
+}
 
 /* Add the words of list l with group g and id. */
 static void add_words(struct jx_arena *a, struct words *ws,
@@ -110,6 +127,12 @@ static void collect(struct jx_rc *rc, struct words *ws)
                   JX_FR_LEVEL2);
         add_words(rc->arena, ws, &fm->row[JX_FR_SUM], G_SUM, JX_FR_SUM);
     }
+    ws->pre = jx_alloc(rc->arena, PRE_BITS / 8);
+    memset(ws->pre, 0, PRE_BITS / 8);
+    for (size_t i = 0; i < ws->n; i++) {
+        uint32_t k = pre_key(ws->w[i].w, ws->w[i].n);
+        ws->pre[k / 8] |= (unsigned char)(1u << (k % 8));
+    }
 }
 
 /* The length of the longest word of group g at s[pos..n) (its id in
@@ -118,7 +141,12 @@ static size_t match(const struct words *ws, enum group g, const char *s,
                     size_t n, size_t pos, int *id)
 {
     size_t best = 0;
-    for (size_t i = 0; i < ws->n; i++) {
+    bool maybe = false;
+    for (size_t k = 1; k <= 3 && k <= n - pos && !maybe; k++) {
+        uint32_t key = pre_key(s + pos, k);
+        maybe = ws->pre[key / 8] & (1u << (key % 8));
+    }
+    for (size_t i = 0; maybe && i < ws->n; i++) {
         const struct word *w = &ws->w[i];
         if (w->g != g || w->n <= best || w->n > n - pos ||
             s[pos] != w->w[0] || memcmp(s + pos, w->w, w->n) != 0) {
@@ -1167,14 +1195,31 @@ const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
         scoring_form_line(rc->forms, s)) {
         return NULL;
     }
+    struct words *ws = rc->oneline_words;
+    if (!ws) {
+        ws = jx_alloc(rc->arena, sizeof *ws);
+        collect(rc, ws);
+        rc->oneline_words = ws;
+    }
     struct cut c;
     memset(&c, 0, sizeof c);
     c.rc = rc;
+    c.ws = *ws;
+    /* first look for a header in a scratch copy, so that the lines
+     * holding none (nearly all) leave nothing in the arena */
+    struct jx_arena *scratch = jx_arena_new();
+    c.s = jx_rc_clean(scratch, s, n);
+    c.n = strlen(c.s);
+    struct hdr h;
+    bool any = find_header(&c, 0, false, &h);
+    jx_arena_free(scratch);
+    if (!any) {
+        return NULL;
+    }
     c.s = jx_rc_clean(rc->arena, s, n);
     c.n = strlen(c.s);
     c.base = p->prov;
     c.col = c.base.col ? c.base.col : 1;
-    collect(rc, &c.ws);
     c.d = jx_doc_new(rc->arena, rc->file, rc->doc->source);
     if (!cut_line(&c)) {
         return NULL;

@@ -536,6 +536,110 @@ static void t_c704(void)
          "C704");
 }
 
+/* Section 一 whose one paragraph is a list "第1项，第2项，…" of about
+ * filler bytes followed by tail (arena-owned JSON body). */
+static const char *long_para(struct jx_arena *a, size_t filler,
+                             const char *tail)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 14);
+    for (int i = 1; b.len < filler; i++) {
+        jx_buf_addf(&b, "第%d项，", i);
+    }
+    const char *body = jx_sprintf(
+        a, "\"report\":{\"title\":\"t\",\"sections\":[{\"no\":1,\"title\":"
+           "\"单位基本情况\",\"text\":\"%s%s\"}]}",
+        b.p, tail);
+    jx_buf_release(&b);
+    return body;
+}
+
+/* C703 in long paragraphs: the shortest repeated passage is found far
+ * into the paragraph (the search is by hashing, not quadratic), and
+ * only the first 6000 bytes of a paragraph are searched. */
+static void t_c703_long(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *twice = "负责综合协调、综合调研、综合考核和督查等工作"
+                        "负责综合协调、综合调研、综合考核和督查等工作。";
+    one(F_PUBLISH, long_para(a, 5000, twice), "C703", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“负责"
+        "综合协调、综合调研、综合考核…”（22字）");
+    none(F_PUBLISH, long_para(a, 6000, twice), "C703");
+    none(F_PUBLISH, long_para(a, 5000, "负责综合协调。"), "C703");
+    /* a text of period 3 characters: the shortest passage of 20
+     * characters or more repeated is 21 characters long */
+    struct jx_buf b;
+    jx_buf_init(&b, 256);
+    for (int i = 0; i < 30; i++) {
+        jx_buf_addf(&b, "甲乙丙");
+    }
+    one(F_PUBLISH, long_para(a, 100, b.p), "C703", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“甲乙"
+        "丙甲乙丙甲乙丙甲乙丙甲乙丙甲…”（21字）");
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
+/* C704 grouped: one finding for each (later section, earlier section)
+ * with the count of its paragraphs, in the order of their first. */
+static void t_c704_groups(void)
+{
+#define PA "负责综合协调、综合调研、综合考核和督查等工作。"
+#define PB "完成年度预算编制、执行监控和绩效自评等各项任务。"
+#define PC "加强内部控制建设，健全财务管理制度，规范资金使用。"
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e = {0};
+    const char *body =
+        "\"report\":{\"title\":\"t\",\"sections\":["
+        "{\"no\":1,\"title\":\"单位基本情况\",\"text\":\"" PA "\\n" PB "\"},"
+        "{\"no\":2,\"title\":\"绩效目标\",\"text\":\"" PA "\\n" PC "\\n" PB
+        "\\n" PC "\"}]}";
+    CHECK_INT(run(a, F_PUBLISH, body, "C704", &e), 2);
+    CHECK_INT(e.severity, JX_SEV_WARNING);
+    CHECK_STR(e.msg, "自评报告第二部分有 1 段与第二部分的段落完全相同（第一段"
+                     "“加强内部控制建设，健全财务管理制…”，前文见第2段）"
+                     "，重复印了两次");
+    jx_arena_free(a);
+    a = jx_arena_new();
+    CHECK_INT(run(a, F_PUBLISH, body, "C703", &e), 0);
+    jx_arena_free(a);
+    /* the first finding: two paragraphs of 二 copied from 一 */
+    a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const char *json = jx_sprintf(
+        a, "{\"format\":\"jixiao-package\",\"version\":1,"
+           "\"unit\":{\"name\":\"测试中心\"},\"year\":2024,%s}", body);
+    struct jx_package *p = jx_pkgjson_load(a, NULL, json, strlen(json), &d);
+    CHECK(p != NULL);
+    struct jx_check_config cfg;
+    jx_check_config_default(&cfg);
+    struct jx_check_ctx c = {.arena = a, .pkg = p, .ev = NULL, .cfg = &cfg,
+                             .diags = &d};
+    size_t from = d.n;
+    jx_check_publish(&c);
+    const struct jx_diag *first = NULL;
+    for (size_t i = from; i < d.n && !first; i++) {
+        if (strcmp(d.a[i].code, "C704") == 0) {
+            first = &d.a[i];
+        }
+    }
+    CHECK(first != NULL);
+    if (first) {
+        CHECK_INT(first->severity, JX_SEV_NOTE);
+        CHECK_STR(first->msg,
+                  "自评报告第二部分有 2 段与第一部分的段落完全相同（第一段"
+                  "“负责综合协调、综合调研、综合考核…”，前文见第1段），是照搬"
+                  "前文还是有意重述，请核实");
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+#undef PA
+#undef PB
+#undef PC
+}
+
 const struct jx_test t_check_ind[] = {
     {"check_ind.c401", t_c401}, {"check_ind.c402", t_c402},
     {"check_ind.c403", t_c403}, {"check_ind.c404", t_c404},
@@ -550,5 +654,7 @@ const struct jx_test t_check_ind[] = {
     {"check_ind.c701", t_c701}, {"check_ind.c702", t_c702},
     {"check_ind.c703", t_c703}, {"check_ind.c704", t_c704},
     {"check_ind.c705", t_c705},
+    {"check_ind.c703_long", t_c703_long},
+    {"check_ind.c704_groups", t_c704_groups},
     {NULL, NULL},
 };

@@ -95,7 +95,35 @@ static void simplify(void)
     jx_arena_free(a);
 }
 
+/* Reserved room: the cells already added are kept, the array is not
+ * regrown while within the room, and a smaller reserve changes nothing. */
+static void reserve(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "x.xlsx", JX_SRC_XLSX);
+    struct jx_doc_table *t = jx_doc_add_table(d, "s");
+    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, NULL);
+    jx_doc_table_reserve(d, t, 100);
+    CHECK_INT(t->capcells, 100);
+    CHECK_STR(t->cells[0].text, "甲");
+    const struct jx_doc_cell *first = t->cells;
+    for (int i = 1; i < 100; i++) {
+        jx_doc_table_add_cell(d, t, i, 0, 1, 1, "1", 1, NULL);
+    }
+    CHECK(t->cells == first);
+    CHECK_INT(t->ncells, 100);
+    jx_doc_table_reserve(d, t, 10);
+    CHECK_INT(t->capcells, 100);
+    CHECK(t->cells == first);
+    jx_doc_table_add_cell(d, t, 100, 0, 1, 1, "2", 1, NULL);
+    CHECK_INT(t->ncells, 101);
+    CHECK_STR(t->cells[0].text, "甲");
+    CHECK_STR(t->cells[100].text, "2");
+    jx_arena_free(a);
+}
+
 const struct jx_test t_doc[] = {
+    {"doc.reserve", reserve},
     {"doc.simplify", simplify},
     {"doc.grid_spans", grid_spans},
     {"doc.grid_limit", grid_limit},

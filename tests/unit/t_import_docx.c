@@ -712,7 +712,8 @@ static long peak_rss(void)
 
 /* A zip bomb (200 MB of zeros in one entry) fails at once on its
  * declared size; with its headers lying (declared 1000 bytes) it fails
- * while inflating on the ratio, with bounded time and memory. */
+ * at the first byte inflated past the declared size, with bounded time
+ * and memory. */
 static void zip_bomb(void)
 {
     size_t len = 0;
@@ -743,7 +744,11 @@ static void zip_bomb(void)
     before = reset_peak();
     CHECK(jx_import_docx(a, "bomb.docx", z, len, NULL, &d) == NULL);
     CHECK_INT(d.n, 1);
-    CHECK_STR(d.a[0].code, "I206");
+    CHECK_STR(d.a[0].code, "I208");
+    CHECK_STR(d.a[0].msg, "ZIP 条目 \"word/document.xml\" 解压后超过文件头声明"
+                          "的 1000 字节，文件头不实（文件已损坏或被篡改），已停止"
+                          "解压");
+    CHECK_STR(d.a[0].loc.file, "bomb.docx");
     if (before >= 0) {
         long grown = peak_rss() - before;
         if (grown >= 64 * 1024) {
@@ -759,10 +764,76 @@ static void zip_bomb(void)
     enum jx_input_kind k;
     CHECK(jx_import(a, "bomb.docx", z, len, NULL, &d, &k) == NULL);
     CHECK_INT(k, JX_IN_DOCX);
-    CHECK_STR(d.n ? d.a[0].code : "", "I206");
+    CHECK_STR(d.n ? d.a[0].code : "", "I208");
     free(z);
     jx_diags_release(&d);
     jx_arena_free(a);
+}
+
+/* An entry of text that does not compress (so the ratio limit never
+ * applies) whose headers declare fewer bytes than it holds: refused at
+ * the first byte past the declared size; the exact declared size reads;
+ * a declared size over the entry limit is refused before inflating. */
+static void lying_size(void)
+{
+    size_t n = 300u * 1024u;
+    char *text = malloc(n + 1);
+    unsigned long x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        text[i] = (char)('a' + (x >> 16) % 26);
+    }
+    text[n] = '\0';
+    struct part parts[] = {{"a.txt", text, n, false}};
+    size_t len;
+    char *z = make_zip(parts, 1, &len);
+    CHECK(z != NULL);
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    size_t got = 0;
+    struct jx_zip *zz = jx_zip_open(z, len, NULL, "s.zip", &d);
+    char *back = jx_zip_read(zz, "a.txt", &got);
+    CHECK(back != NULL && got == n && memcmp(back, text, n) == 0);
+    free(back);
+    jx_zip_close(zz);
+
+    CHECK_INT(patch_size(z, len, "a.txt", 100), 2);
+    zz = jx_zip_open(z, len, NULL, "s.zip", &d);
+    CHECK(jx_zip_read(zz, "a.txt", &got) == NULL);
+    CHECK_INT(got, 0);
+    CHECK_INT(d.n, 1);
+    CHECK_STR(d.n ? d.a[0].code : "", "I208");
+    CHECK_STR(d.n ? d.a[0].msg : "",
+              "ZIP 条目 \"a.txt\" 解压后超过文件头声明的 100 字节，文件头不实"
+              "（文件已损坏或被篡改），已停止解压");
+    CHECK_STR(d.n ? d.a[0].loc.file : "", "s.zip");
+    jx_zip_close(zz);
+
+    /* one byte short is a lie too */
+    jx_diags_release(&d);
+    jx_diags_init(&d, a);
+    CHECK_INT(patch_size(z, len, "a.txt", (unsigned long)n - 1), 2);
+    zz = jx_zip_open(z, len, NULL, "s.zip", &d);
+    CHECK(jx_zip_read(zz, "a.txt", &got) == NULL);
+    CHECK_STR(d.n ? d.a[0].code : "", "I208");
+    jx_zip_close(zz);
+
+    /* the configured limit below the declared size: refused at once */
+    jx_diags_release(&d);
+    jx_diags_init(&d, a);
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    lim.max_entry = 1000;
+    zz = jx_zip_open(z, len, &lim, "s.zip", &d);
+    CHECK(jx_zip_read(zz, "a.txt", &got) == NULL);
+    CHECK_STR(d.n ? d.a[0].msg : "",
+              "ZIP 条目 \"a.txt\" 过大：声明 307199 字节，上限 1000 字节");
+    jx_zip_close(zz);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+    free(z);
+    free(text);
 }
 
 /* More entries than the limit: refused from the end record, before
@@ -1041,6 +1112,7 @@ const struct jx_test t_import_docx[] = {
     {"import_docx.broken_files", broken_files},
     {"import_docx.billion_laughs", billion_laughs},
     {"import_docx.zip_bomb", zip_bomb},
+    {"import_docx.zip_lying_size", lying_size},
     {"import_docx.too_many_entries", too_many_entries},
     {"import_docx.random_bytes", random_bytes},
     {"import_docx.detection", detection},
