@@ -339,6 +339,15 @@ int jx_cmd_cgi(int argc, char **argv);
  * for method and path: 21 MiB on the upload routes (a POST to a path
  * ending in /upload), else 1 MiB. */
 size_t jx_cli_web_body_max(const char *method, const char *path);
+
+/* The options serve and cgi share, at argv[*i]: the workspace's
+ * (jx_cli_ws_arg, into *w), --frameworks-dir and --calendar-dir (into
+ * *cfg, pointing into argv).  Returns 1 when it took the option
+ * (advancing *i past a value), 0 when the option is not one of these,
+ * -1 after printing a usage error (exit JX_EXIT_USAGE). */
+struct jx_web_config;
+int jx_cli_web_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_ws_args *w, struct jx_web_config *cfg);
 int jx_cmd_score(int argc, char **argv);
 int jx_cmd_status(int argc, char **argv);
 int jx_cmd_submit(int argc, char **argv);

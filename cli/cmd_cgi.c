@@ -117,24 +117,12 @@ int jx_cmd_cgi(int argc, char **argv)
     struct jx_ws_args w = {0};
     struct jx_web_config cfg = {0};
     for (int i = 1; i < argc; i++) {
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &w);
+        int r = jx_cli_web_arg(self, argc, argv, &i, &w, &cfg);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
-        if (r > 0) {
-            continue;
-        }
-        const char *v;
-        if ((r = jx_cli_optval(argc, argv, &i, "--frameworks-dir", &v)) > 0) {
-            cfg.fwdir = v;
-        } else if (r == 0 && (r = jx_cli_optval(argc, argv, &i,
-                                                "--calendar-dir", &v)) > 0) {
-            cfg.caldir = v;
-        } else if (r == 0) {
+        if (r == 0) {
             return jx_cli_usage_error(self, "未知参数“%s”", argv[i]);
-        }
-        if (r < 0) {
-            return jx_cli_usage_error(self, "选项 %s 缺少取值", argv[i]);
         }
     }
     struct jx_arena *a = jx_arena_new();

@@ -40,6 +40,28 @@ size_t jx_cli_web_body_max(const char *method, const char *path)
     return upload ? UPLOAD_BODY_MAX : BODY_MAX;
 }
 
+/* See cli.h. */
+int jx_cli_web_arg(const struct jx_cmd *self, int argc, char **argv, int *i,
+                   struct jx_ws_args *w, struct jx_web_config *cfg)
+{
+    int r = jx_cli_ws_arg(self, argc, argv, i, w);
+    if (r != 0) {
+        return r < 0 ? -1 : 1;
+    }
+    const char *v;
+    if ((r = jx_cli_optval(argc, argv, i, "--frameworks-dir", &v)) > 0) {
+        cfg->fwdir = v;
+    } else if (r == 0 && (r = jx_cli_optval(argc, argv, i, "--calendar-dir",
+                                            &v)) > 0) {
+        cfg->caldir = v;
+    }
+    if (r < 0) {
+        jx_cli_usage_error(self, "选项 %s 缺少取值", argv[*i]);
+        return -1;
+    }
+    return r;
+}
+
 /* What every worker shares. */
 struct serve {
     struct jx_web_app *app;
@@ -297,7 +319,7 @@ int jx_cmd_serve(int argc, char **argv)
     bool check = false;
     struct jx_web_config cfg = {0};
     for (int i = 1; i < argc; i++) {
-        int r = jx_cli_ws_arg(self, argc, argv, &i, &w);
+        int r = jx_cli_web_arg(self, argc, argv, &i, &w, &cfg);
         if (r < 0) {
             return JX_EXIT_USAGE;
         }
@@ -307,12 +329,6 @@ int jx_cmd_serve(int argc, char **argv)
         const char *v;
         if ((r = jx_cli_optval(argc, argv, &i, "--listen", &v)) > 0) {
             listen = v;
-        } else if (r == 0 && (r = jx_cli_optval(argc, argv, &i,
-                                                "--frameworks-dir", &v)) > 0) {
-            cfg.fwdir = v;
-        } else if (r == 0 && (r = jx_cli_optval(argc, argv, &i,
-                                                "--calendar-dir", &v)) > 0) {
-            cfg.caldir = v;
         } else if (r == 0 && strcmp(argv[i], "--check") == 0) {
             check = true;
         } else if (r == 0) {
