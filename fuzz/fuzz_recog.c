@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_doc.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
@@ -88,7 +89,7 @@ static void exercise(struct jx_arena *a, const struct jx_doc *doc)
 {
     struct jx_diags dg;
     jx_diags_init(&dg, a);
-    struct jx_package *p = jx_recognise(a, doc, &dg);
+    struct jx_package *p = fuzz_recognise(a, doc, &dg);
     if (p) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 26);
