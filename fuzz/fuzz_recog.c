@@ -1,6 +1,7 @@
 /*
- * fuzz_recog.c - fuzz target of the recognisers (jx_recognise) and the
- * facts of the report text (jx_report_facts).
+ * fuzz_recog.c - fuzz target of the recognisers (jx_recognise, with the
+ * bundled catalogue of forms loaded once per process: fuzz_recognise in
+ * fuzz_doc.h) and the facts of the report text (jx_report_facts).
  *
  * The input is read as a small document language so that the fuzzer
  * reaches the recognisers directly: each line is a paragraph, except
