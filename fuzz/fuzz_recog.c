@@ -1,6 +1,7 @@
 /*
- * fuzz_recog.c - fuzz target of the recognisers (jx_recognise) and the
- * facts of the report text (jx_report_facts).
+ * fuzz_recog.c - fuzz target of the recognisers (jx_recognise, with the
+ * bundled catalogue of forms loaded once per process: fuzz_recognise in
+ * fuzz_doc.h) and the facts of the report text (jx_report_facts).
  *
  * The input is read as a small document language so that the fuzzer
  * reaches the recognisers directly: each line is a paragraph, except
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_doc.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 #include "jixiao/import.h"
@@ -88,7 +90,7 @@ static void exercise(struct jx_arena *a, const struct jx_doc *doc)
 {
     struct jx_diags dg;
     jx_diags_init(&dg, a);
-    struct jx_package *p = jx_recognise(a, doc, &dg);
+    struct jx_package *p = fuzz_recognise(a, doc, &dg);
     if (p) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 26);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 enum {
-    LEAD_BLOCK = 4096,    /* bytes per code-point checkpoint */
+    LEAD_BLOCK = 256,     /* bytes per code-point checkpoint */
     CLOSER_MAX = 4096,    /* most closers appended by one repair */
     EXCERPT_TOKEN = 24    /* code points quoted from a bad token */
 };
@@ -1446,7 +1446,15 @@ void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
     if (lo == 0 && start < d->bom) {
         start = d->bom;
     }
-    size_t c = off >= start ? lead_before(d, off) - lead_before(d, start) : 0;
+    size_t c = 0;
+    if (off >= start && off - start <= LEAD_BLOCK) {
+        /* a short span: count its lead bytes directly */
+        for (size_t i = start; i < off; i++) {
+            c += ((unsigned char)d->orig[i] & 0xC0) != 0x80;
+        }
+    } else if (off >= start) {
+        c = lead_before(d, off) - lead_before(d, start);
+    }
     *line = lo + 1 > (size_t)INT32_MAX ? INT32_MAX : (int)(lo + 1);
     *col = c + 1 > (size_t)INT32_MAX ? INT32_MAX : (int)(c + 1);
 }

@@ -58,13 +58,16 @@ struct word {
     int id;
 };
 
-/* The words of every 整体 and 项目 form of the catalogue. */
+/* The words of every 整体 and 项目 form of the catalogue, ordered by
+ * their first byte (the catalogue's order kept within one first byte):
+ * those starting with byte b are w[start[b]..start[b + 1]). */
 struct words {
     struct word *w;
     size_t n, cap;
     unsigned char *pre; /* bitmap: some word starts with these bytes
                            (pre_key of its first one to three), so that
                            match skips at once most places (arena) */
+    size_t start[257];
 };
 
 /* Bits of the prefix bitmap. */
@@ -93,6 +96,27 @@ static void add_words(struct jx_arena *a, struct words *ws,
         ws->w = jx_arena_grow(a, ws->w, ws->n, &ws->cap, sizeof *ws->w);
         ws->w[ws->n++] = (struct word){l->w[i], n, g, id};
     }
+}
+
+/* Order the words by their first byte, stably (a counting sort into a
+ * new arena array), and fill ws->start. */
+static void index_words(struct jx_arena *a, struct words *ws)
+{
+    memset(ws->start, 0, sizeof ws->start);
+    for (size_t i = 0; i < ws->n; i++) {
+        ws->start[(unsigned char)ws->w[i].w[0] + 1]++;
+    }
+    for (size_t b = 1; b < 257; b++) {
+        ws->start[b] += ws->start[b - 1];
+    }
+    size_t next[256];
+    memcpy(next, ws->start, sizeof next);
+    struct word *w = jx_alloc_array(a, ws->n ? ws->n : 1, sizeof *w);
+    for (size_t i = 0; i < ws->n; i++) {
+        w[next[(unsigned char)ws->w[i].w[0]]++] = ws->w[i];
+    }
+    ws->w = w;
+    ws->cap = ws->n;
 }
 
 /* Collect the words of the catalogue's 整体 and 项目 forms. */
@@ -133,6 +157,7 @@ static void collect(struct jx_rc *rc, struct words *ws)
         uint32_t k = pre_key(ws->w[i].w, ws->w[i].n);
         ws->pre[k / 8] |= (unsigned char)(1u << (k % 8));
     }
+    index_words(rc->arena, ws);
 }
 
 /* The length of the longest word of group g at s[pos..n) (its id in
@@ -146,10 +171,12 @@ static size_t match(const struct words *ws, enum group g, const char *s,
         uint32_t key = pre_key(s + pos, k);
         maybe = ws->pre[key / 8] & (1u << (key % 8));
     }
-    for (size_t i = 0; maybe && i < ws->n; i++) {
+    unsigned char b = (unsigned char)s[pos];
+    size_t end = maybe ? ws->start[b + 1] : 0;
+    for (size_t i = ws->start[b]; i < end; i++) {
         const struct word *w = &ws->w[i];
         if (w->g != g || w->n <= best || w->n > n - pos ||
-            s[pos] != w->w[0] || memcmp(s + pos, w->w, w->n) != 0) {
+            memcmp(s + pos, w->w, w->n) != 0) {
             continue;
         }
         best = w->n;

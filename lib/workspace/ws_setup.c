@@ -200,6 +200,23 @@ int jx_ws_csv_read(struct jx_arena *a, const char *file, const char *data,
         s = u;
         n = un;
     }
+    const char *nul = memchr(s, '\0', n);
+    if (nul) {
+        /* a NUL would cut its cell's text short: refuse it at its place */
+        size_t at = (size_t)(nul - s), ls = 0;
+        int nl = 1;
+        for (size_t k = 0; k < at; k++) {
+            if (s[k] == '\n') {
+                nl++;
+                ls = k + 1;
+            }
+        }
+        struct jx_loc zl = {.file = file, .line = nl,
+                            .col = cps(s + ls, at - ls) + 1};
+        jx_diag_add(d, "D201", JX_SEV_ERROR, &zl,
+                    "文件中有空字符（NUL，字节值 0），不是文本表格");
+        return -1;
+    }
     struct jx_ws_table out = {0};
     size_t i = 0;
     int line = 1;

@@ -1788,6 +1788,43 @@ static void diag_limit(void)
 
 /* ---- the position index ---------------------------------------------- */
 
+/* Columns are code points on long lines too, counted across the
+ * index's checkpoints (a line of 900 bytes before, one of 1,200 after
+ * the first checkpoints). */
+static void positions_long_lines(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_add(&b, "{\"a\": \"", 7);
+    for (int i = 0; i < 300; i++) {
+        jx_buf_add(&b, "中", strlen("中"));
+    }
+    jx_buf_add(&b, "\",\n\"k\": \"", 9);
+    for (int i = 0; i < 400; i++) {
+        jx_buf_add(&b, "中", strlen("中"));
+    }
+    jx_buf_add(&b, "\", \"z\": 1}", 10);
+    /* both ways of parsing: the one pass and the repairing path */
+    for (int repairing = 0; repairing <= 1; repairing++) {
+        struct jx_jlimits lim = {20, 64, 0, repairing == 1};
+        struct jx_jdoc *d = jx_jdoc_parse(a, b.p, b.len, &lim);
+        CHECK(jx_jdoc_root(d) != NULL);
+        int line, col;
+        jx_jdoc_where(d, jx_jdoc_lookup(d, "/a"), false, &line, &col);
+        CHECK_INT(line * 1000 + col, 1007);
+        jx_jdoc_where(d, jx_jdoc_lookup(d, "/k"), true, &line, &col);
+        CHECK_INT(line * 1000 + col, 2001);
+        jx_jdoc_where(d, jx_jdoc_lookup(d, "/z"), true, &line, &col);
+        CHECK_INT(line * 1000 + col, 2410);
+        jx_jdoc_where(d, jx_jdoc_lookup(d, "/z"), false, &line, &col);
+        CHECK_INT(line * 1000 + col, 2415);
+        jx_jdoc_free(d);
+    }
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
 /* JSON pointers find keys and values; columns are code points. */
 static void positions(void)
 {
@@ -2142,6 +2179,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.diag_limit", diag_limit},
     {"pkgjson.positions", positions},
     {"pkgjson.one_pass", one_pass},
+    {"pkgjson.positions_long_lines", positions_long_lines},
     {"pkgjson.shared_reader", shared_reader},
     {"pkgjson.locate_later_findings", locate_later_findings},
     {NULL, NULL},

@@ -64,6 +64,16 @@ static void t_csv(void)
     CHECK_INT(d.a[0].loc.line, 2);
     CHECK_INT(d.a[0].loc.col, 3);
     jx_diags_release(&d);
+    /* a NUL byte is refused at its place, not read as the end of a cell */
+    static const char zero[] = "编码,名称\n701004,丁 \0所\n";
+    jx_diags_init(&d, a);
+    memset(&t, 0, sizeof t);
+    CHECK_INT(jx_ws_csv_read(a, "u.csv", zero, sizeof zero - 1, &t, &d), -1);
+    CHECK_INT(d.n, 1);
+    CHECK_STR(d.a[0].code, "D201");
+    CHECK_INT(d.a[0].loc.line, 2);
+    CHECK_INT(d.a[0].loc.col, 10);
+    jx_diags_release(&d);
     /* neither UTF-8 nor GB18030 */
     CHECK_INT(csv(a, "a,b\n\xFF\xFF\n", &t, &d), -1);
     CHECK_STR(d.a[0].code, "D201");
