@@ -279,8 +279,11 @@ static bool has_any(const char *s, size_t n, const char *const *a,
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < na; k++) {
+            if (s[i] != a[k][0]) {
+                continue;
+            }
             size_t w = strlen(a[k]);
-            if (s[i] == a[k][0] && w <= n - i && memcmp(s + i, a[k], w) == 0) {
+            if (w <= n - i && memcmp(s + i, a[k], w) == 0) {
                 return true;
             }
         }
@@ -318,35 +321,46 @@ static bool in_sentence(const char *s, const char *p, const char *const *w,
     return has_any(a, (size_t)(b - a), w, n);
 }
 
+/* True when one of the n words of w stands at s (NUL-terminated); the
+ * words start with a multi-byte character, so most places fail on the
+ * first two bytes. */
+static bool word_at(const char *s, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (w[k][0] == s[0] && w[k][1] == s[1] &&
+            strncmp(s, w[k], strlen(w[k])) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when s gives a reason for an execution rate below 100%: a word
  * of cause anywhere, or a word naming the rate with a causal word in
- * the same sentence. */
+ * the same sentence.  One pass over s: every place where a word of
+ * cause, money left over or the rate begins is tried (the same places
+ * a strstr of each word would find). */
 static bool explains(const char *s)
 {
     if (!s) {
         return false;
     }
-    for (size_t k = 0; k < sizeof cause_words / sizeof cause_words[0]; k++) {
-        if (strstr(s, cause_words[k])) {
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0xC0) {
+            continue; /* every word starts with a multi-byte character */
+        }
+        if (word_at(p, cause_words, sizeof cause_words / sizeof cause_words[0])) {
             return true;
         }
-    }
-    for (size_t k = 0; k < sizeof weak_words / sizeof weak_words[0]; k++) {
-        for (const char *p = strstr(s, weak_words[k]); p;
-             p = strstr(p + 1, weak_words[k])) {
-            if (in_sentence(s, p, weak_context,
-                            sizeof weak_context / sizeof weak_context[0])) {
-                return true;
-            }
+        if (word_at(p, weak_words, sizeof weak_words / sizeof weak_words[0]) &&
+            in_sentence(s, p, weak_context,
+                        sizeof weak_context / sizeof weak_context[0])) {
+            return true;
         }
-    }
-    for (size_t k = 0; k < sizeof topic_words / sizeof topic_words[0]; k++) {
-        for (const char *p = strstr(s, topic_words[k]); p;
-             p = strstr(p + 1, topic_words[k])) {
-            if (in_sentence(s, p, because_words,
-                            sizeof because_words / sizeof because_words[0])) {
-                return true;
-            }
+        if (word_at(p, topic_words, sizeof topic_words / sizeof topic_words[0]) &&
+            in_sentence(s, p, because_words,
+                        sizeof because_words / sizeof because_words[0])) {
+            return true;
         }
     }
     return false;

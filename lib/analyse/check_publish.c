@@ -272,7 +272,8 @@ static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
  * REPEAT_MAX_BYTES + 1 entries and owned by the struct (phash_free). */
 struct phash {
     uint64_t *h;  /* h[i]: hashes of p[0..i) */
-    uint64_t *pw; /* pw[i]: the bases to the power i */
+    uint64_t *pw; /* pw[i]: the bases to the power i, i < npw */
+    size_t npw;   /* entries of pw filled so far (on demand) */
 };
 
 #define PH_M1 2147483647u
@@ -280,7 +281,8 @@ struct phash {
 #define PH_B1 911382323u
 #define PH_B2 972663749u
 
-/* Allocate and fill the power table; false when out of memory. */
+/* Allocate the tables (the powers are filled as longer paragraphs
+ * need them, by phash_build); false when out of memory. */
 static bool phash_init(struct phash *ph)
 {
     ph->h = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->h);
@@ -291,12 +293,8 @@ static bool phash_init(struct phash *ph)
         ph->h = ph->pw = NULL;
         return false;
     }
-    uint64_t a = 1, b = 1;
-    for (size_t i = 0; i <= REPEAT_MAX_BYTES; i++) {
-        ph->pw[i] = a << 32 | b;
-        a = a * PH_B1 % PH_M1;
-        b = b * PH_B2 % PH_M2;
-    }
+    ph->pw[0] = (uint64_t)1 << 32 | 1u;
+    ph->npw = 1;
     return true;
 }
 
@@ -307,9 +305,15 @@ static void phash_free(struct phash *ph)
     free(ph->pw);
 }
 
-/* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES. */
+/* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES, and the
+ * powers up to n. */
 static void phash_build(struct phash *ph, const char *p, size_t n)
 {
+    for (; ph->npw <= n; ph->npw++) {
+        uint64_t prev = ph->pw[ph->npw - 1];
+        ph->pw[ph->npw] = (prev >> 32) * PH_B1 % PH_M1 << 32 |
+                          (prev & 0xFFFFFFFFu) * PH_B2 % PH_M2;
+    }
     uint64_t a = 0, b = 0;
     ph->h[0] = 0;
     for (size_t i = 0; i < n; i++) {

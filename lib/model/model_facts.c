@@ -196,15 +196,66 @@ const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
     return r;
 }
 
-/* The scope bits of the words in s[0..n). */
+/* The first three bytes of word w packed into one integer (every scope
+ * word starts with a three-byte UTF-8 character). */
+static uint32_t head3(const char *w)
+{
+    return (uint32_t)(unsigned char)w[0] << 16 |
+           (uint32_t)(unsigned char)w[1] << 8 | (unsigned char)w[2];
+}
+
+/* The scope bits of the words in s[0..n) (up to a NUL), white space
+ * ignored: the same as a strstr of every scope word in the compacted
+ * text, in one pass that compares a word only where its first
+ * character stands.  The compacted copy lives on the stack when short,
+ * else in a (the caller's). */
 static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
 {
-    const char *k = jx_text_compact(a, jx_strndup(a, s, n));
+    enum { WORDS = 3 * sizeof scopes / sizeof scopes[0] };
+    char stack[512];
+    n = strnlen(s, n);
+    char *k = n < sizeof stack ? stack : jx_alloc(a, n + 1);
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            k[m++] = (char)c;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int len = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = len > 0 ? (size_t)len : 1;
+        if (len <= 0 || (cp != 0x3000 && cp != 0xA0)) {
+            memcpy(k + m, s + i, step);
+            m += step;
+        }
+        i += step;
+    }
+    k[m] = '\0';
+    uint32_t heads[WORDS];
     uint32_t bits = 0;
-    for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++) {
-        for (int w = 0; w < 3 && scopes[i].words[w]; w++) {
-            if (strstr(k, scopes[i].words[w])) {
-                bits |= scopes[i].bit;
+    for (size_t w = 0; w < WORDS; w++) {
+        const char *word = scopes[w / 3].words[w % 3];
+        heads[w] = word ? head3(word) : 0;
+    }
+    for (size_t i = 0; i + 3 <= m; i++) {
+        if (((unsigned char)k[i] & 0xF0) != 0xE0) {
+            continue;
+        }
+        uint32_t h = head3(k + i);
+        for (size_t w = 0; w < WORDS; w++) {
+            if (heads[w] != h) {
+                continue;
+            }
+            const char *word = scopes[w / 3].words[w % 3];
+            size_t wl = strlen(word);
+            if (i + wl <= m && memcmp(k + i, word, wl) == 0) {
+                bits |= scopes[w / 3].bit;
             }
         }
     }
