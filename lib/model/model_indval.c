@@ -197,11 +197,40 @@ static bool nfkc_keep(int32_t cp)
     return cp == 0x2026 || cp == 0x22EF || cp == 0x00B2 || cp == 0x00B3;
 }
 
+/* Whether s[0..n) is in NFC and NFKC already because each of its code
+ * points is printable ASCII, a CJK ideograph of U+4E00..U+9FA5, "、",
+ * "。", "≤" or "≥": none of these has a decomposition, and with no
+ * combining mark among them none composes with its neighbour.  The fast
+ * path of add_normal: most indicator texts ("≥95%", "及时") are such. */
+static bool plain_text(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0 || !((cp >= 0x4E00 && cp <= 0x9FA5) || cp == 0x3001 ||
+                        cp == 0x3002 || cp == 0x2264 || cp == 0x2265)) {
+            return false;
+        }
+        i += (size_t)k;
+    }
+    return true;
+}
+
 /* Append s[0..n) (valid UTF-8) to b in normal form: NFKC if compat,
  * else NFC.  Returns false if utf8proc refuses the text. */
 static bool add_normal(struct jx_buf *b, const char *s, size_t n, bool compat)
 {
     if (n == 0) {
+        return true;
+    }
+    if (plain_text(s, n)) {
+        jx_buf_add(b, s, n);
         return true;
     }
     utf8proc_uint8_t *dst = NULL;
