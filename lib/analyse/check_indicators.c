@@ -27,6 +27,9 @@ struct isheet {
     struct jx_indval *tv, *av; /* each indicator's target and actual
                                   parsed once by check_sheet (arena;
                                   present texts only), or NULL */
+    int *report_says; /* whether the report explains a low rate: -1 not
+                         known yet, 0 no, 1 yes; shared by the sheets of
+                         one run (the caller's), or NULL */
 };
 
 /* True when t holds some text. */
@@ -366,6 +369,24 @@ static bool explains(const char *s)
     return false;
 }
 
+/* Whether a section of the report explains a low execution rate; the
+ * answer is kept in *cache (-1 when not known yet; NULL: no cache). */
+static bool report_explains(const struct jx_check_ctx *c, int *cache)
+{
+    if (cache && *cache >= 0) {
+        return *cache == 1;
+    }
+    bool yes = false;
+    const struct jx_report *rp = &c->pkg->report;
+    for (size_t i = 0; i < rp->nsections && !yes; i++) {
+        yes = explains(rp->sections[i].text.s);
+    }
+    if (cache) {
+        *cache = yes;
+    }
+    return yes;
+}
+
 /* C404: 执行率 below 100% and nothing in the report (any section) nor a
  * deviation note explains it.  When what was read holds no report at
  * all (a workbook of the forms), whether the report explains it cannot
@@ -383,10 +404,8 @@ static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
         }
     }
     const struct jx_report *rp = &c->pkg->report;
-    for (size_t i = 0; i < rp->nsections; i++) {
-        if (explains(rp->sections[i].text.s)) {
-            return;
-        }
+    if (report_explains(c, s->report_says)) {
+        return;
     }
     char buf[JX_NUM_BUFSZ];
     if (!rp->present) {
@@ -588,8 +607,8 @@ static const struct jx_sheet_eval *eval_of(const struct jx_check_ctx *c,
  * budget ("2022年预算资金256.14万元", a label with 预算 and no part) and,
  * after it in the same section, the year's spending (a label with 支出 or
  * 执行, no part, no other 预算 than 一般公共预算), spent below the budget
- * and explained nowhere. */
-static void unexplained_prose_rate(struct jx_check_ctx *c)
+ * and explained nowhere.  said: report_explains's cache. */
+static void unexplained_prose_rate(struct jx_check_ctx *c, int *said)
 {
     const struct jx_sheet *us = &c->pkg->unit_sheet;
     if (c->pkg->has_unit_sheet && us->total.budget_full.present &&
@@ -625,11 +644,8 @@ static void unexplained_prose_rate(struct jx_check_ctx *c)
         jx_rat_money_div(e->money, b->money, &rate) != JX_NUM_OK) {
         return;
     }
-    const struct jx_report *rp = &c->pkg->report;
-    for (size_t i = 0; i < rp->nsections; i++) {
-        if (explains(rp->sections[i].text.s)) {
-            return;
-        }
+    if (report_explains(c, said)) {
+        return;
     }
     char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
     jx_check_report(c, "C404", JX_SEV_WARNING, &e->prov, NULL,
@@ -648,9 +664,10 @@ static void unexplained_prose_rate(struct jx_check_ctx *c)
 void jx_check_indicators(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
+    int said = -1; /* report_explains, once for every sheet */
     if (p->has_unit_sheet) {
         struct isheet s = {&p->unit_sheet, "/unit_sheet", "整体支出绩效自评表",
-                           eval_of(c, &p->unit_sheet), NULL, NULL};
+                           eval_of(c, &p->unit_sheet), NULL, NULL, &said};
         check_sheet(c, &s);
     }
     for (size_t i = 0; i < p->nproject_sheets; i++) {
@@ -660,14 +677,14 @@ void jx_check_indicators(struct jx_check_ctx *c)
             has(&sh->name)
                 ? jx_sprintf(c->arena, "项目支出绩效自评表（%s）", sh->name.s)
                 : jx_sprintf(c->arena, "项目支出绩效自评表（第%zu张）", i + 1),
-            eval_of(c, sh), NULL, NULL};
+            eval_of(c, sh), NULL, NULL, &said};
         check_sheet(c, &s);
     }
     if (p->has_goal_sheet) {
         struct isheet s = {&p->goal_sheet, "/goal_sheet",
                            "整体支出绩效目标完成情况自评表", NULL, NULL,
-                           NULL};
+                           NULL, &said};
         check_sheet(c, &s);
     }
-    unexplained_prose_rate(c);
+    unexplained_prose_rate(c, &said);
 }

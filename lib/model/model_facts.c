@@ -237,22 +237,31 @@ static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
         i += step;
     }
     k[m] = '\0';
-    uint32_t heads[WORDS];
-    uint32_t bits = 0;
+    /* by[c]: the words (bit w for word w) whose second byte ends in
+     * the six bits c */
+    _Static_assert(WORDS <= 64, "one mask holds every scope word");
+    uint64_t by[64] = {0};
     for (size_t w = 0; w < WORDS; w++) {
         const char *word = scopes[w / 3].words[w % 3];
-        heads[w] = word ? head3(word) : 0;
+        if (word) {
+            by[(unsigned char)word[1] & 0x3F] |= (uint64_t)1 << w;
+        }
     }
+    uint32_t bits = 0;
     for (size_t i = 0; i + 3 <= m; i++) {
         if (((unsigned char)k[i] & 0xF0) != 0xE0) {
             continue;
         }
-        uint32_t h = head3(k + i);
-        for (size_t w = 0; w < WORDS; w++) {
-            if (heads[w] != h) {
+        uint64_t cand = by[(unsigned char)k[i + 1] & 0x3F];
+        uint32_t h = cand ? head3(k + i) : 0;
+        for (size_t w = 0; w < WORDS && cand >> w; w++) {
+            if (!(cand >> w & 1)) {
                 continue;
             }
             const char *word = scopes[w / 3].words[w % 3];
+            if (head3(word) != h) {
+                continue;
+            }
             size_t wl = strlen(word);
             if (i + wl <= m && memcmp(k + i, word, wl) == 0) {
                 bits |= scopes[w / 3].bit;

@@ -96,6 +96,12 @@ static bool at(const char *s, size_t n, size_t i, const char *lit)
  * lead byte, so a match always starts on a character boundary. */
 static bool ends(const char *s, size_t b, size_t e, const char *lit)
 {
+    if (e == b) {
+        return lit[0] == '\0';
+    }
+    if (s[e - 1] != lit[0] && lit[1] == '\0') {
+        return false;
+    }
     size_t k = strlen(lit);
     return e - b >= k && memcmp(s + e - k, lit, k) == 0;
 }
@@ -103,6 +109,9 @@ static bool ends(const char *s, size_t b, size_t e, const char *lit)
 /* Whether s[b..e) is exactly lit. */
 static bool span_is(const char *s, size_t b, size_t e, const char *lit)
 {
+    if (e > b && s[b] != lit[0]) {
+        return false; /* the usual case, without strlen */
+    }
     return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
 }
 
