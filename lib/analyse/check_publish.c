@@ -274,6 +274,9 @@ struct phash {
     uint64_t *h;  /* h[i]: hashes of p[0..i) */
     uint64_t *pw; /* pw[i]: the bases to the power i, i < npw */
     size_t npw;   /* entries of pw filled so far (on demand) */
+    const char *p; /* the paragraph hashed on demand (phash_need) */
+    size_t n;
+    bool built;    /* h holds the hashes of p[0..n) */
 };
 
 #define PH_M1 2147483647u
@@ -324,6 +327,17 @@ static void phash_build(struct phash *ph, const char *p, size_t n)
     }
 }
 
+/* Make sure the prefix hashes of the paragraph set by back_to_back are
+ * filled: most paragraphs never need them (no 8 bytes repeated at the
+ * distances probed), so they are built at the first need. */
+static void phash_need(struct phash *ph)
+{
+    if (!ph->built) {
+        phash_build(ph, ph->p, ph->n);
+        ph->built = true;
+    }
+}
+
 /* The packed hash of p[i..i+len). */
 static uint64_t phash_of(const struct phash *ph, size_t i, size_t len)
 {
@@ -337,7 +351,7 @@ static uint64_t phash_of(const struct phash *ph, size_t i, size_t len)
 
 /* The longest L <= max with p[i..i+L) == p[j..j+L) (by hash: never
  * less than the true length, more only on a collision). */
-static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
+static size_t lce_fwd(struct phash *ph, const char *p, size_t i,
                       size_t j, size_t max)
 {
     size_t lo = 0;
@@ -347,6 +361,7 @@ static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
     if (lo < 8 || lo == max) {
         return lo;
     }
+    phash_need(ph);
     size_t hi = max; /* invariant: lo matches; answer in [lo, hi] */
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -361,7 +376,7 @@ static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
 
 /* The longest B <= max with p[i-B..i) == p[j-B..j) (by hash, as
  * lce_fwd). */
-static size_t lce_back(const struct phash *ph, const char *p, size_t i,
+static size_t lce_back(struct phash *ph, const char *p, size_t i,
                        size_t j, size_t max)
 {
     size_t lo = 0;
@@ -371,6 +386,7 @@ static size_t lce_back(const struct phash *ph, const char *p, size_t i,
     if (lo < 8 || lo == max) {
         return lo;
     }
+    phash_need(ph);
     size_t hi = max;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -434,7 +450,9 @@ static bool back_to_back(const char *p, size_t n, struct phash *ph,
     if (!ph) {
         return back_to_back_plain(p, n, start, len);
     }
-    phash_build(ph, p, n);
+    ph->p = p;
+    ph->n = n;
+    ph->built = false;
     for (size_t k = REPEAT_MIN_CHARS; k <= n / 2; k++) {
         size_t m = n - k; /* positions j with j + k < n */
         size_t done = 0;  /* positions below are searched */
@@ -525,8 +543,8 @@ static const char *trim(const char *p, size_t *n)
 static void repeats(struct jx_check_ctx *c)
 {
     const struct jx_report *r = &c->pkg->report;
-    struct para *ps = jx_alloc_array(c->arena, PARA_MAX, sizeof *ps);
-    size_t np = 0;
+    struct para *ps = NULL; /* grown as paragraphs come (arena) */
+    size_t np = 0, capps = 0;
     struct phash ph;
     bool hashed = phash_init(&ph);
     for (size_t i = 0; i < r->nsections; i++) {
@@ -565,6 +583,7 @@ static void repeats(struct jx_check_ctx *c)
                 nrep++;
             }
             if (np < PARA_MAX && jx_utf8_count(tp, tn) >= REPEAT_MIN_CHARS) {
+                ps = jx_arena_grow(c->arena, ps, np, &capps, sizeof *ps);
                 ps[np++] = (struct para){tp, tn, i, line};
             }
             line++;

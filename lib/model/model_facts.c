@@ -204,14 +204,37 @@ static uint32_t head3(const char *w)
            (uint32_t)(unsigned char)w[1] << 8 | (unsigned char)w[2];
 }
 
+/* Every scope word, numbered w = 3 * scope + word. */
+enum { SCOPE_WORDS = 3 * sizeof scopes / sizeof scopes[0] };
+
+/* The scope words by their second byte: by[c] has bit w for each word w
+ * whose second byte ends in the six bits c.  Built once per text by
+ * scope_match_init (the caller's, on its stack). */
+struct scope_match {
+    uint64_t by[64];
+};
+
+/* Fill sm from the scopes table. */
+static void scope_match_init(struct scope_match *sm)
+{
+    _Static_assert(SCOPE_WORDS <= 64, "one mask holds every scope word");
+    memset(sm, 0, sizeof *sm);
+    for (size_t w = 0; w < SCOPE_WORDS; w++) {
+        const char *word = scopes[w / 3].words[w % 3];
+        if (word) {
+            sm->by[(unsigned char)word[1] & 0x3F] |= (uint64_t)1 << w;
+        }
+    }
+}
+
 /* The scope bits of the words in s[0..n) (up to a NUL), white space
  * ignored: the same as a strstr of every scope word in the compacted
- * text, in one pass that compares a word only where its first
- * character stands.  The compacted copy lives on the stack when short,
- * else in a (the caller's). */
-static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
+ * text, in one pass that compares a word only where its first two
+ * bytes may stand (sm: scope_match_init'd).  The compacted copy lives
+ * on the stack when short, else in a (the caller's). */
+static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
+                           const char *s, size_t n)
 {
-    enum { WORDS = 3 * sizeof scopes / sizeof scopes[0] };
     char stack[512];
     n = strnlen(s, n);
     char *k = n < sizeof stack ? stack : jx_alloc(a, n + 1);
@@ -237,24 +260,14 @@ static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
         i += step;
     }
     k[m] = '\0';
-    /* by[c]: the words (bit w for word w) whose second byte ends in
-     * the six bits c */
-    _Static_assert(WORDS <= 64, "one mask holds every scope word");
-    uint64_t by[64] = {0};
-    for (size_t w = 0; w < WORDS; w++) {
-        const char *word = scopes[w / 3].words[w % 3];
-        if (word) {
-            by[(unsigned char)word[1] & 0x3F] |= (uint64_t)1 << w;
-        }
-    }
     uint32_t bits = 0;
     for (size_t i = 0; i + 3 <= m; i++) {
         if (((unsigned char)k[i] & 0xF0) != 0xE0) {
             continue;
         }
-        uint64_t cand = by[(unsigned char)k[i + 1] & 0x3F];
+        uint64_t cand = sm->by[(unsigned char)k[i + 1] & 0x3F];
         uint32_t h = cand ? head3(k + i) : 0;
-        for (size_t w = 0; w < WORDS && cand >> w; w++) {
+        for (size_t w = 0; w < SCOPE_WORDS && cand >> w; w++) {
             if (!(cand >> w & 1)) {
                 continue;
             }
@@ -453,7 +466,9 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
 /* The scope bits of the words of s (facts.h). */
 uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
 {
-    return scope_bits(arena, s, strlen(s));
+    struct scope_match sm;
+    scope_match_init(&sm);
+    return scope_bits(arena, &sm, s, strlen(s));
 }
 
 /* Append a fact to the list (facts.h). */
@@ -1015,6 +1030,8 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
+    struct scope_match sm; /* for scope_bits, built once per text */
+    scope_match_init(&sm);
     int para = 1;           /* the paragraph (non-blank line) */
     bool para_text = false; /* the current line holds something */
     size_t first = out->n;  /* the first fact of this text */
@@ -1242,7 +1259,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             sent_cached = sent_start;
             sent_end = se;
             sent_text = jx_strndup(arena, text + ss, se - ss);
-            sent_scopes = scope_bits(arena, text + ss, se - ss);
+            sent_scopes = scope_bits(arena, &sm, text + ss, se - ss);
         }
         size_t ls, le;
         label_span(text, from, b, &ls, &le);
@@ -1252,7 +1269,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         f->label = tidy_label(arena, text + ls, le - ls);
         f->sentence = sent_text;
         f->scopes = sent_scopes;
-        f->label_scopes = scope_bits(arena, f->label, strlen(f->label));
+        f->label_scopes = scope_bits(arena, &sm, f->label, strlen(f->label));
         f->unit_word = g.uw;
         f->section = section;
         f->paragraph = para;
