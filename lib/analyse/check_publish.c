@@ -268,10 +268,12 @@ static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
 
 /* Prefix hashes of a paragraph for comparing two of its passages in
  * constant time: two polynomial hashes modulo primes below 2^31, packed
- * in one 64-bit word.  The arrays are malloc'd once for
- * REPEAT_MAX_BYTES + 1 entries and owned by the struct (phash_free). */
+ * in one 64-bit word.  The arrays (REPEAT_MAX_BYTES + 1 entries) come
+ * from the arena a at the first paragraph that needs them (most
+ * packages have none). */
 struct phash {
-    uint64_t *h;  /* h[i]: hashes of p[0..i) */
+    struct jx_arena *a;
+    uint64_t *h;  /* h[i]: hashes of p[0..i), or NULL before the need */
     uint64_t *pw; /* pw[i]: the bases to the power i, i < npw */
     size_t npw;   /* entries of pw filled so far (on demand) */
     const char *p; /* the paragraph hashed on demand (phash_need) */
@@ -284,28 +286,11 @@ struct phash {
 #define PH_B1 911382323u
 #define PH_B2 972663749u
 
-/* Allocate the tables (the powers are filled as longer paragraphs
- * need them, by phash_build); false when out of memory. */
-static bool phash_init(struct phash *ph)
+/* Set up ph over arena a; nothing is allocated yet. */
+static void phash_init(struct phash *ph, struct jx_arena *a)
 {
-    ph->h = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->h);
-    ph->pw = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->pw);
-    if (!ph->h || !ph->pw) {
-        free(ph->h);
-        free(ph->pw);
-        ph->h = ph->pw = NULL;
-        return false;
-    }
-    ph->pw[0] = (uint64_t)1 << 32 | 1u;
-    ph->npw = 1;
-    return true;
-}
-
-/* Free the arrays of ph. */
-static void phash_free(struct phash *ph)
-{
-    free(ph->h);
-    free(ph->pw);
+    memset(ph, 0, sizeof *ph);
+    ph->a = a;
 }
 
 /* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES, and the
@@ -332,6 +317,12 @@ static void phash_build(struct phash *ph, const char *p, size_t n)
  * distances probed), so they are built at the first need. */
 static void phash_need(struct phash *ph)
 {
+    if (!ph->h) {
+        ph->h = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->h);
+        ph->pw = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->pw);
+        ph->pw[0] = (uint64_t)1 << 32 | 1u;
+        ph->npw = 1;
+    }
     if (!ph->built) {
         phash_build(ph, ph->p, ph->n);
         ph->built = true;
@@ -546,7 +537,7 @@ static void repeats(struct jx_check_ctx *c)
     struct para *ps = NULL; /* grown as paragraphs come (arena) */
     size_t np = 0, capps = 0;
     struct phash ph;
-    bool hashed = phash_init(&ph);
+    phash_init(&ph, c->arena);
     for (size_t i = 0; i < r->nsections; i++) {
         const struct jx_section *sec = &r->sections[i];
         if (!has(&sec->text)) {
@@ -564,7 +555,7 @@ static void repeats(struct jx_check_ctx *c)
             size_t tn = n;
             const char *tp = trim(t, &tn);
             size_t st, ln;
-            if (back_to_back(tp, tn, hashed ? &ph : NULL, &st, &ln)) {
+            if (back_to_back(tp, tn, &ph, &st, &ln)) {
                 const struct jx_prov *pv = para_prov(c, sec, line);
                 if (!nrep) {
                     first = pv;
@@ -599,9 +590,6 @@ static void repeats(struct jx_check_ctx *c)
                 nrep, b.p, nrep > 8 ? "等" : "");
         }
         jx_buf_release(&b);
-    }
-    if (hashed) {
-        phash_free(&ph);
     }
     /* C704: each paragraph's first earlier copy, by a hash table of the
      * paragraphs (linear in their bytes) */
