@@ -333,22 +333,24 @@ static const char *const delims[] = {"，", ",", "、", "：", ":", "；", ";",
                                      "（", "(", "）", ")", "“", "”", "。",
                                      "\n"};
 
-/* The offset just after the last delimiter in s[from..e), or from. */
+/* The offset just after the last delimiter in s[from..e), or from.
+ * Searched from the end: two delimiters never overlap (the multi-byte
+ * ones start with a lead byte and go on with continuation bytes, the
+ * others are ASCII), so the last one found ends last. */
 static size_t last_delim(const char *s, size_t from, size_t e)
 {
-    size_t best = from;
-    for (size_t i = from; i < e; i++) {
+    for (size_t i = e; i-- > from;) {
         for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
             if (s[i] != delims[k][0]) {
                 continue;
             }
             size_t m = strlen(delims[k]);
             if (i + m <= e && memcmp(s + i, delims[k], m) == 0) {
-                best = i + m;
+                return i + m;
             }
         }
     }
-    return best;
+    return from;
 }
 
 /* True when s[from..e) holds only blanks. */
