@@ -537,11 +537,37 @@ static void trim_tail(struct jx_buf *b)
     }
 }
 
+/* Whether the four passes leave text[0..len) as it is: every code point
+ * is printable ASCII other than the characters some pass rewrites or
+ * drops (white space, "$", braces, "\\", "^", ">", "<", "=", ",", "-",
+ * ";", "m"), a CJK ideograph of U+4E00..U+9FA5, "、", "。" (not last),
+ * "≤" or "≥"; none changes under NFKC or NFC (see plain_text). */
+static bool normal_already(const char *text, size_t len)
+{
+    static const char rewritten[] = "${}\\^><=,-;m";
+    if (len == 0 || len > JX_INDVAL_MAX_BYTES || !plain_text(text, len) ||
+        (len >= 3 && memcmp(text + len - 3, "。", 3) == 0)) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && (c == ' ' || strchr(rewritten, c))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Normalise text[0..len) into a new arena string (*norm, *nlen).
  * Returns the first problem met, NORM_OK if none. */
 static enum normerr normalise(struct jx_arena *a, const char *text, size_t len,
                               char **norm, size_t *nlen)
 {
+    if (normal_already(text, len)) {
+        *norm = jx_strndup(a, text, len);
+        *nlen = len;
+        return NORM_OK;
+    }
     struct jx_buf b1, b2;
     jx_buf_init(&b1, WORK_MAX);
     jx_buf_init(&b2, WORK_MAX);
