@@ -612,29 +612,33 @@ static char *preview(struct jx_arena *a, const char *text, size_t len)
 /* An operator written as a sign or as words. */
 struct opword {
     const char *text;
+    size_t len; /* strlen(text) */
     enum jx_iv_op op;
 };
+
+/* An opword entry for a string literal t, its length counted once. */
+#define OPW(t, o) {t, sizeof(t) - 1, o}
 
 /* Operators that may stand right before the number.  The longest match
  * wins ("不低于" before "低于").  "≈" and "约" mean about: no operator. */
 static const struct opword prefix_ops[] = {
-    {"≥", JX_OP_GE},         {"≤", JX_OP_LE},        {">", JX_OP_GT},
-    {"<", JX_OP_LT},         {"=", JX_OP_EQ},        {"≈", JX_OP_NONE},
-    {"约", JX_OP_NONE},
-    {"大于或等于", JX_OP_GE}, {"大于等于", JX_OP_GE}, {"不低于", JX_OP_GE},
-    {"不少于", JX_OP_GE},     {"不小于", JX_OP_GE},   {"不得低于", JX_OP_GE},
-    {"不得少于", JX_OP_GE},   {"不早于", JX_OP_GE},   {"至少", JX_OP_GE},
-    {"最少", JX_OP_GE},       {"最低", JX_OP_GE},     {"达到", JX_OP_GE},
-    {"达", JX_OP_GE},
-    {"小于或等于", JX_OP_LE}, {"小于等于", JX_OP_LE}, {"不高于", JX_OP_LE},
-    {"不超过", JX_OP_LE},     {"不大于", JX_OP_LE},   {"不多于", JX_OP_LE},
-    {"不得超过", JX_OP_LE},   {"不得高于", JX_OP_LE}, {"不晚于", JX_OP_LE},
-    {"不迟于", JX_OP_LE},     {"至多", JX_OP_LE},     {"最多", JX_OP_LE},
-    {"最高", JX_OP_LE},       {"控制在", JX_OP_LE},
-    {"大于", JX_OP_GT},       {"高于", JX_OP_GT},     {"超过", JX_OP_GT},
-    {"多于", JX_OP_GT},       {"晚于", JX_OP_GT},     {"迟于", JX_OP_GT},
-    {"小于", JX_OP_LT},       {"低于", JX_OP_LT},     {"少于", JX_OP_LT},
-    {"早于", JX_OP_LT},       {"等于", JX_OP_EQ},
+    OPW("≥", JX_OP_GE),         OPW("≤", JX_OP_LE),        OPW(">", JX_OP_GT),
+    OPW("<", JX_OP_LT),         OPW("=", JX_OP_EQ),        OPW("≈", JX_OP_NONE),
+    OPW("约", JX_OP_NONE),
+    OPW("大于或等于", JX_OP_GE), OPW("大于等于", JX_OP_GE), OPW("不低于", JX_OP_GE),
+    OPW("不少于", JX_OP_GE),     OPW("不小于", JX_OP_GE),   OPW("不得低于", JX_OP_GE),
+    OPW("不得少于", JX_OP_GE),   OPW("不早于", JX_OP_GE),   OPW("至少", JX_OP_GE),
+    OPW("最少", JX_OP_GE),       OPW("最低", JX_OP_GE),     OPW("达到", JX_OP_GE),
+    OPW("达", JX_OP_GE),
+    OPW("小于或等于", JX_OP_LE), OPW("小于等于", JX_OP_LE), OPW("不高于", JX_OP_LE),
+    OPW("不超过", JX_OP_LE),     OPW("不大于", JX_OP_LE),   OPW("不多于", JX_OP_LE),
+    OPW("不得超过", JX_OP_LE),   OPW("不得高于", JX_OP_LE), OPW("不晚于", JX_OP_LE),
+    OPW("不迟于", JX_OP_LE),     OPW("至多", JX_OP_LE),     OPW("最多", JX_OP_LE),
+    OPW("最高", JX_OP_LE),       OPW("控制在", JX_OP_LE),
+    OPW("大于", JX_OP_GT),       OPW("高于", JX_OP_GT),     OPW("超过", JX_OP_GT),
+    OPW("多于", JX_OP_GT),       OPW("晚于", JX_OP_GT),     OPW("迟于", JX_OP_GT),
+    OPW("小于", JX_OP_LT),       OPW("低于", JX_OP_LT),     OPW("少于", JX_OP_LT),
+    OPW("早于", JX_OP_LT),       OPW("等于", JX_OP_EQ),
 };
 
 /* Words that may stand alone before a number (no operator, no label). */
@@ -899,8 +903,9 @@ static void parse_prefix(const char *s, size_t p, struct prefix *pre)
     size_t best = 0;
     const struct opword *w = NULL;
     for (size_t k = 0; k < sizeof prefix_ops / sizeof prefix_ops[0]; k++) {
-        size_t len = strlen(prefix_ops[k].text);
-        if (len > best && ends(s, 0, e, prefix_ops[k].text)) {
+        size_t len = prefix_ops[k].len;
+        if (len > best && len <= e &&
+            memcmp(s + e - len, prefix_ops[k].text, len) == 0) {
             best = len;
             w = &prefix_ops[k];
         }
