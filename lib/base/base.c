@@ -528,6 +528,20 @@ int jx_utf8_decode(const char *s, size_t n, int32_t *cp)
     if (n == 0) {
         return -1;
     }
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0]; /* ASCII, the usual case */
+        return 1;
+    }
+    if (n >= 3 && ((u[0] >= 0xE1 && u[0] <= 0xEC) || u[0] == 0xEE ||
+                   u[0] == 0xEF) &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        /* three bytes that can be neither overlong (E0) nor a surrogate
+         * (ED): most CJK text */
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+                        (u[2] & 0x3Fu));
+        return 3;
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
                                           (utf8proc_ssize_t)(n > 4 ? 4 : n),
