@@ -27,6 +27,9 @@ struct isheet {
     struct jx_indval *tv, *av; /* each indicator's target and actual
                                   parsed once by check_sheet (arena;
                                   present texts only), or NULL */
+    int *report_says; /* whether the report explains a low rate: -1 not
+                         known yet, 0 no, 1 yes; shared by the sheets of
+                         one run (the caller's), or NULL */
 };
 
 /* True when t holds some text. */
@@ -279,8 +282,11 @@ static bool has_any(const char *s, size_t n, const char *const *a,
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < na; k++) {
+            if (s[i] != a[k][0]) {
+                continue;
+            }
             size_t w = strlen(a[k]);
-            if (s[i] == a[k][0] && w <= n - i && memcmp(s + i, a[k], w) == 0) {
+            if (w <= n - i && memcmp(s + i, a[k], w) == 0) {
                 return true;
             }
         }
@@ -318,38 +324,67 @@ static bool in_sentence(const char *s, const char *p, const char *const *w,
     return has_any(a, (size_t)(b - a), w, n);
 }
 
+/* True when one of the n words of w stands at s (NUL-terminated); the
+ * words start with a multi-byte character, so most places fail on the
+ * first two bytes. */
+static bool word_at(const char *s, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (w[k][0] == s[0] && w[k][1] == s[1] &&
+            strncmp(s, w[k], strlen(w[k])) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when s gives a reason for an execution rate below 100%: a word
  * of cause anywhere, or a word naming the rate with a causal word in
- * the same sentence. */
+ * the same sentence.  One pass over s: every place where a word of
+ * cause, money left over or the rate begins is tried (the same places
+ * a strstr of each word would find). */
 static bool explains(const char *s)
 {
     if (!s) {
         return false;
     }
-    for (size_t k = 0; k < sizeof cause_words / sizeof cause_words[0]; k++) {
-        if (strstr(s, cause_words[k])) {
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0xC0) {
+            continue; /* every word starts with a multi-byte character */
+        }
+        if (word_at(p, cause_words, sizeof cause_words / sizeof cause_words[0])) {
+            return true;
+        }
+        if (word_at(p, weak_words, sizeof weak_words / sizeof weak_words[0]) &&
+            in_sentence(s, p, weak_context,
+                        sizeof weak_context / sizeof weak_context[0])) {
+            return true;
+        }
+        if (word_at(p, topic_words, sizeof topic_words / sizeof topic_words[0]) &&
+            in_sentence(s, p, because_words,
+                        sizeof because_words / sizeof because_words[0])) {
             return true;
         }
     }
-    for (size_t k = 0; k < sizeof weak_words / sizeof weak_words[0]; k++) {
-        for (const char *p = strstr(s, weak_words[k]); p;
-             p = strstr(p + 1, weak_words[k])) {
-            if (in_sentence(s, p, weak_context,
-                            sizeof weak_context / sizeof weak_context[0])) {
-                return true;
-            }
-        }
-    }
-    for (size_t k = 0; k < sizeof topic_words / sizeof topic_words[0]; k++) {
-        for (const char *p = strstr(s, topic_words[k]); p;
-             p = strstr(p + 1, topic_words[k])) {
-            if (in_sentence(s, p, because_words,
-                            sizeof because_words / sizeof because_words[0])) {
-                return true;
-            }
-        }
-    }
     return false;
+}
+
+/* Whether a section of the report explains a low execution rate; the
+ * answer is kept in *cache (-1 when not known yet; NULL: no cache). */
+static bool report_explains(const struct jx_check_ctx *c, int *cache)
+{
+    if (cache && *cache >= 0) {
+        return *cache == 1;
+    }
+    bool yes = false;
+    const struct jx_report *rp = &c->pkg->report;
+    for (size_t i = 0; i < rp->nsections && !yes; i++) {
+        yes = explains(rp->sections[i].text.s);
+    }
+    if (cache) {
+        *cache = yes;
+    }
+    return yes;
 }
 
 /* C404: 执行率 below 100% and nothing in the report (any section) nor a
@@ -369,10 +404,8 @@ static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
         }
     }
     const struct jx_report *rp = &c->pkg->report;
-    for (size_t i = 0; i < rp->nsections; i++) {
-        if (explains(rp->sections[i].text.s)) {
-            return;
-        }
+    if (report_explains(c, s->report_says)) {
+        return;
     }
     char buf[JX_NUM_BUFSZ];
     if (!rp->present) {
@@ -574,8 +607,8 @@ static const struct jx_sheet_eval *eval_of(const struct jx_check_ctx *c,
  * budget ("2022年预算资金256.14万元", a label with 预算 and no part) and,
  * after it in the same section, the year's spending (a label with 支出 or
  * 执行, no part, no other 预算 than 一般公共预算), spent below the budget
- * and explained nowhere. */
-static void unexplained_prose_rate(struct jx_check_ctx *c)
+ * and explained nowhere.  said: report_explains's cache. */
+static void unexplained_prose_rate(struct jx_check_ctx *c, int *said)
 {
     const struct jx_sheet *us = &c->pkg->unit_sheet;
     if (c->pkg->has_unit_sheet && us->total.budget_full.present &&
@@ -611,11 +644,8 @@ static void unexplained_prose_rate(struct jx_check_ctx *c)
         jx_rat_money_div(e->money, b->money, &rate) != JX_NUM_OK) {
         return;
     }
-    const struct jx_report *rp = &c->pkg->report;
-    for (size_t i = 0; i < rp->nsections; i++) {
-        if (explains(rp->sections[i].text.s)) {
-            return;
-        }
+    if (report_explains(c, said)) {
+        return;
     }
     char b1[JX_NUM_BUFSZ], b2[JX_NUM_BUFSZ], b3[JX_NUM_BUFSZ];
     jx_check_report(c, "C404", JX_SEV_WARNING, &e->prov, NULL,
@@ -634,9 +664,10 @@ static void unexplained_prose_rate(struct jx_check_ctx *c)
 void jx_check_indicators(struct jx_check_ctx *c)
 {
     const struct jx_package *p = c->pkg;
+    int said = -1; /* report_explains, once for every sheet */
     if (p->has_unit_sheet) {
         struct isheet s = {&p->unit_sheet, "/unit_sheet", "整体支出绩效自评表",
-                           eval_of(c, &p->unit_sheet), NULL, NULL};
+                           eval_of(c, &p->unit_sheet), NULL, NULL, &said};
         check_sheet(c, &s);
     }
     for (size_t i = 0; i < p->nproject_sheets; i++) {
@@ -646,14 +677,14 @@ void jx_check_indicators(struct jx_check_ctx *c)
             has(&sh->name)
                 ? jx_sprintf(c->arena, "项目支出绩效自评表（%s）", sh->name.s)
                 : jx_sprintf(c->arena, "项目支出绩效自评表（第%zu张）", i + 1),
-            eval_of(c, sh), NULL, NULL};
+            eval_of(c, sh), NULL, NULL, &said};
         check_sheet(c, &s);
     }
     if (p->has_goal_sheet) {
         struct isheet s = {&p->goal_sheet, "/goal_sheet",
                            "整体支出绩效目标完成情况自评表", NULL, NULL,
-                           NULL};
+                           NULL, &said};
         check_sheet(c, &s);
     }
-    unexplained_prose_rate(c);
+    unexplained_prose_rate(c, &said);
 }

@@ -268,11 +268,17 @@ static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
 
 /* Prefix hashes of a paragraph for comparing two of its passages in
  * constant time: two polynomial hashes modulo primes below 2^31, packed
- * in one 64-bit word.  The arrays are malloc'd once for
- * REPEAT_MAX_BYTES + 1 entries and owned by the struct (phash_free). */
+ * in one 64-bit word.  The arrays (REPEAT_MAX_BYTES + 1 entries) come
+ * from the arena a at the first paragraph that needs them (most
+ * packages have none). */
 struct phash {
-    uint64_t *h;  /* h[i]: hashes of p[0..i) */
-    uint64_t *pw; /* pw[i]: the bases to the power i */
+    struct jx_arena *a;
+    uint64_t *h;  /* h[i]: hashes of p[0..i), or NULL before the need */
+    uint64_t *pw; /* pw[i]: the bases to the power i, i < npw */
+    size_t npw;   /* entries of pw filled so far (on demand) */
+    const char *p; /* the paragraph hashed on demand (phash_need) */
+    size_t n;
+    bool built;    /* h holds the hashes of p[0..n) */
 };
 
 #define PH_M1 2147483647u
@@ -280,36 +286,22 @@ struct phash {
 #define PH_B1 911382323u
 #define PH_B2 972663749u
 
-/* Allocate and fill the power table; false when out of memory. */
-static bool phash_init(struct phash *ph)
+/* Set up ph over arena a; nothing is allocated yet. */
+static void phash_init(struct phash *ph, struct jx_arena *a)
 {
-    ph->h = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->h);
-    ph->pw = malloc((REPEAT_MAX_BYTES + 1) * sizeof *ph->pw);
-    if (!ph->h || !ph->pw) {
-        free(ph->h);
-        free(ph->pw);
-        ph->h = ph->pw = NULL;
-        return false;
-    }
-    uint64_t a = 1, b = 1;
-    for (size_t i = 0; i <= REPEAT_MAX_BYTES; i++) {
-        ph->pw[i] = a << 32 | b;
-        a = a * PH_B1 % PH_M1;
-        b = b * PH_B2 % PH_M2;
-    }
-    return true;
+    memset(ph, 0, sizeof *ph);
+    ph->a = a;
 }
 
-/* Free the arrays of ph. */
-static void phash_free(struct phash *ph)
-{
-    free(ph->h);
-    free(ph->pw);
-}
-
-/* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES. */
+/* Fill the prefix hashes of p[0..n), n <= REPEAT_MAX_BYTES, and the
+ * powers up to n. */
 static void phash_build(struct phash *ph, const char *p, size_t n)
 {
+    for (; ph->npw <= n; ph->npw++) {
+        uint64_t prev = ph->pw[ph->npw - 1];
+        ph->pw[ph->npw] = (prev >> 32) * PH_B1 % PH_M1 << 32 |
+                          (prev & 0xFFFFFFFFu) * PH_B2 % PH_M2;
+    }
     uint64_t a = 0, b = 0;
     ph->h[0] = 0;
     for (size_t i = 0; i < n; i++) {
@@ -317,6 +309,23 @@ static void phash_build(struct phash *ph, const char *p, size_t n)
         a = (a * PH_B1 + ch) % PH_M1;
         b = (b * PH_B2 + ch) % PH_M2;
         ph->h[i + 1] = a << 32 | b;
+    }
+}
+
+/* Make sure the prefix hashes of the paragraph set by back_to_back are
+ * filled: most paragraphs never need them (no 8 bytes repeated at the
+ * distances probed), so they are built at the first need. */
+static void phash_need(struct phash *ph)
+{
+    if (!ph->h) {
+        ph->h = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->h);
+        ph->pw = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->pw);
+        ph->pw[0] = (uint64_t)1 << 32 | 1u;
+        ph->npw = 1;
+    }
+    if (!ph->built) {
+        phash_build(ph, ph->p, ph->n);
+        ph->built = true;
     }
 }
 
@@ -333,7 +342,7 @@ static uint64_t phash_of(const struct phash *ph, size_t i, size_t len)
 
 /* The longest L <= max with p[i..i+L) == p[j..j+L) (by hash: never
  * less than the true length, more only on a collision). */
-static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
+static size_t lce_fwd(struct phash *ph, const char *p, size_t i,
                       size_t j, size_t max)
 {
     size_t lo = 0;
@@ -343,6 +352,7 @@ static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
     if (lo < 8 || lo == max) {
         return lo;
     }
+    phash_need(ph);
     size_t hi = max; /* invariant: lo matches; answer in [lo, hi] */
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -357,7 +367,7 @@ static size_t lce_fwd(const struct phash *ph, const char *p, size_t i,
 
 /* The longest B <= max with p[i-B..i) == p[j-B..j) (by hash, as
  * lce_fwd). */
-static size_t lce_back(const struct phash *ph, const char *p, size_t i,
+static size_t lce_back(struct phash *ph, const char *p, size_t i,
                        size_t j, size_t max)
 {
     size_t lo = 0;
@@ -367,6 +377,7 @@ static size_t lce_back(const struct phash *ph, const char *p, size_t i,
     if (lo < 8 || lo == max) {
         return lo;
     }
+    phash_need(ph);
     size_t hi = max;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -430,7 +441,9 @@ static bool back_to_back(const char *p, size_t n, struct phash *ph,
     if (!ph) {
         return back_to_back_plain(p, n, start, len);
     }
-    phash_build(ph, p, n);
+    ph->p = p;
+    ph->n = n;
+    ph->built = false;
     for (size_t k = REPEAT_MIN_CHARS; k <= n / 2; k++) {
         size_t m = n - k; /* positions j with j + k < n */
         size_t done = 0;  /* positions below are searched */
@@ -521,10 +534,10 @@ static const char *trim(const char *p, size_t *n)
 static void repeats(struct jx_check_ctx *c)
 {
     const struct jx_report *r = &c->pkg->report;
-    struct para *ps = jx_alloc_array(c->arena, PARA_MAX, sizeof *ps);
-    size_t np = 0;
+    struct para *ps = NULL; /* grown as paragraphs come (arena) */
+    size_t np = 0, capps = 0;
     struct phash ph;
-    bool hashed = phash_init(&ph);
+    phash_init(&ph, c->arena);
     for (size_t i = 0; i < r->nsections; i++) {
         const struct jx_section *sec = &r->sections[i];
         if (!has(&sec->text)) {
@@ -542,7 +555,7 @@ static void repeats(struct jx_check_ctx *c)
             size_t tn = n;
             const char *tp = trim(t, &tn);
             size_t st, ln;
-            if (back_to_back(tp, tn, hashed ? &ph : NULL, &st, &ln)) {
+            if (back_to_back(tp, tn, &ph, &st, &ln)) {
                 const struct jx_prov *pv = para_prov(c, sec, line);
                 if (!nrep) {
                     first = pv;
@@ -561,6 +574,7 @@ static void repeats(struct jx_check_ctx *c)
                 nrep++;
             }
             if (np < PARA_MAX && jx_utf8_count(tp, tn) >= REPEAT_MIN_CHARS) {
+                ps = jx_arena_grow(c->arena, ps, np, &capps, sizeof *ps);
                 ps[np++] = (struct para){tp, tn, i, line};
             }
             line++;
@@ -576,9 +590,6 @@ static void repeats(struct jx_check_ctx *c)
                 nrep, b.p, nrep > 8 ? "等" : "");
         }
         jx_buf_release(&b);
-    }
-    if (hashed) {
-        phash_free(&ph);
     }
     /* C704: each paragraph's first earlier copy, by a hash table of the
      * paragraphs (linear in their bytes) */

@@ -213,6 +213,90 @@ char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
     return p;
 }
 
+/* Append the decimal digits of v (negative when neg) to out[*o..cap);
+ * false when they do not fit. */
+static bool put_dec(char *out, size_t cap, size_t *o, unsigned long long v,
+                    bool neg)
+{
+    char d[24];
+    size_t k = 0;
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (neg) {
+        d[k++] = '-';
+    }
+    if (cap - *o <= k) {
+        return false;
+    }
+    while (k) {
+        out[(*o)++] = d[--k];
+    }
+    return true;
+}
+
+/* The common formats without vsnprintf's cost: fmt made only of text,
+ * "%s", "%.*s", "%d", "%zu" and "%%", printed into out[0..cap) as
+ * vsnprintf would.  Returns the length, or -1 when fmt has anything
+ * else, a string argument is NULL or the result does not fit (the
+ * caller then uses vsnprintf; ap is the caller's copy, consumed). */
+static int fast_format(char *out, size_t cap, const char *fmt, va_list ap)
+{
+    size_t o = 0;
+    for (const char *f = fmt; *f; f++) {
+        if (*f != '%') {
+            if (o + 1 >= cap) {
+                return -1;
+            }
+            out[o++] = *f;
+            continue;
+        }
+        f++;
+        if (*f == '%') {
+            if (o + 1 >= cap) {
+                return -1;
+            }
+            out[o++] = '%';
+        } else if (*f == 's' || (f[0] == '.' && f[1] == '*' && f[2] == 's')) {
+            size_t lim = SIZE_MAX;
+            if (*f == '.') {
+                int prec = va_arg(ap, int);
+                if (prec >= 0) {
+                    lim = (size_t)prec;
+                }
+                f += 2;
+            }
+            const char *s = va_arg(ap, const char *);
+            if (!s) {
+                return -1;
+            }
+            size_t n = strnlen(s, lim < cap ? lim : cap);
+            if (n >= cap - o) {
+                return -1;
+            }
+            memcpy(out + o, s, n);
+            o += n;
+        } else if (*f == 'd') {
+            int v = va_arg(ap, int);
+            unsigned long long m = v < 0 ? 0ull - (unsigned long long)v
+                                         : (unsigned long long)v;
+            if (!put_dec(out, cap, &o, m, v < 0)) {
+                return -1;
+            }
+        } else if (f[0] == 'z' && f[1] == 'u') {
+            f++;
+            if (!put_dec(out, cap, &o, va_arg(ap, size_t), false)) {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+    }
+    out[o] = '\0';
+    return (int)o;
+}
+
 /* vprintf into the arena: measure, allocate, print. */
 char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
 {
@@ -222,8 +306,13 @@ char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
         JX_BUG("NULL format");
     }
     va_copy(ap2, ap);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    int n = fast_format(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
+    if (n < 0) {
+        va_copy(ap2, ap);
+        n = vsnprintf(probe, sizeof probe, fmt, ap2);
+        va_end(ap2);
+    }
     if (n < 0) {
         JX_BUG("vsnprintf failed");
     }
@@ -382,8 +471,13 @@ int jx_buf_vaddf(struct jx_buf *b, const char *fmt, va_list ap)
         JX_BUG("NULL format");
     }
     va_copy(ap2, ap);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    int n = fast_format(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
+    if (n < 0) {
+        va_copy(ap2, ap);
+        n = vsnprintf(probe, sizeof probe, fmt, ap2);
+        va_end(ap2);
+    }
     if (n < 0) {
         JX_BUG("vsnprintf failed");
     }
@@ -433,6 +527,20 @@ int jx_utf8_decode(const char *s, size_t n, int32_t *cp)
 {
     if (n == 0) {
         return -1;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0]; /* ASCII, the usual case */
+        return 1;
+    }
+    if (n >= 3 && ((u[0] >= 0xE1 && u[0] <= 0xEC) || u[0] == 0xEE ||
+                   u[0] == 0xEF) &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        /* three bytes that can be neither overlong (E0) nor a surrogate
+         * (ED): most CJK text */
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+                        (u[2] & 0x3Fu));
+        return 3;
     }
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,

@@ -1952,8 +1952,8 @@ static int jload_index(const char *const *names, size_t count,
 {
     count = jload_count(names, count);
     for (size_t i = 0; i < count; i++) {
-        if (names[i] && strlen(names[i]) == klen &&
-            memcmp(names[i], key, klen) == 0) {
+        if (names[i] && names[i][0] == (klen ? key[0] : '\0') &&
+            strlen(names[i]) == klen && memcmp(names[i], key, klen) == 0) {
             return (int)i;
         }
     }

@@ -196,15 +196,88 @@ const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
     return r;
 }
 
-/* The scope bits of the words in s[0..n). */
-static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
+/* The first three bytes of word w packed into one integer (every scope
+ * word starts with a three-byte UTF-8 character). */
+static uint32_t head3(const char *w)
 {
-    const char *k = jx_text_compact(a, jx_strndup(a, s, n));
+    return (uint32_t)(unsigned char)w[0] << 16 |
+           (uint32_t)(unsigned char)w[1] << 8 | (unsigned char)w[2];
+}
+
+/* Every scope word, numbered w = 3 * scope + word. */
+enum { SCOPE_WORDS = 3 * sizeof scopes / sizeof scopes[0] };
+
+/* The scope words by their second byte: by[c] has bit w for each word w
+ * whose second byte ends in the six bits c.  Built once per text by
+ * scope_match_init (the caller's, on its stack). */
+struct scope_match {
+    uint64_t by[64];
+};
+
+/* Fill sm from the scopes table. */
+static void scope_match_init(struct scope_match *sm)
+{
+    _Static_assert(SCOPE_WORDS <= 64, "one mask holds every scope word");
+    memset(sm, 0, sizeof *sm);
+    for (size_t w = 0; w < SCOPE_WORDS; w++) {
+        const char *word = scopes[w / 3].words[w % 3];
+        if (word) {
+            sm->by[(unsigned char)word[1] & 0x3F] |= (uint64_t)1 << w;
+        }
+    }
+}
+
+/* The scope bits of the words in s[0..n) (up to a NUL), white space
+ * ignored: the same as a strstr of every scope word in the compacted
+ * text, in one pass that compares a word only where its first two
+ * bytes may stand (sm: scope_match_init'd).  The compacted copy lives
+ * on the stack when short, else in a (the caller's). */
+static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
+                           const char *s, size_t n)
+{
+    char stack[512];
+    n = strnlen(s, n);
+    char *k = n < sizeof stack ? stack : jx_alloc(a, n + 1);
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            k[m++] = (char)c;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int len = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = len > 0 ? (size_t)len : 1;
+        if (len <= 0 || (cp != 0x3000 && cp != 0xA0)) {
+            memcpy(k + m, s + i, step);
+            m += step;
+        }
+        i += step;
+    }
+    k[m] = '\0';
     uint32_t bits = 0;
-    for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++) {
-        for (int w = 0; w < 3 && scopes[i].words[w]; w++) {
-            if (strstr(k, scopes[i].words[w])) {
-                bits |= scopes[i].bit;
+    for (size_t i = 0; i + 3 <= m; i++) {
+        if (((unsigned char)k[i] & 0xF0) != 0xE0) {
+            continue;
+        }
+        uint64_t cand = sm->by[(unsigned char)k[i + 1] & 0x3F];
+        uint32_t h = cand ? head3(k + i) : 0;
+        for (size_t w = 0; w < SCOPE_WORDS && cand >> w; w++) {
+            if (!(cand >> w & 1)) {
+                continue;
+            }
+            const char *word = scopes[w / 3].words[w % 3];
+            if (head3(word) != h) {
+                continue;
+            }
+            size_t wl = strlen(word);
+            if (i + wl <= m && memcmp(k + i, word, wl) == 0) {
+                bits |= scopes[w / 3].bit;
             }
         }
     }
@@ -260,22 +333,24 @@ static const char *const delims[] = {"，", ",", "、", "：", ":", "；", ";",
                                      "（", "(", "）", ")", "“", "”", "。",
                                      "\n"};
 
-/* The offset just after the last delimiter in s[from..e), or from. */
+/* The offset just after the last delimiter in s[from..e), or from.
+ * Searched from the end: two delimiters never overlap (the multi-byte
+ * ones start with a lead byte and go on with continuation bytes, the
+ * others are ASCII), so the last one found ends last. */
 static size_t last_delim(const char *s, size_t from, size_t e)
 {
-    size_t best = from;
-    for (size_t i = from; i < e; i++) {
+    for (size_t i = e; i-- > from;) {
         for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
             if (s[i] != delims[k][0]) {
                 continue;
             }
             size_t m = strlen(delims[k]);
             if (i + m <= e && memcmp(s + i, delims[k], m) == 0) {
-                best = i + m;
+                return i + m;
             }
         }
     }
-    return best;
+    return from;
 }
 
 /* True when s[from..e) holds only blanks. */
@@ -393,7 +468,9 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
 /* The scope bits of the words of s (facts.h). */
 uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
 {
-    return scope_bits(arena, s, strlen(s));
+    struct scope_match sm;
+    scope_match_init(&sm);
+    return scope_bits(arena, &sm, s, strlen(s));
 }
 
 /* Append a fact to the list (facts.h). */
@@ -955,6 +1032,8 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
+    struct scope_match sm; /* for scope_bits, built once per text */
+    scope_match_init(&sm);
     int para = 1;           /* the paragraph (non-blank line) */
     bool para_text = false; /* the current line holds something */
     size_t first = out->n;  /* the first fact of this text */
@@ -1182,7 +1261,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             sent_cached = sent_start;
             sent_end = se;
             sent_text = jx_strndup(arena, text + ss, se - ss);
-            sent_scopes = scope_bits(arena, text + ss, se - ss);
+            sent_scopes = scope_bits(arena, &sm, text + ss, se - ss);
         }
         size_t ls, le;
         label_span(text, from, b, &ls, &le);
@@ -1192,7 +1271,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         f->label = tidy_label(arena, text + ls, le - ls);
         f->sentence = sent_text;
         f->scopes = sent_scopes;
-        f->label_scopes = scope_bits(arena, f->label, strlen(f->label));
+        f->label_scopes = scope_bits(arena, &sm, f->label, strlen(f->label));
         f->unit_word = g.uw;
         f->section = section;
         f->paragraph = para;

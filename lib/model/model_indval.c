@@ -96,6 +96,12 @@ static bool at(const char *s, size_t n, size_t i, const char *lit)
  * lead byte, so a match always starts on a character boundary. */
 static bool ends(const char *s, size_t b, size_t e, const char *lit)
 {
+    if (e == b) {
+        return lit[0] == '\0';
+    }
+    if (s[e - 1] != lit[0] && lit[1] == '\0') {
+        return false;
+    }
     size_t k = strlen(lit);
     return e - b >= k && memcmp(s + e - k, lit, k) == 0;
 }
@@ -103,6 +109,9 @@ static bool ends(const char *s, size_t b, size_t e, const char *lit)
 /* Whether s[b..e) is exactly lit. */
 static bool span_is(const char *s, size_t b, size_t e, const char *lit)
 {
+    if (e > b && s[b] != lit[0]) {
+        return false; /* the usual case, without strlen */
+    }
     return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
 }
 
@@ -197,11 +206,40 @@ static bool nfkc_keep(int32_t cp)
     return cp == 0x2026 || cp == 0x22EF || cp == 0x00B2 || cp == 0x00B3;
 }
 
+/* Whether s[0..n) is in NFC and NFKC already because each of its code
+ * points is printable ASCII, a CJK ideograph of U+4E00..U+9FA5, "、",
+ * "。", "≤" or "≥": none of these has a decomposition, and with no
+ * combining mark among them none composes with its neighbour.  The fast
+ * path of add_normal: most indicator texts ("≥95%", "及时") are such. */
+static bool plain_text(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0 || !((cp >= 0x4E00 && cp <= 0x9FA5) || cp == 0x3001 ||
+                        cp == 0x3002 || cp == 0x2264 || cp == 0x2265)) {
+            return false;
+        }
+        i += (size_t)k;
+    }
+    return true;
+}
+
 /* Append s[0..n) (valid UTF-8) to b in normal form: NFKC if compat,
  * else NFC.  Returns false if utf8proc refuses the text. */
 static bool add_normal(struct jx_buf *b, const char *s, size_t n, bool compat)
 {
     if (n == 0) {
+        return true;
+    }
+    if (plain_text(s, n)) {
+        jx_buf_add(b, s, n);
         return true;
     }
     utf8proc_uint8_t *dst = NULL;
@@ -499,11 +537,37 @@ static void trim_tail(struct jx_buf *b)
     }
 }
 
+/* Whether the four passes leave text[0..len) as it is: every code point
+ * is printable ASCII other than the characters some pass rewrites or
+ * drops (white space, "$", braces, "\\", "^", ">", "<", "=", ",", "-",
+ * ";", "m"), a CJK ideograph of U+4E00..U+9FA5, "、", "。" (not last),
+ * "≤" or "≥"; none changes under NFKC or NFC (see plain_text). */
+static bool normal_already(const char *text, size_t len)
+{
+    static const char rewritten[] = "${}\\^><=,-;m";
+    if (len == 0 || len > JX_INDVAL_MAX_BYTES || !plain_text(text, len) ||
+        (len >= 3 && memcmp(text + len - 3, "。", 3) == 0)) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && (c == ' ' || strchr(rewritten, c))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Normalise text[0..len) into a new arena string (*norm, *nlen).
  * Returns the first problem met, NORM_OK if none. */
 static enum normerr normalise(struct jx_arena *a, const char *text, size_t len,
                               char **norm, size_t *nlen)
 {
+    if (normal_already(text, len)) {
+        *norm = jx_strndup(a, text, len);
+        *nlen = len;
+        return NORM_OK;
+    }
     struct jx_buf b1, b2;
     jx_buf_init(&b1, WORK_MAX);
     jx_buf_init(&b2, WORK_MAX);
@@ -548,29 +612,33 @@ static char *preview(struct jx_arena *a, const char *text, size_t len)
 /* An operator written as a sign or as words. */
 struct opword {
     const char *text;
+    size_t len; /* strlen(text) */
     enum jx_iv_op op;
 };
+
+/* An opword entry for a string literal t, its length counted once. */
+#define OPW(t, o) {t, sizeof(t) - 1, o}
 
 /* Operators that may stand right before the number.  The longest match
  * wins ("不低于" before "低于").  "≈" and "约" mean about: no operator. */
 static const struct opword prefix_ops[] = {
-    {"≥", JX_OP_GE},         {"≤", JX_OP_LE},        {">", JX_OP_GT},
-    {"<", JX_OP_LT},         {"=", JX_OP_EQ},        {"≈", JX_OP_NONE},
-    {"约", JX_OP_NONE},
-    {"大于或等于", JX_OP_GE}, {"大于等于", JX_OP_GE}, {"不低于", JX_OP_GE},
-    {"不少于", JX_OP_GE},     {"不小于", JX_OP_GE},   {"不得低于", JX_OP_GE},
-    {"不得少于", JX_OP_GE},   {"不早于", JX_OP_GE},   {"至少", JX_OP_GE},
-    {"最少", JX_OP_GE},       {"最低", JX_OP_GE},     {"达到", JX_OP_GE},
-    {"达", JX_OP_GE},
-    {"小于或等于", JX_OP_LE}, {"小于等于", JX_OP_LE}, {"不高于", JX_OP_LE},
-    {"不超过", JX_OP_LE},     {"不大于", JX_OP_LE},   {"不多于", JX_OP_LE},
-    {"不得超过", JX_OP_LE},   {"不得高于", JX_OP_LE}, {"不晚于", JX_OP_LE},
-    {"不迟于", JX_OP_LE},     {"至多", JX_OP_LE},     {"最多", JX_OP_LE},
-    {"最高", JX_OP_LE},       {"控制在", JX_OP_LE},
-    {"大于", JX_OP_GT},       {"高于", JX_OP_GT},     {"超过", JX_OP_GT},
-    {"多于", JX_OP_GT},       {"晚于", JX_OP_GT},     {"迟于", JX_OP_GT},
-    {"小于", JX_OP_LT},       {"低于", JX_OP_LT},     {"少于", JX_OP_LT},
-    {"早于", JX_OP_LT},       {"等于", JX_OP_EQ},
+    OPW("≥", JX_OP_GE),         OPW("≤", JX_OP_LE),        OPW(">", JX_OP_GT),
+    OPW("<", JX_OP_LT),         OPW("=", JX_OP_EQ),        OPW("≈", JX_OP_NONE),
+    OPW("约", JX_OP_NONE),
+    OPW("大于或等于", JX_OP_GE), OPW("大于等于", JX_OP_GE), OPW("不低于", JX_OP_GE),
+    OPW("不少于", JX_OP_GE),     OPW("不小于", JX_OP_GE),   OPW("不得低于", JX_OP_GE),
+    OPW("不得少于", JX_OP_GE),   OPW("不早于", JX_OP_GE),   OPW("至少", JX_OP_GE),
+    OPW("最少", JX_OP_GE),       OPW("最低", JX_OP_GE),     OPW("达到", JX_OP_GE),
+    OPW("达", JX_OP_GE),
+    OPW("小于或等于", JX_OP_LE), OPW("小于等于", JX_OP_LE), OPW("不高于", JX_OP_LE),
+    OPW("不超过", JX_OP_LE),     OPW("不大于", JX_OP_LE),   OPW("不多于", JX_OP_LE),
+    OPW("不得超过", JX_OP_LE),   OPW("不得高于", JX_OP_LE), OPW("不晚于", JX_OP_LE),
+    OPW("不迟于", JX_OP_LE),     OPW("至多", JX_OP_LE),     OPW("最多", JX_OP_LE),
+    OPW("最高", JX_OP_LE),       OPW("控制在", JX_OP_LE),
+    OPW("大于", JX_OP_GT),       OPW("高于", JX_OP_GT),     OPW("超过", JX_OP_GT),
+    OPW("多于", JX_OP_GT),       OPW("晚于", JX_OP_GT),     OPW("迟于", JX_OP_GT),
+    OPW("小于", JX_OP_LT),       OPW("低于", JX_OP_LT),     OPW("少于", JX_OP_LT),
+    OPW("早于", JX_OP_LT),       OPW("等于", JX_OP_EQ),
 };
 
 /* Words that may stand alone before a number (no operator, no label). */
@@ -835,8 +903,9 @@ static void parse_prefix(const char *s, size_t p, struct prefix *pre)
     size_t best = 0;
     const struct opword *w = NULL;
     for (size_t k = 0; k < sizeof prefix_ops / sizeof prefix_ops[0]; k++) {
-        size_t len = strlen(prefix_ops[k].text);
-        if (len > best && ends(s, 0, e, prefix_ops[k].text)) {
+        size_t len = prefix_ops[k].len;
+        if (len > best && len <= e &&
+            memcmp(s + e - len, prefix_ops[k].text, len) == 0) {
             best = len;
             w = &prefix_ops[k];
         }

@@ -1361,8 +1361,11 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
             c->unit = JX_WANYUAN;
             *(enum jx_money_unit *)(void *)(base + f->off) = JX_WANYUAN;
         }
-        size_t klen = strlen(f->key);
         json_t *v = json_object_get(obj, f->key);
+        if (!v && !(f->flags & REQ)) {
+            continue; /* absent and optional: nothing to read or say */
+        }
+        size_t klen = strlen(f->key);
         size_t mark = jx_jload_push(&c->j, f->key, klen);
         if ((f->flags & REQ) && is_empty(f, v)) {
             jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",

@@ -4,6 +4,8 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -87,6 +89,76 @@ static void utf8_width(void)
     CHECK_INT(jx_utf8_decode("\xe5\xbe\x97", 3, &cp), 3);
     CHECK_INT(cp, 0x5F97);
     CHECK_INT(jx_utf8_decode("\xe5\xbe", 2, &cp), -1);
+}
+
+/* jx_utf8_decode on every one-byte and three-byte sequence: ASCII is
+ * itself, a lead byte E0..EF with two continuation bytes decodes unless
+ * overlong (E0 below A0) or a surrogate (ED from A0), as utf8proc
+ * says; the fast paths give the same answers as the general one. */
+static void utf8_decode_all(void)
+{
+    int32_t cp;
+    for (int b = 0; b < 0x80; b++) {
+        char s[1] = {(char)b};
+        CHECK_INT(jx_utf8_decode(s, 1, &cp), 1);
+        CHECK_INT(cp, b);
+    }
+    size_t bad = 0;
+    for (int b0 = 0xE0; b0 <= 0xEF; b0++) {
+        for (int b1 = 0; b1 < 256; b1++) {
+            for (int b2 = 0; b2 < 256; b2++) {
+                char s[3] = {(char)b0, (char)b1, (char)b2};
+                bool cont = (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80;
+                bool ok = cont && !(b0 == 0xE0 && b1 < 0xA0) &&
+                          !(b0 == 0xED && b1 >= 0xA0);
+                int k = jx_utf8_decode(s, 3, &cp);
+                if (!ok) {
+                    bad += k != -1;
+                    continue;
+                }
+                bad += k != 3 ||
+                       cp != ((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 |
+                              (b2 & 0x3F));
+            }
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT(jx_utf8_decode("\xEF\xBC", 2, &cp), -1);
+    CHECK_INT(jx_utf8_decode("\xED\xA0\x80", 3, &cp), -1);
+    CHECK_INT(jx_utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+    CHECK_INT(cp, 0x1F600);
+}
+
+/* jx_sprintf and jx_buf_addf print what snprintf prints, on the formats
+ * they handle themselves (%s %.*s %d %zu %%) and on the others. */
+static void sprintf_like_snprintf(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    char want[600], longs[400];
+    memset(longs, 'x', sizeof longs - 1);
+    longs[sizeof longs - 1] = '\0';
+    CHECK_STR(jx_sprintf(a, "%s/indicators/%zu", "/unit_sheet", (size_t)12),
+              "/unit_sheet/indicators/12");
+    CHECK_STR(jx_sprintf(a, "%d|%d|%d", 0, -7, INT_MIN),
+              "0|-7|-2147483648");
+    CHECK_STR(jx_sprintf(a, "%zu%%", SIZE_MAX), "18446744073709551615%");
+    CHECK_STR(jx_sprintf(a, "“%.*s”…", 6, "执行率偏低"), "“执行”…");
+    CHECK_STR(jx_sprintf(a, "[%.*s]", -1, "全部"), "[全部]");
+    const char *volatile nul = NULL; /* (null), as snprintf prints it */
+    snprintf(want, sizeof want, "<%s>", nul);
+    CHECK_STR(jx_sprintf(a, "<%s>", nul), want);
+    snprintf(want, sizeof want, "a%sb%zu", longs, (size_t)3);
+    CHECK_STR(jx_sprintf(a, "a%sb%zu", longs, (size_t)3), want);
+    CHECK_INT(strlen(want), 402);
+    CHECK_STR(jx_sprintf(a, "%x|%c|%3s|%ld", 255u, 'q', "a", -5L),
+              "ff|q|  a|-5");
+    struct jx_buf b;
+    jx_buf_init(&b, SIZE_MAX);
+    jx_buf_addf(&b, "第%d段%s", 3, "重复");
+    jx_buf_addf(&b, "/%zu", (size_t)0);
+    CHECK_STR(b.p, "第3段重复/0");
+    jx_buf_release(&b);
+    jx_arena_free(a);
 }
 
 /* Diagnostics are counted past the cap and formatted with locations. */
@@ -297,6 +369,8 @@ const struct jx_test t_base[] = {
     {"base.buf_cap", buf_cap},
     {"base.buf_csv", buf_csv},
     {"base.utf8_width", utf8_width},
+    {"base.utf8_decode_all", utf8_decode_all},
+    {"base.sprintf_like_snprintf", sprintf_like_snprintf},
     {"base.diag_collect", diag_collect},
     {"base.diag_sort", diag_sort},
     {"base.file_atomic", file_atomic},

@@ -547,7 +547,28 @@ static void count_round_trip(void)
     jx_arena_free(a);
 }
 
+/* Scope words are found wherever they stand, across blanks (also
+ * U+3000), several in one text and the same word twice; a word cut by
+ * another character is not one. */
+static void scope_words(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    CHECK_INT(jx_scope_bits(a, "一般 公共预算支出"),
+              JX_SCOPE_GENERAL_BUDGET | JX_SCOPE_BUDGET | JX_SCOPE_SPENDING);
+    CHECK_INT(jx_scope_bits(a, "商品和\xE3\x80\x80服务支出"),
+              JX_SCOPE_PUBLIC | JX_SCOPE_SPENDING);
+    CHECK_INT(jx_scope_bits(a, "三公经费，三公"), JX_SCOPE_THREE_PUBLIC);
+    CHECK_INT(jx_scope_bits(a, "在职人员经费"),
+              JX_SCOPE_STAFF | JX_SCOPE_PERSONNEL);
+    CHECK_INT(jx_scope_bits(a, "年初的预算"), JX_SCOPE_BUDGET);
+    CHECK_INT(jx_scope_bits(a, "人员、经费"), 0);
+    CHECK_INT(jx_scope_bits(a, "abc 123"), 0);
+    CHECK_INT(jx_scope_bits(a, ""), 0);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_figures[] = {
+    {"figures.scope_words", scope_words},
     {"figures.counts", counts},
     {"figures.scores", scores},
     {"figures.ocr_percent", ocr_percent_confirmed},

@@ -183,6 +183,14 @@ static void norm_text(void)
         {"\xE3\x80\x80及时\xE2\x80\x8B", "及时"},
         {"\\unknown{x}", "unknownx"},
         {"\\te{xtgreater{开支", "textgreater开支"},
+        /* plain texts the passes leave alone, and their neighbours */
+        {"≥95%", "≥95%"},
+        {"及时、有效", "及时、有效"},
+        {"及时。", "及时"},
+        {"12个;", "12个"},
+        {"5m2", "5m²"},
+        {"1-2", "1-2"},
+        {"1－2", "1-2"},
     };
     struct jx_arena *a = jx_arena_new();
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
