@@ -351,7 +351,9 @@ static void collect(struct jx_arena *a, json_t *root, struct fields *fs)
 }
 
 /* The server's exact derived values from an Evaluation JSON text beside
- * the cells they are of: each sheet's 执行率, 执行率得分 and 总分. */
+ * the cells they are of: each sheet's 执行率, 执行率得分 and 总分, and
+ * the base sheet's rates (控制率, 规模控制率, 投资概算控制率: the
+ * scorer's items, each at the pointer of its cell). */
 static void mark_derived(struct jx_arena *a, struct fields *fs,
                          const char *evaluation)
 {
@@ -385,6 +387,17 @@ static void mark_derived(struct jx_arena *a, struct fields *fs,
                 if (strcmp(fs->a[n].ptr, ptr) == 0) {
                     fs->a[n].calc = jx_strdup(a, v);
                 }
+            }
+        }
+    }
+    const json_t *rates = json_object_get(root, "rates");
+    for (size_t i = 0; i < json_array_size(rates); i++) {
+        const json_t *it = json_array_get(rates, i);
+        const char *v = json_string_value(json_object_get(it, "value"));
+        const char *ptr = json_string_value(json_object_get(it, "path"));
+        for (size_t n = 0; v && ptr && n < fs->n; n++) {
+            if (strcmp(fs->a[n].ptr, ptr) == 0) {
+                fs->a[n].calc = jx_strdup(a, v);
             }
         }
     }
@@ -538,7 +551,8 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
     }
     jx_html(&h, "<p>按原文核对并更正、填写下列数字；保存后重新检查，并记为“在门户中"
                 "更正”。金额按表中的单位填写，百分数带 %%。“重新计算”保存后"
-                "回到本页，显示服务器按精确小数算出的执行率、得分和总分；输入时"
+                "回到本页，显示服务器按精确小数算出的执行率、得分、总分和各控制率；"
+                "输入时"
                 "显示的“预览”仅供参考。</p>\n"
                 "<form method=\"post\" action=\"%B/unit/%t/%d/edit\" "
                 "class=\"edit\"><input type=\"hidden\" name=\"csrf\" "

@@ -912,6 +912,61 @@ static void t_edit_choices(void)
     webfix_close(&f);
 }
 
+/* 重新计算 shows the server's exact 控制率, 规模控制率 and 投资概算控制率
+ * (the scorer's items) beside their cells: 29 / 30 = 96.67%, 240 / 250 =
+ * 96.00%, 78.50 / 80.00 = 98.13% (98.125 rounded half up); a stated
+ * rate that disagrees keeps its own value, the figure beside it. */
+static void t_edit_rates(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    const char *ep = "/unit/701003/2024/edit";
+    const char *tk = fx_token(&f, fc);
+    CHECK_INT(fx_req(&f, "POST", "/unit/701003/2024/blank", NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s", tk))->status,
+              303);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s&add=%%2Fbase_sheet%%2Fbuildings",
+                                tk))->status,
+              303);
+    const char *st = "%2Fbase_sheet%2Fstaffing%2F";
+    const char *bd = "%2Fbase_sheet%2Fbuildings%2F0%2F";
+    struct jx_web_response *r = fx_req(
+        &f, "POST", ep, NULL, fc,
+        jx_sprintf(f.a, "csrf=%s&%sauthorized=30&%sactual=29&%scontrol_rate="
+                        "95%%25&%sapproved_area=250&%sactual_area=240&"
+                        "%sbudget_invest=80.00&%sactual_invest=78.50&op=recalc",
+                   tk, st, st, st, bd, bd, bd, bd));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), ep);
+    const char *page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/base_sheet/staffing/control_rate\" value=\"95%\""
+                       " size=\"14\" inputmode=\"decimal\" data-num=\""
+                       "/base_sheet/staffing/actual\" data-den=\"/base_sheet/"
+                       "staffing/authorized\"> <span class=\"calc\">计算："
+                       "96.67%</span></td><td>C105</td>") != NULL);
+    CHECK(strstr(page, "name=\"/base_sheet/buildings/0/area_rate\" value=\"\" "
+                       "size=\"14\" inputmode=\"decimal\" data-num=\"/base_sheet/"
+                       "buildings/0/actual_area\" data-den=\"/base_sheet/"
+                       "buildings/0/approved_area\"> <span class=\"calc\">计算："
+                       "96.00%</span>") != NULL);
+    CHECK(strstr(page, "data-den=\"/base_sheet/buildings/0/budget_invest\"> "
+                       "<span class=\"calc\">计算：98.13%</span>") != NULL);
+    /* 编制数 0: no figure (不适用), none shown */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%sauthorized=0&op=recalc", tk, st));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "data-den=\"/base_sheet/staffing/authorized\"> "
+                       "<span class=\"calc\">") == NULL);
+    CHECK(strstr(page, "计算：98.13%") != NULL);
+    webfix_close(&f);
+}
+
 /* Correcting figures in the page: the form shows the draft's figures
  * named by pointer with the findings at them; a bad number comes back
  * beside its field with nothing saved; a correction is saved with how
@@ -1747,6 +1802,7 @@ const struct jx_test t_web[] = {
     {"web.edit", t_edit},
     {"web.edit_fill", t_edit_fill},
     {"web.edit_choices", t_edit_choices},
+    {"web.edit_rates", t_edit_rates},
     {"web.acts_all", t_acts_all},
     {"web.version_files", t_version_files},
     {"web.todo", t_todo},
