@@ -175,8 +175,10 @@ void jx_web_app_free(struct jx_web_app *app);
  * set up, newest first, up to date in the store (jx_ws_rescore_batched,
  * JX_WEB_WARM_BATCH units per transaction), so that the first overview
  * after an upgrade that changed a framework does not compute every unit
- * in a worker.  Meanwhile the overview of the year being rescored
- * answers 503 with a 正在计算 notice and its progress (Retry-After).
+ * in a worker.  Meanwhile, from the first row rewritten on, the
+ * overview of the year being rescored answers 503 with a 正在计算
+ * notice and its progress (Retry-After); a year whose rows are current
+ * is only read through, its overview served as usual.
  * hook (tests; may be NULL) is called after each step of progress.
  * 0, or -1 when the store failed.
  */

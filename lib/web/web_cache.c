@@ -567,18 +567,21 @@ bool jx_web_warming(struct jx_web_app *app, int year, size_t *done,
 struct warm {
     struct jx_web_app *app;
     int year;
+    const size_t *written;       /* rows rewritten so far */
     void (*hook)(void *);
     void *hook_ctx;
 };
 
-/* Record a warm's progress (jx_ws_rescore_batched's callback): false
- * when jx_web_warm_stop asked it to stop. */
+/* Record a warm's progress (jx_ws_rescore_batched's callback): the
+ * overview's notice from the first row rewritten on (a year whose rows
+ * are current is only read through, the overview served meanwhile as
+ * usual); false when jx_web_warm_stop asked it to stop. */
 static bool warm_progress(void *ctx, size_t done, size_t total)
 {
     struct warm *w = ctx;
     struct jx_web_cache *k = w->app->cache;
     pthread_mutex_lock(&k->mu);
-    k->warm_year = w->year;
+    k->warm_year = *w->written > 0 ? w->year : 0;
     k->warm_done = done;
     k->warm_total = total;
     bool go = !k->warm_stop;
@@ -599,7 +602,7 @@ int jx_web_warm(struct jx_web_app *app, struct jx_store *s,
     if (!st) {
         return -1;
     }
-    int years[64];
+    int years[64];               /* the 64 newest: more is not a portal's */
     size_t n = 0;
     enum jx_step r;
     while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
@@ -612,21 +615,15 @@ int jx_web_warm(struct jx_web_app *app, struct jx_store *s,
     for (size_t i = 0; rc == 0 && i < n; i++) {
         pthread_mutex_lock(&k->mu);
         bool stop = k->warm_stop;
-        if (!stop) {
-            /* the overview answers 正在计算 from here on, not at the
-               first unit: listing the units takes a moment too */
-            k->warm_year = years[i];
-            k->warm_done = k->warm_total = 0;
-        }
         pthread_mutex_unlock(&k->mu);
         if (stop) {
             break;
         }
-        struct warm w = {app, years[i], hook, hook_ctx};
+        size_t nw = 0;
+        struct warm w = {app, years[i], &nw, hook, hook_ctx};
         struct jx_arena *a = jx_arena_new();
         struct jx_diags d;
         jx_diags_init(&d, a);
-        size_t nw = 0;
         rc = jx_ws_rescore_batched(s, years[i], app->cfg.fwdir,
                                    app->cfg.caldir, JX_WEB_WARM_BATCH,
                                    warm_progress, &w, &nw, &d);

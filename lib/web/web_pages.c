@@ -293,7 +293,7 @@ int jx_web_page_year(struct jx_web_ctx *c)
            held for the whole year */
         struct jx_html h;
         jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度总览", c->year));
-        if (total) {
+        if (total) { /* (always, from the first row rewritten on) */
             jx_html(&h, "<p class=\"notice\">正在计算：门户启动后正在更新本年度"
                         "各单位的考核分（已完成 %D / %D 个单位）。请稍后刷新本页。"
                         "</p>\n",
