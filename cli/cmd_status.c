@@ -5,6 +5,9 @@
  * version's evaluation), 考核分 (the year's framework over the records),
  * whether it was sampled (抽查) and its 复核分, each in its own column,
  * and its findings by severity.  JSON: docs/store.md, "jixiao status".
+ * --rescore first writes the year's derived scores back to the store
+ * (jx_ws_rescore_batched), so that the portal's first overview after an
+ * upgrade need not compute them.
  */
 #include "cli.h"
 
@@ -153,23 +156,51 @@ static void status_text(struct jx_arena *a, const struct jx_ws_status *st,
     jx_buf_addf(b, "共 %zu 个单位\n", st->n);
 }
 
-/* `jixiao status --year YEAR [--json]`. */
+/* `jixiao status --year YEAR [--json] [--rescore]`. */
 int jx_cmd_status(int argc, char **argv)
 {
     const struct jx_cmd *self = jx_cmd_find("status");
     struct jx_ws_args ws = {0};
     struct jx_who_args wa = {0};
     bool json = false;
-    if (jx_cli_view_args(self, argc, argv, &ws, &wa, &json, NULL) != 0) {
+    /* --rescore is this command's own; the rest are the view's */
+    bool rescore = false;
+    char **args = jx_xmalloc(((size_t)argc + 1) * sizeof *args);
+    int nargs = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i > 0 && strcmp(argv[i], "--rescore") == 0) {
+            rescore = true;
+        } else {
+            args[nargs++] = argv[i];
+        }
+    }
+    args[nargs] = NULL;
+    int vr = jx_cli_view_args(self, nargs, args, &ws, &wa, &json, NULL);
+    free(args);
+    if (vr != 0) {
         return JX_EXIT_USAGE;
     }
     struct jx_cli_read rd;
     if (jx_cli_read_open(&ws, &rd) != 0) {
         return JX_EXIT_IO;
     }
+    int rc = JX_EXIT_OK;
+    if (rescore) {
+        /* the derived scores written back first (as `jixiao serve`'s
+           warm start does), committed every 200 units */
+        size_t nw = 0;
+        rc = jx_cli_read_result(&rd, jx_ws_rescore_batched(
+                                         rd.s, wa.year, NULL, NULL, 200, NULL,
+                                         NULL, &nw, rd.d));
+        if (rc == JX_EXIT_OK) {
+            fprintf(stderr, "已更新派生分数 %zu 行\n", nw);
+        }
+    }
     struct jx_ws_status st;
-    int rc = jx_cli_read_result(
-        &rd, jx_ws_status(rd.a, rd.s, wa.year, NULL, NULL, &st, rd.d));
+    if (rc == JX_EXIT_OK) {
+        rc = jx_cli_read_result(
+            &rd, jx_ws_status(rd.a, rd.s, wa.year, NULL, NULL, &st, rd.d));
+    }
     if (rc == JX_EXIT_OK) {
         struct jx_buf b;
         jx_buf_init(&b, 1u << 30);

@@ -440,7 +440,7 @@ const struct jx_cmd jx_cmds[] = {
      "或无法监听。",
      0},
     {"status", jx_cmd_status, "列出年度内每个单位的状态、及时性和得分",
-     "jixiao status --year YEAR [--json]",
+     "jixiao status --year YEAR [--json] [--rescore]",
      "列出工作区中每个单位在 YEAR 年度的状态、最新版本、报送和公开是否按时\n"
      "（按审计记录和年度设置的截止日期，以工作日计迟几天）、自评分（最新版本\n"
      "的复核总分）、考核分（年度评价框架按记录计算）和发现数（错误/警告/舍入/\n"
@@ -449,6 +449,10 @@ const struct jx_cmd jx_cmds[] = {
      "选项：\n"
      "  --year YEAR   评价年度\n"
      "  --json        输出 JSON（format 为 jixiao-status，见 docs/store.md）\n"
+     "  --rescore     先把本年度过期的派生分数（考核分、自评分）重新计算并写回\n"
+     "                工作区（每 200 个单位提交一次），在标准错误上报告写了\n"
+     "                几行：升级评价框架或日历后预先运行，门户的首个总览就不必\n"
+     "                逐个单位计算\n"
      "\n"
      "工作区选项（也可写在命令名之前）：-W DIR、--db URL，或环境变量\n"
      "JIXIAO_WORKSPACE（见 jixiao help init）。\n"

@@ -83,6 +83,10 @@ enum jx_pkg_part {
     JX_PART_BUILDING,       /* one element of base_sheet/buildings */
     JX_PART_GOAL,           /* one element of a sheet's goals */
     JX_PART_INDICATOR,      /* one element of a sheet's indicators */
+    JX_PART_GOAL_SHEET,     /* goal_sheet, the 部门整体支出绩效目标完成情况
+                               自评表 (without tasks, goals, indicators;
+                               with its task_total) */
+    JX_PART_TASK,           /* one element of goal_sheet/tasks */
     JX_PART_COUNT
 };
 
@@ -92,7 +96,10 @@ enum jx_pkg_cell_kind {
     JX_CELL_MONEY,     /* a decimal in the sheet's unit, no % */
     JX_CELL_RATE,      /* a percentage */
     JX_CELL_NUM,       /* a decimal (points, scores, areas), no % */
-    JX_CELL_COUNT      /* a whole number >= 0 */
+    JX_CELL_COUNT,     /* a whole number >= 0 */
+    JX_CELL_CHOICE     /* one of the strings choices[] (an enumeration:
+                          a project line's category, an indicator's
+                          achievement level); never wrapped */
 };
 
 /* One cell: its JSON pointer relative to the part ("staffing/authorized",
@@ -103,14 +110,20 @@ struct jx_pkg_cell {
     bool extra;        /* the model holds it, the printed form has no cell
                           for it (a fund split's 分值, 执行率, 得分): shown
                           only when a package has a value there */
+    bool required;     /* the loader refuses the part without it */
+    const char *const *choices;    /* JX_CELL_CHOICE: the values … */
+    const char *const *choices_zh; /* … and their Chinese names */
+    size_t nchoices;               /* (static; 0 for other kinds) */
 };
 
 /*
  * The cells of a part, in the schema's (canonical) order, taken from the
  * very tables the loader and the writer use, so that the portal's form
  * has every cell the model holds: *out set to an array in a (paths in
- * a too), the count returned.  Flags, provenance, categories,
- * enumerations and the row lists (their own parts) are not cells; a
+ * a too), the count returned.  The enumerations a filler states (a
+ * project line's category, an indicator's achievement level) are
+ * JX_CELL_CHOICE cells; flags, provenance, the money unit and the row
+ * lists (their own parts) are not cells; a
  * sheet's fund splits are those of its form (jx_fund_key_on_sheet),
  * each with its three amounts (年初预算数, 全年预算数, 全年执行数).
  */

@@ -119,6 +119,13 @@ struct jx_eval {
     struct jx_policy policy;
     struct jx_sheet_eval *sheets; /* unit sheet first, then projects */
     size_t nsheets;
+    struct jx_item *rates;        /* the base sheet's derived rates (no
+                                     findings: the checks C105, C117
+                                     judge them): 控制率, then each
+                                     楼堂馆所 row's 规模控制率 and
+                                     投资概算控制率, each only when both
+                                     of its inputs are stated */
+    size_t nrates;
     struct jx_diags *diags;       /* findings (not owned) */
 };
 

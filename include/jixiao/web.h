@@ -169,6 +169,26 @@ struct jx_web_app *jx_web_app_new(const struct jx_web_config *cfg);
 /* Free the app (NULL is allowed). */
 void jx_web_app_free(struct jx_web_app *app);
 
+/*
+ * The warm start (`jixiao serve` runs it in a thread of its own at
+ * start, with its own store s): bring the derived scores of every year
+ * set up, newest first, up to date in the store (jx_ws_rescore_batched,
+ * JX_WEB_WARM_BATCH units per transaction), so that the first overview
+ * after an upgrade that changed a framework does not compute every unit
+ * in a worker.  Meanwhile, from the first row rewritten on, the
+ * overview of the year being rescored answers 503 with a 正在计算
+ * notice and its progress (Retry-After); a year whose rows are current
+ * is only read through, its overview served as usual.
+ * hook (tests; may be NULL) is called after each step of progress.
+ * 0, or -1 when the store failed.
+ */
+int jx_web_warm(struct jx_web_app *app, struct jx_store *s,
+                void (*hook)(void *), void *hook_ctx);
+
+/* Ask a running jx_web_warm to stop after the unit it is at (what it
+ * did is kept); safe from any thread. */
+void jx_web_warm_stop(struct jx_web_app *app);
+
 /* Tests: answer as if the time were now (UTC seconds); 0 restores the
  * system clock.  Not for use while other threads serve. */
 void jx_web_app_set_clock(struct jx_web_app *app, int64_t now);

@@ -192,6 +192,21 @@ int jx_ws_status(struct jx_arena *a, struct jx_store *s, int year,
 int jx_ws_rescore(struct jx_store *s, int year, const char *fwdir,
                   const char *caldir, size_t *nwritten, struct jx_diags *d);
 
+/*
+ * jx_ws_rescore for a big year (the portal's warm start, `jixiao status
+ * --rescore`): committed every batch units (0: one transaction), so
+ * that writers wait for one batch, not the year; progress (may be NULL)
+ * is called with 0 and the number of units before the first, then after
+ * each unit with the number done; when it returns false the rescore
+ * stops there, what was done kept (each row is right on its own).  0
+ * with *nwritten, or -1 when the store failed.
+ */
+int jx_ws_rescore_batched(struct jx_store *s, int year, const char *fwdir,
+                          const char *caldir, size_t batch,
+                          bool (*progress)(void *ctx, size_t done,
+                                           size_t total),
+                          void *ctx, size_t *nwritten, struct jx_diags *d);
+
 /* Set every unit's rank: units with a version by 考核分 (the total, or
  * while judgements are pending the provisional total, the pending items
  * at their 建议 or 下限; a unit without one after those with one), then

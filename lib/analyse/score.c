@@ -1986,6 +1986,114 @@ static void score_sheet(struct ctx *c, const struct jx_sheet *sh,
     score_totals(c, sh, se, spath, exec_points);
 }
 
+/* The derived rate item id (label, rule) at path: num / den (exact),
+ * the inputs named and formatted in pairs, stated the rate the sheet
+ * states; den 0 gives no value (不适用). */
+static void base_rate(struct ctx *c, struct jx_item *it, const char *id,
+                      const char *label, const char *rule, const char *path,
+                      const char *const *pairs, struct jx_rat num,
+                      struct jx_rat den, const struct jx_num *stated)
+{
+    it->id = id;
+    it->label = label;
+    it->rule = rule;
+    it->scale = c->pol->rate_scale;
+    it->percent = true;
+    it->path = path;
+    it->prov = stated->prov;
+    set_inputs(c, it, 2, pairs);
+    if (stated->present) {
+        it->has_stated = true;
+        it->stated = stated->v;
+    }
+    const char *f = jx_sprintf(c->a, "%s / %s = %s / %s", pairs[0], pairs[2],
+                               pairs[1], pairs[3]);
+    struct jx_calc k = {false};
+    struct jx_rat r;
+    if (jx_rat_sign(den) == 0) {
+        it->formula = jx_sprintf(c->a, "%s，不适用", f);
+        note_add(c, it, jx_sprintf(c->a, "不适用：%s为 0", pairs[2]));
+        return;
+    }
+    if (jx_rat_div(num, den, &r) != JX_NUM_OK) {
+        k.bad = true;
+    }
+    struct jx_rat v = jx_calc_round(&k, r, c->pol->rate_scale + 2);
+    if (k.bad) {
+        it->formula = f;
+        note_add(c, it, "数值超出可精确计算的范围");
+        return;
+    }
+    it->has_value = true;
+    it->value = v;
+    it->formula = jx_sprintf(c->a, "%s = %s", f, fmt_item(c, it));
+    if (it->has_stated) {
+        struct jx_calc k2 = {false};
+        struct jx_rat tol = jx_calc_div(&k2, c->pol->tolerance, jx_rat_int(100));
+        it->agrees = soften(agree_of(it->stated, it->value, tol), it->stated,
+                            r, true);
+    }
+}
+
+/* The base sheet's derived rates into ev (rules §5.2): 控制率 =
+ * 实际在职人数 / 编制数, and per 楼堂馆所 row 规模控制率 = 实际规模 /
+ * 批复规模, 投资概算控制率 = 实际投资 / 预算投资; those whose inputs are
+ * not both stated are left out. */
+static void score_base_rates(struct ctx *c, struct jx_eval *ev)
+{
+    const struct jx_base_sheet *b = &c->pkg->base;
+    ev->rates = jx_alloc_array(c->a, 1 + 2 * b->nbuildings,
+                               sizeof *ev->rates);
+    ev->nrates = 0;
+    if (!b->present) {
+        return;
+    }
+    if (b->authorized.present && b->actual.present) {
+        const char *pairs[4] = {
+            "实际在职人数", jx_sprintf(c->a, "%lld", (long long)b->actual.v),
+            "编制数", jx_sprintf(c->a, "%lld", (long long)b->authorized.v)};
+        base_rate(c, &ev->rates[ev->nrates++], "base_sheet.control_rate",
+                  "控制率", "control-rate",
+                  "/base_sheet/staffing/control_rate", pairs,
+                  jx_rat_int(b->actual.v), jx_rat_int(b->authorized.v),
+                  &b->control_rate);
+    }
+    const char *unit = jx_money_unit_name(b->unit);
+    for (size_t i = 0; i < b->nbuildings; i++) {
+        const struct jx_building *bd = &b->buildings[i];
+        if (bd->approved_area.present && bd->actual_area.present) {
+            const char *pairs[4] = {
+                "实际规模", fmt_exact(c, bd->actual_area.v, false),
+                "批复规模", fmt_exact(c, bd->approved_area.v, false)};
+            base_rate(c, &ev->rates[ev->nrates++],
+                      jx_sprintf(c->a, "base_sheet.buildings[%zu].area_rate",
+                                 i),
+                      "规模控制率", "area-rate",
+                      jx_sprintf(c->a, "/base_sheet/buildings/%zu/area_rate",
+                                 i),
+                      pairs, bd->actual_area.v, bd->approved_area.v,
+                      &bd->area_rate);
+        }
+        if (bd->budget_invest.present && bd->actual_invest.present) {
+            const char *pairs[4] = {
+                "实际投资",
+                jx_sprintf(c->a, "%s%s",
+                           fmt_money(c, bd->actual_invest.v, b->unit), unit),
+                "预算投资",
+                jx_sprintf(c->a, "%s%s",
+                           fmt_money(c, bd->budget_invest.v, b->unit), unit)};
+            base_rate(c, &ev->rates[ev->nrates++],
+                      jx_sprintf(c->a,
+                                 "base_sheet.buildings[%zu].invest_rate", i),
+                      "投资概算控制率", "invest-rate",
+                      jx_sprintf(c->a, "/base_sheet/buildings/%zu/invest_rate",
+                                 i),
+                      pairs, jx_rat_int(bd->actual_invest.v.fen),
+                      jx_rat_int(bd->budget_invest.v.fen), &bd->invest_rate);
+        }
+    }
+}
+
 /* Score a package: every sheet, unit sheet first. */
 struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
                          const struct jx_policy *policy,
@@ -2018,5 +2126,6 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
                     jx_sprintf(arena, "/project_sheets/%zu", i), label,
                     &ev->sheets[k++]);
     }
+    score_base_rates(&c, ev);
     return ev;
 }

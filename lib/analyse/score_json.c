@@ -107,6 +107,11 @@ struct json_t *jx_eval_json_tree(const struct jx_eval *ev,
         json_array_append_new(sheets, sheet_json(&ev->sheets[i]));
     }
     jx_json_put(root, "sheets", sheets);
+    json_t *rates = json_array();
+    for (size_t i = 0; ev && i < ev->nrates; i++) {
+        json_array_append_new(rates, jx_json_item(&ev->rates[i]));
+    }
+    jx_json_put(root, "rates", rates);
     json_t *fs = json_array();
     for (size_t i = 0; diags && i < diags->n; i++) {
         const struct jx_diag *e = &diags->a[i];

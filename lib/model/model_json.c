@@ -428,6 +428,12 @@ static const char *const unit_names[] = {"元", "万元"};
 static const char *const pcat_names[JX_PCAT_COUNT] = {
     "business", "operation", "local_special", "transfer"};
 static const char *const ach_names[] = {"met", "partial", "not_met"};
+/* Their Chinese names (the portal's choices), in the same order. */
+static const char *const pcat_zh[JX_PCAT_COUNT] = {
+    "业务工作经费", "运行维护经费", "区级(省级)专项资金", "上级转移支付"};
+static const char *const ach_zh[] = {"达成年度指标",
+                                     "部分达成年度指标并具有一定效果",
+                                     "未达成年度指标且效果较差"};
 
 static const char FORMAT_NAME[] = "jixiao-package";
 
@@ -1918,15 +1924,32 @@ struct cells {
     size_t n, cap;
 };
 
-/* Add the cell prefix+key of kind to cs. */
-static void cell_add(struct cells *cs, const char *prefix, const char *key,
-                     enum jx_pkg_cell_kind kind, bool extra)
+/* Add the cell prefix+key of kind to cs (the choices of a
+ * JX_CELL_CHOICE set by the caller on the cell returned). */
+static struct jx_pkg_cell *cell_add(struct cells *cs, const char *prefix,
+                                    const char *key,
+                                    enum jx_pkg_cell_kind kind, bool extra)
 {
     cs->v = jx_arena_grow(cs->a, cs->v, cs->n, &cs->cap, sizeof *cs->v);
-    cs->v[cs->n].path = jx_sprintf(cs->a, "%s%s", prefix, key);
-    cs->v[cs->n].kind = kind;
-    cs->v[cs->n].extra = extra;
-    cs->n++;
+    struct jx_pkg_cell *c = &cs->v[cs->n++];
+    memset(c, 0, sizeof *c);
+    c->path = jx_sprintf(cs->a, "%s%s", prefix, key);
+    c->kind = kind;
+    c->extra = extra;
+    return c;
+}
+
+/* Add the enumeration cell prefix+key with values names (Chinese zh,
+ * n of them) to cs. */
+static void choice_add(struct cells *cs, const char *prefix, const char *key,
+                       const char *const *names, const char *const *zh,
+                       size_t n, bool required)
+{
+    struct jx_pkg_cell *c = cell_add(cs, prefix, key, JX_CELL_CHOICE, false);
+    c->required = required;
+    c->choices = names;
+    c->choices_zh = zh;
+    c->nchoices = n;
 }
 
 /* A skip list meaning: a fund split's row, whose printed form has its
@@ -1965,6 +1988,15 @@ static void cells_of(struct cells *cs, const struct table *t,
             break;
         case F_COUNT:
             cell_add(cs, prefix, f->key, JX_CELL_COUNT, extra);
+            break;
+        case F_PCAT:
+            choice_add(cs, prefix, f->key, pcat_names, pcat_zh,
+                       JX_PCAT_COUNT, (f->flags & REQ) != 0);
+            break;
+        case F_ACH:
+            choice_add(cs, prefix, f->key, ach_names, ach_zh,
+                       sizeof ach_names / sizeof ach_names[0],
+                       (f->flags & REQ) != 0);
             break;
         case F_OBJ:
             if (f->sub != &cols_absent_tb) {
@@ -2020,6 +2052,12 @@ size_t jx_pkg_cells(struct jx_arena *a, enum jx_pkg_part part,
         break;
     case JX_PART_INDICATOR:
         cells_of(&cs, &ind_tb, "", JX_SHEET_UNIT, NULL);
+        break;
+    case JX_PART_GOAL_SHEET:
+        cells_of(&cs, &goal_sheet_tb, "", JX_SHEET_GOALS, unit_skip);
+        break;
+    case JX_PART_TASK:
+        cells_of(&cs, &task_tb, "", JX_SHEET_GOALS, NULL);
         break;
     default:
         break;

@@ -48,6 +48,11 @@ struct jx_web_cache {
     struct entry *e[JX_WEB_CACHE_YEARS];
     uint64_t clock;
     uint64_t fills;
+    /* the warm start (jx_web_warm): the year being rescored (0: none),
+     * its units done of total, and whether to stop */
+    int warm_year;
+    size_t warm_done, warm_total;
+    bool warm_stop;
     struct {
         char *key;               /* malloc'd, NULL: free slot */
         char *data;              /* malloc'd */
@@ -543,4 +548,100 @@ void jx_web_blob_keep(struct jx_web_app *app, const char *key,
     pthread_mutex_unlock(&k->mu);
     free(kc);
     free(d);
+}
+
+/* See web_cache.h. */
+bool jx_web_warming(struct jx_web_app *app, int year, size_t *done,
+                    size_t *total)
+{
+    struct jx_web_cache *k = app->cache;
+    pthread_mutex_lock(&k->mu);
+    bool on = k->warm_year != 0 && k->warm_year == year;
+    *done = k->warm_done;
+    *total = k->warm_total;
+    pthread_mutex_unlock(&k->mu);
+    return on;
+}
+
+/* What a warm's progress calls back with. */
+struct warm {
+    struct jx_web_app *app;
+    int year;
+    const size_t *written;       /* rows rewritten so far */
+    void (*hook)(void *);
+    void *hook_ctx;
+};
+
+/* Record a warm's progress (jx_ws_rescore_batched's callback): the
+ * overview's notice from the first row rewritten on (a year whose rows
+ * are current is only read through, the overview served meanwhile as
+ * usual); false when jx_web_warm_stop asked it to stop. */
+static bool warm_progress(void *ctx, size_t done, size_t total)
+{
+    struct warm *w = ctx;
+    struct jx_web_cache *k = w->app->cache;
+    pthread_mutex_lock(&k->mu);
+    k->warm_year = *w->written > 0 ? w->year : 0;
+    k->warm_done = done;
+    k->warm_total = total;
+    bool go = !k->warm_stop;
+    pthread_mutex_unlock(&k->mu);
+    if (w->hook) {
+        w->hook(w->hook_ctx);
+    }
+    return go;
+}
+
+/* See web.h. */
+int jx_web_warm(struct jx_web_app *app, struct jx_store *s,
+                void (*hook)(void *), void *hook_ctx)
+{
+    struct jx_web_cache *k = app->cache;
+    struct jx_stmt *st =
+        jx_stmt_prepare(s, "SELECT year FROM years ORDER BY year DESC");
+    if (!st) {
+        return -1;
+    }
+    int years[64];               /* the 64 newest: more is not a portal's */
+    size_t n = 0;
+    enum jx_step r;
+    while ((r = jx_stmt_step(st)) == JX_STEP_ROW) {
+        if (n < sizeof years / sizeof years[0]) {
+            years[n++] = (int)jx_stmt_int(st, 0);
+        }
+    }
+    jx_stmt_finalize(st);
+    int rc = r == JX_STEP_DONE ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        pthread_mutex_lock(&k->mu);
+        bool stop = k->warm_stop;
+        pthread_mutex_unlock(&k->mu);
+        if (stop) {
+            break;
+        }
+        size_t nw = 0;
+        struct warm w = {app, years[i], &nw, hook, hook_ctx};
+        struct jx_arena *a = jx_arena_new();
+        struct jx_diags d;
+        jx_diags_init(&d, a);
+        rc = jx_ws_rescore_batched(s, years[i], app->cfg.fwdir,
+                                   app->cfg.caldir, JX_WEB_WARM_BATCH,
+                                   warm_progress, &w, &nw, &d);
+        jx_diags_release(&d);
+        jx_arena_free(a);
+    }
+    pthread_mutex_lock(&k->mu);
+    k->warm_year = 0;
+    k->warm_done = k->warm_total = 0;
+    pthread_mutex_unlock(&k->mu);
+    return rc;
+}
+
+/* See web.h. */
+void jx_web_warm_stop(struct jx_web_app *app)
+{
+    struct jx_web_cache *k = app->cache;
+    pthread_mutex_lock(&k->mu);
+    k->warm_stop = true;
+    pthread_mutex_unlock(&k->mu);
 }

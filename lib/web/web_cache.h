@@ -67,6 +67,14 @@ struct jx_web_cache;
 
 /* A new empty cache / free one (with every entry; none may be held). */
 struct jx_web_cache *jx_web_cache_new(void);
+
+/* Units rescored per transaction by the warm start (jx_web_warm). */
+#define JX_WEB_WARM_BATCH 200
+
+/* Whether jx_web_warm is rescoring year now (from its first row
+ * rewritten on): *done units of *total. */
+bool jx_web_warming(struct jx_web_app *app, int year, size_t *done,
+                    size_t *total);
 void jx_web_cache_free(struct jx_web_cache *k);
 
 /* The overview of year, computed with s (gen: the store's generation

@@ -56,6 +56,12 @@ static const struct {
     {"goals", "年度目标"}, {"expected", "预期目标"},
     {"level1", "一级指标"}, {"level2", "二级指标"},
     {"target", "年度指标值"}, {"deviation", "偏差原因分析及改进措施"},
+    {"category", "类别"}, {"achievement", "达成程度"},
+    {"task_total", "金额合计"}, {"content", "主要内容"},
+    {"status", "完成情况"}, {"budget_total", "预算数 总额"},
+    {"budget_fiscal", "预算数 其中：财政拨款"},
+    {"executed_total", "执行数 总额"},
+    {"executed_fiscal", "执行数 其中：财政拨款"},
 };
 
 /* The derived rates the page previews as the user types (/static/edit.js
@@ -71,8 +77,8 @@ static const struct {
 };
 
 /* The kinds of figure: a percentage, a decimal (money, points, scores,
- * areas), a whole count, a text. */
-enum fkind { F_RATE, F_NUMBER, F_COUNT, F_TEXT };
+ * areas), a whole count, a text, one of a list (a select). */
+enum fkind { F_RATE, F_NUMBER, F_COUNT, F_TEXT, F_CHOICE };
 
 /* One cell of the form. */
 struct field {
@@ -87,16 +93,19 @@ struct field {
     const char *findings; /* codes of the draft's findings at it */
     const char *calc;    /* the server's exact derived value, or NULL */
     const char *num, *den; /* a derived rate: its inputs' pointers */
+    const struct jx_pkg_cell *cell; /* F_CHOICE: the choices, required */
 };
 
 /* A block of the form: a table of fields [first, first + n) under a
  * title, a button removing the row or table at remove, or (n 0) a
- * button adding a row to the list at add. */
+ * button adding a row to the list at add (with a select of the new
+ * row's category when pick is not NULL: its choices). */
 struct group {
     const char *title;
     size_t first, n;
     const char *remove;
     const char *add, *add_zh;
+    const struct jx_pkg_cell *pick;
 };
 
 /* The cells of a package. */
@@ -215,6 +224,10 @@ static void add_part(struct jx_arena *a, struct fields *fs, json_t *o,
         case JX_CELL_TEXT:
             f.kind = F_TEXT;
             break;
+        case JX_CELL_CHOICE:
+            f.kind = F_CHOICE;
+            f.cell = &cells[i];
+            break;
         default:
             f.kind = F_NUMBER;
             break;
@@ -252,6 +265,15 @@ static void add_rows(struct jx_arena *a, struct fields *fs, json_t *arr,
                      enum jx_pkg_part part, const char *base,
                      const char *form, const char *what, const char *add_zh)
 {
+    /* a part with a required choice (a project line's category): the
+     * add button comes with a select of it */
+    const struct jx_pkg_cell *cells, *pick = NULL;
+    size_t nc = jx_pkg_cells(a, part, &cells);
+    for (size_t i = 0; i < nc && !pick; i++) {
+        if (cells[i].kind == JX_CELL_CHOICE && cells[i].required) {
+            pick = &cells[i];
+        }
+    }
     for (size_t i = 0; i < json_array_size(arr); i++) {
         json_t *e = json_array_get(arr, i);
         const char *nm = json_is_object(e) ? name_of(e) : NULL;
@@ -264,6 +286,7 @@ static void add_rows(struct jx_arena *a, struct fields *fs, json_t *arr,
     }
     if (add_zh) {
         group_add(a, fs, base, add_zh);
+        fs->g[fs->ng - 1].pick = pick;
     }
 }
 
@@ -289,7 +312,7 @@ static void collect(struct jx_arena *a, json_t *root, struct fields *fs)
     add_rows(a, fs, json_object_get(json_object_get(b, "costs"),
                                     "project_lines"),
              JX_PART_PROJECT_LINE, "/base_sheet/costs/project_lines",
-             "基础数据表", "支出 项目支出明细", NULL);
+             "基础数据表", "支出 项目支出明细", "增加项目支出明细行");
     add_rows(a, fs, json_object_get(b, "buildings"), JX_PART_BUILDING,
              "/base_sheet/buildings", "基础数据表", "楼堂馆所",
              "增加楼堂馆所行");
@@ -312,10 +335,25 @@ static void collect(struct jx_arena *a, json_t *root, struct fields *fs)
         add_sheet_rows(a, fs, s, base, form);
     }
     group_add(a, fs, "/project_sheets", "增加项目支出绩效自评表");
+    /* 部门整体支出绩效目标完成情况自评表: its tasks, goals, indicators */
+    json_t *gs = json_object_get(root, "goal_sheet");
+    if (json_is_object(gs)) {
+        static const char gform[] = "部门整体支出绩效目标完成情况自评表";
+        group_open(a, fs, gform, "/goal_sheet");
+        add_part(a, fs, gs, JX_PART_GOAL_SHEET, "/goal_sheet", gform, "");
+        add_rows(a, fs, json_object_get(gs, "tasks"), JX_PART_TASK,
+                 "/goal_sheet/tasks", gform, "任务", "增加任务行");
+        add_sheet_rows(a, fs, gs, "/goal_sheet", gform);
+    } else {
+        group_add(a, fs, "/goal_sheet",
+                  "增加部门整体支出绩效目标完成情况自评表");
+    }
 }
 
 /* The server's exact derived values from an Evaluation JSON text beside
- * the cells they are of: each sheet's 执行率, 执行率得分 and 总分. */
+ * the cells they are of: each sheet's 执行率, 执行率得分 and 总分, and
+ * the base sheet's rates (控制率, 规模控制率, 投资概算控制率: the
+ * scorer's items, each at the pointer of its cell). */
 static void mark_derived(struct jx_arena *a, struct fields *fs,
                          const char *evaluation)
 {
@@ -349,6 +387,17 @@ static void mark_derived(struct jx_arena *a, struct fields *fs,
                 if (strcmp(fs->a[n].ptr, ptr) == 0) {
                     fs->a[n].calc = jx_strdup(a, v);
                 }
+            }
+        }
+    }
+    const json_t *rates = json_object_get(root, "rates");
+    for (size_t i = 0; i < json_array_size(rates); i++) {
+        const json_t *it = json_array_get(rates, i);
+        const char *v = json_string_value(json_object_get(it, "value"));
+        const char *ptr = json_string_value(json_object_get(it, "path"));
+        for (size_t n = 0; v && ptr && n < fs->n; n++) {
+            if (strcmp(fs->a[n].ptr, ptr) == 0) {
+                fs->a[n].calc = jx_strdup(a, v);
             }
         }
     }
@@ -442,6 +491,39 @@ static int prepare(struct jx_web_ctx *c, struct jx_ws_draft *dr, json_t **root,
     return 1;
 }
 
+/* The row of a choice field f: a select of its choices in Chinese (a
+ * blank one, 未填, unless it is required), the value sent or stated
+ * selected; a value the list does not have is kept as an option of
+ * its own so that it is not lost unseen. */
+static void choice_cell(struct jx_html *h, const struct field *f)
+{
+    const char *cur = f->sent ? f->sent : f->value;
+    const struct jx_pkg_cell *c = f->cell;
+    jx_html(h, "<tr><td>%h</td><td>%h</td><td><select name=\"%h\"", f->row,
+            f->col, f->ptr);
+    jx_html(h, f->error ? " aria-invalid=\"true\">" : ">");
+    bool known = !*cur && !c->required;
+    if (!c->required || !*cur) {
+        jx_html(h, !*cur ? "<option value=\"\" selected>（未填）</option>"
+                         : "<option value=\"\">（未填）</option>");
+    }
+    for (size_t k = 0; k < c->nchoices; k++) {
+        bool on = strcmp(cur, c->choices[k]) == 0;
+        known = known || on;
+        jx_html(h, on ? "<option value=\"%h\" selected>%h</option>"
+                      : "<option value=\"%h\">%h</option>",
+                c->choices[k], c->choices_zh[k]);
+    }
+    if (!known && *cur) {
+        jx_html(h, "<option value=\"%h\" selected>%h</option>", cur, cur);
+    }
+    jx_html(h, "</select>");
+    if (f->error) {
+        jx_html(h, " <span class=\"err fielderr\">%h</span>", f->error);
+    }
+    jx_html(h, "</td><td>%h</td></tr>\n", f->findings ? f->findings : "");
+}
+
 /* The form of cells fs (values sent and errors shown when post);
  * message: a line above it, or NULL; errors: the refusals located
  * (form, row, column) above the form. */
@@ -469,7 +551,8 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
     }
     jx_html(&h, "<p>按原文核对并更正、填写下列数字；保存后重新检查，并记为“在门户中"
                 "更正”。金额按表中的单位填写，百分数带 %%。“重新计算”保存后"
-                "回到本页，显示服务器按精确小数算出的执行率、得分和总分；输入时"
+                "回到本页，显示服务器按精确小数算出的执行率、得分、总分和各控制率；"
+                "输入时"
                 "显示的“预览”仅供参考。</p>\n"
                 "<form method=\"post\" action=\"%B/unit/%t/%d/edit\" "
                 "class=\"edit\"><input type=\"hidden\" name=\"csrf\" "
@@ -478,6 +561,18 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
     const char *form = NULL;
     for (size_t gi = 0; gi < fs->ng; gi++) {
         const struct group *g = &fs->g[gi];
+        if (g->add && g->pick) {
+            /* the new row's category first: a select beside the button */
+            jx_html(&h, "<p><select name=\"add_%h\">", g->pick->path);
+            for (size_t k = 0; k < g->pick->nchoices; k++) {
+                jx_html(&h, "<option value=\"%h\">%h</option>",
+                        g->pick->choices[k], g->pick->choices_zh[k]);
+            }
+            jx_html(&h, "</select> <button type=\"submit\" name=\"add\" "
+                        "value=\"%h\">%h</button></p>\n",
+                    g->add, g->add_zh);
+            continue;
+        }
         if (g->add) {
             jx_html(&h, "<p><button type=\"submit\" name=\"add\" value=\"%h\">"
                         "%h</button></p>\n",
@@ -501,6 +596,10 @@ static void form_page(struct jx_web_ctx *c, const struct fields *fs,
                     "<th>发现</th></tr></thead><tbody>\n");
         for (size_t i = g->first; i < g->first + g->n; i++) {
             const struct field *f = &fs->a[i];
+            if (f->kind == F_CHOICE) {
+                choice_cell(&h, f);
+                continue;
+            }
             jx_html(&h, "<tr><td>%h</td><td>%h</td><td><input type=\"text\" "
                         "name=\"%h\" value=\"%h\"",
                     f->row, f->col, f->ptr, f->sent ? f->sent : f->value);
@@ -570,16 +669,25 @@ static const char *validate(struct jx_arena *a, const struct field *f,
         e--;
     }
     if (b == e) {
-        if (f->kind == F_TEXT) {
+        if (f->kind == F_TEXT || (f->kind == F_CHOICE && !f->cell->required)) {
             *out = "";
             return NULL;
         }
-        return "请填写数字";
+        return f->kind == F_CHOICE ? "请选择一项" : "请填写数字";
     }
     const char *s = jx_strndup(a, t + b, e - b);
     if (f->kind == F_TEXT) {
         *out = s;
         return NULL;
+    }
+    if (f->kind == F_CHOICE) {
+        for (size_t k = 0; k < f->cell->nchoices; k++) {
+            if (strcmp(s, f->cell->choices[k]) == 0) {
+                *out = f->cell->choices[k];
+                return NULL;
+            }
+        }
+        return jx_sprintf(a, "“%s”不是可选的一项", s);
     }
     if (f->kind == F_COUNT) {
         for (const char *q = s; *q; q++) {
@@ -649,8 +757,13 @@ static void apply(struct jx_arena *a, json_t *root, const struct field *f,
     if (!holder) {
         return;
     }
-    if (f->kind == F_TEXT && !*text) {
+    if ((f->kind == F_TEXT || f->kind == F_CHOICE) && !*text) {
         json_object_del(holder, key);
+        return;
+    }
+    if (f->kind == F_CHOICE) {
+        /* an enumeration has no provenance wrapper: the value itself */
+        json_object_set_new(holder, key, json_string(text));
         return;
     }
     json_t *nv = f->kind == F_COUNT ? json_integer(strtoll(text, NULL, 10))
@@ -686,12 +799,14 @@ static void apply(struct jx_arena *a, json_t *root, const struct field *f,
 }
 
 /* Whether ptr names a list of rows the form adds to: a sheet's goals or
- * indicators, the buildings, the project sheets. */
+ * indicators, the buildings, the project lines, the goal sheet's tasks,
+ * the project sheets. */
 static bool row_list(const char *ptr)
 {
     static const char *const fixed[] = {
-        "/base_sheet/buildings", "/unit_sheet/goals", "/unit_sheet/indicators",
-        "/project_sheets"};
+        "/base_sheet/buildings", "/base_sheet/costs/project_lines",
+        "/unit_sheet/goals", "/unit_sheet/indicators", "/goal_sheet/tasks",
+        "/goal_sheet/goals", "/goal_sheet/indicators", "/project_sheets"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         if (strcmp(ptr, fixed[i]) == 0) {
             return true;
@@ -707,14 +822,23 @@ static bool row_list(const char *ptr)
            (strcmp(p + n, "/goals") == 0 || strcmp(p + n, "/indicators") == 0);
 }
 
-/* Add an empty row to the list at ptr (made when absent) of root, or
- * (remove) take away the row ptr names; false when ptr is no such list
- * or row. */
+/* Add an empty row to the list at ptr (made when absent) of root (its
+ * key pick set to the text picked when pick is not NULL), or (remove)
+ * take away the row ptr names; the goal sheet, an object, is added
+ * empty and removed whole.  False when ptr is no such list or row. */
 static bool add_or_remove(struct jx_arena *a, json_t *root, const char *ptr,
-                          bool remove)
+                          bool remove, const char *pick, const char *picked)
 {
     if (!ptr) {
         return false;
+    }
+    if (strcmp(ptr, "/goal_sheet") == 0) {
+        json_t *gs = json_object_get(root, "goal_sheet");
+        if (remove) {
+            return gs && json_object_del(root, "goal_sheet") == 0;
+        }
+        return !gs &&
+               json_object_set_new(root, "goal_sheet", json_object()) == 0;
     }
     if (!remove) {
         if (!row_list(ptr)) {
@@ -727,7 +851,11 @@ static bool add_or_remove(struct jx_arena *a, json_t *root, const char *ptr,
             arr = json_array();
             json_object_set_new(holder, key, arr);
         }
-        return json_is_array(arr) && json_array_append_new(arr, json_object()) == 0;
+        json_t *row = json_object();
+        if (pick) {
+            json_object_set_new(row, pick, json_string(picked));
+        }
+        return json_is_array(arr) && json_array_append_new(arr, row) == 0;
     }
     const char *slash = strrchr(ptr, '/');
     if (!slash || slash == ptr || !slash[1] ||
@@ -899,8 +1027,29 @@ int jx_web_page_edit_post(struct jx_web_ctx *c)
             apply(c->a, root, &fs.a[i], store[i]);
         }
     }
-    if ((add && !add_or_remove(c->a, root, add, false)) ||
-        (remove && !add_or_remove(c->a, root, remove, true))) {
+    /* a row whose part needs a choice (a project line's category):
+     * the one picked beside the add button, or refused */
+    const char *pick = NULL, *picked = NULL;
+    for (size_t gi = 0; add && gi < fs.ng; gi++) {
+        const struct group *g = &fs.g[gi];
+        if (g->add && g->pick && strcmp(g->add, add) == 0) {
+            pick = g->pick->path;
+            const char *v =
+                jx_web_form(c, jx_sprintf(c->a, "add_%s", pick));
+            for (size_t k = 0; v && k < g->pick->nchoices; k++) {
+                if (strcmp(v, g->pick->choices[k]) == 0) {
+                    picked = g->pick->choices[k];
+                }
+            }
+            if (!picked) {
+                jx_web_error(c, 400, "请求无效",
+                             "请先选择新行的类别，再增加一行。");
+                goto out;
+            }
+        }
+    }
+    if ((add && !add_or_remove(c->a, root, add, false, pick, picked)) ||
+        (remove && !add_or_remove(c->a, root, remove, true, NULL, NULL))) {
         jx_web_error(c, 400, "请求无效", "要增加或删除的表格行不存在。");
         goto out;
     }

@@ -287,6 +287,25 @@ static bool filter_none(const struct jx_web_filter *f)
  * rows are written. */
 int jx_web_page_year(struct jx_web_ctx *c)
 {
+    size_t done = 0, total = 0;
+    if (jx_web_warming(c->app, c->year, &done, &total)) {
+        /* the warm start is rescoring this year: a notice, not a worker
+           held for the whole year */
+        struct jx_html h;
+        jx_web_page_begin(c, &h, jx_sprintf(c->a, "%d 年度总览", c->year));
+        if (total) { /* (always, from the first row rewritten on) */
+            jx_html(&h, "<p class=\"notice\">正在计算：门户启动后正在更新本年度"
+                        "各单位的考核分（已完成 %D / %D 个单位）。请稍后刷新本页。"
+                        "</p>\n",
+                    (long long)done, (long long)total);
+        } else {
+            jx_html(&h, "<p class=\"notice\">正在计算：门户启动后正在更新本年度"
+                        "各单位的考核分。请稍后刷新本页。</p>\n");
+        }
+        jx_web_set_header(c->resp, "Retry-After", "10");
+        jx_web_page_end(c, &h, 503);
+        return 0;
+    }
     const struct jx_web_year *y = NULL;
     int rc = jx_web_year_get(c->app, c->s, c->year, c->sess.gen, &y);
     if (rc < 0) {

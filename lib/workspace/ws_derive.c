@@ -469,6 +469,17 @@ static int self_refresh(struct jx_store *s, int64_t vid)
 int jx_ws_rescore(struct jx_store *s, int year, const char *fwdir,
                   const char *caldir, size_t *nwritten, struct jx_diags *d)
 {
+    return jx_ws_rescore_batched(s, year, fwdir, caldir, 0, NULL, NULL,
+                                 nwritten, d);
+}
+
+/* See wsflow.h. */
+int jx_ws_rescore_batched(struct jx_store *s, int year, const char *fwdir,
+                          const char *caldir, size_t batch,
+                          bool (*progress)(void *ctx, size_t done,
+                                           size_t total),
+                          void *ctx, size_t *nwritten, struct jx_diags *d)
+{
     *nwritten = 0;
     struct jx_arena *a = jx_arena_new();
     struct jx_wf_year y;
@@ -508,12 +519,28 @@ int jx_ws_rescore(struct jx_store *s, int year, const char *fwdir,
         jx_stmt_finalize(st);
     }
     rc = sr == JX_STEP_DONE ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
+    bool go = !progress || progress(ctx, 0, n);
+    for (size_t i = 0; rc == 0 && go && i < n; i++) {
         struct jx_arena *ua = jx_arena_new();
         bool changed = false;
         rc = jx_wsi_rescore_unit(ua, s, units[i], year, &sc, &changed);
         *nwritten += changed;
         jx_arena_free(ua);
+        if (rc == 0 && batch && (i + 1) % batch == 0 && i + 1 < n) {
+            /* a batch done: committed, so that writers are not kept
+               waiting behind the whole year */
+            rc = jx_store_commit(s) == 0 && jx_store_begin(s) == 0 ? 0 : -1;
+        }
+        go = rc != 0 || !progress || progress(ctx, i + 1, n);
+    }
+    if (!go) {
+        /* stopped: what is done is kept (each row is right on its own) */
+        rc = jx_store_commit(s) == 0 ? 0 : -1;
+        if (rc != 0) {
+            jx_store_rollback(s);
+        }
+        jx_arena_free(a);
+        return rc;
     }
     if (rc == 0) {
         st = jx_stmt_prepare(

@@ -2112,15 +2112,41 @@ static void form_cells(void)
     struct jx_arena *a = jx_arena_new();
     const struct jx_pkg_cell *c;
     size_t n = jx_pkg_cells(a, JX_PART_INDICATOR, &c);
-    CHECK_INT((int)n, 8);
+    CHECK_INT((int)n, 9);
     static const char *const ind[] = {"level1", "level2", "name", "target",
                                       "actual", "points", "score",
-                                      "deviation"};
-    for (size_t i = 0; i < n && i < 8; i++) {
+                                      "achievement", "deviation"};
+    for (size_t i = 0; i < n && i < 9; i++) {
         CHECK_STR(c[i].path, ind[i]);
     }
     CHECK_INT((int)c[5].kind, JX_CELL_NUM);
-    CHECK_INT((int)c[7].kind, JX_CELL_TEXT);
+    CHECK_INT((int)c[7].kind, JX_CELL_CHOICE);
+    CHECK_INT((int)c[7].nchoices, 3);
+    CHECK_STR(c[7].choices[1], "partial");
+    CHECK_STR(c[7].choices_zh[1], "部分达成年度指标并具有一定效果");
+    CHECK_INT(c[7].required, 0);
+    CHECK_INT((int)c[8].kind, JX_CELL_TEXT);
+    /* a project line: its category a required choice, Chinese names */
+    n = jx_pkg_cells(a, JX_PART_PROJECT_LINE, &c);
+    CHECK_INT((int)n, 5);
+    CHECK_STR(c[0].path, "category");
+    CHECK_INT((int)c[0].kind, JX_CELL_CHOICE);
+    CHECK_INT(c[0].required, 1);
+    CHECK_INT((int)c[0].nchoices, 4);
+    CHECK_STR(c[0].choices[2], "local_special");
+    CHECK_STR(c[0].choices_zh[2], "区级(省级)专项资金");
+    CHECK_STR(c[4].path, "final");
+    /* the goal sheet: its fund total and task total; a task's cells */
+    n = jx_pkg_cells(a, JX_PART_GOAL_SHEET, &c);
+    CHECK_INT((int)n, 6 + 4 + 1);
+    CHECK_STR(c[0].path, "funds/total/budget_initial");
+    CHECK_STR(c[6].path, "task_total/budget_total");
+    CHECK_INT((int)c[6].kind, JX_CELL_MONEY);
+    CHECK_STR(c[n - 1].path, "stated_total");
+    n = jx_pkg_cells(a, JX_PART_TASK, &c);
+    CHECK_INT((int)n, 7);
+    CHECK_STR(c[2].path, "status");
+    CHECK_STR(c[6].path, "executed_fiscal");
     n = jx_pkg_cells(a, JX_PART_UNIT_SHEET, &c);
     CHECK_STR(c[0].path, "funds/total/budget_initial");
     CHECK_STR(c[4].path, "funds/total/rate");

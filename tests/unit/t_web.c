@@ -757,6 +757,216 @@ static void t_edit_fill(void)
     webfix_close(&f);
 }
 
+/* Filling in the page, the enumerations and the goal sheet: a project
+ * line is added with its category picked from a select of the model's
+ * categories in Chinese (none picked: 400), an indicator's achievement
+ * level chosen (a value off the list refused beside its field), the
+ * 部门整体支出绩效目标完成情况自评表 added, a task row filled in, the
+ * sheet removed; all through the one list of cells. */
+static void t_edit_choices(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    const char *ep = "/unit/701003/2024/edit";
+    const char *tk = fx_token(&f, fc);
+    CHECK_INT(fx_req(&f, "POST", "/unit/701003/2024/blank", NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s", tk))->status,
+              303);
+    const char *page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "<p><select name=\"add_category\"><option value=\""
+                       "business\">业务工作经费</option><option value=\""
+                       "operation\">运行维护经费</option><option value=\""
+                       "local_special\">区级(省级)专项资金</option><option "
+                       "value=\"transfer\">上级转移支付</option></select> "
+                       "<button type=\"submit\" name=\"add\" value=\"/base_sheet"
+                       "/costs/project_lines\">增加项目支出明细行</button></p>")
+          != NULL);
+    CHECK(strstr(page, "<p><button type=\"submit\" name=\"add\" value=\""
+                       "/goal_sheet\">增加部门整体支出绩效目标完成情况自评表"
+                       "</button></p>") != NULL);
+    /* a line without its category: refused, nothing stored */
+    const char *before = draft_pkg(&f);
+    const char *pl = "%2Fbase_sheet%2Fcosts%2Fproject_lines";
+    struct jx_web_response *r =
+        fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%s", tk, pl));
+    CHECK_INT(r->status, 400);
+    CHECK(strstr(fx_body(&f, r), "请先选择新行的类别") != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%s&add_category=nonsense", tk, pl));
+    CHECK_INT(r->status, 400);
+    CHECK_STR(draft_pkg(&f), before);
+    /* with it: the row, its category selected */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%s&add_category=transfer", tk, pl));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), ep);
+    CHECK(strstr(draft_pkg(&f), "\"project_lines\": [\n        {\n"
+                                "          \"category\": \"transfer\"\n")
+          != NULL);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "<tr><td>基础数据表 支出 项目支出明细 第1行</td><td>类别"
+                       "</td><td><select name=\"/base_sheet/costs/project_lines/"
+                       "0/category\"><option value=\"business\">业务工作经费"
+                       "</option><option value=\"operation\">运行维护经费"
+                       "</option><option value=\"local_special\">区级(省级)专项"
+                       "资金</option><option value=\"transfer\" selected>上级"
+                       "转移支付</option></select></td><td></td></tr>")
+          != NULL);
+    CHECK(strstr(page, "<button type=\"submit\" name=\"remove\" value=\""
+                       "/base_sheet/costs/project_lines/0\">删除</button>")
+          != NULL);
+    /* its category changed and its amount typed */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s%%2F0%%2Fcategory=operation&%s%%2F0"
+                               "%%2Ffinal=12.50", tk, pl, pl));
+    CHECK_INT(r->status, 303);
+    const char *saved = draft_pkg(&f);
+    CHECK(strstr(saved, "\"category\": \"operation\"") != NULL);
+    CHECK(strstr(saved, "\"final\": {\n            \"value\": \"12.50\",\n"
+                        "            \"source\": {\n              \"how\": "
+                        "\"portal\"\n") != NULL);
+    /* the required category may not be emptied */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s%%2F0%%2Fcategory=", tk, pl));
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(fx_body(&f, r), "<li>基础数据表 支出 项目支出明细 第1行 · 类别"
+                                 "：请选择一项</li>") != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&remove=%s%%2F0", tk, pl));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "project_lines") == NULL);
+    /* an indicator's achievement level */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%%2Funit_sheet%%2Findicators", tk));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "<tr><td>整体支出绩效自评表 指标 第1行</td><td>达成程度"
+                       "</td><td><select name=\"/unit_sheet/indicators/0/"
+                       "achievement\"><option value=\"\" selected>（未填）"
+                       "</option><option value=\"met\">达成年度指标</option>"
+                       "<option value=\"partial\">部分达成年度指标并具有一定效果"
+                       "</option><option value=\"not_met\">未达成年度指标且效果"
+                       "较差</option></select></td><td></td></tr>") != NULL);
+    const char *ach = "%2Funit_sheet%2Findicators%2F0%2Fachievement";
+    before = draft_pkg(&f);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=great", tk, ach));
+    CHECK_INT(r->status, 422);
+    CHECK(strstr(fx_body(&f, r), "<option value=\"great\" selected>great"
+                                 "</option></select> <span class=\"err "
+                                 "fielderr\">“great”不是可选的一项</span>")
+          != NULL);
+    CHECK_STR(draft_pkg(&f), before);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=partial", tk, ach));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "\"achievement\": \"partial\"") != NULL);
+    CHECK(strstr(fx_get(&f, ep, fc), "<option value=\"partial\" selected>")
+          != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%s=", tk, ach));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "\"achievement\"") == NULL);
+    /* the goal sheet: added, a task filled in, removed */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%%2Fgoal_sheet", tk));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "<h2>部门整体支出绩效目标完成情况自评表</h2>\n<p>部门整体"
+                       "支出绩效目标完成情况自评表 <button type=\"submit\" "
+                       "name=\"remove\" value=\"/goal_sheet\">删除</button></p>")
+          != NULL);
+    CHECK(strstr(page, "<tr><td>部门整体支出绩效目标完成情况自评表 金额合计</td>"
+                       "<td>预算数 总额</td><td><input type=\"text\" name=\""
+                       "/goal_sheet/task_total/budget_total\" value=\"\"")
+          != NULL);
+    CHECK(strstr(page, "value=\"/goal_sheet/tasks\">增加任务行</button>")
+          != NULL);
+    CHECK(strstr(page, "value=\"/goal_sheet/indicators\">增加绩效指标行"
+                       "</button>") != NULL);
+    CHECK(strstr(page, "增加部门整体支出绩效目标完成情况自评表") == NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&add=%%2Fgoal_sheet%%2Ftasks", tk));
+    CHECK_INT(r->status, 303);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%%2Fgoal_sheet%%2Ftasks%%2F0%%2F"
+                               "budget_total=80.00", tk));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "\"tasks\": [\n      {\n        "
+                                "\"budget_total\": {\n          \"value\": "
+                                "\"80.00\"") != NULL);
+    CHECK(strstr(fx_get(&f, ep, fc), "<tr><td>部门整体支出绩效目标完成情况自评表 "
+                                     "任务 第1行</td><td>预算数 总额</td><td>"
+                                     "<input type=\"text\" name=\"/goal_sheet/"
+                                     "tasks/0/budget_total\" value=\"80.00\"")
+          != NULL);
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&remove=%%2Fgoal_sheet", tk));
+    CHECK_INT(r->status, 303);
+    CHECK(strstr(draft_pkg(&f), "goal_sheet") == NULL);
+    webfix_close(&f);
+}
+
+/* 重新计算 shows the server's exact 控制率, 规模控制率 and 投资概算控制率
+ * (the scorer's items) beside their cells: 29 / 30 = 96.67%, 240 / 250 =
+ * 96.00%, 78.50 / 80.00 = 98.13% (98.125 rounded half up); a stated
+ * rate that disagrees keeps its own value, the figure beside it. */
+static void t_edit_rates(void)
+{
+    struct webfix f;
+    if (!fix_open(&f, 0)) {
+        return;
+    }
+    add_unit_c(&f);
+    const char *fc = fx_session(&f, "fc");
+    const char *ep = "/unit/701003/2024/edit";
+    const char *tk = fx_token(&f, fc);
+    CHECK_INT(fx_req(&f, "POST", "/unit/701003/2024/blank", NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s", tk))->status,
+              303);
+    CHECK_INT(fx_req(&f, "POST", ep, NULL, fc,
+                     jx_sprintf(f.a, "csrf=%s&add=%%2Fbase_sheet%%2Fbuildings",
+                                tk))->status,
+              303);
+    const char *st = "%2Fbase_sheet%2Fstaffing%2F";
+    const char *bd = "%2Fbase_sheet%2Fbuildings%2F0%2F";
+    struct jx_web_response *r = fx_req(
+        &f, "POST", ep, NULL, fc,
+        jx_sprintf(f.a, "csrf=%s&%sauthorized=30&%sactual=29&%scontrol_rate="
+                        "95%%25&%sapproved_area=250&%sactual_area=240&"
+                        "%sbudget_invest=80.00&%sactual_invest=78.50&op=recalc",
+                   tk, st, st, st, bd, bd, bd, bd));
+    CHECK_INT(r->status, 303);
+    CHECK_STR(jx_web_response_header(r, "Location"), ep);
+    const char *page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "name=\"/base_sheet/staffing/control_rate\" value=\"95%\""
+                       " size=\"14\" inputmode=\"decimal\" data-num=\""
+                       "/base_sheet/staffing/actual\" data-den=\"/base_sheet/"
+                       "staffing/authorized\"> <span class=\"calc\">计算："
+                       "96.67%</span></td><td>C105</td>") != NULL);
+    CHECK(strstr(page, "name=\"/base_sheet/buildings/0/area_rate\" value=\"\" "
+                       "size=\"14\" inputmode=\"decimal\" data-num=\"/base_sheet/"
+                       "buildings/0/actual_area\" data-den=\"/base_sheet/"
+                       "buildings/0/approved_area\"> <span class=\"calc\">计算："
+                       "96.00%</span>") != NULL);
+    CHECK(strstr(page, "data-den=\"/base_sheet/buildings/0/budget_invest\"> "
+                       "<span class=\"calc\">计算：98.13%</span>") != NULL);
+    /* 编制数 0: no figure (不适用), none shown */
+    r = fx_req(&f, "POST", ep, NULL, fc,
+               jx_sprintf(f.a, "csrf=%s&%sauthorized=0&op=recalc", tk, st));
+    CHECK_INT(r->status, 303);
+    page = fx_get(&f, ep, fc);
+    CHECK(strstr(page, "data-den=\"/base_sheet/staffing/authorized\"> "
+                       "<span class=\"calc\">") == NULL);
+    CHECK(strstr(page, "计算：98.13%") != NULL);
+    webfix_close(&f);
+}
+
 /* Correcting figures in the page: the form shows the draft's figures
  * named by pointer with the findings at them; a bad number comes back
  * beside its field with nothing saved; a correction is saved with how
@@ -1591,6 +1801,8 @@ const struct jx_test t_web[] = {
     {"web.draft_flow", t_draft_flow},
     {"web.edit", t_edit},
     {"web.edit_fill", t_edit_fill},
+    {"web.edit_choices", t_edit_choices},
+    {"web.edit_rates", t_edit_rates},
     {"web.acts_all", t_acts_all},
     {"web.version_files", t_version_files},
     {"web.todo", t_todo},

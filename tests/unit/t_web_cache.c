@@ -297,10 +297,106 @@ static void t_bureau_cached(void)
     webfix_close(&f);
 }
 
+/* What the warm test's hook saw: the overview at each step. */
+struct warmseen {
+    struct webfix *f;
+    const char *cookie;
+    int status[8];
+    const char *body[8];
+    const char *retry[8];
+    int n;
+};
+
+/* The warm's hook: ask for the overview as a browser would meanwhile. */
+static void warm_hook(void *p)
+{
+    struct warmseen *w = p;
+    if (w->n >= 8) {
+        return;
+    }
+    struct jx_web_response *r =
+        fx_req(w->f, "GET", "/year/2024", NULL, w->cookie, NULL);
+    w->status[w->n] = r->status;
+    w->body[w->n] = fx_body(w->f, r);
+    const char *ra = jx_web_response_header(r, "Retry-After");
+    w->retry[w->n] = ra ? jx_strdup(w->f->a, ra) : "";
+    w->n++;
+}
+
+/* The warm start: with the 考核 rows of both versions stale (as after
+ * an upgrade that changed a framework), jx_web_warm rewrites them; the
+ * overview asked meanwhile answers as usual before the first row is
+ * rewritten, then 503 正在计算 with the progress (1 / 2, then 2 / 2) and
+ * Retry-After, afterwards the year as before, nothing left stale; run
+ * again on current rows it never shows the notice; asked to stop, it
+ * leaves the rows. */
+static void t_warm(void)
+{
+    struct webfix f;
+    if (!cfix_open(&f)) {
+        return;
+    }
+    const char *rv = fx_session(&f, "shen");
+    static const char stale[] =
+        "UPDATE scores SET detail = '{\"stamp\": \"old\"}'"
+        " WHERE kind = 'assessment'";
+    static const char nstale[] =
+        "SELECT COUNT(*) FROM scores WHERE kind = 'assessment'"
+        " AND detail LIKE '%\"old\"%'";
+    fx_sql(&f, stale);
+    CHECK_INT((int)cint(&f, nstale), 2);
+    struct warmseen w = {.f = &f, .cookie = rv};
+    CHECK_INT(jx_web_warm(f.app, f.s, warm_hook, &w), 0);
+    CHECK_INT(w.n, 3);
+    /* before the first row is rewritten: the overview as usual */
+    CHECK_INT(w.status[0], 200);
+    CHECK_STR(w.retry[0], "");
+    CHECK(strstr(w.body[0], "正在计算") == NULL);
+    static const char *const want[] = {"", "1 / 2", "2 / 2"};
+    for (int i = 1; i < w.n && i < 3; i++) {
+        CHECK_INT(w.status[i], 503);
+        CHECK_STR(w.retry[i], "10");
+        CHECK(strstr(w.body[i],
+                     jx_sprintf(f.a, "<p class=\"notice\">正在计算：门户启动后正在"
+                                     "更新本年度各单位的考核分（已完成 %s 个单位）。"
+                                     "请稍后刷新本页。</p>", want[i])) != NULL);
+    }
+    CHECK_INT((int)cint(&f, nstale), 0);
+    size_t nw = 99;
+    CHECK_INT(jx_ws_rescore(f.s, 2024, jx_sprintf(f.a, "%s/data/frameworks",
+                                                 jx_test_srcdir),
+                            NULL, &nw, &f.d),
+              0);
+    CHECK_INT((int)nw, 0); /* nothing left to do */
+    size_t done = 9, total = 9;
+    CHECK(!jx_web_warming(f.app, 2024, &done, &total));
+    struct jx_web_response *r = fx_req(&f, "GET", "/year/2024", NULL, rv, NULL);
+    CHECK_INT(r->status, 200);
+    CHECK(strstr(row_of(&f, fx_body(&f, r), "801003"), "<td>已送审</td>")
+          != NULL);
+    /* rows current: read through, no notice at any step */
+    w.n = 0;
+    CHECK_INT(jx_web_warm(f.app, f.s, warm_hook, &w), 0);
+    CHECK_INT(w.n, 3);
+    for (int i = 0; i < w.n && i < 3; i++) {
+        CHECK_INT(w.status[i], 200);
+    }
+    CHECK_INT((int)cint(&f, nstale), 0);
+    /* stopped before it starts: the stale rows stay */
+    fx_sql(&f, stale);
+    jx_web_warm_stop(f.app);
+    w.n = 0;
+    CHECK_INT(jx_web_warm(f.app, f.s, warm_hook, &w), 0);
+    CHECK_INT(w.n, 0);
+    CHECK_INT((int)cint(&f, nstale), 2);
+    webfix_close(&f);
+}
+
 const struct jx_test t_web_cache[] = {
     {"web.bureau_cached", t_bureau_cached},
     {"web.overview_cache", t_overview_cache},
     {"web.session_touch", t_session_touch},
     {"web.public_kept", t_public_kept},
+    {"web.warm", t_warm},
     {NULL, NULL},
 };
