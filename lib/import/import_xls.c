@@ -237,7 +237,9 @@ static void *more(void *p, size_t n, size_t *cap, size_t size)
 /*
  * The Workbook (or Book) stream of the OLE2 file d[0..len), read
  * through the FAT (a stream under the mini-stream cutoff is not read):
- * a malloc'd copy and its length, or NULL.  Every chain is bounded by
+ * a malloc'd copy and its length, or NULL (also when a directory entry's
+ * name length is odd or longer than its 64-byte field, which FreeXL
+ * would read past).  Every chain is bounded by
  * the number of sectors, so a loop ends.
  */
 static unsigned char *workbook_stream(const unsigned char *d, size_t len,
@@ -294,6 +296,7 @@ static unsigned char *workbook_stream(const unsigned char *d, size_t len,
     free(fatsec);
     /* the directory: find the stream */
     unsigned long start = 0xFFFFFFFFUL, size = 0;
+    bool bad_name = false;
     unsigned long sec = le32(d + 0x30);
     for (size_t steps = 0; sec < nsec && sec < nfe && steps < nsec;
          steps++) {
@@ -304,6 +307,11 @@ static unsigned char *workbook_stream(const unsigned char *d, size_t len,
         for (size_t e = 0; e + 128 <= ss; e += 128) {
             const unsigned char *de = p + e;
             unsigned nl = le16(de + 0x40);
+            if (nl > 64 || (nl & 1)) {
+                /* a name longer than its 64-byte field, which FreeXL
+                 * would convert from beyond the entry: refused */
+                bad_name = true;
+            }
             if (de[0x42] != 2 || nl < 2 || nl > 64) {
                 continue;
             }
@@ -321,7 +329,7 @@ static unsigned char *workbook_stream(const unsigned char *d, size_t len,
         sec = fat[sec];
     }
     unsigned long cutoff = le32(d + 0x38);
-    if (start == 0xFFFFFFFFUL || size < cutoff || size > len) {
+    if (bad_name || start == 0xFFFFFFFFUL || size < cutoff || size > len) {
         free(fat);
         return NULL;
     }
