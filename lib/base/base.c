@@ -193,6 +193,48 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
+/* Grow an arena array to hold n + 1 elements, giving the outgrown
+ * array back when it fills a block of its own (a large array: base.h). */
+void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                      size_t size)
+{
+    if (n < *cap) {
+        return p;
+    }
+    size_t ncap = *cap ? *cap * 2 : 8;
+    size_t total;
+    if (__builtin_mul_overflow(ncap, size, &total) ||
+        total > SIZE_MAX - sizeof(struct jx_block) - ARENA_ALIGN) {
+        jx_oom();
+    }
+    /* the block that holds p alone: an array past a quarter of a block
+       had a block of its own (jx_alloc), or grew into one here */
+    size_t old = (*cap * size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    struct jx_block **link = &a->head;
+    if (p && old > ARENA_BLOCK / 4) {
+        while (*link && (*link)->data != (unsigned char *)p) {
+            link = &(*link)->next;
+        }
+    }
+    struct jx_block *b = p && old > ARENA_BLOCK / 4 ? *link : NULL;
+    if (b && b->used == old) {
+        size_t need = (total + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+        struct jx_block *nb = jx_xrealloc(b, sizeof *nb + need);
+        nb->size = need;
+        nb->used = need;
+        memset(nb->data + n * size, 0, need - n * size);
+        *link = nb;
+        *cap = ncap;
+        return nb->data;
+    }
+    void *q = jx_alloc(a, total);
+    if (n) {
+        memcpy(q, p, n * size);
+    }
+    *cap = ncap;
+    return q;
+}
+
 /* Copy a string into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s)
 {

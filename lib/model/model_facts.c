@@ -399,15 +399,9 @@ uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
 /* Append a fact to the list (facts.h). */
 struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 {
-    if (out->n == out->cap) {
-        size_t ncap = out->cap ? out->cap * 2 : 32;
-        struct jx_fact *b = jx_alloc_array(a, ncap, sizeof *b);
-        if (out->n) {
-            memcpy(b, out->a, out->n * sizeof *b);
-        }
-        out->a = b;
-        out->cap = ncap;
-    }
+    /* the outgrown array is given back (a report's figures grow with
+       its size): callers keep indices, not pointers, across an add */
+    out->a = jx_arena_regrow(a, out->a, out->n, &out->cap, sizeof *out->a);
     struct jx_fact *f = &out->a[out->n++];
     memset(f, 0, sizeof *f);
     return f;

@@ -790,15 +790,10 @@ void jx_rc_add_year(struct jx_rc *rc, int64_t year,
 /* Append an empty row and return it. */
 static struct jx_rc_row *add_row(struct jx_rc *rc)
 {
-    if (rc->nrows == rc->caprows) {
-        size_t ncap = rc->caprows ? rc->caprows * 2 : 64;
-        struct jx_rc_row *b = jx_alloc_array(rc->arena, ncap, sizeof *b);
-        if (rc->nrows) {
-            memcpy(b, rc->rows, rc->nrows * sizeof *b);
-        }
-        rc->rows = b;
-        rc->caprows = ncap;
-    }
+    /* the outgrown array is given back: rows are built before any
+       pointer into them is taken */
+    rc->rows = jx_arena_regrow(rc->arena, rc->rows, rc->nrows, &rc->caprows,
+                               sizeof *rc->rows);
     struct jx_rc_row *r = &rc->rows[rc->nrows++];
     memset(r, 0, sizeof *r);
     r->seg = -1;
