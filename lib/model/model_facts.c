@@ -1286,6 +1286,21 @@ const char *jx_text_compact(struct jx_arena *a, const char *s)
     return r;
 }
 
+/* s compacted, or s itself when nothing is dropped (model_text.h). */
+const char *jx_text_compact_shared(struct jx_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k > 0 && blank_cp(cp)) {
+            return jx_text_compact(a, s);
+        }
+        i += k > 0 ? (size_t)k : 1;
+    }
+    return s;
+}
+
 /* A figure that lost its leading digits (model_text.h). */
 bool jx_text_lost_digits(const char *s, size_t n, size_t i)
 {

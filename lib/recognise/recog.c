@@ -279,8 +279,10 @@ static void clean_line(const char *s, size_t n, struct jx_buf *out)
     }
 }
 
-/* Clean s[0..n) (see recog.h); a new string in arena. */
-const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
+/* Clean s[0..n) into a new string in a, or (share) give s itself back
+ * when nothing changes and s[n] ends it. */
+static const char *rc_clean(struct jx_arena *a, const char *s, size_t n,
+                            bool share)
 {
     if (!s || !n) {
         return "";
@@ -296,10 +298,26 @@ const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
             start = i + 1;
         }
     }
-    const char *r = jx_strndup(a, b2.p, b2.len);
+    const char *r = share && b2.len == n && s[n] == '\0' &&
+                            memcmp(b2.p, s, n) == 0
+                        ? s
+                        : jx_strndup(a, b2.p, b2.len);
     jx_buf_release(&b1);
     jx_buf_release(&b2);
     return r;
+}
+
+/* Clean s[0..n) (see recog.h); a new string in arena. */
+const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
+{
+    return rc_clean(a, s, n, false);
+}
+
+/* s[0..n) cleaned, or s itself when unchanged and NUL-terminated at n
+ * (recog.h). */
+const char *jx_rc_clean_shared(struct jx_arena *a, const char *s, size_t n)
+{
+    return rc_clean(a, s, n, true);
 }
 
 /* True for a cell that says "nothing here". */
@@ -806,8 +824,10 @@ static struct jx_rc_row *add_row(struct jx_rc *rc)
 static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
                      size_t n, const struct jx_prov *p, bool stable)
 {
-    c->text = jx_rc_clean(rc->arena, s, n);
-    c->key = jx_text_compact(rc->arena, c->text);
+    /* the line or cell itself when it is clean and compact: s lives as
+       long as the rows (r->raw points into it) */
+    c->text = jx_rc_clean_shared(rc->arena, s, n);
+    c->key = jx_text_compact_shared(rc->arena, c->text);
     c->span = 1;
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
         !p->sheet && strcmp(p->file, rc->file) == 0) {
