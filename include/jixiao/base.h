@@ -94,6 +94,12 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                       size_t size);
 
+/* Give back the array p of cap elements of `size` bytes, grown by
+ * jx_arena_regrow, when it fills a block of its own (else nothing
+ * happens: it stays until the arena goes).  Every pointer into it is
+ * invalid afterwards. */
+void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size);
+
 /* Copy a NUL-terminated string (NULL gives NULL) into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s);
 

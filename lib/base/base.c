@@ -235,6 +235,29 @@ void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
+/* Free the block p fills alone, if it does (base.h). */
+void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size)
+{
+    size_t bytes;
+    if (!p || __builtin_mul_overflow(cap, size, &bytes) ||
+        bytes > SIZE_MAX - ARENA_ALIGN) {
+        return;
+    }
+    size_t old = (bytes + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (old <= ARENA_BLOCK / 4) {
+        return;
+    }
+    struct jx_block **link = &a->head;
+    while (*link && (*link)->data != (unsigned char *)p) {
+        link = &(*link)->next;
+    }
+    struct jx_block *b = *link;
+    if (b && b->used == old) {
+        *link = b->next;
+        free(b);
+    }
+}
+
 /* Copy a string into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s)
 {

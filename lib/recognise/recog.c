@@ -1781,6 +1781,12 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
     resolve_name(&rc);
     resolve_year(&rc);
     materials(&rc);
+    /* the rows are read: their array goes before the report's figures
+       are collected (their cells stay: the package reads their text);
+       jx_rc_prose_ocr does not look at rows */
+    jx_arena_give_back(arena, rc.rows, rc.caprows, sizeof *rc.rows);
+    rc.rows = NULL;
+    rc.nrows = rc.caprows = 0;
     jx_rc_prose_ocr(&rc);
     return p;
 }
