@@ -196,10 +196,34 @@ const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
     return r;
 }
 
-/* The scope bits of the words in s[0..n). */
+static bool blank_cp(int32_t cp);
+
+/* s[0..n) without white space (as jx_text_compact) into b, emptied
+ * first (the caller owns and releases b): a scratch copy that does not
+ * stay in any arena. */
+static void compact_into(const char *s, size_t n, struct jx_buf *b)
+{
+    jx_buf_reset(b);
+    for (size_t i = 0; i < n && s[i];) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = k > 0 ? (size_t)k : 1;
+        if (k <= 0 || !blank_cp(cp)) {
+            jx_buf_add(b, s + i, step);
+        }
+        i += step;
+    }
+}
+
+/* The scope bits of the words in s[0..n) (a is unused: the compacted
+ * copy is a scratch buffer). */
 static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
 {
-    const char *k = jx_text_compact(a, jx_strndup(a, s, n));
+    (void)a;
+    struct jx_buf kb;
+    jx_buf_init(&kb, SIZE_MAX);
+    compact_into(s, n, &kb);
+    const char *k = kb.p;
     uint32_t bits = 0;
     for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++) {
         for (int w = 0; w < 3 && scopes[i].words[w]; w++) {
@@ -208,6 +232,7 @@ static uint32_t scope_bits(struct jx_arena *a, const char *s, size_t n)
             }
         }
     }
+    jx_buf_release(&kb);
     return bits;
 }
 
@@ -331,7 +356,10 @@ static void label_span(const char *s, size_t from, size_t e, size_t *ls,
  * ("2024年度", "2024 年"), no leading 其中 and no trailing 为/约/达/共. */
 static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
 {
-    const char *k = jx_text_compact(a, jx_strndup(a, s, n));
+    struct jx_buf kb;
+    jx_buf_init(&kb, SIZE_MAX);
+    compact_into(s, n, &kb);
+    const char *k = kb.p;
     struct jx_buf b;
     jx_buf_init(&b, strlen(k) + 8);
     size_t i = 0, len = strlen(k);
@@ -387,6 +415,7 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     }
     const char *out = jx_strndup(a, r, rl);
     jx_buf_release(&b);
+    jx_buf_release(&kb);
     return out;
 }
 

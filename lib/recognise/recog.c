@@ -1449,9 +1449,10 @@ static const char *region_of(struct jx_arena *a, const char *name)
     return jx_strndup(a, name, (size_t)(end - name));
 }
 
-/* The text of every report row that is not a title, joined (for
- * checking which name the body uses). */
-static const char *body_text(struct jx_rc *rc)
+/* The text of every report row that is not a title, joined into b (for
+ * checking which name the body uses; the caller releases b: a scratch
+ * copy, not kept in the arena). */
+static void body_text(struct jx_rc *rc, struct jx_buf *bp)
 {
     struct jx_buf b;
     jx_buf_init(&b, 64u << 20);
@@ -1463,9 +1464,7 @@ static const char *body_text(struct jx_rc *rc)
         jx_buf_adds(&b, r->cells[0].key);
         jx_buf_addc(&b, '\n');
     }
-    const char *s = jx_strndup(rc->arena, b.p, b.len);
-    jx_buf_release(&b);
-    return s;
+    *bp = b;
 }
 
 /* Most names publisher_names collects. */
@@ -1592,7 +1591,9 @@ static void resolve_name(struct jx_rc *rc)
     }
     const struct jx_rc_cand *pick = NULL;
     if (best == JX_RC_FROM_TITLE) {
-        const char *body = body_text(rc);
+        struct jx_buf bb;
+        body_text(rc, &bb);
+        const char *body = bb.p;
         for (size_t i = 0; i < rc->nnames; i++) {
             const struct jx_rc_cand *c = &rc->names[i];
             const char *k = jx_text_compact(rc->arena, c->name);
@@ -1601,6 +1602,7 @@ static void resolve_name(struct jx_rc *rc)
                 pick = c;
             }
         }
+        jx_buf_release(&bb);
         for (size_t i = 0; !pick && i < rc->nnames; i++) {
             if (rc->names[i].report_title) {
                 pick = &rc->names[i];
