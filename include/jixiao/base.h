@@ -94,6 +94,13 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                       size_t size);
 
+/* Trim the array p of n elements (cap allocated, grown by
+ * jx_arena_regrow) to n when it fills a block of its own, and return
+ * it (*cap updated); else p unchanged.  Every pointer into it is
+ * invalid afterwards. */
+void *jx_arena_fit(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                   size_t size);
+
 /* Give back the array p of cap elements of `size` bytes, grown by
  * jx_arena_regrow, when it fills a block of its own (else nothing
  * happens: it stays until the arena goes).  Every pointer into it is

@@ -235,24 +235,58 @@ void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
-/* Free the block p fills alone, if it does (base.h). */
-void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size)
+/* The block that p fills alone (cap elements of size bytes, past a
+ * quarter of a block), with the link that points at it; NULL when p
+ * shares its block. */
+static struct jx_block *own_block(struct jx_arena *a, void *p, size_t cap,
+                                  size_t size, struct jx_block ***linkp)
 {
     size_t bytes;
     if (!p || __builtin_mul_overflow(cap, size, &bytes) ||
         bytes > SIZE_MAX - ARENA_ALIGN) {
-        return;
+        return NULL;
     }
     size_t old = (bytes + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
     if (old <= ARENA_BLOCK / 4) {
-        return;
+        return NULL;
     }
     struct jx_block **link = &a->head;
     while (*link && (*link)->data != (unsigned char *)p) {
         link = &(*link)->next;
     }
-    struct jx_block *b = *link;
-    if (b && b->used == old) {
+    if (!*link || (*link)->used != old) {
+        return NULL;
+    }
+    *linkp = link;
+    return *link;
+}
+
+/* Trim p to n elements when it fills a block of its own (base.h). */
+void *jx_arena_fit(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                   size_t size)
+{
+    struct jx_block **link;
+    if (n >= *cap || n == 0 || !own_block(a, p, *cap, size, &link)) {
+        return p;
+    }
+    size_t need = (n * size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need <= ARENA_BLOCK / 4) {
+        return p; /* small: stays (regrow looks only at large arrays) */
+    }
+    struct jx_block *nb = jx_xrealloc(*link, sizeof *nb + need);
+    nb->size = need;
+    nb->used = need;
+    *link = nb;
+    *cap = n;
+    return nb->data;
+}
+
+/* Free the block p fills alone, if it does (base.h). */
+void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size)
+{
+    struct jx_block **link;
+    struct jx_block *b = own_block(a, p, cap, size, &link);
+    if (b) {
         *link = b->next;
         free(b);
     }

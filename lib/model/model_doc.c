@@ -40,6 +40,13 @@ void jx_doc_add_para(struct jx_doc *d, const char *text, size_t len,
     b->para.prov.file = d->file;
 }
 
+/* Trim the block array to its blocks (doc.h). */
+void jx_doc_fit(struct jx_doc *d)
+{
+    d->blocks = jx_arena_fit(d->arena, d->blocks, d->nblocks, &d->capblocks,
+                             sizeof *d->blocks);
+}
+
 /* Start a table. */
 struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name)
 {

@@ -1257,6 +1257,8 @@ static struct jx_facts *extract(struct jx_arena *arena,
                           s->no, fs);
         }
     }
+    /* the room doubling left over goes back */
+    fs->a = jx_arena_fit(arena, fs->a, fs->n, &fs->cap, sizeof *fs->a);
     return fs;
 }
 

@@ -385,6 +385,7 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
                                 &in->diags, &in->pos);
     } else {
         if (doc) {
+            jx_doc_fit(doc);
             jx_doc_simplify(doc, &in->diags);
             p = jx_recognise_with(in->arena, doc,
                                   open_forms(r, &in->diags), &in->diags);
