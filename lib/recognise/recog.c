@@ -820,7 +820,8 @@ static struct jx_rc_row *add_row(struct jx_rc *rc)
 
 /* Fill a logical cell from text.  Its provenance is p itself when p
  * lives as long as the package (stable: a document cell in the same
- * arena, naming the same file), else a copy. */
+ * arena, naming the same file; a sheet cell's sheet and A1 names live in
+ * the document's arena too), else a copy. */
 static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
                      size_t n, const struct jx_prov *p, bool stable)
 {
@@ -830,7 +831,7 @@ static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
     c->key = jx_text_compact_shared(rc->arena, c->text);
     c->span = 1;
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
-        !p->sheet && strcmp(p->file, rc->file) == 0) {
+        strcmp(p->file, rc->file) == 0) {
         c->prov = p;
     } else {
         c->prov = jx_rc_prov(rc, p);
