@@ -838,8 +838,11 @@ static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
     }
 }
 
-/* The rows of one paragraph: one per non-blank line. */
-static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p)
+/* The rows of one paragraph: one per non-blank line.  own: p is a
+ * paragraph of rc->doc (not of a form cut from a line), whose
+ * provenance a first line that starts the paragraph shares. */
+static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p,
+                      bool own)
 {
     const char *s = p->text;
     size_t n = strlen(s), start = 0;
@@ -875,7 +878,13 @@ static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p)
                 pv.col = (pv.col ? pv.col : 1) +
                          (int)jx_utf8_count(s + start, b - start);
             }
-            set_cell(rc, &r->cells[0], s + b, e - b, &pv, false);
+            if (own && line == 0 && pv.line == p->prov.line &&
+                pv.col == p->prov.col) {
+                /* the paragraph's own provenance, not a copy per line */
+                set_cell(rc, &r->cells[0], s + b, e - b, &p->prov, true);
+            } else {
+                set_cell(rc, &r->cells[0], s + b, e - b, &pv, false);
+            }
             r->end = 1;
         }
         line++;
@@ -1396,7 +1405,7 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
             /* a form flattened onto the line: its rows and cells */
             const struct jx_doc_block *cb = &cut->blocks[k];
             if (cb->kind == JX_DOC_PARA) {
-                para_rows(rc, &cb->para);
+                para_rows(rc, &cb->para, false);
             } else if (cb->table) {
                 table_rows(rc, cb->table);
             }
@@ -1405,7 +1414,7 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
             continue;
         }
         if (b->kind == JX_DOC_PARA) {
-            para_rows(rc, &b->para);
+            para_rows(rc, &b->para, true);
         } else if (b->table) {
             table_rows(rc, b->table);
         }
