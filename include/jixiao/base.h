@@ -85,6 +85,28 @@ void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz);
 void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                     size_t size);
 
+/* As jx_arena_grow, but the outgrown array is given back to the system
+ * when it fills a block of its own (an array past 16 KiB): every pointer
+ * into the old array is invalid after a call that grew it.  For the
+ * arrays that grow to the input's size (a document's blocks and cells,
+ * the recogniser's rows, the report's figures), whose callers hold no
+ * pointer into them across an append. */
+void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                      size_t size);
+
+/* Trim the array p of n elements (cap allocated, grown by
+ * jx_arena_regrow) to n when it fills a block of its own, and return
+ * it (*cap updated); else p unchanged.  Every pointer into it is
+ * invalid afterwards. */
+void *jx_arena_fit(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                   size_t size);
+
+/* Give back the array p of cap elements of `size` bytes, grown by
+ * jx_arena_regrow, when it fills a block of its own (else nothing
+ * happens: it stays until the arena goes).  Every pointer into it is
+ * invalid afterwards. */
+void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size);
+
 /* Copy a NUL-terminated string (NULL gives NULL) into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s);
 

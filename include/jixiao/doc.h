@@ -86,6 +86,10 @@ struct jx_doc *jx_doc_new(struct jx_arena *arena, const char *file,
 void jx_doc_add_para(struct jx_doc *d, const char *text, size_t len,
                      int heading, const struct jx_prov *prov);
 
+/* Give back the room left over in the block array once the document
+ * is complete (pointers into d->blocks are invalid afterwards). */
+void jx_doc_fit(struct jx_doc *d);
+
 /* Start a new table at the end of the document and return it. */
 struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name);
 

@@ -193,6 +193,105 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
+/* Grow an arena array to hold n + 1 elements, giving the outgrown
+ * array back when it fills a block of its own (a large array: base.h). */
+void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                      size_t size)
+{
+    if (n < *cap) {
+        return p;
+    }
+    size_t ncap = *cap ? *cap * 2 : 8;
+    size_t total;
+    if (__builtin_mul_overflow(ncap, size, &total) ||
+        total > SIZE_MAX - sizeof(struct jx_block) - ARENA_ALIGN) {
+        jx_oom();
+    }
+    /* the block that holds p alone: an array past a quarter of a block
+       had a block of its own (jx_alloc), or grew into one here */
+    size_t old = (*cap * size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    struct jx_block **link = &a->head;
+    if (p && old > ARENA_BLOCK / 4) {
+        while (*link && (*link)->data != (unsigned char *)p) {
+            link = &(*link)->next;
+        }
+    }
+    struct jx_block *b = p && old > ARENA_BLOCK / 4 ? *link : NULL;
+    if (b && b->used == old) {
+        size_t need = (total + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+        struct jx_block *nb = jx_xrealloc(b, sizeof *nb + need);
+        nb->size = need;
+        nb->used = need;
+        memset(nb->data + n * size, 0, need - n * size);
+        *link = nb;
+        *cap = ncap;
+        return nb->data;
+    }
+    void *q = jx_alloc(a, total);
+    if (n) {
+        memcpy(q, p, n * size);
+    }
+    *cap = ncap;
+    return q;
+}
+
+/* The block that p fills alone (cap elements of size bytes, past a
+ * quarter of a block), with the link that points at it; NULL when p
+ * shares its block. */
+static struct jx_block *own_block(struct jx_arena *a, void *p, size_t cap,
+                                  size_t size, struct jx_block ***linkp)
+{
+    size_t bytes;
+    if (!p || __builtin_mul_overflow(cap, size, &bytes) ||
+        bytes > SIZE_MAX - ARENA_ALIGN) {
+        return NULL;
+    }
+    size_t old = (bytes + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (old <= ARENA_BLOCK / 4) {
+        return NULL;
+    }
+    struct jx_block **link = &a->head;
+    while (*link && (*link)->data != (unsigned char *)p) {
+        link = &(*link)->next;
+    }
+    if (!*link || (*link)->used != old) {
+        return NULL;
+    }
+    *linkp = link;
+    return *link;
+}
+
+/* Trim p to n elements when it fills a block of its own (base.h). */
+void *jx_arena_fit(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                   size_t size)
+{
+    struct jx_block **link;
+    if (n >= *cap || n == 0 || !own_block(a, p, *cap, size, &link)) {
+        return p;
+    }
+    size_t need = (n * size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need <= ARENA_BLOCK / 4) {
+        return p; /* small: stays (regrow looks only at large arrays) */
+    }
+    struct jx_block *nb = jx_xrealloc(*link, sizeof *nb + need);
+    nb->size = need;
+    nb->used = need;
+    *link = nb;
+    *cap = n;
+    return nb->data;
+}
+
+/* Free the block p fills alone, if it does (base.h). */
+void jx_arena_give_back(struct jx_arena *a, void *p, size_t cap, size_t size)
+{
+    struct jx_block **link;
+    struct jx_block *b = own_block(a, p, cap, size, &link);
+    if (b) {
+        *link = b->next;
+        free(b);
+    }
+}
+
 /* Copy a string into the arena. */
 char *jx_strdup(struct jx_arena *a, const char *s)
 {

@@ -19,8 +19,10 @@ struct jx_doc *jx_doc_new(struct jx_arena *arena, const char *file,
 /* Append a block slot and return it. */
 static struct jx_doc_block *add_block(struct jx_doc *d)
 {
-    d->blocks = jx_arena_grow(d->arena, d->blocks, d->nblocks, &d->capblocks,
-                     sizeof *d->blocks);
+    /* the outgrown array is given back: no pointer into it is kept
+       across an append */
+    d->blocks = jx_arena_regrow(d->arena, d->blocks, d->nblocks,
+                                &d->capblocks, sizeof *d->blocks);
     return &d->blocks[d->nblocks++];
 }
 
@@ -36,6 +38,13 @@ void jx_doc_add_para(struct jx_doc *d, const char *text, size_t len,
         b->para.prov = *prov;
     }
     b->para.prov.file = d->file;
+}
+
+/* Trim the block array to its blocks (doc.h). */
+void jx_doc_fit(struct jx_doc *d)
+{
+    d->blocks = jx_arena_fit(d->arena, d->blocks, d->nblocks, &d->capblocks,
+                             sizeof *d->blocks);
 }
 
 /* Start a table. */
@@ -71,8 +80,8 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           const char *text, size_t len,
                                           const struct jx_prov *prov)
 {
-    t->cells = jx_arena_grow(d->arena, t->cells, t->ncells, &t->capcells,
-                    sizeof *t->cells);
+    t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
+                               sizeof *t->cells);
     struct jx_doc_cell *c = &t->cells[t->ncells++];
     memset(c, 0, sizeof *c);
     c->text = jx_strndup(d->arena, text, len);

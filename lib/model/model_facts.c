@@ -19,6 +19,7 @@
  */
 #include "jixiao/facts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/model_text.h"
@@ -196,6 +197,25 @@ const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
     return r;
 }
 
+static bool blank_cp(int32_t cp);
+
+/* s[0..n) without white space (as jx_text_compact) into b, emptied
+ * first (the caller owns and releases b): a scratch copy that does not
+ * stay in any arena. */
+static void compact_into(const char *s, size_t n, struct jx_buf *b)
+{
+    jx_buf_reset(b);
+    for (size_t i = 0; i < n && s[i];) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = k > 0 ? (size_t)k : 1;
+        if (k <= 0 || !blank_cp(cp)) {
+            jx_buf_add(b, s + i, step);
+        }
+        i += step;
+    }
+}
+
 /* The first three bytes of word w packed into one integer (every scope
  * word starts with a three-byte UTF-8 character). */
 static uint32_t head3(const char *w)
@@ -231,13 +251,15 @@ static void scope_match_init(struct scope_match *sm)
  * ignored: the same as a strstr of every scope word in the compacted
  * text, in one pass that compares a word only where its first two
  * bytes may stand (sm: scope_match_init'd).  The compacted copy lives
- * on the stack when short, else in a (the caller's). */
+ * on the stack when short, else in a scratch block freed here (a is
+ * unused: nothing stays in an arena). */
 static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
                            const char *s, size_t n)
 {
+    (void)a;
     char stack[512];
     n = strnlen(s, n);
-    char *k = n < sizeof stack ? stack : jx_alloc(a, n + 1);
+    char *k = n < sizeof stack ? stack : jx_xmalloc(n + 1);
     size_t m = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
@@ -280,6 +302,9 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
                 bits |= scopes[w / 3].bit;
             }
         }
+    }
+    if (k != stack) {
+        free(k);
     }
     return bits;
 }
@@ -406,7 +431,10 @@ static void label_span(const char *s, size_t from, size_t e, size_t *ls,
  * ("2024年度", "2024 年"), no leading 其中 and no trailing 为/约/达/共. */
 static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
 {
-    const char *k = jx_text_compact(a, jx_strndup(a, s, n));
+    struct jx_buf kb;
+    jx_buf_init(&kb, SIZE_MAX);
+    compact_into(s, n, &kb);
+    const char *k = kb.p;
     struct jx_buf b;
     jx_buf_init(&b, strlen(k) + 8);
     size_t i = 0, len = strlen(k);
@@ -462,6 +490,7 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     }
     const char *out = jx_strndup(a, r, rl);
     jx_buf_release(&b);
+    jx_buf_release(&kb);
     return out;
 }
 
@@ -476,15 +505,9 @@ uint32_t jx_scope_bits(struct jx_arena *arena, const char *s)
 /* Append a fact to the list (facts.h). */
 struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 {
-    if (out->n == out->cap) {
-        size_t ncap = out->cap ? out->cap * 2 : 32;
-        struct jx_fact *b = jx_alloc_array(a, ncap, sizeof *b);
-        if (out->n) {
-            memcpy(b, out->a, out->n * sizeof *b);
-        }
-        out->a = b;
-        out->cap = ncap;
-    }
+    /* the outgrown array is given back (a report's figures grow with
+       its size): callers keep indices, not pointers, across an add */
+    out->a = jx_arena_regrow(a, out->a, out->n, &out->cap, sizeof *out->a);
     struct jx_fact *f = &out->a[out->n++];
     memset(f, 0, sizeof *f);
     return f;
@@ -1313,6 +1336,8 @@ static struct jx_facts *extract(struct jx_arena *arena,
                           s->no, fs);
         }
     }
+    /* the room doubling left over goes back */
+    fs->a = jx_arena_fit(arena, fs->a, fs->n, &fs->cap, sizeof *fs->a);
     return fs;
 }
 
@@ -1369,6 +1394,21 @@ const char *jx_text_compact(struct jx_arena *a, const char *s)
     }
     r[o] = '\0';
     return r;
+}
+
+/* s compacted, or s itself when nothing is dropped (model_text.h). */
+const char *jx_text_compact_shared(struct jx_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int k = jx_utf8_decode(s + i, n - i, &cp);
+        if (k > 0 && blank_cp(cp)) {
+            return jx_text_compact(a, s);
+        }
+        i += k > 0 ? (size_t)k : 1;
+    }
+    return s;
 }
 
 /* A figure that lost its leading digits (model_text.h). */

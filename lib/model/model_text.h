@@ -11,6 +11,10 @@
  * string in arena ("" itself when s is empty). */
 const char *jx_text_compact(struct jx_arena *a, const char *s);
 
+/* As jx_text_compact, but s itself when it has no white space (no copy:
+ * the result lives as long as s). */
+const char *jx_text_compact_shared(struct jx_arena *a, const char *s);
+
 /* The year in "2024年", "2024 年度", "2024" at the start of s (after
  * spaces), or 0; *len (if not NULL) gets the length read. */
 int jx_text_year_prefix(const char *s, size_t *len);

@@ -384,14 +384,16 @@ static void load(struct jx_run *r, struct jx_result *in, size_t len)
         p = jx_pkgjson_load_pos(in->arena, in->file, in->text, len,
                                 &in->diags, &in->pos);
     } else {
+        /* the positions are Package JSON's only, and the document holds
+           copies of what it read: the bytes go before recognising */
+        free(in->text);
+        in->text = NULL;
         if (doc) {
+            jx_doc_fit(doc);
             jx_doc_simplify(doc, &in->diags);
             p = jx_recognise_with(in->arena, doc,
                                   open_forms(r, &in->diags), &in->diags);
         }
-        /* the positions are Package JSON's only: the bytes can go */
-        free(in->text);
-        in->text = NULL;
     }
     if (!p) {
         nothing_read(in, before);

@@ -279,8 +279,10 @@ static void clean_line(const char *s, size_t n, struct jx_buf *out)
     }
 }
 
-/* Clean s[0..n) (see recog.h); a new string in arena. */
-const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
+/* Clean s[0..n) into a new string in a, or (share) give s itself back
+ * when nothing changes and s[n] ends it. */
+static const char *rc_clean(struct jx_arena *a, const char *s, size_t n,
+                            bool share)
 {
     if (!s || !n) {
         return "";
@@ -296,10 +298,26 @@ const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
             start = i + 1;
         }
     }
-    const char *r = jx_strndup(a, b2.p, b2.len);
+    const char *r = share && b2.len == n && s[n] == '\0' &&
+                            memcmp(b2.p, s, n) == 0
+                        ? s
+                        : jx_strndup(a, b2.p, b2.len);
     jx_buf_release(&b1);
     jx_buf_release(&b2);
     return r;
+}
+
+/* Clean s[0..n) (see recog.h); a new string in arena. */
+const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n)
+{
+    return rc_clean(a, s, n, false);
+}
+
+/* s[0..n) cleaned, or s itself when unchanged and NUL-terminated at n
+ * (recog.h). */
+const char *jx_rc_clean_shared(struct jx_arena *a, const char *s, size_t n)
+{
+    return rc_clean(a, s, n, true);
 }
 
 /* True for a cell that says "nothing here". */
@@ -790,15 +808,10 @@ void jx_rc_add_year(struct jx_rc *rc, int64_t year,
 /* Append an empty row and return it. */
 static struct jx_rc_row *add_row(struct jx_rc *rc)
 {
-    if (rc->nrows == rc->caprows) {
-        size_t ncap = rc->caprows ? rc->caprows * 2 : 64;
-        struct jx_rc_row *b = jx_alloc_array(rc->arena, ncap, sizeof *b);
-        if (rc->nrows) {
-            memcpy(b, rc->rows, rc->nrows * sizeof *b);
-        }
-        rc->rows = b;
-        rc->caprows = ncap;
-    }
+    /* the outgrown array is given back: rows are built before any
+       pointer into them is taken */
+    rc->rows = jx_arena_regrow(rc->arena, rc->rows, rc->nrows, &rc->caprows,
+                               sizeof *rc->rows);
     struct jx_rc_row *r = &rc->rows[rc->nrows++];
     memset(r, 0, sizeof *r);
     r->seg = -1;
@@ -807,23 +820,29 @@ static struct jx_rc_row *add_row(struct jx_rc *rc)
 
 /* Fill a logical cell from text.  Its provenance is p itself when p
  * lives as long as the package (stable: a document cell in the same
- * arena, naming the same file), else a copy. */
+ * arena, naming the same file; a sheet cell's sheet and A1 names live in
+ * the document's arena too), else a copy. */
 static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
                      size_t n, const struct jx_prov *p, bool stable)
 {
-    c->text = jx_rc_clean(rc->arena, s, n);
-    c->key = jx_text_compact(rc->arena, c->text);
+    /* the line or cell itself when it is clean and compact: s lives as
+       long as the rows (r->raw points into it) */
+    c->text = jx_rc_clean_shared(rc->arena, s, n);
+    c->key = jx_text_compact_shared(rc->arena, c->text);
     c->span = 1;
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
-        !p->sheet && strcmp(p->file, rc->file) == 0) {
+        strcmp(p->file, rc->file) == 0) {
         c->prov = p;
     } else {
         c->prov = jx_rc_prov(rc, p);
     }
 }
 
-/* The rows of one paragraph: one per non-blank line. */
-static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p)
+/* The rows of one paragraph: one per non-blank line.  own: p is a
+ * paragraph of rc->doc (not of a form cut from a line), whose
+ * provenance a first line that starts the paragraph shares. */
+static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p,
+                      bool own)
 {
     const char *s = p->text;
     size_t n = strlen(s), start = 0;
@@ -859,7 +878,13 @@ static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p)
                 pv.col = (pv.col ? pv.col : 1) +
                          (int)jx_utf8_count(s + start, b - start);
             }
-            set_cell(rc, &r->cells[0], s + b, e - b, &pv, false);
+            if (own && line == 0 && pv.line == p->prov.line &&
+                pv.col == p->prov.col) {
+                /* the paragraph's own provenance, not a copy per line */
+                set_cell(rc, &r->cells[0], s + b, e - b, &p->prov, true);
+            } else {
+                set_cell(rc, &r->cells[0], s + b, e - b, &pv, false);
+            }
             r->end = 1;
         }
         line++;
@@ -1380,7 +1405,7 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
             /* a form flattened onto the line: its rows and cells */
             const struct jx_doc_block *cb = &cut->blocks[k];
             if (cb->kind == JX_DOC_PARA) {
-                para_rows(rc, &cb->para);
+                para_rows(rc, &cb->para, false);
             } else if (cb->table) {
                 table_rows(rc, cb->table);
             }
@@ -1389,7 +1414,7 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
             continue;
         }
         if (b->kind == JX_DOC_PARA) {
-            para_rows(rc, &b->para);
+            para_rows(rc, &b->para, true);
         } else if (b->table) {
             table_rows(rc, b->table);
         }
@@ -1434,9 +1459,10 @@ static const char *region_of(struct jx_arena *a, const char *name)
     return jx_strndup(a, name, (size_t)(end - name));
 }
 
-/* The text of every report row that is not a title, joined (for
- * checking which name the body uses). */
-static const char *body_text(struct jx_rc *rc)
+/* The text of every report row that is not a title, joined into b (for
+ * checking which name the body uses; the caller releases b: a scratch
+ * copy, not kept in the arena). */
+static void body_text(struct jx_rc *rc, struct jx_buf *bp)
 {
     struct jx_buf b;
     jx_buf_init(&b, 64u << 20);
@@ -1448,9 +1474,7 @@ static const char *body_text(struct jx_rc *rc)
         jx_buf_adds(&b, r->cells[0].key);
         jx_buf_addc(&b, '\n');
     }
-    const char *s = jx_strndup(rc->arena, b.p, b.len);
-    jx_buf_release(&b);
-    return s;
+    *bp = b;
 }
 
 /* Most names publisher_names collects. */
@@ -1577,7 +1601,9 @@ static void resolve_name(struct jx_rc *rc)
     }
     const struct jx_rc_cand *pick = NULL;
     if (best == JX_RC_FROM_TITLE) {
-        const char *body = body_text(rc);
+        struct jx_buf bb;
+        body_text(rc, &bb);
+        const char *body = bb.p;
         for (size_t i = 0; i < rc->nnames; i++) {
             const struct jx_rc_cand *c = &rc->names[i];
             const char *k = jx_text_compact(rc->arena, c->name);
@@ -1586,6 +1612,7 @@ static void resolve_name(struct jx_rc *rc)
                 pick = c;
             }
         }
+        jx_buf_release(&bb);
         for (size_t i = 0; !pick && i < rc->nnames; i++) {
             if (rc->names[i].report_title) {
                 pick = &rc->names[i];
@@ -1766,6 +1793,12 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
     resolve_name(&rc);
     resolve_year(&rc);
     materials(&rc);
+    /* the rows are read: their array goes before the report's figures
+       are collected (their cells stay: the package reads their text);
+       jx_rc_prose_ocr does not look at rows */
+    jx_arena_give_back(arena, rc.rows, rc.caprows, sizeof *rc.rows);
+    rc.rows = NULL;
+    rc.nrows = rc.caprows = 0;
     jx_rc_prose_ocr(&rc);
     return p;
 }

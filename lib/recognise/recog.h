@@ -126,6 +126,10 @@ void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
  * new string in arena. */
 const char *jx_rc_clean(struct jx_arena *a, const char *s, size_t n);
 
+/* As jx_rc_clean, but s itself when cleaning changes nothing and s[n]
+ * ends the string (no copy: the result lives as long as s). */
+const char *jx_rc_clean_shared(struct jx_arena *a, const char *s, size_t n);
+
 
 /* True when a cleaned cell text means "nothing filled in": "", "/",
  * "……", "…", "-", "—" and the like. */

@@ -6,6 +6,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -30,6 +33,66 @@ static void arena_alloc(void)
     CHECK_STR(jx_sprintf(a, "%d-%s", 42, "分"), "42-分");
     CHECK_STR(jx_strndup(a, "abcdef", 3), "abc");
     CHECK(jx_strdup(a, NULL) == NULL);
+    jx_arena_free(a);
+}
+
+/* Bytes of large (mmapped) blocks malloc holds, or 0 where unknown (a
+ * sanitizer's malloc, another libc). */
+static size_t mapped_bytes(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    return mallinfo2().hblkhd;
+#else
+    return 0;
+#endif
+}
+
+/* An array grown by jx_arena_regrow keeps its elements, gives its
+ * outgrown copies back (one array's worth held, not two), is trimmed by
+ * jx_arena_fit and freed by jx_arena_give_back; what else the arena
+ * holds is untouched. */
+static void arena_regrow(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    size_t base = mapped_bytes();
+    int *v = NULL;
+    size_t n = 0, cap = 0;
+    char *between = NULL;
+    for (int i = 0; i < 1000000; i++) {
+        v = jx_arena_regrow(a, v, n, &cap, sizeof *v);
+        v[n++] = i * 3;
+        if (i == 70000) {
+            between = jx_strdup(a, "绩效");
+        }
+    }
+    CHECK_INT(cap, 1048576);
+    CHECK_INT(v[0], 0);
+    CHECK_INT(v[999999], 2999997);
+    size_t held = mapped_bytes() - base;
+    if (mapped_bytes() > 0) {
+        /* 4 MiB of elements: the outgrown 2 + 1 + ... MiB are gone */
+        CHECK(held >= 4u << 20 && held < (5u << 20));
+    }
+    v = jx_arena_fit(a, v, n, &cap, sizeof *v);
+    CHECK_INT(cap, 1000000);
+    CHECK_INT(v[123456], 370368);
+    CHECK_INT(v[999999], 2999997);
+    /* a small array stays in its shared block */
+    int *w = NULL;
+    size_t wn = 0, wcap = 0;
+    for (int i = 0; i < 10; i++) {
+        w = jx_arena_regrow(a, w, wn, &wcap, sizeof *w);
+        w[wn++] = i;
+    }
+    CHECK_INT(wcap, 16);
+    CHECK(jx_arena_fit(a, w, wn, &wcap, sizeof *w) == w);
+    CHECK_INT(wcap, 16);
+    jx_arena_give_back(a, v, cap, sizeof *v);
+    if (mapped_bytes() > 0 || base > 0) {
+        CHECK(mapped_bytes() - base < (1u << 20));
+    }
+    CHECK_STR(between, "绩效");
+    CHECK_INT(w[9], 9);
     jx_arena_free(a);
 }
 
@@ -366,6 +429,7 @@ const struct jx_test t_base[] = {
     {"base.utf8_xml", utf8_xml},
     {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
+    {"base.arena_regrow", arena_regrow},
     {"base.buf_cap", buf_cap},
     {"base.buf_csv", buf_csv},
     {"base.utf8_width", utf8_width},
