@@ -96,7 +96,9 @@ static bool pid_alive(long pid)
 }
 
 /* The pid of a temporary file "NAME.tmp.<pid>" (*len the length of
- * NAME), or -1 for other names. */
+ * NAME), or -1 for other names.  "NAME.tmp.<pid>.<letters and digits>"
+ * counts too: libzip writes an XLSX's rewrite to its own temporary
+ * file beside ours (a kill during zip_close leaves it). */
 static long tmp_pid(const char *name, size_t *len)
 {
     const char *t = NULL;
@@ -107,11 +109,27 @@ static long tmp_pid(const char *name, size_t *len)
         return -1;
     }
     long pid = 0;
-    for (const char *p = t + 5; *p; p++) {
+    const char *p = t + 5;
+    for (; *p && *p != '.'; p++) {
         if (*p < '0' || *p > '9' || pid > 99999999) {
             return -1;
         }
         pid = pid * 10 + (*p - '0');
+    }
+    if (p == t + 5) {
+        return -1;
+    }
+    if (*p == '.') { /* libzip's suffix */
+        size_t k = 0;
+        for (p++; p[k]; k++) {
+            if (!((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+                  (p[k] >= '0' && p[k] <= '9')) || k >= 16) {
+                return -1;
+            }
+        }
+        if (!k) {
+            return -1;
+        }
     }
     *len = (size_t)(t - name);
     return pid;
