@@ -28,6 +28,7 @@ extern const struct jx_test t_framework[];
 extern const struct jx_test t_assess[];
 extern const struct jx_test t_report[];
 extern const struct jx_test t_report_pdf[];
+extern const struct jx_test t_report_font[];
 extern const struct jx_test t_report_html[];
 extern const struct jx_test t_report_ooxml[];
 extern const struct jx_test t_report_index[];
@@ -47,7 +48,7 @@ static const struct jx_test *const jx_suites[] = {
     t_base, t_dec, t_indval, t_pkgjson, t_figures, t_score, t_doc,
     t_import_text, t_import_docx, t_import_formats, t_import_xlsx, t_recog,
     t_forms, t_check_arith, t_check_text,
-    t_check_ind, t_calendar, t_framework, t_assess, t_report, t_report_pdf,
+    t_check_ind, t_calendar, t_framework, t_assess, t_report, t_report_pdf, t_report_font,
     t_report_html, t_report_ooxml, t_report_index, t_pipeline,
     t_recog_who, t_split, t_recog_lines, t_recog_stream, t_workflow, t_store, t_wssetup, t_web, t_web_bureau, t_web_cache, NULL,
 };
