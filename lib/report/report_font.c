@@ -922,6 +922,46 @@ static int cmap_load(struct jx_pfont *f, const uint8_t *t, size_t tn,
     return 0;
 }
 
+/* Replace f->name by the face's PostScript name (name table, name ID
+ * 6, Windows UTF-16BE or Macintosh Roman, printable ASCII only) when it
+ * has one: a TTC's faces share one CFF table and its one name. */
+static void ps_name(struct jx_pfont *f, const uint8_t *t, size_t tn)
+{
+    if (!t || tn < 6) {
+        return;
+    }
+    uint32_t count = rd16(t + 2), strs = rd16(t + 4);
+    if (!in(6, (size_t)count * 12, tn)) {
+        return;
+    }
+    for (uint32_t k = 0; k < count; k++) {
+        const uint8_t *r = t + 6 + (size_t)k * 12;
+        uint32_t pid = rd16(r), eid = rd16(r + 2), nid = rd16(r + 6);
+        size_t len = rd16(r + 8), at = (size_t)strs + rd16(r + 10);
+        bool wide = pid == 3 && eid == 1;
+        if (nid != 6 || !(wide || pid == 1) || !in(at, len, tn)) {
+            continue;
+        }
+        char buf[sizeof f->name];
+        size_t n = 0, step = wide ? 2 : 1;
+        bool ok = len > 0;
+        for (size_t i = 0; ok && i + step <= len; i += step) {
+            uint32_t ch = wide ? rd16(t + at + i) : t[at + i];
+            if (ch <= 0x20 || ch >= 0x7f || n + 1 >= sizeof buf ||
+                strchr("[](){}<>/%", (int)ch)) {
+                ok = false;
+            } else {
+                buf[n++] = (char)ch;
+            }
+        }
+        if (ok) {
+            memcpy(f->name, buf, n);
+            f->name[n] = '\0';
+            return;
+        }
+    }
+}
+
 /* Parse the face: table directory, head, hhea, hmtx, OS/2, CFF, cmap.
  * -1 with *err. */
 static int face_parse(struct jx_pfont *f, unsigned face, const char **err)
@@ -952,8 +992,9 @@ static int face_parse(struct jx_pfont *f, unsigned face, const char **err)
         *err = "table directory damaged";
         return -1;
     }
-    const uint8_t *head = NULL, *hhea = NULL, *os2 = NULL, *cmap = NULL;
-    size_t head_n = 0, hhea_n = 0, os2_n = 0, cmap_n = 0;
+    const uint8_t *head = NULL, *hhea = NULL, *os2 = NULL, *cmap = NULL,
+                  *name = NULL;
+    size_t head_n = 0, hhea_n = 0, os2_n = 0, cmap_n = 0, name_n = 0;
     for (uint32_t k = 0; k < nt; k++) {
         const uint8_t *r = d + dir + 12 + (size_t)k * 16;
         uint32_t off = rd32(r + 8), n = rd32(r + 12);
@@ -973,6 +1014,8 @@ static int face_parse(struct jx_pfont *f, unsigned face, const char **err)
             cmap = d + off, cmap_n = n;
         } else if (memcmp(r, "CFF ", 4) == 0) {
             f->cff = d + off, f->cff_len = n;
+        } else if (memcmp(r, "name", 4) == 0) {
+            name = d + off, name_n = n;
         }
     }
     if (!head || head_n < 54 || !hhea || hhea_n < 36 || !f->hmtx || !cmap ||
@@ -999,6 +1042,7 @@ static int face_parse(struct jx_pfont *f, unsigned face, const char **err)
     if (cff_parse(f, err) < 0) {
         return -1;
     }
+    ps_name(f, name, name_n);
     /* cmap: Windows UCS-4 (3,10) or Unicode full (0,4/6) format 12
      * first, else a BMP subtable (3,1) or (0,x) format 4 */
     if (cmap_n < 4) {

@@ -56,8 +56,9 @@ unsigned jx_pfont_advance(const struct jx_pfont *f, uint32_t gid);
 /* The font's metrics. */
 struct jx_pfont_metrics jx_pfont_metrics(const struct jx_pfont *f);
 
-/* The font's name (the CFF Name INDEX's first entry, NUL-terminated,
- * owned by f). */
+/* The face's PostScript name (the name table's ID 6, else the CFF Name
+ * INDEX's first entry; printable ASCII, NUL-terminated, owned by f):
+ * also the name inside the subsets. */
 const char *jx_pfont_name(const struct jx_pfont *f);
 
 /* The flattened Type 2 charstring of glyph gid (subroutines inlined,

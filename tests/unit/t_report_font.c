@@ -76,7 +76,7 @@ static void font_open(void)
     CHECK_INT(m.ascender, 880);
     CHECK_INT(m.descender, -120);
     CHECK_INT(m.nglyphs, 65535);
-    CHECK_STR(jx_pfont_name(f), "NotoSansCJKjp-Regular");
+    CHECK_STR(jx_pfont_name(f), "NotoSansCJKsc-Regular");
     CHECK_INT(jx_pfont_gid(f, '0'), 17);
     CHECK_INT(jx_pfont_advance(f, jx_pfont_gid(f, '0')), 555);
     CHECK_INT(jx_pfont_advance(f, jx_pfont_gid(f, 0x7ee9)), 1000); /* 绩 */
