@@ -154,16 +154,38 @@ void *jx_alloc(struct jx_arena *a, size_t n)
         need = ARENA_ALIGN;
     }
     struct jx_block *b = a->head;
+    size_t at = 0;
 #ifdef JX_ARENA_DEBUG
     b = arena_grow(a, need);
 #else
-    if (!b || b->size - b->used < need) {
+    /* strings (alloc_chars) leave the head's end unaligned */
+    at = b ? (b->used + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1) : 0;
+    if (!b || at > b->size || b->size - at < need) {
         b = arena_grow(a, need);
+        at = 0;
     }
 #endif
-    void *p = b->data + b->used;
-    b->used += need;
+    void *p = b->data + at;
+    b->used = at + need;
     memset(p, 0, need);
+    return p;
+}
+
+/* Allocate n bytes for characters: not aligned, not zeroed (a string
+ * of 7 bytes takes 7, not 16: the texts of a workbook's million cells
+ * are most of its memory). */
+static char *alloc_chars(struct jx_arena *a, size_t n)
+{
+    struct jx_block *b = a->head;
+#ifdef JX_ARENA_DEBUG
+    b = arena_grow(a, n);
+#else
+    if (!b || b->size - b->used < n) {
+        b = arena_grow(a, n);
+    }
+#endif
+    char *p = (char *)b->data + b->used;
+    b->used += n;
     return p;
 }
 
@@ -304,7 +326,7 @@ char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
     if (n == SIZE_MAX) {
         jx_oom();
     }
-    char *p = jx_alloc(a, n + 1);
+    char *p = alloc_chars(a, n + 1);
     if (n) {
         memcpy(p, s, n);
     }
@@ -415,7 +437,7 @@ char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
     if (n < 0) {
         JX_BUG("vsnprintf failed");
     }
-    char *p = jx_alloc(a, (size_t)n + 1);
+    char *p = alloc_chars(a, (size_t)n + 1);
     if ((size_t)n < sizeof probe) {
         memcpy(p, probe, (size_t)n + 1);
     } else {
