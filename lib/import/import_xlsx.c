@@ -106,9 +106,8 @@ struct rel {
 struct rawcell {
     int row, col;
     int rowspan, colspan;
-    const char *text; /* scratch arena */
-    size_t len;
-    size_t seq;       /* order in the file (ties) */
+    const char *text; /* in the document's arena: the cell's own */
+    unsigned seq;     /* order in the file (ties) */
     bool hidden;      /* inside a merged range, not its top-left */
 };
 
@@ -1282,9 +1281,9 @@ static void push_cell(struct sheet_state *st)
     c->row = st->c_row;
     c->col = st->c_col;
     c->rowspan = c->colspan = 1;
-    c->text = jx_strndup(x->s, t, n);
-    c->len = n;
-    c->seq = st->n;
+    /* the document's text from here: copied once */
+    c->text = jx_strndup(x->a, t, n);
+    c->seq = (unsigned)st->n;
     c->hidden = false;
     st->n++;
 }
@@ -1599,7 +1598,7 @@ static void apply_merges(struct sheet_state *st)
             c->rowspan = rs;
             c->colspan = cs;
             c->text = "";
-            c->seq = st->n;
+            c->seq = (unsigned)st->n;
         }
         /* hide the other cells of the range */
         for (size_t k = lower_bound(st->cells, n0, g->r1, 0);
@@ -1625,8 +1624,8 @@ static void add_cell(struct xctx *x, struct jx_doc_table *t,
     memset(&p, 0, sizeof p);
     p.sheet = sheet;
     p.cell = a1_name(x->a, c->row, c->col);
-    jx_doc_table_add_cell(x->doc, t, c->row, c->col, c->rowspan, c->colspan,
-                          c->text, c->len, &p);
+    jx_doc_table_add_cell_ref(x->doc, t, c->row, c->col, c->rowspan,
+                              c->colspan, c->text, &p);
 }
 
 /*
