@@ -215,6 +215,11 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
+/* Grow an arena array of n elements to ncap, giving the outgrown array
+ * back when it fills a block of its own. */
+static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t ncap);
+
 /* Grow an arena array to hold n + 1 elements, giving the outgrown
  * array back when it fills a block of its own (a large array: base.h). */
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
@@ -223,7 +228,23 @@ void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     if (n < *cap) {
         return p;
     }
-    size_t ncap = *cap ? *cap * 2 : 8;
+    return regrow_to(a, p, n, cap, size, *cap ? *cap * 2 : 8);
+}
+
+/* Grow an arena array to room for want elements (base.h). */
+void *jx_arena_reserve(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t want)
+{
+    if (want <= *cap || want <= n) {
+        return p;
+    }
+    return regrow_to(a, p, n, cap, size, want);
+}
+
+/* Grow an arena array of n elements to ncap (see the declaration). */
+static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t ncap)
+{
     size_t total;
     if (__builtin_mul_overflow(ncap, size, &total) ||
         total > SIZE_MAX - sizeof(struct jx_block) - ARENA_ALIGN) {
