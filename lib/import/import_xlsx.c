@@ -11,7 +11,8 @@
  *   styles: which cell formats are percentages and dates;
  *   sharedStrings: strings, rich text runs joined, phonetic runs left
  *   out;
- *   each sheet: <c> cells in <sheetData>, <mergeCell> spans.
+ *   each sheet: <c> cells in <sheetData>, <mergeCell> spans, its part
+ *   inflated in chunks straight into expat (never held whole).
  *
  * What a cell's text is:
  *   - strings (shared, inline, a formula's string result): the text,
