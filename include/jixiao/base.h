@@ -94,6 +94,12 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                       size_t size);
 
+/* As jx_arena_regrow, but to room for `want` elements at once (when
+ * *cap is less): a reader that knows how many it will append (a
+ * table's rows) grows its array once, to no more than it needs. */
+void *jx_arena_reserve(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t want);
+
 /* Trim the array p of n elements (cap allocated, grown by
  * jx_arena_regrow) to n when it fills a block of its own, and return
  * it (*cap updated); else p unchanged.  Every pointer into it is

@@ -107,6 +107,14 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           const char *text, size_t len,
                                           const struct jx_prov *prov);
 
+/* Add a cell as jx_doc_table_add_cell, its text not copied: text must
+ * live in the document's arena (a reader that made it there). */
+struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
+                                              struct jx_doc_table *t,
+                                              int row, int col, int rowspan,
+                                              int colspan, const char *text,
+                                              const struct jx_prov *prov);
+
 /* Most grid positions (rows × columns) of one table. */
 #define JX_DOC_MAX_GRID 4000000L
 

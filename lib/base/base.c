@@ -154,16 +154,38 @@ void *jx_alloc(struct jx_arena *a, size_t n)
         need = ARENA_ALIGN;
     }
     struct jx_block *b = a->head;
+    size_t at = 0;
 #ifdef JX_ARENA_DEBUG
     b = arena_grow(a, need);
 #else
-    if (!b || b->size - b->used < need) {
+    /* strings (alloc_chars) leave the head's end unaligned */
+    at = b ? (b->used + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1) : 0;
+    if (!b || at > b->size || b->size - at < need) {
         b = arena_grow(a, need);
+        at = 0;
     }
 #endif
-    void *p = b->data + b->used;
-    b->used += need;
+    void *p = b->data + at;
+    b->used = at + need;
     memset(p, 0, need);
+    return p;
+}
+
+/* Allocate n bytes for characters: not aligned, not zeroed (a string
+ * of 7 bytes takes 7, not 16: the texts of a workbook's million cells
+ * are most of its memory). */
+static char *alloc_chars(struct jx_arena *a, size_t n)
+{
+    struct jx_block *b = a->head;
+#ifdef JX_ARENA_DEBUG
+    b = arena_grow(a, n);
+#else
+    if (!b || b->size - b->used < n) {
+        b = arena_grow(a, n);
+    }
+#endif
+    char *p = (char *)b->data + b->used;
+    b->used += n;
     return p;
 }
 
@@ -193,6 +215,11 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     return q;
 }
 
+/* Grow an arena array of n elements to ncap, giving the outgrown array
+ * back when it fills a block of its own. */
+static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t ncap);
+
 /* Grow an arena array to hold n + 1 elements, giving the outgrown
  * array back when it fills a block of its own (a large array: base.h). */
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
@@ -201,7 +228,23 @@ void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     if (n < *cap) {
         return p;
     }
-    size_t ncap = *cap ? *cap * 2 : 8;
+    return regrow_to(a, p, n, cap, size, *cap ? *cap * 2 : 8);
+}
+
+/* Grow an arena array to room for want elements (base.h). */
+void *jx_arena_reserve(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t want)
+{
+    if (want <= *cap || want <= n) {
+        return p;
+    }
+    return regrow_to(a, p, n, cap, size, want);
+}
+
+/* Grow an arena array of n elements to ncap (see the declaration). */
+static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
+                       size_t size, size_t ncap)
+{
     size_t total;
     if (__builtin_mul_overflow(ncap, size, &total) ||
         total > SIZE_MAX - sizeof(struct jx_block) - ARENA_ALIGN) {
@@ -304,7 +347,7 @@ char *jx_strndup(struct jx_arena *a, const char *s, size_t n)
     if (n == SIZE_MAX) {
         jx_oom();
     }
-    char *p = jx_alloc(a, n + 1);
+    char *p = alloc_chars(a, n + 1);
     if (n) {
         memcpy(p, s, n);
     }
@@ -415,7 +458,7 @@ char *jx_vsprintf(struct jx_arena *a, const char *fmt, va_list ap)
     if (n < 0) {
         JX_BUG("vsnprintf failed");
     }
-    char *p = jx_alloc(a, (size_t)n + 1);
+    char *p = alloc_chars(a, (size_t)n + 1);
     if ((size_t)n < sizeof probe) {
         memcpy(p, probe, (size_t)n + 1);
     } else {

@@ -11,7 +11,8 @@
  *   styles: which cell formats are percentages and dates;
  *   sharedStrings: strings, rich text runs joined, phonetic runs left
  *   out;
- *   each sheet: <c> cells in <sheetData>, <mergeCell> spans.
+ *   each sheet: <c> cells in <sheetData>, <mergeCell> spans, its part
+ *   inflated in chunks straight into expat (never held whole).
  *
  * What a cell's text is:
  *   - strings (shared, inline, a formula's string result): the text,
@@ -106,9 +107,8 @@ struct rel {
 struct rawcell {
     int row, col;
     int rowspan, colspan;
-    const char *text; /* scratch arena */
-    size_t len;
-    size_t seq;       /* order in the file (ties) */
+    const char *text; /* in the document's arena: the cell's own */
+    unsigned seq;     /* order in the file (ties) */
     bool hidden;      /* inside a merged range, not its top-left */
 };
 
@@ -1158,6 +1158,10 @@ struct sheet_state {
     bool stopped;           /* the document's cell limit was reached */
     long nrows, ncols;      /* used range of the visible cells */
     struct jx_buf out;      /* scratch for a cell's text */
+    /* the parse, fed as the part inflates */
+    struct jx_xml *xml;
+    bool xml_failed;        /* its XML is malformed: xml_err says how */
+    struct jx_xml_error xml_err;
 };
 
 /* A copy of s (in scratch) of at most max bytes, cut on a character
@@ -1278,9 +1282,9 @@ static void push_cell(struct sheet_state *st)
     c->row = st->c_row;
     c->col = st->c_col;
     c->rowspan = c->colspan = 1;
-    c->text = jx_strndup(x->s, t, n);
-    c->len = n;
-    c->seq = st->n;
+    /* the document's text from here: copied once */
+    c->text = jx_strndup(x->a, t, n);
+    c->seq = (unsigned)st->n;
     c->hidden = false;
     st->n++;
 }
@@ -1595,7 +1599,7 @@ static void apply_merges(struct sheet_state *st)
             c->rowspan = rs;
             c->colspan = cs;
             c->text = "";
-            c->seq = st->n;
+            c->seq = (unsigned)st->n;
         }
         /* hide the other cells of the range */
         for (size_t k = lower_bound(st->cells, n0, g->r1, 0);
@@ -1621,8 +1625,8 @@ static void add_cell(struct xctx *x, struct jx_doc_table *t,
     memset(&p, 0, sizeof p);
     p.sheet = sheet;
     p.cell = a1_name(x->a, c->row, c->col);
-    jx_doc_table_add_cell(x->doc, t, c->row, c->col, c->rowspan, c->colspan,
-                          c->text, c->len, &p);
+    jx_doc_table_add_cell_ref(x->doc, t, c->row, c->col, c->rowspan,
+                              c->colspan, c->text, &p);
 }
 
 /*
@@ -1677,21 +1681,82 @@ static unsigned char *coverage(struct xctx *x, struct sheet_state *st)
     return cov;
 }
 
+/* A sheet's XML as it inflates: each chunk to the parse, until the
+ * parse fails (the rest is still inflated: the ZIP's checks of the
+ * whole entry come first, as when it was read whole). */
+static void sheet_sink(void *ud, const char *p, size_t n, bool last)
+{
+    struct sheet_state *st = ud;
+    if (!st->xml_failed &&
+        jx_xml_feed(st->xml, p, n, last, &st->xml_err) < 0) {
+        st->xml_failed = true;
+    }
+}
+
+/* Append the findings of d to x's, in order, as if they had been added
+ * there (the limit of x's list applies; those d dropped count as
+ * dropped). */
+static void merge_diags(struct xctx *x, const struct jx_diags *d)
+{
+    size_t kept[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < d->n; i++) {
+        const struct jx_diag *e = &d->a[i];
+        kept[e->severity]++;
+        struct jx_diag *c = jx_diag_add(x->diags, e->code, e->severity,
+                                        &e->loc, "%s", e->msg);
+        if (e->detail) {
+            jx_diag_detail(x->diags, c, "%s", e->detail);
+        }
+    }
+    for (int s = 0; s < 4; s++) {
+        x->diags->count[s] += d->count[s] - kept[s];
+        x->diags->dropped += d->count[s] - kept[s];
+    }
+}
+
+/*
+ * Stream the sheet's part into st (cells, merged ranges; st->xml_failed
+ * and st->xml_err when its XML is malformed).  The sheet's findings are
+ * held back until the whole entry has inflated within the ZIP's limits:
+ * false when it did not (the ZIP's diagnostic given), and then nothing
+ * of the sheet is kept, the findings and the cells it counted dropped,
+ * exactly as when the entry was read whole before parsing.
+ */
+static bool stream_sheet(struct xctx *x, struct sheet_state *st,
+                         const char *part)
+{
+    struct jx_diags *real = x->diags;
+    struct jx_diags held;
+    jx_diags_init(&held, real->arena);
+    held.limit = real->limit;
+    size_t cells = x->cells;
+    bool full = x->cells_full, noted = x->long_string_noted;
+    struct jx_xml_handlers h = {st, sheet_start, sheet_end, sheet_text};
+    st->xml = jx_xml_new(&h, x->lim->max_xml_depth);
+    x->diags = &held;
+    int rc = jx_zip_stream(x->zip, part, sheet_sink, st);
+    x->diags = real;
+    jx_xml_free(st->xml);
+    st->xml = NULL;
+    if (rc < 0) {
+        x->cells = cells;
+        x->cells_full = full;
+        x->long_string_noted = noted;
+        st->n = 0;
+        st->nmerges = 0;
+    } else {
+        merge_diags(x, &held);
+    }
+    jx_diags_release(&held);
+    return rc == 0;
+}
+
 /* Read one sheet into a new table of the document. */
 static void read_sheet(struct xctx *x, const struct sheetref *sr,
                        const char *part)
 {
     struct jx_doc_table *t = jx_doc_add_table(x->doc, sr->name);
     if (!part) {
-        t->truncated = true;
-        return;
-    }
-    size_t len = 0;
-    char *data = read_part(x, part, &len);
-    if (!data) {
-        struct jx_loc l = loc_of(x, sr->name, NULL);
-        jx_diag_add(x->diags, "I302", JX_SEV_WARNING, &l,
-                    "工作表“%s”的内容（%s）不存在或无法读取", sr->name, part);
         t->truncated = true;
         return;
     }
@@ -1705,13 +1770,22 @@ static void read_sheet(struct xctx *x, const struct sheetref *sr,
     jx_buf_init(&st.v, MAX_STRING_BYTES);
     jx_buf_init(&st.is, MAX_STRING_BYTES);
     jx_buf_init(&st.out, MAX_STRING_BYTES + 64);
-    struct jx_xml_handlers h = {&st, sheet_start, sheet_end, sheet_text};
-    struct jx_xml_error err;
-    if (jx_xml_parse(data, len, &h, x->lim->max_xml_depth, &err) < 0) {
-        xml_error(x, sr->name, part, &err);
+    if (!jx_zip_has(x->zip, part) || !stream_sheet(x, &st, part)) {
+        struct jx_loc l = loc_of(x, sr->name, NULL);
+        jx_diag_add(x->diags, "I302", JX_SEV_WARNING, &l,
+                    "工作表“%s”的内容（%s）不存在或无法读取", sr->name, part);
+        t->truncated = true;
+        jx_buf_release(&st.v);
+        jx_buf_release(&st.is);
+        jx_buf_release(&st.out);
+        free(st.cells);
+        free(st.merges);
+        return;
+    }
+    if (st.xml_failed) {
+        xml_error(x, sr->name, part, &st.xml_err);
         t->truncated = true;
     }
-    free(data);
     if (st.stopped) {
         t->truncated = true;
     }

@@ -11,6 +11,7 @@
 #include "import/import_xml.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* expat.h declares the billion-laughs protection only when XML_DTD is
@@ -195,52 +196,67 @@ static const char *reason_zh(enum XML_Error e)
     }
 }
 
-/* Parse data[0..len) with the handlers under the limits. */
-int jx_xml_parse(const char *data, size_t len,
-                 const struct jx_xml_handlers *h, int max_depth,
-                 struct jx_xml_error *err)
+/* A parse fed in pieces (import_xml.h). */
+struct jx_xml {
+    struct ctx c;  /* the parse's state (its parser owned) */
+    bool failed;   /* an error was reported: later pieces are ignored */
+};
+
+/* A new parse with the handlers under the limits (import_xml.h). */
+struct jx_xml *jx_xml_new(const struct jx_xml_handlers *h, int max_depth)
 {
     static const struct jx_xml_handlers none = {NULL, NULL, NULL, NULL};
+    struct jx_xml *x = jx_xmalloc(sizeof *x);
+    memset(x, 0, sizeof *x);
+    struct ctx *c = &x->c;
+    c->h = h ? h : &none;
+    c->max_depth = max_depth;
+    jx_buf_init(&c->name, 64u * 1024u);
+    c->p = XML_ParserCreateNS(NULL, ' ');
+    if (!c->p) {
+        jx_oom();
+    }
+    XML_SetUserData(c->p, c);
+    XML_SetElementHandler(c->p, on_start, on_end);
+    XML_SetCharacterDataHandler(c->p, on_text);
+    XML_SetStartDoctypeDeclHandler(c->p, on_doctype);
+    XML_SetEntityDeclHandler(c->p, on_entity);
+#ifdef XML_DTD
+    XML_SetParamEntityParsing(c->p, XML_PARAM_ENTITY_PARSING_NEVER);
+#if HAVE_AMPLIFICATION
+    /* a second line of defence should a declaration ever get through */
+    XML_SetBillionLaughsAttackProtectionMaximumAmplification(c->p, 10.0f);
+    XML_SetBillionLaughsAttackProtectionActivationThreshold(c->p,
+                                                            1024u * 1024u);
+#endif
+#endif
+    return x;
+}
+
+/* Feed data[0..len) (final: the last piece) to the parse. */
+int jx_xml_feed(struct jx_xml *x, const char *data, size_t len, bool final,
+                struct jx_xml_error *err)
+{
     err->msg = NULL;
     err->line = 0;
     err->col = 0;
     err->kind = JX_XML_OK;
-    struct ctx c;
-    memset(&c, 0, sizeof c);
-    c.h = h ? h : &none;
-    c.max_depth = max_depth;
-    jx_buf_init(&c.name, 64u * 1024u);
-    c.p = XML_ParserCreateNS(NULL, ' ');
-    if (!c.p) {
-        jx_oom();
+    if (x->failed) {
+        return -1;
     }
-    XML_SetUserData(c.p, &c);
-    XML_SetElementHandler(c.p, on_start, on_end);
-    XML_SetCharacterDataHandler(c.p, on_text);
-    XML_SetStartDoctypeDeclHandler(c.p, on_doctype);
-    XML_SetEntityDeclHandler(c.p, on_entity);
-#ifdef XML_DTD
-    XML_SetParamEntityParsing(c.p, XML_PARAM_ENTITY_PARSING_NEVER);
-#if HAVE_AMPLIFICATION
-    /* a second line of defence should a declaration ever get through */
-    XML_SetBillionLaughsAttackProtectionMaximumAmplification(c.p, 10.0f);
-    XML_SetBillionLaughsAttackProtectionActivationThreshold(c.p,
-                                                            1024u * 1024u);
-#endif
-#endif
-    int rc = 0;
+    struct ctx *c = &x->c;
     size_t off = 0;
     do {
         size_t n = len - off > PIECE ? PIECE : len - off;
-        int final = off + n == len;
-        if (XML_Parse(c.p, data + off, (int)n, final) != XML_STATUS_OK) {
-            if (c.stop_msg) {
-                err->msg = c.stop_msg;
-                err->line = c.stop_line;
-                err->col = c.stop_col;
-                err->kind = c.stop_kind;
+        int last = final && off + n == len;
+        if (XML_Parse(c->p, data + off, (int)n, last) != XML_STATUS_OK) {
+            if (c->stop_msg) {
+                err->msg = c->stop_msg;
+                err->line = c->stop_line;
+                err->col = c->stop_col;
+                err->kind = c->stop_kind;
             } else {
-                enum XML_Error e = XML_GetErrorCode(c.p);
+                enum XML_Error e = XML_GetErrorCode(c->p);
                 err->kind = JX_XML_SYNTAX;
 #if HAVE_AMPLIFICATION
                 if (e == XML_ERROR_AMPLIFICATION_LIMIT_BREACH) {
@@ -248,16 +264,36 @@ int jx_xml_parse(const char *data, size_t len,
                 }
 #endif
                 err->msg = reason_zh(e);
-                err->line = (long)XML_GetCurrentLineNumber(c.p);
-                err->col = (long)XML_GetCurrentColumnNumber(c.p) + 1;
+                err->line = (long)XML_GetCurrentLineNumber(c->p);
+                err->col = (long)XML_GetCurrentColumnNumber(c->p) + 1;
             }
-            rc = -1;
-            break;
+            x->failed = true;
+            return -1;
         }
         off += n;
     } while (off < len);
-    XML_ParserFree(c.p);
-    jx_buf_release(&c.name);
+    return 0;
+}
+
+/* Free the parse.  NULL is allowed. */
+void jx_xml_free(struct jx_xml *x)
+{
+    if (!x) {
+        return;
+    }
+    XML_ParserFree(x->c.p);
+    jx_buf_release(&x->c.name);
+    free(x);
+}
+
+/* Parse data[0..len) with the handlers under the limits. */
+int jx_xml_parse(const char *data, size_t len,
+                 const struct jx_xml_handlers *h, int max_depth,
+                 struct jx_xml_error *err)
+{
+    struct jx_xml *x = jx_xml_new(h, max_depth);
+    int rc = jx_xml_feed(x, data, len, true, err);
+    jx_xml_free(x);
     return rc;
 }
 

@@ -42,6 +42,23 @@ int jx_xml_parse(const char *data, size_t len,
                  const struct jx_xml_handlers *h, int max_depth,
                  struct jx_xml_error *err);
 
+/* A parse fed in pieces (a ZIP entry as it inflates): the same
+ * handlers, limits and errors as jx_xml_parse, whatever the cuts
+ * between the pieces (a character or a tag may straddle two). */
+struct jx_xml;
+
+/* A new parse (owned by the caller: jx_xml_free). */
+struct jx_xml *jx_xml_new(const struct jx_xml_handlers *h, int max_depth);
+
+/* Feed the next piece data[0..len); final says it is the last (len may
+ * be 0).  0, or -1 with err filled (then every later piece is refused
+ * at once, err empty). */
+int jx_xml_feed(struct jx_xml *x, const char *data, size_t len, bool final,
+                struct jx_xml_error *err);
+
+/* Free a parse.  NULL is allowed. */
+void jx_xml_free(struct jx_xml *x);
+
 /* The value of attribute `local` (in any namespace) in attrs, or NULL. */
 const char *jx_xml_attr(const char **attrs, const char *local);
 

@@ -257,16 +257,28 @@ static int check_sizes(struct jx_zip *z, const char *name, uint64_t got,
     return 0;
 }
 
-/* Read the whole entry called name under the limits; malloc'd, owned by
- * the caller. */
-char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
+/* An entry open for inflating, its sizes checked against the limits. */
+struct entry {
+    zip_file_t *f;     /* libzip's handle (closed by the reader) */
+    uint64_t size;     /* declared inflated size (when declared) */
+    uint64_t comp;     /* compressed size, at least 1, at most the archive */
+    uint64_t bound;    /* the most the limits let it inflate to */
+    bool declared;     /* a declared size within bound: read to it */
+    uint64_t most;     /* most bytes to ask for: one past the declared
+                          size (to catch a lie), else unbounded */
+};
+
+/* Locate, stat and open the entry called name, refusing it (with a
+ * diagnostic) when missing, encrypted or declared over a limit.  0, or
+ * -1 with a diagnostic. */
+static int open_entry(struct jx_zip *z, const char *name, struct entry *e)
 {
-    *len = 0;
+    memset(e, 0, sizeof *e);
     zip_int64_t idx = locate(z, name);
     if (idx < 0) {
         zip_diag(z->diags, z->file, "I203", NULL, "ZIP 中缺少 \"%s\"",
                  name);
-        return NULL;
+        return -1;
     }
     zip_stat_t st;
     zip_stat_init(&st);
@@ -274,13 +286,13 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
         zip_diag(z->diags, z->file, "I204",
                  zip_error_strerror(zip_get_error(z->za)),
                  "无法读取 ZIP 条目 \"%s\"", name);
-        return NULL;
+        return -1;
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
         st.encryption_method != ZIP_EM_NONE) {
         zip_diag(z->diags, z->file, "I204", NULL,
                  "ZIP 条目 \"%s\" 已加密，无法读取", name);
-        return NULL;
+        return -1;
     }
     /* the compressed data cannot be longer than the archive */
     uint64_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : z->len;
@@ -288,22 +300,19 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
     comp = comp ? comp : 1;
     if ((st.valid & ZIP_STAT_SIZE) &&
         check_sizes(z, name, st.size, comp, true) < 0) {
-        return NULL;
+        return -1;
     }
     zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
     if (!f) {
         zip_diag(z->diags, z->file, "I204",
                  zip_error_strerror(zip_get_error(z->za)),
                  "无法读取 ZIP 条目 \"%s\"", name);
-        return NULL;
+        return -1;
     }
     /* The most this entry may inflate to: the limits, and the declared
-     * size when there is one.  Honest entries are read into room for
-     * exactly their declared size (no copying); an entry that inflates
-     * past its declared size is refused at its first byte beyond it, so
-     * a lying header costs no more than an honest one.  Without a
-     * declared size, room grows once to the most the limits allow: that
-     * memory is only touched as it is filled. */
+     * size when there is one; an entry that inflates past its declared
+     * size is refused at its first byte beyond it, so a lying header
+     * costs no more than an honest one. */
     uint64_t bound = z->lim.max_entry;
     if (z->lim.max_inflated - z->total < bound) {
         bound = z->lim.max_inflated - z->total;
@@ -313,28 +322,94 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
         r = r < RATIO_GRACE ? RATIO_GRACE : r;
         bound = r < bound ? r : bound;
     }
-    bool declared = (st.valid & ZIP_STAT_SIZE) && st.size <= bound;
+    e->f = f;
+    e->size = st.size;
+    e->comp = comp;
+    e->bound = bound;
+    e->declared = (st.valid & ZIP_STAT_SIZE) && st.size <= bound;
     /* read at most one byte past the declared size, to catch a lie */
-    uint64_t most = declared ? st.size + 1 : UINT64_MAX;
-    size_t cap = declared ? (size_t)st.size + 2 : (size_t)bound + CHUNK + 1;
+    e->most = e->declared ? st.size + 1 : UINT64_MAX;
+    return 0;
+}
+
+/* Inflate the next at most `room` bytes of e into p (bounded by e->most
+ * given `got` bytes so far).  The bytes read (0 at the end), or -1 with
+ * a diagnostic (I204) when the data is corrupt. */
+static zip_int64_t read_some(struct jx_zip *z, const char *name,
+                             struct entry *e, char *p, uint64_t room,
+                             size_t got)
+{
+    uint64_t ask = room;
+    if (e->most - got < ask) {
+        ask = e->most - got;
+    }
+    zip_int64_t r = ask ? zip_fread(e->f, p, ask) : 0;
+    if (r < 0) {
+        zip_diag(z->diags, z->file, "I204",
+                 zip_error_strerror(zip_file_get_error(e->f)),
+                 "ZIP 条目 \"%s\" 已损坏，无法解压", name);
+    }
+    return r;
+}
+
+/* Check got bytes inflated of e so far: one past its declared size is
+ * I208, else the limits (check_sizes).  0, or -1 with a diagnostic. */
+static int check_got(struct jx_zip *z, const char *name,
+                     const struct entry *e, size_t got)
+{
+    if (e->declared && got > e->size) {
+        zip_diag(z->diags, z->file, "I208", NULL,
+                 "ZIP 条目 \"%s\" 解压后超过文件头声明的 %llu 字节，"
+                 "文件头不实（文件已损坏或被篡改），已停止解压",
+                 name, (unsigned long long)e->size);
+        return -1;
+    }
+    return check_sizes(z, name, got, e->comp, false);
+}
+
+/* Close e after its last byte: 0, or -1 with a diagnostic (I204) when
+ * libzip finds it corrupt (its checksum). */
+static int close_entry(struct jx_zip *z, const char *name, struct entry *e)
+{
+    int rc = zip_fclose(e->f);
+    e->f = NULL;
+    if (rc != 0) {
+        zip_error_t err;
+        zip_error_init_with_code(&err, rc);
+        zip_diag(z->diags, z->file, "I204", zip_error_strerror(&err),
+                 "ZIP 条目 \"%s\" 已损坏，无法解压", name);
+        zip_error_fini(&err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Read the whole entry called name under the limits; malloc'd, owned by
+ * the caller. */
+char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
+{
+    *len = 0;
+    struct entry e;
+    if (open_entry(z, name, &e) < 0) {
+        return NULL;
+    }
+    /* Honest entries are read into room for exactly their declared size
+     * (no copying).  Without a declared size, room grows once to the
+     * most the limits allow: that memory is only touched as it is
+     * filled. */
+    size_t cap = e.declared ? (size_t)e.size + 2
+                            : (size_t)e.bound + CHUNK + 1;
     char *buf = jx_xmalloc(cap);
     size_t got = 0;
     for (;;) {
-        if (cap - got < CHUNK + 1 && !declared) {
-            size_t room = (size_t)bound + CHUNK + 1;
+        if (cap - got < CHUNK + 1 && !e.declared) {
+            size_t room = (size_t)e.bound + CHUNK + 1;
             cap = cap < room ? room : got + CHUNK + 1;
             buf = jx_xrealloc(buf, cap);
         }
-        uint64_t ask = CHUNK;
-        if (most - got < ask) {
-            ask = most - got;
-        }
-        zip_int64_t r = ask ? zip_fread(f, buf + got, ask) : 0;
+        zip_int64_t r = read_some(z, name, &e, buf + got, CHUNK, got);
         if (r < 0) {
-            zip_diag(z->diags, z->file, "I204",
-                     zip_error_strerror(zip_file_get_error(f)),
-                     "ZIP 条目 \"%s\" 已损坏，无法解压", name);
-            zip_fclose(f);
+            zip_fclose(e.f);
             free(buf);
             return NULL;
         }
@@ -342,28 +417,13 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
             break;
         }
         got += (size_t)r;
-        if (declared && got > st.size) {
-            zip_diag(z->diags, z->file, "I208", NULL,
-                     "ZIP 条目 \"%s\" 解压后超过文件头声明的 %llu 字节，"
-                     "文件头不实（文件已损坏或被篡改），已停止解压",
-                     name, (unsigned long long)st.size);
-            zip_fclose(f);
-            free(buf);
-            return NULL;
-        }
-        if (check_sizes(z, name, got, comp, false) < 0) {
-            zip_fclose(f);
+        if (check_got(z, name, &e, got) < 0) {
+            zip_fclose(e.f);
             free(buf);
             return NULL;
         }
     }
-    int rc = zip_fclose(f);
-    if (rc != 0) {
-        zip_error_t e;
-        zip_error_init_with_code(&e, rc);
-        zip_diag(z->diags, z->file, "I204", zip_error_strerror(&e),
-                 "ZIP 条目 \"%s\" 已损坏，无法解压", name);
-        zip_error_fini(&e);
+    if (close_entry(z, name, &e) < 0) {
         free(buf);
         return NULL;
     }
@@ -371,6 +431,46 @@ char *jx_zip_read(struct jx_zip *z, const char *name, size_t *len)
     buf[got] = '\0';
     *len = got;
     return buf;
+}
+
+/* Inflate the entry called name in chunks to sink (import_zip.h). */
+int jx_zip_stream(struct jx_zip *z, const char *name, jx_zip_sink sink,
+                  void *ud)
+{
+    struct entry e;
+    if (open_entry(z, name, &e) < 0) {
+        return -1;
+    }
+    char *buf = jx_xmalloc(CHUNK);
+    size_t got = 0;
+    int rc = 0;
+    for (;;) {
+        zip_int64_t r = read_some(z, name, &e, buf, CHUNK, got);
+        if (r < 0) {
+            rc = -1;
+            break;
+        }
+        if (r == 0) {
+            break;
+        }
+        got += (size_t)r;
+        if (check_got(z, name, &e, got) < 0) {
+            rc = -1;
+            break;
+        }
+        sink(ud, buf, (size_t)r, false);
+    }
+    free(buf);
+    if (rc < 0) {
+        zip_fclose(e.f);
+        return -1;
+    }
+    if (close_entry(z, name, &e) < 0) {
+        return -1;
+    }
+    z->total += got;
+    sink(ud, "", 0, true);
+    return 0;
 }
 
 /* DOCX, XLSX or another ZIP, from the entry names (import_zip.h). */

@@ -96,6 +96,29 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
     return c;
 }
 
+/* Add a cell whose text already lives in the document's arena. */
+struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
+                                              struct jx_doc_table *t,
+                                              int row, int col, int rowspan,
+                                              int colspan, const char *text,
+                                              const struct jx_prov *prov)
+{
+    t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
+                               sizeof *t->cells);
+    struct jx_doc_cell *c = &t->cells[t->ncells++];
+    memset(c, 0, sizeof *c);
+    c->text = text ? text : "";
+    c->row = row < 0 ? 0 : row;
+    c->col = col < 0 ? 0 : col;
+    c->rowspan = rowspan < 1 ? 1 : rowspan;
+    c->colspan = colspan < 1 ? 1 : colspan;
+    if (prov) {
+        c->prov = *prov;
+    }
+    c->prov.file = d->file;
+    return c;
+}
+
 /* Compute the grid size and the covering cell of every position;
  * -1 (and no grid) when it would pass JX_DOC_MAX_GRID positions. */
 int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t)

@@ -18,6 +18,7 @@
 #include "recognise/recog_split.h"
 #include "recognise/recognise.h"
 
+#include <limits.h>
 #include <string.h>
 
 /* ---- UTF-8 and character classes ------------------------------------ */
@@ -898,6 +899,13 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
     if (!t->grid || t->nrows <= 0 || t->ncols <= 0) {
         return;
     }
+    if (t->nrows > 1024) {
+        /* a large table's rows in one step, not by doubling (which
+           leaves up to half the array unused) */
+        rc->rows = jx_arena_reserve(rc->arena, rc->rows, rc->nrows,
+                                    &rc->caprows, sizeof *rc->rows,
+                                    rc->nrows + (size_t)t->nrows);
+    }
     for (int r = 0; r < t->nrows; r++) {
         size_t n = 0;
         for (int c = 0; c < t->ncols; c++) {
@@ -921,7 +929,8 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
             struct jx_rc_cell *cell = &row->cells[row->n++];
             set_cell(rc, cell, dc->text, strlen(dc->text), &dc->prov, true);
             cell->col = c;
-            cell->span = dc->colspan;
+            cell->span = (short)(dc->colspan > SHRT_MAX ? SHRT_MAX
+                                                        : dc->colspan);
             cell->carried = dc->row != r;
             if (c + dc->colspan > row->end) {
                 row->end = c + dc->colspan;

@@ -34,30 +34,33 @@ struct jx_rc_cell {
     const char *key;            /* text without any white space */
     const struct jx_prov *prov; /* where (never NULL) */
     int col;                    /* grid column (paragraph lines: 0) */
-    int span;                   /* columns covered, >= 1 */
+    short span;                 /* columns covered, 1..32767 (a wider
+                                   cell counts 32767) */
     bool carried;               /* a merged cell of a row above */
 };
 
 /* One row: a table row, or one line of a paragraph. */
 struct jx_rc_row {
+    /* (the fields ordered by size: one per table row of a workbook of
+       300,000 rows, 104 bytes each) */
     const struct jx_doc_table *table; /* NULL for a paragraph line */
-    int row;                    /* table row (0-based) */
     struct jx_rc_cell *cells;   /* logical cells, left to right */
     size_t n;
-    int end;                    /* grid columns used (last col + span) */
     const char *raw;            /* paragraph line as written (trimmed) */
     size_t rawlen;
     const struct jx_doc_para *para; /* the paragraph of a line */
     size_t line;                /* line index in that paragraph */
     size_t rawoff;              /* byte offset of the line in para text */
-    enum jx_rc_kind kind;       /* segment kind */
-    int seg;                    /* segment index, -1 for none */
-    int section;                /* report section 1..10, 0 outside */
-    bool heading;               /* a report section heading */
     const char *after;          /* heading: text after its title on the
                                    same line (a joined paragraph), or
                                    NULL */
     size_t title_len;           /* heading: bytes of the title text */
+    int row;                    /* table row (0-based) */
+    int end;                    /* grid columns used (last col + span) */
+    enum jx_rc_kind kind;       /* segment kind */
+    int seg;                    /* segment index, -1 for none */
+    int section;                /* report section 1..10, 0 outside */
+    bool heading;               /* a report section heading */
     bool title;                 /* a form or report title */
 };
 

@@ -36,6 +36,52 @@ static void arena_alloc(void)
     jx_arena_free(a);
 }
 
+/* Strings take their length and NUL (not a multiple of 16); what
+ * jx_alloc hands out after them is still aligned to 16 and zeroed;
+ * jx_arena_reserve grows an array to exactly the room asked for. */
+static void arena_chars_reserve(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    char *s1 = jx_strdup(a, "ab");
+    char *s2 = jx_strndup(a, "cdef", 2);
+    char *s3 = jx_sprintf(a, "%d", 7);
+#ifndef JX_ARENA_DEBUG
+    CHECK(s2 == s1 + 3);
+    CHECK(s3 == s2 + 3);
+#endif
+    CHECK_STR(s1, "ab");
+    CHECK_STR(s2, "cd");
+    CHECK_STR(s3, "7");
+    for (int i = 0; i < 5000; i++) {
+        unsigned char *p = jx_alloc(a, (size_t)(i % 40) + 1);
+        CHECK_INT((uintptr_t)p % 16, 0);
+        CHECK_INT(p[0], 0);
+        p[0] = 0xff;
+        jx_strndup(a, "甲乙丙丁", (size_t)(i % 12));
+    }
+    int *v = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < 100; i++) {
+        v = jx_arena_regrow(a, v, n, &cap, sizeof *v);
+        v[n++] = i;
+    }
+    CHECK_INT(cap, 128);
+    v = jx_arena_reserve(a, v, n, &cap, sizeof *v, 50000);
+    CHECK_INT(cap, 50000);
+    CHECK_INT(v[99], 99);
+    CHECK(jx_arena_reserve(a, v, n, &cap, sizeof *v, 40000) == v);
+    CHECK_INT(cap, 50000);
+    for (int i = 100; i < 50001; i++) {
+        v = jx_arena_regrow(a, v, n, &cap, sizeof *v);
+        v[n++] = i;
+    }
+    CHECK_INT(cap, 100000);
+    CHECK_INT(v[50000], 50000);
+    CHECK_INT(v[0], 0);
+    CHECK_STR(s1, "ab");
+    jx_arena_free(a);
+}
+
 /* Bytes of large (mmapped) blocks malloc holds, or 0 where unknown (a
  * sanitizer's malloc, another libc). */
 static size_t mapped_bytes(void)
@@ -430,6 +476,7 @@ const struct jx_test t_base[] = {
     {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
     {"base.arena_regrow", arena_regrow},
+    {"base.arena_chars_reserve", arena_chars_reserve},
     {"base.buf_cap", buf_cap},
     {"base.buf_csv", buf_csv},
     {"base.utf8_width", utf8_width},

@@ -672,6 +672,113 @@ static void long_string(void)
     jx_arena_free(a);
 }
 
+/* Rows 1..n of inline strings "第N行：" followed by N % 7 + 1 "数"
+ * (lengths vary, so the 64 KiB chunks of the inflated sheet cut tags
+ * and three-byte characters), in buf. */
+static void long_rows(struct jx_buf *buf, int n)
+{
+    for (int r = 1; r <= n; r++) {
+        jx_buf_addf(buf, "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>"
+                         "第%d行：", r, r, r);
+        for (int k = 0; k < r % 7 + 1; k++) {
+            jx_buf_adds(buf, "数");
+        }
+        jx_buf_adds(buf, "</t></is></c></row>");
+    }
+}
+
+/* Set the declared inflated size of the entry `name` in both its local
+ * header and the central directory of z[0..len) (a header that lies). */
+static void lie_size(char *z, size_t len, const char *name, unsigned size)
+{
+    size_t nl = strlen(name);
+    unsigned char b[4] = {(unsigned char)size, (unsigned char)(size >> 8),
+                          (unsigned char)(size >> 16),
+                          (unsigned char)(size >> 24)};
+    for (size_t i = 0; i + 46 + nl <= len; i++) {
+        if (memcmp(z + i, "PK\3\4", 4) == 0 && i + 30 + nl <= len &&
+            memcmp(z + i + 30, name, nl) == 0) {
+            memcpy(z + i + 22, b, 4);
+        } else if (memcmp(z + i, "PK\1\2", 4) == 0 &&
+                   memcmp(z + i + 46, name, nl) == 0) {
+            memcpy(z + i + 24, b, 4);
+        }
+    }
+}
+
+/* A sheet past one 64 KiB chunk is read as it inflates: every cell
+ * whole whatever the cuts; the findings in the order of the file, an
+ * XML error in a later chunk after a bad reference of the first, the
+ * cells before it kept; a header that lies about the sheet's size is
+ * refused (I208) with the sheet not read (I302), the findings its first
+ * chunk raised dropped, as when the entry was read whole first. */
+static void streamed(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    size_t len;
+    struct jx_buf rows;
+    jx_buf_init(&rows, 1u << 24);
+    long_rows(&rows, 3000);
+    CHECK(rows.len > 3 * 65536);
+    char *z = book(rows.p, NULL, &len);
+    struct jx_doc *doc = import(a, &d, z, len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK_INT(table(doc, 1)->ncells, 3000);
+        CHECK(!table(doc, 1)->truncated);
+        CHECK_STR(text(doc, 1, "A1"), "第1行：数数");
+        CHECK_STR(text(doc, 1, "A1500"), "第1500行：数数数");
+        CHECK_STR(text(doc, 1, "A3000"), "第3000行：数数数数数");
+    }
+    CHECK_INT(d.n, 0);
+    free(z);
+    jx_diags_release(&d);
+
+    /* a bad reference first, malformed XML past the first chunk */
+    jx_buf_reset(&rows);
+    jx_buf_adds(&rows, "<row r=\"1\"><c r=\"ZZZZ1\"><v>1</v></c></row>");
+    long_rows(&rows, 2000);
+    jx_buf_adds(&rows, "<row r=\"2001\"><c r=\"A2001\"><v>7</v></x>");
+    z = book(rows.p, NULL, &len);
+    doc = import(a, &d, z, len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK(table(doc, 1)->truncated);
+        CHECK_STR(text(doc, 1, "A2000"), "第2000行：数数数数数数");
+        CHECK(text(doc, 1, "A2001") == NULL);
+    }
+    CHECK_INT(d.n, 2);
+    if (d.n == 2) {
+        CHECK_STR(d.a[0].code, "I303");
+        CHECK_STR(d.a[1].code, "I211");
+    }
+    free(z);
+    jx_diags_release(&d);
+
+    /* the sheet's header says 100,000 bytes: its first chunk is parsed,
+       then it is refused past them */
+    jx_buf_reset(&rows);
+    jx_buf_adds(&rows, "<row r=\"1\"><c r=\"ZZZZ1\"><v>1</v></c></row>");
+    long_rows(&rows, 3000);
+    z = book(rows.p, NULL, &len);
+    lie_size(z, len, "xl/worksheets/sheet1.xml", 100000);
+    doc = import(a, &d, z, len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK(table(doc, 1)->truncated);
+        CHECK_INT(table(doc, 1)->ncells, 0);
+    }
+    CHECK_INT(count(&d, "I208"), 1);
+    CHECK_INT(count(&d, "I302"), 1);
+    CHECK_INT(count(&d, "I303"), 0);
+    CHECK_INT(d.n, 2);
+    free(z);
+    jx_buf_release(&rows);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* ---- the template --------------------------------------------------- */
 
 /* A fresh temporary directory (static buffer) or NULL. */
@@ -1122,6 +1229,7 @@ const struct jx_test t_import_xlsx[] = {
     {"import_xlsx.broken", broken},
     {"import_xlsx.cell_limit", cell_limit},
     {"import_xlsx.long_string", long_string},
+    {"import_xlsx.streamed", streamed},
     {"import_xlsx.template_layout", template_layout},
     {"import_xlsx.template_io_error", template_io_error},
     {"import_xlsx.template_values_error", template_values_error},
