@@ -1346,6 +1346,23 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
     }
 }
 
+/* The index in tb of the field whose key is key[0..klen) (which may
+ * hold NUL bytes), or -1. */
+static int field_index(const struct table *tb, const char *key, size_t klen)
+{
+    for (size_t i = 0; i < tb->n; i++) {
+        const char *k = tb->f[i].key;
+        size_t j = 0;
+        while (j < klen && k[j] != '\0' && k[j] == key[j]) {
+            j++;
+        }
+        if (j == klen && k[j] == '\0') {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 /* Read the object obj (at node) along the table tb into base; report
  * missing required keys and unknown keys.  The money unit chosen by a
  * "unit" key holds for this object and what it contains. */
@@ -1354,8 +1371,24 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
 {
     enum jx_money_unit saved = c->unit;
     const char *names[MAX_FIELDS];
+    json_t *vals[MAX_FIELDS];
     if (tb->n > MAX_FIELDS) {
         JX_BUG("load_object: table larger than MAX_FIELDS");
+    }
+    memset(vals, 0, tb->n * sizeof vals[0]);
+    /* one pass over the members: each to its field, or noted unknown */
+    bool unknown = false;
+    const char *mkey;
+    size_t mklen;
+    json_t *mv;
+    json_object_keylen_foreach(obj, mkey, mklen, mv)
+    {
+        int i = field_index(tb, mkey, mklen);
+        if (i >= 0) {
+            vals[i] = mv;
+        } else {
+            unknown = true;
+        }
     }
     for (size_t i = 0; i < tb->n; i++) {
         const struct field *f = &tb->f[i];
@@ -1367,7 +1400,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
             c->unit = JX_WANYUAN;
             *(enum jx_money_unit *)(void *)(base + f->off) = JX_WANYUAN;
         }
-        json_t *v = json_object_get(obj, f->key);
+        json_t *v = vals[i];
         if (!v && !(f->flags & REQ)) {
             continue; /* absent and optional: nothing to read or say */
         }
@@ -1383,7 +1416,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         }
         jx_jload_pop(&c->j, mark);
     }
-    if (!c->fatal) {
+    if (!c->fatal && unknown) {
         check_keys(c, obj, node, names, tb->n, tb->foreign,
                    tb->foreign_note);
     }
