@@ -603,7 +603,7 @@ static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
                       const struct jx_prov **prov, size_t *mark)
 {
     *prov = NULL;
-    *mark = c->j.path.len;
+    *mark = jx_jload_mark(&c->j);
     if (!json_is_object(v)) {
         return v;
     }
@@ -890,13 +890,15 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
     size_t n = jx_jload_array_len(&c->j, "J112", v, node, as->max);
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
     set_array(base, f, n ? el : NULL, n);
+    int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
         char *e = el + i * as->elsize;
         if (as->init) {
             as->init(e);
         }
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        en = i == 0 ? jx_jdoc_first(c->j.doc, node)
+                    : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         if (!as->el) {
             static const struct field text = LEAF("", F_TEXT, struct jx_text,
@@ -1202,9 +1204,11 @@ static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
     struct jx_facts *fs = jx_alloc(c->a, sizeof *fs);
     *out = fs;
     size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_FIGURES);
+    int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        en = i == 0 ? jx_jdoc_first(c->j.doc, node)
+                    : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         struct jx_fact f;
         memset(&f, 0, sizeof f);
@@ -1375,7 +1379,22 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     if (tb->n > MAX_FIELDS) {
         JX_BUG("load_object: table larger than MAX_FIELDS");
     }
+    int32_t at[MAX_FIELDS]; /* each field's member node, or -1 */
     memset(vals, 0, tb->n * sizeof vals[0]);
+    for (size_t i = 0; i < tb->n; i++) {
+        at[i] = -1;
+    }
+    /* the members' nodes by walking the object's children (the last of
+       a duplicated key, as the lookup by key gives) */
+    for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
+         k = jx_jdoc_next(c->j.doc, k)) {
+        size_t kl;
+        const char *kk = jx_jdoc_key(c->j.doc, k, &kl);
+        int i = kk ? field_index(tb, kk, kl) : -1;
+        if (i >= 0) {
+            at[i] = k;
+        }
+    }
     /* one pass over the members: each to its field, or noted unknown */
     bool unknown = false;
     const char *mkey;
@@ -1411,8 +1430,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
                          f->key);
         }
         if (v) {
-            load_field(c, f, base, v,
-                       jx_jdoc_member(c->j.doc, node, f->key, klen));
+            load_field(c, f, base, v, at[i]);
         }
         jx_jload_pop(&c->j, mark);
     }
