@@ -268,14 +268,15 @@ static const char *excerpt(struct jx_arena *a, const char *s, size_t n)
 
 /* Prefix hashes of a paragraph for comparing two of its passages in
  * constant time: two polynomial hashes modulo primes below 2^31, packed
- * in one 64-bit word.  The arrays (REPEAT_MAX_BYTES + 1 entries) come
- * from the arena a at the first paragraph that needs them (most
- * packages have none). */
+ * in one 64-bit word.  The arrays (as many entries as the longest
+ * paragraph hashed so far, plus one) come from the arena a at the first
+ * paragraph that needs them (most packages have none). */
 struct phash {
     struct jx_arena *a;
     uint64_t *h;  /* h[i]: hashes of p[0..i), or NULL before the need */
     uint64_t *pw; /* pw[i]: the bases to the power i, i < npw */
     size_t npw;   /* entries of pw filled so far (on demand) */
+    size_t cap;   /* entries h and pw have room for (0 before the need) */
     const char *p; /* the paragraph hashed on demand (phash_need) */
     size_t n;
     bool built;    /* h holds the hashes of p[0..n) */
@@ -317,11 +318,27 @@ static void phash_build(struct phash *ph, const char *p, size_t n)
  * distances probed), so they are built at the first need. */
 static void phash_need(struct phash *ph)
 {
-    if (!ph->h) {
-        ph->h = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->h);
-        ph->pw = jx_alloc_array(ph->a, REPEAT_MAX_BYTES + 1, sizeof *ph->pw);
-        ph->pw[0] = (uint64_t)1 << 32 | 1u;
-        ph->npw = 1;
+    if (ph->cap < ph->n + 1) {
+        /* sized to the paragraph (doubling, at most REPEAT_MAX_BYTES + 1
+           entries): a short paragraph needs neither 96 KB nor its
+           zeroing; the powers filled so far are kept */
+        size_t cap = ph->cap ? ph->cap : 256;
+        while (cap < ph->n + 1) {
+            cap *= 2;
+        }
+        if (cap > REPEAT_MAX_BYTES + 1) {
+            cap = REPEAT_MAX_BYTES + 1;
+        }
+        uint64_t *pw = jx_alloc_array(ph->a, cap, sizeof *pw);
+        if (ph->npw) {
+            memcpy(pw, ph->pw, ph->npw * sizeof *pw);
+        } else {
+            pw[0] = (uint64_t)1 << 32 | 1u;
+            ph->npw = 1;
+        }
+        ph->pw = pw;
+        ph->h = jx_alloc_array(ph->a, cap, sizeof *ph->h);
+        ph->cap = cap;
     }
     if (!ph->built) {
         phash_build(ph, ph->p, ph->n);

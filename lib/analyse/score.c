@@ -1137,6 +1137,13 @@ static const char *kind_text(const struct jx_indval *v)
     return "无法识别";
 }
 
+/* The JSON path path + "/" + leaf, in the arena: made where a finding
+ * names it, not for every row. */
+static const char *sub_path(struct ctx *c, const char *path, const char *leaf)
+{
+    return jx_sprintf(c->a, "%s/%s", path, leaf);
+}
+
 /* Report why a row could not be scored, from its parsed values (V101,
  * V102, V104, V107, S207, S210, S211); sets the item's note and inputs. */
 static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
@@ -1144,8 +1151,6 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
     const struct jx_indicator *r = x->row;
     const char *ts = r->target.s ? r->target.s : "";
     const char *as = r->actual.s ? r->actual.s : "";
-    const char *tpath = jx_sprintf(c->a, "%s/target", x->path);
-    const char *apath = jx_sprintf(c->a, "%s/actual", x->path);
     const struct jx_prov *tprov = prov2(r->target.prov, x->prov);
     const struct jx_prov *aprov = prov2(r->actual.prov, x->prov);
     enum jx_iv_kind tk = x->tv.kind, ak = x->av.kind;
@@ -1174,7 +1179,8 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
         bool t_empty = tk == JX_IV_EMPTY;
         note_add(c, it, t_empty ? "未填年度指标值" : "未填实际完成值");
         finding(c, "V107", JX_SEV_WARNING, t_empty ? tprov : aprov,
-                t_empty ? tpath : apath, "指标“%s”的%s为空，%s为“%s”",
+                sub_path(c, x->path, t_empty ? "target" : "actual"),
+                "指标“%s”的%s为空，%s为“%s”",
                 it->label, t_empty ? "年度指标值" : "实际完成值",
                 t_empty ? "实际完成值" : "年度指标值", t_empty ? as : ts);
         return;
@@ -1184,7 +1190,8 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
             note_add(c, it, jx_sprintf(c->a, "年度指标值无法识别：%s",
                                        x->tv.reason ? x->tv.reason
                                                     : "格式不明"));
-            finding(c, "V101", JX_SEV_WARNING, tprov, tpath,
+            finding(c, "V101", JX_SEV_WARNING, tprov,
+                    sub_path(c, x->path, "target"),
                     "指标“%s”的年度指标值“%s”无法识别：%s", it->label, ts,
                     x->tv.reason ? x->tv.reason : "格式不明");
         }
@@ -1192,7 +1199,8 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
             note_add(c, it, jx_sprintf(c->a, "实际完成值无法识别：%s",
                                        x->av.reason ? x->av.reason
                                                     : "格式不明"));
-            finding(c, "V102", JX_SEV_WARNING, aprov, apath,
+            finding(c, "V102", JX_SEV_WARNING, aprov,
+                    sub_path(c, x->path, "actual"),
                     "指标“%s”的实际完成值“%s”无法识别：%s", it->label, as,
                     x->av.reason ? x->av.reason : "格式不明");
         }
@@ -1203,13 +1211,13 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
         const char *which = t_na ? "年度指标值" : "实际完成值";
         note_add(c, it, jx_sprintf(c->a, "%s为不适用", which));
         finding(c, "S211", JX_SEV_NOTE, t_na ? tprov : aprov,
-                t_na ? tpath : apath,
+                sub_path(c, x->path, t_na ? "target" : "actual"),
                 "指标“%s”的%s为“不适用”，得分无法复核", it->label, which);
         return;
     }
     if (tk == JX_IV_DATE && ak == JX_IV_DATE) {
         note_add(c, it, "日期型指标暂不自动计分，采用自评得分");
-        finding(c, "S210", JX_SEV_NOTE, tprov, tpath,
+        finding(c, "S210", JX_SEV_NOTE, tprov, sub_path(c, x->path, "target"),
                 "指标“%s”的年度指标值“%s”是日期，暂不自动计分", it->label,
                 ts);
         return;
@@ -1217,7 +1225,7 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
     note_add(c, it, jx_sprintf(c->a, "年度指标值（%s）与实际完成值（%s）"
                                "无法比较",
                                kind_text(&x->tv), kind_text(&x->av)));
-    finding(c, "V104", JX_SEV_WARNING, aprov, apath,
+    finding(c, "V104", JX_SEV_WARNING, aprov, sub_path(c, x->path, "actual"),
             "指标“%s”的年度指标值“%s”（%s）与实际完成值“%s”（%s）"
             "类型或单位不一致，无法比较",
             it->label, ts, kind_text(&x->tv), as, kind_text(&x->av));
@@ -1262,24 +1270,22 @@ static bool was_normalised(const char *raw, const char *norm)
 static void check_texts(struct ctx *c, struct ind *x, const char *label)
 {
     const struct jx_indicator *r = x->row;
-    const char *tpath = jx_sprintf(c->a, "%s/target", x->path);
-    const char *apath = jx_sprintf(c->a, "%s/actual", x->path);
     const struct jx_prov *tprov = prov2(r->target.prov, x->prov);
     const struct jx_prov *aprov = prov2(r->actual.prov, x->prov);
     if (x->tv.kind != JX_IV_UNPARSED &&
         was_normalised(r->target.s, x->tv.norm)) {
-        finding(c, "V108", JX_SEV_NOTE, tprov, tpath,
+        finding(c, "V108", JX_SEV_NOTE, tprov, sub_path(c, x->path, "target"),
                 "指标“%s”的年度指标值“%s”按“%s”理解", label, r->target.s,
                 x->tv.norm);
     }
     if (x->av.kind != JX_IV_UNPARSED &&
         was_normalised(r->actual.s, x->av.norm)) {
-        finding(c, "V108", JX_SEV_NOTE, aprov, apath,
+        finding(c, "V108", JX_SEV_NOTE, aprov, sub_path(c, x->path, "actual"),
                 "指标“%s”的实际完成值“%s”按“%s”理解", label, r->actual.s,
                 x->av.norm);
     }
     if (x->tv.kind == JX_IV_NUMBER && x->tv.has_prefix) {
-        finding(c, "V110", JX_SEV_NOTE, tprov, tpath,
+        finding(c, "V110", JX_SEV_NOTE, tprov, sub_path(c, x->path, "target"),
                 "指标“%s”的年度指标值“%s”含说明文字，按“%s%s”比较", label,
                 r->target.s, op_text(x->tv.op),
                 fmt_ivnum(c, &x->tv, x->tv.num));
@@ -1288,18 +1294,21 @@ static void check_texts(struct ctx *c, struct ind *x, const char *label)
         return;
     }
     if (x->av.op == JX_OP_RANGE) {
-        finding(c, "V105", JX_SEV_WARNING, aprov, apath,
+        finding(c, "V105", JX_SEV_WARNING, aprov,
+                sub_path(c, x->path, "actual"),
                 "指标“%s”的实际完成值“%s”是一个区间，不是实际测得的数值",
                 label, r->actual.s);
     } else if (x->av.op != JX_OP_NONE) {
-        finding(c, "V103", JX_SEV_WARNING, aprov, apath,
+        finding(c, "V103", JX_SEV_WARNING, aprov,
+                sub_path(c, x->path, "actual"),
                 "指标“%s”的实际完成值“%s”带有比较符号“%s”，不是实际测得的"
                 "数值，请填写实际完成的数值",
                 label, r->actual.s, op_text(x->av.op));
     }
     if (x->av.dim == JX_DIM_PERCENT &&
         jx_rat_cmp(x->av.num, jx_rat_int(1)) > 0) {
-        finding(c, "V106", JX_SEV_WARNING, aprov, apath,
+        finding(c, "V106", JX_SEV_WARNING, aprov,
+                sub_path(c, x->path, "actual"),
                 "指标“%s”的实际完成值为 %s，超过 100%%，请核实", label,
                 fmt_exact(c, x->av.num, true));
     }
@@ -1393,26 +1402,29 @@ static void score_indicator(struct ctx *c, const char *sid,
         score_unscorable(c, &x, it);
     }
 
-    const char *score_path = jx_sprintf(c->a, "%s/score", x.path);
     const struct jx_prov *score_prov = prov2(r->score.prov, x.prov);
     if (!it->has_stated && !absent->score) {
         if (it->has_value) {
-            finding(c, "S213", JX_SEV_NOTE, score_prov, score_path,
+            finding(c, "S213", JX_SEV_NOTE, score_prov,
+                    sub_path(c, x.path, "score"),
                     "指标“%s”未填自评得分，复核得分为 %s", it->label,
                     fmt_item(c, it));
         } else {
-            finding(c, "S213", JX_SEV_WARNING, score_prov, score_path,
+            finding(c, "S213", JX_SEV_WARNING, score_prov,
+                    sub_path(c, x.path, "score"),
                     "指标“%s”未填自评得分，也无法复核", it->label);
         }
     }
     if (it->has_stated && it->has_points) {
         if (jx_rat_cmp(it->stated, it->points) > 0) {
-            finding(c, "S202", JX_SEV_ERROR, score_prov, score_path,
+            finding(c, "S202", JX_SEV_ERROR, score_prov,
+                    sub_path(c, x.path, "score"),
                     "指标“%s”自评得分 %s 高于分值 %s", it->label,
                     fmt_exact(c, it->stated, false),
                     fmt_exact(c, it->points, false));
         } else if (jx_rat_sign(it->stated) < 0) {
-            finding(c, "S202", JX_SEV_ERROR, score_prov, score_path,
+            finding(c, "S202", JX_SEV_ERROR, score_prov,
+                    sub_path(c, x.path, "score"),
                     "指标“%s”自评得分 %s 小于 0", it->label,
                     fmt_exact(c, it->stated, false));
         }
@@ -1429,7 +1441,8 @@ static void score_indicator(struct ctx *c, const char *sid,
         }
         if (it->agrees == JX_AGREE_NO || it->agrees == JX_AGREE_ROUNDING) {
             struct jx_diag *e = finding(
-                c, "S201", agree_sev(it->agrees), score_prov, score_path,
+                c, "S201", agree_sev(it->agrees), score_prov,
+                    sub_path(c, x.path, "score"),
                 "指标“%s”自评得分 %s 与复核得分 %s 不一致", it->label,
                 fmt_exact(c, it->stated, false), fmt_item(c, it));
             jx_diag_detail(c->d, e, "%s（规则 %s）", it->formula, it->rule);

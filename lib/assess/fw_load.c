@@ -246,7 +246,7 @@ static void bad_value(struct ctx *c, int32_t node, const char *key,
                       const char *fmt, ...)
 {
     int32_t kn = key ? jx_jdoc_member(c->j.doc, node, key, strlen(key)) : node;
-    size_t mark = key ? path_push(c, key) : c->j.path.len;
+    size_t mark = key ? path_push(c, key) : jx_jload_mark(&c->j);
     va_list ap;
     va_start(ap, fmt);
     char *msg = jx_vsprintf(c->a, fmt, ap);

@@ -63,6 +63,9 @@ struct jx_jdoc {
     size_t nlines;
     size_t *lead;           /* lead bytes before each LEAD_BLOCK */
     size_t nlead;
+    int32_t *first;         /* first child of each node, or -1 (built on
+                               the first jx_jdoc_first/next, or NULL) */
+    int32_t *next;          /* next sibling of each node, or -1 */
 };
 
 /* ---- small helpers -------------------------------------------------- */
@@ -1378,9 +1381,9 @@ static bool parse_fast(struct jx_jdoc *d, int max)
 
 /* ---- the line index of the original text ---------------------------- */
 
-/* Record line starts and code-point checkpoints of the original text
- * (newlines found by memchr, lead bytes counted a block at a time: two
- * tight loops instead of one with a branch per byte). */
+/* Record the line starts of the original text (newlines found by
+ * memchr); the code-point checkpoints come later, if at all
+ * (index_leads). */
 static void index_lines(struct jx_jdoc *d)
 {
     size_t cap = 0;
@@ -1394,6 +1397,15 @@ static void index_lines(struct jx_jdoc *d)
         d->lines = grow(d->lines, &cap, d->nlines + 1, sizeof *d->lines);
         d->lines[d->nlines++] = (size_t)(p - o) + 1;
     }
+}
+
+/* Count the lead bytes of the original text by blocks of LEAD_BLOCK
+ * (d->lead, owned by d): only for a line longer than a block, so a
+ * document of short lines never pays for the pass. */
+static void index_leads(struct jx_jdoc *d)
+{
+    const char *o = d->orig;
+    size_t n = d->orig_len;
     d->nlead = n / LEAD_BLOCK + 1;
     d->lead = jx_xmalloc(d->nlead * sizeof *d->lead);
     size_t count = 0;
@@ -1453,6 +1465,9 @@ void jx_jdoc_offpos(const struct jx_jdoc *d, size_t off, int *line,
             c += ((unsigned char)d->orig[i] & 0xC0) != 0x80;
         }
     } else if (off >= start) {
+        if (!d->lead) {
+            index_leads((struct jx_jdoc *)d);
+        }
         c = lead_before(d, off) - lead_before(d, start);
     }
     *line = lo + 1 > (size_t)INT32_MAX ? INT32_MAX : (int)(lo + 1);
@@ -1524,6 +1539,8 @@ void jx_jdoc_free(struct jx_jdoc *d)
     free(d->dups);
     free(d->lines);
     free(d->lead);
+    free(d->first);
+    free(d->next);
     free(d);
 }
 
@@ -1659,6 +1676,51 @@ const char *jx_jdoc_key(const struct jx_jdoc *d, int32_t node, size_t *len)
     }
     *len = d->nodes[node].idx;
     return d->keys + d->nodes[node].key;
+}
+
+/* Link every node to its first child and its next sibling, in one
+ * pass from the last node back (a child always follows its parent). */
+static void index_children(struct jx_jdoc *d)
+{
+    size_t n = d->nnodes ? d->nnodes : 1;
+    d->first = jx_xmalloc(n * sizeof *d->first);
+    d->next = jx_xmalloc(n * sizeof *d->next);
+    for (size_t k = 0; k < n; k++) {
+        d->first[k] = -1;
+        d->next[k] = -1;
+    }
+    for (size_t k = d->nnodes; k-- > 1;) {
+        int32_t p = d->nodes[k].parent;
+        if (p >= 0 && (size_t)p < k) {
+            d->next[k] = d->first[p];
+            d->first[p] = (int32_t)k;
+        }
+    }
+}
+
+/* The first member or element of a container, in the order of the text
+ * (base_json.h). */
+int32_t jx_jdoc_first(const struct jx_jdoc *d, int32_t node)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return -1;
+    }
+    if (!d->first) {
+        index_children((struct jx_jdoc *)d);
+    }
+    return d->first[node];
+}
+
+/* The member or element after node in its container (base_json.h). */
+int32_t jx_jdoc_next(const struct jx_jdoc *d, int32_t node)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return -1;
+    }
+    if (!d->first) {
+        index_children((struct jx_jdoc *)d);
+    }
+    return d->next[node];
 }
 
 /* Build the JSON pointer of a node, root first. */
@@ -1803,13 +1865,14 @@ json_t *jx_jload_parse(struct jx_jload *l, const char *text, size_t len,
         int32_t n = jx_jdoc_dup(l->doc, i);
         size_t klen;
         const char *key = jx_jdoc_key(l->doc, n, &klen);
-        jx_buf_reset(&l->path);
-        jx_buf_adds(&l->path, jx_jdoc_path(l->doc, n, l->a));
+        l->nsegs = 0;
+        l->whole = jx_jdoc_path(l->doc, n, l->a);
         jx_jload_rep(l, l->codes->dup_key, n, true,
                      "重复的键 \"%s\"（以最后一个为准）",
                      jx_jexcerpt(l->a, key, klen, l->excerpt));
     }
-    jx_buf_reset(&l->path);
+    l->whole = NULL;
+    l->nsegs = 0;
     if (!json_is_object(root)) {
         jx_jload_rep(l, l->codes->type, 0, false,
                      "类型错误：顶层应为对象，实际为%s", jx_json_type_zh(root));
@@ -1834,40 +1897,76 @@ void jx_jload_finish(struct jx_jload *l, struct jx_diags *out)
     out->dropped += l->dg.dropped;
     jx_diags_release(&l->dg);
     jx_buf_release(&l->path);
+    free(l->segs);
+    l->segs = NULL;
+    l->nsegs = l->capsegs = 0;
 }
 
-/* Append "/seg" to the path (base_json.h). */
+/* Add a segment to the path; returns the mark before it. */
+static size_t seg_push(struct jx_jload *l, const char *s, size_t n)
+{
+    size_t mark = l->nsegs;
+    l->segs = grow(l->segs, &l->capsegs, l->nsegs + 1, sizeof *l->segs);
+    l->segs[l->nsegs].s = s;
+    l->segs[l->nsegs].n = n;
+    l->nsegs++;
+    return mark;
+}
+
+/* Append "/seg" to the path (base_json.h): kept as a segment, formatted
+ * only when a problem is reported. */
 size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n)
 {
-    size_t mark = l->path.len;
-    jx_buf_addc(&l->path, '/');
-    size_t run = 0; /* start of the bytes not yet copied */
-    for (size_t i = 0; i < n; i++) {
-        if (seg[i] == '~' || seg[i] == '/') {
-            jx_buf_add(&l->path, seg + run, i - run);
-            jx_buf_adds(&l->path, seg[i] == '~' ? "~0" : "~1");
-            run = i + 1;
-        }
-    }
-    jx_buf_add(&l->path, seg + run, n - run);
-    return mark;
+    return seg_push(l, seg ? seg : "", n);
 }
 
 /* Append "/i" to the path (base_json.h). */
 size_t jx_jload_index(struct jx_jload *l, size_t i)
 {
-    size_t mark = l->path.len;
-    jx_buf_addf(&l->path, "/%zu", i);
-    return mark;
+    return seg_push(l, NULL, i);
 }
 
 /* Cut the path back to mark (base_json.h). */
 void jx_jload_pop(struct jx_jload *l, size_t mark)
 {
-    if (l->path.len != mark) {
-        l->path.len = mark;
-        l->path.p[mark] = '\0';
+    if (mark < l->nsegs) {
+        l->nsegs = mark;
     }
+}
+
+/* The mark of the path as it is (base_json.h). */
+size_t jx_jload_mark(const struct jx_jload *l)
+{
+    return l->nsegs;
+}
+
+/* Format the current path (the whole path set, then "/seg" for each
+ * segment, RFC 6901 escaped) into l->path; the string, or NULL when the
+ * path is empty (the buffer stays l's). */
+static const char *jload_path(struct jx_jload *l)
+{
+    jx_buf_reset(&l->path);
+    if (l->whole) {
+        jx_buf_adds(&l->path, l->whole);
+    }
+    for (size_t k = 0; k < l->nsegs; k++) {
+        const struct jx_jseg *g = &l->segs[k];
+        if (!g->s) {
+            jx_buf_addf(&l->path, "/%zu", g->n);
+            continue;
+        }
+        jx_buf_addc(&l->path, '/');
+        size_t run = 0; /* start of the bytes not yet copied */
+        for (size_t i = 0; i < g->n; i++) {
+            if (g->s[i] == '~' || g->s[i] == '/') {
+                jx_buf_add(&l->path, g->s + run, i - run);
+                jx_buf_adds(&l->path, g->s[i] == '~' ? "~0" : "~1");
+                run = i + 1;
+            }
+        }
+        jx_buf_add(&l->path, g->s + run, g->n - run);
+    }
+    return l->path.len ? l->path.p : NULL;
 }
 
 /* Add a diagnostic with msg at line:col and the current path. */
@@ -1879,7 +1978,7 @@ static void jload_add(struct jx_jload *l, const char *code,
     loc.file = l->file;
     loc.line = line;
     loc.col = col;
-    loc.path = l->path.len ? l->path.p : NULL;
+    loc.path = jload_path(l);
     jx_diag_add(&l->dg, code, sev, &loc, "%s", msg);
 }
 

@@ -149,6 +149,13 @@ int32_t jx_jdoc_dup(const struct jx_jdoc *d, size_t i);
  * is set. */
 const char *jx_jdoc_key(const struct jx_jdoc *d, int32_t node, size_t *len);
 
+/* The first member or element of container node, and the one after
+ * node in its container, in the order of the text (a duplicated key's
+ * every occurrence); -1 when there is none.  The links are built on the
+ * first call, in one pass over the nodes, and belong to d. */
+int32_t jx_jdoc_first(const struct jx_jdoc *d, int32_t node);
+int32_t jx_jdoc_next(const struct jx_jdoc *d, int32_t node);
+
 /* Text for a message: s[0..n) cut to at most max code points (then
  * "…"), with invalid UTF-8 shown as \xHH and control characters as
  * \uHHHH.  Allocated in arena. */
@@ -183,13 +190,25 @@ struct jx_jcodes {
 
 /* State of one load.  The loader may read every field; dg collects the
  * load's diagnostics (sorted when handed over by jx_jload_finish). */
+/* One segment of a load's path: a key s[0..n), or (s NULL) the array
+ * index n.  Formatted (RFC 6901) only when a problem is reported. */
+struct jx_jseg {
+    const char *s;
+    size_t n;
+};
+
 struct jx_jload {
     struct jx_arena *a;
     const char *file;
     const struct jx_jcodes *codes;
     struct jx_jdoc *doc; /* after jx_jload_parse; the caller frees it */
     struct jx_diags dg;
-    struct jx_buf path; /* JSON pointer of the value being read */
+    struct jx_jseg *segs; /* the path of the value being read, as
+                             segments (malloc'd; their text borrowed
+                             from the caller until popped) */
+    size_t nsegs, capsegs;
+    const char *whole;  /* a whole path set before the segments, or NULL */
+    struct jx_buf path; /* scratch: the path formatted for a report */
     size_t excerpt;     /* code points quoted from a value or key */
 };
 
@@ -211,10 +230,13 @@ json_t *jx_jload_parse(struct jx_jload *l, const char *text, size_t len,
 void jx_jload_finish(struct jx_jload *l, struct jx_diags *out);
 
 /* Append "/seg" (seg[0..n), RFC 6901 escaped) or "/i" to the path;
- * each returns the mark jx_jload_pop cuts back to. */
+ * each returns the mark jx_jload_pop cuts back to.  seg is borrowed:
+ * it must stay valid until popped.  jx_jload_mark is the mark of the
+ * path as it is. */
 size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n);
 size_t jx_jload_index(struct jx_jload *l, size_t i);
 void jx_jload_pop(struct jx_jload *l, size_t mark);
+size_t jx_jload_mark(const struct jx_jload *l);
 
 /* Add a diagnostic at line:col with the current path. */
 void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,

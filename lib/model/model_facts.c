@@ -267,19 +267,20 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
             i++;
             continue;
         }
-        if (c < 0x80) {
-            k[m++] = (char)c;
-            i++;
+        /* U+3000 and U+00A0 dropped by their bytes: neither lead byte
+           can sit inside another sequence, so this is what decoding
+           character by character would keep */
+        if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x80) {
+            i += 3;
             continue;
         }
-        int32_t cp;
-        int len = jx_utf8_decode(s + i, n - i, &cp);
-        size_t step = len > 0 ? (size_t)len : 1;
-        if (len <= 0 || (cp != 0x3000 && cp != 0xA0)) {
-            memcpy(k + m, s + i, step);
-            m += step;
+        if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2;
+            continue;
         }
-        i += step;
+        k[m++] = (char)c;
+        i++;
     }
     k[m] = '\0';
     uint32_t bits = 0;
@@ -731,7 +732,35 @@ static int cn_digit(const char *s, size_t n, size_t i)
 /* True when s[i] is a Chinese numeral character. */
 static bool cn_numeral_at(const char *s, size_t n, size_t i)
 {
-    return cn_digit(s, n, i) >= 0 || at(s, n, i, "十") || at(s, n, i, "百");
+    /* the 14 characters (cn_digit's, 十 and 百) by their three bytes:
+       each starts with 0xE3 to 0xE9, so any other byte, the usual one,
+       is none at once */
+    if (i >= n || n - i < 3 || (unsigned char)s[i] < 0xE3 ||
+        (unsigned char)s[i] > 0xE9) {
+        return false;
+    }
+    uint32_t v = (uint32_t)(unsigned char)s[i] << 16 |
+                 (uint32_t)(unsigned char)s[i + 1] << 8 |
+                 (unsigned char)s[i + 2];
+    switch (v) {
+    case 0xE99BB6: /* 零 */
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE38087: /* 〇 */
+    case 0xE4B8A4: /* 两 */
+    case 0xE58D81: /* 十 */
+    case 0xE799BE: /* 百 */
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Characters that make a Chinese numeral after them part of a word or

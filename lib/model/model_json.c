@@ -603,7 +603,7 @@ static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
                       const struct jx_prov **prov, size_t *mark)
 {
     *prov = NULL;
-    *mark = c->j.path.len;
+    *mark = jx_jload_mark(&c->j);
     if (!json_is_object(v)) {
         return v;
     }
@@ -890,13 +890,15 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
     size_t n = jx_jload_array_len(&c->j, "J112", v, node, as->max);
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
     set_array(base, f, n ? el : NULL, n);
+    int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
         char *e = el + i * as->elsize;
         if (as->init) {
             as->init(e);
         }
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        en = i == 0 ? jx_jdoc_first(c->j.doc, node)
+                    : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         if (!as->el) {
             static const struct field text = LEAF("", F_TEXT, struct jx_text,
@@ -1202,9 +1204,11 @@ static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
     struct jx_facts *fs = jx_alloc(c->a, sizeof *fs);
     *out = fs;
     size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_FIGURES);
+    int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
         json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        en = i == 0 ? jx_jdoc_first(c->j.doc, node)
+                    : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         struct jx_fact f;
         memset(&f, 0, sizeof f);
@@ -1346,6 +1350,23 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
     }
 }
 
+/* The index in tb of the field whose key is key[0..klen) (which may
+ * hold NUL bytes), or -1. */
+static int field_index(const struct table *tb, const char *key, size_t klen)
+{
+    for (size_t i = 0; i < tb->n; i++) {
+        const char *k = tb->f[i].key;
+        size_t j = 0;
+        while (j < klen && k[j] != '\0' && k[j] == key[j]) {
+            j++;
+        }
+        if (j == klen && k[j] == '\0') {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 /* Read the object obj (at node) along the table tb into base; report
  * missing required keys and unknown keys.  The money unit chosen by a
  * "unit" key holds for this object and what it contains. */
@@ -1354,8 +1375,39 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
 {
     enum jx_money_unit saved = c->unit;
     const char *names[MAX_FIELDS];
+    json_t *vals[MAX_FIELDS];
     if (tb->n > MAX_FIELDS) {
         JX_BUG("load_object: table larger than MAX_FIELDS");
+    }
+    int32_t at[MAX_FIELDS]; /* each field's member node, or -1 */
+    memset(vals, 0, tb->n * sizeof vals[0]);
+    for (size_t i = 0; i < tb->n; i++) {
+        at[i] = -1;
+    }
+    /* the members' nodes by walking the object's children (the last of
+       a duplicated key, as the lookup by key gives) */
+    for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
+         k = jx_jdoc_next(c->j.doc, k)) {
+        size_t kl;
+        const char *kk = jx_jdoc_key(c->j.doc, k, &kl);
+        int i = kk ? field_index(tb, kk, kl) : -1;
+        if (i >= 0) {
+            at[i] = k;
+        }
+    }
+    /* one pass over the members: each to its field, or noted unknown */
+    bool unknown = false;
+    const char *mkey;
+    size_t mklen;
+    json_t *mv;
+    json_object_keylen_foreach(obj, mkey, mklen, mv)
+    {
+        int i = field_index(tb, mkey, mklen);
+        if (i >= 0) {
+            vals[i] = mv;
+        } else {
+            unknown = true;
+        }
     }
     for (size_t i = 0; i < tb->n; i++) {
         const struct field *f = &tb->f[i];
@@ -1367,7 +1419,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
             c->unit = JX_WANYUAN;
             *(enum jx_money_unit *)(void *)(base + f->off) = JX_WANYUAN;
         }
-        json_t *v = json_object_get(obj, f->key);
+        json_t *v = vals[i];
         if (!v && !(f->flags & REQ)) {
             continue; /* absent and optional: nothing to read or say */
         }
@@ -1378,12 +1430,11 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
                          f->key);
         }
         if (v) {
-            load_field(c, f, base, v,
-                       jx_jdoc_member(c->j.doc, node, f->key, klen));
+            load_field(c, f, base, v, at[i]);
         }
         jx_jload_pop(&c->j, mark);
     }
-    if (!c->fatal) {
+    if (!c->fatal && unknown) {
         check_keys(c, obj, node, names, tb->n, tb->foreign,
                    tb->foreign_note);
     }

@@ -5,12 +5,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -79,6 +81,42 @@ static void arena_chars_reserve(void)
     CHECK_INT(v[50000], 50000);
     CHECK_INT(v[0], 0);
     CHECK_STR(s1, "ab");
+    jx_arena_free(a);
+}
+
+/* Fill an arena's blocks with 0xFF, then free it (its blocks may go to
+ * the thread's cache). */
+static void *dirty_arenas(void *unused)
+{
+    (void)unused;
+    for (int k = 0; k < 12; k++) {
+        struct jx_arena *a = jx_arena_new();
+        for (int i = 0; i < 40; i++) {
+            memset(jx_alloc(a, 4000), 0xFF, 4000);
+        }
+        jx_arena_free(a);
+    }
+    return NULL;
+}
+
+/* Blocks kept for the next arena (a thread's cache of standard-size
+ * blocks) hand out zeroed memory like fresh ones, in the thread that
+ * kept them and after another thread that kept some has ended. */
+static void arena_reuse(void)
+{
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, dirty_arenas, NULL) == 0);
+    CHECK(pthread_join(t, NULL) == 0);
+    dirty_arenas(NULL);
+    struct jx_arena *a = jx_arena_new();
+    size_t nonzero = 0;
+    for (int i = 0; i < 200; i++) {
+        unsigned char *p = jx_alloc(a, 4000);
+        for (size_t j = 0; j < 4000; j++) {
+            nonzero += p[j] != 0;
+        }
+    }
+    CHECK_INT(nonzero, 0);
     jx_arena_free(a);
 }
 
@@ -475,6 +513,7 @@ const struct jx_test t_base[] = {
     {"base.utf8_xml", utf8_xml},
     {"base.edit_distance", edit_distance},
     {"base.arena_alloc", arena_alloc},
+    {"base.arena_reuse", arena_reuse},
     {"base.arena_regrow", arena_regrow},
     {"base.arena_chars_reserve", arena_chars_reserve},
     {"base.buf_cap", buf_cap},

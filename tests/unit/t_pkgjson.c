@@ -1946,6 +1946,65 @@ static void one_pass(void)
     jx_arena_free(a);
 }
 
+/* The reader's path is kept as segments and formatted only for a
+ * report: keys escaped (RFC 6901), indexes in decimal, a pop back to a
+ * mark, jx_jload_mark, and a report at the top with no path at all. */
+static void lazy_path(void)
+{
+    static const struct jx_jcodes codes = {"X001", "X003", "X004", "X101",
+                                           "X102", "X103", "X002", "样例"};
+    struct jx_arena *a = jx_arena_new();
+    const char *t = "{\"k/x\": [0, 1, {\"m~n\": 7}]}";
+    struct jx_jload l;
+    jx_jload_init(&l, a, "p.json", &codes, 0);
+    struct jx_jlimits lim = {20, 8, 1000, false};
+    json_t *root = jx_jload_parse(&l, t, strlen(t), &lim);
+    CHECK(root != NULL);
+    CHECK_INT(jx_jload_mark(&l), 0);
+    size_t m0 = jx_jload_push(&l, "k/x", 3);
+    size_t m1 = jx_jload_index(&l, 2);
+    CHECK_INT(jx_jload_mark(&l), 2);
+    char key[4] = "m~n";
+    size_t m2 = jx_jload_push(&l, key, 3);
+    jx_jload_rep_at(&l, "X113", JX_SEV_ERROR, 0, 0, "甲");
+    key[0] = 'z'; /* the report kept its own copy of the path */
+    jx_jload_pop(&l, m2);
+    jx_jload_rep_at(&l, "X113", JX_SEV_ERROR, 0, 0, "乙");
+    jx_jload_pop(&l, m1);
+    jx_jload_index(&l, 12);
+    jx_jload_rep_at(&l, "X113", JX_SEV_ERROR, 0, 0, "丙");
+    jx_jload_pop(&l, m0);
+    CHECK_INT(jx_jload_mark(&l), 0);
+    jx_jload_rep_at(&l, "X113", JX_SEV_ERROR, 0, 0, "丁");
+    struct jx_diags out;
+    jx_diags_init(&out, a);
+    jx_jload_finish(&l, &out);
+    jx_jdoc_free(l.doc);
+    CHECK_INT(out.n, 4);
+    const char *want[4] = {"/k~1x/2/m~0n", "/k~1x/2", "/k~1x/12", NULL};
+    const char *msg[4] = {"甲", "乙", "丙", "丁"};
+    for (size_t i = 0; i < out.n && i < 4; i++) {
+        /* sorted by path: the one without a path first */
+        const struct jx_diag *e = NULL;
+        for (size_t k = 0; k < out.n; k++) {
+            if (strcmp(out.a[k].msg, msg[i]) == 0) {
+                e = &out.a[k];
+            }
+        }
+        CHECK(e != NULL);
+        if (!e) {
+            continue;
+        }
+        if (want[i]) {
+            CHECK_STR(e->loc.path ? e->loc.path : "(none)", want[i]);
+        } else {
+            CHECK(e->loc.path == NULL);
+        }
+    }
+    jx_diags_release(&out);
+    jx_arena_free(a);
+}
+
 /* The shared reader (struct jx_jload) with codes of its own: parse
  * problems, then every helper the two loaders use, each diagnostic at
  * its exact place and path, handed over sorted. */
@@ -2207,6 +2266,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.one_pass", one_pass},
     {"pkgjson.positions_long_lines", positions_long_lines},
     {"pkgjson.shared_reader", shared_reader},
+    {"pkgjson.lazy_path", lazy_path},
     {"pkgjson.locate_later_findings", locate_later_findings},
     {NULL, NULL},
 };
