@@ -348,12 +348,16 @@ static size_t nul_escape(const char *t, size_t s, size_t e)
 }
 
 /* Build the candidate repairs for a jansson error at p with code ec;
- * returns how many were written to c (at most 11). */
+ * returns how many were written to c (at most 11).  The tokens before
+ * and at p (find_toks) are left in *prevp and *curp for the caller. */
 static size_t make_cands(const char *t, size_t n, size_t p,
-                         enum json_error_code ec, struct cand *c)
+                         enum json_error_code ec, struct cand *c,
+                         struct tok *prevp, struct tok *curp)
 {
     struct tok prev, cur;
     find_toks(t, n, p, &prev, &cur);
+    *prevp = prev;
+    *curp = cur;
     size_t nc = 0;
     if (ec == json_error_invalid_utf8) {
         /* replace every invalid byte of the token (or the one byte) */
@@ -496,13 +500,12 @@ static void add_edit(struct jx_jdoc *d, size_t pos, size_t del, size_t ins)
     d->nedits++;
 }
 
-/* The Chinese message for a repair of the current text t[0..n) at the
- * candidate c, quoting the bad text.  Allocated in arena. */
-static const char *fix_msg(struct jx_arena *a, const char *t, size_t n,
-                           const struct cand *c, size_t p)
+/* The Chinese message for a repair of the current text t at the
+ * candidate c, quoting the bad text; cur is the token at the error
+ * (find_toks).  Allocated in arena. */
+static const char *fix_msg(struct jx_arena *a, const char *t,
+                           const struct cand *c, struct tok cur)
 {
-    struct tok prev, cur;
-    find_toks(t, n, p, &prev, &cur);
     const char *q = cur.k ? jx_jexcerpt(a, t + cur.s, cur.e - cur.s,
                                         EXCERPT_TOKEN)
                           : "";
@@ -557,14 +560,25 @@ static void add_syntax(struct jx_jdoc *d, enum jx_jfix fix, size_t off,
 enum { LOAD_FLAGS = JSON_DECODE_ANY };
 
 /* Parse d->text, repairing syntax errors; sets d->root (or leaves it
- * NULL after recording why). */
+ * NULL after recording why).  A repair's text was already parsed when
+ * its candidate was tried: that parse's tree (a repair that ends the
+ * errors) or error (the next error) is taken over instead of parsing
+ * the same bytes again; jansson is deterministic, so the result is the
+ * same. */
 static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
 {
+    json_error_t next_err; /* the error of the text applied last */
+    bool have_next = false;
     for (;;) {
         json_error_t err;
-        d->root = json_loadb(d->text, d->len, LOAD_FLAGS, &err);
-        if (d->root) {
-            return;
+        if (have_next) {
+            err = next_err;
+            have_next = false;
+        } else {
+            d->root = json_loadb(d->text, d->len, LOAD_FLAGS, &err);
+            if (d->root) {
+                return;
+            }
         }
         size_t p = err.position < 0 ? 0 : (size_t)err.position;
         if (p > d->len) {
@@ -588,17 +602,21 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         }
         size_t p0 = map_back(d->edits, d->nedits, p);
         struct cand c[12];
-        size_t nc = make_cands(d->text, d->len, p, ec, c);
+        struct tok ctprev, ctcur;
+        size_t nc = make_cands(d->text, d->len, p, ec, c, &ctprev, &ctcur);
         size_t best = nc;
         size_t best_off = p0;
         bool best_ok = false;
+        json_t *best_root = NULL;   /* the tree of the repair that parsed */
+        json_error_t best_err;      /* the error of the best failing one */
+        memset(&best_err, 0, sizeof best_err);
         for (size_t i = 0; i < nc && !best_ok; i++) {
             size_t len2;
             char *t2 = apply(d->text, d->len, &c[i], &len2);
             json_error_t e2;
             json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
             if (r) {
-                json_decref(r);
+                best_root = r;
                 best = i;
                 best_ok = true;
             } else {
@@ -609,22 +627,21 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
                 if (q0 > best_off) {
                     best = i;
                     best_off = q0;
+                    best_err = e2;
                 }
             }
             free(t2);
         }
         if (best == nc) {
-            struct tok prev, cur;
-            find_toks(d->text, d->len, p, &prev, &cur);
-            size_t at = cur.k ? cur.s : p;
+            size_t at = ctcur.k ? ctcur.s : p;
             struct cand none = {JX_JFIX_NONE, 0, 0, NULL, 0, 0};
             add_syntax(d, JX_JFIX_NONE, map_back(d->edits, d->nedits, at),
-                       fix_msg(d->arena, d->text, d->len, &none, p), detail);
+                       fix_msg(d->arena, d->text, &none, ctcur), detail);
         } else {
             struct cand *b = &c[best];
             /* a NUL is named in full: jansson's English adds nothing */
             add_syntax(d, b->fix, map_back(d->edits, d->nedits, b->report),
-                       fix_msg(d->arena, d->text, d->len, b, p),
+                       fix_msg(d->arena, d->text, b, ctcur),
                        b->fix == JX_JFIX_NUL ? NULL : detail);
             size_t len2;
             char *t2 = apply(d->text, d->len, b, &len2);
@@ -633,11 +650,17 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             d->text = t2;
             d->len = len2;
             add_edit(d, b->pos, b->del, b->inslen);
+            if (best_ok) {
+                d->root = best_root;
+            } else {
+                next_err = best_err;
+                have_next = true;
+            }
         }
         for (size_t i = 0; i < nc; i++) {
             free(c[i].ins);
         }
-        if (best == nc) {
+        if (best == nc || best_ok) {
             return;
         }
     }
