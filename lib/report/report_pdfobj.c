@@ -260,7 +260,7 @@ int jx_pdf_fontuse_write(struct jx_pdfobj *w, struct jx_pdf_fontuse *u,
                    "/FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d "
                    "/Descent %d /CapHeight %d /StemV 80 /FontFile3 %d 0 R >>",
                 tag, name, m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3],
-                m.ascender, m.descender, m.ascender, file);
+                m.line_ascender, m.line_descender, m.ascender, file);
     jx_pdfobj_end(w);
 
     jx_pdfobj_stream(w, file, "/Subtype /CIDFontType0C ", cff.p, cff.len, 0);
