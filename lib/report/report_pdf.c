@@ -1,41 +1,58 @@
 /*
- * report_pdf.c - the PDF writer of report documents (report.h): cairo's
- * PDF surface writing through a stream callback into a jx_buf, pango
- * (pangocairo, plain text, no markup) for every piece of text, the Noto
- * CJK fonts embedded (subset) by cairo.
+ * report_pdf.c - the PDF writer of report documents (report.h), jixiao's
+ * own (issue 15, deliver 4): a text layout of its own on the prepared
+ * Noto CJK faces (report_font.h), page content streams of PDF text and
+ * path operators, and the file's objects, fonts and outline written by
+ * report_pdfobj.h into a jx_buf.  No cairo, no pango.
  *
  * Page: A4 portrait (595.28 x 841.89 pt), margins 2.5 cm top and bottom,
- * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体):
- * Regular for body text, tables, charts, the running header and footer,
- * Bold for titles, headings, header cells and emphasis.  One family, two
- * faces, because every face a PDF uses is a CJK font file of 20-26 MB
- * that cairo 1.16 reads whole (its CFF table copied) to subset it at the
- * end of every PDF: Noto Serif CJK for the body (the 宋体 look) cost a
- * third face, 26 MB more memory at the peak, and subsets about 2.5
- * times larger (its outlines are more detailed) to compress, so a PDF
- * took 2.4 times as long (bench/RESULTS.md, issue 15).
+ * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体, face
+ * 2 of the TTCs of Debian's fonts-noto-cjk): Regular for body text,
+ * tables, charts, the running header and footer, Bold for titles,
+ * headings, header cells and emphasis.  One family, two faces: each face
+ * embedded is a CID-keyed CFF subset of the glyphs the document shows
+ * (FontFile3, stored; Identity-H; /W; a ToUnicode CMap giving each code
+ * its character, so a reader and jixiao's importer get the text back
+ * exactly).
  *
- * Fonts (struct jx_pdf_fonts, report.h): the pango font map and the
- * pango context are made once and reused by every PDF written through
- * the same object (a run's, the portal's), with the fonts it loaded and
- * shaped; the object's lock makes the PDFs written through it one at a
- * time, so threads may share it.  Within one PDF the layouts of the
- * first pass are kept (keyed by their text and style) and drawn by the
- * second, so no text is shaped twice.
+ * Fonts (struct jx_pdf_fonts, report.h): the two faces are opened and
+ * prepared once per process (the first fonts object made opens them;
+ * their glyphs flattened once and cached) and shared; a fonts object
+ * holds the per-document code tables and the lock that makes the PDFs
+ * written through it one at a time, so threads may share it.  Within
+ * one PDF the layouts of the first pass are kept (keyed by their text
+ * and style) and drawn by the second, so no text is laid out twice.
+ *
+ * Text layout (lay_build): UTF-8 to code points to glyphs and advances
+ * (hmtx, size / unitsPerEm; no kerning); lines broken by width by the
+ * Chinese rules — no line starts with closing punctuation (，。、；：？！
+ * ）】》」』”’% ...) nor ends with opening punctuation (（【《「『“‘ ...),
+ * Latin words and numbers (87.6, 1,234) kept together and broken at
+ * spaces, a run wider than the line broken anywhere (no hyphen), '\n' a
+ * hard break; aligned left, centred or right; line height from the
+ * face's hhea ascender, descender and line gap, 1.448 em (as pango gave
+ * it: the styles' spacing factors, 1.3 and 1.5 em, are below that box,
+ * so they changed nothing), so the look and the page counts stay those
+ * of the cairo/pango writer this replaced.  Column widths
+ * (jx_rtable_widths) are measured by the same layout.  A character the
+ * font lacks is drawn as .notdef with its text kept, and reported once
+ * per document (R408).
+ *
  * The document title and subtitle open the first page (a quarter down
  * when the document opens with a cover: centred lines, then a page
  * break); every page has the running header (d->header) and the footer
  * (d->footer followed by "第 N 页 共 M 页"); headings become PDF
  * bookmarks.  A page break on a page with nothing yet is ignored.
  *
- * Two passes: the first lays the whole document out on a PDF surface
- * that writes nowhere and draws nothing, only to count the pages; the
- * second lays it out again identically (same surface type, same fonts,
- * so the same metrics) and draws, now knowing M for the footers.
+ * Two passes: the first lays the whole document out and draws nothing,
+ * only to count the pages; the second places the same layouts again
+ * identically and draws, now knowing M for the footers.  Each page's
+ * content stream is deflated (zlib level 1) and written when the page
+ * ends; fonts, pages, outline and Info follow the last page.
  *
  * Tables: column widths from `widths` (else equal) across the text
  * width, a column widened when its numbers or short words would
- * otherwise wrap (jx_rtable_widths, measured with pango); cell text
+ * otherwise wrap (jx_rtable_widths, measured by the layout); cell text
  * wrapped; merged cells; header rows shaded and bold and repeated at the
  * top of every page the table spans (from a form's inner header row on,
  * that row instead); numbers right-aligned; a flagged cell is shaded red
@@ -51,7 +68,8 @@
  * Charts: horizontal bars as in the HTML writer (labels at the left,
  * values at the bars' ends, graduations along the bottom).
  *
- * Floating point: cairo and pango take device coordinates as doubles.
+ * Floating point: page coordinates are doubles (printed with two
+ * decimals in the content streams).
  * This file turns the exact values of charts (struct jx_rat) into
  * doubles only to place bars and axis graduations on the page; every
  * figure of the report printed comes from the document's text or from
@@ -64,9 +82,9 @@
  * records the band of each page they draw on (consecutive generated
  * blocks make one) with the bag of characters drawn there, and writes
  * the list to the Keywords ("jixiao-generated/1 PAGE:Y0:Y1:N:HASH ...",
- * generated_keywords) for the PDF importer to leave them out; the
- * Creator is "jixiao".  Hyphenation is off in generated blocks, so the
- * characters drawn are the text's.
+ * metadata) for the PDF importer to leave them out; the
+ * Creator is "jixiao".  The layout never adds a hyphen, so the
+ * characters drawn are the text's (and "…" where a chart label is cut).
  *
  * Diagnostics (docs/ERRORS.md, R4xx) are reported by the first pass
  * only, except failures of writing, which only the second pass sees.
@@ -112,8 +130,9 @@
 /* The mark of a flagged cell (not colour only). */
 #define FLAG_MARK "▲"
 
-/* A text style: font family list, size in points, weight, line spacing
- * factor (0: the font's own). */
+/* A text style: font family, size in points, weight, line spacing
+ * factor (0: none; the lines take the face's box, 1.448 em, which is
+ * more than any factor here: used for the room a heading keeps). */
 struct tstyle {
     const char *family;
     double size;
@@ -375,13 +394,15 @@ static const char *clean(struct pdf *p, const char *s)
 }
 
 /* True for a character no line may start with: closing punctuation,
- * Chinese and ASCII. */
+ * Chinese and ASCII, and dashes, ellipses and tildes (14–18 stays
+ * whole). */
 static bool is_close(uint32_t c)
 {
     static const uint32_t cl[] = {
         0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09,
         0x3011, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0xff05, 0x3009,
         0xff3d, 0xff5d, 0xff0e, 0x3015, 0x3017, 0x00b0, 0x2030, 0x2103,
+        0x2013, 0x2014, 0x2010, 0x2026, 0x2025, 0xff5e, 0x301c,
         ',',    '.',    ';',    ':',    '?',    '!',    ')',    ']',
         '}',    '%'};
     for (size_t i = 0; i < sizeof cl / sizeof cl[0]; i++) {
@@ -501,7 +522,7 @@ static void add_line(struct pdf *p, struct lay *l, size_t a, size_t b,
  * line broken anywhere, no hyphen), the first line indented by indent,
  * lines aligned al; at most maxlines lines (0: any), the last then
  * ending in "…".  Line height from the face's hhea ascender, descender
- * and line gap (as pango), times the style's spacing. */
+ * and line gap (as pango gave it for these faces). */
 static struct lay *lay_build(struct pdf *p, const char *text,
                              const struct tstyle *st, double width,
                              enum align al, double indent, int maxlines)
@@ -519,9 +540,10 @@ static struct lay *lay_build(struct pdf *p, const char *text,
     struct jx_pfont_metrics m = jx_pfont_metrics(pf);
     double em = st->size / (double)(m.units_per_em ? m.units_per_em : 1000);
     double asc = m.line_ascender * em, desc = -m.line_descender * em;
-    double h = asc + desc + m.line_gap * em;
-    l->pitch = st->spacing > 0 ? st->spacing * h : asc + desc;
-    l->base = (l->pitch - (asc + desc)) / 2 + asc;
+    /* the face's line box: what pango gave, its spacing factors (1.3,
+     * 1.5 of the size) being below the box of this face (1.448) */
+    l->pitch = asc + desc + (m.line_gap > 0 ? m.line_gap * em : 0);
+    l->base = asc;
     l->ell_adv = jx_pfont_advance(pf, jx_pfont_gid(pf, 0x2026)) * em;
 
     size_t n = strlen(text);
