@@ -742,11 +742,16 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
     num(b, x + off);
     num(b, PAGE_H - (y + l->base));
     jx_buf_adds(b, "Td <");
-    for (size_t i = ln->g0; i < ln->g1; i++) {
-        jx_buf_addf(b, "%04X", jx_pdf_fontuse_code(u, l->cp[i]));
-    }
-    if (ln->ell) {
-        jx_buf_addf(b, "%04X", jx_pdf_fontuse_code(u, 0x2026));
+    for (size_t i = ln->g0; i <= ln->g1; i++) {
+        uint32_t ch = i < ln->g1 ? l->cp[i] : ln->ell ? 0x2026 : 0;
+        if (ch == 0) {
+            break;
+        }
+        unsigned code = jx_pdf_fontuse_code(u, ch);
+        static const char hex[] = "0123456789ABCDEF";
+        char h[4] = {hex[code >> 12 & 15], hex[code >> 8 & 15],
+                     hex[code >> 4 & 15], hex[code & 15]};
+        jx_buf_add(b, h, 4);
     }
     jx_buf_adds(b, "> Tj ET\n");
 }
@@ -2150,6 +2155,16 @@ static int run_pass(struct pdf *p, struct jx_buf *out, const char **err)
     p->bad_utf8 = false;
     for (int i = 0; i < 3; i++) {
         p->outline[i] = -1;
+    }
+    if (!p->draw) {
+        /* the page furniture is drawn by the second pass only: laid out
+         * here so that what it shows is checked (R406, R408) */
+        if (p->d->header) {
+            layout_n(p, p->d->header, &ST_RUN, BODY_W, AL_CENTER, 0, 1);
+        }
+        if (p->d->footer) {
+            layout(p, p->d->footer, &ST_RUN, BODY_W, AL_CENTER, 0);
+        }
     }
     begin_page(p);
     title_block(p);
