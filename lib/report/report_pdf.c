@@ -215,9 +215,9 @@ struct pdf {
     struct jx_diags *diags;
     struct jx_arena *a;      /* scratch, freed at the end */
     struct jx_pdf_fonts *f;  /* the fonts (borrowed) */
-    GHashTable *cache;       /* layout key (g_malloc'd) -> struct lay (in
-                                the arena): the first pass's layouts for
-                                the second; freed at the end */
+    GHashTable *cache;       /* struct lkey -> struct lay (both in the
+                                arena): the first pass's layouts for the
+                                second; freed at the end */
     struct jx_pdfobj w;      /* second pass: the file being written */
     struct jx_buf cs;        /* second pass: the page's content stream */
     int *page_obj;           /* second pass: page and content object */
@@ -530,7 +530,7 @@ static struct lay *lay_build(struct pdf *p, const char *text,
     struct lay *l = jx_alloc(p->a, sizeof *l);
     memset(l, 0, sizeof *l);
     text = clean(p, text);
-    l->text = text;
+    text = l->text = jx_strdup(p->a, text);
     l->font = st->bold ? 1 : 0;
     l->size = st->size;
     l->width = width;
@@ -641,6 +641,35 @@ static struct lay *lay_build(struct pdf *p, const char *text,
     return l;
 }
 
+/* The key of a shared layout: its arguments (the text, when a key is
+ * kept, the layout's own copy in the arena). */
+struct lkey {
+    const struct tstyle *st;
+    double width, indent;
+    int al, maxlines;
+    const char *text;
+};
+
+/* Hash of a layout key (GHashFunc). */
+static guint lkey_hash(gconstpointer v)
+{
+    const struct lkey *k = v;
+    guint h = g_str_hash(k->text);
+    h = h * 31u + (guint)(uintptr_t)k->st;
+    h = h * 31u + (guint)(k->width * 64);
+    h = h * 31u + (guint)(k->indent * 64);
+    return h * 31u + (guint)(k->al * 8 + k->maxlines);
+}
+
+/* Equality of layout keys (GEqualFunc). */
+static gboolean lkey_equal(gconstpointer va, gconstpointer vb)
+{
+    const struct lkey *a = va, *b = vb;
+    return a->st == b->st && a->width == b->width &&
+           a->indent == b->indent && a->al == b->al &&
+           a->maxlines == b->maxlines && strcmp(a->text, b->text) == 0;
+}
+
 /* The layout of text in style st, wrapped at width points (<= 0: no
  * wrapping), aligned al, the first line indented by indent, at most
  * maxlines lines (0: any), shared: the same arguments give the same
@@ -649,16 +678,17 @@ static struct lay *layout_n(struct pdf *p, const char *text,
                             const struct tstyle *st, double width,
                             enum align al, double indent, int maxlines)
 {
-    gchar *key = g_strdup_printf("%p\x1f%a\x1f%d\x1f%a\x1f%d\x1f%s",
-                                 (const void *)st, width, (int)al, indent,
-                                 maxlines, text ? text : "");
-    struct lay *l = g_hash_table_lookup(p->cache, key);
+    struct lkey k = {st, width, indent, (int)al, maxlines, text ? text : ""};
+    struct lay *l = g_hash_table_lookup(p->cache, &k);
     if (l) {
-        g_free(key);
         return l;
     }
     l = lay_build(p, text, st, width, al, indent, maxlines);
-    g_hash_table_insert(p->cache, key, l);
+    struct lkey *kp = jx_alloc(p->a, sizeof *kp);
+    *kp = k;
+    kp->text = strcmp(l->text, k.text) == 0 ? l->text
+                                            : jx_strdup(p->a, k.text);
+    g_hash_table_insert(p->cache, kp, l);
     return l;
 }
 
@@ -682,21 +712,35 @@ static double lw(const struct lay *l)
     return l->w;
 }
 
-/* A number for the content stream: two decimals, no trailing zeros. */
+/* A number for the content stream and a space: two decimals at most,
+ * no trailing zeros (written without printf: the hot path). */
 static void num(struct jx_buf *b, double v)
 {
     long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
-    if (c < 0) {
-        jx_buf_addc(b, '-');
-        c = -c;
+    char t[32];
+    size_t n = sizeof t;
+    t[--n] = ' ';
+    bool neg = c < 0;
+    unsigned long u = neg ? (unsigned long)-c : (unsigned long)c;
+    unsigned long frac = u % 100;
+    u /= 100;
+    if (frac) {
+        if (frac % 10 == 0) {
+            t[--n] = (char)('0' + frac / 10);
+        } else {
+            t[--n] = (char)('0' + frac % 10);
+            t[--n] = (char)('0' + frac / 10);
+        }
+        t[--n] = '.';
     }
-    if (c % 100 == 0) {
-        jx_buf_addf(b, "%ld ", c / 100);
-    } else if (c % 10 == 0) {
-        jx_buf_addf(b, "%ld.%ld ", c / 100, (c % 100) / 10);
-    } else {
-        jx_buf_addf(b, "%ld.%02ld ", c / 100, c % 100);
+    do {
+        t[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg) {
+        t[--n] = '-';
     }
+    jx_buf_add(b, t + n, sizeof t - n);
 }
 
 /* Set the fill (stroke false) or stroke colour, unless already set. */
@@ -736,7 +780,7 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
     p->font_used[l->font] = true;
     colour_op(p, c, false);
     struct jx_buf *b = &p->cs;
-    jx_buf_addf(b, "BT /F%d ", l->font + 1);
+    jx_buf_adds(b, l->font ? "BT /F2 " : "BT /F1 ");
     num(b, l->size);
     jx_buf_adds(b, "Tf ");
     num(b, x + off);
@@ -2332,7 +2376,7 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
         jx_arena_free(p.a);
         return -1;
     }
-    p.cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    p.cache = g_hash_table_new(lkey_hash, lkey_equal);
     pthread_mutex_lock(&f->lock);
     /* first pass: count the pages */
     const char *err = NULL;

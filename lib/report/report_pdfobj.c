@@ -58,29 +58,62 @@ void jx_pdfobj_end(struct jx_pdfobj *w)
     jx_buf_adds(w->out, "\nendobj\n");
 }
 
+/* Deflate data[0..len) at level with w's reused stream into w->zbuf;
+ * the compressed length, 0 when deflate fails. */
+static size_t zdeflate(struct jx_pdfobj *w, const void *data, size_t len,
+                       int level)
+{
+    z_stream *z = w->z;
+    if (z && w->zlevel != level) {
+        deflateEnd(z);
+        free(z);
+        z = w->z = NULL;
+    }
+    if (!z) {
+        z = calloc(1, sizeof *z);
+        if (!z) {
+            jx_oom();
+        }
+        if (deflateInit(z, level) != Z_OK) {
+            free(z);
+            return 0;
+        }
+        w->z = z;
+        w->zlevel = level;
+    } else if (deflateReset(z) != Z_OK) {
+        return 0;
+    }
+    size_t need = deflateBound(z, (uLong)len);
+    if (need > w->zcap) {
+        free(w->zbuf);
+        w->zcap = need + need / 2;
+        w->zbuf = malloc(w->zcap);
+        if (!w->zbuf) {
+            jx_oom();
+        }
+    }
+    z->next_in = (Bytef *)(uintptr_t)data;
+    z->avail_in = (uInt)len;
+    z->next_out = w->zbuf;
+    z->avail_out = (uInt)w->zcap;
+    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+        return 0;
+    }
+    return w->zcap - z->avail_out;
+}
+
 /* Write object num as a stream (deflated at level when level > 0). */
 void jx_pdfobj_stream(struct jx_pdfobj *w, int num, const char *dict,
                       const void *data, size_t len, int level)
 {
-    unsigned char *z = NULL;
-    uLongf zlen = 0;
-    if (level > 0 && len > 0) {
-        zlen = compressBound((uLong)len);
-        z = malloc(zlen);
-        if (!z) {
-            jx_oom();
-        }
-        if (compress2(z, &zlen, data, (uLong)len, level) != Z_OK) {
-            free(z);
-            z = NULL;
-        }
-    }
+    size_t zlen = level > 0 && len > 0 && len < (1u << 30)
+                      ? zdeflate(w, data, len, level)
+                      : 0;
     jx_pdfobj_open(w, num);
     jx_buf_addf(w->out, "<< %s%s/Length %zu >>\nstream\n", dict ? dict : "",
-                z ? "/Filter /FlateDecode " : "", z ? (size_t)zlen : len);
-    if (z) {
-        jx_buf_add(w->out, z, zlen);
-        free(z);
+                zlen ? "/Filter /FlateDecode " : "", zlen ? zlen : len);
+    if (zlen) {
+        jx_buf_add(w->out, w->zbuf, zlen);
     } else {
         jx_buf_add(w->out, data, len);
     }
@@ -109,12 +142,20 @@ void jx_pdfobj_finish(struct jx_pdfobj *w, int root, int info)
     jx_pdfobj_abandon(w);
 }
 
-/* Free w's table. */
+/* Free w's table and deflate stream. */
 void jx_pdfobj_abandon(struct jx_pdfobj *w)
 {
     free(w->off);
     w->off = NULL;
     w->cap = w->n = 0;
+    if (w->z) {
+        deflateEnd(w->z);
+        free(w->z);
+        w->z = NULL;
+    }
+    free(w->zbuf);
+    w->zbuf = NULL;
+    w->zcap = 0;
 }
 
 /* Append the UTF-16BE hex of code point c to b. */
@@ -152,10 +193,6 @@ void jx_pdf_fontuse_init(struct jx_pdf_fontuse *u, struct jx_pfont *pf)
 {
     memset(u, 0, sizeof *u);
     u->pf = pf;
-    u->bmp = calloc(65536, sizeof *u->bmp);
-    if (!u->bmp) {
-        jx_oom();
-    }
 }
 
 /* Forget the codes, keeping the memory: only the entries used are
@@ -164,7 +201,7 @@ void jx_pdf_fontuse_reset(struct jx_pdf_fontuse *u)
 {
     for (size_t i = 0; i < u->n; i++) {
         if (u->cp[i] < 65536) {
-            u->bmp[u->cp[i]] = 0;
+            u->bmp[u->cp[i] >> 8][u->cp[i] & 255] = 0;
         }
     }
     u->n = 0;
@@ -173,7 +210,9 @@ void jx_pdf_fontuse_reset(struct jx_pdf_fontuse *u)
 /* Free u's memory. */
 void jx_pdf_fontuse_release(struct jx_pdf_fontuse *u)
 {
-    free(u->bmp);
+    for (size_t i = 0; i < 256; i++) {
+        free(u->bmp[i]);
+    }
     free(u->cp);
     free(u->gid);
     memset(u, 0, sizeof *u);
@@ -182,10 +221,19 @@ void jx_pdf_fontuse_release(struct jx_pdf_fontuse *u)
 /* The code of cp in u, given one on first use. */
 unsigned jx_pdf_fontuse_code(struct jx_pdf_fontuse *u, uint32_t cp)
 {
-    if (cp < 65536 && u->bmp[cp]) {
-        return u->bmp[cp];
-    }
-    if (cp >= 65536) {
+    uint16_t *blk = NULL;
+    if (cp < 65536) {
+        blk = u->bmp[cp >> 8];
+        if (!blk) {
+            blk = u->bmp[cp >> 8] = calloc(256, sizeof *blk);
+            if (!blk) {
+                jx_oom();
+            }
+        }
+        if (blk[cp & 255]) {
+            return blk[cp & 255];
+        }
+    } else {
         for (size_t i = 0; i < u->n; i++) {
             if (u->cp[i] == cp) {
                 return (unsigned)i + 1;
@@ -206,8 +254,8 @@ unsigned jx_pdf_fontuse_code(struct jx_pdf_fontuse *u, uint32_t cp)
     u->cp[u->n] = cp;
     u->gid[u->n] = jx_pfont_gid(u->pf, cp);
     u->n++;
-    if (cp < 65536) {
-        u->bmp[cp] = (uint16_t)u->n;
+    if (blk) {
+        blk[cp & 255] = (uint16_t)u->n;
     }
     return (unsigned)u->n;
 }

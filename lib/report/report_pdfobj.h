@@ -28,6 +28,11 @@ struct jx_pdfobj {
     size_t start;   /* out->len when the file began */
     size_t *off;    /* malloc'd, cap entries */
     int n, cap;     /* objects reserved (1..n), slots */
+    void *z;        /* the deflate stream reused by every stream of the
+                       file (a z_stream, malloc'd on first use) */
+    int zlevel;     /* its level */
+    unsigned char *zbuf; /* its output (malloc'd), zcap bytes */
+    size_t zcap;
 };
 
 /* Start a PDF file at the end of out (the header). */
@@ -50,10 +55,11 @@ void jx_pdfobj_stream(struct jx_pdfobj *w, int num, const char *dict,
                       const void *data, size_t len, int level);
 
 /* End the file: the cross-reference table and the trailer naming root
- * and info (0: none).  Frees w's table. */
+ * and info (0: none).  Frees w's table and deflate stream. */
 void jx_pdfobj_finish(struct jx_pdfobj *w, int root, int info);
 
-/* Free w's table without finishing (after an error). */
+/* Free w's table and deflate stream without finishing (after an
+ * error). */
 void jx_pdfobj_abandon(struct jx_pdfobj *w);
 
 /* Append s (UTF-8; invalid bytes as U+FFFD) as a PDF text string:
@@ -66,7 +72,8 @@ void jx_pdf_text_string(struct jx_buf *b, const char *s);
  * glyph its own text back exactly. */
 struct jx_pdf_fontuse {
     struct jx_pfont *pf;  /* borrowed */
-    uint16_t *bmp;        /* 65536 codes by BMP code point (0: none) */
+    uint16_t *bmp[256];   /* codes by BMP code point (0: none), in
+                             blocks of 256 made on first use */
     uint32_t *cp, *gid;   /* per code, malloc'd */
     size_t n, cap;
 };
