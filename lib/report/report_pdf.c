@@ -47,8 +47,10 @@
  * Two passes: the first lays the whole document out and draws nothing,
  * only to count the pages; the second places the same layouts again
  * identically and draws, now knowing M for the footers.  Each page's
- * content stream is deflated (zlib level 1) and written when the page
- * ends; fonts, pages, outline and Info follow the last page.
+ * content stream is written (stored, not deflated: zlib level 1 cost
+ * more than half again the PDF's time for a file 40% smaller, and the
+ * stored file is still smaller than cairo's; bench/RESULTS.md) when the
+ * page ends; fonts, pages, outline and Info follow the last page.
  *
  * Tables: column widths from `widths` (else equal) across the text
  * width, a column widened when its numbers or short words would
@@ -117,8 +119,9 @@
 #define PDF_MAX_ROWS 100000
 #define PDF_MAX_BARS 60
 
-/* The zlib level of the pages' content streams (0: stored). */
-#define CONTENT_DEFLATE 1
+/* The zlib level of the pages' content streams (0: stored; see the
+ * header comment). */
+#define CONTENT_DEFLATE 0
 
 /* Cell padding in a table. */
 #define CELL_PX 4.0

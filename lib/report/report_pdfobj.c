@@ -293,10 +293,18 @@ int jx_pdf_fontuse_write(struct jx_pdfobj *w, struct jx_pdf_fontuse *u,
     if (u->n) {
         jx_buf_adds(o, "1 [");
         for (size_t i = 0; i < u->n; i++) {
-            unsigned a = jx_pfont_advance(u->pf, u->gid[i]);
-            jx_buf_addf(o, "%s%u", i ? " " : "",
-                        (unsigned)(((unsigned long)a * 1000 + upem / 2) /
-                                   upem));
+            unsigned long a = jx_pfont_advance(u->pf, u->gid[i]);
+            a = (a * 1000 + upem / 2) / upem;
+            char t[24];
+            size_t k = sizeof t;
+            do {
+                t[--k] = (char)('0' + a % 10);
+                a /= 10;
+            } while (a);
+            if (i) {
+                t[--k] = ' ';
+            }
+            jx_buf_add(o, t + k, sizeof t - k);
         }
         jx_buf_adds(o, "]");
     }
@@ -326,9 +334,29 @@ int jx_pdf_fontuse_write(struct jx_pdfobj *w, struct jx_pdf_fontuse *u,
         size_t k = u->n - i < 100 ? u->n - i : 100;
         jx_buf_addf(&s, "%zu beginbfchar\n", k);
         for (size_t j = i; j < i + k; j++) {
-            jx_buf_addf(&s, "<%04zX> <", j + 1);
-            utf16_hex(&s, u->cp[j]);
-            jx_buf_adds(&s, ">\n");
+            static const char hex[] = "0123456789ABCDEF";
+            uint32_t c = u->cp[j];
+            size_t code = j + 1;
+            char t[32] = {'<', hex[code >> 12 & 15], hex[code >> 8 & 15],
+                          hex[code >> 4 & 15], hex[code & 15], '>', ' ',
+                          '<'};
+            size_t tn = 8;
+            uint32_t unit[2] = {c, 0};
+            size_t nu = 1;
+            if (c >= 0x10000) {
+                unit[0] = 0xd800 + ((c - 0x10000) >> 10);
+                unit[1] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+                nu = 2;
+            }
+            for (size_t q = 0; q < nu; q++) {
+                t[tn++] = hex[unit[q] >> 12 & 15];
+                t[tn++] = hex[unit[q] >> 8 & 15];
+                t[tn++] = hex[unit[q] >> 4 & 15];
+                t[tn++] = hex[unit[q] & 15];
+            }
+            t[tn++] = '>';
+            t[tn++] = '\n';
+            jx_buf_add(&s, t, tn);
         }
         jx_buf_adds(&s, "endbfchar\n");
     }
