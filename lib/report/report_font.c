@@ -1035,6 +1035,9 @@ static int face_parse(struct jx_pfont *f, unsigned face, const char **err)
     }
     f->m.ascender = (int16_t)rd16(hhea + 4);
     f->m.descender = (int16_t)rd16(hhea + 6);
+    f->m.line_ascender = f->m.ascender;
+    f->m.line_descender = f->m.descender;
+    f->m.line_gap = (int16_t)rd16(hhea + 8);
     if (os2 && os2_n >= 72) {
         f->m.ascender = (int16_t)rd16(os2 + 68);
         f->m.descender = (int16_t)rd16(os2 + 70);

@@ -27,6 +27,9 @@ struct jx_pfont_metrics {
     unsigned units_per_em; /* head.unitsPerEm */
     int ascender;          /* OS/2 sTypoAscender, else hhea ascender */
     int descender;         /* OS/2 sTypoDescender, else hhea (negative) */
+    int line_ascender;     /* hhea ascender: the line box a text layout */
+    int line_descender;    /* uses (negative), as FreeType and pango */
+    int line_gap;          /* hhea lineGap */
     unsigned nglyphs;      /* charstrings in the CFF table */
     int bbox[4];           /* head xMin yMin xMax yMax */
 };

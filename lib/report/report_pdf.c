@@ -1,41 +1,60 @@
 /*
- * report_pdf.c - the PDF writer of report documents (report.h): cairo's
- * PDF surface writing through a stream callback into a jx_buf, pango
- * (pangocairo, plain text, no markup) for every piece of text, the Noto
- * CJK fonts embedded (subset) by cairo.
+ * report_pdf.c - the PDF writer of report documents (report.h), jixiao's
+ * own (issue 15, deliver 4): a text layout of its own on the prepared
+ * Noto CJK faces (report_font.h), page content streams of PDF text and
+ * path operators, and the file's objects, fonts and outline written by
+ * report_pdfobj.h into a jx_buf.  No cairo, no pango.
  *
  * Page: A4 portrait (595.28 x 841.89 pt), margins 2.5 cm top and bottom,
- * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体):
- * Regular for body text, tables, charts, the running header and footer,
- * Bold for titles, headings, header cells and emphasis.  One family, two
- * faces, because every face a PDF uses is a CJK font file of 20-26 MB
- * that cairo 1.16 reads whole (its CFF table copied) to subset it at the
- * end of every PDF: Noto Serif CJK for the body (the 宋体 look) cost a
- * third face, 26 MB more memory at the peak, and subsets about 2.5
- * times larger (its outlines are more detailed) to compress, so a PDF
- * took 2.4 times as long (bench/RESULTS.md, issue 15).
+ * 2.8 cm left and right; one CJK family, "Noto Sans CJK SC" (黑体, face
+ * 2 of the TTCs of Debian's fonts-noto-cjk): Regular for body text,
+ * tables, charts, the running header and footer, Bold for titles,
+ * headings, header cells and emphasis.  One family, two faces: each face
+ * embedded is a CID-keyed CFF subset of the glyphs the document shows
+ * (FontFile3, stored; Identity-H; /W; a ToUnicode CMap giving each code
+ * its character, so a reader and jixiao's importer get the text back
+ * exactly).
  *
- * Fonts (struct jx_pdf_fonts, report.h): the pango font map and the
- * pango context are made once and reused by every PDF written through
- * the same object (a run's, the portal's), with the fonts it loaded and
- * shaped; the object's lock makes the PDFs written through it one at a
- * time, so threads may share it.  Within one PDF the layouts of the
- * first pass are kept (keyed by their text and style) and drawn by the
- * second, so no text is shaped twice.
+ * Fonts (struct jx_pdf_fonts, report.h): the two faces are opened and
+ * prepared once per process (the first fonts object made opens them;
+ * their glyphs flattened once and cached) and shared; a fonts object
+ * holds the per-document code tables and the lock that makes the PDFs
+ * written through it one at a time, so threads may share it.  Within
+ * one PDF the layouts of the first pass are kept (keyed by their text
+ * and style) and drawn by the second, so no text is laid out twice.
+ *
+ * Text layout (lay_build): UTF-8 to code points to glyphs and advances
+ * (hmtx, size / unitsPerEm; no kerning); lines broken by width by the
+ * Chinese rules — no line starts with closing punctuation (，。、；：？！
+ * ）】》」』”’% ...) nor ends with opening punctuation (（【《「『“‘ ...),
+ * Latin words and numbers (87.6, 1,234) kept together and broken at
+ * spaces, a run wider than the line broken anywhere (no hyphen), '\n' a
+ * hard break; aligned left, centred or right; line height from the
+ * face's hhea ascender, descender and line gap, 1.448 em (as pango gave
+ * it: the styles' spacing factors, 1.3 and 1.5 em, are below that box,
+ * so they changed nothing), so the look and the page counts stay those
+ * of the cairo/pango writer this replaced.  Column widths
+ * (jx_rtable_widths) are measured by the same layout.  A character the
+ * font lacks is drawn as .notdef with its text kept, and reported once
+ * per document (R408).
+ *
  * The document title and subtitle open the first page (a quarter down
  * when the document opens with a cover: centred lines, then a page
  * break); every page has the running header (d->header) and the footer
  * (d->footer followed by "第 N 页 共 M 页"); headings become PDF
  * bookmarks.  A page break on a page with nothing yet is ignored.
  *
- * Two passes: the first lays the whole document out on a PDF surface
- * that writes nowhere and draws nothing, only to count the pages; the
- * second lays it out again identically (same surface type, same fonts,
- * so the same metrics) and draws, now knowing M for the footers.
+ * Two passes: the first lays the whole document out and draws nothing,
+ * only to count the pages; the second places the same layouts again
+ * identically and draws, now knowing M for the footers.  Each page's
+ * content stream is written (stored, not deflated: zlib level 1 cost
+ * more than half again the PDF's time for a file 40% smaller, and the
+ * stored file is still smaller than cairo's; bench/RESULTS.md) when the
+ * page ends; fonts, pages, outline and Info follow the last page.
  *
  * Tables: column widths from `widths` (else equal) across the text
  * width, a column widened when its numbers or short words would
- * otherwise wrap (jx_rtable_widths, measured with pango); cell text
+ * otherwise wrap (jx_rtable_widths, measured by the layout); cell text
  * wrapped; merged cells; header rows shaded and bold and repeated at the
  * top of every page the table spans (from a form's inner header row on,
  * that row instead); numbers right-aligned; a flagged cell is shaded red
@@ -51,7 +70,8 @@
  * Charts: horizontal bars as in the HTML writer (labels at the left,
  * values at the bars' ends, graduations along the bottom).
  *
- * Floating point: cairo and pango take device coordinates as doubles.
+ * Floating point: page coordinates are doubles (printed with two
+ * decimals in the content streams).
  * This file turns the exact values of charts (struct jx_rat) into
  * doubles only to place bars and axis graduations on the page; every
  * figure of the report printed comes from the document's text or from
@@ -64,18 +84,20 @@
  * records the band of each page they draw on (consecutive generated
  * blocks make one) with the bag of characters drawn there, and writes
  * the list to the Keywords ("jixiao-generated/1 PAGE:Y0:Y1:N:HASH ...",
- * generated_keywords) for the PDF importer to leave them out; the
- * Creator is "jixiao".  Hyphenation is off in generated blocks, so the
- * characters drawn are the text's.
+ * metadata) for the PDF importer to leave them out; the
+ * Creator is "jixiao".  The layout never adds a hyphen, so the
+ * characters drawn are the text's (and "…" where a chart label is cut).
  *
  * Diagnostics (docs/ERRORS.md, R4xx) are reported by the first pass
  * only, except failures of writing, which only the second pass sees.
  */
 #include "jixiao/report.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
+#include "report/report_font.h"
+#include "report/report_pdfobj.h"
+
+#include <glib.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,18 +119,23 @@
 #define PDF_MAX_ROWS 100000
 #define PDF_MAX_BARS 60
 
+/* The zlib level of the pages' content streams (0: stored; see the
+ * header comment). */
+#define CONTENT_DEFLATE 0
+
 /* Cell padding in a table. */
 #define CELL_PX 4.0
 #define CELL_PY 3.0
 
-#define FONT_SANS "Noto Sans CJK SC,sans-serif"
+#define FONT_SANS "Noto Sans CJK SC"
 #define FAMILY_SANS "Noto Sans CJK SC"
 
 /* The mark of a flagged cell (not colour only). */
 #define FLAG_MARK "▲"
 
-/* A text style: font family list, size in points, weight, line spacing
- * factor (0: the font's own). */
+/* A text style: font family, size in points, weight, line spacing
+ * factor (0: none; the lines take the face's box, 1.448 em, which is
+ * more than any factor here: used for the room a heading keeps). */
 struct tstyle {
     const char *family;
     double size;
@@ -150,18 +177,69 @@ static const struct rgb C_WARN = {0.65, 0.35, 0.0};
 static const struct rgb C_MAXBAR = {0.90, 0.90, 0.90};
 static const struct rgb C_SERIES[2] = {{0.27, 0.45, 0.77}, {0.93, 0.49, 0.19}};
 
+/* The alignment of a text layout's lines. */
+enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
+
+/* One line of a text layout: characters [g0, g1) of the layout (their
+ * bytes [b0, b1) of its text), its width in points (without trailing
+ * spaces), and whether it ends in an ellipsis standing for the rest. */
+struct lline {
+    size_t g0, g1, b0, b1;
+    double w;
+    bool ell;
+};
+
+/* A text laid out in lines (the writer's own, instead of a
+ * PangoLayout): per character its code point and advance in points; the
+ * lines; the geometry every line shares.  Allocated in the pass's arena
+ * and kept (shared by key) for both passes. */
+struct lay {
+    const char *text;
+    int font;          /* 0 Regular, 1 Bold */
+    double size;       /* points */
+    uint32_t *cp;      /* ng code points (controls left out) */
+    double *adv;       /* their advances */
+    size_t *boff;      /* ng + 1 byte offsets into text */
+    size_t ng;
+    struct lline *ln;
+    size_t nl;
+    double width;      /* the wrapping width (<= 0: none) */
+    double indent;     /* of the first line */
+    enum align al;
+    double pitch;      /* line height */
+    double base;       /* a line's baseline below its top */
+    double ell_adv;    /* width of the ellipsis */
+    double w;          /* the widest line */
+};
+
 /* The state of one pass over the document. */
 struct pdf {
     const struct jx_report_doc *d;
     struct jx_diags *diags;
     struct jx_arena *a;      /* scratch, freed at the end */
-    struct jx_pdf_fonts *f;  /* the font map and context (borrowed) */
-    GHashTable *cache;       /* layout key (g_malloc'd) -> PangoLayout
-                                (a reference): the first pass's layouts
-                                for the second; freed at the end */
-    cairo_surface_t *surf;
-    cairo_t *cr;
-    PangoContext *pc;
+    struct jx_pdf_fonts *f;  /* the fonts (borrowed) */
+    GHashTable *cache;       /* struct lkey -> struct lay (both in the
+                                arena): the first pass's layouts for the
+                                second; freed at the end */
+    struct jx_pdfobj w;      /* second pass: the file being written */
+    struct jx_buf cs;        /* second pass: the page's content stream */
+    int *page_obj;           /* second pass: page and content object */
+    int *content_obj;        /* numbers per page (malloc'd) */
+    int cap_pages;
+    int font_obj[2], res_obj;
+    bool font_used[2];
+    int fill_font;           /* the content stream's current font and */
+    double fill_size;        /* size in a text object, -1: none set */
+    struct rgb_state {
+        bool set;
+        double r, g, b;
+    } fill, stroke;          /* the colours set in the content stream */
+    struct outl *outl;       /* second pass: the outline entries */
+    size_t noutl, capoutl;   /* (malloc'd) */
+    uint32_t miss[8];        /* first pass: characters the font lacks */
+    size_t nmiss, nmiss_all; /* listed, distinct in all */
+    uint32_t *miss_seen;     /* distinct missing (malloc'd) */
+    size_t cap_seen;
     bool draw;               /* second pass: draw and report nothing */
     int page;                /* current page, 1-based */
     int total;               /* pages counted by the first pass */
@@ -170,22 +248,39 @@ struct pdf {
     bool stop;               /* a hard limit was passed: stop laying out */
     int errors;              /* error diagnostics reported */
     bool bad_utf8;           /* R406 for invalid UTF-8 already reported */
-    int outline[3];          /* last outline id per heading level */
+    int outline[3];          /* last outline entry per heading level
+                                (-1: the root) */
     bool gen;                /* laying out a generated block (report.h) */
     struct gregion *reg;     /* second pass: the generated regions drawn */
     size_t nreg, capreg;     /* (malloc'd) */
     bool newreg;             /* the next mark starts a new region */
 };
 
-/* The fonts of PDFs (report.h): the font map and the context every PDF
- * written through this object lays out with, made once; the lock held
- * while one PDF is written; whether fontconfig lacks the family, found
- * by the first PDF. */
+/* An entry of the PDF outline (bookmarks): its parent entry (-1: the
+ * root), title, page and height on it (points from the top), whether it
+ * is shown open; and the links worked out when it is written. */
+struct outl {
+    int parent;
+    const char *title;
+    int page;
+    double y;
+    bool open;
+    int obj, first, last, next, prev, count;
+};
+
+/* The prepared fonts, opened once per process and shared by every fonts
+ * object (their glyph caches are guarded by their own locks): Noto Sans
+ * CJK SC Regular and Bold, NULL when not installed. */
+static struct jx_pfont *g_pfont[2];
+static pthread_once_t g_pfont_once = PTHREAD_ONCE_INIT;
+
+/* The fonts of PDFs (report.h): the two prepared faces (the process's)
+ * and the code points each PDF shows in them (reset per PDF); the lock
+ * held while one PDF is written; whether a face is missing. */
 struct jx_pdf_fonts {
-    GMutex lock;
-    PangoFontMap *fm;
-    PangoContext *pc;
-    bool checked;
+    pthread_mutex_t lock;
+    struct jx_pfont *pf[2];
+    struct jx_pdf_fontuse use[2];
     bool missing;
 };
 
@@ -262,27 +357,26 @@ static void mark(struct pdf *p, double y0, double y1)
     g->y1 = y1 > g->y1 ? y1 : g->y1;
 }
 
-/* Add the characters a layout line carries (text: the layout's text)
- * to the region of a generated block: each run's text.  An ellipsis
- * run counts the text it stands for: cairo maps the "…" glyph to that
- * text, and a PDF reader reads it back. */
-static void mark_line(struct pdf *p, PangoLayoutLine *ln, const char *text)
+/* Add the characters line k of l draws to the region of a generated
+ * block: its text, and "…" when it ends in an ellipsis (the ToUnicode
+ * CMap gives a reader exactly these). */
+static void mark_line(struct pdf *p, const struct lay *l, size_t k)
 {
     if (!p->gen || !p->draw) {
         return;
     }
     struct gregion *g = region(p);
-    for (GSList *r = ln->runs; r; r = r->next) {
-        const PangoGlyphItem *run = r->data;
-        jx_text_bag_add(&g->bag, text + run->item->offset,
-                        (size_t)run->item->length);
+    const struct lline *ln = &l->ln[k];
+    jx_text_bag_add(&g->bag, l->text + ln->b0, ln->b1 - ln->b0);
+    if (ln->ell) {
+        jx_text_bag_add(&g->bag, "…", strlen("…"));
     }
 }
 
 /* ---- text ------------------------------------------------------------- */
 
-/* s as valid UTF-8 for pango: s itself, or a copy with invalid bytes
- * replaced by U+FFFD (reported once, R406). */
+/* s as valid UTF-8: s itself, or a copy with invalid bytes replaced by
+ * U+FFFD (reported once, R406). */
 static const char *clean(struct pdf *p, const char *s)
 {
     if (!s) {
@@ -302,109 +396,425 @@ static const char *clean(struct pdf *p, const char *s)
     return r;
 }
 
-/* A new layout of text in style st, wrapped at width points (<= 0: no
- * wrapping), aligned al, the first line indented by indent points; the
- * caller owns the reference.  Made anew: see layout() for a shared one. */
-static PangoLayout *layout_new(struct pdf *p, const char *text,
-                               const struct tstyle *st, double width,
-                               PangoAlignment al, double indent)
+/* True for a character no line may start with: closing punctuation,
+ * Chinese and ASCII, and dashes, ellipses and tildes (14–18 stays
+ * whole). */
+static bool is_close(uint32_t c)
 {
-    PangoLayout *l = pango_layout_new(p->pc);
-    PangoFontDescription *fd = pango_font_description_from_string("");
-    pango_font_description_set_family(fd, st->family);
-    pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
-    pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD
-                                                   : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    if (width > 0) {
-        pango_layout_set_width(l, pango_units_from_double(width));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    static const uint32_t cl[] = {
+        0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09,
+        0x3011, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0xff05, 0x3009,
+        0xff3d, 0xff5d, 0xff0e, 0x3015, 0x3017, 0x00b0, 0x2030, 0x2103,
+        0x2013, 0x2014, 0x2010, 0x2026, 0x2025, 0xff5e, 0x301c,
+        ',',    '.',    ';',    ':',    '?',    '!',    ')',    ']',
+        '}',    '%'};
+    for (size_t i = 0; i < sizeof cl / sizeof cl[0]; i++) {
+        if (cl[i] == c) {
+            return true;
+        }
     }
-    pango_layout_set_alignment(l, al);
-    if (indent > 0) {
-        pango_layout_set_indent(l, pango_units_from_double(indent));
+    return false;
+}
+
+/* True for a character no line may end with: opening punctuation. */
+static bool is_open(uint32_t c)
+{
+    static const uint32_t op[] = {0xff08, 0x3010, 0x300a, 0x300c, 0x300e,
+                                  0x201c, 0x2018, 0x3008, 0xff3b, 0xff5b,
+                                  0x3014, 0x3016, '(',    '[',    '{'};
+    for (size_t i = 0; i < sizeof op / sizeof op[0]; i++) {
+        if (op[i] == c) {
+            return true;
+        }
     }
-    if (st->spacing > 0) {
-        pango_layout_set_line_spacing(l, (float)st->spacing);
+    return false;
+}
+
+/* True for a character of a Latin word or a number, kept together. */
+static bool is_word(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+           (c >= 'a' && c <= 'z') || c == '_' || c == '-' || c == '\'' ||
+           c == '+' || c == '#' || c == '@' || c == '&' ||
+           (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7);
+}
+
+/* May a line break before character i of l (i > 0)? Not before closing
+ * punctuation or a space, not after opening punctuation, not inside a
+ * Latin word or a number (87.6, 1,234, 10:30). */
+static bool can_break(const struct lay *l, size_t i)
+{
+    uint32_t c = l->cp[i], b = l->cp[i - 1];
+    if (c == ' ' || is_close(c) || is_open(b)) {
+        return false;
     }
-    if (p->gen) {
-        /* a hyphen pango inserts at a break inside a word is a
-         * character drawn that the text does not hold: the regions'
-         * character bags (mark_line) count the text */
-        PangoAttrList *attrs = pango_attr_list_new();
-        pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
-        pango_layout_set_attributes(l, attrs);
-        pango_attr_list_unref(attrs);
+    if (is_word(b) && is_word(c)) {
+        return false;
     }
-    pango_layout_set_text(l, clean(p, text), -1);
+    if (i >= 2 && is_word(c) && (b == '.' || b == ',' || b == ':' ||
+                                 b == '/') &&
+        is_word(l->cp[i - 2])) {
+        return false;
+    }
+    return true;
+}
+
+/* Note that the font lacks code point c (first pass; listed in R408;
+ * U+FFFD, drawn as .notdef too, only by R406). */
+static void missing(struct pdf *p, uint32_t c)
+{
+    if (p->draw || c == 0xfffd) {
+        /* U+FFFD stands for invalid bytes, reported by R406 */
+        return;
+    }
+    for (size_t i = 0; i < p->nmiss_all; i++) {
+        if (p->miss_seen[i] == c) {
+            return;
+        }
+    }
+    if (p->nmiss_all == p->cap_seen) {
+        p->cap_seen = p->cap_seen ? 2 * p->cap_seen : 16;
+        p->miss_seen = realloc(p->miss_seen, p->cap_seen * sizeof(uint32_t));
+        if (!p->miss_seen) {
+            jx_oom();
+        }
+    }
+    p->miss_seen[p->nmiss_all++] = c;
+    if (p->nmiss < sizeof p->miss / sizeof p->miss[0]) {
+        p->miss[p->nmiss++] = c;
+    }
+}
+
+/* Width of characters [a, b) of l without trailing spaces. */
+static double span_w(const struct lay *l, size_t a, size_t b)
+{
+    while (b > a && l->cp[b - 1] == ' ') {
+        b--;
+    }
+    double w = 0;
+    for (size_t i = a; i < b; i++) {
+        w += l->adv[i];
+    }
+    return w;
+}
+
+/* Add line [a, b) to l. */
+static void add_line(struct pdf *p, struct lay *l, size_t a, size_t b,
+                     size_t *cap)
+{
+    if (l->nl == *cap) {
+        size_t nc = *cap ? 2 * *cap : 4;
+        struct lline *n = jx_alloc_array(p->a, nc, sizeof *n);
+        if (l->nl) {
+            memcpy(n, l->ln, l->nl * sizeof *n);
+        }
+        l->ln = n;
+        *cap = nc;
+    }
+    struct lline *ln = &l->ln[l->nl++];
+    ln->g0 = a;
+    ln->g1 = b;
+    ln->b0 = l->boff[a];
+    ln->b1 = l->boff[b];
+    ln->w = span_w(l, a, b);
+    ln->ell = false;
+}
+
+/* Lay text out in style st: wrapped at width points (<= 0: only at hard
+ * line breaks) by the Chinese rules of can_break (a word wider than the
+ * line broken anywhere, no hyphen), the first line indented by indent,
+ * lines aligned al; at most maxlines lines (0: any), the last then
+ * ending in "…".  Line height from the face's hhea ascender, descender
+ * and line gap (as pango gave it for these faces). */
+static struct lay *lay_build(struct pdf *p, const char *text,
+                             const struct tstyle *st, double width,
+                             enum align al, double indent, int maxlines)
+{
+    struct lay *l = jx_alloc(p->a, sizeof *l);
+    memset(l, 0, sizeof *l);
+    text = clean(p, text);
+    text = l->text = jx_strdup(p->a, text);
+    l->font = st->bold ? 1 : 0;
+    l->size = st->size;
+    l->width = width;
+    l->indent = indent;
+    l->al = al;
+    struct jx_pfont *pf = p->f->pf[l->font];
+    struct jx_pfont_metrics m = jx_pfont_metrics(pf);
+    double em = st->size / (double)(m.units_per_em ? m.units_per_em : 1000);
+    double asc = m.line_ascender * em, desc = -m.line_descender * em;
+    /* the face's line box: what pango gave, its spacing factors (1.3,
+     * 1.5 of the size) being below the box of this face (1.448) */
+    l->pitch = asc + desc + (m.line_gap > 0 ? m.line_gap * em : 0);
+    l->base = asc;
+    l->ell_adv = jx_pfont_advance(pf, jx_pfont_gid(pf, 0x2026)) * em;
+
+    size_t n = strlen(text);
+    l->cp = jx_alloc_array(p->a, n + 1, sizeof *l->cp);
+    l->adv = jx_alloc_array(p->a, n + 1, sizeof *l->adv);
+    l->boff = jx_alloc_array(p->a, n + 2, sizeof *l->boff);
+    size_t i = 0;
+    while (i < n) {
+        int32_t c32;
+        int k = jx_utf8_decode(text + i, n - i, &c32);
+        if (k <= 0) {
+            c32 = 0xfffd;
+            k = 1;
+        }
+        uint32_t c = (uint32_t)c32;
+        l->boff[l->ng] = i;
+        i += (size_t)k;
+        if (c == '\t') {
+            c = ' ';
+        } else if (c == '\r' || (c < 0x20 && c != '\n') || c == 0x7f) {
+            continue; /* a control draws nothing */
+        }
+        double a = 0;
+        if (c != '\n') {
+            uint32_t g = jx_pfont_gid(pf, c);
+            if (g == 0) {
+                missing(p, c);
+            }
+            a = jx_pfont_advance(pf, g) * em;
+        }
+        l->cp[l->ng] = c;
+        l->adv[l->ng] = a;
+        l->ng++;
+    }
+    l->boff[l->ng] = n;
+
+    size_t cap = 0, s = 0;
+    for (;;) {
+        double avail = width - (l->nl == 0 ? indent : 0);
+        double x = 0;
+        size_t bp = s, j = s, end = s, next = s;
+        bool done = false;
+        for (;;) {
+            if (j == l->ng) {
+                end = next = j;
+                done = true;
+                break;
+            }
+            if (l->cp[j] == '\n') {
+                end = j;
+                next = j + 1;
+                break;
+            }
+            if (j > s && can_break(l, j)) {
+                bp = j;
+            }
+            if (width > 0 && j > s && l->cp[j] != ' ' &&
+                x + l->adv[j] > avail + 0.01) {
+                if (bp > s) {
+                    end = next = bp;
+                } else {
+                    end = next = j;
+                    if (is_close(l->cp[j]) && j - 1 > s) {
+                        end = next = j - 1;
+                    }
+                }
+                break;
+            }
+            x += l->adv[j];
+            j++;
+        }
+        add_line(p, l, s, end, &cap);
+        if (done) {
+            break;
+        }
+        s = next;
+    }
+    if (maxlines > 0 && l->nl > (size_t)maxlines) {
+        l->nl = (size_t)maxlines;
+        struct lline *ln = &l->ln[l->nl - 1];
+        double avail = width - (l->nl == 1 ? indent : 0) - l->ell_adv;
+        size_t e = ln->g1;
+        while (e > ln->g0 && width > 0 && span_w(l, ln->g0, e) > avail) {
+            e--;
+        }
+        ln->g1 = e;
+        ln->b1 = l->boff[e];
+        ln->w = span_w(l, ln->g0, e) + l->ell_adv;
+        ln->ell = true;
+    }
+    for (size_t k = 0; k < l->nl; k++) {
+        double w = l->ln[k].w + (k == 0 ? indent : 0);
+        l->w = w > l->w ? w : l->w;
+    }
     return l;
 }
 
-/* The layout of layout_new(p, text, st, width, al, indent), shared: the
- * same arguments (and generated state) give the same layout object, laid
- * out once for both passes; the caller owns a reference and must not
- * change the layout (layout_new for one it changes). */
-static PangoLayout *layout(struct pdf *p, const char *text,
-                           const struct tstyle *st, double width,
-                           PangoAlignment al, double indent)
+/* The key of a shared layout: its arguments (the text, when a key is
+ * kept, the layout's own copy in the arena). */
+struct lkey {
+    const struct tstyle *st;
+    double width, indent;
+    int al, maxlines;
+    const char *text;
+};
+
+/* Hash of a layout key (GHashFunc). */
+static guint lkey_hash(gconstpointer v)
 {
-    gchar *key = g_strdup_printf("%p\x1f%a\x1f%d\x1f%a\x1f%d\x1f%s",
-                                 (const void *)st, width, (int)al, indent,
-                                 (int)p->gen, text ? text : "");
-    PangoLayout *l = g_hash_table_lookup(p->cache, key);
+    const struct lkey *k = v;
+    guint h = g_str_hash(k->text);
+    h = h * 31u + (guint)(uintptr_t)k->st;
+    h = h * 31u + (guint)(k->width * 64);
+    h = h * 31u + (guint)(k->indent * 64);
+    return h * 31u + (guint)(k->al * 8 + k->maxlines);
+}
+
+/* Equality of layout keys (GEqualFunc). */
+static gboolean lkey_equal(gconstpointer va, gconstpointer vb)
+{
+    const struct lkey *a = va, *b = vb;
+    return a->st == b->st && a->width == b->width &&
+           a->indent == b->indent && a->al == b->al &&
+           a->maxlines == b->maxlines && strcmp(a->text, b->text) == 0;
+}
+
+/* The layout of text in style st, wrapped at width points (<= 0: no
+ * wrapping), aligned al, the first line indented by indent, at most
+ * maxlines lines (0: any), shared: the same arguments give the same
+ * layout, laid out once for both passes (owned by the pass's arena). */
+static struct lay *layout_n(struct pdf *p, const char *text,
+                            const struct tstyle *st, double width,
+                            enum align al, double indent, int maxlines)
+{
+    struct lkey k = {st, width, indent, (int)al, maxlines, text ? text : ""};
+    struct lay *l = g_hash_table_lookup(p->cache, &k);
     if (l) {
-        g_free(key);
-        return g_object_ref(l);
+        return l;
     }
-    l = layout_new(p, text, st, width, al, indent);
-    g_hash_table_insert(p->cache, key, g_object_ref(l));
+    l = lay_build(p, text, st, width, al, indent, maxlines);
+    struct lkey *kp = jx_alloc(p->a, sizeof *kp);
+    *kp = k;
+    kp->text = strcmp(l->text, k.text) == 0 ? l->text
+                                            : jx_strdup(p->a, k.text);
+    g_hash_table_insert(p->cache, kp, l);
     return l;
+}
+
+/* layout_n with any number of lines. */
+static struct lay *layout(struct pdf *p, const char *text,
+                          const struct tstyle *st, double width,
+                          enum align al, double indent)
+{
+    return layout_n(p, text, st, width, al, indent, 0);
 }
 
 /* Height of a layout in points. */
-static double lh(PangoLayout *l)
+static double lh(const struct lay *l)
 {
-    int w, h;
-    pango_layout_get_size(l, &w, &h);
-    return pango_units_to_double(h);
+    return (double)(l->nl ? l->nl : 1) * l->pitch;
 }
 
-/* Width of a layout (its logical extent) in points. */
-static double lw(PangoLayout *l)
+/* Width of a layout (its widest line) in points. */
+static double lw(const struct lay *l)
 {
-    int w, h;
-    pango_layout_get_size(l, &w, &h);
-    return pango_units_to_double(w);
+    return l->w;
 }
 
-/* Set the source colour. */
-static void colour(struct pdf *p, const struct rgb *c)
+/* A number for the content stream and a space: two decimals at most,
+ * no trailing zeros (written without printf: the hot path). */
+static void num(struct jx_buf *b, double v)
 {
-    cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+    long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
+    char t[32];
+    size_t n = sizeof t;
+    t[--n] = ' ';
+    bool neg = c < 0;
+    unsigned long u = neg ? (unsigned long)-c : (unsigned long)c;
+    unsigned long frac = u % 100;
+    u /= 100;
+    if (frac) {
+        if (frac % 10 == 0) {
+            t[--n] = (char)('0' + frac / 10);
+        } else {
+            t[--n] = (char)('0' + frac % 10);
+            t[--n] = (char)('0' + frac / 10);
+        }
+        t[--n] = '.';
+    }
+    do {
+        t[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg) {
+        t[--n] = '-';
+    }
+    jx_buf_add(b, t + n, sizeof t - n);
+}
+
+/* Set the fill (stroke false) or stroke colour, unless already set. */
+static void colour_op(struct pdf *p, const struct rgb *c, bool stroke)
+{
+    struct rgb_state *s = stroke ? &p->stroke : &p->fill;
+    if (s->set && s->r == c->r && s->g == c->g && s->b == c->b) {
+        return;
+    }
+    s->set = true;
+    s->r = c->r;
+    s->g = c->g;
+    s->b = c->b;
+    num(&p->cs, c->r);
+    num(&p->cs, c->g);
+    num(&p->cs, c->b);
+    jx_buf_adds(&p->cs, stroke ? "RG\n" : "rg\n");
+}
+
+/* Draw line k of l with its top-left at (x, y) (second pass): one text
+ * object, the characters as 2-byte codes of the document's font use. */
+static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
+                      double y, const struct rgb *c)
+{
+    const struct lline *ln = &l->ln[k];
+    double avail = l->width > 0 ? l->width : l->w;
+    double off = k == 0 ? l->indent : 0;
+    if (l->al == AL_CENTER) {
+        off = (avail - ln->w) / 2;
+    } else if (l->al == AL_RIGHT) {
+        off = avail - ln->w;
+    }
+    if (ln->g0 == ln->g1 && !ln->ell) {
+        return;
+    }
+    struct jx_pdf_fontuse *u = &p->f->use[l->font];
+    p->font_used[l->font] = true;
+    colour_op(p, c, false);
+    struct jx_buf *b = &p->cs;
+    jx_buf_adds(b, l->font ? "BT /F2 " : "BT /F1 ");
+    num(b, l->size);
+    jx_buf_adds(b, "Tf ");
+    num(b, x + off);
+    num(b, PAGE_H - (y + l->base));
+    jx_buf_adds(b, "Td <");
+    for (size_t i = ln->g0; i <= ln->g1; i++) {
+        uint32_t ch = i < ln->g1 ? l->cp[i] : ln->ell ? 0x2026 : 0;
+        if (ch == 0) {
+            break;
+        }
+        unsigned code = jx_pdf_fontuse_code(u, ch);
+        static const char hex[] = "0123456789ABCDEF";
+        char h[4] = {hex[code >> 12 & 15], hex[code >> 8 & 15],
+                     hex[code >> 4 & 15], hex[code & 15]};
+        jx_buf_add(b, h, 4);
+    }
+    jx_buf_adds(b, "> Tj ET\n");
 }
 
 /* Draw a layout with its top-left at (x, y) (second pass only). */
-static void show(struct pdf *p, PangoLayout *l, double x, double y,
+static void show(struct pdf *p, const struct lay *l, double x, double y,
                  const struct rgb *c)
 {
     if (!p->draw) {
         return;
     }
-    colour(p, c);
-    cairo_move_to(p->cr, x, y);
-    pango_cairo_show_layout(p->cr, l);
-    if (p->gen) {
-        PangoRectangle ink, lg;
-        pango_layout_get_extents(l, &ink, &lg);
-        mark(p, y + pango_units_to_double(lg.y),
-             y + pango_units_to_double(lg.y + lg.height));
-        const char *text = pango_layout_get_text(l);
-        for (GSList *ln = pango_layout_get_lines_readonly(l); ln;
-             ln = ln->next) {
-            mark_line(p, ln->data, text);
-        }
+    for (size_t k = 0; k < l->nl; k++) {
+        draw_line(p, l, k, x, y + (double)k * l->pitch, c);
+        mark_line(p, l, k);
     }
+    mark(p, y, y + lh(l));
 }
 
 /* Fill a rectangle (second pass only). */
@@ -414,9 +824,12 @@ static void fill_rect(struct pdf *p, double x, double y, double w, double h,
     if (!p->draw) {
         return;
     }
-    colour(p, c);
-    cairo_rectangle(p->cr, x, y, w, h);
-    cairo_fill(p->cr);
+    colour_op(p, c, false);
+    num(&p->cs, x);
+    num(&p->cs, PAGE_H - y - h);
+    num(&p->cs, w);
+    num(&p->cs, h);
+    jx_buf_adds(&p->cs, "re f\n");
     mark(p, y, y + h);
 }
 
@@ -427,10 +840,14 @@ static void stroke_rect(struct pdf *p, double x, double y, double w,
     if (!p->draw) {
         return;
     }
-    colour(p, c);
-    cairo_set_line_width(p->cr, lwidth);
-    cairo_rectangle(p->cr, x, y, w, h);
-    cairo_stroke(p->cr);
+    colour_op(p, c, true);
+    num(&p->cs, lwidth);
+    jx_buf_adds(&p->cs, "w ");
+    num(&p->cs, x);
+    num(&p->cs, PAGE_H - y - h);
+    num(&p->cs, w);
+    num(&p->cs, h);
+    jx_buf_adds(&p->cs, "re S\n");
     mark(p, y - lwidth / 2, y + h + lwidth / 2);
 }
 
@@ -441,13 +858,37 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
     if (!p->draw) {
         return;
     }
-    colour(p, c);
-    cairo_set_line_width(p->cr, lwidth);
-    cairo_move_to(p->cr, x0, y0);
-    cairo_line_to(p->cr, x1, y1);
-    cairo_stroke(p->cr);
+    colour_op(p, c, true);
+    num(&p->cs, lwidth);
+    jx_buf_adds(&p->cs, "w ");
+    num(&p->cs, x0);
+    num(&p->cs, PAGE_H - y0);
+    jx_buf_adds(&p->cs, "m ");
+    num(&p->cs, x1);
+    num(&p->cs, PAGE_H - y1);
+    jx_buf_adds(&p->cs, "l S\n");
     mark(p, (y0 < y1 ? y0 : y1) - lwidth / 2,
          (y0 < y1 ? y1 : y0) + lwidth / 2);
+}
+
+/* Clip what follows to a rectangle until unclip (second pass): the
+ * graphics state saved. */
+static void clip(struct pdf *p, double x, double y, double w, double h)
+{
+    jx_buf_adds(&p->cs, "q ");
+    num(&p->cs, x);
+    num(&p->cs, PAGE_H - y - h);
+    num(&p->cs, w);
+    num(&p->cs, h);
+    jx_buf_adds(&p->cs, "re W n\n");
+}
+
+/* End a clip: the graphics state (and its colours) restored. */
+static void unclip(struct pdf *p)
+{
+    jx_buf_adds(&p->cs, "Q\n");
+    p->fill.set = false;
+    p->stroke.set = false;
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -459,28 +900,26 @@ static void running(struct pdf *p)
     bool gen = p->gen; /* page furniture, never a generated region */
     p->gen = false;
     if (d->header && *d->header) {
-        PangoLayout *l = layout_new(p, d->header, &ST_RUN, BODY_W,
-                                    PANGO_ALIGN_CENTER, 0);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        struct lay *l = layout_n(p, d->header, &ST_RUN, BODY_W, AL_CENTER,
+                                 0, 1);
         double h = lh(l);
         show(p, l, BODY_L, MARGIN_Y - 12 - h, &C_GREY);
-        g_object_unref(l);
         line(p, BODY_L, MARGIN_Y - 8, BODY_L + BODY_W, MARGIN_Y - 8, 0.5,
              &C_RULE);
     }
-    char num[64];
-    snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->total);
+    char pn[64];
+    snprintf(pn, sizeof pn, "第 %d 页 共 %d 页", p->page, p->total);
     const char *f = d->footer && *d->footer
-                        ? jx_sprintf(p->a, "%s　%s", d->footer, num)
-                        : num;
-    PangoLayout *l = layout(p, f, &ST_RUN, BODY_W, PANGO_ALIGN_CENTER, 0);
+                        ? jx_sprintf(p->a, "%s　%s", d->footer, pn)
+                        : pn;
+    struct lay *l = layout(p, f, &ST_RUN, BODY_W, AL_CENTER, 0);
     show(p, l, BODY_L, BODY_BOTTOM + 18, &C_GREY);
-    g_object_unref(l);
     p->gen = gen;
 }
 
 /* Start a page: count it (R402 past the limit), reset the position,
- * draw the running header and footer. */
+ * draw the running header and footer (second pass: into a new content
+ * stream, the page's objects reserved). */
 static void begin_page(struct pdf *p)
 {
     p->page++;
@@ -495,7 +934,34 @@ static void begin_page(struct pdf *p)
         return;
     }
     if (p->draw) {
+        if (p->page > p->cap_pages) {
+            p->cap_pages = p->cap_pages ? 2 * p->cap_pages : 16;
+            p->page_obj = realloc(p->page_obj,
+                                  (size_t)p->cap_pages * sizeof(int));
+            p->content_obj = realloc(p->content_obj,
+                                     (size_t)p->cap_pages * sizeof(int));
+            if (!p->page_obj || !p->content_obj) {
+                jx_oom();
+            }
+        }
+        p->page_obj[p->page - 1] = jx_pdfobj_reserve(&p->w);
+        p->content_obj[p->page - 1] = jx_pdfobj_reserve(&p->w);
+        jx_buf_reset(&p->cs);
+        p->fill.set = p->stroke.set = false;
         running(p);
+    }
+}
+
+/* End the current page: its content stream written (second pass). */
+static void end_page(struct pdf *p)
+{
+    if (!p->draw) {
+        return;
+    }
+    jx_pdfobj_stream(&p->w, p->content_obj[p->page - 1], "", p->cs.p,
+                     p->cs.len, CONTENT_DEFLATE);
+    if (p->w.out->toobig || p->w.out->len - p->w.start > JX_REPORT_MAX_BYTES) {
+        p->stop = true; /* R403, reported by jx_report_pdf_with */
     }
 }
 
@@ -505,7 +971,10 @@ static void new_page(struct pdf *p)
     if (p->stop) {
         return;
     }
-    cairo_show_page(p->cr);
+    end_page(p);
+    if (p->stop) {
+        return;
+    }
     begin_page(p);
 }
 
@@ -527,47 +996,36 @@ static void space(struct pdf *p, double h)
 }
 
 /* Place a layout line by line at x, breaking pages between lines. */
-static void flow(struct pdf *p, PangoLayout *l, double x, const struct rgb *c)
+static void flow(struct pdf *p, const struct lay *l, double x,
+                 const struct rgb *c)
 {
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    do {
-        int y0, y1;
-        PangoRectangle at, own;
-        PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
-        pango_layout_iter_get_line_yrange(it, &y0, &y1);
-        pango_layout_iter_get_line_extents(it, NULL, &at);
-        pango_layout_line_get_extents(ln, NULL, &own);
-        double h = pango_units_to_double(y1 - y0);
-        double base =
-            pango_units_to_double(pango_layout_iter_get_baseline(it) - y0);
+    for (size_t k = 0; k < (l->nl ? l->nl : 1); k++) {
+        double h = l->pitch;
         ensure(p, h);
         if (p->stop) {
             break;
         }
-        if (p->draw) {
-            colour(p, c);
-            cairo_move_to(p->cr, x + pango_units_to_double(at.x - own.x),
-                          p->y + base);
-            pango_cairo_show_layout_line(p->cr, ln);
+        if (p->draw && k < l->nl) {
+            draw_line(p, l, k, x, p->y, c);
             mark(p, p->y, p->y + h);
-            mark_line(p, ln, pango_layout_get_text(l));
+            mark_line(p, l, k);
         }
         p->y += h;
         p->empty = false;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
 }
 
 /* Lay out text in style st across the body width (aligned al, first line
  * indented by indent) and place it with flow(). */
 static void text_block(struct pdf *p, const char *text,
                        const struct tstyle *st, double x, double width,
-                       PangoAlignment al, double indent, const struct rgb *c)
+                       enum align al, double indent, const struct rgb *c)
 {
-    PangoLayout *l = layout(p, text, st, width, al, indent);
-    flow(p, l, x, c); /* not justified: pango stretches only spaces */
-    g_object_unref(l);
+    flow(p, layout(p, text, st, width, al, indent), x, c);
 }
+
+/* An outline entry for a heading (defined with the passes). */
+static void add_outline(struct pdf *p, int lv, const char *title);
 
 /* ---- headings, paragraphs, details ------------------------------------ */
 
@@ -598,13 +1056,13 @@ static void title_block(struct pdf *p)
         p->y = BODY_TOP + BODY_H / 5;
     }
     if (d->title && *d->title) {
-        text_block(p, d->title, &ST_TITLE, BODY_L, BODY_W, PANGO_ALIGN_CENTER,
+        text_block(p, d->title, &ST_TITLE, BODY_L, BODY_W, AL_CENTER,
                    0, &C_BLACK);
         p->y += 8;
     }
     if (d->subtitle && *d->subtitle) {
         text_block(p, d->subtitle, &ST_SUBTITLE, BODY_L, BODY_W,
-                   PANGO_ALIGN_CENTER, 0, &C_BLACK);
+                   AL_CENTER, 0, &C_BLACK);
     }
     if (cover) {
         p->y += BODY_H / 4;
@@ -623,7 +1081,7 @@ static void heading_block(struct pdf *p, const struct jx_rblock *b,
     const struct tstyle *st =
         b->level <= 1 ? &ST_H1 : b->level == 2 ? &ST_H2 : &ST_H3;
     space(p, b->level <= 1 ? 12 : 8);
-    PangoLayout *l = layout(p, b->text, st, BODY_W, PANGO_ALIGN_LEFT, 0);
+    struct lay *l = layout(p, b->text, st, BODY_W, AL_LEFT, 0);
     double keep = 2 * ST_BODY.size * ST_BODY.spacing * 1.45;
     if (next && next->kind == JX_RB_TABLE) {
         keep = 130;
@@ -633,19 +1091,9 @@ static void heading_block(struct pdf *p, const struct jx_rblock *b,
     ensure(p, lh(l) + keep);
     if (p->draw && !p->stop && b->text && *b->text) {
         int lv = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
-        int parent = lv > 1 ? p->outline[lv - 2] : CAIRO_PDF_OUTLINE_ROOT;
-        char dest[64];
-        snprintf(dest, sizeof dest, "page=%d pos=[0 %d]", p->page,
-                 (int)p->y);
-        p->outline[lv - 1] = cairo_pdf_surface_add_outline(
-            p->surf, parent, clean(p, b->text), dest,
-            lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-        for (int i = lv; i < 3; i++) {
-            p->outline[i] = p->outline[lv - 1];
-        }
+        add_outline(p, lv, clean(p, b->text));
     }
     flow(p, l, BODY_L, &C_BLACK);
-    g_object_unref(l);
     p->y += 6;
 }
 
@@ -667,24 +1115,24 @@ static void para_block(struct pdf *p, const struct jx_rblock *b)
     const struct rgb *c = para_colour(b);
     switch (b->style) {
     case JX_RS_CENTER:
-        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_CENTER,
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, AL_CENTER,
                    0, c);
         break;
     case JX_RS_RIGHT:
-        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_RIGHT,
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, AL_RIGHT,
                    0, c);
         break;
     case JX_RS_NOTE:
-        text_block(p, b->text, &ST_NOTE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+        text_block(p, b->text, &ST_NOTE, BODY_L, BODY_W, AL_LEFT, 0,
                    c);
         break;
     case JX_RS_LIST:
-        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, AL_LEFT, 0,
                    c);
         break;
     case JX_RS_BODY:
     default:
-        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, PANGO_ALIGN_LEFT,
+        text_block(p, b->text, &ST_BODY, BODY_L, BODY_W, AL_LEFT,
                    2 * ST_BODY.size, c);
         break;
     }
@@ -699,12 +1147,12 @@ static void details_block(struct pdf *p, const struct jx_rdetails *x)
         return;
     }
     space(p, 4);
-    text_block(p, x->summary, &ST_BOLD, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+    text_block(p, x->summary, &ST_BOLD, BODY_L, BODY_W, AL_LEFT, 0,
                &C_BLACK);
     double ind = 2 * ST_DETAIL.size;
     for (size_t i = 0; i < x->nlines && !p->stop; i++) {
         text_block(p, x->lines ? x->lines[i] : "", &ST_DETAIL, BODY_L + ind,
-                   BODY_W - ind, PANGO_ALIGN_LEFT, 0, &C_BLACK);
+                   BODY_W - ind, AL_LEFT, 0, &C_BLACK);
     }
     p->y += 6;
 }
@@ -739,28 +1187,27 @@ static const char *cell_text(struct pdf *p, const struct jx_rcell *c)
 }
 
 /* The layout of a cell's text within its columns. */
-static PangoLayout *cell_layout(struct pdf *p, const struct tab *tb,
+static struct lay *cell_layout(struct pdf *p, const struct tab *tb,
                                 const struct jx_rcell *c)
 {
     double w = tb->x[c->col + c->colspan] - tb->x[c->col] - 2 * CELL_PX;
-    PangoAlignment al = PANGO_ALIGN_LEFT;
+    enum align al = AL_LEFT;
     enum jx_ralign ra = c->align;
     if (!c->header && c->fmt != JX_RF_TEXT && ra == JX_RA_LEFT) {
         ra = JX_RA_RIGHT; /* numbers are right-aligned */
     }
     if (ra == JX_RA_CENTER) {
-        al = PANGO_ALIGN_CENTER;
+        al = AL_CENTER;
     } else if (ra == JX_RA_RIGHT) {
-        al = PANGO_ALIGN_RIGHT;
+        al = AL_RIGHT;
     }
     const char *s = cell_text(p, c);
     size_t k = c->header && !c->flagged ? jx_rtable_word_break(s) : 0;
     if (k) {
         /* a short header word too wide for its column: two balanced
          * lines ("一级" / "指标"), not three characters and one */
-        PangoLayout *whole = layout(p, s, &ST_CELL_B, 0, al, 0);
+        struct lay *whole = layout(p, s, &ST_CELL_B, 0, al, 0);
         bool fits = lw(whole) <= w + 0.01;
-        g_object_unref(whole);
         if (!fits) {
             s = jx_sprintf(p->a, "%.*s\n%s", (int)k, s, s + k);
         }
@@ -774,11 +1221,10 @@ static PangoLayout *cell_layout(struct pdf *p, const struct tab *tb,
 static long cell_measure(void *ctx, const char *s, size_t n, bool bold)
 {
     struct pdf *p = ctx;
-    PangoLayout *l = layout(p, jx_strndup(p->a, s, n),
-                            bold ? &ST_CELL_B : &ST_CELL, 0, PANGO_ALIGN_LEFT,
+    struct lay *l = layout(p, jx_strndup(p->a, s, n),
+                            bold ? &ST_CELL_B : &ST_CELL, 0, AL_LEFT,
                             0);
     double w = lw(l);
-    g_object_unref(l);
     return (long)(w * 100 + 0.999);
 }
 
@@ -905,9 +1351,8 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
 
     /* row heights: one line at least, each cell's text, then merged
      * cells grow the last row they cover */
-    PangoLayout *empty = layout(p, "", &ST_CELL, 0, PANGO_ALIGN_LEFT, 0);
+    struct lay *empty = layout(p, "", &ST_CELL, 0, AL_LEFT, 0);
     double minh = lh(empty) + 2 * CELL_PY;
-    g_object_unref(empty);
     for (int r = 0; r < nr; r++) {
         tb->h[r] = minh;
     }
@@ -917,9 +1362,8 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
             continue;
         }
         const struct jx_rcell *c = &t->cells[i];
-        PangoLayout *l = cell_layout(p, tb, c);
+        struct lay *l = cell_layout(p, tb, c);
         need[i] = lh(l) + 2 * CELL_PY;
-        g_object_unref(l);
         if (c->rowspan == 1 && need[i] > tb->h[c->row]) {
             tb->h[c->row] = need[i];
         }
@@ -990,16 +1434,13 @@ static void draw_cell(struct pdf *p, const struct tab *tb,
     } else if (c->header) {
         fill_rect(p, x0, top, x1 - x0, bot - top, &C_HEAD);
     }
-    PangoLayout *l = cell_layout(p, tb, c);
+    struct lay *l = cell_layout(p, tb, c);
     double th = lh(l);
     double room = bot - top - 2 * CELL_PY;
     double ty = top + CELL_PY + (room > th ? (room - th) / 2 : 0);
-    cairo_save(p->cr);
-    cairo_rectangle(p->cr, x0, top, x1 - x0, bot - top);
-    cairo_clip(p->cr);
+    clip(p, x0, top, x1 - x0, bot - top);
     show(p, l, x0 + CELL_PX, ty, c->flagged ? &C_FLAG : &C_BLACK);
-    cairo_restore(p->cr);
-    g_object_unref(l);
+    unclip(p);
     stroke_rect(p, x0, top, x1 - x0, bot - top, 0.6, &C_BLACK);
 }
 
@@ -1075,29 +1516,24 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
 
     /* the lines above: title, then above_left and above_right on one
      * line when they fit side by side */
-    PangoLayout *tl = NULL, *al = NULL, *ar = NULL;
+    struct lay *tl = NULL, *al = NULL, *ar = NULL;
     double pre = 0;
     if (t->title && *t->title) {
-        tl = layout(p, t->title, &ST_TTITLE, BODY_W, PANGO_ALIGN_CENTER, 0);
+        tl = layout(p, t->title, &ST_TTITLE, BODY_W, AL_CENTER, 0);
         pre += lh(tl) + 4;
     }
     if (t->above_left && *t->above_left) {
-        al = layout(p, t->above_left, &ST_ABOVE, BODY_W, PANGO_ALIGN_LEFT, 0);
+        al = layout(p, t->above_left, &ST_ABOVE, BODY_W, AL_LEFT, 0);
     }
     if (t->above_right && *t->above_right) {
-        ar = layout(p, t->above_right, &ST_ABOVE, BODY_W, PANGO_ALIGN_RIGHT,
+        ar = layout(p, t->above_right, &ST_ABOVE, BODY_W, AL_RIGHT,
                     0);
     }
     bool side = al && ar &&
                 lw(al) <= BODY_W && lw(ar) <= BODY_W &&
-                pango_layout_get_line_count(al) == 1 &&
-                pango_layout_get_line_count(ar) == 1;
+                al->nl == 1 && ar->nl == 1;
     if (side) {
-        PangoRectangle ink, lg;
-        pango_layout_get_extents(al, &ink, &lg);
-        double wl = pango_units_to_double(lg.width);
-        pango_layout_get_extents(ar, &ink, &lg);
-        side = wl + pango_units_to_double(lg.width) + 12 <= BODY_W;
+        side = lw(al) + lw(ar) + 12 <= BODY_W;
     }
     if (side) {
         pre += (lh(al) > lh(ar) ? lh(al) : lh(ar)) + 3;
@@ -1110,7 +1546,6 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
     if (tl) {
         flow(p, tl, BODY_L, &C_BLACK);
         p->y += 4;
-        g_object_unref(tl);
     }
     if (side) {
         double hl = lh(al) > lh(ar) ? lh(al) : lh(ar);
@@ -1128,20 +1563,13 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
             p->y += 3;
         }
     }
-    if (al) {
-        g_object_unref(al);
-    }
-    if (ar) {
-        g_object_unref(ar);
-    }
 
     /* the line below, kept on the page of the last row */
-    PangoLayout *bl = NULL;
+    struct lay *bl = NULL;
     double below = 0;
     if (t->below && *t->below) {
-        bl = layout(p, t->below, &ST_ABOVE, BODY_W, PANGO_ALIGN_LEFT, 0);
+        bl = layout(p, t->below, &ST_ABOVE, BODY_W, AL_LEFT, 0);
         below = lh(bl) + 3;
-        g_object_unref(bl);
         below = below < BODY_H / 4 ? below : 0;
     }
 
@@ -1207,12 +1635,12 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
     }
     p->y += 3;
     if (t->below && *t->below) {
-        text_block(p, t->below, &ST_ABOVE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0,
+        text_block(p, t->below, &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0,
                    &C_BLACK);
     }
     if (tb.flagged) {
         text_block(p, "注：带 " FLAG_MARK " 的数值与按规则复核的结果不一致。",
-                   &ST_ABOVE, BODY_L, BODY_W, PANGO_ALIGN_LEFT, 0, &C_FLAG);
+                   &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0, &C_FLAG);
     }
     p->y += 6;
 }
@@ -1284,7 +1712,7 @@ static double legend_entry(struct pdf *p, const char *name, double x,
                            double y, const struct rgb *c, bool outline,
                            bool measure)
 {
-    PangoLayout *l = layout(p, name, &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+    struct lay *l = layout(p, name, &ST_CHART, 0, AL_LEFT, 0);
     double w = 12 + lw(l);
     if (!measure) {
         double h = lh(l);
@@ -1294,7 +1722,6 @@ static double legend_entry(struct pdf *p, const char *name, double x,
         }
         show(p, l, x + 12, y, &C_BLACK);
     }
-    g_object_unref(l);
     return w;
 }
 
@@ -1402,26 +1829,23 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
     chart_axis(p, &k);
 
     /* sizes: label column, value labels, rows */
-    PangoLayout *tl = layout(p, c->title ? c->title : "", &ST_CTITLE, BODY_W,
-                             PANGO_ALIGN_CENTER, 0);
+    struct lay *tl = layout(p, c->title ? c->title : "", &ST_CTITLE, BODY_W,
+                             AL_CENTER, 0);
     double title_h = c->title && *c->title ? lh(tl) + 4 : 0;
-    PangoLayout *probe = layout(p, "0", &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+    struct lay *probe = layout(p, "0", &ST_CHART, 0, AL_LEFT, 0);
     double small_h = lh(probe);
-    g_object_unref(probe);
     double widest = 0;
     for (size_t i = 0; i < k.n; i++) {
-        PangoLayout *l = layout(p, c->labels ? c->labels[i] : "", &ST_CHART,
-                                0, PANGO_ALIGN_LEFT, 0);
+        struct lay *l = layout(p, c->labels ? c->labels[i] : "", &ST_CHART,
+                                0, AL_LEFT, 0);
         widest = lw(l) > widest ? lw(l) : widest;
-        g_object_unref(l);
         for (int s = 0; s < k.ns; s++) {
             const char *vt = k.vtext[2 * i + (size_t)s];
             if (!vt || (k.hasmax && s > 0)) {
                 continue;
             }
-            l = layout(p, vt, &ST_CVAL, 0, PANGO_ALIGN_LEFT, 0);
+            l = layout(p, vt, &ST_CVAL, 0, AL_LEFT, 0);
             k.vtext_w = lw(l) > k.vtext_w ? lw(l) : k.vtext_w;
-            g_object_unref(l);
         }
     }
     k.label_w = widest < 24 ? 24 : widest > BODY_W * 0.3 ? BODY_W * 0.3
@@ -1446,14 +1870,12 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
     space(p, 6);
     ensure(p, total);
     if (p->stop) {
-        g_object_unref(tl);
         return;
     }
     double y0 = p->y;
     if (title_h > 0) {
         show(p, tl, BODY_L, y0, &C_BLACK);
     }
-    g_object_unref(tl);
 
     /* legend centred, unit at the left */
     const char *maxname = "分值";
@@ -1478,10 +1900,9 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
         legend_entry(p, maxname, lx, ly, &C_MAXBAR, true, false);
     }
     if (c->unit && *c->unit) {
-        PangoLayout *l = layout(p, jx_sprintf(p->a, "单位：%s", c->unit),
-                                &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+        struct lay *l = layout(p, jx_sprintf(p->a, "单位：%s", c->unit),
+                                &ST_CHART, 0, AL_LEFT, 0);
         show(p, l, BODY_L, ly, &C_GREY);
-        g_object_unref(l);
     }
 
     /* the plot: graduations and grid lines */
@@ -1489,10 +1910,9 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
     double px = BODY_L + k.label_w + 6;
     double pw = BODY_W - k.label_w - 6 - k.vtext_w - 6;
     if (k.n == 0) {
-        PangoLayout *l = layout(p, "（无数据）", &ST_CHART, BODY_W,
-                                PANGO_ALIGN_CENTER, 0);
+        struct lay *l = layout(p, "（无数据）", &ST_CHART, BODY_W,
+                                AL_CENTER, 0);
         show(p, l, BODY_L, pt + (plot_h - lh(l)) / 2, &C_GREY);
-        g_object_unref(l);
         p->y = y0 + total;
         p->empty = false;
         return;
@@ -1504,9 +1924,8 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
              t == 0 ? &C_GREY : &C_GRID);
         char tick[64];
         snprintf(tick, sizeof tick, "%.*f", k.tdec, v);
-        PangoLayout *l = layout(p, tick, &ST_CHART, 0, PANGO_ALIGN_LEFT, 0);
+        struct lay *l = layout(p, tick, &ST_CHART, 0, AL_LEFT, 0);
         show(p, l, x - lw(l) / 2, pb + 3, &C_GREY);
-        g_object_unref(l);
     }
     line(p, px, pb, px + pw, pb, 0.6, &C_GREY);
 
@@ -1516,13 +1935,10 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
     for (size_t i = 0; i < k.n; i++) {
         double rt = pt + k.rh * (double)i;
         double by = rt + (k.rh - block) / 2;
-        PangoLayout *l = layout_new(p, c->labels ? c->labels[i] : "",
-                                    &ST_CHART, k.label_w, PANGO_ALIGN_RIGHT,
-                                    0);
-        pango_layout_set_height(l, -k.label_lines);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        struct lay *l = layout_n(p, c->labels ? c->labels[i] : "",
+                                 &ST_CHART, k.label_w, AL_RIGHT, 0,
+                                 k.label_lines);
         show(p, l, BODY_L, rt + (k.rh - lh(l)) / 2, &C_BLACK);
-        g_object_unref(l);
         double end = x_zero; /* where the value label goes */
         if (k.hasmax) {
             double xm = chart_x(&k, rat_pos(c->max[i]), px, pw);
@@ -1546,17 +1962,15 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
                 end = xv > end ? xv : end;
                 continue;
             }
-            PangoLayout *vl = layout(p, k.vtext[2 * i + (size_t)s], &ST_CVAL,
-                                     0, PANGO_ALIGN_LEFT, 0);
+            struct lay *vl = layout(p, k.vtext[2 * i + (size_t)s], &ST_CVAL,
+                                     0, AL_LEFT, 0);
             double vx = xv < x_zero ? xv - 2 - lw(vl) : xv + 2;
             show(p, vl, vx, yb + (k.bar_h - lh(vl)) / 2, &C_BLACK);
-            g_object_unref(vl);
         }
         if (k.hasmax) {
-            PangoLayout *vl = layout(p, k.vtext[2 * i], &ST_CVAL, 0,
-                                     PANGO_ALIGN_LEFT, 0);
+            struct lay *vl = layout(p, k.vtext[2 * i], &ST_CVAL, 0,
+                                     AL_LEFT, 0);
             show(p, vl, end + 2, by + (block - lh(vl)) / 2, &C_BLACK);
-            g_object_unref(vl);
         }
     }
     p->y = y0 + total;
@@ -1565,61 +1979,39 @@ static void chart_block(struct pdf *p, const struct jx_rchart *c)
 
 /* ---- the passes ------------------------------------------------------- */
 
-/* Where the second pass's bytes go. */
-struct sink {
-    struct jx_buf *out;
-    size_t written;
-    bool toobig;
-};
-
-/* cairo's write callback: append to the buffer up to the limits. */
-static cairo_status_t sink_write(void *closure, const unsigned char *data,
-                                 unsigned int len)
+/* Append the Info dictionary entry /key with s as a text string. */
+static void info_entry(struct pdf *p, const char *key, const char *s)
 {
-    struct sink *s = closure;
-    if (s->toobig) {
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
-    if (len > JX_REPORT_MAX_BYTES - s->written ||
-        jx_buf_add(s->out, data, len) != 0) {
-        s->toobig = true;
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
-    s->written += len;
-    return CAIRO_STATUS_SUCCESS;
+    jx_buf_addf(p->w.out, " /%s ", key);
+    jx_pdf_text_string(p->w.out, s);
 }
 
-/* Set the document's metadata on the surface. */
-static void metadata(struct pdf *p)
-{
-    const struct jx_report_doc *d = p->d;
-    if (d->title && *d->title) {
-        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
-                                       clean(p, d->title));
-    }
-    if (d->unit_name && *d->unit_name) {
-        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
-                                       clean(p, d->unit_name));
-    }
-    if (d->subtitle && *d->subtitle) {
-        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_SUBJECT,
-                                       clean(p, d->subtitle));
-    }
-    cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
-                                   JX_PDF_CREATOR);
-}
-
-/* Record the generated regions drawn in the document's Keywords, for
- * jixiao's PDF importer to leave out what jixiao added (the DOCX leaves
- * it out, the HTML marks it): "jixiao-generated/1" then, per region,
- * " PAGE:Y0:Y1:N:HASH" with PAGE from 1, Y0 and Y1 the band in
+/* Write the document's Info: Title, Author, Subject, Creator "jixiao",
+ * Producer, and the Keywords that record the generated regions drawn,
+ * for jixiao's PDF importer to leave out what jixiao added (the DOCX
+ * leaves it out, the HTML marks it): "jixiao-generated/1" then, per
+ * region, " PAGE:Y0:Y1:N:HASH" with PAGE from 1, Y0 and Y1 the band in
  * hundredths of a point from the top of the page, N and HASH (8 hex
  * digits) the bag of characters drawn there (struct jx_text_bag).  The
  * importer drops a band only when the Creator is "jixiao" and the
  * characters it reads there make the same bag.  No regions: no
  * Keywords. */
-static void generated_keywords(struct pdf *p)
+static void metadata(struct pdf *p, int num)
 {
+    const struct jx_report_doc *d = p->d;
+    jx_pdfobj_open(&p->w, num);
+    jx_buf_adds(p->w.out, "<<");
+    if (d->title && *d->title) {
+        info_entry(p, "Title", clean(p, d->title));
+    }
+    if (d->unit_name && *d->unit_name) {
+        info_entry(p, "Author", clean(p, d->unit_name));
+    }
+    if (d->subtitle && *d->subtitle) {
+        info_entry(p, "Subject", clean(p, d->subtitle));
+    }
+    jx_buf_adds(p->w.out, " /Creator (" JX_PDF_CREATOR ") /Producer ("
+                          JX_PDF_CREATOR ")");
     struct jx_buf b;
     jx_buf_init(&b, 1u << 24);
     jx_buf_adds(&b, JX_PDF_GENERATED_TAG);
@@ -1636,34 +2028,172 @@ static void generated_keywords(struct pdf *p)
         n++;
     }
     if (n > 0 && !b.toobig) {
-        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_KEYWORDS,
-                                       b.p);
+        jx_buf_adds(p->w.out, " /Keywords (");
+        jx_buf_add(p->w.out, b.p, b.len);
+        jx_buf_adds(p->w.out, ")");
     }
     jx_buf_release(&b);
+    jx_buf_adds(p->w.out, " >>");
+    jx_pdfobj_end(&p->w);
 }
 
-/* Lay out (and in the second pass draw) the whole document on a new PDF
- * surface writing to s (NULL: nowhere).  Returns the surface's status. */
-static cairo_status_t run_pass(struct pdf *p, struct sink *s)
+/* Write the outline (bookmarks) of the headings; its object number, 0
+ * when there is none. */
+static int outlines(struct pdf *p)
 {
-    p->surf = cairo_pdf_surface_create_for_stream(s ? sink_write : NULL, s,
-                                                  PAGE_W, PAGE_H);
-    cairo_status_t st = cairo_surface_status(p->surf);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(p->surf);
-        p->surf = NULL;
-        return st;
+    if (p->noutl == 0) {
+        return 0;
     }
+    struct outl *o = p->outl;
+    int root = jx_pdfobj_reserve(&p->w);
+    int rfirst = -1, rlast = -1, rcount = 0;
+    for (size_t i = 0; i < p->noutl; i++) {
+        o[i].obj = jx_pdfobj_reserve(&p->w);
+        o[i].first = o[i].last = o[i].next = o[i].prev = -1;
+        o[i].count = 0;
+    }
+    for (size_t i = 0; i < p->noutl; i++) {
+        int par = o[i].parent;
+        int *first = par < 0 ? &rfirst : &o[par].first;
+        int *last = par < 0 ? &rlast : &o[par].last;
+        if (*last >= 0) {
+            o[*last].next = (int)i;
+            o[i].prev = *last;
+        } else {
+            *first = (int)i;
+        }
+        *last = (int)i;
+        if (par < 0) {
+            rcount++;
+        } else {
+            o[par].count++;
+        }
+    }
+    struct jx_buf *b = p->w.out;
+    jx_pdfobj_open(&p->w, root);
+    jx_buf_addf(b, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>",
+                o[rfirst].obj, o[rlast].obj, rcount);
+    jx_pdfobj_end(&p->w);
+    for (size_t i = 0; i < p->noutl; i++) {
+        jx_pdfobj_open(&p->w, o[i].obj);
+        jx_buf_adds(b, "<< /Title ");
+        jx_pdf_text_string(b, o[i].title);
+        jx_buf_addf(b, " /Parent %d 0 R",
+                    o[i].parent < 0 ? root : o[o[i].parent].obj);
+        if (o[i].prev >= 0) {
+            jx_buf_addf(b, " /Prev %d 0 R", o[o[i].prev].obj);
+        }
+        if (o[i].next >= 0) {
+            jx_buf_addf(b, " /Next %d 0 R", o[o[i].next].obj);
+        }
+        if (o[i].first >= 0) {
+            jx_buf_addf(b, " /First %d 0 R /Last %d 0 R /Count %d",
+                        o[o[i].first].obj, o[o[i].last].obj,
+                        o[i].open ? o[i].count : -o[i].count);
+        }
+        jx_buf_addf(b, " /Dest [%d 0 R /XYZ 0 ", p->page_obj[o[i].page - 1]);
+        num(b, PAGE_H - o[i].y);
+        jx_buf_adds(b, "0] >>");
+        jx_pdfobj_end(&p->w);
+    }
+    return root;
+}
+
+/* Add an outline entry for a heading of level lv (1..3) on this page at
+ * the current height (second pass). */
+static void add_outline(struct pdf *p, int lv, const char *title)
+{
+    if (p->noutl == p->capoutl) {
+        p->capoutl = p->capoutl ? 2 * p->capoutl : 16;
+        p->outl = realloc(p->outl, p->capoutl * sizeof *p->outl);
+        if (!p->outl) {
+            jx_oom();
+        }
+    }
+    struct outl *o = &p->outl[p->noutl];
+    memset(o, 0, sizeof *o);
+    o->parent = lv > 1 ? p->outline[lv - 2] : -1;
+    o->title = title;
+    o->page = p->page;
+    o->y = (int)p->y;
+    o->open = lv == 1;
+    p->outline[lv - 1] = (int)p->noutl;
+    for (int i = lv; i < 3; i++) {
+        p->outline[i] = (int)p->noutl;
+    }
+    p->noutl++;
+}
+
+/* Write what the second pass drew: fonts, resources, pages, outline,
+ * Info, catalog, xref.  -1 with *err when a font subset fails. */
+static int finish_file(struct pdf *p, const char **err)
+{
+    static const char *const tags[2] = {"JXAAAA", "JXAAAB"};
+    struct jx_pdfobj *w = &p->w;
+    struct jx_buf *b = w->out;
+    for (int k = 0; k < 2; k++) {
+        if (p->font_used[k] &&
+            jx_pdf_fontuse_write(w, &p->f->use[k], p->font_obj[k], tags[k],
+                                 err) < 0) {
+            return -1;
+        }
+    }
+    jx_pdfobj_open(w, p->res_obj);
+    jx_buf_adds(b, "<< /ProcSet [/PDF /Text] /Font <<");
+    for (int k = 0; k < 2; k++) {
+        if (p->font_used[k]) {
+            jx_buf_addf(b, " /F%d %d 0 R", k + 1, p->font_obj[k]);
+        }
+    }
+    jx_buf_adds(b, " >> >>");
+    jx_pdfobj_end(w);
+    int pages = jx_pdfobj_reserve(w);
+    for (int i = 0; i < p->page; i++) {
+        jx_pdfobj_open(w, p->page_obj[i]);
+        jx_buf_addf(b, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", pages);
+        num(b, PAGE_W);
+        num(b, PAGE_H);
+        jx_buf_addf(b, "] /Resources %d 0 R /Contents %d 0 R >>", p->res_obj,
+                    p->content_obj[i]);
+        jx_pdfobj_end(w);
+    }
+    jx_pdfobj_open(w, pages);
+    jx_buf_adds(b, "<< /Type /Pages /Kids [");
+    for (int i = 0; i < p->page; i++) {
+        jx_buf_addf(b, "%s%d 0 R", i ? " " : "", p->page_obj[i]);
+    }
+    jx_buf_addf(b, "] /Count %d >>", p->page);
+    jx_pdfobj_end(w);
+    int out = outlines(p);
+    int info = jx_pdfobj_reserve(w);
+    metadata(p, info);
+    int cat = jx_pdfobj_reserve(w);
+    jx_pdfobj_open(w, cat);
+    jx_buf_addf(b, "<< /Type /Catalog /Pages %d 0 R", pages);
+    if (out) {
+        jx_buf_addf(b, " /Outlines %d 0 R /PageMode /UseOutlines", out);
+    }
+    jx_buf_adds(b, " >>");
+    jx_pdfobj_end(w);
+    jx_pdfobj_finish(w, cat, info);
+    return 0;
+}
+
+/* Lay out (and in the second pass draw into out) the whole document.
+ * -1 with *err when the file cannot be finished (a font subset). */
+static int run_pass(struct pdf *p, struct jx_buf *out, const char **err)
+{
     if (p->draw) {
-        metadata(p);
+        jx_pdfobj_begin(&p->w, out);
+        for (int k = 0; k < 2; k++) {
+            jx_pdf_fontuse_reset(&p->f->use[k]);
+            p->font_obj[k] = jx_pdfobj_reserve(&p->w);
+            p->font_used[k] = false;
+        }
+        p->res_obj = jx_pdfobj_reserve(&p->w);
+        jx_buf_init(&p->cs, JX_REPORT_MAX_BYTES);
+        p->noutl = 0;
     }
-    p->cr = cairo_create(p->surf);
-    /* the fonts object's context, kept from PDF to PDF: the same surface
-     * type and transformation every time, so this changes nothing and
-     * the layouts kept stay valid (pango relays out any that a change
-     * would touch) */
-    p->pc = p->f->pc;
-    pango_cairo_update_context(p->cr, p->pc);
     p->page = 0;
     p->stop = false;
     p->nreg = 0;
@@ -1671,7 +2201,17 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
     p->newreg = true;
     p->bad_utf8 = false;
     for (int i = 0; i < 3; i++) {
-        p->outline[i] = CAIRO_PDF_OUTLINE_ROOT;
+        p->outline[i] = -1;
+    }
+    if (!p->draw) {
+        /* the page furniture is drawn by the second pass only: laid out
+         * here so that what it shows is checked (R406, R408) */
+        if (p->d->header) {
+            layout_n(p, p->d->header, &ST_RUN, BODY_W, AL_CENTER, 0, 1);
+        }
+        if (p->d->footer) {
+            layout(p, p->d->footer, &ST_RUN, BODY_W, AL_CENTER, 0);
+        }
     }
     begin_page(p);
     title_block(p);
@@ -1708,74 +2248,115 @@ static cairo_status_t run_pass(struct pdf *p, struct sink *s)
     }
     p->gen = false;
     if (!p->stop) {
-        cairo_show_page(p->cr);
+        end_page(p);
     }
+    int rc = 0;
     if (p->draw) {
-        generated_keywords(p);
-    }
-    st = cairo_status(p->cr);
-    cairo_destroy(p->cr);
-    p->cr = NULL;
-    p->pc = NULL;
-    cairo_surface_finish(p->surf);
-    if (st == CAIRO_STATUS_SUCCESS) {
-        st = cairo_surface_status(p->surf);
-    }
-    cairo_surface_destroy(p->surf);
-    p->surf = NULL;
-    return st;
-}
-
-/* Warn (R404) when a font family the writer asks for is not installed:
- * fontconfig then substitutes another, which may lack Chinese glyphs.
- * The families are listed once per fonts object (the first PDF). */
-static void check_fonts(struct pdf *p)
-{
-    struct jx_pdf_fonts *f = p->f;
-    if (!f->checked) {
-        PangoFontFamily **fams = NULL;
-        int n = 0;
-        pango_font_map_list_families(f->fm, &fams, &n);
-        bool found = false;
-        for (int i = 0; i < n && !found; i++) {
-            found = strcmp(pango_font_family_get_name(fams[i]),
-                           FAMILY_SANS) == 0;
+        jx_buf_release(&p->cs);
+        if (p->stop) {
+            jx_pdfobj_abandon(&p->w);
+        } else {
+            rc = finish_file(p, err);
+            if (rc < 0) {
+                jx_pdfobj_abandon(&p->w);
+            }
         }
-        g_free(fams);
-        f->missing = !found;
-        f->checked = true;
     }
-    if (f->missing) {
-        report(p, "R404", JX_SEV_WARNING, NULL,
-               "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），PDF "
-               "改用替代字体，中文可能无法显示",
-               FAMILY_SANS);
+    return rc;
+}
+
+/* Warn (R408) about the characters the font lacks, drawn as .notdef
+ * (an empty box) with their text kept in the ToUnicode CMap: once per
+ * document, the first few named. */
+static void report_missing(struct pdf *p)
+{
+    if (p->nmiss_all == 0) {
+        return;
+    }
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (size_t i = 0; i < p->nmiss; i++) {
+        char u[8];
+        size_t k = 0;
+        uint32_t c = p->miss[i];
+        if (c < 0x80) {
+            u[k++] = (char)c;
+        } else if (c < 0x800) {
+            u[k++] = (char)(0xc0 | c >> 6);
+            u[k++] = (char)(0x80 | (c & 0x3f));
+        } else if (c < 0x10000) {
+            u[k++] = (char)(0xe0 | c >> 12);
+            u[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
+            u[k++] = (char)(0x80 | (c & 0x3f));
+        } else {
+            u[k++] = (char)(0xf0 | c >> 18);
+            u[k++] = (char)(0x80 | ((c >> 12) & 0x3f));
+            u[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
+            u[k++] = (char)(0x80 | (c & 0x3f));
+        }
+        u[k] = '\0';
+        jx_buf_addf(&b, "%s“%s”（U+%04X）", i ? "、" : "", u, (unsigned)c);
+    }
+    report(p, "R408", JX_SEV_WARNING, NULL,
+           "字体“%s”缺少 %zu 个字符（%s%s），PDF 中以空框打印，文本照原样保留",
+           FAMILY_SANS, p->nmiss_all, b.p,
+           p->nmiss_all > p->nmiss ? "等" : "");
+    jx_buf_release(&b);
+}
+
+/* Where the faces are looked for: Debian's fonts-noto-cjk, then other
+ * systems' places; face 2 of each TTC is the SC (Simplified Chinese)
+ * one. */
+static const char *const FONT_DIRS[] = {
+    "/usr/share/fonts/opentype/noto/",
+    "/usr/share/fonts/noto-cjk/",
+    "/usr/share/fonts/google-noto-cjk/",
+    "/usr/share/fonts/OTF/",
+};
+
+/* Open the two faces once per process (pthread_once). */
+static void open_pfonts(void)
+{
+    static const char *const files[2] = {"NotoSansCJK-Regular.ttc",
+                                         "NotoSansCJK-Bold.ttc"};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < sizeof FONT_DIRS / sizeof FONT_DIRS[0] &&
+                           !g_pfont[k];
+             i++) {
+            char path[512];
+            snprintf(path, sizeof path, "%s%s", FONT_DIRS[i], files[k]);
+            const char *err = NULL;
+            g_pfont[k] = jx_pfont_open(path, 2, &err);
+        }
     }
 }
 
-/* A new fonts object (report.h): the font map and the context, no font
- * loaded yet (fontconfig and the fonts are read by the first PDF). */
+/* A new fonts object (report.h): the process's prepared faces (opened by
+ * the first object made) and empty code tables. */
 struct jx_pdf_fonts *jx_pdf_fonts_new(void)
 {
+    pthread_once(&g_pfont_once, open_pfonts);
     struct jx_pdf_fonts *f = jx_xmalloc(sizeof *f);
     memset(f, 0, sizeof *f);
-    g_mutex_init(&f->lock);
-    f->fm = pango_cairo_font_map_new();
-    f->pc = pango_font_map_create_context(f->fm);
-    pango_context_set_language(f->pc, pango_language_from_string("zh-cn"));
-    pango_context_set_round_glyph_positions(f->pc, FALSE);
+    pthread_mutex_init(&f->lock, NULL);
+    f->missing = !g_pfont[0] || !g_pfont[1];
+    for (int k = 0; k < 2; k++) {
+        f->pf[k] = g_pfont[k];
+        jx_pdf_fontuse_init(&f->use[k], f->pf[k]);
+    }
     return f;
 }
 
-/* Free f and the fonts it loaded (NULL: nothing). */
+/* Free f (the faces stay, the process's) (NULL: nothing). */
 void jx_pdf_fonts_free(struct jx_pdf_fonts *f)
 {
     if (!f) {
         return;
     }
-    g_object_unref(f->pc);
-    g_object_unref(f->fm);
-    g_mutex_clear(&f->lock);
+    for (int k = 0; k < 2; k++) {
+        jx_pdf_fontuse_release(&f->use[k]);
+    }
+    pthread_mutex_destroy(&f->lock);
     free(f);
 }
 
@@ -1791,27 +2372,30 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
     p.diags = diags;
     p.a = jx_arena_new();
     p.f = f;
-    p.cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                    g_object_unref);
-    g_mutex_lock(&f->lock);
-    check_fonts(&p);
-    /* first pass: count the pages */
-    cairo_status_t st = run_pass(&p, NULL);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        report(&p, "R401", JX_SEV_ERROR, NULL, "PDF 生成失败：%s",
-               cairo_status_to_string(st));
+    if (f->missing) {
+        report(&p, "R404", JX_SEV_ERROR, NULL,
+               "未安装字体“%s”（Debian 软件包 fonts-noto-cjk），无法生成 PDF",
+               FAMILY_SANS);
+        jx_arena_free(p.a);
+        return -1;
     }
+    p.cache = g_hash_table_new(lkey_hash, lkey_equal);
+    pthread_mutex_lock(&f->lock);
+    /* first pass: count the pages */
+    const char *err = NULL;
+    run_pass(&p, NULL, &err);
+    report_missing(&p);
     if (p.errors == 0) {
         /* second pass: draw, now knowing the number of pages */
         int pages = p.page;
         size_t start = out->len;
-        struct sink s = {out, 0, false};
         p.total = pages;
         p.draw = true;
-        st = run_pass(&p, &s);
+        int rc = run_pass(&p, out, &err);
+        bool toobig = out->toobig || out->len - start > JX_REPORT_MAX_BYTES;
         p.draw = false;
-        if (st != CAIRO_STATUS_SUCCESS || s.toobig) {
-            if (s.toobig) {
+        if (rc < 0 || toobig) {
+            if (toobig) {
                 report(&p, "R403", JX_SEV_ERROR, NULL,
                        "PDF 超过 %u 字节的上限，未生成",
                        (unsigned)(out->max < JX_REPORT_MAX_BYTES
@@ -1819,7 +2403,7 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
                                       : JX_REPORT_MAX_BYTES));
             } else {
                 report(&p, "R401", JX_SEV_ERROR, NULL, "PDF 生成失败：%s",
-                       cairo_status_to_string(st));
+                       err ? err : "?");
             }
             if (out->len != start) {
                 out->len = start;
@@ -1831,13 +2415,18 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
         }
     }
     g_hash_table_destroy(p.cache);
-    g_mutex_unlock(&f->lock);
+    pthread_mutex_unlock(&f->lock);
     free(p.reg);
+    free(p.page_obj);
+    free(p.content_obj);
+    free(p.outl);
+    free(p.miss_seen);
     jx_arena_free(p.a);
     return p.errors ? -1 : 0;
 }
 
-/* The PDF of d with fonts of its own, freed at the end (report.h). */
+/* The PDF of d with a fonts object of its own, freed at the end (the
+ * faces stay prepared for the process) (report.h). */
 int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
                   struct jx_diags *diags)
 {

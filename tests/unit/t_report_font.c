@@ -5,8 +5,9 @@
  * opened with its exact metrics and mappings; a subset of 30 glyphs read
  * back with FreeType, every outline and advance equal to the original
  * face's; damaged fonts and charstrings refused; and a one-page PDF with
- * the subset embedded (FontFile3, Identity-H, /W, ToUnicode) whose text
- * poppler reads back as written.
+ * the subset embedded by the report layer's PDF objects (report_pdfobj.h:
+ * FontFile3, Identity-H, /W, ToUnicode) whose text poppler reads back as
+ * written.
  */
 #include "harness.h"
 
@@ -19,6 +20,7 @@
 
 #include "jixiao/base.h"
 #include "report/report_font.h"
+#include "report/report_pdfobj.h"
 
 #define NOTO "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 #define NOTO_FACE 2
@@ -356,103 +358,48 @@ static size_t utf8_encode(uint32_t c, char *u)
     return 4;
 }
 
-/* Append the UTF-16BE hex of code point c to b. */
-static void utf16_hex(struct jx_buf *b, uint32_t c)
-{
-    if (c >= 0x10000) {
-        c -= 0x10000;
-        jx_buf_addf(b, "%04X%04X", 0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
-    } else {
-        jx_buf_addf(b, "%04X", c);
-    }
-}
-
 /* A one-page PDF showing text (code points cp[0..n) in order, all
- * distinct) with the subset font: Type0 / CIDFontType0 / FontFile3
- * CIDFontType0C, Identity-H, /W, ToUnicode.  Appended to pdf. */
-static void tiny_pdf(struct jx_pfont *f, const uint32_t *cp,
-                     const uint32_t *gid, size_t n, const struct jx_buf *cff,
+ * distinct) with the subset font, written by the report layer's PDF
+ * objects (report_pdfobj.h): Type0 / CIDFontType0 / FontFile3
+ * CIDFontType0C, Identity-H, /W, ToUnicode.  Appended to pdf; the codes
+ * given are 1..n in order. */
+static void tiny_pdf(struct jx_pfont *f, const uint32_t *cp, size_t n,
                      struct jx_buf *pdf)
 {
-    size_t off[10];
+    struct jx_pdf_fontuse u;
+    jx_pdf_fontuse_init(&u, f);
     struct jx_buf s;
     jx_buf_init(&s, 1 << 20);
-    jx_buf_adds(pdf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-    off[1] = pdf->len;
-    jx_buf_adds(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-    off[2] = pdf->len;
-    jx_buf_adds(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
-                     "endobj\n");
-    off[3] = pdf->len;
-    jx_buf_adds(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 "
-                     "400 100] /Resources << /Font << /F1 4 0 R >> >> "
-                     "/Contents 5 0 R >>\nendobj\n");
-    off[4] = pdf->len;
-    jx_buf_addf(pdf, "4 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont "
-                     "/JXAAAA+%s /Encoding /Identity-H /DescendantFonts "
-                     "[6 0 R] /ToUnicode 7 0 R >>\nendobj\n",
-                jx_pfont_name(f));
     jx_buf_adds(&s, "BT /F1 12 Tf 10 40 Td <");
     for (size_t i = 0; i < n; i++) {
-        jx_buf_addf(&s, "%04zX", i + 1);
+        unsigned code = jx_pdf_fontuse_code(&u, cp[i]);
+        CHECK_INT(code, (long)i + 1);
+        jx_buf_addf(&s, "%04X", code);
     }
     jx_buf_adds(&s, "> Tj ET\n");
-    off[5] = pdf->len;
-    jx_buf_addf(pdf, "5 0 obj\n<< /Length %zu >>\nstream\n", s.len);
-    jx_buf_add(pdf, s.p, s.len);
-    jx_buf_adds(pdf, "endstream\nendobj\n");
-    off[6] = pdf->len;
-    jx_buf_addf(pdf, "6 0 obj\n<< /Type /Font /Subtype /CIDFontType0 "
-                     "/BaseFont /JXAAAA+%s /CIDSystemInfo << /Registry "
-                     "(Adobe) /Ordering (Identity) /Supplement 0 >> "
-                     "/FontDescriptor 8 0 R /W [1 [",
-                jx_pfont_name(f));
-    for (size_t i = 0; i < n; i++) {
-        jx_buf_addf(pdf, "%s%u", i ? " " : "", jx_pfont_advance(f, gid[i]));
-    }
-    jx_buf_adds(pdf, "]] >>\nendobj\n");
-    jx_buf_reset(&s);
-    jx_buf_addf(&s, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
-                    "begincmap\n/CIDSystemInfo << /Registry (Adobe) "
-                    "/Ordering (UCS) /Supplement 0 >> def\n/CMapName "
-                    "/Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\n"
-                    "endcodespacerange\n%zu beginbfchar\n",
-                n);
-    for (size_t i = 0; i < n; i++) {
-        jx_buf_addf(&s, "<%04zX> <", i + 1);
-        utf16_hex(&s, cp[i]);
-        jx_buf_adds(&s, ">\n");
-    }
-    jx_buf_adds(&s, "endbfchar\nendcmap\nCMapName currentdict /CMap "
-                    "defineresource pop\nend\nend\n");
-    off[7] = pdf->len;
-    jx_buf_addf(pdf, "7 0 obj\n<< /Length %zu >>\nstream\n", s.len);
-    jx_buf_add(pdf, s.p, s.len);
-    jx_buf_adds(pdf, "endstream\nendobj\n");
-    struct jx_pfont_metrics m = jx_pfont_metrics(f);
-    off[8] = pdf->len;
-    jx_buf_addf(pdf, "8 0 obj\n<< /Type /FontDescriptor /FontName "
-                     "/JXAAAA+%s /Flags 4 /FontBBox [%d %d %d %d] "
-                     "/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d "
-                     "/StemV 80 /FontFile3 9 0 R >>\nendobj\n",
-                jx_pfont_name(f), m.bbox[0], m.bbox[1], m.bbox[2],
-                m.bbox[3], m.ascender, m.descender, m.ascender);
-    off[9] = pdf->len;
-    jx_buf_addf(pdf, "9 0 obj\n<< /Subtype /CIDFontType0C /Length %zu >>\n"
-                     "stream\n",
-                cff->len);
-    jx_buf_add(pdf, cff->p, cff->len);
-    jx_buf_adds(pdf, "\nendstream\nendobj\n");
-    size_t xref = pdf->len;
-    jx_buf_adds(pdf, "xref\n0 10\n0000000000 65535 f \n");
-    for (int i = 1; i < 10; i++) {
-        jx_buf_addf(pdf, "%010zu 00000 n \n", off[i]);
-    }
-    jx_buf_addf(pdf, "trailer\n<< /Size 10 /Root 1 0 R >>\nstartxref\n%zu\n"
-                     "%%%%EOF\n",
-                xref);
+    struct jx_pdfobj w;
+    jx_pdfobj_begin(&w, pdf);
+    int cat = jx_pdfobj_reserve(&w), pages = jx_pdfobj_reserve(&w);
+    int page = jx_pdfobj_reserve(&w), font = jx_pdfobj_reserve(&w);
+    int content = jx_pdfobj_reserve(&w);
+    jx_pdfobj_open(&w, cat);
+    jx_buf_addf(pdf, "<< /Type /Catalog /Pages %d 0 R >>", pages);
+    jx_pdfobj_end(&w);
+    jx_pdfobj_open(&w, pages);
+    jx_buf_addf(pdf, "<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page);
+    jx_pdfobj_end(&w);
+    jx_pdfobj_open(&w, page);
+    jx_buf_addf(pdf, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 400 100] "
+                     "/Resources << /Font << /F1 %d 0 R >> >> /Contents "
+                     "%d 0 R >>",
+                pages, font, content);
+    jx_pdfobj_end(&w);
+    jx_pdfobj_stream(&w, content, "", s.p, s.len, 1);
+    const char *err = NULL;
+    CHECK_INT(jx_pdf_fontuse_write(&w, &u, font, "JXAAAA", &err), 0);
+    jx_pdfobj_finish(&w, cat, 0);
     jx_buf_release(&s);
+    jx_pdf_fontuse_release(&u);
 }
 
 /* The chain to PDF: the subset embedded in a one-page PDF; poppler
@@ -463,17 +410,11 @@ static void font_pdf_text(void)
     if (!f) {
         return;
     }
-    uint32_t cp[64], gid[64];
+    uint32_t cp[64];
     size_t n = distinct_cps(sample_text, cp, 64);
-    for (size_t i = 0; i < n; i++) {
-        gid[i] = jx_pfont_gid(f, cp[i]);
-    }
-    struct jx_buf cff, pdf;
-    jx_buf_init(&cff, 1 << 24);
+    struct jx_buf pdf;
     jx_buf_init(&pdf, 1 << 24);
-    const char *err = NULL;
-    CHECK_INT(jx_pfont_subset(f, gid, n, &cff, &err), 0);
-    tiny_pdf(f, cp, gid, n, &cff, &pdf);
+    tiny_pdf(f, cp, n, &pdf);
     GBytes *bytes = g_bytes_new(pdf.p, pdf.len);
     GError *gerr = NULL;
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL,
@@ -503,7 +444,6 @@ static void font_pdf_text(void)
         g_error_free(gerr);
     }
     g_bytes_unref(bytes);
-    jx_buf_release(&cff);
     jx_buf_release(&pdf);
     jx_pfont_free(f);
 }

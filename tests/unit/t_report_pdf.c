@@ -2,10 +2,14 @@
  * t_report_pdf.c - tests of the PDF writer (lib/report/report_pdf.c): the
  * sample document gives a well-formed PDF of several pages with its
  * metadata; limits and unprintable cells are reported with their codes.
- * The text, fonts and rendering are checked by tests/report/pdf-check.
+ * The writer's own text layout breaks lines by the Chinese rules and a
+ * character the font lacks is reported (R408) and read back, both
+ * through poppler.  The fonts and rendering are checked by
+ * tests/report/pdf-check.
  */
 #include "harness.h"
 
+#include <poppler.h>
 #include <string.h>
 
 #include "jixiao/report.h"
@@ -265,6 +269,114 @@ static void pdf_shared_fonts(void)
     jx_arena_free(a);
 }
 
+/* The text poppler reads from page 1 of the PDF in b (g_malloc'd), or
+ * NULL. */
+static char *page_text(const struct jx_buf *b)
+{
+    GBytes *bytes = g_bytes_new(b->p, b->len);
+    GError *gerr = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL,
+                                                           &gerr);
+    char *text = NULL;
+    if (doc) {
+        PopplerPage *pg = poppler_document_get_page(doc, 0);
+        if (pg) {
+            text = poppler_page_get_text(pg);
+            g_object_unref(pg);
+        }
+        g_object_unref(doc);
+    } else {
+        g_error_free(gerr);
+    }
+    g_bytes_unref(bytes);
+    return text;
+}
+
+/* n copies of s (arena). */
+static char *rep(struct jx_arena *a, const char *s, int n, const char *tail)
+{
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 16);
+    for (int i = 0; i < n; i++) {
+        jx_buf_adds(&b, s);
+    }
+    jx_buf_adds(&b, tail);
+    char *r = jx_strdup(a, b.p);
+    jx_buf_release(&b);
+    return r;
+}
+
+/* Line breaking by the Chinese rules: a body paragraph's first line
+ * (indented two characters) holds 34 characters of 12 pt; closing
+ * punctuation never starts a line (the character before goes down with
+ * it), opening punctuation never ends one, a Latin word and a number
+ * stay whole; '\n' breaks. */
+static void pdf_line_breaking(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "");
+    jx_report_para(d, JX_RS_BODY, rep(a, "甲", 34, "乙丙"));
+    jx_report_para(d, JX_RS_BODY, rep(a, "丁", 33, "乙，丙丁"));
+    jx_report_para(d, JX_RS_BODY, rep(a, "戊", 33, "（乙）丙"));
+    jx_report_para(d, JX_RS_BODY, rep(a, "己", 32, "Budget2031"));
+    jx_report_para(d, JX_RS_BODY, rep(a, "庚", 32, "4700.25万元"));
+    jx_report_para(d, JX_RS_LIST, "上行\n下行");
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(dg.n, 0);
+    char *text = page_text(&b);
+    CHECK(text != NULL);
+    if (text) {
+        CHECK(strstr(text, rep(a, "甲", 34, "\n乙丙\n")) != NULL);
+        CHECK(strstr(text, rep(a, "丁", 33, "\n乙，丙丁\n")) != NULL);
+        CHECK(strstr(text, rep(a, "戊", 33, "\n（乙）丙\n")) != NULL);
+        CHECK(strstr(text, rep(a, "己", 32, "\nBudget2031\n")) != NULL);
+        CHECK(strstr(text, rep(a, "庚", 32, "\n4700.25万元\n")) != NULL);
+        CHECK(strstr(text, "\n上行\n下行\n") != NULL);
+    }
+    g_free(text);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* Characters the font lacks: drawn as .notdef, reported once per
+ * document (R408, each named once), and read back from the PDF as
+ * written. */
+static void pdf_missing_glyphs(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "");
+    jx_report_para(d, JX_RS_LIST, "甲\xe0\xb8\x81乙");
+    jx_report_para(d, JX_RS_LIST, "丙\xe0\xb8\x81\xe0\xb8\x82丁");
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(dg.n, 1);
+    if (dg.n == 1) {
+        CHECK_STR(dg.a[0].code, "R408");
+        CHECK_INT(dg.a[0].severity, JX_SEV_WARNING);
+        CHECK_STR(dg.a[0].msg,
+                  "字体“Noto Sans CJK SC”缺少 2 个字符（“\xe0\xb8\x81”（U+0E01）、"
+                  "“\xe0\xb8\x82”（U+0E02）），PDF 中以空框打印，文本照原样保留");
+    }
+    char *text = page_text(&b);
+    CHECK(text != NULL);
+    if (text) {
+        CHECK(strstr(text, "甲\xe0\xb8\x81乙\n丙\xe0\xb8\x81\xe0\xb8\x82丁") !=
+              NULL);
+    }
+    g_free(text);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_report_pdf[] = {
     {"report_pdf_sample", pdf_sample},
     {"report_pdf_pages", pdf_pages},
@@ -272,5 +384,7 @@ const struct jx_test t_report_pdf[] = {
     {"report_pdf_too_big", pdf_too_big},
     {"report_pdf_bad_tables", pdf_bad_tables},
     {"report_pdf_extremes", pdf_extremes},
+    {"report_pdf_line_breaking", pdf_line_breaking},
+    {"report_pdf_missing_glyphs", pdf_missing_glyphs},
     {NULL, NULL},
 };
