@@ -339,19 +339,21 @@ int jx_report_xlsx_as(const struct jx_report_doc *d, const char *path,
 int jx_report_html(const struct jx_report_doc *d, struct jx_buf *out,
                    struct jx_diags *diags);
 
-/* PDF (cairo + pango, Noto CJK embedded): A4, tables that break across
- * pages with their header rows repeated, vector charts, page numbers.
- * Lays out with fonts of its own, loaded for this PDF and freed after
- * it: a process writing more than one PDF uses jx_report_pdf_with. */
+/* PDF (jixiao's own writer, report_pdf.c: Noto Sans CJK SC subsets
+ * embedded): A4, tables that break across pages with their header rows
+ * repeated, vector charts, page numbers.  Uses a fonts object of its
+ * own, freed after this PDF: a process writing more than one PDF uses
+ * jx_report_pdf_with. */
 int jx_report_pdf(const struct jx_report_doc *d, struct jx_buf *out,
                   struct jx_diags *diags);
 
-/* The fonts of PDFs: a pango font map and context, with the fonts they
- * load (fontconfig's answers, the CJK faces, their shaping tables) kept
- * from one PDF to the next.  Made once per process or run (the pipeline's
- * run has one: jx_run_pdf_fonts), freed by jx_pdf_fonts_free.  The PDFs
- * written through one object are written one at a time (it holds a
- * lock), so threads may share it. */
+/* The fonts of PDFs: the two Noto Sans CJK SC faces (Regular, Bold),
+ * opened and prepared once per process and shared by every fonts
+ * object (their glyphs flattened and cached as PDFs use them), and this
+ * object's own code tables.  Made once per process or run (the
+ * pipeline's run has one: jx_run_pdf_fonts), freed by
+ * jx_pdf_fonts_free.  The PDFs written through one object are written
+ * one at a time (it holds a lock), so threads may share it. */
 struct jx_pdf_fonts;
 struct jx_pdf_fonts *jx_pdf_fonts_new(void);
 void jx_pdf_fonts_free(struct jx_pdf_fonts *f);
