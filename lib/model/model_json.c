@@ -1356,6 +1356,9 @@ static int field_index(const struct table *tb, const char *key, size_t klen)
 {
     for (size_t i = 0; i < tb->n; i++) {
         const char *k = tb->f[i].key;
+        if (klen && k[0] != key[0]) {
+            continue; /* the usual miss, by the first byte */
+        }
         size_t j = 0;
         while (j < klen && k[j] != '\0' && k[j] == key[j]) {
             j++;
