@@ -463,9 +463,9 @@ static int fast_format(char *out, size_t cap, const char *fmt, va_list ap)
     for (const char *f = fmt; *f; f++) {
         if (*f != '%') {
             /* a run of literal bytes at once */
-            const char *e = f + 1;
-            while (*e && *e != '%') {
-                e++;
+            const char *e = strchr(f + 1, '%');
+            if (!e) {
+                e = f + 1 + strlen(f + 1);
             }
             size_t n = (size_t)(e - f);
             if (n >= cap - o) {

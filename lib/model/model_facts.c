@@ -1097,6 +1097,19 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t nwait = 0, capwait = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c0 = (unsigned char)text[i];
+        if (!(c0 >= '0' && c0 <= '9') && c0 != 'O' && c0 != 'o' &&
+            c0 != 'I' && c0 != 'l' && c0 != ';' && c0 != '\n' &&
+            !(c0 >= 0xE3 && c0 <= 0xE9) && c0 != 0xEF) {
+            /* no terminator, digit, confusable or Chinese numeral starts
+               with this byte (the usual one): what the steps below do
+               with it, at once */
+            if (c0 != ' ' && c0 != '\t' && c0 != '\r') {
+                para_text = true;
+            }
+            i++;
+            continue;
+        }
         size_t sl = stop_at(text, len, i);
         if (sl) {
             if (text[i] == '\n') {
