@@ -348,24 +348,9 @@ static bool explains(const char *s)
     if (!s) {
         return false;
     }
-    /* the words' second bytes, by their low six bits: a place whose
-       second byte is none of them starts no word */
-    uint64_t second = 0;
-    const char *const *lists[] = {cause_words, weak_words, topic_words};
-    const size_t nlists[] = {sizeof cause_words / sizeof cause_words[0],
-                             sizeof weak_words / sizeof weak_words[0],
-                             sizeof topic_words / sizeof topic_words[0]};
-    for (size_t l = 0; l < 3; l++) {
-        for (size_t k = 0; k < nlists[l]; k++) {
-            second |= (uint64_t)1 << ((unsigned char)lists[l][k][1] & 0x3F);
-        }
-    }
     for (const char *p = s; *p; p++) {
         if (((unsigned char)*p & 0xC0) != 0xC0) {
             continue; /* every word starts with a multi-byte character */
-        }
-        if (!(second >> ((unsigned char)p[1] & 0x3F) & 1)) {
-            continue;
         }
         if (word_at(p, cause_words, sizeof cause_words / sizeof cause_words[0])) {
             return true;
