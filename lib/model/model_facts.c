@@ -1074,6 +1074,19 @@ static bool cn_count(struct jx_arena *arena, const char *text, size_t len,
     return true;
 }
 
+/* The bytes at which something jx_text_facts reads may start: a
+ * sentence terminator (。！？； ; newline), a digit (ASCII or
+ * full-width), an OCR confusable (O o I l) or a Chinese numeral (lead
+ * bytes E3 to E9). */
+static const bool may_start[256] = {
+    ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+    ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+    ['O'] = true, ['o'] = true, ['I'] = true, ['l'] = true, [';'] = true,
+    ['\n'] = true, [0xE3] = true, [0xE4] = true, [0xE5] = true,
+    [0xE6] = true, [0xE7] = true, [0xE8] = true, [0xE9] = true,
+    [0xEF] = true,
+};
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -1088,8 +1101,9 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
-    struct scope_match sm; /* for scope_bits, built once per text */
-    scope_match_init(&sm);
+    struct scope_match sm; /* for scope_bits, built once per text, at
+                              its first figure */
+    bool sm_ready = false;
     int para = 1;           /* the paragraph (non-blank line) */
     bool para_text = false; /* the current line holds something */
     size_t first = out->n;  /* the first fact of this text */
@@ -1098,9 +1112,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t i = 0;
     while (i < len) {
         unsigned char c0 = (unsigned char)text[i];
-        if (!(c0 >= '0' && c0 <= '9') && c0 != 'O' && c0 != 'o' &&
-            c0 != 'I' && c0 != 'l' && c0 != ';' && c0 != '\n' &&
-            !(c0 >= 0xE3 && c0 <= 0xE9) && c0 != 0xEF) {
+        if (!may_start[c0]) {
             /* no terminator, digit, confusable or Chinese numeral starts
                with this byte (the usual one): what the steps below do
                with it, at once */
@@ -1331,6 +1343,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             sent_cached = sent_start;
             sent_end = se;
             sent_text = jx_strndup(arena, text + ss, se - ss);
+            if (!sm_ready) {
+                scope_match_init(&sm);
+                sm_ready = true;
+            }
             sent_scopes = scope_bits(arena, &sm, text + ss, se - ss);
         }
         size_t ls, le;
@@ -1341,6 +1357,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         f->label = tidy_label(arena, text + ls, le - ls);
         f->sentence = sent_text;
         f->scopes = sent_scopes;
+        if (!sm_ready) {
+            scope_match_init(&sm);
+            sm_ready = true;
+        }
         f->label_scopes = scope_bits(arena, &sm, f->label, strlen(f->label));
         f->unit_word = g.uw;
         f->section = section;
