@@ -62,6 +62,33 @@ static int diff_sev(const struct jx_check_ctx *c, int64_t d,
     return 1;
 }
 
+/* Whether sum_check would report on total and parts: the same sum
+ * and test, nothing formatted (the callers build their words and paths,
+ * and sum_check its terms, only for a finding). */
+static bool sum_fires(const struct jx_check_ctx *c, const struct jx_amt *total,
+                      const struct jx_amt *const *parts, size_t nparts,
+                      enum jx_money_unit unit)
+{
+    if (!total->present) {
+        return false;
+    }
+    struct jx_money sum = {0};
+    size_t used = 0;
+    for (size_t k = 0; k < nparts; k++) {
+        if (!parts[k]->present) {
+            continue;
+        }
+        if (jx_money_add(sum, parts[k]->v, &sum) != JX_NUM_OK) {
+            return false;
+        }
+        used++;
+    }
+    struct jx_money d;
+    enum jx_severity sev;
+    return used && jx_money_sub(sum, total->v, &d) == JX_NUM_OK &&
+           diff_sev(c, d.fen, unit, &sev);
+}
+
 /*
  * Check total == Σ parts (the present ones; nothing when the total or
  * every part is absent).  what names the sum in the message, e.g.
@@ -73,7 +100,7 @@ static void sum_check(struct jx_check_ctx *c, const char *code,
                       const char *what, const char *total_what,
                       const char *path)
 {
-    if (!total->present) {
+    if (!sum_fires(c, total, parts, nparts, unit)) {
         return;
     }
     struct jx_money sum = {0};
@@ -162,6 +189,10 @@ static void check_funds(struct jx_check_ctx *c, const struct jx_sheet *s,
             for (size_t j = 0; j < groups[g].n; j++) {
                 parts[j] = funds_col(&s->funds[groups[g].keys[j]], k);
             }
+            if (!sum_fires(c, funds_col(&s->total, k), parts, groups[g].n,
+                           s->unit)) {
+                continue;
+            }
             sum_check(c, "C101", funds_col(&s->total, k), parts,
                       groups[g].n, s->unit,
                       jx_sprintf(c->arena, "%s%s的%s", sheet_zh,
@@ -203,6 +234,9 @@ static void cost_sum(struct jx_check_ctx *c, const struct jx_cost *total,
         size_t m = n < 64 ? n : 64;
         for (size_t j = 0; j < m; j++) {
             p[j] = cost_col(parts[j], k);
+        }
+        if (!sum_fires(c, cost_col(total, k), p, m, b->unit)) {
+            continue;
         }
         sum_check(c, "C102", cost_col(total, k), p, m, b->unit,
                   jx_sprintf(c->arena, "基础数据表%s各项的%s", total_zh,
@@ -457,6 +491,10 @@ static void check_goals(struct jx_check_ctx *c)
     for (size_t k = 0; k < 4; k++) {
         for (size_t i = 0; i < g->ntasks; i++) {
             p[i] = task_col(&g->tasks[i], k);
+        }
+        if (!sum_fires(c, task_col(&g->task_total, k), p, g->ntasks,
+                       g->unit)) {
+            continue;
         }
         sum_check(c, "C107", task_col(&g->task_total, k), p, g->ntasks,
                   g->unit,

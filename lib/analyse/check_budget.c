@@ -87,6 +87,25 @@ static bool explained(struct jx_check_ctx *c, const char *word)
     return ex;
 }
 
+/* Whether spend_check_at would report on budget and exec (the same
+ * test, nothing formatted): the callers build a row's words and path
+ * only for a finding. */
+static bool spend_fires(const struct jx_check_ctx *c,
+                        const struct jx_amt *budget, const struct jx_amt *exec,
+                        bool only_high)
+{
+    if (!budget->present || !exec->present || budget->v.fen <= 0 ||
+        exec->v.fen < 0) {
+        return false;
+    }
+    struct jx_rat r;
+    if (jx_rat_money_div(exec->v, budget->v, &r) != JX_NUM_OK) {
+        return false;
+    }
+    return jx_rat_cmp(r, c->cfg->spend_high) > 0 ||
+           (!only_high && jx_rat_cmp(r, c->cfg->spend_low) < 0);
+}
+
 /* C501: executed/budget above spend-high or (unless only_high) below
  * spend-low. */
 static void spend_check_at(struct jx_check_ctx *c, const char *row_zh,
@@ -142,12 +161,17 @@ static void spend_check(struct jx_check_ctx *c, const char *row_zh,
 static void funds_spend(struct jx_check_ctx *c, const struct jx_sheet *s,
                         const char *sheet_zh, const char *base)
 {
-    spend_check_at(c, jx_sprintf(c->arena, "%s年度资金总额", sheet_zh),
-                   "预算", &s->total.budget_full, &s->total.executed, s->unit,
-                   s->total.executed.prov,
-                   jx_sprintf(c->arena, "%s/funds/total", base), true);
+    if (spend_fires(c, &s->total.budget_full, &s->total.executed, true)) {
+        spend_check_at(c, jx_sprintf(c->arena, "%s年度资金总额", sheet_zh),
+                       "预算", &s->total.budget_full, &s->total.executed,
+                       s->unit, s->total.executed.prov,
+                       jx_sprintf(c->arena, "%s/funds/total", base), true);
+    }
     for (int k = 0; k < JX_FUND_COUNT; k++) {
         const struct jx_funds *f = &s->funds[k];
+        if (!spend_fires(c, &f->budget_full, &f->executed, false)) {
+            continue;
+        }
         spend_check(c,
                     jx_sprintf(c->arena, "%s%s", sheet_zh,
                                jx_fund_key_zh((enum jx_fund_key)k)),
@@ -200,6 +224,17 @@ static void yoy_check(struct jx_check_ctx *c, const struct cost_row *r)
                     amt_str(c, b->v, u), jx_money_unit_name(u),
                     jx_rat_sign(ch) > 0 ? "+" : "",
                     jx_rat_format(ch, 2, true, JX_ROUND_HALF_UP, b1));
+}
+
+/* Whether whole_check would report on part (the same test, nothing
+ * formatted). */
+static bool whole_fires(const struct jx_check_ctx *c,
+                        const struct jx_amt *part)
+{
+    const struct jx_sheet *us = &c->pkg->unit_sheet;
+    const struct jx_amt *w = &us->total.budget_full;
+    return c->pkg->has_unit_sheet && w->present && part->present &&
+           jx_money_cmp(part->v, w->v) > 0;
 }
 
 /* C502: a part larger than the unit's whole 全年预算数. */
@@ -316,6 +351,9 @@ void jx_check_budget(struct jx_check_ctx *c)
         funds_spend(c, us, "整体支出绩效自评表", "/unit_sheet");
         adjustment(c, us, "整体支出绩效自评表", "/unit_sheet");
         for (int k = 0; k < JX_FUND_COUNT; k++) {
+            if (!whole_fires(c, &us->funds[k].budget_full)) {
+                continue;
+            }
             whole_check(c,
                         jx_sprintf(c->arena, "整体支出绩效自评表%s全年预算数",
                                    jx_fund_key_zh((enum jx_fund_key)k)),
@@ -330,11 +368,13 @@ void jx_check_budget(struct jx_check_ctx *c)
                     jx_sprintf(c->arena, "/project_sheets/%zu", i));
         adjustment(c, ps, "项目支出绩效自评表",
                    jx_sprintf(c->arena, "/project_sheets/%zu", i));
-        whole_check(c, "项目支出绩效自评表全年预算数",
-                    &ps->total.budget_full, ps->unit,
-                    jx_sprintf(c->arena,
-                               "/project_sheets/%zu/funds/total/budget_full",
-                               i));
+        if (whole_fires(c, &ps->total.budget_full)) {
+            whole_check(c, "项目支出绩效自评表全年预算数",
+                        &ps->total.budget_full, ps->unit,
+                        jx_sprintf(c->arena,
+                                   "/project_sheets/%zu/funds/total/budget_full",
+                                   i));
+        }
     }
     const struct cost_row rows[] = {
         {&b->three_public, "三公经费", "three_public"},
@@ -350,13 +390,16 @@ void jx_check_budget(struct jx_check_ctx *c)
     };
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
         const struct jx_cost *r = rows[k].row;
-        spend_check(c, jx_sprintf(c->arena, "基础数据表%s", rows[k].zh),
-                    rows[k].zh, &r->budget, &r->final, b->unit,
-                    r->final.prov,
-                    jx_sprintf(c->arena, "/base_sheet/costs/%s/final",
-                               rows[k].key));
+        if (spend_fires(c, &r->budget, &r->final, false)) {
+            spend_check(c, jx_sprintf(c->arena, "基础数据表%s", rows[k].zh),
+                        rows[k].zh, &r->budget, &r->final, b->unit,
+                        r->final.prov,
+                        jx_sprintf(c->arena, "/base_sheet/costs/%s/final",
+                                   rows[k].key));
+        }
         yoy_check(c, &rows[k]);
-        if (k >= 4 && k != 6 && k != 7 && k != 8) {
+        if (k >= 4 && k != 6 && k != 7 && k != 8 &&
+            whole_fires(c, &r->budget)) {
             whole_check(c, jx_sprintf(c->arena, "基础数据表%s本年预算数",
                                       rows[k].zh),
                         &r->budget, b->unit,

@@ -135,6 +135,11 @@ static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
             col = 1;
             continue;
         }
+        if (t[i] < '0' || t[i] > '9') {
+            /* no year starts here: only the column moves */
+            col += ((unsigned char)t[i] & 0xc0) != 0x80;
+            continue;
+        }
         bool start = i == 0 || t[i - 1] < '0' || t[i - 1] > '9';
         size_t k = i, v = 0;
         while (start && k < i + 5 && t[k] >= '0' && t[k] <= '9') {

@@ -84,6 +84,10 @@ static void mobiles(struct jx_check_ctx *c)
     mobile_in(c, &p->contacts.preparer, "/contacts/preparer", "填表人");
     mobile_in(c, &p->contacts.head, "/contacts/head", "单位负责人");
     for (size_t i = 0; i < p->report.nsections; i++) {
+        const struct jx_text *t = &p->report.sections[i].text;
+        if (!has(t) || !find_mobile(t->s)) {
+            continue; /* the path and words only for a finding */
+        }
         mobile_in(c, &p->report.sections[i].text,
                   jx_sprintf(c->arena, "/report/sections/%zu/text", i),
                   jx_sprintf(c->arena, "自评报告第%d部分",

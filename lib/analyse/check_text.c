@@ -504,6 +504,11 @@ static void prose_deductions(struct jx_check_ctx *c, const struct jx_rubric *t,
         }
         const char *start = text;
         for (const char *p = text; *p; p++) {
+            unsigned char b0 = (unsigned char)*p;
+            if (b0 != 0xEF && b0 != 0xE3 && b0 != 0xE6 && b0 != 0xE4 &&
+                b0 != '\n') {
+                continue; /* starts none of ，；。扣不 nor a newline */
+            }
             bool end = strncmp(p, "，", 3) == 0 || strncmp(p, "；", 3) == 0 ||
                        strncmp(p, "。", 3) == 0 || *p == '\n';
             bool ded = strncmp(p, "扣", strlen("扣")) == 0;

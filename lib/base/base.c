@@ -462,10 +462,18 @@ static int fast_format(char *out, size_t cap, const char *fmt, va_list ap)
     size_t o = 0;
     for (const char *f = fmt; *f; f++) {
         if (*f != '%') {
-            if (o + 1 >= cap) {
+            /* a run of literal bytes at once */
+            const char *e = strchr(f + 1, '%');
+            if (!e) {
+                e = f + 1 + strlen(f + 1);
+            }
+            size_t n = (size_t)(e - f);
+            if (n >= cap - o) {
                 return -1;
             }
-            out[o++] = *f;
+            memcpy(out + o, f, n);
+            o += n;
+            f = e - 1;
             continue;
         }
         f++;
@@ -774,7 +782,22 @@ size_t jx_utf8_count(const char *s, size_t n)
 {
     size_t count = 0;
     size_t i = 0;
+    const unsigned char *u = (const unsigned char *)s;
     while (i < n) {
+        /* the two usual cases inline, as jx_utf8_decode reads them */
+        if (u[i] < 0x80) {
+            i++;
+            count++;
+            continue;
+        }
+        if (n - i >= 3 &&
+            ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] == 0xEE ||
+             u[i] == 0xEF) &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            count++;
+            continue;
+        }
         int32_t cp;
         int k = jx_utf8_decode(s + i, n - i, &cp);
         i += k > 0 ? (size_t)k : 1;

@@ -199,23 +199,6 @@ const struct jx_facts *jx_facts_measured(struct jx_arena *arena,
 
 static bool blank_cp(int32_t cp);
 
-/* s[0..n) without white space (as jx_text_compact) into b, emptied
- * first (the caller owns and releases b): a scratch copy that does not
- * stay in any arena. */
-static void compact_into(const char *s, size_t n, struct jx_buf *b)
-{
-    jx_buf_reset(b);
-    for (size_t i = 0; i < n && s[i];) {
-        int32_t cp;
-        int k = jx_utf8_decode(s + i, n - i, &cp);
-        size_t step = k > 0 ? (size_t)k : 1;
-        if (k <= 0 || !blank_cp(cp)) {
-            jx_buf_add(b, s + i, step);
-        }
-        i += step;
-    }
-}
-
 /* The first three bytes of word w packed into one integer (every scope
  * word starts with a three-byte UTF-8 character). */
 static uint32_t head3(const char *w)
@@ -290,10 +273,9 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
         }
         uint64_t cand = sm->by[(unsigned char)k[i + 1] & 0x3F];
         uint32_t h = cand ? head3(k + i) : 0;
-        for (size_t w = 0; w < SCOPE_WORDS && cand >> w; w++) {
-            if (!(cand >> w & 1)) {
-                continue;
-            }
+        /* each candidate word once, by its set bit */
+        for (; cand; cand &= cand - 1) {
+            size_t w = (size_t)__builtin_ctzll(cand);
             const char *word = scopes[w / 3].words[w % 3];
             if (head3(word) != h) {
                 continue;
@@ -346,6 +328,10 @@ static const char *const stops[] = {"。", "！", "？", "；", ";", "\n"};
 /* Length of a terminator at s[i], or 0. */
 static size_t stop_at(const char *s, size_t n, size_t i)
 {
+    unsigned char c = i < n ? (unsigned char)s[i] : 0;
+    if (c != 0xE3 && c != 0xEF && c != ';' && c != '\n') {
+        return 0; /* no terminator starts with this byte (the usual case) */
+    }
     for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
         if (at(s, n, i, stops[k])) {
             return strlen(stops[k]);
@@ -366,6 +352,11 @@ static const char *const delims[] = {"，", ",", "、", "：", ":", "；", ";",
 static size_t last_delim(const char *s, size_t from, size_t e)
 {
     for (size_t i = e; i-- > from;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xE2 && c != ',' && c != ':' && c != ';' && c != '(' &&
+            c != ')' && c != '\n') {
+            continue; /* no delimiter starts with this byte */
+        }
         for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
             if (s[i] != delims[k][0]) {
                 continue;
@@ -432,13 +423,25 @@ static void label_span(const char *s, size_t from, size_t e, size_t *ls,
  * ("2024年度", "2024 年"), no leading 其中 and no trailing 为/约/达/共. */
 static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
 {
-    struct jx_buf kb;
-    jx_buf_init(&kb, SIZE_MAX);
-    compact_into(s, n, &kb);
-    const char *k = kb.p;
-    struct jx_buf b;
-    jx_buf_init(&b, strlen(k) + 8);
-    size_t i = 0, len = strlen(k);
+    /* two scratch copies (compacted, then without list number and
+       years), on the stack when short, else in one block freed here */
+    char stack[512];
+    n = strnlen(s, n);
+    char *k = 2 * n + 2 <= sizeof stack ? stack : jx_xmalloc(2 * n + 2);
+    char *o = k + n + 1;
+    size_t len = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int dk = jx_utf8_decode(s + i, n - i, &cp);
+        size_t step = dk > 0 ? (size_t)dk : 1;
+        if (dk <= 0 || !blank_cp(cp)) {
+            memcpy(k + len, s + i, step);
+            len += step;
+        }
+        i += step;
+    }
+    k[len] = '\0';
+    size_t i = 0, ol = 0;
     /* a list number at the start: "1.", "2、", "（3）" */
     size_t d = 0;
     while (k[d] >= '0' && k[d] <= '9') {
@@ -458,11 +461,11 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
                 continue;
             }
         }
-        jx_buf_addc(&b, k[i]);
+        o[ol++] = k[i];
         i++;
     }
-    const char *r = b.p;
-    size_t rl = b.len;
+    const char *r = o;
+    size_t rl = ol;
     if (at(r, rl, 0, "其中")) {
         r += strlen("其中");
         rl -= strlen("其中");
@@ -490,8 +493,9 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
         rl -= step;
     }
     const char *out = jx_strndup(a, r, rl);
-    jx_buf_release(&b);
-    jx_buf_release(&kb);
+    if (k != stack) {
+        free(k);
+    }
     return out;
 }
 
@@ -1070,6 +1074,19 @@ static bool cn_count(struct jx_arena *arena, const char *text, size_t len,
     return true;
 }
 
+/* The bytes at which something jx_text_facts reads may start: a
+ * sentence terminator (。！？； ; newline), a digit (ASCII or
+ * full-width), an OCR confusable (O o I l) or a Chinese numeral (lead
+ * bytes E3 to E9). */
+static const bool may_start[256] = {
+    ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+    ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+    ['O'] = true, ['o'] = true, ['I'] = true, ['l'] = true, [';'] = true,
+    ['\n'] = true, [0xE3] = true, [0xE4] = true, [0xE5] = true,
+    [0xE6] = true, [0xE7] = true, [0xE8] = true, [0xE9] = true,
+    [0xEF] = true,
+};
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -1084,8 +1101,9 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t sent_cached = SIZE_MAX, sent_end = 0; /* the sentence known */
     const char *sent_text = "";
     uint32_t sent_scopes = 0;
-    struct scope_match sm; /* for scope_bits, built once per text */
-    scope_match_init(&sm);
+    struct scope_match sm; /* for scope_bits, built once per text, at
+                              its first figure */
+    bool sm_ready = false;
     int para = 1;           /* the paragraph (non-blank line) */
     bool para_text = false; /* the current line holds something */
     size_t first = out->n;  /* the first fact of this text */
@@ -1093,6 +1111,17 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
     size_t nwait = 0, capwait = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c0 = (unsigned char)text[i];
+        if (!may_start[c0]) {
+            /* no terminator, digit, confusable or Chinese numeral starts
+               with this byte (the usual one): what the steps below do
+               with it, at once */
+            if (c0 != ' ' && c0 != '\t' && c0 != '\r') {
+                para_text = true;
+            }
+            i++;
+            continue;
+        }
         size_t sl = stop_at(text, len, i);
         if (sl) {
             if (text[i] == '\n') {
@@ -1117,7 +1146,8 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         size_t dl;
         bool digit = digit_at(text, len, i, &dl) >= 0;
         if (!digit && confusable(text[i]) < 0 &&
-            !cn_numeral_at(text, len, i)) {
+            ((unsigned char)text[i] < 0xE3 ||
+             !cn_numeral_at(text, len, i))) {
             i++; /* no figure can start here (the usual byte) */
             continue;
         }
@@ -1313,6 +1343,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             sent_cached = sent_start;
             sent_end = se;
             sent_text = jx_strndup(arena, text + ss, se - ss);
+            if (!sm_ready) {
+                scope_match_init(&sm);
+                sm_ready = true;
+            }
             sent_scopes = scope_bits(arena, &sm, text + ss, se - ss);
         }
         size_t ls, le;
@@ -1323,6 +1357,10 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         f->label = tidy_label(arena, text + ls, le - ls);
         f->sentence = sent_text;
         f->scopes = sent_scopes;
+        if (!sm_ready) {
+            scope_match_init(&sm);
+            sm_ready = true;
+        }
         f->label_scopes = scope_bits(arena, &sm, f->label, strlen(f->label));
         f->unit_word = g.uw;
         f->section = section;

@@ -1351,16 +1351,25 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
 }
 
 /* The index in tb of the field whose key is key[0..klen) (which may
- * hold NUL bytes), or -1. */
-static int field_index(const struct table *tb, const char *key, size_t klen)
+ * hold NUL bytes), or -1.  The search starts at *hint, the field after
+ * the last one found (members usually come in the table's order), and
+ * wraps around; a table's keys are unique, so where it starts does not
+ * change the answer.  *hint is updated on a match. */
+static int field_index(const struct table *tb, const char *key, size_t klen,
+                       size_t *hint)
 {
-    for (size_t i = 0; i < tb->n; i++) {
+    size_t i = *hint < tb->n ? *hint : 0;
+    for (size_t t = 0; t < tb->n; t++, i = i + 1 < tb->n ? i + 1 : 0) {
         const char *k = tb->f[i].key;
+        if (klen && k[0] != key[0]) {
+            continue; /* the usual miss, by the first byte */
+        }
         size_t j = 0;
         while (j < klen && k[j] != '\0' && k[j] == key[j]) {
             j++;
         }
         if (j == klen && k[j] == '\0') {
+            *hint = i + 1;
             return (int)i;
         }
     }
@@ -1386,11 +1395,12 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     }
     /* the members' nodes by walking the object's children (the last of
        a duplicated key, as the lookup by key gives) */
+    size_t hint = 0;
     for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
          k = jx_jdoc_next(c->j.doc, k)) {
         size_t kl;
         const char *kk = jx_jdoc_key(c->j.doc, k, &kl);
-        int i = kk ? field_index(tb, kk, kl) : -1;
+        int i = kk ? field_index(tb, kk, kl, &hint) : -1;
         if (i >= 0) {
             at[i] = k;
         }
@@ -1400,9 +1410,10 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     const char *mkey;
     size_t mklen;
     json_t *mv;
+    hint = 0;
     json_object_keylen_foreach(obj, mkey, mklen, mv)
     {
-        int i = field_index(tb, mkey, mklen);
+        int i = field_index(tb, mkey, mklen, &hint);
         if (i >= 0) {
             vals[i] = mv;
         } else {

@@ -308,6 +308,73 @@ static void sprintf_like_snprintf(void)
     jx_arena_free(a);
 }
 
+/* jx_utf8_count (ASCII and the usual three-byte characters counted
+ * inline) gives what stepping with jx_utf8_decode gives, an invalid
+ * byte counting as one: on every sequence of three bytes from a set
+ * that holds the edge cases (E0 overlong, ED surrogates, a lead byte
+ * cut off at the end, stray continuation bytes, a four-byte lead). */
+static void utf8_count_steps(void)
+{
+    static const unsigned char bytes[] = {'a', 0x7F, 0x80, 0xA0, 0xBF, 0xC2,
+                                          0xE0, 0xE1, 0xE5, 0xEC, 0xED, 0xEE,
+                                          0xEF, 0xF0, 0x9F, 0xFF};
+    enum { NB = sizeof bytes };
+    char s[4];
+    for (size_t i = 0; i < NB * NB * NB; i++) {
+        s[0] = (char)bytes[i % NB];
+        s[1] = (char)bytes[i / NB % NB];
+        s[2] = (char)bytes[i / NB / NB];
+        s[3] = '\0';
+        for (size_t n = 0; n <= 3; n++) {
+            size_t want = 0;
+            for (size_t k = 0; k < n; want++) {
+                int32_t cp;
+                int step = jx_utf8_decode(s + k, n - k, &cp);
+                k += step > 0 ? (size_t)step : 1;
+            }
+            if (jx_utf8_count(s, n) != want) {
+                CHECK_INT(jx_utf8_count(s, n), want);
+                return;
+            }
+        }
+    }
+    CHECK_INT(jx_utf8_count("执行率a", strlen("执行率a")), 4);
+    CHECK_INT(jx_utf8_count("\xE5\xBE", 2), 2);        /* cut off */
+    CHECK_INT(jx_utf8_count("\xED\xA0\x80", 3), 3);    /* surrogate */
+    CHECK_INT(jx_utf8_count("\xF0\x9F\x98\x80" "a", 5), 2); /* four bytes */
+}
+
+/* jx_sprintf's runs of literal bytes: copied whole up to the next %, the
+ * last run to the end, and a result longer than the 256-byte probe
+ * still formatted by vsnprintf, as snprintf formats it. */
+static void sprintf_literal_runs(void)
+{
+#define Y10 "yyyyyyyyyy"
+#define Y50 Y10 Y10 Y10 Y10 Y10
+#define Y250 Y50 Y50 Y50 Y50 Y50
+    struct jx_arena *a = jx_arena_new();
+    char want[400];
+    CHECK_STR(jx_sprintf(a, "指标“%s”自评得分 %s 与复核得分", "甲", "5"),
+              "指标“甲”自评得分 5 与复核得分");
+    CHECK_STR(jx_sprintf(a, "无格式的文字"), "无格式的文字");
+    CHECK_STR(jx_sprintf(a, "%s尾", ""), "尾");
+    CHECK_STR(jx_sprintf(a, "%%前%%后%%"), "%前%后%");
+    /* around the probe's 256 bytes: 254, 255, 256 and 257 in all */
+    snprintf(want, sizeof want, Y250 "yyy%s", "z");
+    CHECK_STR(jx_sprintf(a, Y250 "yyy%s", "z"), want);
+    snprintf(want, sizeof want, Y250 "yyyy%s", "z");
+    CHECK_STR(jx_sprintf(a, Y250 "yyyy%s", "z"), want);
+    snprintf(want, sizeof want, Y250 "yyyyy%s", "z");
+    CHECK_STR(jx_sprintf(a, Y250 "yyyyy%s", "z"), want);
+    snprintf(want, sizeof want, "%s" Y250 "yyyyyy", "z");
+    CHECK_STR(jx_sprintf(a, "%s" Y250 "yyyyyy", "z"), want);
+    CHECK_INT(strlen(want), 257);
+    jx_arena_free(a);
+#undef Y250
+#undef Y50
+#undef Y10
+}
+
 /* Diagnostics are counted past the cap and formatted with locations. */
 static void diag_collect(void)
 {
@@ -521,6 +588,8 @@ const struct jx_test t_base[] = {
     {"base.utf8_width", utf8_width},
     {"base.utf8_decode_all", utf8_decode_all},
     {"base.sprintf_like_snprintf", sprintf_like_snprintf},
+    {"base.sprintf_literal_runs", sprintf_literal_runs},
+    {"base.utf8_count_steps", utf8_count_steps},
     {"base.diag_collect", diag_collect},
     {"base.diag_sort", diag_sort},
     {"base.file_atomic", file_atomic},
