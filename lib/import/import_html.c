@@ -39,6 +39,10 @@
 /* Most columns of a table grid. */
 #define MAX_COLS 4096
 
+/* Grid positions above which a table's empty columns and rows are
+ * merged away (collapse_spans). */
+#define COLLAPSE_MIN 65536L
+
 /* The walk's state. */
 struct hctx {
     struct jx_doc *doc;
@@ -400,6 +404,69 @@ static size_t table_rows(const xmlNode *n, const xmlNode **rows, size_t max)
     return k;
 }
 
+/* new[x] for x in 0..n: how many of the flags start[0..x) are set
+ * (malloc'd; the caller frees). */
+static int *ranks(const unsigned char *start, long n)
+{
+    int *r = malloc((size_t)(n + 1) * sizeof *r);
+    if (!r) {
+        jx_oom();
+    }
+    int k = 0;
+    for (long x = 0; x <= n; x++) {
+        r[x] = k;
+        k += x < n && start[x];
+    }
+    return r;
+}
+
+/*
+ * Merge away the columns of table t in which no cell starts, and the
+ * rows in which none starts, when its grid passes COLLAPSE_MIN
+ * positions.  Such a column or row holds no text: every position of it
+ * continues a span begun before it, and spans of up to MAX_SPAN let a
+ * few bytes of HTML (colspan="1000" on every row) ask for a grid of
+ * millions of positions that the recognisers would then walk one by
+ * one.  The cells keep their order, text and provenance (the HTML's row
+ * and column); a span shrinks by the columns or rows merged inside it.
+ * A table of at most COLLAPSE_MIN positions is left as written.
+ */
+static void collapse_spans(struct jx_doc_table *t)
+{
+    long rows = 0, cols = 0;
+    for (size_t i = 0; i < t->ncells; i++) {
+        const struct jx_doc_cell *c = &t->cells[i];
+        long r = (long)c->row + c->rowspan, k = (long)c->col + c->colspan;
+        rows = r > rows ? r : rows;
+        cols = k > cols ? k : cols;
+    }
+    if (rows * cols <= COLLAPSE_MIN) {
+        return;
+    }
+    unsigned char *rs = calloc((size_t)rows + 1, 1);
+    unsigned char *cs = calloc((size_t)cols + 1, 1);
+    if (!rs || !cs) {
+        jx_oom();
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        rs[t->cells[i].row] = 1;
+        cs[t->cells[i].col] = 1;
+    }
+    int *nr = ranks(rs, rows), *nc = ranks(cs, cols);
+    for (size_t i = 0; i < t->ncells; i++) {
+        struct jx_doc_cell *c = &t->cells[i];
+        int r = nr[c->row], k = nc[c->col];
+        c->rowspan = nr[c->row + c->rowspan] - r;
+        c->colspan = nc[c->col + c->colspan] - k;
+        c->row = r;
+        c->col = k;
+    }
+    free(nr);
+    free(nc);
+    free(rs);
+    free(cs);
+}
+
 /* Read a leaf table (no tables inside) into the document. */
 static void read_table(struct hctx *h, const xmlNode *n, int depth)
 {
@@ -483,6 +550,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
     jx_buf_release(&tb);
     free(rows);
     free(busy);
+    collapse_spans(t);
     if (jx_doc_table_end(h->doc, t) != 0 && !h->failed) {
         jx_import_error(h->diags, h->doc->file, "I522",
                         "HTML 表格过大：超过 %ld 个网格位置",

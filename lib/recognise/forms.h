@@ -141,11 +141,25 @@ struct jx_form {
                                  ("基本支出总额 | 864.2万"); 0: not read */
 };
 
-/* A catalogue: the forms in file name order. */
+/* A catalogue: the forms in file name order.  Once loaded it is never
+ * changed and may be shared by threads; the indexes the recognisers
+ * derive from it are built once, on first use (jx_forms_index). */
 struct jx_forms {
     struct jx_form *f;
     size_t n, cap;
+    struct jx_arena *arena;     /* the arena the catalogue lives in */
+    void *_Atomic oneline;      /* recog_oneline.c's words of the forms
+                                   (in arena), built on first use under
+                                   a lock; NULL until then, and again
+                                   after a form is added */
 };
+
+/* The index *slot of catalogue cat, built by build(cat, arena) into the
+ * catalogue's arena the first time it is asked for (under a lock: the
+ * catalogue is shared by threads), the same pointer after that. */
+void *jx_forms_index(const struct jx_forms *cat, void *_Atomic *slot,
+                     void *(*build)(const struct jx_forms *cat,
+                                    struct jx_arena *arena));
 
 /* Largest form file read (bytes) and deepest nesting. */
 #define JX_FORMS_MAX_BYTES (256u * 1024u)

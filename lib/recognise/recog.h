@@ -111,8 +111,6 @@ struct jx_rc {
                                    handed in */
     const struct jx_forms *forms; /* the catalogue of forms (never NULL
                                      while recognising) */
-    void *oneline_words;        /* recog_oneline.c's words of the forms,
-                                   collected on first use (arena) */
 };
 
 /* ---- recog.c: rows, segments, text, numbers ------------------------- */

@@ -8,6 +8,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +67,34 @@ struct jx_forms *jx_forms_new(struct jx_arena *a)
 {
     struct jx_forms *c = jx_alloc(a, sizeof *c);
     memset(c, 0, sizeof *c);
+    c->arena = a;
+    atomic_init(&c->oneline, NULL);
     return c;
+}
+
+/* The lock under which the catalogues' indexes are built (one for all
+ * catalogues: each index is built once per catalogue). */
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The index in *slot, built on first use (see forms.h).  slot is a
+ * field of cat: the catalogue is const to its readers, the index is
+ * the one thing set after loading, once, under index_lock. */
+void *jx_forms_index(const struct jx_forms *cat, void *_Atomic *slot,
+                     void *(*build)(const struct jx_forms *cat,
+                                    struct jx_arena *arena))
+{
+    void *ix = atomic_load_explicit(slot, memory_order_acquire);
+    if (ix) {
+        return ix;
+    }
+    pthread_mutex_lock(&index_lock);
+    ix = atomic_load_explicit(slot, memory_order_relaxed);
+    if (!ix) {
+        ix = build(cat, cat->arena);
+        atomic_store_explicit(slot, ix, memory_order_release);
+    }
+    pthread_mutex_unlock(&index_lock);
+    return ix;
 }
 
 /* State of one load. */
@@ -363,6 +392,9 @@ int jx_forms_load(struct jx_forms *cat, struct jx_arena *a, const char *file,
     }
     cat->f = jx_arena_grow(a, cat->f, cat->n, &cat->cap, sizeof *cat->f);
     cat->f[cat->n++] = f;
+    /* a form added: the indexes are built again on next use (loading
+       is never concurrent with recognising) */
+    atomic_store_explicit(&cat->oneline, NULL, memory_order_relaxed);
     return 0;
 }
 

@@ -119,8 +119,10 @@ static void index_words(struct jx_arena *a, struct words *ws)
     ws->cap = ws->n;
 }
 
-/* Collect the words of the catalogue's 整体 and 项目 forms. */
-static void collect(struct jx_rc *rc, struct words *ws)
+/* Collect the words of the catalogue's 整体 and 项目 forms into a new
+ * struct words in arena a (the catalogue's: built once per catalogue,
+ * through jx_forms_index). */
+static void *collect(const struct jx_forms *forms, struct jx_arena *a)
 {
     static const int cols[] = {
         JX_FC_BUDGET_INITIAL, JX_FC_BUDGET_FULL, JX_FC_EXECUTED, JX_FC_RATE,
@@ -130,34 +132,36 @@ static void collect(struct jx_rc *rc, struct words *ws)
     static const int heads[] = {JX_FR_PROJECT_NAME, JX_FR_SUPERVISOR,
                                 JX_FR_IMPLEMENTER, JX_FR_UNIT_NAME,
                                 JX_FR_HEAD_LABEL};
+    struct words *ws = jx_alloc(a, sizeof *ws);
     memset(ws, 0, sizeof *ws);
-    for (size_t f = 0; f < rc->forms->n; f++) {
-        const struct jx_form *fm = &rc->forms->f[f];
+    for (size_t f = 0; f < forms->n; f++) {
+        const struct jx_form *fm = &forms->f[f];
         if (fm->kind != JX_FORM_PROJECT && fm->kind != JX_FORM_UNIT) {
             continue;
         }
         for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
-            add_words(rc->arena, ws, &fm->col[cols[k]], G_COL, cols[k]);
+            add_words(a, ws, &fm->col[cols[k]], G_COL, cols[k]);
         }
         for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
-            add_words(rc->arena, ws, &fm->row[heads[k]], G_HEAD, heads[k]);
+            add_words(a, ws, &fm->row[heads[k]], G_HEAD, heads[k]);
         }
         for (int k = JX_FR_TOTAL; k <= JX_FR_PROJECT; k++) {
-            add_words(rc->arena, ws, &fm->row[k], G_FUND, k);
+            add_words(a, ws, &fm->row[k], G_FUND, k);
         }
-        add_words(rc->arena, ws, &fm->row[JX_FR_LEVEL1], G_LEVEL1,
+        add_words(a, ws, &fm->row[JX_FR_LEVEL1], G_LEVEL1,
                   JX_FR_LEVEL1);
-        add_words(rc->arena, ws, &fm->row[JX_FR_LEVEL2], G_LEVEL2,
+        add_words(a, ws, &fm->row[JX_FR_LEVEL2], G_LEVEL2,
                   JX_FR_LEVEL2);
-        add_words(rc->arena, ws, &fm->row[JX_FR_SUM], G_SUM, JX_FR_SUM);
+        add_words(a, ws, &fm->row[JX_FR_SUM], G_SUM, JX_FR_SUM);
     }
-    ws->pre = jx_alloc(rc->arena, PRE_BITS / 8);
+    ws->pre = jx_alloc(a, PRE_BITS / 8);
     memset(ws->pre, 0, PRE_BITS / 8);
     for (size_t i = 0; i < ws->n; i++) {
         uint32_t k = pre_key(ws->w[i].w, ws->w[i].n);
         ws->pre[k / 8] |= (unsigned char)(1u << (k % 8));
     }
-    index_words(rc->arena, ws);
+    index_words(a, ws);
+    return ws;
 }
 
 /* The length of the longest word of group g at s[pos..n) (its id in
@@ -1222,12 +1226,10 @@ const struct jx_doc *jx_rc_oneline(struct jx_rc *rc,
         scoring_form_line(rc->forms, s)) {
         return NULL;
     }
-    struct words *ws = rc->oneline_words;
-    if (!ws) {
-        ws = jx_alloc(rc->arena, sizeof *ws);
-        collect(rc, ws);
-        rc->oneline_words = ws;
-    }
+    /* the catalogue's words, built on the first line looked at */
+    const struct words *ws =
+        jx_forms_index(rc->forms, &((struct jx_forms *)rc->forms)->oneline,
+                       collect);
     struct cut c;
     memset(&c, 0, sizeof c);
     c.rc = rc;

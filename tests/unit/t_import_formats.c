@@ -451,6 +451,53 @@ static void html_tables(void)
     jx_arena_free(a);
 }
 
+/* A table whose spans ask for a grid far larger than its cells (every
+ * row spanning 1000 columns, one cell spanning 400 rows): the columns
+ * and rows in which no cell starts are merged away, so the grid has the
+ * size of what was written (3 x 300, not 1002 x 300); a small
+ * table with a column no cell starts in keeps it. */
+static void html_span_grid(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_adds(&b, "<html><body><table><tr><td rowspan=\"400\">头</td>"
+                    "<td colspan=\"1000\">甲</td><td>1</td></tr>");
+    for (int r = 1; r < 300; r++) {
+        jx_buf_addf(&b, "<tr><td colspan=\"1000\">乙%d</td><td>%d</td></tr>",
+                    r, r + 1);
+    }
+    jx_buf_adds(&b, "</table></body></html>");
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "g.html", b.p, b.len, NULL, &d, NULL);
+    CHECK_INT(d.n, 0);
+    CHECK(doc && doc->nblocks == 1 && doc->blocks[0].table);
+    if (doc && doc->nblocks == 1 && doc->blocks[0].table) {
+        const struct jx_doc_table *t = doc->blocks[0].table;
+        CHECK_INT(t->nrows, 300);
+        CHECK_INT(t->ncols, 3);
+        CHECK_INT((long)t->ncells, 601);
+        CHECK_INT(t->cells[0].rowspan, 300);
+        CHECK_INT(t->cells[1].colspan, 1);
+        CHECK_STR(jx_doc_text_at(t, 299, 0), "头");
+        CHECK_STR(jx_doc_text_at(t, 299, 1), "乙299");
+        CHECK_STR(jx_doc_text_at(t, 299, 2), "300");
+        /* the provenance keeps the HTML's row and column */
+        CHECK_INT(t->cells[600].prov.row, 300);
+        CHECK_INT(t->cells[600].prov.column, 1002);
+    }
+    jx_buf_release(&b);
+    const char *small = "<table><tr><td colspan=\"3\">a</td><td>b</td></tr>"
+                        "<tr><td colspan=\"3\">c</td><td>d</td></tr></table>";
+    jx_diags_init(&d, a);
+    doc = jx_import_doc(a, "s.html", small, strlen(small), NULL, &d, NULL);
+    CHECK_STR(dump(a, doc), "T1 2x4\nT1 0,0 +1,3: a\nT1 0,3 +1,1: b\n"
+                            "T1 1,0 +1,3: c\nT1 1,3 +1,1: d\n");
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* HTML limits: tags counted before parsing, nesting while walking; a
  * table of tables, or of one column of paragraphs, is layout, read as
  * blocks. */
@@ -558,6 +605,7 @@ static void doc_without_soffice(void)
 
 const struct jx_test t_import_formats[] = {
     {"import_formats.detection", detection},
+    {"import_formats.html_span_grid", html_span_grid},
     {"import_formats.pdf_table", pdf_table},
     {"import_formats.pdf_ruled", pdf_ruled},
     {"import_formats.pdf_guards", pdf_guards},
