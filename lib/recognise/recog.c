@@ -280,6 +280,50 @@ static void clean_line(const char *s, size_t n, struct jx_buf *out)
     }
 }
 
+/* True when cleaning s[0..n) (n > 0) gives it back unchanged: no byte
+ * that clean_pass1 looks at (marks, tags, LaTeX, tabs, CR, U+3000,
+ * U+00A0, line breaks), no blank at either end or doubled, and no
+ * single blank that clean_line drops (between Chinese characters, after
+ * a comparison sign before a digit).  The quick answer for the cells
+ * and lines that need no cleaning, with no buffer built. */
+static bool clean_already(const char *s, size_t n)
+{
+    if (s[0] == ' ' || s[n - 1] == ' ') {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '[' || c == '<' || c == '$' || c == '\\' || c == '\t' ||
+            c == '\r' || c == '\n' || c == '\0' ||
+            (c == 0xE3 && n - i >= 3 && s[i + 1] == '\x80' &&
+             s[i + 2] == '\x80') ||
+            (c == 0xC2 && n - i >= 2 && s[i + 1] == '\xA0')) {
+            return false;
+        }
+    }
+    int32_t prev = 0, cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = dec1(s, n, i, &cp);
+        if (cp == ' ') {
+            /* a single blank inside (the ends are not blank) */
+            int32_t next = 0;
+            if (s[i + 1] == ' ') {
+                return false;
+            }
+            dec1(s, n, i + 1, &next);
+            if ((is_cjk(prev) && is_cjk(next)) ||
+                (is_cmp(prev) && next >= '0' && next <= '9')) {
+                return false;
+            }
+            i++;
+            continue;
+        }
+        prev = cp;
+        i += k;
+    }
+    return true;
+}
+
 /* Clean s[0..n) into a new string in a, or (share) give s itself back
  * when nothing changes and s[n] ends it. */
 static const char *rc_clean(struct jx_arena *a, const char *s, size_t n,
@@ -287,6 +331,10 @@ static const char *rc_clean(struct jx_arena *a, const char *s, size_t n,
 {
     if (!s || !n) {
         return "";
+    }
+    if (clean_already(s, n)) {
+        /* (nearly every cell and line) */
+        return share && s[n] == '\0' ? s : jx_strndup(a, s, n);
     }
     struct jx_buf b1, b2;
     jx_buf_init(&b1, n * 3 + 16);

@@ -18,6 +18,7 @@
 #include "import/import_formats.h"
 #include "jixiao/pipeline.h"
 #include "recognise/recognise.h"
+#include "recognise/recog.h"
 #include "jixiao/pkgjson.h"
 #include "jixiao/score.h"
 
@@ -1976,8 +1977,39 @@ static void seed003_scores_like_fixture(void)
     jx_arena_free(a);
 }
 
+/* Cleaning a cell: a text that needs none is given back itself (no
+ * copy); one blank between Chinese characters or after a comparison
+ * sign before a digit is dropped, elsewhere kept; doubled and outer
+ * blanks, U+3000, tabs, marks and dollars are cleaned. */
+static void clean_cells(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    static const char *const same[] = {"年初预算数", "a b", "95 %",
+                                        "≥95%", "项目 A", "A 项目", "1 2"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        CHECK(jx_rc_clean_shared(a, same[i], strlen(same[i])) == same[i]);
+    }
+    static const char *const in[] = {
+        "预算 执行", "≥ 95%", "a  b", " a", "a ", "a\tb", "预算\xE3\x80\x80数",
+        "x\xC2\xA0y", "$x$", "[image: p.png]年度", "a\nb", "≥ a", "预算 1"};
+    static const char *const out[] = {
+        "预算执行", "≥95%", "a b", "a", "a", "a b", "预算数",
+        "x y", "x", "年度", "a\nb", "≥ a", "预算 1"};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        CHECK_STR(jx_rc_clean_shared(a, in[i], strlen(in[i])), out[i]);
+        CHECK_STR(jx_rc_clean(a, in[i], strlen(in[i])), out[i]);
+    }
+    /* not NUL-terminated at n: a copy */
+    const char *line = "预算数\n下一行";
+    const char *c = jx_rc_clean_shared(a, line, strlen("预算数"));
+    CHECK_STR(c, "预算数");
+    CHECK(c != line);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_recog[] = {
     {"recog.base_sheet", base_sheet},
+    {"recog.clean_cells", clean_cells},
     {"recog.base_stream", base_stream},
     {"recog.dept_words", dept_words},
     {"recog.base_pairs", base_pairs},
