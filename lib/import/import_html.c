@@ -495,6 +495,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
     struct jx_buf b, tb;
     jx_buf_init(&b, 1u << 20);
     jx_buf_init(&tb, 1u << 20);
+    int used = 0; /* columns any row has reached */
     for (size_t r = 0; r < nrows && !h->failed; r++) {
         int col = 0;
         for (const xmlNode *c = rows[r]->children; c && !h->failed;
@@ -539,8 +540,11 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
                 busy[k] = rs;
             }
             col += cs;
+            used = col > used ? col : used;
         }
-        for (int k = 0; k < MAX_COLS; k++) {
+        /* (busy is 0 from used on: a row's work is its width, not
+           MAX_COLS) */
+        for (int k = 0; k < used; k++) {
             if (busy[k] > 0) {
                 busy[k]--;
             }
