@@ -143,7 +143,10 @@ struct jx_form {
 
 /* A catalogue: the forms in file name order.  Once loaded it is never
  * changed and may be shared by threads; the indexes the recognisers
- * derive from it are built once, on first use (jx_forms_index). */
+ * derive from it are built once, on first use (jx_forms_index), into
+ * the catalogue's arena: a catalogue shared by threads lives in an arena
+ * of its own, which nothing else allocates from after loading (as the
+ * fuzz targets' and a run's catalogue do). */
 struct jx_forms {
     struct jx_form *f;
     size_t n, cap;
