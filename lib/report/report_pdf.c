@@ -254,6 +254,10 @@ struct pdf {
     struct gregion *reg;     /* second pass: the generated regions drawn */
     size_t nreg, capreg;     /* (malloc'd) */
     bool newreg;             /* the next mark starts a new region */
+    struct tab **tabs;       /* per table number - 1: the table prepared
+                                by the first pass, reused by the second
+                                (in the arena; the array malloc'd) */
+    int ntabs;
 };
 
 /* An entry of the PDF outline (bookmarks): its parent entry (-1: the
@@ -1169,6 +1173,10 @@ struct tab {
                         instead on the pages after it */
     double *x;       /* ncols + 1 column edges */
     double *h;       /* row heights */
+    double *h_prep;  /* the row heights as prepared (h is cut where a
+                        row is taller than a page; each pass starts
+                        again from these) */
+    struct lay **cl; /* per cell: its layout (NULL: skipped) */
     double *yr;      /* top of each row in the segment being drawn */
     bool *nobreak;   /* nobreak[r]: no page break before row r */
     bool *skip;      /* per cell: not printable (outside, overlapping) */
@@ -1221,10 +1229,46 @@ static struct lay *cell_layout(struct pdf *p, const struct tab *tb,
 static long cell_measure(void *ctx, const char *s, size_t n, bool bold)
 {
     struct pdf *p = ctx;
-    struct lay *l = layout(p, jx_strndup(p->a, s, n),
-                            bold ? &ST_CELL_B : &ST_CELL, 0, AL_LEFT,
-                            0);
-    double w = lw(l);
+    const struct tstyle *st = bold ? &ST_CELL_B : &ST_CELL;
+    double w = 0;
+    if (memchr(s, '\n', n) || !g_utf8_validate(s, (gssize)n, NULL)) {
+        /* not one valid line: the layout itself (R406 as it reports) */
+        w = lw(layout(p, jx_strndup(p->a, s, n), st, 0, AL_LEFT, 0));
+    } else {
+        /* the width lay_build gives one unwrapped line, summed in the
+         * same order (so the same double), without building a layout:
+         * advances of the characters, controls left out, a tab a space,
+         * trailing spaces not counted */
+        struct jx_pfont *pf = p->f->pf[st->bold ? 1 : 0];
+        struct jx_pfont_metrics m = jx_pfont_metrics(pf);
+        double em =
+            st->size / (double)(m.units_per_em ? m.units_per_em : 1000);
+        double x = 0;
+        size_t i = 0;
+        while (i < n) {
+            int32_t c32;
+            int k = jx_utf8_decode(s + i, n - i, &c32);
+            if (k <= 0) {
+                c32 = 0xfffd;
+                k = 1;
+            }
+            uint32_t c = (uint32_t)c32;
+            i += (size_t)k;
+            if (c == '\t') {
+                c = ' ';
+            } else if (c == '\r' || c < 0x20 || c == 0x7f) {
+                continue; /* a control draws nothing */
+            }
+            uint32_t g = jx_pfont_gid(pf, c);
+            if (g == 0) {
+                missing(p, c);
+            }
+            x += jx_pfont_advance(pf, g) * em;
+            if (c != ' ') {
+                w = x;
+            }
+        }
+    }
     return (long)(w * 100 + 0.999);
 }
 
@@ -1269,6 +1313,8 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
     struct jx_arena *a = p->a;
     tb->x = jx_alloc_array(a, (size_t)nc + 1, sizeof *tb->x);
     tb->h = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->h);
+    tb->h_prep = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->h_prep);
+    tb->cl = jx_alloc_array(a, t->ncells + 1, sizeof *tb->cl);
     tb->yr = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->yr);
     tb->nobreak = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->nobreak);
     tb->skip = jx_alloc_array(a, t->ncells + 1, sizeof *tb->skip);
@@ -1362,7 +1408,7 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
             continue;
         }
         const struct jx_rcell *c = &t->cells[i];
-        struct lay *l = cell_layout(p, tb, c);
+        struct lay *l = tb->cl[i] = cell_layout(p, tb, c);
         need[i] = lh(l) + 2 * CELL_PY;
         if (c->rowspan == 1 && need[i] > tb->h[c->row]) {
             tb->h[c->row] = need[i];
@@ -1417,7 +1463,40 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
     if (nr - 1 > tb->hdr && nr - 1 != tb->sub) {
         tb->nobreak[nr - 1] = true;
     }
+    memcpy(tb->h_prep, tb->h, ((size_t)nr + 1) * sizeof *tb->h);
     return true;
+}
+
+/* Table number no (t) prepared (tab_prepare) for this pass: the first
+ * pass prepares it and keeps it, the second takes the kept one with its
+ * row heights as prepared (no measuring or layout again).  NULL when
+ * the table cannot be printed.  Owned by the pass's arena. */
+static struct tab *tab_get(struct pdf *p, const struct jx_rtable *t, int no)
+{
+    if (no >= 1 && no <= p->ntabs && p->tabs[no - 1] &&
+        p->tabs[no - 1]->t == t) {
+        struct tab *tb = p->tabs[no - 1];
+        memcpy(tb->h, tb->h_prep, ((size_t)tb->nrows + 1) * sizeof *tb->h);
+        return tb;
+    }
+    struct tab *tb = jx_alloc(p->a, sizeof *tb);
+    if (!tab_prepare(p, tb, t, no)) {
+        return NULL;
+    }
+    if (no >= 1) {
+        if (no > p->ntabs) {
+            int n = no > 2 * p->ntabs ? no : 2 * p->ntabs;
+            struct tab **v = realloc(p->tabs, (size_t)n * sizeof *v);
+            if (!v) {
+                jx_oom();
+            }
+            memset(v + p->ntabs, 0, (size_t)(n - p->ntabs) * sizeof *v);
+            p->tabs = v;
+            p->ntabs = n;
+        }
+        p->tabs[no - 1] = tb;
+    }
+    return tb;
 }
 
 /* Draw the part of cell c between the tops top and bottom bot: fill,
@@ -1434,7 +1513,7 @@ static void draw_cell(struct pdf *p, const struct tab *tb,
     } else if (c->header) {
         fill_rect(p, x0, top, x1 - x0, bot - top, &C_HEAD);
     }
-    struct lay *l = cell_layout(p, tb, c);
+    struct lay *l = tb->cl[c - tb->t->cells];
     double th = lh(l);
     double room = bot - top - 2 * CELL_PY;
     double ty = top + CELL_PY + (room > th ? (room - th) / 2 : 0);
@@ -1505,13 +1584,13 @@ static double rows_h(const struct tab *tb, int a, int b)
  * header rows repeated, the line below and the note on flagged cells. */
 static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
 {
-    struct tab tb;
-    if (!t || !tab_prepare(p, &tb, t, no)) {
+    struct tab *tb = t ? tab_get(p, t, no) : NULL;
+    if (!tb) {
         return;
     }
-    double H = rows_h(&tb, 0, tb.hdr);
-    double g1 = tb.hdr < tb.nrows
-                    ? rows_h(&tb, tb.hdr, group_end(&tb, tb.hdr))
+    double H = rows_h(tb, 0, tb->hdr);
+    double g1 = tb->hdr < tb->nrows
+                    ? rows_h(tb, tb->hdr, group_end(tb, tb->hdr))
                     : 0;
 
     /* the lines above: title, then above_left and above_right on one
@@ -1575,24 +1654,24 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
 
     /* the rows, one segment per page; from the second part on, its
      * header row is the one repeated */
-    int r = tb.hdr;
-    int h0 = 0, h1 = tb.hdr;
+    int r = tb->hdr;
+    int h0 = 0, h1 = tb->hdr;
     bool first = true;
     while (!p->stop) {
         bool fresh = p->empty || (first && fresh_start);
-        if (tb.sub && r >= tb.sub && !first) {
-            h0 = tb.sub;
-            h1 = tb.sub + 1;
-            H = rows_h(&tb, h0, h1);
-            r = r == tb.sub ? tb.sub + 1 : r;
+        if (tb->sub && r >= tb->sub && !first) {
+            h0 = tb->sub;
+            h1 = tb->sub + 1;
+            H = rows_h(tb, h0, h1);
+            r = r == tb->sub ? tb->sub + 1 : r;
         }
         double avail = BODY_BOTTOM - p->y - H;
         int a = r;
         double used = 0;
-        while (r < tb.nrows) {
-            int ge = group_end(&tb, r);
-            double gh = rows_h(&tb, r, ge);
-            double more = ge == tb.nrows ? below : 0;
+        while (r < tb->nrows) {
+            int ge = group_end(tb, r);
+            double gh = rows_h(tb, r, ge);
+            double more = ge == tb->nrows ? below : 0;
             if (used + gh + more <= avail + 0.01) {
                 used += gh;
                 r = ge;
@@ -1600,32 +1679,32 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
             }
             if (r == a && (fresh || gh > BODY_H - H)) {
                 /* a group taller than a page: split it between rows */
-                while (r < ge && used + tb.h[r] <= avail + 0.01) {
-                    used += tb.h[r++];
+                while (r < ge && used + tb->h[r] <= avail + 0.01) {
+                    used += tb->h[r++];
                 }
                 if (r == a) {
                     struct jx_loc loc = {.table = no, .row = r + 1};
                     report(p, "R405", JX_SEV_WARNING, &loc,
                            "表格 %d 第 %d 行高于一页，超出部分未打印", no,
                            r + 1);
-                    tb.h[r] = avail - used > 1 ? avail - used : 1;
-                    used += tb.h[r++];
+                    tb->h[r] = avail - used > 1 ? avail - used : 1;
+                    used += tb->h[r++];
                 }
             }
             break;
         }
-        if (r == a && r < tb.nrows) {
+        if (r == a && r < tb->nrows) {
             new_page(p); /* nothing fits below what is on this page */
             first = false;
             continue;
         }
         double top = p->y;
-        draw_rows(p, &tb, h0, h1, top);
-        draw_rows(p, &tb, a, r, top + H);
+        draw_rows(p, tb, h0, h1, top);
+        draw_rows(p, tb, a, r, top + H);
         p->y = top + H + used;
         p->empty = false;
         first = false;
-        if (r >= tb.nrows) {
+        if (r >= tb->nrows) {
             break;
         }
         new_page(p);
@@ -1638,7 +1717,7 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
         text_block(p, t->below, &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0,
                    &C_BLACK);
     }
-    if (tb.flagged) {
+    if (tb->flagged) {
         text_block(p, "注：带 " FLAG_MARK " 的数值与按规则复核的结果不一致。",
                    &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0, &C_FLAG);
     }
@@ -2421,6 +2500,7 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
     free(p.content_obj);
     free(p.outl);
     free(p.miss_seen);
+    free(p.tabs);
     jx_arena_free(p.a);
     return p.errors ? -1 : 0;
 }
