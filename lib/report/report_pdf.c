@@ -719,9 +719,16 @@ static double lw(const struct lay *l)
     return l->w;
 }
 
-/* A number for the content stream and a space: two decimals at most,
- * no trailing zeros (written without printf: the hot path). */
-static void num(struct jx_buf *b, double v)
+/* A content stream operator being put together (without a call per
+ * number into the buffer: the hot path): its bytes so far. */
+struct ops {
+    char t[256];
+    size_t n;
+};
+
+/* Append a number and a space to o: two decimals at most, no trailing
+ * zeros (without printf). */
+static void op_num(struct ops *o, double v)
 {
     long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
     char t[32];
@@ -747,7 +754,34 @@ static void num(struct jx_buf *b, double v)
     if (neg) {
         t[--n] = '-';
     }
-    jx_buf_add(b, t + n, sizeof t - n);
+    while (n < sizeof t) {
+        o->t[o->n++] = t[n++];
+    }
+}
+
+/* Append the literal s (short: an operator) to o. */
+static void op_str(struct ops *o, const char *s)
+{
+    while (*s) {
+        o->t[o->n++] = *s++;
+    }
+}
+
+/* Write o's bytes to b and empty o. */
+static void op_put(struct jx_buf *b, struct ops *o)
+{
+    jx_buf_add(b, o->t, o->n);
+    o->n = 0;
+}
+
+/* A number for the content stream and a space: two decimals at most,
+ * no trailing zeros (op_num). */
+static void num(struct jx_buf *b, double v)
+{
+    struct ops o;
+    o.n = 0;
+    op_num(&o, v);
+    op_put(b, &o);
 }
 
 /* Set the fill (stroke false) or stroke colour, unless already set. */
@@ -761,10 +795,13 @@ static void colour_op(struct pdf *p, const struct rgb *c, bool stroke)
     s->r = c->r;
     s->g = c->g;
     s->b = c->b;
-    num(&p->cs, c->r);
-    num(&p->cs, c->g);
-    num(&p->cs, c->b);
-    jx_buf_adds(&p->cs, stroke ? "RG\n" : "rg\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, c->r);
+    op_num(&o, c->g);
+    op_num(&o, c->b);
+    op_str(&o, stroke ? "RG\n" : "rg\n");
+    op_put(&p->cs, &o);
 }
 
 /* Draw line k of l with its top-left at (x, y) (second pass): one text
@@ -787,12 +824,14 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
     p->font_used[l->font] = true;
     colour_op(p, c, false);
     struct jx_buf *b = &p->cs;
-    jx_buf_adds(b, l->font ? "BT /F2 " : "BT /F1 ");
-    num(b, l->size);
-    jx_buf_adds(b, "Tf ");
-    num(b, x + off);
-    num(b, PAGE_H - (y + l->base));
-    jx_buf_adds(b, "Td <");
+    struct ops o;
+    o.n = 0;
+    op_str(&o, l->font ? "BT /F2 " : "BT /F1 ");
+    op_num(&o, l->size);
+    op_str(&o, "Tf ");
+    op_num(&o, x + off);
+    op_num(&o, PAGE_H - (y + l->base));
+    op_str(&o, "Td <");
     for (size_t i = ln->g0; i <= ln->g1; i++) {
         uint32_t ch = i < ln->g1 ? l->cp[i] : ln->ell ? 0x2026 : 0;
         if (ch == 0) {
@@ -800,11 +839,19 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
         }
         unsigned code = jx_pdf_fontuse_code(u, ch);
         static const char hex[] = "0123456789ABCDEF";
-        char h[4] = {hex[code >> 12 & 15], hex[code >> 8 & 15],
-                     hex[code >> 4 & 15], hex[code & 15]};
-        jx_buf_add(b, h, 4);
+        if (o.n + 4 > sizeof o.t) {
+            op_put(b, &o);
+        }
+        o.t[o.n++] = hex[code >> 12 & 15];
+        o.t[o.n++] = hex[code >> 8 & 15];
+        o.t[o.n++] = hex[code >> 4 & 15];
+        o.t[o.n++] = hex[code & 15];
     }
-    jx_buf_adds(b, "> Tj ET\n");
+    if (o.n + 8 > sizeof o.t) {
+        op_put(b, &o);
+    }
+    op_str(&o, "> Tj ET\n");
+    op_put(b, &o);
 }
 
 /* Draw a layout with its top-left at (x, y) (second pass only). */
@@ -829,11 +876,14 @@ static void fill_rect(struct pdf *p, double x, double y, double w, double h,
         return;
     }
     colour_op(p, c, false);
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re f\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re f\n");
+    op_put(&p->cs, &o);
     mark(p, y, y + h);
 }
 
@@ -845,13 +895,16 @@ static void stroke_rect(struct pdf *p, double x, double y, double w,
         return;
     }
     colour_op(p, c, true);
-    num(&p->cs, lwidth);
-    jx_buf_adds(&p->cs, "w ");
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re S\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, lwidth);
+    op_str(&o, "w ");
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re S\n");
+    op_put(&p->cs, &o);
     mark(p, y - lwidth / 2, y + h + lwidth / 2);
 }
 
@@ -863,14 +916,17 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
         return;
     }
     colour_op(p, c, true);
-    num(&p->cs, lwidth);
-    jx_buf_adds(&p->cs, "w ");
-    num(&p->cs, x0);
-    num(&p->cs, PAGE_H - y0);
-    jx_buf_adds(&p->cs, "m ");
-    num(&p->cs, x1);
-    num(&p->cs, PAGE_H - y1);
-    jx_buf_adds(&p->cs, "l S\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, lwidth);
+    op_str(&o, "w ");
+    op_num(&o, x0);
+    op_num(&o, PAGE_H - y0);
+    op_str(&o, "m ");
+    op_num(&o, x1);
+    op_num(&o, PAGE_H - y1);
+    op_str(&o, "l S\n");
+    op_put(&p->cs, &o);
     mark(p, (y0 < y1 ? y0 : y1) - lwidth / 2,
          (y0 < y1 ? y1 : y0) + lwidth / 2);
 }
@@ -879,12 +935,15 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
  * graphics state saved. */
 static void clip(struct pdf *p, double x, double y, double w, double h)
 {
-    jx_buf_adds(&p->cs, "q ");
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re W n\n");
+    struct ops o;
+    o.n = 0;
+    op_str(&o, "q ");
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re W n\n");
+    op_put(&p->cs, &o);
 }
 
 /* End a clip: the graphics state (and its colours) restored. */
