@@ -405,6 +405,9 @@ static const char *clean(struct pdf *p, const char *s)
  * whole). */
 static bool is_close(uint32_t c)
 {
+    if (c >= 0x3020 && c < 0xff00) {
+        return false; /* ideographs and kana: none listed (the hot path) */
+    }
     static const uint32_t cl[] = {
         0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09,
         0x3011, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0xff05, 0x3009,
@@ -423,6 +426,9 @@ static bool is_close(uint32_t c)
 /* True for a character no line may end with: opening punctuation. */
 static bool is_open(uint32_t c)
 {
+    if (c >= 0x3020 && c < 0xff00) {
+        return false; /* ideographs and kana: none listed (the hot path) */
+    }
     static const uint32_t op[] = {0xff08, 0x3010, 0x300a, 0x300c, 0x300e,
                                   0x201c, 0x2018, 0x3008, 0xff3b, 0xff5b,
                                   0x3014, 0x3016, '(',    '[',    '{'};
@@ -731,32 +737,31 @@ struct ops {
 static void op_num(struct ops *o, double v)
 {
     long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
-    char t[32];
-    size_t n = sizeof t;
-    t[--n] = ' ';
-    bool neg = c < 0;
-    unsigned long u = neg ? (unsigned long)-c : (unsigned long)c;
-    unsigned long frac = u % 100;
-    u /= 100;
-    if (frac) {
-        if (frac % 10 == 0) {
-            t[--n] = (char)('0' + frac / 10);
-        } else {
-            t[--n] = (char)('0' + frac % 10);
-            t[--n] = (char)('0' + frac / 10);
-        }
-        t[--n] = '.';
+    char *q = o->t + o->n;
+    unsigned long u = (unsigned long)c;
+    if (c < 0) {
+        *q++ = '-';
+        u = (unsigned long)-c;
     }
+    unsigned long frac = u % 100, ip = u / 100;
+    char d[24];
+    int k = 0;
     do {
-        t[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg) {
-        t[--n] = '-';
+        d[k++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    while (k) {
+        *q++ = d[--k];
     }
-    while (n < sizeof t) {
-        o->t[o->n++] = t[n++];
+    if (frac) {
+        *q++ = '.';
+        *q++ = (char)('0' + frac / 10);
+        if (frac % 10) {
+            *q++ = (char)('0' + frac % 10);
+        }
     }
+    *q++ = ' ';
+    o->n = (size_t)(q - o->t);
 }
 
 /* Append the literal s (short: an operator) to o. */
