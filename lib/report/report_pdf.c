@@ -21,7 +21,9 @@
  * holds the per-document code tables and the lock that makes the PDFs
  * written through it one at a time, so threads may share it.  Within
  * one PDF the layouts of the first pass are kept (keyed by their text
- * and style) and drawn by the second, so no text is laid out twice.
+ * and style) and drawn by the second, so no text is laid out twice; so
+ * are its prepared tables (column edges, row heights, each cell's
+ * layout), so no table is measured twice.
  *
  * Text layout (lay_build): UTF-8 to code points to glyphs and advances
  * (hmtx, size / unitsPerEm; no kerning); lines broken by width by the
@@ -34,7 +36,8 @@
  * it: the styles' spacing factors, 1.3 and 1.5 em, are below that box,
  * so they changed nothing), so the look and the page counts stay those
  * of the cairo/pango writer this replaced.  Column widths
- * (jx_rtable_widths) are measured by the same layout.  A character the
+ * (jx_rtable_widths) are measured with the same advances, summed as the
+ * layout sums them, without building a layout (cell_measure).  A character the
  * font lacks is drawn as .notdef with its text kept, and reported once
  * per document (R408).
  *
