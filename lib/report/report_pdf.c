@@ -21,7 +21,9 @@
  * holds the per-document code tables and the lock that makes the PDFs
  * written through it one at a time, so threads may share it.  Within
  * one PDF the layouts of the first pass are kept (keyed by their text
- * and style) and drawn by the second, so no text is laid out twice.
+ * and style) and drawn by the second, so no text is laid out twice; so
+ * are its prepared tables (column edges, row heights, each cell's
+ * layout), so no table is measured twice.
  *
  * Text layout (lay_build): UTF-8 to code points to glyphs and advances
  * (hmtx, size / unitsPerEm; no kerning); lines broken by width by the
@@ -34,7 +36,8 @@
  * it: the styles' spacing factors, 1.3 and 1.5 em, are below that box,
  * so they changed nothing), so the look and the page counts stay those
  * of the cairo/pango writer this replaced.  Column widths
- * (jx_rtable_widths) are measured by the same layout.  A character the
+ * (jx_rtable_widths) are measured with the same advances, summed as the
+ * layout sums them, without building a layout (cell_measure).  A character the
  * font lacks is drawn as .notdef with its text kept, and reported once
  * per document (R408).
  *
@@ -254,6 +257,10 @@ struct pdf {
     struct gregion *reg;     /* second pass: the generated regions drawn */
     size_t nreg, capreg;     /* (malloc'd) */
     bool newreg;             /* the next mark starts a new region */
+    struct tab **tabs;       /* per table number - 1: the table prepared
+                                by the first pass, reused by the second
+                                (in the arena; the array malloc'd) */
+    int ntabs;
 };
 
 /* An entry of the PDF outline (bookmarks): its parent entry (-1: the
@@ -401,6 +408,9 @@ static const char *clean(struct pdf *p, const char *s)
  * whole). */
 static bool is_close(uint32_t c)
 {
+    if (c >= 0x3020 && c < 0xff00) {
+        return false; /* ideographs and kana: none listed (the hot path) */
+    }
     static const uint32_t cl[] = {
         0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09,
         0x3011, 0x300b, 0x300d, 0x300f, 0x201d, 0x2019, 0xff05, 0x3009,
@@ -419,6 +429,9 @@ static bool is_close(uint32_t c)
 /* True for a character no line may end with: opening punctuation. */
 static bool is_open(uint32_t c)
 {
+    if (c >= 0x3020 && c < 0xff00) {
+        return false; /* ideographs and kana: none listed (the hot path) */
+    }
     static const uint32_t op[] = {0xff08, 0x3010, 0x300a, 0x300c, 0x300e,
                                   0x201c, 0x2018, 0x3008, 0xff3b, 0xff5b,
                                   0x3014, 0x3016, '(',    '[',    '{'};
@@ -715,35 +728,68 @@ static double lw(const struct lay *l)
     return l->w;
 }
 
-/* A number for the content stream and a space: two decimals at most,
- * no trailing zeros (written without printf: the hot path). */
-static void num(struct jx_buf *b, double v)
+/* A content stream operator being put together (without a call per
+ * number into the buffer: the hot path): its bytes so far. */
+struct ops {
+    char t[256];
+    size_t n;
+};
+
+/* Append a number and a space to o: two decimals at most, no trailing
+ * zeros (without printf). */
+static void op_num(struct ops *o, double v)
 {
     long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
-    char t[32];
-    size_t n = sizeof t;
-    t[--n] = ' ';
-    bool neg = c < 0;
-    unsigned long u = neg ? (unsigned long)-c : (unsigned long)c;
-    unsigned long frac = u % 100;
-    u /= 100;
-    if (frac) {
-        if (frac % 10 == 0) {
-            t[--n] = (char)('0' + frac / 10);
-        } else {
-            t[--n] = (char)('0' + frac % 10);
-            t[--n] = (char)('0' + frac / 10);
-        }
-        t[--n] = '.';
+    char *q = o->t + o->n;
+    unsigned long u = (unsigned long)c;
+    if (c < 0) {
+        *q++ = '-';
+        u = (unsigned long)-c;
     }
+    unsigned long frac = u % 100, ip = u / 100;
+    char d[24];
+    int k = 0;
     do {
-        t[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg) {
-        t[--n] = '-';
+        d[k++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    while (k) {
+        *q++ = d[--k];
     }
-    jx_buf_add(b, t + n, sizeof t - n);
+    if (frac) {
+        *q++ = '.';
+        *q++ = (char)('0' + frac / 10);
+        if (frac % 10) {
+            *q++ = (char)('0' + frac % 10);
+        }
+    }
+    *q++ = ' ';
+    o->n = (size_t)(q - o->t);
+}
+
+/* Append the literal s (short: an operator) to o. */
+static void op_str(struct ops *o, const char *s)
+{
+    while (*s) {
+        o->t[o->n++] = *s++;
+    }
+}
+
+/* Write o's bytes to b and empty o. */
+static void op_put(struct jx_buf *b, struct ops *o)
+{
+    jx_buf_add(b, o->t, o->n);
+    o->n = 0;
+}
+
+/* A number for the content stream and a space: two decimals at most,
+ * no trailing zeros (op_num). */
+static void num(struct jx_buf *b, double v)
+{
+    struct ops o;
+    o.n = 0;
+    op_num(&o, v);
+    op_put(b, &o);
 }
 
 /* Set the fill (stroke false) or stroke colour, unless already set. */
@@ -757,10 +803,13 @@ static void colour_op(struct pdf *p, const struct rgb *c, bool stroke)
     s->r = c->r;
     s->g = c->g;
     s->b = c->b;
-    num(&p->cs, c->r);
-    num(&p->cs, c->g);
-    num(&p->cs, c->b);
-    jx_buf_adds(&p->cs, stroke ? "RG\n" : "rg\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, c->r);
+    op_num(&o, c->g);
+    op_num(&o, c->b);
+    op_str(&o, stroke ? "RG\n" : "rg\n");
+    op_put(&p->cs, &o);
 }
 
 /* Draw line k of l with its top-left at (x, y) (second pass): one text
@@ -783,12 +832,14 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
     p->font_used[l->font] = true;
     colour_op(p, c, false);
     struct jx_buf *b = &p->cs;
-    jx_buf_adds(b, l->font ? "BT /F2 " : "BT /F1 ");
-    num(b, l->size);
-    jx_buf_adds(b, "Tf ");
-    num(b, x + off);
-    num(b, PAGE_H - (y + l->base));
-    jx_buf_adds(b, "Td <");
+    struct ops o;
+    o.n = 0;
+    op_str(&o, l->font ? "BT /F2 " : "BT /F1 ");
+    op_num(&o, l->size);
+    op_str(&o, "Tf ");
+    op_num(&o, x + off);
+    op_num(&o, PAGE_H - (y + l->base));
+    op_str(&o, "Td <");
     for (size_t i = ln->g0; i <= ln->g1; i++) {
         uint32_t ch = i < ln->g1 ? l->cp[i] : ln->ell ? 0x2026 : 0;
         if (ch == 0) {
@@ -796,11 +847,19 @@ static void draw_line(struct pdf *p, const struct lay *l, size_t k, double x,
         }
         unsigned code = jx_pdf_fontuse_code(u, ch);
         static const char hex[] = "0123456789ABCDEF";
-        char h[4] = {hex[code >> 12 & 15], hex[code >> 8 & 15],
-                     hex[code >> 4 & 15], hex[code & 15]};
-        jx_buf_add(b, h, 4);
+        if (o.n + 4 > sizeof o.t) {
+            op_put(b, &o);
+        }
+        o.t[o.n++] = hex[code >> 12 & 15];
+        o.t[o.n++] = hex[code >> 8 & 15];
+        o.t[o.n++] = hex[code >> 4 & 15];
+        o.t[o.n++] = hex[code & 15];
     }
-    jx_buf_adds(b, "> Tj ET\n");
+    if (o.n + 8 > sizeof o.t) {
+        op_put(b, &o);
+    }
+    op_str(&o, "> Tj ET\n");
+    op_put(b, &o);
 }
 
 /* Draw a layout with its top-left at (x, y) (second pass only). */
@@ -825,11 +884,14 @@ static void fill_rect(struct pdf *p, double x, double y, double w, double h,
         return;
     }
     colour_op(p, c, false);
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re f\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re f\n");
+    op_put(&p->cs, &o);
     mark(p, y, y + h);
 }
 
@@ -841,13 +903,16 @@ static void stroke_rect(struct pdf *p, double x, double y, double w,
         return;
     }
     colour_op(p, c, true);
-    num(&p->cs, lwidth);
-    jx_buf_adds(&p->cs, "w ");
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re S\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, lwidth);
+    op_str(&o, "w ");
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re S\n");
+    op_put(&p->cs, &o);
     mark(p, y - lwidth / 2, y + h + lwidth / 2);
 }
 
@@ -859,14 +924,17 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
         return;
     }
     colour_op(p, c, true);
-    num(&p->cs, lwidth);
-    jx_buf_adds(&p->cs, "w ");
-    num(&p->cs, x0);
-    num(&p->cs, PAGE_H - y0);
-    jx_buf_adds(&p->cs, "m ");
-    num(&p->cs, x1);
-    num(&p->cs, PAGE_H - y1);
-    jx_buf_adds(&p->cs, "l S\n");
+    struct ops o;
+    o.n = 0;
+    op_num(&o, lwidth);
+    op_str(&o, "w ");
+    op_num(&o, x0);
+    op_num(&o, PAGE_H - y0);
+    op_str(&o, "m ");
+    op_num(&o, x1);
+    op_num(&o, PAGE_H - y1);
+    op_str(&o, "l S\n");
+    op_put(&p->cs, &o);
     mark(p, (y0 < y1 ? y0 : y1) - lwidth / 2,
          (y0 < y1 ? y1 : y0) + lwidth / 2);
 }
@@ -875,12 +943,15 @@ static void line(struct pdf *p, double x0, double y0, double x1, double y1,
  * graphics state saved. */
 static void clip(struct pdf *p, double x, double y, double w, double h)
 {
-    jx_buf_adds(&p->cs, "q ");
-    num(&p->cs, x);
-    num(&p->cs, PAGE_H - y - h);
-    num(&p->cs, w);
-    num(&p->cs, h);
-    jx_buf_adds(&p->cs, "re W n\n");
+    struct ops o;
+    o.n = 0;
+    op_str(&o, "q ");
+    op_num(&o, x);
+    op_num(&o, PAGE_H - y - h);
+    op_num(&o, w);
+    op_num(&o, h);
+    op_str(&o, "re W n\n");
+    op_put(&p->cs, &o);
 }
 
 /* End a clip: the graphics state (and its colours) restored. */
@@ -1169,6 +1240,10 @@ struct tab {
                         instead on the pages after it */
     double *x;       /* ncols + 1 column edges */
     double *h;       /* row heights */
+    double *h_prep;  /* the row heights as prepared (h is cut where a
+                        row is taller than a page; each pass starts
+                        again from these) */
+    struct lay **cl; /* per cell: its layout (NULL: skipped) */
     double *yr;      /* top of each row in the segment being drawn */
     bool *nobreak;   /* nobreak[r]: no page break before row r */
     bool *skip;      /* per cell: not printable (outside, overlapping) */
@@ -1221,10 +1296,46 @@ static struct lay *cell_layout(struct pdf *p, const struct tab *tb,
 static long cell_measure(void *ctx, const char *s, size_t n, bool bold)
 {
     struct pdf *p = ctx;
-    struct lay *l = layout(p, jx_strndup(p->a, s, n),
-                            bold ? &ST_CELL_B : &ST_CELL, 0, AL_LEFT,
-                            0);
-    double w = lw(l);
+    const struct tstyle *st = bold ? &ST_CELL_B : &ST_CELL;
+    double w = 0;
+    if (memchr(s, '\n', n) || !g_utf8_validate(s, (gssize)n, NULL)) {
+        /* not one valid line: the layout itself (R406 as it reports) */
+        w = lw(layout(p, jx_strndup(p->a, s, n), st, 0, AL_LEFT, 0));
+    } else {
+        /* the width lay_build gives one unwrapped line, summed in the
+         * same order (so the same double), without building a layout:
+         * advances of the characters, controls left out, a tab a space,
+         * trailing spaces not counted */
+        struct jx_pfont *pf = p->f->pf[st->bold ? 1 : 0];
+        struct jx_pfont_metrics m = jx_pfont_metrics(pf);
+        double em =
+            st->size / (double)(m.units_per_em ? m.units_per_em : 1000);
+        double x = 0;
+        size_t i = 0;
+        while (i < n) {
+            int32_t c32;
+            int k = jx_utf8_decode(s + i, n - i, &c32);
+            if (k <= 0) {
+                c32 = 0xfffd;
+                k = 1;
+            }
+            uint32_t c = (uint32_t)c32;
+            i += (size_t)k;
+            if (c == '\t') {
+                c = ' ';
+            } else if (c == '\r' || c < 0x20 || c == 0x7f) {
+                continue; /* a control draws nothing */
+            }
+            uint32_t g = jx_pfont_gid(pf, c);
+            if (g == 0) {
+                missing(p, c);
+            }
+            x += jx_pfont_advance(pf, g) * em;
+            if (c != ' ') {
+                w = x;
+            }
+        }
+    }
     return (long)(w * 100 + 0.999);
 }
 
@@ -1269,6 +1380,8 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
     struct jx_arena *a = p->a;
     tb->x = jx_alloc_array(a, (size_t)nc + 1, sizeof *tb->x);
     tb->h = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->h);
+    tb->h_prep = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->h_prep);
+    tb->cl = jx_alloc_array(a, t->ncells + 1, sizeof *tb->cl);
     tb->yr = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->yr);
     tb->nobreak = jx_alloc_array(a, (size_t)nr + 1, sizeof *tb->nobreak);
     tb->skip = jx_alloc_array(a, t->ncells + 1, sizeof *tb->skip);
@@ -1362,7 +1475,7 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
             continue;
         }
         const struct jx_rcell *c = &t->cells[i];
-        struct lay *l = cell_layout(p, tb, c);
+        struct lay *l = tb->cl[i] = cell_layout(p, tb, c);
         need[i] = lh(l) + 2 * CELL_PY;
         if (c->rowspan == 1 && need[i] > tb->h[c->row]) {
             tb->h[c->row] = need[i];
@@ -1417,7 +1530,40 @@ static bool tab_prepare(struct pdf *p, struct tab *tb,
     if (nr - 1 > tb->hdr && nr - 1 != tb->sub) {
         tb->nobreak[nr - 1] = true;
     }
+    memcpy(tb->h_prep, tb->h, ((size_t)nr + 1) * sizeof *tb->h);
     return true;
+}
+
+/* Table number no (t) prepared (tab_prepare) for this pass: the first
+ * pass prepares it and keeps it, the second takes the kept one with its
+ * row heights as prepared (no measuring or layout again).  NULL when
+ * the table cannot be printed.  Owned by the pass's arena. */
+static struct tab *tab_get(struct pdf *p, const struct jx_rtable *t, int no)
+{
+    if (no >= 1 && no <= p->ntabs && p->tabs[no - 1] &&
+        p->tabs[no - 1]->t == t) {
+        struct tab *tb = p->tabs[no - 1];
+        memcpy(tb->h, tb->h_prep, ((size_t)tb->nrows + 1) * sizeof *tb->h);
+        return tb;
+    }
+    struct tab *tb = jx_alloc(p->a, sizeof *tb);
+    if (!tab_prepare(p, tb, t, no)) {
+        return NULL;
+    }
+    if (no >= 1) {
+        if (no > p->ntabs) {
+            int n = no > 2 * p->ntabs ? no : 2 * p->ntabs;
+            struct tab **v = realloc(p->tabs, (size_t)n * sizeof *v);
+            if (!v) {
+                jx_oom();
+            }
+            memset(v + p->ntabs, 0, (size_t)(n - p->ntabs) * sizeof *v);
+            p->tabs = v;
+            p->ntabs = n;
+        }
+        p->tabs[no - 1] = tb;
+    }
+    return tb;
 }
 
 /* Draw the part of cell c between the tops top and bottom bot: fill,
@@ -1434,7 +1580,7 @@ static void draw_cell(struct pdf *p, const struct tab *tb,
     } else if (c->header) {
         fill_rect(p, x0, top, x1 - x0, bot - top, &C_HEAD);
     }
-    struct lay *l = cell_layout(p, tb, c);
+    struct lay *l = tb->cl[c - tb->t->cells];
     double th = lh(l);
     double room = bot - top - 2 * CELL_PY;
     double ty = top + CELL_PY + (room > th ? (room - th) / 2 : 0);
@@ -1505,13 +1651,13 @@ static double rows_h(const struct tab *tb, int a, int b)
  * header rows repeated, the line below and the note on flagged cells. */
 static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
 {
-    struct tab tb;
-    if (!t || !tab_prepare(p, &tb, t, no)) {
+    struct tab *tb = t ? tab_get(p, t, no) : NULL;
+    if (!tb) {
         return;
     }
-    double H = rows_h(&tb, 0, tb.hdr);
-    double g1 = tb.hdr < tb.nrows
-                    ? rows_h(&tb, tb.hdr, group_end(&tb, tb.hdr))
+    double H = rows_h(tb, 0, tb->hdr);
+    double g1 = tb->hdr < tb->nrows
+                    ? rows_h(tb, tb->hdr, group_end(tb, tb->hdr))
                     : 0;
 
     /* the lines above: title, then above_left and above_right on one
@@ -1575,24 +1721,24 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
 
     /* the rows, one segment per page; from the second part on, its
      * header row is the one repeated */
-    int r = tb.hdr;
-    int h0 = 0, h1 = tb.hdr;
+    int r = tb->hdr;
+    int h0 = 0, h1 = tb->hdr;
     bool first = true;
     while (!p->stop) {
         bool fresh = p->empty || (first && fresh_start);
-        if (tb.sub && r >= tb.sub && !first) {
-            h0 = tb.sub;
-            h1 = tb.sub + 1;
-            H = rows_h(&tb, h0, h1);
-            r = r == tb.sub ? tb.sub + 1 : r;
+        if (tb->sub && r >= tb->sub && !first) {
+            h0 = tb->sub;
+            h1 = tb->sub + 1;
+            H = rows_h(tb, h0, h1);
+            r = r == tb->sub ? tb->sub + 1 : r;
         }
         double avail = BODY_BOTTOM - p->y - H;
         int a = r;
         double used = 0;
-        while (r < tb.nrows) {
-            int ge = group_end(&tb, r);
-            double gh = rows_h(&tb, r, ge);
-            double more = ge == tb.nrows ? below : 0;
+        while (r < tb->nrows) {
+            int ge = group_end(tb, r);
+            double gh = rows_h(tb, r, ge);
+            double more = ge == tb->nrows ? below : 0;
             if (used + gh + more <= avail + 0.01) {
                 used += gh;
                 r = ge;
@@ -1600,32 +1746,32 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
             }
             if (r == a && (fresh || gh > BODY_H - H)) {
                 /* a group taller than a page: split it between rows */
-                while (r < ge && used + tb.h[r] <= avail + 0.01) {
-                    used += tb.h[r++];
+                while (r < ge && used + tb->h[r] <= avail + 0.01) {
+                    used += tb->h[r++];
                 }
                 if (r == a) {
                     struct jx_loc loc = {.table = no, .row = r + 1};
                     report(p, "R405", JX_SEV_WARNING, &loc,
                            "表格 %d 第 %d 行高于一页，超出部分未打印", no,
                            r + 1);
-                    tb.h[r] = avail - used > 1 ? avail - used : 1;
-                    used += tb.h[r++];
+                    tb->h[r] = avail - used > 1 ? avail - used : 1;
+                    used += tb->h[r++];
                 }
             }
             break;
         }
-        if (r == a && r < tb.nrows) {
+        if (r == a && r < tb->nrows) {
             new_page(p); /* nothing fits below what is on this page */
             first = false;
             continue;
         }
         double top = p->y;
-        draw_rows(p, &tb, h0, h1, top);
-        draw_rows(p, &tb, a, r, top + H);
+        draw_rows(p, tb, h0, h1, top);
+        draw_rows(p, tb, a, r, top + H);
         p->y = top + H + used;
         p->empty = false;
         first = false;
-        if (r >= tb.nrows) {
+        if (r >= tb->nrows) {
             break;
         }
         new_page(p);
@@ -1638,7 +1784,7 @@ static void table_block(struct pdf *p, const struct jx_rtable *t, int no)
         text_block(p, t->below, &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0,
                    &C_BLACK);
     }
-    if (tb.flagged) {
+    if (tb->flagged) {
         text_block(p, "注：带 " FLAG_MARK " 的数值与按规则复核的结果不一致。",
                    &ST_ABOVE, BODY_L, BODY_W, AL_LEFT, 0, &C_FLAG);
     }
@@ -2421,6 +2567,7 @@ int jx_report_pdf_with(struct jx_pdf_fonts *f, const struct jx_report_doc *d,
     free(p.content_obj);
     free(p.outl);
     free(p.miss_seen);
+    free(p.tabs);
     jx_arena_free(p.a);
     return p.errors ? -1 : 0;
 }

@@ -10,6 +10,7 @@
 #include "harness.h"
 
 #include <poppler.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jixiao/report.h"
@@ -296,7 +297,7 @@ static char *page_text(const struct jx_buf *b)
 static char *rep(struct jx_arena *a, const char *s, int n, const char *tail)
 {
     struct jx_buf b;
-    jx_buf_init(&b, 1u << 16);
+    jx_buf_init(&b, 1u << 20);
     for (int i = 0; i < n; i++) {
         jx_buf_adds(&b, s);
     }
@@ -377,6 +378,81 @@ static void pdf_missing_glyphs(void)
     jx_arena_free(a);
 }
 
+/* The number of pages poppler reads from the PDF in b (-1: it cannot
+ * open it). */
+static int poppler_pages(const struct jx_buf *b)
+{
+    GBytes *bytes = g_bytes_new(b->p, b->len);
+    GError *gerr = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL,
+                                                           &gerr);
+    int n = -1;
+    if (doc) {
+        n = poppler_document_get_n_pages(doc);
+        g_object_unref(doc);
+    } else {
+        g_error_free(gerr);
+    }
+    g_bytes_unref(bytes);
+    return n;
+}
+
+/* Hostile text through the writer: invalid UTF-8 (R406 once, printed
+ * with U+FFFD), a 100,000-character word with no break (broken
+ * anywhere), a cell of 50,000 characters in a table of 64 columns (its
+ * row taller than a page: cut, R405), control characters (drawn as
+ * nothing, no diagnostic): the PDF is written, with exactly those two
+ * diagnostics, and poppler opens it with the pages the writer made. */
+static void pdf_hostile(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_report_doc *d = jx_report_new(a, "异常文本\x01");
+    jx_report_para(d, JX_RS_BODY, "坏\xc3\x28字\xff\xfe节");
+    jx_report_para(d, JX_RS_BODY, "控制\x01\x07\x1b\x7f\r字符\t结束");
+    jx_report_para(d, JX_RS_BODY, rep(a, "Q", 100000, ""));
+    struct jx_rtable *t = jx_report_table(d, 64, 1);
+    for (int c = 0; c < 64; c++) {
+        char h[16];
+        snprintf(h, sizeof h, "列%d", c + 1);
+        jx_rtable_cell(d, t, 0, c, 1, 1, jx_strdup(a, h))->header = true;
+        jx_rtable_cell(d, t, 1, c, 1, 1, c == 5 ? "12,345.67\x02" : "8.5");
+        if (c != 7) {
+            jx_rtable_cell(d, t, 2, c, 1, 1, "末");
+        }
+    }
+    jx_rtable_cell(d, t, 2, 7, 1, 1, rep(a, "长", 50000, ""));
+    struct jx_buf b;
+    jx_buf_init(&b, JX_REPORT_MAX_BYTES);
+    CHECK_INT(jx_report_pdf(d, &b, &dg), 0);
+    CHECK_INT(dg.n, 2);
+    CHECK(has_code(&dg, "R406"));
+    CHECK(has_code(&dg, "R405"));
+    CHECK_INT(dg.count[JX_SEV_ERROR], 0);
+    for (size_t i = 0; i < dg.n; i++) {
+        if (strcmp(dg.a[i].code, "R405") == 0) {
+            CHECK_INT(dg.a[i].loc.table, 1);
+            CHECK_INT(dg.a[i].loc.row, 3);
+        }
+    }
+    CHECK(b.len > 0 && memcmp(b.p, "%PDF-", 5) == 0);
+    int pages = (int)count_pages(&b);
+    CHECK(pages >= 20);
+    CHECK_INT(poppler_pages(&b), pages);
+    char *text = page_text(&b);
+    CHECK(text != NULL);
+    if (text) {
+        CHECK(strstr(text, "坏\xef\xbf\xbd(字\xef\xbf\xbd\xef\xbf\xbd节") !=
+              NULL);
+        CHECK(strstr(text, "控制字符 结束") != NULL);
+    }
+    g_free(text);
+    jx_buf_release(&b);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
 const struct jx_test t_report_pdf[] = {
     {"report_pdf_sample", pdf_sample},
     {"report_pdf_pages", pdf_pages},
@@ -386,5 +462,6 @@ const struct jx_test t_report_pdf[] = {
     {"report_pdf_extremes", pdf_extremes},
     {"report_pdf_line_breaking", pdf_line_breaking},
     {"report_pdf_missing_glyphs", pdf_missing_glyphs},
+    {"report_pdf_hostile", pdf_hostile},
     {NULL, NULL},
 };
