@@ -25,15 +25,26 @@ enum jx_doc_source {
 };
 
 /* One cell of a table.  A merged cell appears once, at its top-left
- * position, with its spans. */
+ * position, with its spans.  It holds only what locates it in its table
+ * (32 bytes: a workbook has millions); its provenance is made from the
+ * table and the cell by jx_doc_cell_prov where a value needs one. */
 struct jx_doc_cell {
     const char *text;    /* the cell's text, paragraphs joined by '\n',
                             trimmed; "" for an empty cell */
     int row, col;        /* 0-based grid position of the top-left */
     int rowspan;         /* rows covered, >= 1 */
     int colspan;         /* columns covered, >= 1 */
-    struct jx_prov prov; /* where: file + line:col (text), table/row/
-                            column (DOCX, 1-based), sheet!cell (XLSX) */
+    int line;            /* source line (text, HTML) or page (PDF) where
+                            the reader had one, else 0 */
+    int lcol;            /* source column in code points (text), else 0 */
+};
+
+/* How a table's cells are located (jx_doc_table.where, bits). */
+enum {
+    JX_DOC_AT_SHEET = 1, /* sheet (the table's name) and the A1 name of
+                            the cell (XLSX, XLS) */
+    JX_DOC_AT_GRID = 2   /* table number, 1-based row and column (DOCX,
+                            PDF, HTML) */
 };
 
 /* A table: cells on a grid of nrows × ncols. */
@@ -46,6 +57,14 @@ struct jx_doc_table {
     const struct jx_doc_cell **grid; /* nrows*ncols: the cell covering
                                         each position, or NULL */
     bool truncated;             /* the source ended in the middle of it */
+    unsigned where;             /* JX_DOC_AT_* bits: what a cell's
+                                   provenance names beside its line:col */
+    struct jx_prov *provs;      /* a whole provenance per cell, parallel
+                                   to cells, for the few tables whose
+                                   cells need more than a place (a form
+                                   cut from one line: cells split by
+                                   inference); NULL for a reader's */
+    size_t capprovs;
 };
 
 /* Kinds of block. */
@@ -99,13 +118,23 @@ struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name);
 void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t,
                           size_t n);
 
-/* Add a cell (text copied) at row, col with its spans; prov copied.
+/* Add a cell (text copied) at row, col with its spans, read at source
+ * line:lcol (0 when the reader has none; PDF: line is the page).
  * Returns the cell (valid until the next add to this table). */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,
                                           int col, int rowspan, int colspan,
                                           const char *text, size_t len,
-                                          const struct jx_prov *prov);
+                                          int line, int lcol);
+
+/* Add a cell as jx_doc_table_add_cell with a whole provenance of its
+ * own (copied; its strings must live as long as the document), kept in
+ * t->provs: for a table every cell of which is added this way. */
+struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
+                                               struct jx_doc_table *t,
+                                               int row, int col,
+                                               const char *text, size_t len,
+                                               const struct jx_prov *prov);
 
 /* Add a cell as jx_doc_table_add_cell, its text not copied: text must
  * live in the document's arena (a reader that made it there). */
@@ -113,7 +142,7 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
                                               struct jx_doc_table *t,
                                               int row, int col, int rowspan,
                                               int colspan, const char *text,
-                                              const struct jx_prov *prov);
+                                              int line, int lcol);
 
 /* Most grid positions (rows × columns) of one table. */
 #define JX_DOC_MAX_GRID 4000000L
@@ -127,6 +156,18 @@ int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t);
 /* The cell covering (row, col), or NULL (outside or uncovered). */
 const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
                                          int row, int col);
+
+/* The provenance of cell c of table t of document d: d's file, the
+ * cell's line:col, and by t->where its sheet and A1 name (the A1 name
+ * made in arena a) or its table number, row and column; or the cell's
+ * own in t->provs when t has them.  Made on demand: only a cell that a fact or a finding
+ * names needs one.  Strings are borrowed from d and t or live in a. */
+struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
+                                const struct jx_doc_table *t,
+                                const struct jx_doc_cell *c);
+
+/* The A1 name of the 0-based cell (row, col): "B12" (in arena a). */
+const char *jx_doc_a1_name(struct jx_arena *a, int row, int col);
 
 /* The text at (row, col): the covering cell's text, or "" (never
  * NULL). */

@@ -425,6 +425,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
         }
     }
     struct jx_doc_table *t = jx_doc_add_table(h->doc, NULL);
+    t->where = JX_DOC_AT_GRID;
     struct jx_buf b, tb;
     jx_buf_init(&b, 1u << 20);
     jx_buf_init(&tb, 1u << 20);
@@ -459,15 +460,8 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
                 h->failed = true;
                 break;
             }
-            struct jx_prov pv;
-            memset(&pv, 0, sizeof pv);
-            pv.file = h->doc->file;
-            pv.line = (int)xmlGetLineNo(c);
-            pv.table = h->doc->ntables;
-            pv.row = (int)r + 1;
-            pv.column = col + 1;
             jx_doc_table_add_cell(h->doc, t, (int)r, col, rs, cs, tb.p,
-                                  tb.len, &pv);
+                                  tb.len, (int)xmlGetLineNo(c), 0);
             for (int k = col; k < col + cs; k++) {
                 busy[k] = rs;
             }

@@ -78,7 +78,7 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,
                                           int col, int rowspan, int colspan,
                                           const char *text, size_t len,
-                                          const struct jx_prov *prov)
+                                          int line, int lcol)
 {
     t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
                                sizeof *t->cells);
@@ -89,11 +89,24 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
     c->col = col < 0 ? 0 : col;
     c->rowspan = rowspan < 1 ? 1 : rowspan;
     c->colspan = colspan < 1 ? 1 : colspan;
-    if (prov) {
-        c->prov = *prov;
-    }
-    c->prov.file = d->file;
+    c->line = line;
+    c->lcol = lcol;
     return c;
+}
+
+/* Add a cell with a provenance of its own (doc.h). */
+struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
+                                               struct jx_doc_table *t,
+                                               int row, int col,
+                                               const char *text, size_t len,
+                                               const struct jx_prov *prov)
+{
+    size_t i = t->ncells;
+    t->provs = jx_arena_regrow(d->arena, t->provs, i, &t->capprovs,
+                               sizeof *t->provs);
+    t->provs[i] = *prov;
+    return jx_doc_table_add_cell(d, t, row, col, 1, 1, text, len, prov->line,
+                                 prov->col);
 }
 
 /* Add a cell whose text already lives in the document's arena. */
@@ -101,7 +114,7 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
                                               struct jx_doc_table *t,
                                               int row, int col, int rowspan,
                                               int colspan, const char *text,
-                                              const struct jx_prov *prov)
+                                              int line, int lcol)
 {
     t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
                                sizeof *t->cells);
@@ -112,10 +125,8 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
     c->col = col < 0 ? 0 : col;
     c->rowspan = rowspan < 1 ? 1 : rowspan;
     c->colspan = colspan < 1 ? 1 : colspan;
-    if (prov) {
-        c->prov = *prov;
-    }
-    c->prov.file = d->file;
+    c->line = line;
+    c->lcol = lcol;
     return c;
 }
 
@@ -165,6 +176,51 @@ const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
         return NULL;
     }
     return t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
+}
+
+/* The A1 name of a 0-based cell (doc.h). */
+const char *jx_doc_a1_name(struct jx_arena *a, int row, int col)
+{
+    char tmp[8];
+    char letters[8];
+    int k = 0;
+    unsigned c = (unsigned)col + 1;
+    while (c > 0 && k < 7) {
+        tmp[k++] = (char)('A' + (c - 1) % 26);
+        c = (c - 1) / 26;
+    }
+    for (int i = 0; i < k; i++) {
+        letters[i] = tmp[k - 1 - i];
+    }
+    letters[k] = '\0';
+    return jx_sprintf(a, "%s%d", letters, row + 1);
+}
+
+/* The provenance of a cell, made from its table and position (doc.h). */
+struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
+                                const struct jx_doc_table *t,
+                                const struct jx_doc_cell *c)
+{
+    struct jx_prov p;
+    if (t->provs) {
+        p = t->provs[c - t->cells];
+        p.file = d->file;
+        return p;
+    }
+    memset(&p, 0, sizeof p);
+    p.file = d->file;
+    p.line = c->line;
+    p.col = c->lcol;
+    if (t->where & JX_DOC_AT_SHEET) {
+        p.sheet = t->name;
+        p.cell = jx_doc_a1_name(a, c->row, c->col);
+    }
+    if (t->where & JX_DOC_AT_GRID) {
+        p.table = t->index;
+        p.row = c->row + 1;
+        p.column = c->col + 1;
+    }
+    return p;
 }
 
 /* The covering cell's text, or "". */

@@ -32,11 +32,16 @@ enum jx_rc_kind {
 struct jx_rc_cell {
     const char *text;           /* cleaned text, "" when empty */
     const char *key;            /* text without any white space */
-    const struct jx_prov *prov; /* where (never NULL) */
+    union {
+        const struct jx_prov *prov;   /* where (!in_doc) */
+        const struct jx_doc_cell *dc; /* the document's cell (in_doc):
+                                         its provenance made on demand */
+    } at;                       /* read through jx_rc_cell_prov */
     int col;                    /* grid column (paragraph lines: 0) */
     short span;                 /* columns covered, 1..32767 (a wider
                                    cell counts 32767) */
     bool carried;               /* a merged cell of a row above */
+    bool in_doc;                /* at.dc, not yet at.prov */
 };
 
 /* One row: a table row, or one line of a paragraph. */
@@ -113,6 +118,17 @@ struct jx_rc {
                                      while recognising) */
     void *oneline_words;        /* recog_oneline.c's words of the forms,
                                    collected on first use (arena) */
+    struct jx_rc_tab *tabs;     /* the tables whose cells rows refer to,
+                                   by their cell arrays (to find a cell's
+                                   table when its provenance is made) */
+    size_t ntabs, captabs;
+    bool tabs_sorted;           /* tabs ordered by address */
+};
+
+/* A table rows refer to, and the extent of its cell array. */
+struct jx_rc_tab {
+    const struct jx_doc_cell *b, *e;
+    const struct jx_doc_table *t;
 };
 
 /* ---- recog.c: rows, segments, text, numbers ------------------------- */
@@ -230,6 +246,16 @@ const struct jx_rc_cell *jx_rc_first_filled(const struct jx_rc_row *r);
 
 /* A provenance copy in the arena. */
 const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p);
+
+/* Where cell c is (never NULL): its own provenance, or for a table
+ * cell one made from its document cell the first time it is asked for
+ * (in rc's arena, then kept in c: only cells that become facts or
+ * findings get one). */
+const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
+                                      const struct jx_rc_cell *c);
+
+/* Set where cell c is to p (lives as long as the rows). */
+void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p);
 
 /* Parse a date ("2025.07.11", "2025-7-11", "2025年7月11日") at the
  * start of s; true when it is a valid one. */

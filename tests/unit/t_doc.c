@@ -18,10 +18,10 @@ static void grid_spans(void)
     struct jx_doc *d = jx_doc_new(a, "x.docx", JX_SRC_DOCX);
     jx_doc_add_para(d, "附件1", 7, 1, NULL);
     struct jx_doc_table *t = jx_doc_add_table(d, NULL);
-    struct jx_prov p = {.table = 1, .row = 1, .column = 1};
-    jx_doc_table_add_cell(d, t, 0, 0, 2, 1, "年度预算\n申请", 19, &p);
-    jx_doc_table_add_cell(d, t, 0, 1, 1, 2, "年初预算数", 15, NULL);
-    jx_doc_table_add_cell(d, t, 1, 1, 1, 1, "2402.15", 7, NULL);
+    t->where = JX_DOC_AT_GRID;
+    jx_doc_table_add_cell(d, t, 0, 0, 2, 1, "年度预算\n申请", 19, 0, 0);
+    jx_doc_table_add_cell(d, t, 0, 1, 1, 2, "年初预算数", 15, 0, 0);
+    jx_doc_table_add_cell(d, t, 1, 1, 1, 1, "2402.15", 7, 0, 0);
     CHECK_INT(jx_doc_table_end(d, t), 0);
     CHECK_INT(t->nrows, 2);
     CHECK_INT(t->ncols, 3);
@@ -31,8 +31,12 @@ static void grid_spans(void)
     CHECK(jx_doc_cell_at(t, 1, 2) == NULL);
     CHECK(jx_doc_cell_at(t, 5, 0) == NULL);
     CHECK(jx_doc_cell_at(t, -1, 0) == NULL);
-    CHECK_STR(jx_doc_cell_at(t, 1, 0)->prov.file, "x.docx");
-    CHECK_INT(jx_doc_cell_at(t, 1, 0)->prov.table, 1);
+    struct jx_prov p = jx_doc_cell_prov(a, d, t, jx_doc_cell_at(t, 1, 0));
+    CHECK_STR(p.file, "x.docx");
+    CHECK_INT(p.table, 1);
+    CHECK_INT(p.row, 1);
+    CHECK_INT(p.column, 1);
+    CHECK(p.cell == NULL);
     struct jx_buf b;
     jx_buf_init(&b, 4096);
     CHECK_INT(jx_doc_dump(d, &b), 0);
@@ -51,7 +55,7 @@ static void grid_limit(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_doc *d = jx_doc_new(a, "x", JX_SRC_TEXT);
     struct jx_doc_table *t = jx_doc_add_table(d, "Sheet1");
-    jx_doc_table_add_cell(d, t, 3000, 3000, 1, 1, "x", 1, NULL);
+    jx_doc_table_add_cell(d, t, 3000, 3000, 1, 1, "x", 1, 0, 0);
     CHECK_INT(jx_doc_table_end(d, t), -1);
     CHECK(jx_doc_cell_at(t, 0, 0) == NULL);
     CHECK_STR(jx_doc_text_at(t, 0, 0), "");
@@ -73,7 +77,7 @@ static void simplify(void)
                            "實際在職人數"};
     for (int i = 0; i < 4; i++) {
         jx_doc_table_add_cell(doc, t, i / 2, i % 2, 1, 1, cells[i],
-                              strlen(cells[i]), NULL);
+                              strlen(cells[i]), 0, 0);
     }
     jx_doc_table_end(doc, t);
     CHECK(jx_doc_simplify(doc, &d));
@@ -102,20 +106,20 @@ static void reserve(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_doc *d = jx_doc_new(a, "x.xlsx", JX_SRC_XLSX);
     struct jx_doc_table *t = jx_doc_add_table(d, "s");
-    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, NULL);
+    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, 0, 0);
     jx_doc_table_reserve(d, t, 100);
     CHECK_INT(t->capcells, 100);
     CHECK_STR(t->cells[0].text, "甲");
     const struct jx_doc_cell *first = t->cells;
     for (int i = 1; i < 100; i++) {
-        jx_doc_table_add_cell(d, t, i, 0, 1, 1, "1", 1, NULL);
+        jx_doc_table_add_cell(d, t, i, 0, 1, 1, "1", 1, 0, 0);
     }
     CHECK(t->cells == first);
     CHECK_INT(t->ncells, 100);
     jx_doc_table_reserve(d, t, 10);
     CHECK_INT(t->capcells, 100);
     CHECK(t->cells == first);
-    jx_doc_table_add_cell(d, t, 100, 0, 1, 1, "2", 1, NULL);
+    jx_doc_table_add_cell(d, t, 100, 0, 1, 1, "2", 1, 0, 0);
     CHECK_INT(t->ncells, 101);
     CHECK_STR(t->cells[0].text, "甲");
     CHECK_STR(t->cells[100].text, "2");
