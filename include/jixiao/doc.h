@@ -25,18 +25,28 @@ enum jx_doc_source {
 };
 
 /* One cell of a table.  A merged cell appears once, at its top-left
- * position, with its spans.  It holds only what locates it in its table
- * (32 bytes: a workbook has millions); its provenance is made from the
- * table and the cell by jx_doc_cell_prov where a value needs one. */
+ * position, with its spans.  It holds only its place in its table (24
+ * bytes: a workbook has millions); its provenance is made from the
+ * table and the cell by jx_doc_cell_prov where a value needs one, with
+ * its source line:col (jx_doc_where) when the reader had one. */
 struct jx_doc_cell {
     const char *text;    /* the cell's text, paragraphs joined by '\n',
                             trimmed; "" for an empty cell */
     int row, col;        /* 0-based grid position of the top-left */
     int rowspan;         /* rows covered, >= 1 */
     int colspan;         /* columns covered, >= 1 */
-    int line;            /* source line (text, HTML) or page (PDF) where
-                            the reader had one, else 0 */
-    int lcol;            /* source column in code points (text), else 0 */
+};
+
+/* Where a cell was read in its source, for the readers that know. */
+struct jx_doc_where {
+    int line;            /* source line (text, HTML) or page (PDF), or 0 */
+    union {
+        int lcol;        /* source column in code points (text), or 0 */
+        int rowskip;     /* JX_DOC_AT_GRID: rows above the cell that the
+                            reader dropped after placing it (PDF: a
+                            header repeated on a new page), which its
+                            provenance's row still counts */
+    };
 };
 
 /* How a table's cells are located (jx_doc_table.where, bits). */
@@ -54,11 +64,16 @@ struct jx_doc_table {
     int nrows, ncols;           /* grid size (after jx_doc_table_end) */
     struct jx_doc_cell *cells;  /* in the order added (row-major) */
     size_t ncells, capcells;
-    const struct jx_doc_cell **grid; /* nrows*ncols: the cell covering
-                                        each position, or NULL */
+    uint32_t *grid;             /* nrows*ncols: 1 + the index in cells of
+                                   the cell covering each position, 0
+                                   for none (NULL: no grid) */
     bool truncated;             /* the source ended in the middle of it */
     unsigned where;             /* JX_DOC_AT_* bits: what a cell's
                                    provenance names beside its line:col */
+    struct jx_doc_where *where_at; /* per cell, parallel to cells, once a
+                                      cell with a line or column was
+                                      added (NULL for XLSX, XLS, DOCX) */
+    size_t capwhere;
     struct jx_prov *provs;      /* a whole provenance per cell, parallel
                                    to cells, for the few tables whose
                                    cells need more than a place (a form
@@ -165,6 +180,19 @@ const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
 struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
                                 const struct jx_doc_table *t,
                                 const struct jx_doc_cell *c);
+
+/* As jx_doc_cell_prov, the A1 name written to a1 (16 bytes) instead of
+ * an arena: for a provenance needed only for a moment (a finding's
+ * place, which the list copies). */
+struct jx_prov jx_doc_cell_prov_tmp(const struct jx_doc *d,
+                                    const struct jx_doc_table *t,
+                                    const struct jx_doc_cell *c,
+                                    char a1[16]);
+
+/* Where cell c of table t was read (zeros when its reader did not
+ * say). */
+struct jx_doc_where jx_doc_cell_where(const struct jx_doc_table *t,
+                                      const struct jx_doc_cell *c);
 
 /* The A1 name of the 0-based cell (row, col): "B12" (in arena a). */
 const char *jx_doc_a1_name(struct jx_arena *a, int row, int col);

@@ -1034,11 +1034,17 @@ built:
             size_t w = 0;
             for (size_t i = 0; i < t->ncells; i++) {
                 struct jx_doc_cell c = t->cells[i];
+                struct jx_doc_where at = jx_doc_cell_where(t, &t->cells[i]);
                 if (c.row >= startrow && c.row < startrow + skip_header) {
                     continue;
                 }
                 if (c.row >= startrow + skip_header) {
                     c.row -= skip_header;
+                    at.rowskip += skip_header; /* its provenance keeps
+                                                  the row as placed */
+                }
+                if (t->where_at) {
+                    t->where_at[w] = at;
                 }
                 t->cells[w++] = c;
             }

@@ -450,6 +450,24 @@ const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
     return q;
 }
 
+/* Where a logical cell is, made for a moment (recog.h). */
+struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
+                                char a1[16])
+{
+    struct jx_prov p;
+    if (!c->in_doc) {
+        return *c->at.prov;
+    }
+    const struct jx_doc_table *t = table_of(rc, c->at.dc);
+    if (t) {
+        p = jx_doc_cell_prov_tmp(rc->doc, t, c->at.dc, a1);
+    } else {
+        memset(&p, 0, sizeof p);
+    }
+    p.file = rc->file;
+    return p;
+}
+
 /* Set where a logical cell is (recog.h). */
 void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p)
 {
@@ -927,10 +945,8 @@ static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p,
         if (e > b) {
             struct jx_rc_row *r = add_row(rc);
             r->para = p;
-            r->line = line;
-            r->rawoff = b;
             r->raw = s + b;
-            r->rawlen = e - b;
+            r->rawlen = (uint32_t)(e - b);
             r->cells = jx_alloc(rc->arena, sizeof *r->cells);
             r->n = 1;
             struct jx_prov pv = p->prov;

@@ -46,25 +46,23 @@ struct jx_rc_cell {
 
 /* One row: a table row, or one line of a paragraph. */
 struct jx_rc_row {
-    /* (the fields ordered by size: one per table row of a workbook of
-       300,000 rows, 104 bytes each) */
+    /* (the fields ordered by size, lengths and counts in 32 bits: one
+       per table row of a workbook of 300,000 rows, 72 bytes each) */
     const struct jx_doc_table *table; /* NULL for a paragraph line */
     struct jx_rc_cell *cells;   /* logical cells, left to right */
-    size_t n;
     const char *raw;            /* paragraph line as written (trimmed) */
-    size_t rawlen;
     const struct jx_doc_para *para; /* the paragraph of a line */
-    size_t line;                /* line index in that paragraph */
-    size_t rawoff;              /* byte offset of the line in para text */
     const char *after;          /* heading: text after its title on the
                                    same line (a joined paragraph), or
                                    NULL */
-    size_t title_len;           /* heading: bytes of the title text */
+    uint32_t n;                 /* cells */
+    uint32_t rawlen;            /* bytes of raw */
+    uint32_t title_len;         /* heading: bytes of the title text */
     int row;                    /* table row (0-based) */
     int end;                    /* grid columns used (last col + span) */
-    enum jx_rc_kind kind;       /* segment kind */
     int seg;                    /* segment index, -1 for none */
-    int section;                /* report section 1..10, 0 outside */
+    enum jx_rc_kind kind;       /* segment kind */
+    short section;              /* report section 1..10, 0 outside */
     bool heading;               /* a report section heading */
     bool title;                 /* a form or report title */
 };
@@ -253,6 +251,12 @@ const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p);
  * findings get one). */
 const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
                                       const struct jx_rc_cell *c);
+
+/* Where cell c is, for a moment (a finding's place: the list copies
+ * it): as jx_rc_cell_prov, but nothing made or kept; a table cell's A1
+ * name is written to a1 (16 bytes). */
+struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
+                                char a1[16]);
 
 /* Set where cell c is to p (lives as long as the rows). */
 void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p);

@@ -343,7 +343,9 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
     if (footer_label(label->key) || title_label(label->key)) {
         return;
     }
-    struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, label), NULL, NULL);
+    char a1[16];
+    struct jx_prov at = jx_rc_cell_where(rc, label, a1);
+    struct jx_loc l = jx_prov_loc(&at, NULL, NULL);
     if (rc->diags) {
         jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,
                     "%s中的行“%s”无法识别，未读取", form, label->text);
@@ -1980,7 +1982,7 @@ static struct jx_rc_row *line_row(struct jx_rc *rc,
         c->span = 1;
         c->carried = false;
     }
-    r->n = n;
+    r->n = (uint32_t)n;
     r->end = end;
     return r;
 }

@@ -268,7 +268,7 @@ void jx_rc_sections(struct jx_rc *rc)
         int n = heading(rc, r->cells[0].text, last, &t, &tlen);
         if (n) {
             r->heading = true;
-            r->title_len = tlen;
+            r->title_len = (uint32_t)tlen;
             const char *rest = t + tlen;
             while (*rest == ' ') {
                 rest++;
@@ -276,7 +276,7 @@ void jx_rc_sections(struct jx_rc *rc)
             r->after = *rest ? rest : NULL;
             last = n;
         }
-        r->section = last;
+        r->section = (short)last;
     }
 }
 

@@ -182,7 +182,7 @@ static const struct jx_doc_cell *find_cell(const struct jx_doc *doc, int t,
 static const struct jx_doc_cell *cell_at(int line, const struct jx_doc *doc,
                                          int t, const char *ref)
 {
-    static const struct jx_doc_cell none = {"", 0, 0, 1, 1, 0, 0};
+    static const struct jx_doc_cell none = {"", 0, 0, 1, 1};
     const struct jx_doc_cell *c = find_cell(doc, t, ref);
     if (!c) {
         jx_test_fail(__FILE__, line, "no cell %s in table %d", ref, t);
