@@ -175,8 +175,8 @@ const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
 /* The provenance of cell c of table t of document d: d's file, the
  * cell's line:col, and by t->where its sheet and A1 name (the A1 name
  * made in arena a) or its table number, row and column; or the cell's
- * own in t->provs when t has them.  Made on demand: only a cell that a fact or a finding
- * names needs one.  Strings are borrowed from d and t or live in a. */
+ * own in t->provs when t has them.  Made on demand: only a cell that
+ * a fact or a finding names needs one.  Strings are borrowed from d and t or live in a. */
 struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
                                 const struct jx_doc_table *t,
                                 const struct jx_doc_cell *c);

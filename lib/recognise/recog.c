@@ -597,7 +597,8 @@ static bool float_fix(struct jx_rc *rc, const struct jx_rc_cell *c,
     if (jx_split_float(rc->arena, s, strlen(s), fixed, v) != 1) {
         return false;
     }
-    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc, c));
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc,
+                                                                         c));
     p->how = JX_HOW_FLOAT;
     p->raw = c->text;
     *prov = p;
@@ -637,7 +638,8 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
-        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c), "金额“%s”无法读取：%s",
+        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
+                "金额“%s”无法读取：%s",
                 c->text, jx_numerr_zh(e));
         return -1;
     }
@@ -753,7 +755,8 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
         e = JX_NUM_SYNTAX;
     }
     if (e != JX_NUM_OK) {
-        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c), "人数“%s”无法读取：%s",
+        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
+                "人数“%s”无法读取：%s",
                 c->text, e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
         return -1;
     }

@@ -539,7 +539,8 @@ static void stream_flush(struct jx_rc *rc, struct stream *st,
         if (!cost_any(dst) && !vehicle_part) {
             dst->unread = true;
             if (rc->diags) {
-                struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, &st->num[0]), NULL, NULL);
+                struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, &st->num[0]),
+                                              NULL, NULL);
                 jx_diag_add(rc->diags, "I416", JX_SEV_WARNING, &l,
                             "基础数据表的行“%s”有 %d 个数字，而表头有 %d 列，"
                             "无法确定各属哪一列，未读取",
@@ -597,7 +598,8 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
     struct jx_base_sheet *b = &rc->pkg->base;
     size_t n = strlen(w);
     if (stream_number(w, n)) {
-        struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc, &r->cells[0]));
+        const struct jx_prov *first = jx_rc_cell_prov(rc, &r->cells[0]);
+        struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, first);
         pv->how = JX_HOW_POSITION;
         pv->raw = w;
         struct jx_rc_cell c = {w, w, {pv}, 0, 1, false, false};
@@ -932,7 +934,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             base_cell(rc, r, JX_FC_COST_BUDGET) >= 0) {
             int y = cost_header(rc, r, &cost);
             if (y) {
-                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]), JX_RC_FROM_FORM,
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]),
+                               JX_RC_FROM_FORM,
                                false);
             }
             bool f = false;
@@ -963,7 +966,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v), JX_RC_FROM_FORM, false);
+                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                               JX_RC_FROM_FORM, false);
             }
             continue;
         }
@@ -1034,7 +1038,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     rc->found = true;
     if (!base_any(b) && seg->first < seg->last && rc->diags) {
-        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, &rc->rows[seg->first].cells[0]), NULL, NULL);
+        const struct jx_rc_cell *c0 = &rc->rows[seg->first].cells[0];
+        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, c0), NULL, NULL);
         jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
                     "基础数据表是未填写的空白模板，记为已报送但内容为空");
     }
@@ -3219,7 +3224,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             row_is(rc, st.form, JX_FR_UNIT_NAME, label->key)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v), JX_RC_FROM_FORM, false);
+                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                               JX_RC_FROM_FORM, false);
             }
             continue;
         }

@@ -790,7 +790,8 @@ static void inline_years(struct jx_rc *rc)
                         jx_strndup(rc->arena, k + start, from - start));
                 }
                 if (y) {
-                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]), JX_RC_FROM_TITLE,
+                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                     break;
                 }
@@ -862,7 +863,8 @@ static void inline_report_title(struct jx_rc *rc)
         title_parts(rc->arena, jx_strndup(rc->arena, k + start, end - start),
                     &name, &year);
         if (name && !rc->nnames) {
-            jx_rc_add_name(rc, name, jx_rc_cell_prov(rc, &r->cells[0]), JX_RC_FROM_TITLE,
+            jx_rc_add_name(rc, name, jx_rc_cell_prov(rc, &r->cells[0]),
+                           JX_RC_FROM_TITLE,
                            false);
         }
         if (!rc->nyears && !year) {
@@ -898,7 +900,8 @@ static void inline_report_title(struct jx_rc *rc)
             year = best;
         }
         if (year && !rc->nyears) {
-            jx_rc_add_year(rc, year, jx_rc_cell_prov(rc, &r->cells[0]), JX_RC_FROM_TITLE,
+            jx_rc_add_year(rc, year, jx_rc_cell_prov(rc, &r->cells[0]),
+                           JX_RC_FROM_TITLE,
                            false);
         }
         return;
@@ -977,7 +980,8 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
                 const char *nm = jx_strndup(rc->arena, k + start, end - start);
                 const char *o = org_prefix(rc->arena, nm);
                 if (o && strcmp(o, nm) == 0) {
-                    jx_rc_add_name(rc, o, jx_rc_cell_prov(rc, &r->cells[0]), JX_RC_FROM_TITLE,
+                    jx_rc_add_name(rc, o, jx_rc_cell_prov(rc, &r->cells[0]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                 }
             }
@@ -1429,7 +1433,8 @@ static void cover_and_contacts(struct jx_rc *rc)
                 label_value_line(&rc->rows[i + 1]) &&
                 rc->rows[i + 1].seg == r->seg) {
                 const struct jx_rc_cell *n = &rc->rows[i + 1].cells[0];
-                jx_rc_add_name(rc, n->key, jx_rc_cell_prov(rc, n), JX_RC_FROM_COVER, false);
+                jx_rc_add_name(rc, n->key, jx_rc_cell_prov(rc, n),
+                               JX_RC_FROM_COVER, false);
             } else if (!jx_rc_blank(v)) {
                 jx_rc_add_name(rc, v, at_value(rc, r, "："), JX_RC_FROM_COVER,
                                false);
@@ -1519,7 +1524,8 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
                             ? jx_rc_title_year(r->cells[c].key)
                             : 0;
                 if (y) {
-                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[c]), JX_RC_FROM_TITLE,
+                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[c]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                 }
             }
@@ -1536,7 +1542,8 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             /* the year on the title's second line: "2019年度)" */
             int y = year_line(rc->rows[i + 1].cells[0].key);
             if (y) {
-                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &rc->rows[i + 1].cells[0]),
+                const struct jx_rc_cell *c0 = &rc->rows[i + 1].cells[0];
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, c0),
                                JX_RC_FROM_TITLE, false);
             }
         }
@@ -1545,7 +1552,8 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
             int y = f ? jx_rc_title_year(f->key) : 0;
             if (y) {
-                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, f), JX_RC_FROM_TITLE, false);
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, f), JX_RC_FROM_TITLE,
+                               false);
             }
             continue;
         }
@@ -1876,7 +1884,8 @@ void jx_rc_report(struct jx_rc *rc)
              * the prose point at the right place) */
             int start = cur->text.prov->line;
             int want = jx_rc_cell_prov(rc, c)->line;
-            if (start > 0 && want > 0 && cur->text.prov->file == jx_rc_cell_prov(rc, c)->file) {
+            if (start > 0 && want > 0 &&
+                cur->text.prov->file == jx_rc_cell_prov(rc, c)->file) {
                 while (start + body_lines - 1 < want) {
                     jx_buf_addc(&body, '\n');
                     body_lines++;

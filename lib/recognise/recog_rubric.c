@@ -281,7 +281,8 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
     struct jx_package *p = rc->pkg;
     if (p->has_goal_sheet) {
         if (seg->first < rc->nrows) {
-            note(rc, "I406", JX_SEV_WARNING, jx_rc_cell_prov(rc, &rc->rows[seg->first].cells[0]),
+            const struct jx_rc_cell *c0 = &rc->rows[seg->first].cells[0];
+            note(rc, "I406", JX_SEV_WARNING, jx_rc_cell_prov(rc, c0),
                  "文件中有第二张目标完成情况自评表，只读取第一张");
         }
         return;
@@ -309,11 +310,13 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 if (jx_rc_starts(key, "预算年度")) {
                     int y = jx_text_year_prefix(v->key, NULL);
                     if (y) {
-                        jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, v), JX_RC_FROM_FORM,
+                        jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, v),
+                                       JX_RC_FROM_FORM,
                                        false);
                     }
                 } else if (!jx_rc_has(v->key, "预算年度")) {
-                    jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v), JX_RC_FROM_FORM,
+                    jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                                   JX_RC_FROM_FORM,
                                    false);
                 }
                 header = true;

@@ -735,7 +735,8 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
         !sc[run].present || !sc[run].repaired) {
         return false;
     }
-    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc, cell[run]));
+    const struct jx_prov *at = jx_rc_cell_prov(rc, cell[run]);
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, at);
     pv->how = JX_HOW_OCR;
     pv->raw = cell[run]->text;
     struct jx_amt *am[3] = {&f->budget_initial, &f->budget_full,
@@ -761,7 +762,8 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
         }
     }
     if (rc->diags) {
-        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, cell[run]), NULL, NULL);
+        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, cell[run]), NULL,
+                                      NULL);
         jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
                     "“%s”中有识别错误的字符，按同行各列的勾稽关系修复为%s %s",
                     cell[run]->text, funds_zh[run], sc[run].text);
@@ -858,7 +860,8 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     for (size_t k = 0; k < nc; k++) {
         rep = rep || sc[k].repaired;
     }
-    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc, where));
+    const struct jx_prov *at = jx_rc_cell_prov(rc, where);
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, at);
     pv->how = rep ? JX_HOW_OCR : JX_HOW_SPLIT;
     pv->raw = text;
     struct jx_buf parts;
@@ -983,7 +986,8 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
     if (!rep && (!col[0].in_run || !col[1].in_run)) {
         return false; /* nothing cut or repaired */
     }
-    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc, run));
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc,
+                                                                         run));
     p->how = rep ? JX_HOW_OCR : JX_HOW_SPLIT;
     p->raw = text;
     memset(points, 0, sizeof *points);

@@ -143,7 +143,8 @@ static void cell_is(const struct jx_doc_table *t, int r, int c,
     } else if (line > 0 && (jx_doc_cell_where(t, x).line != line ||
                              jx_doc_cell_where(t, x).lcol != col)) {
         jx_test_fail(__FILE__, at, "T%d (%d,%d) \"%s\": expected %d:%d, got %d:%d",
-                     t->index, r, c, text, line, col, jx_doc_cell_where(t, x).line,
+                     t->index, r, c, text, line, col, jx_doc_cell_where(t,
+                                                                        x).line,
                      jx_doc_cell_where(t, x).lcol);
     }
 }
