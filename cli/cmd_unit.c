@@ -77,8 +77,10 @@ static int sheet_table(struct jx_arena *a, const char *file, const char *data,
             const char *s = jx_doc_text_at(tb, r, c);
             const struct jx_doc_cell *dc = jx_doc_cell_at(tb, r, c);
             struct jx_loc cl = {.file = file, .sheet = sheet,
-                                .cell = dc && dc->prov.cell ? dc->prov.cell
-                                                            : a1(a, r, c)};
+                                .cell = dc && (tb->where & JX_DOC_AT_SHEET)
+                                            ? jx_doc_a1_name(a, dc->row,
+                                                             dc->col)
+                                            : a1(a, r, c)};
             jx_ws_row_cell(a, row, s, strlen(s), &cl);
         }
     }

@@ -65,7 +65,7 @@ static struct jx_doc *build(struct jx_arena *a, const char *s, size_t n)
                 }
                 p.col = (int)(c - i) + 1;
                 jx_doc_table_add_cell(d, t, row, col, rs, cs, s + b, ce - b,
-                                      &p);
+                                      p.line, p.col);
                 col += cs;
                 c = ce + 1;
             }

@@ -93,7 +93,8 @@ static void a1(char *buf, size_t n, int row, int col)
 }
 
 /* Check the invariants of one table. */
-static void check_table(const struct jx_doc_table *t)
+static void check_table(struct jx_arena *a, const struct jx_doc *doc,
+                        const struct jx_doc_table *t)
 {
     REQUIRE(t->name != NULL);
     for (size_t i = 0; i < t->ncells; i++) {
@@ -103,9 +104,11 @@ static void check_table(const struct jx_doc_table *t)
         REQUIRE(c->row >= 0 && c->row < 1048576);
         REQUIRE(c->col >= 0 && c->col < 16384);
         REQUIRE(c->rowspan >= 1 && c->colspan >= 1);
-        REQUIRE(c->prov.sheet && strcmp(c->prov.sheet, t->name) == 0);
+        REQUIRE(t->where == JX_DOC_AT_SHEET);
         a1(ref, sizeof ref, c->row, c->col);
-        REQUIRE(c->prov.cell && strcmp(c->prov.cell, ref) == 0);
+        struct jx_prov pv = jx_doc_cell_prov(a, doc, t, c);
+        REQUIRE(pv.sheet && strcmp(pv.sheet, t->name) == 0);
+        REQUIRE(pv.cell && strcmp(pv.cell, ref) == 0);
         if (i > 0) {
             const struct jx_doc_cell *p = &t->cells[i - 1];
             REQUIRE(p->row < c->row || (p->row == c->row && p->col < c->col));
@@ -143,7 +146,7 @@ static void run(const char *data, size_t len)
             const struct jx_doc_block *b = &doc->blocks[i];
             REQUIRE(b->kind == JX_DOC_TABLE);
             REQUIRE(b->table->index == ++ntables);
-            check_table(b->table);
+            check_table(a, doc, b->table);
         }
         struct jx_buf out;
         jx_buf_init(&out, 1u << 28);

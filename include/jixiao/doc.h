@@ -25,15 +25,36 @@ enum jx_doc_source {
 };
 
 /* One cell of a table.  A merged cell appears once, at its top-left
- * position, with its spans. */
+ * position, with its spans.  It holds only its place in its table (24
+ * bytes: a workbook has millions); its provenance is made from the
+ * table and the cell by jx_doc_cell_prov where a value needs one, with
+ * its source line:col (jx_doc_where) when the reader had one. */
 struct jx_doc_cell {
     const char *text;    /* the cell's text, paragraphs joined by '\n',
                             trimmed; "" for an empty cell */
     int row, col;        /* 0-based grid position of the top-left */
     int rowspan;         /* rows covered, >= 1 */
     int colspan;         /* columns covered, >= 1 */
-    struct jx_prov prov; /* where: file + line:col (text), table/row/
-                            column (DOCX, 1-based), sheet!cell (XLSX) */
+};
+
+/* Where a cell was read in its source, for the readers that know. */
+struct jx_doc_where {
+    int line;            /* source line (text, HTML) or page (PDF), or 0 */
+    union {
+        int lcol;        /* source column in code points (text), or 0 */
+        int rowskip;     /* JX_DOC_AT_GRID: rows above the cell that the
+                            reader dropped after placing it (PDF: a
+                            header repeated on a new page), which its
+                            provenance's row still counts */
+    };
+};
+
+/* How a table's cells are located (jx_doc_table.where, bits). */
+enum {
+    JX_DOC_AT_SHEET = 1, /* sheet (the table's name) and the A1 name of
+                            the cell (XLSX, XLS) */
+    JX_DOC_AT_GRID = 2   /* table number, 1-based row and column (DOCX,
+                            PDF, HTML) */
 };
 
 /* A table: cells on a grid of nrows × ncols. */
@@ -43,9 +64,22 @@ struct jx_doc_table {
     int nrows, ncols;           /* grid size (after jx_doc_table_end) */
     struct jx_doc_cell *cells;  /* in the order added (row-major) */
     size_t ncells, capcells;
-    const struct jx_doc_cell **grid; /* nrows*ncols: the cell covering
-                                        each position, or NULL */
+    uint32_t *grid;             /* nrows*ncols: 1 + the index in cells of
+                                   the cell covering each position, 0
+                                   for none (NULL: no grid) */
     bool truncated;             /* the source ended in the middle of it */
+    unsigned where;             /* JX_DOC_AT_* bits: what a cell's
+                                   provenance names beside its line:col */
+    struct jx_doc_where *where_at; /* per cell, parallel to cells, once a
+                                      cell with a line or column was
+                                      added (NULL for XLSX, XLS, DOCX) */
+    size_t capwhere;
+    struct jx_prov *provs;      /* a whole provenance per cell, parallel
+                                   to cells, for the few tables whose
+                                   cells need more than a place (a form
+                                   cut from one line: cells split by
+                                   inference); NULL for a reader's */
+    size_t capprovs;
 };
 
 /* Kinds of block. */
@@ -99,13 +133,23 @@ struct jx_doc_table *jx_doc_add_table(struct jx_doc *d, const char *name);
 void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t,
                           size_t n);
 
-/* Add a cell (text copied) at row, col with its spans; prov copied.
+/* Add a cell (text copied) at row, col with its spans, read at source
+ * line:lcol (0 when the reader has none; PDF: line is the page).
  * Returns the cell (valid until the next add to this table). */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,
                                           int col, int rowspan, int colspan,
                                           const char *text, size_t len,
-                                          const struct jx_prov *prov);
+                                          int line, int lcol);
+
+/* Add a cell as jx_doc_table_add_cell with a whole provenance of its
+ * own (copied; its strings must live as long as the document), kept in
+ * t->provs: for a table every cell of which is added this way. */
+struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
+                                               struct jx_doc_table *t,
+                                               int row, int col,
+                                               const char *text, size_t len,
+                                               const struct jx_prov *prov);
 
 /* Add a cell as jx_doc_table_add_cell, its text not copied: text must
  * live in the document's arena (a reader that made it there). */
@@ -113,7 +157,7 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
                                               struct jx_doc_table *t,
                                               int row, int col, int rowspan,
                                               int colspan, const char *text,
-                                              const struct jx_prov *prov);
+                                              int line, int lcol);
 
 /* Most grid positions (rows × columns) of one table. */
 #define JX_DOC_MAX_GRID 4000000L
@@ -127,6 +171,31 @@ int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t);
 /* The cell covering (row, col), or NULL (outside or uncovered). */
 const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
                                          int row, int col);
+
+/* The provenance of cell c of table t of document d: d's file, the
+ * cell's line:col, and by t->where its sheet and A1 name (the A1 name
+ * made in arena a) or its table number, row and column; or the cell's
+ * own in t->provs when t has them.  Made on demand: only a cell that
+ * a fact or a finding names needs one.  Strings are borrowed from d and t or live in a. */
+struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
+                                const struct jx_doc_table *t,
+                                const struct jx_doc_cell *c);
+
+/* As jx_doc_cell_prov, the A1 name written to a1 (16 bytes) instead of
+ * an arena: for a provenance needed only for a moment (a finding's
+ * place, which the list copies). */
+struct jx_prov jx_doc_cell_prov_tmp(const struct jx_doc *d,
+                                    const struct jx_doc_table *t,
+                                    const struct jx_doc_cell *c,
+                                    char a1[16]);
+
+/* Where cell c of table t was read (zeros when its reader did not
+ * say). */
+struct jx_doc_where jx_doc_cell_where(const struct jx_doc_table *t,
+                                      const struct jx_doc_cell *c);
+
+/* The A1 name of the 0-based cell (row, col): "B12" (in arena a). */
+const char *jx_doc_a1_name(struct jx_arena *a, int row, int col);
 
 /* The text at (row, col): the covering cell's text, or "" (never
  * NULL). */

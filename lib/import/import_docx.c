@@ -570,12 +570,7 @@ static void end_cell(struct docx *x)
         limit_stop(x, "I222", "表格单元格", x->lim->max_cells);
         return;
     }
-    struct jx_prov prov;
-    memset(&prov, 0, sizeof prov);
-    prov.table = t->index;
-    prov.row = x->row + 1;
-    prov.column = col + 1;
-    jx_doc_table_add_cell(x->doc, t, x->row, col, 1, span, s, n, &prov);
+    jx_doc_table_add_cell(x->doc, t, x->row, col, 1, span, s, n, 0, 0);
     x->ncells++;
     long idx = (long)t->ncells - 1;
     x->owner[col] = idx;
@@ -718,6 +713,7 @@ static void table_start(struct docx *x)
         return;
     }
     x->table = jx_doc_add_table(x->doc, NULL);
+    x->table->where = JX_DOC_AT_GRID;
     x->row = 0;
     x->clamped = false;
 }

@@ -428,10 +428,11 @@ static int *ranks(const unsigned char *start, long n)
  * few bytes of HTML (colspan="1000" on every row) ask for a grid of
  * millions of positions that the recognisers would then walk one by
  * one.  The cells keep their order, text and provenance (the HTML's row
- * and column); a span shrinks by the columns or rows merged inside it.
+ * and column, kept whole in t->provs, in d's arena); a span shrinks by
+ * the columns or rows merged inside it.
  * A table of at most COLLAPSE_MIN positions is left as written.
  */
-static void collapse_spans(struct jx_doc_table *t)
+static void collapse_spans(struct jx_doc *d, struct jx_doc_table *t)
 {
     long rows = 0, cols = 0;
     for (size_t i = 0; i < t->ncells; i++) {
@@ -453,6 +454,18 @@ static void collapse_spans(struct jx_doc_table *t)
         cs[t->cells[i].col] = 1;
     }
     int *nr = ranks(rs, rows), *nc = ranks(cs, cols);
+    /* the provenance keeps the HTML's row and column: a whole one per
+       cell (t->provs, which jx_doc_cell_prov prefers), made while the
+       cells still stand where the HTML put them */
+    if (!t->provs) {
+        struct jx_prov *pv = jx_alloc(d->arena, t->ncells * sizeof *pv);
+        for (size_t i = 0; i < t->ncells; i++) {
+            char a1[16];
+            pv[i] = jx_doc_cell_prov_tmp(d, t, &t->cells[i], a1);
+        }
+        t->provs = pv;
+        t->capprovs = t->ncells;
+    }
     for (size_t i = 0; i < t->ncells; i++) {
         struct jx_doc_cell *c = &t->cells[i];
         int r = nr[c->row], k = nc[c->col];
@@ -492,6 +505,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
         }
     }
     struct jx_doc_table *t = jx_doc_add_table(h->doc, NULL);
+    t->where = JX_DOC_AT_GRID;
     struct jx_buf b, tb;
     jx_buf_init(&b, 1u << 20);
     jx_buf_init(&tb, 1u << 20);
@@ -527,15 +541,8 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
                 h->failed = true;
                 break;
             }
-            struct jx_prov pv;
-            memset(&pv, 0, sizeof pv);
-            pv.file = h->doc->file;
-            pv.line = (int)xmlGetLineNo(c);
-            pv.table = h->doc->ntables;
-            pv.row = (int)r + 1;
-            pv.column = col + 1;
             jx_doc_table_add_cell(h->doc, t, (int)r, col, rs, cs, tb.p,
-                                  tb.len, &pv);
+                                  tb.len, (int)xmlGetLineNo(c), 0);
             for (int k = col; k < col + cs; k++) {
                 busy[k] = rs;
             }
@@ -554,7 +561,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
     jx_buf_release(&tb);
     free(rows);
     free(busy);
-    collapse_spans(t);
+    collapse_spans(h->doc, t);
     if (jx_doc_table_end(h->doc, t) != 0 && !h->failed) {
         jx_import_error(h->diags, h->doc->file, "I522",
                         "HTML 表格过大：超过 %ld 个网格位置",

@@ -570,15 +570,8 @@ static void emit_row(struct pctx *x, struct jx_doc_table *t, int *row,
             x->failed = true;
             break;
         }
-        struct jx_prov pv;
-        memset(&pv, 0, sizeof pv);
-        pv.file = x->doc->file;
-        pv.line = page;
-        pv.table = t->index;
-        pv.row = *row + 1;
-        pv.column = c + 1;
         jx_doc_table_add_cell(x->doc, t, *row, c, 1, rb->span[c], rb->t[c].p,
-                              rb->t[c].len, &pv);
+                              rb->t[c].len, page, 0);
     }
     for (int c = 0; c < MAX_COLS; c++) {
         jx_buf_reset(&rb->t[c]);
@@ -896,16 +889,9 @@ static bool build_ruled(struct pctx *x, struct jx_doc_table *t, int *row,
             x->failed = true;
             break;
         }
-        struct jx_prov pv;
-        memset(&pv, 0, sizeof pv);
-        pv.file = x->doc->file;
-        pv.line = page;
-        pv.table = t->index;
-        pv.row = *row + c->r0 - first + 1;
-        pv.column = c->c0 + 1;
         jx_doc_table_add_cell(x->doc, t, *row + c->r0 - first, c->c0,
                               c->r1 - c->r0 + 1, c->c1 - c->c0 + 1, c->t.p,
-                              c->t.len, &pv);
+                              c->t.len, page, 0);
     }
     for (size_t j = 0; j < ncells; j++) {
         jx_buf_release(&cells[j].t);
@@ -979,6 +965,7 @@ static void build_table(struct pctx *x, struct line *l, size_t a, size_t b,
     x->last_joined = join;
     if (!t) {
         t = jx_doc_add_table(x->doc, NULL);
+        t->where = JX_DOC_AT_GRID;
     }
     int startrow = row;
     if (vruled && build_ruled(x, t, &row, l, a, b, cut, nc, page)) {
@@ -1047,11 +1034,17 @@ built:
             size_t w = 0;
             for (size_t i = 0; i < t->ncells; i++) {
                 struct jx_doc_cell c = t->cells[i];
+                struct jx_doc_where at = jx_doc_cell_where(t, &t->cells[i]);
                 if (c.row >= startrow && c.row < startrow + skip_header) {
                     continue;
                 }
                 if (c.row >= startrow + skip_header) {
                     c.row -= skip_header;
+                    at.rowskip += skip_header; /* its provenance keeps
+                                                  the row as placed */
+                }
+                if (t->where_at) {
+                    t->where_at[w] = at;
                 }
                 t->cells[w++] = c;
             }

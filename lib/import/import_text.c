@@ -687,22 +687,16 @@ static void add_row(struct ctx *x, struct tbuild *tb, struct prow *r)
     for (size_t i = 0; i < r->n; i++) {
         struct pcell *c = &r->c[i];
         int at = c->at >= colpos ? c->at : colpos;
-        struct jx_prov p;
-        memset(&p, 0, sizeof p);
         while (colpos < at) {
-            p.line = r->c[0].line;
-            p.col = r->c[0].col;
-            if (!take_cell(x, p.line)) {
+            if (!take_cell(x, r->c[0].line)) {
                 return;
             }
             jx_doc_table_add_cell(x->doc, tb->t, tb->nrows, colpos, 1, 1, "",
-                                  0, &p);
+                                  0, r->c[0].line, r->c[0].col);
             colpos++;
         }
-        p.line = c->line;
-        p.col = c->col;
         jx_doc_table_add_cell(x->doc, tb->t, tb->nrows, at, 1, c->span,
-                              c->b.p, c->b.len, &p);
+                              c->b.p, c->b.len, c->line, c->col);
         colpos = at + c->span;
     }
     tb->nrows++;
@@ -1642,13 +1636,10 @@ static void stream_add(struct ctx *x, struct tbuild *tb, struct prow *s,
     if (!tb->t) {
         return;
     }
-    struct jx_prov p;
-    memset(&p, 0, sizeof p);
-    p.line = s->c[b - 1].line;
-    p.col = s->c[b - 1].col;
-    while (tb->last_width <= pad && take_cell(x, p.line)) {
+    int pline = s->c[b - 1].line, pcol = s->c[b - 1].col;
+    while (tb->last_width <= pad && take_cell(x, pline)) {
         jx_doc_table_add_cell(x->doc, tb->t, tb->nrows - 1, tb->last_width,
-                              1, 1, "", 0, &p);
+                              1, 1, "", 0, pline, pcol);
         tb->last_width++;
     }
     if (tb->last_width > tb->width) {

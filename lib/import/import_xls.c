@@ -648,25 +648,6 @@ static void biff_free(struct biff *bf)
     free(bf->merges);
 }
 
-/* The A1 name of a 0-based cell, in the arena. */
-static const char *a1(struct jx_arena *a, unsigned row, unsigned col)
-{
-    char letters[8];
-    int n = 0;
-    unsigned c = col + 1;
-    while (c > 0 && n < 7) {
-        letters[n++] = (char)('A' + (c - 1) % 26);
-        c = (c - 1) / 26;
-    }
-    char out[32];
-    int k = 0;
-    while (n > 0) {
-        out[k++] = letters[--n];
-    }
-    out[k] = '\0';
-    return jx_sprintf(a, "%s%u", out, row + 1);
-}
-
 /* The text of one cell into b (empty for an empty cell): FreeXL's
  * value, or the formula's cached number it leaves out; numbers in the
  * cell's percent format when it has one. */
@@ -757,6 +738,7 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
         return true;
     }
     struct jx_doc_table *t = jx_doc_add_table(doc, name);
+    t->where = JX_DOC_AT_SHEET;
     struct jx_buf b;
     jx_buf_init(&b, 1u << 20);
     bool ok = true;
@@ -786,14 +768,9 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
                 ok = false;
                 break;
             }
-            struct jx_prov pv;
-            memset(&pv, 0, sizeof pv);
-            pv.file = doc->file;
-            pv.sheet = name;
-            pv.cell = a1(doc->arena, r, c);
             int rs = m ? (int)(m->r1 - m->r0 + 1) : 1;
             int cs = m ? (int)(m->c1 - m->c0 + 1) : 1;
-            jx_doc_table_add_cell(doc, t, (int)r, (int)c, rs, cs, s, n, &pv);
+            jx_doc_table_add_cell(doc, t, (int)r, (int)c, rs, cs, s, n, 0, 0);
         }
     }
     jx_buf_release(&b);

@@ -1621,12 +1621,9 @@ static void apply_merges(struct sheet_state *st)
 static void add_cell(struct xctx *x, struct jx_doc_table *t,
                      const char *sheet, const struct rawcell *c)
 {
-    struct jx_prov p;
-    memset(&p, 0, sizeof p);
-    p.sheet = sheet;
-    p.cell = a1_name(x->a, c->row, c->col);
+    (void)sheet;
     jx_doc_table_add_cell_ref(x->doc, t, c->row, c->col, c->rowspan,
-                              c->colspan, c->text, &p);
+                              c->colspan, c->text, 0, 0);
 }
 
 /*
@@ -1756,6 +1753,7 @@ static void read_sheet(struct xctx *x, const struct sheetref *sr,
                        const char *part)
 {
     struct jx_doc_table *t = jx_doc_add_table(x->doc, sr->name);
+    t->where = JX_DOC_AT_SHEET;
     if (!part) {
         t->truncated = true;
         return;

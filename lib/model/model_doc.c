@@ -3,6 +3,7 @@
  */
 #include "jixiao/doc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A new empty document. */
@@ -73,12 +74,45 @@ void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t, size_t n)
     t->capcells = n;
 }
 
+/* Record where the last cell added to t was read: kept only once some
+ * cell of t has a line or column (the earlier ones then zeros). */
+static void set_where(struct jx_doc *d, struct jx_doc_table *t, int line,
+                      int lcol)
+{
+    size_t i = t->ncells - 1;
+    if (!t->where_at) {
+        if (!line && !lcol) {
+            return;
+        }
+        t->capwhere = t->capcells > i + 1 ? t->capcells : i + 1;
+        t->where_at = jx_alloc_array(d->arena, t->capwhere,
+                                     sizeof *t->where_at);
+    } else {
+        t->where_at = jx_arena_regrow(d->arena, t->where_at, i,
+                                      &t->capwhere, sizeof *t->where_at);
+    }
+    t->where_at[i].line = line;
+    t->where_at[i].lcol = lcol;
+}
+
+/* Where a cell was read (doc.h). */
+struct jx_doc_where jx_doc_cell_where(const struct jx_doc_table *t,
+                                      const struct jx_doc_cell *c)
+{
+    struct jx_doc_where w;
+    if (t->where_at) {
+        return t->where_at[c - t->cells];
+    }
+    memset(&w, 0, sizeof w);
+    return w;
+}
+
 /* Add a cell; spans below 1 are taken as 1. */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,
                                           int col, int rowspan, int colspan,
                                           const char *text, size_t len,
-                                          const struct jx_prov *prov)
+                                          int line, int lcol)
 {
     t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
                                sizeof *t->cells);
@@ -89,11 +123,23 @@ struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
     c->col = col < 0 ? 0 : col;
     c->rowspan = rowspan < 1 ? 1 : rowspan;
     c->colspan = colspan < 1 ? 1 : colspan;
-    if (prov) {
-        c->prov = *prov;
-    }
-    c->prov.file = d->file;
+    set_where(d, t, line, lcol);
     return c;
+}
+
+/* Add a cell with a provenance of its own (doc.h). */
+struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
+                                               struct jx_doc_table *t,
+                                               int row, int col,
+                                               const char *text, size_t len,
+                                               const struct jx_prov *prov)
+{
+    size_t i = t->ncells;
+    t->provs = jx_arena_regrow(d->arena, t->provs, i, &t->capprovs,
+                               sizeof *t->provs);
+    t->provs[i] = *prov;
+    return jx_doc_table_add_cell(d, t, row, col, 1, 1, text, len, prov->line,
+                                 prov->col);
 }
 
 /* Add a cell whose text already lives in the document's arena. */
@@ -101,7 +147,7 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
                                               struct jx_doc_table *t,
                                               int row, int col, int rowspan,
                                               int colspan, const char *text,
-                                              const struct jx_prov *prov)
+                                              int line, int lcol)
 {
     t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
                                sizeof *t->cells);
@@ -112,15 +158,13 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
     c->col = col < 0 ? 0 : col;
     c->rowspan = rowspan < 1 ? 1 : rowspan;
     c->colspan = colspan < 1 ? 1 : colspan;
-    if (prov) {
-        c->prov = *prov;
-    }
-    c->prov.file = d->file;
+    set_where(d, t, line, lcol);
     return c;
 }
 
-/* Compute the grid size and the covering cell of every position;
- * -1 (and no grid) when it would pass JX_DOC_MAX_GRID positions. */
+/* Compute the grid size and the covering cell of every position (as
+ * a 32-bit index: half the room of a pointer); -1 (and no grid) when it
+ * would pass JX_DOC_MAX_GRID positions. */
 int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t)
 {
     long rows = 0, cols = 0;
@@ -132,7 +176,7 @@ int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t)
         cols = k > cols ? k : cols;
     }
     if (rows > JX_DOC_MAX_GRID || cols > JX_DOC_MAX_GRID ||
-        rows * cols > JX_DOC_MAX_GRID) {
+        rows * cols > JX_DOC_MAX_GRID || t->ncells >= UINT32_MAX) {
         t->nrows = t->ncols = 0;
         t->grid = NULL;
         return -1;
@@ -145,10 +189,10 @@ int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t)
         const struct jx_doc_cell *c = &t->cells[i];
         for (int r = c->row; r < c->row + c->rowspan; r++) {
             for (int k = c->col; k < c->col + c->colspan; k++) {
-                const struct jx_doc_cell **slot =
+                uint32_t *slot =
                     &t->grid[(size_t)r * (size_t)t->ncols + (size_t)k];
                 if (!*slot) {
-                    *slot = c;
+                    *slot = (uint32_t)(i + 1);
                 }
             }
         }
@@ -164,7 +208,75 @@ const struct jx_doc_cell *jx_doc_cell_at(const struct jx_doc_table *t,
         col >= t->ncols) {
         return NULL;
     }
-    return t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
+    uint32_t i = t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
+    return i ? &t->cells[i - 1] : NULL;
+}
+
+/* Write the A1 name of a 0-based cell to out (16 bytes). */
+static void a1_write(char out[16], int row, int col)
+{
+    char tmp[8];
+    int k = 0;
+    unsigned c = (unsigned)col + 1;
+    while (c > 0 && k < 7) {
+        tmp[k++] = (char)('A' + (c - 1) % 26);
+        c = (c - 1) / 26;
+    }
+    for (int i = 0; i < k; i++) {
+        out[i] = tmp[k - 1 - i];
+    }
+    snprintf(out + k, (size_t)(16 - k), "%d", row + 1);
+}
+
+/* The A1 name of a 0-based cell (doc.h). */
+const char *jx_doc_a1_name(struct jx_arena *a, int row, int col)
+{
+    char out[16];
+    a1_write(out, row, col);
+    return jx_strdup(a, out);
+}
+
+/* A cell's provenance, its A1 name in a1 (doc.h). */
+struct jx_prov jx_doc_cell_prov_tmp(const struct jx_doc *d,
+                                    const struct jx_doc_table *t,
+                                    const struct jx_doc_cell *c,
+                                    char a1[16])
+{
+    struct jx_prov p;
+    if (t->provs) {
+        p = t->provs[c - t->cells];
+        p.file = d->file;
+        return p;
+    }
+    memset(&p, 0, sizeof p);
+    p.file = d->file;
+    struct jx_doc_where w = jx_doc_cell_where(t, c);
+    p.line = w.line;
+    p.col = t->where & JX_DOC_AT_GRID ? 0 : w.lcol;
+    if (t->where & JX_DOC_AT_SHEET) {
+        a1_write(a1, c->row, c->col);
+        p.sheet = t->name;
+        p.cell = a1;
+    }
+    if (t->where & JX_DOC_AT_GRID) {
+        p.table = t->index;
+        p.row = c->row + 1 + w.rowskip;
+        p.column = c->col + 1;
+    }
+    return p;
+}
+
+/* The provenance of a cell, made from its table and position (doc.h). */
+struct jx_prov jx_doc_cell_prov(struct jx_arena *a, const struct jx_doc *d,
+                                const struct jx_doc_table *t,
+                                const struct jx_doc_cell *c)
+{
+    char a1[16];
+    struct jx_prov p = jx_doc_cell_prov_tmp(d, t, c, a1);
+    if (p.cell == a1) {
+        p.cell = jx_strdup(a, a1);
+    }
+    return p;
 }
 
 /* The covering cell's text, or "". */

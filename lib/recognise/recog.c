@@ -19,6 +19,8 @@
 #include "recognise/recognise.h"
 
 #include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- UTF-8 and character classes ------------------------------------ */
@@ -441,6 +443,86 @@ const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p)
     return q;
 }
 
+/* Order tables by the address of their cell arrays. */
+static int tab_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct jx_rc_tab *)a)->b;
+    uintptr_t y = (uintptr_t)((const struct jx_rc_tab *)b)->b;
+    return x < y ? -1 : x > y;
+}
+
+/* The table whose cell array holds dc (registered by table_rows). */
+static const struct jx_doc_table *table_of(struct jx_rc *rc,
+                                           const struct jx_doc_cell *dc)
+{
+    if (!rc->tabs_sorted) {
+        qsort(rc->tabs, rc->ntabs, sizeof *rc->tabs, tab_cmp);
+        rc->tabs_sorted = true;
+    }
+    uintptr_t p = (uintptr_t)dc;
+    size_t lo = 0, hi = rc->ntabs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)rc->tabs[mid].b <= p) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == 0 || p >= (uintptr_t)rc->tabs[lo - 1].e) {
+        return NULL;
+    }
+    return rc->tabs[lo - 1].t;
+}
+
+/* Where a logical cell is (recog.h); made once for a table cell. */
+const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
+                                      const struct jx_rc_cell *c)
+{
+    if (!c->in_doc) {
+        return c->at.prov;
+    }
+    const struct jx_doc_table *t = table_of(rc, c->at.dc);
+    struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
+    if (t) {
+        *q = jx_doc_cell_prov(rc->arena, rc->doc, t, c->at.dc);
+        if (rc->arena != rc->doc->arena) {
+            q->sheet = jx_strdup(rc->arena, q->sheet);
+        }
+    }
+    q->file = rc->file;
+    /* kept: the cell lives in rc's arena (the const is the readers') */
+    struct jx_rc_cell *m = (struct jx_rc_cell *)c;
+    m->at.prov = q;
+    m->in_doc = false;
+    return q;
+}
+
+/* Where a logical cell is, made for a moment (recog.h). */
+struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
+                                char a1[16])
+{
+    struct jx_prov p;
+    if (!c->in_doc) {
+        return *c->at.prov;
+    }
+    const struct jx_doc_table *t = table_of(rc, c->at.dc);
+    if (t) {
+        p = jx_doc_cell_prov_tmp(rc->doc, t, c->at.dc, a1);
+    } else {
+        memset(&p, 0, sizeof p);
+    }
+    p.file = rc->file;
+    return p;
+}
+
+/* Set where a logical cell is (recog.h). */
+void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p)
+{
+    c->at.prov = p;
+    c->in_doc = false;
+}
+
 /* Add a finding at a cell, when there is a list to add it to. */
 static struct jx_diag *finding(struct jx_rc *rc, const char *code,
                                enum jx_severity sev,
@@ -476,7 +558,7 @@ void jx_rc_text(struct jx_rc *rc, const struct jx_rc_cell *c,
         return;
     }
     out->s = c->text;
-    out->prov = c->prov;
+    out->prov = jx_rc_cell_prov(rc, c);
     rc->found = true;
 }
 
@@ -549,7 +631,7 @@ static const char *fold_points(struct jx_rc *rc, const char *s)
 static void note_repair(struct jx_rc *rc, const struct jx_rc_cell *c,
                         const char *fixed)
 {
-    finding(rc, "I402", JX_SEV_NOTE, c->prov,
+    finding(rc, "I402", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
             "数字“%s”中有多余的空格或小数点，按“%s”读取", c->text, fixed);
 }
 
@@ -563,11 +645,12 @@ static bool float_fix(struct jx_rc *rc, const struct jx_rc_cell *c,
     if (jx_split_float(rc->arena, s, strlen(s), fixed, v) != 1) {
         return false;
     }
-    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, c->prov);
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc,
+                                                                         c));
     p->how = JX_HOW_FLOAT;
     p->raw = c->text;
     *prov = p;
-    finding(rc, "I423", JX_SEV_NOTE, c->prov,
+    finding(rc, "I423", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
             "数字“%s”是二进制浮点数的误差形式，按“%s”读取", c->text, *fixed);
     return true;
 }
@@ -603,7 +686,8 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
-        finding(rc, "I401", JX_SEV_ERROR, c->prov, "金额“%s”无法读取：%s",
+        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
+                "金额“%s”无法读取：%s",
                 c->text, jx_numerr_zh(e));
         return -1;
     }
@@ -611,7 +695,7 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
         note_repair(rc, c, s);
     }
     out->present = true;
-    out->prov = fprov ? fprov : c->prov;
+    out->prov = fprov ? fprov : jx_rc_cell_prov(rc, c);
     rc->found = true;
     return 1;
 }
@@ -652,7 +736,7 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
     }
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
-        finding(rc, "I401", JX_SEV_ERROR, c->prov,
+        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
                 rate ? "比率“%s”无法读取：%s" : "数字“%s”无法读取：%s",
                 c->text, jx_numerr_zh(e));
         return -1;
@@ -670,12 +754,12 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
         struct jx_rat q;
         if (jx_rat_div(out->v, jx_rat_int(100), &q) == JX_NUM_OK) {
             out->v = q;
-            finding(rc, "I412", JX_SEV_NOTE, c->prov,
+            finding(rc, "I412", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
                     "比率“%s”没有百分号，按“%s%%”读取", c->text, s);
         }
     }
     out->present = true;
-    out->prov = fprov ? fprov : c->prov;
+    out->prov = fprov ? fprov : jx_rc_cell_prov(rc, c);
     rc->found = true;
     return 1;
 }
@@ -719,7 +803,8 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
         e = JX_NUM_SYNTAX;
     }
     if (e != JX_NUM_OK) {
-        finding(rc, "I401", JX_SEV_ERROR, c->prov, "人数“%s”无法读取：%s",
+        finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
+                "人数“%s”无法读取：%s",
                 c->text, e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
         return -1;
     }
@@ -728,7 +813,7 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     out->present = true;
     out->v = v.num;
-    out->prov = c->prov;
+    out->prov = jx_rc_cell_prov(rc, c);
     rc->found = true;
     return 1;
 }
@@ -881,9 +966,9 @@ static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
     c->span = 1;
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
         strcmp(p->file, rc->file) == 0) {
-        c->prov = p;
+        jx_rc_cell_set_prov(c, p);
     } else {
-        c->prov = jx_rc_prov(rc, p);
+        jx_rc_cell_set_prov(c, jx_rc_prov(rc, p));
     }
 }
 
@@ -911,10 +996,8 @@ static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p,
         if (e > b) {
             struct jx_rc_row *r = add_row(rc);
             r->para = p;
-            r->line = line;
-            r->rawoff = b;
             r->raw = s + b;
-            r->rawlen = e - b;
+            r->rawlen = (uint32_t)(e - b);
             r->cells = jx_alloc(rc->arena, sizeof *r->cells);
             r->n = 1;
             struct jx_prov pv = p->prov;
@@ -947,6 +1030,12 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
     if (!t->grid || t->nrows <= 0 || t->ncols <= 0) {
         return;
     }
+    rc->tabs = jx_arena_regrow(rc->arena, rc->tabs, rc->ntabs, &rc->captabs,
+                               sizeof *rc->tabs);
+    rc->tabs[rc->ntabs].b = t->cells;
+    rc->tabs[rc->ntabs].e = t->cells + t->ncells;
+    rc->tabs[rc->ntabs++].t = t;
+    rc->tabs_sorted = false;
     if (t->nrows > 1024) {
         /* a large table's rows in one step, not by doubling (which
            leaves up to half the array unused) */
@@ -975,7 +1064,11 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                 continue;
             }
             struct jx_rc_cell *cell = &row->cells[row->n++];
-            set_cell(rc, cell, dc->text, strlen(dc->text), &dc->prov, true);
+            cell->text = jx_rc_clean_shared(rc->arena, dc->text,
+                                            strlen(dc->text));
+            cell->key = jx_text_compact_shared(rc->arena, cell->text);
+            cell->at.dc = dc;
+            cell->in_doc = true;
             cell->col = c;
             cell->span = (short)(dc->colspan > SHRT_MAX ? SHRT_MAX
                                                         : dc->colspan);

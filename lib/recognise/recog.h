@@ -32,34 +32,37 @@ enum jx_rc_kind {
 struct jx_rc_cell {
     const char *text;           /* cleaned text, "" when empty */
     const char *key;            /* text without any white space */
-    const struct jx_prov *prov; /* where (never NULL) */
+    union {
+        const struct jx_prov *prov;   /* where (!in_doc) */
+        const struct jx_doc_cell *dc; /* the document's cell (in_doc):
+                                         its provenance made on demand */
+    } at;                       /* read through jx_rc_cell_prov */
     int col;                    /* grid column (paragraph lines: 0) */
     short span;                 /* columns covered, 1..32767 (a wider
                                    cell counts 32767) */
     bool carried;               /* a merged cell of a row above */
+    bool in_doc;                /* at.dc, not yet at.prov */
 };
 
 /* One row: a table row, or one line of a paragraph. */
 struct jx_rc_row {
-    /* (the fields ordered by size: one per table row of a workbook of
-       300,000 rows, 104 bytes each) */
+    /* (the fields ordered by size, lengths and counts in 32 bits: one
+       per table row of a workbook of 300,000 rows, 72 bytes each) */
     const struct jx_doc_table *table; /* NULL for a paragraph line */
     struct jx_rc_cell *cells;   /* logical cells, left to right */
-    size_t n;
     const char *raw;            /* paragraph line as written (trimmed) */
-    size_t rawlen;
     const struct jx_doc_para *para; /* the paragraph of a line */
-    size_t line;                /* line index in that paragraph */
-    size_t rawoff;              /* byte offset of the line in para text */
     const char *after;          /* heading: text after its title on the
                                    same line (a joined paragraph), or
                                    NULL */
-    size_t title_len;           /* heading: bytes of the title text */
+    uint32_t n;                 /* cells */
+    uint32_t rawlen;            /* bytes of raw */
+    uint32_t title_len;         /* heading: bytes of the title text */
     int row;                    /* table row (0-based) */
     int end;                    /* grid columns used (last col + span) */
-    enum jx_rc_kind kind;       /* segment kind */
     int seg;                    /* segment index, -1 for none */
-    int section;                /* report section 1..10, 0 outside */
+    enum jx_rc_kind kind;       /* segment kind */
+    short section;              /* report section 1..10, 0 outside */
     bool heading;               /* a report section heading */
     bool title;                 /* a form or report title */
 };
@@ -111,6 +114,17 @@ struct jx_rc {
                                    handed in */
     const struct jx_forms *forms; /* the catalogue of forms (never NULL
                                      while recognising) */
+    struct jx_rc_tab *tabs;     /* the tables whose cells rows refer to,
+                                   by their cell arrays (to find a cell's
+                                   table when its provenance is made) */
+    size_t ntabs, captabs;
+    bool tabs_sorted;           /* tabs ordered by address */
+};
+
+/* A table rows refer to, and the extent of its cell array. */
+struct jx_rc_tab {
+    const struct jx_doc_cell *b, *e;
+    const struct jx_doc_table *t;
 };
 
 /* ---- recog.c: rows, segments, text, numbers ------------------------- */
@@ -228,6 +242,22 @@ const struct jx_rc_cell *jx_rc_first_filled(const struct jx_rc_row *r);
 
 /* A provenance copy in the arena. */
 const struct jx_prov *jx_rc_prov(struct jx_rc *rc, const struct jx_prov *p);
+
+/* Where cell c is (never NULL): its own provenance, or for a table
+ * cell one made from its document cell the first time it is asked for
+ * (in rc's arena, then kept in c: only cells that become facts or
+ * findings get one). */
+const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
+                                      const struct jx_rc_cell *c);
+
+/* Where cell c is, for a moment (a finding's place: the list copies
+ * it): as jx_rc_cell_prov, but nothing made or kept; a table cell's A1
+ * name is written to a1 (16 bytes). */
+struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
+                                char a1[16]);
+
+/* Set where cell c is to p (lives as long as the rows). */
+void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p);
 
 /* Parse a date ("2025.07.11", "2025-7-11", "2025年7月11日") at the
  * start of s; true when it is a valid one. */

@@ -30,8 +30,8 @@ struct jx_facts *jx_report_facts(struct jx_arena *arena,
         }
         struct jx_prov p = r->para->prov;
         p.file = rc.file;
-        p.line = r->cells[0].prov->line;
-        p.col = r->cells[0].prov->col;
+        p.line = jx_rc_cell_prov(&rc, &r->cells[0])->line;
+        p.col = jx_rc_cell_prov(&rc, &r->cells[0])->col;
         jx_text_facts(arena, r->raw, r->rawlen, &p, r->section, out);
     }
     return out;

@@ -343,7 +343,9 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
     if (footer_label(label->key) || title_label(label->key)) {
         return;
     }
-    struct jx_loc l = jx_prov_loc(label->prov, NULL, NULL);
+    char a1[16];
+    struct jx_prov at = jx_rc_cell_where(rc, label, a1);
+    struct jx_loc l = jx_prov_loc(&at, NULL, NULL);
     if (rc->diags) {
         jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,
                     "%s中的行“%s”无法识别，未读取", form, label->text);
@@ -537,7 +539,8 @@ static void stream_flush(struct jx_rc *rc, struct stream *st,
         if (!cost_any(dst) && !vehicle_part) {
             dst->unread = true;
             if (rc->diags) {
-                struct jx_loc l = jx_prov_loc(st->num[0].prov, NULL, NULL);
+                struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, &st->num[0]),
+                                              NULL, NULL);
                 jx_diag_add(rc->diags, "I416", JX_SEV_WARNING, &l,
                             "基础数据表的行“%s”有 %d 个数字，而表头有 %d 列，"
                             "无法确定各属哪一列，未读取",
@@ -595,10 +598,11 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
     struct jx_base_sheet *b = &rc->pkg->base;
     size_t n = strlen(w);
     if (stream_number(w, n)) {
-        struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, r->cells[0].prov);
+        const struct jx_prov *first = jx_rc_cell_prov(rc, &r->cells[0]);
+        struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, first);
         pv->how = JX_HOW_POSITION;
         pv->raw = w;
-        struct jx_rc_cell c = {w, w, pv, 0, 1, false};
+        struct jx_rc_cell c = {w, w, {pv}, 0, 1, false, false};
         if (st->staff_open) {
             st->snum[st->got++] = c;
             st->staff_open = st->got < st->nstaff;
@@ -797,13 +801,13 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 }
                 if (st.done) {
                     title.w = w;
-                    title.prov = r->cells[0].prov;
+                    title.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                 }
             } else if (e > k && nafter < MAX_AFTER) {
                 after = jx_arena_grow(rc->arena, after, nafter, &capafter,
                                       sizeof *after);
                 after[nafter].w = jx_strndup(rc->arena, s + k, e - k);
-                after[nafter++].prov = r->cells[0].prov;
+                after[nafter++].prov = jx_rc_cell_prov(rc, &r->cells[0]);
             }
             k = e;
         }
@@ -930,7 +934,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             base_cell(rc, r, JX_FC_COST_BUDGET) >= 0) {
             int y = cost_header(rc, r, &cost);
             if (y) {
-                jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_FORM,
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]),
+                               JX_RC_FROM_FORM,
                                false);
             }
             bool f = false;
@@ -961,7 +966,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
+                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                               JX_RC_FROM_FORM, false);
             }
             continue;
         }
@@ -1008,7 +1014,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             struct jx_text nm = {0};
             if (cat == JX_PCAT_BUSINESS || cat == JX_PCAT_OPERATION) {
                 nm.s = jx_strdup(rc->arena, core);
-                nm.prov = label->prov;
+                nm.prov = jx_rc_cell_prov(rc, label);
             }
             if (cost_any(&cv)) {
                 add_line(rc, &caplines, cat, &nm, &cv);
@@ -1032,7 +1038,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
     }
     rc->found = true;
     if (!base_any(b) && seg->first < seg->last && rc->diags) {
-        struct jx_loc l = jx_prov_loc(rc->rows[seg->first].cells[0].prov, NULL, NULL);
+        const struct jx_rc_cell *c0 = &rc->rows[seg->first].cells[0];
+        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, c0), NULL, NULL);
         jx_diag_add(rc->diags, "I405", JX_SEV_NOTE, &l,
                     "基础数据表是未填写的空白模板，记为已报送但内容为空");
     }
@@ -1414,10 +1421,10 @@ static const struct jx_rc_cell *by_position(struct jx_rc *rc,
     struct jx_rc_cell *d = jx_alloc(rc->arena, sizeof *d);
     *d = *c;
     struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
-    *q = *c->prov;
+    *q = *jx_rc_cell_prov(rc, c);
     q->how = JX_HOW_POSITION;
     q->raw = c->text;
-    d->prov = q;
+    jx_rc_cell_set_prov(d, q);
     return d;
 }
 
@@ -1662,11 +1669,11 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
             st->l2.prov = NULL;
         }
         st->l1.s = k;
-        st->l1.prov = c1->prov;
+        st->l1.prov = jx_rc_cell_prov(rc, c1);
     }
     if (c2 && !jx_rc_blank(c2->text)) {
         st->l2.s = jx_text_compact(rc->arena, c2->text);
-        st->l2.prov = c2->prov;
+        st->l2.prov = jx_rc_cell_prov(rc, c2);
     }
     struct jx_indicator ind;
     memset(&ind, 0, sizeof ind);
@@ -1692,7 +1699,7 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
     const struct jx_rc_cell *f = ind.name.s
                                      ? jx_rc_under(r, m->col[I_NAME], m->end)
                                      : jx_rc_first_filled(r);
-    ind.prov = f ? f->prov : r->cells[0].prov;
+    ind.prov = f ? jx_rc_cell_prov(rc, f) : jx_rc_cell_prov(rc, &r->cells[0]);
     struct jx_sheet *s = st->s;
     if (s->nindicators >= MAX_INDICATORS) {
         return;
@@ -1735,16 +1742,16 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
     c->text = t;
     c->key = t;
     c->span = 1;
-    c->prov = r->cells[0].prov;
+    jx_rc_cell_set_prov(c, jx_rc_cell_prov(rc, &r->cells[0]));
     if (r->raw && *from <= r->rawlen) {
         const char *raw = r->raw + *from;
         size_t left = r->rawlen - *from, n = strlen(t);
         for (size_t i = 0; n && i + n <= left; i++) {
             if (memcmp(raw + i, t, n) == 0) {
                 struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
-                *q = *r->cells[0].prov;
+                *q = *jx_rc_cell_prov(rc, &r->cells[0]);
                 q->col += (int)jx_utf8_count(r->raw, *from + i);
-                c->prov = q;
+                jx_rc_cell_set_prov(c, q);
                 *from += i + n;
                 break;
             }
@@ -1975,12 +1982,12 @@ static struct jx_rc_row *line_row(struct jx_rc *rc,
         struct jx_rc_cell *c = &r->cells[i];
         c->text = parts[i];
         c->key = jx_text_compact(rc->arena, parts[i]);
-        c->prov = line->cells[0].prov;
+        jx_rc_cell_set_prov(c, jx_rc_cell_prov(rc, &line->cells[0]));
         c->col = cols[i];
         c->span = 1;
         c->carried = false;
     }
-    r->n = n;
+    r->n = (uint32_t)n;
     r->end = end;
     return r;
 }
@@ -2353,7 +2360,7 @@ static void rec_read(struct jx_rc *rc, struct stream_run *sr, size_t x,
     jx_rc_text(rc, v[1], &R->ind.actual);
     jx_rc_num(rc, v[2], &R->ind.points);
     jx_rc_num(rc, v[3], &R->ind.score);
-    R->ind.prov = name->prov;
+    R->ind.prov = jx_rc_cell_prov(rc, name);
     R->read = true;
 }
 
@@ -2485,7 +2492,7 @@ static void stream_deferred(struct jx_rc *rc, const struct sheet_state *st,
         rec_read(rc, sr, y, P->first, P->first, sr->tok[P->first].c,
                  t[0].c, t[1].c, t[2].c, true);
         /* the target stands right after the name: read as printed */
-        sr->rec[y].ind.target.prov = sr->tok[P->first].c->prov;
+        sr->rec[y].ind.target.prov = jx_rc_cell_prov(rc, sr->tok[P->first].c);
     }
 }
 
@@ -3050,7 +3057,7 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
             }
             goal_put(rc, st, w,
                      jx_strndup(rc->arena, c, r->rawlen - (size_t)(c - t)),
-                     r->cells[0].prov);
+                     jx_rc_cell_prov(rc, &r->cells[0]));
         } else {
             if (st->ngtext) {
                 goal_settle(rc, st); /* "预期目标 / TEXT / 实际完成情况" */
@@ -3079,7 +3086,7 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
         return false;
     }
     st->gtext[st->ngtext] = jx_strndup(rc->arena, r->raw, r->rawlen);
-    st->gprov[st->ngtext++] = r->cells[0].prov;
+    st->gprov[st->ngtext++] = jx_rc_cell_prov(rc, &r->cells[0]);
     return true;
 }
 
@@ -3109,7 +3116,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         if (!where) {
-            where = r->cells[0].prov;
+            where = jx_rc_cell_prov(rc, &r->cells[0]);
         }
         if (!r->table) {
             if (goal_line(rc, r, &st)) {
@@ -3142,7 +3149,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 if (lr) {
                     /* the row starts on the first of the lines */
                     for (size_t k = 0; k < lr->n && k < npend; k++) {
-                        lr->cells[k].prov = pend_prov[k];
+                        jx_rc_cell_set_prov(&lr->cells[k], pend_prov[k]);
                     }
                 }
             }
@@ -3176,14 +3183,14 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
                 st.l1.s = strip_points(rc->arena, r->cells[0].key);
-                st.l1.prov = r->cells[0].prov;
+                st.l1.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                 st.l2.s = NULL;
                 npend = 0;
             } else if (st.mode == M_IND && pend_part(rc, r)) {
                 if (row_is(rc, st.form, JX_FR_LEVEL2, r->cells[0].key)) {
                     /* a level-two name alone on its line */
                     st.l2.s = r->cells[0].key;
-                    st.l2.prov = r->cells[0].prov;
+                    st.l2.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                     line_l2 = true;
                     npend = 0;
                 } else {
@@ -3191,7 +3198,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                         npend = 0; /* a run of lines is no row's start */
                     }
                     pend[npend] = r->cells[0].text;
-                    pend_prov[npend++] = r->cells[0].prov;
+                    pend_prov[npend++] = jx_rc_cell_prov(rc, &r->cells[0]);
                 }
             } else {
                 npend = 0;
@@ -3217,7 +3224,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             row_is(rc, st.form, JX_FR_UNIT_NAME, label->key)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM, false);
+                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                               JX_RC_FROM_FORM, false);
             }
             continue;
         }
@@ -3231,7 +3239,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             for (size_t k = 0; k < r->n; k++) {
                 if (level1_label(rc, hf, r->cells[k].key)) {
                     st.l1.s = strip_points(rc->arena, r->cells[k].key);
-                    st.l1.prov = r->cells[k].prov;
+                    st.l1.prov = jx_rc_cell_prov(rc, &r->cells[k]);
                 }
             }
             continue;

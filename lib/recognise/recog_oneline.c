@@ -319,7 +319,7 @@ static void para(struct cut *c, size_t b, size_t e)
 static void cell(struct cut *c, struct jx_doc_table *t, int row, int col,
                  const char *text, size_t n, const struct jx_prov *p)
 {
-    jx_doc_table_add_cell(c->d, t, row, col, 1, 1, text, n, p);
+    jx_doc_table_add_cell_prov(c->d, t, row, col, text, n, p);
 }
 
 /* Add the cell s[b..e) of the line at row, col. */

@@ -268,7 +268,7 @@ void jx_rc_sections(struct jx_rc *rc)
         int n = heading(rc, r->cells[0].text, last, &t, &tlen);
         if (n) {
             r->heading = true;
-            r->title_len = tlen;
+            r->title_len = (uint32_t)tlen;
             const char *rest = t + tlen;
             while (*rest == ' ') {
                 rest++;
@@ -276,7 +276,7 @@ void jx_rc_sections(struct jx_rc *rc)
             r->after = *rest ? rest : NULL;
             last = n;
         }
-        r->section = last;
+        r->section = (short)last;
     }
 }
 
@@ -685,7 +685,7 @@ static void inline_names(struct jx_rc *rc)
                     if ((!*rest || strcmp(rest, "：") == 0 ||
                          strcmp(rest, ":") == 0) &&
                         v == &r->cells[c + 1]) {
-                        jx_rc_add_name(rc, v->text, v->prov,
+                        jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
                                        JX_RC_FROM_TITLE, false);
                     }
                 }
@@ -706,13 +706,13 @@ static void inline_names(struct jx_rc *rc)
             while (*v == ' ') {
                 v++;
             }
-            const struct jx_prov *at = r->cells[0].prov;
+            const struct jx_prov *at = jx_rc_cell_prov(rc, &r->cells[0]);
             if (!*v && q == t && i + 1 < rc->nrows &&
                 !rc->rows[i + 1].table && rc->rows[i + 1].n) {
                 /* the label alone on its line, its value the next line
                  * (a form flattened one cell per line) */
                 v = rc->rows[i + 1].cells[0].text;
-                at = rc->rows[i + 1].cells[0].prov;
+                at = jx_rc_cell_prov(rc, &rc->rows[i + 1].cells[0]);
             }
             const char *end = strchr(v, ' ');
             if (!end) {
@@ -790,7 +790,8 @@ static void inline_years(struct jx_rc *rc)
                         jx_strndup(rc->arena, k + start, from - start));
                 }
                 if (y) {
-                    jx_rc_add_year(rc, y, r->cells[0].prov, JX_RC_FROM_TITLE,
+                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[0]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                     break;
                 }
@@ -862,7 +863,8 @@ static void inline_report_title(struct jx_rc *rc)
         title_parts(rc->arena, jx_strndup(rc->arena, k + start, end - start),
                     &name, &year);
         if (name && !rc->nnames) {
-            jx_rc_add_name(rc, name, r->cells[0].prov, JX_RC_FROM_TITLE,
+            jx_rc_add_name(rc, name, jx_rc_cell_prov(rc, &r->cells[0]),
+                           JX_RC_FROM_TITLE,
                            false);
         }
         if (!rc->nyears && !year) {
@@ -898,7 +900,8 @@ static void inline_report_title(struct jx_rc *rc)
             year = best;
         }
         if (year && !rc->nyears) {
-            jx_rc_add_year(rc, year, r->cells[0].prov, JX_RC_FROM_TITLE,
+            jx_rc_add_year(rc, year, jx_rc_cell_prov(rc, &r->cells[0]),
+                           JX_RC_FROM_TITLE,
                            false);
         }
         return;
@@ -977,7 +980,8 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
                 const char *nm = jx_strndup(rc->arena, k + start, end - start);
                 const char *o = org_prefix(rc->arena, nm);
                 if (o && strcmp(o, nm) == 0) {
-                    jx_rc_add_name(rc, o, r->cells[0].prov, JX_RC_FROM_TITLE,
+                    jx_rc_add_name(rc, o, jx_rc_cell_prov(rc, &r->cells[0]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                 }
             }
@@ -1001,7 +1005,7 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
                 continue;
             }
             if (!counts[slot]++) {
-                first_at[slot] = r->cells[0].prov;
+                first_at[slot] = jx_rc_cell_prov(rc, &r->cells[0]);
                 order[norder++] = slot;
             }
         }
@@ -1218,7 +1222,7 @@ static const struct jx_prov *at_value(struct jx_rc *rc,
                                       const struct jx_rc_row *r,
                                       const char *label)
 {
-    const struct jx_prov *pv = r->cells[0].prov;
+    const struct jx_prov *pv = jx_rc_cell_prov(rc, &r->cells[0]);
     if (!r->raw || !pv->line) {
         return pv;
     }
@@ -1378,7 +1382,7 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
                     ct->date.y = y;
                     ct->date.m = m;
                     ct->date.d = d;
-                    ct->date.prov = v->prov;
+                    ct->date.prov = jx_rc_cell_prov(rc, v);
                 }
                 break;
             }
@@ -1405,7 +1409,7 @@ static void unit_fact(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     if (!jx_rc_blank(v)) {
         out->s = jx_strdup(rc->arena, v);
-        out->prov = c->prov;
+        out->prov = jx_rc_cell_prov(rc, c);
     }
 }
 
@@ -1429,7 +1433,8 @@ static void cover_and_contacts(struct jx_rc *rc)
                 label_value_line(&rc->rows[i + 1]) &&
                 rc->rows[i + 1].seg == r->seg) {
                 const struct jx_rc_cell *n = &rc->rows[i + 1].cells[0];
-                jx_rc_add_name(rc, n->key, n->prov, JX_RC_FROM_COVER, false);
+                jx_rc_add_name(rc, n->key, jx_rc_cell_prov(rc, n),
+                               JX_RC_FROM_COVER, false);
             } else if (!jx_rc_blank(v)) {
                 jx_rc_add_name(rc, v, at_value(rc, r, "："), JX_RC_FROM_COVER,
                                false);
@@ -1519,7 +1524,8 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
                             ? jx_rc_title_year(r->cells[c].key)
                             : 0;
                 if (y) {
-                    jx_rc_add_year(rc, y, r->cells[c].prov, JX_RC_FROM_TITLE,
+                    jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[c]),
+                                   JX_RC_FROM_TITLE,
                                    false);
                 }
             }
@@ -1536,7 +1542,8 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             /* the year on the title's second line: "2019年度)" */
             int y = year_line(rc->rows[i + 1].cells[0].key);
             if (y) {
-                jx_rc_add_year(rc, y, rc->rows[i + 1].cells[0].prov,
+                const struct jx_rc_cell *c0 = &rc->rows[i + 1].cells[0];
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, c0),
                                JX_RC_FROM_TITLE, false);
             }
         }
@@ -1545,12 +1552,13 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
             int y = f ? jx_rc_title_year(f->key) : 0;
             if (y) {
-                jx_rc_add_year(rc, y, f->prov, JX_RC_FROM_TITLE, false);
+                jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, f), JX_RC_FROM_TITLE,
+                               false);
             }
             continue;
         }
         const char *text = r->cells[0].text;
-        const struct jx_prov *prov = r->cells[0].prov;
+        const struct jx_prov *prov = jx_rc_cell_prov(rc, &r->cells[0]);
         const struct jx_rc_row *above = i > 0 ? &rc->rows[i - 1] : NULL;
         bool near = above && (above->seg == r->seg ||
                               above->kind == JX_RC_NONE);
@@ -1559,7 +1567,7 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
                        jx_rc_starts(r->cells[0].key, "绩效")))) {
             text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
                               text, "");
-            prov = rc->rows[i - 1].cells[0].prov;
+            prov = jx_rc_cell_prov(rc, &rc->rows[i - 1].cells[0]);
         }
         text += after_file_names(text, strlen(text)); /* a URL glued on */
         while (*text == ' ') {
@@ -1706,7 +1714,7 @@ static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
                 }
                 rep->present = true;
                 rep->title.s = jx_strndup(rc->arena, t + start, end - start);
-                rep->title.prov = r->cells[0].prov;
+                rep->title.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                 /* the report runs on over the next lines (pages of a
                  * document-sharing site: "2、…", "3、…") */
                 size_t off = (size_t)(first - t);
@@ -1759,12 +1767,12 @@ static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
                     sec->no = n;
                     sec->marker.s = jx_strndup(rc->arena, m,
                                                strlen(cn_digits[n - 1]) + mk);
-                    sec->marker.prov = r->cells[0].prov;
+                    sec->marker.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                     const char *tx = body;
                     if (nc <= 30 && te > body) {
                         sec->title.s = jx_strndup(rc->arena, body,
                                                   (size_t)(te - body));
-                        sec->title.prov = r->cells[0].prov;
+                        sec->title.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                         tx = te;
                         if (jx_rc_starts(tx, "。")) {
                             tx += strlen("。");
@@ -1776,7 +1784,7 @@ static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
                     if (stop > tx) {
                         sec->text.s = jx_strndup(rc->arena, tx,
                                                  (size_t)(stop - tx));
-                        sec->text.prov = r->cells[0].prov;
+                        sec->text.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                     }
                     m = next;
                 }
@@ -1826,7 +1834,7 @@ void jx_rc_report(struct jx_rc *rc)
                                         sizeof *rep->attachments);
                 struct jx_text *t = &rep->attachments[rep->nattachments++];
                 t->s = item;
-                t->prov = c->prov;
+                t->prov = jx_rc_cell_prov(rc, c);
             }
             continue;
         }
@@ -1851,13 +1859,13 @@ void jx_rc_report(struct jx_rc *rc)
             }
             if (mlen > 0) {
                 cur->marker.s = jx_strndup(rc->arena, c->text, mlen);
-                cur->marker.prov = c->prov;
+                cur->marker.prov = jx_rc_cell_prov(rc, c);
             }
             cur->title.s = jx_strndup(rc->arena, t, r->title_len);
-            cur->title.prov = c->prov;
+            cur->title.prov = jx_rc_cell_prov(rc, c);
             rep->present = true;
             if (r->after) {
-                cur->text.prov = c->prov;
+                cur->text.prov = jx_rc_cell_prov(rc, c);
                 jx_buf_adds(&body, r->after);
             }
             continue;
@@ -1866,7 +1874,7 @@ void jx_rc_report(struct jx_rc *rc)
             continue;
         }
         if (!cur->text.prov) {
-            cur->text.prov = c->prov;
+            cur->text.prov = jx_rc_cell_prov(rc, c);
             body_lines = 1;
         } else {
             jx_buf_addc(&body, '\n');
@@ -1875,8 +1883,9 @@ void jx_rc_report(struct jx_rc *rc)
              * section text is the same line in the source (findings on
              * the prose point at the right place) */
             int start = cur->text.prov->line;
-            int want = c->prov->line;
-            if (start > 0 && want > 0 && cur->text.prov->file == c->prov->file) {
+            int want = jx_rc_cell_prov(rc, c)->line;
+            if (start > 0 && want > 0 &&
+                cur->text.prov->file == jx_rc_cell_prov(rc, c)->file) {
                 while (start + body_lines - 1 < want) {
                     jx_buf_addc(&body, '\n');
                     body_lines++;

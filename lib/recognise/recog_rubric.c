@@ -135,7 +135,7 @@ static void task_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t m,
     if (m >= 3 && !jx_rc_starts(r->cells[m - 3].key, "年度主要任务")) {
         jx_rc_text(rc, &r->cells[m - 3], &t->name);
     }
-    t->prov = r->cells[0].prov;
+    t->prov = jx_rc_cell_prov(rc, &r->cells[0]);
 }
 
 /* Append the fragments of a continuation row to the last task: the
@@ -163,7 +163,7 @@ static void task_more(struct jx_rc *rc, const struct jx_rc_row *r,
         unsigned c = before;
         jx_rc_append(rc->arena, &f->s, frag[j]->text, "\n", &c);
         if (!f->prov) {
-            f->prov = frag[j]->prov;
+            f->prov = jx_rc_cell_prov(rc, frag[j]);
         }
     }
     (*more)++;
@@ -185,11 +185,11 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
         int lv = level_of(rc, c->key);
         if (lv == 1) {
             st->l1.s = c->key;
-            st->l1.prov = c->prov;
+            st->l1.prov = jx_rc_cell_prov(rc, c);
             st->l2.s = NULL;
         } else if (lv == 2) {
             st->l2.s = c->key;
-            st->l2.prov = c->prov;
+            st->l2.prov = jx_rc_cell_prov(rc, c);
         } else if (nt < 16) {
             texts[nt++] = c;
         }
@@ -236,7 +236,7 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     ind.level1 = st->l1;
     ind.level2 = st->l2;
-    ind.prov = r->cells[0].prov;
+    ind.prov = jx_rc_cell_prov(rc, &r->cells[0]);
     struct jx_sheet *s = st->s;
     if (s->nindicators < MAX_ROWS) {
         s->indicators = jx_arena_grow(rc->arena, s->indicators, s->nindicators,
@@ -281,7 +281,8 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
     struct jx_package *p = rc->pkg;
     if (p->has_goal_sheet) {
         if (seg->first < rc->nrows) {
-            note(rc, "I406", JX_SEV_WARNING, rc->rows[seg->first].cells[0].prov,
+            const struct jx_rc_cell *c0 = &rc->rows[seg->first].cells[0];
+            note(rc, "I406", JX_SEV_WARNING, jx_rc_cell_prov(rc, c0),
                  "文件中有第二张目标完成情况自评表，只读取第一张");
         }
         return;
@@ -309,11 +310,13 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 if (jx_rc_starts(key, "预算年度")) {
                     int y = jx_text_year_prefix(v->key, NULL);
                     if (y) {
-                        jx_rc_add_year(rc, y, v->prov, JX_RC_FROM_FORM,
+                        jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, v),
+                                       JX_RC_FROM_FORM,
                                        false);
                     }
                 } else if (!jx_rc_has(v->key, "预算年度")) {
-                    jx_rc_add_name(rc, v->text, v->prov, JX_RC_FROM_FORM,
+                    jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                                   JX_RC_FROM_FORM,
                                    false);
                 }
                 header = true;
@@ -338,7 +341,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 for (size_t j = 0; j < r->n; j++) {
                     if (level_of(rc, r->cells[j].key) == 1) {
                         st.l1.s = r->cells[j].key;
-                        st.l1.prov = r->cells[j].prov;
+                        st.l1.prov = jx_rc_cell_prov(rc, &r->cells[j]);
                     }
                 }
             }
@@ -575,7 +578,7 @@ static struct jx_rc_cell *tmp_cell(struct jx_rc *rc, const char *t,
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
     c->text = t;
     c->key = t;
-    c->prov = p;
+    jx_rc_cell_set_prov(c, p);
     c->span = 1;
     return c;
 }
@@ -617,7 +620,7 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
 {
     struct jx_rubric_row row;
     memset(&row, 0, sizeof row);
-    row.prov = r->cells[0].prov;
+    row.prov = jx_rc_cell_prov(rc, &r->cells[0]);
     jx_rc_text(rc, &r->cells[d], &row.description);
     size_t s = d + 1;
     while (s < r->n && jx_rc_blank(r->cells[s].text)) {
@@ -664,11 +667,11 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
             struct jx_rat v;
             if (jx_rc_is_number(tk[j], &v)) {
                 if (nn < 8) {
-                    nprov[nn] = c->prov;
+                    nprov[nn] = jx_rc_cell_prov(rc, c);
                     nums[nn++] = v;
                 }
             } else if (nt < 16) {
-                tprov[nt] = c->prov;
+                tprov[nt] = jx_rc_cell_prov(rc, c);
                 texts[nt++] = jx_text_compact(rc->arena, tk[j]);
             }
         }
@@ -1042,7 +1045,7 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         jx_rc_num(rc, jx_rc_under(r, col[A_POINTS], end), &row.points);
         jx_rc_num(rc, jx_rc_under(r, col[A_SCORE], end), &row.score);
-        row.prov = r->cells[0].prov;
+        row.prov = jx_rc_cell_prov(rc, &r->cells[0]);
         if (rb->nrows < MAX_ROWS) {
             rb->rows = jx_arena_grow(rc->arena, rb->rows, rb->nrows, &cap,
                             sizeof *rb->rows);

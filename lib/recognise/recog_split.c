@@ -735,7 +735,8 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
         !sc[run].present || !sc[run].repaired) {
         return false;
     }
-    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, cell[run]->prov);
+    const struct jx_prov *at = jx_rc_cell_prov(rc, cell[run]);
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, at);
     pv->how = JX_HOW_OCR;
     pv->raw = cell[run]->text;
     struct jx_amt *am[3] = {&f->budget_initial, &f->budget_full,
@@ -761,7 +762,8 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
         }
     }
     if (rc->diags) {
-        struct jx_loc l = jx_prov_loc(cell[run]->prov, NULL, NULL);
+        struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, cell[run]), NULL,
+                                      NULL);
         jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
                     "“%s”中有识别错误的字符，按同行各列的勾稽关系修复为%s %s",
                     cell[run]->text, funds_zh[run], sc[run].text);
@@ -845,7 +847,7 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     if (res == JX_SPLIT_NOTRUN) {
         return false;
     }
-    struct jx_loc l = jx_prov_loc(where->prov, NULL, NULL);
+    struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, where), NULL, NULL);
     if (res != JX_SPLIT_UNIQUE) {
         if (rc->diags) {
             jx_diag_add(rc->diags, "I421", JX_SEV_WARNING, &l,
@@ -858,7 +860,8 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     for (size_t k = 0; k < nc; k++) {
         rep = rep || sc[k].repaired;
     }
-    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, where->prov);
+    const struct jx_prov *at = jx_rc_cell_prov(rc, where);
+    struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, at);
     pv->how = rep ? JX_HOW_OCR : JX_HOW_SPLIT;
     pv->raw = text;
     struct jx_buf parts;
@@ -965,7 +968,7 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
     if (res == JX_SPLIT_NOTRUN) {
         return false;
     }
-    struct jx_loc l = jx_prov_loc(run->prov, NULL, NULL);
+    struct jx_loc l = jx_prov_loc(jx_rc_cell_prov(rc, run), NULL, NULL);
     if (res != JX_SPLIT_UNIQUE) {
         if (!col[0].in_run || !col[1].in_run) {
             return false; /* one number: the ordinary reader's finding */
@@ -983,7 +986,8 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
     if (!rep && (!col[0].in_run || !col[1].in_run)) {
         return false; /* nothing cut or repaired */
     }
-    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, run->prov);
+    struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc,
+                                                                         run));
     p->how = rep ? JX_HOW_OCR : JX_HOW_SPLIT;
     p->raw = text;
     memset(points, 0, sizeof *points);
@@ -991,12 +995,12 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
     if (col[0].in_run && col[0].present) {
         *points = (struct jx_num){true, col[0].value, p};
     } else if (pok) {
-        *points = (struct jx_num){true, pv, pc->prov};
+        *points = (struct jx_num){true, pv, jx_rc_cell_prov(rc, pc)};
     }
     if (col[1].in_run && col[1].present) {
         *score = (struct jx_num){true, col[1].value, p};
     } else if (sok) {
-        *score = (struct jx_num){true, sv, sc->prov};
+        *score = (struct jx_num){true, sv, jx_rc_cell_prov(rc, sc)};
     }
     if (rc->diags) {
         jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
@@ -1029,7 +1033,7 @@ void jx_rc_lost_digits(struct jx_rc *rc)
             if (!jx_text_lost_digits(r->raw, r->rawlen, b)) {
                 continue;
             }
-            struct jx_prov p = *r->cells[0].prov;
+            struct jx_prov p = *jx_rc_cell_prov(rc, &r->cells[0]);
             p.file = rc->file;
             p.col += (int)jx_utf8_count(r->raw, b);
             size_t e = b;

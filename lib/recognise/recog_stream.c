@@ -72,14 +72,14 @@ static struct jx_rc_cell *cell_at(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
     struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
-    *q = *r->cells[0].prov;
+    *q = *jx_rc_cell_prov(rc, &r->cells[0]);
     q->col += (int)jx_utf8_count(r->raw, off);
     q->how = how;
     q->raw = how == JX_HOW_READ ? NULL : t;
     c->text = t;
     c->key = t;
     c->span = 1;
-    c->prov = q;
+    jx_rc_cell_set_prov(c, q);
     return c;
 }
 
@@ -413,7 +413,7 @@ static size_t stream_rows(struct jx_rc *rc, const struct jx_rc_row *r,
                               JX_HOW_POSITION), &ind.points);
         jx_rc_num(rc, cell_at(rc, r, w[c[k].sc].t, w[c[k].sc].off,
                               JX_HOW_POSITION), &ind.score);
-        ind.prov = name->prov;
+        ind.prov = jx_rc_cell_prov(rc, name);
         s->indicators = jx_arena_grow(rc->arena, s->indicators,
                                       s->nindicators, capind,
                                       sizeof *s->indicators);
@@ -458,7 +458,7 @@ static bool scoring_stream(struct jx_rc *rc, const struct jx_rc_row *r,
         return false;
     }
     s.rows_unread = true;
-    note(rc, r->cells[0].prov, "I414",
+    note(rc, jx_rc_cell_prov(rc, &r->cells[0]), "I414",
          jx_sprintf(rc->arena,
                     "%s的文本各列交错（PDF 转换）：按列序读取评分内容 %zu 行"
                     "（分值、自评分按位置推断）%s，其余行（绩效指标）次序无法"
@@ -664,13 +664,13 @@ static bool fragment(struct jx_rc *rc, const struct jx_rc_row *r,
         }
         jx_rc_num(rc, cell_at(rc, r, w[i + 1].t, w[i + 1].off,
                               JX_HOW_POSITION), &ind.points);
-        ind.prov = name->prov;
+        ind.prov = jx_rc_cell_prov(rc, name);
         s.indicators = jx_arena_grow(rc->arena, s.indicators, s.nindicators,
                                      &capind, sizeof *s.indicators);
         s.indicators[s.nindicators++] = ind;
     }
     char buf[JX_NUM_BUFSZ];
-    note(rc, r->cells[0].prov, "I415",
+    note(rc, jx_rc_cell_prov(rc, &r->cells[0]), "I415",
          jx_sprintf(rc->arena,
                     "表格片段没有表头：%zu 行按“指标名称 指标值 数字”的形状"
                     "读取，数字之和 %s %s，按分值读取（列按位置推断）",

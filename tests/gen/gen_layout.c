@@ -63,7 +63,7 @@ static void cell(struct builder *b, const char *text, int colspan)
         text = "";
     }
     jx_doc_table_add_cell(b->doc, b->t, b->row, b->col, 1, colspan, text,
-                          strlen(text), NULL);
+                          strlen(text), 0, 0);
     b->col += colspan;
 }
 

@@ -46,8 +46,8 @@ void tb_row(struct tb *b, const char *cells)
     for (;;) {
         const char *q = strchr(p, '|');
         size_t n = q ? (size_t)(q - p) : strlen(p);
-        struct jx_prov pv = {.line = b->line, .col = 2 + col * 4};
-        jx_doc_table_add_cell(b->d, b->t, b->row, col, 1, 1, p, n, &pv);
+        jx_doc_table_add_cell(b->d, b->t, b->row, col, 1, 1, p, n, b->line,
+                              2 + col * 4);
         col++;
         if (!q) {
             break;

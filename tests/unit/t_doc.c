@@ -10,6 +10,71 @@
 #include "jixiao/import.h"
 #include "import/import_formats.h"
 
+/* A cell's provenance made from its table and place: a sheet's A1
+ * name (two letters past Z), a text table's line:col kept beside the
+ * cells, a grid table's number/row/column, a cell with a whole
+ * provenance of its own (inferred) kept as given; cells are 24 bytes. */
+static void cell_prov(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "w.xlsx", JX_SRC_XLSX);
+    CHECK_INT((long)sizeof(struct jx_doc_cell), 24);
+    struct jx_doc_table *t = jx_doc_add_table(d, "支出表");
+    t->where = JX_DOC_AT_SHEET;
+    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, 0, 0);
+    jx_doc_table_add_cell(d, t, 11, 27, 1, 1, "8", 1, 0, 0);
+    CHECK_INT(jx_doc_table_end(d, t), 0);
+    CHECK(t->where_at == NULL);
+    struct jx_prov p = jx_doc_cell_prov(a, d, t, jx_doc_cell_at(t, 11, 27));
+    CHECK_STR(p.file, "w.xlsx");
+    CHECK_STR(p.sheet, "支出表");
+    CHECK_STR(p.cell, "AB12");
+    CHECK_INT(p.line, 0);
+    CHECK_INT(p.table, 0);
+    char a1[16];
+    p = jx_doc_cell_prov_tmp(d, t, &t->cells[0], a1);
+    CHECK_STR(p.cell, "A1");
+    CHECK(p.cell == a1);
+    CHECK_STR(jx_doc_a1_name(a, 1047, 16383), "XFD1048");
+
+    struct jx_doc_table *u = jx_doc_add_table(d, NULL);
+    jx_doc_table_add_cell(d, u, 0, 0, 1, 1, "乙", 3, 0, 0);
+    jx_doc_table_add_cell(d, u, 0, 1, 1, 1, "9", 1, 7, 13);
+    CHECK_INT(jx_doc_table_end(d, u), 0);
+    CHECK_INT(jx_doc_cell_where(u, &u->cells[0]).line, 0);
+    CHECK_INT(jx_doc_cell_where(u, &u->cells[1]).line, 7);
+    p = jx_doc_cell_prov(a, d, u, &u->cells[1]);
+    CHECK_INT(p.line, 7);
+    CHECK_INT(p.col, 13);
+    CHECK(p.sheet == NULL && p.cell == NULL);
+    CHECK_INT(p.row, 0);
+
+    struct jx_doc_table *g = jx_doc_add_table(d, NULL);
+    g->where = JX_DOC_AT_GRID;
+    jx_doc_table_add_cell(d, g, 2, 1, 1, 1, "丙", 3, 4, 0);
+    p = jx_doc_cell_prov(a, d, g, &g->cells[0]);
+    CHECK_INT(p.table, 3);
+    CHECK_INT(p.row, 3);
+    CHECK_INT(p.column, 2);
+    CHECK_INT(p.line, 4);
+    CHECK_INT(p.col, 0);
+
+    struct jx_doc_table *o = jx_doc_add_table(d, "项目支出");
+    struct jx_prov in = {.line = 5, .col = 9, .how = JX_HOW_SPLIT,
+                         .raw = "2030"};
+    jx_doc_table_add_cell_prov(d, o, 0, 0, "20", 2, &in);
+    in.col = 11;
+    jx_doc_table_add_cell_prov(d, o, 0, 1, "30", 2, &in);
+    p = jx_doc_cell_prov(a, d, o, &o->cells[1]);
+    CHECK_INT(p.line, 5);
+    CHECK_INT(p.col, 11);
+    CHECK_INT(p.how, JX_HOW_SPLIT);
+    CHECK_STR(p.raw, "2030");
+    CHECK_STR(p.file, "w.xlsx");
+    CHECK(p.cell == NULL);
+    jx_arena_free(a);
+}
+
 /* A table with a merged cell: the grid points every covered position at
  * the merged cell; the dump shows spans and escaped newlines. */
 static void grid_spans(void)
@@ -18,10 +83,10 @@ static void grid_spans(void)
     struct jx_doc *d = jx_doc_new(a, "x.docx", JX_SRC_DOCX);
     jx_doc_add_para(d, "附件1", 7, 1, NULL);
     struct jx_doc_table *t = jx_doc_add_table(d, NULL);
-    struct jx_prov p = {.table = 1, .row = 1, .column = 1};
-    jx_doc_table_add_cell(d, t, 0, 0, 2, 1, "年度预算\n申请", 19, &p);
-    jx_doc_table_add_cell(d, t, 0, 1, 1, 2, "年初预算数", 15, NULL);
-    jx_doc_table_add_cell(d, t, 1, 1, 1, 1, "2402.15", 7, NULL);
+    t->where = JX_DOC_AT_GRID;
+    jx_doc_table_add_cell(d, t, 0, 0, 2, 1, "年度预算\n申请", 19, 0, 0);
+    jx_doc_table_add_cell(d, t, 0, 1, 1, 2, "年初预算数", 15, 0, 0);
+    jx_doc_table_add_cell(d, t, 1, 1, 1, 1, "2402.15", 7, 0, 0);
     CHECK_INT(jx_doc_table_end(d, t), 0);
     CHECK_INT(t->nrows, 2);
     CHECK_INT(t->ncols, 3);
@@ -31,8 +96,12 @@ static void grid_spans(void)
     CHECK(jx_doc_cell_at(t, 1, 2) == NULL);
     CHECK(jx_doc_cell_at(t, 5, 0) == NULL);
     CHECK(jx_doc_cell_at(t, -1, 0) == NULL);
-    CHECK_STR(jx_doc_cell_at(t, 1, 0)->prov.file, "x.docx");
-    CHECK_INT(jx_doc_cell_at(t, 1, 0)->prov.table, 1);
+    struct jx_prov p = jx_doc_cell_prov(a, d, t, jx_doc_cell_at(t, 1, 0));
+    CHECK_STR(p.file, "x.docx");
+    CHECK_INT(p.table, 1);
+    CHECK_INT(p.row, 1);
+    CHECK_INT(p.column, 1);
+    CHECK(p.cell == NULL);
     struct jx_buf b;
     jx_buf_init(&b, 4096);
     CHECK_INT(jx_doc_dump(d, &b), 0);
@@ -51,7 +120,7 @@ static void grid_limit(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_doc *d = jx_doc_new(a, "x", JX_SRC_TEXT);
     struct jx_doc_table *t = jx_doc_add_table(d, "Sheet1");
-    jx_doc_table_add_cell(d, t, 3000, 3000, 1, 1, "x", 1, NULL);
+    jx_doc_table_add_cell(d, t, 3000, 3000, 1, 1, "x", 1, 0, 0);
     CHECK_INT(jx_doc_table_end(d, t), -1);
     CHECK(jx_doc_cell_at(t, 0, 0) == NULL);
     CHECK_STR(jx_doc_text_at(t, 0, 0), "");
@@ -73,7 +142,7 @@ static void simplify(void)
                            "實際在職人數"};
     for (int i = 0; i < 4; i++) {
         jx_doc_table_add_cell(doc, t, i / 2, i % 2, 1, 1, cells[i],
-                              strlen(cells[i]), NULL);
+                              strlen(cells[i]), 0, 0);
     }
     jx_doc_table_end(doc, t);
     CHECK(jx_doc_simplify(doc, &d));
@@ -102,20 +171,20 @@ static void reserve(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_doc *d = jx_doc_new(a, "x.xlsx", JX_SRC_XLSX);
     struct jx_doc_table *t = jx_doc_add_table(d, "s");
-    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, NULL);
+    jx_doc_table_add_cell(d, t, 0, 0, 1, 1, "甲", 3, 0, 0);
     jx_doc_table_reserve(d, t, 100);
     CHECK_INT(t->capcells, 100);
     CHECK_STR(t->cells[0].text, "甲");
     const struct jx_doc_cell *first = t->cells;
     for (int i = 1; i < 100; i++) {
-        jx_doc_table_add_cell(d, t, i, 0, 1, 1, "1", 1, NULL);
+        jx_doc_table_add_cell(d, t, i, 0, 1, 1, "1", 1, 0, 0);
     }
     CHECK(t->cells == first);
     CHECK_INT(t->ncells, 100);
     jx_doc_table_reserve(d, t, 10);
     CHECK_INT(t->capcells, 100);
     CHECK(t->cells == first);
-    jx_doc_table_add_cell(d, t, 100, 0, 1, 1, "2", 1, NULL);
+    jx_doc_table_add_cell(d, t, 100, 0, 1, 1, "2", 1, 0, 0);
     CHECK_INT(t->ncells, 101);
     CHECK_STR(t->cells[0].text, "甲");
     CHECK_STR(t->cells[100].text, "2");
@@ -124,6 +193,7 @@ static void reserve(void)
 
 const struct jx_test t_doc[] = {
     {"doc.reserve", reserve},
+    {"doc.cell_prov", cell_prov},
     {"doc.simplify", simplify},
     {"doc.grid_spans", grid_spans},
     {"doc.grid_limit", grid_limit},

@@ -191,6 +191,21 @@ static void pdf_ruled(void)
                             "T1 2,1 +1,1: long text wrapped\n"
                             "T1 2,2 +1,1: \n"
                             "P0 A paragraph.\n");
+    /* a cell's provenance made from its table and place: page, table
+       number, 1-based row and column */
+    const struct jx_doc_table *tb =
+        doc && doc->nblocks ? doc->blocks[0].table : NULL;
+    const struct jx_doc_cell *c98 = tb ? jx_doc_cell_at(tb, 1, 2) : NULL;
+    CHECK(c98 != NULL);
+    if (c98) {
+        struct jx_prov p = jx_doc_cell_prov(a, doc, tb, c98);
+        CHECK_STR(p.file, "r.pdf");
+        CHECK_INT(p.line, 1);
+        CHECK_INT(p.table, 1);
+        CHECK_INT(p.row, 2);
+        CHECK_INT(p.column, 3);
+        CHECK(p.cell == NULL);
+    }
     free(pdf);
     jx_diags_release(&d);
     jx_arena_free(a);
@@ -484,8 +499,10 @@ static void html_span_grid(void)
         CHECK_STR(jx_doc_text_at(t, 299, 1), "乙299");
         CHECK_STR(jx_doc_text_at(t, 299, 2), "300");
         /* the provenance keeps the HTML's row and column */
-        CHECK_INT(t->cells[600].prov.row, 300);
-        CHECK_INT(t->cells[600].prov.column, 1002);
+        struct jx_prov p600 = jx_doc_cell_prov(a, doc, t, &t->cells[600]);
+        CHECK_INT(p600.row, 300);
+        CHECK_INT(p600.column, 1002);
+        CHECK_INT(p600.table, 1);
     }
     jx_buf_release(&b);
     const char *small = "<table><tr><td colspan=\"3\">a</td><td>b</td></tr>"

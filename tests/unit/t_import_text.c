@@ -140,10 +140,12 @@ static void cell_is(const struct jx_doc_table *t, int r, int c,
     }
     if (line > 0 && !x) {
         jx_test_fail(__FILE__, at, "T%d (%d,%d): no cell", t->index, r, c);
-    } else if (line > 0 && (x->prov.line != line || x->prov.col != col)) {
+    } else if (line > 0 && (jx_doc_cell_where(t, x).line != line ||
+                             jx_doc_cell_where(t, x).lcol != col)) {
         jx_test_fail(__FILE__, at, "T%d (%d,%d) \"%s\": expected %d:%d, got %d:%d",
-                     t->index, r, c, text, line, col, x->prov.line,
-                     x->prov.col);
+                     t->index, r, c, text, line, col, jx_doc_cell_where(t,
+                                                                        x).line,
+                     jx_doc_cell_where(t, x).lcol);
     }
 }
 #define CELL(t, r, c, text, line, col) cell_is(t, r, c, text, line, col, __LINE__)

@@ -915,17 +915,17 @@ static void merged_cells(void)
     const char *title = "2024年度预算单位整体支出绩效自评表";
     jx_doc_add_para(d, title, strlen(title), 1, NULL);
     struct jx_doc_table *t = jx_doc_add_table(d, NULL);
+    t->where = JX_DOC_AT_GRID;
     static const char *const hdr[] = {"一级指标", "二级指标", "三级指标",
                                        "年度指标值", "实际完成值", "分值",
                                        "得分"};
     for (int c = 0; c < 7; c++) {
-        struct jx_prov p = {.table = 1, .row = 1, .column = c + 1};
-        jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), &p);
+        jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), 0,
+                              0);
     }
-    struct jx_prov p1 = {.table = 1, .row = 2, .column = 1};
-    jx_doc_table_add_cell(d, t, 1, 0, 3, 1, "产出指标", 12, &p1);
-    jx_doc_table_add_cell(d, t, 1, 1, 2, 1, "数量指标", 12, &p1);
-    jx_doc_table_add_cell(d, t, 3, 1, 1, 1, "质量指标", 12, &p1);
+    jx_doc_table_add_cell(d, t, 1, 0, 3, 1, "产出指标", 12, 0, 0);
+    jx_doc_table_add_cell(d, t, 1, 1, 2, 1, "数量指标", 12, 0, 0);
+    jx_doc_table_add_cell(d, t, 3, 1, 1, 1, "质量指标", 12, 0, 0);
     static const char *const rows[3][5] = {
         {"甲", "≥1", "1", "20", "20"},
         {"乙", "≥2", "2", "20", "20"},
@@ -933,9 +933,8 @@ static void merged_cells(void)
     };
     for (int r = 0; r < 3; r++) {
         for (int c = 0; c < 5; c++) {
-            struct jx_prov p = {.table = 1, .row = r + 2, .column = c + 3};
             jx_doc_table_add_cell(d, t, r + 1, c + 2, 1, 1, rows[r][c],
-                                  strlen(rows[r][c]), &p);
+                                  strlen(rows[r][c]), 0, 0);
         }
     }
     jx_doc_table_end(d, t);
@@ -971,8 +970,8 @@ static void merged_cells(void)
 static void xcell(struct jx_doc *d, struct jx_doc_table *t, int r, int c,
                   int cs, const char *text)
 {
-    struct jx_prov p = {.table = t->index, .row = r + 1, .column = c + 1};
-    jx_doc_table_add_cell(d, t, r, c, 1, cs, text, strlen(text), &p);
+    t->where = JX_DOC_AT_GRID;
+    jx_doc_table_add_cell(d, t, r, c, 1, cs, text, strlen(text), 0, 0);
 }
 
 /* Workbooks keep the printed footer inside the sheet: one cell merged

@@ -95,7 +95,18 @@ static const struct jx_doc_cell *at_ref(const struct jx_doc_table *t,
                                         const char *ref)
 {
     for (size_t k = 0; t && k < t->ncells; k++) {
-        if (t->cells[k].prov.cell && strcmp(t->cells[k].prov.cell, ref) == 0) {
+        char a1[16];
+        int c = t->cells[k].col + 1, n = 0;
+        char rev[8];
+        while (c > 0 && n < 7) {
+            rev[n++] = (char)('A' + (c - 1) % 26);
+            c = (c - 1) / 26;
+        }
+        for (int i = 0; i < n; i++) {
+            a1[i] = rev[n - 1 - i];
+        }
+        snprintf(a1 + n, sizeof a1 - (size_t)n, "%d", t->cells[k].row + 1);
+        if ((t->where & JX_DOC_AT_SHEET) && strcmp(a1, ref) == 0) {
             return &t->cells[k];
         }
     }

@@ -272,8 +272,8 @@ static void add_row(struct jx_doc *d, struct jx_doc_table *t, int row,
     for (const char *p = cells;; col++) {
         const char *q = strchr(p, '|');
         size_t n = q ? (size_t)(q - p) : strlen(p);
-        struct jx_prov pv = {.line = row + 2, .col = 1 + col * 4};
-        jx_doc_table_add_cell(d, t, row, col, 1, 1, p, n, &pv);
+        jx_doc_table_add_cell(d, t, row, col, 1, 1, p, n, row + 2,
+                              1 + col * 4);
         if (!q) {
             break;
         }
