@@ -918,7 +918,8 @@ static void parse_prefix(const char *s, size_t p, struct prefix *pre)
     }
     size_t best = 0;
     const struct opword *w = NULL;
-    for (size_t k = 0; k < sizeof prefix_ops / sizeof prefix_ops[0]; k++) {
+    for (size_t k = 0; e > 0 && k < sizeof prefix_ops / sizeof prefix_ops[0];
+         k++) {
         size_t len = prefix_ops[k].len;
         if (len > best && len <= e && prefix_ops[k].text[len - 1] == s[e - 1] &&
             memcmp(s + e - len, prefix_ops[k].text, len) == 0) {
