@@ -157,15 +157,16 @@ struct ctx {
     struct jx_indval *keep_tv, *keep_av; /* where score_indicator keeps
                                             each row's parsed texts, or
                                             NULL */
-    bool brief;        /* the indicators' derivations (formula, inputs)
-                          are not written: jx_score_brief */
+    bool brief;        /* the rows' derivations (formula, inputs, the
+                          block and total terms) and the rows' and
+                          blocks' ids are not written: jx_score_brief */
     bool mute;         /* findings are not added (a row scored again
                           for the formula a finding quotes) */
 };
 
 /* expr, or "" while the derivations are not written (c->brief): the
- * formula strings and the numbers shown only in them are made for a
- * reader of the Evaluation, not for the findings. */
+ * formula strings, the numbers shown only in them and the rows' ids are
+ * made for a reader of the Evaluation, not for the findings. */
 #define EXPLAIN(c, expr) ((c)->brief ? "" : (expr))
 
 
@@ -1426,7 +1427,7 @@ static void score_indicator(struct ctx *c, const char *sid,
     x.absent = absent;
     x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
     x.prov = prov2(r->prov, r->name.prov);
-    it->id = jx_sprintf(c->a, "%s.indicators[%zu]", sid, i);
+    it->id = EXPLAIN(c, jx_sprintf(c->a, "%s.indicators[%zu]", sid, i));
     it->label = has_text(&r->name) ? r->name.s
                                    : jx_sprintf(c->a, "第%zu项指标", i + 1);
     it->scale = c->pol->score_scale;
@@ -1632,8 +1633,8 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                             fmt_exact(c, r->points.v, false));
             }
         }
-        it->id = jx_sprintf(c->a, "%s.blocks.%s", se->id,
-                            block_key((enum jx_block)b));
+        it->id = EXPLAIN(c, jx_sprintf(c->a, "%s.blocks.%s", se->id,
+                                       block_key((enum jx_block)b)));
         it->label = jx_block_zh((enum jx_block)b);
         it->rule = "block-points";
         it->scale = exact_scale(s, 0);
