@@ -33,7 +33,10 @@ static const char *status_name(enum jx_input_status st, size_t errors)
 static int check_one(struct jx_run *run, const char *file, bool json,
                      struct jx_buf *out, json_t *files, size_t totals[4])
 {
-    struct jx_result *in = jx_cli_input(run, file, NULL);
+    /* only the findings are printed: the scoring's derivations are not
+       written (jx_score_brief) */
+    struct jx_input_opts o = {.findings_only = true};
+    struct jx_result *in = jx_cli_input(run, file, &o);
     enum jx_input_status st = in->status;
     const struct jx_diags *diags = &in->diags;
     int rc = JX_EXIT_USAGE;

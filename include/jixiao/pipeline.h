@@ -75,6 +75,10 @@ struct jx_input_opts {
                                        NULL-terminated, or NULL */
     bool load_only;                 /* read and load the package, no
                                        analysis (round-trip tests) */
+    bool findings_only;             /* only the findings are read (check):
+                                       scored by jx_score_brief, the
+                                       indicator rows' derivations not
+                                       written */
 };
 
 /* How reading an input went. */

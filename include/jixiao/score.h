@@ -140,6 +140,20 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
                          const struct jx_policy *policy,
                          struct jx_diags *diags);
 
+/*
+ * As jx_score, for a caller that reads only the findings and the values
+ * (check): the same findings, values and agreements, but the indicator
+ * rows' derivations are not written — their formula is "" or a fixed
+ * text and they have no inputs; the blocks' and the total's formula
+ * and inputs, the rows' and the blocks' ids are "" or absent too (the
+ * formula a finding quotes is made for it).  Not for score, report or
+ * anything that shows an item.
+ */
+struct jx_eval *jx_score_brief(struct jx_arena *arena,
+                               const struct jx_package *pkg,
+                               const struct jx_policy *policy,
+                               struct jx_diags *diags);
+
 struct json_t;
 
 /* The Evaluation JSON document of jx_eval_json as a jansson tree (a new

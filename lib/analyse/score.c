@@ -157,7 +157,17 @@ struct ctx {
     struct jx_indval *keep_tv, *keep_av; /* where score_indicator keeps
                                             each row's parsed texts, or
                                             NULL */
+    bool brief;        /* the rows' derivations (formula, inputs, the
+                          block and total terms) and the rows' and
+                          blocks' ids are not written: jx_score_brief */
+    bool mute;         /* findings are not added (a row scored again
+                          for the formula a finding quotes) */
 };
+
+/* expr, or "" while the derivations are not written (c->brief): the
+ * formula strings, the numbers shown only in them and the rows' ids are
+ * made for a reader of the Evaluation, not for the findings. */
+#define EXPLAIN(c, expr) ((c)->brief ? "" : (expr))
 
 
 
@@ -270,6 +280,9 @@ static struct jx_diag *finding(struct ctx *c, const char *code,
                                const struct jx_prov *prov, const char *path,
                                const char *fmt, ...)
 {
+    if (c->mute) {
+        return NULL;
+    }
     struct jx_loc loc = jx_prov_loc(prov, c->pkg->source, path);
     va_list ap;
     va_start(ap, fmt);
@@ -858,8 +871,8 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
                 it->label, x->row->target.s,
                 dir == JX_DIR_LOWER ? "越低越好" : "越高越好");
     }
-    const char *A = fmt_ivnum(c, &x->av, a);
-    const char *Ws = fmt_exact(c, W, false);
+    const char *A = EXPLAIN(c, fmt_ivnum(c, &x->av, a));
+    const char *Ws = EXPLAIN(c, fmt_exact(c, W, false));
     struct jx_calc k = {false};
     struct jx_rat s = zero;
     const char *formula = NULL;
@@ -868,12 +881,12 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
 
     if (x->tv.op == JX_OP_RANGE) {
         it->rule = "quant-exact";
-        const char *lo = fmt_ivnum(c, &x->tv, x->tv.num);
-        const char *hi = fmt_ivnum(c, &x->tv, x->tv.hi);
+        const char *lo = EXPLAIN(c, fmt_ivnum(c, &x->tv, x->tv.num));
+        const char *hi = EXPLAIN(c, fmt_ivnum(c, &x->tv, x->tv.hi));
         if (jx_rat_cmp(a, x->tv.num) >= 0 && jx_rat_cmp(a, x->tv.hi) <= 0) {
             s = W;
-            formula = jx_sprintf(c->a, "实际完成值 %s 在区间 %s–%s 内，"
-                                 "得满分 %s", A, lo, hi, Ws);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "实际完成值 %s 在区间 %s–%s "
+                                            "内，得满分 %s", A, lo, hi, Ws));
             eff = JX_DIR_EXACT;
         } else if (jx_rat_cmp(a, x->tv.num) < 0) {
             t = x->tv.num;
@@ -889,8 +902,9 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
         int cmp = jx_rat_cmp(a, t);
         if (cmp == 0) {
             s = W;
-            formula = jx_sprintf(c->a, "实际完成值 %s = 年度指标值 %s，"
-                                 "得满分 %s", A, fmt_ivnum(c, &x->tv, t), Ws);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "实际完成值 %s = 年度指标值 "
+                                            "%s，得满分 %s", A,
+                                            fmt_ivnum(c, &x->tv, t), Ws));
         } else if (cmp < 0) {
             eff = JX_DIR_HIGHER;
             note_add(c, it, "等值指标：实际完成值低于指标值，按正向计分");
@@ -907,43 +921,47 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
             note_add(c, it, "未能判断指标方向，按正向指标计分");
         }
     }
-    const char *T = fmt_ivnum(c, &x->tv, t);
+    const char *T = EXPLAIN(c, fmt_ivnum(c, &x->tv, t));
 
     if (!formula && eff == JX_DIR_HIGHER) {
         if (jx_rat_cmp(a, t) >= 0) {
             s = W;
-            formula = jx_sprintf(c->a, "实际完成值 %s ≥ 年度指标值 %s，"
-                                 "得满分 %s", A, T, Ws);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "实际完成值 %s ≥ 年度指标值 "
+                                            "%s，得满分 %s", A, T, Ws));
         } else if (jx_rat_sign(t) <= 0) {
             s = zero;
-            formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0，实际完成值 "
-                                 "%s 未达到，记 0", T, A);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "年度指标值 %s 不大于 0，"
+                                            "实际完成值 %s 未达到，记 0", T,
+                                            A));
         } else {
             s = jx_calc_div(&k, jx_calc_mul(&k, W, a), t);
             raw = clamp(s, zero, W);
             s = jx_calc_round(&k, raw, it->scale);
-            formula = jx_sprintf(c->a, "分值 × 实际完成值 / 年度指标值 = "
-                                 "%s × %s / %s = %s", Ws, A, T,
-                                 fmt_fixed(c, s, it->scale, false));
+            formula = EXPLAIN(c, jx_sprintf(c->a, "分值 × 实际完成值 / 年度指标"
+                                            "值 = %s × %s / %s = %s", Ws, A,
+                                            T, fmt_fixed(c, s, it->scale,
+                                                         false)));
         }
     } else if (!formula) {
         /* lower is better */
         lower_used = true;
         if (jx_rat_cmp(a, t) <= 0) {
             s = W;
-            formula = jx_sprintf(c->a, "实际完成值 %s ≤ 年度指标值 %s，"
-                                 "得满分 %s", A, T, Ws);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "实际完成值 %s ≤ 年度指标值 "
+                                            "%s，得满分 %s", A, T, Ws));
         } else if (jx_rat_sign(t) <= 0) {
             s = zero;
-            formula = jx_sprintf(c->a, "年度指标值 %s 不大于 0 而实际完成值 "
-                                 "%s 更大，记 0", T, A);
+            formula = EXPLAIN(c, jx_sprintf(c->a, "年度指标值 %s 不大于 0 而"
+                                            "实际完成值 %s 更大，记 0", T,
+                                            A));
         } else {
             s = jx_calc_div(&k, jx_calc_mul(&k, W, t), a);
             raw = clamp(s, zero, W);
             s = jx_calc_round(&k, raw, it->scale);
-            formula = jx_sprintf(c->a, "分值 × 年度指标值 / 实际完成值 = "
-                                 "%s × %s / %s = %s", Ws, T, A,
-                                 fmt_fixed(c, s, it->scale, false));
+            formula = EXPLAIN(c, jx_sprintf(c->a, "分值 × 年度指标值 / 实际完成"
+                                            "值 = %s × %s / %s = %s", Ws, T,
+                                            A, fmt_fixed(c, s, it->scale,
+                                                         false)));
         }
     }
     if (lower_used) {
@@ -956,7 +974,9 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
         "分值", Ws,
         "方向", dir_zh(dir),
     };
-    set_inputs(c, it, 4, pairs);
+    if (!c->brief) {
+        set_inputs(c, it, 4, pairs);
+    }
     if (k.bad) {
         it->formula = "无法计算";
         note_add(c, it, "数值超出可精确计算的范围");
@@ -985,12 +1005,61 @@ static void score_quant(struct ctx *c, struct ind *x, struct jx_item *it,
                     jx_sprintf(c->a, "%s/actual", x->path),
                     "指标“%s”实际完成值 %s 超过年度指标值 %s 达 %s，"
                     "超过 %s%s",
-                    it->label, A, T, fmt_fixed(c, over, 2, true),
+                    it->label, c->brief ? fmt_ivnum(c, &x->av, a) : A,
+                    c->brief ? fmt_ivnum(c, &x->tv, t) : T,
+                    fmt_fixed(c, over, 2, true),
                     fmt_exact(c, c->pol->over_threshold, true),
                     nocol ? "（表中没有偏差原因栏，未能核对是否说明）"
                           : " 而未填偏差原因分析");
         }
     }
+}
+
+/* The formula of a quantitative row scored briefly, for a finding that
+ * quotes it: the row scored again from its state before (an arena
+ * string, the same as a full scoring writes), no finding added. */
+static const char *quant_formula(struct ctx *c, struct ind *x,
+                                 const struct jx_item *before,
+                                 const char *name)
+{
+    struct jx_item t = *before;
+    bool brief = c->brief, mute = c->mute;
+    c->brief = false;
+    c->mute = true;
+    score_quant(c, x, &t, name);
+    c->brief = brief;
+    c->mute = mute;
+    return t.formula;
+}
+
+/* Whether an item enters the total, with the score it enters with. */
+static bool used_score(const struct jx_item *it, struct jx_rat *s,
+                       const char **which);
+
+/* The total's formula "a + b + … = total" as a full scoring writes it
+ * (an arena string), over the execution score and the n - 1 rows, for
+ * a finding that quotes it after a brief scoring. */
+static const char *total_formula(struct ctx *c,
+                                 const struct jx_sheet_eval *se,
+                                 const struct jx_item *tt, size_t n)
+{
+    struct jx_buf f;
+    jx_buf_init(&f, 1u << 22);
+    for (size_t i = 0; i < n; i++) {
+        const struct jx_item *it = i == 0 ? &se->exec_score
+                                          : &se->indicators[i - 1];
+        struct jx_rat s;
+        const char *which;
+        if (used_score(it, &s, &which)) {
+            const char *sv = it->has_value ? fmt_item(c, it)
+                                           : fmt_exact(c, s, false);
+            jx_buf_addf(&f, "%s%s", f.len ? " + " : "", sv);
+        }
+    }
+    const char *r = jx_sprintf(c->a, "%s = %s", f.len ? f.p : "无得分",
+                               fmt_item(c, tt));
+    jx_buf_release(&f);
+    return r;
 }
 
 /* Score a qualitative row: validate the stated score against the band
@@ -1009,21 +1078,24 @@ static void score_qual(struct ctx *c, struct ind *x, struct jx_item *it)
             note_add(c, it, "实际完成与目标表述一致，按达成年度指标档校验");
         }
     }
-    const char *Ws = it->has_points ? fmt_exact(c, W, false) : "未填";
+    const char *Ws = EXPLAIN(c, it->has_points ? fmt_exact(c, W, false)
+                                               : "未填");
     const char *pairs[8] = {
         "年度指标值", r->target.s ? r->target.s : "",
         "实际完成值", r->actual.s ? r->actual.s : "",
         "分值", Ws,
         "达成档次", ach_zh(ach),
     };
-    set_inputs(c, it, 4, pairs);
+    if (!c->brief) {
+        set_inputs(c, it, 4, pairs);
+    }
     if (!it->has_points) {
         it->formula = "定性指标按档次校验";
         return;
     }
     if (ach == JX_ACH_NONE) {
-        it->formula = jx_sprintf(c->a, "定性指标未标明档次：0 ≤ 得分 ≤ %s",
-                                 Ws);
+        it->formula = EXPLAIN(c, jx_sprintf(c->a, "定性指标未标明档次：0 ≤ "
+                                            "得分 ≤ %s", Ws));
         note_add(c, it, "定性指标未标明达成档次，只校验得分范围");
         finding(c, "S214", JX_SEV_NOTE, prov2(r->actual.prov, x->prov),
                 x->path,
@@ -1053,9 +1125,11 @@ static void score_qual(struct ctx *c, struct ind *x, struct jx_item *it)
         note_add(c, it, "数值超出可精确计算的范围");
         return;
     }
-    const char *los = fmt_exact(c, lo, false), *his = fmt_exact(c, hi, false);
-    it->formula = jx_sprintf(c->a, "%s档：%s ≤ 得分 %s %s", ach_zh(ach), los,
-                             hi_incl ? "≤" : "<", his);
+    const char *los = EXPLAIN(c, fmt_exact(c, lo, false));
+    const char *his = EXPLAIN(c, fmt_exact(c, hi, false));
+    it->formula = EXPLAIN(c, jx_sprintf(c->a, "%s档：%s ≤ 得分 %s %s",
+                                        ach_zh(ach), los,
+                                        hi_incl ? "≤" : "<", his));
     if (!it->has_stated) {
         note_add(c, it, "定性指标未填自评得分，无法校验");
         return;
@@ -1075,16 +1149,19 @@ static void score_qual(struct ctx *c, struct ind *x, struct jx_item *it)
         it->value = it->stated;
         it->scale = exact_scale(it->stated, it->scale);
         it->agrees = JX_AGREE_YES;
-        it->formula = jx_sprintf(c->a, "%s，自评得分 %s 在档内", it->formula,
-                                 fmt_exact(c, it->stated, false));
+        it->formula = EXPLAIN(c, jx_sprintf(c->a, "%s，自评得分 %s 在档内",
+                                            it->formula,
+                                            fmt_exact(c, it->stated, false)));
     } else {
         it->agrees = JX_AGREE_NO;
         note_add(c, it, "自评得分不在所选档次的区间内");
         finding(c, "S203", JX_SEV_ERROR, prov2(r->score.prov, x->prov),
                 jx_sprintf(c->a, "%s/score", x->path),
                 "指标“%s”自评得分 %s 不在“%s”档 [%s, %s%s 内",
-                it->label, fmt_exact(c, it->stated, false), ach_zh(ach), los,
-                his, hi_incl ? "]" : ")");
+                it->label, fmt_exact(c, it->stated, false), ach_zh(ach),
+                c->brief ? fmt_exact(c, lo, false) : los,
+                c->brief ? fmt_exact(c, hi, false) : his,
+                hi_incl ? "]" : ")");
     }
 }
 
@@ -1154,12 +1231,14 @@ static void score_unscorable(struct ctx *c, struct ind *x, struct jx_item *it)
     const struct jx_prov *tprov = prov2(r->target.prov, x->prov);
     const struct jx_prov *aprov = prov2(r->actual.prov, x->prov);
     enum jx_iv_kind tk = x->tv.kind, ak = x->av.kind;
-    const char *pairs[6] = {
-        "年度指标值", ts,
-        "实际完成值", as,
-        "分值", it->has_points ? fmt_exact(c, it->points, false) : "未填",
-    };
-    set_inputs(c, it, 3, pairs);
+    if (!c->brief) {
+        const char *pairs[6] = {
+            "年度指标值", ts,
+            "实际完成值", as,
+            "分值", it->has_points ? fmt_exact(c, it->points, false) : "未填",
+        };
+        set_inputs(c, it, 3, pairs);
+    }
     it->rule = "not-computable";
     it->formula = "无法复核，采用自评得分";
     if ((tk == JX_IV_EMPTY && x->absent->target) ||
@@ -1348,7 +1427,7 @@ static void score_indicator(struct ctx *c, const char *sid,
     x.absent = absent;
     x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
     x.prov = prov2(r->prov, r->name.prov);
-    it->id = jx_sprintf(c->a, "%s.indicators[%zu]", sid, i);
+    it->id = EXPLAIN(c, jx_sprintf(c->a, "%s.indicators[%zu]", sid, i));
     it->label = has_text(&r->name) ? r->name.s
                                    : jx_sprintf(c->a, "第%zu项指标", i + 1);
     it->scale = c->pol->score_scale;
@@ -1386,6 +1465,8 @@ static void score_indicator(struct ctx *c, const char *sid,
                 jx_sprintf(c->a, "%s/points", x.path),
                 "指标“%s”未填分值", it->label);
     }
+    const struct jx_item before = *it; /* to score the row again for a
+                                          formula a finding quotes */
     if (quant && it->has_points) {
         score_quant(c, &x, it, r->name.s);
     } else if (qual) {
@@ -1397,7 +1478,9 @@ static void score_indicator(struct ctx *c, const char *sid,
             "年度指标值", r->target.s ? r->target.s : "",
             "实际完成值", r->actual.s ? r->actual.s : "",
         };
-        set_inputs(c, it, 2, pairs);
+        if (!c->brief) {
+            set_inputs(c, it, 2, pairs);
+        }
     } else {
         score_unscorable(c, &x, it);
     }
@@ -1445,7 +1528,11 @@ static void score_indicator(struct ctx *c, const char *sid,
                     sub_path(c, x.path, "score"),
                 "指标“%s”自评得分 %s 与复核得分 %s 不一致", it->label,
                 fmt_exact(c, it->stated, false), fmt_item(c, it));
-            jx_diag_detail(c->d, e, "%s（规则 %s）", it->formula, it->rule);
+            const char *f = it->formula;
+            if (c->brief && quant && it->has_points) {
+                f = quant_formula(c, &x, &before, r->name.s);
+            }
+            jx_diag_detail(c->d, e, "%s（规则 %s）", f, it->rule);
         }
     }
     /* score below points needs a deviation note (rules §1.5 (i)) */
@@ -1541,11 +1628,13 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
                 continue;
             }
             s = jx_calc_add(&k, s, r->points.v);
-            jx_buf_addf(&terms, "%s%s", terms.len ? " + " : "",
-                        fmt_exact(c, r->points.v, false));
+            if (!c->brief) {
+                jx_buf_addf(&terms, "%s%s", terms.len ? " + " : "",
+                            fmt_exact(c, r->points.v, false));
+            }
         }
-        it->id = jx_sprintf(c->a, "%s.blocks.%s", se->id,
-                            block_key((enum jx_block)b));
+        it->id = EXPLAIN(c, jx_sprintf(c->a, "%s.blocks.%s", se->id,
+                                       block_key((enum jx_block)b)));
         it->label = jx_block_zh((enum jx_block)b);
         it->rule = "block-points";
         it->scale = exact_scale(s, 0);
@@ -1554,9 +1643,9 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
         it->value = s;
         it->has_points = true;
         it->points = jx_rat_int(block_default((enum jx_block)b));
-        it->formula = jx_sprintf(c->a, "%s = %s",
-                                 terms.len ? terms.p : "无指标",
-                                 fmt_exact(c, s, false));
+        it->formula = EXPLAIN(c, jx_sprintf(c->a, "%s = %s",
+                                            terms.len ? terms.p : "无指标",
+                                            fmt_exact(c, s, false)));
         jx_buf_release(&terms);
         if (it->has_value) {
             it->agrees = jx_rat_cmp(s, it->points) == 0 ? JX_AGREE_YES
@@ -1776,7 +1865,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     pt->has_points = true;
     pt->points = jx_rat_int(100);
     struct jx_rat ptv = jx_calc_add(&k, ind_points, exec_points);
-    {
+    if (c->brief) {
+        pt->formula = "";
+    } else {
         struct jx_buf f;
         jx_buf_init(&f, 1u << 20);
         for (int b = 0; b < JX_BLOCK_COUNT; b++) {
@@ -1871,11 +1962,13 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         const char *which;
         pairs[2 * i] = it->label;
         if (used_score(it, &s, &which)) {
-            const char *sv = it->has_value ? fmt_item(c, it)
-                                           : fmt_exact(c, s, false);
-            pairs[2 * i + 1] = jx_sprintf(c->a, "%s（%s）", sv, which);
             total = jx_calc_add(&k, total, s);
-            jx_buf_addf(&f, "%s%s", f.len ? " + " : "", sv);
+            if (!c->brief) {
+                const char *sv = it->has_value ? fmt_item(c, it)
+                                               : fmt_exact(c, s, false);
+                pairs[2 * i + 1] = jx_sprintf(c->a, "%s（%s）", sv, which);
+                jx_buf_addf(&f, "%s%s", f.len ? " + " : "", sv);
+            }
             if (it->has_value) {
                 n_re++;
             } else {
@@ -1886,7 +1979,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
             n_none++;
         }
     }
-    set_inputs(c, tt, n, pairs);
+    if (!c->brief) {
+        set_inputs(c, tt, n, pairs);
+    }
     total = jx_calc_round(&k, total, tt->scale);
     if (k.bad) {
         tt->formula = "无法计算";
@@ -1896,8 +1991,9 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
     }
     tt->has_value = true;
     tt->value = total;
-    tt->formula = jx_sprintf(c->a, "%s = %s", f.len ? f.p : "无得分",
-                             fmt_item(c, tt));
+    tt->formula = EXPLAIN(c, jx_sprintf(c->a, "%s = %s",
+                                        f.len ? f.p : "无得分",
+                                        fmt_item(c, tt)));
     jx_buf_release(&f);
     note_add(c, tt, jx_sprintf(c->a, "采用复核得分 %zu 项", n_re));
     if (n_st) {
@@ -1913,6 +2009,11 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
         tt->agrees = soften(agree_of(tt->stated, tt->value,
                                      c->pol->tolerance),
                             tt->stated, tt->value, false);
+        if (c->brief &&
+            (tt->agrees != JX_AGREE_YES || tot != BOUND_NONE)) {
+            /* a finding below may quote it */
+            tt->formula = total_formula(c, se, tt, n);
+        }
         if (tt->agrees == JX_AGREE_NO && sh->rows_unread) {
             struct jx_diag *e = finding(
                 c, "S304", JX_SEV_NOTE, tt->prov, tt->path,
@@ -2108,9 +2209,10 @@ static void score_base_rates(struct ctx *c, struct jx_eval *ev)
 }
 
 /* Score a package: every sheet, unit sheet first. */
-struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
-                         const struct jx_policy *policy,
-                         struct jx_diags *diags)
+static struct jx_eval *score_pkg(struct jx_arena *arena,
+                                  const struct jx_package *pkg,
+                                  const struct jx_policy *policy,
+                                  struct jx_diags *diags, bool brief)
 {
     struct jx_eval *ev = jx_alloc(arena, sizeof *ev);
     ev->pkg = pkg;
@@ -2120,7 +2222,8 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
         jx_policy_default(&ev->policy);
     }
     ev->diags = diags;
-    struct ctx c = {arena, pkg, &ev->policy, diags, "", {NULL}, 0, NULL, NULL};
+    struct ctx c = {arena, pkg,  &ev->policy, diags, "", {NULL},
+                    0,     NULL, NULL,        brief, false};
     size_t n = (pkg->has_unit_sheet ? 1 : 0) + pkg->nproject_sheets;
     ev->sheets = jx_alloc_array(arena, n ? n : 1, sizeof *ev->sheets);
     ev->nsheets = n;
@@ -2141,4 +2244,21 @@ struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
     }
     score_base_rates(&c, ev);
     return ev;
+}
+
+/* Score a package, every derivation written (score.h). */
+struct jx_eval *jx_score(struct jx_arena *arena, const struct jx_package *pkg,
+                         const struct jx_policy *policy,
+                         struct jx_diags *diags)
+{
+    return score_pkg(arena, pkg, policy, diags, false);
+}
+
+/* Score a package for its findings and values only (score.h). */
+struct jx_eval *jx_score_brief(struct jx_arena *arena,
+                               const struct jx_package *pkg,
+                               const struct jx_policy *policy,
+                               struct jx_diags *diags)
+{
+    return score_pkg(arena, pkg, policy, diags, true);
 }

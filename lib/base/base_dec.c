@@ -539,6 +539,52 @@ static enum jx_numerr lex_int(const char *s, size_t n, size_t *pos,
 }
 
 /*
+ * The usual shape, recorded in *lx as lex() would: [-]digits[.digits],
+ * ASCII only, with no space, separator or suffix ("1234.56", "-3").
+ * Returns false, with *lx undefined, for any other text (lex() then
+ * reads it the long way).
+ */
+static bool lex_plain(const char *s, size_t n, struct lexed *lx)
+{
+    size_t i = 0;
+    bool neg = n > 0 && s[0] == '-';
+    if (neg) {
+        i = 1;
+    }
+    size_t ib = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        i++;
+    }
+    size_t ie = i;
+    if (ie == ib) {
+        return false;
+    }
+    size_t fb = ie, fe = ie;
+    if (i < n && s[i] == '.') {
+        fb = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            i++;
+        }
+        fe = i;
+        if (fe == fb) {
+            return false; /* "5.": the long way names the error */
+        }
+    }
+    if (i != n) {
+        return false;
+    }
+    memset(lx, 0, sizeof *lx);
+    lx->neg = neg;
+    lx->int_beg = ib;
+    lx->int_end = ie;
+    lx->frac_beg = fb;
+    lx->frac_end = fe;
+    lx->suffix = SUF_NONE;
+    lx->suffix_pos = n;
+    return true;
+}
+
+/*
  * Check the shape of s[0..n) and record its parts in *lx.  Returns
  * JX_NUM_OK, JX_NUM_EMPTY (no digits: "", "-", ".", "元") or
  * JX_NUM_SYNTAX, with *errpos set on failure.
@@ -546,6 +592,9 @@ static enum jx_numerr lex_int(const char *s, size_t n, size_t *pos,
 static enum jx_numerr lex(const char *s, size_t n, struct lexed *lx,
                           size_t *errpos)
 {
+    if (lex_plain(s, n, lx)) {
+        return JX_NUM_OK;
+    }
     size_t i = skip_spaces(s, n, 0);
     size_t nint = 0;
     size_t l;

@@ -544,15 +544,17 @@ static void trim_tail(struct jx_buf *b)
  * "≤" or "≥"; none changes under NFKC or NFC (see plain_text). */
 static bool normal_already(const char *text, size_t len)
 {
-    static const char rewritten[] = "${}\\^><=,-;m";
     if (len == 0 || len > JX_INDVAL_MAX_BYTES || !plain_text(text, len) ||
         (len >= 3 && memcmp(text + len - 3, "。", 3) == 0)) {
         return false;
     }
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80 && (c == ' ' || strchr(rewritten, c))) {
-            return false;
+        switch (text[i]) {
+        case ' ': case '$': case '{': case '}': case '\\': case '^':
+        case '>': case '<': case '=': case ',': case '-': case ';': case 'm':
+            return false; /* a byte some pass rewrites or drops */
+        default:
+            break;
         }
     }
     return true;
@@ -657,18 +659,22 @@ enum sfxkind {
 /* A word after the number. */
 struct sfxword {
     const char *text;
+    size_t len; /* strlen(text) */
     enum jx_iv_op op;
     enum sfxkind kind;
 };
 
+/* An sfxword entry for a string literal t, its length counted once. */
+#define SFX(t, o, k) {t, sizeof(t) - 1, o, k}
+
 /* Words after the number; the longest match wins. */
 static const struct sfxword suffix_words[] = {
-    {"(含)", JX_OP_NONE, SFX_NOOP},     {"(含本数)", JX_OP_NONE, SFX_NOOP},
-    {"完成", JX_OP_NONE, SFX_NOOP},     {"及以上", JX_OP_GE, SFX_OP},
-    {"以上", JX_OP_GE, SFX_OP},         {"及以下", JX_OP_LE, SFX_OP},
-    {"以下", JX_OP_LE, SFX_OP},         {"以内", JX_OP_LE, SFX_OP},
-    {"之内", JX_OP_LE, SFX_OP},         {"内", JX_OP_LE, SFX_OP},
-    {"之间", JX_OP_NONE, SFX_BETWEEN},  {"左右", JX_OP_NONE, SFX_APPROX},
+    SFX("(含)", JX_OP_NONE, SFX_NOOP),     SFX("(含本数)", JX_OP_NONE, SFX_NOOP),
+    SFX("完成", JX_OP_NONE, SFX_NOOP),     SFX("及以上", JX_OP_GE, SFX_OP),
+    SFX("以上", JX_OP_GE, SFX_OP),         SFX("及以下", JX_OP_LE, SFX_OP),
+    SFX("以下", JX_OP_LE, SFX_OP),         SFX("以内", JX_OP_LE, SFX_OP),
+    SFX("之内", JX_OP_LE, SFX_OP),         SFX("内", JX_OP_LE, SFX_OP),
+    SFX("之间", JX_OP_NONE, SFX_BETWEEN),  SFX("左右", JX_OP_NONE, SFX_APPROX),
 };
 
 /* A unit: its text, dimension, normalised text and the factor mul/div
@@ -676,6 +682,7 @@ static const struct sfxword suffix_words[] = {
  * 万 or 亿 before them ("5万人次"). */
 struct unitdef {
     const char *text;
+    size_t len; /* strlen(text) */
     enum jx_unit_dim dim;
     const char *canon;
     int64_t mul;
@@ -683,87 +690,96 @@ struct unitdef {
     bool scalable;
 };
 
+/* The text of a unitdef entry and its length, counted once. */
+#define UT(t) t, sizeof(t) - 1
+
 /* Units known by name. */
 static const struct unitdef units[] = {
-    {"%", JX_DIM_PERCENT, "%", 1, 100, false},
-    {"百分比", JX_DIM_PERCENT, "%", 1, 100, false},
-    {"百分点", JX_DIM_PERCENT, "百分点", 1, 100, false},
-    {"个百分点", JX_DIM_PERCENT, "百分点", 1, 100, false},
-    {"‰", JX_DIM_PERCENT, "‰", 1, 1000, false},
-    {"元", JX_DIM_MONEY, "元", 1, 1, false},
-    {"千元", JX_DIM_MONEY, "元", 1000, 1, false},
-    {"万元", JX_DIM_MONEY, "万元", 10000, 1, false},
-    {"万", JX_DIM_MONEY, "万元", 10000, 1, false},
-    {"百万元", JX_DIM_MONEY, "万元", 1000000, 1, false},
-    {"亿元", JX_DIM_MONEY, "亿元", 100000000, 1, false},
-    {"亿", JX_DIM_MONEY, "亿元", 100000000, 1, false},
-    {"个", JX_DIM_COUNT, "个", 1, 1, true},
-    {"次", JX_DIM_COUNT, "次", 1, 1, true},
-    {"篇", JX_DIM_COUNT, "篇", 1, 1, true},
-    {"人", JX_DIM_COUNT, "人", 1, 1, true},
-    {"套", JX_DIM_COUNT, "套", 1, 1, true},
-    {"户", JX_DIM_COUNT, "户", 1, 1, true},
-    {"件", JX_DIM_COUNT, "件", 1, 1, true},
-    {"项", JX_DIM_COUNT, "项", 1, 1, true},
-    {"家", JX_DIM_COUNT, "家", 1, 1, true},
-    {"场", JX_DIM_COUNT, "场", 1, 1, true},
-    {"所", JX_DIM_COUNT, "所", 1, 1, true},
-    {"名", JX_DIM_COUNT, "名", 1, 1, true},
-    {"本", JX_DIM_COUNT, "本", 1, 1, true},
-    {"期", JX_DIM_COUNT, "期", 1, 1, true},
-    {"份", JX_DIM_COUNT, "份", 1, 1, true},
-    {"台", JX_DIM_COUNT, "台", 1, 1, true},
-    {"辆", JX_DIM_COUNT, "辆", 1, 1, true},
-    {"条", JX_DIM_COUNT, "条", 1, 1, true},
-    {"处", JX_DIM_COUNT, "处", 1, 1, true},
-    {"座", JX_DIM_COUNT, "座", 1, 1, true},
-    {"间", JX_DIM_COUNT, "间", 1, 1, true},
-    {"宗", JX_DIM_COUNT, "宗", 1, 1, true},
-    {"册", JX_DIM_COUNT, "册", 1, 1, true},
-    {"张", JX_DIM_COUNT, "张", 1, 1, true},
-    {"部", JX_DIM_COUNT, "部", 1, 1, true},
-    {"批", JX_DIM_COUNT, "批", 1, 1, true},
-    {"类", JX_DIM_COUNT, "类", 1, 1, true},
-    {"支", JX_DIM_COUNT, "支", 1, 1, true},
-    {"棵", JX_DIM_COUNT, "棵", 1, 1, true},
-    {"株", JX_DIM_COUNT, "株", 1, 1, true},
-    {"头", JX_DIM_COUNT, "头", 1, 1, true},
-    {"只", JX_DIM_COUNT, "只", 1, 1, true},
-    {"位", JX_DIM_COUNT, "位", 1, 1, true},
-    {"栋", JX_DIM_COUNT, "栋", 1, 1, true},
-    {"幢", JX_DIM_COUNT, "幢", 1, 1, true},
-    {"艘", JX_DIM_COUNT, "艘", 1, 1, true},
-    {"架", JX_DIM_COUNT, "架", 1, 1, true},
-    {"人次", JX_DIM_COUNT, "人次", 1, 1, true},
-    {"户次", JX_DIM_COUNT, "户次", 1, 1, true},
-    {"家次", JX_DIM_COUNT, "家次", 1, 1, true},
-    {"场次", JX_DIM_COUNT, "场次", 1, 1, true},
-    {"件次", JX_DIM_COUNT, "件次", 1, 1, true},
-    {"批次", JX_DIM_COUNT, "批次", 1, 1, true},
-    {"天", JX_DIM_TIME, "天", 1, 1, false},
-    {"日", JX_DIM_TIME, "天", 1, 1, false},
-    {"工作日", JX_DIM_TIME, "工作日", 1, 1, false},
-    {"个工作日", JX_DIM_TIME, "工作日", 1, 1, false},
-    {"小时", JX_DIM_TIME, "小时", 1, 1, false},
-    {"个小时", JX_DIM_TIME, "小时", 1, 1, false},
-    {"分钟", JX_DIM_TIME, "分钟", 1, 1, false},
-    {"周", JX_DIM_TIME, "周", 1, 1, false},
-    {"个月", JX_DIM_TIME, "月", 1, 1, false},
-    {"月", JX_DIM_TIME, "月", 1, 1, false},
-    {"年", JX_DIM_TIME, "年", 1, 1, false},
-    {"平方米", JX_DIM_AREA, "平方米", 1, 1, true},
-    {"m²", JX_DIM_AREA, "平方米", 1, 1, true},
-    {"平方公里", JX_DIM_AREA, "平方公里", 1, 1, false},
-    {"km²", JX_DIM_AREA, "平方公里", 1, 1, false},
-    {"亩", JX_DIM_AREA, "亩", 1, 1, true},
-    {"公顷", JX_DIM_AREA, "公顷", 1, 1, false},
+    {UT("%"), JX_DIM_PERCENT, "%", 1, 100, false},
+    {UT("百分比"), JX_DIM_PERCENT, "%", 1, 100, false},
+    {UT("百分点"), JX_DIM_PERCENT, "百分点", 1, 100, false},
+    {UT("个百分点"), JX_DIM_PERCENT, "百分点", 1, 100, false},
+    {UT("‰"), JX_DIM_PERCENT, "‰", 1, 1000, false},
+    {UT("元"), JX_DIM_MONEY, "元", 1, 1, false},
+    {UT("千元"), JX_DIM_MONEY, "元", 1000, 1, false},
+    {UT("万元"), JX_DIM_MONEY, "万元", 10000, 1, false},
+    {UT("万"), JX_DIM_MONEY, "万元", 10000, 1, false},
+    {UT("百万元"), JX_DIM_MONEY, "万元", 1000000, 1, false},
+    {UT("亿元"), JX_DIM_MONEY, "亿元", 100000000, 1, false},
+    {UT("亿"), JX_DIM_MONEY, "亿元", 100000000, 1, false},
+    {UT("个"), JX_DIM_COUNT, "个", 1, 1, true},
+    {UT("次"), JX_DIM_COUNT, "次", 1, 1, true},
+    {UT("篇"), JX_DIM_COUNT, "篇", 1, 1, true},
+    {UT("人"), JX_DIM_COUNT, "人", 1, 1, true},
+    {UT("套"), JX_DIM_COUNT, "套", 1, 1, true},
+    {UT("户"), JX_DIM_COUNT, "户", 1, 1, true},
+    {UT("件"), JX_DIM_COUNT, "件", 1, 1, true},
+    {UT("项"), JX_DIM_COUNT, "项", 1, 1, true},
+    {UT("家"), JX_DIM_COUNT, "家", 1, 1, true},
+    {UT("场"), JX_DIM_COUNT, "场", 1, 1, true},
+    {UT("所"), JX_DIM_COUNT, "所", 1, 1, true},
+    {UT("名"), JX_DIM_COUNT, "名", 1, 1, true},
+    {UT("本"), JX_DIM_COUNT, "本", 1, 1, true},
+    {UT("期"), JX_DIM_COUNT, "期", 1, 1, true},
+    {UT("份"), JX_DIM_COUNT, "份", 1, 1, true},
+    {UT("台"), JX_DIM_COUNT, "台", 1, 1, true},
+    {UT("辆"), JX_DIM_COUNT, "辆", 1, 1, true},
+    {UT("条"), JX_DIM_COUNT, "条", 1, 1, true},
+    {UT("处"), JX_DIM_COUNT, "处", 1, 1, true},
+    {UT("座"), JX_DIM_COUNT, "座", 1, 1, true},
+    {UT("间"), JX_DIM_COUNT, "间", 1, 1, true},
+    {UT("宗"), JX_DIM_COUNT, "宗", 1, 1, true},
+    {UT("册"), JX_DIM_COUNT, "册", 1, 1, true},
+    {UT("张"), JX_DIM_COUNT, "张", 1, 1, true},
+    {UT("部"), JX_DIM_COUNT, "部", 1, 1, true},
+    {UT("批"), JX_DIM_COUNT, "批", 1, 1, true},
+    {UT("类"), JX_DIM_COUNT, "类", 1, 1, true},
+    {UT("支"), JX_DIM_COUNT, "支", 1, 1, true},
+    {UT("棵"), JX_DIM_COUNT, "棵", 1, 1, true},
+    {UT("株"), JX_DIM_COUNT, "株", 1, 1, true},
+    {UT("头"), JX_DIM_COUNT, "头", 1, 1, true},
+    {UT("只"), JX_DIM_COUNT, "只", 1, 1, true},
+    {UT("位"), JX_DIM_COUNT, "位", 1, 1, true},
+    {UT("栋"), JX_DIM_COUNT, "栋", 1, 1, true},
+    {UT("幢"), JX_DIM_COUNT, "幢", 1, 1, true},
+    {UT("艘"), JX_DIM_COUNT, "艘", 1, 1, true},
+    {UT("架"), JX_DIM_COUNT, "架", 1, 1, true},
+    {UT("人次"), JX_DIM_COUNT, "人次", 1, 1, true},
+    {UT("户次"), JX_DIM_COUNT, "户次", 1, 1, true},
+    {UT("家次"), JX_DIM_COUNT, "家次", 1, 1, true},
+    {UT("场次"), JX_DIM_COUNT, "场次", 1, 1, true},
+    {UT("件次"), JX_DIM_COUNT, "件次", 1, 1, true},
+    {UT("批次"), JX_DIM_COUNT, "批次", 1, 1, true},
+    {UT("天"), JX_DIM_TIME, "天", 1, 1, false},
+    {UT("日"), JX_DIM_TIME, "天", 1, 1, false},
+    {UT("工作日"), JX_DIM_TIME, "工作日", 1, 1, false},
+    {UT("个工作日"), JX_DIM_TIME, "工作日", 1, 1, false},
+    {UT("小时"), JX_DIM_TIME, "小时", 1, 1, false},
+    {UT("个小时"), JX_DIM_TIME, "小时", 1, 1, false},
+    {UT("分钟"), JX_DIM_TIME, "分钟", 1, 1, false},
+    {UT("周"), JX_DIM_TIME, "周", 1, 1, false},
+    {UT("个月"), JX_DIM_TIME, "月", 1, 1, false},
+    {UT("月"), JX_DIM_TIME, "月", 1, 1, false},
+    {UT("年"), JX_DIM_TIME, "年", 1, 1, false},
+    {UT("平方米"), JX_DIM_AREA, "平方米", 1, 1, true},
+    {UT("m²"), JX_DIM_AREA, "平方米", 1, 1, true},
+    {UT("平方公里"), JX_DIM_AREA, "平方公里", 1, 1, false},
+    {UT("km²"), JX_DIM_AREA, "平方公里", 1, 1, false},
+    {UT("亩"), JX_DIM_AREA, "亩", 1, 1, true},
+    {UT("公顷"), JX_DIM_AREA, "公顷", 1, 1, false},
 };
 
 /* The unit named exactly s[b..e), or NULL. */
 static const struct unitdef *unit_lookup(const char *s, size_t b, size_t e)
 {
+    size_t n = e - b;
+    if (n == 0) {
+        return NULL; /* no unit is empty */
+    }
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
-        if (span_is(s, b, e, units[k].text)) {
+        /* the length and the first byte before the bytes */
+        if (units[k].len == n && units[k].text[0] == s[b] &&
+            memcmp(s + b, units[k].text, n) == 0) {
             return &units[k];
         }
     }
@@ -902,9 +918,10 @@ static void parse_prefix(const char *s, size_t p, struct prefix *pre)
     }
     size_t best = 0;
     const struct opword *w = NULL;
-    for (size_t k = 0; k < sizeof prefix_ops / sizeof prefix_ops[0]; k++) {
+    for (size_t k = 0; e > 0 && k < sizeof prefix_ops / sizeof prefix_ops[0];
+         k++) {
         size_t len = prefix_ops[k].len;
-        if (len > best && len <= e &&
+        if (len > best && len <= e && prefix_ops[k].text[len - 1] == s[e - 1] &&
             memcmp(s + e - len, prefix_ops[k].text, len) == 0) {
             best = len;
             w = &prefix_ops[k];
@@ -1117,10 +1134,17 @@ static bool strip_suffix(const char *s, size_t b, size_t *e,
     for (int round = 0; round < 4; round++) {
         const struct sfxword *w = NULL;
         size_t best = 0;
+        if (*e == b) {
+            break; /* nothing left: no word can end it */
+        }
+        char last = s[*e - 1];
         for (size_t k = 0; k < sizeof suffix_words / sizeof suffix_words[0];
              k++) {
-            size_t len = strlen(suffix_words[k].text);
-            if (len > best && ends(s, b, *e, suffix_words[k].text)) {
+            size_t len = suffix_words[k].len;
+            /* the last byte before the bytes (as ends() would match) */
+            if (len > best && len <= *e - b &&
+                suffix_words[k].text[len - 1] == last &&
+                memcmp(s + *e - len, suffix_words[k].text, len) == 0) {
                 best = len;
                 w = &suffix_words[k];
             }
@@ -1173,6 +1197,10 @@ static bool number_in(struct jx_arena *a, const char *s, size_t b, size_t e,
         fail(a, out, "数值“%.*s”无法读取：%s", (int)(e - b), s + b,
              jx_numerr_zh(err));
         return false;
+    }
+    if (u->mul == 1 && u->div == 1) {
+        *r = v; /* v is reduced already: v × 1 is v */
+        return true;
     }
     struct jx_rat f;
     err = jx_rat_make(u->mul, u->div, &f);

@@ -1396,6 +1396,14 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     /* the members' nodes by walking the object's children (the last of
        a duplicated key, as the lookup by key gives) */
     size_t hint = 0;
+    /* the first members' keys and fields, for the pass below: jansson
+       gives the members in the same order unless a key is repeated */
+    struct {
+        const char *key;
+        size_t len;
+        int field;
+    } seen[MAX_FIELDS];
+    size_t nseen = 0;
     for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
          k = jx_jdoc_next(c->j.doc, k)) {
         size_t kl;
@@ -1404,16 +1412,29 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         if (i >= 0) {
             at[i] = k;
         }
+        if (nseen < MAX_FIELDS) {
+            seen[nseen].key = kk;
+            seen[nseen].len = kl;
+            seen[nseen++].field = i;
+        }
     }
     /* one pass over the members: each to its field, or noted unknown */
     bool unknown = false;
     const char *mkey;
     size_t mklen;
     json_t *mv;
+    size_t m = 0;
     hint = 0;
     json_object_keylen_foreach(obj, mkey, mklen, mv)
     {
-        int i = field_index(tb, mkey, mklen, &hint);
+        int i;
+        if (m < nseen && seen[m].key && seen[m].len == mklen &&
+            memcmp(seen[m].key, mkey, mklen) == 0) {
+            i = seen[m].field; /* the same key as the walk above found */
+        } else {
+            i = field_index(tb, mkey, mklen, &hint);
+        }
+        m++;
         if (i >= 0) {
             vals[i] = mv;
         } else {

@@ -424,7 +424,9 @@ static void analyse(struct jx_run *r, struct jx_result *in,
     struct jx_diags *diags = &in->diags;
     size_t from = diags->n;
     in->facts = jx_package_fill_figures(in->arena, in->pkg);
-    in->ev = jx_score(in->arena, in->pkg, &r->o.policy, diags);
+    in->ev = o->findings_only
+                 ? jx_score_brief(in->arena, in->pkg, &r->o.policy, diags)
+                 : jx_score(in->arena, in->pkg, &r->o.policy, diags);
     jx_check_facts_run(in->arena, in->pkg, in->ev, &r->o.check, in->facts,
                        diags);
     jx_pkgpos_locate(in->pos, diags, from);

@@ -1648,6 +1648,105 @@ static void t_json_bad_utf8(void)
     run_free(&r);
 }
 
+/* The findings and values of p scored fully and briefly are the same:
+ * code, severity, place, message and detail (the formula a finding
+ * quotes), each item's value and agreement; a brief indicator row has
+ * no inputs.  Returns the brief findings' codes (static buffer). */
+static const char *same_brief(struct jx_package *p, int line)
+{
+    static char got[4096];
+    struct run f, b;
+    run_init(&f);
+    run_init(&b);
+    const struct jx_eval *ef = jx_score(f.a, p, &f.pol, &f.d);
+    const struct jx_eval *eb = jx_score_brief(b.a, p, &b.pol, &b.d);
+    if (f.d.n != b.d.n) {
+        jx_test_fail(__FILE__, line, "findings: %zu full, %zu brief", f.d.n,
+                     b.d.n);
+    }
+    for (size_t i = 0; i < f.d.n && i < b.d.n; i++) {
+        const struct jx_diag *x = &f.d.a[i], *y = &b.d.a[i];
+        const char *xd = x->detail ? x->detail : "", *yd = y->detail ? y->detail : "";
+        if (strcmp(x->code, y->code) != 0 || x->severity != y->severity ||
+            strcmp(x->msg, y->msg) != 0 || strcmp(xd, yd) != 0 ||
+            strcmp(x->loc.path ? x->loc.path : "",
+                   y->loc.path ? y->loc.path : "") != 0) {
+            jx_test_fail(__FILE__, line, "finding %zu: %s %s | %s brief %s %s | %s",
+                         i, x->code, x->msg, xd, y->code, y->msg, yd);
+        }
+    }
+    for (size_t s = 0; s < ef->nsheets; s++) {
+        const struct jx_sheet_eval *sf = &ef->sheets[s], *sb = &eb->sheets[s];
+        const struct jx_item *pf[2] = {&sf->total, &sf->points_total};
+        const struct jx_item *pb[2] = {&sb->total, &sb->points_total};
+        for (size_t i = 0; i < sf->nindicators + 2; i++) {
+            const struct jx_item *x = i < 2 ? pf[i] : &sf->indicators[i - 2];
+            const struct jx_item *y = i < 2 ? pb[i] : &sb->indicators[i - 2];
+            if (x->has_value != y->has_value || x->agrees != y->agrees ||
+                (x->has_value && jx_rat_cmp(x->value, y->value) != 0) ||
+                strcmp(x->rule ? x->rule : "", y->rule ? y->rule : "") != 0) {
+                jx_test_fail(__FILE__, line, "item %zu of sheet %zu differs", i, s);
+            }
+            if (i >= 2 && y->ninputs != 0) {
+                jx_test_fail(__FILE__, line, "brief row %zu has inputs", i - 2);
+            }
+        }
+    }
+    snprintf(got, sizeof got, "%s", codes(&b.d));
+    run_free(&f);
+    run_free(&b);
+    return got;
+}
+
+/* jx_score_brief: the findings of jx_score, with their details, without
+ * the rows' derivations. */
+static void t_brief(void)
+{
+    struct run r;
+    struct jx_indicator *row;
+
+    run_init(&r); /* S201: the formula its detail quotes, made for it */
+    struct jx_package *p = clean_pkg(r.a);
+    row = &p->unit_sheet.indicators[0];
+    row->actual = txt("8场");
+    row->deviation = txt("场地原因。");
+    CHECK_STR(same_brief(p, __LINE__), "S201 S304");
+    struct jx_diags d;
+    jx_diags_init(&d, r.a);
+    const struct jx_eval *ev = jx_score_brief(r.a, p, &r.pol, &d);
+    CHECK_STR(d.a[0].detail,
+              "分值 × 实际完成值 / 年度指标值 = 50 × 8场 / 10场 = 40.00"
+              "（规则 quant-higher）");
+    CHECK_STR(d.a[1].detail,
+              "10.00 + 40.00 + 30.00 + 10.00 = 90.00");
+    CHECK_INT((int)ev->sheets[0].indicators[0].ninputs, 0);
+    CHECK_STR(ev->sheets[0].indicators[0].formula, "");
+    jx_diags_release(&d);
+    run_free(&r);
+
+    run_init(&r); /* S205 over target (its numbers), S203 outside a band,
+                     a range, a lower-is-better row, S201 rounding */
+    p = clean_pkg(r.a);
+    row = &p->unit_sheet.indicators[0];
+    ind(row, "产出指标", "培训场次", "≥10场", "15场", "50", "50");
+    row = &p->unit_sheet.indicators[1];
+    ind(row, "效益指标", "群众知晓率", "90%-95%", "97%", "30", "29");
+    row->deviation = txt("超出。");
+    row = &p->unit_sheet.indicators[2];
+    ind(row, "满意度指标", "服务对象满意度", "≥90%", "89%", "10", "9.88");
+    row->deviation = txt("个别投诉。");
+    CHECK_STR(same_brief(p, __LINE__), "S205 S201 S201 S304");
+    run_free(&r);
+
+    run_init(&r); /* a qualitative row outside its band (S203) */
+    p = clean_pkg(r.a);
+    row = &p->unit_sheet.indicators[1];
+    ind(row, "效益指标", "群众知晓情况", "明显提升", "部分提升", "30", "30");
+    row->achievement = JX_ACH_PARTIAL;
+    CHECK_STR(same_brief(p, __LINE__), "S203");
+    run_free(&r);
+}
+
 const struct jx_test t_score[] = {
     {"score.policy", t_policy},
     {"score.grades", t_grades},
@@ -1674,5 +1773,6 @@ const struct jx_test t_score[] = {
     {"score.total_above_max", t_total_above_max},
     {"score.json", t_json},
     {"score.json_bad_utf8", t_json_bad_utf8},
+    {"score.brief", t_brief},
     {NULL, NULL},
 };
