@@ -97,3 +97,19 @@ const char *tb_num(const struct jx_num *n, bool pct)
     const char *s = jx_rat_format_exact(n->v, pct, buf[k]);
     return s ? s : "?";
 }
+
+/* The provenance of a document cell (docbuild.h). */
+struct jx_prov tb_cell_prov(const struct jx_doc *doc,
+                            const struct jx_doc_cell *c)
+{
+    struct jx_prov none;
+    memset(&none, 0, sizeof none);
+    for (size_t i = 0; c && i < doc->nblocks; i++) {
+        const struct jx_doc_table *t = doc->blocks[i].table;
+        if (doc->blocks[i].kind == JX_DOC_TABLE && c >= t->cells &&
+            c < t->cells + t->ncells) {
+            return jx_doc_cell_prov(doc->arena, doc, t, c);
+        }
+    }
+    return none;
+}

@@ -36,6 +36,12 @@ void tb_row(struct tb *b, const char *cells);
 /* Recognise the document; dg is initialised in the builder's arena. */
 struct jx_package *tb_recog(struct tb *b, struct jx_diags *dg);
 
+/* The provenance of document cell c of doc, made as the recogniser
+ * makes it (the table found by the cell's address; in doc's arena);
+ * all zeros when c is NULL or in none of doc's tables. */
+struct jx_prov tb_cell_prov(const struct jx_doc *doc,
+                            const struct jx_doc_cell *c);
+
 /* Free a builder and its diagnostics. */
 void tb_free(struct tb *b, struct jx_diags *dg);
 

@@ -21,23 +21,7 @@
 #include "jixiao/import.h"
 #include "import/import_formats.h"
 #include "jixiao/pipeline.h"
-
-/* The provenance of document cell c of doc, made as the recogniser
- * makes it (the table found by the cell's address). */
-static struct jx_prov cell_prov(const struct jx_doc *doc,
-                                const struct jx_doc_cell *c)
-{
-    struct jx_prov none;
-    memset(&none, 0, sizeof none);
-    for (size_t i = 0; c && i < doc->nblocks; i++) {
-        const struct jx_doc_table *t = doc->blocks[i].table;
-        if (doc->blocks[i].kind == JX_DOC_TABLE && c >= t->cells &&
-            c < t->cells + t->ncells) {
-            return jx_doc_cell_prov(doc->arena, doc, t, c);
-        }
-    }
-    return none;
-}
+#include "docbuild.h"
 
 /* ---- building ZIP files in memory ---------------------------------- */
 
@@ -409,7 +393,7 @@ static void merged_cells(void)
         const struct jx_doc_table *t = doc->blocks[1].table;
         const struct jx_doc_cell *c = jx_doc_cell_at(t, 2, 1);
         CHECK_STR(c ? c->text : NULL, "丁");
-        struct jx_prov cp = cell_prov(doc, c);
+        struct jx_prov cp = tb_cell_prov(doc, c);
         CHECK_INT(c ? cp.table : -1, 1);
         CHECK_INT(c ? cp.row : -1, 3);
         CHECK_INT(c ? cp.column : -1, 2);

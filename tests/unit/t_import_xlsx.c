@@ -19,23 +19,7 @@
 #include "import/import_formats.h"
 #include "recognise/recognise.h"
 #include "jixiao/template.h"
-
-/* The provenance of document cell c of doc, made as the recogniser
- * makes it (the table found by the cell's address). */
-static struct jx_prov cell_prov(const struct jx_doc *doc,
-                                const struct jx_doc_cell *c)
-{
-    struct jx_prov none;
-    memset(&none, 0, sizeof none);
-    for (size_t i = 0; c && i < doc->nblocks; i++) {
-        const struct jx_doc_table *t = doc->blocks[i].table;
-        if (doc->blocks[i].kind == JX_DOC_TABLE && c >= t->cells &&
-            c < t->cells + t->ncells) {
-            return jx_doc_cell_prov(doc->arena, doc, t, c);
-        }
-    }
-    return none;
-}
+#include "docbuild.h"
 
 /* ---- building workbooks in memory ----------------------------------- */
 
@@ -439,9 +423,9 @@ static void merges(void)
         CHECK_INT(c->colspan, 3);
         CHECK_INT(c->row, 0);
         CHECK_INT(c->col, 0);
-        CHECK_STR(cell_prov(doc, c).sheet, "表一");
-        CHECK_STR(cell_prov(doc, c).cell, "A1");
-        CHECK_STR(cell_prov(doc, c).file, "t.xlsx");
+        CHECK_STR(tb_cell_prov(doc, c).sheet, "表一");
+        CHECK_STR(tb_cell_prov(doc, c).cell, "A1");
+        CHECK_STR(tb_cell_prov(doc, c).file, "t.xlsx");
         CHECK(text(doc, 1, "B1") == NULL);
         CHECK_STR(jx_doc_text_at(t, 1, 2), "年度预算申请");
         CHECK_STR(jx_doc_text_at(t, 0, 3), "7");
@@ -572,7 +556,7 @@ static void workbook_order(void)
         CHECK_INT(table(doc, 3)->ncells, 0);
         CHECK_STR(text(doc, 1, "A1"), "乙");
         CHECK_STR(text(doc, 2, "B2"), "甲");
-        CHECK_STR(cell_prov(doc, cell(doc, 2, "B2")).sheet, "基础数据表");
+        CHECK_STR(tb_cell_prov(doc, cell(doc, 2, "B2")).sheet, "基础数据表");
         CHECK_INT(cell(doc, 2, "B2")->row, 1);
         CHECK_INT(cell(doc, 2, "B2")->col, 1);
         CHECK_STR(text(doc, 2, "C2"), "0");
@@ -1167,9 +1151,9 @@ static void round_trip(void)
         CHECK_STR(text(doc, 3, "H36"), "52.87");
         CHECK_STR(text(doc, 3, "I16"), "");
         const struct jx_doc_cell *c = cell(doc, 3, "G4");
-        CHECK_STR(cell_prov(doc, c).sheet, "整体支出绩效自评表");
-        CHECK_STR(cell_prov(doc, c).cell, "G4");
-        CHECK_STR(cell_prov(doc, c).file, "filled.xlsx");
+        CHECK_STR(tb_cell_prov(doc, c).sheet, "整体支出绩效自评表");
+        CHECK_STR(tb_cell_prov(doc, c).cell, "G4");
+        CHECK_STR(tb_cell_prov(doc, c).file, "filled.xlsx");
         CHECK_INT(c->row, 3);
         CHECK_INT(c->col, 6);
         /* libxlsxwriter prints doubles with 16 digits (530.81 as
