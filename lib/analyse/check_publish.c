@@ -318,8 +318,9 @@ static void phash_build(struct phash *ph, const char *p, size_t n)
 }
 
 /* Make sure the prefix hashes of the paragraph set by back_to_back are
- * filled: most paragraphs never need them (no 8 bytes repeated at the
- * distances probed), so they are built at the first need. */
+ * filled: most paragraphs never need them (no LCE_DIRECT bytes
+ * repeated at the distances probed), so they are built at the first
+ * need. */
 static void phash_need(struct phash *ph)
 {
     if (ph->cap < ph->n + 1) {
@@ -361,16 +362,23 @@ static uint64_t phash_of(const struct phash *ph, size_t i, size_t len)
     return a << 32 | b;
 }
 
+/* Bytes two passages are compared directly before the prefix hashes
+ * take over: a match of up to 32 bytes (about ten characters) is
+ * measured without them, so a paragraph whose passages at the probed
+ * distances agree for fewer bytes never builds its hashes (the build
+ * is a multiply and a modulo per byte, twice). */
+#define LCE_DIRECT 32
+
 /* The longest L <= max with p[i..i+L) == p[j..j+L) (by hash: never
  * less than the true length, more only on a collision). */
 static size_t lce_fwd(struct phash *ph, const char *p, size_t i,
                       size_t j, size_t max)
 {
     size_t lo = 0;
-    while (lo < max && lo < 8 && p[i + lo] == p[j + lo]) {
+    while (lo < max && lo < LCE_DIRECT && p[i + lo] == p[j + lo]) {
         lo++;
     }
-    if (lo < 8 || lo == max) {
+    if (lo < LCE_DIRECT || lo == max) {
         return lo;
     }
     phash_need(ph);
@@ -392,10 +400,10 @@ static size_t lce_back(struct phash *ph, const char *p, size_t i,
                        size_t j, size_t max)
 {
     size_t lo = 0;
-    while (lo < max && lo < 8 && p[i - lo - 1] == p[j - lo - 1]) {
+    while (lo < max && lo < LCE_DIRECT && p[i - lo - 1] == p[j - lo - 1]) {
         lo++;
     }
-    if (lo < 8 || lo == max) {
+    if (lo < LCE_DIRECT || lo == max) {
         return lo;
     }
     phash_need(ph);

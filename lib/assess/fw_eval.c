@@ -23,6 +23,8 @@
 struct srow {
     const struct jx_rubric_row *row; /* real or synthesized */
     const char *path;                /* JSON pointer of the row */
+    const char *name_sq, *level2_sq; /* name and level2 squeezed (for
+                                        find_row), NULL when absent */
 };
 
 /* State of one evaluation. */
@@ -219,6 +221,14 @@ static const char *squeeze(struct jx_arena *a, const char *s)
     return o;
 }
 
+/* Keep the row's name and level2 squeezed, once for every item that
+ * looks for its row (find_row).  Arena. */
+static void squeeze_row(struct jx_arena *a, struct srow *sr)
+{
+    sr->name_sq = squeeze(a, sr->row->name.s);
+    sr->level2_sq = squeeze(a, sr->row->level2.s);
+}
+
 /* Collect the package's stated rows of the table the framework names. */
 static void collect_rows(struct ectx *c)
 {
@@ -254,6 +264,7 @@ static void collect_rows(struct ectx *c)
             c->rows[i].row = r;
             c->rows[i].path =
                 jx_sprintf(c->a, "/unit_sheet/indicators/%zu", i);
+            squeeze_row(c->a, &c->rows[i]);
         }
         c->used = jx_alloc_array(c->a, c->nrows ? c->nrows : 1, sizeof(bool));
         return;
@@ -269,53 +280,57 @@ static void collect_rows(struct ectx *c)
     for (size_t i = 0; i < c->nrows; i++) {
         c->rows[i].row = &rb->rows[i];
         c->rows[i].path = jx_sprintf(c->a, "%s/rows/%zu", c->table, i);
+        squeeze_row(c->a, &c->rows[i]);
     }
     c->used = jx_alloc_array(c->a, c->nrows ? c->nrows : 1, sizeof(bool));
 }
 
 /* Whether hay (may be NULL) contains needle (both squeezed). */
-static bool has_text(struct jx_arena *a, const char *hay, const char *needle)
+static bool has_text(const char *hay, const char *needle)
 {
     if (!hay || !needle || !*needle) {
         return false;
     }
-    return strstr(squeeze(a, hay), needle) != NULL;
+    return strstr(hay, needle) != NULL;
 }
 
-/* Whether a (may be NULL) equals b after squeezing both. */
-static bool same_text(struct jx_arena *a, const char *x, const char *y)
+/* Whether x equals y (both squeezed; either may be NULL: false). */
+static bool same_text(const char *x, const char *y)
 {
-    return x && y && strcmp(squeeze(a, x), squeeze(a, y)) == 0;
+    return x && y && strcmp(x, y) == 0;
 }
 
 /* The first unused row for an item: by "match" in level2 or name; else
- * its name or level2 equal, else contained.  -1 when none. */
+ * its name or level2 equal, else contained.  -1 when none.  The item's
+ * texts are squeezed once here, the rows' in collect_rows. */
 static long find_row(struct ectx *c, const struct jx_fw_item *it)
 {
+    const char *match = squeeze(c->a, it->match);
+    const char *name = squeeze(c->a, it->name);
+    const char *level2 = squeeze(c->a, it->level2);
+    const char *key = name ? name : level2;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < c->nrows; i++) {
             if (c->used[i]) {
                 continue;
             }
             const struct jx_rubric_row *r = c->rows[i].row;
+            const char *rname = c->rows[i].name_sq;
+            const char *rlevel2 = c->rows[i].level2_sq;
             bool hit;
             if (it->match) {
-                const char *m = squeeze(c->a, it->match);
-                hit = pass == 0 && (has_text(c->a, r->level2.s, m) ||
-                                    has_text(c->a, r->name.s, m));
+                hit = pass == 0 && (has_text(rlevel2, match) ||
+                                    has_text(rname, match));
             } else if (pass == 0) {
-                hit = (it->name && (same_text(c->a, r->name.s, it->name) ||
+                hit = (it->name && (same_text(rname, name) ||
                                     (!r->name.s &&
-                                     same_text(c->a, r->level2.s, it->name)))) ||
+                                     same_text(rlevel2, name)))) ||
                       (!it->name && it->level2 &&
-                       (same_text(c->a, r->level2.s, it->level2) ||
-                        (!r->level2.s &&
-                         same_text(c->a, r->name.s, it->level2))));
+                       (same_text(rlevel2, level2) ||
+                        (!r->level2.s && same_text(rname, level2))));
             } else {
-                const char *key = squeeze(c->a, it->name ? it->name
-                                                         : it->level2);
-                hit = key && (has_text(c->a, r->name.s, key) ||
-                              has_text(c->a, r->level2.s, key));
+                hit = key && (has_text(rname, key) ||
+                              has_text(rlevel2, key));
             }
             if (hit) {
                 c->used[i] = true;

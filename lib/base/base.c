@@ -217,8 +217,9 @@ static struct jx_block *arena_grow(struct jx_arena *a, size_t n)
     return b;
 }
 
-/* Allocate n zeroed bytes, aligned to 16. */
-void *jx_alloc(struct jx_arena *a, size_t n)
+/* Allocate n bytes, aligned to 16, not zeroed; *rounded gets the
+ * bytes taken (n rounded up to the alignment, at least 16). */
+static void *alloc_raw(struct jx_arena *a, size_t n, size_t *rounded)
 {
     if (n > SIZE_MAX - ARENA_ALIGN) {
         jx_oom();
@@ -241,6 +242,15 @@ void *jx_alloc(struct jx_arena *a, size_t n)
 #endif
     void *p = b->data + at;
     b->used = at + need;
+    *rounded = need;
+    return p;
+}
+
+/* Allocate n zeroed bytes, aligned to 16. */
+void *jx_alloc(struct jx_arena *a, size_t n)
+{
+    size_t need;
+    void *p = alloc_raw(a, n, &need);
     memset(p, 0, need);
     return p;
 }
@@ -344,10 +354,13 @@ static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
         *cap = ncap;
         return nb->data;
     }
-    void *q = jx_alloc(a, total);
+    /* the n elements kept are copied, only the rest zeroed */
+    size_t got;
+    unsigned char *q = alloc_raw(a, total, &got);
     if (n) {
         memcpy(q, p, n * size);
     }
+    memset(q + n * size, 0, got - n * size);
     *cap = ncap;
     return q;
 }

@@ -192,7 +192,9 @@ static enum jx_numerr rat_reduce(jx_i128 num, jx_i128 den, struct jx_rat *out)
     bool neg = (num < 0) != (den < 0);
     u128 an = abs128(num);
     u128 ad = abs128(den);
-    u128 g = gcd128(an, ad);
+    /* a whole number (den 1), 0 and 1 are reduced already: most sums
+       and parsed integers, no gcd needed */
+    u128 g = ad == 1 || an <= 1 ? 1 : gcd128(an, ad);
     if (g > 1) {
         an = div128(an, g);
         ad = div128(ad, g);

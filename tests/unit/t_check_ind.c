@@ -578,6 +578,22 @@ static void t_c703_long(void)
         "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“甲乙"
         "丙甲乙丙甲乙丙甲乙丙甲乙丙甲…”（21字）");
     jx_buf_release(&b);
+    /* passages of 24 and 40 bytes repeated after a near miss: the first
+     * measured by direct comparison alone, the second past it (the
+     * prefix hashes) */
+    one(F_PUBLISH,
+        long_para(a, 200, "ABCDEFGHIJKLMNOPQRSTUVWy"
+                          "ABCDEFGHIJKLMNOPQRSTUVWXABCDEFGHIJKLMNOPQRSTUVWX"),
+        "C703", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“ABCD"
+        "EFGHIJKLMNOP…”（24字）");
+    one(F_PUBLISH,
+        long_para(a, 200, "0123456789abcdefghijklmnopqrstuvwxyzABCd"
+                          "0123456789abcdefghijklmnopqrstuvwxyzABCD"
+                          "0123456789abcdefghijklmnopqrstuvwxyzABCD"),
+        "C703", JX_SEV_WARNING,
+        "自评报告第一部分有 1 段文字在同一段内连续重复出现两次：第1段“0123"
+        "456789abcdef…”（40字）");
     jx_arena_free(a);
 }
 

@@ -782,6 +782,31 @@ static void calc_chain(void)
     CHECK_INT(jx_rat_cmp(r, jx_rat_int(-2)), 0);
 }
 
+/* The reduction's short cuts (den 1, numerator 0 or 1) give what the
+ * gcd gives: the sign on the numerator, 0 as 0/1, lowest terms. */
+static void reduce_shortcuts(void)
+{
+    struct jx_rat r;
+    CHECK_INT(jx_rat_make(0, -7, &r), JX_NUM_OK);
+    CHECK(r.num == 0 && r.den == 1);
+    CHECK_INT(jx_rat_make(1, -4, &r), JX_NUM_OK);
+    CHECK(r.num == -1 && r.den == 4);
+    CHECK_INT(jx_rat_make(-1, -3, &r), JX_NUM_OK);
+    CHECK(r.num == 1 && r.den == 3);
+    CHECK_INT(jx_rat_make(-12, 1, &r), JX_NUM_OK);
+    CHECK(r.num == -12 && r.den == 1);
+    CHECK_INT(jx_rat_make(12, -1, &r), JX_NUM_OK);
+    CHECK(r.num == -12 && r.den == 1);
+    CHECK_INT(jx_rat_make(INT64_MIN, 1, &r), JX_NUM_OK);
+    CHECK(r.num == INT64_MIN && r.den == 1);
+    CHECK_INT(jx_rat_make(INT64_MIN, -1, &r), JX_NUM_RANGE);
+    CHECK_INT(jx_rat_make(6, 4, &r), JX_NUM_OK);
+    CHECK(r.num == 3 && r.den == 2);
+    struct jx_rat s;
+    CHECK_INT(jx_rat_add(jx_rat_int(5), jx_rat_int(-5), &s), JX_NUM_OK);
+    CHECK(s.num == 0 && s.den == 1);
+}
+
 const struct jx_test t_dec[] = {
     {"dec.calc_chain", calc_chain},
     {"dec.round_half_up", round_half_up},
@@ -800,5 +825,6 @@ const struct jx_test t_dec[] = {
     {"dec.round_trips", round_trips},
     {"dec.lenient_inputs", lenient_inputs},
     {"dec.numerr_text", numerr_text},
+    {"dec.reduce_shortcuts", reduce_shortcuts},
     {NULL, NULL},
 };
