@@ -107,24 +107,17 @@ struct jx_doc_where jx_doc_cell_where(const struct jx_doc_table *t,
     return w;
 }
 
-/* Add a cell; spans below 1 are taken as 1. */
+/* Add a cell; spans below 1 are taken as 1.  The text is copied into
+ * the document's arena (jx_doc_table_add_cell_ref does the rest). */
 struct jx_doc_cell *jx_doc_table_add_cell(struct jx_doc *d,
                                           struct jx_doc_table *t, int row,
                                           int col, int rowspan, int colspan,
                                           const char *text, size_t len,
                                           int line, int lcol)
 {
-    t->cells = jx_arena_regrow(d->arena, t->cells, t->ncells, &t->capcells,
-                               sizeof *t->cells);
-    struct jx_doc_cell *c = &t->cells[t->ncells++];
-    memset(c, 0, sizeof *c);
-    c->text = jx_strndup(d->arena, text, len);
-    c->row = row < 0 ? 0 : row;
-    c->col = col < 0 ? 0 : col;
-    c->rowspan = rowspan < 1 ? 1 : rowspan;
-    c->colspan = colspan < 1 ? 1 : colspan;
-    set_where(d, t, line, lcol);
-    return c;
+    return jx_doc_table_add_cell_ref(d, t, row, col, rowspan, colspan,
+                                     jx_strndup(d->arena, text, len), line,
+                                     lcol);
 }
 
 /* Add a cell with a provenance of its own (doc.h). */
