@@ -1371,6 +1371,14 @@ static void add_hseg(struct pctx *x, double y, double x0, double x1)
     x->hs[x->nhs++] = (struct vrule){y, x0, x1};
 }
 
+/* Whether the eight RGB24 pixels from p on are all white (so none is
+ * dark): one test for eight pixels, most of a page being white. */
+static bool white8(const uint32_t *p)
+{
+    uint32_t a = p[0] & p[1] & p[2] & p[3] & p[4] & p[5] & p[6] & p[7];
+    return (a & 0xFFFFFFu) == 0xFFFFFFu;
+}
+
 /*
  * The horizontal rules of a page (table borders), when it has any:
  * the page drawn at RULE_SCALE pixels per point into a grey-scale
@@ -1422,6 +1430,10 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
                                                                  (size_t)stride);
         int run = 0, best = 0;
         for (int i = 0; i <= w; i++) {
+            if (run == 0 && i + 8 <= w && white8(row + i)) {
+                i += 7; /* eight white pixels outside a run: nothing */
+                continue;
+            }
             bool dark = false;
             if (i < w) {
                 uint32_t v = row[i];
@@ -1466,6 +1478,12 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
                                                          (size_t)stride)
                   : NULL;
         for (int i = 0; i < w; i++) {
+            if (row && i + 8 <= w && white8(row + i) &&
+                (runs[i] | runs[i + 1] | runs[i + 2] | runs[i + 3] |
+                 runs[i + 4] | runs[i + 5] | runs[i + 6] | runs[i + 7]) == 0) {
+                i += 7; /* eight white pixels under no run: nothing */
+                continue;
+            }
             bool dark = false;
             if (row) {
                 uint32_t v = row[i];
