@@ -648,9 +648,15 @@ int jx_buf_adds(struct jx_buf *b, const char *s)
     return jx_buf_add(b, s, strlen(s));
 }
 
-/* Append one byte. */
+/* Append one byte: in place when there is room (what jx_buf_add would
+ * do, without its call to memcpy for one byte). */
 int jx_buf_addc(struct jx_buf *b, char c)
 {
+    if (b->len < b->max && b->len + 2 <= b->cap) {
+        b->p[b->len++] = c;
+        b->p[b->len] = '\0';
+        return 0;
+    }
     return jx_buf_add(b, &c, 1);
 }
 

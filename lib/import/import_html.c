@@ -488,7 +488,9 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
         return;
     }
     const xmlNode **rows = malloc(nrows * sizeof *rows);
-    int *busy = calloc(MAX_COLS, sizeof *busy);
+    /* busy[k]: the row before which column k is taken by a cell
+       spanning down from an earlier row (0: free) */
+    size_t *busy = calloc(MAX_COLS, sizeof *busy);
     if (!rows || !busy) {
         jx_oom();
     }
@@ -509,7 +511,6 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
     struct jx_buf b, tb;
     jx_buf_init(&b, 1u << 20);
     jx_buf_init(&tb, 1u << 20);
-    int used = 0; /* columns any row has reached */
     for (size_t r = 0; r < nrows && !h->failed; r++) {
         int col = 0;
         for (const xmlNode *c = rows[r]->children; c && !h->failed;
@@ -517,7 +518,7 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
             if (!is(c, "td") && !is(c, "th")) {
                 continue;
             }
-            while (col < MAX_COLS && busy[col] > 0) {
+            while (col < MAX_COLS && busy[col] > r) {
                 col++;
             }
             if (col >= MAX_COLS) {
@@ -544,17 +545,9 @@ static void read_table(struct hctx *h, const xmlNode *n, int depth)
             jx_doc_table_add_cell(h->doc, t, (int)r, col, rs, cs, tb.p,
                                   tb.len, (int)xmlGetLineNo(c), 0);
             for (int k = col; k < col + cs; k++) {
-                busy[k] = rs;
+                busy[k] = r + (size_t)rs;
             }
             col += cs;
-            used = col > used ? col : used;
-        }
-        /* (busy is 0 from used on: a row's work is its width, not
-           MAX_COLS) */
-        for (int k = 0; k < used; k++) {
-            if (busy[k] > 0) {
-                busy[k]--;
-            }
         }
     }
     jx_buf_release(&b);

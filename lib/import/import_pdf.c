@@ -1371,6 +1371,18 @@ static void add_hseg(struct pctx *x, double y, double x0, double x1)
     x->hs[x->nhs++] = (struct vrule){y, x0, x1};
 }
 
+/* Whether the eight RGB24 pixels from p on are all white (so none is
+ * dark): one test for eight pixels, most of a page being white. */
+static bool white8(const uint32_t *p)
+{
+    /* read as four 64-bit words, two pixels each */
+    uint64_t q[4];
+    memcpy(q, p, sizeof q);
+    uint64_t a = q[0] & q[1] & q[2] & q[3];
+    const uint64_t rgb = 0x00FFFFFF00FFFFFFu;
+    return (a & rgb) == rgb;
+}
+
 /*
  * The horizontal rules of a page (table borders), when it has any:
  * the page drawn at RULE_SCALE pixels per point into a grey-scale
@@ -1417,17 +1429,29 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
         jx_oom();
     }
     int prev = -10;
+    /* white[y]: pixel row y is all white (the vertical pass passes over
+       it when no column has a run going) */
+    unsigned char *white = calloc((size_t)h, 1);
+    if (!white) {
+        jx_oom();
+    }
     for (int y = 0; px && y < h; y++) {
         const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y *
                                                                  (size_t)stride);
         int run = 0, best = 0;
+        bool allwhite = true;
         for (int i = 0; i <= w; i++) {
+            if (run == 0 && i + 8 <= w && white8(row + i)) {
+                i += 7; /* eight white pixels outside a run: nothing */
+                continue;
+            }
             bool dark = false;
             if (i < w) {
                 uint32_t v = row[i];
                 unsigned lum =
                     ((v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff)) / 3;
                 dark = lum < 170;
+                allwhite = allwhite && (v & 0xFFFFFFu) == 0xFFFFFFu;
             }
             if (dark) {
                 if (++run > best) {
@@ -1442,6 +1466,7 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
             }
             run = 0;
         }
+        white[y] = allwhite;
         if (best >= RULE_MIN_PX) {
             double yp = (double)y / RULE_SCALE;
             if (y - prev <= 2 && x->nrules > 0) {
@@ -1460,12 +1485,22 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
     if (!runs) {
         jx_oom();
     }
+    size_t active = 0; /* columns with a run going */
     for (int y = 0; px && y <= h; y++) {
         const uint32_t *row =
             y < h ? (const uint32_t *)(const void *)(px + (size_t)y *
                                                          (size_t)stride)
                   : NULL;
+        if (row && white[y] && active == 0) {
+            continue; /* a white row under no run: nothing */
+        }
         for (int i = 0; i < w; i++) {
+            if (row && i + 8 <= w && white8(row + i) &&
+                (runs[i] | runs[i + 1] | runs[i + 2] | runs[i + 3] |
+                 runs[i + 4] | runs[i + 5] | runs[i + 6] | runs[i + 7]) == 0) {
+                i += 7; /* eight white pixels under no run: nothing */
+                continue;
+            }
             bool dark = false;
             if (row) {
                 uint32_t v = row[i];
@@ -1474,8 +1509,13 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
                 dark = lum < 170;
             }
             if (dark) {
-                runs[i]++;
+                if (runs[i]++ == 0) {
+                    active++;
+                }
                 continue;
+            }
+            if (runs[i] > 0) {
+                active--;
             }
             if (runs[i] >= VRULE_MIN_PX) {
                 add_vrule(x, (double)i / RULE_SCALE,
@@ -1486,6 +1526,7 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
         }
     }
     free(runs);
+    free(white);
     if (x->nvr > 0) {
         qsort(x->vr, x->nvr, sizeof *x->vr, vrule_cmp);
     }

@@ -1044,10 +1044,13 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                                     rc->nrows + (size_t)t->nrows);
     }
     for (int r = 0; r < t->nrows; r++) {
+        /* the grid row read directly (doc.h: 1 + the index of the
+           covering cell, 0 for none), not by jx_doc_cell_at per
+           position: a wide table's rows are walked twice */
+        const uint32_t *g = t->grid + (size_t)r * (size_t)t->ncols;
         size_t n = 0;
         for (int c = 0; c < t->ncols; c++) {
-            const struct jx_doc_cell *dc = jx_doc_cell_at(t, r, c);
-            if (dc && dc->col == c) {
+            if (g[c] && t->cells[g[c] - 1].col == c) {
                 n++;
             }
         }
@@ -1059,7 +1062,7 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
         row->row = r;
         row->cells = jx_alloc_array(rc->arena, n, sizeof *row->cells);
         for (int c = 0; c < t->ncols; c++) {
-            const struct jx_doc_cell *dc = jx_doc_cell_at(t, r, c);
+            const struct jx_doc_cell *dc = g[c] ? &t->cells[g[c] - 1] : NULL;
             if (!dc || dc->col != c) {
                 continue;
             }

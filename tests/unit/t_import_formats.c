@@ -466,6 +466,45 @@ static void html_tables(void)
     jx_arena_free(a);
 }
 
+/* A table with one very wide row and many rows after it: the row spans
+ * are kept per column (a cell spanning down takes its column until its
+ * last row), whatever the width any row reached. */
+static void html_wide_rows(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_adds(&b, "<table><tr><td colspan=\"3000\">宽</td></tr>");
+    for (int r = 1; r <= 2000; r++) {
+        if (r % 2) {
+            jx_buf_addf(&b, "<tr><td rowspan=\"2\">丙%d</td><td>%d</td></tr>",
+                        r, r);
+        } else {
+            jx_buf_addf(&b, "<tr><td>%d</td></tr>", r);
+        }
+    }
+    jx_buf_adds(&b, "</table>");
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_doc *doc = jx_import_doc(a, "w.html", b.p, b.len, NULL, &d, NULL);
+    CHECK_INT(d.n, 0);
+    CHECK(doc && doc->nblocks == 1 && doc->blocks[0].table);
+    if (doc && doc->nblocks == 1 && doc->blocks[0].table) {
+        const struct jx_doc_table *t = doc->blocks[0].table;
+        CHECK_INT(t->nrows, 2001);
+        CHECK_INT(t->ncols, 2);
+        CHECK_INT((long)t->ncells, 3001);
+        CHECK_STR(jx_doc_text_at(t, 0, 1), "宽");
+        CHECK_STR(jx_doc_text_at(t, 1999, 0), "丙1999");
+        CHECK_STR(jx_doc_text_at(t, 1999, 1), "1999");
+        CHECK_STR(jx_doc_text_at(t, 2000, 0), "丙1999");
+        CHECK_STR(jx_doc_text_at(t, 2000, 1), "2000");
+    }
+    jx_buf_release(&b);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* A table whose spans ask for a grid far larger than its cells (every
  * row spanning 1000 columns, one cell spanning 400 rows): the columns
  * and rows in which no cell starts are merged away, so the grid has the
@@ -623,6 +662,7 @@ static void doc_without_soffice(void)
 const struct jx_test t_import_formats[] = {
     {"import_formats.detection", detection},
     {"import_formats.html_span_grid", html_span_grid},
+    {"import_formats.html_wide_rows", html_wide_rows},
     {"import_formats.pdf_table", pdf_table},
     {"import_formats.pdf_ruled", pdf_ruled},
     {"import_formats.pdf_guards", pdf_guards},
