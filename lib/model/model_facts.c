@@ -340,31 +340,37 @@ static size_t stop_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Delimiters that end a label (looking backwards). */
-static const char *const delims[] = {"，", ",", "、", "：", ":", "；", ";",
-                                     "（", "(", "）", ")", "“", "”", "。",
-                                     "\n"};
-
 /* The offset just after the last delimiter in s[from..e), or from.
+ * The delimiters that end a label (looking backwards): ，,、：:；;（(）)
+ * “”。 and a line end.
  * Searched from the end: two delimiters never overlap (the multi-byte
  * ones start with a lead byte and go on with continuation bytes, the
  * others are ASCII), so the last one found ends last. */
 static size_t last_delim(const char *s, size_t from, size_t e)
 {
+    /* told by their bytes: the ASCII ones, then “” (E2 80 9C/9D),
+       、。 (E3 80 81/82) and ，：；（） (EF BC 8C/9A/9B/88/89) */
     for (size_t i = e; i-- > from;) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0xE2 && c != ',' && c != ':' && c != ';' && c != '(' &&
-            c != ')' && c != '\n') {
+        switch (c) {
+        case ',': case ':': case ';': case '(': case ')': case '\n':
+            return i + 1;
+        case 0xE2: case 0xE3: case 0xEF:
+            break;
+        default:
             continue; /* no delimiter starts with this byte */
         }
-        for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
-            if (s[i] != delims[k][0]) {
-                continue;
-            }
-            size_t m = strlen(delims[k]);
-            if (i + m <= e && memcmp(s + i, delims[k], m) == 0) {
-                return i + m;
-            }
+        if (e - i < 3) {
+            continue;
+        }
+        unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+        bool hit = c == 0xE2   ? c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)
+                   : c == 0xE3 ? c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)
+                               : c1 == 0xBC && (c2 == 0x8C || c2 == 0x9A ||
+                                                c2 == 0x9B || c2 == 0x88 ||
+                                                c2 == 0x89);
+        if (hit) {
+            return i + 3;
         }
     }
     return from;
