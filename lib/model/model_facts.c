@@ -437,14 +437,25 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     char *o = k + n + 1;
     size_t len = 0;
     for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int dk = jx_utf8_decode(s + i, n - i, &cp);
-        size_t step = dk > 0 ? (size_t)dk : 1;
-        if (dk <= 0 || !blank_cp(cp)) {
-            memcpy(k + len, s + i, step);
-            len += step;
+        /* the blanks of blank_cp by their bytes, as scope_bits drops
+           them: no blank's bytes can sit inside another character, so
+           this is what decoding character by character would keep */
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
         }
-        i += step;
+        if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x80) {
+            i += 3;
+            continue;
+        }
+        if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2;
+            continue;
+        }
+        k[len++] = (char)c;
+        i++;
     }
     k[len] = '\0';
     size_t i = 0, ol = 0;

@@ -409,6 +409,19 @@ static void label_delimiters(void)
         }
         jx_arena_free(a);
     }
+    /* blanks in a label are dropped: space, tab, U+3000 and U+00A0 */
+    {
+        struct jx_arena *b = jx_arena_new();
+        struct jx_facts g;
+        memset(&g, 0, sizeof g);
+        const char *u = "甲项目，乙\xe3\x80\x80项 目\t经\xc2\xa0费3万元";
+        jx_text_facts(b, u, strlen(u), NULL, 1, &g);
+        CHECK_INT(g.n, 1);
+        if (g.n == 1) {
+            CHECK_STR(g.a[0].label, "乙项目经费");
+        }
+        jx_arena_free(b);
+    }
     /* no delimiter at all: the label runs from the sentence's start */
     struct jx_arena *a = jx_arena_new();
     struct jx_facts f;
