@@ -514,6 +514,16 @@ static void t_c701(void)
          "\"contacts\":{\"preparer\":\"张三\",\"phone\":\"0730-8212768\"}",
          "C701");
     none(F_PUBLISH, "\"contacts\":{\"phone\":\"138123456789\"}", "C701");
+    /* the number found after other 1s, at the text's very end */
+    one(F_PUBLISH,
+        "\"contacts\":{\"preparer\":\"李四\",\"phone\":\"1号楼11室 110 "
+        "12345678901 15912345678\"}",
+        "C701", JX_SEV_WARNING,
+        "联系电话中有个人手机号码“15912345678”（填表人“李四”），公开到门户"
+        "网站会泄露个人信息，应改为办公电话");
+    /* glued to a digit before it, or ten digits only: none */
+    none(F_PUBLISH, "\"contacts\":{\"phone\":\"813812345678\"}", "C701");
+    none(F_PUBLISH, "\"contacts\":{\"phone\":\"1381234567\"}", "C701");
 }
 
 /* C702: heading numbers in two styles (the printed markers). */
