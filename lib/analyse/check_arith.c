@@ -1213,6 +1213,9 @@ static void goal_lists(struct jx_check_ctx *c, const struct jx_sheet *s,
             struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
             jx_text_facts(c->arena, t[w]->s, strlen(t[w]->s), t[w]->prov, 0,
                           fs);
+            if (!fs->n) {
+                continue; /* no figure, no list: its words unneeded */
+            }
             lists_in(c, fs,
                      jx_sprintf(c->arena, "%s的%s中", sheet_zh,
                                 w ? "实际完成情况" : "预期目标"),

@@ -128,17 +128,16 @@ static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
     const char *t = s->text.s;
     int64_t y = c->pkg->year.v;
     int line = s->text.prov ? s->text.prov->line : 0;
-    int col = s->text.prov ? s->text.prov->col : 0;
+    int col0 = s->text.prov ? s->text.prov->col : 0; /* of the first line */
+    size_t line_start = 0; /* where the current line starts */
     for (size_t i = 0; t[i]; i++) {
         if (t[i] == '\n') {
             line += line ? 1 : 0;
-            col = 1;
+            line_start = i + 1;
             continue;
         }
         if (t[i] < '0' || t[i] > '9') {
-            /* no year starts here: only the column moves */
-            col += ((unsigned char)t[i] & 0xc0) != 0x80;
-            continue;
+            continue; /* no year starts here */
         }
         bool start = i == 0 || t[i - 1] < '0' || t[i - 1] > '9';
         size_t k = i, v = 0;
@@ -159,9 +158,15 @@ static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
                     v >= 1900) {
                     struct jx_prov at = {0};
                     if (s->text.prov) {
+                        /* the column counted only here: the lead bytes
+                           of the line before the year, after the first
+                           line's own starting column */
                         at = *s->text.prov;
                         at.line = line;
-                        at.col = col;
+                        at.col = line_start ? 1 : col0;
+                        for (size_t b = line_start; b < i; b++) {
+                            at.col += ((unsigned char)t[b] & 0xc0) != 0x80;
+                        }
                     }
                     jx_check_report(
                         c, "C303", JX_SEV_WARNING, s->text.prov ? &at : NULL,
@@ -170,9 +175,6 @@ static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
                     break;
                 }
             }
-        }
-        if (((unsigned char)t[i] & 0xc0) != 0x80) {
-            col++;
         }
     }
 }

@@ -13,6 +13,7 @@
 #include "jixiao/facts.h"
 #include "jixiao/indval.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Longest row list printed in one message (the rest are counted). */
@@ -276,17 +277,70 @@ static const char *const because_words[] = {
     "较慢", "偏慢",
 };
 
-/* True when the n bytes at s contain one of the words of a. */
-static bool has_any(const char *s, size_t n, const char *const *a,
-                    size_t na)
+/* A set of words that each start with a multi-byte character, sorted
+ * by the low six bits of their second byte: by[c] has bit k for each
+ * word k whose second byte ends in c, so most places of a text are
+ * passed over by one lookup.  Built once per process (word_sets). */
+struct word_set {
+    const char *w[32];
+    size_t len[32];
+    uint32_t by[64];
+    size_t n;
+};
+
+/* Add the n words of w to set (bits in their order). */
+static void word_set_add(struct word_set *set, const char *const *w,
+                         size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t i = set->n++;
+        if (i >= 32 || ((unsigned char)w[k][0] & 0xC0) != 0xC0) {
+            JX_BUG("word_set_add: more than 32 words, or one in ASCII");
+        }
+        set->w[i] = w[k];
+        set->len[i] = strlen(w[k]);
+        set->by[(unsigned char)w[k][1] & 0x3F] |= (uint32_t)1 << i;
+    }
+}
+
+/* The word sets of explains(): its words (of cause, then of money left
+ * over, then naming the rate, bits in that order) and the two lists of
+ * words of the sentence around them. */
+enum {
+    NCAUSE = sizeof cause_words / sizeof cause_words[0],
+    NWEAK = sizeof weak_words / sizeof weak_words[0],
+};
+static struct word_set explain_set, weak_context_set, because_set;
+static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
+
+/* Build the word sets (pthread_once). */
+static void word_sets_init(void)
+{
+    word_set_add(&explain_set, cause_words, NCAUSE);
+    word_set_add(&explain_set, weak_words, NWEAK);
+    word_set_add(&explain_set, topic_words,
+                 sizeof topic_words / sizeof topic_words[0]);
+    word_set_add(&weak_context_set, weak_context,
+                 sizeof weak_context / sizeof weak_context[0]);
+    word_set_add(&because_set, because_words,
+                 sizeof because_words / sizeof because_words[0]);
+}
+
+/* True when the n bytes at s (inside a NUL-terminated text) contain
+ * one of the words of set. */
+static bool has_any(const char *s, size_t n, const struct word_set *set)
 {
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < na; k++) {
-            if (s[i] != a[k][0]) {
-                continue;
-            }
-            size_t w = strlen(a[k]);
-            if (w <= n - i && memcmp(s + i, a[k], w) == 0) {
+        if (((unsigned char)s[i] & 0xC0) != 0xC0) {
+            continue; /* every word starts with a multi-byte character */
+        }
+        /* s[i] is not NUL, so s[i + 1] is inside the text */
+        for (uint32_t cand = set->by[(unsigned char)s[i + 1] & 0x3F]; cand;
+             cand &= cand - 1) {
+            size_t k = (size_t)__builtin_ctz(cand);
+            size_t w = set->len[k];
+            if (set->w[k][0] == s[i] && w <= n - i &&
+                memcmp(s + i, set->w[k], w) == 0) {
                 return true;
             }
         }
@@ -297,21 +351,26 @@ static bool has_any(const char *s, size_t n, const char *const *a,
 /* Bytes of the sentence end at p (。；！？ or a newline), or 0. */
 static size_t sentence_end(const char *p)
 {
-    static const char *const ends[] = {"。", "；", "！", "？"};
     if (*p == '\n') {
         return 1;
     }
-    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        if (strncmp(p, ends[k], strlen(ends[k])) == 0) {
-            return strlen(ends[k]);
-        }
+    /* 。 is E3 80 82; ；！？ are EF BC 9B, EF BC 81, EF BC 9F */
+    unsigned char c0 = (unsigned char)p[0];
+    if (c0 == 0xE3) {
+        return (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x82
+                   ? 3
+                   : 0;
+    }
+    if (c0 == 0xEF && (unsigned char)p[1] == 0xBC) {
+        unsigned char c2 = (unsigned char)p[2];
+        return c2 == 0x9B || c2 == 0x81 || c2 == 0x9F ? 3 : 0;
     }
     return 0;
 }
 
-/* True when the sentence of s around p contains a word of w[0..n). */
-static bool in_sentence(const char *s, const char *p, const char *const *w,
-                        size_t n)
+/* True when the sentence of s around p contains a word of set. */
+static bool in_sentence(const char *s, const char *p,
+                        const struct word_set *set)
 {
     const char *a = p, *b = p;
     while (a > s && !sentence_end(a - 1) &&
@@ -321,49 +380,41 @@ static bool in_sentence(const char *s, const char *p, const char *const *w,
     while (*b && !sentence_end(b)) {
         b++;
     }
-    return has_any(a, (size_t)(b - a), w, n);
-}
-
-/* True when one of the n words of w stands at s (NUL-terminated); the
- * words start with a multi-byte character, so most places fail on the
- * first two bytes. */
-static bool word_at(const char *s, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (w[k][0] == s[0] && w[k][1] == s[1] &&
-            strncmp(s, w[k], strlen(w[k])) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return has_any(a, (size_t)(b - a), set);
 }
 
 /* True when s gives a reason for an execution rate below 100%: a word
  * of cause anywhere, or a word naming the rate with a causal word in
  * the same sentence.  One pass over s: every place where a word of
  * cause, money left over or the rate begins is tried (the same places
- * a strstr of each word would find). */
+ * a strstr of each word would find), its candidate words in their
+ * order. */
 static bool explains(const char *s)
 {
     if (!s) {
         return false;
     }
+    pthread_once(&word_sets_once, word_sets_init);
+    const struct word_set *set = &explain_set;
     for (const char *p = s; *p; p++) {
         if (((unsigned char)*p & 0xC0) != 0xC0) {
             continue; /* every word starts with a multi-byte character */
         }
-        if (word_at(p, cause_words, sizeof cause_words / sizeof cause_words[0])) {
-            return true;
-        }
-        if (word_at(p, weak_words, sizeof weak_words / sizeof weak_words[0]) &&
-            in_sentence(s, p, weak_context,
-                        sizeof weak_context / sizeof weak_context[0])) {
-            return true;
-        }
-        if (word_at(p, topic_words, sizeof topic_words / sizeof topic_words[0]) &&
-            in_sentence(s, p, because_words,
-                        sizeof because_words / sizeof because_words[0])) {
-            return true;
+        for (uint32_t cand = set->by[(unsigned char)p[1] & 0x3F]; cand;
+             cand &= cand - 1) {
+            size_t k = (size_t)__builtin_ctz(cand);
+            const char *w = set->w[k];
+            if (w[0] != p[0] || strncmp(p, w, set->len[k]) != 0) {
+                continue;
+            }
+            if (k < NCAUSE) {
+                return true;
+            }
+            if (in_sentence(s, p,
+                            k < NCAUSE + NWEAK ? &weak_context_set
+                                               : &because_set)) {
+                return true;
+            }
         }
     }
     return false;

@@ -41,9 +41,16 @@ static bool digit(char ch)
 static const char *find_mobile(const char *s)
 {
     size_t n = strlen(s);
-    for (size_t i = 0; i + 11 <= n; i++) {
-        if (s[i] != '1' || s[i + 1] < '3' || s[i + 1] > '9' ||
-            (i > 0 && digit(s[i - 1]))) {
+    if (n < 11) {
+        return NULL;
+    }
+    /* the places of a '1' (memchr's), as long as 11 bytes remain */
+    for (const char *q = memchr(s, '1', n - 10); q;
+         q = (size_t)(q + 1 - s) + 11 <= n
+                 ? memchr(q + 1, '1', n - 10 - (size_t)(q + 1 - s))
+                 : NULL) {
+        size_t i = (size_t)(q - s);
+        if (s[i + 1] < '3' || s[i + 1] > '9' || (i > 0 && digit(s[i - 1]))) {
             continue;
         }
         size_t k = 2;
@@ -55,6 +62,17 @@ static const char *find_mobile(const char *s)
         }
     }
     return NULL;
+}
+
+/* True when p[0..n) holds fewer than REPEAT_MIN_CHARS code points (as
+ * jx_utf8_count counts them).  Every code point it counts, an invalid
+ * byte included, takes one to four bytes, so n bytes hold at least n/4:
+ * a passage of 4 * REPEAT_MIN_CHARS bytes or more is not short without
+ * counting (the paragraphs of a report are mostly longer). */
+static bool short_passage(const char *p, size_t n)
+{
+    return n < 4 * REPEAT_MIN_CHARS &&
+           jx_utf8_count(p, n) < REPEAT_MIN_CHARS;
 }
 
 /* C701 for one text field. */
@@ -437,7 +455,7 @@ static bool back_to_back_plain(const char *p, size_t n, size_t *start,
             }
             size_t s = j + 1 - k;
             if (((unsigned char)p[s] & 0xC0) == 0x80 ||
-                jx_utf8_count(p + s, k) < REPEAT_MIN_CHARS) {
+                short_passage(p + s, k)) {
                 continue;
             }
             *start = s;
@@ -492,7 +510,7 @@ static bool back_to_back(const char *p, size_t n, struct phash *ph,
                     /* a hash collision: search the plain way */
                     return back_to_back_plain(p, n, start, len);
                 }
-                if (jx_utf8_count(p + s, k) < REPEAT_MIN_CHARS) {
+                if (short_passage(p + s, k)) {
                     continue;
                 }
                 *start = s;
@@ -602,7 +620,7 @@ static void repeats(struct jx_check_ctx *c)
                 }
                 nrep++;
             }
-            if (np < PARA_MAX && jx_utf8_count(tp, tn) >= REPEAT_MIN_CHARS) {
+            if (np < PARA_MAX && !short_passage(tp, tn)) {
                 ps = jx_arena_grow(c->arena, ps, np, &capps, sizeof *ps);
                 ps[np++] = (struct para){tp, tn, i, line};
             }

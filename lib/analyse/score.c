@@ -1601,6 +1601,13 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
     for (size_t i = 0; i < sh->nindicators; i++) {
         levels_unread = levels_unread || !has_text(&sh->indicators[i].level1);
     }
+    /* each row's block, told once (not once for every block) */
+    unsigned char *blk =
+        jx_alloc_array(c->a, sh->nindicators ? sh->nindicators : 1, 1);
+    for (size_t i = 0; i < sh->nindicators; i++) {
+        const struct jx_indicator *r = &sh->indicators[i];
+        blk[i] = (unsigned char)jx_block_of(r->level1.s ? r->level1.s : "");
+    }
     for (int b = 0; b < JX_BLOCK_COUNT; b++) {
         struct jx_item *it = &se->blocks[b];
         struct jx_buf terms;
@@ -1609,7 +1616,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
         size_t n = 0;
         for (size_t i = 0; i < sh->nindicators; i++) {
             const struct jx_indicator *r = &sh->indicators[i];
-            if ((int)jx_block_of(r->level1.s ? r->level1.s : "") != b) {
+            if ((int)blk[i] != b) {
                 continue;
             }
             if (b == JX_BLOCK_OTHER && has_text(&r->level1) &&

@@ -340,31 +340,37 @@ static size_t stop_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Delimiters that end a label (looking backwards). */
-static const char *const delims[] = {"，", ",", "、", "：", ":", "；", ";",
-                                     "（", "(", "）", ")", "“", "”", "。",
-                                     "\n"};
-
 /* The offset just after the last delimiter in s[from..e), or from.
+ * The delimiters that end a label (looking backwards): ，,、：:；;（(）)
+ * “”。 and a line end.
  * Searched from the end: two delimiters never overlap (the multi-byte
  * ones start with a lead byte and go on with continuation bytes, the
  * others are ASCII), so the last one found ends last. */
 static size_t last_delim(const char *s, size_t from, size_t e)
 {
+    /* told by their bytes: the ASCII ones, then “” (E2 80 9C/9D),
+       、。 (E3 80 81/82) and ，：；（） (EF BC 8C/9A/9B/88/89) */
     for (size_t i = e; i-- > from;) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0xE2 && c != ',' && c != ':' && c != ';' && c != '(' &&
-            c != ')' && c != '\n') {
+        switch (c) {
+        case ',': case ':': case ';': case '(': case ')': case '\n':
+            return i + 1;
+        case 0xE2: case 0xE3: case 0xEF:
+            break;
+        default:
             continue; /* no delimiter starts with this byte */
         }
-        for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
-            if (s[i] != delims[k][0]) {
-                continue;
-            }
-            size_t m = strlen(delims[k]);
-            if (i + m <= e && memcmp(s + i, delims[k], m) == 0) {
-                return i + m;
-            }
+        if (e - i < 3) {
+            continue;
+        }
+        unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+        bool hit = c == 0xE2   ? c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)
+                   : c == 0xE3 ? c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)
+                               : c1 == 0xBC && (c2 == 0x8C || c2 == 0x9A ||
+                                                c2 == 0x9B || c2 == 0x88 ||
+                                                c2 == 0x89);
+        if (hit) {
+            return i + 3;
         }
     }
     return from;
@@ -431,14 +437,25 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     char *o = k + n + 1;
     size_t len = 0;
     for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int dk = jx_utf8_decode(s + i, n - i, &cp);
-        size_t step = dk > 0 ? (size_t)dk : 1;
-        if (dk <= 0 || !blank_cp(cp)) {
-            memcpy(k + len, s + i, step);
-            len += step;
+        /* the blanks of blank_cp by their bytes, as scope_bits drops
+           them: no blank's bytes can sit inside another character, so
+           this is what decoding character by character would keep */
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
         }
-        i += step;
+        if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x80) {
+            i += 3;
+            continue;
+        }
+        if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2;
+            continue;
+        }
+        k[len++] = (char)c;
+        i++;
     }
     k[len] = '\0';
     size_t i = 0, ol = 0;
@@ -890,16 +907,16 @@ static bool ocr_percent(const char *s, size_t n, size_t i, struct jx_buf *num,
             return false;
         }
     }
+    /* the run measured first; its repaired bytes are appended only
+       when it is a percentage (the usual number has no confusable) */
     size_t j = i;
     int digits = 0, conf = 0, points = 0, after = 0;
-    size_t mark = num->len;
     while (j < n) {
         char c = s[j];
         if (c >= '0' && c <= '9') {
             digits++;
         } else if (confusable(c) >= 0) {
             conf++;
-            c = (char)('0' + confusable(c));
         } else if (c == '.' && j > i && j + 1 < n &&
                    ((s[j + 1] >= '0' && s[j + 1] <= '9') ||
                     confusable(s[j + 1]) >= 0)) {
@@ -910,19 +927,23 @@ static bool ocr_percent(const char *s, size_t n, size_t i, struct jx_buf *num,
         if (points && c != '.') {
             after++;
         }
-        jx_buf_addc(num, c);
         j++;
+    }
+    if (!digits || !conf || points > 1) {
+        return false;
     }
     size_t u = j;
     while (u < n && s[u] == ' ') {
         u++;
     }
     bool pct = at(s, n, u, "%") || at(s, n, u, "％");
-    if (!digits || !conf || points > 1 || !pct ||
+    if (!pct ||
         (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))) {
-        num->len = mark;
-        num->p[mark] = '\0';
         return false;
+    }
+    for (size_t k = i; k < j; k++) {
+        char c = s[k];
+        jx_buf_addc(num, confusable(c) >= 0 ? (char)('0' + confusable(c)) : c);
     }
     *re = j;
     *ue = u + (s[u] == '%' ? 1 : strlen("％"));
@@ -1087,6 +1108,20 @@ static const bool may_start[256] = {
     [0xEF] = true,
 };
 
+/* Longest number text a figure keeps (its digits and points; the rest
+ * of a longer run is dropped, as a jx_buf of this max drops it). */
+#define NUM_MAX 128
+
+/* Append c to the number text nb of *nl bytes (at most NUM_MAX; the
+ * caller's array holds NUM_MAX + 1) and keep it NUL-terminated. */
+static void num_addc(char *nb, size_t *nl, char c)
+{
+    if (*nl < NUM_MAX) {
+        nb[(*nl)++] = c;
+    }
+    nb[*nl] = '\0';
+}
+
 /* Append the facts of a text (see facts.h). */
 void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                    const struct jx_prov *where, int section,
@@ -1155,7 +1190,7 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
         memset(&g, 0, sizeof g);
         bool ok = false;
         struct jx_buf num;
-        jx_buf_init(&num, 128);
+        jx_buf_init(&num, NUM_MAX);
         size_t re, oue;
         if ((digit || confusable(text[i]) >= 0) &&
             ocr_percent(text, len, i, &num, &re, &oue, &g.dp)) {
@@ -1201,24 +1236,29 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
                 i += dl; /* lost its leading digits: unreadable */
                 continue;
             }
+            /* the number's digits and points, as many as num's 128
+               bytes would hold, on the stack */
+            char nb[NUM_MAX + 1];
+            size_t nl = 0;
+            nb[0] = '\0';
             size_t b = i, e = i;
             while (e < len) {
                 int d = digit_at(text, len, e, &dl);
                 if (d >= 0) {
-                    jx_buf_addc(&num, (char)('0' + d));
+                    num_addc(nb, &nl, (char)('0' + d));
                     e += dl;
                     continue;
                 }
-                size_t nl;
+                size_t sl2;
                 if ((text[e] == ',' || text[e] == '.') &&
-                    digit_at(text, len, e + 1, &nl) >= 0) {
-                    jx_buf_addc(&num, text[e]);
+                    digit_at(text, len, e + 1, &sl2) >= 0) {
+                    num_addc(nb, &nl, text[e]);
                     e++;
                     continue;
                 }
                 if (at(text, len, e, "．") &&
-                    digit_at(text, len, e + 3, &nl) >= 0) {
-                    jx_buf_addc(&num, '.');
+                    digit_at(text, len, e + 3, &sl2) >= 0) {
+                    num_addc(nb, &nl, '.');
                     e += 3;
                     continue;
                 }
@@ -1298,13 +1338,13 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             g.f.kind = kind;
             if (ok && kind == JX_FACT_MONEY) {
                 size_t ep;
-                ok = jx_money_parse(num.p, num.len, unit, &g.f.money, &ep) ==
+                ok = jx_money_parse(nb, nl, unit, &g.f.money, &ep) ==
                      JX_NUM_OK;
                 g.f.unit = unit;
             } else if (ok) {
                 struct jx_rat v;
                 size_t ep;
-                ok = jx_rat_parse(num.p, num.len, &v, NULL, &ep) == JX_NUM_OK;
+                ok = jx_rat_parse(nb, nl, &v, NULL, &ep) == JX_NUM_OK;
                 if (ok && kind == JX_FACT_PERCENT) {
                     ok = jx_rat_div(v, jx_rat_int(100), &g.f.value) ==
                          JX_NUM_OK;

@@ -1420,13 +1420,16 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
     }
     /* one pass over the members: each to its field, or noted unknown */
     bool unknown = false;
-    const char *mkey;
-    size_t mklen;
-    json_t *mv;
     size_t m = 0;
     hint = 0;
-    json_object_keylen_foreach(obj, mkey, mklen, mv)
-    {
+    /* jansson's members in its order, by its iterator (what
+       json_object_keylen_foreach walks, without looking each key's
+       iterator up again three times a member) */
+    for (void *it = json_object_iter(obj); it;
+         it = json_object_iter_next(obj, it)) {
+        const char *mkey = json_object_iter_key(it);
+        size_t mklen = json_object_iter_key_len(it);
+        json_t *mv = json_object_iter_value(it);
         int i;
         if (m < nseen && seen[m].key && seen[m].len == mklen &&
             memcmp(seen[m].key, mkey, mklen) == 0) {

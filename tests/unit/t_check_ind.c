@@ -178,6 +178,44 @@ static void t_c404(void)
          SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
          "," REPORT7("执行率偏低的原因是工程款按进度拨付。"),
          "C404");
+    /* a word of money left over or naming the rate explains only with
+     * its reason in the same sentence: 。；！？ and a line end close it */
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("资金有结余；由于采购价格下降。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("执行率不高！原因待查。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("资金有结余？年末再议。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    one(F_IND,
+        SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+        "," REPORT7("执行进度一般\\n导致问题较多。"),
+        "C404", JX_SEV_WARNING,
+        "整体支出绩效自评表执行率 50.00% 低于 100%，自评报告（包括第七部分"
+        "存在的问题）和偏差原因分析都没有说明原因（结余、结转、未支付、执行"
+        "进度等）");
+    none(F_IND,
+         SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+         "," REPORT7("采购价格下降，资金有结余，因此执行进度放缓。"),
+         "C404");
+    none(F_IND,
+         SHEET("200", "100", IND("数量指标", "培训次数", "≥5次", "5次"))
+         "," REPORT7("支付进度较慢！"),
+         "C404");
     /* no report read at all (the forms only): whether the report
      * explains it cannot be told, so a note */
     one(F_IND,
@@ -476,6 +514,16 @@ static void t_c701(void)
          "\"contacts\":{\"preparer\":\"张三\",\"phone\":\"0730-8212768\"}",
          "C701");
     none(F_PUBLISH, "\"contacts\":{\"phone\":\"138123456789\"}", "C701");
+    /* the number found after other 1s, at the text's very end */
+    one(F_PUBLISH,
+        "\"contacts\":{\"preparer\":\"李四\",\"phone\":\"1号楼11室 110 "
+        "12345678901 15912345678\"}",
+        "C701", JX_SEV_WARNING,
+        "联系电话中有个人手机号码“15912345678”（填表人“李四”），公开到门户"
+        "网站会泄露个人信息，应改为办公电话");
+    /* glued to a digit before it, or ten digits only: none */
+    none(F_PUBLISH, "\"contacts\":{\"phone\":\"813812345678\"}", "C701");
+    none(F_PUBLISH, "\"contacts\":{\"phone\":\"1381234567\"}", "C701");
 }
 
 /* C702: heading numbers in two styles (the printed markers). */

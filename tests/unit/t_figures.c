@@ -389,6 +389,52 @@ static void wan_alone(void)
     jx_arena_free(a);
 }
 
+/* A label starts after the last delimiter before its figure, each of
+ * ，,、：:；;（(）)“”。 and a line end; without one, at the sentence's
+ * start. */
+static void label_delimiters(void)
+{
+    static const char *const delims[] = {"，", ",", "、", "：", ":", "；",
+                                         ";", "（", "(", "）", ")", "“",
+                                         "”", "。", "\n"};
+    for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++) {
+        struct jx_arena *a = jx_arena_new();
+        struct jx_facts f;
+        memset(&f, 0, sizeof f);
+        const char *t = jx_sprintf(a, "甲项目%s乙项目经费3万元", delims[k]);
+        jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+        CHECK_INT(f.n, 1);
+        if (f.n == 1) {
+            CHECK_STR(f.a[0].label, "乙项目经费");
+        }
+        jx_arena_free(a);
+    }
+    /* blanks in a label are dropped: space, tab, U+3000 and U+00A0 */
+    {
+        struct jx_arena *b = jx_arena_new();
+        struct jx_facts g;
+        memset(&g, 0, sizeof g);
+        const char *u = "甲项目，乙\xe3\x80\x80项 目\t经\xc2\xa0费3万元";
+        jx_text_facts(b, u, strlen(u), NULL, 1, &g);
+        CHECK_INT(g.n, 1);
+        if (g.n == 1) {
+            CHECK_STR(g.a[0].label, "乙项目经费");
+        }
+        jx_arena_free(b);
+    }
+    /* no delimiter at all: the label runs from the sentence's start */
+    struct jx_arena *a = jx_arena_new();
+    struct jx_facts f;
+    memset(&f, 0, sizeof f);
+    const char *t = "丁戊项目支出经费3万元";
+    jx_text_facts(a, t, strlen(t), NULL, 1, &f);
+    CHECK_INT(f.n, 1);
+    if (f.n == 1) {
+        CHECK_STR(f.a[0].label, "丁戊项目支出经费");
+    }
+    jx_arena_free(a);
+}
+
 /* Counts of things with their noun, never from dates, document numbers,
  * phone numbers, list numbers, ordinals or percentages; a count inside
  * a money figure's phrase does not change the money's label. */
@@ -570,6 +616,7 @@ static void scope_words(void)
 const struct jx_test t_figures[] = {
     {"figures.scope_words", scope_words},
     {"figures.counts", counts},
+    {"figures.label_delimiters", label_delimiters},
     {"figures.scores", scores},
     {"figures.ocr_percent", ocr_percent_confirmed},
     {"figures.count_round_trip", count_round_trip},
