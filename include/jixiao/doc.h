@@ -155,8 +155,8 @@ struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
  * that fills every one itself, in any order, with text (in the document's
  * arena), row and column >= 0, rowspan and colspan >= 1, before
  * jx_doc_table_end.  No line:col is kept for them. */
-struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d,
-                                      struct jx_doc_table *t, size_t n);
+struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d, struct jx_doc_table *t,
+                                      size_t n);
 
 /* Add a cell as jx_doc_table_add_cell, its text not copied: text must
  * live in the document's arena (a reader that made it there). */

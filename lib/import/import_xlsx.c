@@ -1763,7 +1763,6 @@ static bool stream_sheet(struct xctx *x, struct sheet_state *st,
     return rc == 0;
 }
 
-
 /*
  * Put the sheet's cells into t (ncells reserved, none added yet) as
  * read_sheet's forward walk would (the shown cells and, dense, the
@@ -1786,8 +1785,7 @@ static void fill_back(struct xctx *x, struct jx_doc_table *t,
             while (st->n > 0 && st->cells[st->n - 1].hidden) {
                 st->n--;
             }
-            const struct rawcell *rc =
-                st->n > 0 ? &st->cells[st->n - 1] : NULL;
+            const struct rawcell *rc = st->n > 0 ? &st->cells[st->n - 1] : NULL;
             if (rc && k > 0 && (!cov || (rc->row == r && rc->col == c))) {
                 out[--k] = (struct jx_doc_cell){
                     rc->text ? rc->text : "", rc->row, rc->col,

@@ -75,8 +75,8 @@ void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t, size_t n)
 }
 
 /* Make t's n cells at once (doc.h). */
-struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d,
-                                      struct jx_doc_table *t, size_t n)
+struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d, struct jx_doc_table *t,
+                                      size_t n)
 {
     if (!t->ncells && n > t->capcells) {
         /* not zeroed: the reader writes them all */

@@ -492,8 +492,8 @@ static struct jx_rc_xcell *new_x(struct jx_rc *rc, struct jx_rc_cell *c,
 
 /* See recog.h. */
 void jx_rc_cell_new(struct jx_rc *rc, struct jx_rc_cell *c, const char *text,
-                    const char *key, const struct jx_prov *p, int col,
-                    int span, bool carried)
+                    const char *key, const struct jx_prov *p, int col, int span,
+                    bool carried)
 {
     new_x(rc, c, text, key, col, span, carried)->at.prov = p;
 }
@@ -692,7 +692,8 @@ static void note_repair(struct jx_rc *rc, const struct jx_rc_cell *c,
                         const char *fixed)
 {
     finding(rc, "I402", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
-            "数字“%s”中有多余的空格或小数点，按“%s”读取", jx_rcc_text(c), fixed);
+            "数字“%s”中有多余的空格或小数点，按“%s”读取", jx_rcc_text(c),
+            fixed);
 }
 
 /* If s is a binary-float artifact ("0.0900000762939453"), its decimal
@@ -711,7 +712,8 @@ static bool float_fix(struct jx_rc *rc, const struct jx_rc_cell *c,
     p->raw = jx_rcc_text(c);
     *prov = p;
     finding(rc, "I423", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
-            "数字“%s”是二进制浮点数的误差形式，按“%s”读取", jx_rcc_text(c), *fixed);
+            "数字“%s”是二进制浮点数的误差形式，按“%s”读取", jx_rcc_text(c),
+            *fixed);
     return true;
 }
 
@@ -747,8 +749,7 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
         finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
-                "金额“%s”无法读取：%s",
-                jx_rcc_text(c), jx_numerr_zh(e));
+                "金额“%s”无法读取：%s", jx_rcc_text(c), jx_numerr_zh(e));
         return -1;
     }
     if (inner) {
@@ -864,8 +865,8 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     if (e != JX_NUM_OK) {
         finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
-                "人数“%s”无法读取：%s",
-                jx_rcc_text(c), e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
+                "人数“%s”无法读取：%s", jx_rcc_text(c),
+                e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
         return -1;
     }
     if (inner) {
@@ -1123,15 +1124,15 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                 continue;
             }
             struct jx_rc_cell *cell = &row->cells[row->n++];
-            const char *text = jx_rc_clean_shared(rc->arena, dc->text,
-                                                  strlen(dc->text));
+            const char *text =
+                jx_rc_clean_shared(rc->arena, dc->text, strlen(dc->text));
             const char *key = jx_text_compact_shared(rc->arena, text);
             if (text == dc->text && key == text && dc->row == r) {
                 /* read in place: most cells */
                 cell->ref = (uintptr_t)dc;
             } else {
-                struct jx_rc_xcell *x = new_x(rc, cell, text, key, c,
-                                              dc->colspan, dc->row != r);
+                struct jx_rc_xcell *x =
+                    new_x(rc, cell, text, key, c, dc->colspan, dc->row != r);
                 x->at.dc = dc;
                 x->in_doc = true;
             }
@@ -1376,7 +1377,8 @@ static bool kind_row(const struct jx_rc *rc, const struct jx_rc_row *r,
         }
         for (size_t c = 0; c < r->n; c++) {
             for (size_t j = 0; j < n; j++) {
-                if (jx_form_words_starts(&fm->row[ids[j]], jx_rcc_key(&r->cells[c]))) {
+                if (jx_form_words_starts(&fm->row[ids[j]],
+                                         jx_rcc_key(&r->cells[c]))) {
                     return true;
                 }
             }
@@ -1579,7 +1581,8 @@ static void segment(struct jx_rc *rc)
             }
             if (cur == JX_RC_PROJECT) {
                 for (size_t c = 0; c < r->n; c++) {
-                    if (jx_rc_starts(jx_rcc_key(&r->cells[c]), "项目支出名称")) {
+                    if (jx_rc_starts(jx_rcc_key(&r->cells[c]),
+                                     "项目支出名称")) {
                         seen_name = true;
                     }
                 }
@@ -1750,7 +1753,8 @@ static const char *completed_name(struct jx_rc *rc, const char *name)
         const struct jx_rc_row *r = &rc->rows[i];
         for (size_t c = 0; c < r->n && np < MAX_PUBLISHERS; c++) {
             if (jx_rcc_text(&r->cells[c])) {
-                publishers_in(rc, jx_rcc_text(&r->cells[c]), pub, &np, MAX_PUBLISHERS);
+                publishers_in(rc, jx_rcc_text(&r->cells[c]), pub, &np,
+                              MAX_PUBLISHERS);
             }
         }
     }

@@ -72,8 +72,7 @@ static inline const struct jx_rc_xcell *jx_rcc_x(const struct jx_rc_cell *c)
 /* The document cell c reads in place, or NULL. */
 static inline const struct jx_doc_cell *jx_rcc_dc(const struct jx_rc_cell *c)
 {
-    return (c->ref & 1u) || !c->ref ? NULL
-                                    : (const struct jx_doc_cell *)c->ref;
+    return (c->ref & 1u) || !c->ref ? NULL : (const struct jx_doc_cell *)c->ref;
 }
 
 /* The fields of no cell (ref 0): all zero, text and key NULL. */
@@ -111,8 +110,7 @@ static inline int jx_rcc_col(const struct jx_rc_cell *c)
 static inline int jx_rcc_span(const struct jx_rc_cell *c)
 {
     const struct jx_doc_cell *d = jx_rcc_dc(c);
-    return d ? (d->colspan > 32767 ? 32767 : d->colspan)
-             : jx_rcc_xx(c)->span;
+    return d ? (d->colspan > 32767 ? 32767 : d->colspan) : jx_rcc_xx(c)->span;
 }
 
 /* True when c is a merged cell of a row above. */
@@ -132,8 +130,8 @@ void jx_rc_cell_retext(struct jx_rc *rc, struct jx_rc_cell *d,
 /* Make c a new extended cell (in rc's arena) with these fields and
  * provenance p (kept as given: it must live as long as the rows). */
 void jx_rc_cell_new(struct jx_rc *rc, struct jx_rc_cell *c, const char *text,
-                    const char *key, const struct jx_prov *p, int col,
-                    int span, bool carried);
+                    const char *key, const struct jx_prov *p, int col, int span,
+                    bool carried);
 
 /* One row: a table row, or one line of a paragraph. */
 struct jx_rc_row {

@@ -416,7 +416,8 @@ static void read_building(struct jx_rc *rc, const struct jx_rc_row *r,
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
         int shift = r->end < m->end ? m->end - r->end : 0;
-        if (jx_rcc_col(c) + shift < first && !jx_rcc_carried(c) && !jx_rc_blank(jx_rcc_text(c))) {
+        if (jx_rcc_col(c) + shift < first && !jx_rcc_carried(c) &&
+            !jx_rc_blank(jx_rcc_text(c))) {
             jx_rc_text(rc, c, &bd.name);
             break;
         }
@@ -947,8 +948,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool bld_row = base_cell(rc, r, JX_FC_BLD_APPROVED) >= 0;
         for (size_t k = 0; !bld_row && k < r->n; k++) {
-            bld_row = base_words(rc, false, JX_FR_BUILDINGS, jx_rcc_key(&r->cells[k]),
-                                 true);
+            bld_row = base_words(rc, false, JX_FR_BUILDINGS,
+                                 jx_rcc_key(&r->cells[k]), true);
         }
         if (bld_row) {
             cols_init(&bld);
@@ -963,7 +964,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         size_t li = 0;
         const struct jx_rc_cell *label = row_label(r, &li);
-        const char *core = label ? label_core(rc->arena, jx_rcc_key(label)) : "";
+        const char *core =
+            label ? label_core(rc->arena, jx_rcc_key(label)) : "";
         if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
@@ -1621,12 +1623,15 @@ static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
     if (!target->s) {
         return;
     }
-    if (nature && !jx_rc_blank(jx_rcc_text(nature)) && !jx_rc_has(jx_rcc_key(nature), "指标")) {
-        target->s = jx_sprintf(rc->arena, "%s%s", jx_rcc_key(nature), target->s);
+    if (nature && !jx_rc_blank(jx_rcc_text(nature)) &&
+        !jx_rc_has(jx_rcc_key(nature), "指标")) {
+        target->s =
+            jx_sprintf(rc->arena, "%s%s", jx_rcc_key(nature), target->s);
     }
     if (measure && !jx_rc_blank(jx_rcc_text(measure)) &&
         !jx_rc_ends(target->s, jx_rcc_key(measure))) {
-        target->s = jx_sprintf(rc->arena, "%s%s", target->s, jx_rcc_key(measure));
+        target->s =
+            jx_sprintf(rc->arena, "%s%s", target->s, jx_rcc_key(measure));
     }
 }
 
@@ -1650,7 +1655,8 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
     if (m->label >= 0 && lead && jx_rcc_col(lead) <= m->label) {
         /* the row dropped the heading merged down its left (a text
          * layout): a level name goes under its level's column */
-        int to = row_is(rc, st->form, JX_FR_LEVEL1, jx_rcc_key(lead)) ? m->col[I_L1]
+        int to = row_is(rc, st->form, JX_FR_LEVEL1, jx_rcc_key(lead))
+                     ? m->col[I_L1]
                  : row_is(rc, st->form, JX_FR_LEVEL2, jx_rcc_key(lead))
                      ? m->col[I_L2]
                      : -1;
@@ -1738,8 +1744,7 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
                                     size_t *from)
 {
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
-    jx_rc_cell_new(rc, c, t, t, jx_rc_cell_prov(rc, &r->cells[0]), 0, 1,
-                   false);
+    jx_rc_cell_new(rc, c, t, t, jx_rc_cell_prov(rc, &r->cells[0]), 0, 1, false);
     if (r->raw && *from <= r->rawlen) {
         const char *raw = r->raw + *from;
         size_t left = r->rawlen - *from, n = strlen(t);
@@ -1978,8 +1983,7 @@ static struct jx_rc_row *line_row(struct jx_rc *rc,
     for (size_t i = 0; i < n; i++) {
         struct jx_rc_cell *c = &r->cells[i];
         jx_rc_cell_new(rc, c, parts[i], jx_text_compact(rc->arena, parts[i]),
-                       jx_rc_cell_prov(rc, &line->cells[0]), cols[i], 1,
-                       false);
+                       jx_rc_cell_prov(rc, &line->cells[0]), cols[i], 1, false);
     }
     r->n = (uint32_t)n;
     r->end = end;
@@ -2840,7 +2844,8 @@ static void head_pairs(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     for (size_t i = 0; i + 1 < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(jx_rcc_text(c)) || jx_rc_is_number(jx_rcc_key(c), NULL)) {
+        if (jx_rc_blank(jx_rcc_text(c)) ||
+            jx_rc_is_number(jx_rcc_key(c), NULL)) {
             continue;
         }
         const char *core = label_core(rc->arena, jx_rcc_key(c));
@@ -3173,13 +3178,15 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 ind_row(rc, lr, &st);
                 continue;
             }
-            if (st.mode == M_IND && level1_label(rc, st.form, jx_rcc_key(&r->cells[0]))) {
+            if (st.mode == M_IND &&
+                level1_label(rc, st.form, jx_rcc_key(&r->cells[0]))) {
                 st.l1.s = strip_points(rc->arena, jx_rcc_key(&r->cells[0]));
                 st.l1.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                 st.l2.s = NULL;
                 npend = 0;
             } else if (st.mode == M_IND && pend_part(rc, r)) {
-                if (row_is(rc, st.form, JX_FR_LEVEL2, jx_rcc_key(&r->cells[0]))) {
+                if (row_is(rc, st.form, JX_FR_LEVEL2,
+                           jx_rcc_key(&r->cells[0]))) {
                     /* a level-two name alone on its line */
                     st.l2.s = jx_rcc_key(&r->cells[0]);
                     st.l2.prov = jx_rc_cell_prov(rc, &r->cells[0]);

@@ -685,8 +685,9 @@ static void inline_names(struct jx_rc *rc)
                     if ((!*rest || strcmp(rest, "：") == 0 ||
                          strcmp(rest, ":") == 0) &&
                         v == &r->cells[c + 1]) {
-                        jx_rc_add_name(rc, jx_rcc_text(v), jx_rc_cell_prov(rc, v),
-                                       JX_RC_FROM_TITLE, false);
+                        jx_rc_add_name(rc, jx_rcc_text(v),
+                                       jx_rc_cell_prov(rc, v), JX_RC_FROM_TITLE,
+                                       false);
                     }
                 }
                 continue;
@@ -1377,7 +1378,8 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
                 }
                 break;
             default:
-                if (!ct->date.present && jx_rc_date(jx_rcc_key(v), &y, &m, &d)) {
+                if (!ct->date.present &&
+                    jx_rc_date(jx_rcc_key(v), &y, &m, &d)) {
                     ct->date.present = true;
                     ct->date.y = y;
                     ct->date.m = m;
@@ -1820,7 +1822,8 @@ void jx_rc_report(struct jx_rc *rc)
         const struct jx_rc_cell *c = &r->cells[0];
         const char *rest = attach_list(jx_rcc_key(c));
         if (rest || (in_attach && attach_item(jx_rcc_key(c)))) {
-            const char *item = rest ? after_colon(jx_rcc_text(c)) : jx_rcc_text(c);
+            const char *item =
+                rest ? after_colon(jx_rcc_text(c)) : jx_rcc_text(c);
             enum style ist;
             const char *unnumbered;
             if (marker(item, &ist, &unnumbered) > 0 && ist == ST_ARABIC &&

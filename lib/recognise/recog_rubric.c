@@ -255,7 +255,8 @@ static void goal_text_row(struct jx_rc *rc, const struct jx_rc_row *r,
     struct jx_sheet *s = st->s;
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(jx_rcc_text(c)) || jx_rc_starts(jx_rcc_key(c), "年度总体目标")) {
+        if (jx_rc_blank(jx_rcc_text(c)) ||
+            jx_rc_starts(jx_rcc_key(c), "年度总体目标")) {
             continue;
         }
         if (!s->ngoals) {
@@ -270,7 +271,8 @@ static void goal_text_row(struct jx_rc *rc, const struct jx_rc_row *r,
         } else if (!g->actual.s) {
             jx_rc_text(rc, c, &g->actual);
         } else {
-            jx_rc_append(rc->arena, &g->actual.s, jx_rcc_text(c), "", &st->more);
+            jx_rc_append(rc->arena, &g->actual.s, jx_rcc_text(c), "",
+                         &st->more);
         }
     }
 }
@@ -316,8 +318,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                     }
                 } else if (!jx_rc_has(jx_rcc_key(v), "预算年度")) {
                     jx_rc_add_name(rc, jx_rcc_text(v), jx_rc_cell_prov(rc, v),
-                                   JX_RC_FROM_FORM,
-                                   false);
+                                   JX_RC_FROM_FORM, false);
                 }
                 header = true;
             }
@@ -599,10 +600,12 @@ static void dept_more(struct jx_rc *rc, const struct jx_rc_row *r,
     unsigned before = st->more;
     if (nf >= 2) {
         unsigned c = before;
-        jx_rc_append(rc->arena, &p->description.s, jx_rcc_text(frag[0]), "", &c);
+        jx_rc_append(rc->arena, &p->description.s, jx_rcc_text(frag[0]), "",
+                     &c);
         for (size_t j = 1; j < nf; j++) {
             c = before;
-            jx_rc_append(rc->arena, &p->standard.s, jx_rcc_text(frag[j]), " ", &c);
+            jx_rc_append(rc->arena, &p->standard.s, jx_rcc_text(frag[j]), " ",
+                         &c);
         }
     } else if (nf == 1) {
         unsigned c = before;
@@ -1001,7 +1004,8 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             end = r->end;
             for (size_t c = 0; c < r->n; c++) {
-                int f = assess_field(jx_form_col_of(hf, jx_rcc_key(&r->cells[c])));
+                int f =
+                    assess_field(jx_form_col_of(hf, jx_rcc_key(&r->cells[c])));
                 if (f >= 0 && col[f] < 0) {
                     col[f] = jx_rcc_col(&r->cells[c]);
                 }

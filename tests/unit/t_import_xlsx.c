@@ -479,13 +479,13 @@ static void cell_order(void)
     struct jx_arena *a = jx_arena_new();
     struct jx_diags d;
     size_t len;
-    char *z = book(
-        "<row r=\"3\"><c r=\"C3\"><v>3</v></c><c r=\"A3\"><v>1</v></c>"
-        "</row><row r=\"1\"><c r=\"B1\"><v>5</v></c></row>"
-        "<row r=\"2\"><c r=\"B2\"><v>8</v></c><c r=\"A2\" t=\"inlineStr\">"
-        "<is><t>合并</t></is></c><c r=\"A2\"><v>9</v></c></row>",
-        "<mergeCells count=\"1\"><mergeCell ref=\"A2:B2\"/></mergeCells>",
-        &len);
+    char *z =
+        book("<row r=\"3\"><c r=\"C3\"><v>3</v></c><c r=\"A3\"><v>1</v></c>"
+             "</row><row r=\"1\"><c r=\"B1\"><v>5</v></c></row>"
+             "<row r=\"2\"><c r=\"B2\"><v>8</v></c><c r=\"A2\" t=\"inlineStr\">"
+             "<is><t>合并</t></is></c><c r=\"A2\"><v>9</v></c></row>",
+             "<mergeCells count=\"1\"><mergeCell ref=\"A2:B2\"/></mergeCells>",
+             &len);
     struct jx_doc *doc = import(a, &d, z, len, NULL);
     CHECK(doc != NULL);
     if (doc) {
