@@ -79,6 +79,11 @@ void *jx_alloc(struct jx_arena *a, size_t n);
 /* Allocate an array of n elements of size sz, zeroed; overflow aborts. */
 void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz);
 
+/* As jx_alloc_array, but not zeroed, for an array whose every element
+ * the caller writes before it is read (a large one's pages are then
+ * not touched before they are filled). */
+void *jx_alloc_array_unset(struct jx_arena *a, size_t n, size_t sz);
+
 /* Make room for one more element in an arena array p of `size`-byte
  * elements that holds n and has room for *cap: returns p, or a copy
  * twice as large (*cap updated; the old block stays in the arena). */

@@ -151,6 +151,13 @@ struct jx_doc_cell *jx_doc_table_add_cell_prov(struct jx_doc *d,
                                                const char *text, size_t len,
                                                const struct jx_prov *prov);
 
+/* Add n cells to t at once, not zeroed, and return the first: a reader
+ * that fills every one itself, in any order, with text (in the document's
+ * arena), row and column >= 0, rowspan and colspan >= 1, before
+ * jx_doc_table_end.  No line:col is kept for them. */
+struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d, struct jx_doc_table *t,
+                                      size_t n);
+
 /* Add a cell as jx_doc_table_add_cell, its text not copied: text must
  * live in the document's arena (a reader that made it there). */
 struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,

@@ -283,6 +283,16 @@ void *jx_alloc_array(struct jx_arena *a, size_t n, size_t sz)
     return jx_alloc(a, total);
 }
 
+/* Allocate an array not zeroed (base.h), checking n * sz for overflow. */
+void *jx_alloc_array_unset(struct jx_arena *a, size_t n, size_t sz)
+{
+    size_t total, need;
+    if (__builtin_mul_overflow(n, sz, &total)) {
+        jx_oom();
+    }
+    return alloc_raw(a, total, &need);
+}
+
 /* Grow an arena array to hold n + 1 elements. */
 void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                     size_t size)

@@ -1521,6 +1521,21 @@ static int cell_cmp(const void *pa, const void *pb)
     return a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
 }
 
+/* Sort n cells by cell_cmp, unless they already are in that order (as a
+ * sheet written row by row is): qsort's merge sort would take a copy of
+ * the whole array (the size of the sheet's cells again) to find
+ * nothing to do.  cell_cmp is a total order (file order breaks ties),
+ * so the result is the same either way. */
+static void sort_cells(struct rawcell *c, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (cell_cmp(&c[i - 1], &c[i]) > 0) {
+            qsort(c, n, sizeof *c, cell_cmp);
+            return;
+        }
+    }
+}
+
 /* qsort: merged ranges by their top-left, then by their far corner
  * (of several ranges from one cell only the smallest is used). */
 static int merge_cmp(const void *pa, const void *pb)
@@ -1561,7 +1576,7 @@ static void apply_merges(struct sheet_state *st)
 {
     struct xctx *x = st->x;
     if (st->n > 1) {
-        qsort(st->cells, st->n, sizeof *st->cells, cell_cmp);
+        sort_cells(st->cells, st->n);
     }
     for (size_t i = 1; i < st->n; i++) {
         struct rawcell *p = &st->cells[i - 1], *c = &st->cells[i];
@@ -1613,7 +1628,7 @@ static void apply_merges(struct sheet_state *st)
         }
     }
     if (st->n > n0) {
-        qsort(st->cells, st->n, sizeof *st->cells, cell_cmp);
+        sort_cells(st->cells, st->n);
     }
 }
 
@@ -1748,6 +1763,65 @@ static bool stream_sheet(struct xctx *x, struct sheet_state *st,
     return rc == 0;
 }
 
+/*
+ * Put the sheet's cells into t (ncells reserved, none added yet) as
+ * read_sheet's forward walk would (the shown cells and, dense, the
+ * positions cov leaves uncovered, by row and column), but from the last
+ * cell to the first, giving the sheet's cell array back as it empties:
+ * the sheet's cells and the document's are not both held whole (the
+ * two were 93 MB of a 10 MB workbook's 157).  Every shown cell must lie
+ * on the grid (row and column >= 0).
+ */
+static void fill_back(struct xctx *x, struct jx_doc_table *t,
+                      struct sheet_state *st, const unsigned char *cov,
+                      size_t ncells)
+{
+    size_t cap = st->n, k = ncells;
+    long nrows = cov ? st->nrows : 1, ncols = cov ? st->ncols : 1;
+    struct jx_doc_cell *out = jx_doc_table_fill(x->doc, t, ncells);
+    for (long p = nrows * ncols - 1; p >= 0 && k > 0; p--) {
+        long r = p / ncols, c = p % ncols;
+        for (;;) {
+            while (st->n > 0 && st->cells[st->n - 1].hidden) {
+                st->n--;
+            }
+            const struct rawcell *rc = st->n > 0 ? &st->cells[st->n - 1] : NULL;
+            if (rc && k > 0 && (!cov || (rc->row == r && rc->col == c))) {
+                out[--k] = (struct jx_doc_cell){
+                    rc->text ? rc->text : "", rc->row, rc->col,
+                    rc->rowspan < 1 ? 1 : rc->rowspan,
+                    rc->colspan < 1 ? 1 : rc->colspan};
+                st->n--;
+            } else if (cov && k > 0 && !cov[r * ncols + c]) {
+                out[--k] = (struct jx_doc_cell){"", (int)r, (int)c, 1, 1};
+            }
+            if (st->n < cap - cap / 8) {
+                /* give back the part of the array used */
+                if (!st->n) {
+                    free(st->cells);
+                    st->cells = NULL;
+                    cap = 0;
+                } else {
+                    struct rawcell *m =
+                        realloc(st->cells, st->n * sizeof *st->cells);
+                    if (m) {
+                        st->cells = m;
+                        cap = st->n;
+                    }
+                }
+            }
+            if (cov || !rc || k == 0) {
+                break;
+            }
+        }
+    }
+    if (k > 0) {
+        /* (not reached: every shown cell lies on the grid) */
+        memmove(out, out + k, (ncells - k) * sizeof *out);
+        t->ncells = ncells - k;
+    }
+}
+
 /* Read one sheet into a new table of the document. */
 static void read_sheet(struct xctx *x, const struct sheetref *sr,
                        const char *part)
@@ -1802,8 +1876,20 @@ static void read_sheet(struct xctx *x, const struct sheetref *sr,
     for (size_t k = 0; k < st.n; k++) {
         ncells += !st.cells[k].hidden;
     }
-    jx_doc_table_reserve(x->doc, t, ncells);
-    if (cov) {
+    bool placed = true;
+    for (size_t k = 0; k < st.n && placed; k++) {
+        placed = st.cells[k].hidden ||
+                 (st.cells[k].row >= 0 && st.cells[k].col >= 0);
+    }
+    if (!placed || !ncells) {
+        jx_doc_table_reserve(x->doc, t, ncells);
+    }
+    if (placed && ncells) {
+        /* every shown cell on the grid: the cells from the last, the
+           sheet's cells given back as they are used */
+        fill_back(x, t, &st, cov, ncells);
+        free(cov);
+    } else if (cov) {
         /* dense: every position of the used range is a cell */
         for (long r = 0; r < nrows; r++) {
             for (long c = 0; c < ncols; c++) {

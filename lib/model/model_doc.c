@@ -74,6 +74,22 @@ void jx_doc_table_reserve(struct jx_doc *d, struct jx_doc_table *t, size_t n)
     t->capcells = n;
 }
 
+/* Make t's n cells at once (doc.h). */
+struct jx_doc_cell *jx_doc_table_fill(struct jx_doc *d, struct jx_doc_table *t,
+                                      size_t n)
+{
+    if (!t->ncells && n > t->capcells) {
+        /* not zeroed: the reader writes them all */
+        t->cells = jx_alloc_array_unset(d->arena, n, sizeof *t->cells);
+        t->capcells = n;
+    } else {
+        jx_doc_table_reserve(d, t, t->ncells + n);
+    }
+    struct jx_doc_cell *c = t->cells + t->ncells;
+    t->ncells += n;
+    return c;
+}
+
 /* Record where the last cell added to t was read: kept only once some
  * cell of t has a line or column (the earlier ones then zeros). */
 static void set_where(struct jx_doc *d, struct jx_doc_table *t, int line,

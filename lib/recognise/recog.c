@@ -475,17 +475,53 @@ static const struct jx_doc_table *table_of(struct jx_rc *rc,
     return rc->tabs[lo - 1].t;
 }
 
+/* A new extended cell in rc's arena with these fields (see recog.h). */
+static struct jx_rc_xcell *new_x(struct jx_rc *rc, struct jx_rc_cell *c,
+                                 const char *text, const char *key, int col,
+                                 int span, bool carried)
+{
+    struct jx_rc_xcell *x = jx_alloc(rc->arena, sizeof *x);
+    x->text = text;
+    x->key = key;
+    x->col = col;
+    x->span = (short)(span > SHRT_MAX ? SHRT_MAX : span);
+    x->carried = carried;
+    c->ref = (uintptr_t)x | 1u;
+    return x;
+}
+
+/* See recog.h. */
+void jx_rc_cell_new(struct jx_rc *rc, struct jx_rc_cell *c, const char *text,
+                    const char *key, const struct jx_prov *p, int col, int span,
+                    bool carried)
+{
+    new_x(rc, c, text, key, col, span, carried)->at.prov = p;
+}
+
+/* The document cell of c when its provenance is still to be made, or
+ * NULL. */
+static const struct jx_doc_cell *doc_cell_of(const struct jx_rc_cell *c)
+{
+    const struct jx_rc_xcell *x = jx_rcc_x(c);
+    if (x) {
+        return x->in_doc ? x->at.dc : NULL;
+    }
+    return jx_rcc_dc(c);
+}
+
 /* Where a logical cell is (recog.h); made once for a table cell. */
 const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
                                       const struct jx_rc_cell *c)
 {
-    if (!c->in_doc) {
-        return c->at.prov;
+    const struct jx_doc_cell *dc = doc_cell_of(c);
+    if (!dc) {
+        const struct jx_rc_xcell *x = jx_rcc_x(c);
+        return x ? x->at.prov : NULL;
     }
-    const struct jx_doc_table *t = table_of(rc, c->at.dc);
+    const struct jx_doc_table *t = table_of(rc, dc);
     struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
     if (t) {
-        *q = jx_doc_cell_prov(rc->arena, rc->doc, t, c->at.dc);
+        *q = jx_doc_cell_prov(rc->arena, rc->doc, t, dc);
         if (rc->arena != rc->doc->arena) {
             q->sheet = jx_strdup(rc->arena, q->sheet);
         }
@@ -493,8 +529,12 @@ const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
     q->file = rc->file;
     /* kept: the cell lives in rc's arena (the const is the readers') */
     struct jx_rc_cell *m = (struct jx_rc_cell *)c;
-    m->at.prov = q;
-    m->in_doc = false;
+    struct jx_rc_xcell *x = (struct jx_rc_xcell *)jx_rcc_x(c);
+    if (!x) {
+        x = new_x(rc, m, dc->text, dc->text, dc->col, dc->colspan, false);
+    }
+    x->at.prov = q;
+    x->in_doc = false;
     return q;
 }
 
@@ -503,12 +543,13 @@ struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
                                 char a1[16])
 {
     struct jx_prov p;
-    if (!c->in_doc) {
-        return *c->at.prov;
+    const struct jx_doc_cell *dc = doc_cell_of(c);
+    if (!dc) {
+        return *jx_rc_cell_prov(rc, c);
     }
-    const struct jx_doc_table *t = table_of(rc, c->at.dc);
+    const struct jx_doc_table *t = table_of(rc, dc);
     if (t) {
-        p = jx_doc_cell_prov_tmp(rc->doc, t, c->at.dc, a1);
+        p = jx_doc_cell_prov_tmp(rc->doc, t, dc, a1);
     } else {
         memset(&p, 0, sizeof p);
     }
@@ -516,11 +557,30 @@ struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
     return p;
 }
 
-/* Set where a logical cell is (recog.h). */
-void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p)
+/* See recog.h. */
+void jx_rc_cell_retext(struct jx_rc *rc, struct jx_rc_cell *d,
+                       const struct jx_rc_cell *c, const char *text,
+                       const char *key)
 {
-    c->at.prov = p;
-    c->in_doc = false;
+    const struct jx_doc_cell *dc = doc_cell_of(c);
+    const struct jx_rc_xcell *x0 = jx_rcc_x(c);
+    const struct jx_prov *p = !dc && x0 ? x0->at.prov : NULL;
+    struct jx_rc_xcell *x = new_x(rc, d, text, key, jx_rcc_col(c),
+                                  jx_rcc_span(c), jx_rcc_carried(c));
+    if (dc) {
+        x->at.dc = dc;
+        x->in_doc = true;
+    } else {
+        x->at.prov = p;
+    }
+}
+
+/* Set where a logical cell is (recog.h). */
+void jx_rc_cell_set_prov(struct jx_rc *rc, struct jx_rc_cell *c,
+                         const struct jx_prov *p)
+{
+    jx_rc_cell_new(rc, c, jx_rcc_text(c), jx_rcc_key(c), p, jx_rcc_col(c),
+                   jx_rcc_span(c), jx_rcc_carried(c));
 }
 
 /* Add a finding at a cell, when there is a list to add it to. */
@@ -554,10 +614,10 @@ void jx_rc_text(struct jx_rc *rc, const struct jx_rc_cell *c,
 {
     out->s = NULL;
     out->prov = NULL;
-    if (!c || jx_rc_blank(c->text)) {
+    if (!c || jx_rc_blank(jx_rcc_text(c))) {
         return;
     }
-    out->s = c->text;
+    out->s = jx_rcc_text(c);
     out->prov = jx_rc_cell_prov(rc, c);
     rc->found = true;
 }
@@ -632,7 +692,8 @@ static void note_repair(struct jx_rc *rc, const struct jx_rc_cell *c,
                         const char *fixed)
 {
     finding(rc, "I402", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
-            "数字“%s”中有多余的空格或小数点，按“%s”读取", c->text, fixed);
+            "数字“%s”中有多余的空格或小数点，按“%s”读取", jx_rcc_text(c),
+            fixed);
 }
 
 /* If s is a binary-float artifact ("0.0900000762939453"), its decimal
@@ -648,10 +709,11 @@ static bool float_fix(struct jx_rc *rc, const struct jx_rc_cell *c,
     struct jx_prov *p = (struct jx_prov *)jx_rc_prov(rc, jx_rc_cell_prov(rc,
                                                                          c));
     p->how = JX_HOW_FLOAT;
-    p->raw = c->text;
+    p->raw = jx_rcc_text(c);
     *prov = p;
     finding(rc, "I423", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
-            "数字“%s”是二进制浮点数的误差形式，按“%s”读取", c->text, *fixed);
+            "数字“%s”是二进制浮点数的误差形式，按“%s”读取", jx_rcc_text(c),
+            *fixed);
     return true;
 }
 
@@ -660,11 +722,11 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
                 enum jx_money_unit unit, struct jx_amt *out)
 {
     memset(out, 0, sizeof *out);
-    if (!c || jx_rc_blank(c->text) || blank_word(c->key)) {
+    if (!c || jx_rc_blank(jx_rcc_text(c)) || blank_word(jx_rcc_key(c))) {
         return 0;
     }
     bool inner;
-    const char *s = number_text(rc, c->text, &inner);
+    const char *s = number_text(rc, jx_rcc_text(c), &inner);
     size_t ep = 0;
     enum jx_numerr e = jx_money_parse(s, strlen(s), unit, &out->v, &ep);
     if (e != JX_NUM_OK) {
@@ -687,8 +749,7 @@ int jx_rc_money(struct jx_rc *rc, const struct jx_rc_cell *c,
     if (e != JX_NUM_OK) {
         memset(out, 0, sizeof *out);
         finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
-                "金额“%s”无法读取：%s",
-                c->text, jx_numerr_zh(e));
+                "金额“%s”无法读取：%s", jx_rcc_text(c), jx_numerr_zh(e));
         return -1;
     }
     if (inner) {
@@ -719,11 +780,11 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
                     struct jx_num *out)
 {
     memset(out, 0, sizeof *out);
-    if (!c || jx_rc_blank(c->text) || blank_word(c->key)) {
+    if (!c || jx_rc_blank(jx_rcc_text(c)) || blank_word(jx_rcc_key(c))) {
         return 0;
     }
     bool inner, pct = false;
-    const char *s = number_text(rc, c->text, &inner);
+    const char *s = number_text(rc, jx_rcc_text(c), &inner);
     enum jx_numerr e = parse_rat(s, !rate, &out->v, rate ? &pct : NULL);
     if (e != JX_NUM_OK) {
         const char *f = fold_points(rc, s);
@@ -738,7 +799,7 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
         memset(out, 0, sizeof *out);
         finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
                 rate ? "比率“%s”无法读取：%s" : "数字“%s”无法读取：%s",
-                c->text, jx_numerr_zh(e));
+                jx_rcc_text(c), jx_numerr_zh(e));
         return -1;
     }
     if (inner) {
@@ -755,7 +816,7 @@ static int read_num(struct jx_rc *rc, const struct jx_rc_cell *c, bool rate,
         if (jx_rat_div(out->v, jx_rat_int(100), &q) == JX_NUM_OK) {
             out->v = q;
             finding(rc, "I412", JX_SEV_NOTE, jx_rc_cell_prov(rc, c),
-                    "比率“%s”没有百分号，按“%s%%”读取", c->text, s);
+                    "比率“%s”没有百分号，按“%s%%”读取", jx_rcc_text(c), s);
         }
     }
     out->present = true;
@@ -783,11 +844,11 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
                 struct jx_count *out)
 {
     memset(out, 0, sizeof *out);
-    if (!c || jx_rc_blank(c->text) || blank_word(c->key)) {
+    if (!c || jx_rc_blank(jx_rcc_text(c)) || blank_word(jx_rcc_key(c))) {
         return 0;
     }
     bool inner;
-    const char *s = number_text(rc, c->text, &inner);
+    const char *s = number_text(rc, jx_rcc_text(c), &inner);
     size_t n = strlen(s);
     static const char *const units[] = {"人", "个", "名"};
     for (size_t k = 0; k < 3; k++) {
@@ -804,8 +865,8 @@ int jx_rc_count(struct jx_rc *rc, const struct jx_rc_cell *c,
     }
     if (e != JX_NUM_OK) {
         finding(rc, "I401", JX_SEV_ERROR, jx_rc_cell_prov(rc, c),
-                "人数“%s”无法读取：%s",
-                c->text, e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
+                "人数“%s”无法读取：%s", jx_rcc_text(c),
+                e == JX_NUM_SYNTAX ? "不是非负整数" : jx_numerr_zh(e));
         return -1;
     }
     if (inner) {
@@ -961,14 +1022,13 @@ static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
 {
     /* the line or cell itself when it is clean and compact: s lives as
        long as the rows (r->raw points into it) */
-    c->text = jx_rc_clean_shared(rc->arena, s, n);
-    c->key = jx_text_compact_shared(rc->arena, c->text);
-    c->span = 1;
+    const char *text = jx_rc_clean_shared(rc->arena, s, n);
+    const char *key = jx_text_compact_shared(rc->arena, text);
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
         strcmp(p->file, rc->file) == 0) {
-        jx_rc_cell_set_prov(c, p);
+        jx_rc_cell_new(rc, c, text, key, p, 0, 1, false);
     } else {
-        jx_rc_cell_set_prov(c, jx_rc_prov(rc, p));
+        jx_rc_cell_new(rc, c, text, key, jx_rc_prov(rc, p), 0, 1, false);
     }
 }
 
@@ -1067,15 +1127,18 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                 continue;
             }
             struct jx_rc_cell *cell = &row->cells[row->n++];
-            cell->text = jx_rc_clean_shared(rc->arena, dc->text,
-                                            strlen(dc->text));
-            cell->key = jx_text_compact_shared(rc->arena, cell->text);
-            cell->at.dc = dc;
-            cell->in_doc = true;
-            cell->col = c;
-            cell->span = (short)(dc->colspan > SHRT_MAX ? SHRT_MAX
-                                                        : dc->colspan);
-            cell->carried = dc->row != r;
+            const char *text =
+                jx_rc_clean_shared(rc->arena, dc->text, strlen(dc->text));
+            const char *key = jx_text_compact_shared(rc->arena, text);
+            if (text == dc->text && key == text && dc->row == r) {
+                /* read in place: most cells */
+                cell->ref = (uintptr_t)dc;
+            } else {
+                struct jx_rc_xcell *x =
+                    new_x(rc, cell, text, key, c, dc->colspan, dc->row != r);
+                x->at.dc = dc;
+                x->in_doc = true;
+            }
             if (c + dc->colspan > row->end) {
                 row->end = c + dc->colspan;
             }
@@ -1092,8 +1155,8 @@ const struct jx_rc_cell *jx_rc_under(const struct jx_rc_row *r, int col,
     }
     int shift = r->end < hdr_end ? hdr_end - r->end : 0;
     for (size_t i = 0; i < r->n; i++) {
-        int c0 = r->cells[i].col + shift;
-        if (col >= c0 && col < c0 + r->cells[i].span) {
+        int c0 = jx_rcc_col(&r->cells[i]) + shift;
+        if (col >= c0 && col < c0 + jx_rcc_span(&r->cells[i])) {
             return &r->cells[i];
         }
     }
@@ -1105,7 +1168,7 @@ const struct jx_rc_cell *jx_rc_next_filled(const struct jx_rc_row *r,
                                            size_t i)
 {
     for (size_t k = i + 1; k < r->n; k++) {
-        if (!jx_rc_blank(r->cells[k].text)) {
+        if (!jx_rc_blank(jx_rcc_text(&r->cells[k]))) {
             return &r->cells[k];
         }
     }
@@ -1116,7 +1179,7 @@ const struct jx_rc_cell *jx_rc_next_filled(const struct jx_rc_row *r,
 const struct jx_rc_cell *jx_rc_first_filled(const struct jx_rc_row *r)
 {
     for (size_t k = 0; k < r->n; k++) {
-        if (!jx_rc_blank(r->cells[k].text)) {
+        if (!jx_rc_blank(jx_rcc_text(&r->cells[k]))) {
             return &r->cells[k];
         }
     }
@@ -1213,7 +1276,7 @@ static enum jx_rc_kind row_anchor(const struct jx_rc_row *r,
     *fresh = false;
     bool std = false, l1std = false;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         if (jx_rc_has(k, "评分标准")) {
             std = true;
         }
@@ -1222,7 +1285,7 @@ static enum jx_rc_kind row_anchor(const struct jx_rc_row *r,
         }
     }
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         enum jx_rc_kind t = jx_rc_title_kind(k);
         if (t != JX_RC_NONE && t != JX_RC_REPORT) {
             return t;
@@ -1261,7 +1324,7 @@ static enum jx_rc_kind row_anchor(const struct jx_rc_row *r,
 static bool strong_anchor(const struct jx_rc_row *r)
 {
     for (size_t i = 0; i < r->n; i++) {
-        enum jx_rc_kind t = jx_rc_title_kind(r->cells[i].key);
+        enum jx_rc_kind t = jx_rc_title_kind(jx_rcc_key(&r->cells[i]));
         if (t != JX_RC_NONE && t != JX_RC_REPORT) {
             return true;
         }
@@ -1317,7 +1380,8 @@ static bool kind_row(const struct jx_rc *rc, const struct jx_rc_row *r,
         }
         for (size_t c = 0; c < r->n; c++) {
             for (size_t j = 0; j < n; j++) {
-                if (jx_form_words_starts(&fm->row[ids[j]], r->cells[c].key)) {
+                if (jx_form_words_starts(&fm->row[ids[j]],
+                                         jx_rcc_key(&r->cells[c]))) {
                     return true;
                 }
             }
@@ -1341,7 +1405,7 @@ static bool funds_header_of(const struct jx_rc *rc, const struct jx_rc_row *r,
         bool full = false, exec = false, rate = false, l3 = false,
              value = false, pts = false;
         for (size_t c = 0; c < r->n; c++) {
-            int col = jx_form_col_of(fm, r->cells[c].key);
+            int col = jx_form_col_of(fm, jx_rcc_key(&r->cells[c]));
             full = full || col == JX_FC_BUDGET_FULL;
             exec = exec || col == JX_FC_EXECUTED;
             rate = rate || col == JX_FC_RATE;
@@ -1402,7 +1466,7 @@ static enum jx_rc_kind untitled_form(const struct jx_rc *rc, size_t i,
         /* the document opens with a page of a form whose title follows
          * right after it (pages of a split document out of order) */
         const struct jx_rc_cell *f = jx_rc_first_filled(&rc->rows[j]);
-        enum jx_rc_kind k = f ? jx_rc_title_kind(f->key) : JX_RC_NONE;
+        enum jx_rc_kind k = f ? jx_rc_title_kind(jx_rcc_key(f)) : JX_RC_NONE;
         if ((k == JX_RC_UNIT && head_u) || (k == JX_RC_PROJECT && head_p)) {
             *lead = true;
             return k;
@@ -1452,7 +1516,7 @@ static void segment(struct jx_rc *rc)
     for (size_t i = 0; i < rc->nrows; i++) {
         struct jx_rc_row *r = &rc->rows[i];
         if (!r->table) {
-            const char *key = r->cells[0].key;
+            const char *key = jx_rcc_key(&r->cells[0]);
             enum jx_rc_kind k = jx_rc_title_kind(key);
             if (cur == JX_RC_REPORT && k != JX_RC_NONE && k != JX_RC_REPORT &&
                 !form_title_end(key)) {
@@ -1515,12 +1579,13 @@ static void segment(struct jx_rc *rc)
             }
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
             if (f) {
-                enum jx_rc_kind tk = jx_rc_title_kind(f->key);
+                enum jx_rc_kind tk = jx_rc_title_kind(jx_rcc_key(f));
                 r->title = tk != JX_RC_NONE && tk != JX_RC_REPORT;
             }
             if (cur == JX_RC_PROJECT) {
                 for (size_t c = 0; c < r->n; c++) {
-                    if (jx_rc_starts(r->cells[c].key, "项目支出名称")) {
+                    if (jx_rc_starts(jx_rcc_key(&r->cells[c]),
+                                     "项目支出名称")) {
                         seen_name = true;
                     }
                 }
@@ -1624,7 +1689,7 @@ static void body_text(struct jx_rc *rc, struct jx_buf *bp)
         if (r->title || r->table) {
             continue;
         }
-        jx_buf_adds(&b, r->cells[0].key);
+        jx_buf_adds(&b, jx_rcc_key(&r->cells[0]));
         jx_buf_addc(&b, '\n');
     }
     *bp = b;
@@ -1690,8 +1755,9 @@ static const char *completed_name(struct jx_rc *rc, const char *name)
     for (size_t i = 0; i < rc->nrows && np < MAX_PUBLISHERS; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         for (size_t c = 0; c < r->n && np < MAX_PUBLISHERS; c++) {
-            if (r->cells[c].text) {
-                publishers_in(rc, r->cells[c].text, pub, &np, MAX_PUBLISHERS);
+            if (jx_rcc_text(&r->cells[c])) {
+                publishers_in(rc, jx_rcc_text(&r->cells[c]), pub, &np,
+                              MAX_PUBLISHERS);
             }
         }
     }

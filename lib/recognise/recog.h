@@ -16,6 +16,10 @@
 #include "model/model_text.h"
 #include "recognise/forms.h"
 
+#include <stdint.h>
+
+struct jx_rc;
+
 /* What a stretch of the document is. */
 enum jx_rc_kind {
     JX_RC_NONE = 0,
@@ -28,8 +32,11 @@ enum jx_rc_kind {
     JX_RC_ASSESS   /* 考核评分表 */
 };
 
-/* One logical cell of a row. */
-struct jx_rc_cell {
+/* A logical cell that does not read its document cell in place: a
+ * paragraph line, a cell made by a recogniser, a table cell whose text
+ * cleaning or key changes, a cell merged from above, or one whose
+ * provenance was made.  32 bytes, made only for those. */
+struct jx_rc_xcell {
     const char *text;           /* cleaned text, "" when empty */
     const char *key;            /* text without any white space */
     union {
@@ -43,6 +50,88 @@ struct jx_rc_cell {
     bool carried;               /* a merged cell of a row above */
     bool in_doc;                /* at.dc, not yet at.prov */
 };
+
+/* One logical cell of a row, 8 bytes (one per cell of a workbook of
+ * millions): ref is 0 (no cell: every field reads as zero), a
+ * const struct jx_doc_cell * read in place (its text is clean and has
+ * no white space, it starts in this row: text and key are the
+ * document's text, column and span the document cell's), or a
+ * struct jx_rc_xcell * with its low bit set.  Read through jx_rcc_*;
+ * written through jx_rc_cell_new and jx_rc_cell_set_prov. */
+struct jx_rc_cell {
+    uintptr_t ref;
+};
+
+/* The extended cell of c, or NULL when c reads its document cell in
+ * place (or is empty). */
+static inline const struct jx_rc_xcell *jx_rcc_x(const struct jx_rc_cell *c)
+{
+    return (c->ref & 1u) ? (const struct jx_rc_xcell *)(c->ref - 1u) : NULL;
+}
+
+/* The document cell c reads in place, or NULL. */
+static inline const struct jx_doc_cell *jx_rcc_dc(const struct jx_rc_cell *c)
+{
+    return (c->ref & 1u) || !c->ref ? NULL : (const struct jx_doc_cell *)c->ref;
+}
+
+/* The fields of no cell (ref 0): all zero, text and key NULL. */
+extern const struct jx_rc_xcell jx_rc_nocell;
+
+/* The extended cell of c, or jx_rc_nocell (c reads its document cell
+ * in place: call only when jx_rcc_dc(c) is NULL). */
+static inline const struct jx_rc_xcell *jx_rcc_xx(const struct jx_rc_cell *c)
+{
+    return c->ref ? (const struct jx_rc_xcell *)(c->ref - 1u) : &jx_rc_nocell;
+}
+
+/* The cleaned text of c ("" when empty; NULL for no cell). */
+static inline const char *jx_rcc_text(const struct jx_rc_cell *c)
+{
+    const struct jx_doc_cell *d = jx_rcc_dc(c);
+    return d ? d->text : jx_rcc_xx(c)->text;
+}
+
+/* The key of c: its text without any white space. */
+static inline const char *jx_rcc_key(const struct jx_rc_cell *c)
+{
+    const struct jx_doc_cell *d = jx_rcc_dc(c);
+    return d ? d->text : jx_rcc_xx(c)->key;
+}
+
+/* The grid column of c (paragraph lines: 0). */
+static inline int jx_rcc_col(const struct jx_rc_cell *c)
+{
+    const struct jx_doc_cell *d = jx_rcc_dc(c);
+    return d ? d->col : jx_rcc_xx(c)->col;
+}
+
+/* The columns c covers, 1..32767 (a wider cell counts 32767). */
+static inline int jx_rcc_span(const struct jx_rc_cell *c)
+{
+    const struct jx_doc_cell *d = jx_rcc_dc(c);
+    return d ? (d->colspan > 32767 ? 32767 : d->colspan) : jx_rcc_xx(c)->span;
+}
+
+/* True when c is a merged cell of a row above. */
+static inline bool jx_rcc_carried(const struct jx_rc_cell *c)
+{
+    const struct jx_doc_cell *d = jx_rcc_dc(c);
+    return d ? false : jx_rcc_xx(c)->carried;
+}
+
+/* Make d an extended cell with c's column, span and place (still to be
+ * made from its document cell, or its provenance) but text and key
+ * given (c and d may be the same cell). */
+void jx_rc_cell_retext(struct jx_rc *rc, struct jx_rc_cell *d,
+                       const struct jx_rc_cell *c, const char *text,
+                       const char *key);
+
+/* Make c a new extended cell (in rc's arena) with these fields and
+ * provenance p (kept as given: it must live as long as the rows). */
+void jx_rc_cell_new(struct jx_rc *rc, struct jx_rc_cell *c, const char *text,
+                    const char *key, const struct jx_prov *p, int col, int span,
+                    bool carried);
 
 /* One row: a table row, or one line of a paragraph. */
 struct jx_rc_row {
@@ -256,8 +345,10 @@ const struct jx_prov *jx_rc_cell_prov(struct jx_rc *rc,
 struct jx_prov jx_rc_cell_where(struct jx_rc *rc, const struct jx_rc_cell *c,
                                 char a1[16]);
 
-/* Set where cell c is to p (lives as long as the rows). */
-void jx_rc_cell_set_prov(struct jx_rc_cell *c, const struct jx_prov *p);
+/* Set where cell c is to p (lives as long as the rows): c becomes a new
+ * extended cell with c's other fields (copies of c keep theirs). */
+void jx_rc_cell_set_prov(struct jx_rc *rc, struct jx_rc_cell *c,
+                         const struct jx_prov *p);
 
 /* Parse a date ("2025.07.11", "2025-7-11", "2025年7月11日") at the
  * start of s; true when it is a valid one. */

@@ -6,6 +6,11 @@
 
 #include "recognise/recog.h"
 
+/* No cell (recog.h).  Defined here, away from recog.c whose inlined
+ * readers would otherwise see its fields are NULL and warn where the
+ * code has made sure the cell is there. */
+const struct jx_rc_xcell jx_rc_nocell;
+
 /* The facts of a document's report (see facts.h). */
 struct jx_facts *jx_report_facts(struct jx_arena *arena,
                                  const struct jx_doc *doc)

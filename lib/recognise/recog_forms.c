@@ -30,7 +30,7 @@ static enum jx_money_unit row_unit(const struct jx_rc_row *r,
                                    enum jx_money_unit dflt, bool *found)
 {
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         if (jx_rc_has(k, "万元")) {
             *found = true;
             return JX_WANYUAN;
@@ -88,8 +88,8 @@ static const struct jx_rc_cell *row_label(const struct jx_rc_row *r,
 {
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (c->carried || jx_rc_blank(c->text) ||
-            jx_rc_is_number(c->key, NULL)) {
+        if (jx_rcc_carried(c) || jx_rc_blank(jx_rcc_text(c)) ||
+            jx_rc_is_number(jx_rcc_key(c), NULL)) {
             continue;
         }
         if (idx) {
@@ -178,7 +178,7 @@ static int base_cell(const struct jx_rc *rc, const struct jx_rc_row *r,
                      enum jx_form_col c)
 {
     for (size_t i = 0; i < r->n; i++) {
-        if (base_words(rc, true, c, r->cells[i].key, true)) {
+        if (base_words(rc, true, c, jx_rcc_key(&r->cells[i]), true)) {
             return (int)i;
         }
     }
@@ -195,18 +195,18 @@ static int cost_header(const struct jx_rc *rc, const struct jx_rc_row *r,
     m->end = r->end;
     int fin_year[2] = {0, 0}, fin_col[2] = {-1, -1}, nfin = 0, y = 0;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         int yy = jx_text_year_prefix(k, NULL);
         if (base_words(rc, true, JX_FC_COST_BUDGET, k, true) &&
             m->col[C_BUDGET] < 0) {
-            m->col[C_BUDGET] = r->cells[i].col;
+            m->col[C_BUDGET] = jx_rcc_col(&r->cells[i]);
             if (yy > y) {
                 y = yy;
             }
         } else if (base_words(rc, true, JX_FC_COST_FINAL, k, true) &&
                    nfin < 2) {
             fin_year[nfin] = yy;
-            fin_col[nfin++] = r->cells[i].col;
+            fin_col[nfin++] = jx_rcc_col(&r->cells[i]);
             if (yy > y) {
                 y = yy;
             }
@@ -340,7 +340,7 @@ static bool footer_label(const char *key)
 static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
                         const char *form)
 {
-    if (footer_label(label->key) || title_label(label->key)) {
+    if (footer_label(jx_rcc_key(label)) || title_label(jx_rcc_key(label))) {
         return;
     }
     char a1[16];
@@ -348,7 +348,7 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
     struct jx_loc l = jx_prov_loc(&at, NULL, NULL);
     if (rc->diags) {
         jx_diag_add(rc->diags, "I408", JX_SEV_WARNING, &l,
-                    "%s中的行“%s”无法识别，未读取", form, label->text);
+                    "%s中的行“%s”无法识别，未读取", form, jx_rcc_text(label));
     }
 }
 
@@ -360,7 +360,7 @@ static void unknown_row(struct jx_rc *rc, const struct jx_rc_cell *label,
 static bool footer_row(const struct jx_rc_row *r)
 {
     const struct jx_rc_cell *l = row_label(r, NULL);
-    return l && footer_label(l->key);
+    return l && footer_label(jx_rcc_key(l));
 }
 
 /* The money unit a line names ("单位：万元", "金额单位：元", "（单位：
@@ -416,7 +416,8 @@ static void read_building(struct jx_rc *rc, const struct jx_rc_row *r,
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
         int shift = r->end < m->end ? m->end - r->end : 0;
-        if (c->col + shift < first && !c->carried && !jx_rc_blank(c->text)) {
+        if (jx_rcc_col(c) + shift < first && !jx_rcc_carried(c) &&
+            !jx_rc_blank(jx_rcc_text(c))) {
             jx_rc_text(rc, c, &bd.name);
             break;
         }
@@ -602,7 +603,8 @@ static void stream_word(struct jx_rc *rc, struct stream *st,
         struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, first);
         pv->how = JX_HOW_POSITION;
         pv->raw = w;
-        struct jx_rc_cell c = {w, w, {pv}, 0, 1, false, false};
+        struct jx_rc_cell c = {0};
+        jx_rc_cell_new(rc, &c, w, w, pv, 0, 1, false);
         if (st->staff_open) {
             st->snum[st->got++] = c;
             st->staff_open = st->got < st->nstaff;
@@ -867,10 +869,10 @@ void jx_rc_base_pairs(struct jx_rc *rc)
     for (size_t i = 0; i + 1 < rc->nrows; i++) {
         const struct jx_rc_row *r = &rc->rows[i], *v = &rc->rows[i + 1];
         if (r->table || v->table || r->n != 1 || v->n != 1 ||
-            !lone_count(v->cells[0].key)) {
+            !lone_count(jx_rcc_key(&v->cells[0]))) {
             continue;
         }
-        const char *k = r->cells[0].key;
+        const char *k = jx_rcc_key(&r->cells[0]);
         if (!b->authorized.present &&
             staff_label(rc, k, JX_FC_STAFF_AUTHORIZED)) {
             got |= jx_rc_count(rc, &v->cells[0], &b->authorized) > 0;
@@ -903,7 +905,7 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             continue;
         }
         const struct jx_rc_cell *first = row_label(r, NULL);
-        int lu = first ? unit_line(first->key) : -1;
+        int lu = first ? unit_line(jx_rcc_key(first)) : -1;
         if (lu >= 0) {
             b->unit = (enum jx_money_unit)lu;
             continue;
@@ -912,11 +914,11 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (a >= 0) {
             cols_init(&staff);
             staff.end = r->end;
-            staff.col[C_AUTH] = r->cells[a].col;
+            staff.col[C_AUTH] = jx_rcc_col(&r->cells[a]);
             int k = base_cell(rc, r, JX_FC_STAFF_ACTUAL);
-            staff.col[C_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
+            staff.col[C_ACTUAL] = k >= 0 ? jx_rcc_col(&r->cells[k]) : -1;
             k = base_cell(rc, r, JX_FC_STAFF_RATE);
-            staff.col[C_RATE] = k >= 0 ? r->cells[k].col : -1;
+            staff.col[C_RATE] = k >= 0 ? jx_rcc_col(&r->cells[k]) : -1;
             staff_pending = true;
             continue;
         }
@@ -946,8 +948,8 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool bld_row = base_cell(rc, r, JX_FC_BLD_APPROVED) >= 0;
         for (size_t k = 0; !bld_row && k < r->n; k++) {
-            bld_row = base_words(rc, false, JX_FR_BUILDINGS, r->cells[k].key,
-                                 true);
+            bld_row = base_words(rc, false, JX_FR_BUILDINGS,
+                                 jx_rcc_key(&r->cells[k]), true);
         }
         if (bld_row) {
             cols_init(&bld);
@@ -955,18 +957,19 @@ void jx_rc_base(struct jx_rc *rc, const struct jx_rc_seg *seg)
             for (int f = 0; f < 6; f++) {
                 int k = base_cell(rc, r, (enum jx_form_col)(JX_FC_BLD_APPROVED +
                                                             f));
-                bld.col[f] = k >= 0 ? r->cells[k].col : -1;
+                bld.col[f] = k >= 0 ? jx_rcc_col(&r->cells[k]) : -1;
             }
             in_bld = bld.col[C_APPR] >= 0;
             continue;
         }
         size_t li = 0;
         const struct jx_rc_cell *label = row_label(r, &li);
-        const char *core = label ? label_core(rc->arena, label->key) : "";
+        const char *core =
+            label ? label_core(rc->arena, jx_rcc_key(label)) : "";
         if (label && base_words(rc, false, JX_FR_UNIT_NAME, core, false)) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                jx_rc_add_name(rc, jx_rcc_text(v), jx_rc_cell_prov(rc, v),
                                JX_RC_FROM_FORM, false);
             }
             continue;
@@ -1078,7 +1081,7 @@ static int form_matches(const struct jx_form *f, const struct jx_rc_row *r,
     *money = 0;
     *named = 0;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         int c = jx_form_col_of(f, k);
         if (c >= 0) {
             const char *w0 = f->col[c].w[0];
@@ -1181,7 +1184,7 @@ static const struct jx_form *first_form(const struct jx_rc *rc,
 static int find_words(const struct jx_rc_row *r, const struct jx_form_words *w)
 {
     for (size_t i = 0; i < r->n; i++) {
-        if (jx_form_words_starts(w, r->cells[i].key)) {
+        if (jx_form_words_starts(w, jx_rcc_key(&r->cells[i]))) {
             return (int)i;
         }
     }
@@ -1209,7 +1212,7 @@ static int col_find(const struct jx_rc *rc, const struct jx_form *f, int c,
 static int inline_fund(struct jx_rc *rc, const struct jx_form *f,
                        const struct jx_rc_cell *c, struct jx_rc_cell *val)
 {
-    const char *k = c->key;
+    const char *k = jx_rcc_key(c);
     if (jx_rc_starts(k, "其中：")) {
         k += strlen("其中：");
     } else if (jx_rc_starts(k, "其中:")) {
@@ -1230,9 +1233,8 @@ static int inline_fund(struct jx_rc *rc, const struct jx_form *f,
     if (fk < 0) {
         return -1;
     }
-    *val = *c;
-    val->text = jx_strdup(rc->arena, colon + cl);
-    val->key = val->text;
+    const char *t = jx_strdup(rc->arena, colon + cl);
+    jx_rc_cell_retext(rc, val, c, t, t);
     return fk;
 }
 
@@ -1298,7 +1300,7 @@ static const struct jx_rc_cell *label_points(struct jx_rc *rc,
                                              const struct jx_rc_cell *c)
 {
     static const char *const close[] = {"分)", "分）"};
-    const char *k = c ? c->key : NULL;
+    const char *k = c ? jx_rcc_key(c) : NULL;
     for (size_t w = 0; k && w < 2; w++) {
         const char *e = strstr(k, close[w]);
         if (!e) {
@@ -1314,9 +1316,8 @@ static const struct jx_rc_cell *label_points(struct jx_rc *rc,
             continue;
         }
         struct jx_rc_cell *d = jx_alloc(rc->arena, sizeof *d);
-        *d = *c;
-        d->text = jx_strndup(rc->arena, b, (size_t)(e - b));
-        d->key = d->text;
+        const char *t = jx_strndup(rc->arena, b, (size_t)(e - b));
+        jx_rc_cell_retext(rc, d, c, t, t);
         return d;
     }
     return NULL;
@@ -1334,14 +1335,14 @@ static void funds_header(const struct jx_rc_row *r, const struct jx_form *f,
     m->end = r->end;
     bool named = false;
     for (size_t i = 0; i < r->n; i++) {
-        int c = jx_form_col_of(f, r->cells[i].key);
+        int c = jx_form_col_of(f, jx_rcc_key(&r->cells[i]));
         if (c >= 0 && c <= JX_FC_SCORE && m->col[field[c]] < 0) {
-            m->col[field[c]] = r->cells[i].col;
+            m->col[field[c]] = jx_rcc_col(&r->cells[i]);
         }
         if (c >= 0) {
             named = true;
-        } else if (!named && !jx_rc_blank(r->cells[i].text)) {
-            m->label = r->cells[i].col;
+        } else if (!named && !jx_rc_blank(jx_rcc_text(&r->cells[i]))) {
+            m->label = jx_rcc_col(&r->cells[i]);
         }
     }
 }
@@ -1353,8 +1354,8 @@ static int unpadded_end(const struct jx_rc *rc, const struct jx_rc_row *r)
 {
     if (rc->doc && rc->doc->source == JX_SRC_TEXT && r->n >= 2) {
         const struct jx_rc_cell *l = &r->cells[r->n - 1];
-        if (l->span > 1 && jx_rc_blank(l->text)) {
-            return l->col;
+        if (jx_rcc_span(l) > 1 && jx_rc_blank(jx_rcc_text(l))) {
+            return jx_rcc_col(l);
         }
     }
     return r->end;
@@ -1367,10 +1368,10 @@ static void ind_header(const struct jx_rc *rc, const struct jx_rc_row *r,
     cols_init(m);
     m->end = unpadded_end(rc, r);
     for (size_t i = 0; i < r->n; i++) {
-        int c = r->cells[i].col, fd = -1;
-        int fc = jx_form_col_of(f, r->cells[i].key);
+        int c = jx_rcc_col(&r->cells[i]), fd = -1;
+        int fc = jx_form_col_of(f, jx_rcc_key(&r->cells[i]));
         if (fc < 0 && m->col[I_L1] < 0 && m->col[I_L2] < 0 &&
-            m->col[I_NAME] < 0 && !jx_rc_blank(r->cells[i].text)) {
+            m->col[I_NAME] < 0 && !jx_rc_blank(jx_rcc_text(&r->cells[i]))) {
             m->label = c; /* "绩效指标(90分)": a heading down the rows */
         }
         switch (fc) {
@@ -1423,8 +1424,8 @@ static const struct jx_rc_cell *by_position(struct jx_rc *rc,
     struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
     *q = *jx_rc_cell_prov(rc, c);
     q->how = JX_HOW_POSITION;
-    q->raw = c->text;
-    jx_rc_cell_set_prov(d, q);
+    q->raw = jx_rcc_text(c);
+    jx_rc_cell_set_prov(rc, d, q);
     return d;
 }
 
@@ -1456,13 +1457,13 @@ static bool funds_by_kind(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (c->col <= label->col || jx_rc_blank(c->text)) {
+        if (jx_rcc_col(c) <= jx_rcc_col(label) || jx_rc_blank(jx_rcc_text(c))) {
             continue;
         }
         if (nv == MAXV) {
             return false;
         }
-        if (is_percent(c->key)) {
+        if (is_percent(jx_rcc_key(c))) {
             if (pct != SIZE_MAX) {
                 return false;
             }
@@ -1560,7 +1561,7 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < r->n; i++) {
-        if (row_is(rc, st->form, JX_FR_SUM, r->cells[i].key)) {
+        if (row_is(rc, st->form, JX_FR_SUM, jx_rcc_key(&r->cells[i]))) {
             at = i;
             break;
         }
@@ -1571,11 +1572,11 @@ static bool total_row(struct jx_rc *rc, const struct jx_rc_row *r,
         struct jx_rat first = {0, 1};
         for (size_t i = 0; i < r->n; i++) {
             const struct jx_rc_cell *c = &r->cells[i];
-            if (jx_rc_blank(c->text)) {
+            if (jx_rc_blank(jx_rcc_text(c))) {
                 continue;
             }
             struct jx_rat v;
-            if (!jx_rc_is_number(c->key, &v)) {
+            if (!jx_rc_is_number(jx_rcc_key(c), &v)) {
                 return false;
             }
             if (nn++ == 0) {
@@ -1622,12 +1623,15 @@ static void target_parts(struct jx_rc *rc, const struct jx_rc_cell *nature,
     if (!target->s) {
         return;
     }
-    if (nature && !jx_rc_blank(nature->text) && !jx_rc_has(nature->key, "指标")) {
-        target->s = jx_sprintf(rc->arena, "%s%s", nature->key, target->s);
+    if (nature && !jx_rc_blank(jx_rcc_text(nature)) &&
+        !jx_rc_has(jx_rcc_key(nature), "指标")) {
+        target->s =
+            jx_sprintf(rc->arena, "%s%s", jx_rcc_key(nature), target->s);
     }
-    if (measure && !jx_rc_blank(measure->text) &&
-        !jx_rc_ends(target->s, measure->key)) {
-        target->s = jx_sprintf(rc->arena, "%s%s", target->s, measure->key);
+    if (measure && !jx_rc_blank(jx_rcc_text(measure)) &&
+        !jx_rc_ends(target->s, jx_rcc_key(measure))) {
+        target->s =
+            jx_sprintf(rc->arena, "%s%s", target->s, jx_rcc_key(measure));
     }
 }
 
@@ -1648,21 +1652,22 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
     struct cols shifted = st->ind;
     const struct cols *m = &shifted;
     const struct jx_rc_cell *lead = jx_rc_first_filled(r);
-    if (m->label >= 0 && lead && lead->col <= m->label) {
+    if (m->label >= 0 && lead && jx_rcc_col(lead) <= m->label) {
         /* the row dropped the heading merged down its left (a text
          * layout): a level name goes under its level's column */
-        int to = row_is(rc, st->form, JX_FR_LEVEL1, lead->key) ? m->col[I_L1]
-                 : row_is(rc, st->form, JX_FR_LEVEL2, lead->key)
+        int to = row_is(rc, st->form, JX_FR_LEVEL1, jx_rcc_key(lead))
+                     ? m->col[I_L1]
+                 : row_is(rc, st->form, JX_FR_LEVEL2, jx_rcc_key(lead))
                      ? m->col[I_L2]
                      : -1;
-        if (to > lead->col) {
-            shifted.end = r->end + (to - lead->col);
+        if (to > jx_rcc_col(lead)) {
+            shifted.end = r->end + (to - jx_rcc_col(lead));
         }
     }
     const struct jx_rc_cell *c1 = jx_rc_under(r, m->col[I_L1], m->end);
     const struct jx_rc_cell *c2 = jx_rc_under(r, m->col[I_L2], m->end);
-    if (c1 && !jx_rc_blank(c1->text)) {
-        const char *t = strip_points(rc->arena, c1->text);
+    if (c1 && !jx_rc_blank(jx_rcc_text(c1))) {
+        const char *t = strip_points(rc->arena, jx_rcc_text(c1));
         const char *k = jx_text_compact(rc->arena, t);
         if (!st->l1.s || strcmp(k, jx_text_compact(rc->arena, st->l1.s))) {
             st->l2.s = NULL;
@@ -1671,8 +1676,8 @@ static void ind_row(struct jx_rc *rc, const struct jx_rc_row *row,
         st->l1.s = k;
         st->l1.prov = jx_rc_cell_prov(rc, c1);
     }
-    if (c2 && !jx_rc_blank(c2->text)) {
-        st->l2.s = jx_text_compact(rc->arena, c2->text);
+    if (c2 && !jx_rc_blank(jx_rcc_text(c2))) {
+        st->l2.s = jx_text_compact(rc->arena, jx_rcc_text(c2));
         st->l2.prov = jx_rc_cell_prov(rc, c2);
     }
     struct jx_indicator ind;
@@ -1739,10 +1744,7 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
                                     size_t *from)
 {
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
-    c->text = t;
-    c->key = t;
-    c->span = 1;
-    jx_rc_cell_set_prov(c, jx_rc_cell_prov(rc, &r->cells[0]));
+    jx_rc_cell_new(rc, c, t, t, jx_rc_cell_prov(rc, &r->cells[0]), 0, 1, false);
     if (r->raw && *from <= r->rawlen) {
         const char *raw = r->raw + *from;
         size_t left = r->rawlen - *from, n = strlen(t);
@@ -1751,7 +1753,7 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
                 struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
                 *q = *jx_rc_cell_prov(rc, &r->cells[0]);
                 q->col += (int)jx_utf8_count(r->raw, *from + i);
-                jx_rc_cell_set_prov(c, q);
+                jx_rc_cell_set_prov(rc, c, q);
                 *from += i + n;
                 break;
             }
@@ -1773,7 +1775,7 @@ static bool inline_row(struct jx_rc *rc, const struct jx_rc_row *r,
             continue;
         }
         inl = true;
-        if (!st->has_inl[f] && !jx_rc_blank(v.text)) {
+        if (!st->has_inl[f] && !jx_rc_blank(jx_rcc_text(&v))) {
             /* its column is chosen once all are read (inline_columns) */
             st->inl[f] = v;
             st->has_inl[f] = true;
@@ -1794,7 +1796,7 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
     if (!label) {
         return;
     }
-    const char *core = label_core(rc->arena, label->key);
+    const char *core = label_core(rc->arena, jx_rcc_key(label));
     struct jx_funds *dst = NULL;
     if (row_is(rc, st->form, JX_FR_TOTAL, core)) {
         dst = &s->total;
@@ -1813,10 +1815,10 @@ static void funds_block_row(struct jx_rc *rc, const struct jx_rc_row *r,
         return;
     }
     struct cols m = st->funds;
-    if (m.label >= 0 && label->col < m.label) {
+    if (m.label >= 0 && jx_rcc_col(label) < m.label) {
         /* the row dropped merged cells at its left (a text layout): its
          * label goes under the header's label column */
-        m.end = r->end + (m.label - label->col);
+        m.end = r->end + (m.label - jx_rcc_col(label));
     }
     funds_row(rc, r, &m, s->unit, dst);
     if (dst == &s->total && !dst->points.present && st->exec_pts) {
@@ -1895,7 +1897,7 @@ static void inline_columns(struct jx_rc *rc, struct sheet_state *st)
             if (col != 0) {
                 struct jx_prov *q = (struct jx_prov *)jx_rc_prov(rc, v[f].prov);
                 q->how = JX_HOW_COLUMN;
-                q->raw = st->inl[f].text;
+                q->raw = jx_rcc_text(&st->inl[f]);
                 dst->prov = q;
             }
         }
@@ -1909,7 +1911,7 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
     struct jx_sheet *s = st->s;
     const struct jx_form *f = st->form;
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         struct jx_text *dst = NULL;
         if (row_is(rc, f, JX_FR_PROJECT_NAME, k)) {
             dst = &s->name;
@@ -1922,8 +1924,8 @@ static void project_labels(struct jx_rc *rc, const struct jx_rc_row *r,
         }
         if (i + 1 < r->n && !dst->s) {
             const struct jx_rc_cell *v = &r->cells[i + 1];
-            if (row_is(rc, f, JX_FR_SUPERVISOR, v->key) ||
-                row_is(rc, f, JX_FR_IMPLEMENTER, v->key)) {
+            if (row_is(rc, f, JX_FR_SUPERVISOR, jx_rcc_key(v)) ||
+                row_is(rc, f, JX_FR_IMPLEMENTER, jx_rcc_key(v))) {
                 continue;
             }
             jx_rc_text(rc, v, dst);
@@ -1980,12 +1982,8 @@ static struct jx_rc_row *line_row(struct jx_rc *rc,
     r->cells = jx_alloc_array(rc->arena, n, sizeof *r->cells);
     for (size_t i = 0; i < n; i++) {
         struct jx_rc_cell *c = &r->cells[i];
-        c->text = parts[i];
-        c->key = jx_text_compact(rc->arena, parts[i]);
-        jx_rc_cell_set_prov(c, jx_rc_cell_prov(rc, &line->cells[0]));
-        c->col = cols[i];
-        c->span = 1;
-        c->carried = false;
+        jx_rc_cell_new(rc, c, parts[i], jx_text_compact(rc->arena, parts[i]),
+                       jx_rc_cell_prov(rc, &line->cells[0]), cols[i], 1, false);
     }
     r->n = (uint32_t)n;
     r->end = end;
@@ -2205,7 +2203,7 @@ static size_t seg_figures(const struct jx_rc *rc, const struct jx_rc_seg *seg)
     for (size_t i = seg->first; i < seg->last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
         for (size_t k = 0; k < r->n; k++) {
-            const char *t = r->cells[k].key;
+            const char *t = jx_rcc_key(&r->cells[k]);
             for (size_t j = 0; t && t[j]; j++) {
                 bool digit = t[j] >= '0' && t[j] <= '9';
                 if (digit && (t[j + 1] == '%' ||
@@ -2341,13 +2339,11 @@ static void rec_read(struct jx_rc *rc, struct stream_run *sr, size_t x,
     struct srec *R = &sr->rec[x];
     const struct stok *nt = &sr->tok[R->name];
     struct jx_rc_cell *name = jx_alloc(rc->arena, sizeof *name);
-    *name = *nt->c;
     const char *s = nt->t + ind_prefix(nt->t);
     for (size_t k = rest; k < rest_end; k++) {
         s = jx_sprintf(rc->arena, "%s%s", s, sr->tok[k].t);
     }
-    name->text = s;
-    name->key = s;
+    jx_rc_cell_retext(rc, name, nt->c, s, s);
     memset(&R->ind, 0, sizeof R->ind);
     jx_rc_text(rc, name, &R->ind.name);
     const struct jx_rc_cell *v[4] = {target, actual, points, score};
@@ -2646,7 +2642,7 @@ static void stream_funds(struct jx_rc *rc, struct sheet_state *st,
                 ok = probe_money(rc, c[k], st->s->unit, &m[cols[k]]);
                 mset[cols[k]] = true;
             } else {
-                ok = jx_rc_is_number(c[k]->key, NULL);
+                ok = jx_rc_is_number(jx_rcc_key(c[k]), NULL);
             }
         }
         if (ok && miss >= 0) {
@@ -2756,13 +2752,13 @@ static void stream_run(struct jx_rc *rc, struct sheet_state *st,
     sr->last = last;
     for (size_t i = first; i < last; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        if (!r->n || !r->cells[0].text) {
+        if (!r->n || !jx_rcc_text(&r->cells[0])) {
             continue;
         }
         /* the tokens as written (the cleaned text drops the spaces
          * between Chinese words) */
         size_t from = 0;
-        const char *s = r->raw ? r->raw : r->cells[0].text;
+        const char *s = r->raw ? r->raw : jx_rcc_text(&r->cells[0]);
         const char *e = r->raw ? r->raw + r->rawlen : s + strlen(s);
         while (s < e) {
             while (s < e && (*s == ' ' || *s == '\t')) {
@@ -2848,10 +2844,11 @@ static void head_pairs(struct jx_rc *rc, const struct jx_rc_row *r,
 {
     for (size_t i = 0; i + 1 < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(c->text) || jx_rc_is_number(c->key, NULL)) {
+        if (jx_rc_blank(jx_rcc_text(c)) ||
+            jx_rc_is_number(jx_rcc_key(c), NULL)) {
             continue;
         }
-        const char *core = label_core(rc->arena, c->key);
+        const char *core = label_core(rc->arena, jx_rcc_key(c));
         if (row_is(rc, st->form, JX_FR_TOTAL, core)) {
             continue;
         }
@@ -3149,7 +3146,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 if (lr) {
                     /* the row starts on the first of the lines */
                     for (size_t k = 0; k < lr->n && k < npend; k++) {
-                        jx_rc_cell_set_prov(&lr->cells[k], pend_prov[k]);
+                        jx_rc_cell_set_prov(rc, &lr->cells[k], pend_prov[k]);
                     }
                 }
             }
@@ -3181,15 +3178,17 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 ind_row(rc, lr, &st);
                 continue;
             }
-            if (st.mode == M_IND && level1_label(rc, st.form, r->cells[0].key)) {
-                st.l1.s = strip_points(rc->arena, r->cells[0].key);
+            if (st.mode == M_IND &&
+                level1_label(rc, st.form, jx_rcc_key(&r->cells[0]))) {
+                st.l1.s = strip_points(rc->arena, jx_rcc_key(&r->cells[0]));
                 st.l1.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                 st.l2.s = NULL;
                 npend = 0;
             } else if (st.mode == M_IND && pend_part(rc, r)) {
-                if (row_is(rc, st.form, JX_FR_LEVEL2, r->cells[0].key)) {
+                if (row_is(rc, st.form, JX_FR_LEVEL2,
+                           jx_rcc_key(&r->cells[0]))) {
                     /* a level-two name alone on its line */
-                    st.l2.s = r->cells[0].key;
+                    st.l2.s = jx_rcc_key(&r->cells[0]);
                     st.l2.prov = jx_rc_cell_prov(rc, &r->cells[0]);
                     line_l2 = true;
                     npend = 0;
@@ -3197,7 +3196,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
                     if (npend == MAX_PEND) {
                         npend = 0; /* a run of lines is no row's start */
                     }
-                    pend[npend] = r->cells[0].text;
+                    pend[npend] = jx_rcc_text(&r->cells[0]);
                     pend_prov[npend++] = jx_rc_cell_prov(rc, &r->cells[0]);
                 }
             } else {
@@ -3212,7 +3211,7 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         size_t li = 0;
         const struct jx_rc_cell *label = row_label(r, &li);
-        int lu = label ? unit_line(label->key) : -1;
+        int lu = label ? unit_line(jx_rcc_key(label)) : -1;
         if (lu >= 0) {
             line_unit = lu;
             continue;
@@ -3221,10 +3220,10 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             project_labels(rc, r, &st);
         }
         if (label && st.s->kind == JX_SHEET_UNIT &&
-            row_is(rc, st.form, JX_FR_UNIT_NAME, label->key)) {
+            row_is(rc, st.form, JX_FR_UNIT_NAME, jx_rcc_key(label))) {
             const struct jx_rc_cell *v = jx_rc_next_filled(r, li);
             if (v) {
-                jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
+                jx_rc_add_name(rc, jx_rcc_text(v), jx_rc_cell_prov(rc, v),
                                JX_RC_FROM_FORM, false);
             }
             continue;
@@ -3237,8 +3236,8 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             ind_header(rc, r, hf, &st.ind);
             st.mode = M_IND;
             for (size_t k = 0; k < r->n; k++) {
-                if (level1_label(rc, hf, r->cells[k].key)) {
-                    st.l1.s = strip_points(rc->arena, r->cells[k].key);
+                if (level1_label(rc, hf, jx_rcc_key(&r->cells[k]))) {
+                    st.l1.s = strip_points(rc->arena, jx_rcc_key(&r->cells[k]));
                     st.l1.prov = jx_rc_cell_prov(rc, &r->cells[k]);
                 }
             }
@@ -3266,9 +3265,9 @@ void jx_rc_sheet(struct jx_rc *rc, const struct jx_rc_seg *seg)
             cols_init(&st.goals);
             st.goals.end = r->end;
             int k = col_find(rc, st.form, JX_FC_GOAL_EXPECTED, r);
-            st.goals.col[G_EXPECTED] = r->cells[k].col;
+            st.goals.col[G_EXPECTED] = jx_rcc_col(&r->cells[k]);
             k = col_find(rc, st.form, JX_FC_GOAL_ACTUAL, r);
-            st.goals.col[G_ACTUAL] = k >= 0 ? r->cells[k].col : -1;
+            st.goals.col[G_ACTUAL] = k >= 0 ? jx_rcc_col(&r->cells[k]) : -1;
             st.mode = M_GOALS;
             continue;
         }

@@ -265,7 +265,7 @@ void jx_rc_sections(struct jx_rc *rc)
         }
         const char *t;
         size_t tlen = 0;
-        int n = heading(rc, r->cells[0].text, last, &t, &tlen);
+        int n = heading(rc, jx_rcc_text(&r->cells[0]), last, &t, &tlen);
         if (n) {
             r->heading = true;
             r->title_len = (uint32_t)tlen;
@@ -675,7 +675,7 @@ static void inline_names(struct jx_rc *rc)
                 /* a label cell and its value in the next cell, in a
                  * form no sheet was read from */
                 for (size_t c = 0; c + 1 < r->n && !rc->nnames; c++) {
-                    const char *ck = r->cells[c].key;
+                    const char *ck = jx_rcc_key(&r->cells[c]);
                     if (!jx_rc_starts(ck, inline_labels[k])) {
                         continue;
                     }
@@ -685,13 +685,14 @@ static void inline_names(struct jx_rc *rc)
                     if ((!*rest || strcmp(rest, "：") == 0 ||
                          strcmp(rest, ":") == 0) &&
                         v == &r->cells[c + 1]) {
-                        jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
-                                       JX_RC_FROM_TITLE, false);
+                        jx_rc_add_name(rc, jx_rcc_text(v),
+                                       jx_rc_cell_prov(rc, v), JX_RC_FROM_TITLE,
+                                       false);
                     }
                 }
                 continue;
             }
-            const char *t = r->cells[0].text;
+            const char *t = jx_rcc_text(&r->cells[0]);
             const char *q = strstr(t, inline_labels[k]);
             if (!q) {
                 continue;
@@ -711,7 +712,7 @@ static void inline_names(struct jx_rc *rc)
                 !rc->rows[i + 1].table && rc->rows[i + 1].n) {
                 /* the label alone on its line, its value the next line
                  * (a form flattened one cell per line) */
-                v = rc->rows[i + 1].cells[0].text;
+                v = jx_rcc_text(&rc->rows[i + 1].cells[0]);
                 at = jx_rc_cell_prov(rc, &rc->rows[i + 1].cells[0]);
             }
             const char *end = strchr(v, ' ');
@@ -751,7 +752,7 @@ static void inline_years(struct jx_rc *rc)
         if (r->table) {
             continue;
         }
-        const char *k = r->cells[0].key;
+        const char *k = jx_rcc_key(&r->cells[0]);
         for (size_t w = 0;
              w < sizeof form_title_words / sizeof form_title_words[0] &&
              !rc->nyears;
@@ -815,7 +816,7 @@ static void inline_report_title(struct jx_rc *rc)
 {
     for (size_t i = 0; i < rc->nrows; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        const char *k = r->cells[0].key;
+        const char *k = jx_rcc_key(&r->cells[0]);
         if (r->table || r->title) {
             continue;
         }
@@ -954,7 +955,7 @@ void jx_rc_who_when_fallback(struct jx_rc *rc)
         if (r->heading && ++heads > 1) {
             break; /* the first section only */
         }
-        const char *k = r->cells[0].key;
+        const char *k = jx_rcc_key(&r->cells[0]);
         if (!rc->nnames) {
             const char *q = strstr(k, "以下简称");
             if (q && q > k) {
@@ -1099,7 +1100,7 @@ static void title_parts(struct jx_arena *a, const char *key,
 static bool title_head(const struct jx_rc *rc, size_t i)
 {
     const struct jx_rc_row *r = &rc->rows[i];
-    const char *k = r->cells[0].key;
+    const char *k = jx_rcc_key(&r->cells[0]);
     return !r->table && !r->title && !r->heading &&
            jx_text_year_prefix(k, NULL) &&
            jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_ends(k, "报告") &&
@@ -1112,7 +1113,7 @@ static bool title_head(const struct jx_rc *rc, size_t i)
 static bool title_start(const struct jx_rc *rc, size_t i)
 {
     const struct jx_rc_row *r = &rc->rows[i];
-    const char *k = r->cells[0].key;
+    const char *k = jx_rcc_key(&r->cells[0]);
     return !r->table && !r->title && !r->heading &&
            jx_utf8_count(k, strlen(k)) <= 40 && !jx_rc_has(k, "。") &&
            !jx_rc_has(k, "，") && !jx_rc_has(k, "：") && !jx_rc_has(k, ":") &&
@@ -1195,7 +1196,7 @@ static const char *drop_seal(struct jx_arena *a, const char *v)
  * not a label, date, title or note in brackets. */
 static bool label_value_line(const struct jx_rc_row *r)
 {
-    const char *k = r->cells[0].key;
+    const char *k = jx_rcc_key(&r->cells[0]);
     size_t n = jx_utf8_count(k, strlen(k));
     return !r->table && !r->title && !r->heading && n >= 2 && n <= 40 &&
            !jx_rc_has(k, "：") && !jx_rc_has(k, ":") &&
@@ -1254,7 +1255,7 @@ static const struct jx_prov *at_value(struct jx_rc *rc,
 static void contact_line(struct jx_rc *rc, const struct jx_rc_row *r)
 {
     const struct jx_rc_cell *c = &r->cells[0];
-    const char *s = c->text;
+    const char *s = jx_rcc_text(c);
     struct jx_contacts *ct = &rc->pkg->contacts;
     size_t nl = sizeof contact_labels / sizeof contact_labels[0];
     for (size_t k = 0; k < nl; k++) {
@@ -1330,7 +1331,7 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
     /* a whole footer line in one cell ("填表人：… 联系电话：…"), as a
      * workbook keeps the printed footer */
     if (r->n >= 1) {
-        const char *k0 = r->cells[0].key;
+        const char *k0 = jx_rcc_key(&r->cells[0]);
         for (size_t j = 0;
              j < sizeof contact_labels / sizeof contact_labels[0]; j++) {
             const char *l = contact_labels[j].label;
@@ -1344,7 +1345,7 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
         }
     }
     for (size_t i = 0; i < r->n; i++) {
-        const char *k = r->cells[i].key;
+        const char *k = jx_rcc_key(&r->cells[i]);
         for (size_t j = 0;
              j < sizeof contact_labels / sizeof contact_labels[0]; j++) {
             const char *l = contact_labels[j].label;
@@ -1377,7 +1378,8 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
                 }
                 break;
             default:
-                if (!ct->date.present && jx_rc_date(v->key, &y, &m, &d)) {
+                if (!ct->date.present &&
+                    jx_rc_date(jx_rcc_key(v), &y, &m, &d)) {
                     ct->date.present = true;
                     ct->date.y = y;
                     ct->date.m = m;
@@ -1396,10 +1398,10 @@ static void contact_cells(struct jx_rc *rc, const struct jx_rc_row *r)
 static void unit_fact(struct jx_rc *rc, const struct jx_rc_cell *c,
                       const char *label, struct jx_text *out)
 {
-    if (!rc->pkg || out->s || !jx_rc_starts(c->key, label)) {
+    if (!rc->pkg || out->s || !jx_rc_starts(jx_rcc_key(c), label)) {
         return;
     }
-    const char *v = c->key + strlen(label);
+    const char *v = jx_rcc_key(c) + strlen(label);
     if (jx_rc_starts(v, "：")) {
         v += strlen("：");
     } else if (*v == ':') {
@@ -1426,14 +1428,14 @@ static void cover_and_contacts(struct jx_rc *rc)
             continue;
         }
         const struct jx_rc_cell *c = &r->cells[0];
-        const char *v = cover_label(c->key);
+        const char *v = cover_label(jx_rcc_key(c));
         if (v) {
             v = cut_at_label(rc->arena, drop_seal(rc->arena, v));
             if (jx_rc_blank(v) && i + 1 < rc->nrows &&
                 label_value_line(&rc->rows[i + 1]) &&
                 rc->rows[i + 1].seg == r->seg) {
                 const struct jx_rc_cell *n = &rc->rows[i + 1].cells[0];
-                jx_rc_add_name(rc, n->key, jx_rc_cell_prov(rc, n),
+                jx_rc_add_name(rc, jx_rcc_key(n), jx_rc_cell_prov(rc, n),
                                JX_RC_FROM_COVER, false);
             } else if (!jx_rc_blank(v)) {
                 jx_rc_add_name(rc, v, at_value(rc, r, "："), JX_RC_FROM_COVER,
@@ -1444,7 +1446,7 @@ static void cover_and_contacts(struct jx_rc *rc)
         unit_fact(rc, c, "主管部门", &rc->pkg->unit.supervisor);
         for (size_t k = 0;
              k < sizeof contact_labels / sizeof contact_labels[0]; k++) {
-            if (jx_rc_has(c->text, contact_labels[k].label)) {
+            if (jx_rc_has(jx_rcc_text(c), contact_labels[k].label)) {
                 contact_line(rc, r);
                 break;
             }
@@ -1519,9 +1521,9 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             /* a form title in any cell of a row (a table whose rows were
              * run together): its year */
             for (size_t c = 0; c < r->n; c++) {
-                enum jx_rc_kind tk = jx_rc_title_kind(r->cells[c].key);
+                enum jx_rc_kind tk = jx_rc_title_kind(jx_rcc_key(&r->cells[c]));
                 int y = tk != JX_RC_NONE && tk != JX_RC_REPORT
-                            ? jx_rc_title_year(r->cells[c].key)
+                            ? jx_rc_title_year(jx_rcc_key(&r->cells[c]))
                             : 0;
                 if (y) {
                     jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, &r->cells[c]),
@@ -1532,15 +1534,15 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
             continue;
         }
         if (!r->title ||
-            breadcrumb(r->cells[0].key +
-                       after_file_names(r->cells[0].key,
-                                        strlen(r->cells[0].key)))) {
+            breadcrumb(jx_rcc_key(&r->cells[0]) +
+                       after_file_names(jx_rcc_key(&r->cells[0]),
+                                        strlen(jx_rcc_key(&r->cells[0]))))) {
             continue;
         }
         if (i + 1 < rc->nrows && !rc->rows[i + 1].table &&
             rc->rows[i + 1].seg == r->seg) {
             /* the year on the title's second line: "2019年度)" */
-            int y = year_line(rc->rows[i + 1].cells[0].key);
+            int y = year_line(jx_rcc_key(&rc->rows[i + 1].cells[0]));
             if (y) {
                 const struct jx_rc_cell *c0 = &rc->rows[i + 1].cells[0];
                 jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, c0),
@@ -1550,22 +1552,22 @@ static size_t report_titles(struct jx_rc *rc, const char **title_text,
         if (r->table) {
             /* a form title in a table cell: its year */
             const struct jx_rc_cell *f = jx_rc_first_filled(r);
-            int y = f ? jx_rc_title_year(f->key) : 0;
+            int y = f ? jx_rc_title_year(jx_rcc_key(f)) : 0;
             if (y) {
                 jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, f), JX_RC_FROM_TITLE,
                                false);
             }
             continue;
         }
-        const char *text = r->cells[0].text;
+        const char *text = jx_rcc_text(&r->cells[0]);
         const struct jx_prov *prov = jx_rc_cell_prov(rc, &r->cells[0]);
         const struct jx_rc_row *above = i > 0 ? &rc->rows[i - 1] : NULL;
         bool near = above && (above->seg == r->seg ||
                               above->kind == JX_RC_NONE);
         if (above && ((above->seg == r->seg && title_head(rc, i - 1)) ||
                       (near && title_start(rc, i - 1) &&
-                       jx_rc_starts(r->cells[0].key, "绩效")))) {
-            text = jx_rc_join(rc->arena, rc->rows[i - 1].cells[0].text,
+                       jx_rc_starts(jx_rcc_key(&r->cells[0]), "绩效")))) {
+            text = jx_rc_join(rc->arena, jx_rcc_text(&rc->rows[i - 1].cells[0]),
                               text, "");
             prov = jx_rc_cell_prov(rc, &rc->rows[i - 1].cells[0]);
         }
@@ -1674,7 +1676,7 @@ static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
         if (r->table || r->title) {
             continue;
         }
-        const char *t = r->cells[0].text;
+        const char *t = jx_rcc_text(&r->cells[0]);
         for (size_t w = 0;
              w < sizeof report_title_words / sizeof report_title_words[0];
              w++) {
@@ -1725,7 +1727,7 @@ static void run_on_report(struct jx_rc *rc, struct jx_report *rep)
                                        !rc->rows[j].title;
                      j++) {
                     jx_buf_addc(&all, '\n');
-                    jx_buf_adds(&all, rc->rows[j].cells[0].text);
+                    jx_buf_adds(&all, jx_rcc_text(&rc->rows[j].cells[0]));
                 }
                 t = jx_strndup(rc->arena, all.p, all.len);
                 jx_buf_release(&all);
@@ -1818,9 +1820,10 @@ void jx_rc_report(struct jx_rc *rc)
             continue;
         }
         const struct jx_rc_cell *c = &r->cells[0];
-        const char *rest = attach_list(c->key);
-        if (rest || (in_attach && attach_item(c->key))) {
-            const char *item = rest ? after_colon(c->text) : c->text;
+        const char *rest = attach_list(jx_rcc_key(c));
+        if (rest || (in_attach && attach_item(jx_rcc_key(c)))) {
+            const char *item =
+                rest ? after_colon(jx_rcc_text(c)) : jx_rcc_text(c);
             enum style ist;
             const char *unnumbered;
             if (marker(item, &ist, &unnumbered) > 0 && ist == ST_ARABIC &&
@@ -1847,18 +1850,18 @@ void jx_rc_report(struct jx_rc *rc)
             }
             const char *t;
             enum style st;
-            int n = marker(c->text, &st, &t);
+            int n = marker(jx_rcc_text(c), &st, &t);
             rep->sections = jx_arena_grow(rc->arena, rep->sections, rep->nsections,
                                  &capsec, sizeof *rep->sections);
             cur = &rep->sections[rep->nsections++];
             memset(cur, 0, sizeof *cur);
             cur->no = n;
-            size_t mlen = (size_t)(t - c->text);
-            while (mlen > 0 && c->text[mlen - 1] == ' ') {
+            size_t mlen = (size_t)(t - jx_rcc_text(c));
+            while (mlen > 0 && jx_rcc_text(c)[mlen - 1] == ' ') {
                 mlen--;
             }
             if (mlen > 0) {
-                cur->marker.s = jx_strndup(rc->arena, c->text, mlen);
+                cur->marker.s = jx_strndup(rc->arena, jx_rcc_text(c), mlen);
                 cur->marker.prov = jx_rc_cell_prov(rc, c);
             }
             cur->title.s = jx_strndup(rc->arena, t, r->title_len);
@@ -1892,10 +1895,10 @@ void jx_rc_report(struct jx_rc *rc)
                 }
             }
         }
-        for (const char *q = c->text; *q; q++) {
+        for (const char *q = jx_rcc_text(c); *q; q++) {
             body_lines += *q == '\n';
         }
-        jx_buf_adds(&body, c->text);
+        jx_buf_adds(&body, jx_rcc_text(c));
     }
     flush_body(rc, cur, &body);
     jx_buf_release(&body);

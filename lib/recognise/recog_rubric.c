@@ -55,7 +55,7 @@ static void note(struct jx_rc *rc, const char *code, enum jx_severity sev,
 static size_t filled_len(const struct jx_rc_row *r)
 {
     size_t n = r->n;
-    while (n > 0 && jx_rc_blank(r->cells[n - 1].text)) {
+    while (n > 0 && jx_rc_blank(jx_rcc_text(&r->cells[n - 1]))) {
         n--;
     }
     return n;
@@ -122,7 +122,7 @@ static void task_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t m,
                               &t->executed_total, &t->executed_fiscal};
     size_t k = 0;
     for (size_t i = m; i < r->n && k < 4; i++) {
-        if (money_like(r->cells[i].text)) {
+        if (money_like(jx_rcc_text(&r->cells[i]))) {
             jx_rc_money(rc, &r->cells[i], st->s->unit, amts[k++]);
         }
     }
@@ -132,7 +132,7 @@ static void task_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t m,
     if (m >= 2) {
         jx_rc_text(rc, &r->cells[m - 2], &t->content);
     }
-    if (m >= 3 && !jx_rc_starts(r->cells[m - 3].key, "年度主要任务")) {
+    if (m >= 3 && !jx_rc_starts(jx_rcc_key(&r->cells[m - 3]), "年度主要任务")) {
         jx_rc_text(rc, &r->cells[m - 3], &t->name);
     }
     t->prov = jx_rc_cell_prov(rc, &r->cells[0]);
@@ -146,7 +146,7 @@ static void task_more(struct jx_rc *rc, const struct jx_rc_row *r,
     const struct jx_rc_cell *frag[8];
     size_t nf = 0;
     for (size_t i = 0; i < r->n && nf < 8; i++) {
-        if (!jx_rc_blank(r->cells[i].text)) {
+        if (!jx_rc_blank(jx_rcc_text(&r->cells[i]))) {
             frag[nf++] = &r->cells[i];
         }
     }
@@ -161,7 +161,7 @@ static void task_more(struct jx_rc *rc, const struct jx_rc_row *r,
         int k = (int)j < nfl ? filled[j] : 1;
         struct jx_text *f = task_field(t, k);
         unsigned c = before;
-        jx_rc_append(rc->arena, &f->s, frag[j]->text, "\n", &c);
+        jx_rc_append(rc->arena, &f->s, jx_rcc_text(frag[j]), "\n", &c);
         if (!f->prov) {
             f->prov = jx_rc_cell_prov(rc, frag[j]);
         }
@@ -179,35 +179,35 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     size_t nt = 0;
     for (size_t i = 0; i < n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(c->text)) {
+        if (jx_rc_blank(jx_rcc_text(c))) {
             continue;
         }
-        int lv = level_of(rc, c->key);
+        int lv = level_of(rc, jx_rcc_key(c));
         if (lv == 1) {
-            st->l1.s = c->key;
+            st->l1.s = jx_rcc_key(c);
             st->l1.prov = jx_rc_cell_prov(rc, c);
             st->l2.s = NULL;
         } else if (lv == 2) {
-            st->l2.s = c->key;
+            st->l2.s = jx_rcc_key(c);
             st->l2.prov = jx_rc_cell_prov(rc, c);
         } else if (nt < 16) {
             texts[nt++] = c;
         }
     }
     if (nt == 1 && st->last_ind && n >= 2 &&
-        (n < 2 || jx_rc_blank(r->cells[n - 2].text)) &&
-        st->s->nindicators > 0 && !level_of(rc, r->cells[n - 1].key)) {
+        (n < 2 || jx_rc_blank(jx_rcc_text(&r->cells[n - 2]))) &&
+        st->s->nindicators > 0 && !level_of(rc, jx_rcc_key(&r->cells[n - 1]))) {
         /* the rest of the previous row's name */
         bool only_text = true;
         for (size_t i = 0; i < n; i++) {
-            if (!jx_rc_blank(r->cells[i].text) &&
-                level_of(rc, r->cells[i].key)) {
+            if (!jx_rc_blank(jx_rcc_text(&r->cells[i])) &&
+                level_of(rc, jx_rcc_key(&r->cells[i]))) {
                 only_text = false;
             }
         }
         if (only_text) {
             struct jx_indicator *p = &st->s->indicators[st->s->nindicators - 1];
-            jx_rc_append(rc->arena, &p->name.s, texts[0]->text, "",
+            jx_rc_append(rc->arena, &p->name.s, jx_rcc_text(texts[0]), "",
                          &st->more);
             return;
         }
@@ -220,10 +220,10 @@ static void goal_ind_row(struct jx_rc *rc, const struct jx_rc_row *r,
     memset(&ind, 0, sizeof ind);
     const struct jx_rc_cell *ca = n >= 1 ? &r->cells[n - 1] : NULL;
     const struct jx_rc_cell *ct = n >= 2 ? &r->cells[n - 2] : NULL;
-    if (ca && level_of(rc, ca->key)) {
+    if (ca && level_of(rc, jx_rcc_key(ca))) {
         ca = NULL;
     }
-    if (ct && level_of(rc, ct->key)) {
+    if (ct && level_of(rc, jx_rcc_key(ct))) {
         ct = NULL;
     }
     jx_rc_text(rc, ct, &ind.target);
@@ -255,7 +255,8 @@ static void goal_text_row(struct jx_rc *rc, const struct jx_rc_row *r,
     struct jx_sheet *s = st->s;
     for (size_t i = 0; i < r->n; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(c->text) || jx_rc_starts(c->key, "年度总体目标")) {
+        if (jx_rc_blank(jx_rcc_text(c)) ||
+            jx_rc_starts(jx_rcc_key(c), "年度总体目标")) {
             continue;
         }
         if (!s->ngoals) {
@@ -270,7 +271,8 @@ static void goal_text_row(struct jx_rc *rc, const struct jx_rc_row *r,
         } else if (!g->actual.s) {
             jx_rc_text(rc, c, &g->actual);
         } else {
-            jx_rc_append(rc->arena, &g->actual.s, c->text, "", &st->more);
+            jx_rc_append(rc->arena, &g->actual.s, jx_rcc_text(c), "",
+                         &st->more);
         }
     }
 }
@@ -300,7 +302,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool header = false;
         for (size_t k = 0; k < r->n; k++) {
-            const char *key = r->cells[k].key;
+            const char *key = jx_rcc_key(&r->cells[k]);
             if ((jx_rc_has(key, "名称") && !jx_rc_has(key, "任务名称")) ||
                 jx_rc_starts(key, "预算年度")) {
                 const struct jx_rc_cell *v = jx_rc_next_filled(r, k);
@@ -308,16 +310,15 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                     continue;
                 }
                 if (jx_rc_starts(key, "预算年度")) {
-                    int y = jx_text_year_prefix(v->key, NULL);
+                    int y = jx_text_year_prefix(jx_rcc_key(v), NULL);
                     if (y) {
                         jx_rc_add_year(rc, y, jx_rc_cell_prov(rc, v),
                                        JX_RC_FROM_FORM,
                                        false);
                     }
-                } else if (!jx_rc_has(v->key, "预算年度")) {
-                    jx_rc_add_name(rc, v->text, jx_rc_cell_prov(rc, v),
-                                   JX_RC_FROM_FORM,
-                                   false);
+                } else if (!jx_rc_has(jx_rcc_key(v), "预算年度")) {
+                    jx_rc_add_name(rc, jx_rcc_text(v), jx_rc_cell_prov(rc, v),
+                                   JX_RC_FROM_FORM, false);
                 }
                 header = true;
             }
@@ -339,8 +340,8 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
                 st.mode = GM_IND;
                 header = true;
                 for (size_t j = 0; j < r->n; j++) {
-                    if (level_of(rc, r->cells[j].key) == 1) {
-                        st.l1.s = r->cells[j].key;
+                    if (level_of(rc, jx_rcc_key(&r->cells[j])) == 1) {
+                        st.l1.s = jx_rcc_key(&r->cells[j]);
                         st.l1.prov = jx_rc_cell_prov(rc, &r->cells[j]);
                     }
                 }
@@ -354,10 +355,10 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
             continue;
         }
         const struct jx_rc_cell *f = jx_rc_first_filled(r);
-        if (f && jx_rc_starts(f->key, "金额合计")) {
+        if (f && jx_rc_starts(jx_rcc_key(f), "金额合计")) {
             struct jx_task t;
             size_t m = 0;
-            while (m < r->n && !money_like(r->cells[m].text)) {
+            while (m < r->n && !money_like(jx_rcc_text(&r->cells[m]))) {
                 m++;
             }
             task_row(rc, r, m, &st, &t);
@@ -372,7 +373,7 @@ void jx_rc_goals(struct jx_rc *rc, const struct jx_rc_seg *seg)
         case GM_TASKS: {
             size_t m = 0, nm = 0;
             for (size_t k = 0; k < r->n; k++) {
-                if (money_like(r->cells[k].text)) {
+                if (money_like(jx_rcc_text(&r->cells[k]))) {
                     if (!nm) {
                         m = k;
                     }
@@ -576,10 +577,7 @@ static struct jx_rc_cell *tmp_cell(struct jx_rc *rc, const char *t,
                                    const struct jx_prov *p)
 {
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
-    c->text = t;
-    c->key = t;
-    jx_rc_cell_set_prov(c, p);
-    c->span = 1;
+    jx_rc_cell_new(rc, c, t, t, p, 0, 1, false);
     return c;
 }
 
@@ -595,21 +593,23 @@ static void dept_more(struct jx_rc *rc, const struct jx_rc_row *r,
     const struct jx_rc_cell *frag[4];
     size_t nf = 0;
     for (size_t i = 0; i < r->n && nf < 4; i++) {
-        if (!jx_rc_blank(r->cells[i].text)) {
+        if (!jx_rc_blank(jx_rcc_text(&r->cells[i]))) {
             frag[nf++] = &r->cells[i];
         }
     }
     unsigned before = st->more;
     if (nf >= 2) {
         unsigned c = before;
-        jx_rc_append(rc->arena, &p->description.s, frag[0]->text, "", &c);
+        jx_rc_append(rc->arena, &p->description.s, jx_rcc_text(frag[0]), "",
+                     &c);
         for (size_t j = 1; j < nf; j++) {
             c = before;
-            jx_rc_append(rc->arena, &p->standard.s, frag[j]->text, " ", &c);
+            jx_rc_append(rc->arena, &p->standard.s, jx_rcc_text(frag[j]), " ",
+                         &c);
         }
     } else if (nf == 1) {
         unsigned c = before;
-        jx_rc_append(rc->arena, &p->standard.s, frag[0]->text, "", &c);
+        jx_rc_append(rc->arena, &p->standard.s, jx_rcc_text(frag[0]), "", &c);
     }
     st->more++;
 }
@@ -623,18 +623,18 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
     row.prov = jx_rc_cell_prov(rc, &r->cells[0]);
     jx_rc_text(rc, &r->cells[d], &row.description);
     size_t s = d + 1;
-    while (s < r->n && jx_rc_blank(r->cells[s].text)) {
+    while (s < r->n && jx_rc_blank(jx_rcc_text(&r->cells[s]))) {
         s++;
     }
     const struct jx_rc_cell *score_cell = NULL;
     if (s < r->n) {
         struct jx_rat v;
-        if (jx_rc_is_number(r->cells[s].key, &v)) {
+        if (jx_rc_is_number(jx_rcc_key(&r->cells[s]), &v)) {
             score_cell = &r->cells[s];
         } else {
             jx_rc_text(rc, &r->cells[s], &row.standard);
             for (size_t k = s + 1; k < r->n; k++) {
-                if (!jx_rc_blank(r->cells[k].text)) {
+                if (!jx_rc_blank(jx_rcc_text(&r->cells[k]))) {
                     score_cell = &r->cells[k];
                 }
             }
@@ -658,11 +658,11 @@ static void dept_row(struct jx_rc *rc, const struct jx_rc_row *r, size_t d,
     size_t nt = 0, nn = 0;
     for (size_t i = 0; i < d; i++) {
         const struct jx_rc_cell *c = &r->cells[i];
-        if (jx_rc_blank(c->text)) {
+        if (jx_rc_blank(jx_rcc_text(c))) {
             continue;
         }
         const char *tk[8];
-        size_t k = tokens(rc->arena, c->text, tk, 8);
+        size_t k = tokens(rc->arena, jx_rcc_text(c), tk, 8);
         for (size_t j = 0; j < k; j++) {
             struct jx_rat v;
             if (jx_rc_is_number(tk[j], &v)) {
@@ -810,17 +810,17 @@ static bool closing_row(struct jx_rc *rc, const struct jx_rc_row *r,
     }
     size_t i = (size_t)(f - r->cells);
     const struct jx_rc_cell *v = jx_rc_next_filled(r, i);
-    if (assess_row(rc, JX_FR_SUM, f->key)) {
+    if (assess_row(rc, JX_FR_SUM, jx_rcc_key(f))) {
         if (v) {
             jx_rc_num(rc, v, &rb->stated_total);
         }
         return true;
     }
-    if (assess_row(rc, JX_FR_GRADE, f->key)) {
+    if (assess_row(rc, JX_FR_GRADE, jx_rcc_key(f))) {
         jx_rc_text(rc, v, &rb->stated_grade);
         return true;
     }
-    if (assess_row(rc, JX_FR_SCORER, f->key)) {
+    if (assess_row(rc, JX_FR_SCORER, jx_rcc_key(f))) {
         jx_rc_text(rc, v, &rb->scorer);
         return true;
     }
@@ -852,7 +852,7 @@ static bool dept_header_cell(const struct jx_rc *rc, const char *key)
 static size_t long_cell(const struct jx_rc_row *r)
 {
     for (size_t i = 0; i < r->n; i++) {
-        if (cps(r->cells[i].key) >= 20) {
+        if (cps(jx_rcc_key(&r->cells[i])) >= 20) {
             return i;
         }
     }
@@ -887,7 +887,7 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool header = false;
         for (size_t k = 0; k < r->n; k++) {
-            header = header || dept_header_cell(rc, r->cells[k].key);
+            header = header || dept_header_cell(rc, jx_rcc_key(&r->cells[k]));
         }
         if (header) {
             continue;
@@ -903,11 +903,11 @@ void jx_rc_dept(struct jx_rc *rc, const struct jx_rc_seg *seg)
         }
         bool lead = false;
         for (size_t k = 0; k < d; k++) {
-            if (!jx_rc_blank(r->cells[k].text)) {
+            if (!jx_rc_blank(jx_rcc_text(&r->cells[k]))) {
                 lead = true;
             }
         }
-        if (!lead && !desc_opening(r->cells[d].key)) {
+        if (!lead && !desc_opening(jx_rcc_key(&r->cells[d]))) {
             dept_more(rc, r, &st);
             continue;
         }
@@ -955,12 +955,12 @@ static const struct jx_form *assess_header(const struct jx_rc *rc,
     for (size_t i = 0; first && i < rc->forms->n; i++) {
         const struct jx_form *f = &rc->forms->f[i];
         if (f->kind != JX_FORM_ASSESS ||
-            jx_form_col_of(f, first->key) != JX_FC_LEVEL1) {
+            jx_form_col_of(f, jx_rcc_key(first)) != JX_FC_LEVEL1) {
             continue;
         }
         int n = 0;
         for (size_t c = 0; c < r->n; c++) {
-            n += assess_field(jx_form_col_of(f, r->cells[c].key)) >= 0;
+            n += assess_field(jx_form_col_of(f, jx_rcc_key(&r->cells[c]))) >= 0;
         }
         if (n > bn) {
             best = f;
@@ -1004,9 +1004,10 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
             }
             end = r->end;
             for (size_t c = 0; c < r->n; c++) {
-                int f = assess_field(jx_form_col_of(hf, r->cells[c].key));
+                int f =
+                    assess_field(jx_form_col_of(hf, jx_rcc_key(&r->cells[c])));
                 if (f >= 0 && col[f] < 0) {
-                    col[f] = r->cells[c].col;
+                    col[f] = jx_rcc_col(&r->cells[c]);
                 }
             }
             continue;
@@ -1018,7 +1019,7 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         if (!f) {
             continue;
         }
-        if (assess_row(rc, JX_FR_SUM, f->key)) {
+        if (assess_row(rc, JX_FR_SUM, jx_rcc_key(f))) {
             jx_rc_num(rc, jx_rc_under(r, col[A_SCORE], end),
                       &rb->stated_total);
             if (!rb->stated_total.present) {
@@ -1032,7 +1033,7 @@ void jx_rc_assess(struct jx_rc *rc, const struct jx_rc_seg *seg)
         struct jx_rubric_row row;
         memset(&row, 0, sizeof row);
         const struct jx_rc_cell *c1 = jx_rc_under(r, col[A_L1], end);
-        if (c1 && !jx_rc_blank(c1->text)) {
+        if (c1 && !jx_rc_blank(jx_rcc_text(c1))) {
             jx_rc_text(rc, c1, &l1);
         }
         row.level1 = l1;

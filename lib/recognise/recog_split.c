@@ -704,13 +704,13 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
     for (size_t k = 0; k < 6; k++) {
         sc[k].kind = funds_kind[k];
         cell[k] = col[k] >= 0 ? jx_rc_under(r, col[k], hdr_end) : NULL;
-        if (!cell[k] || jx_rc_blank(cell[k]->text)) {
+        if (!cell[k] || jx_rc_blank(jx_rcc_text(cell[k]))) {
             cell[k] = NULL;
             continue;
         }
         bool pct = false;
         struct jx_rat v;
-        const char *key = cell[k]->key;
+        const char *key = jx_rcc_key(cell[k]);
         if (jx_rat_parse(key, strlen(key), &v, &pct, NULL) != JX_NUM_OK) {
             sc[k].in_run = true;
             run = k;
@@ -729,7 +729,7 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
     if (nrun != 1) {
         return false;
     }
-    const char *text = cell[run]->key;
+    const char *text = jx_rcc_key(cell[run]);
     if (jx_split_run(rc->arena, text, strlen(text), sc, 6, NULL) !=
             JX_SPLIT_UNIQUE ||
         !sc[run].present || !sc[run].repaired) {
@@ -738,7 +738,7 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
     const struct jx_prov *at = jx_rc_cell_prov(rc, cell[run]);
     struct jx_prov *pv = (struct jx_prov *)jx_rc_prov(rc, at);
     pv->how = JX_HOW_OCR;
-    pv->raw = cell[run]->text;
+    pv->raw = jx_rcc_text(cell[run]);
     struct jx_amt *am[3] = {&f->budget_initial, &f->budget_full,
                             &f->executed};
     struct jx_num *nm[3] = {&f->points, &f->rate, &f->score};
@@ -766,7 +766,7 @@ static bool ocr_aligned(struct jx_rc *rc, const struct jx_rc_row *r,
                                       NULL);
         jx_diag_add(rc->diags, "I420", JX_SEV_NOTE, &l,
                     "“%s”中有识别错误的字符，按同行各列的勾稽关系修复为%s %s",
-                    cell[run]->text, funds_zh[run], sc[run].text);
+                    jx_rcc_text(cell[run]), funds_zh[run], sc[run].text);
     }
     rc->found = true;
     return true;
@@ -801,7 +801,7 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
     size_t nv = 0;
     bool odd = false;
     const struct jx_rc_cell *where = label;
-    const char *lc = label ? label_tail(label->key) : NULL;
+    const char *lc = label ? label_tail(jx_rcc_key(label)) : NULL;
     if (lc && *lc) {
         bad |= jx_buf_adds(&run, lc);
         odd = true; /* figures glued to the label */
@@ -814,14 +814,14 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
             past = true;
             continue;
         }
-        if (!past || c->carried || jx_rc_blank(c->text)) {
+        if (!past || jx_rcc_carried(c) || jx_rc_blank(jx_rcc_text(c))) {
             continue;
         }
         if (nv++ > 0) {
             bad |= jx_buf_addc(&run, ' ');
         }
-        bad |= jx_buf_adds(&run, c->key);
-        odd = odd || !single_value(c->key);
+        bad |= jx_buf_adds(&run, jx_rcc_key(c));
+        odd = odd || !single_value(jx_rcc_key(c));
         if (!where || where == label) {
             where = c;
         }
@@ -907,14 +907,14 @@ bool jx_rc_split_funds(struct jx_rc *rc, const struct jx_rc_row *r,
 /* True when cell c holds text (not blank). */
 static bool filled(const struct jx_rc_cell *c)
 {
-    return c && !jx_rc_blank(c->text);
+    return c && !jx_rc_blank(jx_rcc_text(c));
 }
 
 /* True when c holds a plain number of at most 100 (a plausible 分值 or
  * 得分); *v receives it. */
 static bool plain_value(const struct jx_rc_cell *c, struct jx_rat *v)
 {
-    return filled(c) && jx_rc_is_number(c->key, v) &&
+    return filled(c) && jx_rc_is_number(jx_rcc_key(c), v) &&
            jx_rat_cmp(*v, jx_rat_int(100)) <= 0 && jx_rat_sign(*v) >= 0;
 }
 
@@ -945,13 +945,13 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
         run = sc; /* 得分 against the 分值 read */
         col[0].known = true;
         col[0].value = pv;
-        col[0].scale = decimals_of(pc->key);
+        col[0].scale = decimals_of(jx_rcc_key(pc));
         col[1].in_run = true;
     } else if (sok && prun) {
         run = pc; /* 分值 against the 得分 read */
         col[1].known = true;
         col[1].value = sv;
-        col[1].scale = decimals_of(sc->key);
+        col[1].scale = decimals_of(jx_rcc_key(sc));
         col[0].in_run = true;
     } else if (srun && !pok && !sok) {
         run = sc; /* both run together under 得分 */
@@ -962,7 +962,7 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
     } else {
         return false;
     }
-    const char *text = run->key;
+    const char *text = jx_rcc_key(run);
     enum jx_split_res res =
         jx_split_run(rc->arena, text, strlen(text), col, 2, NULL);
     if (res == JX_SPLIT_NOTRUN) {
@@ -1008,9 +1008,9 @@ bool jx_rc_split_ind(struct jx_rc *rc, const struct jx_rc_cell *pc,
                     rep ? "中有识别错误的字符，按分值和得分的关系修复"
                         : "中的数字连在一起，按分值和得分的关系拆分",
                     col[0].in_run ? (col[0].present ? col[0].text : "空")
-                                  : pc->key,
+                                  : jx_rcc_key(pc),
                     col[1].in_run ? (col[1].present ? col[1].text : "空")
-                                  : sc->key);
+                                  : jx_rcc_key(sc));
     }
     rc->found = true;
     return true;

@@ -76,10 +76,7 @@ static struct jx_rc_cell *cell_at(struct jx_rc *rc, const struct jx_rc_row *r,
     q->col += (int)jx_utf8_count(r->raw, off);
     q->how = how;
     q->raw = how == JX_HOW_READ ? NULL : t;
-    c->text = t;
-    c->key = t;
-    c->span = 1;
-    jx_rc_cell_set_prov(c, q);
+    jx_rc_cell_new(rc, c, t, t, q, 0, 1, false);
     return c;
 }
 

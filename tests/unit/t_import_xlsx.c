@@ -469,6 +469,68 @@ static void merges(void)
     jx_arena_free(a);
 }
 
+/* The document's cells come by row and column whatever the order of
+ * the sheet (rows and cells out of order, a merged range, a duplicate
+ * keeping the first), dense with the uncovered positions empty, or
+ * sparse when the used range is too large (the cells are put from the
+ * last to the first: this is their order). */
+static void cell_order(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    size_t len;
+    char *z =
+        book("<row r=\"3\"><c r=\"C3\"><v>3</v></c><c r=\"A3\"><v>1</v></c>"
+             "</row><row r=\"1\"><c r=\"B1\"><v>5</v></c></row>"
+             "<row r=\"2\"><c r=\"B2\"><v>8</v></c><c r=\"A2\" t=\"inlineStr\">"
+             "<is><t>合并</t></is></c><c r=\"A2\"><v>9</v></c></row>",
+             "<mergeCells count=\"1\"><mergeCell ref=\"A2:B2\"/></mergeCells>",
+             &len);
+    struct jx_doc *doc = import(a, &d, z, len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        struct jx_buf b;
+        jx_buf_init(&b, 4096);
+        jx_doc_dump(doc, &b);
+        CHECK_STR(b.p, "T1 表一3x3\n"
+                       "T1 0,0 +1,1: \n"
+                       "T1 0,1 +1,1: 5\n"
+                       "T1 0,2 +1,1: \n"
+                       "T1 1,0 +1,2: 合并\n"
+                       "T1 1,2 +1,1: \n"
+                       "T1 2,0 +1,1: 1\n"
+                       "T1 2,1 +1,1: \n"
+                       "T1 2,2 +1,1: 3\n");
+        jx_buf_release(&b);
+    }
+    CHECK_INT(count(&d, "I312"), 1);
+    free(z);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+    a = jx_arena_new();
+    z = book("<row r=\"600\"><c r=\"D600\"><v>4</v></c>"
+             "<c r=\"B600\"><v>2</v></c></row>"
+             "<row r=\"1\"><c r=\"A1\"><v>1</v></c>"
+             "<c r=\"Z1\"><v>3</v></c></row>"
+             "<row r=\"9000\"><c r=\"ZZ9000\"><v>5</v></c></row>",
+             NULL, &len);
+    doc = import(a, &d, z, len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        const struct jx_doc_table *t = table(doc, 1);
+        CHECK_INT(t->ncells, 5);
+        const char *want[] = {"1", "3", "2", "4", "5"};
+        const int rows[] = {0, 0, 599, 599, 8999};
+        for (size_t i = 0; i < t->ncells && i < 5; i++) {
+            CHECK_STR(t->cells[i].text, want[i]);
+            CHECK_INT(t->cells[i].row, rows[i]);
+        }
+    }
+    free(z);
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* Hostile references are refused with a finding; rows and cells
  * without references follow their predecessors; duplicates keep the
  * first. */
@@ -1228,6 +1290,7 @@ const struct jx_test t_import_xlsx[] = {
     {"import_xlsx.formats", formats},
     {"import_xlsx.strings", strings},
     {"import_xlsx.merges", merges},
+    {"import_xlsx.cell_order", cell_order},
     {"import_xlsx.references", references},
     {"import_xlsx.workbook_order", workbook_order},
     {"import_xlsx.broken", broken},
