@@ -559,6 +559,134 @@ static void add_syntax(struct jx_jdoc *d, enum jx_jfix fix, size_t off,
 
 enum { LOAD_FLAGS = JSON_DECODE_ANY };
 
+/* Where the candidates of one repair may start parsing: the text before
+ * cut is a prefix jansson has already accepted (it ends in ',', ':',
+ * '{' or '['), and syn[0..synlen) is a short text that leaves jansson's
+ * parser in the same state (the same open containers, the same token
+ * just read).  jansson's parse after the cut depends only on that state
+ * and the bytes after it (its lexer clears the token's text at every
+ * token; duplicate keys are allowed; positions count bytes, up to a NUL
+ * byte), so a
+ * candidate parsed as syn + text[cut..] meets the same error, with the
+ * same code and message, at its position less cut plus synlen.  Each
+ * candidate then costs the bytes from the cut on, not the whole text
+ * again (a text with many errors was errors x candidates x length). */
+struct resume {
+    size_t cut;    /* offset in the current text; 0: parse it whole */
+    char *syn;     /* malloc'd, or NULL when cut is 0 */
+    size_t synlen;
+};
+
+/* Fill r for the current text t[0..n) with the last cut at or before
+ * lim (the first byte a candidate may change or jansson refused).  The
+ * text before lim was accepted by jansson, so the tolerant tokenizer
+ * reads it as jansson does; anything unexpected gives no cut. */
+static void resume_at(const char *t, size_t n, size_t lim, struct resume *r)
+{
+    char stack[CLOSER_MAX];
+    size_t depth = 0, cut = 0, cutdepth = 0, pos = 0;
+    char cutk = 0;
+    struct tok tk;
+    r->cut = 0;
+    r->syn = NULL;
+    r->synlen = 0;
+    /* jansson loses count of a NUL byte it reads after a number or a
+       word (its one-byte put-back buffer takes the NUL for empty), so
+       its positions after one are not byte offsets: no cut past it */
+    const char *nul = memchr(t, '\0', lim);
+    if (nul) {
+        lim = (size_t)(nul - t);
+    }
+    while (next_tok(t, n, &pos, &tk) && tk.e <= lim) {
+        if (tk.k == '{' || tk.k == '[') {
+            if (depth == CLOSER_MAX) {
+                return;
+            }
+            stack[depth++] = tk.k;
+        } else if (tk.k == '}' || tk.k == ']') {
+            if (depth == 0 || stack[depth - 1] != (tk.k == '}' ? '{' : '[')) {
+                return;
+            }
+            depth--;
+            continue;
+        } else if (tk.k == ':' || tk.k == ',') {
+            if (depth == 0 || (tk.k == ':' && stack[depth - 1] != '{')) {
+                return;
+            }
+        } else if (tk.k != 's' && tk.k != 'w') {
+            return;
+        } else {
+            continue;
+        }
+        cut = tk.e;
+        cutdepth = depth;
+        cutk = tk.k;
+    }
+    if (cut == 0) {
+        return;
+    }
+    /* outer containers are inside a value: "[" or "{\"\":"; the
+       innermost one as the cut token left it */
+    char *b = jx_xmalloc(cutdepth * 6 + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < cutdepth; i++) {
+        const char *s;
+        if (i + 1 < cutdepth || cutk == ':') {
+            s = stack[i] == '[' ? "[" : "{\"\":";
+        } else if (cutk == ',') {
+            s = stack[i] == '[' ? "[0," : "{\"\":0,";
+        } else {
+            s = stack[i] == '[' ? "[" : "{";
+        }
+        size_t sl = strlen(s);
+        memcpy(b + k, s, sl);
+        k += sl;
+    }
+    b[k] = '\0';
+    r->cut = cut;
+    r->syn = b;
+    r->synlen = k;
+}
+
+/* Parse candidate c of t[0..n) (the text after it is *len2 bytes) from
+ * r's cut on; *e2 gets the error with its position in the candidate's
+ * whole text.  Returns true when the candidate parses to the end. */
+static bool try_cand(const char *t, size_t n, const struct cand *c,
+                     const struct resume *r, size_t *len2, json_error_t *e2)
+{
+    size_t cut = r->cut, sl = r->synlen;
+    size_t len = n - c->del + c->inslen;
+    size_t m = sl + len - cut;
+    char *s = jx_xmalloc(m + 1);
+    memcpy(s, r->syn ? r->syn : "", sl);
+    memcpy(s + sl, t + cut, c->pos - cut);
+    memcpy(s + sl + c->pos - cut, c->ins, c->inslen);
+    memcpy(s + sl + c->pos - cut + c->inslen, t + c->pos + c->del,
+           n - c->pos - c->del);
+    s[m] = '\0';
+    *len2 = len;
+    json_t *root = json_loadb(s, m, LOAD_FLAGS, e2);
+    free(s);
+    if (root) {
+        json_decref(root);
+        return true;
+    }
+    size_t q = e2->position < 0 ? 0 : (size_t)e2->position;
+    if (q < sl) {
+        /* not met: the prefix is accepted; parse the whole text then */
+        s = apply(t, n, c, len2);
+        root = json_loadb(s, len, LOAD_FLAGS, e2);
+        free(s);
+        bool ok = root != NULL;
+        json_decref(root);
+        return ok;
+    }
+    e2->position = (int)(q - sl + cut);
+    e2->line = -1;
+    e2->column = -1;
+    return false;
+}
+
 /* Parse d->text, repairing syntax errors; sets d->root (or leaves it
  * NULL after recording why).  A repair's text was already parsed when
  * its candidate was tried: that parse's tree (a repair that ends the
@@ -610,28 +738,42 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         json_t *best_root = NULL;   /* the tree of the repair that parsed */
         json_error_t best_err;      /* the error of the best failing one */
         memset(&best_err, 0, sizeof best_err);
+        /* candidates change nothing before their position, and jansson
+           accepted the text before the tokens at the error */
+        size_t lim = ctprev.k ? ctprev.s : ctcur.k ? ctcur.s : p;
+        lim = lim < p ? lim : p;
+        for (size_t i = 0; i < nc; i++) {
+            lim = c[i].pos < lim ? c[i].pos : lim;
+        }
+        struct resume rs;
+        resume_at(d->text, d->len, lim, &rs);
         for (size_t i = 0; i < nc && !best_ok; i++) {
             size_t len2;
-            char *t2 = apply(d->text, d->len, &c[i], &len2);
             json_error_t e2;
-            json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
-            if (r) {
-                best_root = r;
-                best = i;
-                best_ok = true;
-            } else {
-                size_t q = e2.position < 0 ? 0 : (size_t)e2.position;
-                add_edit(d, c[i].pos, c[i].del, c[i].inslen);
-                size_t q0 = map_back(d->edits, d->nedits, q > len2 ? len2 : q);
-                d->nedits--;
-                if (q0 > best_off) {
+            bool ok = try_cand(d->text, d->len, &c[i], &rs, &len2, &e2);
+            if (ok) {
+                /* the tree of the whole text (the same verdict) */
+                char *t2 = apply(d->text, d->len, &c[i], &len2);
+                json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
+                free(t2);
+                if (r) {
+                    best_root = r;
                     best = i;
-                    best_off = q0;
-                    best_err = e2;
+                    best_ok = true;
+                    break;
                 }
             }
-            free(t2);
+            size_t q = e2.position < 0 ? 0 : (size_t)e2.position;
+            add_edit(d, c[i].pos, c[i].del, c[i].inslen);
+            size_t q0 = map_back(d->edits, d->nedits, q > len2 ? len2 : q);
+            d->nedits--;
+            if (q0 > best_off) {
+                best = i;
+                best_off = q0;
+                best_err = e2;
+            }
         }
+        free(rs.syn);
         if (best == nc) {
             size_t at = ctcur.k ? ctcur.s : p;
             struct cand none = {JX_JFIX_NONE, 0, 0, NULL, 0, 0};
