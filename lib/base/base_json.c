@@ -237,27 +237,6 @@ static int max_depth_of(const char *t, size_t n, int max, size_t *off)
     return deepest;
 }
 
-/* The token jansson stopped at (position p) and the one before it:
- * the token holding byte p-1, else the one at p, else the first token
- * after p, else the last token.  k == 0 marks a missing token. */
-static void find_toks(const char *t, size_t n, size_t p, struct tok *prev,
-                      struct tok *cur)
-{
-    struct tok a = {0, 0, 0}, b = {0, 0, 0}, tk;
-    size_t pos = 0;
-    while (next_tok(t, n, &pos, &tk)) {
-        if ((p > 0 && tk.s <= p - 1 && p - 1 < tk.e) || tk.s >= p) {
-            *prev = b;
-            *cur = tk;
-            return;
-        }
-        a = b;
-        b = tk;
-    }
-    *prev = a;
-    *cur = b;
-}
-
 /* A candidate repair: replace text[pos, pos+del) by ins. */
 struct cand {
     enum jx_jfix fix;
@@ -348,16 +327,12 @@ static size_t nul_escape(const char *t, size_t s, size_t e)
 }
 
 /* Build the candidate repairs for a jansson error at p with code ec;
- * returns how many were written to c (at most 11).  The tokens before
- * and at p (find_toks) are left in *prevp and *curp for the caller. */
+ * prev and cur are the tokens before and at p (tokidx_find).  Returns how
+ * many were written to c (at most 11). */
 static size_t make_cands(const char *t, size_t n, size_t p,
                          enum json_error_code ec, struct cand *c,
-                         struct tok *prevp, struct tok *curp)
+                         struct tok prev, struct tok cur)
 {
-    struct tok prev, cur;
-    find_toks(t, n, p, &prev, &cur);
-    *prevp = prev;
-    *curp = cur;
     size_t nc = 0;
     if (ec == json_error_invalid_utf8) {
         /* replace every invalid byte of the token (or the one byte) */
@@ -502,7 +477,7 @@ static void add_edit(struct jx_jdoc *d, size_t pos, size_t del, size_t ins)
 
 /* The Chinese message for a repair of the current text t at the
  * candidate c, quoting the bad text; cur is the token at the error
- * (find_toks).  Allocated in arena. */
+ * (tokidx_find).  Allocated in arena. */
 static const char *fix_msg(struct jx_arena *a, const char *t,
                            const struct cand *c, struct tok cur)
 {
@@ -577,16 +552,116 @@ struct resume {
     size_t synlen;
 };
 
-/* Fill r for the current text t[0..n) with the last cut at or before
- * lim (the first byte a candidate may change or jansson refused).  The
- * text before lim was accepted by jansson, so the tolerant tokenizer
- * reads it as jansson does; anything unexpected gives no cut. */
-static void resume_at(const char *t, size_t n, size_t lim, struct resume *r)
+/* A token of the current text with the tolerant tokenizer's view of
+ * the brackets after it.  Kept from one repair to the next: a repair
+ * changes nothing before its position, so the tokens that end before it
+ * stay (tokidx_cut), and each repair scans only the text after them:
+ * linear in the text, not errors x length. */
+struct itok {
+    struct tok t;
+    int32_t open;    /* innermost open '{' / '[' after it (its index), -1 */
+    int32_t up;      /* for '{' / '[': the container around it, or -1 */
+    int32_t lastcut; /* last ',' ':' '{' '[' at or before it, or -1 */
+    bool bad;        /* brackets inconsistent at or before it */
+};
+
+struct tokidx {
+    struct itok *a;
+    size_t n, cap;
+    size_t pos;      /* where the scan goes on (the last token's end) */
+    bool done;       /* the scan reached the end of the text */
+};
+
+/* Append the next token of t[0..n) to x; false at the end. */
+static bool tokidx_more(struct tokidx *x, const char *t, size_t n)
 {
-    char stack[CLOSER_MAX];
-    size_t depth = 0, cut = 0, cutdepth = 0, pos = 0;
-    char cutk = 0;
     struct tok tk;
+    if (x->done || !next_tok(t, n, &x->pos, &tk)) {
+        x->done = true;
+        return false;
+    }
+    x->a = grow(x->a, &x->cap, x->n + 1, sizeof *x->a);
+    const struct itok *b = x->n ? &x->a[x->n - 1] : NULL;
+    struct itok *e = &x->a[x->n];
+    e->t = tk;
+    e->open = b ? b->open : -1;
+    e->up = -1;
+    e->lastcut = b ? b->lastcut : -1;
+    e->bad = b ? b->bad : false;
+    int32_t self = (int32_t)x->n;
+    char ok = e->open >= 0 ? x->a[e->open].t.k : 0;
+    if (tk.k == '{' || tk.k == '[') {
+        e->up = e->open;
+        e->open = self;
+        e->lastcut = self;
+    } else if (tk.k == '}' || tk.k == ']') {
+        if (ok != (tk.k == '}' ? '{' : '[')) {
+            e->bad = true;
+        } else {
+            e->open = x->a[e->open].up;
+        }
+    } else if (tk.k == ',' || tk.k == ':') {
+        if (!ok || (tk.k == ':' && ok != '{')) {
+            e->bad = true;
+        }
+        e->lastcut = self;
+    } else if (tk.k != 's' && tk.k != 'w') {
+        e->bad = true;
+    }
+    x->n++;
+    return true;
+}
+
+/* The token jansson stopped at (position p) and the one before it:
+ * the token holding byte p-1, else the first one after p (together:
+ * the first token ending at or after p), else the last two tokens;
+ * k == 0 marks a missing token.  *ci is cur's index in x (x->n when
+ * there is none).  Scans only past the tokens x already has. */
+static void tokidx_find(struct tokidx *x, const char *t, size_t n, size_t p,
+                        struct tok *prev, struct tok *cur, size_t *ci)
+{
+    while ((x->n == 0 || x->a[x->n - 1].t.e < p) && tokidx_more(x, t, n)) {
+    }
+    struct tok none = {0, 0, 0};
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->a[mid].t.e < p) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < x->n) {
+        *cur = x->a[lo].t;
+        *prev = lo > 0 ? x->a[lo - 1].t : none;
+        *ci = lo;
+        return;
+    }
+    *cur = x->n > 0 ? x->a[x->n - 1].t : none;
+    *prev = x->n > 1 ? x->a[x->n - 2].t : none;
+    *ci = x->n;
+}
+
+/* Drop the tokens that do not end before pos (a repair changes the
+ * text there); the scan goes on after the last one kept. */
+static void tokidx_cut(struct tokidx *x, size_t pos)
+{
+    while (x->n > 0 && x->a[x->n - 1].t.e >= pos) {
+        x->n--;
+    }
+    x->pos = x->n ? x->a[x->n - 1].t.e : 0;
+    x->done = false;
+}
+
+/* Fill r for the current text t[0..n) with the last cut of x at or
+ * before lim (the first byte a candidate may change or jansson
+ * refused), looking among the tokens before index before.  The text
+ * before lim was accepted by jansson, so the tolerant tokenizer reads
+ * it as jansson does; anything unexpected gives no cut. */
+static void resume_at(const struct tokidx *x, size_t before, const char *t,
+                      size_t lim, struct resume *r)
+{
     r->cut = 0;
     r->syn = NULL;
     r->synlen = 0;
@@ -597,53 +672,46 @@ static void resume_at(const char *t, size_t n, size_t lim, struct resume *r)
     if (nul) {
         lim = (size_t)(nul - t);
     }
-    while (next_tok(t, n, &pos, &tk) && tk.e <= lim) {
-        if (tk.k == '{' || tk.k == '[') {
-            if (depth == CLOSER_MAX) {
-                return;
-            }
-            stack[depth++] = tk.k;
-        } else if (tk.k == '}' || tk.k == ']') {
-            if (depth == 0 || stack[depth - 1] != (tk.k == '}' ? '{' : '[')) {
-                return;
-            }
-            depth--;
-            continue;
-        } else if (tk.k == ':' || tk.k == ',') {
-            if (depth == 0 || (tk.k == ':' && stack[depth - 1] != '{')) {
-                return;
-            }
-        } else if (tk.k != 's' && tk.k != 'w') {
-            return;
-        } else {
-            continue;
-        }
-        cut = tk.e;
-        cutdepth = depth;
-        cutk = tk.k;
+    int32_t i = before > 0 && before <= x->n ? x->a[before - 1].lastcut : -1;
+    while (i >= 0 && x->a[i].t.e > lim) {
+        i = i > 0 ? x->a[i - 1].lastcut : -1;
     }
-    if (cut == 0) {
+    if (i < 0 || x->a[i].bad) {
+        return;
+    }
+    const struct itok *ct = &x->a[i];
+    /* the open containers, innermost first */
+    char kinds[CLOSER_MAX];
+    size_t depth = 0;
+    for (int32_t o = ct->open; o >= 0; o = x->a[o].up) {
+        if (depth == CLOSER_MAX) {
+            return;
+        }
+        kinds[depth++] = x->a[o].t.k;
+    }
+    if (depth == 0) {
         return;
     }
     /* outer containers are inside a value: "[" or "{\"\":"; the
        innermost one as the cut token left it */
-    char *b = jx_xmalloc(cutdepth * 6 + 1);
+    char *b = jx_xmalloc(depth * 6 + 1);
     size_t k = 0;
-    for (size_t i = 0; i < cutdepth; i++) {
-        const char *s;
-        if (i + 1 < cutdepth || cutk == ':') {
-            s = stack[i] == '[' ? "[" : "{\"\":";
-        } else if (cutk == ',') {
-            s = stack[i] == '[' ? "[0," : "{\"\":0,";
+    for (size_t j = depth; j-- > 0;) {
+        const char *sy;
+        char kd = kinds[j];
+        if (j > 0 || ct->t.k == ':') {
+            sy = kd == '[' ? "[" : "{\"\":";
+        } else if (ct->t.k == ',') {
+            sy = kd == '[' ? "[0," : "{\"\":0,";
         } else {
-            s = stack[i] == '[' ? "[" : "{";
+            sy = kd == '[' ? "[" : "{";
         }
-        size_t sl = strlen(s);
-        memcpy(b + k, s, sl);
+        size_t sl = strlen(sy);
+        memcpy(b + k, sy, sl);
         k += sl;
     }
     b[k] = '\0';
-    r->cut = cut;
+    r->cut = ct->t.e;
     r->syn = b;
     r->synlen = k;
 }
@@ -693,7 +761,8 @@ static bool try_cand(const char *t, size_t n, const struct cand *c,
  * errors) or error (the next error) is taken over instead of parsing
  * the same bytes again; jansson is deterministic, so the result is the
  * same. */
-static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
+static void repair_loop(struct jx_jdoc *d, size_t max_repairs,
+                        struct tokidx *x)
 {
     json_error_t next_err; /* the error of the text applied last */
     bool have_next = false;
@@ -716,9 +785,11 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         const char *detail = jx_sprintf(
             d->arena, "解析器原文：%s",
             jx_jexcerpt(d->arena, err.text, strlen(err.text), 200));
+        struct tok ctprev, ctcur;
+        size_t ci;
+        tokidx_find(x, d->text, d->len, p, &ctprev, &ctcur, &ci);
         if (d->nsyn >= max_repairs) {
-            struct tok prev, cur;
-            find_toks(d->text, d->len, p, &prev, &cur);
+            struct tok cur = ctcur;
             size_t at = cur.k ? cur.s : p;
             add_syntax(d, JX_JFIX_TOOMANY,
                        map_back(d->edits, d->nedits, at),
@@ -730,8 +801,7 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         }
         size_t p0 = map_back(d->edits, d->nedits, p);
         struct cand c[12];
-        struct tok ctprev, ctcur;
-        size_t nc = make_cands(d->text, d->len, p, ec, c, &ctprev, &ctcur);
+        size_t nc = make_cands(d->text, d->len, p, ec, c, ctprev, ctcur);
         size_t best = nc;
         size_t best_off = p0;
         bool best_ok = false;
@@ -746,7 +816,7 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             lim = c[i].pos < lim ? c[i].pos : lim;
         }
         struct resume rs;
-        resume_at(d->text, d->len, lim, &rs);
+        resume_at(x, ci, d->text, lim, &rs);
         for (size_t i = 0; i < nc && !best_ok; i++) {
             size_t len2;
             json_error_t e2;
@@ -792,6 +862,7 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             d->text = t2;
             d->len = len2;
             add_edit(d, b->pos, b->del, b->inslen);
+            tokidx_cut(x, b->pos);
             if (best_ok) {
                 d->root = best_root;
             } else {
@@ -806,6 +877,16 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             return;
         }
     }
+}
+
+/* Parse d->text, repairing syntax errors (repair_loop with its own
+ * token index). */
+static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
+{
+    struct tokidx x;
+    memset(&x, 0, sizeof x);
+    repair_loop(d, max_repairs, &x);
+    free(x.a);
 }
 
 /* ---- the position scanner ------------------------------------------- */
