@@ -1856,32 +1856,40 @@ int32_t jx_jdoc_lookup(const struct jx_jdoc *d, const char *pointer)
             break;
         }
         p++;
-        jx_buf_reset(&seg);
-        while (*p && *p != '/') {
-            if (p[0] == '~' && p[1] == '1') {
-                jx_buf_addc(&seg, '/');
-                p += 2;
-            } else if (p[0] == '~' && p[1] == '0') {
-                jx_buf_addc(&seg, '~');
-                p += 2;
-            } else {
-                jx_buf_addc(&seg, *p++);
+        size_t raw = strcspn(p, "/");
+        const char *sp = p; /* the segment, unescaped */
+        size_t sn = raw;
+        if (memchr(p, '~', raw)) {
+            jx_buf_reset(&seg);
+            while (*p && *p != '/') {
+                if (p[0] == '~' && p[1] == '1') {
+                    jx_buf_addc(&seg, '/');
+                    p += 2;
+                } else if (p[0] == '~' && p[1] == '0') {
+                    jx_buf_addc(&seg, '~');
+                    p += 2;
+                } else {
+                    jx_buf_addc(&seg, *p++);
+                }
             }
+            sp = seg.p;
+            sn = seg.len;
+        } else {
+            p += raw; /* nothing escaped: the segment as it stands */
         }
         if (d->nodes[node].kind == '[') {
             size_t i = 0;
-            bool ok = seg.len > 0 && seg.len < 10 &&
-                      !(seg.len > 1 && seg.p[0] == '0');
-            for (size_t k = 0; ok && k < seg.len; k++) {
-                if (seg.p[k] < '0' || seg.p[k] > '9') {
+            bool ok = sn > 0 && sn < 10 && !(sn > 1 && sp[0] == '0');
+            for (size_t k = 0; ok && k < sn; k++) {
+                if (sp[k] < '0' || sp[k] > '9') {
                     ok = false;
                 } else {
-                    i = i * 10 + (size_t)(seg.p[k] - '0');
+                    i = i * 10 + (size_t)(sp[k] - '0');
                 }
             }
             node = ok ? jx_jdoc_element(d, node, i) : -1;
         } else {
-            node = jx_jdoc_member(d, node, seg.p, seg.len);
+            node = jx_jdoc_member(d, node, sp, sn);
         }
     }
     jx_buf_release(&seg);
@@ -1991,18 +1999,30 @@ char *jx_jdoc_path(const struct jx_jdoc *d, int32_t node,
         const struct jnode *x = &d->nodes[chain[i]];
         jx_buf_addc(&b, '/');
         if (!x->member) {
-            jx_buf_addf(&b, "%u", (unsigned)x->idx);
+            char num[16]; /* the index in decimal, written backwards */
+            size_t nd = sizeof num;
+            uint32_t v = x->idx;
+            do {
+                num[--nd] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v > 0);
+            jx_buf_add(&b, num + nd, sizeof num - nd);
             continue;
         }
-        for (size_t j = 0; j < x->idx; j++) {
-            char c = d->keys[x->key + j];
-            if (c == '~') {
-                jx_buf_adds(&b, "~0");
-            } else if (c == '/') {
-                jx_buf_adds(&b, "~1");
-            } else {
-                jx_buf_addc(&b, c);
+        const char *kp = d->keys + x->key;
+        size_t kn = x->idx;
+        for (size_t j = 0; j < kn;) {
+            /* the run up to the next byte to escape, in one piece */
+            size_t r = j;
+            while (r < kn && kp[r] != '~' && kp[r] != '/') {
+                r++;
             }
+            jx_buf_add(&b, kp + j, r - j);
+            if (r < kn) {
+                jx_buf_adds(&b, kp[r] == '~' ? "~0" : "~1");
+                r++;
+            }
+            j = r;
         }
     }
     free(chain);
