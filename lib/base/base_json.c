@@ -2337,6 +2337,9 @@ const char *jx_jload_hint(struct jx_jload *l, const char *s, size_t n,
             continue;
         }
         size_t len = strlen(names[i]);
+        if ((len > n ? len - n : n - len) >= bestd) {
+            continue; /* the distance is at least the lengths' difference */
+        }
         size_t d = jx_edit_distance(s, n, names[i], len);
         if (d < bestd && d < len) {
             best = names[i];
