@@ -716,6 +716,50 @@ static void resume_at(const struct tokidx *x, size_t before, const char *t,
     r->synlen = k;
 }
 
+/* A text in up to four pieces, handed to jansson by json_load_callback
+ * without being copied into one buffer (under ASan every copy of the
+ * text was a fresh allocation, filled and faulted in page by page). */
+struct pieces {
+    const char *p[4];
+    size_t n[4];
+    size_t i;   /* the piece being read */
+    size_t off; /* bytes of it already handed on */
+};
+
+/* json_load_callback's reader: the next bytes of the pieces (0 at the
+ * end). */
+static size_t pieces_read(void *buf, size_t buflen, void *data)
+{
+    struct pieces *pc = data;
+    size_t k = 0;
+    while (k < buflen && pc->i < 4) {
+        size_t left = pc->n[pc->i] - pc->off;
+        if (left == 0) {
+            pc->i++;
+            pc->off = 0;
+            continue;
+        }
+        size_t take = left < buflen - k ? left : buflen - k;
+        memcpy((char *)buf + k, pc->p[pc->i] + pc->off, take);
+        pc->off += take;
+        k += take;
+    }
+    return k;
+}
+
+/* Parse with jansson: pre[0..npre), then t[from..n) with candidate c
+ * applied (c->pos >= from). */
+static json_t *parse_cand(const char *pre, size_t npre, const char *t,
+                          size_t n, size_t from, const struct cand *c,
+                          json_error_t *e)
+{
+    struct pieces pc = {
+        {pre, t + from, c->ins, t + c->pos + c->del},
+        {npre, c->pos - from, c->inslen, n - c->pos - c->del},
+        0, 0};
+    return json_load_callback(pieces_read, &pc, LOAD_FLAGS, e);
+}
+
 /* Parse candidate c of t[0..n) (the text after it is *len2 bytes) from
  * r's cut on; *e2 gets the error with its position in the candidate's
  * whole text.  Returns true when the candidate parses to the end. */
@@ -723,18 +767,8 @@ static bool try_cand(const char *t, size_t n, const struct cand *c,
                      const struct resume *r, size_t *len2, json_error_t *e2)
 {
     size_t cut = r->cut, sl = r->synlen;
-    size_t len = n - c->del + c->inslen;
-    size_t m = sl + len - cut;
-    char *s = jx_xmalloc(m + 1);
-    memcpy(s, r->syn ? r->syn : "", sl);
-    memcpy(s + sl, t + cut, c->pos - cut);
-    memcpy(s + sl + c->pos - cut, c->ins, c->inslen);
-    memcpy(s + sl + c->pos - cut + c->inslen, t + c->pos + c->del,
-           n - c->pos - c->del);
-    s[m] = '\0';
-    *len2 = len;
-    json_t *root = json_loadb(s, m, LOAD_FLAGS, e2);
-    free(s);
+    *len2 = n - c->del + c->inslen;
+    json_t *root = parse_cand(r->syn ? r->syn : "", sl, t, n, cut, c, e2);
     if (root) {
         json_decref(root);
         return true;
@@ -742,9 +776,7 @@ static bool try_cand(const char *t, size_t n, const struct cand *c,
     size_t q = e2->position < 0 ? 0 : (size_t)e2->position;
     if (q < sl) {
         /* not met: the prefix is accepted; parse the whole text then */
-        s = apply(t, n, c, len2);
-        root = json_loadb(s, len, LOAD_FLAGS, e2);
-        free(s);
+        root = parse_cand("", 0, t, n, 0, c, e2);
         bool ok = root != NULL;
         json_decref(root);
         return ok;
@@ -823,9 +855,8 @@ static void repair_loop(struct jx_jdoc *d, size_t max_repairs,
             bool ok = try_cand(d->text, d->len, &c[i], &rs, &len2, &e2);
             if (ok) {
                 /* the tree of the whole text (the same verdict) */
-                char *t2 = apply(d->text, d->len, &c[i], &len2);
-                json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
-                free(t2);
+                json_t *r = parse_cand("", 0, d->text, d->len, 0, &c[i],
+                                       &e2);
                 if (r) {
                     best_root = r;
                     best = i;
