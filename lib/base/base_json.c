@@ -237,6 +237,29 @@ static int max_depth_of(const char *t, size_t n, int max, size_t *off)
     return deepest;
 }
 
+/* The token jansson stopped at (position p) and the one before it, by
+ * a scan from the start (tokidx_find's answer, for a text whose tokens
+ * the index does not hold): the token holding byte p-1, else the one
+ * at p, else the first token after p, else the last token.  k == 0
+ * marks a missing token. */
+static void find_toks(const char *t, size_t n, size_t p, struct tok *prev,
+                      struct tok *cur)
+{
+    struct tok a = {0, 0, 0}, b = {0, 0, 0}, tk;
+    size_t pos = 0;
+    while (next_tok(t, n, &pos, &tk)) {
+        if ((p > 0 && tk.s <= p - 1 && p - 1 < tk.e) || tk.s >= p) {
+            *prev = b;
+            *cur = tk;
+            return;
+        }
+        a = b;
+        b = tk;
+    }
+    *prev = a;
+    *cur = b;
+}
+
 /* A candidate repair: replace text[pos, pos+del) by ins. */
 struct cand {
     enum jx_jfix fix;
@@ -570,12 +593,24 @@ struct tokidx {
     size_t n, cap;
     size_t pos;      /* where the scan goes on (the last token's end) */
     bool done;       /* the scan reached the end of the text */
+    bool full;       /* more than TOKIDX_MAX tokens were needed: the
+                        index is given up for this text (find_toks and
+                        whole parses, as before it), so its memory stays
+                        fixed whatever the text's size */
 };
+
+#ifndef TOKIDX_MAX
+#define TOKIDX_MAX 65536 /* tokens indexed at most (40 bytes each) */
+#endif
 
 /* Append the next token of t[0..n) to x; false at the end. */
 static bool tokidx_more(struct tokidx *x, const char *t, size_t n)
 {
     struct tok tk;
+    if (x->n >= TOKIDX_MAX) {
+        x->full = true;
+        return false;
+    }
     if (x->done || !next_tok(t, n, &x->pos, &tk)) {
         x->done = true;
         return false;
@@ -620,7 +655,13 @@ static bool tokidx_more(struct tokidx *x, const char *t, size_t n)
 static void tokidx_find(struct tokidx *x, const char *t, size_t n, size_t p,
                         struct tok *prev, struct tok *cur, size_t *ci)
 {
-    while ((x->n == 0 || x->a[x->n - 1].t.e < p) && tokidx_more(x, t, n)) {
+    while (!x->full && (x->n == 0 || x->a[x->n - 1].t.e < p) &&
+           tokidx_more(x, t, n)) {
+    }
+    if (x->full) {
+        find_toks(t, n, p, prev, cur);
+        *ci = 0; /* no cut: resume_at finds none before index 0 */
+        return;
     }
     struct tok none = {0, 0, 0};
     size_t lo = 0, hi = x->n;
@@ -762,24 +803,31 @@ static json_t *parse_cand(const char *pre, size_t npre, const char *t,
 
 /* Parse candidate c of t[0..n) (the text after it is *len2 bytes) from
  * r's cut on; *e2 gets the error with its position in the candidate's
- * whole text.  Returns true when the candidate parses to the end. */
+ * whole text.  Returns true when the candidate parses to the end; then
+ * *whole is the tree when the whole text was parsed (no cut: the
+ * caller owns it), else NULL. */
 static bool try_cand(const char *t, size_t n, const struct cand *c,
-                     const struct resume *r, size_t *len2, json_error_t *e2)
+                     const struct resume *r, size_t *len2, json_error_t *e2,
+                     json_t **whole)
 {
     size_t cut = r->cut, sl = r->synlen;
     *len2 = n - c->del + c->inslen;
+    *whole = NULL;
     json_t *root = parse_cand(r->syn ? r->syn : "", sl, t, n, cut, c, e2);
     if (root) {
-        json_decref(root);
+        if (sl == 0 && cut == 0) {
+            *whole = root;
+        } else {
+            json_decref(root);
+        }
         return true;
     }
     size_t q = e2->position < 0 ? 0 : (size_t)e2->position;
     if (q < sl) {
         /* not met: the prefix is accepted; parse the whole text then */
         root = parse_cand("", 0, t, n, 0, c, e2);
-        bool ok = root != NULL;
-        json_decref(root);
-        return ok;
+        *whole = root;
+        return root != NULL;
     }
     e2->position = (int)(q - sl + cut);
     e2->line = -1;
@@ -852,11 +900,14 @@ static void repair_loop(struct jx_jdoc *d, size_t max_repairs,
         for (size_t i = 0; i < nc && !best_ok; i++) {
             size_t len2;
             json_error_t e2;
-            bool ok = try_cand(d->text, d->len, &c[i], &rs, &len2, &e2);
+            json_t *whole;
+            bool ok = try_cand(d->text, d->len, &c[i], &rs, &len2, &e2,
+                               &whole);
             if (ok) {
                 /* the tree of the whole text (the same verdict) */
-                json_t *r = parse_cand("", 0, d->text, d->len, 0, &c[i],
-                                       &e2);
+                json_t *r = whole ? whole
+                                  : parse_cand("", 0, d->text, d->len, 0,
+                                               &c[i], &e2);
                 if (r) {
                     best_root = r;
                     best = i;
