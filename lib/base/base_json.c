@@ -237,9 +237,11 @@ static int max_depth_of(const char *t, size_t n, int max, size_t *off)
     return deepest;
 }
 
-/* The token jansson stopped at (position p) and the one before it:
- * the token holding byte p-1, else the one at p, else the first token
- * after p, else the last token.  k == 0 marks a missing token. */
+/* The token jansson stopped at (position p) and the one before it, by
+ * a scan from the start (tokidx_find's answer, for a text whose tokens
+ * the index does not hold): the token holding byte p-1, else the one
+ * at p, else the first token after p, else the last token.  k == 0
+ * marks a missing token. */
 static void find_toks(const char *t, size_t n, size_t p, struct tok *prev,
                       struct tok *cur)
 {
@@ -348,16 +350,12 @@ static size_t nul_escape(const char *t, size_t s, size_t e)
 }
 
 /* Build the candidate repairs for a jansson error at p with code ec;
- * returns how many were written to c (at most 11).  The tokens before
- * and at p (find_toks) are left in *prevp and *curp for the caller. */
+ * prev and cur are the tokens before and at p (tokidx_find).  Returns how
+ * many were written to c (at most 11). */
 static size_t make_cands(const char *t, size_t n, size_t p,
                          enum json_error_code ec, struct cand *c,
-                         struct tok *prevp, struct tok *curp)
+                         struct tok prev, struct tok cur)
 {
-    struct tok prev, cur;
-    find_toks(t, n, p, &prev, &cur);
-    *prevp = prev;
-    *curp = cur;
     size_t nc = 0;
     if (ec == json_error_invalid_utf8) {
         /* replace every invalid byte of the token (or the one byte) */
@@ -502,7 +500,7 @@ static void add_edit(struct jx_jdoc *d, size_t pos, size_t del, size_t ins)
 
 /* The Chinese message for a repair of the current text t at the
  * candidate c, quoting the bad text; cur is the token at the error
- * (find_toks).  Allocated in arena. */
+ * (tokidx_find).  Allocated in arena. */
 static const char *fix_msg(struct jx_arena *a, const char *t,
                            const struct cand *c, struct tok cur)
 {
@@ -559,13 +557,292 @@ static void add_syntax(struct jx_jdoc *d, enum jx_jfix fix, size_t off,
 
 enum { LOAD_FLAGS = JSON_DECODE_ANY };
 
+/* Where the candidates of one repair may start parsing: the text before
+ * cut is a prefix jansson has already accepted (it ends in ',', ':',
+ * '{' or '['), and syn[0..synlen) is a short text that leaves jansson's
+ * parser in the same state (the same open containers, the same token
+ * just read).  jansson's parse after the cut depends only on that state
+ * and the bytes after it (its lexer clears the token's text at every
+ * token; duplicate keys are allowed; positions count bytes, up to a NUL
+ * byte), so a
+ * candidate parsed as syn + text[cut..] meets the same error, with the
+ * same code and message, at its position less cut plus synlen.  Each
+ * candidate then costs the bytes from the cut on, not the whole text
+ * again (a text with many errors was errors x candidates x length). */
+struct resume {
+    size_t cut;    /* offset in the current text; 0: parse it whole */
+    char *syn;     /* malloc'd, or NULL when cut is 0 */
+    size_t synlen;
+};
+
+/* A token of the current text with the tolerant tokenizer's view of
+ * the brackets after it.  Kept from one repair to the next: a repair
+ * changes nothing before its position, so the tokens that end before it
+ * stay (tokidx_cut), and each repair scans only the text after them:
+ * linear in the text, not errors x length. */
+struct itok {
+    struct tok t;
+    int32_t open;    /* innermost open '{' / '[' after it (its index), -1 */
+    int32_t up;      /* for '{' / '[': the container around it, or -1 */
+    int32_t lastcut; /* last ',' ':' '{' '[' at or before it, or -1 */
+    bool bad;        /* brackets inconsistent at or before it */
+};
+
+struct tokidx {
+    struct itok *a;
+    size_t n, cap;
+    size_t pos;      /* where the scan goes on (the last token's end) */
+    bool done;       /* the scan reached the end of the text */
+    bool full;       /* more than TOKIDX_MAX tokens were needed: the
+                        index is given up for this text (find_toks and
+                        whole parses, as before it), so its memory stays
+                        fixed whatever the text's size */
+};
+
+#ifndef TOKIDX_MAX
+#define TOKIDX_MAX 65536 /* tokens indexed at most (40 bytes each) */
+#endif
+
+/* Append the next token of t[0..n) to x; false at the end. */
+static bool tokidx_more(struct tokidx *x, const char *t, size_t n)
+{
+    struct tok tk;
+    if (x->n >= TOKIDX_MAX) {
+        x->full = true;
+        return false;
+    }
+    if (x->done || !next_tok(t, n, &x->pos, &tk)) {
+        x->done = true;
+        return false;
+    }
+    x->a = grow(x->a, &x->cap, x->n + 1, sizeof *x->a);
+    const struct itok *b = x->n ? &x->a[x->n - 1] : NULL;
+    struct itok *e = &x->a[x->n];
+    e->t = tk;
+    e->open = b ? b->open : -1;
+    e->up = -1;
+    e->lastcut = b ? b->lastcut : -1;
+    e->bad = b ? b->bad : false;
+    int32_t self = (int32_t)x->n;
+    char ok = e->open >= 0 ? x->a[e->open].t.k : 0;
+    if (tk.k == '{' || tk.k == '[') {
+        e->up = e->open;
+        e->open = self;
+        e->lastcut = self;
+    } else if (tk.k == '}' || tk.k == ']') {
+        if (ok != (tk.k == '}' ? '{' : '[')) {
+            e->bad = true;
+        } else {
+            e->open = x->a[e->open].up;
+        }
+    } else if (tk.k == ',' || tk.k == ':') {
+        if (!ok || (tk.k == ':' && ok != '{')) {
+            e->bad = true;
+        }
+        e->lastcut = self;
+    } else if (tk.k != 's' && tk.k != 'w') {
+        e->bad = true;
+    }
+    x->n++;
+    return true;
+}
+
+/* The token jansson stopped at (position p) and the one before it:
+ * the token holding byte p-1, else the first one after p (together:
+ * the first token ending at or after p), else the last two tokens;
+ * k == 0 marks a missing token.  *ci is cur's index in x (x->n when
+ * there is none).  Scans only past the tokens x already has. */
+static void tokidx_find(struct tokidx *x, const char *t, size_t n, size_t p,
+                        struct tok *prev, struct tok *cur, size_t *ci)
+{
+    while (!x->full && (x->n == 0 || x->a[x->n - 1].t.e < p) &&
+           tokidx_more(x, t, n)) {
+    }
+    if (x->full) {
+        find_toks(t, n, p, prev, cur);
+        *ci = 0; /* no cut: resume_at finds none before index 0 */
+        return;
+    }
+    struct tok none = {0, 0, 0};
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->a[mid].t.e < p) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < x->n) {
+        *cur = x->a[lo].t;
+        *prev = lo > 0 ? x->a[lo - 1].t : none;
+        *ci = lo;
+        return;
+    }
+    *cur = x->n > 0 ? x->a[x->n - 1].t : none;
+    *prev = x->n > 1 ? x->a[x->n - 2].t : none;
+    *ci = x->n;
+}
+
+/* Drop the tokens that do not end before pos (a repair changes the
+ * text there); the scan goes on after the last one kept. */
+static void tokidx_cut(struct tokidx *x, size_t pos)
+{
+    while (x->n > 0 && x->a[x->n - 1].t.e >= pos) {
+        x->n--;
+    }
+    x->pos = x->n ? x->a[x->n - 1].t.e : 0;
+    x->done = false;
+}
+
+/* Fill r for the current text t[0..n) with the last cut of x at or
+ * before lim (the first byte a candidate may change or jansson
+ * refused), looking among the tokens before index before.  The text
+ * before lim was accepted by jansson, so the tolerant tokenizer reads
+ * it as jansson does; anything unexpected gives no cut. */
+static void resume_at(const struct tokidx *x, size_t before, const char *t,
+                      size_t lim, struct resume *r)
+{
+    r->cut = 0;
+    r->syn = NULL;
+    r->synlen = 0;
+    /* jansson loses count of a NUL byte it reads after a number or a
+       word (its one-byte put-back buffer takes the NUL for empty), so
+       its positions after one are not byte offsets: no cut past it */
+    const char *nul = memchr(t, '\0', lim);
+    if (nul) {
+        lim = (size_t)(nul - t);
+    }
+    int32_t i = before > 0 && before <= x->n ? x->a[before - 1].lastcut : -1;
+    while (i >= 0 && x->a[i].t.e > lim) {
+        i = i > 0 ? x->a[i - 1].lastcut : -1;
+    }
+    if (i < 0 || x->a[i].bad) {
+        return;
+    }
+    const struct itok *ct = &x->a[i];
+    /* the open containers, innermost first */
+    char kinds[CLOSER_MAX];
+    size_t depth = 0;
+    for (int32_t o = ct->open; o >= 0; o = x->a[o].up) {
+        if (depth == CLOSER_MAX) {
+            return;
+        }
+        kinds[depth++] = x->a[o].t.k;
+    }
+    if (depth == 0) {
+        return;
+    }
+    /* outer containers are inside a value: "[" or "{\"\":"; the
+       innermost one as the cut token left it */
+    char *b = jx_xmalloc(depth * 6 + 1);
+    size_t k = 0;
+    for (size_t j = depth; j-- > 0;) {
+        const char *sy;
+        char kd = kinds[j];
+        if (j > 0 || ct->t.k == ':') {
+            sy = kd == '[' ? "[" : "{\"\":";
+        } else if (ct->t.k == ',') {
+            sy = kd == '[' ? "[0," : "{\"\":0,";
+        } else {
+            sy = kd == '[' ? "[" : "{";
+        }
+        size_t sl = strlen(sy);
+        memcpy(b + k, sy, sl);
+        k += sl;
+    }
+    b[k] = '\0';
+    r->cut = ct->t.e;
+    r->syn = b;
+    r->synlen = k;
+}
+
+/* A text in up to four pieces, handed to jansson by json_load_callback
+ * without being copied into one buffer (under ASan every copy of the
+ * text was a fresh allocation, filled and faulted in page by page). */
+struct pieces {
+    const char *p[4];
+    size_t n[4];
+    size_t i;   /* the piece being read */
+    size_t off; /* bytes of it already handed on */
+};
+
+/* json_load_callback's reader: the next bytes of the pieces (0 at the
+ * end). */
+static size_t pieces_read(void *buf, size_t buflen, void *data)
+{
+    struct pieces *pc = data;
+    size_t k = 0;
+    while (k < buflen && pc->i < 4) {
+        size_t left = pc->n[pc->i] - pc->off;
+        if (left == 0) {
+            pc->i++;
+            pc->off = 0;
+            continue;
+        }
+        size_t take = left < buflen - k ? left : buflen - k;
+        memcpy((char *)buf + k, pc->p[pc->i] + pc->off, take);
+        pc->off += take;
+        k += take;
+    }
+    return k;
+}
+
+/* Parse with jansson: pre[0..npre), then t[from..n) with candidate c
+ * applied (c->pos >= from). */
+static json_t *parse_cand(const char *pre, size_t npre, const char *t,
+                          size_t n, size_t from, const struct cand *c,
+                          json_error_t *e)
+{
+    struct pieces pc = {
+        {pre, t + from, c->ins, t + c->pos + c->del},
+        {npre, c->pos - from, c->inslen, n - c->pos - c->del},
+        0, 0};
+    return json_load_callback(pieces_read, &pc, LOAD_FLAGS, e);
+}
+
+/* Parse candidate c of t[0..n) (the text after it is *len2 bytes) from
+ * r's cut on; *e2 gets the error with its position in the candidate's
+ * whole text.  Returns true when the candidate parses to the end; then
+ * *whole is the tree when the whole text was parsed (no cut: the
+ * caller owns it), else NULL. */
+static bool try_cand(const char *t, size_t n, const struct cand *c,
+                     const struct resume *r, size_t *len2, json_error_t *e2,
+                     json_t **whole)
+{
+    size_t cut = r->cut, sl = r->synlen;
+    *len2 = n - c->del + c->inslen;
+    *whole = NULL;
+    json_t *root = parse_cand(r->syn ? r->syn : "", sl, t, n, cut, c, e2);
+    if (root) {
+        if (sl == 0 && cut == 0) {
+            *whole = root;
+        } else {
+            json_decref(root);
+        }
+        return true;
+    }
+    size_t q = e2->position < 0 ? 0 : (size_t)e2->position;
+    if (q < sl) {
+        /* not met: the prefix is accepted; parse the whole text then */
+        root = parse_cand("", 0, t, n, 0, c, e2);
+        *whole = root;
+        return root != NULL;
+    }
+    e2->position = (int)(q - sl + cut);
+    e2->line = -1;
+    e2->column = -1;
+    return false;
+}
+
 /* Parse d->text, repairing syntax errors; sets d->root (or leaves it
  * NULL after recording why).  A repair's text was already parsed when
  * its candidate was tried: that parse's tree (a repair that ends the
  * errors) or error (the next error) is taken over instead of parsing
  * the same bytes again; jansson is deterministic, so the result is the
  * same. */
-static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
+static void repair_loop(struct jx_jdoc *d, size_t max_repairs,
+                        struct tokidx *x)
 {
     json_error_t next_err; /* the error of the text applied last */
     bool have_next = false;
@@ -588,9 +865,11 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         const char *detail = jx_sprintf(
             d->arena, "解析器原文：%s",
             jx_jexcerpt(d->arena, err.text, strlen(err.text), 200));
+        struct tok ctprev, ctcur;
+        size_t ci;
+        tokidx_find(x, d->text, d->len, p, &ctprev, &ctcur, &ci);
         if (d->nsyn >= max_repairs) {
-            struct tok prev, cur;
-            find_toks(d->text, d->len, p, &prev, &cur);
+            struct tok cur = ctcur;
             size_t at = cur.k ? cur.s : p;
             add_syntax(d, JX_JFIX_TOOMANY,
                        map_back(d->edits, d->nedits, at),
@@ -602,36 +881,51 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
         }
         size_t p0 = map_back(d->edits, d->nedits, p);
         struct cand c[12];
-        struct tok ctprev, ctcur;
-        size_t nc = make_cands(d->text, d->len, p, ec, c, &ctprev, &ctcur);
+        size_t nc = make_cands(d->text, d->len, p, ec, c, ctprev, ctcur);
         size_t best = nc;
         size_t best_off = p0;
         bool best_ok = false;
         json_t *best_root = NULL;   /* the tree of the repair that parsed */
         json_error_t best_err;      /* the error of the best failing one */
         memset(&best_err, 0, sizeof best_err);
+        /* candidates change nothing before their position, and jansson
+           accepted the text before the tokens at the error */
+        size_t lim = ctprev.k ? ctprev.s : ctcur.k ? ctcur.s : p;
+        lim = lim < p ? lim : p;
+        for (size_t i = 0; i < nc; i++) {
+            lim = c[i].pos < lim ? c[i].pos : lim;
+        }
+        struct resume rs;
+        resume_at(x, ci, d->text, lim, &rs);
         for (size_t i = 0; i < nc && !best_ok; i++) {
             size_t len2;
-            char *t2 = apply(d->text, d->len, &c[i], &len2);
             json_error_t e2;
-            json_t *r = json_loadb(t2, len2, LOAD_FLAGS, &e2);
-            if (r) {
-                best_root = r;
-                best = i;
-                best_ok = true;
-            } else {
-                size_t q = e2.position < 0 ? 0 : (size_t)e2.position;
-                add_edit(d, c[i].pos, c[i].del, c[i].inslen);
-                size_t q0 = map_back(d->edits, d->nedits, q > len2 ? len2 : q);
-                d->nedits--;
-                if (q0 > best_off) {
+            json_t *whole;
+            bool ok = try_cand(d->text, d->len, &c[i], &rs, &len2, &e2,
+                               &whole);
+            if (ok) {
+                /* the tree of the whole text (the same verdict) */
+                json_t *r = whole ? whole
+                                  : parse_cand("", 0, d->text, d->len, 0,
+                                               &c[i], &e2);
+                if (r) {
+                    best_root = r;
                     best = i;
-                    best_off = q0;
-                    best_err = e2;
+                    best_ok = true;
+                    break;
                 }
             }
-            free(t2);
+            size_t q = e2.position < 0 ? 0 : (size_t)e2.position;
+            add_edit(d, c[i].pos, c[i].del, c[i].inslen);
+            size_t q0 = map_back(d->edits, d->nedits, q > len2 ? len2 : q);
+            d->nedits--;
+            if (q0 > best_off) {
+                best = i;
+                best_off = q0;
+                best_err = e2;
+            }
         }
+        free(rs.syn);
         if (best == nc) {
             size_t at = ctcur.k ? ctcur.s : p;
             struct cand none = {JX_JFIX_NONE, 0, 0, NULL, 0, 0};
@@ -650,6 +944,7 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             d->text = t2;
             d->len = len2;
             add_edit(d, b->pos, b->del, b->inslen);
+            tokidx_cut(x, b->pos);
             if (best_ok) {
                 d->root = best_root;
             } else {
@@ -664,6 +959,16 @@ static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
             return;
         }
     }
+}
+
+/* Parse d->text, repairing syntax errors (repair_loop with its own
+ * token index). */
+static void parse_repairing(struct jx_jdoc *d, size_t max_repairs)
+{
+    struct tokidx x;
+    memset(&x, 0, sizeof x);
+    repair_loop(d, max_repairs, &x);
+    free(x.a);
 }
 
 /* ---- the position scanner ------------------------------------------- */
@@ -1633,32 +1938,40 @@ int32_t jx_jdoc_lookup(const struct jx_jdoc *d, const char *pointer)
             break;
         }
         p++;
-        jx_buf_reset(&seg);
-        while (*p && *p != '/') {
-            if (p[0] == '~' && p[1] == '1') {
-                jx_buf_addc(&seg, '/');
-                p += 2;
-            } else if (p[0] == '~' && p[1] == '0') {
-                jx_buf_addc(&seg, '~');
-                p += 2;
-            } else {
-                jx_buf_addc(&seg, *p++);
+        size_t raw = strcspn(p, "/");
+        const char *sp = p; /* the segment, unescaped */
+        size_t sn = raw;
+        if (memchr(p, '~', raw)) {
+            jx_buf_reset(&seg);
+            while (*p && *p != '/') {
+                if (p[0] == '~' && p[1] == '1') {
+                    jx_buf_addc(&seg, '/');
+                    p += 2;
+                } else if (p[0] == '~' && p[1] == '0') {
+                    jx_buf_addc(&seg, '~');
+                    p += 2;
+                } else {
+                    jx_buf_addc(&seg, *p++);
+                }
             }
+            sp = seg.p;
+            sn = seg.len;
+        } else {
+            p += raw; /* nothing escaped: the segment as it stands */
         }
         if (d->nodes[node].kind == '[') {
             size_t i = 0;
-            bool ok = seg.len > 0 && seg.len < 10 &&
-                      !(seg.len > 1 && seg.p[0] == '0');
-            for (size_t k = 0; ok && k < seg.len; k++) {
-                if (seg.p[k] < '0' || seg.p[k] > '9') {
+            bool ok = sn > 0 && sn < 10 && !(sn > 1 && sp[0] == '0');
+            for (size_t k = 0; ok && k < sn; k++) {
+                if (sp[k] < '0' || sp[k] > '9') {
                     ok = false;
                 } else {
-                    i = i * 10 + (size_t)(seg.p[k] - '0');
+                    i = i * 10 + (size_t)(sp[k] - '0');
                 }
             }
             node = ok ? jx_jdoc_element(d, node, i) : -1;
         } else {
-            node = jx_jdoc_member(d, node, seg.p, seg.len);
+            node = jx_jdoc_member(d, node, sp, sn);
         }
     }
     jx_buf_release(&seg);
@@ -1768,18 +2081,30 @@ char *jx_jdoc_path(const struct jx_jdoc *d, int32_t node,
         const struct jnode *x = &d->nodes[chain[i]];
         jx_buf_addc(&b, '/');
         if (!x->member) {
-            jx_buf_addf(&b, "%u", (unsigned)x->idx);
+            char num[16]; /* the index in decimal, written backwards */
+            size_t nd = sizeof num;
+            uint32_t v = x->idx;
+            do {
+                num[--nd] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v > 0);
+            jx_buf_add(&b, num + nd, sizeof num - nd);
             continue;
         }
-        for (size_t j = 0; j < x->idx; j++) {
-            char c = d->keys[x->key + j];
-            if (c == '~') {
-                jx_buf_adds(&b, "~0");
-            } else if (c == '/') {
-                jx_buf_adds(&b, "~1");
-            } else {
-                jx_buf_addc(&b, c);
+        const char *kp = d->keys + x->key;
+        size_t kn = x->idx;
+        for (size_t j = 0; j < kn;) {
+            /* the run up to the next byte to escape, in one piece */
+            size_t r = j;
+            while (r < kn && kp[r] != '~' && kp[r] != '/') {
+                r++;
             }
+            jx_buf_add(&b, kp + j, r - j);
+            if (r < kn) {
+                jx_buf_adds(&b, kp[r] == '~' ? "~0" : "~1");
+                r++;
+            }
+            j = r;
         }
     }
     free(chain);
@@ -2094,6 +2419,9 @@ const char *jx_jload_hint(struct jx_jload *l, const char *s, size_t n,
             continue;
         }
         size_t len = strlen(names[i]);
+        if ((len > n ? len - n : n - len) >= bestd) {
+            continue; /* the distance is at least the lengths' difference */
+        }
         size_t d = jx_edit_distance(s, n, names[i], len);
         if (d < bestd && d < len) {
             best = names[i];

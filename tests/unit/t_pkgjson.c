@@ -1874,6 +1874,64 @@ static void positions(void)
     jx_arena_free(a);
 }
 
+/* Many errors spread over a text: each repair resumes the parse after
+ * the last bracket jansson accepted and keeps the tokens before it
+ * (base_json.c, struct resume / struct tokidx); the repairs, their
+ * offsets and the tree are those of parsing the whole text again. */
+static void repairs_spread(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_buf b;
+    jx_buf_init(&b, 1u << 20);
+    jx_buf_adds(&b, "{\"rows\": [\n");
+    size_t comma[12], null[12];
+    for (int i = 0; i < 12; i++) {
+        jx_buf_addf(&b, "  {\"name\": \"单位%d\"", i);
+        comma[i] = b.len; /* a ',' is missing here */
+        jx_buf_addf(&b, " \"n\": %d, \"ok\": ", i * 7);
+        null[i] = b.len;  /* and "tru" is no value */
+        jx_buf_adds(&b, "tru},\n");
+    }
+    jx_buf_adds(&b, "  {\"name\": \"末\"}\n]}\n");
+    struct jx_jlimits lim = {64, 64, 0, true};
+    struct jx_jdoc *d = jx_jdoc_parse(a, b.p, b.len, &lim);
+    CHECK_INT(jx_jdoc_nsyntax(d), 24);
+    for (size_t i = 0; i < 24 && i < jx_jdoc_nsyntax(d); i++) {
+        const struct jx_jsyntax *x = jx_jdoc_syntax(d, i);
+        CHECK_INT(x->fix, i % 2 ? JX_JFIX_NULL : JX_JFIX_COMMA);
+        CHECK_INT(x->off, i % 2 ? null[i / 2] : comma[i / 2]);
+    }
+    CHECK_STR(jx_jdoc_syntax(d, 3)->msg, "无效的值 tru（按 null 处理）");
+    json_t *n = jx_jdoc_root(d) ? json_object_get(
+                    json_array_get(json_object_get(jx_jdoc_root(d), "rows"),
+                                   11), "n")
+                                : NULL;
+    CHECK_INT(json_integer_value(n), 77);
+    CHECK(jx_jdoc_lookup(d, "/rows/12/name") > 0);
+    jx_jdoc_free(d);
+    /* the 21st error stops the reading, at the token it is at */
+    lim.max_repairs = 20;
+    d = jx_jdoc_parse(a, b.p, b.len, &lim);
+    CHECK_INT(jx_jdoc_nsyntax(d), 21);
+    CHECK_INT(jx_jdoc_syntax(d, 20)->fix, JX_JFIX_TOOMANY);
+    CHECK_INT(jx_jdoc_syntax(d, 20)->off, comma[10] + 1);
+    CHECK(jx_jdoc_root(d) == NULL);
+    jx_jdoc_free(d);
+    /* jansson loses count of a NUL byte after a number: no resuming
+       past one (else the ':' before "024" would be repaired as the
+       first of six edits) */
+    static const char t[] = "{\"a\": 1\0, \"b\": {\"c\": \"U\"}, "
+                            "\"d\":024}\nx y\n";
+    d = jx_jdoc_parse(a, t, sizeof t - 1, &lim);
+    CHECK_INT(jx_jdoc_nsyntax(d), 1);
+    CHECK_INT(jx_jdoc_syntax(d, 0)->fix, JX_JFIX_NONE);
+    CHECK_INT(jx_jdoc_syntax(d, 0)->off, 30);
+    CHECK_STR(jx_jdoc_syntax(d, 0)->msg, "JSON 语法错误（在 : 附近）");
+    jx_jdoc_free(d);
+    jx_buf_release(&b);
+    jx_arena_free(a);
+}
+
 /* The one pass and the repairing way agree on plain JSON: values,
  * positions after a BOM, escapes and a surrogate pair, the duplicated
  * key, the extreme integers and a real kept as its token; texts the
@@ -2263,6 +2321,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.limit_size", limit_size},
     {"pkgjson.diag_limit", diag_limit},
     {"pkgjson.positions", positions},
+    {"pkgjson.repairs_spread", repairs_spread},
     {"pkgjson.one_pass", one_pass},
     {"pkgjson.positions_long_lines", positions_long_lines},
     {"pkgjson.shared_reader", shared_reader},
