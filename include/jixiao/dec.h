@@ -158,6 +158,10 @@ char *jx_rat_format(struct jx_rat a, int scale, bool percent,
  * has no finite decimal expansion within 18 decimals. */
 char *jx_rat_format_exact(struct jx_rat a, bool percent, char *buf);
 
+/* The decimals jx_rat_format_exact writes for a (after its "." and
+ * before any "%"), without writing them; -1 when it returns NULL. */
+int jx_rat_exact_decimals(struct jx_rat a, bool percent);
+
 /* True when the value is a whole number. */
 bool jx_rat_is_int(struct jx_rat a);
 

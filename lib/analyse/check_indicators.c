@@ -14,6 +14,8 @@
 #include "jixiao/indval.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest row list printed in one message (the rest are counted). */
@@ -557,26 +559,66 @@ static void vague(struct jx_check_ctx *c, const struct isheet *s)
     }
 }
 
-/* C407: the same 三级指标 name twice in one sheet. */
+/* FNV-1a of a NUL-terminated name. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    }
+    return h;
+}
+
+/* C407: the same 三级指标 name twice in one sheet.  Each named row's
+ * first row of the same name is found by hashing (linear, not a
+ * comparison of every pair); then each first row's later namesakes are
+ * reported, in the order of the rows, as the plain double loop did. */
 static void duplicates(struct jx_check_ctx *c, const struct isheet *s)
 {
     const struct jx_sheet *sh = s->sh;
-    for (size_t i = 0; i < sh->nindicators; i++) {
+    size_t n = sh->nindicators;
+    if (n < 2) {
+        return;
+    }
+    size_t nslots = 4;
+    while (nslots < 2 * n) {
+        nslots *= 2;
+    }
+    size_t *first = jx_xmalloc(n * sizeof *first); /* n: unnamed */
+    size_t *slot = jx_xmalloc(nslots * sizeof *slot); /* row + 1, 0 free */
+    uint64_t *hash = jx_xmalloc(n * sizeof *hash);
+    memset(slot, 0, nslots * sizeof *slot);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
         const struct jx_indicator *r = &sh->indicators[i];
+        first[i] = n;
         if (!has(&r->name)) {
             continue;
         }
-        bool earlier = false;
-        for (size_t j = 0; j < i && !earlier; j++) {
-            earlier = has(&sh->indicators[j].name) &&
-                      strcmp(sh->indicators[j].name.s, r->name.s) == 0;
-        }
-        if (earlier) {
-            continue;
-        }
-        for (size_t j = i + 1; j < sh->nindicators; j++) {
-            if (has(&sh->indicators[j].name) &&
+        hash[i] = name_hash(r->name.s);
+        for (size_t k = (size_t)hash[i] & (nslots - 1);;
+             k = (k + 1) & (nslots - 1)) {
+            if (slot[k] == 0) {
+                slot[k] = i + 1;
+                first[i] = i;
+                break;
+            }
+            size_t j = slot[k] - 1;
+            if (hash[j] == hash[i] &&
                 strcmp(sh->indicators[j].name.s, r->name.s) == 0) {
+                first[i] = j;
+                any = true;
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; any && i < n; i++) {
+        if (first[i] != i) {
+            continue; /* unnamed, or a later namesake */
+        }
+        const struct jx_indicator *r = &sh->indicators[i];
+        for (size_t j = i + 1; j < n; j++) {
+            if (first[j] == i) {
                 jx_check_report(
                     c, "C407", JX_SEV_WARNING, sh->indicators[j].prov,
                     jx_sprintf(c->arena, "%s/indicators/%zu/name", s->path,
@@ -586,6 +628,9 @@ static void duplicates(struct jx_check_ctx *c, const struct isheet *s)
             }
         }
     }
+    free(first);
+    free(slot);
+    free(hash);
 }
 
 /* Indicator i's text t (its actual when actual) into *iv: as the

@@ -332,12 +332,8 @@ static enum jx_severity agree_sev(enum jx_agree a)
  * values, not how they were printed, so a 60.00% counts as 60%. */
 static int shown_decimals(struct jx_rat v, bool percent)
 {
-    char buf[JX_NUM_BUFSZ];
-    if (!jx_rat_format_exact(v, percent, buf)) {
-        return 6;
-    }
-    const char *dot = strchr(buf, '.');
-    return dot ? (int)strcspn(dot + 1, "%") : 0;
+    int k = jx_rat_exact_decimals(v, percent);
+    return k < 0 ? 6 : k;
 }
 
 /* Half a unit in the last place stated shows (as a fraction when

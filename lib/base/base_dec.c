@@ -314,10 +314,15 @@ static char *put_fixed(struct fixed f, int scale, const char *suffix,
         buf[o++] = '-';
     }
     u128 ip = f.ip;
-    do {
+    while ((ip >> 64) != 0) { /* the digits past 64 bits, in 128 */
         tmp[k++] = (char)('0' + (int)(ip % 10));
         ip /= 10;
-    } while (ip != 0);
+    }
+    uint64_t ip64 = (uint64_t)ip; /* the rest in one word */
+    do {
+        tmp[k++] = (char)('0' + (int)(ip64 % 10));
+        ip64 /= 10;
+    } while (ip64 != 0);
     while (k > 0) {
         buf[o++] = tmp[--k];
     }
@@ -1052,6 +1057,40 @@ char *jx_rat_format(struct jx_rat a, int scale, bool percent,
     return put_fixed(f, scale, percent ? "%" : "", buf);
 }
 
+/* The fewest decimals that write n/d (d > 0) exactly, or -1 when it
+ * has no finite expansion within MAXSCALE decimals.  A reduced
+ * denominator of 64 bits (the usual) is factored in 64-bit words. */
+static int exact_scale(jx_i128 n, jx_i128 d)
+{
+    u128 g = gcd128(abs128(n), (u128)d);
+    u128 rd = div128((u128)d, g);
+    int twos = 0, fives = 0;
+    if ((rd >> 64) == 0) {
+        uint64_t r = (uint64_t)rd;
+        twos = __builtin_ctzll(r); /* r >= 1 */
+        r >>= twos;
+        while (r % 5 == 0) {
+            r /= 5;
+            fives++;
+        }
+        rd = r;
+    } else {
+        while (rd % 2 == 0) {
+            rd /= 2;
+            twos++;
+        }
+        while (rd % 5 == 0) {
+            rd /= 5;
+            fives++;
+        }
+    }
+    int scale = twos > fives ? twos : fives;
+    if (rd != 1 || scale > MAXSCALE) {
+        return -1;
+    }
+    return scale;
+}
+
 /* Format a exactly with the fewest decimals, as a percentage if asked;
  * NULL when that needs more than 18 decimals or never ends.  Returns buf
  * (owned by the caller) or NULL. */
@@ -1062,23 +1101,23 @@ char *jx_rat_format_exact(struct jx_rat a, bool percent, char *buf)
     if (percent) {
         n *= 100;
     }
-    u128 g = gcd128(abs128(n), (u128)d);
-    u128 rd = div128((u128)d, g);
-    int twos = 0, fives = 0;
-    while (rd % 2 == 0) {
-        rd /= 2;
-        twos++;
-    }
-    while (rd % 5 == 0) {
-        rd /= 5;
-        fives++;
-    }
-    int scale = twos > fives ? twos : fives;
-    if (rd != 1 || scale > MAXSCALE) {
+    int scale = exact_scale(n, d);
+    if (scale < 0) {
         return NULL;
     }
     struct fixed f = round_split(n, (u128)d, scale, JX_ROUND_DOWN);
     return put_fixed(f, scale, percent ? "%" : "", buf);
+}
+
+/* Decimals of jx_rat_format_exact's text; see dec.h. */
+int jx_rat_exact_decimals(struct jx_rat a, bool percent)
+{
+    jx_i128 n, d;
+    rat_in(a, &n, &d);
+    if (percent) {
+        n *= 100;
+    }
+    return exact_scale(n, d);
 }
 
 /* a + b, or 0 with k->bad set. */

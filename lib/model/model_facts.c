@@ -233,18 +233,38 @@ static void scope_match_init(struct scope_match *sm)
 /* The scope bits of the words in s[0..n) (up to a NUL), white space
  * ignored: the same as a strstr of every scope word in the compacted
  * text, in one pass that compares a word only where its first two
- * bytes may stand (sm: scope_match_init'd).  The compacted copy lives
- * on the stack when short, else in a scratch block freed here (a is
- * unused: nothing stays in an arena). */
+ * bytes may stand (sm: scope_match_init'd).  A text without blanks is
+ * matched in place; else the compacted copy lives on the stack when
+ * short, or in a scratch block freed here (a is unused: nothing stays
+ * in an arena). */
 static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
                            const char *s, size_t n)
 {
     (void)a;
     char stack[512];
     n = strnlen(s, n);
-    char *k = n < sizeof stack ? stack : jx_xmalloc(n + 1);
-    size_t m = 0;
-    for (size_t i = 0; i < n;) {
+    /* the first blank; a text without any (a tidied label, most
+       sentences) is matched where it is, without the copy */
+    size_t first = 0;
+    while (first < n) {
+        unsigned char c = (unsigned char)s[first];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+            (c == 0xE3 && n - first >= 3 &&
+             (unsigned char)s[first + 1] == 0x80 &&
+             (unsigned char)s[first + 2] == 0x80) ||
+            (c == 0xC2 && n - first >= 2 &&
+             (unsigned char)s[first + 1] == 0xA0)) {
+            break;
+        }
+        first++;
+    }
+    char *k = first == n ? NULL : n < sizeof stack ? stack
+                                                   : jx_xmalloc(n + 1);
+    size_t m = first;
+    if (k) {
+        memcpy(k, s, first);
+    }
+    for (size_t i = first; k && i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             i++;
@@ -265,14 +285,17 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
         k[m++] = (char)c;
         i++;
     }
-    k[m] = '\0';
+    if (k) {
+        k[m] = '\0';
+    }
+    const char *t = k ? k : s; /* the compacted text, m bytes */
     uint32_t bits = 0;
     for (size_t i = 0; i + 3 <= m; i++) {
-        if (((unsigned char)k[i] & 0xF0) != 0xE0) {
+        if (((unsigned char)t[i] & 0xF0) != 0xE0) {
             continue;
         }
-        uint64_t cand = sm->by[(unsigned char)k[i + 1] & 0x3F];
-        uint32_t h = cand ? head3(k + i) : 0;
+        uint64_t cand = sm->by[(unsigned char)t[i + 1] & 0x3F];
+        uint32_t h = cand ? head3(t + i) : 0;
         /* each candidate word once, by its set bit */
         for (; cand; cand &= cand - 1) {
             size_t w = (size_t)__builtin_ctzll(cand);
@@ -281,12 +304,12 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
                 continue;
             }
             size_t wl = strlen(word);
-            if (i + wl <= m && memcmp(k + i, word, wl) == 0) {
+            if (i + wl <= m && memcmp(t + i, word, wl) == 0) {
                 bits |= scopes[w / 3].bit;
             }
         }
     }
-    if (k != stack) {
+    if (k && k != stack) {
         free(k);
     }
     return bits;

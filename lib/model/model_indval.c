@@ -47,10 +47,25 @@
  *   matches is UNPARSED with a Chinese reason.
  *
  * Ownership: every string put into a struct jx_indval lives in the arena
- * given to jx_indval_parse (or is static).
+ * given to jx_indval_parse, or is static, or belongs to the process's
+ * memo of parsed texts (below: kept until the process ends, never
+ * changed once stored).
+ *
+ * The memo: jx_indval_parse is a pure function of the text, and the
+ * same short texts come back again and again ("100%", "≥95%", "及时")
+ * in a package and across the packages of one process (check over many
+ * files, evaluate over a year's units).  A text of at most
+ * MEMO_TEXT_MAX bytes is looked up first in a fixed table of
+ * MEMO_SLOTS slots (open addressing, guarded by a mutex); a miss is
+ * parsed as before and its result stored with copies of its strings
+ * (malloc'd once, until the table is three-quarters full; then new
+ * texts are parsed every time).  A hit gives the same value, field by
+ * field, as parsing again.
  */
 #include "jixiao/indval.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -1492,9 +1507,134 @@ static void classify(struct jx_arena *a, const char *s, size_t n,
     parse_number(a, s, n, start, &pre, out);
 }
 
-/* Parse text[0..len) into out; see indval.h. */
-void jx_indval_parse(struct jx_arena *arena, const char *text, size_t len,
+/* ---- the memo of parsed texts (see the file comment) ------------------ */
+
+/* Longest text kept in the memo, in bytes. */
+#define MEMO_TEXT_MAX 128
+
+/* Slots of the memo (a power of two); at most 3/4 of them are filled. */
+#define MEMO_SLOTS 8192
+
+/* One remembered text and its value (every string malloc'd, owned by
+ * the memo, or static). */
+struct memo_entry {
+    char *text; /* NULL: the slot is free */
+    size_t len;
+    uint64_t hash;
+    struct jx_indval v;
+};
+
+static struct memo_entry *memo;       /* MEMO_SLOTS slots, or NULL */
+static size_t memo_used;              /* slots filled */
+static pthread_mutex_t memo_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* FNV-1a of text[0..len). */
+static uint64_t memo_hash(const char *text, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+/* The slot holding text[0..len), or the free slot where it would go;
+ * NULL when the table is absent.  Called with memo_lock held. */
+static struct memo_entry *memo_slot(const char *text, size_t len,
+                                    uint64_t h)
+{
+    if (!memo) {
+        return NULL;
+    }
+    for (size_t i = (size_t)h & (MEMO_SLOTS - 1);;
+         i = (i + 1) & (MEMO_SLOTS - 1)) {
+        struct memo_entry *e = &memo[i];
+        if (!e->text || (e->hash == h && e->len == len &&
+                         memcmp(e->text, text, len) == 0)) {
+            return e; /* found, or free (the table is never full) */
+        }
+    }
+}
+
+/* The memo's strings are cut from blocks of MEMO_BLOCK bytes (large
+ * enough for malloc to map them apart from the heap: thousands of small
+ * lasting chunks there would scatter the per-file allocations after
+ * them). */
+#define MEMO_BLOCK ((size_t)256 * 1024)
+static char *memo_block; /* the block being filled */
+static size_t memo_block_used;
+
+/* n bytes of the memo's string space (memo_lock held). */
+static char *memo_alloc(size_t n)
+{
+    if (!memo_block || MEMO_BLOCK - memo_block_used < n) {
+        memo_block = jx_xmalloc(MEMO_BLOCK); /* kept for the process */
+        memo_block_used = 0;
+    }
+    char *p = memo_block + memo_block_used;
+    memo_block_used += n;
+    return p;
+}
+
+/* A copy of s in the memo's string space (NULL stays NULL; memo_lock
+ * held). */
+static const char *memo_str(const char *s)
+{
+    if (!s) {
+        return NULL;
+    }
+    size_t n = strlen(s);
+    char *c = memo_alloc(n + 1);
+    memcpy(c, s, n + 1);
+    return c;
+}
+
+/* Look text[0..len) up: true and *out set when it is remembered. */
+static bool memo_get(const char *text, size_t len, uint64_t h,
                      struct jx_indval *out)
+{
+    bool hit = false;
+    pthread_mutex_lock(&memo_lock);
+    struct memo_entry *e = memo_slot(text, len, h);
+    if (e && e->text) {
+        *out = e->v;
+        hit = true;
+    }
+    pthread_mutex_unlock(&memo_lock);
+    return hit;
+}
+
+/* Remember v as the value of text[0..len) (its strings copied), unless
+ * the table is three-quarters full or another thread stored it. */
+static void memo_put(const char *text, size_t len, uint64_t h,
+                     const struct jx_indval *v)
+{
+    pthread_mutex_lock(&memo_lock);
+    if (!memo) {
+        memo = calloc(MEMO_SLOTS, sizeof *memo);
+    }
+    struct memo_entry *e =
+        memo_used < MEMO_SLOTS / 4 * 3 ? memo_slot(text, len, h) : NULL;
+    if (e && !e->text) {
+        char *t = memo_alloc(len + 1);
+        memcpy(t, text, len);
+        t[len] = '\0';
+        e->v = *v;
+        e->v.unit = memo_str(v->unit);
+        e->v.word = memo_str(v->word);
+        e->v.norm = memo_str(v->norm);
+        e->v.reason = memo_str(v->reason);
+        e->len = len;
+        e->hash = h;
+        e->text = t;
+        memo_used++;
+    }
+    pthread_mutex_unlock(&memo_lock);
+}
+
+/* Parse text[0..len) into out without the memo. */
+static void parse_text(struct jx_arena *arena, const char *text, size_t len,
+                       struct jx_indval *out)
 {
     memset(out, 0, sizeof *out);
     out->num = jx_rat_int(0);
@@ -1529,6 +1669,22 @@ void jx_indval_parse(struct jx_arena *arena, const char *text, size_t len,
         return;
     }
     classify(arena, norm, nlen, out);
+}
+
+/* Parse text[0..len) into out; see indval.h and the memo above. */
+void jx_indval_parse(struct jx_arena *arena, const char *text, size_t len,
+                     struct jx_indval *out)
+{
+    if (text == NULL || len > MEMO_TEXT_MAX) {
+        parse_text(arena, text, len, out);
+        return;
+    }
+    uint64_t h = memo_hash(text, len);
+    if (memo_get(text, len, h, out)) {
+        return;
+    }
+    parse_text(arena, text, len, out);
+    memo_put(text, len, h, out);
 }
 
 /* ---- direction and comparability -------------------------------------- */

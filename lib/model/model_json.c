@@ -1389,6 +1389,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         JX_BUG("load_object: table larger than MAX_FIELDS");
     }
     int32_t at[MAX_FIELDS]; /* each field's member node, or -1 */
+    size_t klens[MAX_FIELDS]; /* each found field's key length */
     memset(vals, 0, tb->n * sizeof vals[0]);
     for (size_t i = 0; i < tb->n; i++) {
         at[i] = -1;
@@ -1411,6 +1412,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         int i = kk ? field_index(tb, kk, kl, &hint) : -1;
         if (i >= 0) {
             at[i] = k;
+            klens[i] = kl; /* == strlen(tb->f[i].key) */
         }
         if (nseen < MAX_FIELDS) {
             seen[nseen].key = kk;
@@ -1458,7 +1460,7 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         if (!v && !(f->flags & REQ)) {
             continue; /* absent and optional: nothing to read or say */
         }
-        size_t klen = strlen(f->key);
+        size_t klen = at[i] >= 0 ? klens[i] : strlen(f->key);
         size_t mark = jx_jload_push(&c->j, f->key, klen);
         if ((f->flags & REQ) && is_empty(f, v)) {
             jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",

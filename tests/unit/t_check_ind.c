@@ -289,6 +289,36 @@ static void t_c407(void)
          "C407");
 }
 
+/* C407 with names repeated three times and interleaved: each first
+ * row's namesakes in row order, then the next name's (the last finding
+ * is the second name's); an unnamed row is nobody's namesake. */
+static void t_c407_many(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diag e = {0};
+    CHECK_INT(run(a, F_IND,
+                  SHEET("100", "100",
+                        IND("数量指标", "巡查次数", "≥5次", "6次") ","
+                        IND("数量指标", "巡查人数", "≥5人", "6人") ","
+                        IND("质量指标", "巡查次数", "≥5次", "6次") ","
+                        IND("质量指标", "", "≥5次", "6次") ","
+                        IND("时效指标", "巡查人数", "≥5人", "6人") ","
+                        IND("时效指标", "巡查次数", "≥5次", "6次") ","
+                        IND("成本指标", "", "≥5次", "6次")),
+                  "C407", &e),
+              3);
+    CHECK_STR(e.msg, "整体支出绩效自评表第5项指标“巡查人数”与第2项重名");
+    jx_arena_free(a);
+    one(F_IND,
+        SHEET("100", "100",
+              IND("数量指标", "", "≥5次", "6次") ","
+              IND("质量指标", "", "≥5次", "6次") ","
+              IND("时效指标", "巡查次数", "≥5次", "6次") ","
+              IND("成本指标", "巡查次数", "≥5次", "6次")),
+        "C407", JX_SEV_WARNING,
+        "整体支出绩效自评表第4项指标“巡查次数”与第3项重名");
+}
+
 /* Sections 1..n with short texts. */
 static const char *sections(struct jx_arena *a, int n)
 {
@@ -709,7 +739,8 @@ const struct jx_test t_check_ind[] = {
     {"check_ind.c403", t_c403}, {"check_ind.c404", t_c404},
     {"check_ind.c404_prose", t_c404_prose},
     {"check_ind.c405", t_c405}, {"check_ind.c406", t_c406},
-    {"check_ind.c407", t_c407}, {"check_ind.c601", t_c601},
+    {"check_ind.c407", t_c407},
+    {"check_ind.c407_many", t_c407_many}, {"check_ind.c601", t_c601},
     {"check_ind.c602", t_c602}, {"check_ind.c603", t_c603},
     {"check_ind.c604", t_c604}, {"check_ind.c605", t_c605},
     {"check_ind.c606", t_c606}, {"check_ind.c607", t_c607},

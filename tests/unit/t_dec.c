@@ -807,7 +807,40 @@ static void reduce_shortcuts(void)
     CHECK(s.num == 0 && s.den == 1);
 }
 
+/* jx_rat_exact_decimals gives the decimals jx_rat_format_exact writes,
+ * -1 where it writes nothing; and the integer part past 64 bits. */
+static void exact_decimals(void)
+{
+    char buf[JX_NUM_BUFSZ];
+    struct jx_rat r;
+    CHECK_INT(jx_rat_exact_decimals(jx_rat_int(100), false), 0);
+    CHECK_INT(jx_rat_make(1, 8, &r), JX_NUM_OK);
+    CHECK_INT(jx_rat_exact_decimals(r, false), 3);
+    CHECK_STR(jx_rat_format_exact(r, false, buf), "0.125");
+    CHECK_INT(jx_rat_exact_decimals(r, true), 1);
+    CHECK_STR(jx_rat_format_exact(r, true, buf), "12.5%");
+    CHECK_INT(jx_rat_make(-7, 20, &r), JX_NUM_OK);
+    CHECK_INT(jx_rat_exact_decimals(r, false), 2);
+    CHECK_STR(jx_rat_format_exact(r, false, buf), "-0.35");
+    CHECK_INT(jx_rat_exact_decimals(r, true), 0);
+    CHECK_INT(jx_rat_make(1, 3, &r), JX_NUM_OK);
+    CHECK_INT(jx_rat_exact_decimals(r, false), -1);
+    CHECK(jx_rat_format_exact(r, false, buf) == NULL);
+    CHECK_INT(jx_rat_make(1, (int64_t)1 << 19, &r), JX_NUM_OK);
+    CHECK_INT(jx_rat_exact_decimals(r, false), -1); /* 19: past 18 */
+    CHECK(jx_rat_format_exact(r, false, buf) == NULL);
+    CHECK_INT(jx_rat_make(3, 1000000000000000000, &r), JX_NUM_OK);
+    CHECK_INT(jx_rat_exact_decimals(r, false), 18);
+    CHECK_INT(jx_rat_exact_decimals(r, true), 16);
+    /* an integer part past 2^64 (a percentage of a large value) */
+    CHECK_STR(jx_rat_format_exact(jx_rat_int(INT64_MAX), true, buf),
+              "922337203685477580700%");
+    CHECK_STR(jx_rat_format_exact(jx_rat_int(INT64_MIN), true, buf),
+              "-922337203685477580800%");
+}
+
 const struct jx_test t_dec[] = {
+    {"dec.exact_decimals", exact_decimals},
     {"dec.calc_chain", calc_chain},
     {"dec.round_half_up", round_half_up},
     {"dec.round_modes", round_modes},

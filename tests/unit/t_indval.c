@@ -5,7 +5,9 @@
  */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "jixiao/base.h"
 #include "jixiao/dec.h"
@@ -727,7 +729,65 @@ static void seed_files(void)
     free(d3);
 }
 
+/* The memo of parsed texts: a text parsed again, after the first
+ * parse's arena is gone, gives the same value field by field (its
+ * strings outlive every arena); a long text is parsed every time. */
+static void memo_same(void)
+{
+    static const char *const texts[] = {
+        "≥96.5%", "不超过120万元", "2024年11月底前", "有所提高",
+        "不适用", "约3至5个", "12x@", "",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        struct jx_arena *a1 = jx_arena_new();
+        struct jx_indval v1;
+        jx_indval_parse(a1, texts[i], strlen(texts[i]), &v1);
+        char n1[256], u1[64], w1[64], r1[256];
+        snprintf(n1, sizeof n1, "%s", v1.norm ? v1.norm : "(null)");
+        snprintf(u1, sizeof u1, "%s", v1.unit ? v1.unit : "(null)");
+        snprintf(w1, sizeof w1, "%s", v1.word ? v1.word : "(null)");
+        snprintf(r1, sizeof r1, "%s", v1.reason ? v1.reason : "(null)");
+        jx_arena_free(a1);
+        struct jx_arena *a2 = jx_arena_new();
+        struct jx_indval v2;
+        jx_indval_parse(a2, texts[i], strlen(texts[i]), &v2);
+        CHECK_INT(v2.kind, v1.kind);
+        CHECK_INT(v2.op, v1.op);
+        CHECK_INT(v2.dim, v1.dim);
+        CHECK(jx_rat_cmp(v2.num, v1.num) == 0);
+        CHECK(jx_rat_cmp(v2.hi, v1.hi) == 0);
+        CHECK(v2.y == v1.y && v2.m == v1.m && v2.d == v1.d);
+        CHECK(v2.has_prefix == v1.has_prefix);
+        CHECK_STR(v2.norm ? v2.norm : "(null)", n1);
+        CHECK_STR(v2.unit ? v2.unit : "(null)", u1);
+        CHECK_STR(v2.word ? v2.word : "(null)", w1);
+        CHECK_STR(v2.reason ? v2.reason : "(null)", r1);
+        jx_arena_free(a2);
+    }
+    struct jx_arena *a = jx_arena_new();
+    struct jx_indval v;
+    jx_indval_parse(a, "≥96.5%", strlen("≥96.5%"), &v);
+    CHECK_INT(v.kind, JX_IV_NUMBER);
+    CHECK_INT(v.op, JX_OP_GE);
+    CHECK_INT(v.dim, JX_DIM_PERCENT);
+    CHECK(v.num.num == 193 && v.num.den == 200);
+    CHECK_STR(v.norm, "≥96.5%");
+    /* longer than the memo keeps: parsed the same every time */
+    char big[200];
+    memset(big, ' ', sizeof big);
+    memcpy(big + sizeof big - 4, "95%", 3);
+    big[sizeof big - 1] = '\0';
+    for (int k = 0; k < 2; k++) {
+        jx_indval_parse(a, big, strlen(big), &v);
+        CHECK_INT(v.kind, JX_IV_NUMBER);
+        CHECK(v.num.num == 19 && v.num.den == 20);
+        CHECK_STR(v.norm, "95%");
+    }
+    jx_arena_free(a);
+}
+
 const struct jx_test t_indval[] = {
+    {"indval.memo_same", memo_same},
     {"indval.seed002", seed002},
     {"indval.seed003", seed003},
     {"indval.norm_text", norm_text},
