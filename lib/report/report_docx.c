@@ -27,6 +27,7 @@
  */
 #include "jixiao/report.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1223,24 +1224,35 @@ static int core_xml(struct dw *x, const struct jx_report_doc *d)
 
 /* ---- the package ----------------------------------------------------------- */
 
-/* One part of the package. */
+/* One part of the package: its name and bytes, or (fixed >= 0) the
+ * index of the same part, already compressed, in the template archive
+ * (data and len are then the uncompressed bytes, used only when the
+ * template could not be built). */
 struct part {
     const char *name;
     const void *data;
     size_t len;
+    int fixed;
 };
 
-/* Report a failure to assemble the package (R101). */
+/* Report a failure to assemble the package (R101); nothing without
+ * diags (the template, built once). */
 static void fail(struct jx_diags *diags, const char *why)
 {
+    if (!diags) {
+        return;
+    }
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
     jx_diag_add(diags, "R101", JX_SEV_ERROR, &loc, "无法生成 DOCX：%s", why);
 }
 
-/* Report output over the limit (R102). */
+/* Report output over the limit (R102); nothing without diags. */
 static void too_big(struct jx_diags *diags, size_t max)
 {
+    if (!diags) {
+        return;
+    }
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
     jx_diag_add(diags, "R102", JX_SEV_ERROR, &loc,
@@ -1248,9 +1260,12 @@ static void too_big(struct jx_diags *diags, size_t max)
 }
 
 /* Zip the parts (deflated, fixed dates) and append the archive to out.
- * 0, or -1 with R101/R102. */
-static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
-                     struct jx_diags *diags)
+ * A part with fixed >= 0 is copied compressed as it stands from the
+ * archive tmpl when tmpl is not NULL (no second deflate: the same
+ * bytes, see fixed_template()).  0, or -1 with R101/R102 (when diags is
+ * not NULL). */
+static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
+                     struct jx_buf *out, struct jx_diags *diags)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -1267,7 +1282,11 @@ static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
     zip_error_fini(&ze);
     zip_source_keep(src);
     for (size_t i = 0; i < n; i++) {
-        zip_source_t *s = zip_source_buffer(z, parts[i].data, parts[i].len, 0);
+        zip_source_t *s =
+            tmpl && parts[i].fixed >= 0
+                ? zip_source_zip(z, tmpl, (zip_uint64_t)parts[i].fixed,
+                                 ZIP_FL_COMPRESSED, 0, -1)
+                : zip_source_buffer(z, parts[i].data, parts[i].len, 0);
         zip_int64_t idx =
             s ? zip_file_add(z, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
         if (idx < 0) {
@@ -1324,6 +1343,73 @@ static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
     return rc;
 }
 
+/* The parts that are the same in every DOCX, in their order in the
+ * template archive (part.fixed is the index here).  styles.xml is
+ * joined from styles_parts when the template is built. */
+enum { FX_TYPES, FX_RELS, FX_APP, FX_DOCRELS, FX_STYLES, FX_SETTINGS, NFIXED };
+
+/* The template archive's bytes, built once per process (pthread_once)
+ * and never freed; tmpl_ok is 0 when it could not be built (then every
+ * DOCX compresses all its parts, as before). */
+static pthread_once_t tmpl_once = PTHREAD_ONCE_INIT;
+static struct jx_buf tmpl_zip;
+static struct jx_buf tmpl_styles;
+static int tmpl_ok;
+
+/* The fixed parts with their uncompressed bytes (styles from
+ * tmpl_styles, which tmpl_init fills before anything reads it). */
+static void fixed_parts(struct part fx[NFIXED])
+{
+    const struct part all[NFIXED] = {
+        [FX_TYPES] = {"[Content_Types].xml", content_types,
+                      sizeof content_types - 1, FX_TYPES},
+        [FX_RELS] = {"_rels/.rels", package_rels, sizeof package_rels - 1,
+                     FX_RELS},
+        [FX_APP] = {"docProps/app.xml", app_xml, sizeof app_xml - 1, FX_APP},
+        [FX_DOCRELS] = {"word/_rels/document.xml.rels", document_rels,
+                        sizeof document_rels - 1, FX_DOCRELS},
+        [FX_STYLES] = {"word/styles.xml", tmpl_styles.p, tmpl_styles.len,
+                       FX_STYLES},
+        [FX_SETTINGS] = {"word/settings.xml", settings_xml,
+                         sizeof settings_xml - 1, FX_SETTINGS},
+    };
+    memcpy(fx, all, sizeof all);
+}
+
+/* Build the template archive: the fixed parts zipped once, exactly as
+ * zip_parts zips any part (pthread_once). */
+static void tmpl_init(void)
+{
+    styles_xml(&tmpl_styles);
+    jx_buf_init(&tmpl_zip, JX_REPORT_MAX_BYTES);
+    struct part fx[NFIXED];
+    fixed_parts(fx);
+    tmpl_ok = !tmpl_styles.toobig &&
+              zip_parts(fx, NFIXED, NULL, &tmpl_zip, NULL) == 0;
+}
+
+/* Open the template archive for one DOCX (its own zip_t over the shared,
+ * read-only bytes, so that threads never share a read position); NULL
+ * when there is none.  The caller closes it with zip_discard after
+ * zip_parts. */
+static zip_t *fixed_template(void)
+{
+    pthread_once(&tmpl_once, tmpl_init);
+    if (!tmpl_ok) {
+        return NULL;
+    }
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src =
+        zip_source_buffer_create(tmpl_zip.p, tmpl_zip.len, 0, &ze);
+    zip_t *t = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    if (!t && src) {
+        zip_source_free(src);
+    }
+    zip_error_fini(&ze);
+    return t;
+}
+
 /* The DOCX of d appended to out (see report.h). */
 int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
                    struct jx_diags *diags)
@@ -1367,27 +1453,30 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
         }
     }
     if (rc == 0) {
-        struct jx_buf sty;
-        styles_xml(&sty);
+        zip_t *tmpl = fixed_template();
+        struct part fx[NFIXED];
+        fixed_parts(fx);
         const struct part parts[] = {
-            {"[Content_Types].xml", content_types, sizeof content_types - 1},
-            {"_rels/.rels", package_rels, sizeof package_rels - 1},
+            fx[FX_TYPES],
+            fx[FX_RELS],
             {"docProps/core.xml", xmlBufferContent(x[CORE].buf),
-             (size_t)xmlBufferLength(x[CORE].buf)},
-            {"docProps/app.xml", app_xml, sizeof app_xml - 1},
-            {"word/_rels/document.xml.rels", document_rels,
-             sizeof document_rels - 1},
+             (size_t)xmlBufferLength(x[CORE].buf), -1},
+            fx[FX_APP],
+            fx[FX_DOCRELS],
             {"word/document.xml", xmlBufferContent(x[DOC].buf),
-             (size_t)xmlBufferLength(x[DOC].buf)},
-            {"word/styles.xml", sty.p, sty.len},
-            {"word/settings.xml", settings_xml, sizeof settings_xml - 1},
+             (size_t)xmlBufferLength(x[DOC].buf), -1},
+            fx[FX_STYLES],
+            fx[FX_SETTINGS],
             {"word/header1.xml", xmlBufferContent(x[HDR].buf),
-             (size_t)xmlBufferLength(x[HDR].buf)},
+             (size_t)xmlBufferLength(x[HDR].buf), -1},
             {"word/footer1.xml", xmlBufferContent(x[FTR].buf),
-             (size_t)xmlBufferLength(x[FTR].buf)},
+             (size_t)xmlBufferLength(x[FTR].buf), -1},
         };
-        rc = zip_parts(parts, sizeof parts / sizeof parts[0], out, diags);
-        jx_buf_release(&sty);
+        rc = zip_parts(parts, sizeof parts / sizeof parts[0], tmpl, out,
+                       diags);
+        if (tmpl) {
+            zip_discard(tmpl);
+        }
     }
     for (int i = 0; i < NPARTS; i++) {
         dw_free(&x[i]);

@@ -11,6 +11,7 @@
  */
 #include "harness.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -416,6 +417,79 @@ static void docx_minimal(void)
     }
     free(doc);
     jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* One thread's DOCX of the sample (docx_threads): written four times,
+ * ok when every copy has the bytes of want. */
+struct docx_job {
+    const struct jx_buf *want;
+    int ok;
+};
+
+/* Thread body of docx_threads: its own arena and sample document. */
+static void *docx_job_run(void *arg)
+{
+    struct docx_job *j = arg;
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    j->ok = 1;
+    for (int i = 0; i < 4; i++) {
+        struct jx_buf out;
+        if (docx(d, &out, &dg) != 0 || out.len != j->want->len ||
+            memcmp(out.p, j->want->p, out.len) != 0) {
+            j->ok = 0;
+        }
+        jx_buf_release(&out);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    return NULL;
+}
+
+/* The fixed parts are copied compressed from a template built once per
+ * process: they read back as the exact constants, and threads writing
+ * at the same time get the same bytes as one thread alone. */
+static void docx_threads(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf want;
+    CHECK_INT(docx(d, &want, &dg), 0);
+    char *app = entry(want.p, want.len, "docProps/app.xml");
+    if (app) {
+        CHECK_STR(app,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+                  "standalone=\"yes\"?>\n<Properties xmlns=\"http://"
+                  "schemas.openxmlformats.org/officeDocument/2006/"
+                  "extended-properties\"><Application>jixiao</Application>"
+                  "</Properties>");
+    }
+    free(app);
+    char *rels = entry(want.p, want.len, "word/_rels/document.xml.rels");
+    if (rels) {
+        CHECK_INT(occurs(rels, "<Relationship "), 4);
+        CHECK(strstr(rels, "Target=\"footer1.xml\"/></Relationships>") !=
+              NULL);
+    }
+    free(rels);
+    struct docx_job jobs[3];
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++) {
+        jobs[i].want = &want;
+        jobs[i].ok = 0;
+        CHECK(pthread_create(&t[i], NULL, docx_job_run, &jobs[i]) == 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        CHECK(pthread_join(t[i], NULL) == 0);
+        CHECK_INT(jobs[i].ok, 1);
+    }
+    jx_buf_release(&want);
     jx_diags_release(&dg);
     jx_arena_free(a);
 }
@@ -867,6 +941,7 @@ const struct jx_test t_report_ooxml[] = {
     {"report_ooxml.docx_text_repair", docx_text_repair},
     {"report_ooxml.docx_limits", docx_limits},
     {"report_ooxml.docx_minimal", docx_minimal},
+    {"report_ooxml.docx_threads", docx_threads},
     {"report_ooxml.docx_long_row", docx_long_row},
     {"report_ooxml.docx_form", docx_form},
     {"report_ooxml.xlsx_sample", xlsx_sample},
