@@ -28,6 +28,7 @@
 #include "jixiao/report.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <zip.h>
+#include <zlib.h>
 
 /* The WordprocessingML and relationship namespaces. */
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1259,6 +1261,115 @@ static void too_big(struct jx_diags *diags, size_t max)
                 "DOCX 过大：超过 %zu 字节的上限", max);
 }
 
+/* A part deflated by deflate_part, handed to libzip as data already
+ * compressed (zip_source_function): the bytes, their CRC-32 and
+ * uncompressed size.  Owned by the source once made (freed on
+ * ZIP_SOURCE_FREE). */
+struct predeflated {
+    unsigned char *data; /* raw deflate stream, malloc'd */
+    size_t len, pos;
+    zip_uint64_t size;
+    zip_uint32_t crc;
+    zip_error_t err;
+};
+
+/* The source callback of a predeflated part: it reads as deflated data
+ * (comp_method deflate, with size and CRC known, so libzip copies it
+ * without compressing it again) and reports the "maximum compression"
+ * bit libzip's own deflate at level 9 gives. */
+static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
+                                  zip_source_cmd_t cmd)
+{
+    struct predeflated *p = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        p->pos = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        size_t n = p->len - p->pos;
+        if (n > len) {
+            n = (size_t)len;
+        }
+        memcpy(data, p->data + p->pos, n);
+        p->pos += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                    ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+        st->size = p->size;
+        st->comp_size = p->len;
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = p->crc;
+        st->encryption_method = ZIP_EM_NONE;
+        return (zip_int64_t)sizeof *st;
+    }
+    case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+        zip_file_attributes_t *at = data;
+        at->valid |= ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS |
+                     ZIP_FILE_ATTRIBUTES_VERSION_NEEDED;
+        at->general_purpose_bit_flags = 1u << 1;
+        at->general_purpose_bit_mask = 0x0006u;
+        at->version_needed = 20;
+        return 0;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&p->err, data, len);
+    case ZIP_SOURCE_FREE:
+        free(p->data);
+        zip_error_fini(&p->err);
+        free(p);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(
+            ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+            ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+    default:
+        zip_error_set(&p->err, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+/* Deflate data[0..len) with zs (raw deflate, level 9, memory level 9:
+ * the settings of libzip's own deflate, so the same bytes) and make a
+ * source of it in z; zs is reset for the next part.  NULL on failure
+ * (nothing is left allocated). */
+static zip_source_t *deflate_part(zip_t *z, z_stream *zs, const void *data,
+                                  size_t len)
+{
+    struct predeflated *p = calloc(1, sizeof *p);
+    uLong cap = deflateBound(zs, (uLong)len);
+    if (!p || !(p->data = malloc(cap ? cap : 1))) {
+        free(p);
+        return NULL;
+    }
+    zs->next_in = (Bytef *)(uintptr_t)data;
+    zs->avail_in = (uInt)len;
+    zs->next_out = p->data;
+    zs->avail_out = (uInt)cap;
+    int r = deflate(zs, Z_FINISH);
+    p->len = cap - zs->avail_out;
+    deflateReset(zs);
+    if (r != Z_STREAM_END) {
+        free(p->data);
+        free(p);
+        return NULL;
+    }
+    p->size = len;
+    p->crc = (zip_uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
+    zip_error_init(&p->err);
+    zip_source_t *s = zip_source_function(z, predeflated_cb, p);
+    if (!s) {
+        predeflated_cb(p, NULL, 0, ZIP_SOURCE_FREE);
+    }
+    return s;
+}
+
 /* Zip the parts (deflated, fixed dates) and append the archive to out.
  * A part with fixed >= 0 is copied compressed as it stands from the
  * archive tmpl when tmpl is not NULL (no second deflate: the same
@@ -1281,11 +1392,17 @@ static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
     }
     zip_error_fini(&ze);
     zip_source_keep(src);
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    int zs_ok = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS,
+                             MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK;
     for (size_t i = 0; i < n; i++) {
         zip_source_t *s =
             tmpl && parts[i].fixed >= 0
                 ? zip_source_zip(z, tmpl, (zip_uint64_t)parts[i].fixed,
                                  ZIP_FL_COMPRESSED, 0, -1)
+            : zs_ok && parts[i].len > 0 && parts[i].len < (1u << 30)
+                ? deflate_part(z, &zs, parts[i].data, parts[i].len)
                 : zip_source_buffer(z, parts[i].data, parts[i].len, 0);
         zip_int64_t idx =
             s ? zip_file_add(z, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
@@ -1294,12 +1411,18 @@ static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
             if (s) {
                 zip_source_free(s);
             }
+            if (zs_ok) {
+                deflateEnd(&zs);
+            }
             zip_discard(z);
             zip_source_free(src);
             return -1;
         }
         /* a fixed date (2000-01-01): the same document, the same bytes */
         zip_file_set_mtime(z, (zip_uint64_t)idx, (time_t)946684800, 0);
+    }
+    if (zs_ok) {
+        deflateEnd(&zs);
     }
     if (zip_close(z) < 0) {
         fail(diags, zip_strerror(z));
