@@ -342,10 +342,52 @@ static void ati(struct dw *x, const char *name, long v)
     at(x, name, b);
 }
 
-/* Write an empty element with one attribute (none when attr is NULL). */
+/* Append s to b[*n..cap) when it is all printable ASCII that XML
+ * writes as it stands (no & < > "); false (b unchanged past *n) when
+ * it is not or does not fit. */
+static bool plain(char *b, size_t *n, size_t cap, const char *s)
+{
+    size_t k = *n;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' ||
+            c == '"' || k + 1 >= cap) {
+            return false;
+        }
+        b[k++] = (char)c;
+    }
+    *n = k;
+    return true;
+}
+
+/* Write an empty element with one attribute (none when attr is NULL).
+ * When name, attribute and value are plain ASCII (plain()) the element
+ * is written at once as the bytes the writer's start / attribute / end
+ * calls give ("<name attr=\"value\"/>"; the writer closes the parent's
+ * start tag first either way); else through those calls. */
 static void emp(struct dw *x, const char *name, const char *attr,
                 const char *value)
 {
+    char b[256];
+    size_t n = 1, cap = sizeof b - 8;
+    b[0] = '<';
+    bool ok = plain(b, &n, cap, name);
+    if (ok && attr) {
+        b[n++] = ' ';
+        ok = value && plain(b, &n, cap, attr);
+        if (ok) {
+            b[n++] = '=';
+            b[n++] = '"';
+            ok = plain(b, &n, cap, value);
+            b[n++] = '"';
+        }
+    }
+    if (ok) {
+        b[n++] = '/';
+        b[n++] = '>';
+        chk(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST b, (int)n));
+        return;
+    }
     st(x, name);
     if (attr) {
         at(x, attr, value);
