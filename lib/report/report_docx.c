@@ -3,7 +3,10 @@
  * WordprocessingML parts with user text are written by libxml2's
  * xmlTextWriter (escaping is the library's job), the fixed parts
  * (styles, settings, relationships) are constants, and libzip packs
- * them in memory.
+ * them in memory.  The fixed parts are deflated once per process into
+ * a template archive and copied from it compressed; the others are
+ * deflated with one zlib state per document and handed to libzip as
+ * compressed data — the bytes are those libzip's own deflate gives.
  *
  * Layout, as Chinese official reports are set (GB/T 9704): A4 with
  * margins 37/35/28/26 mm (text width 156 mm), body text 仿宋_GB2312 三号
