@@ -399,6 +399,14 @@ static void emp(struct dw *x, const char *name, const char *attr,
 }
 
 
+/* Write the markup s (a constant, or numbers and constants) as it
+ * stands: the bytes the writer's element and attribute calls give for
+ * the same markup, the parent's start tag closed first either way. */
+static void raw(struct dw *x, const char *s)
+{
+    chk(x, xmlTextWriterWriteRaw(x->w, BAD_CAST s));
+}
+
 /* s[0..n) as valid UTF-8 holding only characters XML 1.0 allows
  * (tab and newline are the caller's business and are dropped here):
  * an invalid byte or U+FFFE/U+FFFF becomes U+FFFD, other control
@@ -479,10 +487,11 @@ static void run(struct dw *x, const struct pfmt *f, const char *s, size_t n)
             j++;
         }
         if (j > i) {
-            st(x, "w:t");
-            at(x, "xml:space", "preserve");
+            /* <w:t xml:space="preserve">text</w:t>: the writer escapes
+             * element content the same in any element */
+            raw(x, "<w:t xml:space=\"preserve\">");
             text(x, s + i, j - i);
-            en(x);
+            raw(x, "</w:t>");
         }
         if (j < n) {
             emp(x, "w:tab", NULL, NULL);
@@ -671,14 +680,12 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
     }
     st(x, "w:tc");
     st(x, "w:tcPr");
-    st(x, "w:tcW");
-    ati(x, "w:w", w);
-    at(x, "w:type", "dxa");
-    en(x);
+    char b[96];
+    snprintf(b, sizeof b, "<w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", w);
+    raw(x, b);
     if (span > 1) {
-        st(x, "w:gridSpan");
-        ati(x, "w:val", span);
-        en(x);
+        snprintf(b, sizeof b, "<w:gridSpan w:val=\"%d\"/>", span);
+        raw(x, b);
     }
     if (cont) {
         emp(x, "w:vMerge", NULL, NULL);
@@ -686,11 +693,10 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
         emp(x, "w:vMerge", "w:val", "restart");
     }
     if (c && (c->flagged || c->header)) {
-        st(x, "w:shd");
-        at(x, "w:val", "clear");
-        at(x, "w:color", "auto");
-        at(x, "w:fill", c->flagged ? FILL_FLAG : FILL_HEADER);
-        en(x);
+        raw(x, c->flagged ? "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                            "w:fill=\"" FILL_FLAG "\"/>"
+                          : "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                            "w:fill=\"" FILL_HEADER "\"/>");
     }
     emp(x, "w:vAlign", "w:val", "center");
     en(x);

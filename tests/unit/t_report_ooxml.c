@@ -185,6 +185,10 @@ static void docx_sample(void)
         CHECK(strstr(doc, ">91.67%<") != NULL);
         /* the flagged cell: shaded, marked, and the legend */
         CHECK_INT(occurs(doc, "w:fill=\"FFE699\""), 1);
+        CHECK_INT(occurs(doc, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                              "w:fill=\"FFE699\"/>"), 1);
+        CHECK(strstr(doc, "<w:tcPr><w:tcW w:w=\"") != NULL);
+        CHECK_INT(occurs(doc, "<w:tcW w:w=\""), occurs(doc, "<w:tc>"));
         CHECK_INT(occurs(doc, "▲ </w:t>"), 1);
         CHECK(strstr(doc, "注：标“▲”的单元格") != NULL);
         /* the lines above the table: left, a tab, right */
@@ -503,6 +507,29 @@ static void docx_threads(void)
         CHECK_INT(jobs[i].ok, 1);
     }
     jx_buf_release(&want);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A run whose text is all dropped (control characters) still writes
+ * its w:t, empty, as an open and a close tag. */
+static void docx_empty_text(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "题");
+    jx_report_para(d, JX_RS_BODY, "\x01\x02");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(count(&dg, "R106"), 1);
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK_INT(occurs(doc, "<w:r><w:t xml:space=\"preserve\"></w:t>"
+                              "</w:r>"), 1);
+    }
+    free(doc);
+    jx_buf_release(&out);
     jx_diags_release(&dg);
     jx_arena_free(a);
 }
@@ -955,6 +982,7 @@ const struct jx_test t_report_ooxml[] = {
     {"report_ooxml.docx_limits", docx_limits},
     {"report_ooxml.docx_minimal", docx_minimal},
     {"report_ooxml.docx_threads", docx_threads},
+    {"report_ooxml.docx_empty_text", docx_empty_text},
     {"report_ooxml.docx_long_row", docx_long_row},
     {"report_ooxml.docx_form", docx_form},
     {"report_ooxml.xlsx_sample", xlsx_sample},
