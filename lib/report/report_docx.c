@@ -3,7 +3,10 @@
  * WordprocessingML parts with user text are written by libxml2's
  * xmlTextWriter (escaping is the library's job), the fixed parts
  * (styles, settings, relationships) are constants, and libzip packs
- * them in memory.
+ * them in memory.  The fixed parts are deflated once per process into
+ * a template archive and copied from it compressed; the others are
+ * deflated with one zlib state per document and handed to libzip as
+ * compressed data — the bytes are those libzip's own deflate gives.
  *
  * Layout, as Chinese official reports are set (GB/T 9704): A4 with
  * margins 37/35/28/26 mm (text width 156 mm), body text 仿宋_GB2312 三号
@@ -27,6 +30,8 @@
  */
 #include "jixiao/report.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +39,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <zip.h>
+#include <zlib.h>
 
 /* The WordprocessingML and relationship namespaces. */
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -339,10 +345,52 @@ static void ati(struct dw *x, const char *name, long v)
     at(x, name, b);
 }
 
-/* Write an empty element with one attribute (none when attr is NULL). */
+/* Append s to b[*n..cap) when it is all printable ASCII that XML
+ * writes as it stands (no & < > "); false (b unchanged past *n) when
+ * it is not or does not fit. */
+static bool plain(char *b, size_t *n, size_t cap, const char *s)
+{
+    size_t k = *n;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' ||
+            c == '"' || k + 1 >= cap) {
+            return false;
+        }
+        b[k++] = (char)c;
+    }
+    *n = k;
+    return true;
+}
+
+/* Write an empty element with one attribute (none when attr is NULL).
+ * When name, attribute and value are plain ASCII (plain()) the element
+ * is written at once as the bytes the writer's start / attribute / end
+ * calls give ("<name attr=\"value\"/>"; the writer closes the parent's
+ * start tag first either way); else through those calls. */
 static void emp(struct dw *x, const char *name, const char *attr,
                 const char *value)
 {
+    char b[256];
+    size_t n = 1, cap = sizeof b - 8;
+    b[0] = '<';
+    bool ok = plain(b, &n, cap, name);
+    if (ok && attr) {
+        b[n++] = ' ';
+        ok = value && plain(b, &n, cap, attr);
+        if (ok) {
+            b[n++] = '=';
+            b[n++] = '"';
+            ok = plain(b, &n, cap, value);
+            b[n++] = '"';
+        }
+    }
+    if (ok) {
+        b[n++] = '/';
+        b[n++] = '>';
+        chk(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST b, (int)n));
+        return;
+    }
     st(x, name);
     if (attr) {
         at(x, attr, value);
@@ -350,6 +398,14 @@ static void emp(struct dw *x, const char *name, const char *attr,
     en(x);
 }
 
+
+/* Write the markup s (a constant, or numbers and constants) as it
+ * stands: the bytes the writer's element and attribute calls give for
+ * the same markup, the parent's start tag closed first either way. */
+static void raw(struct dw *x, const char *s)
+{
+    chk(x, xmlTextWriterWriteRaw(x->w, BAD_CAST s));
+}
 
 /* s[0..n) as valid UTF-8 holding only characters XML 1.0 allows
  * (tab and newline are the caller's business and are dropped here):
@@ -431,10 +487,11 @@ static void run(struct dw *x, const struct pfmt *f, const char *s, size_t n)
             j++;
         }
         if (j > i) {
-            st(x, "w:t");
-            at(x, "xml:space", "preserve");
+            /* <w:t xml:space="preserve">text</w:t>: the writer escapes
+             * element content the same in any element */
+            raw(x, "<w:t xml:space=\"preserve\">");
             text(x, s + i, j - i);
-            en(x);
+            raw(x, "</w:t>");
         }
         if (j < n) {
             emp(x, "w:tab", NULL, NULL);
@@ -623,14 +680,12 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
     }
     st(x, "w:tc");
     st(x, "w:tcPr");
-    st(x, "w:tcW");
-    ati(x, "w:w", w);
-    at(x, "w:type", "dxa");
-    en(x);
+    char b[96];
+    snprintf(b, sizeof b, "<w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", w);
+    raw(x, b);
     if (span > 1) {
-        st(x, "w:gridSpan");
-        ati(x, "w:val", span);
-        en(x);
+        snprintf(b, sizeof b, "<w:gridSpan w:val=\"%d\"/>", span);
+        raw(x, b);
     }
     if (cont) {
         emp(x, "w:vMerge", NULL, NULL);
@@ -638,11 +693,10 @@ static void tc(struct dw *x, const struct grid *g, const struct jx_rcell *c,
         emp(x, "w:vMerge", "w:val", "restart");
     }
     if (c && (c->flagged || c->header)) {
-        st(x, "w:shd");
-        at(x, "w:val", "clear");
-        at(x, "w:color", "auto");
-        at(x, "w:fill", c->flagged ? FILL_FLAG : FILL_HEADER);
-        en(x);
+        raw(x, c->flagged ? "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                            "w:fill=\"" FILL_FLAG "\"/>"
+                          : "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                            "w:fill=\"" FILL_HEADER "\"/>");
     }
     emp(x, "w:vAlign", "w:val", "center");
     en(x);
@@ -1223,34 +1277,157 @@ static int core_xml(struct dw *x, const struct jx_report_doc *d)
 
 /* ---- the package ----------------------------------------------------------- */
 
-/* One part of the package. */
+/* One part of the package: its name and bytes, or (fixed >= 0) the
+ * index of the same part, already compressed, in the template archive
+ * (data and len are then the uncompressed bytes, used only when the
+ * template could not be built). */
 struct part {
     const char *name;
     const void *data;
     size_t len;
+    int fixed;
 };
 
-/* Report a failure to assemble the package (R101). */
+/* Report a failure to assemble the package (R101); nothing without
+ * diags (the template, built once). */
 static void fail(struct jx_diags *diags, const char *why)
 {
+    if (!diags) {
+        return;
+    }
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
     jx_diag_add(diags, "R101", JX_SEV_ERROR, &loc, "无法生成 DOCX：%s", why);
 }
 
-/* Report output over the limit (R102). */
+/* Report output over the limit (R102); nothing without diags. */
 static void too_big(struct jx_diags *diags, size_t max)
 {
+    if (!diags) {
+        return;
+    }
     struct jx_loc loc;
     memset(&loc, 0, sizeof loc);
     jx_diag_add(diags, "R102", JX_SEV_ERROR, &loc,
                 "DOCX 过大：超过 %zu 字节的上限", max);
 }
 
+/* A part deflated by deflate_part, handed to libzip as data already
+ * compressed (zip_source_function): the bytes, their CRC-32 and
+ * uncompressed size.  Owned by the source once made (freed on
+ * ZIP_SOURCE_FREE). */
+struct predeflated {
+    unsigned char *data; /* raw deflate stream, malloc'd */
+    size_t len, pos;
+    zip_uint64_t size;
+    zip_uint32_t crc;
+    zip_error_t err;
+};
+
+/* The source callback of a predeflated part: it reads as deflated data
+ * (comp_method deflate, with size and CRC known, so libzip copies it
+ * without compressing it again) and reports the "maximum compression"
+ * bit libzip's own deflate at level 9 gives. */
+static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
+                                  zip_source_cmd_t cmd)
+{
+    struct predeflated *p = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        p->pos = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        size_t n = p->len - p->pos;
+        if (n > len) {
+            n = (size_t)len;
+        }
+        memcpy(data, p->data + p->pos, n);
+        p->pos += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                    ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+        st->size = p->size;
+        st->comp_size = p->len;
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = p->crc;
+        st->encryption_method = ZIP_EM_NONE;
+        return (zip_int64_t)sizeof *st;
+    }
+    case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+        zip_file_attributes_t *at = data;
+        at->valid |= ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS |
+                     ZIP_FILE_ATTRIBUTES_VERSION_NEEDED;
+        at->general_purpose_bit_flags = 1u << 1;
+        at->general_purpose_bit_mask = 0x0006u;
+        at->version_needed = 20;
+        return 0;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&p->err, data, len);
+    case ZIP_SOURCE_FREE:
+        free(p->data);
+        zip_error_fini(&p->err);
+        free(p);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(
+            ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+            ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+    default:
+        zip_error_set(&p->err, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+/* Deflate data[0..len) with zs (raw deflate, level 9, memory level 9:
+ * the settings of libzip's own deflate, so the same bytes) and make a
+ * source of it in z; zs is reset for the next part.  NULL on failure
+ * (nothing is left allocated). */
+static zip_source_t *deflate_part(zip_t *z, z_stream *zs, const void *data,
+                                  size_t len)
+{
+    struct predeflated *p = calloc(1, sizeof *p);
+    uLong cap = deflateBound(zs, (uLong)len);
+    if (!p || !(p->data = malloc(cap ? cap : 1))) {
+        free(p);
+        return NULL;
+    }
+    zs->next_in = (Bytef *)(uintptr_t)data;
+    zs->avail_in = (uInt)len;
+    zs->next_out = p->data;
+    zs->avail_out = (uInt)cap;
+    int r = deflate(zs, Z_FINISH);
+    p->len = cap - zs->avail_out;
+    deflateReset(zs);
+    if (r != Z_STREAM_END) {
+        free(p->data);
+        free(p);
+        return NULL;
+    }
+    p->size = len;
+    p->crc = (zip_uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
+    zip_error_init(&p->err);
+    zip_source_t *s = zip_source_function(z, predeflated_cb, p);
+    if (!s) {
+        predeflated_cb(p, NULL, 0, ZIP_SOURCE_FREE);
+    }
+    return s;
+}
+
 /* Zip the parts (deflated, fixed dates) and append the archive to out.
- * 0, or -1 with R101/R102. */
-static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
-                     struct jx_diags *diags)
+ * A part with fixed >= 0 is copied compressed as it stands from the
+ * archive tmpl when tmpl is not NULL (no second deflate: the same
+ * bytes, see fixed_template()).  0, or -1 with R101/R102 (when diags is
+ * not NULL). */
+static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
+                     struct jx_buf *out, struct jx_diags *diags)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -1266,8 +1443,18 @@ static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
     }
     zip_error_fini(&ze);
     zip_source_keep(src);
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    int zs_ok = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS,
+                             MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK;
     for (size_t i = 0; i < n; i++) {
-        zip_source_t *s = zip_source_buffer(z, parts[i].data, parts[i].len, 0);
+        zip_source_t *s =
+            tmpl && parts[i].fixed >= 0
+                ? zip_source_zip(z, tmpl, (zip_uint64_t)parts[i].fixed,
+                                 ZIP_FL_COMPRESSED, 0, -1)
+            : zs_ok && parts[i].len > 0 && parts[i].len < (1u << 30)
+                ? deflate_part(z, &zs, parts[i].data, parts[i].len)
+                : zip_source_buffer(z, parts[i].data, parts[i].len, 0);
         zip_int64_t idx =
             s ? zip_file_add(z, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
         if (idx < 0) {
@@ -1275,12 +1462,18 @@ static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
             if (s) {
                 zip_source_free(s);
             }
+            if (zs_ok) {
+                deflateEnd(&zs);
+            }
             zip_discard(z);
             zip_source_free(src);
             return -1;
         }
         /* a fixed date (2000-01-01): the same document, the same bytes */
         zip_file_set_mtime(z, (zip_uint64_t)idx, (time_t)946684800, 0);
+    }
+    if (zs_ok) {
+        deflateEnd(&zs);
     }
     if (zip_close(z) < 0) {
         fail(diags, zip_strerror(z));
@@ -1322,6 +1515,73 @@ static int zip_parts(const struct part *parts, size_t n, struct jx_buf *out,
     zip_source_close(src);
     zip_source_free(src);
     return rc;
+}
+
+/* The parts that are the same in every DOCX, in their order in the
+ * template archive (part.fixed is the index here).  styles.xml is
+ * joined from styles_parts when the template is built. */
+enum { FX_TYPES, FX_RELS, FX_APP, FX_DOCRELS, FX_STYLES, FX_SETTINGS, NFIXED };
+
+/* The template archive's bytes, built once per process (pthread_once)
+ * and never freed; tmpl_ok is 0 when it could not be built (then every
+ * DOCX compresses all its parts, as before). */
+static pthread_once_t tmpl_once = PTHREAD_ONCE_INIT;
+static struct jx_buf tmpl_zip;
+static struct jx_buf tmpl_styles;
+static int tmpl_ok;
+
+/* The fixed parts with their uncompressed bytes (styles from
+ * tmpl_styles, which tmpl_init fills before anything reads it). */
+static void fixed_parts(struct part fx[NFIXED])
+{
+    const struct part all[NFIXED] = {
+        [FX_TYPES] = {"[Content_Types].xml", content_types,
+                      sizeof content_types - 1, FX_TYPES},
+        [FX_RELS] = {"_rels/.rels", package_rels, sizeof package_rels - 1,
+                     FX_RELS},
+        [FX_APP] = {"docProps/app.xml", app_xml, sizeof app_xml - 1, FX_APP},
+        [FX_DOCRELS] = {"word/_rels/document.xml.rels", document_rels,
+                        sizeof document_rels - 1, FX_DOCRELS},
+        [FX_STYLES] = {"word/styles.xml", tmpl_styles.p, tmpl_styles.len,
+                       FX_STYLES},
+        [FX_SETTINGS] = {"word/settings.xml", settings_xml,
+                         sizeof settings_xml - 1, FX_SETTINGS},
+    };
+    memcpy(fx, all, sizeof all);
+}
+
+/* Build the template archive: the fixed parts zipped once, exactly as
+ * zip_parts zips any part (pthread_once). */
+static void tmpl_init(void)
+{
+    styles_xml(&tmpl_styles);
+    jx_buf_init(&tmpl_zip, JX_REPORT_MAX_BYTES);
+    struct part fx[NFIXED];
+    fixed_parts(fx);
+    tmpl_ok = !tmpl_styles.toobig &&
+              zip_parts(fx, NFIXED, NULL, &tmpl_zip, NULL) == 0;
+}
+
+/* Open the template archive for one DOCX (its own zip_t over the shared,
+ * read-only bytes, so that threads never share a read position); NULL
+ * when there is none.  The caller closes it with zip_discard after
+ * zip_parts. */
+static zip_t *fixed_template(void)
+{
+    pthread_once(&tmpl_once, tmpl_init);
+    if (!tmpl_ok) {
+        return NULL;
+    }
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src =
+        zip_source_buffer_create(tmpl_zip.p, tmpl_zip.len, 0, &ze);
+    zip_t *t = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    if (!t && src) {
+        zip_source_free(src);
+    }
+    zip_error_fini(&ze);
+    return t;
 }
 
 /* The DOCX of d appended to out (see report.h). */
@@ -1367,27 +1627,30 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
         }
     }
     if (rc == 0) {
-        struct jx_buf sty;
-        styles_xml(&sty);
+        zip_t *tmpl = fixed_template();
+        struct part fx[NFIXED];
+        fixed_parts(fx);
         const struct part parts[] = {
-            {"[Content_Types].xml", content_types, sizeof content_types - 1},
-            {"_rels/.rels", package_rels, sizeof package_rels - 1},
+            fx[FX_TYPES],
+            fx[FX_RELS],
             {"docProps/core.xml", xmlBufferContent(x[CORE].buf),
-             (size_t)xmlBufferLength(x[CORE].buf)},
-            {"docProps/app.xml", app_xml, sizeof app_xml - 1},
-            {"word/_rels/document.xml.rels", document_rels,
-             sizeof document_rels - 1},
+             (size_t)xmlBufferLength(x[CORE].buf), -1},
+            fx[FX_APP],
+            fx[FX_DOCRELS],
             {"word/document.xml", xmlBufferContent(x[DOC].buf),
-             (size_t)xmlBufferLength(x[DOC].buf)},
-            {"word/styles.xml", sty.p, sty.len},
-            {"word/settings.xml", settings_xml, sizeof settings_xml - 1},
+             (size_t)xmlBufferLength(x[DOC].buf), -1},
+            fx[FX_STYLES],
+            fx[FX_SETTINGS],
             {"word/header1.xml", xmlBufferContent(x[HDR].buf),
-             (size_t)xmlBufferLength(x[HDR].buf)},
+             (size_t)xmlBufferLength(x[HDR].buf), -1},
             {"word/footer1.xml", xmlBufferContent(x[FTR].buf),
-             (size_t)xmlBufferLength(x[FTR].buf)},
+             (size_t)xmlBufferLength(x[FTR].buf), -1},
         };
-        rc = zip_parts(parts, sizeof parts / sizeof parts[0], out, diags);
-        jx_buf_release(&sty);
+        rc = zip_parts(parts, sizeof parts / sizeof parts[0], tmpl, out,
+                       diags);
+        if (tmpl) {
+            zip_discard(tmpl);
+        }
     }
     for (int i = 0; i < NPARTS; i++) {
         dw_free(&x[i]);

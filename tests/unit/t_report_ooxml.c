@@ -11,6 +11,7 @@
  */
 #include "harness.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -184,6 +185,10 @@ static void docx_sample(void)
         CHECK(strstr(doc, ">91.67%<") != NULL);
         /* the flagged cell: shaded, marked, and the legend */
         CHECK_INT(occurs(doc, "w:fill=\"FFE699\""), 1);
+        CHECK_INT(occurs(doc, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+                              "w:fill=\"FFE699\"/>"), 1);
+        CHECK(strstr(doc, "<w:tcPr><w:tcW w:w=\"") != NULL);
+        CHECK_INT(occurs(doc, "<w:tcW w:w=\""), occurs(doc, "<w:tc>"));
         CHECK_INT(occurs(doc, "▲ </w:t>"), 1);
         CHECK(strstr(doc, "注：标“▲”的单元格") != NULL);
         /* the lines above the table: left, a tab, right */
@@ -413,6 +418,115 @@ static void docx_minimal(void)
         /* the empty table is left out; the chart is jixiao's */
         CHECK_INT(occurs(doc, "<w:tbl>"), 0);
         CHECK(strstr(doc, "<w:sectPr>") != NULL);
+    }
+    free(doc);
+    jx_buf_release(&out);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* One thread's DOCX of the sample (docx_threads): written four times,
+ * ok when every copy has the bytes of want. */
+struct docx_job {
+    const struct jx_buf *want;
+    int ok;
+};
+
+/* Thread body of docx_threads: its own arena and sample document. */
+static void *docx_job_run(void *arg)
+{
+    struct docx_job *j = arg;
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    j->ok = 1;
+    for (int i = 0; i < 4; i++) {
+        struct jx_buf out;
+        if (docx(d, &out, &dg) != 0 || out.len != j->want->len ||
+            memcmp(out.p, j->want->p, out.len) != 0) {
+            j->ok = 0;
+        }
+        jx_buf_release(&out);
+    }
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+    return NULL;
+}
+
+/* The fixed parts are copied compressed from a template built once per
+ * process: they read back as the exact constants, and threads writing
+ * at the same time get the same bytes as one thread alone. */
+static void docx_threads(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_test_report_sample(a);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf want;
+    CHECK_INT(docx(d, &want, &dg), 0);
+    char *app = entry(want.p, want.len, "docProps/app.xml");
+    if (app) {
+        CHECK_STR(app,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+                  "standalone=\"yes\"?>\n<Properties xmlns=\"http://"
+                  "schemas.openxmlformats.org/officeDocument/2006/"
+                  "extended-properties\"><Application>jixiao</Application>"
+                  "</Properties>");
+    }
+    free(app);
+    char *rels = entry(want.p, want.len, "word/_rels/document.xml.rels");
+    if (rels) {
+        CHECK_INT(occurs(rels, "<Relationship "), 4);
+        CHECK(strstr(rels, "Target=\"footer1.xml\"/></Relationships>") !=
+              NULL);
+    }
+    free(rels);
+    /* every central directory entry: deflated (8) with the "maximum
+     * compression" flag (bit 1) libzip's level 9 sets, whether the part
+     * came from the template, from one zlib state per document, or not */
+    int entries = 0;
+    for (size_t i = 0; i + 12 <= want.len; i++) {
+        const unsigned char *q = (const unsigned char *)want.p + i;
+        if (memcmp(q, "PK\x01\x02", 4) == 0) {
+            entries++;
+            CHECK_INT(q[8] | q[9] << 8, 2);
+            CHECK_INT(q[10] | q[11] << 8, 8);
+        }
+    }
+    CHECK_INT(entries, 10);
+    struct docx_job jobs[3];
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++) {
+        jobs[i].want = &want;
+        jobs[i].ok = 0;
+        CHECK(pthread_create(&t[i], NULL, docx_job_run, &jobs[i]) == 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        CHECK(pthread_join(t[i], NULL) == 0);
+        CHECK_INT(jobs[i].ok, 1);
+    }
+    jx_buf_release(&want);
+    jx_diags_release(&dg);
+    jx_arena_free(a);
+}
+
+/* A run whose text is all dropped (control characters) still writes
+ * its w:t, empty, as an open and a close tag. */
+static void docx_empty_text(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_report_doc *d = jx_report_new(a, "题");
+    jx_report_para(d, JX_RS_BODY, "\x01\x02");
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    struct jx_buf out;
+    CHECK_INT(docx(d, &out, &dg), 0);
+    CHECK_INT(count(&dg, "R106"), 1);
+    char *doc = entry(out.p, out.len, "word/document.xml");
+    if (doc) {
+        CHECK_INT(occurs(doc, "<w:r><w:t xml:space=\"preserve\"></w:t>"
+                              "</w:r>"), 1);
     }
     free(doc);
     jx_buf_release(&out);
@@ -867,6 +981,8 @@ const struct jx_test t_report_ooxml[] = {
     {"report_ooxml.docx_text_repair", docx_text_repair},
     {"report_ooxml.docx_limits", docx_limits},
     {"report_ooxml.docx_minimal", docx_minimal},
+    {"report_ooxml.docx_threads", docx_threads},
+    {"report_ooxml.docx_empty_text", docx_empty_text},
     {"report_ooxml.docx_long_row", docx_long_row},
     {"report_ooxml.docx_form", docx_form},
     {"report_ooxml.xlsx_sample", xlsx_sample},
