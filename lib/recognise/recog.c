@@ -1013,8 +1013,8 @@ static struct jx_rc_row *add_row(struct jx_rc *rc)
 {
     /* the outgrown array is given back: rows are built before any
        pointer into them is taken */
-    rc->rows = jx_arena_regrow(rc->arena, rc->rows, rc->nrows, &rc->caprows,
-                               sizeof *rc->rows);
+    rc->rows = jx_arena_regrow_unset(rc->arena, rc->rows, rc->nrows,
+                                     &rc->caprows, sizeof *rc->rows);
     struct jx_rc_row *r = &rc->rows[rc->nrows++];
     memset(r, 0, sizeof *r);
     r->seg = -1;
