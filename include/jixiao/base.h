@@ -99,6 +99,12 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
 void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
                       size_t size);
 
+/* As jx_arena_regrow, but the room past the n elements kept is not
+ * zeroed (for a caller that fills each element as it appends it): the
+ * untouched room of an array grown in place costs no memory. */
+void *jx_arena_regrow_unset(struct jx_arena *a, void *p, size_t n,
+                            size_t *cap, size_t size);
+
 /* As jx_arena_regrow, but to room for `want` elements at once (when
  * *cap is less): a reader that knows how many it will append (a
  * table's rows) grows its array once, to no more than it needs. */

@@ -70,10 +70,12 @@ const char *jx_scope_zh(unsigned bit);
 
 /* One figure of the prose. */
 struct jx_fact {
+    /* (kind and unit side by side: no padding after either, 144 bytes
+       a figure, one per figure of a report of 60 MB) */
     enum jx_fact_kind kind;
+    enum jx_money_unit unit; /* MONEY: the unit written (元 or 万元) */
     const char *text;        /* the figure as written, e.g. "156.3 万元" */
     struct jx_money money;   /* MONEY: the exact amount */
-    enum jx_money_unit unit; /* MONEY: the unit written (元 or 万元) */
     struct jx_rat value;     /* PERCENT: a fraction (36.91% = 0.3691);
                                 HEADCOUNT: the number of people; COUNT:
                                 the number of things; SCORE: the points */

@@ -312,7 +312,7 @@ void *jx_arena_grow(struct jx_arena *a, void *p, size_t n, size_t *cap,
 /* Grow an arena array of n elements to ncap, giving the outgrown array
  * back when it fills a block of its own. */
 static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                       size_t size, size_t ncap);
+                       size_t size, size_t ncap, bool zero);
 
 /* Grow an arena array to hold n + 1 elements, giving the outgrown
  * array back when it fills a block of its own (a large array: base.h). */
@@ -322,7 +322,17 @@ void *jx_arena_regrow(struct jx_arena *a, void *p, size_t n, size_t *cap,
     if (n < *cap) {
         return p;
     }
-    return regrow_to(a, p, n, cap, size, *cap ? *cap * 2 : 8);
+    return regrow_to(a, p, n, cap, size, *cap ? *cap * 2 : 8, true);
+}
+
+/* As jx_arena_regrow, the room not zeroed (base.h). */
+void *jx_arena_regrow_unset(struct jx_arena *a, void *p, size_t n,
+                            size_t *cap, size_t size)
+{
+    if (n < *cap) {
+        return p;
+    }
+    return regrow_to(a, p, n, cap, size, *cap ? *cap * 2 : 8, false);
 }
 
 /* Grow an arena array to room for want elements (base.h). */
@@ -332,12 +342,13 @@ void *jx_arena_reserve(struct jx_arena *a, void *p, size_t n, size_t *cap,
     if (want <= *cap || want <= n) {
         return p;
     }
-    return regrow_to(a, p, n, cap, size, want);
+    return regrow_to(a, p, n, cap, size, want, true);
 }
 
-/* Grow an arena array of n elements to ncap (see the declaration). */
+/* Grow an arena array of n elements to ncap (see the declaration);
+ * zero: the room past the n elements zeroed. */
 static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
-                       size_t size, size_t ncap)
+                       size_t size, size_t ncap, bool zero)
 {
     size_t total;
     if (__builtin_mul_overflow(ncap, size, &total) ||
@@ -359,7 +370,9 @@ static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
         struct jx_block *nb = jx_xrealloc(b, sizeof *nb + need);
         nb->size = need;
         nb->used = need;
-        memset(nb->data + n * size, 0, need - n * size);
+        if (zero) {
+            memset(nb->data + n * size, 0, need - n * size);
+        }
         *link = nb;
         *cap = ncap;
         return nb->data;
@@ -370,7 +383,9 @@ static void *regrow_to(struct jx_arena *a, void *p, size_t n, size_t *cap,
     if (n) {
         memcpy(q, p, n * size);
     }
-    memset(q + n * size, 0, got - n * size);
+    if (zero) {
+        memset(q + n * size, 0, got - n * size);
+    }
     *cap = ncap;
     return q;
 }

@@ -552,7 +552,8 @@ struct jx_fact *jx_facts_add(struct jx_arena *a, struct jx_facts *out)
 {
     /* the outgrown array is given back (a report's figures grow with
        its size): callers keep indices, not pointers, across an add */
-    out->a = jx_arena_regrow(a, out->a, out->n, &out->cap, sizeof *out->a);
+    out->a = jx_arena_regrow_unset(a, out->a, out->n, &out->cap,
+                                   sizeof *out->a);
     struct jx_fact *f = &out->a[out->n++];
     memset(f, 0, sizeof *f);
     return f;

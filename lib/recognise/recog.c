@@ -476,11 +476,11 @@ static const struct jx_doc_table *table_of(struct jx_rc *rc,
 }
 
 /* A new extended cell in rc's arena with these fields (see recog.h). */
-static struct jx_rc_xcell *new_x(struct jx_rc *rc, struct jx_rc_cell *c,
-                                 const char *text, const char *key, int col,
-                                 int span, bool carried)
+static struct jx_rc_xcell *new_x_in(struct jx_arena *a, struct jx_rc_cell *c,
+                                    const char *text, const char *key,
+                                    int col, int span, bool carried)
 {
-    struct jx_rc_xcell *x = jx_alloc(rc->arena, sizeof *x);
+    struct jx_rc_xcell *x = jx_alloc(a, sizeof *x);
     x->text = text;
     x->key = key;
     x->col = col;
@@ -488,6 +488,14 @@ static struct jx_rc_xcell *new_x(struct jx_rc *rc, struct jx_rc_cell *c,
     x->carried = carried;
     c->ref = (uintptr_t)x | 1u;
     return x;
+}
+
+/* As new_x_in, in rc's arena. */
+static struct jx_rc_xcell *new_x(struct jx_rc *rc, struct jx_rc_cell *c,
+                                 const char *text, const char *key, int col,
+                                 int span, bool carried)
+{
+    return new_x_in(rc->arena, c, text, key, col, span, carried);
 }
 
 /* See recog.h. */
@@ -1005,30 +1013,33 @@ static struct jx_rc_row *add_row(struct jx_rc *rc)
 {
     /* the outgrown array is given back: rows are built before any
        pointer into them is taken */
-    rc->rows = jx_arena_regrow(rc->arena, rc->rows, rc->nrows, &rc->caprows,
-                               sizeof *rc->rows);
+    rc->rows = jx_arena_regrow_unset(rc->arena, rc->rows, rc->nrows,
+                                     &rc->caprows, sizeof *rc->rows);
     struct jx_rc_row *r = &rc->rows[rc->nrows++];
     memset(r, 0, sizeof *r);
     r->seg = -1;
     return r;
 }
 
-/* Fill a logical cell from text.  Its provenance is p itself when p
- * lives as long as the package (stable: a document cell in the same
- * arena, naming the same file; a sheet cell's sheet and A1 names live in
- * the document's arena too), else a copy. */
+/* Fill a paragraph line's logical cell from text, its extended cell in
+ * rc->scratch (given back with the rows; text, key and provenance in
+ * rc->arena, where the package may keep them).  Its provenance is p
+ * itself when p lives as long as the package (stable: a document cell
+ * in the same arena, naming the same file; a sheet cell's sheet and A1
+ * names live in the document's arena too), else a copy. */
 static void set_cell(struct jx_rc *rc, struct jx_rc_cell *c, const char *s,
                      size_t n, const struct jx_prov *p, bool stable)
 {
     /* the line or cell itself when it is clean and compact: s lives as
-       long as the rows (r->raw points into it) */
+       long as the rows (their line records point into it) */
     const char *text = jx_rc_clean_shared(rc->arena, s, n);
     const char *key = jx_text_compact_shared(rc->arena, text);
     if (stable && rc->arena == rc->doc->arena && p && p->file &&
         strcmp(p->file, rc->file) == 0) {
-        jx_rc_cell_new(rc, c, text, key, p, 0, 1, false);
+        new_x_in(rc->scratch, c, text, key, 0, 1, false)->at.prov = p;
     } else {
-        jx_rc_cell_new(rc, c, text, key, jx_rc_prov(rc, p), 0, 1, false);
+        new_x_in(rc->scratch, c, text, key, 0, 1, false)->at.prov =
+            jx_rc_prov(rc, p);
     }
 }
 
@@ -1055,10 +1066,12 @@ static void para_rows(struct jx_rc *rc, const struct jx_doc_para *p,
         }
         if (e > b) {
             struct jx_rc_row *r = add_row(rc);
-            r->para = p;
-            r->raw = s + b;
-            r->rawlen = (uint32_t)(e - b);
-            r->cells = jx_alloc(rc->arena, sizeof *r->cells);
+            struct jx_rc_line *ln = jx_alloc(rc->scratch, sizeof *ln);
+            ln->para = p;
+            ln->raw = s + b;
+            ln->rawlen = (uint32_t)(e - b);
+            r->line = ln;
+            r->cells = jx_alloc(rc->scratch, sizeof *r->cells);
             r->n = 1;
             struct jx_prov pv = p->prov;
             if (line > 0) {
@@ -1610,6 +1623,7 @@ static void rc_init(struct jx_rc *rc, struct jx_arena *arena,
     memset(rc, 0, sizeof *rc);
     rc->forms = forms;
     rc->arena = arena;
+    rc->scratch = jx_arena_new();
     rc->doc = doc;
     rc->diags = diags;
     rc->pkg = pkg;
@@ -1647,6 +1661,16 @@ void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
                 struct jx_package *pkg)
 {
     rc_init(rc, arena, doc, diags, pkg, NULL);
+}
+
+/* Give back the rows and what only they use (see recog.h). */
+void jx_rc_done(struct jx_rc *rc)
+{
+    jx_arena_give_back(rc->arena, rc->rows, rc->caprows, sizeof *rc->rows);
+    rc->rows = NULL;
+    rc->nrows = rc->caprows = 0;
+    jx_arena_free(rc->scratch);
+    rc->scratch = NULL;
 }
 
 /* ---- unit name, region and year -------------------------------------- */
@@ -2006,6 +2030,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
     if (!rc.found) {
         finding(&rc, "I409", JX_SEV_ERROR, &(struct jx_prov){.file = rc.file},
                 "没有识别出任何自评材料（自评报告、基础数据表、自评表或评分表）");
+        jx_rc_done(&rc);
         return NULL;
     }
     jx_rc_who_when_fallback(&rc);
@@ -2015,9 +2040,7 @@ struct jx_package *jx_recognise_with(struct jx_arena *arena,
     /* the rows are read: their array goes before the report's figures
        are collected (their cells stay: the package reads their text);
        jx_rc_prose_ocr does not look at rows */
-    jx_arena_give_back(arena, rc.rows, rc.caprows, sizeof *rc.rows);
-    rc.rows = NULL;
-    rc.nrows = rc.caprows = 0;
+    jx_rc_done(&rc);
     jx_rc_prose_ocr(&rc);
     return p;
 }

@@ -133,20 +133,28 @@ void jx_rc_cell_new(struct jx_rc *rc, struct jx_rc_cell *c, const char *text,
                     const char *key, const struct jx_prov *p, int col, int span,
                     bool carried);
 
-/* One row: a table row, or one line of a paragraph. */
-struct jx_rc_row {
-    /* (the fields ordered by size, lengths and counts in 32 bits: one
-       per table row of a workbook of 300,000 rows, 72 bytes each) */
-    const struct jx_doc_table *table; /* NULL for a paragraph line */
-    struct jx_rc_cell *cells;   /* logical cells, left to right */
+/* What only a paragraph line has (the line record of a row), in rc's
+ * arena: table rows, nearly all the rows of a workbook, do without. */
+struct jx_rc_line {
     const char *raw;            /* paragraph line as written (trimmed) */
-    const struct jx_doc_para *para; /* the paragraph of a line */
+    const struct jx_doc_para *para; /* the paragraph of the line */
     const char *after;          /* heading: text after its title on the
                                    same line (a joined paragraph), or
                                    NULL */
-    uint32_t n;                 /* cells */
     uint32_t rawlen;            /* bytes of raw */
     uint32_t title_len;         /* heading: bytes of the title text */
+};
+
+/* One row: a table row, or one line of a paragraph. */
+struct jx_rc_row {
+    /* (the fields ordered by size, lengths and counts in 32 bits: one
+       per table row of a workbook of 300,000 rows, 48 bytes each) */
+    const struct jx_doc_table *table; /* NULL for a paragraph line */
+    struct jx_rc_cell *cells;   /* logical cells, left to right */
+    struct jx_rc_line *line;    /* a paragraph line's own fields, NULL
+                                   for a table row (read through
+                                   jx_rcr_*) */
+    uint32_t n;                 /* cells */
     int row;                    /* table row (0-based) */
     int end;                    /* grid columns used (last col + span) */
     int seg;                    /* segment index, -1 for none */
@@ -155,6 +163,36 @@ struct jx_rc_row {
     bool heading;               /* a report section heading */
     bool title;                 /* a form or report title */
 };
+
+/* The paragraph line of r as written (trimmed), NULL for a table row. */
+static inline const char *jx_rcr_raw(const struct jx_rc_row *r)
+{
+    return r->line ? r->line->raw : NULL;
+}
+
+/* The bytes of jx_rcr_raw(r) (0 for a table row). */
+static inline size_t jx_rcr_rawlen(const struct jx_rc_row *r)
+{
+    return r->line ? r->line->rawlen : 0;
+}
+
+/* The paragraph of a line, NULL for a table row. */
+static inline const struct jx_doc_para *jx_rcr_para(const struct jx_rc_row *r)
+{
+    return r->line ? r->line->para : NULL;
+}
+
+/* A heading's text after its title on the same line, or NULL. */
+static inline const char *jx_rcr_after(const struct jx_rc_row *r)
+{
+    return r->line ? r->line->after : NULL;
+}
+
+/* A heading's bytes of title text (0 for a table row). */
+static inline size_t jx_rcr_title_len(const struct jx_rc_row *r)
+{
+    return r->line ? r->line->title_len : 0;
+}
 
 /* A segment: consecutive rows of one form or of the report. */
 struct jx_rc_seg {
@@ -182,6 +220,9 @@ struct jx_rc_cand {
 /* The state of one recognition. */
 struct jx_rc {
     struct jx_arena *arena;
+    struct jx_arena *scratch;   /* what only the rows use (a paragraph
+                                   line's record, cell and extended cell):
+                                   freed with them by jx_rc_done */
     const struct jx_doc *doc;
     struct jx_diags *diags;
     struct jx_package *pkg;
@@ -223,6 +264,10 @@ struct jx_rc_tab {
 void jx_rc_init(struct jx_rc *rc, struct jx_arena *arena,
                 const struct jx_doc *doc, struct jx_diags *diags,
                 struct jx_package *pkg);
+
+/* Give back rc's rows and its scratch arena: nothing may read a row
+ * after (the cells' text and provenance stay in rc->arena). */
+void jx_rc_done(struct jx_rc *rc);
 
 /* Clean a cell or line: drop [bookmark: ...] and [image: ...] marks,
  * <p> tags and LaTeX math ($\geq 95\%$ -> ≥95%), fold white space,

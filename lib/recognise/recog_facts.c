@@ -27,17 +27,19 @@ struct jx_facts *jx_report_facts(struct jx_arena *arena,
     }
     for (size_t i = 0; i < rc.nrows; i++) {
         const struct jx_rc_row *r = &rc.rows[i];
-        if (r->table || r->title || !r->raw) {
+        if (r->table || r->title || !jx_rcr_raw(r)) {
             continue;
         }
         if (report ? r->kind != JX_RC_REPORT : r->kind != JX_RC_NONE) {
             continue;
         }
-        struct jx_prov p = r->para->prov;
+        struct jx_prov p = jx_rcr_para(r)->prov;
         p.file = rc.file;
         p.line = jx_rc_cell_prov(&rc, &r->cells[0])->line;
         p.col = jx_rc_cell_prov(&rc, &r->cells[0])->col;
-        jx_text_facts(arena, r->raw, r->rawlen, &p, r->section, out);
+        jx_text_facts(arena, jx_rcr_raw(r), jx_rcr_rawlen(r), &p, r->section,
+                      out);
     }
+    jx_rc_done(&rc);
     return out;
 }

@@ -781,11 +781,11 @@ static void base_stream(struct jx_rc *rc, const struct jx_rc_seg *seg)
     struct jx_rc_word title = {NULL, NULL}; /* the 指标表's title word */
     for (size_t i = seg->first; i < seg->last && !stop; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        if (r->table || !r->raw || r->n == 0) {
+        if (r->table || !jx_rcr_raw(r) || r->n == 0) {
             continue;
         }
-        const char *s = r->raw;
-        size_t n = r->rawlen, k = 0;
+        const char *s = jx_rcr_raw(r);
+        size_t n = jx_rcr_rawlen(r), k = 0;
         while (k < n) {
             while (k < n && (s[k] == ' ' || s[k] == '\t')) {
                 k++;
@@ -1745,14 +1745,14 @@ static struct jx_rc_cell *line_cell(struct jx_rc *rc,
 {
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
     jx_rc_cell_new(rc, c, t, t, jx_rc_cell_prov(rc, &r->cells[0]), 0, 1, false);
-    if (r->raw && *from <= r->rawlen) {
-        const char *raw = r->raw + *from;
-        size_t left = r->rawlen - *from, n = strlen(t);
+    if (jx_rcr_raw(r) && *from <= jx_rcr_rawlen(r)) {
+        const char *raw = jx_rcr_raw(r) + *from;
+        size_t left = jx_rcr_rawlen(r) - *from, n = strlen(t);
         for (size_t i = 0; n && i + n <= left; i++) {
             if (memcmp(raw + i, t, n) == 0) {
                 struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
                 *q = *jx_rc_cell_prov(rc, &r->cells[0]);
-                q->col += (int)jx_utf8_count(r->raw, *from + i);
+                q->col += (int)jx_utf8_count(jx_rcr_raw(r), *from + i);
                 jx_rc_cell_set_prov(rc, c, q);
                 *from += i + n;
                 break;
@@ -1948,8 +1948,8 @@ enum { MAX_PARTS = 12, MAX_PEND = 2 };
 static size_t line_parts(struct jx_arena *a, const struct jx_rc_row *line,
                          const char **out)
 {
-    size_t n = 0, i = 0, len = line->raw ? line->rawlen : 0;
-    const char *s = line->raw;
+    size_t n = 0, i = 0, len = jx_rcr_raw(line) ? jx_rcr_rawlen(line) : 0;
+    const char *s = jx_rcr_raw(line);
     while (i < len) {
         while (i < len && (s[i] == ' ' || s[i] == '\t')) {
             i++;
@@ -2758,8 +2758,8 @@ static void stream_run(struct jx_rc *rc, struct sheet_state *st,
         /* the tokens as written (the cleaned text drops the spaces
          * between Chinese words) */
         size_t from = 0;
-        const char *s = r->raw ? r->raw : jx_rcc_text(&r->cells[0]);
-        const char *e = r->raw ? r->raw + r->rawlen : s + strlen(s);
+        const char *s = jx_rcr_raw(r) ? jx_rcr_raw(r) : jx_rcc_text(&r->cells[0]);
+        const char *e = jx_rcr_raw(r) ? jx_rcr_raw(r) + jx_rcr_rawlen(r) : s + strlen(s);
         while (s < e) {
             while (s < e && (*s == ' ' || *s == '\t')) {
                 s++;
@@ -3028,11 +3028,11 @@ static void goal_lines_end(struct jx_rc *rc, struct sheet_state *st)
 static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
                       struct sheet_state *st)
 {
-    if (!r->n || !r->raw) {
+    if (!r->n || !jx_rcr_raw(r)) {
         return false;
     }
-    const char *key = jx_text_compact(rc->arena,
-                                      jx_strndup(rc->arena, r->raw, r->rawlen));
+    const char *key = jx_text_compact(
+        rc->arena, jx_strndup(rc->arena, jx_rcr_raw(r), jx_rcr_rawlen(r)));
     size_t rest;
     int w = goal_word(rc, st->form, key, &rest);
     if (w >= 0) {
@@ -3044,7 +3044,7 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
         }
         if (rest) {
             /* the text after the colon, as written */
-            const char *t = r->raw;
+            const char *t = jx_rcr_raw(r);
             const char *c1 = strstr(t, "：");
             const char *c2 = strchr(t, ':');
             const char *c = c1 && (!c2 || c1 < c2) ? c1 + strlen("：")
@@ -3053,7 +3053,7 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
                 c++;
             }
             goal_put(rc, st, w,
-                     jx_strndup(rc->arena, c, r->rawlen - (size_t)(c - t)),
+                     jx_strndup(rc->arena, c, jx_rcr_rawlen(r) - (size_t)(c - t)),
                      jx_rc_cell_prov(rc, &r->cells[0]));
         } else {
             if (st->ngtext) {
@@ -3082,7 +3082,8 @@ static bool goal_line(struct jx_rc *rc, const struct jx_rc_row *r,
         goal_lines_end(rc, st);
         return false;
     }
-    st->gtext[st->ngtext] = jx_strndup(rc->arena, r->raw, r->rawlen);
+    st->gtext[st->ngtext] = jx_strndup(rc->arena, jx_rcr_raw(r),
+                                       jx_rcr_rawlen(r));
     st->gprov[st->ngtext++] = jx_rc_cell_prov(rc, &r->cells[0]);
     return true;
 }

@@ -268,12 +268,12 @@ void jx_rc_sections(struct jx_rc *rc)
         int n = heading(rc, jx_rcc_text(&r->cells[0]), last, &t, &tlen);
         if (n) {
             r->heading = true;
-            r->title_len = (uint32_t)tlen;
+            r->line->title_len = (uint32_t)tlen;
             const char *rest = t + tlen;
             while (*rest == ' ') {
                 rest++;
             }
-            r->after = *rest ? rest : NULL;
+            r->line->after = *rest ? rest : NULL;
             last = n;
         }
         r->section = (short)last;
@@ -1224,10 +1224,10 @@ static const struct jx_prov *at_value(struct jx_rc *rc,
                                       const char *label)
 {
     const struct jx_prov *pv = jx_rc_cell_prov(rc, &r->cells[0]);
-    if (!r->raw || !pv->line) {
+    if (!jx_rcr_raw(r) || !pv->line) {
         return pv;
     }
-    const char *line = jx_strndup(rc->arena, r->raw, r->rawlen);
+    const char *line = jx_strndup(rc->arena, jx_rcr_raw(r), jx_rcr_rawlen(r));
     const char *p = strstr(line, label);
     if (!p) {
         return pv;
@@ -1864,12 +1864,12 @@ void jx_rc_report(struct jx_rc *rc)
                 cur->marker.s = jx_strndup(rc->arena, jx_rcc_text(c), mlen);
                 cur->marker.prov = jx_rc_cell_prov(rc, c);
             }
-            cur->title.s = jx_strndup(rc->arena, t, r->title_len);
+            cur->title.s = jx_strndup(rc->arena, t, jx_rcr_title_len(r));
             cur->title.prov = jx_rc_cell_prov(rc, c);
             rep->present = true;
-            if (r->after) {
+            if (jx_rcr_after(r)) {
                 cur->text.prov = jx_rc_cell_prov(rc, c);
-                jx_buf_adds(&body, r->after);
+                jx_buf_adds(&body, jx_rcr_after(r));
             }
             continue;
         }

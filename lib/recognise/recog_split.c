@@ -1026,25 +1026,27 @@ void jx_rc_lost_digits(struct jx_rc *rc)
     }
     for (size_t i = 0; i < rc->nrows; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        if (r->table || !r->raw) {
+        if (r->table || !jx_rcr_raw(r)) {
             continue;
         }
-        for (size_t b = 0; b < r->rawlen; b++) {
-            if (!jx_text_lost_digits(r->raw, r->rawlen, b)) {
+        const char *raw = jx_rcr_raw(r);
+        size_t rawlen = jx_rcr_rawlen(r);
+        for (size_t b = 0; b < rawlen; b++) {
+            if (!jx_text_lost_digits(raw, rawlen, b)) {
                 continue;
             }
             struct jx_prov p = *jx_rc_cell_prov(rc, &r->cells[0]);
             p.file = rc->file;
-            p.col += (int)jx_utf8_count(r->raw, b);
+            p.col += (int)jx_utf8_count(raw, b);
             size_t e = b;
-            while (e < r->rawlen &&
-                   ((r->raw[e] >= '0' && r->raw[e] <= '9') || r->raw[e] == '.')) {
+            while (e < rawlen &&
+                   ((raw[e] >= '0' && raw[e] <= '9') || raw[e] == '.')) {
                 e++;
             }
             struct jx_loc l = jx_prov_loc(&p, NULL, NULL);
             jx_diag_add(rc->diags, "I422", JX_SEV_WARNING, &l,
                         "数字“,%.*s”前缺少数位（千位分隔符前没有数字），无法读取，未采用",
-                        (int)(e - b), r->raw + b);
+                        (int)(e - b), raw + b);
         }
     }
 }

@@ -45,19 +45,21 @@ static size_t words_of(struct jx_rc *rc, const struct jx_rc_row *r,
                        struct word *w)
 {
     size_t n = 0, i = 0;
-    while (i < r->rawlen) {
-        while (i < r->rawlen && (r->raw[i] == ' ' || r->raw[i] == '\t')) {
+    const char *raw = jx_rcr_raw(r);
+    size_t rawlen = jx_rcr_rawlen(r);
+    while (i < rawlen) {
+        while (i < rawlen && (raw[i] == ' ' || raw[i] == '\t')) {
             i++;
         }
         size_t b = i;
-        while (i < r->rawlen && r->raw[i] != ' ' && r->raw[i] != '\t') {
+        while (i < rawlen && raw[i] != ' ' && raw[i] != '\t') {
             i++;
         }
         if (i > b) {
             if (n == MAX_WORDS) {
                 return 0;
             }
-            w[n].t = jx_strndup(rc->arena, r->raw + b, i - b);
+            w[n].t = jx_strndup(rc->arena, raw + b, i - b);
             w[n].off = b;
             n++;
         }
@@ -73,7 +75,7 @@ static struct jx_rc_cell *cell_at(struct jx_rc *rc, const struct jx_rc_row *r,
     struct jx_rc_cell *c = jx_alloc(rc->arena, sizeof *c);
     struct jx_prov *q = jx_alloc(rc->arena, sizeof *q);
     *q = *jx_rc_cell_prov(rc, &r->cells[0]);
-    q->col += (int)jx_utf8_count(r->raw, off);
+    q->col += (int)jx_utf8_count(jx_rcr_raw(r), off);
     q->how = how;
     q->raw = how == JX_HOW_READ ? NULL : t;
     jx_rc_cell_new(rc, c, t, t, q, 0, 1, false);
@@ -690,7 +692,7 @@ void jx_rc_streams(struct jx_rc *rc)
     struct word *w = NULL;
     for (size_t i = 0; i < rc->nrows; i++) {
         const struct jx_rc_row *r = &rc->rows[i];
-        if (r->table || r->kind != JX_RC_NONE || !r->raw || !r->n) {
+        if (r->table || r->kind != JX_RC_NONE || !jx_rcr_raw(r) || !r->n) {
             continue;
         }
         if (!w) {

@@ -180,6 +180,44 @@ static void arena_regrow(void)
     jx_arena_free(a);
 }
 
+/* An array grown by jx_arena_regrow_unset keeps its elements as
+ * jx_arena_regrow does (its room is not zeroed: the caller fills each
+ * element), gives its outgrown copies back, and a small one stays in
+ * the arena's shared block. */
+static void arena_regrow_unset(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    size_t base = mapped_bytes();
+    long *v = NULL;
+    size_t n = 0, cap = 0;
+    for (long i = 0; i < 300000; i++) {
+        v = jx_arena_regrow_unset(a, v, n, &cap, sizeof *v);
+        v[n++] = i * 7 + 1;
+    }
+    CHECK_INT(cap, 524288);
+    CHECK_INT(v[0], 1);
+    CHECK_INT(v[131072], 917505);
+    CHECK_INT(v[299999], 2099994);
+    if (mapped_bytes() > 0) {
+        /* 4 MiB of room: the outgrown 2 + 1 + ... MiB are gone */
+        size_t held = mapped_bytes() - base;
+        CHECK(held >= 4u << 20 && held < (5u << 20));
+    }
+    v = jx_arena_fit(a, v, n, &cap, sizeof *v);
+    CHECK_INT(cap, 300000);
+    CHECK_INT(v[299999], 2099994);
+    short *w = NULL;
+    size_t wn = 0, wcap = 0;
+    for (short i = 0; i < 9; i++) {
+        w = jx_arena_regrow_unset(a, w, wn, &wcap, sizeof *w);
+        w[wn++] = (short)(i - 4);
+    }
+    CHECK_INT(wcap, 16);
+    CHECK_INT(w[0], -4);
+    CHECK_INT(w[8], 4);
+    jx_arena_free(a);
+}
+
 /* A buffer refuses to pass its cap and says so. */
 static void buf_cap(void)
 {
@@ -582,6 +620,7 @@ const struct jx_test t_base[] = {
     {"base.arena_alloc", arena_alloc},
     {"base.arena_reuse", arena_reuse},
     {"base.arena_regrow", arena_regrow},
+    {"base.arena_regrow_unset", arena_regrow_unset},
     {"base.arena_chars_reserve", arena_chars_reserve},
     {"base.buf_cap", buf_cap},
     {"base.buf_csv", buf_csv},
