@@ -230,6 +230,27 @@ static void scope_match_init(struct scope_match *sm)
     }
 }
 
+/* The length in bytes of the blank (space, tab, CR, LF, U+3000 or
+ * U+00A0) at s[i] of s[0..n), or 0 when s[i] starts no blank.  The
+ * blanks are told by their bytes: neither lead byte 0xE3 0x80 0x80 nor
+ * 0xC2 0xA0 can sit inside another UTF-8 sequence, so this is what
+ * decoding character by character would find. */
+static size_t blank_at(const char *s, size_t i, size_t n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return 1;
+    }
+    if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x80) {
+        return 3;
+    }
+    if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
+        return 2;
+    }
+    return 0;
+}
+
 /* The scope bits of the words in s[0..n) (up to a NUL), white space
  * ignored: the same as a strstr of every scope word in the compacted
  * text, in one pass that compares a word only where its first two
@@ -246,16 +267,7 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
     /* the first blank; a text without any (a tidied label, most
        sentences) is matched where it is, without the copy */
     size_t first = 0;
-    while (first < n) {
-        unsigned char c = (unsigned char)s[first];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-            (c == 0xE3 && n - first >= 3 &&
-             (unsigned char)s[first + 1] == 0x80 &&
-             (unsigned char)s[first + 2] == 0x80) ||
-            (c == 0xC2 && n - first >= 2 &&
-             (unsigned char)s[first + 1] == 0xA0)) {
-            break;
-        }
+    while (first < n && blank_at(s, first, n) == 0) {
         first++;
     }
     char *k = first == n ? NULL : n < sizeof stack ? stack
@@ -265,25 +277,12 @@ static uint32_t scope_bits(struct jx_arena *a, const struct scope_match *sm,
         memcpy(k, s, first);
     }
     for (size_t i = first; k && i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            i++;
-            continue;
+        size_t bl = blank_at(s, i, n);
+        if (bl == 0) {
+            k[m++] = s[i];
+            bl = 1;
         }
-        /* U+3000 and U+00A0 dropped by their bytes: neither lead byte
-           can sit inside another sequence, so this is what decoding
-           character by character would keep */
-        if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] == 0x80) {
-            i += 3;
-            continue;
-        }
-        if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
-            i += 2;
-            continue;
-        }
-        k[m++] = (char)c;
-        i++;
+        i += bl;
     }
     if (k) {
         k[m] = '\0';
@@ -460,25 +459,13 @@ static const char *tidy_label(struct jx_arena *a, const char *s, size_t n)
     char *o = k + n + 1;
     size_t len = 0;
     for (size_t i = 0; i < n;) {
-        /* the blanks of blank_cp by their bytes, as scope_bits drops
-           them: no blank's bytes can sit inside another character, so
-           this is what decoding character by character would keep */
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            i++;
-            continue;
+        /* the blanks of blank_cp, dropped as scope_bits drops them */
+        size_t bl = blank_at(s, i, n);
+        if (bl == 0) {
+            k[len++] = s[i];
+            bl = 1;
         }
-        if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] == 0x80) {
-            i += 3;
-            continue;
-        }
-        if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0) {
-            i += 2;
-            continue;
-        }
-        k[len++] = (char)c;
-        i++;
+        i += bl;
     }
     k[len] = '\0';
     size_t i = 0, ol = 0;
