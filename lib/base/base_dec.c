@@ -119,27 +119,37 @@ static int unit_decimals(enum jx_money_unit u)
 
 /* ---- 128-bit helpers ------------------------------------------------- */
 
-/* Greatest common divisor of two 64-bit values (binary algorithm);
- * gcd(0, b) == b. */
+/* Greatest common divisor of two 64-bit values; gcd(0, b) == b.  When
+ * one is far smaller than the other (a denominator 100 or 10^6 against
+ * a large numerator, the common case) one remainder step first, which
+ * the binary algorithm would otherwise take one bit at a time; then the
+ * binary algorithm with its swap written as min/max (no unpredictable
+ * branch: the loop's branches cost more time than its instructions). */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
+    if (a > b) {
+        uint64_t t = a;
+        a = b;
+        b = t;
+    }
     if (a == 0) {
         return b;
     }
-    if (b == 0) {
-        return a;
+    if ((b >> 8) > a) {
+        b %= a;
+        if (b == 0) {
+            return a;
+        }
     }
     int shift = __builtin_ctzll(a | b);
     a >>= __builtin_ctzll(a);
-    while (b != 0) {
+    do {
         b >>= __builtin_ctzll(b);
-        if (a > b) {
-            uint64_t t = a;
-            a = b;
-            b = t;
-        }
-        b -= a;
-    }
+        uint64_t lo = a < b ? a : b;
+        uint64_t hi = a < b ? b : a;
+        a = lo;
+        b = hi - lo;
+    } while (b != 0);
     return a << shift;
 }
 

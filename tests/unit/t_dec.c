@@ -807,6 +807,32 @@ static void reduce_shortcuts(void)
     CHECK(s.num == 0 && s.den == 1);
 }
 
+/* The gcd's paths: a small denominator against a large numerator (the
+ * remainder step first), both large, equal, powers of two, the largest
+ * values; each reduced to lowest terms as Euclid would. */
+static void reduce_gcd_paths(void)
+{
+    struct jx_rat r;
+    CHECK_INT(jx_rat_make(123456789012300, 100, &r), JX_NUM_OK);
+    CHECK(r.num == 1234567890123 && r.den == 1);
+    CHECK_INT(jx_rat_make(123456789012345, 1000000, &r), JX_NUM_OK);
+    CHECK(r.num == 24691357802469 && r.den == 200000);
+    CHECK_INT(jx_rat_make(-987654321987654000, 250, &r), JX_NUM_OK);
+    CHECK(r.num == -3950617287950616 && r.den == 1);
+    CHECK_INT(jx_rat_make(INT64_C(21504), INT64_C(1000000007) * 1024, &r), JX_NUM_OK);
+    CHECK(r.num == 21 && r.den == 1000000007);
+    CHECK_INT(jx_rat_make(600851475143, 600851475143, &r), JX_NUM_OK);
+    CHECK(r.num == 1 && r.den == 1);
+    CHECK_INT(jx_rat_make((int64_t)1 << 40, (int64_t)1 << 62, &r), JX_NUM_OK);
+    CHECK(r.num == 1 && r.den == (int64_t)1 << 22);
+    CHECK_INT(jx_rat_make(INT64_MAX, 98, &r), JX_NUM_OK); /* 7^2 * 73 * ... */
+    CHECK(r.num == INT64_MAX / 49 && r.den == 2);
+    CHECK_INT(jx_rat_make(-INT64_MAX, INT64_MAX - 1, &r), JX_NUM_OK);
+    CHECK(r.num == -INT64_MAX && r.den == INT64_MAX - 1);
+    CHECK_INT(jx_rat_make(INT64_C(6700417) * 3, INT64_C(6700417) * 5 * 256, &r), JX_NUM_OK);
+    CHECK(r.num == 3 && r.den == 1280);
+}
+
 /* jx_rat_exact_decimals gives the decimals jx_rat_format_exact writes,
  * -1 where it writes nothing; and the integer part past 64 bits. */
 static void exact_decimals(void)
@@ -859,5 +885,6 @@ const struct jx_test t_dec[] = {
     {"dec.lenient_inputs", lenient_inputs},
     {"dec.numerr_text", numerr_text},
     {"dec.reduce_shortcuts", reduce_shortcuts},
+    {"dec.reduce_gcd_paths", reduce_gcd_paths},
     {NULL, NULL},
 };
