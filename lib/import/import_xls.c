@@ -364,6 +364,21 @@ static unsigned char *workbook_stream(const unsigned char *d, size_t len,
  * lies inside its sheet's DIMENSIONS; every sheet name, label, format
  * code and font name fits its record; the shared strings claim no more
  * strings than their records could hold.
+ *
+ * And the sheets as FreeXL 1.0.6 sees them while it opens the file
+ * (modelled on its first pass: after an EOF the next BOF makes the
+ * sheet whose BOUNDSHEET offset is that BOF's the active one, a
+ * DIMENSIONS gives the active sheet its cell array, a record of type 0
+ * and length 0 ends the stream): each sheet gets exactly one
+ * DIMENSIONS, and all their grids together stay under a bound.  FreeXL
+ * gives a sheet a second array without freeing the first, and one
+ * left without DIMENSIONS makes it allocate again for whichever sheet
+ * was last active: both leak inside freexl_open, which jixiao cannot
+ * free (found by fuzz-xls).  A grid it allocates 16 bytes a cell for,
+ * however small the file, so the cells of all DIMENSIONS together are
+ * held to the larger of 2^20 and the stream's size in bytes, and never
+ * past JX_DOC_MAX_GRID.  Chart sheets, which have no DIMENSIONS, are
+ * refused with the rest: FreeXL could not read them without leaking.
  */
 static bool biff_sane(const unsigned char *w, size_t n)
 {
@@ -380,12 +395,57 @@ static bool biff_sane(const unsigned char *w, size_t n)
         {0x0085, 8},  {0x0204, 9},  {0x041E, 5},  {0x0031, 16},
         {0x00FC, 8}};
     unsigned long rows = 0, cols = 0; /* the sheet's DIMENSIONS */
+    /* FreeXL's sheets: BOUNDSHEET offsets, whether each has its cells */
+    enum { MAX_SHEETS = 1024 };
+    unsigned long sheet_at[MAX_SHEETS];
+    bool sheet_dim[MAX_SHEETS];
+    size_t nsheets = 0;
+    long active = -1;     /* FreeXL's active sheet, -1 for none */
+    int ok_bof = 1;       /* FreeXL's: 1 inside a substream, 0 after EOF */
+    unsigned long long grid = 0, grid_max = n > (1u << 20) ? n : (1u << 20);
+    if (grid_max > (unsigned long long)JX_DOC_MAX_GRID) {
+        grid_max = (unsigned long long)JX_DOC_MAX_GRID;
+    }
     size_t i = 0;
     while (i + 4 <= n) {
         unsigned type = le16(w + i), rl = le16(w + i + 2);
         const unsigned char *r = w + i + 4;
+        if (type == 0 && rl == 0) {
+            break; /* FreeXL's other end of the stream */
+        }
         if (rl > 8224 || i + 4 + rl > n) {
             return false;
+        }
+        if (type == 0x003C) {
+            /* CONTINUE: FreeXL changes no state */
+        } else if (ok_bof == 0) {
+            if (type != 0x0809) {
+                return false; /* FreeXL wants a BOF after an EOF */
+            }
+            ok_bof = 1;
+            active = -1;
+            for (size_t k = 0; k < nsheets; k++) {
+                if (sheet_at[k] == i) {
+                    active = (long)k;
+                    break;
+                }
+            }
+        } else if (type == 0x000A) {
+            ok_bof = 0;
+        } else if (type == 0x0085 && rl >= 8) {
+            if (nsheets == MAX_SHEETS) {
+                return false;
+            }
+            sheet_at[nsheets] = le32(r);
+            sheet_dim[nsheets++] = false;
+        } else if (type == 0x0200 && rl >= 14 && active >= 0) {
+            unsigned long long cells =
+                (unsigned long long)le32(r + 4) * le16(r + 10);
+            if (sheet_dim[active] || cells > grid_max - grid) {
+                return false;
+            }
+            grid += cells;
+            sheet_dim[active] = true;
         }
         for (size_t k = 0; k < sizeof minlen / sizeof minlen[0]; k++) {
             if (minlen[k][0] == type && rl < minlen[k][1]) {
@@ -435,12 +495,20 @@ static bool biff_sane(const unsigned char *w, size_t n)
         if (need > rl) {
             return false;
         }
-        if (type == 0x000A && i + 4 + rl == n) {
-            return true; /* the last EOF */
-        }
         i += 4 + rl;
+        if (type == 0x000A && i == n) {
+            break; /* the last EOF */
+        }
     }
-    return i == n || i + 4 > n;
+    if (!(i == n || i + 4 > n || (le16(w + i) == 0 && le16(w + i + 2) == 0))) {
+        return false;
+    }
+    for (size_t k = 0; k < nsheets; k++) {
+        if (!sheet_dim[k]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* The number format of a format code: a percent with its decimals. */

@@ -627,6 +627,180 @@ static void xls_sheet(void)
     jx_arena_free(a);
 }
 
+/* Little-endian stores for the BIFF and CFB builders below. */
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, unsigned long v)
+{
+    put16(p, (unsigned)(v & 0xFFFF));
+    put16(p + 2, (unsigned)(v >> 16));
+}
+
+/* Appends one BIFF record (type, body of len bytes) at w + *n. */
+static void biff_rec(unsigned char *w, size_t *n, unsigned type,
+                     const unsigned char *body, unsigned len)
+{
+    put16(w + *n, type);
+    put16(w + *n + 2, len);
+    if (len) {
+        memcpy(w + *n + 4, body, len);
+    }
+    *n += 4 + len;
+}
+
+/*
+ * A whole .xls in a fresh malloc'd buffer (*len bytes): the BIFF8
+ * stream w[0..n) as the "Workbook" stream of a version 3 compound file
+ * (512-byte sectors: FAT in sector 0, directory in 1, the stream from
+ * 2).  n must pass 4096 so that the stream is not in the mini stream.
+ */
+static unsigned char *cfb_wrap(const unsigned char *w, size_t n, size_t *len)
+{
+    size_t ns = (n + 511) / 512;
+    *len = 512 + (2 + ns) * 512;
+    unsigned char *f = calloc(1, *len);
+    static const unsigned char sig[] = {0xD0, 0xCF, 0x11, 0xE0,
+                                        0xA1, 0xB1, 0x1A, 0xE1};
+    memcpy(f, sig, 8);
+    put16(f + 0x18, 0x3E);
+    put16(f + 0x1A, 3);
+    put16(f + 0x1C, 0xFFFE);
+    put16(f + 0x1E, 9);
+    put16(f + 0x20, 6);
+    put32(f + 0x2C, 1);          /* FAT sectors */
+    put32(f + 0x30, 1);          /* directory */
+    put32(f + 0x38, 4096);       /* mini stream cutoff */
+    put32(f + 0x3C, 0xFFFFFFFE); /* no mini FAT */
+    put32(f + 0x44, 0xFFFFFFFE); /* no DIFAT */
+    memset(f + 0x4C, 0xFF, 109 * 4);
+    put32(f + 0x4C, 0);
+    unsigned char *fat = f + 512;
+    memset(fat, 0xFF, 512);
+    put32(fat, 0xFFFFFFFD);
+    put32(fat + 4, 0xFFFFFFFE);
+    for (size_t k = 0; k < ns; k++) {
+        put32(fat + 4 * (2 + k), k + 1 < ns ? 3 + k : 0xFFFFFFFE);
+    }
+    unsigned char *dir = f + 1024;
+    for (int e = 0; e < 4; e++) {
+        memset(dir + e * 128 + 0x44, 0xFF, 12); /* no siblings, child */
+    }
+    static const char root[] = "Root Entry", book[] = "Workbook";
+    for (size_t c = 0; c < sizeof root - 1; c++) {
+        dir[2 * c] = (unsigned char)root[c];
+    }
+    put16(dir + 0x40, sizeof root * 2);
+    dir[0x42] = 5;
+    put32(dir + 0x4C, 1);
+    put32(dir + 0x74, 0xFFFFFFFE);
+    for (size_t c = 0; c < sizeof book - 1; c++) {
+        dir[128 + 2 * c] = (unsigned char)book[c];
+    }
+    put16(dir + 128 + 0x40, sizeof book * 2);
+    dir[128 + 0x42] = 2;
+    put32(dir + 128 + 0x74, 2);
+    put32(dir + 128 + 0x78, n);
+    memcpy(f + 1536, w, n);
+    return f;
+}
+
+/*
+ * A BIFF8 workbook: globals (BOF, a 4,400-byte record FreeXL ignores,
+ * one BOUNDSHEET per sheet named S1, S2, ...) then per sheet a BOF,
+ * the DIMENSIONS dims[k] times (rows x cols) and a NUMBER 2000 at A1.
+ * A sheet's BOUNDSHEET points at its BOF, or at off[k] when nonzero.
+ */
+static unsigned char *biff_book(int nsheets, const int *dims,
+                                const unsigned long *off, unsigned long rows,
+                                unsigned cols, size_t *len)
+{
+    static unsigned char w[16384];
+    unsigned char body[4400];
+    size_t n = 0, bs_at[4];
+    memset(body, 0, sizeof body);
+    put16(body, 0x0600);
+    put16(body + 2, 0x0005);
+    biff_rec(w, &n, 0x0809, body, 16);
+    memset(body, 0, sizeof body);
+    biff_rec(w, &n, 0x00EB, body, sizeof body);
+    for (int k = 0; k < nsheets; k++) {
+        unsigned char bs[10] = {0, 0, 0, 0, 0, 0, 2, 0, 'S',
+                                (unsigned char)('1' + k)};
+        bs_at[k] = n + 4;
+        biff_rec(w, &n, 0x0085, bs, sizeof bs);
+    }
+    biff_rec(w, &n, 0x000A, NULL, 0);
+    for (int k = 0; k < nsheets; k++) {
+        put32(w + bs_at[k], off[k] ? off[k] : n);
+        memset(body, 0, 16);
+        put16(body, 0x0600);
+        put16(body + 2, 0x0010);
+        biff_rec(w, &n, 0x0809, body, 16);
+        for (int d = 0; d < dims[k]; d++) {
+            memset(body, 0, 14);
+            put32(body + 4, rows);
+            put16(body + 10, cols);
+            biff_rec(w, &n, 0x0200, body, 14);
+        }
+        memset(body, 0, 14);
+        body[11] = 0x40; /* 2000.0, the double 0x409F400000000000 */
+        body[12] = 0x9F;
+        body[13] = 0x40;
+        biff_rec(w, &n, 0x0203, body, 14);
+        biff_rec(w, &n, 0x000A, NULL, 0);
+    }
+    return cfb_wrap(w, n, len);
+}
+
+/* Reads an .xls built by biff_book with the FreeXL reader; returns the first finding's code
+ * (or "") and the dump of the document in *out. */
+static const char *xls_try(struct jx_arena *a, int nsheets, const int *dims,
+                           const unsigned long *off, unsigned long rows,
+                           unsigned cols, const char **out)
+{
+    size_t len;
+    unsigned char *f = biff_book(nsheets, dims, off, rows, cols, &len);
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    struct jx_limits lim;
+    jx_limits_default(&lim);
+    /* the reader itself: jx_import_doc would hand a refused workbook
+     * on to LibreOffice when it is installed */
+    struct jx_doc *doc =
+        jx_import_xls(a, "b.xls", (const char *)f, len, &lim, &d);
+    free(f);
+    *out = doc ? dump(a, doc) : "";
+    const char *code = d.n ? jx_strdup(a, d.a[0].code) : "";
+    jx_diags_release(&d);
+    return code;
+}
+
+/* Workbooks FreeXL would leak on while opening (a sheet given two
+ * DIMENSIONS, a sheet given none) or allocate a huge grid for are
+ * refused before FreeXL sees them; the same workbook done right is
+ * read. */
+static void xls_freexl_guards(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *out;
+    int one[2] = {1, 1}, two[1] = {2}, none[2] = {1, 0};
+    unsigned long at[2] = {0, 0};
+    CHECK_STR(xls_try(a, 2, one, at, 1, 1, &out), "");
+    CHECK_STR(out, "T1 S11x1\nT1 0,0 +1,1: 2000\nT2 S21x1\n"
+                   "T2 0,0 +1,1: 2000\n");
+    CHECK_STR(xls_try(a, 1, two, at, 1, 1, &out), "I541");
+    CHECK_STR(xls_try(a, 2, none, at, 1, 1, &out), "I541");
+    unsigned long bogus[2] = {0, 5000};
+    CHECK_STR(xls_try(a, 2, one, bogus, 1, 1, &out), "I541");
+    CHECK_STR(xls_try(a, 1, one, at, 65536, 16, &out), "");
+    CHECK_STR(xls_try(a, 1, one, at, 65536, 17, &out), "I541");
+    jx_arena_free(a);
+}
+
 /* A .doc without LibreOffice: I561 naming what to install. */
 static void doc_without_soffice(void)
 {
@@ -671,6 +845,7 @@ const struct jx_test t_import_formats[] = {
     {"import_formats.html_tables", html_tables},
     {"import_formats.html_limits", html_limits},
     {"import_formats.xls_sheet", xls_sheet},
+    {"import_formats.xls_freexl_guards", xls_freexl_guards},
     {"import_formats.doc_without_soffice", doc_without_soffice},
     {NULL, NULL},
 };
