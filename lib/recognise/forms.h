@@ -123,6 +123,8 @@ struct jx_form_words {
     size_t n;
 };
 
+struct jx_form_colidx; /* recog_catalog.c */
+
 /* One form of the catalogue. */
 struct jx_form {
     const char *id;           /* from the file name */
@@ -139,6 +141,11 @@ struct jx_form {
                                  .. JX_FC_EXECUTED) the amounts beside
                                  fund labels in the form's head fill
                                  ("基本支出总额 | 864.2万"); 0: not read */
+    const struct jx_form_colidx *colidx; /* col's words by their first
+                                 character, for jx_form_col_of; built by
+                                 jx_forms_load (in its arena); NULL for
+                                 a form made otherwise (then every word
+                                 is tried) */
 };
 
 /* A catalogue: the forms in file name order.  Once loaded it is never

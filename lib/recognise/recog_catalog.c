@@ -358,6 +358,76 @@ static bool load_top(struct ctx *c, json_t *root, struct jx_form *f)
     return true;
 }
 
+/*
+ * The column words of a form grouped by their first character, so that
+ * jx_form_col_of tries only the words that can start a key: a word that
+ * is a prefix of the key begins with the key's first character.  A
+ * character's bytes are hashed into one of COLIDX_BUCKETS lists; each
+ * list keeps the words in the order the linear search meets them
+ * (column, then word), so ties fall as they did.  Empty words, which
+ * never win, are left out.
+ */
+enum { COLIDX_BUCKETS = 64 };
+
+struct colidx_entry {
+    const char *w;
+    size_t len;
+    int col;
+};
+
+struct jx_form_colidx {
+    uint32_t start[COLIDX_BUCKETS + 1]; /* bucket b is e[start[b]..start[b+1]) */
+    struct colidx_entry *e;
+};
+
+/* The bucket of the first character of s (its bytes as the lead byte
+ * says, stopped at a NUL; an invalid lead counts as one byte). */
+static unsigned colidx_bucket(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = u[0] < 0xC0 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n && u[i]; i++) {
+        h = (h ^ u[i]) * 16777619u;
+    }
+    return (unsigned)(h ^ (h >> 16)) % COLIDX_BUCKETS;
+}
+
+/* Build form f's column index in a (see struct jx_form). */
+static const struct jx_form_colidx *colidx_build(struct jx_arena *a,
+                                                 const struct jx_form *f)
+{
+    struct jx_form_colidx *x = jx_alloc(a, sizeof *x);
+    size_t total = 0;
+    uint32_t count[COLIDX_BUCKETS] = {0};
+    for (int c = 0; c < JX_FC_COUNT; c++) {
+        for (size_t i = 0; i < f->col[c].n; i++) {
+            if (f->col[c].w[i][0]) {
+                count[colidx_bucket(f->col[c].w[i])]++;
+                total++;
+            }
+        }
+    }
+    x->e = jx_alloc_array(a, total ? total : 1, sizeof *x->e);
+    for (unsigned b = 0; b < COLIDX_BUCKETS; b++) {
+        x->start[b + 1] = x->start[b] + count[b];
+    }
+    uint32_t fill[COLIDX_BUCKETS];
+    memcpy(fill, x->start, sizeof fill);
+    for (int c = 0; c < JX_FC_COUNT; c++) {
+        for (size_t i = 0; i < f->col[c].n; i++) {
+            const char *w = f->col[c].w[i];
+            if (w[0]) {
+                struct colidx_entry *e = &x->e[fill[colidx_bucket(w)]++];
+                e->w = w;
+                e->len = strlen(w);
+                e->col = c;
+            }
+        }
+    }
+    return x;
+}
+
 /* Add a form read from text (see forms.h). */
 int jx_forms_load(struct jx_forms *cat, struct jx_arena *a, const char *file,
                   const char *text, size_t len, struct jx_diags *d)
@@ -390,6 +460,7 @@ int jx_forms_load(struct jx_forms *cat, struct jx_arena *a, const char *file,
     if (!ok) {
         return -1;
     }
+    f.colidx = colidx_build(a, &f);
     cat->f = jx_arena_grow(a, cat->f, cat->n, &cat->cap, sizeof *cat->f);
     cat->f[cat->n++] = f;
     /* a form added: the indexes are built again on next use (loading
@@ -524,6 +595,19 @@ int jx_form_col_of(const struct jx_form *f, const char *key)
 {
     int best = -1;
     size_t blen = 0;
+    if (key && key[0] && f->colidx) {
+        const struct jx_form_colidx *x = f->colidx;
+        unsigned b = colidx_bucket(key);
+        for (uint32_t k = x->start[b]; k < x->start[b + 1]; k++) {
+            const struct colidx_entry *e = &x->e[k];
+            if (e->len > blen && key[0] == e->w[0] &&
+                strncmp(key, e->w, e->len) == 0) {
+                best = e->col;
+                blen = e->len;
+            }
+        }
+        return best;
+    }
     for (int c = 0; key && c < JX_FC_COUNT; c++) {
         const struct jx_form_words *w = &f->col[c];
         for (size_t i = 0; i < w->n; i++) {

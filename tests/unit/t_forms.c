@@ -169,6 +169,63 @@ static void t_small_form(void)
     jx_arena_free(a);
 }
 
+/* jx_form_col_of through a form's column index gives what the search of
+ * every word gives (the form copied without its index), on every
+ * bundled form: each column word as a key, the word with text after
+ * it, its first character alone, a longer word sharing a shorter one's
+ * start, keys of ASCII and of a truncated or invalid first character,
+ * and the empty key. */
+static void t_col_index(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_diags d;
+    jx_diags_init(&d, a);
+    const struct jx_forms *cat = jx_forms_default(a, &d);
+    size_t keys = 0;
+    static const char *const odd[] = {"", "A", "\xE9", "\xE9\x87",
+                                      "\xFF\xFE", "%", "1、预算"};
+    for (size_t i = 0; i < cat->n; i++) {
+        const struct jx_form *f = &cat->f[i];
+        CHECK(f->colidx != NULL);
+        struct jx_form plain = *f;
+        plain.colidx = NULL;
+        for (int c = 0; c < JX_FC_COUNT; c++) {
+            for (size_t k = 0; k < f->col[c].n; k++) {
+                const char *w = f->col[c].w[k];
+                const char *tries[3] = {
+                    w, jx_sprintf(a, "%s（万元）", w),
+                    jx_strndup(a, w, w[0] && (unsigned char)w[0] >= 0xE0 ? 3 : 1)};
+                for (int t = 0; t < 3; t++) {
+                    CHECK_INT(jx_form_col_of(f, tries[t]),
+                              jx_form_col_of(&plain, tries[t]));
+                    keys++;
+                }
+            }
+        }
+        for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++) {
+            CHECK_INT(jx_form_col_of(f, odd[k]), jx_form_col_of(&plain, odd[k]));
+        }
+        CHECK_INT(jx_form_col_of(f, NULL), -1);
+    }
+    CHECK(keys > 300);
+    /* the longest word wins, a tie the lower column */
+    static const char form[] =
+        "{\"format\": \"jixiao-form\", \"version\": 1, \"id\": \"t-col\",\n"
+        " \"kind\": \"project\", \"title\": \"表\", \"sources\": [\"测试\"],\n"
+        " \"columns\": {\"budget_full\": [\"预算\", \"预算数\"],\n"
+        "   \"executed\": [\"预算执行数\"], \"rate\": [\"预算数\"]}}\n";
+    struct jx_forms *c = jx_forms_new(a);
+    CHECK_INT(jx_forms_load(c, a, "t-col.json", form, strlen(form), &d), 0);
+    if (c->n == 1) {
+        CHECK_INT(jx_form_col_of(&c->f[0], "预算执行数（万元）"), JX_FC_EXECUTED);
+        CHECK_INT(jx_form_col_of(&c->f[0], "预算数"), JX_FC_BUDGET_FULL);
+        CHECK_INT(jx_form_col_of(&c->f[0], "预算执行"), JX_FC_BUDGET_FULL);
+        CHECK_INT(jx_form_col_of(&c->f[0], "执行数"), -1);
+    }
+    jx_diags_release(&d);
+    jx_arena_free(a);
+}
+
 /* A Sichuan 部门预算项目支出绩效自评表 typed as a pipe table (the words
  * of https://www.scqs.gov.cn/info/13206/211004.htm and
  * https://dyxrmt.cn/article-157795-21.html, figures made up): its funds
@@ -459,6 +516,7 @@ static void t_pipeline(void)
 const struct jx_test t_forms[] = {
     {"forms.bundled", t_bundled},
     {"forms.small_form", t_small_form},
+    {"forms.col_index", t_col_index},
     {"forms.sichuan", t_sichuan},
     {"forms.sichuan_headings", t_sichuan_headings},
     {"forms.errors", t_errors},
