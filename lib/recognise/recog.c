@@ -1116,20 +1116,38 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                                     &rc->caprows, sizeof *rc->rows,
                                     rc->nrows + (size_t)t->nrows);
     }
+    bool prev_cont = false; /* row r - 1 was kept and only continued */
     for (int r = 0; r < t->nrows; r++) {
         /* the grid row read directly (doc.h: 1 + the index of the
            covering cell, 0 for none), not by jx_doc_cell_at per
            position: a wide table's rows are walked twice */
         const uint32_t *g = t->grid + (size_t)r * (size_t)t->ncols;
         size_t n = 0;
+        bool cont = true, same = r > 0;
         for (int c = 0; c < t->ncols; c++) {
-            if (g[c] && t->cells[g[c] - 1].col == c) {
+            bool here = g[c] && t->cells[g[c] - 1].col == c;
+            if (here) {
                 n++;
+                cont = cont && t->cells[g[c] - 1].row != r;
+            }
+            if (same) {
+                const uint32_t *p = g - t->ncols;
+                bool there = p[c] && t->cells[p[c] - 1].col == c;
+                same = here == there && (!here || p[c] == g[c]);
             }
         }
         if (!n) {
+            prev_cont = false;
             continue;
         }
+        if (cont && same && prev_cont) {
+            /* the same cells as the row above, which itself only
+               continued cells from further up: a merge running on past
+               the rest of the table (a damaged or padded sheet can
+               stretch one over 60,000 empty rows) is read once */
+            continue;
+        }
+        prev_cont = cont;
         struct jx_rc_row *row = add_row(rc);
         row->table = t;
         row->row = r;

@@ -965,6 +965,71 @@ static void merged_cells(void)
     jx_arena_free(a);
 }
 
+/* The rows the recogniser makes of merged_cells' table when its
+ * 产出指标 cell is merged down span rows (3 reach the last indicator). */
+static size_t tall_merge_rows(struct jx_arena *a, int span,
+                              struct jx_package **pkg)
+{
+    struct jx_doc *d = jx_doc_new(a, "m.xlsx", JX_SRC_XLSX);
+    const char *title = "2024年度预算单位整体支出绩效自评表";
+    jx_doc_add_para(d, title, strlen(title), 1, NULL);
+    struct jx_doc_table *t = jx_doc_add_table(d, NULL);
+    t->where = JX_DOC_AT_GRID;
+    static const char *const hdr[] = {"一级指标", "二级指标", "三级指标",
+                                       "年度指标值", "实际完成值", "分值",
+                                       "得分"};
+    for (int c = 0; c < 7; c++) {
+        jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), 0,
+                              0);
+    }
+    jx_doc_table_add_cell(d, t, 1, 0, span, 1, "产出指标", 12, 0, 0);
+    jx_doc_table_add_cell(d, t, 1, 1, 3, 1, "数量指标", 12, 0, 0);
+    static const char *const rows[3][5] = {
+        {"甲", "≥1", "1", "20", "20"},
+        {"乙", "≥2", "2", "20", "20"},
+        {"丙", "100%", "100%", "10", "9"},
+    };
+    for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 5; c++) {
+            jx_doc_table_add_cell(d, t, r + 1, c + 2, 1, 1, rows[r][c],
+                                  strlen(rows[r][c]), 0, 0);
+        }
+    }
+    jx_doc_table_end(d, t);
+    struct jx_rc rc;
+    jx_rc_init(&rc, a, d, NULL, NULL);
+    size_t n = rc.nrows;
+    jx_rc_done(&rc);
+    struct jx_diags dg;
+    jx_diags_init(&dg, a);
+    *pkg = jx_recognise(a, d, &dg);
+    jx_diags_release(&dg);
+    return n;
+}
+
+/* A merge running on far past the rest of its table (a damaged or
+ * padded sheet: one cell over 60,000 empty rows) gives the recogniser
+ * the rows a merge one row past the table gives, not a row per merged
+ * row, and the same indicators. */
+static void tall_merge(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_package *p1, *p2, *p3;
+    size_t n1 = tall_merge_rows(a, 4, &p1);
+    size_t n2 = tall_merge_rows(a, 60000, &p2);
+    size_t n3 = tall_merge_rows(a, 3, &p3);
+    CHECK_INT((long)n2, (long)n1);
+    CHECK_INT((long)n1, (long)n3 + 1);
+    CHECK(p1 && p2 && p1->has_unit_sheet && p2->has_unit_sheet);
+    if (p1 && p2 && p1->has_unit_sheet && p2->has_unit_sheet) {
+        CHECK_INT(p2->unit_sheet.nindicators, 3);
+        CHECK_INT(p1->unit_sheet.nindicators, p2->unit_sheet.nindicators);
+        CHECK_STR(p2->unit_sheet.indicators[2].level1.s, "产出指标");
+        CHECK_STR(tb_num(&p2->unit_sheet.indicators[2].score, false), "9");
+    }
+    jx_arena_free(a);
+}
+
 /* Add the cell text at (r, c) spanning cs columns to table t of d (a
  * sheet of a workbook: provenance table, row and column). */
 static void xcell(struct jx_doc *d, struct jx_doc_table *t, int r, int c,
@@ -2022,6 +2087,7 @@ const struct jx_test t_recog[] = {
     {"recog.leading_page", leading_page},
     {"recog.cell_values", cell_values},
     {"recog.merged_cells", merged_cells},
+    {"recog.tall_merge", tall_merge},
     {"recog.form_footers", form_footers},
     {"recog.report_sections", report_sections},
     {"recog.report_cover", report_cover},
