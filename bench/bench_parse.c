@@ -14,7 +14,9 @@
  *            sort) and every finding formatted, written to /dev/null.
  * Prints the median time per package of each, and check / onepass.
  *
- * Usage: bench-parse N ROUNDS DIR
+ * Usage: bench-parse N ROUNDS DIR [PHASE]
+ * With PHASE (one of the names above) only that phase runs, ROUNDS
+ * times, for a profiler (perf record, callgrind) to see it alone.
  */
 #include "jixiao/diag.h"
 #include "jixiao/pipeline.h"
@@ -106,7 +108,7 @@ static size_t phase(int which, char **paths, size_t n, struct jx_run *run,
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench-parse N ROUNDS DIR\n");
+        fprintf(stderr, "usage: bench-parse N ROUNDS DIR [PHASE]\n");
         return 2;
     }
     size_t n = strtoul(argv[1], NULL, 10);
@@ -138,11 +140,25 @@ int main(int argc, char **argv)
     struct jx_run *run = jx_run_new(&o);
     static const char *const names[PHASES] = {"read", "jansson", "onepass",
                                               "twopass", "check"};
+    int only = -1;
+    for (int p = 0; argc > 4 && p < PHASES; p++) {
+        if (strcmp(argv[4], names[p]) == 0) {
+            only = p;
+        }
+    }
+    if (argc > 4 && only < 0) {
+        fprintf(stderr, "bench-parse: no phase %s\n", argv[4]);
+        return 2;
+    }
     double t[PHASES][MAX_ROUNDS];
     size_t sums[PHASES] = {0};
     phase(4, paths, n < 20 ? n : 20, run, sink); /* warm up */
     for (int r = 0; r < rounds; r++) {
         for (int p = 0; p < PHASES; p++) {
+            if (only >= 0 && p != only) {
+                t[p][r] = 0;
+                continue;
+            }
             double t0 = now();
             sums[p] += phase(p, paths, n, run, sink);
             t[p][r] = (now() - t0) * 1000 / (double)n;
