@@ -1117,11 +1117,20 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
                                     rc->nrows + (size_t)t->nrows);
     }
     bool prev_cont = false; /* row r - 1 was kept and only continued */
+    bool prev_none = false; /* row r - 1 had no cell */
+    size_t rowbytes = (size_t)t->ncols * sizeof *t->grid;
     for (int r = 0; r < t->nrows; r++) {
         /* the grid row read directly (doc.h: 1 + the index of the
            covering cell, 0 for none), not by jx_doc_cell_at per
            position: a wide table's rows are walked twice */
         const uint32_t *g = t->grid + (size_t)r * (size_t)t->ncols;
+        if (r > 0 && (prev_cont || prev_none) &&
+            memcmp(g, g - t->ncols, rowbytes) == 0) {
+            /* covered as the row above, which had no cell or only
+               continued cells (the checks below would skip it too) */
+            continue;
+        }
+        prev_none = false;
         size_t n = 0;
         bool cont = true, same = r > 0;
         for (int c = 0; c < t->ncols; c++) {
@@ -1138,6 +1147,7 @@ static void table_rows(struct jx_rc *rc, const struct jx_doc_table *t)
         }
         if (!n) {
             prev_cont = false;
+            prev_none = true;
             continue;
         }
         if (cont && same && prev_cont) {
