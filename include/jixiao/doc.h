@@ -110,6 +110,8 @@ struct jx_doc {
     struct jx_doc_block *blocks;
     size_t nblocks, capblocks;
     int ntables;                /* tables added so far */
+    long grid_total;            /* grid positions of its tables so far
+                                   (bounded by JX_DOC_MAX_GRID_TOTAL) */
 };
 
 /* A new empty document for file in arena. */
@@ -166,13 +168,20 @@ struct jx_doc_cell *jx_doc_table_add_cell_ref(struct jx_doc *d,
                                               int colspan, const char *text,
                                               int line, int lcol);
 
-/* Most grid positions (rows × columns) of one table. */
+/* Most grid positions (rows × columns) of one table, and of all the
+ * tables of a document together. */
 #define JX_DOC_MAX_GRID 4000000L
+#define JX_DOC_MAX_GRID_TOTAL 8000000L
 
 /* Finish a table: compute nrows/ncols and the grid (overlapping cells:
- * the first added wins).  Call once after the last cell.  Returns 0, or
- * -1 when the grid would pass JX_DOC_MAX_GRID (then it has no grid and
- * the importer reports the limit). */
+ * the first added wins).  The table ends at the last row where a cell
+ * starts: a merged cell reaching further down is cut there (a sheet's
+ * merge over 65,000 empty rows covers nothing read, and its grid would
+ * cost memory out of all proportion to the file).  Call once
+ * after the last cell.  Returns 0, or -1 when the grid would pass
+ * JX_DOC_MAX_GRID, or take the document's tables past
+ * JX_DOC_MAX_GRID_TOTAL (then it has no grid and the importer reports
+ * the limit). */
 int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t);
 
 /* The cell covering (row, col), or NULL (outside or uncovered). */

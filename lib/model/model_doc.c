@@ -179,17 +179,24 @@ int jx_doc_table_end(struct jx_doc *d, struct jx_doc_table *t)
     long rows = 0, cols = 0;
     for (size_t i = 0; i < t->ncells; i++) {
         const struct jx_doc_cell *c = &t->cells[i];
-        long r = (long)c->row + c->rowspan;
         long k = (long)c->col + c->colspan;
-        rows = r > rows ? r : rows;
+        rows = c->row >= rows ? (long)c->row + 1 : rows;
         cols = k > cols ? k : cols;
     }
+    for (size_t i = 0; i < t->ncells; i++) {
+        struct jx_doc_cell *c = &t->cells[i];
+        if (c->row + (long)c->rowspan > rows) {
+            c->rowspan = (int)(rows - c->row);
+        }
+    }
     if (rows > JX_DOC_MAX_GRID || cols > JX_DOC_MAX_GRID ||
-        rows * cols > JX_DOC_MAX_GRID || t->ncells >= UINT32_MAX) {
+        rows * cols > JX_DOC_MAX_GRID || t->ncells >= UINT32_MAX ||
+        rows * cols > JX_DOC_MAX_GRID_TOTAL - d->grid_total) {
         t->nrows = t->ncols = 0;
         t->grid = NULL;
         return -1;
     }
+    d->grid_total += rows * cols;
     t->nrows = (int)rows;
     t->ncols = (int)cols;
     t->grid = jx_alloc_array(d->arena, (size_t)(rows * cols),

@@ -127,6 +127,35 @@ static void grid_limit(void)
     jx_arena_free(a);
 }
 
+/* A merged cell reaching below the last row where a cell starts is cut
+ * there (its columns are kept); the tables of one document together
+ * stay under JX_DOC_MAX_GRID_TOTAL positions. */
+static void grid_clip_total(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "m.xlsx", JX_SRC_XLSX);
+    struct jx_doc_table *t = jx_doc_add_table(d, "S1");
+    jx_doc_table_add_cell(d, t, 0, 0, 65534, 60, "合并", 6, 0, 0);
+    jx_doc_table_add_cell(d, t, 2, 3, 1, 1, "x", 1, 0, 0);
+    CHECK_INT(jx_doc_table_end(d, t), 0);
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->ncols, 60);
+    CHECK_INT(t->cells[0].rowspan, 3);
+    CHECK_INT(t->cells[0].colspan, 60);
+    CHECK_STR(jx_doc_text_at(t, 2, 59), "合并");
+    CHECK_INT(d->grid_total, 180);
+    /* 3 tables of 3,000,000 positions: the third passes 8,000,000 */
+    for (int k = 0; k < 3; k++) {
+        t = jx_doc_add_table(d, NULL);
+        jx_doc_table_add_cell(d, t, 0, 0, 1, 1000, "a", 1, 0, 0);
+        jx_doc_table_add_cell(d, t, 2999, 0, 1, 1, "b", 1, 0, 0);
+        CHECK_INT(jx_doc_table_end(d, t), k < 2 ? 0 : -1);
+    }
+    CHECK_INT(d->grid_total, 6000180);
+    CHECK(t->grid == NULL);
+    jx_arena_free(a);
+}
+
 /* A document in traditional characters is converted to simplified with
  * a note; a simplified one is left alone. */
 static void simplify(void)
@@ -197,5 +226,6 @@ const struct jx_test t_doc[] = {
     {"doc.simplify", simplify},
     {"doc.grid_spans", grid_spans},
     {"doc.grid_limit", grid_limit},
+    {"doc.grid_clip_total", grid_clip_total},
     {NULL, NULL},
 };
