@@ -2059,20 +2059,10 @@ int32_t jx_jdoc_next(const struct jx_jdoc *d, int32_t node)
     return d->next[node];
 }
 
-/* The type of a node's value, from its token (base_json.h). */
-enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node)
+/* The type of a scalar's token t[0..n) (jansson's rule for numbers:
+ * an integer unless it holds '.', 'e' or 'E'). */
+static enum jx_jtype token_type(const char *t, size_t n)
 {
-    if (node < 0 || (size_t)node >= d->nnodes) {
-        return JX_JT_NONE;
-    }
-    const struct jnode *x = &d->nodes[node];
-    if (x->kind == '{') {
-        return JX_JT_OBJECT;
-    }
-    if (x->kind == '[') {
-        return JX_JT_ARRAY;
-    }
-    const char *t = d->text + x->val_off;
     switch (t[0]) {
     case '"':
         return JX_JT_STRING;
@@ -2085,7 +2075,7 @@ enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node)
     default:
         break;
     }
-    for (uint32_t i = 0; i < x->val_len; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (t[i] == '.' || t[i] == 'e' || t[i] == 'E') {
             return JX_JT_REAL;
         }
@@ -2093,30 +2083,59 @@ enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node)
     return JX_JT_INTEGER;
 }
 
-/* The decoded text of a string node (base_json.h): the token's inside
- * when it holds no escape, else jansson's string. */
+/* A node's type and text in one call (base_json.h). */
+enum jx_jtype jx_jdoc_val(const struct jx_jdoc *d, int32_t node,
+                          struct jx_jval *v)
+{
+    v->s = NULL;
+    v->n = 0;
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return v->type = JX_JT_NONE;
+    }
+    const struct jnode *x = &d->nodes[node];
+    if (x->kind != 's') {
+        return v->type = x->kind == '{' ? JX_JT_OBJECT : JX_JT_ARRAY;
+    }
+    const char *t = d->text + x->val_off;
+    v->type = token_type(t, x->val_len);
+    if (v->type != JX_JT_STRING) {
+        v->s = t;
+        v->n = x->val_len;
+    } else if (!memchr(t + 1, '\\', x->val_len - 2)) {
+        v->s = t + 1;
+        v->n = x->val_len - 2;
+    } else {
+        json_t *j = jx_jdoc_value(d, node); /* jansson's decoding */
+        v->s = json_string_value(j);
+        v->n = json_string_length(j);
+    }
+    return v->type;
+}
+
+/* The type of a node's value, from its token (base_json.h). */
+enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return JX_JT_NONE;
+    }
+    const struct jnode *x = &d->nodes[node];
+    if (x->kind != 's') {
+        return x->kind == '{' ? JX_JT_OBJECT : JX_JT_ARRAY;
+    }
+    return token_type(d->text + x->val_off, x->val_len);
+}
+
+/* The decoded text of a string node (base_json.h). */
 const char *jx_jdoc_string(const struct jx_jdoc *d, int32_t node,
                            size_t *len)
 {
-    *len = 0;
-    if (node < 0 || (size_t)node >= d->nnodes || d->nodes[node].kind != 's') {
+    struct jx_jval v;
+    if (jx_jdoc_val(d, node, &v) != JX_JT_STRING) {
+        *len = 0;
         return NULL;
     }
-    const struct jnode *x = &d->nodes[node];
-    const char *t = d->text + x->val_off;
-    if (t[0] != '"' || x->val_len < 2) {
-        return NULL;
-    }
-    if (!memchr(t + 1, '\\', x->val_len - 2)) {
-        *len = x->val_len - 2;
-        return t + 1;
-    }
-    json_t *v = jx_jdoc_value(d, node);
-    if (!json_is_string(v)) {
-        return NULL; /* cannot happen: the token is jansson's string */
-    }
-    *len = json_string_length(v);
-    return json_string_value(v);
+    *len = v.n;
+    return v.s;
 }
 
 /* The value of an integer node from its token (base_json.h): jansson

@@ -176,6 +176,20 @@ enum jx_jtype {
     JX_JT_NULL
 };
 
+/* A node's value as a loader reads it, in one call: its type and, for
+ * a string, its decoded text s[0..n) (as jx_jdoc_string gives it); for
+ * other scalars the token as written; NULL for containers. */
+struct jx_jval {
+    enum jx_jtype type;
+    const char *s;
+    size_t n;
+};
+
+/* Fill *v for node (JX_JT_NONE and NULL for -1 or an unknown node);
+ * returns v->type. */
+enum jx_jtype jx_jdoc_val(const struct jx_jdoc *d, int32_t node,
+                          struct jx_jval *v);
+
 /* The type of node's value (JX_JT_NONE for -1 or an unknown node). */
 enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node);
 

@@ -701,17 +701,12 @@ static const struct jx_prov *load_source(struct ctx *c, int32_t node)
     return p;
 }
 
-/* If the value at *node is a provenance wrapper, read its source into
- * *prov, move *node to the inner value (-1 when missing, reported), push
- * "/value" on the path (*mark restores it).  Otherwise leave *node. */
-static void unwrap(struct ctx *c, int32_t *node, const struct jx_prov **prov,
-                   size_t *mark)
+/* The value at *node is an object: a provenance wrapper.  Read its
+ * source into *prov, move *node to the inner value (-1 when missing,
+ * reported) and push "/value" on the path (the caller's mark restores
+ * it). */
+static void unwrap(struct ctx *c, int32_t *node, const struct jx_prov **prov)
 {
-    *prov = NULL;
-    *mark = jx_jload_mark(&c->j);
-    if (jtype(c, *node) != JX_JT_OBJECT) {
-        return;
-    }
     int32_t wn = *node;
     int32_t at[2]; /* "value", "source" */
     bool unknown = members(c, wn, wrap_keys, 2, at);
@@ -734,22 +729,21 @@ static void unwrap(struct ctx *c, int32_t *node, const struct jx_prov **prov,
 }
 
 /* Read a money string at node in the current unit. */
-static enum got read_money(struct ctx *c, int32_t node, struct jx_money *out)
+static enum got read_money(struct ctx *c, int32_t node,
+                           const struct jx_jval *jv, struct jx_money *out)
 {
-    enum jx_jtype t = jtype(c, node);
+    enum jx_jtype t = jv->type;
     if (t == JX_JT_INTEGER || t == JX_JT_REAL) {
         const char *tok = jx_jload_token(&c->j, node);
         jx_jload_rep(&c->j, "J106", node, false,
                      "金额必须写成字符串：%s 应写成 \"%s\"", tok, tok);
         return GOT_BAD;
     }
-    size_t n;
-    const char *s = jx_jdoc_string(c->j.doc, node, &n);
-    if (!s) {
+    if (t != JX_JT_STRING) {
         type_error(c, F_MONEY, node);
         return GOT_BAD;
     }
-    enum jx_numerr e = jx_money_parse(s, n, c->unit, out, NULL);
+    enum jx_numerr e = jx_money_parse(jv->s, jv->n, c->unit, out, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
@@ -761,9 +755,10 @@ static enum got read_money(struct ctx *c, int32_t node, struct jx_money *out)
 }
 
 /* Read a percentage string at node into a fraction. */
-static enum got read_rate(struct ctx *c, int32_t node, struct jx_rat *out)
+static enum got read_rate(struct ctx *c, int32_t node,
+                          const struct jx_jval *jv, struct jx_rat *out)
 {
-    enum jx_jtype t = jtype(c, node);
+    enum jx_jtype t = jv->type;
     if (t == JX_JT_INTEGER || t == JX_JT_REAL) {
         jx_jload_rep(&c->j, "J106", node, false,
                      "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
@@ -771,14 +766,12 @@ static enum got read_rate(struct ctx *c, int32_t node, struct jx_rat *out)
                      jx_jload_token(&c->j, node));
         return GOT_BAD;
     }
-    size_t n;
-    const char *s = jx_jdoc_string(c->j.doc, node, &n);
-    if (!s) {
+    if (t != JX_JT_STRING) {
         type_error(c, F_RATE, node);
         return GOT_BAD;
     }
     bool pct = false;
-    enum jx_numerr e = jx_rat_parse(s, n, out, &pct, NULL);
+    enum jx_numerr e = jx_rat_parse(jv->s, jv->n, out, &pct, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
@@ -797,9 +790,10 @@ static enum got read_rate(struct ctx *c, int32_t node, struct jx_rat *out)
 
 /* Read a decimal string or JSON integer at node (points, scores,
  * areas). */
-static enum got read_num(struct ctx *c, int32_t node, struct jx_rat *out)
+static enum got read_num(struct ctx *c, int32_t node,
+                         const struct jx_jval *jv, struct jx_rat *out)
 {
-    enum jx_jtype t = jtype(c, node);
+    enum jx_jtype t = jv->type;
     if (t == JX_JT_INTEGER) {
         enum jx_numerr e = jx_jload_int(&c->j, node, out);
         if (e != JX_NUM_OK) {
@@ -812,13 +806,11 @@ static enum got read_num(struct ctx *c, int32_t node, struct jx_rat *out)
         jx_jload_unquoted(&c->j, "J106", node);
         return GOT_BAD;
     }
-    size_t n;
-    const char *s = jx_jdoc_string(c->j.doc, node, &n);
-    if (!s) {
+    if (t != JX_JT_STRING) {
         type_error(c, F_NUM, node);
         return GOT_BAD;
     }
-    enum jx_numerr e = jx_rat_parse(s, n, out, NULL, NULL);
+    enum jx_numerr e = jx_rat_parse(jv->s, jv->n, out, NULL, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
@@ -834,18 +826,17 @@ static enum got read_num(struct ctx *c, int32_t node, struct jx_rat *out)
 static enum got read_count(struct ctx *c, int32_t node, int64_t lo,
                            int64_t hi, int64_t *out)
 {
-    enum jx_jtype t = jtype(c, node);
-    size_t n;
-    const char *s;
+    struct jx_jval jv;
+    enum jx_jtype t = jx_jdoc_val(c->j.doc, node, &jv);
     if (t == JX_JT_INTEGER) {
         *out = jx_jdoc_integer(c->j.doc, node);
     } else if (t == JX_JT_REAL) {
         jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为 %s",
                      jx_jload_token(&c->j, node));
         return GOT_BAD;
-    } else if ((s = jx_jdoc_string(c->j.doc, node, &n)) != NULL) {
+    } else if (t == JX_JT_STRING) {
         struct jx_rat r;
-        enum jx_numerr e = jx_rat_parse(s, n, &r, NULL, NULL);
+        enum jx_numerr e = jx_rat_parse(jv.s, jv.n, &r, NULL, NULL);
         if (e == JX_NUM_EMPTY) {
             return GOT_ABSENT;
         }
@@ -873,11 +864,12 @@ static enum got read_count(struct ctx *c, int32_t node, int64_t lo,
 }
 
 /* Read a date string at node. */
-static enum got read_date(struct ctx *c, int32_t node, struct jx_date *out)
+static enum got read_date(struct ctx *c, int32_t node,
+                          const struct jx_jval *jv, struct jx_date *out)
 {
-    size_t n;
-    const char *s = jx_jdoc_string(c->j.doc, node, &n);
-    if (!s) {
+    const char *s = jv->s;
+    size_t n = jv->n;
+    if (jv->type != JX_JT_STRING) {
         type_error(c, F_DATE, node);
         return GOT_BAD;
     }
@@ -901,11 +893,15 @@ static enum got read_date(struct ctx *c, int32_t node, struct jx_date *out)
 static void load_leaf(struct ctx *c, const struct field *f, char *base,
                       int32_t node)
 {
-    const struct jx_prov *prov;
-    size_t mark;
-    unwrap(c, &node, &prov, &mark);
+    const struct jx_prov *prov = NULL;
+    size_t mark = jx_jload_mark(&c->j);
+    struct jx_jval jv; /* the value's type and text, read once */
+    if (jx_jdoc_val(c->j.doc, node, &jv) == JX_JT_OBJECT) {
+        unwrap(c, &node, &prov);
+        jx_jdoc_val(c->j.doc, node, &jv);
+    }
     void *at = base + f->off;
-    bool empty = absent(c, node);
+    bool empty = jv.type == JX_JT_NONE || jv.type == JX_JT_NULL;
     switch (f->kind) {
     case F_TEXT: {
         struct jx_text *t = at;
@@ -913,10 +909,8 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
         if (empty) {
             break;
         }
-        size_t n;
-        const char *s = jx_jdoc_string(c->j.doc, node, &n);
-        if (s) {
-            t->s = jx_strndup(c->a, s, n);
+        if (jv.type == JX_JT_STRING) {
+            t->s = jx_strndup(c->a, jv.s, jv.n);
         } else {
             type_error(c, F_TEXT, node);
         }
@@ -925,7 +919,7 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
     case F_MONEY: {
         struct jx_amt *m = at;
         m->prov = prov;
-        m->present = !empty && read_money(c, node, &m->v) == GOT_OK;
+        m->present = !empty && read_money(c, node, &jv, &m->v) == GOT_OK;
         break;
     }
     case F_RATE:
@@ -933,8 +927,8 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
         struct jx_num *x = at;
         x->prov = prov;
         x->present = !empty && (f->kind == F_RATE
-                                    ? read_rate(c, node, &x->v)
-                                    : read_num(c, node, &x->v)) == GOT_OK;
+                                    ? read_rate(c, node, &jv, &x->v)
+                                    : read_num(c, node, &jv, &x->v)) == GOT_OK;
         break;
     }
     case F_COUNT:
@@ -950,7 +944,7 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
     case F_DATE: {
         struct jx_date *x = at;
         x->prov = prov;
-        x->present = !empty && read_date(c, node, x) == GOT_OK;
+        x->present = !empty && read_date(c, node, &jv, x) == GOT_OK;
         break;
     }
     default:
