@@ -2059,6 +2059,140 @@ int32_t jx_jdoc_next(const struct jx_jdoc *d, int32_t node)
     return d->next[node];
 }
 
+/* The type of a scalar's token t[0..n) (jansson's rule for numbers:
+ * an integer unless it holds '.', 'e' or 'E'). */
+static enum jx_jtype token_type(const char *t, size_t n)
+{
+    switch (t[0]) {
+    case '"':
+        return JX_JT_STRING;
+    case 't':
+        return JX_JT_TRUE;
+    case 'f':
+        return JX_JT_FALSE;
+    case 'n':
+        return JX_JT_NULL;
+    default:
+        break;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '.' || t[i] == 'e' || t[i] == 'E') {
+            return JX_JT_REAL;
+        }
+    }
+    return JX_JT_INTEGER;
+}
+
+/* A node's type and text in one call (base_json.h). */
+enum jx_jtype jx_jdoc_val(const struct jx_jdoc *d, int32_t node,
+                          struct jx_jval *v)
+{
+    v->s = NULL;
+    v->n = 0;
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return v->type = JX_JT_NONE;
+    }
+    const struct jnode *x = &d->nodes[node];
+    if (x->kind != 's') {
+        return v->type = x->kind == '{' ? JX_JT_OBJECT : JX_JT_ARRAY;
+    }
+    const char *t = d->text + x->val_off;
+    v->type = token_type(t, x->val_len);
+    if (v->type != JX_JT_STRING) {
+        v->s = t;
+        v->n = x->val_len;
+    } else if (!memchr(t + 1, '\\', x->val_len - 2)) {
+        v->s = t + 1;
+        v->n = x->val_len - 2;
+    } else {
+        json_t *j = jx_jdoc_value(d, node); /* jansson's decoding */
+        v->s = json_string_value(j);
+        v->n = json_string_length(j);
+    }
+    return v->type;
+}
+
+/* The type of a node's value, from its token (base_json.h). */
+enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node)
+{
+    if (node < 0 || (size_t)node >= d->nnodes) {
+        return JX_JT_NONE;
+    }
+    const struct jnode *x = &d->nodes[node];
+    if (x->kind != 's') {
+        return x->kind == '{' ? JX_JT_OBJECT : JX_JT_ARRAY;
+    }
+    return token_type(d->text + x->val_off, x->val_len);
+}
+
+/* The decoded text of a string node (base_json.h). */
+const char *jx_jdoc_string(const struct jx_jdoc *d, int32_t node,
+                           size_t *len)
+{
+    struct jx_jval v;
+    if (jx_jdoc_val(d, node, &v) != JX_JT_STRING) {
+        *len = 0;
+        return NULL;
+    }
+    *len = v.n;
+    return v.s;
+}
+
+/* The value of an integer node from its token (base_json.h): jansson
+ * took the token whole (strtoll, no overflow), so the digits fit. */
+int64_t jx_jdoc_integer(const struct jx_jdoc *d, int32_t node)
+{
+    if (jx_jdoc_type(d, node) != JX_JT_INTEGER) {
+        return 0;
+    }
+    const struct jnode *x = &d->nodes[node];
+    const char *t = d->text + x->val_off;
+    uint32_t i = 0;
+    bool neg = t[0] == '-';
+    i += neg ? 1u : 0u;
+    uint64_t u = 0;
+    for (; i < x->val_len && t[i] >= '0' && t[i] <= '9'; i++) {
+        u = u * 10u + (uint64_t)(t[i] - '0');
+    }
+    return neg ? (int64_t)(0u - u) : (int64_t)u;
+}
+
+/* The number of children of a container node (base_json.h). */
+size_t jx_jdoc_count(const struct jx_jdoc *d, int32_t node)
+{
+    size_t n = 0;
+    for (int32_t k = jx_jdoc_first(d, node); k >= 0; k = jx_jdoc_next(d, k)) {
+        n++;
+    }
+    return n;
+}
+
+/* Whether a member node is the last of its key (base_json.h). */
+bool jx_jdoc_is_last(const struct jx_jdoc *d, int32_t k)
+{
+    size_t kl;
+    const char *key = jx_jdoc_key(d, k, &kl);
+    return key && jx_jdoc_member(d, d->nodes[k].parent, key, kl) == k;
+}
+
+/* jansson's value of a node, by key or index from the root
+ * (base_json.h). */
+json_t *jx_jdoc_value(const struct jx_jdoc *d, int32_t node)
+{
+    if (node < 0 || (size_t)node >= d->nnodes || !d->root) {
+        return NULL;
+    }
+    const struct jnode *x = &d->nodes[node];
+    if (x->parent < 0) {
+        return d->root;
+    }
+    json_t *p = jx_jdoc_value(d, x->parent);
+    if (x->member) {
+        return json_object_getn(p, d->keys + x->key, x->idx);
+    }
+    return json_array_get(p, x->idx);
+}
+
 /* Build the JSON pointer of a node, root first. */
 char *jx_jdoc_path(const struct jx_jdoc *d, int32_t node,
                    struct jx_arena *arena)
@@ -2261,31 +2395,11 @@ static size_t seg_push(struct jx_jload *l, const char *s, size_t n)
     return mark;
 }
 
-/* Append "/seg" to the path (base_json.h): kept as a segment, formatted
- * only when a problem is reported. */
-size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n)
+/* Append a segment (a key s[0..n), or for s NULL the index n) when
+ * the inline jx_jload_push/jx_jload_index find no room (base_json.h). */
+size_t jx_jload_push_slow(struct jx_jload *l, const char *seg, size_t n)
 {
-    return seg_push(l, seg ? seg : "", n);
-}
-
-/* Append "/i" to the path (base_json.h). */
-size_t jx_jload_index(struct jx_jload *l, size_t i)
-{
-    return seg_push(l, NULL, i);
-}
-
-/* Cut the path back to mark (base_json.h). */
-void jx_jload_pop(struct jx_jload *l, size_t mark)
-{
-    if (mark < l->nsegs) {
-        l->nsegs = mark;
-    }
-}
-
-/* The mark of the path as it is (base_json.h). */
-size_t jx_jload_mark(const struct jx_jload *l)
-{
-    return l->nsegs;
+    return seg_push(l, seg, n);
 }
 
 /* Format the current path (the whole path set, then "/seg" for each

@@ -156,6 +156,68 @@ const char *jx_jdoc_key(const struct jx_jdoc *d, int32_t node, size_t *len);
 int32_t jx_jdoc_first(const struct jx_jdoc *d, int32_t node);
 int32_t jx_jdoc_next(const struct jx_jdoc *d, int32_t node);
 
+/* ---- reading values from the nodes (without jansson's tree) ----------
+ *
+ * A node's value as jansson holds it, read from its token in the final
+ * text (which is what jansson parsed, in the one pass and after repairs
+ * alike): the loaders walk the nodes and read each leaf here instead of
+ * walking jansson's members beside them. */
+
+/* The JSON type of a node's value. */
+enum jx_jtype {
+    JX_JT_NONE = 0, /* no such node */
+    JX_JT_OBJECT,
+    JX_JT_ARRAY,
+    JX_JT_STRING,
+    JX_JT_INTEGER, /* a number without '.', 'e' or 'E' (jansson's rule) */
+    JX_JT_REAL,
+    JX_JT_TRUE,
+    JX_JT_FALSE,
+    JX_JT_NULL
+};
+
+/* A node's value as a loader reads it, in one call: its type and, for
+ * a string, its decoded text s[0..n) (as jx_jdoc_string gives it); for
+ * other scalars the token as written; NULL for containers. */
+struct jx_jval {
+    enum jx_jtype type;
+    const char *s;
+    size_t n;
+};
+
+/* Fill *v for node (JX_JT_NONE and NULL for -1 or an unknown node);
+ * returns v->type. */
+enum jx_jtype jx_jdoc_val(const struct jx_jdoc *d, int32_t node,
+                          struct jx_jval *v);
+
+/* The type of node's value (JX_JT_NONE for -1 or an unknown node). */
+enum jx_jtype jx_jdoc_type(const struct jx_jdoc *d, int32_t node);
+
+/* The decoded text of a string node and its length in *len (as
+ * json_string_value/json_string_length give it); NULL when the node is
+ * not a string.  Borrowed from the document; NOT terminated by a NUL
+ * (the token's bytes when it holds no escape). */
+const char *jx_jdoc_string(const struct jx_jdoc *d, int32_t node,
+                           size_t *len);
+
+/* The value of an integer node (as json_integer_value gives it); 0 when
+ * the node is not an integer. */
+int64_t jx_jdoc_integer(const struct jx_jdoc *d, int32_t node);
+
+/* The number of members or elements of a container node in the text
+ * (a duplicated key's every occurrence); 0 for others. */
+size_t jx_jdoc_count(const struct jx_jdoc *d, int32_t node);
+
+/* Whether member node k is the one a lookup of its key in its object
+ * gives (the last of a duplicated key's occurrences). */
+bool jx_jdoc_is_last(const struct jx_jdoc *d, int32_t k);
+
+/* jansson's value of node (borrowed from the tree), found by its key or
+ * index from the root: for messages and the rare paths; NULL for an
+ * unknown node.  An earlier occurrence of a duplicated key gives the
+ * value jansson kept (the last). */
+json_t *jx_jdoc_value(const struct jx_jdoc *d, int32_t node);
+
 /* Text for a message: s[0..n) cut to at most max code points (then
  * "…"), with invalid UTF-8 shown as \xHH and control characters as
  * \uHHHH.  Allocated in arena. */
@@ -233,10 +295,44 @@ void jx_jload_finish(struct jx_jload *l, struct jx_diags *out);
  * each returns the mark jx_jload_pop cuts back to.  seg is borrowed:
  * it must stay valid until popped.  jx_jload_mark is the mark of the
  * path as it is. */
-size_t jx_jload_push(struct jx_jload *l, const char *seg, size_t n);
-size_t jx_jload_index(struct jx_jload *l, size_t i);
-void jx_jload_pop(struct jx_jload *l, size_t mark);
-size_t jx_jload_mark(const struct jx_jload *l);
+size_t jx_jload_push_slow(struct jx_jload *l, const char *seg, size_t n);
+
+/* (inline: a load pushes and pops a segment for nearly every value) */
+static inline size_t jx_jload_push(struct jx_jload *l, const char *seg,
+                                   size_t n)
+{
+    if (l->nsegs < l->capsegs) {
+        l->segs[l->nsegs].s = seg ? seg : "";
+        l->segs[l->nsegs].n = n;
+        return l->nsegs++;
+    }
+    return jx_jload_push_slow(l, seg ? seg : "", n);
+}
+
+/* Append "/i" (see above). */
+static inline size_t jx_jload_index(struct jx_jload *l, size_t i)
+{
+    if (l->nsegs < l->capsegs) {
+        l->segs[l->nsegs].s = NULL;
+        l->segs[l->nsegs].n = i;
+        return l->nsegs++;
+    }
+    return jx_jload_push_slow(l, NULL, i);
+}
+
+/* Cut the path back to mark (see above). */
+static inline void jx_jload_pop(struct jx_jload *l, size_t mark)
+{
+    if (mark < l->nsegs) {
+        l->nsegs = mark;
+    }
+}
+
+/* The mark of the path as it is (see above). */
+static inline size_t jx_jload_mark(const struct jx_jload *l)
+{
+    return l->nsegs;
+}
 
 /* Add a diagnostic at line:col with the current path. */
 void jx_jload_rep_at(struct jx_jload *l, const char *code, enum jx_severity sev,

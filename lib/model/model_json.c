@@ -490,20 +490,121 @@ static const char *expect_zh(enum fkind k)
     return "数组";
 }
 
-/* Report that v (at node) has the wrong type for kind. */
-static void type_error(struct ctx *c, enum fkind k, const json_t *v,
-                       int32_t node)
+/* jansson's value at node (found from the root by key or index): only
+ * for the messages of the jx_jload helpers, which quote it. */
+static json_t *val(struct ctx *c, int32_t node)
 {
-    jx_jload_type_error(&c->j, expect_zh(k), v, node);
+    return jx_jdoc_value(c->j.doc, node);
 }
 
-/* Report every key of obj that is not among names[0..count); keys in
- * foreign are explained with note instead of a suggestion. */
-static void check_keys(struct ctx *c, json_t *obj, int32_t node,
+/* The JSON type of the value at node (-1: JX_JT_NONE). */
+static enum jx_jtype jtype(struct ctx *c, int32_t node)
+{
+    return jx_jdoc_type(c->j.doc, node);
+}
+
+/* True when node is absent (-1) or a JSON null. */
+static bool absent(struct ctx *c, int32_t node)
+{
+    return node < 0 || jtype(c, node) == JX_JT_NULL;
+}
+
+/* Report that the value at node has the wrong type for kind. */
+static void type_error(struct ctx *c, enum fkind k, int32_t node)
+{
+    jx_jload_type_error(&c->j, expect_zh(k), val(c, node), node);
+}
+
+/* Report every key of the object at node that is not among
+ * names[0..count); keys in foreign are explained with note instead of a
+ * suggestion. */
+static void check_keys(struct ctx *c, int32_t node,
                        const char *const *names, size_t count,
                        const char *const *foreign, const char *note)
 {
-    jx_jload_check_keys(&c->j, obj, node, names, count, foreign, note);
+    jx_jload_check_keys(&c->j, val(c, node), node, names, count, foreign,
+                        note);
+}
+
+/* The index among names[0..count) (no NULL entries) of the key
+ * key[0..klen) (which may hold NUL bytes), or -1.  The search starts at
+ * *hint, the entry after the last one found (members usually come in
+ * the list's order), and wraps around; the names are unique, so where
+ * it starts does not change the answer.  *hint is updated on a match. */
+static int name_index(const char *const *names, size_t count,
+                      const char *key, size_t klen, size_t *hint)
+{
+    size_t i = *hint < count ? *hint : 0;
+    for (size_t t = 0; t < count; t++, i = i + 1 < count ? i + 1 : 0) {
+        const char *k = names[i];
+        if (klen && k[0] != key[0]) {
+            continue; /* the usual miss, by the first byte */
+        }
+        size_t j = 0;
+        while (j < klen && k[j] != '\0' && k[j] == key[j]) {
+            j++;
+        }
+        if (j == klen && k[j] == '\0') {
+            *hint = i + 1;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The member nodes of the object at node for names[0..count) into
+ * at[0..count) (-1 when absent; a repeated key's last occurrence, the
+ * value jansson keeps), walking the object's members once; true when
+ * some key is not among the names. */
+static bool members(struct ctx *c, int32_t node, const char *const *names,
+                    size_t count, int32_t *at)
+{
+    for (size_t i = 0; i < count; i++) {
+        at[i] = -1;
+    }
+    bool unknown = false;
+    size_t hint = 0;
+    for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
+         k = jx_jdoc_next(c->j.doc, k)) {
+        size_t kl;
+        const char *kk = jx_jdoc_key(c->j.doc, k, &kl);
+        int i = kk ? name_index(names, count, kk, kl, &hint) : -1;
+        if (i >= 0) {
+            at[i] = k;
+        } else {
+            unknown = true;
+        }
+    }
+    return unknown;
+}
+
+/* The index of the string at node among names[0..count) (NULL entries
+ * skipped); otherwise (not a string, or not listed) what jx_jload_enum
+ * reports and returns: -1. */
+static int enum_of(struct ctx *c, const char *code, int32_t node,
+                   const char *const *names, size_t count)
+{
+    size_t n;
+    const char *s = jx_jdoc_string(c->j.doc, node, &n);
+    if (s) {
+        for (size_t i = 0; i < count; i++) {
+            if (names[i] && names[i][0] == (n ? s[0] : '\0') &&
+                strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
+                return (int)i;
+            }
+        }
+    }
+    return jx_jload_enum(&c->j, code, val(c, node), node, names, count);
+}
+
+/* The number of elements of the array at node to read: at most max;
+ * more are reported under code and not read. */
+static size_t array_len(struct ctx *c, const char *code, int32_t node,
+                        size_t max)
+{
+    size_t n = jx_jdoc_count(c->j.doc, node);
+    return n > max ? jx_jload_array_len(&c->j, code, val(c, node), node, max)
+                   : n;
 }
 
 /* ---- loading: leaves ------------------------------------------------- */
@@ -519,43 +620,41 @@ static bool wrappable(enum fkind k)
 }
 
 /* Read a source object's "how" (read / split / ocr / float /
- * position) and "raw" (the text as printed) into p. */
-static void load_how(struct ctx *c, json_t *v, int32_t node,
-                     struct jx_prov *p)
+ * position) at node h and "raw" (the text as printed) at node r into p
+ * (-1: absent). */
+static void load_how(struct ctx *c, int32_t h, int32_t r, struct jx_prov *p)
 {
-    json_t *h = json_object_get(v, "how");
-    if (h && !json_is_null(h)) {
+    if (!absent(c, h)) {
         size_t mark = jx_jload_push(&c->j, "how", 3);
-        int32_t hn = jx_jdoc_member(c->j.doc, node, "how", 3);
         static const char *const names[JX_HOW_COUNT] = {
             "read", "split", "ocr", "float", "position", "column",
             "completed", "portal"};
-        int k = jx_jload_enum(&c->j, "J110", h, hn, names, JX_HOW_COUNT);
+        int k = enum_of(c, "J110", h, names, JX_HOW_COUNT);
         if (k >= 0) {
             p->how = (enum jx_how)k;
         }
         jx_jload_pop(&c->j, mark);
     }
-    json_t *r = json_object_get(v, "raw");
-    if (r && !json_is_null(r)) {
-        if (json_is_string(r)) {
-            p->raw = jx_strndup(c->a, json_string_value(r),
-                                json_string_length(r));
+    if (!absent(c, r)) {
+        size_t n;
+        const char *s = jx_jdoc_string(c->j.doc, r, &n);
+        if (s) {
+            p->raw = jx_strndup(c->a, s, n);
         } else {
             size_t mark = jx_jload_push(&c->j, "raw", 3);
-            type_error(c, F_TEXT, r, jx_jdoc_member(c->j.doc, node, "raw", 3));
+            type_error(c, F_TEXT, r);
             jx_jload_pop(&c->j, mark);
         }
     }
 }
 
-/* Read a source object (plain, never wrapped) into a new provenance
- * in the arena; NULL (after reporting) when it is not an object. */
-static const struct jx_prov *load_source(struct ctx *c, json_t *v,
-                                         int32_t node)
+/* Read a source object (plain, never wrapped) at node into a new
+ * provenance in the arena; NULL (after reporting) when it is not an
+ * object. */
+static const struct jx_prov *load_source(struct ctx *c, int32_t node)
 {
-    if (!json_is_object(v)) {
-        type_error(c, F_SOURCE, v, node);
+    if (jtype(c, node) != JX_JT_OBJECT) {
+        type_error(c, F_SOURCE, node);
         return NULL;
     }
     struct jx_prov *p = jx_alloc(c->a, sizeof *p);
@@ -563,193 +662,196 @@ static const struct jx_prov *load_source(struct ctx *c, json_t *v,
                            NULL, NULL, NULL};
     int *ints[] = {NULL, &p->line, &p->col, NULL, NULL,
                    &p->table, &p->row, &p->column};
+    int32_t at[10];
+    bool unknown = members(c, node, source_keys, 10, at);
     for (size_t i = 0; i < 8; i++) {
-        json_t *x = json_object_get(v, source_keys[i]);
-        if (!x || json_is_null(x)) {
+        int32_t xn = at[i];
+        if (absent(c, xn)) {
             continue;
         }
         size_t mark =
             jx_jload_push(&c->j, source_keys[i], strlen(source_keys[i]));
-        int32_t xn = jx_jdoc_member(c->j.doc, node, source_keys[i],
-                                    strlen(source_keys[i]));
+        enum jx_jtype t = jtype(c, xn);
         if (strs[i]) {
-            if (json_is_string(x)) {
-                *strs[i] = jx_strndup(c->a, json_string_value(x),
-                                      json_string_length(x));
+            size_t n;
+            const char *s = jx_jdoc_string(c->j.doc, xn, &n);
+            if (s) {
+                *strs[i] = jx_strndup(c->a, s, n);
             } else {
-                type_error(c, F_TEXT, x, xn);
+                type_error(c, F_TEXT, xn);
             }
-        } else if (!json_is_integer(x)) {
-            type_error(c, F_COUNT, x, xn);
-        } else if (json_integer_value(x) < 1 ||
-                   json_integer_value(x) > INT_MAX) {
-            jx_jload_rep(&c->j, "J113", xn, false,
-                         "取值超出范围：%s（应为 1 到 %d 之间的整数）",
-                         jx_jload_token(&c->j, xn), INT_MAX);
+        } else if (t != JX_JT_INTEGER) {
+            type_error(c, F_COUNT, xn);
         } else {
-            *ints[i] = (int)json_integer_value(x);
+            int64_t v = jx_jdoc_integer(c->j.doc, xn);
+            if (v < 1 || v > INT_MAX) {
+                jx_jload_rep(&c->j, "J113", xn, false,
+                             "取值超出范围：%s（应为 1 到 %d 之间的整数）",
+                             jx_jload_token(&c->j, xn), INT_MAX);
+            } else {
+                *ints[i] = (int)v;
+            }
         }
         jx_jload_pop(&c->j, mark);
     }
-    load_how(c, v, node, p);
-    check_keys(c, v, node, source_keys, 10, NULL, NULL);
+    load_how(c, at[8], at[9], p);
+    if (unknown) {
+        check_keys(c, node, source_keys, 10, NULL, NULL);
+    }
     return p;
 }
 
-/* If v is a provenance wrapper, read its source into *prov, move *node
- * to the inner value, push "/value" on the path (*mark restores it)
- * and return the inner value (NULL when missing).  Otherwise return v. */
-static json_t *unwrap(struct ctx *c, json_t *v, int32_t *node,
-                      const struct jx_prov **prov, size_t *mark)
+/* The value at *node is an object: a provenance wrapper.  Read its
+ * source into *prov, move *node to the inner value (-1 when missing,
+ * reported) and push "/value" on the path (the caller's mark restores
+ * it). */
+static void unwrap(struct ctx *c, int32_t *node, const struct jx_prov **prov)
 {
-    *prov = NULL;
-    *mark = jx_jload_mark(&c->j);
-    if (!json_is_object(v)) {
-        return v;
-    }
     int32_t wn = *node;
-    json_t *src = json_object_get(v, "source");
-    if (src && !json_is_null(src)) {
+    int32_t at[2]; /* "value", "source" */
+    bool unknown = members(c, wn, wrap_keys, 2, at);
+    if (!absent(c, at[1])) {
         size_t m = jx_jload_push(&c->j, "source", 6);
-        *prov = load_source(c, src, jx_jdoc_member(c->j.doc, wn, "source", 6));
+        *prov = load_source(c, at[1]);
         jx_jload_pop(&c->j, m);
     }
-    check_keys(c, v, wn, wrap_keys, 2, NULL, NULL);
-    json_t *inner = json_object_get(v, "value");
-    if (!inner) {
+    if (unknown) {
+        check_keys(c, wn, wrap_keys, 2, NULL, NULL);
+    }
+    if (at[0] < 0) {
         jx_jload_rep(&c->j, "J104", wn, false,
                      "缺少必填项 \"value\"（来源包装对象）");
-        return NULL;
+        *node = -1;
+        return;
     }
-    *node = jx_jdoc_member(c->j.doc, wn, "value", 5);
+    *node = at[0];
     jx_jload_push(&c->j, "value", 5);
-    return inner;
 }
 
-/* Read a money string in the current unit. */
-static enum got read_money(struct ctx *c, json_t *v, int32_t node,
-                           struct jx_money *out)
+/* Read a money string at node in the current unit. */
+static enum got read_money(struct ctx *c, int32_t node,
+                           const struct jx_jval *jv, struct jx_money *out)
 {
-    if (json_is_integer(v) || json_is_real(v)) {
-        const char *t = jx_jload_token(&c->j, node);
+    enum jx_jtype t = jv->type;
+    if (t == JX_JT_INTEGER || t == JX_JT_REAL) {
+        const char *tok = jx_jload_token(&c->j, node);
         jx_jload_rep(&c->j, "J106", node, false,
-                     "金额必须写成字符串：%s 应写成 \"%s\"", t, t);
+                     "金额必须写成字符串：%s 应写成 \"%s\"", tok, tok);
         return GOT_BAD;
     }
-    if (!json_is_string(v)) {
-        type_error(c, F_MONEY, v, node);
+    if (t != JX_JT_STRING) {
+        type_error(c, F_MONEY, node);
         return GOT_BAD;
     }
-    enum jx_numerr e = jx_money_parse(json_string_value(v),
-                                      json_string_length(v), c->unit, out,
-                                      NULL);
+    enum jx_numerr e = jx_money_parse(jv->s, jv->n, c->unit, out, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        jx_jload_bad_number(&c->j, "J105", "金额", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "金额", val(c, node), node, e);
         return GOT_BAD;
     }
     return GOT_OK;
 }
 
-/* Read a percentage string into a fraction. */
-static enum got read_rate(struct ctx *c, json_t *v, int32_t node,
-                          struct jx_rat *out)
+/* Read a percentage string at node into a fraction. */
+static enum got read_rate(struct ctx *c, int32_t node,
+                          const struct jx_jval *jv, struct jx_rat *out)
 {
-    if (json_is_integer(v) || json_is_real(v)) {
+    enum jx_jtype t = jv->type;
+    if (t == JX_JT_INTEGER || t == JX_JT_REAL) {
         jx_jload_rep(&c->j, "J106", node, false,
                      "比率必须写成带百分号的字符串（如 \"48.65%%\"），"
                      "实际为 JSON 数字 %s",
                      jx_jload_token(&c->j, node));
         return GOT_BAD;
     }
-    if (!json_is_string(v)) {
-        type_error(c, F_RATE, v, node);
+    if (t != JX_JT_STRING) {
+        type_error(c, F_RATE, node);
         return GOT_BAD;
     }
     bool pct = false;
-    enum jx_numerr e = jx_rat_parse(json_string_value(v),
-                                    json_string_length(v), out, &pct, NULL);
+    enum jx_numerr e = jx_rat_parse(jv->s, jv->n, out, &pct, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        jx_jload_bad_number(&c->j, "J105", "比率", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "比率", val(c, node), node, e);
         return GOT_BAD;
     }
     if (!pct) {
         jx_jload_rep(&c->j, "J107", node, false,
                      "比率必须带百分号：%s 应写成百分比（如 \"48.65%%\"）",
-                     jx_jload_shown(&c->j, v, node) + 1);
+                     jx_jload_shown(&c->j, val(c, node), node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
 }
 
-/* Read a decimal string or JSON integer (points, scores, areas). */
-static enum got read_num(struct ctx *c, json_t *v, int32_t node,
-                         struct jx_rat *out)
+/* Read a decimal string or JSON integer at node (points, scores,
+ * areas). */
+static enum got read_num(struct ctx *c, int32_t node,
+                         const struct jx_jval *jv, struct jx_rat *out)
 {
-    if (json_is_integer(v)) {
+    enum jx_jtype t = jv->type;
+    if (t == JX_JT_INTEGER) {
         enum jx_numerr e = jx_jload_int(&c->j, node, out);
         if (e != JX_NUM_OK) {
-            jx_jload_bad_number(&c->j, "J105", "数值", v, node, e);
+            jx_jload_bad_number(&c->j, "J105", "数值", val(c, node), node, e);
             return GOT_BAD;
         }
         return GOT_OK;
     }
-    if (json_is_real(v)) {
+    if (t == JX_JT_REAL) {
         jx_jload_unquoted(&c->j, "J106", node);
         return GOT_BAD;
     }
-    if (!json_is_string(v)) {
-        type_error(c, F_NUM, v, node);
+    if (t != JX_JT_STRING) {
+        type_error(c, F_NUM, node);
         return GOT_BAD;
     }
-    enum jx_numerr e = jx_rat_parse(json_string_value(v),
-                                    json_string_length(v), out, NULL, NULL);
+    enum jx_numerr e = jx_rat_parse(jv->s, jv->n, out, NULL, NULL);
     if (e == JX_NUM_EMPTY) {
         return GOT_ABSENT;
     }
     if (e != JX_NUM_OK) {
-        jx_jload_bad_number(&c->j, "J105", "数值", v, node, e);
+        jx_jload_bad_number(&c->j, "J105", "数值", val(c, node), node, e);
         return GOT_BAD;
     }
     return GOT_OK;
 }
 
-/* Read a whole count (JSON integer or integer string), then check it
- * lies in [lo, hi]. */
-static enum got read_count(struct ctx *c, json_t *v, int32_t node,
-                           int64_t lo, int64_t hi, int64_t *out)
+/* Read a whole count at node (JSON integer or integer string), then
+ * check it lies in [lo, hi]. */
+static enum got read_count(struct ctx *c, int32_t node, int64_t lo,
+                           int64_t hi, int64_t *out)
 {
-    if (json_is_integer(v)) {
-        *out = json_integer_value(v);
-    } else if (json_is_real(v)) {
+    struct jx_jval jv;
+    enum jx_jtype t = jx_jdoc_val(c->j.doc, node, &jv);
+    if (t == JX_JT_INTEGER) {
+        *out = jx_jdoc_integer(c->j.doc, node);
+    } else if (t == JX_JT_REAL) {
         jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为 %s",
                      jx_jload_token(&c->j, node));
         return GOT_BAD;
-    } else if (json_is_string(v)) {
+    } else if (t == JX_JT_STRING) {
         struct jx_rat r;
-        enum jx_numerr e = jx_rat_parse(json_string_value(v),
-                                        json_string_length(v), &r, NULL,
-                                        NULL);
+        enum jx_numerr e = jx_rat_parse(jv.s, jv.n, &r, NULL, NULL);
         if (e == JX_NUM_EMPTY) {
             return GOT_ABSENT;
         }
         if (e != JX_NUM_OK) {
-            jx_jload_bad_number(&c->j, "J105", "整数", v, node, e);
+            jx_jload_bad_number(&c->j, "J105", "整数", val(c, node), node, e);
             return GOT_BAD;
         }
         if (r.den != 1) {
             jx_jload_rep(&c->j, "J108", node, false, "应为整数，实际为%s",
-                         jx_jload_shown(&c->j, v, node));
+                         jx_jload_shown(&c->j, val(c, node), node));
             return GOT_BAD;
         }
         *out = r.num;
     } else {
-        type_error(c, F_COUNT, v, node);
+        type_error(c, F_COUNT, node);
         return GOT_BAD;
     }
     if (*out < lo || *out > hi) {
@@ -761,18 +863,16 @@ static enum got read_count(struct ctx *c, json_t *v, int32_t node,
     return GOT_OK;
 }
 
-
-
-/* Read a date string. */
-static enum got read_date(struct ctx *c, json_t *v, int32_t node,
-                          struct jx_date *out)
+/* Read a date string at node. */
+static enum got read_date(struct ctx *c, int32_t node,
+                          const struct jx_jval *jv, struct jx_date *out)
 {
-    if (!json_is_string(v)) {
-        type_error(c, F_DATE, v, node);
+    const char *s = jv->s;
+    size_t n = jv->n;
+    if (jv->type != JX_JT_STRING) {
+        type_error(c, F_DATE, node);
         return GOT_BAD;
     }
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v);
     bool blank = true;
     for (size_t i = 0; i < n && blank; i++) {
         blank = s[i] == ' ';
@@ -783,21 +883,25 @@ static enum got read_date(struct ctx *c, json_t *v, int32_t node,
     if (!jx_ymd_parse(s, n, &out->y, &out->m, &out->d)) {
         jx_jload_rep(&c->j, "J109", node, false,
                      "日期无效：%s（应为 YYYY-MM-DD 格式的有效日期）",
-                     jx_jload_shown(&c->j, v, node) + 1);
+                     jx_jload_shown(&c->j, val(c, node), node) + 1);
         return GOT_BAD;
     }
     return GOT_OK;
 }
 
-/* Read a wrappable leaf of kind f->kind at base + f->off. */
+/* Read a wrappable leaf of kind f->kind at node into base + f->off. */
 static void load_leaf(struct ctx *c, const struct field *f, char *base,
-                      json_t *v, int32_t node)
+                      int32_t node)
 {
-    const struct jx_prov *prov;
-    size_t mark;
-    v = unwrap(c, v, &node, &prov, &mark);
+    const struct jx_prov *prov = NULL;
+    size_t mark = jx_jload_mark(&c->j);
+    struct jx_jval jv; /* the value's type and text, read once */
+    if (jx_jdoc_val(c->j.doc, node, &jv) == JX_JT_OBJECT) {
+        unwrap(c, &node, &prov);
+        jx_jdoc_val(c->j.doc, node, &jv);
+    }
     void *at = base + f->off;
-    bool empty = !v || json_is_null(v);
+    bool empty = jv.type == JX_JT_NONE || jv.type == JX_JT_NULL;
     switch (f->kind) {
     case F_TEXT: {
         struct jx_text *t = at;
@@ -805,18 +909,17 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
         if (empty) {
             break;
         }
-        if (json_is_string(v)) {
-            t->s = jx_strndup(c->a, json_string_value(v),
-                              json_string_length(v));
+        if (jv.type == JX_JT_STRING) {
+            t->s = jx_strndup(c->a, jv.s, jv.n);
         } else {
-            type_error(c, F_TEXT, v, node);
+            type_error(c, F_TEXT, node);
         }
         break;
     }
     case F_MONEY: {
         struct jx_amt *m = at;
         m->prov = prov;
-        m->present = !empty && read_money(c, v, node, &m->v) == GOT_OK;
+        m->present = !empty && read_money(c, node, &jv, &m->v) == GOT_OK;
         break;
     }
     case F_RATE:
@@ -824,8 +927,8 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
         struct jx_num *x = at;
         x->prov = prov;
         x->present = !empty && (f->kind == F_RATE
-                                    ? read_rate(c, v, node, &x->v)
-                                    : read_num(c, v, node, &x->v)) == GOT_OK;
+                                    ? read_rate(c, node, &jv, &x->v)
+                                    : read_num(c, node, &jv, &x->v)) == GOT_OK;
         break;
     }
     case F_COUNT:
@@ -834,14 +937,14 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
         x->prov = prov;
         bool year = f->kind == F_YEAR;
         x->present = !empty &&
-                     read_count(c, v, node, year ? 1900 : 0,
+                     read_count(c, node, year ? 1900 : 0,
                                 year ? 2999 : INT64_MAX, &x->v) == GOT_OK;
         break;
     }
     case F_DATE: {
         struct jx_date *x = at;
         x->prov = prov;
-        x->present = !empty && read_date(c, v, node, x) == GOT_OK;
+        x->present = !empty && read_date(c, node, &jv, x) == GOT_OK;
         break;
     }
     default:
@@ -854,18 +957,18 @@ static void load_leaf(struct ctx *c, const struct field *f, char *base,
 
 /* Defined below: read an object along a table. */
 static void load_object(struct ctx *c, const struct table *tb, char *base,
-                        json_t *obj, int32_t node);
+                        int32_t node);
 
-/* True when v counts as empty for a required field: null, or a
- * wrapper whose value is null. */
-static bool is_empty(const struct field *f, json_t *v)
+/* True when the value at node counts as empty for a required field:
+ * absent, null, or a wrapper whose value is null. */
+static bool is_empty(struct ctx *c, const struct field *f, int32_t node)
 {
-    if (!v || json_is_null(v)) {
+    if (absent(c, node)) {
         return true;
     }
-    if (wrappable(f->kind) && json_is_object(v)) {
-        json_t *inner = json_object_get(v, "value");
-        return inner && json_is_null(inner);
+    if (wrappable(f->kind) && jtype(c, node) == JX_JT_OBJECT) {
+        int32_t inner = jx_jdoc_member(c->j.doc, node, "value", 5);
+        return inner >= 0 && jtype(c, inner) == JX_JT_NULL;
     }
     return false;
 }
@@ -878,16 +981,16 @@ static void set_array(char *base, const struct field *f, void *el, size_t n)
     memcpy(base + f->arr->count_off, &n, sizeof n);
 }
 
-/* Read an array field (objects or text leaves). */
+/* Read an array field at node (objects or text leaves). */
 static void load_array(struct ctx *c, const struct field *f, char *base,
-                       json_t *v, int32_t node)
+                       int32_t node)
 {
-    if (!json_is_array(v)) {
-        type_error(c, f->kind, v, node);
+    if (jtype(c, node) != JX_JT_ARRAY) {
+        type_error(c, f->kind, node);
         return;
     }
     const struct arrspec *as = f->arr;
-    size_t n = jx_jload_array_len(&c->j, "J112", v, node, as->max);
+    size_t n = array_len(c, "J112", node, as->max);
     char *el = jx_alloc_array(c->a, n ? n : 1, as->elsize);
     set_array(base, f, n ? el : NULL, n);
     int32_t en = -1; /* the element nodes, walked in order */
@@ -896,31 +999,30 @@ static void load_array(struct ctx *c, const struct field *f, char *base,
         if (as->init) {
             as->init(e);
         }
-        json_t *ev = json_array_get(v, i);
         en = i == 0 ? jx_jdoc_first(c->j.doc, node)
                     : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         if (!as->el) {
             static const struct field text = LEAF("", F_TEXT, struct jx_text,
                                                   s);
-            if (!json_is_null(ev)) {
-                load_leaf(c, &text, e, ev, en);
+            if (jtype(c, en) != JX_JT_NULL) {
+                load_leaf(c, &text, e, en);
             }
-        } else if (json_is_object(ev)) {
-            load_object(c, as->el, e, ev, en);
+        } else if (jtype(c, en) == JX_JT_OBJECT) {
+            load_object(c, as->el, e, en);
         } else {
-            type_error(c, F_OBJ, ev, en);
+            type_error(c, F_OBJ, en);
         }
         jx_jload_pop(&c->j, mark);
     }
 }
 
-/* Read the funds object of a sheet: "total" and the fund splits. */
-static void load_funds(struct ctx *c, struct jx_sheet *s, json_t *v,
-                       int32_t node)
+/* Read the funds object of a sheet at node: "total" and the fund
+ * splits. */
+static void load_funds(struct ctx *c, struct jx_sheet *s, int32_t node)
 {
-    if (!json_is_object(v)) {
-        type_error(c, F_FUNDS, v, node);
+    if (jtype(c, node) != JX_JT_OBJECT) {
+        type_error(c, F_FUNDS, node);
         return;
     }
     const char *names[JX_FUND_COUNT + 1];
@@ -928,46 +1030,50 @@ static void load_funds(struct ctx *c, struct jx_sheet *s, json_t *v,
     for (int k = 0; k < JX_FUND_COUNT; k++) {
         names[k + 1] = jx_fund_key_name((enum jx_fund_key)k);
     }
+    int32_t at[JX_FUND_COUNT + 1];
+    bool unknown = members(c, node, names, JX_FUND_COUNT + 1, at);
     for (size_t i = 0; i <= JX_FUND_COUNT; i++) {
-        json_t *x = json_object_get(v, names[i]);
-        if (!x || json_is_null(x)) {
+        int32_t xn = at[i];
+        if (absent(c, xn)) {
             continue;
         }
         size_t mark = jx_jload_push(&c->j, names[i], strlen(names[i]));
-        int32_t xn = jx_jdoc_member(c->j.doc, node, names[i], strlen(names[i]));
-        if (!json_is_object(x)) {
-            type_error(c, F_OBJ, x, xn);
+        if (jtype(c, xn) != JX_JT_OBJECT) {
+            type_error(c, F_OBJ, xn);
         } else {
             struct jx_funds *row = i == 0 ? &s->total : &s->funds[i - 1];
-            load_object(c, &funds_tb, (char *)row, x, xn);
+            load_object(c, &funds_tb, (char *)row, xn);
         }
         jx_jload_pop(&c->j, mark);
     }
-    check_keys(c, v, node, names, JX_FUND_COUNT + 1, NULL, NULL);
+    if (unknown) {
+        check_keys(c, node, names, JX_FUND_COUNT + 1, NULL, NULL);
+    }
 }
 
-/* Read the materials list of the submission. */
-static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
+/* Read the materials list of the submission at node. */
+static void load_materials(struct ctx *c, struct jx_submission *s,
                            int32_t node)
 {
-    if (!json_is_array(v)) {
-        type_error(c, F_MATERIALS, v, node);
+    if (jtype(c, node) != JX_JT_ARRAY) {
+        type_error(c, F_MATERIALS, node);
         return;
     }
     s->materials_present = true;
-    size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_MATERIALS);
+    size_t n = array_len(c, "J112", node, MAX_MATERIALS);
     const char *names[JX_MAT_COUNT];
     for (int m = 0; m < JX_MAT_COUNT; m++) {
         names[m] = jx_material_name((enum jx_material)m);
     }
+    int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
-        json_t *ev = json_array_get(v, i);
-        int32_t en = jx_jdoc_element(c->j.doc, node, i);
+        en = i == 0 ? jx_jdoc_first(c->j.doc, node)
+                    : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
-        int m = jx_jload_enum(&c->j, "J110", ev, en, names, JX_MAT_COUNT);
+        int m = enum_of(c, "J110", en, names, JX_MAT_COUNT);
         if (m >= 0 && s->materials[m]) {
             jx_jload_rep(&c->j, "J111", en, false, "重复的材料%s",
-                         jx_jload_shown(&c->j, ev, en));
+                         jx_jload_shown(&c->j, val(c, en), en));
         } else if (m >= 0) {
             s->materials[m] = true;
         }
@@ -977,11 +1083,15 @@ static void load_materials(struct ctx *c, struct jx_submission *s, json_t *v,
 
 /* ---- loading: the report's figures ------------------------------------ */
 
-/* Keys of a figure, in canonical order. */
+/* Keys of a figure, in canonical order (the FK_ indexes below). */
 static const char *const figure_keys[] = {
     "kind", "measure", "label", "value", "unit", "counted", "scope",
     "section", "paragraph", "text", "sentence", "source"};
 enum { NFIGURE_KEYS = sizeof figure_keys / sizeof figure_keys[0] };
+enum {
+    FK_KIND, FK_MEASURE, FK_LABEL, FK_VALUE, FK_UNIT, FK_COUNTED, FK_SCOPE,
+    FK_SECTION, FK_PARAGRAPH, FK_TEXT, FK_SENTENCE, FK_SOURCE
+};
 
 /* Names of the figure kinds and units (facts.h). */
 static const char *const fig_kinds[] = {"money", "percent", "headcount",
@@ -993,77 +1103,75 @@ static const char *const fig_measures[] = {"budget", "executed", "income",
                                            "amount", "rate", "count",
                                            "score"};
 
-/* The member key of the figure obj (at node), with its node in *xn and
- * the path pushed (*mark pops it); NULL (nothing pushed) when absent or
- * null. */
-static json_t *fig_member(struct ctx *c, json_t *obj, int32_t node,
-                          const char *key, int32_t *xn, size_t *mark)
+/* The member figure_keys[k] of a figure whose member nodes are at[]:
+ * true with its node in *xn and the path pushed (*mark pops it); false
+ * (nothing pushed) when absent or null. */
+static bool fig_member(struct ctx *c, const int32_t *at, size_t k,
+                       int32_t *xn, size_t *mark)
 {
-    json_t *x = json_object_get(obj, key);
-    if (!x || json_is_null(x)) {
-        return NULL;
+    if (absent(c, at[k])) {
+        return false;
     }
-    *mark = jx_jload_push(&c->j, key, strlen(key));
-    *xn = jx_jdoc_member(c->j.doc, node, key, strlen(key));
-    return x;
+    *mark = jx_jload_push(&c->j, figure_keys[k], strlen(figure_keys[k]));
+    *xn = at[k];
+    return true;
 }
 
-/* A string member of a figure (an arena copy), or NULL when absent or
- * not a string (reported). */
-static const char *fig_string(struct ctx *c, json_t *obj, int32_t node,
-                              const char *key)
+/* A string member figure_keys[k] of a figure (an arena copy), or NULL
+ * when absent or not a string (reported). */
+static const char *fig_string(struct ctx *c, const int32_t *at, size_t k)
 {
     int32_t xn;
     size_t mark;
-    json_t *x = fig_member(c, obj, node, key, &xn, &mark);
-    if (!x) {
+    if (!fig_member(c, at, k, &xn, &mark)) {
         return NULL;
     }
     const char *r = NULL;
-    if (json_is_string(x)) {
-        r = jx_strndup(c->a, json_string_value(x), json_string_length(x));
+    size_t n;
+    const char *s = jx_jdoc_string(c->j.doc, xn, &n);
+    if (s) {
+        r = jx_strndup(c->a, s, n);
     } else {
-        type_error(c, F_TEXT, x, xn);
+        type_error(c, F_TEXT, xn);
     }
     jx_jload_pop(&c->j, mark);
     return r;
 }
 
-/* An integer member of a figure in [lo, hi] into *out (left alone when
- * absent or bad, reported). */
-static void fig_int(struct ctx *c, json_t *obj, int32_t node,
-                    const char *key, int64_t lo, int64_t hi, int *out)
+/* An integer member figure_keys[k] of a figure in [lo, hi] into *out
+ * (left alone when absent or bad, reported). */
+static void fig_int(struct ctx *c, const int32_t *at, size_t k, int64_t lo,
+                    int64_t hi, int *out)
 {
     int32_t xn;
     size_t mark;
-    json_t *x = fig_member(c, obj, node, key, &xn, &mark);
-    if (!x) {
+    if (!fig_member(c, at, k, &xn, &mark)) {
         return;
     }
     int64_t v;
-    if (read_count(c, x, xn, lo, hi, &v) == GOT_OK) {
+    if (read_count(c, xn, lo, hi, &v) == GOT_OK) {
         *out = (int)v;
     }
     jx_jload_pop(&c->j, mark);
 }
 
-/* The value of a figure ("156.30" in its unit) into f by its kind;
- * false (reported) when it cannot be read. */
-static bool fig_value(struct ctx *c, json_t *x, int32_t xn,
-                      struct jx_fact *f)
+/* The value of a figure at node xn ("156.30" in its unit) into f by its
+ * kind; false (reported) when it cannot be read. */
+static bool fig_value(struct ctx *c, int32_t xn, struct jx_fact *f)
 {
-    if (json_is_integer(x) || json_is_real(x)) {
-        const char *t = jx_jload_token(&c->j, xn);
+    enum jx_jtype t = jtype(c, xn);
+    if (t == JX_JT_INTEGER || t == JX_JT_REAL) {
+        const char *tok = jx_jload_token(&c->j, xn);
         jx_jload_rep(&c->j, "J106", xn, false,
-                     "数值必须写成字符串：%s 应写成 \"%s\"", t, t);
+                     "数值必须写成字符串：%s 应写成 \"%s\"", tok, tok);
         return false;
     }
-    if (!json_is_string(x)) {
-        type_error(c, F_NUM, x, xn);
+    size_t n;
+    const char *v = jx_jdoc_string(c->j.doc, xn, &n);
+    if (!v) {
+        type_error(c, F_NUM, xn);
         return false;
     }
-    const char *v = json_string_value(x);
-    size_t n = json_string_length(x);
     enum jx_numerr e;
     if (f->kind == JX_FACT_MONEY) {
         e = jx_money_parse(v, n, f->unit, &f->money, NULL);
@@ -1076,41 +1184,42 @@ static bool fig_value(struct ctx *c, json_t *x, int32_t xn,
             f->value = r;
         } else if (e == JX_NUM_OK && (!jx_rat_is_int(r) || r.num < 0)) {
             jx_jload_rep(&c->j, "J108", xn, false, "应为整数，实际为%s",
-                         jx_jload_shown(&c->j, x, xn));
+                         jx_jload_shown(&c->j, val(c, xn), xn));
             return false;
         } else {
             f->value = r;
         }
     }
     if (e != JX_NUM_OK) {
-        jx_jload_bad_number(&c->j, "J105", "数值", x, xn, e);
+        jx_jload_bad_number(&c->j, "J105", "数值", val(c, xn), xn, e);
         return false;
     }
     return true;
 }
 
-/* Read one figure object into f; false when it is not usable (no kind,
- * unit or value; reported). */
-static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
-                        struct jx_fact *f)
+/* Read one figure object at node into f; false when it is not usable
+ * (no kind, unit or value; reported).  *value is set to the value's
+ * node (or -1). */
+static bool load_figure(struct ctx *c, int32_t node, struct jx_fact *f,
+                        int32_t *value)
 {
+    int32_t at[NFIGURE_KEYS];
+    bool unknown = members(c, node, figure_keys, NFIGURE_KEYS, at);
+    *value = at[FK_VALUE];
     int32_t xn;
     size_t mark;
     int kind = -1, unit = -1;
-    json_t *x = fig_member(c, obj, node, "kind", &xn, &mark);
-    if (x) {
-        kind = jx_jload_enum(&c->j, "J110", x, xn, fig_kinds, JX_FACT_KINDS);
+    if (fig_member(c, at, FK_KIND, &xn, &mark)) {
+        kind = enum_of(c, "J110", xn, fig_kinds, JX_FACT_KINDS);
         jx_jload_pop(&c->j, mark);
     }
-    x = fig_member(c, obj, node, "measure", &xn, &mark);
-    if (x) {
+    if (fig_member(c, at, FK_MEASURE, &xn, &mark)) {
         /* checked, not kept: it follows from the kind and the label */
-        jx_jload_enum(&c->j, "J110", x, xn, fig_measures, 7);
+        enum_of(c, "J110", xn, fig_measures, 7);
         jx_jload_pop(&c->j, mark);
     }
-    x = fig_member(c, obj, node, "unit", &xn, &mark);
-    if (x) {
-        unit = jx_jload_enum(&c->j, "J110", x, xn, fig_units, NFIG_UNITS);
+    if (fig_member(c, at, FK_UNIT, &xn, &mark)) {
+        unit = enum_of(c, "J110", xn, fig_units, NFIG_UNITS);
         if (unit >= 0 && kind >= 0) {
             if (!jx_fact_unit_fits((enum jx_fact_kind)kind,
                                    fig_units[unit])) {
@@ -1122,12 +1231,11 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
         }
         jx_jload_pop(&c->j, mark);
     }
+    static const size_t req[] = {FK_KIND, FK_VALUE, FK_UNIT};
     for (size_t k = 0; k < 3; k++) {
-        static const char *const req[] = {"kind", "value", "unit"};
-        json_t *r = json_object_get(obj, req[k]);
-        if (!r || json_is_null(r)) {
+        if (absent(c, at[req[k]])) {
             jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",
-                         req[k]);
+                         figure_keys[req[k]]);
         }
     }
     bool ok = kind >= 0 && unit >= 0;
@@ -1136,35 +1244,34 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
         f->unit_word = fig_units[unit];
         f->unit = unit == 0 ? JX_WANYUAN : JX_YUAN;
     }
-    x = fig_member(c, obj, node, "value", &xn, &mark);
-    if (x) {
-        ok = ok && fig_value(c, x, xn, f);
+    if (fig_member(c, at, FK_VALUE, &xn, &mark)) {
+        ok = ok && fig_value(c, xn, f);
         jx_jload_pop(&c->j, mark);
     } else {
         ok = false;
     }
-    const char *label = fig_string(c, obj, node, "label");
+    const char *label = fig_string(c, at, FK_LABEL);
     f->label = label ? label : "";
-    const char *counted = fig_string(c, obj, node, "counted");
+    const char *counted = fig_string(c, at, FK_COUNTED);
     if (f->kind == JX_FACT_COUNT) {
         f->counted = counted && *counted ? counted : NULL;
     }
     f->label_scopes = jx_scope_bits(c->a, f->label);
-    x = fig_member(c, obj, node, "scope", &xn, &mark);
-    if (x && !json_is_array(x)) {
-        type_error(c, F_FIGURES, x, xn);
+    bool x = fig_member(c, at, FK_SCOPE, &xn, &mark);
+    if (x && jtype(c, xn) != JX_JT_ARRAY) {
+        type_error(c, F_FIGURES, xn);
     } else if (x) {
-        size_t n = jx_jload_array_len(&c->j, "J112", x, xn, JX_SCOPE_COUNT);
+        size_t n = array_len(c, "J112", xn, JX_SCOPE_COUNT);
         const char *names[JX_SCOPE_COUNT];
         for (unsigned k = 0; k < JX_SCOPE_COUNT; k++) {
             names[k] = jx_scope_zh(1u << k);
         }
+        int32_t en = -1; /* the element nodes, walked in order */
         for (size_t i = 0; i < n; i++) {
-            json_t *ev = json_array_get(x, i);
-            int32_t en = jx_jdoc_element(c->j.doc, xn, i);
+            en = i == 0 ? jx_jdoc_first(c->j.doc, xn)
+                        : jx_jdoc_next(c->j.doc, en); /* element i */
             size_t m2 = jx_jload_index(&c->j, i);
-            int k = jx_jload_enum(&c->j, "J110", ev, en, names,
-                                  JX_SCOPE_COUNT);
+            int k = enum_of(c, "J110", en, names, JX_SCOPE_COUNT);
             if (k >= 0) {
                 f->scopes |= 1u << k;
             }
@@ -1174,54 +1281,60 @@ static bool load_figure(struct ctx *c, json_t *obj, int32_t node,
     if (x) {
         jx_jload_pop(&c->j, mark);
     }
-    fig_int(c, obj, node, "section", 1, 10, &f->section);
-    fig_int(c, obj, node, "paragraph", 1, INT_MAX, &f->paragraph);
-    f->text = fig_string(c, obj, node, "text");
-    f->sentence = fig_string(c, obj, node, "sentence");
-    x = fig_member(c, obj, node, "source", &xn, &mark);
-    if (x) {
-        const struct jx_prov *p = load_source(c, x, xn);
+    fig_int(c, at, FK_SECTION, 1, 10, &f->section);
+    fig_int(c, at, FK_PARAGRAPH, 1, INT_MAX, &f->paragraph);
+    f->text = fig_string(c, at, FK_TEXT);
+    f->sentence = fig_string(c, at, FK_SENTENCE);
+    if (fig_member(c, at, FK_SOURCE, &xn, &mark)) {
+        const struct jx_prov *p = load_source(c, xn);
         if (p) {
             f->prov = *p;
         }
         jx_jload_pop(&c->j, mark);
     }
-    check_keys(c, obj, node, figure_keys, NFIGURE_KEYS, NULL, NULL);
+    if (unknown) {
+        check_keys(c, node, figure_keys, NFIGURE_KEYS, NULL, NULL);
+    }
     return ok;
 }
 
-/* Read the report's figures: each usable figure joins the list (an
- * empty array is an empty list: nothing is extracted from the text);
- * consecutive figures of one sentence share its string, as extracted
- * ones do. */
-static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
-                         int32_t node)
+/* Read the report's figures at node: each usable figure joins the list
+ * (an empty array is an empty list: nothing is extracted from the
+ * text); consecutive figures of one sentence share its string, as
+ * extracted ones do. */
+static void load_figures(struct ctx *c, struct jx_facts **out, int32_t node)
 {
-    if (!json_is_array(v)) {
-        type_error(c, F_FIGURES, v, node);
+    if (jtype(c, node) != JX_JT_ARRAY) {
+        type_error(c, F_FIGURES, node);
         return;
     }
     struct jx_facts *fs = jx_alloc(c->a, sizeof *fs);
     *out = fs;
-    size_t n = jx_jload_array_len(&c->j, "J112", v, node, MAX_FIGURES);
+    size_t n = array_len(c, "J112", node, MAX_FIGURES);
     int32_t en = -1; /* the element nodes, walked in order */
     for (size_t i = 0; i < n; i++) {
-        json_t *ev = json_array_get(v, i);
         en = i == 0 ? jx_jdoc_first(c->j.doc, node)
                     : jx_jdoc_next(c->j.doc, en); /* element i */
         size_t mark = jx_jload_index(&c->j, i);
         struct jx_fact f;
         memset(&f, 0, sizeof f);
-        if (!json_is_object(ev)) {
-            type_error(c, F_OBJ, ev, en);
-        } else if (load_figure(c, ev, en, &f)) {
+        int32_t vn = -1;
+        if (jtype(c, en) != JX_JT_OBJECT) {
+            type_error(c, F_OBJ, en);
+        } else if (load_figure(c, en, &f, &vn)) {
             if (!f.text) {
                 char buf[JX_NUM_BUFSZ];
-                const char *num =
-                    f.kind == JX_FACT_MONEY
-                        ? jx_money_format_exact(f.money, f.unit, buf)
-                        : json_string_value(json_object_get(ev, "value"));
-                f.text = jx_sprintf(c->a, "%s%s", num, f.unit_word);
+                if (f.kind == JX_FACT_MONEY) {
+                    f.text = jx_sprintf(
+                        c->a, "%s%s",
+                        jx_money_format_exact(f.money, f.unit, buf),
+                        f.unit_word);
+                } else {
+                    size_t vl; /* the value read: a string */
+                    const char *vs = jx_jdoc_string(c->j.doc, vn, &vl);
+                    f.text = jx_sprintf(c->a, "%.*s%s", (int)vl, vs,
+                                        f.unit_word);
+                }
             }
             const struct jx_fact *prev = fs->n ? &fs->a[fs->n - 1] : NULL;
             if (!f.sentence || !*f.sentence) {
@@ -1237,108 +1350,109 @@ static void load_figures(struct ctx *c, struct jx_facts **out, json_t *v,
     }
 }
 
-/* Read one field whose key is present (v not NULL) at base. */
+/* Read one field whose key is present (at node) at base. */
 static void load_field(struct ctx *c, const struct field *f, char *base,
-                       json_t *v, int32_t node)
+                       int32_t node)
 {
     if (wrappable(f->kind)) {
-        load_leaf(c, f, base, v, node);
+        load_leaf(c, f, base, node);
         return;
     }
-    if (json_is_null(v)) {
+    enum jx_jtype t = jtype(c, node);
+    if (t == JX_JT_NULL) {
         return;
     }
     char *at = base + f->off;
     int k;
     switch (f->kind) {
     case F_UNIT:
-        k = jx_jload_enum(&c->j, "J110", v, node, unit_names, 2);
+        k = enum_of(c, "J110", node, unit_names, 2);
         if (k >= 0) {
             c->unit = k == 0 ? JX_YUAN : JX_WANYUAN;
             *(enum jx_money_unit *)(void *)at = c->unit;
         }
         break;
     case F_PCAT:
-        k = jx_jload_enum(&c->j, "J110", v, node, pcat_names, JX_PCAT_COUNT);
+        k = enum_of(c, "J110", node, pcat_names, JX_PCAT_COUNT);
         if (k >= 0) {
             *(enum jx_project_cat *)(void *)at = (enum jx_project_cat)k;
         }
         break;
     case F_ACH:
-        k = jx_jload_enum(&c->j, "J110", v, node, ach_names, 3);
+        k = enum_of(c, "J110", node, ach_names, 3);
         if (k >= 0) {
             *(enum jx_achieve *)(void *)at = (enum jx_achieve)(k + 1);
         }
         break;
     case F_BOOL:
-        if (!json_is_boolean(v)) {
-            type_error(c, F_BOOL, v, node);
+        if (t != JX_JT_TRUE && t != JX_JT_FALSE) {
+            type_error(c, F_BOOL, node);
         } else {
-            *(bool *)(void *)at = json_is_true(v);
+            *(bool *)(void *)at = t == JX_JT_TRUE;
         }
         break;
     case F_SECNO:
-        if (!json_is_integer(v)) {
-            type_error(c, F_SECNO, v, node);
-        } else if (json_integer_value(v) < 1 || json_integer_value(v) > 10) {
+    case F_WEIGHT: {
+        int64_t hi = f->kind == F_SECNO ? 10 : 100;
+        int64_t v = jx_jdoc_integer(c->j.doc, node);
+        if (t != JX_JT_INTEGER) {
+            type_error(c, f->kind, node);
+        } else if (v < 1 || v > hi) {
             jx_jload_rep(&c->j, "J113", node, false,
-                         "取值超出范围：%s（报告部分编号应在 1 到 10 之间）",
+                         f->kind == F_SECNO
+                             ? "取值超出范围：%s（报告部分编号应在 1 到 10 之间）"
+                             : "取值超出范围：%s（分值应在 1 到 100 之间）",
                          jx_jload_token(&c->j, node));
         } else {
-            *(int *)(void *)at = (int)json_integer_value(v);
+            *(int *)(void *)at = (int)v;
         }
         break;
-    case F_WEIGHT:
-        if (!json_is_integer(v)) {
-            type_error(c, F_WEIGHT, v, node);
-        } else if (json_integer_value(v) < 1 || json_integer_value(v) > 100) {
-            jx_jload_rep(&c->j, "J113", node, false,
-                         "取值超出范围：%s（分值应在 1 到 100 之间）",
-                         jx_jload_token(&c->j, node));
-        } else {
-            *(int *)(void *)at = (int)json_integer_value(v);
-        }
-        break;
+    }
     case F_OBJ:
-        if (!json_is_object(v)) {
-            type_error(c, F_OBJ, v, node);
+        if (t != JX_JT_OBJECT) {
+            type_error(c, F_OBJ, node);
             break;
         }
         if (f->flags & FLAGGED) {
             *(bool *)(void *)(base + f->flag_off) = true;
         }
-        load_object(c, f->sub, at, v, node);
+        load_object(c, f->sub, at, node);
         break;
     case F_ARRAY:
     case F_TEXTS:
-        load_array(c, f, base, v, node);
+        load_array(c, f, base, node);
         break;
     case F_FUNDS:
-        load_funds(c, (struct jx_sheet *)(void *)at, v, node);
+        load_funds(c, (struct jx_sheet *)(void *)at, node);
         break;
     case F_SOURCE:
-        *(const struct jx_prov **)(void *)at = load_source(c, v, node);
+        *(const struct jx_prov **)(void *)at = load_source(c, node);
         break;
     case F_MATERIALS:
-        load_materials(c, (struct jx_submission *)(void *)at, v, node);
+        load_materials(c, (struct jx_submission *)(void *)at, node);
         break;
     case F_FIGURES:
-        load_figures(c, (struct jx_facts **)(void *)at, v, node);
+        load_figures(c, (struct jx_facts **)(void *)at, node);
         break;
-    case F_FORMAT:
-        if (!json_is_string(v) || strcmp(json_string_value(v), FORMAT_NAME)) {
+    case F_FORMAT: {
+        size_t n;
+        const char *s = jx_jdoc_string(c->j.doc, node, &n);
+        if (!s || n != sizeof FORMAT_NAME - 1 ||
+            memcmp(s, FORMAT_NAME, n) != 0) {
+            json_t *v = val(c, node);
             jx_jload_rep(&c->j, "J010", node, false,
                          "不是 jixiao 数据包：\"format\" 应为 \"%s\"，实际为%s",
                          FORMAT_NAME,
-                         json_is_string(v) ? jx_jload_shown(&c->j, v, node)
-                                           : jx_json_type_zh(v));
+                         s ? jx_jload_shown(&c->j, v, node)
+                           : jx_json_type_zh(v));
             c->fatal = true;
         }
         break;
+    }
     case F_VERSION:
-        if (!json_is_integer(v)) {
-            type_error(c, F_VERSION, v, node);
-        } else if (json_integer_value(v) != 1) {
+        if (t != JX_JT_INTEGER) {
+            type_error(c, F_VERSION, node);
+        } else if (jx_jdoc_integer(c->j.doc, node) != 1) {
             jx_jload_rep(&c->j, "J011", node, false,
                          "不支持的版本 %s（只支持 1）",
                          jx_jload_token(&c->j, node));
@@ -1376,35 +1490,26 @@ static int field_index(const struct table *tb, const char *key, size_t klen,
     return -1;
 }
 
-/* Read the object obj (at node) along the table tb into base; report
- * missing required keys and unknown keys.  The money unit chosen by a
- * "unit" key holds for this object and what it contains. */
+/* Read the object at node along the table tb into base; report missing
+ * required keys and unknown keys.  The members are found by one walk of
+ * the object's nodes (a repeated key's last occurrence, the value
+ * jansson keeps).  The money unit chosen by a "unit" key holds for this
+ * object and what it contains. */
 static void load_object(struct ctx *c, const struct table *tb, char *base,
-                        json_t *obj, int32_t node)
+                        int32_t node)
 {
     enum jx_money_unit saved = c->unit;
     const char *names[MAX_FIELDS];
-    json_t *vals[MAX_FIELDS];
     if (tb->n > MAX_FIELDS) {
         JX_BUG("load_object: table larger than MAX_FIELDS");
     }
     int32_t at[MAX_FIELDS]; /* each field's member node, or -1 */
     size_t klens[MAX_FIELDS]; /* each found field's key length */
-    memset(vals, 0, tb->n * sizeof vals[0]);
     for (size_t i = 0; i < tb->n; i++) {
         at[i] = -1;
     }
-    /* the members' nodes by walking the object's children (the last of
-       a duplicated key, as the lookup by key gives) */
     size_t hint = 0;
-    /* the first members' keys and fields, for the pass below: jansson
-       gives the members in the same order unless a key is repeated */
-    struct {
-        const char *key;
-        size_t len;
-        int field;
-    } seen[MAX_FIELDS];
-    size_t nseen = 0;
+    bool unknown = false;
     for (int32_t k = jx_jdoc_first(c->j.doc, node); k >= 0;
          k = jx_jdoc_next(c->j.doc, k)) {
         size_t kl;
@@ -1413,35 +1518,6 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
         if (i >= 0) {
             at[i] = k;
             klens[i] = kl; /* == strlen(tb->f[i].key) */
-        }
-        if (nseen < MAX_FIELDS) {
-            seen[nseen].key = kk;
-            seen[nseen].len = kl;
-            seen[nseen++].field = i;
-        }
-    }
-    /* one pass over the members: each to its field, or noted unknown */
-    bool unknown = false;
-    size_t m = 0;
-    hint = 0;
-    /* jansson's members in its order, by its iterator (what
-       json_object_keylen_foreach walks, without looking each key's
-       iterator up again three times a member) */
-    for (void *it = json_object_iter(obj); it;
-         it = json_object_iter_next(obj, it)) {
-        const char *mkey = json_object_iter_key(it);
-        size_t mklen = json_object_iter_key_len(it);
-        json_t *mv = json_object_iter_value(it);
-        int i;
-        if (m < nseen && seen[m].key && seen[m].len == mklen &&
-            memcmp(seen[m].key, mkey, mklen) == 0) {
-            i = seen[m].field; /* the same key as the walk above found */
-        } else {
-            i = field_index(tb, mkey, mklen, &hint);
-        }
-        m++;
-        if (i >= 0) {
-            vals[i] = mv;
         } else {
             unknown = true;
         }
@@ -1456,24 +1532,23 @@ static void load_object(struct ctx *c, const struct table *tb, char *base,
             c->unit = JX_WANYUAN;
             *(enum jx_money_unit *)(void *)(base + f->off) = JX_WANYUAN;
         }
-        json_t *v = vals[i];
-        if (!v && !(f->flags & REQ)) {
+        int32_t v = at[i];
+        if (v < 0 && !(f->flags & REQ)) {
             continue; /* absent and optional: nothing to read or say */
         }
-        size_t klen = at[i] >= 0 ? klens[i] : strlen(f->key);
+        size_t klen = v >= 0 ? klens[i] : strlen(f->key);
         size_t mark = jx_jload_push(&c->j, f->key, klen);
-        if ((f->flags & REQ) && is_empty(f, v)) {
+        if ((f->flags & REQ) && is_empty(c, f, v)) {
             jx_jload_rep(&c->j, "J104", node, false, "缺少必填项 \"%s\"",
                          f->key);
         }
-        if (v) {
-            load_field(c, f, base, v, at[i]);
+        if (v >= 0) {
+            load_field(c, f, base, v);
         }
         jx_jload_pop(&c->j, mark);
     }
     if (!c->fatal && unknown) {
-        check_keys(c, obj, node, names, tb->n, tb->foreign,
-                   tb->foreign_note);
+        check_keys(c, node, names, tb->n, tb->foreign, tb->foreign_note);
     }
     c->unit = saved;
 }
@@ -1559,7 +1634,7 @@ struct jx_package *jx_pkgjson_load_pos(struct jx_arena *arena,
     }
     pkg = jx_package_new(arena);
     pkg->source = jx_strdup(arena, file);
-    load_object(&c, &top_tb, (char *)pkg, root, 0);
+    load_object(&c, &top_tb, (char *)pkg, 0); /* node 0: root */
     if (c.fatal) {
         pkg = NULL;
     } else {

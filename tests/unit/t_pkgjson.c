@@ -1874,6 +1874,109 @@ static void positions(void)
     jx_arena_free(a);
 }
 
+/* Every node below node (node included) read from its token agrees
+ * with jansson's value found by its key or index: type, string,
+ * integer, number of children.  Returns the nodes seen. */
+static size_t node_values_agree(const struct jx_jdoc *d, int32_t node)
+{
+    json_t *v = jx_jdoc_value(d, node);
+    CHECK(v != NULL);
+    enum jx_jtype t = jx_jdoc_type(d, node);
+    enum jx_jtype want = json_is_object(v)    ? JX_JT_OBJECT
+                         : json_is_array(v)   ? JX_JT_ARRAY
+                         : json_is_string(v)  ? JX_JT_STRING
+                         : json_is_integer(v) ? JX_JT_INTEGER
+                         : json_is_real(v)    ? JX_JT_REAL
+                         : json_is_true(v)    ? JX_JT_TRUE
+                         : json_is_false(v)   ? JX_JT_FALSE
+                                              : JX_JT_NULL;
+    CHECK_INT(t, want);
+    size_t n;
+    const char *s = jx_jdoc_string(d, node, &n);
+    CHECK(!s == !json_is_string(v));
+    if (s && json_is_string(v)) {
+        CHECK(n == json_string_length(v) &&
+              memcmp(s, json_string_value(v), n) == 0);
+    }
+    CHECK(jx_jdoc_integer(d, node) ==
+          (json_is_integer(v) ? json_integer_value(v) : 0));
+    size_t seen = 1, kids = 0, kept = 0;
+    for (int32_t k = jx_jdoc_first(d, node); k >= 0; k = jx_jdoc_next(d, k)) {
+        kids++;
+        if (jx_jdoc_is_last(d, k) || !json_is_object(v)) {
+            kept++;
+            seen += node_values_agree(d, k);
+        }
+    }
+    CHECK_INT(jx_jdoc_count(d, node), kids);
+    CHECK_INT(kept, json_is_object(v)  ? json_object_size(v)
+                    : json_is_array(v) ? json_array_size(v)
+                                       : 0);
+    return seen;
+}
+
+/* Values read from the nodes (base_json.h: jx_jdoc_type, _string,
+ * _integer, _count, _is_last, _value), in the one pass and after
+ * repairs: the exact values, and every node against jansson's. */
+static void node_values(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    const char *t =
+        "{\"s\": \"甲\\\"乙\\n\\u4e19\\ud83d\\ude00\", \"p\": \"plain\", "
+        "\"e\": \"\", \"i\": -0, \"min\": -9223372036854775808, "
+        "\"max\": 9223372036854775807, \"r\": 1e2, \"r2\": 0.5, "
+        "\"b\": [true, false, null, {}, []], \"o\": {\"x\": 7}}";
+    for (int way = 0; way < 2; way++) {
+        struct jx_jlimits lim = {20, 64, 0, way == 1};
+        struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
+        CHECK(jx_jdoc_root(d) != NULL);
+        CHECK_INT(node_values_agree(d, 0), 17);
+        size_t n;
+        const char *s = jx_jdoc_string(d, jx_jdoc_lookup(d, "/s"), &n);
+        CHECK(s && n == strlen("甲\"乙\n丙😀") &&
+              memcmp(s, "甲\"乙\n丙😀", n) == 0);
+        s = jx_jdoc_string(d, jx_jdoc_lookup(d, "/p"), &n);
+        CHECK(s && n == 5 && memcmp(s, "plain", 5) == 0);
+        s = jx_jdoc_string(d, jx_jdoc_lookup(d, "/e"), &n);
+        CHECK(s && n == 0);
+        CHECK(jx_jdoc_string(d, jx_jdoc_lookup(d, "/i"), &n) == NULL);
+        CHECK(jx_jdoc_integer(d, jx_jdoc_lookup(d, "/min")) == INT64_MIN);
+        CHECK(jx_jdoc_integer(d, jx_jdoc_lookup(d, "/max")) == INT64_MAX);
+        CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/i")), JX_JT_INTEGER);
+        CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/r")), JX_JT_REAL);
+        CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/b/2")), JX_JT_NULL);
+        CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/b/3")), JX_JT_OBJECT);
+        CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/b/4")), JX_JT_ARRAY);
+        CHECK_INT(jx_jdoc_type(d, -1), JX_JT_NONE);
+        CHECK_INT(jx_jdoc_count(d, jx_jdoc_lookup(d, "/b")), 5);
+        CHECK_INT(jx_jdoc_count(d, jx_jdoc_lookup(d, "/p")), 0);
+        CHECK(jx_jdoc_value(d, -1) == NULL);
+        jx_jdoc_free(d);
+    }
+    /* repaired texts: a missing comma, a dropped \u0000, a repeated key
+       (the last is jansson's and the lookups'), a bare word nulled */
+    const char *r = "{\"a\": 1 \"b\": \"x\\u0000y\", \"a\": [2, 3], "
+                    "\"c\": nope, \"d\": {\"a\": 1, \"a\": \"z\"}}";
+    struct jx_jlimits lim = {20, 64, 0, false};
+    struct jx_jdoc *d = jx_jdoc_parse(a, r, strlen(r), &lim);
+    CHECK(jx_jdoc_nsyntax(d) >= 3);
+    CHECK(jx_jdoc_root(d) != NULL);
+    CHECK_INT(node_values_agree(d, 0), 8);
+    CHECK_INT(jx_jdoc_count(d, 0), 5);
+    int32_t first_a = jx_jdoc_first(d, 0);
+    CHECK(!jx_jdoc_is_last(d, first_a));
+    CHECK(jx_jdoc_is_last(d, jx_jdoc_lookup(d, "/a")));
+    CHECK(json_is_array(jx_jdoc_value(d, first_a)));
+    size_t n;
+    const char *s = jx_jdoc_string(d, jx_jdoc_lookup(d, "/b"), &n);
+    CHECK(s && n == 2 && memcmp(s, "xy", 2) == 0);
+    CHECK_INT(jx_jdoc_type(d, jx_jdoc_lookup(d, "/c")), JX_JT_NULL);
+    s = jx_jdoc_string(d, jx_jdoc_lookup(d, "/d/a"), &n);
+    CHECK(s && n == 1 && s[0] == 'z');
+    jx_jdoc_free(d);
+    jx_arena_free(a);
+}
+
 /* Many errors spread over a text: each repair resumes the parse after
  * the last bracket jansson accepted and keeps the tokens before it
  * (base_json.c, struct resume / struct tokidx); the repairs, their
@@ -2321,6 +2424,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.limit_size", limit_size},
     {"pkgjson.diag_limit", diag_limit},
     {"pkgjson.positions", positions},
+    {"pkgjson.node_values", node_values},
     {"pkgjson.repairs_spread", repairs_spread},
     {"pkgjson.one_pass", one_pass},
     {"pkgjson.positions_long_lines", positions_long_lines},
