@@ -67,9 +67,12 @@ static size_t phase(int which, char **paths, size_t n, struct jx_run *run,
 {
     size_t sum = 0;
     struct jx_jlimits lim = {64, JX_PKGJSON_MAX_DEPTH, JX_PKGJSON_MAX_BYTES, false};
+    /* as `jixiao check` asks (cmd_check.c): only the findings, the
+       scoring's derivations not written (jx_score_brief) */
+    const struct jx_input_opts check_opts = {.findings_only = true};
     for (size_t i = 0; i < n; i++) {
         if (which == 4) {
-            struct jx_result *in = jx_run_file(run, paths[i], NULL);
+            struct jx_result *in = jx_run_file(run, paths[i], &check_opts);
             struct jx_buf b;
             jx_buf_init(&b, SIZE_MAX);
             for (size_t k = 0; k < in->diags.n; k++) {

@@ -784,9 +784,11 @@ static void prose_rates(struct jx_check_ctx *c)
     const struct jx_facts *fs = jx_check_facts(c);
     for (size_t i = 0; i < fs->n; i++) {
         const struct jx_fact *pct = &fs->a[i];
+        if (pct->kind != JX_FACT_PERCENT) {
+            continue; /* before its label is searched */
+        }
         bool pay = strstr(pct->label, "支付率") || strstr(pct->label, "拨付率");
-        if (pct->kind != JX_FACT_PERCENT ||
-            (!strstr(pct->label, "执行率") && !pay)) {
+        if (!strstr(pct->label, "执行率") && !pay) {
             continue;
         }
         const struct jx_fact *m[3];
@@ -968,13 +970,14 @@ static bool semi_next(const char *src, const char *a, const char *b)
     if (!src || !a || !b || !*a || !*b) {
         return false;
     }
-    const char *at = strstr(src, a);
-    if (!at) {
-        return false;
-    }
-    /* a sentence keeps its terminator: it must be the semicolon */
+    /* a sentence keeps its terminator: it must be the semicolon (asked
+       first: most sentences end otherwise, and src is the whole text) */
     size_t n = strlen(a), k = strlen("；");
     if (!(a[n - 1] == ';' || (n >= k && strcmp(a + n - k, "；") == 0))) {
+        return false;
+    }
+    const char *at = strstr(src, a);
+    if (!at) {
         return false;
     }
     const char *e = at + n;
@@ -1274,13 +1277,14 @@ static void prose_pairs(struct jx_check_ctx *c)
         const struct jx_fact *t = &fs->a[i], *p1 = &fs->a[i + 1],
                              *p2 = &fs->a[i + 2];
         if (t->kind != JX_FACT_MONEY || p1->kind != JX_FACT_MONEY ||
-            p2->kind != JX_FACT_MONEY || strstr(t->sentence, "其中") ||
+            p2->kind != JX_FACT_MONEY ||
             strcmp(t->sentence, p1->sentence) != 0 ||
             strcmp(t->sentence, p2->sentence) != 0 ||
-            (i + 3 < fs->n && strcmp(fs->a[i + 3].sentence, t->sentence) == 0 &&
-             fs->a[i + 3].kind == JX_FACT_MONEY) ||
-            (i > 0 && strcmp(fs->a[i - 1].sentence, t->sentence) == 0 &&
-             fs->a[i - 1].kind == JX_FACT_MONEY)) {
+            (i + 3 < fs->n && fs->a[i + 3].kind == JX_FACT_MONEY &&
+             strcmp(fs->a[i + 3].sentence, t->sentence) == 0) ||
+            (i > 0 && fs->a[i - 1].kind == JX_FACT_MONEY &&
+             strcmp(fs->a[i - 1].sentence, t->sentence) == 0) ||
+            strstr(t->sentence, "其中")) {
             continue;
         }
         if (!strstr(t->label, "总") && !strstr(t->label, "合计") &&
@@ -1356,8 +1360,14 @@ static void prose_head_lists(struct jx_check_ctx *c)
         while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
             j++;
         }
+        /* a sentence without a headcount has no total of people: passed
+           over without searching it */
+        bool heads = false;
+        for (size_t k = i; k < j && !heads; k++) {
+            heads = fs->a[k].kind == JX_FACT_HEADCOUNT;
+        }
         const char *sent = fs->a[i].sentence;
-        const char *q = strstr(sent, "其中");
+        const char *q = heads ? strstr(sent, "其中") : NULL;
         /* one 其中 only: nested lists are not untangled for people */
         if (q && !strstr(q + 1, "其中")) {
             size_t qp = (size_t)(q - sent), cur = 0;

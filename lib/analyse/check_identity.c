@@ -7,6 +7,7 @@
  * stays silent where I403 already points at the same line.
  */
 #include "analyse/check_family.h"
+#include "base/base_pairs.h"
 #include "jixiao/check.h"
 #include "jixiao/facts.h"
 
@@ -207,8 +208,11 @@ static bool whole_staff(const struct jx_fact *f)
         "本级", "机关", "下属", "所属", "二级", "直属", "派出", "分局",
         "处", "所", "中心", "站", "队", "科", "股", "院", "校", "馆",
         "其中"};
+    struct jx_pairs ps; /* the label's byte pairs: most parts are ruled
+                           out without a search */
+    jx_pairs_of(&ps, f->label);
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        if (strstr(f->label, parts[i])) {
+        if (jx_pairs_may_hold(&ps, parts[i]) && strstr(f->label, parts[i])) {
             return false;
         }
     }

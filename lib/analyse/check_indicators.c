@@ -451,14 +451,16 @@ static void unexplained_rate(struct jx_check_ctx *c, const struct isheet *s)
         jx_rat_cmp(se->rate.value, jx_rat_int(1)) >= 0) {
         return;
     }
+    /* the report's answer first: it is told once per package (kept in
+       s->report_says) and, when yes, spares every row's note */
+    const struct jx_report *rp = &c->pkg->report;
+    if (report_explains(c, s->report_says)) {
+        return;
+    }
     for (size_t i = 0; i < s->sh->nindicators; i++) {
         if (explains(s->sh->indicators[i].deviation.s)) {
             return;
         }
-    }
-    const struct jx_report *rp = &c->pkg->report;
-    if (report_explains(c, s->report_says)) {
-        return;
     }
     char buf[JX_NUM_BUFSZ];
     if (!rp->present) {

@@ -121,9 +121,11 @@ static enum jx_fund_key nature_of(const struct jx_fact *f)
 static void nature_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
 {
     const struct jx_sheet *us = &c->pkg->unit_sheet;
+    if (!c->pkg->has_unit_sheet || f->kind != JX_FACT_MONEY) {
+        return; /* before the label's words are searched */
+    }
     enum jx_fund_key k = nature_of(f);
-    if (!c->pkg->has_unit_sheet || k == JX_FUND_COUNT ||
-        f->kind != JX_FACT_MONEY || budget_word(f->label) ||
+    if (k == JX_FUND_COUNT || budget_word(f->label) ||
         !us->funds[k].executed.present) {
         return;
     }
@@ -335,8 +337,11 @@ static void totals_vs_sheet(struct jx_check_ctx *c, const struct jx_fact *f)
     const uint32_t sources = JX_SCOPE_GENERAL_BUDGET | JX_SCOPE_GOV_FUND |
                              JX_SCOPE_STATE_CAPITAL |
                              JX_SCOPE_SOCIAL_INSURANCE | JX_SCOPE_FISCAL;
+    /* every label that names the year's whole says 全年 (全年预算,
+       全年执行, 全年实际支出, 全年支出): one search rules out the rest */
     if (!c->pkg->has_unit_sheet || f->kind != JX_FACT_MONEY ||
-        (f->label_scopes & sources) || strstr(f->label, "基金") ||
+        (f->label_scopes & sources) || !strstr(f->label, "全年") ||
+        strstr(f->label, "基金") ||
         strstr(f->label, "专户") || strstr(f->label, "其他资金") ||
         strstr(f->label, "年初")) {
         return; /* a part of the funds, not the year's whole */

@@ -11,6 +11,7 @@
  * reasons say what was counted so that a reviewer can disagree.
  */
 #include "assess/assess.h"
+#include "base/base_pairs.h"
 
 #include <string.h>
 
@@ -63,11 +64,13 @@ static const char *const stop_bigrams[] = {
     "较少", "较低", "不高", "明显", "主要", "我局", "我中", "本单", "有关",
     NULL};
 
-/* True when s contains a word of the NULL-terminated list w. */
-static bool has_word(const char *s, const char *const *w)
+/* True when s contains a word of the NULL-terminated list w; ps holds
+ * s's byte pairs (jx_pairs_of), which rule most words out unsearched. */
+static bool has_word(const char *s, const struct jx_pairs *ps,
+                     const char *const *w)
 {
     for (; *w; w++) {
-        if (strstr(s, *w)) {
+        if (jx_pairs_may_hold(ps, *w) && strstr(s, *w)) {
             return true;
         }
     }
@@ -348,17 +351,19 @@ static const char *section_text(const struct jx_package *pkg, int no)
  * problem, else measures). */
 static void tag(struct jx_text_item *it, bool problem)
 {
+    struct jx_pairs ps; /* the text's byte pairs: one pass for all lists */
+    jx_pairs_of(&ps, it->text);
     for (int a = 0; a < JX_AREA_COUNT; a++) {
-        if (has_word(it->text, area_words[a])) {
+        if (has_word(it->text, &ps, area_words[a])) {
             it->areas |= 1u << a;
         }
     }
-    it->cause = has_word(it->text, cause_words);
+    it->cause = has_word(it->text, &ps, cause_words);
     if (problem) {
-        it->funding_only = has_word(it->text, funding_words) &&
+        it->funding_only = has_word(it->text, &ps, funding_words) &&
                            !(it->areas & ~(1u << JX_AREA_ALLOCATION));
     } else {
-        it->funding_only = has_word(it->text, money_words) &&
+        it->funding_only = has_word(it->text, &ps, money_words) &&
                            strlen(it->text) < 120;
     }
 }

@@ -235,7 +235,7 @@ static void scope_match_init(struct scope_match *sm)
  * blanks are told by their bytes: neither lead byte 0xE3 0x80 0x80 nor
  * 0xC2 0xA0 can sit inside another UTF-8 sequence, so this is what
  * decoding character by character would find. */
-static size_t blank_at(const char *s, size_t i, size_t n)
+static size_t blank_at_slow(const char *s, size_t i, size_t n)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -249,6 +249,18 @@ static size_t blank_at(const char *s, size_t i, size_t n)
         return 2;
     }
     return 0;
+}
+
+/* blank_at without a call for the usual byte: one above the blank
+ * ASCII bytes that is neither lead byte of a blank (0xE3 of U+3000,
+ * 0xC2 of U+00A0) starts none. */
+static inline size_t blank_at(const char *s, size_t i, size_t n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ' && c != 0xE3 && c != 0xC2) {
+        return 0;
+    }
+    return blank_at_slow(s, i, n);
 }
 
 /* The scope bits of the words in s[0..n) (up to a NUL), white space
@@ -1165,6 +1177,14 @@ void jx_text_facts(struct jx_arena *arena, const char *text, size_t len,
             if (c0 != ' ' && c0 != '\t' && c0 != '\r') {
                 para_text = true;
             }
+            i++;
+            continue;
+        }
+        if (c0 >= 0xE4 && c0 <= 0xE9 && !cn_numeral_at(text, len, i)) {
+            /* a Chinese character that is no numeral (the usual one
+               here): no terminator, digit or confusable starts with
+               its lead byte, so the steps below would pass it too */
+            para_text = true;
             i++;
             continue;
         }

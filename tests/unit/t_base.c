@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/base_pairs.h"
 #include "jixiao/base.h"
 #include "jixiao/diag.h"
 
@@ -612,7 +613,46 @@ static void text_bag(void)
     CHECK(!jx_text_bag_blank(0x4E00));
 }
 
+/* The byte-pair filter never rules out a word the text holds, rules out
+ * absent ones whose pairs the text lacks, and answers the same for a
+ * word at the start, the end and across characters. */
+static void pairs_filter(void)
+{
+    static const char text[] = "由于资金拨付较晚，执行率为 87.5%";
+    struct jx_pairs ps;
+    jx_pairs_of(&ps, text);
+    static const char *const held[] = {"由于", "资金拨付", "较晚", "，执行",
+                                       "87.5%", " 8", "%", "", text};
+    for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+        CHECK(jx_pairs_may_hold(&ps, held[i]));
+    }
+    static const char *const absent[] = {"采购", "资产", "审计", "95%",
+                                         "xy"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
+        CHECK(!jx_pairs_may_hold(&ps, absent[i]));
+        CHECK(strstr(text, absent[i]) == NULL);
+    }
+    /* every substring of the text may be held */
+    size_t n = strlen(text);
+    for (size_t b = 0; b < n; b++) {
+        for (size_t e = b + 1; e <= n; e++) {
+            char w[64];
+            memcpy(w, text + b, e - b);
+            w[e - b] = '\0';
+            CHECK(jx_pairs_may_hold(&ps, w));
+        }
+    }
+    /* an empty text or NULL holds no pair: only words of one byte or
+       none may be in it */
+    jx_pairs_of(&ps, NULL);
+    CHECK(!jx_pairs_may_hold(&ps, "预算"));
+    CHECK(jx_pairs_may_hold(&ps, "a"));
+    jx_pairs_of(&ps, "a");
+    CHECK(!jx_pairs_may_hold(&ps, "ab"));
+}
+
 const struct jx_test t_base[] = {
+    {"base.pairs_filter", pairs_filter},
     {"base.text_bag", text_bag},
     {"base.ymd", ymd},
     {"base.utf8_xml", utf8_xml},
