@@ -751,18 +751,108 @@ static void cell_text(const FreeXL_CellValue *v, const struct xcell *rec,
     }
 }
 
-/* The merged area of sheet holding (row, col), or NULL. */
-static const struct xmerge *merge_at(const struct biff *bf, unsigned sheet,
+/*
+ * The merged ranges of one sheet met row by row, so that the merge over
+ * a position is found among the few that cover its row instead of
+ * among every merge of the workbook: sheet_merges_init takes the
+ * sheet's merges in workbook order (the order decides which of two
+ * overlapping merges a position takes, as before), sorted by first row;
+ * sheet_merges_row is called for rows in increasing order; merge_at
+ * then looks only at the merges that row lies in.  Arrays malloc'd,
+ * freed by sheet_merges_free.
+ */
+struct sheet_merges {
+    const struct xmerge **by_r0; /* the sheet's merges by first row */
+    size_t n, next;              /* count, the first not yet active */
+    size_t *active;              /* workbook indexes of the row's merges */
+    size_t nactive;
+    const struct xmerge *base;   /* bf->merges, for the indexes */
+};
+
+/* qsort order of merges by first row, then workbook order. */
+static int merge_r0_cmp(const void *a, const void *b)
+{
+    const struct xmerge *x = *(const struct xmerge *const *)a;
+    const struct xmerge *y = *(const struct xmerge *const *)b;
+    if (x->r0 != y->r0) {
+        return x->r0 < y->r0 ? -1 : 1;
+    }
+    return x < y ? -1 : x > y;
+}
+
+/* Collect sheet's merges of bf into sm (see struct sheet_merges). */
+static void sheet_merges_init(struct sheet_merges *sm, const struct biff *bf,
+                              unsigned sheet)
+{
+    memset(sm, 0, sizeof *sm);
+    sm->base = bf->merges;
+    for (size_t i = 0; i < bf->nmerges; i++) {
+        sm->n += bf->merges[i].sheet == sheet;
+    }
+    if (!sm->n) {
+        return;
+    }
+    sm->by_r0 = jx_xmalloc(sm->n * sizeof *sm->by_r0);
+    sm->active = jx_xmalloc(sm->n * sizeof *sm->active);
+    size_t k = 0;
+    for (size_t i = 0; i < bf->nmerges; i++) {
+        if (bf->merges[i].sheet == sheet) {
+            sm->by_r0[k++] = &bf->merges[i];
+        }
+    }
+    qsort(sm->by_r0, sm->n, sizeof *sm->by_r0, merge_r0_cmp);
+}
+
+/* Make row the current row: the merges it lies in become active, in
+ * workbook order. */
+static void sheet_merges_row(struct sheet_merges *sm, unsigned row)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < sm->nactive; i++) {
+        if (sm->base[sm->active[i]].r1 >= row) {
+            sm->active[w++] = sm->active[i];
+        }
+    }
+    sm->nactive = w;
+    bool added = false;
+    while (sm->next < sm->n && sm->by_r0[sm->next]->r0 <= row) {
+        const struct xmerge *m = sm->by_r0[sm->next++];
+        if (m->r1 >= row) {
+            sm->active[sm->nactive++] = (size_t)(m - sm->base);
+            added = true;
+        }
+    }
+    if (added) {
+        /* few at a time: insertion sort into workbook order */
+        for (size_t i = 1; i < sm->nactive; i++) {
+            size_t v = sm->active[i], j = i;
+            for (; j > 0 && sm->active[j - 1] > v; j--) {
+                sm->active[j] = sm->active[j - 1];
+            }
+            sm->active[j] = v;
+        }
+    }
+}
+
+/* The merged range covering (row, col) of the current row, the first
+ * in workbook order, or NULL. */
+static const struct xmerge *merge_at(const struct sheet_merges *sm,
                                      unsigned row, unsigned col)
 {
-    for (size_t i = 0; i < bf->nmerges; i++) {
-        const struct xmerge *m = &bf->merges[i];
-        if (m->sheet == sheet && row >= m->r0 && row <= m->r1 &&
-            col >= m->c0 && col <= m->c1) {
+    for (size_t i = 0; i < sm->nactive; i++) {
+        const struct xmerge *m = &sm->base[sm->active[i]];
+        if (row >= m->r0 && row <= m->r1 && col >= m->c0 && col <= m->c1) {
             return m;
         }
     }
     return NULL;
+}
+
+/* Give back sm's arrays. */
+static void sheet_merges_free(struct sheet_merges *sm)
+{
+    free(sm->by_r0);
+    free(sm->active);
 }
 
 /* Trim ASCII blanks and full-width spaces around s[0..*n). */
@@ -809,15 +899,18 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
     t->where = JX_DOC_AT_SHEET;
     struct jx_buf b;
     jx_buf_init(&b, 1u << 20);
+    struct sheet_merges sm;
+    sheet_merges_init(&sm, bf, sheet);
     bool ok = true;
     for (unsigned r = 0; r < rows && ok; r++) {
+        sheet_merges_row(&sm, r);
         for (unsigned c = 0; c < cols && c < MAX_COLS; c++) {
             FreeXL_CellValue v;
             if (freexl_get_cell_value(h, r, (unsigned short)c, &v) !=
                 FREEXL_OK) {
                 continue;
             }
-            const struct xmerge *m = merge_at(bf, sheet, r, c);
+            const struct xmerge *m = merge_at(&sm, r, c);
             if (m && (m->r0 != r || m->c0 != c)) {
                 continue; /* covered by a merged cell */
             }
@@ -842,6 +935,7 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
         }
     }
     jx_buf_release(&b);
+    sheet_merges_free(&sm);
     if (jx_doc_table_end(doc, t) != 0) {
         jx_import_error(diags, doc->file, "I543",
                         "XLS 工作表“%s”过大：超过 %ld 个网格位置", name,
