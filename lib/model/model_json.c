@@ -526,17 +526,21 @@ static void check_keys(struct ctx *c, int32_t node,
                         note);
 }
 
-/* The index among names[0..count) (no NULL entries) of the key
- * key[0..klen) (which may hold NUL bytes), or -1.  The search starts at
- * *hint, the entry after the last one found (members usually come in
- * the list's order), and wraps around; the names are unique, so where
- * it starts does not change the answer.  *hint is updated on a match. */
-static int name_index(const char *const *names, size_t count,
-                      const char *key, size_t klen, size_t *hint)
+/* The index among count names, the i-th a const char * at
+ * base + i * stride (no NULL entries), of the key key[0..klen) (which
+ * may hold NUL bytes), or -1.  The search starts at *hint, the entry
+ * after the last one found (members usually come in the list's order),
+ * and wraps around; the names are unique, so where it starts does not
+ * change the answer.  *hint is updated on a match.  Serves a plain list
+ * of names and a table's fields (their key first) alike. */
+static int strided_index(const void *base, size_t stride, size_t count,
+                         const char *key, size_t klen, size_t *hint)
 {
     size_t i = *hint < count ? *hint : 0;
     for (size_t t = 0; t < count; t++, i = i + 1 < count ? i + 1 : 0) {
-        const char *k = names[i];
+        const char *k =
+            *(const char *const *)(const void *)((const char *)base +
+                                                 i * stride);
         if (klen && k[0] != key[0]) {
             continue; /* the usual miss, by the first byte */
         }
@@ -550,6 +554,14 @@ static int name_index(const char *const *names, size_t count,
         }
     }
     return -1;
+}
+
+/* The index among names[0..count) of key[0..klen), or -1 (see
+ * strided_index). */
+static int name_index(const char *const *names, size_t count,
+                      const char *key, size_t klen, size_t *hint)
+{
+    return strided_index(names, sizeof *names, count, key, klen, hint);
 }
 
 /* The member nodes of the object at node for names[0..count) into
@@ -1464,30 +1476,16 @@ static void load_field(struct ctx *c, const struct field *f, char *base,
     }
 }
 
-/* The index in tb of the field whose key is key[0..klen) (which may
- * hold NUL bytes), or -1.  The search starts at *hint, the field after
- * the last one found (members usually come in the table's order), and
- * wraps around; a table's keys are unique, so where it starts does not
- * change the answer.  *hint is updated on a match. */
+/* The index in tb of the field whose key is key[0..klen), or -1 (see
+ * strided_index: the fields' keys read in place). */
 static int field_index(const struct table *tb, const char *key, size_t klen,
                        size_t *hint)
 {
-    size_t i = *hint < tb->n ? *hint : 0;
-    for (size_t t = 0; t < tb->n; t++, i = i + 1 < tb->n ? i + 1 : 0) {
-        const char *k = tb->f[i].key;
-        if (klen && k[0] != key[0]) {
-            continue; /* the usual miss, by the first byte */
-        }
-        size_t j = 0;
-        while (j < klen && k[j] != '\0' && k[j] == key[j]) {
-            j++;
-        }
-        if (j == klen && k[j] == '\0') {
-            *hint = i + 1;
-            return (int)i;
-        }
+    if (!tb->n) {
+        return -1;
     }
-    return -1;
+    return strided_index(&tb->f[0].key, sizeof tb->f[0], tb->n, key, klen,
+                         hint);
 }
 
 /* Read the object at node along the table tb into base; report missing
