@@ -906,12 +906,10 @@ static void cell_values(void)
     tb_free(&b, &dg);
 }
 
-/* A DOCX-like table: level-1 and level-2 cells merged down several
- * rows (so carried into them), provenance by table/row/column. */
-static void merged_cells(void)
+/* The title of an 整体支出绩效自评表 and a table whose first row is its
+ * indicator header (seven columns), for the tests below to fill. */
+static struct jx_doc_table *indicator_head(struct jx_doc *d)
 {
-    struct jx_arena *a = jx_arena_new();
-    struct jx_doc *d = jx_doc_new(a, "m.docx", JX_SRC_DOCX);
     const char *title = "2024年度预算单位整体支出绩效自评表";
     jx_doc_add_para(d, title, strlen(title), 1, NULL);
     struct jx_doc_table *t = jx_doc_add_table(d, NULL);
@@ -923,6 +921,16 @@ static void merged_cells(void)
         jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), 0,
                               0);
     }
+    return t;
+}
+
+/* A DOCX-like table: level-1 and level-2 cells merged down several
+ * rows (so carried into them), provenance by table/row/column. */
+static void merged_cells(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_doc *d = jx_doc_new(a, "m.docx", JX_SRC_DOCX);
+    struct jx_doc_table *t = indicator_head(d);
     jx_doc_table_add_cell(d, t, 1, 0, 3, 1, "产出指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 1, 1, 2, 1, "数量指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 3, 1, 1, 1, "质量指标", 12, 0, 0);
@@ -972,17 +980,7 @@ static size_t tall_merge_rows(struct jx_arena *a, int span,
                               struct jx_package **pkg)
 {
     struct jx_doc *d = jx_doc_new(a, "m.xlsx", JX_SRC_XLSX);
-    const char *title = "2024年度预算单位整体支出绩效自评表";
-    jx_doc_add_para(d, title, strlen(title), 1, NULL);
-    struct jx_doc_table *t = jx_doc_add_table(d, NULL);
-    t->where = JX_DOC_AT_GRID;
-    static const char *const hdr[] = {"一级指标", "二级指标", "三级指标",
-                                       "年度指标值", "实际完成值", "分值",
-                                       "得分"};
-    for (int c = 0; c < 7; c++) {
-        jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), 0,
-                              0);
-    }
+    struct jx_doc_table *t = indicator_head(d);
     jx_doc_table_add_cell(d, t, 1, 0, span, 1, "产出指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 1, 1, 3, 1, "数量指标", 12, 0, 0);
     static const char *const rows[3][5] = {
