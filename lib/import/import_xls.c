@@ -22,8 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Most columns read from a sheet (BIFF8 has 256). */
+/* Most columns read from a sheet (BIFF8 has 256), and most rows a
+ * sheet's DIMENSIONS may claim (BIFF8 has 65,536; this is the XLSX
+ * limit, for writers that exceed BIFF8's). */
 #define MAX_COLS 16384
+#define MAX_ROWS 1048576UL
 
 /* The 15 significant digits of v: dig[0..*nd) (no trailing zeros,
  * "0" for zero) and the exponent of the first digit; false for
@@ -441,8 +444,10 @@ static bool biff_sane(const unsigned char *w, size_t n)
         } else if (type == 0x0200 && rl >= 14 && active >= 0) {
             unsigned long long cells =
                 (unsigned long long)le32(r + 4) * le16(r + 10);
-            if (sheet_dim[active] || cells > grid_max - grid) {
-                return false;
+            if (sheet_dim[active] || cells > grid_max - grid ||
+                le32(r + 4) > MAX_ROWS || le16(r + 10) > MAX_COLS) {
+                return false; /* rows past any Excel's: FreeXL's sheet
+                                 walk would take them one by one */
             }
             grid += cells;
             sheet_dim[active] = true;
@@ -902,7 +907,7 @@ static bool read_sheet(const void *h, struct jx_doc *doc, const char *name,
     struct sheet_merges sm;
     sheet_merges_init(&sm, bf, sheet);
     bool ok = true;
-    for (unsigned r = 0; r < rows && ok; r++) {
+    for (unsigned r = 0; r < rows && cols > 0 && ok; r++) {
         sheet_merges_row(&sm, r);
         for (unsigned c = 0; c < cols && c < MAX_COLS; c++) {
             FreeXL_CellValue v;
