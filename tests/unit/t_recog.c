@@ -907,7 +907,9 @@ static void cell_values(void)
 }
 
 /* The title of an 整体支出绩效自评表 and a table whose first row is its
- * indicator header (seven columns), for the tests below to fill. */
+ * indicator header (seven columns) and whose rows 1-3 hold three
+ * indicators from the third column on (甲, 乙, 丙; 丙 scores 9 of 10),
+ * for the tests below to add the level-1 and level-2 cells to. */
 static struct jx_doc_table *indicator_head(struct jx_doc *d)
 {
     const char *title = "2024年度预算单位整体支出绩效自评表";
@@ -920,6 +922,17 @@ static struct jx_doc_table *indicator_head(struct jx_doc *d)
     for (int c = 0; c < 7; c++) {
         jx_doc_table_add_cell(d, t, 0, c, 1, 1, hdr[c], strlen(hdr[c]), 0,
                               0);
+    }
+    static const char *const rows[3][5] = {
+        {"甲", "≥1", "1", "20", "20"},
+        {"乙", "≥2", "2", "20", "20"},
+        {"丙", "100%", "100%", "10", "9"},
+    };
+    for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 5; c++) {
+            jx_doc_table_add_cell(d, t, r + 1, c + 2, 1, 1, rows[r][c],
+                                  strlen(rows[r][c]), 0, 0);
+        }
     }
     return t;
 }
@@ -934,17 +947,6 @@ static void merged_cells(void)
     jx_doc_table_add_cell(d, t, 1, 0, 3, 1, "产出指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 1, 1, 2, 1, "数量指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 3, 1, 1, 1, "质量指标", 12, 0, 0);
-    static const char *const rows[3][5] = {
-        {"甲", "≥1", "1", "20", "20"},
-        {"乙", "≥2", "2", "20", "20"},
-        {"丙", "100%", "100%", "10", "9"},
-    };
-    for (int r = 0; r < 3; r++) {
-        for (int c = 0; c < 5; c++) {
-            jx_doc_table_add_cell(d, t, r + 1, c + 2, 1, 1, rows[r][c],
-                                  strlen(rows[r][c]), 0, 0);
-        }
-    }
     jx_doc_table_end(d, t);
     struct jx_diags dg;
     jx_diags_init(&dg, a);
@@ -983,17 +985,6 @@ static size_t tall_merge_rows(struct jx_arena *a, int span,
     struct jx_doc_table *t = indicator_head(d);
     jx_doc_table_add_cell(d, t, 1, 0, span, 1, "产出指标", 12, 0, 0);
     jx_doc_table_add_cell(d, t, 1, 1, 3, 1, "数量指标", 12, 0, 0);
-    static const char *const rows[3][5] = {
-        {"甲", "≥1", "1", "20", "20"},
-        {"乙", "≥2", "2", "20", "20"},
-        {"丙", "100%", "100%", "10", "9"},
-    };
-    for (int r = 0; r < 3; r++) {
-        for (int c = 0; c < 5; c++) {
-            jx_doc_table_add_cell(d, t, r + 1, c + 2, 1, 1, rows[r][c],
-                                  strlen(rows[r][c]), 0, 0);
-        }
-    }
     jx_doc_table_add_cell(d, t, span, 6, 1, 1, "说明", 6, 0, 0);
     jx_doc_table_end(d, t);
     struct jx_rc rc;
