@@ -12,7 +12,9 @@
  *   check    what `jixiao check FILE...` does per file in one process:
  *            jx_run_file (read, detect, load, score, check, locate,
  *            sort) and every finding formatted, written to /dev/null.
- * Prints the median time per package of each, and check / onepass.
+ * Prints the median time per package of each, on the wall clock and in
+ * this thread's CPU time (the steadier figure on a shared machine), and
+ * check / onepass by both.
  *
  * Usage: bench-parse N ROUNDS DIR [PHASE]
  * With PHASE (one of the names above) only that phase runs, ROUNDS
@@ -38,6 +40,15 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* This thread's CPU seconds: what a phase cost, whatever else the
+ * machine runs (wall time moves with the other jobs' load). */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -153,31 +164,37 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench-parse: no phase %s\n", argv[4]);
         return 2;
     }
-    double t[PHASES][MAX_ROUNDS];
+    double t[PHASES][MAX_ROUNDS], c[PHASES][MAX_ROUNDS];
     size_t sums[PHASES] = {0};
     phase(4, paths, n < 20 ? n : 20, run, sink); /* warm up */
     for (int r = 0; r < rounds; r++) {
         for (int p = 0; p < PHASES; p++) {
             if (only >= 0 && p != only) {
-                t[p][r] = 0;
+                t[p][r] = c[p][r] = 0;
                 continue;
             }
-            double t0 = now();
+            double t0 = now(), c0 = cpu_now();
             sums[p] += phase(p, paths, n, run, sink);
+            c[p][r] = (cpu_now() - c0) * 1000 / (double)n;
             t[p][r] = (now() - t0) * 1000 / (double)n;
         }
     }
-    double med[PHASES];
+    double med[PHASES], cmed[PHASES];
     for (int p = 0; p < PHASES; p++) {
         qsort(t[p], (size_t)rounds, sizeof t[p][0], cmp_d);
+        qsort(c[p], (size_t)rounds, sizeof c[p][0], cmp_d);
         med[p] = t[p][rounds / 2];
-        printf("%-8s median %.4f ms/package (min %.4f, max %.4f)\n", names[p],
-               med[p], t[p][0], t[p][rounds - 1]);
+        cmed[p] = c[p][rounds / 2];
+        printf("%-8s median %.4f ms/package (min %.4f, max %.4f); "
+               "CPU median %.4f (min %.4f)\n",
+               names[p], med[p], t[p][0], t[p][rounds - 1], cmed[p], c[p][0]);
     }
-    printf("%zu packages, mean %.1f KB, %d rounds; check/onepass %.2f, "
-           "onepass/jansson %.2f, check/jansson %.2f (checksums %zu %zu)\n",
+    printf("%zu packages, mean %.1f KB, %d rounds; check/onepass %.2f "
+           "(CPU %.2f), onepass/jansson %.2f, check/jansson %.2f "
+           "(checksums %zu %zu)\n",
            n, (double)bytes / (double)n / 1024, rounds, med[4] / med[2],
-           med[2] / med[1], med[4] / med[1], sums[1], sums[4]);
+           cmed[4] / cmed[2], med[2] / med[1], med[4] / med[1], sums[1],
+           sums[4]);
     jx_run_free(run);
     fclose(sink);
     for (size_t i = 0; i < n; i++) {
