@@ -62,6 +62,39 @@ char *jx_import_tmpdir(void)
     return p;
 }
 
+/* A scratch copy of an input for a library that reads paths; see
+ * import_formats.h. */
+int jx_import_scratch_file(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return -1;
+    }
+    const char *p = data;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            int saved = w < 0 ? errno : EIO;
+            close(fd);
+            unlink(path);
+            errno = saved;
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    if (close(fd) < 0) {
+        int saved = errno;
+        unlink(path);
+        errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
 /* Remove path and, when it is a directory (not a link), everything in
  * it; depth bounds the recursion. */
 static void rm_rec(const char *path, int depth)
@@ -218,7 +251,7 @@ struct jx_doc *jx_import_convert(struct jx_arena *arena, const char *file,
                             dir);
     int rc = -1;
     if (mkdir(outdir, 0700) == 0 &&
-        jx_write_file_atomic(in, data, len) == 0) {
+        jx_import_scratch_file(in, data, len) == 0) {
         char *argv[] = {so,
                         prof,
                         (char *)"--headless",

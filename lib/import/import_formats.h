@@ -129,6 +129,12 @@ void jx_import_error(struct jx_diags *diags, const char *file,
  * malloc'd path, or NULL. */
 char *jx_import_tmpdir(void);
 
+/* Write data[0..len) as the new file path inside a directory made by
+ * jx_import_tmpdir, for a library that reads only from a path (FreeXL,
+ * LibreOffice): a scratch copy, removed with its directory, so neither
+ * synced nor renamed into place.  0, or -1 with errno set. */
+int jx_import_scratch_file(const char *path, const void *data, size_t len);
+
 /* Remove a directory tree made by jx_import_tmpdir (symbolic links are
  * removed, never followed); frees path. */
 void jx_import_rmtree(char *path);

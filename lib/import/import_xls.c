@@ -976,7 +976,7 @@ struct jx_doc *jx_import_xls(struct jx_arena *arena, const char *file,
                         "或不是 BIFF8（Excel 97-2003）格式");
         return NULL;
     }
-    if (jx_write_file_atomic(path, data, len) == 0) {
+    if (jx_import_scratch_file(path, data, len) == 0) {
         rc = freexl_open(path, &h);
     }
     if (rc != FREEXL_OK) {

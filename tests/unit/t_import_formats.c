@@ -4,8 +4,10 @@
  * from small inputs built here, and the limits and guards on hostile
  * ones.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "harness.h"
 #include "jixiao/import.h"
@@ -839,7 +841,40 @@ static void doc_without_soffice(void)
     jx_arena_free(a);
 }
 
+/* jx_import_scratch_file: the bytes exactly (NULs included), mode 0600,
+ * and never over a file that is there (O_EXCL: a planted link or file in
+ * the directory is refused, not written through). */
+static void scratch_file(void)
+{
+    char *dir = jx_import_tmpdir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/in.xls", dir);
+    static const char bytes[] = {'a', '\0', 'b', '\xff', '\n'};
+    CHECK_INT(jx_import_scratch_file(path, bytes, sizeof bytes), 0);
+    char *got = NULL;
+    size_t n = 0;
+    CHECK_INT(jx_read_file(path, 1024, &got, &n), 0);
+    CHECK_INT((long)n, (long)sizeof bytes);
+    CHECK(got && memcmp(got, bytes, sizeof bytes) == 0);
+    free(got);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+    errno = 0;
+    CHECK_INT(jx_import_scratch_file(path, "x", 1), -1);
+    CHECK_INT(errno, EEXIST);
+    char empty[4096];
+    snprintf(empty, sizeof empty, "%s/empty", dir);
+    CHECK_INT(jx_import_scratch_file(empty, "", 0), 0);
+    CHECK(stat(empty, &st) == 0 && st.st_size == 0);
+    jx_import_rmtree(dir);
+}
+
 const struct jx_test t_import_formats[] = {
+    {"import_formats.scratch_file", scratch_file},
     {"import_formats.detection", detection},
     {"import_formats.html_span_grid", html_span_grid},
     {"import_formats.html_wide_rows", html_wide_rows},
