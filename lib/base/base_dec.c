@@ -1038,6 +1038,30 @@ enum jx_numerr jx_rat_round(struct jx_rat a, int scale, enum jx_round mode,
     return rat_reduce(f.neg ? -v : v, (jx_i128)p10, out);
 }
 
+/* v / 10^e (v < 10^18, e <= 18), negated if neg, in lowest terms into
+ * *out: the only common factors are 2s and 5s, taken out by counting
+ * instead of by a gcd. */
+static void plain_reduce(uint64_t v, size_t e, bool neg, struct jx_rat *out)
+{
+    if (v == 0) {
+        out->num = 0;
+        out->den = 1;
+        return;
+    }
+    size_t twos = (size_t)__builtin_ctzll(v);
+    if (twos > e) {
+        twos = e;
+    }
+    v >>= twos;
+    uint64_t den = pow10_tab[e] >> twos;
+    for (size_t fives = 0; fives < e && v % 5 == 0; fives++) {
+        v /= 5;
+        den /= 5;
+    }
+    out->num = neg ? -(int64_t)v : (int64_t)v;
+    out->den = (int64_t)den;
+}
+
 /* Parse a decimal number: see dec.h and the grammar at the top of this
  * file.  At most 18 significant digits and 18 decimals (16 before a
  * "%", whose value then has up to 18). */
@@ -1074,16 +1098,11 @@ enum jx_numerr jx_rat_parse(const char *s, size_t n, struct jx_rat *out,
             lx.int_end - lx.int_beg + k <= MAXSIG) {
             uint64_t v = plain_value(s, lx.int_beg, lx.int_end) * pow10_tab[k] +
                          plain_value(s, lx.frac_beg, fe);
-            jx_i128 num = (jx_i128)v; /* < 10^18 */
-            e = rat_reduce(lx.neg ? -num : num,
-                           (jx_i128)pow10_tab[k + (pct ? 2 : 0)], out);
-            if (e == JX_NUM_OK && percent) {
+            plain_reduce(v, k + (pct ? 2 : 0), lx.neg, out);
+            if (percent) {
                 *percent = pct;
             }
-            if (e != JX_NUM_OK && errpos) {
-                *errpos = 0;
-            }
-            return e;
+            return JX_NUM_OK;
         }
     }
     uint64_t ip = 0;
