@@ -421,6 +421,34 @@ static size_t funds_provs(const struct jx_funds *f,
 
 /* ---- 执行率 and its score ------------------------------------------- */
 
+/* No index after join's two strings. */
+#define NO_INDEX SIZE_MAX
+
+/* In c->a: a, then b, then (unless num is NO_INDEX) num in decimal —
+ * the string jx_sprintf(c->a, "%s%s%zu", a, b, num) gives, without the
+ * formatting pass, for the path and id of every scored row.  The
+ * caller owns neither a nor b; the result belongs to the arena. */
+static char *join(struct ctx *c, const char *a, const char *b, size_t num)
+{
+    char digits[24];
+    size_t nd = 0;
+    if (num != NO_INDEX) {
+        do {
+            digits[nd++] = (char)('0' + num % 10);
+            num /= 10;
+        } while (num);
+    }
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = jx_alloc_array_unset(c->a, la + lb + nd + 1, 1);
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    for (size_t k = 0; k < nd; k++) {
+        s[la + lb + k] = digits[nd - 1 - k];
+    }
+    s[la + lb + nd] = '\0';
+    return s;
+}
+
 /* Compute the 执行率 item of a sheet; *exact receives the unrounded
  * rate when it is computable. */
 static void score_rate(struct ctx *c, const struct jx_sheet *sh,
@@ -428,10 +456,10 @@ static void score_rate(struct ctx *c, const struct jx_sheet *sh,
                        struct jx_item *it, struct jx_rat *exact)
 {
     const struct jx_funds *f = &sh->total;
-    const char *path = jx_sprintf(c->a, "%s/funds/total", spath);
-    const char *rpath = jx_sprintf(c->a, "%s/funds/total/rate", spath);
+    const char *path = join(c, spath, "/funds/total", NO_INDEX);
+    const char *rpath = join(c, spath, "/funds/total/rate", NO_INDEX);
     const char *unit = jx_money_unit_name(sh->unit);
-    it->id = jx_sprintf(c->a, "%s.execution_rate", sid);
+    it->id = join(c, sid, ".execution_rate", NO_INDEX);
     it->label = "执行率";
     it->rule = "exec-rate";
     it->scale = c->pol->rate_scale;
@@ -558,8 +586,8 @@ static void report_exec(struct ctx *c, const struct jx_sheet *sh,
                         struct jx_rat exact, struct jx_item *it)
 {
     const struct jx_funds *f = &sh->total;
-    const char *rpath = jx_sprintf(c->a, "%s/funds/total/rate", spath);
-    const char *spath_score = jx_sprintf(c->a, "%s/funds/total/score", spath);
+    const char *rpath = join(c, spath, "/funds/total/rate", NO_INDEX);
+    const char *spath_score = join(c, spath, "/funds/total/score", NO_INDEX);
     const struct jx_prov *fp[5];
     size_t nfp = funds_provs(f, fp);
     const char *pts = fmt_exact(c, it->points, false);
@@ -652,10 +680,10 @@ static void score_exec(struct ctx *c, const struct jx_sheet *sh,
                        struct jx_item *it, struct jx_rat *points)
 {
     const struct jx_funds *f = &sh->total;
-    const char *path = jx_sprintf(c->a, "%s/funds/total", spath);
-    const char *ppath = jx_sprintf(c->a, "%s/funds/total/points", spath);
+    const char *path = join(c, spath, "/funds/total", NO_INDEX);
+    const char *ppath = join(c, spath, "/funds/total/points", NO_INDEX);
     bool single = c->pol->exec_rounding == JX_EXEC_SINGLE_ROUND;
-    it->id = jx_sprintf(c->a, "%s.execution_score", sid);
+    it->id = join(c, sid, ".execution_score", NO_INDEX);
     it->label = "执行率得分";
     it->rule = single ? "exec-score-single" : "exec-score-double";
     it->scale = c->pol->score_scale;
@@ -1432,7 +1460,7 @@ static void score_indicator(struct ctx *c, const char *sid,
         absent = &criteria;
     }
     x.absent = absent;
-    x.path = jx_sprintf(c->a, "%s/indicators/%zu", spath, i);
+    x.path = join(c, spath, "/indicators/", i);
     x.prov = prov2(r->prov, r->name.prov);
     it->id = EXPLAIN(c, jx_sprintf(c->a, "%s.indicators[%zu]", sid, i));
     it->label = has_text(&r->name) ? r->name.s
@@ -1652,7 +1680,7 @@ static bool score_blocks(struct ctx *c, const struct jx_sheet *sh,
         it->label = jx_block_zh((enum jx_block)b);
         it->rule = "block-points";
         it->scale = exact_scale(s, 0);
-        it->path = jx_sprintf(c->a, "%s/indicators", spath);
+        it->path = join(c, spath, "/indicators", NO_INDEX);
         it->has_value = b != JX_BLOCK_OTHER || n > 0;
         it->value = s;
         it->has_points = true;
@@ -1871,7 +1899,7 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
 
     /* Σ 分值 + execution points */
     struct jx_item *pt = &se->points_total;
-    pt->id = jx_sprintf(c->a, "%s.points_total", se->id);
+    pt->id = join(c, se->id, ".points_total", NO_INDEX);
     pt->label = "分值合计";
     pt->rule = "points-total";
     pt->scale = c->pol->score_scale;
@@ -1949,11 +1977,11 @@ static void score_totals(struct ctx *c, const struct jx_sheet *sh,
 
     /* total = execution score + Σ indicator scores */
     struct jx_item *tt = &se->total;
-    tt->id = jx_sprintf(c->a, "%s.total", se->id);
+    tt->id = join(c, se->id, ".total", NO_INDEX);
     tt->label = "总分";
     tt->rule = "total";
     tt->scale = c->pol->score_scale;
-    tt->path = jx_sprintf(c->a, "%s/stated_total", spath);
+    tt->path = join(c, spath, "/stated_total", NO_INDEX);
     tt->prov = sh->stated_total.prov;
     if (pt->has_value) {
         tt->has_points = true;

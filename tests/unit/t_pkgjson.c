@@ -1825,6 +1825,101 @@ static void positions_long_lines(void)
     jx_arena_free(a);
 }
 
+/* Line and column of an offset counted byte by byte, the way
+ * jx_jdoc_offpos is specified: lines end at '\n' (a '\r' is a column),
+ * columns count UTF-8 lead bytes, and line 1 starts after a BOM. */
+static void naive_offpos(const char *t, size_t len, size_t off, int *line,
+                         int *col)
+{
+    size_t bom = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (off > len) {
+        off = len;
+    }
+    int l = 1;
+    size_t start = bom;
+    for (size_t i = 0; i < off; i++) {
+        if (t[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    }
+    int c = 1;
+    for (size_t i = start; i < off; i++) {
+        c += ((unsigned char)t[i] & 0xC0) != 0x80;
+    }
+    *line = l;
+    *col = c;
+}
+
+/* Every offset's line and column (and one past the end) against the
+ * byte-by-byte count: CRLF, multi-byte UTF-8, a BOM, tabs, no final
+ * newline, the empty text, runs of newlines across 16-byte blocks, a
+ * line longer than a code-point block, and enough lines to grow the
+ * index. */
+static void offpos_naive(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_buf big;
+    jx_buf_init(&big, 1u << 20);
+    for (int i = 0; i < 700; i++) {
+        /* lines of 1 to 40 bytes, some multi-byte, some CRLF */
+        jx_buf_add(&big, "\"中文\t", 8);
+        for (int k = 0; k < i % 33; k++) {
+            jx_buf_add(&big, k % 5 ? "x" : "é", k % 5 ? 1 : 2);
+        }
+        jx_buf_add(&big, i % 3 ? "\n" : "\r\n", i % 3 ? 1 : 2);
+        if (i % 50 == 0) {
+            jx_buf_add(&big, "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", 18);
+        }
+    }
+    for (int i = 0; i < 300; i++) {
+        jx_buf_add(&big, "长", 3); /* a 900-byte last line, unended */
+    }
+    const char *texts[] = {
+        "",
+        "\n",
+        "1",
+        "{\"a\": 1}",
+        "{\r\n  \"名称\": \"值\",\r\n  \"b\": [1,\t2]\r\n}",
+        "\xEF\xBB\xBF{\"键\": \"中文ab\"}\n",
+        "\xEF\xBB\xBF\n\n{}",
+        "[\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n1]",
+        "{\"0123456789abcd\":\n\"0123456789abcde\"\n,\"x\": \"éééé\"}\n\n",
+        big.p,
+    };
+    size_t lens[] = {0, 1, 1, 8, 0, 0, 0, 0, 0, big.len};
+    int bad = 0;
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        size_t len = lens[k] || k < 4 ? lens[k] : strlen(texts[k]);
+        struct jx_jlimits lim = {20, 64, 0, false};
+        struct jx_jdoc *d = jx_jdoc_parse(a, texts[k], len, &lim);
+        for (size_t off = 0; off <= len + 1; off++) {
+            int l, c, nl, nc;
+            jx_jdoc_offpos(d, off, &l, &c);
+            naive_offpos(texts[k], len, off, &nl, &nc);
+            if ((l != nl || c != nc) && bad++ < 5) {
+                jx_test_fail(__FILE__, __LINE__,
+                             "text %zu offset %zu: %d:%d, expected %d:%d",
+                             k, off, l, c, nl, nc);
+            }
+        }
+        jx_jdoc_free(d);
+    }
+    CHECK_INT(bad, 0);
+    /* the count itself, on one text: line 3 starts at offset 37 */
+    struct jx_jlimits lim = {20, 64, 0, false};
+    const char *t = texts[8];
+    struct jx_jdoc *d = jx_jdoc_parse(a, t, strlen(t), &lim);
+    int l, c;
+    jx_jdoc_offpos(d, 45, &l, &c); /* the second 'é' */
+    CHECK_INT(l * 1000 + c, 3009);
+    jx_jdoc_offpos(d, strlen(t), &l, &c);
+    CHECK_INT(l * 1000 + c, 5001);
+    jx_jdoc_free(d);
+    jx_buf_release(&big);
+    jx_arena_free(a);
+}
+
 /* JSON pointers find keys and values; columns are code points. */
 static void positions(void)
 {
@@ -2428,6 +2523,7 @@ const struct jx_test t_pkgjson[] = {
     {"pkgjson.repairs_spread", repairs_spread},
     {"pkgjson.one_pass", one_pass},
     {"pkgjson.positions_long_lines", positions_long_lines},
+    {"pkgjson.offpos_naive", offpos_naive},
     {"pkgjson.shared_reader", shared_reader},
     {"pkgjson.lazy_path", lazy_path},
     {"pkgjson.locate_later_findings", locate_later_findings},

@@ -296,6 +296,18 @@ static void t_seed003(void)
     CHECK_INT(se->exec_score.agrees, JX_AGREE_YES);
     CHECK_STR(se->exec_score.formula, "min(48.65%, 100%) × 10 = 4.87");
     CHECK_INT(se->nindicators, 16);
+    /* the paths and ids joined without jx_sprintf (score.c's join) */
+    CHECK_STR(se->rate.id, "unit_sheet.execution_rate");
+    CHECK_STR(se->exec_score.id, "unit_sheet.execution_score");
+    CHECK_STR(se->exec_score.path, "/unit_sheet/funds/total");
+    CHECK_STR(se->indicators[0].path, "/unit_sheet/indicators/0");
+    CHECK_STR(se->indicators[9].path, "/unit_sheet/indicators/9");
+    CHECK_STR(se->indicators[15].path, "/unit_sheet/indicators/15");
+    CHECK_STR(se->indicators[15].id, "unit_sheet.indicators[15]");
+    CHECK_STR(se->blocks[JX_BLOCK_OUTPUT].path, "/unit_sheet/indicators");
+    CHECK_STR(se->points_total.id, "unit_sheet.points_total");
+    CHECK_STR(se->total.id, "unit_sheet.total");
+    CHECK_STR(se->total.path, "/unit_sheet/stated_total");
     CHECK_STR(val(&se->blocks[JX_BLOCK_OUTPUT]), "50");
     CHECK_STR(val(&se->blocks[JX_BLOCK_BENEFIT]), "30");
     CHECK_STR(val(&se->blocks[JX_BLOCK_SATISFACTION]), "10");
