@@ -12,6 +12,14 @@
 #include <stddef.h>
 #include <string.h>
 
+/* True when two facts stand in the same sentence: the facts of one
+ * sentence share its text (the pointer is asked first), and equal
+ * texts count as the same. */
+static bool same_sentence(const struct jx_fact *a, const struct jx_fact *b)
+{
+    return a->sentence == b->sentence || strcmp(a->sentence, b->sentence) == 0;
+}
+
 /* Format an amount with at least 2 decimals; the string is in the
  * check's arena. */
 static const char *amt_str(struct jx_check_ctx *c, struct jx_money m,
@@ -616,7 +624,7 @@ static void zero_rates(struct jx_check_ctx *c)
     size_t i = 0;
     while (i < fs->n) {
         size_t j = i;
-        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+        while (j < fs->n && same_sentence(&fs->a[j], &fs->a[i])) {
             j++;
         }
         size_t money = 0, zero = 0;
@@ -1096,7 +1104,7 @@ static void lists_in(struct jx_check_ctx *c, const struct jx_facts *fs,
     const struct jx_fact *prev_money = NULL; /* last of the sentence before */
     while (i < fs->n) {
         size_t j = i;
-        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+        while (j < fs->n && same_sentence(&fs->a[j], &fs->a[i])) {
             j++;
         }
         if (semi_list(c, fs, i, j, prev_money, where, path, src, arg)) {
@@ -1106,7 +1114,7 @@ static void lists_in(struct jx_check_ctx *c, const struct jx_facts *fs,
                              fs->a[j].sentence)) {
                 size_t k = j;
                 while (k < fs->n &&
-                       strcmp(fs->a[k].sentence, fs->a[j].sentence) == 0) {
+                       same_sentence(&fs->a[k], &fs->a[j])) {
                     k++;
                 }
                 j = k;
@@ -1210,7 +1218,10 @@ static void goal_lists(struct jx_check_ctx *c, const struct jx_sheet *s,
         const struct jx_text *t[2] = {&s->goals[g].expected,
                                       &s->goals[g].actual};
         for (int w = 0; w < 2; w++) {
-            if (!t[w]->s || !*t[w]->s) {
+            if (!t[w]->s || !*t[w]->s || !strstr(t[w]->s, "其中")) {
+                /* a list is only told by 其中 (every sentence lists_in
+                   takes holds it, and a sentence is a piece of the
+                   text): without it, no list and its figures unneeded */
                 continue;
             }
             struct jx_facts *fs = jx_alloc(c->arena, sizeof *fs);
@@ -1357,7 +1368,7 @@ static void prose_head_lists(struct jx_check_ctx *c)
     const struct jx_facts *fs = jx_check_facts(c);
     for (size_t i = 0; i < fs->n;) {
         size_t j = i;
-        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+        while (j < fs->n && same_sentence(&fs->a[j], &fs->a[i])) {
             j++;
         }
         /* a sentence without a headcount has no total of people: passed
@@ -1557,7 +1568,7 @@ static void lone_yuan(struct jx_check_ctx *c)
     const struct jx_facts *fs = jx_check_facts(c);
     for (size_t i = 0; i < fs->n;) {
         size_t j = i;
-        while (j < fs->n && strcmp(fs->a[j].sentence, fs->a[i].sentence) == 0) {
+        while (j < fs->n && same_sentence(&fs->a[j], &fs->a[i])) {
             j++;
         }
         const struct jx_fact *yuan = NULL;

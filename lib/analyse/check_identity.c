@@ -123,60 +123,60 @@ static void date_after_year(struct jx_check_ctx *c, const struct jx_date *d,
 }
 
 /* C303: the prose cites the work plan of an earlier year as this
- * year's ("2022 年度工作计划" in a 2023 report). */
+ * year's ("2022 年度工作计划" in a 2023 report).  Every plan word
+ * begins with 年, so only where a 年 stands is the year before it (four
+ * digits, then any spaces) looked for; the line and column are counted
+ * only for a finding. */
 static void plan_year(struct jx_check_ctx *c, const struct jx_section *s)
 {
+    static const char *const plans[] = {"年度工作计划", "年工作计划",
+                                        "年度计划"};
     const char *t = s->text.s;
     int64_t y = c->pkg->year.v;
-    int line = s->text.prov ? s->text.prov->line : 0;
-    int col0 = s->text.prov ? s->text.prov->col : 0; /* of the first line */
-    size_t line_start = 0; /* where the current line starts */
-    for (size_t i = 0; t[i]; i++) {
-        if (t[i] == '\n') {
-            line += line ? 1 : 0;
-            line_start = i + 1;
+    for (const char *p = strstr(t, "年"); p; p = strstr(p + 3, "年")) {
+        bool plan = false;
+        for (size_t m = 0; m < sizeof plans / sizeof plans[0] && !plan; m++) {
+            plan = strncmp(p, plans[m], strlen(plans[m])) == 0;
+        }
+        const char *q = p; /* the end of the digits */
+        while (q > t && q[-1] == ' ') {
+            q--;
+        }
+        if (!plan || q - t < 4) {
             continue;
         }
-        if (t[i] < '0' || t[i] > '9') {
-            continue; /* no year starts here */
-        }
-        bool start = i == 0 || t[i - 1] < '0' || t[i - 1] > '9';
-        size_t k = i, v = 0;
-        while (start && k < i + 5 && t[k] >= '0' && t[k] <= '9') {
+        size_t i = (size_t)(q - 4 - t), v = 0; /* where the year starts */
+        bool digits = i == 0 || t[i - 1] < '0' || t[i - 1] > '9';
+        for (size_t k = i; k < i + 4 && digits; k++) {
+            digits = t[k] >= '0' && t[k] <= '9';
             v = v * 10 + (size_t)(t[k] - '0');
-            k++;
         }
-        if (start && k == i + 4) {
-            size_t j = k;
-            while (t[j] == ' ') {
-                j++;
-            }
-            static const char *const plans[] = {"年度工作计划", "年工作计划",
-                                                "年度计划"};
-            for (size_t m = 0; m < sizeof plans / sizeof plans[0]; m++) {
-                size_t n = strlen(plans[m]);
-                if (strncmp(t + j, plans[m], n) == 0 && (int64_t)v < y &&
-                    v >= 1900) {
-                    struct jx_prov at = {0};
-                    if (s->text.prov) {
-                        /* the column counted only here: the lead bytes
-                           of the line before the year, after the first
-                           line's own starting column */
-                        at = *s->text.prov;
-                        at.line = line;
-                        at.col = line_start ? 1 : col0;
-                        for (size_t b = line_start; b < i; b++) {
-                            at.col += ((unsigned char)t[b] & 0xc0) != 0x80;
-                        }
-                    }
-                    jx_check_report(
-                        c, "C303", JX_SEV_WARNING, s->text.prov ? &at : NULL,
-                        section_path(c, s->no), "%lld 年度的报告引用了 %zu 年度的工作计划",
-                        (long long)y, v);
-                    break;
+        if (!digits || (int64_t)v >= y || v < 1900) {
+            continue;
+        }
+        struct jx_prov at = {0};
+        if (s->text.prov) {
+            /* the line: the section's first line moved down by the
+               newlines before the year (when it is known); the column
+               only here: the lead bytes of the line before the year,
+               after the first line's own starting column */
+            at = *s->text.prov;
+            size_t line_start = 0; /* where the year's line starts */
+            for (size_t b = 0; b < i; b++) {
+                if (t[b] == '\n') {
+                    at.line += at.line ? 1 : 0;
+                    line_start = b + 1;
                 }
             }
+            at.col = line_start ? 1 : s->text.prov->col;
+            for (size_t b = line_start; b < i; b++) {
+                at.col += ((unsigned char)t[b] & 0xc0) != 0x80;
+            }
         }
+        jx_check_report(c, "C303", JX_SEV_WARNING, s->text.prov ? &at : NULL,
+                        section_path(c, s->no),
+                        "%lld 年度的报告引用了 %zu 年度的工作计划",
+                        (long long)y, v);
     }
 }
 

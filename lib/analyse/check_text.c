@@ -104,6 +104,9 @@ static bool names_basic_part(const char *label)
  * JX_FUND_PROJECT, or JX_FUND_COUNT for neither / both. */
 static enum jx_fund_key nature_of(const struct jx_fact *f)
 {
+    if (!has(f->label, "支出")) {
+        return JX_FUND_COUNT; /* neither word: both end in 支出 */
+    }
     bool b = has(f->label, "基本支出"), p = has(f->label, "项目支出");
     if (b == p || names_basic_part(f->label)) {
         return JX_FUND_COUNT;

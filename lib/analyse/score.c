@@ -1395,8 +1395,19 @@ static void check_texts(struct ctx *c, struct ind *x, const char *label)
  * against a target and an actual value. */
 static bool process_level(const struct jx_text *l1)
 {
-    return has_text(l1) && (strstr(l1->s, "决策") || strstr(l1->s, "管理") ||
-                            strstr(l1->s, "过程"));
+    if (!has_text(l1)) {
+        return false;
+    }
+    /* one pass for the three words (as three strstr would find them):
+       a word is compared only where its first byte stands */
+    for (const char *p = l1->s; *p; p++) {
+        if ((*p == '\xE5' && strncmp(p, "决策", strlen("决策")) == 0) ||
+            (*p == '\xE7' && strncmp(p, "管理", strlen("管理")) == 0) ||
+            (*p == '\xE8' && strncmp(p, "过程", strlen("过程")) == 0)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Score one indicator row into it. */

@@ -1178,16 +1178,37 @@ enum jx_cal_status jx_calendar_workdays(const struct jx_calendar *cal,
             fmt_date(b2, to));
         return JX_CAL_RANGE;
     }
+    /* a year at a time: whether its days are covered is the same for
+       all of them up to December JX_CAL_DEC_CUTOFF and for all of them
+       from then on (the first day of each part asked, as a day by day
+       walk would meet it), and each day is then its table's mark or its
+       weekday (as describe), the weekday counted on */
     int count = 0;
-    for (int32_t z = day_number(from); z <= day_number(to); z++) {
+    int32_t last = day_number(to);
+    int wd = weekday_of(day_number(from));
+    for (int32_t z = day_number(from); z <= last;) {
         struct jx_cal_date d = from_day_number(z);
+        struct jx_cal_date dec31 = {d.y, 12, 31};
+        struct jx_cal_date cut = {d.y, 12, JX_CAL_DEC_CUTOFF};
+        int32_t end = day_number(dec31), zcut = day_number(cut);
+        if (end > last) {
+            end = last;
+        }
         enum jx_cal_status st = covered(cal, d, why);
+        if (st == JX_CAL_OK && zcut > z && zcut <= end) {
+            st = covered(cal, cut, why);
+        }
         if (st != JX_CAL_OK) {
             return st;
         }
-        struct jx_cal_dayinfo info;
-        describe(cal, d, &info);
-        count += info.workday;
+        const struct year_table *t = find_table(cal, d.y);
+        size_t doy = day_of_year(d);
+        for (; z <= end; z++, doy++) {
+            const struct mark *m = t ? &t->day[doy] : NULL;
+            count += m && m->entry ? (m->entry->workday ? 1 : 0)
+                                   : (wd != 0 && wd != 6);
+            wd = wd == 6 ? 0 : wd + 1;
+        }
     }
     *n = count;
     return JX_CAL_OK;

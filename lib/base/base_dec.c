@@ -374,6 +374,8 @@ struct lexed {
     size_t frac_end;
     enum suffix suffix; /* the suffix found */
     size_t suffix_pos;  /* its offset */
+    bool plain;         /* ASCII digits, no space or separator, and no
+                           suffix but an ASCII "%" (lex_plain) */
 };
 
 /* If s[i..n) starts with tok, return tok's length; otherwise 0. */
@@ -556,8 +558,9 @@ static enum jx_numerr lex_int(const char *s, size_t n, size_t *pos,
 }
 
 /*
- * The usual shape, recorded in *lx as lex() would: [-]digits[.digits],
- * ASCII only, with no space, separator or suffix ("1234.56", "-3").
+ * The usual shape, recorded in *lx as lex() would (and lx->plain set):
+ * [-]digits[.digits][%], ASCII only, with no space or separator and no
+ * suffix but a "%" right after the digits ("1234.56", "-3", "48.65%").
  * Returns false, with *lx undefined, for any other text (lex() then
  * reads it the long way).
  */
@@ -587,6 +590,12 @@ static bool lex_plain(const char *s, size_t n, struct lexed *lx)
             return false; /* "5.": the long way names the error */
         }
     }
+    size_t sp = i;
+    enum suffix suf = SUF_NONE;
+    if (i + 1 == n && s[i] == '%') {
+        suf = SUF_PCT;
+        i = n;
+    }
     if (i != n) {
         return false;
     }
@@ -596,9 +605,31 @@ static bool lex_plain(const char *s, size_t n, struct lexed *lx)
     lx->int_end = ie;
     lx->frac_beg = fb;
     lx->frac_end = fe;
-    lx->suffix = SUF_NONE;
-    lx->suffix_pos = n;
+    lx->suffix = suf;
+    lx->suffix_pos = sp;
+    lx->plain = true;
     return true;
+}
+
+/* The end of a plain lexed number's decimals without their trailing
+ * zeros (lx->frac_beg when none is left). */
+static size_t plain_frac_end(const char *s, const struct lexed *lx)
+{
+    size_t fe = lx->frac_end;
+    while (fe > lx->frac_beg && s[fe - 1] == '0') {
+        fe--;
+    }
+    return fe;
+}
+
+/* The value of the ASCII digits s[b..e) (at most 19 of them). */
+static uint64_t plain_value(const char *s, size_t b, size_t e)
+{
+    uint64_t v = 0;
+    for (size_t i = b; i < e; i++) {
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    return v;
 }
 
 /*
@@ -700,6 +731,35 @@ static size_t frac_len(const char *s, const struct lexed *lx, size_t nth,
 
 /* ---- money ------------------------------------------------------------- */
 
+/*
+ * The value in 分 of a plain lexed number (lx->plain, no suffix) with u
+ * decimals to the unit, into *fen: the common case read in one walk of
+ * its digits.  False, with *fen untouched, when it has more than 18
+ * integer digits, more than u decimals that are not trailing zeros, or
+ * its value does not fit: the general path then reads it and reports
+ * the error exactly as before.
+ */
+static bool plain_money(const char *s, const struct lexed *lx, int u,
+                        int64_t *fen)
+{
+    size_t fe = plain_frac_end(s, lx);
+    size_t k = fe - lx->frac_beg;
+    if (k > (size_t)u || lx->int_end - lx->int_beg > 18) {
+        return false;
+    }
+    uint64_t ip = plain_value(s, lx->int_beg, lx->int_end); /* < 10^18 */
+    uint64_t fp = plain_value(s, lx->frac_beg, fe) * pow10_tab[(size_t)u - k];
+    jx_i128 v = (jx_i128)ip * (jx_i128)pow10_tab[u] + (jx_i128)fp;
+    if (lx->neg) {
+        v = -v;
+    }
+    if (v > I64MAX || v < I64MIN) {
+        return false;
+    }
+    *fen = (int64_t)v;
+    return true;
+}
+
 /* Parse money: see dec.h and the grammar at the top of this file. */
 enum jx_numerr jx_money_parse(const char *s, size_t n,
                               enum jx_money_unit unit, struct jx_money *out,
@@ -713,6 +773,10 @@ enum jx_numerr jx_money_parse(const char *s, size_t n,
         s = "";
     }
     enum jx_numerr e = lex(s, n, &lx, &ep);
+    if (e == JX_NUM_OK && lx.plain && lx.suffix == SUF_NONE &&
+        plain_money(s, &lx, unit_decimals(unit), &out->fen)) {
+        return JX_NUM_OK;
+    }
     if (e == JX_NUM_OK) {
         if (lx.suffix == SUF_PCT) {
             e = JX_NUM_UNIT;
@@ -974,6 +1038,30 @@ enum jx_numerr jx_rat_round(struct jx_rat a, int scale, enum jx_round mode,
     return rat_reduce(f.neg ? -v : v, (jx_i128)p10, out);
 }
 
+/* v / 10^e (v < 10^18, e <= 18), negated if neg, in lowest terms into
+ * *out: the only common factors are 2s and 5s, taken out by counting
+ * instead of by a gcd. */
+static void plain_reduce(uint64_t v, size_t e, bool neg, struct jx_rat *out)
+{
+    if (v == 0) {
+        out->num = 0;
+        out->den = 1;
+        return;
+    }
+    size_t twos = (size_t)__builtin_ctzll(v);
+    if (twos > e) {
+        twos = e;
+    }
+    v >>= twos;
+    uint64_t den = pow10_tab[e] >> twos;
+    for (size_t fives = 0; fives < e && v % 5 == 0; fives++) {
+        v /= 5;
+        den /= 5;
+    }
+    out->num = neg ? -(int64_t)v : (int64_t)v;
+    out->den = (int64_t)den;
+}
+
 /* Parse a decimal number: see dec.h and the grammar at the top of this
  * file.  At most 18 significant digits and 18 decimals (16 before a
  * "%", whose value then has up to 18). */
@@ -999,6 +1087,22 @@ enum jx_numerr jx_rat_parse(const char *s, size_t n, struct jx_rat *out,
         } else {
             e = JX_NUM_UNIT;
             ep = lx.suffix_pos;
+        }
+    }
+    if (e == JX_NUM_OK && lx.plain) {
+        /* the common case, when no digit limit can be reached: at most
+           18 digits in all, and as many decimals as allowed */
+        size_t fe = plain_frac_end(s, &lx);
+        size_t k = fe - lx.frac_beg;
+        if (k <= (pct ? MAXSCALE - 2 : MAXSCALE) &&
+            lx.int_end - lx.int_beg + k <= MAXSIG) {
+            uint64_t v = plain_value(s, lx.int_beg, lx.int_end) * pow10_tab[k] +
+                         plain_value(s, lx.frac_beg, fe);
+            plain_reduce(v, k + (pct ? 2 : 0), lx.neg, out);
+            if (percent) {
+                *percent = pct;
+            }
+            return JX_NUM_OK;
         }
     }
     uint64_t ip = 0;

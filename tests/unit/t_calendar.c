@@ -156,6 +156,62 @@ static void deadline_anchors(void)
     jx_arena_free(a);
 }
 
+/* Working days in [from, to] counted a day at a time with
+ * jx_calendar_is_workday, and the first refusal's message in *why (-1
+ * when a day is refused). */
+static int workdays_by_day(const struct jx_calendar *cal,
+                           struct jx_cal_date from, struct jx_cal_date to,
+                           const char **why)
+{
+    int n = 0;
+    for (struct jx_cal_date d = from; jx_calendar_date_cmp(d, to) <= 0;
+         d = jx_calendar_date_add(d, 1)) {
+        bool is = false;
+        if (jx_calendar_is_workday(cal, d, &is, why) != JX_CAL_OK) {
+            return -1;
+        }
+        n += is;
+    }
+    return n;
+}
+
+/* jx_calendar_workdays, which counts a year at a time, against the day
+ * by day count: ranges within a year, across years, into the late
+ * December that needs the next year's data and beyond the data; the
+ * same count, or the same refusal with the same message. */
+static void counts_by_year(void)
+{
+    struct jx_arena *a = jx_arena_new();
+    struct jx_calendar *cal = bundled(a);
+    if (cal) {
+        static const int from[][3] = {
+            {2019, 1, 1},   {2019, 12, 20}, {2020, 2, 28}, {2021, 12, 25},
+            {2023, 6, 1},   {2024, 12, 31}, {2025, 1, 1},  {2026, 12, 1},
+            {2026, 12, 25}, {2018, 12, 30}};
+        static const int span[] = {0, 1, 6, 7, 30, 200, 365, 366, 800};
+        int ncounted = 0;
+        for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+            for (size_t k = 0; k < sizeof span / sizeof span[0]; k++) {
+                struct jx_cal_date f = D(from[i][0], from[i][1], from[i][2]);
+                struct jx_cal_date t = jx_calendar_date_add(f, span[k]);
+                const char *w1 = NULL, *w2 = NULL;
+                int n = -1;
+                enum jx_cal_status st =
+                    jx_calendar_workdays(cal, f, t, &n, &w1);
+                int want = workdays_by_day(cal, f, t, &w2);
+                CHECK_INT(st == JX_CAL_OK ? n : -1, want);
+                CHECK_STR(w1 ? w1 : "", w2 ? w2 : "");
+                ncounted += want >= 0;
+            }
+        }
+        CHECK_INT(ncounted, 65);
+        /* by hand: 2025-12-29..2026-01-04 is Mon-Wed 3 (01-01..03 off)
+           and Sun 01-04 worked: 4 */
+        CHECK_INT(workdays(cal, D(2025, 12, 29), D(2026, 1, 4)), 4);
+    }
+    jx_arena_free(a);
+}
+
 /* The examples of the issue and a few windows counted by hand. */
 static void counts(void)
 {
@@ -792,6 +848,7 @@ const struct jx_test t_calendar[] = {
     {"calendar.bundled_years", bundled_years},
     {"calendar.deadline_anchors", deadline_anchors},
     {"calendar.counts", counts},
+    {"calendar.counts_by_year", counts_by_year},
     {"calendar.festival_spans", festival_spans},
     {"calendar.new_year_across", new_year_across},
     {"calendar.refusals", refusals},

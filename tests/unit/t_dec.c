@@ -865,7 +865,95 @@ static void exact_decimals(void)
               "-922337203685477580800%");
 }
 
+/* The plain shape ([-]digits[.digits][%], ASCII) read in one walk
+ * gives exactly what the general path gives for the same number
+ * written another way (a leading space): values, percent flag, and at
+ * the digit limits the same errors and error positions. */
+static void plain_fast_path(void)
+{
+    static const struct {
+        const char *s;
+        int64_t num, den;
+        bool pct;
+    } rats[] = {
+        {"48.65%", 973, 2000, true},
+        {"-3", -3, 1, false},
+        {"0012.500", 25, 2, false},
+        {"-0.000", 0, 1, false},
+        {"100%", 1, 1, true},
+        {"-7.5", -15, 2, false},
+        {"1234.56", 30864, 25, false},
+        {"0.08%", 1, 1250, true},
+        {"-1.024", -128, 125, false},
+        {"123456789012345678", 123456789012345678, 1, false},
+        {"0.000000000000000001", 1, 1000000000000000000, false},
+        {"12345678901234567.8", 61728394506172839, 5, false},
+        {"0.0000000000000001%", 1, 1000000000000000000, true},
+    };
+    for (size_t i = 0; i < sizeof rats / sizeof rats[0]; i++) {
+        char spaced[64];
+        snprintf(spaced, sizeof spaced, " %s", rats[i].s);
+        struct jx_rat a, b;
+        bool pa = false, pb = false;
+        CHECK_INT(jx_rat_parse(rats[i].s, strlen(rats[i].s), &a, &pa, NULL),
+                  JX_NUM_OK);
+        CHECK_INT(jx_rat_parse(spaced, strlen(spaced), &b, &pb, NULL),
+                  JX_NUM_OK);
+        CHECK(a.num == rats[i].num && a.den == rats[i].den);
+        CHECK(b.num == a.num && b.den == a.den);
+        CHECK(pa == rats[i].pct && pb == pa);
+    }
+    /* past the limits: the general path's errors, at the same places */
+    static const struct {
+        const char *s;
+        bool want_pct;
+        enum jx_numerr e;
+        size_t pos;
+    } bad[] = {
+        {"1234567890123456789", false, JX_NUM_RANGE, 0},
+        {"0.0000000000000000001", false, JX_NUM_PRECISION, 20},
+        {"123456789.0123456789", false, JX_NUM_PRECISION, 19},
+        {"0.00000000000000001%", true, JX_NUM_PRECISION, 18},
+        {"5%", false, JX_NUM_UNIT, 1},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct jx_rat r;
+        bool pct;
+        size_t pos = 99;
+        CHECK_INT(jx_rat_parse(bad[i].s, strlen(bad[i].s), &r,
+                               bad[i].want_pct ? &pct : NULL, &pos),
+                  bad[i].e);
+        CHECK_INT(pos, bad[i].pos);
+        CHECK(r.num == 0 && r.den == 1);
+    }
+    /* money: 元 and 万元, trailing zeros, the sign, the limits */
+    struct jx_money m;
+    CHECK_INT(money("1902.68", JX_WANYUAN).fen, 1902680000);
+    CHECK_INT(money("1902.680000", JX_WANYUAN).fen, 1902680000);
+    CHECK_INT(money("-0.05", JX_YUAN).fen, -5);
+    CHECK_INT(money("-0.000", JX_YUAN).fen, 0);
+    CHECK_INT(money("92233720368547758.07", JX_YUAN).fen, INT64_MAX);
+    CHECK_INT(money("-92233720368547758.08", JX_YUAN).fen, INT64_MIN);
+    size_t pos = 99;
+    m.fen = 7;
+    CHECK_INT(jx_money_parse("92233720368547758.08", 20, JX_YUAN, &m, &pos),
+              JX_NUM_RANGE);
+    CHECK_INT(pos, 0);
+    CHECK_INT(m.fen, 0);
+    CHECK_INT(jx_money_parse("1.2345678", 9, JX_WANYUAN, &m, &pos),
+              JX_NUM_PRECISION);
+    CHECK_INT(pos, 8);
+    CHECK_INT(jx_money_parse("12.345", 6, JX_YUAN, &m, &pos),
+              JX_NUM_PRECISION);
+    CHECK_INT(pos, 5);
+    CHECK_INT(jx_money_parse("1234567890123456789", 19, JX_YUAN, &m, &pos),
+              JX_NUM_RANGE);
+    CHECK_INT(jx_money_parse("5%", 2, JX_YUAN, &m, &pos), JX_NUM_UNIT);
+    CHECK_INT(pos, 1);
+}
+
 const struct jx_test t_dec[] = {
+    {"dec.plain_fast_path", plain_fast_path},
     {"dec.exact_decimals", exact_decimals},
     {"dec.calc_chain", calc_chain},
     {"dec.round_half_up", round_half_up},
