@@ -61,6 +61,8 @@
  * character and a Latin letter or digit (layout engines draw a gap
  * there either way).
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE (white_bitmap) */
+
 #include "jixiao/import.h"
 #include "import/import_formats.h"
 
@@ -70,6 +72,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JX_PDF_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(JX_PDF_ASAN)
+#include <sanitizer/asan_interface.h>
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
 
 /* Deepest nesting of << >> and [ ] outside streams. */
 #define MAX_NEST 100
@@ -1384,6 +1399,42 @@ static bool white8(const uint32_t *p)
 }
 
 /*
+ * A white RGB24 bitmap of h rows of stride bytes for find_rules to draw
+ * a page on, mapped whole (its size in *bytes; the caller munmaps it).
+ * Advised for transparent huge pages where the kernel offers them: an
+ * A4 page at RULE_SCALE is 8 MB, two thousand faults of 4 KB pages and
+ * a few of 2 MB ones.  NULL when there is no memory.
+ */
+static unsigned char *white_bitmap(int stride, int h, size_t *bytes)
+{
+    size_t n = (size_t)stride * (size_t)h;
+    const size_t huge = (size_t)2 << 20;
+    n = (n + huge - 1) / huge * huge;
+    void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (m == MAP_FAILED) {
+        return NULL;
+    }
+#ifdef MADV_HUGEPAGE
+    (void)madvise(m, n, MADV_HUGEPAGE);
+#endif
+    size_t used = (size_t)stride * (size_t)h;
+    memset(m, 0xFF, used);
+    /* under AddressSanitizer the rounding past the bitmap is poisoned, so
+       that reading past the last row is caught as with a malloc'd one */
+    ASAN_POISON_MEMORY_REGION((unsigned char *)m + used, n - used);
+    *bytes = n;
+    return m;
+}
+
+/* Unmap a bitmap of white_bitmap (its rounding unpoisoned first). */
+static void white_bitmap_free(unsigned char *bits, size_t bytes)
+{
+    ASAN_UNPOISON_MEMORY_REGION(bits, bytes);
+    munmap(bits, bytes);
+}
+
+/*
  * The horizontal rules of a page (table borders), when it has any:
  * the page drawn at RULE_SCALE pixels per point into a grey-scale
  * bitmap (pages larger than 3000 × 3000 points are not drawn), then
@@ -1402,14 +1453,20 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
     }
     x->rendered++;
     int w = (int)(pw * RULE_SCALE) + 1, h = (int)(ph * RULE_SCALE) + 1;
-    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    size_t bytes = 0;
+    unsigned char *bits = stride > 0 ? white_bitmap(stride, h, &bytes) : NULL;
+    if (!bits) {
+        return; /* no memory for the drawing: the page read by positions */
+    }
+    cairo_surface_t *sf = cairo_image_surface_create_for_data(
+        bits, CAIRO_FORMAT_RGB24, w, h, stride);
     if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(sf);
+        white_bitmap_free(bits, bytes);
         return;
     }
     cairo_t *cr = cairo_create(sf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
     cairo_scale(cr, RULE_SCALE, RULE_SCALE);
     poppler_page_render(pg, cr);
     /* the bands left out (jixiao's charts) draw no rules */
@@ -1421,8 +1478,7 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
     cairo_fill(cr);
     cairo_destroy(cr);
     cairo_surface_flush(sf);
-    const unsigned char *px = cairo_image_surface_get_data(sf);
-    int stride = cairo_image_surface_get_stride(sf);
+    const unsigned char *px = bits;
     free(x->rules);
     x->rules = malloc((size_t)h * sizeof *x->rules);
     if (!x->rules) {
@@ -1531,6 +1587,7 @@ static void find_rules(struct pctx *x, PopplerPage *pg, double pw,
         qsort(x->vr, x->nvr, sizeof *x->vr, vrule_cmp);
     }
     cairo_surface_destroy(sf);
+    white_bitmap_free(bits, bytes);
 }
 
 /* The band of a y between the page's rules: how many rules lie above
