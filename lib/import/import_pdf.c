@@ -1310,8 +1310,9 @@ static bool page_furniture(const struct line *ln)
 /* Pixels per point when a page is drawn to find its rules. */
 #define RULE_SCALE 2
 
-/* Most pages drawn to find their rules (drawing costs about 0.1 s a
- * page); later pages are read by the words' positions alone. */
+/* Most pages drawn to find their rules (drawing is most of the time a
+ * page takes: bench/run-import-pdf); later pages are read by the words'
+ * positions alone. */
 #define MAX_RENDERED 100
 
 /* Shortest horizontal rule looked for, in pixels (20 points). */
