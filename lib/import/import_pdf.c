@@ -1408,9 +1408,9 @@ static bool white8(const uint32_t *p)
  */
 static unsigned char *white_bitmap(int stride, int h, size_t *bytes)
 {
-    size_t n = (size_t)stride * (size_t)h;
     const size_t huge = (size_t)2 << 20;
-    n = (n + huge - 1) / huge * huge;
+    size_t used = (size_t)stride * (size_t)h;
+    size_t n = (used + huge - 1) / huge * huge;
     void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                    -1, 0);
     if (m == MAP_FAILED) {
@@ -1419,7 +1419,6 @@ static unsigned char *white_bitmap(int stride, int h, size_t *bytes)
 #ifdef MADV_HUGEPAGE
     (void)madvise(m, n, MADV_HUGEPAGE);
 #endif
-    size_t used = (size_t)stride * (size_t)h;
     memset(m, 0xFF, used);
     /* under AddressSanitizer the rounding past the bitmap is poisoned, so
        that reading past the last row is caught as with a malloc'd one */
