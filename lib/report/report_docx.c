@@ -5,8 +5,10 @@
  * (styles, settings, relationships) are constants, and libzip packs
  * them in memory.  The fixed parts are deflated once per process into
  * a template archive and copied from it compressed; the others are
- * deflated with one zlib state per document and handed to libzip as
- * compressed data — the bytes are those libzip's own deflate gives.
+ * deflated as libxml2 writes them (struct sink: no part is held whole
+ * uncompressed), with a zlib state each thread keeps from one document
+ * to the next, and handed to libzip as compressed data — the bytes are
+ * those libzip's own deflate gives.
  *
  * Layout, as Chinese official reports are set (GB/T 9704): A4 with
  * margins 37/35/28/26 mm (text width 156 mm), body text 仿宋_GB2312 三号
@@ -259,26 +261,101 @@ static void styles_xml(struct jx_buf *b)
 /* ---- the XML writer ------------------------------------------------------ */
 
 /* A text writer into a buffer, and text repair state. */
+/* A part deflated as it is written: libxml2's output buffer hands the
+ * XML to sink_write in chunks of a few KB, which are deflated at once
+ * into out, so no part is ever held whole uncompressed.  size and crc
+ * are those of the XML.  The sink owns out; zs is the thread's deflate
+ * state (thread_deflater), borrowed while the part is written. */
+struct sink {
+    z_stream *zs;
+    struct jx_buf out; /* the raw deflate stream so far */
+    uLong crc;
+    zip_uint64_t size;
+    int toobig; /* the XML passed JX_REPORT_MAX_BYTES: refused */
+    int failed; /* zlib or memory failure */
+};
+
+/* The XML writer of one part. */
 struct dw {
-    xmlBufferPtr buf;
     xmlTextWriterPtr w;
     int rc;           /* < 0 once a write failed */
     struct jx_buf tmp; /* repaired text */
     size_t *repaired; /* characters replaced or dropped, document-wide */
 };
 
-/* Start writing an XML part; -1 when libxml2 cannot allocate. */
-static int dw_open(struct dw *x, size_t *repaired)
+/* Start a sink on zs (reset for a new stream); out starts empty. */
+static void sink_open(struct sink *s, z_stream *zs)
+{
+    memset(s, 0, sizeof *s);
+    s->zs = zs;
+    jx_buf_init(&s->out, JX_REPORT_MAX_BYTES);
+    s->crc = crc32(0, Z_NULL, 0);
+    if (deflateReset(zs) != Z_OK) {
+        s->failed = 1;
+    }
+}
+
+/* Deflate p[0..n) into s->out with flush (Z_NO_FLUSH, or Z_FINISH to
+ * end the stream); 0, or -1 on a zlib or memory failure. */
+static int sink_deflate(struct sink *s, const void *p, size_t n, int flush)
+{
+    unsigned char chunk[16384];
+    z_stream *zs = s->zs;
+    zs->next_in = (Bytef *)(uintptr_t)p;
+    zs->avail_in = (uInt)n;
+    do {
+        zs->next_out = chunk;
+        zs->avail_out = sizeof chunk;
+        if (deflate(zs, flush) == Z_STREAM_ERROR ||
+            jx_buf_add(&s->out, chunk, sizeof chunk - zs->avail_out) < 0) {
+            s->failed = 1;
+            return -1;
+        }
+    } while (zs->avail_out == 0);
+    return 0;
+}
+
+/* libxml2's write callback: deflate len bytes of XML; len, or -1 when
+ * the part would pass JX_REPORT_MAX_BYTES or deflating failed. */
+static int sink_write(void *ctx, const char *buf, int len)
+{
+    struct sink *s = ctx;
+    if (s->failed || s->toobig || len < 0) {
+        return -1;
+    }
+    if ((size_t)len > JX_REPORT_MAX_BYTES - s->size) {
+        s->toobig = 1;
+        return -1;
+    }
+    if (sink_deflate(s, buf, (size_t)len, Z_NO_FLUSH) < 0) {
+        return -1;
+    }
+    s->crc = crc32(s->crc, (const Bytef *)buf, (uInt)len);
+    s->size += (zip_uint64_t)len;
+    return len;
+}
+
+/* End the deflate stream of s; 0, or -1 (s->failed, s->toobig). */
+static int sink_finish(struct sink *s)
+{
+    if (s->failed || s->toobig) {
+        return -1;
+    }
+    return sink_deflate(s, NULL, 0, Z_FINISH);
+}
+
+/* Start writing an XML part into the sink s; -1 when libxml2 cannot
+ * allocate. */
+static int dw_open(struct dw *x, size_t *repaired, struct sink *s)
 {
     memset(x, 0, sizeof *x);
     jx_buf_init(&x->tmp, JX_REPORT_MAX_BYTES);
     x->repaired = repaired;
-    x->buf = xmlBufferCreate();
-    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, s, NULL);
+    x->w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!x->w) {
-        if (x->buf) {
-            xmlBufferFree(x->buf);
-            x->buf = NULL;
+        if (ob) {
+            xmlOutputBufferClose(ob);
         }
         return -1;
     }
@@ -288,18 +365,15 @@ static int dw_open(struct dw *x, size_t *repaired)
     return 0;
 }
 
-/* Free the writer, its buffer and the repair buffer. */
+/* Free the writer (flushing what it holds into its sink) and the repair
+ * buffer. */
 static void dw_free(struct dw *x)
 {
     if (x->w) {
         xmlFreeTextWriter(x->w);
     }
-    if (x->buf) {
-        xmlBufferFree(x->buf);
-    }
     jx_buf_release(&x->tmp);
     x->w = NULL;
-    x->buf = NULL;
 }
 
 /* Record the result of a writer call. */
@@ -1280,13 +1354,66 @@ static int core_xml(struct dw *x, const struct jx_report_doc *d)
 /* One part of the package: its name and bytes, or (fixed >= 0) the
  * index of the same part, already compressed, in the template archive
  * (data and len are then the uncompressed bytes, used only when the
- * template could not be built). */
+ * template could not be built), or (deflated not NULL) the part as its
+ * sink deflated it while it was written. */
 struct part {
     const char *name;
     const void *data;
     size_t len;
     int fixed;
+    const struct sink *deflated;
 };
+
+/* The deflate state of each thread, kept from one part and one DOCX to
+ * the next (a pthread key; the thread's exit frees it): zlib's tables
+ * at level 9 are some 270 KB, and setting them up and tearing them down
+ * per document was a large part of writing a small one.  Level 9 and
+ * memory level 9 are the settings of libzip's own deflate, so the
+ * bytes are those libzip would write. */
+static pthread_once_t zs_once = PTHREAD_ONCE_INIT;
+static pthread_key_t zs_key;
+static int zs_key_ok;
+
+/* Free a thread's deflate state (the key's destructor). */
+static void zs_destroy(void *p)
+{
+    deflateEnd(p);
+    free(p);
+}
+
+/* Make the key (pthread_once). */
+static void zs_key_init(void)
+{
+    zs_key_ok = pthread_key_create(&zs_key, zs_destroy) == 0;
+}
+
+/* The calling thread's deflate state, made on first use; NULL when it
+ * cannot be allocated.  Owned by the thread: sink_open resets it. */
+static z_stream *thread_deflater(void)
+{
+    pthread_once(&zs_once, zs_key_init);
+    if (!zs_key_ok) {
+        return NULL;
+    }
+    z_stream *zs = pthread_getspecific(zs_key);
+    if (zs) {
+        return zs;
+    }
+    zs = calloc(1, sizeof *zs);
+    if (!zs) {
+        return NULL;
+    }
+    if (deflateInit2(zs, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS,
+                     MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK) {
+        free(zs);
+        return NULL;
+    }
+    if (pthread_setspecific(zs_key, zs) != 0) {
+        zs_destroy(zs);
+        return NULL;
+    }
+    return zs;
+}
 
 /* Report a failure to assemble the package (R101); nothing without
  * diags (the template, built once). */
@@ -1312,15 +1439,15 @@ static void too_big(struct jx_diags *diags, size_t max)
                 "DOCX 过大：超过 %zu 字节的上限", max);
 }
 
-/* A part deflated by deflate_part, handed to libzip as data already
- * compressed (zip_source_function): the bytes, their CRC-32 and
- * uncompressed size.  Owned by the source once made (freed on
+/* A deflated part handed to libzip as data already compressed
+ * (zip_source_function): a sink, either its own (own: a fixed part
+ * deflated by deflate_part) or one of jx_report_docx's, which outlives
+ * the archive.  Owned by the source once made (freed on
  * ZIP_SOURCE_FREE). */
 struct predeflated {
-    unsigned char *data; /* raw deflate stream, malloc'd */
-    size_t len, pos;
-    zip_uint64_t size;
-    zip_uint32_t crc;
+    struct sink own;
+    const struct sink *z; /* &own, or a part's sink */
+    size_t pos;
     zip_error_t err;
 };
 
@@ -1337,11 +1464,11 @@ static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
         p->pos = 0;
         return 0;
     case ZIP_SOURCE_READ: {
-        size_t n = p->len - p->pos;
+        size_t n = p->z->out.len - p->pos;
         if (n > len) {
             n = (size_t)len;
         }
-        memcpy(data, p->data + p->pos, n);
+        memcpy(data, p->z->out.p + p->pos, n);
         p->pos += n;
         return (zip_int64_t)n;
     }
@@ -1352,10 +1479,10 @@ static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
         zip_stat_init(st);
         st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
                     ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
-        st->size = p->size;
-        st->comp_size = p->len;
+        st->size = p->z->size;
+        st->comp_size = p->z->out.len;
         st->comp_method = ZIP_CM_DEFLATE;
-        st->crc = p->crc;
+        st->crc = (zip_uint32_t)p->z->crc;
         st->encryption_method = ZIP_EM_NONE;
         return (zip_int64_t)sizeof *st;
     }
@@ -1371,7 +1498,7 @@ static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
     case ZIP_SOURCE_ERROR:
         return zip_error_to_data(&p->err, data, len);
     case ZIP_SOURCE_FREE:
-        free(p->data);
+        jx_buf_release(&p->own.out);
         zip_error_fini(&p->err);
         free(p);
         return 0;
@@ -1386,39 +1513,50 @@ static zip_int64_t predeflated_cb(void *ud, void *data, zip_uint64_t len,
     }
 }
 
-/* Deflate data[0..len) with zs (raw deflate, level 9, memory level 9:
- * the settings of libzip's own deflate, so the same bytes) and make a
- * source of it in z; zs is reset for the next part.  NULL on failure
- * (nothing is left allocated). */
+/* A source in z of a deflated part: the sink borrow (which must
+ * outlive z), or the sink take, taken over (its buffer freed with the
+ * source, or here on failure); one of the two is NULL.  NULL on
+ * failure. */
+static zip_source_t *predeflated_source(zip_t *z, const struct sink *borrow,
+                                        struct sink *take)
+{
+    struct predeflated *p = calloc(1, sizeof *p);
+    if (!p) {
+        if (take) {
+            jx_buf_release(&take->out);
+        }
+        return NULL;
+    }
+    if (take) {
+        p->own = *take;
+        p->z = &p->own;
+    } else {
+        jx_buf_init(&p->own.out, 0);
+        p->z = borrow;
+    }
+    zip_error_init(&p->err);
+    zip_source_t *src = zip_source_function(z, predeflated_cb, p);
+    if (!src) {
+        predeflated_cb(p, NULL, 0, ZIP_SOURCE_FREE);
+    }
+    return src;
+}
+
+/* Deflate data[0..len) with zs (raw deflate, the thread's settings) and
+ * make a source of it in z.  NULL on failure (nothing is left
+ * allocated). */
 static zip_source_t *deflate_part(zip_t *z, z_stream *zs, const void *data,
                                   size_t len)
 {
-    struct predeflated *p = calloc(1, sizeof *p);
-    uLong cap = deflateBound(zs, (uLong)len);
-    if (!p || !(p->data = malloc(cap ? cap : 1))) {
-        free(p);
+    struct sink s;
+    sink_open(&s, zs);
+    if (s.failed || sink_deflate(&s, data, len, Z_FINISH) < 0) {
+        jx_buf_release(&s.out);
         return NULL;
     }
-    zs->next_in = (Bytef *)(uintptr_t)data;
-    zs->avail_in = (uInt)len;
-    zs->next_out = p->data;
-    zs->avail_out = (uInt)cap;
-    int r = deflate(zs, Z_FINISH);
-    p->len = cap - zs->avail_out;
-    deflateReset(zs);
-    if (r != Z_STREAM_END) {
-        free(p->data);
-        free(p);
-        return NULL;
-    }
-    p->size = len;
-    p->crc = (zip_uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
-    zip_error_init(&p->err);
-    zip_source_t *s = zip_source_function(z, predeflated_cb, p);
-    if (!s) {
-        predeflated_cb(p, NULL, 0, ZIP_SOURCE_FREE);
-    }
-    return s;
+    s.size = len;
+    s.crc = crc32(s.crc, data, (uInt)len);
+    return predeflated_source(z, NULL, &s);
 }
 
 /* Zip the parts (deflated, fixed dates) and append the archive to out.
@@ -1443,17 +1581,16 @@ static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
     }
     zip_error_fini(&ze);
     zip_source_keep(src);
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    int zs_ok = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS,
-                             MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK;
+    z_stream *zs = thread_deflater();
     for (size_t i = 0; i < n; i++) {
         zip_source_t *s =
-            tmpl && parts[i].fixed >= 0
+            parts[i].deflated
+                ? predeflated_source(z, parts[i].deflated, NULL)
+            : tmpl && parts[i].fixed >= 0
                 ? zip_source_zip(z, tmpl, (zip_uint64_t)parts[i].fixed,
                                  ZIP_FL_COMPRESSED, 0, -1)
-            : zs_ok && parts[i].len > 0 && parts[i].len < (1u << 30)
-                ? deflate_part(z, &zs, parts[i].data, parts[i].len)
+            : zs && parts[i].len > 0 && parts[i].len < (1u << 30)
+                ? deflate_part(z, zs, parts[i].data, parts[i].len)
                 : zip_source_buffer(z, parts[i].data, parts[i].len, 0);
         zip_int64_t idx =
             s ? zip_file_add(z, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
@@ -1462,18 +1599,12 @@ static int zip_parts(const struct part *parts, size_t n, zip_t *tmpl,
             if (s) {
                 zip_source_free(s);
             }
-            if (zs_ok) {
-                deflateEnd(&zs);
-            }
             zip_discard(z);
             zip_source_free(src);
             return -1;
         }
         /* a fixed date (2000-01-01): the same document, the same bytes */
         zip_file_set_mtime(z, (zip_uint64_t)idx, (time_t)946684800, 0);
-    }
-    if (zs_ok) {
-        deflateEnd(&zs);
     }
     if (zip_close(z) < 0) {
         fail(diags, zip_strerror(z));
@@ -1536,16 +1667,17 @@ static void fixed_parts(struct part fx[NFIXED])
 {
     const struct part all[NFIXED] = {
         [FX_TYPES] = {"[Content_Types].xml", content_types,
-                      sizeof content_types - 1, FX_TYPES},
+                      sizeof content_types - 1, FX_TYPES, NULL},
         [FX_RELS] = {"_rels/.rels", package_rels, sizeof package_rels - 1,
-                     FX_RELS},
-        [FX_APP] = {"docProps/app.xml", app_xml, sizeof app_xml - 1, FX_APP},
+                     FX_RELS, NULL},
+        [FX_APP] = {"docProps/app.xml", app_xml, sizeof app_xml - 1, FX_APP,
+                    NULL},
         [FX_DOCRELS] = {"word/_rels/document.xml.rels", document_rels,
-                        sizeof document_rels - 1, FX_DOCRELS},
+                        sizeof document_rels - 1, FX_DOCRELS, NULL},
         [FX_STYLES] = {"word/styles.xml", tmpl_styles.p, tmpl_styles.len,
-                       FX_STYLES},
+                       FX_STYLES, NULL},
         [FX_SETTINGS] = {"word/settings.xml", settings_xml,
-                         sizeof settings_xml - 1, FX_SETTINGS},
+                         sizeof settings_xml - 1, FX_SETTINGS, NULL},
     };
     memcpy(fx, all, sizeof all);
 }
@@ -1584,35 +1716,67 @@ static zip_t *fixed_template(void)
     return t;
 }
 
-/* The DOCX of d appended to out (see report.h). */
+/* Write part i of the four below into x; as document_xml. */
+static int write_part(int i, struct dw *x, const struct jx_report_doc *d,
+                      struct jx_diags *diags)
+{
+    switch (i) {
+    case 0:
+        return document_xml(x, d, diags);
+    case 1:
+        return header_xml(x, d);
+    case 2:
+        return footer_xml(x, d);
+    default:
+        return core_xml(x, d);
+    }
+}
+
+/* The DOCX of d appended to out (see report.h).  The parts with the
+ * report's text are written one after the other, each deflated as it
+ * is written (struct sink), then zipped with the fixed parts. */
 int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
                    struct jx_diags *diags)
 {
     if (!d || !out || !diags) {
         JX_BUG("jx_report_docx: NULL argument");
     }
-    enum { DOC, HDR, FTR, CORE, NPARTS };
-    struct dw x[NPARTS];
+    enum { DOC, HDR, FTR, CORE, NPARTS }; /* the order of write_part */
+    struct sink z[NPARTS];
     size_t repaired = 0;
-    int rc = 0;
-    memset(x, 0, sizeof x);
-    for (int i = 0; i < NPARTS && rc == 0; i++) {
-        if (dw_open(&x[i], &repaired) < 0) {
-            rc = -1;
-        }
+    int rc = 0, toobig = 0;
+    z_stream *zs = thread_deflater();
+    for (int i = 0; i < NPARTS; i++) {
+        jx_buf_init(&z[i].out, JX_REPORT_MAX_BYTES);
     }
-    if (rc < 0) {
+    if (!zs) {
         fail(diags, "内存不足");
-    } else if (document_xml(&x[DOC], d, diags) < 0 ||
-               header_xml(&x[HDR], d) < 0 || footer_xml(&x[FTR], d) < 0 ||
-               core_xml(&x[CORE], d) < 0) {
         rc = -1;
-        if (x[DOC].rc < 0 || x[HDR].rc < 0 || x[FTR].rc < 0 ||
-            x[CORE].rc < 0) {
-            fail(diags, "XML 写入失败");
+    }
+    for (int i = 0; i < NPARTS && rc == 0; i++) {
+        struct dw x;
+        sink_open(&z[i], zs);
+        if (dw_open(&x, &repaired, &z[i]) < 0) {
+            fail(diags, "内存不足");
+            rc = -1;
+            break;
+        }
+        int r = write_part(i, &x, d, diags);
+        int werr = x.rc < 0;
+        dw_free(&x);
+        if (r == 0 && sink_finish(&z[i]) < 0) {
+            r = -1;
+            werr = 1;
+        }
+        if (r < 0) {
+            rc = -1;
+            toobig = z[i].toobig;
+            if (werr && !toobig) {
+                fail(diags, "XML 写入失败");
+            }
         }
     }
-    if (rc == 0 && repaired) {
+    if ((rc == 0 || toobig) && repaired) {
         struct jx_loc loc;
         memset(&loc, 0, sizeof loc);
         jx_diag_add(diags, "R106", JX_SEV_WARNING, &loc,
@@ -1620,11 +1784,8 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
                     "不允许的控制字符），已替换为 U+FFFD 或删去",
                     repaired);
     }
-    for (int i = 0; i < NPARTS && rc == 0; i++) {
-        if ((size_t)xmlBufferLength(x[i].buf) > JX_REPORT_MAX_BYTES) {
-            too_big(diags, JX_REPORT_MAX_BYTES);
-            rc = -1;
-        }
+    if (toobig) {
+        too_big(diags, JX_REPORT_MAX_BYTES);
     }
     if (rc == 0) {
         zip_t *tmpl = fixed_template();
@@ -1633,18 +1794,14 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
         const struct part parts[] = {
             fx[FX_TYPES],
             fx[FX_RELS],
-            {"docProps/core.xml", xmlBufferContent(x[CORE].buf),
-             (size_t)xmlBufferLength(x[CORE].buf), -1},
+            {"docProps/core.xml", NULL, 0, -1, &z[CORE]},
             fx[FX_APP],
             fx[FX_DOCRELS],
-            {"word/document.xml", xmlBufferContent(x[DOC].buf),
-             (size_t)xmlBufferLength(x[DOC].buf), -1},
+            {"word/document.xml", NULL, 0, -1, &z[DOC]},
             fx[FX_STYLES],
             fx[FX_SETTINGS],
-            {"word/header1.xml", xmlBufferContent(x[HDR].buf),
-             (size_t)xmlBufferLength(x[HDR].buf), -1},
-            {"word/footer1.xml", xmlBufferContent(x[FTR].buf),
-             (size_t)xmlBufferLength(x[FTR].buf), -1},
+            {"word/header1.xml", NULL, 0, -1, &z[HDR]},
+            {"word/footer1.xml", NULL, 0, -1, &z[FTR]},
         };
         rc = zip_parts(parts, sizeof parts / sizeof parts[0], tmpl, out,
                        diags);
@@ -1653,7 +1810,7 @@ int jx_report_docx(const struct jx_report_doc *d, struct jx_buf *out,
         }
     }
     for (int i = 0; i < NPARTS; i++) {
-        dw_free(&x[i]);
+        jx_buf_release(&z[i].out);
     }
     return rc;
 }
