@@ -260,7 +260,6 @@ static void styles_xml(struct jx_buf *b)
 
 /* ---- the XML writer ------------------------------------------------------ */
 
-/* A text writer into a buffer, and text repair state. */
 /* A part deflated as it is written: libxml2's output buffer hands the
  * XML to sink_write in chunks of a few KB, which are deflated at once
  * into out, so no part is ever held whole uncompressed.  size and crc
@@ -275,7 +274,7 @@ struct sink {
     int failed; /* zlib or memory failure */
 };
 
-/* The XML writer of one part. */
+/* The XML writer of one part (into its sink), and text repair state. */
 struct dw {
     xmlTextWriterPtr w;
     int rc;           /* < 0 once a write failed */
